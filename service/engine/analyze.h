@@ -1,0 +1,54 @@
+/*
+ * analyze.h - the whole text front end in one call: normalise, tokenise,
+ * mark stop words and negators, stem (unless protected or technical), and
+ * map every term back to its byte span in the original text.
+ *
+ * Terms live in an arena owned by the analysis, so one free releases all.
+ */
+#ifndef ASSAY_ANALYZE_H
+#define ASSAY_ANALYZE_H
+
+#include <stddef.h>
+
+#include "assay/assay.h"
+#include "lexicon.h"
+#include "stem.h"
+
+enum assay_term_flag {
+    ASSAY_TERM_STOP = 1u << 0,      /* in the stop list */
+    ASSAY_TERM_NEGATOR = 1u << 1,   /* not, no, never, without, n't ... */
+    ASSAY_TERM_TECH = 1u << 2,      /* technical token kept whole */
+    ASSAY_TERM_PROTECTED = 1u << 3, /* protected term, not stemmed */
+    ASSAY_TERM_NUMBER = 1u << 4,
+    ASSAY_TERM_BREAK_BEFORE = 1u << 5, /* clause boundary before this term */
+};
+
+typedef struct assay_term {
+    const char *text;    /* stem (or whole technical/protected form); NUL-term */
+    size_t text_len;
+    const char *surface; /* normalised surface form before stemming; NUL-term */
+    size_t surface_len;
+    size_t start;        /* byte span in the ORIGINAL text */
+    size_t end;
+    unsigned flags;
+} assay_term;
+
+typedef struct assay_analysis {
+    assay_term *terms;
+    size_t n;
+    size_t orig_len; /* bytes of the original text */
+    void *arena;     /* private: storage for the term strings */
+} assay_analysis;
+
+/* assay_analyze runs the front end over len bytes of text. lex may be NULL
+ * (no stop words, nothing protected); stemmer may be NULL (a temporary one is
+ * made). Invalid UTF-8 fails with ASSAY_EUTF8 naming the byte offset. On
+ * failure out is zeroed. Release with assay_analysis_fini. */
+assay_err assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
+                        const char *text, size_t len, assay_analysis *out,
+                        assay_error *err);
+
+/* assay_analysis_fini releases an analysis. NULL-safe. */
+void assay_analysis_fini(assay_analysis *a);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * lexicon.h - the word lists that shape analysis: the stop list
+ * (models/stopwords.txt, never containing a negator) and a bank's protected
+ * terms (not stemmed, so decorator and decoration stay apart). Built once,
+ * then immutable and shared read-only between threads.
+ */
+#ifndef ASSAY_LEXICON_H
+#define ASSAY_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "assay/assay.h"
+
+typedef struct assay_lexicon assay_lexicon;
+
+/* assay_lexicon_new returns an empty lexicon. */
+assay_err assay_lexicon_new(assay_lexicon **out);
+
+/* assay_lexicon_free releases lex. NULL-safe. */
+void assay_lexicon_free(assay_lexicon *lex);
+
+/* assay_lexicon_load_stoplist adds the words of a stop-list file: one word a
+ * line, '#' starts a comment. A negator (not, no, never, without, cannot,
+ * n't forms, nor, neither) in the file is an ASSAY_EBANK error naming the
+ * file and line: negation must stay visible to the concept matcher. */
+assay_err assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
+                                      assay_error *err);
+
+/* assay_lexicon_add_stop adds one stop word (already normalised). */
+assay_err assay_lexicon_add_stop(assay_lexicon *lex, const char *word);
+
+/* assay_lexicon_add_protected adds a term that is kept unstemmed. The word is
+ * normalised (assay_normalize) before it is stored. */
+assay_err assay_lexicon_add_protected(assay_lexicon *lex, const char *word,
+                                      assay_error *err);
+
+/* assay_lexicon_is_stop and assay_lexicon_is_protected look up len bytes of
+ * normalised text. */
+bool assay_lexicon_is_stop(const assay_lexicon *lex, const char *w, size_t len);
+bool assay_lexicon_is_protected(const assay_lexicon *lex, const char *w,
+                                size_t len);
+
+/* assay_is_negator tells whether a normalised word is a negator: not, no,
+ * never, without, cannot, nor, neither, none, nobody, nothing, or ends in
+ * "n't" (doesn't, isn't). */
+bool assay_is_negator(const char *w, size_t len);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * tokenize.h - split normalised text into word tokens, keeping technical
+ * terms whole (select_related, __init__, os.environ, .env, C++, C/C++,
+ * {% csrf_token %}, I/O-bound, python-decouple). Rules: docs/text-pipeline.md.
+ */
+#ifndef ASSAY_TOKENIZE_H
+#define ASSAY_TOKENIZE_H
+
+#include <stddef.h>
+
+#include "assay/assay.h"
+
+enum assay_token_kind {
+    ASSAY_TOK_WORD = 0, /* letters only (may include an apostrophe: don't) */
+    ASSAY_TOK_NUMBER,   /* digits, optionally with . or , inside */
+    ASSAY_TOK_TECH,     /* a technical term: has _ . / - + # {% %} inside */
+};
+
+enum assay_token_flag {
+    /* A clause boundary (. , ; : ! ? ( ) or a line break) lies between the
+     * previous token and this one; negation scope stops there. */
+    ASSAY_TOK_BREAK_BEFORE = 1u << 0,
+};
+
+typedef struct assay_token {
+    size_t start; /* byte offset in the normalised text */
+    size_t end;   /* one past the last byte */
+    unsigned kind;
+    unsigned flags;
+} assay_token;
+
+/* assay_tokenize splits len bytes of normalised UTF-8 into tokens. On success
+ * *out is a malloc'd array of *n tokens the caller frees (NULL when n is 0).
+ * Fails only with ASSAY_ENOMEM. */
+assay_err assay_tokenize(const char *text, size_t len, assay_token **out,
+                         size_t *n, assay_error *err);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * assay_test.h - cmocka helpers shared by every assay test.
+ *
+ * assert_ok/assert_err print the error's wire name and message on failure so
+ * a red test says what went wrong without a debugger.
+ */
+#ifndef ASSAY_TEST_H
+#define ASSAY_TEST_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "assay/assay.h"
+
+#define assert_ok_err(expr, errp)                                             \
+    do {                                                                      \
+        assay_err rc_ = (expr);                                               \
+        if (rc_ != ASSAY_OK) {                                                \
+            print_error("%s: %s: %s\n", #expr, assay_errname(rc_),            \
+                        (errp) ? (errp)->message : "");                       \
+            fail();                                                           \
+        }                                                                     \
+    } while (0)
+
+#define assert_ok(expr) assert_ok_err(expr, (assay_error *)NULL)
+
+#define assert_err(expr, code)                                                \
+    do {                                                                      \
+        assay_err rc_ = (expr);                                               \
+        if (rc_ != (code)) {                                                  \
+            print_error("%s: expected %s, got %s\n", #expr,                   \
+                        assay_errname(code), assay_errname(rc_));             \
+            fail();                                                           \
+        }                                                                     \
+    } while (0)
+
+/* assay_test_path joins an environment directory (set by ctest) and a
+ * relative path into buf; fails the test when the variable is unset. */
+static inline const char *
+assay_test_path(char *buf, size_t cap, const char *env, const char *rel)
+{
+    const char *dir = getenv(env);
+    if (dir == NULL) {
+        print_error("environment variable %s is not set\n", env);
+        fail();
+    }
+    snprintf(buf, cap, "%s/%s", dir, rel);
+    return buf;
+}
+
+#endif
