@@ -18,13 +18,15 @@ enum assay_term_flag {
     ASSAY_TERM_STOP = 1u << 0,      /* in the stop list */
     ASSAY_TERM_NEGATOR = 1u << 1,   /* not, no, never, without, n't ... */
     ASSAY_TERM_TECH = 1u << 2,      /* technical token kept whole */
-    ASSAY_TERM_PROTECTED = 1u << 3, /* protected term, not stemmed */
+    ASSAY_TERM_PROTECTED = 1u << 3, /* protected term (or its plural in -s,
+                                       -es), not stemmed */
     ASSAY_TERM_NUMBER = 1u << 4,
     ASSAY_TERM_BREAK_BEFORE = 1u << 5, /* clause boundary before this term */
 };
 
 typedef struct assay_term {
-    const char *text;    /* stem (or whole technical/protected form); NUL-term */
+    const char *text;    /* stem, or the whole technical/number form, or the
+                            protected term itself; NUL-terminated */
     size_t text_len;
     const char *surface; /* normalised surface form before stemming; NUL-term */
     size_t surface_len;
@@ -42,8 +44,9 @@ typedef struct assay_analysis {
 
 /* assay_analyze runs the front end over len bytes of text. lex may be NULL
  * (no stop words, nothing protected); stemmer may be NULL (a temporary one is
- * made). Invalid UTF-8 fails with ASSAY_EUTF8 naming the byte offset. On
- * failure out is zeroed. Release with assay_analysis_fini. */
+ * made per call, which is slow: pass one per thread). Invalid UTF-8 fails
+ * with ASSAY_EUTF8 naming the byte offset. On failure out is zeroed. Release
+ * with assay_analysis_fini. Terms borrow nothing from text. */
 assay_err assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
                         const char *text, size_t len, assay_analysis *out,
                         assay_error *err);

@@ -14,6 +14,9 @@
 
 #include "assay/assay.h"
 
+/* Largest bank text accepted (ASSAY_ETOOBIG past it). */
+#define ASSAY_BANK_MAX_BYTES (16u * 1024u * 1024u)
+
 typedef struct assay_concept_def {
     char *label;     /* the bank's wording, reported in verdicts */
     char **variants; /* alternative phrases, as written */

@@ -27,11 +27,13 @@ void assay_lexicon_free(assay_lexicon *lex);
 assay_err assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
                                       assay_error *err);
 
-/* assay_lexicon_add_stop adds one stop word (already normalised). */
+/* assay_lexicon_add_stop adds one stop word (already normalised); the word
+ * is copied. ASSAY_EINVAL for an empty word, ASSAY_ENOMEM. */
 assay_err assay_lexicon_add_stop(assay_lexicon *lex, const char *word);
 
 /* assay_lexicon_add_protected adds a term that is kept unstemmed. The word is
- * normalised (assay_normalize) before it is stored. */
+ * normalised (assay_normalize) and trimmed before it is stored. Lookups are
+ * per token, so a term with a space inside never matches. */
 assay_err assay_lexicon_add_protected(assay_lexicon *lex, const char *word,
                                       assay_error *err);
 
@@ -43,7 +45,8 @@ bool assay_lexicon_is_protected(const assay_lexicon *lex, const char *w,
 
 /* assay_is_negator tells whether a normalised word is a negator: not, no,
  * never, without, cannot, nor, neither, none, nobody, nothing, or ends in
- * "n't" (doesn't, isn't). */
+ * "n't" (doesn't, isn't), or is one of those forms typed without the
+ * apostrophe (dont, doesnt, isnt, cant, wont ...). */
 bool assay_is_negator(const char *w, size_t len);
 
 #endif

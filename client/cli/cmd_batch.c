@@ -1,0 +1,783 @@
+/* cmd_batch.c - `assay batch`: grade a file of answers through a window of
+ * requests in flight, writing one result per input record in input order.
+ *
+ * Memory stays constant whatever the file size: a record is read only when
+ * its slot in a ring of `window` results is free, and a slot frees when its
+ * result is written, so the ring is both the window and the reorder buffer.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "csv.h"
+#include "verdict.h"
+
+#define BATCH_MAX_LINE (1024u * 1024u)
+#define BATCH_MAX_WINDOW 10000
+
+enum { ITEM_EMPTY, ITEM_IN_FLIGHT, ITEM_DONE };
+enum { FMT_JSONL, FMT_CSV };
+
+typedef struct batch_item {
+    int state;
+    unsigned line;
+    json_t *input_id; /* NULL when the record had no id */
+    json_t *reply;    /* the service's reply, ok or error */
+    assay_err code;   /* a local error when reply is NULL */
+    char message[512];
+} batch_item;
+
+typedef struct batch {
+    FILE *in;
+    FILE *out;
+    int in_fmt;
+    int out_fmt;
+    /* JSON Lines input */
+    char *line;
+    size_t line_cap;
+    unsigned line_no;
+    /* CSV input: column of each field, -1 when absent */
+    assay_csv *csv;
+    int col_id, col_qid, col_question, col_reference, col_answer;
+    /* progress */
+    bool progress;
+    long long in_size;
+    struct timespec start;
+    double last_draw;
+    unsigned long long done;
+    unsigned long long failed;
+} batch;
+
+static void
+batch_help(FILE *out)
+{
+    fputs("Usage: assay batch [OPTIONS] FILE|-\n\n"
+          "Grades every record of FILE (or stdin) and writes one result per\n"
+          "record, in input order. Input is JSON Lines (objects with id,\n"
+          "answer, and question_id or question + reference) or CSV with a\n"
+          "header naming the same columns (RFC 4180 quoting).\n\n"
+          "  --input-format jsonl|csv  default: by extension (.csv), else "
+          "the first byte\n"
+          "  --format jsonl|csv        output format (default jsonl)\n"
+          "  -o, --output FILE         write results there (default stdout)"
+          "\n"
+          "  --window N                requests in flight (default 64)\n\n"
+          "JSONL results: {\"id\",\"line\",\"ok\",\"score\",\"band\","
+          "\"verdict\"} or\n{\"id\",\"line\",\"ok\":false,\"error\":{\"code\","
+          "\"message\"}}.\nCSV results: id,line,ok,score,band,matched,missing,"
+          "flags,error\n(lists joined with ';').\n"
+          "A bad record yields an error result naming its line; the batch "
+          "goes on\nand exits 1. A progress bar is drawn on stderr when it "
+          "is a terminal.\n\n",
+          out);
+    assay_cli_common_help(out);
+    fputc('\n', out);
+    assay_cli_exit_help(out);
+}
+
+static double
+batch_elapsed(const batch *b)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - b->start.tv_sec) +
+           (double)(now.tv_nsec - b->start.tv_nsec) / 1e9;
+}
+
+static void
+batch_draw(batch *b, bool final)
+{
+    if (!b->progress) {
+        return;
+    }
+    double t = batch_elapsed(b);
+    if (!final && t - b->last_draw < 0.1) {
+        return;
+    }
+    b->last_draw = t;
+    double rate = t > 0 ? (double)b->done / t : 0;
+    char eta[32] = "";
+    double frac = -1;
+    if (b->in_size > 0) {
+        long pos = ftell(b->in);
+        if (pos >= 0) {
+            frac = (double)pos / (double)b->in_size;
+            if (frac > 1) {
+                frac = 1;
+            }
+        }
+    }
+    int width = 30;
+    char bar[64];
+    if (frac >= 0) {
+        int fill = (int)(frac * width);
+        for (int i = 0; i < width; i++) {
+            bar[i] = i < fill ? '#' : '.';
+        }
+        bar[width] = '\0';
+        if (frac > 0.001) {
+            snprintf(eta, sizeof(eta), " ETA %.0fs",
+                     final ? 0.0 : t * (1 - frac) / frac);
+        }
+    } else {
+        snprintf(bar, sizeof(bar), "%s", "...");
+    }
+    fprintf(stderr, "\r[%s] %llu done, %llu failed, %.0f/s%s   ", bar,
+            b->done, b->failed, rate, eta);
+    if (final) {
+        fputc('\n', stderr);
+    }
+    fflush(stderr);
+}
+
+static void
+batch_item_error(batch_item *it, assay_err code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+batch_item_error(batch_item *it, assay_err code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(it->message, sizeof(it->message), fmt, ap);
+    va_end(ap);
+    it->code = code;
+    it->state = ITEM_DONE;
+}
+
+/* batch_read_line reads one physical line into b->line (without the line
+ * end). 0 at end of input, 1 for a line, 2 for a line past the cap (its
+ * rest is skipped). */
+static int
+batch_read_line(batch *b, size_t *len)
+{
+    size_t n = 0;
+    int ch;
+    bool too_long = false;
+    while ((ch = getc(b->in)) != EOF && ch != '\n') {
+        if (n >= BATCH_MAX_LINE) {
+            too_long = true;
+            continue;
+        }
+        if (n + 1 >= b->line_cap) {
+            size_t ncap = b->line_cap ? b->line_cap * 2 : 4096;
+            char *nl = realloc(b->line, ncap);
+            if (nl == NULL) {
+                too_long = true;
+                continue;
+            }
+            b->line = nl;
+            b->line_cap = ncap;
+        }
+        b->line[n++] = (char)ch;
+    }
+    if (ch == EOF && n == 0 && !too_long) {
+        return 0;
+    }
+    if (n > 0 && b->line[n - 1] == '\r') {
+        n--;
+    }
+    if (b->line != NULL) {
+        b->line[n] = '\0';
+    }
+    *len = n;
+    return too_long ? 2 : 1;
+}
+
+/* batch_request builds the grade request for one record; the wire id is
+ * the line number, unique within the batch whatever the input ids are. */
+static json_t *
+batch_request(batch_item *it, const char *qid, const char *question,
+              const char *reference, const char *answer)
+{
+    char wid[32];
+    snprintf(wid, sizeof(wid), "%u", it->line);
+    json_t *req = json_pack("{s:i, s:s, s:s}", "v", 1, "id", wid, "op",
+                            "grade");
+    if (req == NULL) {
+        batch_item_error(it, ASSAY_ENOMEM, "line %u: out of memory",
+                         it->line);
+        return NULL;
+    }
+    const char *keys[] = {"question_id", "question", "reference", "answer"};
+    const char *vals[] = {qid, question, reference, answer};
+    for (size_t i = 0; i < 4; i++) {
+        if (vals[i] == NULL) {
+            continue;
+        }
+        json_t *s = json_string(vals[i]);
+        if (s == NULL) {
+            batch_item_error(it, ASSAY_EUTF8, "line %u: %s: invalid UTF-8",
+                             it->line, keys[i]);
+            json_decref(req);
+            return NULL;
+        }
+        json_object_set_new(req, keys[i], s);
+    }
+    return req;
+}
+
+/* batch_fields checks the fields a record must have and builds the
+ * request; NULL with the item marked failed otherwise. */
+static json_t *
+batch_fields(batch_item *it, const char *qid, const char *question,
+             const char *reference, const char *answer)
+{
+    if (answer == NULL) {
+        batch_item_error(it, ASSAY_EMISSING, "line %u: missing \"answer\"",
+                         it->line);
+        return NULL;
+    }
+    if (qid == NULL && (question == NULL || reference == NULL)) {
+        batch_item_error(it, ASSAY_EMISSING,
+                         "line %u: missing \"question_id\" (or \"question\" "
+                         "and \"reference\")",
+                         it->line);
+        return NULL;
+    }
+    if (qid != NULL) {
+        question = reference = NULL;
+    }
+    return batch_request(it, qid, question, reference, answer);
+}
+
+static const char *
+batch_jstr(batch_item *it, json_t *obj, const char *key, bool *bad)
+{
+    json_t *v = json_object_get(obj, key);
+    if (v == NULL || json_is_null(v)) {
+        return NULL;
+    }
+    if (!json_is_string(v)) {
+        if (!*bad) {
+            batch_item_error(it, ASSAY_EFIELD,
+                             "line %u: \"%s\" must be a string", it->line,
+                             key);
+        }
+        *bad = true;
+        return NULL;
+    }
+    return json_string_value(v);
+}
+
+/* batch_next_jsonl reads one JSONL record into it; 0 at end of input, 1
+ * otherwise (*req NULL when the record failed locally). */
+static int
+batch_next_jsonl(batch *b, batch_item *it, json_t **req)
+{
+    size_t len = 0;
+    int r;
+    do {
+        r = batch_read_line(b, &len);
+        b->line_no++;
+    } while (r == 1 && strspn(b->line, " \t") == len);
+    if (r == 0) {
+        return 0;
+    }
+    it->line = b->line_no;
+    if (r == 2) {
+        batch_item_error(it, ASSAY_ETOOBIG,
+                         "line %u: longer than %u bytes", it->line,
+                         BATCH_MAX_LINE);
+        return 1;
+    }
+    json_error_t jerr;
+    json_t *obj = json_loadb(b->line, len, 0, &jerr);
+    if (obj == NULL) {
+        batch_item_error(it, ASSAY_EJSON,
+                         "line %u: invalid JSON at column %d: %s", it->line,
+                         jerr.column, jerr.text);
+        return 1;
+    }
+    if (!json_is_object(obj)) {
+        batch_item_error(it, ASSAY_EJSON, "line %u: not a JSON object",
+                         it->line);
+        json_decref(obj);
+        return 1;
+    }
+    it->input_id = json_incref(json_object_get(obj, "id"));
+    bool bad = false;
+    const char *qid = batch_jstr(it, obj, "question_id", &bad);
+    const char *q = batch_jstr(it, obj, "question", &bad);
+    const char *ref = batch_jstr(it, obj, "reference", &bad);
+    const char *ans = batch_jstr(it, obj, "answer", &bad);
+    if (!bad) {
+        *req = batch_fields(it, qid, q, ref, ans);
+    }
+    json_decref(obj);
+    return 1;
+}
+
+static const char *
+batch_cell(const batch *b, int col, size_t nfields)
+{
+    if (col < 0 || (size_t)col >= nfields) {
+        return NULL;
+    }
+    const char *s = assay_csv_field(b->csv, (size_t)col, NULL);
+    return (s != NULL && *s != '\0') ? s : NULL;
+}
+
+/* batch_csv_header maps the header's column names. Returns false (printed)
+ * when the columns cannot make a request. */
+static bool
+batch_csv_header(batch *b)
+{
+    assay_error err;
+    assay_error_init(&err);
+    size_t n = 0;
+    assay_err rc = assay_csv_next(b->csv, &n, &err);
+    if (rc != ASSAY_OK) {
+        assay_cli_error(rc, &err);
+        return false;
+    }
+    b->col_id = b->col_qid = b->col_question = b->col_reference =
+        b->col_answer = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = assay_csv_field(b->csv, i, NULL);
+        int *col = NULL;
+        if (strcmp(name, "id") == 0) {
+            col = &b->col_id;
+        } else if (strcmp(name, "question_id") == 0) {
+            col = &b->col_qid;
+        } else if (strcmp(name, "question") == 0) {
+            col = &b->col_question;
+        } else if (strcmp(name, "reference") == 0) {
+            col = &b->col_reference;
+        } else if (strcmp(name, "answer") == 0) {
+            col = &b->col_answer;
+        }
+        if (col != NULL && *col < 0) {
+            *col = (int)i;
+        }
+    }
+    if (b->col_answer < 0 ||
+        (b->col_qid < 0 && (b->col_question < 0 || b->col_reference < 0))) {
+        assay_error_set(&err, ASSAY_EMISSING,
+                        "csv line 1: the header needs an \"answer\" column "
+                        "and \"question_id\" or \"question\" and "
+                        "\"reference\"");
+        assay_cli_error(ASSAY_EMISSING, &err);
+        return false;
+    }
+    return true;
+}
+
+/* batch_next_csv: as batch_next_jsonl; -1 on a read error (printed). */
+static int
+batch_next_csv(batch *b, batch_item *it, json_t **req)
+{
+    assay_error err;
+    assay_error_init(&err);
+    size_t n = 0;
+    assay_err rc = assay_csv_next(b->csv, &n, &err);
+    it->line = assay_csv_line(b->csv);
+    if (rc == ASSAY_EIO) {
+        assay_cli_error(rc, &err);
+        return -1;
+    }
+    if (rc != ASSAY_OK) {
+        batch_item_error(it, rc, "%s", err.message);
+        return 1;
+    }
+    if (n == 0) {
+        return 0;
+    }
+    const char *id = batch_cell(b, b->col_id, n);
+    if (id != NULL) {
+        it->input_id = json_string(id);
+    }
+    *req = batch_fields(it, batch_cell(b, b->col_qid, n),
+                        batch_cell(b, b->col_question, n),
+                        batch_cell(b, b->col_reference, n),
+                        batch_cell(b, b->col_answer, n));
+    return 1;
+}
+
+static void
+batch_csv_cell(FILE *out, const char *s)
+{
+    if (s == NULL) {
+        return;
+    }
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s != '\0'; s++) {
+        if (*s == '"') {
+            fputc('"', out);
+        }
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static char *
+batch_json_text(const json_t *v)
+{
+    if (v == NULL) {
+        return NULL;
+    }
+    if (json_is_string(v)) {
+        return strdup(json_string_value(v));
+    }
+    return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+}
+
+static void
+batch_write_csv(batch *b, batch_item *it, bool ok, const char *code,
+                const char *msg)
+{
+    FILE *out = b->out;
+    char *id = batch_json_text(it->input_id);
+    batch_csv_cell(out, id);
+    free(id);
+    fprintf(out, ",%u,%s,", it->line, ok ? "true" : "false");
+    if (ok) {
+        char *score = batch_json_text(json_object_get(it->reply, "score"));
+        char *matched = assay_cli_labels(it->reply, "matched", ";");
+        char *missing = assay_cli_labels(it->reply, "missing", ";");
+        char *flags = assay_cli_flags(it->reply, ";");
+        batch_csv_cell(out, score);
+        fputc(',', out);
+        batch_csv_cell(out,
+                       json_string_value(json_object_get(it->reply, "band")));
+        fputc(',', out);
+        batch_csv_cell(out, matched);
+        fputc(',', out);
+        batch_csv_cell(out, missing);
+        fputc(',', out);
+        batch_csv_cell(out, flags);
+        fputs(",\n", out);
+        free(score);
+        free(matched);
+        free(missing);
+        free(flags);
+        return;
+    }
+    char *err = NULL;
+    size_t n = strlen(code) + strlen(msg) + 3;
+    err = malloc(n);
+    if (err != NULL) {
+        snprintf(err, n, "%s: %s", code, msg);
+    }
+    fputs(",,,,,", out);
+    batch_csv_cell(out, err);
+    fputc('\n', out);
+    free(err);
+}
+
+/* batch_write writes one result and empties the slot. */
+static void
+batch_write(batch *b, batch_item *it)
+{
+    bool ok = it->reply != NULL && json_is_true(json_object_get(it->reply,
+                                                                "ok"));
+    const char *code = assay_errname(it->code);
+    const char *msg = it->message;
+    json_t *e = json_object_get(it->reply, "error");
+    if (it->reply != NULL && !ok) {
+        const char *c = json_string_value(json_object_get(e, "code"));
+        const char *m = json_string_value(json_object_get(e, "message"));
+        code = c != NULL ? c : "internal";
+        msg = m != NULL ? m : "the service replied without ok or error";
+    }
+    b->done++;
+    if (!ok) {
+        b->failed++;
+    }
+    if (b->out_fmt == FMT_CSV) {
+        batch_write_csv(b, it, ok, code, msg);
+    } else {
+        json_t *o = json_object();
+        json_object_set(o, "id", it->input_id ? it->input_id : json_null());
+        json_object_set_new(o, "line", json_integer(it->line));
+        json_object_set_new(o, "ok", json_boolean(ok));
+        if (ok) {
+            json_object_set(o, "score", json_object_get(it->reply, "score"));
+            json_object_set(o, "band", json_object_get(it->reply, "band"));
+            json_object_del(it->reply, "v");
+            json_object_del(it->reply, "id");
+            json_object_del(it->reply, "ok");
+            json_object_set(o, "verdict", it->reply);
+        } else {
+            json_object_set_new(o, "error",
+                                json_pack("{s:s, s:s}", "code", code,
+                                          "message", msg));
+        }
+        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (s != NULL) {
+            fputs(s, b->out);
+            fputc('\n', b->out);
+        }
+        free(s);
+        json_decref(o);
+    }
+    json_decref(it->input_id);
+    json_decref(it->reply);
+    memset(it, 0, sizeof(*it));
+}
+
+/* batch_detect picks the input format: extension, else the first
+ * non-blank byte ('{' = JSON Lines). */
+static int
+batch_detect(FILE *in, const char *path)
+{
+    size_t n = strlen(path);
+    if (n > 4 && strcmp(path + n - 4, ".csv") == 0) {
+        return FMT_CSV;
+    }
+    if ((n > 6 && strcmp(path + n - 6, ".jsonl") == 0) ||
+        (n > 7 && strcmp(path + n - 7, ".ndjson") == 0)) {
+        return FMT_JSONL;
+    }
+    int ch = getc(in);
+    if (ch != EOF) {
+        ungetc(ch, in);
+    }
+    return ch == '{' ? FMT_JSONL : FMT_CSV;
+}
+
+static bool
+batch_parse_fmt(const char *opt, const char *v, int *fmt)
+{
+    if (strcmp(v, "jsonl") == 0) {
+        *fmt = FMT_JSONL;
+    } else if (strcmp(v, "csv") == 0) {
+        *fmt = FMT_CSV;
+    } else {
+        fprintf(stderr, "assay: usage: --%s is jsonl or csv, not \"%.32s\"\n",
+                opt, v);
+        return false;
+    }
+    return true;
+}
+
+/* batch_run is the loop: fill the window, write what is in order, wait for
+ * one reply. */
+static int
+batch_run(batch *b, assay_client *c, size_t window)
+{
+    int status = ASSAY_EXIT_OK;
+    batch_item *ring = calloc(window, sizeof(*ring));
+    if (ring == NULL) {
+        fprintf(stderr, "assay: out_of_memory: window of %zu\n", window);
+        return ASSAY_EXIT_FAILED;
+    }
+    unsigned long long next_read = 0;
+    unsigned long long next_emit = 0;
+    bool eof = false;
+    assay_error err;
+    for (;;) {
+        while (!eof && next_read < next_emit + window) {
+            batch_item *it = &ring[next_read % window];
+            json_t *req = NULL;
+            int r = b->in_fmt == FMT_CSV ? batch_next_csv(b, it, &req)
+                                         : batch_next_jsonl(b, it, &req);
+            if (r < 0) {
+                status = ASSAY_EXIT_USAGE;
+                goto out;
+            }
+            if (r == 0) {
+                eof = true;
+                break;
+            }
+            if (req != NULL) {
+                char *text =
+                    json_dumps(req, JSON_COMPACT | JSON_PRESERVE_ORDER);
+                json_decref(req);
+                assay_error_init(&err);
+                assay_err rc = text != NULL
+                                   ? assay_client_submit(c, text, strlen(text),
+                                                         next_read, &err)
+                                   : ASSAY_ENOMEM;
+                free(text);
+                if (rc == ASSAY_OK) {
+                    it->state = ITEM_IN_FLIGHT;
+                } else {
+                    batch_item_error(it, rc, "line %u: %s", it->line,
+                                     err.message);
+                }
+            }
+            next_read++;
+        }
+        while (next_emit < next_read &&
+               ring[next_emit % window].state == ITEM_DONE) {
+            batch_write(b, &ring[next_emit % window]);
+            next_emit++;
+        }
+        batch_draw(b, false);
+        if (eof && next_emit == next_read) {
+            break;
+        }
+        assay_reply r = {0};
+        assay_error_init(&err);
+        assay_err rc = assay_client_next(c, &r, &err);
+        if (rc != ASSAY_OK) {
+            /* Out of retries: the service is gone; results after this one
+             * would only wait out the same timeouts. */
+            assay_reply_fini(&r);
+            batch_draw(b, true);
+            status = assay_cli_error(rc, &err);
+            goto out;
+        }
+        batch_item *it = &ring[r.tag % window];
+        it->state = ITEM_DONE;
+        if (r.json != NULL) {
+            it->reply = r.json;
+            r.json = NULL;
+        } else {
+            it->code = ASSAY_EJSON;
+            snprintf(it->message, sizeof(it->message),
+                     "line %u: the reply is not a JSON object", it->line);
+        }
+        assay_reply_fini(&r);
+    }
+    batch_draw(b, true);
+    if (b->failed > 0) {
+        status = ASSAY_EXIT_FAILED;
+    }
+out:
+    for (size_t i = 0; i < window; i++) {
+        json_decref(ring[i].input_id);
+        json_decref(ring[i].reply);
+    }
+    free(ring);
+    return status;
+}
+
+int
+assay_cmd_batch(int argc, char **argv)
+{
+    assay_cli_common common;
+    assay_cli_common_init(&common);
+    const char *path = NULL;
+    const char *out_path = NULL;
+    const char *v = NULL;
+    long window = ASSAY_CLIENT_DEFAULT_WINDOW;
+    int in_fmt = -1;
+    int out_fmt = FMT_JSONL;
+    for (int i = 1; i < argc; i++) {
+        int m = assay_cli_common_opt(&common, argc, argv, &i);
+        if (m < 0) {
+            return ASSAY_EXIT_USAGE;
+        }
+        if (m > 0) {
+            continue;
+        }
+        if ((m = assay_cli_opt(argc, argv, &i, "window", true, &v)) != 0) {
+            if (m < 0 ||
+                !assay_cli_parse_int("window", v, 1, BATCH_MAX_WINDOW,
+                                     &window)) {
+                return ASSAY_EXIT_USAGE;
+            }
+        } else if ((m = assay_cli_opt(argc, argv, &i, "input-format", true,
+                                      &v)) != 0) {
+            if (m < 0 || !batch_parse_fmt("input-format", v, &in_fmt)) {
+                return ASSAY_EXIT_USAGE;
+            }
+        } else if ((m = assay_cli_opt(argc, argv, &i, "format", true, &v)) !=
+                   0) {
+            if (m < 0 || !batch_parse_fmt("format", v, &out_fmt)) {
+                return ASSAY_EXIT_USAGE;
+            }
+        } else if ((m = assay_cli_opt(argc, argv, &i, "output", true,
+                                      &out_path)) != 0) {
+            if (m < 0) {
+                return ASSAY_EXIT_USAGE;
+            }
+        } else if (strcmp(argv[i], "-o") == 0) {
+            if (i + 1 >= argc) {
+                return assay_cli_usage("batch", "-o needs a file");
+            }
+            out_path = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            return assay_cli_usage("batch", "unknown option \"%.64s\"",
+                                   argv[i]);
+        } else if (path == NULL) {
+            path = argv[i];
+        } else {
+            return assay_cli_usage("batch", "one input file only");
+        }
+    }
+    if (common.help) {
+        batch_help(stdout);
+        return ASSAY_EXIT_OK;
+    }
+    if (path == NULL) {
+        return assay_cli_usage("batch", "missing the input FILE (or - for "
+                                        "stdin)");
+    }
+
+    int status = ASSAY_EXIT_OK;
+    batch b;
+    memset(&b, 0, sizeof(b));
+    assay_client *c = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    bool is_stdin = strcmp(path, "-") == 0;
+    b.in = is_stdin ? stdin : fopen(path, "rb");
+    if (b.in == NULL) {
+        assay_error_set(&err, ASSAY_EIO, "%s: cannot open for reading",
+                        path);
+        return assay_cli_error(ASSAY_EIO, &err);
+    }
+    b.in_fmt = in_fmt >= 0 ? in_fmt : batch_detect(b.in, path);
+    b.out_fmt = out_fmt;
+    struct stat st;
+    if (!is_stdin && fstat(fileno(b.in), &st) == 0 && S_ISREG(st.st_mode)) {
+        b.in_size = (long long)st.st_size;
+    }
+    if (b.in_fmt == FMT_CSV) {
+        assay_err rc = assay_csv_new(b.in, BATCH_MAX_LINE, &b.csv, &err);
+        if (rc != ASSAY_OK) {
+            status = assay_cli_error(rc, &err);
+            goto out;
+        }
+        if (!batch_csv_header(&b)) {
+            status = ASSAY_EXIT_USAGE;
+            goto out;
+        }
+    }
+    b.out = out_path != NULL ? fopen(out_path, "w") : stdout;
+    if (b.out == NULL) {
+        assay_error_set(&err, ASSAY_EIO, "%s: cannot open for writing",
+                        out_path);
+        status = assay_cli_error(ASSAY_EIO, &err);
+        goto out;
+    }
+    if (b.out_fmt == FMT_CSV) {
+        fputs("id,line,ok,score,band,matched,missing,flags,error\n", b.out);
+    }
+    c = assay_cli_connect(&common, (size_t)window);
+    if (c == NULL) {
+        status = ASSAY_EXIT_USAGE;
+        goto out;
+    }
+    b.progress = isatty(STDERR_FILENO) != 0;
+    clock_gettime(CLOCK_MONOTONIC, &b.start);
+    status = batch_run(&b, c, (size_t)window);
+out:
+    assay_client_free(c);
+    assay_csv_free(b.csv);
+    free(b.line);
+    if (b.out != NULL && b.out != stdout) {
+        if (fclose(b.out) != 0 && status == ASSAY_EXIT_OK) {
+            fprintf(stderr, "assay: io_error: %s: write failed\n", out_path);
+            status = ASSAY_EXIT_USAGE;
+        }
+    } else if (b.out == stdout && fflush(stdout) != 0) {
+        status = status == ASSAY_EXIT_OK ? ASSAY_EXIT_USAGE : status;
+    }
+    if (b.in != NULL && !is_stdin) {
+        fclose(b.in);
+    }
+    return status;
+}

@@ -1,0 +1,173 @@
+/* cmd_grade.c - `assay grade`: one answer, one verdict. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "verdict.h"
+
+#define GRADE_MAX_STDIN (4u * 1024u * 1024u)
+
+static void
+grade_help(FILE *out)
+{
+    fputs("Usage: assay grade --question ID [--answer TEXT] [OPTIONS]\n"
+          "       assay grade --question-text Q --reference R [--answer TEXT]"
+          "\n\n"
+          "Grades one answer (from --answer, else read from stdin) against "
+          "a\nquestion of the service's bank, or against a question and "
+          "reference\ngiven inline, and prints the band, score, matched and "
+          "missing\nconcepts (~fuzzy: matched by a near spelling, !negated: "
+          "matched but\nnegated) and flags.\n\n"
+          "  --json          print the service's reply JSON as is\n\n",
+          out);
+    assay_cli_common_help(out);
+    fputc('\n', out);
+    assay_cli_exit_help(out);
+}
+
+/* grade_read_stdin reads all of stdin (bounded), dropping one trailing
+ * newline that a shell pipe adds. NULL with err set on failure. */
+static char *
+grade_read_stdin(assay_error *err)
+{
+    size_t cap = 4096;
+    size_t len = 0;
+    char *buf = malloc(cap);
+    if (buf == NULL) {
+        assay_error_set(err, ASSAY_ENOMEM, "stdin: out of memory");
+        return NULL;
+    }
+    size_t n;
+    while ((n = fread(buf + len, 1, cap - len - 1, stdin)) > 0) {
+        len += n;
+        if (len + 1 == cap) {
+            if (cap >= GRADE_MAX_STDIN) {
+                free(buf);
+                assay_error_set(err, ASSAY_ETOOBIG,
+                                "stdin: answer larger than %u bytes",
+                                GRADE_MAX_STDIN);
+                return NULL;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (nb == NULL) {
+                free(buf);
+                assay_error_set(err, ASSAY_ENOMEM, "stdin: out of memory");
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    if (ferror(stdin)) {
+        free(buf);
+        assay_error_set(err, ASSAY_EIO, "stdin: read error");
+        return NULL;
+    }
+    if (len > 0 && buf[len - 1] == '\n') {
+        len--;
+        if (len > 0 && buf[len - 1] == '\r') {
+            len--;
+        }
+    }
+    buf[len] = '\0';
+    if (strlen(buf) != len) {
+        free(buf);
+        assay_error_set(err, ASSAY_EINVAL, "stdin: the answer contains a NUL "
+                                           "byte");
+        return NULL;
+    }
+    return buf;
+}
+
+int
+assay_cmd_grade(int argc, char **argv)
+{
+    assay_cli_common common;
+    assay_cli_common_init(&common);
+    const char *qid = NULL;
+    const char *qtext = NULL;
+    const char *ref = NULL;
+    const char *answer = NULL;
+    bool as_json = false;
+    for (int i = 1; i < argc; i++) {
+        int m = assay_cli_common_opt(&common, argc, argv, &i);
+        if (m == 0) {
+            m = assay_cli_opt(argc, argv, &i, "question", true, &qid);
+        }
+        if (m == 0) {
+            m = assay_cli_opt(argc, argv, &i, "question-text", true, &qtext);
+        }
+        if (m == 0) {
+            m = assay_cli_opt(argc, argv, &i, "reference", true, &ref);
+        }
+        if (m == 0) {
+            m = assay_cli_opt(argc, argv, &i, "answer", true, &answer);
+        }
+        if (m == 0 && strcmp(argv[i], "--json") == 0) {
+            as_json = true;
+            m = 1;
+        }
+        if (m < 0) {
+            return ASSAY_EXIT_USAGE;
+        }
+        if (m == 0) {
+            return assay_cli_usage("grade", "unexpected argument \"%.64s\"",
+                                   argv[i]);
+        }
+    }
+    if (common.help) {
+        grade_help(stdout);
+        return ASSAY_EXIT_OK;
+    }
+    if (qid != NULL && (qtext != NULL || ref != NULL)) {
+        return assay_cli_usage("grade", "give either --question or "
+                                        "--question-text with --reference");
+    }
+    if (qid == NULL && (qtext == NULL || ref == NULL)) {
+        return assay_cli_usage("grade", "need --question ID, or "
+                                        "--question-text and --reference");
+    }
+
+    int status = ASSAY_EXIT_OK;
+    assay_error err;
+    assay_error_init(&err);
+    char *stdin_answer = NULL;
+    json_t *reply = NULL;
+    assay_client *c = NULL;
+    if (answer == NULL) {
+        stdin_answer = grade_read_stdin(&err);
+        if (stdin_answer == NULL) {
+            return assay_cli_error(err.code, &err);
+        }
+        answer = stdin_answer;
+    }
+    c = assay_cli_connect(&common, 1);
+    if (c == NULL) {
+        status = ASSAY_EXIT_USAGE;
+        goto out;
+    }
+    assay_err rc = qid != NULL
+                       ? assay_client_grade(c, qid, answer, &reply, &err)
+                       : assay_client_grade_inline(c, qtext, ref, answer,
+                                                   &reply, &err);
+    if (as_json && reply != NULL) {
+        char *s = json_dumps(reply, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (s != NULL) {
+            puts(s);
+        }
+        free(s);
+    }
+    if (rc != ASSAY_OK) {
+        status = assay_cli_error(rc, &err);
+        goto out;
+    }
+    if (!as_json) {
+        assay_cli_print_verdict(stdout, reply);
+    }
+out:
+    json_decref(reply);
+    assay_client_free(c);
+    free(stdin_answer);
+    return status;
+}

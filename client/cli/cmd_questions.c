@@ -1,0 +1,89 @@
+/* cmd_questions.c - `assay questions`: the question ids and texts served. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void
+questions_help(FILE *out)
+{
+    fputs("Usage: assay questions [--json] [OPTIONS]\n\n"
+          "Lists the questions the service can grade by id: one line per\n"
+          "question, id and text separated by a tab. --json prints a JSON\n"
+          "array of objects with id, question and bank.\n\n",
+          out);
+    assay_cli_common_help(out);
+}
+
+int
+assay_cmd_questions(int argc, char **argv)
+{
+    assay_cli_common common;
+    assay_cli_common_init(&common);
+    bool as_json = false;
+    for (int i = 1; i < argc; i++) {
+        int m = assay_cli_common_opt(&common, argc, argv, &i);
+        if (m < 0) {
+            return ASSAY_EXIT_USAGE;
+        }
+        if (m > 0) {
+            continue;
+        }
+        if (strcmp(argv[i], "--json") == 0) {
+            as_json = true;
+            continue;
+        }
+        return assay_cli_usage("questions", "unexpected argument \"%.64s\"",
+                               argv[i]);
+    }
+    if (common.help) {
+        questions_help(stdout);
+        return ASSAY_EXIT_OK;
+    }
+    assay_client *c = assay_cli_connect(&common, 1);
+    if (c == NULL) {
+        return ASSAY_EXIT_USAGE;
+    }
+    int status = ASSAY_EXIT_OK;
+    assay_error err;
+    assay_error_init(&err);
+    json_t *req = json_pack("{s:i, s:s}", "v", 1, "op", "questions");
+    json_t *reply = NULL;
+    assay_err rc = req != NULL ? assay_client_call(c, req, &reply, &err)
+                               : ASSAY_ENOMEM;
+    if (rc != ASSAY_OK) {
+        status = assay_cli_error(rc, &err);
+        goto out;
+    }
+    json_t *qs = json_object_get(reply, "questions");
+    if (!json_is_array(qs)) {
+        assay_error_set(&err, ASSAY_EJSON,
+                        "reply: \"questions\" is not an array");
+        status = assay_cli_error(ASSAY_EJSON, &err);
+        status = ASSAY_EXIT_FAILED;
+        goto out;
+    }
+    if (as_json) {
+        char *s = json_dumps(qs, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (s != NULL) {
+            puts(s);
+        }
+        free(s);
+    } else {
+        size_t i;
+        json_t *q;
+        json_array_foreach(qs, i, q)
+        {
+            const char *id = json_string_value(json_object_get(q, "id"));
+            const char *text =
+                json_string_value(json_object_get(q, "question"));
+            printf("%s\t%s\n", id ? id : "?", text ? text : "");
+        }
+    }
+out:
+    json_decref(req);
+    json_decref(reply);
+    assay_client_free(c);
+    return status;
+}

@@ -1,0 +1,396 @@
+/* config.c - assayd flags and config file. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "log.h"
+
+#define LINE_MAX_BYTES 4096
+
+void
+assay_config_init(assay_config *cfg)
+{
+    memset(cfg, 0, sizeof(*cfg));
+    cfg->mode = ASSAY_MODE_SERVE;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    cfg->threads = cores < 1 ? 1
+                   : cores > ASSAY_CONFIG_MAX_THREADS
+                       ? ASSAY_CONFIG_MAX_THREADS
+                       : (int)cores;
+    cfg->max_message = 65536;
+    cfg->hwm = ASSAY_CONFIG_DEFAULT_HWM;
+    cfg->log_level = ASSAY_LOG_INFO;
+}
+
+static void
+models_clear(assay_config *cfg)
+{
+    for (size_t i = 0; i < cfg->nmodels; i++) {
+        free(cfg->models[i]);
+    }
+    free(cfg->models);
+    cfg->models = NULL;
+    cfg->nmodels = 0;
+}
+
+void
+assay_config_fini(assay_config *cfg)
+{
+    if (cfg == NULL) {
+        return;
+    }
+    models_clear(cfg);
+    free(cfg->endpoint);
+    free(cfg->config_file);
+    memset(cfg, 0, sizeof(*cfg));
+}
+
+static assay_err
+set_string(char **slot, const char *value, assay_error *err)
+{
+    char *copy = strdup(value);
+    if (copy == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "config: out of memory");
+    }
+    free(*slot);
+    *slot = copy;
+    return ASSAY_OK;
+}
+
+static assay_err
+add_model(assay_config *cfg, const char *where, const char *value,
+          assay_error *err)
+{
+    if (cfg->nmodels >= ASSAY_CONFIG_MAX_MODELS) {
+        return assay_error_set(err, ASSAY_ECONFIG, "%s: more than %d models",
+                               where, ASSAY_CONFIG_MAX_MODELS);
+    }
+    char **grown = realloc(cfg->models, (cfg->nmodels + 1) * sizeof(char *));
+    if (grown == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "config: out of memory");
+    }
+    cfg->models = grown;
+    cfg->models[cfg->nmodels] = strdup(value);
+    if (cfg->models[cfg->nmodels] == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "config: out of memory");
+    }
+    cfg->nmodels++;
+    return ASSAY_OK;
+}
+
+static assay_err
+parse_number(const char *where, const char *value, unsigned long long lo,
+             unsigned long long hi, unsigned long long *out, assay_error *err)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long n = strtoull(value, &end, 10);
+    if (value[0] == '\0' || value[0] == '-' || *end != '\0' || errno != 0 ||
+        n < lo || n > hi) {
+        return assay_error_set(err, ASSAY_ECONFIG,
+                               "%s: expected an integer %llu..%llu, got "
+                               "\"%.64s\"",
+                               where, lo, hi, value);
+    }
+    *out = n;
+    return ASSAY_OK;
+}
+
+/* Applies one setting. key is a long flag name without dashes; where names
+ * the flag or file line for messages. */
+static assay_err
+apply(assay_config *cfg, const char *key, const char *value,
+      const char *where, assay_error *err)
+{
+    unsigned long long n;
+    assay_err rc;
+    if (value[0] == '\0') {
+        return assay_error_set(err, ASSAY_ECONFIG, "%s: empty value", where);
+    }
+    if (strcmp(key, "endpoint") == 0 && cfg->mode == ASSAY_MODE_SERVE) {
+        return set_string(&cfg->endpoint, value, err);
+    }
+    if (strcmp(key, "connect") == 0 && cfg->mode == ASSAY_MODE_WORKER) {
+        return set_string(&cfg->endpoint, value, err);
+    }
+    if (strcmp(key, "bind") == 0 && cfg->mode == ASSAY_MODE_BROKER) {
+        return set_string(&cfg->endpoint, value, err);
+    }
+    if (strcmp(key, "model") == 0 && cfg->mode != ASSAY_MODE_BROKER) {
+        return add_model(cfg, where, value, err);
+    }
+    if (strcmp(key, "threads") == 0 && cfg->mode != ASSAY_MODE_BROKER) {
+        rc = parse_number(where, value, 1, ASSAY_CONFIG_MAX_THREADS, &n, err);
+        if (rc == ASSAY_OK) {
+            cfg->threads = (int)n;
+        }
+        return rc;
+    }
+    if (strcmp(key, "max-message") == 0 || strcmp(key, "max_message") == 0) {
+        rc = parse_number(where, value, 64, 64ull << 20, &n, err);
+        if (rc == ASSAY_OK) {
+            cfg->max_message = (size_t)n;
+        }
+        return rc;
+    }
+    if (strcmp(key, "hwm") == 0) {
+        rc = parse_number(where, value, 1, 10000000, &n, err);
+        if (rc == ASSAY_OK) {
+            cfg->hwm = (int)n;
+        }
+        return rc;
+    }
+    if (strcmp(key, "log-level") == 0 || strcmp(key, "log_level") == 0) {
+        int level = assay_log_level_parse(value);
+        if (level < 0) {
+            return assay_error_set(err, ASSAY_ECONFIG,
+                                   "%s: expected error, warn, info or debug, "
+                                   "got \"%.64s\"",
+                                   where, value);
+        }
+        cfg->log_level = level;
+        return ASSAY_OK;
+    }
+    return assay_error_set(err, ASSAY_ECONFIG, "%s: unknown setting \"%.64s\"",
+                           where, key);
+}
+
+static char *
+trim(char *s)
+{
+    while (isspace((unsigned char)*s)) {
+        s++;
+    }
+    size_t n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1])) {
+        s[--n] = '\0';
+    }
+    return s;
+}
+
+assay_err
+assay_config_load_file(assay_config *cfg, const char *path, assay_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        return assay_error_set(err, ASSAY_EIO, "config %s: %s", path,
+                               strerror(errno));
+    }
+    char line[LINE_MAX_BYTES];
+    char where[600];
+    unsigned lineno = 0;
+    assay_err rc = ASSAY_OK;
+    while (rc == ASSAY_OK && fgets(line, sizeof(line), f) != NULL) {
+        lineno++;
+        snprintf(where, sizeof(where), "config %s line %u", path, lineno);
+        size_t len = strlen(line);
+        if (len == sizeof(line) - 1 && line[len - 1] != '\n' && !feof(f)) {
+            rc = assay_error_set(err, ASSAY_ECONFIG,
+                                 "%s: longer than %d bytes", where,
+                                 LINE_MAX_BYTES - 2);
+            break;
+        }
+        char *s = trim(line);
+        if (s[0] == '\0' || s[0] == '#') {
+            continue;
+        }
+        char *eq = strchr(s, '=');
+        if (eq == NULL) {
+            rc = assay_error_set(err, ASSAY_ECONFIG,
+                                 "%s: expected \"key = value\"", where);
+            break;
+        }
+        *eq = '\0';
+        char *key = trim(s);
+        char *value = trim(eq + 1);
+        if (strcmp(key, "config") == 0) {
+            rc = assay_error_set(err, ASSAY_ECONFIG,
+                                 "%s: a config file cannot include another",
+                                 where);
+            break;
+        }
+        rc = apply(cfg, key, value, where, err);
+    }
+    if (rc == ASSAY_OK && ferror(f)) {
+        rc = assay_error_set(err, ASSAY_EIO, "config %s: read error", path);
+    }
+    if (rc != ASSAY_OK && err != NULL) {
+        err->line = lineno;
+        snprintf(err->source, sizeof(err->source), "%s", path);
+    }
+    fclose(f);
+    return rc;
+}
+
+/* Splits argv[i] into flag name and value ("--x=v" or "--x v"). Boolean
+ * flags take no value. Returns the index of the last argument used, or -1
+ * with err set. */
+static int
+next_flag(int argc, char *const argv[], int i, const char **name,
+          const char **value, char *buf, size_t cap, assay_error *err)
+{
+    const char *arg = argv[i];
+    if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
+        assay_error_set(err, ASSAY_ECONFIG,
+                        "unexpected argument \"%.64s\" (see --help)", arg);
+        return -1;
+    }
+    const char *eq = strchr(arg, '=');
+    if (eq != NULL) {
+        size_t n = (size_t)(eq - arg - 2);
+        if (n >= cap) {
+            n = cap - 1;
+        }
+        memcpy(buf, arg + 2, n);
+        buf[n] = '\0';
+        *name = buf;
+        *value = eq + 1;
+        return i;
+    }
+    *name = arg + 2;
+    if (strcmp(*name, "help") == 0 || strcmp(*name, "version") == 0) {
+        *value = NULL;
+        return i;
+    }
+    if (i + 1 >= argc) {
+        assay_error_set(err, ASSAY_ECONFIG, "%s: missing value", arg);
+        return -1;
+    }
+    *value = argv[i + 1];
+    return i + 1;
+}
+
+assay_err
+assay_config_parse_args(assay_config *cfg, int argc, char *const argv[],
+                        const char *default_model, assay_error *err)
+{
+    int first = 1;
+    if (argc > 1 && strcmp(argv[1], "worker") == 0) {
+        cfg->mode = ASSAY_MODE_WORKER;
+        first = 2;
+    } else if (argc > 1 && strcmp(argv[1], "broker") == 0) {
+        cfg->mode = ASSAY_MODE_BROKER;
+        first = 2;
+    }
+    char buf[64];
+    const char *name, *value;
+    /* Pass 1: --config, --help, --version. */
+    for (int i = first; i < argc; i++) {
+        int last = next_flag(argc, argv, i, &name, &value, buf, sizeof(buf),
+                             err);
+        if (last < 0) {
+            return ASSAY_ECONFIG;
+        }
+        if (strcmp(name, "help") == 0) {
+            cfg->help = true;
+        } else if (strcmp(name, "version") == 0) {
+            cfg->version = true;
+        } else if (strcmp(name, "config") == 0) {
+            assay_err rc = set_string(&cfg->config_file, value, err);
+            if (rc != ASSAY_OK) {
+                return rc;
+            }
+        }
+        i = last;
+    }
+    if (cfg->help || cfg->version) {
+        return ASSAY_OK;
+    }
+    if (cfg->config_file != NULL) {
+        assay_err rc = assay_config_load_file(cfg, cfg->config_file, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+    }
+    /* Pass 2: everything else, over the file's settings. */
+    bool flag_models = false;
+    for (int i = first; i < argc; i++) {
+        int last = next_flag(argc, argv, i, &name, &value, buf, sizeof(buf),
+                             err);
+        if (last < 0) {
+            return ASSAY_ECONFIG;
+        }
+        i = last;
+        if (strcmp(name, "config") == 0) {
+            continue;
+        }
+        if (strcmp(name, "model") == 0 && !flag_models) {
+            models_clear(cfg);
+            flag_models = true;
+        }
+        char where[80];
+        snprintf(where, sizeof(where), "--%s", name);
+        assay_err rc = apply(cfg, name, value, where, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+    }
+    if (cfg->endpoint == NULL) {
+        assay_err rc = set_string(&cfg->endpoint,
+                                  ASSAY_CONFIG_DEFAULT_ENDPOINT, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+    }
+    if (cfg->nmodels == 0 && cfg->mode != ASSAY_MODE_BROKER) {
+        const char *env = getenv("ASSAY_MODEL_DIR");
+        const char *path = env != NULL && env[0] != '\0' ? env : default_model;
+        if (path == NULL || path[0] == '\0') {
+            return assay_error_set(err, ASSAY_ECONFIG,
+                                   "no model given (--model PATH)");
+        }
+        return add_model(cfg, "default model", path, err);
+    }
+    return ASSAY_OK;
+}
+
+const char *
+assay_config_usage(assay_config_mode mode)
+{
+    switch (mode) {
+    case ASSAY_MODE_WORKER:
+        return "usage: assayd worker [--connect EP] [--model PATH]... "
+               "[--threads N]\n"
+               "                     [--max-message BYTES] [--log-level L] "
+               "[--config FILE]\n"
+               "Runs Majordomo (MDP/0.1) workers for service \"assay\" "
+               "connected to the broker\n"
+               "at EP (default " ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n";
+    case ASSAY_MODE_BROKER:
+        return "usage: assayd broker [--bind EP] [--log-level L] "
+               "[--config FILE]\n"
+               "Runs a Majordomo (MDP/0.1) broker bound at EP (default "
+               ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n";
+    case ASSAY_MODE_SERVE:
+    default:
+        return "usage: assayd [options]\n"
+               "       assayd worker --connect EP [options]\n"
+               "       assayd broker --bind EP [options]\n"
+               "Serves answer grading over ZeroMQ (protocol v1, "
+               "docs/protocol.md).\n"
+               "\n"
+               "  --endpoint EP        bind here (default "
+               ASSAY_CONFIG_DEFAULT_ENDPOINT ")\n"
+               "  --model PATH         model directory; repeat for several "
+               "banks\n"
+               "                       (default $ASSAY_MODEL_DIR, else the "
+               "bundled model)\n"
+               "  --threads N          grading threads (default: number of "
+               "cores)\n"
+               "  --max-message BYTES  request size limit (default 65536)\n"
+               "  --hwm N              high-water mark and in-flight limit "
+               "(default 1000)\n"
+               "  --log-level LEVEL    error, warn, info (default) or debug\n"
+               "  --config FILE        key = value settings; flags override "
+               "them\n"
+               "  --help, --version\n"
+               "\n"
+               "Signals: SIGTERM/SIGINT drain and exit 0, SIGHUP reloads the "
+               "models.\n";
+    }
+}

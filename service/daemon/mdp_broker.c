@@ -1,0 +1,846 @@
+/*
+ * mdp_broker.c - Majordomo broker: one ROUTER, per-service request queues
+ * and least-recently-used idle workers.
+ *
+ * Frames are kept as zmq_msg_t from receipt to forwarding so request and
+ * reply bodies are never copied. Lookups are linear: a broker serves a
+ * handful of services and at most a few thousand workers, and a scan of a
+ * pointer array is cheaper than maintaining a hash at that size.
+ */
+#include "mdp_broker.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <zmq.h>
+
+#include "log.h"
+#include "mdp_worker.h"
+
+/* identity + empty + header + service/command + client + empty + body */
+#define BRK_FRAMES_MAX 16
+#define BRK_POLL_MS 100
+#define BRK_IDENTITY_MAX 255
+/* Malformed-message log lines per heartbeat interval; the rest are counted. */
+#define BRK_DROP_LOG_MAX 10
+
+typedef struct brk_request {
+    struct brk_request *next;
+    long long queued_ms;
+    int nframes; /* client identity, then the body frames */
+    zmq_msg_t frames[];
+} brk_request;
+
+typedef struct brk_service brk_service;
+
+typedef struct brk_worker {
+    unsigned char id[BRK_IDENTITY_MAX];
+    size_t id_len;
+    brk_service *service;
+    long long expiry_ms;
+    bool idle;
+    struct brk_worker *idle_prev, *idle_next;
+} brk_worker;
+
+struct brk_service {
+    char name[ASSAY_MDP_SERVICE_MAX + 1];
+    size_t name_len;
+    brk_request *head, *tail;
+    size_t queued;
+    brk_worker *idle_head, *idle_tail; /* head = idle for longest */
+    size_t nworkers;
+};
+
+typedef struct broker {
+    assay_mdp_broker_opts opts;
+    void *ctx;
+    void *sock;
+    brk_worker **workers;
+    size_t nworkers;
+    brk_service **services;
+    size_t nservices;
+    long long next_heartbeat_ms;
+    unsigned drops_logged;
+    unsigned long long drops_suppressed;
+    unsigned long long forwarded, replied, dropped;
+} broker;
+
+void
+assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts)
+{
+    opts->heartbeat_ms = ASSAY_MDP_HEARTBEAT_MS;
+    opts->liveness = ASSAY_MDP_LIVENESS;
+    opts->queue_max = 4096;
+    opts->request_ttl_ms = 10000;
+    opts->workers_max = 4096;
+    opts->services_max = 64;
+    opts->maxmsgsize = 4LL * 1024 * 1024;
+}
+
+static long long
+now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static bool
+frame_is(zmq_msg_t *m, const char *s)
+{
+    size_t n = strlen(s);
+    return zmq_msg_size(m) == n && memcmp(zmq_msg_data(m), s, n) == 0;
+}
+
+static bool
+frame_is_empty(zmq_msg_t *m)
+{
+    return zmq_msg_size(m) == 0;
+}
+
+/* Printable ASCII, 1..ASSAY_MDP_SERVICE_MAX bytes (RFC 7: printable string). */
+static bool
+service_name_valid(zmq_msg_t *m)
+{
+    size_t n = zmq_msg_size(m);
+    const unsigned char *p = zmq_msg_data(m);
+    if (n == 0 || n > ASSAY_MDP_SERVICE_MAX) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < 0x20 || p[i] > 0x7e) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void
+frames_close(zmq_msg_t *frames, int n)
+{
+    for (int i = 0; i < n; i++) {
+        zmq_msg_close(&frames[i]);
+    }
+}
+
+/* Sends frames[0..n) as one message; the frames are consumed either way. */
+static int
+frames_send(void *sock, zmq_msg_t *frames, int n)
+{
+    for (int i = 0; i < n; i++) {
+        int flags = ZMQ_DONTWAIT | (i + 1 < n ? ZMQ_SNDMORE : 0);
+        if (zmq_msg_send(&frames[i], sock, flags) < 0) {
+            frames_close(frames + i, n - i);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+frame_set(zmq_msg_t *m, const void *data, size_t len)
+{
+    if (zmq_msg_init_size(m, len) != 0) {
+        zmq_msg_init(m);
+        return -1;
+    }
+    if (len > 0) {
+        memcpy(zmq_msg_data(m), data, len);
+    }
+    return 0;
+}
+
+/* Peer identity as hex for log lines (ROUTER identities are binary). */
+static void
+identity_hex(const unsigned char *id, size_t len, char *out, size_t cap)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+    for (size_t i = 0; i < len && o + 3 <= cap; i++) {
+        out[o++] = hex[id[i] >> 4];
+        out[o++] = hex[id[i] & 15];
+    }
+    out[o] = '\0';
+}
+
+static void
+drop_note(broker *b, zmq_msg_t *identity, const char *why)
+{
+    b->dropped++;
+    if (b->drops_logged >= BRK_DROP_LOG_MAX) {
+        b->drops_suppressed++;
+        return;
+    }
+    b->drops_logged++;
+    char hex[2 * 32 + 1];
+    size_t n = identity ? zmq_msg_size(identity) : 0;
+    identity_hex(identity ? zmq_msg_data(identity) : (void *)"",
+                 n > 32 ? 32 : n, hex, sizeof hex);
+    assay_log(ASSAY_LOG_WARN, "mdp_drop", "peer=%s reason=\"%s\"", hex, why);
+}
+
+/* ---- services and requests ---- */
+
+static void
+request_free(brk_request *r)
+{
+    if (r != NULL) {
+        frames_close(r->frames, r->nframes);
+        free(r);
+    }
+}
+
+static brk_service *
+service_find(broker *b, const void *name, size_t len)
+{
+    for (size_t i = 0; i < b->nservices; i++) {
+        brk_service *s = b->services[i];
+        if (s->name_len == len && memcmp(s->name, name, len) == 0) {
+            return s;
+        }
+    }
+    return NULL;
+}
+
+/* Returns the service named by frame m, creating it; NULL when the table is
+ * full or memory is short. */
+static brk_service *
+service_require(broker *b, zmq_msg_t *m)
+{
+    size_t len = zmq_msg_size(m);
+    brk_service *s = service_find(b, zmq_msg_data(m), len);
+    if (s != NULL || b->nservices >= b->opts.services_max) {
+        return s;
+    }
+    s = calloc(1, sizeof *s);
+    if (s == NULL) {
+        return NULL;
+    }
+    memcpy(s->name, zmq_msg_data(m), len);
+    s->name[len] = '\0';
+    s->name_len = len;
+    b->services[b->nservices++] = s;
+    return s;
+}
+
+static void
+service_free(brk_service *s)
+{
+    brk_request *r = s->head;
+    while (r != NULL) {
+        brk_request *next = r->next;
+        request_free(r);
+        r = next;
+    }
+    free(s);
+}
+
+/* Forgets services that have neither workers nor queued requests, so names
+ * sent by clients for services that never appear do not fill the table. */
+static void
+services_prune(broker *b)
+{
+    size_t i = 0;
+    while (i < b->nservices) {
+        brk_service *s = b->services[i];
+        if (s->nworkers == 0 && s->queued == 0) {
+            service_free(s);
+            b->services[i] = b->services[--b->nservices];
+        } else {
+            i++;
+        }
+    }
+}
+
+static brk_request *
+queue_pop(brk_service *s)
+{
+    brk_request *r = s->head;
+    if (r != NULL) {
+        s->head = r->next;
+        if (s->head == NULL) {
+            s->tail = NULL;
+        }
+        s->queued--;
+        r->next = NULL;
+    }
+    return r;
+}
+
+static void
+queue_expire(broker *b, brk_service *s, long long now)
+{
+    while (s->head != NULL &&
+           now - s->head->queued_ms > b->opts.request_ttl_ms) {
+        request_free(queue_pop(s));
+        b->dropped++;
+    }
+}
+
+/* ---- workers ---- */
+
+static brk_worker *
+worker_find(broker *b, zmq_msg_t *identity)
+{
+    size_t len = zmq_msg_size(identity);
+    const void *id = zmq_msg_data(identity);
+    for (size_t i = 0; i < b->nworkers; i++) {
+        brk_worker *w = b->workers[i];
+        if (w->id_len == len && memcmp(w->id, id, len) == 0) {
+            return w;
+        }
+    }
+    return NULL;
+}
+
+static void
+idle_remove(brk_worker *w)
+{
+    brk_service *s = w->service;
+    if (!w->idle) {
+        return;
+    }
+    if (w->idle_prev != NULL) {
+        w->idle_prev->idle_next = w->idle_next;
+    } else {
+        s->idle_head = w->idle_next;
+    }
+    if (w->idle_next != NULL) {
+        w->idle_next->idle_prev = w->idle_prev;
+    } else {
+        s->idle_tail = w->idle_prev;
+    }
+    w->idle_prev = w->idle_next = NULL;
+    w->idle = false;
+}
+
+static void
+idle_append(brk_worker *w)
+{
+    brk_service *s = w->service;
+    w->idle_prev = s->idle_tail;
+    w->idle_next = NULL;
+    if (s->idle_tail != NULL) {
+        s->idle_tail->idle_next = w;
+    } else {
+        s->idle_head = w;
+    }
+    s->idle_tail = w;
+    w->idle = true;
+}
+
+static void
+send_command(broker *b, const unsigned char *id, size_t id_len,
+             unsigned char command)
+{
+    zmq_msg_t f[4];
+    frame_set(&f[0], id, id_len);
+    frame_set(&f[1], "", 0);
+    frame_set(&f[2], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
+    frame_set(&f[3], &command, 1);
+    frames_send(b->sock, f, 4);
+}
+
+/* Forgets w; with disconnect it is told so first (RFC 7: DISCONNECT, then
+ * no further commands). */
+static void
+worker_delete(broker *b, brk_worker *w, bool disconnect, const char *why)
+{
+    char hex[2 * BRK_IDENTITY_MAX + 1];
+    identity_hex(w->id, w->id_len, hex, sizeof hex);
+    assay_log(ASSAY_LOG_INFO, "mdp_worker_gone",
+              "worker=%s service=%s reason=%s", hex,
+              w->service ? w->service->name : "-", why);
+    if (disconnect) {
+        send_command(b, w->id, w->id_len, ASSAY_MDP_DISCONNECT);
+    }
+    if (w->service != NULL) {
+        idle_remove(w);
+        w->service->nworkers--;
+    }
+    for (size_t i = 0; i < b->nworkers; i++) {
+        if (b->workers[i] == w) {
+            b->workers[i] = b->workers[--b->nworkers];
+            break;
+        }
+    }
+    free(w);
+}
+
+/* Sends queued requests to idle workers, oldest request to the worker idle
+ * for longest. */
+static void
+service_dispatch(broker *b, brk_service *s)
+{
+    long long now = now_ms();
+    queue_expire(b, s, now);
+    while (s->idle_head != NULL && s->head != NULL) {
+        brk_worker *w = s->idle_head;
+        brk_request *r = queue_pop(s);
+        idle_remove(w);
+        unsigned char cmd = ASSAY_MDP_REQUEST;
+        zmq_msg_t f[BRK_FRAMES_MAX + 2];
+        int n = 0;
+        frame_set(&f[n++], w->id, w->id_len);
+        frame_set(&f[n++], "", 0);
+        frame_set(&f[n++], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
+        frame_set(&f[n++], &cmd, 1);
+        zmq_msg_init(&f[n]);
+        zmq_msg_move(&f[n++], &r->frames[0]);
+        frame_set(&f[n++], "", 0);
+        for (int i = 1; i < r->nframes; i++) {
+            zmq_msg_init(&f[n]);
+            zmq_msg_move(&f[n++], &r->frames[i]);
+        }
+        request_free(r);
+        if (frames_send(b->sock, f, n) == 0) {
+            b->forwarded++;
+        } else {
+            /* The worker's pipe is gone or full: it will be purged when its
+             * heartbeats stop; the client retries. */
+            b->dropped++;
+        }
+    }
+}
+
+/* ---- client side ---- */
+
+static void
+mmi_reply(broker *b, zmq_msg_t *f, int n)
+{
+    const char *code = "501";
+    if (frame_is(&f[3], "mmi.service")) {
+        brk_service *s =
+            n > 4 ? service_find(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]))
+                  : NULL;
+        code = s != NULL && s->nworkers > 0 ? "200" : "404";
+    }
+    /* Reply: [client][""][MDPC01][service as asked][code]. */
+    zmq_msg_t out[5];
+    zmq_msg_init(&out[0]);
+    zmq_msg_move(&out[0], &f[0]);
+    frame_set(&out[1], "", 0);
+    frame_set(&out[2], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
+    zmq_msg_init(&out[3]);
+    zmq_msg_move(&out[3], &f[3]);
+    frame_set(&out[4], code, 3);
+    frames_send(b->sock, out, 5);
+}
+
+/* f = [client][""][MDPC01][service][body...], already checked for n >= 5. */
+static void
+client_message(broker *b, zmq_msg_t *f, int n)
+{
+    if (!service_name_valid(&f[3])) {
+        drop_note(b, &f[0], "client: invalid service name");
+        return;
+    }
+    if (zmq_msg_size(&f[3]) >= 4 &&
+        memcmp(zmq_msg_data(&f[3]), "mmi.", 4) == 0) {
+        mmi_reply(b, f, n);
+        return;
+    }
+    brk_service *s = service_require(b, &f[3]);
+    if (s == NULL) {
+        drop_note(b, &f[0], "client: service table full");
+        return;
+    }
+    if (s->queued >= b->opts.queue_max) {
+        drop_note(b, &f[0], "client: request queue full");
+        return;
+    }
+    int nframes = 1 + (n - 4);
+    brk_request *r = malloc(sizeof *r + (size_t)nframes * sizeof(zmq_msg_t));
+    if (r == NULL) {
+        drop_note(b, &f[0], "client: out of memory");
+        return;
+    }
+    r->next = NULL;
+    r->queued_ms = now_ms();
+    r->nframes = nframes;
+    zmq_msg_init(&r->frames[0]);
+    zmq_msg_move(&r->frames[0], &f[0]);
+    for (int i = 4; i < n; i++) {
+        zmq_msg_init(&r->frames[i - 3]);
+        zmq_msg_move(&r->frames[i - 3], &f[i]);
+    }
+    if (s->tail != NULL) {
+        s->tail->next = r;
+    } else {
+        s->head = r;
+    }
+    s->tail = r;
+    s->queued++;
+    service_dispatch(b, s);
+}
+
+/* ---- worker side ---- */
+
+static void
+worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
+{
+    if (w != NULL) {
+        worker_delete(b, w, true, "second READY");
+        return;
+    }
+    if (n != 5 || !service_name_valid(&f[4])) {
+        drop_note(b, &f[0], "worker: READY without a valid service name");
+        return;
+    }
+    if (zmq_msg_size(&f[4]) >= 4 &&
+        memcmp(zmq_msg_data(&f[4]), "mmi.", 4) == 0) {
+        /* RFC 8: the mmi. namespace belongs to the broker. */
+        send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
+                     ASSAY_MDP_DISCONNECT);
+        return;
+    }
+    if (zmq_msg_size(&f[0]) > BRK_IDENTITY_MAX ||
+        b->nworkers >= b->opts.workers_max) {
+        send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
+                     ASSAY_MDP_DISCONNECT);
+        drop_note(b, &f[0], "worker: too many workers");
+        return;
+    }
+    brk_service *s = service_require(b, &f[4]);
+    w = s != NULL ? calloc(1, sizeof *w) : NULL;
+    if (w == NULL) {
+        send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
+                     ASSAY_MDP_DISCONNECT);
+        drop_note(b, &f[0], "worker: service table full or out of memory");
+        return;
+    }
+    w->id_len = zmq_msg_size(&f[0]);
+    memcpy(w->id, zmq_msg_data(&f[0]), w->id_len);
+    w->service = s;
+    w->expiry_ms =
+        now_ms() + (long long)b->opts.heartbeat_ms * b->opts.liveness;
+    b->workers[b->nworkers++] = w;
+    s->nworkers++;
+    char hex[2 * BRK_IDENTITY_MAX + 1];
+    identity_hex(w->id, w->id_len, hex, sizeof hex);
+    assay_log(ASSAY_LOG_INFO, "mdp_worker_ready",
+              "worker=%s service=%s workers=%zu", hex, s->name, s->nworkers);
+    idle_append(w);
+    service_dispatch(b, s);
+}
+
+/* f = [worker][""][MDPW01][0x03][client][""][body...] */
+static void
+worker_reply(broker *b, zmq_msg_t *f, int n, brk_worker *w)
+{
+    if (n < 7 || !frame_is_empty(&f[5]) || zmq_msg_size(&f[4]) == 0) {
+        drop_note(b, &f[0], "worker: malformed REPLY");
+        if (w != NULL) {
+            worker_delete(b, w, true, "malformed REPLY");
+        }
+        return;
+    }
+    /* A worker purged while it was busy still delivers its answer; the
+     * client would otherwise wait for a retry. The worker is then told to
+     * re-register. */
+    brk_service *s = w != NULL ? w->service : NULL;
+    zmq_msg_t out[BRK_FRAMES_MAX];
+    int o = 0;
+    zmq_msg_init(&out[o]);
+    zmq_msg_move(&out[o++], &f[4]);
+    frame_set(&out[o++], "", 0);
+    frame_set(&out[o++], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
+    if (s != NULL) {
+        frame_set(&out[o++], s->name, s->name_len);
+    } else {
+        frame_set(&out[o++], ASSAY_MDP_SERVICE, strlen(ASSAY_MDP_SERVICE));
+    }
+    for (int i = 6; i < n; i++) {
+        zmq_msg_init(&out[o]);
+        zmq_msg_move(&out[o++], &f[i]);
+    }
+    if (frames_send(b->sock, out, o) == 0) {
+        b->replied++;
+    }
+    if (w == NULL) {
+        send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
+                     ASSAY_MDP_DISCONNECT);
+        return;
+    }
+    if (!w->idle) {
+        idle_append(w);
+    }
+    service_dispatch(b, s);
+}
+
+/* f = [worker][""][MDPW01][command][...], already checked for n >= 4. */
+static void
+worker_message(broker *b, zmq_msg_t *f, int n)
+{
+    brk_worker *w = worker_find(b, &f[0]);
+    if (zmq_msg_size(&f[3]) != 1) {
+        drop_note(b, &f[0], "worker: command frame is not one byte");
+        if (w != NULL) {
+            worker_delete(b, w, false, "invalid command");
+        }
+        return;
+    }
+    unsigned char cmd = *(unsigned char *)zmq_msg_data(&f[3]);
+    if (w != NULL) {
+        w->expiry_ms =
+            now_ms() + (long long)b->opts.heartbeat_ms * b->opts.liveness;
+    }
+    switch (cmd) {
+    case ASSAY_MDP_READY:
+        worker_ready(b, f, n, w);
+        break;
+    case ASSAY_MDP_REPLY:
+        worker_reply(b, f, n, w);
+        break;
+    case ASSAY_MDP_HEARTBEAT:
+        if (n != 4) {
+            drop_note(b, &f[0], "worker: HEARTBEAT with extra frames");
+        } else if (w == NULL) {
+            /* Typically a worker of the broker that ran before a restart:
+             * DISCONNECT makes it register again. */
+            send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
+                         ASSAY_MDP_DISCONNECT);
+        }
+        break;
+    case ASSAY_MDP_DISCONNECT:
+        if (w != NULL) {
+            worker_delete(b, w, false, "DISCONNECT");
+        }
+        break;
+    default:
+        /* REQUEST is valid MDP but not from a worker; anything else is
+         * garbage. */
+        drop_note(b, &f[0], "worker: unexpected command");
+        if (w != NULL) {
+            worker_delete(b, w, cmd == ASSAY_MDP_REQUEST, "unexpected command");
+        } else if (cmd == ASSAY_MDP_REQUEST) {
+            send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
+                         ASSAY_MDP_DISCONNECT);
+        }
+        break;
+    }
+}
+
+static void
+dispatch_message(broker *b, zmq_msg_t *f, int n)
+{
+    if (n < 4 || !frame_is_empty(&f[1])) {
+        drop_note(b, &f[0], "no empty delimiter after the identity");
+    } else if (frame_is(&f[2], ASSAY_MDP_CLIENT)) {
+        if (n < 5) {
+            drop_note(b, &f[0], "client: request without a body");
+        } else {
+            client_message(b, f, n);
+        }
+    } else if (frame_is(&f[2], ASSAY_MDP_WORKER)) {
+        worker_message(b, f, n);
+    } else {
+        drop_note(b, &f[0], "unknown protocol header");
+    }
+}
+
+/* Reads one whole message; more than BRK_FRAMES_MAX frames are drained and
+ * reported as -2. Returns the frame count, or -1 when nothing is waiting. */
+static int
+recv_message(broker *b, zmq_msg_t *f)
+{
+    int n = 0;
+    int more = 1;
+    bool overflow = false;
+    while (more) {
+        zmq_msg_t tmp;
+        zmq_msg_init(&tmp);
+        if (zmq_msg_recv(&tmp, b->sock,
+                         n == 0 && !overflow ? ZMQ_DONTWAIT : 0) < 0) {
+            zmq_msg_close(&tmp);
+            if (n == 0 && !overflow) {
+                return -1;
+            }
+            break; /* context terminated mid-message; drop what we have */
+        }
+        more = zmq_msg_more(&tmp);
+        if (n < BRK_FRAMES_MAX) {
+            zmq_msg_init(&f[n]);
+            zmq_msg_move(&f[n++], &tmp);
+        } else {
+            overflow = true;
+        }
+        zmq_msg_close(&tmp);
+    }
+    if (overflow || more) {
+        drop_note(b, n > 0 ? &f[0] : NULL, "too many frames");
+        frames_close(f, n);
+        return -2;
+    }
+    return n;
+}
+
+static void
+heartbeat_and_purge(broker *b, long long now)
+{
+    size_t i = 0;
+    while (i < b->nworkers) {
+        brk_worker *w = b->workers[i];
+        if (w->expiry_ms < now) {
+            worker_delete(b, w, false, "expired");
+            continue; /* slot i now holds another worker */
+        }
+        send_command(b, w->id, w->id_len, ASSAY_MDP_HEARTBEAT);
+        i++;
+    }
+    for (size_t s = 0; s < b->nservices; s++) {
+        queue_expire(b, b->services[s], now);
+    }
+    services_prune(b);
+    if (b->drops_suppressed > 0) {
+        assay_log(ASSAY_LOG_WARN, "mdp_drop", "suppressed=%llu",
+                  b->drops_suppressed);
+    }
+    b->drops_logged = 0;
+    b->drops_suppressed = 0;
+}
+
+static void
+broker_fini(broker *b)
+{
+    for (size_t i = 0; i < b->nworkers; i++) {
+        free(b->workers[i]);
+    }
+    for (size_t i = 0; i < b->nservices; i++) {
+        service_free(b->services[i]);
+    }
+    free(b->workers);
+    free(b->services);
+    if (b->sock != NULL) {
+        zmq_close(b->sock);
+    }
+    if (b->ctx != NULL) {
+        zmq_ctx_term(b->ctx);
+    }
+}
+
+static int
+broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
+{
+    b->workers = calloc(b->opts.workers_max, sizeof *b->workers);
+    b->services = calloc(b->opts.services_max, sizeof *b->services);
+    b->ctx = zmq_ctx_new();
+    if (b->workers == NULL || b->services == NULL || b->ctx == NULL) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed",
+                  "reason=\"out of memory\"");
+        return -1;
+    }
+    b->sock = zmq_socket(b->ctx, ZMQ_ROUTER);
+    if (b->sock == NULL) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed", "reason=\"%s\"",
+                  zmq_strerror(zmq_errno()));
+        return -1;
+    }
+    int linger = 0;
+    int64_t maxmsg = b->opts.maxmsgsize;
+    zmq_setsockopt(b->sock, ZMQ_LINGER, &linger, sizeof linger);
+    zmq_setsockopt(b->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    if (zmq_bind(b->sock, bind_ep) != 0) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed",
+                  "endpoint=%s reason=\"%s\"", bind_ep,
+                  zmq_strerror(zmq_errno()));
+        return -1;
+    }
+    size_t len = cap;
+    if (zmq_getsockopt(b->sock, ZMQ_LAST_ENDPOINT, endpoint, &len) != 0) {
+        snprintf(endpoint, cap, "%s", bind_ep);
+    }
+    return 0;
+}
+
+int
+assay_mdp_broker_run_opts(const char *bind_ep,
+                          const assay_mdp_broker_opts *opts,
+                          volatile sig_atomic_t *stop, char *endpoint_out,
+                          size_t endpoint_cap, atomic_int *ready)
+{
+    broker b;
+    memset(&b, 0, sizeof b);
+    if (opts != NULL) {
+        b.opts = *opts;
+    } else {
+        assay_mdp_broker_opts_init(&b.opts);
+    }
+    char endpoint[256] = "";
+    if (bind_ep == NULL || stop == NULL || b.opts.heartbeat_ms <= 0 ||
+        b.opts.liveness <= 0 || b.opts.workers_max == 0 ||
+        b.opts.services_max == 0) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed",
+                  "reason=\"invalid arguments\"");
+        if (ready != NULL) {
+            atomic_store(ready, -1);
+        }
+        return -1;
+    }
+    if (broker_init(&b, bind_ep, endpoint, sizeof endpoint) != 0) {
+        broker_fini(&b);
+        if (ready != NULL) {
+            atomic_store(ready, -1);
+        }
+        return -1;
+    }
+    if (endpoint_out != NULL && endpoint_cap > 0) {
+        snprintf(endpoint_out, endpoint_cap, "%s", endpoint);
+    }
+    assay_log(ASSAY_LOG_INFO, "ready", "endpoint=%s mode=broker", endpoint);
+    if (ready != NULL) {
+        atomic_store(ready, 1);
+    }
+
+    b.next_heartbeat_ms = now_ms() + b.opts.heartbeat_ms;
+    zmq_msg_t frames[BRK_FRAMES_MAX];
+    while (!*stop) {
+        long long now = now_ms();
+        long long wait = b.next_heartbeat_ms - now;
+        if (wait > BRK_POLL_MS) {
+            wait = BRK_POLL_MS;
+        }
+        if (wait < 0) {
+            wait = 0;
+        }
+        zmq_pollitem_t item = {b.sock, 0, ZMQ_POLLIN, 0};
+        int rc = zmq_poll(&item, 1, (long)wait);
+        if (rc < 0 && zmq_errno() != EINTR) {
+            assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed", "reason=\"%s\"",
+                      zmq_strerror(zmq_errno()));
+            break;
+        }
+        /* Bounded batch so heartbeats keep their schedule under load. */
+        for (int batch = 0; rc > 0 && batch < 1000; batch++) {
+            int n = recv_message(&b, frames);
+            if (n == -1) {
+                break;
+            }
+            if (n > 0) {
+                dispatch_message(&b, frames, n);
+                frames_close(frames, n);
+            }
+        }
+        now = now_ms();
+        if (now >= b.next_heartbeat_ms) {
+            heartbeat_and_purge(&b, now);
+            b.next_heartbeat_ms = now + b.opts.heartbeat_ms;
+        }
+    }
+    assay_log(ASSAY_LOG_INFO, "mdp_broker_stopped",
+              "forwarded=%llu replied=%llu dropped=%llu", b.forwarded,
+              b.replied, b.dropped);
+    broker_fini(&b);
+    return 0;
+}
+
+int
+assay_mdp_broker_run(const char *bind_ep, volatile sig_atomic_t *stop)
+{
+    return assay_mdp_broker_run_opts(bind_ep, NULL, stop, NULL, 0, NULL);
+}

@@ -1,0 +1,549 @@
+/*
+ * mdp_worker.c - Majordomo worker threads.
+ *
+ * The calling thread only starts the workers, watches *reload and joins;
+ * each worker thread owns its DEALER for its whole life (a socket belongs to
+ * one thread). Reconnecting means closing the socket and opening a new one,
+ * so the broker sees a new identity and a fresh READY (RFC 7).
+ */
+#include "mdp_worker.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <zmq.h>
+
+#include "handler.h"
+#include "log.h"
+
+#define WRK_THREADS_MAX 256
+#define WRK_POLL_MS 100
+/* [""][MDPW01][command][client][""][body]: a REQUEST needs six frames;
+ * more body frames than this are refused rather than buffered. */
+#define WRK_FRAMES_MAX 16
+/* Sent when no reply can be built: memory is short, or a request split
+ * over several frames is bigger than maxmsgsize in total. */
+static const char wrk_oom_reply[] =
+    "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"internal\","
+    "\"message\":\"worker: out of memory\"}}";
+static const char wrk_toobig_reply[] =
+    "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"message_too_large\","
+    "\"message\":\"request: body frames exceed the worker limit\"}}";
+
+typedef struct wrk_shared {
+    assay_mdp_worker_opts opts;
+    const char *endpoint;
+    void *ctx;
+    volatile sig_atomic_t *stop;
+    atomic_int abort; /* start-up failed: stop the threads already running */
+} wrk_shared;
+
+typedef struct wrk_thread {
+    wrk_shared *sh;
+    int index;
+    pthread_t tid;
+    void *sock;
+    int liveness;
+    int backoff_ms;
+    long long next_heartbeat_ms;
+    long long last_send_ms;
+    unsigned long long requests, reconnects, dropped;
+} wrk_thread;
+
+void
+assay_mdp_worker_opts_init(assay_mdp_worker_opts *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->service = ASSAY_MDP_SERVICE;
+    opts->heartbeat_ms = ASSAY_MDP_HEARTBEAT_MS;
+    opts->liveness = ASSAY_MDP_LIVENESS;
+    opts->reconnect_min_ms = 250;
+    opts->reconnect_max_ms = 8000;
+    opts->maxmsgsize = 4u * 1024 * 1024;
+}
+
+static bool
+stopping(const wrk_shared *sh)
+{
+    return *sh->stop || atomic_load(&sh->abort);
+}
+
+static long long
+now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Sends [""][MDPW01][command][extra frames...] from memory. */
+static int
+send_command(wrk_thread *t, unsigned char command, const void *const *extra,
+             const size_t *extra_len, int nextra)
+{
+    int rc = 0;
+    int more = nextra > 0 ? ZMQ_SNDMORE : 0;
+    if (zmq_send(t->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
+        zmq_send(t->sock, ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER),
+                 ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
+        zmq_send(t->sock, &command, 1, more | ZMQ_DONTWAIT) < 0) {
+        rc = -1;
+    }
+    for (int i = 0; rc == 0 && i < nextra; i++) {
+        int flags = ZMQ_DONTWAIT | (i + 1 < nextra ? ZMQ_SNDMORE : 0);
+        if (zmq_send(t->sock, extra[i], extra_len[i], flags) < 0) {
+            rc = -1;
+        }
+    }
+    t->last_send_ms = now_ms();
+    return rc;
+}
+
+static void
+sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
+static void
+disconnect(wrk_thread *t, bool tell_broker)
+{
+    if (t->sock == NULL) {
+        return;
+    }
+    if (tell_broker) {
+        send_command(t, ASSAY_MDP_DISCONNECT, NULL, NULL, 0);
+        /* Give the DISCONNECT a moment to leave; nothing else is pending. */
+        int linger = 100;
+        zmq_setsockopt(t->sock, ZMQ_LINGER, &linger, sizeof linger);
+    }
+    zmq_close(t->sock);
+    t->sock = NULL;
+}
+
+static int
+connect_broker(wrk_thread *t)
+{
+    const wrk_shared *sh = t->sh;
+    t->sock = zmq_socket(sh->ctx, ZMQ_DEALER);
+    if (t->sock == NULL) {
+        return -1;
+    }
+    int linger = 0;
+    int64_t maxmsg = (int64_t)sh->opts.maxmsgsize + 4096;
+    zmq_setsockopt(t->sock, ZMQ_LINGER, &linger, sizeof linger);
+    zmq_setsockopt(t->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    if (zmq_connect(t->sock, sh->endpoint) != 0) {
+        zmq_close(t->sock);
+        t->sock = NULL;
+        return -1;
+    }
+    const void *svc = sh->opts.service;
+    size_t svc_len = strlen(sh->opts.service);
+    send_command(t, ASSAY_MDP_READY, &svc, &svc_len, 1);
+    t->liveness = sh->opts.liveness;
+    t->next_heartbeat_ms = now_ms() + sh->opts.heartbeat_ms;
+    return 0;
+}
+
+static void
+drop_note(wrk_thread *t, const char *why)
+{
+    t->dropped++;
+    /* A broker sending garbage would flood the log: first few, then every
+     * 1000th. */
+    if (t->dropped <= 10 || t->dropped % 1000 == 0) {
+        assay_log(ASSAY_LOG_WARN, "mdp_drop",
+                  "worker=%d reason=\"%s\" dropped=%llu", t->index, why,
+                  t->dropped);
+    }
+}
+
+/* Joins the body frames f[5..n) into one buffer the callback can read; a
+ * single frame (the normal case) is used in place. NULL when the joined
+ * body would exceed max or memory is short. */
+static const char *
+request_body(zmq_msg_t *f, int n, size_t max, size_t *len, char **owned)
+{
+    *owned = NULL;
+    if (n == 6) {
+        *len = zmq_msg_size(&f[5]);
+        return zmq_msg_data(&f[5]);
+    }
+    size_t total = 0;
+    for (int i = 5; i < n; i++) {
+        total += zmq_msg_size(&f[i]);
+    }
+    *len = total;
+    if (total > max) {
+        return NULL;
+    }
+    char *buf = malloc(total + 1);
+    if (buf == NULL) {
+        return NULL;
+    }
+    size_t off = 0;
+    for (int i = 5; i < n; i++) {
+        memcpy(buf + off, zmq_msg_data(&f[i]), zmq_msg_size(&f[i]));
+        off += zmq_msg_size(&f[i]);
+    }
+    *len = total;
+    *owned = buf;
+    return buf;
+}
+
+static void
+free_reply(void *data, void *hint)
+{
+    (void)hint;
+    free(data);
+}
+
+/* f = [""][MDPW01][0x02][client][""][body...], n >= 6 checked. */
+static void
+handle_request(wrk_thread *t, zmq_msg_t *f, int n)
+{
+    const wrk_shared *sh = t->sh;
+    if (zmq_msg_size(&f[3]) == 0 || zmq_msg_size(&f[4]) != 0) {
+        drop_note(t, "REQUEST without client address and delimiter");
+        return;
+    }
+    size_t len = 0;
+    char *owned = NULL;
+    const char *body = request_body(f, n, sh->opts.maxmsgsize, &len, &owned);
+    size_t reply_len = 0;
+    char *reply = body != NULL
+                      ? sh->opts.process(sh->opts.arg, body, len, &reply_len)
+                      : NULL;
+    free(owned);
+    t->requests++;
+
+    zmq_msg_t out;
+    if (reply != NULL) {
+        if (zmq_msg_init_data(&out, reply, reply_len, free_reply, NULL) != 0) {
+            free(reply);
+            return;
+        }
+    } else {
+        const char *text =
+            len > sh->opts.maxmsgsize ? wrk_toobig_reply : wrk_oom_reply;
+        size_t text_len = strlen(text);
+        if (zmq_msg_init_size(&out, text_len) != 0) {
+            return;
+        }
+        memcpy(zmq_msg_data(&out), text, text_len);
+    }
+    unsigned char cmd = ASSAY_MDP_REPLY;
+    if (zmq_send(t->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
+        zmq_send(t->sock, ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER),
+                 ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
+        zmq_send(t->sock, &cmd, 1, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
+        zmq_msg_send(&f[3], t->sock, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
+        zmq_send(t->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
+        zmq_msg_send(&out, t->sock, ZMQ_DONTWAIT) < 0) {
+        /* Broker gone mid-reply; the client will retry. */
+        zmq_msg_close(&out);
+        drop_note(t, "reply could not be sent");
+    }
+    t->last_send_ms = now_ms();
+}
+
+/* Receives one message into f; returns the frame count, 0 when it had more
+ * than WRK_FRAMES_MAX frames (drained and dropped), -1 on nothing/error. */
+static int
+recv_message(wrk_thread *t, zmq_msg_t *f)
+{
+    int n = 0;
+    int more = 1;
+    bool overflow = false;
+    while (more) {
+        zmq_msg_t tmp;
+        zmq_msg_init(&tmp);
+        if (zmq_msg_recv(&tmp, t->sock,
+                         n == 0 && !overflow ? ZMQ_DONTWAIT : 0) < 0) {
+            zmq_msg_close(&tmp);
+            for (int i = 0; i < n; i++) {
+                zmq_msg_close(&f[i]);
+            }
+            return -1;
+        }
+        more = zmq_msg_more(&tmp);
+        if (n < WRK_FRAMES_MAX) {
+            zmq_msg_init(&f[n]);
+            zmq_msg_move(&f[n++], &tmp);
+        } else {
+            overflow = true;
+        }
+        zmq_msg_close(&tmp);
+    }
+    if (overflow) {
+        for (int i = 0; i < n; i++) {
+            zmq_msg_close(&f[i]);
+        }
+        drop_note(t, "too many frames");
+        return 0;
+    }
+    return n;
+}
+
+/* Validates and acts on one message from the broker. */
+static void
+handle_message(wrk_thread *t, zmq_msg_t *f, int n)
+{
+    if (n < 3 || zmq_msg_size(&f[0]) != 0 ||
+        zmq_msg_size(&f[1]) != strlen(ASSAY_MDP_WORKER) ||
+        memcmp(zmq_msg_data(&f[1]), ASSAY_MDP_WORKER,
+               strlen(ASSAY_MDP_WORKER)) != 0 ||
+        zmq_msg_size(&f[2]) != 1) {
+        drop_note(t, "not an MDPW01 command");
+        return;
+    }
+    unsigned char cmd = *(unsigned char *)zmq_msg_data(&f[2]);
+    switch (cmd) {
+    case ASSAY_MDP_REQUEST:
+        if (n < 6) {
+            drop_note(t, "REQUEST with fewer than six frames");
+            return;
+        }
+        t->liveness = t->sh->opts.liveness;
+        t->backoff_ms = t->sh->opts.reconnect_min_ms;
+        handle_request(t, f, n);
+        break;
+    case ASSAY_MDP_HEARTBEAT:
+        t->liveness = t->sh->opts.liveness;
+        t->backoff_ms = t->sh->opts.reconnect_min_ms;
+        break;
+    case ASSAY_MDP_DISCONNECT:
+        /* The broker forgot us (restart, purge): register again at once. */
+        assay_log(ASSAY_LOG_INFO, "mdp_reconnect",
+                  "worker=%d reason=DISCONNECT", t->index);
+        disconnect(t, false);
+        t->reconnects++;
+        break;
+    default:
+        drop_note(t, "unexpected command from broker");
+        break;
+    }
+}
+
+/* Waits ms, in steps short enough to honour *stop. */
+static void
+backoff_wait(wrk_thread *t, int ms)
+{
+    long long until = now_ms() + ms;
+    while (!stopping(t->sh)) {
+        long long left = until - now_ms();
+        if (left <= 0) {
+            break;
+        }
+        sleep_ms(left > WRK_POLL_MS ? WRK_POLL_MS : (int)left);
+    }
+}
+
+static void *
+worker_main(void *arg)
+{
+    wrk_thread *t = arg;
+    const wrk_shared *sh = t->sh;
+    zmq_msg_t frames[WRK_FRAMES_MAX];
+    t->backoff_ms = sh->opts.reconnect_min_ms;
+    while (!stopping(sh)) {
+        if (t->sock == NULL && connect_broker(t) != 0) {
+            assay_log(ASSAY_LOG_WARN, "mdp_connect_failed",
+                      "worker=%d endpoint=%s reason=\"%s\"", t->index,
+                      sh->endpoint, zmq_strerror(zmq_errno()));
+            backoff_wait(t, t->backoff_ms);
+            continue;
+        }
+        long long wait = t->next_heartbeat_ms - now_ms();
+        wait = wait > WRK_POLL_MS ? WRK_POLL_MS : wait < 0 ? 0 : wait;
+        zmq_pollitem_t item = {t->sock, 0, ZMQ_POLLIN, 0};
+        int rc = zmq_poll(&item, 1, (long)wait);
+        if (rc > 0) {
+            int n = recv_message(t, frames);
+            if (n > 0) {
+                handle_message(t, frames, n);
+                for (int i = 0; i < n; i++) {
+                    zmq_msg_close(&frames[i]);
+                }
+            }
+        }
+        if (t->sock == NULL) {
+            continue; /* DISCONNECT: reconnect at once */
+        }
+        long long now = now_ms();
+        if (now < t->next_heartbeat_ms) {
+            continue;
+        }
+        if (--t->liveness <= 0) {
+            assay_log(ASSAY_LOG_WARN, "mdp_reconnect",
+                      "worker=%d reason=\"broker silent\" backoff_ms=%d",
+                      t->index, t->backoff_ms);
+            disconnect(t, false);
+            t->reconnects++;
+            backoff_wait(t, t->backoff_ms);
+            if (t->backoff_ms < sh->opts.reconnect_max_ms) {
+                t->backoff_ms *= 2;
+                if (t->backoff_ms > sh->opts.reconnect_max_ms) {
+                    t->backoff_ms = sh->opts.reconnect_max_ms;
+                }
+            }
+            continue;
+        }
+        /* Replies count as heartbeats for the broker (RFC 7). */
+        if (now - t->last_send_ms >= sh->opts.heartbeat_ms) {
+            send_command(t, ASSAY_MDP_HEARTBEAT, NULL, NULL, 0);
+        }
+        t->next_heartbeat_ms = now + sh->opts.heartbeat_ms;
+    }
+    disconnect(t, true);
+    assay_log(ASSAY_LOG_INFO, "mdp_worker_stopped",
+              "worker=%d requests=%llu reconnects=%llu dropped=%llu", t->index,
+              t->requests, t->reconnects, t->dropped);
+    return NULL;
+}
+
+/* Checks the endpoint once up front so a typo fails start-up instead of
+ * looping on reconnects forever. */
+static int
+endpoint_valid(void *ctx, const char *endpoint)
+{
+    void *s = zmq_socket(ctx, ZMQ_DEALER);
+    if (s == NULL) {
+        return -1;
+    }
+    int linger = 0;
+    zmq_setsockopt(s, ZMQ_LINGER, &linger, sizeof linger);
+    int rc = zmq_connect(s, endpoint);
+    zmq_close(s);
+    return rc;
+}
+
+int
+assay_mdp_worker_run_opts(const assay_mdp_worker_opts *opts,
+                          const char *broker_ep, int nthreads,
+                          volatile sig_atomic_t *stop,
+                          volatile sig_atomic_t *reload)
+{
+    if (opts == NULL || opts->process == NULL || opts->service == NULL ||
+        opts->service[0] == '\0' ||
+        strlen(opts->service) > ASSAY_MDP_SERVICE_MAX || broker_ep == NULL ||
+        stop == NULL || nthreads < 1 || nthreads > WRK_THREADS_MAX ||
+        opts->heartbeat_ms <= 0 || opts->liveness <= 0 ||
+        opts->reconnect_min_ms <= 0 ||
+        opts->reconnect_max_ms < opts->reconnect_min_ms) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_worker_failed",
+                  "reason=\"invalid arguments\" threads=%d", nthreads);
+        return -1;
+    }
+    wrk_shared sh;
+    sh.opts = *opts;
+    sh.endpoint = broker_ep;
+    sh.stop = stop;
+    atomic_init(&sh.abort, 0);
+    sh.ctx = zmq_ctx_new();
+    if (sh.ctx == NULL) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_worker_failed", "reason=\"%s\"",
+                  zmq_strerror(zmq_errno()));
+        return -1;
+    }
+    if (endpoint_valid(sh.ctx, broker_ep) != 0) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_worker_failed",
+                  "endpoint=%s reason=\"%s\"", broker_ep,
+                  zmq_strerror(zmq_errno()));
+        zmq_ctx_term(sh.ctx);
+        return -1;
+    }
+    wrk_thread *threads = calloc((size_t)nthreads, sizeof *threads);
+    if (threads == NULL) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_worker_failed",
+                  "reason=\"out of memory\"");
+        zmq_ctx_term(sh.ctx);
+        return -1;
+    }
+    int started = 0;
+    int rc = 0;
+    for (; started < nthreads; started++) {
+        threads[started].sh = &sh;
+        threads[started].index = started;
+        if (pthread_create(&threads[started].tid, NULL, worker_main,
+                           &threads[started]) != 0) {
+            assay_log(ASSAY_LOG_ERROR, "mdp_worker_failed",
+                      "reason=\"cannot start thread %d\"", started);
+            rc = -1;
+            break;
+        }
+    }
+    if (rc == 0) {
+        /* The same " ready endpoint=" line as the other modes, so process
+         * supervisors and tests can wait for any assayd the same way. */
+        assay_log(ASSAY_LOG_INFO, "ready",
+                  "endpoint=%s mode=worker service=%s threads=%d", broker_ep,
+                  opts->service, nthreads);
+    }
+    while (rc == 0 && !*stop) {
+        if (reload != NULL && *reload) {
+            *reload = 0;
+            if (opts->reload != NULL) {
+                assay_error err;
+                assay_error_init(&err);
+                assay_err e = opts->reload(opts->arg, &err);
+                if (e == ASSAY_OK) {
+                    assay_log(ASSAY_LOG_INFO, "reload", "result=ok");
+                } else {
+                    assay_log(ASSAY_LOG_ERROR, "reload",
+                              "result=failed code=%s message=\"%s\"",
+                              assay_errname(e), err.message);
+                }
+            }
+        }
+        sleep_ms(WRK_POLL_MS / 2);
+    }
+    if (rc != 0) {
+        atomic_store(&sh.abort, 1);
+    }
+    for (int i = 0; i < started; i++) {
+        pthread_join(threads[i].tid, NULL);
+    }
+    free(threads);
+    zmq_ctx_term(sh.ctx);
+    return rc;
+}
+
+static char *
+handler_process(void *arg, const char *msg, size_t len, size_t *reply_len)
+{
+    return assay_handler_process(arg, msg, len, reply_len);
+}
+
+static assay_err
+handler_reload(void *arg, assay_error *err)
+{
+    return assay_handler_reload(arg, err);
+}
+
+int
+assay_mdp_worker_run(assay_handler *h, const char *broker_ep, int nthreads,
+                     volatile sig_atomic_t *stop, volatile sig_atomic_t *reload)
+{
+    assay_mdp_worker_opts opts;
+    assay_mdp_worker_opts_init(&opts);
+    opts.process = handler_process;
+    opts.reload = handler_reload;
+    opts.arg = h;
+    if (h == NULL) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_worker_failed",
+                  "reason=\"no handler\"");
+        return -1;
+    }
+    return assay_mdp_worker_run_opts(&opts, broker_ep, nthreads, stop, reload);
+}

@@ -1,0 +1,79 @@
+/*
+ * mdp_worker.h - Majordomo (MDP/0.1, ZeroMQ RFC 7) workers for assayd.
+ *
+ * Each worker thread owns one DEALER connected to the broker, registers the
+ * service "assay" and answers REQUESTs through a processing callback (the
+ * daemon's handler). Liveness follows the Paranoid Pirate pattern: any frame
+ * from the broker counts as a heartbeat; after `liveness` silent intervals
+ * the worker drops its socket and reconnects on a fresh one with exponential
+ * backoff, which is how a broker restart is survived. Frames from the broker
+ * are validated one by one and anything malformed is logged and dropped.
+ *
+ * The protocol constants live here because the broker speaks the same
+ * worker sub-protocol from the other side.
+ */
+#ifndef ASSAY_MDP_WORKER_H
+#define ASSAY_MDP_WORKER_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "assay/assay.h"
+
+#define ASSAY_MDP_CLIENT "MDPC01"
+#define ASSAY_MDP_WORKER "MDPW01"
+#define ASSAY_MDP_SERVICE "assay"
+#define ASSAY_MDP_READY 0x01
+#define ASSAY_MDP_REQUEST 0x02
+#define ASSAY_MDP_REPLY 0x03
+#define ASSAY_MDP_HEARTBEAT 0x04
+#define ASSAY_MDP_DISCONNECT 0x05
+#define ASSAY_MDP_HEARTBEAT_MS 2500
+#define ASSAY_MDP_LIVENESS 3
+/* Service names are printable ASCII of at most this many bytes. */
+#define ASSAY_MDP_SERVICE_MAX 255
+
+typedef struct assay_handler assay_handler;
+
+/* Processing callback: returns a malloc'd reply for the request msg[0..len)
+ * and its length in *reply_len, or NULL when out of memory. Called from
+ * several worker threads at once. */
+typedef char *(*assay_mdp_process_fn)(void *arg, const char *msg, size_t len,
+                                      size_t *reply_len);
+/* Reload callback, called from the thread running the workers. */
+typedef assay_err (*assay_mdp_reload_fn)(void *arg, assay_error *err);
+
+typedef struct assay_mdp_worker_opts {
+    const char *service;  /* registered service name */
+    int heartbeat_ms;     /* heartbeat interval agreed with the broker */
+    int liveness;         /* silent intervals before reconnecting */
+    int reconnect_min_ms; /* first backoff after the broker went silent */
+    int reconnect_max_ms; /* backoff doubles up to this */
+    size_t maxmsgsize;    /* bytes; ZeroMQ drops a peer sending more */
+    assay_mdp_process_fn process;
+    assay_mdp_reload_fn reload; /* may be NULL: *reload is just cleared */
+    void *arg;                  /* passed to process and reload */
+} assay_mdp_worker_opts;
+
+/* assay_mdp_worker_opts_init sets service "assay", heartbeat 2500 ms,
+ * liveness 3, backoff 250 ms doubling to 8 s, 4 MiB, and no callbacks. */
+void assay_mdp_worker_opts_init(assay_mdp_worker_opts *opts);
+
+/* assay_mdp_worker_run runs nthreads Majordomo workers connected to
+ * broker_ep, serving "assay" through assay_handler_process, until *stop is
+ * nonzero (checked at least every 100 ms). When *reload becomes nonzero it
+ * calls assay_handler_reload once and clears it; reload may be NULL.
+ * Returns 0 on clean exit, -1 when the workers cannot be started (bad
+ * endpoint, nthreads outside 1..256; the reason is logged). h is borrowed. */
+int assay_mdp_worker_run(assay_handler *h, const char *broker_ep, int nthreads,
+                         volatile sig_atomic_t *stop,
+                         volatile sig_atomic_t *reload);
+
+/* assay_mdp_worker_run_opts is assay_mdp_worker_run with an explicit
+ * processing callback and tunables; opts->process must be set. */
+int assay_mdp_worker_run_opts(const assay_mdp_worker_opts *opts,
+                              const char *broker_ep, int nthreads,
+                              volatile sig_atomic_t *stop,
+                              volatile sig_atomic_t *reload);
+
+#endif

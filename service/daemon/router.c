@@ -1,0 +1,508 @@
+/* router.c - front ROUTER, load-balanced grading threads over inproc. */
+#include "router.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <zmq.h>
+
+#include "log.h"
+
+#define POLL_MS 100
+/* Envelope frames plus body; deeper proxy chains are refused. */
+#define FRAMES_MAX 16
+/* Front messages read per loop turn, so worker replies are not starved. */
+#define FRONT_BATCH 256
+#define READY "READY"
+/* ZMQ_MAXMSGSIZE backstop as a multiple of the application limit. */
+#define MAXMSG_FACTOR 16
+
+typedef struct rmsg {
+    struct rmsg *next;
+    int n;
+    zmq_msg_t f[FRAMES_MAX];
+} rmsg;
+
+typedef struct wid {
+    unsigned char id[256];
+    size_t len;
+} wid;
+
+typedef struct worker {
+    pthread_t tid;
+    void *ctx;
+    char backend_ep[64];
+    assay_handler *h;
+    atomic_int *quit;
+    int started;
+} worker;
+
+typedef struct front {
+    assay_handler *h;
+    void *sock;
+    void *backend;
+    wid *idle;
+    int nidle;
+    int nworkers;
+    rmsg *head, *tail; /* requests waiting for a worker */
+    long inflight;
+    long limit;
+    unsigned long long dropped;
+} front;
+
+static void
+rmsg_close(rmsg *m)
+{
+    for (int i = 0; i < m->n; i++) {
+        zmq_msg_close(&m->f[i]);
+    }
+    m->n = 0;
+}
+
+/* Receives one whole message. Returns 1 when read, 0 on EAGAIN/EINTR (none
+ * waiting), -1 on a fatal error; frames past FRAMES_MAX are discarded and
+ * *too_many set. */
+static int
+rmsg_recv(void *sock, rmsg *m, int flags, bool *too_many)
+{
+    m->n = 0;
+    *too_many = false;
+    for (;;) {
+        zmq_msg_t part;
+        zmq_msg_init(&part);
+        if (zmq_msg_recv(&part, sock, m->n == 0 ? flags : 0) < 0) {
+            int e = errno;
+            zmq_msg_close(&part);
+            rmsg_close(m);
+            return (e == EAGAIN || e == EINTR) ? 0 : -1;
+        }
+        int more = zmq_msg_more(&part);
+        if (m->n < FRAMES_MAX) {
+            zmq_msg_init(&m->f[m->n]);
+            zmq_msg_move(&m->f[m->n++], &part);
+            zmq_msg_close(&part);
+        } else {
+            *too_many = true;
+            zmq_msg_close(&part);
+        }
+        if (!more) {
+            return 1;
+        }
+    }
+}
+
+/* Sends frames[from..n) of m, consuming them, then closes m. The first frame
+ * goes with flags (ZMQ_DONTWAIT on the front); returns 0 or errno. */
+static int
+rmsg_send(void *sock, rmsg *m, int from, int flags)
+{
+    int rc = 0;
+    for (int i = from; i < m->n; i++) {
+        int more = i + 1 < m->n ? ZMQ_SNDMORE : 0;
+        if (rc == 0 &&
+            zmq_msg_send(&m->f[i], sock, more | (i == from ? flags : 0)) < 0) {
+            rc = errno;
+        }
+    }
+    rmsg_close(m);
+    return rc;
+}
+
+static void *
+worker_main(void *arg)
+{
+    worker *w = arg;
+    void *sock = zmq_socket(w->ctx, ZMQ_DEALER);
+    int zero = 0;
+    if (sock == NULL) {
+        assay_log(ASSAY_LOG_ERROR, "worker_failed", "error=\"%s\"",
+                  zmq_strerror(errno));
+        return NULL;
+    }
+    zmq_setsockopt(sock, ZMQ_LINGER, &zero, sizeof(zero));
+    zmq_setsockopt(sock, ZMQ_SNDHWM, &zero, sizeof(zero));
+    zmq_setsockopt(sock, ZMQ_RCVHWM, &zero, sizeof(zero));
+    if (zmq_connect(sock, w->backend_ep) != 0 ||
+        zmq_send(sock, READY, sizeof(READY) - 1, 0) < 0) {
+        assay_log(ASSAY_LOG_ERROR, "worker_failed", "error=\"%s\"",
+                  zmq_strerror(errno));
+        zmq_close(sock);
+        return NULL;
+    }
+    rmsg *m = calloc(1, sizeof(*m));
+    while (m != NULL && !atomic_load(w->quit)) {
+        zmq_pollitem_t item = {.socket = sock, .events = ZMQ_POLLIN};
+        if (zmq_poll(&item, 1, POLL_MS) <= 0) {
+            continue;
+        }
+        bool too_many;
+        int got = rmsg_recv(sock, m, ZMQ_DONTWAIT, &too_many);
+        if (got <= 0) {
+            if (got < 0) {
+                break;
+            }
+            continue;
+        }
+        /* [envelope...][body]: the front checked the shape already. */
+        zmq_msg_t *body = &m->f[m->n - 1];
+        size_t reply_len = 0;
+        char *reply = assay_handler_process(w->h, zmq_msg_data(body),
+                                            zmq_msg_size(body), &reply_len);
+        zmq_msg_close(body);
+        if (reply == NULL) {
+            static const char oom[] =
+                "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"internal\","
+                "\"message\":\"worker: out of memory\"}}";
+            zmq_msg_init_size(body, sizeof(oom) - 1);
+            memcpy(zmq_msg_data(body), oom, sizeof(oom) - 1);
+        } else {
+            zmq_msg_init_size(body, reply_len);
+            memcpy(zmq_msg_data(body), reply, reply_len);
+            free(reply);
+        }
+        rmsg_send(sock, m, 0, 0);
+    }
+    free(m);
+    zmq_close(sock);
+    return NULL;
+}
+
+/* Envelope check for a front message: frames up to the first empty one are
+ * the envelope, exactly one body frame follows. Returns the body count (1
+ * when well formed), or -1 when there is no delimiter to answer through. */
+static int
+front_body_frames(const rmsg *m)
+{
+    for (int i = 1; i < m->n; i++) {
+        if (zmq_msg_size((zmq_msg_t *)&m->f[i]) == 0) {
+            return m->n - i - 1;
+        }
+    }
+    return -1;
+}
+
+static void
+front_reply(front *fr, rmsg *m, int from)
+{
+    int rc = rmsg_send(fr->sock, m, from, ZMQ_DONTWAIT);
+    if (rc != 0) {
+        fr->dropped++;
+        assay_log(ASSAY_LOG_WARN, "reply_dropped", "reason=%s error=\"%s\"",
+                  rc == EHOSTUNREACH ? "client_gone" : "hwm",
+                  zmq_strerror(rc));
+    }
+}
+
+/* Replaces the body of m (the last frame) with an error reply and sends it
+ * back to the client. */
+static void
+front_refuse(front *fr, rmsg *m, int nbody, assay_err code, const char *text)
+{
+    zmq_msg_t *body = &m->f[m->n - nbody];
+    size_t len = 0;
+    char *reply = assay_handler_refuse(fr->h, nbody == 1 ? zmq_msg_data(body)
+                                                         : "",
+                                       nbody == 1 ? zmq_msg_size(body) : 0,
+                                       code, text, &len);
+    for (int i = m->n - nbody; i < m->n; i++) {
+        zmq_msg_close(&m->f[i]);
+    }
+    m->n -= nbody;
+    if (reply == NULL) {
+        rmsg_close(m);
+        return;
+    }
+    zmq_msg_init_size(&m->f[m->n], len);
+    memcpy(zmq_msg_data(&m->f[m->n]), reply, len);
+    m->n++;
+    free(reply);
+    front_reply(fr, m, 0);
+}
+
+/* Hands queued requests to idle workers. */
+static void
+front_dispatch(front *fr)
+{
+    while (fr->head != NULL && fr->nidle > 0) {
+        rmsg *m = fr->head;
+        fr->head = m->next;
+        if (fr->head == NULL) {
+            fr->tail = NULL;
+        }
+        wid *w = &fr->idle[--fr->nidle];
+        if (zmq_send(fr->backend, w->id, w->len, ZMQ_SNDMORE) < 0 ||
+            rmsg_send(fr->backend, m, 0, 0) != 0) {
+            /* An inproc peer of ours vanished: nothing will answer. */
+            assay_log(ASSAY_LOG_ERROR, "dispatch_failed", "error=\"%s\"",
+                      zmq_strerror(errno));
+            rmsg_close(m);
+            fr->inflight--;
+        }
+        free(m);
+    }
+}
+
+static void
+front_on_request(front *fr, rmsg *m, bool too_many, bool draining)
+{
+    int nbody = front_body_frames(m);
+    if (nbody < 0 || too_many) {
+        assay_log(ASSAY_LOG_WARN, "request_dropped", "reason=%s frames=%d",
+                  too_many ? "too_many_frames" : "no_delimiter", m->n);
+        rmsg_close(m);
+        return;
+    }
+    if (nbody != 1) {
+        char text[128];
+        snprintf(text, sizeof(text),
+                 "request: expected one frame after the empty delimiter, "
+                 "got %d",
+                 nbody);
+        front_refuse(fr, m, nbody, ASSAY_EJSON, text);
+        return;
+    }
+    if (draining) {
+        front_refuse(fr, m, 1, ASSAY_EBUSY,
+                     "request: service is shutting down, try another "
+                     "instance");
+        return;
+    }
+    if (fr->inflight >= fr->limit) {
+        char text[128];
+        snprintf(text, sizeof(text),
+                 "request: %ld requests in flight (limit %ld), try again",
+                 fr->inflight, fr->limit);
+        assay_log(ASSAY_LOG_DEBUG, "busy", "in_flight=%ld", fr->inflight);
+        front_refuse(fr, m, 1, ASSAY_EBUSY, text);
+        return;
+    }
+    rmsg *q = malloc(sizeof(*q));
+    if (q == NULL) {
+        front_refuse(fr, m, 1, ASSAY_EBUSY, "request: out of memory");
+        return;
+    }
+    q->n = m->n;
+    for (int i = 0; i < m->n; i++) {
+        zmq_msg_init(&q->f[i]);
+        zmq_msg_move(&q->f[i], &m->f[i]);
+        zmq_msg_close(&m->f[i]);
+    }
+    m->n = 0;
+    q->next = NULL;
+    if (fr->tail != NULL) {
+        fr->tail->next = q;
+    } else {
+        fr->head = q;
+    }
+    fr->tail = q;
+    fr->inflight++;
+    front_dispatch(fr);
+}
+
+static void
+front_on_backend(front *fr, rmsg *m)
+{
+    if (m->n < 2) {
+        rmsg_close(m);
+        return;
+    }
+    size_t idlen = zmq_msg_size(&m->f[0]);
+    if (idlen <= sizeof(fr->idle[0].id) && fr->nidle < fr->nworkers) {
+        wid *w = &fr->idle[fr->nidle++];
+        memcpy(w->id, zmq_msg_data(&m->f[0]), idlen);
+        w->len = idlen;
+    }
+    if (m->n == 2 && zmq_msg_size(&m->f[1]) == sizeof(READY) - 1 &&
+        memcmp(zmq_msg_data(&m->f[1]), READY, sizeof(READY) - 1) == 0) {
+        rmsg_close(m);
+    } else {
+        fr->inflight--;
+        front_reply(fr, m, 1);
+    }
+    front_dispatch(fr);
+}
+
+static double
+mono_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+front_setup(front *fr, void *ctx, const assay_router_config *cfg,
+            const char *backend_ep)
+{
+    int one = 1, linger = 2000, hwm = cfg->hwm, unlimited = 0;
+    int64_t maxmsg = (int64_t)assay_handler_max_message(fr->h) *
+                     MAXMSG_FACTOR;
+    fr->sock = zmq_socket(ctx, ZMQ_ROUTER);
+    fr->backend = zmq_socket(ctx, ZMQ_ROUTER);
+    if (fr->sock == NULL || fr->backend == NULL) {
+        assay_log(ASSAY_LOG_ERROR, "socket_failed", "error=\"%s\"",
+                  zmq_strerror(errno));
+        return -1;
+    }
+    zmq_setsockopt(fr->sock, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
+    zmq_setsockopt(fr->sock, ZMQ_SNDHWM, &hwm, sizeof(hwm));
+    zmq_setsockopt(fr->sock, ZMQ_RCVHWM, &hwm, sizeof(hwm));
+    zmq_setsockopt(fr->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof(maxmsg));
+    zmq_setsockopt(fr->sock, ZMQ_LINGER, &linger, sizeof(linger));
+    zmq_setsockopt(fr->backend, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
+    zmq_setsockopt(fr->backend, ZMQ_SNDHWM, &unlimited, sizeof(unlimited));
+    zmq_setsockopt(fr->backend, ZMQ_RCVHWM, &unlimited, sizeof(unlimited));
+    zmq_setsockopt(fr->backend, ZMQ_LINGER, &unlimited, sizeof(unlimited));
+    if (zmq_bind(fr->sock, cfg->endpoint) != 0) {
+        assay_log(ASSAY_LOG_ERROR, "bind_failed", "endpoint=%s error=\"%s\"",
+                  cfg->endpoint, zmq_strerror(errno));
+        return -1;
+    }
+    if (zmq_bind(fr->backend, backend_ep) != 0) {
+        assay_log(ASSAY_LOG_ERROR, "bind_failed", "endpoint=%s error=\"%s\"",
+                  backend_ep, zmq_strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int
+assay_router_run(assay_handler *h, const assay_router_config *cfg,
+                 volatile sig_atomic_t *stop, volatile sig_atomic_t *reload)
+{
+    int status = -1;
+    atomic_int quit = 0;
+    front fr = {.h = h, .nworkers = cfg->threads, .limit = cfg->hwm};
+    worker *workers = calloc((size_t)cfg->threads, sizeof(*workers));
+    fr.idle = calloc((size_t)cfg->threads, sizeof(*fr.idle));
+    rmsg *m = calloc(1, sizeof(*m));
+    void *ctx = zmq_ctx_new();
+    char backend_ep[64];
+    snprintf(backend_ep, sizeof(backend_ep), "inproc://assayd-backend-%p",
+             (void *)&fr);
+    if (workers == NULL || fr.idle == NULL || m == NULL || ctx == NULL) {
+        assay_log(ASSAY_LOG_ERROR, "start_failed", "error=\"out of memory\"");
+        goto out;
+    }
+    if (front_setup(&fr, ctx, cfg, backend_ep) != 0) {
+        goto out;
+    }
+    /* Workers start with the signals blocked, so only this thread runs the
+     * flag-setting handlers and wakes from its poll on time. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    for (int i = 0; i < cfg->threads; i++) {
+        worker *w = &workers[i];
+        w->ctx = ctx;
+        w->h = h;
+        w->quit = &quit;
+        snprintf(w->backend_ep, sizeof(w->backend_ep), "%s", backend_ep);
+        if (pthread_create(&w->tid, NULL, worker_main, w) != 0) {
+            assay_log(ASSAY_LOG_ERROR, "start_failed",
+                      "error=\"cannot start thread %d\"", i);
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+            goto out;
+        }
+        w->started = 1;
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+
+    char bound[256] = "";
+    size_t blen = sizeof(bound);
+    zmq_getsockopt(fr.sock, ZMQ_LAST_ENDPOINT, bound, &blen);
+    assay_log(ASSAY_LOG_INFO, "ready",
+              "endpoint=%s threads=%d hwm=%d max_message=%zu models=%zu",
+              bound, cfg->threads, cfg->hwm, assay_handler_max_message(h),
+              assay_handler_model_count(h));
+
+    bool draining = false;
+    double drain_deadline = 0;
+    for (;;) {
+        zmq_pollitem_t items[2] = {
+            {.socket = fr.backend, .events = ZMQ_POLLIN},
+            {.socket = fr.sock, .events = ZMQ_POLLIN},
+        };
+        int n = zmq_poll(items, 2, POLL_MS);
+        if (n < 0 && errno != EINTR) {
+            assay_log(ASSAY_LOG_ERROR, "poll_failed", "error=\"%s\"",
+                      zmq_strerror(errno));
+            break;
+        }
+        if (*reload) {
+            *reload = 0;
+            assay_log(ASSAY_LOG_INFO, "reload_requested", NULL);
+            assay_handler_reload(h, NULL); /* failure is logged there */
+        }
+        if (*stop && !draining) {
+            draining = true;
+            drain_deadline = mono_s() + cfg->drain_s;
+            assay_log(ASSAY_LOG_INFO, "draining", "in_flight=%ld",
+                      fr.inflight);
+        }
+        if (n > 0 && (items[0].revents & ZMQ_POLLIN)) {
+            bool too_many;
+            while (rmsg_recv(fr.backend, m, ZMQ_DONTWAIT, &too_many) > 0) {
+                front_on_backend(&fr, m);
+            }
+        }
+        if (n > 0 && (items[1].revents & ZMQ_POLLIN)) {
+            bool too_many;
+            for (int i = 0; i < FRONT_BATCH &&
+                            rmsg_recv(fr.sock, m, ZMQ_DONTWAIT, &too_many) > 0;
+                 i++) {
+                front_on_request(&fr, m, too_many, draining);
+            }
+        }
+        if (draining && fr.inflight == 0) {
+            status = 0;
+            break;
+        }
+        if (draining && mono_s() > drain_deadline) {
+            assay_log(ASSAY_LOG_WARN, "drain_timeout", "in_flight=%ld",
+                      fr.inflight);
+            status = 0;
+            break;
+        }
+    }
+out:
+    atomic_store(&quit, 1);
+    for (int i = 0; workers != NULL && i < cfg->threads; i++) {
+        if (workers[i].started) {
+            pthread_join(workers[i].tid, NULL);
+        }
+    }
+    while (fr.head != NULL) {
+        rmsg *q = fr.head;
+        fr.head = q->next;
+        rmsg_close(q);
+        free(q);
+    }
+    if (fr.backend != NULL) {
+        zmq_close(fr.backend);
+    }
+    if (fr.sock != NULL) {
+        zmq_close(fr.sock); /* lingers so the last replies still go out */
+    }
+    if (ctx != NULL) {
+        zmq_ctx_term(ctx);
+    }
+    if (status == 0) {
+        assay_log(ASSAY_LOG_INFO, "stopped", "dropped_replies=%llu",
+                  fr.dropped);
+    }
+    free(m);
+    free(fr.idle);
+    free(workers);
+    return status;
+}

@@ -1,0 +1,184 @@
+/* stats.c - service counters. */
+#include "stats.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct assay_stats {
+    pthread_mutex_t lock;
+    struct timespec started;
+    unsigned long long requests;
+    unsigned long long replies;
+    unsigned long long errors[ASSAY_ERR_COUNT];
+    unsigned long long bands[3]; /* correct, partial, incorrect */
+    double window[ASSAY_STATS_WINDOW];
+    size_t window_next;
+    size_t window_len;
+};
+
+static const char *const band_names[] = {"correct", "partial", "incorrect"};
+
+assay_stats *
+assay_stats_new(void)
+{
+    assay_stats *s = calloc(1, sizeof(*s));
+    if (s == NULL) {
+        return NULL;
+    }
+    if (pthread_mutex_init(&s->lock, NULL) != 0) {
+        free(s);
+        return NULL;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &s->started);
+    return s;
+}
+
+void
+assay_stats_free(assay_stats *s)
+{
+    if (s == NULL) {
+        return;
+    }
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+}
+
+void
+assay_stats_request(assay_stats *s)
+{
+    pthread_mutex_lock(&s->lock);
+    s->requests++;
+    pthread_mutex_unlock(&s->lock);
+}
+
+void
+assay_stats_reply(assay_stats *s, assay_err code, const char *band,
+                  double latency_ms)
+{
+    pthread_mutex_lock(&s->lock);
+    s->replies++;
+    if (code != ASSAY_OK && (unsigned)code < ASSAY_ERR_COUNT) {
+        s->errors[code]++;
+    }
+    for (int i = 0; code == ASSAY_OK && band != NULL && i < 3; i++) {
+        if (strcmp(band, band_names[i]) == 0) {
+            s->bands[i]++;
+        }
+    }
+    if (latency_ms >= 0) {
+        s->window[s->window_next] = latency_ms;
+        s->window_next = (s->window_next + 1) % ASSAY_STATS_WINDOW;
+        if (s->window_len < ASSAY_STATS_WINDOW) {
+            s->window_len++;
+        }
+    }
+    pthread_mutex_unlock(&s->lock);
+}
+
+double
+assay_stats_percentile(const double *sorted, size_t n, double p)
+{
+    if (n == 0) {
+        return 0.0;
+    }
+    /* nearest rank: the ceil(p/100 * n)-th smallest value */
+    double rank = ceil(p / 100.0 * (double)n);
+    size_t k = rank < 1.0 ? 1 : (size_t)rank;
+    if (k > n) {
+        k = n;
+    }
+    return sorted[k - 1];
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Milliseconds rounded to microseconds keep the JSON short. */
+static json_t *
+ms_value(double ms)
+{
+    return json_real(round(ms * 1000.0) / 1000.0);
+}
+
+json_t *
+assay_stats_json(assay_stats *s)
+{
+    double sorted[ASSAY_STATS_WINDOW];
+    unsigned long long errors[ASSAY_ERR_COUNT], bands[3], requests, replies;
+    size_t n;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+
+    pthread_mutex_lock(&s->lock);
+    n = s->window_len;
+    memcpy(sorted, s->window, n * sizeof(double));
+    memcpy(errors, s->errors, sizeof(errors));
+    memcpy(bands, s->bands, sizeof(bands));
+    requests = s->requests;
+    replies = s->replies;
+    double uptime = (double)(now.tv_sec - s->started.tv_sec) +
+                    (double)(now.tv_nsec - s->started.tv_nsec) / 1e9;
+    pthread_mutex_unlock(&s->lock);
+    qsort(sorted, n, sizeof(double), cmp_double);
+
+    json_t *obj = json_object();
+    json_t *err = json_object();
+    json_t *band = json_object();
+    json_t *lat = json_object();
+    if (obj == NULL || err == NULL || band == NULL || lat == NULL) {
+        goto fail;
+    }
+    for (unsigned i = 1; i < ASSAY_ERR_COUNT; i++) {
+        if (errors[i] > 0 &&
+            json_object_set_new(err, assay_errname((assay_err)i),
+                                json_integer((json_int_t)errors[i]))) {
+            goto fail;
+        }
+    }
+    for (int i = 0; i < 3; i++) {
+        if (json_object_set_new(band, band_names[i],
+                                json_integer((json_int_t)bands[i]))) {
+            goto fail;
+        }
+    }
+    if (json_object_set_new(lat, "window", json_integer((json_int_t)n)) ||
+        json_object_set_new(lat, "p50",
+                            ms_value(assay_stats_percentile(sorted, n, 50))) ||
+        json_object_set_new(lat, "p90",
+                            ms_value(assay_stats_percentile(sorted, n, 90))) ||
+        json_object_set_new(lat, "p99",
+                            ms_value(assay_stats_percentile(sorted, n, 99))) ||
+        json_object_set_new(lat, "max",
+                            ms_value(n > 0 ? sorted[n - 1] : 0.0))) {
+        goto fail;
+    }
+    if (json_object_set_new(obj, "uptime_s", json_real(round(uptime * 1000.0) /
+                                                       1000.0)) ||
+        json_object_set_new(obj, "requests", json_integer((json_int_t)requests)) ||
+        json_object_set_new(obj, "replies", json_integer((json_int_t)replies))) {
+        goto fail;
+    }
+    /* set_new consumes its value even when it fails, so attach all three
+     * (| not ||) and forget them before checking. */
+    json_t *e = err, *b = band, *l = lat;
+    err = band = lat = NULL;
+    if (json_object_set_new(obj, "errors", e) |
+        json_object_set_new(obj, "bands", b) |
+        json_object_set_new(obj, "latency_ms", l)) {
+        goto fail;
+    }
+    return obj;
+fail:
+    json_decref(obj);
+    json_decref(err);
+    json_decref(band);
+    json_decref(lat);
+    return NULL;
+}

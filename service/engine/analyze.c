@@ -1,0 +1,242 @@
+/*
+ * analyze.c - normalise, tokenise, classify and stem in one pass.
+ *
+ * Term strings go into a chain of blocks: the first is sized so a normal
+ * answer fits (every surface plus a stem no longer than it), and a rare
+ * overflow adds a block instead of moving the first, so pointers already
+ * handed to terms stay valid. An analysis costs five allocations whatever
+ * its length.
+ */
+#include "analyze.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "tokenize.h"
+
+typedef struct an_block {
+    struct an_block *next;
+    size_t len;
+    size_t cap;
+    char data[];
+} an_block;
+
+typedef struct an_arena {
+    an_block *head; /* the block being filled; older blocks follow */
+} an_arena;
+
+static an_block *
+an_block_new(size_t cap)
+{
+    if (cap > SIZE_MAX - sizeof(an_block)) {
+        return NULL;
+    }
+    an_block *b = malloc(sizeof(an_block) + cap);
+    if (b != NULL) {
+        b->next = NULL;
+        b->len = 0;
+        b->cap = cap;
+    }
+    return b;
+}
+
+/* Copies len bytes plus a NUL into the arena; NULL when out of memory. */
+static const char *
+an_copy(an_arena *a, const char *s, size_t len)
+{
+    an_block *b = a->head;
+    if (b->cap - b->len < len + 1) {
+        size_t cap = b->cap > len + 1 ? b->cap : len + 1;
+        an_block *nb = an_block_new(cap);
+        if (nb == NULL) {
+            return NULL;
+        }
+        nb->next = b;
+        a->head = nb;
+        b = nb;
+    }
+    char *p = b->data + b->len;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    b->len += len + 1;
+    return p;
+}
+
+static void
+an_blocks_free(an_block *b)
+{
+    while (b != NULL) {
+        an_block *next = b->next;
+        free(b);
+        b = next;
+    }
+}
+
+/* End of a token in the original text: the input offset of the next code
+ * point that is not part of the token's last one. A code point that expands
+ * to several output bytes (ß -> ss, ½ -> 1/2) maps all of them to its own
+ * offset, so step past them. */
+static size_t
+an_orig_end(const assay_norm *norm, size_t tok_end)
+{
+    size_t last = norm->offsets[tok_end - 1];
+    size_t j = tok_end;
+    while (j < norm->len && norm->offsets[j] == last) {
+        j++;
+    }
+    return norm->offsets[j];
+}
+
+/* Length of the protected term w is, or is the plural of (decorators ->
+ * decorator, classes -> class); 0 when w is not protected. Without this a
+ * plural would be stemmed and miss its protected singular. */
+static size_t
+an_protected_len(const assay_lexicon *lex, const char *w, size_t len)
+{
+    if (assay_lexicon_is_protected(lex, w, len)) {
+        return len;
+    }
+    if (len > 3 && w[len - 1] == 's') {
+        if (assay_lexicon_is_protected(lex, w, len - 1)) {
+            return len - 1;
+        }
+        if (w[len - 2] == 'e' && assay_lexicon_is_protected(lex, w, len - 2)) {
+            return len - 2;
+        }
+    }
+    return 0;
+}
+
+assay_err
+assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
+              const char *text, size_t len, assay_analysis *out,
+              assay_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    assay_norm norm;
+    assay_token *toks = NULL;
+    size_t ntoks = 0;
+    assay_stemmer *own = NULL;
+    assay_term *terms = NULL;
+    an_arena arena = {NULL};
+    assay_err rc = assay_normalize(text, len, &norm, err);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    rc = assay_tokenize(norm.text, norm.len, &toks, &ntoks, err);
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    if (ntoks > 0) {
+        if (stemmer == NULL) {
+            rc = assay_stemmer_new(&own);
+            if (rc != ASSAY_OK) {
+                assay_error_set(err, rc, "analyze: cannot create a stemmer");
+                goto out;
+            }
+            stemmer = own;
+        }
+        terms = malloc(ntoks * sizeof(*terms));
+        /* Surfaces take at most norm.len + ntoks bytes; stems as much. */
+        arena.head = an_block_new(2 * (norm.len + ntoks) + 16);
+        if (terms == NULL || arena.head == NULL) {
+            rc = assay_error_set(err, ASSAY_ENOMEM,
+                                 "analyze: out of memory for %zu terms",
+                                 ntoks);
+            goto out;
+        }
+    }
+    for (size_t k = 0; k < ntoks; k++) {
+        const assay_token *t = &toks[k];
+        assay_term *term = &terms[k];
+        const char *w = norm.text + t->start;
+        size_t wlen = t->end - t->start;
+        unsigned flags = 0;
+        if (t->flags & ASSAY_TOK_BREAK_BEFORE) {
+            flags |= ASSAY_TERM_BREAK_BEFORE;
+        }
+        if (t->kind == ASSAY_TOK_TECH) {
+            flags |= ASSAY_TERM_TECH;
+        } else if (t->kind == ASSAY_TOK_NUMBER) {
+            flags |= ASSAY_TERM_NUMBER;
+        }
+        if (assay_lexicon_is_stop(lex, w, wlen)) {
+            flags |= ASSAY_TERM_STOP;
+        }
+        if (assay_is_negator(w, wlen)) {
+            flags |= ASSAY_TERM_NEGATOR;
+        }
+        size_t plen = an_protected_len(lex, w, wlen);
+        if (plen > 0) {
+            flags |= ASSAY_TERM_PROTECTED;
+        }
+        const char *surface = an_copy(&arena, w, wlen);
+        if (surface == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto oom;
+        }
+        const char *stem = surface;
+        size_t stem_len = plen > 0 ? plen : wlen;
+        if (!(flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER |
+                       ASSAY_TERM_PROTECTED))) {
+            const char *st = assay_stemmer_stem(stemmer, w, wlen, &stem_len);
+            if (st == NULL) {
+                rc = ASSAY_ENOMEM;
+                goto oom;
+            }
+            if (stem_len != wlen || memcmp(st, w, wlen) != 0) {
+                stem = an_copy(&arena, st, stem_len);
+                if (stem == NULL) {
+                    rc = ASSAY_ENOMEM;
+                    goto oom;
+                }
+            } else {
+                stem_len = wlen;
+            }
+        }
+        if (stem == surface && stem_len < wlen) {
+            /* A plural of a protected term: the term itself, NUL-ended. */
+            stem = an_copy(&arena, w, stem_len);
+            if (stem == NULL) {
+                rc = ASSAY_ENOMEM;
+                goto oom;
+            }
+        }
+        term->text = stem;
+        term->text_len = stem_len;
+        term->surface = surface;
+        term->surface_len = wlen;
+        term->start = norm.offsets[t->start];
+        term->end = an_orig_end(&norm, t->end);
+        term->flags = flags;
+    }
+    out->terms = terms;
+    out->n = ntoks;
+    out->orig_len = len;
+    out->arena = arena.head;
+    terms = NULL;
+    arena.head = NULL;
+    goto out;
+oom:
+    assay_error_set(err, rc, "analyze: out of memory");
+out:
+    an_blocks_free(arena.head);
+    free(terms);
+    free(toks);
+    assay_stemmer_free(own);
+    assay_norm_fini(&norm);
+    return rc;
+}
+
+void
+assay_analysis_fini(assay_analysis *a)
+{
+    if (a == NULL) {
+        return;
+    }
+    an_blocks_free(a->arena);
+    free(a->terms);
+    memset(a, 0, sizeof(*a));
+}

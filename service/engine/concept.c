@@ -1,0 +1,401 @@
+/* concept.c - compile concept phrases and match them in an analysed answer. */
+#include "concept.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tfidf.h"
+
+static char *
+dupn(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d != NULL) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+static void
+phrase_fini(assay_cphrase *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->words[i].text);
+        free(p->words[i].surface);
+    }
+    free(p->words);
+    free(p->source);
+}
+
+void
+assay_concepts_fini(assay_concept_set *cs)
+{
+    if (cs == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < cs->n; i++) {
+        for (size_t j = 0; j < cs->c[i].nphrases; j++) {
+            phrase_fini(&cs->c[i].phrases[j]);
+        }
+        free(cs->c[i].phrases);
+        free(cs->c[i].label);
+    }
+    free(cs->c);
+    cs->c = NULL;
+    cs->n = 0;
+}
+
+static bool
+cword_set(assay_cword *w, const assay_term *t)
+{
+    w->text = dupn(t->text, t->text_len);
+    w->surface = dupn(t->surface, t->surface_len);
+    w->text_len = t->text_len;
+    w->surface_len = t->surface_len;
+    w->hash = assay_term_hash(t->text, t->text_len);
+    w->negator = (t->flags & ASSAY_TERM_NEGATOR) != 0;
+    return w->text != NULL && w->surface != NULL;
+}
+
+/* Content words of an analysis: stop words dropped unless the phrase has
+ * nothing else ("to be" stays matchable). */
+static assay_err
+phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < n; i++) {
+        keep += !(terms[i]->flags & ASSAY_TERM_STOP);
+    }
+    bool all = keep == 0;
+    p->words = calloc(all ? n : keep, sizeof(*p->words));
+    if (p->words == NULL && n > 0) {
+        return ASSAY_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!all && (terms[i]->flags & ASSAY_TERM_STOP)) {
+            continue;
+        }
+        if (!cword_set(&p->words[p->n++], terms[i])) {
+            return ASSAY_ENOMEM;
+        }
+    }
+    return ASSAY_OK;
+}
+
+static assay_concept *
+concepts_push(assay_concept_set *cs)
+{
+    assay_concept *c = realloc(cs->c, (cs->n + 1) * sizeof(*c));
+    if (c == NULL) {
+        return NULL;
+    }
+    cs->c = c;
+    memset(&c[cs->n], 0, sizeof(c[cs->n]));
+    return &c[cs->n++];
+}
+
+assay_err
+assay_concepts_compile(const assay_concept_def *defs, size_t n,
+                       const assay_lexicon *lex, assay_stemmer *stemmer,
+                       assay_concept_set *out, assay_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    assay_err rc = ASSAY_OK;
+    for (size_t i = 0; i < n; i++) {
+        const assay_concept_def *d = &defs[i];
+        assay_concept *c = concepts_push(out);
+        if (c == NULL || (c->label = strdup(d->label)) == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        c->weight = d->weight;
+        c->required = d->required;
+        c->misconception = d->misconception;
+        c->phrases = calloc(d->nvariants ? d->nvariants : 1, sizeof(*c->phrases));
+        if (c->phrases == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        for (size_t v = 0; v < d->nvariants; v++) {
+            assay_analysis a;
+            const char *src = d->variants[v];
+            rc = assay_analyze(lex, stemmer, src, strlen(src), &a, err);
+            if (rc != ASSAY_OK) {
+                goto out;
+            }
+            const assay_term **tp = malloc((a.n ? a.n : 1) * sizeof(*tp));
+            if (tp == NULL) {
+                assay_analysis_fini(&a);
+                rc = ASSAY_ENOMEM;
+                goto out;
+            }
+            for (size_t k = 0; k < a.n; k++) {
+                tp[k] = &a.terms[k];
+            }
+            assay_cphrase *p = &c->phrases[c->nphrases++];
+            rc = phrase_from_terms(p, tp, a.n);
+            free(tp);
+            assay_analysis_fini(&a);
+            if (rc == ASSAY_OK && (p->source = strdup(src)) == NULL) {
+                rc = ASSAY_ENOMEM;
+            }
+            if (rc != ASSAY_OK) {
+                goto out;
+            }
+            if (p->n == 0) {
+                rc = assay_error_set(err, ASSAY_EBANK,
+                                     "line %u: concept \"%s\" variant \"%s\" "
+                                     "has no words",
+                                     d->line, d->label, src);
+                if (err != NULL) {
+                    err->line = d->line;
+                }
+                goto out;
+            }
+        }
+    }
+out:
+    if (rc != ASSAY_OK) {
+        assay_concepts_fini(out);
+    }
+    return rc;
+}
+
+assay_err
+assay_concepts_add_phrase(assay_concept_set *cs, const assay_term *const *terms,
+                          size_t n, double weight)
+{
+    assay_concept *c = concepts_push(cs);
+    if (c == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    c->weight = weight;
+    c->phrases = calloc(1, sizeof(*c->phrases));
+    if (c->phrases == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    c->nphrases = 1;
+    assay_err rc = phrase_from_terms(&c->phrases[0], terms, n);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    /* Label: the surface words joined by spaces, as the reference says. */
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        len += terms[i]->surface_len + 1;
+    }
+    c->label = malloc(len + 1);
+    if (c->label == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            c->label[at++] = ' ';
+        }
+        memcpy(c->label + at, terms[i]->surface, terms[i]->surface_len);
+        at += terms[i]->surface_len;
+    }
+    c->label[at] = '\0';
+    c->phrases[0].source = strdup(c->label);
+    return c->phrases[0].source != NULL ? ASSAY_OK : ASSAY_ENOMEM;
+}
+
+assay_err
+assay_concepts_add_word(assay_concept_set *cs, const assay_term *t,
+                        double weight)
+{
+    const assay_term *one[1] = {t};
+    return assay_concepts_add_phrase(cs, one, 1, weight);
+}
+
+bool
+assay_within_one_edit(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen > blen + 1 || blen > alen + 1) {
+        return false;
+    }
+    size_t i = 0;
+    while (i < alen && i < blen && a[i] == b[i]) {
+        i++;
+    }
+    if (i == alen && i == blen) {
+        return true;
+    }
+    if (alen == blen) {
+        /* substitution, or a swap of neighbours */
+        if (memcmp(a + i + 1, b + i + 1, alen - i - 1) == 0) {
+            return true;
+        }
+        return i + 1 < alen && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               memcmp(a + i + 2, b + i + 2, alen - i - 2) == 0;
+    }
+    if (alen > blen) { /* deletion from a */
+        return memcmp(a + i + 1, b + i, blen - i) == 0;
+    }
+    return memcmp(a + i, b + i + 1, alen - i) == 0;
+}
+
+/* 2 = exact, 1 = fuzzy, 0 = no match. */
+static int
+word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
+           const assay_match_params *p)
+{
+    if (thash == w->hash && t->text_len == w->text_len &&
+        memcmp(t->text, w->text, w->text_len) == 0) {
+        return 2;
+    }
+    if (w->surface_len < p->fuzzy_min || t->surface_len < p->fuzzy_min ||
+        (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
+        return 0;
+    }
+    if (assay_within_one_edit(t->surface, t->surface_len, w->surface,
+                              w->surface_len) ||
+        (t->text_len >= p->fuzzy_min && w->text_len >= p->fuzzy_min &&
+         assay_within_one_edit(t->text, t->text_len, w->text, w->text_len))) {
+        return 1;
+    }
+    return 0;
+}
+
+/* Negation scope: up to neg_window words back from the match's first word,
+ * stopping at a clause boundary. */
+static bool
+negated_at(const assay_analysis *a, size_t first, unsigned window)
+{
+    size_t i = first;
+    for (unsigned k = 0; k < window && i > 0; k++) {
+        if (a->terms[i].flags & ASSAY_TERM_BREAK_BEFORE) {
+            return false;
+        }
+        i--;
+        if (a->terms[i].flags & ASSAY_TERM_NEGATOR) {
+            return true;
+        }
+    }
+    return false;
+}
+
+typedef struct match_ctx {
+    const assay_analysis *a;
+    const size_t *content; /* indexes of content terms in a->terms */
+    const uint64_t *hash;  /* hash of each content term's text */
+    size_t ncontent;
+    const assay_match_params *p;
+} match_ctx;
+
+/* Best occurrence of phrase ph; returns its state and span. */
+static assay_match_state
+phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
+             size_t *end)
+{
+    assay_match_state best = ASSAY_MATCH_MISSING;
+    for (size_t s = 0; s < m->ncontent; s++) {
+        const assay_term *t0 = &m->a->terms[m->content[s]];
+        int q = word_match(&ph->words[0], t0, m->hash[s], m->p);
+        if (q == 0) {
+            continue;
+        }
+        int quality = q;
+        size_t last = s;
+        bool ok = true;
+        bool inner_neg = false;
+        for (size_t w = 1; w < ph->n && ok; w++) {
+            ok = false;
+            size_t lim = last + 1 + m->p->window + 1;
+            for (size_t c = last + 1; c < m->ncontent && c < lim; c++) {
+                const assay_term *tc = &m->a->terms[m->content[c]];
+                /* a phrase does not reach across a clause boundary */
+                if (tc->flags & ASSAY_TERM_BREAK_BEFORE) {
+                    break;
+                }
+                if ((tc->flags & ASSAY_TERM_NEGATOR) && !ph->words[w].negator) {
+                    inner_neg = true;
+                    continue;
+                }
+                int qq = word_match(&ph->words[w], tc, m->hash[c], m->p);
+                if (qq > 0) {
+                    quality = qq < quality ? qq : quality;
+                    last = c;
+                    ok = true;
+                    break;
+                }
+            }
+        }
+        if (!ok) {
+            continue;
+        }
+        assay_match_state st = quality == 2 ? ASSAY_MATCH_EXACT : ASSAY_MATCH_FUZZY;
+        /* A phrase that itself starts with a negator ("no garbage
+         * collector") is not negated by that word. */
+        /* "threads do not speed up CPU-bound work": a negator inside the
+         * span negates the phrase as surely as one before it. */
+        if (!ph->words[0].negator &&
+            (inner_neg || negated_at(m->a, m->content[s], m->p->neg_window))) {
+            st = ASSAY_MATCH_NEGATED;
+        }
+        if (st > best) {
+            best = st;
+            *start = t0->start;
+            *end = m->a->terms[m->content[last]].end;
+            if (best == ASSAY_MATCH_EXACT) {
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+void
+assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
+                     const assay_match_params *p, assay_concept_match *out)
+{
+    size_t stackc[256];
+    uint64_t stackh[256];
+    size_t *content = stackc;
+    uint64_t *hash = stackh;
+    if (answer->n > 256) {
+        content = malloc(answer->n * sizeof(*content));
+        hash = malloc(answer->n * sizeof(*hash));
+        if (content == NULL || hash == NULL) {
+            /* Out of memory: report nothing found rather than guess. */
+            free(content == stackc ? NULL : content);
+            free(hash == stackh ? NULL : hash);
+            memset(out, 0, cs->n * sizeof(*out));
+            return;
+        }
+    }
+    size_t nc = 0;
+    for (size_t i = 0; i < answer->n; i++) {
+        const assay_term *t = &answer->terms[i];
+        if (!(t->flags & ASSAY_TERM_STOP)) {
+            content[nc] = i;
+            hash[nc] = assay_term_hash(t->text, t->text_len);
+            nc++;
+        }
+    }
+    match_ctx m = {answer, content, hash, nc, p};
+    for (size_t i = 0; i < cs->n; i++) {
+        const assay_concept *c = &cs->c[i];
+        assay_concept_match best = {ASSAY_MATCH_MISSING, 0, 0, 0};
+        for (size_t j = 0; j < c->nphrases; j++) {
+            size_t s = 0, e = 0;
+            assay_match_state st = phrase_match(&m, &c->phrases[j], &s, &e);
+            if (st > best.state) {
+                best.state = st;
+                best.start = s;
+                best.end = e;
+                best.phrase = j;
+                if (st == ASSAY_MATCH_EXACT) {
+                    break;
+                }
+            }
+        }
+        out[i] = best;
+    }
+    if (content != stackc) {
+        free(content);
+        free(hash);
+    }
+}

@@ -1,0 +1,102 @@
+/*
+ * concept.h - concept (keyword) coverage.
+ *
+ * A concept is a weighted set of alternative phrases. Each phrase is analysed
+ * like an answer (normalised, stemmed, stop words dropped) and matched in the
+ * answer in order, each next word within a small window of content words.
+ * Words of 5+ letters tolerate one edit (insert, delete, substitute or swap
+ * two neighbours: "Djnago"), reported as fuzzy with reduced credit. A match
+ * preceded by a negator in the same clause ("does not use reference
+ * counting") counts as negated, not matched.
+ */
+#ifndef ASSAY_CONCEPT_H
+#define ASSAY_CONCEPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze.h"
+#include "bank.h"
+
+typedef struct assay_cword {
+    char *text;    /* stem or protected/technical form */
+    char *surface; /* normalised surface form */
+    size_t text_len, surface_len;
+    uint64_t hash; /* assay_term_hash(text) */
+    bool negator;
+} assay_cword;
+
+typedef struct assay_cphrase {
+    assay_cword *words;
+    size_t n;
+    char *source; /* the variant as written */
+} assay_cphrase;
+
+typedef struct assay_concept {
+    char *label;
+    double weight;
+    bool required;
+    bool misconception;
+    assay_cphrase *phrases;
+    size_t nphrases;
+} assay_concept;
+
+typedef struct assay_concept_set {
+    assay_concept *c;
+    size_t n;
+} assay_concept_set;
+
+typedef enum assay_match_state {
+    ASSAY_MATCH_MISSING = 0,
+    ASSAY_MATCH_NEGATED,
+    ASSAY_MATCH_FUZZY,
+    ASSAY_MATCH_EXACT,
+} assay_match_state;
+
+typedef struct assay_match_params {
+    unsigned window;     /* content words allowed between phrase words */
+    unsigned neg_window; /* words before a match searched for a negator */
+    unsigned fuzzy_min;  /* shortest word (bytes) that tolerates one edit */
+} assay_match_params;
+
+typedef struct assay_concept_match {
+    assay_match_state state;
+    size_t start, end; /* byte span in the original answer (when found) */
+    size_t phrase;     /* index of the phrase that matched */
+} assay_concept_match;
+
+/* assay_concepts_compile analyses every variant of defs with lex and
+ * stemmer. A variant that analyses to no words is ASSAY_EBANK naming the
+ * concept. out is caller storage; release with assay_concepts_fini. */
+assay_err assay_concepts_compile(const assay_concept_def *defs, size_t n,
+                                 const assay_lexicon *lex,
+                                 assay_stemmer *stemmer,
+                                 assay_concept_set *out, assay_error *err);
+
+/* assay_concepts_add_word appends a one-word concept built from an analysed
+ * term (inline grading derives concepts from the reference this way). */
+assay_err assay_concepts_add_word(assay_concept_set *cs, const assay_term *t,
+                                  double weight);
+
+/* assay_concepts_add_phrase appends a concept whose single phrase is the
+ * given terms (content words only are kept). */
+assay_err assay_concepts_add_phrase(assay_concept_set *cs,
+                                    const assay_term *const *terms, size_t n,
+                                    double weight);
+
+void assay_concepts_fini(assay_concept_set *cs);
+
+/* assay_concepts_match fills out[i] (cs->n entries) with the best match of
+ * concept i in answer: exact beats fuzzy beats negated beats missing. */
+void assay_concepts_match(const assay_concept_set *cs,
+                          const assay_analysis *answer,
+                          const assay_match_params *p,
+                          assay_concept_match *out);
+
+/* assay_within_one_edit tells whether a and b differ by at most one insert,
+ * delete, substitution or swap of adjacent bytes. */
+bool assay_within_one_edit(const char *a, size_t alen, const char *b,
+                           size_t blen);
+
+#endif

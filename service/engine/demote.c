@@ -1,0 +1,95 @@
+/* demote.c - sorted key sets and the question-demoting set. */
+#include "demote.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tfidf.h"
+
+static int
+u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+assay_err
+assay_keyset_from_analysis(assay_keyset *s, const assay_analysis *a)
+{
+    s->k = malloc((a->n ? a->n : 1) * sizeof(*s->k));
+    s->n = 0;
+    if (s->k == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        if (!(a->terms[i].flags & ASSAY_TERM_STOP)) {
+            s->k[s->n++] = assay_term_hash(a->terms[i].text, a->terms[i].text_len);
+        }
+    }
+    qsort(s->k, s->n, sizeof(*s->k), u64_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (u == 0 || s->k[u - 1] != s->k[i]) {
+            s->k[u++] = s->k[i];
+        }
+    }
+    s->n = u;
+    return ASSAY_OK;
+}
+
+bool
+assay_keyset_has(const assay_keyset *s, uint64_t key)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->k[mid] < key) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < s->n && s->k[lo] == key;
+}
+
+void
+assay_keyset_minus(assay_keyset *s, const assay_keyset *minus)
+{
+    size_t u = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (!assay_keyset_has(minus, s->k[i])) {
+            s->k[u++] = s->k[i];
+        }
+    }
+    s->n = u;
+}
+
+void
+assay_keyset_fini(assay_keyset *s)
+{
+    if (s == NULL) {
+        return;
+    }
+    free(s->k);
+    s->k = NULL;
+    s->n = 0;
+}
+
+assay_err
+assay_demoted_build(assay_keyset *out, const assay_analysis *question,
+                    const assay_analysis *refs, size_t nrefs)
+{
+    assay_err rc = assay_keyset_from_analysis(out, question);
+    for (size_t r = 0; rc == ASSAY_OK && r < nrefs; r++) {
+        assay_keyset ref;
+        rc = assay_keyset_from_analysis(&ref, &refs[r]);
+        if (rc == ASSAY_OK) {
+            assay_keyset_minus(out, &ref);
+            assay_keyset_fini(&ref);
+        }
+    }
+    if (rc != ASSAY_OK) {
+        assay_keyset_fini(out);
+    }
+    return rc;
+}

@@ -1,0 +1,35 @@
+/*
+ * demote.h - question demoting: words an answer takes from the question
+ * (and the reference does not use) earn nothing, so restating the question
+ * gains nothing. A keyset is a sorted array of term hashes.
+ */
+#ifndef ASSAY_DEMOTE_H
+#define ASSAY_DEMOTE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze.h"
+
+typedef struct assay_keyset {
+    uint64_t *k; /* sorted, unique */
+    size_t n;
+} assay_keyset;
+
+/* assay_keyset_from_analysis collects the term hashes of a's content words
+ * (stop words skipped). */
+assay_err assay_keyset_from_analysis(assay_keyset *s, const assay_analysis *a);
+
+/* assay_keyset_minus removes from s every key present in minus. */
+void assay_keyset_minus(assay_keyset *s, const assay_keyset *minus);
+
+bool assay_keyset_has(const assay_keyset *s, uint64_t key);
+void assay_keyset_fini(assay_keyset *s);
+
+/* assay_demoted_build returns the keys of question words that appear in no
+ * reference: the words an answer may not earn credit for. */
+assay_err assay_demoted_build(assay_keyset *out, const assay_analysis *question,
+                              const assay_analysis *refs, size_t nrefs);
+
+#endif

@@ -1,0 +1,97 @@
+/* engine.c - the public grading calls: analyse, featurise, judge. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay/engine.h"
+#include "model.h"
+#include "verdict.h"
+
+/* Grades a prepared question; the answer analysis is made here so both entry
+ * points share one path. */
+static assay_err
+grade_prepared(const assay_model *m, const assay_prepared *pq,
+               assay_stemmer *st, const char *answer, size_t answer_len,
+               assay_verdict **out, assay_error *err)
+{
+    assay_analysis a;
+    assay_err rc = assay_analyze(m->lex, st, answer, answer_len, &a, err);
+    if (rc != ASSAY_OK) {
+        if (err != NULL) {
+            snprintf(err->source, sizeof(err->source), "answer");
+            if (rc == ASSAY_EUTF8 && err->offset >= 0) {
+                snprintf(err->message, sizeof(err->message),
+                         "answer: invalid UTF-8 at byte %lld", err->offset);
+            }
+            snprintf(err->field, sizeof(err->field), "answer");
+        }
+        return rc;
+    }
+    assay_concept_match stackm[32];
+    assay_concept_match *mm = stackm;
+    if (pq->concepts.n > 32 &&
+        (mm = malloc(pq->concepts.n * sizeof(*mm))) == NULL) {
+        assay_analysis_fini(&a);
+        return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+    }
+    assay_features f;
+    rc = assay_features_compute(pq, &a, m->idf, &m->params, &f, mm);
+    if (rc == ASSAY_OK) {
+        rc = assay_verdict_build(pq, &f, mm, &m->params, m->hash, out);
+    }
+    if (rc != ASSAY_OK) {
+        assay_error_set(err, rc, "out of memory grading");
+    }
+    if (mm != stackm) {
+        free(mm);
+    }
+    assay_analysis_fini(&a);
+    return rc;
+}
+
+assay_err
+assay_grade(const assay_model *m, const char *question_id, const char *answer,
+            size_t answer_len, assay_verdict **out, assay_error *err)
+{
+    const assay_prepared *pq = assay_model_find(m, question_id);
+    if (pq == NULL) {
+        assay_error_set(err, ASSAY_EQUESTION, "unknown question id \"%.64s\"",
+                        question_id);
+        if (err != NULL) {
+            snprintf(err->field, sizeof(err->field), "question_id");
+        }
+        return ASSAY_EQUESTION;
+    }
+    return grade_prepared(m, pq, NULL, answer, answer_len, out, err);
+}
+
+assay_err
+assay_grade_inline(const assay_model *m, const char *question,
+                   size_t question_len, const char *reference,
+                   size_t reference_len, const char *answer, size_t answer_len,
+                   assay_verdict **out, assay_error *err)
+{
+    assay_stemmer *st = NULL;
+    assay_err rc = assay_stemmer_new(&st);
+    if (rc != ASSAY_OK) {
+        return assay_error_set(err, rc, "cannot create stemmer");
+    }
+    assay_prepared pq;
+    const char *refs[1] = {reference};
+    size_t lens[1] = {reference_len};
+    rc = assay_prepare(&pq, NULL, question, question_len, refs, lens, 1, NULL, 0,
+                       m->lex, m->idf, &m->params, st, err);
+    if (rc != ASSAY_OK) {
+        if (rc == ASSAY_EUTF8 && err != NULL) {
+            snprintf(err->field, sizeof(err->field), "%.60s", err->source);
+            snprintf(err->message, sizeof(err->message),
+                     "%s: invalid UTF-8 at byte %lld", err->source, err->offset);
+        }
+        assay_stemmer_free(st);
+        return rc;
+    }
+    rc = grade_prepared(m, &pq, st, answer, answer_len, out, err);
+    assay_prepared_fini(&pq);
+    assay_stemmer_free(st);
+    return rc;
+}

@@ -1,0 +1,1108 @@
+/* fit.c - fit model.json from labelled answers; evaluate a model. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "fit.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "sha256.h"
+#include "verdict.h"
+
+#define FIT_MAX_FILE (512u << 20)
+
+typedef struct item {
+    char *qid, *question, *reference, *answer;
+    double score, scale_max;
+    int band; /* 0 incorrect, 1 partial, 2 correct */
+    size_t group; /* index of its prepared question */
+} item;
+
+typedef struct itemset {
+    item *v;
+    size_t n, cap;
+} itemset;
+
+static void
+items_fini(itemset *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->v[i].qid);
+        free(s->v[i].question);
+        free(s->v[i].reference);
+        free(s->v[i].answer);
+    }
+    free(s->v);
+    memset(s, 0, sizeof(*s));
+}
+
+static int
+band_of(double score, double scale_max)
+{
+    double r = score / scale_max;
+    return r >= 0.8 - 1e-9 ? 2 : r >= 0.4 - 1e-9 ? 1 : 0;
+}
+
+static int
+band_index(const char *b)
+{
+    return strcmp(b, "correct") == 0 ? 2 : strcmp(b, "partial") == 0 ? 1 : 0;
+}
+
+static char *
+opt_str(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? strdup(json_string_value(v)) : NULL;
+}
+
+static assay_err
+items_read(const char *path, const char *split, itemset *s, assay_error *err)
+{
+    char *text;
+    size_t len;
+    assay_err rc = assay_read_file(path, FIT_MAX_FILE, &text, &len, err);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    unsigned line = 0;
+    char *p = text;
+    while (rc == ASSAY_OK && p < text + len) {
+        char *nl = memchr(p, '\n', (size_t)(text + len - p));
+        size_t ll = nl ? (size_t)(nl - p) : (size_t)(text + len - p);
+        line++;
+        char *cur = p;
+        p += ll + 1;
+        while (ll > 0 && (cur[ll - 1] == '\r' || cur[ll - 1] == ' ')) {
+            ll--;
+        }
+        if (ll == 0) {
+            continue;
+        }
+        json_error_t je;
+        json_t *o = json_loadb(cur, ll, 0, &je);
+        const char *problem = NULL;
+        if (o == NULL || !json_is_object(o)) {
+            problem = o ? "not a JSON object" : je.text;
+        } else if (split != NULL) {
+            json_t *sp = json_object_get(o, "split");
+            if (!json_is_string(sp) || strcmp(json_string_value(sp), split) != 0) {
+                json_decref(o);
+                continue;
+            }
+        }
+        json_t *sc = o ? json_object_get(o, "score") : NULL;
+        json_t *bd = o ? json_object_get(o, "band") : NULL;
+        if (problem == NULL && !json_is_string(json_object_get(o, "answer"))) {
+            problem = "missing string field \"answer\"";
+        }
+        if (problem == NULL && !json_is_number(sc) && !json_is_string(bd)) {
+            problem = "needs a numeric \"score\" or a \"band\"";
+        }
+        if (problem == NULL && !json_is_string(json_object_get(o, "question_id")) &&
+            !(json_is_string(json_object_get(o, "question")) &&
+              json_is_string(json_object_get(o, "reference")))) {
+            problem = "needs \"question_id\" or \"question\" and \"reference\"";
+        }
+        if (problem != NULL) {
+            rc = assay_error_set(err, ASSAY_EINVAL, "%s line %u: %s", path, line, problem);
+            if (err) {
+                err->line = line;
+                snprintf(err->source, sizeof(err->source), "%s", path);
+            }
+            json_decref(o);
+            break;
+        }
+        if (s->n == s->cap) {
+            s->cap = s->cap ? 2 * s->cap : 256;
+            item *nv = realloc(s->v, s->cap * sizeof(*nv));
+            if (nv == NULL) {
+                json_decref(o);
+                rc = ASSAY_ENOMEM;
+                break;
+            }
+            s->v = nv;
+        }
+        item *it = &s->v[s->n++];
+        memset(it, 0, sizeof(*it));
+        /* question + reference means inline grading, even when the set also
+         * carries its own question ids (Mohler's "1.1") */
+        it->question = opt_str(o, "question");
+        it->reference = opt_str(o, "reference");
+        if (it->question == NULL || it->reference == NULL) {
+            it->qid = opt_str(o, "question_id");
+        }
+        it->answer = opt_str(o, "answer");
+        json_t *mx = json_object_get(o, "scale_max");
+        it->scale_max = json_is_number(mx) ? json_number_value(mx) : 5.0;
+        if (json_is_number(sc)) {
+            it->score = json_number_value(sc);
+            it->band = band_of(it->score, it->scale_max);
+        } else {
+            it->band = band_index(json_string_value(bd));
+            it->score = it->band == 2 ? it->scale_max : it->band == 1 ? it->scale_max / 2 : 0;
+        }
+        if (json_is_string(bd)) {
+            it->band = band_index(json_string_value(bd));
+        }
+        json_decref(o);
+    }
+    free(text);
+    return rc == ASSAY_ENOMEM ? assay_error_set(err, rc, "out of memory") : rc;
+}
+
+/* ---- statistics ---- */
+
+double
+assay_pearson(const double *x, const double *y, size_t n)
+{
+    if (n < 2) {
+        return 0.0;
+    }
+    double mx = 0, my = 0;
+    for (size_t i = 0; i < n; i++) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= (double)n;
+    my /= (double)n;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < n; i++) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+    }
+    return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : 0.0;
+}
+
+typedef struct rankpair {
+    double v;
+    size_t i;
+} rankpair;
+
+static int
+rank_cmp(const void *a, const void *b)
+{
+    const rankpair *x = a, *y = b;
+    if (x->v != y->v) {
+        return x->v < y->v ? -1 : 1;
+    }
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Average ranks, ties sharing the mean of their positions. */
+static void
+ranks(const double *x, size_t n, double *r, rankpair *tmp)
+{
+    for (size_t i = 0; i < n; i++) {
+        tmp[i] = (rankpair){x[i], i};
+    }
+    qsort(tmp, n, sizeof(*tmp), rank_cmp);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && tmp[j].v == tmp[i].v) {
+            j++;
+        }
+        double avg = (double)(i + j - 1) / 2.0 + 1.0;
+        for (size_t k = i; k < j; k++) {
+            r[tmp[k].i] = avg;
+        }
+        i = j;
+    }
+}
+
+double
+assay_spearman(const double *x, const double *y, size_t n)
+{
+    double *rx = malloc(n * sizeof(*rx)), *ry = malloc(n * sizeof(*ry));
+    rankpair *tmp = malloc(n * sizeof(*tmp));
+    double r = 0.0;
+    if (rx && ry && tmp && n > 1) {
+        ranks(x, n, rx, tmp);
+        ranks(y, n, ry, tmp);
+        r = assay_pearson(rx, ry, n);
+    }
+    free(rx);
+    free(ry);
+    free(tmp);
+    return r;
+}
+
+/* ---- vocabulary with document frequencies ---- */
+
+typedef struct vocab {
+    uint64_t *keys;
+    char **terms;
+    size_t *df;
+    size_t cap, n;
+} vocab;
+
+static size_t
+vocab_slot(const vocab *v, uint64_t k)
+{
+    size_t i = (size_t)(k ^ (k >> 31)) & (v->cap - 1);
+    while (v->terms[i] != NULL && v->keys[i] != k) {
+        i = (i + 1) & (v->cap - 1);
+    }
+    return i;
+}
+
+static assay_err
+vocab_add(vocab *v, const char *term, size_t len, uint64_t key)
+{
+    if ((v->n + 1) * 2 > v->cap) {
+        vocab nv = {0};
+        nv.cap = v->cap ? v->cap * 2 : 1024;
+        nv.keys = calloc(nv.cap, sizeof(*nv.keys));
+        nv.terms = calloc(nv.cap, sizeof(*nv.terms));
+        nv.df = calloc(nv.cap, sizeof(*nv.df));
+        if (!nv.keys || !nv.terms || !nv.df) {
+            free(nv.keys);
+            free(nv.terms);
+            free(nv.df);
+            return ASSAY_ENOMEM;
+        }
+        for (size_t i = 0; i < v->cap; i++) {
+            if (v->terms[i] != NULL) {
+                size_t j = vocab_slot(&nv, v->keys[i]);
+                nv.keys[j] = v->keys[i];
+                nv.terms[j] = v->terms[i];
+                nv.df[j] = v->df[i];
+            }
+        }
+        nv.n = v->n;
+        free(v->keys);
+        free(v->terms);
+        free(v->df);
+        *v = nv;
+    }
+    size_t i = vocab_slot(v, key);
+    if (v->terms[i] == NULL) {
+        char *t = malloc(len + 1);
+        if (t == NULL) {
+            return ASSAY_ENOMEM;
+        }
+        memcpy(t, term, len);
+        t[len] = '\0';
+        v->terms[i] = t;
+        v->keys[i] = key;
+        v->n++;
+    }
+    v->df[i]++;
+    return ASSAY_OK;
+}
+
+static void
+vocab_fini(vocab *v)
+{
+    for (size_t i = 0; i < v->cap; i++) {
+        free(v->terms[i]);
+    }
+    free(v->keys);
+    free(v->terms);
+    free(v->df);
+}
+
+/* Counts one document: each distinct word and adjacent word pair once. */
+static assay_err
+vocab_doc(vocab *v, const assay_lexicon *lex, assay_stemmer *st, const char *text,
+          assay_error *err)
+{
+    assay_analysis a;
+    assay_err rc = assay_analyze(lex, st, text, strlen(text), &a, err);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    size_t cap = 2 * a.n + 1;
+    uint64_t *seen = malloc(cap * sizeof(*seen));
+    size_t ns = 0;
+    char buf[512];
+    const assay_term *prev = NULL;
+    for (size_t i = 0; seen && i < a.n && rc == ASSAY_OK; i++) {
+        const assay_term *t = &a.terms[i];
+        if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+            prev = NULL;
+        }
+        if (t->flags & ASSAY_TERM_STOP) {
+            continue;
+        }
+        uint64_t k = assay_term_hash(t->text, t->text_len);
+        bool dup = false;
+        for (size_t j = 0; j < ns && !dup; j++) {
+            dup = seen[j] == k;
+        }
+        if (!dup) {
+            seen[ns++] = k;
+            rc = vocab_add(v, t->text, t->text_len, k);
+        }
+        if (prev != NULL && prev->text_len + t->text_len + 1 < sizeof(buf)) {
+            size_t bl = (size_t)snprintf(buf, sizeof(buf), "%s %s", prev->text, t->text);
+            uint64_t k2 = assay_term_hash(buf, bl);
+            dup = false;
+            for (size_t j = 0; j < ns && !dup; j++) {
+                dup = seen[j] == k2;
+            }
+            if (!dup && rc == ASSAY_OK) {
+                seen[ns++] = k2;
+                rc = vocab_add(v, buf, bl, k2);
+            }
+        }
+        prev = t;
+    }
+    if (seen == NULL) {
+        rc = ASSAY_ENOMEM;
+    }
+    free(seen);
+    assay_analysis_fini(&a);
+    return rc;
+}
+
+/* ---- least squares ---- */
+
+/* Solves A x = b (n x n, row-major) by Gaussian elimination with partial
+ * pivoting; A and b are overwritten. Returns false when singular. */
+static bool
+solve(double *A, double *b, size_t n, double *x)
+{
+    for (size_t c = 0; c < n; c++) {
+        size_t piv = c;
+        for (size_t r = c + 1; r < n; r++) {
+            if (fabs(A[r * n + c]) > fabs(A[piv * n + c])) {
+                piv = r;
+            }
+        }
+        if (fabs(A[piv * n + c]) < 1e-12) {
+            return false;
+        }
+        if (piv != c) {
+            for (size_t k = 0; k < n; k++) {
+                double t = A[c * n + k];
+                A[c * n + k] = A[piv * n + k];
+                A[piv * n + k] = t;
+            }
+            double t = b[c];
+            b[c] = b[piv];
+            b[piv] = t;
+        }
+        for (size_t r = c + 1; r < n; r++) {
+            double f = A[r * n + c] / A[c * n + c];
+            for (size_t k = c; k < n; k++) {
+                A[r * n + k] -= f * A[c * n + k];
+            }
+            b[r] -= f * b[c];
+        }
+    }
+    for (size_t c = n; c-- > 0;) {
+        double s = b[c];
+        for (size_t k = c + 1; k < n; k++) {
+            s -= A[c * n + k] * x[k];
+        }
+        x[c] = s / A[c * n + c];
+    }
+    return true;
+}
+
+/* Ridge regression of y on the enabled columns of X (n rows of
+ * ASSAY_NFEATURES), intercept unpenalised. */
+static bool
+fit_weights(const double *X, const double *y, size_t n, const bool *use,
+            double lambda, assay_params *p)
+{
+    size_t idx[ASSAY_NFEATURES], m = 0;
+    for (size_t j = 0; j < ASSAY_NFEATURES; j++) {
+        if (use[j]) {
+            idx[m++] = j;
+        }
+    }
+    size_t d = m + 1;
+    double *A = calloc(d * d, sizeof(*A)), *b = calloc(d, sizeof(*b));
+    double *x = calloc(d, sizeof(*x));
+    bool ok = A && b && x;
+    for (size_t i = 0; ok && i < n; i++) {
+        double row[ASSAY_NFEATURES + 1];
+        row[0] = 1.0;
+        for (size_t j = 0; j < m; j++) {
+            row[j + 1] = X[i * ASSAY_NFEATURES + idx[j]];
+        }
+        for (size_t r = 0; r < d; r++) {
+            for (size_t c = 0; c < d; c++) {
+                A[r * d + c] += row[r] * row[c];
+            }
+            b[r] += row[r] * y[i];
+        }
+    }
+    for (size_t r = 1; ok && r < d; r++) {
+        A[r * d + r] += lambda * (double)n;
+    }
+    ok = ok && solve(A, b, d, x);
+    if (ok) {
+        p->bias = x[0];
+        memset(p->w, 0, sizeof(p->w));
+        for (size_t j = 0; j < m; j++) {
+            p->w[idx[j]] = x[j + 1];
+        }
+    }
+    free(A);
+    free(b);
+    free(x);
+    return ok;
+}
+
+/* ---- grading helpers shared by fit and eval ---- */
+
+typedef struct groups {
+    assay_prepared *q;
+    uint64_t *key;
+    size_t n, cap;
+} groups;
+
+static uint64_t
+group_key(const item *it)
+{
+    if (it->qid != NULL) {
+        return assay_term_hash(it->qid, strlen(it->qid)) ^ 0x51ed270b27c4a4f1ULL;
+    }
+    return assay_term_hash2(it->question, strlen(it->question), it->reference,
+                            strlen(it->reference));
+}
+
+/* Assigns each item its prepared question: the bank's, or one prepared
+ * per distinct inline (question, reference) pair. */
+static assay_err
+group_items(const assay_model *m, itemset *s, groups *g, assay_stemmer *st,
+            const char *path, assay_error *err)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        item *it = &s->v[i];
+        if (it->qid != NULL) {
+            const assay_prepared *pq = assay_model_find(m, it->qid);
+            if (pq == NULL) {
+                return assay_error_set(err, ASSAY_EQUESTION,
+                                       "%s: unknown question id \"%s\"", path, it->qid);
+            }
+            it->group = SIZE_MAX - (size_t)(pq - m->questions);
+            continue;
+        }
+        uint64_t k = group_key(it);
+        size_t j = 0;
+        while (j < g->n && g->key[j] != k) {
+            j++;
+        }
+        if (j == g->n) {
+            if (g->n == g->cap) {
+                g->cap = g->cap ? 2 * g->cap : 64;
+                assay_prepared *nq = realloc(g->q, g->cap * sizeof(*nq));
+                if (nq == NULL) {
+                    return ASSAY_ENOMEM;
+                }
+                g->q = nq;
+                uint64_t *nk = realloc(g->key, g->cap * sizeof(*nk));
+                if (nk == NULL) {
+                    return ASSAY_ENOMEM;
+                }
+                g->key = nk;
+            }
+            const char *refs[1] = {it->reference};
+            size_t lens[1] = {strlen(it->reference)};
+            assay_err rc = assay_prepare(&g->q[g->n], NULL, it->question,
+                                         strlen(it->question), refs, lens, 1, NULL,
+                                         0, m->lex, m->idf, &m->params, st, err);
+            if (rc != ASSAY_OK) {
+                return rc;
+            }
+            g->key[g->n++] = k;
+        }
+        it->group = j;
+    }
+    return ASSAY_OK;
+}
+
+static const assay_prepared *
+item_question(const assay_model *m, const groups *g, const item *it)
+{
+    if (it->qid != NULL) {
+        return &m->questions[SIZE_MAX - it->group];
+    }
+    return &g->q[it->group];
+}
+
+static void
+groups_fini(groups *g)
+{
+    for (size_t i = 0; i < g->n; i++) {
+        assay_prepared_fini(&g->q[i]);
+    }
+    free(g->q);
+    free(g->key);
+}
+
+/* Features of every item: X is n x ASSAY_NFEATURES. */
+static assay_err
+featurise(const assay_model *m, const groups *g, const itemset *s,
+          assay_stemmer *st, double *X, assay_features *fs,
+          assay_concept_match **matches, assay_error *err)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const item *it = &s->v[i];
+        const assay_prepared *pq = item_question(m, g, it);
+        assay_analysis a;
+        assay_err rc = assay_analyze(m->lex, st, it->answer, strlen(it->answer), &a, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        matches[i] = malloc((pq->concepts.n ? pq->concepts.n : 1) * sizeof(**matches));
+        if (matches[i] == NULL) {
+            assay_analysis_fini(&a);
+            return ASSAY_ENOMEM;
+        }
+        rc = assay_features_compute(pq, &a, m->idf, &m->params, &fs[i], matches[i]);
+        assay_analysis_fini(&a);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        memcpy(&X[i * ASSAY_NFEATURES], fs[i].f, sizeof(fs[i].f));
+    }
+    return ASSAY_OK;
+}
+
+/* Scores after rules for parameters p. */
+static assay_err
+score_all(const assay_model *m, const groups *g, const itemset *s,
+          const assay_features *fs, assay_concept_match *const *matches,
+          const assay_params *p, double *out)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        assay_verdict *v;
+        assay_prepared pq = *item_question(m, g, &s->v[i]);
+        pq.id = NULL; /* the copy must not share ownership of the id */
+        assay_err rc = assay_verdict_build(&pq, &fs[i], matches[i], p, "", &v);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        out[i] = v->score;
+        assay_verdict_free(v);
+    }
+    return ASSAY_OK;
+}
+
+static double
+band_agreement(const double *score, const itemset *s, double thc, double thp)
+{
+    size_t ok = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        int b = score[i] >= thc ? 2 : score[i] >= thp ? 1 : 0;
+        ok += b == s->v[i].band;
+    }
+    return s->n ? (double)ok / (double)s->n : 0.0;
+}
+
+static void
+metrics_of(const double *score, const itemset *s, const assay_params *p,
+           double thc, double thp, assay_metrics *out)
+{
+    size_t n = s->n;
+    double *h = malloc((n ? n : 1) * sizeof(*h));
+    memset(out, 0, sizeof(*out));
+    out->n = n;
+    if (h == NULL || n == 0) {
+        free(h);
+        return;
+    }
+    double se = 0;
+    for (size_t i = 0; i < n; i++) {
+        h[i] = s->v[i].score / s->v[i].scale_max * p->scale_max;
+        double sc = p->scale_a + p->scale_b * score[i];
+        sc = sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc;
+        se += (sc - h[i]) * (sc - h[i]);
+    }
+    out->pearson = assay_pearson(score, h, n);
+    out->spearman = assay_spearman(score, h, n);
+    out->rmse = sqrt(se / (double)n);
+    out->band_accuracy = band_agreement(score, s, thc, thp);
+    free(h);
+}
+
+/* Band thresholds with the best agreement on a 0.01 grid; ties keep the
+ * first found, so the result is deterministic. Returns the agreement. */
+static double
+best_thresholds(const double *score, const itemset *s, assay_params *p)
+{
+    double best = -1;
+    for (int c = 2; c <= 99; c++) {
+        for (int q = 1; q < c; q++) {
+            double acc = band_agreement(score, s, c / 100.0, q / 100.0);
+            if (acc > best + 1e-12) {
+                best = acc;
+                p->th_correct = c / 100.0;
+                p->th_partial = q / 100.0;
+            }
+        }
+    }
+    return best;
+}
+
+/* scale_score = a + b * score by least squares on the human scale. */
+static void
+fit_scale(const double *score, const itemset *s, assay_params *p)
+{
+    size_t n = s->n;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    p->scale_max = s->v[0].scale_max;
+    for (size_t i = 0; i < n; i++) {
+        double h = s->v[i].score / s->v[i].scale_max * p->scale_max;
+        sx += score[i];
+        sy += h;
+        sxx += score[i] * score[i];
+        sxy += score[i] * h;
+    }
+    double den = (double)n * sxx - sx * sx;
+    if (den > 1e-12) {
+        p->scale_b = ((double)n * sxy - sx * sy) / den;
+        p->scale_a = (sy - p->scale_b * sx) / (double)n;
+    }
+}
+
+/* Training objective for the rules: correlation plus band agreement. */
+static assay_err
+rules_objective(const assay_model *m, const groups *g, const itemset *s,
+                const assay_features *fs, assay_concept_match *const *matches,
+                const assay_params *p, double *score, double *out)
+{
+    assay_err rc = score_all(m, g, s, fs, matches, p, score);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    double *h = malloc(s->n * sizeof(*h));
+    if (h == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        h[i] = s->v[i].score / s->v[i].scale_max;
+    }
+    assay_params t = *p;
+    *out = assay_pearson(score, h, s->n) + best_thresholds(score, s, &t);
+    free(h);
+    return ASSAY_OK;
+}
+
+/* Each rule's trigger and cap is chosen from a short candidate list (the
+ * first candidate turns the rule's cap off) by the training objective, one
+ * rule at a time, two passes. A rule that does not help on the training
+ * items therefore does not cap scores; its flag is still reported. */
+static assay_err
+calibrate_rules(const assay_model *m, const groups *g, const itemset *s,
+                const assay_features *fs, assay_concept_match *const *matches,
+                assay_params *p, double *score)
+{
+    static const double caps[] = {1.0, 0.1, 0.3, 0.5, 0.6, 0.7};
+    static const double offc[] = {0.02, 0.05, 0.1, 0.15};
+    static const double salad[] = {0.05, 0.1, 0.15, 0.2};
+    static const double restate[] = {0.4, 0.5, 0.6, 0.7};
+    struct {
+        double *cap;
+        double *trigger; /* may be NULL */
+        const double *tv;
+        size_t ntv;
+    } rules[] = {
+        {&p->off_topic_cap, &p->off_topic_cos, offc, 4},
+        {&p->salad_cap, &p->salad_stop_ratio, salad, 4},
+        {&p->restate_cap, &p->restate_qcos, restate, 4},
+        {&p->short_cap, NULL, NULL, 0},
+        {&p->required_cap, NULL, NULL, 0},
+        {&p->misconception_cap, NULL, NULL, 0},
+    };
+    double best;
+    assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
+    for (int pass = 0; pass < 2 && rc == ASSAY_OK; pass++) {
+        for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
+            double keep_cap = *rules[r].cap;
+            double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
+            for (size_t c = 0; c < sizeof(caps) / sizeof(caps[0]) && rc == ASSAY_OK; c++) {
+                for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
+                    *rules[r].cap = caps[c];
+                    if (rules[r].trigger) {
+                        *rules[r].trigger = rules[r].tv[t];
+                    }
+                    double obj;
+                    if ((rc = rules_objective(m, g, s, fs, matches, p, score, &obj))) {
+                        break;
+                    }
+                    if (obj > best + 1e-9) {
+                        best = obj;
+                        keep_cap = caps[c];
+                        keep_tr = rules[r].trigger ? rules[r].tv[t] : 0;
+                    }
+                }
+            }
+            *rules[r].cap = keep_cap;
+            if (rules[r].trigger) {
+                *rules[r].trigger = keep_tr;
+            }
+        }
+    }
+    return rc;
+}
+
+/* ---- model.json output ---- */
+
+/* Path of target relative to the directory dir (both made absolute). */
+static void
+relpath(char *out, size_t cap, const char *dir, const char *target)
+{
+    char a[PATH_MAX], b[PATH_MAX];
+    if (realpath(dir, a) == NULL || realpath(target, b) == NULL) {
+        snprintf(out, cap, "%s", target);
+        return;
+    }
+    size_t i = 0, last = 0;
+    while (a[i] && b[i] && a[i] == b[i]) {
+        if (a[i] == '/') {
+            last = i;
+        }
+        i++;
+    }
+    if (a[i] == '\0' && b[i] == '/') {
+        last = i;
+    }
+    size_t at = 0;
+    out[0] = '\0';
+    /* one "../" for each directory of a below the common prefix */
+    for (const char *q = a + last; *q; q++) {
+        if (*q == '/' && at + 4 < cap) {
+            at += (size_t)snprintf(out + at, cap - at, "../");
+        }
+    }
+    if (a[last] == '\0' || (a[last] == '/' && a[last + 1] == '\0')) {
+        at = 0;
+        out[0] = '\0';
+    }
+    snprintf(out + at, cap - at, "%s", b + last + 1);
+}
+
+static json_t *
+input_ref(const char *outdir, const char *path, const char *text, size_t len)
+{
+    char rel[PATH_MAX], hex[65];
+    relpath(rel, sizeof(rel), outdir, path);
+    assay_sha256_hex(text, len, hex);
+    return json_pack("{s:s,s:s}", "file", rel, "sha256", hex);
+}
+
+static bool
+feature_enabled(const char *list, const char *name)
+{
+    if (list == NULL) {
+        return true;
+    }
+    size_t n = strlen(name);
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, ',');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l == n && strncmp(p, name, n) == 0) {
+            return true;
+        }
+        p += l + (e != NULL);
+    }
+    return false;
+}
+
+assay_err
+assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
+{
+    assay_err rc = ASSAY_OK;
+    assay_lexicon *lex = NULL;
+    assay_bank *bank = NULL;
+    assay_idf *idf = NULL;
+    assay_model *m = NULL;
+    assay_stemmer *st = NULL;
+    itemset items = {0};
+    vocab voc = {0};
+    groups g = {0};
+    char *btext = NULL, *stext = NULL;
+    size_t blen = 0, slen = 0;
+    double *X = NULL, *y = NULL, *score = NULL;
+    assay_features *fs = NULL;
+    assay_concept_match **matches = NULL;
+    json_t *root = NULL, *inputs = NULL;
+    char outdir[PATH_MAX];
+    snprintf(outdir, sizeof(outdir), "%s", o->out_path);
+    char *slash = strrchr(outdir, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+    } else {
+        snprintf(outdir, sizeof(outdir), ".");
+    }
+
+    if ((rc = assay_lexicon_new(&lex)) || (rc = assay_stemmer_new(&st)) ||
+        (rc = assay_idf_new(&idf))) {
+        goto out;
+    }
+    if (o->stoplist_path != NULL &&
+        ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen, err)) ||
+         (rc = assay_lexicon_load_stoplist(lex, o->stoplist_path, err)))) {
+        goto out;
+    }
+    if (o->bank_path != NULL) {
+        if ((rc = assay_read_file(o->bank_path, FIT_MAX_FILE, &btext, &blen, err)) ||
+            (rc = assay_bank_parse(btext, blen, o->bank_path, &bank, err))) {
+            goto out;
+        }
+        for (size_t i = 0; i < bank->nprotect && rc == ASSAY_OK; i++) {
+            rc = assay_lexicon_add_protected(lex, bank->protect[i], err);
+        }
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+    }
+    inputs = json_array();
+    for (size_t i = 0; i < o->nlabels; i++) {
+        char *lt;
+        size_t ll;
+        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll, err))) {
+            goto out;
+        }
+        json_t *ref = input_ref(outdir, o->label_paths[i], lt, ll);
+        free(lt);
+        size_t before = items.n;
+        if ((rc = items_read(o->label_paths[i], o->split, &items, err))) {
+            json_decref(ref);
+            goto out;
+        }
+        json_object_set_new(ref, "items", json_integer((json_int_t)(items.n - before)));
+        if (o->split) {
+            json_object_set_new(ref, "split", json_string(o->split));
+        }
+        json_array_append_new(inputs, ref);
+    }
+
+    /* idf over every document seen */
+    size_t ndocs = 0;
+    for (size_t q = 0; bank && q < bank->nquestions && rc == ASSAY_OK; q++) {
+        rc = vocab_doc(&voc, lex, st, bank->questions[q].text, err);
+        ndocs++;
+        for (size_t r = 0; r < bank->questions[q].nreferences && rc == ASSAY_OK; r++) {
+            rc = vocab_doc(&voc, lex, st, bank->questions[q].references[r], err);
+            ndocs++;
+        }
+    }
+    {
+        uint64_t *seenq = malloc((items.n + 1) * sizeof(*seenq));
+        size_t nq = 0;
+        for (size_t i = 0; seenq && i < items.n && rc == ASSAY_OK; i++) {
+            item *it = &items.v[i];
+            if (it->qid == NULL) {
+                uint64_t k = group_key(it);
+                bool dup = false;
+                for (size_t j = 0; j < nq && !dup; j++) {
+                    dup = seenq[j] == k;
+                }
+                if (!dup) {
+                    seenq[nq++] = k;
+                    if ((rc = vocab_doc(&voc, lex, st, it->question, err)) == ASSAY_OK) {
+                        rc = vocab_doc(&voc, lex, st, it->reference, err);
+                    }
+                    ndocs += 2;
+                }
+            }
+            if (rc == ASSAY_OK) {
+                rc = vocab_doc(&voc, lex, st, it->answer, err);
+                ndocs++;
+            }
+        }
+        if (seenq == NULL) {
+            rc = ASSAY_ENOMEM;
+        }
+        free(seenq);
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+    }
+    json_t *terms = json_object();
+    for (size_t i = 0; i < voc.cap && rc == ASSAY_OK; i++) {
+        if (voc.terms[i] == NULL) {
+            continue;
+        }
+        /* A pair seen once carries no more than the unseen-term idf. */
+        if (strchr(voc.terms[i], ' ') != NULL && voc.df[i] < 2) {
+            continue;
+        }
+        double v = round(assay_idf_smoothed(ndocs, voc.df[i]) * 1e6) / 1e6;
+        rc = assay_idf_put(idf, voc.keys[i], v);
+        json_object_set_new(terms, voc.terms[i], json_real(v));
+    }
+    /* unseen terms get the idf of a term seen in no document */
+    double unseen = round(assay_idf_smoothed(ndocs, 0) * 1e6) / 1e6;
+    assay_idf_set_unseen(idf, unseen);
+
+    assay_params p;
+    assay_params_defaults(&p);
+    /* the model takes bank, lex and idf whatever happens */
+    rc = rc ? rc : assay_model_build(o->name ? o->name : (bank ? bank->id : "inline"),
+                                     bank, lex, idf, &p, "", &m, err);
+    if (m == NULL) {
+        assay_bank_free(bank);
+        assay_lexicon_free(lex);
+        assay_idf_free(idf);
+    }
+    bank = NULL;
+    lex = NULL;
+    idf = NULL;
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    size_t n = items.n;
+    X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*X));
+    y = calloc(n + 1, sizeof(*y));
+    score = calloc(n + 1, sizeof(*score));
+    fs = calloc(n + 1, sizeof(*fs));
+    matches = calloc(n + 1, sizeof(*matches));
+    if (!X || !y || !score || !fs || !matches) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    if ((rc = group_items(m, &items, &g, st, o->label_paths ? o->label_paths[0] : "",
+                          err)) ||
+        (rc = featurise(m, &g, &items, st, X, fs, matches, err))) {
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        y[i] = items.v[i].score / items.v[i].scale_max;
+    }
+    if (n >= 2 * (ASSAY_NFEATURES + 1)) {
+        bool use[ASSAY_NFEATURES];
+        for (int j = 0; j < ASSAY_NFEATURES; j++) {
+            use[j] = feature_enabled(o->features, assay_feature_names[j]);
+        }
+        if (!fit_weights(X, y, n, use, 1e-3, &p)) {
+            rc = assay_error_set(err, ASSAY_EINVAL,
+                                 "fit: the features are degenerate on these items");
+            goto out;
+        }
+    }
+    if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+        goto out;
+    }
+    if (n >= 2) {
+        if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p, score))) {
+            goto out;
+        }
+        if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+            goto out;
+        }
+        best_thresholds(score, &items, &p);
+        fit_scale(score, &items, &p);
+    }
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        p.w[j] = round(p.w[j] * 1e6) / 1e6;
+    }
+    p.bias = round(p.bias * 1e6) / 1e6;
+    p.scale_a = round(p.scale_a * 1e6) / 1e6;
+    p.scale_b = round(p.scale_b * 1e6) / 1e6;
+    assay_metrics tm;
+    if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+        goto out;
+    }
+    metrics_of(score, &items, &p, p.th_correct, p.th_partial, &tm);
+    if (train != NULL) {
+        *train = tm;
+    }
+
+    root = assay_params_json(&p);
+    json_object_set_new(root, "format", json_string("assay-model/1"));
+    json_object_set_new(root, "name", json_string(m->id));
+    if (o->bank_path) {
+        json_object_set_new(root, "bank", input_ref(outdir, o->bank_path, btext, blen));
+    }
+    if (o->stoplist_path) {
+        json_object_set_new(root, "stoplist",
+                            input_ref(outdir, o->stoplist_path, stext, slen));
+    }
+    json_object_set_new(root, "inputs", inputs);
+    inputs = NULL;
+    json_object_set_new(root, "idf", json_pack("{s:I,s:f,s:o}", "documents",
+                                               (json_int_t)ndocs, "unseen", unseen,
+                                               "terms", terms));
+    json_object_set_new(root, "fit",
+                        json_pack("{s:I,s:f,s:f,s:f,s:f}", "items", (json_int_t)tm.n,
+                                  "pearson", round(tm.pearson * 1e4) / 1e4,
+                                  "spearman", round(tm.spearman * 1e4) / 1e4,
+                                  "rmse", round(tm.rmse * 1e4) / 1e4,
+                                  "band_accuracy",
+                                  round(tm.band_accuracy * 1e4) / 1e4));
+    if (json_dump_file(root, o->out_path,
+                       JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
+        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
+    }
+out:
+    if (rc == ASSAY_ENOMEM) {
+        assay_error_set(err, rc, "fit: out of memory");
+    }
+    for (size_t i = 0; matches && i < items.n; i++) {
+        free(matches[i]);
+    }
+    free(matches);
+    free(fs);
+    free(X);
+    free(y);
+    free(score);
+    groups_fini(&g);
+    items_fini(&items);
+    vocab_fini(&voc);
+    json_decref(root);
+    json_decref(inputs);
+    free(btext);
+    free(stext);
+    assay_model_unref(m);
+    assay_bank_free(bank);
+    assay_lexicon_free(lex);
+    assay_idf_free(idf);
+    assay_stemmer_free(st);
+    return rc;
+}
+
+assay_err
+assay_eval(const assay_model *m, const char *labels_path, const char *split,
+           assay_metrics *out, assay_error *err)
+{
+    itemset items = {0};
+    groups g = {0};
+    assay_stemmer *st = NULL;
+    double *X = NULL, *score = NULL;
+    assay_features *fs = NULL;
+    assay_concept_match **matches = NULL;
+    assay_err rc;
+    if ((rc = assay_stemmer_new(&st)) || (rc = items_read(labels_path, split, &items, err))) {
+        goto out;
+    }
+    size_t n = items.n;
+    X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*X));
+    score = calloc(n + 1, sizeof(*score));
+    fs = calloc(n + 1, sizeof(*fs));
+    matches = calloc(n + 1, sizeof(*matches));
+    if (!X || !score || !fs || !matches) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "eval: out of memory");
+        goto out;
+    }
+    if ((rc = group_items(m, &items, &g, st, labels_path, err)) ||
+        (rc = featurise(m, &g, &items, st, X, fs, matches, err)) ||
+        (rc = score_all(m, &g, &items, fs, matches, &m->params, score))) {
+        goto out;
+    }
+    /* per-question thresholds are not applied here: eval uses the model's */
+    metrics_of(score, &items, &m->params, m->params.th_correct, m->params.th_partial, out);
+out:
+    for (size_t i = 0; matches && i < items.n; i++) {
+        free(matches[i]);
+    }
+    free(matches);
+    free(fs);
+    free(X);
+    free(score);
+    groups_fini(&g);
+    items_fini(&items);
+    assay_stemmer_free(st);
+    return rc;
+}

@@ -1,0 +1,384 @@
+/*
+ * lexicon.c - stop words and protected terms in two open-addressing hash
+ * sets (FNV-1a, linear probing, load factor <= 1/2). Lookups do no
+ * allocation and touch one or two cache lines, so the analyzer can ask for
+ * every token.
+ */
+#include "lexicon.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+
+/* A stop list is a short hand-edited file; anything larger is a mistake. */
+#define LEX_STOPLIST_MAX (1u << 20)
+#define LEX_WORD_MAX 128
+
+typedef struct lex_entry {
+    uint64_t hash;
+    char *word; /* NULL = empty slot */
+    size_t len;
+} lex_entry;
+
+typedef struct lex_set {
+    lex_entry *slots;
+    size_t cap; /* power of two, or 0 */
+    size_t n;
+} lex_set;
+
+struct assay_lexicon {
+    lex_set stop;
+    lex_set protect;
+};
+
+static uint64_t
+lex_hash(const char *w, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)w[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+static const lex_entry *
+lex_find(const lex_set *set, const char *w, size_t len, uint64_t h)
+{
+    if (set->cap == 0) {
+        return NULL;
+    }
+    size_t mask = set->cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        const lex_entry *e = &set->slots[i];
+        if (e->word == NULL) {
+            return NULL;
+        }
+        if (e->hash == h && e->len == len && memcmp(e->word, w, len) == 0) {
+            return e;
+        }
+    }
+}
+
+static void
+lex_place(lex_entry *slots, size_t cap, lex_entry e)
+{
+    size_t mask = cap - 1;
+    size_t i = (size_t)e.hash & mask;
+    while (slots[i].word != NULL) {
+        i = (i + 1) & mask;
+    }
+    slots[i] = e;
+}
+
+static assay_err
+lex_insert(lex_set *set, const char *w, size_t len)
+{
+    uint64_t h = lex_hash(w, len);
+    if (lex_find(set, w, len, h) != NULL) {
+        return ASSAY_OK;
+    }
+    if ((set->n + 1) * 2 > set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        lex_entry *slots = calloc(cap, sizeof(*slots));
+        if (slots == NULL) {
+            return ASSAY_ENOMEM;
+        }
+        for (size_t i = 0; i < set->cap; i++) {
+            if (set->slots[i].word != NULL) {
+                lex_place(slots, cap, set->slots[i]);
+            }
+        }
+        free(set->slots);
+        set->slots = slots;
+        set->cap = cap;
+    }
+    char *copy = malloc(len + 1);
+    if (copy == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    memcpy(copy, w, len);
+    copy[len] = '\0';
+    lex_place(set->slots, set->cap, (lex_entry){h, copy, len});
+    set->n++;
+    return ASSAY_OK;
+}
+
+static void
+lex_set_fini(lex_set *set)
+{
+    for (size_t i = 0; i < set->cap; i++) {
+        free(set->slots[i].word);
+    }
+    free(set->slots);
+    memset(set, 0, sizeof(*set));
+}
+
+assay_err
+assay_lexicon_new(assay_lexicon **out)
+{
+    assay_lexicon *lex = calloc(1, sizeof(*lex));
+    if (lex == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    *out = lex;
+    return ASSAY_OK;
+}
+
+void
+assay_lexicon_free(assay_lexicon *lex)
+{
+    if (lex == NULL) {
+        return;
+    }
+    lex_set_fini(&lex->stop);
+    lex_set_fini(&lex->protect);
+    free(lex);
+}
+
+assay_err
+assay_lexicon_add_stop(assay_lexicon *lex, const char *word)
+{
+    size_t len = strlen(word);
+    if (len == 0) {
+        return ASSAY_EINVAL;
+    }
+    return lex_insert(&lex->stop, word, len);
+}
+
+static bool
+lex_is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+           c == '\f';
+}
+
+/* Trims ASCII white space from both ends of [*s, *s + *len). */
+static void
+lex_trim(const char **s, size_t *len)
+{
+    while (*len > 0 && lex_is_space((unsigned char)(*s)[0])) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && lex_is_space((unsigned char)(*s)[*len - 1])) {
+        (*len)--;
+    }
+}
+
+assay_err
+assay_lexicon_add_protected(assay_lexicon *lex, const char *word,
+                            assay_error *err)
+{
+    assay_norm n;
+    assay_err rc = assay_normalize(word, strlen(word), &n, err);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    const char *w = n.text;
+    size_t len = n.len;
+    lex_trim(&w, &len);
+    if (len == 0) {
+        rc = assay_error_set(err, ASSAY_EINVAL, "protected term is empty");
+    } else {
+        rc = lex_insert(&lex->protect, w, len);
+        if (rc != ASSAY_OK) {
+            assay_error_set(err, rc, "protected term \"%.64s\": out of memory",
+                            w);
+        }
+    }
+    assay_norm_fini(&n);
+    return rc;
+}
+
+bool
+assay_lexicon_is_stop(const assay_lexicon *lex, const char *w, size_t len)
+{
+    return lex != NULL && lex_find(&lex->stop, w, len, lex_hash(w, len));
+}
+
+bool
+assay_lexicon_is_protected(const assay_lexicon *lex, const char *w,
+                           size_t len)
+{
+    return lex != NULL && lex_find(&lex->protect, w, len, lex_hash(w, len));
+}
+
+/* Apostrophe-less contractions that candidates type in a hurry; "wont" and
+ * "cant" are also nouns, but in an answer they are nearly always negation. */
+static const struct {
+    const char *w;
+    size_t len;
+} lex_negators[] = {
+#define LEX_NEG(s) {s, sizeof(s) - 1}
+    LEX_NEG("not"),     LEX_NEG("no"),      LEX_NEG("never"),
+    LEX_NEG("without"), LEX_NEG("cannot"),  LEX_NEG("nor"),
+    LEX_NEG("neither"), LEX_NEG("none"),    LEX_NEG("nobody"),
+    LEX_NEG("nothing"), LEX_NEG("dont"),    LEX_NEG("doesnt"),
+    LEX_NEG("didnt"),   LEX_NEG("isnt"),    LEX_NEG("arent"),
+    LEX_NEG("wasnt"),   LEX_NEG("werent"),  LEX_NEG("cant"),
+    LEX_NEG("couldnt"), LEX_NEG("shouldnt"), LEX_NEG("wouldnt"),
+    LEX_NEG("wont"),    LEX_NEG("hasnt"),   LEX_NEG("havent"),
+    LEX_NEG("hadnt"),   LEX_NEG("mustnt"),  LEX_NEG("neednt"),
+    LEX_NEG("aint"),
+#undef LEX_NEG
+};
+
+bool
+assay_is_negator(const char *w, size_t len)
+{
+    if (len >= 3 && memcmp(w + len - 3, "n't", 3) == 0) {
+        return true;
+    }
+    /* Every negator above is 2-8 bytes and is "no..." or ends in 't' */
+    if (len < 2 || len > 8 || (w[0] != 'n' && w[len - 1] != 't')) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof(lex_negators) / sizeof(lex_negators[0]);
+         i++) {
+        if (lex_negators[i].len == len &&
+            memcmp(lex_negators[i].w, w, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static assay_err
+lex_read_file(const char *path, char **out, size_t *out_len, assay_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return assay_error_set(err, ASSAY_EIO, "stop list %s: cannot open",
+                               path);
+    }
+    char *buf = malloc(LEX_STOPLIST_MAX + 1);
+    if (buf == NULL) {
+        fclose(f);
+        return assay_error_set(err, ASSAY_ENOMEM, "stop list %s: out of memory",
+                               path);
+    }
+    size_t n = fread(buf, 1, LEX_STOPLIST_MAX + 1, f);
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return assay_error_set(err, ASSAY_EIO, "stop list %s: read error",
+                               path);
+    }
+    if (n > LEX_STOPLIST_MAX) {
+        free(buf);
+        return assay_error_set(err, ASSAY_ETOOBIG,
+                               "stop list %s: larger than %u bytes", path,
+                               LEX_STOPLIST_MAX);
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *out_len = n;
+    return ASSAY_OK;
+}
+
+static void
+lex_error_where(assay_error *err, const char *path, unsigned line)
+{
+    if (err == NULL || err->source[0] != '\0' || err->line != 0) {
+        return;
+    }
+    snprintf(err->source, sizeof(err->source), "%s", path);
+    err->line = line;
+}
+
+/* Checks and adds one trimmed, non-empty stop-list line; w starts at byte
+ * base of the file. */
+static assay_err
+lex_add_stop_line(assay_lexicon *lex, const char *w, size_t len, size_t base,
+                  const char *path, unsigned line, assay_error *err)
+{
+    assay_error nerr;
+    assay_error_init(&nerr);
+    assay_norm n;
+    assay_err rc = assay_normalize(w, len, &n, &nerr);
+    if (rc == ASSAY_EUTF8) {
+        long long at = (long long)base + nerr.offset;
+        rc = assay_error_set(err, rc,
+                             "stop list %s line %u: invalid UTF-8 at byte %lld",
+                             path, line, at);
+        if (err != NULL && err->line == 0 && err->source[0] == '\0') {
+            err->offset = at;
+        }
+        lex_error_where(err, path, line);
+        return rc;
+    }
+    if (rc != ASSAY_OK) {
+        return assay_error_set(err, rc, "stop list %s line %u: %s", path, line,
+                               nerr.message);
+    }
+    for (size_t i = 0; i < n.len; i++) {
+        if (lex_is_space((unsigned char)n.text[i])) {
+            rc = assay_error_set(err, ASSAY_EBANK,
+                                 "stop list %s line %u: \"%.*s\" is more than "
+                                 "one word",
+                                 path, line, (int)(len > 64 ? 64 : len), w);
+            lex_error_where(err, path, line);
+            goto out;
+        }
+    }
+    if (n.len > LEX_WORD_MAX) {
+        rc = assay_error_set(err, ASSAY_EBANK,
+                             "stop list %s line %u: word longer than %d bytes",
+                             path, line, LEX_WORD_MAX);
+        lex_error_where(err, path, line);
+        goto out;
+    }
+    if (assay_is_negator(n.text, n.len)) {
+        rc = assay_error_set(err, ASSAY_EBANK,
+                             "stop list %s line %u: \"%s\" is a negator; "
+                             "negators must not be stop words",
+                             path, line, n.text);
+        lex_error_where(err, path, line);
+        goto out;
+    }
+    rc = lex_insert(&lex->stop, n.text, n.len);
+    if (rc != ASSAY_OK) {
+        assay_error_set(err, rc, "stop list %s line %u: out of memory", path,
+                        line);
+    }
+out:
+    assay_norm_fini(&n);
+    return rc;
+}
+
+assay_err
+assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
+                            assay_error *err)
+{
+    char *buf;
+    size_t len;
+    assay_err rc = lex_read_file(path, &buf, &len, err);
+    if (rc != ASSAY_OK) {
+        lex_error_where(err, path, 0);
+        return rc;
+    }
+    unsigned line = 0;
+    const char *p = buf;
+    const char *end = buf + len;
+    while (p < end && rc == ASSAY_OK) {
+        line++;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        const char *hash = memchr(p, '#', (size_t)(eol - p));
+        const char *w = p;
+        size_t wlen = (size_t)((hash ? hash : eol) - p);
+        lex_trim(&w, &wlen);
+        if (wlen > 0) {
+            rc = lex_add_stop_line(lex, w, wlen, (size_t)(w - buf), path,
+                                   line, err);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    free(buf);
+    return rc;
+}

@@ -1,0 +1,722 @@
+/* model.c - load model.json (or a bare bank) into a ready-to-grade model. */
+#include "model.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sha256.h"
+
+#define MODEL_MAX_BYTES (256u << 20)
+
+const char *const assay_feature_names[ASSAY_NFEATURES] = {
+#define ASSAY_X_FEATNAME(name) #name,
+    ASSAY_FEATURES(ASSAY_X_FEATNAME)
+#undef ASSAY_X_FEATNAME
+};
+
+void
+assay_params_defaults(assay_params *p)
+{
+    memset(p, 0, sizeof(*p));
+    /* Unfitted start: half cosine, half concept coverage. */
+    p->bias = 0.0;
+    p->w[ASSAY_F_cosine] = 0.5;
+    p->w[ASSAY_F_coverage] = 0.5;
+    p->th_correct = 0.7;
+    p->th_partial = 0.4;
+    p->scale_max = 5.0;
+    p->scale_a = 0.0;
+    p->scale_b = 5.0;
+    p->window = 3;
+    p->neg_window = 3;
+    p->fuzzy_min = 5;
+    p->fuzzy_credit = 0.75;
+    p->short_terms = 3;
+    p->short_cap = 0.6;
+    p->off_topic_cos = 0.1;
+    p->off_topic_cov = 0.15;
+    p->off_topic_cap = 0.1;
+    p->salad_stop_ratio = 0.12;
+    p->salad_bigram = 0.2;
+    p->salad_min_terms = 4;
+    p->salad_cap = 0.55;
+    p->restate_qcos = 0.5;
+    p->restate_novel = 0.34;
+    p->restate_cap = 0.15;
+    p->copy_cos = 0.95;
+    p->required_cap = 0.65;
+    p->misconception_cap = 0.5;
+    p->inline_max_concepts = 12;
+    p->inline_phrase_weight = 0.5;
+}
+
+assay_err
+assay_read_file(const char *path, size_t cap, char **out, size_t *len,
+                assay_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        assay_error_set(err, ASSAY_EIO, "%s: cannot open: %s", path, strerror(errno));
+        if (err) {
+            snprintf(err->source, sizeof(err->source), "%s", path);
+        }
+        return ASSAY_EIO;
+    }
+    size_t n = 0, sz = 4096;
+    char *buf = malloc(sz);
+    assay_err rc = ASSAY_OK;
+    while (buf != NULL) {
+        if (n + 1 >= sz) {
+            if (sz > cap) {
+                rc = assay_error_set(err, ASSAY_ETOOBIG, "%s: larger than %zu bytes",
+                                     path, cap);
+                break;
+            }
+            char *nb = realloc(buf, sz * 2);
+            if (nb == NULL) {
+                break;
+            }
+            buf = nb;
+            sz *= 2;
+        }
+        size_t got = fread(buf + n, 1, sz - n - 1, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                rc = assay_error_set(err, ASSAY_EIO, "%s: read error", path);
+            }
+            break;
+        }
+    }
+    fclose(f);
+    if (buf == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
+    }
+    if (rc != ASSAY_OK) {
+        free(buf);
+        return rc;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return ASSAY_OK;
+}
+
+void
+assay_model_unref(assay_model *m)
+{
+    if (m == NULL || atomic_fetch_sub(&m->refs, 1) != 1) {
+        return;
+    }
+    for (size_t i = 0; i < m->nquestions; i++) {
+        assay_prepared_fini(&m->questions[i]);
+    }
+    free(m->questions);
+    assay_bank_free(m->bank);
+    assay_lexicon_free(m->lex);
+    assay_idf_free(m->idf);
+    free(m->id);
+    free(m);
+}
+
+assay_model *
+assay_model_ref(assay_model *m)
+{
+    atomic_fetch_add(&m->refs, 1);
+    return m;
+}
+
+assay_err
+assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
+                  assay_idf *idf, const assay_params *p, const char *hash,
+                  assay_model **out, assay_error *err)
+{
+    assay_model *m = calloc(1, sizeof(*m));
+    if (m == NULL) {
+        assay_bank_free(bank);
+        assay_lexicon_free(lex);
+        assay_idf_free(idf);
+        return assay_error_set(err, ASSAY_ENOMEM, "out of memory loading model");
+    }
+    atomic_init(&m->refs, 1);
+    m->bank = bank;
+    m->lex = lex;
+    m->idf = idf;
+    m->params = *p;
+    snprintf(m->hash, sizeof(m->hash), "%s", hash);
+    assay_err rc = ASSAY_OK;
+    if ((m->id = strdup(id ? id : (bank ? bank->id : "inline"))) == NULL) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "out of memory loading model");
+        goto out;
+    }
+    assay_stemmer *st = NULL;
+    if ((rc = assay_stemmer_new(&st)) != ASSAY_OK) {
+        assay_error_set(err, rc, "cannot create stemmer");
+        goto out;
+    }
+    size_t nq = bank ? bank->nquestions : 0;
+    m->questions = calloc(nq ? nq : 1, sizeof(*m->questions));
+    if (m->questions == NULL) {
+        assay_stemmer_free(st);
+        rc = assay_error_set(err, ASSAY_ENOMEM, "out of memory loading model");
+        goto out;
+    }
+    for (size_t i = 0; i < nq; i++) {
+        const assay_question_def *q = &bank->questions[i];
+        size_t lens[64];
+        size_t nrefs = q->nreferences < 64 ? q->nreferences : 64;
+        for (size_t r = 0; r < nrefs; r++) {
+            lens[r] = strlen(q->references[r]);
+        }
+        rc = assay_prepare(&m->questions[i], q->id, q->text, strlen(q->text),
+                           (const char *const *)q->references, lens, nrefs,
+                           q->concepts, q->nconcepts, lex, idf, p, st, err);
+        if (rc != ASSAY_OK) {
+            break;
+        }
+        if (q->has_thresholds) {
+            m->questions[i].th_correct = q->th_correct;
+            m->questions[i].th_partial = q->th_partial;
+        }
+        m->nquestions++;
+    }
+    assay_stemmer_free(st);
+out:
+    if (rc != ASSAY_OK) {
+        assay_model_unref(m);
+        return rc;
+    }
+    *out = m;
+    return ASSAY_OK;
+}
+
+const assay_prepared *
+assay_model_find(const assay_model *m, const char *id)
+{
+    for (size_t i = 0; i < m->nquestions; i++) {
+        if (strcmp(m->questions[i].id, id) == 0) {
+            return &m->questions[i];
+        }
+    }
+    return NULL;
+}
+
+const char *
+assay_model_id(const assay_model *m)
+{
+    return m->id;
+}
+
+const char *
+assay_model_hash(const assay_model *m)
+{
+    return m->hash;
+}
+
+size_t
+assay_model_question_count(const assay_model *m)
+{
+    return m->nquestions;
+}
+
+const char *
+assay_model_question_id(const assay_model *m, size_t i)
+{
+    return i < m->nquestions ? m->questions[i].id : NULL;
+}
+
+const char *
+assay_model_question_text(const assay_model *m, size_t i)
+{
+    return i < m->nquestions && m->bank ? m->bank->questions[i].text : NULL;
+}
+
+bool
+assay_model_has_question(const assay_model *m, const char *id)
+{
+    return assay_model_find(m, id) != NULL;
+}
+
+/* ---- model.json ---- */
+
+typedef struct loader {
+    const char *path; /* model.json path, for messages */
+    char dir[4096];   /* its directory, for relative input paths */
+    assay_error *err;
+} loader;
+
+static assay_err
+bad(loader *L, const char *fmt, const char *what)
+{
+    assay_error_set(L->err, ASSAY_EMODEL, fmt, L->path, what);
+    if (L->err != NULL) {
+        snprintf(L->err->source, sizeof(L->err->source), "%s", L->path);
+    }
+    return ASSAY_EMODEL;
+}
+
+static assay_err
+get_num(loader *L, json_t *obj, const char *section, const char *key, double *out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (v == NULL) {
+        return ASSAY_OK; /* keep the default */
+    }
+    if (!json_is_number(v)) {
+        char what[160];
+        snprintf(what, sizeof(what), "%s.%s", section, key);
+        return bad(L, "%s: %s must be a number", what);
+    }
+    *out = json_number_value(v);
+    return ASSAY_OK;
+}
+
+static assay_err
+get_uint(loader *L, json_t *obj, const char *section, const char *key, unsigned *out)
+{
+    double d = *out;
+    assay_err rc = get_num(L, obj, section, key, &d);
+    if (rc == ASSAY_OK && (d < 0 || d > 1000 || d != (unsigned)d)) {
+        char what[160];
+        snprintf(what, sizeof(what), "%s.%s", section, key);
+        return bad(L, "%s: %s must be a whole number 0-1000", what);
+    }
+    *out = (unsigned)d;
+    return rc;
+}
+
+/* Rule and matching parameters by name, so load and fit share one list. */
+#define ASSAY_RULE_NUMS(X)                                                    \
+    X(short_cap) X(off_topic_cos) X(off_topic_cov) X(off_topic_cap)           \
+    X(salad_stop_ratio) X(salad_bigram) X(salad_cap) X(restate_qcos)          \
+    X(restate_novel) X(restate_cap) X(copy_cos) X(required_cap)               \
+    X(misconception_cap)
+#define ASSAY_RULE_UINTS(X) X(short_terms) X(salad_min_terms)
+
+static assay_err
+load_params(loader *L, json_t *root, assay_params *p)
+{
+    assay_err rc = ASSAY_OK;
+    json_t *w = json_object_get(root, "weights");
+    if (w != NULL) {
+        if (!json_is_object(w)) {
+            return bad(L, "%s: %s must be an object", "weights");
+        }
+        const char *key;
+        json_t *val;
+        json_object_foreach(w, key, val) {
+            int found = strcmp(key, "bias") == 0;
+            for (int i = 0; i < ASSAY_NFEATURES && !found; i++) {
+                found = strcmp(key, assay_feature_names[i]) == 0;
+            }
+            if (!found) {
+                return bad(L, "%s: weights: unknown feature \"%s\"", key);
+            }
+        }
+        /* An explicit weights object replaces the defaults entirely. */
+        memset(p->w, 0, sizeof(p->w));
+        p->bias = 0;
+        rc = get_num(L, w, "weights", "bias", &p->bias);
+        for (int i = 0; i < ASSAY_NFEATURES && rc == ASSAY_OK; i++) {
+            rc = get_num(L, w, "weights", assay_feature_names[i], &p->w[i]);
+        }
+    }
+    json_t *t = json_object_get(root, "thresholds");
+    if (rc == ASSAY_OK && t != NULL) {
+        if ((rc = get_num(L, t, "thresholds", "correct", &p->th_correct)) ||
+            (rc = get_num(L, t, "thresholds", "partial", &p->th_partial))) {
+            return rc;
+        }
+        if (!(p->th_partial > 0 && p->th_partial < p->th_correct && p->th_correct <= 1)) {
+            return bad(L, "%s: %s: need 0 < partial < correct <= 1", "thresholds");
+        }
+    }
+    json_t *s = json_object_get(root, "scale");
+    if (rc == ASSAY_OK && s != NULL) {
+        if ((rc = get_num(L, s, "scale", "max", &p->scale_max)) ||
+            (rc = get_num(L, s, "scale", "a", &p->scale_a)) ||
+            (rc = get_num(L, s, "scale", "b", &p->scale_b))) {
+            return rc;
+        }
+        if (!(p->scale_max > 0)) {
+            return bad(L, "%s: %s must be positive", "scale.max");
+        }
+    }
+    json_t *m = json_object_get(root, "matching");
+    if (rc == ASSAY_OK && m != NULL) {
+        if ((rc = get_uint(L, m, "matching", "window", &p->window)) ||
+            (rc = get_uint(L, m, "matching", "neg_window", &p->neg_window)) ||
+            (rc = get_uint(L, m, "matching", "fuzzy_min", &p->fuzzy_min)) ||
+            (rc = get_num(L, m, "matching", "fuzzy_credit", &p->fuzzy_credit))) {
+            return rc;
+        }
+    }
+    json_t *r = json_object_get(root, "rules");
+    if (rc == ASSAY_OK && r != NULL) {
+#define ASSAY_X_GETNUM(name)                                                  \
+    if (rc == ASSAY_OK) rc = get_num(L, r, "rules", #name, &p->name);
+#define ASSAY_X_GETUINT(name)                                                 \
+    if (rc == ASSAY_OK) rc = get_uint(L, r, "rules", #name, &p->name);
+        ASSAY_RULE_NUMS(ASSAY_X_GETNUM)
+        ASSAY_RULE_UINTS(ASSAY_X_GETUINT)
+#undef ASSAY_X_GETNUM
+#undef ASSAY_X_GETUINT
+    }
+    json_t *in = json_object_get(root, "inline");
+    if (rc == ASSAY_OK && in != NULL) {
+        if ((rc = get_uint(L, in, "inline", "max_concepts", &p->inline_max_concepts)) ||
+            (rc = get_num(L, in, "inline", "phrase_weight", &p->inline_phrase_weight))) {
+            return rc;
+        }
+    }
+    return rc;
+}
+
+json_t *
+assay_params_json(const assay_params *p)
+{
+    json_t *o = json_object();
+    json_t *w = json_object();
+    json_object_set_new(w, "bias", json_real(p->bias));
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        json_object_set_new(w, assay_feature_names[i], json_real(p->w[i]));
+    }
+    json_object_set_new(o, "weights", w);
+    json_object_set_new(o, "thresholds", json_pack("{s:f,s:f}", "correct",
+                                                   p->th_correct, "partial",
+                                                   p->th_partial));
+    json_object_set_new(o, "scale", json_pack("{s:f,s:f,s:f}", "max", p->scale_max,
+                                              "a", p->scale_a, "b", p->scale_b));
+    json_object_set_new(o, "matching",
+                        json_pack("{s:i,s:i,s:i,s:f}", "window", (int)p->window,
+                                  "neg_window", (int)p->neg_window, "fuzzy_min",
+                                  (int)p->fuzzy_min, "fuzzy_credit",
+                                  p->fuzzy_credit));
+    json_t *r = json_object();
+#define ASSAY_X_PUTNUM(name) json_object_set_new(r, #name, json_real(p->name));
+#define ASSAY_X_PUTUINT(name) json_object_set_new(r, #name, json_integer(p->name));
+    ASSAY_RULE_NUMS(ASSAY_X_PUTNUM)
+    ASSAY_RULE_UINTS(ASSAY_X_PUTUINT)
+#undef ASSAY_X_PUTNUM
+#undef ASSAY_X_PUTUINT
+    json_object_set_new(o, "rules", r);
+    json_object_set_new(o, "inline", json_pack("{s:i,s:f}", "max_concepts",
+                                               (int)p->inline_max_concepts,
+                                               "phrase_weight",
+                                               p->inline_phrase_weight));
+    return o;
+}
+
+static void
+join_path(char *out, size_t cap, const char *dir, const char *rel)
+{
+    if (rel[0] == '/' || dir[0] == '\0') {
+        snprintf(out, cap, "%s", rel);
+    } else {
+        snprintf(out, cap, "%s/%s", dir, rel);
+    }
+}
+
+/* Reads an input named by model.json ({"file": ..., "sha256": ...}) and
+ * checks its hash; the bytes go to *text and into the model hash. */
+static assay_err
+load_input(loader *L, json_t *ref, const char *what, assay_sha256 *mh,
+           char *path, size_t pathcap, char **text, size_t *len)
+{
+    json_t *file = json_object_get(ref, "file");
+    json_t *sha = json_object_get(ref, "sha256");
+    if (!json_is_string(file)) {
+        return bad(L, "%s: %s.file must be a string", what);
+    }
+    join_path(path, pathcap, L->dir, json_string_value(file));
+    assay_err rc = assay_read_file(path, MODEL_MAX_BYTES, text, len, L->err);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    if (sha != NULL) {
+        char hex[65];
+        assay_sha256_hex(*text, *len, hex);
+        if (!json_is_string(sha) || strcmp(hex, json_string_value(sha)) != 0) {
+            free(*text);
+            assay_error_set(L->err, ASSAY_EMODEL,
+                            "%s: %s %s changed since the model was fitted "
+                            "(sha256 %.12s..., model expects %.12s...); "
+                            "run `assay fit` again",
+                            L->path, what, path, hex,
+                            json_is_string(sha) ? json_string_value(sha) : "?");
+            if (L->err) {
+                snprintf(L->err->source, sizeof(L->err->source), "%s", L->path);
+            }
+            return ASSAY_EMODEL;
+        }
+    }
+    assay_sha256_update(mh, *text, *len);
+    return ASSAY_OK;
+}
+
+static bool
+is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool
+exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+/* A bare bank (no model.json): default parameters, idf from its references,
+ * the stop list beside it or one folder up. */
+static assay_err
+load_bare_bank(const char *path, assay_model **out, assay_error *err)
+{
+    assay_lexicon *lex = NULL;
+    assay_idf *idf = NULL;
+    assay_bank *bank = NULL;
+    assay_err rc;
+    char dir[4096], stop[4200];
+    snprintf(dir, sizeof(dir), "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+    } else {
+        snprintf(dir, sizeof(dir), ".");
+    }
+    if ((rc = assay_lexicon_new(&lex)) != ASSAY_OK) {
+        return assay_error_set(err, rc, "out of memory");
+    }
+    snprintf(stop, sizeof(stop), "%s/stopwords.txt", dir);
+    if (!exists(stop)) {
+        snprintf(stop, sizeof(stop), "%s/../stopwords.txt", dir);
+    }
+    if (exists(stop) && (rc = assay_lexicon_load_stoplist(lex, stop, err)) != ASSAY_OK) {
+        goto fail;
+    }
+    if ((rc = assay_bank_load(path, &bank, err)) != ASSAY_OK) {
+        goto fail;
+    }
+    for (size_t i = 0; i < bank->nprotect; i++) {
+        if ((rc = assay_lexicon_add_protected(lex, bank->protect[i], err)) != ASSAY_OK) {
+            goto fail;
+        }
+    }
+    if ((rc = assay_idf_new(&idf)) != ASSAY_OK) {
+        assay_error_set(err, rc, "out of memory");
+        goto fail;
+    }
+    /* idf over the bank's documents: each question text and reference. */
+    {
+        size_t ndocs = 0;
+        assay_stemmer *st = NULL;
+        if ((rc = assay_stemmer_new(&st)) != ASSAY_OK) {
+            goto fail;
+        }
+        typedef struct { uint64_t k; size_t df; } kc;
+        kc *counts = NULL;
+        size_t nk = 0, capk = 0;
+        for (size_t q = 0; q < bank->nquestions && rc == ASSAY_OK; q++) {
+            const assay_question_def *qd = &bank->questions[q];
+            for (size_t r = 0; r <= qd->nreferences && rc == ASSAY_OK; r++) {
+                const char *text = r == 0 ? qd->text : qd->references[r - 1];
+                assay_analysis a;
+                if ((rc = assay_analyze(lex, st, text, strlen(text), &a, err)) != ASSAY_OK) {
+                    break;
+                }
+                assay_keyset ks;
+                if ((rc = assay_keyset_from_analysis(&ks, &a)) == ASSAY_OK) {
+                    for (size_t i = 0; i < ks.n && rc == ASSAY_OK; i++) {
+                        size_t j = 0;
+                        while (j < nk && counts[j].k != ks.k[i]) {
+                            j++;
+                        }
+                        if (j == nk) {
+                            if (nk == capk) {
+                                capk = capk ? 2 * capk : 256;
+                                kc *nc = realloc(counts, capk * sizeof(*nc));
+                                if (nc == NULL) {
+                                    rc = ASSAY_ENOMEM;
+                                    break;
+                                }
+                                counts = nc;
+                            }
+                            counts[nk++] = (kc){ks.k[i], 0};
+                        }
+                        counts[j].df++;
+                    }
+                    assay_keyset_fini(&ks);
+                }
+                assay_analysis_fini(&a);
+                ndocs++;
+            }
+        }
+        for (size_t j = 0; j < nk && rc == ASSAY_OK; j++) {
+            rc = assay_idf_put(idf, counts[j].k, assay_idf_smoothed(ndocs, counts[j].df));
+        }
+        free(counts);
+        assay_stemmer_free(st);
+        if (rc != ASSAY_OK) {
+            goto fail;
+        }
+    }
+    {
+        char *text;
+        size_t len;
+        if ((rc = assay_read_file(path, MODEL_MAX_BYTES, &text, &len, err)) != ASSAY_OK) {
+            goto fail;
+        }
+        char hex[65];
+        assay_sha256_hex(text, len, hex);
+        free(text);
+        assay_params p;
+        assay_params_defaults(&p);
+        return assay_model_build(bank->id, bank, lex, idf, &p, hex, out, err);
+    }
+fail:
+    assay_bank_free(bank);
+    assay_lexicon_free(lex);
+    assay_idf_free(idf);
+    return rc;
+}
+
+assay_err
+assay_model_load(const char *path, assay_model **out, assay_error *err)
+{
+    char mpath[4200];
+    if (is_dir(path)) {
+        snprintf(mpath, sizeof(mpath), "%s/model.json", path);
+        if (!exists(mpath)) {
+            snprintf(mpath, sizeof(mpath), "%s/bank.txt", path);
+            if (exists(mpath)) {
+                return load_bare_bank(mpath, out, err);
+            }
+            assay_error_set(err, ASSAY_EIO, "%s: no model.json or bank.txt in it", path);
+            return ASSAY_EIO;
+        }
+    } else {
+        snprintf(mpath, sizeof(mpath), "%s", path);
+        size_t n = strlen(mpath);
+        if (n < 5 || strcmp(mpath + n - 5, ".json") != 0) {
+            return load_bare_bank(mpath, out, err);
+        }
+    }
+    loader L = {mpath, "", err};
+    snprintf(L.dir, sizeof(L.dir), "%s", mpath);
+    char *slash = strrchr(L.dir, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+    } else {
+        L.dir[0] = '\0';
+    }
+    char *text = NULL, *btext = NULL, *stext = NULL;
+    size_t len, blen, slen;
+    assay_lexicon *lex = NULL;
+    assay_idf *idf = NULL;
+    assay_bank *bank = NULL;
+    json_t *root = NULL;
+    assay_err rc = assay_read_file(mpath, MODEL_MAX_BYTES, &text, &len, err);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    assay_sha256 mh;
+    assay_sha256_init(&mh);
+    assay_sha256_update(&mh, text, len);
+    json_error_t je;
+    root = json_loadb(text, len, 0, &je);
+    if (root == NULL || !json_is_object(root)) {
+        assay_error_set(err, ASSAY_EMODEL, "%s line %d: %s", mpath,
+                        root ? 1 : je.line, root ? "not a JSON object" : je.text);
+        if (err) {
+            err->line = root ? 1 : (unsigned)je.line;
+            snprintf(err->source, sizeof(err->source), "%s", mpath);
+        }
+        rc = ASSAY_EMODEL;
+        goto out;
+    }
+    json_t *fmt = json_object_get(root, "format");
+    if (!json_is_string(fmt) || strcmp(json_string_value(fmt), "assay-model/1") != 0) {
+        rc = bad(&L, "%s: %s must be \"assay-model/1\"", "format");
+        goto out;
+    }
+    assay_params p;
+    assay_params_defaults(&p);
+    if ((rc = load_params(&L, root, &p)) != ASSAY_OK) {
+        goto out;
+    }
+    if ((rc = assay_lexicon_new(&lex)) != ASSAY_OK) {
+        goto out;
+    }
+    char ipath[4200];
+    json_t *sref = json_object_get(root, "stoplist");
+    if (sref != NULL) {
+        if ((rc = load_input(&L, sref, "stop list", &mh, ipath, sizeof(ipath),
+                             &stext, &slen)) != ASSAY_OK ||
+            (rc = assay_lexicon_load_stoplist(lex, ipath, err)) != ASSAY_OK) {
+            goto out;
+        }
+    }
+    json_t *bref = json_object_get(root, "bank");
+    if (bref != NULL && !json_is_null(bref)) {
+        if ((rc = load_input(&L, bref, "bank", &mh, ipath, sizeof(ipath), &btext,
+                             &blen)) != ASSAY_OK ||
+            (rc = assay_bank_parse(btext, blen, ipath, &bank, err)) != ASSAY_OK) {
+            goto out;
+        }
+        for (size_t i = 0; i < bank->nprotect; i++) {
+            if ((rc = assay_lexicon_add_protected(lex, bank->protect[i], err)) != ASSAY_OK) {
+                goto out;
+            }
+        }
+    }
+    if ((rc = assay_idf_new(&idf)) != ASSAY_OK) {
+        goto out;
+    }
+    json_t *unseen = json_object_get(json_object_get(root, "idf"), "unseen");
+    if (json_is_number(unseen)) {
+        assay_idf_set_unseen(idf, json_number_value(unseen));
+    }
+    json_t *idfo = json_object_get(json_object_get(root, "idf"), "terms");
+    if (idfo != NULL) {
+        if (!json_is_object(idfo)) {
+            rc = bad(&L, "%s: %s must be an object", "idf.terms");
+            goto out;
+        }
+        const char *term;
+        json_t *val;
+        json_object_foreach(idfo, term, val) {
+            if (!json_is_number(val) || json_number_value(val) <= 0) {
+                rc = bad(&L, "%s: idf of \"%s\" must be a positive number", term);
+                goto out;
+            }
+            if ((rc = assay_idf_put(idf, assay_term_hash(term, strlen(term)),
+                                    json_number_value(val))) != ASSAY_OK) {
+                goto out;
+            }
+        }
+    }
+    json_t *name = json_object_get(root, "name");
+    char hex[65];
+    assay_sha256_final(&mh, hex);
+    rc = assay_model_build(json_is_string(name) ? json_string_value(name) : NULL,
+                           bank, lex, idf, &p, hex, out, err);
+    bank = NULL;
+    lex = NULL;
+    idf = NULL;
+out:
+    if (rc == ASSAY_ENOMEM) {
+        assay_error_set(err, rc, "%s: out of memory", mpath);
+    }
+    json_decref(root);
+    free(text);
+    free(btext);
+    free(stext);
+    assay_bank_free(bank);
+    assay_lexicon_free(lex);
+    assay_idf_free(idf);
+    return rc;
+}

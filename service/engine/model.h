@@ -1,0 +1,51 @@
+/*
+ * model.h - a loaded model: bank, lexicon, idf table, parameters and every
+ * bank question prepared for grading. Immutable after load and shared by
+ * reference count (the public half is in include/assay/engine.h).
+ *
+ * model.json (format "assay-model/1", documented in models/README.md) names
+ * its inputs by path relative to itself and records their SHA-256; a bank or
+ * stop list that changed since the fit is refused, so a verdict's model hash
+ * always identifies exactly what graded it.
+ */
+#ifndef ASSAY_MODEL_H
+#define ASSAY_MODEL_H
+
+#include <stdatomic.h>
+
+#include "assay/engine.h"
+#include "bank.h"
+#include "lexicon.h"
+#include "params.h"
+#include "score.h"
+#include "tfidf.h"
+
+struct assay_model {
+    atomic_int refs;
+    char *id;
+    char hash[65];
+    assay_params params;
+    assay_idf *idf;
+    assay_lexicon *lex;
+    assay_bank *bank; /* NULL for an inline-only model */
+    assay_prepared *questions;
+    size_t nquestions;
+};
+
+/* assay_model_build assembles a model from parts it takes ownership of
+ * (bank may be NULL), preparing every bank question; on failure the parts
+ * are freed too. */
+assay_err assay_model_build(const char *id, assay_bank *bank,
+                            assay_lexicon *lex, assay_idf *idf,
+                            const assay_params *p, const char *hash,
+                            assay_model **out, assay_error *err);
+
+/* assay_model_find returns the prepared bank question with id, or NULL. */
+const assay_prepared *assay_model_find(const assay_model *m, const char *id);
+
+/* assay_read_file reads a whole file (at most cap bytes) into a malloc'd
+ * NUL-terminated buffer. ASSAY_EIO / ASSAY_ETOOBIG name the path. */
+assay_err assay_read_file(const char *path, size_t cap, char **out,
+                          size_t *len, assay_error *err);
+
+#endif

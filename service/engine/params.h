@@ -1,0 +1,75 @@
+/*
+ * params.h - every number that shapes a verdict. They live in the model file
+ * (model.json "weights", "thresholds", "scale", "rules"), never in grading
+ * code; assay_params_defaults gives the values `assay fit` starts from.
+ */
+#ifndef ASSAY_PARAMS_H
+#define ASSAY_PARAMS_H
+
+#include <stddef.h>
+
+/* Features of one answer, each in [0, 1]; see score.h for definitions. */
+#define ASSAY_FEATURES(X)                                                     \
+    X(cosine)                                                                 \
+    X(bigram)                                                                 \
+    X(chargram)                                                               \
+    X(coverage)                                                               \
+    X(recall)                                                                 \
+    X(misconception)                                                          \
+    X(required_missing)                                                       \
+    X(length)                                                                 \
+    X(cov_x_len)
+
+enum {
+#define ASSAY_X_FEAT(name) ASSAY_F_##name,
+    ASSAY_FEATURES(ASSAY_X_FEAT)
+#undef ASSAY_X_FEAT
+        ASSAY_NFEATURES
+};
+
+extern const char *const assay_feature_names[ASSAY_NFEATURES];
+
+typedef struct assay_params {
+    /* score = clamp(bias + sum w[i] * feature[i], 0, 1) */
+    double bias;
+    double w[ASSAY_NFEATURES];
+    double th_correct; /* score >= th_correct -> correct */
+    double th_partial; /* score >= th_partial -> partial */
+    /* scale_score = clamp(scale_a + scale_b * score, 0, scale_max) */
+    double scale_max, scale_a, scale_b;
+
+    /* concept matching */
+    unsigned window, neg_window, fuzzy_min;
+    double fuzzy_credit; /* credit of a fuzzy match; exact = 1 */
+
+    /* flags and the caps they impose */
+    unsigned short_terms;   /* fewer content words = too_short */
+    double short_cap;       /* score cap of a too_short answer */
+    double off_topic_cos;   /* cosine below this ... */
+    double off_topic_cov;   /* ... and coverage below this = off_topic */
+    double off_topic_cap;
+    double salad_stop_ratio; /* function-word share below this ... */
+    double salad_bigram;     /* ... and bigram cosine below this = salad */
+    unsigned salad_min_terms;
+    double salad_cap;
+    double restate_qcos;  /* cosine with the question at least this ... */
+    double restate_novel; /* ... and novel-word share below this */
+    double restate_cap;
+    double copy_cos; /* cosine and bigram at least this = copies_reference */
+    double required_cap;      /* cap when a required concept is missing */
+    double misconception_cap; /* cap when a misconception is asserted */
+
+    /* inline grading: concepts derived from the reference */
+    unsigned inline_max_concepts;
+    double inline_phrase_weight; /* bigram phrase weight relative to words */
+} assay_params;
+
+void assay_params_defaults(assay_params *p);
+
+/* assay_params_json renders p as the model.json sections "weights",
+ * "thresholds", "scale", "matching", "rules" and "inline" (new reference).
+ * Declared here, defined in model.c next to the loader that reads them. */
+struct json_t;
+struct json_t *assay_params_json(const assay_params *p);
+
+#endif

@@ -1,0 +1,457 @@
+/* score.c - prepared questions and answer features. */
+#include "score.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Keys of content words (skipping demoted ones when demoted != NULL). */
+static assay_err
+uni_keys(const assay_analysis *a, const assay_keyset *demoted, uint64_t **out,
+         size_t *n)
+{
+    uint64_t *k = malloc((a->n ? a->n : 1) * sizeof(*k));
+    if (k == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        const assay_term *t = &a->terms[i];
+        if (t->flags & ASSAY_TERM_STOP) {
+            continue;
+        }
+        uint64_t h = assay_term_hash(t->text, t->text_len);
+        if (demoted != NULL && assay_keyset_has(demoted, h)) {
+            continue;
+        }
+        k[m++] = h;
+    }
+    *out = k;
+    *n = m;
+    return ASSAY_OK;
+}
+
+/* Adjacent content-word pairs; a clause boundary breaks the chain. */
+static assay_err
+bi_keys(const assay_analysis *a, uint64_t **out, size_t *n)
+{
+    uint64_t *k = malloc((a->n ? a->n : 1) * sizeof(*k));
+    if (k == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    size_t m = 0;
+    const assay_term *prev = NULL;
+    for (size_t i = 0; i < a->n; i++) {
+        const assay_term *t = &a->terms[i];
+        if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+            prev = NULL;
+        }
+        if (t->flags & ASSAY_TERM_STOP) {
+            continue;
+        }
+        if (prev != NULL) {
+            k[m++] = assay_term_hash2(prev->text, prev->text_len, t->text,
+                                      t->text_len);
+        }
+        prev = t;
+    }
+    *out = k;
+    *n = m;
+    return ASSAY_OK;
+}
+
+/* Character 3-grams of each content word's surface, padded with spaces so
+ * word starts and ends count: "gil" -> " gi", "gil", "il ". */
+static assay_err
+char_keys(const assay_analysis *a, uint64_t **out, size_t *n)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        cap += a->terms[i].surface_len + 2;
+    }
+    uint64_t *k = malloc((cap ? cap : 1) * sizeof(*k));
+    if (k == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    size_t m = 0;
+    char buf[3];
+    for (size_t i = 0; i < a->n; i++) {
+        const assay_term *t = &a->terms[i];
+        if (t->flags & ASSAY_TERM_STOP) {
+            continue;
+        }
+        size_t L = t->surface_len + 2;
+        for (size_t j = 0; j + 3 <= L; j++) {
+            for (size_t c = 0; c < 3; c++) {
+                size_t pos = j + c;
+                buf[c] = (pos == 0 || pos == L - 1) ? ' ' : t->surface[pos - 1];
+            }
+            k[m++] = assay_term_hash(buf, 3) ^ 0x9e3779b97f4a7c15ULL;
+        }
+    }
+    *out = k;
+    *n = m;
+    return ASSAY_OK;
+}
+
+typedef assay_err (*keys_fn)(const assay_analysis *, uint64_t **, size_t *);
+
+static assay_err
+vec_of(assay_vec *v, const assay_analysis *a, keys_fn fn, const assay_idf *idf)
+{
+    uint64_t *k;
+    size_t n;
+    assay_err rc = fn(a, &k, &n);
+    if (rc == ASSAY_OK) {
+        rc = assay_vec_build(v, k, n, idf);
+        free(k);
+    }
+    return rc;
+}
+
+static assay_err
+uni_vec(assay_vec *v, const assay_analysis *a, const assay_keyset *demoted,
+        const assay_idf *idf)
+{
+    uint64_t *k;
+    size_t n;
+    assay_err rc = uni_keys(a, demoted, &k, &n);
+    if (rc == ASSAY_OK) {
+        rc = assay_vec_build(v, k, n, idf);
+        free(k);
+    }
+    return rc;
+}
+
+static size_t
+content_count(const assay_analysis *a)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        n += !(a->terms[i].flags & ASSAY_TERM_STOP);
+    }
+    return n;
+}
+
+typedef struct cand {
+    const assay_term *t[2];
+    size_t n;
+    double w;
+    uint64_t key;
+} cand;
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->w != y->w) {
+        return x->w < y->w ? 1 : -1;
+    }
+    return (x->key > y->key) - (x->key < y->key); /* deterministic ties */
+}
+
+/* Inline concepts: the reference's distinct non-demoted words weighted by
+ * idf, plus its adjacent word pairs at a reduced weight; the heaviest
+ * inline_max_concepts are kept. */
+static assay_err
+derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
+{
+    const assay_analysis *r = &pq->refs[0];
+    cand *c = malloc((2 * r->n + 1) * sizeof(*c));
+    if (c == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    size_t nc = 0;
+    const assay_term *prev = NULL;
+    for (size_t i = 0; i < r->n; i++) {
+        const assay_term *t = &r->terms[i];
+        if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+            prev = NULL;
+        }
+        if (t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR)) {
+            continue;
+        }
+        uint64_t h = assay_term_hash(t->text, t->text_len);
+        if (assay_keyset_has(&pq->demoted, h)) {
+            prev = NULL;
+            continue;
+        }
+        bool dup = false;
+        for (size_t j = 0; j < nc && !dup; j++) {
+            dup = c[j].key == h;
+        }
+        if (!dup) {
+            c[nc++] = (cand){{t, NULL}, 1, idf ? assay_idf_get(idf, h) : 1.0, h};
+        }
+        if (prev != NULL && p->inline_phrase_weight > 0) {
+            uint64_t h2 = assay_term_hash2(prev->text, prev->text_len, t->text,
+                                           t->text_len);
+            dup = false;
+            for (size_t j = 0; j < nc && !dup; j++) {
+                dup = c[j].key == h2;
+            }
+            if (!dup) {
+                double w = p->inline_phrase_weight *
+                           (idf ? 0.5 * (assay_idf_get(idf, assay_term_hash(
+                                                                prev->text,
+                                                                prev->text_len)) +
+                                         assay_idf_get(idf, h))
+                                : 1.0);
+                c[nc++] = (cand){{prev, t}, 2, w, h2};
+            }
+        }
+        prev = t;
+    }
+    qsort(c, nc, sizeof(*c), cand_cmp);
+    if (nc > p->inline_max_concepts) {
+        nc = p->inline_max_concepts;
+    }
+    assay_err rc = ASSAY_OK;
+    for (size_t i = 0; i < nc && rc == ASSAY_OK; i++) {
+        rc = assay_concepts_add_phrase(&pq->concepts, c[i].t, c[i].n, c[i].w);
+    }
+    free(c);
+    return rc;
+}
+
+void
+assay_prepared_fini(assay_prepared *pq)
+{
+    if (pq == NULL) {
+        return;
+    }
+    free(pq->id);
+    assay_analysis_fini(&pq->question);
+    for (size_t i = 0; i < pq->nrefs; i++) {
+        assay_analysis_fini(&pq->refs[i]);
+        if (pq->ref_uni) {
+            assay_vec_fini(&pq->ref_uni[i]);
+        }
+        if (pq->ref_bi) {
+            assay_vec_fini(&pq->ref_bi[i]);
+        }
+        if (pq->ref_char) {
+            assay_vec_fini(&pq->ref_char[i]);
+        }
+    }
+    free(pq->refs);
+    free(pq->ref_uni);
+    free(pq->ref_bi);
+    free(pq->ref_char);
+    assay_vec_fini(&pq->q_uni);
+    assay_keyset_fini(&pq->demoted);
+    assay_keyset_fini(&pq->qwords);
+    assay_keyset_fini(&pq->refwords);
+    assay_concepts_fini(&pq->concepts);
+    memset(pq, 0, sizeof(*pq));
+}
+
+assay_err
+assay_prepare(assay_prepared *pq, const char *id, const char *question,
+              size_t question_len, const char *const *refs,
+              const size_t *ref_lens, size_t nrefs,
+              const assay_concept_def *defs, size_t ndefs,
+              const assay_lexicon *lex, const assay_idf *idf,
+              const assay_params *p, assay_stemmer *stemmer, assay_error *err)
+{
+    memset(pq, 0, sizeof(*pq));
+    assay_err rc = ASSAY_ENOMEM;
+    if (id != NULL && (pq->id = strdup(id)) == NULL) {
+        goto out;
+    }
+    pq->refs = calloc(nrefs, sizeof(*pq->refs));
+    pq->ref_uni = calloc(nrefs, sizeof(*pq->ref_uni));
+    pq->ref_bi = calloc(nrefs, sizeof(*pq->ref_bi));
+    pq->ref_char = calloc(nrefs, sizeof(*pq->ref_char));
+    if (!pq->refs || !pq->ref_uni || !pq->ref_bi || !pq->ref_char) {
+        goto out;
+    }
+    rc = assay_analyze(lex, stemmer, question, question_len, &pq->question, err);
+    if (rc != ASSAY_OK) {
+        if (err != NULL && err->source[0] == '\0') {
+            snprintf(err->source, sizeof(err->source), "question");
+        }
+        goto out;
+    }
+    for (size_t i = 0; i < nrefs; i++) {
+        rc = assay_analyze(lex, stemmer, refs[i], ref_lens[i], &pq->refs[i], err);
+        if (rc != ASSAY_OK) {
+            if (err != NULL && err->source[0] == '\0') {
+                snprintf(err->source, sizeof(err->source), "reference");
+            }
+            goto out;
+        }
+        pq->nrefs++;
+    }
+    rc = assay_demoted_build(&pq->demoted, &pq->question, pq->refs, pq->nrefs);
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    rc = assay_keyset_from_analysis(&pq->qwords, &pq->question);
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    for (size_t i = 0; i < pq->nrefs; i++) {
+        if ((rc = uni_vec(&pq->ref_uni[i], &pq->refs[i], &pq->demoted, idf)) ||
+            (rc = vec_of(&pq->ref_bi[i], &pq->refs[i], bi_keys, idf)) ||
+            (rc = vec_of(&pq->ref_char[i], &pq->refs[i], char_keys, NULL))) {
+            goto out;
+        }
+        size_t cc = content_count(&pq->refs[i]);
+        if (cc > pq->ref_content) {
+            pq->ref_content = cc;
+        }
+    }
+    if ((rc = uni_vec(&pq->q_uni, &pq->question, NULL, idf)) != ASSAY_OK) {
+        goto out;
+    }
+    /* Reference words across all references, for recall. */
+    {
+        size_t total = 0;
+        for (size_t i = 0; i < pq->nrefs; i++) {
+            total += pq->refs[i].n;
+        }
+        assay_analysis all = {0};
+        all.terms = malloc((total ? total : 1) * sizeof(*all.terms));
+        if (all.terms == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        for (size_t i = 0; i < pq->nrefs; i++) {
+            memcpy(all.terms + all.n, pq->refs[i].terms,
+                   pq->refs[i].n * sizeof(*all.terms));
+            all.n += pq->refs[i].n;
+        }
+        rc = assay_keyset_from_analysis(&pq->refwords, &all);
+        free(all.terms);
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+        assay_keyset_minus(&pq->refwords, &pq->demoted);
+        for (size_t i = 0; i < pq->refwords.n; i++) {
+            pq->ref_idf_total += idf ? assay_idf_get(idf, pq->refwords.k[i]) : 1.0;
+        }
+    }
+    if (defs != NULL) {
+        rc = assay_concepts_compile(defs, ndefs, lex, stemmer, &pq->concepts, err);
+    } else {
+        rc = derive_concepts(pq, idf, p);
+    }
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    pq->th_correct = p->th_correct;
+    pq->th_partial = p->th_partial;
+out:
+    if (rc != ASSAY_OK) {
+        if (rc == ASSAY_ENOMEM) {
+            assay_error_set(err, rc, "out of memory preparing a question");
+        }
+        assay_prepared_fini(pq);
+    }
+    return rc;
+}
+
+static double
+max_cos(const assay_vec *v, const assay_vec *refs, size_t n)
+{
+    double best = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double c = assay_vec_cosine(v, &refs[i]);
+        best = c > best ? c : best;
+    }
+    return best;
+}
+
+assay_err
+assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
+                       const assay_idf *idf, const assay_params *p,
+                       assay_features *f, assay_concept_match *matches)
+{
+    memset(f, 0, sizeof(*f));
+    assay_vec uni = {0}, bi = {0}, ch = {0}, full = {0};
+    assay_keyset words = {0};
+    assay_err rc;
+    if ((rc = uni_vec(&uni, answer, &pq->demoted, idf)) ||
+        (rc = vec_of(&bi, answer, bi_keys, idf)) ||
+        (rc = vec_of(&ch, answer, char_keys, NULL)) ||
+        (rc = uni_vec(&full, answer, NULL, idf)) ||
+        (rc = assay_keyset_from_analysis(&words, answer))) {
+        goto out;
+    }
+    f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
+    f->f[ASSAY_F_bigram] = max_cos(&bi, pq->ref_bi, pq->nrefs);
+    f->f[ASSAY_F_chargram] = max_cos(&ch, pq->ref_char, pq->nrefs);
+    f->qcos = assay_vec_cosine(&full, &pq->q_uni);
+
+    assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
+    assay_concepts_match(&pq->concepts, answer, &mp, matches);
+    double got = 0, total = 0, misc = 0, misc_total = 0;
+    size_t req = 0, req_missing = 0;
+    for (size_t i = 0; i < pq->concepts.n; i++) {
+        const assay_concept *c = &pq->concepts.c[i];
+        double credit = matches[i].state == ASSAY_MATCH_EXACT   ? 1.0
+                        : matches[i].state == ASSAY_MATCH_FUZZY ? p->fuzzy_credit
+                                                                : 0.0;
+        if (c->misconception) {
+            misc_total += c->weight;
+            misc += c->weight * credit;
+            continue;
+        }
+        total += c->weight;
+        got += c->weight * credit;
+        if (c->required) {
+            req++;
+            req_missing += credit == 0.0;
+        }
+    }
+    f->f[ASSAY_F_coverage] = total > 0 ? got / total : 0.0;
+    f->f[ASSAY_F_misconception] = misc_total > 0 ? misc / misc_total : 0.0;
+    f->f[ASSAY_F_required_missing] = req > 0 ? (double)req_missing / (double)req : 0.0;
+
+    /* recall: idf mass of reference words present in the answer */
+    double hit = 0.0;
+    for (size_t i = 0; i < pq->refwords.n; i++) {
+        if (assay_keyset_has(&words, pq->refwords.k[i])) {
+            hit += idf ? assay_idf_get(idf, pq->refwords.k[i]) : 1.0;
+        }
+    }
+    f->f[ASSAY_F_recall] = pq->ref_idf_total > 0 ? hit / pq->ref_idf_total : 0.0;
+
+    size_t stops = 0, novel = 0;
+    for (size_t i = 0; i < answer->n; i++) {
+        const assay_term *t = &answer->terms[i];
+        if (t->flags & ASSAY_TERM_STOP) {
+            stops++;
+            continue;
+        }
+        f->n_content++;
+        if (!assay_keyset_has(&pq->qwords, assay_term_hash(t->text, t->text_len))) {
+            novel++;
+        }
+    }
+    f->n_terms = answer->n;
+    f->stop_ratio = answer->n ? (double)stops / (double)answer->n : 0.0;
+    f->novel = f->n_content ? (double)novel / (double)f->n_content : 0.0;
+    double len = pq->ref_content ? (double)f->n_content / (double)pq->ref_content : 0.0;
+    f->f[ASSAY_F_length] = len > 1.0 ? 1.0 : len;
+    f->f[ASSAY_F_cov_x_len] = f->f[ASSAY_F_coverage] * f->f[ASSAY_F_length];
+out:
+    assay_vec_fini(&uni);
+    assay_vec_fini(&bi);
+    assay_vec_fini(&ch);
+    assay_vec_fini(&full);
+    assay_keyset_fini(&words);
+    return rc;
+}
+
+double
+assay_combine(const assay_params *p, const double *f)
+{
+    double s = p->bias;
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        s += p->w[i] * f[i];
+    }
+    return s < 0.0 ? 0.0 : s > 1.0 ? 1.0 : s;
+}

@@ -1,0 +1,79 @@
+/*
+ * score.h - from an analysed answer to a verdict.
+ *
+ * A prepared question holds everything about a question that does not
+ * depend on the answer (analysed references and their vectors, the demoted
+ * words, compiled concepts), built once at model load for bank questions and
+ * per request for inline ones. Features, each in [0, 1]:
+ *   cosine   tf-idf cosine of answer and reference words, question demoted
+ *   bigram   tf-idf cosine of adjacent content-word pairs
+ *   chargram cosine of character 3-grams of content words (typo tolerant)
+ *   coverage sum(weight * credit) / sum(weight) over non-misconception
+ *            concepts; exact credit 1, fuzzy credit = params.fuzzy_credit
+ *   recall   idf-weighted share of reference words the answer uses
+ *   misconception  weight share of misconceptions asserted (not negated)
+ *   required_missing  share of required concepts missing
+ *   length   min(1, answer content words / reference content words)
+ *   cov_x_len coverage * length
+ * The score combines them linearly with the model's weights (params.h).
+ */
+#ifndef ASSAY_SCORE_H
+#define ASSAY_SCORE_H
+
+#include <stdbool.h>
+
+#include "analyze.h"
+#include "bank.h"
+#include "concept.h"
+#include "demote.h"
+#include "params.h"
+#include "tfidf.h"
+
+typedef struct assay_prepared {
+    char *id; /* NULL for inline questions */
+    assay_analysis question;
+    assay_analysis *refs;
+    size_t nrefs;
+    assay_vec *ref_uni, *ref_bi, *ref_char; /* nrefs each */
+    assay_vec q_uni;
+    assay_keyset demoted;  /* question words absent from every reference */
+    assay_keyset qwords;   /* all question content words */
+    assay_keyset refwords; /* all reference content words */
+    double ref_idf_total;  /* idf mass of refwords minus demoted */
+    size_t ref_content;    /* content words of the longest reference */
+    assay_concept_set concepts;
+    double th_correct, th_partial;
+} assay_prepared;
+
+typedef struct assay_features {
+    double f[ASSAY_NFEATURES];
+    double qcos;       /* cosine with the question, nothing demoted */
+    double novel;      /* share of answer words not in the question */
+    double stop_ratio; /* share of function words among all words */
+    size_t n_content;
+    size_t n_terms;
+} assay_features;
+
+/* assay_prepare builds a prepared question. defs == NULL derives concepts
+ * from the reference (inline grading). Texts are not kept. */
+assay_err assay_prepare(assay_prepared *pq, const char *id,
+                        const char *question, size_t question_len,
+                        const char *const *refs, const size_t *ref_lens,
+                        size_t nrefs, const assay_concept_def *defs,
+                        size_t ndefs, const assay_lexicon *lex,
+                        const assay_idf *idf, const assay_params *p,
+                        assay_stemmer *stemmer, assay_error *err);
+
+void assay_prepared_fini(assay_prepared *pq);
+
+/* assay_features_compute fills f and matches (pq->concepts.n entries). */
+assay_err assay_features_compute(const assay_prepared *pq,
+                                 const assay_analysis *answer,
+                                 const assay_idf *idf, const assay_params *p,
+                                 assay_features *f,
+                                 assay_concept_match *matches);
+
+/* assay_combine is the linear score before caps, clamped to [0, 1]. */
+double assay_combine(const assay_params *p, const double *f);
+
+#endif

@@ -1,0 +1,248 @@
+/* tfidf.c - hashed sparse vectors, idf table (open addressing), cosine. */
+#include "tfidf.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+uint64_t
+assay_term_hash(const char *s, size_t len)
+{
+    uint64_t h = FNV_OFFSET;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
+uint64_t
+assay_term_hash2(const char *a, size_t alen, const char *b, size_t blen)
+{
+    uint64_t h = FNV_OFFSET;
+    for (size_t i = 0; i < alen; i++) {
+        h ^= (unsigned char)a[i];
+        h *= FNV_PRIME;
+    }
+    h ^= (unsigned char)' ';
+    h *= FNV_PRIME;
+    for (size_t i = 0; i < blen; i++) {
+        h ^= (unsigned char)b[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
+/* Key 0 marks an empty slot; a real key of 0 is remapped to 1 (a one in
+ * 2^64 collision with key 1, harmless for weighting). */
+struct assay_idf {
+    uint64_t *keys;
+    double *vals;
+    size_t cap; /* power of two */
+    size_t n;
+    double max;
+};
+
+assay_err
+assay_idf_new(assay_idf **out)
+{
+    assay_idf *t = calloc(1, sizeof(*t));
+    if (t == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    t->cap = 64;
+    t->keys = calloc(t->cap, sizeof(*t->keys));
+    t->vals = calloc(t->cap, sizeof(*t->vals));
+    if (t->keys == NULL || t->vals == NULL) {
+        assay_idf_free(t);
+        return ASSAY_ENOMEM;
+    }
+    t->max = 1.0;
+    *out = t;
+    return ASSAY_OK;
+}
+
+void
+assay_idf_free(assay_idf *t)
+{
+    if (t == NULL) {
+        return;
+    }
+    free(t->keys);
+    free(t->vals);
+    free(t);
+}
+
+static size_t
+idf_slot(const uint64_t *keys, size_t cap, uint64_t key)
+{
+    size_t i = (size_t)(key ^ (key >> 29)) & (cap - 1);
+    while (keys[i] != 0 && keys[i] != key) {
+        i = (i + 1) & (cap - 1);
+    }
+    return i;
+}
+
+static assay_err
+idf_grow(assay_idf *t)
+{
+    size_t cap = t->cap * 2;
+    uint64_t *keys = calloc(cap, sizeof(*keys));
+    double *vals = calloc(cap, sizeof(*vals));
+    if (keys == NULL || vals == NULL) {
+        free(keys);
+        free(vals);
+        return ASSAY_ENOMEM;
+    }
+    for (size_t i = 0; i < t->cap; i++) {
+        if (t->keys[i] != 0) {
+            size_t j = idf_slot(keys, cap, t->keys[i]);
+            keys[j] = t->keys[i];
+            vals[j] = t->vals[i];
+        }
+    }
+    free(t->keys);
+    free(t->vals);
+    t->keys = keys;
+    t->vals = vals;
+    t->cap = cap;
+    return ASSAY_OK;
+}
+
+assay_err
+assay_idf_put(assay_idf *t, uint64_t key, double idf)
+{
+    if (key == 0) {
+        key = 1;
+    }
+    if ((t->n + 1) * 2 > t->cap && idf_grow(t) != ASSAY_OK) {
+        return ASSAY_ENOMEM;
+    }
+    size_t i = idf_slot(t->keys, t->cap, key);
+    if (t->keys[i] == 0) {
+        t->keys[i] = key;
+        t->n++;
+    }
+    t->vals[i] = idf;
+    if (idf > t->max) {
+        t->max = idf;
+    }
+    return ASSAY_OK;
+}
+
+double
+assay_idf_get(const assay_idf *t, uint64_t key)
+{
+    if (key == 0) {
+        key = 1;
+    }
+    size_t i = idf_slot(t->keys, t->cap, key);
+    return t->keys[i] == key ? t->vals[i] : t->max;
+}
+
+void
+assay_idf_set_unseen(assay_idf *t, double idf)
+{
+    if (idf > t->max) {
+        t->max = idf;
+    }
+}
+
+double
+assay_idf_max(const assay_idf *t)
+{
+    return t->max;
+}
+
+size_t
+assay_idf_count(const assay_idf *t)
+{
+    return t->n;
+}
+
+double
+assay_idf_smoothed(size_t ndocs, size_t df)
+{
+    return log((1.0 + (double)ndocs) / (1.0 + (double)df)) + 1.0;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+assay_err
+assay_vec_build(assay_vec *v, uint64_t *keys, size_t n, const assay_idf *idf)
+{
+    v->f = NULL;
+    v->n = 0;
+    if (n == 0) {
+        return ASSAY_OK;
+    }
+    qsort(keys, n, sizeof(*keys), key_cmp);
+    size_t uniq = 1;
+    for (size_t i = 1; i < n; i++) {
+        uniq += keys[i] != keys[i - 1];
+    }
+    v->f = malloc(uniq * sizeof(*v->f));
+    if (v->f == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    double norm = 0.0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && keys[j] == keys[i]) {
+            j++;
+        }
+        double w = 1.0 + log((double)(j - i));
+        if (idf != NULL) {
+            w *= assay_idf_get(idf, keys[i]);
+        }
+        v->f[v->n].key = keys[i];
+        v->f[v->n].w = w;
+        v->n++;
+        norm += w * w;
+        i = j;
+    }
+    norm = sqrt(norm);
+    for (size_t i = 0; i < v->n; i++) {
+        v->f[i].w /= norm;
+    }
+    return ASSAY_OK;
+}
+
+double
+assay_vec_cosine(const assay_vec *a, const assay_vec *b)
+{
+    double dot = 0.0;
+    size_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->f[i].key < b->f[j].key) {
+            i++;
+        } else if (a->f[i].key > b->f[j].key) {
+            j++;
+        } else {
+            dot += a->f[i].w * b->f[j].w;
+            i++;
+            j++;
+        }
+    }
+    /* Rounding can push the dot of identical vectors a hair above 1. */
+    return dot > 1.0 ? 1.0 : dot;
+}
+
+void
+assay_vec_fini(assay_vec *v)
+{
+    if (v == NULL) {
+        return;
+    }
+    free(v->f);
+    v->f = NULL;
+    v->n = 0;
+}

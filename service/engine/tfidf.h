@@ -1,0 +1,73 @@
+/*
+ * tfidf.h - sparse TF-IDF vectors and cosine similarity.
+ *
+ * A feature is keyed by the 64-bit FNV-1a hash of its term string, so vectors
+ * need no shared vocabulary at grading time; the idf table maps the same keys
+ * to weights. Weights: w = (1 + ln tf) * idf (sublinear tf), vectors are
+ * L2-normalised, so the cosine is a merge-join dot product of sorted keys.
+ * idf = ln((1 + N) / (1 + df)) + 1 (smoothed); an unseen term gets the
+ * table's maximum idf.
+ */
+#ifndef ASSAY_TFIDF_H
+#define ASSAY_TFIDF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "assay/assay.h"
+
+/* assay_term_hash is FNV-1a 64 over len bytes. */
+uint64_t assay_term_hash(const char *s, size_t len);
+
+/* assay_term_hash2 hashes the bigram "a b" without building the string. */
+uint64_t assay_term_hash2(const char *a, size_t alen, const char *b,
+                          size_t blen);
+
+typedef struct assay_idf assay_idf;
+
+/* assay_idf_new returns an empty table whose unseen-term idf is max_idf
+ * until entries raise it. */
+assay_err assay_idf_new(assay_idf **out);
+void assay_idf_free(assay_idf *t);
+
+/* assay_idf_put sets the idf of key (replacing any earlier value). */
+assay_err assay_idf_put(assay_idf *t, uint64_t key, double idf);
+
+/* assay_idf_get returns the idf of key, or the maximum idf when unseen. */
+double assay_idf_get(const assay_idf *t, uint64_t key);
+
+/* assay_idf_set_unseen raises the idf given to unseen terms to idf (it is
+ * never below the largest stored idf). */
+void assay_idf_set_unseen(assay_idf *t, double idf);
+
+/* assay_idf_max is the idf of an unseen term: the largest idf stored or set
+ * with assay_idf_set_unseen (1.0 for an empty table). */
+double assay_idf_max(const assay_idf *t);
+size_t assay_idf_count(const assay_idf *t);
+
+/* assay_idf_smoothed is ln((1 + ndocs) / (1 + df)) + 1. */
+double assay_idf_smoothed(size_t ndocs, size_t df);
+
+typedef struct assay_feat {
+    uint64_t key;
+    double w;
+} assay_feat;
+
+typedef struct assay_vec {
+    assay_feat *f; /* sorted by key, unique keys */
+    size_t n;
+} assay_vec;
+
+/* assay_vec_build makes an L2-normalised tf-idf vector from n keys (with
+ * repeats = term frequency). keys is sorted in place. idf may be NULL (all
+ * idf = 1). An empty key list gives the zero vector. */
+assay_err assay_vec_build(assay_vec *v, uint64_t *keys, size_t n,
+                          const assay_idf *idf);
+
+/* assay_vec_cosine is the dot product of two L2-normalised vectors: their
+ * cosine, in [0, 1]; 0 when either is empty. */
+double assay_vec_cosine(const assay_vec *a, const assay_vec *b);
+
+void assay_vec_fini(assay_vec *v);
+
+#endif

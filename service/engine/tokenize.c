@@ -1,0 +1,432 @@
+/*
+ * tokenize.c - one left-to-right pass over normalised text.
+ *
+ * A token is a run of letters, marks and digits. Joiner characters
+ * (_ . / - + # ' and the , in 1,000) stay inside a token only where the
+ * rules in docs/text-pipeline.md say so; everything else separates tokens,
+ * and clause punctuation also marks the next token with BREAK_BEFORE.
+ * Code points are classified with utf8proc; ASCII takes a table-free fast
+ * path because nearly every answer is mostly ASCII.
+ */
+#include "tokenize.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <utf8proc.h>
+
+/* Longest {% ... %} or {{ ... }} template tag kept as one token. */
+#define TOK_TEMPLATE_MAX 256
+
+/* A '/' joins only short segments: C/C++, I/O, TCP/IP, but not
+ * client/server, which reads better as two words. */
+#define TOK_SLASH_SEG_MAX 4
+
+enum tok_script {
+    TOK_SCRIPT_OTHER = 0,
+    TOK_SCRIPT_IDEO, /* CJK ideographs: one token each */
+    TOK_SCRIPT_KANA, /* hiragana and katakana runs */
+    TOK_SCRIPT_MARK, /* combining mark: continues whatever precedes it */
+};
+
+typedef struct tok_char {
+    int32_t cp;   /* -1 for an invalid byte */
+    size_t size;  /* bytes */
+    bool word;    /* letter, mark or number */
+    int script;
+} tok_char;
+
+typedef struct tok_list {
+    assay_token *v;
+    size_t n;
+    size_t cap;
+} tok_list;
+
+static bool
+tok_is_ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           (c >= 'A' && c <= 'Z');
+}
+
+static bool
+tok_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static tok_char
+tok_decode(const unsigned char *s, size_t len, size_t i)
+{
+    tok_char tc = {s[i], 1, false, TOK_SCRIPT_OTHER};
+    if (s[i] < 0x80) {
+        tc.word = tok_is_ascii_alnum(s[i]);
+        return tc;
+    }
+    size_t avail = len - i;
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k =
+        utf8proc_iterate(s + i, avail > 4 ? 4 : (utf8proc_ssize_t)avail, &c);
+    if (k < 0) {
+        tc.cp = -1;
+        return tc;
+    }
+    tc.cp = c;
+    tc.size = (size_t)k;
+    utf8proc_category_t cat = utf8proc_category(c);
+    switch (cat) {
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        tc.word = true;
+        tc.script = TOK_SCRIPT_MARK;
+        return tc;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        tc.word = true;
+        break;
+    default:
+        return tc;
+    }
+    if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+        (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F)) {
+        tc.script = TOK_SCRIPT_IDEO;
+    } else if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+               (c >= 0xFF66 && c <= 0xFF9F)) {
+        tc.script = TOK_SCRIPT_KANA;
+    }
+    return tc;
+}
+
+/* Whether the character at i is a word character (false at the end). */
+static bool
+tok_word_at(const unsigned char *s, size_t len, size_t i)
+{
+    if (i >= len) {
+        return false;
+    }
+    if (s[i] < 0x80) {
+        return tok_is_ascii_alnum(s[i]);
+    }
+    tok_char tc = tok_decode(s, len, i);
+    return tc.word && tc.script != TOK_SCRIPT_IDEO;
+}
+
+static bool
+tok_letter_at(const unsigned char *s, size_t len, size_t i)
+{
+    if (i >= len) {
+        return false;
+    }
+    if (s[i] < 0x80) {
+        return tok_is_ascii_alnum(s[i]) && !tok_is_digit(s[i]);
+    }
+    tok_char tc = tok_decode(s, len, i);
+    if (!tc.word) {
+        return false;
+    }
+    utf8proc_category_t cat = utf8proc_category(tc.cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+/* Normalisation has already turned other spaces into ASCII ones. */
+static bool
+tok_is_space_byte(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+           c == '\f';
+}
+
+/* Clause punctuation: negation scope and phrases stop here. */
+static bool
+tok_is_break(int32_t c)
+{
+    switch (c) {
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '\n':
+    case '\r':
+    case '\v':
+    case '\f':
+    case 0x85:
+    case 0x2028:
+    case 0x2029:
+    case 0x060C: /* Arabic comma */
+    case 0x061B: /* Arabic semicolon */
+    case 0x061F: /* Arabic question mark */
+    case 0x0964: /* Devanagari danda */
+    case 0x0965:
+    case 0x3001: /* ideographic comma */
+    case 0x3002: /* ideographic full stop */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Length in bytes of the run of word characters starting at i. */
+static size_t
+tok_word_run(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len) {
+        tok_char tc = tok_decode(s, len, j);
+        if (!tc.word || tc.script == TOK_SCRIPT_IDEO) {
+            break;
+        }
+        j += tc.size;
+    }
+    return j - i;
+}
+
+/* A template tag {% ... %} or {{ ... }} on one line; returns its end or 0. */
+static size_t
+tok_template_end(const unsigned char *s, size_t len, size_t i)
+{
+    if (i + 1 >= len || s[i] != '{' || (s[i + 1] != '%' && s[i + 1] != '{')) {
+        return 0;
+    }
+    unsigned char close = s[i + 1] == '%' ? '%' : '}';
+    for (size_t j = i + 2; j + 1 < len && j < i + TOK_TEMPLATE_MAX; j++) {
+        if (s[j] == '\n') {
+            return 0;
+        }
+        if (s[j] == close && s[j + 1] == '}') {
+            return j + 2;
+        }
+    }
+    return 0;
+}
+
+/* Scans a token whose first byte is at st. Returns its end; *kind gets the
+ * token kind, *has_word whether it holds a letter or digit at all (a bare
+ * "___" blank does not). st must hold a word character, '_' or a leading
+ * '.'. */
+static size_t
+tok_scan(const unsigned char *s, size_t len, size_t st, unsigned *kind,
+         bool *has_word)
+{
+    bool tech = false;
+    bool numeric = true; /* only digits and inner . , so far */
+    bool any = false;    /* a word character seen */
+    int script = TOK_SCRIPT_OTHER;
+    size_t i = st;
+    size_t seg = st; /* start of the current '/'-separated segment */
+    if (s[i] == '.') {
+        /* .env is technical, .5 a number */
+        if (!(i + 1 < len && tok_is_digit(s[i + 1]))) {
+            tech = true;
+            numeric = false;
+        }
+        i++;
+    }
+    while (i < len) {
+        unsigned char c = s[i];
+        tok_char tc = tok_decode(s, len, i);
+        if (tc.word) {
+            if (tc.script == TOK_SCRIPT_IDEO) {
+                if (!any) {
+                    i += tc.size;
+                    numeric = false;
+                    any = true;
+                }
+                break;
+            }
+            if (tc.script != TOK_SCRIPT_MARK) {
+                if (any && tc.script != script) {
+                    break;
+                }
+                script = tc.script;
+            }
+            if (c >= 0x80 || !tok_is_digit(c)) {
+                numeric = false;
+            }
+            any = true;
+            i += tc.size;
+            continue;
+        }
+        if (c == '_') {
+            while (i < len && s[i] == '_') {
+                i++;
+            }
+            tech = true;
+            numeric = false;
+            continue;
+        }
+        if (c == '.' && any && tok_word_at(s, len, i + 1)) {
+            if (!(numeric && tok_is_digit(s[i + 1]))) {
+                tech = true;
+            }
+            i++;
+            continue;
+        }
+        if (c == ',' && any && numeric && i + 3 < len &&
+            tok_is_digit(s[i + 1]) && tok_is_digit(s[i + 2]) &&
+            tok_is_digit(s[i + 3]) && !tok_word_at(s, len, i + 4)) {
+            i += 4;
+            continue;
+        }
+        if (c == '\'' && any && i > st && tok_letter_at(s, len, i + 1)) {
+            /* Only between letters: don't, doesn't. */
+            size_t p = i - 1;
+            while (p > st && (s[p] & 0xC0) == 0x80) {
+                p--;
+            }
+            if (tok_letter_at(s, len, p)) {
+                i++;
+                numeric = false;
+                continue;
+            }
+            break;
+        }
+        if (c == '-' && any && tok_word_at(s, len, i + 1)) {
+            tech = true;
+            numeric = false;
+            i++;
+            continue;
+        }
+        if (c == '/' && any && i - seg <= TOK_SLASH_SEG_MAX) {
+            size_t run = tok_word_run(s, len, i + 1);
+            if (run > 0 && run <= TOK_SLASH_SEG_MAX &&
+                (i + 1 + run >= len || s[i + 1 + run] != '/')) {
+                tech = true;
+                numeric = false;
+                i++;
+                seg = i;
+                continue;
+            }
+            break;
+        }
+        if ((c == '+' || c == '#') && any) {
+            size_t j = i;
+            while (j < len && s[j] == c) {
+                j++;
+            }
+            if (!tok_word_at(s, len, j)) {
+                tech = true;
+                numeric = false;
+                i = j;
+                continue;
+            }
+            break;
+        }
+        break;
+    }
+    *has_word = any;
+    if (numeric && any) {
+        *kind = ASSAY_TOK_NUMBER;
+    } else if (tech) {
+        *kind = ASSAY_TOK_TECH;
+    } else {
+        *kind = ASSAY_TOK_WORD;
+    }
+    return i;
+}
+
+static bool
+tok_push(tok_list *l, size_t start, size_t end, unsigned kind, unsigned flags)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        assay_token *v = realloc(l->v, cap * sizeof(*v));
+        if (v == NULL) {
+            return false;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = (assay_token){start, end, kind, flags};
+    return true;
+}
+
+/* A '.' starts a token (.env, .gitignore, .5) after start, space or an
+ * opening bracket or quote, and before a letter or digit. */
+static bool
+tok_dot_starts(const unsigned char *s, size_t len, size_t i)
+{
+    if (i > 0) {
+        unsigned char p = s[i - 1];
+        if (!(p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '(' ||
+              p == '[' || p == '{' || p == '"' || p == '\'' || p == '`')) {
+            return false;
+        }
+    }
+    return tok_word_at(s, len, i + 1);
+}
+
+assay_err
+assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
+               assay_error *err)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    tok_list l = {NULL, 0, 0};
+    bool brk = false;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t end = 0;
+        unsigned kind = ASSAY_TOK_WORD;
+        bool has_word = true;
+        if (c == '{' && (end = tok_template_end(s, len, i)) != 0) {
+            kind = ASSAY_TOK_TECH;
+        } else if ((c == '_' && (tok_word_at(s, len, i + 1) ||
+                                 (i + 1 < len && s[i + 1] == '_'))) ||
+                   (c == '.' && tok_dot_starts(s, len, i))) {
+            end = tok_scan(s, len, i, &kind, &has_word);
+        } else {
+            tok_char tc = tok_decode(s, len, i);
+            if (tc.word) {
+                end = tok_scan(s, len, i, &kind, &has_word);
+            } else if (c == '-') {
+                /* A dash standing between spaces is a clause break:
+                 * "x - y", and en/em dashes after lumping. */
+                size_t j = i;
+                while (j < len && s[j] == '-') {
+                    j++;
+                }
+                bool before = i == 0 || tok_is_space_byte(s[i - 1]);
+                bool after = j == len || tok_is_space_byte(s[j]);
+                brk = brk || (before && after);
+                i = j;
+                continue;
+            } else {
+                brk = brk || tok_is_break(tc.cp);
+                i += tc.size;
+                continue;
+            }
+        }
+        if (!has_word) {
+            i = end;
+            continue;
+        }
+        if (!tok_push(&l, i, end, kind, brk ? ASSAY_TOK_BREAK_BEFORE : 0)) {
+            free(l.v);
+            return assay_error_set(err, ASSAY_ENOMEM,
+                                   "tokenize: out of memory at byte %zu", i);
+        }
+        brk = false;
+        i = end;
+    }
+    if (l.n == 0) {
+        free(l.v);
+        l.v = NULL;
+    }
+    *out = l.v;
+    *n = l.n;
+    return ASSAY_OK;
+}

@@ -1,0 +1,279 @@
+/* verdict.c - rules, band and the JSON form of a verdict. */
+#include "verdict.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const flag_names[] = {
+#define ASSAY_X_FLAGNAME(name, wire) wire,
+    ASSAY_FLAGS(ASSAY_X_FLAGNAME)
+#undef ASSAY_X_FLAGNAME
+};
+
+const char *
+assay_flag_name(unsigned bit)
+{
+    return bit < ASSAY_NFLAGS ? flag_names[bit] : "unknown";
+}
+
+static double
+capped(double s, double cap)
+{
+    return s < cap ? s : cap;
+}
+
+/* The rules: each flag that marks an answer a careful grader would not pass
+ * also caps its score; the caps come from the model's "rules". */
+static unsigned
+apply_rules(const assay_prepared *pq, const assay_features *f,
+            const assay_concept_match *m, const assay_params *p, double *score)
+{
+    unsigned flags = 0;
+    const double *x = f->f;
+    if (f->n_content == 0) {
+        *score = 0.0;
+        return ASSAY_FLAG(EMPTY);
+    }
+    for (size_t i = 0; i < pq->concepts.n; i++) {
+        if (m[i].state == ASSAY_MATCH_NEGATED && !pq->concepts.c[i].misconception) {
+            flags |= ASSAY_FLAG(NEGATED);
+        }
+    }
+    if (x[ASSAY_F_misconception] > 0.0) {
+        flags |= ASSAY_FLAG(MISCONCEPTION);
+        *score = capped(*score, p->misconception_cap);
+    }
+    if (x[ASSAY_F_required_missing] > 0.0) {
+        *score = capped(*score, p->required_cap);
+    }
+    if (f->n_content < p->short_terms && pq->ref_content >= 2 * p->short_terms) {
+        flags |= ASSAY_FLAG(TOO_SHORT);
+        *score = capped(*score, p->short_cap);
+    }
+    if (x[ASSAY_F_cosine] < p->off_topic_cos &&
+        x[ASSAY_F_coverage] < p->off_topic_cov) {
+        flags |= ASSAY_FLAG(OFF_TOPIC);
+        *score = capped(*score, p->off_topic_cap);
+    }
+    if (f->n_content >= p->salad_min_terms && f->stop_ratio < p->salad_stop_ratio &&
+        x[ASSAY_F_bigram] < p->salad_bigram) {
+        flags |= ASSAY_FLAG(KEYWORD_SALAD);
+        *score = capped(*score, p->salad_cap);
+    }
+    if (f->qcos >= p->restate_qcos && f->novel < p->restate_novel) {
+        flags |= ASSAY_FLAG(RESTATES_QUESTION);
+        *score = capped(*score, p->restate_cap);
+    }
+    if (x[ASSAY_F_cosine] >= p->copy_cos && x[ASSAY_F_bigram] >= p->copy_cos) {
+        flags |= ASSAY_FLAG(COPIES_REFERENCE);
+    }
+    return flags;
+}
+
+/* Scores are rounded to 1e-6 so a verdict prints the same on every run and
+ * platform even when the last bits of a sum differ. */
+static double
+round6(double x)
+{
+    return round(x * 1e6) / 1e6;
+}
+
+assay_err
+assay_verdict_build(const assay_prepared *pq, const assay_features *f,
+                    const assay_concept_match *m, const assay_params *p,
+                    const char *model_hash, assay_verdict **out)
+{
+    assay_verdict *v = calloc(1, sizeof(*v));
+    if (v == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    if (pq->id != NULL && (v->question_id = strdup(pq->id)) == NULL) {
+        goto nomem;
+    }
+    double raw = p->bias;
+    v->bias = round6(p->bias);
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        v->features[i] = round6(f->f[i]);
+        v->contrib[i] = round6(p->w[i] * f->f[i]);
+        raw += p->w[i] * f->f[i];
+    }
+    double score = raw < 0.0 ? 0.0 : raw > 1.0 ? 1.0 : raw;
+    v->flags = apply_rules(pq, f, m, p, &score);
+    v->score = round6(score);
+    double sum = v->bias;
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        sum += v->contrib[i];
+    }
+    v->adjust = round6(v->score - sum);
+    v->band = v->score >= pq->th_correct   ? "correct"
+              : v->score >= pq->th_partial ? "partial"
+                                           : "incorrect";
+    double sc = p->scale_a + p->scale_b * v->score;
+    v->scale_max = p->scale_max;
+    v->scale_score = round6(sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc);
+    v->concepts = calloc(pq->concepts.n ? pq->concepts.n : 1, sizeof(*v->concepts));
+    if (v->concepts == NULL) {
+        goto nomem;
+    }
+    /* Labels are copied so a verdict outlives its (inline) question. */
+    size_t bytes = 0;
+    for (size_t i = 0; i < pq->concepts.n; i++) {
+        const assay_concept *c = &pq->concepts.c[i];
+        bytes += strlen(c->label) + 1;
+        if (m[i].state != ASSAY_MATCH_MISSING) {
+            bytes += strlen(c->phrases[m[i].phrase].source) + 1;
+        }
+    }
+    v->labels = malloc(bytes ? bytes : 1);
+    if (v->labels == NULL) {
+        goto nomem;
+    }
+    char *at = v->labels;
+    for (size_t i = 0; i < pq->concepts.n; i++) {
+        const assay_concept *c = &pq->concepts.c[i];
+        assay_concept_result *r = &v->concepts[v->nconcepts++];
+        size_t n = strlen(c->label) + 1;
+        memcpy(at, c->label, n);
+        r->label = at;
+        at += n;
+        if (m[i].state != ASSAY_MATCH_MISSING) {
+            const char *src = c->phrases[m[i].phrase].source;
+            n = strlen(src) + 1;
+            memcpy(at, src, n);
+            r->phrase = at;
+            at += n;
+        }
+        r->state = m[i].state;
+        r->weight = c->weight;
+        r->required = c->required;
+        r->misconception = c->misconception;
+        r->start = m[i].start;
+        r->end = m[i].end;
+    }
+    snprintf(v->model_hash, sizeof(v->model_hash), "%s", model_hash ? model_hash : "");
+    *out = v;
+    return ASSAY_OK;
+nomem:
+    assay_verdict_free(v);
+    return ASSAY_ENOMEM;
+}
+
+void
+assay_verdict_free(assay_verdict *v)
+{
+    if (v == NULL) {
+        return;
+    }
+    free(v->question_id);
+    free(v->concepts);
+    free(v->labels);
+    free(v);
+}
+
+double
+assay_verdict_score(const assay_verdict *v)
+{
+    return v->score;
+}
+
+const char *
+assay_verdict_band(const assay_verdict *v)
+{
+    return v->band;
+}
+
+double
+assay_verdict_scale_score(const assay_verdict *v)
+{
+    return v->scale_score;
+}
+
+static json_t *
+concept_json(const assay_concept_result *r)
+{
+    json_t *o = json_object();
+    if (o == NULL) {
+        return NULL;
+    }
+    json_object_set_new(o, "label", json_string(r->label));
+    json_object_set_new(o, "weight", json_real(r->weight));
+    if (r->required) {
+        json_object_set_new(o, "required", json_true());
+    }
+    if (r->state != ASSAY_MATCH_MISSING) {
+        json_object_set_new(o, "phrase", json_string(r->phrase));
+        json_t *span = json_pack("[II]", (json_int_t)r->start, (json_int_t)r->end);
+        json_object_set_new(o, "span", span);
+    }
+    return o;
+}
+
+json_t *
+assay_verdict_json(const assay_verdict *v)
+{
+    json_t *o = json_object();
+    json_t *concepts = json_object();
+    json_t *lists[5];
+    static const char *const list_names[5] = {"matched", "fuzzy", "negated",
+                                              "missing", "misconceptions"};
+    json_t *contrib = json_object();
+    json_t *features = json_object();
+    json_t *flags = json_array();
+    if (o == NULL || concepts == NULL || contrib == NULL || features == NULL ||
+        flags == NULL) {
+        goto nomem;
+    }
+    for (int i = 0; i < 5; i++) {
+        lists[i] = json_array();
+        json_object_set_new(concepts, list_names[i], lists[i]);
+    }
+    if (v->question_id != NULL) {
+        json_object_set_new(o, "question_id", json_string(v->question_id));
+    }
+    json_object_set_new(o, "score", json_real(v->score));
+    json_object_set_new(o, "band", json_string(v->band));
+    json_object_set_new(o, "scale_score", json_real(v->scale_score));
+    json_object_set_new(o, "scale_max", json_real(v->scale_max));
+    for (size_t i = 0; i < v->nconcepts; i++) {
+        const assay_concept_result *r = &v->concepts[i];
+        int list;
+        if (r->misconception) {
+            /* Only asserted misconceptions are worth reporting. */
+            if (r->state != ASSAY_MATCH_EXACT && r->state != ASSAY_MATCH_FUZZY) {
+                continue;
+            }
+            list = 4;
+        } else {
+            list = r->state == ASSAY_MATCH_EXACT   ? 0
+                   : r->state == ASSAY_MATCH_FUZZY ? 1
+                   : r->state == ASSAY_MATCH_NEGATED ? 2
+                                                     : 3;
+        }
+        json_array_append_new(lists[list], concept_json(r));
+    }
+    json_object_set_new(o, "concepts", concepts);
+    json_object_set_new(contrib, "bias", json_real(v->bias));
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        json_object_set_new(contrib, assay_feature_names[i], json_real(v->contrib[i]));
+        json_object_set_new(features, assay_feature_names[i], json_real(v->features[i]));
+    }
+    json_object_set_new(contrib, "rules", json_real(v->adjust));
+    json_object_set_new(o, "contributions", contrib);
+    json_object_set_new(o, "features", features);
+    for (unsigned b = 0; b < ASSAY_NFLAGS; b++) {
+        if (v->flags & (1u << b)) {
+            json_array_append_new(flags, json_string(assay_flag_name(b)));
+        }
+    }
+    json_object_set_new(o, "flags", flags);
+    json_object_set_new(o, "model", json_string(v->model_hash));
+    return o;
+nomem:
+    json_decref(o);
+    json_decref(concepts);
+    json_decref(contrib);
+    json_decref(features);
+    json_decref(flags);
+    return NULL;
+}

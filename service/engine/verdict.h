@@ -1,0 +1,63 @@
+/*
+ * verdict.h - turn features into a verdict: linear score, rule caps with
+ * their flags, band, concept report with byte spans, and the contributions
+ * that add up to the score. Everything numeric comes from assay_params.
+ */
+#ifndef ASSAY_VERDICT_H
+#define ASSAY_VERDICT_H
+
+#include "assay/engine.h"
+#include "score.h"
+
+#define ASSAY_FLAGS(X)                                                        \
+    X(EMPTY, "empty")                                                         \
+    X(TOO_SHORT, "too_short")                                                 \
+    X(OFF_TOPIC, "off_topic")                                                 \
+    X(KEYWORD_SALAD, "keyword_salad")                                         \
+    X(RESTATES_QUESTION, "restates_question")                                 \
+    X(COPIES_REFERENCE, "copies_reference")                                   \
+    X(NEGATED, "negated")                                                     \
+    X(MISCONCEPTION, "misconception")
+
+enum {
+#define ASSAY_X_FLAGBIT(name, wire) ASSAY_FLAGBIT_##name,
+    ASSAY_FLAGS(ASSAY_X_FLAGBIT)
+#undef ASSAY_X_FLAGBIT
+        ASSAY_NFLAGS
+};
+#define ASSAY_FLAG(name) (1u << ASSAY_FLAGBIT_##name)
+
+typedef struct assay_concept_result {
+    const char *label; /* borrowed from the prepared question */
+    const char *phrase; /* variant that matched, or NULL */
+    assay_match_state state;
+    double weight;
+    bool required, misconception;
+    size_t start, end;
+} assay_concept_result;
+
+struct assay_verdict {
+    char *question_id; /* NULL when inline */
+    double score, scale_score, scale_max;
+    const char *band;
+    unsigned flags;
+    double features[ASSAY_NFEATURES];
+    double bias;
+    double contrib[ASSAY_NFEATURES];
+    double adjust; /* caps and clamping: score - bias - sum(contrib) */
+    char *labels;  /* owned copy of every label/phrase, NUL-separated */
+    assay_concept_result *concepts;
+    size_t nconcepts;
+    char model_hash[65];
+};
+
+/* assay_verdict_build makes a verdict from computed features. */
+assay_err assay_verdict_build(const assay_prepared *pq, const assay_features *f,
+                              const assay_concept_match *m,
+                              const assay_params *p, const char *model_hash,
+                              assay_verdict **out);
+
+/* assay_flag_name is the wire name of flag bit i ("keyword_salad"). */
+const char *assay_flag_name(unsigned bit);
+
+#endif

@@ -1,0 +1,628 @@
+/* proto.c - wire protocol v1 request parsing and reply encoding. */
+#include "proto.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest echo of untrusted text (op names, jansson's token excerpts) in a
+ * message, in bytes. */
+#define ECHO_MAX 64
+
+static const char *const op_names[] = {"none", "grade", "questions",
+                                       "health", "stats"};
+
+const char *
+assay_proto_op_name(assay_proto_op op)
+{
+    if ((unsigned)op >= sizeof(op_names) / sizeof(op_names[0])) {
+        return "unknown";
+    }
+    return op_names[op];
+}
+
+void
+assay_request_init(assay_request *req)
+{
+    memset(req, 0, sizeof(*req));
+    req->op = ASSAY_OP_NONE;
+}
+
+void
+assay_request_fini(assay_request *req)
+{
+    if (req == NULL) {
+        return;
+    }
+    json_decref(req->root);
+    assay_request_init(req);
+}
+
+/* Length of the valid UTF-8 sequence starting at s (at most n bytes), or 0
+ * when s does not start one. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        return 1;
+    }
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (len > n) {
+        return 0;
+    }
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            return 0;
+        }
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return 0;
+    }
+    return len;
+}
+
+long long
+assay_proto_utf8_check(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        size_t n = utf8_seq(u + i, len - i);
+        if (n == 0) {
+            return (long long)i;
+        }
+        i += n;
+    }
+    return -1;
+}
+
+/* Copies at most max bytes of in[0..n) to out (capacity cap) as valid UTF-8
+ * with control characters and bad bytes replaced by '?', adding "..." when
+ * cut. */
+static void
+proto_clean(const char *in, size_t n, size_t max, char *out, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)in;
+    size_t o = 0, i = 0;
+    if (max + 4 > cap) {
+        max = cap > 4 ? cap - 4 : 0;
+    }
+    while (i < n) {
+        size_t k = utf8_seq(u + i, n - i);
+        if (o + (k ? k : 1) > max) {
+            memcpy(out + o, "...", 3);
+            o += 3;
+            break;
+        }
+        if (k == 0 || (k == 1 && (u[i] < 0x20 || u[i] == 0x7F))) {
+            out[o++] = '?';
+            i += 1;
+            continue;
+        }
+        memcpy(out + o, in + i, k);
+        o += k;
+        i += k;
+    }
+    out[o] = '\0';
+}
+
+/* Records code with field and offset unless err already holds an error. */
+static assay_err
+proto_fail(assay_error *err, assay_err code, const char *field,
+           long long offset, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static assay_err
+proto_fail(assay_error *err, assay_err code, const char *field,
+           long long offset, const char *fmt, ...)
+{
+    if (err == NULL || err->code != ASSAY_OK) {
+        return code;
+    }
+    char msg[sizeof(err->message)];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    assay_error_set(err, code, "%s", msg);
+    snprintf(err->source, sizeof(err->source), "%s",
+             field != NULL ? field : "request");
+    snprintf(err->field, sizeof(err->field), "%s",
+             field != NULL ? field : "");
+    err->offset = offset;
+    return code;
+}
+
+static size_t
+utf8_len_of(uint32_t cp)
+{
+    if (cp < 0x80) {
+        return 1;
+    }
+    if (cp < 0x800) {
+        return 2;
+    }
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        return 4; /* high surrogate: the pair decodes to 4 bytes */
+    }
+    if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        return 0; /* counted with its high surrogate */
+    }
+    return 3;
+}
+
+static int
+hexval(unsigned char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+/*
+ * Finds which top-level field of the raw JSON text holds byte bad: a
+ * lightweight scan that tracks nesting, strings and escapes. When bad is
+ * inside a top-level string value, key gets the field name and *at the
+ * offset inside the decoded value; otherwise key is "request" and *at = bad.
+ */
+static void
+proto_locate(const char *msg, size_t bad, char *key, size_t keycap,
+             long long *at)
+{
+    const unsigned char *u = (const unsigned char *)msg;
+    int depth = 0;
+    int expect_key = 0;
+    char cur[64] = "";
+    snprintf(key, keycap, "request");
+    *at = (long long)bad;
+    size_t i = 0;
+    while (i < bad) {
+        unsigned char c = u[i];
+        if (c == '"') {
+            int is_key = depth == 1 && expect_key;
+            int top_value = depth == 1 && !expect_key;
+            size_t start = ++i;
+            size_t pos = 0;
+            while (i < bad && u[i] != '"') {
+                if (u[i] == '\\' && i + 1 < bad) {
+                    if (u[i + 1] == 'u' && i + 5 < bad) {
+                        uint32_t cp = 0;
+                        for (int k = 2; k < 6; k++) {
+                            int h = hexval(u[i + k]);
+                            cp = (cp << 4) | (uint32_t)(h < 0 ? 0 : h);
+                        }
+                        pos += utf8_len_of(cp);
+                        i += 6;
+                    } else {
+                        pos += 1;
+                        i += 2;
+                    }
+                    continue;
+                }
+                pos++;
+                i++;
+            }
+            if (i >= bad) { /* bad lies inside this string */
+                if (top_value && cur[0] != '\0') {
+                    proto_clean(cur, strlen(cur), keycap - 4, key, keycap);
+                    *at = (long long)pos;
+                }
+                return;
+            }
+            if (is_key) {
+                size_t n = i - start;
+                if (n >= sizeof(cur)) {
+                    n = sizeof(cur) - 1;
+                }
+                memcpy(cur, msg + start, n);
+                cur[n] = '\0';
+            }
+            i++; /* closing quote */
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            depth++;
+            if (depth == 1) {
+                expect_key = c == '{';
+            }
+        } else if (c == '}' || c == ']') {
+            depth--;
+        } else if (depth == 1 && c == ',') {
+            expect_key = 1;
+        } else if (depth == 1 && c == ':') {
+            expect_key = 0;
+        }
+        i++;
+    }
+}
+
+static bool
+id_from_root(json_t *root, char id[ASSAY_PROTO_MAX_ID + 1])
+{
+    json_t *v = json_is_object(root) ? json_object_get(root, "id") : NULL;
+    if (!json_is_string(v)) {
+        return false;
+    }
+    size_t n = json_string_length(v);
+    if (n == 0 || n > ASSAY_PROTO_MAX_ID) {
+        return false;
+    }
+    memcpy(id, json_string_value(v), n);
+    id[n] = '\0';
+    return true;
+}
+
+/* Reads the id from msg after replacing invalid UTF-8 bytes by '?'. */
+static bool
+peek_id_lossy(const char *msg, size_t len, char id[ASSAY_PROTO_MAX_ID + 1])
+{
+    char *copy = malloc(len + 1);
+    if (copy == NULL) {
+        return false;
+    }
+    memcpy(copy, msg, len);
+    size_t i = 0;
+    while (i < len) {
+        long long bad = assay_proto_utf8_check(copy + i, len - i);
+        if (bad < 0) {
+            break;
+        }
+        i += (size_t)bad;
+        copy[i++] = '?';
+    }
+    json_t *root = json_loadb(copy, len, 0, NULL);
+    free(copy);
+    bool ok = id_from_root(root, id);
+    json_decref(root);
+    return ok;
+}
+
+bool
+assay_proto_peek_id(const char *msg, size_t len, size_t max_len,
+                    char id[ASSAY_PROTO_MAX_ID + 1])
+{
+    if (msg == NULL || (max_len > 0 && len > max_len)) {
+        return false;
+    }
+    return peek_id_lossy(msg, len, id);
+}
+
+static const char *
+json_type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_STRING:
+        return "a string";
+    case JSON_INTEGER:
+        return "an integer";
+    case JSON_REAL:
+        return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return "a boolean";
+    case JSON_NULL:
+        return "null";
+    }
+    return "unknown";
+}
+
+/* Reads optional string field name; empty strings are refused unless
+ * allow_empty. Returns ASSAY_OK with *out NULL when absent. */
+static assay_err
+get_string(json_t *root, const char *name, bool allow_empty,
+           const char **out, size_t *out_len, assay_error *err)
+{
+    json_t *v = json_object_get(root, name);
+    *out = NULL;
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (v == NULL) {
+        return ASSAY_OK;
+    }
+    if (!json_is_string(v)) {
+        return proto_fail(err, ASSAY_EFIELD, name, -1,
+                          "%s: expected a string, got %s", name,
+                          json_type_name(v));
+    }
+    if (!allow_empty && json_string_length(v) == 0) {
+        return proto_fail(err, ASSAY_EFIELD, name, -1,
+                          "%s: must not be empty", name);
+    }
+    *out = json_string_value(v);
+    if (out_len != NULL) {
+        *out_len = json_string_length(v);
+    }
+    return ASSAY_OK;
+}
+
+static assay_err
+parse_grade(assay_request *req, assay_error *err)
+{
+    json_t *root = req->root;
+    assay_err rc;
+    if ((rc = get_string(root, "question_id", false, &req->question_id, NULL,
+                         err)) != ASSAY_OK ||
+        (rc = get_string(root, "question", false, &req->question,
+                         &req->question_len, err)) != ASSAY_OK ||
+        (rc = get_string(root, "reference", false, &req->reference,
+                         &req->reference_len, err)) != ASSAY_OK ||
+        (rc = get_string(root, "answer", true, &req->answer, &req->answer_len,
+                         err)) != ASSAY_OK) {
+        return rc;
+    }
+    if (req->question_id != NULL &&
+        (req->question != NULL || req->reference != NULL)) {
+        return proto_fail(err, ASSAY_EFIELD, "question_id", -1,
+                          "question_id: give either question_id or "
+                          "question and reference, not both");
+    }
+    if (req->question_id == NULL) {
+        if (req->question == NULL && req->reference == NULL) {
+            return proto_fail(err, ASSAY_EMISSING, "question_id", -1,
+                              "request: grade needs \"question_id\", or "
+                              "\"question\" and \"reference\"");
+        }
+        if (req->question == NULL) {
+            return proto_fail(err, ASSAY_EMISSING, "question", -1,
+                              "request: inline grade needs \"question\" "
+                              "with \"reference\"");
+        }
+        if (req->reference == NULL) {
+            return proto_fail(err, ASSAY_EMISSING, "reference", -1,
+                              "request: inline grade needs \"reference\" "
+                              "with \"question\"");
+        }
+    }
+    if (req->answer == NULL) {
+        return proto_fail(err, ASSAY_EMISSING, "answer", -1,
+                          "request: missing field \"answer\"");
+    }
+    return ASSAY_OK;
+}
+
+assay_err
+assay_proto_parse(const char *msg, size_t len, size_t max_len,
+                  assay_request *req, assay_error *err)
+{
+    assay_request_init(req);
+    if (msg == NULL) {
+        return proto_fail(err, ASSAY_EINTERNAL, NULL, -1,
+                          "request: no message");
+    }
+    if (max_len > 0 && len > max_len) {
+        return proto_fail(err, ASSAY_ETOOBIG, NULL, -1,
+                          "request: message of %zu bytes exceeds the limit "
+                          "of %zu bytes",
+                          len, max_len);
+    }
+    long long bad = assay_proto_utf8_check(msg, len);
+    if (bad >= 0) {
+        char field[64];
+        long long at;
+        proto_locate(msg, (size_t)bad, field, sizeof(field), &at);
+        req->has_id = peek_id_lossy(msg, len, req->id);
+        return proto_fail(err, ASSAY_EUTF8,
+                          strcmp(field, "request") == 0 ? NULL : field, at,
+                          "%s: invalid UTF-8 at byte %lld", field, at);
+    }
+
+    json_error_t jerr;
+    req->root = json_loadb(msg, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (req->root == NULL) {
+        char text[ECHO_MAX + 4];
+        proto_clean(jerr.text, strlen(jerr.text), ECHO_MAX * 2, text,
+                    sizeof(text));
+        assay_err rc = proto_fail(err, ASSAY_EJSON, NULL, jerr.position,
+                                  "request: invalid JSON at line %d column "
+                                  "%d: %s",
+                                  jerr.line, jerr.column, text);
+        if (err != NULL && err->code == ASSAY_EJSON) {
+            err->line = jerr.line > 0 ? (unsigned)jerr.line : 0;
+            err->column = jerr.column > 0 ? (unsigned)jerr.column : 0;
+            err->offset = -1;
+        }
+        return rc;
+    }
+    if (!json_is_object(req->root)) {
+        return proto_fail(err, ASSAY_EJSON, NULL, -1,
+                          "request: expected a JSON object, got %s",
+                          json_type_name(req->root));
+    }
+
+    json_t *id = json_object_get(req->root, "id");
+    if (id != NULL) {
+        if (!json_is_string(id)) {
+            return proto_fail(err, ASSAY_EFIELD, "id", -1,
+                              "id: expected a string, got %s",
+                              json_type_name(id));
+        }
+        size_t n = json_string_length(id);
+        if (n == 0 || n > ASSAY_PROTO_MAX_ID) {
+            return proto_fail(err, ASSAY_EFIELD, "id", -1,
+                              "id: length %zu is outside 1..%d bytes", n,
+                              ASSAY_PROTO_MAX_ID);
+        }
+        req->has_id = id_from_root(req->root, req->id);
+    }
+
+    json_t *v = json_object_get(req->root, "v");
+    if (v == NULL) {
+        return proto_fail(err, ASSAY_EMISSING, "v", -1,
+                          "request: missing field \"v\" (protocol version, "
+                          "%d)",
+                          ASSAY_PROTO_VERSION);
+    }
+    if (!json_is_integer(v)) {
+        return proto_fail(err, ASSAY_EFIELD, "v", -1,
+                          "v: expected an integer, got %s",
+                          json_type_name(v));
+    }
+    if (json_integer_value(v) != ASSAY_PROTO_VERSION) {
+        return proto_fail(err, ASSAY_EVERSION, "v", -1,
+                          "v: protocol version %" JSON_INTEGER_FORMAT
+                          " is not supported (this service speaks %d)",
+                          json_integer_value(v), ASSAY_PROTO_VERSION);
+    }
+
+    json_t *op = json_object_get(req->root, "op");
+    if (op == NULL) {
+        return proto_fail(err, ASSAY_EMISSING, "op", -1,
+                          "request: missing field \"op\"");
+    }
+    if (!json_is_string(op) || json_string_length(op) == 0) {
+        return proto_fail(err, ASSAY_EFIELD, "op", -1,
+                          "op: expected a non-empty string, got %s",
+                          json_is_string(op) ? "an empty string"
+                                             : json_type_name(op));
+    }
+    const char *name = json_string_value(op);
+    if (strcmp(name, "grade") == 0) {
+        req->op = ASSAY_OP_GRADE;
+        return parse_grade(req, err);
+    }
+    if (strcmp(name, "questions") == 0) {
+        req->op = ASSAY_OP_QUESTIONS;
+    } else if (strcmp(name, "health") == 0) {
+        req->op = ASSAY_OP_HEALTH;
+    } else if (strcmp(name, "stats") == 0) {
+        req->op = ASSAY_OP_STATS;
+    } else {
+        char shown[ECHO_MAX + 4];
+        proto_clean(name, json_string_length(op), ECHO_MAX, shown,
+                    sizeof(shown));
+        return proto_fail(err, ASSAY_EOP, "op", -1,
+                          "op: unknown operation \"%s\" (expected grade, "
+                          "questions, health or stats)",
+                          shown);
+    }
+    return ASSAY_OK;
+}
+
+static char *
+proto_dump(json_t *obj, size_t *len)
+{
+    char *s = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(obj);
+    if (s != NULL && len != NULL) {
+        *len = strlen(s);
+    }
+    return s;
+}
+
+static json_t *
+proto_head(const char *id, bool ok)
+{
+    json_t *obj = json_object();
+    if (obj == NULL) {
+        return NULL;
+    }
+    if (json_object_set_new(obj, "v", json_integer(ASSAY_PROTO_VERSION)) ||
+        (id != NULL && json_object_set_new(obj, "id", json_string(id))) ||
+        json_object_set_new(obj, "ok", json_boolean(ok))) {
+        json_decref(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+char *
+assay_proto_reply_ok(const char *id, json_t *body, size_t *len)
+{
+    if (body != NULL && !json_is_object(body)) {
+        json_decref(body);
+        return NULL;
+    }
+    json_t *obj = proto_head(id, true);
+    if (obj == NULL) {
+        json_decref(body);
+        return NULL;
+    }
+    const char *key;
+    json_t *value;
+    json_object_foreach(body, key, value) {
+        if (strcmp(key, "v") == 0 || strcmp(key, "id") == 0 ||
+            strcmp(key, "ok") == 0) {
+            continue;
+        }
+        if (json_object_set(obj, key, value) != 0) {
+            json_decref(body);
+            json_decref(obj);
+            return NULL;
+        }
+    }
+    json_decref(body);
+    return proto_dump(obj, len);
+}
+
+char *
+assay_proto_reply_error(const char *id, const assay_error *err, size_t *len)
+{
+    assay_err code = err != NULL ? err->code : ASSAY_EINTERNAL;
+    if (code == ASSAY_OK) {
+        code = ASSAY_EINTERNAL;
+    }
+    char msg[sizeof(err->message)];
+    const char *raw = err != NULL && err->message[0] != '\0'
+                          ? err->message
+                          : assay_strerror(code);
+    proto_clean(raw, strnlen(raw, sizeof(msg) - 1), sizeof(msg) - 4, msg,
+                sizeof(msg));
+
+    json_t *obj = proto_head(id, false);
+    json_t *e = json_object();
+    if (obj == NULL || e == NULL ||
+        json_object_set_new(e, "code", json_string(assay_errname(code))) ||
+        json_object_set_new(e, "message", json_string(msg))) {
+        goto fail;
+    }
+    if (err != NULL && err->field[0] != '\0') {
+        char field[sizeof(err->field)];
+        proto_clean(err->field, strnlen(err->field, sizeof(field) - 1),
+                    sizeof(field) - 4, field, sizeof(field));
+        if (json_object_set_new(e, "field", json_string(field))) {
+            goto fail;
+        }
+    }
+    if (err != NULL && code == ASSAY_EUTF8 && err->offset >= 0 &&
+        json_object_set_new(e, "offset", json_integer(err->offset))) {
+        goto fail;
+    }
+    if (json_object_set_new(obj, "error", e)) {
+        e = NULL;
+        goto fail;
+    }
+    return proto_dump(obj, len);
+fail:
+    json_decref(e);
+    json_decref(obj);
+    return NULL;
+}

@@ -1,0 +1,219 @@
+/* assayd_proc.c - child process control for integration tests. */
+#include "assayd_proc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double
+proc_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+proc_append(assay_proc *p, const char *buf, size_t n)
+{
+    size_t cap = sizeof(p->log) - 1;
+    if (n >= cap) {
+        buf += n - cap;
+        n = cap;
+    }
+    if (p->log_len + n > cap) {
+        size_t drop = p->log_len + n - cap;
+        memmove(p->log, p->log + drop, p->log_len - drop);
+        p->log_len -= drop;
+    }
+    memcpy(p->log + p->log_len, buf, n);
+    p->log_len += n;
+    p->log[p->log_len] = '\0';
+}
+
+/* Reads what is available; returns 0 at EOF, 1 otherwise. */
+static int
+proc_read(assay_proc *p)
+{
+    char buf[4096];
+    for (;;) {
+        ssize_t n = read(p->err_fd, buf, sizeof(buf));
+        if (n > 0) {
+            proc_append(p, buf, (size_t)n);
+            continue;
+        }
+        if (n == 0) {
+            return 0;
+        }
+        if (errno == EINTR) {
+            continue;
+        }
+        return 1;
+    }
+}
+
+void
+assay_proc_drain(assay_proc *p)
+{
+    if (p->err_fd >= 0 && proc_read(p) == 0) {
+        close(p->err_fd);
+        p->err_fd = -1;
+    }
+}
+
+static int
+proc_wait_readable(assay_proc *p, double deadline)
+{
+    double left = deadline - proc_now();
+    if (left <= 0 || p->err_fd < 0) {
+        return 0;
+    }
+    struct pollfd pfd = {.fd = p->err_fd, .events = POLLIN};
+    int ms = (int)(left * 1000.0) + 1;
+    if (ms > 100) {
+        ms = 100;
+    }
+    return poll(&pfd, 1, ms) > 0;
+}
+
+int
+assay_proc_wait_log(assay_proc *p, const char *needle, double timeout_s)
+{
+    double deadline = proc_now() + timeout_s;
+    for (;;) {
+        assay_proc_drain(p);
+        if (strstr(p->log, needle) != NULL) {
+            return 1;
+        }
+        if (proc_now() >= deadline) {
+            return 0;
+        }
+        if (p->err_fd < 0) {
+            usleep(10000);
+        } else {
+            proc_wait_readable(p, deadline);
+        }
+    }
+}
+
+int
+assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
+{
+    static const char marker[] = " ready endpoint=";
+    memset(p, 0, sizeof(*p));
+    p->err_fd = -1;
+
+    int fds[2];
+    if (pipe(fds) != 0) {
+        perror("assay_proc_start: pipe");
+        return -1;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("assay_proc_start: fork");
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        dup2(fds[1], STDERR_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        execv(argv[0], (char *const *)argv);
+        fprintf(stderr, "exec %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    close(fds[1]);
+    p->pid = pid;
+    p->err_fd = fds[0];
+    fcntl(p->err_fd, F_SETFL, fcntl(p->err_fd, F_GETFL) | O_NONBLOCK);
+    fcntl(p->err_fd, F_SETFD, FD_CLOEXEC);
+
+    double deadline = proc_now() + timeout_s;
+    for (;;) {
+        assay_proc_drain(p);
+        const char *hit = strstr(p->log, marker);
+        if (hit != NULL) {
+            const char *ep = hit + sizeof(marker) - 1;
+            size_t n = strcspn(ep, " \r\n");
+            if (ep[n] != '\0') { /* wait for the whole token */
+                if (n >= sizeof(p->endpoint)) {
+                    n = sizeof(p->endpoint) - 1;
+                }
+                memcpy(p->endpoint, ep, n);
+                p->endpoint[n] = '\0';
+                return 0;
+            }
+        }
+        int status;
+        if (waitpid(p->pid, &status, WNOHANG) == p->pid) {
+            assay_proc_drain(p);
+            fprintf(stderr, "assay_proc_start: %s exited before ready; "
+                    "stderr:\n%s\n", argv[0], p->log);
+            p->pid = 0;
+            if (p->err_fd >= 0) {
+                close(p->err_fd);
+                p->err_fd = -1;
+            }
+            return -1;
+        }
+        if (proc_now() >= deadline) {
+            fprintf(stderr, "assay_proc_start: %s not ready after %.1f s; "
+                    "stderr:\n%s\n", argv[0], timeout_s, p->log);
+            assay_proc_stop(p, SIGKILL, 5.0);
+            return -1;
+        }
+        if (p->err_fd >= 0) {
+            proc_wait_readable(p, deadline);
+        } else {
+            usleep(10000);
+        }
+    }
+}
+
+int
+assay_proc_stop(assay_proc *p, int sig, double timeout_s)
+{
+    if (p->pid <= 0) {
+        return -1;
+    }
+    kill(p->pid, sig);
+    double deadline = proc_now() + timeout_s;
+    int status = 0;
+    pid_t got = 0;
+    while ((got = waitpid(p->pid, &status, WNOHANG)) == 0) {
+        assay_proc_drain(p);
+        if (proc_now() >= deadline) {
+            kill(p->pid, SIGKILL);
+            got = waitpid(p->pid, &status, 0);
+            break;
+        }
+        if (!proc_wait_readable(p, deadline)) {
+            usleep(5000);
+        }
+    }
+    assay_proc_drain(p);
+    if (p->err_fd >= 0) {
+        close(p->err_fd);
+        p->err_fd = -1;
+    }
+    p->pid = 0;
+    if (got < 0) {
+        return -1;
+    }
+    if (WIFEXITED(status)) {
+        return WEXITSTATUS(status);
+    }
+    if (WIFSIGNALED(status)) {
+        return 128 + WTERMSIG(status);
+    }
+    return -1;
+}

@@ -1,0 +1,338 @@
+/* test_analyze.c - the whole front end: flags, stems and original spans. */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "analyze.h"
+
+typedef struct want_term {
+    const char *text;
+    const char *surface;
+    size_t start;
+    size_t end;
+    unsigned flags;
+} want_term;
+
+enum {
+    STOP = ASSAY_TERM_STOP,
+    NEG = ASSAY_TERM_NEGATOR,
+    TECH = ASSAY_TERM_TECH,
+    PROT = ASSAY_TERM_PROTECTED,
+    NUM = ASSAY_TERM_NUMBER,
+    BRK = ASSAY_TERM_BREAK_BEFORE,
+};
+
+static void
+expect_terms(const assay_lexicon *lex, const char *text, const want_term *w,
+             size_t n)
+{
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(lex, NULL, text, strlen(text), &a, &err),
+                  &err);
+    assert_int_equal(a.orig_len, strlen(text));
+    if (a.n != n) {
+        print_error("got %zu terms, want %zu\n", a.n, n);
+    }
+    assert_int_equal(a.n, n);
+    for (size_t i = 0; i < n; i++) {
+        const assay_term *t = &a.terms[i];
+        assert_string_equal(t->text, w[i].text);
+        assert_int_equal(t->text_len, strlen(w[i].text));
+        assert_string_equal(t->surface, w[i].surface);
+        assert_int_equal(t->surface_len, strlen(w[i].surface));
+        assert_int_equal(t->start, w[i].start);
+        assert_int_equal(t->end, w[i].end);
+        assert_int_equal(t->flags, w[i].flags);
+    }
+    assay_analysis_fini(&a);
+}
+
+static int
+setup_lexicon(void **state)
+{
+    const char *dir = getenv("ASSAY_MODELS_DIR");
+    if (dir == NULL) {
+        return -1;
+    }
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/stopwords.txt", dir);
+    assay_lexicon *lex = NULL;
+    if (assay_lexicon_new(&lex) != ASSAY_OK ||
+        assay_lexicon_load_stoplist(lex, path, NULL) != ASSAY_OK ||
+        assay_lexicon_add_protected(lex, "decorator", NULL) != ASSAY_OK) {
+        assay_lexicon_free(lex);
+        return -1;
+    }
+    *state = lex;
+    return 0;
+}
+
+static int
+teardown_lexicon(void **state)
+{
+    assay_lexicon_free(*state);
+    return 0;
+}
+
+static void
+test_analyze_realistic_answer(void **state)
+{
+    const assay_lexicon *lex = *state;
+    /* doesn’t has a typographic apostrophe (3 bytes) and the dash is an em
+     * dash (3 bytes), so spans after them are shifted in the original. */
+    const char *text = "The GIL doesn\xE2\x80\x99t let threads run Python "
+                       "bytecode in parallel; use multiprocessing, not "
+                       "threading \xE2\x80\x94 or asyncio for I/O-bound work "
+                       "with decorators.";
+    static const want_term w[] = {
+        {"the", "the", 0, 3, STOP},
+        {"gil", "gil", 4, 7, 0},
+        {"doesn't", "doesn't", 8, 17, NEG},
+        {"let", "let", 18, 21, 0},
+        {"thread", "threads", 22, 29, 0},
+        {"run", "run", 30, 33, 0},
+        {"python", "python", 34, 40, 0},
+        {"bytecod", "bytecode", 41, 49, 0},
+        {"in", "in", 50, 52, STOP},
+        {"parallel", "parallel", 53, 61, 0},
+        {"use", "use", 63, 66, BRK},
+        {"multiprocess", "multiprocessing", 67, 82, 0},
+        {"not", "not", 84, 87, BRK | NEG},
+        {"thread", "threading", 88, 97, 0},
+        {"or", "or", 102, 104, BRK | STOP},
+        {"asyncio", "asyncio", 105, 112, 0},
+        {"for", "for", 113, 116, STOP},
+        {"i/o-bound", "i/o-bound", 117, 126, TECH},
+        {"work", "work", 127, 131, 0},
+        {"with", "with", 132, 136, STOP},
+        {"decorator", "decorators", 137, 147, PROT},
+    };
+    expect_terms(lex, text, w, sizeof(w) / sizeof(w[0]));
+    /* the spans really cut the original */
+    assert_memory_equal(text + 8, "doesn\xE2\x80\x99t", 17 - 8);
+    assert_memory_equal(text + 137, "decorators", 10);
+}
+
+static void
+test_analyze_protected_terms_stay_apart(void **state)
+{
+    (void)state;
+    const char *text = "decorator decoration serializer serial generator "
+                       "generation running";
+    static const want_term plain[] = {
+        {"decor", "decorator", 0, 9, 0},
+        {"decor", "decoration", 10, 20, 0},
+        {"serial", "serializer", 21, 31, 0},
+        {"serial", "serial", 32, 38, 0},
+        {"generat", "generator", 39, 48, 0},
+        {"generat", "generation", 49, 59, 0},
+        {"run", "running", 60, 67, 0},
+    };
+    expect_terms(NULL, text, plain, sizeof(plain) / sizeof(plain[0]));
+
+    assay_lexicon *lex = NULL;
+    assert_ok(assay_lexicon_new(&lex));
+    assert_ok(assay_lexicon_add_protected(lex, "Decorator", NULL));
+    assert_ok(assay_lexicon_add_protected(lex, "serializer", NULL));
+    assert_ok(assay_lexicon_add_protected(lex, "generator", NULL));
+    static const want_term prot[] = {
+        {"decorator", "decorator", 0, 9, PROT},
+        {"decor", "decoration", 10, 20, 0},
+        {"serializer", "serializer", 21, 31, PROT},
+        {"serial", "serial", 32, 38, 0},
+        {"generator", "generator", 39, 48, PROT},
+        {"generat", "generation", 49, 59, 0},
+        {"run", "running", 60, 67, 0},
+    };
+    expect_terms(lex, text, prot, sizeof(prot) / sizeof(prot[0]));
+    assay_lexicon_free(lex);
+}
+
+static void
+test_analyze_protected_plurals_map_to_the_term(void **state)
+{
+    (void)state;
+    assay_lexicon *lex = NULL;
+    assert_ok(assay_lexicon_new(&lex));
+    assert_ok(assay_lexicon_add_protected(lex, "class", NULL));
+    assert_ok(assay_lexicon_add_protected(lex, "serializer", NULL));
+    static const want_term w[] = {
+        {"class", "classes", 0, 7, PROT},
+        {"serializer", "serializers", 8, 19, PROT},
+        {"classi", "classy", 20, 26, 0},
+    };
+    expect_terms(lex, "classes serializers classy", w,
+                 sizeof(w) / sizeof(w[0]));
+    assay_lexicon_free(lex);
+}
+
+static void
+test_analyze_does_not_stem_tech_or_numbers(void **state)
+{
+    (void)state;
+    static const want_term w[] = {
+        {"running_total", "running_total", 0, 13, TECH},
+        {"3.11", "3.11", 14, 18, NUM},
+        {"run", "running", 19, 26, 0},
+        {"{% csrf_token %}", "{% csrf_token %}", 27, 43, TECH},
+    };
+    expect_terms(NULL, "running_total 3.11 running {% csrf_token %}", w,
+                 sizeof(w) / sizeof(w[0]));
+}
+
+static void
+test_analyze_maps_accented_spans_to_original(void **state)
+{
+    (void)state;
+    static const want_term pre[] = {
+        {"un", "un", 0, 2, 0},
+        {"cafe", "cafe", 3, 8, 0},
+        {"noir", "noir", 9, 13, 0},
+    };
+    expect_terms(NULL, "Un caf\xC3\xA9 noir", pre, 3);
+    static const want_term dec[] = {
+        {"un", "un", 0, 2, 0},
+        {"cafe", "cafe", 3, 9, 0},
+        {"noir", "noir", 10, 14, 0},
+    };
+    expect_terms(NULL, "Un cafe\xCC\x81 noir", dec, 3);
+    /* a token ending at the end of the input maps to orig_len */
+    static const want_term end[] = {{"cafe", "cafe", 0, 6, 0}};
+    expect_terms(NULL, "cafe\xCC\x81", end, 1);
+}
+
+static void
+test_analyze_maps_expanded_code_points_to_whole_span(void **state)
+{
+    (void)state;
+    /* ß -> ss: the term covers both bytes of ß */
+    static const want_term de[] = {{"strass", "strasse", 0, 7, 0},
+                                   {"ist", "ist", 8, 11, 0}};
+    expect_terms(NULL, "Stra\xC3\x9F" "e ist", de, 2);
+    /* ½ -> 1⁄2, and the fraction slash lumps to '/' */
+    static const want_term half[] = {{"1/2", "1/2", 0, 2, TECH},
+                                     {"cup", "cup", 3, 6, 0}};
+    expect_terms(NULL, "\xC2\xBD cup", half, 2);
+    /* the era sign U+337B expands to two ideographs; both terms come from
+     * the one code point at bytes 0-2 */
+    static const want_term era[] = {{"\xE5\xB9\xB3", "\xE5\xB9\xB3", 0, 3, 0},
+                                    {"\xE6\x88\x90", "\xE6\x88\x90", 0, 3, 0},
+                                    {"x", "x", 4, 5, 0}};
+    expect_terms(NULL, "\xE3\x8D\xBB x", era, 3);
+    /* full-width letters are 3 bytes each */
+    static const want_term fw[] = {{"outer", "outer", 0, 15, 0},
+                                   {"join", "join", 16, 20, 0}};
+    expect_terms(NULL,
+                 "\xEF\xBC\xAF\xEF\xBC\xB5\xEF\xBC\xB4\xEF\xBC\xA5\xEF\xBC\xB2"
+                 " join",
+                 fw, 2);
+    /* decomposed か + U+3099 is one term covering all six bytes */
+    static const want_term ga[] = {{"\xE3\x81\x8C", "\xE3\x81\x8C", 0, 6, 0}};
+    expect_terms(NULL, "\xE3\x81\x8B\xE3\x82\x99", ga, 1);
+}
+
+static void
+test_analyze_rejects_invalid_utf8_with_offset(void **state)
+{
+    (void)state;
+    assay_analysis a;
+    memset(&a, 0x5A, sizeof(a));
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_analyze(NULL, NULL, "good \xC0\xAF", 7, &a, &err),
+               ASSAY_EUTF8);
+    assert_int_equal(err.offset, 5);
+    assert_string_equal(err.message, "invalid UTF-8 at byte 5");
+    assert_null(a.terms);
+    assert_null(a.arena);
+    assert_int_equal(a.n, 0);
+}
+
+static void
+test_analyze_empty_text_has_no_terms(void **state)
+{
+    (void)state;
+    assay_analysis a;
+    assert_ok(assay_analyze(NULL, NULL, "", 0, &a, NULL));
+    assert_int_equal(a.n, 0);
+    assert_null(a.terms);
+    assay_analysis_fini(&a);
+    assert_ok(assay_analyze(NULL, NULL, " ;-) ", 5, &a, NULL));
+    assert_int_equal(a.n, 0);
+    assay_analysis_fini(&a);
+    assay_analysis_fini(NULL);
+}
+
+static void
+test_analyze_with_caller_stemmer_matches_temporary(void **state)
+{
+    const assay_lexicon *lex = *state;
+    assay_stemmer *s = NULL;
+    assert_ok(assay_stemmer_new(&s));
+    const char *text = "Caching queries speeds up repeated requests";
+    assay_analysis a, b;
+    assert_ok(assay_analyze(lex, s, text, strlen(text), &a, NULL));
+    assert_ok(assay_analyze(lex, NULL, text, strlen(text), &b, NULL));
+    assert_int_equal(a.n, 6);
+    assert_int_equal(a.n, b.n);
+    for (size_t i = 0; i < a.n; i++) {
+        assert_string_equal(a.terms[i].text, b.terms[i].text);
+        assert_int_equal(a.terms[i].flags, b.terms[i].flags);
+    }
+    assert_string_equal(a.terms[0].text, "cach");
+    assert_string_equal(a.terms[1].text, "queri");
+    assert_int_equal(a.terms[3].flags, STOP); /* up */
+    assay_analysis_fini(&a);
+    assay_analysis_fini(&b);
+    assay_stemmer_free(s);
+}
+
+static void
+test_analyze_long_text_keeps_every_term(void **state)
+{
+    const assay_lexicon *lex = *state;
+    /* 2000 repetitions exercise growth of every buffer */
+    const char *unit = "Decorators wrap functions; caf\xC3\xA9 ";
+    size_t ulen = strlen(unit);
+    size_t reps = 2000;
+    char *text = malloc(ulen * reps);
+    assert_non_null(text);
+    for (size_t i = 0; i < reps; i++) {
+        memcpy(text + i * ulen, unit, ulen);
+    }
+    assay_analysis a;
+    assert_ok(assay_analyze(lex, NULL, text, ulen * reps, &a, NULL));
+    assert_int_equal(a.n, 4 * reps);
+    const assay_term *last = &a.terms[a.n - 1];
+    assert_string_equal(last->text, "cafe");
+    assert_int_equal(last->start, ulen * (reps - 1) + 27);
+    assert_int_equal(last->end, ulen * (reps - 1) + 32);
+    assert_int_equal(last->flags, BRK);
+    assert_int_equal(a.terms[a.n - 4].flags, PROT);
+    assay_analysis_fini(&a);
+    free(text);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_analyze_realistic_answer,
+                                        setup_lexicon, teardown_lexicon),
+        cmocka_unit_test(test_analyze_protected_terms_stay_apart),
+        cmocka_unit_test(test_analyze_protected_plurals_map_to_the_term),
+        cmocka_unit_test(test_analyze_does_not_stem_tech_or_numbers),
+        cmocka_unit_test(test_analyze_maps_accented_spans_to_original),
+        cmocka_unit_test(test_analyze_maps_expanded_code_points_to_whole_span),
+        cmocka_unit_test(test_analyze_rejects_invalid_utf8_with_offset),
+        cmocka_unit_test(test_analyze_empty_text_has_no_terms),
+        cmocka_unit_test_setup_teardown(
+            test_analyze_with_caller_stemmer_matches_temporary, setup_lexicon,
+            teardown_lexicon),
+        cmocka_unit_test_setup_teardown(test_analyze_long_text_keeps_every_term,
+                                        setup_lexicon, teardown_lexicon),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,195 @@
+/* test_client_wire.c - request ids, id insertion and reply reading. */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "wire.h"
+
+static void
+test_wire_id_format_is_session_hex_and_sequence(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_string_equal(assay_wire_id_format(buf, sizeof(buf), 0xbeefu, 42),
+                        "0000beef-42");
+    assert_string_equal(assay_wire_id_format(buf, sizeof(buf), 0xffffffffu,
+                                             18446744073709551615ull),
+                        "ffffffff-18446744073709551615");
+}
+
+static void
+test_wire_prepare_inserts_id_after_v(void **state)
+{
+    (void)state;
+    const char *req = "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\","
+                      "\"answer\":\"a lock\"}";
+    char *out = NULL;
+    char *id = NULL;
+    size_t len = 0;
+    assert_ok(assay_wire_prepare(req, strlen(req), "s-1", &out, &len, &id,
+                                 NULL));
+    assert_string_equal(out, "{\"v\":1,\"id\":\"s-1\",\"op\":\"grade\","
+                             "\"question_id\":\"gil\",\"answer\":\"a lock\"}");
+    assert_int_equal(len, strlen(out));
+    assert_string_equal(id, "s-1");
+    free(out);
+    free(id);
+}
+
+static void
+test_wire_prepare_puts_id_first_without_v(void **state)
+{
+    (void)state;
+    const char *req = "{\"op\":\"health\"}";
+    char *out = NULL;
+    char *id = NULL;
+    assert_ok(assay_wire_prepare(req, strlen(req), "x", &out, NULL, &id,
+                                 NULL));
+    assert_string_equal(out, "{\"id\":\"x\",\"op\":\"health\"}");
+    free(out);
+    free(id);
+}
+
+static void
+test_wire_prepare_keeps_caller_bytes_when_id_given(void **state)
+{
+    (void)state;
+    /* spaces and key order survive: the text is not re-encoded */
+    const char *req = "{ \"op\" : \"stats\", \"id\": \"mine\", \"v\": 1 }";
+    char *out = NULL;
+    char *id = NULL;
+    size_t len = 0;
+    assert_ok(assay_wire_prepare(req, strlen(req), "gen", &out, &len, &id,
+                                 NULL));
+    assert_string_equal(out, req);
+    assert_string_equal(id, "mine");
+    free(out);
+    free(id);
+}
+
+static void
+test_wire_prepare_sends_invalid_json_as_is_without_id(void **state)
+{
+    (void)state;
+    const char *req = "{\"v\":1,";
+    char *out = NULL;
+    char *id = (char *)"untouched";
+    assert_ok(assay_wire_prepare(req, strlen(req), "gen", &out, NULL, &id,
+                                 NULL));
+    assert_string_equal(out, req);
+    assert_null(id);
+    free(out);
+}
+
+static void
+test_wire_prepare_non_string_id_gets_no_id(void **state)
+{
+    (void)state;
+    const char *req = "{\"v\":1,\"id\":7,\"op\":\"health\"}";
+    char *out = NULL;
+    char *id = NULL;
+    assert_ok(assay_wire_prepare(req, strlen(req), "gen", &out, NULL, &id,
+                                 NULL));
+    assert_string_equal(out, req);
+    assert_null(id);
+    free(out);
+}
+
+static void
+test_wire_prepare_rejects_id_past_256_bytes(void **state)
+{
+    (void)state;
+    char req[400];
+    char longid[258];
+    memset(longid, 'a', 257);
+    longid[257] = '\0';
+    snprintf(req, sizeof(req), "{\"id\":\"%s\"}", longid);
+    char *out = (char *)"untouched";
+    char *id = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_wire_prepare(req, strlen(req), "g", &out, NULL, &id,
+                                  &err),
+               ASSAY_EFIELD);
+    assert_string_equal(out, "untouched");
+    assert_string_equal(err.message,
+                        "request: id is 257 bytes, the limit is 256");
+}
+
+static void
+test_wire_reply_id_and_ok_are_read(void **state)
+{
+    (void)state;
+    json_t *r = json_loads("{\"v\":1,\"id\":\"a-3\",\"ok\":true}", 0, NULL);
+    assert_string_equal(assay_wire_reply_id(r), "a-3");
+    assert_true(assay_wire_reply_ok(r));
+    json_decref(r);
+    r = json_loads("{\"v\":1,\"id\":3,\"ok\":\"true\"}", 0, NULL);
+    assert_null(assay_wire_reply_id(r));
+    assert_false(assay_wire_reply_ok(r));
+    json_decref(r);
+    assert_null(assay_wire_reply_id(NULL));
+    assert_false(assay_wire_reply_ok(NULL));
+}
+
+static void
+test_wire_reply_error_maps_code_and_message(void **state)
+{
+    (void)state;
+    json_t *r = json_loads("{\"v\":1,\"ok\":false,\"error\":{\"code\":"
+                           "\"unknown_question\",\"message\":\"question_id: "
+                           "no question \\\"gl\\\"\"}}",
+                           0, NULL);
+    assay_error err;
+    assay_error_init(&err);
+    assert_int_equal(assay_wire_reply_error(r, &err), ASSAY_EQUESTION);
+    assert_int_equal(err.code, ASSAY_EQUESTION);
+    assert_string_equal(err.message, "question_id: no question \"gl\"");
+    json_decref(r);
+}
+
+static void
+test_wire_reply_error_without_error_is_internal(void **state)
+{
+    (void)state;
+    json_t *r = json_loads("{\"ok\":false}", 0, NULL);
+    assay_error err;
+    assay_error_init(&err);
+    assert_int_equal(assay_wire_reply_error(r, &err), ASSAY_EINTERNAL);
+    assert_string_equal(err.message,
+                        "reply: \"ok\" is not true and there is no error "
+                        "code");
+    json_decref(r);
+}
+
+static void
+test_wire_endpoint_mdp_prefix_selects_broker(void **state)
+{
+    (void)state;
+    bool mdp = false;
+    assert_string_equal(assay_wire_endpoint_split("mdp+tcp://h:1", &mdp),
+                        "tcp://h:1");
+    assert_true(mdp);
+    assert_string_equal(assay_wire_endpoint_split("tcp://h:1", &mdp),
+                        "tcp://h:1");
+    assert_false(mdp);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wire_id_format_is_session_hex_and_sequence),
+        cmocka_unit_test(test_wire_prepare_inserts_id_after_v),
+        cmocka_unit_test(test_wire_prepare_puts_id_first_without_v),
+        cmocka_unit_test(test_wire_prepare_keeps_caller_bytes_when_id_given),
+        cmocka_unit_test(test_wire_prepare_sends_invalid_json_as_is_without_id),
+        cmocka_unit_test(test_wire_prepare_non_string_id_gets_no_id),
+        cmocka_unit_test(test_wire_prepare_rejects_id_past_256_bytes),
+        cmocka_unit_test(test_wire_reply_id_and_ok_are_read),
+        cmocka_unit_test(test_wire_reply_error_maps_code_and_message),
+        cmocka_unit_test(test_wire_reply_error_without_error_is_internal),
+        cmocka_unit_test(test_wire_endpoint_mdp_prefix_selects_broker),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,427 @@
+/* test_proto.c - protocol v1: request parsing, validation, reply encoding,
+ * checked against the golden fixtures in tests/fixtures/protocol. */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "proto.h"
+
+/* Limit used for every fixture; message_too_large.request.json is larger.
+ * The integration test starts assayd with --max-message 1024 to match. */
+#define FIXTURE_MAX 1024
+
+static char *
+read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        print_error("cannot open %s\n", path);
+        fail();
+    }
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    size_t n = fread(buf, 1, (1 << 16) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Parses <name>.request.json and compares the encoded error reply with
+ * <name>.reply.json (one trailing newline ignored). */
+static void
+check_error_fixture(const char *name, assay_err want)
+{
+    char path[1024], rel[256];
+    size_t req_len, want_len, got_len = 0;
+    snprintf(rel, sizeof(rel), "protocol/%s.request.json", name);
+    char *req_text = read_file(
+        assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR", rel),
+        &req_len);
+    snprintf(rel, sizeof(rel), "protocol/%s.reply.json", name);
+    char *want_text = read_file(
+        assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR", rel),
+        &want_len);
+    if (want_len > 0 && want_text[want_len - 1] == '\n') {
+        want_text[--want_len] = '\0';
+    }
+
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    assay_err rc = assay_proto_parse(req_text, req_len, FIXTURE_MAX, &req,
+                                     &err);
+    if (rc != want) {
+        print_error("%s: expected %s, got %s (%s)\n", name,
+                    assay_errname(want), assay_errname(rc), err.message);
+    }
+    assert_int_equal(rc, want);
+    char *got = assay_proto_reply_error(req.has_id ? req.id : NULL, &err,
+                                        &got_len);
+    assert_non_null(got);
+    if (strcmp(got, want_text) != 0) {
+        print_error("%s:\n  want %s\n  got  %s\n", name, want_text, got);
+    }
+    assert_string_equal(got, want_text);
+    assert_int_equal(got_len, want_len);
+    free(got);
+    assay_request_fini(&req);
+    free(req_text);
+    free(want_text);
+}
+
+static void
+test_fixture_invalid_json_names_line_and_column(void **state)
+{
+    check_error_fixture("invalid_json", ASSAY_EJSON);
+}
+
+static void
+test_fixture_non_object_is_invalid_json(void **state)
+{
+    check_error_fixture("invalid_json_not_object", ASSAY_EJSON);
+}
+
+static void
+test_fixture_invalid_utf8_names_field_and_offset(void **state)
+{
+    check_error_fixture("invalid_utf8", ASSAY_EUTF8);
+}
+
+static void
+test_fixture_invalid_utf8_offset_counts_decoded_escapes(void **state)
+{
+    check_error_fixture("invalid_utf8_after_escape", ASSAY_EUTF8);
+}
+
+static void
+test_fixture_missing_answer(void **state)
+{
+    check_error_fixture("missing_field", ASSAY_EMISSING);
+}
+
+static void
+test_fixture_missing_version(void **state)
+{
+    check_error_fixture("missing_field_version", ASSAY_EMISSING);
+}
+
+static void
+test_fixture_answer_of_wrong_type(void **state)
+{
+    check_error_fixture("invalid_field", ASSAY_EFIELD);
+}
+
+static void
+test_fixture_empty_question_id(void **state)
+{
+    check_error_fixture("invalid_field_empty_question_id", ASSAY_EFIELD);
+}
+
+static void
+test_fixture_numeric_id_is_refused_and_not_echoed(void **state)
+{
+    check_error_fixture("invalid_field_id_type", ASSAY_EFIELD);
+}
+
+static void
+test_fixture_id_longer_than_256_bytes_is_refused(void **state)
+{
+    check_error_fixture("invalid_field_id_too_long", ASSAY_EFIELD);
+}
+
+static void
+test_fixture_unknown_op(void **state)
+{
+    check_error_fixture("unknown_op", ASSAY_EOP);
+}
+
+static void
+test_fixture_unknown_op_echo_strips_control_characters(void **state)
+{
+    check_error_fixture("unknown_op_control_chars", ASSAY_EOP);
+}
+
+static void
+test_fixture_unsupported_version(void **state)
+{
+    check_error_fixture("unsupported_version", ASSAY_EVERSION);
+}
+
+static void
+test_fixture_message_too_large_names_size_and_limit(void **state)
+{
+    check_error_fixture("message_too_large", ASSAY_ETOOBIG);
+}
+
+static void
+test_parse_grade_by_question_id(void **state)
+{
+    const char *m = "{\"v\":1,\"id\":\"abc\",\"op\":\"grade\","
+                    "\"question_id\":\"gil\",\"answer\":\"a lock\"}";
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_proto_parse(m, strlen(m), 0, &req, &err), &err);
+    assert_int_equal(req.op, ASSAY_OP_GRADE);
+    assert_true(req.has_id);
+    assert_string_equal(req.id, "abc");
+    assert_string_equal(req.question_id, "gil");
+    assert_null(req.question);
+    assert_null(req.reference);
+    assert_string_equal(req.answer, "a lock");
+    assert_int_equal(req.answer_len, 6);
+    assay_request_fini(&req);
+}
+
+static void
+test_parse_inline_grade_keeps_lengths(void **state)
+{
+    const char *m = "{\"v\":1,\"op\":\"grade\",\"question\":\"Why?\","
+                    "\"reference\":\"Because \\u00e9.\",\"answer\":\"\"}";
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_proto_parse(m, strlen(m), 0, &req, &err), &err);
+    assert_false(req.has_id);
+    assert_null(req.question_id);
+    assert_string_equal(req.question, "Why?");
+    assert_int_equal(req.question_len, 4);
+    /* "Because " (8) + U+00E9 (2 bytes) + "." (1) = 11 */
+    assert_int_equal(req.reference_len, 11);
+    assert_int_equal(req.answer_len, 0);
+    assay_request_fini(&req);
+}
+
+static void
+test_parse_other_ops(void **state)
+{
+    const char *ops[] = {"questions", "health", "stats"};
+    assay_proto_op want[] = {ASSAY_OP_QUESTIONS, ASSAY_OP_HEALTH,
+                             ASSAY_OP_STATS};
+    for (int i = 0; i < 3; i++) {
+        char m[128];
+        snprintf(m, sizeof(m), "{\"v\":1,\"id\":\"q\",\"op\":\"%s\"}", ops[i]);
+        assay_request req;
+        assay_error err;
+        assay_error_init(&err);
+        assert_ok_err(assay_proto_parse(m, strlen(m), 0, &req, &err), &err);
+        assert_int_equal(req.op, want[i]);
+        assert_string_equal(assay_proto_op_name(req.op), ops[i]);
+        assay_request_fini(&req);
+    }
+}
+
+static void
+test_parse_rejects_question_id_with_inline_fields(void **state)
+{
+    const char *m = "{\"v\":1,\"id\":\"x\",\"op\":\"grade\",\"question_id\":"
+                    "\"gil\",\"question\":\"q\",\"reference\":\"r\","
+                    "\"answer\":\"a\"}";
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_proto_parse(m, strlen(m), 0, &req, &err), ASSAY_EFIELD);
+    assert_string_equal(err.field, "question_id");
+    assert_true(req.has_id);
+    assert_string_equal(req.id, "x");
+    assay_request_fini(&req);
+}
+
+static void
+test_parse_inline_without_reference_names_reference(void **state)
+{
+    const char *m = "{\"v\":1,\"op\":\"grade\",\"question\":\"q\","
+                    "\"answer\":\"a\"}";
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_proto_parse(m, strlen(m), 0, &req, &err),
+               ASSAY_EMISSING);
+    assert_string_equal(err.field, "reference");
+    assay_request_fini(&req);
+}
+
+static void
+test_parse_rejects_duplicate_keys(void **state)
+{
+    const char *m = "{\"v\":1,\"op\":\"health\",\"op\":\"stats\"}";
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_proto_parse(m, strlen(m), 0, &req, &err), ASSAY_EJSON);
+    assay_request_fini(&req);
+}
+
+static void
+test_parse_size_limit_is_inclusive(void **state)
+{
+    const char *m = "{\"v\":1,\"op\":\"health\"}"; /* 21 bytes */
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok(assay_proto_parse(m, strlen(m), 21, &req, &err));
+    assay_request_fini(&req);
+    assert_err(assay_proto_parse(m, strlen(m), 20, &req, &err),
+               ASSAY_ETOOBIG);
+    assert_string_equal(err.message, "request: message of 21 bytes exceeds "
+                                     "the limit of 20 bytes");
+    assay_request_fini(&req);
+}
+
+static void
+test_parse_error_keeps_id_when_op_is_wrong(void **state)
+{
+    const char *m = "{\"v\":1,\"id\":\"keep-me\",\"op\":3}";
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_proto_parse(m, strlen(m), 0, &req, &err), ASSAY_EFIELD);
+    assert_true(req.has_id);
+    assert_string_equal(req.id, "keep-me");
+    assert_string_equal(err.message, "op: expected a non-empty string, got "
+                                     "an integer");
+    assay_request_fini(&req);
+}
+
+static void
+test_utf8_check_finds_first_bad_byte(void **state)
+{
+    assert_int_equal(assay_proto_utf8_check("abc", 3), -1);
+    assert_int_equal(assay_proto_utf8_check("a\xc3\xa9z", 4), -1);
+    assert_int_equal(assay_proto_utf8_check("ab\xc3", 3), 2);       /* cut */
+    assert_int_equal(assay_proto_utf8_check("\xc0\xaf", 2), 0);     /* overlong */
+    assert_int_equal(assay_proto_utf8_check("x\xed\xa0\x80", 4), 1); /* D800 */
+    assert_int_equal(assay_proto_utf8_check("\xf4\x90\x80\x80", 4), 0);
+    assert_int_equal(assay_proto_utf8_check("\xf0\x9f\x98\x80!", 5), -1);
+}
+
+static void
+test_peek_id_reads_id_of_any_request(void **state)
+{
+    char id[ASSAY_PROTO_MAX_ID + 1];
+    const char *m = "{\"id\":\"busy-1\",\"whatever\":[1]}";
+    assert_true(assay_proto_peek_id(m, strlen(m), 0, id));
+    assert_string_equal(id, "busy-1");
+    assert_false(assay_proto_peek_id("{\"id\":", 6, 0, id));
+    assert_false(assay_proto_peek_id(m, strlen(m), 5, id));
+    const char *bad = "{\"id\":\"x\xff\"}";
+    assert_true(assay_proto_peek_id(bad, strlen(bad), 0, id));
+    assert_string_equal(id, "x?");
+}
+
+static void
+test_reply_ok_puts_v_id_ok_first_and_keeps_body_order(void **state)
+{
+    json_t *body = json_object();
+    json_object_set_new(body, "zeta", json_integer(1));
+    json_object_set_new(body, "ok", json_false()); /* ignored */
+    json_object_set_new(body, "alpha", json_string("a b"));
+    size_t len = 0;
+    char *s = assay_proto_reply_ok("abc", body, &len);
+    assert_non_null(s);
+    assert_string_equal(s, "{\"v\":1,\"id\":\"abc\",\"ok\":true,\"zeta\":1,"
+                           "\"alpha\":\"a b\"}");
+    assert_int_equal(len, strlen(s));
+    free(s);
+    s = assay_proto_reply_ok(NULL, NULL, &len);
+    assert_string_equal(s, "{\"v\":1,\"ok\":true}");
+    free(s);
+}
+
+static void
+test_reply_ok_refuses_non_object_body(void **state)
+{
+    size_t len = 0;
+    assert_null(assay_proto_reply_ok("x", json_integer(3), &len));
+}
+
+static void
+test_reply_error_busy_has_code_and_message(void **state)
+{
+    assay_error err;
+    assay_error_init(&err);
+    assay_error_set(&err, ASSAY_EBUSY, "request: %d requests in flight",
+                    1000);
+    size_t len;
+    char *s = assay_proto_reply_error("b", &err, &len);
+    assert_string_equal(s, "{\"v\":1,\"id\":\"b\",\"ok\":false,\"error\":{"
+                           "\"code\":\"busy\",\"message\":\"request: 1000 "
+                           "requests in flight\"}}");
+    free(s);
+}
+
+static void
+test_reply_error_without_message_uses_default_text(void **state)
+{
+    assay_error err;
+    assay_error_init(&err);
+    err.code = ASSAY_EINTERNAL;
+    size_t len;
+    char *s = assay_proto_reply_error(NULL, &err, &len);
+    assert_string_equal(s, "{\"v\":1,\"ok\":false,\"error\":{\"code\":"
+                           "\"internal\",\"message\":\"internal error\"}}");
+    free(s);
+}
+
+static void
+test_reply_error_replaces_invalid_utf8_in_message(void **state)
+{
+    assay_error err;
+    assay_error_init(&err);
+    assay_error_set(&err, ASSAY_EINTERNAL, "bad \xff\tbyte");
+    size_t len;
+    char *s = assay_proto_reply_error("i", &err, &len);
+    assert_non_null(s);
+    assert_string_equal(s, "{\"v\":1,\"id\":\"i\",\"ok\":false,\"error\":{"
+                           "\"code\":\"internal\",\"message\":\"bad ??byte\""
+                           "}}");
+    free(s);
+}
+
+static void
+test_op_name_never_null(void **state)
+{
+    assert_string_equal(assay_proto_op_name(ASSAY_OP_STATS), "stats");
+    assert_string_equal(assay_proto_op_name((assay_proto_op)99), "unknown");
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixture_invalid_json_names_line_and_column),
+        cmocka_unit_test(test_fixture_non_object_is_invalid_json),
+        cmocka_unit_test(test_fixture_invalid_utf8_names_field_and_offset),
+        cmocka_unit_test(
+            test_fixture_invalid_utf8_offset_counts_decoded_escapes),
+        cmocka_unit_test(test_fixture_missing_answer),
+        cmocka_unit_test(test_fixture_missing_version),
+        cmocka_unit_test(test_fixture_answer_of_wrong_type),
+        cmocka_unit_test(test_fixture_empty_question_id),
+        cmocka_unit_test(test_fixture_numeric_id_is_refused_and_not_echoed),
+        cmocka_unit_test(test_fixture_id_longer_than_256_bytes_is_refused),
+        cmocka_unit_test(test_fixture_unknown_op),
+        cmocka_unit_test(
+            test_fixture_unknown_op_echo_strips_control_characters),
+        cmocka_unit_test(test_fixture_unsupported_version),
+        cmocka_unit_test(test_fixture_message_too_large_names_size_and_limit),
+        cmocka_unit_test(test_parse_grade_by_question_id),
+        cmocka_unit_test(test_parse_inline_grade_keeps_lengths),
+        cmocka_unit_test(test_parse_other_ops),
+        cmocka_unit_test(test_parse_rejects_question_id_with_inline_fields),
+        cmocka_unit_test(test_parse_inline_without_reference_names_reference),
+        cmocka_unit_test(test_parse_rejects_duplicate_keys),
+        cmocka_unit_test(test_parse_size_limit_is_inclusive),
+        cmocka_unit_test(test_parse_error_keeps_id_when_op_is_wrong),
+        cmocka_unit_test(test_utf8_check_finds_first_bad_byte),
+        cmocka_unit_test(test_peek_id_reads_id_of_any_request),
+        cmocka_unit_test(test_reply_ok_puts_v_id_ok_first_and_keeps_body_order),
+        cmocka_unit_test(test_reply_ok_refuses_non_object_body),
+        cmocka_unit_test(test_reply_error_busy_has_code_and_message),
+        cmocka_unit_test(test_reply_error_without_message_uses_default_text),
+        cmocka_unit_test(test_reply_error_replaces_invalid_utf8_in_message),
+        cmocka_unit_test(test_op_name_never_null),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

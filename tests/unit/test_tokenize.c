@@ -1,0 +1,313 @@
+/* test_tokenize.c - token boundaries, kinds and clause breaks. */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "normalize.h"
+#include "tokenize.h"
+
+/* Normalises and tokenises in, and renders the tokens as
+ * "<break><kind>:<text>" joined by spaces, where break is "|" for
+ * BREAK_BEFORE and kind is W (word), N (number) or T (technical). */
+static void
+expect_tokens(const char *in, const char *want)
+{
+    assay_norm n;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_normalize(in, strlen(in), &n, &err), &err);
+    assay_token *t = NULL;
+    size_t nt = 0;
+    assert_ok_err(assay_tokenize(n.text, n.len, &t, &nt, &err), &err);
+    char got[1024];
+    size_t used = 0;
+    got[0] = '\0';
+    for (size_t i = 0; i < nt; i++) {
+        assert_true(t[i].start < t[i].end);
+        assert_true(t[i].end <= n.len);
+        const char *k = t[i].kind == ASSAY_TOK_WORD     ? "W"
+                        : t[i].kind == ASSAY_TOK_NUMBER ? "N"
+                                                        : "T";
+        int w = snprintf(got + used, sizeof(got) - used, "%s%s%s:%.*s",
+                         i ? " " : "",
+                         (t[i].flags & ASSAY_TOK_BREAK_BEFORE) ? "|" : "", k,
+                         (int)(t[i].end - t[i].start), n.text + t[i].start);
+        assert_true(w > 0 && (size_t)w < sizeof(got) - used);
+        used += (size_t)w;
+    }
+    assert_string_equal(got, want);
+    free(t);
+    assay_norm_fini(&n);
+}
+
+static void
+test_tokenize_splits_plain_words(void **state)
+{
+    (void)state;
+    expect_tokens("The GIL  serialises\tbytecode", "W:the W:gil W:serialises "
+                                                    "W:bytecode");
+}
+
+static void
+test_tokenize_keeps_snake_case_whole(void **state)
+{
+    (void)state;
+    expect_tokens("use select_related and post_save or make_password",
+                  "W:use T:select_related W:and T:post_save W:or "
+                  "T:make_password");
+}
+
+static void
+test_tokenize_keeps_dunder_names(void **state)
+{
+    (void)state;
+    expect_tokens("define __init__ and __call__", "W:define T:__init__ W:and "
+                                                  "T:__call__");
+}
+
+static void
+test_tokenize_keeps_dotted_names(void **state)
+{
+    (void)state;
+    expect_tokens("read os.environ via django.contrib.auth",
+                  "W:read T:os.environ W:via T:django.contrib.auth");
+}
+
+static void
+test_tokenize_keeps_leading_dot_file_names(void **state)
+{
+    (void)state;
+    expect_tokens(".env files", "T:.env W:files");
+    expect_tokens("put it in .env (or .gitignore)",
+                  "W:put W:it W:in T:.env |W:or T:.gitignore");
+    /* a leading '.' before a digit makes a number; glued to a word it
+     * joins (see end.next) */
+    expect_tokens("x .5 y", "W:x N:.5 W:y");
+    expect_tokens("a..env", "W:a |W:env");
+}
+
+static void
+test_tokenize_keeps_cplusplus(void **state)
+{
+    (void)state;
+    expect_tokens("C++ and C/C++ and C#", "T:c++ W:and T:c/c++ W:and T:c#");
+}
+
+static void
+test_tokenize_keeps_template_tag_whole(void **state)
+{
+    (void)state;
+    expect_tokens("add {% csrf_token %} to the form",
+                  "W:add T:{% csrf_token %} W:to W:the W:form");
+    expect_tokens("print {{ user.name }}", "W:print T:{{ user.name }}");
+}
+
+static void
+test_tokenize_splits_unclosed_template_brace(void **state)
+{
+    (void)state;
+    expect_tokens("{% csrf_token", "T:csrf_token");
+}
+
+static void
+test_tokenize_keeps_slash_and_hyphen_compounds(void **state)
+{
+    (void)state;
+    expect_tokens("I/O-bound work needs python-decouple",
+                  "T:i/o-bound W:work W:needs T:python-decouple");
+    expect_tokens("TCP/IP", "T:tcp/ip");
+}
+
+static void
+test_tokenize_splits_long_slash_segments(void **state)
+{
+    (void)state;
+    expect_tokens("client/server and input/output",
+                  "W:client W:server W:and W:input W:output");
+}
+
+static void
+test_tokenize_keeps_camel_case_word(void **state)
+{
+    (void)state;
+    expect_tokens("JWT in AsyncWebsocketConsumer",
+                  "W:jwt W:in W:asyncwebsocketconsumer");
+}
+
+static void
+test_tokenize_splits_call_at_parentheses(void **state)
+{
+    (void)state;
+    expect_tokens("json.loads(request.body) parses",
+                  "T:json.loads |T:request.body |W:parses");
+}
+
+static void
+test_tokenize_keeps_apostrophe_contractions(void **state)
+{
+    (void)state;
+    /* typographic apostrophe U+2019 is lumped to ' */
+    expect_tokens("don't and doesn\xE2\x80\x99t", "W:don't W:and W:doesn't");
+    /* quotes around a word are not part of it */
+    expect_tokens("'quoted' users'", "W:quoted W:users");
+}
+
+static void
+test_tokenize_reads_numbers(void **state)
+{
+    (void)state;
+    expect_tokens("Python 3.11 has 1,000 users; v3.11 python3",
+                  "W:python N:3.11 W:has N:1,000 W:users |T:v3.11 W:python3");
+    expect_tokens("1,2,3", "N:1 |N:2 |N:3");
+}
+
+static void
+test_tokenize_drops_sentence_punctuation(void **state)
+{
+    (void)state;
+    expect_tokens("It leaks memory. Next, it stops: done!",
+                  "W:it W:leaks W:memory |W:next |W:it W:stops |W:done");
+    expect_tokens("settings.py.", "T:settings.py");
+    expect_tokens("C++.", "T:c++");
+}
+
+static void
+test_tokenize_may_join_missing_space_after_period(void **state)
+{
+    (void)state;
+    expect_tokens("end.Next", "T:end.next");
+}
+
+static void
+test_tokenize_marks_clause_breaks(void **state)
+{
+    (void)state;
+    expect_tokens("a; b? c! d [e] f\ng", "W:a |W:b |W:c |W:d |W:e |W:f |W:g");
+    /* quotes and slashes are not clause breaks */
+    expect_tokens("a \"b\" c", "W:a W:b W:c");
+}
+
+static void
+test_tokenize_treats_spaced_dash_as_break(void **state)
+{
+    (void)state;
+    expect_tokens("fast - but unsafe", "W:fast |W:but W:unsafe");
+    /* em dash U+2014 lumps to '-' */
+    expect_tokens("fast \xE2\x80\x94 but", "W:fast |W:but");
+    /* a hyphen inside a word is not */
+    expect_tokens("thread-safe code", "T:thread-safe W:code");
+    /* a dangling hyphen is just dropped */
+    expect_tokens("pre- and post-", "W:pre W:and W:post");
+}
+
+static void
+test_tokenize_handles_non_latin_scripts(void **state)
+{
+    (void)state;
+    /* 日本語 are three ideographs, をかな one kana run */
+    expect_tokens("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x82\x92\xE3\x81\x8B"
+                  "\xE3\x81\xAA",
+                  "W:\xE6\x97\xA5 W:\xE6\x9C\xAC W:\xE8\xAA\x9E "
+                  "W:\xE3\x82\x92\xE3\x81\x8B\xE3\x81\xAA");
+    /* Devanagari keeps its vowel sign inside the word: किताब पढ़ो */
+    expect_tokens("\xE0\xA4\x95\xE0\xA4\xBF\xE0\xA4\xA4\xE0\xA4\xBE\xE0\xA4\xAC"
+                  " \xE0\xA4\xB2\xE0\xA5\x8B",
+                  "W:\xE0\xA4\x95\xE0\xA4\xBF\xE0\xA4\xA4\xE0\xA4\xBE\xE0\xA4"
+                  "\xAC W:\xE0\xA4\xB2\xE0\xA5\x8B");
+    /* Cyrillic: Поток данных -> поток данных */
+    expect_tokens("\xD0\x9F\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBA",
+                  "W:\xD0\xBF\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBA");
+    /* ideographic full stop is a clause break */
+    expect_tokens("\xE6\x97\xA5\xE3\x80\x82\xE6\x9C\xAC",
+                  "W:\xE6\x97\xA5 |W:\xE6\x9C\xAC");
+}
+
+static void
+test_tokenize_ignores_bare_underscores(void **state)
+{
+    (void)state;
+    expect_tokens("fill ___ in", "W:fill W:in");
+}
+
+static void
+test_tokenize_returns_null_for_no_tokens(void **state)
+{
+    (void)state;
+    assay_token *t = (assay_token *)&t;
+    size_t n = 99;
+    assert_ok(assay_tokenize(" ... ", 5, &t, &n, NULL));
+    assert_null(t);
+    assert_int_equal(n, 0);
+    assert_ok(assay_tokenize("", 0, &t, &n, NULL));
+    assert_null(t);
+    assert_int_equal(n, 0);
+}
+
+static void
+test_tokenize_survives_invalid_bytes(void **state)
+{
+    (void)state;
+    /* the tokenizer expects normalised text but must not crash on junk */
+    assay_token *t = NULL;
+    size_t n = 0;
+    assert_ok(assay_tokenize("ab\xFF" "cd\xE2", 6, &t, &n, NULL));
+    assert_int_equal(n, 2);
+    assert_int_equal(t[0].start, 0);
+    assert_int_equal(t[0].end, 2);
+    assert_int_equal(t[1].start, 3);
+    assert_int_equal(t[1].end, 5);
+    free(t);
+}
+
+static void
+test_tokenize_reports_byte_offsets(void **state)
+{
+    (void)state;
+    assay_token *t = NULL;
+    size_t n = 0;
+    const char *s = "use  .env, c++";
+    assert_ok(assay_tokenize(s, strlen(s), &t, &n, NULL));
+    assert_int_equal(n, 3);
+    assert_int_equal(t[0].start, 0);
+    assert_int_equal(t[0].end, 3);
+    assert_int_equal(t[0].kind, ASSAY_TOK_WORD);
+    assert_int_equal(t[0].flags, 0);
+    assert_int_equal(t[1].start, 5);
+    assert_int_equal(t[1].end, 9);
+    assert_int_equal(t[1].kind, ASSAY_TOK_TECH);
+    assert_int_equal(t[2].start, 11);
+    assert_int_equal(t[2].end, 14);
+    assert_int_equal(t[2].flags, ASSAY_TOK_BREAK_BEFORE);
+    free(t);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tokenize_splits_plain_words),
+        cmocka_unit_test(test_tokenize_keeps_snake_case_whole),
+        cmocka_unit_test(test_tokenize_keeps_dunder_names),
+        cmocka_unit_test(test_tokenize_keeps_dotted_names),
+        cmocka_unit_test(test_tokenize_keeps_leading_dot_file_names),
+        cmocka_unit_test(test_tokenize_keeps_cplusplus),
+        cmocka_unit_test(test_tokenize_keeps_template_tag_whole),
+        cmocka_unit_test(test_tokenize_splits_unclosed_template_brace),
+        cmocka_unit_test(test_tokenize_keeps_slash_and_hyphen_compounds),
+        cmocka_unit_test(test_tokenize_splits_long_slash_segments),
+        cmocka_unit_test(test_tokenize_keeps_camel_case_word),
+        cmocka_unit_test(test_tokenize_splits_call_at_parentheses),
+        cmocka_unit_test(test_tokenize_keeps_apostrophe_contractions),
+        cmocka_unit_test(test_tokenize_reads_numbers),
+        cmocka_unit_test(test_tokenize_drops_sentence_punctuation),
+        cmocka_unit_test(test_tokenize_may_join_missing_space_after_period),
+        cmocka_unit_test(test_tokenize_marks_clause_breaks),
+        cmocka_unit_test(test_tokenize_treats_spaced_dash_as_break),
+        cmocka_unit_test(test_tokenize_handles_non_latin_scripts),
+        cmocka_unit_test(test_tokenize_ignores_bare_underscores),
+        cmocka_unit_test(test_tokenize_returns_null_for_no_tokens),
+        cmocka_unit_test(test_tokenize_survives_invalid_bytes),
+        cmocka_unit_test(test_tokenize_reports_byte_offsets),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
