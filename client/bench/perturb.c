@@ -17,6 +17,12 @@ is_alpha(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static bool
+is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 static char
 lower(char c)
 {
@@ -132,19 +138,46 @@ assay_perturb_negated(const char *text)
         }
         return finish(&b);
     }
-    pos = 0;
-    bool first = true;
-    while (next_word(text, len, &pos, &ws, &wn)) {
-        if (first) {
-            first = false;
-            continue;
+    /* "does not" form: a third-person verb as the second to fourth word of
+     * a sentence ("It catches", "The GIL stops", "Shallow copy duplicates"),
+     * in a clause with no list commas or colons before it. Anything less
+     * certain falls through to the prefix. */
+    size_t i = 0, index = 0;
+    bool clean = true;
+    while (i < len) {
+        while (i < len && is_blank(text[i])) {
+            i++;
         }
-        if (looks_third_person(text + ws, wn)) {
-            assay_sbuf_append(&b, text, ws);
+        size_t ts = i;
+        while (i < len && !is_blank(text[i])) {
+            i++;
+        }
+        if (ts == i) {
+            break;
+        }
+        size_t te = i, core = te;
+        while (core > ts && strchr(".,;:!?", text[core - 1]) != NULL) {
+            core--;
+        }
+        bool word = core > ts;
+        for (size_t k = ts; k < core; k++) {
+            word = word && is_alpha((unsigned char)text[k]);
+        }
+        if (clean && word && index >= 1 && index <= 3 && core == te &&
+            looks_third_person(text + ts, core - ts)) {
+            assay_sbuf_append(&b, text, ts);
             assay_sbuf_puts(&b, "does not ");
-            third_person_base(&b, text + ws, wn);
-            assay_sbuf_puts(&b, text + ws + wn);
+            third_person_base(&b, text + ts, core - ts);
+            assay_sbuf_puts(&b, text + core);
             return finish(&b);
+        }
+        char last = text[te - 1];
+        if (last == '.' || last == '!' || last == '?') {
+            index = 0;
+            clean = true;
+        } else {
+            index++;
+            clean = clean && last != ',' && last != ':' && last != ';';
         }
     }
     assay_sbuf_puts(&b, "It is not true that ");
@@ -348,6 +381,36 @@ assay_perturb_accented(const char *text)
     return finish(&b);
 }
 
+static bool
+is_ident_char(unsigned char c)
+{
+    return is_alpha(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* in_identifier tells whether the letters at s[ws..ws+wn) belong to code
+ * (select_related, django.contrib.auth, utf8): a typo there changes the
+ * name, not the spelling of a word. */
+static bool
+in_identifier(const char *s, size_t len, size_t ws, size_t wn)
+{
+    size_t we = ws + wn;
+    if (ws > 0) {
+        unsigned char p = (unsigned char)s[ws - 1];
+        if (is_ident_char(p) || ((p == '.' || p == '/') && ws > 1 &&
+                                 is_ident_char((unsigned char)s[ws - 2]))) {
+            return true;
+        }
+    }
+    if (we < len) {
+        unsigned char n = (unsigned char)s[we];
+        if (is_ident_char(n) || ((n == '.' || n == '/') && we + 1 < len &&
+                                 is_ident_char((unsigned char)s[we + 1]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 char *
 assay_perturb_typos(const char *text)
 {
@@ -359,7 +422,7 @@ assay_perturb_typos(const char *text)
     memcpy(out, text, len + 1);
     size_t pos = 0, ws, wn;
     while (next_word(out, len, &pos, &ws, &wn)) {
-        if (wn < 6) {
+        if (wn < 6 || in_identifier(out, len, ws, wn)) {
             continue;
         }
         char *w = out + ws;

@@ -16,9 +16,10 @@
 
 /* assay_perturb_negated negates text: "not" goes after the first
  * is/are/does/do/can/will (an existing "not" right after it is removed
- * instead); without one, the first third-person verb after the first word
- * ("uses") becomes "does not use"; failing both, the text is prefixed with
- * "It is not true that ". */
+ * instead); without one, a third-person verb that is the second to fourth
+ * word of a sentence, with no comma or colon before it in the sentence
+ * ("It uses", "Shallow copy duplicates"), becomes "does not use"; failing
+ * both, the text is prefixed with "It is not true that ". */
 char *assay_perturb_negated(const char *text);
 
 /* assay_perturb_salad is the content words of text (function words and
@@ -49,7 +50,9 @@ char *assay_perturb_accented(const char *text);
 
 /* assay_perturb_typos swaps two inner letters of every word of six or more
  * letters: the middle pair, or the first unequal inner pair when the middle
- * letters are equal (a word of one repeated inner letter is unchanged). */
+ * letters are equal (a word of one repeated inner letter is unchanged).
+ * Letters that are part of code (joined to digits, '_', or to another word
+ * by '.' or '/', as in select_related or django.contrib) are left alone. */
 char *assay_perturb_typos(const char *text);
 
 #endif

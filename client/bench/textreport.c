@@ -116,6 +116,16 @@ group_row(assay_sbuf *b, const char *name, const assay_bench_metrics *m)
 {
     assay_sbuf_puts(b, "  ");
     size_t before = b->len;
+    size_t n = strlen(name);
+    if (n > 28) {
+        /* paths: the end names the file, so keep the tail */
+        const char *tail = name + n - 25;
+        while ((*(const unsigned char *)tail & 0xC0) == 0x80) {
+            tail++;
+        }
+        assay_sbuf_puts(b, "...");
+        name = tail;
+    }
     assay_bench_echo(b, name, 28);
     size_t w = b->len - before;
     for (; w < 32; w++) {

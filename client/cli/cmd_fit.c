@@ -1,13 +1,118 @@
-/* cmd_fit.c - placeholder for `assay fit`; its owner replaces this file. */
+/* cmd_fit.c - `assay fit`: build model.json from a bank and labelled
+ * answers, offline (no service), and report held-out agreement. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "assay/engine.h"
 #include "cli.h"
+#include "assay/fit.h"
+
+#define FIT_MAX_LABELS 16
+
+static void
+fit_help(FILE *out)
+{
+    fputs("Usage: assay fit --out MODEL.json [--bank BANK] [--stoplist FILE]\n"
+          "                 [--labels SET.jsonl]... [--split NAME]\n"
+          "                 [--test-split NAME] [--features LIST] [--name NAME]\n\n"
+          "Fits a model file: idf over the bank, the labelled questions and\n"
+          "answers; feature weights, rule caps, band thresholds and the score\n"
+          "scale map calibrated on the labelled items of --split (all items\n"
+          "without it). With --test-split, the fitted model is then measured on\n"
+          "the items of that split, which the fit never saw.\n\n"
+          "  --out FILE         model file to write (paths inside are relative to it)\n"
+          "  --bank FILE        question bank (models/README.md); omit for an\n"
+          "                     inline-only model\n"
+          "  --stoplist FILE    stop-word list (models/stopwords.txt)\n"
+          "  --labels FILE      labelled JSON Lines set; repeatable\n"
+          "  --split NAME       fit only on items whose \"split\" is NAME\n"
+          "  --test-split NAME  report Pearson, Spearman, RMSE and band accuracy\n"
+          "                     on items whose \"split\" is NAME\n"
+          "  --features LIST    comma-separated features to fit (default: all)\n"
+          "  --name NAME        model name (default: the bank id, or \"inline\")\n",
+          out);
+}
+
+static void
+print_metrics(const char *what, const assay_metrics *m)
+{
+    printf("%-6s n=%-5zu pearson=%.4f spearman=%.4f rmse=%.4f band_accuracy=%.4f\n",
+           what, m->n, m->pearson, m->spearman, m->rmse, m->band_accuracy);
+}
 
 int
 assay_cmd_fit(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "assay: fit: not implemented yet\n");
-    return 2;
+    assay_fit_options o = {0};
+    const char *labels[FIT_MAX_LABELS];
+    const char *test_split = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *v = NULL;
+        int r;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fit_help(stdout);
+            return ASSAY_EXIT_OK;
+        }
+        if ((r = assay_cli_opt(argc, argv, &i, "out", true, &o.out_path)) ||
+            (r = assay_cli_opt(argc, argv, &i, "bank", true, &o.bank_path)) ||
+            (r = assay_cli_opt(argc, argv, &i, "stoplist", true, &o.stoplist_path)) ||
+            (r = assay_cli_opt(argc, argv, &i, "split", true, &o.split)) ||
+            (r = assay_cli_opt(argc, argv, &i, "test-split", true, &test_split)) ||
+            (r = assay_cli_opt(argc, argv, &i, "features", true, &o.features)) ||
+            (r = assay_cli_opt(argc, argv, &i, "name", true, &o.name))) {
+            if (r < 0) {
+                return ASSAY_EXIT_USAGE;
+            }
+            continue;
+        }
+        if ((r = assay_cli_opt(argc, argv, &i, "labels", true, &v)) != 0) {
+            if (r < 0) {
+                return ASSAY_EXIT_USAGE;
+            }
+            if (o.nlabels == FIT_MAX_LABELS) {
+                return assay_cli_usage("fit", "at most %d --labels", FIT_MAX_LABELS);
+            }
+            labels[o.nlabels++] = v;
+            continue;
+        }
+        return assay_cli_usage("fit", "unexpected argument \"%.64s\"", argv[i]);
+    }
+    if (o.out_path == NULL) {
+        return assay_cli_usage("fit", "--out is required");
+    }
+    if (o.bank_path == NULL && o.nlabels == 0) {
+        return assay_cli_usage("fit", "give --bank, --labels or both");
+    }
+    if (test_split != NULL && o.nlabels == 0) {
+        return assay_cli_usage("fit", "--test-split needs --labels");
+    }
+    o.label_paths = labels;
+    assay_error err;
+    assay_error_init(&err);
+    assay_metrics train;
+    assay_err rc = assay_fit(&o, &train, &err);
+    if (rc != ASSAY_OK) {
+        return assay_cli_error(rc, &err);
+    }
+    printf("wrote %s\n", o.out_path);
+    if (train.n > 0) {
+        print_metrics("train", &train);
+    }
+    if (test_split == NULL) {
+        return ASSAY_EXIT_OK;
+    }
+    assay_model *m = NULL;
+    if ((rc = assay_model_load(o.out_path, &m, &err)) != ASSAY_OK) {
+        return assay_cli_error(rc, &err);
+    }
+    for (size_t i = 0; i < o.nlabels && rc == ASSAY_OK; i++) {
+        assay_metrics test;
+        rc = assay_eval(m, labels[i], test_split, &test, &err);
+        if (rc == ASSAY_OK) {
+            print_metrics(test_split, &test);
+        }
+    }
+    assay_model_unref(m);
+    return rc == ASSAY_OK ? ASSAY_EXIT_OK : assay_cli_error(rc, &err);
 }

@@ -184,7 +184,6 @@ drop_note(broker *b, zmq_msg_t *identity, const char *why)
     assay_log(ASSAY_LOG_WARN, "mdp_drop", "peer=%s reason=\"%s\"", hex, why);
 }
 
-/* ---- services and requests ---- */
 
 static void
 request_free(brk_request *r)
@@ -282,7 +281,6 @@ queue_expire(broker *b, brk_service *s, long long now)
     }
 }
 
-/* ---- workers ---- */
 
 static brk_worker *
 worker_find(broker *b, zmq_msg_t *identity)
@@ -408,7 +406,6 @@ service_dispatch(broker *b, brk_service *s)
     }
 }
 
-/* ---- client side ---- */
 
 static void
 mmi_reply(broker *b, zmq_msg_t *f, int n)
@@ -479,7 +476,6 @@ client_message(broker *b, zmq_msg_t *f, int n)
     service_dispatch(b, s);
 }
 
-/* ---- worker side ---- */
 
 static void
 worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)

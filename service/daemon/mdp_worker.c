@@ -494,16 +494,11 @@ assay_mdp_worker_run_opts(const assay_mdp_worker_opts *opts,
         if (reload != NULL && *reload) {
             *reload = 0;
             if (opts->reload != NULL) {
+                /* The handler logs the outcome and keeps the old models on
+                 * failure; nothing more to do here. */
                 assay_error err;
                 assay_error_init(&err);
-                assay_err e = opts->reload(opts->arg, &err);
-                if (e == ASSAY_OK) {
-                    assay_log(ASSAY_LOG_INFO, "reload", "result=ok");
-                } else {
-                    assay_log(ASSAY_LOG_ERROR, "reload",
-                              "result=failed code=%s message=\"%s\"",
-                              assay_errname(e), err.message);
-                }
+                (void)opts->reload(opts->arg, &err);
             }
         }
         sleep_ms(WRK_POLL_MS / 2);

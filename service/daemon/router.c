@@ -21,6 +21,8 @@
 /* Front messages read per loop turn, so worker replies are not starved. */
 #define FRONT_BATCH 256
 #define READY "READY"
+/* Smallest send high-water mark of the front socket, messages. */
+#define SNDHWM_MIN 10000
 /* ZMQ_MAXMSGSIZE backstop as a multiple of the application limit. */
 #define MAXMSG_FACTOR 16
 
@@ -341,7 +343,11 @@ static int
 front_setup(front *fr, void *ctx, const assay_router_config *cfg,
             const char *backend_ep)
 {
+    /* Inbound, the high-water mark pushes back on a client through TCP;
+     * outbound, every request gets a reply (often an instant busy), so the
+     * send side must hold a whole burst or replies would be dropped. */
     int one = 1, linger = 2000, hwm = cfg->hwm, unlimited = 0;
+    int sndhwm = cfg->hwm > SNDHWM_MIN / 10 ? cfg->hwm * 10 : SNDHWM_MIN;
     int64_t maxmsg = (int64_t)assay_handler_max_message(fr->h) *
                      MAXMSG_FACTOR;
     fr->sock = zmq_socket(ctx, ZMQ_ROUTER);
@@ -352,7 +358,7 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
         return -1;
     }
     zmq_setsockopt(fr->sock, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
-    zmq_setsockopt(fr->sock, ZMQ_SNDHWM, &hwm, sizeof(hwm));
+    zmq_setsockopt(fr->sock, ZMQ_SNDHWM, &sndhwm, sizeof(sndhwm));
     zmq_setsockopt(fr->sock, ZMQ_RCVHWM, &hwm, sizeof(hwm));
     zmq_setsockopt(fr->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof(maxmsg));
     zmq_setsockopt(fr->sock, ZMQ_LINGER, &linger, sizeof(linger));

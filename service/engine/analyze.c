@@ -143,8 +143,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
         arena.head = an_block_new(2 * (norm.len + ntoks) + 16);
         if (terms == NULL || arena.head == NULL) {
             rc = assay_error_set(err, ASSAY_ENOMEM,
-                                 "analyze: out of memory for %zu terms",
-                                 ntoks);
+                                 "analyze: out of memory for %zu terms", ntoks);
             goto out;
         }
     }
@@ -179,8 +178,8 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
         }
         const char *stem = surface;
         size_t stem_len = plen > 0 ? plen : wlen;
-        if (!(flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER |
-                       ASSAY_TERM_PROTECTED))) {
+        if (!(flags &
+              (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER | ASSAY_TERM_PROTECTED))) {
             const char *st = assay_stemmer_stem(stemmer, w, wlen, &stem_len);
             if (st == NULL) {
                 rc = ASSAY_ENOMEM;

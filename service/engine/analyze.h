@@ -25,12 +25,12 @@ enum assay_term_flag {
 };
 
 typedef struct assay_term {
-    const char *text;    /* stem, or the whole technical/number form, or the
-                            protected term itself; NUL-terminated */
+    const char *text; /* stem, or the whole technical/number form, or the
+                         protected term itself; NUL-terminated */
     size_t text_len;
     const char *surface; /* normalised surface form before stemming; NUL-term */
     size_t surface_len;
-    size_t start;        /* byte span in the ORIGINAL text */
+    size_t start; /* byte span in the ORIGINAL text */
     size_t end;
     unsigned flags;
 } assay_term;

@@ -1,6 +1,6 @@
 /* fit.c - fit model.json from labelled answers; evaluate a model. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "fit.h"
+#include "assay/fit.h"
 
 #include <limits.h>
 #include <math.h>

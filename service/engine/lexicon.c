@@ -201,8 +201,7 @@ assay_lexicon_is_stop(const assay_lexicon *lex, const char *w, size_t len)
 }
 
 bool
-assay_lexicon_is_protected(const assay_lexicon *lex, const char *w,
-                           size_t len)
+assay_lexicon_is_protected(const assay_lexicon *lex, const char *w, size_t len)
 {
     return lex != NULL && lex_find(&lex->protect, w, len, lex_hash(w, len));
 }
@@ -213,16 +212,19 @@ static const struct {
     const char *w;
     size_t len;
 } lex_negators[] = {
-#define LEX_NEG(s) {s, sizeof(s) - 1}
-    LEX_NEG("not"),     LEX_NEG("no"),      LEX_NEG("never"),
-    LEX_NEG("without"), LEX_NEG("cannot"),  LEX_NEG("nor"),
-    LEX_NEG("neither"), LEX_NEG("none"),    LEX_NEG("nobody"),
-    LEX_NEG("nothing"), LEX_NEG("dont"),    LEX_NEG("doesnt"),
-    LEX_NEG("didnt"),   LEX_NEG("isnt"),    LEX_NEG("arent"),
-    LEX_NEG("wasnt"),   LEX_NEG("werent"),  LEX_NEG("cant"),
+#define LEX_NEG(s)                                                             \
+    {                                                                          \
+        s, sizeof(s) - 1                                                       \
+    }
+    LEX_NEG("not"),     LEX_NEG("no"),       LEX_NEG("never"),
+    LEX_NEG("without"), LEX_NEG("cannot"),   LEX_NEG("nor"),
+    LEX_NEG("neither"), LEX_NEG("none"),     LEX_NEG("nobody"),
+    LEX_NEG("nothing"), LEX_NEG("dont"),     LEX_NEG("doesnt"),
+    LEX_NEG("didnt"),   LEX_NEG("isnt"),     LEX_NEG("arent"),
+    LEX_NEG("wasnt"),   LEX_NEG("werent"),   LEX_NEG("cant"),
     LEX_NEG("couldnt"), LEX_NEG("shouldnt"), LEX_NEG("wouldnt"),
-    LEX_NEG("wont"),    LEX_NEG("hasnt"),   LEX_NEG("havent"),
-    LEX_NEG("hadnt"),   LEX_NEG("mustnt"),  LEX_NEG("neednt"),
+    LEX_NEG("wont"),    LEX_NEG("hasnt"),    LEX_NEG("havent"),
+    LEX_NEG("hadnt"),   LEX_NEG("mustnt"),   LEX_NEG("neednt"),
     LEX_NEG("aint"),
 #undef LEX_NEG
 };
@@ -374,8 +376,8 @@ assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
         size_t wlen = (size_t)((hash ? hash : eol) - p);
         lex_trim(&w, &wlen);
         if (wlen > 0) {
-            rc = lex_add_stop_line(lex, w, wlen, (size_t)(w - buf), path,
-                                   line, err);
+            rc = lex_add_stop_line(lex, w, wlen, (size_t)(w - buf), path, line,
+                                   err);
         }
         p = nl ? nl + 1 : end;
     }

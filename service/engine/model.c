@@ -244,14 +244,22 @@ assay_model_has_question(const assay_model *m, const char *id)
 
 typedef struct loader {
     const char *path; /* model.json path, for messages */
-    char dir[4096];   /* its directory, for relative input paths */
+    char dir[4200];   /* its directory, for relative input paths */
     assay_error *err;
 } loader;
+
+static assay_err bad(loader *L, const char *fmt, const char *what)
+    __attribute__((format(printf, 2, 0)));
 
 static assay_err
 bad(loader *L, const char *fmt, const char *what)
 {
-    assay_error_set(L->err, ASSAY_EMODEL, fmt, L->path, what);
+    char msg[sizeof(L->err->message)];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    snprintf(msg, sizeof(msg), fmt, L->path, what);
+#pragma GCC diagnostic pop
+    assay_error_set(L->err, ASSAY_EMODEL, "%s", msg);
     if (L->err != NULL) {
         snprintf(L->err->source, sizeof(L->err->source), "%s", L->path);
     }
@@ -633,7 +641,7 @@ assay_model_load(const char *path, assay_model **out, assay_error *err)
                         root ? 1 : je.line, root ? "not a JSON object" : je.text);
         if (err) {
             err->line = root ? 1 : (unsigned)je.line;
-            snprintf(err->source, sizeof(err->source), "%s", mpath);
+            snprintf(err->source, sizeof(err->source), "%.127s", mpath);
         }
         rc = ASSAY_EMODEL;
         goto out;

@@ -18,8 +18,8 @@
 
 #include <utf8proc.h>
 
-#define NORM_OPTIONS                                                          \
-    (UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_LUMP |  \
+#define NORM_OPTIONS                                                           \
+    (UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_LUMP |   \
      UTF8PROC_DECOMPOSE)
 
 /* Longest decomposition in Unicode (U+FDFA) is 18 code points. */
@@ -39,8 +39,8 @@ typedef struct norm_buf {
 typedef struct norm_group {
     utf8proc_int32_t cp[NORM_GROUP_MAX];
     size_t n;
-    size_t origin;  /* input offset of the group's first code point */
-    bool strip;     /* base is Latin, Greek or Cyrillic: drop Mn marks */
+    size_t origin; /* input offset of the group's first code point */
+    bool strip;    /* base is Latin, Greek or Cyrillic: drop Mn marks */
 } norm_group;
 
 static bool

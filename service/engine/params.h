@@ -15,6 +15,7 @@
     X(chargram)                                                               \
     X(coverage)                                                               \
     X(recall)                                                                 \
+    X(precision)                                                              \
     X(misconception)                                                          \
     X(required_missing)                                                       \
     X(length)                                                                 \

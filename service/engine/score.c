@@ -419,6 +419,20 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     }
     f->f[ASSAY_F_recall] = pq->ref_idf_total > 0 ? hit / pq->ref_idf_total : 0.0;
 
+    /* precision: idf mass of the answer's words that the reference uses */
+    double amass = 0.0, ahit = 0.0;
+    for (size_t i = 0; i < words.n; i++) {
+        if (assay_keyset_has(&pq->demoted, words.k[i])) {
+            continue;
+        }
+        double w = idf ? assay_idf_get(idf, words.k[i]) : 1.0;
+        amass += w;
+        if (assay_keyset_has(&pq->refwords, words.k[i])) {
+            ahit += w;
+        }
+    }
+    f->f[ASSAY_F_precision] = amass > 0 ? ahit / amass : 0.0;
+
     size_t stops = 0, novel = 0;
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];

@@ -11,6 +11,7 @@
  *   coverage sum(weight * credit) / sum(weight) over non-misconception
  *            concepts; exact credit 1, fuzzy credit = params.fuzzy_credit
  *   recall   idf-weighted share of reference words the answer uses
+ *   precision idf-weighted share of the answer's words the reference uses
  *   misconception  weight share of misconceptions asserted (not negated)
  *   required_missing  share of required concepts missing
  *   length   min(1, answer content words / reference content words)

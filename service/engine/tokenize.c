@@ -31,9 +31,9 @@ enum tok_script {
 };
 
 typedef struct tok_char {
-    int32_t cp;   /* -1 for an invalid byte */
-    size_t size;  /* bytes */
-    bool word;    /* letter, mark or number */
+    int32_t cp;  /* -1 for an invalid byte */
+    size_t size; /* bytes */
+    bool word;   /* letter, mark or number */
     int script;
 } tok_char;
 

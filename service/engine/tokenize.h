@@ -17,8 +17,9 @@ enum assay_token_kind {
 };
 
 enum assay_token_flag {
-    /* A clause boundary (. , ; : ! ? ( ) or a line break) lies between the
-     * previous token and this one; negation scope stops there. */
+    /* A clause boundary (. , ; : ! ? ( ) [ ], a line break or a dash
+     * between spaces) lies between the previous token and this one;
+     * negation scope stops there. */
     ASSAY_TOK_BREAK_BEFORE = 1u << 0,
 };
 
@@ -29,7 +30,8 @@ typedef struct assay_token {
     unsigned flags;
 } assay_token;
 
-/* assay_tokenize splits len bytes of normalised UTF-8 into tokens. On success
+/* assay_tokenize splits len bytes of normalised UTF-8 into tokens (invalid
+ * bytes are treated as separators, never read past len). On success
  * *out is a malloc'd array of *n tokens the caller frees (NULL when n is 0).
  * Fails only with ASSAY_ENOMEM. */
 assay_err assay_tokenize(const char *text, size_t len, assay_token **out,

@@ -530,7 +530,10 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
 static char *
 proto_dump(json_t *obj, size_t *len)
 {
-    char *s = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    /* 15 significant digits: scores rounded by the engine print as
+     * written (0.507473, not 0.50747299999999995). */
+    char *s = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                  JSON_REAL_PRECISION(15));
     json_decref(obj);
     if (s != NULL && len != NULL) {
         *len = strlen(s);

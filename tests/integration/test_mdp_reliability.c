@@ -126,8 +126,7 @@ static void
 request_text(const batch *b, int i, char *out, size_t cap)
 {
     static const char *const answers[VARIANTS - 1] = {
-        "The GIL is a mutex that lets only one thread execute Python "
-        "bytecode at a time, so CPU-bound threads do not run in parallel.",
+        "The GIL is a mutex letting one thread at a time run Python bytecode.",
         "It is a lock in CPython; use multiprocessing for CPU-bound work.",
         "I do not know.",
         "Threads in Python run truly in parallel on all cores.",
@@ -162,7 +161,9 @@ batch_accept(batch *b, const char *reply)
     int tag_len = snprintf(tag, sizeof tag, "\"id\":\"r%d\"", i);
     assert_memory_equal(p, tag, (size_t)tag_len);
     assert_null(strstr(p + tag_len, "\"id\":"));
-    if (strstr(reply, "\"ok\":true") == NULL) {
+    if (strstr(reply, "\"ok\":true") == NULL ||
+        strstr(reply, "\"score\":") == NULL ||
+        strstr(reply, "\"band\":") == NULL) {
         print_error("reply not ok: %s\n", reply);
         fail();
     }

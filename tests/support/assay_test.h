@@ -18,12 +18,18 @@
 
 #include "assay/assay.h"
 
+static inline const char *
+assay_test_msg(const assay_error *err)
+{
+    return err != NULL ? err->message : "";
+}
+
 #define assert_ok_err(expr, errp)                                             \
     do {                                                                      \
         assay_err rc_ = (expr);                                               \
         if (rc_ != ASSAY_OK) {                                                \
             print_error("%s: %s: %s\n", #expr, assay_errname(rc_),            \
-                        (errp) ? (errp)->message : "");                       \
+                        assay_test_msg(errp));                                \
             fail();                                                           \
         }                                                                     \
     } while (0)

@@ -20,6 +20,13 @@ proc_now(void)
 }
 
 static void
+proc_sleep_ms(long ms)
+{
+    struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+static void
 proc_append(assay_proc *p, const char *buf, size_t n)
 {
     size_t cap = sizeof(p->log) - 1;
@@ -95,7 +102,7 @@ assay_proc_wait_log(assay_proc *p, const char *needle, double timeout_s)
             return 0;
         }
         if (p->err_fd < 0) {
-            usleep(10000);
+            proc_sleep_ms(10);
         } else {
             proc_wait_readable(p, deadline);
         }
@@ -124,7 +131,10 @@ assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
         return -1;
     }
     if (pid == 0) {
+        /* stdout too: a child left holding the test's stdout would keep
+         * ctest waiting for EOF after a failed test. */
         dup2(fds[1], STDERR_FILENO);
+        dup2(fds[1], STDOUT_FILENO);
         close(fds[0]);
         close(fds[1]);
         execv(argv[0], (char *const *)argv);
@@ -174,7 +184,7 @@ assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
         if (p->err_fd >= 0) {
             proc_wait_readable(p, deadline);
         } else {
-            usleep(10000);
+            proc_sleep_ms(10);
         }
     }
 }
@@ -197,7 +207,7 @@ assay_proc_stop(assay_proc *p, int sig, double timeout_s)
             break;
         }
         if (!proc_wait_readable(p, deadline)) {
-            usleep(5000);
+            proc_sleep_ms(5);
         }
     }
     assay_proc_drain(p);

@@ -29,8 +29,7 @@ expect_terms(const assay_lexicon *lex, const char *text, const want_term *w,
     assay_analysis a;
     assay_error err;
     assay_error_init(&err);
-    assert_ok_err(assay_analyze(lex, NULL, text, strlen(text), &a, &err),
-                  &err);
+    assert_ok_err(assay_analyze(lex, NULL, text, strlen(text), &a, &err), &err);
     assert_int_equal(a.orig_len, strlen(text));
     if (a.n != n) {
         print_error("got %zu terms, want %zu\n", a.n, n);
@@ -210,7 +209,10 @@ test_analyze_maps_expanded_code_points_to_whole_span(void **state)
     /* ß -> ss: the term covers both bytes of ß */
     static const want_term de[] = {{"strass", "strasse", 0, 7, 0},
                                    {"ist", "ist", 8, 11, 0}};
-    expect_terms(NULL, "Stra\xC3\x9F" "e ist", de, 2);
+    expect_terms(NULL,
+                 "Stra\xC3\x9F"
+                 "e ist",
+                 de, 2);
     /* ½ -> 1⁄2, and the fraction slash lumps to '/' */
     static const want_term half[] = {{"1/2", "1/2", 0, 2, TECH},
                                      {"cup", "cup", 3, 6, 0}};

@@ -20,6 +20,9 @@
 #include "mdp_worker.h"
 
 #define HB_MS 100
+/* Missed heartbeats before a peer is dropped; above the protocol's 3 so a
+ * loaded test machine does not cause false expiries. */
+#define LIVENESS 5
 #define FRAMES_MAX 32
 #define FRAME_CAP 512
 
@@ -148,7 +151,6 @@ dealer_new(void *ctx, const char *endpoint)
     return s;
 }
 
-/* ---- broker harness ---- */
 
 typedef struct broker_fx {
     assay_mdp_broker_opts opts;
@@ -203,6 +205,7 @@ broker_setup(void **state)
     assert_non_null(fx);
     assay_mdp_broker_opts_init(&fx->opts);
     fx->opts.heartbeat_ms = HB_MS;
+    fx->opts.liveness = LIVENESS;
     *state = fx;
     return 0;
 }
@@ -468,8 +471,8 @@ test_broker_purges_worker_that_stops_heartbeating(void **state)
     void *c = dealer_new(fx->ctx, fx->endpoint);
     client_send(c, "mmi.service", "assay");
     client_expect(c, "mmi.service", "200");
-    /* Silent for liveness (3) intervals plus one tick of slack. */
-    nap_ms(5 * HB_MS);
+    /* Silent for LIVENESS intervals plus slack. */
+    nap_ms((LIVENESS + 3) * HB_MS);
     client_send(c, "mmi.service", "assay");
     client_expect(c, "mmi.service", "404");
     /* A request now waits in the queue instead of going to the dead worker. */
@@ -487,7 +490,7 @@ test_broker_keeps_worker_that_heartbeats(void **state)
     broker_fx *fx = *state;
     broker_start(fx);
     void *w = fake_worker(fx, "assay");
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 3 * LIVENESS; i++) {
         nap_ms(HB_MS);
         send_strs(w, (const char *[]){"", "MDPW01", "\x04", NULL});
     }
@@ -566,7 +569,8 @@ test_broker_forwards_late_reply_then_disconnects_purged_worker(void **state)
     client_send(c, "assay", "slow");
     tmsg req;
     assert_true(recv_command(w, &req, 2, ASSAY_MDP_REQUEST, 2000));
-    nap_ms(5 * HB_MS); /* "busy": no heartbeats, so the broker purges it */
+    /* "busy": no heartbeats, so the broker purges it */
+    nap_ms((LIVENESS + 3) * HB_MS);
     tmsg out = {0};
     tmsg_adds(&out, "");
     tmsg_adds(&out, "MDPW01");
@@ -598,7 +602,6 @@ test_broker_bad_bind_endpoint_returns_error(void **state)
     assert_string_equal(ep, "unchanged");
 }
 
-/* ---- worker harness: the test plays the broker with a ROUTER ---- */
 
 typedef struct worker_fx {
     void *ctx;
@@ -663,6 +666,7 @@ worker_setup(void **state)
         zmq_getsockopt(fx->router, ZMQ_LAST_ENDPOINT, fx->endpoint, &len), 0);
     assay_mdp_worker_opts_init(&fx->opts);
     fx->opts.heartbeat_ms = HB_MS;
+    fx->opts.liveness = LIVENESS;
     fx->opts.reconnect_min_ms = 50;
     fx->opts.reconnect_max_ms = 200;
     fx->opts.process = fake_process;
@@ -872,11 +876,11 @@ test_worker_reconnects_when_broker_is_silent(void **state)
     tmsg first, second;
     expect_ready(fx, &first);
     long long t0 = mono_ms();
-    /* No heartbeats from the "broker": after liveness (3) intervals the
-     * worker gives up on the socket and sends READY on a new one. */
+    /* No heartbeats from the "broker": after LIVENESS intervals the worker
+     * gives up on the socket and sends READY on a new one. */
     expect_ready(fx, &second);
     long long waited = mono_ms() - t0;
-    assert_true(waited >= 2 * HB_MS);
+    assert_true(waited >= (LIVENESS - 1) * HB_MS);
     assert_true(waited < 3000);
     assert_false(first.len[0] == second.len[0] &&
                  memcmp(first.data[0], second.data[0], first.len[0]) == 0);
@@ -890,7 +894,7 @@ test_worker_stays_connected_while_broker_heartbeats(void **state)
     worker_start(fx);
     tmsg ready, m;
     expect_ready(fx, &ready);
-    long long until = mono_ms() + 8 * HB_MS;
+    long long until = mono_ms() + 3 * LIVENESS * HB_MS;
     while (mono_ms() < until) {
         to_worker(fx, &ready, (const char *[]){"", "MDPW01", "\x04", NULL});
         if (recv_tmsg(fx->router, &m, HB_MS / 2)) {
@@ -971,7 +975,6 @@ test_worker_rejects_bad_endpoint_and_thread_count(void **state)
                      -1);
 }
 
-/* ---- broker + real workers ---- */
 
 typedef struct e2e_workers {
     assay_mdp_worker_opts opts;

@@ -98,8 +98,11 @@ test_normalize_maps_curly_double_quotes_and_guillemets(void **state)
 {
     (void)state;
     /* “a” „b‟ «c» */
-    expect_norm("\xE2\x80\x9C" "a\xE2\x80\x9D \xE2\x80\x9E" "b\xE2\x80\x9F "
-                "\xC2\xAB" "c\xC2\xBB",
+    expect_norm("\xE2\x80\x9C"
+                "a\xE2\x80\x9D \xE2\x80\x9E"
+                "b\xE2\x80\x9F "
+                "\xC2\xAB"
+                "c\xC2\xBB",
                 "\"a\" \"b\" \"c\"");
 }
 
@@ -116,7 +119,11 @@ test_normalize_lumps_en_and_em_dash(void **state)
 {
     (void)state;
     /* a–b—c, U+2013 and U+2014; minus sign U+2212 too */
-    expect_norm("a\xE2\x80\x93" "b\xE2\x80\x94" "c\xE2\x88\x92" "d", "a-b-c-d");
+    expect_norm("a\xE2\x80\x93"
+                "b\xE2\x80\x94"
+                "c\xE2\x88\x92"
+                "d",
+                "a-b-c-d");
 }
 
 static void
@@ -143,7 +150,9 @@ static void
 test_normalize_case_folds_german_and_turkish(void **state)
 {
     (void)state;
-    expect_norm("Stra\xC3\x9F" "e", "strasse");  /* Straße */
+    expect_norm("Stra\xC3\x9F"
+                "e",
+                "strasse");                     /* Straße */
     expect_norm("\xC4\xB0stanbul", "istanbul"); /* İ = i + U+0307, stripped */
     expect_norm("SELECT_RELATED", "select_related");
 }
@@ -208,7 +217,9 @@ static void
 test_normalize_rejects_invalid_byte_at_start(void **state)
 {
     (void)state;
-    expect_bad_utf8("\xFF" "abc", 4, 0);
+    expect_bad_utf8("\xFF"
+                    "abc",
+                    4, 0);
 }
 
 static void
@@ -231,8 +242,8 @@ static void
 test_normalize_rejects_overlong_encoding(void **state)
 {
     (void)state;
-    expect_bad_utf8("x\xC0\x80y", 4, 1);          /* overlong NUL */
-    expect_bad_utf8("caf\xE0\x80\xAF", 6, 3);      /* overlong '/' */
+    expect_bad_utf8("x\xC0\x80y", 4, 1);      /* overlong NUL */
+    expect_bad_utf8("caf\xE0\x80\xAF", 6, 3); /* overlong '/' */
 }
 
 static void
@@ -311,7 +322,8 @@ test_normalize_maps_expansion_to_one_code_point(void **state)
 {
     (void)state;
     /* ß (bytes 4-5) becomes "ss": both s map to 4. */
-    const char *in = "Stra\xC3\x9F" "e";
+    const char *in = "Stra\xC3\x9F"
+                     "e";
     assay_norm n;
     assert_ok(assay_normalize(in, strlen(in), &n, NULL));
     static const size_t want[] = {0, 1, 2, 3, 4, 4, 6, 7};

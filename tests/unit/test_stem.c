@@ -64,7 +64,7 @@ static void
 test_stem_leaves_non_latin_words_alone(void **state)
 {
     assay_stemmer *s = *state;
-    expect_stem(s, "\xE3\x81\x8C", "\xE3\x81\x8C");             /* が */
+    expect_stem(s, "\xE3\x81\x8C", "\xE3\x81\x8C");            /* が */
     expect_stem(s, "\xD0\xBF\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBA", /* поток */
                 "\xD0\xBF\xD0\xBE\xD1\x82\xD0\xBE\xD0\xBA");
 }

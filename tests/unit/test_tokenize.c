@@ -45,7 +45,7 @@ test_tokenize_splits_plain_words(void **state)
 {
     (void)state;
     expect_tokens("The GIL  serialises\tbytecode", "W:the W:gil W:serialises "
-                                                    "W:bytecode");
+                                                   "W:bytecode");
 }
 
 static void
@@ -250,7 +250,9 @@ test_tokenize_survives_invalid_bytes(void **state)
     /* the tokenizer expects normalised text but must not crash on junk */
     assay_token *t = NULL;
     size_t n = 0;
-    assert_ok(assay_tokenize("ab\xFF" "cd\xE2", 6, &t, &n, NULL));
+    assert_ok(assay_tokenize("ab\xFF"
+                             "cd\xE2",
+                             6, &t, &n, NULL));
     assert_int_equal(n, 2);
     assert_int_equal(t[0].start, 0);
     assert_int_equal(t[0].end, 2);

@@ -1,5 +1,5 @@
 /*
- * fit.h - build a model file from a bank and labelled answers, and measure
+ * fit.h - (public, offline) build a model file from a bank and labelled answers, and measure
  * a model on labelled answers.
  *
  * Fitting: idf over every document it sees (bank questions and references,
@@ -10,8 +10,8 @@
  * same training items. The output is byte-reproducible: sorted keys, fixed
  * number format, inputs' SHA-256 instead of timestamps.
  */
-#ifndef ASSAY_FIT_H
-#define ASSAY_FIT_H
+#ifndef ASSAY_FIT_PUBLIC_H
+#define ASSAY_FIT_PUBLIC_H
 
 #include <stdbool.h>
 #include <stddef.h>

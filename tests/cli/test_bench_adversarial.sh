@@ -1,0 +1,46 @@
+#!/bin/sh
+# test_bench_adversarial.sh ASSAY ASSAYD SOURCE_DIR - the adversarial suite
+# runs against a real assayd and every check shows up in each report format.
+# Whether the checks pass is the engine's business (exit 0 or 1); here the
+# suite must run, be deterministic and be reported.
+ASSAY=$1
+ASSAYD=$2
+SRC=$3
+. "$(dirname "$0")/test_bench_lib.sh"
+
+MODEL="$SRC/models/python-fullstack"
+bench_start_assayd "$ASSAYD" "$MODEL"
+run() {
+    "$ASSAY" bench --endpoint "$ENDPOINT" --timeout 5000 \
+        --adversarial "$MODEL" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
+    status=$?
+    [ $status -eq 0 ] || [ $status -eq 1 ] ||
+        { cat "$WORK/stderr" >&2; fail "adversarial run exited $status"; }
+}
+run --json "$WORK/a.json" --junit "$WORK/a.xml" --html "$WORK/a.html"
+first=$status
+grep -q '^Adversarial checks (bank .*): [0-9]* passed, [0-9]* FAILED$' \
+    "$WORK/stdout" || fail "no adversarial summary"
+run --json "$WORK/b.json"
+[ $status -eq $first ] || fail "two runs gave different exit codes"
+python3 - "$WORK/a.json" "$WORK/b.json" "$WORK/a.xml" <<'PY' || fail "bad adversarial reports"
+import json, sys
+import xml.etree.ElementTree as ET
+a = json.load(open(sys.argv[1]))["adversarial"]
+b = json.load(open(sys.argv[2]))["adversarial"]
+kinds = {c["check"] for c in a["checks"]}
+assert kinds == {"reference", "negated", "keyword_salad", "question_restated",
+                 "other_reference", "fullwidth", "curly_quotes",
+                 "zero_width_space", "accented", "typos"}, kinds
+assert [c["answer"] for c in a["checks"]] == [c["answer"] for c in b["checks"]]
+assert a["checks_passed"] + a["checks_failed"] == len(a["checks"])
+root = ET.parse(sys.argv[3]).getroot()
+suite = [s for s in root.iter("testsuite") if s.attrib["name"] == "adversarial"]
+assert len(suite) == 1
+assert int(suite[0].attrib["tests"]) == len(a["checks"])
+assert int(suite[0].attrib["failures"]) == a["checks_failed"]
+PY
+grep -q '<h2>Adversarial checks</h2>' "$WORK/a.html" || fail "HTML lacks checks"
+expect_exit 2 "missing bank" "$ASSAY" bench --endpoint "$ENDPOINT" \
+    --adversarial "$WORK/nope"
+echo "ok"
