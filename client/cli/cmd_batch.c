@@ -441,7 +441,11 @@ batch_write_csv(batch *b, batch_item *it, bool ok, const char *code,
     free(id);
     fprintf(out, ",%u,%s,", it->line, ok ? "true" : "false");
     if (ok) {
-        char *score = batch_json_text(json_object_get(it->reply, "score"));
+        char score[32] = "";
+        json_t *js = json_object_get(it->reply, "score");
+        if (json_is_number(js)) {
+            snprintf(score, sizeof(score), "%.6g", json_number_value(js));
+        }
         char *matched = assay_cli_labels(it->reply, "matched", ";");
         char *missing = assay_cli_labels(it->reply, "missing", ";");
         char *flags = assay_cli_flags(it->reply, ";");
@@ -456,7 +460,6 @@ batch_write_csv(batch *b, batch_item *it, bool ok, const char *code,
         fputc(',', out);
         batch_csv_cell(out, flags);
         fputs(",\n", out);
-        free(score);
         free(matched);
         free(missing);
         free(flags);
@@ -487,7 +490,8 @@ batch_write(batch *b, batch_item *it)
         const char *c = json_string_value(json_object_get(e, "code"));
         const char *m = json_string_value(json_object_get(e, "message"));
         code = c != NULL ? c : "internal";
-        msg = m != NULL ? m : "the service replied without ok or error";
+        snprintf(it->message, sizeof(it->message), "line %u: %s", it->line,
+                 m != NULL ? m : "the service replied without ok or error");
     }
     b->done++;
     if (!ok) {

@@ -147,18 +147,53 @@ assay_cmd_grade(int argc, char **argv)
         status = ASSAY_EXIT_USAGE;
         goto out;
     }
-    assay_err rc = qid != NULL
-                       ? assay_client_grade(c, qid, answer, &reply, &err)
-                       : assay_client_grade_inline(c, qtext, ref, answer,
-                                                   &reply, &err);
-    if (as_json && reply != NULL) {
-        char *s = json_dumps(reply, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        if (s != NULL) {
-            puts(s);
-        }
-        free(s);
+    json_t *req = qid != NULL
+                      ? json_pack("{s:i, s:s, s:s}", "v", 1, "op", "grade",
+                                  "question_id", qid)
+                      : json_pack("{s:i, s:s, s:s, s:s}", "v", 1, "op",
+                                  "grade", "question", qtext, "reference",
+                                  ref);
+    json_t *jans = json_string(answer);
+    if (req == NULL || jans == NULL) {
+        json_decref(req);
+        json_decref(jans);
+        assay_error_set(&err, ASSAY_EUTF8,
+                        "%s: invalid UTF-8", jans == NULL ? "answer"
+                                                          : "question");
+        status = assay_cli_error(ASSAY_EUTF8, &err);
+        goto out;
     }
+    json_object_set_new(req, "answer", jans);
+    char *text = json_dumps(req, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(req);
+    char *raw = NULL;
+    size_t raw_len = 0;
+    assay_err rc = text != NULL ? assay_client_request(c, text, strlen(text),
+                                                       &raw, &raw_len, &err)
+                                : ASSAY_ENOMEM;
+    free(text);
     if (rc != ASSAY_OK) {
+        status = assay_cli_error(rc, &err);
+        goto out;
+    }
+    if (as_json) {
+        /* the reply exactly as the service sent it */
+        fwrite(raw, 1, raw_len, stdout);
+        fputc('\n', stdout);
+    }
+    reply = json_loadb(raw, raw_len, 0, NULL);
+    free(raw);
+    if (!json_is_object(reply)) {
+        assay_error_set(&err, ASSAY_EJSON, "reply: not a JSON object");
+        status = assay_cli_error(ASSAY_EJSON, &err);
+        goto out;
+    }
+    if (!json_is_true(json_object_get(reply, "ok"))) {
+        json_t *e = json_object_get(reply, "error");
+        const char *code = json_string_value(json_object_get(e, "code"));
+        const char *msg = json_string_value(json_object_get(e, "message"));
+        rc = code != NULL ? assay_error_from_name(code) : ASSAY_EINTERNAL;
+        assay_error_set(&err, rc, "%s", msg != NULL ? msg : "error reply");
         status = assay_cli_error(rc, &err);
         goto out;
     }

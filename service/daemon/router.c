@@ -217,7 +217,8 @@ front_refuse(front *fr, rmsg *m, int nbody, assay_err code, const char *text)
         zmq_msg_close(&m->f[i]);
     }
     m->n -= nbody;
-    if (reply == NULL) {
+    if (reply == NULL || m->n >= FRAMES_MAX) {
+        free(reply);
         rmsg_close(m);
         return;
     }

@@ -156,6 +156,9 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
         if (t->flags & ASSAY_TOK_BREAK_BEFORE) {
             flags |= ASSAY_TERM_BREAK_BEFORE;
         }
+        if (t->flags & ASSAY_TOK_SENTENCE_BEFORE) {
+            flags |= ASSAY_TERM_SENTENCE_BEFORE;
+        }
         if (t->kind == ASSAY_TOK_TECH) {
             flags |= ASSAY_TERM_TECH;
         } else if (t->kind == ASSAY_TOK_NUMBER) {

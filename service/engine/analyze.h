@@ -22,6 +22,7 @@ enum assay_term_flag {
                                        -es), not stemmed */
     ASSAY_TERM_NUMBER = 1u << 4,
     ASSAY_TERM_BREAK_BEFORE = 1u << 5, /* clause boundary before this term */
+    ASSAY_TERM_SENTENCE_BEFORE = 1u << 6, /* sentence end before this term */
 };
 
 typedef struct assay_term {

@@ -66,8 +66,8 @@ typedef struct bank_parser {
     bool seen_text;
     unsigned last_line;
 
-    bool pending; /* a key line whose value may still continue */
-    size_t pending_key;  /* index into bank_keys */
+    bool pending;       /* a key line whose value may still continue */
+    size_t pending_key; /* index into bank_keys */
     unsigned pending_line;
     bank_buf value;
 } bank_parser;
@@ -374,9 +374,8 @@ bank_add_concept(bank_parser *p, unsigned line, const char *v, size_t n,
 {
     const char *kind = misconception ? "misconception" : "concept";
     char e[BANK_ECHO_MAX], e2[BANK_ECHO_MAX];
-    assay_concept_def c = {.weight = 1.0,
-                           .misconception = misconception,
-                           .line = line};
+    assay_concept_def c = {
+        .weight = 1.0, .misconception = misconception, .line = line};
     assay_err rc = ASSAY_OK;
     size_t vcap = 0;
 
@@ -456,8 +455,8 @@ bank_add_concept(bank_parser *p, unsigned line, const char *v, size_t n,
         size_t on = semi ? (size_t)(semi - o) : rest;
         bank_trim(&o, &on);
         if (on == 0) {
-            rc = bank_fail(p, ASSAY_EBANK, line, "%s \"%s\" has an empty option",
-                           kind, e);
+            rc = bank_fail(p, ASSAY_EBANK, line,
+                           "%s \"%s\" has an empty option", kind, e);
             goto out;
         }
         if (on == 8 && memcmp(o, "required", 8) == 0) {
@@ -843,9 +842,9 @@ bank_line(bank_parser *p, unsigned line, const char *s, size_t n)
     }
     size_t valid = bank_utf8_valid_prefix((const unsigned char *)s, n);
     if (valid != n) {
-        assay_err rc = bank_fail(p, ASSAY_EUTF8, line,
-                                 "invalid UTF-8 at byte %zu of the line",
-                                 valid + 1);
+        assay_err rc =
+            bank_fail(p, ASSAY_EUTF8, line,
+                      "invalid UTF-8 at byte %zu of the line", valid + 1);
         if (p->err != NULL && p->err->code == ASSAY_EUTF8 &&
             p->err->line == line) {
             p->err->column = (unsigned)(valid + 1);
@@ -881,13 +880,12 @@ assay_bank_parse(const char *text, size_t len, const char *source,
         return bank_fail(&p, ASSAY_EINVAL, 0, "no text");
     }
     if (len > ASSAY_BANK_MAX_BYTES) {
-        return bank_fail(&p, ASSAY_ETOOBIG, 0,
-                         "bank is larger than %u bytes",
+        return bank_fail(&p, ASSAY_ETOOBIG, 0, "bank is larger than %u bytes",
                          (unsigned)ASSAY_BANK_MAX_BYTES);
     }
     p.bank = calloc(1, sizeof(*p.bank));
-    if (p.bank == NULL || (p.bank->source = bank_dupn(source, strlen(source))) ==
-                              NULL) {
+    if (p.bank == NULL ||
+        (p.bank->source = bank_dupn(source, strlen(source))) == NULL) {
         rc = bank_oom(&p, 0);
         goto out;
     }
@@ -950,8 +948,8 @@ assay_bank_load(const char *path, assay_bank **out, assay_error *err)
         if (err != NULL && err->code == ASSAY_OK) {
             snprintf(err->source, sizeof(err->source), "%s", path);
         }
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot open bank: %s",
-                               path, strerror(e));
+        return assay_error_set(err, ASSAY_EIO, "%s: cannot open bank: %s", path,
+                               strerror(e));
     }
     /* Read in chunks up to the cap; one byte past it means too big. */
     size_t cap = 0;

@@ -34,16 +34,16 @@ typedef struct assay_question_def {
     size_t nreferences;
     assay_concept_def *concepts;
     size_t nconcepts;
-    bool has_thresholds;  /* per-question band thresholds given */
-    double th_correct;    /* score >= th_correct is correct */
-    double th_partial;    /* score >= th_partial is partial */
+    bool has_thresholds; /* per-question band thresholds given */
+    double th_correct;   /* score >= th_correct is correct */
+    double th_partial;   /* score >= th_partial is partial */
     unsigned line;
 } assay_question_def;
 
 typedef struct assay_bank {
     char *id;
-    char *title;  /* may be NULL */
-    char *source; /* path or name used in error messages */
+    char *title;    /* may be NULL */
+    char *source;   /* path or name used in error messages */
     char **protect; /* protected terms for the whole bank */
     size_t nprotect;
     assay_question_def *questions;
@@ -51,17 +51,22 @@ typedef struct assay_bank {
 } assay_bank;
 
 /* assay_bank_parse parses len bytes of bank text; source names it in error
- * messages. On ASSAY_EBANK err has source, line and a message such as
+ * messages (NULL means "bank"; it is copied). On ASSAY_EBANK err has source,
+ * line, field (the key) and a message such as
  * `bank.txt line 41: concept "GIL" has no variants`; invalid UTF-8 is
- * ASSAY_EUTF8 with the line. *out is set only on success; free it with
- * assay_bank_free. */
+ * ASSAY_EUTF8 with the line and err->column the byte within it; more than
+ * ASSAY_BANK_MAX_BYTES is ASSAY_ETOOBIG. The first error stops the parse.
+ * *out is set only on success; free it with assay_bank_free. */
 assay_err assay_bank_parse(const char *text, size_t len, const char *source,
                            assay_bank **out, assay_error *err);
 
-/* assay_bank_load reads and parses a bank file (ASSAY_EIO if unreadable). */
+/* assay_bank_load reads and parses a bank file; the path is the source in
+ * error messages. ASSAY_EIO (message and err->source naming the path) if it
+ * cannot be opened or read, otherwise as assay_bank_parse. */
 assay_err assay_bank_load(const char *path, assay_bank **out, assay_error *err);
 
-/* assay_bank_find returns the question with id, or NULL. */
+/* assay_bank_find returns the question with id (exact, case-sensitive), or
+ * NULL; borrowed from bank. A linear scan: banks hold tens of questions. */
 const assay_question_def *assay_bank_find(const assay_bank *bank,
                                           const char *id);
 

@@ -171,6 +171,7 @@ assay_concepts_add_phrase(assay_concept_set *cs, const assay_term *const *terms,
         return ASSAY_ENOMEM;
     }
     c->weight = weight;
+    c->derived = true;
     c->phrases = calloc(1, sizeof(*c->phrases));
     if (c->phrases == NULL) {
         return ASSAY_ENOMEM;
@@ -259,20 +260,70 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
     return 0;
 }
 
-/* Negation scope: up to neg_window words back from the match's first word,
- * stopping at a clause boundary. */
+/* Negation scope: up to neg_window content words back from the match's
+ * first word (function words in between do not count: "does not duplicate
+ * only the outer object"), stopping at a clause boundary or a contrast word. */
+static bool
+scope_ends(const assay_term *t)
+{
+    /* Contrast words open a new scope: "shallow copy does not copy nested
+     * objects but deep copy does". */
+    static const char *const words[] = {"but", "however", "whereas", "while",
+                                        "although", "instead", "yet"};
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        if (strlen(words[i]) == t->surface_len &&
+            memcmp(words[i], t->surface, t->surface_len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+surface_is(const assay_term *t, const char *w)
+{
+    return strlen(w) == t->surface_len && memcmp(w, t->surface, t->surface_len) == 0;
+}
+
+/* "it is not true that ...", "not the case that ...": a negator whose
+ * scope is the rest of the sentence, whatever punctuation follows. */
+static bool
+sentential(const assay_analysis *a, size_t neg)
+{
+    for (size_t j = neg + 1; j < a->n && j <= neg + 2; j++) {
+        if (a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE) {
+            return false;
+        }
+        if (surface_is(&a->terms[j], "true") || surface_is(&a->terms[j], "case") ||
+            surface_is(&a->terms[j], "correct")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool
 negated_at(const assay_analysis *a, size_t first, unsigned window)
 {
     size_t i = first;
-    for (unsigned k = 0; k < window && i > 0; k++) {
-        if (a->terms[i].flags & ASSAY_TERM_BREAK_BEFORE) {
+    unsigned k = 0;
+    bool in_clause = true;
+    while (i > 0) {
+        if (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE) {
             return false;
         }
+        if (a->terms[i].flags & ASSAY_TERM_BREAK_BEFORE) {
+            in_clause = false;
+        }
         i--;
-        if (a->terms[i].flags & ASSAY_TERM_NEGATOR) {
+        if ((a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
+            ((in_clause && k < window) || sentential(a, i))) {
             return true;
         }
+        if (in_clause && scope_ends(&a->terms[i])) {
+            in_clause = false;
+        }
+        k += in_clause && !(a->terms[i].flags & ASSAY_TERM_STOP);
     }
     return false;
 }
@@ -281,14 +332,17 @@ typedef struct match_ctx {
     const assay_analysis *a;
     const size_t *content; /* indexes of content terms in a->terms */
     const uint64_t *hash;  /* hash of each content term's text */
+    const bool *brk;       /* a clause boundary lies before content term i,
+                              also when it was marked on a stop word */
     size_t ncontent;
     const assay_match_params *p;
 } match_ctx;
 
-/* Best occurrence of phrase ph; returns its state and span. */
+/* Best asserted (not negated) occurrence of phrase ph: its state and span;
+ * *neg is set, with the span in nstart/nend, when an occurrence is negated. */
 static assay_match_state
 phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
-             size_t *end)
+             size_t *end, bool *neg, size_t *nstart, size_t *nend)
 {
     assay_match_state best = ASSAY_MATCH_MISSING;
     for (size_t s = 0; s < m->ncontent; s++) {
@@ -307,7 +361,7 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
             for (size_t c = last + 1; c < m->ncontent && c < lim; c++) {
                 const assay_term *tc = &m->a->terms[m->content[c]];
                 /* a phrase does not reach across a clause boundary */
-                if (tc->flags & ASSAY_TERM_BREAK_BEFORE) {
+                if (m->brk[c]) {
                     break;
                 }
                 if ((tc->flags & ASSAY_TERM_NEGATOR) && !ph->words[w].negator) {
@@ -328,20 +382,22 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
         }
         assay_match_state st = quality == 2 ? ASSAY_MATCH_EXACT : ASSAY_MATCH_FUZZY;
         /* A phrase that itself starts with a negator ("no garbage
-         * collector") is not negated by that word. */
-        /* "threads do not speed up CPU-bound work": a negator inside the
-         * span negates the phrase as surely as one before it. */
+         * collector") is not negated by that word; a negator inside the
+         * span ("threads do not speed up CPU-bound work") negates the
+         * phrase as surely as one before it. */
         if (!ph->words[0].negator &&
             (inner_neg || negated_at(m->a, m->content[s], m->p->neg_window))) {
-            st = ASSAY_MATCH_NEGATED;
+            if (!*neg) {
+                *neg = true;
+                *nstart = t0->start;
+                *nend = m->a->terms[m->content[last]].end;
+            }
+            continue;
         }
         if (st > best) {
             best = st;
             *start = t0->start;
             *end = m->a->terms[m->content[last]].end;
-            if (best == ASSAY_MATCH_EXACT) {
-                break;
-            }
         }
     }
     return best;
@@ -353,49 +409,68 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
 {
     size_t stackc[256];
     uint64_t stackh[256];
+    bool stackb[256];
     size_t *content = stackc;
     uint64_t *hash = stackh;
+    bool *brk = stackb;
     if (answer->n > 256) {
         content = malloc(answer->n * sizeof(*content));
         hash = malloc(answer->n * sizeof(*hash));
-        if (content == NULL || hash == NULL) {
+        brk = malloc(answer->n * sizeof(*brk));
+        if (content == NULL || hash == NULL || brk == NULL) {
             /* Out of memory: report nothing found rather than guess. */
-            free(content == stackc ? NULL : content);
-            free(hash == stackh ? NULL : hash);
+            free(content);
+            free(hash);
+            free(brk);
             memset(out, 0, cs->n * sizeof(*out));
             return;
         }
     }
     size_t nc = 0;
+    bool pending = false;
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];
+        pending = pending || (t->flags & ASSAY_TERM_BREAK_BEFORE);
         if (!(t->flags & ASSAY_TERM_STOP)) {
             content[nc] = i;
             hash[nc] = assay_term_hash(t->text, t->text_len);
+            brk[nc] = pending;
+            pending = false;
             nc++;
         }
     }
-    match_ctx m = {answer, content, hash, nc, p};
+    match_ctx m = {answer, content, hash, brk, nc, p};
     for (size_t i = 0; i < cs->n; i++) {
         const assay_concept *c = &cs->c[i];
         assay_concept_match best = {ASSAY_MATCH_MISSING, 0, 0, 0};
+        assay_concept_match denied = {ASSAY_MATCH_MISSING, 0, 0, 0};
         for (size_t j = 0; j < c->nphrases; j++) {
-            size_t s = 0, e = 0;
-            assay_match_state st = phrase_match(&m, &c->phrases[j], &s, &e);
+            size_t s = 0, e = 0, ns = 0, ne = 0;
+            bool neg = false;
+            assay_match_state st =
+                phrase_match(&m, &c->phrases[j], &s, &e, &neg, &ns, &ne);
             if (st > best.state) {
-                best.state = st;
-                best.start = s;
-                best.end = e;
-                best.phrase = j;
-                if (st == ASSAY_MATCH_EXACT) {
-                    break;
-                }
+                best = (assay_concept_match){st, s, e, j};
             }
+            if (neg && denied.state == ASSAY_MATCH_MISSING) {
+                denied = (assay_concept_match){ASSAY_MATCH_NEGATED, ns, ne, j};
+            }
+        }
+        /* A key point denied anywhere is denied, even where a bare mention
+         * of it appears elsewhere ("CSR (client-side rendering) does not
+         * render in the browser"); a misconception asserted anywhere is
+         * asserted. Derived (inline) concepts are single reference words:
+         * a mention outweighs a negation there. */
+        if (denied.state == ASSAY_MATCH_NEGATED &&
+            (c->misconception || c->derived ? best.state == ASSAY_MATCH_MISSING
+                                            : true)) {
+            best = denied;
         }
         out[i] = best;
     }
     if (content != stackc) {
         free(content);
         free(hash);
+        free(brk);
     }
 }

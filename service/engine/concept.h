@@ -38,6 +38,7 @@ typedef struct assay_concept {
     double weight;
     bool required;
     bool misconception;
+    bool derived; /* made from a reference word, not written in a bank */
     assay_cphrase *phrases;
     size_t nphrases;
 } assay_concept;

@@ -1,4 +1,5 @@
 /* engine.c - the public grading calls: analyse, featurise, judge. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,37 @@
 #include "assay/engine.h"
 #include "model.h"
 #include "verdict.h"
+
+/* Snowball stemmers are not thread-safe and cost allocations to create, so
+ * each grading thread keeps one, freed by the key's destructor when the
+ * thread ends. */
+static pthread_key_t stem_key;
+static pthread_once_t stem_once = PTHREAD_ONCE_INIT;
+
+static void
+stem_destroy(void *p)
+{
+    assay_stemmer_free(p);
+}
+
+static void
+stem_key_init(void)
+{
+    (void)pthread_key_create(&stem_key, stem_destroy);
+}
+
+static assay_stemmer *
+thread_stemmer(void)
+{
+    pthread_once(&stem_once, stem_key_init);
+    assay_stemmer *st = pthread_getspecific(stem_key);
+    if (st == NULL && assay_stemmer_new(&st) == ASSAY_OK &&
+        pthread_setspecific(stem_key, st) != 0) {
+        assay_stemmer_free(st);
+        st = NULL;
+    }
+    return st; /* NULL: assay_analyze makes a temporary one */
+}
 
 /* Grades a prepared question; the answer analysis is made here so both entry
  * points share one path. */
@@ -62,7 +94,7 @@ assay_grade(const assay_model *m, const char *question_id, const char *answer,
         }
         return ASSAY_EQUESTION;
     }
-    return grade_prepared(m, pq, NULL, answer, answer_len, out, err);
+    return grade_prepared(m, pq, thread_stemmer(), answer, answer_len, out, err);
 }
 
 assay_err
@@ -71,11 +103,8 @@ assay_grade_inline(const assay_model *m, const char *question,
                    size_t reference_len, const char *answer, size_t answer_len,
                    assay_verdict **out, assay_error *err)
 {
-    assay_stemmer *st = NULL;
-    assay_err rc = assay_stemmer_new(&st);
-    if (rc != ASSAY_OK) {
-        return assay_error_set(err, rc, "cannot create stemmer");
-    }
+    assay_stemmer *st = thread_stemmer();
+    assay_err rc;
     assay_prepared pq;
     const char *refs[1] = {reference};
     size_t lens[1] = {reference_len};
@@ -87,11 +116,9 @@ assay_grade_inline(const assay_model *m, const char *question,
             snprintf(err->message, sizeof(err->message),
                      "%s: invalid UTF-8 at byte %lld", err->source, err->offset);
         }
-        assay_stemmer_free(st);
         return rc;
     }
     rc = grade_prepared(m, &pq, st, answer, answer_len, out, err);
     assay_prepared_fini(&pq);
-    assay_stemmer_free(st);
     return rc;
 }

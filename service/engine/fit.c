@@ -578,6 +578,9 @@ score_all(const assay_model *m, const groups *g, const itemset *s,
         assay_verdict *v;
         assay_prepared pq = *item_question(m, g, &s->v[i]);
         pq.id = NULL; /* the copy must not share ownership of the id */
+        /* band caps follow the thresholds being fitted */
+        pq.th_correct = p->th_correct;
+        pq.th_partial = p->th_partial;
         assay_err rc = assay_verdict_build(&pq, &fs[i], matches[i], p, "", &v);
         if (rc != ASSAY_OK) {
             return rc;
@@ -691,13 +694,16 @@ rules_objective(const assay_model *m, const groups *g, const itemset *s,
 /* Each rule's trigger and cap is chosen from a short candidate list (the
  * first candidate turns the rule's cap off) by the training objective, one
  * rule at a time, two passes. A rule that does not help on the training
- * items therefore does not cap scores; its flag is still reported. */
+ * items therefore does not cap scores; its flag is still reported.
+ * negated_cap is policy, not fitted: an answer that contradicts a key point
+ * of the reference is never `correct`, however much else it repeats. */
 static assay_err
 calibrate_rules(const assay_model *m, const groups *g, const itemset *s,
                 const assay_features *fs, assay_concept_match *const *matches,
                 assay_params *p, double *score)
 {
-    static const double caps[] = {1.0, 0.1, 0.3, 0.5, 0.6, 0.7};
+    static const double caps[] = {ASSAY_CAP_NONE, ASSAY_CAP_PARTIAL,
+                                  ASSAY_CAP_INCORRECT};
     static const double offc[] = {0.02, 0.05, 0.1, 0.15};
     static const double salad[] = {0.05, 0.1, 0.15, 0.2};
     static const double restate[] = {0.4, 0.5, 0.6, 0.7};
@@ -986,13 +992,18 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         goto out;
     }
     if (n >= 2) {
-        if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p, score))) {
-            goto out;
+        /* Caps are relative to the thresholds and the thresholds depend on
+         * the capped scores: alternate twice. */
+        for (int round = 0; round < 2; round++) {
+            if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p, score)) ||
+                (rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+                goto out;
+            }
+            best_thresholds(score, &items, &p);
         }
         if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
             goto out;
         }
-        best_thresholds(score, &items, &p);
         fit_scale(score, &items, &p);
     }
     for (int j = 0; j < ASSAY_NFEATURES; j++) {

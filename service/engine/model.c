@@ -31,24 +31,26 @@ assay_params_defaults(assay_params *p)
     p->scale_a = 0.0;
     p->scale_b = 5.0;
     p->window = 3;
-    p->neg_window = 3;
+    p->neg_window = 5;
     p->fuzzy_min = 5;
     p->fuzzy_credit = 0.75;
     p->short_terms = 3;
-    p->short_cap = 0.6;
+    p->short_cap = ASSAY_CAP_PARTIAL;
     p->off_topic_cos = 0.1;
     p->off_topic_cov = 0.15;
-    p->off_topic_cap = 0.1;
+    p->off_topic_cap = ASSAY_CAP_INCORRECT;
     p->salad_stop_ratio = 0.12;
-    p->salad_bigram = 0.2;
+    p->salad_bigram = 0.5;
     p->salad_min_terms = 4;
-    p->salad_cap = 0.55;
+    p->salad_cap = ASSAY_CAP_PARTIAL;
     p->restate_qcos = 0.5;
     p->restate_novel = 0.34;
-    p->restate_cap = 0.15;
+    p->restate_cap = ASSAY_CAP_INCORRECT;
     p->copy_cos = 0.95;
-    p->required_cap = 0.65;
-    p->misconception_cap = 0.5;
+    p->required_cap = ASSAY_CAP_PARTIAL;
+    p->misconception_cap = ASSAY_CAP_PARTIAL;
+    p->negated_cap = ASSAY_CAP_PARTIAL;
+    p->off_topic_other_cov = 0.5;
     p->inline_max_concepts = 12;
     p->inline_phrase_weight = 0.5;
 }
@@ -184,6 +186,10 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
         m->nquestions++;
     }
     assay_stemmer_free(st);
+    for (size_t i = 0; rc == ASSAY_OK && i < m->nquestions; i++) {
+        m->questions[i].siblings = m->questions;
+        m->questions[i].nsiblings = m->nquestions;
+    }
 out:
     if (rc != ASSAY_OK) {
         assay_model_unref(m);
@@ -298,11 +304,49 @@ get_uint(loader *L, json_t *obj, const char *section, const char *key, unsigned 
 
 /* Rule and matching parameters by name, so load and fit share one list. */
 #define ASSAY_RULE_NUMS(X)                                                    \
-    X(short_cap) X(off_topic_cos) X(off_topic_cov) X(off_topic_cap)           \
-    X(salad_stop_ratio) X(salad_bigram) X(salad_cap) X(restate_qcos)          \
-    X(restate_novel) X(restate_cap) X(copy_cos) X(required_cap)               \
-    X(misconception_cap)
+    X(off_topic_cos) X(off_topic_cov) X(salad_stop_ratio) X(salad_bigram)     \
+    X(restate_qcos) X(restate_novel) X(copy_cos) X(off_topic_other_cov)
+#define ASSAY_RULE_CAPS(X)                                                    \
+    X(short_cap) X(off_topic_cap) X(salad_cap) X(restate_cap)                 \
+    X(required_cap) X(misconception_cap) X(negated_cap)
 #define ASSAY_RULE_UINTS(X) X(short_terms) X(salad_min_terms)
+
+/* A cap is "none", "partial" (at most partial), "incorrect" or a score. */
+static assay_err
+get_cap(loader *L, json_t *obj, const char *key, double *out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (v == NULL) {
+        return ASSAY_OK;
+    }
+    const char *s = json_string_value(v);
+    if (s != NULL && strcmp(s, "none") == 0) {
+        *out = ASSAY_CAP_NONE;
+    } else if (s != NULL && strcmp(s, "partial") == 0) {
+        *out = ASSAY_CAP_PARTIAL;
+    } else if (s != NULL && strcmp(s, "incorrect") == 0) {
+        *out = ASSAY_CAP_INCORRECT;
+    } else if (json_is_number(v) && json_number_value(v) >= 0 &&
+               json_number_value(v) <= 1) {
+        *out = json_number_value(v);
+    } else {
+        return bad(L, "%s: rules.%s must be \"none\", \"partial\", "
+                      "\"incorrect\" or a number in [0, 1]", key);
+    }
+    return ASSAY_OK;
+}
+
+static json_t *
+cap_json(double cap)
+{
+    if (cap == ASSAY_CAP_PARTIAL) {
+        return json_string("partial");
+    }
+    if (cap == ASSAY_CAP_INCORRECT) {
+        return json_string("incorrect");
+    }
+    return cap >= 1.0 ? json_string("none") : json_real(cap);
+}
 
 static assay_err
 load_params(loader *L, json_t *root, assay_params *p)
@@ -368,8 +412,12 @@ load_params(loader *L, json_t *root, assay_params *p)
     if (rc == ASSAY_OK) rc = get_num(L, r, "rules", #name, &p->name);
 #define ASSAY_X_GETUINT(name)                                                 \
     if (rc == ASSAY_OK) rc = get_uint(L, r, "rules", #name, &p->name);
+#define ASSAY_X_GETCAP(name)                                                  \
+    if (rc == ASSAY_OK) rc = get_cap(L, r, #name, &p->name);
         ASSAY_RULE_NUMS(ASSAY_X_GETNUM)
         ASSAY_RULE_UINTS(ASSAY_X_GETUINT)
+        ASSAY_RULE_CAPS(ASSAY_X_GETCAP)
+#undef ASSAY_X_GETCAP
 #undef ASSAY_X_GETNUM
 #undef ASSAY_X_GETUINT
     }
@@ -406,8 +454,11 @@ assay_params_json(const assay_params *p)
     json_t *r = json_object();
 #define ASSAY_X_PUTNUM(name) json_object_set_new(r, #name, json_real(p->name));
 #define ASSAY_X_PUTUINT(name) json_object_set_new(r, #name, json_integer(p->name));
+#define ASSAY_X_PUTCAP(name) json_object_set_new(r, #name, cap_json(p->name));
     ASSAY_RULE_NUMS(ASSAY_X_PUTNUM)
     ASSAY_RULE_UINTS(ASSAY_X_PUTUINT)
+    ASSAY_RULE_CAPS(ASSAY_X_PUTCAP)
+#undef ASSAY_X_PUTCAP
 #undef ASSAY_X_PUTNUM
 #undef ASSAY_X_PUTUINT
     json_object_set_new(o, "rules", r);

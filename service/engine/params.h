@@ -30,6 +30,12 @@ enum {
 
 extern const char *const assay_feature_names[ASSAY_NFEATURES];
 
+/* Rule caps: a score in [0, 1), or one of these. A band cap keeps the score
+ * below that band's threshold whatever the question's thresholds are. */
+#define ASSAY_CAP_NONE 1.0
+#define ASSAY_CAP_PARTIAL (-1.0)   /* at most partial */
+#define ASSAY_CAP_INCORRECT (-2.0) /* incorrect */
+
 typedef struct assay_params {
     /* score = clamp(bias + sum w[i] * feature[i], 0, 1) */
     double bias;
@@ -49,8 +55,10 @@ typedef struct assay_params {
     double off_topic_cos;   /* cosine below this ... */
     double off_topic_cov;   /* ... and coverage below this = off_topic */
     double off_topic_cap;
+    double off_topic_other_cov; /* or closer to another bank question's
+                                   reference, with coverage below this */
     double salad_stop_ratio; /* function-word share below this ... */
-    double salad_bigram;     /* ... and bigram cosine below this = salad */
+    double salad_bigram;     /* ... and bigram/word cosine below this */
     unsigned salad_min_terms;
     double salad_cap;
     double restate_qcos;  /* cosine with the question at least this ... */
@@ -59,6 +67,7 @@ typedef struct assay_params {
     double copy_cos; /* cosine and bigram at least this = copies_reference */
     double required_cap;      /* cap when a required concept is missing */
     double misconception_cap; /* cap when a misconception is asserted */
+    double negated_cap;       /* cap when a concept is only negated */
 
     /* inline grading: concepts derived from the reference */
     unsigned inline_max_concepts;

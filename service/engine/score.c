@@ -384,6 +384,14 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->f[ASSAY_F_bigram] = max_cos(&bi, pq->ref_bi, pq->nrefs);
     f->f[ASSAY_F_chargram] = max_cos(&ch, pq->ref_char, pq->nrefs);
     f->qcos = assay_vec_cosine(&full, &pq->q_uni);
+    f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
+    for (size_t i = 0; i < pq->nsiblings; i++) {
+        const assay_prepared *o = &pq->siblings[i];
+        if (o != pq) {
+            double c = max_cos(&full, o->ref_uni, o->nrefs);
+            f->other_cos = c > f->other_cos ? c : f->other_cos;
+        }
+    }
 
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
     assay_concepts_match(&pq->concepts, answer, &mp, matches);

@@ -44,6 +44,10 @@ typedef struct assay_prepared {
     size_t ref_content;    /* content words of the longest reference */
     assay_concept_set concepts;
     double th_correct, th_partial;
+    /* the bank's questions (this one among them), so an answer that fits
+     * another question better can be told off-topic; NULL when inline */
+    const struct assay_prepared *siblings;
+    size_t nsiblings;
 } assay_prepared;
 
 typedef struct assay_features {
@@ -51,6 +55,9 @@ typedef struct assay_features {
     double qcos;       /* cosine with the question, nothing demoted */
     double novel;      /* share of answer words not in the question */
     double stop_ratio; /* share of function words among all words */
+    double own_cos;    /* cosine with this question's references, nothing
+                          demoted in the answer */
+    double other_cos;  /* the same with the closest other bank question */
     size_t n_content;
     size_t n_terms;
 } assay_features;

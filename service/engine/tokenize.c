@@ -375,7 +375,7 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
 {
     const unsigned char *s = (const unsigned char *)text;
     tok_list l = {NULL, 0, 0};
-    bool brk = false;
+    bool brk = false, sent = false;
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
@@ -406,6 +406,8 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
                 continue;
             } else {
                 brk = brk || tok_is_break(tc.cp);
+                sent = sent || tc.cp == '.' || tc.cp == '!' || tc.cp == '?' ||
+                       tc.cp == '\n';
                 i += tc.size;
                 continue;
             }
@@ -414,12 +416,17 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
             i = end;
             continue;
         }
-        if (!tok_push(&l, i, end, kind, brk ? ASSAY_TOK_BREAK_BEFORE : 0)) {
+        unsigned fl = brk ? ASSAY_TOK_BREAK_BEFORE : 0;
+        if (sent) {
+            fl |= ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE;
+        }
+        if (!tok_push(&l, i, end, kind, fl)) {
             free(l.v);
             return assay_error_set(err, ASSAY_ENOMEM,
                                    "tokenize: out of memory at byte %zu", i);
         }
         brk = false;
+        sent = false;
         i = end;
     }
     if (l.n == 0) {

@@ -21,6 +21,9 @@ enum assay_token_flag {
      * between spaces) lies between the previous token and this one;
      * negation scope stops there. */
     ASSAY_TOK_BREAK_BEFORE = 1u << 0,
+    /* The boundary is a sentence end (. ! ? or a line break); implies
+     * ASSAY_TOK_BREAK_BEFORE. */
+    ASSAY_TOK_SENTENCE_BEFORE = 1u << 1,
 };
 
 typedef struct assay_token {

@@ -17,11 +17,19 @@ assay_flag_name(unsigned bit)
     return bit < ASSAY_NFLAGS ? flag_names[bit] : "unknown";
 }
 
+/* A band cap moves a score above the band to the middle of the band. */
 static double
-capped(double s, double cap)
+capped_to(double s, double cap, double th_correct, double th_partial)
 {
+    if (cap == ASSAY_CAP_PARTIAL) {
+        cap = th_partial + 0.5 * (th_correct - th_partial);
+    } else if (cap == ASSAY_CAP_INCORRECT) {
+        cap = 0.5 * th_partial;
+    }
     return s < cap ? s : cap;
 }
+
+#define capped(s, cap) capped_to((s), (cap), pq->th_correct, pq->th_partial)
 
 /* The rules: each flag that marks an answer a careful grader would not pass
  * also caps its score; the caps come from the model's "rules". */
@@ -35,10 +43,18 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
         *score = 0.0;
         return ASSAY_FLAG(EMPTY);
     }
+    bool contradicts = false;
     for (size_t i = 0; i < pq->concepts.n; i++) {
-        if (m[i].state == ASSAY_MATCH_NEGATED && !pq->concepts.c[i].misconception) {
+        const assay_concept *c = &pq->concepts.c[i];
+        if (m[i].state == ASSAY_MATCH_NEGATED && !c->misconception) {
             flags |= ASSAY_FLAG(NEGATED);
+            /* A single reference word under a negation (inline concepts)
+             * is too weak a sign of contradiction to cap on. */
+            contradicts = contradicts || !c->derived;
         }
+    }
+    if (contradicts) {
+        *score = capped(*score, p->negated_cap);
     }
     if (x[ASSAY_F_misconception] > 0.0) {
         flags |= ASSAY_FLAG(MISCONCEPTION);
@@ -51,13 +67,15 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
         flags |= ASSAY_FLAG(TOO_SHORT);
         *score = capped(*score, p->short_cap);
     }
-    if (x[ASSAY_F_cosine] < p->off_topic_cos &&
-        x[ASSAY_F_coverage] < p->off_topic_cov) {
+    if ((x[ASSAY_F_cosine] < p->off_topic_cos &&
+         x[ASSAY_F_coverage] < p->off_topic_cov) ||
+        (f->other_cos > f->own_cos &&
+         x[ASSAY_F_coverage] < p->off_topic_other_cov)) {
         flags |= ASSAY_FLAG(OFF_TOPIC);
         *score = capped(*score, p->off_topic_cap);
     }
     if (f->n_content >= p->salad_min_terms && f->stop_ratio < p->salad_stop_ratio &&
-        x[ASSAY_F_bigram] < p->salad_bigram) {
+        x[ASSAY_F_bigram] < p->salad_bigram * x[ASSAY_F_cosine]) {
         flags |= ASSAY_FLAG(KEYWORD_SALAD);
         *score = capped(*score, p->salad_cap);
     }

@@ -33,6 +33,8 @@ teardown_proc(void **state)
 {
     if (live_proc != NULL && live_proc->pid > 0) {
         assay_proc_stop(live_proc, SIGKILL, 5.0);
+        fprintf(stderr, "assayd log of the failed test:\n%s\n",
+                live_proc->log);
     }
     live_proc = NULL;
     return 0;

@@ -38,6 +38,8 @@ teardown_proc(void **state)
 {
     if (live_proc != NULL && live_proc->pid > 0) {
         assay_proc_stop(live_proc, SIGKILL, 5.0);
+        fprintf(stderr, "assayd log of the failed test:\n%s\n",
+                live_proc->log);
     }
     live_proc = NULL;
     return 0;
@@ -191,11 +193,20 @@ model_copy_remove(model_copy *mc)
     rmdir(mc->base);
 }
 
-/* Rewrites the bank's title line so the model hash changes. */
+/* Changes the model's content, and so its hash, without breaking it: a
+ * fitted model (model.json pins the bank's sha256) gets whitespace after
+ * its JSON; a bare bank gets a new title. */
 static void
-model_copy_retitle(model_copy *mc, const char *title)
+model_copy_touch(model_copy *mc)
 {
     char path[200], tmp[220];
+    snprintf(path, sizeof(path), "%s/model.json", mc->dir);
+    FILE *f = fopen(path, "a");
+    if (f != NULL) {
+        fputs("\n", f);
+        fclose(f);
+        return;
+    }
     snprintf(path, sizeof(path), "%s/bank.txt", mc->dir);
     snprintf(tmp, sizeof(tmp), "%s/bank.txt.new", mc->dir);
     FILE *in = fopen(path, "r");
@@ -205,7 +216,7 @@ model_copy_retitle(model_copy *mc, const char *title)
     char line[8192];
     while (fgets(line, sizeof(line), in) != NULL) {
         if (strncmp(line, "title:", 6) == 0) {
-            fprintf(out, "title: %s\n", title);
+            fputs("title: retitled for the reload test\n", out);
         } else {
             fputs(line, out);
         }
@@ -213,6 +224,21 @@ model_copy_retitle(model_copy *mc, const char *title)
     fclose(in);
     fclose(out);
     assert_int_equal(rename(tmp, path), 0);
+}
+
+/* Makes the model unloadable: model.json (or a bare bank) becomes junk. */
+static void
+model_copy_break(model_copy *mc)
+{
+    char path[200];
+    snprintf(path, sizeof(path), "%s/model.json", mc->dir);
+    if (access(path, F_OK) != 0) {
+        snprintf(path, sizeof(path), "%s/bank.txt", mc->dir);
+    }
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{ this is not a model\n[question\n", f);
+    fclose(f);
 }
 
 static void
@@ -344,7 +370,7 @@ test_sighup_under_load_answers_everything_on_old_or_new_model(void **state)
             send_grade(s, sent++);
         }
         if (sent == N / 4 && new_hash == NULL) {
-            model_copy_retitle(&mc, "retitled for the reload test");
+            model_copy_touch(&mc);
             kill(p.pid, SIGHUP);
             new_hash = (char *)1; /* marker: reload requested */
         }
@@ -395,12 +421,7 @@ test_sighup_with_broken_model_keeps_the_old_one(void **state)
     void *s = dealer(ctx, p.endpoint);
     char *old_hash = health_hash(s);
 
-    char path[200];
-    snprintf(path, sizeof(path), "%s/bank.txt", mc.dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("this is not a question bank\n[question\n", f);
-    fclose(f);
+    model_copy_break(&mc);
     kill(p.pid, SIGHUP);
     assert_true(assay_proc_wait_log(&p, " error reload_failed ", 30.0));
     assert_non_null(strstr(p.log, "serving=previous"));

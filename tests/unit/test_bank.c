@@ -202,9 +202,8 @@ test_bank_invalid_fixtures_name_line_and_problem(void **state)
         assay_error_init(&err);
         assay_err rc = assay_bank_parse(input, len, "input", &b, &err);
         ncases++;
-        if (strcmp(assay_errname(rc), want_name) != 0 ||
-            err.code != rc || err.line != want_line ||
-            strcmp(err.message, want_msg) != 0 ||
+        if (strcmp(assay_errname(rc), want_name) != 0 || err.code != rc ||
+            err.line != want_line || strcmp(err.message, want_msg) != 0 ||
             strcmp(err.source, "input") != 0 ||
             b != (assay_bank *)(uintptr_t)1) {
             print_error("%s:\n  want %s line %u: %s\n  got  %s line %u: %s\n",
