@@ -500,6 +500,7 @@ load_input(loader *L, json_t *ref, const char *what, assay_sha256 *mh,
         assay_sha256_hex(*text, *len, hex);
         if (!json_is_string(sha) || strcmp(hex, json_string_value(sha)) != 0) {
             free(*text);
+            *text = NULL;
             assay_error_set(L->err, ASSAY_EMODEL,
                             "%s: %s %s changed since the model was fitted "
                             "(sha256 %.12s..., model expects %.12s...); "
