@@ -25,16 +25,24 @@ echo
 
 assay="$build/client/cli/assay"
 samples="$here/examples/answers/python-fullstack.jsonl"
-# One readable verdict per sample answer.
-/usr/bin/python3 - "$samples" <<'PY' | while IFS=$'\t' read -r qid answer; do
+# One readable verdict per sample answer: by bank question id, or inline
+# (the line brings its own question and reference).
+/usr/bin/python3 - "$samples" <<'PY' | while IFS=$'\t' read -r qid question reference answer; do
 import json, sys
+flat = lambda s: s.replace("\t", " ").replace("\n", " ")
 for line in open(sys.argv[1], encoding="utf-8"):
     if line.strip():
         o = json.loads(line)
-        print(o["question_id"] + "\t" + o["answer"].replace("\t", " ").replace("\n", " "))
+        print("\t".join(flat(o.get(k, "-")) for k in ("question_id", "question", "reference", "answer")))
 PY
-    echo "== $qid: $answer"
-    "$assay" grade --endpoint "$endpoint" --question "$qid" --answer "$answer" || true
+    if [ "$qid" != "-" ]; then
+        echo "== $qid: $answer"
+        "$assay" grade --endpoint "$endpoint" --question "$qid" --answer "$answer" || true
+    else
+        echo "== inline \"$question\": $answer"
+        "$assay" grade --endpoint "$endpoint" --question-text "$question" \
+            --reference "$reference" --answer "$answer" || true
+    fi
     echo
 done
 

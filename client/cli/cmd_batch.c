@@ -621,6 +621,9 @@ batch_run(batch *b, assay_client *c, size_t window)
         if (eof && next_emit == next_read) {
             break;
         }
+        if (assay_client_pending(c) == 0) {
+            continue; /* the window held only local errors: read on */
+        }
         assay_reply r = {0};
         assay_error_init(&err);
         assay_err rc = assay_client_next(c, &r, &err);

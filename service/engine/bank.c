@@ -367,7 +367,7 @@ bank_concept_fini(assay_concept_def *c)
     free(c->variants);
 }
 
-/* LABEL = VARIANT | VARIANT ... [; weight W] [; required] */
+/* LABEL = VARIANT | VARIANT ... [; weight W] [; required] [; avoid] */
 static assay_err
 bank_add_concept(bank_parser *p, unsigned line, const char *v, size_t n,
                  bool misconception)
@@ -447,7 +447,7 @@ bank_add_concept(bank_parser *p, unsigned line, const char *v, size_t n,
         vars = bar + 1;
     }
 
-    bool seen_weight = false, seen_required = false;
+    bool seen_weight = false, seen_required = false, seen_avoid = false;
     while (semi != NULL) {
         const char *o = semi + 1;
         size_t rest = (size_t)(v + n - o);
@@ -472,6 +472,17 @@ bank_add_concept(bank_parser *p, unsigned line, const char *v, size_t n,
             }
             seen_required = true;
             c.required = true;
+        } else if (on == 5 && memcmp(o, "avoid", 5) == 0) {
+            if (misconception || seen_avoid) {
+                rc = bank_fail(p, ASSAY_EBANK, line,
+                               misconception
+                                   ? "misconception \"%s\" cannot be avoid"
+                                   : "concept \"%s\" has \"avoid\" twice",
+                               e);
+                goto out;
+            }
+            seen_avoid = true;
+            c.avoid = true;
         } else if (on >= 6 && memcmp(o, "weight", 6) == 0 &&
                    (on == 6 || bank_is_space(o[6]))) {
             const char *w = o + 6;

@@ -24,6 +24,8 @@ typedef struct assay_concept_def {
     double weight;      /* > 0; for a misconception, the penalty weight */
     bool required;      /* missing it caps the band below correct */
     bool misconception; /* matching it costs instead of earning */
+    bool avoid;         /* names what to avoid: a negated mention ("never
+                           concatenate strings") earns it too */
     unsigned line;      /* where it was defined */
 } assay_concept_def;
 

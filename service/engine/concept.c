@@ -112,6 +112,7 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
         c->weight = d->weight;
         c->required = d->required;
         c->misconception = d->misconception;
+        c->avoid = d->avoid;
         c->phrases = calloc(d->nvariants ? d->nvariants : 1, sizeof(*c->phrases));
         if (c->phrases == NULL) {
             rc = ASSAY_ENOMEM;
@@ -461,9 +462,16 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
          * render in the browser"); a misconception asserted anywhere is
          * asserted. Derived (inline) concepts are single reference words:
          * a mention outweighs a negation there. */
-        if (denied.state == ASSAY_MATCH_NEGATED &&
-            (c->misconception || c->derived ? best.state == ASSAY_MATCH_MISSING
-                                            : true)) {
+        if (denied.state == ASSAY_MATCH_NEGATED && c->avoid) {
+            /* "never build SQL by string concatenation" is the point */
+            if (best.state == ASSAY_MATCH_MISSING) {
+                best = denied;
+                best.state = ASSAY_MATCH_EXACT;
+            }
+        } else if (denied.state == ASSAY_MATCH_NEGATED &&
+                   (c->misconception || c->derived
+                        ? best.state == ASSAY_MATCH_MISSING
+                        : true)) {
             best = denied;
         }
         out[i] = best;

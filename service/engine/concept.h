@@ -39,6 +39,7 @@ typedef struct assay_concept {
     bool required;
     bool misconception;
     bool derived; /* made from a reference word, not written in a bank */
+    bool avoid;   /* negated mentions count as matches (bank option) */
     assay_cphrase *phrases;
     size_t nphrases;
 } assay_concept;
