@@ -239,7 +239,40 @@ assay_within_one_edit(const char *a, size_t alen, const char *b, size_t blen)
     return memcmp(a + i, b + i + 1, alen - i) == 0;
 }
 
-/* 2 = exact, 1 = fuzzy, 0 = no match. */
+/* Hyphenated compounds ("publish-subscribe") tolerate one edit in each
+ * part long enough to tolerate one on its own. */
+static bool
+parts_within_one_edit(const char *a, size_t alen, const char *b, size_t blen,
+                      unsigned min)
+{
+    if (memchr(a, '-', alen) == NULL || memchr(b, '-', blen) == NULL) {
+        return false;
+    }
+    while (alen > 0 && blen > 0) {
+        const char *da = memchr(a, '-', alen), *db = memchr(b, '-', blen);
+        size_t pa = da ? (size_t)(da - a) : alen, pb = db ? (size_t)(db - b) : blen;
+        bool same = pa == pb && memcmp(a, b, pa) == 0;
+        if (!same && (pa < min || pb < min || !assay_within_one_edit(a, pa, b, pb))) {
+            return false;
+        }
+        if ((da == NULL) != (db == NULL)) {
+            return false;
+        }
+        if (da == NULL) {
+            return true;
+        }
+        a += pa + 1;
+        alen -= pa + 1;
+        b += pb + 1;
+        blen -= pb + 1;
+    }
+    return alen == 0 && blen == 0;
+}
+
+/* 2 = exact, 1 = fuzzy, 0 = no match. A word of fuzzy_min+ letters may
+ * differ by one edit from the phrase word, compared as written or as
+ * stems; a stem shorter than fuzzy_min (hahs for "hahses" against hash)
+ * only by a same-length edit, so cach/catch stay apart. */
 static int
 word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
            const assay_match_params *p)
@@ -248,14 +281,21 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
         memcmp(t->text, w->text, w->text_len) == 0) {
         return 2;
     }
-    if (w->surface_len < p->fuzzy_min || t->surface_len < p->fuzzy_min ||
+    if (t->surface_len < p->fuzzy_min ||
         (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
         return 0;
     }
-    if (assay_within_one_edit(t->surface, t->surface_len, w->surface,
-                              w->surface_len) ||
-        (t->text_len >= p->fuzzy_min && w->text_len >= p->fuzzy_min &&
-         assay_within_one_edit(t->text, t->text_len, w->text, w->text_len))) {
+    if (w->surface_len >= p->fuzzy_min &&
+        (assay_within_one_edit(t->surface, t->surface_len, w->surface,
+                               w->surface_len) ||
+         parts_within_one_edit(t->surface, t->surface_len, w->surface,
+                               w->surface_len, p->fuzzy_min))) {
+        return 1;
+    }
+    size_t shorter = t->text_len < w->text_len ? t->text_len : w->text_len;
+    if (shorter + 1 >= p->fuzzy_min &&
+        (shorter >= p->fuzzy_min || t->text_len == w->text_len) &&
+        assay_within_one_edit(t->text, t->text_len, w->text, w->text_len)) {
         return 1;
     }
     return 0;

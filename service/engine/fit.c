@@ -695,8 +695,9 @@ rules_objective(const assay_model *m, const groups *g, const itemset *s,
  * first candidate turns the rule's cap off) by the training objective, one
  * rule at a time, two passes. A rule that does not help on the training
  * items therefore does not cap scores; its flag is still reported.
- * negated_cap is policy, not fitted: an answer that contradicts a key point
- * of the reference is never `correct`, however much else it repeats. */
+ * negated_cap and required_cap are policy, not fitted: an answer that
+ * contradicts a key point of the reference, or misses one the bank marks
+ * required, is never `correct`, however much else it says. */
 static assay_err
 calibrate_rules(const assay_model *m, const groups *g, const itemset *s,
                 const assay_features *fs, assay_concept_match *const *matches,
@@ -717,7 +718,6 @@ calibrate_rules(const assay_model *m, const groups *g, const itemset *s,
         {&p->salad_cap, &p->salad_stop_ratio, salad, 4},
         {&p->restate_cap, &p->restate_qcos, restate, 4},
         {&p->short_cap, NULL, NULL, 0},
-        {&p->required_cap, NULL, NULL, 0},
         {&p->misconception_cap, NULL, NULL, 0},
     };
     double best;
