@@ -476,7 +476,7 @@ bank_add_concept(bank_parser *p, unsigned line, const char *v, size_t n,
             if (misconception || seen_avoid) {
                 rc = bank_fail(p, ASSAY_EBANK, line,
                                misconception
-                                   ? "misconception \"%s\" cannot be avoid"
+                                   ? "misconception \"%s\" cannot take \"avoid\""
                                    : "concept \"%s\" has \"avoid\" twice",
                                e);
                 goto out;
