@@ -16,10 +16,10 @@
 #include "assay/client.h"
 
 /* X(enum suffix, value, meaning) */
-#define ASSAY_CLI_EXITS(X)                                                    \
-    X(OK, 0, "success")                                                       \
-    X(FAILED, 1, "some items failed, or a quality gate failed")               \
-    X(USAGE, 2, "usage or input error")                                       \
+#define ASSAY_CLI_EXITS(X)                                                     \
+    X(OK, 0, "success")                                                        \
+    X(FAILED, 1, "some items failed, or a quality gate failed")                \
+    X(USAGE, 2, "usage or input error")                                        \
     X(UNREACHABLE, 3, "the service could not be reached")
 
 typedef enum assay_cli_exit {

@@ -127,17 +127,16 @@ batch_draw(batch *b, bool final)
     } else {
         snprintf(bar, sizeof(bar), "%s", "...");
     }
-    fprintf(stderr, "\r[%s] %llu done, %llu failed, %.0f/s%s   ", bar,
-            b->done, b->failed, rate, eta);
+    fprintf(stderr, "\r[%s] %llu done, %llu failed, %.0f/s%s   ", bar, b->done,
+            b->failed, rate, eta);
     if (final) {
         fputc('\n', stderr);
     }
     fflush(stderr);
 }
 
-static void
-batch_item_error(batch_item *it, assay_err code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void batch_item_error(batch_item *it, assay_err code, const char *fmt,
+                             ...) __attribute__((format(printf, 3, 4)));
 
 static void
 batch_item_error(batch_item *it, assay_err code, const char *fmt, ...)
@@ -197,11 +196,10 @@ batch_request(batch_item *it, const char *qid, const char *question,
 {
     char wid[32];
     snprintf(wid, sizeof(wid), "%u", it->line);
-    json_t *req = json_pack("{s:i, s:s, s:s}", "v", 1, "id", wid, "op",
-                            "grade");
+    json_t *req =
+        json_pack("{s:i, s:s, s:s}", "v", 1, "id", wid, "op", "grade");
     if (req == NULL) {
-        batch_item_error(it, ASSAY_ENOMEM, "line %u: out of memory",
-                         it->line);
+        batch_item_error(it, ASSAY_ENOMEM, "line %u: out of memory", it->line);
         return NULL;
     }
     const char *keys[] = {"question_id", "question", "reference", "answer"};
@@ -256,8 +254,7 @@ batch_jstr(batch_item *it, json_t *obj, const char *key, bool *bad)
     if (!json_is_string(v)) {
         if (!*bad) {
             batch_item_error(it, ASSAY_EFIELD,
-                             "line %u: \"%s\" must be a string", it->line,
-                             key);
+                             "line %u: \"%s\" must be a string", it->line, key);
         }
         *bad = true;
         return NULL;
@@ -281,9 +278,8 @@ batch_next_jsonl(batch *b, batch_item *it, json_t **req)
     }
     it->line = b->line_no;
     if (r == 2) {
-        batch_item_error(it, ASSAY_ETOOBIG,
-                         "line %u: longer than %u bytes", it->line,
-                         BATCH_MAX_LINE);
+        batch_item_error(it, ASSAY_ETOOBIG, "line %u: longer than %u bytes",
+                         it->line, BATCH_MAX_LINE);
         return 1;
     }
     json_error_t jerr;
@@ -392,10 +388,9 @@ batch_next_csv(batch *b, batch_item *it, json_t **req)
     if (id != NULL) {
         it->input_id = json_string(id);
     }
-    *req = batch_fields(it, batch_cell(b, b->col_qid, n),
-                        batch_cell(b, b->col_question, n),
-                        batch_cell(b, b->col_reference, n),
-                        batch_cell(b, b->col_answer, n));
+    *req = batch_fields(
+        it, batch_cell(b, b->col_qid, n), batch_cell(b, b->col_question, n),
+        batch_cell(b, b->col_reference, n), batch_cell(b, b->col_answer, n));
     return 1;
 }
 
@@ -481,8 +476,8 @@ batch_write_csv(batch *b, batch_item *it, bool ok, const char *code,
 static void
 batch_write(batch *b, batch_item *it)
 {
-    bool ok = it->reply != NULL && json_is_true(json_object_get(it->reply,
-                                                                "ok"));
+    bool ok =
+        it->reply != NULL && json_is_true(json_object_get(it->reply, "ok"));
     const char *code = assay_errname(it->code);
     const char *msg = it->message;
     json_t *e = json_object_get(it->reply, "error");
@@ -512,11 +507,11 @@ batch_write(batch *b, batch_item *it)
             json_object_del(it->reply, "ok");
             json_object_set(o, "verdict", it->reply);
         } else {
-            json_object_set_new(o, "error",
-                                json_pack("{s:s, s:s}", "code", code,
-                                          "message", msg));
+            json_object_set_new(
+                o, "error",
+                json_pack("{s:s, s:s}", "code", code, "message", msg));
         }
-        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
         if (s != NULL) {
             fputs(s, b->out);
             fputc('\n', b->out);
@@ -680,9 +675,8 @@ assay_cmd_batch(int argc, char **argv)
             continue;
         }
         if ((m = assay_cli_opt(argc, argv, &i, "window", true, &v)) != 0) {
-            if (m < 0 ||
-                !assay_cli_parse_int("window", v, 1, BATCH_MAX_WINDOW,
-                                     &window)) {
+            if (m < 0 || !assay_cli_parse_int("window", v, 1, BATCH_MAX_WINDOW,
+                                              &window)) {
                 return ASSAY_EXIT_USAGE;
             }
         } else if ((m = assay_cli_opt(argc, argv, &i, "input-format", true,
@@ -732,8 +726,7 @@ assay_cmd_batch(int argc, char **argv)
     bool is_stdin = strcmp(path, "-") == 0;
     b.in = is_stdin ? stdin : fopen(path, "rb");
     if (b.in == NULL) {
-        assay_error_set(&err, ASSAY_EIO, "%s: cannot open for reading",
-                        path);
+        assay_error_set(&err, ASSAY_EIO, "%s: cannot open for reading", path);
         return assay_cli_error(ASSAY_EIO, &err);
     }
     b.in_fmt = in_fmt >= 0 ? in_fmt : batch_detect(b.in, path);

@@ -73,8 +73,9 @@ grade_read_stdin(assay_error *err)
     buf[len] = '\0';
     if (strlen(buf) != len) {
         free(buf);
-        assay_error_set(err, ASSAY_EINVAL, "stdin: the answer contains a NUL "
-                                           "byte");
+        assay_error_set(err, ASSAY_EINVAL,
+                        "stdin: the answer contains a NUL "
+                        "byte");
         return NULL;
     }
     return buf;
@@ -150,16 +151,14 @@ assay_cmd_grade(int argc, char **argv)
     json_t *req = qid != NULL
                       ? json_pack("{s:i, s:s, s:s}", "v", 1, "op", "grade",
                                   "question_id", qid)
-                      : json_pack("{s:i, s:s, s:s, s:s}", "v", 1, "op",
-                                  "grade", "question", qtext, "reference",
-                                  ref);
+                      : json_pack("{s:i, s:s, s:s, s:s}", "v", 1, "op", "grade",
+                                  "question", qtext, "reference", ref);
     json_t *jans = json_string(answer);
     if (req == NULL || jans == NULL) {
         json_decref(req);
         json_decref(jans);
-        assay_error_set(&err, ASSAY_EUTF8,
-                        "%s: invalid UTF-8", jans == NULL ? "answer"
-                                                          : "question");
+        assay_error_set(&err, ASSAY_EUTF8, "%s: invalid UTF-8",
+                        jans == NULL ? "answer" : "question");
         status = assay_cli_error(ASSAY_EUTF8, &err);
         goto out;
     }

@@ -50,8 +50,8 @@ assay_cmd_questions(int argc, char **argv)
     assay_error_init(&err);
     json_t *req = json_pack("{s:i, s:s}", "v", 1, "op", "questions");
     json_t *reply = NULL;
-    assay_err rc = req != NULL ? assay_client_call(c, req, &reply, &err)
-                               : ASSAY_ENOMEM;
+    assay_err rc =
+        req != NULL ? assay_client_call(c, req, &reply, &err) : ASSAY_ENOMEM;
     if (rc != ASSAY_OK) {
         status = assay_cli_error(rc, &err);
         goto out;

@@ -10,16 +10,16 @@ void
 assay_cli_common_init(assay_cli_common *c)
 {
     const char *env = getenv("ASSAY_ENDPOINT");
-    c->endpoint = (env != NULL && *env != '\0') ? env
-                                                : ASSAY_CLIENT_DEFAULT_ENDPOINT;
+    c->endpoint =
+        (env != NULL && *env != '\0') ? env : ASSAY_CLIENT_DEFAULT_ENDPOINT;
     c->timeout_ms = ASSAY_CLIENT_DEFAULT_TIMEOUT_MS;
     c->retries = ASSAY_CLIENT_DEFAULT_RETRIES;
     c->help = false;
 }
 
 int
-assay_cli_opt(int argc, char **argv, int *i, const char *name,
-              bool has_value, const char **value)
+assay_cli_opt(int argc, char **argv, int *i, const char *name, bool has_value,
+              const char **value)
 {
     const char *a = argv[*i];
     if (a[0] != '-' || a[1] != '-') {

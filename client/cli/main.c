@@ -23,16 +23,16 @@ static const cli_command commands[] = {
 static void
 main_help(FILE *out)
 {
-    fprintf(out, "assay %s - client for the assayd answer-grading service\n\n"
-                 "Usage: assay COMMAND [OPTIONS] [ARGS]\n\nCommands:\n",
+    fprintf(out,
+            "assay %s - client for the assayd answer-grading service\n\n"
+            "Usage: assay COMMAND [OPTIONS] [ARGS]\n\nCommands:\n",
             ASSAY_VERSION_STRING);
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     }
     fputs("\n`assay COMMAND --help` describes a command.\n\n", out);
     assay_cli_common_help(out);
-    fputs("\nEnvironment:\n  ASSAY_ENDPOINT  default for --endpoint\n\n",
-          out);
+    fputs("\nEnvironment:\n  ASSAY_ENDPOINT  default for --endpoint\n\n", out);
     assay_cli_exit_help(out);
     fputs("\nErrors are printed as `assay: <error name>: <message>`.\n", out);
 }
@@ -59,8 +59,9 @@ main(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
         }
     }
-    fprintf(stderr, "assay: usage: unknown command \"%.64s\"\n"
-                    "(see `assay --help`)\n",
+    fprintf(stderr,
+            "assay: usage: unknown command \"%.64s\"\n"
+            "(see `assay --help`)\n",
             cmd);
     return ASSAY_EXIT_USAGE;
 }

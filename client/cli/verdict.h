@@ -16,8 +16,7 @@
 
 /* assay_cli_labels joins the labels of concept list kind ("matched") with
  * sep; "" when there are none. Caller free()s; NULL on out of memory. */
-char *assay_cli_labels(const json_t *reply, const char *kind,
-                       const char *sep);
+char *assay_cli_labels(const json_t *reply, const char *kind, const char *sep);
 
 /* assay_cli_flags joins the verdict's flags with sep. Caller free()s. */
 char *assay_cli_flags(const json_t *reply, const char *sep);

@@ -17,8 +17,8 @@
 
 typedef struct client_slot {
     bool used;
-    char *id;       /* NULL when the request carried no readable id */
-    char *msg;      /* wire text, kept for resends */
+    char *id;  /* NULL when the request carried no readable id */
+    char *msg; /* wire text, kept for resends */
     size_t len;
     uint64_t tag;
     uint64_t order; /* submission order, to find the oldest id-less one */
@@ -32,7 +32,7 @@ struct assay_client {
     char *endpoint; /* without "mdp+" */
     char *service;
     bool mdp;
-    bool heard;     /* some reply ever arrived: timeout, not unreachable */
+    bool heard; /* some reply ever arrived: timeout, not unreachable */
     int timeout_ms;
     int retries;
     size_t window;
@@ -105,8 +105,8 @@ assay_client_new(const assay_client_options *opts, assay_client **out,
                                "retries %d, window %zu)",
                                opts->timeout_ms, opts->retries, opts->window);
     }
-    const char *ep = opts->endpoint != NULL ? opts->endpoint
-                                            : ASSAY_CLIENT_DEFAULT_ENDPOINT;
+    const char *ep =
+        opts->endpoint != NULL ? opts->endpoint : ASSAY_CLIENT_DEFAULT_ENDPOINT;
     bool mdp = false;
     const char *zep = assay_wire_endpoint_split(ep, &mdp);
     if (*zep == '\0') {
@@ -225,16 +225,16 @@ client_send(assay_client *c, client_slot *s)
         return;
     }
     if (c->mdp) {
-        zmq_send(c->sock, ASSAY_WIRE_MDP_CLIENT,
-                 strlen(ASSAY_WIRE_MDP_CLIENT), f);
+        zmq_send(c->sock, ASSAY_WIRE_MDP_CLIENT, strlen(ASSAY_WIRE_MDP_CLIENT),
+                 f);
         zmq_send(c->sock, c->service, strlen(c->service), f);
     }
     zmq_send(c->sock, s->msg, s->len, ZMQ_DONTWAIT);
 }
 
 assay_err
-assay_client_submit(assay_client *c, const char *json, size_t len,
-                    uint64_t tag, assay_error *err)
+assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
+                    assay_error *err)
 {
     if (c->pending >= c->window) {
         return assay_error_set(err, ASSAY_EBUSY,
@@ -371,8 +371,9 @@ client_oldest(assay_client *c)
     client_slot *old = NULL;
     for (size_t i = 0; i < c->window; i++) {
         client_slot *s = &c->slots[i];
-        if (s->used && (old == NULL || s->sent_ms < old->sent_ms ||
-                        (s->sent_ms == old->sent_ms && s->order < old->order))) {
+        if (s->used &&
+            (old == NULL || s->sent_ms < old->sent_ms ||
+             (s->sent_ms == old->sent_ms && s->order < old->order))) {
             old = s;
         }
     }
@@ -430,15 +431,14 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
                     return assay_error_set(err, ASSAY_EUNREACHABLE,
                                            "%s: no reply after %u tries of "
                                            "%d ms",
-                                           c->endpoint, tries,
-                                           c->timeout_ms);
+                                           c->endpoint, tries, c->timeout_ms);
                 }
                 return assay_error_set(err, ASSAY_ETIMEOUT,
                                        "%s: request \"%.64s\" got no reply "
                                        "after %u tries of %d ms",
                                        c->endpoint,
-                                       out->id != NULL ? out->id : "",
-                                       tries, c->timeout_ms);
+                                       out->id != NULL ? out->id : "", tries,
+                                       c->timeout_ms);
             }
             assay_err rc = client_reconnect(c, err);
             if (rc != ASSAY_OK) {
@@ -522,8 +522,8 @@ assay_client_call(assay_client *c, json_t *request, json_t **reply,
     }
     char *rtext = NULL;
     size_t rlen = 0;
-    assay_err rc = assay_client_request(c, text, strlen(text), &rtext, &rlen,
-                                        err);
+    assay_err rc =
+        assay_client_request(c, text, strlen(text), &rtext, &rlen, err);
     free(text);
     if (rc != ASSAY_OK) {
         return rc;
@@ -546,8 +546,7 @@ assay_client_call(assay_client *c, json_t *request, json_t **reply,
 /* client_set_str adds key: val to req; invalid UTF-8 is the caller's
  * input error, named by field (jansson gives no byte offset here). */
 static assay_err
-client_set_str(json_t *req, const char *key, const char *val,
-               assay_error *err)
+client_set_str(json_t *req, const char *key, const char *val, assay_error *err)
 {
     json_t *s = json_string(val);
     if (s == NULL) {
@@ -580,8 +579,8 @@ client_grade(assay_client *c, const char *const *kv, json_t **reply,
 }
 
 assay_err
-assay_client_grade(assay_client *c, const char *question_id,
-                   const char *answer, json_t **reply, assay_error *err)
+assay_client_grade(assay_client *c, const char *question_id, const char *answer,
+                   json_t **reply, assay_error *err)
 {
     if (question_id == NULL || answer == NULL) {
         return assay_error_set(err, ASSAY_EINVAL,

@@ -10,14 +10,14 @@
 struct assay_csv {
     FILE *in;
     size_t max;
-    char *buf;       /* field bytes, each NUL-terminated */
+    char *buf; /* field bytes, each NUL-terminated */
     size_t len;
     size_t cap;
-    size_t *starts;  /* offset of each field in buf */
+    size_t *starts; /* offset of each field in buf */
     size_t *lens;
     size_t nfields;
     size_t fcap;
-    unsigned line;   /* current physical line */
+    unsigned line; /* current physical line */
     unsigned rec_line;
     bool started;
 };
@@ -244,18 +244,17 @@ assay_csv_next(assay_csv *r, size_t *nfields, assay_error *err)
         *nfields = r->nfields;
         return ASSAY_OK;
     }
-too_big:
-    {
-        unsigned line = r->rec_line;
-        /* Resume after the physical line the oversized record reached; a
-         * quoted newline further on may still misalign, which the next
-         * record's own checks will report. */
-        csv_skip_line(r);
-        r->nfields = 0;
-        return assay_error_set(err, ASSAY_ETOOBIG,
-                               "csv line %u: record larger than %zu bytes",
-                               line, r->max);
-    }
+too_big : {
+    unsigned line = r->rec_line;
+    /* Resume after the physical line the oversized record reached; a
+     * quoted newline further on may still misalign, which the next
+     * record's own checks will report. */
+    csv_skip_line(r);
+    r->nfields = 0;
+    return assay_error_set(err, ASSAY_ETOOBIG,
+                           "csv line %u: record larger than %zu bytes", line,
+                           r->max);
+}
 }
 
 const char *

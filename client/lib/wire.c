@@ -58,8 +58,8 @@ fail:
 }
 
 assay_err
-assay_wire_prepare(const char *json, size_t len, const char *gen_id,
-                   char **out, size_t *out_len, char **id, assay_error *err)
+assay_wire_prepare(const char *json, size_t len, const char *gen_id, char **out,
+                   size_t *out_len, char **id, assay_error *err)
 {
     assay_err rc = ASSAY_OK;
     char *text = NULL;

@@ -18,7 +18,7 @@
 
 #include "assay/assay.h"
 
-#define ASSAY_WIRE_ID_MAX 256   /* protocol v1 limit on "id", in bytes */
+#define ASSAY_WIRE_ID_MAX 256 /* protocol v1 limit on "id", in bytes */
 #define ASSAY_WIRE_MDP_PREFIX "mdp+"
 #define ASSAY_WIRE_MDP_CLIENT "MDPC01"
 

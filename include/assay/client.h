@@ -52,8 +52,8 @@ void assay_client_options_init(assay_client_options *o);
  * request, not here). ASSAY_EINVAL for a bad option or endpoint. opts may be
  * NULL for the defaults; the strings are copied. Free with
  * assay_client_free. */
-assay_err assay_client_new(const assay_client_options *opts,
-                           assay_client **out, assay_error *err);
+assay_err assay_client_new(const assay_client_options *opts, assay_client **out,
+                           assay_error *err);
 
 /* assay_client_free closes the socket, dropping anything in flight.
  * NULL-safe. */

@@ -26,8 +26,8 @@ test_wire_prepare_inserts_id_after_v(void **state)
     char *out = NULL;
     char *id = NULL;
     size_t len = 0;
-    assert_ok(assay_wire_prepare(req, strlen(req), "s-1", &out, &len, &id,
-                                 NULL));
+    assert_ok(
+        assay_wire_prepare(req, strlen(req), "s-1", &out, &len, &id, NULL));
     assert_string_equal(out, "{\"v\":1,\"id\":\"s-1\",\"op\":\"grade\","
                              "\"question_id\":\"gil\",\"answer\":\"a lock\"}");
     assert_int_equal(len, strlen(out));
@@ -43,8 +43,7 @@ test_wire_prepare_puts_id_first_without_v(void **state)
     const char *req = "{\"op\":\"health\"}";
     char *out = NULL;
     char *id = NULL;
-    assert_ok(assay_wire_prepare(req, strlen(req), "x", &out, NULL, &id,
-                                 NULL));
+    assert_ok(assay_wire_prepare(req, strlen(req), "x", &out, NULL, &id, NULL));
     assert_string_equal(out, "{\"id\":\"x\",\"op\":\"health\"}");
     free(out);
     free(id);
@@ -59,8 +58,8 @@ test_wire_prepare_keeps_caller_bytes_when_id_given(void **state)
     char *out = NULL;
     char *id = NULL;
     size_t len = 0;
-    assert_ok(assay_wire_prepare(req, strlen(req), "gen", &out, &len, &id,
-                                 NULL));
+    assert_ok(
+        assay_wire_prepare(req, strlen(req), "gen", &out, &len, &id, NULL));
     assert_string_equal(out, req);
     assert_string_equal(id, "mine");
     free(out);
@@ -74,8 +73,8 @@ test_wire_prepare_sends_invalid_json_as_is_without_id(void **state)
     const char *req = "{\"v\":1,";
     char *out = NULL;
     char *id = (char *)"untouched";
-    assert_ok(assay_wire_prepare(req, strlen(req), "gen", &out, NULL, &id,
-                                 NULL));
+    assert_ok(
+        assay_wire_prepare(req, strlen(req), "gen", &out, NULL, &id, NULL));
     assert_string_equal(out, req);
     assert_null(id);
     free(out);
@@ -88,8 +87,8 @@ test_wire_prepare_non_string_id_gets_no_id(void **state)
     const char *req = "{\"v\":1,\"id\":7,\"op\":\"health\"}";
     char *out = NULL;
     char *id = NULL;
-    assert_ok(assay_wire_prepare(req, strlen(req), "gen", &out, NULL, &id,
-                                 NULL));
+    assert_ok(
+        assay_wire_prepare(req, strlen(req), "gen", &out, NULL, &id, NULL));
     assert_string_equal(out, req);
     assert_null(id);
     free(out);
@@ -108,8 +107,7 @@ test_wire_prepare_rejects_id_past_256_bytes(void **state)
     char *id = NULL;
     assay_error err;
     assay_error_init(&err);
-    assert_err(assay_wire_prepare(req, strlen(req), "g", &out, NULL, &id,
-                                  &err),
+    assert_err(assay_wire_prepare(req, strlen(req), "g", &out, NULL, &id, &err),
                ASSAY_EFIELD);
     assert_string_equal(out, "untouched");
     assert_string_equal(err.message,

@@ -1,0 +1,94 @@
+/* test_client_options.c - creating a client: defaults, option checks and
+ * the "mdp+" endpoint prefix (no service needed: ZeroMQ connects lazily). */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "assay/client.h"
+
+static void
+test_client_defaults_are_documented_values(void **state)
+{
+    (void)state;
+    assay_client_options o;
+    assay_client_options_init(&o);
+    assert_null(o.endpoint);
+    assert_int_equal(o.timeout_ms, 3000);
+    assert_int_equal(o.retries, 3);
+    assert_int_equal(o.window, 64);
+    assert_false(o.broker);
+    assay_client *c = NULL;
+    assert_ok(assay_client_new(NULL, &c, NULL));
+    assert_string_equal(assay_client_endpoint(c), "tcp://127.0.0.1:5555");
+    assert_false(assay_client_is_broker(c));
+    assert_int_equal(assay_client_window(c), 64);
+    assert_int_equal(assay_client_pending(c), 0);
+    assay_client_free(c);
+}
+
+static void
+test_client_mdp_prefix_selects_broker_mode(void **state)
+{
+    (void)state;
+    assay_client_options o;
+    assay_client_options_init(&o);
+    o.endpoint = "mdp+tcp://127.0.0.1:5999";
+    assay_client *c = NULL;
+    assert_ok(assay_client_new(&o, &c, NULL));
+    assert_true(assay_client_is_broker(c));
+    assert_string_equal(assay_client_endpoint(c), "tcp://127.0.0.1:5999");
+    assay_client_free(c);
+}
+
+static void
+test_client_rejects_bad_options_and_leaves_out_untouched(void **state)
+{
+    (void)state;
+    assay_client_options o;
+    assay_client_options_init(&o);
+    o.window = 0;
+    assay_client *c = (assay_client *)&o;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_client_new(&o, &c, &err), ASSAY_EINVAL);
+    assert_ptr_equal(c, &o);
+    assert_string_equal(err.message, "client: options out of range (timeout "
+                                     "3000 ms, retries 3, window 0)");
+    assay_client_options_init(&o);
+    o.endpoint = "nonsense://x";
+    assay_error_init(&err);
+    assert_err(assay_client_new(&o, &c, &err), ASSAY_EINVAL);
+    assert_non_null(strstr(err.message, "cannot connect to \"nonsense://x\""));
+    o.endpoint = "mdp+";
+    assert_err(assay_client_new(&o, &c, NULL), ASSAY_EINVAL);
+}
+
+static void
+test_client_next_with_nothing_in_flight_is_einval(void **state)
+{
+    (void)state;
+    assay_client *c = NULL;
+    assert_ok(assay_client_new(NULL, &c, NULL));
+    assay_reply r = {0};
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_client_next(c, &r, &err), ASSAY_EINVAL);
+    assert_string_equal(err.message, "client: no request in flight");
+    assay_reply_fini(&r);
+    assay_reply_fini(NULL);
+    assay_client_free(c);
+    assay_client_free(NULL);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_client_defaults_are_documented_values),
+        cmocka_unit_test(test_client_mdp_prefix_selects_broker_mode),
+        cmocka_unit_test(
+            test_client_rejects_bad_options_and_leaves_out_untouched),
+        cmocka_unit_test(test_client_next_with_nothing_in_flight_is_einval),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
