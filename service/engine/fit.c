@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "regress.h"
 #include "sha256.h"
 #include "verdict.h"
 
@@ -154,83 +155,6 @@ items_read(const char *path, const char *split, itemset *s, assay_error *err)
     return rc == ASSAY_ENOMEM ? assay_error_set(err, rc, "out of memory") : rc;
 }
 
-/* ---- statistics ---- */
-
-double
-assay_pearson(const double *x, const double *y, size_t n)
-{
-    if (n < 2) {
-        return 0.0;
-    }
-    double mx = 0, my = 0;
-    for (size_t i = 0; i < n; i++) {
-        mx += x[i];
-        my += y[i];
-    }
-    mx /= (double)n;
-    my /= (double)n;
-    double sxy = 0, sxx = 0, syy = 0;
-    for (size_t i = 0; i < n; i++) {
-        sxy += (x[i] - mx) * (y[i] - my);
-        sxx += (x[i] - mx) * (x[i] - mx);
-        syy += (y[i] - my) * (y[i] - my);
-    }
-    return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : 0.0;
-}
-
-typedef struct rankpair {
-    double v;
-    size_t i;
-} rankpair;
-
-static int
-rank_cmp(const void *a, const void *b)
-{
-    const rankpair *x = a, *y = b;
-    if (x->v != y->v) {
-        return x->v < y->v ? -1 : 1;
-    }
-    return (x->i > y->i) - (x->i < y->i);
-}
-
-/* Average ranks, ties sharing the mean of their positions. */
-static void
-ranks(const double *x, size_t n, double *r, rankpair *tmp)
-{
-    for (size_t i = 0; i < n; i++) {
-        tmp[i] = (rankpair){x[i], i};
-    }
-    qsort(tmp, n, sizeof(*tmp), rank_cmp);
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && tmp[j].v == tmp[i].v) {
-            j++;
-        }
-        double avg = (double)(i + j - 1) / 2.0 + 1.0;
-        for (size_t k = i; k < j; k++) {
-            r[tmp[k].i] = avg;
-        }
-        i = j;
-    }
-}
-
-double
-assay_spearman(const double *x, const double *y, size_t n)
-{
-    double *rx = malloc(n * sizeof(*rx)), *ry = malloc(n * sizeof(*ry));
-    rankpair *tmp = malloc(n * sizeof(*tmp));
-    double r = 0.0;
-    if (rx && ry && tmp && n > 1) {
-        ranks(x, n, rx, tmp);
-        ranks(y, n, ry, tmp);
-        r = assay_pearson(rx, ry, n);
-    }
-    free(rx);
-    free(ry);
-    free(tmp);
-    return r;
-}
-
 /* ---- vocabulary with document frequencies ---- */
 
 typedef struct vocab {
@@ -358,97 +282,6 @@ vocab_doc(vocab *v, const assay_lexicon *lex, assay_stemmer *st, const char *tex
     free(seen);
     assay_analysis_fini(&a);
     return rc;
-}
-
-/* ---- least squares ---- */
-
-/* Solves A x = b (n x n, row-major) by Gaussian elimination with partial
- * pivoting; A and b are overwritten. Returns false when singular. */
-static bool
-solve(double *A, double *b, size_t n, double *x)
-{
-    for (size_t c = 0; c < n; c++) {
-        size_t piv = c;
-        for (size_t r = c + 1; r < n; r++) {
-            if (fabs(A[r * n + c]) > fabs(A[piv * n + c])) {
-                piv = r;
-            }
-        }
-        if (fabs(A[piv * n + c]) < 1e-12) {
-            return false;
-        }
-        if (piv != c) {
-            for (size_t k = 0; k < n; k++) {
-                double t = A[c * n + k];
-                A[c * n + k] = A[piv * n + k];
-                A[piv * n + k] = t;
-            }
-            double t = b[c];
-            b[c] = b[piv];
-            b[piv] = t;
-        }
-        for (size_t r = c + 1; r < n; r++) {
-            double f = A[r * n + c] / A[c * n + c];
-            for (size_t k = c; k < n; k++) {
-                A[r * n + k] -= f * A[c * n + k];
-            }
-            b[r] -= f * b[c];
-        }
-    }
-    for (size_t c = n; c-- > 0;) {
-        double s = b[c];
-        for (size_t k = c + 1; k < n; k++) {
-            s -= A[c * n + k] * x[k];
-        }
-        x[c] = s / A[c * n + c];
-    }
-    return true;
-}
-
-/* Ridge regression of y on the enabled columns of X (n rows of
- * ASSAY_NFEATURES), intercept unpenalised. */
-static bool
-fit_weights(const double *X, const double *y, size_t n, const bool *use,
-            double lambda, assay_params *p)
-{
-    size_t idx[ASSAY_NFEATURES], m = 0;
-    for (size_t j = 0; j < ASSAY_NFEATURES; j++) {
-        if (use[j]) {
-            idx[m++] = j;
-        }
-    }
-    size_t d = m + 1;
-    double *A = calloc(d * d, sizeof(*A)), *b = calloc(d, sizeof(*b));
-    double *x = calloc(d, sizeof(*x));
-    bool ok = A && b && x;
-    for (size_t i = 0; ok && i < n; i++) {
-        double row[ASSAY_NFEATURES + 1];
-        row[0] = 1.0;
-        for (size_t j = 0; j < m; j++) {
-            row[j + 1] = X[i * ASSAY_NFEATURES + idx[j]];
-        }
-        for (size_t r = 0; r < d; r++) {
-            for (size_t c = 0; c < d; c++) {
-                A[r * d + c] += row[r] * row[c];
-            }
-            b[r] += row[r] * y[i];
-        }
-    }
-    for (size_t r = 1; ok && r < d; r++) {
-        A[r * d + r] += lambda * (double)n;
-    }
-    ok = ok && solve(A, b, d, x);
-    if (ok) {
-        p->bias = x[0];
-        memset(p->w, 0, sizeof(p->w));
-        for (size_t j = 0; j < m; j++) {
-            p->w[idx[j]] = x[j + 1];
-        }
-    }
-    free(A);
-    free(b);
-    free(x);
-    return ok;
 }
 
 /* ---- grading helpers shared by fit and eval ---- */
@@ -977,12 +810,35 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     for (size_t i = 0; i < n; i++) {
         y[i] = items.v[i].score / items.v[i].scale_max;
     }
+    bool use[ASSAY_NFEATURES];
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        use[j] = feature_enabled(o->features, assay_feature_names[j]);
+    }
+    double cv_r = 0.0;
+    unsigned nfolds = 0;
     if (n >= 2 * (ASSAY_NFEATURES + 1)) {
-        bool use[ASSAY_NFEATURES];
-        for (int j = 0; j < ASSAY_NFEATURES; j++) {
-            use[j] = feature_enabled(o->features, assay_feature_names[j]);
+        /* Features are chosen by 5-fold cross-validation over questions
+         * (all answers to a question in one fold), so a feature is kept
+         * only if it helps on questions its weights never saw. */
+        unsigned *fold = malloc(n * sizeof(*fold));
+        if (fold == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
         }
-        if (!fit_weights(X, y, n, use, 1e-3, &p)) {
+        uint64_t seen[5] = {0};
+        unsigned nseen = 0;
+        for (size_t i = 0; i < n; i++) {
+            fold[i] = (unsigned)(group_key(&items.v[i]) % 5);
+            if (nseen < 5 && !(seen[fold[i]]++)) {
+                nseen++;
+            }
+        }
+        if (nseen == 5 && o->features == NULL) {
+            nfolds = 5;
+            cv_r = assay_regress_select(X, y, n, fold, nfolds, use, 1e-3);
+        }
+        free(fold);
+        if (!assay_regress_fit(X, y, n, NULL, use, 1e-3, &p)) {
             rc = assay_error_set(err, ASSAY_EINVAL,
                                  "fit: the features are degenerate on these items");
             goto out;
@@ -1036,8 +892,17 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     json_object_set_new(root, "idf", json_pack("{s:I,s:f,s:o}", "documents",
                                                (json_int_t)ndocs, "unseen", unseen,
                                                "terms", terms));
+    json_t *chosen = json_array();
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        if (use[j]) {
+            json_array_append_new(chosen, json_string(assay_feature_names[j]));
+        }
+    }
     json_object_set_new(root, "fit",
-                        json_pack("{s:I,s:f,s:f,s:f,s:f}", "items", (json_int_t)tm.n,
+                        json_pack("{s:o,s:I,s:f,s:I,s:f,s:f,s:f,s:f}", "features", chosen,
+                                  "cv_folds", (json_int_t)nfolds,
+                                  "cv_pearson", round(cv_r * 1e4) / 1e4,
+                                  "items", (json_int_t)tm.n,
                                   "pearson", round(tm.pearson * 1e4) / 1e4,
                                   "spearman", round(tm.spearman * 1e4) / 1e4,
                                   "rmse", round(tm.rmse * 1e4) / 1e4,

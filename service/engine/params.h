@@ -19,7 +19,10 @@
     X(misconception)                                                          \
     X(required_missing)                                                       \
     X(length)                                                                 \
-    X(cov_x_len)
+    X(cov_x_len)                                                              \
+    X(answer_words)                                                           \
+    X(reference_words)                                                        \
+    X(question_words)
 
 enum {
 #define ASSAY_X_FEAT(name) ASSAY_F_##name,

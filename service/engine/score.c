@@ -303,6 +303,7 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
             pq->ref_content = cc;
         }
     }
+    pq->q_content = content_count(&pq->question);
     if ((rc = uni_vec(&pq->q_uni, &pq->question, NULL, idf)) != ASSAY_OK) {
         goto out;
     }
@@ -351,6 +352,13 @@ out:
         assay_prepared_fini(pq);
     }
     return rc;
+}
+
+static double
+log_words(size_t n)
+{
+    double x = log1p((double)n) / log1p(128.0);
+    return x > 1.0 ? 1.0 : x;
 }
 
 static double
@@ -459,6 +467,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     double len = pq->ref_content ? (double)f->n_content / (double)pq->ref_content : 0.0;
     f->f[ASSAY_F_length] = len > 1.0 ? 1.0 : len;
     f->f[ASSAY_F_cov_x_len] = f->f[ASSAY_F_coverage] * f->f[ASSAY_F_length];
+    f->f[ASSAY_F_answer_words] = log_words(f->n_content);
+    f->f[ASSAY_F_reference_words] = log_words(pq->ref_content);
+    f->f[ASSAY_F_question_words] = log_words(pq->q_content);
 out:
     assay_vec_fini(&uni);
     assay_vec_fini(&bi);

@@ -16,6 +16,9 @@
  *   required_missing  share of required concepts missing
  *   length   min(1, answer content words / reference content words)
  *   cov_x_len coverage * length
+ *   answer_words, reference_words, question_words
+ *            ln(1 + content words) / ln(1 + 128), capped at 1: how much
+ *            there is to say lets the fit set a per-question baseline
  * The score combines them linearly with the model's weights (params.h).
  */
 #ifndef ASSAY_SCORE_H
@@ -42,6 +45,7 @@ typedef struct assay_prepared {
     assay_keyset refwords; /* all reference content words */
     double ref_idf_total;  /* idf mass of refwords minus demoted */
     size_t ref_content;    /* content words of the longest reference */
+    size_t q_content;      /* content words of the question */
     assay_concept_set concepts;
     double th_correct, th_partial;
     /* the bank's questions (this one among them), so an answer that fits

@@ -1,0 +1,249 @@
+/* regress.c - correlation, ridge least squares and feature selection by
+ * cross-validation, for `assay fit`. */
+#include "regress.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay/fit.h"
+
+
+double
+assay_pearson(const double *x, const double *y, size_t n)
+{
+    if (n < 2) {
+        return 0.0;
+    }
+    double mx = 0, my = 0;
+    for (size_t i = 0; i < n; i++) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= (double)n;
+    my /= (double)n;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < n; i++) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+    }
+    return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : 0.0;
+}
+
+typedef struct rankpair {
+    double v;
+    size_t i;
+} rankpair;
+
+static int
+rank_cmp(const void *a, const void *b)
+{
+    const rankpair *x = a, *y = b;
+    if (x->v != y->v) {
+        return x->v < y->v ? -1 : 1;
+    }
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Average ranks, ties sharing the mean of their positions. */
+static void
+ranks(const double *x, size_t n, double *r, rankpair *tmp)
+{
+    for (size_t i = 0; i < n; i++) {
+        tmp[i] = (rankpair){x[i], i};
+    }
+    qsort(tmp, n, sizeof(*tmp), rank_cmp);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && tmp[j].v == tmp[i].v) {
+            j++;
+        }
+        double avg = (double)(i + j - 1) / 2.0 + 1.0;
+        for (size_t k = i; k < j; k++) {
+            r[tmp[k].i] = avg;
+        }
+        i = j;
+    }
+}
+
+double
+assay_spearman(const double *x, const double *y, size_t n)
+{
+    double *rx = malloc(n * sizeof(*rx)), *ry = malloc(n * sizeof(*ry));
+    rankpair *tmp = malloc(n * sizeof(*tmp));
+    double r = 0.0;
+    if (rx && ry && tmp && n > 1) {
+        ranks(x, n, rx, tmp);
+        ranks(y, n, ry, tmp);
+        r = assay_pearson(rx, ry, n);
+    }
+    free(rx);
+    free(ry);
+    free(tmp);
+    return r;
+}
+
+
+/* Solves A x = b (n x n, row-major) by Gaussian elimination with partial
+ * pivoting; A and b are overwritten. Returns false when singular. */
+static bool
+solve(double *A, double *b, size_t n, double *x)
+{
+    for (size_t c = 0; c < n; c++) {
+        size_t piv = c;
+        for (size_t r = c + 1; r < n; r++) {
+            if (fabs(A[r * n + c]) > fabs(A[piv * n + c])) {
+                piv = r;
+            }
+        }
+        if (fabs(A[piv * n + c]) < 1e-12) {
+            return false;
+        }
+        if (piv != c) {
+            for (size_t k = 0; k < n; k++) {
+                double t = A[c * n + k];
+                A[c * n + k] = A[piv * n + k];
+                A[piv * n + k] = t;
+            }
+            double t = b[c];
+            b[c] = b[piv];
+            b[piv] = t;
+        }
+        for (size_t r = c + 1; r < n; r++) {
+            double f = A[r * n + c] / A[c * n + c];
+            for (size_t k = c; k < n; k++) {
+                A[r * n + k] -= f * A[c * n + k];
+            }
+            b[r] -= f * b[c];
+        }
+    }
+    for (size_t c = n; c-- > 0;) {
+        double s = b[c];
+        for (size_t k = c + 1; k < n; k++) {
+            s -= A[c * n + k] * x[k];
+        }
+        x[c] = s / A[c * n + c];
+    }
+    return true;
+}
+
+/* Ridge regression of y on the enabled columns of X (n rows of
+ * ASSAY_NFEATURES), intercept unpenalised. */
+bool
+assay_regress_fit(const double *X, const double *y, size_t n,
+                  const bool *rows, const bool *use, double lambda,
+                  assay_params *p)
+{
+    size_t idx[ASSAY_NFEATURES], m = 0;
+    for (size_t j = 0; j < ASSAY_NFEATURES; j++) {
+        if (use[j]) {
+            idx[m++] = j;
+        }
+    }
+    size_t d = m + 1;
+    double *A = calloc(d * d, sizeof(*A)), *b = calloc(d, sizeof(*b));
+    double *x = calloc(d, sizeof(*x));
+    bool ok = A && b && x;
+    for (size_t i = 0; ok && i < n; i++) {
+        if (rows != NULL && !rows[i]) {
+            continue;
+        }
+        double row[ASSAY_NFEATURES + 1];
+        row[0] = 1.0;
+        for (size_t j = 0; j < m; j++) {
+            row[j + 1] = X[i * ASSAY_NFEATURES + idx[j]];
+        }
+        for (size_t r = 0; r < d; r++) {
+            for (size_t c = 0; c < d; c++) {
+                A[r * d + c] += row[r] * row[c];
+            }
+            b[r] += row[r] * y[i];
+        }
+    }
+    for (size_t r = 1; ok && r < d; r++) {
+        A[r * d + r] += lambda * (double)n;
+    }
+    ok = ok && solve(A, b, d, x);
+    if (ok) {
+        p->bias = x[0];
+        memset(p->w, 0, sizeof(p->w));
+        for (size_t j = 0; j < m; j++) {
+            p->w[idx[j]] = x[j + 1];
+        }
+    }
+    free(A);
+    free(b);
+    free(x);
+    return ok;
+}
+
+
+/* Pearson r of out-of-fold predictions: each fold is predicted by weights
+ * fitted on the other folds. */
+double
+assay_regress_cv(const double *X, const double *y, size_t n,
+                 const unsigned *fold, unsigned nfolds, const bool *use,
+                 double lambda)
+{
+    double *pred = malloc(n * sizeof(*pred));
+    bool *rows = malloc(n * sizeof(*rows));
+    double r = -1.0;
+    if (pred == NULL || rows == NULL) {
+        goto out;
+    }
+    for (unsigned f = 0; f < nfolds; f++) {
+        for (size_t i = 0; i < n; i++) {
+            rows[i] = fold[i] != f;
+        }
+        assay_params p;
+        memset(&p, 0, sizeof(p));
+        if (!assay_regress_fit(X, y, n, rows, use, lambda, &p)) {
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (fold[i] == f) {
+                double s = p.bias;
+                for (int j = 0; j < ASSAY_NFEATURES; j++) {
+                    s += p.w[j] * X[i * ASSAY_NFEATURES + j];
+                }
+                pred[i] = s;
+            }
+        }
+    }
+    r = assay_pearson(pred, y, n);
+out:
+    free(pred);
+    free(rows);
+    return r;
+}
+
+double
+assay_regress_select(const double *X, const double *y, size_t n,
+                     const unsigned *fold, unsigned nfolds, bool *use,
+                     double lambda)
+{
+    double best = assay_regress_cv(X, y, n, fold, nfolds, use, lambda);
+    for (;;) {
+        int drop = -1;
+        double drop_r = best;
+        for (int j = 0; j < ASSAY_NFEATURES; j++) {
+            if (!use[j]) {
+                continue;
+            }
+            use[j] = false;
+            double r = assay_regress_cv(X, y, n, fold, nfolds, use, lambda);
+            use[j] = true;
+            /* a feature must earn its place by more than noise */
+            if (r > drop_r + 1e-3) {
+                drop = j;
+                drop_r = r;
+            }
+        }
+        if (drop < 0) {
+            return best;
+        }
+        use[drop] = false;
+        best = drop_r;
+    }
+}
