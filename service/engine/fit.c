@@ -820,20 +820,26 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         /* Features are chosen by 5-fold cross-validation over questions
          * (all answers to a question in one fold), so a feature is kept
          * only if it helps on questions its weights never saw. */
-        unsigned *fold = malloc(n * sizeof(*fold));
+        unsigned *fold = malloc(ASSAY_CV_REPEATS * n * sizeof(*fold));
         if (fold == NULL) {
             rc = ASSAY_ENOMEM;
             goto out;
         }
-        uint64_t seen[5] = {0};
+        size_t seen[ASSAY_CV_REPEATS][5] = {{0}};
         unsigned nseen = 0;
-        for (size_t i = 0; i < n; i++) {
-            fold[i] = (unsigned)(group_key(&items.v[i]) % 5);
-            if (nseen < 5 && !(seen[fold[i]]++)) {
-                nseen++;
+        for (unsigned r = 0; r < ASSAY_CV_REPEATS; r++) {
+            for (size_t i = 0; i < n; i++) {
+                /* a different mix of the same question key per repeat */
+                uint64_t k = group_key(&items.v[i]) ^ (0x9e3779b97f4a7c15ULL * (r + 1));
+                k ^= k >> 31;
+                k *= 0xbf58476d1ce4e5b9ULL;
+                k ^= k >> 29;
+                unsigned f = (unsigned)(k % 5);
+                fold[(size_t)r * n + i] = f;
+                nseen += seen[r][f]++ == 0;
             }
         }
-        if (nseen == 5 && o->features == NULL) {
+        if (nseen == 5 * ASSAY_CV_REPEATS && o->features == NULL) {
             nfolds = 5;
             cv_r = assay_regress_select(X, y, n, fold, nfolds, use, 1e-3);
         }

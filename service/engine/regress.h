@@ -11,6 +11,9 @@
 
 #include "params.h"
 
+/* Cross-validation runs this many times with different fold assignments. */
+#define ASSAY_CV_REPEATS 3
+
 /* assay_regress_fit fits p->bias and p->w by ridge regression of y on the
  * columns of X (n rows of ASSAY_NFEATURES) that use[] enables, over the
  * rows that rows[] enables (NULL = all); the intercept is not penalised.
@@ -19,8 +22,9 @@ bool assay_regress_fit(const double *X, const double *y, size_t n,
                        const bool *rows, const bool *use, double lambda,
                        assay_params *p);
 
-/* assay_regress_cv is the Pearson r of out-of-fold predictions, fold[i] in
- * [0, nfolds). -1 when a fold cannot be fitted. */
+/* assay_regress_cv is the mean over ASSAY_CV_REPEATS fold assignments
+ * (fold[r * n + i] in [0, nfolds)) of the Pearson r of out-of-fold
+ * predictions. -1 when a fold cannot be fitted. */
 double assay_regress_cv(const double *X, const double *y, size_t n,
                         const unsigned *fold, unsigned nfolds, const bool *use,
                         double lambda);

@@ -470,6 +470,7 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->f[ASSAY_F_answer_words] = log_words(f->n_content);
     f->f[ASSAY_F_reference_words] = log_words(pq->ref_content);
     f->f[ASSAY_F_question_words] = log_words(pq->q_content);
+
 out:
     assay_vec_fini(&uni);
     assay_vec_fini(&bi);
