@@ -8,154 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labels.h"
 #include "model.h"
 #include "regress.h"
 #include "sha256.h"
 #include "verdict.h"
 
-#define FIT_MAX_FILE (512u << 20)
-
-typedef struct item {
-    char *qid, *question, *reference, *answer;
-    double score, scale_max;
-    int band; /* 0 incorrect, 1 partial, 2 correct */
-    size_t group; /* index of its prepared question */
-} item;
-
-typedef struct itemset {
-    item *v;
-    size_t n, cap;
-} itemset;
-
-static void
-items_fini(itemset *s)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        free(s->v[i].qid);
-        free(s->v[i].question);
-        free(s->v[i].reference);
-        free(s->v[i].answer);
-    }
-    free(s->v);
-    memset(s, 0, sizeof(*s));
-}
-
-static int
-band_of(double score, double scale_max)
-{
-    double r = score / scale_max;
-    return r >= 0.8 - 1e-9 ? 2 : r >= 0.4 - 1e-9 ? 1 : 0;
-}
-
-static int
-band_index(const char *b)
-{
-    return strcmp(b, "correct") == 0 ? 2 : strcmp(b, "partial") == 0 ? 1 : 0;
-}
-
-static char *
-opt_str(json_t *o, const char *k)
-{
-    json_t *v = json_object_get(o, k);
-    return json_is_string(v) ? strdup(json_string_value(v)) : NULL;
-}
-
-static assay_err
-items_read(const char *path, const char *split, itemset *s, assay_error *err)
-{
-    char *text;
-    size_t len;
-    assay_err rc = assay_read_file(path, FIT_MAX_FILE, &text, &len, err);
-    if (rc != ASSAY_OK) {
-        return rc;
-    }
-    unsigned line = 0;
-    char *p = text;
-    while (rc == ASSAY_OK && p < text + len) {
-        char *nl = memchr(p, '\n', (size_t)(text + len - p));
-        size_t ll = nl ? (size_t)(nl - p) : (size_t)(text + len - p);
-        line++;
-        char *cur = p;
-        p += ll + 1;
-        while (ll > 0 && (cur[ll - 1] == '\r' || cur[ll - 1] == ' ')) {
-            ll--;
-        }
-        if (ll == 0) {
-            continue;
-        }
-        json_error_t je;
-        json_t *o = json_loadb(cur, ll, 0, &je);
-        const char *problem = NULL;
-        if (o == NULL || !json_is_object(o)) {
-            problem = o ? "not a JSON object" : je.text;
-        } else if (split != NULL) {
-            json_t *sp = json_object_get(o, "split");
-            if (!json_is_string(sp) || strcmp(json_string_value(sp), split) != 0) {
-                json_decref(o);
-                continue;
-            }
-        }
-        json_t *sc = o ? json_object_get(o, "score") : NULL;
-        json_t *bd = o ? json_object_get(o, "band") : NULL;
-        if (problem == NULL && !json_is_string(json_object_get(o, "answer"))) {
-            problem = "missing string field \"answer\"";
-        }
-        if (problem == NULL && !json_is_number(sc) && !json_is_string(bd)) {
-            problem = "needs a numeric \"score\" or a \"band\"";
-        }
-        if (problem == NULL && !json_is_string(json_object_get(o, "question_id")) &&
-            !(json_is_string(json_object_get(o, "question")) &&
-              json_is_string(json_object_get(o, "reference")))) {
-            problem = "needs \"question_id\" or \"question\" and \"reference\"";
-        }
-        if (problem != NULL) {
-            rc = assay_error_set(err, ASSAY_EINVAL, "%s line %u: %s", path, line, problem);
-            if (err) {
-                err->line = line;
-                snprintf(err->source, sizeof(err->source), "%s", path);
-            }
-            json_decref(o);
-            break;
-        }
-        if (s->n == s->cap) {
-            s->cap = s->cap ? 2 * s->cap : 256;
-            item *nv = realloc(s->v, s->cap * sizeof(*nv));
-            if (nv == NULL) {
-                json_decref(o);
-                rc = ASSAY_ENOMEM;
-                break;
-            }
-            s->v = nv;
-        }
-        item *it = &s->v[s->n++];
-        memset(it, 0, sizeof(*it));
-        /* question + reference means inline grading, even when the set also
-         * carries its own question ids (Mohler's "1.1") */
-        it->question = opt_str(o, "question");
-        it->reference = opt_str(o, "reference");
-        if (it->question == NULL || it->reference == NULL) {
-            it->qid = opt_str(o, "question_id");
-        }
-        it->answer = opt_str(o, "answer");
-        json_t *mx = json_object_get(o, "scale_max");
-        it->scale_max = json_is_number(mx) ? json_number_value(mx) : 5.0;
-        if (json_is_number(sc)) {
-            it->score = json_number_value(sc);
-            it->band = band_of(it->score, it->scale_max);
-        } else {
-            it->band = band_index(json_string_value(bd));
-            it->score = it->band == 2 ? it->scale_max : it->band == 1 ? it->scale_max / 2 : 0;
-        }
-        if (json_is_string(bd)) {
-            it->band = band_index(json_string_value(bd));
-        }
-        json_decref(o);
-    }
-    free(text);
-    return rc == ASSAY_ENOMEM ? assay_error_set(err, rc, "out of memory") : rc;
-}
-
-/* ---- vocabulary with document frequencies ---- */
+#define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
 
 typedef struct vocab {
     uint64_t *keys;
@@ -293,7 +152,7 @@ typedef struct groups {
 } groups;
 
 static uint64_t
-group_key(const item *it)
+group_key(const assay_item *it)
 {
     if (it->qid != NULL) {
         return assay_term_hash(it->qid, strlen(it->qid)) ^ 0x51ed270b27c4a4f1ULL;
@@ -302,14 +161,14 @@ group_key(const item *it)
                             strlen(it->reference));
 }
 
-/* Assigns each item its prepared question: the bank's, or one prepared
+/* Assigns each assay_item its prepared question: the bank's, or one prepared
  * per distinct inline (question, reference) pair. */
 static assay_err
-group_items(const assay_model *m, itemset *s, groups *g, assay_stemmer *st,
+group_items(const assay_model *m, assay_itemset *s, groups *g, assay_stemmer *st,
             const char *path, assay_error *err)
 {
     for (size_t i = 0; i < s->n; i++) {
-        item *it = &s->v[i];
+        assay_item *it = &s->v[i];
         if (it->qid != NULL) {
             const assay_prepared *pq = assay_model_find(m, it->qid);
             if (pq == NULL) {
@@ -354,7 +213,7 @@ group_items(const assay_model *m, itemset *s, groups *g, assay_stemmer *st,
 }
 
 static const assay_prepared *
-item_question(const assay_model *m, const groups *g, const item *it)
+item_question(const assay_model *m, const groups *g, const assay_item *it)
 {
     if (it->qid != NULL) {
         return &m->questions[SIZE_MAX - it->group];
@@ -372,14 +231,14 @@ groups_fini(groups *g)
     free(g->key);
 }
 
-/* Features of every item: X is n x ASSAY_NFEATURES. */
+/* Features of every assay_item: X is n x ASSAY_NFEATURES. */
 static assay_err
-featurise(const assay_model *m, const groups *g, const itemset *s,
+featurise(const assay_model *m, const groups *g, const assay_itemset *s,
           assay_stemmer *st, double *X, assay_features *fs,
           assay_concept_match **matches, assay_error *err)
 {
     for (size_t i = 0; i < s->n; i++) {
-        const item *it = &s->v[i];
+        const assay_item *it = &s->v[i];
         const assay_prepared *pq = item_question(m, g, it);
         assay_analysis a;
         assay_err rc = assay_analyze(m->lex, st, it->answer, strlen(it->answer), &a, err);
@@ -403,7 +262,7 @@ featurise(const assay_model *m, const groups *g, const itemset *s,
 
 /* Scores after rules for parameters p. */
 static assay_err
-score_all(const assay_model *m, const groups *g, const itemset *s,
+score_all(const assay_model *m, const groups *g, const assay_itemset *s,
           const assay_features *fs, assay_concept_match *const *matches,
           const assay_params *p, double *out)
 {
@@ -425,7 +284,7 @@ score_all(const assay_model *m, const groups *g, const itemset *s,
 }
 
 static double
-band_agreement(const double *score, const itemset *s, double thc, double thp)
+band_agreement(const double *score, const assay_itemset *s, double thc, double thp)
 {
     size_t ok = 0;
     for (size_t i = 0; i < s->n; i++) {
@@ -436,7 +295,7 @@ band_agreement(const double *score, const itemset *s, double thc, double thp)
 }
 
 static void
-metrics_of(const double *score, const itemset *s, const assay_params *p,
+metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
            double thc, double thp, assay_metrics *out)
 {
     size_t n = s->n;
@@ -464,7 +323,7 @@ metrics_of(const double *score, const itemset *s, const assay_params *p,
 /* Band thresholds with the best agreement on a 0.01 grid; ties keep the
  * first found, so the result is deterministic. Returns the agreement. */
 static double
-best_thresholds(const double *score, const itemset *s, assay_params *p)
+best_thresholds(const double *score, const assay_itemset *s, assay_params *p)
 {
     double best = -1;
     for (int c = 2; c <= 99; c++) {
@@ -482,7 +341,7 @@ best_thresholds(const double *score, const itemset *s, assay_params *p)
 
 /* scale_score = a + b * score by least squares on the human scale. */
 static void
-fit_scale(const double *score, const itemset *s, assay_params *p)
+fit_scale(const double *score, const assay_itemset *s, assay_params *p)
 {
     size_t n = s->n;
     double sx = 0, sy = 0, sxx = 0, sxy = 0;
@@ -503,7 +362,7 @@ fit_scale(const double *score, const itemset *s, assay_params *p)
 
 /* Training objective for the rules: correlation plus band agreement. */
 static assay_err
-rules_objective(const assay_model *m, const groups *g, const itemset *s,
+rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
                 const assay_features *fs, assay_concept_match *const *matches,
                 const assay_params *p, double *score, double *out)
 {
@@ -532,7 +391,7 @@ rules_objective(const assay_model *m, const groups *g, const itemset *s,
  * contradicts a key point of the reference, or misses one the bank marks
  * required, is never `correct`, however much else it says. */
 static assay_err
-calibrate_rules(const assay_model *m, const groups *g, const itemset *s,
+calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
                 const assay_features *fs, assay_concept_match *const *matches,
                 assay_params *p, double *score)
 {
@@ -657,7 +516,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_idf *idf = NULL;
     assay_model *m = NULL;
     assay_stemmer *st = NULL;
-    itemset items = {0};
+    assay_itemset items = {0};
     vocab voc = {0};
     groups g = {0};
     char *btext = NULL, *stext = NULL;
@@ -706,7 +565,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         json_t *ref = input_ref(outdir, o->label_paths[i], lt, ll);
         free(lt);
         size_t before = items.n;
-        if ((rc = items_read(o->label_paths[i], o->split, &items, err))) {
+        if ((rc = assay_items_read(o->label_paths[i], o->split, &items, err))) {
             json_decref(ref);
             goto out;
         }
@@ -731,7 +590,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         uint64_t *seenq = malloc((items.n + 1) * sizeof(*seenq));
         size_t nq = 0;
         for (size_t i = 0; seenq && i < items.n && rc == ASSAY_OK; i++) {
-            item *it = &items.v[i];
+            assay_item *it = &items.v[i];
             if (it->qid == NULL) {
                 uint64_t k = group_key(it);
                 bool dup = false;
@@ -931,7 +790,7 @@ out:
     free(y);
     free(score);
     groups_fini(&g);
-    items_fini(&items);
+    assay_items_fini(&items);
     vocab_fini(&voc);
     json_decref(root);
     json_decref(inputs);
@@ -949,14 +808,14 @@ assay_err
 assay_eval(const assay_model *m, const char *labels_path, const char *split,
            assay_metrics *out, assay_error *err)
 {
-    itemset items = {0};
+    assay_itemset items = {0};
     groups g = {0};
     assay_stemmer *st = NULL;
     double *X = NULL, *score = NULL;
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     assay_err rc;
-    if ((rc = assay_stemmer_new(&st)) || (rc = items_read(labels_path, split, &items, err))) {
+    if ((rc = assay_stemmer_new(&st)) || (rc = assay_items_read(labels_path, split, &items, err))) {
         goto out;
     }
     size_t n = items.n;
@@ -984,7 +843,7 @@ out:
     free(X);
     free(score);
     groups_fini(&g);
-    items_fini(&items);
+    assay_items_fini(&items);
     assay_stemmer_free(st);
     return rc;
 }
