@@ -68,6 +68,7 @@ phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
         keep += !(terms[i]->flags & ASSAY_TERM_STOP);
     }
     bool all = keep == 0;
+    p->all_stop = all;
     p->words = calloc(all ? n : keep, sizeof(*p->words));
     if (p->words == NULL && n > 0) {
         return ASSAY_ENOMEM;
@@ -309,8 +310,9 @@ scope_ends(const assay_term *t)
 {
     /* Contrast words open a new scope: "shallow copy does not copy nested
      * objects but deep copy does". */
-    static const char *const words[] = {"but", "however", "whereas", "while",
-                                        "although", "instead", "yet"};
+    static const char *const words[] = {"but",     "however", "whereas",
+                                        "while",   "although", "instead",
+                                        "yet",     "because",  "since"};
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
         if (strlen(words[i]) == t->surface_len &&
             memcmp(words[i], t->surface, t->surface_len) == 0) {
@@ -343,8 +345,8 @@ sentential(const assay_analysis *a, size_t neg)
     return false;
 }
 
-static bool
-negated_at(const assay_analysis *a, size_t first, unsigned window)
+bool
+assay_term_negated(const assay_analysis *a, size_t first, unsigned window)
 {
     size_t i = first;
     unsigned k = 0;
@@ -427,7 +429,7 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
          * span ("threads do not speed up CPU-bound work") negates the
          * phrase as surely as one before it. */
         if (!ph->words[0].negator &&
-            (inner_neg || negated_at(m->a, m->content[s], m->p->neg_window))) {
+            (inner_neg || assay_term_negated(m->a, m->content[s], m->p->neg_window))) {
             if (!*neg) {
                 *neg = true;
                 *nstart = t0->start;
@@ -481,6 +483,30 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
         }
     }
     match_ctx m = {answer, content, hash, brk, nc, p};
+    /* Phrases made only of function words match among all words. */
+    size_t *every = NULL;
+    uint64_t *ehash = NULL;
+    bool *ebrk = NULL;
+    match_ctx all = m;
+    for (size_t i = 0; i < cs->n && every == NULL; i++) {
+        for (size_t j = 0; j < cs->c[i].nphrases; j++) {
+            if (cs->c[i].phrases[j].all_stop) {
+                every = malloc((answer->n ? answer->n : 1) * sizeof(*every));
+                ehash = malloc((answer->n ? answer->n : 1) * sizeof(*ehash));
+                ebrk = malloc((answer->n ? answer->n : 1) * sizeof(*ebrk));
+                break;
+            }
+        }
+    }
+    if (every != NULL && ehash != NULL && ebrk != NULL) {
+        for (size_t i = 0; i < answer->n; i++) {
+            const assay_term *t = &answer->terms[i];
+            every[i] = i;
+            ehash[i] = assay_term_hash(t->text, t->text_len);
+            ebrk[i] = (t->flags & ASSAY_TERM_BREAK_BEFORE) != 0;
+        }
+        all = (match_ctx){answer, every, ehash, ebrk, answer->n, p};
+    }
     for (size_t i = 0; i < cs->n; i++) {
         const assay_concept *c = &cs->c[i];
         assay_concept_match best = {ASSAY_MATCH_MISSING, 0, 0, 0};
@@ -488,8 +514,9 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
         for (size_t j = 0; j < c->nphrases; j++) {
             size_t s = 0, e = 0, ns = 0, ne = 0;
             bool neg = false;
-            assay_match_state st =
-                phrase_match(&m, &c->phrases[j], &s, &e, &neg, &ns, &ne);
+            const assay_cphrase *ph = &c->phrases[j];
+            assay_match_state st = phrase_match(ph->all_stop ? &all : &m, ph,
+                                                &s, &e, &neg, &ns, &ne);
             if (st > best.state) {
                 best = (assay_concept_match){st, s, e, j};
             }
@@ -521,4 +548,7 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
         free(hash);
         free(brk);
     }
+    free(every);
+    free(ehash);
+    free(ebrk);
 }

@@ -31,6 +31,8 @@ typedef struct assay_cphrase {
     assay_cword *words;
     size_t n;
     char *source; /* the variant as written */
+    bool all_stop; /* only function words ("to be"): matched among all
+                      words, not just content words */
 } assay_cphrase;
 
 typedef struct assay_concept {
@@ -95,6 +97,11 @@ void assay_concepts_match(const assay_concept_set *cs,
                           const assay_analysis *answer,
                           const assay_match_params *p,
                           assay_concept_match *out);
+
+/* assay_term_negated tells whether term i of a lies in a negation's scope:
+ * a negator up to window content words before it in the same clause, or a
+ * sentence-wide one ("it is not true that ..."). */
+bool assay_term_negated(const assay_analysis *a, size_t i, unsigned window);
 
 /* assay_within_one_edit tells whether a and b differ by at most one insert,
  * delete, substitution or swap of adjacent bytes. */

@@ -165,15 +165,21 @@ group_key(const assay_item *it)
  * per distinct inline (question, reference) pair. */
 static assay_err
 group_items(const assay_model *m, assay_itemset *s, groups *g, assay_stemmer *st,
-            const char *path, assay_error *err)
+            assay_error *err)
 {
     for (size_t i = 0; i < s->n; i++) {
         assay_item *it = &s->v[i];
         if (it->qid != NULL) {
             const assay_prepared *pq = assay_model_find(m, it->qid);
             if (pq == NULL) {
-                return assay_error_set(err, ASSAY_EQUESTION,
-                                       "%s: unknown question id \"%s\"", path, it->qid);
+                assay_error_set(err, ASSAY_EQUESTION,
+                                "%s line %u: unknown question id \"%.64s\"",
+                                it->path, it->line, it->qid);
+                if (err != NULL) {
+                    err->line = it->line;
+                    snprintf(err->source, sizeof(err->source), "%s", it->path);
+                }
+                return ASSAY_EQUESTION;
             }
             it->group = SIZE_MAX - (size_t)(pq - m->questions);
             continue;
@@ -524,7 +530,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     double *X = NULL, *y = NULL, *score = NULL;
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
-    json_t *root = NULL, *inputs = NULL;
+    json_t *root = NULL, *inputs = NULL, *terms = NULL;
     char outdir[PATH_MAX];
     snprintf(outdir, sizeof(outdir), "%s", o->out_path);
     char *slash = strrchr(outdir, '/');
@@ -618,7 +624,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             goto out;
         }
     }
-    json_t *terms = json_object();
+    terms = json_object();
     for (size_t i = 0; i < voc.cap && rc == ASSAY_OK; i++) {
         if (voc.terms[i] == NULL) {
             continue;
@@ -661,8 +667,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         rc = ASSAY_ENOMEM;
         goto out;
     }
-    if ((rc = group_items(m, &items, &g, st, o->label_paths ? o->label_paths[0] : "",
-                          err)) ||
+    if ((rc = group_items(m, &items, &g, st, err)) ||
         (rc = featurise(m, &g, &items, st, X, fs, matches, err))) {
         goto out;
     }
@@ -757,6 +762,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     json_object_set_new(root, "idf", json_pack("{s:I,s:f,s:o}", "documents",
                                                (json_int_t)ndocs, "unseen", unseen,
                                                "terms", terms));
+    terms = NULL; /* owned by root now */
     json_t *chosen = json_array();
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
         if (use[j]) {
@@ -794,6 +800,7 @@ out:
     vocab_fini(&voc);
     json_decref(root);
     json_decref(inputs);
+    json_decref(terms);
     free(btext);
     free(stext);
     assay_model_unref(m);
@@ -827,7 +834,7 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
         rc = assay_error_set(err, ASSAY_ENOMEM, "eval: out of memory");
         goto out;
     }
-    if ((rc = group_items(m, &items, &g, st, labels_path, err)) ||
+    if ((rc = group_items(m, &items, &g, st, err)) ||
         (rc = featurise(m, &g, &items, st, X, fs, matches, err)) ||
         (rc = score_all(m, &g, &items, fs, matches, &m->params, score))) {
         goto out;

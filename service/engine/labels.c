@@ -118,6 +118,8 @@ assay_items_read(const char *path, const char *split, assay_itemset *s,
             it->qid = opt_str(o, "question_id");
         }
         it->answer = opt_str(o, "answer");
+        it->path = path;
+        it->line = line;
         json_t *mx = json_object_get(o, "scale_max");
         it->scale_max = json_is_number(mx) ? json_number_value(mx) : 5.0;
         if (json_is_number(sc)) {

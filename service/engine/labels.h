@@ -20,6 +20,8 @@ typedef struct assay_item {
     double score, scale_max;
     int band;     /* 0 incorrect, 1 partial, 2 correct */
     size_t group; /* fit's index of the item's prepared question */
+    const char *path; /* the set it came from (borrowed from the caller) */
+    unsigned line;
 } assay_item;
 
 typedef struct assay_itemset {

@@ -97,6 +97,10 @@ assay_read_file(const char *path, size_t cap, char **out, size_t *len,
     if (buf == NULL) {
         return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
     }
+    if (rc == ASSAY_OK && n > cap) {
+        rc = assay_error_set(err, ASSAY_ETOOBIG, "%s: larger than %zu bytes", path,
+                             cap);
+    }
     if (rc != ASSAY_OK) {
         free(buf);
         return rc;
@@ -177,6 +181,14 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
                            (const char *const *)q->references, lens, nrefs,
                            q->concepts, q->nconcepts, lex, idf, p, st, err);
         if (rc != ASSAY_OK) {
+            if (err != NULL && rc == ASSAY_EBANK && err->source[0] == '\0') {
+                /* the concept compiler knows the line, not the file */
+                char msg[sizeof(err->message)];
+                snprintf(msg, sizeof(msg), "%s", err->message);
+                snprintf(err->source, sizeof(err->source), "%s", bank->source);
+                snprintf(err->message, sizeof(err->message), "%.200s %.300s",
+                         bank->source, msg);
+            }
             break;
         }
         if (q->has_thresholds) {
@@ -472,10 +484,11 @@ assay_params_json(const assay_params *p)
 static void
 join_path(char *out, size_t cap, const char *dir, const char *rel)
 {
-    if (rel[0] == '/' || dir[0] == '\0') {
-        snprintf(out, cap, "%s", rel);
-    } else {
-        snprintf(out, cap, "%s/%s", dir, rel);
+    int n = (rel[0] == '/' || dir[0] == '\0')
+                ? snprintf(out, cap, "%s", rel)
+                : snprintf(out, cap, "%s/%s", dir, rel);
+    if (n < 0 || (size_t)n >= cap) {
+        out[0] = '\0'; /* too long: fails to open, with a clear message */
     }
 }
 
@@ -555,8 +568,17 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
     if (!exists(stop)) {
         snprintf(stop, sizeof(stop), "%s/../stopwords.txt", dir);
     }
-    if (exists(stop) && (rc = assay_lexicon_load_stoplist(lex, stop, err)) != ASSAY_OK) {
-        goto fail;
+    assay_sha256 mh;
+    assay_sha256_init(&mh);
+    if (exists(stop)) {
+        char *stext;
+        size_t slen;
+        if ((rc = assay_lexicon_load_stoplist(lex, stop, err)) != ASSAY_OK ||
+            (rc = assay_read_file(stop, MODEL_MAX_BYTES, &stext, &slen, err)) != ASSAY_OK) {
+            goto fail;
+        }
+        assay_sha256_update(&mh, stext, slen);
+        free(stext);
     }
     if ((rc = assay_bank_load(path, &bank, err)) != ASSAY_OK) {
         goto fail;
@@ -631,7 +653,8 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
             goto fail;
         }
         char hex[65];
-        assay_sha256_hex(text, len, hex);
+        assay_sha256_update(&mh, text, len);
+        assay_sha256_final(&mh, hex);
         free(text);
         assay_params p;
         assay_params_defaults(&p);

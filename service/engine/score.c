@@ -169,11 +169,18 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
         if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
             prev = NULL;
         }
-        if (t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR)) {
+        if (t->flags & ASSAY_TERM_NEGATOR) {
+            prev = NULL;
+            continue;
+        }
+        if (t->flags & ASSAY_TERM_STOP) {
             continue;
         }
         uint64_t h = assay_term_hash(t->text, t->text_len);
-        if (assay_keyset_has(&pq->demoted, h)) {
+        /* What the reference says is not so ("without modifying its
+         * code") is no point an answer must make. */
+        if (assay_keyset_has(&pq->demoted, h) ||
+            assay_term_negated(r, i, p->neg_window)) {
             prev = NULL;
             continue;
         }

@@ -94,7 +94,7 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
 static double
 round6(double x)
 {
-    return round(x * 1e6) / 1e6;
+    return round(x * 1e6) / 1e6 + 0.0; /* + 0.0: no "-0" in JSON */
 }
 
 assay_err

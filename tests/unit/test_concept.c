@@ -1,0 +1,560 @@
+/* test_concept.c - concept compilation and matching (service/engine/
+ * concept.c) with the real stop list (models/stopwords.txt) and stemmer. */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "concept.h"
+
+typedef struct fixture {
+    assay_lexicon *lex;
+    assay_stemmer *st;
+} fixture;
+
+static int
+setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof(*fx));
+    assert_non_null(fx);
+    char path[1024];
+    assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "stopwords.txt");
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok(assay_lexicon_new(&fx->lex));
+    assert_ok_err(assay_lexicon_load_stoplist(fx->lex, path, &err), &err);
+    assert_ok(assay_stemmer_new(&fx->st));
+    *state = fx;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    fixture *fx = *state;
+    assay_lexicon_free(fx->lex);
+    assay_stemmer_free(fx->st);
+    free(fx);
+    return 0;
+}
+
+/* The default matching parameters (assay_params_defaults). */
+static const assay_match_params params = {3, 5, 5};
+
+typedef struct kind {
+    bool misconception, avoid;
+} kind;
+
+/* Compiles one concept from variants and matches it in answer. */
+static assay_concept_match
+match_kind(fixture *fx, const char *const *variants, size_t n,
+           const char *answer, kind k)
+{
+    assay_concept_def d = {0};
+    d.label = "concept";
+    d.variants = (char **)variants;
+    d.nvariants = n;
+    d.weight = 1.0;
+    d.misconception = k.misconception;
+    d.avoid = k.avoid;
+    d.line = 1;
+    assay_concept_set cs;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_concepts_compile(&d, 1, fx->lex, fx->st, &cs, &err),
+                  &err);
+    assert_int_equal(cs.n, 1);
+    assay_analysis a;
+    assert_ok_err(assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a,
+                                &err),
+                  &err);
+    assay_concept_match m;
+    memset(&m, 0xff, sizeof(m));
+    assay_concepts_match(&cs, &a, &params, &m);
+    assay_analysis_fini(&a);
+    assay_concepts_fini(&cs);
+    return m;
+}
+
+static assay_concept_match
+match1(fixture *fx, const char *variant, const char *answer)
+{
+    const char *v[1] = {variant};
+    return match_kind(fx, v, 1, answer, (kind){false, false});
+}
+
+/* Asserts state and that the span covers exactly the text want. */
+#define assert_match(m, answer, st, want)                                     \
+    do {                                                                      \
+        assay_concept_match m_ = (m);                                         \
+        assert_int_equal(m_.state, (st));                                     \
+        assert_true(m_.end >= m_.start);                                      \
+        assert_true(m_.end <= strlen(answer));                                \
+        char got_[256];                                                       \
+        snprintf(got_, sizeof(got_), "%.*s", (int)(m_.end - m_.start),        \
+                 (answer) + m_.start);                                        \
+        assert_string_equal(got_, (want));                                    \
+    } while (0)
+
+static void
+test_concept_exact_phrase_reports_span(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "CPython uses reference counting first.";
+    assay_concept_match m = match1(fx, "reference counting", a);
+    assert_match(m, a, ASSAY_MATCH_EXACT, "reference counting");
+    assert_int_equal(m.start, 13);
+    assert_int_equal(m.end, 31);
+    assert_int_equal(m.phrase, 0);
+    /* Stemming: "references counted" is the same phrase. */
+    const char *b = "it references counted objects";
+    assert_match(match1(fx, "reference counting", b), b, ASSAY_MATCH_EXACT,
+                 "references counted");
+}
+
+static void
+test_concept_any_synonym_matches_and_names_phrase(void **state)
+{
+    fixture *fx = *state;
+    const char *v[] = {"global interpreter lock", "GIL", "interpreter mutex"};
+    kind k = {false, false};
+    const char *a = "Only one thread holds the GIL at a time.";
+    assay_concept_match m = match_kind(fx, v, 3, a, k);
+    assert_match(m, a, ASSAY_MATCH_EXACT, "GIL");
+    assert_int_equal(m.phrase, 1);
+
+    const char *b = "the interpreter mutex serialises bytecode";
+    m = match_kind(fx, v, 3, b, k);
+    assert_match(m, b, ASSAY_MATCH_EXACT, "interpreter mutex");
+    assert_int_equal(m.phrase, 2);
+
+    const char *c = "The Global Interpreter Lock serialises bytecode";
+    m = match_kind(fx, v, 3, c, k);
+    assert_match(m, c, ASSAY_MATCH_EXACT, "Global Interpreter Lock");
+    assert_int_equal(m.phrase, 0);
+
+    m = match_kind(fx, v, 3, "threads share memory", k);
+    assert_int_equal(m.state, ASSAY_MATCH_MISSING);
+}
+
+static void
+test_concept_phrase_words_within_window_match(void **state)
+{
+    fixture *fx = *state;
+    /* window 3: three content words between "global" and "interpreter". */
+    const char *a = "a global python runtime mutex interpreter lock here";
+    assert_match(match1(fx, "global interpreter lock", a), a, ASSAY_MATCH_EXACT,
+                 "global python runtime mutex interpreter lock");
+    /* Stop words between do not count against the window. */
+    const char *b = "the global state of the interpreter is a lock";
+    assert_match(match1(fx, "global interpreter lock", b), b, ASSAY_MATCH_EXACT,
+                 "global state of the interpreter is a lock");
+}
+
+static void
+test_concept_phrase_beyond_window_is_missing(void **state)
+{
+    fixture *fx = *state;
+    /* four content words between: one too many */
+    assay_concept_match m =
+        match1(fx, "global interpreter lock",
+               "a global python runtime mutex safety interpreter lock here");
+    assert_int_equal(m.state, ASSAY_MATCH_MISSING);
+}
+
+static void
+test_concept_phrase_out_of_order_is_missing(void **state)
+{
+    fixture *fx = *state;
+    assay_concept_match m =
+        match1(fx, "global interpreter lock", "a lock for the global interpreter");
+    assert_int_equal(m.state, ASSAY_MATCH_MISSING);
+}
+
+static void
+test_concept_phrase_does_not_cross_clause_boundary(void **state)
+{
+    fixture *fx = *state;
+    assay_concept_match m = match1(fx, "global interpreter lock",
+                                   "a global python runtime, interpreter lock here");
+    assert_int_equal(m.state, ASSAY_MATCH_MISSING);
+    m = match1(fx, "reference counting", "it keeps a reference. counting is cheap");
+    assert_int_equal(m.state, ASSAY_MATCH_MISSING);
+    m = match1(fx, "reference counting", "it keeps a reference (counting is cheap)");
+    assert_int_equal(m.state, ASSAY_MATCH_MISSING);
+}
+
+static void
+test_concept_one_edit_in_long_word_is_fuzzy(void **state)
+{
+    fixture *fx = *state;
+    /* substitution */
+    const char *a = "I use Diango daily";
+    assert_match(match1(fx, "Django", a), a, ASSAY_MATCH_FUZZY, "Diango");
+    /* swap of neighbours */
+    const char *b = "I use Djnago daily";
+    assert_match(match1(fx, "Django", b), b, ASSAY_MATCH_FUZZY, "Djnago");
+    const char *c = "use mutliprocessing instead";
+    assay_concept_match m = match1(fx, "multiprocessing", c);
+    assert_match(m, c, ASSAY_MATCH_FUZZY, "mutliprocessing");
+    assert_int_equal(m.start, 4);
+    assert_int_equal(m.end, 19);
+    /* deletion, and a 5-letter word (the shortest that tolerates an edit) */
+    const char *d = "the Djngo admin";
+    assert_match(match1(fx, "Django", d), d, ASSAY_MATCH_FUZZY, "Djngo");
+    const char *e = "use Flsak for small services";
+    assert_match(match1(fx, "Flask", e), e, ASSAY_MATCH_FUZZY, "Flsak");
+    /* fuzzy inside a phrase: the phrase is fuzzy, span covers both words */
+    const char *f = "CPython uses refrence counting";
+    assert_match(match1(fx, "reference counting", f), f, ASSAY_MATCH_FUZZY,
+                 "refrence counting");
+}
+
+static void
+test_concept_two_edits_is_missing(void **state)
+{
+    fixture *fx = *state;
+    assert_int_equal(match1(fx, "Django", "I use Dajngp daily").state,
+                     ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "multiprocessing", "use mutliprocesisng").state,
+                     ASSAY_MATCH_MISSING);
+}
+
+static void
+test_concept_no_fuzzy_on_four_letter_words(void **state)
+{
+    fixture *fx = *state;
+    assert_int_equal(match1(fx, "lock", "take the lokc first").state,
+                     ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "lock", "take the lick first").state,
+                     ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "pool", "use a pol").state, ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "heap", "use a heep").state, ASSAY_MATCH_MISSING);
+    /* and the exact word still matches */
+    const char *a = "take the lock first";
+    assert_match(match1(fx, "lock", a), a, ASSAY_MATCH_EXACT, "lock");
+}
+
+static void
+test_concept_negator_before_phrase_negates(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "CPython does not use reference counting";
+    assay_concept_match m = match1(fx, "reference counting", a);
+    assert_match(m, a, ASSAY_MATCH_NEGATED, "reference counting");
+    const char *b = "CPython doesn't use reference counting";
+    assert_match(match1(fx, "reference counting", b), b, ASSAY_MATCH_NEGATED,
+                 "reference counting");
+    const char *c = "CPython never uses reference counting";
+    assert_match(match1(fx, "reference counting", c), c, ASSAY_MATCH_NEGATED,
+                 "reference counting");
+}
+
+static void
+test_concept_without_negates(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "Python frees memory without reference counting";
+    assert_match(match1(fx, "reference counting", a), a, ASSAY_MATCH_NEGATED,
+                 "reference counting");
+}
+
+static void
+test_concept_negator_inside_span_negates(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "threads never run in parallel";
+    assert_match(match1(fx, "threads run in parallel", a), a,
+                 ASSAY_MATCH_NEGATED, "threads never run in parallel");
+    const char *b = "threads do not run in parallel";
+    assert_match(match1(fx, "threads run in parallel", b), b,
+                 ASSAY_MATCH_NEGATED, "threads do not run in parallel");
+}
+
+static void
+test_concept_negation_stops_at_clause_and_sentence(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "It is not slow, it uses reference counting";
+    assert_match(match1(fx, "reference counting", a), a, ASSAY_MATCH_EXACT,
+                 "reference counting");
+    const char *b = "Not at all. It uses reference counting";
+    assert_match(match1(fx, "reference counting", b), b, ASSAY_MATCH_EXACT,
+                 "reference counting");
+    /* a contrast word opens a new scope */
+    const char *c = "shallow copy does not copy nested objects but deep copy does";
+    assert_match(match1(fx, "deep copy", c), c, ASSAY_MATCH_EXACT, "deep copy");
+}
+
+static void
+test_concept_negation_window_counts_content_words(void **state)
+{
+    fixture *fx = *state;
+    /* 4 content words between "no" and the phrase: within neg_window 5 */
+    const char *a = "no runtime memory manager relies on reference counting";
+    assert_match(match1(fx, "reference counting", a), a, ASSAY_MATCH_NEGATED,
+                 "reference counting");
+    /* 6 content words between: out of scope */
+    const char *b = "no one would say the runtime memory manager mostly relies "
+                    "on reference counting";
+    assert_match(match1(fx, "reference counting", b), b, ASSAY_MATCH_EXACT,
+                 "reference counting");
+}
+
+static void
+test_concept_sentential_negation_reaches_past_comma(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "it is not true that, in CPython, threads run in parallel";
+    assert_match(match1(fx, "threads run in parallel", a), a,
+                 ASSAY_MATCH_NEGATED, "threads run in parallel");
+}
+
+static void
+test_concept_denial_beats_mention(void **state)
+{
+    fixture *fx = *state;
+    /* A key point denied anywhere is denied. */
+    const char *a = "It uses reference counting. It does not use reference counting.";
+    assay_concept_match m = match1(fx, "reference counting", a);
+    assert_match(m, a, ASSAY_MATCH_NEGATED, "reference counting");
+    assert_int_equal(m.start, 44);
+}
+
+static void
+test_concept_misconception_asserted_and_denied(void **state)
+{
+    fixture *fx = *state;
+    const char *v[] = {"threads run in parallel", "true parallelism"};
+    kind k = {true, false};
+    const char *a = "In CPython threads run in parallel on all cores.";
+    assay_concept_match m = match_kind(fx, v, 2, a, k);
+    assert_match(m, a, ASSAY_MATCH_EXACT, "threads run in parallel");
+    assert_int_equal(m.phrase, 0);
+
+    const char *b = "CPython threads give true parallelism";
+    m = match_kind(fx, v, 2, b, k);
+    assert_match(m, b, ASSAY_MATCH_EXACT, "true parallelism");
+    assert_int_equal(m.phrase, 1);
+
+    const char *c = "it is not true that threads run in parallel";
+    m = match_kind(fx, v, 2, c, k);
+    assert_match(m, c, ASSAY_MATCH_NEGATED, "threads run in parallel");
+
+    /* a misconception asserted anywhere is asserted */
+    const char *d = "threads do not run in parallel, but some say threads run "
+                    "in parallel";
+    m = match_kind(fx, v, 2, d, k);
+    assert_match(m, d, ASSAY_MATCH_EXACT, "threads run in parallel");
+    assert_int_equal(m.start, 45);
+
+    m = match_kind(fx, v, 2, "one thread at a time holds the lock", k);
+    assert_int_equal(m.state, ASSAY_MATCH_MISSING);
+}
+
+static void
+test_concept_avoid_counts_negated_mention(void **state)
+{
+    fixture *fx = *state;
+    const char *v[] = {"string concatenation"};
+    const char *a = "never build SQL by string concatenation";
+    assay_concept_match m = match_kind(fx, v, 1, a, (kind){false, true});
+    assert_match(m, a, ASSAY_MATCH_EXACT, "string concatenation");
+    m = match_kind(fx, v, 1, a, (kind){false, false});
+    assert_match(m, a, ASSAY_MATCH_NEGATED, "string concatenation");
+}
+
+static void
+test_concept_stop_word_only_variant_stays_matchable(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "it is to be or not";
+    assay_concept_match m = match1(fx, "to be", a);
+    assert_match(m, a, ASSAY_MATCH_EXACT, "to be");
+}
+
+static void
+test_concept_variant_without_words_names_line(void **state)
+{
+    fixture *fx = *state;
+    char *v[] = {"GIL", "?!"};
+    assay_concept_def d = {0};
+    d.label = "GIL";
+    d.variants = v;
+    d.nvariants = 2;
+    d.weight = 1.0;
+    d.line = 12;
+    assay_concept_set cs;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_concepts_compile(&d, 1, fx->lex, fx->st, &cs, &err),
+               ASSAY_EBANK);
+    assert_int_equal(err.code, ASSAY_EBANK);
+    assert_int_equal(err.line, 12);
+    assert_string_equal(err.message,
+                        "line 12: concept \"GIL\" variant \"?!\" has no words");
+    assert_int_equal(cs.n, 0);
+    assert_null(cs.c);
+}
+
+static void
+test_concept_compile_keeps_weights_and_options(void **state)
+{
+    fixture *fx = *state;
+    char *v1[] = {"reference counting", "refcount"};
+    char *v2[] = {"threads run in parallel"};
+    assay_concept_def d[2] = {{0}, {0}};
+    d[0].label = "refcount";
+    d[0].variants = v1;
+    d[0].nvariants = 2;
+    d[0].weight = 2.5;
+    d[0].required = true;
+    d[1].label = "parallel";
+    d[1].variants = v2;
+    d[1].nvariants = 1;
+    d[1].weight = 1.0;
+    d[1].misconception = true;
+    assay_concept_set cs;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_concepts_compile(d, 2, fx->lex, fx->st, &cs, &err), &err);
+    assert_int_equal(cs.n, 2);
+    assert_string_equal(cs.c[0].label, "refcount");
+    assert_true(cs.c[0].weight == 2.5);
+    assert_true(cs.c[0].required);
+    assert_false(cs.c[0].misconception);
+    assert_false(cs.c[0].derived);
+    assert_int_equal(cs.c[0].nphrases, 2);
+    assert_string_equal(cs.c[0].phrases[0].source, "reference counting");
+    assert_int_equal(cs.c[0].phrases[0].n, 2);
+    assert_string_equal(cs.c[0].phrases[0].words[0].text, "refer");
+    assert_string_equal(cs.c[0].phrases[0].words[0].surface, "reference");
+    assert_string_equal(cs.c[0].phrases[0].words[1].text, "count");
+    /* "in" is a stop word and dropped from the phrase */
+    assert_int_equal(cs.c[1].phrases[0].n, 3);
+    assert_true(cs.c[1].misconception);
+
+    /* both matched in one pass, each with its own span */
+    const char *a = "refcount frees memory; threads run in parallel";
+    assay_analysis an;
+    assert_ok(assay_analyze(fx->lex, fx->st, a, strlen(a), &an, &err));
+    assay_concept_match m[2];
+    assay_concepts_match(&cs, &an, &params, m);
+    assert_match(m[0], a, ASSAY_MATCH_EXACT, "refcount");
+    assert_int_equal(m[0].phrase, 1);
+    assert_match(m[1], a, ASSAY_MATCH_EXACT, "threads run in parallel");
+    assay_analysis_fini(&an);
+    assay_concepts_fini(&cs);
+    assay_concepts_fini(NULL);
+}
+
+static void
+test_concept_derived_phrase_label_and_mention_beats_negation(void **state)
+{
+    fixture *fx = *state;
+    const char *ref = "Reference counting frees objects";
+    assay_analysis r;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok(assay_analyze(fx->lex, fx->st, ref, strlen(ref), &r, &err));
+    const assay_term *two[2] = {&r.terms[0], &r.terms[1]};
+    assay_concept_set cs = {0};
+    assert_ok(assay_concepts_add_phrase(&cs, two, 2, 0.5));
+    assert_ok(assay_concepts_add_word(&cs, &r.terms[3], 1.5));
+    assay_analysis_fini(&r);
+    assert_int_equal(cs.n, 2);
+    /* labels are the normalised surface words */
+    assert_string_equal(cs.c[0].label, "reference counting");
+    assert_true(cs.c[0].derived);
+    assert_true(cs.c[0].weight == 0.5);
+    assert_string_equal(cs.c[1].label, "objects");
+    assert_string_equal(cs.c[1].phrases[0].source, "objects");
+
+    /* A derived concept mentioned once plainly and once negated counts as
+     * matched (a bank concept would be negated). */
+    const char *a = "no objects here. objects are freed by reference counting";
+    assay_analysis an;
+    assert_ok(assay_analyze(fx->lex, fx->st, a, strlen(a), &an, &err));
+    assay_concept_match m[2];
+    assay_concepts_match(&cs, &an, &params, m);
+    assert_match(m[0], a, ASSAY_MATCH_EXACT, "reference counting");
+    assert_match(m[1], a, ASSAY_MATCH_EXACT, "objects");
+    assert_int_equal(m[1].start, 17);
+    assay_analysis_fini(&an);
+    assay_concepts_fini(&cs);
+}
+
+typedef struct edit_case {
+    const char *a, *b;
+    bool want;
+} edit_case;
+
+static void
+test_concept_within_one_edit_table(void **state)
+{
+    (void)state;
+    static const edit_case cases[] = {
+        {"django", "django", true},   /* equal */
+        {"", "", true},
+        {"", "a", true},              /* insert into empty */
+        {"a", "", true},
+        {"django", "diango", true},   /* substitution */
+        {"django", "djnago", true},   /* swap of neighbours */
+        {"django", "djagno", true},   /* swap at the end */
+        {"django", "jdango", true},   /* swap at the start */
+        {"django", "djngo", true},    /* deletion */
+        {"django", "djangoo", true},  /* insertion at the end */
+        {"django", "xdjango", true},  /* insertion at the start */
+        {"django", "djanog", true},   /* last two swapped */
+        {"django", "dajngo", true},   /* swap in the middle */
+        {"django", "djnaog", false},  /* two swaps */
+        {"django", "diangp", false},  /* two substitutions */
+        {"django", "djan", false},    /* two deletions */
+        {"django", "djangooo", false},
+        {"django", "ognajd", false},
+        {"abc", "cab", false},        /* a rotation is two edits */
+        {"abcd", "abdc", true},
+        {"abcd", "acbd", true},
+        {"abcd", "adcb", false},      /* non-adjacent swap */
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const edit_case *c = &cases[i];
+        bool got = assay_within_one_edit(c->a, strlen(c->a), c->b, strlen(c->b));
+        bool rev = assay_within_one_edit(c->b, strlen(c->b), c->a, strlen(c->a));
+        if (got != c->want || rev != c->want) {
+            print_error("within_one_edit(\"%s\", \"%s\") = %d / %d, want %d\n",
+                        c->a, c->b, got, rev, c->want);
+            fail();
+        }
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_concept_exact_phrase_reports_span),
+        cmocka_unit_test(test_concept_any_synonym_matches_and_names_phrase),
+        cmocka_unit_test(test_concept_phrase_words_within_window_match),
+        cmocka_unit_test(test_concept_phrase_beyond_window_is_missing),
+        cmocka_unit_test(test_concept_phrase_out_of_order_is_missing),
+        cmocka_unit_test(test_concept_phrase_does_not_cross_clause_boundary),
+        cmocka_unit_test(test_concept_one_edit_in_long_word_is_fuzzy),
+        cmocka_unit_test(test_concept_two_edits_is_missing),
+        cmocka_unit_test(test_concept_no_fuzzy_on_four_letter_words),
+        cmocka_unit_test(test_concept_negator_before_phrase_negates),
+        cmocka_unit_test(test_concept_without_negates),
+        cmocka_unit_test(test_concept_negator_inside_span_negates),
+        cmocka_unit_test(test_concept_negation_stops_at_clause_and_sentence),
+        cmocka_unit_test(test_concept_negation_window_counts_content_words),
+        cmocka_unit_test(test_concept_sentential_negation_reaches_past_comma),
+        cmocka_unit_test(test_concept_denial_beats_mention),
+        cmocka_unit_test(test_concept_misconception_asserted_and_denied),
+        cmocka_unit_test(test_concept_avoid_counts_negated_mention),
+        cmocka_unit_test(test_concept_stop_word_only_variant_stays_matchable),
+        cmocka_unit_test(test_concept_variant_without_words_names_line),
+        cmocka_unit_test(test_concept_compile_keeps_weights_and_options),
+        cmocka_unit_test(test_concept_derived_phrase_label_and_mention_beats_negation),
+        cmocka_unit_test(test_concept_within_one_edit_table),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

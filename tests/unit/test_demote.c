@@ -1,0 +1,164 @@
+/* test_demote.c - key sets and question demoting (service/engine/demote.c). */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "demote.h"
+#include "tfidf.h"
+
+typedef struct fixture {
+    assay_lexicon *lex;
+    assay_stemmer *st;
+} fixture;
+
+static int
+setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof(*fx));
+    assert_non_null(fx);
+    char path[1024];
+    assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "stopwords.txt");
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok(assay_lexicon_new(&fx->lex));
+    assert_ok_err(assay_lexicon_load_stoplist(fx->lex, path, &err), &err);
+    assert_ok(assay_stemmer_new(&fx->st));
+    *state = fx;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    fixture *fx = *state;
+    assay_lexicon_free(fx->lex);
+    assay_stemmer_free(fx->st);
+    free(fx);
+    return 0;
+}
+
+static void
+analyze(fixture *fx, const char *text, assay_analysis *a)
+{
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(fx->lex, fx->st, text, strlen(text), a, &err),
+                  &err);
+}
+
+static bool
+has(const assay_keyset *s, const char *stem)
+{
+    return assay_keyset_has(s, assay_term_hash(stem, strlen(stem)));
+}
+
+static void
+test_demote_question_words_absent_from_reference_are_demoted(void **state)
+{
+    fixture *fx = *state;
+    assay_analysis q, r;
+    /* content stems: explain python gil impact multi-threading */
+    analyze(fx, "Explain Python's GIL and its impact on multi-threading.", &q);
+    /* content stems: global interpret lock gil let thread run python
+     * bytecod time */
+    analyze(fx, "The Global Interpreter Lock (GIL) lets one thread run Python "
+                "bytecode at a time.",
+            &r);
+    assay_keyset d;
+    assert_ok(assay_demoted_build(&d, &q, &r, 1));
+    assert_int_equal(d.n, 3);
+    assert_true(has(&d, "explain"));
+    assert_true(has(&d, "impact"));
+    assert_true(has(&d, "multi-threading"));
+    /* in both: not demoted */
+    assert_false(has(&d, "gil"));
+    assert_false(has(&d, "python"));
+    /* stop words are never in the set */
+    assert_false(has(&d, "and"));
+    assert_false(has(&d, "it"));
+    /* reference-only words are not demoted either */
+    assert_false(has(&d, "lock"));
+    assay_keyset_fini(&d);
+    assay_analysis_fini(&q);
+    assay_analysis_fini(&r);
+}
+
+static void
+test_demote_word_in_any_reference_is_not_demoted(void **state)
+{
+    fixture *fx = *state;
+    assay_analysis q, r[2];
+    analyze(fx, "Why use connection pooling in Django?", &q);
+    analyze(fx, "Opening a database connection is slow.", &r[0]);
+    analyze(fx, "Pooling reuses open connections between requests.", &r[1]);
+    assay_keyset d;
+    assert_ok(assay_demoted_build(&d, &q, r, 2));
+    /* connection (ref 1), pool (ref 2) stay; why-words and Django go */
+    assert_false(has(&d, "connect"));
+    assert_false(has(&d, "pool"));
+    assert_true(has(&d, "use"));
+    assert_true(has(&d, "django"));
+    assert_int_equal(d.n, 2);
+    assay_keyset_fini(&d);
+    assay_analysis_fini(&q);
+    assay_analysis_fini(&r[0]);
+    assay_analysis_fini(&r[1]);
+}
+
+static void
+test_demote_keyset_is_sorted_unique_content_words(void **state)
+{
+    fixture *fx = *state;
+    assay_analysis a;
+    analyze(fx, "the cache caches cached values and the values", &a);
+    assay_keyset s;
+    assert_ok(assay_keyset_from_analysis(&s, &a));
+    /* cache/caches/cached stem to "cach"; values twice: 2 keys */
+    assert_int_equal(s.n, 2);
+    assert_true(s.k[0] < s.k[1]);
+    assert_true(has(&s, "cach"));
+    assert_true(has(&s, "valu"));
+    assert_false(has(&s, "the"));
+
+    assay_analysis b;
+    analyze(fx, "values", &b);
+    assay_keyset minus;
+    assert_ok(assay_keyset_from_analysis(&minus, &b));
+    assay_keyset_minus(&s, &minus);
+    assert_int_equal(s.n, 1);
+    assert_true(has(&s, "cach"));
+    assert_false(has(&s, "valu"));
+    assay_keyset_fini(&minus);
+    assay_keyset_fini(&s);
+    assay_keyset_fini(NULL);
+    assay_analysis_fini(&a);
+    assay_analysis_fini(&b);
+}
+
+static void
+test_demote_empty_question_demotes_nothing(void **state)
+{
+    fixture *fx = *state;
+    assay_analysis q, r;
+    analyze(fx, "", &q);
+    analyze(fx, "anything at all", &r);
+    assay_keyset d;
+    assert_ok(assay_demoted_build(&d, &q, &r, 1));
+    assert_int_equal(d.n, 0);
+    assert_false(assay_keyset_has(&d, assay_term_hash("anyth", 5)));
+    assay_keyset_fini(&d);
+    assay_analysis_fini(&q);
+    assay_analysis_fini(&r);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_demote_question_words_absent_from_reference_are_demoted),
+        cmocka_unit_test(test_demote_word_in_any_reference_is_not_demoted),
+        cmocka_unit_test(test_demote_keyset_is_sorted_unique_content_words),
+        cmocka_unit_test(test_demote_empty_question_demotes_nothing),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,362 @@
+/* test_fit.c - fitting a model file from labelled answers and the
+ * correlation helpers (service/engine/fit.c, regress.c; include/assay/fit.h).
+ * Fixtures: tests/fixtures/engine/{bank,stopwords}.txt and
+ * the labelled sets in tests/fixtures/fit/. */
+#include "assay_test.h"
+
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "assay/fit.h"
+#include "sha256.h"
+
+#define assert_near(a, b, eps)                                                \
+    do {                                                                      \
+        double a_ = (a), b_ = (b);                                            \
+        if (!(fabs(a_ - b_) <= (eps))) {                                      \
+            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
+                        (double)(eps));                                       \
+            fail();                                                           \
+        }                                                                     \
+    } while (0)
+
+typedef struct fixture {
+    char dir[1024]; /* temporary output directory */
+    char bank[1024], stop[1024], labels[1024];
+    char out1[1100], out2[1100];
+} fixture;
+
+static int
+setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof(*fx));
+    assert_non_null(fx);
+    const char *tmp = getenv("TMPDIR");
+    snprintf(fx->dir, sizeof(fx->dir), "%s/assay-fit-XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
+    assert_non_null(mkdtemp(fx->dir));
+    assay_test_path(fx->bank, sizeof(fx->bank), "ASSAY_FIXTURES_DIR",
+                    "engine/bank.txt");
+    assay_test_path(fx->stop, sizeof(fx->stop), "ASSAY_FIXTURES_DIR",
+                    "engine/stopwords.txt");
+    assay_test_path(fx->labels, sizeof(fx->labels), "ASSAY_FIXTURES_DIR",
+                    "fit/labelled.jsonl");
+    snprintf(fx->out1, sizeof(fx->out1), "%s/one.json", fx->dir);
+    snprintf(fx->out2, sizeof(fx->out2), "%s/two.json", fx->dir);
+    *state = fx;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    fixture *fx = *state;
+    unlink(fx->out1);
+    unlink(fx->out2);
+    rmdir(fx->dir);
+    free(fx);
+    return 0;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static void
+sha_of_file(const char *path, char hex[65])
+{
+    size_t len;
+    char *text = slurp(path, &len);
+    assert_non_null(text);
+    assay_sha256_hex(text, len, hex);
+    free(text);
+}
+
+static assay_fit_options
+options(fixture *fx, const char *const *labels, size_t nlabels, const char *out)
+{
+    assay_fit_options o;
+    memset(&o, 0, sizeof(o));
+    o.bank_path = fx->bank;
+    o.stoplist_path = fx->stop;
+    o.label_paths = labels;
+    o.nlabels = nlabels;
+    o.split = "train";
+    o.out_path = out;
+    return o;
+}
+
+static void
+test_fit_is_reproducible_and_records_inputs(void **state)
+{
+    fixture *fx = *state;
+    const char *labels[1] = {fx->labels};
+    assay_error err;
+    assay_error_init(&err);
+    assay_metrics tm;
+    memset(&tm, 0, sizeof(tm));
+    assay_fit_options o = options(fx, labels, 1, fx->out1);
+    assert_ok_err(assay_fit(&o, &tm, &err), &err);
+    o.out_path = fx->out2;
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+
+    /* byte-identical */
+    size_t l1, l2;
+    char *t1 = slurp(fx->out1, &l1), *t2 = slurp(fx->out2, &l2);
+    assert_non_null(t1);
+    assert_non_null(t2);
+    assert_int_equal(l1, l2);
+    assert_memory_equal(t1, t2, l1);
+    free(t2);
+
+    /* the 30 "train" items, not the 4 "test" ones */
+    assert_int_equal(tm.n, 30);
+    assert_true(tm.pearson > 0.5);
+    assert_true(tm.pearson <= 1.0);
+    assert_true(tm.band_accuracy >= 0.0 && tm.band_accuracy <= 1.0);
+
+    json_error_t je;
+    json_t *root = json_loads(t1, 0, &je);
+    free(t1);
+    assert_non_null(root);
+    assert_string_equal(json_string_value(json_object_get(root, "format")),
+                        "assay-model/1");
+    assert_string_equal(json_string_value(json_object_get(root, "name")),
+                        "engine-test");
+    char hex[65];
+    sha_of_file(fx->bank, hex);
+    json_t *bank = json_object_get(root, "bank");
+    assert_string_equal(json_string_value(json_object_get(bank, "sha256")), hex);
+    sha_of_file(fx->stop, hex);
+    json_t *stop = json_object_get(root, "stoplist");
+    assert_string_equal(json_string_value(json_object_get(stop, "sha256")), hex);
+    json_t *inputs = json_object_get(root, "inputs");
+    assert_int_equal(json_array_size(inputs), 1);
+    json_t *in0 = json_array_get(inputs, 0);
+    sha_of_file(fx->labels, hex);
+    assert_string_equal(json_string_value(json_object_get(in0, "sha256")), hex);
+    assert_int_equal(json_integer_value(json_object_get(in0, "items")), 30);
+    assert_string_equal(json_string_value(json_object_get(in0, "split")), "train");
+    /* the fit's own record agrees with the returned metrics */
+    json_t *fit = json_object_get(root, "fit");
+    assert_int_equal(json_integer_value(json_object_get(fit, "items")), 30);
+    assert_near(json_real_value(json_object_get(fit, "pearson")),
+                round(tm.pearson * 1e4) / 1e4, 1e-12);
+    /* idf: 3 questions + 3 references + 30 answers = 36 documents, unseen
+     * idf ln(37) + 1 rounded to 1e-6 */
+    json_t *idf = json_object_get(root, "idf");
+    assert_int_equal(json_integer_value(json_object_get(idf, "documents")), 36);
+    assert_near(json_real_value(json_object_get(idf, "unseen")),
+                round((log(37.0) + 1.0) * 1e6) / 1e6, 1e-12);
+    json_t *th = json_object_get(root, "thresholds");
+    assert_true(json_real_value(json_object_get(th, "partial")) <
+                json_real_value(json_object_get(th, "correct")));
+    json_decref(root);
+}
+
+static void
+test_fit_output_loads_and_grades(void **state)
+{
+    fixture *fx = *state;
+    const char *labels[1] = {fx->labels};
+    assay_error err;
+    assay_error_init(&err);
+    assay_fit_options o = options(fx, labels, 1, fx->out1);
+    o.name = "fitted";
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    assay_model *m = NULL;
+    assert_ok_err(assay_model_load(fx->out1, &m, &err), &err);
+    assert_string_equal(assay_model_id(m), "fitted");
+    assert_int_equal(assay_model_question_count(m), 3);
+    const char *good = "The GIL lets only one thread run bytecode at a time, so "
+                       "use multiprocessing for CPU-bound work; threads still "
+                       "help I/O-bound work.";
+    const char *bad = "I enjoy hiking in the mountains every weekend.";
+    assay_verdict *vg = NULL, *vb = NULL;
+    assert_ok_err(assay_grade(m, "gil", good, strlen(good), &vg, &err), &err);
+    assert_ok_err(assay_grade(m, "gil", bad, strlen(bad), &vb, &err), &err);
+    assert_true(assay_verdict_score(vg) > assay_verdict_score(vb) + 0.3);
+    assay_verdict_free(vg);
+    assay_verdict_free(vb);
+
+    /* the fitted model measures itself on the held-out split */
+    assay_metrics em;
+    assert_ok_err(assay_eval(m, fx->labels, "test", &em, &err), &err);
+    assert_int_equal(em.n, 4);
+    assay_model_unref(m);
+}
+
+typedef struct bad_case {
+    const char *file;
+    assay_err code;
+    unsigned line;
+    const char *problem; /* message after "<path> line N: " */
+} bad_case;
+
+static void
+test_fit_bad_labelled_line_names_file_and_line(void **state)
+{
+    fixture *fx = *state;
+    static const bad_case cases[] = {
+        {"fit/bad-missing-answer.jsonl", ASSAY_EINVAL, 4,
+         "missing string field \"answer\""},
+        {"fit/bad-not-json.jsonl", ASSAY_EINVAL, 2, NULL},
+        {"fit/bad-no-score.jsonl", ASSAY_EINVAL, 2,
+         "needs a numeric \"score\" or a \"band\""},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char path[1024];
+        assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR", cases[i].file);
+        const char *labels[1] = {path};
+        assay_fit_options o = options(fx, labels, 1, fx->out1);
+        o.split = NULL;
+        assay_error err;
+        assay_error_init(&err);
+        assert_err(assay_fit(&o, NULL, &err), cases[i].code);
+        assert_int_equal(err.line, cases[i].line);
+        assert_string_equal(err.source, path);
+        char prefix[1200];
+        snprintf(prefix, sizeof(prefix), "%s line %u: ", path, cases[i].line);
+        assert_true(strncmp(err.message, prefix, strlen(prefix)) == 0);
+        if (cases[i].problem != NULL) {
+            assert_string_equal(err.message + strlen(prefix), cases[i].problem);
+        } else {
+            assert_true(strlen(err.message) > strlen(prefix));
+        }
+        /* nothing written on failure */
+        assert_int_equal(access(fx->out1, F_OK), -1);
+    }
+}
+
+static void
+test_fit_unknown_question_names_file_and_line(void **state)
+{
+    fixture *fx = *state;
+    char path[1024];
+    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR",
+                    "fit/bad-unknown-question.jsonl");
+    const char *labels[1] = {path};
+    assay_fit_options o = options(fx, labels, 1, fx->out1);
+    o.split = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_fit(&o, NULL, &err), ASSAY_EQUESTION);
+    assert_non_null(strstr(err.message, path));
+    assert_non_null(strstr(err.message, "\"decorators\""));
+    /* the item is on line 3 of the file */
+    assert_int_equal(err.line, 3);
+    char want[1200];
+    snprintf(want, sizeof(want), "%s line 3: unknown question id \"decorators\"",
+             path);
+    assert_string_equal(err.message, want);
+}
+
+static void
+test_fit_missing_inputs_name_path(void **state)
+{
+    fixture *fx = *state;
+    char path[1024];
+    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR", "fit/no-such.jsonl");
+    const char *labels[1] = {path};
+    assay_fit_options o = options(fx, labels, 1, fx->out1);
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_fit(&o, NULL, &err), ASSAY_EIO);
+    assert_non_null(strstr(err.message, path));
+
+    const char *good[1] = {fx->labels};
+    o = options(fx, good, 1, fx->out1);
+    char bank[1024];
+    assay_test_path(bank, sizeof(bank), "ASSAY_FIXTURES_DIR", "fit/no-bank.txt");
+    o.bank_path = bank;
+    assay_error_init(&err);
+    assert_err(assay_fit(&o, NULL, &err), ASSAY_EIO);
+    assert_non_null(strstr(err.message, bank));
+    assert_int_equal(access(fx->out1, F_OK), -1);
+}
+
+static void
+test_fit_pearson_by_hand(void **state)
+{
+    (void)state;
+    double x1[] = {1, 2, 3, 4, 5}, y1[] = {2, 4, 6, 8, 10};
+    assert_near(assay_pearson(x1, y1, 5), 1.0, 1e-12);
+    double x2[] = {1, 2, 3}, y2[] = {3, 2, 1};
+    assert_near(assay_pearson(x2, y2, 3), -1.0, 1e-12);
+    /* x = 1 2 3 4, y = 1 3 2 4: deviations (-1.5 -0.5 0.5 1.5) and
+     * (-1.5 0.5 -0.5 1.5); sxy = 2.25 - 0.25 - 0.25 + 2.25 = 4,
+     * sxx = syy = 5: r = 4 / 5 = 0.8 */
+    double x3[] = {1, 2, 3, 4}, y3[] = {1, 3, 2, 4};
+    assert_near(assay_pearson(x3, y3, 4), 0.8, 1e-12);
+    /* y = x^2: dy = (-6.5 -3.5 1.5 8.5), sxy = 9.75 + 1.75 + 0.75 + 12.75
+     * = 25, sxx = 5, syy = 129: r = 25 / sqrt(645) = 0.98437403869769724 */
+    double y4[] = {1, 4, 9, 16};
+    assert_near(assay_pearson(x3, y4, 4), 0.98437403869769724, 1e-12);
+    /* a constant series has no correlation; fewer than 2 pairs neither */
+    double c[] = {3, 3, 3, 3};
+    assert_near(assay_pearson(x3, c, 4), 0.0, 0);
+    assert_near(assay_pearson(x3, y3, 1), 0.0, 0);
+    assert_near(assay_pearson(x3, y3, 0), 0.0, 0);
+}
+
+static void
+test_fit_spearman_by_hand_with_ties(void **state)
+{
+    (void)state;
+    /* monotone but not linear: ranks agree exactly */
+    double x[] = {1, 2, 3, 4}, y[] = {1, 4, 9, 16};
+    assert_near(assay_spearman(x, y, 4), 1.0, 1e-12);
+    double yr[] = {40, 30, 20, 10};
+    assert_near(assay_spearman(x, yr, 4), -1.0, 1e-12);
+    /* ties share the mean rank: x = 1 2 2 3 -> ranks 1 2.5 2.5 4,
+     * y = 10 20 30 40 -> 1 2 3 4. Deviations from 2.5: (-1.5 0 0 1.5) and
+     * (-1.5 -0.5 0.5 1.5): sxy = 4.5, sxx = 4.5, syy = 5:
+     * rho = 4.5 / sqrt(22.5) = 0.94868329805051377 */
+    double xt[] = {1, 2, 2, 3}, yt[] = {10, 20, 30, 40};
+    assert_near(assay_spearman(xt, yt, 4), 0.94868329805051377, 1e-12);
+    /* ties on both sides, order scrambled:
+     * x = 3 1 3 2 -> ranks 3.5 1 3.5 2; y = 5 5 9 1 -> 2.5 2.5 4 1.
+     * deviations (1 -1.5 1 -0.5) and (0 0 1.5 -1.5): sxy = 1.5 + 0.75 = 2.25,
+     * sxx = 1 + 2.25 + 1 + 0.25 = 4.5, syy = 4.5: rho = 0.5 */
+    double xs[] = {3, 1, 3, 2}, ys[] = {5, 5, 9, 1};
+    assert_near(assay_spearman(xs, ys, 4), 0.5, 1e-12);
+    assert_near(assay_spearman(xs, ys, 1), 0.0, 0);
+}
+
+int
+main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_fit_is_reproducible_and_records_inputs),
+        T(test_fit_output_loads_and_grades),
+        T(test_fit_bad_labelled_line_names_file_and_line),
+        T(test_fit_unknown_question_names_file_and_line),
+        T(test_fit_missing_inputs_name_path),
+        cmocka_unit_test(test_fit_pearson_by_hand),
+        cmocka_unit_test(test_fit_spearman_by_hand_with_ties),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,493 @@
+/* test_model.c - the model loader (service/engine/model.c): model.json
+ * fields, bare banks, the model hash, reference counting, and every
+ * tests/fixtures/model-invalid/<case>/ (model.json + expected error). */
+#include "assay_test.h"
+
+#include <dirent.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "sha256.h"
+
+#define assert_near(a, b, eps)                                                \
+    do {                                                                      \
+        double a_ = (a), b_ = (b);                                            \
+        if (!(fabs(a_ - b_) <= (eps))) {                                      \
+            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
+                        (double)(eps));                                       \
+            fail();                                                           \
+        }                                                                     \
+    } while (0)
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (len != NULL) {
+        *len = n;
+    }
+    return buf;
+}
+
+static void
+write_file(const char *path, const char *text, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Replaces every "{dir}" in in with dir. */
+static void
+expand(char *out, size_t cap, const char *in, const char *dir)
+{
+    size_t at = 0;
+    while (*in != '\0' && at + 1 < cap) {
+        if (strncmp(in, "{dir}", 5) == 0) {
+            at += (size_t)snprintf(out + at, cap - at, "%s", dir);
+            in += 5;
+        } else {
+            out[at++] = *in++;
+        }
+    }
+    out[at < cap ? at : cap - 1] = '\0';
+}
+
+/* Value of "key: value" in an error file, or NULL. */
+static const char *
+error_field(char *text, const char *key)
+{
+    size_t kl = strlen(key);
+    for (char *line = text; line != NULL && *line != '\0';) {
+        char *nl = strchr(line, '\n');
+        if (strncmp(line, key, kl) == 0 && line[kl] == ':' && line[kl + 1] == ' ') {
+            if (nl != NULL) {
+                *nl = '\0';
+            }
+            return line + kl + 2;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    return NULL;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+test_model_invalid_fixture_cases(void **state)
+{
+    (void)state;
+    char root[1024];
+    assay_test_path(root, sizeof(root), "ASSAY_FIXTURES_DIR", "model-invalid");
+    DIR *d = opendir(root);
+    assert_non_null(d);
+    char *names[256];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL && n < 256) {
+        if (de->d_name[0] != '.') {
+            names[n++] = strdup(de->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, n, sizeof(names[0]), name_cmp);
+    assert_true(n >= 15);
+    int failures = 0;
+    for (size_t i = 0; i < n; i++) {
+        char dir[2048], mpath[2200], epath[2200];
+        snprintf(dir, sizeof(dir), "%s/%s", root, names[i]);
+        snprintf(mpath, sizeof(mpath), "%s/model.json", dir);
+        snprintf(epath, sizeof(epath), "%s/error", dir);
+        char *etext = slurp(epath, NULL);
+        if (etext == NULL) {
+            print_error("%s: no error file\n", names[i]);
+            failures++;
+            free(names[i]);
+            continue;
+        }
+        char *copy[4] = {strdup(etext), strdup(etext), strdup(etext), strdup(etext)};
+        const char *code = error_field(copy[0], "code");
+        const char *line = error_field(copy[1], "line");
+        const char *source = error_field(copy[2], "source");
+        const char *message = error_field(copy[3], "message");
+        assert_non_null(code);
+        assert_non_null(line);
+        assert_non_null(message);
+        char want_msg[1024], want_src[1024];
+        expand(want_msg, sizeof(want_msg), message, dir);
+        expand(want_src, sizeof(want_src), source ? source : "", dir);
+
+        assay_model *m = NULL;
+        assay_error err;
+        assay_error_init(&err);
+        assay_err rc = assay_model_load(mpath, &m, &err);
+        bool ok = rc == assay_error_from_name(code) && err.code == rc &&
+                  err.line == (unsigned)strtoul(line, NULL, 10) &&
+                  strcmp(err.message, want_msg) == 0 && m == NULL &&
+                  (source == NULL || strcmp(err.source, want_src) == 0);
+        if (!ok) {
+            print_error("case %s:\n  want %s line %s source \"%s\"\n       \"%s\"\n"
+                        "  got  %s line %u source \"%s\"\n       \"%s\"\n",
+                        names[i], code, line, want_src, want_msg,
+                        assay_errname(rc), err.line, err.source, err.message);
+            failures++;
+        }
+        assay_model_unref(m);
+        for (int k = 0; k < 4; k++) {
+            free(copy[k]);
+        }
+        free(etext);
+        free(names[i]);
+    }
+    assert_int_equal(failures, 0);
+}
+
+static assay_model *
+load_ok(const char *rel)
+{
+    char path[1024];
+    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR", rel);
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_model_load(path, &m, &err), &err);
+    assert_non_null(m);
+    return m;
+}
+
+static void
+test_model_json_fields_reach_params(void **state)
+{
+    (void)state;
+    assay_model *m = load_ok("engine/model.json");
+    const assay_params *p = &m->params;
+    assert_string_equal(assay_model_id(m), "engine-hand");
+    /* an explicit weights object replaces the defaults entirely */
+    assert_near(p->bias, 0.05, 0);
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        double want = i == ASSAY_F_cosine          ? 0.35
+                      : i == ASSAY_F_bigram        ? 0.1
+                      : i == ASSAY_F_coverage      ? 0.45
+                      : i == ASSAY_F_misconception ? -0.2
+                                                   : 0.0;
+        assert_near(p->w[i], want, 0);
+    }
+    assert_near(p->th_correct, 0.65, 0);
+    assert_near(p->th_partial, 0.35, 0);
+    assert_near(p->scale_max, 10, 0);
+    assert_near(p->scale_a, 0.5, 0);
+    assert_near(p->scale_b, 9, 0);
+    assert_int_equal(p->window, 2);
+    assert_int_equal(p->neg_window, 4);
+    assert_int_equal(p->fuzzy_min, 6);
+    assert_near(p->fuzzy_credit, 0.5, 0);
+    assert_int_equal(p->short_terms, 4);
+    assert_near(p->short_cap, 0.3, 0);
+    assert_near(p->restate_cap, ASSAY_CAP_NONE, 0);
+    /* rules not named keep their defaults */
+    assert_near(p->off_topic_cap, ASSAY_CAP_INCORRECT, 0);
+    assert_near(p->salad_cap, ASSAY_CAP_PARTIAL, 0);
+    assert_int_equal(p->inline_max_concepts, 8);
+    assert_near(p->inline_phrase_weight, 0.25, 0);
+    /* idf terms by key, the unseen idf for the rest */
+    assert_near(assay_idf_get(m->idf, assay_term_hash("gil", 3)), 2.5, 0);
+    assert_near(assay_idf_get(m->idf, assay_term_hash("thread", 6)), 1.25, 0);
+    assert_near(assay_idf_get(m->idf, assay_term_hash2("refer", 5, "count", 5)),
+                2.75, 0);
+    assert_near(assay_idf_get(m->idf, assay_term_hash("mutex", 5)), 3.5, 0);
+    assert_int_equal(assay_idf_count(m->idf), 4);
+    assay_model_unref(m);
+}
+
+static void
+test_model_questions_in_bank_order_with_own_thresholds(void **state)
+{
+    (void)state;
+    assay_model *m = load_ok("engine/model.json");
+    assert_int_equal(assay_model_question_count(m), 3);
+    assert_string_equal(assay_model_question_id(m, 0), "gil");
+    assert_string_equal(assay_model_question_id(m, 1), "refcount");
+    assert_string_equal(assay_model_question_id(m, 2), "orm");
+    assert_null(assay_model_question_id(m, 3));
+    assert_string_equal(assay_model_question_text(m, 1),
+                        "How does CPython manage memory?");
+    assert_null(assay_model_question_text(m, 3));
+    assert_true(assay_model_has_question(m, "orm"));
+    assert_false(assay_model_has_question(m, "ORM"));
+    assert_false(assay_model_has_question(m, ""));
+    const assay_prepared *gil = assay_model_find(m, "gil");
+    const assay_prepared *orm = assay_model_find(m, "orm");
+    assert_non_null(gil);
+    assert_non_null(orm);
+    /* the model's thresholds, unless the bank gives the question its own */
+    assert_near(gil->th_correct, 0.65, 0);
+    assert_near(gil->th_partial, 0.35, 0);
+    assert_near(orm->th_correct, 0.6, 0);
+    assert_near(orm->th_partial, 0.3, 0);
+    assert_int_equal(gil->concepts.n, 5);
+    assert_int_equal(gil->nsiblings, 3);
+    assay_model_unref(m);
+}
+
+static void
+test_model_hash_covers_model_stoplist_and_bank(void **state)
+{
+    (void)state;
+    char dir[1024], path[1200];
+    assay_test_path(dir, sizeof(dir), "ASSAY_FIXTURES_DIR", "engine");
+    /* SHA-256 of model.json, then the stop list, then the bank, in the
+     * order the loader reads them */
+    static const char *const files[] = {"model.json", "stopwords.txt", "bank.txt"};
+    assay_sha256 s;
+    assay_sha256_init(&s);
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+        size_t len;
+        char *text = slurp(path, &len);
+        assert_non_null(text);
+        assay_sha256_update(&s, text, len);
+        free(text);
+    }
+    char want[65];
+    assay_sha256_final(&s, want);
+    assay_model *m = load_ok("engine/model.json");
+    assert_string_equal(assay_model_hash(m), want);
+    /* the directory finds the same model.json */
+    assay_model *d = load_ok("engine");
+    assert_string_equal(assay_model_hash(d), want);
+    assert_string_equal(assay_model_id(d), "engine-hand");
+    assay_model_unref(d);
+    assay_model_unref(m);
+}
+
+static void
+test_model_bare_bank_uses_defaults_and_bank_idf(void **state)
+{
+    (void)state;
+    assay_model *m = load_ok("engine/bank.txt");
+    assert_string_equal(assay_model_id(m), "engine-test");
+    assert_int_equal(assay_model_question_count(m), 3);
+    assay_params def;
+    assay_params_defaults(&def);
+    /* field by field: padding bytes need not survive a struct copy */
+    assert_near(m->params.bias, def.bias, 0);
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        assert_near(m->params.w[i], def.w[i], 0);
+    }
+    assert_near(m->params.th_correct, 0.7, 0);
+    assert_near(m->params.th_partial, 0.4, 0);
+    assert_near(m->params.scale_b, def.scale_b, 0);
+    assert_int_equal(m->params.window, def.window);
+    assert_near(m->params.short_cap, def.short_cap, 0);
+    /* documents: 3 question texts + 3 references = 6.
+     * "gil" is in the gil question and its reference: ln(7/3) + 1;
+     * "python" in the gil question, its reference and the orm reference:
+     * ln(7/4) + 1; "mutex" only in the gil reference: ln(7/2) + 1, which
+     * is also the largest idf and so the unseen idf. */
+    assert_near(assay_idf_get(m->idf, assay_term_hash("gil", 3)),
+                1.8472978603872037, 1e-12);
+    assert_near(assay_idf_get(m->idf, assay_term_hash("python", 6)),
+                1.5596157879354227, 1e-12);
+    assert_near(assay_idf_get(m->idf, assay_term_hash("mutex", 5)),
+                2.252762968495368, 1e-12);
+    assert_near(assay_idf_max(m->idf), 2.252762968495368, 1e-12);
+    /* the stop list beside the bank was loaded: "the" is a stop word */
+    assert_true(assay_lexicon_is_stop(m->lex, "the", 3));
+    assert_false(assay_lexicon_is_stop(m->lex, "not", 3));
+    /* the hash of a bare bank is at least the bank's own hash input */
+    assert_int_equal(strlen(assay_model_hash(m)), 64);
+    assay_model_unref(m);
+}
+
+/* Makes a fresh directory under TMPDIR (or /tmp) into dir. */
+static void
+make_tmpdir(char *dir, size_t cap)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, cap, "%s/assay-model-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    assert_non_null(mkdtemp(dir));
+}
+
+static void
+copy_fixture(const char *rel, const char *to)
+{
+    char from[1024];
+    assay_test_path(from, sizeof(from), "ASSAY_FIXTURES_DIR", rel);
+    size_t len;
+    char *text = slurp(from, &len);
+    assert_non_null(text);
+    write_file(to, text, len);
+    free(text);
+}
+
+static void
+test_model_bare_bank_hash_covers_stop_list(void **state)
+{
+    (void)state;
+    /* The same bank beside two different stop lists grades differently,
+     * so the model hashes must differ (engine.h: the hash identifies
+     * "model file, bank and stop list"). */
+    char dir[1024], bank[1200], stop[1200];
+    make_tmpdir(dir, sizeof(dir));
+    snprintf(bank, sizeof(bank), "%s/bank.txt", dir);
+    snprintf(stop, sizeof(stop), "%s/stopwords.txt", dir);
+    copy_fixture("engine/bank.txt", bank);
+    write_file(stop, "the\n", 4);
+    assay_model *a = NULL, *b = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_model_load(dir, &a, &err), &err);
+    write_file(stop, "the\nof\nand\n", 11);
+    assert_ok_err(assay_model_load(dir, &b, &err), &err);
+    char ha[65], hb[65];
+    snprintf(ha, sizeof(ha), "%s", assay_model_hash(a));
+    snprintf(hb, sizeof(hb), "%s", assay_model_hash(b));
+    assay_model_unref(a);
+    assay_model_unref(b);
+    unlink(stop);
+    unlink(bank);
+    rmdir(dir);
+    assert_string_not_equal(ha, hb);
+}
+
+static void
+test_model_directory_without_model_or_bank_is_eio(void **state)
+{
+    (void)state;
+    char dir[1024];
+    make_tmpdir(dir, sizeof(dir));
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_model_load(dir, &m, &err), ASSAY_EIO);
+    assert_null(m);
+    char want[1200];
+    snprintf(want, sizeof(want), "%s: no model.json or bank.txt in it", dir);
+    assert_string_equal(err.message, want);
+    rmdir(dir);
+}
+
+static void
+test_model_missing_model_file_names_path(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR",
+                    "engine/no-such-model.json");
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_model_load(path, &m, &err), ASSAY_EIO);
+    assert_null(m);
+    assert_string_equal(err.source, path);
+    assert_non_null(strstr(err.message, path));
+    assert_non_null(strstr(err.message, "cannot open"));
+}
+
+static void
+test_model_python_fullstack_loads_24_questions(void **state)
+{
+    (void)state;
+    char path[1024], bank[1100];
+    assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "python-fullstack");
+    snprintf(bank, sizeof(bank), "%s/bank.txt", path);
+    if (access(bank, R_OK) != 0) {
+        skip(); /* the bank author has not written it yet */
+    }
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_model_load(path, &m, &err), &err);
+    assert_string_equal(assay_model_id(m), "python-fullstack");
+    assert_int_equal(assay_model_question_count(m), 24);
+    assert_true(assay_model_has_question(m, "gil"));
+    assert_int_equal(strlen(assay_model_hash(m)), 64);
+    assay_model_unref(m);
+}
+
+static void
+test_model_ref_and_unref(void **state)
+{
+    (void)state;
+    assay_model *m = load_ok("engine/bank.txt");
+    assert_ptr_equal(assay_model_ref(m), m);
+    assert_ptr_equal(assay_model_ref(m), m);
+    assert_int_equal(atomic_load(&m->refs), 3);
+    assay_model_unref(m);
+    assay_model_unref(m);
+    /* still usable with the last reference */
+    assert_int_equal(atomic_load(&m->refs), 1);
+    assert_string_equal(assay_model_id(m), "engine-test");
+    assay_model_unref(m); /* frees: ASan reports a leak otherwise */
+    assay_model_unref(NULL);
+}
+
+static void
+test_model_read_file_enforces_cap(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR", "engine/bank.txt");
+    char *text = NULL;
+    size_t len = 0;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_read_file(path, 1 << 20, &text, &len, &err), &err);
+    assert_true(len > 1000);
+    assert_int_equal(strlen(text), len);
+    free(text);
+    /* a file longer than the cap is refused, naming the path */
+    text = NULL;
+    assay_error_init(&err);
+    assay_err rc = assay_read_file(path, 100, &text, &len, &err);
+    if (rc == ASSAY_OK) {
+        free(text);
+        text = NULL;
+    }
+    assert_err(rc, ASSAY_ETOOBIG);
+    assert_null(text);
+    assert_non_null(strstr(err.message, path));
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_invalid_fixture_cases),
+        cmocka_unit_test(test_model_json_fields_reach_params),
+        cmocka_unit_test(test_model_questions_in_bank_order_with_own_thresholds),
+        cmocka_unit_test(test_model_hash_covers_model_stoplist_and_bank),
+        cmocka_unit_test(test_model_bare_bank_uses_defaults_and_bank_idf),
+        cmocka_unit_test(test_model_bare_bank_hash_covers_stop_list),
+        cmocka_unit_test(test_model_directory_without_model_or_bank_is_eio),
+        cmocka_unit_test(test_model_missing_model_file_names_path),
+        cmocka_unit_test(test_model_python_fullstack_loads_24_questions),
+        cmocka_unit_test(test_model_ref_and_unref),
+        cmocka_unit_test(test_model_read_file_enforces_cap),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,268 @@
+/* test_tfidf.c - term hashing, idf table, tf-idf vectors and cosine
+ * (service/engine/tfidf.c), checked against values worked out by hand. */
+#include "assay_test.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "tfidf.h"
+
+#define EPS 1e-12
+
+/* cmocka's assert_float_equal compares floats; these values need doubles. */
+#define assert_near(a, b, eps)                                                \
+    do {                                                                      \
+        double a_ = (a), b_ = (b);                                            \
+        if (!(fabs(a_ - b_) <= (eps))) {                                      \
+            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
+                        (double)(eps));                                       \
+            fail();                                                           \
+        }                                                                     \
+    } while (0)
+
+static void
+test_tfidf_hash_is_fnv1a_64(void **state)
+{
+    (void)state;
+    /* Published FNV-1a 64 test vectors. */
+    assert_true(assay_term_hash("", 0) == 0xcbf29ce484222325ULL);
+    assert_true(assay_term_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
+    assert_true(assay_term_hash("foobar", 6) == 0x85944171f73967e8ULL);
+    /* Only len bytes are hashed. */
+    assert_true(assay_term_hash("abc", 1) == 0xaf63dc4c8601ec8cULL);
+}
+
+static void
+test_tfidf_hash2_equals_hash_of_joined_bigram(void **state)
+{
+    (void)state;
+    assert_true(assay_term_hash2("a", 1, "b", 1) == assay_term_hash("a b", 3));
+    assert_true(assay_term_hash2("a", 1, "b", 1) == 0xe63f991904833892ULL);
+    assert_true(assay_term_hash2("refer", 5, "count", 5) ==
+                assay_term_hash("refer count", 11));
+    /* Order matters: "b a" is another bigram. */
+    assert_true(assay_term_hash2("b", 1, "a", 1) != assay_term_hash("a b", 3));
+}
+
+static void
+test_tfidf_smoothed_idf_matches_formula(void **state)
+{
+    (void)state;
+    /* ln((1 + N) / (1 + df)) + 1 */
+    /* N=3, df=1: ln(4/2) + 1 = 1.693147180559945 */
+    assert_near(assay_idf_smoothed(3, 1), 1.6931471805599454, EPS);
+    /* N=9, df=2: ln(10/3) + 1 = 2.203972804325936 */
+    assert_near(assay_idf_smoothed(9, 2), 2.203972804325936, EPS);
+    /* N=100, df=0 (unseen): ln(101) + 1 = 5.61512051684126 */
+    assert_near(assay_idf_smoothed(100, 0), 5.61512051684126, EPS);
+    /* a term in every document: ln(1) + 1 = 1 */
+    assert_near(assay_idf_smoothed(7, 7), 1.0, EPS);
+}
+
+static void
+test_tfidf_unseen_term_gets_max_idf(void **state)
+{
+    (void)state;
+    assay_idf *t = NULL;
+    assert_ok(assay_idf_new(&t));
+    /* An empty table gives 1.0 to everything. */
+    assert_near(assay_idf_max(t), 1.0, EPS);
+    assert_near(assay_idf_get(t, 42), 1.0, EPS);
+    assert_int_equal(assay_idf_count(t), 0);
+
+    assert_ok(assay_idf_put(t, 10, 2.5));
+    assert_ok(assay_idf_put(t, 20, 1.5));
+    assert_int_equal(assay_idf_count(t), 2);
+    assert_near(assay_idf_get(t, 10), 2.5, EPS);
+    assert_near(assay_idf_get(t, 20), 1.5, EPS);
+    assert_near(assay_idf_get(t, 30), 2.5, EPS);
+
+    /* set_unseen never lowers the unseen idf, but raises it. */
+    assay_idf_set_unseen(t, 2.0);
+    assert_near(assay_idf_get(t, 30), 2.5, EPS);
+    assay_idf_set_unseen(t, 3.25);
+    assert_near(assay_idf_max(t), 3.25, EPS);
+    assert_near(assay_idf_get(t, 30), 3.25, EPS);
+    assert_near(assay_idf_get(t, 20), 1.5, EPS);
+    assay_idf_free(t);
+}
+
+static void
+test_tfidf_put_replaces_and_survives_growth(void **state)
+{
+    (void)state;
+    assay_idf *t = NULL;
+    assert_ok(assay_idf_new(&t));
+    assert_ok(assay_idf_put(t, 7, 1.25));
+    assert_ok(assay_idf_put(t, 7, 1.75));
+    assert_int_equal(assay_idf_count(t), 1);
+    assert_near(assay_idf_get(t, 7), 1.75, EPS);
+    /* Key 0 is usable too (stored as 1 internally). */
+    assert_ok(assay_idf_put(t, 0, 1.125));
+    assert_near(assay_idf_get(t, 0), 1.125, EPS);
+    /* Well past the initial 64 slots. */
+    for (uint64_t k = 1000; k < 1500; k++) {
+        char buf[16];
+        int n = snprintf(buf, sizeof(buf), "t%u", (unsigned)k);
+        assert_ok(assay_idf_put(t, assay_term_hash(buf, (size_t)n),
+                                1.0 + (double)(k - 1000) / 1000.0));
+    }
+    assert_int_equal(assay_idf_count(t), 502);
+    for (uint64_t k = 1000; k < 1500; k++) {
+        char buf[16];
+        int n = snprintf(buf, sizeof(buf), "t%u", (unsigned)k);
+        assert_near(assay_idf_get(t, assay_term_hash(buf, (size_t)n)),
+                           1.0 + (double)(k - 1000) / 1000.0, EPS);
+    }
+    assert_near(assay_idf_get(t, 7), 1.75, EPS);
+    assay_idf_free(t);
+}
+
+static void
+test_tfidf_vec_build_sublinear_tf_and_l2_norm(void **state)
+{
+    (void)state;
+    assay_idf *t = NULL;
+    assert_ok(assay_idf_new(&t));
+    assert_ok(assay_idf_put(t, 10, 2.0));
+    assert_ok(assay_idf_put(t, 20, 1.0));
+    /* key 10 once, key 20 twice (given out of order):
+     *   w10 = (1 + ln 1) * 2.0 = 2
+     *   w20 = (1 + ln 2) * 1.0 = 1.6931471805599454
+     *   norm = sqrt(4 + 2.866747375038092) = 2.620447934044501
+     *   w10 / norm = 0.7632282916276542, w20 / norm = 0.6461289150464732 */
+    uint64_t keys[] = {20, 10, 20};
+    assay_vec v;
+    assert_ok(assay_vec_build(&v, keys, 3, t));
+    assert_int_equal(v.n, 2);
+    assert_true(v.f[0].key == 10);
+    assert_true(v.f[1].key == 20);
+    assert_near(v.f[0].w, 0.7632282916276542, EPS);
+    assert_near(v.f[1].w, 0.6461289150464732, EPS);
+    assay_vec_fini(&v);
+
+    /* key 30 (unseen: max idf 2.0) three times, key 20 once:
+     *   w30 = (1 + ln 3) * 2.0 = 4.197224577336219
+     *   w20 = 1.0, norm = sqrt(17.61669... + 1) = 4.314704...
+     * checked through the ratio, which the norm cannot change:
+     *   w30 / w20 = 4.197224577336219 */
+    uint64_t keys2[] = {30, 20, 30, 30};
+    assert_ok(assay_vec_build(&v, keys2, 4, t));
+    assert_int_equal(v.n, 2);
+    assert_true(v.f[0].key == 20);
+    assert_true(v.f[1].key == 30);
+    assert_near(v.f[1].w / v.f[0].w, 4.197224577336219, 1e-9);
+    assert_near(v.f[0].w * v.f[0].w + v.f[1].w * v.f[1].w, 1.0, 1e-12);
+    assay_vec_fini(&v);
+    assay_idf_free(t);
+}
+
+static void
+test_tfidf_vec_build_without_idf_uses_tf_only(void **state)
+{
+    (void)state;
+    /* tf 3 -> 1 + ln 3 = 2.09861228866811, tf 1 -> 1;
+     * norm = sqrt(4.404173... + 1) = 2.324687...;
+     * weights 0.902750...and 0.430162... : ratio 2.09861228866811 */
+    uint64_t keys[] = {5, 5, 9, 5};
+    assay_vec v;
+    assert_ok(assay_vec_build(&v, keys, 4, NULL));
+    assert_int_equal(v.n, 2);
+    assert_true(v.f[0].key == 5);
+    assert_near(v.f[0].w / v.f[1].w, 2.09861228866811, 1e-9);
+    assert_near(v.f[1].w, 1.0 / sqrt(1.0 + 2.09861228866811 * 2.09861228866811),
+                       1e-12);
+    assay_vec_fini(&v);
+}
+
+static void
+test_tfidf_empty_key_list_is_zero_vector(void **state)
+{
+    (void)state;
+    assay_vec v;
+    assert_ok(assay_vec_build(&v, NULL, 0, NULL));
+    assert_int_equal(v.n, 0);
+    assert_null(v.f);
+    uint64_t keys[] = {1, 2};
+    assay_vec w;
+    assert_ok(assay_vec_build(&w, keys, 2, NULL));
+    assert_near(assay_vec_cosine(&v, &w), 0.0, EPS);
+    assert_near(assay_vec_cosine(&w, &v), 0.0, EPS);
+    assert_near(assay_vec_cosine(&v, &v), 0.0, EPS);
+    assay_vec_fini(&v);
+    assay_vec_fini(&w);
+    assay_vec_fini(NULL);
+}
+
+static void
+test_tfidf_cosine_of_hand_made_vectors(void **state)
+{
+    (void)state;
+    /* a = (k1: 0.6, k2: 0.8), b = (k2: 0.6, k3: 0.8): both unit length;
+     * only k2 is shared, so a . b = 0.8 * 0.6 = 0.48 */
+    assay_feat fa[] = {{1, 0.6}, {2, 0.8}};
+    assay_feat fb[] = {{2, 0.6}, {3, 0.8}};
+    assay_vec a = {fa, 2}, b = {fb, 2};
+    assert_near(assay_vec_cosine(&a, &b), 0.48, EPS);
+    assert_near(assay_vec_cosine(&b, &a), 0.48, EPS);
+
+    /* c = (k1: 0.28, k2: 0.96) shares both keys with a:
+     * 0.6 * 0.28 + 0.8 * 0.96 = 0.168 + 0.768 = 0.936 */
+    assay_feat fc[] = {{1, 0.28}, {2, 0.96}};
+    assay_vec c = {fc, 2};
+    assert_near(assay_vec_cosine(&a, &c), 0.936, EPS);
+
+    /* Built from keys without idf: {1,2} and {2,3}, every weight 1/sqrt(2):
+     * shared k2 gives 1/2 */
+    uint64_t ka[] = {1, 2}, kb[] = {3, 2};
+    assay_vec va, vb;
+    assert_ok(assay_vec_build(&va, ka, 2, NULL));
+    assert_ok(assay_vec_build(&vb, kb, 2, NULL));
+    assert_near(assay_vec_cosine(&va, &vb), 0.5, EPS);
+    assay_vec_fini(&va);
+    assay_vec_fini(&vb);
+}
+
+static void
+test_tfidf_cosine_identical_is_one_disjoint_is_zero(void **state)
+{
+    (void)state;
+    assay_idf *t = NULL;
+    assert_ok(assay_idf_new(&t));
+    assert_ok(assay_idf_put(t, 11, 3.7));
+    assert_ok(assay_idf_put(t, 12, 1.3));
+    uint64_t k1[] = {11, 12, 12, 13, 13, 13, 14};
+    uint64_t k2[] = {13, 14, 12, 11, 13, 12, 13};
+    uint64_t k3[] = {21, 22, 22};
+    assay_vec a, b, c;
+    assert_ok(assay_vec_build(&a, k1, 7, t));
+    assert_ok(assay_vec_build(&b, k2, 7, t));
+    assert_ok(assay_vec_build(&c, k3, 3, t));
+    /* Same multiset of keys in another order: the very same vector. */
+    assert_true(assay_vec_cosine(&a, &b) <= 1.0);
+    assert_near(assay_vec_cosine(&a, &b), 1.0, 1e-12);
+    assert_near(assay_vec_cosine(&a, &a), 1.0, 1e-12);
+    assert_near(assay_vec_cosine(&a, &c), 0.0, EPS);
+    assay_vec_fini(&a);
+    assay_vec_fini(&b);
+    assay_vec_fini(&c);
+    assay_idf_free(t);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tfidf_hash_is_fnv1a_64),
+        cmocka_unit_test(test_tfidf_hash2_equals_hash_of_joined_bigram),
+        cmocka_unit_test(test_tfidf_smoothed_idf_matches_formula),
+        cmocka_unit_test(test_tfidf_unseen_term_gets_max_idf),
+        cmocka_unit_test(test_tfidf_put_replaces_and_survives_growth),
+        cmocka_unit_test(test_tfidf_vec_build_sublinear_tf_and_l2_norm),
+        cmocka_unit_test(test_tfidf_vec_build_without_idf_uses_tf_only),
+        cmocka_unit_test(test_tfidf_empty_key_list_is_zero_vector),
+        cmocka_unit_test(test_tfidf_cosine_of_hand_made_vectors),
+        cmocka_unit_test(test_tfidf_cosine_identical_is_one_disjoint_is_zero),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
