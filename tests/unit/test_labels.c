@@ -1,0 +1,107 @@
+/* test_labels.c - labelled answer sets: fields, splits, bands, errors. */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "labels.h"
+
+static const char *
+fixture(char *buf, size_t cap, const char *name)
+{
+    char rel[128];
+    snprintf(rel, sizeof(rel), "labels/%s", name);
+    return assay_test_path(buf, cap, "ASSAY_FIXTURES_DIR", rel);
+}
+
+static void
+test_labels_reads_every_field_and_blank_lines(void **state)
+{
+    (void)state;
+    char path[4096];
+    assay_itemset s = {0};
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_items_read(fixture(path, sizeof(path), "good.jsonl"), NULL, &s, &err), &err);
+    assert_int_equal(s.n, 4);
+    assert_string_equal(s.v[0].qid, "q1");
+    assert_string_equal(s.v[0].answer, "a");
+    assert_true(s.v[0].score == 4.5 && s.v[0].scale_max == 5.0);
+    assert_int_equal(s.v[0].band, 2); /* 4.5 / 5 >= 0.8 */
+    assert_int_equal(s.v[0].line, 1);
+    /* question + reference wins over the set's own question id */
+    assert_null(s.v[1].qid);
+    assert_string_equal(s.v[1].question, "Q?");
+    assert_string_equal(s.v[1].reference, "R.");
+    assert_int_equal(s.v[1].band, 0); /* 1 / 5 < 0.4 */
+    assert_int_equal(s.v[1].line, 3);
+    /* a band without a score: the band, and the band's middle score */
+    assert_int_equal(s.v[2].band, 1);
+    assert_true(s.v[2].score == 2.5);
+    /* an explicit band beats the one derived from the score */
+    assert_int_equal(s.v[3].band, 2);
+    assert_true(s.v[3].scale_max == 10.0);
+    assay_items_fini(&s);
+}
+
+static void
+test_labels_split_filter(void **state)
+{
+    (void)state;
+    char path[4096];
+    assay_itemset s = {0};
+    assert_ok(assay_items_read(fixture(path, sizeof(path), "good.jsonl"), "test", &s, NULL));
+    assert_int_equal(s.n, 1);
+    assert_string_equal(s.v[0].answer, "b");
+    assay_items_fini(&s);
+}
+
+static void
+check_error(const char *name, unsigned line, const char *needle)
+{
+    char path[4096];
+    assay_itemset s = {0};
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_items_read(fixture(path, sizeof(path), name), NULL, &s, &err), ASSAY_EINVAL);
+    assert_int_equal(err.line, line);
+    assert_non_null(strstr(err.message, name));
+    if (strstr(err.message, needle) == NULL) {
+        print_error("message \"%s\" lacks \"%s\"\n", err.message, needle);
+        fail();
+    }
+    assay_items_fini(&s);
+}
+
+static void
+test_labels_errors_name_file_and_line(void **state)
+{
+    (void)state;
+    check_error("missing-answer.jsonl", 2, "answer");
+    check_error("no-label.jsonl", 1, "score");
+    check_error("no-question.jsonl", 1, "question_id");
+    check_error("bad-json.jsonl", 2, "line 2");
+}
+
+static void
+test_labels_missing_file_is_io_error(void **state)
+{
+    (void)state;
+    assay_itemset s = {0};
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_items_read("/nonexistent/labels.jsonl", NULL, &s, &err), ASSAY_EIO);
+    assert_non_null(strstr(err.message, "/nonexistent/labels.jsonl"));
+    assay_items_fini(&s);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_labels_reads_every_field_and_blank_lines),
+        cmocka_unit_test(test_labels_split_filter),
+        cmocka_unit_test(test_labels_errors_name_file_and_line),
+        cmocka_unit_test(test_labels_missing_file_is_io_error),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
