@@ -33,10 +33,13 @@ typedef struct assay_cli_common {
     const char *endpoint; /* --endpoint, else $ASSAY_ENDPOINT, else default */
     int timeout_ms;
     int retries;
+    const char *curve_key;  /* --curve-key, else $ASSAY_CURVE_KEY; may be NULL */
+    const char *server_key; /* --server-key, else $ASSAY_SERVER_KEY */
     bool help;
 } assay_cli_common;
 
-/* assay_cli_common_init sets the defaults, reading ASSAY_ENDPOINT. */
+/* assay_cli_common_init sets the defaults, reading ASSAY_ENDPOINT,
+ * ASSAY_CURVE_KEY and ASSAY_SERVER_KEY. */
 void assay_cli_common_init(assay_cli_common *c);
 
 /* assay_cli_opt matches argv[*i] against a long option `name` ("--name").
@@ -85,5 +88,6 @@ int assay_cmd_batch(int argc, char **argv);
 int assay_cmd_questions(int argc, char **argv);
 int assay_cmd_fit(int argc, char **argv);
 int assay_cmd_bench(int argc, char **argv);
+int assay_cmd_keygen(int argc, char **argv);
 
 #endif

@@ -14,6 +14,10 @@ assay_cli_common_init(assay_cli_common *c)
         (env != NULL && *env != '\0') ? env : ASSAY_CLIENT_DEFAULT_ENDPOINT;
     c->timeout_ms = ASSAY_CLIENT_DEFAULT_TIMEOUT_MS;
     c->retries = ASSAY_CLIENT_DEFAULT_RETRIES;
+    const char *key = getenv("ASSAY_CURVE_KEY");
+    const char *server = getenv("ASSAY_SERVER_KEY");
+    c->curve_key = key != NULL && *key != '\0' ? key : NULL;
+    c->server_key = server != NULL && *server != '\0' ? server : NULL;
     c->help = false;
 }
 
@@ -93,6 +97,18 @@ assay_cli_common_opt(assay_cli_common *c, int argc, char **argv, int *i)
         c->retries = (int)n;
         return 1;
     }
+    if ((m = assay_cli_opt(argc, argv, i, "curve-key", true, &v)) != 0) {
+        if (m > 0) {
+            c->curve_key = v;
+        }
+        return m;
+    }
+    if ((m = assay_cli_opt(argc, argv, i, "server-key", true, &v)) != 0) {
+        if (m > 0) {
+            c->server_key = v;
+        }
+        return m;
+    }
     if (assay_cli_opt(argc, argv, i, "help", false, NULL) == 1 ||
         strcmp(argv[*i], "-h") == 0) {
         c->help = true;
@@ -110,6 +126,8 @@ assay_cli_connect(const assay_cli_common *c, size_t window)
     o.timeout_ms = c->timeout_ms;
     o.retries = c->retries;
     o.window = window;
+    o.curve_key_file = c->curve_key;
+    o.server_key_file = c->server_key;
     assay_client *cl = NULL;
     assay_error err;
     assay_error_init(&err);
@@ -186,6 +204,11 @@ assay_cli_common_help(FILE *out)
             "(default %d)\n"
             "  --retries N     reconnect and resend up to N times (default "
             "%d)\n"
+            "  --curve-key FILE   this client's CURVE key pair (NAME.key from "
+            "`assay keygen`;\n"
+            "                  default $ASSAY_CURVE_KEY)\n"
+            "  --server-key FILE  the service's public key (NAME.pub; default "
+            "$ASSAY_SERVER_KEY)\n"
             "  --help          this help\n",
             ASSAY_CLIENT_DEFAULT_ENDPOINT, ASSAY_CLIENT_DEFAULT_TIMEOUT_MS,
             ASSAY_CLIENT_DEFAULT_RETRIES);

@@ -18,6 +18,8 @@ static const cli_command commands[] = {
     {"fit", assay_cmd_fit, "fit a model from a question bank (offline)"},
     {"bench", assay_cmd_bench,
      "grade labelled sets, report agreement metrics and gates"},
+    {"keygen", assay_cmd_keygen,
+     "make a CURVE key pair (NAME.key, NAME.pub) for assayd or a client"},
 };
 
 static void
@@ -32,7 +34,10 @@ main_help(FILE *out)
     }
     fputs("\n`assay COMMAND --help` describes a command.\n\n", out);
     assay_cli_common_help(out);
-    fputs("\nEnvironment:\n  ASSAY_ENDPOINT  default for --endpoint\n\n", out);
+    fputs("\nEnvironment:\n  ASSAY_ENDPOINT    default for --endpoint\n"
+          "  ASSAY_CURVE_KEY   default for --curve-key\n"
+          "  ASSAY_SERVER_KEY  default for --server-key\n\n",
+          out);
     assay_cli_exit_help(out);
     fputs("\nErrors are printed as `assay: <error name>: <message>`.\n", out);
 }

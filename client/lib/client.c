@@ -10,6 +10,7 @@
 
 #include <zmq.h>
 
+#include "keyfile.h"
 #include "wire.h"
 
 #define CLIENT_MAX_MESSAGE (16u * 1024u * 1024u)
@@ -41,6 +42,13 @@ struct assay_client {
     size_t pending;
     uint32_t session;
     uint64_t seq;
+    bool curve;
+    char curve_public[ASSAY_KEY_Z85_LEN + 1];
+    char curve_secret[ASSAY_KEY_Z85_LEN + 1];
+    char curve_server[ASSAY_KEY_Z85_LEN + 1];
+    void *mon;         /* PAIR reading the socket's handshake events */
+    unsigned sockets;  /* sockets opened, to name each monitor */
+    char note[160];    /* why the last handshake failed; "" when none did */
 };
 
 static long long
@@ -61,6 +69,90 @@ assay_client_options_init(assay_client_options *o)
     o->window = ASSAY_CLIENT_DEFAULT_WINDOW;
 }
 
+static void
+client_monitor_close(assay_client *c)
+{
+    if (c->mon != NULL) {
+        zmq_close(c->mon);
+        c->mon = NULL;
+    }
+}
+
+/* Watches s for failed handshakes, so that a refused or misconfigured
+ * client can say why it heard nothing. Best effort: without the monitor the
+ * client works the same, its error message is just less precise. */
+static void
+client_monitor(assay_client *c, void *s)
+{
+    char ep[80];
+    snprintf(ep, sizeof(ep), "inproc://assay-client-monitor-%p-%u", (void *)c,
+             c->sockets++);
+    client_monitor_close(c);
+    if (zmq_socket_monitor(s, ep,
+                           ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL |
+                               ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL |
+                               ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) != 0) {
+        return;
+    }
+    void *m = zmq_socket(c->ctx, ZMQ_PAIR);
+    int linger = 0;
+    if (m == NULL) {
+        return;
+    }
+    zmq_setsockopt(m, ZMQ_LINGER, &linger, sizeof(linger));
+    if (zmq_connect(m, ep) != 0) {
+        zmq_close(m);
+        return;
+    }
+    c->mon = m;
+}
+
+/* Reads one monitor event ([uint16 event][uint32 value], endpoint) and
+ * keeps a sentence about it in c->note. */
+static void
+client_monitor_event(assay_client *c)
+{
+    zmq_msg_t ev, addr;
+    zmq_msg_init(&ev);
+    zmq_msg_init(&addr);
+    if (zmq_msg_recv(&ev, c->mon, ZMQ_DONTWAIT) < 0) {
+        goto out;
+    }
+    if (zmq_msg_more(&ev)) {
+        zmq_msg_recv(&addr, c->mon, 0);
+    }
+    if (zmq_msg_size(&ev) != 6) {
+        goto out;
+    }
+    uint16_t event;
+    uint32_t value;
+    memcpy(&event, zmq_msg_data(&ev), 2);
+    memcpy(&value, (const char *)zmq_msg_data(&ev) + 2, 4);
+    if (event == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) {
+        snprintf(c->note, sizeof(c->note),
+                 "the service refused this client's key (CURVE handshake, "
+                 "status %u)",
+                 (unsigned)value);
+    } else if (event == ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL &&
+               value == ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH) {
+        snprintf(c->note, sizeof(c->note), "%s",
+                 c->curve ? "the service does not use CURVE (drop "
+                            "--curve-key/--server-key)"
+                          : "the service requires CURVE (give --curve-key "
+                            "and --server-key)");
+    } else {
+        snprintf(c->note, sizeof(c->note), "%s",
+                 c->curve ? "the CURVE handshake failed (is --server-key the "
+                            "service's public key?)"
+                          : "the handshake with the service failed (does it "
+                            "require CURVE? give --curve-key and "
+                            "--server-key)");
+    }
+out:
+    zmq_msg_close(&ev);
+    zmq_msg_close(&addr);
+}
+
 static assay_err
 client_open(assay_client *c, assay_error *err)
 {
@@ -78,15 +170,114 @@ client_open(assay_client *c, assay_error *err)
     zmq_setsockopt(s, ZMQ_SNDHWM, &hwm, sizeof(hwm));
     zmq_setsockopt(s, ZMQ_RCVHWM, &hwm, sizeof(hwm));
     zmq_setsockopt(s, ZMQ_MAXMSGSIZE, &maxmsg, sizeof(maxmsg));
+    if (c->curve &&
+        (zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, c->curve_server,
+                        sizeof(c->curve_server)) != 0 ||
+         zmq_setsockopt(s, ZMQ_CURVE_PUBLICKEY, c->curve_public,
+                        sizeof(c->curve_public)) != 0 ||
+         zmq_setsockopt(s, ZMQ_CURVE_SECRETKEY, c->curve_secret,
+                        sizeof(c->curve_secret)) != 0)) {
+        int e = zmq_errno();
+        zmq_close(s);
+        return assay_error_set(err, ASSAY_ECONFIG,
+                               "client: cannot set the CURVE keys: %s",
+                               zmq_strerror(e));
+    }
+    client_monitor(c, s);
     if (zmq_connect(s, c->endpoint) != 0) {
         int e = zmq_errno();
         zmq_close(s);
+        client_monitor_close(c);
         return assay_error_set(err, ASSAY_EINVAL,
                                "client: cannot connect to \"%s\": %s",
                                c->endpoint, zmq_strerror(e));
     }
     c->sock = s;
     return ASSAY_OK;
+}
+
+/* Resolves the CURVE options into c's Z85 keys. */
+static assay_err
+client_keys(assay_client *c, const assay_client_options *o, assay_error *err)
+{
+    bool mine = o->curve_key_file != NULL || o->curve_secret_key != NULL;
+    bool theirs = o->server_key_file != NULL || o->curve_server_key != NULL;
+    if (!mine && !theirs) {
+        return ASSAY_OK;
+    }
+    if (!mine || !theirs) {
+        return assay_error_set(err, ASSAY_EINVAL,
+                               "client: CURVE needs both this client's key "
+                               "(--curve-key) and the service's public key "
+                               "(--server-key)");
+    }
+    if ((o->curve_key_file != NULL && o->curve_secret_key != NULL) ||
+        (o->server_key_file != NULL && o->curve_server_key != NULL)) {
+        return assay_error_set(err, ASSAY_EINVAL,
+                               "client: give each CURVE key as a file or as "
+                               "text, not both");
+    }
+    if (!assay_keyfile_curve_available()) {
+        return assay_error_set(err, ASSAY_ECONFIG,
+                               "client: this libzmq was built without CURVE "
+                               "support");
+    }
+    assay_keypair kp;
+    assay_err rc = ASSAY_OK;
+    if (o->curve_key_file != NULL) {
+        rc = assay_keyfile_load(o->curve_key_file, true, &kp, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+    } else {
+        memset(&kp, 0, sizeof(kp));
+        if (!assay_keyfile_z85_valid(o->curve_secret_key) ||
+            !assay_keyfile_public_of(o->curve_secret_key, kp.public_key)) {
+            return assay_error_set(err, ASSAY_EINVAL,
+                                   "client: the CURVE secret key is not a "
+                                   "40-character Z85 key");
+        }
+        memcpy(kp.secret_key, o->curve_secret_key, ASSAY_KEY_Z85_LEN + 1);
+    }
+    memcpy(c->curve_public, kp.public_key, sizeof(c->curve_public));
+    memcpy(c->curve_secret, kp.secret_key, sizeof(c->curve_secret));
+    assay_keyfile_wipe(&kp);
+    if (o->server_key_file != NULL) {
+        rc = assay_keyfile_load(o->server_key_file, false, &kp, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        memcpy(c->curve_server, kp.public_key, sizeof(c->curve_server));
+        assay_keyfile_wipe(&kp);
+    } else {
+        if (!assay_keyfile_z85_valid(o->curve_server_key)) {
+            return assay_error_set(err, ASSAY_EINVAL,
+                                   "client: the server's CURVE key is not a "
+                                   "40-character Z85 key");
+        }
+        memcpy(c->curve_server, o->curve_server_key, sizeof(c->curve_server));
+    }
+    c->curve = true;
+    return ASSAY_OK;
+}
+
+assay_err
+assay_client_keygen(const char *base, bool force, char *public_key,
+                    assay_error *err)
+{
+    assay_keypair kp;
+    assay_err rc = assay_keyfile_generate(base, force, &kp, err);
+    if (rc == ASSAY_OK && public_key != NULL) {
+        memcpy(public_key, kp.public_key, sizeof(kp.public_key));
+    }
+    assay_keyfile_wipe(&kp);
+    return rc;
+}
+
+bool
+assay_client_is_curve(const assay_client *c)
+{
+    return c->curve;
 }
 
 assay_err
@@ -132,6 +323,10 @@ assay_client_new(const assay_client_options *opts, assay_client **out,
         rc = assay_error_set(err, ASSAY_ENOMEM, "client: out of memory");
         goto fail;
     }
+    rc = client_keys(c, opts, err);
+    if (rc != ASSAY_OK) {
+        goto fail;
+    }
     /* Ids only need to differ between clients talking to one service at
      * the same time; pid and clock make that so without a random source. */
     struct timespec ts;
@@ -170,11 +365,16 @@ assay_client_free(assay_client *c)
     if (c->sock != NULL) {
         zmq_close(c->sock);
     }
+    client_monitor_close(c);
     if (c->ctx != NULL) {
         zmq_ctx_term(c->ctx);
     }
     free(c->endpoint);
     free(c->service);
+    volatile char *secret = c->curve_secret;
+    for (size_t i = 0; i < sizeof(c->curve_secret); i++) {
+        secret[i] = 0;
+    }
     free(c);
 }
 
@@ -430,8 +630,10 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
                 if (!heard) {
                     return assay_error_set(err, ASSAY_EUNREACHABLE,
                                            "%s: no reply after %u tries of "
-                                           "%d ms",
-                                           c->endpoint, tries, c->timeout_ms);
+                                           "%d ms%s%s",
+                                           c->endpoint, tries, c->timeout_ms,
+                                           c->note[0] != '\0' ? "; " : "",
+                                           c->note);
                 }
                 return assay_error_set(err, ASSAY_ETIMEOUT,
                                        "%s: request \"%.64s\" got no reply "
@@ -446,8 +648,9 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
             }
             continue;
         }
-        zmq_pollitem_t item = {c->sock, 0, ZMQ_POLLIN, 0};
-        int n = zmq_poll(&item, 1, (long)wait);
+        zmq_pollitem_t items[2] = {{c->sock, 0, ZMQ_POLLIN, 0},
+                                   {c->mon, 0, ZMQ_POLLIN, 0}};
+        int n = zmq_poll(items, c->mon != NULL ? 2 : 1, (long)wait);
         if (n < 0) {
             if (zmq_errno() == EINTR) {
                 continue;
@@ -455,7 +658,10 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
             return assay_error_set(err, ASSAY_EINTERNAL, "client: poll: %s",
                                    zmq_strerror(zmq_errno()));
         }
-        if (n == 0) {
+        if (c->mon != NULL && (items[1].revents & ZMQ_POLLIN)) {
+            client_monitor_event(c);
+        }
+        if (!(items[0].revents & ZMQ_POLLIN)) {
             continue;
         }
         size_t len = 0;

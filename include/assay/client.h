@@ -14,6 +14,13 @@
  * anything else is direct mode against assayd's ROUTER. The prefix exists so
  * a single string (a flag or ASSAY_ENDPOINT) can say where and how.
  *
+ * Security: with a client key pair and the service's public key the socket
+ * is a CURVE client (ZeroMQ RFC 26): traffic is encrypted and the service
+ * admits the client only when its public key is on the service's allow
+ * list. A refused client gets no reply, so it fails as ASSAY_EUNREACHABLE;
+ * the message then says the handshake was refused when libzmq reported it.
+ * See docs/security.md.
+ *
  * A client belongs to one thread (its socket does). Not thread-safe.
  */
 #ifndef ASSAY_CLIENT_H
@@ -42,6 +49,12 @@ typedef struct assay_client_options {
     bool broker;          /* Majordomo framing even without "mdp+" */
     const char *service;  /* Majordomo service; NULL = "assay" */
     size_t max_reply;     /* larger replies are dropped; 0 = 16 MiB */
+    /* CURVE, from key files (the zcert text form `assay keygen` writes)... */
+    const char *curve_key_file;  /* this client's NAME.key; NULL = no CURVE */
+    const char *server_key_file; /* the service's NAME.pub */
+    /* ...or from keys as 40-character Z85 text (not both ways at once). */
+    const char *curve_secret_key; /* the public key is derived from it */
+    const char *curve_server_key;
 } assay_client_options;
 
 /* assay_client_options_init fills o with the defaults above. */
@@ -49,11 +62,25 @@ void assay_client_options_init(assay_client_options *o);
 
 /* assay_client_new creates a client and connects it (ZeroMQ connects
  * lazily, so an absent service shows up as ASSAY_EUNREACHABLE on the first
- * request, not here). ASSAY_EINVAL for a bad option or endpoint. opts may be
- * NULL for the defaults; the strings are copied. Free with
+ * request, not here). ASSAY_EINVAL for a bad option or endpoint, or a
+ * CURVE key without its partner; ASSAY_EIO for an unreadable key file,
+ * ASSAY_ECONFIG for a malformed one (or a secret key file others may read,
+ * or a libzmq without CURVE). opts may be NULL for the defaults; the
+ * strings are copied (key files are read here). Free with
  * assay_client_free. */
 assay_err assay_client_new(const assay_client_options *opts, assay_client **out,
                            assay_error *err);
+
+/* assay_client_keygen makes a new CURVE key pair and writes base.key (both
+ * keys, mode 0600, for the holder only) and base.pub (the public key, for
+ * the peers). An existing file is an ASSAY_EIO error unless force; nothing
+ * is written then. When public_key is not NULL it receives the Z85 public
+ * key (41 bytes with the NUL). ASSAY_ECONFIG when libzmq lacks CURVE. */
+assay_err assay_client_keygen(const char *base, bool force, char *public_key,
+                              assay_error *err);
+
+/* assay_client_is_curve tells whether the client uses CURVE. */
+bool assay_client_is_curve(const assay_client *c);
 
 /* assay_client_free closes the socket, dropping anything in flight.
  * NULL-safe. */

@@ -47,6 +47,10 @@ assay_config_fini(assay_config *cfg)
     models_clear(cfg);
     free(cfg->endpoint);
     free(cfg->config_file);
+    free(cfg->curve_secret);
+    free(cfg->allow_clients);
+    free(cfg->curve_key);
+    free(cfg->server_key);
     memset(cfg, 0, sizeof(*cfg));
 }
 
@@ -120,6 +124,23 @@ apply(assay_config *cfg, const char *key, const char *value,
     }
     if (strcmp(key, "bind") == 0 && cfg->mode == ASSAY_MODE_BROKER) {
         return set_string(&cfg->endpoint, value, err);
+    }
+    bool server = cfg->mode != ASSAY_MODE_WORKER;
+    if ((strcmp(key, "curve-secret") == 0 ||
+         strcmp(key, "curve_secret") == 0) && server) {
+        return set_string(&cfg->curve_secret, value, err);
+    }
+    if ((strcmp(key, "allow-clients") == 0 ||
+         strcmp(key, "allow_clients") == 0) && server) {
+        return set_string(&cfg->allow_clients, value, err);
+    }
+    if ((strcmp(key, "curve-key") == 0 || strcmp(key, "curve_key") == 0) &&
+        !server) {
+        return set_string(&cfg->curve_key, value, err);
+    }
+    if ((strcmp(key, "server-key") == 0 || strcmp(key, "server_key") == 0) &&
+        !server) {
+        return set_string(&cfg->server_key, value, err);
     }
     if (strcmp(key, "model") == 0 && cfg->mode != ASSAY_MODE_BROKER) {
         return add_model(cfg, where, value, err);
@@ -337,6 +358,22 @@ assay_config_parse_args(assay_config *cfg, int argc, char *const argv[],
             return rc;
         }
     }
+    if ((cfg->curve_secret == NULL) != (cfg->allow_clients == NULL)) {
+        return assay_error_set(err, ASSAY_ECONFIG,
+                               cfg->curve_secret != NULL
+                                   ? "--curve-secret needs --allow-clients "
+                                     "DIR (the clients to admit)"
+                                   : "--allow-clients needs --curve-secret "
+                                     "FILE (the server's key pair)");
+    }
+    if ((cfg->curve_key == NULL) != (cfg->server_key == NULL)) {
+        return assay_error_set(err, ASSAY_ECONFIG,
+                               cfg->curve_key != NULL
+                                   ? "--curve-key needs --server-key FILE "
+                                     "(the broker's public key)"
+                                   : "--server-key needs --curve-key FILE "
+                                     "(this worker's key pair)");
+    }
     if (cfg->nmodels == 0 && cfg->mode != ASSAY_MODE_BROKER) {
         const char *env = getenv("ASSAY_MODEL_DIR");
         const char *path = env != NULL && env[0] != '\0' ? env : default_model;
@@ -349,6 +386,64 @@ assay_config_parse_args(assay_config *cfg, int argc, char *const argv[],
     return ASSAY_OK;
 }
 
+bool
+assay_config_curve_on(const assay_config *cfg)
+{
+    if (cfg->mode == ASSAY_MODE_WORKER) {
+        return cfg->curve_key != NULL && cfg->server_key != NULL;
+    }
+    return cfg->curve_secret != NULL && cfg->allow_clients != NULL;
+}
+
+static bool
+host_is_loopback(const char *host, size_t n)
+{
+    if (n >= 2 && host[0] == '[' && host[n - 1] == ']') {
+        host++;
+        n -= 2;
+    }
+    if ((n == 9 && strncmp(host, "localhost", 9) == 0) ||
+        (n == 3 && strncmp(host, "::1", 3) == 0)) {
+        return true;
+    }
+    /* 127.0.0.0/8: "127." and then digits and dots only */
+    if (n < 5 || strncmp(host, "127.", 4) != 0) {
+        return false;
+    }
+    for (size_t i = 4; i < n; i++) {
+        if (!isdigit((unsigned char)host[i]) && host[i] != '.') {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+assay_config_endpoint_is_local(const char *endpoint)
+{
+    if (endpoint == NULL) {
+        return false;
+    }
+    if (strncmp(endpoint, "ipc://", 6) == 0 ||
+        strncmp(endpoint, "inproc://", 9) == 0) {
+        return true;
+    }
+    if (strncmp(endpoint, "tcp://", 6) != 0) {
+        return false;
+    }
+    const char *host = endpoint + 6;
+    /* connect syntax "tcp://source;destination": the destination counts */
+    const char *semi = strrchr(host, ';');
+    if (semi != NULL) {
+        host = semi + 1;
+    }
+    const char *colon = strrchr(host, ':');
+    if (colon == NULL) {
+        return false;
+    }
+    return host_is_loopback(host, (size_t)(colon - host));
+}
+
 const char *
 assay_config_usage(assay_config_mode mode)
 {
@@ -358,12 +453,15 @@ assay_config_usage(assay_config_mode mode)
                "[--threads N]\n"
                "                     [--max-message BYTES] [--log-level L] "
                "[--config FILE]\n"
+               "                     [--curve-key FILE --server-key FILE]\n"
                "Runs Majordomo (MDP/0.1) workers for service \"assay\" "
                "connected to the broker\n"
                "at EP (default " ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n";
     case ASSAY_MODE_BROKER:
         return "usage: assayd broker [--bind EP] [--log-level L] "
                "[--config FILE]\n"
+               "                     [--curve-secret FILE --allow-clients "
+               "DIR]\n"
                "Runs a Majordomo (MDP/0.1) broker bound at EP (default "
                ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n";
     case ASSAY_MODE_SERVE:
@@ -388,9 +486,16 @@ assay_config_usage(assay_config_mode mode)
                "  --log-level LEVEL    error, warn, info (default) or debug\n"
                "  --config FILE        key = value settings; flags override "
                "them\n"
+               "  --curve-secret FILE  turn on CURVE with this server key "
+               "pair (NAME.key)\n"
+               "  --allow-clients DIR  admit only clients whose NAME.pub is "
+               "in DIR\n"
+               "  (worker: --curve-key FILE --server-key FILE; see "
+               "docs/security.md)\n"
                "  --help, --version\n"
                "\n"
                "Signals: SIGTERM/SIGINT drain and exit 0, SIGHUP reloads the "
-               "models.\n";
+               "models\n"
+               "and the allow list.\n";
     }
 }

@@ -35,6 +35,10 @@ typedef struct assay_config {
     int hwm;            /* socket high-water mark and in-flight limit */
     int log_level;      /* ASSAY_LOG_* */
     char *config_file;  /* may be NULL */
+    char *curve_secret;  /* serve, broker: server key pair file; may be NULL */
+    char *allow_clients; /* serve, broker: dir of allowed *.pub; may be NULL */
+    char *curve_key;     /* worker: its key pair file; may be NULL */
+    char *server_key;    /* worker: the broker's public key file */
     bool help;
     bool version;
 } assay_config;
@@ -60,6 +64,16 @@ assay_err assay_config_parse_args(assay_config *cfg, int argc,
  * a bad line or unknown key. */
 assay_err assay_config_load_file(assay_config *cfg, const char *path,
                                  assay_error *err);
+
+/* assay_config_curve_on tells whether cfg turns CURVE on (the pair of key
+ * settings for its mode is given; parse_args checks they come in pairs). */
+bool assay_config_curve_on(const assay_config *cfg);
+
+/* assay_config_endpoint_is_local tells whether a ZeroMQ endpoint stays on
+ * this machine: ipc:// and inproc://, or tcp:// to a loopback address
+ * (127.0.0.0/8, ::1, localhost). Anything else is not, including the
+ * wildcards 0.0.0.0 and "*" and interface names. */
+bool assay_config_endpoint_is_local(const char *endpoint);
 
 /* assay_config_usage is the --help text for mode; static string. */
 const char *assay_config_usage(assay_config_mode mode);

@@ -174,6 +174,12 @@ assay_handler_max_message(const assay_handler *h)
     return h->max_message;
 }
 
+struct assay_stats *
+assay_handler_stats(assay_handler *h)
+{
+    return h->stats;
+}
+
 size_t
 assay_handler_model_count(assay_handler *h)
 {

@@ -59,6 +59,11 @@ size_t assay_handler_max_message(const assay_handler *h);
 /* assay_handler_model_count is the number of models currently serving. */
 size_t assay_handler_model_count(assay_handler *h);
 
+/* assay_handler_stats is the counters behind the stats op, for code that
+ * counts events outside requests (the ZAP handler); borrowed from h and
+ * thread-safe. */
+struct assay_stats *assay_handler_stats(assay_handler *h);
+
 /* assay_handler_health returns the body of a health reply (status, models
  * with id, hash and question count, version) as a new object, or NULL on
  * ENOMEM. Used for the start-up log too. */

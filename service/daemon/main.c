@@ -1,5 +1,6 @@
 /* main.c - assayd: parse settings, load models, run the chosen mode. */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,10 +10,13 @@
 #include "assay/assay.h"
 #include "config.h"
 #include "handler.h"
+#include "keyfile.h"
 #include "log.h"
 #include "mdp_broker.h"
 #include "mdp_worker.h"
 #include "router.h"
+#include "stats.h"
+#include "zap.h"
 
 #ifndef ASSAY_DEFAULT_MODEL
 #define ASSAY_DEFAULT_MODEL ""
@@ -53,6 +57,61 @@ install_signals(void)
     sigaction(SIGPIPE, &sa, NULL);
 }
 
+/* A plaintext service reachable from other machines serves anyone and
+ * carries answers in clear text: allowed (a private network may be
+ * trusted), but said loudly at start-up. */
+static void
+warn_if_exposed(const assay_config *cfg)
+{
+    if (assay_config_curve_on(cfg) ||
+        assay_config_endpoint_is_local(cfg->endpoint)) {
+        return;
+    }
+    assay_log(ASSAY_LOG_WARN,
+              cfg->mode == ASSAY_MODE_WORKER ? "insecure_connect"
+                                             : "insecure_bind",
+              "endpoint=%s message=\"not a loopback address and CURVE is "
+              "off: requests and answers travel in plain text and any peer "
+              "that can reach it is served; see docs/security.md\"",
+              cfg->endpoint);
+}
+
+/* Loads the server side of CURVE (serve and broker modes); stats may be
+ * NULL. Returns NULL when CURVE is off, or on error with *failed set (the
+ * error printed and logged). */
+static assay_zap *
+curve_server(const assay_config *cfg, assay_stats *stats, bool *failed)
+{
+    *failed = false;
+    if (!assay_config_curve_on(cfg)) {
+        return NULL;
+    }
+    assay_zap_config zc = {.secret_file = cfg->curve_secret,
+                           .allow_dir = cfg->allow_clients};
+    assay_zap *z = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    if (assay_zap_new(&zc, stats, &z, &err) != ASSAY_OK) {
+        assay_log(ASSAY_LOG_ERROR, "start_failed", "code=%s message=\"%s\"",
+                  assay_errname(err.code), err.message);
+        fprintf(stderr, "assayd: %s: %s\n", assay_errname(err.code),
+                err.message);
+        *failed = true;
+        return NULL;
+    }
+    size_t n = assay_zap_allowed(z);
+    assay_log(ASSAY_LOG_INFO, "curve_enabled",
+              "public_key=%s clients=%zu allow_dir=%s",
+              assay_zap_public_key(z), n, cfg->allow_clients);
+    if (n == 0) {
+        assay_log(ASSAY_LOG_WARN, "allow_list_empty",
+                  "allow_dir=%s message=\"no *.pub files: every client is "
+                  "refused\"",
+                  cfg->allow_clients);
+    }
+    return z;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -61,7 +120,12 @@ main(int argc, char **argv)
     assay_config_init(&cfg);
     assay_error_init(&err);
     int status = 1;
+    bool failed = false;
     assay_handler *h = NULL;
+    assay_zap *zap = NULL;
+    assay_keypair worker_keys, server_pub;
+    memset(&worker_keys, 0, sizeof(worker_keys));
+    memset(&server_pub, 0, sizeof(server_pub));
 
     if (assay_config_parse_args(&cfg, argc, argv, ASSAY_DEFAULT_MODEL, &err) !=
         ASSAY_OK) {
@@ -79,16 +143,50 @@ main(int argc, char **argv)
     if (cfg.version) {
         int major, minor, patch;
         zmq_version(&major, &minor, &patch);
-        printf("assayd %s (protocol v1, libzmq %d.%d.%d)\n",
-               ASSAY_VERSION_STRING, major, minor, patch);
+        printf("assayd %s (protocol v1, libzmq %d.%d.%d%s)\n",
+               ASSAY_VERSION_STRING, major, minor, patch,
+               assay_keyfile_curve_available() ? ", CURVE" : ", no CURVE");
         status = 0;
+        goto out;
+    }
+    if (assay_config_curve_on(&cfg) && !assay_keyfile_curve_available()) {
+        int major, minor, patch;
+        zmq_version(&major, &minor, &patch);
+        fprintf(stderr,
+                "assayd: invalid_config: CURVE options given, but libzmq "
+                "%d.%d.%d was built without CURVE support\n",
+                major, minor, patch);
+        status = 2;
         goto out;
     }
     assay_log_set_level(cfg.log_level);
     install_signals();
+    warn_if_exposed(&cfg);
 
     if (cfg.mode == ASSAY_MODE_BROKER) {
-        status = assay_mdp_broker_run(cfg.endpoint, &stop_flag) == 0 ? 0 : 1;
+        zap = curve_server(&cfg, NULL, &failed);
+        if (failed) {
+            status = 2;
+            goto out;
+        }
+        assay_mdp_broker_opts bo;
+        assay_mdp_broker_opts_init(&bo);
+        bo.zap = zap;
+        bo.reload = &reload_flag;
+        status = assay_mdp_broker_run_opts(cfg.endpoint, &bo, &stop_flag,
+                                           NULL, 0, NULL) == 0
+                     ? 0
+                     : 1;
+        goto out;
+    }
+    if (cfg.mode == ASSAY_MODE_WORKER && assay_config_curve_on(&cfg) &&
+        (assay_keyfile_load(cfg.curve_key, true, &worker_keys, &err) !=
+             ASSAY_OK ||
+         assay_keyfile_load(cfg.server_key, false, &server_pub, &err) !=
+             ASSAY_OK)) {
+        fprintf(stderr, "assayd: %s: %s\n", assay_errname(err.code),
+                err.message);
+        status = 2;
         goto out;
     }
 
@@ -120,10 +218,23 @@ main(int argc, char **argv)
     json_decref(health);
 
     if (cfg.mode == ASSAY_MODE_WORKER) {
-        status = assay_mdp_worker_run(h, cfg.endpoint, cfg.threads,
-                                      &stop_flag, &reload_flag) == 0
+        assay_mdp_worker_opts wo;
+        assay_mdp_worker_opts_init(&wo);
+        assay_mdp_worker_opts_handler(&wo, h);
+        if (assay_config_curve_on(&cfg)) {
+            wo.curve_public_key = worker_keys.public_key;
+            wo.curve_secret_key = worker_keys.secret_key;
+            wo.curve_server_key = server_pub.public_key;
+        }
+        status = assay_mdp_worker_run_opts(&wo, cfg.endpoint, cfg.threads,
+                                           &stop_flag, &reload_flag) == 0
                      ? 0
                      : 1;
+        goto out;
+    }
+    zap = curve_server(&cfg, assay_handler_stats(h), &failed);
+    if (failed) {
+        status = 2;
         goto out;
     }
     assay_router_config rc = {
@@ -131,9 +242,13 @@ main(int argc, char **argv)
         .threads = cfg.threads,
         .hwm = cfg.hwm,
         .drain_s = DRAIN_S,
+        .zap = zap,
     };
     status = assay_router_run(h, &rc, &stop_flag, &reload_flag) == 0 ? 0 : 1;
 out:
+    assay_zap_free(zap);
+    assay_keyfile_wipe(&worker_keys);
+    assay_keyfile_wipe(&server_pub);
     assay_handler_free(h);
     assay_config_fini(&cfg);
     return status;

@@ -80,6 +80,8 @@ assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts)
     opts->workers_max = 4096;
     opts->services_max = 64;
     opts->maxmsgsize = 4LL * 1024 * 1024;
+    opts->zap = NULL;
+    opts->reload = NULL;
 }
 
 static long long
@@ -715,6 +717,9 @@ broker_fini(broker *b)
     if (b->sock != NULL) {
         zmq_close(b->sock);
     }
+    if (b->opts.zap != NULL) {
+        assay_zap_stop(b->opts.zap); /* its sockets must close before term */
+    }
     if (b->ctx != NULL) {
         zmq_ctx_term(b->ctx);
     }
@@ -741,6 +746,15 @@ broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
     int64_t maxmsg = b->opts.maxmsgsize;
     zmq_setsockopt(b->sock, ZMQ_LINGER, &linger, sizeof linger);
     zmq_setsockopt(b->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    if (b->opts.zap != NULL) {
+        assay_error err;
+        assay_error_init(&err);
+        if (assay_zap_start(b->opts.zap, b->ctx, b->sock, &err) != ASSAY_OK) {
+            assay_log(ASSAY_LOG_ERROR, "curve_failed", "message=\"%s\"",
+                      err.message);
+            return -1;
+        }
+    }
     if (zmq_bind(b->sock, bind_ep) != 0) {
         assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed",
                   "endpoint=%s reason=\"%s\"", bind_ep,
@@ -788,7 +802,8 @@ assay_mdp_broker_run_opts(const char *bind_ep,
     if (endpoint_out != NULL && endpoint_cap > 0) {
         snprintf(endpoint_out, endpoint_cap, "%s", endpoint);
     }
-    assay_log(ASSAY_LOG_INFO, "ready", "endpoint=%s mode=broker", endpoint);
+    assay_log(ASSAY_LOG_INFO, "ready", "endpoint=%s mode=broker curve=%s",
+              endpoint, b.opts.zap != NULL ? "on" : "off");
     if (ready != NULL) {
         atomic_store(ready, 1);
     }
@@ -796,6 +811,12 @@ assay_mdp_broker_run_opts(const char *bind_ep,
     b.next_heartbeat_ms = now_ms() + b.opts.heartbeat_ms;
     zmq_msg_t frames[BRK_FRAMES_MAX];
     while (!*stop) {
+        if (b.opts.reload != NULL && *b.opts.reload) {
+            *b.opts.reload = 0;
+            if (b.opts.zap != NULL) {
+                assay_zap_reload(b.opts.zap, NULL); /* logs the outcome */
+            }
+        }
         long long now = now_ms();
         long long wait = b.next_heartbeat_ms - now;
         if (wait > BRK_POLL_MS) {

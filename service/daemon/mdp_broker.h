@@ -16,6 +16,8 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
+#include "zap.h"
+
 /* Tunables; assay_mdp_broker_opts_init fills in the protocol defaults. */
 typedef struct assay_mdp_broker_opts {
     int heartbeat_ms;     /* interval between heartbeats to workers */
@@ -25,10 +27,14 @@ typedef struct assay_mdp_broker_opts {
     size_t workers_max;   /* registered workers; READY beyond it: DISCONNECT */
     size_t services_max;  /* distinct service names tracked at once */
     long long maxmsgsize; /* bytes; a bigger message disconnects its peer */
+    assay_zap *zap; /* CURVE for clients and workers alike; NULL: off */
+    volatile sig_atomic_t *reload; /* nonzero: re-read the allow list and
+                                      clear it; may be NULL */
 } assay_mdp_broker_opts;
 
 /* assay_mdp_broker_opts_init sets heartbeat 2500 ms, liveness 3, queue 4096
- * requests per service, ttl 10 s, 4096 workers, 64 services, 4 MiB. */
+ * requests per service, ttl 10 s, 4096 workers, 64 services, 4 MiB, no
+ * CURVE, no reload flag. */
 void assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts);
 
 /* assay_mdp_broker_run binds a ROUTER at bind_ep (e.g. tcp://127.0.0.1:*),

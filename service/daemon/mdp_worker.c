@@ -142,6 +142,17 @@ connect_broker(wrk_thread *t)
     int64_t maxmsg = (int64_t)sh->opts.maxmsgsize + 4096;
     zmq_setsockopt(t->sock, ZMQ_LINGER, &linger, sizeof linger);
     zmq_setsockopt(t->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    if (sh->opts.curve_server_key != NULL &&
+        (zmq_setsockopt(t->sock, ZMQ_CURVE_SERVERKEY,
+                        sh->opts.curve_server_key, 41) != 0 ||
+         zmq_setsockopt(t->sock, ZMQ_CURVE_PUBLICKEY,
+                        sh->opts.curve_public_key, 41) != 0 ||
+         zmq_setsockopt(t->sock, ZMQ_CURVE_SECRETKEY,
+                        sh->opts.curve_secret_key, 41) != 0)) {
+        zmq_close(t->sock);
+        t->sock = NULL;
+        return -1;
+    }
     if (zmq_connect(t->sock, sh->endpoint) != 0) {
         zmq_close(t->sock);
         t->sock = NULL;
@@ -445,6 +456,16 @@ assay_mdp_worker_run_opts(const assay_mdp_worker_opts *opts,
                   "reason=\"invalid arguments\" threads=%d", nthreads);
         return -1;
     }
+    bool curve = opts->curve_server_key != NULL;
+    if ((opts->curve_public_key != NULL) != curve ||
+        (opts->curve_secret_key != NULL) != curve ||
+        (curve && (strlen(opts->curve_server_key) != 40 ||
+                   strlen(opts->curve_public_key) != 40 ||
+                   strlen(opts->curve_secret_key) != 40))) {
+        assay_log(ASSAY_LOG_ERROR, "mdp_worker_failed",
+                  "reason=\"CURVE needs all three Z85 keys\"");
+        return -1;
+    }
     wrk_shared sh;
     sh.opts = *opts;
     sh.endpoint = broker_ep;
@@ -487,8 +508,8 @@ assay_mdp_worker_run_opts(const assay_mdp_worker_opts *opts,
         /* The same " ready endpoint=" line as the other modes, so process
          * supervisors and tests can wait for any assayd the same way. */
         assay_log(ASSAY_LOG_INFO, "ready",
-                  "endpoint=%s mode=worker service=%s threads=%d", broker_ep,
-                  opts->service, nthreads);
+                  "endpoint=%s mode=worker service=%s threads=%d curve=%s",
+                  broker_ep, opts->service, nthreads, curve ? "on" : "off");
     }
     while (rc == 0 && !*stop) {
         if (reload != NULL && *reload) {
@@ -524,6 +545,14 @@ static assay_err
 handler_reload(void *arg, assay_error *err)
 {
     return assay_handler_reload(arg, err);
+}
+
+void
+assay_mdp_worker_opts_handler(assay_mdp_worker_opts *opts, assay_handler *h)
+{
+    opts->process = handler_process;
+    opts->reload = handler_reload;
+    opts->arg = h;
 }
 
 int

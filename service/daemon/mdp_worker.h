@@ -53,6 +53,11 @@ typedef struct assay_mdp_worker_opts {
     assay_mdp_process_fn process;
     assay_mdp_reload_fn reload; /* may be NULL: *reload is just cleared */
     void *arg;                  /* passed to process and reload */
+    /* CURVE client keys, Z85 (40 characters); all NULL: plaintext. The
+     * strings are borrowed for the run. */
+    const char *curve_public_key;
+    const char *curve_secret_key;
+    const char *curve_server_key; /* the broker's public key */
 } assay_mdp_worker_opts;
 
 /* assay_mdp_worker_opts_init sets service "assay", heartbeat 2500 ms,
@@ -69,8 +74,14 @@ int assay_mdp_worker_run(assay_handler *h, const char *broker_ep, int nthreads,
                          volatile sig_atomic_t *stop,
                          volatile sig_atomic_t *reload);
 
+/* assay_mdp_worker_opts_handler points opts at h: requests go through
+ * assay_handler_process and reloads through assay_handler_reload. */
+void assay_mdp_worker_opts_handler(assay_mdp_worker_opts *opts,
+                                   assay_handler *h);
+
 /* assay_mdp_worker_run_opts is assay_mdp_worker_run with an explicit
- * processing callback and tunables; opts->process must be set. */
+ * processing callback and tunables; opts->process must be set. The CURVE
+ * keys must be all set or all NULL. */
 int assay_mdp_worker_run_opts(const assay_mdp_worker_opts *opts,
                               const char *broker_ep, int nthreads,
                               volatile sig_atomic_t *stop,

@@ -367,6 +367,15 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
     zmq_setsockopt(fr->backend, ZMQ_SNDHWM, &unlimited, sizeof(unlimited));
     zmq_setsockopt(fr->backend, ZMQ_RCVHWM, &unlimited, sizeof(unlimited));
     zmq_setsockopt(fr->backend, ZMQ_LINGER, &unlimited, sizeof(unlimited));
+    if (cfg->zap != NULL) {
+        assay_error err;
+        assay_error_init(&err);
+        if (assay_zap_start(cfg->zap, ctx, fr->sock, &err) != ASSAY_OK) {
+            assay_log(ASSAY_LOG_ERROR, "curve_failed", "message=\"%s\"",
+                      err.message);
+            return -1;
+        }
+    }
     if (zmq_bind(fr->sock, cfg->endpoint) != 0) {
         assay_log(ASSAY_LOG_ERROR, "bind_failed", "endpoint=%s error=\"%s\"",
                   cfg->endpoint, zmq_strerror(errno));
@@ -429,9 +438,10 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
     size_t blen = sizeof(bound);
     zmq_getsockopt(fr.sock, ZMQ_LAST_ENDPOINT, bound, &blen);
     assay_log(ASSAY_LOG_INFO, "ready",
-              "endpoint=%s threads=%d hwm=%d max_message=%zu models=%zu",
+              "endpoint=%s threads=%d hwm=%d max_message=%zu models=%zu "
+              "curve=%s",
               bound, cfg->threads, cfg->hwm, assay_handler_max_message(h),
-              assay_handler_model_count(h));
+              assay_handler_model_count(h), cfg->zap != NULL ? "on" : "off");
 
     bool draining = false;
     double drain_deadline = 0;
@@ -450,6 +460,9 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
             *reload = 0;
             assay_log(ASSAY_LOG_INFO, "reload_requested", NULL);
             assay_handler_reload(h, NULL); /* failure is logged there */
+            if (cfg->zap != NULL) {
+                assay_zap_reload(cfg->zap, NULL); /* likewise */
+            }
         }
         if (*stop && !draining) {
             draining = true;
@@ -500,6 +513,9 @@ out:
     }
     if (fr.sock != NULL) {
         zmq_close(fr.sock); /* lingers so the last replies still go out */
+    }
+    if (cfg->zap != NULL) {
+        assay_zap_stop(cfg->zap); /* its sockets must close before term */
     }
     if (ctx != NULL) {
         zmq_ctx_term(ctx);

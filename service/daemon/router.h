@@ -16,18 +16,21 @@
 #include <stddef.h>
 
 #include "handler.h"
+#include "zap.h"
 
 typedef struct assay_router_config {
     const char *endpoint; /* where the front ROUTER binds */
     int threads;          /* grading threads, >= 1 */
     int hwm;              /* socket high-water mark and in-flight limit */
     double drain_s;       /* longest wait for in-flight replies on stop */
+    assay_zap *zap;       /* CURVE and client authentication; NULL: off */
 } assay_router_config;
 
 /* assay_router_run binds cfg->endpoint, logs the ready line with the actual
  * bound endpoint and serves until *stop becomes nonzero; then it refuses new
  * requests (busy), waits for the replies in flight, sends them and returns
- * 0. When *reload becomes nonzero it clears it and reloads h's models.
+ * 0. When *reload becomes nonzero it clears it and reloads h's models (and
+ * the allow list with CURVE on). cfg->zap is borrowed and started here.
  * Returns -1 when the sockets cannot be set up (logged). h is borrowed. */
 int assay_router_run(assay_handler *h, const assay_router_config *cfg,
                      volatile sig_atomic_t *stop,

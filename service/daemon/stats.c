@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,9 +18,14 @@ struct assay_stats {
     double window[ASSAY_STATS_WINDOW];
     size_t window_next;
     size_t window_len;
+    bool auth_on;
+    unsigned long long admitted;
+    unsigned long long refused[ASSAY_AUTH_REASONS];
 };
 
 static const char *const band_names[] = {"correct", "partial", "incorrect"};
+static const char *const auth_reason_names[] = {"unknown_key", "bad_mechanism",
+                                                "bad_handshake"};
 
 assay_stats *
 assay_stats_new(void)
@@ -78,6 +84,61 @@ assay_stats_reply(assay_stats *s, assay_err code, const char *band,
     pthread_mutex_unlock(&s->lock);
 }
 
+void
+assay_stats_auth_enable(assay_stats *s)
+{
+    pthread_mutex_lock(&s->lock);
+    s->auth_on = true;
+    pthread_mutex_unlock(&s->lock);
+}
+
+void
+assay_stats_auth_admitted(assay_stats *s)
+{
+    pthread_mutex_lock(&s->lock);
+    s->admitted++;
+    pthread_mutex_unlock(&s->lock);
+}
+
+void
+assay_stats_auth_refused(assay_stats *s, assay_auth_reason reason)
+{
+    if ((unsigned)reason >= ASSAY_AUTH_REASONS) {
+        return;
+    }
+    pthread_mutex_lock(&s->lock);
+    s->refused[reason]++;
+    pthread_mutex_unlock(&s->lock);
+}
+
+const char *
+assay_stats_auth_reason_name(assay_auth_reason reason)
+{
+    if ((unsigned)reason >= ASSAY_AUTH_REASONS) {
+        return "unknown";
+    }
+    return auth_reason_names[reason];
+}
+
+/* The "auth" object, or NULL on ENOMEM. */
+static json_t *
+auth_json(unsigned long long admitted, const unsigned long long *refused)
+{
+    json_t *ref = json_object();
+    for (int i = 0; ref != NULL && i < ASSAY_AUTH_REASONS; i++) {
+        if (json_object_set_new(ref, auth_reason_names[i],
+                                json_integer((json_int_t)refused[i]))) {
+            json_decref(ref);
+            ref = NULL;
+        }
+    }
+    if (ref == NULL) {
+        return NULL;
+    }
+    return json_pack("{s:I, s:o}", "admitted", (json_int_t)admitted, "refused",
+                     ref);
+}
+
 double
 assay_stats_percentile(const double *sorted, size_t n, double p)
 {
@@ -123,6 +184,10 @@ assay_stats_json(assay_stats *s)
     memcpy(bands, s->bands, sizeof(bands));
     requests = s->requests;
     replies = s->replies;
+    bool auth_on = s->auth_on;
+    unsigned long long admitted = s->admitted;
+    unsigned long long refused[ASSAY_AUTH_REASONS];
+    memcpy(refused, s->refused, sizeof(refused));
     double uptime = (double)(now.tv_sec - s->started.tv_sec) +
                     (double)(now.tv_nsec - s->started.tv_nsec) / 1e9;
     pthread_mutex_unlock(&s->lock);
@@ -173,6 +238,11 @@ assay_stats_json(assay_stats *s)
         json_object_set_new(obj, "bands", b) |
         json_object_set_new(obj, "latency_ms", l)) {
         goto fail;
+    }
+    if (auth_on && json_object_set_new(obj, "auth",
+                                       auth_json(admitted, refused))) {
+        json_decref(obj);
+        return NULL;
     }
     return obj;
 fail:

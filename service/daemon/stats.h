@@ -3,6 +3,9 @@
  * by wire code, per-band verdict counts, uptime and a latency summary
  * (p50/p90/p99) over the most recent ASSAY_STATS_WINDOW requests.
  *
+ * With CURVE on, the ZAP handler adds handshake outcomes: admitted, and
+ * refused by reason; the "auth" object appears in the JSON only then.
+ *
  * One mutex guards everything: updates are a few increments and a ring
  * store, far cheaper than grading, so contention does not matter.
  */
@@ -14,6 +17,15 @@
 #include "assay/assay.h"
 
 #define ASSAY_STATS_WINDOW 1024
+
+/* Why a connection was refused at the handshake; names in the stats JSON
+ * are "unknown_key", "bad_mechanism", "bad_handshake". */
+typedef enum assay_auth_reason {
+    ASSAY_AUTH_UNKNOWN_KEY = 0, /* CURVE with a key not in the allow list */
+    ASSAY_AUTH_BAD_MECHANISM,   /* plaintext (NULL) or PLAIN peer */
+    ASSAY_AUTH_BAD_HANDSHAKE,   /* wrong server key, garbage, cut short */
+    ASSAY_AUTH_REASONS
+} assay_auth_reason;
 
 typedef struct assay_stats assay_stats;
 
@@ -32,11 +44,27 @@ void assay_stats_request(assay_stats *s);
 void assay_stats_reply(assay_stats *s, assay_err code, const char *band,
                        double latency_ms);
 
+/* assay_stats_auth_enable makes assay_stats_json report the "auth"
+ * counters (called once when CURVE is turned on). */
+void assay_stats_auth_enable(assay_stats *s);
+
+/* assay_stats_auth_admitted counts one handshake the ZAP handler accepted. */
+void assay_stats_auth_admitted(assay_stats *s);
+
+/* assay_stats_auth_refused counts one refused handshake; reason out of
+ * range is ignored. */
+void assay_stats_auth_refused(assay_stats *s, assay_auth_reason reason);
+
+/* assay_stats_auth_reason_name is the JSON name of reason; never NULL. */
+const char *assay_stats_auth_reason_name(assay_auth_reason reason);
+
 /* assay_stats_json returns a new object (caller decrefs) or NULL on ENOMEM:
  * {"uptime_s":..,"requests":..,"replies":..,"errors":{"<code>":n,...},
  *  "bands":{"correct":..,"partial":..,"incorrect":..},
- *  "latency_ms":{"window":n,"p50":..,"p90":..,"p99":..,"max":..}}
- * errors lists only codes seen. */
+ *  "latency_ms":{"window":n,"p50":..,"p90":..,"p99":..,"max":..},
+ *  "auth":{"admitted":..,"refused":{"unknown_key":..,"bad_mechanism":..,
+ *          "bad_handshake":..}}}
+ * errors lists only codes seen; auth is there only once enabled. */
 json_t *assay_stats_json(assay_stats *s);
 
 /* assay_stats_percentile returns the p-th percentile (0..100, nearest rank)

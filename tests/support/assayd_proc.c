@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -109,12 +110,44 @@ assay_proc_wait_log(assay_proc *p, const char *needle, double timeout_s)
     }
 }
 
+/* Prefixes argv with the words of $ASSAYD_WRAPPER (space-separated, no
+ * quoting; e.g. "valgrind --leak-check=full") when argv[0] is $ASSAYD_EXE.
+ * Built before fork: the child of a threaded test may not allocate. Returns
+ * the argv to exec. */
+static const char *const *
+proc_wrap(const char *const argv[], char *buf, size_t cap, const char **out,
+          size_t out_cap)
+{
+    const char *wrapper = getenv("ASSAYD_WRAPPER");
+    const char *exe = getenv("ASSAYD_EXE");
+    if (wrapper == NULL || wrapper[0] == '\0' || exe == NULL ||
+        strcmp(argv[0], exe) != 0 || strlen(wrapper) >= cap) {
+        return argv;
+    }
+    memcpy(buf, wrapper, strlen(wrapper) + 1);
+    size_t n = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(buf, " ", &save); w != NULL && n + 1 < out_cap;
+         w = strtok_r(NULL, " ", &save)) {
+        out[n++] = w;
+    }
+    for (size_t i = 0; argv[i] != NULL && n + 1 < out_cap; i++) {
+        out[n++] = argv[i];
+    }
+    out[n] = NULL;
+    return out;
+}
+
 int
 assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
 {
     static const char marker[] = " ready endpoint=";
     memset(p, 0, sizeof(*p));
     p->err_fd = -1;
+    char wrap_buf[2048];
+    const char *wrap_argv[128];
+    const char *const *run = proc_wrap(argv, wrap_buf, sizeof(wrap_buf),
+                                       wrap_argv, 128);
 
     int fds[2];
     if (pipe(fds) != 0) {
@@ -137,8 +170,8 @@ assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
         dup2(fds[1], STDOUT_FILENO);
         close(fds[0]);
         close(fds[1]);
-        execv(argv[0], (char *const *)argv);
-        fprintf(stderr, "exec %s: %s\n", argv[0], strerror(errno));
+        execvp(run[0], (char *const *)run);
+        fprintf(stderr, "exec %s: %s\n", run[0], strerror(errno));
         _exit(127);
     }
     close(fds[1]);
