@@ -760,7 +760,11 @@ assay_model_load(const char *path, assay_model **out, assay_error *err)
         goto out;
     }
     json_t *unseen = json_object_get(json_object_get(root, "idf"), "unseen");
-    if (json_is_number(unseen)) {
+    if (unseen != NULL) {
+        if (!json_is_number(unseen) || json_number_value(unseen) <= 0) {
+            rc = bad(&L, "%s: %s must be a positive number", "idf.unseen");
+            goto out;
+        }
         assay_idf_set_unseen(idf, json_number_value(unseen));
     }
     json_t *idfo = json_object_get(json_object_get(root, "idf"), "terms");
