@@ -196,9 +196,15 @@ front_reply(front *fr, rmsg *m, int from)
     int rc = rmsg_send(fr->sock, m, from, ZMQ_DONTWAIT);
     if (rc != 0) {
         fr->dropped++;
-        assay_log(ASSAY_LOG_WARN, "reply_dropped", "reason=%s error=\"%s\"",
-                  rc == EHOSTUNREACH ? "client_gone" : "hwm",
-                  zmq_strerror(rc));
+        /* A client that stops reading can make thousands of drops a
+         * second; logging each would let a slow stderr stall everyone. Log
+         * the first ten, then every 1000th with the running total. */
+        if (fr->dropped <= 10 || fr->dropped % 1000 == 0) {
+            assay_log(ASSAY_LOG_WARN, "reply_dropped",
+                      "reason=%s error=\"%s\" total=%llu",
+                      rc == EHOSTUNREACH ? "client_gone" : "hwm",
+                      zmq_strerror(rc), (unsigned long long)fr->dropped);
+        }
     }
 }
 

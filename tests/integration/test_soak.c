@@ -14,7 +14,9 @@
  *
  * ASSAY_SOAK_SECONDS sets the load phase (default 20), ASSAY_SOAK_RSS_MIB
  * the allowed RSS growth (default 16), ASSAY_SOAK_DEADLINE_MS the reply
- * deadline of the stalled-client test (default 2000).
+ * deadline of the stalled-client test (default 2000) and ASSAY_SOAK_STALL_US
+ * the stalled client's pause between requests (default 200). Figures and
+ * the longer runs: docs/reliability.md.
  */
 #include "assay_test.h"
 
@@ -58,7 +60,8 @@ typedef struct soak_run {
     soak_client clients[CLIENTS];
     soak_item *items;
     size_t nitems;
-    char *big; /* the 10 MB request */
+    char *big;        /* the 10 MB request */
+    soak_counts *sum; /* [0] direct path, [1] MDP path */
     bool have_copy;
 } soak_run;
 
@@ -271,6 +274,7 @@ teardown_run(void **state)
     pthread_mutex_destroy(&r->sh.lock);
     soak_items_free(r->items, r->nitems);
     free(r->big);
+    free(r->sum);
     if (r->have_copy) {
         model_copy_remove(&r->mc);
     }
@@ -650,9 +654,9 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
     rss[0][1] = rss_kib(r->procs[P_DIRECT].pid);
     rss[1][1] = rss_kib(r->procs[P_W2].pid);
 
-    soak_counts *direct = calloc(2, sizeof *direct);
-    assert_non_null(direct);
-    soak_counts *mdp = direct + 1;
+    r->sum = calloc(2, sizeof *r->sum);
+    assert_non_null(r->sum);
+    soak_counts *direct = &r->sum[0], *mdp = &r->sum[1];
     for (int i = 0; i < CLIENTS; i++) {
         soak_counts_add(i < CLIENTS_DIRECT ? direct : mdp,
                         &r->clients[i].counts);
@@ -707,8 +711,6 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
         }
         assert_true(rss[p][1] - rss[p][0] < rss_bound_kib);
     }
-    free(direct);
-
     assert_int_equal(assay_proc_stop(&r->procs[P_DIRECT], SIGTERM, STOP_S), 0);
     assert_int_equal(assay_proc_stop(&r->procs[P_W1], SIGTERM, STOP_S), 0);
     assert_int_equal(assay_proc_stop(&r->procs[P_W2], SIGTERM, STOP_S), 0);
