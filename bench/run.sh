@@ -75,6 +75,8 @@ say "== machine: $(getconf _NPROCESSORS_ONLN) cores, load $LOAD0"
 say "== engine (one thread)"
 # shellcheck disable=SC2086
 "$BUILD/bench/bench_engine" --model "$MODEL" $ENGINE_ARGS | tee "$TMP/engine.txt" >&2
+# a pipeline's status is tee's: check the results instead
+[ "$(get engine_inline_rate "$TMP/engine.txt")" != nan ] || die "bench_engine failed"
 
 say "== assayd --threads $THREADS"
 "$ASSAYD" --endpoint 'tcp://127.0.0.1:*' --threads "$THREADS" \
@@ -98,6 +100,7 @@ c0=$(cpu_ticks "$DPID")
 "$BUILD/bench/bench_service" --endpoint "$EP" --labelled "$MODEL/labelled.jsonl" \
     --connections 1,2,8 --window "$WINDOW" $SERVICE_ARGS \
     | tee "$TMP/service.txt" >&2
+[ "$(get service_requests_sent "$TMP/service.txt")" != nan ] || die "bench_service failed"
 c1=$(cpu_ticks "$DPID")
 awk -v t="$((c1 - c0))" -v hz="$TCK" -v n="$(get service_requests_sent "$TMP/service.txt")" \
     'BEGIN { printf "service_cpu_us %.1f\n", t / hz * 1e6 / n }' | tee -a "$TMP/service.txt" >&2
@@ -135,6 +138,7 @@ fi
 # shellcheck disable=SC2086
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PYTHON" "$ROOT/bench/sklearn_baseline.py" \
     --model "$MODEL" $SKLEARN_ARGS | tee "$TMP/sklearn.txt" >&2
+[ "$(get sklearn_single_rate "$TMP/sklearn.txt")" != nan ] || die "sklearn baseline failed"
 
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 cat "$TMP"/engine.txt "$TMP"/service.txt "$TMP"/batch.txt "$TMP"/rss.txt \
