@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "tfidf.h"
 #include "tokenize.h"
 
 typedef struct an_block {
@@ -208,6 +209,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
         }
         term->text = stem;
         term->text_len = stem_len;
+        term->hash = assay_term_hash(stem, stem_len);
         term->surface = surface;
         term->surface_len = wlen;
         term->start = norm.offsets[t->start];

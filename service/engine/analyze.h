@@ -9,6 +9,7 @@
 #define ASSAY_ANALYZE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "assay/assay.h"
 #include "lexicon.h"
@@ -31,6 +32,7 @@ typedef struct assay_term {
     size_t text_len;
     const char *surface; /* normalised surface form before stemming; NUL-term */
     size_t surface_len;
+    uint64_t hash; /* FNV-1a 64 of text (tfidf.h assay_term_hash) */
     size_t start; /* byte span in the ORIGINAL text */
     size_t end;
     unsigned flags;

@@ -53,8 +53,11 @@ cword_set(assay_cword *w, const assay_term *t)
     w->surface = dupn(t->surface, t->surface_len);
     w->text_len = t->text_len;
     w->surface_len = t->surface_len;
-    w->hash = assay_term_hash(t->text, t->text_len);
+    w->hash = t->hash;
     w->negator = (t->flags & ASSAY_TERM_NEGATOR) != 0;
+    w->text_sig = assay_edit_signature(t->text, t->text_len);
+    w->surface_sig = assay_edit_signature(t->surface, t->surface_len);
+    w->hyphen = memchr(t->surface, '-', t->surface_len) != NULL;
     return w->text != NULL && w->surface != NULL;
 }
 
@@ -213,6 +216,25 @@ assay_concepts_add_word(assay_concept_set *cs, const assay_term *t,
     return assay_concepts_add_phrase(cs, one, 1, weight);
 }
 
+uint32_t
+assay_edit_signature(const char *s, size_t len)
+{
+    uint32_t sig = 0;
+    for (size_t i = 0; i < len; i++) {
+        sig |= 1u << ((unsigned char)s[i] & 31u);
+    }
+    return sig;
+}
+
+static bool
+sig_close(uint32_t a, uint32_t b)
+{
+    uint32_t x = a ^ b;
+    x &= x - 1; /* drop up to two set bits; anything left means > 2 */
+    x &= x - 1;
+    return x == 0;
+}
+
 bool
 assay_within_one_edit(const char *a, size_t alen, const char *b, size_t blen)
 {
@@ -276,7 +298,7 @@ parts_within_one_edit(const char *a, size_t alen, const char *b, size_t blen,
  * only by a same-length edit, so cach/catch stay apart. */
 static int
 word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
-           const assay_match_params *p)
+           uint32_t tsig, uint32_t ssig, const assay_match_params *p)
 {
     if (thash == w->hash && t->text_len == w->text_len &&
         memcmp(t->text, w->text, w->text_len) == 0) {
@@ -287,15 +309,18 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
         return 0;
     }
     if (w->surface_len >= p->fuzzy_min &&
-        (assay_within_one_edit(t->surface, t->surface_len, w->surface,
-                               w->surface_len) ||
-         parts_within_one_edit(t->surface, t->surface_len, w->surface,
-                               w->surface_len, p->fuzzy_min))) {
+        ((sig_close(ssig, w->surface_sig) &&
+          assay_within_one_edit(t->surface, t->surface_len, w->surface,
+                                w->surface_len)) ||
+         (w->hyphen && (t->flags & ASSAY_TERM_TECH) &&
+          parts_within_one_edit(t->surface, t->surface_len, w->surface,
+                                w->surface_len, p->fuzzy_min)))) {
         return 1;
     }
     size_t shorter = t->text_len < w->text_len ? t->text_len : w->text_len;
     if (shorter + 1 >= p->fuzzy_min &&
         (shorter >= p->fuzzy_min || t->text_len == w->text_len) &&
+        sig_close(tsig, w->text_sig) &&
         assay_within_one_edit(t->text, t->text_len, w->text, w->text_len)) {
         return 1;
     }
@@ -377,6 +402,8 @@ typedef struct match_ctx {
     const uint64_t *hash;  /* hash of each content term's text */
     const bool *brk;       /* a clause boundary lies before content term i,
                               also when it was marked on a stop word */
+    const uint32_t *tsig;  /* edit signature of each term's text ... */
+    const uint32_t *ssig;  /* ... and of its surface */
     size_t ncontent;
     const assay_match_params *p;
 } match_ctx;
@@ -388,9 +415,17 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
              size_t *end, bool *neg, size_t *nstart, size_t *nend)
 {
     assay_match_state best = ASSAY_MATCH_MISSING;
+    const assay_cword *w0 = &ph->words[0];
     for (size_t s = 0; s < m->ncontent; s++) {
+        /* Most words are neither the phrase's first word nor one edit
+         * from it; the signatures say so without touching the term. */
+        if (m->hash[s] != w0->hash && !w0->hyphen &&
+            !sig_close(m->ssig[s], w0->surface_sig) &&
+            !sig_close(m->tsig[s], w0->text_sig)) {
+            continue;
+        }
         const assay_term *t0 = &m->a->terms[m->content[s]];
-        int q = word_match(&ph->words[0], t0, m->hash[s], m->p);
+        int q = word_match(w0, t0, m->hash[s], m->tsig[s], m->ssig[s], m->p);
         if (q == 0) {
             continue;
         }
@@ -411,7 +446,8 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
                     inner_neg = true;
                     continue;
                 }
-                int qq = word_match(&ph->words[w], tc, m->hash[c], m->p);
+                int qq = word_match(&ph->words[w], tc, m->hash[c], m->tsig[c],
+                                    m->ssig[c], m->p);
                 if (qq > 0) {
                     quality = qq < quality ? qq : quality;
                     last = c;
@@ -446,66 +482,62 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
     return best;
 }
 
-void
-assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
-                     const assay_match_params *p, assay_concept_match *out)
+/* Builds the per-term arrays of m over answer's content words, or over all
+ * its words (for phrases made only of function words). One allocation,
+ * released with free(m->content). False when out of memory. */
+static bool
+index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
+            const assay_match_params *p)
 {
-    size_t stackc[256];
-    uint64_t stackh[256];
-    bool stackb[256];
-    size_t *content = stackc;
-    uint64_t *hash = stackh;
-    bool *brk = stackb;
-    if (answer->n > 256) {
-        content = malloc(answer->n * sizeof(*content));
-        hash = malloc(answer->n * sizeof(*hash));
-        brk = malloc(answer->n * sizeof(*brk));
-        if (content == NULL || hash == NULL || brk == NULL) {
-            /* Out of memory: report nothing found rather than guess. */
-            free(content);
-            free(hash);
-            free(brk);
-            memset(out, 0, cs->n * sizeof(*out));
-            return;
-        }
+    size_t n = answer->n ? answer->n : 1;
+    size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) + 2 * sizeof(uint32_t) +
+                        sizeof(bool));
+    char *mem = malloc(bytes);
+    if (mem == NULL) {
+        return false;
     }
+    size_t *content = (size_t *)mem;
+    uint64_t *hash = (uint64_t *)(content + n);
+    uint32_t *tsig = (uint32_t *)(hash + n);
+    uint32_t *ssig = tsig + n;
+    bool *brk = (bool *)(ssig + n);
     size_t nc = 0;
     bool pending = false;
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];
         pending = pending || (t->flags & ASSAY_TERM_BREAK_BEFORE);
-        if (!(t->flags & ASSAY_TERM_STOP)) {
-            content[nc] = i;
-            hash[nc] = assay_term_hash(t->text, t->text_len);
-            brk[nc] = pending;
-            pending = false;
-            nc++;
+        if (content_only && (t->flags & ASSAY_TERM_STOP)) {
+            continue;
         }
+        content[nc] = i;
+        hash[nc] = t->hash;
+        tsig[nc] = assay_edit_signature(t->text, t->text_len);
+        ssig[nc] = assay_edit_signature(t->surface, t->surface_len);
+        brk[nc] = pending;
+        pending = false;
+        nc++;
     }
-    match_ctx m = {answer, content, hash, brk, nc, p};
-    /* Phrases made only of function words match among all words. */
-    size_t *every = NULL;
-    uint64_t *ehash = NULL;
-    bool *ebrk = NULL;
-    match_ctx all = m;
-    for (size_t i = 0; i < cs->n && every == NULL; i++) {
+    *m = (match_ctx){answer, content, hash, brk, tsig, ssig, nc, p};
+    return true;
+}
+
+void
+assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
+                     const assay_match_params *p, assay_concept_match *out)
+{
+    match_ctx m, all = {0};
+    bool need_all = false;
+    for (size_t i = 0; i < cs->n && !need_all; i++) {
         for (size_t j = 0; j < cs->c[i].nphrases; j++) {
-            if (cs->c[i].phrases[j].all_stop) {
-                every = malloc((answer->n ? answer->n : 1) * sizeof(*every));
-                ehash = malloc((answer->n ? answer->n : 1) * sizeof(*ehash));
-                ebrk = malloc((answer->n ? answer->n : 1) * sizeof(*ebrk));
-                break;
-            }
+            need_all = need_all || cs->c[i].phrases[j].all_stop;
         }
     }
-    if (every != NULL && ehash != NULL && ebrk != NULL) {
-        for (size_t i = 0; i < answer->n; i++) {
-            const assay_term *t = &answer->terms[i];
-            every[i] = i;
-            ehash[i] = assay_term_hash(t->text, t->text_len);
-            ebrk[i] = (t->flags & ASSAY_TERM_BREAK_BEFORE) != 0;
-        }
-        all = (match_ctx){answer, every, ehash, ebrk, answer->n, p};
+    if (!index_terms(&m, answer, true, p) ||
+        (need_all && !index_terms(&all, answer, false, p))) {
+        /* Out of memory: report nothing found rather than guess. */
+        free((void *)m.content);
+        memset(out, 0, cs->n * sizeof(*out));
+        return;
     }
     for (size_t i = 0; i < cs->n; i++) {
         const assay_concept *c = &cs->c[i];
@@ -543,12 +575,6 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
         }
         out[i] = best;
     }
-    if (content != stackc) {
-        free(content);
-        free(hash);
-        free(brk);
-    }
-    free(every);
-    free(ehash);
-    free(ebrk);
+    free((void *)m.content);
+    free((void *)all.content);
 }

@@ -24,7 +24,9 @@ typedef struct assay_cword {
     char *surface; /* normalised surface form */
     size_t text_len, surface_len;
     uint64_t hash; /* assay_term_hash(text) */
+    uint32_t text_sig, surface_sig; /* assay_edit_signature of each */
     bool negator;
+    bool hyphen; /* the surface has a '-' (compound) */
 } assay_cword;
 
 typedef struct assay_cphrase {
@@ -102,6 +104,11 @@ void assay_concepts_match(const assay_concept_set *cs,
  * a negator up to window content words before it in the same clause, or a
  * sentence-wide one ("it is not true that ..."). */
 bool assay_term_negated(const assay_analysis *a, size_t i, unsigned window);
+
+/* assay_edit_signature is a 32-bit set of the byte values (mod 32) in s.
+ * One edit changes at most two bits, so two words whose signatures differ
+ * in more than two bits are not within one edit: a cheap first test. */
+uint32_t assay_edit_signature(const char *s, size_t len);
 
 /* assay_within_one_edit tells whether a and b differ by at most one insert,
  * delete, substitution or swap of adjacent bytes. */

@@ -6,13 +6,6 @@
 
 #include "tfidf.h"
 
-static int
-u64_cmp(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 assay_err
 assay_keyset_from_analysis(assay_keyset *s, const assay_analysis *a)
 {
@@ -23,10 +16,10 @@ assay_keyset_from_analysis(assay_keyset *s, const assay_analysis *a)
     }
     for (size_t i = 0; i < a->n; i++) {
         if (!(a->terms[i].flags & ASSAY_TERM_STOP)) {
-            s->k[s->n++] = assay_term_hash(a->terms[i].text, a->terms[i].text_len);
+            s->k[s->n++] = a->terms[i].hash;
         }
     }
-    qsort(s->k, s->n, sizeof(*s->k), u64_cmp);
+    assay_sort_u64(s->k, s->n);
     size_t u = 0;
     for (size_t i = 0; i < s->n; i++) {
         if (u == 0 || s->k[u - 1] != s->k[i]) {

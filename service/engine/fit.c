@@ -112,7 +112,7 @@ vocab_doc(vocab *v, const assay_lexicon *lex, assay_stemmer *st, const char *tex
         if (t->flags & ASSAY_TERM_STOP) {
             continue;
         }
-        uint64_t k = assay_term_hash(t->text, t->text_len);
+        uint64_t k = t->hash;
         bool dup = false;
         for (size_t j = 0; j < ns && !dup; j++) {
             dup = seen[j] == k;

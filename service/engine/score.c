@@ -21,7 +21,7 @@ uni_keys(const assay_analysis *a, const assay_keyset *demoted, uint64_t **out,
         if (t->flags & ASSAY_TERM_STOP) {
             continue;
         }
-        uint64_t h = assay_term_hash(t->text, t->text_len);
+        uint64_t h = t->hash;
         if (demoted != NULL && assay_keyset_has(demoted, h)) {
             continue;
         }
@@ -62,36 +62,128 @@ bi_keys(const assay_analysis *a, uint64_t **out, size_t *n)
 }
 
 /* Character 3-grams of each content word's surface, padded with spaces so
- * word starts and ends count: "gil" -> " gi", "gil", "il ". */
-static assay_err
-char_keys(const assay_analysis *a, uint64_t **out, size_t *n)
+ * word starts and ends count: "gil" -> " gi", "gil", "il ". A gram's key is
+ * its three bytes (tagged above bit 24), exact, so no hashing is needed. */
+#define GRAM_TAG (1ULL << 40)
+
+static size_t
+gram_count(const assay_analysis *a)
 {
     size_t cap = 0;
     for (size_t i = 0; i < a->n; i++) {
-        cap += a->terms[i].surface_len + 2;
+        if (!(a->terms[i].flags & ASSAY_TERM_STOP)) {
+            cap += a->terms[i].surface_len;
+        }
     }
+    return cap;
+}
+
+/* Calls emit(key, ctx) for every gram of a's content words. */
+#define FOR_EACH_GRAM(a, KEY, BODY)                                           \
+    for (size_t gi_ = 0; gi_ < (a)->n; gi_++) {                               \
+        const assay_term *gt_ = &(a)->terms[gi_];                             \
+        if (gt_->flags & ASSAY_TERM_STOP) {                                   \
+            continue;                                                         \
+        }                                                                     \
+        size_t gl_ = gt_->surface_len + 2;                                    \
+        for (size_t gj_ = 0; gj_ + 3 <= gl_; gj_++) {                         \
+            uint64_t KEY = GRAM_TAG;                                          \
+            for (size_t gc_ = 0; gc_ < 3; gc_++) {                            \
+                size_t pos_ = gj_ + gc_;                                      \
+                unsigned char b_ = (pos_ == 0 || pos_ == gl_ - 1)             \
+                                       ? ' '                                  \
+                                       : (unsigned char)gt_->surface[pos_ - 1]; \
+                KEY |= (uint64_t)b_ << (16 - 8 * gc_);                        \
+            }                                                                 \
+            BODY                                                              \
+        }                                                                     \
+    }
+
+static assay_err
+char_keys(const assay_analysis *a, uint64_t **out, size_t *n)
+{
+    size_t cap = gram_count(a) + 2 * a->n;
     uint64_t *k = malloc((cap ? cap : 1) * sizeof(*k));
     if (k == NULL) {
         return ASSAY_ENOMEM;
     }
     size_t m = 0;
-    char buf[3];
-    for (size_t i = 0; i < a->n; i++) {
-        const assay_term *t = &a->terms[i];
-        if (t->flags & ASSAY_TERM_STOP) {
-            continue;
-        }
-        size_t L = t->surface_len + 2;
-        for (size_t j = 0; j + 3 <= L; j++) {
-            for (size_t c = 0; c < 3; c++) {
-                size_t pos = j + c;
-                buf[c] = (pos == 0 || pos == L - 1) ? ' ' : t->surface[pos - 1];
-            }
-            k[m++] = assay_term_hash(buf, 3) ^ 0x9e3779b97f4a7c15ULL;
-        }
-    }
+    FOR_EACH_GRAM(a, key, { k[m++] = key; })
     *out = k;
     *n = m;
+    return ASSAY_OK;
+}
+
+/* Character 3-gram cosine of the answer with each reference, the answer
+ * side counted in a small hash table rather than sorted (a hash join: the
+ * answer's hundreds of grams are the hot path; the references' vectors are
+ * built once). Weights as in tfidf.h with idf 1. */
+typedef struct gram_slot {
+    uint32_t key; /* the gram's three bytes; 0 = empty (no gram is 0) */
+    uint32_t count;
+} gram_slot;
+
+static size_t
+gram_hash(uint32_t key, size_t mask)
+{
+    return (size_t)((key * 2654435761u) >> 8) & mask;
+}
+
+static assay_err
+chargram_cosine(const assay_analysis *a, const assay_vec *refs, size_t nrefs,
+                double *out)
+{
+    size_t grams = gram_count(a) + 2 * a->n;
+    size_t cap = 64;
+    while (cap < 2 * grams) {
+        cap *= 2;
+    }
+    gram_slot stack_slots[1024];
+    gram_slot *slot = stack_slots;
+    if (cap > 1024 && (slot = malloc(cap * sizeof(*slot))) == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    memset(slot, 0, cap * sizeof(*slot));
+    size_t mask = cap - 1;
+    FOR_EACH_GRAM(a, key, {
+        uint32_t k = (uint32_t)(key & 0xffffffu);
+        size_t h = gram_hash(k, mask);
+        while (slot[h].key != 0 && slot[h].key != k) {
+            h = (h + 1) & mask;
+        }
+        slot[h].key = k;
+        slot[h].count++;
+    })
+    double norm = 0.0;
+    for (size_t h = 0; h < cap; h++) {
+        if (slot[h].count != 0) {
+            double w = assay_tf_weight(slot[h].count);
+            norm += w * w;
+        }
+    }
+    double best = 0.0;
+    if (norm > 0) {
+        norm = sqrt(norm);
+        for (size_t r = 0; r < nrefs; r++) {
+            double dot = 0.0;
+            for (size_t i = 0; i < refs[r].n; i++) {
+                uint32_t k = (uint32_t)(refs[r].f[i].key & 0xffffffu);
+                size_t h = gram_hash(k, mask);
+                while (slot[h].key != 0 && slot[h].key != k) {
+                    h = (h + 1) & mask;
+                }
+                if (slot[h].key == k) {
+                    dot += refs[r].f[i].w * assay_tf_weight(slot[h].count);
+                }
+            }
+            dot /= norm;
+            best = dot > best ? dot : best;
+        }
+    }
+    if (slot != stack_slots) {
+        free(slot);
+    }
+    *out = best > 1.0 ? 1.0 : best;
     return ASSAY_OK;
 }
 
@@ -176,7 +268,7 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
         if (t->flags & ASSAY_TERM_STOP) {
             continue;
         }
-        uint64_t h = assay_term_hash(t->text, t->text_len);
+        uint64_t h = t->hash;
         /* What the reference says is not so ("without modifying its
          * code") is no point an answer must make. */
         if (assay_keyset_has(&pq->demoted, h) ||
@@ -385,28 +477,21 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
                        assay_features *f, assay_concept_match *matches)
 {
     memset(f, 0, sizeof(*f));
-    assay_vec uni = {0}, bi = {0}, ch = {0}, full = {0};
+    assay_vec uni = {0}, bi = {0}, full = {0};
     assay_keyset words = {0};
     assay_err rc;
     if ((rc = uni_vec(&uni, answer, &pq->demoted, idf)) ||
         (rc = vec_of(&bi, answer, bi_keys, idf)) ||
-        (rc = vec_of(&ch, answer, char_keys, NULL)) ||
+        (rc = chargram_cosine(answer, pq->ref_char, pq->nrefs,
+                              &f->f[ASSAY_F_chargram])) ||
         (rc = uni_vec(&full, answer, NULL, idf)) ||
         (rc = assay_keyset_from_analysis(&words, answer))) {
         goto out;
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
     f->f[ASSAY_F_bigram] = max_cos(&bi, pq->ref_bi, pq->nrefs);
-    f->f[ASSAY_F_chargram] = max_cos(&ch, pq->ref_char, pq->nrefs);
     f->qcos = assay_vec_cosine(&full, &pq->q_uni);
     f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
-    for (size_t i = 0; i < pq->nsiblings; i++) {
-        const assay_prepared *o = &pq->siblings[i];
-        if (o != pq) {
-            double c = max_cos(&full, o->ref_uni, o->nrefs);
-            f->other_cos = c > f->other_cos ? c : f->other_cos;
-        }
-    }
 
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
     assay_concepts_match(&pq->concepts, answer, &mp, matches);
@@ -432,6 +517,19 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->f[ASSAY_F_coverage] = total > 0 ? got / total : 0.0;
     f->f[ASSAY_F_misconception] = misc_total > 0 ? misc / misc_total : 0.0;
     f->f[ASSAY_F_required_missing] = req > 0 ? (double)req_missing / (double)req : 0.0;
+
+    /* Closest other bank question: only the off-topic rule reads it, and
+     * only below its coverage bound, so the 20-odd cosines are skipped for
+     * answers that cover their own question. */
+    if (f->f[ASSAY_F_coverage] < p->off_topic_other_cov) {
+        for (size_t i = 0; i < pq->nsiblings; i++) {
+            const assay_prepared *o = &pq->siblings[i];
+            if (o != pq) {
+                double c = max_cos(&full, o->ref_uni, o->nrefs);
+                f->other_cos = c > f->other_cos ? c : f->other_cos;
+            }
+        }
+    }
 
     /* recall: idf mass of reference words present in the answer */
     double hit = 0.0;
@@ -464,7 +562,7 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
             continue;
         }
         f->n_content++;
-        if (!assay_keyset_has(&pq->qwords, assay_term_hash(t->text, t->text_len))) {
+        if (!assay_keyset_has(&pq->qwords, t->hash)) {
             novel++;
         }
     }
@@ -481,7 +579,6 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
 out:
     assay_vec_fini(&uni);
     assay_vec_fini(&bi);
-    assay_vec_fini(&ch);
     assay_vec_fini(&full);
     assay_keyset_fini(&words);
     return rc;

@@ -169,11 +169,57 @@ assay_idf_smoothed(size_t ndocs, size_t df)
     return log((1.0 + (double)ndocs) / (1.0 + (double)df)) + 1.0;
 }
 
-static int
-key_cmp(const void *a, const void *b)
+static void
+insertion_sort(uint64_t *a, size_t n)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    for (size_t i = 1; i < n; i++) {
+        uint64_t v = a[i];
+        size_t j = i;
+        while (j > 0 && a[j - 1] > v) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = v;
+    }
+}
+
+void
+assay_sort_u64(uint64_t *a, size_t n)
+{
+    /* Quicksort with a median-of-three pivot; recursion only into the
+     * smaller side, so the stack stays O(log n). */
+    while (n > 24) {
+        uint64_t x = a[0], y = a[n / 2], z = a[n - 1];
+        uint64_t pivot = x < y ? (y < z ? y : (x < z ? z : x))
+                               : (x < z ? x : (y < z ? z : y));
+        size_t i = 0, j = n - 1;
+        for (;;) {
+            while (a[i] < pivot) {
+                i++;
+            }
+            while (a[j] > pivot) {
+                j--;
+            }
+            if (i >= j) {
+                break;
+            }
+            uint64_t t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+            i++;
+            j--;
+        }
+        size_t left = j + 1; /* a[0..j] <= pivot <= a[j+1..n) */
+        if (left < n - left) {
+            assay_sort_u64(a, left);
+            a += left;
+            n -= left;
+        } else {
+            assay_sort_u64(a + left, n - left);
+            n = left;
+        }
+    }
+    insertion_sort(a, n);
 }
 
 assay_err
@@ -184,7 +230,7 @@ assay_vec_build(assay_vec *v, uint64_t *keys, size_t n, const assay_idf *idf)
     if (n == 0) {
         return ASSAY_OK;
     }
-    qsort(keys, n, sizeof(*keys), key_cmp);
+    assay_sort_u64(keys, n);
     size_t uniq = 1;
     for (size_t i = 1; i < n; i++) {
         uniq += keys[i] != keys[i - 1];
@@ -199,7 +245,7 @@ assay_vec_build(assay_vec *v, uint64_t *keys, size_t n, const assay_idf *idf)
         while (j < n && keys[j] == keys[i]) {
             j++;
         }
-        double w = 1.0 + log((double)(j - i));
+        double w = assay_tf_weight(j - i);
         if (idf != NULL) {
             w *= assay_idf_get(idf, keys[i]);
         }

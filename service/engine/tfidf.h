@@ -16,12 +16,27 @@
 
 #include "assay/assay.h"
 
+#include <math.h>
+
+/* Sublinear term frequency 1 + ln(tf); the common small counts come from a
+ * table (ln is a visible share of a verdict's time otherwise). */
+static inline double
+assay_tf_weight(size_t tf)
+{
+    static const double tab[16] = {1, 1.6931471805599454, 2.09861228866811, 2.3862943611198908, 2.6094379124341005, 2.791759469228055, 2.9459101490553135, 3.0794415416798357, 3.1972245773362196, 3.3025850929940459, 3.3978952727983707, 3.4849066497880004, 3.5649493574615367, 3.6390573296152584, 3.7080502011022101, 3.7725887222397811};
+    return tf >= 1 && tf <= 16 ? tab[tf - 1] : 1.0 + log((double)tf);
+}
+
 /* assay_term_hash is FNV-1a 64 over len bytes. */
 uint64_t assay_term_hash(const char *s, size_t len);
 
 /* assay_term_hash2 hashes the bigram "a b" without building the string. */
 uint64_t assay_term_hash2(const char *a, size_t alen, const char *b,
                           size_t blen);
+
+/* assay_sort_u64 sorts n keys ascending in place (no comparison callback:
+ * sorting term keys is a hot path of every verdict). */
+void assay_sort_u64(uint64_t *a, size_t n);
 
 typedef struct assay_idf assay_idf;
 
