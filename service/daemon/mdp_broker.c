@@ -41,6 +41,10 @@ typedef struct brk_service brk_service;
 typedef struct brk_worker {
     unsigned char id[BRK_IDENTITY_MAX];
     size_t id_len;
+    /* the client whose request this worker holds: only a reply for that
+     * client is forwarded */
+    unsigned char client[BRK_IDENTITY_MAX];
+    size_t client_len; /* 0 = holds no request */
     brk_service *service;
     long long expiry_ms;
     bool idle;
@@ -390,6 +394,9 @@ service_dispatch(broker *b, brk_service *s)
         frame_set(&f[n++], "", 0);
         frame_set(&f[n++], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
         frame_set(&f[n++], &cmd, 1);
+        size_t cl = zmq_msg_size(&r->frames[0]);
+        w->client_len = cl <= sizeof(w->client) ? cl : 0;
+        memcpy(w->client, zmq_msg_data(&r->frames[0]), w->client_len);
         zmq_msg_init(&f[n]);
         zmq_msg_move(&f[n++], &r->frames[0]);
         frame_set(&f[n++], "", 0);
@@ -538,32 +545,42 @@ worker_reply(broker *b, zmq_msg_t *f, int n, brk_worker *w)
         }
         return;
     }
-    /* A worker purged while it was busy still delivers its answer; the
-     * client would otherwise wait for a retry. The worker is then told to
-     * re-register. */
-    brk_service *s = w != NULL ? w->service : NULL;
+    /* A reply is forwarded only from a worker this broker knows, for the
+     * client it gave that worker. A reply from anyone else (a worker purged
+     * while busy, or one that held a request of a broker instance before a
+     * restart, whose client addresses this instance may have given to other
+     * clients) could reach the wrong client: it is dropped, and the client
+     * retries. The unknown worker is told to re-register. */
+    if (w == NULL || w->client_len != zmq_msg_size(&f[4]) ||
+        memcmp(w->client, zmq_msg_data(&f[4]), w->client_len) != 0) {
+        drop_note(b, &f[0], w == NULL ? "REPLY from an unknown worker"
+                                      : "REPLY for a client the worker was not given");
+        b->dropped++;
+        if (w == NULL) {
+            send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
+                         ASSAY_MDP_DISCONNECT);
+        } else if (!w->idle) {
+            w->client_len = 0;
+            idle_append(w);
+            service_dispatch(b, w->service);
+        }
+        return;
+    }
+    w->client_len = 0;
+    brk_service *s = w->service;
     zmq_msg_t out[BRK_FRAMES_MAX];
     int o = 0;
     zmq_msg_init(&out[o]);
     zmq_msg_move(&out[o++], &f[4]);
     frame_set(&out[o++], "", 0);
     frame_set(&out[o++], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
-    if (s != NULL) {
-        frame_set(&out[o++], s->name, s->name_len);
-    } else {
-        frame_set(&out[o++], ASSAY_MDP_SERVICE, strlen(ASSAY_MDP_SERVICE));
-    }
+    frame_set(&out[o++], s->name, s->name_len);
     for (int i = 6; i < n; i++) {
         zmq_msg_init(&out[o]);
         zmq_msg_move(&out[o++], &f[i]);
     }
     if (frames_send(b->sock, out, o) == 0) {
         b->replied++;
-    }
-    if (w == NULL) {
-        send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
-                     ASSAY_MDP_DISCONNECT);
-        return;
     }
     if (!w->idle) {
         idle_append(w);

@@ -10,7 +10,7 @@
 # clang and libclang-rt-14-dev). Environment: BUILD_DIR overrides build-fuzz,
 # JOBS the build parallelism (default 2).
 #
-# A crash becomes a regression: minimise it (build-fuzz/fuzz_<target>
+# A crash becomes a regression: minimise it (build-fuzz/tests/fuzz/fuzz_<target>
 # -minimize_crash=1 -runs=10000 CRASHFILE), copy the result to
 # tests/fuzz/corpus/<target>/regress-<name>, and the ctest fuzz.<target>
 # replays it from then on.
@@ -41,7 +41,7 @@ max_len() {
     esac
 }
 
-CC=${CC:-clang} cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Debug \
+CC=${CC:-clang} cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug \
     -DASSAY_FUZZ=ON -DASSAY_SANITIZE=ON >"$build.configure.log" 2>&1 || {
     cat "$build.configure.log" >&2
     exit 2
@@ -70,7 +70,7 @@ for t in $targets; do
     # abort (-fno-sanitize-recover) and so count as crashes.
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
         UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-        "$build/fuzz_$t" -max_total_time="$seconds" \
+        "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" \
         -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" \
         ${dict:+"-dict=$dict"} \

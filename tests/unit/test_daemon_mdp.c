@@ -558,9 +558,19 @@ test_broker_expires_requests_queued_longer_than_ttl(void **state)
     broker_stop(fx);
 }
 
-static void
-test_broker_forwards_late_reply_then_disconnects_purged_worker(void **state)
+/* True when nothing arrives on sock within ms. */
+static bool
+silent_for(void *sock, int ms)
 {
+    zmq_pollitem_t it = {sock, 0, ZMQ_POLLIN, 0};
+    return zmq_poll(&it, 1, ms) == 0;
+}
+
+static void
+test_broker_drops_late_reply_of_purged_worker_and_disconnects_it(void **state)
+{
+    /* After a purge (or a broker restart) the client address a worker holds
+     * may belong to another client; the broker must not forward it. */
     broker_fx *fx = *state;
     broker_start(fx);
     void *w = fake_worker(fx, "assay");
@@ -579,9 +589,43 @@ test_broker_forwards_late_reply_then_disconnects_purged_worker(void **state)
     tmsg_adds(&out, "");
     tmsg_adds(&out, "late");
     send_frames(w, &out);
-    client_expect(c, "assay", "late");
     tmsg m;
     assert_true(recv_command(w, &m, 2, ASSAY_MDP_DISCONNECT, 2000));
+    assert_true(silent_for(c, 300));
+    zmq_close(c);
+    zmq_close(w);
+    broker_stop(fx);
+}
+
+static void
+test_broker_drops_reply_for_a_client_the_worker_was_not_given(void **state)
+{
+    broker_fx *fx = *state;
+    broker_start(fx);
+    void *w = fake_worker(fx, "assay");
+    nap_ms(50);
+    void *c = dealer_new(fx->ctx, fx->endpoint);
+    /* a second client with a known address, connected to the broker */
+    void *other = zmq_socket(fx->ctx, ZMQ_DEALER);
+    assert_non_null(other);
+    assert_int_equal(zmq_setsockopt(other, ZMQ_ROUTING_ID, "client-two", 10), 0);
+    int linger = 0;
+    zmq_setsockopt(other, ZMQ_LINGER, &linger, sizeof linger);
+    assert_int_equal(zmq_connect(other, fx->endpoint), 0);
+    nap_ms(100);
+    client_send(c, "assay", "question");
+    tmsg req;
+    assert_true(recv_command(w, &req, 2, ASSAY_MDP_REQUEST, 2000));
+    tmsg out = {0};
+    tmsg_adds(&out, "");
+    tmsg_adds(&out, "MDPW01");
+    tmsg_adds(&out, "\x03");
+    tmsg_adds(&out, "client-two"); /* not the client it was given */
+    tmsg_adds(&out, "");
+    tmsg_adds(&out, "misrouted");
+    send_frames(w, &out);
+    assert_true(silent_for(other, 300));
+    zmq_close(other);
     zmq_close(c);
     zmq_close(w);
     broker_stop(fx);
@@ -1075,7 +1119,9 @@ main(void)
         BROKER_TEST(test_broker_drops_requests_beyond_the_queue_limit),
         BROKER_TEST(test_broker_expires_requests_queued_longer_than_ttl),
         BROKER_TEST(
-            test_broker_forwards_late_reply_then_disconnects_purged_worker),
+            test_broker_drops_late_reply_of_purged_worker_and_disconnects_it),
+        BROKER_TEST(
+            test_broker_drops_reply_for_a_client_the_worker_was_not_given),
         BROKER_TEST(test_broker_bad_bind_endpoint_returns_error),
         WORKER_TEST(test_worker_registers_with_ready_for_assay),
         WORKER_TEST(test_worker_answers_request_through_the_callback),
