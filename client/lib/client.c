@@ -112,22 +112,11 @@ client_monitor(assay_client *c, void *s)
 static void
 client_monitor_event(assay_client *c)
 {
-    zmq_msg_t ev, addr;
-    zmq_msg_init(&ev);
-    zmq_msg_init(&addr);
-    if (zmq_msg_recv(&ev, c->mon, ZMQ_DONTWAIT) < 0) {
-        goto out;
-    }
-    if (zmq_msg_more(&ev)) {
-        zmq_msg_recv(&addr, c->mon, 0);
-    }
-    if (zmq_msg_size(&ev) != 6) {
-        goto out;
-    }
     uint16_t event;
     uint32_t value;
-    memcpy(&event, zmq_msg_data(&ev), 2);
-    memcpy(&value, (const char *)zmq_msg_data(&ev) + 2, 4);
+    if (!assay_keyfile_monitor_event(c->mon, &event, &value, NULL, 0)) {
+        return;
+    }
     if (event == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) {
         snprintf(c->note, sizeof(c->note),
                  "the service refused this client's key (CURVE handshake, "
@@ -148,9 +137,6 @@ client_monitor_event(assay_client *c)
                             "require CURVE? give --curve-key and "
                             "--server-key)");
     }
-out:
-    zmq_msg_close(&ev);
-    zmq_msg_close(&addr);
 }
 
 static assay_err

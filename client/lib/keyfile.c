@@ -376,3 +376,34 @@ out:
     free(pub_path);
     return rc;
 }
+
+bool
+assay_keyfile_monitor_event(void *mon, uint16_t *event, uint32_t *value,
+                            char *addr, size_t cap)
+{
+    zmq_msg_t ev, where;
+    zmq_msg_init(&ev);
+    zmq_msg_init(&where);
+    bool ok = false;
+    if (zmq_msg_recv(&ev, mon, ZMQ_DONTWAIT) < 0) {
+        goto out;
+    }
+    if (zmq_msg_more(&ev)) {
+        zmq_msg_recv(&where, mon, 0);
+    }
+    if (zmq_msg_size(&ev) != 6) {
+        goto out;
+    }
+    memcpy(event, zmq_msg_data(&ev), 2);
+    memcpy(value, (const char *)zmq_msg_data(&ev) + 2, 4);
+    if (addr != NULL && cap > 0) {
+        size_t n = zmq_msg_size(&where) < cap - 1 ? zmq_msg_size(&where) : cap - 1;
+        memcpy(addr, zmq_msg_data(&where), n);
+        addr[n] = '\0';
+    }
+    ok = true;
+out:
+    zmq_msg_close(&ev);
+    zmq_msg_close(&where);
+    return ok;
+}

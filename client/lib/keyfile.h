@@ -35,6 +35,14 @@ typedef struct assay_keypair {
     char secret_key[ASSAY_KEY_Z85_LEN + 1]; /* Z85; "" when absent */
 } assay_keypair;
 
+/* assay_keyfile_monitor_event reads one event from a ZMQ socket monitor
+ * (zmq_socket_monitor: [uint16 event][uint32 value] then the endpoint)
+ * without blocking. The endpoint is copied into addr (cap bytes, may be
+ * NULL). False when no well-formed event was waiting. Both sides use it to
+ * tell why a CURVE handshake failed. */
+bool assay_keyfile_monitor_event(void *mon, uint16_t *event, uint32_t *value,
+                                 char *addr, size_t cap);
+
 /* assay_keyfile_curve_available tells whether libzmq was built with CURVE
  * (zmq_has("curve")). */
 bool assay_keyfile_curve_available(void);

@@ -482,24 +482,12 @@ out:
 static void
 zap_monitor_event(assay_zap *z)
 {
-    zmq_msg_t ev, addr;
-    zmq_msg_init(&ev);
-    zmq_msg_init(&addr);
-    if (zmq_msg_recv(&ev, z->mon, ZMQ_DONTWAIT) < 0) {
-        goto out;
-    }
-    if (zmq_msg_more(&ev)) {
-        zmq_msg_recv(&addr, z->mon, 0);
-    }
-    if (zmq_msg_size(&ev) != 6) {
-        goto out;
-    }
     uint16_t event;
     uint32_t value;
-    memcpy(&event, zmq_msg_data(&ev), 2);
-    memcpy(&value, (const char *)zmq_msg_data(&ev) + 2, 4);
     char where[128];
-    frame_str(&addr, where, sizeof(where));
+    if (!assay_keyfile_monitor_event(z->mon, &event, &value, where, sizeof(where))) {
+        return;
+    }
     if (event == ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL &&
         value == ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH) {
         zap_refused(z, ASSAY_AUTH_BAD_MECHANISM, NULL, NULL, where);
@@ -507,9 +495,6 @@ zap_monitor_event(assay_zap *z)
                event == ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) {
         zap_refused(z, ASSAY_AUTH_BAD_HANDSHAKE, NULL, NULL, where);
     }
-out:
-    zmq_msg_close(&ev);
-    zmq_msg_close(&addr);
 }
 
 static void *
