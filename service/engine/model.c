@@ -10,6 +10,8 @@
 #include "sha256.h"
 
 #define MODEL_MAX_BYTES (256u << 20)
+/* ln(N + 1) + 1 for any corpus that fits in memory is far below this. */
+#define ASSAY_IDF_MAX 1000.0
 
 const char *const assay_feature_names[ASSAY_NFEATURES] = {
 #define ASSAY_X_FEATNAME(name) #name,
@@ -297,6 +299,13 @@ get_num(loader *L, json_t *obj, const char *section, const char *key, double *ou
         return bad(L, "%s: %s must be a number", what);
     }
     *out = json_number_value(v);
+    /* Every number here is a weight, threshold or scale: finite and of
+     * modest size, or grading arithmetic could overflow to inf or NaN. */
+    if (!(*out >= -1e6 && *out <= 1e6)) {
+        char what[160];
+        snprintf(what, sizeof(what), "%s.%s", section, key);
+        return bad(L, "%s: %s must be within [-1e6, 1e6]", what);
+    }
     return ASSAY_OK;
 }
 
@@ -761,8 +770,9 @@ assay_model_load(const char *path, assay_model **out, assay_error *err)
     }
     json_t *unseen = json_object_get(json_object_get(root, "idf"), "unseen");
     if (unseen != NULL) {
-        if (!json_is_number(unseen) || json_number_value(unseen) <= 0) {
-            rc = bad(&L, "%s: %s must be a positive number", "idf.unseen");
+        if (!json_is_number(unseen) || !(json_number_value(unseen) > 0) ||
+            json_number_value(unseen) > ASSAY_IDF_MAX) {
+            rc = bad(&L, "%s: %s must be a number in (0, 1000]", "idf.unseen");
             goto out;
         }
         assay_idf_set_unseen(idf, json_number_value(unseen));
@@ -776,8 +786,9 @@ assay_model_load(const char *path, assay_model **out, assay_error *err)
         const char *term;
         json_t *val;
         json_object_foreach(idfo, term, val) {
-            if (!json_is_number(val) || json_number_value(val) <= 0) {
-                rc = bad(&L, "%s: idf of \"%s\" must be a positive number", term);
+            if (!json_is_number(val) || !(json_number_value(val) > 0) ||
+                json_number_value(val) > ASSAY_IDF_MAX) {
+                rc = bad(&L, "%s: idf of \"%s\" must be a number in (0, 1000]", term);
                 goto out;
             }
             if ((rc = assay_idf_put(idf, assay_term_hash(term, strlen(term)),

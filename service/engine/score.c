@@ -591,5 +591,6 @@ assay_combine(const assay_params *p, const double *f)
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
         s += p->w[i] * f[i];
     }
-    return s < 0.0 ? 0.0 : s > 1.0 ? 1.0 : s;
+    /* !(s > 0) also catches NaN: a verdict's score is always in [0, 1] */
+    return !(s > 0.0) ? 0.0 : s > 1.0 ? 1.0 : s;
 }

@@ -116,7 +116,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         v->contrib[i] = round6(p->w[i] * f->f[i]);
         raw += p->w[i] * f->f[i];
     }
-    double score = raw < 0.0 ? 0.0 : raw > 1.0 ? 1.0 : raw;
+    double score = !(raw > 0.0) ? 0.0 : raw > 1.0 ? 1.0 : raw; /* NaN -> 0 */
     v->flags = apply_rules(pq, f, m, p, &score);
     v->score = round6(score);
     double sum = v->bias;

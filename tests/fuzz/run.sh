@@ -8,7 +8,8 @@
 # timeouts land in build-fuzz/crashes/<target>-*.
 # Exits 1 if any target found one. Needs clang with libFuzzer (Debian:
 # clang and libclang-rt-14-dev). Environment: BUILD_DIR overrides build-fuzz,
-# JOBS the build parallelism (default 2).
+# JOBS the build parallelism (default 2), ASSAY_FUZZ_SEED fixes libFuzzer's
+# seed (CI does, so a run explores the same way each time).
 #
 # A crash becomes a regression: minimise it (build-fuzz/tests/fuzz/fuzz_<target>
 # -minimize_crash=1 -runs=10000 CRASHFILE), copy the result to
@@ -73,6 +74,7 @@ for t in $targets; do
         "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" \
         -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" \
+        ${ASSAY_FUZZ_SEED:+"-seed=$ASSAY_FUZZ_SEED"} \
         ${dict:+"-dict=$dict"} \
         "$work" "$here/corpus/$t" >"$log" 2>&1
     rc=$?
