@@ -357,8 +357,8 @@ assay_err
 assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
                             assay_error *err)
 {
-    char *buf;
-    size_t len;
+    char *buf = NULL;
+    size_t len = 0;
     assay_err rc = lex_read_file(path, &buf, &len, err);
     if (rc != ASSAY_OK) {
         lex_error_where(err, path, 0);
