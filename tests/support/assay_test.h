@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include <cmocka.h>
@@ -57,6 +58,49 @@ assay_test_path(char *buf, size_t cap, const char *env, const char *rel)
         fail();
     }
     snprintf(buf, cap, "%s/%s", dir, rel);
+    return buf;
+}
+
+/* assert_near compares doubles to within eps (cmocka's assert_float_equal
+ * compares as float) and prints both values when they differ. */
+#define assert_near(a, b, eps)                                                \
+    do {                                                                      \
+        double a_ = (a), b_ = (b);                                            \
+        if (!(fabs(a_ - b_) <= (eps))) {                                      \
+            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
+                        (double)(eps));                                       \
+            fail();                                                           \
+        }                                                                     \
+    } while (0)
+
+/* assay_test_slurp reads a whole file into a malloc'd NUL-terminated
+ * buffer; NULL when it cannot be opened. *len (may be NULL) gets its size. */
+static inline char *
+assay_test_slurp(const char *path, size_t *len)
+{
+    if (len != NULL) {
+        *len = 0;
+    }
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (len != NULL) {
+        *len = n;
+    }
     return buf;
 }
 

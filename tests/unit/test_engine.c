@@ -9,16 +9,6 @@
 
 #include "assay/engine.h"
 
-#define assert_near(a, b, eps)                                                \
-    do {                                                                      \
-        double a_ = (a), b_ = (b);                                            \
-        if (!(fabs(a_ - b_) <= (eps))) {                                      \
-            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
-                        (double)(eps));                                       \
-            fail();                                                           \
-        }                                                                     \
-    } while (0)
-
 typedef struct fixture {
     assay_model *bare; /* engine/bank.txt: default parameters */
     assay_model *hand; /* engine/model.json */

@@ -11,16 +11,6 @@
 #include "assay/fit.h"
 #include "sha256.h"
 
-#define assert_near(a, b, eps)                                                \
-    do {                                                                      \
-        double a_ = (a), b_ = (b);                                            \
-        if (!(fabs(a_ - b_) <= (eps))) {                                      \
-            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
-                        (double)(eps));                                       \
-            fail();                                                           \
-        }                                                                     \
-    } while (0)
-
 typedef struct fixture {
     char dir[1024]; /* temporary output directory */
     char bank[1024], stop[1024], labels[1024];
@@ -59,35 +49,11 @@ teardown(void **state)
     return 0;
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 static void
 sha_of_file(const char *path, char hex[65])
 {
     size_t len;
-    char *text = slurp(path, &len);
+    char *text = assay_test_slurp(path, &len);
     assert_non_null(text);
     assay_sha256_hex(text, len, hex);
     free(text);
@@ -123,7 +89,7 @@ test_fit_is_reproducible_and_records_inputs(void **state)
 
     /* byte-identical */
     size_t l1, l2;
-    char *t1 = slurp(fx->out1, &l1), *t2 = slurp(fx->out2, &l2);
+    char *t1 = assay_test_slurp(fx->out1, &l1), *t2 = assay_test_slurp(fx->out2, &l2);
     assert_non_null(t1);
     assert_non_null(t2);
     assert_int_equal(l1, l2);

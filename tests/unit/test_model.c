@@ -12,42 +12,6 @@
 #include "model.h"
 #include "sha256.h"
 
-#define assert_near(a, b, eps)                                                \
-    do {                                                                      \
-        double a_ = (a), b_ = (b);                                            \
-        if (!(fabs(a_ - b_) <= (eps))) {                                      \
-            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
-                        (double)(eps));                                       \
-            fail();                                                           \
-        }                                                                     \
-    } while (0)
-
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(f);
-    buf[n] = '\0';
-    if (len != NULL) {
-        *len = n;
-    }
-    return buf;
-}
-
 static void
 write_file(const char *path, const char *text, size_t len)
 {
@@ -122,7 +86,7 @@ test_model_invalid_fixture_cases(void **state)
         snprintf(dir, sizeof(dir), "%s/%s", root, names[i]);
         snprintf(mpath, sizeof(mpath), "%s/model.json", dir);
         snprintf(epath, sizeof(epath), "%s/error", dir);
-        char *etext = slurp(epath, NULL);
+        char *etext = assay_test_slurp(epath, NULL);
         if (etext == NULL) {
             print_error("%s: no error file\n", names[i]);
             failures++;
@@ -267,7 +231,7 @@ test_model_hash_covers_model_stoplist_and_bank(void **state)
     for (int i = 0; i < 3; i++) {
         snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
         size_t len;
-        char *text = slurp(path, &len);
+        char *text = assay_test_slurp(path, &len);
         assert_non_null(text);
         assay_sha256_update(&s, text, len);
         free(text);
@@ -338,7 +302,7 @@ copy_fixture(const char *rel, const char *to)
     char from[1024];
     assay_test_path(from, sizeof(from), "ASSAY_FIXTURES_DIR", rel);
     size_t len;
-    char *text = slurp(from, &len);
+    char *text = assay_test_slurp(from, &len);
     assert_non_null(text);
     write_file(to, text, len);
     free(text);

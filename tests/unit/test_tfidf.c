@@ -10,16 +10,6 @@
 #define EPS 1e-12
 
 /* cmocka's assert_float_equal compares floats; these values need doubles. */
-#define assert_near(a, b, eps)                                                \
-    do {                                                                      \
-        double a_ = (a), b_ = (b);                                            \
-        if (!(fabs(a_ - b_) <= (eps))) {                                      \
-            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
-                        (double)(eps));                                       \
-            fail();                                                           \
-        }                                                                     \
-    } while (0)
-
 static void
 test_tfidf_hash_is_fnv1a_64(void **state)
 {

@@ -8,16 +8,6 @@
 
 #include "verdict.h"
 
-#define assert_near(a, b, eps)                                                \
-    do {                                                                      \
-        double a_ = (a), b_ = (b);                                            \
-        if (!(fabs(a_ - b_) <= (eps))) {                                      \
-            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
-                        (double)(eps));                                       \
-            fail();                                                           \
-        }                                                                     \
-    } while (0)
-
 /* A prepared question with two concepts and one misconception, built by
  * hand (only the fields the verdict reads). */
 typedef struct fixture {
