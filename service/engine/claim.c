@@ -11,9 +11,10 @@
 
 /* Alignment: an answer clause speaks to a claim when it has at least half
  * the claim's predicate weight (and two of its words, or all when it has
- * fewer), or an opposite word and a third of the weight. */
+ * fewer), or an opposite word in place of a claim word and half the
+ * weight of the rest. */
 #define ALIGN_SHARE 0.5
-#define ALIGN_SHARE_OPPOSITE 0.34
+#define ALIGN_SHARE_OPPOSITE 0.5
 
 static const char *const reason_names[] = {
 #define ASSAY_X_REASON_NAME(name, wire) wire,
@@ -60,7 +61,12 @@ is_any(const assay_term *t, const char *const *ws, size_t n)
  * answer's "does not copy the nested objects" may agree with it. */
 static const char *const restrictive[] = {
     "only",  "just",       "merely",    "solely",  "exclusively", "limit",
-    "limits", "limited",   "restrict",  "restricts", "restricted", "except"};
+    "limits", "limited",   "restrict",  "restricts", "restricted", "except",
+    "maximum", "minimum",  "most",      "least"};
+/* A conditional sentence ("if X, the compiler does not Y") may be answered
+ * by its contrapositive, so negation alone does not contradict it. */
+static const char *const conditionals[] = {"if", "unless", "when", "whenever",
+                                           "otherwise", "until"};
 /* Comparative reversal: "less dense" is the opposite of "denser". */
 static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
 static const char *const yes_words[] = {"yes", "yeah", "yep", "true", "correct"};
@@ -143,6 +149,21 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
     }
 }
 
+/* whether the sentence starting at term first holds a conditional word */
+static bool
+sentence_conditional(const assay_analysis *a, size_t first)
+{
+    for (size_t i = first; i < a->n; i++) {
+        if (i > first && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+            break;
+        }
+        if (IS_ANY(&a->terms[i], conditionals)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* ---- entities ---------------------------------------------------------- */
 
 static bool
@@ -200,7 +221,8 @@ is_entity_key(const assay_claim_set *cs, uint64_t h)
 }
 
 static assay_err
-add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n)
+add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n,
+           bool contrast)
 {
     if (n == 0 || cs->nent == ASSAY_MAX_ENTITIES) {
         return ASSAY_OK;
@@ -216,6 +238,7 @@ add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n)
                 same = cs->ent[e].key[k] == t[k]->hash;
             }
             if (same) {
+                cs->ent[e].contrast = cs->ent[e].contrast || contrast;
                 return ASSAY_OK;
             }
         }
@@ -236,6 +259,7 @@ add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n)
         e->key[k] = t[k]->hash;
     }
     e->nkeys = n;
+    e->contrast = contrast;
     cs->nent++;
     return ASSAY_OK;
 }
@@ -300,9 +324,9 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
             nr--;
         }
         if (n > 0 && nr > 0) {
-            assay_err rc = add_entity(cs, l, n);
+            assay_err rc = add_entity(cs, l, n, true);
             if (rc == ASSAY_OK) {
-                rc = add_entity(cs, right, nr);
+                rc = add_entity(cs, right, nr, true);
             }
             if (rc != ASSAY_OK) {
                 return rc;
@@ -370,7 +394,23 @@ entities_from_reference(ref_ctx *x, bool from_question)
             n = 0;
         }
         if (n > 0) {
-            x->rc = add_entity(x->cs, run, n);
+            /* the form after a contrast word contrasts with the entity
+             * whose head it shares ("while deep copy" / "shallow copy") */
+            if (any_head) {
+                for (size_t e = 0; e < x->cs->nent; e++) {
+                    const assay_entity *en = &x->cs->ent[e];
+                    bool same = en->nkeys == n;
+                    for (size_t q = 0; q < n && same; q++) {
+                        same = en->key[q] == run[q]->hash;
+                    }
+                    if (!same && en->key[en->nkeys - 1] == run[n - 1]->hash) {
+                        x->cs->ent[e].contrast = true;
+                    } else if (same) {
+                        any_head = false; /* the entity again, no contrast */
+                    }
+                }
+            }
+            x->rc = add_entity(x->cs, run, n, any_head);
         }
     }
     return x->rc;
@@ -394,6 +434,7 @@ entities_declared(assay_claim_set *cs, const char *const *subjects, size_t n,
             }
         }
         if (e->nkeys > 0) {
+            e->contrast = true;
             if ((e->label = strdup(subjects[s])) == NULL) {
                 assay_analysis_fini(&a);
                 return ASSAY_ENOMEM;
@@ -458,6 +499,26 @@ claim_word_index(const assay_claim *c, uint64_t h)
     return -1;
 }
 
+/* Whether some word of clause k is (a form of) WordNet lemma id: a claim
+ * that names both ends of an opposition ("the last added is the first
+ * removed") is not contradicted by either. */
+static bool
+lemma_in_claim(const assay_wordnet *wn, const assay_analysis *r,
+               const clause *k, uint32_t id)
+{
+    for (size_t i = k->first; i < k->last; i++) {
+        uint32_t b[4];
+        size_t nb = assay_wordnet_bases(wn, r->terms[i].surface,
+                                        r->terms[i].surface_len, b, 4);
+        for (size_t q = 0; q < nb; q++) {
+            if (b[q] == id) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* Tables of predicate words and of words opposite to them, each entry
  * naming its claim and word: sorted so judging looks a term up by binary
  * search. */
@@ -494,8 +555,10 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                     continue;
                 }
                 for (size_t m = 0; m < oa.n && nopp < MAX_OPP; m++) {
-                    opp[nopp++] = (wkey){oa.terms[m].hash & ~WN_NS, (uint8_t)c,
-                                         (uint8_t)w};
+                    if (claim_word_index(cc, oa.terms[m].hash) < 0) {
+                        opp[nopp++] = (wkey){oa.terms[m].hash & ~WN_NS,
+                                             (uint8_t)c, (uint8_t)w};
+                    }
                 }
                 assay_analysis_fini(&oa);
             }
@@ -506,7 +569,10 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                 for (size_t b = 0; b < nb; b++) {
                     size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
                     for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP; j++) {
-                        opp[nopp++] = (wkey){WN_NS | ids[j], (uint8_t)c, (uint8_t)w};
+                        if (!lemma_in_claim(cs->wn, r, k, ids[j])) {
+                            opp[nopp++] = (wkey){WN_NS | ids[j], (uint8_t)c,
+                                                 (uint8_t)w};
+                        }
                     }
                 }
             }
@@ -603,11 +669,13 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     size_t claim_clause[ASSAY_MAX_CLAIMS];
     int subject = -1;
     size_t sentence = SIZE_MAX;
+    bool conditional = false;
     for (size_t k = 0; k < x->ncl && rc == ASSAY_OK; k++) {
         clause *c = &x->cl[k];
         if (c->sentence != sentence) {
             sentence = c->sentence;
             subject = -1;
+            conditional = sentence_conditional(ra, c->first);
         }
         int s = clause_subject(cs, ra, c->first, c->last);
         subject = s >= 0 ? s : subject;
@@ -651,6 +719,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 less = less || (i > c->first && IS_ANY(&ra->terms[i - 1], lessers));
             }
         }
+        cl->weak = cl->weak || conditional;
         cl->negative = cl->yesno == 0 &&
                        ((negw ? 1 : 0) ^ (less ? 1 : 0) ^
                         (is_word(&ra->terms[c->first], "instead") ? 1 : 0)) == 1;
@@ -792,6 +861,26 @@ aligned(const assay_claim *c, const acc *x, bool same_subject)
     return hits >= need_rest && x->got >= ALIGN_SHARE_OPPOSITE * rest;
 }
 
+/* whether clause k has a word of entity e that entity other lacks (the
+ * clause names e too: "deep" for deep copy against shallow copy) */
+static bool
+distinct_key(const assay_entity *e, const assay_entity *other,
+             const assay_analysis *a, const clause *k)
+{
+    for (size_t q = 0; q < e->nkeys; q++) {
+        bool shared = false;
+        for (size_t r = 0; r < other->nkeys && !shared; r++) {
+            shared = other->key[r] == e->key[q];
+        }
+        for (size_t i = k->first; i < k->last && !shared; i++) {
+            if (a->terms[i].hash == e->key[q]) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -805,6 +894,17 @@ judge_clause(void *vctx, const clause *k)
     int own = clause_subject(cs, a, k->first, k->last);
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
+    /* a role swap needs the other entity in subject position: among the
+     * clause's first three content words, not "... like functions can" */
+    bool own_at_start = false;
+    if (own >= 0) {
+        size_t at = k->last, seen = 0;
+        mentions(&cs->ent[own], a, k->first, k->last, &at);
+        for (size_t i = k->first; i < at; i++) {
+            seen += content(&a->terms[i]);
+        }
+        own_at_start = seen < 3;
+    }
     int yn = yesno_of(a, k);
     if (yn != 0) {
         j->answer_yesno = yn;
@@ -820,6 +920,7 @@ judge_clause(void *vctx, const clause *k)
         }
         bool less = i > k->first && IS_ANY(&a->terms[i - 1], lessers);
         size_t p = find64(cs->word_key, cs->nword, t->hash);
+        bool claim_word = p < cs->nword && cs->word_key[p] == t->hash;
         for (; p < cs->nword && cs->word_key[p] == t->hash; p++) {
             acc *y = &x[cs->word_claim[p]];
             uint32_t bit = 1u << cs->word_idx[p];
@@ -830,6 +931,9 @@ judge_clause(void *vctx, const clause *k)
             y->neg = y->neg || (j->neg != NULL && j->neg[i]);
             y->less = y->less || less;
             j->steps++;
+        }
+        if (claim_word) {
+            continue; /* "first" in "the last added is the first removed" */
         }
         uint64_t keys[5];
         size_t nk = 0;
@@ -859,11 +963,44 @@ judge_clause(void *vctx, const clause *k)
         start = a->terms[k->first + 1].start;
     }
     bool agrees = false; /* the clause says what some claim says */
+    /* The claim this clause fits best: said of another contrasted entity
+     * than the clause's subject, it is a role swap, and the clause then
+     * supports nothing ("shallow copy recursively duplicates nested
+     * objects" shares words with "shallow copy duplicates only the outer
+     * object", but it is the deep copy claim). */
+    size_t best = SIZE_MAX;
+    double best_s = 0;
     for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cl = &cs->c[c];
+        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
+        if (cl->yesno == 0 && aligned(cl, &x[c], same) && share(cl, &x[c]) > best_s) {
+            best = c;
+            best_s = share(cl, &x[c]);
+        }
+    }
+    if (best != SIZE_MAX) {
+        const assay_claim *cl = &cs->c[best];
+        unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
+        int pol = (x[best].neg ? 1 : 0) ^ (x[best].less ? 1 : 0) ^
+                  (instead ? 1 : 0) ^ (int)(nopp & 1u);
+        if (pol == (cl->negative ? 1 : 0) && own >= 0 && cl->subject >= 0 &&
+            subj != cl->subject && cs->ent[cl->subject].contrast &&
+            cs->ent[subj].contrast && own_at_start &&
+            !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
+            if (best_s > j->swap[best]) {
+                j->swap[best] = best_s;
+                j->wstart[best] = start;
+                j->wend[best] = end;
+                j->wsubj[best] = subj;
+            }
+            best = SIZE_MAX - 1; /* a swap: judge nothing else here */
+        }
+    }
+    for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
         bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
-        if (cl->yesno != 0 || !aligned(cl, &x[c], same)) {
+        if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same)) {
             continue;
         }
         double s = share(cl, &x[c]);
@@ -871,46 +1008,28 @@ judge_clause(void *vctx, const clause *k)
         int pol = (x[c].neg ? 1 : 0) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
                   (int)(nopp & 1u);
         bool flip = pol != (cl->negative ? 1 : 0);
-        if (same && !flip) {
+        if (!flip) {
             if (s > j->support[c]) {
                 j->support[c] = s;
                 j->sstart[c] = start;
                 j->send[c] = end;
             }
             agrees = true;
-        } else if (same && flip) {
-            /* a restrictive claim ("only the outer object") may agree with
-             * a negated answer; an opposite word still contradicts it */
-            if (cl->weak && nopp == 0) {
-                agrees = true;
-                continue;
-            }
-            if (s <= j->contra[c]) {
-                continue;
-            }
+            continue;
+        }
+        /* a restrictive or conditional claim ("only the outer object",
+         * "if ... then not") may agree with a negated answer; an opposite
+         * word still contradicts it */
+        if (cl->weak && nopp == 0) {
+            agrees = true;
+            continue;
+        }
+        if (s > j->contra[c]) {
             j->contra[c] = s;
             j->contra_reason[c] = (nopp & 1u) ? ASSAY_REASON_ANTONYM
                                               : ASSAY_REASON_NEGATED;
             j->cstart[c] = start;
             j->cend[c] = end;
-        } else if (!flip && own >= 0 && subj != cl->subject &&
-                   !mentions(&cs->ent[cl->subject], a, k->first, k->last, &(size_t){0})) {
-            /* the claim said of another entity: a swap only when this
-             * clause fits the claim better than anything the reference
-             * says about that entity */
-            double best_own = 0;
-            for (size_t o = 0; o < cs->n; o++) {
-                if (cs->c[o].subject == subj) {
-                    double so = share(&cs->c[o], &x[o]);
-                    best_own = so > best_own ? so : best_own;
-                }
-            }
-            if (s > best_own && s > j->swap[c]) {
-                j->swap[c] = s;
-                j->wstart[c] = start;
-                j->wend[c] = end;
-                j->wsubj[c] = subj;
-            }
         }
     }
     /* A concept negated in this clause: when the clause agrees with a

@@ -58,6 +58,8 @@ typedef struct assay_entity {
     char *label; /* as the bank or the question writes it */
     uint64_t key[4]; /* term hashes of its content words, all required */
     size_t nkeys;
+    bool contrast; /* contrasted with another entity (bank, "X or Y",
+                      "... while deep copy"): role swaps are judged */
 } assay_entity;
 
 typedef struct assay_claim {
