@@ -15,7 +15,7 @@
 
 #include "cli.h"
 #include "csv.h"
-#include "verdict.h"
+#include "print_verdict.h"
 
 #define BATCH_MAX_LINE (1024u * 1024u)
 #define BATCH_MAX_WINDOW 10000

@@ -60,7 +60,7 @@ bench_help(FILE *out)
           "question_id\n"
           "  --window N                requests in flight (default 64)\n"
           "  -q, --quiet               no summary on stdout\n\n"
-          "Flags override the config file. See docs/bench.md.\n\n",
+          "Flags override the config file. See docs/quality-bench.md.\n\n",
           out);
     assay_cli_common_help(out);
     fputs("\nExit status:\n"

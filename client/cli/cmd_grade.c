@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "verdict.h"
+#include "print_verdict.h"
 
 #define GRADE_MAX_STDIN (4u * 1024u * 1024u)
 

@@ -8,7 +8,7 @@
  * derived from the reference). Each verdict is created and freed, as the
  * service does; nothing is printed inside the timed loop.
  *
- * Result lines on stdout are `<key> <value>` so bench/run.sh can read them;
+ * Result lines on stdout are `<key> <value>` so perf/run.sh can read them;
  * lines starting with '#' are detail for people.
  */
 #include <stdio.h>

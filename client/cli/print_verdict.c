@@ -1,5 +1,5 @@
-/* verdict.c - label lists and the readable verdict. */
-#include "verdict.h"
+/* print_verdict.c - label lists and the readable verdict. */
+#include "print_verdict.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
