@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "print_verdict.h"
+#include "clock.h"
 
 #define BATCH_MAX_LINE (1024u * 1024u)
 #define BATCH_MAX_WINDOW 10000
@@ -47,7 +48,7 @@ typedef struct batch {
     /* progress */
     bool progress;
     long long in_size;
-    struct timespec start;
+    double start; /* assay_clock_s() when the batch began */
     double last_draw;
     unsigned long long done;
     unsigned long long failed;
@@ -83,10 +84,7 @@ batch_help(FILE *out)
 static double
 batch_elapsed(const batch *b)
 {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - b->start.tv_sec) +
-           (double)(now.tv_nsec - b->start.tv_nsec) / 1e9;
+    return assay_clock_s() - b->start;
 }
 
 static void
@@ -762,7 +760,7 @@ assay_cmd_batch(int argc, char **argv)
         goto out;
     }
     b.progress = isatty(STDERR_FILENO) != 0;
-    clock_gettime(CLOCK_MONOTONIC, &b.start);
+    b.start = assay_clock_s();
     status = batch_run(&b, c, (size_t)window);
 out:
     assay_client_free(c);

@@ -12,6 +12,7 @@
 
 #include "keyfile.h"
 #include "wire.h"
+#include "clock.h"
 
 #define CLIENT_MAX_MESSAGE (16u * 1024u * 1024u)
 #define CLIENT_MAX_FRAMES 8
@@ -50,14 +51,6 @@ struct assay_client {
     unsigned sockets;  /* sockets opened, to name each monitor */
     char note[160];    /* why the last handshake failed; "" when none did */
 };
-
-static long long
-client_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void
 assay_client_options_init(assay_client_options *o)
@@ -406,7 +399,7 @@ static void
 client_send(assay_client *c, client_slot *s)
 {
     int f = ZMQ_SNDMORE | ZMQ_DONTWAIT;
-    s->sent_ms = client_now_ms();
+    s->sent_ms = assay_clock_ms();
     if (zmq_send(c->sock, "", 0, f) < 0) {
         return;
     }
@@ -607,7 +600,7 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
     }
     for (;;) {
         client_slot *old = client_oldest(c);
-        long long wait = old->sent_ms + c->timeout_ms - client_now_ms();
+        long long wait = old->sent_ms + c->timeout_ms - assay_clock_ms();
         if (wait <= 0) {
             if (old->tries > (unsigned)c->retries) {
                 unsigned tries = old->tries;

@@ -6,22 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "str.h"
+
 const char *
 assay_wire_id_format(char *buf, size_t cap, uint32_t session, uint64_t seq)
 {
     snprintf(buf, cap, "%08" PRIx32 "-%" PRIu64, session, seq);
     return buf;
-}
-
-static char *
-wire_dup(const char *s, size_t len)
-{
-    char *p = malloc(len + 1);
-    if (p != NULL) {
-        memcpy(p, s, len);
-        p[len] = '\0';
-    }
-    return p;
 }
 
 /* wire_with_id builds a copy of obj whose keys are "v" (if present), "id",
@@ -91,14 +82,14 @@ assay_wire_prepare(const char *json, size_t len, const char *gen_id, char **out,
                                      n, ASSAY_WIRE_ID_MAX);
                 goto out;
             }
-            idcopy = wire_dup(json_string_value(jid), n);
+            idcopy = assay_str_dup(json_string_value(jid), n);
             if (idcopy == NULL) {
                 rc = assay_error_set(err, ASSAY_ENOMEM,
                                      "request: out of memory copying id");
                 goto out;
             }
         }
-        text = wire_dup(json, len);
+        text = assay_str_dup(json, len);
         if (text == NULL) {
             rc = assay_error_set(err, ASSAY_ENOMEM,
                                  "request: out of memory copying %zu bytes",

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
+#include "str.h"
+
 static const char *const band_names[ASSAY_BENCH_NBANDS] = {
     "correct", "partial", "incorrect"};
 
@@ -93,17 +96,6 @@ assay_bench_set_free(assay_bench_set *set)
     free(set);
 }
 
-static char *
-dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p != NULL) {
-        memcpy(p, s, n);
-    }
-    return p;
-}
-
 /* opt_string fetches an optional string field into *out (NULL when absent
  * or null). */
 static assay_err
@@ -119,7 +111,7 @@ opt_string(json_t *obj, const char *key, char **out, const char *source,
         return set_err(err, ASSAY_EFIELD, source, line, key,
                        "field \"%s\" must be a string", key);
     }
-    *out = dup_str(json_string_value(v));
+    *out = assay_str_copy(json_string_value(v));
     if (*out == NULL) {
         return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", source);
     }
@@ -160,13 +152,13 @@ parse_item(json_t *obj, const char *source, unsigned line,
     char idbuf[64];
     if (jid == NULL || json_is_null(jid)) {
         snprintf(idbuf, sizeof(idbuf), "line-%u", line);
-        it->id = dup_str(idbuf);
+        it->id = assay_str_copy(idbuf);
     } else if (json_is_string(jid)) {
-        it->id = dup_str(json_string_value(jid));
+        it->id = assay_str_copy(json_string_value(jid));
     } else if (json_is_integer(jid)) {
         snprintf(idbuf, sizeof(idbuf), "%" JSON_INTEGER_FORMAT,
                  json_integer_value(jid));
-        it->id = dup_str(idbuf);
+        it->id = assay_str_copy(idbuf);
     } else {
         return set_err(err, ASSAY_EFIELD, source, line, "id",
                        "field \"id\" must be a string or an integer");
@@ -280,7 +272,7 @@ assay_bench_set_parse(const char *text, size_t len, const char *name,
     }
     assay_err rc = ASSAY_ENOMEM;
     assay_bench_set *set = calloc(1, sizeof(*set));
-    if (set == NULL || (set->name = dup_str(name)) == NULL) {
+    if (set == NULL || (set->name = assay_str_copy(name)) == NULL) {
         assay_error_set(err, rc, "%s: out of memory", name);
         goto fail;
     }
@@ -353,71 +345,13 @@ fail:
 }
 
 assay_err
-assay_bench_read_file(const char *path, size_t max, char **out, size_t *len,
-                      assay_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot open: %s", path,
-                               strerror(errno));
-    }
-    assay_err rc = ASSAY_OK;
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL) {
-        rc = assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
-        goto out;
-    }
-    for (;;) {
-        if (cap - n < 2) {
-            if (cap > max) {
-                rc = assay_error_set(err, ASSAY_ETOOBIG,
-                                     "%s: file is larger than %zu bytes",
-                                     path, max);
-                goto out;
-            }
-            char *p = realloc(buf, cap * 2);
-            if (p == NULL) {
-                rc = assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory",
-                                     path);
-                goto out;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            break;
-        }
-    }
-    if (ferror(f)) {
-        rc = assay_error_set(err, ASSAY_EIO, "%s: read failed", path);
-        goto out;
-    }
-    if (n > max) {
-        rc = assay_error_set(err, ASSAY_ETOOBIG,
-                             "%s: file is larger than %zu bytes", path, max);
-        goto out;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    buf = NULL;
-out:
-    free(buf);
-    fclose(f);
-    return rc;
-}
-
-assay_err
 assay_bench_set_load(const char *path, const char *split,
                      double default_scale_max, assay_bench_set **out,
                      assay_error *err)
 {
     char *text;
     size_t len;
-    assay_err rc = assay_bench_read_file(path, ASSAY_BENCH_SET_MAX_BYTES, &text,
+    assay_err rc = assay_read_file(path, ASSAY_BENCH_SET_MAX_BYTES, &text,
                                          &len, err);
     if (rc != ASSAY_OK) {
         return rc;
@@ -432,7 +366,7 @@ assay_err
 assay_bench_item_set_error(assay_bench_item *item, const char *message)
 {
     free(item->error);
-    item->error = dup_str(message);
+    item->error = assay_str_copy(message);
     item->graded = false;
     return item->error != NULL ? ASSAY_OK : ASSAY_ENOMEM;
 }
