@@ -25,6 +25,7 @@
 #include "clock.h"
 #include "opt.h"
 #include "perf.h"
+#include "proto_client.h"
 
 #ifndef ASSAY_BENCH_MODEL_DIR
 #define ASSAY_BENCH_MODEL_DIR "models/python-fullstack"
@@ -198,11 +199,9 @@ request_set_build(const assay_perf_mix *mix, request_set *rs, assay_error *err)
         return assay_error_set(err, ASSAY_ENOMEM, "requests: out of memory");
     }
     for (size_t i = 0; i < mix->count; i++) {
-        json_t *req = json_pack("{s:i, s:s, s:s, s:s%}", "v", 1, "op",
-                                "grade", "question_id",
-                                mix->items[i].question_id, "answer",
-                                mix->items[i].answer,
-                                mix->items[i].answer_len);
+        json_t *req = NULL;
+        assay_proto_grade_request(NULL, mix->items[i].question_id, NULL, NULL,
+                                  mix->items[i].answer, &req, NULL);
         s.text[i] = req != NULL
                         ? json_dumps(req, JSON_COMPACT | JSON_PRESERVE_ORDER)
                         : NULL;

@@ -14,9 +14,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "csv.h"
 #include "print_verdict.h"
-#include "clock.h"
+#include "proto_client.h"
 
 #define BATCH_MAX_LINE (1024u * 1024u)
 #define BATCH_MAX_WINDOW 10000
@@ -194,26 +195,19 @@ batch_request(batch_item *it, const char *qid, const char *question,
 {
     char wid[32];
     snprintf(wid, sizeof(wid), "%u", it->line);
-    json_t *req =
-        json_pack("{s:i, s:s, s:s}", "v", 1, "id", wid, "op", "grade");
-    if (req == NULL) {
-        batch_item_error(it, ASSAY_ENOMEM, "line %u: out of memory", it->line);
+    json_t *req = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assay_err rc = assay_proto_grade_request(wid, qid, question, reference,
+                                             answer, &req, &err);
+    if (rc == ASSAY_EUTF8) {
+        batch_item_error(it, rc, "line %u: %s: invalid UTF-8", it->line,
+                         err.field);
         return NULL;
     }
-    const char *keys[] = {"question_id", "question", "reference", "answer"};
-    const char *vals[] = {qid, question, reference, answer};
-    for (size_t i = 0; i < 4; i++) {
-        if (vals[i] == NULL) {
-            continue;
-        }
-        json_t *s = json_string(vals[i]);
-        if (s == NULL) {
-            batch_item_error(it, ASSAY_EUTF8, "line %u: %s: invalid UTF-8",
-                             it->line, keys[i]);
-            json_decref(req);
-            return NULL;
-        }
-        json_object_set_new(req, keys[i], s);
+    if (rc != ASSAY_OK) {
+        batch_item_error(it, ASSAY_ENOMEM, "line %u: out of memory", it->line);
+        return NULL;
     }
     return req;
 }
