@@ -46,8 +46,14 @@ assay_err assay_fit(const assay_fit_options *opts, assay_metrics *train,
 assay_err assay_eval(const assay_model *m, const char *labels_path,
                      const char *split, assay_metrics *out, assay_error *err);
 
-/* Correlation helpers, exposed for tests: n pairs. */
+/* The one Pearson and Spearman correlation of assay (fit, eval and bench
+ * use these): n pairs; NaN when undefined (n < 2, either side constant, or
+ * out of memory), never a made-up 0. Spearman is Pearson on average ranks. */
 double assay_pearson(const double *x, const double *y, size_t n);
 double assay_spearman(const double *x, const double *y, size_t n);
+
+/* assay_ranks writes the 1-based ranks of x (ties share their mean rank)
+ * into r; false when out of memory. */
+bool assay_ranks(const double *x, size_t n, double *r);
 
 #endif

@@ -294,7 +294,9 @@ band_agreement(const double *score, const assay_itemset *s, double thc, double t
 {
     size_t ok = 0;
     for (size_t i = 0; i < s->n; i++) {
-        int b = score[i] >= thc ? 2 : score[i] >= thp ? 1 : 0;
+        assay_band b = score[i] >= thc   ? ASSAY_BAND_CORRECT
+                       : score[i] >= thp ? ASSAY_BAND_PARTIAL
+                                         : ASSAY_BAND_INCORRECT;
         ok += b == s->v[i].band;
     }
     return s->n ? (double)ok / (double)s->n : 0.0;
@@ -384,7 +386,9 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
         h[i] = s->v[i].score / s->v[i].scale_max;
     }
     assay_params t = *p;
-    *out = assay_pearson(score, h, s->n) + best_thresholds(score, s, &t);
+    double r = assay_pearson(score, h, s->n);
+    /* constant scores correlate with nothing: no credit */
+    *out = (isnan(r) ? 0.0 : r) + best_thresholds(score, s, &t);
     free(h);
     return ASSAY_OK;
 }
@@ -493,6 +497,13 @@ input_ref(const char *outdir, const char *path, const char *text, size_t len)
     relpath(rel, sizeof(rel), outdir, path);
     assay_sha256_hex(text, len, hex);
     return json_pack("{s:s,s:s}", "file", rel, "sha256", hex);
+}
+
+/* A statistic rounded to 4 decimals, or null when undefined (NaN). */
+static json_t *
+num4(double x)
+{
+    return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
 }
 
 static bool
@@ -770,15 +781,14 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
     }
     json_object_set_new(root, "fit",
-                        json_pack("{s:o,s:I,s:f,s:I,s:f,s:f,s:f,s:f}", "features", chosen,
+                        json_pack("{s:o,s:I,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
                                   "cv_folds", (json_int_t)nfolds,
-                                  "cv_pearson", round(cv_r * 1e4) / 1e4,
+                                  "cv_pearson", num4(cv_r),
                                   "items", (json_int_t)tm.n,
-                                  "pearson", round(tm.pearson * 1e4) / 1e4,
-                                  "spearman", round(tm.spearman * 1e4) / 1e4,
-                                  "rmse", round(tm.rmse * 1e4) / 1e4,
-                                  "band_accuracy",
-                                  round(tm.band_accuracy * 1e4) / 1e4));
+                                  "pearson", num4(tm.pearson),
+                                  "spearman", num4(tm.spearman),
+                                  "rmse", num4(tm.rmse),
+                                  "band_accuracy", num4(tm.band_accuracy)));
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
         rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
