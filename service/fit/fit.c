@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "idfbuild.h"
 #include "labels.h"
 #include "model.h"
 #include "regress.h"
@@ -15,133 +16,6 @@
 #include "verdict.h"
 
 #define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
-
-typedef struct vocab {
-    uint64_t *keys;
-    char **terms;
-    size_t *df;
-    size_t cap, n;
-} vocab;
-
-static size_t
-vocab_slot(const vocab *v, uint64_t k)
-{
-    size_t i = (size_t)(k ^ (k >> 31)) & (v->cap - 1);
-    while (v->terms[i] != NULL && v->keys[i] != k) {
-        i = (i + 1) & (v->cap - 1);
-    }
-    return i;
-}
-
-static assay_err
-vocab_add(vocab *v, const char *term, size_t len, uint64_t key)
-{
-    if ((v->n + 1) * 2 > v->cap) {
-        vocab nv = {0};
-        nv.cap = v->cap ? v->cap * 2 : 1024;
-        nv.keys = calloc(nv.cap, sizeof(*nv.keys));
-        nv.terms = calloc(nv.cap, sizeof(*nv.terms));
-        nv.df = calloc(nv.cap, sizeof(*nv.df));
-        if (!nv.keys || !nv.terms || !nv.df) {
-            free(nv.keys);
-            free(nv.terms);
-            free(nv.df);
-            return ASSAY_ENOMEM;
-        }
-        for (size_t i = 0; i < v->cap; i++) {
-            if (v->terms[i] != NULL) {
-                size_t j = vocab_slot(&nv, v->keys[i]);
-                nv.keys[j] = v->keys[i];
-                nv.terms[j] = v->terms[i];
-                nv.df[j] = v->df[i];
-            }
-        }
-        nv.n = v->n;
-        free(v->keys);
-        free(v->terms);
-        free(v->df);
-        *v = nv;
-    }
-    size_t i = vocab_slot(v, key);
-    if (v->terms[i] == NULL) {
-        char *t = malloc(len + 1);
-        if (t == NULL) {
-            return ASSAY_ENOMEM;
-        }
-        memcpy(t, term, len);
-        t[len] = '\0';
-        v->terms[i] = t;
-        v->keys[i] = key;
-        v->n++;
-    }
-    v->df[i]++;
-    return ASSAY_OK;
-}
-
-static void
-vocab_fini(vocab *v)
-{
-    for (size_t i = 0; i < v->cap; i++) {
-        free(v->terms[i]);
-    }
-    free(v->keys);
-    free(v->terms);
-    free(v->df);
-}
-
-/* Counts one document: each distinct word and adjacent word pair once. */
-static assay_err
-vocab_doc(vocab *v, const assay_lexicon *lex, assay_stemmer *st, const char *text,
-          assay_error *err)
-{
-    assay_analysis a;
-    assay_err rc = assay_analyze(lex, st, text, strlen(text), &a, err);
-    if (rc != ASSAY_OK) {
-        return rc;
-    }
-    size_t cap = 2 * a.n + 1;
-    uint64_t *seen = malloc(cap * sizeof(*seen));
-    size_t ns = 0;
-    char buf[512];
-    const assay_term *prev = NULL;
-    for (size_t i = 0; seen && i < a.n && rc == ASSAY_OK; i++) {
-        const assay_term *t = &a.terms[i];
-        if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
-            prev = NULL;
-        }
-        if (t->flags & ASSAY_TERM_STOP) {
-            continue;
-        }
-        uint64_t k = t->hash;
-        bool dup = false;
-        for (size_t j = 0; j < ns && !dup; j++) {
-            dup = seen[j] == k;
-        }
-        if (!dup) {
-            seen[ns++] = k;
-            rc = vocab_add(v, t->text, t->text_len, k);
-        }
-        if (prev != NULL && prev->text_len + t->text_len + 1 < sizeof(buf)) {
-            size_t bl = (size_t)snprintf(buf, sizeof(buf), "%s %s", prev->text, t->text);
-            uint64_t k2 = assay_term_hash(buf, bl);
-            dup = false;
-            for (size_t j = 0; j < ns && !dup; j++) {
-                dup = seen[j] == k2;
-            }
-            if (!dup && rc == ASSAY_OK) {
-                seen[ns++] = k2;
-                rc = vocab_add(v, buf, bl, k2);
-            }
-        }
-        prev = t;
-    }
-    if (seen == NULL) {
-        rc = ASSAY_ENOMEM;
-    }
-    free(seen);
-    assay_analysis_fini(&a);
-    return rc;
-}
 
 /* ---- grading helpers shared by fit and eval ---- */
 
@@ -534,7 +408,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_model *m = NULL;
     assay_stemmer *st = NULL;
     assay_itemset items = {0};
-    vocab voc = {0};
+    assay_dfcount voc;
+    assay_dfcount_init(&voc, true);
     groups g = {0};
     char *btext = NULL, *stext = NULL;
     size_t blen = 0, slen = 0;
@@ -557,7 +432,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     if (o->stoplist_path != NULL &&
         ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen, err)) ||
-         (rc = assay_lexicon_load_stoplist(lex, o->stoplist_path, err)))) {
+         (rc = assay_lexicon_parse_stoplist(lex, stext, slen, o->stoplist_path, err)))) {
         goto out;
     }
     if (o->bank_path != NULL) {
@@ -596,10 +471,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     /* idf over every document seen */
     size_t ndocs = 0;
     for (size_t q = 0; bank && q < bank->nquestions && rc == ASSAY_OK; q++) {
-        rc = vocab_doc(&voc, lex, st, bank->questions[q].text, err);
+        rc = assay_dfcount_doc(&voc, lex, st, bank->questions[q].text, err);
         ndocs++;
         for (size_t r = 0; r < bank->questions[q].nreferences && rc == ASSAY_OK; r++) {
-            rc = vocab_doc(&voc, lex, st, bank->questions[q].references[r], err);
+            rc = assay_dfcount_doc(&voc, lex, st, bank->questions[q].references[r], err);
             ndocs++;
         }
     }
@@ -616,14 +491,14 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                 }
                 if (!dup) {
                     seenq[nq++] = k;
-                    if ((rc = vocab_doc(&voc, lex, st, it->question, err)) == ASSAY_OK) {
-                        rc = vocab_doc(&voc, lex, st, it->reference, err);
+                    if ((rc = assay_dfcount_doc(&voc, lex, st, it->question, err)) == ASSAY_OK) {
+                        rc = assay_dfcount_doc(&voc, lex, st, it->reference, err);
                     }
                     ndocs += 2;
                 }
             }
             if (rc == ASSAY_OK) {
-                rc = vocab_doc(&voc, lex, st, it->answer, err);
+                rc = assay_dfcount_doc(&voc, lex, st, it->answer, err);
                 ndocs++;
             }
         }
@@ -807,7 +682,7 @@ out:
     free(score);
     groups_fini(&g);
     assay_items_fini(&items);
-    vocab_fini(&voc);
+    assay_dfcount_fini(&voc);
     json_decref(root);
     json_decref(inputs);
     json_decref(terms);
