@@ -33,6 +33,12 @@ typedef struct assay_metrics {
     size_t n;
     double pearson, spearman, rmse; /* rmse on the human scale */
     double band_accuracy;           /* share with the human band */
+    /* 2-way view of the band decision (correct vs not correct): macro-F1
+     * of the two classes, and the share of the larger human class (the
+     * accuracy of always answering it, for comparison with band_accuracy:
+     * majority is over the 3 bands). NaN when undefined. */
+    double f1_2way;
+    double majority;
 } assay_metrics;
 
 /* assay_fit fits and writes opts->out_path; train (may be NULL) receives

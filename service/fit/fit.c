@@ -199,6 +199,22 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
     out->spearman = assay_spearman(score, h, n);
     out->rmse = sqrt(se / (double)n);
     out->band_accuracy = band_agreement(score, s, thc, thp);
+    /* 2-way: correct vs the rest */
+    size_t tp = 0, fp = 0, fn = 0, tn = 0, nb[ASSAY_NBANDS] = {0};
+    for (size_t i = 0; i < n; i++) {
+        bool pc = score[i] >= thc, hc = s->v[i].band == ASSAY_BAND_CORRECT;
+        tp += pc && hc;
+        fp += pc && !hc;
+        fn += !pc && hc;
+        tn += !pc && !hc;
+        nb[s->v[i].band]++;
+    }
+    double f1c = 2.0 * (double)tp / (double)(2 * tp + fp + fn);
+    double f1n = 2.0 * (double)tn / (double)(2 * tn + fp + fn);
+    out->f1_2way = (f1c + f1n) / 2.0; /* NaN when a class is absent on both sides */
+    size_t mx = nb[0] > nb[1] ? nb[0] : nb[1];
+    mx = mx > nb[2] ? mx : nb[2];
+    out->majority = (double)mx / (double)n;
     free(h);
 }
 
