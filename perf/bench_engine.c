@@ -211,6 +211,81 @@ bench_mode(const char *name, const assay_model *m, const assay_perf_mix *mix,
     return ASSAY_OK;
 }
 
+/* The worst case for grading cost: one answer at the 64 KiB request limit
+ * with no punctuation (a single sentence and clause), built from the
+ * question's own reference words, so every concept matches many times and
+ * every match sits in one long clause; once without negators and once with
+ * one every seventh word. Graded per bank question by id and inline; prints
+ * the largest CPU time of one verdict. */
+#define WORST_BYTES 65536
+
+static assay_err
+bench_worst(const assay_model *m, const assay_bank *bank, assay_error *err)
+{
+    char *ans = malloc(WORST_BYTES + 64);
+    if (ans == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+    }
+    double worst_id = 0, worst_inline = 0;
+    size_t nq = assay_model_question_count(m);
+    assay_err rc = ASSAY_OK;
+    for (size_t k = 0; k < 2 * nq && rc == ASSAY_OK; k++) {
+        size_t q = k / 2;
+        bool negators = k % 2 == 1;
+        const char *id = assay_model_question_id(m, q);
+        const assay_question_def *def = bank ? assay_bank_find(bank, id) : NULL;
+        const char *ref = def ? def->references[0] : "shallow copy outer object";
+        size_t n = 0, w = 0;
+        const char *p = ref;
+        while (n < WORST_BYTES - 40) {
+            while (*p != '\0' && !((*p >= 'a' && *p <= 'z') ||
+                                   (*p >= 'A' && *p <= 'Z'))) {
+                p++;
+            }
+            if (*p == '\0') {
+                p = ref;
+                continue;
+            }
+            if (negators && ++w % 7 == 0) {
+                memcpy(ans + n, "not ", 4);
+                n += 4;
+            }
+            while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+                ans[n++] = *p++;
+            }
+            ans[n++] = ' ';
+        }
+        assay_verdict *v = NULL;
+        double c0 = assay_perf_thread_cpu();
+        rc = assay_grade(m, id, ans, n, &v, err);
+        double c1 = assay_perf_thread_cpu();
+        assay_verdict_free(v);
+        v = NULL;
+        if (c1 - c0 > worst_id) {
+            worst_id = c1 - c0;
+        }
+        if (rc == ASSAY_OK && def != NULL) {
+            c0 = assay_perf_thread_cpu();
+            rc = assay_grade_inline(m, def->text, strlen(def->text), ref,
+                                    strlen(ref), ans, n, &v, err);
+            c1 = assay_perf_thread_cpu();
+            assay_verdict_free(v);
+            if (c1 - c0 > worst_inline) {
+                worst_inline = c1 - c0;
+            }
+        }
+    }
+    free(ans);
+    if (rc == ASSAY_OK) {
+        printf("# worst case: %d-byte single-sentence answer, %zu questions\n",
+               WORST_BYTES, nq);
+        printf("engine_worst_id_cpu_ms %.2f\n", worst_id * 1e3);
+        printf("engine_worst_inline_cpu_ms %.2f\n", worst_inline * 1e3);
+        fflush(stdout);
+    }
+    return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -238,7 +313,7 @@ main(int argc, char **argv)
     if (rc == ASSAY_OK) {
         rc = assay_perf_mix_load(o.labelled, &mix, &err);
     }
-    if (rc == ASSAY_OK && o.do_inline) {
+    if (rc == ASSAY_OK) {
         rc = assay_bank_load(bank_path, &bank, &err);
     }
     if (rc != ASSAY_OK) {
@@ -284,6 +359,10 @@ main(int argc, char **argv)
         if (rc != ASSAY_OK) {
             goto out;
         }
+    }
+    rc = bench_worst(model, bank, &err);
+    if (rc != ASSAY_OK) {
+        goto out;
     }
     status = 0;
 

@@ -332,6 +332,22 @@ assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
         lex_error_where(err, path, 0);
         return rc;
     }
+    rc = assay_lexicon_parse_stoplist(lex, buf, len, path, err);
+    free(buf);
+    return rc;
+}
+
+assay_err
+assay_lexicon_parse_stoplist(assay_lexicon *lex, const char *buf, size_t len,
+                             const char *path, assay_error *err)
+{
+    if (len > LEX_STOPLIST_MAX) {
+        lex_error_where(err, path, 0);
+        return assay_error_set(err, ASSAY_ETOOBIG,
+                               "stop list %s: larger than %u bytes", path,
+                               LEX_STOPLIST_MAX);
+    }
+    assay_err rc = ASSAY_OK;
     unsigned line = 0;
     const char *p = buf;
     const char *end = buf + len;
@@ -349,6 +365,5 @@ assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
         }
         p = nl ? nl + 1 : end;
     }
-    free(buf);
     return rc;
 }

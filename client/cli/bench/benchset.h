@@ -3,9 +3,8 @@
  *
  * Each line holds an answer, the question (a bank `question_id`, or inline
  * `question` + `reference`) and a human label: `score` on 0..`scale_max`
- * and/or a `band`. The human band is the label's band when given, otherwise
- * derived from the score (>= 0.8*scale_max correct, >= 0.4*scale_max partial,
- * else incorrect). Items carry the assay verdict once graded, so one
+ * and/or a `band`, read by the fit library's labelled-set reader (labels.h):
+ * one set of rules and errors for fit and bench. Items carry the assay verdict once graded, so one
  * structure feeds every metric and report.
  */
 #ifndef ASSAY_BENCH_BENCHSET_H
@@ -17,31 +16,23 @@
 #include <jansson.h>
 
 #include "assay/assay.h"
+#include "labels.h"
 
 /* Hard caps on input: a set file and a single line. */
 #define ASSAY_BENCH_SET_MAX_BYTES (256u * 1024u * 1024u)
 #define ASSAY_BENCH_LINE_MAX_BYTES (4u * 1024u * 1024u)
 
-typedef enum assay_bench_band {
-    ASSAY_BENCH_BAND_NONE = -1,
-    ASSAY_BENCH_BAND_CORRECT = 0,
-    ASSAY_BENCH_BAND_PARTIAL = 1,
-    ASSAY_BENCH_BAND_INCORRECT = 2
-} assay_bench_band;
-
-#define ASSAY_BENCH_NBANDS 3
-
-/* assay_bench_band_name is "correct", "partial", "incorrect" or "none".
- * Never NULL. */
-const char *assay_bench_band_name(assay_bench_band band);
-
-/* assay_bench_band_parse maps a band name back; ASSAY_BENCH_BAND_NONE for
- * NULL or anything else. */
-assay_bench_band assay_bench_band_parse(const char *name);
-
-/* assay_bench_band_from_score derives the human band of score on
- * 0..scale_max: >= 0.8*scale_max correct, >= 0.4*scale_max partial. */
-assay_bench_band assay_bench_band_from_score(double score, double scale_max);
+/* The band enum, its names and the score-to-band rule are the fit
+ * library's (labels.h), so fit and bench agree on every label. */
+typedef assay_band assay_bench_band;
+#define ASSAY_BENCH_BAND_NONE ASSAY_BAND_NONE
+#define ASSAY_BENCH_BAND_CORRECT ASSAY_BAND_CORRECT
+#define ASSAY_BENCH_BAND_PARTIAL ASSAY_BAND_PARTIAL
+#define ASSAY_BENCH_BAND_INCORRECT ASSAY_BAND_INCORRECT
+#define ASSAY_BENCH_NBANDS ASSAY_NBANDS
+#define assay_bench_band_name assay_band_name
+#define assay_bench_band_parse assay_band_parse
+#define assay_bench_band_from_score assay_band_from_score
 
 typedef struct assay_bench_item {
     char *id;          /* the line's `id`, or "line-N" */

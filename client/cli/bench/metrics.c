@@ -1,115 +1,29 @@
 /* metrics.c - correlation, kappa, error and bootstrap statistics. */
 #include "metrics.h"
 
+#include "assay/fit.h"
+
 #include <math.h>
 #include <stdlib.h>
 
+/* Pearson, Spearman and ranks are the fit library's (one implementation,
+ * NaN on degenerate input). */
 double
 assay_bench_pearson(const double *x, const double *y, size_t n)
 {
-    if (n < 2) {
-        return NAN;
-    }
-    double mx = 0, my = 0;
-    for (size_t i = 0; i < n; i++) {
-        mx += x[i];
-        my += y[i];
-    }
-    mx /= (double)n;
-    my /= (double)n;
-    /* r = sum(dx*dy) / sqrt(sum(dx^2) * sum(dy^2)), on centred values so
-     * large offsets do not cancel. */
-    double sxy = 0, sxx = 0, syy = 0;
-    for (size_t i = 0; i < n; i++) {
-        double dx = x[i] - mx, dy = y[i] - my;
-        sxy += dx * dy;
-        sxx += dx * dx;
-        syy += dy * dy;
-    }
-    if (sxx <= 0 || syy <= 0) {
-        return NAN;
-    }
-    double r = sxy / sqrt(sxx * syy);
-    if (r > 1) {
-        r = 1;
-    } else if (r < -1) {
-        r = -1;
-    }
-    return r;
-}
-
-typedef struct rank_slot {
-    double v;
-    size_t i;
-} rank_slot;
-
-static int
-rank_cmp(const void *pa, const void *pb)
-{
-    const rank_slot *a = pa, *b = pb;
-    if (a->v < b->v) {
-        return -1;
-    }
-    if (a->v > b->v) {
-        return 1;
-    }
-    /* Stable on index so the sort is deterministic. */
-    return (a->i > b->i) - (a->i < b->i);
+    return assay_pearson(x, y, n);
 }
 
 assay_err
 assay_bench_ranks(const double *x, size_t n, double *ranks)
 {
-    if (n == 0) {
-        return ASSAY_OK;
-    }
-    rank_slot *s = calloc(n, sizeof(*s));
-    if (s == NULL) {
-        return ASSAY_ENOMEM;
-    }
-    for (size_t i = 0; i < n; i++) {
-        s[i].v = x[i];
-        s[i].i = i;
-    }
-    qsort(s, n, sizeof(*s), rank_cmp);
-    size_t i = 0;
-    while (i < n) {
-        size_t j = i;
-        while (j + 1 < n && s[j + 1].v == s[i].v) {
-            j++;
-        }
-        /* positions i..j (0-based) share the mean of ranks i+1..j+1 */
-        double r = ((double)(i + 1) + (double)(j + 1)) / 2.0;
-        for (size_t k = i; k <= j; k++) {
-            ranks[s[k].i] = r;
-        }
-        i = j + 1;
-    }
-    free(s);
-    return ASSAY_OK;
+    return assay_ranks(x, n, ranks) ? ASSAY_OK : ASSAY_ENOMEM;
 }
 
 double
 assay_bench_spearman(const double *x, const double *y, size_t n)
 {
-    if (n < 2) {
-        return NAN;
-    }
-    double *rx = calloc(n, sizeof(*rx));
-    double *ry = calloc(n, sizeof(*ry));
-    double r = NAN;
-    if (rx == NULL || ry == NULL) {
-        goto out;
-    }
-    if (assay_bench_ranks(x, n, rx) != ASSAY_OK ||
-        assay_bench_ranks(y, n, ry) != ASSAY_OK) {
-        goto out;
-    }
-    r = assay_bench_pearson(rx, ry, n);
-out:
-    free(rx);
-    free(ry);
-    return r;
+    return assay_spearman(x, y, n);
 }
 
 static int

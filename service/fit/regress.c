@@ -1,4 +1,4 @@
-/* regress.c - correlation, ridge least squares and feature selection by
+/* regress.c - ridge least squares and feature selection by
  * cross-validation, for `assay fit`. */
 #include "regress.h"
 
@@ -7,82 +7,6 @@
 #include <string.h>
 
 #include "assay/fit.h"
-
-
-double
-assay_pearson(const double *x, const double *y, size_t n)
-{
-    if (n < 2) {
-        return 0.0;
-    }
-    double mx = 0, my = 0;
-    for (size_t i = 0; i < n; i++) {
-        mx += x[i];
-        my += y[i];
-    }
-    mx /= (double)n;
-    my /= (double)n;
-    double sxy = 0, sxx = 0, syy = 0;
-    for (size_t i = 0; i < n; i++) {
-        sxy += (x[i] - mx) * (y[i] - my);
-        sxx += (x[i] - mx) * (x[i] - mx);
-        syy += (y[i] - my) * (y[i] - my);
-    }
-    return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : 0.0;
-}
-
-typedef struct rankpair {
-    double v;
-    size_t i;
-} rankpair;
-
-static int
-rank_cmp(const void *a, const void *b)
-{
-    const rankpair *x = a, *y = b;
-    if (x->v != y->v) {
-        return x->v < y->v ? -1 : 1;
-    }
-    return (x->i > y->i) - (x->i < y->i);
-}
-
-/* Average ranks, ties sharing the mean of their positions. */
-static void
-ranks(const double *x, size_t n, double *r, rankpair *tmp)
-{
-    for (size_t i = 0; i < n; i++) {
-        tmp[i] = (rankpair){x[i], i};
-    }
-    qsort(tmp, n, sizeof(*tmp), rank_cmp);
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && tmp[j].v == tmp[i].v) {
-            j++;
-        }
-        double avg = (double)(i + j - 1) / 2.0 + 1.0;
-        for (size_t k = i; k < j; k++) {
-            r[tmp[k].i] = avg;
-        }
-        i = j;
-    }
-}
-
-double
-assay_spearman(const double *x, const double *y, size_t n)
-{
-    double *rx = malloc(n * sizeof(*rx)), *ry = malloc(n * sizeof(*ry));
-    rankpair *tmp = malloc(n * sizeof(*tmp));
-    double r = 0.0;
-    if (rx && ry && tmp && n > 1) {
-        ranks(x, n, rx, tmp);
-        ranks(y, n, ry, tmp);
-        r = assay_pearson(rx, ry, n);
-    }
-    free(rx);
-    free(ry);
-    free(tmp);
-    return r;
-}
 
 
 /* Solves A x = b (n x n, row-major) by Gaussian elimination with partial
@@ -233,6 +157,9 @@ cv_once(const double *X, const double *y, size_t n, const unsigned *fold,
         }
     }
     r = assay_pearson(pred, y, n);
+    if (isnan(r)) {
+        r = 0.0; /* constant predictions: no skill */
+    }
 out:
     free(pred);
     free(rows);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "idfbuild.h"
 #include "labels.h"
 #include "model.h"
 #include "regress.h"
@@ -15,133 +16,6 @@
 #include "verdict.h"
 
 #define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
-
-typedef struct vocab {
-    uint64_t *keys;
-    char **terms;
-    size_t *df;
-    size_t cap, n;
-} vocab;
-
-static size_t
-vocab_slot(const vocab *v, uint64_t k)
-{
-    size_t i = (size_t)(k ^ (k >> 31)) & (v->cap - 1);
-    while (v->terms[i] != NULL && v->keys[i] != k) {
-        i = (i + 1) & (v->cap - 1);
-    }
-    return i;
-}
-
-static assay_err
-vocab_add(vocab *v, const char *term, size_t len, uint64_t key)
-{
-    if ((v->n + 1) * 2 > v->cap) {
-        vocab nv = {0};
-        nv.cap = v->cap ? v->cap * 2 : 1024;
-        nv.keys = calloc(nv.cap, sizeof(*nv.keys));
-        nv.terms = calloc(nv.cap, sizeof(*nv.terms));
-        nv.df = calloc(nv.cap, sizeof(*nv.df));
-        if (!nv.keys || !nv.terms || !nv.df) {
-            free(nv.keys);
-            free(nv.terms);
-            free(nv.df);
-            return ASSAY_ENOMEM;
-        }
-        for (size_t i = 0; i < v->cap; i++) {
-            if (v->terms[i] != NULL) {
-                size_t j = vocab_slot(&nv, v->keys[i]);
-                nv.keys[j] = v->keys[i];
-                nv.terms[j] = v->terms[i];
-                nv.df[j] = v->df[i];
-            }
-        }
-        nv.n = v->n;
-        free(v->keys);
-        free(v->terms);
-        free(v->df);
-        *v = nv;
-    }
-    size_t i = vocab_slot(v, key);
-    if (v->terms[i] == NULL) {
-        char *t = malloc(len + 1);
-        if (t == NULL) {
-            return ASSAY_ENOMEM;
-        }
-        memcpy(t, term, len);
-        t[len] = '\0';
-        v->terms[i] = t;
-        v->keys[i] = key;
-        v->n++;
-    }
-    v->df[i]++;
-    return ASSAY_OK;
-}
-
-static void
-vocab_fini(vocab *v)
-{
-    for (size_t i = 0; i < v->cap; i++) {
-        free(v->terms[i]);
-    }
-    free(v->keys);
-    free(v->terms);
-    free(v->df);
-}
-
-/* Counts one document: each distinct word and adjacent word pair once. */
-static assay_err
-vocab_doc(vocab *v, const assay_lexicon *lex, assay_stemmer *st, const char *text,
-          assay_error *err)
-{
-    assay_analysis a;
-    assay_err rc = assay_analyze(lex, st, text, strlen(text), &a, err);
-    if (rc != ASSAY_OK) {
-        return rc;
-    }
-    size_t cap = 2 * a.n + 1;
-    uint64_t *seen = malloc(cap * sizeof(*seen));
-    size_t ns = 0;
-    char buf[512];
-    const assay_term *prev = NULL;
-    for (size_t i = 0; seen && i < a.n && rc == ASSAY_OK; i++) {
-        const assay_term *t = &a.terms[i];
-        if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
-            prev = NULL;
-        }
-        if (t->flags & ASSAY_TERM_STOP) {
-            continue;
-        }
-        uint64_t k = t->hash;
-        bool dup = false;
-        for (size_t j = 0; j < ns && !dup; j++) {
-            dup = seen[j] == k;
-        }
-        if (!dup) {
-            seen[ns++] = k;
-            rc = vocab_add(v, t->text, t->text_len, k);
-        }
-        if (prev != NULL && prev->text_len + t->text_len + 1 < sizeof(buf)) {
-            size_t bl = (size_t)snprintf(buf, sizeof(buf), "%s %s", prev->text, t->text);
-            uint64_t k2 = assay_term_hash(buf, bl);
-            dup = false;
-            for (size_t j = 0; j < ns && !dup; j++) {
-                dup = seen[j] == k2;
-            }
-            if (!dup && rc == ASSAY_OK) {
-                seen[ns++] = k2;
-                rc = vocab_add(v, buf, bl, k2);
-            }
-        }
-        prev = t;
-    }
-    if (seen == NULL) {
-        rc = ASSAY_ENOMEM;
-    }
-    free(seen);
-    assay_analysis_fini(&a);
-    return rc;
-}
 
 /* ---- grading helpers shared by fit and eval ---- */
 
@@ -294,7 +168,9 @@ band_agreement(const double *score, const assay_itemset *s, double thc, double t
 {
     size_t ok = 0;
     for (size_t i = 0; i < s->n; i++) {
-        int b = score[i] >= thc ? 2 : score[i] >= thp ? 1 : 0;
+        assay_band b = score[i] >= thc   ? ASSAY_BAND_CORRECT
+                       : score[i] >= thp ? ASSAY_BAND_PARTIAL
+                                         : ASSAY_BAND_INCORRECT;
         ok += b == s->v[i].band;
     }
     return s->n ? (double)ok / (double)s->n : 0.0;
@@ -323,6 +199,22 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
     out->spearman = assay_spearman(score, h, n);
     out->rmse = sqrt(se / (double)n);
     out->band_accuracy = band_agreement(score, s, thc, thp);
+    /* 2-way: correct vs the rest */
+    size_t tp = 0, fp = 0, fn = 0, tn = 0, nb[ASSAY_NBANDS] = {0};
+    for (size_t i = 0; i < n; i++) {
+        bool pc = score[i] >= thc, hc = s->v[i].band == ASSAY_BAND_CORRECT;
+        tp += pc && hc;
+        fp += pc && !hc;
+        fn += !pc && hc;
+        tn += !pc && !hc;
+        nb[s->v[i].band]++;
+    }
+    double f1c = 2.0 * (double)tp / (double)(2 * tp + fp + fn);
+    double f1n = 2.0 * (double)tn / (double)(2 * tn + fp + fn);
+    out->f1_2way = (f1c + f1n) / 2.0; /* NaN when a class is absent on both sides */
+    size_t mx = nb[0] > nb[1] ? nb[0] : nb[1];
+    mx = mx > nb[2] ? mx : nb[2];
+    out->majority = (double)mx / (double)n;
     free(h);
 }
 
@@ -384,7 +276,9 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
         h[i] = s->v[i].score / s->v[i].scale_max;
     }
     assay_params t = *p;
-    *out = assay_pearson(score, h, s->n) + best_thresholds(score, s, &t);
+    double r = assay_pearson(score, h, s->n);
+    /* constant scores correlate with nothing: no credit */
+    *out = (isnan(r) ? 0.0 : r) + best_thresholds(score, s, &t);
     free(h);
     return ASSAY_OK;
 }
@@ -495,6 +389,13 @@ input_ref(const char *outdir, const char *path, const char *text, size_t len)
     return json_pack("{s:s,s:s}", "file", rel, "sha256", hex);
 }
 
+/* A statistic rounded to 4 decimals, or null when undefined (NaN). */
+static json_t *
+num4(double x)
+{
+    return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
+}
+
 static bool
 feature_enabled(const char *list, const char *name)
 {
@@ -523,7 +424,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_model *m = NULL;
     assay_stemmer *st = NULL;
     assay_itemset items = {0};
-    vocab voc = {0};
+    assay_dfcount voc;
+    assay_dfcount_init(&voc, true);
     groups g = {0};
     char *btext = NULL, *stext = NULL;
     size_t blen = 0, slen = 0;
@@ -546,7 +448,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     if (o->stoplist_path != NULL &&
         ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen, err)) ||
-         (rc = assay_lexicon_load_stoplist(lex, o->stoplist_path, err)))) {
+         (rc = assay_lexicon_parse_stoplist(lex, stext, slen, o->stoplist_path, err)))) {
         goto out;
     }
     if (o->bank_path != NULL) {
@@ -585,10 +487,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     /* idf over every document seen */
     size_t ndocs = 0;
     for (size_t q = 0; bank && q < bank->nquestions && rc == ASSAY_OK; q++) {
-        rc = vocab_doc(&voc, lex, st, bank->questions[q].text, err);
+        rc = assay_dfcount_doc(&voc, lex, st, bank->questions[q].text, err);
         ndocs++;
         for (size_t r = 0; r < bank->questions[q].nreferences && rc == ASSAY_OK; r++) {
-            rc = vocab_doc(&voc, lex, st, bank->questions[q].references[r], err);
+            rc = assay_dfcount_doc(&voc, lex, st, bank->questions[q].references[r], err);
             ndocs++;
         }
     }
@@ -605,14 +507,14 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                 }
                 if (!dup) {
                     seenq[nq++] = k;
-                    if ((rc = vocab_doc(&voc, lex, st, it->question, err)) == ASSAY_OK) {
-                        rc = vocab_doc(&voc, lex, st, it->reference, err);
+                    if ((rc = assay_dfcount_doc(&voc, lex, st, it->question, err)) == ASSAY_OK) {
+                        rc = assay_dfcount_doc(&voc, lex, st, it->reference, err);
                     }
                     ndocs += 2;
                 }
             }
             if (rc == ASSAY_OK) {
-                rc = vocab_doc(&voc, lex, st, it->answer, err);
+                rc = assay_dfcount_doc(&voc, lex, st, it->answer, err);
                 ndocs++;
             }
         }
@@ -770,15 +672,14 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
     }
     json_object_set_new(root, "fit",
-                        json_pack("{s:o,s:I,s:f,s:I,s:f,s:f,s:f,s:f}", "features", chosen,
+                        json_pack("{s:o,s:I,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
                                   "cv_folds", (json_int_t)nfolds,
-                                  "cv_pearson", round(cv_r * 1e4) / 1e4,
+                                  "cv_pearson", num4(cv_r),
                                   "items", (json_int_t)tm.n,
-                                  "pearson", round(tm.pearson * 1e4) / 1e4,
-                                  "spearman", round(tm.spearman * 1e4) / 1e4,
-                                  "rmse", round(tm.rmse * 1e4) / 1e4,
-                                  "band_accuracy",
-                                  round(tm.band_accuracy * 1e4) / 1e4));
+                                  "pearson", num4(tm.pearson),
+                                  "spearman", num4(tm.spearman),
+                                  "rmse", num4(tm.rmse),
+                                  "band_accuracy", num4(tm.band_accuracy)));
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
         rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
@@ -797,7 +698,7 @@ out:
     free(score);
     groups_fini(&g);
     assay_items_fini(&items);
-    vocab_fini(&voc);
+    assay_dfcount_fini(&voc);
     json_decref(root);
     json_decref(inputs);
     json_decref(terms);
