@@ -7,6 +7,7 @@
 
 #include <assay/client.h>
 #include <assay/engine.h>
+#include <assay/fit.h>
 
 int
 main(int argc, char **argv)
@@ -35,8 +36,10 @@ main(int argc, char **argv)
         assay_model_unref(m);
         return 1;
     }
-    printf("%s %s %s %.3f\n", assay_version(), qid, assay_verdict_band(v),
-           assay_verdict_score(v));
+    double x[] = {1, 2, 3}, y[] = {2, 4, 7};
+    printf("%s %s %s %.3f spearman %.1f\n", assay_version(), qid,
+           assay_verdict_band(v), assay_verdict_score(v),
+           assay_spearman(x, y, 3));
     assay_verdict_free(v);
     assay_model_unref(m);
 
