@@ -37,7 +37,8 @@
     X(EUNREACHABLE, "unreachable", "service could not be reached")            \
     X(EINTERNAL, "internal", "internal error")                                \
     X(EDUPLICATE, "duplicate_id", "duplicate id")                             \
-    X(ECONFIG, "invalid_config", "malformed configuration")
+    X(ECONFIG, "invalid_config", "malformed configuration")                   \
+    X(EINTR, "interrupted", "interrupted by a signal")
 
 typedef enum assay_err {
 #define ASSAY_X_ENUM(name, wire, text) ASSAY_##name,
