@@ -15,9 +15,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "csv.h"
+#include "print_verdict.h"
 #include "proto.h"
-#include "verdict.h"
+#include "proto_client.h"
+#include "utf8.h"
 
 #define BATCH_MAX_LINE (1024u * 1024u)
 #define BATCH_MAX_WINDOW 10000
@@ -68,7 +71,7 @@ typedef struct batch {
     /* progress */
     bool progress;
     long long in_size;
-    struct timespec start;
+    double start; /* assay_clock_s() when the batch began */
     double last_draw;
     unsigned long long done;
     unsigned long long failed;
@@ -118,10 +121,7 @@ batch_help(FILE *out)
 static double
 batch_elapsed(const batch *b)
 {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - b->start.tv_sec) +
-           (double)(now.tv_nsec - b->start.tv_nsec) / 1e9;
+    return assay_clock_s() - b->start;
 }
 
 static void
@@ -423,26 +423,19 @@ batch_request(batch_item *it, const char *qid, const char *question,
 {
     char wid[32];
     snprintf(wid, sizeof(wid), "%u", it->line);
-    json_t *req =
-        json_pack("{s:i, s:s, s:s}", "v", 1, "id", wid, "op", "grade");
-    if (req == NULL) {
-        batch_item_error(it, ASSAY_ENOMEM, "line %u: out of memory", it->line);
+    json_t *req = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assay_err rc = assay_proto_grade_request(wid, qid, question, reference,
+                                             answer, &req, &err);
+    if (rc == ASSAY_EUTF8) {
+        batch_item_error(it, rc, "line %u: %s: invalid UTF-8", it->line,
+                         err.field);
         return NULL;
     }
-    const char *keys[] = {"question_id", "question", "reference", "answer"};
-    const char *vals[] = {qid, question, reference, answer};
-    for (size_t i = 0; i < 4; i++) {
-        if (vals[i] == NULL) {
-            continue;
-        }
-        json_t *s = json_string(vals[i]);
-        if (s == NULL) {
-            batch_item_error(it, ASSAY_EUTF8, "line %u: %s: invalid UTF-8",
-                             it->line, keys[i]);
-            json_decref(req);
-            return NULL;
-        }
-        json_object_set_new(req, keys[i], s);
+    if (rc != ASSAY_OK) {
+        batch_item_error(it, ASSAY_ENOMEM, "line %u: out of memory", it->line);
+        return NULL;
     }
     return req;
 }
@@ -519,7 +512,7 @@ batch_next_jsonl(batch *b, batch_item *it, json_t **req)
                          it->line, BATCH_MAX_LINE);
         return 1;
     }
-    long long bad = assay_proto_utf8_check(text, len);
+    long long bad = assay_utf8_check(text, len);
     if (bad >= 0) {
         batch_item_error(it, ASSAY_EUTF8, "line %u: invalid UTF-8 at byte %lld",
                          it->line, bad + 1);
@@ -1229,7 +1222,7 @@ assay_cmd_batch(int argc, char **argv)
     /* not on the terminal the results are printed to */
     b.progress = isatty(STDERR_FILENO) != 0 &&
                  !(b.out == stdout && isatty(STDOUT_FILENO) != 0);
-    clock_gettime(CLOCK_MONOTONIC, &b.start);
+    b.start = assay_clock_s();
     status = batch_run(&b, c, (size_t)window);
 out:
     assay_client_free(c);

@@ -33,6 +33,12 @@ typedef struct assay_metrics {
     size_t n;
     double pearson, spearman, rmse; /* rmse on the human scale */
     double band_accuracy;           /* share with the human band */
+    /* 2-way view of the band decision (correct vs not correct): macro-F1
+     * of the two classes, and the share of the larger human class (the
+     * accuracy of always answering it, for comparison with band_accuracy:
+     * majority is over the 3 bands). NaN when undefined. */
+    double f1_2way;
+    double majority;
 } assay_metrics;
 
 /* assay_fit fits and writes opts->out_path; train (may be NULL) receives
@@ -46,8 +52,14 @@ assay_err assay_fit(const assay_fit_options *opts, assay_metrics *train,
 assay_err assay_eval(const assay_model *m, const char *labels_path,
                      const char *split, assay_metrics *out, assay_error *err);
 
-/* Correlation helpers, exposed for tests: n pairs. */
+/* The one Pearson and Spearman correlation of assay (fit, eval and bench
+ * use these): n pairs; NaN when undefined (n < 2, either side constant, or
+ * out of memory), never a made-up 0. Spearman is Pearson on average ranks. */
 double assay_pearson(const double *x, const double *y, size_t n);
 double assay_spearman(const double *x, const double *y, size_t n);
+
+/* assay_ranks writes the 1-based ranks of x (ties share their mean rank)
+ * into r; false when out of memory. */
+bool assay_ranks(const double *x, size_t n, double *r);
 
 #endif

@@ -64,6 +64,8 @@ typedef struct assay_features {
     double other_cos;  /* the same with the closest other bank question */
     size_t n_content;
     size_t n_terms;
+    size_t steps; /* loop iterations of matching and claim judging: a cost
+                     measure that tests bound (linear in the answer) */
 } assay_features;
 
 /* assay_prepare builds a prepared question. defs == NULL derives concepts
