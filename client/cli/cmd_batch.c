@@ -712,6 +712,9 @@ batch_field(const json_t *reply, const char *f)
 static char *
 batch_cell_text(const json_t *reply, const char *f)
 {
+    if (strcmp(f, "matched") == 0) {
+        return assay_cli_matched(reply, ";"); /* with ~fuzzy and !negated */
+    }
     if (batch_is_list(f)) {
         return assay_cli_labels(reply, f, ";");
     }
