@@ -28,6 +28,13 @@ void assay_lexicon_free(assay_lexicon *lex);
 assay_err assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
                                       assay_error *err);
 
+/* assay_lexicon_parse_stoplist is assay_lexicon_load_stoplist on the len
+ * bytes of buf already read from path (named in errors), so a caller that
+ * also hashes the file reads it once. */
+assay_err assay_lexicon_parse_stoplist(assay_lexicon *lex, const char *buf,
+                                       size_t len, const char *path,
+                                       assay_error *err);
+
 /* assay_lexicon_add_stop adds one stop word (already normalised); the word
  * is copied. ASSAY_EINVAL for an empty word, ASSAY_ENOMEM. */
 assay_err assay_lexicon_add_stop(assay_lexicon *lex, const char *word);

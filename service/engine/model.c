@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "idfbuild.h"
 #include "sha256.h"
 
 #define MODEL_MAX_BYTES (256u << 20)
@@ -57,62 +58,6 @@ assay_params_defaults(assay_params *p)
     p->off_topic_other_cov = 0.5;
     p->inline_max_concepts = 12;
     p->inline_phrase_weight = 0.5;
-}
-
-assay_err
-assay_read_file(const char *path, size_t cap, char **out, size_t *len,
-                assay_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        assay_error_set(err, ASSAY_EIO, "%s: cannot open: %s", path, strerror(errno));
-        if (err) {
-            snprintf(err->source, sizeof(err->source), "%s", path);
-        }
-        return ASSAY_EIO;
-    }
-    size_t n = 0, sz = 4096;
-    char *buf = malloc(sz);
-    assay_err rc = ASSAY_OK;
-    while (buf != NULL) {
-        if (n + 1 >= sz) {
-            if (sz > cap) {
-                rc = assay_error_set(err, ASSAY_ETOOBIG, "%s: larger than %zu bytes",
-                                     path, cap);
-                break;
-            }
-            char *nb = realloc(buf, sz * 2);
-            if (nb == NULL) {
-                break;
-            }
-            buf = nb;
-            sz *= 2;
-        }
-        size_t got = fread(buf + n, 1, sz - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                rc = assay_error_set(err, ASSAY_EIO, "%s: read error", path);
-            }
-            break;
-        }
-    }
-    fclose(f);
-    if (buf == NULL) {
-        return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
-    }
-    if (rc == ASSAY_OK && n > cap) {
-        rc = assay_error_set(err, ASSAY_ETOOBIG, "%s: larger than %zu bytes", path,
-                             cap);
-    }
-    if (rc != ASSAY_OK) {
-        free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return ASSAY_OK;
 }
 
 void
@@ -632,12 +577,15 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
     if (exists(stop)) {
         char *stext;
         size_t slen;
-        if ((rc = assay_lexicon_load_stoplist(lex, stop, err)) != ASSAY_OK ||
-            (rc = assay_read_file(stop, MODEL_MAX_BYTES, &stext, &slen, err)) != ASSAY_OK) {
+        if ((rc = assay_read_file(stop, MODEL_MAX_BYTES, &stext, &slen, err)) != ASSAY_OK) {
             goto fail;
         }
+        rc = assay_lexicon_parse_stoplist(lex, stext, slen, stop, err);
         assay_sha256_update(&mh, stext, slen);
         free(stext);
+        if (rc != ASSAY_OK) {
+            goto fail;
+        }
     }
     if ((rc = lexicon_meaning(lex, exists(stop) ? stop : NULL, &mh, err)) !=
         ASSAY_OK) {
@@ -657,53 +605,25 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
     }
     /* idf over the bank's documents: each question text and reference. */
     {
-        size_t ndocs = 0;
         assay_stemmer *st = NULL;
         if ((rc = assay_stemmer_new(&st)) != ASSAY_OK) {
             goto fail;
         }
-        typedef struct { uint64_t k; size_t df; } kc;
-        kc *counts = NULL;
-        size_t nk = 0, capk = 0;
+        assay_dfcount dc;
+        assay_dfcount_init(&dc, false);
         for (size_t q = 0; q < bank->nquestions && rc == ASSAY_OK; q++) {
             const assay_question_def *qd = &bank->questions[q];
             for (size_t r = 0; r <= qd->nreferences && rc == ASSAY_OK; r++) {
                 const char *text = r == 0 ? qd->text : qd->references[r - 1];
-                assay_analysis a;
-                if ((rc = assay_analyze(lex, st, text, strlen(text), &a, err)) != ASSAY_OK) {
-                    break;
-                }
-                assay_keyset ks;
-                if ((rc = assay_keyset_from_analysis(&ks, &a)) == ASSAY_OK) {
-                    for (size_t i = 0; i < ks.n && rc == ASSAY_OK; i++) {
-                        size_t j = 0;
-                        while (j < nk && counts[j].k != ks.k[i]) {
-                            j++;
-                        }
-                        if (j == nk) {
-                            if (nk == capk) {
-                                capk = capk ? 2 * capk : 256;
-                                kc *nc = realloc(counts, capk * sizeof(*nc));
-                                if (nc == NULL) {
-                                    rc = ASSAY_ENOMEM;
-                                    break;
-                                }
-                                counts = nc;
-                            }
-                            counts[nk++] = (kc){ks.k[i], 0};
-                        }
-                        counts[j].df++;
-                    }
-                    assay_keyset_fini(&ks);
-                }
-                assay_analysis_fini(&a);
-                ndocs++;
+                rc = assay_dfcount_doc(&dc, lex, st, text, err);
             }
         }
-        for (size_t j = 0; j < nk && rc == ASSAY_OK; j++) {
-            rc = assay_idf_put(idf, counts[j].k, assay_idf_smoothed(ndocs, counts[j].df));
+        for (size_t j = 0; j < dc.cap && rc == ASSAY_OK; j++) {
+            if (dc.terms[j] != NULL) {
+                rc = assay_idf_put(idf, dc.keys[j], assay_idf_smoothed(dc.ndocs, dc.df[j]));
+            }
         }
-        free(counts);
+        assay_dfcount_fini(&dc);
         assay_stemmer_free(st);
         if (rc != ASSAY_OK) {
             goto fail;
@@ -802,7 +722,7 @@ assay_model_load(const char *path, assay_model **out, assay_error *err)
     if (sref != NULL) {
         if ((rc = load_input(&L, sref, "stop list", &mh, ipath, sizeof(ipath),
                              &stext, &slen)) != ASSAY_OK ||
-            (rc = assay_lexicon_load_stoplist(lex, ipath, err)) != ASSAY_OK) {
+            (rc = assay_lexicon_parse_stoplist(lex, stext, slen, ipath, err)) != ASSAY_OK) {
             goto out;
         }
     }
