@@ -565,7 +565,7 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
         }
         const clause *k = &cl[claim_clause[c]];
         uint32_t lemmas[CLAUSE_LEMMAS];
-        size_t nlemmas = cs->wn ? clause_lemmas(cs->wn, r, k, lemmas) : 0;
+        size_t nlemmas = SIZE_MAX; /* computed when an antonym shows up */
         for (size_t i = k->first; i < k->last; i++) {
             const assay_term *t = &r->terms[i];
             int w = claim_word_index(cc, t->hash);
@@ -588,12 +588,15 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                     opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
                 }
             }
-            if (cs->wn != NULL) {
+            if (cs->wn != NULL && !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 uint32_t bases[4], ids[64];
                 size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                                 bases, 4);
                 for (size_t b = 0; b < nb; b++) {
                     size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
+                    if (na > 0 && nlemmas == SIZE_MAX) {
+                        nlemmas = clause_lemmas(cs->wn, r, k, lemmas);
+                    }
                     for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP; j++) {
                         if (!has_lemma(lemmas, nlemmas, ids[j])) {
                             const char *l = assay_wordnet_lemma(cs->wn, ids[j]);
@@ -987,7 +990,8 @@ judge_clause(void *vctx, const clause *k)
         size_t nk = 0;
         keys[nk++] = t->hash & ~WN_NS;
         unsigned bit = prefix_bit(t->surface, t->surface_len);
-        if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u) {
+        if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u &&
+            !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
             uint32_t bases[4];
             size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                             bases, 4);
@@ -1103,8 +1107,8 @@ judge_clause(void *vctx, const clause *k)
 
 size_t
 assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
-                   const assay_concept_set *concepts, assay_concept_match *m,
-                   assay_claim_result *out)
+                   const bool *scope, const assay_concept_set *concepts,
+                   assay_concept_match *m, assay_claim_result *out)
 {
     judge_ctx *j = calloc(1, sizeof(*j));
     if (j == NULL) {
@@ -1123,8 +1127,8 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
     j->out = out;
     j->concepts = concepts;
     j->m = m;
-    bool *neg = assay_negation_scope_new(a, cs->neg_window);
-    j->neg = neg;
+    bool *neg = scope == NULL ? assay_negation_scope_new(a, cs->neg_window) : NULL;
+    j->neg = scope != NULL ? scope : neg;
     split_clauses(a, judge_clause, j);
     j->steps += 2 * a->n;
     for (size_t c = 0; c < cs->n; c++) {

@@ -102,6 +102,14 @@ size_t assay_concepts_match(const assay_concept_set *cs,
                           const assay_match_params *p,
                           assay_concept_match *out);
 
+/* assay_concepts_match_scope is assay_concepts_match with the answer's
+ * negation scope already computed (assay_negation_scope with p->neg_window;
+ * answer->n entries), so a caller that needs it too computes it once. */
+size_t assay_concepts_match_scope(const assay_concept_set *cs,
+                                  const assay_analysis *answer,
+                                  const assay_match_params *p,
+                                  const bool *scope, assay_concept_match *out);
+
 /* assay_edit_signature is a 32-bit set of the byte values (mod 32) in s.
  * One edit changes at most two bits, so two words whose signatures differ
  * in more than two bits are not within one edit: a cheap first test. */

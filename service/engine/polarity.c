@@ -108,7 +108,7 @@ assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg)
 {
     /* pass 1: sentences holding a copular denial are denied as a whole */
     size_t sent_start = 0;
-    bool denied = false;
+    bool denied = false, any = false;
     for (size_t i = 0; i <= a->n; i++) {
         if (i == a->n || (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
             for (size_t k = sent_start; k < i; k++) {
@@ -117,10 +117,15 @@ assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg)
             sent_start = i;
             denied = false;
         }
-        if (i < a->n && !(a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
-            assay_polarity_cue(a, i) == ASSAY_CUE_SENTENCE) {
-            denied = true;
+        if (i < a->n) {
+            assay_cue c = assay_polarity_cue(a, i);
+            any = any || c != ASSAY_CUE_NONE;
+            denied = denied || (c == ASSAY_CUE_SENTENCE &&
+                                !(a->terms[i].flags & ASSAY_TERM_NEGATOR));
         }
+    }
+    if (!any) {
+        return; /* most answers: no cue at all, nothing is negated */
     }
     /* pass 2: clause cues forward, "not true that" to the sentence end */
     bool has_cue = false, sentence = false;

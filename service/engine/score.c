@@ -535,12 +535,16 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
 
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
-    f->steps += assay_concepts_match(&pq->concepts, answer, &mp, matches);
+    /* one negation scope for concepts and claims (NULL: each computes) */
+    bool *scope = assay_negation_scope_new(answer, p->neg_window);
+    f->steps += assay_concepts_match_scope(&pq->concepts, answer, &mp, scope,
+                                           matches);
     /* claims before coverage: a negation the reference shares lifts a
      * negated concept back to matched */
     f->nclaims = pq->claims.n;
-    f->steps += assay_claims_judge(&pq->claims, answer, &pq->concepts, matches,
-                                   f->claims);
+    f->steps += assay_claims_judge(&pq->claims, answer, scope, &pq->concepts,
+                                   matches, f->claims);
+    free(scope);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {
