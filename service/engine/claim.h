@@ -131,14 +131,15 @@ assay_err assay_claims_index_opposites(assay_lexicon *lex,
                                        assay_error *err);
 
 /* assay_claims_judge fills out[i] for each of cs->n claims from answer a;
- * scope is a's negation scope (assay_negation_scope with the claim set's
+ * cover is a's negation cover (assay_negation_cover with the claim set's
  * window) or NULL to compute it here.
  * Asserted misconceptions (concept matches m) contradict the claim they
  * share most words with. A concept that m reports negated inside an answer
  * clause supporting a claim is upgraded to exact: the reference shares the
  * negation. Returns loop steps taken (cost measure, linear in a->n). */
 size_t assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
-                          const bool *scope, const assay_concept_set *concepts,
+                          const uint32_t *cover,
+                          const assay_concept_set *concepts,
                           assay_concept_match *m, assay_claim_result *out);
 
 /* assay_claim_reason_name is the wire name of a reason ("role_swap"). */

@@ -484,8 +484,8 @@ assay_concepts_match_scope(const assay_concept_set *cs,
     }
     for (size_t i = 0; i < cs->n; i++) {
         const assay_concept *c = &cs->c[i];
-        assay_concept_match best = {ASSAY_MATCH_MISSING, 0, 0, 0};
-        assay_concept_match denied = {ASSAY_MATCH_MISSING, 0, 0, 0};
+        assay_concept_match best = {ASSAY_MATCH_MISSING, 0, 0, 0, 0, 0, 0, 0};
+        assay_concept_match denied = {ASSAY_MATCH_MISSING, 0, 0, 0, 0, 0, 0, 0};
         for (size_t j = 0; j < c->nphrases; j++) {
             size_t s = 0, e = 0, ns = 0, ne = 0;
             bool neg = false;
@@ -493,10 +493,10 @@ assay_concepts_match_scope(const assay_concept_set *cs,
             assay_match_state st = phrase_match(ph->all_stop ? &all : &m, ph,
                                                 &s, &e, &neg, &ns, &ne);
             if (st > best.state) {
-                best = (assay_concept_match){st, s, e, j};
+                best = (assay_concept_match){st, s, e, j, 0, 0, 0, 0};
             }
             if (neg && denied.state == ASSAY_MATCH_MISSING) {
-                denied = (assay_concept_match){ASSAY_MATCH_NEGATED, ns, ne, j};
+                denied = (assay_concept_match){ASSAY_MATCH_NEGATED, ns, ne, j, 0, 0, 0, 0};
             }
         }
         /* A key point denied anywhere is denied, even where a bare mention
@@ -514,6 +514,10 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                    (c->misconception || c->derived
                         ? best.state == ASSAY_MATCH_MISSING
                         : true)) {
+            denied.asserted = best.state;
+            denied.astart = best.start;
+            denied.aend = best.end;
+            denied.aphrase = best.phrase;
             best = denied;
         }
         out[i] = best;

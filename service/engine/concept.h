@@ -70,6 +70,11 @@ typedef struct assay_concept_match {
     assay_match_state state;
     size_t start, end; /* byte span in the original answer (when found) */
     size_t phrase;     /* index of the phrase that matched */
+    /* when a denial overrides an asserted mention elsewhere: that mention
+     * (state MISSING when there was none), so the claim judge can restore
+     * it if the denial turns out to be about another entity */
+    assay_match_state asserted;
+    size_t astart, aend, aphrase;
 } assay_concept_match;
 
 /* assay_concepts_compile analyses every variant of defs with lex and
