@@ -765,6 +765,15 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             continue;
         }
         cl->subject = subject;
+        for (size_t e = 0; e < cs->nent; e++) { /* "X and Y are connected" */
+            size_t at;
+            if (mentions(&cs->ent[e], ra, c->first, c->last, &at)) {
+                cl->entities |= 1u << e;
+            }
+        }
+        if (subject >= 0) {
+            cl->entities |= 1u << subject;
+        }
         /* negative when an odd number of distinct negations cover its
          * predicate words ("uses yield ... without storing" is one; "does
          * not use yield ... without storing" two), or "less" precedes one;
@@ -1046,7 +1055,7 @@ judge_clause(void *vctx, const clause *k)
     double best_s = 0;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
-        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
+        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         if (cl->yesno == 0 && aligned(cl, &x[c], same) && share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
@@ -1058,7 +1067,7 @@ judge_clause(void *vctx, const clause *k)
         int pol = (int)(x[best].ncues & 1u) ^ (x[best].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         if (pol == (cl->negative ? 1 : 0) && own >= 0 && cl->subject >= 0 &&
-            subj != cl->subject && cs->ent[cl->subject].contrast &&
+            !((cl->entities >> subj) & 1u) && cs->ent[cl->subject].contrast &&
             cs->ent[subj].contrast && own_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
             if (best_s > j->swap[best]) {
@@ -1073,7 +1082,7 @@ judge_clause(void *vctx, const clause *k)
     for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
-        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
+        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same)) {
             continue;
         }

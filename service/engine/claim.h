@@ -66,6 +66,7 @@ typedef struct assay_entity {
 typedef struct assay_claim {
     char *text;        /* the clause as written in the reference */
     int subject;       /* entity index, -1 when none */
+    uint32_t entities; /* every entity the clause names (bit per entity) */
     bool negative;     /* the claim is stated negatively */
     bool weak;         /* only / just / limits ...: a negated answer may
                           agree, so negation alone never contradicts it */
