@@ -54,6 +54,9 @@ static const char *const fillers[] = {"a",      "an",         "totally",
                                       "simply", "plainly",    "just",
                                       "completely", "entirely", "absolutely",
                                       "all",    "urban",      "common"};
+/* a denial sentence that starts with one of these refers to the one before */
+static const char *const backrefs[] = {"that", "this", "that's", "this's", "which",
+                                       "it", "it's", "all"};
 /* after a negator, these make it sentence-wide: "not true that", "not the
  * case", "not correct that" */
 static const char *const truth[] = {"true", "case", "correct", "so"};
@@ -107,7 +110,7 @@ void
 assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
     /* pass 1: sentences holding a copular denial are denied as a whole */
-    size_t sent_start = 0;
+    size_t sent_start = 0, prev_start = 0;
     uint32_t denied = 0;
     bool any = false;
     for (size_t i = 0; i <= a->n; i++) {
@@ -115,6 +118,16 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             for (size_t k = sent_start; k < i; k++) {
                 cover[k] = denied;
             }
+            /* "X. That is a myth.": a short denial of "that" / "this"
+             * denies the sentence before it */
+            if (denied != 0 && sent_start > 0 && i - sent_start <= 6 &&
+                surface_in(&a->terms[sent_start], backrefs,
+                           sizeof(backrefs) / sizeof(backrefs[0]))) {
+                for (size_t k = prev_start; k < sent_start; k++) {
+                    cover[k] = cover[k] != 0 ? cover[k] : denied;
+                }
+            }
+            prev_start = sent_start;
             sent_start = i;
             denied = 0;
         }
