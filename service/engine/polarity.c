@@ -147,8 +147,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     bool has_cue = false;
     uint32_t sentence = 0, cue_id = 0;
     size_t content = 0, cue_at = 0;
-    unsigned ncue = 0; /* clause cues in the current scope: two cancel
-                          ("never fails to find") */
+    unsigned ncue = 0; /* adjacent clause cues: two cancel */
     for (size_t i = 0; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
         if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
@@ -167,8 +166,10 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         if (c == ASSAY_CUE_SENTENCE && (t->flags & ASSAY_TERM_NEGATOR)) {
             sentence = (uint32_t)i + 1;
         } else if (c == ASSAY_CUE_CLAUSE) {
-            /* a second cue within the first one's window cancels it */
-            ncue = has_cue && content - cue_at < window ? ncue + 1 : 1;
+            /* a cue right after another cancels it ("never fails to",
+             * "not without"); one further on starts its own scope ("not
+             * open to feedback and I don't explain") */
+            ncue = has_cue && content == cue_at && (ncue & 1u) ? ncue + 1 : 1;
             has_cue = true;
             cue_at = content + !(t->flags & ASSAY_TERM_STOP);
             cue_id = (uint32_t)i + 1;
