@@ -960,7 +960,7 @@ claim_polarity(const assay_claim *c, uint32_t mask)
  * (an antonym is only a contradiction where the sentence is otherwise the
  * same: "top" and "bottom" both appear in any answer about a stack). */
 static bool
-aligned(const assay_claim *c, const acc *x, bool same_subject)
+aligned(const assay_claim *c, const acc *x, bool same_subject, bool named)
 {
     unsigned hits = (unsigned)__builtin_popcount(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
@@ -976,11 +976,14 @@ aligned(const assay_claim *c, const acc *x, bool same_subject)
             nrest++;
         }
     }
-    if (nrest == 0) { /* "tuples are mutable" against "a tuple is immutable" */
-        return same_subject && c->subject >= 0;
+    /* "tuples are mutable" against "a tuple is immutable", "terminal 1 is
+     * connected" against "terminal 1 ... separated by the gap": an
+     * opposite said of the claim's own subject, named in the clause */
+    if (named) {
+        return true;
     }
     unsigned need_rest = nrest < 2 ? nrest : 2u;
-    return hits >= need_rest && x->got >= ALIGN_SHARE_OPPOSITE * rest;
+    return nrest > 0 && hits >= need_rest && x->got >= ALIGN_SHARE_OPPOSITE * rest;
 }
 
 /* whether clause k has a word of entity e that entity other lacks (the
@@ -1097,7 +1100,8 @@ judge_clause(void *vctx, const clause *k)
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
         bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
-        if (cl->yesno == 0 && aligned(cl, &x[c], same) && share(cl, &x[c]) > best_s) {
+        bool named = own >= 0 && ((cl->entities >> own) & 1u);
+        if (cl->yesno == 0 && aligned(cl, &x[c], same, named) && share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
         }
@@ -1125,7 +1129,8 @@ judge_clause(void *vctx, const clause *k)
         const assay_claim *cl = &cs->c[c];
         j->steps++;
         bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
-        if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same)) {
+        bool named = own >= 0 && ((cl->entities >> own) & 1u);
+        if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same, named)) {
             continue;
         }
         double s = share(cl, &x[c]);
