@@ -71,8 +71,7 @@ assay_perf_mix_load(const char *path, assay_perf_mix *mix, assay_error *err)
 {
     FILE *f = fopen(path, "r");
     if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "%s: %s", path,
-                               strerror(errno));
+        return assay_error_set(err, ASSAY_EIO, "%s: %s", path, strerror(errno));
     }
     assay_perf_mix m = {0};
     size_t cap = 0;

@@ -26,8 +26,8 @@ test_opt_split_name_and_value(void **state)
 static void
 test_opt_match_three_forms(void **state)
 {
-    char *argv[] = {"prog", "--out=a", "--out", "b", "--outer", "--quiet",
-                    "--out"};
+    char *argv[] = {"prog",    "--out=a", "--out", "b",
+                    "--outer", "--quiet", "--out"};
     int argc = 7, i = 1;
     const char *v = NULL;
     assert_int_equal(assay_opt_match(argc, argv, &i, "out", true, &v), 1);
