@@ -18,7 +18,6 @@
 #include "assay/engine.h"
 #include "bank.h"
 #include "clock.h"
-#include "opt.h"
 #include "perf.h"
 
 #ifndef ASSAY_BENCH_MODEL_DIR
@@ -65,21 +64,9 @@ parse_args(int argc, char **argv, engine_opts *o)
         const char *a = argv[i];
         char name[32];
         const char *v = NULL;
-        if (!assay_opt_split(a, name, sizeof(name), &v)) {
-            fprintf(stderr, "bench_engine: unknown option %s\n", a);
-            usage(stderr);
+        if (assay_perf_option("bench_engine", usage, argc, argv, &i, name,
+                              sizeof(name), &v) != 0) {
             return -1;
-        }
-        if (strcmp(name, "help") == 0) {
-            usage(stdout);
-            exit(0);
-        }
-        if (v == NULL) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "bench_engine: %s needs a value\n", a);
-                return -1;
-            }
-            v = argv[++i];
         }
         char *end = NULL;
         if (strcmp(name, "model") == 0) {

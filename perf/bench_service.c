@@ -23,7 +23,6 @@
 
 #include "assay/client.h"
 #include "clock.h"
-#include "opt.h"
 #include "perf.h"
 #include "proto_client.h"
 
@@ -114,21 +113,9 @@ parse_args(int argc, char **argv, service_opts *o)
         const char *a = argv[i];
         char name[32];
         const char *v = NULL;
-        if (!assay_opt_split(a, name, sizeof(name), &v)) {
-            fprintf(stderr, "bench_service: unknown option %s\n", a);
-            usage(stderr);
+        if (assay_perf_option("bench_service", usage, argc, argv, &i, name,
+                              sizeof(name), &v) != 0) {
             return -1;
-        }
-        if (strcmp(name, "help") == 0) {
-            usage(stdout);
-            exit(0);
-        }
-        if (v == NULL) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "bench_service: %s needs a value\n", a);
-                return -1;
-            }
-            v = argv[++i];
         }
         char *end = NULL;
         if (strcmp(name, "endpoint") == 0) {
