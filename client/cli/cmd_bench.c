@@ -363,6 +363,41 @@ bench_write(const assay_bench_run *run, const char *path,
     return true;
 }
 
+/* bench_splits lists the distinct "split" values of a labelled set, for
+ * the message about an empty selection. */
+static void
+bench_splits(const char *path, double scale_max, char *out, size_t cap)
+{
+    snprintf(out, cap, "none");
+    assay_bench_set *all = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    if (assay_bench_set_load(path, NULL, scale_max, &all, &err) != ASSAY_OK) {
+        return;
+    }
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < all->nitems; i++) {
+        const char *sp = all->items[i].split;
+        if (sp == NULL) {
+            continue;
+        }
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) {
+            seen = all->items[j].split != NULL &&
+                   strcmp(all->items[j].split, sp) == 0;
+        }
+        if (!seen && len + strlen(sp) + 3 < cap) {
+            len += (size_t)snprintf(out + len, cap - len, "%s%s",
+                                    len > 0 ? ", " : "", sp);
+        }
+    }
+    if (len == 0) {
+        snprintf(out, cap, "none");
+    }
+    assay_bench_set_free(all);
+}
+
 int
 assay_cmd_bench(int argc, char **argv)
 {
@@ -411,6 +446,18 @@ assay_cmd_bench(int argc, char **argv)
                                        &err)) != ASSAY_OK ||
             (rc = assay_bench_run_add_set(run, set)) != ASSAY_OK) {
             assay_cli_error(rc, &err);
+            goto out;
+        }
+        if (set->nitems == 0) {
+            /* an empty selection measures nothing: a typo, not a pass */
+            char splits[256];
+            bench_splits(o.sets[s], o.scale_max, splits, sizeof(splits));
+            assay_error_set(&err, ASSAY_EINVAL,
+                            "%s: no items%s%s%s (splits in the file: %s)",
+                            o.sets[s], o.split != NULL ? " with split \"" : "",
+                            o.split != NULL ? o.split : "",
+                            o.split != NULL ? "\"" : "", splits);
+            status = assay_cli_error(ASSAY_EINVAL, &err);
             goto out;
         }
         njobs += set->nitems;
@@ -494,6 +541,18 @@ assay_cmd_bench(int argc, char **argv)
     if (any_failed) {
         fprintf(stderr, "assay: bench: some items could not be graded (see "
                         "the reports)\n");
+    }
+    /* a failing gate is said on stderr even with -q: CI logs show why */
+    for (size_t g = 0; g < run->ngates; g++) {
+        const assay_bench_gate_result *r = &run->gates[g];
+        if (!r->pass) {
+            fprintf(stderr, "assay: bench: gate %s failed: %.4f < %.4f\n",
+                    assay_bench_gate_name(r->kind), r->actual, r->threshold);
+        }
+    }
+    if (run->adversarial != NULL && run->adversarial->nfailed > 0) {
+        fprintf(stderr, "assay: bench: %zu of %zu adversarial checks failed\n",
+                run->adversarial->nfailed, run->adversarial->ncases);
     }
     status = assay_bench_run_passed(run) && !any_failed ? ASSAY_EXIT_OK
                                                          : ASSAY_EXIT_FAILED;

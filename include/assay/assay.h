@@ -57,7 +57,8 @@ ASSAY_API const char *assay_version(void);
     X(EUNREACHABLE, "unreachable", "service could not be reached")             \
     X(EINTERNAL, "internal", "internal error")                                 \
     X(EDUPLICATE, "duplicate_id", "duplicate id")                              \
-    X(ECONFIG, "invalid_config", "malformed configuration")
+    X(ECONFIG, "invalid_config", "malformed configuration")                    \
+    X(EINTR, "interrupted", "interrupted by a signal")
 
 typedef enum assay_err {
 #define ASSAY_X_ENUM(name, wire, text) ASSAY_##name,

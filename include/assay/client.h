@@ -26,6 +26,7 @@
 #ifndef ASSAY_CLIENT_H
 #define ASSAY_CLIENT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -59,6 +60,9 @@ typedef struct assay_client_options {
     /* ...or from keys as 40-character Z85 text (not both ways at once). */
     const char *curve_secret_key; /* the public key is derived from it */
     const char *curve_server_key;
+    /* When not NULL and nonzero (set from a signal handler), a waiting
+     * assay_client_next returns ASSAY_EINTR. */
+    const volatile sig_atomic_t *cancel;
 } assay_client_options;
 
 /* assay_client_options_init fills o with the defaults above. */

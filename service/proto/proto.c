@@ -219,14 +219,116 @@ peek_id_lossy(const char *msg, size_t len, char id[ASSAY_PROTO_MAX_ID + 1])
     return ok;
 }
 
+/* Decodes one JSON string token (quotes included) into id, replacing
+ * invalid UTF-8 by '?'; false unless it is a string of 1..MAX_ID bytes. */
+static bool
+scan_decode_id(const char *tok, size_t n, char id[ASSAY_PROTO_MAX_ID + 1])
+{
+    char copy[6 * ASSAY_PROTO_MAX_ID + 8];
+    if (n > sizeof(copy)) {
+        return false;
+    }
+    memcpy(copy, tok, n);
+    size_t i = 0;
+    while (i < n) {
+        long long bad = assay_utf8_check(copy + i, n - i);
+        if (bad < 0) {
+            break;
+        }
+        i += (size_t)bad;
+        copy[i++] = '?';
+    }
+    json_t *v = json_loadb(copy, n, JSON_DECODE_ANY, NULL);
+    bool ok = false;
+    if (json_is_string(v) && json_string_length(v) > 0 &&
+        json_string_length(v) <= ASSAY_PROTO_MAX_ID) {
+        memcpy(id, json_string_value(v), json_string_length(v) + 1);
+        ok = strlen(id) == json_string_length(v);
+    }
+    json_decref(v);
+    return ok;
+}
+
+bool
+assay_proto_scan_id(const char *msg, size_t len,
+                    char id[ASSAY_PROTO_MAX_ID + 1])
+{
+    if (msg == NULL) {
+        return false;
+    }
+    const unsigned char *u = (const unsigned char *)msg;
+    int depth = 0;
+    bool expect_key = false;
+    bool want_value = false;
+    bool key_is_id = false;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = u[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            i++;
+            continue;
+        }
+        if (depth == 0 && c != '{') {
+            return false; /* not an object, or past its end */
+        }
+        if (c == '"') {
+            size_t start = i++;
+            while (i < len && u[i] != '"') {
+                i += u[i] == '\\' ? 2 : 1;
+            }
+            if (i >= len) {
+                return false;
+            }
+            size_t end = ++i;
+            if (depth == 1 && expect_key) {
+                key_is_id = end - start == 4 && memcmp(msg + start, "\"id\"", 4) == 0;
+            } else if (depth == 1 && want_value) {
+                if (key_is_id) {
+                    return scan_decode_id(msg + start, end - start, id);
+                }
+                want_value = false;
+            }
+            continue;
+        }
+        if (depth == 1 && want_value && key_is_id) {
+            return false; /* "id" holds something other than a string */
+        }
+        if (c == '{' || c == '[') {
+            depth++;
+            if (depth == 1) {
+                expect_key = c == '{';
+            }
+            want_value = false;
+        } else if (c == '}' || c == ']') {
+            if (--depth <= 0) {
+                return false;
+            }
+        } else if (depth == 1 && c == ',') {
+            expect_key = true;
+            want_value = false;
+            key_is_id = false;
+        } else if (depth == 1 && c == ':') {
+            expect_key = false;
+            want_value = true;
+        } else if (depth == 1) {
+            want_value = false;
+        }
+        i++;
+    }
+    return false;
+}
+
 bool
 assay_proto_peek_id(const char *msg, size_t len, size_t max_len,
                     char id[ASSAY_PROTO_MAX_ID + 1])
 {
-    if (msg == NULL || (max_len > 0 && len > max_len)) {
+    if (msg == NULL) {
         return false;
     }
-    return peek_id_lossy(msg, len, id);
+    if ((max_len > 0 && len > max_len) || !peek_id_lossy(msg, len, id)) {
+        return assay_proto_scan_id(msg, len, id);
+    }
+    return true;
 }
 
 static const char *
@@ -337,6 +439,8 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
                           "request: no message");
     }
     if (max_len > 0 && len > max_len) {
+        /* The id is read by a scan, so the client can match the refusal. */
+        req->has_id = assay_proto_scan_id(msg, len, req->id);
         return proto_fail(err, ASSAY_ETOOBIG, NULL, -1,
                           "request: message of %zu bytes exceeds the limit "
                           "of %zu bytes",
@@ -356,6 +460,7 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
     json_error_t jerr;
     req->root = json_loadb(msg, len, JSON_REJECT_DUPLICATES, &jerr);
     if (req->root == NULL) {
+        req->has_id = assay_proto_scan_id(msg, len, req->id);
         char text[ECHO_MAX + 4];
         assay_utf8_echo(jerr.text, strlen(jerr.text), ECHO_MAX * 2, text,
                     sizeof(text));
