@@ -47,9 +47,11 @@ test_first_error_wins(void **state)
     assay_error e;
     assay_error_init(&e);
     assert_int_equal(e.offset, -1);
-    assert_int_equal(assay_error_set(&e, ASSAY_EUTF8, "answer: invalid UTF-8 at byte %d", 17),
+    assert_int_equal(assay_error_set(&e, ASSAY_EUTF8,
+                                     "answer: invalid UTF-8 at byte %d", 17),
                      ASSAY_EUTF8);
-    assert_int_equal(assay_error_set(&e, ASSAY_EINTERNAL, "later"), ASSAY_EINTERNAL);
+    assert_int_equal(assay_error_set(&e, ASSAY_EINTERNAL, "later"),
+                     ASSAY_EINTERNAL);
     assert_int_equal(e.code, ASSAY_EUTF8);
     assert_string_equal(e.message, "answer: invalid UTF-8 at byte 17");
     /* NULL error records are allowed and only return the code. */
