@@ -268,7 +268,23 @@ next_flag(int argc, char *const argv[], int i, const char **name,
         return i;
     }
     if (i + 1 >= argc) {
-        assay_error_set(err, ASSAY_ECONFIG, "%s: missing value", arg);
+        /* a typo'd flag at the end is unknown, not short of a value */
+        static const char *const known[] = {
+            "endpoint", "bind",    "connect",     "model",        "threads",
+            "max-message", "hwm",  "log-level",   "config",       "curve-secret",
+            "allow-clients", "curve-key", "server-key", "max_message",
+            "log_level", "curve_secret", "allow_clients", "curve_key",
+            "server_key"};
+        bool is_known = false;
+        for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
+            is_known = is_known || strcmp(buf, known[k]) == 0;
+        }
+        if (!is_known) {
+            assay_error_set(err, ASSAY_ECONFIG,
+                            "%s: unknown option (see --help)", arg);
+        } else {
+            assay_error_set(err, ASSAY_ECONFIG, "%s: missing value", arg);
+        }
         return -1;
     }
     *value = argv[i + 1];

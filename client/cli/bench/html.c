@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "compare.h"
 #include "plot.h"
 
 static const char *const page_css =
@@ -489,8 +490,15 @@ compare_section(assay_sbuf *b, const json_t *cmp)
         esc(b, json_string_value(json_object_get(m, "name")));
         assay_sbuf_puts(b, "</td>");
         static const char *const keys[3] = {"old", "new", "delta"};
+        bool count = assay_bench_is_count(
+            json_string_value(json_object_get(m, "name")));
         for (int k = 0; k < 3; k++) {
             json_t *v = json_object_get(m, keys[k]);
+            if (count && json_is_number(v)) {
+                assay_sbuf_printf(b, "<td class=\"num\">%.0f</td>",
+                                  json_number_value(v));
+                continue;
+            }
             cell_num(b, json_is_number(v) ? json_number_value(v) : NAN, false);
         }
         assay_sbuf_puts(b, "</tr>\n");
