@@ -336,6 +336,7 @@ assay_prepared_fini(assay_prepared *pq)
         return;
     }
     free(pq->id);
+    assay_claims_fini(&pq->claims);
     assay_analysis_fini(&pq->question);
     for (size_t i = 0; i < pq->nrefs; i++) {
         assay_analysis_fini(&pq->refs[i]);
@@ -456,6 +457,11 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     if (rc != ASSAY_OK) {
         goto out;
     }
+    rc = assay_claims_build(&pq->claims, &pq->question, refs[0], &pq->refs[0],
+                            NULL, 0, &pq->concepts, lex, stemmer, idf, err);
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
     pq->th_correct = p->th_correct;
     pq->th_partial = p->th_partial;
 out:
@@ -487,6 +493,25 @@ max_cos(const assay_vec *v, const assay_vec *refs, size_t n)
 }
 
 assay_err
+assay_prepare_subjects(assay_prepared *pq, const char *reference,
+                       const char *const *subjects, size_t nsubjects,
+                       const assay_lexicon *lex, const assay_idf *idf,
+                       const assay_params *p, assay_stemmer *stemmer,
+                       assay_error *err)
+{
+    assay_claim_set cs;
+    (void)p;
+    assay_err rc = assay_claims_build(&cs, &pq->question, reference,
+                                      &pq->refs[0], subjects, nsubjects,
+                                      &pq->concepts, lex, stemmer, idf, err);
+    if (rc == ASSAY_OK) {
+        assay_claims_fini(&pq->claims);
+        pq->claims = cs;
+    }
+    return rc;
+}
+
+assay_err
 assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
                        const assay_idf *idf, const assay_params *p,
                        assay_features *f, assay_concept_match *matches)
@@ -510,6 +535,11 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
 
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
     f->steps += assay_concepts_match(&pq->concepts, answer, &mp, matches);
+    /* claims before coverage: a negation the reference shares lifts a
+     * negated concept back to matched */
+    f->nclaims = pq->claims.n;
+    f->steps += assay_claims_judge(&pq->claims, answer, &pq->concepts, matches,
+                                   f->claims);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {

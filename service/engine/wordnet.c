@@ -18,6 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "file.h"
 
 #define WN_FILE_MAX (64u << 20) /* data.noun is 15 MB */
 #define WN_WORD_MAX 128
@@ -201,8 +204,8 @@ wn_read_file(const char *dir, const char *name, char **buf, size_t *len,
 {
     char path[1024];
     snprintf(path, sizeof(path), "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
+    /* A missing file most likely means a missing package: say which. */
+    if (access(path, R_OK) != 0) {
         assay_err rc = assay_error_set(
             err, ASSAY_EIO,
             "wordnet: cannot open %s: %s (install the wordnet-base package or "
@@ -213,24 +216,7 @@ wn_read_file(const char *dir, const char *name, char **buf, size_t *len,
         }
         return rc;
     }
-    char *b = malloc(WN_FILE_MAX + 1);
-    if (b == NULL) {
-        fclose(f);
-        return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
-    }
-    size_t n = fread(b, 1, WN_FILE_MAX + 1, f);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || n > WN_FILE_MAX) {
-        free(b);
-        return assay_error_set(err, bad ? ASSAY_EIO : ASSAY_ETOOBIG,
-                               "wordnet: %s: %s", path,
-                               bad ? "read error" : "file over 64 MiB");
-    }
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return ASSAY_OK;
+    return assay_read_file_named("wordnet", path, WN_FILE_MAX, buf, len, err);
 }
 
 static int

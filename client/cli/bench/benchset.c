@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
+#include "str.h"
+
 /* set_err records an error with source, line and field filled in, keeping
  * the first error. */
 __attribute__((format(printf, 6, 7))) static assay_err
@@ -56,17 +59,6 @@ assay_bench_set_free(assay_bench_set *set)
     free(set->items);
     free(set->name);
     free(set);
-}
-
-static char *
-dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p != NULL) {
-        memcpy(p, s, n);
-    }
-    return p;
 }
 
 static int
@@ -162,7 +154,7 @@ assay_bench_set_parse(const char *text, size_t len, const char *name,
     }
     assay_err rc = ASSAY_ENOMEM;
     assay_bench_set *set = calloc(1, sizeof(*set));
-    if (set == NULL || (set->name = dup_str(name)) == NULL) {
+    if (set == NULL || (set->name = assay_str_copy(name)) == NULL) {
         assay_error_set(err, rc, "%s: out of memory", name);
         goto fail;
     }
@@ -183,71 +175,13 @@ fail:
 }
 
 assay_err
-assay_bench_read_file(const char *path, size_t max, char **out, size_t *len,
-                      assay_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot open: %s", path,
-                               strerror(errno));
-    }
-    assay_err rc = ASSAY_OK;
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL) {
-        rc = assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
-        goto out;
-    }
-    for (;;) {
-        if (cap - n < 2) {
-            if (cap > max) {
-                rc = assay_error_set(err, ASSAY_ETOOBIG,
-                                     "%s: file is larger than %zu bytes",
-                                     path, max);
-                goto out;
-            }
-            char *p = realloc(buf, cap * 2);
-            if (p == NULL) {
-                rc = assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory",
-                                     path);
-                goto out;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            break;
-        }
-    }
-    if (ferror(f)) {
-        rc = assay_error_set(err, ASSAY_EIO, "%s: read failed", path);
-        goto out;
-    }
-    if (n > max) {
-        rc = assay_error_set(err, ASSAY_ETOOBIG,
-                             "%s: file is larger than %zu bytes", path, max);
-        goto out;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    buf = NULL;
-out:
-    free(buf);
-    fclose(f);
-    return rc;
-}
-
-assay_err
 assay_bench_set_load(const char *path, const char *split,
                      double default_scale_max, assay_bench_set **out,
                      assay_error *err)
 {
     char *text;
     size_t len;
-    assay_err rc = assay_bench_read_file(path, ASSAY_BENCH_SET_MAX_BYTES, &text,
+    assay_err rc = assay_read_file(path, ASSAY_BENCH_SET_MAX_BYTES, &text,
                                          &len, err);
     if (rc != ASSAY_OK) {
         return rc;
@@ -262,7 +196,7 @@ assay_err
 assay_bench_item_set_error(assay_bench_item *item, const char *message)
 {
     free(item->error);
-    item->error = dup_str(message);
+    item->error = assay_str_copy(message);
     item->graded = false;
     return item->error != NULL ? ASSAY_OK : ASSAY_ENOMEM;
 }

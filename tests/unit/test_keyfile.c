@@ -1,4 +1,4 @@
-/* test_client_keyfile.c - CURVE key files: generate, load, refuse what is
+/* test_keyfile.c - CURVE key files: generate, load, refuse what is
  * malformed or exposed; the client's CURVE options. */
 #include "assay_test.h"
 
