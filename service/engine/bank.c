@@ -291,7 +291,7 @@ bank_set_subjects(bank_parser *p, unsigned line, const char *v, size_t n)
         }
         if (bank_grow((void **)&q->subjects, &cap, q->nsubjects,
                       sizeof(char *)) != ASSAY_OK ||
-            (q->subjects[q->nsubjects] = bank_dupn(t, tn)) == NULL) {
+            (q->subjects[q->nsubjects] = assay_str_dup(t, tn)) == NULL) {
             return bank_oom(p, line);
         }
         q->nsubjects++;

@@ -6,8 +6,11 @@
 need_exe
 PF=$ASSAY_SOURCE_DIR/models/python-fullstack
 start_assayd
-expect_status 0 "$ASSAY_EXE" bench --endpoint "$EP" -q --adversarial "$PF" \
-    --html "$TMPD/r.html" "$PF/labelled.jsonl"
+# exit 1 when an adversarial check fails: the report is what is tested here
+"$ASSAY_EXE" bench --endpoint "$EP" -q --adversarial "$PF" \
+    --html "$TMPD/r.html" "$PF/labelled.jsonl" 2>"$TMPD/err"
+st=$?
+[ "$st" = 0 ] || [ "$st" = 1 ] || fail "bench exit $st: $(cat "$TMPD/err")"
 HASH=$("$ASSAY_EXE" health --endpoint "$EP" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["models"][0]["hash"])')
 python3 - "$TMPD/r.html" "$EP" "$HASH" <<'PY' || fail "report"
 import re, sys
@@ -42,5 +45,6 @@ adv = adv[:adv.index("</details>")] if "</details>" in adv else adv
 before, _, folded = adv.partition("<details>")
 assert "passing checks</summary>" in folded, "passing checks not folded"
 assert ">pass: " not in before, "a passing check is unfolded"
+assert ">FAIL: " not in folded, "a failed check is folded away"
 PY
 echo ok
