@@ -313,8 +313,8 @@ assay_client_is_curve(const assay_client *c)
     return c->curve;
 }
 
-/* client_split cuts c->endpoint ("EP[,EP...]") into c->eps; every item
- * after the first may repeat the first's "mdp+" prefix, none may differ. */
+/* client_split cuts c->endpoint ("EP[,EP...]", the first item's "mdp+"
+ * already stripped) into c->eps; the items are all mdp+ or all direct. */
 static assay_err
 client_split(assay_client *c, bool mdp, assay_error *err)
 {
@@ -338,7 +338,9 @@ client_split(assay_client *c, bool mdp, assay_error *err)
         memcpy(item, p, n);
         item[n] = '\0';
         const char *z = assay_wire_endpoint_split(item, &item_mdp);
-        if (item_mdp && !mdp) {
+        /* the first item's prefix was stripped already; every other item
+         * must say the same (all mdp+ or all direct) */
+        if (c->n_eps == 0 ? item_mdp : item_mdp != mdp) {
             return assay_error_set(err, ASSAY_EINVAL,
                                    "client: endpoint list \"%.200s\" mixes "
                                    "mdp+ and direct endpoints",

@@ -265,7 +265,19 @@ next_flag(int argc, char *const argv[], int i, const char **name,
         return -1;
     }
     if (r < 0) {
-        assay_error_set(err, ASSAY_ECONFIG, "%s: missing value", argv[i]);
+        /* a typo'd flag at the end is unknown, not short of a value */
+        static const char *const known[] = {
+            "endpoint",      "bind",      "connect",    "model",
+            "threads",       "max-message", "hwm",      "log-level",
+            "config",        "curve-secret", "allow-clients", "curve-key",
+            "server-key",    "max_message", "log_level", "curve_secret",
+            "allow_clients", "curve_key", "server_key"};
+        bool is_known = false;
+        for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
+            is_known = is_known || strcmp(buf, known[k]) == 0;
+        }
+        assay_error_set(err, ASSAY_ECONFIG, "%s: %s", argv[i],
+                        is_known ? "missing value" : "unknown option (see --help)");
         return -1;
     }
     *name = buf;

@@ -189,3 +189,9 @@ assay_bench_compare(const json_t *old, const char *against,
     *out = cmp;
     return ASSAY_OK;
 }
+
+bool
+assay_bench_is_count(const char *name)
+{
+    return name != NULL && name[0] == 'n' && (name[1] == '\0' || name[1] == '_');
+}
