@@ -20,12 +20,10 @@
 #include <zmq.h>
 
 #include "log.h"
-#include "mdp_worker.h"
+#include "mdp.h"
 
-/* identity + empty + header + service/command + client + empty + body */
-#define BRK_FRAMES_MAX 16
 #define BRK_POLL_MS 100
-#define BRK_IDENTITY_MAX 255
+#define BRK_IDENTITY_MAX ASSAY_MDP_IDENTITY_MAX
 /* Malformed-message log lines per heartbeat interval; the rest are counted. */
 #define BRK_DROP_LOG_MAX 10
 
@@ -96,36 +94,6 @@ now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static bool
-frame_is(zmq_msg_t *m, const char *s)
-{
-    size_t n = strlen(s);
-    return zmq_msg_size(m) == n && memcmp(zmq_msg_data(m), s, n) == 0;
-}
-
-static bool
-frame_is_empty(zmq_msg_t *m)
-{
-    return zmq_msg_size(m) == 0;
-}
-
-/* Printable ASCII, 1..ASSAY_MDP_SERVICE_MAX bytes (RFC 7: printable string). */
-static bool
-service_name_valid(zmq_msg_t *m)
-{
-    size_t n = zmq_msg_size(m);
-    const unsigned char *p = zmq_msg_data(m);
-    if (n == 0 || n > ASSAY_MDP_SERVICE_MAX) {
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] < 0x20 || p[i] > 0x7e) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static void
 frames_close(zmq_msg_t *frames, int n)
 {
@@ -134,31 +102,16 @@ frames_close(zmq_msg_t *frames, int n)
     }
 }
 
-/* Sends frames[0..n) as one message; the frames are consumed either way. */
-static int
-frames_send(void *sock, zmq_msg_t *frames, int n)
+static bool
+frame_is_empty(zmq_msg_t *m)
 {
-    for (int i = 0; i < n; i++) {
-        int flags = ZMQ_DONTWAIT | (i + 1 < n ? ZMQ_SNDMORE : 0);
-        if (zmq_msg_send(&frames[i], sock, flags) < 0) {
-            frames_close(frames + i, n - i);
-            return -1;
-        }
-    }
-    return 0;
+    return zmq_msg_size(m) == 0;
 }
 
-static int
-frame_set(zmq_msg_t *m, const void *data, size_t len)
+static void
+send_command(broker *b, const void *id, size_t id_len, unsigned char command)
 {
-    if (zmq_msg_init_size(m, len) != 0) {
-        zmq_msg_init(m);
-        return -1;
-    }
-    if (len > 0) {
-        memcpy(zmq_msg_data(m), data, len);
-    }
-    return 0;
+    (void)assay_mdp_command(b->sock, id, id_len, command, NULL, NULL, 0);
 }
 
 /* Peer identity as hex for log lines (ROUTER identities are binary). */
@@ -338,18 +291,6 @@ idle_append(brk_worker *w)
     w->idle = true;
 }
 
-static void
-send_command(broker *b, const unsigned char *id, size_t id_len,
-             unsigned char command)
-{
-    zmq_msg_t f[4];
-    frame_set(&f[0], id, id_len);
-    frame_set(&f[1], "", 0);
-    frame_set(&f[2], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
-    frame_set(&f[3], &command, 1);
-    frames_send(b->sock, f, 4);
-}
-
 /* Forgets w; with disconnect it is told so first (RFC 7: DISCONNECT, then
  * no further commands). */
 static void
@@ -388,24 +329,24 @@ service_dispatch(broker *b, brk_service *s)
         brk_request *r = queue_pop(s);
         idle_remove(w);
         unsigned char cmd = ASSAY_MDP_REQUEST;
-        zmq_msg_t f[BRK_FRAMES_MAX + 2];
+        zmq_msg_t f[ASSAY_MDP_FRAMES_MAX + 2];
         int n = 0;
-        frame_set(&f[n++], w->id, w->id_len);
-        frame_set(&f[n++], "", 0);
-        frame_set(&f[n++], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
-        frame_set(&f[n++], &cmd, 1);
+        assay_mdp_frame_set(&f[n++], w->id, w->id_len);
+        assay_mdp_frame_set(&f[n++], "", 0);
+        assay_mdp_frame_set(&f[n++], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
+        assay_mdp_frame_set(&f[n++], &cmd, 1);
         size_t cl = zmq_msg_size(&r->frames[0]);
         w->client_len = cl <= sizeof(w->client) ? cl : 0;
         memcpy(w->client, zmq_msg_data(&r->frames[0]), w->client_len);
         zmq_msg_init(&f[n]);
         zmq_msg_move(&f[n++], &r->frames[0]);
-        frame_set(&f[n++], "", 0);
+        assay_mdp_frame_set(&f[n++], "", 0);
         for (int i = 1; i < r->nframes; i++) {
             zmq_msg_init(&f[n]);
             zmq_msg_move(&f[n++], &r->frames[i]);
         }
         request_free(r);
-        if (frames_send(b->sock, f, n) == 0) {
+        if (assay_mdp_send(b->sock, f, n) == 0) {
             b->forwarded++;
         } else {
             /* The worker's pipe is gone or full: it will be purged when its
@@ -420,7 +361,7 @@ static void
 mmi_reply(broker *b, zmq_msg_t *f, int n)
 {
     const char *code = "501";
-    if (frame_is(&f[3], "mmi.service")) {
+    if (assay_mdp_frame_is(&f[3], "mmi.service")) {
         brk_service *s =
             n > 4 ? service_find(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]))
                   : NULL;
@@ -430,19 +371,19 @@ mmi_reply(broker *b, zmq_msg_t *f, int n)
     zmq_msg_t out[5];
     zmq_msg_init(&out[0]);
     zmq_msg_move(&out[0], &f[0]);
-    frame_set(&out[1], "", 0);
-    frame_set(&out[2], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
+    assay_mdp_frame_set(&out[1], "", 0);
+    assay_mdp_frame_set(&out[2], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
     zmq_msg_init(&out[3]);
     zmq_msg_move(&out[3], &f[3]);
-    frame_set(&out[4], code, 3);
-    frames_send(b->sock, out, 5);
+    assay_mdp_frame_set(&out[4], code, 3);
+    assay_mdp_send(b->sock, out, 5);
 }
 
 /* f = [client][""][MDPC01][service][body...], already checked for n >= 5. */
 static void
 client_message(broker *b, zmq_msg_t *f, int n)
 {
-    if (!service_name_valid(&f[3])) {
+    if (!assay_mdp_service_valid(zmq_msg_data(&f[3]), zmq_msg_size(&f[3]))) {
         drop_note(b, &f[0], "client: invalid service name");
         return;
     }
@@ -493,7 +434,7 @@ worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
         worker_delete(b, w, true, "second READY");
         return;
     }
-    if (n != 5 || !service_name_valid(&f[4])) {
+    if (n != 5 || !assay_mdp_service_valid(zmq_msg_data(&f[4]), zmq_msg_size(&f[4]))) {
         drop_note(b, &f[0], "worker: READY without a valid service name");
         return;
     }
@@ -568,18 +509,18 @@ worker_reply(broker *b, zmq_msg_t *f, int n, brk_worker *w)
     }
     w->client_len = 0;
     brk_service *s = w->service;
-    zmq_msg_t out[BRK_FRAMES_MAX];
+    zmq_msg_t out[ASSAY_MDP_FRAMES_MAX];
     int o = 0;
     zmq_msg_init(&out[o]);
     zmq_msg_move(&out[o++], &f[4]);
-    frame_set(&out[o++], "", 0);
-    frame_set(&out[o++], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
-    frame_set(&out[o++], s->name, s->name_len);
+    assay_mdp_frame_set(&out[o++], "", 0);
+    assay_mdp_frame_set(&out[o++], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
+    assay_mdp_frame_set(&out[o++], s->name, s->name_len);
     for (int i = 6; i < n; i++) {
         zmq_msg_init(&out[o]);
         zmq_msg_move(&out[o++], &f[i]);
     }
-    if (frames_send(b->sock, out, o) == 0) {
+    if (assay_mdp_send(b->sock, out, o) == 0) {
         b->replied++;
     }
     if (!w->idle) {
@@ -646,53 +587,17 @@ dispatch_message(broker *b, zmq_msg_t *f, int n)
 {
     if (n < 4 || !frame_is_empty(&f[1])) {
         drop_note(b, &f[0], "no empty delimiter after the identity");
-    } else if (frame_is(&f[2], ASSAY_MDP_CLIENT)) {
+    } else if (assay_mdp_frame_is(&f[2], ASSAY_MDP_CLIENT)) {
         if (n < 5) {
             drop_note(b, &f[0], "client: request without a body");
         } else {
             client_message(b, f, n);
         }
-    } else if (frame_is(&f[2], ASSAY_MDP_WORKER)) {
+    } else if (assay_mdp_frame_is(&f[2], ASSAY_MDP_WORKER)) {
         worker_message(b, f, n);
     } else {
         drop_note(b, &f[0], "unknown protocol header");
     }
-}
-
-/* Reads one whole message; more than BRK_FRAMES_MAX frames are drained and
- * reported as -2. Returns the frame count, or -1 when nothing is waiting. */
-static int
-recv_message(broker *b, zmq_msg_t *f)
-{
-    int n = 0;
-    int more = 1;
-    bool overflow = false;
-    while (more) {
-        zmq_msg_t tmp;
-        zmq_msg_init(&tmp);
-        if (zmq_msg_recv(&tmp, b->sock,
-                         n == 0 && !overflow ? ZMQ_DONTWAIT : 0) < 0) {
-            zmq_msg_close(&tmp);
-            if (n == 0 && !overflow) {
-                return -1;
-            }
-            break; /* context terminated mid-message; drop what we have */
-        }
-        more = zmq_msg_more(&tmp);
-        if (n < BRK_FRAMES_MAX) {
-            zmq_msg_init(&f[n]);
-            zmq_msg_move(&f[n++], &tmp);
-        } else {
-            overflow = true;
-        }
-        zmq_msg_close(&tmp);
-    }
-    if (overflow || more) {
-        drop_note(b, n > 0 ? &f[0] : NULL, "too many frames");
-        frames_close(f, n);
-        return -2;
-    }
-    return n;
 }
 
 static void
@@ -826,7 +731,7 @@ assay_mdp_broker_run_opts(const char *bind_ep,
     }
 
     b.next_heartbeat_ms = now_ms() + b.opts.heartbeat_ms;
-    zmq_msg_t frames[BRK_FRAMES_MAX];
+    assay_mdp_msg msg;
     while (!*stop) {
         if (b.opts.reload != NULL && *b.opts.reload) {
             *b.opts.reload = 0;
@@ -851,14 +756,16 @@ assay_mdp_broker_run_opts(const char *bind_ep,
         }
         /* Bounded batch so heartbeats keep their schedule under load. */
         for (int batch = 0; rc > 0 && batch < 1000; batch++) {
-            int n = recv_message(&b, frames);
-            if (n == -1) {
+            if (assay_mdp_recv(b.sock, &msg, ZMQ_DONTWAIT) !=
+                ASSAY_MDP_RECV_OK) {
                 break;
             }
-            if (n > 0) {
-                dispatch_message(&b, frames, n);
-                frames_close(frames, n);
+            if (msg.overflow) {
+                drop_note(&b, msg.n > 0 ? &msg.f[0] : NULL, "too many frames");
+            } else {
+                dispatch_message(&b, msg.f, msg.n);
             }
+            assay_mdp_msg_close(&msg);
         }
         now = now_ms();
         if (now >= b.next_heartbeat_ms) {

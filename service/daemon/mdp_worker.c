@@ -25,9 +25,6 @@
 
 #define WRK_THREADS_MAX 256
 #define WRK_POLL_MS 100
-/* [""][MDPW01][command][client][""][body]: a REQUEST needs six frames;
- * more body frames than this are refused rather than buffered. */
-#define WRK_FRAMES_MAX 16
 /* Sent when no reply can be built: memory is short, or a request split
  * over several frames is bigger than maxmsgsize in total. */
 static const char wrk_oom_reply[] =
@@ -88,20 +85,8 @@ static int
 send_command(wrk_thread *t, unsigned char command, const void *const *extra,
              const size_t *extra_len, int nextra)
 {
-    int rc = 0;
-    int more = nextra > 0 ? ZMQ_SNDMORE : 0;
-    if (zmq_send(t->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER),
-                 ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, &command, 1, more | ZMQ_DONTWAIT) < 0) {
-        rc = -1;
-    }
-    for (int i = 0; rc == 0 && i < nextra; i++) {
-        int flags = ZMQ_DONTWAIT | (i + 1 < nextra ? ZMQ_SNDMORE : 0);
-        if (zmq_send(t->sock, extra[i], extra_len[i], flags) < 0) {
-            rc = -1;
-        }
-    }
+    int rc = assay_mdp_command(t->sock, NULL, 0, command, extra, extra_len,
+                               nextra);
     t->last_send_ms = now_ms();
     return rc;
 }
@@ -268,44 +253,6 @@ handle_request(wrk_thread *t, zmq_msg_t *f, int n)
     t->last_send_ms = now_ms();
 }
 
-/* Receives one message into f; returns the frame count, 0 when it had more
- * than WRK_FRAMES_MAX frames (drained and dropped), -1 on nothing/error. */
-static int
-recv_message(wrk_thread *t, zmq_msg_t *f)
-{
-    int n = 0;
-    int more = 1;
-    bool overflow = false;
-    while (more) {
-        zmq_msg_t tmp;
-        zmq_msg_init(&tmp);
-        if (zmq_msg_recv(&tmp, t->sock,
-                         n == 0 && !overflow ? ZMQ_DONTWAIT : 0) < 0) {
-            zmq_msg_close(&tmp);
-            for (int i = 0; i < n; i++) {
-                zmq_msg_close(&f[i]);
-            }
-            return -1;
-        }
-        more = zmq_msg_more(&tmp);
-        if (n < WRK_FRAMES_MAX) {
-            zmq_msg_init(&f[n]);
-            zmq_msg_move(&f[n++], &tmp);
-        } else {
-            overflow = true;
-        }
-        zmq_msg_close(&tmp);
-    }
-    if (overflow) {
-        for (int i = 0; i < n; i++) {
-            zmq_msg_close(&f[i]);
-        }
-        drop_note(t, "too many frames");
-        return 0;
-    }
-    return n;
-}
-
 /* Validates and acts on one message from the broker. */
 static void
 handle_message(wrk_thread *t, zmq_msg_t *f, int n)
@@ -365,7 +312,7 @@ worker_main(void *arg)
 {
     wrk_thread *t = arg;
     const wrk_shared *sh = t->sh;
-    zmq_msg_t frames[WRK_FRAMES_MAX];
+    assay_mdp_msg msg;
     t->backoff_ms = sh->opts.reconnect_min_ms;
     while (!stopping(sh)) {
         if (t->sock == NULL && connect_broker(t) != 0) {
@@ -380,12 +327,14 @@ worker_main(void *arg)
         zmq_pollitem_t item = {t->sock, 0, ZMQ_POLLIN, 0};
         int rc = zmq_poll(&item, 1, (long)wait);
         if (rc > 0) {
-            int n = recv_message(t, frames);
-            if (n > 0) {
-                handle_message(t, frames, n);
-                for (int i = 0; i < n; i++) {
-                    zmq_msg_close(&frames[i]);
+            if (assay_mdp_recv(t->sock, &msg, ZMQ_DONTWAIT) ==
+                ASSAY_MDP_RECV_OK) {
+                if (msg.overflow) {
+                    drop_note(t, "too many frames");
+                } else {
+                    handle_message(t, msg.f, msg.n);
                 }
+                assay_mdp_msg_close(&msg);
             }
         }
         if (t->sock == NULL) {
