@@ -74,6 +74,16 @@ warn_if_exposed(const assay_config *cfg)
               "off: requests and answers travel in plain text and any peer "
               "that can reach it is served; see docs/security.md\"",
               cfg->endpoint);
+    if (cfg->mode == ASSAY_MODE_BROKER) {
+        /* Worse than plaintext clients: any peer can say READY and be
+         * handed other clients' answers, and its verdicts reach them. */
+        assay_log(ASSAY_LOG_WARN, "insecure_workers",
+                  "endpoint=%s message=\"CURVE is off: anyone who can reach "
+                  "this broker can register as a worker, read other "
+                  "clients' answers and forge their verdicts; use "
+                  "--curve-secret with --allow-workers (docs/security.md)\"",
+                  cfg->endpoint);
+    }
 }
 
 /* Loads the server side of CURVE (serve and broker modes); stats may be
@@ -87,7 +97,8 @@ curve_server(const assay_config *cfg, assay_stats *stats, bool *failed)
         return NULL;
     }
     assay_zap_config zc = {.secret_file = cfg->curve_secret,
-                           .allow_dir = cfg->allow_clients};
+                           .allow_dir = cfg->allow_clients,
+                           .worker_dir = cfg->allow_workers};
     assay_zap *z = NULL;
     assay_error err;
     assay_error_init(&err);
@@ -103,6 +114,17 @@ curve_server(const assay_config *cfg, assay_stats *stats, bool *failed)
     assay_log(ASSAY_LOG_INFO, "curve_enabled",
               "public_key=%s clients=%zu allow_dir=%s",
               assay_zap_public_key(z), n, cfg->allow_clients);
+    if (cfg->mode == ASSAY_MODE_BROKER) {
+        size_t nw = assay_zap_workers(z);
+        assay_log(ASSAY_LOG_INFO, "curve_workers", "workers=%zu allow_dir=%s",
+                  nw, cfg->allow_workers);
+        if (nw == 0) {
+            assay_log(ASSAY_LOG_WARN, "worker_list_empty",
+                      "allow_dir=%s message=\"no *.pub files: no worker "
+                      "can register\"",
+                      cfg->allow_workers);
+        }
+    }
     if (n == 0) {
         assay_log(ASSAY_LOG_WARN, "allow_list_empty",
                   "allow_dir=%s message=\"no *.pub files: every client is "

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <jansson.h>
 #include <zmq.h>
 
 #include "log.h"
@@ -70,6 +71,8 @@ typedef struct broker {
     unsigned drops_logged;
     unsigned long long drops_suppressed;
     unsigned long long forwarded, replied, dropped;
+    unsigned long long workers_refused; /* worker commands from non-workers */
+    unsigned refusals_logged;           /* this heartbeat interval */
 } broker;
 
 void
@@ -357,17 +360,44 @@ service_dispatch(broker *b, brk_service *s)
 }
 
 
+/* The broker's counters as JSON (mmi.stats); malloc'd, NULL on ENOMEM. */
+static char *
+broker_stats(broker *b)
+{
+    json_t *services = json_array();
+    for (size_t i = 0; services != NULL && i < b->nservices; i++) {
+        const brk_service *s = b->services[i];
+        json_array_append_new(
+            services, json_pack("{s:s, s:I, s:I}", "name", s->name, "workers",
+                                (json_int_t)s->nworkers, "queued",
+                                (json_int_t)s->queued));
+    }
+    json_t *o = json_pack(
+        "{s:I, s:o, s:I, s:I, s:I, s:I}", "workers", (json_int_t)b->nworkers,
+        "services", services, "forwarded", (json_int_t)b->forwarded,
+        "replied", (json_int_t)b->replied, "dropped", (json_int_t)b->dropped,
+        "workers_refused", (json_int_t)b->workers_refused);
+    char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return text;
+}
+
+/* Answers an mmi.* request: [client][""][MDPC01][service as asked][body],
+ * body a status code ("200", "404", "501") or, for mmi.stats, JSON. */
 static void
 mmi_reply(broker *b, zmq_msg_t *f, int n)
 {
     const char *code = "501";
+    char *stats = NULL;
     if (assay_mdp_frame_is(&f[3], "mmi.service")) {
         brk_service *s =
             n > 4 ? service_find(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]))
                   : NULL;
         code = s != NULL && s->nworkers > 0 ? "200" : "404";
+    } else if (assay_mdp_frame_is(&f[3], "mmi.stats")) {
+        stats = broker_stats(b);
     }
-    /* Reply: [client][""][MDPC01][service as asked][code]. */
+    const char *body = stats != NULL ? stats : code;
     zmq_msg_t out[5];
     zmq_msg_init(&out[0]);
     zmq_msg_move(&out[0], &f[0]);
@@ -375,8 +405,9 @@ mmi_reply(broker *b, zmq_msg_t *f, int n)
     assay_mdp_frame_set(&out[2], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
     zmq_msg_init(&out[3]);
     zmq_msg_move(&out[3], &f[3]);
-    assay_mdp_frame_set(&out[4], code, 3);
+    assay_mdp_frame_set(&out[4], body, strlen(body));
     assay_mdp_send(b->sock, out, 5);
+    free(stats);
 }
 
 /* f = [client][""][MDPC01][service][body...], already checked for n >= 5. */
@@ -529,10 +560,49 @@ worker_reply(broker *b, zmq_msg_t *f, int n, brk_worker *w)
     service_dispatch(b, s);
 }
 
+/* With CURVE on, only a peer admitted with a key from the worker list
+ * (--allow-workers) may speak the worker protocol; a client key that sends
+ * READY would otherwise receive other clients' answers. */
+static bool
+worker_authorized(broker *b, zmq_msg_t *f)
+{
+    if (b->opts.zap == NULL) {
+        return true; /* plaintext: anyone may (warned at start-up) */
+    }
+    return assay_zap_user_is_worker(zmq_msg_gets(&f[2], "User-Id"));
+}
+
+static void
+worker_refused(broker *b, zmq_msg_t *f, unsigned char cmd)
+{
+    b->workers_refused++;
+    if (b->refusals_logged >= BRK_DROP_LOG_MAX) {
+        b->drops_suppressed++;
+        return;
+    }
+    b->refusals_logged++;
+    char hex[2 * 32 + 1];
+    size_t n = zmq_msg_size(&f[0]);
+    identity_hex(zmq_msg_data(&f[0]), n > 32 ? 32 : n, hex, sizeof hex);
+    const char *uid = zmq_msg_gets(&f[2], "User-Id");
+    char who[80];
+    assay_log_value(who, sizeof who, uid != NULL ? uid : "-");
+    assay_log(ASSAY_LOG_WARN, "worker_refused",
+              "peer=%s user=%s command=%s refused=%llu", hex, who,
+              assay_mdp_command_name(cmd), b->workers_refused);
+}
+
 /* f = [worker][""][MDPW01][command][...], already checked for n >= 4. */
 static void
 worker_message(broker *b, zmq_msg_t *f, int n)
 {
+    if (!worker_authorized(b, f)) {
+        worker_refused(b, f,
+                       zmq_msg_size(&f[3]) == 1
+                           ? *(unsigned char *)zmq_msg_data(&f[3])
+                           : 0);
+        return;
+    }
     brk_worker *w = worker_find(b, &f[0]);
     if (zmq_msg_size(&f[3]) != 1) {
         drop_note(b, &f[0], "worker: command frame is not one byte");
@@ -622,6 +692,7 @@ heartbeat_and_purge(broker *b, long long now)
                   b->drops_suppressed);
     }
     b->drops_logged = 0;
+    b->refusals_logged = 0;
     b->drops_suppressed = 0;
 }
 
@@ -774,8 +845,9 @@ assay_mdp_broker_run_opts(const char *bind_ep,
         }
     }
     assay_log(ASSAY_LOG_INFO, "mdp_broker_stopped",
-              "forwarded=%llu replied=%llu dropped=%llu", b.forwarded,
-              b.replied, b.dropped);
+              "forwarded=%llu replied=%llu dropped=%llu "
+              "workers_refused=%llu",
+              b.forwarded, b.replied, b.dropped, b.workers_refused);
     broker_fini(&b);
     return 0;
 }
