@@ -195,6 +195,10 @@ main(int argc, char **argv)
         assay_mdp_broker_opts_init(&bo);
         bo.zap = zap;
         bo.reload = &reload_flag;
+        if (cfg.nservices > 0) {
+            bo.services = (const char *const *)cfg.services;
+            bo.nservices = cfg.nservices;
+        }
         status = assay_mdp_broker_run_opts(cfg.endpoint, &bo, &stop_flag,
                                            NULL, 0, NULL) == 0
                      ? 0

@@ -22,6 +22,7 @@
 
 #include "log.h"
 #include "mdp.h"
+#include "proto.h"
 
 #define BRK_POLL_MS 100
 #define BRK_IDENTITY_MAX ASSAY_MDP_IDENTITY_MAX
@@ -53,6 +54,7 @@ typedef struct brk_worker {
 struct brk_service {
     char name[ASSAY_MDP_SERVICE_MAX + 1];
     size_t name_len;
+    bool configured; /* kept without workers (opts.services) */
     brk_request *head, *tail;
     size_t queued;
     brk_worker *idle_head, *idle_tail; /* head = idle for longest */
@@ -71,7 +73,9 @@ typedef struct broker {
     unsigned drops_logged;
     unsigned long long drops_suppressed;
     unsigned long long forwarded, replied, dropped;
+    unsigned long long refused; /* requests answered with an error */
     unsigned long long workers_refused; /* worker commands from non-workers */
+    unsigned long long unknown_service; /* requests for no known service */
     unsigned refusals_logged;           /* this heartbeat interval */
 } broker;
 
@@ -87,6 +91,8 @@ assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts)
     opts->maxmsgsize = 4LL * 1024 * 1024;
     opts->zap = NULL;
     opts->reload = NULL;
+    opts->services = NULL;
+    opts->nservices = 0;
 }
 
 static long long
@@ -168,23 +174,26 @@ service_find(broker *b, const void *name, size_t len)
     return NULL;
 }
 
-/* Returns the service named by frame m, creating it; NULL when the table is
- * full or memory is short. */
+/* Creates the service name[0..len); NULL when the table is full or memory
+ * is short. Configured services do not count against services_max. */
 static brk_service *
-service_require(broker *b, zmq_msg_t *m)
+service_add(broker *b, const void *name, size_t len, bool configured)
 {
-    size_t len = zmq_msg_size(m);
-    brk_service *s = service_find(b, zmq_msg_data(m), len);
-    if (s != NULL || b->nservices >= b->opts.services_max) {
-        return s;
+    size_t dynamic = 0;
+    for (size_t i = 0; i < b->nservices; i++) {
+        dynamic += !b->services[i]->configured;
     }
-    s = calloc(1, sizeof *s);
+    if (!configured && dynamic >= b->opts.services_max) {
+        return NULL;
+    }
+    brk_service *s = calloc(1, sizeof *s);
     if (s == NULL) {
         return NULL;
     }
-    memcpy(s->name, zmq_msg_data(m), len);
+    memcpy(s->name, name, len);
     s->name[len] = '\0';
     s->name_len = len;
+    s->configured = configured;
     b->services[b->nservices++] = s;
     return s;
 }
@@ -201,15 +210,15 @@ service_free(brk_service *s)
     free(s);
 }
 
-/* Forgets services that have neither workers nor queued requests, so names
- * sent by clients for services that never appear do not fill the table. */
+/* Forgets unconfigured services that have neither workers nor queued
+ * requests (their last worker left and the queue expired). */
 static void
 services_prune(broker *b)
 {
     size_t i = 0;
     while (i < b->nservices) {
         brk_service *s = b->services[i];
-        if (s->nworkers == 0 && s->queued == 0) {
+        if (!s->configured && s->nworkers == 0 && s->queued == 0) {
             service_free(s);
             b->services[i] = b->services[--b->nservices];
         } else {
@@ -360,6 +369,39 @@ service_dispatch(broker *b, brk_service *s)
 }
 
 
+/* Answers a client request with a protocol v1 error instead of queueing it:
+ * [client][""][MDPC01][service][{"v":1,"id":..,"ok":false,"error":..}],
+ * echoing the request id when the one body frame holds a readable one.
+ * f = [client][""][MDPC01][service][body...]; f[0] and f[3] are consumed. */
+static void
+client_error(broker *b, zmq_msg_t *f, int n, assay_err code, const char *text)
+{
+    char id[ASSAY_PROTO_MAX_ID + 1];
+    bool has_id = n == 5 && assay_proto_peek_id(zmq_msg_data(&f[4]),
+                                                zmq_msg_size(&f[4]),
+                                                (size_t)b->opts.maxmsgsize, id);
+    assay_error err;
+    assay_error_init(&err);
+    assay_error_set(&err, code, "%s", text);
+    size_t len = 0;
+    char *reply = assay_proto_reply_error(has_id ? id : NULL, &err, &len);
+    if (reply == NULL) {
+        return;
+    }
+    zmq_msg_t out[5];
+    zmq_msg_init(&out[0]);
+    zmq_msg_move(&out[0], &f[0]);
+    assay_mdp_frame_set(&out[1], "", 0);
+    assay_mdp_frame_set(&out[2], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
+    zmq_msg_init(&out[3]);
+    zmq_msg_move(&out[3], &f[3]);
+    assay_mdp_frame_set(&out[4], reply, len);
+    free(reply);
+    if (assay_mdp_send(b->sock, out, 5) == 0) {
+        b->refused++;
+    }
+}
+
 /* The broker's counters as JSON (mmi.stats); malloc'd, NULL on ENOMEM. */
 static char *
 broker_stats(broker *b)
@@ -373,10 +415,13 @@ broker_stats(broker *b)
                                 (json_int_t)s->queued));
     }
     json_t *o = json_pack(
-        "{s:I, s:o, s:I, s:I, s:I, s:I}", "workers", (json_int_t)b->nworkers,
-        "services", services, "forwarded", (json_int_t)b->forwarded,
-        "replied", (json_int_t)b->replied, "dropped", (json_int_t)b->dropped,
-        "workers_refused", (json_int_t)b->workers_refused);
+        "{s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:I}", "workers",
+        (json_int_t)b->nworkers, "services", services, "forwarded",
+        (json_int_t)b->forwarded, "replied", (json_int_t)b->replied,
+        "dropped", (json_int_t)b->dropped, "refused",
+        (json_int_t)b->refused, "unknown_service",
+        (json_int_t)b->unknown_service, "workers_refused",
+        (json_int_t)b->workers_refused);
     char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return text;
@@ -412,10 +457,21 @@ mmi_reply(broker *b, zmq_msg_t *f, int n)
 
 /* f = [client][""][MDPC01][service][body...], already checked for n >= 5. */
 static void
-client_message(broker *b, zmq_msg_t *f, int n)
+client_message(broker *b, zmq_msg_t *f, int n, bool overflow)
 {
     if (!assay_mdp_service_valid(zmq_msg_data(&f[3]), zmq_msg_size(&f[3]))) {
         drop_note(b, &f[0], "client: invalid service name");
+        return;
+    }
+    /* The frame limit is checked here, once, for the whole path: what the
+     * broker queues always fits the worker's limit (mdp.h), and what it
+     * cannot queue is answered rather than dropped. */
+    if (overflow || n - 4 > ASSAY_MDP_BODY_FRAMES_MAX) {
+        char text[96];
+        snprintf(text, sizeof text, "request: %s%d body frames (at most %d)",
+                 overflow ? "more than " : "", n - 4,
+                 ASSAY_MDP_BODY_FRAMES_MAX);
+        client_error(b, f, overflow ? 4 : n, ASSAY_EJSON, text);
         return;
     }
     if (zmq_msg_size(&f[3]) >= 4 &&
@@ -423,13 +479,25 @@ client_message(broker *b, zmq_msg_t *f, int n)
         mmi_reply(b, f, n);
         return;
     }
-    brk_service *s = service_require(b, &f[3]);
+    /* Only services a worker registered or the configuration names exist:
+     * a request for any other name is answered at once and holds nothing,
+     * so bogus names cannot fill the table and lock real workers out. */
+    brk_service *s = service_find(b, zmq_msg_data(&f[3]), zmq_msg_size(&f[3]));
     if (s == NULL) {
-        drop_note(b, &f[0], "client: service table full");
+        b->unknown_service++;
+        char text[ASSAY_MDP_SERVICE_MAX + 96], shown[ASSAY_MDP_SERVICE_MAX + 1];
+        size_t len = zmq_msg_size(&f[3]);
+        memcpy(shown, zmq_msg_data(&f[3]), len);
+        shown[len] = '\0';
+        snprintf(text, sizeof text,
+                 "broker: unknown service \"%s\" (no worker registered)",
+                 shown);
+        client_error(b, f, n, ASSAY_EUNREACHABLE, text);
         return;
     }
     if (s->queued >= b->opts.queue_max) {
-        drop_note(b, &f[0], "client: request queue full");
+        client_error(b, f, n, ASSAY_EBUSY,
+                     "broker: request queue full, try again");
         return;
     }
     int nframes = 1 + (n - 4);
@@ -483,7 +551,11 @@ worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
         drop_note(b, &f[0], "worker: too many workers");
         return;
     }
-    brk_service *s = service_require(b, &f[4]);
+    brk_service *s =
+        service_find(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]));
+    if (s == NULL) {
+        s = service_add(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]), false);
+    }
     w = s != NULL ? calloc(1, sizeof *w) : NULL;
     if (w == NULL) {
         send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
@@ -652,8 +724,10 @@ worker_message(broker *b, zmq_msg_t *f, int n)
     }
 }
 
+/* overflow: the message had more than ASSAY_MDP_FRAMES_MAX frames and f
+ * holds the first of them. */
 static void
-dispatch_message(broker *b, zmq_msg_t *f, int n)
+dispatch_message(broker *b, zmq_msg_t *f, int n, bool overflow)
 {
     if (n < 4 || !frame_is_empty(&f[1])) {
         drop_note(b, &f[0], "no empty delimiter after the identity");
@@ -661,8 +735,11 @@ dispatch_message(broker *b, zmq_msg_t *f, int n)
         if (n < 5) {
             drop_note(b, &f[0], "client: request without a body");
         } else {
-            client_message(b, f, n);
+            client_message(b, f, n, overflow);
         }
+    } else if (overflow) {
+        /* Our workers send one body frame; a longer message is not one. */
+        drop_note(b, &f[0], "worker: too many frames");
     } else if (assay_mdp_frame_is(&f[2], ASSAY_MDP_WORKER)) {
         worker_message(b, f, n);
     } else {
@@ -722,7 +799,23 @@ static int
 broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
 {
     b->workers = calloc(b->opts.workers_max, sizeof *b->workers);
-    b->services = calloc(b->opts.services_max, sizeof *b->services);
+    static const char *const default_services[] = {ASSAY_MDP_SERVICE};
+    const char *const *names = b->opts.services;
+    size_t nnames = b->opts.nservices;
+    if (names == NULL) {
+        names = default_services;
+        nnames = 1;
+    }
+    b->services =
+        calloc(b->opts.services_max + nnames, sizeof *b->services);
+    for (size_t i = 0; b->services != NULL && i < nnames; i++) {
+        size_t len = strlen(names[i]);
+        if (!assay_mdp_service_valid(names[i], len) ||
+            service_find(b, names[i], len) != NULL) {
+            continue; /* config.c checked them; a repeat is harmless */
+        }
+        service_add(b, names[i], len, true);
+    }
     b->ctx = zmq_ctx_new();
     if (b->workers == NULL || b->services == NULL || b->ctx == NULL) {
         assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed",
@@ -831,11 +924,7 @@ assay_mdp_broker_run_opts(const char *bind_ep,
                 ASSAY_MDP_RECV_OK) {
                 break;
             }
-            if (msg.overflow) {
-                drop_note(&b, msg.n > 0 ? &msg.f[0] : NULL, "too many frames");
-            } else {
-                dispatch_message(&b, msg.f, msg.n);
-            }
+            dispatch_message(&b, msg.f, msg.n, msg.overflow);
             assay_mdp_msg_close(&msg);
         }
         now = now_ms();
@@ -845,9 +934,10 @@ assay_mdp_broker_run_opts(const char *bind_ep,
         }
     }
     assay_log(ASSAY_LOG_INFO, "mdp_broker_stopped",
-              "forwarded=%llu replied=%llu dropped=%llu "
-              "workers_refused=%llu",
-              b.forwarded, b.replied, b.dropped, b.workers_refused);
+              "forwarded=%llu replied=%llu dropped=%llu refused=%llu "
+              "unknown_service=%llu workers_refused=%llu",
+              b.forwarded, b.replied, b.dropped, b.refused,
+              b.unknown_service, b.workers_refused);
     broker_fini(&b);
     return 0;
 }

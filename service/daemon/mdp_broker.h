@@ -25,7 +25,12 @@ typedef struct assay_mdp_broker_opts {
     size_t queue_max;     /* queued requests per service; more are dropped */
     int request_ttl_ms;   /* a queued request older than this is dropped */
     size_t workers_max;   /* registered workers; READY beyond it: DISCONNECT */
-    size_t services_max;  /* distinct service names tracked at once */
+    size_t services_max;  /* services with a worker tracked at once */
+    /* services whose requests are queued before any worker registers
+     * (NULL: just "assay"); a request for a name neither listed here nor
+     * registered by a worker is answered "unreachable" and holds nothing */
+    const char *const *services;
+    size_t nservices;
     long long maxmsgsize; /* bytes; a bigger message disconnects its peer */
     assay_zap *zap; /* CURVE for clients and workers alike; NULL: off */
     volatile sig_atomic_t *reload; /* nonzero: re-read the allow list and
@@ -34,7 +39,7 @@ typedef struct assay_mdp_broker_opts {
 
 /* assay_mdp_broker_opts_init sets heartbeat 2500 ms, liveness 3, queue 4096
  * requests per service, ttl 10 s, 4096 workers, 64 services, 4 MiB, no
- * CURVE, no reload flag. */
+ * CURVE, no reload flag, configured services {"assay"}. */
 void assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts);
 
 /* assay_mdp_broker_run binds a ROUTER at bind_ep (e.g. tcp://127.0.0.1:*),

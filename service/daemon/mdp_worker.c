@@ -30,6 +30,9 @@
 static const char wrk_oom_reply[] =
     "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"internal\","
     "\"message\":\"worker: out of memory\"}}";
+static const char wrk_frames_reply[] =
+    "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"invalid_json\","
+    "\"message\":\"request: too many body frames for the worker\"}}";
 static const char wrk_toobig_reply[] =
     "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"message_too_large\","
     "\"message\":\"request: body frames exceed the worker limit\"}}";
@@ -204,13 +207,56 @@ free_reply(void *data, void *hint)
     free(data);
 }
 
-/* f = [""][MDPW01][0x02][client][""][body...], n >= 6 checked. */
+/* Sends [""][MDPW01][REPLY][client][""][body]; body is consumed. */
 static void
-handle_request(wrk_thread *t, zmq_msg_t *f, int n)
+send_reply(wrk_thread *t, zmq_msg_t *client, zmq_msg_t *body)
+{
+    unsigned char cmd = ASSAY_MDP_REPLY;
+    zmq_msg_t f[6];
+    assay_mdp_frame_set(&f[0], "", 0);
+    assay_mdp_frame_set(&f[1], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
+    assay_mdp_frame_set(&f[2], &cmd, 1);
+    zmq_msg_init(&f[3]);
+    zmq_msg_copy(&f[3], client);
+    assay_mdp_frame_set(&f[4], "", 0);
+    zmq_msg_init(&f[5]);
+    zmq_msg_move(&f[5], body);
+    zmq_msg_close(body);
+    if (assay_mdp_send(t->sock, f, 6) != 0) {
+        /* Broker gone mid-reply; the client will retry. */
+        drop_note(t, "reply could not be sent");
+    }
+    t->last_send_ms = now_ms();
+}
+
+/* Answers a request the worker cannot grade with the fixed reply text. */
+static void
+send_fixed(wrk_thread *t, zmq_msg_t *client, const char *text)
+{
+    zmq_msg_t out;
+    if (assay_mdp_frame_set(&out, text, strlen(text)) != 0) {
+        zmq_msg_close(&out);
+        drop_note(t, "out of memory for an error reply");
+        return;
+    }
+    send_reply(t, client, &out);
+}
+
+/* f = [""][MDPW01][0x02][client][""][body...], n >= 6 checked. Every
+ * request with a client address gets a reply: a verdict, or an error when
+ * it cannot be graded (too many frames, too big, out of memory), so the
+ * broker never waits on this worker for an answer that is not coming. */
+static void
+handle_request(wrk_thread *t, zmq_msg_t *f, int n, bool overflow)
 {
     const wrk_shared *sh = t->sh;
     if (zmq_msg_size(&f[3]) == 0 || zmq_msg_size(&f[4]) != 0) {
         drop_note(t, "REQUEST without client address and delimiter");
+        return;
+    }
+    t->requests++;
+    if (overflow) {
+        send_fixed(t, &f[3], wrk_frames_reply);
         return;
     }
     size_t len = 0;
@@ -221,41 +267,24 @@ handle_request(wrk_thread *t, zmq_msg_t *f, int n)
                       ? sh->opts.process(sh->opts.arg, body, len, &reply_len)
                       : NULL;
     free(owned);
-    t->requests++;
-
+    if (reply == NULL) {
+        send_fixed(t, &f[3],
+                   len > sh->opts.maxmsgsize ? wrk_toobig_reply
+                                             : wrk_oom_reply);
+        return;
+    }
     zmq_msg_t out;
-    if (reply != NULL) {
-        if (zmq_msg_init_data(&out, reply, reply_len, free_reply, NULL) != 0) {
-            free(reply);
-            return;
-        }
-    } else {
-        const char *text =
-            len > sh->opts.maxmsgsize ? wrk_toobig_reply : wrk_oom_reply;
-        size_t text_len = strlen(text);
-        if (zmq_msg_init_size(&out, text_len) != 0) {
-            return;
-        }
-        memcpy(zmq_msg_data(&out), text, text_len);
+    if (zmq_msg_init_data(&out, reply, reply_len, free_reply, NULL) != 0) {
+        free(reply);
+        send_fixed(t, &f[3], wrk_oom_reply);
+        return;
     }
-    unsigned char cmd = ASSAY_MDP_REPLY;
-    if (zmq_send(t->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER),
-                 ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, &cmd, 1, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_msg_send(&f[3], t->sock, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_msg_send(&out, t->sock, ZMQ_DONTWAIT) < 0) {
-        /* Broker gone mid-reply; the client will retry. */
-        zmq_msg_close(&out);
-        drop_note(t, "reply could not be sent");
-    }
-    t->last_send_ms = now_ms();
+    send_reply(t, &f[3], &out);
 }
 
 /* Validates and acts on one message from the broker. */
 static void
-handle_message(wrk_thread *t, zmq_msg_t *f, int n)
+handle_message(wrk_thread *t, zmq_msg_t *f, int n, bool overflow)
 {
     if (n < 3 || zmq_msg_size(&f[0]) != 0 ||
         zmq_msg_size(&f[1]) != strlen(ASSAY_MDP_WORKER) ||
@@ -274,7 +303,7 @@ handle_message(wrk_thread *t, zmq_msg_t *f, int n)
         }
         t->liveness = t->sh->opts.liveness;
         t->backoff_ms = t->sh->opts.reconnect_min_ms;
-        handle_request(t, f, n);
+        handle_request(t, f, n, overflow);
         break;
     case ASSAY_MDP_HEARTBEAT:
         t->liveness = t->sh->opts.liveness;
@@ -329,11 +358,7 @@ worker_main(void *arg)
         if (rc > 0) {
             if (assay_mdp_recv(t->sock, &msg, ZMQ_DONTWAIT) ==
                 ASSAY_MDP_RECV_OK) {
-                if (msg.overflow) {
-                    drop_note(t, "too many frames");
-                } else {
-                    handle_message(t, msg.f, msg.n);
-                }
+                handle_message(t, msg.f, msg.n, msg.overflow);
                 assay_mdp_msg_close(&msg);
             }
         }

@@ -1,0 +1,256 @@
+/*
+ * test_hostile.c - regression tests for the attacks of issue 12 on a
+ * plaintext broker, its worker and a direct-mode assayd, all on
+ * 127.0.0.1 with raw ZeroMQ sockets (no client library, which would refuse
+ * to send most of this).
+ *
+ * Every test waits on replies or log lines with deadlines scaled by
+ * assay_proc_time_scale(), never on fixed sleeps.
+ */
+#include "assay_test.h"
+
+#include <signal.h>
+#include <stdbool.h>
+#include <string.h>
+#include <time.h>
+
+#include <zmq.h>
+
+#include "assayd_proc.h"
+
+#define BODY_MAX 65536
+
+static assay_proc broker, worker, direct;
+static void *ctx;
+
+static const char *
+exe(void)
+{
+    const char *e = getenv("ASSAYD_EXE");
+    if (e == NULL) {
+        print_error("ASSAYD_EXE is not set\n");
+        fail();
+    }
+    return e;
+}
+
+static int
+deadline_ms(int ms)
+{
+    return (int)(ms * assay_proc_time_scale());
+}
+
+static long long
+mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void *
+dealer(const char *ep)
+{
+    void *s = zmq_socket(ctx, ZMQ_DEALER);
+    assert_non_null(s);
+    int zero = 0;
+    zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
+    assert_int_equal(zmq_connect(s, ep), 0);
+    return s;
+}
+
+/* Sends n frames; frame i is parts[i] (NUL-terminated text). */
+static void
+send_parts(void *s, const char *const *parts, int n)
+{
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(parts[i]);
+        assert_int_equal(
+            zmq_send(s, parts[i], len, i + 1 < n ? ZMQ_SNDMORE : 0),
+            (int)len);
+    }
+}
+
+/* Receives one message within timeout_ms; the last frame goes to body
+ * (NUL-terminated, cut at cap - 1), the frame count is returned; 0 on
+ * timeout. */
+static int
+recv_reply(void *s, char *body, size_t cap, int timeout_ms)
+{
+    zmq_pollitem_t item = {s, 0, ZMQ_POLLIN, 0};
+    if (zmq_poll(&item, 1, timeout_ms) <= 0) {
+        return 0;
+    }
+    int n = 0;
+    int more = 1;
+    while (more) {
+        zmq_msg_t m;
+        zmq_msg_init(&m);
+        assert_true(zmq_msg_recv(&m, s, 0) >= 0);
+        more = zmq_msg_more(&m);
+        size_t len = zmq_msg_size(&m);
+        if (len >= cap) {
+            len = cap - 1;
+        }
+        memcpy(body, zmq_msg_data(&m), len);
+        body[len] = '\0';
+        zmq_msg_close(&m);
+        n++;
+    }
+    return n;
+}
+
+static void
+start_broker(void)
+{
+    const char *argv[] = {exe(), "broker", "--bind", "tcp://127.0.0.1:*",
+                          NULL};
+    assert_int_equal(assay_proc_start(&broker, argv, 30.0), 0);
+}
+
+static void
+start_worker(void)
+{
+    const char *argv[] = {exe(), "worker", "--connect", broker.endpoint,
+                          "--threads", "1", NULL};
+    assert_int_equal(assay_proc_start(&worker, argv, 60.0), 0);
+    assert_true(assay_proc_wait_log(&broker, " mdp_worker_ready ", 30.0));
+}
+
+static int
+group_setup(void **state)
+{
+    (void)state;
+    ctx = zmq_ctx_new();
+    return ctx != NULL ? 0 : -1;
+}
+
+static int
+group_teardown(void **state)
+{
+    (void)state;
+    assay_proc_stop(&worker, SIGTERM, 20.0);
+    assay_proc_stop(&broker, SIGTERM, 20.0);
+    assay_proc_stop(&direct, SIGTERM, 20.0);
+    zmq_ctx_term(ctx);
+    return 0;
+}
+
+static const char health[] = "{\"v\":1,\"id\":\"h\",\"op\":\"health\"}";
+
+/* Asks the broker's "assay" service once and checks the reply is ok. */
+static void
+assert_service_answers(void *s)
+{
+    const char *req[] = {"", "MDPC01", "assay", health};
+    send_parts(s, req, 4);
+    char body[BODY_MAX];
+    assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(10000)), 4);
+    if (strstr(body, "\"ok\":true") == NULL) {
+        print_error("not ok: %s\n", body);
+        fail();
+    }
+}
+
+/* Issue 12 item 2: requests for bogus service names were kept in a
+ * 64-entry table that then refused real workers; now each is answered at
+ * once ("unreachable") and holds nothing, and a worker still registers. */
+static void
+test_unknown_services_are_answered_and_hold_nothing(void **state)
+{
+    (void)state;
+    start_broker();
+    void *s = dealer(broker.endpoint);
+    enum { NAMES = 100 };
+    for (int i = 0; i < NAMES; i++) {
+        char name[32], body[96];
+        snprintf(name, sizeof name, "bogus-%d", i);
+        snprintf(body, sizeof body,
+                 "{\"v\":1,\"id\":\"u%d\",\"op\":\"health\"}", i);
+        const char *req[] = {"", "MDPC01", name, body};
+        send_parts(s, req, 4);
+    }
+    bool seen[NAMES] = {false};
+    for (int i = 0; i < NAMES; i++) {
+        char body[BODY_MAX];
+        assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(5000)),
+                         4);
+        assert_non_null(strstr(body, "\"code\":\"unreachable\""));
+        assert_non_null(strstr(body, "unknown service"));
+        const char *id = strstr(body, "\"id\":\"u");
+        assert_non_null(id);
+        int k = atoi(id + 7);
+        assert_true(k >= 0 && k < NAMES && !seen[k]);
+        seen[k] = true;
+    }
+    /* the table only holds the configured service */
+    const char *stats[] = {"", "MDPC01", "mmi.stats", "{}"};
+    send_parts(s, stats, 4);
+    char body[BODY_MAX];
+    assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(5000)), 4);
+    assert_non_null(strstr(body, "\"unknown_service\":100"));
+    assert_non_null(strstr(body, "\"services\":[{\"name\":\"assay\","));
+    assert_null(strstr(body, "bogus"));
+    start_worker();
+    assert_service_answers(s);
+    zmq_close(s);
+}
+
+/* Issue 12 item 4: a request with 12 body frames reached the worker as 17
+ * frames, was dropped there without a reply and left the worker marked
+ * busy for good. Now the broker answers what it cannot forward, the worker
+ * answers everything it is given, and the service keeps serving. */
+static void
+test_frame_limits_agree_and_every_request_is_answered(void **state)
+{
+    (void)state;
+    void *s = dealer(broker.endpoint);
+    char body[BODY_MAX];
+    for (int round = 0; round < 2; round++) {
+        const char *req[4 + 12] = {"", "MDPC01", "assay"};
+        for (int i = 3; i < 4 + 12 - 1; i++) {
+            req[i] = "x";
+        }
+        req[4 + 12 - 1] = health;
+        send_parts(s, req, 4 + 12);
+        assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(5000)),
+                         4);
+        assert_non_null(strstr(body, "\"code\":\"invalid_json\""));
+        assert_non_null(strstr(body, "body frames"));
+    }
+    /* far past every limit: still an answer, not silence */
+    const char *many[200];
+    many[0] = "";
+    many[1] = "MDPC01";
+    many[2] = "assay";
+    for (int i = 3; i < 200; i++) {
+        many[i] = "y";
+    }
+    send_parts(s, many, 200);
+    assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(5000)), 4);
+    assert_non_null(strstr(body, "\"code\":\"invalid_json\""));
+    /* the longest request allowed is graded: its body frames are joined */
+    const char *split[4 + 10] = {"", "MDPC01", "assay", "{\"v\":1,",
+                                 "\"id\":", "\"s\",", "\"op\":",
+                                 "\"health\"", " ", " ", " ", " ", "}"};
+    send_parts(s, split, 3 + 10);
+    assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(10000)), 4);
+    assert_non_null(strstr(body, "\"id\":\"s\""));
+    assert_non_null(strstr(body, "\"ok\":true"));
+    /* and the one worker thread is not wedged */
+    for (int i = 0; i < 15; i++) {
+        assert_service_answers(s);
+    }
+    zmq_close(s);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unknown_services_are_answered_and_hold_nothing),
+        cmocka_unit_test(test_frame_limits_agree_and_every_request_is_answered),
+    };
+    (void)mono_ms;
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
