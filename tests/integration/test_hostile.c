@@ -244,12 +244,133 @@ test_frame_limits_agree_and_every_request_is_answered(void **state)
     zmq_close(s);
 }
 
+static void
+start_direct(void)
+{
+    if (direct.pid > 0) {
+        return;
+    }
+    const char *argv[] = {exe(), "--endpoint", "tcp://127.0.0.1:*",
+                          "--threads", "1", NULL};
+    assert_int_equal(assay_proc_start(&direct, argv, 60.0), 0);
+}
+
+/* Receives one message; returns its frame count (0 on timeout) and copies
+ * the last frame to body and the first to first. */
+static int
+recv_frames(void *s, char *first, char *body, size_t cap, int timeout_ms)
+{
+    zmq_pollitem_t item = {s, 0, ZMQ_POLLIN, 0};
+    if (zmq_poll(&item, 1, timeout_ms) <= 0) {
+        return 0;
+    }
+    int n = 0;
+    int more = 1;
+    while (more) {
+        zmq_msg_t m;
+        zmq_msg_init(&m);
+        assert_true(zmq_msg_recv(&m, s, 0) >= 0);
+        more = zmq_msg_more(&m);
+        size_t len = zmq_msg_size(&m);
+        if (len >= cap) {
+            len = cap - 1;
+        }
+        if (n == 0) {
+            memcpy(first, zmq_msg_data(&m), len);
+            first[len] = '\0';
+        }
+        memcpy(body, zmq_msg_data(&m), len);
+        body[len] = '\0';
+        zmq_msg_close(&m);
+        n++;
+    }
+    return n;
+}
+
+/* Issue 12 item 5: 13 envelope frames came back with the body discarded,
+ * and deeper envelopes or 1,000-frame messages were dropped silently. Now
+ * the envelope limit is the same on the way in and out, and every message
+ * gets one reply. */
+static void
+test_direct_envelopes_are_answered(void **state)
+{
+    (void)state;
+    start_direct();
+    void *s = dealer(direct.endpoint);
+    char first[BODY_MAX], body[BODY_MAX];
+    const char *req[20];
+    /* 13 envelope frames: the reply keeps them and carries its body */
+    for (int i = 0; i < 13; i++) {
+        req[i] = "hop";
+    }
+    req[13] = "";
+    req[14] = health;
+    send_parts(s, req, 15);
+    assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                 deadline_ms(10000)),
+                     15);
+    assert_string_equal(first, "hop");
+    assert_non_null(strstr(body, "\"ok\":true"));
+    /* 14: one frame past the limit, answered through the envelope */
+    for (int i = 0; i < 14; i++) {
+        req[i] = "hop";
+    }
+    req[14] = "";
+    req[15] = health;
+    send_parts(s, req, 16);
+    assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                 deadline_ms(10000)),
+                     16);
+    assert_non_null(strstr(body, "\"code\":\"invalid_json\""));
+    /* 1,000 frames after the delimiter */
+    for (int i = 0; i < 1000; i++) {
+        int more = i + 1 < 1000 ? ZMQ_SNDMORE : 0;
+        assert_true(zmq_send(s, i == 0 ? "" : "z", i == 0 ? 0 : 1, more) >= 0);
+    }
+    assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                 deadline_ms(10000)),
+                     2);
+    assert_non_null(strstr(body, "\"code\":\"invalid_json\""));
+    /* no delimiter at all */
+    for (int i = 0; i < 20; i++) {
+        req[i] = "x";
+    }
+    send_parts(s, req, 20);
+    assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                 deadline_ms(10000)),
+                     2);
+    assert_non_null(strstr(body, "\"code\":\"invalid_json\""));
+    assert_non_null(strstr(body, "no empty delimiter"));
+    /* an envelope too big to echo: answered through the identity only */
+    static char big[100 * 1024];
+    memset(big, 'e', sizeof big - 1);
+    for (int i = 0; i < 12; i++) {
+        req[i] = big;
+    }
+    req[12] = "";
+    req[13] = health;
+    send_parts(s, req, 14);
+    assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                 deadline_ms(10000)),
+                     2);
+    assert_non_null(strstr(body, "\"code\":\"message_too_large\""));
+    /* and the service still serves */
+    const char *ok[] = {"", health};
+    send_parts(s, ok, 2);
+    assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                 deadline_ms(10000)),
+                     2);
+    assert_non_null(strstr(body, "\"ok\":true"));
+    zmq_close(s);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unknown_services_are_answered_and_hold_nothing),
         cmocka_unit_test(test_frame_limits_agree_and_every_request_is_answered),
+        cmocka_unit_test(test_direct_envelopes_are_answered),
     };
     (void)mono_ms;
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
