@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include <zmq.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "assay/assay.h"
 #include "config.h"
@@ -40,6 +43,21 @@ on_reload(int sig)
 {
     (void)sig;
     reload_flag = 1;
+}
+
+/* Hostile bursts bring large, short-lived frames (up to ZMQ_MAXMSGSIZE).
+ * glibc raises its mmap threshold after the first such block is freed and
+ * keeps later ones in the heap, where fragmentation holds them for good
+ * (490 MB after one burst, issue 12). Pinning the threshold serves every
+ * block past 128 KiB from its own mapping, returned on free, and the heap
+ * top is trimmed past 1 MiB. */
+static void
+tune_memory(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+#endif
 }
 
 static void
@@ -182,6 +200,7 @@ main(int argc, char **argv)
         goto out;
     }
     assay_log_set_level(cfg.log_level);
+    tune_memory();
     install_signals();
     warn_if_exposed(&cfg);
 

@@ -25,6 +25,7 @@
 #include "proto.h"
 
 #define BRK_POLL_MS 100
+#define BRK_RCVHWM 64
 #define BRK_IDENTITY_MAX ASSAY_MDP_IDENTITY_MAX
 /* Malformed-message log lines per heartbeat interval; the rest are counted. */
 #define BRK_DROP_LOG_MAX 10
@@ -32,6 +33,7 @@
 typedef struct brk_request {
     struct brk_request *next;
     long long queued_ms;
+    size_t bytes; /* body frames */
     int nframes; /* client identity, then the body frames */
     zmq_msg_t frames[];
 } brk_request;
@@ -57,6 +59,7 @@ struct brk_service {
     bool configured; /* kept without workers (opts.services) */
     brk_request *head, *tail;
     size_t queued;
+    size_t queued_bytes;
     brk_worker *idle_head, *idle_tail; /* head = idle for longest */
     size_t nworkers;
 };
@@ -85,10 +88,11 @@ assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts)
     opts->heartbeat_ms = ASSAY_MDP_HEARTBEAT_MS;
     opts->liveness = ASSAY_MDP_LIVENESS;
     opts->queue_max = 4096;
+    opts->queue_bytes_max = 32u * 1024 * 1024;
     opts->request_ttl_ms = 10000;
     opts->workers_max = 4096;
     opts->services_max = 64;
-    opts->maxmsgsize = 4LL * 1024 * 1024;
+    opts->maxmsgsize = 1024LL * 1024;
     opts->zap = NULL;
     opts->reload = NULL;
     opts->services = NULL;
@@ -237,6 +241,7 @@ queue_pop(brk_service *s)
             s->tail = NULL;
         }
         s->queued--;
+        s->queued_bytes -= r->bytes;
         r->next = NULL;
     }
     return r;
@@ -410,9 +415,10 @@ broker_stats(broker *b)
     for (size_t i = 0; services != NULL && i < b->nservices; i++) {
         const brk_service *s = b->services[i];
         json_array_append_new(
-            services, json_pack("{s:s, s:I, s:I}", "name", s->name, "workers",
-                                (json_int_t)s->nworkers, "queued",
-                                (json_int_t)s->queued));
+            services,
+            json_pack("{s:s, s:I, s:I, s:I}", "name", s->name, "workers",
+                      (json_int_t)s->nworkers, "queued", (json_int_t)s->queued,
+                      "queued_bytes", (json_int_t)s->queued_bytes));
     }
     json_t *o = json_pack(
         "{s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:I}", "workers",
@@ -495,7 +501,23 @@ client_message(broker *b, zmq_msg_t *f, int n, bool overflow)
         client_error(b, f, n, ASSAY_EUNREACHABLE, text);
         return;
     }
-    if (s->queued >= b->opts.queue_max) {
+    /* Whole-request size and queue bytes are checked before anything is
+     * kept: ZMQ_MAXMSGSIZE bounds each frame, not the message. */
+    size_t bytes = 0;
+    for (int i = 4; i < n; i++) {
+        bytes += zmq_msg_size(&f[i]);
+    }
+    if (bytes > (size_t)b->opts.maxmsgsize) {
+        char text[128];
+        snprintf(text, sizeof text,
+                 "request: message of %zu bytes exceeds the limit of %lld "
+                 "bytes",
+                 bytes, b->opts.maxmsgsize);
+        client_error(b, f, n, ASSAY_ETOOBIG, text);
+        return;
+    }
+    if (s->queued >= b->opts.queue_max ||
+        s->queued_bytes + bytes > b->opts.queue_bytes_max) {
         client_error(b, f, n, ASSAY_EBUSY,
                      "broker: request queue full, try again");
         return;
@@ -508,6 +530,7 @@ client_message(broker *b, zmq_msg_t *f, int n, bool overflow)
     }
     r->next = NULL;
     r->queued_ms = now_ms();
+    r->bytes = bytes;
     r->nframes = nframes;
     zmq_msg_init(&r->frames[0]);
     zmq_msg_move(&r->frames[0], &f[0]);
@@ -522,6 +545,7 @@ client_message(broker *b, zmq_msg_t *f, int n, bool overflow)
     }
     s->tail = r;
     s->queued++;
+    s->queued_bytes += bytes;
     service_dispatch(b, s);
 }
 
@@ -832,6 +856,13 @@ broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
     int64_t maxmsg = b->opts.maxmsgsize;
     zmq_setsockopt(b->sock, ZMQ_LINGER, &linger, sizeof linger);
     zmq_setsockopt(b->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    /* Messages buffered per peer before libzmq stops reading its TCP
+     * stream: with 1 MiB frames this bounds what one connection can make
+     * the broker hold before it has looked at anything (the default, 1000,
+     * let one burst take 250 MB). A client has a few requests in flight; a
+     * worker one. */
+    int rcvhwm = BRK_RCVHWM;
+    zmq_setsockopt(b->sock, ZMQ_RCVHWM, &rcvhwm, sizeof rcvhwm);
     if (b->opts.zap != NULL) {
         assay_error err;
         assay_error_init(&err);

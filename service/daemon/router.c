@@ -324,6 +324,17 @@ front_on_request(front *fr, rmsg *m, bool too_many, bool draining)
         front_refuse(fr, m, nbody, ASSAY_EJSON, text);
         return;
     }
+    /* The size limit is enforced here, before the request is queued, so a
+     * burst of oversized requests holds no memory past this call. */
+    size_t body_len = zmq_msg_size(&m->f[m->n - 1]);
+    if (body_len > assay_handler_max_message(fr->h)) {
+        snprintf(text, sizeof(text),
+                 "request: message of %zu bytes exceeds the limit of %zu "
+                 "bytes",
+                 body_len, assay_handler_max_message(fr->h));
+        front_refuse(fr, m, 1, ASSAY_ETOOBIG, text);
+        return;
+    }
     if (draining) {
         front_refuse(fr, m, 1, ASSAY_EBUSY,
                      "request: service is shutting down, try another "

@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include <zmq.h>
@@ -364,6 +365,129 @@ test_direct_envelopes_are_answered(void **state)
     zmq_close(s);
 }
 
+/* VmRSS (or another /proc status field) of pid in KiB; -1 when unknown. */
+static long
+proc_kib(pid_t pid, const char *field)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    long kib = -1;
+    size_t fl = strlen(field);
+    while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+        if (strncmp(line, field, fl) == 0 && line[fl] == ':') {
+            kib = strtol(line + fl + 1, NULL, 10);
+        }
+    }
+    if (f != NULL) {
+        fclose(f);
+    }
+    return kib;
+}
+
+/* Under valgrind the process's RSS is valgrind's; limits do not apply. */
+static void
+assert_rss_below_mib(assay_proc *p, long mib, const char *what)
+{
+    long rss = proc_kib(p->pid, "VmRSS");
+    long hwm = proc_kib(p->pid, "VmHWM");
+    printf("%s: VmRSS %ld KiB, VmHWM %ld KiB\n", what, rss, hwm);
+    if (assay_proc_time_scale() > 1.0) {
+        return;
+    }
+    assert_true(rss > 0);
+    if (rss >= mib * 1024) {
+        print_error("%s: RSS %ld KiB >= %ld MiB\n", what, rss, mib);
+        fail();
+    }
+}
+
+/* Issue 12 item 6, direct mode: 40 requests with 12 x 1 MiB envelope
+ * frames held 490 MB after their replies. The envelope and body limits are
+ * now checked before anything is queued, and freed frames go back to the
+ * system. */
+static void
+test_direct_memory_is_bounded_before_queueing(void **state)
+{
+    (void)state;
+    start_direct();
+    void *s = dealer(direct.endpoint);
+    static char big[1024 * 1024];
+    memset(big, 'e', sizeof big);
+    enum { N = 40 };
+    for (int r = 0; r < N; r++) {
+        for (int i = 0; i < 12; i++) {
+            assert_true(zmq_send(s, big, sizeof big, ZMQ_SNDMORE) >= 0);
+        }
+        assert_int_equal(zmq_send(s, "", 0, ZMQ_SNDMORE), 0);
+        assert_true(zmq_send(s, health, strlen(health), 0) >= 0);
+    }
+    char first[256], body[BODY_MAX];
+    for (int r = 0; r < N; r++) {
+        assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                     deadline_ms(30000)),
+                         2);
+        assert_non_null(strstr(body, "\"code\":\"message_too_large\""));
+    }
+    /* a body over --max-message is refused before it is queued */
+    static char huge[200 * 1024];
+    memset(huge, 'a', sizeof huge);
+    memcpy(huge, "{\"v\":1,\"id\":\"big\",\"op\":\"health\",\"x\":\"", 38);
+    for (int r = 0; r < N; r++) {
+        assert_int_equal(zmq_send(s, "", 0, ZMQ_SNDMORE), 0);
+        assert_true(zmq_send(s, huge, sizeof huge, 0) >= 0);
+    }
+    for (int r = 0; r < N; r++) {
+        assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                     deadline_ms(30000)),
+                         2);
+        assert_non_null(strstr(body, "\"code\":\"message_too_large\""));
+    }
+    assert_rss_below_mib(&direct, 128, "direct assayd after hostile bursts");
+    zmq_close(s);
+}
+
+/* Issue 12 item 6, broker: 200 requests of 4 MiB held 441 MB. Frames are
+ * now limited to 1 MiB, requests for unknown services are refused at once,
+ * and a configured service with no worker queues at most 32 MiB and
+ * answers busy beyond it. */
+static void
+test_broker_memory_is_bounded_per_service(void **state)
+{
+    (void)state;
+    assay_proc lone;
+    const char *argv[] = {exe(), "broker", "--bind", "tcp://127.0.0.1:*",
+                          NULL};
+    assert_int_equal(assay_proc_start(&lone, argv, 30.0), 0);
+    void *s = dealer(lone.endpoint);
+    static char big[1024 * 1024 - 64];
+    memset(big, 'a', sizeof big);
+    memcpy(big, "{\"v\":1,\"id\":\"q\",\"op\":\"health\",\"x\":\"", 36);
+    enum { N = 400, HELD = 32 };
+    int busy = 0, unreachable = 0;
+    for (int r = 0; r < 2 * N; r++) {
+        const char *service = r % 2 == 0 ? "nobody" : "assay";
+        assert_int_equal(zmq_send(s, "", 0, ZMQ_SNDMORE), 0);
+        assert_int_equal(zmq_send(s, "MDPC01", 6, ZMQ_SNDMORE), 6);
+        assert_true(zmq_send(s, service, strlen(service), ZMQ_SNDMORE) >= 0);
+        assert_true(zmq_send(s, big, sizeof big, 0) >= 0);
+    }
+    /* N unknown-service replies, and busy for all but the HELD requests
+     * (32 MiB) the "assay" queue holds */
+    char body[BODY_MAX];
+    for (int r = 0; r < 2 * N - HELD; r++) {
+        assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(30000)),
+                         4);
+        busy += strstr(body, "\"code\":\"busy\"") != NULL;
+        unreachable += strstr(body, "\"code\":\"unreachable\"") != NULL;
+    }
+    assert_int_equal(unreachable, N);
+    assert_int_equal(busy, N - HELD);
+    assert_rss_below_mib(&lone, 128, "broker after 800 MB of requests");
+    zmq_close(s);
+    assert_int_equal(assay_proc_stop(&lone, SIGTERM, 20.0), 0);
+}
+
 int
 main(void)
 {
@@ -371,6 +495,8 @@ main(void)
         cmocka_unit_test(test_unknown_services_are_answered_and_hold_nothing),
         cmocka_unit_test(test_frame_limits_agree_and_every_request_is_answered),
         cmocka_unit_test(test_direct_envelopes_are_answered),
+        cmocka_unit_test(test_direct_memory_is_bounded_before_queueing),
+        cmocka_unit_test(test_broker_memory_is_bounded_per_service),
     };
     (void)mono_ms;
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
