@@ -16,6 +16,7 @@
 #include "html.h"
 #include "jsonreport.h"
 #include "junit.h"
+#include "proto_client.h"
 #include "run.h"
 #include "sbuf.h"
 #include "textreport.h"
@@ -60,7 +61,7 @@ bench_help(FILE *out)
           "question_id\n"
           "  --window N                requests in flight (default 64)\n"
           "  -q, --quiet               no summary on stdout\n\n"
-          "Flags override the config file. See docs/bench.md.\n\n",
+          "Flags override the config file. See docs/quality-bench.md.\n\n",
           out);
     assay_cli_common_help(out);
     fputs("\nExit status:\n"
@@ -94,35 +95,19 @@ typedef struct bench_job {
 static json_t *
 bench_request(const bench_job *j, bool inline_refs)
 {
-    json_t *req = json_pack("{s:i, s:s}", "v", 1, "op", "grade");
-    if (req == NULL) {
-        return NULL;
-    }
-    int bad = 0;
+    json_t *req = NULL;
     if (j->item != NULL) {
         const assay_bench_item *it = j->item;
         bool use_inline = it->question_id == NULL ||
                           (inline_refs && it->question != NULL &&
                            it->reference != NULL);
-        if (!use_inline) {
-            bad |= json_object_set_new(req, "question_id",
-                                       json_string(it->question_id));
-        } else {
-            bad |= json_object_set_new(req, "question",
-                                       json_string(it->question));
-            bad |= json_object_set_new(req, "reference",
-                                       json_string(it->reference));
-        }
-        bad |= json_object_set_new(req, "answer", json_string(it->answer));
+        assay_proto_grade_request(NULL, use_inline ? NULL : it->question_id,
+                                  use_inline ? it->question : NULL,
+                                  use_inline ? it->reference : NULL,
+                                  it->answer, &req, NULL);
     } else {
-        bad |= json_object_set_new(req, "question_id",
-                                   json_string(j->adv->question_id));
-        bad |= json_object_set_new(req, "answer",
-                                   json_string(j->adv->answer));
-    }
-    if (bad) {
-        json_decref(req);
-        return NULL;
+        assay_proto_grade_request(NULL, j->adv->question_id, NULL, NULL,
+                                  j->adv->answer, &req, NULL);
     }
     return req;
 }
@@ -378,6 +363,41 @@ bench_write(const assay_bench_run *run, const char *path,
     return true;
 }
 
+/* bench_splits lists the distinct "split" values of a labelled set, for
+ * the message about an empty selection. */
+static void
+bench_splits(const char *path, double scale_max, char *out, size_t cap)
+{
+    snprintf(out, cap, "none");
+    assay_bench_set *all = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    if (assay_bench_set_load(path, NULL, scale_max, &all, &err) != ASSAY_OK) {
+        return;
+    }
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < all->nitems; i++) {
+        const char *sp = all->items[i].split;
+        if (sp == NULL) {
+            continue;
+        }
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) {
+            seen = all->items[j].split != NULL &&
+                   strcmp(all->items[j].split, sp) == 0;
+        }
+        if (!seen && len + strlen(sp) + 3 < cap) {
+            len += (size_t)snprintf(out + len, cap - len, "%s%s",
+                                    len > 0 ? ", " : "", sp);
+        }
+    }
+    if (len == 0) {
+        snprintf(out, cap, "none");
+    }
+    assay_bench_set_free(all);
+}
+
 int
 assay_cmd_bench(int argc, char **argv)
 {
@@ -426,6 +446,18 @@ assay_cmd_bench(int argc, char **argv)
                                        &err)) != ASSAY_OK ||
             (rc = assay_bench_run_add_set(run, set)) != ASSAY_OK) {
             assay_cli_error(rc, &err);
+            goto out;
+        }
+        if (set->nitems == 0) {
+            /* an empty selection measures nothing: a typo, not a pass */
+            char splits[256];
+            bench_splits(o.sets[s], o.scale_max, splits, sizeof(splits));
+            assay_error_set(&err, ASSAY_EINVAL,
+                            "%s: no items%s%s%s (splits in the file: %s)",
+                            o.sets[s], o.split != NULL ? " with split \"" : "",
+                            o.split != NULL ? o.split : "",
+                            o.split != NULL ? "\"" : "", splits);
+            status = assay_cli_error(ASSAY_EINVAL, &err);
             goto out;
         }
         njobs += set->nitems;
@@ -509,6 +541,18 @@ assay_cmd_bench(int argc, char **argv)
     if (any_failed) {
         fprintf(stderr, "assay: bench: some items could not be graded (see "
                         "the reports)\n");
+    }
+    /* a failing gate is said on stderr even with -q: CI logs show why */
+    for (size_t g = 0; g < run->ngates; g++) {
+        const assay_bench_gate_result *r = &run->gates[g];
+        if (!r->pass) {
+            fprintf(stderr, "assay: bench: gate %s failed: %.4f < %.4f\n",
+                    assay_bench_gate_name(r->kind), r->actual, r->threshold);
+        }
+    }
+    if (run->adversarial != NULL && run->adversarial->nfailed > 0) {
+        fprintf(stderr, "assay: bench: %zu of %zu adversarial checks failed\n",
+                run->adversarial->nfailed, run->adversarial->ncases);
     }
     status = assay_bench_run_passed(run) && !any_failed ? ASSAY_EXIT_OK
                                                          : ASSAY_EXIT_FAILED;

@@ -30,15 +30,39 @@ fit_help(FILE *out)
           "  --test-split NAME  report Pearson, Spearman, RMSE and band accuracy\n"
           "                     on items whose \"split\" is NAME\n"
           "  --features LIST    comma-separated features to fit (default: all)\n"
-          "  --name NAME        model name (default: the bank id, or \"inline\")\n",
+          "  --name NAME        model name (default: the bank id, or \"inline\")\n"
+          "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
+          "                     directory) on the --labels items of --test-split\n"
+          "                     (all items without it)\n",
           out);
 }
 
 static void
 print_metrics(const char *what, const assay_metrics *m)
 {
-    printf("%-6s n=%-5zu pearson=%.4f spearman=%.4f rmse=%.4f band_accuracy=%.4f\n",
-           what, m->n, m->pearson, m->spearman, m->rmse, m->band_accuracy);
+    printf("%-6s n=%-5zu pearson=%.4f spearman=%.4f rmse=%.4f band_accuracy=%.4f"
+           " f1_2way=%.4f majority=%.4f\n",
+           what, m->n, m->pearson, m->spearman, m->rmse, m->band_accuracy,
+           m->f1_2way, m->majority);
+}
+
+/* Measures the model at o->out_path on every labelled set. */
+static int
+eval_only(const assay_fit_options *o, const char *split)
+{
+    assay_error err;
+    assay_error_init(&err);
+    assay_model *m = NULL;
+    assay_err rc = assay_model_load(o->out_path, &m, &err);
+    for (size_t i = 0; i < o->nlabels && rc == ASSAY_OK; i++) {
+        assay_metrics t;
+        rc = assay_eval(m, o->label_paths[i], split, &t, &err);
+        if (rc == ASSAY_OK) {
+            print_metrics(split ? split : "all", &t);
+        }
+    }
+    assay_model_unref(m);
+    return rc == ASSAY_OK ? ASSAY_EXIT_OK : assay_cli_error(rc, &err);
 }
 
 int
@@ -47,6 +71,7 @@ assay_cmd_fit(int argc, char **argv)
     assay_fit_options o = {0};
     const char *labels[FIT_MAX_LABELS];
     const char *test_split = NULL;
+    const char *eval_model = NULL;
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
         int r;
@@ -60,7 +85,8 @@ assay_cmd_fit(int argc, char **argv)
             (r = assay_cli_opt(argc, argv, &i, "split", true, &o.split)) ||
             (r = assay_cli_opt(argc, argv, &i, "test-split", true, &test_split)) ||
             (r = assay_cli_opt(argc, argv, &i, "features", true, &o.features)) ||
-            (r = assay_cli_opt(argc, argv, &i, "name", true, &o.name))) {
+            (r = assay_cli_opt(argc, argv, &i, "name", true, &o.name)) ||
+            (r = assay_cli_opt(argc, argv, &i, "eval", true, &eval_model))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
@@ -77,6 +103,14 @@ assay_cmd_fit(int argc, char **argv)
             continue;
         }
         return assay_cli_usage("fit", "unexpected argument \"%.64s\"", argv[i]);
+    }
+    if (eval_model != NULL) {
+        if (o.nlabels == 0) {
+            return assay_cli_usage("fit", "--eval needs --labels");
+        }
+        o.out_path = eval_model;
+        o.label_paths = labels;
+        return eval_only(&o, test_split);
     }
     if (o.out_path == NULL) {
         return assay_cli_usage("fit", "--out is required");

@@ -2,9 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
-#include "verdict.h"
+#include "print_verdict.h"
+#include "proto_client.h"
 
 #define GRADE_MAX_STDIN (4u * 1024u * 1024u)
 
@@ -14,7 +16,8 @@ grade_help(FILE *out)
     fputs("Usage: assay grade --question ID [--answer TEXT] [OPTIONS]\n"
           "       assay grade --question-text Q --reference R [--answer TEXT]"
           "\n\n"
-          "Grades one answer (from --answer, else read from stdin) against "
+          "Grades one answer (from --answer, else read from stdin, as with\n"
+          "--answer -; `-- TEXT` passes an answer that starts with -) against "
           "a\nquestion of the service's bank, or against a question and "
           "reference\ngiven inline, and prints the band, score, matched and "
           "missing\nconcepts (~fuzzy: matched by a near spelling, !negated: "
@@ -109,6 +112,15 @@ assay_cmd_grade(int argc, char **argv)
             as_json = true;
             m = 1;
         }
+        if (m == 0 && strcmp(argv[i], "--") == 0) {
+            /* everything after is the answer, even when it starts with - */
+            if (i + 2 != argc || answer != NULL) {
+                return assay_cli_usage("grade", "after -- give the answer, "
+                                                "as one argument");
+            }
+            answer = argv[++i];
+            continue;
+        }
         if (m < 0) {
             return ASSAY_EXIT_USAGE;
         }
@@ -136,7 +148,15 @@ assay_cmd_grade(int argc, char **argv)
     char *stdin_answer = NULL;
     json_t *reply = NULL;
     assay_client *c = NULL;
+    if (answer != NULL && strcmp(answer, "-") == 0) {
+        answer = NULL; /* --answer - reads stdin, as the help says */
+    }
     if (answer == NULL) {
+        if (isatty(STDIN_FILENO)) {
+            fputs("assay: reading the answer from the terminal; end it with "
+                  "Ctrl-D (or give --answer TEXT)\n",
+                  stderr);
+        }
         stdin_answer = grade_read_stdin(&err);
         if (stdin_answer == NULL) {
             return assay_cli_error(err.code, &err);
@@ -148,28 +168,20 @@ assay_cmd_grade(int argc, char **argv)
         status = ASSAY_EXIT_USAGE;
         goto out;
     }
-    json_t *req = qid != NULL
-                      ? json_pack("{s:i, s:s, s:s}", "v", 1, "op", "grade",
-                                  "question_id", qid)
-                      : json_pack("{s:i, s:s, s:s, s:s}", "v", 1, "op", "grade",
-                                  "question", qtext, "reference", ref);
-    json_t *jans = json_string(answer);
-    if (req == NULL || jans == NULL) {
-        json_decref(req);
-        json_decref(jans);
-        assay_error_set(&err, ASSAY_EUTF8, "%s: invalid UTF-8",
-                        jans == NULL ? "answer" : "question");
-        status = assay_cli_error(ASSAY_EUTF8, &err);
+    json_t *req = NULL;
+    assay_err rc =
+        assay_proto_grade_request(NULL, qid, qtext, ref, answer, &req, &err);
+    if (rc != ASSAY_OK) {
+        status = assay_cli_error(rc, &err);
         goto out;
     }
-    json_object_set_new(req, "answer", jans);
     char *text = json_dumps(req, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(req);
     char *raw = NULL;
     size_t raw_len = 0;
-    assay_err rc = text != NULL ? assay_client_request(c, text, strlen(text),
-                                                       &raw, &raw_len, &err)
-                                : ASSAY_ENOMEM;
+    rc = text != NULL ? assay_client_request(c, text, strlen(text), &raw,
+                                             &raw_len, &err)
+                      : ASSAY_ENOMEM;
     free(text);
     if (rc != ASSAY_OK) {
         status = assay_cli_error(rc, &err);
@@ -187,12 +199,8 @@ assay_cmd_grade(int argc, char **argv)
         status = assay_cli_error(ASSAY_EJSON, &err);
         goto out;
     }
-    if (!json_is_true(json_object_get(reply, "ok"))) {
-        json_t *e = json_object_get(reply, "error");
-        const char *code = json_string_value(json_object_get(e, "code"));
-        const char *msg = json_string_value(json_object_get(e, "message"));
-        rc = code != NULL ? assay_error_from_name(code) : ASSAY_EINTERNAL;
-        assay_error_set(&err, rc, "%s", msg != NULL ? msg : "error reply");
+    if (!assay_proto_read_ok(reply)) {
+        rc = assay_proto_read_error(reply, &err);
         status = assay_cli_error(rc, &err);
         goto out;
     }

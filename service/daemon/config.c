@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "log.h"
 #include "mdp.h"
+#include "opt.h"
 
 #define LINE_MAX_BYTES 4096
 
@@ -302,26 +304,14 @@ next_flag(int argc, char *const argv[], int i, const char **name,
           const char **value, char *buf, size_t cap, assay_error *err)
 {
     const char *arg = argv[i];
-    if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
+    if (!assay_opt_split(arg, buf, cap, value)) {
         assay_error_set(err, ASSAY_ECONFIG,
                         "unexpected argument \"%.64s\" (see --help)", arg);
         return -1;
     }
-    const char *eq = strchr(arg, '=');
-    if (eq != NULL) {
-        size_t n = (size_t)(eq - arg - 2);
-        if (n >= cap) {
-            n = cap - 1;
-        }
-        memcpy(buf, arg + 2, n);
-        buf[n] = '\0';
-        *name = buf;
-        *value = eq + 1;
-        return i;
-    }
-    *name = arg + 2;
-    if (strcmp(*name, "help") == 0 || strcmp(*name, "version") == 0) {
-        *value = NULL;
+    *name = buf;
+    if (*value != NULL || strcmp(buf, "help") == 0 ||
+        strcmp(buf, "version") == 0) {
         return i;
     }
     if (i + 1 >= argc) {
@@ -330,6 +320,47 @@ next_flag(int argc, char *const argv[], int i, const char **name,
     }
     *value = argv[i + 1];
     return i + 1;
+}
+
+/* Set by service/daemon/CMakeLists.txt; the fallbacks keep the file
+ * compiling alone (fuzzing, other build systems). */
+#ifndef ASSAY_BUILD_BINDIR
+#define ASSAY_BUILD_BINDIR ""
+#endif
+#ifndef ASSAY_SOURCE_MODEL
+#define ASSAY_SOURCE_MODEL ""
+#endif
+#ifndef ASSAY_INSTALL_MODEL
+#define ASSAY_INSTALL_MODEL "/usr/local/share/assay/models/python-fullstack"
+#endif
+#ifndef ASSAY_INSTALL_MODEL_REL
+#define ASSAY_INSTALL_MODEL_REL "../share/assay/models/python-fullstack"
+#endif
+
+/* Compares directories by identity (device and inode), so a build tree
+ * reached through a symbolic link still counts as itself. */
+static bool
+same_dir(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (a[0] == '\0' || b[0] == '\0' || stat(a, &sa) != 0 ||
+        stat(b, &sb) != 0) {
+        return false;
+    }
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+const char *
+assay_config_default_model(const char *exe_dir, char *buf, size_t cap)
+{
+    if (exe_dir == NULL) {
+        return ASSAY_INSTALL_MODEL;
+    }
+    if (ASSAY_SOURCE_MODEL[0] != '\0' && same_dir(exe_dir, ASSAY_BUILD_BINDIR)) {
+        return ASSAY_SOURCE_MODEL;
+    }
+    snprintf(buf, cap, "%s/%s", exe_dir, ASSAY_INSTALL_MODEL_REL);
+    return buf;
 }
 
 assay_err

@@ -64,6 +64,15 @@ assay_err assay_config_parse_args(assay_config *cfg, int argc,
                                   const char *default_model,
                                   assay_error *err);
 
+/* assay_config_default_model returns the model assayd serves when none is
+ * given. exe_dir is the directory of the running assayd (NULL if unknown):
+ * the assayd of the build tree serves the source tree's bundled model; any
+ * other (installed, wherever the tree was moved) serves the one installed
+ * beside it, exe_dir/../share/assay/models/python-fullstack; without
+ * exe_dir, the configured install path. The result is in buf or static. */
+const char *assay_config_default_model(const char *exe_dir, char *buf,
+                                       size_t cap);
+
 /* assay_config_load_file applies the settings of the file at path to cfg.
  * ASSAY_EIO when it cannot be read, ASSAY_ECONFIG naming path and line for
  * a bad line or unknown key. */

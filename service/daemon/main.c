@@ -3,7 +3,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <zmq.h>
 #ifdef __GLIBC__
@@ -21,12 +23,26 @@
 #include "stats.h"
 #include "zap.h"
 
-#ifndef ASSAY_DEFAULT_MODEL
-#define ASSAY_DEFAULT_MODEL ""
-#endif
-
 /* Longest wait for replies in flight after SIGTERM, seconds. */
 #define DRAIN_S 30.0
+
+/* self_dir writes the directory of the running executable into buf;
+ * NULL when it cannot tell (no /proc). */
+static const char *
+self_dir(char *buf, size_t cap)
+{
+    ssize_t n = readlink("/proc/self/exe", buf, cap - 1);
+    if (n <= 0 || (size_t)n >= cap - 1) {
+        return NULL;
+    }
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (slash == NULL) {
+        return NULL;
+    }
+    *slash = '\0';
+    return buf;
+}
 
 static volatile sig_atomic_t stop_flag;
 static volatile sig_atomic_t reload_flag;
@@ -167,7 +183,10 @@ main(int argc, char **argv)
     memset(&worker_keys, 0, sizeof(worker_keys));
     memset(&server_pub, 0, sizeof(server_pub));
 
-    if (assay_config_parse_args(&cfg, argc, argv, ASSAY_DEFAULT_MODEL, &err) !=
+    char exe_dir[PATH_MAX], model_buf[PATH_MAX + 64];
+    const char *default_model = assay_config_default_model(
+        self_dir(exe_dir, sizeof(exe_dir)), model_buf, sizeof(model_buf));
+    if (assay_config_parse_args(&cfg, argc, argv, default_model, &err) !=
         ASSAY_OK) {
         fprintf(stderr, "assayd: %s: %s\n", assay_errname(err.code),
                 err.message);

@@ -22,6 +22,7 @@
 
 #include "handler.h"
 #include "log.h"
+#include "clock.h"
 
 #define WRK_THREADS_MAX 256
 #define WRK_POLL_MS 100
@@ -75,14 +76,6 @@ stopping(const wrk_shared *sh)
     return *sh->stop || atomic_load(&sh->abort);
 }
 
-static long long
-now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Sends [""][MDPW01][command][extra frames...] from memory. */
 static int
 send_command(wrk_thread *t, unsigned char command, const void *const *extra,
@@ -90,7 +83,7 @@ send_command(wrk_thread *t, unsigned char command, const void *const *extra,
 {
     int rc = assay_mdp_command(t->sock, NULL, 0, command, extra, extra_len,
                                nextra);
-    t->last_send_ms = now_ms();
+    t->last_send_ms = assay_clock_ms();
     return rc;
 }
 
@@ -150,7 +143,7 @@ connect_broker(wrk_thread *t)
     size_t svc_len = strlen(sh->opts.service);
     send_command(t, ASSAY_MDP_READY, &svc, &svc_len, 1);
     t->liveness = sh->opts.liveness;
-    t->next_heartbeat_ms = now_ms() + sh->opts.heartbeat_ms;
+    t->next_heartbeat_ms = assay_clock_ms() + sh->opts.heartbeat_ms;
     return 0;
 }
 
@@ -226,7 +219,7 @@ send_reply(wrk_thread *t, zmq_msg_t *client, zmq_msg_t *body)
         /* Broker gone mid-reply; the client will retry. */
         drop_note(t, "reply could not be sent");
     }
-    t->last_send_ms = now_ms();
+    t->last_send_ms = assay_clock_ms();
 }
 
 /* Answers a request the worker cannot grade with the fixed reply text. */
@@ -326,9 +319,9 @@ handle_message(wrk_thread *t, zmq_msg_t *f, int n, bool overflow)
 static void
 backoff_wait(wrk_thread *t, int ms)
 {
-    long long until = now_ms() + ms;
+    long long until = assay_clock_ms() + ms;
     while (!stopping(t->sh)) {
-        long long left = until - now_ms();
+        long long left = until - assay_clock_ms();
         if (left <= 0) {
             break;
         }
@@ -351,7 +344,7 @@ worker_main(void *arg)
             backoff_wait(t, t->backoff_ms);
             continue;
         }
-        long long wait = t->next_heartbeat_ms - now_ms();
+        long long wait = t->next_heartbeat_ms - assay_clock_ms();
         wait = wait > WRK_POLL_MS ? WRK_POLL_MS : wait < 0 ? 0 : wait;
         zmq_pollitem_t item = {t->sock, 0, ZMQ_POLLIN, 0};
         int rc = zmq_poll(&item, 1, (long)wait);
@@ -365,7 +358,7 @@ worker_main(void *arg)
         if (t->sock == NULL) {
             continue; /* DISCONNECT: reconnect at once */
         }
-        long long now = now_ms();
+        long long now = assay_clock_ms();
         if (now < t->next_heartbeat_ms) {
             continue;
         }

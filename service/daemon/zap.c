@@ -15,6 +15,7 @@
 
 #include "keyfile.h"
 #include "log.h"
+#include "clock.h"
 
 #define ZAP_ENDPOINT "inproc://zeromq.zap.01"
 #define ZAP_POLL_MS 100
@@ -378,14 +379,6 @@ assay_zap_user_is_worker(const char *user_id)
     return user_id != NULL && strncmp(user_id, ASSAY_ZAP_USER_WORKER, n) == 0;
 }
 
-static long long
-zap_now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec;
-}
-
 static void
 zap_count(assay_zap *z, bool ok, assay_auth_reason reason)
 {
@@ -412,7 +405,7 @@ zap_refused(assay_zap *z, assay_auth_reason reason, const char *key_z85,
             const char *address, const char *endpoint)
 {
     zap_count(z, false, reason);
-    long long now = zap_now_s();
+    long long now = assay_clock_ms() / 1000;
     if (now != z->log_window_s) {
         if (z->log_suppressed > 0) {
             assay_log(ASSAY_LOG_WARN, "auth_refused_suppressed", "count=%llu",

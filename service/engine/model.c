@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "idfbuild.h"
 #include "sha256.h"
 
 #define MODEL_MAX_BYTES (256u << 20)
@@ -52,65 +53,11 @@ assay_params_defaults(assay_params *p)
     p->required_cap = ASSAY_CAP_PARTIAL;
     p->misconception_cap = ASSAY_CAP_PARTIAL;
     p->negated_cap = ASSAY_CAP_PARTIAL;
+    p->contradiction_cap = ASSAY_CAP_PARTIAL;
+    p->contradiction_penalty = 0.3;
     p->off_topic_other_cov = 0.5;
     p->inline_max_concepts = 12;
     p->inline_phrase_weight = 0.5;
-}
-
-assay_err
-assay_read_file(const char *path, size_t cap, char **out, size_t *len,
-                assay_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        assay_error_set(err, ASSAY_EIO, "%s: cannot open: %s", path, strerror(errno));
-        if (err) {
-            snprintf(err->source, sizeof(err->source), "%s", path);
-        }
-        return ASSAY_EIO;
-    }
-    size_t n = 0, sz = 4096;
-    char *buf = malloc(sz);
-    assay_err rc = ASSAY_OK;
-    while (buf != NULL) {
-        if (n + 1 >= sz) {
-            if (sz > cap) {
-                rc = assay_error_set(err, ASSAY_ETOOBIG, "%s: larger than %zu bytes",
-                                     path, cap);
-                break;
-            }
-            char *nb = realloc(buf, sz * 2);
-            if (nb == NULL) {
-                break;
-            }
-            buf = nb;
-            sz *= 2;
-        }
-        size_t got = fread(buf + n, 1, sz - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                rc = assay_error_set(err, ASSAY_EIO, "%s: read error", path);
-            }
-            break;
-        }
-    }
-    fclose(f);
-    if (buf == NULL) {
-        return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
-    }
-    if (rc == ASSAY_OK && n > cap) {
-        rc = assay_error_set(err, ASSAY_ETOOBIG, "%s: larger than %zu bytes", path,
-                             cap);
-    }
-    if (rc != ASSAY_OK) {
-        free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return ASSAY_OK;
 }
 
 void
@@ -191,6 +138,14 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
                 snprintf(err->message, sizeof(err->message), "%.200s %.300s",
                          bank->source, msg);
             }
+            break;
+        }
+        if (q->nsubjects > 0 &&
+            (rc = assay_prepare_subjects(&m->questions[i], q->references[0],
+                                         (const char *const *)q->subjects,
+                                         q->nsubjects, lex, idf, p, st, err)) !=
+                ASSAY_OK) {
+            assay_prepared_fini(&m->questions[i]);
             break;
         }
         if (q->has_thresholds) {
@@ -326,10 +281,11 @@ get_uint(loader *L, json_t *obj, const char *section, const char *key, unsigned 
 /* Rule and matching parameters by name, so load and fit share one list. */
 #define ASSAY_RULE_NUMS(X)                                                    \
     X(off_topic_cos) X(off_topic_cov) X(salad_stop_ratio) X(salad_bigram)     \
-    X(restate_qcos) X(restate_novel) X(copy_cos) X(off_topic_other_cov)
+    X(restate_qcos) X(restate_novel) X(copy_cos) X(off_topic_other_cov)      \
+    X(contradiction_penalty)
 #define ASSAY_RULE_CAPS(X)                                                    \
     X(short_cap) X(off_topic_cap) X(salad_cap) X(restate_cap)                 \
-    X(required_cap) X(misconception_cap) X(negated_cap)
+    X(required_cap) X(misconception_cap) X(negated_cap) X(contradiction_cap)
 #define ASSAY_RULE_UINTS(X) X(short_terms) X(salad_min_terms)
 
 /* A cap is "none", "partial" (at most partial), "incorrect" or a score. */
@@ -501,6 +457,52 @@ join_path(char *out, size_t cap, const char *dir, const char *rel)
     }
 }
 
+static bool
+exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+/* WordNet and the list of opposite words (opposites.txt beside the stop
+ * list, models/) serve the claim judge. WordNet is required unless
+ * $ASSAY_WORDNET_DIR is "none"; the opposites list is optional. */
+static assay_err
+lexicon_meaning(assay_lexicon *lex, const char *stop_path, assay_sha256 *mh,
+                assay_error *err)
+{
+    if (stop_path != NULL) {
+        char path[4200];
+        snprintf(path, sizeof(path), "%s", stop_path);
+        char *slash = strrchr(path, '/');
+        size_t at = slash != NULL ? (size_t)(slash - path) + 1 : 0;
+        snprintf(path + at, sizeof(path) - at, "opposites.txt");
+        if (exists(path)) {
+            char *text;
+            size_t len;
+            assay_err rc = assay_lexicon_load_opposites(lex, path, err);
+            if (rc == ASSAY_OK) {
+                rc = assay_read_file(path, MODEL_MAX_BYTES, &text, &len, err);
+            }
+            if (rc != ASSAY_OK) {
+                return rc;
+            }
+            assay_sha256_update(mh, text, len);
+            free(text);
+        }
+    }
+    const char *d = getenv("ASSAY_WORDNET_DIR");
+    if (d != NULL && strcmp(d, "none") == 0) {
+        return ASSAY_OK;
+    }
+    const assay_wordnet *wn = NULL;
+    assay_err rc = assay_wordnet_acquire(&wn, err);
+    if (rc == ASSAY_OK) {
+        assay_lexicon_set_wordnet(lex, wn);
+    }
+    return rc;
+}
+
 /* Reads an input named by model.json ({"file": ..., "sha256": ...}) and
  * checks its hash; the bytes go to *text and into the model hash. */
 static assay_err
@@ -546,13 +548,6 @@ is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static bool
-exists(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0;
-}
-
 /* A bare bank (no model.json): default parameters, idf from its references,
  * the stop list beside it or one folder up. */
 static assay_err
@@ -582,12 +577,19 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
     if (exists(stop)) {
         char *stext;
         size_t slen;
-        if ((rc = assay_lexicon_load_stoplist(lex, stop, err)) != ASSAY_OK ||
-            (rc = assay_read_file(stop, MODEL_MAX_BYTES, &stext, &slen, err)) != ASSAY_OK) {
+        if ((rc = assay_read_file(stop, MODEL_MAX_BYTES, &stext, &slen, err)) != ASSAY_OK) {
             goto fail;
         }
+        rc = assay_lexicon_parse_stoplist(lex, stext, slen, stop, err);
         assay_sha256_update(&mh, stext, slen);
         free(stext);
+        if (rc != ASSAY_OK) {
+            goto fail;
+        }
+    }
+    if ((rc = lexicon_meaning(lex, exists(stop) ? stop : NULL, &mh, err)) !=
+        ASSAY_OK) {
+        goto fail;
     }
     if ((rc = assay_bank_load(path, &bank, err)) != ASSAY_OK) {
         goto fail;
@@ -603,53 +605,25 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
     }
     /* idf over the bank's documents: each question text and reference. */
     {
-        size_t ndocs = 0;
         assay_stemmer *st = NULL;
         if ((rc = assay_stemmer_new(&st)) != ASSAY_OK) {
             goto fail;
         }
-        typedef struct { uint64_t k; size_t df; } kc;
-        kc *counts = NULL;
-        size_t nk = 0, capk = 0;
+        assay_dfcount dc;
+        assay_dfcount_init(&dc, false);
         for (size_t q = 0; q < bank->nquestions && rc == ASSAY_OK; q++) {
             const assay_question_def *qd = &bank->questions[q];
             for (size_t r = 0; r <= qd->nreferences && rc == ASSAY_OK; r++) {
                 const char *text = r == 0 ? qd->text : qd->references[r - 1];
-                assay_analysis a;
-                if ((rc = assay_analyze(lex, st, text, strlen(text), &a, err)) != ASSAY_OK) {
-                    break;
-                }
-                assay_keyset ks;
-                if ((rc = assay_keyset_from_analysis(&ks, &a)) == ASSAY_OK) {
-                    for (size_t i = 0; i < ks.n && rc == ASSAY_OK; i++) {
-                        size_t j = 0;
-                        while (j < nk && counts[j].k != ks.k[i]) {
-                            j++;
-                        }
-                        if (j == nk) {
-                            if (nk == capk) {
-                                capk = capk ? 2 * capk : 256;
-                                kc *nc = realloc(counts, capk * sizeof(*nc));
-                                if (nc == NULL) {
-                                    rc = ASSAY_ENOMEM;
-                                    break;
-                                }
-                                counts = nc;
-                            }
-                            counts[nk++] = (kc){ks.k[i], 0};
-                        }
-                        counts[j].df++;
-                    }
-                    assay_keyset_fini(&ks);
-                }
-                assay_analysis_fini(&a);
-                ndocs++;
+                rc = assay_dfcount_doc(&dc, lex, st, text, err);
             }
         }
-        for (size_t j = 0; j < nk && rc == ASSAY_OK; j++) {
-            rc = assay_idf_put(idf, counts[j].k, assay_idf_smoothed(ndocs, counts[j].df));
+        for (size_t j = 0; j < dc.cap && rc == ASSAY_OK; j++) {
+            if (dc.terms[j] != NULL) {
+                rc = assay_idf_put(idf, dc.keys[j], assay_idf_smoothed(dc.ndocs, dc.df[j]));
+            }
         }
-        free(counts);
+        assay_dfcount_fini(&dc);
         assay_stemmer_free(st);
         if (rc != ASSAY_OK) {
             goto fail;
@@ -748,9 +722,13 @@ assay_model_load(const char *path, assay_model **out, assay_error *err)
     if (sref != NULL) {
         if ((rc = load_input(&L, sref, "stop list", &mh, ipath, sizeof(ipath),
                              &stext, &slen)) != ASSAY_OK ||
-            (rc = assay_lexicon_load_stoplist(lex, ipath, err)) != ASSAY_OK) {
+            (rc = assay_lexicon_parse_stoplist(lex, stext, slen, ipath, err)) != ASSAY_OK) {
             goto out;
         }
+    }
+    if ((rc = lexicon_meaning(lex, sref != NULL ? ipath : NULL, &mh, err)) !=
+        ASSAY_OK) {
+        goto out;
     }
     json_t *bref = json_object_get(root, "bank");
     if (bref != NULL && !json_is_null(bref)) {

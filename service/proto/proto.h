@@ -67,6 +67,12 @@ assay_err assay_proto_parse(const char *msg, size_t len, size_t max_len,
 bool assay_proto_peek_id(const char *msg, size_t len, size_t max_len,
                          char id[ASSAY_PROTO_MAX_ID + 1]);
 
+/* assay_proto_scan_id finds a string "id" among the top-level keys of msg
+ * by a lexical scan that needs no complete JSON (a message too large or
+ * broken after the id); bad UTF-8 in the id reads as '?'. True when found. */
+bool assay_proto_scan_id(const char *msg, size_t len,
+                         char id[ASSAY_PROTO_MAX_ID + 1]);
+
 /* assay_proto_op_name is the wire name of op ("grade"); never NULL. */
 const char *assay_proto_op_name(assay_proto_op op);
 
@@ -83,10 +89,5 @@ char *assay_proto_reply_ok(const char *id, json_t *body, size_t *len);
  * NULL. Returns a malloc'd string (caller frees) or NULL when out of memory. */
 char *assay_proto_reply_error(const char *id, const assay_error *err,
                               size_t *len);
-
-/* assay_proto_utf8_check returns the offset of the first byte of s[0..len)
- * that does not start a valid UTF-8 sequence (overlongs, surrogates and code
- * points past U+10FFFF are invalid), or -1 when all of s is valid. */
-long long assay_proto_utf8_check(const char *s, size_t len);
 
 #endif

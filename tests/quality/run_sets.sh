@@ -4,8 +4,7 @@
 #   1. models/python-fullstack labelled set, test split, gates .ci/bench-gates.conf
 #   2. the adversarial suite built from the python-fullstack bank
 #   3. the Mohler test split graded inline by a model fitted on its train
-#      split only, gates .ci/mohler-gates.conf (skipped, with a message, when
-#      the shared dataset is not there)
+#      split only, gates .ci/mohler-gates.conf (a missing dataset fails)
 # Prints each summary table; exits non-zero when any gate fails.
 set -euo pipefail
 assay=$1 assayd=$2 src=$3 build=$4 shared=$5
@@ -55,6 +54,8 @@ if [ -f "$mohler" ]; then
         --config "$src/.ci/mohler-gates.conf" --json "$work/mohler-report.json" \
         "$mohler" || status=1
 else
-    echo "== Mohler set not found at $mohler: skipped"
+    # Missing data is a failure, not a pass: the gate above cannot have run.
+    echo "== Mohler set not found at $mohler (ASSAY_SHARED_DIR): FAIL" >&2
+    status=1
 fi
 exit $status

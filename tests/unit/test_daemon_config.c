@@ -244,6 +244,28 @@ test_help_and_version_stop_parsing(void **state)
                            "--max-message BYTES"));
 }
 
+static void
+test_default_model_source_tree_for_build_assayd_else_installed(void **state)
+{
+    char bindir[1024], want[1024], buf[1200];
+    assay_test_path(bindir, sizeof(bindir), "ASSAY_BUILD_DIR",
+                    "service/daemon");
+    assay_test_path(want, sizeof(want), "ASSAY_MODELS_DIR",
+                    "python-fullstack");
+    /* The assayd built here serves the source tree's model. */
+    assert_string_equal(
+        assay_config_default_model(bindir, buf, sizeof(buf)), want);
+    /* Any other (installed) assayd serves the model installed beside it,
+     * relative to itself so an installed tree can move. */
+    assert_string_equal(
+        assay_config_default_model("/opt/x/bin", buf, sizeof(buf)),
+        "/opt/x/bin/../share/assay/models/python-fullstack");
+    /* Without knowing where it runs: the configured install path. */
+    const char *p = assay_config_default_model(NULL, buf, sizeof(buf));
+    assert_true(p[0] == '/');
+    assert_non_null(strstr(p, "/share/assay/models/python-fullstack"));
+}
+
 int
 main(void)
 {
@@ -260,6 +282,8 @@ main(void)
         cmocka_unit_test(test_worker_mode_takes_connect_not_endpoint),
         cmocka_unit_test(test_broker_mode_binds_and_loads_no_model),
         cmocka_unit_test(test_help_and_version_stop_parsing),
+        cmocka_unit_test(
+            test_default_model_source_tree_for_build_assayd_else_installed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,19 +26,19 @@ test_labels_reads_every_field_and_blank_lines(void **state)
     assert_string_equal(s.v[0].qid, "q1");
     assert_string_equal(s.v[0].answer, "a");
     assert_true(s.v[0].score == 4.5 && s.v[0].scale_max == 5.0);
-    assert_int_equal(s.v[0].band, 2); /* 4.5 / 5 >= 0.8 */
+    assert_int_equal(s.v[0].band, ASSAY_BAND_CORRECT); /* 4.5 / 5 >= 0.8 */
     assert_int_equal(s.v[0].line, 1);
     /* question + reference wins over the set's own question id */
     assert_null(s.v[1].qid);
     assert_string_equal(s.v[1].question, "Q?");
     assert_string_equal(s.v[1].reference, "R.");
-    assert_int_equal(s.v[1].band, 0); /* 1 / 5 < 0.4 */
+    assert_int_equal(s.v[1].band, ASSAY_BAND_INCORRECT); /* 1 / 5 < 0.4 */
     assert_int_equal(s.v[1].line, 3);
     /* a band without a score: the band, and the band's middle score */
-    assert_int_equal(s.v[2].band, 1);
+    assert_int_equal(s.v[2].band, ASSAY_BAND_PARTIAL);
     assert_true(s.v[2].score == 2.5);
     /* an explicit band beats the one derived from the score */
-    assert_int_equal(s.v[3].band, 2);
+    assert_int_equal(s.v[3].band, ASSAY_BAND_CORRECT);
     assert_true(s.v[3].scale_max == 10.0);
     assay_items_fini(&s);
 }
@@ -56,13 +56,13 @@ test_labels_split_filter(void **state)
 }
 
 static void
-check_error(const char *name, unsigned line, const char *needle)
+check_error(const char *name, assay_err code, unsigned line, const char *needle)
 {
     char path[4096];
     assay_itemset s = {0};
     assay_error err;
     assay_error_init(&err);
-    assert_err(assay_items_read(fixture(path, sizeof(path), name), NULL, &s, &err), ASSAY_EINVAL);
+    assert_err(assay_items_read(fixture(path, sizeof(path), name), NULL, &s, &err), code);
     assert_int_equal(err.line, line);
     assert_non_null(strstr(err.message, name));
     if (strstr(err.message, needle) == NULL) {
@@ -76,10 +76,13 @@ static void
 test_labels_errors_name_file_and_line(void **state)
 {
     (void)state;
-    check_error("missing-answer.jsonl", 2, "answer");
-    check_error("no-label.jsonl", 1, "score");
-    check_error("no-question.jsonl", 1, "question_id");
-    check_error("bad-json.jsonl", 2, "line 2");
+    check_error("missing-answer.jsonl", ASSAY_EMISSING, 2, "answer");
+    check_error("no-label.jsonl", ASSAY_EMISSING, 1, "score");
+    check_error("no-question.jsonl", ASSAY_EMISSING, 1, "question_id");
+    check_error("bad-json.jsonl", ASSAY_EJSON, 2, "line 2");
+    /* an unknown band is an error, not a silent "incorrect" */
+    check_error("bad-band.jsonl", ASSAY_EFIELD, 2, "\"band\" must be");
+    check_error("score-out-of-range.jsonl", ASSAY_EFIELD, 1, "outside 0..5");
 }
 
 static void
@@ -94,6 +97,21 @@ test_labels_missing_file_is_io_error(void **state)
     assay_items_fini(&s);
 }
 
+static void
+test_labels_one_score_to_band_rule(void **state)
+{
+    (void)state;
+    /* 2.4 of 3 is exactly 0.8 of the scale: correct for fit and bench */
+    assert_int_equal(assay_band_from_score(2.4, 3), ASSAY_BAND_CORRECT);
+    assert_int_equal(assay_band_from_score(2.39, 3), ASSAY_BAND_PARTIAL);
+    assert_int_equal(assay_band_from_score(2, 5), ASSAY_BAND_PARTIAL);
+    assert_int_equal(assay_band_from_score(1.99, 5), ASSAY_BAND_INCORRECT);
+    assert_int_equal(assay_band_parse("bogus"), ASSAY_BAND_NONE);
+    assert_int_equal(assay_band_parse("partial"), ASSAY_BAND_PARTIAL);
+    assert_string_equal(assay_band_name(ASSAY_BAND_INCORRECT), "incorrect");
+    assert_string_equal(assay_band_name((assay_band)7), "none");
+}
+
 int
 main(void)
 {
@@ -102,6 +120,7 @@ main(void)
         cmocka_unit_test(test_labels_split_filter),
         cmocka_unit_test(test_labels_errors_name_file_and_line),
         cmocka_unit_test(test_labels_missing_file_is_io_error),
+        cmocka_unit_test(test_labels_one_score_to_band_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

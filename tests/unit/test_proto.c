@@ -285,18 +285,6 @@ test_parse_error_keeps_id_when_op_is_wrong(void **state)
 }
 
 static void
-test_utf8_check_finds_first_bad_byte(void **state)
-{
-    assert_int_equal(assay_proto_utf8_check("abc", 3), -1);
-    assert_int_equal(assay_proto_utf8_check("a\xc3\xa9z", 4), -1);
-    assert_int_equal(assay_proto_utf8_check("ab\xc3", 3), 2);       /* cut */
-    assert_int_equal(assay_proto_utf8_check("\xc0\xaf", 2), 0);     /* overlong */
-    assert_int_equal(assay_proto_utf8_check("x\xed\xa0\x80", 4), 1); /* D800 */
-    assert_int_equal(assay_proto_utf8_check("\xf4\x90\x80\x80", 4), 0);
-    assert_int_equal(assay_proto_utf8_check("\xf0\x9f\x98\x80!", 5), -1);
-}
-
-static void
 test_peek_id_reads_id_of_any_request(void **state)
 {
     char id[ASSAY_PROTO_MAX_ID + 1];
@@ -304,10 +292,31 @@ test_peek_id_reads_id_of_any_request(void **state)
     assert_true(assay_proto_peek_id(m, strlen(m), 0, id));
     assert_string_equal(id, "busy-1");
     assert_false(assay_proto_peek_id("{\"id\":", 6, 0, id));
-    assert_false(assay_proto_peek_id(m, strlen(m), 5, id));
+    /* over the limit the id is still found by the scan (message_too_large
+     * and busy replies echo it) */
+    assert_true(assay_proto_peek_id(m, strlen(m), 5, id));
+    assert_string_equal(id, "busy-1");
     const char *bad = "{\"id\":\"x\xff\"}";
     assert_true(assay_proto_peek_id(bad, strlen(bad), 0, id));
     assert_string_equal(id, "x?");
+}
+
+static void
+test_scan_id_reads_top_level_id_of_broken_json(void **state)
+{
+    (void)state;
+    char id[ASSAY_PROTO_MAX_ID + 1];
+    const char *cut = "{\"v\":1, \"answer\":\"a \\\"id\\\": x\", \"id\" : \"r\\u00e9\",";
+    assert_true(assay_proto_scan_id(cut, strlen(cut), id));
+    assert_string_equal(id, "r\xc3\xa9");
+    const char *nested = "{\"x\":{\"id\":\"inner\"},\"id\":\"outer\"";
+    assert_true(assay_proto_scan_id(nested, strlen(nested), id));
+    assert_string_equal(id, "outer");
+    const char *num = "{\"id\":7,\"v\":1}";
+    assert_false(assay_proto_scan_id(num, strlen(num), id));
+    assert_false(assay_proto_scan_id("[\"id\",\"x\"]", 10, id));
+    assert_false(assay_proto_scan_id("{\"id\":\"\"}", 9, id));
+    assert_false(assay_proto_scan_id("{\"v\":1}", 7, id));
 }
 
 static void
@@ -414,8 +423,8 @@ main(void)
         cmocka_unit_test(test_parse_rejects_duplicate_keys),
         cmocka_unit_test(test_parse_size_limit_is_inclusive),
         cmocka_unit_test(test_parse_error_keeps_id_when_op_is_wrong),
-        cmocka_unit_test(test_utf8_check_finds_first_bad_byte),
         cmocka_unit_test(test_peek_id_reads_id_of_any_request),
+        cmocka_unit_test(test_scan_id_reads_top_level_id_of_broken_json),
         cmocka_unit_test(test_reply_ok_puts_v_id_ok_first_and_keeps_body_order),
         cmocka_unit_test(test_reply_ok_refuses_non_object_body),
         cmocka_unit_test(test_reply_error_busy_has_code_and_message),

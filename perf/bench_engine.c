@@ -1,0 +1,379 @@
+/*
+ * bench_engine.c - engine verdicts per second on one thread.
+ *
+ * Grades the answer mix (every answer of the labelled set, cycled) against
+ * the bundled model in a loop bounded by a count and a time, five times, and
+ * prints the median rate: once by question id (the bank's concepts) and once
+ * inline (question and first reference sent with the answer, concepts
+ * derived from the reference). Each verdict is created and freed, as the
+ * service does; nothing is printed inside the timed loop.
+ *
+ * Result lines on stdout are `<key> <value>` so perf/run.sh can read them;
+ * lines starting with '#' are detail for people.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assay/engine.h"
+#include "bank.h"
+#include "clock.h"
+#include "opt.h"
+#include "perf.h"
+
+#ifndef ASSAY_BENCH_MODEL_DIR
+#define ASSAY_BENCH_MODEL_DIR "models/python-fullstack"
+#endif
+
+#define MAX_RUNS 50
+
+typedef struct engine_opts {
+    const char *model_dir;
+    const char *labelled; /* NULL = <model_dir>/labelled.jsonl */
+    int runs;
+    double seconds;       /* per run, upper bound */
+    long max_verdicts;    /* per run, upper bound */
+    bool do_id;
+    bool do_inline;
+} engine_opts;
+
+/* The inline form of one mix item: the bank's question text and first
+ * reference, borrowed from the bank. */
+typedef struct inline_case {
+    const char *question;
+    const char *reference;
+} inline_case;
+
+static void
+usage(FILE *out)
+{
+    fputs("Usage: bench_engine [--model DIR] [--labelled FILE] [--runs N]\n"
+          "                    [--seconds S] [--max N] [--mode id|inline|both]"
+          "\n\n"
+          "Grades every answer of the labelled set (cycled) on one thread,\n"
+          "each run stopping after S seconds (default 3) or N verdicts\n"
+          "(default 200000), and prints the median of --runs runs (default 5)"
+          ".\n",
+          out);
+}
+
+static int
+parse_args(int argc, char **argv, engine_opts *o)
+{
+    *o = (engine_opts){ASSAY_BENCH_MODEL_DIR, NULL, 5, 3.0, 200000, true,
+                       true};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        char name[32];
+        const char *v = NULL;
+        if (!assay_opt_split(a, name, sizeof(name), &v)) {
+            fprintf(stderr, "bench_engine: unknown option %s\n", a);
+            usage(stderr);
+            return -1;
+        }
+        if (strcmp(name, "help") == 0) {
+            usage(stdout);
+            exit(0);
+        }
+        if (v == NULL) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "bench_engine: %s needs a value\n", a);
+                return -1;
+            }
+            v = argv[++i];
+        }
+        char *end = NULL;
+        if (strcmp(name, "model") == 0) {
+            o->model_dir = v;
+        } else if (strcmp(name, "labelled") == 0) {
+            o->labelled = v;
+        } else if (strcmp(name, "runs") == 0) {
+            o->runs = (int)strtol(v, &end, 10);
+            if (*end != '\0' || o->runs < 1 || o->runs > MAX_RUNS) {
+                fprintf(stderr, "bench_engine: --runs: 1..%d\n", MAX_RUNS);
+                return -1;
+            }
+        } else if (strcmp(name, "seconds") == 0) {
+            o->seconds = strtod(v, &end);
+            if (*end != '\0' || !(o->seconds > 0 && o->seconds <= 600)) {
+                fprintf(stderr, "bench_engine: --seconds: (0, 600]\n");
+                return -1;
+            }
+        } else if (strcmp(name, "max") == 0) {
+            o->max_verdicts = strtol(v, &end, 10);
+            if (*end != '\0' || o->max_verdicts < 1) {
+                fprintf(stderr, "bench_engine: --max: a positive count\n");
+                return -1;
+            }
+        } else if (strcmp(name, "mode") == 0) {
+            o->do_id = strcmp(v, "id") == 0 || strcmp(v, "both") == 0;
+            o->do_inline = strcmp(v, "inline") == 0 || strcmp(v, "both") == 0;
+            if (!o->do_id && !o->do_inline) {
+                fprintf(stderr, "bench_engine: --mode: id, inline or both\n");
+                return -1;
+            }
+        } else {
+            fprintf(stderr, "bench_engine: unknown option %s\n", a);
+            usage(stderr);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static assay_err
+grade_one(const assay_model *m, const assay_perf_item *it,
+          const inline_case *ic, assay_error *err)
+{
+    assay_verdict *v = NULL;
+    assay_err rc;
+    if (ic == NULL) {
+        rc = assay_grade(m, it->question_id, it->answer, it->answer_len, &v,
+                         err);
+    } else {
+        rc = assay_grade_inline(m, ic->question, strlen(ic->question),
+                                ic->reference, strlen(ic->reference),
+                                it->answer, it->answer_len, &v, err);
+    }
+    assay_verdict_free(v);
+    return rc;
+}
+
+/* run_once grades until max verdicts or the time bound, whichever comes
+ * first, and stores the rate. The clock is read every 64 verdicts. */
+static assay_err
+run_once(const assay_model *m, const assay_perf_mix *mix,
+         const inline_case *cases, const engine_opts *o, double *rate,
+         double *cpu_rate, long *done, assay_error *err)
+{
+    double c0 = assay_perf_thread_cpu();
+    double t0 = assay_clock_s();
+    double deadline = t0 + o->seconds;
+    double t1 = t0;
+    long n = 0;
+    size_t k = 0;
+    while (n < o->max_verdicts) {
+        assay_err rc = grade_one(m, &mix->items[k],
+                                 cases != NULL ? &cases[k] : NULL, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        n++;
+        k = k + 1 == mix->count ? 0 : k + 1;
+        if (n % 64 == 0) {
+            t1 = assay_clock_s();
+            if (t1 >= deadline) {
+                break;
+            }
+        }
+    }
+    t1 = assay_clock_s();
+    double c1 = assay_perf_thread_cpu();
+    *rate = (double)n / (t1 - t0);
+    *cpu_rate = (double)n / (c1 - c0);
+    *done = n;
+    return ASSAY_OK;
+}
+
+static assay_err
+bench_mode(const char *name, const assay_model *m, const assay_perf_mix *mix,
+           const inline_case *cases, const engine_opts *o, assay_error *err)
+{
+    /* one untimed pass warms caches and the thread-local stemmers */
+    for (size_t k = 0; k < mix->count; k++) {
+        assay_err rc = grade_one(m, &mix->items[k],
+                                 cases != NULL ? &cases[k] : NULL, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+    }
+    double rates[MAX_RUNS];
+    double cpu_rates[MAX_RUNS];
+    for (int r = 0; r < o->runs; r++) {
+        long done = 0;
+        assay_err rc = run_once(m, mix, cases, o, &rates[r], &cpu_rates[r],
+                                &done, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        printf("# engine %s run %d: %ld verdicts, %.0f verdicts/s "
+               "(%.0f per CPU second)\n",
+               name, r + 1, done, rates[r], cpu_rates[r]);
+        fflush(stdout);
+    }
+    double med = assay_perf_median(rates, (size_t)o->runs);
+    printf("engine_%s_rate %.0f\n", name, med);
+    printf("engine_%s_cpu_rate %.0f\n", name,
+           assay_perf_median(cpu_rates, (size_t)o->runs));
+    printf("engine_%s_rate_min %.0f\n", name, rates[0]);
+    printf("engine_%s_rate_max %.0f\n", name, rates[o->runs - 1]);
+    fflush(stdout);
+    return ASSAY_OK;
+}
+
+/* The worst case for grading cost: one answer at the 64 KiB request limit
+ * with no punctuation (a single sentence and clause), built from the
+ * question's own reference words, so every concept matches many times and
+ * every match sits in one long clause; once without negators and once with
+ * one every seventh word. Graded per bank question by id and inline; prints
+ * the largest CPU time of one verdict. */
+#define WORST_BYTES 65536
+
+static assay_err
+bench_worst(const assay_model *m, const assay_bank *bank, assay_error *err)
+{
+    char *ans = malloc(WORST_BYTES + 64);
+    if (ans == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+    }
+    double worst_id = 0, worst_inline = 0;
+    size_t nq = assay_model_question_count(m);
+    assay_err rc = ASSAY_OK;
+    for (size_t k = 0; k < 2 * nq && rc == ASSAY_OK; k++) {
+        size_t q = k / 2;
+        bool negators = k % 2 == 1;
+        const char *id = assay_model_question_id(m, q);
+        const assay_question_def *def = bank ? assay_bank_find(bank, id) : NULL;
+        const char *ref = def ? def->references[0] : "shallow copy outer object";
+        size_t n = 0, w = 0;
+        const char *p = ref;
+        while (n < WORST_BYTES - 40) {
+            while (*p != '\0' && !((*p >= 'a' && *p <= 'z') ||
+                                   (*p >= 'A' && *p <= 'Z'))) {
+                p++;
+            }
+            if (*p == '\0') {
+                p = ref;
+                continue;
+            }
+            if (negators && ++w % 7 == 0) {
+                memcpy(ans + n, "not ", 4);
+                n += 4;
+            }
+            while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+                ans[n++] = *p++;
+            }
+            ans[n++] = ' ';
+        }
+        assay_verdict *v = NULL;
+        double c0 = assay_perf_thread_cpu();
+        rc = assay_grade(m, id, ans, n, &v, err);
+        double c1 = assay_perf_thread_cpu();
+        assay_verdict_free(v);
+        v = NULL;
+        if (c1 - c0 > worst_id) {
+            worst_id = c1 - c0;
+        }
+        if (rc == ASSAY_OK && def != NULL) {
+            c0 = assay_perf_thread_cpu();
+            rc = assay_grade_inline(m, def->text, strlen(def->text), ref,
+                                    strlen(ref), ans, n, &v, err);
+            c1 = assay_perf_thread_cpu();
+            assay_verdict_free(v);
+            if (c1 - c0 > worst_inline) {
+                worst_inline = c1 - c0;
+            }
+        }
+    }
+    free(ans);
+    if (rc == ASSAY_OK) {
+        printf("# worst case: %d-byte single-sentence answer, %zu questions\n",
+               WORST_BYTES, nq);
+        printf("engine_worst_id_cpu_ms %.2f\n", worst_id * 1e3);
+        printf("engine_worst_inline_cpu_ms %.2f\n", worst_inline * 1e3);
+        fflush(stdout);
+    }
+    return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+    engine_opts o;
+    if (parse_args(argc, argv, &o) != 0) {
+        return 2;
+    }
+    char labelled[4096];
+    char bank_path[4096];
+    if (o.labelled == NULL) {
+        snprintf(labelled, sizeof(labelled), "%s/labelled.jsonl", o.model_dir);
+        o.labelled = labelled;
+    }
+    snprintf(bank_path, sizeof(bank_path), "%s/bank.txt", o.model_dir);
+
+    int status = 1;
+    assay_error err;
+    assay_error_init(&err);
+    assay_model *model = NULL;
+    assay_bank *bank = NULL;
+    assay_perf_mix mix = {0};
+    inline_case *cases = NULL;
+
+    assay_err rc = assay_model_load(o.model_dir, &model, &err);
+    if (rc == ASSAY_OK) {
+        rc = assay_perf_mix_load(o.labelled, &mix, &err);
+    }
+    if (rc == ASSAY_OK) {
+        rc = assay_bank_load(bank_path, &bank, &err);
+    }
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    size_t chars = 0;
+    for (size_t k = 0; k < mix.count; k++) {
+        chars += mix.items[k].answer_len;
+    }
+    printf("# model %s (%s), %zu answers, mean %.0f bytes, %d runs of <= %.1f "
+           "s / %ld verdicts\n",
+           assay_model_id(model), o.model_dir, mix.count,
+           (double)chars / (double)mix.count, o.runs, o.seconds,
+           o.max_verdicts);
+
+    if (o.do_inline) {
+        cases = calloc(mix.count, sizeof(*cases));
+        if (cases == NULL) {
+            rc = assay_error_set(&err, ASSAY_ENOMEM, "out of memory");
+            goto out;
+        }
+        for (size_t k = 0; k < mix.count; k++) {
+            const assay_question_def *q =
+                assay_bank_find(bank, mix.items[k].question_id);
+            if (q == NULL) {
+                rc = assay_error_set(&err, ASSAY_EQUESTION,
+                                     "%s: question \"%s\" is not in %s",
+                                     o.labelled, mix.items[k].question_id,
+                                     bank_path);
+                goto out;
+            }
+            cases[k] = (inline_case){q->text, q->references[0]};
+        }
+    }
+    if (o.do_id) {
+        rc = bench_mode("id", model, &mix, NULL, &o, &err);
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+    }
+    if (o.do_inline) {
+        rc = bench_mode("inline", model, &mix, cases, &o, &err);
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+    }
+    rc = bench_worst(model, bank, &err);
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    status = 0;
+
+out:
+    if (rc != ASSAY_OK) {
+        fprintf(stderr, "bench_engine: %s: %s\n", assay_errname(err.code),
+                err.message);
+    }
+    free(cases);
+    assay_bank_free(bank);
+    assay_perf_mix_fini(&mix);
+    assay_model_unref(model);
+    return status;
+}

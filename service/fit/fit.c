@@ -1,0 +1,796 @@
+/* fit.c - fit model.json from labelled answers; evaluate a model. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "assay/fit.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "idfbuild.h"
+#include "labels.h"
+#include "model.h"
+#include "regress.h"
+#include "sha256.h"
+#include "verdict.h"
+
+#define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
+
+/* ---- grading helpers shared by fit and eval ---- */
+
+typedef struct groups {
+    assay_prepared *q;
+    uint64_t *key;
+    size_t n, cap;
+} groups;
+
+static uint64_t
+group_key(const assay_item *it)
+{
+    if (it->qid != NULL) {
+        return assay_term_hash(it->qid, strlen(it->qid)) ^ 0x51ed270b27c4a4f1ULL;
+    }
+    return assay_term_hash2(it->question, strlen(it->question), it->reference,
+                            strlen(it->reference));
+}
+
+/* Assigns each assay_item its prepared question: the bank's, or one prepared
+ * per distinct inline (question, reference) pair. */
+static assay_err
+group_items(const assay_model *m, assay_itemset *s, groups *g, assay_stemmer *st,
+            assay_error *err)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        assay_item *it = &s->v[i];
+        if (it->qid != NULL) {
+            const assay_prepared *pq = assay_model_find(m, it->qid);
+            if (pq == NULL) {
+                assay_error_set(err, ASSAY_EQUESTION,
+                                "%s line %u: unknown question id \"%.64s\"",
+                                it->path, it->line, it->qid);
+                if (err != NULL) {
+                    err->line = it->line;
+                    snprintf(err->source, sizeof(err->source), "%s", it->path);
+                }
+                return ASSAY_EQUESTION;
+            }
+            it->group = SIZE_MAX - (size_t)(pq - m->questions);
+            continue;
+        }
+        uint64_t k = group_key(it);
+        size_t j = 0;
+        while (j < g->n && g->key[j] != k) {
+            j++;
+        }
+        if (j == g->n) {
+            if (g->n == g->cap) {
+                g->cap = g->cap ? 2 * g->cap : 64;
+                assay_prepared *nq = realloc(g->q, g->cap * sizeof(*nq));
+                if (nq == NULL) {
+                    return ASSAY_ENOMEM;
+                }
+                g->q = nq;
+                uint64_t *nk = realloc(g->key, g->cap * sizeof(*nk));
+                if (nk == NULL) {
+                    return ASSAY_ENOMEM;
+                }
+                g->key = nk;
+            }
+            const char *refs[1] = {it->reference};
+            size_t lens[1] = {strlen(it->reference)};
+            assay_err rc = assay_prepare(&g->q[g->n], NULL, it->question,
+                                         strlen(it->question), refs, lens, 1, NULL,
+                                         0, m->lex, m->idf, &m->params, st, err);
+            if (rc != ASSAY_OK) {
+                return rc;
+            }
+            g->key[g->n++] = k;
+        }
+        it->group = j;
+    }
+    return ASSAY_OK;
+}
+
+static const assay_prepared *
+item_question(const assay_model *m, const groups *g, const assay_item *it)
+{
+    if (it->qid != NULL) {
+        return &m->questions[SIZE_MAX - it->group];
+    }
+    return &g->q[it->group];
+}
+
+static void
+groups_fini(groups *g)
+{
+    for (size_t i = 0; i < g->n; i++) {
+        assay_prepared_fini(&g->q[i]);
+    }
+    free(g->q);
+    free(g->key);
+}
+
+/* Features of every assay_item: X is n x ASSAY_NFEATURES. */
+static assay_err
+featurise(const assay_model *m, const groups *g, const assay_itemset *s,
+          assay_stemmer *st, double *X, assay_features *fs,
+          assay_concept_match **matches, assay_error *err)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const assay_item *it = &s->v[i];
+        const assay_prepared *pq = item_question(m, g, it);
+        assay_analysis a;
+        assay_err rc = assay_analyze(m->lex, st, it->answer, strlen(it->answer), &a, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        matches[i] = malloc((pq->concepts.n ? pq->concepts.n : 1) * sizeof(**matches));
+        if (matches[i] == NULL) {
+            assay_analysis_fini(&a);
+            return ASSAY_ENOMEM;
+        }
+        rc = assay_features_compute(pq, &a, m->idf, &m->params, &fs[i], matches[i]);
+        assay_analysis_fini(&a);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        memcpy(&X[i * ASSAY_NFEATURES], fs[i].f, sizeof(fs[i].f));
+    }
+    return ASSAY_OK;
+}
+
+/* Scores after rules for parameters p. */
+/* item_th: the band thresholds an item is graded with - its bank
+ * question's own (`thresholds:` in the bank) when it has them, as the
+ * service does, else the model's thc/thp. */
+static void
+item_th(const assay_model *m, const assay_item *it, double thc, double thp,
+        double *c, double *p)
+{
+    *c = thc;
+    *p = thp;
+    if (m == NULL || m->bank == NULL || it->qid == NULL) {
+        return;
+    }
+    const assay_question_def *q = assay_bank_find(m->bank, it->qid);
+    if (q != NULL && q->has_thresholds) {
+        *c = q->th_correct;
+        *p = q->th_partial;
+    }
+}
+
+static assay_err
+score_all(const assay_model *m, const groups *g, const assay_itemset *s,
+          const assay_features *fs, assay_concept_match *const *matches,
+          const assay_params *p, double *out)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        assay_verdict *v;
+        assay_prepared pq = *item_question(m, g, &s->v[i]);
+        pq.id = NULL; /* the copy must not share ownership of the id */
+        /* band caps follow the thresholds being fitted, except where the
+         * bank gives the question its own */
+        item_th(m, &s->v[i], p->th_correct, p->th_partial, &pq.th_correct,
+                &pq.th_partial);
+        assay_err rc = assay_verdict_build(&pq, &fs[i], matches[i], p, "", &v);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        out[i] = v->score;
+        assay_verdict_free(v);
+    }
+    return ASSAY_OK;
+}
+
+static double
+band_agreement(const double *score, const assay_itemset *s,
+               const assay_model *m, double thc, double thp)
+{
+    size_t ok = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        double c, p;
+        item_th(m, &s->v[i], thc, thp, &c, &p);
+        assay_band b = score[i] >= c   ? ASSAY_BAND_CORRECT
+                       : score[i] >= p ? ASSAY_BAND_PARTIAL
+                                       : ASSAY_BAND_INCORRECT;
+        ok += b == s->v[i].band;
+    }
+    return s->n ? (double)ok / (double)s->n : 0.0;
+}
+
+static void
+metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
+           const assay_model *m, double thc, double thp, assay_metrics *out)
+{
+    size_t n = s->n;
+    double *h = malloc((n ? n : 1) * sizeof(*h));
+    memset(out, 0, sizeof(*out));
+    out->n = n;
+    if (h == NULL || n == 0) {
+        free(h);
+        return;
+    }
+    double se = 0;
+    for (size_t i = 0; i < n; i++) {
+        h[i] = s->v[i].score / s->v[i].scale_max * p->scale_max;
+        double sc = p->scale_a + p->scale_b * score[i];
+        sc = sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc;
+        se += (sc - h[i]) * (sc - h[i]);
+    }
+    out->pearson = assay_pearson(score, h, n);
+    out->spearman = assay_spearman(score, h, n);
+    out->rmse = sqrt(se / (double)n);
+    out->band_accuracy = band_agreement(score, s, m, thc, thp);
+    /* 2-way: correct vs the rest */
+    size_t tp = 0, fp = 0, fn = 0, tn = 0, nb[ASSAY_NBANDS] = {0};
+    for (size_t i = 0; i < n; i++) {
+        double c, pp;
+        item_th(m, &s->v[i], thc, thp, &c, &pp);
+        bool pc = score[i] >= c, hc = s->v[i].band == ASSAY_BAND_CORRECT;
+        tp += pc && hc;
+        fp += pc && !hc;
+        fn += !pc && hc;
+        tn += !pc && !hc;
+        nb[s->v[i].band]++;
+    }
+    double f1c = 2.0 * (double)tp / (double)(2 * tp + fp + fn);
+    double f1n = 2.0 * (double)tn / (double)(2 * tn + fp + fn);
+    out->f1_2way = (f1c + f1n) / 2.0; /* NaN when a class is absent on both sides */
+    size_t mx = nb[0] > nb[1] ? nb[0] : nb[1];
+    mx = mx > nb[2] ? mx : nb[2];
+    out->majority = (double)mx / (double)n;
+    free(h);
+}
+
+/* Band thresholds with the best agreement on a 0.01 grid; ties keep the
+ * first found, so the result is deterministic. Returns the agreement. */
+static double
+best_thresholds(const double *score, const assay_itemset *s, assay_params *p)
+{
+    double best = -1;
+    for (int c = 2; c <= 99; c++) {
+        for (int q = 1; q < c; q++) {
+            double acc = band_agreement(score, s, NULL, c / 100.0, q / 100.0);
+            if (acc > best + 1e-12) {
+                best = acc;
+                p->th_correct = c / 100.0;
+                p->th_partial = q / 100.0;
+            }
+        }
+    }
+    return best;
+}
+
+/* scale_score = a + b * score by least squares on the human scale. */
+static void
+fit_scale(const double *score, const assay_itemset *s, assay_params *p)
+{
+    size_t n = s->n;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    p->scale_max = s->v[0].scale_max;
+    for (size_t i = 0; i < n; i++) {
+        double h = s->v[i].score / s->v[i].scale_max * p->scale_max;
+        sx += score[i];
+        sy += h;
+        sxx += score[i] * score[i];
+        sxy += score[i] * h;
+    }
+    double den = (double)n * sxx - sx * sx;
+    if (den > 1e-12) {
+        p->scale_b = ((double)n * sxy - sx * sy) / den;
+        p->scale_a = (sy - p->scale_b * sx) / (double)n;
+    }
+}
+
+/* Training objective for the rules: correlation plus band agreement. */
+static assay_err
+rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
+                const assay_features *fs, assay_concept_match *const *matches,
+                const assay_params *p, double *score, double *out)
+{
+    assay_err rc = score_all(m, g, s, fs, matches, p, score);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    double *h = malloc(s->n * sizeof(*h));
+    if (h == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        h[i] = s->v[i].score / s->v[i].scale_max;
+    }
+    assay_params t = *p;
+    double r = assay_pearson(score, h, s->n);
+    /* constant scores correlate with nothing: no credit */
+    *out = (isnan(r) ? 0.0 : r) + best_thresholds(score, s, &t);
+    free(h);
+    return ASSAY_OK;
+}
+
+/* Each rule's trigger and cap is chosen from a short candidate list (the
+ * first candidate turns the rule's cap off) by the training objective, one
+ * rule at a time, two passes. A rule that does not help on the training
+ * items therefore does not cap scores; its flag is still reported.
+ * negated_cap and required_cap are policy, not fitted: an answer that
+ * contradicts a key point of the reference, or misses one the bank marks
+ * required, is never `correct`, however much else it says. */
+static assay_err
+calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
+                const assay_features *fs, assay_concept_match *const *matches,
+                assay_params *p, double *score)
+{
+    static const double caps[] = {ASSAY_CAP_NONE, ASSAY_CAP_PARTIAL,
+                                  ASSAY_CAP_INCORRECT};
+    static const double offc[] = {0.02, 0.05, 0.1, 0.15};
+    static const double salad[] = {0.05, 0.1, 0.15, 0.2};
+    static const double restate[] = {0.4, 0.5, 0.6, 0.7};
+    struct {
+        double *cap;
+        double *trigger; /* may be NULL */
+        const double *tv;
+        size_t ntv;
+    } rules[] = {
+        {&p->off_topic_cap, &p->off_topic_cos, offc, 4},
+        {&p->salad_cap, &p->salad_stop_ratio, salad, 4},
+        {&p->restate_cap, &p->restate_qcos, restate, 4},
+        {&p->short_cap, NULL, NULL, 0},
+        {&p->misconception_cap, NULL, NULL, 0},
+    };
+    double best;
+    assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
+    for (int pass = 0; pass < 2 && rc == ASSAY_OK; pass++) {
+        for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
+            double keep_cap = *rules[r].cap;
+            double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
+            for (size_t c = 0; c < sizeof(caps) / sizeof(caps[0]) && rc == ASSAY_OK; c++) {
+                for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
+                    *rules[r].cap = caps[c];
+                    if (rules[r].trigger) {
+                        *rules[r].trigger = rules[r].tv[t];
+                    }
+                    double obj;
+                    if ((rc = rules_objective(m, g, s, fs, matches, p, score, &obj))) {
+                        break;
+                    }
+                    if (obj > best + 1e-9) {
+                        best = obj;
+                        keep_cap = caps[c];
+                        keep_tr = rules[r].trigger ? rules[r].tv[t] : 0;
+                    }
+                }
+            }
+            *rules[r].cap = keep_cap;
+            if (rules[r].trigger) {
+                *rules[r].trigger = keep_tr;
+            }
+        }
+    }
+    return rc;
+}
+
+/* ---- model.json output ---- */
+
+/* Path of target relative to the directory dir (both made absolute). */
+static void
+relpath(char *out, size_t cap, const char *dir, const char *target)
+{
+    char a[PATH_MAX], b[PATH_MAX];
+    if (realpath(dir, a) == NULL || realpath(target, b) == NULL) {
+        snprintf(out, cap, "%s", target);
+        return;
+    }
+    size_t i = 0, last = 0;
+    while (a[i] && b[i] && a[i] == b[i]) {
+        if (a[i] == '/') {
+            last = i;
+        }
+        i++;
+    }
+    if (a[i] == '\0' && b[i] == '/') {
+        last = i;
+    }
+    size_t at = 0;
+    out[0] = '\0';
+    /* one "../" for each directory of a below the common prefix */
+    for (const char *q = a + last; *q; q++) {
+        if (*q == '/' && at + 4 < cap) {
+            at += (size_t)snprintf(out + at, cap - at, "../");
+        }
+    }
+    if (a[last] == '\0' || (a[last] == '/' && a[last + 1] == '\0')) {
+        at = 0;
+        out[0] = '\0';
+    }
+    snprintf(out + at, cap - at, "%s", b + last + 1);
+}
+
+static json_t *
+input_ref(const char *outdir, const char *path, const char *text, size_t len)
+{
+    char rel[PATH_MAX], hex[65];
+    relpath(rel, sizeof(rel), outdir, path);
+    assay_sha256_hex(text, len, hex);
+    return json_pack("{s:s,s:s}", "file", rel, "sha256", hex);
+}
+
+/* A statistic rounded to 4 decimals, or null when undefined (NaN). */
+static json_t *
+num4(double x)
+{
+    return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
+}
+
+static bool
+feature_enabled(const char *list, const char *name)
+{
+    if (list == NULL) {
+        return true;
+    }
+    size_t n = strlen(name);
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, ',');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l == n && strncmp(p, name, n) == 0) {
+            return true;
+        }
+        p += l + (e != NULL);
+    }
+    return false;
+}
+
+assay_err
+assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
+{
+    assay_err rc = ASSAY_OK;
+    assay_lexicon *lex = NULL;
+    assay_bank *bank = NULL;
+    assay_idf *idf = NULL;
+    assay_model *m = NULL;
+    assay_stemmer *st = NULL;
+    assay_itemset items = {0};
+    assay_dfcount voc;
+    assay_dfcount_init(&voc, true);
+    groups g = {0};
+    char *btext = NULL, *stext = NULL;
+    size_t blen = 0, slen = 0;
+    double *X = NULL, *y = NULL, *score = NULL;
+    assay_features *fs = NULL;
+    assay_concept_match **matches = NULL;
+    json_t *root = NULL, *inputs = NULL, *terms = NULL;
+    char outdir[PATH_MAX];
+    snprintf(outdir, sizeof(outdir), "%s", o->out_path);
+    char *slash = strrchr(outdir, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+    } else {
+        snprintf(outdir, sizeof(outdir), ".");
+    }
+
+    if ((rc = assay_lexicon_new(&lex)) || (rc = assay_stemmer_new(&st)) ||
+        (rc = assay_idf_new(&idf))) {
+        goto out;
+    }
+    if (o->stoplist_path != NULL &&
+        ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen, err)) ||
+         (rc = assay_lexicon_parse_stoplist(lex, stext, slen, o->stoplist_path, err)))) {
+        goto out;
+    }
+    if (o->bank_path != NULL) {
+        if ((rc = assay_read_file(o->bank_path, FIT_MAX_FILE, &btext, &blen, err)) ||
+            (rc = assay_bank_parse(btext, blen, o->bank_path, &bank, err))) {
+            goto out;
+        }
+        for (size_t i = 0; i < bank->nprotect && rc == ASSAY_OK; i++) {
+            rc = assay_lexicon_add_protected(lex, bank->protect[i], err);
+        }
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+    }
+    inputs = json_array();
+    for (size_t i = 0; i < o->nlabels; i++) {
+        char *lt;
+        size_t ll;
+        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll, err))) {
+            goto out;
+        }
+        json_t *ref = input_ref(outdir, o->label_paths[i], lt, ll);
+        free(lt);
+        size_t before = items.n;
+        if ((rc = assay_items_read(o->label_paths[i], o->split, &items, err))) {
+            json_decref(ref);
+            goto out;
+        }
+        if (items.n == before) {
+            /* an empty selection fits nothing: most often a typo'd split */
+            json_decref(ref);
+            rc = assay_error_set(err, ASSAY_EINVAL,
+                                 "%s: no labelled items%s%s%s", o->label_paths[i],
+                                 o->split ? " with split \"" : "",
+                                 o->split ? o->split : "", o->split ? "\"" : "");
+            goto out;
+        }
+        json_object_set_new(ref, "items", json_integer((json_int_t)(items.n - before)));
+        if (o->split) {
+            json_object_set_new(ref, "split", json_string(o->split));
+        }
+        json_array_append_new(inputs, ref);
+    }
+
+    /* idf over every document seen */
+    size_t ndocs = 0;
+    for (size_t q = 0; bank && q < bank->nquestions && rc == ASSAY_OK; q++) {
+        rc = assay_dfcount_doc(&voc, lex, st, bank->questions[q].text, err);
+        ndocs++;
+        for (size_t r = 0; r < bank->questions[q].nreferences && rc == ASSAY_OK; r++) {
+            rc = assay_dfcount_doc(&voc, lex, st, bank->questions[q].references[r], err);
+            ndocs++;
+        }
+    }
+    {
+        uint64_t *seenq = malloc((items.n + 1) * sizeof(*seenq));
+        size_t nq = 0;
+        for (size_t i = 0; seenq && i < items.n && rc == ASSAY_OK; i++) {
+            assay_item *it = &items.v[i];
+            if (it->qid == NULL) {
+                uint64_t k = group_key(it);
+                bool dup = false;
+                for (size_t j = 0; j < nq && !dup; j++) {
+                    dup = seenq[j] == k;
+                }
+                if (!dup) {
+                    seenq[nq++] = k;
+                    if ((rc = assay_dfcount_doc(&voc, lex, st, it->question, err)) == ASSAY_OK) {
+                        rc = assay_dfcount_doc(&voc, lex, st, it->reference, err);
+                    }
+                    ndocs += 2;
+                }
+            }
+            if (rc == ASSAY_OK) {
+                rc = assay_dfcount_doc(&voc, lex, st, it->answer, err);
+                ndocs++;
+            }
+        }
+        if (seenq == NULL) {
+            rc = ASSAY_ENOMEM;
+        }
+        free(seenq);
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+    }
+    terms = json_object();
+    for (size_t i = 0; i < voc.cap && rc == ASSAY_OK; i++) {
+        if (voc.terms[i] == NULL) {
+            continue;
+        }
+        /* A pair seen once carries no more than the unseen-term idf. */
+        if (strchr(voc.terms[i], ' ') != NULL && voc.df[i] < 2) {
+            continue;
+        }
+        double v = round(assay_idf_smoothed(ndocs, voc.df[i]) * 1e6) / 1e6;
+        rc = assay_idf_put(idf, voc.keys[i], v);
+        json_object_set_new(terms, voc.terms[i], json_real(v));
+    }
+    /* unseen terms get the idf of a term seen in no document */
+    double unseen = round(assay_idf_smoothed(ndocs, 0) * 1e6) / 1e6;
+    assay_idf_set_unseen(idf, unseen);
+
+    assay_params p;
+    assay_params_defaults(&p);
+    /* the model takes bank, lex and idf whatever happens */
+    rc = rc ? rc : assay_model_build(o->name ? o->name : (bank ? bank->id : "inline"),
+                                     bank, lex, idf, &p, "", &m, err);
+    if (m == NULL) {
+        assay_bank_free(bank);
+        assay_lexicon_free(lex);
+        assay_idf_free(idf);
+    }
+    bank = NULL;
+    lex = NULL;
+    idf = NULL;
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    size_t n = items.n;
+    X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*X));
+    y = calloc(n + 1, sizeof(*y));
+    score = calloc(n + 1, sizeof(*score));
+    fs = calloc(n + 1, sizeof(*fs));
+    matches = calloc(n + 1, sizeof(*matches));
+    if (!X || !y || !score || !fs || !matches) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    if ((rc = group_items(m, &items, &g, st, err)) ||
+        (rc = featurise(m, &g, &items, st, X, fs, matches, err))) {
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        y[i] = items.v[i].score / items.v[i].scale_max;
+    }
+    bool use[ASSAY_NFEATURES];
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        use[j] = feature_enabled(o->features, assay_feature_names[j]);
+    }
+    double cv_r = NAN; /* null in model.json: not computed, not r = 0 */
+    unsigned nfolds = 0;
+    if (n >= 2 * (ASSAY_NFEATURES + 1)) {
+        /* Features are chosen by 5-fold cross-validation over questions
+         * (all answers to a question in one fold), so a feature is kept
+         * only if it helps on questions its weights never saw. */
+        unsigned *fold = malloc(ASSAY_CV_REPEATS * n * sizeof(*fold));
+        if (fold == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        size_t seen[ASSAY_CV_REPEATS][5] = {{0}};
+        unsigned nseen = 0;
+        for (unsigned r = 0; r < ASSAY_CV_REPEATS; r++) {
+            for (size_t i = 0; i < n; i++) {
+                /* a different mix of the same question key per repeat */
+                uint64_t k = group_key(&items.v[i]) ^ (0x9e3779b97f4a7c15ULL * (r + 1));
+                k ^= k >> 31;
+                k *= 0xbf58476d1ce4e5b9ULL;
+                k ^= k >> 29;
+                unsigned f = (unsigned)(k % 5);
+                fold[(size_t)r * n + i] = f;
+                nseen += seen[r][f]++ == 0;
+            }
+        }
+        if (nseen == 5 * ASSAY_CV_REPEATS && o->features == NULL) {
+            nfolds = 5;
+            cv_r = assay_regress_select(X, y, n, fold, nfolds, use, 1e-3);
+        }
+        free(fold);
+        if (!assay_regress_fit(X, y, n, NULL, use, 1e-3, &p)) {
+            rc = assay_error_set(err, ASSAY_EINVAL,
+                                 "fit: the features are degenerate on these items");
+            goto out;
+        }
+    }
+    if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+        goto out;
+    }
+    if (n >= 2) {
+        /* Caps are relative to the thresholds and the thresholds depend on
+         * the capped scores: alternate twice. */
+        for (int round = 0; round < 2; round++) {
+            if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p, score)) ||
+                (rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+                goto out;
+            }
+            best_thresholds(score, &items, &p);
+        }
+        if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+            goto out;
+        }
+        fit_scale(score, &items, &p);
+    }
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        p.w[j] = round(p.w[j] * 1e6) / 1e6;
+    }
+    p.bias = round(p.bias * 1e6) / 1e6;
+    p.scale_a = round(p.scale_a * 1e6) / 1e6;
+    p.scale_b = round(p.scale_b * 1e6) / 1e6;
+    assay_metrics tm;
+    if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+        goto out;
+    }
+    metrics_of(score, &items, &p, m, p.th_correct, p.th_partial, &tm);
+    if (train != NULL) {
+        *train = tm;
+    }
+
+    root = assay_params_json(&p);
+    json_object_set_new(root, "format", json_string("assay-model/1"));
+    json_object_set_new(root, "name", json_string(m->id));
+    if (o->bank_path) {
+        json_object_set_new(root, "bank", input_ref(outdir, o->bank_path, btext, blen));
+    }
+    if (o->stoplist_path) {
+        json_object_set_new(root, "stoplist",
+                            input_ref(outdir, o->stoplist_path, stext, slen));
+    }
+    json_object_set_new(root, "inputs", inputs);
+    inputs = NULL;
+    json_object_set_new(root, "idf", json_pack("{s:I,s:f,s:o}", "documents",
+                                               (json_int_t)ndocs, "unseen", unseen,
+                                               "terms", terms));
+    terms = NULL; /* owned by root now */
+    json_t *chosen = json_array();
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        if (use[j]) {
+            json_array_append_new(chosen, json_string(assay_feature_names[j]));
+        }
+    }
+    if (tm.n == 0) {
+        /* no labelled items: nothing was measured */
+        tm.pearson = tm.spearman = tm.rmse = tm.band_accuracy = NAN;
+    }
+    json_object_set_new(root, "fit",
+                        json_pack("{s:o,s:I,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
+                                  "cv_folds", (json_int_t)nfolds,
+                                  "cv_pearson", num4(cv_r),
+                                  "items", (json_int_t)tm.n,
+                                  "pearson", num4(tm.pearson),
+                                  "spearman", num4(tm.spearman),
+                                  "rmse", num4(tm.rmse),
+                                  "band_accuracy", num4(tm.band_accuracy)));
+    if (json_dump_file(root, o->out_path,
+                       JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
+        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
+    }
+out:
+    if (rc == ASSAY_ENOMEM) {
+        assay_error_set(err, rc, "fit: out of memory");
+    }
+    for (size_t i = 0; matches && i < items.n; i++) {
+        free(matches[i]);
+    }
+    free(matches);
+    free(fs);
+    free(X);
+    free(y);
+    free(score);
+    groups_fini(&g);
+    assay_items_fini(&items);
+    assay_dfcount_fini(&voc);
+    json_decref(root);
+    json_decref(inputs);
+    json_decref(terms);
+    free(btext);
+    free(stext);
+    assay_model_unref(m);
+    assay_bank_free(bank);
+    assay_lexicon_free(lex);
+    assay_idf_free(idf);
+    assay_stemmer_free(st);
+    return rc;
+}
+
+assay_err
+assay_eval(const assay_model *m, const char *labels_path, const char *split,
+           assay_metrics *out, assay_error *err)
+{
+    assay_itemset items = {0};
+    groups g = {0};
+    assay_stemmer *st = NULL;
+    double *X = NULL, *score = NULL;
+    assay_features *fs = NULL;
+    assay_concept_match **matches = NULL;
+    assay_err rc;
+    if ((rc = assay_stemmer_new(&st)) || (rc = assay_items_read(labels_path, split, &items, err))) {
+        goto out;
+    }
+    size_t n = items.n;
+    X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*X));
+    score = calloc(n + 1, sizeof(*score));
+    fs = calloc(n + 1, sizeof(*fs));
+    matches = calloc(n + 1, sizeof(*matches));
+    if (!X || !score || !fs || !matches) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "eval: out of memory");
+        goto out;
+    }
+    if ((rc = group_items(m, &items, &g, st, err)) ||
+        (rc = featurise(m, &g, &items, st, X, fs, matches, err)) ||
+        (rc = score_all(m, &g, &items, fs, matches, &m->params, score))) {
+        goto out;
+    }
+    /* per-question thresholds apply, as in the service (and assay bench) */
+    metrics_of(score, &items, &m->params, m, m->params.th_correct,
+               m->params.th_partial, out);
+out:
+    for (size_t i = 0; matches && i < items.n; i++) {
+        free(matches[i]);
+    }
+    free(matches);
+    free(fs);
+    free(X);
+    free(score);
+    groups_fini(&g);
+    assay_items_fini(&items);
+    assay_stemmer_free(st);
+    return rc;
+}
