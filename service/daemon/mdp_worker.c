@@ -489,6 +489,7 @@ assay_mdp_worker_run_opts(const assay_mdp_worker_opts *opts,
                 (void)opts->reload(opts->arg, &err);
             }
         }
+        assay_handler_log_flush();
         sleep_ms(WRK_POLL_MS / 2);
     }
     if (rc != 0) {

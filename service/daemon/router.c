@@ -520,6 +520,7 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
                 assay_zap_reload(cfg->zap, NULL); /* likewise */
             }
         }
+        assay_handler_log_flush();
         if (*stop && !draining) {
             draining = true;
             drain_deadline = assay_clock_s() + cfg->drain_s;

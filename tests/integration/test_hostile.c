@@ -365,6 +365,48 @@ test_direct_envelopes_are_answered(void **state)
     zmq_close(s);
 }
 
+static int
+count_of(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = strstr(hay, needle); p != NULL;
+         p = strstr(p + 1, needle)) {
+        n++;
+    }
+    return n;
+}
+
+/* Issue 12 item 7: one client sending bad requests wrote a log line per
+ * request (1.4 M lines in 10 s). Per-request lines are now limited to 20 a
+ * second, with the rest counted in a log_suppressed line. */
+static void
+test_log_lines_are_rate_limited(void **state)
+{
+    (void)state;
+    start_direct();
+    void *s = dealer(direct.endpoint);
+    enum { N = 3000 };
+    char first[256], body[BODY_MAX];
+    for (int r = 0; r < N; r++) {
+        const char *req[] = {"", "not json"};
+        send_parts(s, req, 2);
+        if (r % 500 == 499) { /* stay under the in-flight limit */
+            for (int k = 0; k < 500; k++) {
+                assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                             deadline_ms(10000)),
+                                 2);
+                assert_non_null(strstr(body, "invalid_json"));
+            }
+        }
+    }
+    assert_true(assay_proc_wait_log(&direct, " warn log_suppressed event=request ",
+                                    5.0));
+    int lines = count_of(direct.log, " request_error ");
+    printf("request_error lines for %d bad requests: %d\n", N, lines);
+    assert_true(lines < 300);
+    zmq_close(s);
+}
+
 /* VmRSS (or another /proc status field) of pid in KiB; -1 when unknown. */
 static long
 proc_kib(pid_t pid, const char *field)
@@ -495,6 +537,7 @@ main(void)
         cmocka_unit_test(test_unknown_services_are_answered_and_hold_nothing),
         cmocka_unit_test(test_frame_limits_agree_and_every_request_is_answered),
         cmocka_unit_test(test_direct_envelopes_are_answered),
+        cmocka_unit_test(test_log_lines_are_rate_limited),
         cmocka_unit_test(test_direct_memory_is_bounded_before_queueing),
         cmocka_unit_test(test_broker_memory_is_bounded_per_service),
     };
