@@ -96,6 +96,14 @@ class Basic(unittest.TestCase):
         self.assertIsInstance(rs[100].error, ac.InvalidRequest)
         self.assertEqual(sum(r.ok for r in rs), 99)
 
+    def test_abandoned_batch_does_not_answer_the_next_call(self):
+        with ac.Client(self.d.endpoint) as c:
+            for r in c.grade_many([{"answer": "no idea", "question_id": "gil"}] * 50,
+                                  window=16):
+                break
+            self.assertEqual(c.grade(GIL, "gil").band, "correct")
+            self.assertTrue(c.health().ok)
+
     def test_async_client(self):
         async def main():
             async with ac.AsyncClient(self.d.endpoint) as c:
