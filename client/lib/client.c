@@ -13,11 +13,11 @@
 
 #include "clock.h"
 #include "keyfile.h"
+#include "mdp.h"
 #include "proto_client.h"
 #include "wire.h"
 
 #define CLIENT_MAX_MESSAGE (16u * 1024u * 1024u)
-#define CLIENT_MAX_FRAMES 8
 #define CLIENT_MAX_ENDPOINTS 16
 #define CLIENT_BUSY_FIRST_MS 20 /* first backoff after a busy reply */
 #define CLIENT_BUSY_MAX_MS 1000
@@ -527,7 +527,7 @@ client_send(assay_client *c, client_slot *s)
     }
     s->unsent = false;
     if (c->mdp) {
-        zmq_send(c->sock, ASSAY_WIRE_MDP_CLIENT, strlen(ASSAY_WIRE_MDP_CLIENT),
+        zmq_send(c->sock, ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT),
                  f);
         zmq_send(c->sock, c->service, strlen(c->service), f);
     }
@@ -594,36 +594,24 @@ assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
 static char *
 client_recv(assay_client *c, size_t *len)
 {
-    zmq_msg_t frames[CLIENT_MAX_FRAMES];
-    size_t n = 0;
-    bool more = true;
+    assay_mdp_msg m;
     char *body = NULL;
-    bool overflow = false;
-    while (more) {
-        zmq_msg_t m;
-        zmq_msg_init(&m);
-        if (zmq_msg_recv(&m, c->sock, ZMQ_DONTWAIT) < 0) {
-            zmq_msg_close(&m);
-            break;
-        }
-        more = zmq_msg_more(&m);
-        if (n < CLIENT_MAX_FRAMES) {
-            frames[n++] = m;
-        } else {
-            overflow = true;
-            zmq_msg_close(&m);
-        }
+    if (assay_mdp_recv(c->sock, &m, ZMQ_DONTWAIT) != ASSAY_MDP_RECV_OK) {
+        return NULL;
     }
+    zmq_msg_t *frames = m.f;
+    size_t n = (size_t)m.n;
+    bool overflow = m.overflow;
     /* direct: [""][body]; Majordomo: [""]["MDPC01"][service][body] */
     size_t want = c->mdp ? 4 : 2;
     if (overflow || n != want || zmq_msg_size(&frames[0]) != 0) {
         goto out;
     }
     if (c->mdp) {
-        size_t hl = strlen(ASSAY_WIRE_MDP_CLIENT);
+        size_t hl = strlen(ASSAY_MDP_CLIENT);
         size_t sl = strlen(c->service);
         if (zmq_msg_size(&frames[1]) != hl ||
-            memcmp(zmq_msg_data(&frames[1]), ASSAY_WIRE_MDP_CLIENT, hl) != 0 ||
+            memcmp(zmq_msg_data(&frames[1]), ASSAY_MDP_CLIENT, hl) != 0 ||
             zmq_msg_size(&frames[2]) != sl ||
             memcmp(zmq_msg_data(&frames[2]), c->service, sl) != 0) {
             goto out;
@@ -641,9 +629,7 @@ client_recv(assay_client *c, size_t *len)
         *len = bl;
     }
 out:
-    for (size_t i = 0; i < n; i++) {
-        zmq_msg_close(&frames[i]);
-    }
+    assay_mdp_msg_close(&m);
     return body;
 }
 

@@ -18,6 +18,7 @@
 #define ASSAY_CONFIG_DEFAULT_HWM 1000
 #define ASSAY_CONFIG_MAX_THREADS 256
 #define ASSAY_CONFIG_MAX_MODELS 64
+#define ASSAY_CONFIG_MAX_SERVICES 16
 
 typedef enum assay_config_mode {
     ASSAY_MODE_SERVE = 0, /* assayd [flags] */
@@ -37,6 +38,10 @@ typedef struct assay_config {
     char *config_file;  /* may be NULL */
     char *curve_secret;  /* serve, broker: server key pair file; may be NULL */
     char *allow_clients; /* serve, broker: dir of allowed *.pub; may be NULL */
+    char *allow_workers; /* broker: dir of the workers' *.pub; with CURVE
+                            only these may register (READY) */
+    char **services;     /* broker: service names kept without a worker */
+    size_t nservices;
     char *curve_key;     /* worker: its key pair file; may be NULL */
     char *server_key;    /* worker: the broker's public key file */
     bool help;

@@ -58,6 +58,8 @@ typedef struct assay_entity {
     char *label; /* as the bank or the question writes it */
     uint64_t key[4]; /* term hashes of its content words, all required */
     size_t nkeys;
+    bool contrast; /* contrasted with another entity (bank, "X or Y",
+                      "... while deep copy"): role swaps are judged */
 } assay_entity;
 
 typedef struct assay_claim {
@@ -79,13 +81,13 @@ typedef struct assay_claim_set {
     bool declared; /* entities came from the bank */
     assay_claim c[ASSAY_MAX_CLAIMS];
     size_t n;
-    /* opposite words of the predicates: sorted (key, claim mask) tables */
-    uint64_t *opp_key;   /* stem hashes (hand list) */
-    uint32_t *opp_mask;
+    /* words opposite to predicate words: sorted (key, claim, word); a key
+     * is a stem hash (hand list) or, with the top bit set, a WordNet
+     * lemma id */
+    uint64_t *opp_key;
+    uint8_t *opp_claim, *opp_idx;
     size_t nopp;
-    uint32_t *ant_id;    /* WordNet lemma ids */
-    uint32_t *ant_mask;
-    size_t nant;
+    unsigned neg_window;
     /* predicate words of all claims: sorted (key, claim, word) */
     uint64_t *word_key;
     uint8_t *word_claim, *word_idx;
@@ -114,7 +116,8 @@ assay_err assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                              const char *const *subjects, size_t nsubjects,
                              const assay_concept_set *concepts,
                              const assay_lexicon *lex, assay_stemmer *stemmer,
-                             const assay_idf *idf, assay_error *err);
+                             const assay_idf *idf, unsigned neg_window,
+                             assay_error *err);
 
 void assay_claims_fini(assay_claim_set *cs);
 

@@ -115,6 +115,8 @@ assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg)
     /* pass 2: clause cues forward, "not true that" to the sentence end */
     bool has_cue = false, sentence = false;
     size_t content = 0, cue_at = 0;
+    unsigned ncue = 0; /* clause cues in the current scope: two cancel
+                          ("never fails to find") */
     for (size_t i = 0; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
         if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
@@ -122,17 +124,22 @@ assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg)
         }
         if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
             has_cue = false;
+            ncue = 0;
         }
-        neg[i] = neg[i] || sentence || (has_cue && content - cue_at < window);
+        neg[i] = neg[i] || sentence ||
+                 (has_cue && (ncue & 1u) && content - cue_at < window);
         assay_cue c = assay_polarity_cue(a, i);
         if (c == ASSAY_CUE_SENTENCE && (t->flags & ASSAY_TERM_NEGATOR)) {
             sentence = true;
         } else if (c == ASSAY_CUE_CLAUSE) {
+            /* a second cue within the first one's window cancels it */
+            ncue = has_cue && content - cue_at < window ? ncue + 1 : 1;
             has_cue = true;
             cue_at = content + !(t->flags & ASSAY_TERM_STOP);
         }
         if (assay_scope_boundary(t)) {
             has_cue = false;
+            ncue = 0;
         }
         content += !(t->flags & ASSAY_TERM_STOP);
     }

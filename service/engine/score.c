@@ -458,7 +458,8 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         goto out;
     }
     rc = assay_claims_build(&pq->claims, &pq->question, refs[0], &pq->refs[0],
-                            NULL, 0, &pq->concepts, lex, stemmer, idf, err);
+                            NULL, 0, &pq->concepts, lex, stemmer, idf,
+                            p->neg_window, err);
     if (rc != ASSAY_OK) {
         goto out;
     }
@@ -500,10 +501,10 @@ assay_prepare_subjects(assay_prepared *pq, const char *reference,
                        assay_error *err)
 {
     assay_claim_set cs;
-    (void)p;
     assay_err rc = assay_claims_build(&cs, &pq->question, reference,
                                       &pq->refs[0], subjects, nsubjects,
-                                      &pq->concepts, lex, stemmer, idf, err);
+                                      &pq->concepts, lex, stemmer, idf,
+                                      p->neg_window, err);
     if (rc == ASSAY_OK) {
         assay_claims_fini(&pq->claims);
         pq->claims = cs;
