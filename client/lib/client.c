@@ -527,8 +527,7 @@ client_send(assay_client *c, client_slot *s)
     }
     s->unsent = false;
     if (c->mdp) {
-        zmq_send(c->sock, ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT),
-                 f);
+        zmq_send(c->sock, ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT), f);
         zmq_send(c->sock, c->service, strlen(c->service), f);
     }
     zmq_send(c->sock, s->msg, s->len, ZMQ_DONTWAIT);
