@@ -469,6 +469,31 @@ yesno_of(const assay_analysis *a, const clause *c)
     return n == 1 ? v : 0;
 }
 
+typedef struct acc {
+    uint32_t words;   /* claim words seen in this clause (bit per word) */
+    uint32_t opposed; /* claim words an answer word is opposite to */
+    double got;       /* weight of words */
+    uint32_t cues[4]; /* distinct negations over the claim's words here */
+    unsigned ncues;
+    bool less;        /* a claim word follows "less" / "fewer" */
+} acc;
+
+static void
+acc_cue(acc *y, uint32_t id)
+{
+    if (id == 0) {
+        return;
+    }
+    for (unsigned q = 0; q < y->ncues; q++) {
+        if (y->cues[q] == id) {
+            return;
+        }
+    }
+    if (y->ncues < 4) {
+        y->cues[y->ncues++] = id;
+    }
+}
+
 /* ---- building ----------------------------------------------------------- */
 
 typedef struct wkey {
@@ -565,7 +590,7 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
         }
         const clause *k = &cl[claim_clause[c]];
         uint32_t lemmas[CLAUSE_LEMMAS];
-        size_t nlemmas = cs->wn ? clause_lemmas(cs->wn, r, k, lemmas) : 0;
+        size_t nlemmas = SIZE_MAX; /* computed when an antonym shows up */
         for (size_t i = k->first; i < k->last; i++) {
             const assay_term *t = &r->terms[i];
             int w = claim_word_index(cc, t->hash);
@@ -588,12 +613,15 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                     opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
                 }
             }
-            if (cs->wn != NULL) {
+            if (cs->wn != NULL && !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 uint32_t bases[4], ids[64];
                 size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                                 bases, 4);
                 for (size_t b = 0; b < nb; b++) {
                     size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
+                    if (na > 0 && nlemmas == SIZE_MAX) {
+                        nlemmas = clause_lemmas(cs->wn, r, k, lemmas);
+                    }
                     for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP; j++) {
                         if (!has_lemma(lemmas, nlemmas, ids[j])) {
                             const char *l = assay_wordnet_lemma(cs->wn, ids[j]);
@@ -691,8 +719,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             rc = entities_from_reference(x, cs->nent >= 2);
         }
     }
-    bool *rneg = assay_negation_scope_new(ra, neg_window);
-    if (rneg == NULL && ra->n > 0) {
+    uint32_t *rcov = assay_negation_cover_new(ra, neg_window);
+    if (rcov == NULL && ra->n > 0) {
         rc = ASSAY_ENOMEM;
     }
     size_t claim_clause[ASSAY_MAX_CLAIMS];
@@ -737,20 +765,33 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             continue;
         }
         cl->subject = subject;
-        /* negative when a negation's scope covers a predicate word (or
-         * "less" precedes one); judged the same way in the answer */
-        bool negw = false, less = false;
+        for (size_t e = 0; e < cs->nent; e++) { /* "X and Y are connected" */
+            size_t at;
+            if (mentions(&cs->ent[e], ra, c->first, c->last, &at)) {
+                cl->entities |= 1u << e;
+            }
+        }
+        if (subject >= 0) {
+            cl->entities |= 1u << subject;
+        }
+        /* negative when an odd number of distinct negations cover its
+         * predicate words ("uses yield ... without storing" is one; "does
+         * not use yield ... without storing" two), or "less" precedes one;
+         * judged the same way in the answer */
+        acc pol;
+        memset(&pol, 0, sizeof(pol));
         for (size_t i = c->first; i < c->last; i++) {
             const assay_term *t = &ra->terms[i];
             cl->weak = cl->weak || IS_ANY(t, restrictive);
             if (claim_word_index(cl, t->hash) >= 0) {
-                negw = negw || (rneg != NULL && rneg[i]);
-                less = less || (i > c->first && IS_ANY(&ra->terms[i - 1], lessers));
+                acc_cue(&pol, rcov != NULL ? rcov[i] : 0);
+                pol.less = pol.less ||
+                           (i > c->first && IS_ANY(&ra->terms[i - 1], lessers));
             }
         }
         cl->weak = cl->weak || conditional;
         cl->negative = cl->yesno == 0 &&
-                       ((negw ? 1 : 0) ^ (less ? 1 : 0) ^
+                       ((int)(pol.ncues & 1u) ^ (pol.less ? 1 : 0) ^
                         (is_word(&ra->terms[c->first], "instead") ? 1 : 0)) == 1;
         size_t a = ra->terms[c->first].start, b = ra->terms[c->last - 1].end;
         if (assay_scope_boundary(&ra->terms[c->first]) &&
@@ -771,7 +812,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     if (rc == ASSAY_OK && concepts != NULL && concepts->n > 0) {
         rc = concept_subjects(cs, concepts, lex, stemmer);
     }
-    free(rneg);
+    free(rcov);
     free(x);
     if (rc != ASSAY_OK) {
         assay_claims_fini(cs);
@@ -823,14 +864,6 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
 
 /* ---- judging ------------------------------------------------------------ */
 
-typedef struct acc {
-    uint32_t words;   /* claim words seen in this clause (bit per word) */
-    uint32_t opposed; /* claim words an answer word is opposite to */
-    double got;       /* weight of words */
-    bool neg;         /* a claim word of the clause is in a negation's scope */
-    bool less;        /* ... or follows "less" / "fewer" */
-} acc;
-
 typedef struct judge_ctx {
     const assay_claim_set *cs;
     const assay_analysis *a;
@@ -847,7 +880,7 @@ typedef struct judge_ctx {
     int wsubj[ASSAY_MAX_CLAIMS];
     const assay_concept_set *concepts;
     assay_concept_match *m;
-    const bool *neg; /* per answer term: in a negation's scope */
+    const uint32_t *cover; /* per answer term: the negation over it, or 0 */
     size_t steps;
 } judge_ctx;
 
@@ -976,7 +1009,7 @@ judge_clause(void *vctx, const clause *k)
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
             }
-            y->neg = y->neg || (j->neg != NULL && j->neg[i]);
+            acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
             y->less = y->less || less;
             j->steps++;
         }
@@ -987,7 +1020,8 @@ judge_clause(void *vctx, const clause *k)
         size_t nk = 0;
         keys[nk++] = t->hash & ~WN_NS;
         unsigned bit = prefix_bit(t->surface, t->surface_len);
-        if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u) {
+        if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u &&
+            !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
             uint32_t bases[4];
             size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                             bases, 4);
@@ -1000,7 +1034,7 @@ judge_clause(void *vctx, const clause *k)
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
                 acc *y = &x[cs->opp_claim[p]];
                 y->opposed |= 1u << cs->opp_idx[p];
-                y->neg = y->neg || (j->neg != NULL && j->neg[i]);
+                acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
                 y->less = y->less || less;
                 j->steps++;
             }
@@ -1021,7 +1055,7 @@ judge_clause(void *vctx, const clause *k)
     double best_s = 0;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
-        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
+        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         if (cl->yesno == 0 && aligned(cl, &x[c], same) && share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
@@ -1030,10 +1064,10 @@ judge_clause(void *vctx, const clause *k)
     if (best != SIZE_MAX) {
         const assay_claim *cl = &cs->c[best];
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
-        int pol = (x[best].neg ? 1 : 0) ^ (x[best].less ? 1 : 0) ^
+        int pol = (int)(x[best].ncues & 1u) ^ (x[best].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         if (pol == (cl->negative ? 1 : 0) && own >= 0 && cl->subject >= 0 &&
-            subj != cl->subject && cs->ent[cl->subject].contrast &&
+            !((cl->entities >> subj) & 1u) && cs->ent[cl->subject].contrast &&
             cs->ent[subj].contrast && own_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
             if (best_s > j->swap[best]) {
@@ -1048,13 +1082,13 @@ judge_clause(void *vctx, const clause *k)
     for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
-        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
+        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same)) {
             continue;
         }
         double s = share(cl, &x[c]);
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
-        int pol = (x[c].neg ? 1 : 0) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
+        int pol = (int)(x[c].ncues & 1u) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
                   (int)(nopp & 1u);
         bool flip = pol != (cl->negative ? 1 : 0);
         if (!flip) {
@@ -1067,11 +1101,10 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         /* a restrictive or conditional claim ("only the outer object",
-         * "if ... then not") may agree with a negated answer; an opposite
-         * word still contradicts it */
+         * "if ... then not") may agree with a negated answer, or not: no
+         * judgement; an opposite word still contradicts it */
         if (cl->weak && nopp == 0) {
-            agrees = true;
-            continue;
+            continue; /* neither agrees nor contradicts */
         }
         if (s > j->contra[c]) {
             j->contra[c] = s;
@@ -1096,15 +1129,19 @@ judge_clause(void *vctx, const clause *k)
         if (agrees) {
             mi->state = ASSAY_MATCH_EXACT;
         } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
-            mi->state = ASSAY_MATCH_MISSING;
+            /* back to the asserted mention, if the answer has one */
+            mi->state = mi->asserted;
+            mi->start = mi->astart;
+            mi->end = mi->aend;
+            mi->phrase = mi->aphrase;
         }
     }
 }
 
 size_t
 assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
-                   const assay_concept_set *concepts, assay_concept_match *m,
-                   assay_claim_result *out)
+                   const uint32_t *cover, const assay_concept_set *concepts,
+                   assay_concept_match *m, assay_claim_result *out)
 {
     judge_ctx *j = calloc(1, sizeof(*j));
     if (j == NULL) {
@@ -1123,8 +1160,8 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
     j->out = out;
     j->concepts = concepts;
     j->m = m;
-    bool *neg = assay_negation_scope_new(a, cs->neg_window);
-    j->neg = neg;
+    uint32_t *own_cover = cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
+    j->cover = cover != NULL ? cover : own_cover;
     split_clauses(a, judge_clause, j);
     j->steps += 2 * a->n;
     for (size_t c = 0; c < cs->n; c++) {
@@ -1180,7 +1217,7 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
         }
     }
     size_t steps = j->steps;
-    free(neg);
+    free(own_cover);
     free(j);
     return steps;
 }

@@ -650,13 +650,23 @@ assay_wordnet_release(const assay_wordnet *wn)
 
 /* ---- lookups ---------------------------------------------------------- */
 
-/* The morphy detachment rules of morphy(7WN), all parts of speech. */
-static const char *const wn_rules[][2] = {
-    {"ies", "y"},  {"ses", "s"}, {"xes", "x"}, {"zes", "z"},  {"ches", "ch"},
-    {"shes", "sh"}, {"men", "man"}, {"s", ""}, {"es", "e"},   {"es", ""},
-    {"ed", "e"},   {"ed", ""},   {"ing", "e"}, {"ing", ""},   {"er", ""},
-    {"est", ""},   {"er", "e"},  {"est", "e"},
+/* The morphy detachment rules of morphy(7WN), all parts of speech, with
+ * their lengths: bases are looked up for many words per request. */
+#define WN_RULE(suf, end) {suf, sizeof(suf) - 1, end, sizeof(end) - 1}
+static const struct {
+    const char *suffix;
+    size_t slen;
+    const char *ending;
+    size_t elen;
+} wn_rules[] = {
+    WN_RULE("ies", "y"),   WN_RULE("ses", "s"),   WN_RULE("xes", "x"),
+    WN_RULE("zes", "z"),   WN_RULE("ches", "ch"), WN_RULE("shes", "sh"),
+    WN_RULE("men", "man"), WN_RULE("s", ""),      WN_RULE("es", "e"),
+    WN_RULE("es", ""),     WN_RULE("ed", "e"),    WN_RULE("ed", ""),
+    WN_RULE("ing", "e"),   WN_RULE("ing", ""),    WN_RULE("er", ""),
+    WN_RULE("est", ""),    WN_RULE("er", "e"),    WN_RULE("est", "e"),
 };
+#undef WN_RULE
 
 static void
 bases_add(uint32_t *out, size_t cap, size_t *n, uint32_t id)
@@ -692,21 +702,30 @@ assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
             bases_add(out, cap, &n, sub[i]);
         }
     }
+    char last = w[len - 1];
+    if (last != 's' && last != 'n' && last != 'd' && last != 'g' &&
+        last != 'r' && last != 't') {
+        return n; /* no rule ends in another letter */
+    }
     char buf[WN_WORD_MAX + 8];
     for (size_t r = 0; r < sizeof(wn_rules) / sizeof(wn_rules[0]); r++) {
-        size_t sl = strlen(wn_rules[r][0]), el = strlen(wn_rules[r][1]);
-        if (len <= sl || memcmp(w + len - sl, wn_rules[r][0], sl) != 0) {
+        size_t sl = wn_rules[r].slen, el = wn_rules[r].elen;
+        if (len <= sl || wn_rules[r].suffix[sl - 1] != last ||
+            memcmp(w + len - sl, wn_rules[r].suffix, sl) != 0) {
             continue;
         }
         memcpy(buf, w, len - sl);
-        memcpy(buf + len - sl, wn_rules[r][1], el);
+        memcpy(buf + len - sl, wn_rules[r].ending, el);
         bases_add(out, cap, &n, strtab_find(&wn->lemmas, buf, len - sl + el));
     }
     /* doubled consonant before -ed/-ing/-er/-est: stopped -> stop */
-    static const char *const dbl[] = {"ed", "ing", "er", "est"};
+    static const struct {
+        const char *s;
+        size_t len;
+    } dbl[] = {{"ed", 2}, {"ing", 3}, {"er", 2}, {"est", 3}};
     for (size_t r = 0; r < 4; r++) {
-        size_t sl = strlen(dbl[r]);
-        if (len > sl + 2 && memcmp(w + len - sl, dbl[r], sl) == 0 &&
+        size_t sl = dbl[r].len;
+        if (len > sl + 2 && memcmp(w + len - sl, dbl[r].s, sl) == 0 &&
             w[len - sl - 1] == w[len - sl - 2]) {
             bases_add(out, cap, &n, strtab_find(&wn->lemmas, w, len - sl - 1));
         }
