@@ -14,6 +14,7 @@
 
 #include "assay/assay.h"
 #include "config.h"
+#include "fdlimit.h"
 #include "handler.h"
 #include "keyfile.h"
 #include "log.h"
@@ -220,6 +221,7 @@ main(int argc, char **argv)
     }
     assay_log_set_level(cfg.log_level);
     tune_memory();
+    assay_fd_raise_limit();
     install_signals();
     warn_if_exposed(&cfg);
 

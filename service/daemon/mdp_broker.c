@@ -21,6 +21,7 @@
 #include <zmq.h>
 
 #include "clock.h"
+#include "fdlimit.h"
 #include "log.h"
 #include "mdp.h"
 #include "proto.h"
@@ -69,6 +70,7 @@ typedef struct broker {
     assay_mdp_broker_opts opts;
     void *ctx;
     void *sock;
+    void *mon; /* refused accepts without CURVE (zap watches them with) */
     brk_worker **workers;
     size_t nworkers;
     brk_service **services;
@@ -801,6 +803,9 @@ broker_fini(broker *b)
     }
     free(b->workers);
     free(b->services);
+    if (b->mon != NULL) {
+        zmq_close(b->mon);
+    }
     if (b->sock != NULL) {
         zmq_close(b->sock);
     }
@@ -849,6 +854,7 @@ broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
     int64_t maxmsg = b->opts.maxmsgsize;
     zmq_setsockopt(b->sock, ZMQ_LINGER, &linger, sizeof linger);
     zmq_setsockopt(b->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    assay_fd_front_options(b->sock);
     /* Messages buffered per peer before libzmq stops reading its TCP
      * stream: with 1 MiB frames this bounds what one connection can make
      * the broker hold before it has looked at anything (the default, 1000,
@@ -864,6 +870,9 @@ broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
                       err.message);
             return -1;
         }
+    }
+    if (b->opts.zap == NULL) {
+        b->mon = assay_fd_monitor_start(b->ctx, b->sock);
     }
     if (zmq_bind(b->sock, bind_ep) != 0) {
         assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed",
@@ -935,8 +944,12 @@ assay_mdp_broker_run_opts(const char *bind_ep,
         if (wait < 0) {
             wait = 0;
         }
-        zmq_pollitem_t item = {b.sock, 0, ZMQ_POLLIN, 0};
-        int rc = zmq_poll(&item, 1, (long)wait);
+        zmq_pollitem_t items[2] = {{b.sock, 0, ZMQ_POLLIN, 0},
+                                   {b.mon, 0, ZMQ_POLLIN, 0}};
+        int rc = zmq_poll(items, b.mon != NULL ? 2 : 1, (long)wait);
+        if (rc > 0 && b.mon != NULL && (items[1].revents & ZMQ_POLLIN)) {
+            assay_fd_monitor_read(b.mon);
+        }
         if (rc < 0 && zmq_errno() != EINTR) {
             assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed", "reason=\"%s\"",
                       zmq_strerror(zmq_errno()));

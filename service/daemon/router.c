@@ -13,6 +13,7 @@
 
 #include <zmq.h>
 
+#include "fdlimit.h"
 #include "log.h"
 #include "clock.h"
 
@@ -58,6 +59,7 @@ typedef struct worker {
 typedef struct front {
     assay_handler *h;
     void *sock;
+    void *mon; /* refused accepts, when zap does not watch them; may be NULL */
     void *backend;
     wid *idle;
     int nidle;
@@ -419,6 +421,7 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
     zmq_setsockopt(fr->sock, ZMQ_RCVHWM, &hwm, sizeof(hwm));
     zmq_setsockopt(fr->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof(maxmsg));
     zmq_setsockopt(fr->sock, ZMQ_LINGER, &linger, sizeof(linger));
+    assay_fd_front_options(fr->sock);
     zmq_setsockopt(fr->backend, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
     zmq_setsockopt(fr->backend, ZMQ_SNDHWM, &unlimited, sizeof(unlimited));
     zmq_setsockopt(fr->backend, ZMQ_RCVHWM, &unlimited, sizeof(unlimited));
@@ -431,6 +434,9 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
                       err.message);
             return -1;
         }
+    }
+    if (cfg->zap == NULL) {
+        fr->mon = assay_fd_monitor_start(ctx, fr->sock);
     }
     if (zmq_bind(fr->sock, cfg->endpoint) != 0) {
         assay_log(ASSAY_LOG_ERROR, "bind_failed", "endpoint=%s error=\"%s\"",
@@ -502,11 +508,15 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
     bool draining = false;
     double drain_deadline = 0;
     for (;;) {
-        zmq_pollitem_t items[2] = {
+        zmq_pollitem_t items[3] = {
             {.socket = fr.backend, .events = ZMQ_POLLIN},
             {.socket = fr.sock, .events = ZMQ_POLLIN},
+            {.socket = fr.mon, .events = ZMQ_POLLIN},
         };
-        int n = zmq_poll(items, 2, POLL_MS);
+        int n = zmq_poll(items, fr.mon != NULL ? 3 : 2, POLL_MS);
+        if (n > 0 && fr.mon != NULL && (items[2].revents & ZMQ_POLLIN)) {
+            assay_fd_monitor_read(fr.mon);
+        }
         if (n < 0 && errno != EINTR) {
             assay_log(ASSAY_LOG_ERROR, "poll_failed", "error=\"%s\"",
                       zmq_strerror(errno));
@@ -569,6 +579,9 @@ out:
     }
     if (fr.backend != NULL) {
         zmq_close(fr.backend);
+    }
+    if (fr.mon != NULL) {
+        zmq_close(fr.mon);
     }
     if (fr.sock != NULL) {
         zmq_close(fr.sock); /* lingers so the last replies still go out */
