@@ -24,8 +24,6 @@
 #include "stats.h"
 #include "zap.h"
 
-/* Longest wait for replies in flight after SIGTERM, seconds. */
-#define DRAIN_S 30.0
 
 /* self_dir writes the directory of the running executable into buf;
  * NULL when it cannot tell (no /proc). */
@@ -307,7 +305,7 @@ main(int argc, char **argv)
         .endpoint = cfg.endpoint,
         .threads = cfg.threads,
         .hwm = cfg.hwm,
-        .drain_s = DRAIN_S,
+        .drain_s = cfg.drain_ms / 1000.0,
         .zap = zap,
     };
     status = assay_router_run(h, &rc, &stop_flag, &reload_flag) == 0 ? 0 : 1;

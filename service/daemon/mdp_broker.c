@@ -80,6 +80,7 @@ typedef struct broker {
     unsigned long long drops_suppressed;
     unsigned long long forwarded, replied, dropped;
     unsigned long long refused; /* requests answered with an error */
+    unsigned long long refused_stopping; /* of those, queued at stop */
     unsigned long long workers_refused; /* worker commands from non-workers */
     unsigned long long unknown_service; /* requests for no known service */
     unsigned refusals_logged;           /* this heartbeat interval */
@@ -792,6 +793,37 @@ heartbeat_and_purge(broker *b, long long now)
     b->drops_suppressed = 0;
 }
 
+/* On stop: every request still queued is answered busy rather than
+ * dropped with the socket (r->frames = [client][body...]). */
+static void
+broker_refuse_queued(broker *b)
+{
+    int linger = 1000; /* let these last replies leave before the close */
+    zmq_setsockopt(b->sock, ZMQ_LINGER, &linger, sizeof linger);
+    for (size_t i = 0; i < b->nservices; i++) {
+        brk_service *s = b->services[i];
+        brk_request *r;
+        while ((r = queue_pop(s)) != NULL) {
+            zmq_msg_t f[5];
+            zmq_msg_init(&f[0]);
+            zmq_msg_move(&f[0], &r->frames[0]);
+            zmq_msg_init(&f[1]);
+            zmq_msg_init(&f[2]);
+            assay_mdp_frame_set(&f[3], s->name, s->name_len);
+            zmq_msg_init(&f[4]);
+            int n = 4;
+            if (r->nframes == 2) {
+                zmq_msg_move(&f[4], &r->frames[1]);
+                n = 5;
+            }
+            client_error(b, f, n, ASSAY_EBUSY,
+                         "broker: shutting down, try again");
+            frames_close(f, 5);
+            request_free(r);
+        }
+    }
+}
+
 static void
 broker_fini(broker *b)
 {
@@ -970,11 +1002,15 @@ assay_mdp_broker_run_opts(const char *bind_ep,
             b.next_heartbeat_ms = now + b.opts.heartbeat_ms;
         }
     }
+    unsigned long long before = b.refused;
+    broker_refuse_queued(&b);
+    b.refused_stopping = b.refused - before;
     assay_log(ASSAY_LOG_INFO, "mdp_broker_stopped",
               "forwarded=%llu replied=%llu dropped=%llu refused=%llu "
-              "unknown_service=%llu workers_refused=%llu",
+              "refused_shutting_down=%llu unknown_service=%llu "
+              "workers_refused=%llu",
               b.forwarded, b.replied, b.dropped, b.refused,
-              b.unknown_service, b.workers_refused);
+              b.refused_stopping, b.unknown_service, b.workers_refused);
     broker_fini(&b);
     return 0;
 }

@@ -468,6 +468,60 @@ test_silent_connections_are_logged_and_expire(void **state)
     assert_int_equal(assay_proc_stop(&small, SIGTERM, 20.0), 0);
 }
 
+/* Issue 12 item 9: after the drain timeout, queued requests got neither a
+ * verdict nor an error, and requests that arrived during the last loop
+ * turn were discarded. Every request sent before SIGTERM must now be
+ * answered, with a verdict or busy. */
+static void
+test_drain_answers_every_request(void **state)
+{
+    (void)state;
+    assay_proc d;
+    const char *argv[] = {exe(), "--endpoint", "tcp://127.0.0.1:*",
+                          "--threads", "1", "--drain-ms", "0", NULL};
+    assert_int_equal(assay_proc_start(&d, argv, 60.0), 0);
+    void *s = dealer(d.endpoint);
+    enum { N = 600 };
+    for (int i = 0; i < N; i++) {
+        char body[512];
+        snprintf(body, sizeof body,
+                 "{\"v\":1,\"id\":\"d%d\",\"op\":\"grade\",\"question\":"
+                 "\"What does an index do?\",\"reference\":\"An index speeds "
+                 "up lookups at the cost of extra writes.\",\"answer\":\"It "
+                 "makes lookups faster but writes slower, number %d.\"}",
+                 i, i);
+        const char *req[] = {"", body};
+        send_parts(s, req, 2);
+    }
+    /* stop once grading is under way, with most requests still queued */
+    int verdicts = 0, busy = 0;
+    char first[256], body[BODY_MAX];
+    assert_int_equal(recv_frames(s, first, body, sizeof body,
+                                 deadline_ms(20000)),
+                     2);
+    assert_non_null(strstr(body, "\"ok\":true"));
+    verdicts++;
+    kill(d.pid, SIGTERM);
+    for (int i = 1; i < N; i++) {
+        if (recv_frames(s, first, body, sizeof body, deadline_ms(20000)) !=
+            2) {
+            print_error("only %d of %d requests answered\n", i, N);
+            fail();
+        }
+        verdicts += strstr(body, "\"ok\":true") != NULL;
+        busy += strstr(body, "\"code\":\"busy\"") != NULL;
+    }
+    printf("drain: %d verdicts, %d busy of %d\n", verdicts, busy, N);
+    assert_int_equal(verdicts + busy, N);
+    assert_int_equal(assay_proc_stop(&d, SIGTERM, 30.0), 0);
+    const char *stop = strstr(d.log, " info stopped refused_shutting_down=");
+    assert_non_null(stop);
+    char want[64];
+    snprintf(want, sizeof want, "refused_shutting_down=%d unanswered=0 ", busy);
+    assert_non_null(strstr(stop, want));
+    zmq_close(s);
+}
+
 /* VmRSS (or another /proc status field) of pid in KiB; -1 when unknown. */
 static long
 proc_kib(pid_t pid, const char *field)
@@ -587,8 +641,15 @@ test_broker_memory_is_bounded_per_service(void **state)
     assert_int_equal(unreachable, N);
     assert_int_equal(busy, N - HELD);
     assert_rss_below_mib(&lone, 128, "broker after 800 MB of requests");
-    zmq_close(s);
+    /* item 9: the requests still queued at stop are answered busy */
     assert_int_equal(assay_proc_stop(&lone, SIGTERM, 20.0), 0);
+    for (int r = 0; r < HELD; r++) {
+        assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(5000)),
+                         4);
+        assert_non_null(strstr(body, "shutting down"));
+    }
+    assert_non_null(strstr(lone.log, " refused_shutting_down=32 "));
+    zmq_close(s);
 }
 
 int
@@ -600,6 +661,7 @@ main(void)
         cmocka_unit_test(test_direct_envelopes_are_answered),
         cmocka_unit_test(test_log_lines_are_rate_limited),
         cmocka_unit_test(test_silent_connections_are_logged_and_expire),
+        cmocka_unit_test(test_drain_answers_every_request),
         cmocka_unit_test(test_direct_memory_is_bounded_before_queueing),
         cmocka_unit_test(test_broker_memory_is_bounded_per_service),
     };
