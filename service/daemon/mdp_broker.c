@@ -49,6 +49,8 @@ typedef struct brk_worker {
      * client is forwarded */
     unsigned char client[BRK_IDENTITY_MAX];
     size_t client_len; /* 0 = holds no request */
+    long long busy_since_ms; /* when it was given the request it holds */
+    char request_id[ASSAY_PROTO_MAX_ID + 1]; /* its id, "" if unreadable */
     brk_service *service;
     long long expiry_ms;
     bool idle;
@@ -91,6 +93,7 @@ assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts)
 {
     opts->heartbeat_ms = ASSAY_MDP_HEARTBEAT_MS;
     opts->liveness = ASSAY_MDP_LIVENESS;
+    opts->busy_ms = 60000;
     opts->queue_max = 4096;
     opts->queue_bytes_max = 32u * 1024 * 1024;
     opts->request_ttl_ms = 10000;
@@ -351,6 +354,13 @@ service_dispatch(broker *b, brk_service *s)
         size_t cl = zmq_msg_size(&r->frames[0]);
         w->client_len = cl <= sizeof(w->client) ? cl : 0;
         memcpy(w->client, zmq_msg_data(&r->frames[0]), w->client_len);
+        w->busy_since_ms = now;
+        if (r->nframes != 2 ||
+            !assay_proto_peek_id(zmq_msg_data(&r->frames[1]),
+                                 zmq_msg_size(&r->frames[1]),
+                                 (size_t)b->opts.maxmsgsize, w->request_id)) {
+            w->request_id[0] = '\0';
+        }
         zmq_msg_init(&f[n]);
         zmq_msg_move(&f[n++], &r->frames[0]);
         assay_mdp_frame_set(&f[n++], "", 0);
@@ -767,14 +777,57 @@ dispatch_message(broker *b, zmq_msg_t *f, int n, bool overflow)
     }
 }
 
+/* A worker is purged while it holds a request: its client is told so
+ * (busy, with the request id when it was readable) rather than left to
+ * time out. */
+static void
+worker_lost_request(broker *b, brk_worker *w)
+{
+    zmq_msg_t f[5];
+    assay_mdp_frame_set(&f[0], w->client, w->client_len);
+    zmq_msg_init(&f[1]);
+    zmq_msg_init(&f[2]);
+    assay_mdp_frame_set(&f[3], w->service->name, w->service->name_len);
+    int n = 4;
+    if (w->request_id[0] != '\0') {
+        /* a minimal body from which client_error can read the id back */
+        json_t *o = json_pack("{s:s}", "id", w->request_id);
+        char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+        json_decref(o);
+        if (text != NULL) {
+            assay_mdp_frame_set(&f[4], text, strlen(text));
+            free(text);
+            n = 5;
+        }
+    }
+    if (n == 4) {
+        zmq_msg_init(&f[4]);
+    }
+    client_error(b, f, n, ASSAY_EBUSY,
+                 "broker: the worker grading this request was lost, try "
+                 "again");
+    frames_close(f, 5);
+}
+
 static void
 heartbeat_and_purge(broker *b, long long now)
 {
     size_t i = 0;
     while (i < b->nworkers) {
         brk_worker *w = b->workers[i];
-        if (w->expiry_ms < now) {
-            worker_delete(b, w, false, "expired");
+        /* A worker grades in the thread that owns its socket, so it sends
+         * no heartbeat while grading: a busy worker is kept up to busy_ms
+         * after it got the request, or its verdict would be lost. */
+        bool busy = !w->idle && w->client_len > 0;
+        if (busy && now - w->busy_since_ms <= b->opts.busy_ms) {
+            i++;
+            continue;
+        }
+        if (w->expiry_ms < now || busy) {
+            if (busy) {
+                worker_lost_request(b, w);
+            }
+            worker_delete(b, w, false, busy ? "busy too long" : "expired");
             continue; /* slot i now holds another worker */
         }
         send_command(b, w->id, w->id_len, ASSAY_MDP_HEARTBEAT);

@@ -560,12 +560,18 @@ on_reply(soak_client *c, const char *body, size_t len)
         return;
     }
     soak_req *r = &c->reqs[i];
-    if (c->mdp && got == ASSAY_EBUSY && r->replies == 0) {
+    if (c->mdp && got == ASSAY_EBUSY) {
         /* The broker answers busy instead of dropping a request when it
-         * stops with requests queued (the restart fault) or its queue is
-         * full: resend it, as after a timeout. */
-        c->counts.busy_resent++;
-        r->sent_ms = 0;
+         * stops with requests queued (the restart fault), its queue is
+         * full, or a worker holding it was lost: resend it, as after a
+         * timeout. A busy for a request already answered (its resend was)
+         * is a duplicate. */
+        if (r->replies == 0) {
+            c->counts.busy_resent++;
+            r->sent_ms = 0;
+        } else {
+            c->counts.duplicates++;
+        }
         json_decref(j);
         return;
     }
