@@ -41,7 +41,8 @@ assay_claim_state_name(assay_claim_state s)
 static bool
 is_word(const assay_term *t, const char *w)
 {
-    return strlen(w) == t->surface_len && memcmp(w, t->surface, t->surface_len) == 0;
+    size_t len = t->surface_len;
+    return w[0] == t->surface[0] && strncmp(w, t->surface, len) == 0 && w[len] == '\0';
 }
 
 static bool
@@ -499,24 +500,46 @@ claim_word_index(const assay_claim *c, uint64_t h)
     return -1;
 }
 
-/* Whether some word of clause k is (a form of) WordNet lemma id: a claim
- * that names both ends of an opposition ("the last added is the first
+/* The WordNet lemmas the words of a claim's clause stand for: a claim that
+ * names both ends of an opposition ("the last added is the first
  * removed") is not contradicted by either. */
-static bool
-lemma_in_claim(const assay_wordnet *wn, const assay_analysis *r,
-               const clause *k, uint32_t id)
+#define CLAUSE_LEMMAS 256
+
+static size_t
+clause_lemmas(const assay_wordnet *wn, const assay_analysis *r, const clause *k,
+              uint32_t *out)
 {
-    for (size_t i = k->first; i < k->last; i++) {
-        uint32_t b[4];
-        size_t nb = assay_wordnet_bases(wn, r->terms[i].surface,
-                                        r->terms[i].surface_len, b, 4);
-        for (size_t q = 0; q < nb; q++) {
-            if (b[q] == id) {
-                return true;
-            }
+    size_t n = 0;
+    for (size_t i = k->first; i < k->last && n + 4 <= CLAUSE_LEMMAS; i++) {
+        n += assay_wordnet_bases(wn, r->terms[i].surface, r->terms[i].surface_len,
+                                 out + n, 4);
+    }
+    return n;
+}
+
+static bool
+has_lemma(const uint32_t *v, size_t n, uint32_t id)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == id) {
+            return true;
         }
     }
     return false;
+}
+
+/* Answer words are looked up in WordNet only when their first bytes match
+ * those of some opposite lemma: a bitmap of hashed 3-byte prefixes. Base
+ * forms share their word's prefix except for a few irregular forms. */
+static unsigned
+prefix_bit(const char *w, size_t len)
+{
+    size_t n = len < 3 ? len : 3;
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    }
+    return h % ASSAY_CLAIM_PREFIX_BITS;
 }
 
 /* Tables of predicate words and of words opposite to them, each entry
@@ -541,6 +564,8 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             wk[nwk++] = (wkey){cc->key[w], (uint8_t)c, (uint8_t)w};
         }
         const clause *k = &cl[claim_clause[c]];
+        uint32_t lemmas[CLAUSE_LEMMAS];
+        size_t nlemmas = cs->wn ? clause_lemmas(cs->wn, r, k, lemmas) : 0;
         for (size_t i = k->first; i < k->last; i++) {
             const assay_term *t = &r->terms[i];
             int w = claim_word_index(cc, t->hash);
@@ -548,19 +573,20 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                 continue;
             }
             const char *o[8];
-            size_t no = assay_lexicon_opposites(lex, t->surface, t->surface_len, o, 8);
+            uint64_t ok[8];
+            size_t no = assay_lexicon_opposites(lex, t->surface, t->surface_len,
+                                                o, ok, 8);
             for (size_t j = 0; j < no && j < 8 && nopp < MAX_OPP; j++) {
+                uint64_t key = ok[j];
                 assay_analysis oa;
-                if (assay_analyze(lex, st, o[j], strlen(o[j]), &oa, NULL) != ASSAY_OK) {
-                    continue;
+                if (key == 0 && assay_analyze(lex, st, o[j], strlen(o[j]), &oa,
+                                              NULL) == ASSAY_OK) {
+                    key = oa.n > 0 ? oa.terms[0].hash : 0; /* not indexed */
+                    assay_analysis_fini(&oa);
                 }
-                for (size_t m = 0; m < oa.n && nopp < MAX_OPP; m++) {
-                    if (claim_word_index(cc, oa.terms[m].hash) < 0) {
-                        opp[nopp++] = (wkey){oa.terms[m].hash & ~WN_NS,
-                                             (uint8_t)c, (uint8_t)w};
-                    }
+                if (key != 0 && claim_word_index(cc, key) < 0) {
+                    opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
                 }
-                assay_analysis_fini(&oa);
             }
             if (cs->wn != NULL) {
                 uint32_t bases[4], ids[64];
@@ -569,7 +595,10 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                 for (size_t b = 0; b < nb; b++) {
                     size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
                     for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP; j++) {
-                        if (!lemma_in_claim(cs->wn, r, k, ids[j])) {
+                        if (!has_lemma(lemmas, nlemmas, ids[j])) {
+                            const char *l = assay_wordnet_lemma(cs->wn, ids[j]);
+                            unsigned bit = prefix_bit(l, strlen(l));
+                            cs->prefix[bit / 64] |= 1ull << (bit % 64);
                             opp[nopp++] = (wkey){WN_NS | ids[j], (uint8_t)c,
                                                  (uint8_t)w};
                         }
@@ -773,6 +802,25 @@ assay_claims_fini(assay_claim_set *cs)
     memset(cs, 0, sizeof(*cs));
 }
 
+assay_err
+assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
+                             assay_error *err)
+{
+    for (size_t i = 0; i < assay_lexicon_opposite_count(lex); i++) {
+        for (int side = 0; side < 2; side++) {
+            const char *w = assay_lexicon_opposite_word(lex, i, side);
+            assay_analysis a;
+            assay_err rc = assay_analyze(lex, stemmer, w, strlen(w), &a, err);
+            if (rc != ASSAY_OK) {
+                return rc;
+            }
+            assay_lexicon_set_opposite_key(lex, i, side, a.n > 0 ? a.terms[0].hash : 0);
+            assay_analysis_fini(&a);
+        }
+    }
+    return ASSAY_OK;
+}
+
 /* ---- judging ------------------------------------------------------------ */
 
 typedef struct acc {
@@ -938,7 +986,8 @@ judge_clause(void *vctx, const clause *k)
         uint64_t keys[5];
         size_t nk = 0;
         keys[nk++] = t->hash & ~WN_NS;
-        if (cs->wn != NULL) {
+        unsigned bit = prefix_bit(t->surface, t->surface_len);
+        if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u) {
             uint32_t bases[4];
             size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                             bases, 4);

@@ -34,6 +34,7 @@
 #define ASSAY_MAX_CLAIMS 16
 #define ASSAY_MAX_ENTITIES 8
 #define ASSAY_CLAIM_WORDS 24
+#define ASSAY_CLAIM_PREFIX_BITS 4096
 
 typedef enum assay_claim_state {
     ASSAY_CLAIM_MISSING = 0,
@@ -87,6 +88,7 @@ typedef struct assay_claim_set {
     uint64_t *opp_key;
     uint8_t *opp_claim, *opp_idx;
     size_t nopp;
+    uint64_t prefix[ASSAY_CLAIM_PREFIX_BITS / 64]; /* opposite lemma prefixes */
     unsigned neg_window;
     /* predicate words of all claims: sorted (key, claim, word) */
     uint64_t *word_key;
@@ -120,6 +122,13 @@ assay_err assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                              assay_error *err);
 
 void assay_claims_fini(assay_claim_set *cs);
+
+/* assay_claims_index_opposites stores the term hash of every word of lex's
+ * opposites list (once, at model load), so building claims does not
+ * analyse them per request. */
+assay_err assay_claims_index_opposites(assay_lexicon *lex,
+                                       assay_stemmer *stemmer,
+                                       assay_error *err);
 
 /* assay_claims_judge fills out[i] for each of cs->n claims from answer a.
  * Asserted misconceptions (concept matches m) contradict the claim they

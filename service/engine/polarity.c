@@ -6,12 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Called for every term, several times: compare the first byte before
+ * anything else, and never strlen the list words. */
 static bool
 surface_in(const assay_term *t, const char *const *words, size_t n)
 {
+    size_t len = t->surface_len;
     for (size_t i = 0; i < n; i++) {
-        if (strlen(words[i]) == t->surface_len &&
-            memcmp(words[i], t->surface, t->surface_len) == 0) {
+        if (words[i][0] == t->surface[0] && strncmp(words[i], t->surface, len) == 0 &&
+            words[i][len] == '\0') {
             return true;
         }
     }
@@ -23,6 +26,9 @@ surface_in(const assay_term *t, const char *const *words, size_t n)
 bool
 assay_scope_boundary(const assay_term *t)
 {
+    if (strchr("abhisswy", t->surface[0]) == NULL) {
+        return false;
+    }
     static const char *const words[] = {"but",     "however", "whereas",
                                         "while",   "although", "instead",
                                         "yet",     "because",  "since"};
@@ -56,6 +62,10 @@ assay_cue
 assay_polarity_cue(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
+    /* nearly every term: no cue starts with its first byte */
+    if (!(t->flags & ASSAY_TERM_NEGATOR) && strchr("bfhilmnuw", t->surface[0]) == NULL) {
+        return ASSAY_CUE_NONE;
+    }
     if (t->flags & ASSAY_TERM_NEGATOR) {
         for (size_t j = i + 1; j < a->n && j <= i + 2; j++) {
             if (a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE) {
