@@ -1118,25 +1118,30 @@ assay_cmd_batch(int argc, char **argv)
                    0) {
             if (m < 0 || !assay_cli_parse_int("window", v, 1, BATCH_MAX_WINDOW,
                                               &window)) {
+                free(fields);
                 return ASSAY_EXIT_USAGE;
             }
         } else if ((m = assay_cli_opt(argc, argv, &i, "input-format", true,
                                       &v)) != 0) {
             if (m < 0 || !batch_parse_fmt("input-format", v, &in_fmt)) {
+                free(fields);
                 return ASSAY_EXIT_USAGE;
             }
         } else if ((m = assay_cli_opt(argc, argv, &i, "format", true, &v)) !=
                    0) {
             if (m < 0 || !batch_parse_fmt("format", v, &out_fmt)) {
+                free(fields);
                 return ASSAY_EXIT_USAGE;
             }
         } else if ((m = assay_cli_opt(argc, argv, &i, "output", true,
                                       &out_path)) != 0) {
             if (m < 0) {
+                free(fields);
                 return ASSAY_EXIT_USAGE;
             }
         } else if (strcmp(argv[i], "-o") == 0) {
             if (i + 1 >= argc) {
+                free(fields);
                 return assay_cli_usage("batch", "-o needs a file");
             }
             out_path = argv[++i];
