@@ -16,6 +16,8 @@
 #include "verdict.h"
 
 #define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
+/* Ridge penalty when there are too few items or questions to choose one. */
+#define ASSAY_DEFAULT_LAMBDA 0.1
 
 /* ---- grading helpers shared by fit and eval ---- */
 
@@ -580,12 +582,12 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
         use[j] = feature_enabled(o->features, assay_feature_names[j]);
     }
-    double cv_r = 0.0;
+    double cv_r = 0.0, lambda = ASSAY_DEFAULT_LAMBDA;
     unsigned nfolds = 0;
     if (n >= 2 * (ASSAY_NFEATURES + 1)) {
-        /* Features are chosen by 5-fold cross-validation over questions
-         * (all answers to a question in one fold), so a feature is kept
-         * only if it helps on questions its weights never saw. */
+        /* The ridge penalty is chosen by 5-fold cross-validation over
+         * questions (all answers to a question in one fold), so it is the
+         * one that does best on questions the weights never saw. */
         unsigned *fold = malloc(ASSAY_CV_REPEATS * n * sizeof(*fold));
         if (fold == NULL) {
             rc = ASSAY_ENOMEM;
@@ -605,12 +607,12 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                 nseen += seen[r][f]++ == 0;
             }
         }
-        if (nseen == 5 * ASSAY_CV_REPEATS && o->features == NULL) {
+        if (nseen == 5 * ASSAY_CV_REPEATS) {
             nfolds = 5;
-            cv_r = assay_regress_select(X, y, n, fold, nfolds, use, 1e-3);
+            lambda = assay_regress_choose_lambda(X, y, n, fold, nfolds, use, &cv_r);
         }
         free(fold);
-        if (!assay_regress_fit(X, y, n, NULL, use, 1e-3, &p)) {
+        if (!assay_regress_fit(X, y, n, NULL, use, lambda, &p)) {
             rc = assay_error_set(err, ASSAY_EINVAL,
                                  "fit: the features are degenerate on these items");
             goto out;
@@ -672,8 +674,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
     }
     json_object_set_new(root, "fit",
-                        json_pack("{s:o,s:I,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
-                                  "cv_folds", (json_int_t)nfolds,
+                        json_pack("{s:o,s:I,s:f,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
+                                  "cv_folds", (json_int_t)nfolds, "lambda", lambda,
                                   "cv_pearson", num4(cv_r),
                                   "items", (json_int_t)tm.n,
                                   "pearson", num4(tm.pearson),
