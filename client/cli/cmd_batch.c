@@ -14,8 +14,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "clock.h"
 #include "csv.h"
-#include "verdict.h"
+#include "print_verdict.h"
+#include "proto_client.h"
 
 #define BATCH_MAX_LINE (1024u * 1024u)
 #define BATCH_MAX_WINDOW 10000
@@ -47,7 +49,7 @@ typedef struct batch {
     /* progress */
     bool progress;
     long long in_size;
-    struct timespec start;
+    double start; /* assay_clock_s() when the batch began */
     double last_draw;
     unsigned long long done;
     unsigned long long failed;
@@ -83,10 +85,7 @@ batch_help(FILE *out)
 static double
 batch_elapsed(const batch *b)
 {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - b->start.tv_sec) +
-           (double)(now.tv_nsec - b->start.tv_nsec) / 1e9;
+    return assay_clock_s() - b->start;
 }
 
 static void
@@ -196,26 +195,19 @@ batch_request(batch_item *it, const char *qid, const char *question,
 {
     char wid[32];
     snprintf(wid, sizeof(wid), "%u", it->line);
-    json_t *req =
-        json_pack("{s:i, s:s, s:s}", "v", 1, "id", wid, "op", "grade");
-    if (req == NULL) {
-        batch_item_error(it, ASSAY_ENOMEM, "line %u: out of memory", it->line);
+    json_t *req = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assay_err rc = assay_proto_grade_request(wid, qid, question, reference,
+                                             answer, &req, &err);
+    if (rc == ASSAY_EUTF8) {
+        batch_item_error(it, rc, "line %u: %s: invalid UTF-8", it->line,
+                         err.field);
         return NULL;
     }
-    const char *keys[] = {"question_id", "question", "reference", "answer"};
-    const char *vals[] = {qid, question, reference, answer};
-    for (size_t i = 0; i < 4; i++) {
-        if (vals[i] == NULL) {
-            continue;
-        }
-        json_t *s = json_string(vals[i]);
-        if (s == NULL) {
-            batch_item_error(it, ASSAY_EUTF8, "line %u: %s: invalid UTF-8",
-                             it->line, keys[i]);
-            json_decref(req);
-            return NULL;
-        }
-        json_object_set_new(req, keys[i], s);
+    if (rc != ASSAY_OK) {
+        batch_item_error(it, ASSAY_ENOMEM, "line %u: out of memory", it->line);
+        return NULL;
     }
     return req;
 }
@@ -762,7 +754,7 @@ assay_cmd_batch(int argc, char **argv)
         goto out;
     }
     b.progress = isatty(STDERR_FILENO) != 0;
-    clock_gettime(CLOCK_MONOTONIC, &b.start);
+    b.start = assay_clock_s();
     status = batch_run(&b, c, (size_t)window);
 out:
     assay_client_free(c);

@@ -16,6 +16,7 @@
 #include "html.h"
 #include "jsonreport.h"
 #include "junit.h"
+#include "proto_client.h"
 #include "run.h"
 #include "sbuf.h"
 #include "textreport.h"
@@ -60,7 +61,7 @@ bench_help(FILE *out)
           "question_id\n"
           "  --window N                requests in flight (default 64)\n"
           "  -q, --quiet               no summary on stdout\n\n"
-          "Flags override the config file. See docs/bench.md.\n\n",
+          "Flags override the config file. See docs/quality-bench.md.\n\n",
           out);
     assay_cli_common_help(out);
     fputs("\nExit status:\n"
@@ -94,35 +95,19 @@ typedef struct bench_job {
 static json_t *
 bench_request(const bench_job *j, bool inline_refs)
 {
-    json_t *req = json_pack("{s:i, s:s}", "v", 1, "op", "grade");
-    if (req == NULL) {
-        return NULL;
-    }
-    int bad = 0;
+    json_t *req = NULL;
     if (j->item != NULL) {
         const assay_bench_item *it = j->item;
         bool use_inline = it->question_id == NULL ||
                           (inline_refs && it->question != NULL &&
                            it->reference != NULL);
-        if (!use_inline) {
-            bad |= json_object_set_new(req, "question_id",
-                                       json_string(it->question_id));
-        } else {
-            bad |= json_object_set_new(req, "question",
-                                       json_string(it->question));
-            bad |= json_object_set_new(req, "reference",
-                                       json_string(it->reference));
-        }
-        bad |= json_object_set_new(req, "answer", json_string(it->answer));
+        assay_proto_grade_request(NULL, use_inline ? NULL : it->question_id,
+                                  use_inline ? it->question : NULL,
+                                  use_inline ? it->reference : NULL,
+                                  it->answer, &req, NULL);
     } else {
-        bad |= json_object_set_new(req, "question_id",
-                                   json_string(j->adv->question_id));
-        bad |= json_object_set_new(req, "answer",
-                                   json_string(j->adv->answer));
-    }
-    if (bad) {
-        json_decref(req);
-        return NULL;
+        assay_proto_grade_request(NULL, j->adv->question_id, NULL, NULL,
+                                  j->adv->answer, &req, NULL);
     }
     return req;
 }

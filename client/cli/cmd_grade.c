@@ -4,7 +4,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "verdict.h"
+#include "print_verdict.h"
+#include "proto_client.h"
 
 #define GRADE_MAX_STDIN (4u * 1024u * 1024u)
 
@@ -148,28 +149,20 @@ assay_cmd_grade(int argc, char **argv)
         status = ASSAY_EXIT_USAGE;
         goto out;
     }
-    json_t *req = qid != NULL
-                      ? json_pack("{s:i, s:s, s:s}", "v", 1, "op", "grade",
-                                  "question_id", qid)
-                      : json_pack("{s:i, s:s, s:s, s:s}", "v", 1, "op", "grade",
-                                  "question", qtext, "reference", ref);
-    json_t *jans = json_string(answer);
-    if (req == NULL || jans == NULL) {
-        json_decref(req);
-        json_decref(jans);
-        assay_error_set(&err, ASSAY_EUTF8, "%s: invalid UTF-8",
-                        jans == NULL ? "answer" : "question");
-        status = assay_cli_error(ASSAY_EUTF8, &err);
+    json_t *req = NULL;
+    assay_err rc =
+        assay_proto_grade_request(NULL, qid, qtext, ref, answer, &req, &err);
+    if (rc != ASSAY_OK) {
+        status = assay_cli_error(rc, &err);
         goto out;
     }
-    json_object_set_new(req, "answer", jans);
     char *text = json_dumps(req, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(req);
     char *raw = NULL;
     size_t raw_len = 0;
-    assay_err rc = text != NULL ? assay_client_request(c, text, strlen(text),
-                                                       &raw, &raw_len, &err)
-                                : ASSAY_ENOMEM;
+    rc = text != NULL ? assay_client_request(c, text, strlen(text), &raw,
+                                             &raw_len, &err)
+                      : ASSAY_ENOMEM;
     free(text);
     if (rc != ASSAY_OK) {
         status = assay_cli_error(rc, &err);
@@ -187,12 +180,8 @@ assay_cmd_grade(int argc, char **argv)
         status = assay_cli_error(ASSAY_EJSON, &err);
         goto out;
     }
-    if (!json_is_true(json_object_get(reply, "ok"))) {
-        json_t *e = json_object_get(reply, "error");
-        const char *code = json_string_value(json_object_get(e, "code"));
-        const char *msg = json_string_value(json_object_get(e, "message"));
-        rc = code != NULL ? assay_error_from_name(code) : ASSAY_EINTERNAL;
-        assay_error_set(&err, rc, "%s", msg != NULL ? msg : "error reply");
+    if (!assay_proto_read_ok(reply)) {
+        rc = assay_proto_read_error(reply, &err);
         status = assay_cli_error(rc, &err);
         goto out;
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "proto_client.h"
 
 static void
 questions_help(FILE *out)
@@ -48,7 +49,7 @@ assay_cmd_questions(int argc, char **argv)
     int status = ASSAY_EXIT_OK;
     assay_error err;
     assay_error_init(&err);
-    json_t *req = json_pack("{s:i, s:s}", "v", 1, "op", "questions");
+    json_t *req = assay_proto_request_new(ASSAY_OP_QUESTIONS, NULL);
     json_t *reply = NULL;
     assay_err rc =
         req != NULL ? assay_client_call(c, req, &reply, &err) : ASSAY_ENOMEM;

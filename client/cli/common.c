@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "opt.h"
+#include "utf8.h"
+
 void
 assay_cli_common_init(assay_cli_common *c)
 {
@@ -25,32 +28,11 @@ int
 assay_cli_opt(int argc, char **argv, int *i, const char *name, bool has_value,
               const char **value)
 {
-    const char *a = argv[*i];
-    if (a[0] != '-' || a[1] != '-') {
-        return 0;
-    }
-    size_t n = strlen(name);
-    if (strncmp(a + 2, name, n) != 0) {
-        return 0;
-    }
-    const char *rest = a + 2 + n;
-    if (!has_value) {
-        return *rest == '\0' ? 1 : 0;
-    }
-    if (*rest == '=') {
-        *value = rest + 1;
-        return 1;
-    }
-    if (*rest != '\0') {
-        return 0;
-    }
-    if (*i + 1 >= argc) {
+    int rc = assay_opt_match(argc, argv, i, name, has_value, value);
+    if (rc < 0) {
         fprintf(stderr, "assay: usage: --%s needs a value\n", name);
-        return -1;
     }
-    *i += 1;
-    *value = argv[*i];
-    return 1;
+    return rc;
 }
 
 bool
@@ -162,10 +144,9 @@ assay_cli_exit_for(assay_err code)
 static void
 cli_print_clean(FILE *out, const char *s)
 {
-    for (size_t i = 0; s[i] != '\0' && i < 1024; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        fputc(ch < 0x20 || ch == 0x7f ? '?' : ch, out);
-    }
+    char buf[1024 + 4];
+    assay_utf8_echo(s, strlen(s), 1024, buf, sizeof(buf));
+    fputs(buf, out);
 }
 
 int

@@ -10,7 +10,9 @@
 
 #include <zmq.h>
 
+#include "clock.h"
 #include "keyfile.h"
+#include "proto_client.h"
 #include "wire.h"
 
 #define CLIENT_MAX_MESSAGE (16u * 1024u * 1024u)
@@ -50,14 +52,6 @@ struct assay_client {
     unsigned sockets;  /* sockets opened, to name each monitor */
     char note[160];    /* why the last handshake failed; "" when none did */
 };
-
-static long long
-client_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void
 assay_client_options_init(assay_client_options *o)
@@ -406,7 +400,7 @@ static void
 client_send(assay_client *c, client_slot *s)
 {
     int f = ZMQ_SNDMORE | ZMQ_DONTWAIT;
-    s->sent_ms = client_now_ms();
+    s->sent_ms = assay_clock_ms();
     if (zmq_send(c->sock, "", 0, f) < 0) {
         return;
     }
@@ -607,7 +601,7 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
     }
     for (;;) {
         client_slot *old = client_oldest(c);
-        long long wait = old->sent_ms + c->timeout_ms - client_now_ms();
+        long long wait = old->sent_ms + c->timeout_ms - assay_clock_ms();
         if (wait <= 0) {
             if (old->tries > (unsigned)c->retries) {
                 unsigned tries = old->tries;
@@ -660,7 +654,7 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
             json_decref(json);
             json = NULL;
         }
-        client_slot *s = client_match(c, assay_wire_reply_id(json));
+        client_slot *s = client_match(c, assay_proto_read_id(json));
         if (s == NULL) {
             /* no request waits for it: a reply already delivered */
             free(body);
@@ -672,7 +666,7 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
         out->text = body;
         out->len = len;
         out->json = json;
-        out->ok = assay_wire_reply_ok(json);
+        out->ok = assay_proto_read_ok(json);
         return ASSAY_OK;
     }
 }
@@ -728,41 +722,22 @@ assay_client_call(assay_client *c, json_t *request, json_t **reply,
         return assay_error_set(err, ASSAY_EJSON,
                                "reply: not a JSON object (%s)", jerr.text);
     }
-    if (!assay_wire_reply_ok(r)) {
-        rc = assay_wire_reply_error(r, err);
+    if (!assay_proto_read_ok(r)) {
+        rc = assay_proto_read_error(r, err);
     }
     *reply = r;
     return rc;
 }
 
-/* client_set_str adds key: val to req; invalid UTF-8 is the caller's
- * input error, named by field (jansson gives no byte offset here). */
+/* client_grade sends a grade request with the fields that are not NULL. */
 static assay_err
-client_set_str(json_t *req, const char *key, const char *val, assay_error *err)
-{
-    json_t *s = json_string(val);
-    if (s == NULL) {
-        return assay_error_set(err, ASSAY_EUTF8, "%s: invalid UTF-8", key);
-    }
-    if (json_object_set_new(req, key, s) != 0) {
-        return assay_error_set(err, ASSAY_ENOMEM, "client: out of memory");
-    }
-    return ASSAY_OK;
-}
-
-static assay_err
-client_grade(assay_client *c, const char *const *kv, json_t **reply,
+client_grade(assay_client *c, const char *question_id, const char *question,
+             const char *reference, const char *answer, json_t **reply,
              assay_error *err)
 {
-    assay_err rc = ASSAY_OK;
-    json_t *req = json_pack("{s:i, s:s}", "v", 1, "op", "grade");
-    if (req == NULL) {
-        return assay_error_set(err, ASSAY_ENOMEM,
-                               "client: cannot build the request");
-    }
-    for (size_t i = 0; kv[i] != NULL && rc == ASSAY_OK; i += 2) {
-        rc = client_set_str(req, kv[i], kv[i + 1], err);
-    }
+    json_t *req = NULL;
+    assay_err rc = assay_proto_grade_request(NULL, question_id, question,
+                                             reference, answer, &req, err);
     if (rc == ASSAY_OK) {
         rc = assay_client_call(c, req, reply, err);
     }
@@ -779,8 +754,7 @@ assay_client_grade(assay_client *c, const char *question_id, const char *answer,
                                "client: grade needs a question id and an "
                                "answer");
     }
-    const char *kv[] = {"question_id", question_id, "answer", answer, NULL};
-    return client_grade(c, kv, reply, err);
+    return client_grade(c, question_id, NULL, NULL, answer, reply, err);
 }
 
 assay_err
@@ -793,7 +767,5 @@ assay_client_grade_inline(assay_client *c, const char *question,
                                "client: inline grade needs a question, a "
                                "reference and an answer");
     }
-    const char *kv[] = {"question", question, "reference", reference,
-                        "answer",   answer,   NULL};
-    return client_grade(c, kv, reply, err);
+    return client_grade(c, NULL, question, reference, answer, reply, err);
 }

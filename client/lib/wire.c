@@ -6,22 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "proto.h"
+#include "str.h"
+
 const char *
 assay_wire_id_format(char *buf, size_t cap, uint32_t session, uint64_t seq)
 {
     snprintf(buf, cap, "%08" PRIx32 "-%" PRIu64, session, seq);
     return buf;
-}
-
-static char *
-wire_dup(const char *s, size_t len)
-{
-    char *p = malloc(len + 1);
-    if (p != NULL) {
-        memcpy(p, s, len);
-        p[len] = '\0';
-    }
-    return p;
 }
 
 /* wire_with_id builds a copy of obj whose keys are "v" (if present), "id",
@@ -84,21 +76,21 @@ assay_wire_prepare(const char *json, size_t len, const char *gen_id, char **out,
     } else {
         if (json_is_string(jid)) {
             size_t n = json_string_length(jid);
-            if (n > ASSAY_WIRE_ID_MAX) {
+            if (n > ASSAY_PROTO_MAX_ID) {
                 rc = assay_error_set(err, ASSAY_EFIELD,
                                      "request: id is %zu bytes, the limit "
                                      "is %d",
-                                     n, ASSAY_WIRE_ID_MAX);
+                                     n, ASSAY_PROTO_MAX_ID);
                 goto out;
             }
-            idcopy = wire_dup(json_string_value(jid), n);
+            idcopy = assay_str_dup(json_string_value(jid), n);
             if (idcopy == NULL) {
                 rc = assay_error_set(err, ASSAY_ENOMEM,
                                      "request: out of memory copying id");
                 goto out;
             }
         }
-        text = wire_dup(json, len);
+        text = assay_str_dup(json, len);
         if (text == NULL) {
             rc = assay_error_set(err, ASSAY_ENOMEM,
                                  "request: out of memory copying %zu bytes",
@@ -118,37 +110,6 @@ out:
     free(idcopy);
     json_decref(root);
     return rc;
-}
-
-const char *
-assay_wire_reply_id(const json_t *reply)
-{
-    json_t *id = json_object_get(reply, "id");
-    return json_is_string(id) ? json_string_value(id) : NULL;
-}
-
-bool
-assay_wire_reply_ok(const json_t *reply)
-{
-    return json_is_true(json_object_get(reply, "ok"));
-}
-
-assay_err
-assay_wire_reply_error(const json_t *reply, assay_error *err)
-{
-    json_t *e = json_object_get(reply, "error");
-    const char *code = json_string_value(json_object_get(e, "code"));
-    const char *msg = json_string_value(json_object_get(e, "message"));
-    if (code == NULL) {
-        return assay_error_set(err, ASSAY_EINTERNAL,
-                               "reply: \"ok\" is not true and there is no "
-                               "error code");
-    }
-    assay_err rc = assay_error_from_name(code);
-    if (rc == ASSAY_OK) {
-        rc = ASSAY_EINTERNAL;
-    }
-    return assay_error_set(err, rc, "%s", msg != NULL ? msg : code);
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "opt.h"
 
 #define LINE_MAX_BYTES 4096
 
@@ -256,26 +257,14 @@ next_flag(int argc, char *const argv[], int i, const char **name,
           const char **value, char *buf, size_t cap, assay_error *err)
 {
     const char *arg = argv[i];
-    if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
+    if (!assay_opt_split(arg, buf, cap, value)) {
         assay_error_set(err, ASSAY_ECONFIG,
                         "unexpected argument \"%.64s\" (see --help)", arg);
         return -1;
     }
-    const char *eq = strchr(arg, '=');
-    if (eq != NULL) {
-        size_t n = (size_t)(eq - arg - 2);
-        if (n >= cap) {
-            n = cap - 1;
-        }
-        memcpy(buf, arg + 2, n);
-        buf[n] = '\0';
-        *name = buf;
-        *value = eq + 1;
-        return i;
-    }
-    *name = arg + 2;
-    if (strcmp(*name, "help") == 0 || strcmp(*name, "version") == 0) {
-        *value = NULL;
+    *name = buf;
+    if (*value != NULL || strcmp(buf, "help") == 0 ||
+        strcmp(buf, "version") == 0) {
         return i;
     }
     if (i + 1 >= argc) {

@@ -11,6 +11,7 @@
 #include "log.h"
 #include "proto.h"
 #include "stats.h"
+#include "clock.h"
 
 /* Bytes of answer text shown in debug logs. */
 #define LOG_TEXT_MAX 200
@@ -189,14 +190,6 @@ assay_handler_model_count(assay_handler *h)
     return n;
 }
 
-static double
-now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 static json_t *
 questions_body(const model_set *s)
 {
@@ -340,7 +333,7 @@ char *
 assay_handler_process(assay_handler *h, const char *msg, size_t len,
                       size_t *reply_len)
 {
-    double t0 = now_ms();
+    double t0 = assay_clock_s();
     assay_stats_request(h->stats);
     assay_request req;
     assay_error err;
@@ -380,7 +373,7 @@ assay_handler_process(assay_handler *h, const char *msg, size_t len,
     if (reply == NULL && rc == ASSAY_OK) {
         rc = ASSAY_ENOMEM;
     }
-    double ms = now_ms() - t0;
+    double ms = (assay_clock_s() - t0) * 1e3;
     assay_stats_reply(h->stats, rc, band, ms);
     log_request(&req, assay_proto_op_name(req.op), rc, &err, ms);
     assay_request_fini(&req);
@@ -405,7 +398,7 @@ assay_err
 assay_handler_reload(assay_handler *h, assay_error *err)
 {
     pthread_mutex_lock(&h->reload_lock);
-    double t0 = now_ms();
+    double t0 = assay_clock_s();
     model_set *fresh = NULL;
     assay_error local;
     assay_error_init(&local);
@@ -430,7 +423,7 @@ assay_handler_reload(assay_handler *h, assay_error *err)
                   "ms=%.1f", assay_model_id(fresh->models[i]),
                   assay_model_hash(fresh->models[i]),
                   assay_model_question_count(fresh->models[i]),
-                  now_ms() - t0);
+                  (assay_clock_s() - t0) * 1e3);
     }
     pthread_mutex_unlock(&h->reload_lock);
     return ASSAY_OK;

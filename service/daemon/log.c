@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "utf8.h"
+
 #define LOG_LINE_MAX 4096
 
 /* Process-wide by nature (one stderr); atomics keep readers race-free. */
@@ -125,13 +127,19 @@ assay_log(int level, const char *event, const char *fmt, ...)
 void
 assay_log_value(char *out, size_t cap, const char *value)
 {
-    size_t i = 0;
     if (cap == 0) {
         return;
     }
-    for (; value != NULL && value[i] != '\0' && i + 1 < cap; i++) {
-        unsigned char c = (unsigned char)value[i];
-        out[i] = (c <= 0x20 || c == 0x7F || c == '=') ? '_' : (char)c;
+    if (value == NULL) {
+        out[0] = '\0';
+        return;
     }
-    out[i] = '\0';
+    /* The common echo first (bounded, valid UTF-8, no controls), then what
+     * would split a key=value token. */
+    size_t n = assay_utf8_echo(value, strlen(value), cap - 1, out, cap);
+    for (size_t i = 0; i < n; i++) {
+        if (out[i] == ' ' || out[i] == '=') {
+            out[i] = '_';
+        }
+    }
 }

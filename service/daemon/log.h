@@ -46,8 +46,9 @@ size_t assay_log_format(char *buf, size_t cap, int level, const char *event,
                         const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-/* assay_log_value copies value into out as a log-safe token: spaces,
- * control characters and '=' become '_' and it is cut at cap - 1 bytes. */
+/* assay_log_value copies value into out as a log-safe token: the common
+ * bounded echo (assay_utf8_echo: control characters and invalid UTF-8
+ * become '?', a cut ends in "..."), then spaces and '=' become '_'. */
 void assay_log_value(char *out, size_t cap, const char *value);
 
 #endif

@@ -21,6 +21,7 @@
 
 #include "log.h"
 #include "mdp_worker.h"
+#include "clock.h"
 
 /* identity + empty + header + service/command + client + empty + body */
 #define BRK_FRAMES_MAX 16
@@ -86,14 +87,6 @@ assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts)
     opts->maxmsgsize = 4LL * 1024 * 1024;
     opts->zap = NULL;
     opts->reload = NULL;
-}
-
-static long long
-now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static bool
@@ -381,7 +374,7 @@ worker_delete(broker *b, brk_worker *w, bool disconnect, const char *why)
 static void
 service_dispatch(broker *b, brk_service *s)
 {
-    long long now = now_ms();
+    long long now = assay_clock_ms();
     queue_expire(b, s, now);
     while (s->idle_head != NULL && s->head != NULL) {
         brk_worker *w = s->idle_head;
@@ -467,7 +460,7 @@ client_message(broker *b, zmq_msg_t *f, int n)
         return;
     }
     r->next = NULL;
-    r->queued_ms = now_ms();
+    r->queued_ms = assay_clock_ms();
     r->nframes = nframes;
     zmq_msg_init(&r->frames[0]);
     zmq_msg_move(&r->frames[0], &f[0]);
@@ -523,7 +516,7 @@ worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
     memcpy(w->id, zmq_msg_data(&f[0]), w->id_len);
     w->service = s;
     w->expiry_ms =
-        now_ms() + (long long)b->opts.heartbeat_ms * b->opts.liveness;
+        assay_clock_ms() + (long long)b->opts.heartbeat_ms * b->opts.liveness;
     b->workers[b->nworkers++] = w;
     s->nworkers++;
     char hex[2 * BRK_IDENTITY_MAX + 1];
@@ -603,7 +596,7 @@ worker_message(broker *b, zmq_msg_t *f, int n)
     unsigned char cmd = *(unsigned char *)zmq_msg_data(&f[3]);
     if (w != NULL) {
         w->expiry_ms =
-            now_ms() + (long long)b->opts.heartbeat_ms * b->opts.liveness;
+            assay_clock_ms() + (long long)b->opts.heartbeat_ms * b->opts.liveness;
     }
     switch (cmd) {
     case ASSAY_MDP_READY:
@@ -825,7 +818,7 @@ assay_mdp_broker_run_opts(const char *bind_ep,
         atomic_store(ready, 1);
     }
 
-    b.next_heartbeat_ms = now_ms() + b.opts.heartbeat_ms;
+    b.next_heartbeat_ms = assay_clock_ms() + b.opts.heartbeat_ms;
     zmq_msg_t frames[BRK_FRAMES_MAX];
     while (!*stop) {
         if (b.opts.reload != NULL && *b.opts.reload) {
@@ -834,7 +827,7 @@ assay_mdp_broker_run_opts(const char *bind_ep,
                 assay_zap_reload(b.opts.zap, NULL); /* logs the outcome */
             }
         }
-        long long now = now_ms();
+        long long now = assay_clock_ms();
         long long wait = b.next_heartbeat_ms - now;
         if (wait > BRK_POLL_MS) {
             wait = BRK_POLL_MS;
@@ -860,7 +853,7 @@ assay_mdp_broker_run_opts(const char *bind_ep,
                 frames_close(frames, n);
             }
         }
-        now = now_ms();
+        now = assay_clock_ms();
         if (now >= b.next_heartbeat_ms) {
             heartbeat_and_purge(&b, now);
             b.next_heartbeat_ms = now + b.opts.heartbeat_ms;

@@ -22,6 +22,7 @@
 
 #include "handler.h"
 #include "log.h"
+#include "clock.h"
 
 #define WRK_THREADS_MAX 256
 #define WRK_POLL_MS 100
@@ -75,14 +76,6 @@ stopping(const wrk_shared *sh)
     return *sh->stop || atomic_load(&sh->abort);
 }
 
-static long long
-now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Sends [""][MDPW01][command][extra frames...] from memory. */
 static int
 send_command(wrk_thread *t, unsigned char command, const void *const *extra,
@@ -102,7 +95,7 @@ send_command(wrk_thread *t, unsigned char command, const void *const *extra,
             rc = -1;
         }
     }
-    t->last_send_ms = now_ms();
+    t->last_send_ms = assay_clock_ms();
     return rc;
 }
 
@@ -162,7 +155,7 @@ connect_broker(wrk_thread *t)
     size_t svc_len = strlen(sh->opts.service);
     send_command(t, ASSAY_MDP_READY, &svc, &svc_len, 1);
     t->liveness = sh->opts.liveness;
-    t->next_heartbeat_ms = now_ms() + sh->opts.heartbeat_ms;
+    t->next_heartbeat_ms = assay_clock_ms() + sh->opts.heartbeat_ms;
     return 0;
 }
 
@@ -265,7 +258,7 @@ handle_request(wrk_thread *t, zmq_msg_t *f, int n)
         zmq_msg_close(&out);
         drop_note(t, "reply could not be sent");
     }
-    t->last_send_ms = now_ms();
+    t->last_send_ms = assay_clock_ms();
 }
 
 /* Receives one message into f; returns the frame count, 0 when it had more
@@ -350,9 +343,9 @@ handle_message(wrk_thread *t, zmq_msg_t *f, int n)
 static void
 backoff_wait(wrk_thread *t, int ms)
 {
-    long long until = now_ms() + ms;
+    long long until = assay_clock_ms() + ms;
     while (!stopping(t->sh)) {
-        long long left = until - now_ms();
+        long long left = until - assay_clock_ms();
         if (left <= 0) {
             break;
         }
@@ -375,7 +368,7 @@ worker_main(void *arg)
             backoff_wait(t, t->backoff_ms);
             continue;
         }
-        long long wait = t->next_heartbeat_ms - now_ms();
+        long long wait = t->next_heartbeat_ms - assay_clock_ms();
         wait = wait > WRK_POLL_MS ? WRK_POLL_MS : wait < 0 ? 0 : wait;
         zmq_pollitem_t item = {t->sock, 0, ZMQ_POLLIN, 0};
         int rc = zmq_poll(&item, 1, (long)wait);
@@ -391,7 +384,7 @@ worker_main(void *arg)
         if (t->sock == NULL) {
             continue; /* DISCONNECT: reconnect at once */
         }
-        long long now = now_ms();
+        long long now = assay_clock_ms();
         if (now < t->next_heartbeat_ms) {
             continue;
         }

@@ -14,6 +14,7 @@
 #include <zmq.h>
 
 #include "log.h"
+#include "clock.h"
 
 #define POLL_MS 100
 /* Envelope frames plus body; deeper proxy chains are refused. */
@@ -338,14 +339,6 @@ front_on_backend(front *fr, rmsg *m)
     front_dispatch(fr);
 }
 
-static double
-mono_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int
 front_setup(front *fr, void *ctx, const assay_router_config *cfg,
             const char *backend_ep)
@@ -472,7 +465,7 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
         }
         if (*stop && !draining) {
             draining = true;
-            drain_deadline = mono_s() + cfg->drain_s;
+            drain_deadline = assay_clock_s() + cfg->drain_s;
             assay_log(ASSAY_LOG_INFO, "draining", "in_flight=%ld",
                       fr.inflight);
         }
@@ -494,7 +487,7 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
             status = 0;
             break;
         }
-        if (draining && mono_s() > drain_deadline) {
+        if (draining && assay_clock_s() > drain_deadline) {
             assay_log(ASSAY_LOG_WARN, "drain_timeout", "in_flight=%ld",
                       fr.inflight);
             status = 0;

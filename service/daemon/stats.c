@@ -8,9 +8,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
+
 struct assay_stats {
     pthread_mutex_t lock;
-    struct timespec started;
+    double started; /* assay_clock_s() at init */
     unsigned long long requests;
     unsigned long long replies;
     unsigned long long errors[ASSAY_ERR_COUNT];
@@ -38,7 +40,7 @@ assay_stats_new(void)
         free(s);
         return NULL;
     }
-    clock_gettime(CLOCK_MONOTONIC, &s->started);
+    s->started = assay_clock_s();
     return s;
 }
 
@@ -174,8 +176,7 @@ assay_stats_json(assay_stats *s)
     double sorted[ASSAY_STATS_WINDOW];
     unsigned long long errors[ASSAY_ERR_COUNT], bands[3], requests, replies;
     size_t n;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
+    double now = assay_clock_s();
 
     pthread_mutex_lock(&s->lock);
     n = s->window_len;
@@ -188,8 +189,7 @@ assay_stats_json(assay_stats *s)
     unsigned long long admitted = s->admitted;
     unsigned long long refused[ASSAY_AUTH_REASONS];
     memcpy(refused, s->refused, sizeof(refused));
-    double uptime = (double)(now.tv_sec - s->started.tv_sec) +
-                    (double)(now.tv_nsec - s->started.tv_nsec) / 1e9;
+    double uptime = now - s->started;
     pthread_mutex_unlock(&s->lock);
     qsort(sorted, n, sizeof(double), cmp_double);
 

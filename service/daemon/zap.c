@@ -15,6 +15,7 @@
 
 #include "keyfile.h"
 #include "log.h"
+#include "clock.h"
 
 #define ZAP_ENDPOINT "inproc://zeromq.zap.01"
 #define ZAP_POLL_MS 100
@@ -313,14 +314,6 @@ assay_zap_decide(assay_zap *z, const char *mechanism, size_t mech_len,
     return 200;
 }
 
-static long long
-zap_now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec;
-}
-
 static void
 zap_count(assay_zap *z, bool ok, assay_auth_reason reason)
 {
@@ -347,7 +340,7 @@ zap_refused(assay_zap *z, assay_auth_reason reason, const char *key_z85,
             const char *address, const char *endpoint)
 {
     zap_count(z, false, reason);
-    long long now = zap_now_s();
+    long long now = assay_clock_ms() / 1000;
     if (now != z->log_window_s) {
         if (z->log_suppressed > 0) {
             assay_log(ASSAY_LOG_WARN, "auth_refused_suppressed", "count=%llu",

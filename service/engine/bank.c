@@ -16,6 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
+#include "sbuf.h"
+#include "str.h"
+#include "utf8.h"
+
 #define BANK_ID_MAX 64
 #define BANK_ECHO_MAX 60
 
@@ -48,12 +53,6 @@ static const struct {
     {"thresholds", KEY_THRESHOLDS, SCOPE_QUESTION, false},
 };
 
-typedef struct bank_buf {
-    char *p;
-    size_t len;
-    size_t cap;
-} bank_buf;
-
 typedef struct bank_parser {
     const char *source;
     assay_error *err;
@@ -69,7 +68,7 @@ typedef struct bank_parser {
     bool pending;       /* a key line whose value may still continue */
     size_t pending_key; /* index into bank_keys */
     unsigned pending_line;
-    bank_buf value;
+    assay_sbuf value; /* the pending key's value, continuation lines joined */
 } bank_parser;
 
 static assay_err bank_fail(bank_parser *p, assay_err code, unsigned line,
@@ -103,23 +102,7 @@ bank_fail(bank_parser *p, assay_err code, unsigned line, const char *fmt, ...)
 static const char *
 bank_echo(char *buf, size_t cap, const char *s, size_t n)
 {
-    size_t max = cap - 4; /* room for "..." and NUL */
-    bool cut = n > max;
-    if (cut) {
-        n = max;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
-            n--;
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        buf[i] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
-    }
-    if (cut) {
-        memcpy(buf + n, "...", 3);
-        n += 3;
-    }
-    buf[n] = '\0';
+    assay_utf8_echo(s, n, cap, buf, cap);
     return buf;
 }
 
@@ -143,60 +126,6 @@ bank_trim(const char **s, size_t *n)
     }
 }
 
-/* Returns the length of a valid UTF-8 prefix; == n when all of it is valid.
- * Rejects overlong forms, surrogates and code points above U+10FFFF. */
-static size_t
-bank_utf8_valid_prefix(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t k;
-        uint32_t cp;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            k = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            k = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            k = 3;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        if (n - i <= k) {
-            return i;
-        }
-        for (size_t j = 1; j <= k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80) {
-                return i;
-            }
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if ((k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
-            (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-            return i;
-        }
-        i += k + 1;
-    }
-    return i;
-}
-
-static char *
-bank_dupn(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d != NULL) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
-
 /* Makes room for one more element of size elem in *arr holding n of *cap. */
 static assay_err
 bank_grow(void **arr, size_t *cap, size_t n, size_t elem)
@@ -214,27 +143,6 @@ bank_grow(void **arr, size_t *cap, size_t n, size_t elem)
     }
     *arr = q;
     *cap = ncap;
-    return ASSAY_OK;
-}
-
-static assay_err
-bank_buf_append(bank_buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t ncap = b->cap ? b->cap : 128;
-        while (ncap < b->len + n + 1) {
-            ncap *= 2;
-        }
-        char *q = realloc(b->p, ncap);
-        if (q == NULL) {
-            return ASSAY_ENOMEM;
-        }
-        b->p = q;
-        b->cap = ncap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
     return ASSAY_OK;
 }
 
@@ -314,7 +222,7 @@ bank_set_id(bank_parser *p, unsigned line, const char *what, const char *v,
                          "%s id \"%s\" is longer than %d bytes", what,
                          ECHO(e, v, n), BANK_ID_MAX);
     }
-    *dst = bank_dupn(v, n);
+    *dst = assay_str_dup(v, n);
     return *dst ? ASSAY_OK : bank_oom(p, line);
 }
 
@@ -344,7 +252,7 @@ bank_add_protect(bank_parser *p, unsigned line, const char *v, size_t n)
                           sizeof(char *)) != ASSAY_OK) {
                 return bank_oom(p, line);
             }
-            if ((b->protect[b->nprotect] = bank_dupn(t, tn)) == NULL) {
+            if ((b->protect[b->nprotect] = assay_str_dup(t, tn)) == NULL) {
                 return bank_oom(p, line);
             }
             b->nprotect++;
@@ -415,7 +323,7 @@ bank_add_concept(bank_parser *p, unsigned line, const char *v, size_t n,
                              kind, e, q->id, q->concepts[i].line);
         }
     }
-    if ((c.label = bank_dupn(label, labeln)) == NULL) {
+    if ((c.label = assay_str_dup(label, labeln)) == NULL) {
         return bank_oom(p, line);
     }
 
@@ -435,7 +343,7 @@ bank_add_concept(bank_parser *p, unsigned line, const char *v, size_t n,
         }
         if (bank_grow((void **)&c.variants, &vcap, c.nvariants,
                       sizeof(char *)) != ASSAY_OK ||
-            (c.variants[c.nvariants] = bank_dupn(t, tn)) == NULL) {
+            (c.variants[c.nvariants] = assay_str_dup(t, tn)) == NULL) {
             rc = bank_oom(p, line);
             goto out;
         }
@@ -608,7 +516,7 @@ bank_flush(bank_parser *p)
     const char *name = bank_keys[p->pending_key].name;
     enum bank_key key = bank_keys[p->pending_key].key;
     unsigned line = p->pending_line;
-    const char *v = p->value.p ? p->value.p : "";
+    const char *v = p->value.data ? p->value.data : "";
     size_t n = p->value.len;
     assay_bank *b = p->bank;
     assay_err rc = ASSAY_OK;
@@ -631,7 +539,7 @@ bank_flush(bank_parser *p)
             rc = bank_fail(p, ASSAY_EBANK, line, "duplicate key \"title\"");
             goto out;
         }
-        if ((b->title = bank_dupn(v, n)) == NULL) {
+        if ((b->title = assay_str_dup(v, n)) == NULL) {
             rc = bank_oom(p, line);
         }
         break;
@@ -645,7 +553,7 @@ bank_flush(bank_parser *p)
                            "question \"%s\" has a second \"text\"", q->id);
             goto out;
         }
-        if ((q->text = bank_dupn(v, n)) == NULL) {
+        if ((q->text = assay_str_dup(v, n)) == NULL) {
             rc = bank_oom(p, line);
         }
         break;
@@ -654,7 +562,7 @@ bank_flush(bank_parser *p)
         assay_question_def *q = bank_cur(p);
         if (bank_grow((void **)&q->references, &p->ref_cap, q->nreferences,
                       sizeof(char *)) != ASSAY_OK ||
-            (q->references[q->nreferences] = bank_dupn(v, n)) == NULL) {
+            (q->references[q->nreferences] = assay_str_dup(v, n)) == NULL) {
             rc = bank_oom(p, line);
             goto out;
         }
@@ -677,7 +585,7 @@ bank_flush(bank_parser *p)
     }
 out:
     p->pending = false;
-    p->value.len = 0;
+    assay_sbuf_clear(&p->value);
     return rc;
 }
 
@@ -698,8 +606,11 @@ bank_append_value(bank_parser *p, unsigned line, const char *s, size_t n)
     if (n == 0) {
         return ASSAY_OK;
     }
-    if ((p->value.len > 0 && bank_buf_append(&p->value, " ", 1) != ASSAY_OK) ||
-        bank_buf_append(&p->value, s, n) != ASSAY_OK) {
+    if (p->value.len > 0) {
+        assay_sbuf_append(&p->value, " ", 1);
+    }
+    assay_sbuf_append(&p->value, s, n);
+    if (assay_sbuf_status(&p->value) != ASSAY_OK) {
         return bank_oom(p, line);
     }
     return ASSAY_OK;
@@ -829,7 +740,7 @@ bank_key_line(bank_parser *p, unsigned line, const char *s, size_t n)
     p->pending = true;
     p->pending_key = idx;
     p->pending_line = line;
-    p->value.len = 0;
+    assay_sbuf_clear(&p->value);
     return bank_append_value(p, line, colon + 1, (size_t)(s + n - colon - 1));
 }
 
@@ -851,7 +762,7 @@ bank_line(bank_parser *p, unsigned line, const char *s, size_t n)
             return rc;
         }
     }
-    size_t valid = bank_utf8_valid_prefix((const unsigned char *)s, n);
+    size_t valid = assay_utf8_valid_prefix(s, n);
     if (valid != n) {
         assay_err rc =
             bank_fail(p, ASSAY_EUTF8, line,
@@ -886,6 +797,7 @@ assay_bank_parse(const char *text, size_t len, const char *source,
         source = "bank";
     }
     bank_parser p = {.source = source, .err = err, .cur = SIZE_MAX};
+    assay_sbuf_init(&p.value, ASSAY_BANK_MAX_BYTES);
     assay_err rc = ASSAY_OK;
     if (text == NULL && len > 0) {
         return bank_fail(&p, ASSAY_EINVAL, 0, "no text");
@@ -896,7 +808,7 @@ assay_bank_parse(const char *text, size_t len, const char *source,
     }
     p.bank = calloc(1, sizeof(*p.bank));
     if (p.bank == NULL ||
-        (p.bank->source = bank_dupn(source, strlen(source))) == NULL) {
+        (p.bank->source = assay_str_dup(source, strlen(source))) == NULL) {
         rc = bank_oom(&p, 0);
         goto out;
     }
@@ -933,7 +845,7 @@ assay_bank_parse(const char *text, size_t len, const char *source,
         goto out;
     }
 out:
-    free(p.value.p);
+    assay_sbuf_fini(&p.value);
     if (rc != ASSAY_OK) {
         assay_bank_free(p.bank);
         return rc;
@@ -945,71 +857,15 @@ out:
 assay_err
 assay_bank_load(const char *path, assay_bank **out, assay_error *err)
 {
-    assay_err rc = ASSAY_OK;
     char *buf = NULL;
     size_t len = 0;
-    FILE *f = NULL;
-
-    if (path == NULL) {
-        return assay_error_set(err, ASSAY_EINVAL, "bank: no path given");
-    }
-    f = fopen(path, "rb");
-    if (f == NULL) {
-        int e = errno;
-        if (err != NULL && err->code == ASSAY_OK) {
-            snprintf(err->source, sizeof(err->source), "%s", path);
-        }
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot open bank: %s", path,
-                               strerror(e));
-    }
-    /* Read in chunks up to the cap; one byte past it means too big. */
-    size_t cap = 0;
-    while (true) {
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 64 * 1024;
-            if (ncap > ASSAY_BANK_MAX_BYTES + 1) {
-                ncap = ASSAY_BANK_MAX_BYTES + 1;
-            }
-            if (ncap == cap) {
-                break;
-            }
-            char *q = realloc(buf, ncap);
-            if (q == NULL) {
-                rc = assay_error_set(err, ASSAY_ENOMEM,
-                                     "%s: out of memory reading bank", path);
-                goto out;
-            }
-            buf = q;
-            cap = ncap;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) {
-            break;
-        }
-    }
-    if (ferror(f)) {
-        int e = errno;
-        if (err != NULL && err->code == ASSAY_OK) {
-            snprintf(err->source, sizeof(err->source), "%s", path);
-        }
-        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot read bank: %s", path,
-                             strerror(e));
-        goto out;
-    }
-    if (len > ASSAY_BANK_MAX_BYTES) {
-        if (err != NULL && err->code == ASSAY_OK) {
-            snprintf(err->source, sizeof(err->source), "%s", path);
-        }
-        rc = assay_error_set(err, ASSAY_ETOOBIG,
-                             "%s: bank is larger than %u bytes", path,
-                             (unsigned)ASSAY_BANK_MAX_BYTES);
-        goto out;
+    assay_err rc = assay_read_file_named("bank", path, ASSAY_BANK_MAX_BYTES,
+                                         &buf, &len, err);
+    if (rc != ASSAY_OK) {
+        return rc;
     }
     rc = assay_bank_parse(buf, len, path, out, err);
-out:
     free(buf);
-    fclose(f);
     return rc;
 }
 

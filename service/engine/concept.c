@@ -5,17 +5,7 @@
 #include <string.h>
 
 #include "tfidf.h"
-
-static char *
-dupn(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d != NULL) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
+#include "str.h"
 
 static void
 phrase_fini(assay_cphrase *p)
@@ -49,8 +39,8 @@ assay_concepts_fini(assay_concept_set *cs)
 static bool
 cword_set(assay_cword *w, const assay_term *t)
 {
-    w->text = dupn(t->text, t->text_len);
-    w->surface = dupn(t->surface, t->surface_len);
+    w->text = assay_str_dup(t->text, t->text_len);
+    w->surface = assay_str_dup(t->surface, t->surface_len);
     w->text_len = t->text_len;
     w->surface_len = t->surface_len;
     w->hash = t->hash;

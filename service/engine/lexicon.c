@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "normalize.h"
 
 /* A stop list is a short hand-edited file; anything larger is a mistake. */
@@ -249,40 +250,6 @@ assay_is_negator(const char *w, size_t len)
     return false;
 }
 
-static assay_err
-lex_read_file(const char *path, char **out, size_t *out_len, assay_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "stop list %s: cannot open",
-                               path);
-    }
-    char *buf = malloc(LEX_STOPLIST_MAX + 1);
-    if (buf == NULL) {
-        fclose(f);
-        return assay_error_set(err, ASSAY_ENOMEM, "stop list %s: out of memory",
-                               path);
-    }
-    size_t n = fread(buf, 1, LEX_STOPLIST_MAX + 1, f);
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return assay_error_set(err, ASSAY_EIO, "stop list %s: read error",
-                               path);
-    }
-    if (n > LEX_STOPLIST_MAX) {
-        free(buf);
-        return assay_error_set(err, ASSAY_ETOOBIG,
-                               "stop list %s: larger than %u bytes", path,
-                               LEX_STOPLIST_MAX);
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *out_len = n;
-    return ASSAY_OK;
-}
-
 static void
 lex_error_where(assay_error *err, const char *path, unsigned line)
 {
@@ -359,7 +326,8 @@ assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
 {
     char *buf = NULL;
     size_t len = 0;
-    assay_err rc = lex_read_file(path, &buf, &len, err);
+    assay_err rc =
+        assay_read_file_named("stop list", path, LEX_STOPLIST_MAX, &buf, &len, err);
     if (rc != ASSAY_OK) {
         lex_error_where(err, path, 0);
         return rc;

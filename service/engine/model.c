@@ -58,62 +58,6 @@ assay_params_defaults(assay_params *p)
     p->inline_phrase_weight = 0.5;
 }
 
-assay_err
-assay_read_file(const char *path, size_t cap, char **out, size_t *len,
-                assay_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        assay_error_set(err, ASSAY_EIO, "%s: cannot open: %s", path, strerror(errno));
-        if (err) {
-            snprintf(err->source, sizeof(err->source), "%s", path);
-        }
-        return ASSAY_EIO;
-    }
-    size_t n = 0, sz = 4096;
-    char *buf = malloc(sz);
-    assay_err rc = ASSAY_OK;
-    while (buf != NULL) {
-        if (n + 1 >= sz) {
-            if (sz > cap) {
-                rc = assay_error_set(err, ASSAY_ETOOBIG, "%s: larger than %zu bytes",
-                                     path, cap);
-                break;
-            }
-            char *nb = realloc(buf, sz * 2);
-            if (nb == NULL) {
-                break;
-            }
-            buf = nb;
-            sz *= 2;
-        }
-        size_t got = fread(buf + n, 1, sz - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                rc = assay_error_set(err, ASSAY_EIO, "%s: read error", path);
-            }
-            break;
-        }
-    }
-    fclose(f);
-    if (buf == NULL) {
-        return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
-    }
-    if (rc == ASSAY_OK && n > cap) {
-        rc = assay_error_set(err, ASSAY_ETOOBIG, "%s: larger than %zu bytes", path,
-                             cap);
-    }
-    if (rc != ASSAY_OK) {
-        free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return ASSAY_OK;
-}
-
 void
 assay_model_unref(assay_model *m)
 {

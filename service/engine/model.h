@@ -15,6 +15,7 @@
 
 #include "assay/engine.h"
 #include "bank.h"
+#include "file.h" /* assay_read_file, from common/ */
 #include "lexicon.h"
 #include "params.h"
 #include "score.h"
@@ -42,10 +43,5 @@ assay_err assay_model_build(const char *id, assay_bank *bank,
 
 /* assay_model_find returns the prepared bank question with id, or NULL. */
 const assay_prepared *assay_model_find(const assay_model *m, const char *id);
-
-/* assay_read_file reads a whole file (at most cap bytes) into a malloc'd
- * NUL-terminated buffer. ASSAY_EIO / ASSAY_ETOOBIG name the path. */
-assay_err assay_read_file(const char *path, size_t cap, char **out,
-                          size_t *len, assay_error *err);
 
 #endif

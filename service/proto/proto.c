@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* Longest echo of untrusted text (op names, jansson's token excerpts) in a
  * message, in bytes. */
 #define ECHO_MAX 64
@@ -37,90 +39,6 @@ assay_request_fini(assay_request *req)
     }
     json_decref(req->root);
     assay_request_init(req);
-}
-
-/* Length of the valid UTF-8 sequence starting at s (at most n bytes), or 0
- * when s does not start one. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80) {
-        return 1;
-    }
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (len > n) {
-        return 0;
-    }
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return 0;
-    }
-    return len;
-}
-
-long long
-assay_proto_utf8_check(const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        size_t n = utf8_seq(u + i, len - i);
-        if (n == 0) {
-            return (long long)i;
-        }
-        i += n;
-    }
-    return -1;
-}
-
-/* Copies at most max bytes of in[0..n) to out (capacity cap) as valid UTF-8
- * with control characters and bad bytes replaced by '?', adding "..." when
- * cut. */
-static void
-proto_clean(const char *in, size_t n, size_t max, char *out, size_t cap)
-{
-    const unsigned char *u = (const unsigned char *)in;
-    size_t o = 0, i = 0;
-    if (max + 4 > cap) {
-        max = cap > 4 ? cap - 4 : 0;
-    }
-    while (i < n) {
-        size_t k = utf8_seq(u + i, n - i);
-        if (o + (k ? k : 1) > max) {
-            memcpy(out + o, "...", 3);
-            o += 3;
-            break;
-        }
-        if (k == 0 || (k == 1 && (u[i] < 0x20 || u[i] == 0x7F))) {
-            out[o++] = '?';
-            i += 1;
-            continue;
-        }
-        memcpy(out + o, in + i, k);
-        o += k;
-        i += k;
-    }
-    out[o] = '\0';
 }
 
 /* Records code with field and offset unless err already holds an error. */
@@ -228,7 +146,7 @@ proto_locate(const char *msg, size_t bad, char *key, size_t keycap,
             }
             if (i >= bad) { /* bad lies inside this string */
                 if (top_value && cur[0] != '\0') {
-                    proto_clean(cur, strlen(cur), keycap - 4, key, keycap);
+                    assay_utf8_echo(cur, strlen(cur), keycap - 4, key, keycap);
                     *at = (long long)pos;
                 }
                 return;
@@ -287,7 +205,7 @@ peek_id_lossy(const char *msg, size_t len, char id[ASSAY_PROTO_MAX_ID + 1])
     memcpy(copy, msg, len);
     size_t i = 0;
     while (i < len) {
-        long long bad = assay_proto_utf8_check(copy + i, len - i);
+        long long bad = assay_utf8_check(copy + i, len - i);
         if (bad < 0) {
             break;
         }
@@ -424,7 +342,7 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
                           "of %zu bytes",
                           len, max_len);
     }
-    long long bad = assay_proto_utf8_check(msg, len);
+    long long bad = assay_utf8_check(msg, len);
     if (bad >= 0) {
         char field[64];
         long long at;
@@ -439,7 +357,7 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
     req->root = json_loadb(msg, len, JSON_REJECT_DUPLICATES, &jerr);
     if (req->root == NULL) {
         char text[ECHO_MAX + 4];
-        proto_clean(jerr.text, strlen(jerr.text), ECHO_MAX * 2, text,
+        assay_utf8_echo(jerr.text, strlen(jerr.text), ECHO_MAX * 2, text,
                     sizeof(text));
         assay_err rc = proto_fail(err, ASSAY_EJSON, NULL, jerr.position,
                                   "request: invalid JSON at line %d column "
@@ -517,7 +435,7 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
         req->op = ASSAY_OP_STATS;
     } else {
         char shown[ECHO_MAX + 4];
-        proto_clean(name, json_string_length(op), ECHO_MAX, shown,
+        assay_utf8_echo(name, json_string_length(op), ECHO_MAX, shown,
                     sizeof(shown));
         return proto_fail(err, ASSAY_EOP, "op", -1,
                           "op: unknown operation \"%s\" (expected grade, "
@@ -597,7 +515,7 @@ assay_proto_reply_error(const char *id, const assay_error *err, size_t *len)
     const char *raw = err != NULL && err->message[0] != '\0'
                           ? err->message
                           : assay_strerror(code);
-    proto_clean(raw, strnlen(raw, sizeof(msg) - 1), sizeof(msg) - 4, msg,
+    assay_utf8_echo(raw, strnlen(raw, sizeof(msg) - 1), sizeof(msg) - 4, msg,
                 sizeof(msg));
 
     json_t *obj = proto_head(id, false);
@@ -609,7 +527,7 @@ assay_proto_reply_error(const char *id, const assay_error *err, size_t *len)
     }
     if (err != NULL && err->field[0] != '\0') {
         char field[sizeof(err->field)];
-        proto_clean(err->field, strnlen(err->field, sizeof(field) - 1),
+        assay_utf8_echo(err->field, strnlen(err->field, sizeof(field) - 1),
                     sizeof(field) - 4, field, sizeof(field));
         if (json_object_set_new(e, "field", json_string(field))) {
             goto fail;

@@ -84,9 +84,4 @@ char *assay_proto_reply_ok(const char *id, json_t *body, size_t *len);
 char *assay_proto_reply_error(const char *id, const assay_error *err,
                               size_t *len);
 
-/* assay_proto_utf8_check returns the offset of the first byte of s[0..len)
- * that does not start a valid UTF-8 sequence (overlongs, surrogates and code
- * points past U+10FFFF are invalid), or -1 when all of s is valid. */
-long long assay_proto_utf8_check(const char *s, size_t len);
-
 #endif

@@ -17,6 +17,7 @@
 #include "proto.h"
 #include "stem.h"
 #include "tokenize.h"
+#include "utf8.h"
 
 static assay_lexicon *lex;
 static assay_stemmer *stemmer;
@@ -70,7 +71,7 @@ check_normalize(const uint8_t *data, size_t size)
     assay_error err;
     assay_error_init(&err);
     assay_err rc = assay_normalize((const char *)data, size, &n, &err);
-    long long bad = assay_proto_utf8_check((const char *)data, size);
+    long long bad = assay_utf8_check((const char *)data, size);
     if (rc != ASSAY_OK) {
         FUZZ_CHECK(err.code == rc);
         FUZZ_CHECK(rc == ASSAY_EUTF8);
@@ -81,7 +82,7 @@ check_normalize(const uint8_t *data, size_t size)
     FUZZ_CHECK(bad == -1);
     FUZZ_CHECK(n.text != NULL && n.offsets != NULL);
     FUZZ_CHECK(n.text[n.len] == '\0' && strlen(n.text) == n.len);
-    FUZZ_CHECK(assay_proto_utf8_check(n.text, n.len) == -1);
+    FUZZ_CHECK(assay_utf8_check(n.text, n.len) == -1);
     FUZZ_CHECK(n.offsets[n.len] == size);
     for (size_t i = 0; i < n.len; i++) {
         FUZZ_CHECK(n.offsets[i] < size);

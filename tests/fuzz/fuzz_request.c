@@ -12,6 +12,7 @@
 
 #include "fuzz.h"
 #include "proto.h"
+#include "utf8.h"
 
 static void
 check_error_reply(const assay_request *req, const assay_error *err,
@@ -24,7 +25,7 @@ check_error_reply(const assay_request *req, const assay_error *err,
     FUZZ_CHECK(strlen(reply) == len);
     /* The reply echoes request bytes, so it must itself be valid UTF-8 JSON
      * carrying the code's wire name. */
-    FUZZ_CHECK(assay_proto_utf8_check(reply, len) == -1);
+    FUZZ_CHECK(assay_utf8_check(reply, len) == -1);
     json_t *root = json_loadb(reply, len, 0, NULL);
     FUZZ_CHECK(json_is_object(root));
     FUZZ_CHECK(json_is_false(json_object_get(root, "ok")));
@@ -43,7 +44,7 @@ check_ok(const uint8_t *data, size_t size, size_t max_len,
     FUZZ_CHECK(req->root != NULL);
     if (req->op == ASSAY_OP_GRADE) {
         FUZZ_CHECK(req->answer != NULL);
-        FUZZ_CHECK(assay_proto_utf8_check(req->answer, req->answer_len) ==
+        FUZZ_CHECK(assay_utf8_check(req->answer, req->answer_len) ==
                    -1);
         FUZZ_CHECK((req->question_id != NULL) !=
                    (req->question != NULL && req->reference != NULL));

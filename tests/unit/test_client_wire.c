@@ -115,52 +115,6 @@ test_wire_prepare_rejects_id_past_256_bytes(void **state)
 }
 
 static void
-test_wire_reply_id_and_ok_are_read(void **state)
-{
-    (void)state;
-    json_t *r = json_loads("{\"v\":1,\"id\":\"a-3\",\"ok\":true}", 0, NULL);
-    assert_string_equal(assay_wire_reply_id(r), "a-3");
-    assert_true(assay_wire_reply_ok(r));
-    json_decref(r);
-    r = json_loads("{\"v\":1,\"id\":3,\"ok\":\"true\"}", 0, NULL);
-    assert_null(assay_wire_reply_id(r));
-    assert_false(assay_wire_reply_ok(r));
-    json_decref(r);
-    assert_null(assay_wire_reply_id(NULL));
-    assert_false(assay_wire_reply_ok(NULL));
-}
-
-static void
-test_wire_reply_error_maps_code_and_message(void **state)
-{
-    (void)state;
-    json_t *r = json_loads("{\"v\":1,\"ok\":false,\"error\":{\"code\":"
-                           "\"unknown_question\",\"message\":\"question_id: "
-                           "no question \\\"gl\\\"\"}}",
-                           0, NULL);
-    assay_error err;
-    assay_error_init(&err);
-    assert_int_equal(assay_wire_reply_error(r, &err), ASSAY_EQUESTION);
-    assert_int_equal(err.code, ASSAY_EQUESTION);
-    assert_string_equal(err.message, "question_id: no question \"gl\"");
-    json_decref(r);
-}
-
-static void
-test_wire_reply_error_without_error_is_internal(void **state)
-{
-    (void)state;
-    json_t *r = json_loads("{\"ok\":false}", 0, NULL);
-    assay_error err;
-    assay_error_init(&err);
-    assert_int_equal(assay_wire_reply_error(r, &err), ASSAY_EINTERNAL);
-    assert_string_equal(err.message,
-                        "reply: \"ok\" is not true and there is no error "
-                        "code");
-    json_decref(r);
-}
-
-static void
 test_wire_endpoint_mdp_prefix_selects_broker(void **state)
 {
     (void)state;
@@ -184,9 +138,6 @@ main(void)
         cmocka_unit_test(test_wire_prepare_sends_invalid_json_as_is_without_id),
         cmocka_unit_test(test_wire_prepare_non_string_id_gets_no_id),
         cmocka_unit_test(test_wire_prepare_rejects_id_past_256_bytes),
-        cmocka_unit_test(test_wire_reply_id_and_ok_are_read),
-        cmocka_unit_test(test_wire_reply_error_maps_code_and_message),
-        cmocka_unit_test(test_wire_reply_error_without_error_is_internal),
         cmocka_unit_test(test_wire_endpoint_mdp_prefix_selects_broker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

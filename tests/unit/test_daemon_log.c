@@ -76,7 +76,7 @@ test_value_token_has_no_spaces_controls_or_equals(void **state)
 {
     char out[16];
     assay_log_value(out, sizeof(out), "a b=c\td");
-    assert_string_equal(out, "a_b_c_d");
+    assert_string_equal(out, "a_b_c?d"); /* the common echo: controls -> ? */
     assay_log_value(out, 4, "abcdef");
     assert_string_equal(out, "abc");
 }

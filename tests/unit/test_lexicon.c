@@ -148,7 +148,8 @@ test_lexicon_stoplist_missing_file_is_io_error(void **state)
     assert_err(assay_lexicon_load_stoplist(lex, "/nonexistent/stop.txt", &err),
                ASSAY_EIO);
     assert_string_equal(err.message,
-                        "stop list /nonexistent/stop.txt: cannot open");
+                        "/nonexistent/stop.txt: cannot open stop list: "
+                        "No such file or directory");
     assert_string_equal(err.source, "/nonexistent/stop.txt");
     assay_lexicon_free(lex);
 }

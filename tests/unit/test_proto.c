@@ -285,18 +285,6 @@ test_parse_error_keeps_id_when_op_is_wrong(void **state)
 }
 
 static void
-test_utf8_check_finds_first_bad_byte(void **state)
-{
-    assert_int_equal(assay_proto_utf8_check("abc", 3), -1);
-    assert_int_equal(assay_proto_utf8_check("a\xc3\xa9z", 4), -1);
-    assert_int_equal(assay_proto_utf8_check("ab\xc3", 3), 2);       /* cut */
-    assert_int_equal(assay_proto_utf8_check("\xc0\xaf", 2), 0);     /* overlong */
-    assert_int_equal(assay_proto_utf8_check("x\xed\xa0\x80", 4), 1); /* D800 */
-    assert_int_equal(assay_proto_utf8_check("\xf4\x90\x80\x80", 4), 0);
-    assert_int_equal(assay_proto_utf8_check("\xf0\x9f\x98\x80!", 5), -1);
-}
-
-static void
 test_peek_id_reads_id_of_any_request(void **state)
 {
     char id[ASSAY_PROTO_MAX_ID + 1];
@@ -414,7 +402,6 @@ main(void)
         cmocka_unit_test(test_parse_rejects_duplicate_keys),
         cmocka_unit_test(test_parse_size_limit_is_inclusive),
         cmocka_unit_test(test_parse_error_keeps_id_when_op_is_wrong),
-        cmocka_unit_test(test_utf8_check_finds_first_bad_byte),
         cmocka_unit_test(test_peek_id_reads_id_of_any_request),
         cmocka_unit_test(test_reply_ok_puts_v_id_ok_first_and_keeps_body_order),
         cmocka_unit_test(test_reply_ok_refuses_non_object_body),

@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/run.sh - build in Release and measure assay's speed and memory in one
+# perf/run.sh - build in Release and measure assay's speed and memory in one
 # run: engine verdicts/s on one core, service requests/s and latency at 1, 2
 # and 8 connections, `assay batch` on 100,000 lines, assayd's peak RSS, and
 # scikit-learn's TF-IDF + cosine on the same answers. Prints one table.
@@ -74,7 +74,7 @@ say "== machine: $(getconf _NPROCESSORS_ONLN) cores, load $LOAD0"
 
 say "== engine (one thread)"
 # shellcheck disable=SC2086
-"$BUILD/bench/bench_engine" --model "$MODEL" $ENGINE_ARGS | tee "$TMP/engine.txt" >&2
+"$BUILD/perf/bench_engine" --model "$MODEL" $ENGINE_ARGS | tee "$TMP/engine.txt" >&2
 # a pipeline's status is tee's: check the results instead
 [ "$(get engine_inline_rate "$TMP/engine.txt")" != nan ] || die "bench_engine failed"
 
@@ -97,7 +97,7 @@ say "endpoint $EP (pid $DPID)"
 say "== service (window $WINDOW per connection)"
 c0=$(cpu_ticks "$DPID")
 # shellcheck disable=SC2086
-"$BUILD/bench/bench_service" --endpoint "$EP" --labelled "$MODEL/labelled.jsonl" \
+"$BUILD/perf/bench_service" --endpoint "$EP" --labelled "$MODEL/labelled.jsonl" \
     --connections 1,2,8 --window "$WINDOW" $SERVICE_ARGS \
     | tee "$TMP/service.txt" >&2
 [ "$(get service_requests_sent "$TMP/service.txt")" != nan ] || die "bench_service failed"
@@ -106,7 +106,7 @@ awk -v t="$((c1 - c0))" -v hz="$TCK" -v n="$(get service_requests_sent "$TMP/ser
     'BEGIN { printf "service_cpu_us %.1f\n", t / hz * 1e6 / n }' | tee -a "$TMP/service.txt" >&2
 
 say "== assay batch, $BATCH_LINES lines"
-"$PYTHON" "$ROOT/bench/make_batch.py" "$MODEL/labelled.jsonl" "$BATCH_LINES" \
+"$PYTHON" "$ROOT/perf/make_batch.py" "$MODEL/labelled.jsonl" "$BATCH_LINES" \
     "$TMP/batch.jsonl"
 c0=$(cpu_ticks "$DPID")
 t0=$(date +%s.%N)
@@ -136,7 +136,7 @@ if ! "$PYTHON" -c 'import sklearn' 2>/dev/null; then
 fi
 # one core, as the engine figure
 # shellcheck disable=SC2086
-OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PYTHON" "$ROOT/bench/sklearn_baseline.py" \
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PYTHON" "$ROOT/perf/sklearn_baseline.py" \
     --model "$MODEL" $SKLEARN_ARGS | tee "$TMP/sklearn.txt" >&2
 [ "$(get sklearn_single_rate "$TMP/sklearn.txt")" != nan ] || die "sklearn baseline failed"
 

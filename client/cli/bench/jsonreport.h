@@ -5,7 +5,7 @@
  * label and full verdict, the largest disagreements, the gates, the
  * adversarial checks and the comparison. Undefined metrics are null. The
  * same shape is what `--compare` reads back, so the key names here are the
- * report's stable interface (docs/bench.md).
+ * report's stable interface (docs/quality-bench.md).
  */
 #ifndef ASSAY_BENCH_JSONREPORT_H
 #define ASSAY_BENCH_JSONREPORT_H

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 void
 assay_bench_echo(assay_sbuf *out, const char *s, size_t max)
 {
@@ -12,31 +14,9 @@ assay_bench_echo(assay_sbuf *out, const char *s, size_t max)
         assay_sbuf_puts(out, "-");
         return;
     }
-    const unsigned char *p = (const unsigned char *)s;
-    size_t used = 0;
-    while (*p != '\0') {
-        size_t n = 1;
-        if (*p >= 0xC0) {
-            while ((p[n] & 0xC0) == 0x80 && n < 4) {
-                n++;
-            }
-        }
-        if (used + n > max) {
-            assay_sbuf_puts(out, "...");
-            return;
-        }
-        if (*p < 0x20 || *p == 0x7F) {
-            assay_sbuf_puts(out, " ");
-        } else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-            assay_sbuf_puts(out, " "); /* C1 controls, U+0080..U+009F */
-        } else if (*p >= 0x80 && *p < 0xC0) {
-            assay_sbuf_puts(out, "?"); /* stray continuation byte */
-        } else {
-            assay_sbuf_append(out, (const char *)p, n);
-        }
-        used += n;
-        p += n;
-    }
+    char buf[256];
+    size_t n = assay_utf8_echo(s, strlen(s), max, buf, sizeof(buf));
+    assay_sbuf_append(out, buf, n);
 }
 
 /* fmt_num appends v with three decimals (or "n/a") padded to width;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
+
 static const char *const gate_names[ASSAY_BENCH_GATE_COUNT] = {
     "min_pearson", "min_band_accuracy", "max_rmse", "min_qwk"};
 
@@ -168,7 +170,7 @@ assay_bench_gates_load(const char *path, assay_bench_gates *gates,
 {
     char *text;
     size_t len;
-    assay_err rc = assay_bench_read_file(path, GATES_MAX_BYTES, &text, &len,
+    assay_err rc = assay_read_file(path, GATES_MAX_BYTES, &text, &len,
                                          err);
     if (rc != ASSAY_OK) {
         return rc;

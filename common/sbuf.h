@@ -1,13 +1,13 @@
 /*
- * sbuf.h - a growable byte buffer with a hard size cap, used by every
- * report writer.
+ * sbuf.h - a growable byte buffer with a hard size cap: the one string
+ * buffer (report writers, bank values, readable verdicts).
  *
  * Errors are sticky: after the first failed append (out of memory or past the
  * cap) further appends do nothing and assay_sbuf_status reports the failure,
  * so a writer makes hundreds of appends and checks once at the end.
  */
-#ifndef ASSAY_BENCH_SBUF_H
-#define ASSAY_BENCH_SBUF_H
+#ifndef ASSAY_COMMON_SBUF_H
+#define ASSAY_COMMON_SBUF_H
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -27,6 +27,9 @@ void assay_sbuf_init(assay_sbuf *b, size_t limit);
 
 /* assay_sbuf_fini releases the buffer's memory. */
 void assay_sbuf_fini(assay_sbuf *b);
+
+/* assay_sbuf_clear empties the buffer, keeping its memory and status. */
+void assay_sbuf_clear(assay_sbuf *b);
 
 /* assay_sbuf_append appends n bytes of s. */
 void assay_sbuf_append(assay_sbuf *b, const char *s, size_t n);

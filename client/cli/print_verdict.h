@@ -1,5 +1,5 @@
 /*
- * verdict.h - reading a grade reply for people: the readable verdict of
+ * print_verdict.h - reading a grade reply for people: the readable verdict of
  * `assay grade` and the label lists of `assay batch --format csv`.
  *
  * The verdict's "concepts" is read as an object of lists (matched, missing,

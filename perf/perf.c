@@ -146,14 +146,6 @@ assay_perf_mix_fini(assay_perf_mix *mix)
 }
 
 double
-assay_perf_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-double
 assay_perf_thread_cpu(void)
 {
     struct timespec ts;

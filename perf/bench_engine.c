@@ -8,7 +8,7 @@
  * derived from the reference). Each verdict is created and freed, as the
  * service does; nothing is printed inside the timed loop.
  *
- * Result lines on stdout are `<key> <value>` so bench/run.sh can read them;
+ * Result lines on stdout are `<key> <value>` so perf/run.sh can read them;
  * lines starting with '#' are detail for people.
  */
 #include <stdio.h>
@@ -17,6 +17,8 @@
 
 #include "assay/engine.h"
 #include "bank.h"
+#include "clock.h"
+#include "opt.h"
 #include "perf.h"
 
 #ifndef ASSAY_BENCH_MODEL_DIR
@@ -62,39 +64,48 @@ parse_args(int argc, char **argv, engine_opts *o)
                        true};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--help") == 0) {
+        char name[32];
+        const char *v = NULL;
+        if (!assay_opt_split(a, name, sizeof(name), &v)) {
+            fprintf(stderr, "bench_engine: unknown option %s\n", a);
+            usage(stderr);
+            return -1;
+        }
+        if (strcmp(name, "help") == 0) {
             usage(stdout);
             exit(0);
         }
-        if (i + 1 >= argc) {
-            fprintf(stderr, "bench_engine: %s needs a value\n", a);
-            return -1;
+        if (v == NULL) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "bench_engine: %s needs a value\n", a);
+                return -1;
+            }
+            v = argv[++i];
         }
-        const char *v = argv[++i];
         char *end = NULL;
-        if (strcmp(a, "--model") == 0) {
+        if (strcmp(name, "model") == 0) {
             o->model_dir = v;
-        } else if (strcmp(a, "--labelled") == 0) {
+        } else if (strcmp(name, "labelled") == 0) {
             o->labelled = v;
-        } else if (strcmp(a, "--runs") == 0) {
+        } else if (strcmp(name, "runs") == 0) {
             o->runs = (int)strtol(v, &end, 10);
             if (*end != '\0' || o->runs < 1 || o->runs > MAX_RUNS) {
                 fprintf(stderr, "bench_engine: --runs: 1..%d\n", MAX_RUNS);
                 return -1;
             }
-        } else if (strcmp(a, "--seconds") == 0) {
+        } else if (strcmp(name, "seconds") == 0) {
             o->seconds = strtod(v, &end);
             if (*end != '\0' || !(o->seconds > 0 && o->seconds <= 600)) {
                 fprintf(stderr, "bench_engine: --seconds: (0, 600]\n");
                 return -1;
             }
-        } else if (strcmp(a, "--max") == 0) {
+        } else if (strcmp(name, "max") == 0) {
             o->max_verdicts = strtol(v, &end, 10);
             if (*end != '\0' || o->max_verdicts < 1) {
                 fprintf(stderr, "bench_engine: --max: a positive count\n");
                 return -1;
             }
-        } else if (strcmp(a, "--mode") == 0) {
+        } else if (strcmp(name, "mode") == 0) {
             o->do_id = strcmp(v, "id") == 0 || strcmp(v, "both") == 0;
             o->do_inline = strcmp(v, "inline") == 0 || strcmp(v, "both") == 0;
             if (!o->do_id && !o->do_inline) {
@@ -136,7 +147,7 @@ run_once(const assay_model *m, const assay_perf_mix *mix,
          double *cpu_rate, long *done, assay_error *err)
 {
     double c0 = assay_perf_thread_cpu();
-    double t0 = assay_perf_now();
+    double t0 = assay_clock_s();
     double deadline = t0 + o->seconds;
     double t1 = t0;
     long n = 0;
@@ -150,13 +161,13 @@ run_once(const assay_model *m, const assay_perf_mix *mix,
         n++;
         k = k + 1 == mix->count ? 0 : k + 1;
         if (n % 64 == 0) {
-            t1 = assay_perf_now();
+            t1 = assay_clock_s();
             if (t1 >= deadline) {
                 break;
             }
         }
     }
-    t1 = assay_perf_now();
+    t1 = assay_clock_s();
     double c1 = assay_perf_thread_cpu();
     *rate = (double)n / (t1 - t0);
     *cpu_rate = (double)n / (c1 - c0);

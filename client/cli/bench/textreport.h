@@ -21,9 +21,9 @@ void assay_bench_report_text(const assay_bench_run *run, assay_sbuf *out);
 /* assay_bench_compare_text appends a comparison (compare.h) to out. */
 void assay_bench_compare_text(const json_t *cmp, assay_sbuf *out);
 
-/* assay_bench_echo appends at most max bytes of s (cut on a UTF-8
- * boundary, "..." added when cut) with C0/C1 control characters and DEL
- * replaced by spaces. */
+/* assay_bench_echo appends s as the common bounded echo shows it
+ * (assay_utf8_echo: at most max bytes, at most 251, "..." when cut), or "-"
+ * for NULL. */
 void assay_bench_echo(assay_sbuf *out, const char *s, size_t max);
 
 #endif

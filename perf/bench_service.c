@@ -22,7 +22,10 @@
 #include <jansson.h>
 
 #include "assay/client.h"
+#include "clock.h"
+#include "opt.h"
 #include "perf.h"
+#include "proto_client.h"
 
 #ifndef ASSAY_BENCH_MODEL_DIR
 #define ASSAY_BENCH_MODEL_DIR "models/python-fullstack"
@@ -108,45 +111,54 @@ parse_args(int argc, char **argv, service_opts *o)
                         {1, 2, 8}, 3, 5000, 8, 3, 60.0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--help") == 0) {
+        char name[32];
+        const char *v = NULL;
+        if (!assay_opt_split(a, name, sizeof(name), &v)) {
+            fprintf(stderr, "bench_service: unknown option %s\n", a);
+            usage(stderr);
+            return -1;
+        }
+        if (strcmp(name, "help") == 0) {
             usage(stdout);
             exit(0);
         }
-        if (i + 1 >= argc) {
-            fprintf(stderr, "bench_service: %s needs a value\n", a);
-            return -1;
+        if (v == NULL) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "bench_service: %s needs a value\n", a);
+                return -1;
+            }
+            v = argv[++i];
         }
-        const char *v = argv[++i];
         char *end = NULL;
-        if (strcmp(a, "--endpoint") == 0) {
+        if (strcmp(name, "endpoint") == 0) {
             o->endpoint = v;
-        } else if (strcmp(a, "--labelled") == 0) {
+        } else if (strcmp(name, "labelled") == 0) {
             o->labelled = v;
-        } else if (strcmp(a, "--connections") == 0) {
+        } else if (strcmp(name, "connections") == 0) {
             if (parse_conns(v, o) != 0) {
                 return -1;
             }
-        } else if (strcmp(a, "--requests") == 0) {
+        } else if (strcmp(name, "requests") == 0) {
             o->requests = strtol(v, &end, 10);
             if (*end != '\0' || o->requests < 1 || o->requests > 10000000) {
                 fprintf(stderr, "bench_service: --requests: 1..10000000\n");
                 return -1;
             }
-        } else if (strcmp(a, "--window") == 0) {
+        } else if (strcmp(name, "window") == 0) {
             long w = strtol(v, &end, 10);
             if (*end != '\0' || w < 1 || w > 10000) {
                 fprintf(stderr, "bench_service: --window: 1..10000\n");
                 return -1;
             }
             o->window = (size_t)w;
-        } else if (strcmp(a, "--repeat") == 0) {
+        } else if (strcmp(name, "repeat") == 0) {
             o->repeat = (int)strtol(v, &end, 10);
             if (*end != '\0' || o->repeat < 1 || o->repeat > MAX_REPEAT) {
                 fprintf(stderr, "bench_service: --repeat: 1..%d\n",
                         MAX_REPEAT);
                 return -1;
             }
-        } else if (strcmp(a, "--deadline") == 0) {
+        } else if (strcmp(name, "deadline") == 0) {
             o->deadline_s = strtod(v, &end);
             if (*end != '\0' || !(o->deadline_s > 0 && o->deadline_s <= 600)) {
                 fprintf(stderr, "bench_service: --deadline: (0, 600]\n");
@@ -187,11 +199,9 @@ request_set_build(const assay_perf_mix *mix, request_set *rs, assay_error *err)
         return assay_error_set(err, ASSAY_ENOMEM, "requests: out of memory");
     }
     for (size_t i = 0; i < mix->count; i++) {
-        json_t *req = json_pack("{s:i, s:s, s:s, s:s%}", "v", 1, "op",
-                                "grade", "question_id",
-                                mix->items[i].question_id, "answer",
-                                mix->items[i].answer,
-                                mix->items[i].answer_len);
+        json_t *req = NULL;
+        assay_proto_grade_request(NULL, mix->items[i].question_id, NULL, NULL,
+                                  mix->items[i].answer, &req, NULL);
         s.text[i] = req != NULL
                         ? json_dumps(req, JSON_COMPACT | JSON_PRESERVE_ORDER)
                         : NULL;
@@ -216,7 +226,7 @@ take_reply(assay_client *c, conn_job *j, bool timed)
     assay_err rc = assay_client_next(c, &r, &j->err);
     if (rc == ASSAY_OK) {
         if (timed) {
-            j->latency[j->done++] = assay_perf_now() - j->sent_at[r.tag];
+            j->latency[j->done++] = assay_clock_s() - j->sent_at[r.tag];
         }
         if (!r.ok) {
             j->failed++;
@@ -237,7 +247,7 @@ pump(assay_client *c, conn_job *j, long n, bool timed, double deadline)
         while (next < n && assay_client_pending(c) < j->o->window) {
             size_t k = (j->offset + (size_t)next) % rs->count;
             if (timed) {
-                j->sent_at[next] = assay_perf_now();
+                j->sent_at[next] = assay_clock_s();
             }
             assay_err rc = assay_client_submit(c, rs->text[k], rs->len[k],
                                                (uint64_t)next, &j->err);
@@ -250,7 +260,7 @@ pump(assay_client *c, conn_job *j, long n, bool timed, double deadline)
         if (rc != ASSAY_OK) {
             return rc;
         }
-        if (assay_perf_now() > deadline) {
+        if (assay_clock_s() > deadline) {
             n = next; /* stop submitting; drain what is in flight */
         }
     }
@@ -270,17 +280,17 @@ conn_main(void *arg)
     j->rc = assay_client_new(&co, &c, &j->err);
     if (j->rc == ASSAY_OK) {
         /* warm up: connect and prime the service before the clock starts */
-        double deadline = assay_perf_now() + j->o->deadline_s;
+        double deadline = assay_clock_s() + j->o->deadline_s;
         j->rc = pump(c, j, WARMUP_REQUESTS, false, deadline);
     }
     /* every thread reaches the barrier, failed or not, so none waits
      * forever */
     pthread_barrier_wait(j->start);
     if (j->rc == ASSAY_OK) {
-        j->t_start = assay_perf_now();
+        j->t_start = assay_clock_s();
         j->rc = pump(c, j, j->o->requests, true,
                      j->t_start + j->o->deadline_s);
-        j->t_end = assay_perf_now();
+        j->t_end = assay_clock_s();
     }
     assay_client_free(c);
     return NULL;

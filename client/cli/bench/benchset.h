@@ -94,9 +94,4 @@ assay_err assay_bench_item_set_verdict(assay_bench_item *item,
 assay_err assay_bench_item_set_error(assay_bench_item *item,
                                      const char *message);
 
-/* assay_bench_read_file reads a whole file into a NUL-terminated buffer the
- * caller frees. ASSAY_EIO, ASSAY_ETOOBIG past max bytes, ASSAY_ENOMEM. */
-assay_err assay_bench_read_file(const char *path, size_t max, char **out,
-                                size_t *len, assay_error *err);
-
 #endif

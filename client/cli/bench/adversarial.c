@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "perturb.h"
+#include "str.h"
 
 static const char *const kind_names[ASSAY_ADV_KIND_COUNT] = {
     "reference",        "negated",  "keyword_salad", "question_restated",
@@ -40,17 +41,6 @@ assay_adv_kind_expectation(assay_adv_kind kind)
         return "unknown";
     }
     return kind_expect[kind];
-}
-
-static char *
-dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p != NULL) {
-        memcpy(p, s, n);
-    }
-    return p;
 }
 
 static void
@@ -88,9 +78,9 @@ add_case(assay_adv_suite *s, const char *qid, assay_adv_kind kind,
     c->kind = kind;
     c->band = ASSAY_BENCH_BAND_NONE;
     c->answer = answer;
-    c->question_id = dup_str(qid);
+    c->question_id = assay_str_copy(qid);
     if (source_id != NULL) {
-        c->source_id = dup_str(source_id);
+        c->source_id = assay_str_copy(source_id);
     }
     s->ncases++;
     if (answer == NULL || c->question_id == NULL ||
@@ -122,7 +112,7 @@ assay_adv_suite_build(const assay_adv_question *questions, size_t n,
     if (s == NULL) {
         return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
     }
-    s->bank = dup_str(bank);
+    s->bank = assay_str_copy(bank);
     s->cases = calloc(n, ASSAY_ADV_KIND_COUNT * sizeof(*s->cases));
     if (s->bank == NULL || s->cases == NULL) {
         goto nomem;
@@ -132,7 +122,7 @@ assay_adv_suite_build(const assay_adv_question *questions, size_t n,
         const char *ref = q->reference;
         /* Mix the index in so every question gets its own shuffle. */
         uint64_t qseed = seed ^ ((uint64_t)(i + 1) * UINT64_C(0x9E3779B97F4A7C15));
-        if (add_case(s, q->id, ASSAY_ADV_REFERENCE, dup_str(ref), NULL) ||
+        if (add_case(s, q->id, ASSAY_ADV_REFERENCE, assay_str_copy(ref), NULL) ||
             add_case(s, q->id, ASSAY_ADV_NEGATED, assay_perturb_negated(ref),
                      NULL) ||
             add_case(s, q->id, ASSAY_ADV_SALAD,
@@ -140,13 +130,13 @@ assay_adv_suite_build(const assay_adv_question *questions, size_t n,
             goto nomem;
         }
         if (q->text != NULL &&
-            add_case(s, q->id, ASSAY_ADV_QUESTION, dup_str(q->text), NULL)) {
+            add_case(s, q->id, ASSAY_ADV_QUESTION, assay_str_copy(q->text), NULL)) {
             goto nomem;
         }
         if (n > 1) {
             const assay_adv_question *o = &questions[(i + 1) % n];
             if (add_case(s, q->id, ASSAY_ADV_OTHER_REFERENCE,
-                         dup_str(o->reference), o->id)) {
+                         assay_str_copy(o->reference), o->id)) {
                 goto nomem;
             }
         }
@@ -222,7 +212,7 @@ assay_err
 assay_adv_case_set_error(assay_adv_case *c, const char *message)
 {
     free(c->error);
-    c->error = dup_str(message);
+    c->error = assay_str_copy(message);
     c->graded = false;
     return c->error != NULL ? ASSAY_OK : ASSAY_ENOMEM;
 }

@@ -1,6 +1,8 @@
 /* sbuf.c - capped growable buffer with sticky errors. */
 #include "sbuf.h"
 
+#include "utf8.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -24,6 +26,15 @@ assay_sbuf_fini(assay_sbuf *b)
     b->data = NULL;
     b->len = 0;
     b->alloc = 0;
+}
+
+void
+assay_sbuf_clear(assay_sbuf *b)
+{
+    b->len = 0;
+    if (b->data != NULL) {
+        b->data[0] = '\0';
+    }
 }
 
 static int
@@ -101,43 +112,13 @@ assay_sbuf_printf(assay_sbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-/* utf8_seq returns the length of the valid UTF-8 sequence at s (at most
- * avail bytes), or 0 when it is invalid. */
+/* markup_seq is the length of the valid UTF-8 sequence at p that XML
+ * allows, or 0: U+FFFE and U+FFFF are not XML characters. */
 static size_t
-utf8_seq(const unsigned char *s, size_t avail)
+markup_seq(const unsigned char *p, size_t left)
 {
-    unsigned c = s[0];
-    size_t n;
-    unsigned min;
-    if (c < 0x80) {
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (avail < n) {
-        return 0;
-    }
-    unsigned cp = c & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return 0;
-    }
-    /* U+FFFE and U+FFFF are not XML characters. */
-    if (cp == 0xFFFE || cp == 0xFFFF) {
+    size_t n = assay_utf8_seq(p, left);
+    if (n == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] >= 0xBE) {
         return 0;
     }
     return n;
@@ -177,7 +158,7 @@ assay_sbuf_escape_markup(assay_sbuf *b, const char *s)
             if (c == 0x7F) {
                 break;
             }
-            n = utf8_seq(p, left);
+            n = markup_seq(p, left);
             if (n == 0) {
                 assay_sbuf_puts(b, "\xEF\xBF\xBD");
                 n = 1;

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """sklearn_baseline.py - scikit-learn TF-IDF + cosine on assay's answer mix.
 
-The baseline bench/run.sh compares the engine with: a TfidfVectorizer fitted
+The baseline perf/run.sh compares the engine with: a TfidfVectorizer fitted
 once on the bank's reference answers plus the labelled answers (like assay's
 fitted idf), then, timed, each answer is vectorised and scored by its cosine
 with its question's reference answers (the best one). Two ways:

@@ -36,8 +36,6 @@ assay_err assay_perf_mix_load(const char *path, assay_perf_mix *mix,
 /* assay_perf_mix_fini frees what mix holds and zeroes it. NULL-safe. */
 void assay_perf_mix_fini(assay_perf_mix *mix);
 
-/* assay_perf_now is CLOCK_MONOTONIC in seconds. */
-double assay_perf_now(void);
 
 /* assay_perf_thread_cpu is the calling thread's CPU time in seconds
  * (CLOCK_THREAD_CPUTIME_ID): unlike the wall clock it does not count time

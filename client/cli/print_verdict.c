@@ -1,49 +1,22 @@
-/* verdict.c - label lists and the readable verdict. */
-#include "verdict.h"
+/* print_verdict.c - label lists and the readable verdict. */
+#include "print_verdict.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct vbuf {
-    char *s;
-    size_t len;
-    size_t cap;
-    bool oom;
-} vbuf;
+#include "sbuf.h"
 
-static void
-vbuf_add(vbuf *b, const char *s)
-{
-    size_t n = strlen(s);
-    if (b->oom) {
-        return;
-    }
-    if (b->len + n + 1 > b->cap) {
-        size_t ncap = (b->len + n + 1) * 2;
-        char *ns = realloc(b->s, ncap);
-        if (ns == NULL) {
-            b->oom = true;
-            return;
-        }
-        b->s = ns;
-        b->cap = ncap;
-    }
-    memcpy(b->s + b->len, s, n + 1);
-    b->len += n;
-}
+/* A label list is at most a reply's worth of text; replies are far smaller. */
+#define VERDICT_TEXT_MAX ((size_t)4 << 20)
 
+/* Hands over b's text (NULL when it ran out of memory or past the cap). */
 static char *
-vbuf_take(vbuf *b)
+verdict_take(assay_sbuf *b)
 {
-    if (b->oom) {
-        free(b->s);
-        return NULL;
-    }
-    if (b->s == NULL) {
-        return calloc(1, 1);
-    }
-    return b->s;
+    char *s = assay_sbuf_take(b);
+    assay_sbuf_fini(b);
+    return s;
 }
 
 static const char *
@@ -65,7 +38,8 @@ verdict_item_label(const json_t *item)
 char *
 assay_cli_labels(const json_t *reply, const char *kind, const char *sep)
 {
-    vbuf b = {0};
+    assay_sbuf b;
+    assay_sbuf_init(&b, VERDICT_TEXT_MAX);
     const json_t *concepts = json_object_get(reply, "concepts");
     const json_t *list = json_object_get(concepts, kind);
     size_t i;
@@ -76,9 +50,9 @@ assay_cli_labels(const json_t *reply, const char *kind, const char *sep)
             const char *l = verdict_item_label(item);
             if (l != NULL) {
                 if (b.len > 0) {
-                    vbuf_add(&b, sep);
+                    assay_sbuf_puts(&b, sep);
                 }
-                vbuf_add(&b, l);
+                assay_sbuf_puts(&b, l);
             }
         }
     } else if (json_is_array(concepts)) {
@@ -88,19 +62,20 @@ assay_cli_labels(const json_t *reply, const char *kind, const char *sep)
             const char *l = verdict_item_label(item);
             if (st != NULL && l != NULL && strcmp(st, kind) == 0) {
                 if (b.len > 0) {
-                    vbuf_add(&b, sep);
+                    assay_sbuf_puts(&b, sep);
                 }
-                vbuf_add(&b, l);
+                assay_sbuf_puts(&b, l);
             }
         }
     }
-    return vbuf_take(&b);
+    return verdict_take(&b);
 }
 
 char *
 assay_cli_flags(const json_t *reply, const char *sep)
 {
-    vbuf b = {0};
+    assay_sbuf b;
+    assay_sbuf_init(&b, VERDICT_TEXT_MAX);
     const json_t *flags = json_object_get(reply, "flags");
     if (json_is_array(flags)) {
         size_t i;
@@ -113,9 +88,9 @@ assay_cli_flags(const json_t *reply, const char *sep)
             }
             if (l != NULL) {
                 if (b.len > 0) {
-                    vbuf_add(&b, sep);
+                    assay_sbuf_puts(&b, sep);
                 }
-                vbuf_add(&b, l);
+                assay_sbuf_puts(&b, l);
             }
         }
     } else if (json_is_object(flags)) {
@@ -125,13 +100,13 @@ assay_cli_flags(const json_t *reply, const char *sep)
         {
             if (json_is_true(v)) {
                 if (b.len > 0) {
-                    vbuf_add(&b, sep);
+                    assay_sbuf_puts(&b, sep);
                 }
-                vbuf_add(&b, key);
+                assay_sbuf_puts(&b, key);
             }
         }
     }
-    return vbuf_take(&b);
+    return verdict_take(&b);
 }
 
 /* verdict_line prints one labelled list; the fuzzy and negated lists mark
