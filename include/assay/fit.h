@@ -27,6 +27,11 @@ typedef struct assay_fit_options {
     const char *split;    /* use only items whose "split" equals this; NULL = all */
     const char *features; /* comma list of features to fit; NULL = all */
     const char *out_path; /* model.json to write */
+    /* a fitted model.json that grades inline questions in place of this
+     * one (model.json "inline_model"); NULL = this model does */
+    const char *inline_model_path;
+    /* accuracy wanted among answers not sent to review (0 = 0.95) */
+    double review_target;
 } assay_fit_options;
 
 typedef struct assay_metrics {
@@ -39,6 +44,9 @@ typedef struct assay_metrics {
      * majority is over the 3 bands). NaN when undefined. */
     double f1_2way;
     double majority;
+    /* With a calibrated model: share of answers flagged needs_review, band
+     * accuracy among the others, and mean confidence (NaN without). */
+    double review_share, kept_accuracy, mean_confidence;
 } assay_metrics;
 
 /* assay_fit fits and writes opts->out_path; train (may be NULL) receives

@@ -103,6 +103,9 @@ assay_grade_inline(const assay_model *m, const char *question,
                    size_t reference_len, const char *answer, size_t answer_len,
                    assay_verdict **out, assay_error *err)
 {
+    if (m->inline_model != NULL) {
+        m = m->inline_model;
+    }
     assay_stemmer *st = thread_stemmer();
     assay_err rc;
     assay_prepared pq;

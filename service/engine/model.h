@@ -31,6 +31,9 @@ struct assay_model {
     assay_bank *bank; /* NULL for an inline-only model */
     assay_prepared *questions;
     size_t nquestions;
+    /* model.json "inline_model": grades inline questions in place of this
+     * model (a default fitted on pooled data); NULL = this model does. */
+    struct assay_model *inline_model;
 };
 
 /* assay_model_build assembles a model from parts it takes ownership of

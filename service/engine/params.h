@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "confidence.h"
+
 /* Features of one answer, each in [0, 1]; see score.h for definitions. */
 #define ASSAY_FEATURES(X)                                                     \
     X(cosine)                                                                 \
@@ -75,6 +77,9 @@ typedef struct assay_params {
     /* inline grading: concepts derived from the reference */
     unsigned inline_max_concepts;
     double inline_phrase_weight; /* bigram phrase weight relative to words */
+
+    /* confidence of the band and the needs_review cut (calib.n == 0: none) */
+    assay_calib calib;
 } assay_params;
 
 void assay_params_defaults(assay_params *p);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "idfbuild.h"
+#include "calibrate.h"
 #include "labels.h"
 #include "model.h"
 #include "regress.h"
@@ -217,6 +218,27 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
     size_t mx = nb[0] > nb[1] ? nb[0] : nb[1];
     mx = mx > nb[2] ? mx : nb[2];
     out->majority = (double)mx / (double)n;
+    out->review_share = out->kept_accuracy = out->mean_confidence = NAN;
+    if (p->calib.n > 0) {
+        size_t rev = 0, kept_ok = 0;
+        double csum = 0;
+        for (size_t i = 0; i < n; i++) {
+            double c = assay_calib_confidence(&p->calib,
+                                              assay_calib_margin(score[i], thc, thp));
+            csum += c;
+            if (c < p->calib.review_below) {
+                rev++;
+                continue;
+            }
+            assay_band b = score[i] >= thc   ? ASSAY_BAND_CORRECT
+                           : score[i] >= thp ? ASSAY_BAND_PARTIAL
+                                             : ASSAY_BAND_INCORRECT;
+            kept_ok += b == s->v[i].band;
+        }
+        out->review_share = (double)rev / (double)n;
+        out->kept_accuracy = rev < n ? (double)kept_ok / (double)(n - rev) : NAN;
+        out->mean_confidence = csum / (double)n;
+    }
     free(h);
 }
 
@@ -346,6 +368,81 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
     return rc;
 }
 
+/* A statistic rounded to 4 decimals, or null when undefined (NaN). */
+static json_t *
+num4(double x)
+{
+    return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
+}
+
+/* Confidence on out-of-fold scores: each fold scored by weights fitted on
+ * the other folds (same penalty; the rules and thresholds of the full fit),
+ * isotonic P(band right | margin), then the needs_review cut for target
+ * accuracy among the answers not sent to review. */
+static assay_err
+calibrate_confidence(const assay_model *m, const groups *g, const assay_itemset *s,
+                     const assay_features *fs, assay_concept_match *const *matches,
+                     const double *X, const double *y, const unsigned *fold,
+                     unsigned nfolds, const bool *use, double lambda, double target,
+                     assay_params *p, json_t **info, assay_error *err)
+{
+    size_t n = s->n;
+    double *oof = calloc(n, sizeof(*oof)), *tmp = calloc(n, sizeof(*tmp));
+    double *mg = calloc(n, sizeof(*mg)), *ok = calloc(n, sizeof(*ok));
+    bool *rows = calloc(n, sizeof(*rows)), *right = calloc(n, sizeof(*right));
+    assay_err rc = ASSAY_OK;
+    if (!oof || !tmp || !mg || !ok || !rows || !right) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    for (unsigned f = 0; f < nfolds && rc == ASSAY_OK; f++) {
+        for (size_t i = 0; i < n; i++) {
+            rows[i] = fold[i] != f;
+        }
+        assay_params pf = *p;
+        if (!assay_regress_fit(X, y, n, rows, use, lambda, &pf)) {
+            rc = assay_error_set(err, ASSAY_EINVAL,
+                                 "fit: a cross-validation fold is degenerate");
+            goto out;
+        }
+        if ((rc = score_all(m, g, s, fs, matches, &pf, tmp)) != ASSAY_OK) {
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (fold[i] == f) {
+                oof[i] = tmp[i];
+            }
+        }
+    }
+    size_t nright = 0;
+    for (size_t i = 0; i < n; i++) {
+        assay_band b = oof[i] >= p->th_correct   ? ASSAY_BAND_CORRECT
+                       : oof[i] >= p->th_partial ? ASSAY_BAND_PARTIAL
+                                                 : ASSAY_BAND_INCORRECT;
+        mg[i] = assay_calib_margin(oof[i], p->th_correct, p->th_partial);
+        right[i] = b == s->v[i].band;
+        ok[i] = right[i] ? 1.0 : 0.0;
+        nright += right[i];
+    }
+    if (!assay_isotonic(mg, ok, n, &p->calib)) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    double share, kept;
+    assay_review_cut(&p->calib, mg, right, n, target, &share, &kept);
+    *info = json_pack("{s:o,s:o,s:o,s:o}", "target", num4(target),
+                      "cv_band_accuracy", num4((double)nright / (double)n),
+                      "cv_review_share", num4(share), "cv_kept_accuracy", num4(kept));
+out:
+    free(oof);
+    free(tmp);
+    free(mg);
+    free(ok);
+    free(rows);
+    free(right);
+    return rc;
+}
+
 /* ---- model.json output ---- */
 
 /* Path of target relative to the directory dir (both made absolute). */
@@ -391,13 +488,6 @@ input_ref(const char *outdir, const char *path, const char *text, size_t len)
     return json_pack("{s:s,s:s}", "file", rel, "sha256", hex);
 }
 
-/* A statistic rounded to 4 decimals, or null when undefined (NaN). */
-static json_t *
-num4(double x)
-{
-    return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
-}
-
 static bool
 feature_enabled(const char *list, const char *name)
 {
@@ -432,6 +522,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     char *btext = NULL, *stext = NULL;
     size_t blen = 0, slen = 0;
     double *X = NULL, *y = NULL, *score = NULL;
+    unsigned *fold = NULL;
+    json_t *review = NULL;
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     json_t *root = NULL, *inputs = NULL, *terms = NULL;
@@ -588,7 +680,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         /* The ridge penalty is chosen by 5-fold cross-validation over
          * questions (all answers to a question in one fold), so it is the
          * one that does best on questions the weights never saw. */
-        unsigned *fold = malloc(ASSAY_CV_REPEATS * n * sizeof(*fold));
+        fold = malloc(ASSAY_CV_REPEATS * n * sizeof(*fold));
         if (fold == NULL) {
             rc = ASSAY_ENOMEM;
             goto out;
@@ -611,7 +703,6 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             nfolds = 5;
             lambda = assay_regress_choose_lambda(X, y, n, fold, nfolds, use, &cv_r);
         }
-        free(fold);
         if (!assay_regress_fit(X, y, n, NULL, use, lambda, &p)) {
             rc = assay_error_set(err, ASSAY_EINVAL,
                                  "fit: the features are degenerate on these items");
@@ -647,6 +738,12 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         goto out;
     }
     metrics_of(score, &items, &p, p.th_correct, p.th_partial, &tm);
+    if (nfolds > 0 &&
+        (rc = calibrate_confidence(m, &g, &items, fs, matches, X, y, fold, nfolds, use,
+                                   lambda, o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
+                                   &p, &review, err))) {
+        goto out;
+    }
     if (train != NULL) {
         *train = tm;
     }
@@ -661,6 +758,16 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         json_object_set_new(root, "stoplist",
                             input_ref(outdir, o->stoplist_path, stext, slen));
     }
+    if (o->inline_model_path) {
+        char *it;
+        size_t il;
+        if ((rc = assay_read_file(o->inline_model_path, FIT_MAX_FILE, &it, &il, err))) {
+            goto out;
+        }
+        json_object_set_new(root, "inline_model",
+                            input_ref(outdir, o->inline_model_path, it, il));
+        free(it);
+    }
     json_object_set_new(root, "inputs", inputs);
     inputs = NULL;
     json_object_set_new(root, "idf", json_pack("{s:I,s:f,s:o}", "documents",
@@ -673,7 +780,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             json_array_append_new(chosen, json_string(assay_feature_names[j]));
         }
     }
-    json_object_set_new(root, "fit",
+    json_t *fitinfo =
                         json_pack("{s:o,s:I,s:f,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
                                   "cv_folds", (json_int_t)nfolds, "lambda", lambda,
                                   "cv_pearson", num4(cv_r),
@@ -681,7 +788,12 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                                   "pearson", num4(tm.pearson),
                                   "spearman", num4(tm.spearman),
                                   "rmse", num4(tm.rmse),
-                                  "band_accuracy", num4(tm.band_accuracy)));
+                                  "band_accuracy", num4(tm.band_accuracy));
+    if (review != NULL) {
+        json_object_set_new(fitinfo, "review", review);
+        review = NULL;
+    }
+    json_object_set_new(root, "fit", fitinfo);
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
         rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
@@ -690,6 +802,8 @@ out:
     if (rc == ASSAY_ENOMEM) {
         assay_error_set(err, rc, "fit: out of memory");
     }
+    free(fold);
+    json_decref(review);
     for (size_t i = 0; matches && i < items.n; i++) {
         free(matches[i]);
     }
@@ -727,6 +841,15 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
     assay_err rc;
     if ((rc = assay_stemmer_new(&st)) || (rc = assay_items_read(labels_path, split, &items, err))) {
         goto out;
+    }
+    /* inline grading goes to the model's inline model, as in assayd; a set
+     * of inline items only is measured there */
+    bool all_inline = true;
+    for (size_t i = 0; i < items.n; i++) {
+        all_inline = all_inline && items.v[i].qid == NULL;
+    }
+    if (all_inline && m->inline_model != NULL) {
+        m = m->inline_model;
     }
     size_t n = items.n;
     X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*X));
