@@ -38,8 +38,8 @@ assay_calib_check(const assay_calib *c, const char **what)
             bad = "steps must be ascending (confidence is monotone)";
         }
     }
-    if (bad == NULL && !(c->review_below >= 0 && c->review_below <= 1)) {
-        bad = "review_below must be in [0, 1]";
+    if (bad == NULL && !(c->review_margin >= 0 && c->review_margin <= 1)) {
+        bad = "review_margin must be in [0, 1]";
     }
     if (what != NULL) {
         *what = bad;

@@ -3,7 +3,7 @@
  * cross-validated predictions, the probability that the band is right as a
  * non-decreasing step function of the score's margin: its distance to the
  * nearest band threshold (isotonic regression). A verdict whose confidence
- * is below review_below is flagged needs_review (the band is kept).
+ * is below review_margin is flagged needs_review (the band is kept).
  */
 #ifndef ASSAY_CONFIDENCE_H
 #define ASSAY_CONFIDENCE_H
@@ -19,7 +19,7 @@ typedef struct assay_calib {
      * above); upto ascending, prob non-decreasing, both in [0, 1] */
     double upto[ASSAY_CALIB_MAX];
     double prob[ASSAY_CALIB_MAX];
-    double review_below; /* confidence below this = needs_review */
+    double review_margin; /* margin below this = needs_review */
 } assay_calib;
 
 /* assay_calib_margin is min(|score - th_correct|, |score - th_partial|). */

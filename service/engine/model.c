@@ -405,7 +405,7 @@ load_params(loader *L, json_t *root, assay_params *p)
 }
 
 /* "calibration": {"margin_upto": [...], "confidence": [...],
- * "review_below": x} (confidence.h). */
+ * "review_margin": x} (confidence.h). */
 static assay_err
 load_calib(loader *L, json_t *cal, assay_calib *c)
 {
@@ -428,7 +428,7 @@ load_calib(loader *L, json_t *cal, assay_calib *c)
         c->upto[i] = json_number_value(a);
         c->prob[i] = json_number_value(b);
     }
-    assay_err rc = get_num(L, cal, "calibration", "review_below", &c->review_below);
+    assay_err rc = get_num(L, cal, "calibration", "review_margin", &c->review_margin);
     const char *what = NULL;
     if (rc == ASSAY_OK && !assay_calib_check(c, &what)) {
         memset(c, 0, sizeof(*c));
@@ -480,7 +480,7 @@ assay_params_json(const assay_params *p)
         }
         json_object_set_new(o, "calibration",
                             json_pack("{s:o,s:o,s:f}", "margin_upto", up, "confidence", pr,
-                                      "review_below", p->calib.review_below));
+                                      "review_margin", p->calib.review_margin));
     }
     return o;
 }

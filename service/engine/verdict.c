@@ -129,9 +129,9 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
                                            : "incorrect";
     v->confidence = NAN;
     if (p->calib.n > 0) {
-        v->confidence = round6(assay_calib_confidence(
-            &p->calib, assay_calib_margin(v->score, pq->th_correct, pq->th_partial)));
-        v->needs_review = v->confidence < p->calib.review_below;
+        double mg = assay_calib_margin(v->score, pq->th_correct, pq->th_partial);
+        v->confidence = round6(assay_calib_confidence(&p->calib, mg));
+        v->needs_review = mg < p->calib.review_margin;
     }
     double sc = p->scale_a + p->scale_b * v->score;
     v->scale_max = p->scale_max;

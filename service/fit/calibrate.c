@@ -81,33 +81,53 @@ assay_isotonic(const double *x, const double *y, size_t n, assay_calib *c)
     return true;
 }
 
+static int
+dbl_cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 void
 assay_review_cut(assay_calib *c, const double *margin, const bool *correct, size_t n,
                  double target, double *review_share, double *kept_accuracy)
 {
-    c->review_below = 0;
-    double best_share = 0, best_acc = NAN;
-    bool found = false;
-    /* candidates: 0 (review nothing), then each step's confidence upwards */
-    for (size_t s = 0; s <= c->n && !found; s++) {
-        double cut = s == 0 ? 0.0 : c->prob[s - 1];
+    c->review_margin = 0;
+    double share = 0, acc = NAN;
+    double *cand = malloc((n + 1) * sizeof(*cand));
+    size_t nc = 0;
+    if (cand != NULL) {
+        cand[nc++] = 0.0; /* review nothing */
+        for (size_t i = 0; i < n; i++) {
+            cand[nc++] = margin[i];
+        }
+        qsort(cand, nc, sizeof(*cand), dbl_cmp);
+    }
+    /* candidates ascending: the first that reaches the target reviews least */
+    for (size_t k = 0; k < nc; k++) {
+        if (k > 0 && cand[k] == cand[k - 1]) {
+            continue;
+        }
         size_t kept = 0, ok = 0;
         for (size_t i = 0; i < n; i++) {
-            if (assay_calib_confidence(c, margin[i]) >= cut) {
+            if (margin[i] >= cand[k]) {
                 kept++;
                 ok += correct[i];
             }
         }
-        double acc = kept ? (double)ok / (double)kept : NAN;
-        c->review_below = cut;
-        best_share = n ? 1.0 - (double)kept / (double)n : 0;
-        best_acc = acc;
-        found = kept > 0 && acc >= target;
+        c->review_margin = cand[k];
+        share = n ? 1.0 - (double)kept / (double)n : 0;
+        acc = kept ? (double)ok / (double)kept : NAN;
+        if (kept > 0 && acc >= target) {
+            break;
+        }
     }
+    free(cand);
+    c->review_margin = round(c->review_margin * 1e6) / 1e6;
     if (review_share != NULL) {
-        *review_share = best_share;
+        *review_share = share;
     }
     if (kept_accuracy != NULL) {
-        *kept_accuracy = best_acc;
+        *kept_accuracy = acc;
     }
 }

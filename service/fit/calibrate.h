@@ -19,16 +19,16 @@
  * [0, 1]) outcomes y (n points, n >= 1): points are sorted by x, grouped
  * into at most ASSAY_CALIB_MAX bins of about equal size (equal x never
  * split), and adjacent bins pooled while they violate monotonicity. c->upto
- * and c->prob receive the steps (rounded to 1e-6); review_below is 0. False
+ * and c->prob receive the steps (rounded to 1e-6); review_margin is 0. False
  * when out of memory. */
 bool assay_isotonic(const double *x, const double *y, size_t n, assay_calib *c);
 
-/* assay_review_cut sets c->review_below to the smallest step confidence
- * such that the answers at or above it have accuracy >= target (correct[i]
- * tells whether answer i's band was right at margin[i]); when no cut
- * reaches the target, the top step's confidence (review all but the
- * surest). *review_share (may be NULL) receives the share sent to review
- * and *kept_accuracy the accuracy of the rest. */
+/* assay_review_cut sets c->review_margin to the smallest margin such that
+ * the answers at or above it have accuracy >= target (correct[i] tells
+ * whether answer i's band was right at margin[i]); when none reaches the
+ * target, the largest margin seen (review all but the surest answer).
+ * *review_share (may be NULL) receives the share sent to review and
+ * *kept_accuracy the accuracy of the rest. */
 void assay_review_cut(assay_calib *c, const double *margin, const bool *correct, size_t n,
                       double target, double *review_share, double *kept_accuracy);
 

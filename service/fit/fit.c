@@ -223,10 +223,9 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
         size_t rev = 0, kept_ok = 0;
         double csum = 0;
         for (size_t i = 0; i < n; i++) {
-            double c = assay_calib_confidence(&p->calib,
-                                              assay_calib_margin(score[i], thc, thp));
-            csum += c;
-            if (c < p->calib.review_below) {
+            double mg = assay_calib_margin(score[i], thc, thp);
+            csum += assay_calib_confidence(&p->calib, mg);
+            if (mg < p->calib.review_margin) {
                 rev++;
                 continue;
             }

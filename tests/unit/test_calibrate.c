@@ -62,13 +62,17 @@ test_calibrate_review_cut_reaches_target(void **state)
     assert_true(assay_isotonic(x, y, 5, &c));
     double share, kept;
     assay_review_cut(&c, x, right, 5, 0.95, &share, &kept);
-    /* only the sure steps (the last two answers) are kept */
-    assert_near(c.review_below, 1.0, 1e-9);
+    /* only the two surest answers reach 95%: cut at their margin, 0.4 */
+    assert_near(c.review_margin, 0.4, 1e-9);
     assert_near(share, 0.6, 1e-9);
     assert_near(kept, 1.0, 1e-9);
+    /* 3 of 4 right from 0.2 up: reaches 0.7, all five (0.6) do not */
+    assay_review_cut(&c, x, right, 5, 0.7, &share, &kept);
+    assert_near(c.review_margin, 0.2, 1e-9);
+    assert_near(kept, 0.75, 1e-9);
     /* a target everyone meets reviews nothing */
     assay_review_cut(&c, x, right, 5, 0.5, &share, &kept);
-    assert_near(c.review_below, 0.0, 0);
+    assert_near(c.review_margin, 0.0, 0);
     assert_near(share, 0.0, 0);
 }
 

@@ -34,7 +34,7 @@ test_confidence_check_rejects_bad_tables(void **state)
 {
     (void)state;
     const char *what;
-    assay_calib ok = {.n = 2, .upto = {0.1, 0.3}, .prob = {0.5, 0.9}, .review_below = 0.6};
+    assay_calib ok = {.n = 2, .upto = {0.1, 0.3}, .prob = {0.5, 0.9}, .review_margin = 0.6};
     assert_true(assay_calib_check(&ok, &what));
     assay_calib down = ok;
     down.prob[1] = 0.4; /* not monotone */
@@ -44,7 +44,7 @@ test_confidence_check_rejects_bad_tables(void **state)
     big.prob[1] = 1.5;
     assert_false(assay_calib_check(&big, &what));
     assay_calib cut = ok;
-    cut.review_below = -0.1;
+    cut.review_margin = -0.1;
     assert_false(assay_calib_check(&cut, &what));
 }
 
