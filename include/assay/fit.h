@@ -60,6 +60,34 @@ assay_err assay_fit(const assay_fit_options *opts, assay_metrics *train,
 assay_err assay_eval(const assay_model *m, const char *labels_path,
                      const char *split, assay_metrics *out, assay_error *err);
 
+/* Recalibrating a fitted model to a user's own rubric: the weights stay,
+ * the band cut-offs, the scale map, the confidence table and the review cut
+ * are refitted on the user's labelled answers. */
+typedef struct assay_calibrate_options {
+    const char *model_path; /* model.json (or its directory) to start from */
+    const char *const *label_paths;
+    size_t nlabels;
+    const char *split;    /* NULL = every item */
+    const char *out_path; /* model.json to write (file refs rewritten) */
+    double review_target; /* 0 = 0.95 */
+} assay_calibrate_options;
+
+typedef struct assay_calibrate_report {
+    size_t n;            /* labelled answers used */
+    double th_correct, th_partial;
+    double sd_correct, sd_partial; /* bootstrap SD of the cut-offs */
+    size_t needed;       /* answers needed for SD <= ASSAY_CALIB_STABLE_SD */
+    bool enough;         /* n >= needed and n >= ASSAY_CALIB_MIN_ITEMS */
+} assay_calibrate_report;
+
+#define ASSAY_CALIB_MIN_ITEMS 30
+#define ASSAY_CALIB_STABLE_SD 0.05
+
+/* assay_calibrate writes opts->out_path and fills report (may be NULL).
+ * Too few labels is not an error: report->enough says so. */
+assay_err assay_calibrate(const assay_calibrate_options *opts,
+                          assay_calibrate_report *report, assay_error *err);
+
 /* The one Pearson and Spearman correlation of assay (fit, eval and bench
  * use these): n pairs; NaN when undefined (n < 2, either side constant, or
  * out of memory), never a made-up 0. Spearman is Pearson on average ranks. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "idfbuild.h"
 #include "calibrate.h"
@@ -877,5 +878,234 @@ out:
     groups_fini(&g);
     assay_items_fini(&items);
     assay_stemmer_free(st);
+    return rc;
+}
+
+/* ---- recalibration (assay calibrate) ---- */
+
+/* Rewrites an input reference {"file": ...} of a model in from_dir so it
+ * resolves from to_dir. */
+static void
+rebase_ref(json_t *ref, const char *from_dir, const char *to_dir)
+{
+    json_t *f = json_object_get(ref, "file");
+    if (!json_is_string(f)) {
+        return;
+    }
+    char abs[PATH_MAX * 2], rel[PATH_MAX];
+    const char *v = json_string_value(f);
+    if (v[0] == '/') {
+        snprintf(abs, sizeof(abs), "%s", v);
+    } else {
+        snprintf(abs, sizeof(abs), "%s/%s", from_dir, v);
+    }
+    relpath(rel, sizeof(rel), to_dir, abs);
+    json_object_set_new(ref, "file", json_string(rel));
+}
+
+static void
+dir_of(char *out, size_t cap, const char *path)
+{
+    snprintf(out, cap, "%s", path);
+    char *slash = strrchr(out, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+    } else {
+        snprintf(out, cap, ".");
+    }
+}
+
+assay_err
+assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
+                assay_error *err)
+{
+    assay_model *m = NULL;
+    assay_itemset items = {0};
+    groups g = {0};
+    assay_stemmer *st = NULL;
+    double *X = NULL, *score = NULL, *mg = NULL, *bs = NULL, *ok = NULL;
+    bool *right = NULL;
+    assay_features *fs = NULL;
+    assay_concept_match **matches = NULL;
+    json_t *root = NULL, *inputs = json_array();
+    assay_itemset boot = {0};
+    char mpath[PATH_MAX], outdir[PATH_MAX], mdir[PATH_MAX];
+    struct stat sb;
+    if (stat(o->model_path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        snprintf(mpath, sizeof(mpath), "%s/model.json", o->model_path);
+    } else {
+        snprintf(mpath, sizeof(mpath), "%s", o->model_path);
+    }
+    dir_of(mdir, sizeof(mdir), mpath);
+    dir_of(outdir, sizeof(outdir), o->out_path);
+    assay_err rc;
+    if ((rc = assay_model_load(mpath, &m, err)) || (rc = assay_stemmer_new(&st))) {
+        goto out;
+    }
+    for (size_t i = 0; i < o->nlabels; i++) {
+        char *lt;
+        size_t ll;
+        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll, err))) {
+            goto out;
+        }
+        json_t *ref = input_ref(outdir, o->label_paths[i], lt, ll);
+        free(lt);
+        size_t before = items.n;
+        if ((rc = assay_items_read(o->label_paths[i], o->split, &items, err))) {
+            json_decref(ref);
+            goto out;
+        }
+        json_object_set_new(ref, "items", json_integer((json_int_t)(items.n - before)));
+        json_array_append_new(inputs, ref);
+    }
+    size_t n = items.n;
+    if (n < 2) {
+        rc = assay_error_set(err, ASSAY_EINVAL,
+                             "calibrate: need at least 2 labelled answers, got %zu", n);
+        goto out;
+    }
+    bool all_inline = true;
+    for (size_t i = 0; i < n; i++) {
+        all_inline = all_inline && items.v[i].qid == NULL;
+    }
+    if (all_inline && m->inline_model != NULL) {
+        /* this model's cut-offs are its bank's; inline grading has its own */
+        rc = assay_error_set(err, ASSAY_EINVAL,
+                             "calibrate: %s grades inline answers with its inline_model; "
+                             "recalibrate that model (e.g. models/default) instead",
+                             mpath);
+        goto out;
+    }
+    const assay_model *gm = m;
+    X = calloc(n * ASSAY_NFEATURES, sizeof(*X));
+    score = calloc(n, sizeof(*score));
+    mg = calloc(n, sizeof(*mg));
+    ok = calloc(n, sizeof(*ok));
+    bs = calloc(n, sizeof(*bs));
+    right = calloc(n, sizeof(*right));
+    fs = calloc(n, sizeof(*fs));
+    matches = calloc(n, sizeof(*matches));
+    boot.v = calloc(n, sizeof(*boot.v));
+    if (!X || !score || !mg || !ok || !bs || !right || !fs || !matches || !boot.v) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
+        goto out;
+    }
+    assay_params p = gm->params;
+    if ((rc = group_items(gm, &items, &g, st, err)) ||
+        (rc = featurise(gm, &g, &items, st, X, fs, matches, err))) {
+        goto out;
+    }
+    /* the weights stay; caps follow the thresholds, so alternate twice */
+    for (int round = 0; round < 2; round++) {
+        if ((rc = score_all(gm, &g, &items, fs, matches, &p, score))) {
+            goto out;
+        }
+        best_thresholds(score, &items, &p);
+    }
+    if ((rc = score_all(gm, &g, &items, fs, matches, &p, score))) {
+        goto out;
+    }
+    fit_scale(score, &items, &p);
+    p.scale_a = round(p.scale_a * 1e6) / 1e6;
+    p.scale_b = round(p.scale_b * 1e6) / 1e6;
+    /* stability: the cut-offs over 200 bootstrap resamples (fixed LCG) */
+    double sc = 0, scc = 0, sp = 0, spp = 0;
+    uint64_t lcg = 0x2545f4914f6cdd1dULL;
+    boot.n = n;
+    for (int b = 0; b < 200; b++) {
+        for (size_t i = 0; i < n; i++) {
+            lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t k = (size_t)((lcg >> 33) % n);
+            boot.v[i] = items.v[k];
+            bs[i] = score[k];
+        }
+        assay_params t = p;
+        best_thresholds(bs, &boot, &t);
+        sc += t.th_correct;
+        scc += t.th_correct * t.th_correct;
+        sp += t.th_partial;
+        spp += t.th_partial * t.th_partial;
+    }
+    double sdc = sqrt(fmax(0, scc / 200 - (sc / 200) * (sc / 200)));
+    double sdp = sqrt(fmax(0, spp / 200 - (sp / 200) * (sp / 200)));
+    double sd = fmax(sdc, sdp);
+    /* SD shrinks as 1/sqrt(n): answers needed for a stable cut-off */
+    size_t needed = (size_t)ceil((double)n * (sd / ASSAY_CALIB_STABLE_SD) *
+                                 (sd / ASSAY_CALIB_STABLE_SD));
+    if (needed < ASSAY_CALIB_MIN_ITEMS) {
+        needed = ASSAY_CALIB_MIN_ITEMS;
+    }
+    /* confidence on these scores: the weights never saw the user's labels */
+    for (size_t i = 0; i < n; i++) {
+        assay_band b = score[i] >= p.th_correct   ? ASSAY_BAND_CORRECT
+                       : score[i] >= p.th_partial ? ASSAY_BAND_PARTIAL
+                                                  : ASSAY_BAND_INCORRECT;
+        mg[i] = assay_calib_margin(score[i], p.th_correct, p.th_partial);
+        right[i] = b == items.v[i].band;
+        ok[i] = right[i];
+    }
+    if (!assay_isotonic(mg, ok, n, &p.calib)) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
+        goto out;
+    }
+    assay_review_cut(&p.calib, mg, right, n,
+                     o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET, NULL,
+                     NULL);
+    if (rep != NULL) {
+        rep->n = n;
+        rep->th_correct = p.th_correct;
+        rep->th_partial = p.th_partial;
+        rep->sd_correct = sdc;
+        rep->sd_partial = sdp;
+        rep->needed = needed;
+        rep->enough = n >= needed;
+    }
+    /* the model file with the recalibrated sections */
+    json_error_t je;
+    if ((root = json_load_file(mpath, 0, &je)) == NULL) {
+        rc = assay_error_set(err, ASSAY_EMODEL, "%s line %d: %s", mpath, je.line, je.text);
+        goto out;
+    }
+    json_t *fresh = assay_params_json(&p);
+    const char *keys[] = {"thresholds", "scale", "calibration"};
+    for (size_t k = 0; k < 3; k++) {
+        json_object_set(root, keys[k], json_object_get(fresh, keys[k]));
+    }
+    json_decref(fresh);
+    const char *refs[] = {"bank", "stoplist", "inline_model"};
+    for (size_t k = 0; k < 3; k++) {
+        json_t *r = json_object_get(root, refs[k]);
+        if (json_is_object(r)) {
+            rebase_ref(r, mdir, outdir);
+        }
+    }
+    json_object_set_new(root, "recalibrated",
+                        json_pack("{s:o,s:I,s:o,s:o,s:I}", "inputs", inputs, "items",
+                                  (json_int_t)n, "sd_correct", num4(sdc), "sd_partial",
+                                  num4(sdp), "needed", (json_int_t)needed));
+    inputs = NULL;
+    if (json_dump_file(root, o->out_path,
+                       JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
+        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
+    }
+out:
+    for (size_t i = 0; matches && i < items.n; i++) {
+        free(matches[i]);
+    }
+    free(matches);
+    free(fs);
+    free(X);
+    free(score);
+    free(mg);
+    free(ok);
+    free(bs);
+    free(right);
+    free(boot.v);
+    groups_fini(&g);
+    assay_items_fini(&items);
+    assay_stemmer_free(st);
+    assay_model_unref(m);
+    json_decref(root);
+    json_decref(inputs);
     return rc;
 }
