@@ -34,6 +34,8 @@ fit_help(FILE *out)
           "  --name NAME        model name (default: the bank id, or \"inline\")\n"
           "  --inline-model M   model.json that grades inline questions for this\n"
           "                     model (models/default/model.json); hashed in it\n"
+          "  --vectors FILE     word vectors (assay vectors pack) for the softcos\n"
+          "                     feature; named and hashed in the model\n"
           "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
           "                     directory) on the --labels items of --test-split\n"
           "                     (all items without it)\n",
@@ -95,7 +97,8 @@ assay_cmd_fit(int argc, char **argv)
             (r = assay_cli_opt(argc, argv, &i, "name", true, &o.name)) ||
             (r = assay_cli_opt(argc, argv, &i, "eval", true, &eval_model)) ||
             (r = assay_cli_opt(argc, argv, &i, "inline-model", true,
-                               &o.inline_model_path))) {
+                               &o.inline_model_path)) ||
+            (r = assay_cli_opt(argc, argv, &i, "vectors", true, &o.vectors_path))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }

@@ -30,6 +30,9 @@ typedef struct assay_fit_options {
     /* a fitted model.json that grades inline questions in place of this
      * one (model.json "inline_model"); NULL = this model does */
     const char *inline_model_path;
+    /* word vectors file (assay_vectors_pack) for the softcos feature; NULL
+     * = none (softcos is 0) */
+    const char *vectors_path;
     /* accuracy wanted among answers not sent to review (0 = 0.95) */
     double review_target;
 } assay_fit_options;
@@ -87,6 +90,17 @@ typedef struct assay_calibrate_report {
  * Too few labels is not an error: report->enough says so. */
 assay_err assay_calibrate(const assay_calibrate_options *opts,
                           assay_calibrate_report *report, assay_error *err);
+
+/* Word vectors at fit time: assay_vectors_tokens writes, for every line
+ * of in_path, the analyser's content-word terms (stop list and the bank's
+ * protected words applied; either may be NULL), space separated, for
+ * fastText; assay_vectors_pack converts fastText's text output (.vec) into
+ * the int8 file model.json names as "vectors" (docs/model-format.md). */
+assay_err assay_vectors_tokens(const char *in_path, const char *out_path,
+                               const char *stoplist, const char *bank_path,
+                               assay_error *err);
+assay_err assay_vectors_pack(const char *vec_path, const char *out_path,
+                             assay_error *err);
 
 /* The one Pearson and Spearman correlation of assay (fit, eval and bench
  * use these): n pairs; NaN when undefined (n < 2, either side constant, or

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "idfbuild.h"
+#include "vectors.h"
 #include "sha256.h"
 
 #define MODEL_MAX_BYTES (256u << 20)
@@ -72,6 +73,7 @@ assay_model_unref(assay_model *m)
     assay_lexicon_free(m->lex);
     assay_idf_free(m->idf);
     assay_model_unref(m->inline_model);
+    assay_vectors_free(m->vectors);
     free(m->id);
     free(m);
 }
@@ -649,6 +651,14 @@ fail:
 static assay_err load_model(const char *path, bool nested, assay_model **out,
                             assay_error *err);
 
+void
+assay_model_set_vectors(assay_model *m, assay_vectors *v)
+{
+    assay_vectors_free(m->vectors);
+    m->vectors = v;
+    m->params.vectors = v;
+}
+
 assay_err
 assay_model_load(const char *path, assay_model **out, assay_error *err)
 {
@@ -691,6 +701,7 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     assay_idf *idf = NULL;
     assay_bank *bank = NULL;
     assay_model *inl = NULL;
+    assay_vectors *vec = NULL;
     json_t *root = NULL;
     assay_err rc = assay_read_file(mpath, MODEL_MAX_BYTES, &text, &len, err);
     if (rc != ASSAY_OK) {
@@ -778,6 +789,18 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
             }
         }
     }
+    /* Word vectors (softcos): a named, hashed input like the bank. */
+    json_t *vref = json_object_get(root, "vectors");
+    if (vref != NULL && !json_is_null(vref)) {
+        char *vtext = NULL;
+        size_t vlen;
+        if ((rc = load_input(&L, vref, "vectors", &mh, ipath, sizeof(ipath), &vtext,
+                             &vlen)) != ASSAY_OK ||
+            (rc = assay_vectors_parse((unsigned char *)vtext, vlen, ipath, &vec, err)) !=
+                ASSAY_OK) {
+            goto out;
+        }
+    }
     /* The model inline grading uses (a pooled default), when not this one.
      * Its file is hashed like every input, so the model hash covers it. */
     json_t *iref = json_object_get(root, "inline_model");
@@ -808,9 +831,12 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     if (rc == ASSAY_OK) {
         (*out)->inline_model = inl;
         inl = NULL;
+        assay_model_set_vectors(*out, vec);
+        vec = NULL;
     }
 out:
     assay_model_unref(inl);
+    assay_vectors_free(vec);
     if (rc == ASSAY_ENOMEM) {
         assay_error_set(err, rc, "%s: out of memory", mpath);
     }

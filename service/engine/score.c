@@ -1,6 +1,8 @@
 /* score.c - prepared questions and answer features. */
 #include "score.h"
 
+#include "softcos.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -490,6 +492,7 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
     f->f[ASSAY_F_bigram] = max_cos(&bi, pq->ref_bi, pq->nrefs);
+    f->f[ASSAY_F_softcos] = assay_softcos(p->vectors, pq, answer, idf);
     f->qcos = assay_vec_cosine(&full, &pq->q_uni);
     f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
 

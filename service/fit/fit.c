@@ -15,11 +15,23 @@
 #include "model.h"
 #include "regress.h"
 #include "sha256.h"
+#include "vectors.h"
 #include "verdict.h"
 
 #define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
 /* Ridge penalty when there are too few items or questions to choose one. */
 #define ASSAY_DEFAULT_LAMBDA 0.1
+
+/* A malloc'd copy (the vectors take ownership of their buffer). */
+static void *
+memdup(const void *p, size_t n)
+{
+    void *q = malloc(n ? n : 1);
+    if (q != NULL) {
+        memcpy(q, p, n);
+    }
+    return q;
+}
 
 /* ---- grading helpers shared by fit and eval ---- */
 
@@ -519,8 +531,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_dfcount voc;
     assay_dfcount_init(&voc, true);
     groups g = {0};
-    char *btext = NULL, *stext = NULL;
-    size_t blen = 0, slen = 0;
+    char *btext = NULL, *stext = NULL, *vtext = NULL;
+    size_t blen = 0, slen = 0, vlen = 0;
     double *X = NULL, *y = NULL, *score = NULL;
     unsigned *fold = NULL;
     json_t *review = NULL;
@@ -663,6 +675,21 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         rc = ASSAY_ENOMEM;
         goto out;
     }
+    if (o->vectors_path != NULL) {
+        assay_vectors *vec = NULL;
+        if ((rc = assay_read_file(o->vectors_path, FIT_MAX_FILE, &vtext, &vlen, err))) {
+            goto out;
+        }
+        unsigned char *copy = memdup(vtext, vlen);
+        if (copy == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        if ((rc = assay_vectors_parse(copy, vlen, o->vectors_path, &vec, err))) {
+            goto out;
+        }
+        assay_model_set_vectors(m, vec);
+    }
     if ((rc = group_items(m, &items, &g, st, err)) ||
         (rc = featurise(m, &g, &items, st, X, fs, matches, err))) {
         goto out;
@@ -758,6 +785,9 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         json_object_set_new(root, "stoplist",
                             input_ref(outdir, o->stoplist_path, stext, slen));
     }
+    if (o->vectors_path) {
+        json_object_set_new(root, "vectors", input_ref(outdir, o->vectors_path, vtext, vlen));
+    }
     if (o->inline_model_path) {
         char *it;
         size_t il;
@@ -820,6 +850,7 @@ out:
     json_decref(terms);
     free(btext);
     free(stext);
+    free(vtext);
     assay_model_unref(m);
     assay_bank_free(bank);
     assay_lexicon_free(lex);
@@ -1072,8 +1103,8 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         json_object_set(root, keys[k], json_object_get(fresh, keys[k]));
     }
     json_decref(fresh);
-    const char *refs[] = {"bank", "stoplist", "inline_model"};
-    for (size_t k = 0; k < 3; k++) {
+    const char *refs[] = {"bank", "stoplist", "inline_model", "vectors"};
+    for (size_t k = 0; k < 4; k++) {
         json_t *r = json_object_get(root, refs[k]);
         if (json_is_object(r)) {
             rebase_ref(r, mdir, outdir);

@@ -23,6 +23,7 @@ assay_feature_sign(int j)
     case ASSAY_F_recall:
     case ASSAY_F_precision:
     case ASSAY_F_cov_x_len:
+    case ASSAY_F_softcos:
         return 1;
     case ASSAY_F_misconception:
     case ASSAY_F_required_missing:
