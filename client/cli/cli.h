@@ -9,6 +9,7 @@
 #ifndef ASSAY_CLI_H
 #define ASSAY_CLI_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -20,7 +21,8 @@
     X(OK, 0, "success")                                                        \
     X(FAILED, 1, "some items failed, or a quality gate failed")                \
     X(USAGE, 2, "usage or input error")                                        \
-    X(UNREACHABLE, 3, "the service could not be reached")
+    X(UNREACHABLE, 3, "the service could not be reached")                     \
+    X(INTERRUPTED, 130, "interrupted (Ctrl-C or SIGTERM)")
 
 typedef enum assay_cli_exit {
 #define ASSAY_X_EXIT(name, value, text) ASSAY_EXIT_##name = value,
@@ -35,6 +37,7 @@ typedef struct assay_cli_common {
     int retries;
     const char *curve_key;  /* --curve-key, else $ASSAY_CURVE_KEY; may be NULL */
     const char *server_key; /* --server-key, else $ASSAY_SERVER_KEY */
+    const volatile sig_atomic_t *cancel; /* see assay_client_options */
     bool help;
 } assay_cli_common;
 
@@ -91,5 +94,13 @@ int assay_cmd_calibrate(int argc, char **argv);
 int assay_cmd_vectors(int argc, char **argv);
 int assay_cmd_bench(int argc, char **argv);
 int assay_cmd_keygen(int argc, char **argv);
+int assay_cmd_health(int argc, char **argv);
+int assay_cmd_stats(int argc, char **argv);
+int assay_cmd_bank(int argc, char **argv);
+
+/* assay_cli_bank_show prints question id of the bank at where (a model
+ * directory or a bank file): text, references, concepts with weights and
+ * variants; as one JSON object when as_json. Returns the exit status. */
+int assay_cli_bank_show(const char *where, const char *id, bool as_json);
 
 #endif

@@ -5,6 +5,7 @@
  * its slot in a ring of `window` results is free, and a slot frees when its
  * result is written, so the ring is both the window and the reorder buffer.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,12 +18,25 @@
 #include "clock.h"
 #include "csv.h"
 #include "print_verdict.h"
+#include "proto.h"
 #include "proto_client.h"
+#include "utf8.h"
 
 #define BATCH_MAX_LINE (1024u * 1024u)
 #define BATCH_MAX_WINDOW 10000
 
-enum { ITEM_EMPTY, ITEM_IN_FLIGHT, ITEM_DONE };
+enum { ITEM_EMPTY, ITEM_IN_FLIGHT, ITEM_DONE, ITEM_SKIPPED };
+#define BATCH_MAX_FIELDS 16
+
+/* Set from SIGINT/SIGTERM: stop reading, write what is complete, say so. */
+static volatile sig_atomic_t batch_stop;
+
+static void
+batch_on_signal(int sig)
+{
+    (void)sig;
+    batch_stop = 1;
+}
 enum { FMT_JSONL, FMT_CSV };
 
 typedef struct batch_item {
@@ -46,6 +60,14 @@ typedef struct batch {
     /* CSV input: column of each field, -1 when absent */
     assay_csv *csv;
     int col_id, col_qid, col_question, col_reference, col_answer;
+    unsigned line_base; /* blank lines the format detection consumed */
+    /* output fields (--fields / --compact); n_fields 0 = the full record */
+    const char *fields[BATCH_MAX_FIELDS];
+    size_t n_fields;
+    /* --resume: sorted keys ("i<id json>" or "l<line>") already written */
+    char **seen;
+    size_t n_seen;
+    unsigned long long skipped;
     /* progress */
     bool progress;
     long long in_size;
@@ -63,19 +85,33 @@ batch_help(FILE *out)
           "record, in input order. Input is JSON Lines (objects with id,\n"
           "answer, and question_id or question + reference) or CSV with a\n"
           "header naming the same columns (RFC 4180 quoting).\n\n"
-          "  --input-format jsonl|csv  default: by extension (.csv), else "
-          "the first byte\n"
-          "  --format jsonl|csv        output format (default jsonl)\n"
+          "  --input-format jsonl|csv  default: by extension (.csv, .jsonl),"
+          "\n"
+          "                            else the first byte after blank lines\n"
+          "  --format jsonl|csv        output format (default: csv for -o "
+          "X.csv, else jsonl)\n"
           "  -o, --output FILE         write results there (default stdout)"
           "\n"
+          "  --fields F1,F2,...        only these verdict fields (score, band,"
+          "\n"
+          "                            flags, matched, missing, fuzzy, "
+          "negated,\n"
+          "                            misconceptions, scale_score, model, "
+          "...)\n"
+          "  --compact                 same as --fields score,band,flags\n"
+          "  --resume                  with -o: keep the records already in "
+          "FILE\n"
+          "                            and grade only the others\n"
           "  --window N                requests in flight (default 64)\n\n"
           "JSONL results: {\"id\",\"line\",\"ok\",\"score\",\"band\","
           "\"verdict\"} or\n{\"id\",\"line\",\"ok\":false,\"error\":{\"code\","
           "\"message\"}}.\nCSV results: id,line,ok,score,band,matched,missing,"
           "flags,error\n(lists joined with ';').\n"
           "A bad record yields an error result naming its line; the batch "
-          "goes on\nand exits 1. A progress bar is drawn on stderr when it "
-          "is a terminal.\n\n",
+          "goes on,\nsays how many failed on stderr and exits 1. Ctrl-C "
+          "writes the complete\nresults, says how far it got and exits 130. "
+          "A progress bar is drawn on\nstderr when it is a terminal and the "
+          "results do not go to it.\n\n",
           out);
     assay_cli_common_help(out);
     fputc('\n', out);
@@ -119,12 +155,16 @@ batch_draw(batch *b, bool final)
             bar[i] = i < fill ? '#' : '.';
         }
         bar[width] = '\0';
-        if (frac > 0.001) {
-            snprintf(eta, sizeof(eta), " ETA %.0fs",
-                     final ? 0.0 : t * (1 - frac) / frac);
+        if (final) {
+            snprintf(eta, sizeof(eta), " in %.1fs", t);
+        } else if (frac > 0.001) {
+            snprintf(eta, sizeof(eta), " ETA %.0fs", t * (1 - frac) / frac);
         }
     } else {
         snprintf(bar, sizeof(bar), "%s", "...");
+        if (final) {
+            snprintf(eta, sizeof(eta), " in %.1fs", t);
+        }
     }
     fprintf(stderr, "\r[%s] %llu done, %llu failed, %.0f/s%s   ", bar, b->done,
             b->failed, rate, eta);
@@ -148,6 +188,188 @@ batch_item_error(batch_item *it, assay_err code, const char *fmt, ...)
     it->state = ITEM_DONE;
 }
 
+/* batch_key is the --resume key of a record: its id as compact JSON, or
+ * its line when it has no id. Caller frees. */
+static char *
+batch_key(const json_t *id, long long line)
+{
+    char *key = NULL;
+    if (id != NULL && !json_is_null(id)) {
+        char *t = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
+        if (t != NULL) {
+            size_t n = strlen(t) + 2;
+            key = malloc(n);
+            if (key != NULL) {
+                snprintf(key, n, "i%s", t);
+            }
+        }
+        free(t);
+        return key;
+    }
+    key = malloc(32);
+    if (key != NULL) {
+        snprintf(key, 32, "l%lld", line);
+    }
+    return key;
+}
+
+static int
+batch_key_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* batch_seen tells whether --resume found this record in the output. */
+static bool
+batch_seen(batch *b, const batch_item *it)
+{
+    if (b->n_seen == 0) {
+        return false;
+    }
+    char *key = batch_key(it->input_id, it->line);
+    if (key == NULL) {
+        return false;
+    }
+    bool found = bsearch(&key, b->seen, b->n_seen, sizeof(char *),
+                         batch_key_cmp) != NULL;
+    free(key);
+    return found;
+}
+
+static bool
+batch_seen_add(batch *b, char *key, size_t *cap)
+{
+    if (key == NULL) {
+        return false;
+    }
+    if (b->n_seen == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 256;
+        char **ns = realloc(b->seen, ncap * sizeof(*ns));
+        if (ns == NULL) {
+            free(key);
+            return false;
+        }
+        b->seen = ns;
+        *cap = ncap;
+    }
+    b->seen[b->n_seen++] = key;
+    return true;
+}
+
+/* batch_resume_load reads the records an earlier, interrupted run wrote to
+ * path (JSON Lines or CSV, as out_fmt) and cuts a last line left
+ * incomplete. A missing file is an empty one. false (printed) on error. */
+static bool
+batch_resume_load(batch *b, const char *path, int out_fmt)
+{
+    FILE *f = fopen(path, "r+b");
+    if (f == NULL) {
+        return true;
+    }
+    char *line = NULL;
+    size_t cap = 0, seen_cap = 0;
+    ssize_t n;
+    long complete = 0; /* offset after the last complete line */
+    unsigned line_no = 0;
+    bool ok = true;
+    int col_id = -1, col_line = -1;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        line_no++;
+        if (line[n - 1] != '\n') {
+            break; /* cut by a crash: dropped and graded again */
+        }
+        complete += (long)n;
+        line[--n] = '\0';
+        if (n > 0 && line[n - 1] == '\r') {
+            line[--n] = '\0';
+        }
+        json_t *id = NULL;
+        long long rec_line = -1;
+        if (out_fmt == FMT_CSV) {
+            /* our own CSV: id may be quoted, line is a plain number */
+            char *cells[2] = {NULL, NULL};
+            size_t ncell = 0;
+            char *p = line;
+            int col = 0;
+            while (p != NULL && ncell < 2) {
+                char *start = p;
+                char *cell = NULL;
+                if (*p == '"') {
+                    cell = ++p;
+                    char *w = p;
+                    while (*p != '\0' && !(*p == '"' && p[1] != '"')) {
+                        if (*p == '"') {
+                            p++;
+                        }
+                        *w++ = *p++;
+                    }
+                    if (*p == '"') {
+                        p++;
+                    }
+                    *w = '\0';
+                } else {
+                    cell = start;
+                }
+                char *comma = strchr(p, ',');
+                if (comma != NULL) {
+                    *comma = '\0';
+                }
+                if (line_no == 1) {
+                    if (strcmp(cell, "id") == 0) {
+                        col_id = col;
+                    } else if (strcmp(cell, "line") == 0) {
+                        col_line = col;
+                    }
+                } else if (col == col_id || col == col_line) {
+                    cells[col == col_id ? 0 : 1] = cell;
+                    ncell++;
+                }
+                p = comma != NULL ? comma + 1 : NULL;
+                col++;
+            }
+            if (line_no == 1) {
+                continue;
+            }
+            if (cells[0] != NULL && *cells[0] != '\0') {
+                id = json_string(cells[0]);
+            }
+            rec_line = cells[1] != NULL ? atoll(cells[1]) : -1;
+        } else {
+            json_t *o = json_loads(line, 0, NULL);
+            if (!json_is_object(o)) {
+                json_decref(o);
+                fprintf(stderr,
+                        "assay: invalid_json: %s: line %u is not a batch "
+                        "result; cannot --resume from it\n",
+                        path, line_no);
+                ok = false;
+                break;
+            }
+            id = json_incref(json_object_get(o, "id"));
+            json_t *l = json_object_get(o, "line");
+            rec_line = json_is_integer(l) ? json_integer_value(l) : -1;
+            json_decref(o);
+        }
+        ok = batch_seen_add(b, batch_key(id, rec_line), &seen_cap);
+        json_decref(id);
+        if (!ok) {
+            fprintf(stderr, "assay: out_of_memory: reading %s\n", path);
+            break;
+        }
+    }
+    free(line);
+    if (ok && ftruncate(fileno(f), complete) != 0) {
+        fprintf(stderr, "assay: io_error: %s: cannot cut its last line\n",
+                path);
+        ok = false;
+    }
+    fclose(f);
+    if (ok && b->n_seen > 0) {
+        qsort(b->seen, b->n_seen, sizeof(char *), batch_key_cmp);
+    }
+    return ok;
+}
+
 /* batch_read_line reads one physical line into b->line (without the line
  * end). 0 at end of input, 1 for a line, 2 for a line past the cap (its
  * rest is skipped). */
@@ -157,6 +379,14 @@ batch_read_line(batch *b, size_t *len)
     size_t n = 0;
     int ch;
     bool too_long = false;
+    if (b->line == NULL) {
+        /* an empty first line must still leave a string to look at */
+        b->line = malloc(4096);
+        if (b->line == NULL) {
+            return 0;
+        }
+        b->line_cap = 4096;
+    }
     while ((ch = getc(b->in)) != EOF && ch != '\n') {
         if (n >= BATCH_MAX_LINE) {
             too_long = true;
@@ -180,9 +410,7 @@ batch_read_line(batch *b, size_t *len)
     if (n > 0 && b->line[n - 1] == '\r') {
         n--;
     }
-    if (b->line != NULL) {
-        b->line[n] = '\0';
-    }
+    b->line[n] = '\0';
     *len = n;
     return too_long ? 2 : 1;
 }
@@ -269,13 +497,29 @@ batch_next_jsonl(batch *b, batch_item *it, json_t **req)
         return 0;
     }
     it->line = b->line_no;
+    const char *text = b->line;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3; /* a UTF-8 byte order mark, as editors write it */
+        len -= 3;
+    }
+    char id[ASSAY_PROTO_MAX_ID + 1];
+    if (assay_proto_scan_id(text, len, id)) {
+        /* readable even when the rest is broken: error records keep it */
+        it->input_id = json_string(id);
+    }
     if (r == 2) {
         batch_item_error(it, ASSAY_ETOOBIG, "line %u: longer than %u bytes",
                          it->line, BATCH_MAX_LINE);
         return 1;
     }
+    long long bad = assay_utf8_check(text, len);
+    if (bad >= 0) {
+        batch_item_error(it, ASSAY_EUTF8, "line %u: invalid UTF-8 at byte %lld",
+                         it->line, bad + 1);
+        return 1;
+    }
     json_error_t jerr;
-    json_t *obj = json_loadb(b->line, len, 0, &jerr);
+    json_t *obj = json_loadb(text, len, 0, &jerr);
     if (obj == NULL) {
         batch_item_error(it, ASSAY_EJSON,
                          "line %u: invalid JSON at column %d: %s", it->line,
@@ -288,13 +532,19 @@ batch_next_jsonl(batch *b, batch_item *it, json_t **req)
         json_decref(obj);
         return 1;
     }
+    json_decref(it->input_id);
     it->input_id = json_incref(json_object_get(obj, "id"));
-    bool bad = false;
-    const char *qid = batch_jstr(it, obj, "question_id", &bad);
-    const char *q = batch_jstr(it, obj, "question", &bad);
-    const char *ref = batch_jstr(it, obj, "reference", &bad);
-    const char *ans = batch_jstr(it, obj, "answer", &bad);
-    if (!bad) {
+    if (batch_seen(b, it)) {
+        it->state = ITEM_SKIPPED;
+        json_decref(obj);
+        return 1;
+    }
+    bool bad_field = false;
+    const char *qid = batch_jstr(it, obj, "question_id", &bad_field);
+    const char *q = batch_jstr(it, obj, "question", &bad_field);
+    const char *ref = batch_jstr(it, obj, "reference", &bad_field);
+    const char *ans = batch_jstr(it, obj, "answer", &bad_field);
+    if (!bad_field) {
         *req = batch_fields(it, qid, q, ref, ans);
     }
     json_decref(obj);
@@ -364,7 +614,7 @@ batch_next_csv(batch *b, batch_item *it, json_t **req)
     assay_error_init(&err);
     size_t n = 0;
     assay_err rc = assay_csv_next(b->csv, &n, &err);
-    it->line = assay_csv_line(b->csv);
+    it->line = assay_csv_line(b->csv) + b->line_base;
     if (rc == ASSAY_EIO) {
         assay_cli_error(rc, &err);
         return -1;
@@ -379,6 +629,10 @@ batch_next_csv(batch *b, batch_item *it, json_t **req)
     const char *id = batch_cell(b, b->col_id, n);
     if (id != NULL) {
         it->input_id = json_string(id);
+    }
+    if (batch_seen(b, it)) {
+        it->state = ITEM_SKIPPED;
+        return 1;
     }
     *req = batch_fields(
         it, batch_cell(b, b->col_qid, n), batch_cell(b, b->col_question, n),
@@ -418,6 +672,76 @@ batch_json_text(const json_t *v)
     return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
 }
 
+/* Verdict fields --fields may name; the lists become arrays of labels. */
+static const char *const batch_known_fields[] = {
+    "score",   "band",    "scale_score",    "scale_max", "question_id",
+    "matched", "missing", "fuzzy",          "negated",   "misconceptions",
+    "flags",   "model",   "concepts",       "contributions", "features",
+};
+static const char *const batch_default_csv[] = {"score", "band", "matched",
+                                                "missing", "flags"};
+
+static bool
+batch_is_list(const char *f)
+{
+    return strcmp(f, "matched") == 0 || strcmp(f, "missing") == 0 ||
+           strcmp(f, "fuzzy") == 0 || strcmp(f, "negated") == 0 ||
+           strcmp(f, "misconceptions") == 0;
+}
+
+/* batch_field is the value of field f in reply as a new reference. */
+static json_t *
+batch_field(const json_t *reply, const char *f)
+{
+    if (batch_is_list(f)) {
+        json_t *arr = json_array();
+        const json_t *list = json_object_get(json_object_get(reply, "concepts"), f);
+        size_t i;
+        json_t *item;
+        json_array_foreach(list, i, item)
+        {
+            json_t *l = json_object_get(item, "label");
+            json_array_append(arr, json_is_string(l) ? l : item);
+        }
+        return arr;
+    }
+    json_t *v = json_object_get(reply, f);
+    return v != NULL ? json_incref(v) : json_null();
+}
+
+static char *
+batch_cell_text(const json_t *reply, const char *f)
+{
+    if (strcmp(f, "matched") == 0) {
+        return assay_cli_matched(reply, ";"); /* with ~fuzzy and !negated */
+    }
+    if (batch_is_list(f)) {
+        return assay_cli_labels(reply, f, ";");
+    }
+    if (strcmp(f, "flags") == 0) {
+        return assay_cli_flags(reply, ";");
+    }
+    const json_t *v = json_object_get(reply, f);
+    if (json_is_number(v)) {
+        char num[32];
+        snprintf(num, sizeof(num), "%.6g", json_number_value(v));
+        return strdup(num);
+    }
+    return batch_json_text(v);
+}
+
+static void
+batch_csv_header_out(const batch *b)
+{
+    fputs("id,line,ok,", b->out);
+    const char *const *f = b->n_fields ? b->fields : batch_default_csv;
+    size_t n = b->n_fields ? b->n_fields : 5;
+    for (size_t i = 0; i < n; i++) {
+        fprintf(b->out, "%s,", f[i]);
+    }
+    fputs("error\n", b->out);
+}
+
 static void
 batch_write_csv(batch *b, batch_item *it, bool ok, const char *code,
                 const char *msg)
@@ -427,47 +751,38 @@ batch_write_csv(batch *b, batch_item *it, bool ok, const char *code,
     batch_csv_cell(out, id);
     free(id);
     fprintf(out, ",%u,%s,", it->line, ok ? "true" : "false");
-    if (ok) {
-        char score[32] = "";
-        json_t *js = json_object_get(it->reply, "score");
-        if (json_is_number(js)) {
-            snprintf(score, sizeof(score), "%.6g", json_number_value(js));
+    const char *const *f = b->n_fields ? b->fields : batch_default_csv;
+    size_t n = b->n_fields ? b->n_fields : 5;
+    for (size_t i = 0; i < n; i++) {
+        if (ok) {
+            char *cell = batch_cell_text(it->reply, f[i]);
+            batch_csv_cell(out, cell);
+            free(cell);
         }
-        char *matched = assay_cli_labels(it->reply, "matched", ";");
-        char *missing = assay_cli_labels(it->reply, "missing", ";");
-        char *flags = assay_cli_flags(it->reply, ";");
-        batch_csv_cell(out, score);
         fputc(',', out);
-        batch_csv_cell(out,
-                       json_string_value(json_object_get(it->reply, "band")));
-        fputc(',', out);
-        batch_csv_cell(out, matched);
-        fputc(',', out);
-        batch_csv_cell(out, missing);
-        fputc(',', out);
-        batch_csv_cell(out, flags);
-        fputs(",\n", out);
-        free(matched);
-        free(missing);
-        free(flags);
-        return;
     }
-    char *err = NULL;
-    size_t n = strlen(code) + strlen(msg) + 3;
-    err = malloc(n);
-    if (err != NULL) {
-        snprintf(err, n, "%s: %s", code, msg);
+    if (!ok) {
+        size_t len = strlen(code) + strlen(msg) + 3;
+        char *err = malloc(len);
+        if (err != NULL) {
+            snprintf(err, len, "%s: %s", code, msg);
+        }
+        batch_csv_cell(out, err);
+        free(err);
     }
-    fputs(",,,,,", out);
-    batch_csv_cell(out, err);
     fputc('\n', out);
-    free(err);
 }
 
 /* batch_write writes one result and empties the slot. */
 static void
 batch_write(batch *b, batch_item *it)
 {
+    if (it->state == ITEM_SKIPPED) {
+        b->skipped++;
+        json_decref(it->input_id);
+        memset(it, 0, sizeof(*it));
+        return;
+    }
     bool ok =
         it->reply != NULL && json_is_true(json_object_get(it->reply, "ok"));
     const char *code = assay_errname(it->code);
@@ -491,7 +806,12 @@ batch_write(batch *b, batch_item *it)
         json_object_set(o, "id", it->input_id ? it->input_id : json_null());
         json_object_set_new(o, "line", json_integer(it->line));
         json_object_set_new(o, "ok", json_boolean(ok));
-        if (ok) {
+        if (ok && b->n_fields > 0) {
+            for (size_t i = 0; i < b->n_fields; i++) {
+                json_object_set_new(o, b->fields[i],
+                                    batch_field(it->reply, b->fields[i]));
+            }
+        } else if (ok) {
             json_object_set(o, "score", json_object_get(it->reply, "score"));
             json_object_set(o, "band", json_object_get(it->reply, "band"));
             json_object_del(it->reply, "v");
@@ -503,7 +823,8 @@ batch_write(batch *b, batch_item *it)
                 o, "error",
                 json_pack("{s:s, s:s}", "code", code, "message", msg));
         }
-        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                    JSON_REAL_PRECISION(15));
         if (s != NULL) {
             fputs(s, b->out);
             fputc('\n', b->out);
@@ -516,10 +837,46 @@ batch_write(batch *b, batch_item *it)
     memset(it, 0, sizeof(*it));
 }
 
-/* batch_detect picks the input format: extension, else the first
- * non-blank byte ('{' = JSON Lines). */
+/* batch_parse_fields reads "a,b,c" into b->fields (pointers into list). */
+static bool
+batch_parse_fields(batch *b, char *list)
+{
+    b->n_fields = 0;
+    for (char *tok = strtok(list, ","); tok != NULL; tok = strtok(NULL, ",")) {
+        bool known = false;
+        for (size_t i = 0;
+             i < sizeof(batch_known_fields) / sizeof(batch_known_fields[0]);
+             i++) {
+            known = known || strcmp(tok, batch_known_fields[i]) == 0;
+        }
+        if (!known) {
+            assay_cli_usage("batch",
+                            "--fields: unknown field \"%.40s\" (known: score, "
+                            "band, scale_score, scale_max, question_id, "
+                            "matched, missing, fuzzy, negated, misconceptions, "
+                            "flags, model, concepts, contributions, features)",
+                            tok);
+            return false;
+        }
+        if (b->n_fields == BATCH_MAX_FIELDS) {
+            assay_cli_usage("batch", "--fields: at most %d fields",
+                            BATCH_MAX_FIELDS);
+            return false;
+        }
+        b->fields[b->n_fields++] = tok;
+    }
+    if (b->n_fields == 0) {
+        assay_cli_usage("batch", "--fields needs at least one field");
+        return false;
+    }
+    return true;
+}
+
+/* batch_detect picks the input format: extension, else the first byte
+ * after a byte order mark and blank lines ('{' = JSON Lines). The skipped
+ * blank lines are counted in b->line_base so line numbers stay true. */
 static int
-batch_detect(FILE *in, const char *path)
+batch_detect(batch *b, const char *path)
 {
     size_t n = strlen(path);
     if (n > 4 && strcmp(path + n - 4, ".csv") == 0) {
@@ -529,11 +886,30 @@ batch_detect(FILE *in, const char *path)
         (n > 7 && strcmp(path + n - 7, ".ndjson") == 0)) {
         return FMT_JSONL;
     }
-    int ch = getc(in);
-    if (ch != EOF) {
-        ungetc(ch, in);
+    int ch = getc(b->in);
+    if (ch == 0xEF) {
+        int c2 = getc(b->in);
+        int c3 = getc(b->in);
+        if (c2 != 0xBB || c3 != 0xBF) {
+            return FMT_CSV; /* not a BOM; the CSV reader will say what */
+        }
+        ch = getc(b->in);
     }
-    return ch == '{' ? FMT_JSONL : FMT_CSV;
+    while (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+        if (ch == '\n') {
+            b->line_base++;
+        }
+        ch = getc(b->in);
+    }
+    if (ch != EOF) {
+        ungetc(ch, b->in);
+    }
+    if (ch == '{') {
+        b->line_no = b->line_base;
+        b->line_base = 0;
+        return FMT_JSONL;
+    }
+    return FMT_CSV;
 }
 
 static bool
@@ -565,9 +941,10 @@ batch_run(batch *b, assay_client *c, size_t window)
     unsigned long long next_read = 0;
     unsigned long long next_emit = 0;
     bool eof = false;
+    bool interrupted = false;
     assay_error err;
     for (;;) {
-        while (!eof && next_read < next_emit + window) {
+        while (!eof && !batch_stop && next_read < next_emit + window) {
             batch_item *it = &ring[next_read % window];
             json_t *req = NULL;
             int r = b->in_fmt == FMT_CSV ? batch_next_csv(b, it, &req)
@@ -578,6 +955,14 @@ batch_run(batch *b, assay_client *c, size_t window)
             }
             if (r == 0) {
                 eof = true;
+                break;
+            }
+            if (batch_stop) {
+                /* the record may be cut by the signal: not graded */
+                json_decref(req);
+                json_decref(it->input_id);
+                memset(it, 0, sizeof(*it));
+                interrupted = true;
                 break;
             }
             if (req != NULL) {
@@ -600,12 +985,15 @@ batch_run(batch *b, assay_client *c, size_t window)
             next_read++;
         }
         while (next_emit < next_read &&
-               ring[next_emit % window].state == ITEM_DONE) {
+               ring[next_emit % window].state >= ITEM_DONE) {
             batch_write(b, &ring[next_emit % window]);
             next_emit++;
         }
         batch_draw(b, false);
-        if (eof && next_emit == next_read) {
+        if (batch_stop) {
+            interrupted = true; /* what was complete in order is written */
+        }
+        if (interrupted || (eof && next_emit == next_read)) {
             break;
         }
         if (assay_client_pending(c) == 0) {
@@ -614,12 +1002,21 @@ batch_run(batch *b, assay_client *c, size_t window)
         assay_reply r = {0};
         assay_error_init(&err);
         assay_err rc = assay_client_next(c, &r, &err);
+        if (rc == ASSAY_EINTR) {
+            assay_reply_fini(&r);
+            interrupted = true;
+            break;
+        }
         if (rc != ASSAY_OK) {
             /* Out of retries: the service is gone; results after this one
              * would only wait out the same timeouts. */
             assay_reply_fini(&r);
             batch_draw(b, true);
             status = assay_cli_error(rc, &err);
+            fprintf(stderr,
+                    "assay: stopped after %llu records; run again with "
+                    "--resume to grade the rest\n",
+                    b->done);
             goto out;
         }
         batch_item *it = &ring[r.tag % window];
@@ -637,6 +1034,20 @@ batch_run(batch *b, assay_client *c, size_t window)
     batch_draw(b, true);
     if (b->failed > 0) {
         status = ASSAY_EXIT_FAILED;
+        fprintf(stderr, "assay: %llu of %llu records failed\n", b->failed,
+                b->done);
+    }
+    if (b->skipped > 0) {
+        fprintf(stderr, "assay: %llu records skipped (already in the output)"
+                        "\n",
+                b->skipped);
+    }
+    if (interrupted) {
+        fprintf(stderr,
+                "assay: interrupted after %llu records (%zu in flight "
+                "dropped); run again with --resume to go on\n",
+                b->done, assay_client_pending(c));
+        status = ASSAY_EXIT_INTERRUPTED;
     }
 out:
     for (size_t i = 0; i < window; i++) {
@@ -657,16 +1068,51 @@ assay_cmd_batch(int argc, char **argv)
     const char *v = NULL;
     long window = ASSAY_CLIENT_DEFAULT_WINDOW;
     int in_fmt = -1;
-    int out_fmt = FMT_JSONL;
+    int out_fmt = -1;
+    bool resume = false;
+    bool options_done = false;
+    char *fields = NULL;
+    int status = ASSAY_EXIT_OK;
+    batch b;
+    memset(&b, 0, sizeof(b));
     for (int i = 1; i < argc; i++) {
+        if (options_done || strcmp(argv[i], "-") == 0 || argv[i][0] != '-') {
+            if (path != NULL) {
+                free(fields);
+                return assay_cli_usage("batch", "one input file only");
+            }
+            path = argv[i];
+            continue;
+        }
+        if (strcmp(argv[i], "--") == 0) {
+            options_done = true;
+            continue;
+        }
         int m = assay_cli_common_opt(&common, argc, argv, &i);
         if (m < 0) {
+            free(fields);
             return ASSAY_EXIT_USAGE;
         }
         if (m > 0) {
             continue;
         }
-        if ((m = assay_cli_opt(argc, argv, &i, "window", true, &v)) != 0) {
+        if ((m = assay_cli_opt(argc, argv, &i, "fields", true, &v)) != 0) {
+            free(fields);
+            fields = m > 0 ? strdup(v) : NULL;
+            if (fields == NULL || !batch_parse_fields(&b, fields)) {
+                free(fields);
+                return ASSAY_EXIT_USAGE;
+            }
+        } else if (strcmp(argv[i], "--compact") == 0) {
+            free(fields);
+            fields = strdup("score,band,flags");
+            if (fields == NULL || !batch_parse_fields(&b, fields)) {
+                free(fields);
+                return ASSAY_EXIT_USAGE;
+            }
+        } else if (strcmp(argv[i], "--resume") == 0) {
+            resume = true;
+        } else if ((m = assay_cli_opt(argc, argv, &i, "window", true, &v)) != 0) {
             if (m < 0 || !assay_cli_parse_int("window", v, 1, BATCH_MAX_WINDOW,
                                               &window)) {
                 return ASSAY_EXIT_USAGE;
@@ -691,27 +1137,38 @@ assay_cmd_batch(int argc, char **argv)
                 return assay_cli_usage("batch", "-o needs a file");
             }
             out_path = argv[++i];
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+        } else {
+            free(fields);
             return assay_cli_usage("batch", "unknown option \"%.64s\"",
                                    argv[i]);
-        } else if (path == NULL) {
-            path = argv[i];
-        } else {
-            return assay_cli_usage("batch", "one input file only");
+        }
+        if (m < 0) {
+            free(fields);
+            return ASSAY_EXIT_USAGE;
         }
     }
     if (common.help) {
+        free(fields);
         batch_help(stdout);
         return ASSAY_EXIT_OK;
     }
     if (path == NULL) {
+        free(fields);
         return assay_cli_usage("batch", "missing the input FILE (or - for "
                                         "stdin)");
     }
+    if (resume && out_path == NULL) {
+        free(fields);
+        return assay_cli_usage("batch", "--resume needs -o FILE (the output "
+                                        "of the interrupted run)");
+    }
+    if (out_fmt < 0) {
+        /* -o results.csv means CSV, as the file name says */
+        size_t n = out_path != NULL ? strlen(out_path) : 0;
+        out_fmt = n > 4 && strcmp(out_path + n - 4, ".csv") == 0 ? FMT_CSV
+                                                                 : FMT_JSONL;
+    }
 
-    int status = ASSAY_EXIT_OK;
-    batch b;
-    memset(&b, 0, sizeof(b));
     assay_client *c = NULL;
     assay_error err;
     assay_error_init(&err);
@@ -721,7 +1178,7 @@ assay_cmd_batch(int argc, char **argv)
         assay_error_set(&err, ASSAY_EIO, "%s: cannot open for reading", path);
         return assay_cli_error(ASSAY_EIO, &err);
     }
-    b.in_fmt = in_fmt >= 0 ? in_fmt : batch_detect(b.in, path);
+    b.in_fmt = in_fmt >= 0 ? in_fmt : batch_detect(&b, path);
     b.out_fmt = out_fmt;
     struct stat st;
     if (!is_stdin && fstat(fileno(b.in), &st) == 0 && S_ISREG(st.st_mode)) {
@@ -738,28 +1195,47 @@ assay_cmd_batch(int argc, char **argv)
             goto out;
         }
     }
-    b.out = out_path != NULL ? fopen(out_path, "w") : stdout;
+    if (resume && !batch_resume_load(&b, out_path, b.out_fmt)) {
+        status = ASSAY_EXIT_USAGE;
+        goto out;
+    }
+    b.out = out_path != NULL ? fopen(out_path, resume ? "a" : "w") : stdout;
     if (b.out == NULL) {
         assay_error_set(&err, ASSAY_EIO, "%s: cannot open for writing",
                         out_path);
         status = assay_cli_error(ASSAY_EIO, &err);
         goto out;
     }
-    if (b.out_fmt == FMT_CSV) {
-        fputs("id,line,ok,score,band,matched,missing,flags,error\n", b.out);
+    if (b.out_fmt == FMT_CSV && ftell(b.out) <= 0) {
+        batch_csv_header_out(&b);
     }
+    /* Ctrl-C or SIGTERM: finish the records that are complete, then stop */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = batch_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    common.cancel = &batch_stop;
     c = assay_cli_connect(&common, (size_t)window);
     if (c == NULL) {
         status = ASSAY_EXIT_USAGE;
         goto out;
     }
-    b.progress = isatty(STDERR_FILENO) != 0;
+    /* not on the terminal the results are printed to */
+    b.progress = isatty(STDERR_FILENO) != 0 &&
+                 !(b.out == stdout && isatty(STDOUT_FILENO) != 0);
     b.start = assay_clock_s();
     status = batch_run(&b, c, (size_t)window);
 out:
     assay_client_free(c);
     assay_csv_free(b.csv);
     free(b.line);
+    free(fields);
+    for (size_t i = 0; i < b.n_seen; i++) {
+        free(b.seen[i]);
+    }
+    free(b.seen);
     if (b.out != NULL && b.out != stdout) {
         if (fclose(b.out) != 0 && status == ASSAY_EXIT_OK) {
             fprintf(stderr, "assay: io_error: %s: write failed\n", out_path);

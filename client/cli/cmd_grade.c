@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "print_verdict.h"
@@ -15,7 +16,8 @@ grade_help(FILE *out)
     fputs("Usage: assay grade --question ID [--answer TEXT] [OPTIONS]\n"
           "       assay grade --question-text Q --reference R [--answer TEXT]"
           "\n\n"
-          "Grades one answer (from --answer, else read from stdin) against "
+          "Grades one answer (from --answer, else read from stdin, as with\n"
+          "--answer -; `-- TEXT` passes an answer that starts with -) against "
           "a\nquestion of the service's bank, or against a question and "
           "reference\ngiven inline, and prints the band, score, matched and "
           "missing\nconcepts (~fuzzy: matched by a near spelling, !negated: "
@@ -110,6 +112,15 @@ assay_cmd_grade(int argc, char **argv)
             as_json = true;
             m = 1;
         }
+        if (m == 0 && strcmp(argv[i], "--") == 0) {
+            /* everything after is the answer, even when it starts with - */
+            if (i + 2 != argc || answer != NULL) {
+                return assay_cli_usage("grade", "after -- give the answer, "
+                                                "as one argument");
+            }
+            answer = argv[++i];
+            continue;
+        }
         if (m < 0) {
             return ASSAY_EXIT_USAGE;
         }
@@ -137,7 +148,15 @@ assay_cmd_grade(int argc, char **argv)
     char *stdin_answer = NULL;
     json_t *reply = NULL;
     assay_client *c = NULL;
+    if (answer != NULL && strcmp(answer, "-") == 0) {
+        answer = NULL; /* --answer - reads stdin, as the help says */
+    }
     if (answer == NULL) {
+        if (isatty(STDIN_FILENO)) {
+            fputs("assay: reading the answer from the terminal; end it with "
+                  "Ctrl-D (or give --answer TEXT)\n",
+                  stderr);
+        }
         stdin_answer = grade_read_stdin(&err);
         if (stdin_answer == NULL) {
             return assay_cli_error(err.code, &err);

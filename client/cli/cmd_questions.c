@@ -9,10 +9,16 @@
 static void
 questions_help(FILE *out)
 {
-    fputs("Usage: assay questions [--json] [OPTIONS]\n\n"
+    fputs("Usage: assay questions [--json] [OPTIONS]\n"
+          "       assay questions --show ID [--model DIR|--bank FILE] [--json]"
+          "\n\n"
           "Lists the questions the service can grade by id: one line per\n"
           "question, id and text separated by a tab. --json prints a JSON\n"
-          "array of objects with id, question and bank.\n\n",
+          "array of objects with id, question and bank.\n\n"
+          "--show ID prints one question as the bank defines it: text,\n"
+          "references, concepts and misconceptions with weights and "
+          "variants.\nIt reads the bank itself, no service needed: "
+          "--model DIR (default\n$ASSAY_MODEL_DIR) or --bank FILE.\n\n",
           out);
     assay_cli_common_help(out);
 }
@@ -23,8 +29,19 @@ assay_cmd_questions(int argc, char **argv)
     assay_cli_common common;
     assay_cli_common_init(&common);
     bool as_json = false;
+    const char *show = NULL;
+    const char *model = NULL;
     for (int i = 1; i < argc; i++) {
         int m = assay_cli_common_opt(&common, argc, argv, &i);
+        if (m == 0) {
+            m = assay_cli_opt(argc, argv, &i, "show", true, &show);
+        }
+        if (m == 0) {
+            m = assay_cli_opt(argc, argv, &i, "model", true, &model);
+        }
+        if (m == 0) {
+            m = assay_cli_opt(argc, argv, &i, "bank", true, &model);
+        }
         if (m < 0) {
             return ASSAY_EXIT_USAGE;
         }
@@ -41,6 +58,22 @@ assay_cmd_questions(int argc, char **argv)
     if (common.help) {
         questions_help(stdout);
         return ASSAY_EXIT_OK;
+    }
+    if (show != NULL) {
+        const char *env = getenv("ASSAY_MODEL_DIR");
+        if (model == NULL && env != NULL && *env != '\0') {
+            model = env;
+        }
+        if (model == NULL) {
+            return assay_cli_usage("questions", "--show reads the bank: give "
+                                                "--model DIR or --bank FILE "
+                                                "(or set ASSAY_MODEL_DIR)");
+        }
+        return assay_cli_bank_show(model, show, as_json);
+    }
+    if (model != NULL) {
+        return assay_cli_usage("questions", "--model and --bank go with "
+                                            "--show ID");
     }
     assay_client *c = assay_cli_connect(&common, 1);
     if (c == NULL) {

@@ -22,6 +22,7 @@ assay_cli_common_init(assay_cli_common *c)
     c->curve_key = key != NULL && *key != '\0' ? key : NULL;
     c->server_key = server != NULL && *server != '\0' ? server : NULL;
     c->help = false;
+    c->cancel = NULL;
 }
 
 int
@@ -110,6 +111,7 @@ assay_cli_connect(const assay_cli_common *c, size_t window)
     o.window = window;
     o.curve_key_file = c->curve_key;
     o.server_key_file = c->server_key;
+    o.cancel = c->cancel;
     assay_client *cl = NULL;
     assay_error err;
     assay_error_init(&err);

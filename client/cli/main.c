@@ -1,5 +1,6 @@
 /* main.c - `assay`: dispatch to one command per file. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -22,14 +23,48 @@ static const cli_command commands[] = {
      "grade labelled sets, report agreement metrics and gates"},
     {"keygen", assay_cmd_keygen,
      "make a CURVE key pair (NAME.key, NAME.pub) for assayd or a client"},
+    {"health", assay_cmd_health,
+     "is the service serving? (exit 0 yes, 1 no, 3 unreachable)"},
+    {"stats", assay_cmd_stats, "the service's counters and latencies"},
+    {"bank", assay_cmd_bank,
+     "bank check DIR: lint a question bank without a service"},
 };
+
+/* Options that may come before the command (`assay --endpoint EP grade`),
+ * as with git; they are handed to the command as if written after it. */
+static const char *const global_opts[] = {"endpoint", "timeout", "retries",
+                                          "curve-key", "server-key"};
+
+/* main_global returns how many argv entries at i are one global option
+ * (1 for --name=VALUE, 2 for --name VALUE), 0 when argv[i] is none. */
+static int
+main_global(int argc, char **argv, int i)
+{
+    const char *a = argv[i];
+    if (strncmp(a, "--", 2) != 0) {
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof(global_opts) / sizeof(global_opts[0]); k++) {
+        size_t n = strlen(global_opts[k]);
+        if (strncmp(a + 2, global_opts[k], n) == 0) {
+            if (a[2 + n] == '=') {
+                return 1;
+            }
+            if (a[2 + n] == '\0') {
+                return i + 1 < argc ? 2 : 1;
+            }
+        }
+    }
+    return 0;
+}
 
 static void
 main_help(FILE *out)
 {
     fprintf(out,
             "assay %s - client for the assayd answer-grading service\n\n"
-            "Usage: assay COMMAND [OPTIONS] [ARGS]\n\nCommands:\n",
+            "Usage: assay [COMMON OPTIONS] COMMAND [OPTIONS] [ARGS]\n\n"
+            "Commands:\n",
             ASSAY_VERSION_STRING);
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
@@ -49,6 +84,47 @@ main(int argc, char **argv)
 {
     if (argc < 2) {
         main_help(stderr);
+        return ASSAY_EXIT_USAGE;
+    }
+    int first = 1;
+    while (first < argc) {
+        int n = main_global(argc, argv, first);
+        if (n == 0) {
+            break;
+        }
+        first += n;
+    }
+    if (first >= argc) {
+        main_help(stderr);
+        return ASSAY_EXIT_USAGE;
+    }
+    if (first > 1) {
+        /* argv = cmd, the global options, the command's own arguments */
+        char **nargv = malloc(sizeof(char *) * (size_t)(argc + 1));
+        if (nargv == NULL) {
+            return ASSAY_EXIT_FAILED;
+        }
+        int k = 0;
+        nargv[k++] = argv[first];
+        for (int i = 1; i < first; i++) {
+            nargv[k++] = argv[i];
+        }
+        for (int i = first + 1; i < argc; i++) {
+            nargv[k++] = argv[i];
+        }
+        nargv[k] = NULL;
+        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+            if (strcmp(argv[first], commands[i].name) == 0) {
+                int st = commands[i].run(k, nargv);
+                free(nargv);
+                return st;
+            }
+        }
+        free(nargv);
+        fprintf(stderr,
+                "assay: usage: unknown command \"%.64s\"\n"
+                "(see `assay --help`)\n",
+                argv[first]);
         return ASSAY_EXIT_USAGE;
     }
     const char *cmd = argv[1];

@@ -109,75 +109,52 @@ assay_cli_flags(const json_t *reply, const char *sep)
     return verdict_take(&b);
 }
 
-/* verdict_line prints one labelled list; the fuzzy and negated lists mark
- * matched concepts with "~" (matched by a near spelling) and "!" (matched
- * but negated in the answer). */
+/* verdict_marked appends the labels of list kind to b, each followed by
+ * mark (may be ""), skipping labels already in b's list of seen labels. */
 static void
-verdict_line(FILE *out, const char *title, const json_t *reply,
-             const char *kind, const char *fuzzy, const char *negated)
+verdict_marked(assay_sbuf *b, const json_t *reply, const char *kind,
+               const char *mark, const char *sep, json_t *seen)
 {
-    const json_t *concepts = json_object_get(reply, "concepts");
-    const json_t *list = json_object_get(concepts, kind);
-    if (!json_is_array(list) || json_array_size(list) == 0) {
-        char *s = assay_cli_labels(reply, kind, ", ");
-        if (s != NULL && *s != '\0') {
-            fprintf(out, "%-10s %s\n", title, s);
-        }
-        free(s);
-        return;
-    }
-    fprintf(out, "%-10s ", title);
+    const json_t *list = json_object_get(json_object_get(reply, "concepts"), kind);
     size_t i;
     json_t *item;
-    bool first = true;
     json_array_foreach(list, i, item)
     {
         const char *l = verdict_item_label(item);
-        if (l == NULL) {
+        if (l == NULL || json_object_get(seen, l) != NULL) {
             continue;
         }
-        fprintf(out, "%s%s", first ? "" : ", ", l);
-        first = false;
-        bool is_fuzzy = json_is_true(json_object_get(item, "fuzzy"));
-        bool is_neg = json_is_true(json_object_get(item, "negated"));
-        if (fuzzy != NULL) {
-            char key[300];
-            snprintf(key, sizeof(key), ";%s;", l);
-            is_fuzzy = is_fuzzy || strstr(fuzzy, key) != NULL;
+        json_object_set_new(seen, l, json_true());
+        if (b->len > 0) {
+            assay_sbuf_puts(b, sep);
         }
-        if (negated != NULL) {
-            char key[300];
-            snprintf(key, sizeof(key), ";%s;", l);
-            is_neg = is_neg || strstr(negated, key) != NULL;
-        }
-        if (is_fuzzy) {
-            fputs(" ~fuzzy", out);
-        }
-        if (is_neg) {
-            fputs(" !negated", out);
-        }
+        assay_sbuf_puts(b, l);
+        assay_sbuf_puts(b, mark);
     }
-    fputc('\n', out);
 }
 
-/* verdict_set returns ";a;b;" for list kind, for membership tests. */
-static char *
-verdict_set(const json_t *reply, const char *kind)
+char *
+assay_cli_matched(const json_t *reply, const char *sep)
 {
-    char *s = assay_cli_labels(reply, kind, ";");
-    if (s == NULL) {
-        return NULL;
+    assay_sbuf b;
+    assay_sbuf_init(&b, VERDICT_TEXT_MAX);
+    json_t *seen = json_object();
+    /* a concept matched through a near spelling is credited, one negated
+     * is mentioned without credit: both are shown, marked */
+    verdict_marked(&b, reply, "matched", "", sep, seen);
+    verdict_marked(&b, reply, "fuzzy", " ~fuzzy", sep, seen);
+    verdict_marked(&b, reply, "negated", " !negated", sep, seen);
+    json_decref(seen);
+    return verdict_take(&b);
+}
+
+static void
+verdict_print_line(FILE *out, const char *title, char *text)
+{
+    if (text != NULL && *text != '\0') {
+        fprintf(out, "%-10s %s\n", title, text);
     }
-    size_t n = strlen(s);
-    char *w = malloc(n + 3);
-    if (w != NULL) {
-        w[0] = ';';
-        memcpy(w + 1, s, n);
-        w[n + 1] = ';';
-        w[n + 2] = '\0';
-    }
-    free(s);
-    return w;
+    free(text);
 }
 
 void
@@ -198,17 +175,13 @@ assay_cli_print_verdict(FILE *out, const json_t *reply)
         }
         fputc('\n', out);
     }
-    char *fuzzy = verdict_set(reply, "fuzzy");
-    char *negated = verdict_set(reply, "negated");
-    verdict_line(out, "matched", reply, "matched", fuzzy, negated);
-    verdict_line(out, "missing", reply, "missing", NULL, NULL);
-    verdict_line(out, "negated", reply, "negated", NULL, NULL);
-    verdict_line(out, "misconcept", reply, "misconceptions", NULL, NULL);
-    free(fuzzy);
-    free(negated);
-    char *flags = assay_cli_flags(reply, ", ");
-    if (flags != NULL && *flags != '\0') {
-        fprintf(out, "%-10s %s\n", "flags", flags);
+    verdict_print_line(out, "matched", assay_cli_matched(reply, ", "));
+    verdict_print_line(out, "missing", assay_cli_labels(reply, "missing", ", "));
+    /* the one title longer than the column: written whole, not cut */
+    char *mis = assay_cli_labels(reply, "misconceptions", ", ");
+    if (mis != NULL && *mis != '\0') {
+        fprintf(out, "misconceptions %s\n", mis);
     }
-    free(flags);
+    free(mis);
+    verdict_print_line(out, "flags", assay_cli_flags(reply, ", "));
 }

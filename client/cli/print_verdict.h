@@ -18,6 +18,11 @@
  * sep; "" when there are none. Caller free()s; NULL on out of memory. */
 char *assay_cli_labels(const json_t *reply, const char *kind, const char *sep);
 
+/* assay_cli_matched joins the matched concepts, then those matched by a
+ * near spelling (marked " ~fuzzy") and those mentioned but negated (marked
+ * " !negated"), with sep. Caller free()s; NULL when out of memory. */
+char *assay_cli_matched(const json_t *reply, const char *sep);
+
 /* assay_cli_flags joins the verdict's flags with sep. Caller free()s. */
 char *assay_cli_flags(const json_t *reply, const char *sep);
 

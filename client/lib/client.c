@@ -2,6 +2,7 @@
 #include "assay/client.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +13,17 @@
 
 #include "clock.h"
 #include "keyfile.h"
+#include "mdp.h"
 #include "proto_client.h"
 #include "wire.h"
 
 #define CLIENT_MAX_MESSAGE (16u * 1024u * 1024u)
-#define CLIENT_MAX_FRAMES 8
+#define CLIENT_MAX_ENDPOINTS 16
+#define CLIENT_BUSY_FIRST_MS 20 /* first backoff after a busy reply */
+#define CLIENT_BUSY_MAX_MS 1000
+
+/* What the socket monitor last said about one endpoint. */
+enum { EP_UNKNOWN, EP_UP, EP_REFUSED, EP_DENIED };
 
 typedef struct client_slot {
     bool used;
@@ -27,12 +34,20 @@ typedef struct client_slot {
     uint64_t order; /* submission order, to find the oldest id-less one */
     unsigned tries;
     long long sent_ms;
+    long long first_ms;  /* first send: the busy backoff's budget runs from it */
+    long long resend_at; /* > 0: waiting out a busy backoff until then */
+    unsigned busy;       /* busy replies so far */
+    bool unsent;         /* no connection took it yet (ZMQ_IMMEDIATE) */
 } client_slot;
 
 struct assay_client {
     void *ctx;
     void *sock;
-    char *endpoint; /* without "mdp+" */
+    char *endpoint; /* as given, without "mdp+" (a list keeps its commas) */
+    char *eps[CLIENT_MAX_ENDPOINTS]; /* each endpoint of the list */
+    int ep_state[CLIENT_MAX_ENDPOINTS];
+    size_t n_eps;
+    const volatile sig_atomic_t *cancel;
     char *service;
     bool mdp;
     bool heard; /* some reply ever arrived: timeout, not unreachable */
@@ -85,7 +100,10 @@ client_monitor(assay_client *c, void *s)
     if (zmq_socket_monitor(s, ep,
                            ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL |
                                ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL |
-                               ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) != 0) {
+                               ZMQ_EVENT_HANDSHAKE_FAILED_AUTH |
+                               ZMQ_EVENT_HANDSHAKE_SUCCEEDED |
+                               ZMQ_EVENT_CONNECTED |
+                               ZMQ_EVENT_CONNECT_RETRIED) != 0) {
         return;
     }
     void *m = zmq_socket(c->ctx, ZMQ_PAIR);
@@ -108,8 +126,35 @@ client_monitor_event(assay_client *c)
 {
     uint16_t event;
     uint32_t value;
-    if (!assay_keyfile_monitor_event(c->mon, &event, &value, NULL, 0)) {
+    char addr[256];
+    if (!assay_keyfile_monitor_event(c->mon, &event, &value, addr,
+                                     sizeof(addr))) {
         return;
+    }
+    int *st = NULL;
+    for (size_t i = 0; i < c->n_eps; i++) {
+        if (strcmp(c->eps[i], addr) == 0) {
+            st = &c->ep_state[i];
+        }
+    }
+    if (st == NULL && c->n_eps == 1) {
+        st = &c->ep_state[0]; /* libzmq may spell the address differently */
+    }
+    if (event == ZMQ_EVENT_CONNECTED || event == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
+        if (st != NULL && *st != EP_DENIED) {
+            *st = EP_UP;
+        }
+        return;
+    }
+    if (event == ZMQ_EVENT_CONNECT_RETRIED) {
+        /* refused or unreachable; a denied key stays denied */
+        if (st != NULL && *st != EP_UP && *st != EP_DENIED) {
+            *st = EP_REFUSED;
+        }
+        return;
+    }
+    if (st != NULL) {
+        *st = EP_DENIED;
     }
     if (event == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) {
         snprintf(c->note, sizeof(c->note),
@@ -163,14 +208,22 @@ client_open(assay_client *c, assay_error *err)
                                "client: cannot set the CURVE keys: %s",
                                zmq_strerror(e));
     }
+    if (c->n_eps > 1) {
+        /* Queue only to instances that are up, so a dead one in the list
+         * takes no requests. */
+        int one = 1;
+        zmq_setsockopt(s, ZMQ_IMMEDIATE, &one, sizeof(one));
+    }
     client_monitor(c, s);
-    if (zmq_connect(s, c->endpoint) != 0) {
-        int e = zmq_errno();
-        zmq_close(s);
-        client_monitor_close(c);
-        return assay_error_set(err, ASSAY_EINVAL,
-                               "client: cannot connect to \"%s\": %s",
-                               c->endpoint, zmq_strerror(e));
+    for (size_t i = 0; i < c->n_eps; i++) {
+        if (zmq_connect(s, c->eps[i]) != 0) {
+            int e = zmq_errno();
+            zmq_close(s);
+            client_monitor_close(c);
+            return assay_error_set(err, ASSAY_EINVAL,
+                                   "client: cannot connect to \"%s\": %s",
+                                   c->eps[i], zmq_strerror(e));
+        }
     }
     c->sock = s;
     return ASSAY_OK;
@@ -260,6 +313,63 @@ assay_client_is_curve(const assay_client *c)
     return c->curve;
 }
 
+/* client_split cuts c->endpoint ("EP[,EP...]", the first item's "mdp+"
+ * already stripped) into c->eps; the items are all mdp+ or all direct. */
+static assay_err
+client_split(assay_client *c, bool mdp, assay_error *err)
+{
+    const char *p = c->endpoint;
+    while (*p != '\0') {
+        const char *end = strchr(p, ',');
+        size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
+        while (n > 0 && (*p == ' ')) {
+            p++;
+            n--;
+        }
+        bool item_mdp = false;
+        char item[512];
+        if (n == 0 || n >= sizeof(item)) {
+            return assay_error_set(err, ASSAY_EINVAL,
+                                   "client: endpoint list \"%.200s\": item %zu "
+                                   "is %s",
+                                   c->endpoint, c->n_eps + 1,
+                                   n == 0 ? "empty" : "too long");
+        }
+        memcpy(item, p, n);
+        item[n] = '\0';
+        const char *z = assay_wire_endpoint_split(item, &item_mdp);
+        /* the first item's prefix was stripped already; every other item
+         * must say the same (all mdp+ or all direct) */
+        if (c->n_eps == 0 ? item_mdp : item_mdp != mdp) {
+            return assay_error_set(err, ASSAY_EINVAL,
+                                   "client: endpoint list \"%.200s\" mixes "
+                                   "mdp+ and direct endpoints",
+                                   c->endpoint);
+        }
+        if (c->n_eps == CLIENT_MAX_ENDPOINTS) {
+            return assay_error_set(err, ASSAY_EINVAL,
+                                   "client: more than %d endpoints",
+                                   CLIENT_MAX_ENDPOINTS);
+        }
+        c->eps[c->n_eps] = strdup(z);
+        if (c->eps[c->n_eps] == NULL) {
+            return assay_error_set(err, ASSAY_ENOMEM, "client: out of memory");
+        }
+        c->n_eps++;
+        p += n;
+        if (*p == ',') {
+            p++;
+            if (*p == '\0') {
+                return assay_error_set(err, ASSAY_EINVAL,
+                                       "client: endpoint list \"%.200s\" ends "
+                                       "with a comma",
+                                       c->endpoint);
+            }
+        }
+    }
+    return ASSAY_OK;
+}
+
 assay_err
 assay_client_new(const assay_client_options *opts, assay_client **out,
                  assay_error *err)
@@ -295,12 +405,17 @@ assay_client_new(const assay_client_options *opts, assay_client **out,
     c->window = opts->window;
     c->max_reply = opts->max_reply != 0 ? opts->max_reply : CLIENT_MAX_MESSAGE;
     c->endpoint = strdup(zep);
+    c->cancel = opts->cancel;
     c->service = strdup(opts->service != NULL ? opts->service : "assay");
     c->slots = calloc(c->window, sizeof(*c->slots));
     c->ctx = zmq_ctx_new();
     if (c->endpoint == NULL || c->service == NULL || c->slots == NULL ||
         c->ctx == NULL) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "client: out of memory");
+        goto fail;
+    }
+    rc = client_split(c, mdp, err);
+    if (rc != ASSAY_OK) {
         goto fail;
     }
     rc = client_keys(c, opts, err);
@@ -350,6 +465,9 @@ assay_client_free(assay_client *c)
         zmq_ctx_term(c->ctx);
     }
     free(c->endpoint);
+    for (size_t i = 0; i < c->n_eps; i++) {
+        free(c->eps[i]);
+    }
     free(c->service);
     volatile char *secret = c->curve_secret;
     for (size_t i = 0; i < sizeof(c->curve_secret); i++) {
@@ -401,11 +519,15 @@ client_send(assay_client *c, client_slot *s)
 {
     int f = ZMQ_SNDMORE | ZMQ_DONTWAIT;
     s->sent_ms = assay_clock_ms();
+    s->resend_at = 0;
     if (zmq_send(c->sock, "", 0, f) < 0) {
+        /* no connection yet (ZMQ_IMMEDIATE): sent when one is writable */
+        s->unsent = true;
         return;
     }
+    s->unsent = false;
     if (c->mdp) {
-        zmq_send(c->sock, ASSAY_WIRE_MDP_CLIENT, strlen(ASSAY_WIRE_MDP_CLIENT),
+        zmq_send(c->sock, ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT),
                  f);
         zmq_send(c->sock, c->service, strlen(c->service), f);
     }
@@ -460,6 +582,7 @@ assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
     free_slot->tag = tag;
     free_slot->order = c->seq;
     free_slot->tries = 1;
+    free_slot->first_ms = assay_clock_ms();
     c->pending++;
     client_send(c, free_slot);
     return ASSAY_OK;
@@ -471,36 +594,24 @@ assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
 static char *
 client_recv(assay_client *c, size_t *len)
 {
-    zmq_msg_t frames[CLIENT_MAX_FRAMES];
-    size_t n = 0;
-    bool more = true;
+    assay_mdp_msg m;
     char *body = NULL;
-    bool overflow = false;
-    while (more) {
-        zmq_msg_t m;
-        zmq_msg_init(&m);
-        if (zmq_msg_recv(&m, c->sock, ZMQ_DONTWAIT) < 0) {
-            zmq_msg_close(&m);
-            break;
-        }
-        more = zmq_msg_more(&m);
-        if (n < CLIENT_MAX_FRAMES) {
-            frames[n++] = m;
-        } else {
-            overflow = true;
-            zmq_msg_close(&m);
-        }
+    if (assay_mdp_recv(c->sock, &m, ZMQ_DONTWAIT) != ASSAY_MDP_RECV_OK) {
+        return NULL;
     }
+    zmq_msg_t *frames = m.f;
+    size_t n = (size_t)m.n;
+    bool overflow = m.overflow;
     /* direct: [""][body]; Majordomo: [""]["MDPC01"][service][body] */
     size_t want = c->mdp ? 4 : 2;
     if (overflow || n != want || zmq_msg_size(&frames[0]) != 0) {
         goto out;
     }
     if (c->mdp) {
-        size_t hl = strlen(ASSAY_WIRE_MDP_CLIENT);
+        size_t hl = strlen(ASSAY_MDP_CLIENT);
         size_t sl = strlen(c->service);
         if (zmq_msg_size(&frames[1]) != hl ||
-            memcmp(zmq_msg_data(&frames[1]), ASSAY_WIRE_MDP_CLIENT, hl) != 0 ||
+            memcmp(zmq_msg_data(&frames[1]), ASSAY_MDP_CLIENT, hl) != 0 ||
             zmq_msg_size(&frames[2]) != sl ||
             memcmp(zmq_msg_data(&frames[2]), c->service, sl) != 0) {
             goto out;
@@ -518,9 +629,7 @@ client_recv(assay_client *c, size_t *len)
         *len = bl;
     }
 out:
-    for (size_t i = 0; i < n; i++) {
-        zmq_msg_close(&frames[i]);
-    }
+    assay_mdp_msg_close(&m);
     return body;
 }
 
@@ -545,19 +654,117 @@ client_match(assay_client *c, const char *id)
     return best;
 }
 
+/* client_oldest is the request sent longest ago that waits for a reply
+ * (not one waiting out a busy backoff); NULL when there is none. */
 static client_slot *
 client_oldest(assay_client *c)
 {
     client_slot *old = NULL;
     for (size_t i = 0; i < c->window; i++) {
         client_slot *s = &c->slots[i];
-        if (s->used &&
+        if (s->used && s->resend_at == 0 &&
             (old == NULL || s->sent_ms < old->sent_ms ||
              (s->sent_ms == old->sent_ms && s->order < old->order))) {
             old = s;
         }
     }
     return old;
+}
+
+/* client_backoff: the earliest busy backoff to end, NULL when none. */
+static client_slot *
+client_backoff(assay_client *c)
+{
+    client_slot *b = NULL;
+    for (size_t i = 0; i < c->window; i++) {
+        client_slot *s = &c->slots[i];
+        if (s->used && s->resend_at > 0 &&
+            (b == NULL || s->resend_at < b->resend_at)) {
+            b = s;
+        }
+    }
+    return b;
+}
+
+/* client_send_unsent retries the requests no connection took yet. */
+static void
+client_send_unsent(assay_client *c)
+{
+    for (size_t i = 0; i < c->window; i++) {
+        client_slot *s = &c->slots[i];
+        if (s->used && s->unsent && s->resend_at == 0) {
+            long long sent = s->sent_ms;
+            client_send(c, s);
+            if (s->unsent) {
+                s->sent_ms = sent; /* still waiting: keep its timer */
+                return;
+            }
+        }
+    }
+}
+
+static bool
+client_has_unsent(const assay_client *c)
+{
+    for (size_t i = 0; i < c->window; i++) {
+        if (c->slots[i].used && c->slots[i].unsent &&
+            c->slots[i].resend_at == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* client_refused: nothing ever answered and every endpoint refused the
+ * connection or this client's key, so waiting out the retries is pointless.
+ * A service that answered before may be restarting: retries cover that. */
+static bool
+client_refused(const assay_client *c)
+{
+    if (c->heard) {
+        return false;
+    }
+    for (size_t i = 0; i < c->n_eps; i++) {
+        if (c->ep_state[i] != EP_REFUSED && c->ep_state[i] != EP_DENIED) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* client_busy_retry schedules a resend of s after a busy reply, with
+ * exponential backoff inside the time the request would be given anyway
+ * (timeout x tries). False when that budget is spent. */
+static bool
+client_busy_retry(assay_client *c, client_slot *s)
+{
+    long long now = assay_clock_ms();
+    long long delay = CLIENT_BUSY_FIRST_MS;
+    for (unsigned i = 0; i < s->busy && delay < CLIENT_BUSY_MAX_MS; i++) {
+        delay *= 2;
+    }
+    if (delay > CLIENT_BUSY_MAX_MS) {
+        delay = CLIENT_BUSY_MAX_MS;
+    }
+    /* spread the resends of many clients: up to a quarter more, from the
+     * request's order (deterministic, no random source) */
+    delay += (long long)((s->order * 2654435761u) % (uint64_t)(delay / 4 + 1));
+    long long budget =
+        s->first_ms + (long long)c->timeout_ms * (c->retries + 1);
+    if (now + delay > budget) {
+        return false;
+    }
+    s->busy++;
+    s->resend_at = now + delay;
+    return true;
+}
+
+static bool
+client_is_busy_reply(const json_t *json)
+{
+    const json_t *e = json_object_get(json, "error");
+    const char *code = json_string_value(json_object_get(e, "code"));
+    return code != NULL && strcmp(code, "busy") == 0;
 }
 
 /* client_reconnect is the Lazy Pirate step: a fresh socket drops whatever
@@ -573,7 +780,7 @@ client_reconnect(assay_client *c, assay_error *err)
     }
     for (size_t i = 0; i < c->window; i++) {
         client_slot *s = &c->slots[i];
-        if (s->used) {
+        if (s->used && s->resend_at == 0) {
             s->tries++;
             client_send(c, s);
         }
@@ -592,6 +799,39 @@ client_deliver(assay_client *c, client_slot *s, assay_reply *out)
     c->pending--;
 }
 
+/* client_fail delivers s as failed: unreachable when nothing ever came
+ * back (with the reason the monitor saw), timeout otherwise. */
+static assay_err
+client_fail(assay_client *c, client_slot *s, assay_reply *out,
+            assay_error *err)
+{
+    unsigned tries = s->tries;
+    bool heard = c->heard;
+    client_deliver(c, s, out);
+    if (!heard && client_refused(c)) {
+        if (c->note[0] != '\0') {
+            return assay_error_set(err, ASSAY_EUNREACHABLE, "%s: %s",
+                                   c->endpoint, c->note);
+        }
+        return assay_error_set(err, ASSAY_EUNREACHABLE,
+                               "nothing is listening at %s - is assayd "
+                               "running?",
+                               c->endpoint);
+    }
+    if (!heard) {
+        return assay_error_set(err, ASSAY_EUNREACHABLE,
+                               "%s: no reply after %u %s of %d ms%s%s",
+                               c->endpoint, tries, tries == 1 ? "try" : "tries",
+                               c->timeout_ms, c->note[0] != '\0' ? "; " : "",
+                               c->note);
+    }
+    return assay_error_set(err, ASSAY_ETIMEOUT,
+                           "%s: request \"%.64s\" got no reply after %u %s "
+                           "of %d ms",
+                           c->endpoint, out->id != NULL ? out->id : "", tries,
+                           tries == 1 ? "try" : "tries", c->timeout_ms);
+}
+
 assay_err
 assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
 {
@@ -600,36 +840,38 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
                                "client: no request in flight");
     }
     for (;;) {
-        client_slot *old = client_oldest(c);
-        long long wait = old->sent_ms + c->timeout_ms - assay_clock_ms();
-        if (wait <= 0) {
-            if (old->tries > (unsigned)c->retries) {
-                unsigned tries = old->tries;
-                bool heard = c->heard;
-                client_deliver(c, old, out);
-                if (!heard) {
-                    return assay_error_set(err, ASSAY_EUNREACHABLE,
-                                           "%s: no reply after %u tries of "
-                                           "%d ms%s%s",
-                                           c->endpoint, tries, c->timeout_ms,
-                                           c->note[0] != '\0' ? "; " : "",
-                                           c->note);
-                }
-                return assay_error_set(err, ASSAY_ETIMEOUT,
-                                       "%s: request \"%.64s\" got no reply "
-                                       "after %u tries of %d ms",
-                                       c->endpoint,
-                                       out->id != NULL ? out->id : "", tries,
-                                       c->timeout_ms);
-            }
-            assay_err rc = client_reconnect(c, err);
-            if (rc != ASSAY_OK) {
-                return rc;
-            }
+        if (c->cancel != NULL && *c->cancel) {
+            return assay_error_set(err, ASSAY_EINTR, "client: interrupted");
+        }
+        long long now = assay_clock_ms();
+        client_slot *bo = client_backoff(c);
+        if (bo != NULL && bo->resend_at <= now) {
+            client_send(c, bo); /* backoff over: try again */
             continue;
         }
-        zmq_pollitem_t items[2] = {{c->sock, 0, ZMQ_POLLIN, 0},
-                                   {c->mon, 0, ZMQ_POLLIN, 0}};
+        client_slot *old = client_oldest(c);
+        if (old != NULL && !c->heard && client_refused(c)) {
+            return client_fail(c, old, out, err); /* say so at once */
+        }
+        long long wait = bo != NULL ? bo->resend_at - now : 3600000;
+        if (old != NULL) {
+            long long w = old->sent_ms + c->timeout_ms - now;
+            if (w <= 0) {
+                if (old->tries > (unsigned)c->retries) {
+                    return client_fail(c, old, out, err);
+                }
+                assay_err rc = client_reconnect(c, err);
+                if (rc != ASSAY_OK) {
+                    return rc;
+                }
+                continue;
+            }
+            wait = w < wait ? w : wait;
+        }
+        bool unsent = client_has_unsent(c);
+        zmq_pollitem_t items[2] = {
+            {c->sock, 0, (short)(ZMQ_POLLIN | (unsent ? ZMQ_POLLOUT : 0)), 0},
+            {c->mon, 0, ZMQ_POLLIN, 0}};
         int n = zmq_poll(items, c->mon != NULL ? 2 : 1, (long)wait);
         if (n < 0) {
             if (zmq_errno() == EINTR) {
@@ -638,8 +880,15 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
             return assay_error_set(err, ASSAY_EINTERNAL, "client: poll: %s",
                                    zmq_strerror(zmq_errno()));
         }
-        if (c->mon != NULL && (items[1].revents & ZMQ_POLLIN)) {
+        while (c->mon != NULL && (items[1].revents & ZMQ_POLLIN)) {
             client_monitor_event(c);
+            zmq_pollitem_t m = {c->mon, 0, ZMQ_POLLIN, 0};
+            if (zmq_poll(&m, 1, 0) <= 0) {
+                break;
+            }
+        }
+        if (unsent && (items[0].revents & ZMQ_POLLOUT)) {
+            client_send_unsent(c);
         }
         if (!(items[0].revents & ZMQ_POLLIN)) {
             continue;
@@ -655,13 +904,19 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
             json = NULL;
         }
         client_slot *s = client_match(c, assay_proto_read_id(json));
-        if (s == NULL) {
-            /* no request waits for it: a reply already delivered */
+        if (s == NULL || s->resend_at > 0) {
+            /* no request waits for it: a reply already delivered, or a
+             * second answer to a request now backing off */
             free(body);
             json_decref(json);
             continue;
         }
         c->heard = true;
+        if (client_is_busy_reply(json) && client_busy_retry(c, s)) {
+            free(body);
+            json_decref(json);
+            continue;
+        }
         client_deliver(c, s, out);
         out->text = body;
         out->len = len;

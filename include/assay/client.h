@@ -9,6 +9,19 @@
  * the timeout, the socket is closed and reopened and everything still in
  * flight is resent, up to `retries` times.
  *
+ * Endpoints: one, or a comma-separated list ("tcp://a:5555,tcp://b:5555")
+ * of assayd instances without a broker. The DEALER connects to all of them
+ * with ZMQ_IMMEDIATE, so requests go only to instances that are up, and
+ * the Lazy Pirate resend after a timeout lands on one that answers.
+ *
+ * busy: a "busy" error reply is not delivered; the request is resent after
+ * 20 ms, 40 ms, ... (at most 1 s) while timeout x (retries + 1) since its
+ * first send lasts, and only then delivered as the busy reply.
+ *
+ * Nothing listening: the socket monitor tells when every endpoint refused
+ * the connection (or the key) before any reply came; the request then
+ * fails at once as ASSAY_EUNREACHABLE instead of after the retries.
+ *
  * Mode: an endpoint starting with "mdp+" ("mdp+tcp://host:port") or the
  * option `broker` selects Majordomo client framing (MDPC01, service "assay");
  * anything else is direct mode against assayd's ROUTER. The prefix exists so
@@ -26,6 +39,7 @@
 #ifndef ASSAY_CLIENT_H
 #define ASSAY_CLIENT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -33,6 +47,10 @@
 #include <jansson.h>
 
 #include "assay/assay.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #define ASSAY_CLIENT_DEFAULT_ENDPOINT "tcp://127.0.0.1:5555"
 #define ASSAY_CLIENT_DEFAULT_TIMEOUT_MS 3000
@@ -55,10 +73,13 @@ typedef struct assay_client_options {
     /* ...or from keys as 40-character Z85 text (not both ways at once). */
     const char *curve_secret_key; /* the public key is derived from it */
     const char *curve_server_key;
+    /* When not NULL and nonzero (set from a signal handler), a waiting
+     * assay_client_next returns ASSAY_EINTR. */
+    const volatile sig_atomic_t *cancel;
 } assay_client_options;
 
 /* assay_client_options_init fills o with the defaults above. */
-void assay_client_options_init(assay_client_options *o);
+ASSAY_API void assay_client_options_init(assay_client_options *o);
 
 /* assay_client_new creates a client and connects it (ZeroMQ connects
  * lazily, so an absent service shows up as ASSAY_EUNREACHABLE on the first
@@ -68,30 +89,30 @@ void assay_client_options_init(assay_client_options *o);
  * or a libzmq without CURVE). opts may be NULL for the defaults; the
  * strings are copied (key files are read here). Free with
  * assay_client_free. */
-assay_err assay_client_new(const assay_client_options *opts, assay_client **out,
-                           assay_error *err);
+ASSAY_API assay_err assay_client_new(const assay_client_options *opts,
+                                     assay_client **out, assay_error *err);
 
 /* assay_client_keygen makes a new CURVE key pair and writes base.key (both
  * keys, mode 0600, for the holder only) and base.pub (the public key, for
  * the peers). An existing file is an ASSAY_EIO error unless force; nothing
  * is written then. When public_key is not NULL it receives the Z85 public
  * key (41 bytes with the NUL). ASSAY_ECONFIG when libzmq lacks CURVE. */
-assay_err assay_client_keygen(const char *base, bool force, char *public_key,
-                              assay_error *err);
+ASSAY_API assay_err assay_client_keygen(const char *base, bool force,
+                                        char *public_key, assay_error *err);
 
 /* assay_client_is_curve tells whether the client uses CURVE. */
-bool assay_client_is_curve(const assay_client *c);
+ASSAY_API bool assay_client_is_curve(const assay_client *c);
 
 /* assay_client_free closes the socket, dropping anything in flight.
  * NULL-safe. */
-void assay_client_free(assay_client *c);
+ASSAY_API void assay_client_free(assay_client *c);
 
 /* assay_client_endpoint is the endpoint connected to, without any "mdp+"
  * prefix; borrowed. */
-const char *assay_client_endpoint(const assay_client *c);
+ASSAY_API const char *assay_client_endpoint(const assay_client *c);
 
 /* assay_client_is_broker tells whether Majordomo framing is used. */
-bool assay_client_is_broker(const assay_client *c);
+ASSAY_API bool assay_client_is_broker(const assay_client *c);
 
 /* assay_client_request sends one request (JSON text, len bytes) and waits
  * for its reply, with retries. The request is sent as given except that an
@@ -101,30 +122,32 @@ bool assay_client_is_broker(const assay_client *c);
  * error reply from the service ("ok":false) is still ASSAY_OK here: the
  * transport worked. ASSAY_EUNREACHABLE when no reply ever came from the
  * service, ASSAY_ETIMEOUT when it answered before but not this time. */
-assay_err assay_client_request(assay_client *c, const char *json, size_t len,
-                               char **reply, size_t *reply_len,
-                               assay_error *err);
+ASSAY_API assay_err assay_client_request(assay_client *c, const char *json,
+                                         size_t len, char **reply,
+                                         size_t *reply_len, assay_error *err);
 
 /* assay_client_call is assay_client_request for a JSON object: the request
  * is borrowed, *reply is a new reference to the parsed reply object. On an
  * error reply ("ok":false) returns the reply's code (assay_error_from_name),
  * err->message carries the service's message, and *reply is still set so
  * the caller may print it. ASSAY_EJSON if the reply is not a JSON object. */
-assay_err assay_client_call(assay_client *c, json_t *request, json_t **reply,
-                            assay_error *err);
+ASSAY_API assay_err assay_client_call(assay_client *c, json_t *request,
+                                      json_t **reply, assay_error *err);
 
 /* assay_client_grade grades answer against bank question question_id.
  * *reply as for assay_client_call (a new reference; the verdict fields sit
  * at the top level next to "v", "id", "ok"). */
-assay_err assay_client_grade(assay_client *c, const char *question_id,
-                             const char *answer, json_t **reply,
-                             assay_error *err);
+ASSAY_API assay_err assay_client_grade(assay_client *c, const char *question_id,
+                                       const char *answer, json_t **reply,
+                                       assay_error *err);
 
 /* assay_client_grade_inline grades answer against a caller-given question
  * and reference answer. */
-assay_err assay_client_grade_inline(assay_client *c, const char *question,
-                                    const char *reference, const char *answer,
-                                    json_t **reply, assay_error *err);
+ASSAY_API assay_err assay_client_grade_inline(assay_client *c,
+                                              const char *question,
+                                              const char *reference,
+                                              const char *answer,
+                                              json_t **reply, assay_error *err);
 
 /*
  * Pipeline: submit requests while assay_client_pending() < window, and take
@@ -146,13 +169,13 @@ typedef struct assay_reply {
 } assay_reply;
 
 /* assay_reply_fini frees what r holds and zeroes it. NULL-safe. */
-void assay_reply_fini(assay_reply *r);
+ASSAY_API void assay_reply_fini(assay_reply *r);
 
 /* assay_client_window is the configured window. */
-size_t assay_client_window(const assay_client *c);
+ASSAY_API size_t assay_client_window(const assay_client *c);
 
 /* assay_client_pending is the number of requests in flight. */
-size_t assay_client_pending(const assay_client *c);
+ASSAY_API size_t assay_client_pending(const assay_client *c);
 
 /* assay_client_submit sends a request (JSON text of len bytes) and returns
  * at once. An "id" is generated and inserted when the request is a JSON
@@ -161,8 +184,9 @@ size_t assay_client_pending(const assay_client *c);
  * ASSAY_EBUSY when the window is full (take a reply first),
  * ASSAY_EDUPLICATE when a request with the same id is in flight,
  * ASSAY_ETOOBIG past 16 MiB. The text is copied (kept for resends). */
-assay_err assay_client_submit(assay_client *c, const char *json, size_t len,
-                              uint64_t tag, assay_error *err);
+ASSAY_API assay_err assay_client_submit(assay_client *c, const char *json,
+                                        size_t len, uint64_t tag,
+                                        assay_error *err);
 
 /* assay_client_next waits for the next reply of any request in flight,
  * retrying per the Lazy Pirate pattern, and moves it into *out (which must
@@ -171,7 +195,11 @@ assay_err assay_client_submit(assay_client *c, const char *json, size_t len,
  * ASSAY_EUNREACHABLE (nothing ever came back from the service) or
  * ASSAY_ETIMEOUT; other requests stay in flight. ASSAY_EINVAL when nothing
  * is in flight. */
-assay_err assay_client_next(assay_client *c, assay_reply *out,
-                            assay_error *err);
+ASSAY_API assay_err assay_client_next(assay_client *c, assay_reply *out,
+                                      assay_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * fit.h - (public, offline) build a model file from a bank and labelled answers, and measure
- * a model on labelled answers.
+ * fit.h - (public, offline) build a model file from a bank and labelled
+ * answers, and measure a model on labelled answers.
  *
  * Fitting: idf over every document it sees (bank questions and references,
  * inline questions and references, the labelled answers' texts); feature
@@ -18,13 +18,18 @@
 
 #include "assay/engine.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct assay_fit_options {
     const char *name;          /* model name; default: bank id or "inline" */
     const char *bank_path;     /* may be NULL (inline-only model) */
     const char *stoplist_path; /* may be NULL */
     const char *const *label_paths; /* labelled JSONL sets; may be empty */
     size_t nlabels;
-    const char *split;    /* use only items whose "split" equals this; NULL = all */
+    const char
+        *split; /* use only items whose "split" equals this; NULL = all */
     const char *features; /* comma list of features to fit; NULL = all */
     const char *out_path; /* model.json to write */
     /* a fitted model.json that grades inline questions in place of this
@@ -55,13 +60,14 @@ typedef struct assay_metrics {
 /* assay_fit fits and writes opts->out_path; train (may be NULL) receives
  * the metrics on the items it was fitted on. Errors name the file and line
  * (labelled sets) or input. */
-assay_err assay_fit(const assay_fit_options *opts, assay_metrics *train,
-                    assay_error *err);
+ASSAY_API assay_err assay_fit(const assay_fit_options *opts,
+                              assay_metrics *train, assay_error *err);
 
 /* assay_eval grades every item of a labelled set (optionally one split)
  * with m and measures agreement with the human labels. */
-assay_err assay_eval(const assay_model *m, const char *labels_path,
-                     const char *split, assay_metrics *out, assay_error *err);
+ASSAY_API assay_err assay_eval(const assay_model *m, const char *labels_path,
+                               const char *split, assay_metrics *out,
+                               assay_error *err);
 
 /* Recalibrating a fitted model to a user's own rubric: the weights stay,
  * the band cut-offs, the scale map, the confidence table and the review cut
@@ -105,11 +111,15 @@ assay_err assay_vectors_pack(const char *vec_path, const char *out_path,
 /* The one Pearson and Spearman correlation of assay (fit, eval and bench
  * use these): n pairs; NaN when undefined (n < 2, either side constant, or
  * out of memory), never a made-up 0. Spearman is Pearson on average ranks. */
-double assay_pearson(const double *x, const double *y, size_t n);
-double assay_spearman(const double *x, const double *y, size_t n);
+ASSAY_API double assay_pearson(const double *x, const double *y, size_t n);
+ASSAY_API double assay_spearman(const double *x, const double *y, size_t n);
 
 /* assay_ranks writes the 1-based ranks of x (ties share their mean rank)
  * into r; false when out of memory. */
-bool assay_ranks(const double *x, size_t n, double *r);
+ASSAY_API bool assay_ranks(const double *x, size_t n, double *r);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

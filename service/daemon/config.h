@@ -18,6 +18,7 @@
 #define ASSAY_CONFIG_DEFAULT_HWM 1000
 #define ASSAY_CONFIG_MAX_THREADS 256
 #define ASSAY_CONFIG_MAX_MODELS 64
+#define ASSAY_CONFIG_MAX_SERVICES 16
 
 typedef enum assay_config_mode {
     ASSAY_MODE_SERVE = 0, /* assayd [flags] */
@@ -37,6 +38,10 @@ typedef struct assay_config {
     char *config_file;  /* may be NULL */
     char *curve_secret;  /* serve, broker: server key pair file; may be NULL */
     char *allow_clients; /* serve, broker: dir of allowed *.pub; may be NULL */
+    char *allow_workers; /* broker: dir of the workers' *.pub; with CURVE
+                            only these may register (READY) */
+    char **services;     /* broker: service names kept without a worker */
+    size_t nservices;
     char *curve_key;     /* worker: its key pair file; may be NULL */
     char *server_key;    /* worker: the broker's public key file */
     bool help;
@@ -58,6 +63,15 @@ assay_err assay_config_parse_args(assay_config *cfg, int argc,
                                   char *const argv[],
                                   const char *default_model,
                                   assay_error *err);
+
+/* assay_config_default_model returns the model assayd serves when none is
+ * given. exe_dir is the directory of the running assayd (NULL if unknown):
+ * the assayd of the build tree serves the source tree's bundled model; any
+ * other (installed, wherever the tree was moved) serves the one installed
+ * beside it, exe_dir/../share/assay/models/python-fullstack; without
+ * exe_dir, the configured install path. The result is in buf or static. */
+const char *assay_config_default_model(const char *exe_dir, char *buf,
+                                       size_t cap);
 
 /* assay_config_load_file applies the settings of the file at path to cfg.
  * ASSAY_EIO when it cannot be read, ASSAY_ECONFIG naming path and line for

@@ -124,6 +124,67 @@ assay_log(int level, const char *event, const char *fmt, ...)
     (void)w; /* nowhere left to report a failed log write */
 }
 
+static long long
+log_now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec;
+}
+
+/* Writes the summary of the window that ended; lock held. */
+static void
+limit_report(assay_log_limit *lim)
+{
+    if (lim->suppressed > 0) {
+        assay_log(ASSAY_LOG_WARN, "log_suppressed",
+                  "event=%s count=%llu total=%llu", lim->event,
+                  lim->suppressed, lim->suppressed_total);
+        lim->suppressed = 0;
+    }
+}
+
+bool
+assay_log_limit_allow(assay_log_limit *lim)
+{
+    long long now = log_now_s();
+    pthread_mutex_lock(&lim->lock);
+    if (now != lim->window_s) {
+        limit_report(lim);
+        lim->window_s = now;
+        lim->in_window = 0;
+    }
+    bool ok = lim->in_window < lim->per_s;
+    if (ok) {
+        lim->in_window++;
+    } else {
+        lim->suppressed++;
+        lim->suppressed_total++;
+    }
+    pthread_mutex_unlock(&lim->lock);
+    return ok;
+}
+
+void
+assay_log_limit_flush(assay_log_limit *lim)
+{
+    long long now = log_now_s();
+    pthread_mutex_lock(&lim->lock);
+    if (now != lim->window_s) {
+        limit_report(lim);
+    }
+    pthread_mutex_unlock(&lim->lock);
+}
+
+unsigned long long
+assay_log_limit_total(assay_log_limit *lim)
+{
+    pthread_mutex_lock(&lim->lock);
+    unsigned long long n = lim->suppressed_total;
+    pthread_mutex_unlock(&lim->lock);
+    return n;
+}
+
 void
 assay_log_value(char *out, size_t cap, const char *value)
 {

@@ -3,9 +3,14 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <zmq.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "assay/assay.h"
 #include "config.h"
@@ -18,12 +23,26 @@
 #include "stats.h"
 #include "zap.h"
 
-#ifndef ASSAY_DEFAULT_MODEL
-#define ASSAY_DEFAULT_MODEL ""
-#endif
-
 /* Longest wait for replies in flight after SIGTERM, seconds. */
 #define DRAIN_S 30.0
+
+/* self_dir writes the directory of the running executable into buf;
+ * NULL when it cannot tell (no /proc). */
+static const char *
+self_dir(char *buf, size_t cap)
+{
+    ssize_t n = readlink("/proc/self/exe", buf, cap - 1);
+    if (n <= 0 || (size_t)n >= cap - 1) {
+        return NULL;
+    }
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (slash == NULL) {
+        return NULL;
+    }
+    *slash = '\0';
+    return buf;
+}
 
 static volatile sig_atomic_t stop_flag;
 static volatile sig_atomic_t reload_flag;
@@ -40,6 +59,21 @@ on_reload(int sig)
 {
     (void)sig;
     reload_flag = 1;
+}
+
+/* Hostile bursts bring large, short-lived frames (up to ZMQ_MAXMSGSIZE).
+ * glibc raises its mmap threshold after the first such block is freed and
+ * keeps later ones in the heap, where fragmentation holds them for good
+ * (490 MB after one burst, issue 12). Pinning the threshold serves every
+ * block past 128 KiB from its own mapping, returned on free, and the heap
+ * top is trimmed past 1 MiB. */
+static void
+tune_memory(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+#endif
 }
 
 static void
@@ -74,6 +108,16 @@ warn_if_exposed(const assay_config *cfg)
               "off: requests and answers travel in plain text and any peer "
               "that can reach it is served; see docs/security.md\"",
               cfg->endpoint);
+    if (cfg->mode == ASSAY_MODE_BROKER) {
+        /* Worse than plaintext clients: any peer can say READY and be
+         * handed other clients' answers, and its verdicts reach them. */
+        assay_log(ASSAY_LOG_WARN, "insecure_workers",
+                  "endpoint=%s message=\"CURVE is off: anyone who can reach "
+                  "this broker can register as a worker, read other "
+                  "clients' answers and forge their verdicts; use "
+                  "--curve-secret with --allow-workers (docs/security.md)\"",
+                  cfg->endpoint);
+    }
 }
 
 /* Loads the server side of CURVE (serve and broker modes); stats may be
@@ -87,7 +131,8 @@ curve_server(const assay_config *cfg, assay_stats *stats, bool *failed)
         return NULL;
     }
     assay_zap_config zc = {.secret_file = cfg->curve_secret,
-                           .allow_dir = cfg->allow_clients};
+                           .allow_dir = cfg->allow_clients,
+                           .worker_dir = cfg->allow_workers};
     assay_zap *z = NULL;
     assay_error err;
     assay_error_init(&err);
@@ -103,6 +148,17 @@ curve_server(const assay_config *cfg, assay_stats *stats, bool *failed)
     assay_log(ASSAY_LOG_INFO, "curve_enabled",
               "public_key=%s clients=%zu allow_dir=%s",
               assay_zap_public_key(z), n, cfg->allow_clients);
+    if (cfg->mode == ASSAY_MODE_BROKER) {
+        size_t nw = assay_zap_workers(z);
+        assay_log(ASSAY_LOG_INFO, "curve_workers", "workers=%zu allow_dir=%s",
+                  nw, cfg->allow_workers);
+        if (nw == 0) {
+            assay_log(ASSAY_LOG_WARN, "worker_list_empty",
+                      "allow_dir=%s message=\"no *.pub files: no worker "
+                      "can register\"",
+                      cfg->allow_workers);
+        }
+    }
     if (n == 0) {
         assay_log(ASSAY_LOG_WARN, "allow_list_empty",
                   "allow_dir=%s message=\"no *.pub files: every client is "
@@ -127,7 +183,10 @@ main(int argc, char **argv)
     memset(&worker_keys, 0, sizeof(worker_keys));
     memset(&server_pub, 0, sizeof(server_pub));
 
-    if (assay_config_parse_args(&cfg, argc, argv, ASSAY_DEFAULT_MODEL, &err) !=
+    char exe_dir[PATH_MAX], model_buf[PATH_MAX + 64];
+    const char *default_model = assay_config_default_model(
+        self_dir(exe_dir, sizeof(exe_dir)), model_buf, sizeof(model_buf));
+    if (assay_config_parse_args(&cfg, argc, argv, default_model, &err) !=
         ASSAY_OK) {
         fprintf(stderr, "assayd: %s: %s\n", assay_errname(err.code),
                 err.message);
@@ -160,6 +219,7 @@ main(int argc, char **argv)
         goto out;
     }
     assay_log_set_level(cfg.log_level);
+    tune_memory();
     install_signals();
     warn_if_exposed(&cfg);
 
@@ -173,6 +233,10 @@ main(int argc, char **argv)
         assay_mdp_broker_opts_init(&bo);
         bo.zap = zap;
         bo.reload = &reload_flag;
+        if (cfg.nservices > 0) {
+            bo.services = (const char *const *)cfg.services;
+            bo.nservices = cfg.nservices;
+        }
         status = assay_mdp_broker_run_opts(cfg.endpoint, &bo, &stop_flag,
                                            NULL, 0, NULL) == 0
                      ? 0

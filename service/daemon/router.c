@@ -17,8 +17,15 @@
 #include "clock.h"
 
 #define POLL_MS 100
-/* Envelope frames plus body; deeper proxy chains are refused. */
+/* Frames of one request kept from the front: the peer's identity, the
+ * envelope, the delimiter and the body. A longer message is answered with
+ * invalid_json through what was kept (docs/protocol.md). */
 #define FRAMES_MAX 16
+/* The backend ROUTER adds the grading thread's identity to a reply. */
+#define BACKEND_FRAMES_MAX (FRAMES_MAX + 1)
+/* Envelope bytes (routing ids before the delimiter). Proxies add ids of at
+ * most 255 bytes; more is not an envelope and is not echoed back. */
+#define ENVELOPE_BYTES_MAX 4096
 /* Front messages read per loop turn, so worker replies are not starved. */
 #define FRONT_BATCH 256
 #define READY "READY"
@@ -30,7 +37,8 @@
 typedef struct rmsg {
     struct rmsg *next;
     int n;
-    zmq_msg_t f[FRAMES_MAX];
+    size_t bytes; /* every frame received, kept or not */
+    zmq_msg_t f[BACKEND_FRAMES_MAX];
 } rmsg;
 
 typedef struct wid {
@@ -70,12 +78,13 @@ rmsg_close(rmsg *m)
 }
 
 /* Receives one whole message. Returns 1 when read, 0 on EAGAIN/EINTR (none
- * waiting), -1 on a fatal error; frames past FRAMES_MAX are discarded and
- * *too_many set. */
+ * waiting), -1 on a fatal error; frames past cap (<= BACKEND_FRAMES_MAX)
+ * are discarded and *too_many set. */
 static int
-rmsg_recv(void *sock, rmsg *m, int flags, bool *too_many)
+rmsg_recv(void *sock, rmsg *m, int cap, int flags, bool *too_many)
 {
     m->n = 0;
+    m->bytes = 0;
     *too_many = false;
     for (;;) {
         zmq_msg_t part;
@@ -87,7 +96,8 @@ rmsg_recv(void *sock, rmsg *m, int flags, bool *too_many)
             return (e == EAGAIN || e == EINTR) ? 0 : -1;
         }
         int more = zmq_msg_more(&part);
-        if (m->n < FRAMES_MAX) {
+        m->bytes += zmq_msg_size(&part);
+        if (m->n < cap) {
             zmq_msg_init(&m->f[m->n]);
             zmq_msg_move(&m->f[m->n++], &part);
             zmq_msg_close(&part);
@@ -146,7 +156,7 @@ worker_main(void *arg)
             continue;
         }
         bool too_many;
-        int got = rmsg_recv(sock, m, ZMQ_DONTWAIT, &too_many);
+        int got = rmsg_recv(sock, m, FRAMES_MAX, ZMQ_DONTWAIT, &too_many);
         if (got <= 0) {
             if (got < 0) {
                 break;
@@ -178,15 +188,19 @@ worker_main(void *arg)
 }
 
 /* Envelope check for a front message: frames up to the first empty one are
- * the envelope, exactly one body frame follows. Returns the body count (1
- * when well formed), or -1 when there is no delimiter to answer through. */
+ * the envelope, exactly one body frame follows. Returns the delimiter's
+ * index, or -1 when the kept frames hold none. *env_bytes is the size of
+ * the envelope after the peer's identity. */
 static int
-front_body_frames(const rmsg *m)
+front_delimiter(const rmsg *m, size_t *env_bytes)
 {
+    *env_bytes = 0;
     for (int i = 1; i < m->n; i++) {
-        if (zmq_msg_size((zmq_msg_t *)&m->f[i]) == 0) {
-            return m->n - i - 1;
+        size_t len = zmq_msg_size((zmq_msg_t *)&m->f[i]);
+        if (len == 0) {
+            return i;
         }
+        *env_bytes += len;
     }
     return -1;
 }
@@ -224,7 +238,7 @@ front_refuse(front *fr, rmsg *m, int nbody, assay_err code, const char *text)
         zmq_msg_close(&m->f[i]);
     }
     m->n -= nbody;
-    if (reply == NULL || m->n >= FRAMES_MAX) {
+    if (reply == NULL || m->n >= BACKEND_FRAMES_MAX) {
         free(reply);
         rmsg_close(m);
         return;
@@ -234,6 +248,21 @@ front_refuse(front *fr, rmsg *m, int nbody, assay_err code, const char *text)
     m->n++;
     free(reply);
     front_reply(fr, m, 0);
+}
+
+/* Answers m through the peer's identity alone, [identity][""][error], when
+ * its envelope cannot be trusted to route the reply (no delimiter among
+ * the kept frames, or an envelope too big to echo). */
+static void
+front_refuse_direct(front *fr, rmsg *m, assay_err code, const char *text)
+{
+    for (int i = 1; i < m->n; i++) {
+        zmq_msg_close(&m->f[i]);
+    }
+    m->n = 1;
+    zmq_msg_init(&m->f[m->n++]); /* the delimiter */
+    zmq_msg_init_size(&m->f[m->n++], 0); /* body placeholder for refuse */
+    front_refuse(fr, m, 1, code, text);
 }
 
 /* Hands queued requests to idle workers. */
@@ -262,20 +291,49 @@ front_dispatch(front *fr)
 static void
 front_on_request(front *fr, rmsg *m, bool too_many, bool draining)
 {
-    int nbody = front_body_frames(m);
-    if (nbody < 0 || too_many) {
-        assay_log(ASSAY_LOG_WARN, "request_dropped", "reason=%s frames=%d",
-                  too_many ? "too_many_frames" : "no_delimiter", m->n);
-        rmsg_close(m);
+    /* Every message with a peer identity gets exactly one reply, even a
+     * malformed one; the shape checks come before anything is queued. */
+    size_t env_bytes = 0;
+    int delim = front_delimiter(m, &env_bytes);
+    char text[160];
+    if (delim < 0) {
+        snprintf(text, sizeof(text),
+                 "request: no empty delimiter frame in the first %d frames",
+                 m->n);
+        front_refuse_direct(fr, m, ASSAY_EJSON, text);
         return;
     }
-    if (nbody != 1) {
-        char text[128];
+    if (env_bytes > ENVELOPE_BYTES_MAX) {
         snprintf(text, sizeof(text),
-                 "request: expected one frame after the empty delimiter, "
-                 "got %d",
-                 nbody);
+                 "request: envelope of %zu bytes (at most %d)", env_bytes,
+                 ENVELOPE_BYTES_MAX);
+        front_refuse_direct(fr, m, ASSAY_ETOOBIG, text);
+        return;
+    }
+    int nbody = m->n - delim - 1;
+    if (too_many || nbody != 1) {
+        if (too_many) {
+            snprintf(text, sizeof(text),
+                     "request: more than %d frames (at most %d in all)", m->n,
+                     FRAMES_MAX);
+        } else {
+            snprintf(text, sizeof(text),
+                     "request: expected one frame after the empty "
+                     "delimiter, got %d",
+                     nbody);
+        }
         front_refuse(fr, m, nbody, ASSAY_EJSON, text);
+        return;
+    }
+    /* The size limit is enforced here, before the request is queued, so a
+     * burst of oversized requests holds no memory past this call. */
+    size_t body_len = zmq_msg_size(&m->f[m->n - 1]);
+    if (body_len > assay_handler_max_message(fr->h)) {
+        snprintf(text, sizeof(text),
+                 "request: message of %zu bytes exceeds the limit of %zu "
+                 "bytes",
+                 body_len, assay_handler_max_message(fr->h));
+        front_refuse(fr, m, 1, ASSAY_ETOOBIG, text);
         return;
     }
     if (draining) {
@@ -285,7 +343,6 @@ front_on_request(front *fr, rmsg *m, bool too_many, bool draining)
         return;
     }
     if (fr->inflight >= fr->limit) {
-        char text[128];
         snprintf(text, sizeof(text),
                  "request: %ld requests in flight (limit %ld), try again",
                  fr->inflight, fr->limit);
@@ -463,6 +520,7 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
                 assay_zap_reload(cfg->zap, NULL); /* likewise */
             }
         }
+        assay_handler_log_flush();
         if (*stop && !draining) {
             draining = true;
             drain_deadline = assay_clock_s() + cfg->drain_s;
@@ -471,14 +529,16 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
         }
         if (n > 0 && (items[0].revents & ZMQ_POLLIN)) {
             bool too_many;
-            while (rmsg_recv(fr.backend, m, ZMQ_DONTWAIT, &too_many) > 0) {
+            while (rmsg_recv(fr.backend, m, BACKEND_FRAMES_MAX, ZMQ_DONTWAIT,
+                             &too_many) > 0) {
                 front_on_backend(&fr, m);
             }
         }
         if (n > 0 && (items[1].revents & ZMQ_POLLIN)) {
             bool too_many;
             for (int i = 0; i < FRONT_BATCH &&
-                            rmsg_recv(fr.sock, m, ZMQ_DONTWAIT, &too_many) > 0;
+                            rmsg_recv(fr.sock, m, FRAMES_MAX, ZMQ_DONTWAIT,
+                                      &too_many) > 0;
                  i++) {
                 front_on_request(&fr, m, too_many, draining);
             }

@@ -33,6 +33,7 @@ enum bank_key {
     KEY_CONCEPT,
     KEY_MISCONCEPTION,
     KEY_THRESHOLDS,
+    KEY_SUBJECTS,
 };
 
 enum key_scope { SCOPE_HEADER, SCOPE_QUESTION };
@@ -51,6 +52,7 @@ static const struct {
     {"concept", KEY_CONCEPT, SCOPE_QUESTION, false},
     {"misconception", KEY_MISCONCEPTION, SCOPE_QUESTION, false},
     {"thresholds", KEY_THRESHOLDS, SCOPE_QUESTION, false},
+    {"subjects", KEY_SUBJECTS, SCOPE_QUESTION, false},
 };
 
 typedef struct bank_parser {
@@ -262,6 +264,42 @@ bank_add_protect(bank_parser *p, unsigned line, const char *v, size_t n)
         }
         n -= len + 1;
         v = comma + 1;
+    }
+}
+
+/* "subjects: shallow copy | deep copy": what the reference's claims are
+ * about, and which of them an answer may confuse. */
+static assay_err
+bank_set_subjects(bank_parser *p, unsigned line, const char *v, size_t n)
+{
+    assay_question_def *q = bank_cur(p);
+    if (q->nsubjects > 0) {
+        return bank_fail(p, ASSAY_EBANK, line,
+                         "question \"%s\" has a second \"subjects\"", q->id);
+    }
+    size_t cap = 0;
+    unsigned k = 0;
+    while (true) {
+        const char *bar = memchr(v, '|', n);
+        size_t len = bar ? (size_t)(bar - v) : n;
+        const char *t = v;
+        size_t tn = len;
+        bank_trim(&t, &tn);
+        k++;
+        if (tn == 0) {
+            return bank_fail(p, ASSAY_EBANK, line, "subject %u is empty", k);
+        }
+        if (bank_grow((void **)&q->subjects, &cap, q->nsubjects,
+                      sizeof(char *)) != ASSAY_OK ||
+            (q->subjects[q->nsubjects] = assay_str_dup(t, tn)) == NULL) {
+            return bank_oom(p, line);
+        }
+        q->nsubjects++;
+        if (bar == NULL) {
+            return ASSAY_OK;
+        }
+        n -= len + 1;
+        v = bar + 1;
     }
 }
 
@@ -582,6 +620,9 @@ bank_flush(bank_parser *p)
         }
         rc = bank_set_thresholds(p, line, v, n);
         break;
+    case KEY_SUBJECTS:
+        rc = bank_set_subjects(p, line, v, n);
+        break;
     }
 out:
     p->pending = false;
@@ -897,6 +938,10 @@ assay_bank_free(assay_bank *bank)
             free(q->references[j]);
         }
         free(q->references);
+        for (size_t j = 0; j < q->nsubjects; j++) {
+            free(q->subjects[j]);
+        }
+        free(q->subjects);
         for (size_t j = 0; j < q->nconcepts; j++) {
             bank_concept_fini(&q->concepts[j]);
         }

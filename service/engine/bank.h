@@ -36,6 +36,9 @@ typedef struct assay_question_def {
     size_t nreferences;
     assay_concept_def *concepts;
     size_t nconcepts;
+    char **subjects; /* "subjects:" what the claims are about, in the
+                        bank's wording; may be NULL */
+    size_t nsubjects;
     bool has_thresholds; /* per-question band thresholds given */
     double th_correct;   /* score >= th_correct is correct */
     double th_partial;   /* score >= th_partial is partial */

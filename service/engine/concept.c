@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "polarity.h"
 #include "tfidf.h"
 #include "str.h"
 
@@ -317,75 +318,6 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
     return 0;
 }
 
-/* Negation scope: up to neg_window content words back from the match's
- * first word (function words in between do not count: "does not duplicate
- * only the outer object"), stopping at a clause boundary or a contrast word. */
-static bool
-scope_ends(const assay_term *t)
-{
-    /* Contrast words open a new scope: "shallow copy does not copy nested
-     * objects but deep copy does". */
-    static const char *const words[] = {"but",     "however", "whereas",
-                                        "while",   "although", "instead",
-                                        "yet",     "because",  "since"};
-    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        if (strlen(words[i]) == t->surface_len &&
-            memcmp(words[i], t->surface, t->surface_len) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool
-surface_is(const assay_term *t, const char *w)
-{
-    return strlen(w) == t->surface_len && memcmp(w, t->surface, t->surface_len) == 0;
-}
-
-/* "it is not true that ...", "not the case that ...": a negator whose
- * scope is the rest of the sentence, whatever punctuation follows. */
-static bool
-sentential(const assay_analysis *a, size_t neg)
-{
-    for (size_t j = neg + 1; j < a->n && j <= neg + 2; j++) {
-        if (a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE) {
-            return false;
-        }
-        if (surface_is(&a->terms[j], "true") || surface_is(&a->terms[j], "case") ||
-            surface_is(&a->terms[j], "correct")) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool
-assay_term_negated(const assay_analysis *a, size_t first, unsigned window)
-{
-    size_t i = first;
-    unsigned k = 0;
-    bool in_clause = true;
-    while (i > 0) {
-        if (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE) {
-            return false;
-        }
-        if (a->terms[i].flags & ASSAY_TERM_BREAK_BEFORE) {
-            in_clause = false;
-        }
-        i--;
-        if ((a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
-            ((in_clause && k < window) || sentential(a, i))) {
-            return true;
-        }
-        if (in_clause && scope_ends(&a->terms[i])) {
-            in_clause = false;
-        }
-        k += in_clause && !(a->terms[i].flags & ASSAY_TERM_STOP);
-    }
-    return false;
-}
-
 typedef struct match_ctx {
     const assay_analysis *a;
     const size_t *content; /* indexes of content terms in a->terms */
@@ -394,7 +326,9 @@ typedef struct match_ctx {
                               also when it was marked on a stop word */
     const uint32_t *tsig;  /* edit signature of each term's text ... */
     const uint32_t *ssig;  /* ... and of its surface */
+    const bool *neg;       /* per term of a: in a negation's scope */
     size_t ncontent;
+    size_t *steps;         /* loop iterations, for the cost bound test */
     const assay_match_params *p;
 } match_ctx;
 
@@ -406,6 +340,7 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
 {
     assay_match_state best = ASSAY_MATCH_MISSING;
     const assay_cword *w0 = &ph->words[0];
+    *m->steps += m->ncontent;
     for (size_t s = 0; s < m->ncontent; s++) {
         /* Most words are neither the phrase's first word nor one edit
          * from it; the signatures say so without touching the term. */
@@ -428,6 +363,7 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
             size_t lim = last + 1 + m->p->window + 1;
             for (size_t c = last + 1; c < m->ncontent && c < lim; c++) {
                 const assay_term *tc = &m->a->terms[m->content[c]];
+                (*m->steps)++;
                 /* a phrase does not reach across a clause boundary */
                 if (m->brk[c]) {
                     break;
@@ -455,7 +391,7 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
          * span ("threads do not speed up CPU-bound work") negates the
          * phrase as surely as one before it. */
         if (!ph->words[0].negator &&
-            (inner_neg || assay_term_negated(m->a, m->content[s], m->p->neg_window))) {
+            (inner_neg || m->neg[m->content[s]])) {
             if (!*neg) {
                 *neg = true;
                 *nstart = t0->start;
@@ -477,11 +413,11 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
  * released with free(m->content). False when out of memory. */
 static bool
 index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
-            const assay_match_params *p)
+            const assay_match_params *p, size_t *steps)
 {
     size_t n = answer->n ? answer->n : 1;
     size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) + 2 * sizeof(uint32_t) +
-                        sizeof(bool));
+                        2 * sizeof(bool));
     char *mem = malloc(bytes);
     if (mem == NULL) {
         return false;
@@ -491,6 +427,8 @@ index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
     uint32_t *tsig = (uint32_t *)(hash + n);
     uint32_t *ssig = tsig + n;
     bool *brk = (bool *)(ssig + n);
+    bool *neg = brk + n;
+    assay_negation_scope(answer, p->neg_window, neg);
     size_t nc = 0;
     bool pending = false;
     for (size_t i = 0; i < answer->n; i++) {
@@ -507,27 +445,29 @@ index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
         pending = false;
         nc++;
     }
-    *m = (match_ctx){answer, content, hash, brk, tsig, ssig, nc, p};
+    *m = (match_ctx){answer, content, hash, brk, tsig, ssig, neg, nc, steps, p};
+    *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }
 
-void
+size_t
 assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
                      const assay_match_params *p, assay_concept_match *out)
 {
     match_ctx m, all = {0};
+    size_t steps = 0;
     bool need_all = false;
     for (size_t i = 0; i < cs->n && !need_all; i++) {
         for (size_t j = 0; j < cs->c[i].nphrases; j++) {
             need_all = need_all || cs->c[i].phrases[j].all_stop;
         }
     }
-    if (!index_terms(&m, answer, true, p) ||
-        (need_all && !index_terms(&all, answer, false, p))) {
+    if (!index_terms(&m, answer, true, p, &steps) ||
+        (need_all && !index_terms(&all, answer, false, p, &steps))) {
         /* Out of memory: report nothing found rather than guess. */
         free((void *)m.content);
         memset(out, 0, cs->n * sizeof(*out));
-        return;
+        return steps;
     }
     for (size_t i = 0; i < cs->n; i++) {
         const assay_concept *c = &cs->c[i];
@@ -567,4 +507,5 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
     }
     free((void *)m.content);
     free((void *)all.content);
+    return steps;
 }

@@ -94,16 +94,13 @@ assay_err assay_concepts_add_phrase(assay_concept_set *cs,
 void assay_concepts_fini(assay_concept_set *cs);
 
 /* assay_concepts_match fills out[i] (cs->n entries) with the best match of
- * concept i in answer: exact beats fuzzy beats negated beats missing. */
-void assay_concepts_match(const assay_concept_set *cs,
+ * concept i in answer: exact beats fuzzy beats negated beats missing.
+ * Returns the loop iterations it took (a cost measure for tests: linear in
+ * the answer's terms times the phrases). */
+size_t assay_concepts_match(const assay_concept_set *cs,
                           const assay_analysis *answer,
                           const assay_match_params *p,
                           assay_concept_match *out);
-
-/* assay_term_negated tells whether term i of a lies in a negation's scope:
- * a negator up to window content words before it in the same clause, or a
- * sentence-wide one ("it is not true that ..."). */
-bool assay_term_negated(const assay_analysis *a, size_t i, unsigned window);
 
 /* assay_edit_signature is a 32-bit set of the byte values (mod 32) in s.
  * One edit changes at most two bits, so two words whose signatures differ

@@ -6,6 +6,7 @@
 
 #include "assay/engine.h"
 #include "model.h"
+#include "feedback.h"
 #include "verdict.h"
 
 /* Snowball stemmers are not thread-safe and cost allocations to create, so
@@ -70,6 +71,12 @@ grade_prepared(const assay_model *m, const char *hash, const assay_prepared *pq,
     rc = assay_features_compute(pq, &a, m->idf, &m->params, &f, mm);
     if (rc == ASSAY_OK) {
         rc = assay_verdict_build(pq, &f, mm, &m->params, hash, out);
+    }
+    if (rc == ASSAY_OK &&
+        ((*out)->feedback = assay_feedback_compose(*out, answer, answer_len)) == NULL) {
+        assay_verdict_free(*out);
+        *out = NULL;
+        rc = ASSAY_ENOMEM;
     }
     if (rc != ASSAY_OK) {
         assay_error_set(err, rc, "out of memory grading");

@@ -6,6 +6,8 @@
  */
 #include "lexicon.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,9 +32,17 @@ typedef struct lex_set {
     size_t n;
 } lex_set;
 
+/* A hand-written pair of opposite words (models/opposites.txt). */
+typedef struct lex_pair {
+    char *a, *b;
+} lex_pair;
+
 struct assay_lexicon {
     lex_set stop;
     lex_set protect;
+    lex_pair *opp;
+    size_t nopp;
+    const assay_wordnet *wn; /* a reference from assay_wordnet_acquire */
 };
 
 static uint64_t
@@ -137,6 +147,12 @@ assay_lexicon_free(assay_lexicon *lex)
     }
     lex_set_fini(&lex->stop);
     lex_set_fini(&lex->protect);
+    for (size_t i = 0; i < lex->nopp; i++) {
+        free(lex->opp[i].a);
+        free(lex->opp[i].b);
+    }
+    free(lex->opp);
+    assay_wordnet_release(lex->wn);
     free(lex);
 }
 
@@ -193,6 +209,104 @@ assay_lexicon_add_protected(assay_lexicon *lex, const char *word,
     }
     assay_norm_fini(&n);
     return rc;
+}
+
+assay_err
+assay_lexicon_load_opposites(assay_lexicon *lex, const char *path,
+                             assay_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        assay_err rc = assay_error_set(err, ASSAY_EIO, "opposites list %s: %s",
+                                       path, strerror(errno));
+        if (err != NULL) {
+            snprintf(err->source, sizeof(err->source), "%.120s", path);
+        }
+        return rc;
+    }
+    char line[512];
+    unsigned ln = 0;
+    assay_err rc = ASSAY_OK;
+    while (rc == ASSAY_OK && fgets(line, sizeof(line), f) != NULL) {
+        ln++;
+        char *hash = strchr(line, '#');
+        if (hash != NULL) {
+            *hash = '\0';
+        }
+        char *save = NULL;
+        char *a = strtok_r(line, " \t\r\n", &save);
+        char *b = a ? strtok_r(NULL, " \t\r\n", &save) : NULL;
+        char *c = b ? strtok_r(NULL, " \t\r\n", &save) : NULL;
+        if (a == NULL) {
+            continue;
+        }
+        if (b == NULL || c != NULL) {
+            rc = assay_error_set(err, ASSAY_EBANK,
+                                 "opposites list %s line %u: expected two words",
+                                 path, ln);
+            if (err != NULL) {
+                snprintf(err->source, sizeof(err->source), "%.120s", path);
+                err->line = ln;
+            }
+            break;
+        }
+        lex_pair *np = realloc(lex->opp, (lex->nopp + 1) * sizeof(*np));
+        if (np == NULL) {
+            rc = assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+            break;
+        }
+        lex->opp = np;
+        for (char *q = a; *q; q++) {
+            *q = (char)tolower((unsigned char)*q);
+        }
+        for (char *q = b; *q; q++) {
+            *q = (char)tolower((unsigned char)*q);
+        }
+        lex->opp[lex->nopp].a = strdup(a);
+        lex->opp[lex->nopp].b = strdup(b);
+        lex->nopp++;
+        if (lex->opp[lex->nopp - 1].a == NULL || lex->opp[lex->nopp - 1].b == NULL) {
+            rc = assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+        }
+    }
+    fclose(f);
+    return rc;
+}
+
+size_t
+assay_lexicon_opposites(const assay_lexicon *lex, const char *w, size_t len,
+                        const char **out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; lex != NULL && i < lex->nopp; i++) {
+        const char *other = NULL;
+        if (strlen(lex->opp[i].a) == len && memcmp(lex->opp[i].a, w, len) == 0) {
+            other = lex->opp[i].b;
+        } else if (strlen(lex->opp[i].b) == len &&
+                   memcmp(lex->opp[i].b, w, len) == 0) {
+            other = lex->opp[i].a;
+        }
+        if (other != NULL) {
+            if (n < cap) {
+                out[n] = other;
+            }
+            n++;
+        }
+    }
+    return n;
+}
+
+void
+assay_lexicon_set_wordnet(assay_lexicon *lex, const assay_wordnet *wn)
+{
+    assay_wordnet_release(lex->wn);
+    lex->wn = wn;
+}
+
+const assay_wordnet *
+assay_lexicon_wordnet(const assay_lexicon *lex)
+{
+    return lex != NULL ? lex->wn : NULL;
 }
 
 bool

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "assay/assay.h"
+#include "wordnet.h"
 
 typedef struct assay_lexicon assay_lexicon;
 
@@ -49,6 +50,26 @@ assay_err assay_lexicon_add_protected(assay_lexicon *lex, const char *word,
 bool assay_lexicon_is_stop(const assay_lexicon *lex, const char *w, size_t len);
 bool assay_lexicon_is_protected(const assay_lexicon *lex, const char *w,
                                 size_t len);
+
+/* assay_lexicon_load_opposites adds the pairs of a list of opposite words
+ * (models/opposites.txt): two words a line, '#' starts a comment. A line
+ * with one or three words is ASSAY_EBANK naming file and line; an
+ * unreadable file ASSAY_EIO. */
+assay_err assay_lexicon_load_opposites(assay_lexicon *lex, const char *path,
+                                       assay_error *err);
+
+/* assay_lexicon_opposites writes up to cap words listed as opposite to w
+ * (normalised, len bytes; borrowed from lex) and returns how many there
+ * are. */
+size_t assay_lexicon_opposites(const assay_lexicon *lex, const char *w,
+                               size_t len, const char **out, size_t cap);
+
+/* assay_lexicon_set_wordnet hands the lexicon a reference from
+ * assay_wordnet_acquire (released when the lexicon is freed). */
+void assay_lexicon_set_wordnet(assay_lexicon *lex, const assay_wordnet *wn);
+
+/* assay_lexicon_wordnet is the lexicon's WordNet, or NULL. Borrowed. */
+const assay_wordnet *assay_lexicon_wordnet(const assay_lexicon *lex);
 
 /* assay_is_negator tells whether a normalised word is a negator: not, no,
  * never, without, cannot, nor, neither, none, nobody, nothing, or ends in

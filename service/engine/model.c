@@ -54,6 +54,8 @@ assay_params_defaults(assay_params *p)
     p->required_cap = ASSAY_CAP_PARTIAL;
     p->misconception_cap = ASSAY_CAP_PARTIAL;
     p->negated_cap = ASSAY_CAP_PARTIAL;
+    p->contradiction_cap = ASSAY_CAP_PARTIAL;
+    p->contradiction_penalty = 0.3;
     p->off_topic_other_cov = 0.5;
     p->inline_max_concepts = 12;
     p->inline_phrase_weight = 0.5;
@@ -139,6 +141,14 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
                 snprintf(err->message, sizeof(err->message), "%.200s %.300s",
                          bank->source, msg);
             }
+            break;
+        }
+        if (q->nsubjects > 0 &&
+            (rc = assay_prepare_subjects(&m->questions[i], q->references[0],
+                                         (const char *const *)q->subjects,
+                                         q->nsubjects, lex, idf, p, st, err)) !=
+                ASSAY_OK) {
+            assay_prepared_fini(&m->questions[i]);
             break;
         }
         if (q->has_thresholds) {
@@ -274,10 +284,11 @@ get_uint(loader *L, json_t *obj, const char *section, const char *key, unsigned 
 /* Rule and matching parameters by name, so load and fit share one list. */
 #define ASSAY_RULE_NUMS(X)                                                    \
     X(off_topic_cos) X(off_topic_cov) X(salad_stop_ratio) X(salad_bigram)     \
-    X(restate_qcos) X(restate_novel) X(copy_cos) X(off_topic_other_cov)
+    X(restate_qcos) X(restate_novel) X(copy_cos) X(off_topic_other_cov)      \
+    X(contradiction_penalty)
 #define ASSAY_RULE_CAPS(X)                                                    \
     X(short_cap) X(off_topic_cap) X(salad_cap) X(restate_cap)                 \
-    X(required_cap) X(misconception_cap) X(negated_cap)
+    X(required_cap) X(misconception_cap) X(negated_cap) X(contradiction_cap)
 #define ASSAY_RULE_UINTS(X) X(short_terms) X(salad_min_terms)
 
 /* A cap is "none", "partial" (at most partial), "incorrect" or a score. */
@@ -498,6 +509,52 @@ join_path(char *out, size_t cap, const char *dir, const char *rel)
     }
 }
 
+static bool
+exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+/* WordNet and the list of opposite words (opposites.txt beside the stop
+ * list, models/) serve the claim judge. WordNet is required unless
+ * $ASSAY_WORDNET_DIR is "none"; the opposites list is optional. */
+static assay_err
+lexicon_meaning(assay_lexicon *lex, const char *stop_path, assay_sha256 *mh,
+                assay_error *err)
+{
+    if (stop_path != NULL) {
+        char path[4200];
+        snprintf(path, sizeof(path), "%s", stop_path);
+        char *slash = strrchr(path, '/');
+        size_t at = slash != NULL ? (size_t)(slash - path) + 1 : 0;
+        snprintf(path + at, sizeof(path) - at, "opposites.txt");
+        if (exists(path)) {
+            char *text;
+            size_t len;
+            assay_err rc = assay_lexicon_load_opposites(lex, path, err);
+            if (rc == ASSAY_OK) {
+                rc = assay_read_file(path, MODEL_MAX_BYTES, &text, &len, err);
+            }
+            if (rc != ASSAY_OK) {
+                return rc;
+            }
+            assay_sha256_update(mh, text, len);
+            free(text);
+        }
+    }
+    const char *d = getenv("ASSAY_WORDNET_DIR");
+    if (d != NULL && strcmp(d, "none") == 0) {
+        return ASSAY_OK;
+    }
+    const assay_wordnet *wn = NULL;
+    assay_err rc = assay_wordnet_acquire(&wn, err);
+    if (rc == ASSAY_OK) {
+        assay_lexicon_set_wordnet(lex, wn);
+    }
+    return rc;
+}
+
 /* Reads an input named by model.json ({"file": ..., "sha256": ...}) and
  * checks its hash; the bytes go to *text and into the model hash. */
 static assay_err
@@ -543,13 +600,6 @@ is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static bool
-exists(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0;
-}
-
 /* A bare bank (no model.json): default parameters, idf from its references,
  * the stop list beside it or one folder up. */
 static assay_err
@@ -588,6 +638,10 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
         if (rc != ASSAY_OK) {
             goto fail;
         }
+    }
+    if ((rc = lexicon_meaning(lex, exists(stop) ? stop : NULL, &mh, err)) !=
+        ASSAY_OK) {
+        goto fail;
     }
     if ((rc = assay_bank_load(path, &bank, err)) != ASSAY_OK) {
         goto fail;
@@ -743,6 +797,10 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
             (rc = assay_lexicon_parse_stoplist(lex, stext, slen, ipath, err)) != ASSAY_OK) {
             goto out;
         }
+    }
+    if ((rc = lexicon_meaning(lex, sref != NULL ? ipath : NULL, &mh, err)) !=
+        ASSAY_OK) {
+        goto out;
     }
     json_t *bref = json_object_get(root, "bank");
     if (bref != NULL && !json_is_null(bref)) {

@@ -74,6 +74,9 @@ typedef struct assay_params {
     double required_cap;      /* cap when a required concept is missing */
     double misconception_cap; /* cap when a misconception is asserted */
     double negated_cap;       /* cap when a concept is only negated */
+    double contradiction_cap; /* cap when a claim is contradicted */
+    double contradiction_penalty; /* score -= this * share of the claims
+                                     contradicted, before the cap */
 
     /* inline grading: concepts derived from the reference */
     unsigned inline_max_concepts;

@@ -1,6 +1,7 @@
 /* score.c - prepared questions and answer features. */
 #include "score.h"
 
+#include "polarity.h"
 #include "softcos.h"
 
 #include <math.h>
@@ -245,6 +246,13 @@ cand_cmp(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key); /* deterministic ties */
 }
 
+static int
+cand_key_cmp(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
 /* Inline concepts: the reference's distinct non-demoted words weighted by
  * idf, plus its adjacent word pairs at a reduced weight; the heaviest
  * inline_max_concepts are kept. */
@@ -258,6 +266,11 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
     }
     size_t nc = 0;
     const assay_term *prev = NULL;
+    bool *neg = assay_negation_scope_new(r, p->neg_window);
+    if (neg == NULL && r->n > 0) {
+        free(c);
+        return ASSAY_ENOMEM;
+    }
     for (size_t i = 0; i < r->n; i++) {
         const assay_term *t = &r->terms[i];
         if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
@@ -274,25 +287,15 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
         /* What the reference says is not so ("without modifying its
          * code") is no point an answer must make. */
         if (assay_keyset_has(&pq->demoted, h) ||
-            assay_term_negated(r, i, p->neg_window)) {
+            neg[i]) {
             prev = NULL;
             continue;
         }
-        bool dup = false;
-        for (size_t j = 0; j < nc && !dup; j++) {
-            dup = c[j].key == h;
-        }
-        if (!dup) {
-            c[nc++] = (cand){{t, NULL}, 1, idf ? assay_idf_get(idf, h) : 1.0, h};
-        }
+        c[nc++] = (cand){{t, NULL}, 1, idf ? assay_idf_get(idf, h) : 1.0, h};
         if (prev != NULL && p->inline_phrase_weight > 0) {
             uint64_t h2 = assay_term_hash2(prev->text, prev->text_len, t->text,
                                            t->text_len);
-            dup = false;
-            for (size_t j = 0; j < nc && !dup; j++) {
-                dup = c[j].key == h2;
-            }
-            if (!dup) {
+            {
                 double w = p->inline_phrase_weight *
                            (idf ? 0.5 * (assay_idf_get(idf, assay_term_hash(
                                                                 prev->text,
@@ -304,6 +307,17 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
         }
         prev = t;
     }
+    free(neg);
+    /* a key's weight depends only on its words, so which duplicate stays
+     * does not matter; sorting keeps this linearithmic for long references */
+    qsort(c, nc, sizeof(*c), cand_key_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < nc; i++) {
+        if (u == 0 || c[u - 1].key != c[i].key) {
+            c[u++] = c[i];
+        }
+    }
+    nc = u;
     qsort(c, nc, sizeof(*c), cand_cmp);
     if (nc > p->inline_max_concepts) {
         nc = p->inline_max_concepts;
@@ -323,6 +337,7 @@ assay_prepared_fini(assay_prepared *pq)
         return;
     }
     free(pq->id);
+    assay_claims_fini(&pq->claims);
     assay_analysis_fini(&pq->question);
     for (size_t i = 0; i < pq->nrefs; i++) {
         assay_analysis_fini(&pq->refs[i]);
@@ -443,6 +458,12 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     if (rc != ASSAY_OK) {
         goto out;
     }
+    rc = assay_claims_build(&pq->claims, &pq->question, refs[0], &pq->refs[0],
+                            NULL, 0, &pq->concepts, lex, stemmer, idf,
+                            p->neg_window, err);
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
     pq->th_correct = p->th_correct;
     pq->th_partial = p->th_partial;
 out:
@@ -474,6 +495,25 @@ max_cos(const assay_vec *v, const assay_vec *refs, size_t n)
 }
 
 assay_err
+assay_prepare_subjects(assay_prepared *pq, const char *reference,
+                       const char *const *subjects, size_t nsubjects,
+                       const assay_lexicon *lex, const assay_idf *idf,
+                       const assay_params *p, assay_stemmer *stemmer,
+                       assay_error *err)
+{
+    assay_claim_set cs;
+    assay_err rc = assay_claims_build(&cs, &pq->question, reference,
+                                      &pq->refs[0], subjects, nsubjects,
+                                      &pq->concepts, lex, stemmer, idf,
+                                      p->neg_window, err);
+    if (rc == ASSAY_OK) {
+        assay_claims_fini(&pq->claims);
+        pq->claims = cs;
+    }
+    return rc;
+}
+
+assay_err
 assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
                        const assay_idf *idf, const assay_params *p,
                        assay_features *f, assay_concept_match *matches)
@@ -497,7 +537,12 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
 
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
-    assay_concepts_match(&pq->concepts, answer, &mp, matches);
+    f->steps += assay_concepts_match(&pq->concepts, answer, &mp, matches);
+    /* claims before coverage: a negation the reference shares lifts a
+     * negated concept back to matched */
+    f->nclaims = pq->claims.n;
+    f->steps += assay_claims_judge(&pq->claims, answer, &pq->concepts, matches,
+                                   f->claims);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {

@@ -28,6 +28,7 @@
 
 #include "analyze.h"
 #include "bank.h"
+#include "claim.h"
 #include "concept.h"
 #include "demote.h"
 #include "params.h"
@@ -47,6 +48,7 @@ typedef struct assay_prepared {
     size_t ref_content;    /* content words of the longest reference */
     size_t q_content;      /* content words of the question */
     assay_concept_set concepts;
+    assay_claim_set claims; /* of the first reference */
     double th_correct, th_partial;
     /* the bank's questions (this one among them), so an answer that fits
      * another question better can be told off-topic; NULL when inline */
@@ -64,6 +66,10 @@ typedef struct assay_features {
     double other_cos;  /* the same with the closest other bank question */
     size_t n_content;
     size_t n_terms;
+    assay_claim_result claims[ASSAY_MAX_CLAIMS]; /* per pq->claims */
+    size_t nclaims;
+    size_t steps; /* loop iterations of matching and claim judging: a cost
+                     measure that tests bound (linear in the answer) */
 } assay_features;
 
 /* assay_prepare builds a prepared question. defs == NULL derives concepts
@@ -77,6 +83,15 @@ assay_err assay_prepare(assay_prepared *pq, const char *id,
                         assay_stemmer *stemmer, assay_error *err);
 
 void assay_prepared_fini(assay_prepared *pq);
+
+/* assay_prepare_subjects rebuilds pq's claims around a bank's declared
+ * subjects ("subjects:"); reference is the text of pq's first reference.
+ * On failure pq keeps its derived claims. */
+assay_err assay_prepare_subjects(assay_prepared *pq, const char *reference,
+                                 const char *const *subjects, size_t nsubjects,
+                                 const assay_lexicon *lex,
+                                 const assay_idf *idf, const assay_params *p,
+                                 assay_stemmer *stemmer, assay_error *err);
 
 /* assay_features_compute fills f and matches (pq->concepts.n entries). */
 assay_err assay_features_compute(const assay_prepared *pq,

@@ -60,6 +60,19 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
         flags |= ASSAY_FLAG(MISCONCEPTION);
         *score = capped(*score, p->misconception_cap);
     }
+    /* A contradicted claim (role swap, negation, opposite word, asserted
+     * misconception) never leaves an answer correct, and costs score in
+     * proportion to the claims it contradicts. */
+    size_t contra = 0;
+    for (size_t i = 0; i < f->nclaims; i++) {
+        contra += f->claims[i].state == ASSAY_CLAIM_CONTRADICTED;
+    }
+    if (contra > 0) {
+        flags |= ASSAY_FLAG(CONTRADICTS_REFERENCE);
+        *score -= p->contradiction_penalty * (double)contra / (double)f->nclaims;
+        *score = *score < 0.0 ? 0.0 : *score;
+        *score = capped(*score, p->contradiction_cap);
+    }
     if (x[ASSAY_F_required_missing] > 0.0) {
         *score = capped(*score, p->required_cap);
     }
@@ -95,6 +108,51 @@ static double
 round6(double x)
 {
     return round(x * 1e6) / 1e6 + 0.0; /* + 0.0: no "-0" in JSON */
+}
+
+/* Copies the claim judgements and their texts, so a verdict outlives an
+ * inline question. */
+static assay_err
+claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f)
+{
+    const assay_claim_set *cs = &pq->claims;
+    size_t n = f->nclaims < cs->n ? f->nclaims : cs->n;
+    size_t bytes = 1;
+    for (size_t i = 0; i < n; i++) {
+        bytes += strlen(cs->c[i].text) + 1;
+    }
+    for (size_t e = 0; e < cs->nent; e++) {
+        bytes += strlen(cs->ent[e].label) + 1;
+    }
+    v->claims = calloc(n ? n : 1, sizeof(*v->claims));
+    v->claim_labels = malloc(bytes);
+    if (v->claims == NULL || v->claim_labels == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    char *at = v->claim_labels;
+    const char *ent[ASSAY_MAX_ENTITIES];
+    for (size_t e = 0; e < cs->nent; e++) {
+        size_t k = strlen(cs->ent[e].label) + 1;
+        memcpy(at, cs->ent[e].label, k);
+        ent[e] = at;
+        at += k;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const assay_claim *c = &cs->c[i];
+        const assay_claim_result *r = &f->claims[i];
+        assay_claim_verdict *cv = &v->claims[v->nclaims++];
+        size_t k = strlen(c->text) + 1;
+        memcpy(at, c->text, k);
+        cv->claim = at;
+        at += k;
+        cv->subject = c->subject >= 0 ? ent[c->subject] : NULL;
+        cv->answer_subject = r->answer_subject >= 0 ? ent[r->answer_subject] : NULL;
+        cv->state = r->state;
+        cv->reason = r->reason;
+        cv->start = r->start;
+        cv->end = r->end;
+    }
+    return ASSAY_OK;
 }
 
 assay_err
@@ -175,6 +233,9 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         r->start = m[i].start;
         r->end = m[i].end;
     }
+    if (claims_copy(v, pq, f) != ASSAY_OK) {
+        goto nomem;
+    }
     snprintf(v->model_hash, sizeof(v->model_hash), "%s", model_hash ? model_hash : "");
     *out = v;
     return ASSAY_OK;
@@ -192,6 +253,9 @@ assay_verdict_free(assay_verdict *v)
     free(v->question_id);
     free(v->concepts);
     free(v->labels);
+    free(v->claims);
+    free(v->claim_labels);
+    free(v->feedback);
     free(v);
 }
 
@@ -281,6 +345,38 @@ assay_verdict_json(const assay_verdict *v)
         json_array_append_new(lists[list], concept_json(r));
     }
     json_object_set_new(o, "concepts", concepts);
+    json_t *claims = json_array();
+    bool contradicts = false;
+    for (size_t i = 0; claims != NULL && i < v->nclaims; i++) {
+        const assay_claim_verdict *c = &v->claims[i];
+        json_t *co = json_object();
+        if (co == NULL) {
+            continue;
+        }
+        json_object_set_new(co, "claim", json_string(c->claim));
+        if (c->subject != NULL) {
+            json_object_set_new(co, "subject", json_string(c->subject));
+        }
+        json_object_set_new(co, "state", json_string(assay_claim_state_name(c->state)));
+        if (c->state != ASSAY_CLAIM_MISSING) {
+            json_object_set_new(co, "span", json_pack("[II]", (json_int_t)c->start,
+                                                      (json_int_t)c->end));
+        }
+        if (c->state == ASSAY_CLAIM_CONTRADICTED) {
+            contradicts = true;
+            json_object_set_new(co, "reason",
+                                json_string(assay_claim_reason_name(c->reason)));
+            if (c->answer_subject != NULL) {
+                json_object_set_new(co, "answer_subject", json_string(c->answer_subject));
+            }
+        }
+        json_array_append_new(claims, co);
+    }
+    json_object_set_new(o, "claims", claims);
+    json_object_set_new(o, "contradicts_reference", json_boolean(contradicts));
+    if (v->feedback != NULL) {
+        json_object_set_new(o, "feedback", json_string(v->feedback));
+    }
     json_object_set_new(contrib, "bias", json_real(v->bias));
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
         json_object_set_new(contrib, assay_feature_names[i], json_real(v->contrib[i]));

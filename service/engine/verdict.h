@@ -17,7 +17,8 @@
     X(RESTATES_QUESTION, "restates_question")                                 \
     X(COPIES_REFERENCE, "copies_reference")                                   \
     X(NEGATED, "negated")                                                     \
-    X(MISCONCEPTION, "misconception")
+    X(MISCONCEPTION, "misconception")                                         \
+    X(CONTRADICTS_REFERENCE, "contradicts_reference")
 
 enum {
 #define ASSAY_X_FLAGBIT(name, wire) ASSAY_FLAGBIT_##name,
@@ -36,6 +37,15 @@ typedef struct assay_concept_result {
     size_t start, end;
 } assay_concept_result;
 
+typedef struct assay_claim_verdict {
+    const char *claim;   /* the reference clause; in labels */
+    const char *subject; /* its subject, or NULL; in labels */
+    const char *answer_subject; /* role swap: what the answer said; or NULL */
+    assay_claim_state state;
+    assay_claim_reason reason;
+    size_t start, end; /* evidence in the answer (supported/contradicted) */
+} assay_claim_verdict;
+
 struct assay_verdict {
     char *question_id; /* NULL when inline */
     double score, scale_score, scale_max;
@@ -50,6 +60,10 @@ struct assay_verdict {
     char *labels;  /* owned copy of every label/phrase, NUL-separated */
     assay_concept_result *concepts;
     size_t nconcepts;
+    assay_claim_verdict *claims;
+    size_t nclaims;
+    char *claim_labels; /* owned copies of claim texts and subjects */
+    char *feedback;     /* one or two sentences for the candidate; owned */
     char model_hash[65];
 };
 

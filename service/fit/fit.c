@@ -157,6 +157,25 @@ featurise(const assay_model *m, const groups *g, const assay_itemset *s,
 }
 
 /* Scores after rules for parameters p. */
+/* item_th: the band thresholds an item is graded with - its bank
+ * question's own (`thresholds:` in the bank) when it has them, as the
+ * service does, else the model's thc/thp. */
+static void
+item_th(const assay_model *m, const assay_item *it, double thc, double thp,
+        double *c, double *p)
+{
+    *c = thc;
+    *p = thp;
+    if (m == NULL || m->bank == NULL || it->qid == NULL) {
+        return;
+    }
+    const assay_question_def *q = assay_bank_find(m->bank, it->qid);
+    if (q != NULL && q->has_thresholds) {
+        *c = q->th_correct;
+        *p = q->th_partial;
+    }
+}
+
 static assay_err
 score_all(const assay_model *m, const groups *g, const assay_itemset *s,
           const assay_features *fs, assay_concept_match *const *matches,
@@ -166,9 +185,10 @@ score_all(const assay_model *m, const groups *g, const assay_itemset *s,
         assay_verdict *v;
         assay_prepared pq = *item_question(m, g, &s->v[i]);
         pq.id = NULL; /* the copy must not share ownership of the id */
-        /* band caps follow the thresholds being fitted */
-        pq.th_correct = p->th_correct;
-        pq.th_partial = p->th_partial;
+        /* band caps follow the thresholds being fitted, except where the
+         * bank gives the question its own */
+        item_th(m, &s->v[i], p->th_correct, p->th_partial, &pq.th_correct,
+                &pq.th_partial);
         assay_err rc = assay_verdict_build(&pq, &fs[i], matches[i], p, "", &v);
         if (rc != ASSAY_OK) {
             return rc;
@@ -180,13 +200,16 @@ score_all(const assay_model *m, const groups *g, const assay_itemset *s,
 }
 
 static double
-band_agreement(const double *score, const assay_itemset *s, double thc, double thp)
+band_agreement(const double *score, const assay_itemset *s,
+               const assay_model *m, double thc, double thp)
 {
     size_t ok = 0;
     for (size_t i = 0; i < s->n; i++) {
-        assay_band b = score[i] >= thc   ? ASSAY_BAND_CORRECT
-                       : score[i] >= thp ? ASSAY_BAND_PARTIAL
-                                         : ASSAY_BAND_INCORRECT;
+        double c, p;
+        item_th(m, &s->v[i], thc, thp, &c, &p);
+        assay_band b = score[i] >= c   ? ASSAY_BAND_CORRECT
+                       : score[i] >= p ? ASSAY_BAND_PARTIAL
+                                       : ASSAY_BAND_INCORRECT;
         ok += b == s->v[i].band;
     }
     return s->n ? (double)ok / (double)s->n : 0.0;
@@ -194,7 +217,7 @@ band_agreement(const double *score, const assay_itemset *s, double thc, double t
 
 static void
 metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
-           double thc, double thp, assay_metrics *out)
+           const assay_model *m, double thc, double thp, assay_metrics *out)
 {
     size_t n = s->n;
     double *h = malloc((n ? n : 1) * sizeof(*h));
@@ -214,11 +237,13 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
     out->pearson = assay_pearson(score, h, n);
     out->spearman = assay_spearman(score, h, n);
     out->rmse = sqrt(se / (double)n);
-    out->band_accuracy = band_agreement(score, s, thc, thp);
+    out->band_accuracy = band_agreement(score, s, m, thc, thp);
     /* 2-way: correct vs the rest */
     size_t tp = 0, fp = 0, fn = 0, tn = 0, nb[ASSAY_NBANDS] = {0};
     for (size_t i = 0; i < n; i++) {
-        bool pc = score[i] >= thc, hc = s->v[i].band == ASSAY_BAND_CORRECT;
+        double c, pp;
+        item_th(m, &s->v[i], thc, thp, &c, &pp);
+        bool pc = score[i] >= c, hc = s->v[i].band == ASSAY_BAND_CORRECT;
         tp += pc && hc;
         fp += pc && !hc;
         fn += !pc && hc;
@@ -236,15 +261,17 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
         size_t rev = 0, kept_ok = 0;
         double csum = 0;
         for (size_t i = 0; i < n; i++) {
-            double mg = assay_calib_margin(score[i], thc, thp);
+            double c, pp;
+            item_th(m, &s->v[i], thc, thp, &c, &pp);
+            double mg = assay_calib_margin(score[i], c, pp);
             csum += assay_calib_confidence(&p->calib, mg);
             if (mg < p->calib.review_margin) {
                 rev++;
                 continue;
             }
-            assay_band b = score[i] >= thc   ? ASSAY_BAND_CORRECT
-                           : score[i] >= thp ? ASSAY_BAND_PARTIAL
-                                             : ASSAY_BAND_INCORRECT;
+            assay_band b = score[i] >= c    ? ASSAY_BAND_CORRECT
+                           : score[i] >= pp ? ASSAY_BAND_PARTIAL
+                                            : ASSAY_BAND_INCORRECT;
             kept_ok += b == s->v[i].band;
         }
         out->review_share = (double)rev / (double)n;
@@ -262,7 +289,7 @@ best_thresholds(const double *score, const assay_itemset *s, assay_params *p)
     double best = -1;
     for (int c = 2; c <= 99; c++) {
         for (int q = 1; q < c; q++) {
-            double acc = band_agreement(score, s, c / 100.0, q / 100.0);
+            double acc = band_agreement(score, s, NULL, c / 100.0, q / 100.0);
             if (acc > best + 1e-12) {
                 best = acc;
                 p->th_correct = c / 100.0;
@@ -583,6 +610,15 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             json_decref(ref);
             goto out;
         }
+        if (items.n == before) {
+            /* an empty selection fits nothing: most often a typo'd split */
+            json_decref(ref);
+            rc = assay_error_set(err, ASSAY_EINVAL,
+                                 "%s: no labelled items%s%s%s", o->label_paths[i],
+                                 o->split ? " with split \"" : "",
+                                 o->split ? o->split : "", o->split ? "\"" : "");
+            goto out;
+        }
         json_object_set_new(ref, "items", json_integer((json_int_t)(items.n - before)));
         if (o->split) {
             json_object_set_new(ref, "split", json_string(o->split));
@@ -701,7 +737,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
         use[j] = feature_enabled(o->features, assay_feature_names[j]);
     }
-    double cv_r = 0.0, lambda = ASSAY_DEFAULT_LAMBDA;
+    double cv_r = NAN; /* null in model.json: not computed, not r = 0 */
+    double lambda = ASSAY_DEFAULT_LAMBDA;
     unsigned nfolds = 0;
     if (n >= 2 * (ASSAY_NFEATURES + 1)) {
         /* The ridge penalty is chosen by 5-fold cross-validation over
@@ -764,7 +801,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
         goto out;
     }
-    metrics_of(score, &items, &p, p.th_correct, p.th_partial, &tm);
+    metrics_of(score, &items, &p, m, p.th_correct, p.th_partial, &tm);
     if (nfolds > 0 &&
         (rc = calibrate_confidence(m, &g, &items, fs, matches, X, y, fold, nfolds, use,
                                    lambda, o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
@@ -809,6 +846,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         if (use[j]) {
             json_array_append_new(chosen, json_string(assay_feature_names[j]));
         }
+    }
+    if (tm.n == 0) {
+        /* no labelled items: nothing was measured */
+        tm.pearson = tm.spearman = tm.rmse = tm.band_accuracy = NAN;
     }
     json_t *fitinfo =
                         json_pack("{s:o,s:I,s:f,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
@@ -896,8 +937,9 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
         (rc = score_all(m, &g, &items, fs, matches, &m->params, score))) {
         goto out;
     }
-    /* per-question thresholds are not applied here: eval uses the model's */
-    metrics_of(score, &items, &m->params, m->params.th_correct, m->params.th_partial, out);
+    /* per-question thresholds apply, as in the service (and assay bench) */
+    metrics_of(score, &items, &m->params, m, m->params.th_correct,
+               m->params.th_partial, out);
 out:
     for (size_t i = 0; matches && i < items.n; i++) {
         free(matches[i]);

@@ -67,6 +67,12 @@ assay_err assay_proto_parse(const char *msg, size_t len, size_t max_len,
 bool assay_proto_peek_id(const char *msg, size_t len, size_t max_len,
                          char id[ASSAY_PROTO_MAX_ID + 1]);
 
+/* assay_proto_scan_id finds a string "id" among the top-level keys of msg
+ * by a lexical scan that needs no complete JSON (a message too large or
+ * broken after the id); bad UTF-8 in the id reads as '?'. True when found. */
+bool assay_proto_scan_id(const char *msg, size_t len,
+                         char id[ASSAY_PROTO_MAX_ID + 1]);
+
 /* assay_proto_op_name is the wire name of op ("grade"); never NULL. */
 const char *assay_proto_op_name(assay_proto_op op);
 

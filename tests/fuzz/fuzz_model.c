@@ -96,7 +96,8 @@ leaves_dir(json_t *root, const char *key)
 {
     json_t *file = json_object_get(json_object_get(root, key), "file");
     const char *s = json_string_value(file);
-    return s != NULL && (s[0] == '.' || memchr(s, '/', json_string_length(file)));
+    return s != NULL &&
+           (s[0] == '.' || memchr(s, '/', json_string_length(file)));
 }
 
 static void
@@ -138,9 +139,8 @@ grade_all(const assay_model *m)
     static const char ref[] = "The GIL lets only one thread execute Python "
                               "bytecode at a time, even on many cores.";
     assay_verdict *v = NULL;
-    assay_err rc = assay_grade_inline(m, q, sizeof(q) - 1, ref,
-                                      sizeof(ref) - 1, answer,
-                                      sizeof(answer) - 1, &v, NULL);
+    assay_err rc = assay_grade_inline(m, q, sizeof(q) - 1, ref, sizeof(ref) - 1,
+                                      answer, sizeof(answer) - 1, &v, NULL);
     FUZZ_CHECK(rc == ASSAY_OK);
     check_verdict(v);
     assay_verdict_free(v);

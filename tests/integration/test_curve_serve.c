@@ -154,8 +154,8 @@ test_curve_unlisted_client_gets_no_reply(void **state)
     assert_err(assay_client_grade(c, "gil", answer, &r, &err),
                ASSAY_EUNREACHABLE);
     assert_null(r);
-    assert_non_null(strstr(err.message, "no reply after 2 tries of 400 ms; "
-                                        "the service refused this client's "
+    /* said at the first refusal, not after the retries */
+    assert_non_null(strstr(err.message, ": the service refused this client's "
                                         "key (CURVE handshake, status 400)"));
     assay_client_free(c);
 }
@@ -203,8 +203,9 @@ test_curve_stats_count_refusals_and_grade_nothing_refused(void **state)
     assert_int_equal(get_int(r, "requests", NULL, NULL), 2);
     assert_int_equal(get_int(r, "bands", "correct", NULL), 1);
     assert_int_equal(get_int(r, "auth", "admitted", NULL), 2);
-    /* two tries of the stranger, each a handshake refused by ZAP */
-    assert_int_equal(get_int(r, "auth", "refused", "unknown_key"), 2);
+    /* the stranger stops at its first refused handshake (libzmq may have
+     * begun a second before the client closed) */
+    assert_true(get_int(r, "auth", "refused", "unknown_key") >= 1);
     assert_true(get_int(r, "auth", "refused", "bad_mechanism") +
                     get_int(r, "auth", "refused", "bad_handshake") >=
                 1);

@@ -4,8 +4,7 @@
 #   1. models/python-fullstack labelled set, test split, gates .ci/bench-gates.conf
 #   2. the adversarial suite built from the python-fullstack bank
 #   3. the Mohler test split graded inline by a model fitted on its train
-#      split only, gates .ci/mohler-gates.conf (skipped, with a message, when
-#      the shared dataset is not there)
+#      split only, gates .ci/mohler-gates.conf (a missing dataset fails)
 # Prints each summary table; exits non-zero when any gate fails.
 set -euo pipefail
 assay=$1 assayd=$2 src=$3 build=$4 shared=$5
@@ -18,10 +17,11 @@ trap cleanup EXIT
 # start_assayd LOG ARGS... -> sets $endpoint
 start_assayd() {
     local log=$1; shift
+    : >"$log" # exists before the poll below: the child opens it only later
     "$assayd" --endpoint 'tcp://127.0.0.1:*' --threads 2 "$@" 2>"$log" &
     pids+=($!)
     endpoint=""
-    for _ in $(seq 1 200); do
+    for _ in $(seq 1 600); do
         endpoint=$(sed -n 's/.* ready endpoint=\([^ ]*\).*/\1/p' "$log" | head -n1)
         [ -n "$endpoint" ] && return 0
         kill -0 "${pids[-1]}" 2>/dev/null || break
@@ -55,6 +55,8 @@ if [ -f "$mohler" ]; then
         --config "$src/.ci/mohler-gates.conf" --json "$work/mohler-report.json" \
         "$mohler" || status=1
 else
-    echo "== Mohler set not found at $mohler: skipped"
+    # Missing data is a failure, not a pass: the gate above cannot have run.
+    echo "== Mohler set not found at $mohler (ASSAY_SHARED_DIR): FAIL" >&2
+    status=1
 fi
 exit $status

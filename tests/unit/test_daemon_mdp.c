@@ -519,7 +519,7 @@ test_broker_forgets_worker_after_its_disconnect(void **state)
 }
 
 static void
-test_broker_drops_requests_beyond_the_queue_limit(void **state)
+test_broker_answers_busy_beyond_the_queue_limit(void **state)
 {
     broker_fx *fx = *state;
     fx->opts.queue_max = 2;
@@ -527,8 +527,14 @@ test_broker_drops_requests_beyond_the_queue_limit(void **state)
     void *c = dealer_new(fx->ctx, fx->endpoint);
     client_send(c, "assay", "r1");
     client_send(c, "assay", "r2");
-    client_send(c, "assay", "r3");
-    nap_ms(100);
+    client_send(c, "assay", "{\"v\":1,\"id\":\"r3\",\"op\":\"health\"}");
+    /* the third is answered at once rather than dropped */
+    tmsg busy;
+    assert_true(recv_tmsg(c, &busy, 2000));
+    assert_int_equal(busy.n, 4);
+    assert_frame(&busy, 2, "assay");
+    assert_non_null(strstr(busy.data[3], "\"id\":\"r3\""));
+    assert_non_null(strstr(busy.data[3], "\"code\":\"busy\""));
     void *w = fake_worker(fx, "assay");
     worker_answer(w, "r1", "a1");
     worker_answer(w, "r2", "a2");
@@ -1116,7 +1122,7 @@ main(void)
         BROKER_TEST(test_broker_purges_worker_that_stops_heartbeating),
         BROKER_TEST(test_broker_keeps_worker_that_heartbeats),
         BROKER_TEST(test_broker_forgets_worker_after_its_disconnect),
-        BROKER_TEST(test_broker_drops_requests_beyond_the_queue_limit),
+        BROKER_TEST(test_broker_answers_busy_beyond_the_queue_limit),
         BROKER_TEST(test_broker_expires_requests_queued_longer_than_ttl),
         BROKER_TEST(
             test_broker_drops_late_reply_of_purged_worker_and_disconnects_it),

@@ -325,7 +325,9 @@ test_engine_flag_misconception(void **state)
     fixture *fx = *state;
     const char *a = "Because of the GIL, threads run in parallel on all cores.";
     json_t *j = grade_json(fx->bare, "gil", a);
-    assert_flags(j, "misconception");
+    /* an asserted misconception contradicts the reference claim it shares
+     * words with */
+    assert_flags(j, "misconception,contradicts_reference");
     assert_span(j, "misconceptions", "threads run bytecode in parallel", a,
                 "threads run in parallel");
     assert_near(num(j, "features", "misconception"), 1.0, 0);

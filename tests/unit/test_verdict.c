@@ -426,8 +426,9 @@ test_verdict_flag_names(void **state)
     (void)state;
     static const char *const want[] = {
         "empty",   "too_short",         "off_topic",        "keyword_salad",
-        "restates_question", "copies_reference", "negated", "misconception"};
-    assert_int_equal(ASSAY_NFLAGS, 8);
+        "restates_question", "copies_reference", "negated", "misconception",
+        "contradicts_reference"};
+    assert_int_equal(ASSAY_NFLAGS, 9);
     for (unsigned b = 0; b < ASSAY_NFLAGS; b++) {
         assert_string_equal(assay_flag_name(b), want[b]);
     }

@@ -8,28 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* set_err records an error with source, line and field filled in, keeping
- * the first error. */
-__attribute__((format(printf, 6, 7))) static assay_err
-set_err(assay_error *err, assay_err code, const char *source, unsigned line,
-        const char *field, const char *fmt, ...)
-{
-    if (err == NULL || err->code != ASSAY_OK) {
-        return code;
-    }
-    char msg[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    assay_error_set(err, code, "%s line %u: %s", source, line, msg);
-    snprintf(err->source, sizeof(err->source), "%s", source);
-    err->line = line;
-    if (field != NULL) {
-        snprintf(err->field, sizeof(err->field), "%s", field);
-    }
-    return code;
-}
+#include "error_at.h"
+#include "file.h"
+#include "str.h"
 
 static void
 item_fini(assay_bench_item *it)
@@ -56,17 +37,6 @@ assay_bench_set_free(assay_bench_set *set)
     free(set->items);
     free(set->name);
     free(set);
-}
-
-static char *
-dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p != NULL) {
-        memcpy(p, s, n);
-    }
-    return p;
 }
 
 static int
@@ -99,7 +69,7 @@ check_duplicates(const assay_bench_set *set, assay_error *err)
     assay_err rc = ASSAY_OK;
     for (size_t i = 1; i < set->nitems; i++) {
         if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
-            rc = set_err(err, ASSAY_EDUPLICATE, set->name, v[i]->line, "id",
+            rc = assay_error_set_at(err, ASSAY_EDUPLICATE, set->name, v[i]->line, "id",
                          "id \"%.64s\" already used on line %u", v[i]->id,
                          v[i - 1]->line);
             break;
@@ -162,7 +132,7 @@ assay_bench_set_parse(const char *text, size_t len, const char *name,
     }
     assay_err rc = ASSAY_ENOMEM;
     assay_bench_set *set = calloc(1, sizeof(*set));
-    if (set == NULL || (set->name = dup_str(name)) == NULL) {
+    if (set == NULL || (set->name = assay_str_copy(name)) == NULL) {
         assay_error_set(err, rc, "%s: out of memory", name);
         goto fail;
     }
@@ -183,71 +153,13 @@ fail:
 }
 
 assay_err
-assay_bench_read_file(const char *path, size_t max, char **out, size_t *len,
-                      assay_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot open: %s", path,
-                               strerror(errno));
-    }
-    assay_err rc = ASSAY_OK;
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL) {
-        rc = assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
-        goto out;
-    }
-    for (;;) {
-        if (cap - n < 2) {
-            if (cap > max) {
-                rc = assay_error_set(err, ASSAY_ETOOBIG,
-                                     "%s: file is larger than %zu bytes",
-                                     path, max);
-                goto out;
-            }
-            char *p = realloc(buf, cap * 2);
-            if (p == NULL) {
-                rc = assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory",
-                                     path);
-                goto out;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            break;
-        }
-    }
-    if (ferror(f)) {
-        rc = assay_error_set(err, ASSAY_EIO, "%s: read failed", path);
-        goto out;
-    }
-    if (n > max) {
-        rc = assay_error_set(err, ASSAY_ETOOBIG,
-                             "%s: file is larger than %zu bytes", path, max);
-        goto out;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    buf = NULL;
-out:
-    free(buf);
-    fclose(f);
-    return rc;
-}
-
-assay_err
 assay_bench_set_load(const char *path, const char *split,
                      double default_scale_max, assay_bench_set **out,
                      assay_error *err)
 {
     char *text;
     size_t len;
-    assay_err rc = assay_bench_read_file(path, ASSAY_BENCH_SET_MAX_BYTES, &text,
+    assay_err rc = assay_read_file(path, ASSAY_BENCH_SET_MAX_BYTES, &text,
                                          &len, err);
     if (rc != ASSAY_OK) {
         return rc;
@@ -262,7 +174,7 @@ assay_err
 assay_bench_item_set_error(assay_bench_item *item, const char *message)
 {
     free(item->error);
-    item->error = dup_str(message);
+    item->error = assay_str_copy(message);
     item->graded = false;
     return item->error != NULL ? ASSAY_OK : ASSAY_ENOMEM;
 }

@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "jsonreport.h"
+
+/* A bench JSON report holds per-item rows; far below this. */
+#define COMPARE_MAX_BYTES ((size_t)256 << 20)
 
 /* The metrics a comparison shows, in order: keys of the "metrics" object. */
 static const char *const compared[] = {
@@ -18,13 +22,15 @@ assay_err
 assay_bench_compare_load(const char *path, json_t **out, assay_error *err)
 {
     json_error_t jerr;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot open report",
-                               path);
+    char *text = NULL;
+    size_t len = 0;
+    assay_err rc = assay_read_file_named("report", path, COMPARE_MAX_BYTES,
+                                         &text, &len, err);
+    if (rc != ASSAY_OK) {
+        return rc;
     }
-    json_t *o = json_loadf(f, 0, &jerr);
-    fclose(f);
+    json_t *o = json_loadb(text, len, 0, &jerr);
+    free(text);
     if (o == NULL) {
         return assay_error_set(err, ASSAY_EJSON, "%s line %d column %d: %s",
                                path, jerr.line, jerr.column, jerr.text);
@@ -182,4 +188,10 @@ assay_bench_compare(const json_t *old, const char *against,
     }
     *out = cmp;
     return ASSAY_OK;
+}
+
+bool
+assay_bench_is_count(const char *name)
+{
+    return name != NULL && name[0] == 'n' && (name[1] == '\0' || name[1] == '_');
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "compare.h"
 #include "utf8.h"
 
 void
@@ -135,8 +136,16 @@ assay_bench_compare_text(const json_t *cmp, assay_sbuf *b)
     {
         json_t *o = json_object_get(m, "old"), *n = json_object_get(m, "new");
         json_t *d = json_object_get(m, "delta");
-        assay_sbuf_printf(b, "  %-22s ",
-                          json_string_value(json_object_get(m, "name")));
+        const char *name = json_string_value(json_object_get(m, "name"));
+        assay_sbuf_printf(b, "  %-22s ", name != NULL ? name : "?");
+        if (assay_bench_is_count(name)) {
+            /* counts are whole numbers: 113, not 113.000 */
+            assay_sbuf_printf(b, "%10.0f -> %10.0f   delta %+.0f\n",
+                              json_is_number(o) ? json_number_value(o) : NAN,
+                              json_is_number(n) ? json_number_value(n) : NAN,
+                              json_is_number(d) ? json_number_value(d) : NAN);
+            continue;
+        }
         fmt_num(b, json_is_number(o) ? json_number_value(o) : NAN, 10, false);
         assay_sbuf_puts(b, " -> ");
         fmt_num(b, json_is_number(n) ? json_number_value(n) : NAN, 10, false);

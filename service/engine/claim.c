@@ -1,0 +1,1137 @@
+/*
+ * claim.c - claims of a reference and their judgement against an answer.
+ */
+#include "claim.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "polarity.h"
+#include "wordnet.h"
+
+/* Alignment: an answer clause speaks to a claim when it has at least half
+ * the claim's predicate weight (and two of its words, or all when it has
+ * fewer), or an opposite word in place of a claim word and half the
+ * weight of the rest. */
+#define ALIGN_SHARE 0.5
+#define ALIGN_SHARE_OPPOSITE 0.5
+
+static const char *const reason_names[] = {
+#define ASSAY_X_REASON_NAME(name, wire) wire,
+    ASSAY_CLAIM_REASONS(ASSAY_X_REASON_NAME)
+#undef ASSAY_X_REASON_NAME
+};
+
+const char *
+assay_claim_reason_name(assay_claim_reason r)
+{
+    return (size_t)r < sizeof(reason_names) / sizeof(reason_names[0])
+               ? reason_names[r]
+               : "";
+}
+
+const char *
+assay_claim_state_name(assay_claim_state s)
+{
+    return s == ASSAY_CLAIM_SUPPORTED      ? "supported"
+           : s == ASSAY_CLAIM_CONTRADICTED ? "contradicted"
+                                           : "missing";
+}
+
+static bool
+is_word(const assay_term *t, const char *w)
+{
+    return strlen(w) == t->surface_len && memcmp(w, t->surface, t->surface_len) == 0;
+}
+
+static bool
+is_any(const assay_term *t, const char *const *ws, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (is_word(t, ws[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+#define IS_ANY(t, list) is_any((t), (list), sizeof(list) / sizeof((list)[0]))
+
+/* Restrictive words: "only the outer object" is partly a negation, so an
+ * answer's "does not copy the nested objects" may agree with it. */
+static const char *const restrictive[] = {
+    "only",  "just",       "merely",    "solely",  "exclusively", "limit",
+    "limits", "limited",   "restrict",  "restricts", "restricted", "except",
+    "maximum", "minimum",  "most",      "least"};
+/* A conditional sentence ("if X, the compiler does not Y") may be answered
+ * by its contrapositive, so negation alone does not contradict it. */
+static const char *const conditionals[] = {"if", "unless", "when", "whenever",
+                                           "otherwise", "until"};
+/* Comparative reversal: "less dense" is the opposite of "denser". */
+static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
+static const char *const yes_words[] = {"yes", "yeah", "yep", "true", "correct"};
+static const char *const no_words[] = {"no", "nope", "false", "incorrect"};
+/* words that join two entities in a question: "a list or a set" */
+static const char *const joiners[] = {"or", "and", "vs", "versus", "vs."};
+
+/* ---- clauses ----------------------------------------------------------- */
+
+typedef struct clause {
+    size_t first, last; /* term range [first, last) */
+    size_t sentence;
+    int subject;        /* entity mentioned first, or inherited; -1 */
+    bool own_subject;   /* mentioned here, not inherited */
+    int parity;         /* negation cues and "less" in the clause */
+    int yesno;
+} clause;
+
+static bool
+content(const assay_term *t)
+{
+    return !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR));
+}
+
+/* Splits a into clauses: punctuation breaks, sentence ends, contrast words
+ * (the contrast word opens the new clause). Calls back for each; stores
+ * nothing, so the caller decides what to keep. */
+typedef void (*clause_fn)(void *ctx, const clause *c);
+
+static size_t
+content_count(const assay_analysis *a, size_t first, size_t last)
+{
+    size_t n = 0;
+    for (size_t i = first; i < last; i++) {
+        n += content(&a->terms[i]);
+    }
+    return n;
+}
+
+/* A segment with fewer than two content words is usually a parenthesis or
+ * a fragment ("O(1)", "on average"), not a clause: it joins the clause
+ * before it unless it opens a sentence or a contrast. */
+static void
+split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
+{
+    clause cur = {0, 0, 0, -1, false, 0, 0};
+    bool have = false;
+    size_t sentence = 0, seg = 0, seg_sentence = 0;
+    for (size_t i = 1; i <= a->n; i++) {
+        bool end = i == a->n;
+        bool new_sentence = false;
+        if (!end) {
+            const assay_term *t = &a->terms[i];
+            new_sentence = (t->flags & ASSAY_TERM_SENTENCE_BEFORE) != 0;
+            end = new_sentence || (t->flags & ASSAY_TERM_BREAK_BEFORE) ||
+                  assay_scope_boundary(t);
+        }
+        if (!end) {
+            continue;
+        }
+        bool opens = seg == 0 || seg_sentence != (have ? cur.sentence : SIZE_MAX) ||
+                     assay_scope_boundary(&a->terms[seg]);
+        if (have && !opens && content_count(a, seg, i) < 2) {
+            cur.last = i;
+        } else {
+            if (have) {
+                fn(ctx, &cur);
+            }
+            cur = (clause){seg, i, seg_sentence, -1, false, 0, 0};
+            have = true;
+        }
+        if (new_sentence) {
+            sentence++;
+        }
+        seg = i;
+        seg_sentence = sentence;
+    }
+    if (have && a->n > 0) {
+        fn(ctx, &cur);
+    }
+}
+
+/* whether the sentence starting at term first holds a conditional word */
+static bool
+sentence_conditional(const assay_analysis *a, size_t first)
+{
+    for (size_t i = first; i < a->n; i++) {
+        if (i > first && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+            break;
+        }
+        if (IS_ANY(&a->terms[i], conditionals)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- entities ---------------------------------------------------------- */
+
+static bool
+mentions(const assay_entity *e, const assay_analysis *a, size_t first,
+         size_t last, size_t *at)
+{
+    size_t pos = last;
+    for (size_t k = 0; k < e->nkeys; k++) {
+        bool found = false;
+        for (size_t i = first; i < last && !found; i++) {
+            if (a->terms[i].hash == e->key[k]) {
+                found = true;
+                pos = i < pos ? i : pos;
+            }
+        }
+        if (!found) {
+            return false;
+        }
+    }
+    *at = pos;
+    return true;
+}
+
+/* The entity a clause is about: the one mentioned first (ties: more
+ * words, so "deep copy" beats "copy"). -1 when none. */
+static int
+clause_subject(const assay_claim_set *cs, const assay_analysis *a,
+               size_t first, size_t last)
+{
+    int best = -1;
+    size_t best_at = last, best_k = 0;
+    for (size_t e = 0; e < cs->nent; e++) {
+        size_t at;
+        if (mentions(&cs->ent[e], a, first, last, &at) &&
+            (at < best_at || (at == best_at && cs->ent[e].nkeys > best_k))) {
+            best = (int)e;
+            best_at = at;
+            best_k = cs->ent[e].nkeys;
+        }
+    }
+    return best;
+}
+
+static bool
+is_entity_key(const assay_claim_set *cs, uint64_t h)
+{
+    for (size_t e = 0; e < cs->nent; e++) {
+        for (size_t k = 0; k < cs->ent[e].nkeys; k++) {
+            if (cs->ent[e].key[k] == h) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static assay_err
+add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n,
+           bool contrast)
+{
+    if (n == 0 || cs->nent == ASSAY_MAX_ENTITIES) {
+        return ASSAY_OK;
+    }
+    if (n > 4) {
+        t += n - 4; /* keep the head end of a long run */
+        n = 4;
+    }
+    for (size_t e = 0; e < cs->nent; e++) { /* already known */
+        if (cs->ent[e].nkeys == n) {
+            bool same = true;
+            for (size_t k = 0; k < n && same; k++) {
+                same = cs->ent[e].key[k] == t[k]->hash;
+            }
+            if (same) {
+                cs->ent[e].contrast = cs->ent[e].contrast || contrast;
+                return ASSAY_OK;
+            }
+        }
+    }
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++) {
+        len += t[k]->surface_len + 1;
+    }
+    assay_entity *e = &cs->ent[cs->nent];
+    if ((e->label = malloc(len)) == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    char *p = e->label;
+    for (size_t k = 0; k < n; k++) {
+        memcpy(p, t[k]->surface, t[k]->surface_len);
+        p += t[k]->surface_len;
+        *p++ = k + 1 < n ? ' ' : '\0';
+        e->key[k] = t[k]->hash;
+    }
+    e->nkeys = n;
+    e->contrast = contrast;
+    cs->nent++;
+    return ASSAY_OK;
+}
+
+static bool
+in_analysis(const assay_analysis *a, uint64_t h)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->terms[i].hash == h) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Entities the question contrasts: the content-word runs on both sides of
+ * "or" / "and" / "vs", trimmed to words the reference uses. */
+static assay_err
+entities_from_question(assay_claim_set *cs, const assay_analysis *q,
+                       const assay_analysis *r)
+{
+    for (size_t j = 1; j + 1 < q->n; j++) {
+        if (!IS_ANY(&q->terms[j], joiners) ||
+            (q->terms[j].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            continue;
+        }
+        const assay_term *left[4], *right[4];
+        size_t nl = 0, nr = 0;
+        for (size_t i = j; i > 0 && nl < 4; i--) {
+            const assay_term *t = &q->terms[i - 1];
+            if (!content(t)) {
+                break;
+            }
+            left[nl++] = t;
+            if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+                break;
+            }
+        }
+        size_t i = j + 1;
+        while (i < q->n && !content(&q->terms[i]) &&
+               !(q->terms[i].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            i++; /* "a", "the" */
+        }
+        for (; i < q->n && nr < 4; i++) {
+            const assay_term *t = &q->terms[i];
+            if (!content(t) || (nr > 0 && (t->flags & ASSAY_TERM_BREAK_BEFORE))) {
+                break;
+            }
+            right[nr++] = t;
+        }
+        /* left was collected backwards; drop words the reference never
+         * uses from the far ends ("compare django select_related") */
+        const assay_term *l[4];
+        size_t n = 0;
+        for (size_t k = nl; k > 0; k--) {
+            if (n == 0 && !in_analysis(r, left[k - 1]->hash)) {
+                continue;
+            }
+            l[n++] = left[k - 1];
+        }
+        while (nr > 0 && !in_analysis(r, right[nr - 1]->hash)) {
+            nr--;
+        }
+        if (n > 0 && nr > 0) {
+            assay_err rc = add_entity(cs, l, n, true);
+            if (rc == ASSAY_OK) {
+                rc = add_entity(cs, right, nr, true);
+            }
+            if (rc != ASSAY_OK) {
+                return rc;
+            }
+        }
+    }
+    return ASSAY_OK;
+}
+
+typedef struct ref_ctx {
+    assay_claim_set *cs;
+    const assay_analysis *q, *r;
+    const char *text;
+    const assay_lexicon *lex;
+    const assay_idf *idf;
+    assay_stemmer *stemmer;
+    clause cl[ASSAY_MAX_CLAIMS * 2];
+    size_t ncl;
+    assay_err rc;
+} ref_ctx;
+
+static void
+collect_clause(void *vctx, const clause *c)
+{
+    ref_ctx *x = vctx;
+    if (x->ncl < sizeof(x->cl) / sizeof(x->cl[0])) {
+        x->cl[x->ncl++] = *c;
+    }
+}
+
+/* A reference clause opening with question words names what it is about
+ * ("Shallow copy duplicates ..." for "... deepcopy and shallow copy?"); a
+ * clause after a contrast word that opens with an entity's head word names
+ * the contrasted one ("while deep copy ..."). */
+static assay_err
+entities_from_reference(ref_ctx *x, bool from_question)
+{
+    for (size_t k = 0; k < x->ncl && x->rc == ASSAY_OK; k++) {
+        const clause *c = &x->cl[k];
+        size_t i = c->first;
+        if (i < x->r->n && assay_scope_boundary(&x->r->terms[i])) {
+            i++;
+        }
+        while (i < c->last && !content(&x->r->terms[i])) {
+            i++;
+        }
+        const assay_term *run[4];
+        size_t n = 0, keep = 0;
+        bool any_head = false;
+        for (; i < c->last && n < 4 && content(&x->r->terms[i]); i++) {
+            const assay_term *t = &x->r->terms[i];
+            bool head = false;
+            for (size_t e = 0; e < x->cs->nent && !head; e++) {
+                const assay_entity *en = &x->cs->ent[e];
+                head = en->key[en->nkeys - 1] == t->hash;
+            }
+            run[n++] = t;
+            if ((!from_question && in_analysis(x->q, t->hash)) || head) {
+                keep = n;
+                any_head = any_head || head;
+            }
+        }
+        n = keep;
+        if (from_question && !any_head) {
+            n = 0;
+        }
+        if (n > 0) {
+            /* the form after a contrast word contrasts with the entity
+             * whose head it shares ("while deep copy" / "shallow copy") */
+            if (any_head) {
+                for (size_t e = 0; e < x->cs->nent; e++) {
+                    const assay_entity *en = &x->cs->ent[e];
+                    bool same = en->nkeys == n;
+                    for (size_t q = 0; q < n && same; q++) {
+                        same = en->key[q] == run[q]->hash;
+                    }
+                    if (!same && en->key[en->nkeys - 1] == run[n - 1]->hash) {
+                        x->cs->ent[e].contrast = true;
+                    } else if (same) {
+                        any_head = false; /* the entity again, no contrast */
+                    }
+                }
+            }
+            x->rc = add_entity(x->cs, run, n, any_head);
+        }
+    }
+    return x->rc;
+}
+
+static assay_err
+entities_declared(assay_claim_set *cs, const char *const *subjects, size_t n,
+                  const assay_lexicon *lex, assay_stemmer *st, assay_error *err)
+{
+    for (size_t s = 0; s < n && cs->nent < ASSAY_MAX_ENTITIES; s++) {
+        assay_analysis a;
+        assay_err rc = assay_analyze(lex, st, subjects[s], strlen(subjects[s]),
+                                     &a, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        assay_entity *e = &cs->ent[cs->nent];
+        for (size_t i = 0; i < a.n && e->nkeys < 4; i++) {
+            if (content(&a.terms[i])) {
+                e->key[e->nkeys++] = a.terms[i].hash;
+            }
+        }
+        if (e->nkeys > 0) {
+            e->contrast = true;
+            if ((e->label = strdup(subjects[s])) == NULL) {
+                assay_analysis_fini(&a);
+                return ASSAY_ENOMEM;
+            }
+            cs->nent++;
+        }
+        assay_analysis_fini(&a);
+    }
+    cs->declared = true;
+    return ASSAY_OK;
+}
+
+/* ---- polarity of a clause --------------------------------------------- */
+
+static int
+yesno_of(const assay_analysis *a, const clause *c)
+{
+    if (c->first != 0) {
+        return 0;
+    }
+    size_t n = 0;
+    int v = 0;
+    for (size_t i = c->first; i < c->last; i++) {
+        const assay_term *t = &a->terms[i];
+        if (t->flags & ASSAY_TERM_STOP) {
+            continue;
+        }
+        n++;
+        v = IS_ANY(t, yes_words) ? 1 : IS_ANY(t, no_words) ? -1 : 0;
+    }
+    return n == 1 ? v : 0;
+}
+
+/* ---- building ----------------------------------------------------------- */
+
+typedef struct wkey {
+    uint64_t k;
+    uint8_t claim, idx;
+} wkey;
+
+static int
+wkey_cmp(const void *a, const void *b)
+{
+    const wkey *x = a, *y = b;
+    if (x->k != y->k) {
+        return (x->k > y->k) - (x->k < y->k);
+    }
+    return x->claim != y->claim ? x->claim - y->claim : x->idx - y->idx;
+}
+
+#define MAX_OPP 2048
+#define WN_NS (1ull << 63) /* WordNet lemma ids, apart from stem hashes */
+
+static int
+claim_word_index(const assay_claim *c, uint64_t h)
+{
+    for (size_t w = 0; w < c->nwords; w++) {
+        if (c->key[w] == h) {
+            return (int)w;
+        }
+    }
+    return -1;
+}
+
+/* Whether some word of clause k is (a form of) WordNet lemma id: a claim
+ * that names both ends of an opposition ("the last added is the first
+ * removed") is not contradicted by either. */
+static bool
+lemma_in_claim(const assay_wordnet *wn, const assay_analysis *r,
+               const clause *k, uint32_t id)
+{
+    for (size_t i = k->first; i < k->last; i++) {
+        uint32_t b[4];
+        size_t nb = assay_wordnet_bases(wn, r->terms[i].surface,
+                                        r->terms[i].surface_len, b, 4);
+        for (size_t q = 0; q < nb; q++) {
+            if (b[q] == id) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Tables of predicate words and of words opposite to them, each entry
+ * naming its claim and word: sorted so judging looks a term up by binary
+ * search. */
+static assay_err
+build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
+             const size_t *claim_clause, const assay_lexicon *lex,
+             assay_stemmer *st)
+{
+    wkey *opp = malloc(MAX_OPP * sizeof(*opp));
+    wkey *wk = malloc(ASSAY_MAX_CLAIMS * ASSAY_CLAIM_WORDS * sizeof(*wk));
+    size_t nopp = 0, nwk = 0;
+    assay_err rc = ASSAY_OK;
+    if (opp == NULL || wk == NULL) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cc = &cs->c[c];
+        for (size_t w = 0; w < cc->nwords; w++) {
+            wk[nwk++] = (wkey){cc->key[w], (uint8_t)c, (uint8_t)w};
+        }
+        const clause *k = &cl[claim_clause[c]];
+        for (size_t i = k->first; i < k->last; i++) {
+            const assay_term *t = &r->terms[i];
+            int w = claim_word_index(cc, t->hash);
+            if (w < 0) {
+                continue;
+            }
+            const char *o[8];
+            size_t no = assay_lexicon_opposites(lex, t->surface, t->surface_len, o, 8);
+            for (size_t j = 0; j < no && j < 8 && nopp < MAX_OPP; j++) {
+                assay_analysis oa;
+                if (assay_analyze(lex, st, o[j], strlen(o[j]), &oa, NULL) != ASSAY_OK) {
+                    continue;
+                }
+                for (size_t m = 0; m < oa.n && nopp < MAX_OPP; m++) {
+                    if (claim_word_index(cc, oa.terms[m].hash) < 0) {
+                        opp[nopp++] = (wkey){oa.terms[m].hash & ~WN_NS,
+                                             (uint8_t)c, (uint8_t)w};
+                    }
+                }
+                assay_analysis_fini(&oa);
+            }
+            if (cs->wn != NULL) {
+                uint32_t bases[4], ids[64];
+                size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
+                                                bases, 4);
+                for (size_t b = 0; b < nb; b++) {
+                    size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
+                    for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP; j++) {
+                        if (!lemma_in_claim(cs->wn, r, k, ids[j])) {
+                            opp[nopp++] = (wkey){WN_NS | ids[j], (uint8_t)c,
+                                                 (uint8_t)w};
+                        }
+                    }
+                }
+            }
+        }
+    }
+    qsort(opp, nopp, sizeof(*opp), wkey_cmp);
+    qsort(wk, nwk, sizeof(*wk), wkey_cmp);
+    cs->opp_key = malloc((nopp + 1) * sizeof(uint64_t));
+    cs->opp_claim = malloc(nopp + 1);
+    cs->opp_idx = malloc(nopp + 1);
+    cs->word_key = malloc((nwk + 1) * sizeof(uint64_t));
+    cs->word_claim = malloc(nwk + 1);
+    cs->word_idx = malloc(nwk + 1);
+    if (!cs->opp_key || !cs->opp_claim || !cs->opp_idx || !cs->word_key ||
+        !cs->word_claim || !cs->word_idx) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < nopp; i++) {
+        cs->opp_key[i] = opp[i].k;
+        cs->opp_claim[i] = opp[i].claim;
+        cs->opp_idx[i] = opp[i].idx;
+    }
+    for (size_t i = 0; i < nwk; i++) {
+        cs->word_key[i] = wk[i].k;
+        cs->word_claim[i] = wk[i].claim;
+        cs->word_idx[i] = wk[i].idx;
+    }
+    cs->nopp = nopp;
+    cs->nword = nwk;
+out:
+    free(opp);
+    free(wk);
+    return rc;
+}
+
+/* The entity each bank concept is about: the first one its label names
+ * ("deep copy recursively duplicates nested objects"); -1 for none. */
+static assay_err
+concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
+                 const assay_lexicon *lex, assay_stemmer *st)
+{
+    cs->concept_subject = malloc(concepts->n);
+    if (cs->concept_subject == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    cs->nconcept_subject = concepts->n;
+    for (size_t i = 0; i < concepts->n; i++) {
+        const assay_concept *k = &concepts->c[i];
+        cs->concept_subject[i] = -1;
+        assay_analysis la;
+        if (k->derived || cs->nent == 0 ||
+            assay_analyze(lex, st, k->label, strlen(k->label), &la, NULL) != ASSAY_OK) {
+            continue;
+        }
+        cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+        assay_analysis_fini(&la);
+    }
+    return ASSAY_OK;
+}
+
+assay_err
+assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
+                   const char *ref, const assay_analysis *ra,
+                   const char *const *subjects, size_t nsubjects,
+                   const assay_concept_set *concepts,
+                   const assay_lexicon *lex, assay_stemmer *stemmer,
+                   const assay_idf *idf, unsigned neg_window, assay_error *err)
+{
+    memset(cs, 0, sizeof(*cs));
+    cs->wn = assay_lexicon_wordnet(lex);
+    cs->neg_window = neg_window;
+    ref_ctx *x = calloc(1, sizeof(*x));
+    if (x == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+    }
+    *x = (ref_ctx){cs, qa, ra, ref, lex, idf, stemmer, {{0}}, 0, ASSAY_OK};
+    split_clauses(ra, collect_clause, x);
+    assay_err rc;
+    if (nsubjects > 0) {
+        rc = entities_declared(cs, subjects, nsubjects, lex, stemmer, err);
+    } else {
+        rc = entities_from_question(cs, qa, ra);
+        if (rc == ASSAY_OK) {
+            /* with contrasted entities from the question, the reference
+             * only adds their contrasted forms ("deep copy" for "copy") */
+            rc = entities_from_reference(x, cs->nent >= 2);
+        }
+    }
+    bool *rneg = assay_negation_scope_new(ra, neg_window);
+    if (rneg == NULL && ra->n > 0) {
+        rc = ASSAY_ENOMEM;
+    }
+    size_t claim_clause[ASSAY_MAX_CLAIMS];
+    int subject = -1;
+    size_t sentence = SIZE_MAX;
+    bool conditional = false;
+    for (size_t k = 0; k < x->ncl && rc == ASSAY_OK; k++) {
+        clause *c = &x->cl[k];
+        if (c->sentence != sentence) {
+            sentence = c->sentence;
+            subject = -1;
+            conditional = sentence_conditional(ra, c->first);
+        }
+        int s = clause_subject(cs, ra, c->first, c->last);
+        subject = s >= 0 ? s : subject;
+        if (cs->n == ASSAY_MAX_CLAIMS) {
+            continue;
+        }
+        assay_claim *cl = &cs->c[cs->n];
+        memset(cl, 0, sizeof(*cl));
+        cl->yesno = yesno_of(ra, c);
+        for (size_t i = c->first; i < c->last && cl->nwords < ASSAY_CLAIM_WORDS; i++) {
+            const assay_term *t = &ra->terms[i];
+            if (!content(t) || is_entity_key(cs, t->hash) ||
+                assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
+                IS_ANY(t, restrictive) || IS_ANY(t, lessers) ||
+                assay_scope_boundary(t)) {
+                continue;
+            }
+            bool dup = false;
+            for (size_t w = 0; w < cl->nwords && !dup; w++) {
+                dup = cl->key[w] == t->hash;
+            }
+            if (!dup) {
+                double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
+                cl->key[cl->nwords] = t->hash;
+                cl->w[cl->nwords++] = w;
+                cl->wsum += w;
+            }
+        }
+        if (cl->nwords == 0 && cl->yesno == 0) {
+            continue;
+        }
+        cl->subject = subject;
+        /* negative when a negation's scope covers a predicate word (or
+         * "less" precedes one); judged the same way in the answer */
+        bool negw = false, less = false;
+        for (size_t i = c->first; i < c->last; i++) {
+            const assay_term *t = &ra->terms[i];
+            cl->weak = cl->weak || IS_ANY(t, restrictive);
+            if (claim_word_index(cl, t->hash) >= 0) {
+                negw = negw || (rneg != NULL && rneg[i]);
+                less = less || (i > c->first && IS_ANY(&ra->terms[i - 1], lessers));
+            }
+        }
+        cl->weak = cl->weak || conditional;
+        cl->negative = cl->yesno == 0 &&
+                       ((negw ? 1 : 0) ^ (less ? 1 : 0) ^
+                        (is_word(&ra->terms[c->first], "instead") ? 1 : 0)) == 1;
+        size_t a = ra->terms[c->first].start, b = ra->terms[c->last - 1].end;
+        if (assay_scope_boundary(&ra->terms[c->first]) &&
+            !is_word(&ra->terms[c->first], "instead") && c->first + 1 < c->last) {
+            a = ra->terms[c->first + 1].start; /* "while", "but": not the claim */
+        }
+        if ((cl->text = malloc(b - a + 1)) == NULL) {
+            rc = ASSAY_ENOMEM;
+            break;
+        }
+        memcpy(cl->text, ref + a, b - a);
+        cl->text[b - a] = '\0';
+        claim_clause[cs->n++] = k;
+    }
+    if (rc == ASSAY_OK) {
+        rc = build_tables(cs, ra, x->cl, claim_clause, lex, stemmer);
+    }
+    if (rc == ASSAY_OK && concepts != NULL && concepts->n > 0) {
+        rc = concept_subjects(cs, concepts, lex, stemmer);
+    }
+    free(rneg);
+    free(x);
+    if (rc != ASSAY_OK) {
+        assay_claims_fini(cs);
+        return assay_error_set(err, rc, "claims: %s", assay_strerror(rc));
+    }
+    return ASSAY_OK;
+}
+
+void
+assay_claims_fini(assay_claim_set *cs)
+{
+    if (cs == NULL) {
+        return;
+    }
+    for (size_t e = 0; e < cs->nent; e++) {
+        free(cs->ent[e].label);
+    }
+    for (size_t c = 0; c < cs->n; c++) {
+        free(cs->c[c].text);
+    }
+    free(cs->opp_key);
+    free(cs->opp_claim);
+    free(cs->opp_idx);
+    free(cs->word_key);
+    free(cs->word_claim);
+    free(cs->word_idx);
+    free(cs->concept_subject);
+    memset(cs, 0, sizeof(*cs));
+}
+
+/* ---- judging ------------------------------------------------------------ */
+
+typedef struct acc {
+    uint32_t words;   /* claim words seen in this clause (bit per word) */
+    uint32_t opposed; /* claim words an answer word is opposite to */
+    double got;       /* weight of words */
+    bool neg;         /* a claim word of the clause is in a negation's scope */
+    bool less;        /* ... or follows "less" / "fewer" */
+} acc;
+
+typedef struct judge_ctx {
+    const assay_claim_set *cs;
+    const assay_analysis *a;
+    int subject;        /* running subject within a sentence */
+    size_t sentence;
+    int answer_yesno;
+    assay_claim_result *out;
+    /* best alignment share found per claim, per kind, for tie-breaking */
+    double support[ASSAY_MAX_CLAIMS], contra[ASSAY_MAX_CLAIMS], swap[ASSAY_MAX_CLAIMS];
+    assay_claim_reason contra_reason[ASSAY_MAX_CLAIMS];
+    size_t cstart[ASSAY_MAX_CLAIMS], cend[ASSAY_MAX_CLAIMS];
+    size_t sstart[ASSAY_MAX_CLAIMS], send[ASSAY_MAX_CLAIMS];
+    size_t wstart[ASSAY_MAX_CLAIMS], wend[ASSAY_MAX_CLAIMS];
+    int wsubj[ASSAY_MAX_CLAIMS];
+    const assay_concept_set *concepts;
+    assay_concept_match *m;
+    const bool *neg; /* per answer term: in a negation's scope */
+    size_t steps;
+} judge_ctx;
+
+static size_t
+find64(const uint64_t *v, size_t n, uint64_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < k) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+static double
+share(const assay_claim *c, const acc *x)
+{
+    return c->wsum > 0 ? x->got / c->wsum : 0.0;
+}
+
+/* Opposite words that replace a claim word (the claim word itself absent
+ * from the clause). */
+static uint32_t
+opposites(const acc *x)
+{
+    return x->opposed & ~x->words;
+}
+
+/* An answer clause speaks to a claim when it has at least half the claim's
+ * predicate weight (and two of its words, or all when it has fewer); or
+ * when it replaces claim words by opposites and has most of the rest
+ * (an antonym is only a contradiction where the sentence is otherwise the
+ * same: "top" and "bottom" both appear in any answer about a stack). */
+static bool
+aligned(const assay_claim *c, const acc *x, bool same_subject)
+{
+    unsigned hits = (unsigned)__builtin_popcount(x->words);
+    unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
+    uint32_t opp = opposites(x);
+    if (opp == 0) {
+        return hits > 0 && hits >= need && share(c, x) >= ALIGN_SHARE;
+    }
+    double rest = 0;
+    unsigned nrest = 0;
+    for (size_t w = 0; w < c->nwords; w++) {
+        if (!(opp & (1u << w))) {
+            rest += c->w[w];
+            nrest++;
+        }
+    }
+    if (nrest == 0) { /* "tuples are mutable" against "a tuple is immutable" */
+        return same_subject && c->subject >= 0;
+    }
+    unsigned need_rest = nrest < 2 ? nrest : 2u;
+    return hits >= need_rest && x->got >= ALIGN_SHARE_OPPOSITE * rest;
+}
+
+/* whether clause k has a word of entity e that entity other lacks (the
+ * clause names e too: "deep" for deep copy against shallow copy) */
+static bool
+distinct_key(const assay_entity *e, const assay_entity *other,
+             const assay_analysis *a, const clause *k)
+{
+    for (size_t q = 0; q < e->nkeys; q++) {
+        bool shared = false;
+        for (size_t r = 0; r < other->nkeys && !shared; r++) {
+            shared = other->key[r] == e->key[q];
+        }
+        for (size_t i = k->first; i < k->last && !shared; i++) {
+            if (a->terms[i].hash == e->key[q]) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static void
+judge_clause(void *vctx, const clause *k)
+{
+    judge_ctx *j = vctx;
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    if (k->sentence != j->sentence) {
+        j->sentence = k->sentence;
+        j->subject = -1;
+    }
+    int own = clause_subject(cs, a, k->first, k->last);
+    j->subject = own >= 0 ? own : j->subject;
+    int subj = j->subject;
+    /* a role swap needs the other entity in subject position: among the
+     * clause's first three content words, not "... like functions can" */
+    bool own_at_start = false;
+    if (own >= 0) {
+        size_t at = k->last, seen = 0;
+        mentions(&cs->ent[own], a, k->first, k->last, &at);
+        for (size_t i = k->first; i < at; i++) {
+            seen += content(&a->terms[i]);
+        }
+        own_at_start = seen < 3;
+    }
+    int yn = yesno_of(a, k);
+    if (yn != 0) {
+        j->answer_yesno = yn;
+        return;
+    }
+    acc x[ASSAY_MAX_CLAIMS];
+    memset(x, 0, sizeof(x));
+    for (size_t i = k->first; i < k->last; i++) {
+        const assay_term *t = &a->terms[i];
+        j->steps++;
+        if (!content(t)) {
+            continue;
+        }
+        bool less = i > k->first && IS_ANY(&a->terms[i - 1], lessers);
+        size_t p = find64(cs->word_key, cs->nword, t->hash);
+        bool claim_word = p < cs->nword && cs->word_key[p] == t->hash;
+        for (; p < cs->nword && cs->word_key[p] == t->hash; p++) {
+            acc *y = &x[cs->word_claim[p]];
+            uint32_t bit = 1u << cs->word_idx[p];
+            if (!(y->words & bit)) {
+                y->words |= bit;
+                y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
+            }
+            y->neg = y->neg || (j->neg != NULL && j->neg[i]);
+            y->less = y->less || less;
+            j->steps++;
+        }
+        if (claim_word) {
+            continue; /* "first" in "the last added is the first removed" */
+        }
+        uint64_t keys[5];
+        size_t nk = 0;
+        keys[nk++] = t->hash & ~WN_NS;
+        if (cs->wn != NULL) {
+            uint32_t bases[4];
+            size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
+                                            bases, 4);
+            for (size_t b = 0; b < nb; b++) {
+                keys[nk++] = WN_NS | bases[b];
+            }
+        }
+        for (size_t q = 0; q < nk; q++) {
+            p = find64(cs->opp_key, cs->nopp, keys[q]);
+            for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+                acc *y = &x[cs->opp_claim[p]];
+                y->opposed |= 1u << cs->opp_idx[p];
+                y->neg = y->neg || (j->neg != NULL && j->neg[i]);
+                y->less = y->less || less;
+                j->steps++;
+            }
+        }
+    }
+    bool instead = is_word(&a->terms[k->first], "instead");
+    size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
+    if (assay_scope_boundary(&a->terms[k->first]) && k->first + 1 < k->last) {
+        start = a->terms[k->first + 1].start;
+    }
+    bool agrees = false; /* the clause says what some claim says */
+    /* The claim this clause fits best: said of another contrasted entity
+     * than the clause's subject, it is a role swap, and the clause then
+     * supports nothing ("shallow copy recursively duplicates nested
+     * objects" shares words with "shallow copy duplicates only the outer
+     * object", but it is the deep copy claim). */
+    size_t best = SIZE_MAX;
+    double best_s = 0;
+    for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cl = &cs->c[c];
+        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
+        if (cl->yesno == 0 && aligned(cl, &x[c], same) && share(cl, &x[c]) > best_s) {
+            best = c;
+            best_s = share(cl, &x[c]);
+        }
+    }
+    if (best != SIZE_MAX) {
+        const assay_claim *cl = &cs->c[best];
+        unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
+        int pol = (x[best].neg ? 1 : 0) ^ (x[best].less ? 1 : 0) ^
+                  (instead ? 1 : 0) ^ (int)(nopp & 1u);
+        if (pol == (cl->negative ? 1 : 0) && own >= 0 && cl->subject >= 0 &&
+            subj != cl->subject && cs->ent[cl->subject].contrast &&
+            cs->ent[subj].contrast && own_at_start &&
+            !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
+            if (best_s > j->swap[best]) {
+                j->swap[best] = best_s;
+                j->wstart[best] = start;
+                j->wend[best] = end;
+                j->wsubj[best] = subj;
+            }
+            best = SIZE_MAX - 1; /* a swap: judge nothing else here */
+        }
+    }
+    for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
+        const assay_claim *cl = &cs->c[c];
+        j->steps++;
+        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
+        if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same)) {
+            continue;
+        }
+        double s = share(cl, &x[c]);
+        unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
+        int pol = (x[c].neg ? 1 : 0) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
+                  (int)(nopp & 1u);
+        bool flip = pol != (cl->negative ? 1 : 0);
+        if (!flip) {
+            if (s > j->support[c]) {
+                j->support[c] = s;
+                j->sstart[c] = start;
+                j->send[c] = end;
+            }
+            agrees = true;
+            continue;
+        }
+        /* a restrictive or conditional claim ("only the outer object",
+         * "if ... then not") may agree with a negated answer; an opposite
+         * word still contradicts it */
+        if (cl->weak && nopp == 0) {
+            agrees = true;
+            continue;
+        }
+        if (s > j->contra[c]) {
+            j->contra[c] = s;
+            j->contra_reason[c] = (nopp & 1u) ? ASSAY_REASON_ANTONYM
+                                              : ASSAY_REASON_NEGATED;
+            j->cstart[c] = start;
+            j->cend[c] = end;
+        }
+    }
+    /* A concept negated in this clause: when the clause agrees with a
+     * claim, the reference shares the negation, so it is matched; when the
+     * clause is about another entity than the concept, it denies nothing
+     * the concept says. */
+    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
+        assay_concept_match *mi = &j->m[i];
+        j->steps++;
+        if (mi->state != ASSAY_MATCH_NEGATED || j->concepts->c[i].misconception ||
+            mi->start < start || mi->end > end) {
+            continue;
+        }
+        int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
+        if (agrees) {
+            mi->state = ASSAY_MATCH_EXACT;
+        } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
+            mi->state = ASSAY_MATCH_MISSING;
+        }
+    }
+}
+
+size_t
+assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
+                   const assay_concept_set *concepts, assay_concept_match *m,
+                   assay_claim_result *out)
+{
+    judge_ctx *j = calloc(1, sizeof(*j));
+    if (j == NULL) {
+        for (size_t c = 0; c < cs->n; c++) {
+            out[c] = (assay_claim_result){ASSAY_CLAIM_MISSING, ASSAY_REASON_NONE, 0, 0, -1};
+        }
+        return 0;
+    }
+    j->cs = cs;
+    j->a = a;
+    for (size_t c = 0; c < ASSAY_MAX_CLAIMS; c++) {
+        j->support[c] = j->contra[c] = j->swap[c] = -1.0; /* none found */
+    }
+    j->subject = -1;
+    j->sentence = SIZE_MAX;
+    j->out = out;
+    j->concepts = concepts;
+    j->m = m;
+    bool *neg = assay_negation_scope_new(a, cs->neg_window);
+    j->neg = neg;
+    split_clauses(a, judge_clause, j);
+    j->steps += 2 * a->n;
+    for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cl = &cs->c[c];
+        assay_claim_result r = {ASSAY_CLAIM_MISSING, ASSAY_REASON_NONE, 0, 0, -1};
+        if (cl->yesno != 0 && j->answer_yesno != 0) {
+            size_t end = a->n > 0 ? a->terms[0].end : 0;
+            r = j->answer_yesno == cl->yesno
+                    ? (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE, 0, end, -1}
+                    : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_NEGATED, 0, end, -1};
+        } else if (j->support[c] >= 0) {
+            r = (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
+                                     j->sstart[c], j->send[c], -1};
+        } else if (j->contra[c] >= 0) {
+            r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED, j->contra_reason[c],
+                                     j->cstart[c], j->cend[c], -1};
+        } else if (j->swap[c] >= 0) {
+            r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_ROLE_SWAP,
+                                     j->wstart[c], j->wend[c], j->wsubj[c]};
+        }
+        out[c] = r;
+    }
+    /* asserted misconceptions contradict the claim they overlap most */
+    for (size_t i = 0; concepts != NULL && i < concepts->n; i++) {
+        const assay_concept *k = &concepts->c[i];
+        if (!k->misconception ||
+            (m[i].state != ASSAY_MATCH_EXACT && m[i].state != ASSAY_MATCH_FUZZY)) {
+            continue;
+        }
+        size_t best = SIZE_MAX;
+        unsigned best_n = 0;
+        for (size_t c = 0; c < cs->n; c++) {
+            unsigned n = 0;
+            for (size_t p = 0; p < k->nphrases; p++) {
+                for (size_t w = 0; w < k->phrases[p].n; w++) {
+                    for (size_t q = 0; q < cs->c[c].nwords; q++) {
+                        n += cs->c[c].key[q] == k->phrases[p].words[w].hash;
+                    }
+                }
+            }
+            if (n > best_n) {
+                best_n = n;
+                best = c;
+            }
+        }
+        if (best == SIZE_MAX && cs->n > 0) {
+            best = 0;
+        }
+        if (best != SIZE_MAX && out[best].state != ASSAY_CLAIM_CONTRADICTED) {
+            out[best] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                             ASSAY_REASON_MISCONCEPTION,
+                                             m[i].start, m[i].end, -1};
+        }
+    }
+    size_t steps = j->steps;
+    free(neg);
+    free(j);
+    return steps;
+}

@@ -1,0 +1,139 @@
+/*
+ * claim.h - what a reference answer claims, and whether an answer supports
+ * or contradicts each claim.
+ *
+ * A reference is split into clauses (punctuation, sentence ends, contrast
+ * words such as while / whereas / but). Each clause with content words is a
+ * claim: its subject (one of the question's entities: declared in the bank
+ * with "subjects:", or derived from the question's "X or Y" / "X and Y" and
+ * the reference's clause openings), its predicate words (content words that
+ * are not entity words, idf-weighted), its polarity (negation cues in the
+ * clause, "less"/"fewer", sentence-wide denials) and the words opposite to
+ * its predicate (WordNet antonyms plus the hand list models/opposites.txt).
+ *
+ * Judging aligns every answer clause with every claim by shared predicate
+ * weight. An aligned clause about the same subject with the same polarity
+ * relative to the claim supports it; one with the opposite polarity
+ * (negation or an opposite word) contradicts it; one that says the claim
+ * about another entity, and fits that claim better than anything the
+ * reference says about that entity, is a role swap. Cost: one pass over the
+ * answer, constant work per term (sorted key tables), plus claims x clauses.
+ */
+#ifndef ASSAY_CLAIM_H
+#define ASSAY_CLAIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze.h"
+#include "concept.h"
+#include "lexicon.h"
+#include "tfidf.h"
+
+#define ASSAY_MAX_CLAIMS 16
+#define ASSAY_MAX_ENTITIES 8
+#define ASSAY_CLAIM_WORDS 24
+
+typedef enum assay_claim_state {
+    ASSAY_CLAIM_MISSING = 0,
+    ASSAY_CLAIM_SUPPORTED,
+    ASSAY_CLAIM_CONTRADICTED,
+} assay_claim_state;
+
+#define ASSAY_CLAIM_REASONS(X)                                                \
+    X(NONE, "")                                                               \
+    X(ROLE_SWAP, "role_swap")                                                 \
+    X(NEGATED, "negated")                                                     \
+    X(ANTONYM, "antonym")                                                     \
+    X(MISCONCEPTION, "misconception")
+
+typedef enum assay_claim_reason {
+#define ASSAY_X_REASON(name, wire) ASSAY_REASON_##name,
+    ASSAY_CLAIM_REASONS(ASSAY_X_REASON)
+#undef ASSAY_X_REASON
+} assay_claim_reason;
+
+typedef struct assay_entity {
+    char *label; /* as the bank or the question writes it */
+    uint64_t key[4]; /* term hashes of its content words, all required */
+    size_t nkeys;
+    bool contrast; /* contrasted with another entity (bank, "X or Y",
+                      "... while deep copy"): role swaps are judged */
+} assay_entity;
+
+typedef struct assay_claim {
+    char *text;        /* the clause as written in the reference */
+    int subject;       /* entity index, -1 when none */
+    bool negative;     /* the claim is stated negatively */
+    bool weak;         /* only / just / limits ...: a negated answer may
+                          agree, so negation alone never contradicts it */
+    int yesno;         /* +1 / -1: the reference opens with yes / no */
+    uint64_t key[ASSAY_CLAIM_WORDS];
+    double w[ASSAY_CLAIM_WORDS];
+    size_t nwords;
+    double wsum;
+} assay_claim;
+
+typedef struct assay_claim_set {
+    assay_entity ent[ASSAY_MAX_ENTITIES];
+    size_t nent;
+    bool declared; /* entities came from the bank */
+    assay_claim c[ASSAY_MAX_CLAIMS];
+    size_t n;
+    /* words opposite to predicate words: sorted (key, claim, word); a key
+     * is a stem hash (hand list) or, with the top bit set, a WordNet
+     * lemma id */
+    uint64_t *opp_key;
+    uint8_t *opp_claim, *opp_idx;
+    size_t nopp;
+    unsigned neg_window;
+    /* predicate words of all claims: sorted (key, claim, word) */
+    uint64_t *word_key;
+    uint8_t *word_claim, *word_idx;
+    size_t nword;
+    int8_t *concept_subject; /* per bank concept: the entity it is about */
+    size_t nconcept_subject;
+    const struct assay_wordnet *wn; /* borrowed from the lexicon; may be NULL */
+} assay_claim_set;
+
+typedef struct assay_claim_result {
+    assay_claim_state state;
+    assay_claim_reason reason;
+    size_t start, end;  /* evidence: byte span in the answer */
+    int answer_subject; /* entity the answer gave it to (role swap), or -1 */
+} assay_claim_result;
+
+/* assay_claims_build extracts the claims of reference text ref (analysed as
+ * ra) for a question (analysed as qa). subjects (nsubjects, may be 0) are a
+ * bank's declared entities; without them entities are derived. concepts
+ * (may be NULL) are tied to the entity their label names. lex supplies the
+ * opposites list and WordNet (either may be absent), stemmer analyses
+ * subjects and labels. Errors: ASSAY_ENOMEM, analysis errors of a subject.
+ * Release with assay_claims_fini. */
+assay_err assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
+                             const char *ref, const assay_analysis *ra,
+                             const char *const *subjects, size_t nsubjects,
+                             const assay_concept_set *concepts,
+                             const assay_lexicon *lex, assay_stemmer *stemmer,
+                             const assay_idf *idf, unsigned neg_window,
+                             assay_error *err);
+
+void assay_claims_fini(assay_claim_set *cs);
+
+/* assay_claims_judge fills out[i] for each of cs->n claims from answer a.
+ * Asserted misconceptions (concept matches m) contradict the claim they
+ * share most words with. A concept that m reports negated inside an answer
+ * clause supporting a claim is upgraded to exact: the reference shares the
+ * negation. Returns loop steps taken (cost measure, linear in a->n). */
+size_t assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
+                          const assay_concept_set *concepts,
+                          assay_concept_match *m, assay_claim_result *out);
+
+/* assay_claim_reason_name is the wire name of a reason ("role_swap"). */
+const char *assay_claim_reason_name(assay_claim_reason r);
+
+/* assay_claim_state_name: "supported", "contradicted" or "missing". */
+const char *assay_claim_state_name(assay_claim_state s);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * polarity.c - negation cues and their scope in linear time.
+ */
+#include "polarity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool
+surface_in(const assay_term *t, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strlen(words[i]) == t->surface_len &&
+            memcmp(words[i], t->surface, t->surface_len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+#define IN(t, list) surface_in((t), (list), sizeof(list) / sizeof((list)[0]))
+
+bool
+assay_scope_boundary(const assay_term *t)
+{
+    static const char *const words[] = {"but",     "however", "whereas",
+                                        "while",   "although", "instead",
+                                        "yet",     "because",  "since"};
+    return IN(t, words);
+}
+
+/* Words that negate what follows in their clause beyond the lexicon's
+ * negators: failure, absence and inability. */
+static const char *const clause_cues[] = {
+    "fail",   "fails",   "failed", "failing", "lack", "lacks",
+    "lacked", "lacking", "unable", "nowhere", "hardly"};
+
+/* Denial words: they deny the sentence when a copula precedes them ("is a
+ * myth", "that's wrong") or they open it ("False: ..."). */
+static const char *const denials[] = {"false",  "untrue",   "wrong",
+                                      "incorrect", "myth", "nonsense",
+                                      "bogus"};
+static const char *const copulas[] = {"is",   "are",  "was",    "were",
+                                      "be",   "been", "it's",   "that's",
+                                      "'s"};
+/* what may stand between the copula and the denial word */
+static const char *const fillers[] = {"a",      "an",         "totally",
+                                      "simply", "plainly",    "just",
+                                      "completely", "entirely", "absolutely",
+                                      "all",    "urban",      "common"};
+/* after a negator, these make it sentence-wide: "not true that", "not the
+ * case", "not correct that" */
+static const char *const truth[] = {"true", "case", "correct", "so"};
+
+assay_cue
+assay_polarity_cue(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    if (t->flags & ASSAY_TERM_NEGATOR) {
+        for (size_t j = i + 1; j < a->n && j <= i + 2; j++) {
+            if (a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE) {
+                break;
+            }
+            if (IN(&a->terms[j], truth)) {
+                return ASSAY_CUE_SENTENCE;
+            }
+        }
+        return ASSAY_CUE_CLAUSE;
+    }
+    if (IN(t, clause_cues)) {
+        return ASSAY_CUE_CLAUSE;
+    }
+    if (IN(t, denials)) {
+        if (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+            return ASSAY_CUE_SENTENCE;
+        }
+        /* a copula up to three words before in the same clause, only
+         * fillers in between: "is a myth", "is simply wrong", not "the
+         * wrong answer" */
+        for (size_t k = 1; k <= 3 && k <= i; k++) {
+            const assay_term *p = &a->terms[i - k];
+            if (a->terms[i - k + 1].flags & ASSAY_TERM_BREAK_BEFORE) {
+                break;
+            }
+            if (IN(p, copulas)) {
+                return ASSAY_CUE_SENTENCE;
+            }
+            if (!IN(p, fillers)) {
+                break;
+            }
+        }
+    }
+    return ASSAY_CUE_NONE;
+}
+
+void
+assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg)
+{
+    /* pass 1: sentences holding a copular denial are denied as a whole */
+    size_t sent_start = 0;
+    bool denied = false;
+    for (size_t i = 0; i <= a->n; i++) {
+        if (i == a->n || (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
+            for (size_t k = sent_start; k < i; k++) {
+                neg[k] = denied;
+            }
+            sent_start = i;
+            denied = false;
+        }
+        if (i < a->n && !(a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
+            assay_polarity_cue(a, i) == ASSAY_CUE_SENTENCE) {
+            denied = true;
+        }
+    }
+    /* pass 2: clause cues forward, "not true that" to the sentence end */
+    bool has_cue = false, sentence = false;
+    size_t content = 0, cue_at = 0;
+    unsigned ncue = 0; /* clause cues in the current scope: two cancel
+                          ("never fails to find") */
+    for (size_t i = 0; i < a->n; i++) {
+        const assay_term *t = &a->terms[i];
+        if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
+            sentence = false;
+        }
+        if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+            has_cue = false;
+            ncue = 0;
+        }
+        neg[i] = neg[i] || sentence ||
+                 (has_cue && (ncue & 1u) && content - cue_at < window);
+        assay_cue c = assay_polarity_cue(a, i);
+        if (c == ASSAY_CUE_SENTENCE && (t->flags & ASSAY_TERM_NEGATOR)) {
+            sentence = true;
+        } else if (c == ASSAY_CUE_CLAUSE) {
+            /* a second cue within the first one's window cancels it */
+            ncue = has_cue && content - cue_at < window ? ncue + 1 : 1;
+            has_cue = true;
+            cue_at = content + !(t->flags & ASSAY_TERM_STOP);
+        }
+        if (assay_scope_boundary(t)) {
+            has_cue = false;
+            ncue = 0;
+        }
+        content += !(t->flags & ASSAY_TERM_STOP);
+    }
+}
+
+bool *
+assay_negation_scope_new(const assay_analysis *a, unsigned window)
+{
+    if (a->n == 0) {
+        return NULL;
+    }
+    bool *neg = malloc(a->n * sizeof(bool));
+    if (neg != NULL) {
+        assay_negation_scope(a, window, neg);
+    }
+    return neg;
+}

@@ -1,0 +1,993 @@
+/*
+ * wordnet.c - parse the WordNet 3.0 data files into flat arrays.
+ *
+ * Format (wndb(5WN)): one synset a line,
+ *   offset lex_filenum ss_type w_cnt(hex) {word lex_id}... p_cnt
+ *   {symbol offset pos source/target(hex)}... [frames] | gloss
+ * Lines starting with a space are the licence header. Pointers name their
+ * target by byte offset in the target's file, so every file's offsets are
+ * collected first (pass 1) and resolved by binary search (pass 2).
+ * Only antonym '!', hypernym '@'/'@i' and similar-to '&' links are kept.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "wordnet.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "file.h"
+
+#define WN_FILE_MAX (64u << 20) /* data.noun is 15 MB */
+#define WN_WORD_MAX 128
+#define WN_SCRATCH 2048 /* bound on ids gathered by one antonym query */
+
+enum { WN_NOUN, WN_VERB, WN_ADJ, WN_ADV, WN_NPOS };
+static const char *const wn_pos_name[WN_NPOS] = {"noun", "verb", "adj", "adv"};
+
+enum { WN_ANT = 1, WN_HYPER, WN_SIMILAR };
+
+typedef struct wn_link {
+    uint32_t target;
+    uint8_t type;
+    uint8_t src; /* word number in this synset, 0 = whole synset */
+    uint8_t dst; /* word number in the target, 0 = whole synset */
+} wn_link;
+
+/* A growable string table: NUL-terminated strings in one arena, an
+ * open-addressing index of id + 1 (0 = empty slot). */
+typedef struct wn_strtab {
+    char *arena;
+    size_t arena_len, arena_cap;
+    uint32_t *off;
+    size_t n, cap;
+    uint32_t *slots;
+    size_t nslots;
+} wn_strtab;
+
+typedef struct wn_pair {
+    uint32_t a, b;
+} wn_pair;
+
+struct assay_wordnet {
+    wn_strtab lemmas;
+    wn_strtab exc;     /* inflected forms from the .exc lists */
+    uint32_t *exc_base; /* exc id -> lemma id */
+    size_t nsynsets;
+    uint8_t *ss_pos;       /* WN_NOUN..WN_ADV; 4 marks an adjective satellite */
+    uint32_t *mem_start;   /* nsynsets + 1 */
+    uint32_t *members;     /* lemma ids */
+    uint32_t *link_start;  /* nsynsets + 1 */
+    wn_link *links;
+    uint32_t *sense_start; /* nlemmas + 1 */
+    uint32_t *senses;      /* synset ids, ascending per lemma */
+};
+
+#define WN_SATELLITE 4
+
+/* ---- string table ---------------------------------------------------- */
+
+static uint64_t
+wn_hash(const char *w, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)w[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+static uint32_t
+strtab_find(const wn_strtab *t, const char *w, size_t len)
+{
+    if (t->nslots == 0) {
+        return ASSAY_WORDNET_NONE;
+    }
+    size_t mask = t->nslots - 1;
+    for (size_t i = (size_t)wn_hash(w, len) & mask;; i = (i + 1) & mask) {
+        uint32_t s = t->slots[i];
+        if (s == 0) {
+            return ASSAY_WORDNET_NONE;
+        }
+        const char *e = t->arena + t->off[s - 1];
+        if (strncmp(e, w, len) == 0 && e[len] == '\0') {
+            return s - 1;
+        }
+    }
+}
+
+static int
+strtab_grow_slots(wn_strtab *t)
+{
+    size_t ns = t->nslots ? t->nslots * 2 : 1024;
+    uint32_t *slots = calloc(ns, sizeof(*slots));
+    if (slots == NULL) {
+        return -1;
+    }
+    for (size_t id = 0; id < t->n; id++) {
+        const char *e = t->arena + t->off[id];
+        size_t i = (size_t)wn_hash(e, strlen(e)) & (ns - 1);
+        while (slots[i] != 0) {
+            i = (i + 1) & (ns - 1);
+        }
+        slots[i] = (uint32_t)id + 1;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = ns;
+    return 0;
+}
+
+/* strtab_intern returns the id of w, adding it when new; NONE on ENOMEM. */
+static uint32_t
+strtab_intern(wn_strtab *t, const char *w, size_t len)
+{
+    uint32_t id = strtab_find(t, w, len);
+    if (id != ASSAY_WORDNET_NONE) {
+        return id;
+    }
+    if ((t->n + 1) * 2 > t->nslots && strtab_grow_slots(t) != 0) {
+        return ASSAY_WORDNET_NONE;
+    }
+    if (t->n == t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 1024;
+        uint32_t *off = realloc(t->off, nc * sizeof(*off));
+        if (off == NULL) {
+            return ASSAY_WORDNET_NONE;
+        }
+        t->off = off;
+        t->cap = nc;
+    }
+    if (t->arena_len + len + 1 > t->arena_cap) {
+        size_t nc = t->arena_cap ? t->arena_cap * 2 : 65536;
+        while (nc < t->arena_len + len + 1) {
+            nc *= 2;
+        }
+        char *a = realloc(t->arena, nc);
+        if (a == NULL) {
+            return ASSAY_WORDNET_NONE;
+        }
+        t->arena = a;
+        t->arena_cap = nc;
+    }
+    memcpy(t->arena + t->arena_len, w, len);
+    t->arena[t->arena_len + len] = '\0';
+    t->off[t->n] = (uint32_t)t->arena_len;
+    t->arena_len += len + 1;
+    size_t mask = t->nslots - 1;
+    size_t i = (size_t)wn_hash(w, len) & mask;
+    while (t->slots[i] != 0) {
+        i = (i + 1) & mask;
+    }
+    t->slots[i] = (uint32_t)t->n + 1;
+    return (uint32_t)t->n++;
+}
+
+static void
+strtab_fini(wn_strtab *t)
+{
+    free(t->arena);
+    free(t->off);
+    free(t->slots);
+}
+
+/* ---- growable arrays ------------------------------------------------- */
+
+#define WN_PUSH(arr, n, cap, val)                                             \
+    (((n) == (cap) && wn_grow((void **)&(arr), &(cap), sizeof(*(arr))) != 0)  \
+         ? -1                                                                 \
+         : ((arr)[(n)++] = (val), 0))
+
+static int
+wn_grow(void **arr, size_t *cap, size_t elem)
+{
+    size_t nc = *cap ? *cap * 2 : 4096;
+    void *p = realloc(*arr, nc * elem);
+    if (p == NULL) {
+        return -1;
+    }
+    *arr = p;
+    *cap = nc;
+    return 0;
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+static assay_err
+wn_read_file(const char *dir, const char *name, char **buf, size_t *len,
+             assay_error *err)
+{
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    /* A missing file most likely means a missing package: say which. */
+    if (access(path, R_OK) != 0) {
+        assay_err rc = assay_error_set(
+            err, ASSAY_EIO,
+            "wordnet: cannot open %s: %s (install the wordnet-base package or "
+            "set ASSAY_WORDNET_DIR)",
+            path, strerror(errno));
+        if (err != NULL) {
+            snprintf(err->source, sizeof(err->source), "%.120s", path);
+        }
+        return rc;
+    }
+    return assay_read_file_named("wordnet", path, WN_FILE_MAX, buf, len, err);
+}
+
+static int
+wn_pos_of(char c)
+{
+    switch (c) {
+    case 'n':
+        return WN_NOUN;
+    case 'v':
+        return WN_VERB;
+    case 'a':
+    case 's':
+        return WN_ADJ;
+    case 'r':
+        return WN_ADV;
+    default:
+        return -1;
+    }
+}
+
+/* wn_word copies a data-file word as a lemma: lower case, '_' -> ' ', an
+ * adjective marker "(a)", "(p)", "(ip)" removed. Returns its length, 0 when
+ * it does not fit. */
+static size_t
+wn_word(const char *w, size_t len, char *out)
+{
+    if (len > 0 && w[len - 1] == ')') {
+        const char *p = memchr(w, '(', len);
+        if (p != NULL) {
+            len = (size_t)(p - w);
+        }
+    }
+    if (len == 0 || len >= WN_WORD_MAX) {
+        return 0;
+    }
+    for (size_t i = 0; i < len; i++) {
+        char c = w[i] == '_' ? ' ' : w[i];
+        out[i] = (char)tolower((unsigned char)c);
+    }
+    out[len] = '\0';
+    return len;
+}
+
+typedef struct wn_loader {
+    char *buf[WN_NPOS];
+    size_t len[WN_NPOS];
+    uint32_t *offs[WN_NPOS]; /* synset byte offsets, file order = ascending */
+    size_t noffs[WN_NPOS], capoffs[WN_NPOS];
+    uint32_t base[WN_NPOS]; /* first global synset id of each file */
+    wn_pair *pairs;         /* (lemma, synset) */
+    size_t npairs, cappairs;
+    size_t nmem, capmem, nlinks, caplinks;
+} wn_loader;
+
+static const char *
+wn_field(const char **p, size_t *len)
+{
+    const char *s = *p;
+    while (*s == ' ') {
+        s++;
+    }
+    const char *e = s;
+    while (*e != ' ' && *e != '\n' && *e != '\0') {
+        e++;
+    }
+    *len = (size_t)(e - s);
+    *p = e;
+    return s;
+}
+
+static int
+wn_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static uint32_t
+wn_resolve(const wn_loader *L, int pos, uint32_t off)
+{
+    const uint32_t *hit =
+        bsearch(&off, L->offs[pos], L->noffs[pos], sizeof(uint32_t),
+                wn_cmp_u32);
+    return hit ? L->base[pos] + (uint32_t)(hit - L->offs[pos])
+               : ASSAY_WORDNET_NONE;
+}
+
+static assay_err
+wn_bad(assay_error *err, int pos, size_t line)
+{
+    return assay_error_set(err, ASSAY_EMODEL,
+                           "wordnet: data.%s line %zu: malformed synset",
+                           wn_pos_name[pos], line);
+}
+
+/* wn_parse_file is pass 2 over one data file. */
+static assay_err
+wn_parse_file(assay_wordnet *wn, wn_loader *L, int pos, assay_error *err)
+{
+    const char *p = L->buf[pos];
+    size_t line = 0, local = 0;
+    char word[WN_WORD_MAX];
+    while (*p != '\0') {
+        line++;
+        const char *eol = strchr(p, '\n');
+        if (eol == NULL) {
+            eol = p + strlen(p);
+        }
+        if (*p == ' ' || p == eol) {
+            p = *eol ? eol + 1 : eol;
+            continue;
+        }
+        uint32_t sid = L->base[pos] + (uint32_t)local++;
+        size_t n;
+        const char *q = p;
+        wn_field(&q, &n);            /* offset */
+        wn_field(&q, &n);            /* lex_filenum */
+        const char *t = wn_field(&q, &n);
+        if (n != 1) {
+            return wn_bad(err, pos, line);
+        }
+        wn->ss_pos[sid] = (uint8_t)(*t == 's' ? WN_SATELLITE : pos);
+        const char *f = wn_field(&q, &n);
+        unsigned long wcnt = strtoul(f, NULL, 16);
+        wn->mem_start[sid] = (uint32_t)L->nmem;
+        for (unsigned long i = 0; i < wcnt; i++) {
+            const char *w = wn_field(&q, &n);
+            size_t wl = wn_word(w, n, word);
+            wn_field(&q, &n); /* lex_id */
+            if (q > eol || n == 0) {
+                return wn_bad(err, pos, line);
+            }
+            uint32_t id = wl ? strtab_intern(&wn->lemmas, word, wl)
+                             : ASSAY_WORDNET_NONE;
+            if (wl && id == ASSAY_WORDNET_NONE) {
+                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+            }
+            /* a member that cannot be a lemma keeps its word number */
+            if (WN_PUSH(wn->members, L->nmem, L->capmem, id) != 0 ||
+                (id != ASSAY_WORDNET_NONE &&
+                 WN_PUSH(L->pairs, L->npairs, L->cappairs,
+                         ((wn_pair){id, sid})) != 0)) {
+                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+            }
+        }
+        f = wn_field(&q, &n);
+        unsigned long pcnt = strtoul(f, NULL, 10);
+        wn->link_start[sid] = (uint32_t)L->nlinks;
+        for (unsigned long i = 0; i < pcnt; i++) {
+            size_t sl, ol, pl, stl;
+            const char *sym = wn_field(&q, &sl);
+            const char *off = wn_field(&q, &ol);
+            const char *tp = wn_field(&q, &pl);
+            const char *st = wn_field(&q, &stl);
+            if (q > eol || stl != 4 || pl != 1) {
+                return wn_bad(err, pos, line);
+            }
+            uint8_t type = 0;
+            if (sl == 1 && sym[0] == '!') {
+                type = WN_ANT;
+            } else if ((sl == 1 && sym[0] == '@') ||
+                       (sl == 2 && sym[0] == '@' && sym[1] == 'i')) {
+                type = WN_HYPER;
+            } else if (sl == 1 && sym[0] == '&') {
+                type = WN_SIMILAR;
+            }
+            if (type == 0) {
+                continue;
+            }
+            int tpos = wn_pos_of(*tp);
+            if (tpos < 0) {
+                return wn_bad(err, pos, line);
+            }
+            uint32_t target =
+                wn_resolve(L, tpos, (uint32_t)strtoul(off, NULL, 10));
+            if (target == ASSAY_WORDNET_NONE) {
+                return wn_bad(err, pos, line);
+            }
+            unsigned long sdt = strtoul(st, NULL, 16);
+            wn_link lk = {target, type, (uint8_t)(sdt >> 8),
+                          (uint8_t)(sdt & 0xff)};
+            if (WN_PUSH(wn->links, L->nlinks, L->caplinks, lk) != 0) {
+                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+            }
+        }
+        p = *eol ? eol + 1 : eol;
+    }
+    return ASSAY_OK;
+}
+
+/* wn_collect_offsets is pass 1: every synset's byte offset. */
+static assay_err
+wn_collect_offsets(wn_loader *L, int pos, assay_error *err)
+{
+    const char *b = L->buf[pos];
+    const char *p = b;
+    size_t line = 0;
+    while (*p != '\0') {
+        line++;
+        const char *eol = strchr(p, '\n');
+        if (eol == NULL) {
+            eol = p + strlen(p);
+        }
+        if (*p != ' ' && p != eol) {
+            char *end;
+            unsigned long off = strtoul(p, &end, 10);
+            if (end == p || off != (unsigned long)(p - b)) {
+                return wn_bad(err, pos, line);
+            }
+            if (WN_PUSH(L->offs[pos], L->noffs[pos], L->capoffs[pos],
+                        (uint32_t)off) != 0) {
+                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+            }
+        }
+        p = *eol ? eol + 1 : eol;
+    }
+    return ASSAY_OK;
+}
+
+/* wn_load_exceptions reads "inflected base..." lines of one .exc file. */
+static assay_err
+wn_load_exceptions(assay_wordnet *wn, const char *dir, int pos, size_t *cap,
+                   assay_error *err)
+{
+    char name[32];
+    snprintf(name, sizeof(name), "%s.exc", wn_pos_name[pos]);
+    char *buf;
+    size_t len;
+    assay_err rc = wn_read_file(dir, name, &buf, &len, err);
+    if (rc != ASSAY_OK) {
+        return rc;
+    }
+    const char *p = buf;
+    char form[WN_WORD_MAX], base[WN_WORD_MAX];
+    while (*p != '\0') {
+        const char *eol = strchr(p, '\n');
+        if (eol == NULL) {
+            eol = p + strlen(p);
+        }
+        size_t n1, n2;
+        const char *f = wn_field(&p, &n1);
+        const char *b = wn_field(&p, &n2);
+        size_t fl = wn_word(f, n1, form), bl = wn_word(b, n2, base);
+        uint32_t bid = bl && p <= eol ? strtab_find(&wn->lemmas, base, bl)
+                                      : ASSAY_WORDNET_NONE;
+        if (fl && bid != ASSAY_WORDNET_NONE &&
+            strtab_find(&wn->exc, form, fl) == ASSAY_WORDNET_NONE) {
+            uint32_t eid = strtab_intern(&wn->exc, form, fl);
+            size_t n = eid;
+            if (eid == ASSAY_WORDNET_NONE ||
+                WN_PUSH(wn->exc_base, n, *cap, bid) != 0) {
+                free(buf);
+                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+            }
+        }
+        p = *eol ? eol + 1 : eol;
+    }
+    free(buf);
+    return ASSAY_OK;
+}
+
+static int
+wn_cmp_pair(const void *a, const void *b)
+{
+    const wn_pair *x = a, *y = b;
+    if (x->a != y->a) {
+        return (x->a > y->a) - (x->a < y->a);
+    }
+    return (x->b > y->b) - (x->b < y->b);
+}
+
+static assay_err
+wn_build_senses(assay_wordnet *wn, wn_loader *L)
+{
+    qsort(L->pairs, L->npairs, sizeof(wn_pair), wn_cmp_pair);
+    size_t nl = wn->lemmas.n;
+    wn->sense_start = calloc(nl + 1, sizeof(uint32_t));
+    wn->senses = malloc((L->npairs ? L->npairs : 1) * sizeof(uint32_t));
+    if (wn->sense_start == NULL || wn->senses == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < L->npairs; i++) {
+        if (i > 0 && L->pairs[i].a == L->pairs[i - 1].a &&
+            L->pairs[i].b == L->pairs[i - 1].b) {
+            continue;
+        }
+        wn->sense_start[L->pairs[i].a + 1]++;
+        wn->senses[n++] = L->pairs[i].b;
+    }
+    for (size_t i = 0; i < nl; i++) {
+        wn->sense_start[i + 1] += wn->sense_start[i];
+    }
+    return ASSAY_OK;
+}
+
+assay_err
+assay_wordnet_load(const char *dir, assay_wordnet **out, assay_error *err)
+{
+    wn_loader L;
+    memset(&L, 0, sizeof(L));
+    assay_wordnet *wn = calloc(1, sizeof(*wn));
+    assay_err rc = ASSAY_OK;
+    if (wn == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+    }
+    size_t total = 0;
+    for (int pos = 0; pos < WN_NPOS && rc == ASSAY_OK; pos++) {
+        char name[32];
+        snprintf(name, sizeof(name), "data.%s", wn_pos_name[pos]);
+        rc = wn_read_file(dir, name, &L.buf[pos], &L.len[pos], err);
+        if (rc == ASSAY_OK) {
+            rc = wn_collect_offsets(&L, pos, err);
+        }
+        L.base[pos] = (uint32_t)total;
+        total += L.noffs[pos];
+    }
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    wn->nsynsets = total;
+    wn->ss_pos = calloc(total ? total : 1, 1);
+    wn->mem_start = calloc(total + 1, sizeof(uint32_t));
+    wn->link_start = calloc(total + 1, sizeof(uint32_t));
+    if (wn->ss_pos == NULL || wn->mem_start == NULL || wn->link_start == NULL) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+        goto out;
+    }
+    for (int pos = 0; pos < WN_NPOS && rc == ASSAY_OK; pos++) {
+        rc = wn_parse_file(wn, &L, pos, err);
+        free(L.buf[pos]);
+        L.buf[pos] = NULL;
+    }
+    if (rc != ASSAY_OK) {
+        goto out;
+    }
+    wn->mem_start[total] = (uint32_t)L.nmem;
+    wn->link_start[total] = (uint32_t)L.nlinks;
+    if (wn_build_senses(wn, &L) != ASSAY_OK) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+        goto out;
+    }
+    size_t exc_cap = 0;
+    for (int pos = 0; pos < WN_NPOS && rc == ASSAY_OK; pos++) {
+        rc = wn_load_exceptions(wn, dir, pos, &exc_cap, err);
+    }
+out:
+    for (int pos = 0; pos < WN_NPOS; pos++) {
+        free(L.buf[pos]);
+        free(L.offs[pos]);
+    }
+    free(L.pairs);
+    if (rc != ASSAY_OK) {
+        assay_wordnet_free(wn);
+        return rc;
+    }
+    *out = wn;
+    return ASSAY_OK;
+}
+
+void
+assay_wordnet_free(assay_wordnet *wn)
+{
+    if (wn == NULL) {
+        return;
+    }
+    strtab_fini(&wn->lemmas);
+    strtab_fini(&wn->exc);
+    free(wn->exc_base);
+    free(wn->ss_pos);
+    free(wn->mem_start);
+    free(wn->members);
+    free(wn->link_start);
+    free(wn->links);
+    free(wn->sense_start);
+    free(wn->senses);
+    free(wn);
+}
+
+const char *
+assay_wordnet_dir(void)
+{
+    const char *d = getenv("ASSAY_WORDNET_DIR");
+    return d != NULL && d[0] != '\0' ? d : ASSAY_WORDNET_DEFAULT_DIR;
+}
+
+/* One table per process: loading parses 22 MB, and the table never changes,
+ * so every model shares it. The mutex only guards the pointer and count. */
+static pthread_mutex_t wn_shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static assay_wordnet *wn_shared;
+static size_t wn_shared_refs;
+
+assay_err
+assay_wordnet_acquire(const assay_wordnet **out, assay_error *err)
+{
+    assay_err rc = ASSAY_OK;
+    pthread_mutex_lock(&wn_shared_lock);
+    if (wn_shared == NULL) {
+        rc = assay_wordnet_load(assay_wordnet_dir(), &wn_shared, err);
+    }
+    if (rc == ASSAY_OK) {
+        wn_shared_refs++;
+        *out = wn_shared;
+    }
+    pthread_mutex_unlock(&wn_shared_lock);
+    return rc;
+}
+
+void
+assay_wordnet_release(const assay_wordnet *wn)
+{
+    if (wn == NULL) {
+        return;
+    }
+    pthread_mutex_lock(&wn_shared_lock);
+    if (wn == wn_shared && wn_shared_refs > 0 && --wn_shared_refs == 0) {
+        assay_wordnet_free(wn_shared);
+        wn_shared = NULL;
+    }
+    pthread_mutex_unlock(&wn_shared_lock);
+}
+
+/* ---- lookups ---------------------------------------------------------- */
+
+/* The morphy detachment rules of morphy(7WN), all parts of speech. */
+static const char *const wn_rules[][2] = {
+    {"ies", "y"},  {"ses", "s"}, {"xes", "x"}, {"zes", "z"},  {"ches", "ch"},
+    {"shes", "sh"}, {"men", "man"}, {"s", ""}, {"es", "e"},   {"es", ""},
+    {"ed", "e"},   {"ed", ""},   {"ing", "e"}, {"ing", ""},   {"er", ""},
+    {"est", ""},   {"er", "e"},  {"est", "e"},
+};
+
+static void
+bases_add(uint32_t *out, size_t cap, size_t *n, uint32_t id)
+{
+    if (id == ASSAY_WORDNET_NONE || *n >= cap) {
+        return;
+    }
+    for (size_t i = 0; i < *n; i++) {
+        if (out[i] == id) {
+            return;
+        }
+    }
+    out[(*n)++] = id;
+}
+
+size_t
+assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
+                    uint32_t *out, size_t cap)
+{
+    size_t n = 0;
+    if (wn == NULL || len == 0 || len >= WN_WORD_MAX) {
+        return 0;
+    }
+    bases_add(out, cap, &n, strtab_find(&wn->lemmas, w, len));
+    uint32_t e = strtab_find(&wn->exc, w, len);
+    if (e != ASSAY_WORDNET_NONE) {
+        bases_add(out, cap, &n, wn->exc_base[e]);
+    }
+    if (len > 2 && w[len - 2] == '\'' && w[len - 1] == 's') {
+        uint32_t sub[4];
+        size_t k = assay_wordnet_bases(wn, w, len - 2, sub, 4);
+        for (size_t i = 0; i < k; i++) {
+            bases_add(out, cap, &n, sub[i]);
+        }
+    }
+    char buf[WN_WORD_MAX + 8];
+    for (size_t r = 0; r < sizeof(wn_rules) / sizeof(wn_rules[0]); r++) {
+        size_t sl = strlen(wn_rules[r][0]), el = strlen(wn_rules[r][1]);
+        if (len <= sl || memcmp(w + len - sl, wn_rules[r][0], sl) != 0) {
+            continue;
+        }
+        memcpy(buf, w, len - sl);
+        memcpy(buf + len - sl, wn_rules[r][1], el);
+        bases_add(out, cap, &n, strtab_find(&wn->lemmas, buf, len - sl + el));
+    }
+    /* doubled consonant before -ed/-ing/-er/-est: stopped -> stop */
+    static const char *const dbl[] = {"ed", "ing", "er", "est"};
+    for (size_t r = 0; r < 4; r++) {
+        size_t sl = strlen(dbl[r]);
+        if (len > sl + 2 && memcmp(w + len - sl, dbl[r], sl) == 0 &&
+            w[len - sl - 1] == w[len - sl - 2]) {
+            bases_add(out, cap, &n, strtab_find(&wn->lemmas, w, len - sl - 1));
+        }
+    }
+    return n;
+}
+
+uint32_t
+assay_wordnet_lookup(const assay_wordnet *wn, const char *w, size_t len)
+{
+    uint32_t id;
+    return assay_wordnet_bases(wn, w, len, &id, 1) == 1 ? id
+                                                        : ASSAY_WORDNET_NONE;
+}
+
+const char *
+assay_wordnet_lemma(const assay_wordnet *wn, uint32_t id)
+{
+    if (wn == NULL || id >= wn->lemmas.n) {
+        return NULL;
+    }
+    return wn->lemmas.arena + wn->lemmas.off[id];
+}
+
+typedef struct wn_ids {
+    uint32_t v[WN_SCRATCH];
+    size_t n;
+} wn_ids;
+
+static void
+ids_add(wn_ids *s, uint32_t id)
+{
+    if (id != ASSAY_WORDNET_NONE && s->n < WN_SCRATCH) {
+        s->v[s->n++] = id;
+    }
+}
+
+static void
+ids_add_members(const assay_wordnet *wn, wn_ids *s, uint32_t ss)
+{
+    for (uint32_t m = wn->mem_start[ss]; m < wn->mem_start[ss + 1]; m++) {
+        ids_add(s, wn->members[m]);
+    }
+}
+
+/* ids_finish sorts, removes duplicates and `self`, copies up to cap. */
+static size_t
+ids_finish(wn_ids *s, uint32_t self, uint32_t *out, size_t cap)
+{
+    qsort(s->v, s->n, sizeof(uint32_t), wn_cmp_u32);
+    size_t n = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->v[i] == self || (n > 0 && s->v[n - 1] == s->v[i])) {
+            continue;
+        }
+        s->v[n++] = s->v[i];
+    }
+    for (size_t i = 0; i < n && i < cap; i++) {
+        out[i] = s->v[i];
+    }
+    return n;
+}
+
+static bool
+wn_is_member_at(const assay_wordnet *wn, uint32_t ss, uint8_t num, uint32_t id)
+{
+    if (num == 0) {
+        return true;
+    }
+    uint32_t m = wn->mem_start[ss] + num - 1u;
+    return m < wn->mem_start[ss + 1] && wn->members[m] == id;
+}
+
+/* ant_targets adds the antonyms of `ss`'s links for word `id` (any word when
+ * id is NONE). The antonym's own satellites are not added: that widens
+ * asynchronous to concurrent and parallel, which is wrong far too often. */
+static void
+ant_targets(const assay_wordnet *wn, uint32_t ss, uint32_t id, wn_ids *s)
+{
+    for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
+        const wn_link *lk = &wn->links[l];
+        if (lk->type != WN_ANT ||
+            (id != ASSAY_WORDNET_NONE && !wn_is_member_at(wn, ss, lk->src, id))) {
+            continue;
+        }
+        if (lk->dst == 0) {
+            ids_add_members(wn, s, lk->target);
+        } else {
+            uint32_t m = wn->mem_start[lk->target] + lk->dst - 1u;
+            if (m < wn->mem_start[lk->target + 1]) {
+                ids_add(s, wn->members[m]);
+            }
+        }
+    }
+}
+
+size_t
+assay_wordnet_antonyms(const assay_wordnet *wn, uint32_t id, uint32_t *out,
+                       size_t cap)
+{
+    if (wn == NULL || id >= wn->lemmas.n) {
+        return 0;
+    }
+    wn_ids *s = malloc(sizeof(*s));
+    if (s == NULL) {
+        return 0;
+    }
+    s->n = 0;
+    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
+        uint32_t ss = wn->senses[i];
+        ant_targets(wn, ss, id, s);
+        if (wn->ss_pos[ss] != WN_SATELLITE) {
+            continue;
+        }
+        /* indirect antonyms: those of the cluster head */
+        for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
+            if (wn->links[l].type == WN_SIMILAR) {
+                ant_targets(wn, wn->links[l].target, ASSAY_WORDNET_NONE, s);
+            }
+        }
+    }
+    size_t n = ids_finish(s, id, out, cap);
+    free(s);
+    return n;
+}
+
+size_t
+assay_wordnet_synonyms(const assay_wordnet *wn, uint32_t id, uint32_t *out,
+                       size_t cap)
+{
+    if (wn == NULL || id >= wn->lemmas.n) {
+        return 0;
+    }
+    wn_ids *s = malloc(sizeof(*s));
+    if (s == NULL) {
+        return 0;
+    }
+    s->n = 0;
+    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
+        ids_add_members(wn, s, wn->senses[i]);
+    }
+    size_t n = ids_finish(s, id, out, cap);
+    free(s);
+    return n;
+}
+
+static bool
+wn_antonym_of(const assay_wordnet *wn, uint32_t a, uint32_t b)
+{
+    uint32_t buf[WN_SCRATCH];
+    size_t n = assay_wordnet_antonyms(wn, a, buf, WN_SCRATCH);
+    if (n > WN_SCRATCH) {
+        n = WN_SCRATCH;
+    }
+    return bsearch(&b, buf, n, sizeof(uint32_t), wn_cmp_u32) != NULL;
+}
+
+bool
+assay_wordnet_are_antonyms(const assay_wordnet *wn, uint32_t a, uint32_t b)
+{
+    if (wn == NULL || a >= wn->lemmas.n || b >= wn->lemmas.n || a == b) {
+        return false;
+    }
+    return wn_antonym_of(wn, a, b) || wn_antonym_of(wn, b, a);
+}
+
+bool
+assay_wordnet_are_synonyms(const assay_wordnet *wn, uint32_t a, uint32_t b)
+{
+    if (wn == NULL || a >= wn->lemmas.n || b >= wn->lemmas.n) {
+        return false;
+    }
+    uint32_t i = wn->sense_start[a], ie = wn->sense_start[a + 1];
+    uint32_t j = wn->sense_start[b], je = wn->sense_start[b + 1];
+    while (i < ie && j < je) {
+        if (wn->senses[i] == wn->senses[j]) {
+            return true;
+        }
+        if (wn->senses[i] < wn->senses[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return false;
+}
+
+static bool
+wn_words_pair(const assay_wordnet *wn, const char *a, size_t alen,
+              const char *b, size_t blen,
+              bool (*rel)(const assay_wordnet *, uint32_t, uint32_t))
+{
+    uint32_t ia[8], ib[8];
+    size_t na = assay_wordnet_bases(wn, a, alen, ia, 8);
+    size_t nb = assay_wordnet_bases(wn, b, blen, ib, 8);
+    for (size_t i = 0; i < na; i++) {
+        for (size_t j = 0; j < nb; j++) {
+            if (rel(wn, ia[i], ib[j])) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool
+assay_wordnet_words_are_antonyms(const assay_wordnet *wn, const char *a,
+                                 size_t alen, const char *b, size_t blen)
+{
+    return wn_words_pair(wn, a, alen, b, blen, assay_wordnet_are_antonyms);
+}
+
+bool
+assay_wordnet_words_are_synonyms(const assay_wordnet *wn, const char *a,
+                                 size_t alen, const char *b, size_t blen)
+{
+    return wn_words_pair(wn, a, alen, b, blen, assay_wordnet_are_synonyms);
+}
+
+typedef struct wn_node {
+    uint32_t ss;
+    uint32_t depth;
+} wn_node;
+
+/* ancestors does a breadth-first walk up the hypernym links, keeping the
+ * first (smallest) depth of each synset; bounded by WN_SCRATCH nodes. */
+static size_t
+ancestors(const assay_wordnet *wn, uint32_t id, unsigned max, wn_node *out)
+{
+    size_t n = 0;
+    for (uint32_t i = wn->sense_start[id];
+         i < wn->sense_start[id + 1] && n < WN_SCRATCH; i++) {
+        out[n++] = (wn_node){wn->senses[i], 0};
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (out[k].depth >= max) {
+            continue;
+        }
+        uint32_t ss = out[k].ss;
+        for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
+            if (wn->links[l].type != WN_HYPER || n >= WN_SCRATCH) {
+                continue;
+            }
+            bool seen = false;
+            for (size_t j = 0; j < n && !seen; j++) {
+                seen = out[j].ss == wn->links[l].target;
+            }
+            if (!seen) {
+                out[n++] = (wn_node){wn->links[l].target, out[k].depth + 1};
+            }
+        }
+    }
+    return n;
+}
+
+int
+assay_wordnet_hypernym_distance(const assay_wordnet *wn, uint32_t a,
+                                uint32_t b, unsigned max)
+{
+    if (wn == NULL || a >= wn->lemmas.n || b >= wn->lemmas.n) {
+        return -1;
+    }
+    wn_node *na = malloc(2 * WN_SCRATCH * sizeof(wn_node));
+    if (na == NULL) {
+        return -1;
+    }
+    wn_node *nb = na + WN_SCRATCH;
+    size_t ca = ancestors(wn, a, max, na), cb = ancestors(wn, b, max, nb);
+    long best = -1;
+    for (size_t i = 0; i < ca; i++) {
+        for (size_t j = 0; j < cb; j++) {
+            if (na[i].ss == nb[j].ss) {
+                long d = (long)na[i].depth + nb[j].depth;
+                if (d <= (long)max && (best < 0 || d < best)) {
+                    best = d;
+                }
+            }
+        }
+    }
+    free(na);
+    return (int)best;
+}
+
+void
+assay_wordnet_counts(const assay_wordnet *wn, size_t *lemmas, size_t *synsets)
+{
+    if (lemmas != NULL) {
+        *lemmas = wn ? wn->lemmas.n : 0;
+    }
+    if (synsets != NULL) {
+        *synsets = wn ? wn->nsynsets : 0;
+    }
+}

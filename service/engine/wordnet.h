@@ -1,0 +1,114 @@
+/*
+ * wordnet.h - a read-only in-memory WordNet: lemmas, synsets, antonym,
+ * hypernym and similar-to links, read from the Princeton data files that
+ * Debian's wordnet-base package installs (data.{noun,verb,adj,adv} and
+ * {noun,verb,adj,adv}.exc in /usr/share/wordnet, or $ASSAY_WORDNET_DIR).
+ *
+ * Design choice: libwordnet's C API keeps global state and is not
+ * thread-safe, so the files are parsed once into flat arrays (lemma ids,
+ * synset ids, CSR link lists; glosses are not kept, about 10 MB) that every
+ * grading thread reads without locks. assay_wordnet_acquire shares one
+ * loaded copy per process through a reference count, so model reloads and
+ * tests do not parse 22 MB each time.
+ *
+ * Words are looked up by their normalised surface form (lower case); the
+ * lookup reduces an inflected form to its base with the exception lists and
+ * the documented morphy suffix rules (tuples -> tuple, denser -> dense,
+ * copies -> copy, ran -> run). Multi-word lemmas are stored with spaces
+ * ("hash table").
+ */
+#ifndef ASSAY_WORDNET_H
+#define ASSAY_WORDNET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "assay/assay.h"
+
+typedef struct assay_wordnet assay_wordnet;
+
+#define ASSAY_WORDNET_NONE UINT32_MAX
+#define ASSAY_WORDNET_DEFAULT_DIR "/usr/share/wordnet"
+
+/* assay_wordnet_dir returns $ASSAY_WORDNET_DIR when set and non-empty,
+ * otherwise ASSAY_WORDNET_DEFAULT_DIR. Never NULL; borrowed. */
+const char *assay_wordnet_dir(void);
+
+/* assay_wordnet_load parses the WordNet data files in dir into a new table.
+ * Errors: ASSAY_EIO when a file is missing or unreadable (the message names
+ * the file and says to install wordnet-base or set ASSAY_WORDNET_DIR),
+ * ASSAY_EMODEL for a malformed line (file and line number), ASSAY_ENOMEM.
+ * *out is untouched on failure; free with assay_wordnet_free. */
+assay_err assay_wordnet_load(const char *dir, assay_wordnet **out,
+                             assay_error *err);
+
+/* assay_wordnet_free releases a table from assay_wordnet_load. NULL-safe. */
+void assay_wordnet_free(assay_wordnet *wn);
+
+/* assay_wordnet_acquire returns the process-wide table loaded from
+ * assay_wordnet_dir(), loading it on first use (thread-safe); each success
+ * takes a reference that assay_wordnet_release drops; the table is freed
+ * with the last reference. A failed load is not cached: the next call
+ * retries. Errors as assay_wordnet_load. */
+assay_err assay_wordnet_acquire(const assay_wordnet **out, assay_error *err);
+
+/* assay_wordnet_release drops a reference from assay_wordnet_acquire.
+ * NULL-safe. */
+void assay_wordnet_release(const assay_wordnet *wn);
+
+/* assay_wordnet_lookup returns the lemma id of w (len bytes, normalised
+ * lower case) or, when w is not a lemma, of its first base form, or
+ * ASSAY_WORDNET_NONE. */
+uint32_t assay_wordnet_lookup(const assay_wordnet *wn, const char *w,
+                              size_t len);
+
+/* assay_wordnet_bases writes up to cap distinct lemma ids w can stand for:
+ * itself when it is a lemma, then its exception-list base, then every base
+ * the suffix rules give (faster -> faster, fast). Returns how many. */
+size_t assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
+                           uint32_t *out, size_t cap);
+
+/* assay_wordnet_lemma returns the text of a lemma id (borrowed from wn), or
+ * NULL for an id out of range. */
+const char *assay_wordnet_lemma(const assay_wordnet *wn, uint32_t id);
+
+/* assay_wordnet_antonyms writes up to cap distinct lemma ids opposite to id,
+ * in ascending order, and returns how many there are in all (may exceed
+ * cap). Direct antonyms (WordNet '!' between words) and, for adjective
+ * satellites, the antonyms of their cluster head (soggy ~ wet ! dry). */
+size_t assay_wordnet_antonyms(const assay_wordnet *wn, uint32_t id,
+                              uint32_t *out, size_t cap);
+
+/* assay_wordnet_synonyms writes up to cap distinct lemma ids that share a
+ * synset with id (id itself excluded), ascending; returns the total. */
+size_t assay_wordnet_synonyms(const assay_wordnet *wn, uint32_t id,
+                              uint32_t *out, size_t cap);
+
+/* assay_wordnet_are_antonyms / _are_synonyms test one pair of lemma ids;
+ * false when either is ASSAY_WORDNET_NONE. Symmetric. */
+bool assay_wordnet_are_antonyms(const assay_wordnet *wn, uint32_t a,
+                                uint32_t b);
+bool assay_wordnet_are_synonyms(const assay_wordnet *wn, uint32_t a,
+                                uint32_t b);
+
+/* assay_wordnet_words_are_antonyms / _words_are_synonyms test two words
+ * (normalised text) through every base each can stand for (increased is an
+ * adjective lemma and also increase + -ed). */
+bool assay_wordnet_words_are_antonyms(const assay_wordnet *wn, const char *a,
+                                      size_t alen, const char *b, size_t blen);
+bool assay_wordnet_words_are_synonyms(const assay_wordnet *wn, const char *a,
+                                      size_t alen, const char *b, size_t blen);
+
+/* assay_wordnet_hypernym_distance is the fewest hypernym links (is-a,
+ * instance-of) joining some sense of a and some sense of b through a common
+ * ancestor: 0 for synonyms, 1 for a word and its direct hypernym. -1 when
+ * there is no such path of at most max links, or either id is NONE. */
+int assay_wordnet_hypernym_distance(const assay_wordnet *wn, uint32_t a,
+                                    uint32_t b, unsigned max);
+
+/* assay_wordnet_counts reports the table size (either pointer may be NULL). */
+void assay_wordnet_counts(const assay_wordnet *wn, size_t *lemmas,
+                          size_t *synsets);
+
+#endif

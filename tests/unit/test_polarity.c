@@ -1,0 +1,185 @@
+/* test_polarity.c - negation cues, their scope, and the linear cost of
+ * grading a long single-sentence answer (counted in loop steps, not time). */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "model.h"
+#include "polarity.h"
+#include "score.h"
+
+static assay_analysis
+analyse(const char *text)
+{
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(NULL, NULL, text, strlen(text), &a, &err), &err);
+    return a;
+}
+
+/* scope returns a string with one char per term: 'n' in scope, '.' not. */
+static void
+scope(const char *text, unsigned window, char *out)
+{
+    assay_analysis a = analyse(text);
+    bool neg[64];
+    assert_true(a.n < 64);
+    assay_negation_scope(&a, window, neg);
+    for (size_t i = 0; i < a.n; i++) {
+        out[i] = neg[i] ? 'n' : '.';
+    }
+    out[a.n] = '\0';
+    assay_analysis_fini(&a);
+}
+
+static assay_cue
+cue_at(const char *text, size_t i)
+{
+    assay_analysis a = analyse(text);
+    assay_cue c = assay_polarity_cue(&a, i);
+    assay_analysis_fini(&a);
+    return c;
+}
+
+static void
+test_polarity_classifies_cues(void **state)
+{
+    (void)state;
+    assert_int_equal(cue_at("it does not copy", 2), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it doesn't copy", 1), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it fails to copy", 1), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it lacks a copy", 1), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it is not true that x", 2), ASSAY_CUE_SENTENCE);
+    assert_int_equal(cue_at("not the case that x", 0), ASSAY_CUE_SENTENCE);
+    assert_int_equal(cue_at("x is a myth", 3), ASSAY_CUE_SENTENCE);
+    assert_int_equal(cue_at("that's simply wrong", 2), ASSAY_CUE_SENTENCE);
+    assert_int_equal(cue_at("x is false", 2), ASSAY_CUE_SENTENCE);
+    assert_int_equal(cue_at("False: x is y", 0), ASSAY_CUE_SENTENCE);
+    /* a denial word that is not predicated of the sentence */
+    assert_int_equal(cue_at("the wrong answer is x", 1), ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("a false positive", 1), ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("copy it", 0), ASSAY_CUE_NONE);
+}
+
+static void
+test_polarity_clause_scope_is_bounded(void **state)
+{
+    (void)state;
+    char s[80];
+    /* the shallow copy does not | copy nested objects but | deep copy
+     * does: the contrast word is the last term in scope */
+    scope("the shallow copy does not copy nested objects but deep copy does",
+          5, s);
+    assert_string_equal(s, ".....nnnn...");
+    scope("it does not copy, it shares the objects", 5, s);
+    assert_string_equal(s, "...n....");
+    /* window: at most 2 content words between cue and term */
+    scope("not one two three four", 2, s);
+    assert_string_equal(s, ".nn..");
+}
+
+static void
+test_polarity_sentence_denials_cover_the_sentence(void **state)
+{
+    (void)state;
+    char s[80];
+    scope("it is not true that tuples are mutable, they change. ok", 5, s);
+    assert_string_equal(s, "...nnnnnnn.");
+    scope("tuples are mutable, which is a myth. sets hash", 5, s);
+    assert_string_equal(s, "nnnnnnn..");
+}
+
+/* A long answer of one sentence, built from the question's reference
+ * words, with or without negators. */
+static char *
+long_answer(const char *ref, size_t bytes, bool negators)
+{
+    char *ans = malloc(bytes + 64);
+    assert_non_null(ans);
+    size_t n = 0, w = 0;
+    const char *p = ref;
+    while (n < bytes) {
+        while (*p != '\0' && !(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z')) {
+            p++;
+        }
+        if (*p == '\0') {
+            p = ref;
+            continue;
+        }
+        if (negators && ++w % 7 == 0) {
+            memcpy(ans + n, "not ", 4);
+            n += 4;
+        }
+        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+            ans[n++] = *p++;
+        }
+        ans[n++] = ' ';
+    }
+    ans[n] = '\0';
+    return ans;
+}
+
+static size_t
+steps_for(const assay_model *m, const assay_prepared *pq, const char *answer)
+{
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(m->lex, NULL, answer, strlen(answer), &a, &err),
+                  &err);
+    assay_concept_match *mm = calloc(pq->concepts.n + 1, sizeof(*mm));
+    assert_non_null(mm);
+    assay_features f;
+    assert_ok(assay_features_compute(pq, &a, m->idf, &m->params, &f, mm));
+    free(mm);
+    size_t n = a.n;
+    assay_analysis_fini(&a);
+    assert_true(n > 0);
+    return f.steps;
+}
+
+static void
+test_polarity_grading_cost_is_linear_in_answer_length(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "python-fullstack");
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_model_load(path, &m, &err), &err);
+    const char *ref = "A shallow copy creates a new outer object but shares the "
+                      "nested objects; a deep copy recursively copies them";
+    for (int neg = 0; neg < 2; neg++) {
+        for (size_t q = 0; q < assay_model_question_count(m); q++) {
+            const assay_prepared *pq =
+                assay_model_find(m, assay_model_question_id(m, q));
+            char *small = long_answer(ref, 8192, neg);
+            char *big = long_answer(ref, 65536 - 64, neg);
+            size_t s = steps_for(m, pq, small), b = steps_for(m, pq, big);
+            /* 8x the text costs at most 8x the steps (+10% slack); a walk
+             * back to the sentence start per match made it about 64x */
+            if (b > s * 88 / 10) {
+                print_error("question %s: %zu steps for 8 KiB, %zu for 64 KiB\n",
+                            assay_model_question_id(m, q), s, b);
+                fail();
+            }
+            free(small);
+            free(big);
+        }
+    }
+    assay_model_unref(m);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_polarity_classifies_cues),
+        cmocka_unit_test(test_polarity_clause_scope_is_bounded),
+        cmocka_unit_test(test_polarity_sentence_denials_cover_the_sentence),
+        cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

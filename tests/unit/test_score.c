@@ -1,0 +1,205 @@
+/* test_score.c - service/engine/score.c: preparing a question, the features
+ * of an answer and their linear combination, on the fixture bank
+ * tests/fixtures/engine/bank.txt (question "gil"). */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "model.h"
+#include "score.h"
+
+typedef struct fixture {
+    assay_model *m;
+    const assay_prepared *gil;
+} fixture;
+
+static int
+setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof(*fx));
+    char path[1024];
+    assay_error err;
+    assay_error_init(&err);
+    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR",
+                    "engine/bank.txt");
+    assert_ok_err(assay_model_load(path, &fx->m, &err), &err);
+    fx->gil = assay_model_find(fx->m, "gil");
+    assert_non_null(fx->gil);
+    *state = fx;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    fixture *fx = *state;
+    assay_model_unref(fx->m);
+    free(fx);
+    return 0;
+}
+
+/* features computes the features of answer for the "gil" question. */
+static void
+features(const fixture *fx, const char *answer, assay_features *f,
+         assay_concept_match *mm)
+{
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(
+        assay_analyze(fx->m->lex, NULL, answer, strlen(answer), &a, &err),
+        &err);
+    assert_true(fx->gil->concepts.n <= 16);
+    assert_ok(
+        assay_features_compute(fx->gil, &a, fx->m->idf, &fx->m->params, f, mm));
+    assay_analysis_fini(&a);
+}
+
+static void
+test_prepare_builds_references_concepts_and_thresholds(void **state)
+{
+    const fixture *fx = *state;
+    const assay_prepared *pq = fx->gil;
+    assert_string_equal(pq->id, "gil");
+    assert_int_equal(pq->nrefs, 1);
+    assert_true(pq->refs[0].n > 10);
+    /* four concepts and one misconception in the bank */
+    assert_int_equal(pq->concepts.n, 5);
+    assert_true(pq->ref_content > 0 && pq->q_content > 0);
+    assert_true(pq->th_correct > pq->th_partial);
+    /* the bank question's siblings are the whole bank */
+    assert_int_equal(pq->nsiblings, 3);
+}
+
+static void
+test_reference_itself_scores_high_features(void **state)
+{
+    const fixture *fx = *state;
+    assay_features f;
+    assay_concept_match mm[16];
+    features(fx,
+             "The Global Interpreter Lock (GIL) is a mutex in CPython that "
+             "lets only one thread execute Python bytecode at a time. Threads "
+             "therefore do not speed up CPU-bound work, but they still help "
+             "with I/O-bound work because the lock is released while waiting "
+             "for I/O. Use multiprocessing for CPU-bound parallelism.",
+             &f, mm);
+    assert_near(f.f[ASSAY_F_cosine], 1.0, 1e-9);
+    assert_near(f.f[ASSAY_F_recall], 1.0, 1e-9);
+    assert_near(f.f[ASSAY_F_length], 1.0, 1e-9);
+    assert_true(f.f[ASSAY_F_coverage] > 0.99);
+    assert_near(f.f[ASSAY_F_required_missing], 0.0, 1e-12);
+    assert_near(f.f[ASSAY_F_misconception], 0.0, 1e-12);
+}
+
+static void
+test_unrelated_answer_has_no_overlap(void **state)
+{
+    const fixture *fx = *state;
+    assay_features f;
+    assay_concept_match mm[16];
+    features(fx, "Bananas are yellow and grow in warm climates.", &f, mm);
+    assert_near(f.f[ASSAY_F_cosine], 0.0, 1e-12);
+    assert_near(f.f[ASSAY_F_coverage], 0.0, 1e-12);
+    assert_near(f.f[ASSAY_F_recall], 0.0, 1e-12);
+    /* the required GIL concept is missing: all required ones are */
+    assert_near(f.f[ASSAY_F_required_missing], 1.0, 1e-12);
+}
+
+static void
+test_every_feature_is_in_unit_interval(void **state)
+{
+    const fixture *fx = *state;
+    const char *answers[] = {
+        "",
+        "GIL",
+        "The GIL means threads run in parallel with true parallelism.",
+        "one thread at a time, so use multiprocessing; I/O-bound work "
+        "still benefits from threads waiting for I/O",
+        "lock lock lock lock lock lock lock lock lock lock lock lock",
+    };
+    for (size_t i = 0; i < sizeof(answers) / sizeof(answers[0]); i++) {
+        assay_features f;
+        assay_concept_match mm[16];
+        features(fx, answers[i], &f, mm);
+        for (size_t k = 0; k < ASSAY_NFEATURES; k++) {
+            if (!(f.f[k] >= 0.0 && f.f[k] <= 1.0)) {
+                print_error("answer %zu: %s = %g\n", i, assay_feature_names[k],
+                            f.f[k]);
+                fail();
+            }
+        }
+    }
+}
+
+static void
+test_asserted_misconception_counts_negated_does_not(void **state)
+{
+    const fixture *fx = *state;
+    assay_features f;
+    assay_concept_match mm[16];
+    features(fx, "With the GIL, threads run in parallel on every core.", &f,
+             mm);
+    double asserted = f.f[ASSAY_F_misconception];
+    features(fx, "With the GIL, threads do not run in parallel.", &f, mm);
+    double negated = f.f[ASSAY_F_misconception];
+    assert_true(asserted > 0.0);
+    assert_near(negated, 0.0, 1e-12);
+}
+
+static void
+test_features_are_deterministic(void **state)
+{
+    const fixture *fx = *state;
+    const char *answer = "The GIL lets one thread at a time run bytecode.";
+    assay_features a, b;
+    assay_concept_match ma[16], mb[16];
+    features(fx, answer, &a, ma);
+    features(fx, answer, &b, mb);
+    assert_memory_equal(a.f, b.f, sizeof(a.f));
+    for (size_t i = 0; i < fx->gil->concepts.n; i++) {
+        assert_int_equal(ma[i].state, mb[i].state);
+    }
+}
+
+static void
+test_combine_is_linear_and_clamped(void **state)
+{
+    assay_params p;
+    memset(&p, 0, sizeof(p));
+    double f[ASSAY_NFEATURES] = {0};
+    p.bias = 0.1;
+    p.w[ASSAY_F_cosine] = 0.5;
+    p.w[ASSAY_F_coverage] = 0.25;
+    f[ASSAY_F_cosine] = 0.6;
+    f[ASSAY_F_coverage] = 0.4;
+    f[ASSAY_F_recall] = 1.0; /* weight 0: no effect */
+    assert_near(assay_combine(&p, f), 0.1 + 0.3 + 0.1, 1e-12);
+    p.bias = 2.0;
+    assert_near(assay_combine(&p, f), 1.0, 0.0);
+    p.bias = -2.0;
+    assert_near(assay_combine(&p, f), 0.0, 0.0);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            test_prepare_builds_references_concepts_and_thresholds, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(
+            test_reference_itself_scores_high_features, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unrelated_answer_has_no_overlap,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_feature_is_in_unit_interval,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_asserted_misconception_counts_negated_does_not, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(test_features_are_deterministic, setup,
+                                        teardown),
+        cmocka_unit_test(test_combine_is_linear_and_clamped),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,307 @@
+/* test_wordnet.c - WordNet table: loading, base forms, synonyms, antonyms,
+ * hypernym distance, the shared copy, and the errors for absent or
+ * malformed data. Needs Debian's wordnet-base (scripts/setup.sh). */
+#include "assay_test.h"
+
+#include <pthread.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "wordnet.h"
+
+static const assay_wordnet *wn;
+
+static int
+setup(void **state)
+{
+    (void)state;
+    assay_error err;
+    assay_error_init(&err);
+    if (assay_wordnet_acquire(&wn, &err) != ASSAY_OK) {
+        fprintf(stderr, "wordnet: %s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    (void)state;
+    assay_wordnet_release(wn);
+    return 0;
+}
+
+static uint32_t
+id(const char *w)
+{
+    return assay_wordnet_lookup(wn, w, strlen(w));
+}
+
+static const char *
+base(const char *w)
+{
+    return assay_wordnet_lemma(wn, id(w));
+}
+
+static bool
+ant(const char *a, const char *b)
+{
+    return assay_wordnet_words_are_antonyms(wn, a, strlen(a), b, strlen(b));
+}
+
+static bool
+syn(const char *a, const char *b)
+{
+    return assay_wordnet_words_are_synonyms(wn, a, strlen(a), b, strlen(b));
+}
+
+static bool
+in_antonym_list(const char *w, const char *other)
+{
+    uint32_t out[256];
+    size_t n = assay_wordnet_antonyms(wn, id(w), out, 256);
+    for (size_t i = 0; i < n && i < 256; i++) {
+        if (out[i] == id(other)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void
+test_wordnet_loads_full_table(void **state)
+{
+    (void)state;
+    size_t lemmas, synsets;
+    assay_wordnet_counts(wn, &lemmas, &synsets);
+    /* WordNet 3.0: 117,659 synsets, about 147,000 lemmas */
+    assert_int_equal(synsets, 117659);
+    assert_true(lemmas > 140000 && lemmas < 160000);
+}
+
+static void
+test_wordnet_reduces_inflections_to_base(void **state)
+{
+    (void)state;
+    assert_string_equal(base("lists"), "list");
+    assert_string_equal(base("copies"), "copy");
+    assert_string_equal(base("denser"), "dense");
+    assert_string_equal(base("ran"), "run");          /* verb.exc */
+    assert_string_equal(base("children"), "child");   /* noun.exc */
+    assert_string_equal(base("grabbed"), "grab");     /* doubled consonant */
+    assert_string_equal(base("processes"), "process");
+    assert_string_equal(base("server's"), "server");
+    assert_string_equal(base("hot dog"), "hot dog");
+    assert_int_equal(id("qwzxv"), ASSAY_WORDNET_NONE);
+    assert_int_equal(assay_wordnet_lookup(wn, "x", 0), ASSAY_WORDNET_NONE);
+    assert_null(assay_wordnet_lemma(wn, ASSAY_WORDNET_NONE));
+}
+
+static void
+test_wordnet_bases_lists_every_reading(void **state)
+{
+    (void)state;
+    uint32_t out[4];
+    /* faster is itself a lemma (an adverb) and also fast + -er */
+    size_t n = assay_wordnet_bases(wn, "faster", 6, out, 4);
+    assert_int_equal(n, 2);
+    assert_string_equal(assay_wordnet_lemma(wn, out[0]), "faster");
+    assert_string_equal(assay_wordnet_lemma(wn, out[1]), "fast");
+    assert_int_equal(assay_wordnet_bases(wn, "qwzxv", 5, out, 4), 0);
+}
+
+static void
+test_wordnet_direct_antonyms(void **state)
+{
+    (void)state;
+    assert_true(ant("mutable", "immutable"));
+    assert_true(ant("immutable", "mutable"));
+    assert_true(ant("synchronous", "asynchronous"));
+    assert_true(ant("connected", "unconnected"));
+    assert_true(ant("decreases", "increased")); /* through the base forms */
+    assert_true(ant("increase", "decrease"));
+    assert_false(ant("mutable", "changeable")); /* a synonym */
+    assert_false(ant("mutable", "mutable"));
+    assert_false(ant("tuple", "list"));
+    assert_false(assay_wordnet_are_antonyms(wn, ASSAY_WORDNET_NONE, id("x")));
+}
+
+static void
+test_wordnet_indirect_antonyms_through_similar_clusters(void **state)
+{
+    (void)state;
+    /* soggy is a satellite of wet, whose antonym is dry */
+    assert_true(ant("soggy", "dry"));
+    assert_true(ant("dry", "soggy"));
+    /* the list of a head leaves out its antonym's satellites
+     * (synchronous ~ parallel), the satellite's list has the head's
+     * antonym */
+    assert_false(in_antonym_list("asynchronous", "parallel"));
+    assert_true(in_antonym_list("parallel", "asynchronous"));
+    assert_false(assay_wordnet_are_antonyms(wn, id("mutable"), id("mutable")));
+}
+
+static void
+test_wordnet_antonym_list_is_sorted_and_bounded(void **state)
+{
+    (void)state;
+    uint32_t out[4];
+    size_t n = assay_wordnet_antonyms(wn, id("good"), out, 4);
+    assert_true(n > 4); /* the total, more than fits */
+    for (size_t i = 1; i < 4; i++) {
+        assert_true(out[i - 1] < out[i]);
+    }
+    assert_int_equal(assay_wordnet_antonyms(wn, ASSAY_WORDNET_NONE, out, 4), 0);
+}
+
+static void
+test_wordnet_synonyms_share_a_synset(void **state)
+{
+    (void)state;
+    assert_true(syn("big", "large"));
+    assert_true(syn("mutable", "changeable"));
+    assert_true(syn("quick", "fast"));
+    assert_false(syn("big", "small"));
+    uint32_t out[64];
+    size_t n = assay_wordnet_synonyms(wn, id("large"), out, 64);
+    bool has_big = false;
+    for (size_t i = 0; i < n && i < 64; i++) {
+        assert_int_not_equal(out[i], id("large"));
+        has_big = has_big || out[i] == id("big");
+    }
+    assert_true(has_big);
+}
+
+static void
+test_wordnet_hypernym_distance(void **state)
+{
+    (void)state;
+    assert_int_equal(assay_wordnet_hypernym_distance(wn, id("dog"), id("dog"), 8), 0);
+    assert_int_equal(assay_wordnet_hypernym_distance(wn, id("dog"), id("canine"), 8), 1);
+    int d = assay_wordnet_hypernym_distance(wn, id("dog"), id("cat"), 8);
+    assert_true(d >= 2 && d <= 8);
+    assert_int_equal(assay_wordnet_hypernym_distance(wn, id("dog"), id("cat"), 1), -1);
+    assert_int_equal(assay_wordnet_hypernym_distance(wn, id("dog"), ASSAY_WORDNET_NONE, 8), -1);
+}
+
+static void *
+acquire_thread(void *arg)
+{
+    const assay_wordnet **slot = arg;
+    assay_error err;
+    assay_error_init(&err);
+    if (assay_wordnet_acquire(slot, &err) != ASSAY_OK) {
+        *slot = NULL;
+    }
+    return NULL;
+}
+
+static void
+test_wordnet_shared_copy_is_one_table(void **state)
+{
+    (void)state;
+    const assay_wordnet *got[4] = {NULL};
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(pthread_create(&t[i], NULL, acquire_thread, &got[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        assert_ptr_equal(got[i], wn);
+    }
+    for (int i = 0; i < 4; i++) {
+        assay_wordnet_release(got[i]);
+    }
+    assert_true(ant("mutable", "immutable")); /* still held by setup */
+}
+
+static void
+test_wordnet_absent_data_names_file_and_package(void **state)
+{
+    (void)state;
+    assay_wordnet *w = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_wordnet_load("/nonexistent/wordnet", &w, &err), ASSAY_EIO);
+    assert_null(w);
+    assert_non_null(strstr(err.message, "/nonexistent/wordnet/data.noun"));
+    assert_non_null(strstr(err.message, "wordnet-base"));
+}
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void
+test_wordnet_malformed_line_names_file_and_line(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/assay-wn-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    /* the second synset's offset field does not match its byte offset */
+    write_file(dir, "data.noun",
+               "  licence line\n"
+               "00000015 03 n 01 cat 0 000 | a cat\n"
+               "00000099 03 n 01 dog 0 000 | a dog\n");
+    const char *others[] = {"data.verb", "data.adj", "data.adv", "noun.exc",
+                            "verb.exc", "adj.exc", "adv.exc"};
+    for (size_t i = 0; i < 7; i++) {
+        write_file(dir, others[i], "");
+    }
+    assay_wordnet *w = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_err(assay_wordnet_load(dir, &w, &err), ASSAY_EMODEL);
+    assert_string_equal(err.message, "wordnet: data.noun line 3: malformed synset");
+
+    /* fixed: a two-synset table with a hypernym link loads */
+    write_file(dir, "data.noun",
+               "  licence line\n"
+               "00000015 03 n 01 cat 0 000 | a cat\n"
+               "00000050 03 n 01 tabby 0 001 @ 00000015 n 0000 | a cat\n");
+    write_file(dir, "noun.exc", "cats cat\n");
+    assay_error_init(&err);
+    assert_ok_err(assay_wordnet_load(dir, &w, &err), &err);
+    uint32_t cat = assay_wordnet_lookup(w, "cats", 4);
+    uint32_t tabby = assay_wordnet_lookup(w, "tabby", 5);
+    assert_string_equal(assay_wordnet_lemma(w, cat), "cat");
+    assert_int_equal(assay_wordnet_hypernym_distance(w, tabby, cat, 4), 1);
+    assay_wordnet_free(w);
+    for (size_t i = 0; i < 7; i++) {
+        char p[512];
+        snprintf(p, sizeof(p), "%s/%s", dir, others[i]);
+        unlink(p);
+    }
+    char p[512];
+    snprintf(p, sizeof(p), "%s/data.noun", dir);
+    unlink(p);
+    rmdir(dir);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wordnet_loads_full_table),
+        cmocka_unit_test(test_wordnet_reduces_inflections_to_base),
+        cmocka_unit_test(test_wordnet_bases_lists_every_reading),
+        cmocka_unit_test(test_wordnet_direct_antonyms),
+        cmocka_unit_test(test_wordnet_indirect_antonyms_through_similar_clusters),
+        cmocka_unit_test(test_wordnet_antonym_list_is_sorted_and_bounded),
+        cmocka_unit_test(test_wordnet_synonyms_share_a_synset),
+        cmocka_unit_test(test_wordnet_hypernym_distance),
+        cmocka_unit_test(test_wordnet_shared_copy_is_one_table),
+        cmocka_unit_test(test_wordnet_absent_data_names_file_and_package),
+        cmocka_unit_test(test_wordnet_malformed_line_names_file_and_line),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
