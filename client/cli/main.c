@@ -17,6 +17,8 @@ static const cli_command commands[] = {
      "grade a JSON Lines or CSV file, one result per line"},
     {"questions", assay_cmd_questions, "list the questions the service has"},
     {"fit", assay_cmd_fit, "fit a model from a question bank (offline)"},
+    {"vectors", assay_cmd_vectors, "word vectors at fit time: tokens, pack (offline)"},
+    {"calibrate", assay_cmd_calibrate, "recalibrate a model to your own labels (offline)"},
     {"bench", assay_cmd_bench,
      "grade labelled sets, report agreement metrics and gates"},
     {"keygen", assay_cmd_keygen,

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "confidence.h"
+
 /* Features of one answer, each in [0, 1]; see score.h for definitions. */
 #define ASSAY_FEATURES(X)                                                     \
     X(cosine)                                                                 \
@@ -22,7 +24,8 @@
     X(cov_x_len)                                                              \
     X(answer_words)                                                           \
     X(reference_words)                                                        \
-    X(question_words)
+    X(question_words)                                                         \
+    X(softcos)
 
 enum {
 #define ASSAY_X_FEAT(name) ASSAY_F_##name,
@@ -78,6 +81,13 @@ typedef struct assay_params {
     /* inline grading: concepts derived from the reference */
     unsigned inline_max_concepts;
     double inline_phrase_weight; /* bigram phrase weight relative to words */
+
+    /* confidence of the band and the needs_review cut (calib.n == 0: none) */
+    assay_calib calib;
+
+    /* word vectors for the softcos feature, owned by the model; NULL = the
+     * feature is 0 (not a number of the model file: its "vectors" input) */
+    const struct assay_vectors *vectors;
 } assay_params;
 
 void assay_params_defaults(assay_params *p);

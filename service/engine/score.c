@@ -2,6 +2,7 @@
 #include "score.h"
 
 #include "polarity.h"
+#include "softcos.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -531,6 +532,7 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
     f->f[ASSAY_F_bigram] = max_cos(&bi, pq->ref_bi, pq->nrefs);
+    f->f[ASSAY_F_softcos] = assay_softcos(p->vectors, pq, answer, idf);
     f->qcos = assay_vec_cosine(&full, &pq->q_uni);
     f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
 
