@@ -150,15 +150,20 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
     }
 }
 
-/* whether the sentence starting at term first holds a conditional word */
+/* whether the sentence starting at term first is conditional: "if" or
+ * "unless" anywhere, "when" / "whenever" / "until" / "otherwise" opening
+ * it or one of its clauses ("when needed" inside a clause is not) */
 static bool
 sentence_conditional(const assay_analysis *a, size_t first)
 {
     for (size_t i = first; i < a->n; i++) {
-        if (i > first && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+        const assay_term *t = &a->terms[i];
+        if (i > first && (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) {
             break;
         }
-        if (IS_ANY(&a->terms[i], conditionals)) {
+        bool opens = i == first || (t->flags & ASSAY_TERM_BREAK_BEFORE);
+        if (is_word(t, "if") || is_word(t, "unless") ||
+            (opens && IS_ANY(t, conditionals))) {
             return true;
         }
     }
@@ -783,21 +788,32 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         for (size_t i = c->first; i < c->last; i++) {
             const assay_term *t = &ra->terms[i];
             cl->weak = cl->weak || IS_ANY(t, restrictive);
-            if (claim_word_index(cl, t->hash) >= 0) {
-                acc_cue(&pol, rcov != NULL ? rcov[i] : 0);
-                pol.less = pol.less ||
-                           (i > c->first && IS_ANY(&ra->terms[i - 1], lessers));
+            int w = claim_word_index(cl, t->hash);
+            if (w >= 0) {
+                uint32_t id = rcov != NULL ? rcov[i] : 0;
+                acc_cue(&pol, id);
+                bool less = i > c->first && IS_ANY(&ra->terms[i - 1], lessers);
+                pol.less = pol.less || less;
+                if (cl->wneg[w] == 0) {
+                    cl->wneg[w] = id;
+                }
+                cl->wless |= less ? 1u << w : 0u;
             }
         }
         cl->weak = cl->weak || conditional;
+        cl->instead = is_word(&ra->terms[c->first], "instead");
         cl->negative = cl->yesno == 0 &&
                        ((int)(pol.ncues & 1u) ^ (pol.less ? 1 : 0) ^
-                        (is_word(&ra->terms[c->first], "instead") ? 1 : 0)) == 1;
+                        (cl->instead ? 1 : 0)) == 1;
         size_t a = ra->terms[c->first].start, b = ra->terms[c->last - 1].end;
-        if (assay_scope_boundary(&ra->terms[c->first]) &&
-            !is_word(&ra->terms[c->first], "instead") && c->first + 1 < c->last) {
-            a = ra->terms[c->first + 1].start; /* "while", "but": not the claim */
+        size_t f0 = c->first;
+        /* "while", "but", a list's "and": not part of the claim's text */
+        while (f0 + 1 < c->last &&
+               ((assay_scope_boundary(&ra->terms[f0]) && !is_word(&ra->terms[f0], "instead")) ||
+                is_word(&ra->terms[f0], "and") || is_word(&ra->terms[f0], "or"))) {
+            f0++;
         }
+        a = ra->terms[f0].start;
         if ((cl->text = malloc(b - a + 1)) == NULL) {
             rc = ASSAY_ENOMEM;
             break;
@@ -911,6 +927,31 @@ static uint32_t
 opposites(const acc *x)
 {
     return x->opposed & ~x->words;
+}
+
+/* The claim's polarity over the words a clause matched: what the
+ * reference says of those words ("wraps another function to extend its
+ * behaviour without modifying its code" is positive about wrapping). */
+static int
+claim_polarity(const assay_claim *c, uint32_t mask)
+{
+    uint32_t ids[ASSAY_CLAIM_WORDS];
+    unsigned n = 0;
+    bool less = false;
+    for (size_t w = 0; w < c->nwords; w++) {
+        if (!(mask & (1u << w))) {
+            continue;
+        }
+        less = less || (c->wless & (1u << w));
+        bool seen = c->wneg[w] == 0;
+        for (unsigned q = 0; q < n && !seen; q++) {
+            seen = ids[q] == c->wneg[w];
+        }
+        if (!seen) {
+            ids[n++] = c->wneg[w];
+        }
+    }
+    return (int)(n & 1u) ^ (less ? 1 : 0) ^ (c->instead ? 1 : 0);
 }
 
 /* An answer clause speaks to a claim when it has at least half the claim's
@@ -1066,7 +1107,8 @@ judge_clause(void *vctx, const clause *k)
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
         int pol = (int)(x[best].ncues & 1u) ^ (x[best].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
-        if (pol == (cl->negative ? 1 : 0) && own >= 0 && cl->subject >= 0 &&
+        if (pol == claim_polarity(cl, x[best].words | x[best].opposed) && own >= 0 &&
+            cl->subject >= 0 &&
             !((cl->entities >> subj) & 1u) && cs->ent[cl->subject].contrast &&
             cs->ent[subj].contrast && own_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
@@ -1090,7 +1132,7 @@ judge_clause(void *vctx, const clause *k)
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
         int pol = (int)(x[c].ncues & 1u) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
                   (int)(nopp & 1u);
-        bool flip = pol != (cl->negative ? 1 : 0);
+        bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
         if (!flip) {
             if (s > j->support[c]) {
                 j->support[c] = s;

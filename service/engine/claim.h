@@ -67,12 +67,16 @@ typedef struct assay_claim {
     char *text;        /* the clause as written in the reference */
     int subject;       /* entity index, -1 when none */
     uint32_t entities; /* every entity the clause names (bit per entity) */
-    bool negative;     /* the claim is stated negatively */
+    bool negative;     /* the claim is stated negatively (over all its
+                          words; judging compares the words matched) */
+    bool instead;      /* "instead of Y": all of it is negative */
     bool weak;         /* only / just / limits ...: a negated answer may
                           agree, so negation alone never contradicts it */
     int yesno;         /* +1 / -1: the reference opens with yes / no */
     uint64_t key[ASSAY_CLAIM_WORDS];
     double w[ASSAY_CLAIM_WORDS];
+    uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */
+    uint32_t wless;                   /* words after "less" / "fewer" */
     size_t nwords;
     double wsum;
 } assay_claim;

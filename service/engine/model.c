@@ -54,7 +54,8 @@ assay_params_defaults(assay_params *p)
     p->required_cap = ASSAY_CAP_PARTIAL;
     p->misconception_cap = ASSAY_CAP_PARTIAL;
     p->negated_cap = ASSAY_CAP_PARTIAL;
-    p->contradiction_cap = ASSAY_CAP_PARTIAL;
+    p->contradiction_cap = ASSAY_CAP_INCORRECT;
+    p->contradiction_point_cap = ASSAY_CAP_PARTIAL;
     p->contradiction_penalty = 0.3;
     p->off_topic_other_cov = 0.5;
     p->inline_max_concepts = 12;
@@ -288,7 +289,8 @@ get_uint(loader *L, json_t *obj, const char *section, const char *key, unsigned 
     X(contradiction_penalty)
 #define ASSAY_RULE_CAPS(X)                                                    \
     X(short_cap) X(off_topic_cap) X(salad_cap) X(restate_cap)                 \
-    X(required_cap) X(misconception_cap) X(negated_cap) X(contradiction_cap)
+    X(required_cap) X(misconception_cap) X(negated_cap) X(contradiction_cap)  \
+    X(contradiction_point_cap)
 #define ASSAY_RULE_UINTS(X) X(short_terms) X(salad_min_terms)
 
 /* A cap is "none", "partial" (at most partial), "incorrect" or a score. */

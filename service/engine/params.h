@@ -74,7 +74,13 @@ typedef struct assay_params {
     double required_cap;      /* cap when a required concept is missing */
     double misconception_cap; /* cap when a misconception is asserted */
     double negated_cap;       /* cap when a concept is only negated */
-    double contradiction_cap; /* cap when a claim is contradicted */
+    double contradiction_cap; /* cap when the answer has the reference
+                                 backwards: a role swap, an asserted
+                                 misconception, or half the claims
+                                 contradicted */
+    double contradiction_point_cap; /* cap when fewer claims are
+                                       contradicted by negation or an
+                                       opposite word */
     double contradiction_penalty; /* score -= this * share of the claims
                                      contradicted, before the cap */
 

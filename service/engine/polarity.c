@@ -54,6 +54,9 @@ static const char *const fillers[] = {"a",      "an",         "totally",
                                       "simply", "plainly",    "just",
                                       "completely", "entirely", "absolutely",
                                       "all",    "urban",      "common"};
+/* a denial sentence that starts with one of these refers to the one before */
+static const char *const backrefs[] = {"that", "this", "that's", "this's", "which",
+                                       "it", "it's", "all"};
 /* after a negator, these make it sentence-wide: "not true that", "not the
  * case", "not correct that" */
 static const char *const truth[] = {"true", "case", "correct", "so"};
@@ -107,7 +110,7 @@ void
 assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
     /* pass 1: sentences holding a copular denial are denied as a whole */
-    size_t sent_start = 0;
+    size_t sent_start = 0, prev_start = 0;
     uint32_t denied = 0;
     bool any = false;
     for (size_t i = 0; i <= a->n; i++) {
@@ -115,6 +118,16 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             for (size_t k = sent_start; k < i; k++) {
                 cover[k] = denied;
             }
+            /* "X. That is a myth.": a short denial of "that" / "this"
+             * denies the sentence before it */
+            if (denied != 0 && sent_start > 0 && i - sent_start <= 6 &&
+                surface_in(&a->terms[sent_start], backrefs,
+                           sizeof(backrefs) / sizeof(backrefs[0]))) {
+                for (size_t k = prev_start; k < sent_start; k++) {
+                    cover[k] = cover[k] != 0 ? cover[k] : denied;
+                }
+            }
+            prev_start = sent_start;
             sent_start = i;
             denied = 0;
         }
@@ -134,8 +147,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     bool has_cue = false;
     uint32_t sentence = 0, cue_id = 0;
     size_t content = 0, cue_at = 0;
-    unsigned ncue = 0; /* clause cues in the current scope: two cancel
-                          ("never fails to find") */
+    unsigned ncue = 0; /* adjacent clause cues: two cancel */
     for (size_t i = 0; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
         if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
@@ -154,8 +166,10 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         if (c == ASSAY_CUE_SENTENCE && (t->flags & ASSAY_TERM_NEGATOR)) {
             sentence = (uint32_t)i + 1;
         } else if (c == ASSAY_CUE_CLAUSE) {
-            /* a second cue within the first one's window cancels it */
-            ncue = has_cue && content - cue_at < window ? ncue + 1 : 1;
+            /* a cue right after another cancels it ("never fails to",
+             * "not without"); one further on starts its own scope ("not
+             * open to feedback and I don't explain") */
+            ncue = has_cue && content == cue_at && (ncue & 1u) ? ncue + 1 : 1;
             has_cue = true;
             cue_at = content + !(t->flags & ASSAY_TERM_STOP);
             cue_id = (uint32_t)i + 1;

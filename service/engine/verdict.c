@@ -64,14 +64,22 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
      * misconception) never leaves an answer correct, and costs score in
      * proportion to the claims it contradicts. */
     size_t contra = 0;
+    bool strong = false; /* a swap or a misconception: the answer has the
+                            facts backwards, not one point wrong */
     for (size_t i = 0; i < f->nclaims; i++) {
-        contra += f->claims[i].state == ASSAY_CLAIM_CONTRADICTED;
+        if (f->claims[i].state == ASSAY_CLAIM_CONTRADICTED) {
+            contra++;
+            strong = strong || f->claims[i].reason == ASSAY_REASON_ROLE_SWAP ||
+                     f->claims[i].reason == ASSAY_REASON_MISCONCEPTION;
+        }
     }
     if (contra > 0) {
         flags |= ASSAY_FLAG(CONTRADICTS_REFERENCE);
         *score -= p->contradiction_penalty * (double)contra / (double)f->nclaims;
         *score = *score < 0.0 ? 0.0 : *score;
-        *score = capped(*score, p->contradiction_cap);
+        strong = strong || 2 * contra >= f->nclaims;
+        *score = capped(*score, strong ? p->contradiction_cap
+                                       : p->contradiction_point_cap);
     }
     if (x[ASSAY_F_required_missing] > 0.0) {
         *score = capped(*score, p->required_cap);

@@ -272,8 +272,9 @@ test_meaning_perturbations(void **state)
     s = assay_perturb_denial("Tuples are immutable.", 0);
     assert_string_equal(s, "It is not true that tuples are immutable.");
     free(s);
-    s = assay_perturb_denial("Tuples are immutable", 2);
-    assert_string_equal(s, "Tuples are immutable. That is a myth.");
+    s = assay_perturb_denial("Tuples are immutable. Lists are not", 2);
+    assert_string_equal(s, "Tuples are immutable. That is a myth. Lists are not. "
+                           "That is a myth.");
     free(s);
 
     const assay_wordnet *wn = NULL;

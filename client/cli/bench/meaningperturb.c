@@ -166,30 +166,51 @@ assay_perturb_role_swap(const char *ref, const char *question,
     return out;
 }
 
-char *
-assay_perturb_denial(const char *ref, uint64_t seed)
+/* one sentence of ref, [s, e), denied in wording k */
+static void
+deny_sentence(assay_sbuf *b, const char *s, size_t n, size_t k)
 {
     static const char *const pre[] = {"It is not true that ", "It is a myth that ",
                                       "", "It is false that ", ""};
     static const char *const post[] = {"", "", " That is a myth.", "",
                                        " That is simply wrong."};
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' ')) {
+        n--;
+    }
+    assay_sbuf_puts(b, pre[k]);
+    if (pre[k][0] != '\0' && n > 1 && isupper((unsigned char)s[0]) &&
+        !isupper((unsigned char)s[1])) {
+        char c = (char)tolower((unsigned char)s[0]);
+        assay_sbuf_append(b, &c, 1);
+        assay_sbuf_append(b, s + 1, n - 1);
+    } else {
+        assay_sbuf_append(b, s, n);
+    }
+    assay_sbuf_puts(b, ".");
+    assay_sbuf_puts(b, post[k]);
+}
+
+char *
+assay_perturb_denial(const char *ref, uint64_t seed)
+{
+    /* every sentence is denied, so the answer asserts nothing the
+     * reference says */
     size_t k = (size_t)(seed % 5);
     assay_sbuf b;
     assay_sbuf_init(&b, MP_MAX);
-    assay_sbuf_puts(&b, pre[k]);
-    if (pre[k][0] != '\0' && isupper((unsigned char)ref[0]) &&
-        !isupper((unsigned char)ref[1])) {
-        char c = (char)tolower((unsigned char)ref[0]);
-        assay_sbuf_append(&b, &c, 1);
-        assay_sbuf_puts(&b, ref + 1);
-    } else {
-        assay_sbuf_puts(&b, ref);
+    const char *p = ref;
+    while (*p) {
+        const char *e = strstr(p, ". ");
+        size_t n = e ? (size_t)(e - p) + 1 : strlen(p);
+        deny_sentence(&b, p, n, k);
+        p += n;
+        while (*p == ' ') {
+            p++;
+        }
+        if (*p) {
+            assay_sbuf_puts(&b, " ");
+        }
     }
-    size_t n = strlen(ref);
-    if (post[k][0] != '\0' && n > 0 && ref[n - 1] != '.') {
-        assay_sbuf_puts(&b, ".");
-    }
-    assay_sbuf_puts(&b, post[k]);
     return finish(&b);
 }
 
@@ -206,7 +227,12 @@ assay_perturb_antonym(const assay_wordnet *wn, const char *ref, int negate)
             p++;
         }
         size_t n = (size_t)(p - w);
-        if (n < 4 || n > 40 || is_wordch(*p) || (w > ref && is_wordch(w[-1]))) {
+        /* a capitalised word inside a sentence is a name ("Global
+         * Interpreter Lock"), not a property */
+        bool name = isupper((unsigned char)w[0]) && w > ref && w[-1] == ' ' &&
+                    w - ref >= 2 && w[-2] != '.';
+        if (n < 4 || n > 40 || name || is_wordch(*p) ||
+            (w > ref && is_wordch(w[-1]))) {
             continue;
         }
         char low[48];
@@ -225,7 +251,10 @@ assay_perturb_antonym(const assay_wordnet *wn, const char *ref, int negate)
         const char *best = NULL;
         for (size_t i = 0; i < na && i < 8 && best == NULL; i++) {
             const char *l = assay_wordnet_lemma(wn, ant[i]);
-            if (strchr(l, ' ') == NULL && strlen(l) >= 3) {
+            /* an antonym the reference already names ("connect ...
+             * disconnect") would not change what it says */
+            if (strchr(l, ' ') == NULL && strlen(l) >= 3 &&
+                find_word(ref, l, strlen(l), ref) == NULL) {
                 best = l;
             }
         }
