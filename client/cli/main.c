@@ -98,6 +98,11 @@ main(int argc, char **argv)
         main_help(stderr);
         return ASSAY_EXIT_USAGE;
     }
+    if (first > 1 && (strcmp(argv[first], "--help") == 0 ||
+                      strcmp(argv[first], "-h") == 0)) {
+        main_help(stdout);
+        return ASSAY_EXIT_OK;
+    }
     if (first > 1) {
         /* argv = cmd, the global options, the command's own arguments */
         char **nargv = malloc(sizeof(char *) * (size_t)(argc + 1));

@@ -27,6 +27,7 @@ assay_config_init(assay_config *cfg)
                        : (int)cores;
     cfg->max_message = 65536;
     cfg->hwm = ASSAY_CONFIG_DEFAULT_HWM;
+    cfg->drain_ms = ASSAY_CONFIG_DEFAULT_DRAIN_MS;
     cfg->log_level = ASSAY_LOG_INFO;
 }
 
@@ -204,6 +205,14 @@ apply(assay_config *cfg, const char *key, const char *value,
         rc = parse_number(where, value, 64, 64ull << 20, &n, err);
         if (rc == ASSAY_OK) {
             cfg->max_message = (size_t)n;
+        }
+        return rc;
+    }
+    if ((strcmp(key, "drain-ms") == 0 || strcmp(key, "drain_ms") == 0) &&
+        cfg->mode == ASSAY_MODE_SERVE) {
+        rc = parse_number(where, value, 0, 3600000, &n, err);
+        if (rc == ASSAY_OK) {
+            cfg->drain_ms = (int)n;
         }
         return rc;
     }
@@ -586,6 +595,10 @@ assay_config_usage(assay_config_mode mode)
                "  --threads N          grading threads (default: number of "
                "cores)\n"
                "  --max-message BYTES  request size limit (default 65536)\n"
+               "  --drain-ms N         on SIGTERM, wait this long for requests "
+               "being graded\n"
+               "                       (default 30000); the rest are answered "
+               "busy\n"
                "  --hwm N              high-water mark and in-flight limit "
                "(default 1000)\n"
                "  --log-level LEVEL    error, warn, info (default) or debug\n"

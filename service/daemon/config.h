@@ -16,6 +16,7 @@
 
 #define ASSAY_CONFIG_DEFAULT_ENDPOINT "tcp://127.0.0.1:5555"
 #define ASSAY_CONFIG_DEFAULT_HWM 1000
+#define ASSAY_CONFIG_DEFAULT_DRAIN_MS 30000
 #define ASSAY_CONFIG_MAX_THREADS 256
 #define ASSAY_CONFIG_MAX_MODELS 64
 #define ASSAY_CONFIG_MAX_SERVICES 16
@@ -34,6 +35,7 @@ typedef struct assay_config {
     int threads;        /* grading threads; default: online cores */
     size_t max_message; /* application request limit, bytes */
     int hwm;            /* socket high-water mark and in-flight limit */
+    int drain_ms;       /* serve: longest drain on SIGTERM */
     int log_level;      /* ASSAY_LOG_* */
     char *config_file;  /* may be NULL */
     char *curve_secret;  /* serve, broker: server key pair file; may be NULL */

@@ -14,6 +14,7 @@
 
 #include "assay/assay.h"
 #include "config.h"
+#include "fdlimit.h"
 #include "handler.h"
 #include "keyfile.h"
 #include "log.h"
@@ -23,8 +24,6 @@
 #include "stats.h"
 #include "zap.h"
 
-/* Longest wait for replies in flight after SIGTERM, seconds. */
-#define DRAIN_S 30.0
 
 /* self_dir writes the directory of the running executable into buf;
  * NULL when it cannot tell (no /proc). */
@@ -220,6 +219,7 @@ main(int argc, char **argv)
     }
     assay_log_set_level(cfg.log_level);
     tune_memory();
+    assay_fd_raise_limit();
     install_signals();
     warn_if_exposed(&cfg);
 
@@ -305,7 +305,7 @@ main(int argc, char **argv)
         .endpoint = cfg.endpoint,
         .threads = cfg.threads,
         .hwm = cfg.hwm,
-        .drain_s = DRAIN_S,
+        .drain_s = cfg.drain_ms / 1000.0,
         .zap = zap,
     };
     status = assay_router_run(h, &rc, &stop_flag, &reload_flag) == 0 ? 0 : 1;

@@ -21,6 +21,7 @@
 #include <zmq.h>
 
 #include "clock.h"
+#include "fdlimit.h"
 #include "log.h"
 #include "mdp.h"
 #include "proto.h"
@@ -48,6 +49,8 @@ typedef struct brk_worker {
      * client is forwarded */
     unsigned char client[BRK_IDENTITY_MAX];
     size_t client_len; /* 0 = holds no request */
+    long long busy_since_ms; /* when it was given the request it holds */
+    char request_id[ASSAY_PROTO_MAX_ID + 1]; /* its id, "" if unreadable */
     brk_service *service;
     long long expiry_ms;
     bool idle;
@@ -69,6 +72,7 @@ typedef struct broker {
     assay_mdp_broker_opts opts;
     void *ctx;
     void *sock;
+    void *mon; /* refused accepts without CURVE (zap watches them with) */
     brk_worker **workers;
     size_t nworkers;
     brk_service **services;
@@ -78,6 +82,7 @@ typedef struct broker {
     unsigned long long drops_suppressed;
     unsigned long long forwarded, replied, dropped;
     unsigned long long refused; /* requests answered with an error */
+    unsigned long long refused_stopping; /* of those, queued at stop */
     unsigned long long workers_refused; /* worker commands from non-workers */
     unsigned long long unknown_service; /* requests for no known service */
     unsigned refusals_logged;           /* this heartbeat interval */
@@ -88,6 +93,7 @@ assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts)
 {
     opts->heartbeat_ms = ASSAY_MDP_HEARTBEAT_MS;
     opts->liveness = ASSAY_MDP_LIVENESS;
+    opts->busy_ms = 60000;
     opts->queue_max = 4096;
     opts->queue_bytes_max = 32u * 1024 * 1024;
     opts->request_ttl_ms = 10000;
@@ -348,6 +354,13 @@ service_dispatch(broker *b, brk_service *s)
         size_t cl = zmq_msg_size(&r->frames[0]);
         w->client_len = cl <= sizeof(w->client) ? cl : 0;
         memcpy(w->client, zmq_msg_data(&r->frames[0]), w->client_len);
+        w->busy_since_ms = now;
+        if (r->nframes != 2 ||
+            !assay_proto_peek_id(zmq_msg_data(&r->frames[1]),
+                                 zmq_msg_size(&r->frames[1]),
+                                 (size_t)b->opts.maxmsgsize, w->request_id)) {
+            w->request_id[0] = '\0';
+        }
         zmq_msg_init(&f[n]);
         zmq_msg_move(&f[n++], &r->frames[0]);
         assay_mdp_frame_set(&f[n++], "", 0);
@@ -764,14 +777,57 @@ dispatch_message(broker *b, zmq_msg_t *f, int n, bool overflow)
     }
 }
 
+/* A worker is purged while it holds a request: its client is told so
+ * (busy, with the request id when it was readable) rather than left to
+ * time out. */
+static void
+worker_lost_request(broker *b, brk_worker *w)
+{
+    zmq_msg_t f[5];
+    assay_mdp_frame_set(&f[0], w->client, w->client_len);
+    zmq_msg_init(&f[1]);
+    zmq_msg_init(&f[2]);
+    assay_mdp_frame_set(&f[3], w->service->name, w->service->name_len);
+    int n = 4;
+    if (w->request_id[0] != '\0') {
+        /* a minimal body from which client_error can read the id back */
+        json_t *o = json_pack("{s:s}", "id", w->request_id);
+        char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+        json_decref(o);
+        if (text != NULL) {
+            assay_mdp_frame_set(&f[4], text, strlen(text));
+            free(text);
+            n = 5;
+        }
+    }
+    if (n == 4) {
+        zmq_msg_init(&f[4]);
+    }
+    client_error(b, f, n, ASSAY_EBUSY,
+                 "broker: the worker grading this request was lost, try "
+                 "again");
+    frames_close(f, 5);
+}
+
 static void
 heartbeat_and_purge(broker *b, long long now)
 {
     size_t i = 0;
     while (i < b->nworkers) {
         brk_worker *w = b->workers[i];
-        if (w->expiry_ms < now) {
-            worker_delete(b, w, false, "expired");
+        /* A worker grades in the thread that owns its socket, so it sends
+         * no heartbeat while grading: a busy worker is kept up to busy_ms
+         * after it got the request, or its verdict would be lost. */
+        bool busy = !w->idle && w->client_len > 0;
+        if (busy && now - w->busy_since_ms <= b->opts.busy_ms) {
+            i++;
+            continue;
+        }
+        if (w->expiry_ms < now || busy) {
+            if (busy) {
+                worker_lost_request(b, w);
+            }
+            worker_delete(b, w, false, busy ? "busy too long" : "expired");
             continue; /* slot i now holds another worker */
         }
         send_command(b, w->id, w->id_len, ASSAY_MDP_HEARTBEAT);
@@ -790,6 +846,37 @@ heartbeat_and_purge(broker *b, long long now)
     b->drops_suppressed = 0;
 }
 
+/* On stop: every request still queued is answered busy rather than
+ * dropped with the socket (r->frames = [client][body...]). */
+static void
+broker_refuse_queued(broker *b)
+{
+    int linger = 1000; /* let these last replies leave before the close */
+    zmq_setsockopt(b->sock, ZMQ_LINGER, &linger, sizeof linger);
+    for (size_t i = 0; i < b->nservices; i++) {
+        brk_service *s = b->services[i];
+        brk_request *r;
+        while ((r = queue_pop(s)) != NULL) {
+            zmq_msg_t f[5];
+            zmq_msg_init(&f[0]);
+            zmq_msg_move(&f[0], &r->frames[0]);
+            zmq_msg_init(&f[1]);
+            zmq_msg_init(&f[2]);
+            assay_mdp_frame_set(&f[3], s->name, s->name_len);
+            zmq_msg_init(&f[4]);
+            int n = 4;
+            if (r->nframes == 2) {
+                zmq_msg_move(&f[4], &r->frames[1]);
+                n = 5;
+            }
+            client_error(b, f, n, ASSAY_EBUSY,
+                         "broker: shutting down, try again");
+            frames_close(f, 5);
+            request_free(r);
+        }
+    }
+}
+
 static void
 broker_fini(broker *b)
 {
@@ -801,6 +888,9 @@ broker_fini(broker *b)
     }
     free(b->workers);
     free(b->services);
+    if (b->mon != NULL) {
+        zmq_close(b->mon);
+    }
     if (b->sock != NULL) {
         zmq_close(b->sock);
     }
@@ -849,6 +939,7 @@ broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
     int64_t maxmsg = b->opts.maxmsgsize;
     zmq_setsockopt(b->sock, ZMQ_LINGER, &linger, sizeof linger);
     zmq_setsockopt(b->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    assay_fd_front_options(b->sock);
     /* Messages buffered per peer before libzmq stops reading its TCP
      * stream: with 1 MiB frames this bounds what one connection can make
      * the broker hold before it has looked at anything (the default, 1000,
@@ -864,6 +955,9 @@ broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
                       err.message);
             return -1;
         }
+    }
+    if (b->opts.zap == NULL) {
+        b->mon = assay_fd_monitor_start(b->ctx, b->sock);
     }
     if (zmq_bind(b->sock, bind_ep) != 0) {
         assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed",
@@ -935,8 +1029,12 @@ assay_mdp_broker_run_opts(const char *bind_ep,
         if (wait < 0) {
             wait = 0;
         }
-        zmq_pollitem_t item = {b.sock, 0, ZMQ_POLLIN, 0};
-        int rc = zmq_poll(&item, 1, (long)wait);
+        zmq_pollitem_t items[2] = {{b.sock, 0, ZMQ_POLLIN, 0},
+                                   {b.mon, 0, ZMQ_POLLIN, 0}};
+        int rc = zmq_poll(items, b.mon != NULL ? 2 : 1, (long)wait);
+        if (rc > 0 && b.mon != NULL && (items[1].revents & ZMQ_POLLIN)) {
+            assay_fd_monitor_read(b.mon);
+        }
         if (rc < 0 && zmq_errno() != EINTR) {
             assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed", "reason=\"%s\"",
                       zmq_strerror(zmq_errno()));
@@ -957,11 +1055,15 @@ assay_mdp_broker_run_opts(const char *bind_ep,
             b.next_heartbeat_ms = now + b.opts.heartbeat_ms;
         }
     }
+    unsigned long long before = b.refused;
+    broker_refuse_queued(&b);
+    b.refused_stopping = b.refused - before;
     assay_log(ASSAY_LOG_INFO, "mdp_broker_stopped",
               "forwarded=%llu replied=%llu dropped=%llu refused=%llu "
-              "unknown_service=%llu workers_refused=%llu",
+              "refused_shutting_down=%llu unknown_service=%llu "
+              "workers_refused=%llu",
               b.forwarded, b.replied, b.dropped, b.refused,
-              b.unknown_service, b.workers_refused);
+              b.refused_stopping, b.unknown_service, b.workers_refused);
     broker_fini(&b);
     return 0;
 }

@@ -21,7 +21,11 @@
 /* Tunables; assay_mdp_broker_opts_init fills in the protocol defaults. */
 typedef struct assay_mdp_broker_opts {
     int heartbeat_ms;     /* interval between heartbeats to workers */
-    int liveness;         /* missed intervals before a worker is purged */
+    int liveness;         /* missed intervals before an idle worker is
+                             purged */
+    int busy_ms;          /* a worker grading a request (it cannot send
+                             heartbeats meanwhile) is kept this long after
+                             it was given the request, silent or not */
     size_t queue_max;     /* queued requests per service; more: busy */
     size_t queue_bytes_max; /* queued body bytes per service; more: busy */
     int request_ttl_ms;   /* a queued request older than this is dropped */
@@ -40,7 +44,8 @@ typedef struct assay_mdp_broker_opts {
                                       clear it; may be NULL */
 } assay_mdp_broker_opts;
 
-/* assay_mdp_broker_opts_init sets heartbeat 2500 ms, liveness 3, queue 4096
+/* assay_mdp_broker_opts_init sets heartbeat 2500 ms, liveness 3, busy
+ * 60 s, queue 4096
  * requests and 32 MiB per service, ttl 10 s, 4096 workers, 64 services, 1 MiB
  * (16 x the workers' default --max-message), no
  * CURVE, no reload flag, configured services {"assay"}. */

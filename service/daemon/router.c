@@ -13,10 +13,14 @@
 
 #include <zmq.h>
 
+#include "fdlimit.h"
 #include "log.h"
 #include "clock.h"
 
 #define POLL_MS 100
+/* After the drain deadline, how long requests already being graded may
+ * still take (queued ones are answered busy at the deadline). */
+#define DRAIN_GRACE_S 5.0
 /* Frames of one request kept from the front: the peer's identity, the
  * envelope, the delimiter and the body. A longer message is answered with
  * invalid_json through what was kept (docs/protocol.md). */
@@ -58,6 +62,7 @@ typedef struct worker {
 typedef struct front {
     assay_handler *h;
     void *sock;
+    void *mon; /* refused accepts, when zap does not watch them; may be NULL */
     void *backend;
     wid *idle;
     int nidle;
@@ -66,6 +71,7 @@ typedef struct front {
     long inflight;
     long limit;
     unsigned long long dropped;
+    unsigned long long refused_stopping; /* answered busy: shutting down */
 } front;
 
 static void
@@ -265,6 +271,26 @@ front_refuse_direct(front *fr, rmsg *m, assay_err code, const char *text)
     front_refuse(fr, m, 1, code, text);
 }
 
+/* At the drain deadline: every request still waiting for a grading thread
+ * is answered busy instead of being dropped with the socket. */
+static void
+front_refuse_queued(front *fr)
+{
+    while (fr->head != NULL) {
+        rmsg *q = fr->head;
+        fr->head = q->next;
+        if (fr->head == NULL) {
+            fr->tail = NULL;
+        }
+        fr->inflight--;
+        fr->refused_stopping++;
+        front_refuse(fr, q, 1, ASSAY_EBUSY,
+                     "request: service is shutting down (drain timeout), "
+                     "try another instance");
+        free(q);
+    }
+}
+
 /* Hands queued requests to idle workers. */
 static void
 front_dispatch(front *fr)
@@ -337,6 +363,7 @@ front_on_request(front *fr, rmsg *m, bool too_many, bool draining)
         return;
     }
     if (draining) {
+        fr->refused_stopping++;
         front_refuse(fr, m, 1, ASSAY_EBUSY,
                      "request: service is shutting down, try another "
                      "instance");
@@ -419,6 +446,7 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
     zmq_setsockopt(fr->sock, ZMQ_RCVHWM, &hwm, sizeof(hwm));
     zmq_setsockopt(fr->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof(maxmsg));
     zmq_setsockopt(fr->sock, ZMQ_LINGER, &linger, sizeof(linger));
+    assay_fd_front_options(fr->sock);
     zmq_setsockopt(fr->backend, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
     zmq_setsockopt(fr->backend, ZMQ_SNDHWM, &unlimited, sizeof(unlimited));
     zmq_setsockopt(fr->backend, ZMQ_RCVHWM, &unlimited, sizeof(unlimited));
@@ -431,6 +459,9 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
                       err.message);
             return -1;
         }
+    }
+    if (cfg->zap == NULL) {
+        fr->mon = assay_fd_monitor_start(ctx, fr->sock);
     }
     if (zmq_bind(fr->sock, cfg->endpoint) != 0) {
         assay_log(ASSAY_LOG_ERROR, "bind_failed", "endpoint=%s error=\"%s\"",
@@ -500,13 +531,18 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
               assay_handler_model_count(h), cfg->zap != NULL ? "on" : "off");
 
     bool draining = false;
+    bool timed_out = false;
     double drain_deadline = 0;
     for (;;) {
-        zmq_pollitem_t items[2] = {
+        zmq_pollitem_t items[3] = {
             {.socket = fr.backend, .events = ZMQ_POLLIN},
             {.socket = fr.sock, .events = ZMQ_POLLIN},
+            {.socket = fr.mon, .events = ZMQ_POLLIN},
         };
-        int n = zmq_poll(items, 2, POLL_MS);
+        int n = zmq_poll(items, fr.mon != NULL ? 3 : 2, POLL_MS);
+        if (n > 0 && fr.mon != NULL && (items[2].revents & ZMQ_POLLIN)) {
+            assay_fd_monitor_read(fr.mon);
+        }
         if (n < 0 && errno != EINTR) {
             assay_log(ASSAY_LOG_ERROR, "poll_failed", "error=\"%s\"",
                       zmq_strerror(errno));
@@ -547,11 +583,28 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
             status = 0;
             break;
         }
-        if (draining && assay_clock_s() > drain_deadline) {
-            assay_log(ASSAY_LOG_WARN, "drain_timeout", "in_flight=%ld",
-                      fr.inflight);
+        if (draining && !timed_out && assay_clock_s() > drain_deadline) {
+            /* Queued requests are answered now; the ones being graded
+             * (at most one per thread) get a short grace to finish. */
+            timed_out = true;
+            assay_log(ASSAY_LOG_WARN, "drain_timeout",
+                      "in_flight=%ld queued_refused=%s", fr.inflight,
+                      fr.head != NULL ? "yes" : "no");
+            front_refuse_queued(&fr);
+        }
+        if (timed_out && assay_clock_s() > drain_deadline + DRAIN_GRACE_S) {
             status = 0;
             break;
+        }
+    }
+    if (status == 0) {
+        /* Whatever arrived during the last turn is answered, not dropped
+         * with the socket. Bounded: a flood cannot hold the exit. */
+        bool too_many;
+        for (int i = 0; i < 100000 && rmsg_recv(fr.sock, m, FRAMES_MAX,
+                                                 ZMQ_DONTWAIT, &too_many) > 0;
+             i++) {
+            front_on_request(&fr, m, too_many, true);
         }
     }
 out:
@@ -570,6 +623,9 @@ out:
     if (fr.backend != NULL) {
         zmq_close(fr.backend);
     }
+    if (fr.mon != NULL) {
+        zmq_close(fr.mon);
+    }
     if (fr.sock != NULL) {
         zmq_close(fr.sock); /* lingers so the last replies still go out */
     }
@@ -580,8 +636,11 @@ out:
         zmq_ctx_term(ctx);
     }
     if (status == 0) {
-        assay_log(ASSAY_LOG_INFO, "stopped", "dropped_replies=%llu",
-                  fr.dropped);
+        /* unanswered: still being graded when the grace ran out */
+        assay_log(ASSAY_LOG_INFO, "stopped",
+                  "refused_shutting_down=%llu unanswered=%ld "
+                  "dropped_replies=%llu",
+                  fr.refused_stopping, fr.inflight, fr.dropped);
     }
     free(m);
     free(fr.idle);

@@ -13,6 +13,7 @@
 
 #include <zmq.h>
 
+#include "fdlimit.h"
 #include "keyfile.h"
 #include "log.h"
 #include "clock.h"
@@ -553,6 +554,8 @@ zap_monitor_event(assay_zap *z)
     if (event == ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL &&
         value == ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH) {
         zap_refused(z, ASSAY_AUTH_BAD_MECHANISM, NULL, NULL, where);
+    } else if (event == ZMQ_EVENT_ACCEPT_FAILED) {
+        assay_fd_accept_failed(where, value);
     } else if (event == ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL ||
                event == ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) {
         zap_refused(z, ASSAY_AUTH_BAD_HANDSHAKE, NULL, NULL, where);
@@ -637,7 +640,8 @@ assay_zap_start(assay_zap *z, void *ctx, void *server_sock, assay_error *err)
     step = "socket monitor";
     if (zmq_socket_monitor(server_sock, mon_ep,
                            ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL |
-                               ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL) != 0) {
+                               ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL |
+                               ZMQ_EVENT_ACCEPT_FAILED) != 0) {
         goto fail;
     }
     z->mon = zmq_socket(ctx, ZMQ_PAIR);

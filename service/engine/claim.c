@@ -41,7 +41,8 @@ assay_claim_state_name(assay_claim_state s)
 static bool
 is_word(const assay_term *t, const char *w)
 {
-    return strlen(w) == t->surface_len && memcmp(w, t->surface, t->surface_len) == 0;
+    size_t len = t->surface_len;
+    return w[0] == t->surface[0] && strncmp(w, t->surface, len) == 0 && w[len] == '\0';
 }
 
 static bool
@@ -468,6 +469,31 @@ yesno_of(const assay_analysis *a, const clause *c)
     return n == 1 ? v : 0;
 }
 
+typedef struct acc {
+    uint32_t words;   /* claim words seen in this clause (bit per word) */
+    uint32_t opposed; /* claim words an answer word is opposite to */
+    double got;       /* weight of words */
+    uint32_t cues[4]; /* distinct negations over the claim's words here */
+    unsigned ncues;
+    bool less;        /* a claim word follows "less" / "fewer" */
+} acc;
+
+static void
+acc_cue(acc *y, uint32_t id)
+{
+    if (id == 0) {
+        return;
+    }
+    for (unsigned q = 0; q < y->ncues; q++) {
+        if (y->cues[q] == id) {
+            return;
+        }
+    }
+    if (y->ncues < 4) {
+        y->cues[y->ncues++] = id;
+    }
+}
+
 /* ---- building ----------------------------------------------------------- */
 
 typedef struct wkey {
@@ -499,24 +525,46 @@ claim_word_index(const assay_claim *c, uint64_t h)
     return -1;
 }
 
-/* Whether some word of clause k is (a form of) WordNet lemma id: a claim
- * that names both ends of an opposition ("the last added is the first
+/* The WordNet lemmas the words of a claim's clause stand for: a claim that
+ * names both ends of an opposition ("the last added is the first
  * removed") is not contradicted by either. */
-static bool
-lemma_in_claim(const assay_wordnet *wn, const assay_analysis *r,
-               const clause *k, uint32_t id)
+#define CLAUSE_LEMMAS 256
+
+static size_t
+clause_lemmas(const assay_wordnet *wn, const assay_analysis *r, const clause *k,
+              uint32_t *out)
 {
-    for (size_t i = k->first; i < k->last; i++) {
-        uint32_t b[4];
-        size_t nb = assay_wordnet_bases(wn, r->terms[i].surface,
-                                        r->terms[i].surface_len, b, 4);
-        for (size_t q = 0; q < nb; q++) {
-            if (b[q] == id) {
-                return true;
-            }
+    size_t n = 0;
+    for (size_t i = k->first; i < k->last && n + 4 <= CLAUSE_LEMMAS; i++) {
+        n += assay_wordnet_bases(wn, r->terms[i].surface, r->terms[i].surface_len,
+                                 out + n, 4);
+    }
+    return n;
+}
+
+static bool
+has_lemma(const uint32_t *v, size_t n, uint32_t id)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == id) {
+            return true;
         }
     }
     return false;
+}
+
+/* Answer words are looked up in WordNet only when their first bytes match
+ * those of some opposite lemma: a bitmap of hashed 3-byte prefixes. Base
+ * forms share their word's prefix except for a few irregular forms. */
+static unsigned
+prefix_bit(const char *w, size_t len)
+{
+    size_t n = len < 3 ? len : 3;
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    }
+    return h % ASSAY_CLAIM_PREFIX_BITS;
 }
 
 /* Tables of predicate words and of words opposite to them, each entry
@@ -541,6 +589,8 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             wk[nwk++] = (wkey){cc->key[w], (uint8_t)c, (uint8_t)w};
         }
         const clause *k = &cl[claim_clause[c]];
+        uint32_t lemmas[CLAUSE_LEMMAS];
+        size_t nlemmas = SIZE_MAX; /* computed when an antonym shows up */
         for (size_t i = k->first; i < k->last; i++) {
             const assay_term *t = &r->terms[i];
             int w = claim_word_index(cc, t->hash);
@@ -548,28 +598,35 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                 continue;
             }
             const char *o[8];
-            size_t no = assay_lexicon_opposites(lex, t->surface, t->surface_len, o, 8);
+            uint64_t ok[8];
+            size_t no = assay_lexicon_opposites(lex, t->surface, t->surface_len,
+                                                o, ok, 8);
             for (size_t j = 0; j < no && j < 8 && nopp < MAX_OPP; j++) {
+                uint64_t key = ok[j];
                 assay_analysis oa;
-                if (assay_analyze(lex, st, o[j], strlen(o[j]), &oa, NULL) != ASSAY_OK) {
-                    continue;
+                if (key == 0 && assay_analyze(lex, st, o[j], strlen(o[j]), &oa,
+                                              NULL) == ASSAY_OK) {
+                    key = oa.n > 0 ? oa.terms[0].hash : 0; /* not indexed */
+                    assay_analysis_fini(&oa);
                 }
-                for (size_t m = 0; m < oa.n && nopp < MAX_OPP; m++) {
-                    if (claim_word_index(cc, oa.terms[m].hash) < 0) {
-                        opp[nopp++] = (wkey){oa.terms[m].hash & ~WN_NS,
-                                             (uint8_t)c, (uint8_t)w};
-                    }
+                if (key != 0 && claim_word_index(cc, key) < 0) {
+                    opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
                 }
-                assay_analysis_fini(&oa);
             }
-            if (cs->wn != NULL) {
+            if (cs->wn != NULL && !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 uint32_t bases[4], ids[64];
                 size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                                 bases, 4);
                 for (size_t b = 0; b < nb; b++) {
                     size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
+                    if (na > 0 && nlemmas == SIZE_MAX) {
+                        nlemmas = clause_lemmas(cs->wn, r, k, lemmas);
+                    }
                     for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP; j++) {
-                        if (!lemma_in_claim(cs->wn, r, k, ids[j])) {
+                        if (!has_lemma(lemmas, nlemmas, ids[j])) {
+                            const char *l = assay_wordnet_lemma(cs->wn, ids[j]);
+                            unsigned bit = prefix_bit(l, strlen(l));
+                            cs->prefix[bit / 64] |= 1ull << (bit % 64);
                             opp[nopp++] = (wkey){WN_NS | ids[j], (uint8_t)c,
                                                  (uint8_t)w};
                         }
@@ -662,8 +719,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             rc = entities_from_reference(x, cs->nent >= 2);
         }
     }
-    bool *rneg = assay_negation_scope_new(ra, neg_window);
-    if (rneg == NULL && ra->n > 0) {
+    uint32_t *rcov = assay_negation_cover_new(ra, neg_window);
+    if (rcov == NULL && ra->n > 0) {
         rc = ASSAY_ENOMEM;
     }
     size_t claim_clause[ASSAY_MAX_CLAIMS];
@@ -708,20 +765,33 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             continue;
         }
         cl->subject = subject;
-        /* negative when a negation's scope covers a predicate word (or
-         * "less" precedes one); judged the same way in the answer */
-        bool negw = false, less = false;
+        for (size_t e = 0; e < cs->nent; e++) { /* "X and Y are connected" */
+            size_t at;
+            if (mentions(&cs->ent[e], ra, c->first, c->last, &at)) {
+                cl->entities |= 1u << e;
+            }
+        }
+        if (subject >= 0) {
+            cl->entities |= 1u << subject;
+        }
+        /* negative when an odd number of distinct negations cover its
+         * predicate words ("uses yield ... without storing" is one; "does
+         * not use yield ... without storing" two), or "less" precedes one;
+         * judged the same way in the answer */
+        acc pol;
+        memset(&pol, 0, sizeof(pol));
         for (size_t i = c->first; i < c->last; i++) {
             const assay_term *t = &ra->terms[i];
             cl->weak = cl->weak || IS_ANY(t, restrictive);
             if (claim_word_index(cl, t->hash) >= 0) {
-                negw = negw || (rneg != NULL && rneg[i]);
-                less = less || (i > c->first && IS_ANY(&ra->terms[i - 1], lessers));
+                acc_cue(&pol, rcov != NULL ? rcov[i] : 0);
+                pol.less = pol.less ||
+                           (i > c->first && IS_ANY(&ra->terms[i - 1], lessers));
             }
         }
         cl->weak = cl->weak || conditional;
         cl->negative = cl->yesno == 0 &&
-                       ((negw ? 1 : 0) ^ (less ? 1 : 0) ^
+                       ((int)(pol.ncues & 1u) ^ (pol.less ? 1 : 0) ^
                         (is_word(&ra->terms[c->first], "instead") ? 1 : 0)) == 1;
         size_t a = ra->terms[c->first].start, b = ra->terms[c->last - 1].end;
         if (assay_scope_boundary(&ra->terms[c->first]) &&
@@ -742,7 +812,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     if (rc == ASSAY_OK && concepts != NULL && concepts->n > 0) {
         rc = concept_subjects(cs, concepts, lex, stemmer);
     }
-    free(rneg);
+    free(rcov);
     free(x);
     if (rc != ASSAY_OK) {
         assay_claims_fini(cs);
@@ -773,15 +843,26 @@ assay_claims_fini(assay_claim_set *cs)
     memset(cs, 0, sizeof(*cs));
 }
 
-/* ---- judging ------------------------------------------------------------ */
+assay_err
+assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
+                             assay_error *err)
+{
+    for (size_t i = 0; i < assay_lexicon_opposite_count(lex); i++) {
+        for (int side = 0; side < 2; side++) {
+            const char *w = assay_lexicon_opposite_word(lex, i, side);
+            assay_analysis a;
+            assay_err rc = assay_analyze(lex, stemmer, w, strlen(w), &a, err);
+            if (rc != ASSAY_OK) {
+                return rc;
+            }
+            assay_lexicon_set_opposite_key(lex, i, side, a.n > 0 ? a.terms[0].hash : 0);
+            assay_analysis_fini(&a);
+        }
+    }
+    return ASSAY_OK;
+}
 
-typedef struct acc {
-    uint32_t words;   /* claim words seen in this clause (bit per word) */
-    uint32_t opposed; /* claim words an answer word is opposite to */
-    double got;       /* weight of words */
-    bool neg;         /* a claim word of the clause is in a negation's scope */
-    bool less;        /* ... or follows "less" / "fewer" */
-} acc;
+/* ---- judging ------------------------------------------------------------ */
 
 typedef struct judge_ctx {
     const assay_claim_set *cs;
@@ -799,7 +880,7 @@ typedef struct judge_ctx {
     int wsubj[ASSAY_MAX_CLAIMS];
     const assay_concept_set *concepts;
     assay_concept_match *m;
-    const bool *neg; /* per answer term: in a negation's scope */
+    const uint32_t *cover; /* per answer term: the negation over it, or 0 */
     size_t steps;
 } judge_ctx;
 
@@ -928,7 +1009,7 @@ judge_clause(void *vctx, const clause *k)
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
             }
-            y->neg = y->neg || (j->neg != NULL && j->neg[i]);
+            acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
             y->less = y->less || less;
             j->steps++;
         }
@@ -938,7 +1019,9 @@ judge_clause(void *vctx, const clause *k)
         uint64_t keys[5];
         size_t nk = 0;
         keys[nk++] = t->hash & ~WN_NS;
-        if (cs->wn != NULL) {
+        unsigned bit = prefix_bit(t->surface, t->surface_len);
+        if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u &&
+            !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
             uint32_t bases[4];
             size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                             bases, 4);
@@ -951,7 +1034,7 @@ judge_clause(void *vctx, const clause *k)
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
                 acc *y = &x[cs->opp_claim[p]];
                 y->opposed |= 1u << cs->opp_idx[p];
-                y->neg = y->neg || (j->neg != NULL && j->neg[i]);
+                acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
                 y->less = y->less || less;
                 j->steps++;
             }
@@ -972,7 +1055,7 @@ judge_clause(void *vctx, const clause *k)
     double best_s = 0;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
-        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
+        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         if (cl->yesno == 0 && aligned(cl, &x[c], same) && share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
@@ -981,10 +1064,10 @@ judge_clause(void *vctx, const clause *k)
     if (best != SIZE_MAX) {
         const assay_claim *cl = &cs->c[best];
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
-        int pol = (x[best].neg ? 1 : 0) ^ (x[best].less ? 1 : 0) ^
+        int pol = (int)(x[best].ncues & 1u) ^ (x[best].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         if (pol == (cl->negative ? 1 : 0) && own >= 0 && cl->subject >= 0 &&
-            subj != cl->subject && cs->ent[cl->subject].contrast &&
+            !((cl->entities >> subj) & 1u) && cs->ent[cl->subject].contrast &&
             cs->ent[subj].contrast && own_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
             if (best_s > j->swap[best]) {
@@ -999,13 +1082,13 @@ judge_clause(void *vctx, const clause *k)
     for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
-        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
+        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same)) {
             continue;
         }
         double s = share(cl, &x[c]);
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
-        int pol = (x[c].neg ? 1 : 0) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
+        int pol = (int)(x[c].ncues & 1u) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
                   (int)(nopp & 1u);
         bool flip = pol != (cl->negative ? 1 : 0);
         if (!flip) {
@@ -1018,11 +1101,10 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         /* a restrictive or conditional claim ("only the outer object",
-         * "if ... then not") may agree with a negated answer; an opposite
-         * word still contradicts it */
+         * "if ... then not") may agree with a negated answer, or not: no
+         * judgement; an opposite word still contradicts it */
         if (cl->weak && nopp == 0) {
-            agrees = true;
-            continue;
+            continue; /* neither agrees nor contradicts */
         }
         if (s > j->contra[c]) {
             j->contra[c] = s;
@@ -1047,15 +1129,19 @@ judge_clause(void *vctx, const clause *k)
         if (agrees) {
             mi->state = ASSAY_MATCH_EXACT;
         } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
-            mi->state = ASSAY_MATCH_MISSING;
+            /* back to the asserted mention, if the answer has one */
+            mi->state = mi->asserted;
+            mi->start = mi->astart;
+            mi->end = mi->aend;
+            mi->phrase = mi->aphrase;
         }
     }
 }
 
 size_t
 assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
-                   const assay_concept_set *concepts, assay_concept_match *m,
-                   assay_claim_result *out)
+                   const uint32_t *cover, const assay_concept_set *concepts,
+                   assay_concept_match *m, assay_claim_result *out)
 {
     judge_ctx *j = calloc(1, sizeof(*j));
     if (j == NULL) {
@@ -1074,8 +1160,8 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
     j->out = out;
     j->concepts = concepts;
     j->m = m;
-    bool *neg = assay_negation_scope_new(a, cs->neg_window);
-    j->neg = neg;
+    uint32_t *own_cover = cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
+    j->cover = cover != NULL ? cover : own_cover;
     split_clauses(a, judge_clause, j);
     j->steps += 2 * a->n;
     for (size_t c = 0; c < cs->n; c++) {
@@ -1131,7 +1217,7 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
         }
     }
     size_t steps = j->steps;
-    free(neg);
+    free(own_cover);
     free(j);
     return steps;
 }

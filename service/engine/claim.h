@@ -34,6 +34,7 @@
 #define ASSAY_MAX_CLAIMS 16
 #define ASSAY_MAX_ENTITIES 8
 #define ASSAY_CLAIM_WORDS 24
+#define ASSAY_CLAIM_PREFIX_BITS 4096
 
 typedef enum assay_claim_state {
     ASSAY_CLAIM_MISSING = 0,
@@ -65,6 +66,7 @@ typedef struct assay_entity {
 typedef struct assay_claim {
     char *text;        /* the clause as written in the reference */
     int subject;       /* entity index, -1 when none */
+    uint32_t entities; /* every entity the clause names (bit per entity) */
     bool negative;     /* the claim is stated negatively */
     bool weak;         /* only / just / limits ...: a negated answer may
                           agree, so negation alone never contradicts it */
@@ -87,6 +89,7 @@ typedef struct assay_claim_set {
     uint64_t *opp_key;
     uint8_t *opp_claim, *opp_idx;
     size_t nopp;
+    uint64_t prefix[ASSAY_CLAIM_PREFIX_BITS / 64]; /* opposite lemma prefixes */
     unsigned neg_window;
     /* predicate words of all claims: sorted (key, claim, word) */
     uint64_t *word_key;
@@ -121,12 +124,22 @@ assay_err assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
 
 void assay_claims_fini(assay_claim_set *cs);
 
-/* assay_claims_judge fills out[i] for each of cs->n claims from answer a.
+/* assay_claims_index_opposites stores the term hash of every word of lex's
+ * opposites list (once, at model load), so building claims does not
+ * analyse them per request. */
+assay_err assay_claims_index_opposites(assay_lexicon *lex,
+                                       assay_stemmer *stemmer,
+                                       assay_error *err);
+
+/* assay_claims_judge fills out[i] for each of cs->n claims from answer a;
+ * cover is a's negation cover (assay_negation_cover with the claim set's
+ * window) or NULL to compute it here.
  * Asserted misconceptions (concept matches m) contradict the claim they
  * share most words with. A concept that m reports negated inside an answer
  * clause supporting a claim is upgraded to exact: the reference shares the
  * negation. Returns loop steps taken (cost measure, linear in a->n). */
 size_t assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
+                          const uint32_t *cover,
                           const assay_concept_set *concepts,
                           assay_concept_match *m, assay_claim_result *out);
 

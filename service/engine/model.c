@@ -533,7 +533,12 @@ lexicon_meaning(assay_lexicon *lex, const char *stop_path, assay_sha256 *mh,
         if (exists(path)) {
             char *text;
             size_t len;
+            assay_stemmer *st = NULL;
             assay_err rc = assay_lexicon_load_opposites(lex, path, err);
+            if (rc == ASSAY_OK && (rc = assay_stemmer_new(&st)) == ASSAY_OK) {
+                rc = assay_claims_index_opposites(lex, st, err);
+                assay_stemmer_free(st);
+            }
             if (rc == ASSAY_OK) {
                 rc = assay_read_file(path, MODEL_MAX_BYTES, &text, &len, err);
             }

@@ -541,12 +541,21 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
 
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
-    f->steps += assay_concepts_match(&pq->concepts, answer, &mp, matches);
+    /* one negation pass for concepts and claims (NULL: each computes) */
+    uint32_t *cover = assay_negation_cover_new(answer, p->neg_window);
+    bool *scope = cover != NULL ? malloc(answer->n * sizeof(bool)) : NULL;
+    for (size_t i = 0; scope != NULL && i < answer->n; i++) {
+        scope[i] = cover[i] != 0;
+    }
+    f->steps += assay_concepts_match_scope(&pq->concepts, answer, &mp, scope,
+                                           matches);
     /* claims before coverage: a negation the reference shares lifts a
      * negated concept back to matched */
     f->nclaims = pq->claims.n;
-    f->steps += assay_claims_judge(&pq->claims, answer, &pq->concepts, matches,
-                                   f->claims);
+    f->steps += assay_claims_judge(&pq->claims, answer, scope != NULL ? cover : NULL,
+                                   &pq->concepts, matches, f->claims);
+    free(scope);
+    free(cover);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {

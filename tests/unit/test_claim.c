@@ -85,7 +85,7 @@ judge(const char *q, const char *ref, const char *answer,
     assert_non_null(j);
     build(&j->cs, q, ref, subjects, nsubjects);
     assay_analysis aa = analyse(answer);
-    j->steps = assay_claims_judge(&j->cs, &aa, NULL, NULL, j->r);
+    j->steps = assay_claims_judge(&j->cs, &aa, NULL, NULL, NULL, j->r);
     assay_analysis_fini(&aa);
     return j;
 }

@@ -63,7 +63,8 @@ test_client_endpoint_list(void **state)
          "mixes mdp+ and direct"},
         {"tcp://127.0.0.1:5998,mdp+tcp://127.0.0.1:5999",
          "mixes mdp+ and direct"},
-        {"tcp://127.0.0.1:5998,nonsense://x", "cannot connect to \"nonsense://x\""},
+        {"tcp://127.0.0.1:5998,nonsense://x",
+         "cannot connect to \"nonsense://x\""},
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         o.endpoint = bad[i][0];

@@ -83,9 +83,9 @@ static void
 all_matches(assay_concept_match m[3], assay_match_state s0,
             assay_match_state s1, assay_match_state s2)
 {
-    m[0] = (assay_concept_match){s0, 4, 27, 0};
-    m[1] = (assay_concept_match){s1, 30, 43, 0};
-    m[2] = (assay_concept_match){s2, 50, 66, 0};
+    m[0] = (assay_concept_match){s0, 4, 27, 0, ASSAY_MATCH_MISSING, 0, 0, 0};
+    m[1] = (assay_concept_match){s1, 30, 43, 0, ASSAY_MATCH_MISSING, 0, 0, 0};
+    m[2] = (assay_concept_match){s2, 50, 66, 0, ASSAY_MATCH_MISSING, 0, 0, 0};
 }
 
 static assay_verdict *
@@ -545,7 +545,7 @@ test_verdict_verdict_outlives_question_labels(void **state)
     pq.id = NULL;
     pq.concepts.c = &c;
     pq.concepts.n = 1;
-    assay_concept_match m = {ASSAY_MATCH_EXACT, 1, 2, 0};
+    assay_concept_match m = {ASSAY_MATCH_EXACT, 1, 2, 0, ASSAY_MATCH_MISSING, 0, 0, 0};
     assay_features f = plain_features(0.5, 1.0);
     assay_verdict *v = NULL;
     assert_ok(assay_verdict_build(&pq, &f, &m, &fx->p, NULL, &v));

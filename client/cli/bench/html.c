@@ -76,8 +76,7 @@ metrics_section(assay_sbuf *b, const assay_bench_metrics *m)
                       "<table><tr><th>metric</th><th>value</th>"
                       "<th>95%% interval</th><th>what it means</th></tr>\n",
                       m->n, m->n_failed, m->n_scored);
-    metric_row(b, "Pearson r", m->pearson, m->pearson_lo, m->pearson_hi,
-               false,
+    metric_row(b, "Pearson r", m->pearson, m->pearson_lo, m->pearson_hi, false,
                "Linear correlation between human and assay scores: 1 means "
                "they rise and fall together exactly, 0 no relation. The "
                "interval comes from 1000 bootstrap resamples.");
@@ -109,11 +108,10 @@ gates_section(assay_sbuf *b, const assay_bench_run *run)
     if (run->ngates == 0) {
         return;
     }
-    assay_sbuf_puts(b,
-                    "<h2>Quality gates</h2>\n<p>Thresholds this run had to "
-                    "meet. A gate on a metric that could not be computed "
-                    "fails.</p>\n<table><tr><th>gate</th><th>threshold</th>"
-                    "<th>actual</th><th>result</th></tr>\n");
+    assay_sbuf_puts(b, "<h2>Quality gates</h2>\n<p>Thresholds this run had to "
+                       "meet. A gate on a metric that could not be computed "
+                       "fails.</p>\n<table><tr><th>gate</th><th>threshold</th>"
+                       "<th>actual</th><th>result</th></tr>\n");
     for (size_t i = 0; i < run->ngates; i++) {
         const assay_bench_gate_result *g = &run->gates[i];
         assay_sbuf_printf(b, "<tr><td>%s</td><td class=\"num\">%s %g</td>",
@@ -245,8 +243,7 @@ charts_section(assay_sbuf *b, const assay_bench_run *run)
                 continue;
             }
             if (it->human_band != ASSAY_BENCH_BAND_NONE) {
-                by_band[it->human_band][nb[it->human_band]++] =
-                    it->assay_score;
+                by_band[it->human_band][nb[it->human_band]++] = it->assay_score;
             }
             if (it->has_score) {
                 x[n] = it->score;
@@ -273,14 +270,13 @@ charts_section(assay_sbuf *b, const assay_bench_run *run)
     static const char *const labels[3] = {"correct", "partial", "incorrect"};
     figure_open(b);
     assay_plot_heatmap(b, run->overall.confusion, labels,
-                       "Band confusion: human band vs assay band",
-                       "human band", "assay band");
-    figure_close(b,
-                 "Rows are the band people gave, columns the band assay "
-                 "gave; each cell counts the answers and shows their share "
-                 "of the row. The diagonal (blue) is agreement; red cells "
-                 "off the diagonal are disagreements, the darker the more "
-                 "frequent.");
+                       "Band confusion: human band vs assay band", "human band",
+                       "assay band");
+    figure_close(b, "Rows are the band people gave, columns the band assay "
+                    "gave; each cell counts the answers and shows their share "
+                    "of the row. The diagonal (blue) is agreement; red cells "
+                    "off the diagonal are disagreements, the darker the more "
+                    "frequent.");
     if (run->nquestions > 0) {
         bars_section(b, run, n > 0);
     }
@@ -288,17 +284,16 @@ charts_section(assay_sbuf *b, const assay_bench_run *run)
     figure_open(b);
     for (int k = 0; k < 3; k++) {
         char title[96];
-        snprintf(title, sizeof(title),
-                 "Answers humans graded %s (n=%zu)", labels[k], nb[k]);
+        snprintf(title, sizeof(title), "Answers humans graded %s (n=%zu)",
+                 labels[k], nb[k]);
         assay_plot_histogram(b, by_band[k], nb[k], 10, 0, 1, title,
                              "assay score (0 to 1)",
                              assay_plot_band_colours[k]);
     }
-    figure_close(b,
-                 "How assay scored the answers of each human band, in ten "
-                 "bins of 0.1. Ideally the correct answers pile up on the "
-                 "right, the incorrect ones on the left and the partial "
-                 "ones in between.");
+    figure_close(b, "How assay scored the answers of each human band, in ten "
+                    "bins of 0.1. Ideally the correct answers pile up on the "
+                    "right, the incorrect ones on the left and the partial "
+                    "ones in between.");
 out:
     free(x);
     free(y);
@@ -374,8 +369,7 @@ static void
 human_cell(assay_sbuf *b, const assay_bench_item *it)
 {
     if (it->has_score) {
-        assay_sbuf_printf(b, "<td>%g / %g (%s)</td>", it->score,
-                          it->scale_max,
+        assay_sbuf_printf(b, "<td>%g / %g (%s)</td>", it->score, it->scale_max,
                           assay_bench_band_name(it->human_band));
     } else {
         assay_sbuf_printf(b, "<td>%s</td>",
@@ -463,15 +457,15 @@ adversarial_section(assay_sbuf *b, const assay_adv_suite *adv)
                               assay_adv_kind_expectation(c->kind));
             assay_sbuf_puts(b, "<td class=\"answer\">");
             esc(b, c->answer);
-            assay_sbuf_printf(b, "</td><td class=\"%s\">%s: ",
-                              c->pass ? "pass" : "fail",
-                              c->pass ? "pass" : "FAIL");
+            assay_sbuf_printf(
+                b, "</td><td class=\"%s\">%s: ", c->pass ? "pass" : "fail",
+                c->pass ? "pass" : "FAIL");
             esc(b, c->reason);
             assay_sbuf_puts(b, "</td></tr>\n");
         }
     }
-    assay_sbuf_puts(b, adv->npassed > 0 ? "</table>\n</details>\n"
-                                        : "</table>\n");
+    assay_sbuf_puts(b,
+                    adv->npassed > 0 ? "</table>\n</details>\n" : "</table>\n");
 }
 
 static void
@@ -490,8 +484,8 @@ compare_section(assay_sbuf *b, const json_t *cmp)
         esc(b, json_string_value(json_object_get(m, "name")));
         assay_sbuf_puts(b, "</td>");
         static const char *const keys[3] = {"old", "new", "delta"};
-        bool count = assay_bench_is_count(
-            json_string_value(json_object_get(m, "name")));
+        bool count =
+            assay_bench_is_count(json_string_value(json_object_get(m, "name")));
         for (int k = 0; k < 3; k++) {
             json_t *v = json_object_get(m, keys[k]);
             if (count && json_is_number(v)) {
@@ -566,13 +560,12 @@ assay_bench_report_html(const assay_bench_run *run, assay_sbuf *b)
                       "<title>assay bench report</title>\n<style>%s</style>\n"
                       "</head>\n<body>\n<h1>assay bench report</h1>\n",
                       page_css);
-    assay_sbuf_puts(b,
-                    "<p>assay grades free-text answers to interview "
-                    "questions. This report compares its grades with grades "
-                    "people gave to the same answers, so you can judge "
-                    "whether it can be trusted. Each answer gets a score "
-                    "from 0 to 1 and a band: <b>correct</b>, "
-                    "<b>partial</b> or <b>incorrect</b>.</p>\n<p>Sets: ");
+    assay_sbuf_puts(b, "<p>assay grades free-text answers to interview "
+                       "questions. This report compares its grades with grades "
+                       "people gave to the same answers, so you can judge "
+                       "whether it can be trusted. Each answer gets a score "
+                       "from 0 to 1 and a band: <b>correct</b>, "
+                       "<b>partial</b> or <b>incorrect</b>.</p>\n<p>Sets: ");
     for (size_t s = 0; s < run->nsets; s++) {
         assay_sbuf_puts(b, s > 0 ? ", <code>" : "<code>");
         esc(b, run->sets[s]->name);
@@ -595,8 +588,7 @@ assay_bench_report_html(const assay_bench_run *run, assay_sbuf *b)
         esc(b, prov[k][0] != '\0' ? prov[k] : "unknown");
         assay_sbuf_puts(b, "</code></td></tr>");
     }
-    assay_sbuf_printf(b,
-                      "</table>\n<p class=\"banner %s\">%s</p>\n",
+    assay_sbuf_printf(b, "</table>\n<p class=\"banner %s\">%s</p>\n",
                       passed ? "pass" : "fail",
                       passed ? "PASS: every gate and check passed"
                              : "FAIL: at least one gate or check failed");

@@ -164,10 +164,9 @@ assay_plot_heatmap(assay_sbuf *b, const size_t m[3][3],
 }
 
 void
-assay_plot_bars(assay_sbuf *b, const char *const *labels,
-                const double *values, const size_t *counts, size_t n,
-                double vmin, double vmax, const char *title,
-                const char *value_axis)
+assay_plot_bars(assay_sbuf *b, const char *const *labels, const double *values,
+                const size_t *counts, size_t n, double vmin, double vmax,
+                const char *title, const char *value_axis)
 {
     double row = 20, x0 = 200, pw = W - x0 - MR - 40, y0 = MT + 10;
     double h = y0 + row * (double)(n > 0 ? n : 1) + 50;
@@ -190,18 +189,19 @@ assay_plot_bars(assay_sbuf *b, const char *const *labels,
             text(b, zero + 4, y + row * 0.7, "start", "n/a");
             continue;
         }
-        double v = values[i] < vmin ? vmin : values[i] > vmax ? vmax : values[i];
+        double v = values[i] < vmin   ? vmin
+                   : values[i] > vmax ? vmax
+                                      : values[i];
         double xv = x0 + (v - vmin) / span * pw;
         double left = xv < zero ? xv : zero, width = fabs(xv - zero);
-        assay_sbuf_printf(b,
-                          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-                          "height=\"%.1f\" fill=\"%s\"/>"
-                          "<text x=\"%.1f\" y=\"%.1f\" class=\"small\">%.2f"
-                          "</text>\n",
-                          left, y + 3, width, row - 6,
-                          values[i] < 0 ? "#cf222e" : "#1f6feb",
-                          (xv > zero ? xv : zero) + 4, y + row * 0.7,
-                          values[i]);
+        assay_sbuf_printf(
+            b,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+            "height=\"%.1f\" fill=\"%s\"/>"
+            "<text x=\"%.1f\" y=\"%.1f\" class=\"small\">%.2f"
+            "</text>\n",
+            left, y + 3, width, row - 6, values[i] < 0 ? "#cf222e" : "#1f6feb",
+            (xv > zero ? xv : zero) + 4, y + row * 0.7, values[i]);
     }
     double yb = y0 + row * (double)n;
     assay_sbuf_printf(b,
@@ -219,8 +219,8 @@ assay_plot_bars(assay_sbuf *b, const char *const *labels,
 }
 
 void
-assay_plot_histogram(assay_sbuf *b, const double *values, size_t n,
-                     int nbins, double lo, double hi, const char *title,
+assay_plot_histogram(assay_sbuf *b, const double *values, size_t n, int nbins,
+                     double lo, double hi, const char *title,
                      const char *xlabel, const char *colour)
 {
     if (nbins < 1) {

@@ -37,8 +37,7 @@ fmt_num(assay_sbuf *b, double v, int width, bool sign)
 }
 
 static void
-row(assay_sbuf *b, const char *name, double v, double lo, double hi,
-    bool pct)
+row(assay_sbuf *b, const char *name, double v, double lo, double hi, bool pct)
 {
     assay_sbuf_printf(b, "  %-22s ", name);
     char cell[64];
@@ -67,8 +66,7 @@ metrics_table(assay_sbuf *b, const assay_bench_metrics *m)
                       "95% bootstrap CI");
     assay_sbuf_printf(b, "  %-22s %10zu\n", "items graded", m->n);
     assay_sbuf_printf(b, "  %-22s %10zu\n", "items not graded", m->n_failed);
-    assay_sbuf_printf(b, "  %-22s %10zu\n", "items with a score",
-                      m->n_scored);
+    assay_sbuf_printf(b, "  %-22s %10zu\n", "items with a score", m->n_scored);
     row(b, "Pearson r", m->pearson, m->pearson_lo, m->pearson_hi, false);
     row(b, "Spearman rho", m->spearman, NAN, NAN, false);
     row(b, "quadratic kappa", m->qwk, NAN, NAN, false);
@@ -154,12 +152,11 @@ assay_bench_compare_text(const json_t *cmp, assay_sbuf *b)
         assay_sbuf_puts(b, "\n");
     }
     json_t *ch = json_object_get(cmp, "band_changes");
-    assay_sbuf_printf(b, "  items added %lld, removed %lld, band changed %zu\n",
-                      (long long)json_integer_value(json_object_get(cmp,
-                                                                    "added")),
-                      (long long)json_integer_value(
-                          json_object_get(cmp, "removed")),
-                      json_array_size(ch));
+    assay_sbuf_printf(
+        b, "  items added %lld, removed %lld, band changed %zu\n",
+        (long long)json_integer_value(json_object_get(cmp, "added")),
+        (long long)json_integer_value(json_object_get(cmp, "removed")),
+        json_array_size(ch));
     json_array_foreach(ch, i, m)
     {
         assay_sbuf_puts(b, "    ");
