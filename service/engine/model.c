@@ -105,6 +105,7 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
     m->lex = lex;
     m->idf = idf;
     m->params = *p;
+    m->params.wordnet = assay_lexicon_wordnet(lex);
     snprintf(m->hash, sizeof(m->hash), "%s", hash);
     assay_err rc = ASSAY_OK;
     if ((m->id = strdup(id ? id : (bank ? bank->id : "inline"))) == NULL) {

@@ -6,6 +6,7 @@
 #ifndef ASSAY_PARAMS_H
 #define ASSAY_PARAMS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "confidence.h"
@@ -25,7 +26,8 @@
     X(answer_words)                                                           \
     X(reference_words)                                                        \
     X(question_words)                                                         \
-    X(softcos)
+    X(softcos)                                                                \
+    X(wordnet)
 
 enum {
 #define ASSAY_X_FEAT(name) ASSAY_F_##name,
@@ -94,6 +96,11 @@ typedef struct assay_params {
     /* word vectors for the softcos feature, owned by the model; NULL = the
      * feature is 0 (not a number of the model file: its "vectors" input) */
     const struct assay_vectors *vectors;
+    /* the lexicon's WordNet for the wordnet feature (NULL = 0), borrowed */
+    const struct assay_wordnet *wordnet;
+    /* compute every feature, weighed or not (fitting); serving computes the
+     * costly ones (wordnet) only when their weight is non-zero */
+    bool all_features;
 } assay_params;
 
 void assay_params_defaults(assay_params *p);

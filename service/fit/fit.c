@@ -16,6 +16,7 @@
 #include "regress.h"
 #include "sha256.h"
 #include "vectors.h"
+#include "wordnet.h"
 #include "verdict.h"
 
 #define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
@@ -579,6 +580,18 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         (rc = assay_idf_new(&idf))) {
         goto out;
     }
+    {
+        /* WordNet as when serving (claims, the wordnet feature) */
+        const char *d = getenv("ASSAY_WORDNET_DIR");
+        const assay_wordnet *wn = NULL;
+        if ((d == NULL || strcmp(d, "none") != 0) &&
+            (rc = assay_wordnet_acquire(&wn, err)) != ASSAY_OK) {
+            goto out;
+        }
+        if (wn != NULL) {
+            assay_lexicon_set_wordnet(lex, wn);
+        }
+    }
     if (o->stoplist_path != NULL &&
         ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen, err)) ||
          (rc = assay_lexicon_parse_stoplist(lex, stext, slen, o->stoplist_path, err)))) {
@@ -726,6 +739,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
         assay_model_set_vectors(m, vec);
     }
+    m->params.all_features = true; /* the fit weighs every feature */
     if ((rc = group_items(m, &items, &g, st, err)) ||
         (rc = featurise(m, &g, &items, st, X, fs, matches, err))) {
         goto out;
