@@ -20,7 +20,6 @@
 #include "assay/assay.h"
 
 #define ASSAY_WIRE_MDP_PREFIX "mdp+"
-#define ASSAY_WIRE_MDP_CLIENT "MDPC01"
 
 /* assay_wire_id_format writes the id for request number seq of a client
  * whose session tag is session ("<session hex>-<seq>") into buf. Returns

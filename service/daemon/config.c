@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "mdp.h"
 #include "opt.h"
 
 #define LINE_MAX_BYTES 4096
@@ -26,6 +27,7 @@ assay_config_init(assay_config *cfg)
                        : (int)cores;
     cfg->max_message = 65536;
     cfg->hwm = ASSAY_CONFIG_DEFAULT_HWM;
+    cfg->drain_ms = ASSAY_CONFIG_DEFAULT_DRAIN_MS;
     cfg->log_level = ASSAY_LOG_INFO;
 }
 
@@ -51,6 +53,11 @@ assay_config_fini(assay_config *cfg)
     free(cfg->config_file);
     free(cfg->curve_secret);
     free(cfg->allow_clients);
+    free(cfg->allow_workers);
+    for (size_t i = 0; i < cfg->nservices; i++) {
+        free(cfg->services[i]);
+    }
+    free(cfg->services);
     free(cfg->curve_key);
     free(cfg->server_key);
     memset(cfg, 0, sizeof(*cfg));
@@ -86,6 +93,38 @@ add_model(assay_config *cfg, const char *where, const char *value,
         return assay_error_set(err, ASSAY_ENOMEM, "config: out of memory");
     }
     cfg->nmodels++;
+    return ASSAY_OK;
+}
+
+/* A service name the broker keeps a queue for even before a worker
+ * registers (broker mode, --service). */
+static assay_err
+add_service(assay_config *cfg, const char *where, const char *value,
+            assay_error *err)
+{
+    if (!assay_mdp_service_valid(value, strlen(value)) ||
+        strncmp(value, "mmi.", 4) == 0) {
+        return assay_error_set(err, ASSAY_ECONFIG,
+                               "%s: \"%.64s\" is not a service name "
+                               "(printable ASCII, 1..%d bytes, not mmi.*)",
+                               where, value, ASSAY_MDP_SERVICE_MAX);
+    }
+    if (cfg->nservices >= ASSAY_CONFIG_MAX_SERVICES) {
+        return assay_error_set(err, ASSAY_ECONFIG,
+                               "%s: more than %d services", where,
+                               ASSAY_CONFIG_MAX_SERVICES);
+    }
+    char **grown =
+        realloc(cfg->services, (cfg->nservices + 1) * sizeof(char *));
+    if (grown == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "config: out of memory");
+    }
+    cfg->services = grown;
+    cfg->services[cfg->nservices] = strdup(value);
+    if (cfg->services[cfg->nservices] == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "config: out of memory");
+    }
+    cfg->nservices++;
     return ASSAY_OK;
 }
 
@@ -136,6 +175,14 @@ apply(assay_config *cfg, const char *key, const char *value,
          strcmp(key, "allow_clients") == 0) && server) {
         return set_string(&cfg->allow_clients, value, err);
     }
+    if ((strcmp(key, "allow-workers") == 0 ||
+         strcmp(key, "allow_workers") == 0) &&
+        cfg->mode == ASSAY_MODE_BROKER) {
+        return set_string(&cfg->allow_workers, value, err);
+    }
+    if (strcmp(key, "service") == 0 && cfg->mode == ASSAY_MODE_BROKER) {
+        return add_service(cfg, where, value, err);
+    }
     if ((strcmp(key, "curve-key") == 0 || strcmp(key, "curve_key") == 0) &&
         !server) {
         return set_string(&cfg->curve_key, value, err);
@@ -158,6 +205,14 @@ apply(assay_config *cfg, const char *key, const char *value,
         rc = parse_number(where, value, 64, 64ull << 20, &n, err);
         if (rc == ASSAY_OK) {
             cfg->max_message = (size_t)n;
+        }
+        return rc;
+    }
+    if ((strcmp(key, "drain-ms") == 0 || strcmp(key, "drain_ms") == 0) &&
+        cfg->mode == ASSAY_MODE_SERVE) {
+        rc = parse_number(where, value, 0, 3600000, &n, err);
+        if (rc == ASSAY_OK) {
+            cfg->drain_ms = (int)n;
         }
         return rc;
     }
@@ -250,30 +305,38 @@ assay_config_load_file(assay_config *cfg, const char *path, assay_error *err)
     return rc;
 }
 
-/* Splits argv[i] into flag name and value ("--x=v" or "--x v"). Boolean
- * flags take no value. Returns the index of the last argument used, or -1
- * with err set. */
+/* Reads the flag at argv[i] ("--x=v" or "--x v"; --help and --version take
+ * no value). Returns the index of the last argument used, or -1 with err
+ * set. */
 static int
 next_flag(int argc, char *const argv[], int i, const char **name,
           const char **value, char *buf, size_t cap, assay_error *err)
 {
-    const char *arg = argv[i];
-    if (!assay_opt_split(arg, buf, cap, value)) {
+    static const char *const flags[] = {"help", "version", NULL};
+    int r = assay_opt_next(argc, argv, &i, flags, buf, cap, value);
+    if (r == 0) {
         assay_error_set(err, ASSAY_ECONFIG,
-                        "unexpected argument \"%.64s\" (see --help)", arg);
+                        "unexpected argument \"%.64s\" (see --help)", argv[i]);
+        return -1;
+    }
+    if (r < 0) {
+        /* a typo'd flag at the end is unknown, not short of a value */
+        static const char *const known[] = {
+            "endpoint",      "bind",      "connect",    "model",
+            "threads",       "max-message", "hwm",      "log-level",
+            "config",        "curve-secret", "allow-clients", "curve-key",
+            "server-key",    "max_message", "log_level", "curve_secret",
+            "allow_clients", "curve_key", "server_key"};
+        bool is_known = false;
+        for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
+            is_known = is_known || strcmp(buf, known[k]) == 0;
+        }
+        assay_error_set(err, ASSAY_ECONFIG, "%s: %s", argv[i],
+                        is_known ? "missing value" : "unknown option (see --help)");
         return -1;
     }
     *name = buf;
-    if (*value != NULL || strcmp(buf, "help") == 0 ||
-        strcmp(buf, "version") == 0) {
-        return i;
-    }
-    if (i + 1 >= argc) {
-        assay_error_set(err, ASSAY_ECONFIG, "%s: missing value", arg);
-        return -1;
-    }
-    *value = argv[i + 1];
-    return i + 1;
+    return i;
 }
 
 /* Set by service/daemon/CMakeLists.txt; the fallbacks keep the file
@@ -397,6 +460,19 @@ assay_config_parse_args(assay_config *cfg, int argc, char *const argv[],
                                    : "--allow-clients needs --curve-secret "
                                      "FILE (the server's key pair)");
     }
+    if (cfg->mode == ASSAY_MODE_BROKER && cfg->curve_secret != NULL &&
+        cfg->allow_workers == NULL) {
+        return assay_error_set(err, ASSAY_ECONFIG,
+                               "--curve-secret needs --allow-workers DIR in "
+                               "broker mode (the workers that may register; "
+                               "client keys cannot)");
+    }
+    if (cfg->allow_workers != NULL && cfg->curve_secret == NULL) {
+        return assay_error_set(err, ASSAY_ECONFIG,
+                               "--allow-workers needs --curve-secret FILE "
+                               "and --allow-clients DIR (without CURVE a "
+                               "worker cannot be identified)");
+    }
     if ((cfg->curve_key == NULL) != (cfg->server_key == NULL)) {
         return assay_error_set(err, ASSAY_ECONFIG,
                                cfg->curve_key != NULL
@@ -492,9 +568,16 @@ assay_config_usage(assay_config_mode mode)
         return "usage: assayd broker [--bind EP] [--log-level L] "
                "[--config FILE]\n"
                "                     [--curve-secret FILE --allow-clients "
-               "DIR]\n"
+               "DIR --allow-workers DIR]\n"
+               "                     [--service NAME]...\n"
                "Runs a Majordomo (MDP/0.1) broker bound at EP (default "
-               ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n";
+               ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n"
+               "With CURVE, only keys in --allow-workers may register as "
+               "workers. Requests\n"
+               "are queued for the --service names (default \"assay\") "
+               "and for services\n"
+               "with a registered worker; any other name is answered "
+               "\"unreachable\".\n";
     case ASSAY_MODE_SERVE:
     default:
         return "usage: assayd [options]\n"
@@ -512,6 +595,10 @@ assay_config_usage(assay_config_mode mode)
                "  --threads N          grading threads (default: number of "
                "cores)\n"
                "  --max-message BYTES  request size limit (default 65536)\n"
+               "  --drain-ms N         on SIGTERM, wait this long for requests "
+               "being graded\n"
+               "                       (default 30000); the rest are answered "
+               "busy\n"
                "  --hwm N              high-water mark and in-flight limit "
                "(default 1000)\n"
                "  --log-level LEVEL    error, warn, info (default) or debug\n"

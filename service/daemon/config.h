@@ -16,8 +16,10 @@
 
 #define ASSAY_CONFIG_DEFAULT_ENDPOINT "tcp://127.0.0.1:5555"
 #define ASSAY_CONFIG_DEFAULT_HWM 1000
+#define ASSAY_CONFIG_DEFAULT_DRAIN_MS 30000
 #define ASSAY_CONFIG_MAX_THREADS 256
 #define ASSAY_CONFIG_MAX_MODELS 64
+#define ASSAY_CONFIG_MAX_SERVICES 16
 
 typedef enum assay_config_mode {
     ASSAY_MODE_SERVE = 0, /* assayd [flags] */
@@ -33,10 +35,15 @@ typedef struct assay_config {
     int threads;        /* grading threads; default: online cores */
     size_t max_message; /* application request limit, bytes */
     int hwm;            /* socket high-water mark and in-flight limit */
+    int drain_ms;       /* serve: longest drain on SIGTERM */
     int log_level;      /* ASSAY_LOG_* */
     char *config_file;  /* may be NULL */
     char *curve_secret;  /* serve, broker: server key pair file; may be NULL */
     char *allow_clients; /* serve, broker: dir of allowed *.pub; may be NULL */
+    char *allow_workers; /* broker: dir of the workers' *.pub; with CURVE
+                            only these may register (READY) */
+    char **services;     /* broker: service names kept without a worker */
+    size_t nservices;
     char *curve_key;     /* worker: its key pair file; may be NULL */
     char *server_key;    /* worker: the broker's public key file */
     bool help;

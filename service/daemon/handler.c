@@ -299,10 +299,23 @@ handle_grade(const model_set *s, const assay_request *req, json_t **body,
     return ASSAY_OK;
 }
 
+/* Per-request lines, shared by every grading thread of the process. */
+static assay_log_limit request_log = ASSAY_LOG_LIMIT_INIT("request", 20);
+
+void
+assay_handler_log_flush(void)
+{
+    assay_log_limit_flush(&request_log);
+}
+
 static void
 log_request(const assay_request *req, const char *op, assay_err code,
             const assay_error *err, double ms)
 {
+    if ((code != ASSAY_OK || assay_log_get_level() >= ASSAY_LOG_DEBUG) &&
+        !assay_log_limit_allow(&request_log)) {
+        return;
+    }
     char id[80];
     assay_log_value(id, sizeof(id), req->has_id ? req->id : "-");
     if (code != ASSAY_OK) {

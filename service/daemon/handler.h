@@ -53,6 +53,11 @@ char *assay_handler_refuse(assay_handler *h, const char *msg, size_t len,
  * logged and returned in err. Thread-safe (reloads are serialised). */
 assay_err assay_handler_reload(assay_handler *h, assay_error *err);
 
+/* assay_handler_log_flush reports per-request log lines suppressed by the
+ * rate limit (20 a second per process) once their second is over; the
+ * serving loops call it every turn. */
+void assay_handler_log_flush(void);
+
 /* assay_handler_max_message is the application size limit in bytes. */
 size_t assay_handler_max_message(const assay_handler *h);
 

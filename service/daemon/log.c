@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "utf8.h"
 
 #define LOG_LINE_MAX 4096
@@ -122,6 +123,59 @@ assay_log(int level, const char *event, const char *fmt, ...)
     va_end(ap);
     ssize_t w = write(atomic_load(&log_fd), buf, n);
     (void)w; /* nowhere left to report a failed log write */
+}
+
+/* Writes the summary of the window that ended; lock held. */
+static void
+limit_report(assay_log_limit *lim)
+{
+    if (lim->suppressed > 0) {
+        assay_log(ASSAY_LOG_WARN, "log_suppressed",
+                  "event=%s count=%llu total=%llu", lim->event,
+                  lim->suppressed, lim->suppressed_total);
+        lim->suppressed = 0;
+    }
+}
+
+bool
+assay_log_limit_allow(assay_log_limit *lim)
+{
+    long long now = assay_clock_ms() / 1000;
+    pthread_mutex_lock(&lim->lock);
+    if (now != lim->window_s) {
+        limit_report(lim);
+        lim->window_s = now;
+        lim->in_window = 0;
+    }
+    bool ok = lim->in_window < lim->per_s;
+    if (ok) {
+        lim->in_window++;
+    } else {
+        lim->suppressed++;
+        lim->suppressed_total++;
+    }
+    pthread_mutex_unlock(&lim->lock);
+    return ok;
+}
+
+void
+assay_log_limit_flush(assay_log_limit *lim)
+{
+    long long now = assay_clock_ms() / 1000;
+    pthread_mutex_lock(&lim->lock);
+    if (now != lim->window_s) {
+        limit_report(lim);
+    }
+    pthread_mutex_unlock(&lim->lock);
+}
+
+unsigned long long
+assay_log_limit_total(assay_log_limit *lim)
+{
+    pthread_mutex_lock(&lim->lock);
+    unsigned long long n = lim->suppressed_total;
+    pthread_mutex_unlock(&lim->lock);
+    return n;
 }
 
 void

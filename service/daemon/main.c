@@ -8,9 +8,13 @@
 #include <unistd.h>
 
 #include <zmq.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "assay/assay.h"
 #include "config.h"
+#include "fdlimit.h"
 #include "handler.h"
 #include "keyfile.h"
 #include "log.h"
@@ -20,8 +24,6 @@
 #include "stats.h"
 #include "zap.h"
 
-/* Longest wait for replies in flight after SIGTERM, seconds. */
-#define DRAIN_S 30.0
 
 /* self_dir writes the directory of the running executable into buf;
  * NULL when it cannot tell (no /proc). */
@@ -58,6 +60,21 @@ on_reload(int sig)
     reload_flag = 1;
 }
 
+/* Hostile bursts bring large, short-lived frames (up to ZMQ_MAXMSGSIZE).
+ * glibc raises its mmap threshold after the first such block is freed and
+ * keeps later ones in the heap, where fragmentation holds them for good
+ * (490 MB after one burst, issue 12). Pinning the threshold serves every
+ * block past 128 KiB from its own mapping, returned on free, and the heap
+ * top is trimmed past 1 MiB. */
+static void
+tune_memory(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+#endif
+}
+
 static void
 install_signals(void)
 {
@@ -90,6 +107,16 @@ warn_if_exposed(const assay_config *cfg)
               "off: requests and answers travel in plain text and any peer "
               "that can reach it is served; see docs/security.md\"",
               cfg->endpoint);
+    if (cfg->mode == ASSAY_MODE_BROKER) {
+        /* Worse than plaintext clients: any peer can say READY and be
+         * handed other clients' answers, and its verdicts reach them. */
+        assay_log(ASSAY_LOG_WARN, "insecure_workers",
+                  "endpoint=%s message=\"CURVE is off: anyone who can reach "
+                  "this broker can register as a worker, read other "
+                  "clients' answers and forge their verdicts; use "
+                  "--curve-secret with --allow-workers (docs/security.md)\"",
+                  cfg->endpoint);
+    }
 }
 
 /* Loads the server side of CURVE (serve and broker modes); stats may be
@@ -103,7 +130,8 @@ curve_server(const assay_config *cfg, assay_stats *stats, bool *failed)
         return NULL;
     }
     assay_zap_config zc = {.secret_file = cfg->curve_secret,
-                           .allow_dir = cfg->allow_clients};
+                           .allow_dir = cfg->allow_clients,
+                           .worker_dir = cfg->allow_workers};
     assay_zap *z = NULL;
     assay_error err;
     assay_error_init(&err);
@@ -119,6 +147,17 @@ curve_server(const assay_config *cfg, assay_stats *stats, bool *failed)
     assay_log(ASSAY_LOG_INFO, "curve_enabled",
               "public_key=%s clients=%zu allow_dir=%s",
               assay_zap_public_key(z), n, cfg->allow_clients);
+    if (cfg->mode == ASSAY_MODE_BROKER) {
+        size_t nw = assay_zap_workers(z);
+        assay_log(ASSAY_LOG_INFO, "curve_workers", "workers=%zu allow_dir=%s",
+                  nw, cfg->allow_workers);
+        if (nw == 0) {
+            assay_log(ASSAY_LOG_WARN, "worker_list_empty",
+                      "allow_dir=%s message=\"no *.pub files: no worker "
+                      "can register\"",
+                      cfg->allow_workers);
+        }
+    }
     if (n == 0) {
         assay_log(ASSAY_LOG_WARN, "allow_list_empty",
                   "allow_dir=%s message=\"no *.pub files: every client is "
@@ -179,6 +218,8 @@ main(int argc, char **argv)
         goto out;
     }
     assay_log_set_level(cfg.log_level);
+    tune_memory();
+    assay_fd_raise_limit();
     install_signals();
     warn_if_exposed(&cfg);
 
@@ -192,6 +233,10 @@ main(int argc, char **argv)
         assay_mdp_broker_opts_init(&bo);
         bo.zap = zap;
         bo.reload = &reload_flag;
+        if (cfg.nservices > 0) {
+            bo.services = (const char *const *)cfg.services;
+            bo.nservices = cfg.nservices;
+        }
         status = assay_mdp_broker_run_opts(cfg.endpoint, &bo, &stop_flag,
                                            NULL, 0, NULL) == 0
                      ? 0
@@ -260,7 +305,7 @@ main(int argc, char **argv)
         .endpoint = cfg.endpoint,
         .threads = cfg.threads,
         .hwm = cfg.hwm,
-        .drain_s = DRAIN_S,
+        .drain_s = cfg.drain_ms / 1000.0,
         .zap = zap,
     };
     status = assay_router_run(h, &rc, &stop_flag, &reload_flag) == 0 ? 0 : 1;

@@ -17,22 +17,25 @@
 #include <string.h>
 #include <time.h>
 
+#include <jansson.h>
 #include <zmq.h>
 
-#include "log.h"
-#include "mdp_worker.h"
 #include "clock.h"
+#include "fdlimit.h"
+#include "log.h"
+#include "mdp.h"
+#include "proto.h"
 
-/* identity + empty + header + service/command + client + empty + body */
-#define BRK_FRAMES_MAX 16
 #define BRK_POLL_MS 100
-#define BRK_IDENTITY_MAX 255
+#define BRK_RCVHWM 64
+#define BRK_IDENTITY_MAX ASSAY_MDP_IDENTITY_MAX
 /* Malformed-message log lines per heartbeat interval; the rest are counted. */
 #define BRK_DROP_LOG_MAX 10
 
 typedef struct brk_request {
     struct brk_request *next;
     long long queued_ms;
+    size_t bytes; /* body frames */
     int nframes; /* client identity, then the body frames */
     zmq_msg_t frames[];
 } brk_request;
@@ -46,6 +49,8 @@ typedef struct brk_worker {
      * client is forwarded */
     unsigned char client[BRK_IDENTITY_MAX];
     size_t client_len; /* 0 = holds no request */
+    long long busy_since_ms; /* when it was given the request it holds */
+    char request_id[ASSAY_PROTO_MAX_ID + 1]; /* its id, "" if unreadable */
     brk_service *service;
     long long expiry_ms;
     bool idle;
@@ -55,8 +60,10 @@ typedef struct brk_worker {
 struct brk_service {
     char name[ASSAY_MDP_SERVICE_MAX + 1];
     size_t name_len;
+    bool configured; /* kept without workers (opts.services) */
     brk_request *head, *tail;
     size_t queued;
+    size_t queued_bytes;
     brk_worker *idle_head, *idle_tail; /* head = idle for longest */
     size_t nworkers;
 };
@@ -65,6 +72,7 @@ typedef struct broker {
     assay_mdp_broker_opts opts;
     void *ctx;
     void *sock;
+    void *mon; /* refused accepts without CURVE (zap watches them with) */
     brk_worker **workers;
     size_t nworkers;
     brk_service **services;
@@ -73,6 +81,11 @@ typedef struct broker {
     unsigned drops_logged;
     unsigned long long drops_suppressed;
     unsigned long long forwarded, replied, dropped;
+    unsigned long long refused; /* requests answered with an error */
+    unsigned long long refused_stopping; /* of those, queued at stop */
+    unsigned long long workers_refused; /* worker commands from non-workers */
+    unsigned long long unknown_service; /* requests for no known service */
+    unsigned refusals_logged;           /* this heartbeat interval */
 } broker;
 
 void
@@ -80,43 +93,17 @@ assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts)
 {
     opts->heartbeat_ms = ASSAY_MDP_HEARTBEAT_MS;
     opts->liveness = ASSAY_MDP_LIVENESS;
+    opts->busy_ms = 60000;
     opts->queue_max = 4096;
+    opts->queue_bytes_max = 32u * 1024 * 1024;
     opts->request_ttl_ms = 10000;
     opts->workers_max = 4096;
     opts->services_max = 64;
-    opts->maxmsgsize = 4LL * 1024 * 1024;
+    opts->maxmsgsize = 1024LL * 1024;
     opts->zap = NULL;
     opts->reload = NULL;
-}
-
-static bool
-frame_is(zmq_msg_t *m, const char *s)
-{
-    size_t n = strlen(s);
-    return zmq_msg_size(m) == n && memcmp(zmq_msg_data(m), s, n) == 0;
-}
-
-static bool
-frame_is_empty(zmq_msg_t *m)
-{
-    return zmq_msg_size(m) == 0;
-}
-
-/* Printable ASCII, 1..ASSAY_MDP_SERVICE_MAX bytes (RFC 7: printable string). */
-static bool
-service_name_valid(zmq_msg_t *m)
-{
-    size_t n = zmq_msg_size(m);
-    const unsigned char *p = zmq_msg_data(m);
-    if (n == 0 || n > ASSAY_MDP_SERVICE_MAX) {
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] < 0x20 || p[i] > 0x7e) {
-            return false;
-        }
-    }
-    return true;
+    opts->services = NULL;
+    opts->nservices = 0;
 }
 
 static void
@@ -127,31 +114,16 @@ frames_close(zmq_msg_t *frames, int n)
     }
 }
 
-/* Sends frames[0..n) as one message; the frames are consumed either way. */
-static int
-frames_send(void *sock, zmq_msg_t *frames, int n)
+static bool
+frame_is_empty(zmq_msg_t *m)
 {
-    for (int i = 0; i < n; i++) {
-        int flags = ZMQ_DONTWAIT | (i + 1 < n ? ZMQ_SNDMORE : 0);
-        if (zmq_msg_send(&frames[i], sock, flags) < 0) {
-            frames_close(frames + i, n - i);
-            return -1;
-        }
-    }
-    return 0;
+    return zmq_msg_size(m) == 0;
 }
 
-static int
-frame_set(zmq_msg_t *m, const void *data, size_t len)
+static void
+send_command(broker *b, const void *id, size_t id_len, unsigned char command)
 {
-    if (zmq_msg_init_size(m, len) != 0) {
-        zmq_msg_init(m);
-        return -1;
-    }
-    if (len > 0) {
-        memcpy(zmq_msg_data(m), data, len);
-    }
-    return 0;
+    (void)assay_mdp_command(b->sock, id, id_len, command, NULL, NULL, 0);
 }
 
 /* Peer identity as hex for log lines (ROUTER identities are binary). */
@@ -205,23 +177,26 @@ service_find(broker *b, const void *name, size_t len)
     return NULL;
 }
 
-/* Returns the service named by frame m, creating it; NULL when the table is
- * full or memory is short. */
+/* Creates the service name[0..len); NULL when the table is full or memory
+ * is short. Configured services do not count against services_max. */
 static brk_service *
-service_require(broker *b, zmq_msg_t *m)
+service_add(broker *b, const void *name, size_t len, bool configured)
 {
-    size_t len = zmq_msg_size(m);
-    brk_service *s = service_find(b, zmq_msg_data(m), len);
-    if (s != NULL || b->nservices >= b->opts.services_max) {
-        return s;
+    size_t dynamic = 0;
+    for (size_t i = 0; i < b->nservices; i++) {
+        dynamic += !b->services[i]->configured;
     }
-    s = calloc(1, sizeof *s);
+    if (!configured && dynamic >= b->opts.services_max) {
+        return NULL;
+    }
+    brk_service *s = calloc(1, sizeof *s);
     if (s == NULL) {
         return NULL;
     }
-    memcpy(s->name, zmq_msg_data(m), len);
+    memcpy(s->name, name, len);
     s->name[len] = '\0';
     s->name_len = len;
+    s->configured = configured;
     b->services[b->nservices++] = s;
     return s;
 }
@@ -238,15 +213,15 @@ service_free(brk_service *s)
     free(s);
 }
 
-/* Forgets services that have neither workers nor queued requests, so names
- * sent by clients for services that never appear do not fill the table. */
+/* Forgets unconfigured services that have neither workers nor queued
+ * requests (their last worker left and the queue expired). */
 static void
 services_prune(broker *b)
 {
     size_t i = 0;
     while (i < b->nservices) {
         brk_service *s = b->services[i];
-        if (s->nworkers == 0 && s->queued == 0) {
+        if (!s->configured && s->nworkers == 0 && s->queued == 0) {
             service_free(s);
             b->services[i] = b->services[--b->nservices];
         } else {
@@ -265,6 +240,7 @@ queue_pop(brk_service *s)
             s->tail = NULL;
         }
         s->queued--;
+        s->queued_bytes -= r->bytes;
         r->next = NULL;
     }
     return r;
@@ -331,18 +307,6 @@ idle_append(brk_worker *w)
     w->idle = true;
 }
 
-static void
-send_command(broker *b, const unsigned char *id, size_t id_len,
-             unsigned char command)
-{
-    zmq_msg_t f[4];
-    frame_set(&f[0], id, id_len);
-    frame_set(&f[1], "", 0);
-    frame_set(&f[2], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
-    frame_set(&f[3], &command, 1);
-    frames_send(b->sock, f, 4);
-}
-
 /* Forgets w; with disconnect it is told so first (RFC 7: DISCONNECT, then
  * no further commands). */
 static void
@@ -381,24 +345,31 @@ service_dispatch(broker *b, brk_service *s)
         brk_request *r = queue_pop(s);
         idle_remove(w);
         unsigned char cmd = ASSAY_MDP_REQUEST;
-        zmq_msg_t f[BRK_FRAMES_MAX + 2];
+        zmq_msg_t f[ASSAY_MDP_FRAMES_MAX + 2];
         int n = 0;
-        frame_set(&f[n++], w->id, w->id_len);
-        frame_set(&f[n++], "", 0);
-        frame_set(&f[n++], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
-        frame_set(&f[n++], &cmd, 1);
+        assay_mdp_frame_set(&f[n++], w->id, w->id_len);
+        assay_mdp_frame_set(&f[n++], "", 0);
+        assay_mdp_frame_set(&f[n++], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
+        assay_mdp_frame_set(&f[n++], &cmd, 1);
         size_t cl = zmq_msg_size(&r->frames[0]);
         w->client_len = cl <= sizeof(w->client) ? cl : 0;
         memcpy(w->client, zmq_msg_data(&r->frames[0]), w->client_len);
+        w->busy_since_ms = now;
+        if (r->nframes != 2 ||
+            !assay_proto_peek_id(zmq_msg_data(&r->frames[1]),
+                                 zmq_msg_size(&r->frames[1]),
+                                 (size_t)b->opts.maxmsgsize, w->request_id)) {
+            w->request_id[0] = '\0';
+        }
         zmq_msg_init(&f[n]);
         zmq_msg_move(&f[n++], &r->frames[0]);
-        frame_set(&f[n++], "", 0);
+        assay_mdp_frame_set(&f[n++], "", 0);
         for (int i = 1; i < r->nframes; i++) {
             zmq_msg_init(&f[n]);
             zmq_msg_move(&f[n++], &r->frames[i]);
         }
         request_free(r);
-        if (frames_send(b->sock, f, n) == 0) {
+        if (assay_mdp_send(b->sock, f, n) == 0) {
             b->forwarded++;
         } else {
             /* The worker's pipe is gone or full: it will be purged when its
@@ -409,34 +380,110 @@ service_dispatch(broker *b, brk_service *s)
 }
 
 
+/* Answers a client request with a protocol v1 error instead of queueing it:
+ * [client][""][MDPC01][service][{"v":1,"id":..,"ok":false,"error":..}],
+ * echoing the request id when the one body frame holds a readable one.
+ * f = [client][""][MDPC01][service][body...]; f[0] and f[3] are consumed. */
+static void
+client_error(broker *b, zmq_msg_t *f, int n, assay_err code, const char *text)
+{
+    char id[ASSAY_PROTO_MAX_ID + 1];
+    bool has_id = n == 5 && assay_proto_peek_id(zmq_msg_data(&f[4]),
+                                                zmq_msg_size(&f[4]),
+                                                (size_t)b->opts.maxmsgsize, id);
+    assay_error err;
+    assay_error_init(&err);
+    assay_error_set(&err, code, "%s", text);
+    size_t len = 0;
+    char *reply = assay_proto_reply_error(has_id ? id : NULL, &err, &len);
+    if (reply == NULL) {
+        return;
+    }
+    zmq_msg_t out[5];
+    zmq_msg_init(&out[0]);
+    zmq_msg_move(&out[0], &f[0]);
+    assay_mdp_frame_set(&out[1], "", 0);
+    assay_mdp_frame_set(&out[2], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
+    zmq_msg_init(&out[3]);
+    zmq_msg_move(&out[3], &f[3]);
+    assay_mdp_frame_set(&out[4], reply, len);
+    free(reply);
+    if (assay_mdp_send(b->sock, out, 5) == 0) {
+        b->refused++;
+    }
+}
+
+/* The broker's counters as JSON (mmi.stats); malloc'd, NULL on ENOMEM. */
+static char *
+broker_stats(broker *b)
+{
+    json_t *services = json_array();
+    for (size_t i = 0; services != NULL && i < b->nservices; i++) {
+        const brk_service *s = b->services[i];
+        json_array_append_new(
+            services,
+            json_pack("{s:s, s:I, s:I, s:I}", "name", s->name, "workers",
+                      (json_int_t)s->nworkers, "queued", (json_int_t)s->queued,
+                      "queued_bytes", (json_int_t)s->queued_bytes));
+    }
+    json_t *o = json_pack(
+        "{s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:I}", "workers",
+        (json_int_t)b->nworkers, "services", services, "forwarded",
+        (json_int_t)b->forwarded, "replied", (json_int_t)b->replied,
+        "dropped", (json_int_t)b->dropped, "refused",
+        (json_int_t)b->refused, "unknown_service",
+        (json_int_t)b->unknown_service, "workers_refused",
+        (json_int_t)b->workers_refused);
+    char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return text;
+}
+
+/* Answers an mmi.* request: [client][""][MDPC01][service as asked][body],
+ * body a status code ("200", "404", "501") or, for mmi.stats, JSON. */
 static void
 mmi_reply(broker *b, zmq_msg_t *f, int n)
 {
     const char *code = "501";
-    if (frame_is(&f[3], "mmi.service")) {
+    char *stats = NULL;
+    if (assay_mdp_frame_is(&f[3], "mmi.service")) {
         brk_service *s =
             n > 4 ? service_find(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]))
                   : NULL;
         code = s != NULL && s->nworkers > 0 ? "200" : "404";
+    } else if (assay_mdp_frame_is(&f[3], "mmi.stats")) {
+        stats = broker_stats(b);
     }
-    /* Reply: [client][""][MDPC01][service as asked][code]. */
+    const char *body = stats != NULL ? stats : code;
     zmq_msg_t out[5];
     zmq_msg_init(&out[0]);
     zmq_msg_move(&out[0], &f[0]);
-    frame_set(&out[1], "", 0);
-    frame_set(&out[2], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
+    assay_mdp_frame_set(&out[1], "", 0);
+    assay_mdp_frame_set(&out[2], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
     zmq_msg_init(&out[3]);
     zmq_msg_move(&out[3], &f[3]);
-    frame_set(&out[4], code, 3);
-    frames_send(b->sock, out, 5);
+    assay_mdp_frame_set(&out[4], body, strlen(body));
+    assay_mdp_send(b->sock, out, 5);
+    free(stats);
 }
 
 /* f = [client][""][MDPC01][service][body...], already checked for n >= 5. */
 static void
-client_message(broker *b, zmq_msg_t *f, int n)
+client_message(broker *b, zmq_msg_t *f, int n, bool overflow)
 {
-    if (!service_name_valid(&f[3])) {
+    if (!assay_mdp_service_valid(zmq_msg_data(&f[3]), zmq_msg_size(&f[3]))) {
         drop_note(b, &f[0], "client: invalid service name");
+        return;
+    }
+    /* The frame limit is checked here, once, for the whole path: what the
+     * broker queues always fits the worker's limit (mdp.h), and what it
+     * cannot queue is answered rather than dropped. */
+    if (overflow || n - 4 > ASSAY_MDP_BODY_FRAMES_MAX) {
+        char text[96];
+        snprintf(text, sizeof text, "request: %s%d body frames (at most %d)",
+                 overflow ? "more than " : "", n - 4,
+                 ASSAY_MDP_BODY_FRAMES_MAX);
+        client_error(b, f, overflow ? 4 : n, ASSAY_EJSON, text);
         return;
     }
     if (zmq_msg_size(&f[3]) >= 4 &&
@@ -444,13 +491,41 @@ client_message(broker *b, zmq_msg_t *f, int n)
         mmi_reply(b, f, n);
         return;
     }
-    brk_service *s = service_require(b, &f[3]);
+    /* Only services a worker registered or the configuration names exist:
+     * a request for any other name is answered at once and holds nothing,
+     * so bogus names cannot fill the table and lock real workers out. */
+    brk_service *s = service_find(b, zmq_msg_data(&f[3]), zmq_msg_size(&f[3]));
     if (s == NULL) {
-        drop_note(b, &f[0], "client: service table full");
+        b->unknown_service++;
+        char text[ASSAY_MDP_SERVICE_MAX + 96], shown[ASSAY_MDP_SERVICE_MAX + 1];
+        size_t len = zmq_msg_size(&f[3]);
+        memcpy(shown, zmq_msg_data(&f[3]), len);
+        shown[len] = '\0';
+        snprintf(text, sizeof text,
+                 "broker: unknown service \"%s\" (no worker registered)",
+                 shown);
+        client_error(b, f, n, ASSAY_EUNREACHABLE, text);
         return;
     }
-    if (s->queued >= b->opts.queue_max) {
-        drop_note(b, &f[0], "client: request queue full");
+    /* Whole-request size and queue bytes are checked before anything is
+     * kept: ZMQ_MAXMSGSIZE bounds each frame, not the message. */
+    size_t bytes = 0;
+    for (int i = 4; i < n; i++) {
+        bytes += zmq_msg_size(&f[i]);
+    }
+    if (bytes > (size_t)b->opts.maxmsgsize) {
+        char text[128];
+        snprintf(text, sizeof text,
+                 "request: message of %zu bytes exceeds the limit of %lld "
+                 "bytes",
+                 bytes, b->opts.maxmsgsize);
+        client_error(b, f, n, ASSAY_ETOOBIG, text);
+        return;
+    }
+    if (s->queued >= b->opts.queue_max ||
+        s->queued_bytes + bytes > b->opts.queue_bytes_max) {
+        client_error(b, f, n, ASSAY_EBUSY,
+                     "broker: request queue full, try again");
         return;
     }
     int nframes = 1 + (n - 4);
@@ -461,6 +536,7 @@ client_message(broker *b, zmq_msg_t *f, int n)
     }
     r->next = NULL;
     r->queued_ms = assay_clock_ms();
+    r->bytes = bytes;
     r->nframes = nframes;
     zmq_msg_init(&r->frames[0]);
     zmq_msg_move(&r->frames[0], &f[0]);
@@ -475,6 +551,7 @@ client_message(broker *b, zmq_msg_t *f, int n)
     }
     s->tail = r;
     s->queued++;
+    s->queued_bytes += bytes;
     service_dispatch(b, s);
 }
 
@@ -486,7 +563,7 @@ worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
         worker_delete(b, w, true, "second READY");
         return;
     }
-    if (n != 5 || !service_name_valid(&f[4])) {
+    if (n != 5 || !assay_mdp_service_valid(zmq_msg_data(&f[4]), zmq_msg_size(&f[4]))) {
         drop_note(b, &f[0], "worker: READY without a valid service name");
         return;
     }
@@ -504,7 +581,11 @@ worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
         drop_note(b, &f[0], "worker: too many workers");
         return;
     }
-    brk_service *s = service_require(b, &f[4]);
+    brk_service *s =
+        service_find(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]));
+    if (s == NULL) {
+        s = service_add(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]), false);
+    }
     w = s != NULL ? calloc(1, sizeof *w) : NULL;
     if (w == NULL) {
         send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
@@ -561,18 +642,18 @@ worker_reply(broker *b, zmq_msg_t *f, int n, brk_worker *w)
     }
     w->client_len = 0;
     brk_service *s = w->service;
-    zmq_msg_t out[BRK_FRAMES_MAX];
+    zmq_msg_t out[ASSAY_MDP_FRAMES_MAX];
     int o = 0;
     zmq_msg_init(&out[o]);
     zmq_msg_move(&out[o++], &f[4]);
-    frame_set(&out[o++], "", 0);
-    frame_set(&out[o++], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
-    frame_set(&out[o++], s->name, s->name_len);
+    assay_mdp_frame_set(&out[o++], "", 0);
+    assay_mdp_frame_set(&out[o++], ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT));
+    assay_mdp_frame_set(&out[o++], s->name, s->name_len);
     for (int i = 6; i < n; i++) {
         zmq_msg_init(&out[o]);
         zmq_msg_move(&out[o++], &f[i]);
     }
-    if (frames_send(b->sock, out, o) == 0) {
+    if (assay_mdp_send(b->sock, out, o) == 0) {
         b->replied++;
     }
     if (!w->idle) {
@@ -581,10 +662,49 @@ worker_reply(broker *b, zmq_msg_t *f, int n, brk_worker *w)
     service_dispatch(b, s);
 }
 
+/* With CURVE on, only a peer admitted with a key from the worker list
+ * (--allow-workers) may speak the worker protocol; a client key that sends
+ * READY would otherwise receive other clients' answers. */
+static bool
+worker_authorized(broker *b, zmq_msg_t *f)
+{
+    if (b->opts.zap == NULL) {
+        return true; /* plaintext: anyone may (warned at start-up) */
+    }
+    return assay_zap_user_is_worker(zmq_msg_gets(&f[2], "User-Id"));
+}
+
+static void
+worker_refused(broker *b, zmq_msg_t *f, unsigned char cmd)
+{
+    b->workers_refused++;
+    if (b->refusals_logged >= BRK_DROP_LOG_MAX) {
+        b->drops_suppressed++;
+        return;
+    }
+    b->refusals_logged++;
+    char hex[2 * 32 + 1];
+    size_t n = zmq_msg_size(&f[0]);
+    identity_hex(zmq_msg_data(&f[0]), n > 32 ? 32 : n, hex, sizeof hex);
+    const char *uid = zmq_msg_gets(&f[2], "User-Id");
+    char who[80];
+    assay_log_value(who, sizeof who, uid != NULL ? uid : "-");
+    assay_log(ASSAY_LOG_WARN, "worker_refused",
+              "peer=%s user=%s command=%s refused=%llu", hex, who,
+              assay_mdp_command_name(cmd), b->workers_refused);
+}
+
 /* f = [worker][""][MDPW01][command][...], already checked for n >= 4. */
 static void
 worker_message(broker *b, zmq_msg_t *f, int n)
 {
+    if (!worker_authorized(b, f)) {
+        worker_refused(b, f,
+                       zmq_msg_size(&f[3]) == 1
+                           ? *(unsigned char *)zmq_msg_data(&f[3])
+                           : 0);
+        return;
+    }
     brk_worker *w = worker_find(b, &f[0]);
     if (zmq_msg_size(&f[3]) != 1) {
         drop_note(b, &f[0], "worker: command frame is not one byte");
@@ -634,58 +754,59 @@ worker_message(broker *b, zmq_msg_t *f, int n)
     }
 }
 
+/* overflow: the message had more than ASSAY_MDP_FRAMES_MAX frames and f
+ * holds the first of them. */
 static void
-dispatch_message(broker *b, zmq_msg_t *f, int n)
+dispatch_message(broker *b, zmq_msg_t *f, int n, bool overflow)
 {
     if (n < 4 || !frame_is_empty(&f[1])) {
         drop_note(b, &f[0], "no empty delimiter after the identity");
-    } else if (frame_is(&f[2], ASSAY_MDP_CLIENT)) {
+    } else if (assay_mdp_frame_is(&f[2], ASSAY_MDP_CLIENT)) {
         if (n < 5) {
             drop_note(b, &f[0], "client: request without a body");
         } else {
-            client_message(b, f, n);
+            client_message(b, f, n, overflow);
         }
-    } else if (frame_is(&f[2], ASSAY_MDP_WORKER)) {
+    } else if (overflow) {
+        /* Our workers send one body frame; a longer message is not one. */
+        drop_note(b, &f[0], "worker: too many frames");
+    } else if (assay_mdp_frame_is(&f[2], ASSAY_MDP_WORKER)) {
         worker_message(b, f, n);
     } else {
         drop_note(b, &f[0], "unknown protocol header");
     }
 }
 
-/* Reads one whole message; more than BRK_FRAMES_MAX frames are drained and
- * reported as -2. Returns the frame count, or -1 when nothing is waiting. */
-static int
-recv_message(broker *b, zmq_msg_t *f)
+/* A worker is purged while it holds a request: its client is told so
+ * (busy, with the request id when it was readable) rather than left to
+ * time out. */
+static void
+worker_lost_request(broker *b, brk_worker *w)
 {
-    int n = 0;
-    int more = 1;
-    bool overflow = false;
-    while (more) {
-        zmq_msg_t tmp;
-        zmq_msg_init(&tmp);
-        if (zmq_msg_recv(&tmp, b->sock,
-                         n == 0 && !overflow ? ZMQ_DONTWAIT : 0) < 0) {
-            zmq_msg_close(&tmp);
-            if (n == 0 && !overflow) {
-                return -1;
-            }
-            break; /* context terminated mid-message; drop what we have */
+    zmq_msg_t f[5];
+    assay_mdp_frame_set(&f[0], w->client, w->client_len);
+    zmq_msg_init(&f[1]);
+    zmq_msg_init(&f[2]);
+    assay_mdp_frame_set(&f[3], w->service->name, w->service->name_len);
+    int n = 4;
+    if (w->request_id[0] != '\0') {
+        /* a minimal body from which client_error can read the id back */
+        json_t *o = json_pack("{s:s}", "id", w->request_id);
+        char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+        json_decref(o);
+        if (text != NULL) {
+            assay_mdp_frame_set(&f[4], text, strlen(text));
+            free(text);
+            n = 5;
         }
-        more = zmq_msg_more(&tmp);
-        if (n < BRK_FRAMES_MAX) {
-            zmq_msg_init(&f[n]);
-            zmq_msg_move(&f[n++], &tmp);
-        } else {
-            overflow = true;
-        }
-        zmq_msg_close(&tmp);
     }
-    if (overflow || more) {
-        drop_note(b, n > 0 ? &f[0] : NULL, "too many frames");
-        frames_close(f, n);
-        return -2;
+    if (n == 4) {
+        zmq_msg_init(&f[4]);
     }
-    return n;
+    client_error(b, f, n, ASSAY_EBUSY,
+                 "broker: the worker grading this request was lost, try "
+                 "again");
+    frames_close(f, 5);
 }
 
 static void
@@ -694,8 +815,19 @@ heartbeat_and_purge(broker *b, long long now)
     size_t i = 0;
     while (i < b->nworkers) {
         brk_worker *w = b->workers[i];
-        if (w->expiry_ms < now) {
-            worker_delete(b, w, false, "expired");
+        /* A worker grades in the thread that owns its socket, so it sends
+         * no heartbeat while grading: a busy worker is kept up to busy_ms
+         * after it got the request, or its verdict would be lost. */
+        bool busy = !w->idle && w->client_len > 0;
+        if (busy && now - w->busy_since_ms <= b->opts.busy_ms) {
+            i++;
+            continue;
+        }
+        if (w->expiry_ms < now || busy) {
+            if (busy) {
+                worker_lost_request(b, w);
+            }
+            worker_delete(b, w, false, busy ? "busy too long" : "expired");
             continue; /* slot i now holds another worker */
         }
         send_command(b, w->id, w->id_len, ASSAY_MDP_HEARTBEAT);
@@ -710,7 +842,39 @@ heartbeat_and_purge(broker *b, long long now)
                   b->drops_suppressed);
     }
     b->drops_logged = 0;
+    b->refusals_logged = 0;
     b->drops_suppressed = 0;
+}
+
+/* On stop: every request still queued is answered busy rather than
+ * dropped with the socket (r->frames = [client][body...]). */
+static void
+broker_refuse_queued(broker *b)
+{
+    int linger = 1000; /* let these last replies leave before the close */
+    zmq_setsockopt(b->sock, ZMQ_LINGER, &linger, sizeof linger);
+    for (size_t i = 0; i < b->nservices; i++) {
+        brk_service *s = b->services[i];
+        brk_request *r;
+        while ((r = queue_pop(s)) != NULL) {
+            zmq_msg_t f[5];
+            zmq_msg_init(&f[0]);
+            zmq_msg_move(&f[0], &r->frames[0]);
+            zmq_msg_init(&f[1]);
+            zmq_msg_init(&f[2]);
+            assay_mdp_frame_set(&f[3], s->name, s->name_len);
+            zmq_msg_init(&f[4]);
+            int n = 4;
+            if (r->nframes == 2) {
+                zmq_msg_move(&f[4], &r->frames[1]);
+                n = 5;
+            }
+            client_error(b, f, n, ASSAY_EBUSY,
+                         "broker: shutting down, try again");
+            frames_close(f, 5);
+            request_free(r);
+        }
+    }
 }
 
 static void
@@ -724,6 +888,9 @@ broker_fini(broker *b)
     }
     free(b->workers);
     free(b->services);
+    if (b->mon != NULL) {
+        zmq_close(b->mon);
+    }
     if (b->sock != NULL) {
         zmq_close(b->sock);
     }
@@ -739,7 +906,23 @@ static int
 broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
 {
     b->workers = calloc(b->opts.workers_max, sizeof *b->workers);
-    b->services = calloc(b->opts.services_max, sizeof *b->services);
+    static const char *const default_services[] = {ASSAY_MDP_SERVICE};
+    const char *const *names = b->opts.services;
+    size_t nnames = b->opts.nservices;
+    if (names == NULL) {
+        names = default_services;
+        nnames = 1;
+    }
+    b->services =
+        calloc(b->opts.services_max + nnames, sizeof *b->services);
+    for (size_t i = 0; b->services != NULL && i < nnames; i++) {
+        size_t len = strlen(names[i]);
+        if (!assay_mdp_service_valid(names[i], len) ||
+            service_find(b, names[i], len) != NULL) {
+            continue; /* config.c checked them; a repeat is harmless */
+        }
+        service_add(b, names[i], len, true);
+    }
     b->ctx = zmq_ctx_new();
     if (b->workers == NULL || b->services == NULL || b->ctx == NULL) {
         assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed",
@@ -756,6 +939,14 @@ broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
     int64_t maxmsg = b->opts.maxmsgsize;
     zmq_setsockopt(b->sock, ZMQ_LINGER, &linger, sizeof linger);
     zmq_setsockopt(b->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
+    assay_fd_front_options(b->sock);
+    /* Messages buffered per peer before libzmq stops reading its TCP
+     * stream: with 1 MiB frames this bounds what one connection can make
+     * the broker hold before it has looked at anything (the default, 1000,
+     * let one burst take 250 MB). A client has a few requests in flight; a
+     * worker one. */
+    int rcvhwm = BRK_RCVHWM;
+    zmq_setsockopt(b->sock, ZMQ_RCVHWM, &rcvhwm, sizeof rcvhwm);
     if (b->opts.zap != NULL) {
         assay_error err;
         assay_error_init(&err);
@@ -764,6 +955,9 @@ broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
                       err.message);
             return -1;
         }
+    }
+    if (b->opts.zap == NULL) {
+        b->mon = assay_fd_monitor_start(b->ctx, b->sock);
     }
     if (zmq_bind(b->sock, bind_ep) != 0) {
         assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed",
@@ -819,7 +1013,7 @@ assay_mdp_broker_run_opts(const char *bind_ep,
     }
 
     b.next_heartbeat_ms = assay_clock_ms() + b.opts.heartbeat_ms;
-    zmq_msg_t frames[BRK_FRAMES_MAX];
+    assay_mdp_msg msg;
     while (!*stop) {
         if (b.opts.reload != NULL && *b.opts.reload) {
             *b.opts.reload = 0;
@@ -835,8 +1029,12 @@ assay_mdp_broker_run_opts(const char *bind_ep,
         if (wait < 0) {
             wait = 0;
         }
-        zmq_pollitem_t item = {b.sock, 0, ZMQ_POLLIN, 0};
-        int rc = zmq_poll(&item, 1, (long)wait);
+        zmq_pollitem_t items[2] = {{b.sock, 0, ZMQ_POLLIN, 0},
+                                   {b.mon, 0, ZMQ_POLLIN, 0}};
+        int rc = zmq_poll(items, b.mon != NULL ? 2 : 1, (long)wait);
+        if (rc > 0 && b.mon != NULL && (items[1].revents & ZMQ_POLLIN)) {
+            assay_fd_monitor_read(b.mon);
+        }
         if (rc < 0 && zmq_errno() != EINTR) {
             assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed", "reason=\"%s\"",
                       zmq_strerror(zmq_errno()));
@@ -844,14 +1042,12 @@ assay_mdp_broker_run_opts(const char *bind_ep,
         }
         /* Bounded batch so heartbeats keep their schedule under load. */
         for (int batch = 0; rc > 0 && batch < 1000; batch++) {
-            int n = recv_message(&b, frames);
-            if (n == -1) {
+            if (assay_mdp_recv(b.sock, &msg, ZMQ_DONTWAIT) !=
+                ASSAY_MDP_RECV_OK) {
                 break;
             }
-            if (n > 0) {
-                dispatch_message(&b, frames, n);
-                frames_close(frames, n);
-            }
+            dispatch_message(&b, msg.f, msg.n, msg.overflow);
+            assay_mdp_msg_close(&msg);
         }
         now = assay_clock_ms();
         if (now >= b.next_heartbeat_ms) {
@@ -859,9 +1055,15 @@ assay_mdp_broker_run_opts(const char *bind_ep,
             b.next_heartbeat_ms = now + b.opts.heartbeat_ms;
         }
     }
+    unsigned long long before = b.refused;
+    broker_refuse_queued(&b);
+    b.refused_stopping = b.refused - before;
     assay_log(ASSAY_LOG_INFO, "mdp_broker_stopped",
-              "forwarded=%llu replied=%llu dropped=%llu", b.forwarded,
-              b.replied, b.dropped);
+              "forwarded=%llu replied=%llu dropped=%llu refused=%llu "
+              "refused_shutting_down=%llu unknown_service=%llu "
+              "workers_refused=%llu",
+              b.forwarded, b.replied, b.dropped, b.refused,
+              b.refused_stopping, b.unknown_service, b.workers_refused);
     broker_fini(&b);
     return 0;
 }

@@ -21,20 +21,34 @@
 /* Tunables; assay_mdp_broker_opts_init fills in the protocol defaults. */
 typedef struct assay_mdp_broker_opts {
     int heartbeat_ms;     /* interval between heartbeats to workers */
-    int liveness;         /* missed intervals before a worker is purged */
-    size_t queue_max;     /* queued requests per service; more are dropped */
+    int liveness;         /* missed intervals before an idle worker is
+                             purged */
+    int busy_ms;          /* a worker grading a request (it cannot send
+                             heartbeats meanwhile) is kept this long after
+                             it was given the request, silent or not */
+    size_t queue_max;     /* queued requests per service; more: busy */
+    size_t queue_bytes_max; /* queued body bytes per service; more: busy */
     int request_ttl_ms;   /* a queued request older than this is dropped */
     size_t workers_max;   /* registered workers; READY beyond it: DISCONNECT */
-    size_t services_max;  /* distinct service names tracked at once */
-    long long maxmsgsize; /* bytes; a bigger message disconnects its peer */
+    size_t services_max;  /* services with a worker tracked at once */
+    /* services whose requests are queued before any worker registers
+     * (NULL: just "assay"); a request for a name neither listed here nor
+     * registered by a worker is answered "unreachable" and holds nothing */
+    const char *const *services;
+    size_t nservices;
+    long long maxmsgsize; /* bytes; a bigger frame disconnects its peer,
+                             a request with more body bytes in all is
+                             answered message_too_large */
     assay_zap *zap; /* CURVE for clients and workers alike; NULL: off */
     volatile sig_atomic_t *reload; /* nonzero: re-read the allow list and
                                       clear it; may be NULL */
 } assay_mdp_broker_opts;
 
-/* assay_mdp_broker_opts_init sets heartbeat 2500 ms, liveness 3, queue 4096
- * requests per service, ttl 10 s, 4096 workers, 64 services, 4 MiB, no
- * CURVE, no reload flag. */
+/* assay_mdp_broker_opts_init sets heartbeat 2500 ms, liveness 3, busy
+ * 60 s, queue 4096
+ * requests and 32 MiB per service, ttl 10 s, 4096 workers, 64 services, 1 MiB
+ * (16 x the workers' default --max-message), no
+ * CURVE, no reload flag, configured services {"assay"}. */
 void assay_mdp_broker_opts_init(assay_mdp_broker_opts *opts);
 
 /* assay_mdp_broker_run binds a ROUTER at bind_ep (e.g. tcp://127.0.0.1:*),

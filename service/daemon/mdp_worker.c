@@ -26,14 +26,14 @@
 
 #define WRK_THREADS_MAX 256
 #define WRK_POLL_MS 100
-/* [""][MDPW01][command][client][""][body]: a REQUEST needs six frames;
- * more body frames than this are refused rather than buffered. */
-#define WRK_FRAMES_MAX 16
 /* Sent when no reply can be built: memory is short, or a request split
  * over several frames is bigger than maxmsgsize in total. */
 static const char wrk_oom_reply[] =
     "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"internal\","
     "\"message\":\"worker: out of memory\"}}";
+static const char wrk_frames_reply[] =
+    "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"invalid_json\","
+    "\"message\":\"request: too many body frames for the worker\"}}";
 static const char wrk_toobig_reply[] =
     "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"message_too_large\","
     "\"message\":\"request: body frames exceed the worker limit\"}}";
@@ -81,20 +81,8 @@ static int
 send_command(wrk_thread *t, unsigned char command, const void *const *extra,
              const size_t *extra_len, int nextra)
 {
-    int rc = 0;
-    int more = nextra > 0 ? ZMQ_SNDMORE : 0;
-    if (zmq_send(t->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER),
-                 ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, &command, 1, more | ZMQ_DONTWAIT) < 0) {
-        rc = -1;
-    }
-    for (int i = 0; rc == 0 && i < nextra; i++) {
-        int flags = ZMQ_DONTWAIT | (i + 1 < nextra ? ZMQ_SNDMORE : 0);
-        if (zmq_send(t->sock, extra[i], extra_len[i], flags) < 0) {
-            rc = -1;
-        }
-    }
+    int rc = assay_mdp_command(t->sock, NULL, 0, command, extra, extra_len,
+                               nextra);
     t->last_send_ms = assay_clock_ms();
     return rc;
 }
@@ -212,13 +200,56 @@ free_reply(void *data, void *hint)
     free(data);
 }
 
-/* f = [""][MDPW01][0x02][client][""][body...], n >= 6 checked. */
+/* Sends [""][MDPW01][REPLY][client][""][body]; body is consumed. */
 static void
-handle_request(wrk_thread *t, zmq_msg_t *f, int n)
+send_reply(wrk_thread *t, zmq_msg_t *client, zmq_msg_t *body)
+{
+    unsigned char cmd = ASSAY_MDP_REPLY;
+    zmq_msg_t f[6];
+    assay_mdp_frame_set(&f[0], "", 0);
+    assay_mdp_frame_set(&f[1], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
+    assay_mdp_frame_set(&f[2], &cmd, 1);
+    zmq_msg_init(&f[3]);
+    zmq_msg_copy(&f[3], client);
+    assay_mdp_frame_set(&f[4], "", 0);
+    zmq_msg_init(&f[5]);
+    zmq_msg_move(&f[5], body);
+    zmq_msg_close(body);
+    if (assay_mdp_send(t->sock, f, 6) != 0) {
+        /* Broker gone mid-reply; the client will retry. */
+        drop_note(t, "reply could not be sent");
+    }
+    t->last_send_ms = assay_clock_ms();
+}
+
+/* Answers a request the worker cannot grade with the fixed reply text. */
+static void
+send_fixed(wrk_thread *t, zmq_msg_t *client, const char *text)
+{
+    zmq_msg_t out;
+    if (assay_mdp_frame_set(&out, text, strlen(text)) != 0) {
+        zmq_msg_close(&out);
+        drop_note(t, "out of memory for an error reply");
+        return;
+    }
+    send_reply(t, client, &out);
+}
+
+/* f = [""][MDPW01][0x02][client][""][body...], n >= 6 checked. Every
+ * request with a client address gets a reply: a verdict, or an error when
+ * it cannot be graded (too many frames, too big, out of memory), so the
+ * broker never waits on this worker for an answer that is not coming. */
+static void
+handle_request(wrk_thread *t, zmq_msg_t *f, int n, bool overflow)
 {
     const wrk_shared *sh = t->sh;
     if (zmq_msg_size(&f[3]) == 0 || zmq_msg_size(&f[4]) != 0) {
         drop_note(t, "REQUEST without client address and delimiter");
+        return;
+    }
+    t->requests++;
+    if (overflow) {
+        send_fixed(t, &f[3], wrk_frames_reply);
         return;
     }
     size_t len = 0;
@@ -229,79 +260,24 @@ handle_request(wrk_thread *t, zmq_msg_t *f, int n)
                       ? sh->opts.process(sh->opts.arg, body, len, &reply_len)
                       : NULL;
     free(owned);
-    t->requests++;
-
+    if (reply == NULL) {
+        send_fixed(t, &f[3],
+                   len > sh->opts.maxmsgsize ? wrk_toobig_reply
+                                             : wrk_oom_reply);
+        return;
+    }
     zmq_msg_t out;
-    if (reply != NULL) {
-        if (zmq_msg_init_data(&out, reply, reply_len, free_reply, NULL) != 0) {
-            free(reply);
-            return;
-        }
-    } else {
-        const char *text =
-            len > sh->opts.maxmsgsize ? wrk_toobig_reply : wrk_oom_reply;
-        size_t text_len = strlen(text);
-        if (zmq_msg_init_size(&out, text_len) != 0) {
-            return;
-        }
-        memcpy(zmq_msg_data(&out), text, text_len);
+    if (zmq_msg_init_data(&out, reply, reply_len, free_reply, NULL) != 0) {
+        free(reply);
+        send_fixed(t, &f[3], wrk_oom_reply);
+        return;
     }
-    unsigned char cmd = ASSAY_MDP_REPLY;
-    if (zmq_send(t->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER),
-                 ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, &cmd, 1, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_msg_send(&f[3], t->sock, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_send(t->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-        zmq_msg_send(&out, t->sock, ZMQ_DONTWAIT) < 0) {
-        /* Broker gone mid-reply; the client will retry. */
-        zmq_msg_close(&out);
-        drop_note(t, "reply could not be sent");
-    }
-    t->last_send_ms = assay_clock_ms();
-}
-
-/* Receives one message into f; returns the frame count, 0 when it had more
- * than WRK_FRAMES_MAX frames (drained and dropped), -1 on nothing/error. */
-static int
-recv_message(wrk_thread *t, zmq_msg_t *f)
-{
-    int n = 0;
-    int more = 1;
-    bool overflow = false;
-    while (more) {
-        zmq_msg_t tmp;
-        zmq_msg_init(&tmp);
-        if (zmq_msg_recv(&tmp, t->sock,
-                         n == 0 && !overflow ? ZMQ_DONTWAIT : 0) < 0) {
-            zmq_msg_close(&tmp);
-            for (int i = 0; i < n; i++) {
-                zmq_msg_close(&f[i]);
-            }
-            return -1;
-        }
-        more = zmq_msg_more(&tmp);
-        if (n < WRK_FRAMES_MAX) {
-            zmq_msg_init(&f[n]);
-            zmq_msg_move(&f[n++], &tmp);
-        } else {
-            overflow = true;
-        }
-        zmq_msg_close(&tmp);
-    }
-    if (overflow) {
-        for (int i = 0; i < n; i++) {
-            zmq_msg_close(&f[i]);
-        }
-        drop_note(t, "too many frames");
-        return 0;
-    }
-    return n;
+    send_reply(t, &f[3], &out);
 }
 
 /* Validates and acts on one message from the broker. */
 static void
-handle_message(wrk_thread *t, zmq_msg_t *f, int n)
+handle_message(wrk_thread *t, zmq_msg_t *f, int n, bool overflow)
 {
     if (n < 3 || zmq_msg_size(&f[0]) != 0 ||
         zmq_msg_size(&f[1]) != strlen(ASSAY_MDP_WORKER) ||
@@ -320,7 +296,7 @@ handle_message(wrk_thread *t, zmq_msg_t *f, int n)
         }
         t->liveness = t->sh->opts.liveness;
         t->backoff_ms = t->sh->opts.reconnect_min_ms;
-        handle_request(t, f, n);
+        handle_request(t, f, n, overflow);
         break;
     case ASSAY_MDP_HEARTBEAT:
         t->liveness = t->sh->opts.liveness;
@@ -358,7 +334,7 @@ worker_main(void *arg)
 {
     wrk_thread *t = arg;
     const wrk_shared *sh = t->sh;
-    zmq_msg_t frames[WRK_FRAMES_MAX];
+    assay_mdp_msg msg;
     t->backoff_ms = sh->opts.reconnect_min_ms;
     while (!stopping(sh)) {
         if (t->sock == NULL && connect_broker(t) != 0) {
@@ -373,12 +349,10 @@ worker_main(void *arg)
         zmq_pollitem_t item = {t->sock, 0, ZMQ_POLLIN, 0};
         int rc = zmq_poll(&item, 1, (long)wait);
         if (rc > 0) {
-            int n = recv_message(t, frames);
-            if (n > 0) {
-                handle_message(t, frames, n);
-                for (int i = 0; i < n; i++) {
-                    zmq_msg_close(&frames[i]);
-                }
+            if (assay_mdp_recv(t->sock, &msg, ZMQ_DONTWAIT) ==
+                ASSAY_MDP_RECV_OK) {
+                handle_message(t, msg.f, msg.n, msg.overflow);
+                assay_mdp_msg_close(&msg);
             }
         }
         if (t->sock == NULL) {
@@ -515,6 +489,7 @@ assay_mdp_worker_run_opts(const assay_mdp_worker_opts *opts,
                 (void)opts->reload(opts->arg, &err);
             }
         }
+        assay_handler_log_flush();
         sleep_ms(WRK_POLL_MS / 2);
     }
     if (rc != 0) {

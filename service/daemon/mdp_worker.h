@@ -9,8 +9,8 @@
  * backoff, which is how a broker restart is survived. Frames from the broker
  * are validated one by one and anything malformed is logged and dropped.
  *
- * The protocol constants live here because the broker speaks the same
- * worker sub-protocol from the other side.
+ * The protocol constants and frame I/O are in service/proto/mdp.h, shared
+ * with the broker and the client library.
  */
 #ifndef ASSAY_MDP_WORKER_H
 #define ASSAY_MDP_WORKER_H
@@ -19,19 +19,7 @@
 #include <stddef.h>
 
 #include "assay/assay.h"
-
-#define ASSAY_MDP_CLIENT "MDPC01"
-#define ASSAY_MDP_WORKER "MDPW01"
-#define ASSAY_MDP_SERVICE "assay"
-#define ASSAY_MDP_READY 0x01
-#define ASSAY_MDP_REQUEST 0x02
-#define ASSAY_MDP_REPLY 0x03
-#define ASSAY_MDP_HEARTBEAT 0x04
-#define ASSAY_MDP_DISCONNECT 0x05
-#define ASSAY_MDP_HEARTBEAT_MS 2500
-#define ASSAY_MDP_LIVENESS 3
-/* Service names are printable ASCII of at most this many bytes. */
-#define ASSAY_MDP_SERVICE_MAX 255
+#include "mdp.h"
 
 typedef struct assay_handler assay_handler;
 

@@ -13,12 +13,23 @@
 
 #include <zmq.h>
 
+#include "fdlimit.h"
 #include "log.h"
 #include "clock.h"
 
 #define POLL_MS 100
-/* Envelope frames plus body; deeper proxy chains are refused. */
+/* After the drain deadline, how long requests already being graded may
+ * still take (queued ones are answered busy at the deadline). */
+#define DRAIN_GRACE_S 5.0
+/* Frames of one request kept from the front: the peer's identity, the
+ * envelope, the delimiter and the body. A longer message is answered with
+ * invalid_json through what was kept (docs/protocol.md). */
 #define FRAMES_MAX 16
+/* The backend ROUTER adds the grading thread's identity to a reply. */
+#define BACKEND_FRAMES_MAX (FRAMES_MAX + 1)
+/* Envelope bytes (routing ids before the delimiter). Proxies add ids of at
+ * most 255 bytes; more is not an envelope and is not echoed back. */
+#define ENVELOPE_BYTES_MAX 4096
 /* Front messages read per loop turn, so worker replies are not starved. */
 #define FRONT_BATCH 256
 #define READY "READY"
@@ -30,7 +41,8 @@
 typedef struct rmsg {
     struct rmsg *next;
     int n;
-    zmq_msg_t f[FRAMES_MAX];
+    size_t bytes; /* every frame received, kept or not */
+    zmq_msg_t f[BACKEND_FRAMES_MAX];
 } rmsg;
 
 typedef struct wid {
@@ -50,6 +62,7 @@ typedef struct worker {
 typedef struct front {
     assay_handler *h;
     void *sock;
+    void *mon; /* refused accepts, when zap does not watch them; may be NULL */
     void *backend;
     wid *idle;
     int nidle;
@@ -58,6 +71,7 @@ typedef struct front {
     long inflight;
     long limit;
     unsigned long long dropped;
+    unsigned long long refused_stopping; /* answered busy: shutting down */
 } front;
 
 static void
@@ -70,12 +84,13 @@ rmsg_close(rmsg *m)
 }
 
 /* Receives one whole message. Returns 1 when read, 0 on EAGAIN/EINTR (none
- * waiting), -1 on a fatal error; frames past FRAMES_MAX are discarded and
- * *too_many set. */
+ * waiting), -1 on a fatal error; frames past cap (<= BACKEND_FRAMES_MAX)
+ * are discarded and *too_many set. */
 static int
-rmsg_recv(void *sock, rmsg *m, int flags, bool *too_many)
+rmsg_recv(void *sock, rmsg *m, int cap, int flags, bool *too_many)
 {
     m->n = 0;
+    m->bytes = 0;
     *too_many = false;
     for (;;) {
         zmq_msg_t part;
@@ -87,7 +102,8 @@ rmsg_recv(void *sock, rmsg *m, int flags, bool *too_many)
             return (e == EAGAIN || e == EINTR) ? 0 : -1;
         }
         int more = zmq_msg_more(&part);
-        if (m->n < FRAMES_MAX) {
+        m->bytes += zmq_msg_size(&part);
+        if (m->n < cap) {
             zmq_msg_init(&m->f[m->n]);
             zmq_msg_move(&m->f[m->n++], &part);
             zmq_msg_close(&part);
@@ -146,7 +162,7 @@ worker_main(void *arg)
             continue;
         }
         bool too_many;
-        int got = rmsg_recv(sock, m, ZMQ_DONTWAIT, &too_many);
+        int got = rmsg_recv(sock, m, FRAMES_MAX, ZMQ_DONTWAIT, &too_many);
         if (got <= 0) {
             if (got < 0) {
                 break;
@@ -178,15 +194,19 @@ worker_main(void *arg)
 }
 
 /* Envelope check for a front message: frames up to the first empty one are
- * the envelope, exactly one body frame follows. Returns the body count (1
- * when well formed), or -1 when there is no delimiter to answer through. */
+ * the envelope, exactly one body frame follows. Returns the delimiter's
+ * index, or -1 when the kept frames hold none. *env_bytes is the size of
+ * the envelope after the peer's identity. */
 static int
-front_body_frames(const rmsg *m)
+front_delimiter(const rmsg *m, size_t *env_bytes)
 {
+    *env_bytes = 0;
     for (int i = 1; i < m->n; i++) {
-        if (zmq_msg_size((zmq_msg_t *)&m->f[i]) == 0) {
-            return m->n - i - 1;
+        size_t len = zmq_msg_size((zmq_msg_t *)&m->f[i]);
+        if (len == 0) {
+            return i;
         }
+        *env_bytes += len;
     }
     return -1;
 }
@@ -224,7 +244,7 @@ front_refuse(front *fr, rmsg *m, int nbody, assay_err code, const char *text)
         zmq_msg_close(&m->f[i]);
     }
     m->n -= nbody;
-    if (reply == NULL || m->n >= FRAMES_MAX) {
+    if (reply == NULL || m->n >= BACKEND_FRAMES_MAX) {
         free(reply);
         rmsg_close(m);
         return;
@@ -234,6 +254,41 @@ front_refuse(front *fr, rmsg *m, int nbody, assay_err code, const char *text)
     m->n++;
     free(reply);
     front_reply(fr, m, 0);
+}
+
+/* Answers m through the peer's identity alone, [identity][""][error], when
+ * its envelope cannot be trusted to route the reply (no delimiter among
+ * the kept frames, or an envelope too big to echo). */
+static void
+front_refuse_direct(front *fr, rmsg *m, assay_err code, const char *text)
+{
+    for (int i = 1; i < m->n; i++) {
+        zmq_msg_close(&m->f[i]);
+    }
+    m->n = 1;
+    zmq_msg_init(&m->f[m->n++]); /* the delimiter */
+    zmq_msg_init_size(&m->f[m->n++], 0); /* body placeholder for refuse */
+    front_refuse(fr, m, 1, code, text);
+}
+
+/* At the drain deadline: every request still waiting for a grading thread
+ * is answered busy instead of being dropped with the socket. */
+static void
+front_refuse_queued(front *fr)
+{
+    while (fr->head != NULL) {
+        rmsg *q = fr->head;
+        fr->head = q->next;
+        if (fr->head == NULL) {
+            fr->tail = NULL;
+        }
+        fr->inflight--;
+        fr->refused_stopping++;
+        front_refuse(fr, q, 1, ASSAY_EBUSY,
+                     "request: service is shutting down (drain timeout), "
+                     "try another instance");
+        free(q);
+    }
 }
 
 /* Hands queued requests to idle workers. */
@@ -262,30 +317,59 @@ front_dispatch(front *fr)
 static void
 front_on_request(front *fr, rmsg *m, bool too_many, bool draining)
 {
-    int nbody = front_body_frames(m);
-    if (nbody < 0 || too_many) {
-        assay_log(ASSAY_LOG_WARN, "request_dropped", "reason=%s frames=%d",
-                  too_many ? "too_many_frames" : "no_delimiter", m->n);
-        rmsg_close(m);
+    /* Every message with a peer identity gets exactly one reply, even a
+     * malformed one; the shape checks come before anything is queued. */
+    size_t env_bytes = 0;
+    int delim = front_delimiter(m, &env_bytes);
+    char text[160];
+    if (delim < 0) {
+        snprintf(text, sizeof(text),
+                 "request: no empty delimiter frame in the first %d frames",
+                 m->n);
+        front_refuse_direct(fr, m, ASSAY_EJSON, text);
         return;
     }
-    if (nbody != 1) {
-        char text[128];
+    if (env_bytes > ENVELOPE_BYTES_MAX) {
         snprintf(text, sizeof(text),
-                 "request: expected one frame after the empty delimiter, "
-                 "got %d",
-                 nbody);
+                 "request: envelope of %zu bytes (at most %d)", env_bytes,
+                 ENVELOPE_BYTES_MAX);
+        front_refuse_direct(fr, m, ASSAY_ETOOBIG, text);
+        return;
+    }
+    int nbody = m->n - delim - 1;
+    if (too_many || nbody != 1) {
+        if (too_many) {
+            snprintf(text, sizeof(text),
+                     "request: more than %d frames (at most %d in all)", m->n,
+                     FRAMES_MAX);
+        } else {
+            snprintf(text, sizeof(text),
+                     "request: expected one frame after the empty "
+                     "delimiter, got %d",
+                     nbody);
+        }
         front_refuse(fr, m, nbody, ASSAY_EJSON, text);
         return;
     }
+    /* The size limit is enforced here, before the request is queued, so a
+     * burst of oversized requests holds no memory past this call. */
+    size_t body_len = zmq_msg_size(&m->f[m->n - 1]);
+    if (body_len > assay_handler_max_message(fr->h)) {
+        snprintf(text, sizeof(text),
+                 "request: message of %zu bytes exceeds the limit of %zu "
+                 "bytes",
+                 body_len, assay_handler_max_message(fr->h));
+        front_refuse(fr, m, 1, ASSAY_ETOOBIG, text);
+        return;
+    }
     if (draining) {
+        fr->refused_stopping++;
         front_refuse(fr, m, 1, ASSAY_EBUSY,
                      "request: service is shutting down, try another "
                      "instance");
         return;
     }
     if (fr->inflight >= fr->limit) {
-        char text[128];
         snprintf(text, sizeof(text),
                  "request: %ld requests in flight (limit %ld), try again",
                  fr->inflight, fr->limit);
@@ -362,6 +446,7 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
     zmq_setsockopt(fr->sock, ZMQ_RCVHWM, &hwm, sizeof(hwm));
     zmq_setsockopt(fr->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof(maxmsg));
     zmq_setsockopt(fr->sock, ZMQ_LINGER, &linger, sizeof(linger));
+    assay_fd_front_options(fr->sock);
     zmq_setsockopt(fr->backend, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
     zmq_setsockopt(fr->backend, ZMQ_SNDHWM, &unlimited, sizeof(unlimited));
     zmq_setsockopt(fr->backend, ZMQ_RCVHWM, &unlimited, sizeof(unlimited));
@@ -374,6 +459,9 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
                       err.message);
             return -1;
         }
+    }
+    if (cfg->zap == NULL) {
+        fr->mon = assay_fd_monitor_start(ctx, fr->sock);
     }
     if (zmq_bind(fr->sock, cfg->endpoint) != 0) {
         assay_log(ASSAY_LOG_ERROR, "bind_failed", "endpoint=%s error=\"%s\"",
@@ -443,13 +531,18 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
               assay_handler_model_count(h), cfg->zap != NULL ? "on" : "off");
 
     bool draining = false;
+    bool timed_out = false;
     double drain_deadline = 0;
     for (;;) {
-        zmq_pollitem_t items[2] = {
+        zmq_pollitem_t items[3] = {
             {.socket = fr.backend, .events = ZMQ_POLLIN},
             {.socket = fr.sock, .events = ZMQ_POLLIN},
+            {.socket = fr.mon, .events = ZMQ_POLLIN},
         };
-        int n = zmq_poll(items, 2, POLL_MS);
+        int n = zmq_poll(items, fr.mon != NULL ? 3 : 2, POLL_MS);
+        if (n > 0 && fr.mon != NULL && (items[2].revents & ZMQ_POLLIN)) {
+            assay_fd_monitor_read(fr.mon);
+        }
         if (n < 0 && errno != EINTR) {
             assay_log(ASSAY_LOG_ERROR, "poll_failed", "error=\"%s\"",
                       zmq_strerror(errno));
@@ -463,6 +556,7 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
                 assay_zap_reload(cfg->zap, NULL); /* likewise */
             }
         }
+        assay_handler_log_flush();
         if (*stop && !draining) {
             draining = true;
             drain_deadline = assay_clock_s() + cfg->drain_s;
@@ -471,14 +565,16 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
         }
         if (n > 0 && (items[0].revents & ZMQ_POLLIN)) {
             bool too_many;
-            while (rmsg_recv(fr.backend, m, ZMQ_DONTWAIT, &too_many) > 0) {
+            while (rmsg_recv(fr.backend, m, BACKEND_FRAMES_MAX, ZMQ_DONTWAIT,
+                             &too_many) > 0) {
                 front_on_backend(&fr, m);
             }
         }
         if (n > 0 && (items[1].revents & ZMQ_POLLIN)) {
             bool too_many;
             for (int i = 0; i < FRONT_BATCH &&
-                            rmsg_recv(fr.sock, m, ZMQ_DONTWAIT, &too_many) > 0;
+                            rmsg_recv(fr.sock, m, FRAMES_MAX, ZMQ_DONTWAIT,
+                                      &too_many) > 0;
                  i++) {
                 front_on_request(&fr, m, too_many, draining);
             }
@@ -487,11 +583,28 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
             status = 0;
             break;
         }
-        if (draining && assay_clock_s() > drain_deadline) {
-            assay_log(ASSAY_LOG_WARN, "drain_timeout", "in_flight=%ld",
-                      fr.inflight);
+        if (draining && !timed_out && assay_clock_s() > drain_deadline) {
+            /* Queued requests are answered now; the ones being graded
+             * (at most one per thread) get a short grace to finish. */
+            timed_out = true;
+            assay_log(ASSAY_LOG_WARN, "drain_timeout",
+                      "in_flight=%ld queued_refused=%s", fr.inflight,
+                      fr.head != NULL ? "yes" : "no");
+            front_refuse_queued(&fr);
+        }
+        if (timed_out && assay_clock_s() > drain_deadline + DRAIN_GRACE_S) {
             status = 0;
             break;
+        }
+    }
+    if (status == 0) {
+        /* Whatever arrived during the last turn is answered, not dropped
+         * with the socket. Bounded: a flood cannot hold the exit. */
+        bool too_many;
+        for (int i = 0; i < 100000 && rmsg_recv(fr.sock, m, FRAMES_MAX,
+                                                 ZMQ_DONTWAIT, &too_many) > 0;
+             i++) {
+            front_on_request(&fr, m, too_many, true);
         }
     }
 out:
@@ -510,6 +623,9 @@ out:
     if (fr.backend != NULL) {
         zmq_close(fr.backend);
     }
+    if (fr.mon != NULL) {
+        zmq_close(fr.mon);
+    }
     if (fr.sock != NULL) {
         zmq_close(fr.sock); /* lingers so the last replies still go out */
     }
@@ -520,8 +636,11 @@ out:
         zmq_ctx_term(ctx);
     }
     if (status == 0) {
-        assay_log(ASSAY_LOG_INFO, "stopped", "dropped_replies=%llu",
-                  fr.dropped);
+        /* unanswered: still being graded when the grace ran out */
+        assay_log(ASSAY_LOG_INFO, "stopped",
+                  "refused_shutting_down=%llu unanswered=%ld "
+                  "dropped_replies=%llu",
+                  fr.refused_stopping, fr.inflight, fr.dropped);
     }
     free(m);
     free(fr.idle);

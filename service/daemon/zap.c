@@ -13,6 +13,7 @@
 
 #include <zmq.h>
 
+#include "fdlimit.h"
 #include "keyfile.h"
 #include "log.h"
 #include "clock.h"
@@ -40,10 +41,12 @@ typedef struct allow_list {
 
 struct assay_zap {
     char *allow_dir;
+    char *worker_dir; /* NULL: no worker list */
     assay_keypair server;
     struct assay_stats *stats; /* may be NULL */
     pthread_mutex_t lock;      /* guards list and the counters */
     allow_list *list;
+    allow_list *workers; /* empty when worker_dir is NULL */
     unsigned long long admitted;
     unsigned long long refused[ASSAY_AUTH_REASONS];
     void *rep;
@@ -85,11 +88,18 @@ ends_with_pub(const char *name)
  * .name.pub.swp and the like); a malformed .pub is an error, so a typo
  * cannot silently lock a client out or, worse, go unnoticed. */
 static assay_err
-allow_load(const char *dir, allow_list **out, assay_error *err)
+allow_load(const char *dir, const char *flag, allow_list **out,
+           assay_error *err)
 {
+    if (dir == NULL) { /* no list: nobody is in it */
+        *out = calloc(1, sizeof(**out));
+        return *out != NULL ? ASSAY_OK
+                            : assay_error_set(err, ASSAY_ENOMEM,
+                                              "allow list: out of memory");
+    }
     DIR *d = opendir(dir);
     if (d == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "allow-clients %s: %s", dir,
+        return assay_error_set(err, ASSAY_EIO, "%s %s: %s", flag, dir,
                                strerror(errno));
     }
     allow_list *l = calloc(1, sizeof(*l));
@@ -120,7 +130,7 @@ allow_load(const char *dir, allow_list **out, assay_error *err)
         }
         if (l->n >= ASSAY_ZAP_MAX_KEYS) {
             rc = assay_error_set(err, ASSAY_ECONFIG,
-                                 "allow-clients %s: more than %d keys", dir,
+                                 "%s %s: more than %d keys", flag, dir,
                                  ASSAY_ZAP_MAX_KEYS);
             goto out;
         }
@@ -202,7 +212,15 @@ assay_zap_new(const assay_zap_config *cfg, struct assay_stats *stats,
     if (rc != ASSAY_OK) {
         goto out;
     }
-    rc = allow_load(z->allow_dir, &z->list, err);
+    if (cfg->worker_dir != NULL &&
+        (z->worker_dir = strdup(cfg->worker_dir)) == NULL) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "zap: out of memory");
+        goto out;
+    }
+    rc = allow_load(z->allow_dir, "allow-clients", &z->list, err);
+    if (rc == ASSAY_OK) {
+        rc = allow_load(z->worker_dir, "allow-workers", &z->workers, err);
+    }
     if (rc == ASSAY_OK && stats != NULL) {
         assay_stats_auth_enable(stats);
     }
@@ -223,7 +241,9 @@ assay_zap_free(assay_zap *z)
     }
     assay_zap_stop(z);
     allow_free(z->list);
+    allow_free(z->workers);
     free(z->allow_dir);
+    free(z->worker_dir);
     assay_keyfile_wipe(&z->server);
     pthread_mutex_destroy(&z->lock);
     free(z);
@@ -260,8 +280,14 @@ assay_zap_reload(assay_zap *z, assay_error *err)
     allow_list *fresh = NULL;
     assay_error local;
     assay_error_init(&local);
-    assay_err rc = allow_load(z->allow_dir, &fresh, &local);
+    allow_list *fresh_workers = NULL;
+    assay_err rc = allow_load(z->allow_dir, "allow-clients", &fresh, &local);
+    if (rc == ASSAY_OK) {
+        rc = allow_load(z->worker_dir, "allow-workers", &fresh_workers,
+                        &local);
+    }
     if (rc != ASSAY_OK) {
+        allow_free(fresh);
         assay_log(ASSAY_LOG_ERROR, "allow_list_reload_failed",
                   "code=%s message=\"%s\" serving=previous",
                   assay_errname(rc), local.message);
@@ -272,19 +298,31 @@ assay_zap_reload(assay_zap *z, assay_error *err)
     }
     pthread_mutex_lock(&z->lock);
     allow_list *old = z->list;
+    allow_list *old_workers = z->workers;
     z->list = fresh;
+    z->workers = fresh_workers;
     pthread_mutex_unlock(&z->lock);
     allow_free(old);
-    assay_log(ASSAY_LOG_INFO, "allow_list_reloaded", "clients=%zu dir=%s",
-              fresh->n, z->allow_dir);
+    allow_free(old_workers);
+    assay_log(ASSAY_LOG_INFO, "allow_list_reloaded",
+              "clients=%zu workers=%zu dir=%s", fresh->n, fresh_workers->n,
+              z->allow_dir);
     return ASSAY_OK;
 }
 
-int
-assay_zap_decide(assay_zap *z, const char *mechanism, size_t mech_len,
-                 const uint8_t *key, size_t key_len, assay_auth_reason *reason,
-                 char *user, size_t user_cap)
+static const allow_entry *
+allow_find(const allow_list *l, const allow_entry *probe)
 {
+    return l->n == 0 ? NULL
+                     : bsearch(probe, l->e, l->n, sizeof(*l->e), allow_cmp);
+}
+
+int
+assay_zap_role(assay_zap *z, const char *mechanism, size_t mech_len,
+               const uint8_t *key, size_t key_len, assay_auth_reason *reason,
+               char *user, size_t user_cap, bool *worker)
+{
+    *worker = false;
     if (user_cap > 0) {
         user[0] = '\0';
     }
@@ -299,10 +337,12 @@ assay_zap_decide(assay_zap *z, const char *mechanism, size_t mech_len,
     allow_entry probe;
     memcpy(probe.key, key, ASSAY_KEY_BIN_LEN);
     pthread_mutex_lock(&z->lock);
-    const allow_entry *hit = z->list->n == 0
-                                 ? NULL
-                                 : bsearch(&probe, z->list->e, z->list->n,
-                                           sizeof(*z->list->e), allow_cmp);
+    /* A worker key is looked up first: a key in both lists is a worker. */
+    const allow_entry *hit = allow_find(z->workers, &probe);
+    *worker = hit != NULL;
+    if (hit == NULL) {
+        hit = allow_find(z->list, &probe);
+    }
     if (hit != NULL && user_cap > 0) {
         snprintf(user, user_cap, "%s", hit->name);
     }
@@ -312,6 +352,32 @@ assay_zap_decide(assay_zap *z, const char *mechanism, size_t mech_len,
         return 400;
     }
     return 200;
+}
+
+int
+assay_zap_decide(assay_zap *z, const char *mechanism, size_t mech_len,
+                 const uint8_t *key, size_t key_len, assay_auth_reason *reason,
+                 char *user, size_t user_cap)
+{
+    bool worker;
+    return assay_zap_role(z, mechanism, mech_len, key, key_len, reason, user,
+                          user_cap, &worker);
+}
+
+size_t
+assay_zap_workers(assay_zap *z)
+{
+    pthread_mutex_lock(&z->lock);
+    size_t n = z->workers->n;
+    pthread_mutex_unlock(&z->lock);
+    return n;
+}
+
+bool
+assay_zap_user_is_worker(const char *user_id)
+{
+    size_t n = strlen(ASSAY_ZAP_USER_WORKER);
+    return user_id != NULL && strncmp(user_id, ASSAY_ZAP_USER_WORKER, n) == 0;
 }
 
 static void
@@ -448,16 +514,20 @@ zap_handle(assay_zap *z)
     }
     assay_auth_reason reason = ASSAY_AUTH_UNKNOWN_KEY;
     char user[ZAP_NAME_MAX];
-    int status = assay_zap_decide(z, zmq_msg_data(&f[5]), zmq_msg_size(&f[5]),
-                                  key, key_len, &reason, user, sizeof(user));
+    bool worker = false;
+    int status = assay_zap_role(z, zmq_msg_data(&f[5]), zmq_msg_size(&f[5]),
+                                key, key_len, &reason, user, sizeof(user),
+                                &worker);
     if (status == 200) {
         zap_count(z, true, reason);
-        char who[ZAP_NAME_MAX], addr[64];
+        char who[ZAP_NAME_MAX], addr[64], uid[ZAP_NAME_MAX + 16];
         assay_log_value(who, sizeof(who), user);
         assay_log_value(addr, sizeof(addr), address);
-        assay_log(ASSAY_LOG_INFO, "auth_admitted", "client=%s address=%s", who,
-                  addr);
-        zap_reply(z->rep, &f[1], "200", "OK", user);
+        assay_log(ASSAY_LOG_INFO, "auth_admitted", "%s=%s address=%s",
+                  worker ? "worker" : "client", who, addr);
+        snprintf(uid, sizeof(uid), "%s%s",
+                 worker ? ASSAY_ZAP_USER_WORKER : ASSAY_ZAP_USER_CLIENT, user);
+        zap_reply(z->rep, &f[1], "200", "OK", uid);
     } else {
         zap_refused(z, reason, shown, address, NULL);
         zap_reply(z->rep, &f[1], "400",
@@ -484,6 +554,8 @@ zap_monitor_event(assay_zap *z)
     if (event == ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL &&
         value == ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH) {
         zap_refused(z, ASSAY_AUTH_BAD_MECHANISM, NULL, NULL, where);
+    } else if (event == ZMQ_EVENT_ACCEPT_FAILED) {
+        assay_fd_accept_failed(where, value);
     } else if (event == ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL ||
                event == ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) {
         zap_refused(z, ASSAY_AUTH_BAD_HANDSHAKE, NULL, NULL, where);
@@ -568,7 +640,8 @@ assay_zap_start(assay_zap *z, void *ctx, void *server_sock, assay_error *err)
     step = "socket monitor";
     if (zmq_socket_monitor(server_sock, mon_ep,
                            ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL |
-                               ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL) != 0) {
+                               ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL |
+                               ZMQ_EVENT_ACCEPT_FAILED) != 0) {
         goto fail;
     }
     z->mon = zmq_socket(ctx, ZMQ_PAIR);

@@ -37,7 +37,17 @@ typedef struct assay_zap assay_zap;
 typedef struct assay_zap_config {
     const char *secret_file; /* the server's key pair (NAME.key) */
     const char *allow_dir;   /* directory of allowed clients' *.pub */
+    const char *worker_dir;  /* broker: directory of the workers' *.pub;
+                                NULL: no peer is a worker */
 } assay_zap_config;
+
+/* The ZAP handler gives every admitted peer a User-Id (zmq_msg_gets(msg,
+ * "User-Id") on its messages): "worker:NAME" for a key in the worker
+ * directory, "client:NAME" for one only in the client directory. The
+ * broker accepts worker commands only from "worker:" peers. */
+#define ASSAY_ZAP_USER_WORKER "worker:"
+#define ASSAY_ZAP_USER_CLIENT "client:"
+
 
 /* assay_zap_new loads the server key pair and the allow list. Counts go to
  * stats (borrowed; may be NULL: then only to the log and
@@ -76,8 +86,22 @@ int assay_zap_decide(assay_zap *z, const char *mechanism, size_t mech_len,
                      const uint8_t *key, size_t key_len,
                      assay_auth_reason *reason, char *user, size_t user_cap);
 
+/* assay_zap_role is assay_zap_decide that also tells, on 200, whether the
+ * key is in the worker directory (*worker true). */
+int assay_zap_role(assay_zap *z, const char *mechanism, size_t mech_len,
+                   const uint8_t *key, size_t key_len,
+                   assay_auth_reason *reason, char *user, size_t user_cap,
+                   bool *worker);
+
 /* assay_zap_allowed is the number of keys in the current allow list. */
 size_t assay_zap_allowed(assay_zap *z);
+
+/* assay_zap_workers is the number of keys in the worker list. */
+size_t assay_zap_workers(assay_zap *z);
+
+/* assay_zap_user_is_worker tells whether user_id (from zmq_msg_gets; may be
+ * NULL) names a peer admitted with a worker key. */
+bool assay_zap_user_is_worker(const char *user_id);
 
 /* assay_zap_public_key is the server's public key in Z85; borrowed. */
 const char *assay_zap_public_key(const assay_zap *z);

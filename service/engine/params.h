@@ -6,7 +6,10 @@
 #ifndef ASSAY_PARAMS_H
 #define ASSAY_PARAMS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "confidence.h"
 
 /* Features of one answer, each in [0, 1]; see score.h for definitions. */
 #define ASSAY_FEATURES(X)                                                     \
@@ -22,7 +25,9 @@
     X(cov_x_len)                                                              \
     X(answer_words)                                                           \
     X(reference_words)                                                        \
-    X(question_words)
+    X(question_words)                                                         \
+    X(softcos)                                                                \
+    X(wordnet)
 
 enum {
 #define ASSAY_X_FEAT(name) ASSAY_F_##name,
@@ -84,6 +89,18 @@ typedef struct assay_params {
     /* inline grading: concepts derived from the reference */
     unsigned inline_max_concepts;
     double inline_phrase_weight; /* bigram phrase weight relative to words */
+
+    /* confidence of the band and the needs_review cut (calib.n == 0: none) */
+    assay_calib calib;
+
+    /* word vectors for the softcos feature, owned by the model; NULL = the
+     * feature is 0 (not a number of the model file: its "vectors" input) */
+    const struct assay_vectors *vectors;
+    /* the lexicon's WordNet for the wordnet feature (NULL = 0), borrowed */
+    const struct assay_wordnet *wordnet;
+    /* compute every feature, weighed or not (fitting); serving computes the
+     * costly ones (wordnet) only when their weight is non-zero */
+    bool all_features;
 } assay_params;
 
 void assay_params_defaults(assay_params *p);

@@ -2,6 +2,8 @@
 #include "score.h"
 
 #include "polarity.h"
+#include "softcos.h"
+#include "wnsim.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -531,6 +533,10 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
     f->f[ASSAY_F_bigram] = max_cos(&bi, pq->ref_bi, pq->nrefs);
+    f->f[ASSAY_F_softcos] = assay_softcos(p->vectors, pq, answer, idf);
+    if (p->w[ASSAY_F_wordnet] != 0.0 || p->all_features) {
+        f->f[ASSAY_F_wordnet] = assay_wnsim(p->wordnet, pq, answer, idf);
+    }
     f->qcos = assay_vec_cosine(&full, &pq->q_uni);
     f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
 

@@ -30,10 +30,13 @@ trap cleanup EXIT
 
 start_assayd() {
     [ -n "${ASSAYD_EXE:-}" ] && [ -x "$ASSAYD_EXE" ] || fail "ASSAYD_EXE not set"
+    # the log exists before the poll starts: the child opens it only later
+    : >"$TMPD/assayd.log"
     "$ASSAYD_EXE" --endpoint 'tcp://127.0.0.1:*' "$@" 2>"$TMPD/assayd.log" &
     ASSAYD_PID=$!
     EP=""
-    for _ in $(seq 300); do
+    # 30 s, times ASSAY_TEST_TIME_SCALE (valgrind, loaded machines)
+    for _ in $(seq $((300 * ${ASSAY_TEST_TIME_SCALE:-1}))); do
         EP=$(sed -n 's/.* ready endpoint=\([^ ]*\).*/\1/p' "$TMPD/assayd.log")
         [ -n "$EP" ] && return 0
         kill -0 "$ASSAYD_PID" 2>/dev/null || break

@@ -1,7 +1,8 @@
-/* test_curve_broker.c - the Majordomo broker with CURVE: it authenticates
- * workers and clients alike, so an unlisted worker never registers, a
- * listed one serves an allowed client, and unlisted or plaintext clients
- * get nothing. */
+/* test_curve_broker.c - the Majordomo broker with CURVE: clients and
+ * workers have separate allow lists, so an unlisted worker never registers,
+ * a client key cannot register as a worker (issue 12 item 1), a listed
+ * worker serves an allowed client, and unlisted or plaintext clients get
+ * nothing. */
 #include "assay_test.h"
 
 #include <signal.h>
@@ -12,9 +13,10 @@
 #include "assay/client.h"
 #include "assayd_proc.h"
 
-static assay_proc broker, good_worker, bad_worker;
+static assay_proc broker, good_worker, bad_worker, rogue_worker;
 static char dir[64];
 static char allow_dir[96];
+static char worker_dir[96];
 static char mdp_endpoint[300];
 
 static int
@@ -28,10 +30,10 @@ keygen(const char *name)
 }
 
 static int
-allow(const char *name)
+allow(const char *name, const char *into)
 {
     char cmd[300];
-    snprintf(cmd, sizeof(cmd), "cp '%s/%s.pub' '%s/'", dir, name, allow_dir);
+    snprintf(cmd, sizeof(cmd), "cp '%s/%s.pub' '%s/'", dir, name, into);
     return system(cmd) == 0 ? 0 : -1;
 }
 
@@ -57,17 +59,18 @@ group_setup(void **state)
         return -1;
     }
     snprintf(allow_dir, sizeof(allow_dir), "%s/allow", dir);
-    if (mkdir(allow_dir, 0755) != 0 || keygen("broker") != 0 ||
-        keygen("worker") != 0 || keygen("client") != 0 ||
-        keygen("stranger") != 0 || allow("worker") != 0 ||
-        allow("client") != 0) {
+    snprintf(worker_dir, sizeof(worker_dir), "%s/workers", dir);
+    if (mkdir(allow_dir, 0755) != 0 || mkdir(worker_dir, 0755) != 0 ||
+        keygen("broker") != 0 || keygen("worker") != 0 ||
+        keygen("client") != 0 || keygen("stranger") != 0 ||
+        allow("worker", worker_dir) != 0 || allow("client", allow_dir) != 0) {
         return -1;
     }
     char secret[128];
     snprintf(secret, sizeof(secret), "%s/broker.key", dir);
     const char *argv[] = {exe, "broker", "--bind", "tcp://127.0.0.1:*",
                           "--curve-secret", secret, "--allow-clients",
-                          allow_dir, NULL};
+                          allow_dir, "--allow-workers", worker_dir, NULL};
     if (assay_proc_start(&broker, argv, 30.0) != 0) {
         return -1;
     }
@@ -81,6 +84,7 @@ group_teardown(void **state)
     (void)state;
     assay_proc_stop(&good_worker, SIGTERM, 10.0);
     assay_proc_stop(&bad_worker, SIGTERM, 10.0);
+    assay_proc_stop(&rogue_worker, SIGTERM, 10.0);
     assay_proc_stop(&broker, SIGTERM, 10.0);
     char cmd[128];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
@@ -141,8 +145,9 @@ test_broker_listed_worker_serves_allowed_client(void **state)
     assert_non_null(strstr(good_worker.log, " mode=worker service=assay "
                                             "threads=1 curve=on"));
     assert_true(assay_proc_wait_log(&broker, " info auth_admitted "
-                                             "client=worker ",
+                                             "worker=worker ",
                                     10.0));
+    assert_true(assay_proc_wait_log(&broker, " info mdp_worker_ready ", 10.0));
     assay_client *c = client_as("client", 5000, 2);
     json_t *r = NULL;
     assay_error err;
@@ -153,6 +158,35 @@ test_broker_listed_worker_serves_allowed_client(void **state)
                         "deepcopy");
     json_decref(r);
     assay_client_free(c);
+}
+
+/* A key listed for clients passes the handshake but may not say READY: the
+ * broker refuses it, counts it, and gives it no client's request. */
+static void
+test_broker_refuses_client_key_as_worker(void **state)
+{
+    (void)state;
+    assert_int_equal(start_worker(&rogue_worker, "client"), 0);
+    assert_true(assay_proc_wait_log(&broker,
+                                    " warn worker_refused peer=", 10.0));
+    assert_non_null(strstr(broker.log, "user=client:client command=READY"));
+    /* every request still goes to the listed worker, none to the rogue */
+    assay_client *c = client_as("client", 5000, 2);
+    for (int i = 0; i < 8; i++) {
+        json_t *r = NULL;
+        assay_error err;
+        assay_error_init(&err);
+        assert_ok_err(assay_client_grade(c, "deepcopy", answer, &r, &err),
+                      &err);
+        json_decref(r);
+    }
+    assay_client_free(c);
+    assert_int_equal(assay_proc_stop(&rogue_worker, SIGTERM, 10.0), 0);
+    assert_non_null(strstr(rogue_worker.log, " requests=0 "));
+    /* only the listed worker ever registered */
+    const char *first = strstr(broker.log, " mdp_worker_ready ");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, " mdp_worker_ready "));
 }
 
 static void
@@ -191,6 +225,9 @@ test_broker_logs_auth_totals_on_stop(void **state)
     long admitted = strtol(line + strlen(" info auth_summary admitted="),
                            NULL, 10);
     assert_true(admitted >= 2);
+    line = strstr(broker.log, " workers_refused=");
+    assert_non_null(line);
+    assert_true(strtol(line + strlen(" workers_refused="), NULL, 10) >= 1);
 }
 
 int
@@ -199,6 +236,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_broker_refuses_unlisted_worker),
         cmocka_unit_test(test_broker_listed_worker_serves_allowed_client),
+        cmocka_unit_test(test_broker_refuses_client_key_as_worker),
         cmocka_unit_test(
             test_broker_unlisted_and_plaintext_clients_get_nothing),
         cmocka_unit_test(test_broker_logs_auth_totals_on_stop),

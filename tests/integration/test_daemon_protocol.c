@@ -15,7 +15,7 @@
 #include "assayd_proc.h"
 #include "proto.h"
 
-#define REPLY_TIMEOUT_MS 10000
+#define REPLY_TIMEOUT_MS ((int)(10000 * assay_proc_time_scale()))
 
 typedef struct fixture {
     assay_proc proc;

@@ -182,6 +182,11 @@ model_copy_make(model_copy *mc)
     copy_files(assay_test_path(src, sizeof src, "ASSAY_MODELS_DIR",
                                "python-fullstack"),
                mc->dir);
+    /* the model's inline_model (models/default) */
+    char ddir[sizeof mc->base + 16];
+    snprintf(ddir, sizeof ddir, "%s/default", mc->base);
+    assert_int_equal(mkdir(ddir, 0700), 0);
+    copy_files(assay_test_path(src, sizeof src, "ASSAY_MODELS_DIR", "default"), ddir);
 }
 
 static void
@@ -206,6 +211,9 @@ static void
 model_copy_remove(model_copy *mc)
 {
     remove_dir(mc->dir);
+    char ddir[sizeof mc->base + 16];
+    snprintf(ddir, sizeof ddir, "%s/default", mc->base);
+    remove_dir(ddir);
     remove_dir(mc->base);
 }
 
@@ -463,6 +471,221 @@ send_big(void *ctx, const char *endpoint, bool mdp, const char *big,
     return result;
 }
 
+/* Hostile traffic of issue 12, one of each per round on fresh sockets;
+ * every message must meet its expected fate. */
+enum { H_ENVELOPE, H_FRAMES, H_NODELIM, H_BIGENV, H_WORST, H_BOGUS_SVC,
+       H_BODY_FRAMES, H_READY_MMI, H_STRAY_REPLY, H_KINDS };
+static const char *const hostile_name[H_KINDS] = {
+    "direct: 14 envelope frames", "direct: 1000 body frames",
+    "direct: no delimiter", "direct: 12 x 100 KiB envelope",
+    "direct: worst-case answer", "broker: unknown service",
+    "broker: 12 body frames", "broker: READY for mmi.*",
+    "broker: REPLY from a stranger"};
+static const char *const hostile_want[H_KINDS] = {
+    "invalid_json", "invalid_json", "invalid_json", "message_too_large",
+    "verdict", "unreachable", "invalid_json", "DISCONNECT", "DISCONNECT"};
+
+typedef struct hostile_counts {
+    int sent[H_KINDS];
+    int expected[H_KINDS]; /* met the expected fate */
+    long long worst_ms;    /* slowest worst-case answer */
+} hostile_counts;
+
+/* Sends frames (NUL-terminated strings, "" allowed) and receives one
+ * message within timeout_ms; its last frame goes to out. Returns the frame
+ * count, 0 on timeout. */
+static int
+hostile_exchange(void *ctx, const char *ep, const char *const *parts, int n,
+                 char *out, size_t cap, int timeout_ms)
+{
+    void *s = zmq_socket(ctx, ZMQ_DEALER);
+    assert_non_null(s);
+    int zero = 0;
+    zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
+    assert_int_equal(zmq_connect(s, ep), 0);
+    for (int i = 0; i < n; i++) {
+        zmq_send(s, parts[i], strlen(parts[i]), i + 1 < n ? ZMQ_SNDMORE : 0);
+    }
+    int got = 0;
+    zmq_pollitem_t item = {.socket = s, .events = ZMQ_POLLIN};
+    out[0] = '\0';
+    if (zmq_poll(&item, 1, timeout_ms) > 0) {
+        int more = 1;
+        while (more) {
+            zmq_msg_t m;
+            zmq_msg_init(&m);
+            if (zmq_msg_recv(&m, s, 0) < 0) {
+                zmq_msg_close(&m);
+                break;
+            }
+            more = zmq_msg_more(&m);
+            size_t len = zmq_msg_size(&m) < cap - 1 ? zmq_msg_size(&m)
+                                                    : cap - 1;
+            memcpy(out, zmq_msg_data(&m), len);
+            out[len] = '\0';
+            zmq_msg_close(&m);
+            got++;
+        }
+    }
+    zmq_close(s);
+    return got;
+}
+
+static void
+hostile_round(void *ctx, const char *direct_ep, const char *broker_ep,
+              hostile_counts *hc)
+{
+    static const char health[] = "{\"v\":1,\"id\":\"h\",\"op\":\"health\"}";
+    static char big[100 * 1024];
+    static char *worst;
+    static const char *many[1001];
+    const int t = (int)(10000 * assay_proc_time_scale());
+    char out[4096];
+    const char *p[32];
+    if (big[0] == '\0') {
+        memset(big, 'e', sizeof big - 1);
+        many[0] = "";
+        for (int i = 1; i < 1001; i++) {
+            many[i] = "z";
+        }
+        /* one 60 KB sentence of negations: the worst case of the old
+         * negation scope walk */
+        size_t cap = 64 * 1024;
+        worst = malloc(cap);
+        assert_non_null(worst);
+        int off = snprintf(worst, cap,
+                           "{\"v\":1,\"id\":\"w\",\"op\":\"grade\","
+                           "\"question_id\":\"gil\",\"answer\":\"");
+        while ((size_t)off < 60 * 1024) {
+            off += snprintf(worst + off, cap - (size_t)off,
+                            "not the lock nor threads ");
+        }
+        snprintf(worst + off, cap - (size_t)off, "\"}");
+    }
+    for (int k = 0; k < H_KINDS; k++) {
+        int n = 0;
+        const char *ep = k < H_BOGUS_SVC ? direct_ep : broker_ep;
+        const char *const *parts = p;
+        switch (k) {
+        case H_ENVELOPE:
+            for (; n < 14; n++) {
+                p[n] = "hop";
+            }
+            p[n++] = "";
+            p[n++] = health;
+            break;
+        case H_FRAMES:
+            parts = many;
+            n = 1001;
+            break;
+        case H_NODELIM:
+            for (; n < 20; n++) {
+                p[n] = "x";
+            }
+            break;
+        case H_BIGENV:
+            for (; n < 12; n++) {
+                p[n] = big;
+            }
+            p[n++] = "";
+            p[n++] = health;
+            break;
+        case H_WORST:
+            p[n++] = "";
+            p[n++] = worst;
+            break;
+        case H_BOGUS_SVC:
+            p[n++] = "";
+            p[n++] = "MDPC01";
+            p[n++] = "no-such-service";
+            p[n++] = health;
+            break;
+        case H_BODY_FRAMES:
+            p[n++] = "";
+            p[n++] = "MDPC01";
+            p[n++] = "assay";
+            for (int i = 0; i < 11; i++) {
+                p[n++] = "x";
+            }
+            p[n++] = health;
+            break;
+        case H_READY_MMI:
+            p[n++] = "";
+            p[n++] = "MDPW01";
+            p[n++] = "\x01";
+            p[n++] = "mmi.evil";
+            break;
+        case H_STRAY_REPLY:
+            p[n++] = "";
+            p[n++] = "MDPW01";
+            p[n++] = "\x03";
+            p[n++] = "someone";
+            p[n++] = "";
+            p[n++] = "{\"v\":1,\"ok\":true}";
+            break;
+        }
+        long long t0 = mono_ms();
+        int got = hostile_exchange(ctx, ep, parts, n, out, sizeof out, t);
+        long long ms = mono_ms() - t0;
+        hc->sent[k]++;
+        bool ok;
+        if (k == H_WORST) {
+            ok = got == 2 && strstr(out, "\"ok\":true") != NULL;
+            if (ms > hc->worst_ms) {
+                hc->worst_ms = ms;
+            }
+        } else if (k == H_READY_MMI || k == H_STRAY_REPLY) {
+            /* [""][MDPW01][0x05] */
+            ok = got == 3 && (unsigned char)out[0] == 0x05;
+        } else {
+            char code[64];
+            snprintf(code, sizeof code, "\"code\":\"%s\"", hostile_want[k]);
+            ok = got > 0 && strstr(out, code) != NULL;
+        }
+        if (ok) {
+            hc->expected[k]++;
+        } else {
+            print_error("hostile %s: %d frames, last %.200s\n",
+                        hostile_name[k], got, out);
+        }
+    }
+}
+
+static long
+fd_count(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
+    DIR *d = opendir(path);
+    long n = 0;
+    if (d == NULL) {
+        return -1;
+    }
+    for (struct dirent *e = readdir(d); e != NULL; e = readdir(d)) {
+        n += e->d_name[0] != '.';
+    }
+    closedir(d);
+    return n;
+}
+
+static long
+hwm_kib(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    long kib = -1;
+    while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+        if (strncmp(line, "VmHWM:", 6) == 0) {
+            kib = strtol(line + 6, NULL, 10);
+        }
+    }
+    if (f != NULL) {
+        fclose(f);
+    }
+    return kib;
+}
+
 typedef struct fault_log {
     char text[2048];
     size_t len;
@@ -526,6 +749,25 @@ print_report(FILE *f, const soak_run *r, long seconds,
 }
 
 static void
+print_hostile(FILE *f, const hostile_counts *hc, const long fds[P_COUNT],
+              const long hwm[P_COUNT])
+{
+    fprintf(f, "hostile messages (issue 12)  sent  expected fate\n");
+    for (int k = 0; k < H_KINDS; k++) {
+        fprintf(f, "  %-30s %5d %5d  %s\n", hostile_name[k], hc->sent[k],
+                hc->expected[k], hostile_want[k]);
+    }
+    fprintf(f, "  slowest worst-case answer     %lld ms\n", hc->worst_ms);
+    static const char *const who[P_COUNT] = {"direct assayd", "broker",
+                                             "worker 1", "worker 2"};
+    fprintf(f, "at the end                    fds  VmHWM (KiB)\n");
+    for (int i = 0; i < P_COUNT; i++) {
+        fprintf(f, "  %-26s %6ld %12ld\n", who[i], fds[i], hwm[i]);
+    }
+    fflush(f);
+}
+
+static void
 check_clients(const soak_run *r)
 {
     for (int i = 0; i < CLIENTS; i++) {
@@ -580,6 +822,8 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
                                       0.55, 0.70, 0.85};
     long rss[2][2] = {{-1, -1}, {-1, -1}};
     int big_counts[2][3] = {{0}};
+    hostile_counts hc;
+    memset(&hc, 0, sizeof hc);
     fault_log fl = {.len = 0};
     long long t0 = mono_ms(), next_big = t0 + 1000;
     long long end = t0 + seconds * 1000;
@@ -634,6 +878,8 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
                 big_counts[mdp][0]++;
                 big_counts[mdp][got > 0 ? 1 : 2] += got != 0;
             }
+            hostile_round(r->sh.ctx, r->procs[P_DIRECT].endpoint, broker_ep,
+                          &hc);
             next_big = mono_ms() + BIG_EVERY_MS;
             continue;
         }
@@ -653,6 +899,11 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
     }
     rss[0][1] = rss_kib(r->procs[P_DIRECT].pid);
     rss[1][1] = rss_kib(r->procs[P_W2].pid);
+    long fds[P_COUNT], hwm[P_COUNT];
+    for (int i = 0; i < P_COUNT; i++) {
+        fds[i] = fd_count(r->procs[i].pid);
+        hwm[i] = hwm_kib(r->procs[i].pid);
+    }
 
     r->sum = calloc(2, sizeof *r->sum);
     assert_non_null(r->sum);
@@ -662,6 +913,7 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
                         &r->clients[i].counts);
     }
     print_report(stdout, r, seconds, direct, mdp, rss, big_counts, &fl);
+    print_hostile(stdout, &hc, fds, hwm);
     char path[1200];
     const char *bdir = getenv("ASSAY_BUILD_DIR");
     if (bdir != NULL) {
@@ -669,6 +921,7 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
         FILE *f = fopen(path, "w");
         if (f != NULL) {
             print_report(f, r, seconds, direct, mdp, rss, big_counts, &fl);
+            print_hostile(f, &hc, fds, hwm);
             fclose(f);
         }
     }
@@ -700,6 +953,18 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
         assert_true(big_counts[p][0] > 0);
         assert_int_equal(big_counts[p][1], big_counts[p][0]);
         assert_int_equal(big_counts[p][2], 0);
+    }
+    /* Every hostile message met its fate; descriptors and peak memory
+     * stayed bounded (peak under valgrind is valgrind's own). */
+    for (int k = 0; k < H_KINDS; k++) {
+        assert_true(hc.sent[k] > 0);
+        assert_int_equal(hc.expected[k], hc.sent[k]);
+    }
+    for (int i = 0; i < P_COUNT; i++) {
+        assert_true(fds[i] > 0 && fds[i] < 200);
+        if (assay_proc_time_scale() <= 1.0 && getenv("ASAN_OPTIONS") == NULL) {
+            assert_true(hwm[i] < 128 * 1024);
+        }
     }
     /* Memory stays flat after the warm-up. */
     for (int p = 0; p < 2; p++) {

@@ -23,6 +23,13 @@ typedef struct assay_proc {
     size_t log_len;
 } assay_proc;
 
+/* assay_proc_time_scale is the factor every deadline of a test is
+ * multiplied by: $ASSAY_TEST_TIME_SCALE when set (>= 1), else 10 when
+ * assayd runs under $ASSAYD_WRAPPER (valgrind is 10-50x slower), else 1.
+ * assay_proc_start, _stop and _wait_log apply it to their timeouts
+ * themselves; tests apply it to their own reply deadlines. */
+double assay_proc_time_scale(void);
+
 /* assay_proc_start starts exe argv[0] with argv (NULL-terminated) and waits
  * up to timeout_s for the " ready endpoint=" line on its stderr, copying the
  * endpoint. When argv[0] is $ASSAYD_EXE and $ASSAYD_WRAPPER is set, the

@@ -560,6 +560,21 @@ on_reply(soak_client *c, const char *body, size_t len)
         return;
     }
     soak_req *r = &c->reqs[i];
+    if (c->mdp && got == ASSAY_EBUSY) {
+        /* The broker answers busy instead of dropping a request when it
+         * stops with requests queued (the restart fault), its queue is
+         * full, or a worker holding it was lost: resend it, as after a
+         * timeout. A busy for a request already answered (its resend was)
+         * is a duplicate. */
+        if (r->replies == 0) {
+            c->counts.busy_resent++;
+            r->sent_ms = 0;
+        } else {
+            c->counts.duplicates++;
+        }
+        json_decref(j);
+        return;
+    }
     if (r->replies == 0) {
         long long ms = mono_ms() - r->sent_ms;
         if (ms < 0) {
@@ -801,6 +816,7 @@ soak_counts_add(soak_counts *sum, const soak_counts *from)
     sum->requests += from->requests;
     sum->messages += from->messages;
     sum->retries += from->retries;
+    sum->busy_resent += from->busy_resent;
     sum->replies += from->replies;
     sum->verdicts += from->verdicts;
     sum->idless += from->idless;
@@ -851,6 +867,7 @@ soak_counts_print(FILE *f, const char *title, const soak_counts *c,
     fprintf(f, "  %-26s %12llu\n", "requests", c->requests);
     fprintf(f, "  %-26s %12llu\n", "messages sent", c->messages);
     fprintf(f, "  %-26s %12llu\n", "timeouts retried", c->retries);
+    fprintf(f, "  %-26s %12llu\n", "busy resent (MDP)", c->busy_resent);
     fprintf(f, "  %-26s %12llu\n", "replies", c->replies);
     fprintf(f, "  %-26s %12llu\n", "verdicts (checked offline)", c->verdicts);
     for (int k = 1; k < ASSAY_ERR_COUNT; k++) {

@@ -53,6 +53,7 @@ typedef struct soak_counts {
     unsigned long long requests;   /* distinct requests */
     unsigned long long messages;   /* sends, resends included */
     unsigned long long retries;    /* resends after a timeout */
+    unsigned long long busy_resent; /* MDP: busy replies, resent */
     unsigned long long replies;    /* every reply received */
     unsigned long long verdicts;   /* ok grade replies */
     unsigned long long errors[ASSAY_ERR_COUNT]; /* error replies by code */

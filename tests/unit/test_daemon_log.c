@@ -2,6 +2,7 @@
 #include "assay_test.h"
 
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -39,8 +40,8 @@ test_long_line_is_cut_but_keeps_newline(void **state)
     memset(big, 'x', sizeof(big) - 1);
     big[sizeof(big) - 1] = '\0';
     char buf[128];
-    size_t n = assay_log_format(buf, sizeof(buf), ASSAY_LOG_INFO, "e", "v=%s",
-                                big);
+    size_t n =
+        assay_log_format(buf, sizeof(buf), ASSAY_LOG_INFO, "e", "v=%s", big);
     assert_int_equal(n, 127);
     assert_int_equal(buf[126], '\n');
 }
@@ -81,6 +82,39 @@ test_value_token_has_no_spaces_controls_or_equals(void **state)
     assert_string_equal(out, "abc");
 }
 
+/* A flood of one kind of line: per_s lines a second get through, the rest
+ * are counted and summed up in one line once their second is over. */
+static void
+test_limit_lets_per_second_through_and_counts_the_rest(void **state)
+{
+    (void)state;
+    static assay_log_limit lim = ASSAY_LOG_LIMIT_INIT("flood", 5);
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    assay_log_set_fd(fds[1]);
+    int allowed = 0;
+    for (int i = 0; i < 1000; i++) {
+        allowed += assay_log_limit_allow(&lim);
+    }
+    /* 5, or 10 when the loop straddled a second */
+    assert_true(allowed >= 5 && allowed <= 10);
+    assert_int_equal(assay_log_limit_total(&lim), 1000 - allowed);
+    struct timespec pause = {1, 100000000L};
+    nanosleep(&pause, NULL); /* the summary waits for the second to end */
+    assay_log_limit_flush(&lim);
+    assay_log_set_fd(2);
+    close(fds[1]);
+    char buf[512] = "";
+    ssize_t n = read(fds[0], buf, sizeof(buf) - 1);
+    close(fds[0]);
+    assert_true(n > 0);
+    buf[n] = '\0';
+    assert_non_null(strstr(buf, " warn log_suppressed event=flood count="));
+    char want[64];
+    snprintf(want, sizeof want, " total=%d\n", 1000 - allowed);
+    assert_non_null(strstr(buf, want));
+}
+
 int
 main(void)
 {
@@ -90,6 +124,7 @@ main(void)
         cmocka_unit_test(test_long_line_is_cut_but_keeps_newline),
         cmocka_unit_test(test_levels_parse_and_filter),
         cmocka_unit_test(test_value_token_has_no_spaces_controls_or_equals),
+        cmocka_unit_test(test_limit_lets_per_second_through_and_counts_the_rest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -519,7 +519,7 @@ test_broker_forgets_worker_after_its_disconnect(void **state)
 }
 
 static void
-test_broker_drops_requests_beyond_the_queue_limit(void **state)
+test_broker_answers_busy_beyond_the_queue_limit(void **state)
 {
     broker_fx *fx = *state;
     fx->opts.queue_max = 2;
@@ -527,8 +527,14 @@ test_broker_drops_requests_beyond_the_queue_limit(void **state)
     void *c = dealer_new(fx->ctx, fx->endpoint);
     client_send(c, "assay", "r1");
     client_send(c, "assay", "r2");
-    client_send(c, "assay", "r3");
-    nap_ms(100);
+    client_send(c, "assay", "{\"v\":1,\"id\":\"r3\",\"op\":\"health\"}");
+    /* the third is answered at once rather than dropped */
+    tmsg busy;
+    assert_true(recv_tmsg(c, &busy, 2000));
+    assert_int_equal(busy.n, 4);
+    assert_frame(&busy, 2, "assay");
+    assert_non_null(strstr(busy.data[3], "\"id\":\"r3\""));
+    assert_non_null(strstr(busy.data[3], "\"code\":\"busy\""));
     void *w = fake_worker(fx, "assay");
     worker_answer(w, "r1", "a1");
     worker_answer(w, "r2", "a2");
@@ -536,6 +542,64 @@ test_broker_drops_requests_beyond_the_queue_limit(void **state)
     assert_false(recv_command(w, &m, 2, ASSAY_MDP_REQUEST, 300));
     client_expect(c, "assay", "a1");
     client_expect(c, "assay", "a2");
+    zmq_close(c);
+    zmq_close(w);
+    broker_stop(fx);
+}
+
+/* Issue 12 item 3: a worker grades in the thread that owns its socket, so
+ * it sends nothing while grading; past the liveness window the broker used
+ * to purge it and drop its verdict. A busy worker is now kept. */
+static void
+test_broker_keeps_a_silent_busy_worker_and_forwards_its_reply(void **state)
+{
+    broker_fx *fx = *state;
+    fx->opts.heartbeat_ms = 50;
+    fx->opts.liveness = 2; /* an idle worker silent for 100 ms is purged */
+    broker_start(fx);
+    void *w = fake_worker(fx, "assay");
+    nap_ms(30);
+    void *c = dealer_new(fx->ctx, fx->endpoint);
+    client_send(c, "assay", "slow");
+    tmsg m;
+    assert_true(recv_command(w, &m, 2, ASSAY_MDP_REQUEST, 2000));
+    nap_ms(600); /* "grading": twelve heartbeat intervals without a word */
+    tmsg out = {0};
+    tmsg_adds(&out, "");
+    tmsg_adds(&out, "MDPW01");
+    tmsg_adds(&out, "\x03");
+    tmsg_add(&out, m.data[3], m.len[3]);
+    tmsg_adds(&out, "");
+    tmsg_adds(&out, "verdict");
+    send_frames(w, &out);
+    client_expect(c, "assay", "verdict");
+    zmq_close(c);
+    zmq_close(w);
+    broker_stop(fx);
+}
+
+/* ... but not for ever: past busy_ms the worker is purged and its client
+ * told so with its request id, instead of waiting on a wedged worker. */
+static void
+test_broker_purges_a_worker_busy_too_long_and_answers_busy(void **state)
+{
+    broker_fx *fx = *state;
+    fx->opts.heartbeat_ms = 50;
+    fx->opts.liveness = 2;
+    fx->opts.busy_ms = 300;
+    broker_start(fx);
+    void *w = fake_worker(fx, "assay");
+    nap_ms(30);
+    void *c = dealer_new(fx->ctx, fx->endpoint);
+    client_send(c, "assay", "{\"v\":1,\"id\":\"stuck\",\"op\":\"health\"}");
+    tmsg m;
+    assert_true(recv_command(w, &m, 2, ASSAY_MDP_REQUEST, 2000));
+    tmsg r;
+    assert_true(recv_tmsg(c, &r, 3000));
+    assert_int_equal(r.n, 4);
+    assert_non_null(strstr(r.data[3], "\"id\":\"stuck\""));
+    assert_non_null(strstr(r.data[3], "\"code\":\"busy\""));
+    assert_non_null(strstr(r.data[3], "worker grading this request was lost"));
     zmq_close(c);
     zmq_close(w);
     broker_stop(fx);
@@ -572,6 +636,7 @@ test_broker_drops_late_reply_of_purged_worker_and_disconnects_it(void **state)
     /* After a purge (or a broker restart) the client address a worker holds
      * may belong to another client; the broker must not forward it. */
     broker_fx *fx = *state;
+    fx->opts.busy_ms = 2 * HB_MS; /* held longer than this: purged */
     broker_start(fx);
     void *w = fake_worker(fx, "assay");
     nap_ms(50);
@@ -579,7 +644,7 @@ test_broker_drops_late_reply_of_purged_worker_and_disconnects_it(void **state)
     client_send(c, "assay", "slow");
     tmsg req;
     assert_true(recv_command(w, &req, 2, ASSAY_MDP_REQUEST, 2000));
-    /* "busy": no heartbeats, so the broker purges it */
+    /* silent past busy_ms and the liveness window: purged */
     nap_ms((LIVENESS + 3) * HB_MS);
     tmsg out = {0};
     tmsg_adds(&out, "");
@@ -591,6 +656,10 @@ test_broker_drops_late_reply_of_purged_worker_and_disconnects_it(void **state)
     send_frames(w, &out);
     tmsg m;
     assert_true(recv_command(w, &m, 2, ASSAY_MDP_DISCONNECT, 2000));
+    /* the client was told at the purge; the late reply is not forwarded */
+    tmsg lost;
+    assert_true(recv_tmsg(c, &lost, 2000));
+    assert_non_null(strstr(lost.data[3], "was lost"));
     assert_true(silent_for(c, 300));
     zmq_close(c);
     zmq_close(w);
@@ -1116,8 +1185,12 @@ main(void)
         BROKER_TEST(test_broker_purges_worker_that_stops_heartbeating),
         BROKER_TEST(test_broker_keeps_worker_that_heartbeats),
         BROKER_TEST(test_broker_forgets_worker_after_its_disconnect),
-        BROKER_TEST(test_broker_drops_requests_beyond_the_queue_limit),
+        BROKER_TEST(test_broker_answers_busy_beyond_the_queue_limit),
         BROKER_TEST(test_broker_expires_requests_queued_longer_than_ttl),
+        BROKER_TEST(
+            test_broker_keeps_a_silent_busy_worker_and_forwards_its_reply),
+        BROKER_TEST(
+            test_broker_purges_a_worker_busy_too_long_and_answers_busy),
         BROKER_TEST(
             test_broker_drops_late_reply_of_purged_worker_and_disconnects_it),
         BROKER_TEST(

@@ -106,6 +106,45 @@ test_zap_admits_listed_curve_key_and_names_it(void **state)
     assay_zap_free(z);
 }
 
+/* Worker keys come from their own directory; a client key is no worker. */
+static void
+test_zap_worker_role_only_from_worker_dir(void **state)
+{
+    fx *f = *state;
+    char wdir[128], cmd[400];
+    snprintf(wdir, sizeof(wdir), "%s/workers", f->dir);
+    assert_int_equal(mkdir(wdir, 0755), 0);
+    snprintf(cmd, sizeof(cmd), "cp '%s/mallory.pub' '%s/'", f->dir, wdir);
+    assert_int_equal(system(cmd), 0);
+    assay_zap_config zc = {.secret_file = f->server_key,
+                           .allow_dir = f->allow,
+                           .worker_dir = wdir};
+    assay_zap *z = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_zap_new(&zc, NULL, &z, &err), &err);
+    assert_int_equal(assay_zap_workers(z), 1);
+    uint8_t key[32];
+    assay_auth_reason reason;
+    char user[64];
+    bool worker = true;
+    assert_true(assay_keyfile_decode(f->alice.public_key, key));
+    assert_int_equal(assay_zap_role(z, "CURVE", 5, key, 32, &reason, user,
+                                    sizeof(user), &worker),
+                     200);
+    assert_false(worker);
+    assert_true(assay_keyfile_decode(f->mallory.public_key, key));
+    assert_int_equal(assay_zap_role(z, "CURVE", 5, key, 32, &reason, user,
+                                    sizeof(user), &worker),
+                     200);
+    assert_true(worker);
+    assert_string_equal(user, "mallory");
+    assert_true(assay_zap_user_is_worker("worker:mallory"));
+    assert_false(assay_zap_user_is_worker("client:alice"));
+    assert_false(assay_zap_user_is_worker(NULL));
+    assay_zap_free(z);
+}
+
 static void
 test_zap_refuses_unknown_key_and_other_mechanisms(void **state)
 {
@@ -444,6 +483,23 @@ test_config_curve_settings_come_in_pairs(void **state)
                         "--allow-clients: unknown setting \"allow-clients\"");
     assay_config_fini(&cfg);
 
+    /* a CURVE broker needs the worker list; it is not the client list */
+    const char *broker_half[] = {"assayd", "broker", "--curve-secret", "s.key",
+                                 "--allow-clients", "dir", NULL};
+    assert_err(parse(&cfg, &err, broker_half), ASSAY_ECONFIG);
+    assert_non_null(strstr(err.message, "--allow-workers DIR"));
+    assay_config_fini(&cfg);
+    const char *broker_plain_workers[] = {"assayd", "broker",
+                                          "--allow-workers", "w", NULL};
+    assert_err(parse(&cfg, &err, broker_plain_workers), ASSAY_ECONFIG);
+    assay_config_fini(&cfg);
+    const char *broker_full[] = {"assayd", "broker", "--curve-secret", "s.key",
+                                 "--allow-clients", "dir", "--allow-workers",
+                                 "w", NULL};
+    assert_ok_err(parse(&cfg, &err, broker_full), &err);
+    assert_string_equal(cfg.allow_workers, "w");
+    assay_config_fini(&cfg);
+
     const char *plain[] = {"assayd", "broker", NULL};
     assert_ok_err(parse(&cfg, &err, plain), &err);
     assert_false(assay_config_curve_on(&cfg));
@@ -454,6 +510,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_zap_worker_role_only_from_worker_dir,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_zap_admits_listed_curve_key_and_names_it, setup, teardown),
         cmocka_unit_test_setup_teardown(

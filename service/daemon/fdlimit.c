@@ -1,0 +1,101 @@
+/* fdlimit.c - descriptor limit, handshake deadline, refused accepts. */
+#include "fdlimit.h"
+
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <zmq.h>
+
+#include "keyfile.h"
+#include "log.h"
+
+static assay_log_limit accept_log = ASSAY_LOG_LIMIT_INIT("accept_failed", 1);
+static atomic_ullong accept_failures;
+
+long
+assay_fd_raise_limit(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) {
+        return -1;
+    }
+    rlim_t before = rl.rlim_cur;
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &rl) != 0) {
+            rl.rlim_cur = before;
+        }
+    }
+    assay_log(ASSAY_LOG_INFO, "fd_limit", "nofile=%llu raised_from=%llu",
+              (unsigned long long)rl.rlim_cur, (unsigned long long)before);
+    return (long)rl.rlim_cur;
+}
+
+void
+assay_fd_front_options(void *sock)
+{
+    int ms = ASSAY_FD_HANDSHAKE_MS;
+    zmq_setsockopt(sock, ZMQ_HANDSHAKE_IVL, &ms, sizeof ms);
+}
+
+void *
+assay_fd_monitor_start(void *ctx, void *sock)
+{
+    char ep[64];
+    snprintf(ep, sizeof ep, "inproc://assayd-fd-monitor-%p", sock);
+    if (zmq_socket_monitor(sock, ep, ZMQ_EVENT_ACCEPT_FAILED) != 0) {
+        assay_log(ASSAY_LOG_WARN, "fd_monitor_failed", "error=\"%s\"",
+                  zmq_strerror(zmq_errno()));
+        return NULL;
+    }
+    void *mon = zmq_socket(ctx, ZMQ_PAIR);
+    int zero = 0;
+    if (mon == NULL) {
+        return NULL;
+    }
+    zmq_setsockopt(mon, ZMQ_LINGER, &zero, sizeof zero);
+    if (zmq_connect(mon, ep) != 0) {
+        zmq_close(mon);
+        return NULL;
+    }
+    return mon;
+}
+
+void
+assay_fd_monitor_read(void *mon)
+{
+    uint16_t event;
+    uint32_t value;
+    char where[128];
+    /* libzmq retries a refused accept at once, so under exhaustion
+     * events come by the hundred thousand a second: read a bounded batch
+     * per turn (the rest are dropped at the monitor's high-water mark). */
+    for (int i = 0; i < 256 && assay_keyfile_monitor_event(
+                                   mon, &event, &value, where, sizeof where);
+         i++) {
+        if (event == ZMQ_EVENT_ACCEPT_FAILED) {
+            assay_fd_accept_failed(where, value);
+        }
+    }
+}
+
+void
+assay_fd_accept_failed(const char *endpoint, uint32_t err)
+{
+    unsigned long long total = atomic_fetch_add(&accept_failures, 1) + 1;
+    if (!assay_log_limit_allow(&accept_log)) {
+        return;
+    }
+    char where[128];
+    assay_log_value(where, sizeof where, endpoint);
+    const char *hint = err == EMFILE || err == ENFILE
+                           ? " (out of file descriptors: new clients are "
+                             "refused; see docs/reliability.md)"
+                           : "";
+    assay_log(ASSAY_LOG_WARN, "accept_failed",
+              "endpoint=%s error=\"%s%s\" failed_accepts=%llu", where,
+              strerror((int)err), hint, total);
+}
