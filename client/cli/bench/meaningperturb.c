@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "perturb.h"
 #include "sbuf.h"
 
 #define MP_MAX (1u << 20)
@@ -214,6 +215,41 @@ assay_perturb_denial(const char *ref, uint64_t seed)
     return finish(&b);
 }
 
+/* how many words of ref stand for WordNet lemma id ("Secrets" and
+ * "secret") */
+static size_t
+lemma_count(const assay_wordnet *wn, const char *ref, uint32_t id)
+{
+    size_t count = 0;
+    const char *p = ref;
+    while (*p) {
+        while (*p && !isalpha((unsigned char)*p)) {
+            p++;
+        }
+        const char *w = p;
+        while (isalpha((unsigned char)*p)) {
+            p++;
+        }
+        size_t n = (size_t)(p - w);
+        char low[48];
+        if (n == 0 || n >= sizeof(low)) {
+            continue;
+        }
+        for (size_t i = 0; i < n; i++) {
+            low[i] = (char)tolower((unsigned char)w[i]);
+        }
+        uint32_t b[4];
+        size_t nb = assay_wordnet_bases(wn, low, n, b, 4);
+        for (size_t i = 0; i < nb; i++) {
+            if (b[i] == id) {
+                count++;
+                break;
+            }
+        }
+    }
+    return count;
+}
+
 char *
 assay_perturb_antonym(const assay_wordnet *wn, const char *ref, int negate)
 {
@@ -246,17 +282,25 @@ assay_perturb_antonym(const assay_wordnet *wn, const char *ref, int negate)
         if (lemma == NULL || strlen(lemma) != n || memcmp(lemma, low, n) != 0) {
             continue;
         }
+        if (assay_is_function_word(w, n) || lemma_count(wn, ref, id) > 1) {
+            continue; /* "only"; a word said twice stays said once */
+        }
         uint32_t ant[8];
         size_t na = assay_wordnet_antonyms(wn, id, ant, 8);
         const char *best = NULL;
-        for (size_t i = 0; i < na && i < 8 && best == NULL; i++) {
+        bool named = false;
+        for (size_t i = 0; i < na && i < 8; i++) {
             const char *l = assay_wordnet_lemma(wn, ant[i]);
-            /* an antonym the reference already names ("connect ...
-             * disconnect") would not change what it says */
-            if (strchr(l, ' ') == NULL && strlen(l) >= 3 &&
-                find_word(ref, l, strlen(l), ref) == NULL) {
+            /* a reference that already names an opposite ("shallow ...
+             * deep", "connect ... disconnect") contrasts the two: swapping
+             * one would not say the opposite */
+            named = named || find_word(ref, l, strlen(l), ref) != NULL;
+            if (best == NULL && strchr(l, ' ') == NULL && strlen(l) >= 3) {
                 best = l;
             }
+        }
+        if (named) {
+            best = NULL;
         }
         if (best == NULL) {
             continue;
