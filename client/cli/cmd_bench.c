@@ -581,8 +581,11 @@ assay_cmd_bench(int argc, char **argv)
         }
     }
     if (run->adversarial != NULL && run->adversarial->nfailed > 0) {
-        fprintf(stderr, "assay: bench: %zu of %zu adversarial checks failed\n",
-                run->adversarial->nfailed, run->adversarial->ncases);
+        fprintf(stderr,
+                "assay: bench: %zu of %zu adversarial checks failed (%zu "
+                "allowed by max_adversarial_failed)\n",
+                run->adversarial->nfailed, run->adversarial->ncases,
+                run->adversarial_allowed);
     }
     status = assay_bench_run_passed(run) && !any_failed ? ASSAY_EXIT_OK
                                                          : ASSAY_EXIT_FAILED;

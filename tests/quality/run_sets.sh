@@ -42,7 +42,7 @@ echo "== python-fullstack labelled set (test split)"
 echo
 echo "== adversarial suite (python-fullstack bank)"
 "$assay" bench --endpoint "$endpoint" --adversarial "$src/models/python-fullstack" \
-    --json "$work/adversarial.json" || status=1
+    --config "$src/.ci/bench-gates.conf" --json "$work/adversarial.json" || status=1
 
 mohler=$shared/datasets/mohler/answers.jsonl
 echo

@@ -243,7 +243,8 @@ test_gates_config_errors_name_line(void **state)
     assert_int_equal(err.line, 3);
     assert_string_equal(err.message,
                         "g.conf line 3: unknown gate \"min_recall\" (known: "
-                        "min_pearson, min_band_accuracy, max_rmse, min_qwk)");
+                        "min_pearson, min_band_accuracy, max_rmse, min_qwk, "
+                        "max_adversarial_failed)");
     /* nothing applied on failure */
     assert_false(g.enabled[ASSAY_BENCH_GATE_MIN_PEARSON]);
     assay_error_init(&err);
@@ -253,6 +254,49 @@ test_gates_config_errors_name_line(void **state)
     assert_string_equal(err.message,
                         "g.conf line 2: gate \"max_rmse\": value is not a "
                         "number");
+}
+
+static void
+test_gates_adversarial_allowance(void **state)
+{
+    (void)state;
+    assay_bench_gates g;
+    assay_bench_gates_init(&g);
+    assert_int_equal(g.max_adversarial_failed, 0);
+    const char *conf = "[gates]\nmax_adversarial_failed = 2\n";
+    assert_ok(assay_bench_gates_parse(conf, strlen(conf), "g.conf", &g, NULL));
+    assert_int_equal(g.max_adversarial_failed, 2);
+    assay_error err;
+    assay_error_init(&err);
+    const char *frac = "[gates]\nmax_adversarial_failed = 1.5\n";
+    assert_err(assay_bench_gates_parse(frac, strlen(frac), "g.conf", &g, &err),
+               ASSAY_ECONFIG);
+    assert_string_equal(err.message,
+                        "g.conf line 2: gate \"max_adversarial_failed\": "
+                        "expected a whole number >= 0");
+    assay_error_init(&err);
+    const char *neg = "[gates]\nmax_adversarial_failed = -1\n";
+    assert_err(assay_bench_gates_parse(neg, strlen(neg), "g.conf", &g, &err),
+               ASSAY_ECONFIG);
+    assert_int_equal(g.max_adversarial_failed, 2); /* unchanged on failure */
+
+    /* a run with 3 failed checks passes only when 3 or more are allowed */
+    assay_bench_run *run = four_item_run();
+    assay_adv_suite *suite = calloc(1, sizeof(*suite));
+    assert_non_null(suite);
+    suite->nfailed = 3;
+    suite->npassed = 7;
+    assay_bench_run_set_adversarial(run, suite);
+    assay_bench_gates_init(&g);
+    assert_ok(assay_bench_run_summarize(run, &g, NULL));
+    assert_false(assay_bench_run_passed(run));
+    g.max_adversarial_failed = 2;
+    assert_ok(assay_bench_run_summarize(run, &g, NULL));
+    assert_false(assay_bench_run_passed(run));
+    g.max_adversarial_failed = 3;
+    assert_ok(assay_bench_run_summarize(run, &g, NULL));
+    assert_true(assay_bench_run_passed(run));
+    assay_bench_run_free(run);
 }
 
 static void
@@ -314,6 +358,7 @@ main(void)
         cmocka_unit_test(test_gates_config_parses_gates_section_only),
         cmocka_unit_test(test_gates_config_errors_name_line),
         cmocka_unit_test(test_gates_pass_and_fail_on_summary),
+        cmocka_unit_test(test_gates_adversarial_allowance),
         cmocka_unit_test(test_gate_on_undefined_metric_fails),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

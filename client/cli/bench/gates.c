@@ -138,10 +138,13 @@ assay_bench_gates_parse(const char *text, size_t len, const char *source,
         memcpy(kbuf, key, kn);
         kbuf[kn] = '\0';
         assay_bench_gate_kind kind = assay_bench_gate_from_name(kbuf);
-        if (kind == ASSAY_BENCH_GATE_COUNT || strchr(kbuf, '-') != NULL) {
+        bool adv = strcmp(kbuf, "max_adversarial_failed") == 0;
+        if (!adv &&
+            (kind == ASSAY_BENCH_GATE_COUNT || strchr(kbuf, '-') != NULL)) {
             snprintf(msg, sizeof(msg),
                      "unknown gate \"%s\" (known: min_pearson, "
-                     "min_band_accuracy, max_rmse, min_qwk)",
+                     "min_band_accuracy, max_rmse, min_qwk, "
+                     "max_adversarial_failed)",
                      kbuf);
             return conf_err(err, source, line, msg);
         }
@@ -157,6 +160,15 @@ assay_bench_gates_parse(const char *text, size_t len, const char *source,
             snprintf(msg, sizeof(msg), "gate \"%s\": value is not a number",
                      kbuf);
             return conf_err(err, source, line, msg);
+        }
+        if (adv) {
+            if (v < 0 || v != floor(v) || v > 1e9) {
+                snprintf(msg, sizeof(msg),
+                         "gate \"%s\": expected a whole number >= 0", kbuf);
+                return conf_err(err, source, line, msg);
+            }
+            g.max_adversarial_failed = (size_t)v;
+            continue;
         }
         assay_bench_gates_set(&g, kind, v);
     }

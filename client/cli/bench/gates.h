@@ -25,6 +25,9 @@ typedef enum assay_bench_gate_kind {
 typedef struct assay_bench_gates {
     bool enabled[ASSAY_BENCH_GATE_COUNT];
     double threshold[ASSAY_BENCH_GATE_COUNT];
+    /* adversarial checks allowed to fail (`max_adversarial_failed`); 0 by
+     * default: every check must pass */
+    size_t max_adversarial_failed;
 } assay_bench_gates;
 
 typedef struct assay_bench_gate_result {
@@ -50,9 +53,10 @@ void assay_bench_gates_set(assay_bench_gates *gates,
 
 /* assay_bench_gates_parse reads the `[gates]` section of an INI-style text
  * (len bytes, named source) into gates; other sections are ignored, `#` and
- * `;` start comments. ASSAY_ECONFIG with source, line and message for an
- * unknown key, a missing `=` or a value that is not a finite number. gates is
- * updated only on success. */
+ * `;` start comments. Besides the metric gates, `max_adversarial_failed = N`
+ * (a whole number >= 0) lets N adversarial checks fail. ASSAY_ECONFIG with
+ * source, line and message for an unknown key, a missing `=` or a value that
+ * is not a finite number. gates is updated only on success. */
 assay_err assay_bench_gates_parse(const char *text, size_t len,
                                   const char *source, assay_bench_gates *gates,
                                   assay_error *err);

@@ -55,6 +55,7 @@ typedef struct assay_bench_run {
     size_t ngates; /* 0 when no gate is set or there are no sets */
 
     assay_adv_suite *adversarial; /* may be NULL */
+    size_t adversarial_allowed;   /* failed checks tolerated (gates) */
     json_t *compare;              /* may be NULL; see compare.h */
 
     /* provenance, so a report can say what it measured (set by the
@@ -85,8 +86,8 @@ assay_err assay_bench_run_summarize(assay_bench_run *run,
                                     const assay_bench_gates *gates,
                                     assay_error *err);
 
-/* assay_bench_run_passed is true when every gate and every adversarial check
- * passed. */
+/* assay_bench_run_passed is true when every gate passed and no more
+ * adversarial checks failed than the gates' max_adversarial_failed. */
 bool assay_bench_run_passed(const assay_bench_run *run);
 
 /* assay_bench_run_item is the item a ref points at. */
