@@ -522,6 +522,57 @@ test_drain_answers_every_request(void **state)
     zmq_close(s);
 }
 
+/* Issue 12 item 10: two workers with different models under one service
+ * answered the same request differently, with no warning. Workers now send
+ * their model hashes with READY; the broker warns and mmi.stats shows the
+ * mix. */
+static void
+test_mixed_models_are_reported(void **state)
+{
+    (void)state;
+    const char *models = getenv("ASSAY_MODELS_DIR");
+    assert_non_null(models);
+    char dir[] = "/tmp/assay-mixed-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "cp -r '%s/.' '%s/' && echo >> "
+             "'%s/python-fullstack/model.json'",
+             models, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s/python-fullstack", dir);
+    assay_proc b, w1, w2;
+    const char *bargv[] = {exe(), "broker", "--bind", "tcp://127.0.0.1:*",
+                           NULL};
+    assert_int_equal(assay_proc_start(&b, bargv, 30.0), 0);
+    const char *w1argv[] = {exe(), "worker", "--connect", b.endpoint,
+                            "--threads", "1", NULL};
+    assert_int_equal(assay_proc_start(&w1, w1argv, 60.0), 0);
+    assert_true(assay_proc_wait_log(&b, " mdp_worker_ready ", 30.0));
+    assert_null(strstr(b.log, "mixed_models"));
+    const char *w2argv[] = {exe(), "worker", "--connect", b.endpoint,
+                            "--threads", "1", "--model", copy, NULL};
+    assert_int_equal(assay_proc_start(&w2, w2argv, 60.0), 0);
+    assert_true(assay_proc_wait_log(&b, " warn mixed_models service=assay ",
+                                    30.0));
+    void *s = dealer(b.endpoint);
+    const char *req[] = {"", "MDPC01", "mmi.stats", "{}"};
+    send_parts(s, req, 4);
+    char body[BODY_MAX];
+    assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(5000)), 4);
+    printf("mmi.stats: %s\n", body);
+    const char *m = strstr(body, "\"models\":{\"model=");
+    assert_non_null(m);
+    assert_non_null(strstr(m + 10, ",\"model=")); /* two different keys */
+    zmq_close(s);
+    assert_int_equal(assay_proc_stop(&w2, SIGTERM, 20.0), 0);
+    assert_int_equal(assay_proc_stop(&w1, SIGTERM, 20.0), 0);
+    assert_int_equal(assay_proc_stop(&b, SIGTERM, 20.0), 0);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* VmRSS (or another /proc status field) of pid in KiB; -1 when unknown. */
 static long
 proc_kib(pid_t pid, const char *field)
@@ -662,6 +713,7 @@ main(void)
         cmocka_unit_test(test_log_lines_are_rate_limited),
         cmocka_unit_test(test_silent_connections_are_logged_and_expire),
         cmocka_unit_test(test_drain_answers_every_request),
+        cmocka_unit_test(test_mixed_models_are_reported),
         cmocka_unit_test(test_direct_memory_is_bounded_before_queueing),
         cmocka_unit_test(test_broker_memory_is_bounded_per_service),
     };
