@@ -1,5 +1,5 @@
 /* error.c - names and texts for assay_err, generated from ASSAY_ERRORS. */
-#include "assay/assay.h"
+#include "error_at.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -69,4 +69,25 @@ assay_error_from_name(const char *name)
         }
     }
     return ASSAY_EINTERNAL;
+}
+
+assay_err
+assay_error_set_at(assay_error *err, assay_err code, const char *source,
+                   unsigned line, const char *field, const char *fmt, ...)
+{
+    if (err == NULL || err->code != ASSAY_OK) {
+        return code;
+    }
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    assay_error_set(err, code, "%s line %u: %s", source, line, msg);
+    snprintf(err->source, sizeof(err->source), "%s", source);
+    err->line = line;
+    if (field != NULL) {
+        snprintf(err->field, sizeof(err->field), "%s", field);
+    }
+    return code;
 }

@@ -45,7 +45,7 @@ assay_read_file_named(const char *what, const char *path, size_t cap,
     for (;;) {
         if (n == sz) {
             size_t limit = cap < (size_t)-2 ? cap + 1 : cap;
-            size_t nsz = sz ? sz * 2 : 4096;
+            size_t nsz = sz == 0 ? 4096 : (sz > limit / 2 ? limit : sz * 2);
             if (nsz > limit) {
                 nsz = limit;
             }

@@ -14,14 +14,13 @@
  * failure *out and *len are untouched and err (source = path) says why:
  * ASSAY_EIO (cannot open, read error), ASSAY_ETOOBIG (more than cap bytes),
  * ASSAY_ENOMEM. */
-assay_err assay_read_file(const char *path, size_t cap, char **out,
-                          size_t *len, assay_error *err);
+assay_err assay_read_file(const char *path, size_t cap, char **out, size_t *len,
+                          assay_error *err);
 
 /* assay_read_file_named is assay_read_file with messages that say what the
  * file is ("PATH: cannot open bank: ...", "PATH: bank is larger than N
  * bytes"); what may be NULL. */
-assay_err assay_read_file_named(const char *what, const char *path,
-                                size_t cap, char **out, size_t *len,
-                                assay_error *err);
+assay_err assay_read_file_named(const char *what, const char *path, size_t cap,
+                                char **out, size_t *len, assay_error *err);
 
 #endif

@@ -338,18 +338,16 @@ assay_keyfile_generate(const char *base, bool force, assay_keypair *out,
     }
     kfd = kf_open(key_path, force, 0600);
     if (kfd < 0) {
-        rc = assay_error_set(err, ASSAY_EIO, "key file %s: %s%s", key_path,
-                             strerror(errno),
-                             errno == EEXIST ? " (use --force to replace)"
-                                             : "");
+        rc = assay_error_set(
+            err, ASSAY_EIO, "key file %s: %s%s", key_path, strerror(errno),
+            errno == EEXIST ? " (use --force to replace)" : "");
         goto out;
     }
     pfd = kf_open(pub_path, force, 0644);
     if (pfd < 0) {
-        rc = assay_error_set(err, ASSAY_EIO, "key file %s: %s%s", pub_path,
-                             strerror(errno),
-                             errno == EEXIST ? " (use --force to replace)"
-                                             : "");
+        rc = assay_error_set(
+            err, ASSAY_EIO, "key file %s: %s%s", pub_path, strerror(errno),
+            errno == EEXIST ? " (use --force to replace)" : "");
         close(kfd);
         kfd = -1;
         unlink(key_path);
@@ -397,7 +395,8 @@ assay_keyfile_monitor_event(void *mon, uint16_t *event, uint32_t *value,
     memcpy(event, zmq_msg_data(&ev), 2);
     memcpy(value, (const char *)zmq_msg_data(&ev) + 2, 4);
     if (addr != NULL && cap > 0) {
-        size_t n = zmq_msg_size(&where) < cap - 1 ? zmq_msg_size(&where) : cap - 1;
+        size_t n =
+            zmq_msg_size(&where) < cap - 1 ? zmq_msg_size(&where) : cap - 1;
         memcpy(addr, zmq_msg_data(&where), n);
         addr[n] = '\0';
     }

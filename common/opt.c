@@ -22,6 +22,29 @@ assay_opt_split(const char *arg, char *name, size_t cap, const char **value)
 }
 
 int
+assay_opt_next(int argc, char *const argv[], int *i, const char *const *flags,
+               char *name, size_t cap, const char **value)
+{
+    if (!assay_opt_split(argv[*i], name, cap, value)) {
+        return 0;
+    }
+    if (*value != NULL) {
+        return 1;
+    }
+    for (size_t k = 0; flags != NULL && flags[k] != NULL; k++) {
+        if (strcmp(name, flags[k]) == 0) {
+            return 1;
+        }
+    }
+    if (*i + 1 >= argc) {
+        return -1;
+    }
+    *i += 1;
+    *value = argv[*i];
+    return 1;
+}
+
+int
 assay_opt_match(int argc, char *const argv[], int *i, const char *name,
                 bool has_value, const char **value)
 {

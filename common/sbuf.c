@@ -203,8 +203,9 @@ assay_sbuf_write_file(const assay_sbuf *b, const char *path, assay_error *err)
     }
     FILE *f = fopen(path, "wb");
     if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot open for writing: %s",
-                               path, strerror(errno));
+        return assay_error_set(err, ASSAY_EIO,
+                               "%s: cannot open for writing: %s", path,
+                               strerror(errno));
     }
     size_t wrote = b->len > 0 ? fwrite(b->data, 1, b->len, f) : 0;
     int failed = wrote != b->len || ferror(f);

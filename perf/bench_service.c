@@ -15,15 +15,14 @@
  */
 #include <pthread.h>
 #include <stdio.h>
-#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <jansson.h>
 
 #include "assay/client.h"
 #include "clock.h"
-#include "opt.h"
 #include "perf.h"
 #include "proto_client.h"
 
@@ -41,7 +40,7 @@ typedef struct service_opts {
     const char *labelled;
     int conns[MAX_PHASES];
     int nphases;
-    long requests;  /* per connection per phase */
+    long requests; /* per connection per phase */
     size_t window;
     int repeat;
     double deadline_s; /* per phase, upper bound */
@@ -59,11 +58,11 @@ typedef struct conn_job {
     const service_opts *o;
     const request_set *reqs;
     pthread_barrier_t *start;
-    size_t offset;    /* where in the mix this connection starts */
-    double *latency;  /* seconds, one per request */
-    double *sent_at;  /* submit time by tag */
-    long done;        /* replies received in the timed part */
-    long failed;      /* replies with "ok":false (busy, ...) */
+    size_t offset;   /* where in the mix this connection starts */
+    double *latency; /* seconds, one per request */
+    double *sent_at; /* submit time by tag */
+    long done;       /* replies received in the timed part */
+    long failed;     /* replies with "ok":false (busy, ...) */
     double t_start;
     double t_end;
     assay_err rc;
@@ -107,27 +106,16 @@ parse_conns(const char *v, service_opts *o)
 static int
 parse_args(int argc, char **argv, service_opts *o)
 {
-    *o = (service_opts){NULL, ASSAY_BENCH_MODEL_DIR "/labelled.jsonl",
-                        {1, 2, 8}, 3, 5000, 8, 3, 60.0};
+    *o = (service_opts){
+        NULL, ASSAY_BENCH_MODEL_DIR "/labelled.jsonl", {1, 2, 8}, 3, 5000, 8, 3,
+        60.0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         char name[32];
         const char *v = NULL;
-        if (!assay_opt_split(a, name, sizeof(name), &v)) {
-            fprintf(stderr, "bench_service: unknown option %s\n", a);
-            usage(stderr);
+        if (assay_perf_option("bench_service", usage, argc, argv, &i, name,
+                              sizeof(name), &v) != 0) {
             return -1;
-        }
-        if (strcmp(name, "help") == 0) {
-            usage(stdout);
-            exit(0);
-        }
-        if (v == NULL) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "bench_service: %s needs a value\n", a);
-                return -1;
-            }
-            v = argv[++i];
         }
         char *end = NULL;
         if (strcmp(name, "endpoint") == 0) {
@@ -154,8 +142,7 @@ parse_args(int argc, char **argv, service_opts *o)
         } else if (strcmp(name, "repeat") == 0) {
             o->repeat = (int)strtol(v, &end, 10);
             if (*end != '\0' || o->repeat < 1 || o->repeat > MAX_REPEAT) {
-                fprintf(stderr, "bench_service: --repeat: 1..%d\n",
-                        MAX_REPEAT);
+                fprintf(stderr, "bench_service: --repeat: 1..%d\n", MAX_REPEAT);
                 return -1;
             }
         } else if (strcmp(name, "deadline") == 0) {
@@ -288,8 +275,7 @@ conn_main(void *arg)
     pthread_barrier_wait(j->start);
     if (j->rc == ASSAY_OK) {
         j->t_start = assay_clock_s();
-        j->rc = pump(c, j, j->o->requests, true,
-                     j->t_start + j->o->deadline_s);
+        j->rc = pump(c, j, j->o->requests, true, j->t_start + j->o->deadline_s);
         j->t_end = assay_clock_s();
     }
     assay_client_free(c);
@@ -326,7 +312,8 @@ run_phase(const service_opts *o, const request_set *rs, int nconn,
         j->o = o;
         j->reqs = rs;
         j->start = &start;
-        j->offset = (size_t)i * 37u; /* connections start at different answers */
+        j->offset =
+            (size_t)i * 37u; /* connections start at different answers */
         j->latency = calloc(per, sizeof(double));
         j->sent_at = calloc(per, sizeof(double));
         assay_error_init(&j->err);
@@ -370,7 +357,8 @@ run_phase(const service_opts *o, const request_set *rs, int nconn,
     }
     size_t at = 0;
     for (int i = 0; i < nconn; i++) {
-        memcpy(all + at, jobs[i].latency, (size_t)jobs[i].done * sizeof(double));
+        memcpy(all + at, jobs[i].latency,
+               (size_t)jobs[i].done * sizeof(double));
         at += (size_t)jobs[i].done;
     }
     assay_perf_sort(all, total);
@@ -429,8 +417,8 @@ main(int argc, char **argv)
             sent += res.sent;
             printf("# %d connection(s) run %d: %ld replies (%ld not ok), "
                    "%.0f requests/s, p50 %.3f ms, p99 %.3f ms\n",
-                   nconn, r + 1, res.replies, res.failed, res.rate,
-                   res.p50_ms, res.p99_ms);
+                   nconn, r + 1, res.replies, res.failed, res.rate, res.p50_ms,
+                   res.p99_ms);
             fflush(stdout);
         }
         printf("service_c%d_rate %.0f\n", nconn,

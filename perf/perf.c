@@ -10,6 +10,8 @@
 
 #include <jansson.h>
 
+#include "opt.h"
+
 /* A labelled set is a few hundred answers; the cap only stops a wrong path
  * (a multi-gigabyte file) from eating the machine. */
 #define MIX_MAX_ITEMS 1000000u
@@ -71,8 +73,7 @@ assay_perf_mix_load(const char *path, assay_perf_mix *mix, assay_error *err)
 {
     FILE *f = fopen(path, "r");
     if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "%s: %s", path,
-                               strerror(errno));
+        return assay_error_set(err, ASSAY_EIO, "%s: %s", path, strerror(errno));
     }
     assay_perf_mix m = {0};
     size_t cap = 0;
@@ -192,4 +193,27 @@ assay_perf_quantile(const double *sorted, size_t n, double q)
     double rank = ceil(q * (double)n);
     size_t i = rank < 1.0 ? 0 : (size_t)rank - 1;
     return sorted[i < n ? i : n - 1];
+}
+
+int
+assay_perf_option(const char *tool, void (*usage)(FILE *out), int argc,
+                  char **argv, int *i, char *name, size_t cap,
+                  const char **value)
+{
+    static const char *const flags[] = {"help", NULL};
+    int r = assay_opt_next(argc, argv, i, flags, name, cap, value);
+    if (r == 0) {
+        fprintf(stderr, "%s: unknown option %s\n", tool, argv[*i]);
+        usage(stderr);
+        return -1;
+    }
+    if (r < 0) {
+        fprintf(stderr, "%s: %s needs a value\n", tool, argv[*i]);
+        return -1;
+    }
+    if (strcmp(name, "help") == 0) {
+        usage(stdout);
+        exit(0);
+    }
+    return 0;
 }

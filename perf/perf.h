@@ -11,6 +11,7 @@
 #define ASSAY_BENCH_PERF_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "assay/assay.h"
 
@@ -36,7 +37,6 @@ assay_err assay_perf_mix_load(const char *path, assay_perf_mix *mix,
 /* assay_perf_mix_fini frees what mix holds and zeroes it. NULL-safe. */
 void assay_perf_mix_fini(assay_perf_mix *mix);
 
-
 /* assay_perf_thread_cpu is the calling thread's CPU time in seconds
  * (CLOCK_THREAD_CPUTIME_ID): unlike the wall clock it does not count time
  * the thread spent waiting for a core another process held. */
@@ -52,5 +52,12 @@ double assay_perf_quantile(const double *sorted, size_t n, double q);
 
 /* assay_perf_sort sorts values ascending in place. */
 void assay_perf_sort(double *values, size_t n);
+
+/* assay_perf_option reads the option at argv[*i] for tool (every option
+ * takes a value; --help prints usage to stdout and exits 0) into name and
+ * *value. Returns 0, or -1 after saying on stderr what is wrong. */
+int assay_perf_option(const char *tool, void (*usage)(FILE *out), int argc,
+                      char **argv, int *i, char *name, size_t cap,
+                      const char **value);
 
 #endif

@@ -168,6 +168,8 @@ END {
     row("  per CPU second (verdicts/s)", v["engine_id_cpu_rate"], "", 20000, ">=")
     row("engine, inline, 1 thread (verdicts/s)", v["engine_inline_rate"], "", "", "")
     row("  per CPU second (verdicts/s)", v["engine_inline_cpu_rate"], "", "", "")
+    row("worst case, 64 KiB one sentence, by id (CPU ms)", v["engine_worst_id_cpu_ms"], "", 20, "<=")
+    row("worst case, 64 KiB one sentence, inline (CPU ms)", v["engine_worst_inline_cpu_ms"], "", 20, "<=")
     for (i = 1; i <= 3; i++) {
         c = (i == 1 ? 1 : i == 2 ? 2 : 8)
         row(sprintf("service, %d conn x window %d (req/s)", c, window),

@@ -13,7 +13,7 @@ log=$(mktemp)
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
 endpoint=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
     endpoint=$(sed -n 's/.* ready endpoint=\([^ ]*\).*/\1/p' "$log" | head -n1)
     [ -n "$endpoint" ] && break
     kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }

@@ -60,6 +60,7 @@ def semeval_fold_file(tmp, corpus, k, test_split="test"):
 
 
 METRIC = re.compile(r"^(\w+)\s+n=(\d+)\s+(.*)$")
+REVIEW = re.compile(r"^(\w+)\s+(review_share=.*)$")
 
 
 def run(assay, args):
@@ -74,6 +75,10 @@ def run(assay, args):
             kv = {a: float(b) for a, b in kv.items()}
             kv["n"] = int(m.group(2))
             rows[m.group(1)] = kv
+        m = REVIEW.match(line)
+        if m:
+            rows[m.group(1)].update({a: float(b) for a, b in
+                                     (x.split("=") for x in m.group(2).split())})
     return rows
 
 
@@ -137,7 +142,10 @@ def main():
     if want("fullstack"):
         r = run(a.assay, ["fit", "--eval", PF, "--labels", os.path.join(PF, "labelled.jsonl"),
                           "--test-split", "test"])
-        print("python-fullstack test:           ", fmt(r["test"]))
+        keys = ("n", "pearson", "band_accuracy", "f1_2way", "majority")
+        if "review_share" in r["test"]:
+            keys += ("review_share", "kept_accuracy", "mean_confidence")
+        print("python-fullstack test:           ", fmt(r["test"], keys))
 
 
 if __name__ == "__main__":

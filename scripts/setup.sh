@@ -8,7 +8,8 @@ build=${1:-$here/build}
 shift || true
 
 pkgs=(build-essential cmake pkg-config libzmq3-dev libutf8proc-dev
-      libcmocka-dev libstemmer-dev libjansson-dev python3-zmq wordnet-base)
+      libcmocka-dev libstemmer-dev libjansson-dev python3-zmq wordnet-base
+      python3-pip)  # python3-pip: ctest python.install (pip install ./client/python offline)
 pkgs+=(${ASSAY_EXTRA_PACKAGES:-})
 missing=()
 for p in "${pkgs[@]}"; do

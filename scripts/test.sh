@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# test.sh - install, build with AddressSanitizer + UndefinedBehaviorSanitizer,
-# and run every test: unit, integration, CLI, fuzz-corpus replay and the
-# benchmark-set quality gates; then the integration tests under valgrind, and
-# a bounded libFuzzer run of every fuzz target. Ends with one summary line.
+# test.sh - install, check the formatting (scripts/check-format.sh), build
+# with AddressSanitizer + UndefinedBehaviorSanitizer, and run every test:
+# unit, integration, CLI, install, fuzz-corpus replay and the benchmark-set
+# quality gates; then the integration tests under valgrind, and a bounded
+# libFuzzer run of every fuzz target. Ends with one summary line.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=$here/build-test
-export ASSAY_EXTRA_PACKAGES="chromium python3-numpy python3-sklearn clang libclang-rt-14-dev valgrind"
+export ASSAY_EXTRA_PACKAGES="chromium python3-numpy python3-sklearn clang libclang-rt-14-dev valgrind clang-format"
 bash "$here/scripts/setup.sh" "$build" -DASSAY_SANITIZE=ON || exit 1
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
@@ -14,6 +15,15 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
+
+# Formatting first: it takes a second and needs no build.
+fmt_pass=0 fmt_fail=0
+if bash "$here/scripts/check-format.sh" 2>&1 | tee -a "$log"; then
+    fmt_pass=1
+else
+    fmt_fail=1
+    status=1
+fi
 
 cd "$build"
 ctest --output-on-failure -j2 --timeout 600 -LE memcheck 2>&1 | tee -a "$log" || status=1
@@ -41,5 +51,5 @@ done
 read -r passed failed < <(sed -n 's/.* tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\1 \2/p' "$log" |
     awk '{f += $1; n += $2} END {print n - f, f}')
 echo "fuzz campaigns of ${fuzz_seconds}s: $fuzz_pass clean, $fuzz_fail found a crash"
-echo "total: $((${passed:-0} + fuzz_pass)) passed, $((${failed:-0} + fuzz_fail)) failed"
+echo "total: $((${passed:-0} + fuzz_pass + fmt_pass)) passed, $((${failed:-0} + fuzz_fail + fmt_fail)) failed"
 exit $status

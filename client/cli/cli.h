@@ -21,7 +21,7 @@
     X(OK, 0, "success")                                                        \
     X(FAILED, 1, "some items failed, or a quality gate failed")                \
     X(USAGE, 2, "usage or input error")                                        \
-    X(UNREACHABLE, 3, "the service could not be reached")                     \
+    X(UNREACHABLE, 3, "the service could not be reached")                      \
     X(INTERRUPTED, 130, "interrupted (Ctrl-C or SIGTERM)")
 
 typedef enum assay_cli_exit {
@@ -35,7 +35,7 @@ typedef struct assay_cli_common {
     const char *endpoint; /* --endpoint, else $ASSAY_ENDPOINT, else default */
     int timeout_ms;
     int retries;
-    const char *curve_key;  /* --curve-key, else $ASSAY_CURVE_KEY; may be NULL */
+    const char *curve_key; /* --curve-key, else $ASSAY_CURVE_KEY; may be NULL */
     const char *server_key; /* --server-key, else $ASSAY_SERVER_KEY */
     const volatile sig_atomic_t *cancel; /* see assay_client_options */
     bool help;
@@ -90,6 +90,8 @@ int assay_cmd_grade(int argc, char **argv);
 int assay_cmd_batch(int argc, char **argv);
 int assay_cmd_questions(int argc, char **argv);
 int assay_cmd_fit(int argc, char **argv);
+int assay_cmd_calibrate(int argc, char **argv);
+int assay_cmd_vectors(int argc, char **argv);
 int assay_cmd_bench(int argc, char **argv);
 int assay_cmd_keygen(int argc, char **argv);
 int assay_cmd_health(int argc, char **argv);

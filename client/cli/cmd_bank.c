@@ -56,8 +56,7 @@ bank_norm(const char *s)
 
 /* bank_paths: DIR means DIR/bank.txt and DIR/labelled.jsonl. */
 static void
-bank_paths(const char *arg, char *bank, size_t bcap, char *labels,
-           size_t lcap)
+bank_paths(const char *arg, char *bank, size_t bcap, char *labels, size_t lcap)
 {
     struct stat st;
     if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -92,10 +91,9 @@ bank_read_labels(const char *path, bool *found)
         json_t *o = json_loads(line, 0, NULL);
         const char *q = json_string_value(json_object_get(o, "question_id"));
         if (q != NULL) {
-            json_object_set_new(counts, q,
-                                json_integer((json_int_t)bank_labelled(
-                                                 counts, q) +
-                                             1));
+            json_object_set_new(
+                counts, q,
+                json_integer((json_int_t)bank_labelled(counts, q) + 1));
         }
         json_decref(o);
     }
@@ -129,16 +127,15 @@ bank_check_question(const char *src, const assay_question_def *q,
                     if (nw != NULL && strcmp(nv, nw) == 0) {
                         printf("%s:%u: warning: question %s: variant \"%s\" "
                                "is under both \"%s\" and \"%s\"\n",
-                               src, q->concepts[d].line, q->id,
-                               cd->variants[v], cd->label,
-                               q->concepts[d].label);
+                               src, q->concepts[d].line, q->id, cd->variants[v],
+                               cd->label, q->concepts[d].label);
                         warnings++;
                     }
                     free(nw);
                 }
             }
-            for (size_t r = 0; cd->misconception && nv != NULL && refs != NULL &&
-                               r < q->nreferences;
+            for (size_t r = 0; cd->misconception && nv != NULL &&
+                               refs != NULL && r < q->nreferences;
                  r++) {
                 if (refs[r] != NULL && strlen(nv) > 2 &&
                     strstr(refs[r], nv) != NULL) {
@@ -227,7 +224,8 @@ bank_check(int argc, char **argv)
                                         have_labels);
         nconcepts += bank->questions[i].nconcepts;
     }
-    fprintf(stderr, "%s: bank %s, %zu questions, %zu concepts, %u warning%s%s\n",
+    fprintf(stderr,
+            "%s: bank %s, %zu questions, %zu concepts, %u warning%s%s\n",
             bank_path, bank->id, bank->nquestions, nconcepts, warnings,
             warnings == 1 ? "" : "s",
             have_labels ? "" : " (no labelled answers to check against)");
@@ -273,9 +271,9 @@ assay_cli_bank_show(const char *where, const char *id, bool as_json)
         return assay_cli_error(ASSAY_EQUESTION, &err);
     }
     if (as_json) {
-        json_t *o = json_pack("{s:s, s:s, s:s, s:[], s:[]}", "id", q->id,
-                              "bank", bank->id, "question", q->text,
-                              "references", "concepts");
+        json_t *o =
+            json_pack("{s:s, s:s, s:s, s:[], s:[]}", "id", q->id, "bank",
+                      bank->id, "question", q->text, "references", "concepts");
         for (size_t r = 0; r < q->nreferences; r++) {
             json_array_append_new(json_object_get(o, "references"),
                                   json_string(q->references[r]));
@@ -305,8 +303,8 @@ assay_cli_bank_show(const char *where, const char *id, bool as_json)
         free(s);
         json_decref(o);
     } else {
-        printf("%s (bank %s, %s:%u)\n%s\n", q->id, bank->id, bank_path,
-               q->line, q->text);
+        printf("%s (bank %s, %s:%u)\n%s\n", q->id, bank->id, bank_path, q->line,
+               q->text);
         for (size_t r = 0; r < q->nreferences; r++) {
             if (q->nreferences > 1) {
                 printf("\nreference %zu: %s\n", r + 1, q->references[r]);

@@ -674,9 +674,9 @@ batch_json_text(const json_t *v)
 
 /* Verdict fields --fields may name; the lists become arrays of labels. */
 static const char *const batch_known_fields[] = {
-    "score",   "band",    "scale_score",    "scale_max", "question_id",
-    "matched", "missing", "fuzzy",          "negated",   "misconceptions",
-    "flags",   "model",   "concepts",       "contributions", "features",
+    "score",   "band",    "scale_score", "scale_max",     "question_id",
+    "matched", "missing", "fuzzy",       "negated",       "misconceptions",
+    "flags",   "model",   "concepts",    "contributions", "features",
 };
 static const char *const batch_default_csv[] = {"score", "band", "matched",
                                                 "missing", "flags"};
@@ -695,7 +695,8 @@ batch_field(const json_t *reply, const char *f)
 {
     if (batch_is_list(f)) {
         json_t *arr = json_array();
-        const json_t *list = json_object_get(json_object_get(reply, "concepts"), f);
+        const json_t *list =
+            json_object_get(json_object_get(reply, "concepts"), f);
         size_t i;
         json_t *item;
         json_array_foreach(list, i, item)
@@ -1038,8 +1039,9 @@ batch_run(batch *b, assay_client *c, size_t window)
                 b->done);
     }
     if (b->skipped > 0) {
-        fprintf(stderr, "assay: %llu records skipped (already in the output)"
-                        "\n",
+        fprintf(stderr,
+                "assay: %llu records skipped (already in the output)"
+                "\n",
                 b->skipped);
     }
     if (interrupted) {
@@ -1112,28 +1114,34 @@ assay_cmd_batch(int argc, char **argv)
             }
         } else if (strcmp(argv[i], "--resume") == 0) {
             resume = true;
-        } else if ((m = assay_cli_opt(argc, argv, &i, "window", true, &v)) != 0) {
+        } else if ((m = assay_cli_opt(argc, argv, &i, "window", true, &v)) !=
+                   0) {
             if (m < 0 || !assay_cli_parse_int("window", v, 1, BATCH_MAX_WINDOW,
                                               &window)) {
+                free(fields);
                 return ASSAY_EXIT_USAGE;
             }
         } else if ((m = assay_cli_opt(argc, argv, &i, "input-format", true,
                                       &v)) != 0) {
             if (m < 0 || !batch_parse_fmt("input-format", v, &in_fmt)) {
+                free(fields);
                 return ASSAY_EXIT_USAGE;
             }
         } else if ((m = assay_cli_opt(argc, argv, &i, "format", true, &v)) !=
                    0) {
             if (m < 0 || !batch_parse_fmt("format", v, &out_fmt)) {
+                free(fields);
                 return ASSAY_EXIT_USAGE;
             }
         } else if ((m = assay_cli_opt(argc, argv, &i, "output", true,
                                       &out_path)) != 0) {
             if (m < 0) {
+                free(fields);
                 return ASSAY_EXIT_USAGE;
             }
         } else if (strcmp(argv[i], "-o") == 0) {
             if (i + 1 >= argc) {
+                free(fields);
                 return assay_cli_usage("batch", "-o needs a file");
             }
             out_path = argv[++i];

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "advbank.h"
 #include "cli.h"
@@ -124,9 +125,10 @@ bench_job_error(const bench_job *j, const char *code, const char *msg)
     }
 }
 
-/* bench_job_reply records a reply (taking the reference). */
+/* bench_job_reply records a reply (taking the reference) and the hash of
+ * the model that graded it in the set models. */
 static void
-bench_job_reply(const bench_job *j, json_t *reply)
+bench_job_reply(const bench_job *j, json_t *reply, json_t *models)
 {
     if (reply == NULL) {
         bench_job_error(j, "invalid_json", "the reply is not a JSON object");
@@ -140,6 +142,10 @@ bench_job_reply(const bench_job *j, json_t *reply)
                         msg != NULL ? msg : "error reply without a message");
         json_decref(reply);
         return;
+    }
+    const char *model = json_string_value(json_object_get(reply, "model"));
+    if (model != NULL && models != NULL) {
+        json_object_set_new(models, model, json_true());
     }
     json_object_del(reply, "v");
     json_object_del(reply, "id");
@@ -155,7 +161,7 @@ bench_job_reply(const bench_job *j, json_t *reply)
  * ASSAY_EUNREACHABLE (printed) when the service never answered. */
 static assay_err
 bench_grade(assay_client *c, bench_job *jobs, size_t njobs, bool inline_refs,
-            bool *any_failed)
+            bool *any_failed, json_t *models)
 {
     size_t next = 0, done = 0;
     assay_error err;
@@ -196,7 +202,7 @@ bench_grade(assay_client *c, bench_job *jobs, size_t njobs, bool inline_refs,
             if (rc != ASSAY_OK) {
                 bench_job_error(&jobs[r.tag], assay_errname(rc), err.message);
             } else {
-                bench_job_reply(&jobs[r.tag], r.json);
+                bench_job_reply(&jobs[r.tag], r.json, models);
                 r.json = NULL;
             }
             done++;
@@ -498,10 +504,34 @@ assay_cmd_bench(int argc, char **argv)
         goto out;
     }
     bool any_failed = false;
-    if (bench_grade(client, jobs, njobs, o.inline_refs, &any_failed) != ASSAY_OK) {
+    snprintf(run->endpoint, sizeof(run->endpoint), "%s", o.common.endpoint);
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    strftime(run->date, sizeof(run->date), "%Y-%m-%dT%H:%M:%SZ", &utc);
+    json_t *models = json_object();
+    if (bench_grade(client, jobs, njobs, o.inline_refs, &any_failed, models) !=
+        ASSAY_OK) {
+        json_decref(models);
         status = ASSAY_EXIT_UNREACHABLE;
         goto out;
     }
+    const char *hash;
+    json_t *unused;
+    size_t used = 0;
+    json_object_foreach(models, hash, unused)
+    {
+        /* a reload mid-run shows as two hashes */
+        used += (size_t)snprintf(run->models + used,
+                                 used < sizeof(run->models)
+                                     ? sizeof(run->models) - used
+                                     : 0,
+                                 "%s%s", used > 0 ? ", " : "", hash);
+        if (used >= sizeof(run->models)) {
+            break;
+        }
+    }
+    json_decref(models);
     if (run->adversarial != NULL) {
         assay_adv_suite_check(run->adversarial);
     }

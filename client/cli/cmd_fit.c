@@ -1,5 +1,6 @@
 /* cmd_fit.c - `assay fit`: build model.json from a bank and labelled
  * answers, offline (no service), and report held-out agreement. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,10 @@ fit_help(FILE *out)
           "                     on items whose \"split\" is NAME\n"
           "  --features LIST    comma-separated features to fit (default: all)\n"
           "  --name NAME        model name (default: the bank id, or \"inline\")\n"
+          "  --inline-model M   model.json that grades inline questions for this\n"
+          "                     model (models/default/model.json); hashed in it\n"
+          "  --vectors FILE     word vectors (assay vectors pack) for the softcos\n"
+          "                     feature; named and hashed in the model\n"
           "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
           "                     directory) on the --labels items of --test-split\n"
           "                     (all items without it)\n",
@@ -44,6 +49,10 @@ print_metrics(const char *what, const assay_metrics *m)
            " f1_2way=%.4f majority=%.4f\n",
            what, m->n, m->pearson, m->spearman, m->rmse, m->band_accuracy,
            m->f1_2way, m->majority);
+    if (!isnan(m->review_share)) {
+        printf("%-6s review_share=%.4f kept_accuracy=%.4f mean_confidence=%.4f\n", what,
+               m->review_share, m->kept_accuracy, m->mean_confidence);
+    }
 }
 
 /* Measures the model at o->out_path on every labelled set. */
@@ -86,7 +95,10 @@ assay_cmd_fit(int argc, char **argv)
             (r = assay_cli_opt(argc, argv, &i, "test-split", true, &test_split)) ||
             (r = assay_cli_opt(argc, argv, &i, "features", true, &o.features)) ||
             (r = assay_cli_opt(argc, argv, &i, "name", true, &o.name)) ||
-            (r = assay_cli_opt(argc, argv, &i, "eval", true, &eval_model))) {
+            (r = assay_cli_opt(argc, argv, &i, "eval", true, &eval_model)) ||
+            (r = assay_cli_opt(argc, argv, &i, "inline-model", true,
+                               &o.inline_model_path)) ||
+            (r = assay_cli_opt(argc, argv, &i, "vectors", true, &o.vectors_path))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }

@@ -179,9 +179,9 @@ assay_cmd_grade(int argc, char **argv)
     json_decref(req);
     char *raw = NULL;
     size_t raw_len = 0;
-    rc = text != NULL ? assay_client_request(c, text, strlen(text), &raw,
-                                             &raw_len, &err)
-                      : ASSAY_ENOMEM;
+    rc = text != NULL
+             ? assay_client_request(c, text, strlen(text), &raw, &raw_len, &err)
+             : ASSAY_ENOMEM;
     free(text);
     if (rc != ASSAY_OK) {
         status = assay_cli_error(rc, &err);

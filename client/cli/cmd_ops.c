@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "proto_client.h"
 
 static void
 ops_help(FILE *out, const char *cmd)
@@ -118,7 +119,8 @@ ops_run(const char *op, int argc, char **argv)
     int status = ASSAY_EXIT_OK;
     assay_error err;
     assay_error_init(&err);
-    json_t *req = json_pack("{s:i, s:s}", "v", 1, "op", op);
+    json_t *req = assay_proto_request_new(
+        strcmp(op, "health") == 0 ? ASSAY_OP_HEALTH : ASSAY_OP_STATS, NULL);
     json_t *reply = NULL;
     assay_err rc =
         req != NULL ? assay_client_call(c, req, &reply, &err) : ASSAY_ENOMEM;

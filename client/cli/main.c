@@ -17,6 +17,10 @@ static const cli_command commands[] = {
      "grade a JSON Lines or CSV file, one result per line"},
     {"questions", assay_cmd_questions, "list the questions the service has"},
     {"fit", assay_cmd_fit, "fit a model from a question bank (offline)"},
+    {"vectors", assay_cmd_vectors,
+     "word vectors at fit time: tokens, pack (offline)"},
+    {"calibrate", assay_cmd_calibrate,
+     "recalibrate a model to your own labels (offline)"},
     {"bench", assay_cmd_bench,
      "grade labelled sets, report agreement metrics and gates"},
     {"keygen", assay_cmd_keygen,
@@ -95,6 +99,11 @@ main(int argc, char **argv)
     if (first >= argc) {
         main_help(stderr);
         return ASSAY_EXIT_USAGE;
+    }
+    if (first > 1 && (strcmp(argv[first], "--help") == 0 ||
+                      strcmp(argv[first], "-h") == 0)) {
+        main_help(stdout);
+        return ASSAY_EXIT_OK;
     }
     if (first > 1) {
         /* argv = cmd, the global options, the command's own arguments */

@@ -115,7 +115,8 @@ static void
 verdict_marked(assay_sbuf *b, const json_t *reply, const char *kind,
                const char *mark, const char *sep, json_t *seen)
 {
-    const json_t *list = json_object_get(json_object_get(reply, "concepts"), kind);
+    const json_t *list =
+        json_object_get(json_object_get(reply, "concepts"), kind);
     size_t i;
     json_t *item;
     json_array_foreach(list, i, item)
@@ -176,7 +177,8 @@ assay_cli_print_verdict(FILE *out, const json_t *reply)
         fputc('\n', out);
     }
     verdict_print_line(out, "matched", assay_cli_matched(reply, ", "));
-    verdict_print_line(out, "missing", assay_cli_labels(reply, "missing", ", "));
+    verdict_print_line(out, "missing",
+                       assay_cli_labels(reply, "missing", ", "));
     /* the one title longer than the column: written whole, not cut */
     char *mis = assay_cli_labels(reply, "misconceptions", ", ");
     if (mis != NULL && *mis != '\0') {

@@ -34,7 +34,7 @@ typedef struct client_slot {
     uint64_t order; /* submission order, to find the oldest id-less one */
     unsigned tries;
     long long sent_ms;
-    long long first_ms;  /* first send: the busy backoff's budget runs from it */
+    long long first_ms; /* first send: the busy backoff's budget runs from it */
     long long resend_at; /* > 0: waiting out a busy backoff until then */
     unsigned busy;       /* busy replies so far */
     bool unsent;         /* no connection took it yet (ZMQ_IMMEDIATE) */
@@ -63,9 +63,9 @@ struct assay_client {
     char curve_public[ASSAY_KEY_Z85_LEN + 1];
     char curve_secret[ASSAY_KEY_Z85_LEN + 1];
     char curve_server[ASSAY_KEY_Z85_LEN + 1];
-    void *mon;         /* PAIR reading the socket's handshake events */
-    unsigned sockets;  /* sockets opened, to name each monitor */
-    char note[160];    /* why the last handshake failed; "" when none did */
+    void *mon;        /* PAIR reading the socket's handshake events */
+    unsigned sockets; /* sockets opened, to name each monitor */
+    char note[160];   /* why the last handshake failed; "" when none did */
 };
 
 void
@@ -140,7 +140,8 @@ client_monitor_event(assay_client *c)
     if (st == NULL && c->n_eps == 1) {
         st = &c->ep_state[0]; /* libzmq may spell the address differently */
     }
-    if (event == ZMQ_EVENT_CONNECTED || event == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
+    if (event == ZMQ_EVENT_CONNECTED ||
+        event == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
         if (st != NULL && *st != EP_DENIED) {
             *st = EP_UP;
         }
@@ -195,13 +196,12 @@ client_open(assay_client *c, assay_error *err)
     zmq_setsockopt(s, ZMQ_SNDHWM, &hwm, sizeof(hwm));
     zmq_setsockopt(s, ZMQ_RCVHWM, &hwm, sizeof(hwm));
     zmq_setsockopt(s, ZMQ_MAXMSGSIZE, &maxmsg, sizeof(maxmsg));
-    if (c->curve &&
-        (zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, c->curve_server,
-                        sizeof(c->curve_server)) != 0 ||
-         zmq_setsockopt(s, ZMQ_CURVE_PUBLICKEY, c->curve_public,
-                        sizeof(c->curve_public)) != 0 ||
-         zmq_setsockopt(s, ZMQ_CURVE_SECRETKEY, c->curve_secret,
-                        sizeof(c->curve_secret)) != 0)) {
+    if (c->curve && (zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, c->curve_server,
+                                    sizeof(c->curve_server)) != 0 ||
+                     zmq_setsockopt(s, ZMQ_CURVE_PUBLICKEY, c->curve_public,
+                                    sizeof(c->curve_public)) != 0 ||
+                     zmq_setsockopt(s, ZMQ_CURVE_SECRETKEY, c->curve_secret,
+                                    sizeof(c->curve_secret)) != 0)) {
         int e = zmq_errno();
         zmq_close(s);
         return assay_error_set(err, ASSAY_ECONFIG,
@@ -313,8 +313,8 @@ assay_client_is_curve(const assay_client *c)
     return c->curve;
 }
 
-/* client_split cuts c->endpoint ("EP[,EP...]") into c->eps; every item
- * after the first may repeat the first's "mdp+" prefix, none may differ. */
+/* client_split cuts c->endpoint ("EP[,EP...]", the first item's "mdp+"
+ * already stripped) into c->eps; the items are all mdp+ or all direct. */
 static assay_err
 client_split(assay_client *c, bool mdp, assay_error *err)
 {
@@ -338,7 +338,9 @@ client_split(assay_client *c, bool mdp, assay_error *err)
         memcpy(item, p, n);
         item[n] = '\0';
         const char *z = assay_wire_endpoint_split(item, &item_mdp);
-        if (item_mdp && !mdp) {
+        /* the first item's prefix was stripped already; every other item
+         * must say the same (all mdp+ or all direct) */
+        if (c->n_eps == 0 ? item_mdp : item_mdp != mdp) {
             return assay_error_set(err, ASSAY_EINVAL,
                                    "client: endpoint list \"%.200s\" mixes "
                                    "mdp+ and direct endpoints",
@@ -525,8 +527,7 @@ client_send(assay_client *c, client_slot *s)
     }
     s->unsent = false;
     if (c->mdp) {
-        zmq_send(c->sock, ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT),
-                 f);
+        zmq_send(c->sock, ASSAY_MDP_CLIENT, strlen(ASSAY_MDP_CLIENT), f);
         zmq_send(c->sock, c->service, strlen(c->service), f);
     }
     zmq_send(c->sock, s->msg, s->len, ZMQ_DONTWAIT);
@@ -800,8 +801,7 @@ client_deliver(assay_client *c, client_slot *s, assay_reply *out)
 /* client_fail delivers s as failed: unreachable when nothing ever came
  * back (with the reason the monitor saw), timeout otherwise. */
 static assay_err
-client_fail(assay_client *c, client_slot *s, assay_reply *out,
-            assay_error *err)
+client_fail(assay_client *c, client_slot *s, assay_reply *out, assay_error *err)
 {
     unsigned tries = s->tries;
     bool heard = c->heard;
@@ -817,11 +817,10 @@ client_fail(assay_client *c, client_slot *s, assay_reply *out,
                                c->endpoint);
     }
     if (!heard) {
-        return assay_error_set(err, ASSAY_EUNREACHABLE,
-                               "%s: no reply after %u %s of %d ms%s%s",
-                               c->endpoint, tries, tries == 1 ? "try" : "tries",
-                               c->timeout_ms, c->note[0] != '\0' ? "; " : "",
-                               c->note);
+        return assay_error_set(
+            err, ASSAY_EUNREACHABLE, "%s: no reply after %u %s of %d ms%s%s",
+            c->endpoint, tries, tries == 1 ? "try" : "tries", c->timeout_ms,
+            c->note[0] != '\0' ? "; " : "", c->note);
     }
     return assay_error_set(err, ASSAY_ETIMEOUT,
                            "%s: request \"%.64s\" got no reply after %u %s "

@@ -9,6 +9,19 @@
  * the timeout, the socket is closed and reopened and everything still in
  * flight is resent, up to `retries` times.
  *
+ * Endpoints: one, or a comma-separated list ("tcp://a:5555,tcp://b:5555")
+ * of assayd instances without a broker. The DEALER connects to all of them
+ * with ZMQ_IMMEDIATE, so requests go only to instances that are up, and
+ * the Lazy Pirate resend after a timeout lands on one that answers.
+ *
+ * busy: a "busy" error reply is not delivered; the request is resent after
+ * 20 ms, 40 ms, ... (at most 1 s) while timeout x (retries + 1) since its
+ * first send lasts, and only then delivered as the busy reply.
+ *
+ * Nothing listening: the socket monitor tells when every endpoint refused
+ * the connection (or the key) before any reply came; the request then
+ * fails at once as ASSAY_EUNREACHABLE instead of after the retries.
+ *
  * Mode: an endpoint starting with "mdp+" ("mdp+tcp://host:port") or the
  * option `broker` selects Majordomo client framing (MDPC01, service "assay");
  * anything else is direct mode against assayd's ROUTER. The prefix exists so

@@ -32,6 +32,14 @@ typedef struct assay_fit_options {
         *split; /* use only items whose "split" equals this; NULL = all */
     const char *features; /* comma list of features to fit; NULL = all */
     const char *out_path; /* model.json to write */
+    /* a fitted model.json that grades inline questions in place of this
+     * one (model.json "inline_model"); NULL = this model does */
+    const char *inline_model_path;
+    /* word vectors file (assay_vectors_pack) for the softcos feature; NULL
+     * = none (softcos is 0) */
+    const char *vectors_path;
+    /* accuracy wanted among answers not sent to review (0 = 0.95) */
+    double review_target;
 } assay_fit_options;
 
 typedef struct assay_metrics {
@@ -44,6 +52,9 @@ typedef struct assay_metrics {
      * majority is over the 3 bands). NaN when undefined. */
     double f1_2way;
     double majority;
+    /* With a calibrated model: share of answers flagged needs_review, band
+     * accuracy among the others, and mean confidence (NaN without). */
+    double review_share, kept_accuracy, mean_confidence;
 } assay_metrics;
 
 /* assay_fit fits and writes opts->out_path; train (may be NULL) receives
@@ -57,6 +68,45 @@ ASSAY_API assay_err assay_fit(const assay_fit_options *opts,
 ASSAY_API assay_err assay_eval(const assay_model *m, const char *labels_path,
                                const char *split, assay_metrics *out,
                                assay_error *err);
+
+/* Recalibrating a fitted model to a user's own rubric: the weights stay,
+ * the band cut-offs, the scale map, the confidence table and the review cut
+ * are refitted on the user's labelled answers. */
+typedef struct assay_calibrate_options {
+    const char *model_path; /* model.json (or its directory) to start from */
+    const char *const *label_paths;
+    size_t nlabels;
+    const char *split;    /* NULL = every item */
+    const char *out_path; /* model.json to write (file refs rewritten) */
+    double review_target; /* 0 = 0.95 */
+} assay_calibrate_options;
+
+typedef struct assay_calibrate_report {
+    size_t n;            /* labelled answers used */
+    double th_correct, th_partial;
+    double sd_correct, sd_partial; /* bootstrap SD of the cut-offs */
+    size_t needed;       /* answers needed for SD <= ASSAY_CALIB_STABLE_SD */
+    bool enough;         /* n >= needed and n >= ASSAY_CALIB_MIN_ITEMS */
+} assay_calibrate_report;
+
+#define ASSAY_CALIB_MIN_ITEMS 30
+#define ASSAY_CALIB_STABLE_SD 0.05
+
+/* assay_calibrate writes opts->out_path and fills report (may be NULL).
+ * Too few labels is not an error: report->enough says so. */
+assay_err assay_calibrate(const assay_calibrate_options *opts,
+                          assay_calibrate_report *report, assay_error *err);
+
+/* Word vectors at fit time: assay_vectors_tokens writes, for every line
+ * of in_path, the analyser's content-word terms (stop list and the bank's
+ * protected words applied; either may be NULL), space separated, for
+ * fastText; assay_vectors_pack converts fastText's text output (.vec) into
+ * the int8 file model.json names as "vectors" (docs/model-format.md). */
+assay_err assay_vectors_tokens(const char *in_path, const char *out_path,
+                               const char *stoplist, const char *bank_path,
+                               assay_error *err);
+assay_err assay_vectors_pack(const char *vec_path, const char *out_path,
+                             assay_error *err);
 
 /* The one Pearson and Spearman correlation of assay (fit, eval and bench
  * use these): n pairs; NaN when undefined (n < 2, either side constant, or

@@ -305,30 +305,38 @@ assay_config_load_file(assay_config *cfg, const char *path, assay_error *err)
     return rc;
 }
 
-/* Splits argv[i] into flag name and value ("--x=v" or "--x v"). Boolean
- * flags take no value. Returns the index of the last argument used, or -1
- * with err set. */
+/* Reads the flag at argv[i] ("--x=v" or "--x v"; --help and --version take
+ * no value). Returns the index of the last argument used, or -1 with err
+ * set. */
 static int
 next_flag(int argc, char *const argv[], int i, const char **name,
           const char **value, char *buf, size_t cap, assay_error *err)
 {
-    const char *arg = argv[i];
-    if (!assay_opt_split(arg, buf, cap, value)) {
+    static const char *const flags[] = {"help", "version", NULL};
+    int r = assay_opt_next(argc, argv, &i, flags, buf, cap, value);
+    if (r == 0) {
         assay_error_set(err, ASSAY_ECONFIG,
-                        "unexpected argument \"%.64s\" (see --help)", arg);
+                        "unexpected argument \"%.64s\" (see --help)", argv[i]);
+        return -1;
+    }
+    if (r < 0) {
+        /* a typo'd flag at the end is unknown, not short of a value */
+        static const char *const known[] = {
+            "endpoint",      "bind",      "connect",    "model",
+            "threads",       "max-message", "hwm",      "log-level",
+            "config",        "curve-secret", "allow-clients", "curve-key",
+            "server-key",    "max_message", "log_level", "curve_secret",
+            "allow_clients", "curve_key", "server_key"};
+        bool is_known = false;
+        for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
+            is_known = is_known || strcmp(buf, known[k]) == 0;
+        }
+        assay_error_set(err, ASSAY_ECONFIG, "%s: %s", argv[i],
+                        is_known ? "missing value" : "unknown option (see --help)");
         return -1;
     }
     *name = buf;
-    if (*value != NULL || strcmp(buf, "help") == 0 ||
-        strcmp(buf, "version") == 0) {
-        return i;
-    }
-    if (i + 1 >= argc) {
-        assay_error_set(err, ASSAY_ECONFIG, "%s: missing value", arg);
-        return -1;
-    }
-    *value = argv[i + 1];
-    return i + 1;
+    return i;
 }
 
 /* Set by service/daemon/CMakeLists.txt; the fallbacks keep the file

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "utf8.h"
 
 #define LOG_LINE_MAX 4096
@@ -124,14 +125,6 @@ assay_log(int level, const char *event, const char *fmt, ...)
     (void)w; /* nowhere left to report a failed log write */
 }
 
-static long long
-log_now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec;
-}
-
 /* Writes the summary of the window that ended; lock held. */
 static void
 limit_report(assay_log_limit *lim)
@@ -147,7 +140,7 @@ limit_report(assay_log_limit *lim)
 bool
 assay_log_limit_allow(assay_log_limit *lim)
 {
-    long long now = log_now_s();
+    long long now = assay_clock_ms() / 1000;
     pthread_mutex_lock(&lim->lock);
     if (now != lim->window_s) {
         limit_report(lim);
@@ -168,7 +161,7 @@ assay_log_limit_allow(assay_log_limit *lim)
 void
 assay_log_limit_flush(assay_log_limit *lim)
 {
-    long long now = log_now_s();
+    long long now = assay_clock_ms() / 1000;
     pthread_mutex_lock(&lim->lock);
     if (now != lim->window_s) {
         limit_report(lim);

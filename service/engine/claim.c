@@ -11,9 +11,10 @@
 
 /* Alignment: an answer clause speaks to a claim when it has at least half
  * the claim's predicate weight (and two of its words, or all when it has
- * fewer), or an opposite word and a third of the weight. */
+ * fewer), or an opposite word in place of a claim word and half the
+ * weight of the rest. */
 #define ALIGN_SHARE 0.5
-#define ALIGN_SHARE_OPPOSITE 0.34
+#define ALIGN_SHARE_OPPOSITE 0.5
 
 static const char *const reason_names[] = {
 #define ASSAY_X_REASON_NAME(name, wire) wire,
@@ -40,7 +41,8 @@ assay_claim_state_name(assay_claim_state s)
 static bool
 is_word(const assay_term *t, const char *w)
 {
-    return strlen(w) == t->surface_len && memcmp(w, t->surface, t->surface_len) == 0;
+    size_t len = t->surface_len;
+    return w[0] == t->surface[0] && strncmp(w, t->surface, len) == 0 && w[len] == '\0';
 }
 
 static bool
@@ -60,7 +62,12 @@ is_any(const assay_term *t, const char *const *ws, size_t n)
  * answer's "does not copy the nested objects" may agree with it. */
 static const char *const restrictive[] = {
     "only",  "just",       "merely",    "solely",  "exclusively", "limit",
-    "limits", "limited",   "restrict",  "restricts", "restricted", "except"};
+    "limits", "limited",   "restrict",  "restricts", "restricted", "except",
+    "maximum", "minimum",  "most",      "least"};
+/* A conditional sentence ("if X, the compiler does not Y") may be answered
+ * by its contrapositive, so negation alone does not contradict it. */
+static const char *const conditionals[] = {"if", "unless", "when", "whenever",
+                                           "otherwise", "until"};
 /* Comparative reversal: "less dense" is the opposite of "denser". */
 static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
 static const char *const yes_words[] = {"yes", "yeah", "yep", "true", "correct"};
@@ -143,6 +150,26 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
     }
 }
 
+/* whether the sentence starting at term first is conditional: "if" or
+ * "unless" anywhere, "when" / "whenever" / "until" / "otherwise" opening
+ * it or one of its clauses ("when needed" inside a clause is not) */
+static bool
+sentence_conditional(const assay_analysis *a, size_t first)
+{
+    for (size_t i = first; i < a->n; i++) {
+        const assay_term *t = &a->terms[i];
+        if (i > first && (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+            break;
+        }
+        bool opens = i == first || (t->flags & ASSAY_TERM_BREAK_BEFORE);
+        if (is_word(t, "if") || is_word(t, "unless") ||
+            (opens && IS_ANY(t, conditionals))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* ---- entities ---------------------------------------------------------- */
 
 static bool
@@ -200,7 +227,8 @@ is_entity_key(const assay_claim_set *cs, uint64_t h)
 }
 
 static assay_err
-add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n)
+add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n,
+           bool contrast)
 {
     if (n == 0 || cs->nent == ASSAY_MAX_ENTITIES) {
         return ASSAY_OK;
@@ -216,6 +244,7 @@ add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n)
                 same = cs->ent[e].key[k] == t[k]->hash;
             }
             if (same) {
+                cs->ent[e].contrast = cs->ent[e].contrast || contrast;
                 return ASSAY_OK;
             }
         }
@@ -236,6 +265,7 @@ add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n)
         e->key[k] = t[k]->hash;
     }
     e->nkeys = n;
+    e->contrast = contrast;
     cs->nent++;
     return ASSAY_OK;
 }
@@ -300,9 +330,9 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
             nr--;
         }
         if (n > 0 && nr > 0) {
-            assay_err rc = add_entity(cs, l, n);
+            assay_err rc = add_entity(cs, l, n, true);
             if (rc == ASSAY_OK) {
-                rc = add_entity(cs, right, nr);
+                rc = add_entity(cs, right, nr, true);
             }
             if (rc != ASSAY_OK) {
                 return rc;
@@ -370,7 +400,23 @@ entities_from_reference(ref_ctx *x, bool from_question)
             n = 0;
         }
         if (n > 0) {
-            x->rc = add_entity(x->cs, run, n);
+            /* the form after a contrast word contrasts with the entity
+             * whose head it shares ("while deep copy" / "shallow copy") */
+            if (any_head) {
+                for (size_t e = 0; e < x->cs->nent; e++) {
+                    const assay_entity *en = &x->cs->ent[e];
+                    bool same = en->nkeys == n;
+                    for (size_t q = 0; q < n && same; q++) {
+                        same = en->key[q] == run[q]->hash;
+                    }
+                    if (!same && en->key[en->nkeys - 1] == run[n - 1]->hash) {
+                        x->cs->ent[e].contrast = true;
+                    } else if (same) {
+                        any_head = false; /* the entity again, no contrast */
+                    }
+                }
+            }
+            x->rc = add_entity(x->cs, run, n, any_head);
         }
     }
     return x->rc;
@@ -394,6 +440,7 @@ entities_declared(assay_claim_set *cs, const char *const *subjects, size_t n,
             }
         }
         if (e->nkeys > 0) {
+            e->contrast = true;
             if ((e->label = strdup(subjects[s])) == NULL) {
                 assay_analysis_fini(&a);
                 return ASSAY_ENOMEM;
@@ -407,45 +454,6 @@ entities_declared(assay_claim_set *cs, const char *const *subjects, size_t n,
 }
 
 /* ---- polarity of a clause --------------------------------------------- */
-
-/* parity of clause cues and "less" in [first, last), plus the sentence's
- * denial (sent_denied) */
-static int
-clause_parity(const assay_analysis *a, size_t first, size_t last,
-              bool sent_denied, bool *weak)
-{
-    int p = sent_denied ? 1 : 0;
-    /* "X instead of Y": the clause "instead of Y" says Y is not so */
-    if (first < last && is_word(&a->terms[first], "instead")) {
-        p ^= 1;
-    }
-    for (size_t i = first; i < last; i++) {
-        const assay_term *t = &a->terms[i];
-        if (assay_polarity_cue(a, i) == ASSAY_CUE_CLAUSE || IS_ANY(t, lessers)) {
-            p ^= 1;
-        }
-        if (weak != NULL && IS_ANY(t, restrictive)) {
-            *weak = true;
-        }
-    }
-    return p;
-}
-
-/* sentence-wide denials, one flag per sentence (bounded by cap) */
-static void
-sentence_denials(const assay_analysis *a, bool *denied, size_t cap)
-{
-    size_t s = 0;
-    memset(denied, 0, cap * sizeof(bool));
-    for (size_t i = 0; i < a->n; i++) {
-        if (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
-            s++;
-        }
-        if (s < cap && assay_polarity_cue(a, i) == ASSAY_CUE_SENTENCE) {
-            denied[s] = true;
-        }
-    }
-}
 
 static int
 yesno_of(const assay_analysis *a, const clause *c)
@@ -466,31 +474,32 @@ yesno_of(const assay_analysis *a, const clause *c)
     return n == 1 ? v : 0;
 }
 
+typedef struct acc {
+    uint32_t words;   /* claim words seen in this clause (bit per word) */
+    uint32_t opposed; /* claim words an answer word is opposite to */
+    double got;       /* weight of words */
+    uint32_t cues[4]; /* distinct negations over the claim's words here */
+    unsigned ncues;
+    bool less;        /* a claim word follows "less" / "fewer" */
+} acc;
+
+static void
+acc_cue(acc *y, uint32_t id)
+{
+    if (id == 0) {
+        return;
+    }
+    for (unsigned q = 0; q < y->ncues; q++) {
+        if (y->cues[q] == id) {
+            return;
+        }
+    }
+    if (y->ncues < 4) {
+        y->cues[y->ncues++] = id;
+    }
+}
+
 /* ---- building ----------------------------------------------------------- */
-
-typedef struct kv64 {
-    uint64_t k;
-    uint32_t mask;
-} kv64;
-
-typedef struct kv32 {
-    uint32_t k;
-    uint32_t mask;
-} kv32;
-
-static int
-kv64_cmp(const void *a, const void *b)
-{
-    const kv64 *x = a, *y = b;
-    return (x->k > y->k) - (x->k < y->k);
-}
-
-static int
-kv32_cmp(const void *a, const void *b)
-{
-    const kv32 *x = a, *y = b;
-    return (x->k > y->k) - (x->k < y->k);
-}
 
 typedef struct wkey {
     uint64_t k;
@@ -507,112 +516,147 @@ wkey_cmp(const void *a, const void *b)
     return x->claim != y->claim ? x->claim - y->claim : x->idx - y->idx;
 }
 
-/* Merges equal keys of a sorted table, OR-ing their masks. */
-static size_t
-merge64(kv64 *v, size_t n)
+#define MAX_OPP 2048
+#define WN_NS (1ull << 63) /* WordNet lemma ids, apart from stem hashes */
+
+static int
+claim_word_index(const assay_claim *c, uint64_t h)
 {
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (u > 0 && v[u - 1].k == v[i].k) {
-            v[u - 1].mask |= v[i].mask;
-        } else {
-            v[u++] = v[i];
+    for (size_t w = 0; w < c->nwords; w++) {
+        if (c->key[w] == h) {
+            return (int)w;
         }
     }
-    return u;
+    return -1;
 }
+
+/* The WordNet lemmas the words of a claim's clause stand for: a claim that
+ * names both ends of an opposition ("the last added is the first
+ * removed") is not contradicted by either. */
+#define CLAUSE_LEMMAS 256
 
 static size_t
-merge32(kv32 *v, size_t n)
+clause_lemmas(const assay_wordnet *wn, const assay_analysis *r, const clause *k,
+              uint32_t *out)
 {
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (u > 0 && v[u - 1].k == v[i].k) {
-            v[u - 1].mask |= v[i].mask;
-        } else {
-            v[u++] = v[i];
-        }
+    size_t n = 0;
+    for (size_t i = k->first; i < k->last && n + 4 <= CLAUSE_LEMMAS; i++) {
+        n += assay_wordnet_bases(wn, r->terms[i].surface, r->terms[i].surface_len,
+                                 out + n, 4);
     }
-    return u;
+    return n;
 }
 
-#define MAX_OPP 512
-#define MAX_ANT 2048
+static bool
+has_lemma(const uint32_t *v, size_t n, uint32_t id)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == id) {
+            return true;
+        }
+    }
+    return false;
+}
 
+/* Answer words are looked up in WordNet only when their first bytes match
+ * those of some opposite lemma: a bitmap of hashed 3-byte prefixes. Base
+ * forms share their word's prefix except for a few irregular forms. */
+static unsigned
+prefix_bit(const char *w, size_t len)
+{
+    size_t n = len < 3 ? len : 3;
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    }
+    return h % ASSAY_CLAIM_PREFIX_BITS;
+}
+
+/* Tables of predicate words and of words opposite to them, each entry
+ * naming its claim and word: sorted so judging looks a term up by binary
+ * search. */
 static assay_err
 build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
              const size_t *claim_clause, const assay_lexicon *lex,
              assay_stemmer *st)
 {
-    kv64 *opp = malloc(MAX_OPP * sizeof(*opp));
-    kv32 *ant = malloc(MAX_ANT * sizeof(*ant));
+    wkey *opp = malloc(MAX_OPP * sizeof(*opp));
     wkey *wk = malloc(ASSAY_MAX_CLAIMS * ASSAY_CLAIM_WORDS * sizeof(*wk));
-    size_t nopp = 0, nant = 0, nwk = 0;
+    size_t nopp = 0, nwk = 0;
     assay_err rc = ASSAY_OK;
-    if (opp == NULL || ant == NULL || wk == NULL) {
+    if (opp == NULL || wk == NULL) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
     for (size_t c = 0; c < cs->n; c++) {
-        const assay_claim *cl_c = &cs->c[c];
-        for (size_t w = 0; w < cl_c->nwords; w++) {
-            wk[nwk++] = (wkey){cl_c->key[w], (uint8_t)c, (uint8_t)w};
+        const assay_claim *cc = &cs->c[c];
+        for (size_t w = 0; w < cc->nwords; w++) {
+            wk[nwk++] = (wkey){cc->key[w], (uint8_t)c, (uint8_t)w};
         }
         const clause *k = &cl[claim_clause[c]];
+        uint32_t lemmas[CLAUSE_LEMMAS];
+        size_t nlemmas = SIZE_MAX; /* computed when an antonym shows up */
         for (size_t i = k->first; i < k->last; i++) {
             const assay_term *t = &r->terms[i];
-            if (!content(t) || is_entity_key(cs, t->hash)) {
+            int w = claim_word_index(cc, t->hash);
+            if (w < 0) {
                 continue;
             }
             const char *o[8];
-            size_t no = assay_lexicon_opposites(lex, t->surface, t->surface_len, o, 8);
+            uint64_t ok[8];
+            size_t no = assay_lexicon_opposites(lex, t->surface, t->surface_len,
+                                                o, ok, 8);
             for (size_t j = 0; j < no && j < 8 && nopp < MAX_OPP; j++) {
+                uint64_t key = ok[j];
                 assay_analysis oa;
-                if (assay_analyze(lex, st, o[j], strlen(o[j]), &oa, NULL) != ASSAY_OK) {
-                    continue;
+                if (key == 0 && assay_analyze(lex, st, o[j], strlen(o[j]), &oa,
+                                              NULL) == ASSAY_OK) {
+                    key = oa.n > 0 ? oa.terms[0].hash : 0; /* not indexed */
+                    assay_analysis_fini(&oa);
                 }
-                for (size_t m = 0; m < oa.n && nopp < MAX_OPP; m++) {
-                    opp[nopp++] = (kv64){oa.terms[m].hash, 1u << c};
+                if (key != 0 && claim_word_index(cc, key) < 0) {
+                    opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
                 }
-                assay_analysis_fini(&oa);
             }
-            if (cs->wn != NULL) {
+            if (cs->wn != NULL && !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 uint32_t bases[4], ids[64];
                 size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                                 bases, 4);
                 for (size_t b = 0; b < nb; b++) {
                     size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
-                    for (size_t j = 0; j < na && j < 64 && nant < MAX_ANT; j++) {
-                        ant[nant++] = (kv32){ids[j], 1u << c};
+                    if (na > 0 && nlemmas == SIZE_MAX) {
+                        nlemmas = clause_lemmas(cs->wn, r, k, lemmas);
+                    }
+                    for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP; j++) {
+                        if (!has_lemma(lemmas, nlemmas, ids[j])) {
+                            const char *l = assay_wordnet_lemma(cs->wn, ids[j]);
+                            unsigned bit = prefix_bit(l, strlen(l));
+                            cs->prefix[bit / 64] |= 1ull << (bit % 64);
+                            opp[nopp++] = (wkey){WN_NS | ids[j], (uint8_t)c,
+                                                 (uint8_t)w};
+                        }
                     }
                 }
             }
         }
     }
-    qsort(opp, nopp, sizeof(*opp), kv64_cmp);
-    nopp = merge64(opp, nopp);
-    qsort(ant, nant, sizeof(*ant), kv32_cmp);
-    nant = merge32(ant, nant);
+    qsort(opp, nopp, sizeof(*opp), wkey_cmp);
     qsort(wk, nwk, sizeof(*wk), wkey_cmp);
     cs->opp_key = malloc((nopp + 1) * sizeof(uint64_t));
-    cs->opp_mask = malloc((nopp + 1) * sizeof(uint32_t));
-    cs->ant_id = malloc((nant + 1) * sizeof(uint32_t));
-    cs->ant_mask = malloc((nant + 1) * sizeof(uint32_t));
+    cs->opp_claim = malloc(nopp + 1);
+    cs->opp_idx = malloc(nopp + 1);
     cs->word_key = malloc((nwk + 1) * sizeof(uint64_t));
     cs->word_claim = malloc(nwk + 1);
     cs->word_idx = malloc(nwk + 1);
-    if (!cs->opp_key || !cs->opp_mask || !cs->ant_id || !cs->ant_mask ||
-        !cs->word_key || !cs->word_claim || !cs->word_idx) {
+    if (!cs->opp_key || !cs->opp_claim || !cs->opp_idx || !cs->word_key ||
+        !cs->word_claim || !cs->word_idx) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
     for (size_t i = 0; i < nopp; i++) {
         cs->opp_key[i] = opp[i].k;
-        cs->opp_mask[i] = opp[i].mask;
-    }
-    for (size_t i = 0; i < nant; i++) {
-        cs->ant_id[i] = ant[i].k;
-        cs->ant_mask[i] = ant[i].mask;
+        cs->opp_claim[i] = opp[i].claim;
+        cs->opp_idx[i] = opp[i].idx;
     }
     for (size_t i = 0; i < nwk; i++) {
         cs->word_key[i] = wk[i].k;
@@ -620,11 +664,9 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
         cs->word_idx[i] = wk[i].idx;
     }
     cs->nopp = nopp;
-    cs->nant = nant;
     cs->nword = nwk;
 out:
     free(opp);
-    free(ant);
     free(wk);
     return rc;
 }
@@ -660,10 +702,11 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                    const char *const *subjects, size_t nsubjects,
                    const assay_concept_set *concepts,
                    const assay_lexicon *lex, assay_stemmer *stemmer,
-                   const assay_idf *idf, assay_error *err)
+                   const assay_idf *idf, unsigned neg_window, assay_error *err)
 {
     memset(cs, 0, sizeof(*cs));
     cs->wn = assay_lexicon_wordnet(lex);
+    cs->neg_window = neg_window;
     ref_ctx *x = calloc(1, sizeof(*x));
     if (x == NULL) {
         return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
@@ -681,16 +724,20 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             rc = entities_from_reference(x, cs->nent >= 2);
         }
     }
-    bool denied[64];
-    sentence_denials(ra, denied, 64);
+    uint32_t *rcov = assay_negation_cover_new(ra, neg_window);
+    if (rcov == NULL && ra->n > 0) {
+        rc = ASSAY_ENOMEM;
+    }
     size_t claim_clause[ASSAY_MAX_CLAIMS];
     int subject = -1;
     size_t sentence = SIZE_MAX;
+    bool conditional = false;
     for (size_t k = 0; k < x->ncl && rc == ASSAY_OK; k++) {
         clause *c = &x->cl[k];
         if (c->sentence != sentence) {
             sentence = c->sentence;
             subject = -1;
+            conditional = sentence_conditional(ra, c->first);
         }
         int s = clause_subject(cs, ra, c->first, c->last);
         subject = s >= 0 ? s : subject;
@@ -723,15 +770,50 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             continue;
         }
         cl->subject = subject;
-        cl->negative = cl->yesno == 0 &&
-                       clause_parity(ra, c->first, c->last,
-                                     c->sentence < 64 && denied[c->sentence],
-                                     &cl->weak) == 1;
-        size_t a = ra->terms[c->first].start, b = ra->terms[c->last - 1].end;
-        if (assay_scope_boundary(&ra->terms[c->first]) &&
-            !is_word(&ra->terms[c->first], "instead") && c->first + 1 < c->last) {
-            a = ra->terms[c->first + 1].start; /* "while", "but": not the claim */
+        for (size_t e = 0; e < cs->nent; e++) { /* "X and Y are connected" */
+            size_t at;
+            if (mentions(&cs->ent[e], ra, c->first, c->last, &at)) {
+                cl->entities |= 1u << e;
+            }
         }
+        if (subject >= 0) {
+            cl->entities |= 1u << subject;
+        }
+        /* negative when an odd number of distinct negations cover its
+         * predicate words ("uses yield ... without storing" is one; "does
+         * not use yield ... without storing" two), or "less" precedes one;
+         * judged the same way in the answer */
+        acc pol;
+        memset(&pol, 0, sizeof(pol));
+        for (size_t i = c->first; i < c->last; i++) {
+            const assay_term *t = &ra->terms[i];
+            cl->weak = cl->weak || IS_ANY(t, restrictive);
+            int w = claim_word_index(cl, t->hash);
+            if (w >= 0) {
+                uint32_t id = rcov != NULL ? rcov[i] : 0;
+                acc_cue(&pol, id);
+                bool less = i > c->first && IS_ANY(&ra->terms[i - 1], lessers);
+                pol.less = pol.less || less;
+                if (cl->wneg[w] == 0) {
+                    cl->wneg[w] = id;
+                }
+                cl->wless |= less ? 1u << w : 0u;
+            }
+        }
+        cl->weak = cl->weak || conditional;
+        cl->instead = is_word(&ra->terms[c->first], "instead");
+        cl->negative = cl->yesno == 0 &&
+                       ((int)(pol.ncues & 1u) ^ (pol.less ? 1 : 0) ^
+                        (cl->instead ? 1 : 0)) == 1;
+        size_t a = ra->terms[c->first].start, b = ra->terms[c->last - 1].end;
+        size_t f0 = c->first;
+        /* "while", "but", a list's "and": not part of the claim's text */
+        while (f0 + 1 < c->last &&
+               ((assay_scope_boundary(&ra->terms[f0]) && !is_word(&ra->terms[f0], "instead")) ||
+                is_word(&ra->terms[f0], "and") || is_word(&ra->terms[f0], "or"))) {
+            f0++;
+        }
+        a = ra->terms[f0].start;
         if ((cl->text = malloc(b - a + 1)) == NULL) {
             rc = ASSAY_ENOMEM;
             break;
@@ -746,6 +828,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     if (rc == ASSAY_OK && concepts != NULL && concepts->n > 0) {
         rc = concept_subjects(cs, concepts, lex, stemmer);
     }
+    free(rcov);
     free(x);
     if (rc != ASSAY_OK) {
         assay_claims_fini(cs);
@@ -767,9 +850,8 @@ assay_claims_fini(assay_claim_set *cs)
         free(cs->c[c].text);
     }
     free(cs->opp_key);
-    free(cs->opp_mask);
-    free(cs->ant_id);
-    free(cs->ant_mask);
+    free(cs->opp_claim);
+    free(cs->opp_idx);
     free(cs->word_key);
     free(cs->word_claim);
     free(cs->word_idx);
@@ -777,18 +859,30 @@ assay_claims_fini(assay_claim_set *cs)
     memset(cs, 0, sizeof(*cs));
 }
 
-/* ---- judging ------------------------------------------------------------ */
+assay_err
+assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
+                             assay_error *err)
+{
+    for (size_t i = 0; i < assay_lexicon_opposite_count(lex); i++) {
+        for (int side = 0; side < 2; side++) {
+            const char *w = assay_lexicon_opposite_word(lex, i, side);
+            assay_analysis a;
+            assay_err rc = assay_analyze(lex, stemmer, w, strlen(w), &a, err);
+            if (rc != ASSAY_OK) {
+                return rc;
+            }
+            assay_lexicon_set_opposite_key(lex, i, side, a.n > 0 ? a.terms[0].hash : 0);
+            assay_analysis_fini(&a);
+        }
+    }
+    return ASSAY_OK;
+}
 
-typedef struct acc {
-    uint32_t words; /* claim words seen in this clause (bit per word) */
-    double got;     /* their weight */
-    unsigned opposite; /* answer words opposite to a predicate word */
-} acc;
+/* ---- judging ------------------------------------------------------------ */
 
 typedef struct judge_ctx {
     const assay_claim_set *cs;
     const assay_analysis *a;
-    bool denied[64];
     int subject;        /* running subject within a sentence */
     size_t sentence;
     int answer_yesno;
@@ -802,6 +896,7 @@ typedef struct judge_ctx {
     int wsubj[ASSAY_MAX_CLAIMS];
     const assay_concept_set *concepts;
     assay_concept_match *m;
+    const uint32_t *cover; /* per answer term: the negation over it, or 0 */
     size_t steps;
 } judge_ctx;
 
@@ -820,39 +915,92 @@ find64(const uint64_t *v, size_t n, uint64_t k)
     return lo;
 }
 
-static size_t
-find32(const uint32_t *v, size_t n, uint32_t k)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < k) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}
-
 static double
 share(const assay_claim *c, const acc *x)
 {
-    if (c->wsum <= 0) {
-        return 0;
-    }
-    double opp_w = x->opposite > 0 ? c->wsum / (double)c->nwords : 0.0;
-    return (x->got + opp_w) / c->wsum;
+    return c->wsum > 0 ? x->got / c->wsum : 0.0;
 }
 
-static bool
-aligned(const assay_claim *c, const acc *x)
+/* Opposite words that replace a claim word (the claim word itself absent
+ * from the clause). */
+static uint32_t
+opposites(const acc *x)
 {
-    unsigned hits = (unsigned)__builtin_popcount(x->words) + x->opposite;
+    return x->opposed & ~x->words;
+}
+
+/* The claim's polarity over the words a clause matched: what the
+ * reference says of those words ("wraps another function to extend its
+ * behaviour without modifying its code" is positive about wrapping). */
+static int
+claim_polarity(const assay_claim *c, uint32_t mask)
+{
+    uint32_t ids[ASSAY_CLAIM_WORDS];
+    unsigned n = 0;
+    bool less = false;
+    for (size_t w = 0; w < c->nwords; w++) {
+        if (!(mask & (1u << w))) {
+            continue;
+        }
+        less = less || (c->wless & (1u << w));
+        bool seen = c->wneg[w] == 0;
+        for (unsigned q = 0; q < n && !seen; q++) {
+            seen = ids[q] == c->wneg[w];
+        }
+        if (!seen) {
+            ids[n++] = c->wneg[w];
+        }
+    }
+    return (int)(n & 1u) ^ (less ? 1 : 0) ^ (c->instead ? 1 : 0);
+}
+
+/* An answer clause speaks to a claim when it has at least half the claim's
+ * predicate weight (and two of its words, or all when it has fewer); or
+ * when it replaces claim words by opposites and has most of the rest
+ * (an antonym is only a contradiction where the sentence is otherwise the
+ * same: "top" and "bottom" both appear in any answer about a stack). */
+static bool
+aligned(const assay_claim *c, const acc *x, bool same_subject)
+{
+    unsigned hits = (unsigned)__builtin_popcount(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
-    double s = share(c, x);
-    return (s >= ALIGN_SHARE && hits >= need && hits > 0) ||
-           (x->opposite > 0 && s >= ALIGN_SHARE_OPPOSITE);
+    uint32_t opp = opposites(x);
+    if (opp == 0) {
+        return hits > 0 && hits >= need && share(c, x) >= ALIGN_SHARE;
+    }
+    double rest = 0;
+    unsigned nrest = 0;
+    for (size_t w = 0; w < c->nwords; w++) {
+        if (!(opp & (1u << w))) {
+            rest += c->w[w];
+            nrest++;
+        }
+    }
+    if (nrest == 0) { /* "tuples are mutable" against "a tuple is immutable" */
+        return same_subject && c->subject >= 0;
+    }
+    unsigned need_rest = nrest < 2 ? nrest : 2u;
+    return hits >= need_rest && x->got >= ALIGN_SHARE_OPPOSITE * rest;
+}
+
+/* whether clause k has a word of entity e that entity other lacks (the
+ * clause names e too: "deep" for deep copy against shallow copy) */
+static bool
+distinct_key(const assay_entity *e, const assay_entity *other,
+             const assay_analysis *a, const clause *k)
+{
+    for (size_t q = 0; q < e->nkeys; q++) {
+        bool shared = false;
+        for (size_t r = 0; r < other->nkeys && !shared; r++) {
+            shared = other->key[r] == e->key[q];
+        }
+        for (size_t i = k->first; i < k->last && !shared; i++) {
+            if (a->terms[i].hash == e->key[q]) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 static void
@@ -868,6 +1016,17 @@ judge_clause(void *vctx, const clause *k)
     int own = clause_subject(cs, a, k->first, k->last);
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
+    /* a role swap needs the other entity in subject position: among the
+     * clause's first three content words, not "... like functions can" */
+    bool own_at_start = false;
+    if (own >= 0) {
+        size_t at = k->last, seen = 0;
+        mentions(&cs->ent[own], a, k->first, k->last, &at);
+        for (size_t i = k->first; i < at; i++) {
+            seen += content(&a->terms[i]);
+        }
+        own_at_start = seen < 3;
+    }
     int yn = yesno_of(a, k);
     if (yn != 0) {
         j->answer_yesno = yn;
@@ -881,8 +1040,9 @@ judge_clause(void *vctx, const clause *k)
         if (!content(t)) {
             continue;
         }
+        bool less = i > k->first && IS_ANY(&a->terms[i - 1], lessers);
         size_t p = find64(cs->word_key, cs->nword, t->hash);
-        bool own_word = false;
+        bool claim_word = p < cs->nword && cs->word_key[p] == t->hash;
         for (; p < cs->nword && cs->word_key[p] == t->hash; p++) {
             acc *y = &x[cs->word_claim[p]];
             uint32_t bit = 1u << cs->word_idx[p];
@@ -890,89 +1050,110 @@ judge_clause(void *vctx, const clause *k)
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
             }
-            own_word = true;
+            acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
+            y->less = y->less || less;
             j->steps++;
         }
-        if (own_word) {
-            continue;
+        if (claim_word) {
+            continue; /* "first" in "the last added is the first removed" */
         }
-        uint32_t mask = 0;
-        p = find64(cs->opp_key, cs->nopp, t->hash);
-        if (p < cs->nopp && cs->opp_key[p] == t->hash) {
-            mask |= cs->opp_mask[p];
-        }
-        if (cs->wn != NULL && cs->nant > 0) {
+        uint64_t keys[5];
+        size_t nk = 0;
+        keys[nk++] = t->hash & ~WN_NS;
+        unsigned bit = prefix_bit(t->surface, t->surface_len);
+        if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u &&
+            !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
             uint32_t bases[4];
             size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                             bases, 4);
             for (size_t b = 0; b < nb; b++) {
-                size_t q = find32(cs->ant_id, cs->nant, bases[b]);
-                if (q < cs->nant && cs->ant_id[q] == bases[b]) {
-                    mask |= cs->ant_mask[q];
-                }
+                keys[nk++] = WN_NS | bases[b];
             }
         }
-        for (size_t c = 0; c < cs->n && mask != 0; c++) {
-            x[c].opposite += (mask >> c) & 1u;
+        for (size_t q = 0; q < nk; q++) {
+            p = find64(cs->opp_key, cs->nopp, keys[q]);
+            for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+                acc *y = &x[cs->opp_claim[p]];
+                y->opposed |= 1u << cs->opp_idx[p];
+                acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
+                y->less = y->less || less;
+                j->steps++;
+            }
         }
     }
-    int parity = clause_parity(a, k->first, k->last,
-                               k->sentence < 64 && j->denied[k->sentence], NULL);
+    bool instead = is_word(&a->terms[k->first], "instead");
     size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
     if (assay_scope_boundary(&a->terms[k->first]) && k->first + 1 < k->last) {
         start = a->terms[k->first + 1].start;
     }
     bool agrees = false; /* the clause says what some claim says */
+    /* The claim this clause fits best: said of another contrasted entity
+     * than the clause's subject, it is a role swap, and the clause then
+     * supports nothing ("shallow copy recursively duplicates nested
+     * objects" shares words with "shallow copy duplicates only the outer
+     * object", but it is the deep copy claim). */
+    size_t best = SIZE_MAX;
+    double best_s = 0;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
+        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
+        if (cl->yesno == 0 && aligned(cl, &x[c], same) && share(cl, &x[c]) > best_s) {
+            best = c;
+            best_s = share(cl, &x[c]);
+        }
+    }
+    if (best != SIZE_MAX) {
+        const assay_claim *cl = &cs->c[best];
+        unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
+        int pol = (int)(x[best].ncues & 1u) ^ (x[best].less ? 1 : 0) ^
+                  (instead ? 1 : 0) ^ (int)(nopp & 1u);
+        if (pol == claim_polarity(cl, x[best].words | x[best].opposed) && own >= 0 &&
+            cl->subject >= 0 &&
+            !((cl->entities >> subj) & 1u) && cs->ent[cl->subject].contrast &&
+            cs->ent[subj].contrast && own_at_start &&
+            !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
+            if (best_s > j->swap[best]) {
+                j->swap[best] = best_s;
+                j->wstart[best] = start;
+                j->wend[best] = end;
+                j->wsubj[best] = subj;
+            }
+            best = SIZE_MAX - 1; /* a swap: judge nothing else here */
+        }
+    }
+    for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
+        const assay_claim *cl = &cs->c[c];
         j->steps++;
-        if (cl->yesno != 0 || !aligned(cl, &x[c])) {
+        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
+        if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same)) {
             continue;
         }
         double s = share(cl, &x[c]);
-        bool flip = ((parity + (int)x[c].opposite) & 1) != (cl->negative ? 1 : 0);
-        bool same = cl->subject < 0 || subj < 0 || subj == cl->subject;
-        if (same && !flip) {
+        unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
+        int pol = (int)(x[c].ncues & 1u) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
+                  (int)(nopp & 1u);
+        bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
+        if (!flip) {
             if (s > j->support[c]) {
                 j->support[c] = s;
                 j->sstart[c] = start;
                 j->send[c] = end;
             }
             agrees = true;
-        } else if (same && flip) {
-            /* a restrictive claim ("only the outer object") may agree with
-             * a negated answer; an opposite word still contradicts it */
-            if (cl->weak && x[c].opposite == 0) {
-                agrees = true;
-                continue;
-            }
-            if (s <= j->contra[c]) {
-                continue;
-            }
+            continue;
+        }
+        /* a restrictive or conditional claim ("only the outer object",
+         * "if ... then not") may agree with a negated answer, or not: no
+         * judgement; an opposite word still contradicts it */
+        if (cl->weak && nopp == 0) {
+            continue; /* neither agrees nor contradicts */
+        }
+        if (s > j->contra[c]) {
             j->contra[c] = s;
-            j->contra_reason[c] = x[c].opposite > 0 && (x[c].opposite & 1)
-                                      ? ASSAY_REASON_ANTONYM
-                                      : ASSAY_REASON_NEGATED;
+            j->contra_reason[c] = (nopp & 1u) ? ASSAY_REASON_ANTONYM
+                                              : ASSAY_REASON_NEGATED;
             j->cstart[c] = start;
             j->cend[c] = end;
-        } else if (!flip && own >= 0 && subj != cl->subject &&
-                   !mentions(&cs->ent[cl->subject], a, k->first, k->last, &(size_t){0})) {
-            /* the claim said of another entity: a swap only when this
-             * clause fits the claim better than anything the reference
-             * says about that entity */
-            double best_own = 0;
-            for (size_t o = 0; o < cs->n; o++) {
-                if (cs->c[o].subject == subj) {
-                    double so = share(&cs->c[o], &x[o]);
-                    best_own = so > best_own ? so : best_own;
-                }
-            }
-            if (s > best_own && s > j->swap[c]) {
-                j->swap[c] = s;
-                j->wstart[c] = start;
-                j->wend[c] = end;
-                j->wsubj[c] = subj;
-            }
         }
     }
     /* A concept negated in this clause: when the clause agrees with a
@@ -990,15 +1171,19 @@ judge_clause(void *vctx, const clause *k)
         if (agrees) {
             mi->state = ASSAY_MATCH_EXACT;
         } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
-            mi->state = ASSAY_MATCH_MISSING;
+            /* back to the asserted mention, if the answer has one */
+            mi->state = mi->asserted;
+            mi->start = mi->astart;
+            mi->end = mi->aend;
+            mi->phrase = mi->aphrase;
         }
     }
 }
 
 size_t
 assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
-                   const assay_concept_set *concepts, assay_concept_match *m,
-                   assay_claim_result *out)
+                   const uint32_t *cover, const assay_concept_set *concepts,
+                   assay_concept_match *m, assay_claim_result *out)
 {
     judge_ctx *j = calloc(1, sizeof(*j));
     if (j == NULL) {
@@ -1009,12 +1194,16 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
     }
     j->cs = cs;
     j->a = a;
+    for (size_t c = 0; c < ASSAY_MAX_CLAIMS; c++) {
+        j->support[c] = j->contra[c] = j->swap[c] = -1.0; /* none found */
+    }
     j->subject = -1;
     j->sentence = SIZE_MAX;
     j->out = out;
     j->concepts = concepts;
     j->m = m;
-    sentence_denials(a, j->denied, 64);
+    uint32_t *own_cover = cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
+    j->cover = cover != NULL ? cover : own_cover;
     split_clauses(a, judge_clause, j);
     j->steps += 2 * a->n;
     for (size_t c = 0; c < cs->n; c++) {
@@ -1025,13 +1214,13 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
             r = j->answer_yesno == cl->yesno
                     ? (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE, 0, end, -1}
                     : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_NEGATED, 0, end, -1};
-        } else if (j->support[c] > 0) {
+        } else if (j->support[c] >= 0) {
             r = (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
                                      j->sstart[c], j->send[c], -1};
-        } else if (j->contra[c] > 0) {
+        } else if (j->contra[c] >= 0) {
             r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED, j->contra_reason[c],
                                      j->cstart[c], j->cend[c], -1};
-        } else if (j->swap[c] > 0) {
+        } else if (j->swap[c] >= 0) {
             r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_ROLE_SWAP,
                                      j->wstart[c], j->wend[c], j->wsubj[c]};
         }
@@ -1070,6 +1259,7 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
         }
     }
     size_t steps = j->steps;
+    free(own_cover);
     free(j);
     return steps;
 }

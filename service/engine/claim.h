@@ -34,6 +34,7 @@
 #define ASSAY_MAX_CLAIMS 16
 #define ASSAY_MAX_ENTITIES 8
 #define ASSAY_CLAIM_WORDS 24
+#define ASSAY_CLAIM_PREFIX_BITS 4096
 
 typedef enum assay_claim_state {
     ASSAY_CLAIM_MISSING = 0,
@@ -58,17 +59,24 @@ typedef struct assay_entity {
     char *label; /* as the bank or the question writes it */
     uint64_t key[4]; /* term hashes of its content words, all required */
     size_t nkeys;
+    bool contrast; /* contrasted with another entity (bank, "X or Y",
+                      "... while deep copy"): role swaps are judged */
 } assay_entity;
 
 typedef struct assay_claim {
     char *text;        /* the clause as written in the reference */
     int subject;       /* entity index, -1 when none */
-    bool negative;     /* the claim is stated negatively */
+    uint32_t entities; /* every entity the clause names (bit per entity) */
+    bool negative;     /* the claim is stated negatively (over all its
+                          words; judging compares the words matched) */
+    bool instead;      /* "instead of Y": all of it is negative */
     bool weak;         /* only / just / limits ...: a negated answer may
                           agree, so negation alone never contradicts it */
     int yesno;         /* +1 / -1: the reference opens with yes / no */
     uint64_t key[ASSAY_CLAIM_WORDS];
     double w[ASSAY_CLAIM_WORDS];
+    uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */
+    uint32_t wless;                   /* words after "less" / "fewer" */
     size_t nwords;
     double wsum;
 } assay_claim;
@@ -79,13 +87,14 @@ typedef struct assay_claim_set {
     bool declared; /* entities came from the bank */
     assay_claim c[ASSAY_MAX_CLAIMS];
     size_t n;
-    /* opposite words of the predicates: sorted (key, claim mask) tables */
-    uint64_t *opp_key;   /* stem hashes (hand list) */
-    uint32_t *opp_mask;
+    /* words opposite to predicate words: sorted (key, claim, word); a key
+     * is a stem hash (hand list) or, with the top bit set, a WordNet
+     * lemma id */
+    uint64_t *opp_key;
+    uint8_t *opp_claim, *opp_idx;
     size_t nopp;
-    uint32_t *ant_id;    /* WordNet lemma ids */
-    uint32_t *ant_mask;
-    size_t nant;
+    uint64_t prefix[ASSAY_CLAIM_PREFIX_BITS / 64]; /* opposite lemma prefixes */
+    unsigned neg_window;
     /* predicate words of all claims: sorted (key, claim, word) */
     uint64_t *word_key;
     uint8_t *word_claim, *word_idx;
@@ -114,16 +123,27 @@ assay_err assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                              const char *const *subjects, size_t nsubjects,
                              const assay_concept_set *concepts,
                              const assay_lexicon *lex, assay_stemmer *stemmer,
-                             const assay_idf *idf, assay_error *err);
+                             const assay_idf *idf, unsigned neg_window,
+                             assay_error *err);
 
 void assay_claims_fini(assay_claim_set *cs);
 
-/* assay_claims_judge fills out[i] for each of cs->n claims from answer a.
+/* assay_claims_index_opposites stores the term hash of every word of lex's
+ * opposites list (once, at model load), so building claims does not
+ * analyse them per request. */
+assay_err assay_claims_index_opposites(assay_lexicon *lex,
+                                       assay_stemmer *stemmer,
+                                       assay_error *err);
+
+/* assay_claims_judge fills out[i] for each of cs->n claims from answer a;
+ * cover is a's negation cover (assay_negation_cover with the claim set's
+ * window) or NULL to compute it here.
  * Asserted misconceptions (concept matches m) contradict the claim they
  * share most words with. A concept that m reports negated inside an answer
  * clause supporting a claim is upgraded to exact: the reference shares the
  * negation. Returns loop steps taken (cost measure, linear in a->n). */
 size_t assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
+                          const uint32_t *cover,
                           const assay_concept_set *concepts,
                           assay_concept_match *m, assay_claim_result *out);
 

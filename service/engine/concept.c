@@ -413,7 +413,7 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
  * released with free(m->content). False when out of memory. */
 static bool
 index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
-            const assay_match_params *p, size_t *steps)
+            const assay_match_params *p, const bool *scope, size_t *steps)
 {
     size_t n = answer->n ? answer->n : 1;
     size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) + 2 * sizeof(uint32_t) +
@@ -428,7 +428,11 @@ index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
     uint32_t *ssig = tsig + n;
     bool *brk = (bool *)(ssig + n);
     bool *neg = brk + n;
-    assay_negation_scope(answer, p->neg_window, neg);
+    if (scope != NULL) {
+        memcpy(neg, scope, answer->n * sizeof(bool));
+    } else {
+        assay_negation_scope(answer, p->neg_window, neg);
+    }
     size_t nc = 0;
     bool pending = false;
     for (size_t i = 0; i < answer->n; i++) {
@@ -454,6 +458,15 @@ size_t
 assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
                      const assay_match_params *p, assay_concept_match *out)
 {
+    return assay_concepts_match_scope(cs, answer, p, NULL, out);
+}
+
+size_t
+assay_concepts_match_scope(const assay_concept_set *cs,
+                           const assay_analysis *answer,
+                           const assay_match_params *p, const bool *scope,
+                           assay_concept_match *out)
+{
     match_ctx m, all = {0};
     size_t steps = 0;
     bool need_all = false;
@@ -462,8 +475,8 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
             need_all = need_all || cs->c[i].phrases[j].all_stop;
         }
     }
-    if (!index_terms(&m, answer, true, p, &steps) ||
-        (need_all && !index_terms(&all, answer, false, p, &steps))) {
+    if (!index_terms(&m, answer, true, p, scope, &steps) ||
+        (need_all && !index_terms(&all, answer, false, p, scope, &steps))) {
         /* Out of memory: report nothing found rather than guess. */
         free((void *)m.content);
         memset(out, 0, cs->n * sizeof(*out));
@@ -471,8 +484,8 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
     }
     for (size_t i = 0; i < cs->n; i++) {
         const assay_concept *c = &cs->c[i];
-        assay_concept_match best = {ASSAY_MATCH_MISSING, 0, 0, 0};
-        assay_concept_match denied = {ASSAY_MATCH_MISSING, 0, 0, 0};
+        assay_concept_match best = {ASSAY_MATCH_MISSING, 0, 0, 0, 0, 0, 0, 0};
+        assay_concept_match denied = {ASSAY_MATCH_MISSING, 0, 0, 0, 0, 0, 0, 0};
         for (size_t j = 0; j < c->nphrases; j++) {
             size_t s = 0, e = 0, ns = 0, ne = 0;
             bool neg = false;
@@ -480,10 +493,10 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
             assay_match_state st = phrase_match(ph->all_stop ? &all : &m, ph,
                                                 &s, &e, &neg, &ns, &ne);
             if (st > best.state) {
-                best = (assay_concept_match){st, s, e, j};
+                best = (assay_concept_match){st, s, e, j, 0, 0, 0, 0};
             }
             if (neg && denied.state == ASSAY_MATCH_MISSING) {
-                denied = (assay_concept_match){ASSAY_MATCH_NEGATED, ns, ne, j};
+                denied = (assay_concept_match){ASSAY_MATCH_NEGATED, ns, ne, j, 0, 0, 0, 0};
             }
         }
         /* A key point denied anywhere is denied, even where a bare mention
@@ -501,6 +514,10 @@ assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
                    (c->misconception || c->derived
                         ? best.state == ASSAY_MATCH_MISSING
                         : true)) {
+            denied.asserted = best.state;
+            denied.astart = best.start;
+            denied.aend = best.end;
+            denied.aphrase = best.phrase;
             best = denied;
         }
         out[i] = best;

@@ -70,6 +70,11 @@ typedef struct assay_concept_match {
     assay_match_state state;
     size_t start, end; /* byte span in the original answer (when found) */
     size_t phrase;     /* index of the phrase that matched */
+    /* when a denial overrides an asserted mention elsewhere: that mention
+     * (state MISSING when there was none), so the claim judge can restore
+     * it if the denial turns out to be about another entity */
+    assay_match_state asserted;
+    size_t astart, aend, aphrase;
 } assay_concept_match;
 
 /* assay_concepts_compile analyses every variant of defs with lex and
@@ -101,6 +106,14 @@ size_t assay_concepts_match(const assay_concept_set *cs,
                           const assay_analysis *answer,
                           const assay_match_params *p,
                           assay_concept_match *out);
+
+/* assay_concepts_match_scope is assay_concepts_match with the answer's
+ * negation scope already computed (assay_negation_scope with p->neg_window;
+ * answer->n entries), so a caller that needs it too computes it once. */
+size_t assay_concepts_match_scope(const assay_concept_set *cs,
+                                  const assay_analysis *answer,
+                                  const assay_match_params *p,
+                                  const bool *scope, assay_concept_match *out);
 
 /* assay_edit_signature is a 32-bit set of the byte values (mod 32) in s.
  * One edit changes at most two bits, so two words whose signatures differ

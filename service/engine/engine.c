@@ -43,7 +43,7 @@ thread_stemmer(void)
 /* Grades a prepared question; the answer analysis is made here so both entry
  * points share one path. */
 static assay_err
-grade_prepared(const assay_model *m, const assay_prepared *pq,
+grade_prepared(const assay_model *m, const char *hash, const assay_prepared *pq,
                assay_stemmer *st, const char *answer, size_t answer_len,
                assay_verdict **out, assay_error *err)
 {
@@ -70,7 +70,7 @@ grade_prepared(const assay_model *m, const assay_prepared *pq,
     assay_features f;
     rc = assay_features_compute(pq, &a, m->idf, &m->params, &f, mm);
     if (rc == ASSAY_OK) {
-        rc = assay_verdict_build(pq, &f, mm, &m->params, m->hash, out);
+        rc = assay_verdict_build(pq, &f, mm, &m->params, hash, out);
     }
     if (rc == ASSAY_OK &&
         ((*out)->feedback = assay_feedback_compose(*out, answer, answer_len)) == NULL) {
@@ -101,7 +101,7 @@ assay_grade(const assay_model *m, const char *question_id, const char *answer,
         }
         return ASSAY_EQUESTION;
     }
-    return grade_prepared(m, pq, thread_stemmer(), answer, answer_len, out, err);
+    return grade_prepared(m, m->hash, pq, thread_stemmer(), answer, answer_len, out, err);
 }
 
 assay_err
@@ -110,6 +110,11 @@ assay_grade_inline(const assay_model *m, const char *question,
                    size_t reference_len, const char *answer, size_t answer_len,
                    assay_verdict **out, assay_error *err)
 {
+    /* the served model's hash (it covers its inline model's file) */
+    const char *hash = m->hash;
+    if (m->inline_model != NULL) {
+        m = m->inline_model;
+    }
     assay_stemmer *st = thread_stemmer();
     assay_err rc;
     assay_prepared pq;
@@ -125,7 +130,7 @@ assay_grade_inline(const assay_model *m, const char *question,
         }
         return rc;
     }
-    rc = grade_prepared(m, &pq, st, answer, answer_len, out, err);
+    rc = grade_prepared(m, hash, &pq, st, answer, answer_len, out, err);
     assay_prepared_fini(&pq);
     return rc;
 }

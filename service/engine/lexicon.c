@@ -35,6 +35,8 @@ typedef struct lex_set {
 /* A hand-written pair of opposite words (models/opposites.txt). */
 typedef struct lex_pair {
     char *a, *b;
+    size_t alen, blen;
+    uint64_t akey, bkey; /* term hashes once indexed; 0 before */
 } lex_pair;
 
 struct assay_lexicon {
@@ -262,8 +264,8 @@ assay_lexicon_load_opposites(assay_lexicon *lex, const char *path,
         for (char *q = b; *q; q++) {
             *q = (char)tolower((unsigned char)*q);
         }
-        lex->opp[lex->nopp].a = strdup(a);
-        lex->opp[lex->nopp].b = strdup(b);
+        lex->opp[lex->nopp] = (lex_pair){strdup(a), strdup(b), strlen(a),
+                                         strlen(b), 0, 0};
         lex->nopp++;
         if (lex->opp[lex->nopp - 1].a == NULL || lex->opp[lex->nopp - 1].b == NULL) {
             rc = assay_error_set(err, ASSAY_ENOMEM, "out of memory");
@@ -275,25 +277,50 @@ assay_lexicon_load_opposites(assay_lexicon *lex, const char *path,
 
 size_t
 assay_lexicon_opposites(const assay_lexicon *lex, const char *w, size_t len,
-                        const char **out, size_t cap)
+                        const char **out, uint64_t *keys, size_t cap)
 {
     size_t n = 0;
     for (size_t i = 0; lex != NULL && i < lex->nopp; i++) {
+        const lex_pair *p = &lex->opp[i];
         const char *other = NULL;
-        if (strlen(lex->opp[i].a) == len && memcmp(lex->opp[i].a, w, len) == 0) {
-            other = lex->opp[i].b;
-        } else if (strlen(lex->opp[i].b) == len &&
-                   memcmp(lex->opp[i].b, w, len) == 0) {
-            other = lex->opp[i].a;
+        uint64_t key = 0;
+        if (p->alen == len && p->a[0] == w[0] && memcmp(p->a, w, len) == 0) {
+            other = p->b;
+            key = p->bkey;
+        } else if (p->blen == len && p->b[0] == w[0] && memcmp(p->b, w, len) == 0) {
+            other = p->a;
+            key = p->akey;
         }
         if (other != NULL) {
             if (n < cap) {
                 out[n] = other;
+                keys[n] = key;
             }
             n++;
         }
     }
     return n;
+}
+
+size_t
+assay_lexicon_opposite_count(const assay_lexicon *lex)
+{
+    return lex != NULL ? lex->nopp : 0;
+}
+
+const char *
+assay_lexicon_opposite_word(const assay_lexicon *lex, size_t i, int side)
+{
+    return i < lex->nopp ? (side == 0 ? lex->opp[i].a : lex->opp[i].b) : NULL;
+}
+
+void
+assay_lexicon_set_opposite_key(assay_lexicon *lex, size_t i, int side,
+                               uint64_t key)
+{
+    if (i < lex->nopp) {
+        *(side == 0 ? &lex->opp[i].akey : &lex->opp[i].bkey) = key;
+    }
 }
 
 void

@@ -59,10 +59,20 @@ assay_err assay_lexicon_load_opposites(assay_lexicon *lex, const char *path,
                                        assay_error *err);
 
 /* assay_lexicon_opposites writes up to cap words listed as opposite to w
- * (normalised, len bytes; borrowed from lex) and returns how many there
- * are. */
+ * (normalised, len bytes; borrowed from lex) with their term hashes in
+ * keys (0 until set with assay_lexicon_set_opposite_key), and returns how
+ * many there are. */
 size_t assay_lexicon_opposites(const assay_lexicon *lex, const char *w,
-                               size_t len, const char **out, size_t cap);
+                               size_t len, const char **out, uint64_t *keys,
+                               size_t cap);
+
+/* The opposite pairs one by one (side 0 or 1), so a caller with a stemmer
+ * can store each word's term hash once at load. */
+size_t assay_lexicon_opposite_count(const assay_lexicon *lex);
+const char *assay_lexicon_opposite_word(const assay_lexicon *lex, size_t i,
+                                        int side);
+void assay_lexicon_set_opposite_key(assay_lexicon *lex, size_t i, int side,
+                                    uint64_t key);
 
 /* assay_lexicon_set_wordnet hands the lexicon a reference from
  * assay_wordnet_acquire (released when the lexicon is freed). */

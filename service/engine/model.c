@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "idfbuild.h"
+#include "vectors.h"
 #include "sha256.h"
 
 #define MODEL_MAX_BYTES (256u << 20)
@@ -53,7 +54,8 @@ assay_params_defaults(assay_params *p)
     p->required_cap = ASSAY_CAP_PARTIAL;
     p->misconception_cap = ASSAY_CAP_PARTIAL;
     p->negated_cap = ASSAY_CAP_PARTIAL;
-    p->contradiction_cap = ASSAY_CAP_PARTIAL;
+    p->contradiction_cap = ASSAY_CAP_INCORRECT;
+    p->contradiction_point_cap = ASSAY_CAP_PARTIAL;
     p->contradiction_penalty = 0.3;
     p->off_topic_other_cov = 0.5;
     p->inline_max_concepts = 12;
@@ -73,6 +75,8 @@ assay_model_unref(assay_model *m)
     assay_bank_free(m->bank);
     assay_lexicon_free(m->lex);
     assay_idf_free(m->idf);
+    assay_model_unref(m->inline_model);
+    assay_vectors_free(m->vectors);
     free(m->id);
     free(m);
 }
@@ -101,6 +105,7 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
     m->lex = lex;
     m->idf = idf;
     m->params = *p;
+    m->params.wordnet = assay_lexicon_wordnet(lex);
     snprintf(m->hash, sizeof(m->hash), "%s", hash);
     assay_err rc = ASSAY_OK;
     if ((m->id = strdup(id ? id : (bank ? bank->id : "inline"))) == NULL) {
@@ -285,7 +290,8 @@ get_uint(loader *L, json_t *obj, const char *section, const char *key, unsigned 
     X(contradiction_penalty)
 #define ASSAY_RULE_CAPS(X)                                                    \
     X(short_cap) X(off_topic_cap) X(salad_cap) X(restate_cap)                 \
-    X(required_cap) X(misconception_cap) X(negated_cap) X(contradiction_cap)
+    X(required_cap) X(misconception_cap) X(negated_cap) X(contradiction_cap)  \
+    X(contradiction_point_cap)
 #define ASSAY_RULE_UINTS(X) X(short_terms) X(salad_min_terms)
 
 /* A cap is "none", "partial" (at most partial), "incorrect" or a score. */
@@ -324,6 +330,8 @@ cap_json(double cap)
     }
     return cap >= 1.0 ? json_string("none") : json_real(cap);
 }
+
+static assay_err load_calib(loader *L, json_t *cal, assay_calib *c);
 
 static assay_err
 load_params(loader *L, json_t *root, assay_params *p)
@@ -405,6 +413,43 @@ load_params(loader *L, json_t *root, assay_params *p)
             return rc;
         }
     }
+    json_t *cal = json_object_get(root, "calibration");
+    if (rc == ASSAY_OK && cal != NULL) {
+        rc = load_calib(L, cal, &p->calib);
+    }
+    return rc;
+}
+
+/* "calibration": {"margin_upto": [...], "confidence": [...],
+ * "review_margin": x} (confidence.h). */
+static assay_err
+load_calib(loader *L, json_t *cal, assay_calib *c)
+{
+    json_t *up = json_object_get(cal, "margin_upto");
+    json_t *pr = json_object_get(cal, "confidence");
+    if (!json_is_object(cal) || !json_is_array(up) || !json_is_array(pr) ||
+        json_array_size(up) != json_array_size(pr) || json_array_size(up) == 0 ||
+        json_array_size(up) > ASSAY_CALIB_MAX) {
+        return bad(L, "%s: %s needs arrays margin_upto and confidence of equal length "
+                      "(1 to 64)", "calibration");
+    }
+    memset(c, 0, sizeof(*c));
+    c->n = json_array_size(up);
+    for (size_t i = 0; i < c->n; i++) {
+        json_t *a = json_array_get(up, i), *b = json_array_get(pr, i);
+        if (!json_is_number(a) || !json_is_number(b)) {
+            memset(c, 0, sizeof(*c));
+            return bad(L, "%s: %s values must be numbers", "calibration");
+        }
+        c->upto[i] = json_number_value(a);
+        c->prob[i] = json_number_value(b);
+    }
+    assay_err rc = get_num(L, cal, "calibration", "review_margin", &c->review_margin);
+    const char *what = NULL;
+    if (rc == ASSAY_OK && !assay_calib_check(c, &what)) {
+        memset(c, 0, sizeof(*c));
+        return bad(L, "%s: calibration: %s", what);
+    }
     return rc;
 }
 
@@ -443,6 +488,16 @@ assay_params_json(const assay_params *p)
                                                (int)p->inline_max_concepts,
                                                "phrase_weight",
                                                p->inline_phrase_weight));
+    if (p->calib.n > 0) {
+        json_t *up = json_array(), *pr = json_array();
+        for (size_t i = 0; i < p->calib.n; i++) {
+            json_array_append_new(up, json_real(p->calib.upto[i]));
+            json_array_append_new(pr, json_real(p->calib.prob[i]));
+        }
+        json_object_set_new(o, "calibration",
+                            json_pack("{s:o,s:o,s:f}", "margin_upto", up, "confidence", pr,
+                                      "review_margin", p->calib.review_margin));
+    }
     return o;
 }
 
@@ -480,7 +535,12 @@ lexicon_meaning(assay_lexicon *lex, const char *stop_path, assay_sha256 *mh,
         if (exists(path)) {
             char *text;
             size_t len;
+            assay_stemmer *st = NULL;
             assay_err rc = assay_lexicon_load_opposites(lex, path, err);
+            if (rc == ASSAY_OK && (rc = assay_stemmer_new(&st)) == ASSAY_OK) {
+                rc = assay_claims_index_opposites(lex, st, err);
+                assay_stemmer_free(st);
+            }
             if (rc == ASSAY_OK) {
                 rc = assay_read_file(path, MODEL_MAX_BYTES, &text, &len, err);
             }
@@ -650,8 +710,26 @@ fail:
     return rc;
 }
 
+static assay_err load_model(const char *path, bool nested, assay_model **out,
+                            assay_error *err);
+
+void
+assay_model_set_vectors(assay_model *m, assay_vectors *v)
+{
+    assay_vectors_free(m->vectors);
+    m->vectors = v;
+    m->params.vectors = v;
+}
+
 assay_err
 assay_model_load(const char *path, assay_model **out, assay_error *err)
+{
+    return load_model(path, false, out, err);
+}
+
+/* nested: loading a model's inline_model, which may not name another. */
+static assay_err
+load_model(const char *path, bool nested, assay_model **out, assay_error *err)
 {
     char mpath[4200];
     if (is_dir(path)) {
@@ -684,6 +762,8 @@ assay_model_load(const char *path, assay_model **out, assay_error *err)
     assay_lexicon *lex = NULL;
     assay_idf *idf = NULL;
     assay_bank *bank = NULL;
+    assay_model *inl = NULL;
+    assay_vectors *vec = NULL;
     json_t *root = NULL;
     assay_err rc = assay_read_file(mpath, MODEL_MAX_BYTES, &text, &len, err);
     if (rc != ASSAY_OK) {
@@ -775,6 +855,37 @@ assay_model_load(const char *path, assay_model **out, assay_error *err)
             }
         }
     }
+    /* Word vectors (softcos): a named, hashed input like the bank. */
+    json_t *vref = json_object_get(root, "vectors");
+    if (vref != NULL && !json_is_null(vref)) {
+        char *vtext = NULL;
+        size_t vlen;
+        if ((rc = load_input(&L, vref, "vectors", &mh, ipath, sizeof(ipath), &vtext,
+                             &vlen)) != ASSAY_OK ||
+            (rc = assay_vectors_parse((unsigned char *)vtext, vlen, ipath, &vec, err)) !=
+                ASSAY_OK) {
+            goto out;
+        }
+    }
+    /* The model inline grading uses (a pooled default), when not this one.
+     * Its file is hashed like every input, so the model hash covers it. */
+    json_t *iref = json_object_get(root, "inline_model");
+    if (iref != NULL && !json_is_null(iref)) {
+        char *itext = NULL;
+        size_t ilen;
+        if (nested) {
+            rc = bad(&L, "%s: %s: an inline model cannot name another", "inline_model");
+            goto out;
+        }
+        if ((rc = load_input(&L, iref, "inline model", &mh, ipath, sizeof(ipath), &itext,
+                             &ilen)) != ASSAY_OK) {
+            goto out;
+        }
+        free(itext);
+        if ((rc = load_model(ipath, true, &inl, err)) != ASSAY_OK) {
+            goto out;
+        }
+    }
     json_t *name = json_object_get(root, "name");
     char hex[65];
     assay_sha256_final(&mh, hex);
@@ -783,7 +894,15 @@ assay_model_load(const char *path, assay_model **out, assay_error *err)
     bank = NULL;
     lex = NULL;
     idf = NULL;
+    if (rc == ASSAY_OK) {
+        (*out)->inline_model = inl;
+        inl = NULL;
+        assay_model_set_vectors(*out, vec);
+        vec = NULL;
+    }
 out:
+    assay_model_unref(inl);
+    assay_vectors_free(vec);
     if (rc == ASSAY_ENOMEM) {
         assay_error_set(err, rc, "%s: out of memory", mpath);
     }

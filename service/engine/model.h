@@ -31,6 +31,12 @@ struct assay_model {
     assay_bank *bank; /* NULL for an inline-only model */
     assay_prepared *questions;
     size_t nquestions;
+    /* model.json "inline_model": grades inline questions in place of this
+     * model (a default fitted on pooled data); NULL = this model does. */
+    struct assay_model *inline_model;
+    /* model.json "vectors": word vectors for softcos (params.vectors points
+     * here); NULL = none */
+    struct assay_vectors *vectors;
 };
 
 /* assay_model_build assembles a model from parts it takes ownership of
@@ -40,6 +46,10 @@ assay_err assay_model_build(const char *id, assay_bank *bank,
                             assay_lexicon *lex, assay_idf *idf,
                             const assay_params *p, const char *hash,
                             assay_model **out, assay_error *err);
+
+/* assay_model_set_vectors gives m the word vectors v (owned; NULL = none)
+ * and points its parameters at them. */
+void assay_model_set_vectors(assay_model *m, struct assay_vectors *v);
 
 /* assay_model_find returns the prepared bank question with id, or NULL. */
 const assay_prepared *assay_model_find(const assay_model *m, const char *id);

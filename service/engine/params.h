@@ -6,7 +6,10 @@
 #ifndef ASSAY_PARAMS_H
 #define ASSAY_PARAMS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "confidence.h"
 
 /* Features of one answer, each in [0, 1]; see score.h for definitions. */
 #define ASSAY_FEATURES(X)                                                     \
@@ -22,7 +25,9 @@
     X(cov_x_len)                                                              \
     X(answer_words)                                                           \
     X(reference_words)                                                        \
-    X(question_words)
+    X(question_words)                                                         \
+    X(softcos)                                                                \
+    X(wordnet)
 
 enum {
 #define ASSAY_X_FEAT(name) ASSAY_F_##name,
@@ -71,13 +76,31 @@ typedef struct assay_params {
     double required_cap;      /* cap when a required concept is missing */
     double misconception_cap; /* cap when a misconception is asserted */
     double negated_cap;       /* cap when a concept is only negated */
-    double contradiction_cap; /* cap when a claim is contradicted */
+    double contradiction_cap; /* cap when the answer has the reference
+                                 backwards: a role swap, an asserted
+                                 misconception, or half the claims
+                                 contradicted */
+    double contradiction_point_cap; /* cap when fewer claims are
+                                       contradicted by negation or an
+                                       opposite word */
     double contradiction_penalty; /* score -= this * share of the claims
                                      contradicted, before the cap */
 
     /* inline grading: concepts derived from the reference */
     unsigned inline_max_concepts;
     double inline_phrase_weight; /* bigram phrase weight relative to words */
+
+    /* confidence of the band and the needs_review cut (calib.n == 0: none) */
+    assay_calib calib;
+
+    /* word vectors for the softcos feature, owned by the model; NULL = the
+     * feature is 0 (not a number of the model file: its "vectors" input) */
+    const struct assay_vectors *vectors;
+    /* the lexicon's WordNet for the wordnet feature (NULL = 0), borrowed */
+    const struct assay_wordnet *wordnet;
+    /* compute every feature, weighed or not (fitting); serving computes the
+     * costly ones (wordnet) only when their weight is non-zero */
+    bool all_features;
 } assay_params;
 
 void assay_params_defaults(assay_params *p);

@@ -6,12 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Called for every term, several times: compare the first byte before
+ * anything else, and never strlen the list words. */
 static bool
 surface_in(const assay_term *t, const char *const *words, size_t n)
 {
+    size_t len = t->surface_len;
     for (size_t i = 0; i < n; i++) {
-        if (strlen(words[i]) == t->surface_len &&
-            memcmp(words[i], t->surface, t->surface_len) == 0) {
+        if (words[i][0] == t->surface[0] && strncmp(words[i], t->surface, len) == 0 &&
+            words[i][len] == '\0') {
             return true;
         }
     }
@@ -23,6 +26,9 @@ surface_in(const assay_term *t, const char *const *words, size_t n)
 bool
 assay_scope_boundary(const assay_term *t)
 {
+    if (strchr("abhisswy", t->surface[0]) == NULL) {
+        return false;
+    }
     static const char *const words[] = {"but",     "however", "whereas",
                                         "while",   "although", "instead",
                                         "yet",     "because",  "since"};
@@ -48,6 +54,9 @@ static const char *const fillers[] = {"a",      "an",         "totally",
                                       "simply", "plainly",    "just",
                                       "completely", "entirely", "absolutely",
                                       "all",    "urban",      "common"};
+/* a denial sentence that starts with one of these refers to the one before */
+static const char *const backrefs[] = {"that", "this", "that's", "this's", "which",
+                                       "it", "it's", "all"};
 /* after a negator, these make it sentence-wide: "not true that", "not the
  * case", "not correct that" */
 static const char *const truth[] = {"true", "case", "correct", "so"};
@@ -56,6 +65,10 @@ assay_cue
 assay_polarity_cue(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
+    /* nearly every term: no cue starts with its first byte */
+    if (!(t->flags & ASSAY_TERM_NEGATOR) && strchr("bfhilmnuw", t->surface[0]) == NULL) {
+        return ASSAY_CUE_NONE;
+    }
     if (t->flags & ASSAY_TERM_NEGATOR) {
         for (size_t j = i + 1; j < a->n && j <= i + 2; j++) {
             if (a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE) {
@@ -94,48 +107,111 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
 }
 
 void
-assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg)
+assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
     /* pass 1: sentences holding a copular denial are denied as a whole */
-    size_t sent_start = 0;
-    bool denied = false;
+    size_t sent_start = 0, prev_start = 0;
+    uint32_t denied = 0;
+    bool any = false;
     for (size_t i = 0; i <= a->n; i++) {
         if (i == a->n || (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
             for (size_t k = sent_start; k < i; k++) {
-                neg[k] = denied;
+                cover[k] = denied;
             }
+            /* "X. That is a myth.": a short denial of "that" / "this"
+             * denies the sentence before it */
+            if (denied != 0 && sent_start > 0 && i - sent_start <= 6 &&
+                surface_in(&a->terms[sent_start], backrefs,
+                           sizeof(backrefs) / sizeof(backrefs[0]))) {
+                for (size_t k = prev_start; k < sent_start; k++) {
+                    cover[k] = cover[k] != 0 ? cover[k] : denied;
+                }
+            }
+            prev_start = sent_start;
             sent_start = i;
-            denied = false;
+            denied = 0;
         }
-        if (i < a->n && !(a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
-            assay_polarity_cue(a, i) == ASSAY_CUE_SENTENCE) {
-            denied = true;
+        if (i < a->n) {
+            assay_cue c = assay_polarity_cue(a, i);
+            any = any || c != ASSAY_CUE_NONE;
+            if (c == ASSAY_CUE_SENTENCE && !(a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
+                denied == 0) {
+                denied = (uint32_t)i + 1;
+            }
         }
     }
+    if (!any) {
+        return; /* most answers: no cue at all, nothing is negated */
+    }
     /* pass 2: clause cues forward, "not true that" to the sentence end */
-    bool has_cue = false, sentence = false;
+    bool has_cue = false;
+    uint32_t sentence = 0, cue_id = 0;
     size_t content = 0, cue_at = 0;
+    unsigned ncue = 0; /* adjacent clause cues: two cancel */
     for (size_t i = 0; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
         if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
-            sentence = false;
+            sentence = 0;
         }
         if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
             has_cue = false;
+            ncue = 0;
         }
-        neg[i] = neg[i] || sentence || (has_cue && content - cue_at < window);
+        if (cover[i] == 0) {
+            cover[i] = sentence != 0 ? sentence
+                       : (has_cue && (ncue & 1u) && content - cue_at < window) ? cue_id
+                                                                              : 0;
+        }
         assay_cue c = assay_polarity_cue(a, i);
         if (c == ASSAY_CUE_SENTENCE && (t->flags & ASSAY_TERM_NEGATOR)) {
-            sentence = true;
+            sentence = (uint32_t)i + 1;
         } else if (c == ASSAY_CUE_CLAUSE) {
+            /* a cue right after another cancels it ("never fails to",
+             * "not without"); one further on starts its own scope ("not
+             * open to feedback and I don't explain") */
+            ncue = has_cue && content == cue_at && (ncue & 1u) ? ncue + 1 : 1;
             has_cue = true;
             cue_at = content + !(t->flags & ASSAY_TERM_STOP);
+            cue_id = (uint32_t)i + 1;
         }
         if (assay_scope_boundary(t)) {
             has_cue = false;
+            ncue = 0;
         }
         content += !(t->flags & ASSAY_TERM_STOP);
     }
+}
+
+void
+assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg)
+{
+    uint32_t stackbuf[256];
+    uint32_t *cover = a->n <= 256 ? stackbuf : malloc(a->n * sizeof(uint32_t));
+    if (cover == NULL) {
+        memset(neg, 0, a->n * sizeof(bool)); /* out of memory: no negation */
+        return;
+    }
+    memset(cover, 0, a->n * sizeof(uint32_t));
+    assay_negation_cover(a, window, cover);
+    for (size_t i = 0; i < a->n; i++) {
+        neg[i] = cover[i] != 0;
+    }
+    if (cover != stackbuf) {
+        free(cover);
+    }
+}
+
+uint32_t *
+assay_negation_cover_new(const assay_analysis *a, unsigned window)
+{
+    if (a->n == 0) {
+        return NULL;
+    }
+    uint32_t *cover = calloc(a->n, sizeof(uint32_t));
+    if (cover != NULL) {
+        assay_negation_cover(a, window, cover);
+    }
+    return cover;
 }
 
 bool *

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "analyze.h"
 
@@ -42,6 +43,17 @@ bool assay_scope_boundary(const assay_term *t);
  * contrast word, or a sentence-wide denial in its sentence (for "it is not
  * true that", from the cue on). O(a->n). */
 void assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg);
+
+/* assay_negation_cover fills cover[i] (a->n entries, zeroed by the
+ * caller) with 1 + the index of the cue whose scope term i lies in, 0 when
+ * none (same rules as assay_negation_scope), so a caller can count the
+ * distinct negations over a set of words: two cancel. O(a->n). */
+void assay_negation_cover(const assay_analysis *a, unsigned window,
+                          uint32_t *cover);
+
+/* assay_negation_cover_new is assay_negation_cover into a new array
+ * (caller frees); NULL when out of memory or a->n == 0. */
+uint32_t *assay_negation_cover_new(const assay_analysis *a, unsigned window);
 
 /* assay_negation_scope_new is assay_negation_scope into a new array (caller
  * frees); NULL when out of memory or a->n == 0. */

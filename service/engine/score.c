@@ -2,6 +2,8 @@
 #include "score.h"
 
 #include "polarity.h"
+#include "softcos.h"
+#include "wnsim.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -458,7 +460,8 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         goto out;
     }
     rc = assay_claims_build(&pq->claims, &pq->question, refs[0], &pq->refs[0],
-                            NULL, 0, &pq->concepts, lex, stemmer, idf, err);
+                            NULL, 0, &pq->concepts, lex, stemmer, idf,
+                            p->neg_window, err);
     if (rc != ASSAY_OK) {
         goto out;
     }
@@ -500,10 +503,10 @@ assay_prepare_subjects(assay_prepared *pq, const char *reference,
                        assay_error *err)
 {
     assay_claim_set cs;
-    (void)p;
     assay_err rc = assay_claims_build(&cs, &pq->question, reference,
                                       &pq->refs[0], subjects, nsubjects,
-                                      &pq->concepts, lex, stemmer, idf, err);
+                                      &pq->concepts, lex, stemmer, idf,
+                                      p->neg_window, err);
     if (rc == ASSAY_OK) {
         assay_claims_fini(&pq->claims);
         pq->claims = cs;
@@ -530,16 +533,29 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
     f->f[ASSAY_F_bigram] = max_cos(&bi, pq->ref_bi, pq->nrefs);
+    f->f[ASSAY_F_softcos] = assay_softcos(p->vectors, pq, answer, idf);
+    if (p->w[ASSAY_F_wordnet] != 0.0 || p->all_features) {
+        f->f[ASSAY_F_wordnet] = assay_wnsim(p->wordnet, pq, answer, idf);
+    }
     f->qcos = assay_vec_cosine(&full, &pq->q_uni);
     f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
 
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
-    f->steps += assay_concepts_match(&pq->concepts, answer, &mp, matches);
+    /* one negation pass for concepts and claims (NULL: each computes) */
+    uint32_t *cover = assay_negation_cover_new(answer, p->neg_window);
+    bool *scope = cover != NULL ? malloc(answer->n * sizeof(bool)) : NULL;
+    for (size_t i = 0; scope != NULL && i < answer->n; i++) {
+        scope[i] = cover[i] != 0;
+    }
+    f->steps += assay_concepts_match_scope(&pq->concepts, answer, &mp, scope,
+                                           matches);
     /* claims before coverage: a negation the reference shares lifts a
      * negated concept back to matched */
     f->nclaims = pq->claims.n;
-    f->steps += assay_claims_judge(&pq->claims, answer, &pq->concepts, matches,
-                                   f->claims);
+    f->steps += assay_claims_judge(&pq->claims, answer, scope != NULL ? cover : NULL,
+                                   &pq->concepts, matches, f->claims);
+    free(scope);
+    free(cover);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {

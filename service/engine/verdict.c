@@ -64,14 +64,22 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
      * misconception) never leaves an answer correct, and costs score in
      * proportion to the claims it contradicts. */
     size_t contra = 0;
+    bool strong = false; /* a swap or a misconception: the answer has the
+                            facts backwards, not one point wrong */
     for (size_t i = 0; i < f->nclaims; i++) {
-        contra += f->claims[i].state == ASSAY_CLAIM_CONTRADICTED;
+        if (f->claims[i].state == ASSAY_CLAIM_CONTRADICTED) {
+            contra++;
+            strong = strong || f->claims[i].reason == ASSAY_REASON_ROLE_SWAP ||
+                     f->claims[i].reason == ASSAY_REASON_MISCONCEPTION;
+        }
     }
     if (contra > 0) {
         flags |= ASSAY_FLAG(CONTRADICTS_REFERENCE);
         *score -= p->contradiction_penalty * (double)contra / (double)f->nclaims;
         *score = *score < 0.0 ? 0.0 : *score;
-        *score = capped(*score, p->contradiction_cap);
+        strong = strong || 2 * contra >= f->nclaims;
+        *score = capped(*score, strong ? p->contradiction_cap
+                                       : p->contradiction_point_cap);
     }
     if (x[ASSAY_F_required_missing] > 0.0) {
         *score = capped(*score, p->required_cap);
@@ -185,6 +193,12 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     v->band = v->score >= pq->th_correct   ? "correct"
               : v->score >= pq->th_partial ? "partial"
                                            : "incorrect";
+    v->confidence = NAN;
+    if (p->calib.n > 0) {
+        double mg = assay_calib_margin(v->score, pq->th_correct, pq->th_partial);
+        v->confidence = round6(assay_calib_confidence(&p->calib, mg));
+        v->needs_review = mg < p->calib.review_margin;
+    }
     double sc = p->scale_a + p->scale_b * v->score;
     v->scale_max = p->scale_max;
     v->scale_score = round6(sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc);
@@ -315,6 +329,10 @@ assay_verdict_json(const assay_verdict *v)
     }
     json_object_set_new(o, "score", json_real(v->score));
     json_object_set_new(o, "band", json_string(v->band));
+    if (!isnan(v->confidence)) {
+        json_object_set_new(o, "confidence", json_real(v->confidence));
+        json_object_set_new(o, "needs_review", json_boolean(v->needs_review));
+    }
     json_object_set_new(o, "scale_score", json_real(v->scale_score));
     json_object_set_new(o, "scale_max", json_real(v->scale_max));
     for (size_t i = 0; i < v->nconcepts; i++) {

@@ -50,6 +50,8 @@ struct assay_verdict {
     char *question_id; /* NULL when inline */
     double score, scale_score, scale_max;
     const char *band;
+    double confidence;  /* P(band is right), NaN when the model has none */
+    bool needs_review;  /* margin below the model's review cut */
     unsigned flags;
     double features[ASSAY_NFEATURES];
     double bias;

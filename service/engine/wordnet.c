@@ -65,6 +65,8 @@ struct assay_wordnet {
     wn_link *links;
     uint32_t *sense_start; /* nlemmas + 1 */
     uint32_t *senses;      /* synset ids, ascending per lemma */
+    uint32_t *ant_start;   /* nlemmas + 1: antonym lists, precomputed */
+    uint32_t *ant;
 };
 
 #define WN_SATELLITE 4
@@ -513,6 +515,8 @@ wn_build_senses(assay_wordnet *wn, wn_loader *L)
     return ASSAY_OK;
 }
 
+static assay_err wn_build_antonyms(assay_wordnet *wn);
+
 assay_err
 assay_wordnet_load(const char *dir, assay_wordnet **out, assay_error *err)
 {
@@ -563,6 +567,9 @@ assay_wordnet_load(const char *dir, assay_wordnet **out, assay_error *err)
     for (int pos = 0; pos < WN_NPOS && rc == ASSAY_OK; pos++) {
         rc = wn_load_exceptions(wn, dir, pos, &exc_cap, err);
     }
+    if (rc == ASSAY_OK && wn_build_antonyms(wn) != ASSAY_OK) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+    }
 out:
     for (int pos = 0; pos < WN_NPOS; pos++) {
         free(L.buf[pos]);
@@ -593,6 +600,8 @@ assay_wordnet_free(assay_wordnet *wn)
     free(wn->links);
     free(wn->sense_start);
     free(wn->senses);
+    free(wn->ant_start);
+    free(wn->ant);
     free(wn);
 }
 
@@ -641,13 +650,23 @@ assay_wordnet_release(const assay_wordnet *wn)
 
 /* ---- lookups ---------------------------------------------------------- */
 
-/* The morphy detachment rules of morphy(7WN), all parts of speech. */
-static const char *const wn_rules[][2] = {
-    {"ies", "y"},  {"ses", "s"}, {"xes", "x"}, {"zes", "z"},  {"ches", "ch"},
-    {"shes", "sh"}, {"men", "man"}, {"s", ""}, {"es", "e"},   {"es", ""},
-    {"ed", "e"},   {"ed", ""},   {"ing", "e"}, {"ing", ""},   {"er", ""},
-    {"est", ""},   {"er", "e"},  {"est", "e"},
+/* The morphy detachment rules of morphy(7WN), all parts of speech, with
+ * their lengths: bases are looked up for many words per request. */
+#define WN_RULE(suf, end) {suf, sizeof(suf) - 1, end, sizeof(end) - 1}
+static const struct {
+    const char *suffix;
+    size_t slen;
+    const char *ending;
+    size_t elen;
+} wn_rules[] = {
+    WN_RULE("ies", "y"),   WN_RULE("ses", "s"),   WN_RULE("xes", "x"),
+    WN_RULE("zes", "z"),   WN_RULE("ches", "ch"), WN_RULE("shes", "sh"),
+    WN_RULE("men", "man"), WN_RULE("s", ""),      WN_RULE("es", "e"),
+    WN_RULE("es", ""),     WN_RULE("ed", "e"),    WN_RULE("ed", ""),
+    WN_RULE("ing", "e"),   WN_RULE("ing", ""),    WN_RULE("er", ""),
+    WN_RULE("est", ""),    WN_RULE("er", "e"),    WN_RULE("est", "e"),
 };
+#undef WN_RULE
 
 static void
 bases_add(uint32_t *out, size_t cap, size_t *n, uint32_t id)
@@ -683,21 +702,30 @@ assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
             bases_add(out, cap, &n, sub[i]);
         }
     }
+    char last = w[len - 1];
+    if (last != 's' && last != 'n' && last != 'd' && last != 'g' &&
+        last != 'r' && last != 't') {
+        return n; /* no rule ends in another letter */
+    }
     char buf[WN_WORD_MAX + 8];
     for (size_t r = 0; r < sizeof(wn_rules) / sizeof(wn_rules[0]); r++) {
-        size_t sl = strlen(wn_rules[r][0]), el = strlen(wn_rules[r][1]);
-        if (len <= sl || memcmp(w + len - sl, wn_rules[r][0], sl) != 0) {
+        size_t sl = wn_rules[r].slen, el = wn_rules[r].elen;
+        if (len <= sl || wn_rules[r].suffix[sl - 1] != last ||
+            memcmp(w + len - sl, wn_rules[r].suffix, sl) != 0) {
             continue;
         }
         memcpy(buf, w, len - sl);
-        memcpy(buf + len - sl, wn_rules[r][1], el);
+        memcpy(buf + len - sl, wn_rules[r].ending, el);
         bases_add(out, cap, &n, strtab_find(&wn->lemmas, buf, len - sl + el));
     }
     /* doubled consonant before -ed/-ing/-er/-est: stopped -> stop */
-    static const char *const dbl[] = {"ed", "ing", "er", "est"};
+    static const struct {
+        const char *s;
+        size_t len;
+    } dbl[] = {{"ed", 2}, {"ing", 3}, {"er", 2}, {"est", 3}};
     for (size_t r = 0; r < 4; r++) {
-        size_t sl = strlen(dbl[r]);
-        if (len > sl + 2 && memcmp(w + len - sl, dbl[r], sl) == 0 &&
+        size_t sl = dbl[r].len;
+        if (len > sl + 2 && memcmp(w + len - sl, dbl[r].s, sl) == 0 &&
             w[len - sl - 1] == w[len - sl - 2]) {
             bases_add(out, cap, &n, strtab_find(&wn->lemmas, w, len - sl - 1));
         }
@@ -794,13 +822,10 @@ ant_targets(const assay_wordnet *wn, uint32_t ss, uint32_t id, wn_ids *s)
     }
 }
 
-size_t
-assay_wordnet_antonyms(const assay_wordnet *wn, uint32_t id, uint32_t *out,
-                       size_t cap)
+static size_t
+wn_antonyms_compute(const assay_wordnet *wn, uint32_t id, uint32_t *out,
+                    size_t cap)
 {
-    if (wn == NULL || id >= wn->lemmas.n) {
-        return 0;
-    }
     wn_ids *s = malloc(sizeof(*s));
     if (s == NULL) {
         return 0;
@@ -822,6 +847,67 @@ assay_wordnet_antonyms(const assay_wordnet *wn, uint32_t id, uint32_t *out,
     size_t n = ids_finish(s, id, out, cap);
     free(s);
     return n;
+}
+
+size_t
+assay_wordnet_antonyms(const assay_wordnet *wn, uint32_t id, uint32_t *out,
+                       size_t cap)
+{
+    if (wn == NULL || id >= wn->lemmas.n) {
+        return 0;
+    }
+    uint32_t a = wn->ant_start[id], b = wn->ant_start[id + 1];
+    for (uint32_t i = a; i < b && i - a < cap; i++) {
+        out[i - a] = wn->ant[i];
+    }
+    return b - a;
+}
+
+/* Antonym lists are computed once at load (a few thousand lemmas have
+ * any): grading asks for them per claim word. */
+static assay_err
+wn_build_antonyms(assay_wordnet *wn)
+{
+    size_t n = wn->lemmas.n, cap = 16384, used = 0;
+    wn->ant_start = calloc(n + 1, sizeof(uint32_t));
+    wn->ant = malloc(cap * sizeof(uint32_t));
+    uint32_t *buf = malloc(WN_SCRATCH * sizeof(uint32_t));
+    if (wn->ant_start == NULL || wn->ant == NULL || buf == NULL) {
+        free(buf);
+        return ASSAY_ENOMEM;
+    }
+    for (uint32_t id = 0; id < n; id++) {
+        wn->ant_start[id] = (uint32_t)used;
+        bool any = false;
+        for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1] && !any; i++) {
+            uint32_t ss = wn->senses[i];
+            for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1] && !any; l++) {
+                any = wn->links[l].type == WN_ANT ||
+                      (wn->ss_pos[ss] == WN_SATELLITE && wn->links[l].type == WN_SIMILAR);
+            }
+        }
+        if (!any) {
+            continue;
+        }
+        size_t k = wn_antonyms_compute(wn, id, buf, WN_SCRATCH);
+        k = k < WN_SCRATCH ? k : WN_SCRATCH;
+        if (used + k > cap) {
+            while (used + k > cap) {
+                cap *= 2;
+            }
+            uint32_t *na = realloc(wn->ant, cap * sizeof(uint32_t));
+            if (na == NULL) {
+                free(buf);
+                return ASSAY_ENOMEM;
+            }
+            wn->ant = na;
+        }
+        memcpy(wn->ant + used, buf, k * sizeof(uint32_t));
+        used += k;
+    }
+    wn->ant_start[n] = (uint32_t)used;
+    free(buf);
+    return ASSAY_OK;
 }
 
 size_t

@@ -7,15 +7,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "idfbuild.h"
+#include "calibrate.h"
 #include "labels.h"
 #include "model.h"
 #include "regress.h"
 #include "sha256.h"
+#include "vectors.h"
+#include "wordnet.h"
 #include "verdict.h"
 
 #define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
+/* Ridge penalty when there are too few items or questions to choose one. */
+#define ASSAY_DEFAULT_LAMBDA 0.1
+
+/* A malloc'd copy (the vectors take ownership of their buffer). */
+static void *
+memdup(const void *p, size_t n)
+{
+    void *q = malloc(n ? n : 1);
+    if (q != NULL) {
+        memcpy(q, p, n);
+    }
+    return q;
+}
 
 /* ---- grading helpers shared by fit and eval ---- */
 
@@ -240,6 +257,28 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
     size_t mx = nb[0] > nb[1] ? nb[0] : nb[1];
     mx = mx > nb[2] ? mx : nb[2];
     out->majority = (double)mx / (double)n;
+    out->review_share = out->kept_accuracy = out->mean_confidence = NAN;
+    if (p->calib.n > 0) {
+        size_t rev = 0, kept_ok = 0;
+        double csum = 0;
+        for (size_t i = 0; i < n; i++) {
+            double c, pp;
+            item_th(m, &s->v[i], thc, thp, &c, &pp);
+            double mg = assay_calib_margin(score[i], c, pp);
+            csum += assay_calib_confidence(&p->calib, mg);
+            if (mg < p->calib.review_margin) {
+                rev++;
+                continue;
+            }
+            assay_band b = score[i] >= c    ? ASSAY_BAND_CORRECT
+                           : score[i] >= pp ? ASSAY_BAND_PARTIAL
+                                            : ASSAY_BAND_INCORRECT;
+            kept_ok += b == s->v[i].band;
+        }
+        out->review_share = (double)rev / (double)n;
+        out->kept_accuracy = rev < n ? (double)kept_ok / (double)(n - rev) : NAN;
+        out->mean_confidence = csum / (double)n;
+    }
     free(h);
 }
 
@@ -369,6 +408,81 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
     return rc;
 }
 
+/* A statistic rounded to 4 decimals, or null when undefined (NaN). */
+static json_t *
+num4(double x)
+{
+    return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
+}
+
+/* Confidence on out-of-fold scores: each fold scored by weights fitted on
+ * the other folds (same penalty; the rules and thresholds of the full fit),
+ * isotonic P(band right | margin), then the needs_review cut for target
+ * accuracy among the answers not sent to review. */
+static assay_err
+calibrate_confidence(const assay_model *m, const groups *g, const assay_itemset *s,
+                     const assay_features *fs, assay_concept_match *const *matches,
+                     const double *X, const double *y, const unsigned *fold,
+                     unsigned nfolds, const bool *use, double lambda, double target,
+                     assay_params *p, json_t **info, assay_error *err)
+{
+    size_t n = s->n;
+    double *oof = calloc(n, sizeof(*oof)), *tmp = calloc(n, sizeof(*tmp));
+    double *mg = calloc(n, sizeof(*mg)), *ok = calloc(n, sizeof(*ok));
+    bool *rows = calloc(n, sizeof(*rows)), *right = calloc(n, sizeof(*right));
+    assay_err rc = ASSAY_OK;
+    if (!oof || !tmp || !mg || !ok || !rows || !right) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    for (unsigned f = 0; f < nfolds && rc == ASSAY_OK; f++) {
+        for (size_t i = 0; i < n; i++) {
+            rows[i] = fold[i] != f;
+        }
+        assay_params pf = *p;
+        if (!assay_regress_fit(X, y, n, rows, use, lambda, &pf)) {
+            rc = assay_error_set(err, ASSAY_EINVAL,
+                                 "fit: a cross-validation fold is degenerate");
+            goto out;
+        }
+        if ((rc = score_all(m, g, s, fs, matches, &pf, tmp)) != ASSAY_OK) {
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (fold[i] == f) {
+                oof[i] = tmp[i];
+            }
+        }
+    }
+    size_t nright = 0;
+    for (size_t i = 0; i < n; i++) {
+        assay_band b = oof[i] >= p->th_correct   ? ASSAY_BAND_CORRECT
+                       : oof[i] >= p->th_partial ? ASSAY_BAND_PARTIAL
+                                                 : ASSAY_BAND_INCORRECT;
+        mg[i] = assay_calib_margin(oof[i], p->th_correct, p->th_partial);
+        right[i] = b == s->v[i].band;
+        ok[i] = right[i] ? 1.0 : 0.0;
+        nright += right[i];
+    }
+    if (!assay_isotonic(mg, ok, n, &p->calib)) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    double share, kept;
+    assay_review_cut(&p->calib, mg, right, n, target, &share, &kept);
+    *info = json_pack("{s:o,s:o,s:o,s:o}", "target", num4(target),
+                      "cv_band_accuracy", num4((double)nright / (double)n),
+                      "cv_review_share", num4(share), "cv_kept_accuracy", num4(kept));
+out:
+    free(oof);
+    free(tmp);
+    free(mg);
+    free(ok);
+    free(rows);
+    free(right);
+    return rc;
+}
+
 /* ---- model.json output ---- */
 
 /* Path of target relative to the directory dir (both made absolute). */
@@ -414,13 +528,6 @@ input_ref(const char *outdir, const char *path, const char *text, size_t len)
     return json_pack("{s:s,s:s}", "file", rel, "sha256", hex);
 }
 
-/* A statistic rounded to 4 decimals, or null when undefined (NaN). */
-static json_t *
-num4(double x)
-{
-    return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
-}
-
 static bool
 feature_enabled(const char *list, const char *name)
 {
@@ -452,9 +559,11 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_dfcount voc;
     assay_dfcount_init(&voc, true);
     groups g = {0};
-    char *btext = NULL, *stext = NULL;
-    size_t blen = 0, slen = 0;
+    char *btext = NULL, *stext = NULL, *vtext = NULL;
+    size_t blen = 0, slen = 0, vlen = 0;
     double *X = NULL, *y = NULL, *score = NULL;
+    unsigned *fold = NULL;
+    json_t *review = NULL;
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     json_t *root = NULL, *inputs = NULL, *terms = NULL;
@@ -470,6 +579,18 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     if ((rc = assay_lexicon_new(&lex)) || (rc = assay_stemmer_new(&st)) ||
         (rc = assay_idf_new(&idf))) {
         goto out;
+    }
+    {
+        /* WordNet as when serving (claims, the wordnet feature) */
+        const char *d = getenv("ASSAY_WORDNET_DIR");
+        const assay_wordnet *wn = NULL;
+        if ((d == NULL || strcmp(d, "none") != 0) &&
+            (rc = assay_wordnet_acquire(&wn, err)) != ASSAY_OK) {
+            goto out;
+        }
+        if (wn != NULL) {
+            assay_lexicon_set_wordnet(lex, wn);
+        }
     }
     if (o->stoplist_path != NULL &&
         ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen, err)) ||
@@ -603,6 +724,22 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         rc = ASSAY_ENOMEM;
         goto out;
     }
+    if (o->vectors_path != NULL) {
+        assay_vectors *vec = NULL;
+        if ((rc = assay_read_file(o->vectors_path, FIT_MAX_FILE, &vtext, &vlen, err))) {
+            goto out;
+        }
+        unsigned char *copy = memdup(vtext, vlen);
+        if (copy == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        if ((rc = assay_vectors_parse(copy, vlen, o->vectors_path, &vec, err))) {
+            goto out;
+        }
+        assay_model_set_vectors(m, vec);
+    }
+    m->params.all_features = true; /* the fit weighs every feature */
     if ((rc = group_items(m, &items, &g, st, err)) ||
         (rc = featurise(m, &g, &items, st, X, fs, matches, err))) {
         goto out;
@@ -615,12 +752,13 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         use[j] = feature_enabled(o->features, assay_feature_names[j]);
     }
     double cv_r = NAN; /* null in model.json: not computed, not r = 0 */
+    double lambda = ASSAY_DEFAULT_LAMBDA;
     unsigned nfolds = 0;
     if (n >= 2 * (ASSAY_NFEATURES + 1)) {
-        /* Features are chosen by 5-fold cross-validation over questions
-         * (all answers to a question in one fold), so a feature is kept
-         * only if it helps on questions its weights never saw. */
-        unsigned *fold = malloc(ASSAY_CV_REPEATS * n * sizeof(*fold));
+        /* The ridge penalty is chosen by 5-fold cross-validation over
+         * questions (all answers to a question in one fold), so it is the
+         * one that does best on questions the weights never saw. */
+        fold = malloc(ASSAY_CV_REPEATS * n * sizeof(*fold));
         if (fold == NULL) {
             rc = ASSAY_ENOMEM;
             goto out;
@@ -639,12 +777,11 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                 nseen += seen[r][f]++ == 0;
             }
         }
-        if (nseen == 5 * ASSAY_CV_REPEATS && o->features == NULL) {
+        if (nseen == 5 * ASSAY_CV_REPEATS) {
             nfolds = 5;
-            cv_r = assay_regress_select(X, y, n, fold, nfolds, use, 1e-3);
+            lambda = assay_regress_choose_lambda(X, y, n, fold, nfolds, use, &cv_r);
         }
-        free(fold);
-        if (!assay_regress_fit(X, y, n, NULL, use, 1e-3, &p)) {
+        if (!assay_regress_fit(X, y, n, NULL, use, lambda, &p)) {
             rc = assay_error_set(err, ASSAY_EINVAL,
                                  "fit: the features are degenerate on these items");
             goto out;
@@ -679,6 +816,12 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         goto out;
     }
     metrics_of(score, &items, &p, m, p.th_correct, p.th_partial, &tm);
+    if (nfolds > 0 &&
+        (rc = calibrate_confidence(m, &g, &items, fs, matches, X, y, fold, nfolds, use,
+                                   lambda, o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
+                                   &p, &review, err))) {
+        goto out;
+    }
     if (train != NULL) {
         *train = tm;
     }
@@ -692,6 +835,19 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     if (o->stoplist_path) {
         json_object_set_new(root, "stoplist",
                             input_ref(outdir, o->stoplist_path, stext, slen));
+    }
+    if (o->vectors_path) {
+        json_object_set_new(root, "vectors", input_ref(outdir, o->vectors_path, vtext, vlen));
+    }
+    if (o->inline_model_path) {
+        char *it;
+        size_t il;
+        if ((rc = assay_read_file(o->inline_model_path, FIT_MAX_FILE, &it, &il, err))) {
+            goto out;
+        }
+        json_object_set_new(root, "inline_model",
+                            input_ref(outdir, o->inline_model_path, it, il));
+        free(it);
     }
     json_object_set_new(root, "inputs", inputs);
     inputs = NULL;
@@ -709,15 +865,20 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         /* no labelled items: nothing was measured */
         tm.pearson = tm.spearman = tm.rmse = tm.band_accuracy = NAN;
     }
-    json_object_set_new(root, "fit",
-                        json_pack("{s:o,s:I,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
-                                  "cv_folds", (json_int_t)nfolds,
+    json_t *fitinfo =
+                        json_pack("{s:o,s:I,s:f,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
+                                  "cv_folds", (json_int_t)nfolds, "lambda", lambda,
                                   "cv_pearson", num4(cv_r),
                                   "items", (json_int_t)tm.n,
                                   "pearson", num4(tm.pearson),
                                   "spearman", num4(tm.spearman),
                                   "rmse", num4(tm.rmse),
-                                  "band_accuracy", num4(tm.band_accuracy)));
+                                  "band_accuracy", num4(tm.band_accuracy));
+    if (review != NULL) {
+        json_object_set_new(fitinfo, "review", review);
+        review = NULL;
+    }
+    json_object_set_new(root, "fit", fitinfo);
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
         rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
@@ -726,6 +887,8 @@ out:
     if (rc == ASSAY_ENOMEM) {
         assay_error_set(err, rc, "fit: out of memory");
     }
+    free(fold);
+    json_decref(review);
     for (size_t i = 0; matches && i < items.n; i++) {
         free(matches[i]);
     }
@@ -742,6 +905,7 @@ out:
     json_decref(terms);
     free(btext);
     free(stext);
+    free(vtext);
     assay_model_unref(m);
     assay_bank_free(bank);
     assay_lexicon_free(lex);
@@ -763,6 +927,15 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
     assay_err rc;
     if ((rc = assay_stemmer_new(&st)) || (rc = assay_items_read(labels_path, split, &items, err))) {
         goto out;
+    }
+    /* inline grading goes to the model's inline model, as in assayd; a set
+     * of inline items only is measured there */
+    bool all_inline = true;
+    for (size_t i = 0; i < items.n; i++) {
+        all_inline = all_inline && items.v[i].qid == NULL;
+    }
+    if (all_inline && m->inline_model != NULL) {
+        m = m->inline_model;
     }
     size_t n = items.n;
     X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*X));
@@ -792,5 +965,234 @@ out:
     groups_fini(&g);
     assay_items_fini(&items);
     assay_stemmer_free(st);
+    return rc;
+}
+
+/* ---- recalibration (assay calibrate) ---- */
+
+/* Rewrites an input reference {"file": ...} of a model in from_dir so it
+ * resolves from to_dir. */
+static void
+rebase_ref(json_t *ref, const char *from_dir, const char *to_dir)
+{
+    json_t *f = json_object_get(ref, "file");
+    if (!json_is_string(f)) {
+        return;
+    }
+    char abs[PATH_MAX * 2], rel[PATH_MAX];
+    const char *v = json_string_value(f);
+    if (v[0] == '/') {
+        snprintf(abs, sizeof(abs), "%s", v);
+    } else {
+        snprintf(abs, sizeof(abs), "%s/%s", from_dir, v);
+    }
+    relpath(rel, sizeof(rel), to_dir, abs);
+    json_object_set_new(ref, "file", json_string(rel));
+}
+
+static void
+dir_of(char *out, size_t cap, const char *path)
+{
+    snprintf(out, cap, "%s", path);
+    char *slash = strrchr(out, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+    } else {
+        snprintf(out, cap, ".");
+    }
+}
+
+assay_err
+assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
+                assay_error *err)
+{
+    assay_model *m = NULL;
+    assay_itemset items = {0};
+    groups g = {0};
+    assay_stemmer *st = NULL;
+    double *X = NULL, *score = NULL, *mg = NULL, *bs = NULL, *ok = NULL;
+    bool *right = NULL;
+    assay_features *fs = NULL;
+    assay_concept_match **matches = NULL;
+    json_t *root = NULL, *inputs = json_array();
+    assay_itemset boot = {0};
+    char mpath[PATH_MAX], outdir[PATH_MAX], mdir[PATH_MAX];
+    struct stat sb;
+    if (stat(o->model_path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        snprintf(mpath, sizeof(mpath), "%s/model.json", o->model_path);
+    } else {
+        snprintf(mpath, sizeof(mpath), "%s", o->model_path);
+    }
+    dir_of(mdir, sizeof(mdir), mpath);
+    dir_of(outdir, sizeof(outdir), o->out_path);
+    assay_err rc;
+    if ((rc = assay_model_load(mpath, &m, err)) || (rc = assay_stemmer_new(&st))) {
+        goto out;
+    }
+    for (size_t i = 0; i < o->nlabels; i++) {
+        char *lt;
+        size_t ll;
+        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll, err))) {
+            goto out;
+        }
+        json_t *ref = input_ref(outdir, o->label_paths[i], lt, ll);
+        free(lt);
+        size_t before = items.n;
+        if ((rc = assay_items_read(o->label_paths[i], o->split, &items, err))) {
+            json_decref(ref);
+            goto out;
+        }
+        json_object_set_new(ref, "items", json_integer((json_int_t)(items.n - before)));
+        json_array_append_new(inputs, ref);
+    }
+    size_t n = items.n;
+    if (n < 2) {
+        rc = assay_error_set(err, ASSAY_EINVAL,
+                             "calibrate: need at least 2 labelled answers, got %zu", n);
+        goto out;
+    }
+    bool all_inline = true;
+    for (size_t i = 0; i < n; i++) {
+        all_inline = all_inline && items.v[i].qid == NULL;
+    }
+    if (all_inline && m->inline_model != NULL) {
+        /* this model's cut-offs are its bank's; inline grading has its own */
+        rc = assay_error_set(err, ASSAY_EINVAL,
+                             "calibrate: %s grades inline answers with its inline_model; "
+                             "recalibrate that model (e.g. models/default) instead",
+                             mpath);
+        goto out;
+    }
+    const assay_model *gm = m;
+    X = calloc(n * ASSAY_NFEATURES, sizeof(*X));
+    score = calloc(n, sizeof(*score));
+    mg = calloc(n, sizeof(*mg));
+    ok = calloc(n, sizeof(*ok));
+    bs = calloc(n, sizeof(*bs));
+    right = calloc(n, sizeof(*right));
+    fs = calloc(n, sizeof(*fs));
+    matches = calloc(n, sizeof(*matches));
+    boot.v = calloc(n, sizeof(*boot.v));
+    if (!X || !score || !mg || !ok || !bs || !right || !fs || !matches || !boot.v) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
+        goto out;
+    }
+    assay_params p = gm->params;
+    if ((rc = group_items(gm, &items, &g, st, err)) ||
+        (rc = featurise(gm, &g, &items, st, X, fs, matches, err))) {
+        goto out;
+    }
+    /* the weights stay; caps follow the thresholds, so alternate twice */
+    for (int round = 0; round < 2; round++) {
+        if ((rc = score_all(gm, &g, &items, fs, matches, &p, score))) {
+            goto out;
+        }
+        best_thresholds(score, &items, &p);
+    }
+    if ((rc = score_all(gm, &g, &items, fs, matches, &p, score))) {
+        goto out;
+    }
+    fit_scale(score, &items, &p);
+    p.scale_a = round(p.scale_a * 1e6) / 1e6;
+    p.scale_b = round(p.scale_b * 1e6) / 1e6;
+    /* stability: the cut-offs over 200 bootstrap resamples (fixed LCG) */
+    double sc = 0, scc = 0, sp = 0, spp = 0;
+    uint64_t lcg = 0x2545f4914f6cdd1dULL;
+    boot.n = n;
+    for (int b = 0; b < 200; b++) {
+        for (size_t i = 0; i < n; i++) {
+            lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t k = (size_t)((lcg >> 33) % n);
+            boot.v[i] = items.v[k];
+            bs[i] = score[k];
+        }
+        assay_params t = p;
+        best_thresholds(bs, &boot, &t);
+        sc += t.th_correct;
+        scc += t.th_correct * t.th_correct;
+        sp += t.th_partial;
+        spp += t.th_partial * t.th_partial;
+    }
+    double sdc = sqrt(fmax(0, scc / 200 - (sc / 200) * (sc / 200)));
+    double sdp = sqrt(fmax(0, spp / 200 - (sp / 200) * (sp / 200)));
+    double sd = fmax(sdc, sdp);
+    /* SD shrinks as 1/sqrt(n): answers needed for a stable cut-off */
+    size_t needed = (size_t)ceil((double)n * (sd / ASSAY_CALIB_STABLE_SD) *
+                                 (sd / ASSAY_CALIB_STABLE_SD));
+    if (needed < ASSAY_CALIB_MIN_ITEMS) {
+        needed = ASSAY_CALIB_MIN_ITEMS;
+    }
+    /* confidence on these scores: the weights never saw the user's labels */
+    for (size_t i = 0; i < n; i++) {
+        assay_band b = score[i] >= p.th_correct   ? ASSAY_BAND_CORRECT
+                       : score[i] >= p.th_partial ? ASSAY_BAND_PARTIAL
+                                                  : ASSAY_BAND_INCORRECT;
+        mg[i] = assay_calib_margin(score[i], p.th_correct, p.th_partial);
+        right[i] = b == items.v[i].band;
+        ok[i] = right[i];
+    }
+    if (!assay_isotonic(mg, ok, n, &p.calib)) {
+        rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
+        goto out;
+    }
+    assay_review_cut(&p.calib, mg, right, n,
+                     o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET, NULL,
+                     NULL);
+    if (rep != NULL) {
+        rep->n = n;
+        rep->th_correct = p.th_correct;
+        rep->th_partial = p.th_partial;
+        rep->sd_correct = sdc;
+        rep->sd_partial = sdp;
+        rep->needed = needed;
+        rep->enough = n >= needed;
+    }
+    /* the model file with the recalibrated sections */
+    json_error_t je;
+    if ((root = json_load_file(mpath, 0, &je)) == NULL) {
+        rc = assay_error_set(err, ASSAY_EMODEL, "%s line %d: %s", mpath, je.line, je.text);
+        goto out;
+    }
+    json_t *fresh = assay_params_json(&p);
+    const char *keys[] = {"thresholds", "scale", "calibration"};
+    for (size_t k = 0; k < 3; k++) {
+        json_object_set(root, keys[k], json_object_get(fresh, keys[k]));
+    }
+    json_decref(fresh);
+    const char *refs[] = {"bank", "stoplist", "inline_model", "vectors"};
+    for (size_t k = 0; k < 4; k++) {
+        json_t *r = json_object_get(root, refs[k]);
+        if (json_is_object(r)) {
+            rebase_ref(r, mdir, outdir);
+        }
+    }
+    json_object_set_new(root, "recalibrated",
+                        json_pack("{s:o,s:I,s:o,s:o,s:I}", "inputs", inputs, "items",
+                                  (json_int_t)n, "sd_correct", num4(sdc), "sd_partial",
+                                  num4(sdp), "needed", (json_int_t)needed));
+    inputs = NULL;
+    if (json_dump_file(root, o->out_path,
+                       JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
+        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
+    }
+out:
+    for (size_t i = 0; matches && i < items.n; i++) {
+        free(matches[i]);
+    }
+    free(matches);
+    free(fs);
+    free(X);
+    free(score);
+    free(mg);
+    free(ok);
+    free(bs);
+    free(right);
+    free(boot.v);
+    groups_fini(&g);
+    assay_items_fini(&items);
+    assay_stemmer_free(st);
+    assay_model_unref(m);
+    json_decref(root);
+    json_decref(inputs);
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error_at.h"
 #include "model.h"
 
 static const char *const band_names[ASSAY_NBANDS] = {"correct", "partial",
@@ -53,28 +54,6 @@ assay_label_fini(assay_label *l)
     memset(l, 0, sizeof(*l));
 }
 
-/* Records an error with source, line and field, keeping the first one. */
-__attribute__((format(printf, 6, 7))) static assay_err
-set_err(assay_error *err, assay_err code, const char *source, unsigned line,
-        const char *field, const char *fmt, ...)
-{
-    if (err == NULL || err->code != ASSAY_OK) {
-        return code;
-    }
-    char msg[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    assay_error_set(err, code, "%s line %u: %s", source, line, msg);
-    snprintf(err->source, sizeof(err->source), "%s", source);
-    err->line = line;
-    if (field != NULL) {
-        snprintf(err->field, sizeof(err->field), "%s", field);
-    }
-    return code;
-}
-
 static assay_err
 opt_string(json_t *obj, const char *key, char **out, const char *source,
            unsigned line, assay_error *err)
@@ -85,7 +64,7 @@ opt_string(json_t *obj, const char *key, char **out, const char *source,
         return ASSAY_OK;
     }
     if (!json_is_string(v)) {
-        return set_err(err, ASSAY_EFIELD, source, line, key,
+        return assay_error_set_at(err, ASSAY_EFIELD, source, line, key,
                        "field \"%s\" must be a string", key);
     }
     *out = strdup(json_string_value(v));
@@ -105,7 +84,7 @@ opt_number(json_t *obj, const char *key, bool *has, double *out,
         return ASSAY_OK;
     }
     if (!json_is_number(v)) {
-        return set_err(err, ASSAY_EFIELD, source, line, key,
+        return assay_error_set_at(err, ASSAY_EFIELD, source, line, key,
                        "field \"%s\" must be a number", key);
     }
     *out = json_number_value(v);
@@ -121,7 +100,7 @@ parse_label(json_t *obj, const char *source, unsigned line,
     l->line = line;
     l->band = ASSAY_BAND_NONE;
     if (!json_is_object(obj)) {
-        return set_err(err, ASSAY_EJSON, source, line, NULL,
+        return assay_error_set_at(err, ASSAY_EJSON, source, line, NULL,
                        "expected a JSON object");
     }
     json_t *jid = json_object_get(obj, "id");
@@ -136,7 +115,7 @@ parse_label(json_t *obj, const char *source, unsigned line,
                  json_integer_value(jid));
         l->id = strdup(idbuf);
     } else {
-        return set_err(err, ASSAY_EFIELD, source, line, "id",
+        return assay_error_set_at(err, ASSAY_EFIELD, source, line, "id",
                        "field \"id\" must be a string or an integer");
     }
     if (l->id == NULL) {
@@ -152,11 +131,11 @@ parse_label(json_t *obj, const char *source, unsigned line,
         return rc;
     }
     if (l->answer == NULL) {
-        return set_err(err, ASSAY_EMISSING, source, line, "answer",
+        return assay_error_set_at(err, ASSAY_EMISSING, source, line, "answer",
                        "missing field \"answer\"");
     }
     if (l->question_id == NULL && (l->question == NULL || l->reference == NULL)) {
-        return set_err(err, ASSAY_EMISSING, source, line, "question_id",
+        return assay_error_set_at(err, ASSAY_EMISSING, source, line, "question_id",
                        "needs \"question_id\", or \"question\" and "
                        "\"reference\"");
     }
@@ -169,19 +148,19 @@ parse_label(json_t *obj, const char *source, unsigned line,
         return rc;
     }
     if (!(scale > 0) || !isfinite(scale) || scale > 1000) {
-        return set_err(err, ASSAY_EFIELD, source, line, "scale_max",
+        return assay_error_set_at(err, ASSAY_EFIELD, source, line, "scale_max",
                        "\"scale_max\" must be in (0, 1000], got %g", scale);
     }
     l->scale_max = scale;
     if (l->has_score && !(l->score >= 0 && l->score <= scale)) {
-        return set_err(err, ASSAY_EFIELD, source, line, "score",
+        return assay_error_set_at(err, ASSAY_EFIELD, source, line, "score",
                        "\"score\" %g is outside 0..%g", l->score, scale);
     }
     json_t *jband = json_object_get(obj, "band");
     if (jband != NULL && !json_is_null(jband)) {
         l->band = assay_band_parse(json_string_value(jband));
         if (l->band == ASSAY_BAND_NONE) {
-            return set_err(err, ASSAY_EFIELD, source, line, "band",
+            return assay_error_set_at(err, ASSAY_EFIELD, source, line, "band",
                            "\"band\" must be \"correct\", \"partial\" or "
                            "\"incorrect\"");
         }
@@ -189,7 +168,7 @@ parse_label(json_t *obj, const char *source, unsigned line,
     } else if (l->has_score) {
         l->band = assay_band_from_score(l->score, scale);
     } else {
-        return set_err(err, ASSAY_EMISSING, source, line, "score",
+        return assay_error_set_at(err, ASSAY_EMISSING, source, line, "score",
                        "needs a human label: \"score\" or \"band\"");
     }
     return ASSAY_OK;
@@ -221,13 +200,13 @@ assay_labels_parse(const char *text, size_t len, const char *name,
             continue;
         }
         if (n > ASSAY_LABELS_MAX_LINE) {
-            return set_err(err, ASSAY_ETOOBIG, name, line, NULL,
+            return assay_error_set_at(err, ASSAY_ETOOBIG, name, line, NULL,
                            "line is longer than %u bytes", ASSAY_LABELS_MAX_LINE);
         }
         json_error_t jerr;
         json_t *obj = json_loadb(start, n, JSON_REJECT_DUPLICATES, &jerr);
         if (obj == NULL) {
-            return set_err(err, ASSAY_EJSON, name, line, NULL,
+            return assay_error_set_at(err, ASSAY_EJSON, name, line, NULL,
                            "invalid JSON at column %d: %s", jerr.column,
                            jerr.text);
         }

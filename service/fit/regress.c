@@ -9,116 +9,146 @@
 #include "assay/fit.h"
 
 
-/* Solves A x = b (n x n, row-major) by Gaussian elimination with partial
- * pivoting; A and b are overwritten. Returns false when singular. */
-static bool
-solve(double *A, double *b, size_t n, double *x)
+/* Sign constraints: similarity and coverage can only raise a score,
+ * misconceptions and missing required concepts only lower it, so every
+ * contribution in a verdict reads the right way. Length features are free. */
+int
+assay_feature_sign(int j)
 {
-    for (size_t c = 0; c < n; c++) {
-        size_t piv = c;
-        for (size_t r = c + 1; r < n; r++) {
-            if (fabs(A[r * n + c]) > fabs(A[piv * n + c])) {
-                piv = r;
-            }
-        }
-        if (fabs(A[piv * n + c]) < 1e-12) {
-            return false;
-        }
-        if (piv != c) {
-            for (size_t k = 0; k < n; k++) {
-                double t = A[c * n + k];
-                A[c * n + k] = A[piv * n + k];
-                A[piv * n + k] = t;
-            }
-            double t = b[c];
-            b[c] = b[piv];
-            b[piv] = t;
-        }
-        for (size_t r = c + 1; r < n; r++) {
-            double f = A[r * n + c] / A[c * n + c];
-            for (size_t k = c; k < n; k++) {
-                A[r * n + k] -= f * A[c * n + k];
-            }
-            b[r] -= f * b[c];
-        }
+    switch (j) {
+    case ASSAY_F_cosine:
+    case ASSAY_F_bigram:
+    case ASSAY_F_chargram:
+    case ASSAY_F_coverage:
+    case ASSAY_F_recall:
+    case ASSAY_F_precision:
+    case ASSAY_F_cov_x_len:
+    case ASSAY_F_softcos:
+    case ASSAY_F_wordnet:
+        return 1;
+    case ASSAY_F_misconception:
+    case ASSAY_F_required_missing:
+        return -1;
+    default:
+        return 0;
     }
-    for (size_t c = n; c-- > 0;) {
-        double s = b[c];
-        for (size_t k = c + 1; k < n; k++) {
-            s -= A[c * n + k] * x[k];
-        }
-        x[c] = s / A[c * n + c];
-    }
-    return true;
 }
 
-/* Ridge regression of y on the enabled columns of X (n rows of
- * ASSAY_NFEATURES), intercept unpenalised. */
+/* Ridge regression on standardised features with sign constraints:
+ * minimise (1/m) sum (y - b - sum w_j z_j)^2 + lambda sum w_j^2 over the
+ * enabled rows, z_j = (x_j - mean_j) / sd_j, by projected coordinate descent
+ * on the Gram matrix (a fixed sweep order and tolerance: deterministic).
+ * The weights are mapped back to raw features; a constant column gets 0. */
 bool
 assay_regress_fit(const double *X, const double *y, size_t n,
                   const bool *rows, const bool *use, double lambda,
                   assay_params *p)
 {
-    size_t idx[ASSAY_NFEATURES], m = 0;
-    for (size_t j = 0; j < ASSAY_NFEATURES; j++) {
-        if (use[j]) {
-            idx[m++] = j;
-        }
-    }
-    size_t d = m + 1;
-    double *A = calloc(d * d, sizeof(*A)), *b = calloc(d, sizeof(*b));
-    double *x = calloc(d, sizeof(*x));
-    bool ok = A && b && x;
-    for (size_t i = 0; ok && i < n; i++) {
+    enum { D = ASSAY_NFEATURES };
+    double mean[D] = {0}, sd[D] = {0}, G[D][D] = {{0}}, c[D] = {0}, w[D] = {0};
+    double my = 0;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
         if (rows != NULL && !rows[i]) {
             continue;
         }
-        double row[ASSAY_NFEATURES + 1];
-        row[0] = 1.0;
-        for (size_t j = 0; j < m; j++) {
-            row[j + 1] = X[i * ASSAY_NFEATURES + idx[j]];
+        m++;
+        my += y[i];
+        for (int j = 0; j < D; j++) {
+            mean[j] += X[i * D + j];
         }
-        for (size_t r = 0; r < d; r++) {
-            for (size_t c = 0; c < d; c++) {
-                A[r * d + c] += row[r] * row[c];
+    }
+    if (m < 2) {
+        return false;
+    }
+    my /= (double)m;
+    for (int j = 0; j < D; j++) {
+        mean[j] /= (double)m;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (rows != NULL && !rows[i]) {
+            continue;
+        }
+        double d[D];
+        for (int j = 0; j < D; j++) {
+            d[j] = X[i * D + j] - mean[j];
+            sd[j] += d[j] * d[j];
+        }
+        for (int j = 0; j < D; j++) {
+            c[j] += d[j] * (y[i] - my);
+            for (int k = 0; k <= j; k++) {
+                G[j][k] += d[j] * d[k];
             }
-            b[r] += row[r] * y[i];
         }
     }
-    for (size_t r = 1; ok && r < d; r++) {
-        A[r * d + r] += lambda * (double)n;
+    bool on[D];
+    for (int j = 0; j < D; j++) {
+        sd[j] = sqrt(sd[j] / (double)m);
+        on[j] = use[j] && sd[j] > 1e-9;
     }
-    ok = ok && solve(A, b, d, x);
-    if (ok) {
-        p->bias = x[0];
-        memset(p->w, 0, sizeof(p->w));
-        for (size_t j = 0; j < m; j++) {
-            p->w[idx[j]] = x[j + 1];
+    for (int j = 0; j < D; j++) {
+        for (int k = 0; k <= j; k++) {
+            double g = on[j] && on[k] ? G[j][k] / ((double)m * sd[j] * sd[k]) : 0.0;
+            G[j][k] = G[k][j] = g;
+        }
+        c[j] = on[j] ? c[j] / ((double)m * sd[j]) : 0.0;
+    }
+    for (int sweep = 0; sweep < 100000; sweep++) {
+        double delta = 0;
+        for (int j = 0; j < D; j++) {
+            if (!on[j]) {
+                continue;
+            }
+            double r = c[j];
+            for (int k = 0; k < D; k++) {
+                if (k != j) {
+                    r -= G[j][k] * w[k];
+                }
+            }
+            double den = G[j][j] + lambda;
+            if (!(den > 1e-12)) {
+                return false; /* no ridge and a degenerate column */
+            }
+            double nw = r / den;
+            int sg = assay_feature_sign(j);
+            if ((sg > 0 && nw < 0) || (sg < 0 && nw > 0)) {
+                nw = 0;
+            }
+            delta = fmax(delta, fabs(nw - w[j]));
+            w[j] = nw;
+        }
+        if (delta < 1e-13) {
+            break;
         }
     }
-    free(A);
-    free(b);
-    free(x);
-    return ok;
+    p->bias = my;
+    memset(p->w, 0, sizeof(p->w));
+    for (int j = 0; j < D; j++) {
+        if (on[j]) {
+            p->w[j] = w[j] / sd[j];
+            p->bias -= p->w[j] * mean[j];
+        }
+    }
+    return isfinite(p->bias);
 }
-
 
 /* Pearson r of out-of-fold predictions: each fold is predicted by weights
  * fitted on the other folds. */
 static double
 cv_once(const double *X, const double *y, size_t n, const unsigned *fold,
-        unsigned nfolds, const bool *use, double lambda);
+        unsigned nfolds, const bool *use, double lambda, double *pred);
 
 double
 assay_regress_cv(const double *X, const double *y, size_t n,
                  const unsigned *fold, unsigned nfolds, const bool *use,
-                 double lambda)
+                 double lambda, double *pred)
 {
     /* fold holds ASSAY_CV_REPEATS assignments of n items each; the mean r
      * over the repeats is steadier than one split's */
     double sum = 0.0;
     for (unsigned r = 0; r < ASSAY_CV_REPEATS; r++) {
-        double v = cv_once(X, y, n, fold + (size_t)r * n, nfolds, use, lambda);
+        double v = cv_once(X, y, n, fold + (size_t)r * n, nfolds, use, lambda,
+                           r == 0 ? pred : NULL);
         if (v < -0.999) {
             return -1.0;
         }
@@ -129,7 +159,7 @@ assay_regress_cv(const double *X, const double *y, size_t n,
 
 static double
 cv_once(const double *X, const double *y, size_t n, const unsigned *fold,
-        unsigned nfolds, const bool *use, double lambda)
+        unsigned nfolds, const bool *use, double lambda, double *out)
 {
     double *pred = malloc(n * sizeof(*pred));
     bool *rows = malloc(n * sizeof(*rows));
@@ -160,38 +190,35 @@ cv_once(const double *X, const double *y, size_t n, const unsigned *fold,
     if (isnan(r)) {
         r = 0.0; /* constant predictions: no skill */
     }
+    if (out != NULL) {
+        memcpy(out, pred, n * sizeof(*pred));
+    }
 out:
     free(pred);
     free(rows);
     return r;
 }
 
+/* The penalty grid, from most to least regularised. */
+static const double lambdas[] = {1.0, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001, 0.0003};
+
 double
-assay_regress_select(const double *X, const double *y, size_t n,
-                     const unsigned *fold, unsigned nfolds, bool *use,
-                     double lambda)
+assay_regress_choose_lambda(const double *X, const double *y, size_t n,
+                            const unsigned *fold, unsigned nfolds,
+                            const bool *use, double *cv_r)
 {
-    double best = assay_regress_cv(X, y, n, fold, nfolds, use, lambda);
-    for (;;) {
-        int drop = -1;
-        double drop_r = best;
-        for (int j = 0; j < ASSAY_NFEATURES; j++) {
-            if (!use[j]) {
-                continue;
-            }
-            use[j] = false;
-            double r = assay_regress_cv(X, y, n, fold, nfolds, use, lambda);
-            use[j] = true;
-            /* a feature must earn its place by more than noise */
-            if (r > drop_r + 1e-3) {
-                drop = j;
-                drop_r = r;
-            }
+    double best = lambdas[0];
+    double best_r = assay_regress_cv(X, y, n, fold, nfolds, use, best, NULL);
+    for (size_t i = 1; i < sizeof(lambdas) / sizeof(lambdas[0]); i++) {
+        double r = assay_regress_cv(X, y, n, fold, nfolds, use, lambdas[i], NULL);
+        /* less penalty only for a clear cross-validated gain */
+        if (r > best_r + 1e-4) {
+            best = lambdas[i];
+            best_r = r;
         }
-        if (drop < 0) {
-            return best;
-        }
-        use[drop] = false;
-        best = drop_r;
     }
+    if (cv_r != NULL) {
+        *cv_r = best_r;
+    }
+    return best;
 }

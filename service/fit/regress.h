@@ -1,7 +1,9 @@
 /*
  * regress.h - the statistics behind `assay fit`: ridge least squares of the
- * human score on the features, out-of-fold Pearson r, and backward feature
- * elimination by that cross-validated r (training items only).
+ * human score on standardised features with sign constraints, its penalty
+ * chosen by cross-validation over questions, out-of-fold predictions. No
+ * feature elimination: the penalty and the constraints keep collinear
+ * features from taking weights that read the wrong way.
  */
 #ifndef ASSAY_REGRESS_H
 #define ASSAY_REGRESS_H
@@ -14,26 +16,34 @@
 /* Cross-validation runs this many times with different fold assignments. */
 #define ASSAY_CV_REPEATS 3
 
+/* assay_feature_sign is +1 when feature j's weight must be >= 0
+ * (similarity, coverage), -1 when it must be <= 0 (misconception, missing
+ * required concept), 0 when free (lengths). */
+int assay_feature_sign(int j);
+
 /* assay_regress_fit fits p->bias and p->w by ridge regression of y on the
- * columns of X (n rows of ASSAY_NFEATURES) that use[] enables, over the
- * rows that rows[] enables (NULL = all); the intercept is not penalised.
- * False when the system is singular. */
+ * standardised columns of X (n rows of ASSAY_NFEATURES) that use[] enables,
+ * over the rows that rows[] enables (NULL = all), with the sign constraints
+ * above; lambda penalises the standardised weights, not the intercept. The
+ * weights returned apply to the raw features. False when fewer than 2 rows
+ * or the problem is degenerate. */
 bool assay_regress_fit(const double *X, const double *y, size_t n,
                        const bool *rows, const bool *use, double lambda,
                        assay_params *p);
 
 /* assay_regress_cv is the mean over ASSAY_CV_REPEATS fold assignments
  * (fold[r * n + i] in [0, nfolds)) of the Pearson r of out-of-fold
- * predictions. -1 when a fold cannot be fitted. */
+ * predictions; pred (may be NULL) receives the first assignment's
+ * out-of-fold predictions. -1 when a fold cannot be fitted. */
 double assay_regress_cv(const double *X, const double *y, size_t n,
                         const unsigned *fold, unsigned nfolds, const bool *use,
-                        double lambda);
+                        double lambda, double *pred);
 
-/* assay_regress_select drops, one at a time, the feature whose removal
- * raises the cross-validated r by more than 0.001, until none does; use[]
- * is updated and the final cross-validated r returned. */
-double assay_regress_select(const double *X, const double *y, size_t n,
-                            const unsigned *fold, unsigned nfolds, bool *use,
-                            double lambda);
+/* assay_regress_choose_lambda returns the penalty of a fixed grid with the
+ * best cross-validated r (a smaller penalty must gain more than 1e-4);
+ * *cv_r (may be NULL) receives that r. */
+double assay_regress_choose_lambda(const double *X, const double *y, size_t n,
+                                   const unsigned *fold, unsigned nfolds,
+                                   const bool *use, double *cv_r);
 
 #endif

@@ -12,8 +12,8 @@
  * message, in bytes. */
 #define ECHO_MAX 64
 
-static const char *const op_names[] = {"none", "grade", "questions",
-                                       "health", "stats"};
+static const char *const op_names[] = {"none", "grade", "questions", "health",
+                                       "stats"};
 
 const char *
 assay_proto_op_name(assay_proto_op op)
@@ -42,9 +42,8 @@ assay_request_fini(assay_request *req)
 }
 
 /* Records code with field and offset unless err already holds an error. */
-static assay_err
-proto_fail(assay_error *err, assay_err code, const char *field,
-           long long offset, const char *fmt, ...)
+static assay_err proto_fail(assay_error *err, assay_err code, const char *field,
+                            long long offset, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 static assay_err
@@ -62,8 +61,7 @@ proto_fail(assay_error *err, assay_err code, const char *field,
     assay_error_set(err, code, "%s", msg);
     snprintf(err->source, sizeof(err->source), "%s",
              field != NULL ? field : "request");
-    snprintf(err->field, sizeof(err->field), "%s",
-             field != NULL ? field : "");
+    snprintf(err->field, sizeof(err->field), "%s", field != NULL ? field : "");
     err->offset = offset;
     return code;
 }
@@ -281,7 +279,8 @@ assay_proto_scan_id(const char *msg, size_t len,
             }
             size_t end = ++i;
             if (depth == 1 && expect_key) {
-                key_is_id = end - start == 4 && memcmp(msg + start, "\"id\"", 4) == 0;
+                key_is_id =
+                    end - start == 4 && memcmp(msg + start, "\"id\"", 4) == 0;
             } else if (depth == 1 && want_value) {
                 if (key_is_id) {
                     return scan_decode_id(msg + start, end - start, id);
@@ -357,8 +356,8 @@ json_type_name(const json_t *v)
 /* Reads optional string field name; empty strings are refused unless
  * allow_empty. Returns ASSAY_OK with *out NULL when absent. */
 static assay_err
-get_string(json_t *root, const char *name, bool allow_empty,
-           const char **out, size_t *out_len, assay_error *err)
+get_string(json_t *root, const char *name, bool allow_empty, const char **out,
+           size_t *out_len, assay_error *err)
 {
     json_t *v = json_object_get(root, name);
     *out = NULL;
@@ -374,8 +373,8 @@ get_string(json_t *root, const char *name, bool allow_empty,
                           json_type_name(v));
     }
     if (!allow_empty && json_string_length(v) == 0) {
-        return proto_fail(err, ASSAY_EFIELD, name, -1,
-                          "%s: must not be empty", name);
+        return proto_fail(err, ASSAY_EFIELD, name, -1, "%s: must not be empty",
+                          name);
     }
     *out = json_string_value(v);
     if (out_len != NULL) {
@@ -463,7 +462,7 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
         req->has_id = assay_proto_scan_id(msg, len, req->id);
         char text[ECHO_MAX + 4];
         assay_utf8_echo(jerr.text, strlen(jerr.text), ECHO_MAX * 2, text,
-                    sizeof(text));
+                        sizeof(text));
         assay_err rc = proto_fail(err, ASSAY_EJSON, NULL, jerr.position,
                                   "request: invalid JSON at line %d column "
                                   "%d: %s",
@@ -506,8 +505,7 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
     }
     if (!json_is_integer(v)) {
         return proto_fail(err, ASSAY_EFIELD, "v", -1,
-                          "v: expected an integer, got %s",
-                          json_type_name(v));
+                          "v: expected an integer, got %s", json_type_name(v));
     }
     if (json_integer_value(v) != ASSAY_PROTO_VERSION) {
         return proto_fail(err, ASSAY_EVERSION, "v", -1,
@@ -541,7 +539,7 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
     } else {
         char shown[ECHO_MAX + 4];
         assay_utf8_echo(name, json_string_length(op), ECHO_MAX, shown,
-                    sizeof(shown));
+                        sizeof(shown));
         return proto_fail(err, ASSAY_EOP, "op", -1,
                           "op: unknown operation \"%s\" (expected grade, "
                           "questions, health or stats)",
@@ -594,7 +592,8 @@ assay_proto_reply_ok(const char *id, json_t *body, size_t *len)
     }
     const char *key;
     json_t *value;
-    json_object_foreach(body, key, value) {
+    json_object_foreach(body, key, value)
+    {
         if (strcmp(key, "v") == 0 || strcmp(key, "id") == 0 ||
             strcmp(key, "ok") == 0) {
             continue;
@@ -621,7 +620,7 @@ assay_proto_reply_error(const char *id, const assay_error *err, size_t *len)
                           ? err->message
                           : assay_strerror(code);
     assay_utf8_echo(raw, strnlen(raw, sizeof(msg) - 1), sizeof(msg) - 4, msg,
-                sizeof(msg));
+                    sizeof(msg));
 
     json_t *obj = proto_head(id, false);
     json_t *e = json_object();
@@ -633,7 +632,7 @@ assay_proto_reply_error(const char *id, const assay_error *err, size_t *len)
     if (err != NULL && err->field[0] != '\0') {
         char field[sizeof(err->field)];
         assay_utf8_echo(err->field, strnlen(err->field, sizeof(field) - 1),
-                    sizeof(field) - 4, field, sizeof(field));
+                        sizeof(field) - 4, field, sizeof(field));
         if (json_object_set_new(e, "field", json_string(field))) {
             goto fail;
         }

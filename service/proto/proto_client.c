@@ -48,8 +48,7 @@ assay_proto_grade_request(const char *id, const char *question_id,
         }
         if (json_object_set_new(req, keys[i], s) != 0) {
             json_decref(req);
-            return assay_error_set(err, ASSAY_ENOMEM,
-                                   "request: out of memory");
+            return assay_error_set(err, ASSAY_ENOMEM, "request: out of memory");
         }
     }
     *out = req;

@@ -29,9 +29,9 @@ json_t *assay_proto_request_new(assay_proto_op op, const char *id);
  * failure: ASSAY_EUTF8 with err->field naming the field whose text is not
  * valid UTF-8, ASSAY_ENOMEM. */
 assay_err assay_proto_grade_request(const char *id, const char *question_id,
-                                    const char *question,
-                                    const char *reference, const char *answer,
-                                    json_t **out, assay_error *err);
+                                    const char *question, const char *reference,
+                                    const char *answer, json_t **out,
+                                    assay_error *err);
 
 /* assay_proto_read_id returns the reply's "id" when it is a string; NULL
  * otherwise. Borrowed from reply. */

@@ -30,6 +30,8 @@ trap cleanup EXIT
 
 start_assayd() {
     [ -n "${ASSAYD_EXE:-}" ] && [ -x "$ASSAYD_EXE" ] || fail "ASSAYD_EXE not set"
+    # the log exists before the poll starts: the child opens it only later
+    : >"$TMPD/assayd.log"
     "$ASSAYD_EXE" --endpoint 'tcp://127.0.0.1:*' "$@" 2>"$TMPD/assayd.log" &
     ASSAYD_PID=$!
     EP=""

@@ -11,7 +11,7 @@ with open(sys.argv[1], "w") as f:
         f.write(json.dumps({"id": f"r{i}", "question_id": "gil",
                             "answer": "only one thread runs bytecode at a time " * 20}) + "\n")
 PY
-expect_status 0 "$ASSAY_EXE" batch --endpoint "$EP" --window 32 --compact \
+expect_status 0 "$ASSAY_EXE" batch --endpoint "$EP" --window 32 \
     "$TMPD/in.jsonl"
 python3 - "$TMPD/out" <<'PY' || fail "results: $(grep -m3 false "$TMPD/out")"
 import json, sys

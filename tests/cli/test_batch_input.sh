@@ -81,4 +81,8 @@ expect_status 0 "$ASSAY_EXE" batch --endpoint "$EP" --fields band,missing \
 head -1 "$TMPD/out" | grep -q '^id,line,ok,band,missing,error$' || fail "--fields csv"
 expect_status 2 "$ASSAY_EXE" batch --endpoint "$EP" --fields scroe "$SAMPLES"
 grep -q 'unknown field "scroe"' "$TMPD/err" || fail "--fields typo: $(cat "$TMPD/err")"
+# usage errors after --compact exit 2 cleanly (under ASan: nothing leaked)
+expect_status 2 "$ASSAY_EXE" batch --compact --window 0 "$SAMPLES"
+expect_status 2 "$ASSAY_EXE" batch --compact --format xml "$SAMPLES"
+expect_status 2 "$ASSAY_EXE" batch --compact "$SAMPLES" -o
 echo ok

@@ -45,4 +45,15 @@ assert sorted(ids) == sorted(f"r{i}" for i in range(3000)), len(ids)
 assert all(o["ok"] for o in outs)
 PY
 expect_status 2 "$ASSAY_EXE" batch --endpoint "$EP" --resume "$TMPD/in.jsonl"
+
+# CSV output resumes the same way (the header is written once)
+head -20 "$TMPD/in.jsonl" >"$TMPD/in20.jsonl"
+expect_status 0 "$ASSAY_EXE" batch --endpoint "$EP" "$TMPD/in20.jsonl" -o "$TMPD/r.csv"
+head -8 "$TMPD/r.csv" >"$TMPD/cut.csv" && mv "$TMPD/cut.csv" "$TMPD/r.csv"
+expect_status 0 "$ASSAY_EXE" batch --endpoint "$EP" --resume "$TMPD/in20.jsonl" -o "$TMPD/r.csv"
+python3 - "$TMPD/r.csv" <<'PY' || fail "csv resume: $(cat "$TMPD/r.csv")"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert sorted(r["id"] for r in rows) == sorted(f"r{i}" for i in range(20)), rows
+PY
 echo ok

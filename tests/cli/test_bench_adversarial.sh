@@ -29,9 +29,12 @@ import xml.etree.ElementTree as ET
 a = json.load(open(sys.argv[1]))["adversarial"]
 b = json.load(open(sys.argv[2]))["adversarial"]
 kinds = {c["check"] for c in a["checks"]}
-assert kinds == {"reference", "negated", "keyword_salad", "question_restated",
-                 "other_reference", "fullwidth", "curly_quotes",
-                 "zero_width_space", "accented", "typos"}, kinds
+base = {"reference", "negated", "keyword_salad", "question_restated",
+        "other_reference", "fullwidth", "curly_quotes", "zero_width_space",
+        "accented", "typos", "denial"}
+meaning = {"role_swap", "antonym", "negated_paraphrase"}
+assert base <= kinds <= base | meaning, kinds
+assert "role_swap" in kinds and "antonym" in kinds, kinds
 assert [c["answer"] for c in a["checks"]] == [c["answer"] for c in b["checks"]]
 assert a["checks_passed"] + a["checks_failed"] == len(a["checks"])
 root = ET.parse(sys.argv[3]).getroot()

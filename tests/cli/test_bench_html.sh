@@ -32,7 +32,7 @@ svgs=$(grep -o '<svg' "$WORK/dom.html" | wc -l)
 [ "$svgs" -ge 7 ] || fail "expected at least 7 SVG charts in the DOM, found $svgs"
 for title in 'Human score vs assay score' 'Band confusion: human band vs assay band' \
     'Pearson r per question' 'Band accuracy per question' \
-    'Assay scores of answers humans graded correct'; do
+    'Answers humans graded correct'; do
     grep -q "<title>$title" "$WORK/dom.html" || fail "chart \"$title\" missing"
 done
 grep -q '<title>assay bench report</title>' "$WORK/dom.html" ||

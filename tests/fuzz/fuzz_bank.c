@@ -64,8 +64,8 @@ check_bank(const assay_bank *bank)
         for (size_t c = 0; c < qd->nconcepts; c++) {
             check_concept(&qd->concepts[c]);
             for (size_t d = 0; d < c; d++) {
-                FUZZ_CHECK(strcmp(qd->concepts[c].label,
-                                  qd->concepts[d].label) != 0);
+                FUZZ_CHECK(
+                    strcmp(qd->concepts[c].label, qd->concepts[d].label) != 0);
             }
         }
         if (qd->has_thresholds) {

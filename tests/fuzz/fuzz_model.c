@@ -19,6 +19,7 @@
 
 #include "assay/engine.h"
 #include "fuzz.h"
+#include "wordnet.h"
 
 /* sha256 of bank_text: models in the corpus use it to pass the check. */
 static const char bank_text[] =
@@ -82,6 +83,12 @@ setup(void)
     if (tmp == NULL || tmp[0] == '\0' || strlen(tmp) > 40) {
         tmp = "/tmp";
     }
+    /* Every model load shares the process-wide WordNet table; holding one
+     * reference for the whole run keeps each input from parsing 22 MB of
+     * WordNet again (seconds under ASan, past libFuzzer's timeout). A
+     * missing WordNet is left to the loader to report. */
+    static const assay_wordnet *wn;
+    (void)assay_wordnet_acquire(&wn, NULL);
     snprintf(dir, sizeof(dir), "%s/assay-fuzz-XXXXXX", tmp);
     FUZZ_CHECK(mkdtemp(dir) != NULL);
     atexit(remove_files);
@@ -96,7 +103,8 @@ leaves_dir(json_t *root, const char *key)
 {
     json_t *file = json_object_get(json_object_get(root, key), "file");
     const char *s = json_string_value(file);
-    return s != NULL && (s[0] == '.' || memchr(s, '/', json_string_length(file)));
+    return s != NULL &&
+           (s[0] == '.' || memchr(s, '/', json_string_length(file)));
 }
 
 static void
@@ -138,9 +146,8 @@ grade_all(const assay_model *m)
     static const char ref[] = "The GIL lets only one thread execute Python "
                               "bytecode at a time, even on many cores.";
     assay_verdict *v = NULL;
-    assay_err rc = assay_grade_inline(m, q, sizeof(q) - 1, ref,
-                                      sizeof(ref) - 1, answer,
-                                      sizeof(answer) - 1, &v, NULL);
+    assay_err rc = assay_grade_inline(m, q, sizeof(q) - 1, ref, sizeof(ref) - 1,
+                                      answer, sizeof(answer) - 1, &v, NULL);
     FUZZ_CHECK(rc == ASSAY_OK);
     check_verdict(v);
     assay_verdict_free(v);

@@ -28,8 +28,8 @@ setup(void)
     if (lex != NULL) {
         return;
     }
-    static const char *const protect[] = {"decorator", "serializer",
-                                          "generator", "middleware",
+    static const char *const protect[] = {"decorator",      "serializer",
+                                          "generator",      "middleware",
                                           "select_related", "C++"};
     FUZZ_CHECK(assay_lexicon_new(&lex) == ASSAY_OK);
     assay_error err;
@@ -109,8 +109,7 @@ check_analyze(const uint8_t *data, size_t size)
     for (size_t i = 0; i < a.n; i++) {
         const assay_term *t = &a.terms[i];
         FUZZ_CHECK(t->text != NULL && strlen(t->text) == t->text_len);
-        FUZZ_CHECK(t->surface != NULL &&
-                   strlen(t->surface) == t->surface_len);
+        FUZZ_CHECK(t->surface != NULL && strlen(t->surface) == t->surface_len);
         FUZZ_CHECK(t->text_len > 0 && t->surface_len > 0);
         FUZZ_CHECK(t->start < t->end && t->end <= size);
         /* One code point can yield two terms (U+33E0 -> "1" "日"), so

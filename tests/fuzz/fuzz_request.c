@@ -19,8 +19,8 @@ check_error_reply(const assay_request *req, const assay_error *err,
                   assay_err rc)
 {
     size_t len = 0;
-    char *reply = assay_proto_reply_error(req->has_id ? req->id : NULL, err,
-                                          &len);
+    char *reply =
+        assay_proto_reply_error(req->has_id ? req->id : NULL, err, &len);
     FUZZ_CHECK(reply != NULL);
     FUZZ_CHECK(strlen(reply) == len);
     /* The reply echoes request bytes, so it must itself be valid UTF-8 JSON
@@ -44,8 +44,7 @@ check_ok(const uint8_t *data, size_t size, size_t max_len,
     FUZZ_CHECK(req->root != NULL);
     if (req->op == ASSAY_OP_GRADE) {
         FUZZ_CHECK(req->answer != NULL);
-        FUZZ_CHECK(assay_utf8_check(req->answer, req->answer_len) ==
-                   -1);
+        FUZZ_CHECK(assay_utf8_check(req->answer, req->answer_len) == -1);
         FUZZ_CHECK((req->question_id != NULL) !=
                    (req->question != NULL && req->reference != NULL));
         if (req->question_id != NULL) {
@@ -59,15 +58,14 @@ check_ok(const uint8_t *data, size_t size, size_t max_len,
         FUZZ_CHECK(n <= ASSAY_PROTO_MAX_ID);
         /* peek_id must agree with the full parse on a valid request. */
         char peek[ASSAY_PROTO_MAX_ID + 1];
-        FUZZ_CHECK(assay_proto_peek_id((const char *)data, size, max_len,
-                                       peek));
+        FUZZ_CHECK(
+            assay_proto_peek_id((const char *)data, size, max_len, peek));
         FUZZ_CHECK(strcmp(peek, req->id) == 0);
     }
     size_t len = 0;
-    char *reply = assay_proto_reply_ok(req->has_id ? req->id : NULL,
-                                       json_pack("{s:s}", "op",
-                                                 assay_proto_op_name(req->op)),
-                                       &len);
+    char *reply = assay_proto_reply_ok(
+        req->has_id ? req->id : NULL,
+        json_pack("{s:s}", "op", assay_proto_op_name(req->op)), &len);
     FUZZ_CHECK(reply != NULL && strlen(reply) == len);
     free(reply);
 }

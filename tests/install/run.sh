@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# tests/install/run.sh BUILD_DIR SOURCE_DIR SANITIZE
+# tests/install/run.sh BUILD_DIR SOURCE_DIR SANITIZE FUZZ
 #
 # Installs the build into a temporary prefix and checks that the installed
 # tree stands alone: a program outside the source tree (consumer/) builds
 # and runs against it through find_package(assay) and through pkg-config,
 # in C and C++, and the installed assayd serves the installed model by
-# default. Exit 77 (skipped) for sanitizer builds, whose static libraries
-# need the sanitizer runtime in every program that links them.
+# default. In a sanitizer build (ASSAY_SANITIZE=ON) the static libraries
+# need the sanitizer runtime, so the consumers are linked with it too.
 set -euo pipefail
-BUILD=$1 SRC=$2 SANITIZE=${3:-OFF}
-case "$SANITIZE" in ON|on|1|TRUE|true)
-    echo "install: skipped: sanitizer build (ASSAY_SANITIZE=ON)"; exit 77;;
+BUILD=$1 SRC=$2 SANITIZE=${3:-OFF} FUZZ=${4:-OFF}
+case "$FUZZ" in ON|on|1|TRUE|true)
+    # libFuzzer-instrumented libraries are not for installing.
+    echo "install: skipped: ASSAY_FUZZ build"; exit 77;;
 esac
+SAN=""
+case "$SANITIZE" in ON|on|1|TRUE|true) SAN="-fsanitize=address,undefined";; esac
 command -v pkg-config >/dev/null || { echo "install: pkg-config missing"; exit 1; }
 
 TMP=$(mktemp -d /tmp/assay-install-XXXXXX)
@@ -32,6 +35,8 @@ MODEL=$PREFIX/share/assay/models/python-fullstack
 # 1. CMake: find_package(assay) with only the prefix to go on.
 cmake -S "$SRC/tests/install/consumer" -B "$TMP/cmake" \
     -DCMAKE_PREFIX_PATH="$PREFIX" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_FLAGS="$SAN" -DCMAKE_CXX_FLAGS="$SAN" \
+    -DCMAKE_EXE_LINKER_FLAGS="$SAN" \
     >"$TMP/configure.log" 2>&1 || { cat "$TMP/configure.log"; fail "find_package(assay)"; }
 cmake --build "$TMP/cmake" >"$TMP/build.log" 2>&1 ||
     { cat "$TMP/build.log"; fail "building against assay::engine/assay::client"; }
@@ -47,10 +52,10 @@ flags=$(pkg-config --cflags --libs assay) || fail "pkg-config assay"
 [ "$(pkg-config --modversion assay)" = "$(sed -n 's/^#define ASSAY_VERSION_STRING "\(.*\)"$/\1/p' "$SRC/include/assay/assay.h")" ] ||
     fail "assay.pc version"
 # shellcheck disable=SC2086
-cc -o "$TMP/pc_consumer" "$SRC/tests/install/consumer/consumer.c" $flags ||
+cc $SAN -o "$TMP/pc_consumer" "$SRC/tests/install/consumer/consumer.c" $flags ||
     fail "cc with pkg-config flags"
 # shellcheck disable=SC2086
-c++ -o "$TMP/pc_consumer_cxx" "$SRC/tests/install/consumer/consumer_cxx.cpp" $flags ||
+c++ $SAN -o "$TMP/pc_consumer_cxx" "$SRC/tests/install/consumer/consumer_cxx.cpp" $flags ||
     fail "c++ with pkg-config flags"
 out=$("$TMP/pc_consumer" "$MODEL") || fail "consumer (pkg-config) did not run"
 echo "pkg-config consumer: $out"

@@ -166,6 +166,11 @@ model_copy_make(model_copy *mc)
     copy_files(assay_test_path(src, sizeof(src), "ASSAY_MODELS_DIR",
                                "python-fullstack"),
                mc->dir);
+    /* the model's inline_model (models/default) */
+    char ddir[sizeof(mc->base) + 16];
+    snprintf(ddir, sizeof(ddir), "%s/default", mc->base);
+    assert_int_equal(mkdir(ddir, 0700), 0);
+    copy_files(assay_test_path(src, sizeof(src), "ASSAY_MODELS_DIR", "default"), ddir);
 }
 
 static void
@@ -190,6 +195,10 @@ model_copy_remove(model_copy *mc)
 {
     remove_files(mc->dir);
     rmdir(mc->dir);
+    char ddir[sizeof(mc->base) + 16];
+    snprintf(ddir, sizeof(ddir), "%s/default", mc->base);
+    remove_files(ddir);
+    rmdir(ddir);
     remove_files(mc->base);
     rmdir(mc->base);
 }

@@ -182,6 +182,11 @@ model_copy_make(model_copy *mc)
     copy_files(assay_test_path(src, sizeof src, "ASSAY_MODELS_DIR",
                                "python-fullstack"),
                mc->dir);
+    /* the model's inline_model (models/default) */
+    char ddir[sizeof mc->base + 16];
+    snprintf(ddir, sizeof ddir, "%s/default", mc->base);
+    assert_int_equal(mkdir(ddir, 0700), 0);
+    copy_files(assay_test_path(src, sizeof src, "ASSAY_MODELS_DIR", "default"), ddir);
 }
 
 static void
@@ -206,6 +211,9 @@ static void
 model_copy_remove(model_copy *mc)
 {
     remove_dir(mc->dir);
+    char ddir[sizeof mc->base + 16];
+    snprintf(ddir, sizeof ddir, "%s/default", mc->base);
+    remove_dir(ddir);
     remove_dir(mc->base);
 }
 

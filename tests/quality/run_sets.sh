@@ -17,10 +17,11 @@ trap cleanup EXIT
 # start_assayd LOG ARGS... -> sets $endpoint
 start_assayd() {
     local log=$1; shift
+    : >"$log" # exists before the poll below: the child opens it only later
     "$assayd" --endpoint 'tcp://127.0.0.1:*' --threads 2 "$@" 2>"$log" &
     pids+=($!)
     endpoint=""
-    for _ in $(seq 1 200); do
+    for _ in $(seq 1 600); do
         endpoint=$(sed -n 's/.* ready endpoint=\([^ ]*\).*/\1/p' "$log" | head -n1)
         [ -n "$endpoint" ] && return 0
         kill -0 "${pids[-1]}" 2>/dev/null || break

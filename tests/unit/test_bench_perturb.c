@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "adversarial.h"
+#include "meaningperturb.h"
 #include "perturb.h"
 
 static void
@@ -149,14 +150,15 @@ test_adversarial_suite_builds_cases_per_question(void **state)
 {
     (void)state;
     assay_adv_question qs[] = {
-        {"q1", "What is the GIL?", "The GIL is a lock."},
-        {"q2", "What is a generator?", "A generator yields values lazily."},
+        {"q1", "What is the GIL?", "The GIL is a lock.", NULL, 0},
+        {"q2", "What is a generator?", "A generator yields values lazily.", NULL, 0},
     };
     assay_adv_suite *s = NULL;
     assay_error err;
     assay_error_init(&err);
-    assert_ok(assay_adv_suite_build(qs, 2, "bank", 1, &s, &err));
-    assert_int_equal(s->ncases, 2 * ASSAY_ADV_KIND_COUNT);
+    assert_ok(assay_adv_suite_build(qs, 2, "bank", 1, NULL, &s, &err));
+    /* no subjects to swap, no WordNet: every kind but those three */
+    assert_int_equal(s->ncases, 2 * (ASSAY_ADV_KIND_COUNT - 3));
     assert_int_equal(s->cases[0].kind, ASSAY_ADV_REFERENCE);
     assert_string_equal(s->cases[0].answer, "The GIL is a lock.");
     assert_string_equal(s->cases[1].answer, "The GIL is not a lock.");
@@ -168,10 +170,10 @@ test_adversarial_suite_builds_cases_per_question(void **state)
     assert_string_equal(s->cases[4].source_id, "q2");
     assay_adv_suite_free(s);
 
-    assert_ok(assay_adv_suite_build(qs, 1, "bank", 1, &s, NULL));
-    assert_int_equal(s->ncases, ASSAY_ADV_KIND_COUNT - 1);
+    assert_ok(assay_adv_suite_build(qs, 1, "bank", 1, NULL, &s, NULL));
+    assert_int_equal(s->ncases, ASSAY_ADV_KIND_COUNT - 4);
     assay_adv_suite_free(s);
-    assert_err(assay_adv_suite_build(qs, 0, "bank", 1, &s, NULL),
+    assert_err(assay_adv_suite_build(qs, 0, "bank", 1, NULL, &s, NULL),
                ASSAY_EINVAL);
 }
 
@@ -180,11 +182,11 @@ test_adversarial_checks_band_constraints(void **state)
 {
     (void)state;
     assay_adv_question qs[] = {
-        {"q1", "What is the GIL?", "The GIL is a lock."},
-        {"q2", "What is a generator?", "A generator yields values lazily."},
+        {"q1", "What is the GIL?", "The GIL is a lock.", NULL, 0},
+        {"q2", "What is a generator?", "A generator yields values lazily.", NULL, 0},
     };
     assay_adv_suite *s = NULL;
-    assert_ok(assay_adv_suite_build(qs, 2, "bank", 1, &s, NULL));
+    assert_ok(assay_adv_suite_build(qs, 2, "bank", 1, NULL, &s, NULL));
     for (size_t i = 0; i < s->ncases; i++) {
         assay_adv_case *c = &s->cases[i];
         json_t *v;
@@ -204,6 +206,7 @@ test_adversarial_checks_band_constraints(void **state)
             v = verdict("incorrect", 0.0, strcmp(c->question_id, "q1") == 0);
             break;
         case ASSAY_ADV_ACCENTED:
+        case ASSAY_ADV_DENIAL:
             v = verdict("partial", 0.6, false);
             break;
         default:
@@ -219,8 +222,9 @@ test_adversarial_checks_band_constraints(void **state)
     assert_false(s->cases[1].pass);
     assert_string_equal(s->cases[1].reason, "got correct");
     assert_true(s->cases[4].pass);
-    assert_false(s->cases[ASSAY_ADV_KIND_COUNT + 4].pass);
-    assert_string_equal(s->cases[ASSAY_ADV_KIND_COUNT + 4].reason,
+    const size_t per = ASSAY_ADV_KIND_COUNT - 3; /* cases per question */
+    assert_false(s->cases[per + 4].pass);
+    assert_string_equal(s->cases[per + 4].reason,
                         "got incorrect, not flagged off_topic");
     assert_false(s->cases[8].pass);
     assert_string_equal(s->cases[8].reason,
@@ -232,11 +236,12 @@ static void
 test_adversarial_ungraded_case_fails(void **state)
 {
     (void)state;
-    assay_adv_question q = {"q1", NULL, "The GIL is a lock."};
+    assay_adv_question q = {"q1", NULL, "The GIL is a lock.", NULL, 0};
     assay_adv_suite *s = NULL;
-    assert_ok(assay_adv_suite_build(&q, 1, "bank", 1, &s, NULL));
-    /* no question text: no question_restated case */
-    assert_int_equal(s->ncases, ASSAY_ADV_KIND_COUNT - 2);
+    assert_ok(assay_adv_suite_build(&q, 1, "bank", 1, NULL, &s, NULL));
+    /* no question text: no question_restated case; one question: no
+     * other_reference; no subjects or WordNet: no meaning cases but denial */
+    assert_int_equal(s->ncases, ASSAY_ADV_KIND_COUNT - 5);
     assert_ok(assay_adv_case_set_error(&s->cases[0], "busy: try again"));
     assert_err(assay_adv_case_set_verdict(&s->cases[1], json_object(), NULL),
                ASSAY_EFIELD);
@@ -246,10 +251,49 @@ test_adversarial_ungraded_case_fails(void **state)
     assay_adv_suite_free(s);
 }
 
+static void
+test_meaning_perturbations(void **state)
+{
+    (void)state;
+    const char *ref = "Shallow copy duplicates only the outer object, while "
+                      "deep copy recursively duplicates all nested objects.";
+    const char *subjects[] = {"shallow copy", "deep copy"};
+    char *s = assay_perturb_role_swap(ref, NULL, subjects, 2);
+    assert_string_equal(s, "deep copy duplicates only the outer object, while "
+                           "shallow copy recursively duplicates all nested objects.");
+    free(s);
+    /* from the question's "X or Y" */
+    s = assay_perturb_role_swap("A set is hashed, a list is scanned.",
+                                "Which is faster, a list or a set?", NULL, 0);
+    assert_string_equal(s, "A list is hashed, a set is scanned.");
+    free(s);
+    assert_null(assay_perturb_role_swap("The GIL is a lock.", "What is the GIL?",
+                                        NULL, 0));
+    s = assay_perturb_denial("Tuples are immutable.", 0);
+    assert_string_equal(s, "It is not true that tuples are immutable.");
+    free(s);
+    s = assay_perturb_denial("Tuples are immutable. Lists are not", 2);
+    assert_string_equal(s, "Tuples are immutable. That is a myth. Lists are not. "
+                           "That is a myth.");
+    free(s);
+
+    const assay_wordnet *wn = NULL;
+    assert_ok(assay_wordnet_acquire(&wn, NULL));
+    s = assay_perturb_antonym(wn, "A tuple is immutable after creation.", 0);
+    assert_string_equal(s, "A tuple is mutable after creation.");
+    free(s);
+    s = assay_perturb_antonym(wn, "A tuple is immutable after creation.", 1);
+    assert_string_equal(s, "A tuple is not mutable after creation.");
+    free(s);
+    assert_null(assay_perturb_antonym(wn, "A tuple.", 0));
+    assay_wordnet_release(wn);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_meaning_perturbations),
         cmocka_unit_test(test_negated_inserts_not_after_first_auxiliary),
         cmocka_unit_test(test_negated_removes_existing_not),
         cmocka_unit_test(test_negated_uses_does_not_for_third_person_verb),

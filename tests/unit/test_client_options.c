@@ -41,6 +41,42 @@ test_client_mdp_prefix_selects_broker_mode(void **state)
 }
 
 static void
+test_client_endpoint_list(void **state)
+{
+    (void)state;
+    assay_client_options o;
+    assay_client_options_init(&o);
+    assay_client *c = NULL;
+    assay_error err;
+    o.endpoint = "tcp://127.0.0.1:5998, tcp://127.0.0.1:5999";
+    assert_ok(assay_client_new(&o, &c, NULL));
+    assert_false(assay_client_is_broker(c));
+    assay_client_free(c);
+    o.endpoint = "mdp+tcp://127.0.0.1:5998,mdp+tcp://127.0.0.1:5999";
+    assert_ok(assay_client_new(&o, &c, NULL));
+    assert_true(assay_client_is_broker(c));
+    assay_client_free(c);
+    static const char *const bad[][2] = {
+        {"tcp://127.0.0.1:5998,", "ends with a comma"},
+        {"tcp://127.0.0.1:5998,,tcp://127.0.0.1:5999", "item 2 is empty"},
+        {"mdp+tcp://127.0.0.1:5998,tcp://127.0.0.1:5999",
+         "mixes mdp+ and direct"},
+        {"tcp://127.0.0.1:5998,mdp+tcp://127.0.0.1:5999",
+         "mixes mdp+ and direct"},
+        {"tcp://127.0.0.1:5998,nonsense://x",
+         "cannot connect to \"nonsense://x\""},
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        o.endpoint = bad[i][0];
+        c = NULL;
+        assay_error_init(&err);
+        assert_err(assay_client_new(&o, &c, &err), ASSAY_EINVAL);
+        assert_null(c);
+        assert_non_null(strstr(err.message, bad[i][1]));
+    }
+}
+
+static void
 test_client_rejects_bad_options_and_leaves_out_untouched(void **state)
 {
     (void)state;
@@ -86,6 +122,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_client_defaults_are_documented_values),
         cmocka_unit_test(test_client_mdp_prefix_selects_broker_mode),
+        cmocka_unit_test(test_client_endpoint_list),
         cmocka_unit_test(
             test_client_rejects_bad_options_and_leaves_out_untouched),
         cmocka_unit_test(test_client_next_with_nothing_in_flight_is_einval),

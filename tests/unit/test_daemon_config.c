@@ -65,12 +65,12 @@ test_model_dir_environment_replaces_compiled_default(void **state)
 static void
 test_flags_in_both_spellings_and_repeatable_model(void **state)
 {
-    const char *argv[] = {"assayd",          "--endpoint=tcp://127.0.0.1:*",
-                          "--model",         "a",
-                          "--model=b",       "--threads",
-                          "3",               "--max-message",
-                          "1024",            "--hwm=7",
-                          "--log-level",     "debug",
+    const char *argv[] = {"assayd",      "--endpoint=tcp://127.0.0.1:*",
+                          "--model",     "a",
+                          "--model=b",   "--threads",
+                          "3",           "--max-message",
+                          "1024",        "--hwm=7",
+                          "--log-level", "debug",
                           NULL};
     assay_config cfg;
     assay_error err;
@@ -111,8 +111,8 @@ test_flags_override_config_file_and_replace_its_models(void **state)
     assay_config_fini(&cfg);
 
     /* --model before --config on the line still wins over the file. */
-    const char *argv2[] = {"assayd", "--model", "/flag", "--config", path,
-                           NULL};
+    const char *argv2[] = {"assayd",   "--model", "/flag",
+                           "--config", path,      NULL};
     assert_ok_err(parse(&cfg, &err, 5, argv2), &err);
     assert_int_equal(cfg.nmodels, 1);
     assert_string_equal(cfg.models[0], "/flag");
@@ -125,8 +125,8 @@ test_config_file_unknown_key_names_file_and_line(void **state)
 {
     const char *path = write_tmp("threads = 2\ncolour = blue\n");
     char want[256];
-    snprintf(want, sizeof(want),
-             "config %s line 2: unknown setting \"colour\"", path);
+    snprintf(want, sizeof(want), "config %s line 2: unknown setting \"colour\"",
+             path);
     const char *argv[] = {"assayd", "--config", path, NULL};
     assay_config cfg;
     assay_error err;
@@ -198,8 +198,9 @@ test_bad_log_level_and_unknown_flag_are_refused(void **state)
 static void
 test_worker_mode_takes_connect_not_endpoint(void **state)
 {
-    const char *argv[] = {"assayd", "worker", "--connect",
-                          "tcp://127.0.0.1:7000", "--threads", "2", NULL};
+    const char *argv[] = {
+        "assayd",    "worker", "--connect", "tcp://127.0.0.1:7000",
+        "--threads", "2",      NULL};
     assay_config cfg;
     assay_error err;
     assert_ok_err(parse(&cfg, &err, 6, argv), &err);
@@ -240,8 +241,8 @@ test_help_and_version_stop_parsing(void **state)
     assert_ok(parse(&cfg, &err, 2, argv2));
     assert_true(cfg.version);
     assay_config_fini(&cfg);
-    assert_non_null(strstr(assay_config_usage(ASSAY_MODE_SERVE),
-                           "--max-message BYTES"));
+    assert_non_null(
+        strstr(assay_config_usage(ASSAY_MODE_SERVE), "--max-message BYTES"));
 }
 
 static void
@@ -250,11 +251,10 @@ test_default_model_source_tree_for_build_assayd_else_installed(void **state)
     char bindir[1024], want[1024], buf[1200];
     assay_test_path(bindir, sizeof(bindir), "ASSAY_BUILD_DIR",
                     "service/daemon");
-    assay_test_path(want, sizeof(want), "ASSAY_MODELS_DIR",
-                    "python-fullstack");
+    assay_test_path(want, sizeof(want), "ASSAY_MODELS_DIR", "python-fullstack");
     /* The assayd built here serves the source tree's model. */
-    assert_string_equal(
-        assay_config_default_model(bindir, buf, sizeof(buf)), want);
+    assert_string_equal(assay_config_default_model(bindir, buf, sizeof(buf)),
+                        want);
     /* Any other (installed) assayd serves the model installed beside it,
      * relative to itself so an installed tree can move. */
     assert_string_equal(
@@ -273,7 +273,8 @@ main(void)
         cmocka_unit_test(test_defaults_serve_default_model_on_5555),
         cmocka_unit_test(test_model_dir_environment_replaces_compiled_default),
         cmocka_unit_test(test_flags_in_both_spellings_and_repeatable_model),
-        cmocka_unit_test(test_flags_override_config_file_and_replace_its_models),
+        cmocka_unit_test(
+            test_flags_override_config_file_and_replace_its_models),
         cmocka_unit_test(test_config_file_unknown_key_names_file_and_line),
         cmocka_unit_test(test_config_file_line_without_equals_is_refused),
         cmocka_unit_test(test_missing_config_file_is_io_error),

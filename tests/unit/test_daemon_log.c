@@ -40,8 +40,8 @@ test_long_line_is_cut_but_keeps_newline(void **state)
     memset(big, 'x', sizeof(big) - 1);
     big[sizeof(big) - 1] = '\0';
     char buf[128];
-    size_t n = assay_log_format(buf, sizeof(buf), ASSAY_LOG_INFO, "e", "v=%s",
-                                big);
+    size_t n =
+        assay_log_format(buf, sizeof(buf), ASSAY_LOG_INFO, "e", "v=%s", big);
     assert_int_equal(n, 127);
     assert_int_equal(buf[126], '\n');
 }

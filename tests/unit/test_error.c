@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "error_at.h"
+
 static void
 test_errname_never_null(void **state)
 {
@@ -47,13 +49,36 @@ test_first_error_wins(void **state)
     assay_error e;
     assay_error_init(&e);
     assert_int_equal(e.offset, -1);
-    assert_int_equal(assay_error_set(&e, ASSAY_EUTF8, "answer: invalid UTF-8 at byte %d", 17),
+    assert_int_equal(assay_error_set(&e, ASSAY_EUTF8,
+                                     "answer: invalid UTF-8 at byte %d", 17),
                      ASSAY_EUTF8);
-    assert_int_equal(assay_error_set(&e, ASSAY_EINTERNAL, "later"), ASSAY_EINTERNAL);
+    assert_int_equal(assay_error_set(&e, ASSAY_EINTERNAL, "later"),
+                     ASSAY_EINTERNAL);
     assert_int_equal(e.code, ASSAY_EUTF8);
     assert_string_equal(e.message, "answer: invalid UTF-8 at byte 17");
     /* NULL error records are allowed and only return the code. */
     assert_int_equal(assay_error_set(NULL, ASSAY_EIO, "x"), ASSAY_EIO);
+}
+
+static void
+test_error_set_at_fills_source_line_and_field_once(void **state)
+{
+    assay_error e;
+    assay_error_init(&e);
+    assert_int_equal(assay_error_set_at(&e, ASSAY_EFIELD, "set.jsonl", 7,
+                                        "score", "not a number (%s)", "x"),
+                     ASSAY_EFIELD);
+    assert_string_equal(e.message, "set.jsonl line 7: not a number (x)");
+    assert_string_equal(e.source, "set.jsonl");
+    assert_int_equal(e.line, 7);
+    assert_string_equal(e.field, "score");
+    /* first error wins: nothing of a later one leaks in */
+    assay_error_set_at(&e, ASSAY_EIO, "other", 9, NULL, "later");
+    assert_int_equal(e.code, ASSAY_EFIELD);
+    assert_string_equal(e.source, "set.jsonl");
+    assert_int_equal(e.line, 7);
+    assert_int_equal(assay_error_set_at(NULL, ASSAY_EIO, "s", 1, NULL, "x"),
+                     ASSAY_EIO);
 }
 
 int
@@ -64,6 +89,7 @@ main(void)
         cmocka_unit_test(test_wire_names_are_stable),
         cmocka_unit_test(test_error_name_round_trip),
         cmocka_unit_test(test_first_error_wins),
+        cmocka_unit_test(test_error_set_at_fills_source_line_and_field_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

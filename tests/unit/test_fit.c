@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "assay/fit.h"
+#include "model.h"
+#include "regress.h"
 #include "sha256.h"
 
 typedef struct fixture {
@@ -312,6 +314,106 @@ test_fit_spearman_by_hand_with_ties(void **state)
     assert_true(isnan(assay_spearman(xs, c4, 4)));
 }
 
+static void
+write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void
+assert_same_file(const char *a, const char *b)
+{
+    size_t l1, l2;
+    char *t1 = assay_test_slurp(a, &l1), *t2 = assay_test_slurp(b, &l2);
+    assert_non_null(t1);
+    assert_non_null(t2);
+    assert_int_equal(l1, l2);
+    assert_memory_equal(t1, t2, l1);
+    free(t1);
+    free(t2);
+}
+
+/* Vectors: packing and fitting are byte-reproducible, the model names and
+ * hashes the file, weights keep their signs, and a missing or corrupt file
+ * is a load error naming it. */
+static void
+test_fit_with_vectors_deterministic_and_loader_errors(void **state)
+{
+    fixture *fx = *state;
+    char vec[1100], v1[1100], v2[1100];
+    snprintf(vec, sizeof(vec), "%s/ft.vec", fx->dir);
+    snprintf(v1, sizeof(v1), "%s/v1.vec8", fx->dir);
+    snprintf(v2, sizeof(v2), "%s/v2.vec8", fx->dir);
+    write_text(vec, "5 4\n</s> 0.1 0.1 0.1 0.1\nthread 0.9 0.1 -0.2 0.3\n"
+                    "lock 0.8 0.2 -0.1 0.25\nprocess -0.5 0.7 0.1 0.0\n"
+                    "interpret 0.7 0.0 0.3 0.2\n");
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_vectors_pack(vec, v1, &err), &err);
+    assert_ok_err(assay_vectors_pack(vec, v2, &err), &err);
+    assert_same_file(v1, v2);
+
+    const char *labels[1] = {fx->labels};
+    assay_fit_options o = options(fx, labels, 1, fx->out1);
+    o.vectors_path = v1;
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    o.out_path = fx->out2;
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    assert_same_file(fx->out1, fx->out2);
+
+    json_error_t je;
+    json_t *root = json_load_file(fx->out1, 0, &je);
+    assert_non_null(root);
+    char hex[65];
+    sha_of_file(v1, hex);
+    json_t *vr = json_object_get(root, "vectors");
+    assert_string_equal(json_string_value(json_object_get(vr, "file")), "v1.vec8");
+    assert_string_equal(json_string_value(json_object_get(vr, "sha256")), hex);
+    json_t *w = json_object_get(root, "weights");
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        double wj = json_real_value(json_object_get(w, assay_feature_names[j]));
+        int sg = assay_feature_sign(j);
+        assert_true(sg == 0 || wj * sg >= 0.0); /* non-negative constraints */
+    }
+    json_t *cal = json_object_get(root, "calibration");
+    json_t *conf = json_object_get(cal, "confidence");
+    for (size_t i = 0; i < json_array_size(conf); i++) {
+        double c = json_real_value(json_array_get(conf, i));
+        assert_true(c >= 0.0 && c <= 1.0);
+        if (i > 0) {
+            assert_true(c >= json_real_value(json_array_get(conf, i - 1))); /* monotone */
+        }
+    }
+    json_decref(root);
+
+    /* loads and grades with a confidence in [0, 1] */
+    assay_model *m = NULL;
+    assert_ok_err(assay_model_load(fx->out1, &m, &err), &err);
+    assert_non_null(m->vectors);
+    assay_model_unref(m);
+
+    /* corrupt (truncated) and missing vector files: named errors */
+    size_t len;
+    char *t = assay_test_slurp(v1, &len);
+    FILE *f = fopen(v1, "wb");
+    fwrite(t, 1, len - 3, f);
+    fclose(f);
+    free(t);
+    assay_error_init(&err);
+    /* the hash no longer matches: the model names the changed file */
+    assert_err(assay_model_load(fx->out1, &m, &err), ASSAY_EMODEL);
+    assert_non_null(strstr(err.message, "v1.vec8"));
+    unlink(v1);
+    assay_error_init(&err);
+    assert_err(assay_model_load(fx->out1, &m, &err), ASSAY_EIO);
+    assert_non_null(strstr(err.message, "v1.vec8"));
+    unlink(v2);
+    unlink(vec);
+}
+
 int
 main(void)
 {
@@ -321,6 +423,7 @@ main(void)
         T(test_fit_output_loads_and_grades),
         T(test_fit_bad_labelled_line_names_file_and_line),
         T(test_fit_unknown_question_names_file_and_line),
+        T(test_fit_with_vectors_deterministic_and_loader_errors),
         T(test_fit_missing_inputs_name_path),
         cmocka_unit_test(test_fit_pearson_by_hand),
         cmocka_unit_test(test_fit_spearman_by_hand_with_ties),

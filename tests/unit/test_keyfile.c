@@ -341,8 +341,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_keyfile_refuses_secret_readable_by_others, setup, teardown),
         cmocka_unit_test_setup_teardown(
-            test_keyfile_pub_given_where_secret_needed_names_the_mistake,
-            setup, teardown),
+            test_keyfile_pub_given_where_secret_needed_names_the_mistake, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(
             test_keyfile_malformed_key_names_file_and_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keyfile_mismatched_pair_is_refused,

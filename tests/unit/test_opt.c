@@ -26,8 +26,8 @@ test_opt_split_name_and_value(void **state)
 static void
 test_opt_match_three_forms(void **state)
 {
-    char *argv[] = {"prog", "--out=a", "--out", "b", "--outer", "--quiet",
-                    "--out"};
+    char *argv[] = {"prog",    "--out=a", "--out", "b",
+                    "--outer", "--quiet", "--out"};
     int argc = 7, i = 1;
     const char *v = NULL;
     assert_int_equal(assay_opt_match(argc, argv, &i, "out", true, &v), 1);
@@ -48,12 +48,46 @@ test_opt_match_three_forms(void **state)
     assert_int_equal(assay_opt_match(argc, argv, &i, "b", false, &v), 0);
 }
 
+static void
+test_opt_next_takes_values_except_flags(void **state)
+{
+    static const char *const flags[] = {"help", NULL};
+    char *argv[] = {"prog",    "--model", "/m",       "--help",
+                    "--out=x", "file",    "--threads"};
+    int argc = 7, i = 1;
+    char name[16];
+    const char *v = NULL;
+    assert_int_equal(
+        assay_opt_next(argc, argv, &i, flags, name, sizeof(name), &v), 1);
+    assert_string_equal(name, "model");
+    assert_string_equal(v, "/m");
+    assert_int_equal(i, 2);
+    i = 3;
+    assert_int_equal(
+        assay_opt_next(argc, argv, &i, flags, name, sizeof(name), &v), 1);
+    assert_string_equal(name, "help");
+    assert_null(v);
+    assert_int_equal(i, 3);
+    i = 4;
+    assert_int_equal(
+        assay_opt_next(argc, argv, &i, flags, name, sizeof(name), &v), 1);
+    assert_string_equal(v, "x");
+    i = 5;
+    assert_int_equal(
+        assay_opt_next(argc, argv, &i, flags, name, sizeof(name), &v), 0);
+    i = 6;
+    assert_int_equal(
+        assay_opt_next(argc, argv, &i, NULL, name, sizeof(name), &v), -1);
+    assert_int_equal(i, 6);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_opt_split_name_and_value),
         cmocka_unit_test(test_opt_match_three_forms),
+        cmocka_unit_test(test_opt_next_takes_values_except_flags),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

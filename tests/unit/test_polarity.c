@@ -88,6 +88,9 @@ test_polarity_sentence_denials_cover_the_sentence(void **state)
     assert_string_equal(s, "...nnnnnnn.");
     scope("tuples are mutable, which is a myth. sets hash", 5, s);
     assert_string_equal(s, "nnnnnnn..");
+    /* a short "that is wrong" sentence denies the one before */
+    scope("sets hash. tuples are mutable. that is simply wrong. ok", 5, s);
+    assert_string_equal(s, "..nnnnnnn.");
 }
 
 /* A long answer of one sentence, built from the question's reference

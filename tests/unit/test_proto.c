@@ -49,15 +49,15 @@ check_error_fixture(const char *name, assay_err want)
     assay_request req;
     assay_error err;
     assay_error_init(&err);
-    assay_err rc = assay_proto_parse(req_text, req_len, FIXTURE_MAX, &req,
-                                     &err);
+    assay_err rc =
+        assay_proto_parse(req_text, req_len, FIXTURE_MAX, &req, &err);
     if (rc != want) {
-        print_error("%s: expected %s, got %s (%s)\n", name,
-                    assay_errname(want), assay_errname(rc), err.message);
+        print_error("%s: expected %s, got %s (%s)\n", name, assay_errname(want),
+                    assay_errname(rc), err.message);
     }
     assert_int_equal(rc, want);
-    char *got = assay_proto_reply_error(req.has_id ? req.id : NULL, &err,
-                                        &got_len);
+    char *got =
+        assay_proto_reply_error(req.has_id ? req.id : NULL, &err, &got_len);
     assert_non_null(got);
     if (strcmp(got, want_text) != 0) {
         print_error("%s:\n  want %s\n  got  %s\n", name, want_text, got);
@@ -236,8 +236,7 @@ test_parse_inline_without_reference_names_reference(void **state)
     assay_request req;
     assay_error err;
     assay_error_init(&err);
-    assert_err(assay_proto_parse(m, strlen(m), 0, &req, &err),
-               ASSAY_EMISSING);
+    assert_err(assay_proto_parse(m, strlen(m), 0, &req, &err), ASSAY_EMISSING);
     assert_string_equal(err.field, "reference");
     assay_request_fini(&req);
 }
@@ -262,8 +261,7 @@ test_parse_size_limit_is_inclusive(void **state)
     assay_error_init(&err);
     assert_ok(assay_proto_parse(m, strlen(m), 21, &req, &err));
     assay_request_fini(&req);
-    assert_err(assay_proto_parse(m, strlen(m), 20, &req, &err),
-               ASSAY_ETOOBIG);
+    assert_err(assay_proto_parse(m, strlen(m), 20, &req, &err), ASSAY_ETOOBIG);
     assert_string_equal(err.message, "request: message of 21 bytes exceeds "
                                      "the limit of 20 bytes");
     assay_request_fini(&req);
@@ -306,7 +304,8 @@ test_scan_id_reads_top_level_id_of_broken_json(void **state)
 {
     (void)state;
     char id[ASSAY_PROTO_MAX_ID + 1];
-    const char *cut = "{\"v\":1, \"answer\":\"a \\\"id\\\": x\", \"id\" : \"r\\u00e9\",";
+    const char *cut =
+        "{\"v\":1, \"answer\":\"a \\\"id\\\": x\", \"id\" : \"r\\u00e9\",";
     assert_true(assay_proto_scan_id(cut, strlen(cut), id));
     assert_string_equal(id, "r\xc3\xa9");
     const char *nested = "{\"x\":{\"id\":\"inner\"},\"id\":\"outer\"";
@@ -350,8 +349,7 @@ test_reply_error_busy_has_code_and_message(void **state)
 {
     assay_error err;
     assay_error_init(&err);
-    assay_error_set(&err, ASSAY_EBUSY, "request: %d requests in flight",
-                    1000);
+    assay_error_set(&err, ASSAY_EBUSY, "request: %d requests in flight", 1000);
     size_t len;
     char *s = assay_proto_reply_error("b", &err, &len);
     assert_string_equal(s, "{\"v\":1,\"id\":\"b\",\"ok\":false,\"error\":{"

@@ -35,15 +35,15 @@ static void
 test_grade_request_fields_in_order(void **state)
 {
     json_t *req = NULL;
-    assert_ok(assay_proto_grade_request("7", "gil", NULL, NULL, "a lock",
-                                        &req, NULL));
+    assert_ok(assay_proto_grade_request("7", "gil", NULL, NULL, "a lock", &req,
+                                        NULL));
     char *s = dump(req);
     assert_string_equal(s, "{\"v\":1,\"id\":\"7\",\"op\":\"grade\","
                            "\"question_id\":\"gil\",\"answer\":\"a lock\"}");
     free(s);
     json_decref(req);
-    assert_ok(assay_proto_grade_request(NULL, NULL, "Q?", "R.", "A", &req,
-                                        NULL));
+    assert_ok(
+        assay_proto_grade_request(NULL, NULL, "Q?", "R.", "A", &req, NULL));
     s = dump(req);
     assert_string_equal(s, "{\"v\":1,\"op\":\"grade\",\"question\":\"Q?\","
                            "\"reference\":\"R.\",\"answer\":\"A\"}");

@@ -1,4 +1,5 @@
-/* test_regress.c - ridge least squares, cross-validated r, selection. */
+/* test_regress.c - constrained ridge least squares, cross-validated r,
+ * penalty choice. */
 #include "assay_test.h"
 
 #include <math.h>
@@ -61,10 +62,10 @@ test_regress_rows_mask_excludes_rows(void **state)
 }
 
 static void
-test_regress_cv_is_one_on_exact_data_and_selection_keeps_needed(void **state)
+test_regress_cv_is_one_on_exact_data(void **state)
 {
     (void)state;
-    double X[N * ASSAY_NFEATURES], y[N];
+    double X[N * ASSAY_NFEATURES], y[N], pred[N];
     make_data(X, y);
     unsigned fold[ASSAY_CV_REPEATS * N];
     for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
@@ -73,30 +74,81 @@ test_regress_cv_is_one_on_exact_data_and_selection_keeps_needed(void **state)
         }
     }
     bool use[ASSAY_NFEATURES] = {true, true};
-    double cv = assay_regress_cv(X, y, N, fold, 5, use, 0.0);
+    double cv = assay_regress_cv(X, y, N, fold, 5, use, 0.0, pred);
     assert_true(fabs(cv - 1.0) < 1e-9);
-    /* Both features are needed: dropping either lowers the CV r, so the
-     * selection keeps both. */
-    double sel = assay_regress_select(X, y, N, fold, 5, use, 0.0);
-    assert_true(use[0] && use[1]);
-    assert_true(fabs(sel - 1.0) < 1e-9);
+    /* out-of-fold predictions of exact data are exact */
+    for (int i = 0; i < N; i++) {
+        assert_true(fabs(pred[i] - y[i]) < 1e-9);
+    }
+    /* exact data: the chosen penalty keeps the cross-validated r at 1 */
+    double r;
+    double lambda = assay_regress_choose_lambda(X, y, N, fold, 5, use, &r);
+    assert_true(lambda > 0.0 && lambda <= 1.0);
+    assert_true(r > 0.999);
 }
 
 static void
-test_regress_singular_system_fails(void **state)
+test_regress_too_few_rows_fails(void **state)
+{
+    (void)state;
+    double X[N * ASSAY_NFEATURES], y[N];
+    make_data(X, y);
+    bool use[ASSAY_NFEATURES] = {true, true};
+    assay_params p;
+    memset(&p, 0, sizeof(p));
+    assert_false(assay_regress_fit(X, y, 1, NULL, use, 0.1, &p));
+}
+
+static void
+test_regress_collinear_features_share_the_weight(void **state)
 {
     (void)state;
     double X[N * ASSAY_NFEATURES], y[N];
     make_data(X, y);
     for (int i = 0; i < N; i++) {
         X[i * ASSAY_NFEATURES + 1] = X[i * ASSAY_NFEATURES + 0]; /* collinear */
+        y[i] = 0.1 + 0.5 * X[i * ASSAY_NFEATURES + 0];
     }
     bool use[ASSAY_NFEATURES] = {true, true};
     assay_params p;
     memset(&p, 0, sizeof(p));
-    assert_false(assay_regress_fit(X, y, N, NULL, use, 0.0, &p));
-    /* a ridge term makes it solvable */
+    /* ridge splits the weight evenly instead of +big / -big */
     assert_true(assay_regress_fit(X, y, N, NULL, use, 1e-3, &p));
+    assert_true(fabs(p.w[0] - p.w[1]) < 1e-6);
+    assert_true(p.w[0] > 0.2 && p.w[0] < 0.25);
+}
+
+static void
+test_regress_sign_constraints_hold(void **state)
+{
+    (void)state;
+    double X[N * ASSAY_NFEATURES], y[N];
+    memset(X, 0, sizeof(X));
+    /* the score falls with the cosine and rises with misconceptions: both
+     * weights must be clamped to 0; the length feature stays free */
+    for (int i = 0; i < N; i++) {
+        double a = (i % 10) / 10.0, b = ((i * 7) % 13) / 13.0, c = ((i * 3) % 11) / 11.0;
+        X[i * ASSAY_NFEATURES + ASSAY_F_cosine] = a;
+        X[i * ASSAY_NFEATURES + ASSAY_F_misconception] = b;
+        X[i * ASSAY_NFEATURES + ASSAY_F_length] = c;
+        y[i] = 0.8 - 0.5 * a + 0.3 * b - 0.2 * c;
+    }
+    bool use[ASSAY_NFEATURES];
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        use[j] = true;
+    }
+    assay_params p;
+    memset(&p, 0, sizeof(p));
+    assert_true(assay_regress_fit(X, y, N, NULL, use, 1e-4, &p));
+    assert_true(p.w[ASSAY_F_cosine] == 0.0);
+    assert_true(p.w[ASSAY_F_misconception] == 0.0);
+    assert_true(p.w[ASSAY_F_length] < -0.1); /* free: takes its sign */
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        int sg = assay_feature_sign(j);
+        assert_true(sg == 0 || p.w[j] * sg >= 0.0);
+    }
+    assert_int_equal(assay_feature_sign(ASSAY_F_coverage), 1);
+    assert_int_equal(assay_feature_sign(ASSAY_F_required_missing), -1);
 }
 
 int
@@ -105,8 +157,10 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_regress_recovers_exact_weights),
         cmocka_unit_test(test_regress_rows_mask_excludes_rows),
-        cmocka_unit_test(test_regress_cv_is_one_on_exact_data_and_selection_keeps_needed),
-        cmocka_unit_test(test_regress_singular_system_fails),
+        cmocka_unit_test(test_regress_cv_is_one_on_exact_data),
+        cmocka_unit_test(test_regress_too_few_rows_fails),
+        cmocka_unit_test(test_regress_collinear_features_share_the_weight),
+        cmocka_unit_test(test_regress_sign_constraints_hold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

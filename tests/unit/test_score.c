@@ -46,12 +46,12 @@ features(const fixture *fx, const char *answer, assay_features *f,
     assay_analysis a;
     assay_error err;
     assay_error_init(&err);
-    assert_ok_err(assay_analyze(fx->m->lex, NULL, answer, strlen(answer), &a,
-                                &err),
-                  &err);
+    assert_ok_err(
+        assay_analyze(fx->m->lex, NULL, answer, strlen(answer), &a, &err),
+        &err);
     assert_true(fx->gil->concepts.n <= 16);
-    assert_ok(assay_features_compute(fx->gil, &a, fx->m->idf, &fx->m->params,
-                                     f, mm));
+    assert_ok(
+        assay_features_compute(fx->gil, &a, fx->m->idf, &fx->m->params, f, mm));
     assay_analysis_fini(&a);
 }
 
@@ -124,8 +124,8 @@ test_every_feature_is_in_unit_interval(void **state)
         features(fx, answers[i], &f, mm);
         for (size_t k = 0; k < ASSAY_NFEATURES; k++) {
             if (!(f.f[k] >= 0.0 && f.f[k] <= 1.0)) {
-                print_error("answer %zu: %s = %g\n", i,
-                            assay_feature_names[k], f.f[k]);
+                print_error("answer %zu: %s = %g\n", i, assay_feature_names[k],
+                            f.f[k]);
                 fail();
             }
         }
@@ -197,8 +197,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_asserted_misconception_counts_negated_does_not, setup,
             teardown),
-        cmocka_unit_test_setup_teardown(test_features_are_deterministic,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_features_are_deterministic, setup,
+                                        teardown),
         cmocka_unit_test(test_combine_is_linear_and_clamped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,7 +12,8 @@ test_sha256_empty_string(void **state)
     char hex[65];
     assay_sha256_hex("", 0, hex);
     assert_string_equal(
-        hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        hex,
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
 static void
@@ -22,7 +23,8 @@ test_sha256_abc(void **state)
     char hex[65];
     assay_sha256_hex("abc", 3, hex);
     assert_string_equal(
-        hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        hex,
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 static void
@@ -33,7 +35,8 @@ test_sha256_two_block_message(void **state)
     char hex[65];
     assay_sha256_hex(m, strlen(m), hex);
     assert_string_equal(
-        hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+        hex,
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
 static void
@@ -54,7 +57,8 @@ test_sha256_streaming_equals_one_shot(void **state)
     char hex[65];
     assay_sha256_final(&s, hex);
     assert_string_equal(
-        hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+        hex,
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 int

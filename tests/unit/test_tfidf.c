@@ -102,7 +102,7 @@ test_tfidf_put_replaces_and_survives_growth(void **state)
         char buf[16];
         int n = snprintf(buf, sizeof(buf), "t%u", (unsigned)k);
         assert_near(assay_idf_get(t, assay_term_hash(buf, (size_t)n)),
-                           1.0 + (double)(k - 1000) / 1000.0, EPS);
+                    1.0 + (double)(k - 1000) / 1000.0, EPS);
     }
     assert_near(assay_idf_get(t, 7), 1.75, EPS);
     assay_idf_free(t);
@@ -161,7 +161,7 @@ test_tfidf_vec_build_without_idf_uses_tf_only(void **state)
     assert_true(v.f[0].key == 5);
     assert_near(v.f[0].w / v.f[1].w, 2.09861228866811, 1e-9);
     assert_near(v.f[1].w, 1.0 / sqrt(1.0 + 2.09861228866811 * 2.09861228866811),
-                       1e-12);
+                1e-12);
     assay_vec_fini(&v);
 }
 

@@ -28,16 +28,19 @@ test_utf8_valid_prefix_and_seq(void **state)
     assert_int_equal(assay_utf8_seq((const unsigned char *)"\xe2\x82\xac", 2),
                      0);
     assert_int_equal(assay_utf8_seq((const unsigned char *)"\x80", 1), 0);
-    assert_int_equal(assay_utf8_seq((const unsigned char *)"\xf5\x80\x80\x80",
-                                    4),
-                     0); /* past U+10FFFF */
+    assert_int_equal(
+        assay_utf8_seq((const unsigned char *)"\xf5\x80\x80\x80", 4),
+        0); /* past U+10FFFF */
 }
 
 static void
 test_utf8_echo_replaces_controls_and_bad_bytes(void **state)
 {
     char out[64];
-    const char in[] = "a\tb\nc\x7f" "d\xff" "e\xc2\x85" "f\xc3\xa9";
+    const char in[] = "a\tb\nc\x7f"
+                      "d\xff"
+                      "e\xc2\x85"
+                      "f\xc3\xa9";
     size_t n = assay_utf8_echo(in, sizeof(in) - 1, 60, out, sizeof(out));
     assert_string_equal(out, "a?b?c?d?e?f\xc3\xa9");
     assert_int_equal(n, strlen(out));

@@ -83,9 +83,9 @@ static void
 all_matches(assay_concept_match m[3], assay_match_state s0,
             assay_match_state s1, assay_match_state s2)
 {
-    m[0] = (assay_concept_match){s0, 4, 27, 0};
-    m[1] = (assay_concept_match){s1, 30, 43, 0};
-    m[2] = (assay_concept_match){s2, 50, 66, 0};
+    m[0] = (assay_concept_match){s0, 4, 27, 0, ASSAY_MATCH_MISSING, 0, 0, 0};
+    m[1] = (assay_concept_match){s1, 30, 43, 0, ASSAY_MATCH_MISSING, 0, 0, 0};
+    m[2] = (assay_concept_match){s2, 50, 66, 0, ASSAY_MATCH_MISSING, 0, 0, 0};
 }
 
 static assay_verdict *
@@ -545,7 +545,7 @@ test_verdict_verdict_outlives_question_labels(void **state)
     pq.id = NULL;
     pq.concepts.c = &c;
     pq.concepts.n = 1;
-    assay_concept_match m = {ASSAY_MATCH_EXACT, 1, 2, 0};
+    assay_concept_match m = {ASSAY_MATCH_EXACT, 1, 2, 0, ASSAY_MATCH_MISSING, 0, 0, 0};
     assay_features f = plain_features(0.5, 1.0);
     assay_verdict *v = NULL;
     assert_ok(assay_verdict_build(&pq, &f, &m, &fx->p, NULL, &v));
@@ -558,6 +558,81 @@ test_verdict_verdict_outlives_question_labels(void **state)
     json_t *j = assay_verdict_json(v);
     assert_null(json_object_get(j, "question_id"));
     json_decref(j);
+    assay_verdict_free(v);
+}
+
+/* Two claims about two entities; results set by the caller. */
+static void
+with_claims(assay_prepared *pq, assay_features *f, assay_claim_state s0,
+            assay_claim_reason r0, assay_claim_state s1, assay_claim_reason r1)
+{
+    memset(&pq->claims, 0, sizeof(pq->claims));
+    pq->claims.nent = 2;
+    pq->claims.ent[0].label = "shallow copy";
+    pq->claims.ent[1].label = "deep copy";
+    pq->claims.n = 2;
+    pq->claims.c[0].text = "shallow copy duplicates only the outer object";
+    pq->claims.c[0].subject = 0;
+    pq->claims.c[1].text = "deep copy recursively duplicates nested objects";
+    pq->claims.c[1].subject = 1;
+    f->nclaims = 2;
+    f->claims[0] = (assay_claim_result){s0, r0, 0, 10, r0 == ASSAY_REASON_ROLE_SWAP ? 1 : -1};
+    f->claims[1] = (assay_claim_result){s1, r1, 12, 30, -1};
+}
+
+static void
+test_verdict_contradiction_caps_and_flags(void **state)
+{
+    fixture *fx = *state;
+    assay_concept_match m[3];
+    all_matches(m, ASSAY_MATCH_EXACT, ASSAY_MATCH_EXACT, ASSAY_MATCH_MISSING);
+    assay_prepared pq = fx->pq;
+    /* 0.1 + 0.4 * 0.9 + 0.3 * 1.0 = 0.76: correct without the claims */
+    assay_features f = plain_features(0.9, 1.0);
+    with_claims(&pq, &f, ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
+                ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE);
+    assay_verdict *v = NULL;
+    assert_ok(assay_verdict_build(&pq, &f, m, &fx->p, "h", &v));
+    assert_string_equal(v->band, "correct");
+    assert_false(v->flags & ASSAY_FLAG(CONTRADICTS_REFERENCE));
+    assay_verdict_free(v);
+
+    /* one of two claims negated: half contradicted, "backwards": the
+     * penalty 0.3 * 1/2 then the cap at incorrect (0.5 * 0.4 = 0.2) */
+    with_claims(&pq, &f, ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
+                ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_NEGATED);
+    assert_ok(assay_verdict_build(&pq, &f, m, &fx->p, "h", &v));
+    assert_true(v->flags & ASSAY_FLAG(CONTRADICTS_REFERENCE));
+    assert_near(v->score, 0.2, 1e-9);
+    assert_string_equal(v->band, "incorrect");
+    json_t *j = assay_verdict_json(v);
+    assert_true(json_is_true(json_object_get(j, "contradicts_reference")));
+    json_t *c1 = json_array_get(json_object_get(j, "claims"), 1);
+    assert_string_equal(json_string_value(json_object_get(c1, "state")), "contradicted");
+    assert_string_equal(json_string_value(json_object_get(c1, "reason")), "negated");
+    assert_string_equal(json_string_value(json_object_get(c1, "subject")), "deep copy");
+    json_decref(j);
+    assay_verdict_free(v);
+
+    /* a single negated claim of many is one point wrong: partial cap
+     * (0.4 + 0.5 * (0.7 - 0.4) = 0.55) after the penalty 0.3 * 1/4 */
+    pq.claims.n = 4;
+    pq.claims.c[2] = pq.claims.c[0];
+    pq.claims.c[3] = pq.claims.c[0];
+    f.nclaims = 4;
+    f.claims[2] = f.claims[0];
+    f.claims[3] = f.claims[0];
+    assert_ok(assay_verdict_build(&pq, &f, m, &fx->p, "h", &v));
+    assert_near(v->score, 0.55, 1e-9);
+    assert_string_equal(v->band, "partial");
+    assay_verdict_free(v);
+
+    /* a role swap has it backwards, however few claims */
+    with_claims(&pq, &f, ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_ROLE_SWAP,
+                ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE);
+    assert_ok(assay_verdict_build(&pq, &f, m, &fx->p, "h", &v));
+    assert_string_equal(v->band, "incorrect");
+    assert_string_equal(v->claims[0].answer_subject, "deep copy");
     assay_verdict_free(v);
 }
 
@@ -612,6 +687,8 @@ main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_verdict_contradiction_caps_and_flags,
+                                        setup, teardown),
         T(test_verdict_linear_score_and_contributions),
         T(test_verdict_band_edges_follow_thresholds),
         T(test_verdict_clamping_shows_in_rules_contribution),

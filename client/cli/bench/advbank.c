@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "bank.h"
+#include "wordnet.h"
 
 assay_err
 assay_adv_suite_from_bank(const char *path, uint64_t seed,
@@ -42,9 +43,17 @@ assay_adv_suite_from_bank(const char *path, uint64_t seed,
         qs[n].id = q->id;
         qs[n].text = q->text;
         qs[n].reference = q->references[0];
+        qs[n].subjects = (const char *const *)q->subjects;
+        qs[n].nsubjects = q->nsubjects;
         n++;
     }
-    rc = assay_adv_suite_build(qs, n, file, seed, out, err);
+    /* without WordNet the antonym cases are left out, the rest stays */
+    const assay_wordnet *wn = NULL;
+    if (assay_wordnet_acquire(&wn, NULL) != ASSAY_OK) {
+        wn = NULL;
+    }
+    rc = assay_adv_suite_build(qs, n, file, seed, wn, out, err);
+    assay_wordnet_release(wn);
     free(qs);
     assay_bank_free(bank);
     return rc;

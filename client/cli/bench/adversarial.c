@@ -5,13 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meaningperturb.h"
 #include "perturb.h"
 #include "str.h"
 
 static const char *const kind_names[ASSAY_ADV_KIND_COUNT] = {
     "reference",        "negated",  "keyword_salad", "question_restated",
     "other_reference",  "fullwidth", "curly_quotes", "zero_width_space",
-    "accented",         "typos"};
+    "accented",         "typos",    "role_swap",    "denial",
+    "antonym",          "negated_paraphrase"};
 
 static const char *const kind_expect[ASSAY_ADV_KIND_COUNT] = {
     "baseline (graded)",
@@ -23,7 +25,11 @@ static const char *const kind_expect[ASSAY_ADV_KIND_COUNT] = {
     "same band as the reference",
     "same band as the reference",
     "same band as the reference",
-    "must stay correct"};
+    "must stay correct",
+    "must not be correct",
+    "must not be correct",
+    "must not be correct",
+    "must not be incorrect"};
 
 const char *
 assay_adv_kind_name(assay_adv_kind kind)
@@ -92,7 +98,8 @@ add_case(assay_adv_suite *s, const char *qid, assay_adv_kind kind,
 
 assay_err
 assay_adv_suite_build(const assay_adv_question *questions, size_t n,
-                      const char *bank, uint64_t seed, assay_adv_suite **out,
+                      const char *bank, uint64_t seed,
+                      const struct assay_wordnet *wn, assay_adv_suite **out,
                       assay_error *err)
 {
     if (n == 0) {
@@ -149,8 +156,28 @@ assay_adv_suite_build(const assay_adv_question *questions, size_t n,
             add_case(s, q->id, ASSAY_ADV_ACCENTED,
                      assay_perturb_accented(ref), NULL) ||
             add_case(s, q->id, ASSAY_ADV_TYPOS, assay_perturb_typos(ref),
+                     NULL) ||
+            add_case(s, q->id, ASSAY_ADV_DENIAL, assay_perturb_denial(ref, qseed),
                      NULL)) {
             goto nomem;
+        }
+        /* the meaning perturbations exist only when the reference offers
+         * two subjects or a word with an antonym */
+        char *swap = assay_perturb_role_swap(ref, q->text, q->subjects,
+                                             q->nsubjects);
+        if (swap != NULL && add_case(s, q->id, ASSAY_ADV_ROLE_SWAP, swap, NULL)) {
+            goto nomem;
+        }
+        if (wn != NULL) {
+            char *ant = assay_perturb_antonym(wn, ref, 0);
+            if (ant != NULL && add_case(s, q->id, ASSAY_ADV_ANTONYM, ant, NULL)) {
+                goto nomem;
+            }
+            char *para = assay_perturb_antonym(wn, ref, 1);
+            if (para != NULL &&
+                add_case(s, q->id, ASSAY_ADV_NEGATED_PARAPHRASE, para, NULL)) {
+                goto nomem;
+            }
         }
     }
     *out = s;
@@ -246,7 +273,13 @@ check_case(const assay_adv_suite *s, assay_adv_case *c)
         return;
     case ASSAY_ADV_NEGATED:
     case ASSAY_ADV_SALAD:
+    case ASSAY_ADV_ROLE_SWAP:
+    case ASSAY_ADV_DENIAL:
+    case ASSAY_ADV_ANTONYM:
         c->pass = c->band != ASSAY_BENCH_BAND_CORRECT;
+        break;
+    case ASSAY_ADV_NEGATED_PARAPHRASE:
+        c->pass = c->band != ASSAY_BENCH_BAND_INCORRECT;
         break;
     case ASSAY_ADV_QUESTION:
         c->pass = c->band == ASSAY_BENCH_BAND_INCORRECT;

@@ -18,6 +18,8 @@
 
 #include "benchset.h"
 
+struct assay_wordnet; /* service/engine/wordnet.h */
+
 typedef enum assay_adv_kind {
     ASSAY_ADV_REFERENCE,       /* baseline: the reference as the answer */
     ASSAY_ADV_NEGATED,         /* must not be correct */
@@ -29,6 +31,10 @@ typedef enum assay_adv_kind {
     ASSAY_ADV_ZERO_WIDTH,      /* same band as the reference */
     ASSAY_ADV_ACCENTED,        /* same band as the reference */
     ASSAY_ADV_TYPOS,           /* must stay correct */
+    ASSAY_ADV_ROLE_SWAP,       /* subjects exchanged: must not be correct */
+    ASSAY_ADV_DENIAL,          /* sentence-wide denial: must not be correct */
+    ASSAY_ADV_ANTONYM,         /* a word by its antonym: must not be correct */
+    ASSAY_ADV_NEGATED_PARAPHRASE, /* "not" + antonym: must not be incorrect */
     ASSAY_ADV_KIND_COUNT
 } assay_adv_kind;
 
@@ -45,6 +51,8 @@ typedef struct assay_adv_question {
     const char *id;
     const char *text;
     const char *reference;
+    const char *const *subjects; /* the bank's "subjects:", may be NULL */
+    size_t nsubjects;
 } assay_adv_question;
 
 typedef struct assay_adv_case {
@@ -77,10 +85,14 @@ typedef struct assay_adv_suite {
  * reference, negated, keyword salad (seed mixed with the question's index),
  * question restated, another question's reference (the next one, when there
  * are two or more questions), full-width, curly-quote, zero-width-space,
- * accented and typo variants. ASSAY_EINVAL for n == 0 or a question without
- * id or reference; ASSAY_ENOMEM. *out (assay_adv_suite_free) on success. */
+ * accented and typo variants, a sentence-wide denial (wording picked by
+ * the seed), and where the text allows it a role swap (subjects exchanged)
+ * and, with wn (may be NULL), an antonym substitution and a "not" +
+ * antonym paraphrase. ASSAY_EINVAL for n == 0 or a question without id or
+ * reference; ASSAY_ENOMEM. *out (assay_adv_suite_free) on success. */
 assay_err assay_adv_suite_build(const assay_adv_question *questions, size_t n,
                                 const char *bank, uint64_t seed,
+                                const struct assay_wordnet *wn,
                                 assay_adv_suite **out, assay_error *err);
 
 /* assay_adv_case_set_verdict records a verdict (takes the reference on

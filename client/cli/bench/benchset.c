@@ -8,31 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error_at.h"
 #include "file.h"
 #include "str.h"
-
-/* set_err records an error with source, line and field filled in, keeping
- * the first error. */
-__attribute__((format(printf, 6, 7))) static assay_err
-set_err(assay_error *err, assay_err code, const char *source, unsigned line,
-        const char *field, const char *fmt, ...)
-{
-    if (err == NULL || err->code != ASSAY_OK) {
-        return code;
-    }
-    char msg[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    assay_error_set(err, code, "%s line %u: %s", source, line, msg);
-    snprintf(err->source, sizeof(err->source), "%s", source);
-    err->line = line;
-    if (field != NULL) {
-        snprintf(err->field, sizeof(err->field), "%s", field);
-    }
-    return code;
-}
 
 static void
 item_fini(assay_bench_item *it)
@@ -91,7 +69,7 @@ check_duplicates(const assay_bench_set *set, assay_error *err)
     assay_err rc = ASSAY_OK;
     for (size_t i = 1; i < set->nitems; i++) {
         if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
-            rc = set_err(err, ASSAY_EDUPLICATE, set->name, v[i]->line, "id",
+            rc = assay_error_set_at(err, ASSAY_EDUPLICATE, set->name, v[i]->line, "id",
                          "id \"%.64s\" already used on line %u", v[i]->id,
                          v[i - 1]->line);
             break;

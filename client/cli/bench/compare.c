@@ -79,16 +79,14 @@ item_key(const char *set, const char *id)
 static const char *
 old_band(json_t *item)
 {
-    const char *b =
-        json_string_value(json_object_get(json_object_get(item, "assay"),
-                                          "band"));
+    const char *b = json_string_value(
+        json_object_get(json_object_get(item, "assay"), "band"));
     return b != NULL ? b : "none";
 }
 
 assay_err
 assay_bench_compare(const json_t *old, const char *against,
-                    const assay_bench_run *run, json_t **out,
-                    assay_error *err)
+                    const assay_bench_run *run, json_t **out, assay_error *err)
 {
     bool ok = true;
     json_t *cmp = json_object();
@@ -103,14 +101,17 @@ assay_bench_compare(const json_t *old, const char *against,
         json_t *b = json_object_get(now, compared[i]);
         json_t *m = json_object();
         put(m, "name", json_string(compared[i]), &ok);
-        put(m, "old", json_is_number(a) ? json_real(json_number_value(a))
-                                        : json_null(), &ok);
-        put(m, "new", json_is_number(b) ? json_real(json_number_value(b))
-                                        : json_null(), &ok);
+        put(m, "old",
+            json_is_number(a) ? json_real(json_number_value(a)) : json_null(),
+            &ok);
+        put(m, "new",
+            json_is_number(b) ? json_real(json_number_value(b)) : json_null(),
+            &ok);
         put(m, "delta",
             json_is_number(a) && json_is_number(b)
                 ? json_real(json_number_value(b) - json_number_value(a))
-                : json_null(), &ok);
+                : json_null(),
+            &ok);
         push(metrics, m, &ok);
     }
     put(cmp, "metrics", metrics, &ok);
@@ -154,8 +155,8 @@ assay_bench_compare(const json_t *old, const char *against,
                 continue;
             }
             const char *ob = old_band(o);
-            const char *nb = it->graded ? assay_bench_band_name(it->assay_band)
-                                        : "none";
+            const char *nb =
+                it->graded ? assay_bench_band_name(it->assay_band) : "none";
             if (strcmp(ob, nb) == 0) {
                 continue;
             }
@@ -188,4 +189,11 @@ assay_bench_compare(const json_t *old, const char *against,
     }
     *out = cmp;
     return ASSAY_OK;
+}
+
+bool
+assay_bench_is_count(const char *name)
+{
+    return name != NULL && name[0] == 'n' &&
+           (name[1] == '\0' || name[1] == '_');
 }

@@ -27,4 +27,8 @@ assay_err assay_bench_compare(const json_t *old, const char *against,
                               const assay_bench_run *run, json_t **out,
                               assay_error *err);
 
+/* assay_bench_is_count tells whether a compared metric name is a count
+ * ("n", "n_failed", "n_scored"), printed as a whole number. */
+bool assay_bench_is_count(const char *name);
+
 #endif

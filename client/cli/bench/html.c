@@ -2,8 +2,10 @@
 #include "html.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "compare.h"
 #include "plot.h"
 
 static const char *const page_css =
@@ -74,8 +76,7 @@ metrics_section(assay_sbuf *b, const assay_bench_metrics *m)
                       "<table><tr><th>metric</th><th>value</th>"
                       "<th>95%% interval</th><th>what it means</th></tr>\n",
                       m->n, m->n_failed, m->n_scored);
-    metric_row(b, "Pearson r", m->pearson, m->pearson_lo, m->pearson_hi,
-               false,
+    metric_row(b, "Pearson r", m->pearson, m->pearson_lo, m->pearson_hi, false,
                "Linear correlation between human and assay scores: 1 means "
                "they rise and fall together exactly, 0 no relation. The "
                "interval comes from 1000 bootstrap resamples.");
@@ -107,11 +108,10 @@ gates_section(assay_sbuf *b, const assay_bench_run *run)
     if (run->ngates == 0) {
         return;
     }
-    assay_sbuf_puts(b,
-                    "<h2>Quality gates</h2>\n<p>Thresholds this run had to "
-                    "meet. A gate on a metric that could not be computed "
-                    "fails.</p>\n<table><tr><th>gate</th><th>threshold</th>"
-                    "<th>actual</th><th>result</th></tr>\n");
+    assay_sbuf_puts(b, "<h2>Quality gates</h2>\n<p>Thresholds this run had to "
+                       "meet. A gate on a metric that could not be computed "
+                       "fails.</p>\n<table><tr><th>gate</th><th>threshold</th>"
+                       "<th>actual</th><th>result</th></tr>\n");
     for (size_t i = 0; i < run->ngates; i++) {
         const assay_bench_gate_result *g = &run->gates[i];
         assay_sbuf_printf(b, "<tr><td>%s</td><td class=\"num\">%s %g</td>",
@@ -136,6 +136,84 @@ static void
 figure_close(assay_sbuf *b, const char *caption)
 {
     assay_sbuf_printf(b, "<figcaption>%s</figcaption></figure>\n", caption);
+}
+
+/* Per-question bars, weakest first, each with its number of answers. */
+static const double *bars_sort_key;
+
+static int
+bars_cmp(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    double va = bars_sort_key[a], vb = bars_sort_key[b];
+    /* n/a last; ties in question order, so the page is deterministic */
+    if (isnan(va) != isnan(vb)) {
+        return isnan(va) ? 1 : -1;
+    }
+    if (!isnan(va) && va != vb) {
+        return va < vb ? -1 : 1;
+    }
+    return a < b ? -1 : a > b;
+}
+
+static void
+bars_one(assay_sbuf *b, const assay_bench_run *run, bool pearson,
+         const char *title, const char *axis, const char *caption)
+{
+    size_t nq = run->nquestions;
+    size_t *order = calloc(nq, sizeof(*order));
+    const char **keys = calloc(nq, sizeof(*keys));
+    double *vals = calloc(nq, sizeof(*vals));
+    double *raw = calloc(nq, sizeof(*raw));
+    size_t *counts = calloc(nq, sizeof(*counts));
+    if (!order || !keys || !vals || !raw || !counts) {
+        b->status = ASSAY_ENOMEM;
+        goto out;
+    }
+    for (size_t q = 0; q < nq; q++) {
+        const assay_bench_metrics *m = &run->questions[q].metrics;
+        raw[q] = pearson ? m->pearson : m->band_accuracy;
+        order[q] = q;
+    }
+    bars_sort_key = raw;
+    qsort(order, nq, sizeof(*order), bars_cmp);
+    for (size_t i = 0; i < nq; i++) {
+        const assay_bench_group *g = &run->questions[order[i]];
+        keys[i] = g->key;
+        vals[i] = raw[order[i]];
+        counts[i] = pearson ? g->metrics.n_scored : g->metrics.n;
+    }
+    figure_open(b);
+    assay_plot_bars(b, keys, vals, counts, nq, pearson ? -1 : 0, 1, title,
+                    axis);
+    figure_close(b, caption);
+out:
+    free(order);
+    free(keys);
+    free(vals);
+    free(raw);
+    free(counts);
+}
+
+static void
+bars_section(assay_sbuf *b, const assay_bench_run *run, bool scored)
+{
+    if (scored) {
+        bars_one(b, run, true, "Pearson r per question, weakest first",
+                 "Pearson r (human vs assay score)",
+                 "One bar per question, the weakest at the top, n answers "
+                 "each: how well assay's scores follow the human scores "
+                 "within that question. Bars to the right of zero (blue) "
+                 "mean agreement, to the left (red) that assay ranks "
+                 "answers the opposite way; n/a means too few or identical "
+                 "scores. Few answers make a bar uncertain.");
+    }
+    bars_one(b, run, false, "Band accuracy per question, weakest first",
+             "share of answers in the human band",
+             "One bar per question, the weakest at the top: the share of "
+             "its n answers that assay put in the same band as the human "
+             "grade (1 = all of them). The top bars point at the questions "
+             "whose bank entry needs work first.");
 }
 
 static void
@@ -165,8 +243,7 @@ charts_section(assay_sbuf *b, const assay_bench_run *run)
                 continue;
             }
             if (it->human_band != ASSAY_BENCH_BAND_NONE) {
-                by_band[it->human_band][nb[it->human_band]++] =
-                    it->assay_score;
+                by_band[it->human_band][nb[it->human_band]++] = it->assay_score;
             }
             if (it->has_score) {
                 x[n] = it->score;
@@ -193,70 +270,30 @@ charts_section(assay_sbuf *b, const assay_bench_run *run)
     static const char *const labels[3] = {"correct", "partial", "incorrect"};
     figure_open(b);
     assay_plot_heatmap(b, run->overall.confusion, labels,
-                       "Band confusion: human band vs assay band",
-                       "human band", "assay band");
-    figure_close(b,
-                 "Rows are the band people gave, columns the band assay "
-                 "gave; each cell counts the answers and shows their share "
-                 "of the row. The diagonal (blue) is agreement; red cells "
-                 "off the diagonal are disagreements, the darker the more "
-                 "frequent.");
+                       "Band confusion: human band vs assay band", "human band",
+                       "assay band");
+    figure_close(b, "Rows are the band people gave, columns the band assay "
+                    "gave; each cell counts the answers and shows their share "
+                    "of the row. The diagonal (blue) is agreement; red cells "
+                    "off the diagonal are disagreements, the darker the more "
+                    "frequent.");
     if (run->nquestions > 0) {
-        const char **keys = calloc(run->nquestions, sizeof(*keys));
-        double *r = calloc(run->nquestions, sizeof(*r));
-        double *acc = calloc(run->nquestions, sizeof(*acc));
-        if (keys == NULL || r == NULL || acc == NULL) {
-            b->status = ASSAY_ENOMEM;
-        } else {
-            for (size_t q = 0; q < run->nquestions; q++) {
-                keys[q] = run->questions[q].key;
-                r[q] = run->questions[q].metrics.pearson;
-                acc[q] = run->questions[q].metrics.band_accuracy;
-            }
-            if (n > 0) {
-                figure_open(b);
-                assay_plot_bars(b, keys, r, run->nquestions, -1, 1,
-                                "Pearson r per question",
-                                "Pearson r (human vs assay score)");
-                figure_close(b,
-                             "One bar per question: how well assay's scores "
-                             "follow the human scores within that question. "
-                             "Bars to the right of zero (blue) mean agreement, "
-                             "to the left (red) that assay ranks answers the "
-                             "opposite way; n/a means too few or identical "
-                             "scores.");
-            }
-            figure_open(b);
-            assay_plot_bars(b, keys, acc, run->nquestions, 0, 1,
-                            "Band accuracy per question",
-                            "share of answers in the human band");
-            figure_close(b,
-                         "One bar per question: the share of its answers "
-                         "that assay put in the same band as the human "
-                         "grade (1 = all of them). Short bars point at "
-                         "questions whose bank entry needs work.");
-        }
-        free(keys);
-        free(r);
-        free(acc);
+        bars_section(b, run, n > 0);
     }
-    static const char *const htitles[3] = {
-        "Assay scores of answers humans graded correct",
-        "Assay scores of answers humans graded partial",
-        "Assay scores of answers humans graded incorrect"};
+    /* one caption for the three histograms: they are read together */
+    figure_open(b);
     for (int k = 0; k < 3; k++) {
-        figure_open(b);
-        assay_plot_histogram(b, by_band[k], nb[k], 10, 0, 1, htitles[k],
+        char title[96];
+        snprintf(title, sizeof(title), "Answers humans graded %s (n=%zu)",
+                 labels[k], nb[k]);
+        assay_plot_histogram(b, by_band[k], nb[k], 10, 0, 1, title,
                              "assay score (0 to 1)",
                              assay_plot_band_colours[k]);
-        assay_sbuf_printf(b,
-                          "<figcaption>How assay scored the %zu answers "
-                          "people put in the <b>%s</b> band, in ten bins of "
-                          "0.1. Ideally the correct answers pile up on the "
-                          "right, the incorrect ones on the left and the "
-                          "partial ones in between.</figcaption></figure>\n",
-                          nb[k], labels[k]);
     }
+    figure_close(b, "How assay scored the answers of each human band, in ten "
+                    "bins of 0.1. Ideally the correct answers pile up on the "
+                    "right, the incorrect ones on the left and the partial "
+                    "ones in between.");
 out:
     free(x);
     free(y);
@@ -332,8 +369,7 @@ static void
 human_cell(assay_sbuf *b, const assay_bench_item *it)
 {
     if (it->has_score) {
-        assay_sbuf_printf(b, "<td>%g / %g (%s)</td>", it->score,
-                          it->scale_max,
+        assay_sbuf_printf(b, "<td>%g / %g (%s)</td>", it->score, it->scale_max,
                           assay_bench_band_name(it->human_band));
     } else {
         assay_sbuf_printf(b, "<td>%s</td>",
@@ -396,21 +432,40 @@ adversarial_section(assay_sbuf *b, const assay_adv_suite *adv)
                       "</th></tr>\n",
                       adv->npassed, adv->nfailed > 0 ? "fail" : "pass",
                       adv->nfailed);
-    for (size_t i = 0; i < adv->ncases; i++) {
-        const assay_adv_case *c = &adv->cases[i];
-        assay_sbuf_puts(b, "<tr><td>");
-        esc(b, c->question_id);
-        assay_sbuf_printf(b, "</td><td>%s</td><td>%s</td>",
-                          assay_adv_kind_name(c->kind),
-                          assay_adv_kind_expectation(c->kind));
-        assay_sbuf_puts(b, "<td class=\"answer\">");
-        esc(b, c->answer);
-        assay_sbuf_printf(b, "</td><td class=\"%s\">%s: ",
-                          c->pass ? "pass" : "fail", c->pass ? "pass" : "FAIL");
-        esc(b, c->reason);
-        assay_sbuf_puts(b, "</td></tr>\n");
+    /* failures first and open; the passing checks folded away */
+    for (int pass = 0; pass <= 1; pass++) {
+        if (pass == 1) {
+            if (adv->npassed == 0) {
+                break;
+            }
+            assay_sbuf_printf(b,
+                              "</table>\n<details><summary>%zu passing "
+                              "checks</summary>\n<table><tr><th>question</th>"
+                              "<th>check</th><th>requirement</th><th>answer "
+                              "sent</th><th>result</th></tr>\n",
+                              adv->npassed);
+        }
+        for (size_t i = 0; i < adv->ncases; i++) {
+            const assay_adv_case *c = &adv->cases[i];
+            if (c->pass != (pass == 1)) {
+                continue;
+            }
+            assay_sbuf_puts(b, "<tr><td>");
+            esc(b, c->question_id);
+            assay_sbuf_printf(b, "</td><td>%s</td><td>%s</td>",
+                              assay_adv_kind_name(c->kind),
+                              assay_adv_kind_expectation(c->kind));
+            assay_sbuf_puts(b, "<td class=\"answer\">");
+            esc(b, c->answer);
+            assay_sbuf_printf(
+                b, "</td><td class=\"%s\">%s: ", c->pass ? "pass" : "fail",
+                c->pass ? "pass" : "FAIL");
+            esc(b, c->reason);
+            assay_sbuf_puts(b, "</td></tr>\n");
+        }
     }
-    assay_sbuf_puts(b, "</table>\n");
+    assay_sbuf_puts(b,
+                    adv->npassed > 0 ? "</table>\n</details>\n" : "</table>\n");
 }
 
 static void
@@ -429,8 +484,15 @@ compare_section(assay_sbuf *b, const json_t *cmp)
         esc(b, json_string_value(json_object_get(m, "name")));
         assay_sbuf_puts(b, "</td>");
         static const char *const keys[3] = {"old", "new", "delta"};
+        bool count =
+            assay_bench_is_count(json_string_value(json_object_get(m, "name")));
         for (int k = 0; k < 3; k++) {
             json_t *v = json_object_get(m, keys[k]);
+            if (count && json_is_number(v)) {
+                assay_sbuf_printf(b, "<td class=\"num\">%.0f</td>",
+                                  json_number_value(v));
+                continue;
+            }
             cell_num(b, json_is_number(v) ? json_number_value(v) : NAN, false);
         }
         assay_sbuf_puts(b, "</tr>\n");
@@ -498,13 +560,12 @@ assay_bench_report_html(const assay_bench_run *run, assay_sbuf *b)
                       "<title>assay bench report</title>\n<style>%s</style>\n"
                       "</head>\n<body>\n<h1>assay bench report</h1>\n",
                       page_css);
-    assay_sbuf_puts(b,
-                    "<p>assay grades free-text answers to interview "
-                    "questions. This report compares its grades with grades "
-                    "people gave to the same answers, so you can judge "
-                    "whether it can be trusted. Each answer gets a score "
-                    "from 0 to 1 and a band: <b>correct</b>, "
-                    "<b>partial</b> or <b>incorrect</b>.</p>\n<p>Sets: ");
+    assay_sbuf_puts(b, "<p>assay grades free-text answers to interview "
+                       "questions. This report compares its grades with grades "
+                       "people gave to the same answers, so you can judge "
+                       "whether it can be trusted. Each answer gets a score "
+                       "from 0 to 1 and a band: <b>correct</b>, "
+                       "<b>partial</b> or <b>incorrect</b>.</p>\n<p>Sets: ");
     for (size_t s = 0; s < run->nsets; s++) {
         assay_sbuf_puts(b, s > 0 ? ", <code>" : "<code>");
         esc(b, run->sets[s]->name);
@@ -518,9 +579,17 @@ assay_bench_report_html(const assay_bench_run *run, assay_sbuf *b)
         esc(b, run->split);
         assay_sbuf_puts(b, "</code>)");
     }
-    assay_sbuf_printf(b,
-                      ". assay %s.</p>\n<p class=\"banner %s\">%s</p>\n",
-                      ASSAY_VERSION_STRING, passed ? "pass" : "fail",
+    assay_sbuf_printf(b, ". assay %s.</p>\n<table class=\"prov\">",
+                      ASSAY_VERSION_STRING);
+    static const char *const prov_names[3] = {"model", "service", "run at"};
+    const char *prov[3] = {run->models, run->endpoint, run->date};
+    for (int k = 0; k < 3; k++) {
+        assay_sbuf_printf(b, "<tr><th>%s</th><td><code>", prov_names[k]);
+        esc(b, prov[k][0] != '\0' ? prov[k] : "unknown");
+        assay_sbuf_puts(b, "</code></td></tr>");
+    }
+    assay_sbuf_printf(b, "</table>\n<p class=\"banner %s\">%s</p>\n",
+                      passed ? "pass" : "fail",
                       passed ? "PASS: every gate and check passed"
                              : "FAIL: at least one gate or check failed");
     gates_section(b, run);

@@ -14,6 +14,7 @@ const char *const assay_plot_band_colours[3] = {"#1a7f37", "#bf8700",
 #define MR 20.0
 #define MT 36.0
 #define MB 56.0
+#define SCATTER_LEGEND_W 120.0
 
 static void
 svg_open(assay_sbuf *b, double w, double h, const char *title)
@@ -85,7 +86,9 @@ assay_plot_scatter(assay_sbuf *b, const double *x, const double *y,
                    double ymax)
 {
     double pw = W - ML - MR, ph = H - MT - MB;
-    svg_open(b, W, H, title);
+    /* wider than the plot: the legend sits right of it, not over the
+     * top-left corner where the worst false positives land */
+    svg_open(b, W + SCATTER_LEGEND_W, H, title);
     axes(b, 0, xmax, 0, ymax, xlabel, ylabel);
     assay_sbuf_printf(b,
                       "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
@@ -106,7 +109,7 @@ assay_plot_scatter(assay_sbuf *b, const double *x, const double *y,
     static const char *const names[3] = {"assay: correct", "assay: partial",
                                          "assay: incorrect"};
     for (int k = 0; k < 3 && cls != NULL; k++) {
-        double lx = ML + 10, ly = MT + 14 + 16 * k;
+        double lx = W - MR + 16, ly = MT + 14 + 18 * k;
         assay_sbuf_printf(b,
                           "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
                           "fill=\"%s\"/>",
@@ -161,8 +164,8 @@ assay_plot_heatmap(assay_sbuf *b, const size_t m[3][3],
 }
 
 void
-assay_plot_bars(assay_sbuf *b, const char *const *labels,
-                const double *values, size_t n, double vmin, double vmax,
+assay_plot_bars(assay_sbuf *b, const char *const *labels, const double *values,
+                const size_t *counts, size_t n, double vmin, double vmax,
                 const char *title, const char *value_axis)
 {
     double row = 20, x0 = 200, pw = W - x0 - MR - 40, y0 = MT + 10;
@@ -178,23 +181,27 @@ assay_plot_bars(assay_sbuf *b, const char *const *labels,
         char cut[40];
         snprintf(cut, sizeof(cut), "%s", labels[i]);
         assay_sbuf_escape_markup(b, cut);
+        if (counts != NULL) {
+            assay_sbuf_printf(b, " (n=%zu)", counts[i]);
+        }
         assay_sbuf_puts(b, "</text>");
         if (isnan(values[i])) {
             text(b, zero + 4, y + row * 0.7, "start", "n/a");
             continue;
         }
-        double v = values[i] < vmin ? vmin : values[i] > vmax ? vmax : values[i];
+        double v = values[i] < vmin   ? vmin
+                   : values[i] > vmax ? vmax
+                                      : values[i];
         double xv = x0 + (v - vmin) / span * pw;
         double left = xv < zero ? xv : zero, width = fabs(xv - zero);
-        assay_sbuf_printf(b,
-                          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-                          "height=\"%.1f\" fill=\"%s\"/>"
-                          "<text x=\"%.1f\" y=\"%.1f\" class=\"small\">%.2f"
-                          "</text>\n",
-                          left, y + 3, width, row - 6,
-                          values[i] < 0 ? "#cf222e" : "#1f6feb",
-                          (xv > zero ? xv : zero) + 4, y + row * 0.7,
-                          values[i]);
+        assay_sbuf_printf(
+            b,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+            "height=\"%.1f\" fill=\"%s\"/>"
+            "<text x=\"%.1f\" y=\"%.1f\" class=\"small\">%.2f"
+            "</text>\n",
+            left, y + 3, width, row - 6, values[i] < 0 ? "#cf222e" : "#1f6feb",
+            (xv > zero ? xv : zero) + 4, y + row * 0.7, values[i]);
     }
     double yb = y0 + row * (double)n;
     assay_sbuf_printf(b,
@@ -212,8 +219,8 @@ assay_plot_bars(assay_sbuf *b, const char *const *labels,
 }
 
 void
-assay_plot_histogram(assay_sbuf *b, const double *values, size_t n,
-                     int nbins, double lo, double hi, const char *title,
+assay_plot_histogram(assay_sbuf *b, const double *values, size_t n, int nbins,
+                     double lo, double hi, const char *title,
                      const char *xlabel, const char *colour)
 {
     if (nbins < 1) {
@@ -227,6 +234,9 @@ assay_plot_histogram(assay_sbuf *b, const double *values, size_t n,
         counts[k]++;
         top = counts[k] > top ? counts[k] : top;
     }
+    /* counts are whole: the axis top is a multiple of the 4 tick steps,
+     * so every tick is an integer */
+    top = (top + 3) / 4 * 4;
     double pw = W - ML - MR, ph = H - MT - MB;
     svg_open(b, W, H, title);
     axes(b, lo, hi, 0, (double)top, xlabel, "number of answers");

@@ -32,10 +32,12 @@ void assay_plot_heatmap(assay_sbuf *b, const size_t m[3][3],
                         const char *row_axis, const char *col_axis);
 
 /* assay_plot_bars draws one horizontal bar per label for values in
- * vmin..vmax (NAN drawn as "n/a"), with a zero line when vmin < 0. */
+ * vmin..vmax (NAN drawn as "n/a"), with a zero line when vmin < 0, in the
+ * order given; counts (may be NULL) adds "(n=N)" to each label. */
 void assay_plot_bars(assay_sbuf *b, const char *const *labels,
-                     const double *values, size_t n, double vmin, double vmax,
-                     const char *title, const char *value_axis);
+                     const double *values, const size_t *counts, size_t n,
+                     double vmin, double vmax, const char *title,
+                     const char *value_axis);
 
 /* assay_plot_histogram draws the counts of values in nbins equal bins over
  * lo..hi (values outside are clamped into the end bins). */

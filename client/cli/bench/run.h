@@ -56,6 +56,12 @@ typedef struct assay_bench_run {
 
     assay_adv_suite *adversarial; /* may be NULL */
     json_t *compare;              /* may be NULL; see compare.h */
+
+    /* provenance, so a report can say what it measured (set by the
+     * caller; empty when unknown) */
+    char endpoint[256]; /* the service asked */
+    char date[32];      /* UTC, ISO 8601, when the run started */
+    char models[200];   /* hash(es) of the model(s) that graded */
 } assay_bench_run;
 
 /* assay_bench_run_new makes an empty run. split may be NULL (copied).

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "compare.h"
 #include "utf8.h"
 
 void
@@ -36,8 +37,7 @@ fmt_num(assay_sbuf *b, double v, int width, bool sign)
 }
 
 static void
-row(assay_sbuf *b, const char *name, double v, double lo, double hi,
-    bool pct)
+row(assay_sbuf *b, const char *name, double v, double lo, double hi, bool pct)
 {
     assay_sbuf_printf(b, "  %-22s ", name);
     char cell[64];
@@ -66,8 +66,7 @@ metrics_table(assay_sbuf *b, const assay_bench_metrics *m)
                       "95% bootstrap CI");
     assay_sbuf_printf(b, "  %-22s %10zu\n", "items graded", m->n);
     assay_sbuf_printf(b, "  %-22s %10zu\n", "items not graded", m->n_failed);
-    assay_sbuf_printf(b, "  %-22s %10zu\n", "items with a score",
-                      m->n_scored);
+    assay_sbuf_printf(b, "  %-22s %10zu\n", "items with a score", m->n_scored);
     row(b, "Pearson r", m->pearson, m->pearson_lo, m->pearson_hi, false);
     row(b, "Spearman rho", m->spearman, NAN, NAN, false);
     row(b, "quadratic kappa", m->qwk, NAN, NAN, false);
@@ -135,8 +134,16 @@ assay_bench_compare_text(const json_t *cmp, assay_sbuf *b)
     {
         json_t *o = json_object_get(m, "old"), *n = json_object_get(m, "new");
         json_t *d = json_object_get(m, "delta");
-        assay_sbuf_printf(b, "  %-22s ",
-                          json_string_value(json_object_get(m, "name")));
+        const char *name = json_string_value(json_object_get(m, "name"));
+        assay_sbuf_printf(b, "  %-22s ", name != NULL ? name : "?");
+        if (assay_bench_is_count(name)) {
+            /* counts are whole numbers: 113, not 113.000 */
+            assay_sbuf_printf(b, "%10.0f -> %10.0f   delta %+.0f\n",
+                              json_is_number(o) ? json_number_value(o) : NAN,
+                              json_is_number(n) ? json_number_value(n) : NAN,
+                              json_is_number(d) ? json_number_value(d) : NAN);
+            continue;
+        }
         fmt_num(b, json_is_number(o) ? json_number_value(o) : NAN, 10, false);
         assay_sbuf_puts(b, " -> ");
         fmt_num(b, json_is_number(n) ? json_number_value(n) : NAN, 10, false);
@@ -145,12 +152,11 @@ assay_bench_compare_text(const json_t *cmp, assay_sbuf *b)
         assay_sbuf_puts(b, "\n");
     }
     json_t *ch = json_object_get(cmp, "band_changes");
-    assay_sbuf_printf(b, "  items added %lld, removed %lld, band changed %zu\n",
-                      (long long)json_integer_value(json_object_get(cmp,
-                                                                    "added")),
-                      (long long)json_integer_value(
-                          json_object_get(cmp, "removed")),
-                      json_array_size(ch));
+    assay_sbuf_printf(
+        b, "  items added %lld, removed %lld, band changed %zu\n",
+        (long long)json_integer_value(json_object_get(cmp, "added")),
+        (long long)json_integer_value(json_object_get(cmp, "removed")),
+        json_array_size(ch));
     json_array_foreach(ch, i, m)
     {
         assay_sbuf_puts(b, "    ");

@@ -98,6 +98,17 @@ class AsyncClient:
             self._engine.sent(p, False)
 
     async def _run(self):
+        try:
+            await self._loop()
+        except asyncio.CancelledError:
+            raise
+        except Exception as e:  # a socket error: no request may hang on it
+            for p in list(self._engine.pending.values()):
+                if not p.key.done():
+                    p.key.set_exception(e)
+            self._engine.pending.clear()
+
+    async def _loop(self):
         eng = self._engine
         while True:
             if not eng.pending:

@@ -104,7 +104,14 @@ class Client:
         flight (counting ``backlog()`` results the caller holds), and
         yields (key, reply dict) as replies arrive."""
         eng = self._engine
-        it = iter(bodies)
+        try:
+            yield from self._pipeline_loop(eng, iter(bodies), window, backlog)
+        finally:
+            # abandoned early (or failed): forget what is in flight, so its
+            # late replies are dropped instead of answering the next call
+            eng.pending.clear()
+
+    def _pipeline_loop(self, eng, it, window, backlog):
         exhausted = False
         while True:
             while not exhausted and len(eng.pending) + backlog() < window:

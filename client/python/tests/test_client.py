@@ -96,6 +96,14 @@ class Basic(unittest.TestCase):
         self.assertIsInstance(rs[100].error, ac.InvalidRequest)
         self.assertEqual(sum(r.ok for r in rs), 99)
 
+    def test_abandoned_batch_does_not_answer_the_next_call(self):
+        with ac.Client(self.d.endpoint) as c:
+            for r in c.grade_many([{"answer": "no idea", "question_id": "gil"}] * 50,
+                                  window=16):
+                break
+            self.assertEqual(c.grade(GIL, "gil").band, "correct")
+            self.assertTrue(c.health().ok)
+
     def test_async_client(self):
         async def main():
             async with ac.AsyncClient(self.d.endpoint) as c:
@@ -199,6 +207,30 @@ class Reliability(unittest.TestCase):
                 finally:
                     d.kill(signal.SIGCONT)
         finally:
+            d.stop()
+
+    def test_async_busy_backoff_and_stall(self):
+        d = Daemon("--threads", "1", "--hwm", "2")
+        try:
+            async def main():
+                async with ac.AsyncClient(d.endpoint, timeout_ms=300,
+                                          retries=5) as c:
+                    rs = await c.grade_many(
+                        [{"answer": GIL * 10, "question_id": "gil"}] * 200,
+                        window=32)
+                    busy = (await c.stats()).errors.get("busy", 0)
+                    d.kill(signal.SIGSTOP)
+                    loop = asyncio.get_running_loop()
+                    loop.call_later(0.5, d.kill, signal.SIGCONT)
+                    v = await c.grade(GIL, "gil")
+                    return rs, busy, v
+            rs, busy, v = asyncio.run(main())
+            self.assertTrue(all(r.ok for r in rs),
+                            [r.error for r in rs if not r.ok][:3])
+            self.assertGreater(busy, 0, "the service never said busy")
+            self.assertEqual(v.band, "correct")
+        finally:
+            d.kill(signal.SIGCONT)
             d.stop()
 
     def test_failover_between_two_instances_without_a_broker(self):

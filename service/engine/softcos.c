@@ -1,0 +1,104 @@
+/* softcos.c - soft cosine of answer and references over word vectors. */
+#include "softcos.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "demote.h"
+
+#define SC_MAX_WORDS 64 /* distinct content words per side; the rest dropped */
+
+typedef struct bag {
+    uint64_t key[SC_MAX_WORDS];
+    long vec[SC_MAX_WORDS]; /* record index, -1 when no vector */
+    double w[SC_MAX_WORDS];
+    size_t tf[SC_MAX_WORDS];
+    size_t n;
+} bag;
+
+static void
+bag_of(bag *b, const assay_analysis *a, const assay_keyset *demoted, const assay_idf *idf,
+       const assay_vectors *v)
+{
+    b->n = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        const assay_term *t = &a->terms[i];
+        if ((t->flags & ASSAY_TERM_STOP) || assay_keyset_has(demoted, t->hash)) {
+            continue;
+        }
+        size_t j = 0;
+        while (j < b->n && b->key[j] != t->hash) {
+            j++;
+        }
+        if (j == b->n) {
+            if (b->n == SC_MAX_WORDS) {
+                continue;
+            }
+            b->key[j] = t->hash;
+            b->tf[j] = 0;
+            b->vec[j] = assay_vectors_find(v, t->hash);
+            b->n++;
+        }
+        b->tf[j]++;
+    }
+    for (size_t j = 0; j < b->n; j++) {
+        b->w[j] = assay_tf_weight(b->tf[j]) * (idf ? assay_idf_get(idf, b->key[j]) : 1.0);
+    }
+}
+
+static double
+sim(const assay_vectors *v, const bag *x, size_t i, const bag *y, size_t j)
+{
+    if (x->key[i] == y->key[j]) {
+        return 1.0;
+    }
+    if (x->vec[i] < 0 || y->vec[j] < 0) {
+        return 0.0;
+    }
+    double c = assay_vectors_cos(v, x->vec[i], y->vec[j]);
+    return c > 0 ? c * c : 0.0;
+}
+
+static double
+self_sim(const assay_vectors *v, const bag *x)
+{
+    double s = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        s += x->w[i] * x->w[i];
+        for (size_t j = i + 1; j < x->n; j++) {
+            s += 2 * x->w[i] * x->w[j] * sim(v, x, i, x, j);
+        }
+    }
+    return s;
+}
+
+double
+assay_softcos(const assay_vectors *v, const assay_prepared *pq, const assay_analysis *answer,
+              const assay_idf *idf)
+{
+    if (v == NULL) {
+        return 0.0;
+    }
+    bag a, r;
+    bag_of(&a, answer, &pq->demoted, idf, v);
+    if (a.n == 0) {
+        return 0.0;
+    }
+    double aa = self_sim(v, &a), best = 0.0;
+    for (size_t k = 0; k < pq->nrefs; k++) {
+        bag_of(&r, &pq->refs[k], &pq->demoted, idf, v);
+        if (r.n == 0) {
+            continue;
+        }
+        double ab = 0;
+        for (size_t i = 0; i < a.n; i++) {
+            for (size_t j = 0; j < r.n; j++) {
+                ab += a.w[i] * r.w[j] * sim(v, &a, i, &r, j);
+            }
+        }
+        double den = sqrt(aa * self_sim(v, &r));
+        double s = den > 0 ? ab / den : 0.0;
+        best = s > best ? s : best;
+    }
+    return best > 1.0 ? 1.0 : best;
+}

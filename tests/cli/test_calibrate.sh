@@ -1,0 +1,36 @@
+# assay calibrate: refits cut-offs on a few labels, warns when too few,
+# writes a loadable model whose confidence is monotone; usage errors exit 2.
+. "$(dirname "$0")/lib.sh"
+need_exe
+src=${3:-$ASSAY_SOURCE_DIR}
+pf=$src/models/python-fullstack
+
+expect_status 2 "$ASSAY_EXE" calibrate --model "$pf"
+grep -q '^assay: usage: --model, --labels and --out are required' "$TMPD/err" ||
+    fail "missing options message: $(cat "$TMPD/err")"
+expect_status 2 "$ASSAY_EXE" calibrate --model "$pf" --labels x --out y --review-target 2
+
+# 40 labelled answers: written, but a warning that they are too few
+head -n 40 "$pf/labelled.jsonl" >"$TMPD/few.jsonl"
+expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$TMPD/few.jsonl" \
+    --out "$TMPD/model.json"
+grep -q '^wrote ' "$TMPD/out" || fail "no wrote line: $(cat "$TMPD/out")"
+grep -q 'warning: 40 labelled answers are too few' "$TMPD/err" ||
+    fail "no too-few warning: $(cat "$TMPD/err")"
+# the recalibrated model loads (input paths rewritten) and measures
+expect_status 0 "$ASSAY_EXE" fit --eval "$TMPD/model.json" --labels "$pf/labelled.jsonl" \
+    --test-split test
+grep -q '^test .*review_share=' "$TMPD/out" || fail "eval: $(cat "$TMPD/out")"
+python3 - "$TMPD/model.json" <<'PY' || fail "calibration table not monotone / in [0,1]"
+import json, sys
+c = json.load(open(sys.argv[1]))["calibration"]
+p, u = c["confidence"], c["margin_upto"]
+assert all(0 <= x <= 1 for x in p + u)
+assert all(a <= b for a, b in zip(p, p[1:])) and all(a <= b for a, b in zip(u, u[1:]))
+PY
+# a bad label is an error naming file and line
+printf '{"question_id":"gil","answer":"x","band":"bogus"}\n' >"$TMPD/bad.jsonl"
+expect_status 2 "$ASSAY_EXE" calibrate --model "$pf" --labels "$TMPD/bad.jsonl" \
+    --out "$TMPD/m2.json"
+grep -q 'bad.jsonl line 1: "band" must be' "$TMPD/err" || fail "bad band: $(cat "$TMPD/err")"
+echo ok

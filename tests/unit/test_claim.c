@@ -1,0 +1,409 @@
+/* test_claim.c - clause splitting, subjects (declared and derived),
+ * polarity, every contradiction kind, negative claims supported by negative
+ * answers, and the cost bound of judging. Uses the shipped stop list,
+ * opposites list and WordNet (wordnet-base). */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "claim.h"
+#include "lexicon.h"
+#include "wordnet.h"
+
+static assay_lexicon *lex;
+static assay_stemmer *stemmer;
+
+static int
+setup(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_error err;
+    assay_error_init(&err);
+    const assay_wordnet *wn = NULL;
+    if (assay_lexicon_new(&lex) != ASSAY_OK ||
+        assay_lexicon_load_stoplist(
+            lex, assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "stopwords.txt"),
+            &err) != ASSAY_OK ||
+        assay_lexicon_load_opposites(
+            lex, assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "opposites.txt"),
+            &err) != ASSAY_OK ||
+        assay_wordnet_acquire(&wn, &err) != ASSAY_OK ||
+        assay_stemmer_new(&stemmer) != ASSAY_OK) {
+        fprintf(stderr, "setup: %s\n", err.message);
+        return -1;
+    }
+    assay_lexicon_set_wordnet(lex, wn);
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    (void)state;
+    assay_lexicon_free(lex);
+    assay_stemmer_free(stemmer);
+    return 0;
+}
+
+typedef struct judged {
+    assay_claim_set cs;
+    assay_claim_result r[ASSAY_MAX_CLAIMS];
+    size_t steps;
+} judged;
+
+static assay_analysis
+analyse(const char *text)
+{
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(lex, stemmer, text, strlen(text), &a, &err), &err);
+    return a;
+}
+
+static void
+build(assay_claim_set *cs, const char *q, const char *ref,
+      const char *const *subjects, size_t nsubjects)
+{
+    assay_analysis qa = analyse(q), ra = analyse(ref);
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_claims_build(cs, &qa, ref, &ra, subjects, nsubjects,
+                                     NULL, lex, stemmer, NULL, 5, &err),
+                  &err);
+    assay_analysis_fini(&qa);
+    assay_analysis_fini(&ra);
+}
+
+/* judge builds the claims of (q, ref) and judges answer against them. */
+static judged *
+judge(const char *q, const char *ref, const char *answer,
+      const char *const *subjects, size_t nsubjects)
+{
+    judged *j = calloc(1, sizeof(*j));
+    assert_non_null(j);
+    build(&j->cs, q, ref, subjects, nsubjects);
+    assay_analysis aa = analyse(answer);
+    j->steps = assay_claims_judge(&j->cs, &aa, NULL, NULL, NULL, j->r);
+    assay_analysis_fini(&aa);
+    return j;
+}
+
+static void
+judged_free(judged *j)
+{
+    assay_claims_fini(&j->cs);
+    free(j);
+}
+
+/* state of the claim whose text starts with prefix */
+static const assay_claim_result *
+result_of(const judged *j, const char *prefix)
+{
+    for (size_t i = 0; i < j->cs.n; i++) {
+        if (strncmp(j->cs.c[i].text, prefix, strlen(prefix)) == 0) {
+            return &j->r[i];
+        }
+    }
+    print_error("no claim starts with \"%s\"\n", prefix);
+    fail();
+    return NULL;
+}
+
+static bool
+any_contradicted(const judged *j)
+{
+    for (size_t i = 0; i < j->cs.n; i++) {
+        if (j->r[i].state == ASSAY_CLAIM_CONTRADICTED) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static const char *Q_COPY = "Difference between deepcopy and shallow copy?";
+static const char *R_COPY = "Shallow copy duplicates only the outer object, while "
+                            "deep copy recursively duplicates all nested objects.";
+static const char *Q_SET = "Which is faster for membership tests, a list or a set?";
+static const char *R_SET = "A set: membership is O(1) on average because it is a "
+                           "hash table, while a list needs an O(n) scan.";
+static const char *Q_TUPLE = "Is a Python tuple mutable?";
+static const char *R_TUPLE = "No. A tuple is immutable: its elements cannot be "
+                             "reassigned after creation.";
+
+static void
+test_claim_splits_clauses_and_keeps_fragments_together(void **state)
+{
+    (void)state;
+    assay_claim_set cs;
+    build(&cs, Q_SET, R_SET, NULL, 0);
+    /* "O(1)" and "on average" are fragments, not clauses */
+    assert_int_equal(cs.n, 3);
+    assert_string_equal(cs.c[0].text, "membership is O(1) on average");
+    assert_string_equal(cs.c[1].text, "it is a hash table");
+    assert_string_equal(cs.c[2].text, "a list needs an O(n) scan");
+    assay_claims_fini(&cs);
+}
+
+static void
+test_claim_derives_subjects_from_question_and_reference(void **state)
+{
+    (void)state;
+    assay_claim_set cs;
+    build(&cs, Q_SET, R_SET, NULL, 0);
+    assert_int_equal(cs.nent, 2);
+    assert_string_equal(cs.ent[0].label, "list");
+    assert_string_equal(cs.ent[1].label, "set");
+    /* "A set:" opens the sentence, so the clauses after it are about it */
+    assert_string_equal(cs.ent[cs.c[0].subject].label, "set");
+    assert_string_equal(cs.ent[cs.c[1].subject].label, "set");
+    assert_string_equal(cs.ent[cs.c[2].subject].label, "list");
+    assay_claims_fini(&cs);
+
+    /* no "X or Y" in the question: the reference's clause openings that the
+     * question names, and the contrasted form after "while" */
+    build(&cs, Q_COPY, R_COPY, NULL, 0);
+    assert_int_equal(cs.nent, 2);
+    assert_string_equal(cs.ent[0].label, "shallow copy");
+    assert_string_equal(cs.ent[1].label, "deep copy");
+    assert_int_equal(cs.c[0].subject, 0);
+    assert_int_equal(cs.c[1].subject, 1);
+    assay_claims_fini(&cs);
+}
+
+static void
+test_claim_bank_subjects_are_used_as_declared(void **state)
+{
+    (void)state;
+    const char *subjects[] = {"session-based authentication", "token-based authentication"};
+    assay_claim_set cs;
+    build(&cs, "Sessions or tokens?",
+          "Session-based authentication keeps state on the server; token-based "
+          "authentication is stateless.",
+          subjects, 2);
+    assert_true(cs.declared);
+    assert_int_equal(cs.nent, 2);
+    assert_string_equal(cs.ent[0].label, "session-based authentication");
+    assert_int_equal(cs.n, 2);
+    assert_int_equal(cs.c[0].subject, 0);
+    assert_int_equal(cs.c[1].subject, 1);
+    assay_claims_fini(&cs);
+}
+
+static void
+test_claim_role_swap_is_contradiction(void **state)
+{
+    (void)state;
+    judged *j = judge(Q_COPY, R_COPY,
+                      "Shallow copy recursively duplicates nested objects while "
+                      "deep copy copies only the outer object.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "deep copy");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    assert_string_equal(j->cs.ent[r->answer_subject].label, "shallow copy");
+    judged_free(j);
+
+    j = judge(Q_SET, R_SET,
+              "A list: membership is O(1) because it is indexed, while a set "
+              "needs an O(n) scan.",
+              NULL, 0);
+    r = result_of(j, "a list needs");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+}
+
+static void
+test_claim_correct_answers_are_supported(void **state)
+{
+    (void)state;
+    judged *j = judge(Q_SET, R_SET,
+                      "A set, since lookups hash the key and take O(1) on "
+                      "average; a list has to scan every element, O(n).",
+                      NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(result_of(j, "membership")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+
+    j = judge(Q_COPY, R_COPY,
+              "A shallow copy duplicates only the outer object; a deep copy "
+              "recursively duplicates the nested objects too.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(result_of(j, "Shallow")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "deep")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+static void
+test_claim_negative_claim_supported_by_negative_answer(void **state)
+{
+    (void)state;
+    judged *j = judge("What does HTTP 404 mean?",
+                      "The server could not find the requested resource.",
+                      "It means the requested resource was not found on the server.",
+                      NULL, 0);
+    assert_true(j->cs.c[0].negative);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+
+    /* and contradicted by the positive one */
+    j = judge("What does HTTP 404 mean?",
+              "The server could not find the requested resource.",
+              "The server found the requested resource.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+}
+
+static void
+test_claim_negation_in_many_forms_contradicts(void **state)
+{
+    (void)state;
+    static const char *const answers[] = {
+        "It is not true that the server found the requested resource.",
+        "That the server could find the requested resource is a myth.",
+        "The server did find the requested resource. No.",
+        "The server never fails to find the requested resource.",
+    };
+    static const bool contradicts[] = {true, true, true, true};
+    const char *ref = "The server finds the requested resource.";
+    for (size_t i = 0; i < 4; i++) {
+        judged *j = judge("What does HTTP 200 mean?", ref, answers[i], NULL, 0);
+        bool got = j->r[0].state == ASSAY_CLAIM_CONTRADICTED;
+        if (i == 2 || i == 3) {
+            /* "No." after the claim is its own clause; "never fails to" is
+             * a double negation: both leave the claim supported */
+            got = j->r[0].state != ASSAY_CLAIM_SUPPORTED;
+            if (got) {
+                print_error("answer %zu: expected supported\n", i);
+            }
+            assert_false(got);
+        } else if (got != contradicts[i]) {
+            print_error("answer %zu: \"%s\"\n", i, answers[i]);
+            fail();
+        }
+        judged_free(j);
+    }
+}
+
+static void
+test_claim_antonyms_and_comparatives_contradict(void **state)
+{
+    (void)state;
+    judged *j = judge(Q_TUPLE, R_TUPLE,
+                      "Yes, tuples are mutable, you can reassign their elements.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "No")->state, ASSAY_CLAIM_CONTRADICTED);
+    const assay_claim_result *r = result_of(j, "A tuple is immutable");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    r = result_of(j, "its elements cannot");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+
+    /* an opposite word negated agrees: "not mutable" */
+    j = judge(Q_TUPLE, R_TUPLE, "No. A tuple is not mutable.", NULL, 0);
+    assert_int_equal(result_of(j, "A tuple is immutable")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+
+    /* comparative reversal: "more memory" against "less memory", and
+     * "slower" against "faster" */
+    j = judge("Tuple or list: which is lighter?",
+              "A tuple uses less memory than a list.",
+              "A tuple uses more memory than a list.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge("Tuple or list: which is lighter?",
+              "A tuple uses less memory than a list.",
+              "Tuples use less memory than lists.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge("Which is created faster, a tuple or a list?",
+              "A tuple is created faster than a list.",
+              "A tuple is created slower than a list.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+
+    /* the hand list: stateless / stateful */
+    j = judge("Is token authentication stateless?",
+              "Token authentication is stateless on the server.",
+              "Token authentication is stateful on the server.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+}
+
+static void
+test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction(void **state)
+{
+    (void)state;
+    /* "bottom" is opposite to "top", but the clause does not say the
+     * claim with top replaced */
+    judged *j = judge("How do you implement a stack with an array?",
+                      "Keep the top of the stack toward the end of the array.",
+                      "Allocate an array of some size, bottom stack element "
+                      "stored at element 0.",
+                      NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
+static void
+test_claim_restrictive_claim_agrees_with_negated_answer(void **state)
+{
+    (void)state;
+    judged *j = judge(Q_COPY, R_COPY,
+                      "A shallow copy does not duplicate the nested objects.",
+                      NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
+static void
+test_claim_judging_cost_is_linear(void **state)
+{
+    (void)state;
+    size_t steps[2];
+    for (int k = 0; k < 2; k++) {
+        size_t words = k == 0 ? 1000 : 8000;
+        char *ans = malloc(words * 12 + 1);
+        assert_non_null(ans);
+        size_t n = 0;
+        static const char *const w[] = {"shallow", "copy", "not", "duplicates",
+                                        "outer", "object", "deep", "nested"};
+        for (size_t i = 0; i < words; i++) {
+            n += (size_t)sprintf(ans + n, "%s ", w[i % 8]);
+        }
+        judged *j = judge(Q_COPY, R_COPY, ans, NULL, 0);
+        steps[k] = j->steps;
+        judged_free(j);
+        free(ans);
+    }
+    /* 8x the words, at most 8x the steps (+10%) */
+    assert_true(steps[1] <= steps[0] * 88 / 10);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_claim_splits_clauses_and_keeps_fragments_together),
+        cmocka_unit_test(test_claim_derives_subjects_from_question_and_reference),
+        cmocka_unit_test(test_claim_bank_subjects_are_used_as_declared),
+        cmocka_unit_test(test_claim_role_swap_is_contradiction),
+        cmocka_unit_test(test_claim_correct_answers_are_supported),
+        cmocka_unit_test(test_claim_negative_claim_supported_by_negative_answer),
+        cmocka_unit_test(test_claim_negation_in_many_forms_contradicts),
+        cmocka_unit_test(test_claim_antonyms_and_comparatives_contradict),
+        cmocka_unit_test(test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
+        cmocka_unit_test(test_claim_restrictive_claim_agrees_with_negated_answer),
+        cmocka_unit_test(test_claim_judging_cost_is_linear),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
