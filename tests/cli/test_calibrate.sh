@@ -1,5 +1,6 @@
 # assay calibrate: refits cut-offs on a few labels, warns when too few,
-# writes a loadable model whose confidence is monotone; usage errors exit 2.
+# writes a loadable model whose confidence is monotone; usage errors exit 2;
+# assay bench reports reliability diagram data for a calibrated model.
 . "$(dirname "$0")/lib.sh"
 need_exe
 src=${3:-$ASSAY_SOURCE_DIR}
@@ -33,4 +34,22 @@ printf '{"question_id":"gil","answer":"x","band":"bogus"}\n' >"$TMPD/bad.jsonl"
 expect_status 2 "$ASSAY_EXE" calibrate --model "$pf" --labels "$TMPD/bad.jsonl" \
     --out "$TMPD/m2.json"
 grep -q 'bad.jsonl line 1: "band" must be' "$TMPD/err" || fail "bad band: $(cat "$TMPD/err")"
+
+# assay bench reports reliability diagram data: confidence bins with their
+# accuracy, every graded verdict of the calibrated model counted once
+start_assayd --model "$pf"
+expect_status 0 "$ASSAY_EXE" bench --endpoint "$EP" --split test -q \
+    --json "$TMPD/bench.json" "$pf/labelled.jsonl"
+python3 - "$TMPD/bench.json" <<'PY' || fail "reliability bins"
+import json, sys
+d = json.load(open(sys.argv[1]))
+bins = d["reliability"]
+assert len(bins) == 10
+n = sum(b["n"] for b in bins)
+graded = sum(1 for s in d["sets"] for i in s["items"] if i.get("verdict"))
+assert n == graded > 0, (n, graded)
+for b in bins:
+    if b["n"]:
+        assert b["from"] <= b["mean_confidence"] <= b["to"] and 0 <= b["accuracy"] <= 1
+PY
 echo ok

@@ -155,6 +155,43 @@ adversarial_json(const assay_adv_suite *s, bool *ok)
     return o;
 }
 
+/* Reliability diagram data: graded items whose verdict has a confidence, in
+ * 10 bins of confidence; per bin the count, mean confidence and the share
+ * whose band matched the human band (calibrated: the two agree). */
+static json_t *
+reliability_json(const assay_bench_run *run, bool *ok)
+{
+    enum { NB = 10 };
+    size_t cnt[NB] = {0}, right[NB] = {0};
+    double csum[NB] = {0};
+    for (size_t s = 0; s < run->nsets; s++) {
+        const assay_bench_set *set = run->sets[s];
+        for (size_t i = 0; i < set->nitems; i++) {
+            const assay_bench_item *it = &set->items[i];
+            json_t *c = it->graded ? json_object_get(it->verdict, "confidence") : NULL;
+            if (!json_is_number(c)) {
+                continue;
+            }
+            double v = json_number_value(c);
+            int b = v >= 1.0 ? NB - 1 : v <= 0.0 ? 0 : (int)(v * NB);
+            cnt[b]++;
+            csum[b] += v;
+            right[b] += it->assay_band == it->human_band;
+        }
+    }
+    json_t *bins = json_array();
+    for (int b = 0; b < NB; b++) {
+        json_t *j = json_object();
+        put(j, "from", json_real(b / (double)NB), ok);
+        put(j, "to", json_real((b + 1) / (double)NB), ok);
+        put(j, "n", json_integer((json_int_t)cnt[b]), ok);
+        put(j, "mean_confidence", cnt[b] ? num(csum[b] / (double)cnt[b]) : json_null(), ok);
+        put(j, "accuracy", cnt[b] ? num((double)right[b] / (double)cnt[b]) : json_null(), ok);
+        push(bins, j, ok);
+    }
+    return bins;
+}
+
 json_t *
 assay_bench_report_json(const assay_bench_run *run)
 {
@@ -192,6 +229,7 @@ assay_bench_report_json(const assay_bench_run *run)
         push(qs, j, &ok);
     }
     put(o, "questions", qs, &ok);
+    put(o, "reliability", reliability_json(run, &ok), &ok);
 
     json_t *worst = json_array();
     for (size_t i = 0; i < run->nworst; i++) {

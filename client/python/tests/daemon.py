@@ -1,6 +1,7 @@
 """Start a real assayd (or broker/worker) for the tests: a free 127.0.0.1
 port chosen by the daemon itself (tcp://127.0.0.1:*), learnt from its
 " ready endpoint=" log line; every wait is on state, bounded."""
+import atexit
 import os
 import re
 import signal
@@ -11,6 +12,16 @@ import time
 ASSAYD = os.environ.get("ASSAYD_EXE", "assayd")
 ASSAY = os.environ.get("ASSAY_EXE", "assay")
 _READY = re.compile(r" ready endpoint=(\S+)")
+_STARTED = []
+
+
+@atexit.register
+def _kill_leftovers():
+    """No daemon outlives the test run, whatever failed."""
+    for proc in _STARTED:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def wait_for(pred, timeout=15.0, what="condition"):
@@ -39,6 +50,7 @@ class Daemon:
         cmd += list(args)
         self.proc = subprocess.Popen(cmd, stderr=self.log,
                                      stdout=subprocess.DEVNULL)
+        _STARTED.append(self.proc)
         self.endpoint = wait_for(self._ready, what=f"{' '.join(cmd)} ready")
 
     def text(self):
