@@ -181,6 +181,21 @@ assay_handler_stats(assay_handler *h)
     return h->stats;
 }
 
+void
+assay_handler_model_tag(assay_handler *h, char *out, size_t cap)
+{
+    model_set *s = set_acquire(h);
+    size_t o = 0;
+    int n = snprintf(out, cap, "model=");
+    o = n > 0 && (size_t)n < cap ? (size_t)n : 0;
+    for (size_t i = 0; i < s->n && o < cap; i++) {
+        n = snprintf(out + o, cap - o, "%s%s", i > 0 ? "," : "",
+                     assay_model_hash(s->models[i]));
+        o += n > 0 ? (size_t)n : 0;
+    }
+    set_release(h, s);
+}
+
 size_t
 assay_handler_model_count(assay_handler *h)
 {

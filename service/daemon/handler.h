@@ -58,6 +58,10 @@ assay_err assay_handler_reload(assay_handler *h, assay_error *err);
  * serving loops call it every turn. */
 void assay_handler_log_flush(void);
 
+/* assay_handler_model_tag writes "model=<hash>[,<hash>...]" for the models
+ * serving now into out (cut at cap - 1): a worker's READY metadata. */
+void assay_handler_model_tag(assay_handler *h, char *out, size_t cap);
+
 /* assay_handler_max_message is the application size limit in bytes. */
 size_t assay_handler_max_message(const assay_handler *h);
 

@@ -51,6 +51,7 @@ typedef struct brk_worker {
     size_t client_len; /* 0 = holds no request */
     long long busy_since_ms; /* when it was given the request it holds */
     char request_id[ASSAY_PROTO_MAX_ID + 1]; /* its id, "" if unreadable */
+    char models[ASSAY_MDP_MODELS_MAX + 1]; /* from READY; "" if not sent */
     brk_service *service;
     long long expiry_ms;
     bool idle;
@@ -413,6 +414,24 @@ client_error(broker *b, zmq_msg_t *f, int n, assay_err code, const char *text)
     }
 }
 
+/* {"model=<hash>": workers, ...} for the workers of s: more than one key
+ * is a mixed service. */
+static json_t *
+service_models(broker *b, const brk_service *s)
+{
+    json_t *o = json_object();
+    for (size_t i = 0; o != NULL && i < b->nworkers; i++) {
+        const brk_worker *w = b->workers[i];
+        if (w->service != s) {
+            continue;
+        }
+        const char *key = w->models[0] != '\0' ? w->models : "unknown";
+        json_int_t n = json_integer_value(json_object_get(o, key));
+        json_object_set_new(o, key, json_integer(n + 1));
+    }
+    return o;
+}
+
 /* The broker's counters as JSON (mmi.stats); malloc'd, NULL on ENOMEM. */
 static char *
 broker_stats(broker *b)
@@ -422,9 +441,10 @@ broker_stats(broker *b)
         const brk_service *s = b->services[i];
         json_array_append_new(
             services,
-            json_pack("{s:s, s:I, s:I, s:I}", "name", s->name, "workers",
+            json_pack("{s:s, s:I, s:I, s:I, s:o}", "name", s->name, "workers",
                       (json_int_t)s->nworkers, "queued", (json_int_t)s->queued,
-                      "queued_bytes", (json_int_t)s->queued_bytes));
+                      "queued_bytes", (json_int_t)s->queued_bytes, "models",
+                      service_models(b, s)));
     }
     json_t *o = json_pack(
         "{s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:I}", "workers",
@@ -556,6 +576,23 @@ client_message(broker *b, zmq_msg_t *f, int n, bool overflow)
 }
 
 
+/* READY metadata: printable ASCII of at most ASSAY_MDP_MODELS_MAX bytes. */
+static bool
+models_valid(zmq_msg_t *m)
+{
+    size_t n = zmq_msg_size(m);
+    const unsigned char *p = zmq_msg_data(m);
+    if (n > ASSAY_MDP_MODELS_MAX) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < 0x20 || p[i] > 0x7e) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static void
 worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
 {
@@ -563,7 +600,9 @@ worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
         worker_delete(b, w, true, "second READY");
         return;
     }
-    if (n != 5 || !assay_mdp_service_valid(zmq_msg_data(&f[4]), zmq_msg_size(&f[4]))) {
+    if ((n != 5 && n != 6) ||
+        !assay_mdp_service_valid(zmq_msg_data(&f[4]), zmq_msg_size(&f[4])) ||
+        (n == 6 && !models_valid(&f[5]))) {
         drop_note(b, &f[0], "worker: READY without a valid service name");
         return;
     }
@@ -596,6 +635,10 @@ worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
     w->id_len = zmq_msg_size(&f[0]);
     memcpy(w->id, zmq_msg_data(&f[0]), w->id_len);
     w->service = s;
+    if (n == 6) {
+        memcpy(w->models, zmq_msg_data(&f[5]), zmq_msg_size(&f[5]));
+        w->models[zmq_msg_size(&f[5])] = '\0';
+    }
     w->expiry_ms =
         assay_clock_ms() + (long long)b->opts.heartbeat_ms * b->opts.liveness;
     b->workers[b->nworkers++] = w;
@@ -603,7 +646,22 @@ worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
     char hex[2 * BRK_IDENTITY_MAX + 1];
     identity_hex(w->id, w->id_len, hex, sizeof hex);
     assay_log(ASSAY_LOG_INFO, "mdp_worker_ready",
-              "worker=%s service=%s workers=%zu", hex, s->name, s->nworkers);
+              "worker=%s service=%s workers=%zu %s", hex, s->name, s->nworkers,
+              w->models[0] != '\0' ? w->models : "model=unknown");
+    /* Workers of one service with different models answer the same request
+     * differently: say so every time the mix appears. */
+    for (size_t i = 0; i < b->nworkers; i++) {
+        const brk_worker *o = b->workers[i];
+        if (o != w && o->service == s && strcmp(o->models, w->models) != 0) {
+            assay_log(ASSAY_LOG_WARN, "mixed_models",
+                      "service=%s new=%s other=%s message=\"workers of one "
+                      "service serve different models: the same request "
+                      "can get different verdicts\"",
+                      s->name, w->models[0] != '\0' ? w->models : "unknown",
+                      o->models[0] != '\0' ? o->models : "unknown");
+            break;
+        }
+    }
     idle_append(w);
     service_dispatch(b, s);
 }

@@ -56,6 +56,7 @@ typedef struct wrk_thread {
     long long next_heartbeat_ms;
     long long last_send_ms;
     unsigned long long requests, reconnects, dropped;
+    char models[ASSAY_MDP_MODELS_MAX + 1]; /* sent with the last READY */
 } wrk_thread;
 
 void
@@ -139,9 +140,19 @@ connect_broker(wrk_thread *t)
         t->sock = NULL;
         return -1;
     }
-    const void *svc = sh->opts.service;
-    size_t svc_len = strlen(sh->opts.service);
-    send_command(t, ASSAY_MDP_READY, &svc, &svc_len, 1);
+    const void *ready[2] = {sh->opts.service, NULL};
+    size_t ready_len[2] = {strlen(sh->opts.service), 0};
+    int nready = 1;
+    t->models[0] = '\0';
+    if (sh->opts.models_fn != NULL) {
+        sh->opts.models_fn(sh->opts.arg, t->models, sizeof t->models);
+        if (t->models[0] != '\0') {
+            ready[1] = t->models;
+            ready_len[1] = strlen(t->models);
+            nready = 2;
+        }
+    }
+    send_command(t, ASSAY_MDP_READY, ready, ready_len, nready);
     t->liveness = sh->opts.liveness;
     t->next_heartbeat_ms = assay_clock_ms() + sh->opts.heartbeat_ms;
     return 0;
@@ -377,6 +388,18 @@ worker_main(void *arg)
             }
             continue;
         }
+        if (sh->opts.models_fn != NULL) {
+            char now_models[ASSAY_MDP_MODELS_MAX + 1];
+            sh->opts.models_fn(sh->opts.arg, now_models, sizeof now_models);
+            if (strcmp(now_models, t->models) != 0) {
+                /* reloaded: register again so the broker knows the model */
+                assay_log(ASSAY_LOG_INFO, "mdp_reconnect",
+                          "worker=%d reason=\"model changed\"", t->index);
+                disconnect(t, true);
+                t->reconnects++;
+                continue;
+            }
+        }
         /* Replies count as heartbeats for the broker (RFC 7). */
         if (now - t->last_send_ms >= sh->opts.heartbeat_ms) {
             send_command(t, ASSAY_MDP_HEARTBEAT, NULL, NULL, 0);
@@ -515,9 +538,16 @@ handler_reload(void *arg, assay_error *err)
     return assay_handler_reload(arg, err);
 }
 
+static void
+handler_models(void *arg, char *out, size_t cap)
+{
+    assay_handler_model_tag(arg, out, cap);
+}
+
 void
 assay_mdp_worker_opts_handler(assay_mdp_worker_opts *opts, assay_handler *h)
 {
+    opts->models_fn = handler_models;
     opts->process = handler_process;
     opts->reload = handler_reload;
     opts->arg = h;

@@ -33,6 +33,10 @@ typedef assay_err (*assay_mdp_reload_fn)(void *arg, assay_error *err);
 
 typedef struct assay_mdp_worker_opts {
     const char *service;  /* registered service name */
+    /* Writes the READY metadata, "model=<hash>[,<hash>...]" (mdp.h), into
+     * out; NULL: none. Asked at each heartbeat: when it changes (a reload)
+     * the worker thread registers again, between requests. */
+    void (*models_fn)(void *arg, char *out, size_t cap);
     int heartbeat_ms;     /* heartbeat interval agreed with the broker */
     int liveness;         /* silent intervals before reconnecting */
     int reconnect_min_ms; /* first backoff after the broker went silent */

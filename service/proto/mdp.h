@@ -36,6 +36,10 @@
 /* The longest message any party reads: a worker REPLY at the broker,
  * [worker][""][MDPW01][0x03][client][""][body...]. */
 #define ASSAY_MDP_FRAMES_MAX (6 + ASSAY_MDP_BODY_FRAMES_MAX)
+/* READY may carry one more frame after the service name: the worker's
+ * model hashes, "model=<hex>[,<hex>...]", printable, at most this long.
+ * The broker compares them across the workers of a service. */
+#define ASSAY_MDP_MODELS_MAX 512
 /* ROUTER identities (libzmq's own and ZMQ_ROUTING_ID) are 1..255 bytes. */
 #define ASSAY_MDP_IDENTITY_MAX 255
 
