@@ -187,8 +187,7 @@ assay_bench_run_summarize(assay_bench_run *run, const assay_bench_gates *gates,
     for (size_t i = 0; i < total; i++) {
         ngroups += (i == 0 || strcmp(ks[i].key, ks[i - 1].key) != 0) ? 1 : 0;
     }
-    run->questions = calloc(ngroups > 0 ? ngroups : 1,
-                            sizeof(*run->questions));
+    run->questions = calloc(ngroups > 0 ? ngroups : 1, sizeof(*run->questions));
     if (run->questions == NULL) {
         goto out;
     }
