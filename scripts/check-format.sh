@@ -28,4 +28,4 @@ if ((${#bad[@]})); then
     echo "check-format: fix with: clang-format -i ${bad[*]}"
     exit 1
 fi
-echo "check-format: ${#files[@]} files formatted ($(grep -c . "$pending" 2>/dev/null || echo 0) pending)"
+echo "check-format: ${#files[@]} files formatted ($(grep -c . "$pending" 2>/dev/null || true) pending)"

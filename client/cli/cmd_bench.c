@@ -99,13 +99,13 @@ bench_request(const bench_job *j, bool inline_refs)
     json_t *req = NULL;
     if (j->item != NULL) {
         const assay_bench_item *it = j->item;
-        bool use_inline = it->question_id == NULL ||
-                          (inline_refs && it->question != NULL &&
-                           it->reference != NULL);
+        bool use_inline =
+            it->question_id == NULL ||
+            (inline_refs && it->question != NULL && it->reference != NULL);
         assay_proto_grade_request(NULL, use_inline ? NULL : it->question_id,
                                   use_inline ? it->question : NULL,
-                                  use_inline ? it->reference : NULL,
-                                  it->answer, &req, NULL);
+                                  use_inline ? it->reference : NULL, it->answer,
+                                  &req, NULL);
     } else {
         assay_proto_grade_request(NULL, j->adv->question_id, NULL, NULL,
                                   j->adv->answer, &req, NULL);
@@ -166,17 +166,17 @@ bench_grade(assay_client *c, bench_job *jobs, size_t njobs, bool inline_refs,
     size_t next = 0, done = 0;
     assay_error err;
     while (done < njobs) {
-        while (next < njobs && assay_client_pending(c) <
-                                   assay_client_window(c)) {
+        while (next < njobs &&
+               assay_client_pending(c) < assay_client_window(c)) {
             json_t *req = bench_request(&jobs[next], inline_refs);
             char *text = req != NULL ? json_dumps(req, JSON_COMPACT) : NULL;
             json_decref(req);
             assay_error_init(&err);
-            assay_err rc = text != NULL
-                               ? assay_client_submit(c, text, strlen(text),
-                                                     next, &err)
-                               : assay_error_set(&err, ASSAY_ENOMEM,
-                                                 "cannot build the request");
+            assay_err rc =
+                text != NULL
+                    ? assay_client_submit(c, text, strlen(text), next, &err)
+                    : assay_error_set(&err, ASSAY_ENOMEM,
+                                      "cannot build the request");
             free(text);
             if (rc != ASSAY_OK) {
                 bench_job_error(&jobs[next], assay_errname(rc), err.message);
@@ -210,8 +210,8 @@ bench_grade(assay_client *c, bench_job *jobs, size_t njobs, bool inline_refs,
         assay_reply_fini(&r);
     }
     for (size_t i = 0; i < njobs; i++) {
-        bool graded = jobs[i].item != NULL ? jobs[i].item->graded
-                                           : jobs[i].adv->graded;
+        bool graded =
+            jobs[i].item != NULL ? jobs[i].item->graded : jobs[i].adv->graded;
         *any_failed = *any_failed || !graded;
     }
     return ASSAY_OK;
@@ -262,8 +262,7 @@ bench_args(int argc, char **argv, bench_opts *o)
             }
             name[n] = '\0';
             if ((m = assay_cli_opt(argc, argv, &i, name, true, &v)) != 0) {
-                if (m < 0 ||
-                    !bench_parse_double(name, v, &o->flag_value[k])) {
+                if (m < 0 || !bench_parse_double(name, v, &o->flag_value[k])) {
                     return ASSAY_EXIT_USAGE;
                 }
                 o->flag_gate[k] = true;
@@ -287,8 +286,8 @@ bench_args(int argc, char **argv, bench_opts *o)
         };
         bool matched = false;
         for (size_t k = 0; k < sizeof(paths) / sizeof(paths[0]); k++) {
-            if ((m = assay_cli_opt(argc, argv, &i, paths[k].name, true,
-                                   &v)) != 0) {
+            if ((m = assay_cli_opt(argc, argv, &i, paths[k].name, true, &v)) !=
+                0) {
                 if (m < 0) {
                     return ASSAY_EXIT_USAGE;
                 }
@@ -307,10 +306,10 @@ bench_args(int argc, char **argv, bench_opts *o)
                 return assay_cli_usage("bench", "--scale-max must be in "
                                                 "(0, 1000]");
             }
-        } else if ((m = assay_cli_opt(argc, argv, &i, "resamples", true,
-                                      &v)) != 0) {
-            if (m < 0 ||
-                !assay_cli_parse_int("resamples", v, 0, 1000000, &o->resamples)) {
+        } else if ((m = assay_cli_opt(argc, argv, &i, "resamples", true, &v)) !=
+                   0) {
+            if (m < 0 || !assay_cli_parse_int("resamples", v, 0, 1000000,
+                                              &o->resamples)) {
                 return ASSAY_EXIT_USAGE;
             }
         } else if ((m = assay_cli_opt(argc, argv, &i, "window", true, &v)) !=
@@ -319,15 +318,12 @@ bench_args(int argc, char **argv, bench_opts *o)
                                               &o->window)) {
                 return ASSAY_EXIT_USAGE;
             }
-        } else if ((m = assay_cli_opt(argc, argv, &i, "seed", true, &v)) !=
-                   0) {
-            if (m < 0 ||
-                !assay_cli_parse_int("seed", v, 0, 2147483647L, &n)) {
+        } else if ((m = assay_cli_opt(argc, argv, &i, "seed", true, &v)) != 0) {
+            if (m < 0 || !assay_cli_parse_int("seed", v, 0, 2147483647L, &n)) {
                 return ASSAY_EXIT_USAGE;
             }
             o->seed = (unsigned long long)n;
-        } else if (assay_cli_opt(argc, argv, &i, "inline", false, NULL) ==
-                   1) {
+        } else if (assay_cli_opt(argc, argv, &i, "inline", false, NULL) == 1) {
             o->inline_refs = true;
         } else if (assay_cli_opt(argc, argv, &i, "quiet", false, NULL) == 1 ||
                    strcmp(argv[i], "-q") == 0) {
@@ -495,8 +491,8 @@ assay_cmd_bench(int argc, char **argv)
             jobs[k++].item = &run->sets[s]->items[i];
         }
     }
-    for (size_t i = 0; run->adversarial != NULL &&
-                       i < run->adversarial->ncases; i++) {
+    for (size_t i = 0; run->adversarial != NULL && i < run->adversarial->ncases;
+         i++) {
         jobs[k++].adv = &run->adversarial->cases[i];
     }
     client = assay_cli_connect(&o.common, (size_t)o.window);
@@ -522,11 +518,10 @@ assay_cmd_bench(int argc, char **argv)
     json_object_foreach(models, hash, unused)
     {
         /* a reload mid-run shows as two hashes */
-        used += (size_t)snprintf(run->models + used,
-                                 used < sizeof(run->models)
-                                     ? sizeof(run->models) - used
-                                     : 0,
-                                 "%s%s", used > 0 ? ", " : "", hash);
+        used += (size_t)snprintf(
+            run->models + used,
+            used < sizeof(run->models) ? sizeof(run->models) - used : 0, "%s%s",
+            used > 0 ? ", " : "", hash);
         if (used >= sizeof(run->models)) {
             break;
         }
@@ -588,7 +583,7 @@ assay_cmd_bench(int argc, char **argv)
                 run->adversarial_allowed);
     }
     status = assay_bench_run_passed(run) && !any_failed ? ASSAY_EXIT_OK
-                                                         : ASSAY_EXIT_FAILED;
+                                                        : ASSAY_EXIT_FAILED;
 out:
     assay_client_free(client);
     free(jobs);

@@ -12,20 +12,26 @@
 static void
 calibrate_help(FILE *out)
 {
-    fputs("Usage: assay calibrate --model MODEL --labels SET.jsonl... --out MODEL.json\n"
-          "                       [--split NAME] [--review-target ACC]\n\n"
-          "Recalibrates a fitted model to your own rubric: its weights stay; the\n"
-          "band cut-offs, the 0..scale_max map, the confidence table and the\n"
-          "needs_review cut are refitted on your labelled answers (a few dozen\n"
-          "are enough; it reports how stable the cut-offs are and warns when\n"
-          "there are too few).\n\n"
-          "  --model MODEL       model.json or model directory to start from\n"
-          "  --labels FILE       labelled JSON Lines (models/README.md); repeatable\n"
-          "  --out FILE          model file to write (input paths are rewritten)\n"
-          "  --split NAME        use only items whose \"split\" is NAME\n"
-          "  --review-target ACC accuracy wanted among answers not sent to review\n"
-          "                      (default 0.95)\n",
-          out);
+    fputs(
+        "Usage: assay calibrate --model MODEL --labels SET.jsonl... --out "
+        "MODEL.json\n"
+        "                       [--split NAME] [--review-target ACC]\n\n"
+        "Recalibrates a fitted model to your own rubric: its weights stay; "
+        "the\n"
+        "band cut-offs, the 0..scale_max map, the confidence table and the\n"
+        "needs_review cut are refitted on your labelled answers (a few dozen\n"
+        "are enough; it reports how stable the cut-offs are and warns when\n"
+        "there are too few).\n\n"
+        "  --model MODEL       model.json or model directory to start from\n"
+        "  --labels FILE       labelled JSON Lines (models/README.md); "
+        "repeatable\n"
+        "  --out FILE          model file to write (input paths are "
+        "rewritten)\n"
+        "  --split NAME        use only items whose \"split\" is NAME\n"
+        "  --review-target ACC accuracy wanted among answers not sent to "
+        "review\n"
+        "                      (default 0.95)\n",
+        out);
 }
 
 int
@@ -44,7 +50,8 @@ assay_cmd_calibrate(int argc, char **argv)
         if ((r = assay_cli_opt(argc, argv, &i, "model", true, &o.model_path)) ||
             (r = assay_cli_opt(argc, argv, &i, "out", true, &o.out_path)) ||
             (r = assay_cli_opt(argc, argv, &i, "split", true, &o.split)) ||
-            (r = assay_cli_opt(argc, argv, &i, "review-target", true, &target))) {
+            (r = assay_cli_opt(argc, argv, &i, "review-target", true,
+                               &target))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
@@ -55,21 +62,25 @@ assay_cmd_calibrate(int argc, char **argv)
                 return ASSAY_EXIT_USAGE;
             }
             if (o.nlabels == CAL_MAX_LABELS) {
-                return assay_cli_usage("calibrate", "at most %d --labels", CAL_MAX_LABELS);
+                return assay_cli_usage("calibrate", "at most %d --labels",
+                                       CAL_MAX_LABELS);
             }
             labels[o.nlabels++] = v;
             continue;
         }
-        return assay_cli_usage("calibrate", "unexpected argument \"%.64s\"", argv[i]);
+        return assay_cli_usage("calibrate", "unexpected argument \"%.64s\"",
+                               argv[i]);
     }
     if (o.model_path == NULL || o.out_path == NULL || o.nlabels == 0) {
-        return assay_cli_usage("calibrate", "--model, --labels and --out are required");
+        return assay_cli_usage("calibrate",
+                               "--model, --labels and --out are required");
     }
     if (target != NULL) {
         char *end;
         o.review_target = strtod(target, &end);
         if (*end != '\0' || !(o.review_target > 0 && o.review_target <= 1)) {
-            return assay_cli_usage("calibrate", "--review-target must be in (0, 1]");
+            return assay_cli_usage("calibrate",
+                                   "--review-target must be in (0, 1]");
         }
     }
     o.label_paths = labels;
@@ -81,13 +92,19 @@ assay_cmd_calibrate(int argc, char **argv)
         return assay_cli_error(rc, &err);
     }
     printf("wrote %s\n", o.out_path);
-    printf("items=%zu correct>=%.2f (sd %.3f) partial>=%.2f (sd %.3f) needed=%zu\n", rep.n,
-           rep.th_correct, rep.sd_correct, rep.th_partial, rep.sd_partial, rep.needed);
+    printf("items=%zu correct>=%.2f (sd %.3f) partial>=%.2f (sd %.3f) "
+           "needed=%zu\n",
+           rep.n, rep.th_correct, rep.sd_correct, rep.th_partial,
+           rep.sd_partial, rep.needed);
     if (!rep.enough) {
         fprintf(stderr,
-                "assay calibrate: warning: %zu labelled answers are too few for stable "
-                "cut-offs (they move by up to %.2f between resamples); label about %zu\n",
-                rep.n, rep.sd_correct > rep.sd_partial ? rep.sd_correct : rep.sd_partial,
+                "assay calibrate: warning: %zu labelled answers are too few "
+                "for stable "
+                "cut-offs (they move by up to %.2f between resamples); label "
+                "about %zu\n",
+                rep.n,
+                rep.sd_correct > rep.sd_partial ? rep.sd_correct
+                                                : rep.sd_partial,
                 rep.needed);
     }
     return ASSAY_EXIT_OK;

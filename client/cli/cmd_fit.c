@@ -6,52 +6,62 @@
 #include <string.h>
 
 #include "assay/engine.h"
-#include "cli.h"
 #include "assay/fit.h"
+#include "cli.h"
 
 #define FIT_MAX_LABELS 16
 
 static void
 fit_help(FILE *out)
 {
-    fputs("Usage: assay fit --out MODEL.json [--bank BANK] [--stoplist FILE]\n"
-          "                 [--labels SET.jsonl]... [--split NAME]\n"
-          "                 [--test-split NAME] [--features LIST] [--name NAME]\n\n"
-          "Fits a model file: idf over the bank, the labelled questions and\n"
-          "answers; feature weights, rule caps, band thresholds and the score\n"
-          "scale map calibrated on the labelled items of --split (all items\n"
-          "without it). With --test-split, the fitted model is then measured on\n"
-          "the items of that split, which the fit never saw.\n\n"
-          "  --out FILE         model file to write (paths inside are relative to it)\n"
-          "  --bank FILE        question bank (models/README.md); omit for an\n"
-          "                     inline-only model\n"
-          "  --stoplist FILE    stop-word list (models/stopwords.txt)\n"
-          "  --labels FILE      labelled JSON Lines set; repeatable\n"
-          "  --split NAME       fit only on items whose \"split\" is NAME\n"
-          "  --test-split NAME  report Pearson, Spearman, RMSE and band accuracy\n"
-          "                     on items whose \"split\" is NAME\n"
-          "  --features LIST    comma-separated features to fit (default: all)\n"
-          "  --name NAME        model name (default: the bank id, or \"inline\")\n"
-          "  --inline-model M   model.json that grades inline questions for this\n"
-          "                     model (models/default/model.json); hashed in it\n"
-          "  --vectors FILE     word vectors (assay vectors pack) for the softcos\n"
-          "                     feature; named and hashed in the model\n"
-          "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
-          "                     directory) on the --labels items of --test-split\n"
-          "                     (all items without it)\n",
-          out);
+    fputs(
+        "Usage: assay fit --out MODEL.json [--bank BANK] [--stoplist FILE]\n"
+        "                 [--labels SET.jsonl]... [--split NAME]\n"
+        "                 [--test-split NAME] [--features LIST] [--name "
+        "NAME]\n\n"
+        "Fits a model file: idf over the bank, the labelled questions and\n"
+        "answers; feature weights, rule caps, band thresholds and the score\n"
+        "scale map calibrated on the labelled items of --split (all items\n"
+        "without it). With --test-split, the fitted model is then measured on\n"
+        "the items of that split, which the fit never saw.\n\n"
+        "  --out FILE         model file to write (paths inside are relative "
+        "to it)\n"
+        "  --bank FILE        question bank (models/README.md); omit for an\n"
+        "                     inline-only model\n"
+        "  --stoplist FILE    stop-word list (models/stopwords.txt)\n"
+        "  --labels FILE      labelled JSON Lines set; repeatable\n"
+        "  --split NAME       fit only on items whose \"split\" is NAME\n"
+        "  --test-split NAME  report Pearson, Spearman, RMSE and band "
+        "accuracy\n"
+        "                     on items whose \"split\" is NAME\n"
+        "  --features LIST    comma-separated features to fit (default: all)\n"
+        "  --name NAME        model name (default: the bank id, or "
+        "\"inline\")\n"
+        "  --inline-model M   model.json that grades inline questions for "
+        "this\n"
+        "                     model (models/default/model.json); hashed in it\n"
+        "  --vectors FILE     word vectors (assay vectors pack) for the "
+        "softcos\n"
+        "                     feature; named and hashed in the model\n"
+        "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
+        "                     directory) on the --labels items of "
+        "--test-split\n"
+        "                     (all items without it)\n",
+        out);
 }
 
 static void
 print_metrics(const char *what, const assay_metrics *m)
 {
-    printf("%-6s n=%-5zu pearson=%.4f spearman=%.4f rmse=%.4f band_accuracy=%.4f"
-           " f1_2way=%.4f majority=%.4f\n",
-           what, m->n, m->pearson, m->spearman, m->rmse, m->band_accuracy,
-           m->f1_2way, m->majority);
+    printf(
+        "%-6s n=%-5zu pearson=%.4f spearman=%.4f rmse=%.4f band_accuracy=%.4f"
+        " f1_2way=%.4f majority=%.4f\n",
+        what, m->n, m->pearson, m->spearman, m->rmse, m->band_accuracy,
+        m->f1_2way, m->majority);
     if (!isnan(m->review_share)) {
-        printf("%-6s review_share=%.4f kept_accuracy=%.4f mean_confidence=%.4f\n", what,
-               m->review_share, m->kept_accuracy, m->mean_confidence);
+        printf(
+            "%-6s review_share=%.4f kept_accuracy=%.4f mean_confidence=%.4f\n",
+            what, m->review_share, m->kept_accuracy, m->mean_confidence);
     }
 }
 
@@ -90,15 +100,19 @@ assay_cmd_fit(int argc, char **argv)
         }
         if ((r = assay_cli_opt(argc, argv, &i, "out", true, &o.out_path)) ||
             (r = assay_cli_opt(argc, argv, &i, "bank", true, &o.bank_path)) ||
-            (r = assay_cli_opt(argc, argv, &i, "stoplist", true, &o.stoplist_path)) ||
+            (r = assay_cli_opt(argc, argv, &i, "stoplist", true,
+                               &o.stoplist_path)) ||
             (r = assay_cli_opt(argc, argv, &i, "split", true, &o.split)) ||
-            (r = assay_cli_opt(argc, argv, &i, "test-split", true, &test_split)) ||
-            (r = assay_cli_opt(argc, argv, &i, "features", true, &o.features)) ||
+            (r = assay_cli_opt(argc, argv, &i, "test-split", true,
+                               &test_split)) ||
+            (r = assay_cli_opt(argc, argv, &i, "features", true,
+                               &o.features)) ||
             (r = assay_cli_opt(argc, argv, &i, "name", true, &o.name)) ||
             (r = assay_cli_opt(argc, argv, &i, "eval", true, &eval_model)) ||
             (r = assay_cli_opt(argc, argv, &i, "inline-model", true,
                                &o.inline_model_path)) ||
-            (r = assay_cli_opt(argc, argv, &i, "vectors", true, &o.vectors_path))) {
+            (r = assay_cli_opt(argc, argv, &i, "vectors", true,
+                               &o.vectors_path))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
@@ -109,7 +123,8 @@ assay_cmd_fit(int argc, char **argv)
                 return ASSAY_EXIT_USAGE;
             }
             if (o.nlabels == FIT_MAX_LABELS) {
-                return assay_cli_usage("fit", "at most %d --labels", FIT_MAX_LABELS);
+                return assay_cli_usage("fit", "at most %d --labels",
+                                       FIT_MAX_LABELS);
             }
             labels[o.nlabels++] = v;
             continue;

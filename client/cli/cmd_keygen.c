@@ -40,7 +40,8 @@ assay_cmd_keygen(int argc, char **argv)
                                    argv[i]);
         }
         if (name != NULL) {
-            return assay_cli_usage("keygen", "one NAME only, got \"%.64s\" "
+            return assay_cli_usage("keygen",
+                                   "one NAME only, got \"%.64s\" "
                                    "and \"%.64s\"",
                                    name, argv[i]);
         }
@@ -48,7 +49,7 @@ assay_cmd_keygen(int argc, char **argv)
     }
     if (name == NULL) {
         return assay_cli_usage("keygen", "need a NAME (writes NAME.key and "
-                               "NAME.pub)");
+                                         "NAME.pub)");
     }
     char public_key[41];
     assay_error err;

@@ -9,9 +9,11 @@
 static void
 vectors_help(FILE *out)
 {
-    fputs("Usage: assay vectors tokens [--stoplist FILE] [--bank BANK] IN.txt OUT.txt\n"
+    fputs("Usage: assay vectors tokens [--stoplist FILE] [--bank BANK] IN.txt "
+          "OUT.txt\n"
           "       assay vectors pack IN.vec OUT.vec8\n\n"
-          "tokens: one line of assay's analyser terms (content words, stemmed as\n"
+          "tokens: one line of assay's analyser terms (content words, stemmed "
+          "as\n"
           "        when grading) for every line of IN, for fastText.\n"
           "pack:   fastText's text vectors to the int8 file a model names as\n"
           "        \"vectors\" (docs/model-format.md).\n",
@@ -37,11 +39,13 @@ assay_cmd_vectors(int argc, char **argv)
             continue;
         }
         if (argv[i][0] == '-' || npos == 3) {
-            return assay_cli_usage("vectors", "unexpected argument \"%.64s\"", argv[i]);
+            return assay_cli_usage("vectors", "unexpected argument \"%.64s\"",
+                                   argv[i]);
         }
         pos[npos++] = argv[i];
     }
-    if (npos != 3 || (strcmp(pos[0], "tokens") != 0 && strcmp(pos[0], "pack") != 0)) {
+    if (npos != 3 ||
+        (strcmp(pos[0], "tokens") != 0 && strcmp(pos[0], "pack") != 0)) {
         return assay_cli_usage("vectors", "need tokens IN OUT or pack IN OUT");
     }
     assay_error err;

@@ -82,11 +82,11 @@ typedef struct assay_calibrate_options {
 } assay_calibrate_options;
 
 typedef struct assay_calibrate_report {
-    size_t n;            /* labelled answers used */
+    size_t n; /* labelled answers used */
     double th_correct, th_partial;
     double sd_correct, sd_partial; /* bootstrap SD of the cut-offs */
-    size_t needed;       /* answers needed for SD <= ASSAY_CALIB_STABLE_SD */
-    bool enough;         /* n >= needed and n >= ASSAY_CALIB_MIN_ITEMS */
+    size_t needed; /* answers needed for SD <= ASSAY_CALIB_STABLE_SD */
+    bool enough;   /* n >= needed and n >= ASSAY_CALIB_MIN_ITEMS */
 } assay_calibrate_report;
 
 #define ASSAY_CALIB_MIN_ITEMS 30

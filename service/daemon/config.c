@@ -21,10 +21,9 @@ assay_config_init(assay_config *cfg)
     memset(cfg, 0, sizeof(*cfg));
     cfg->mode = ASSAY_MODE_SERVE;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    cfg->threads = cores < 1 ? 1
-                   : cores > ASSAY_CONFIG_MAX_THREADS
-                       ? ASSAY_CONFIG_MAX_THREADS
-                       : (int)cores;
+    cfg->threads = cores < 1                          ? 1
+                   : cores > ASSAY_CONFIG_MAX_THREADS ? ASSAY_CONFIG_MAX_THREADS
+                                                      : (int)cores;
     cfg->max_message = 65536;
     cfg->hwm = ASSAY_CONFIG_DEFAULT_HWM;
     cfg->drain_ms = ASSAY_CONFIG_DEFAULT_DRAIN_MS;
@@ -110,9 +109,8 @@ add_service(assay_config *cfg, const char *where, const char *value,
                                where, value, ASSAY_MDP_SERVICE_MAX);
     }
     if (cfg->nservices >= ASSAY_CONFIG_MAX_SERVICES) {
-        return assay_error_set(err, ASSAY_ECONFIG,
-                               "%s: more than %d services", where,
-                               ASSAY_CONFIG_MAX_SERVICES);
+        return assay_error_set(err, ASSAY_ECONFIG, "%s: more than %d services",
+                               where, ASSAY_CONFIG_MAX_SERVICES);
     }
     char **grown =
         realloc(cfg->services, (cfg->nservices + 1) * sizeof(char *));
@@ -149,8 +147,8 @@ parse_number(const char *where, const char *value, unsigned long long lo,
 /* Applies one setting. key is a long flag name without dashes; where names
  * the flag or file line for messages. */
 static assay_err
-apply(assay_config *cfg, const char *key, const char *value,
-      const char *where, assay_error *err)
+apply(assay_config *cfg, const char *key, const char *value, const char *where,
+      assay_error *err)
 {
     unsigned long long n;
     assay_err rc;
@@ -168,11 +166,13 @@ apply(assay_config *cfg, const char *key, const char *value,
     }
     bool server = cfg->mode != ASSAY_MODE_WORKER;
     if ((strcmp(key, "curve-secret") == 0 ||
-         strcmp(key, "curve_secret") == 0) && server) {
+         strcmp(key, "curve_secret") == 0) &&
+        server) {
         return set_string(&cfg->curve_secret, value, err);
     }
     if ((strcmp(key, "allow-clients") == 0 ||
-         strcmp(key, "allow_clients") == 0) && server) {
+         strcmp(key, "allow_clients") == 0) &&
+        server) {
         return set_string(&cfg->allow_clients, value, err);
     }
     if ((strcmp(key, "allow-workers") == 0 ||
@@ -268,9 +268,8 @@ assay_config_load_file(assay_config *cfg, const char *path, assay_error *err)
         snprintf(where, sizeof(where), "config %s line %u", path, lineno);
         size_t len = strlen(line);
         if (len == sizeof(line) - 1 && line[len - 1] != '\n' && !feof(f)) {
-            rc = assay_error_set(err, ASSAY_ECONFIG,
-                                 "%s: longer than %d bytes", where,
-                                 LINE_MAX_BYTES - 2);
+            rc = assay_error_set(err, ASSAY_ECONFIG, "%s: longer than %d bytes",
+                                 where, LINE_MAX_BYTES - 2);
             break;
         }
         char *s = trim(line);
@@ -322,17 +321,18 @@ next_flag(int argc, char *const argv[], int i, const char **name,
     if (r < 0) {
         /* a typo'd flag at the end is unknown, not short of a value */
         static const char *const known[] = {
-            "endpoint",      "bind",      "connect",    "model",
-            "threads",       "max-message", "hwm",      "log-level",
+            "endpoint",      "bind",         "connect",       "model",
+            "threads",       "max-message",  "hwm",           "log-level",
             "config",        "curve-secret", "allow-clients", "curve-key",
-            "server-key",    "max_message", "log_level", "curve_secret",
-            "allow_clients", "curve_key", "server_key"};
+            "server-key",    "max_message",  "log_level",     "curve_secret",
+            "allow_clients", "curve_key",    "server_key"};
         bool is_known = false;
         for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
             is_known = is_known || strcmp(buf, known[k]) == 0;
         }
         assay_error_set(err, ASSAY_ECONFIG, "%s: %s", argv[i],
-                        is_known ? "missing value" : "unknown option (see --help)");
+                        is_known ? "missing value"
+                                 : "unknown option (see --help)");
         return -1;
     }
     *name = buf;
@@ -373,7 +373,8 @@ assay_config_default_model(const char *exe_dir, char *buf, size_t cap)
     if (exe_dir == NULL) {
         return ASSAY_INSTALL_MODEL;
     }
-    if (ASSAY_SOURCE_MODEL[0] != '\0' && same_dir(exe_dir, ASSAY_BUILD_BINDIR)) {
+    if (ASSAY_SOURCE_MODEL[0] != '\0' &&
+        same_dir(exe_dir, ASSAY_BUILD_BINDIR)) {
         return ASSAY_SOURCE_MODEL;
     }
     snprintf(buf, cap, "%s/%s", exe_dir, ASSAY_INSTALL_MODEL_REL);
@@ -396,8 +397,8 @@ assay_config_parse_args(assay_config *cfg, int argc, char *const argv[],
     const char *name, *value;
     /* Pass 1: --config, --help, --version. */
     for (int i = first; i < argc; i++) {
-        int last = next_flag(argc, argv, i, &name, &value, buf, sizeof(buf),
-                             err);
+        int last =
+            next_flag(argc, argv, i, &name, &value, buf, sizeof(buf), err);
         if (last < 0) {
             return ASSAY_ECONFIG;
         }
@@ -425,8 +426,8 @@ assay_config_parse_args(assay_config *cfg, int argc, char *const argv[],
     /* Pass 2: everything else, over the file's settings. */
     bool flag_models = false;
     for (int i = first; i < argc; i++) {
-        int last = next_flag(argc, argv, i, &name, &value, buf, sizeof(buf),
-                             err);
+        int last =
+            next_flag(argc, argv, i, &name, &value, buf, sizeof(buf), err);
         if (last < 0) {
             return ASSAY_ECONFIG;
         }
@@ -446,8 +447,8 @@ assay_config_parse_args(assay_config *cfg, int argc, char *const argv[],
         }
     }
     if (cfg->endpoint == NULL) {
-        assay_err rc = set_string(&cfg->endpoint,
-                                  ASSAY_CONFIG_DEFAULT_ENDPOINT, err);
+        assay_err rc =
+            set_string(&cfg->endpoint, ASSAY_CONFIG_DEFAULT_ENDPOINT, err);
         if (rc != ASSAY_OK) {
             return rc;
         }
@@ -570,8 +571,8 @@ assay_config_usage(assay_config_mode mode)
                "                     [--curve-secret FILE --allow-clients "
                "DIR --allow-workers DIR]\n"
                "                     [--service NAME]...\n"
-               "Runs a Majordomo (MDP/0.1) broker bound at EP (default "
-               ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n"
+               "Runs a Majordomo (MDP/0.1) broker bound at EP "
+               "(default " ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n"
                "With CURVE, only keys in --allow-workers may register as "
                "workers. Requests\n"
                "are queued for the --service names (default \"assay\") "
@@ -586,8 +587,8 @@ assay_config_usage(assay_config_mode mode)
                "Serves answer grading over ZeroMQ (protocol v1, "
                "docs/protocol.md).\n"
                "\n"
-               "  --endpoint EP        bind here (default "
-               ASSAY_CONFIG_DEFAULT_ENDPOINT ")\n"
+               "  --endpoint EP        bind here "
+               "(default " ASSAY_CONFIG_DEFAULT_ENDPOINT ")\n"
                "  --model PATH         model directory; repeat for several "
                "banks\n"
                "                       (default $ASSAY_MODEL_DIR, else the "

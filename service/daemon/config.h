@@ -32,20 +32,20 @@ typedef struct assay_config {
     char *endpoint; /* serve: bind; worker: broker to connect; broker: bind */
     char **models;  /* model directories, in order */
     size_t nmodels;
-    int threads;        /* grading threads; default: online cores */
-    size_t max_message; /* application request limit, bytes */
-    int hwm;            /* socket high-water mark and in-flight limit */
-    int drain_ms;       /* serve: longest drain on SIGTERM */
-    int log_level;      /* ASSAY_LOG_* */
-    char *config_file;  /* may be NULL */
+    int threads;         /* grading threads; default: online cores */
+    size_t max_message;  /* application request limit, bytes */
+    int hwm;             /* socket high-water mark and in-flight limit */
+    int drain_ms;        /* serve: longest drain on SIGTERM */
+    int log_level;       /* ASSAY_LOG_* */
+    char *config_file;   /* may be NULL */
     char *curve_secret;  /* serve, broker: server key pair file; may be NULL */
     char *allow_clients; /* serve, broker: dir of allowed *.pub; may be NULL */
     char *allow_workers; /* broker: dir of the workers' *.pub; with CURVE
                             only these may register (READY) */
     char **services;     /* broker: service names kept without a worker */
     size_t nservices;
-    char *curve_key;     /* worker: its key pair file; may be NULL */
-    char *server_key;    /* worker: the broker's public key file */
+    char *curve_key;  /* worker: its key pair file; may be NULL */
+    char *server_key; /* worker: the broker's public key file */
     bool help;
     bool version;
 } assay_config;
@@ -62,8 +62,7 @@ void assay_config_fini(assay_config *cfg);
  * default_model) when none was given. Flags take "--flag value" or
  * "--flag=value". ASSAY_ECONFIG names the flag or file line on error. */
 assay_err assay_config_parse_args(assay_config *cfg, int argc,
-                                  char *const argv[],
-                                  const char *default_model,
+                                  char *const argv[], const char *default_model,
                                   assay_error *err);
 
 /* assay_config_default_model returns the model assayd serves when none is

@@ -73,8 +73,8 @@ assay_fd_monitor_read(void *mon)
     /* libzmq retries a refused accept at once, so under exhaustion
      * events come by the hundred thousand a second: read a bounded batch
      * per turn (the rest are dropped at the monitor's high-water mark). */
-    for (int i = 0; i < 256 && assay_keyfile_monitor_event(
-                                   mon, &event, &value, where, sizeof where);
+    for (int i = 0; i < 256 && assay_keyfile_monitor_event(mon, &event, &value,
+                                                           where, sizeof where);
          i++) {
         if (event == ZMQ_EVENT_ACCEPT_FAILED) {
             assay_fd_accept_failed(where, value);

@@ -8,10 +8,10 @@
 #include <time.h>
 
 #include "assay/engine.h"
+#include "clock.h"
 #include "log.h"
 #include "proto.h"
 #include "stats.h"
-#include "clock.h"
 
 /* Bytes of answer text shown in debug logs. */
 #define LOG_TEXT_MAX 200
@@ -51,8 +51,8 @@ static assay_err
 set_load(char *const *paths, size_t n, model_set **out, assay_error *err)
 {
     model_set *s = calloc(1, sizeof(*s));
-    if (s == NULL || (n > 0 && (s->models = calloc(n, sizeof(*s->models))) ==
-                                   NULL)) {
+    if (s == NULL ||
+        (n > 0 && (s->models = calloc(n, sizeof(*s->models))) == NULL)) {
         free(s);
         return assay_error_set(err, ASSAY_ENOMEM, "models: out of memory");
     }
@@ -128,9 +128,9 @@ assay_handler_new(const assay_handler_config *cfg, assay_handler **out,
     h->log_level = cfg->log_level;
     assay_err rc = ASSAY_OK;
     h->stats = assay_stats_new();
-    if (h->stats == NULL || (cfg->nmodels > 0 &&
-                             (h->paths = calloc(cfg->nmodels,
-                                                sizeof(char *))) == NULL)) {
+    if (h->stats == NULL ||
+        (cfg->nmodels > 0 &&
+         (h->paths = calloc(cfg->nmodels, sizeof(char *))) == NULL)) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "handler: out of memory");
         goto out;
     }
@@ -219,10 +219,10 @@ questions_body(const model_set *s)
     for (size_t i = 0; !bad && i < s->n; i++) {
         const assay_model *m = s->models[i];
         for (size_t q = 0; !bad && q < assay_model_question_count(m); q++) {
-            json_t *item = json_pack(
-                "{s:s, s:s, s:s}", "id", assay_model_question_id(m, q),
-                "question", assay_model_question_text(m, q), "bank",
-                assay_model_id(m));
+            json_t *item = json_pack("{s:s, s:s, s:s}", "id",
+                                     assay_model_question_id(m, q), "question",
+                                     assay_model_question_text(m, q), "bank",
+                                     assay_model_id(m));
             bad = item == NULL || json_array_append_new(list, item);
         }
     }
@@ -242,10 +242,9 @@ health_body(const model_set *s)
     }
     for (size_t i = 0; i < s->n; i++) {
         const assay_model *m = s->models[i];
-        json_t *item = json_pack(
-            "{s:s, s:s, s:I}", "id", assay_model_id(m), "hash",
-            assay_model_hash(m), "questions",
-            (json_int_t)assay_model_question_count(m));
+        json_t *item = json_pack("{s:s, s:s, s:I}", "id", assay_model_id(m),
+                                 "hash", assay_model_hash(m), "questions",
+                                 (json_int_t)assay_model_question_count(m));
         if (item == NULL || json_array_append_new(models, item)) {
             json_decref(models);
             return NULL;
@@ -289,17 +288,16 @@ handle_grade(const model_set *s, const assay_request *req, json_t **body,
             snprintf(err->field, sizeof(err->field), "question_id");
             return ASSAY_EQUESTION;
         }
-        rc = assay_grade(m, req->question_id, req->answer, req->answer_len,
-                         &v, err);
+        rc = assay_grade(m, req->question_id, req->answer, req->answer_len, &v,
+                         err);
     } else {
         if (s->n == 0) {
             return assay_error_set(err, ASSAY_EINTERNAL,
                                    "grade: no model loaded for inline "
                                    "grading");
         }
-        rc = assay_grade_inline(s->models[0], req->question,
-                                req->question_len, req->reference,
-                                req->reference_len, req->answer,
+        rc = assay_grade_inline(s->models[0], req->question, req->question_len,
+                                req->reference, req->reference_len, req->answer,
                                 req->answer_len, &v, err);
     }
     if (rc != ASSAY_OK) {
@@ -346,8 +344,8 @@ log_request(const assay_request *req, const char *op, assay_err code,
     }
     char answer[LOG_TEXT_MAX + 1] = "-";
     if (req->answer != NULL) {
-        size_t n = req->answer_len < LOG_TEXT_MAX ? req->answer_len
-                                                  : LOG_TEXT_MAX;
+        size_t n =
+            req->answer_len < LOG_TEXT_MAX ? req->answer_len : LOG_TEXT_MAX;
         char raw[LOG_TEXT_MAX + 1];
         memcpy(raw, req->answer, n);
         raw[n] = '\0';
@@ -433,8 +431,8 @@ assay_handler_reload(assay_handler *h, assay_error *err)
     assay_err rc = set_load(h->paths, h->npaths, &fresh, &local);
     if (rc != ASSAY_OK) {
         assay_log(ASSAY_LOG_ERROR, "reload_failed",
-                  "code=%s message=\"%s\" serving=previous",
-                  assay_errname(rc), local.message);
+                  "code=%s message=\"%s\" serving=previous", assay_errname(rc),
+                  local.message);
         if (err != NULL && err->code == ASSAY_OK) {
             *err = local;
         }
@@ -447,8 +445,10 @@ assay_handler_reload(assay_handler *h, assay_error *err)
     pthread_mutex_unlock(&h->lock);
     set_release(h, old);
     for (size_t i = 0; i < fresh->n; i++) {
-        assay_log(ASSAY_LOG_INFO, "reload", "model=%s hash=%s questions=%zu "
-                  "ms=%.1f", assay_model_id(fresh->models[i]),
+        assay_log(ASSAY_LOG_INFO, "reload",
+                  "model=%s hash=%s questions=%zu "
+                  "ms=%.1f",
+                  assay_model_id(fresh->models[i]),
                   assay_model_hash(fresh->models[i]),
                   assay_model_question_count(fresh->models[i]),
                   (assay_clock_s() - t0) * 1e3);

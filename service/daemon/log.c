@@ -57,9 +57,9 @@ assay_log_level_name(int level)
     return level_names[level];
 }
 
-static size_t
-log_vformat(char *buf, size_t cap, int level, const char *event,
-            const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+static size_t log_vformat(char *buf, size_t cap, int level, const char *event,
+                          const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
 
 static size_t
 log_vformat(char *buf, size_t cap, int level, const char *event,
@@ -131,8 +131,8 @@ limit_report(assay_log_limit *lim)
 {
     if (lim->suppressed > 0) {
         assay_log(ASSAY_LOG_WARN, "log_suppressed",
-                  "event=%s count=%llu total=%llu", lim->event,
-                  lim->suppressed, lim->suppressed_total);
+                  "event=%s count=%llu total=%llu", lim->event, lim->suppressed,
+                  lim->suppressed_total);
         lim->suppressed = 0;
     }
 }

@@ -43,8 +43,10 @@ typedef struct assay_log_limit {
     unsigned long long suppressed_total; /* since start */
 } assay_log_limit;
 
-#define ASSAY_LOG_LIMIT_INIT(event, per_s)                                    \
-    {PTHREAD_MUTEX_INITIALIZER, (event), (per_s), 0, 0, 0, 0}
+#define ASSAY_LOG_LIMIT_INIT(event, per_s)                                     \
+    {                                                                          \
+        PTHREAD_MUTEX_INITIALIZER, (event), (per_s), 0, 0, 0, 0                \
+    }
 
 /* assay_log_limit_allow tells whether one more line may be written now;
  * when it returns false the line is counted as suppressed. When a new

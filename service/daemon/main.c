@@ -1,9 +1,9 @@
 /* main.c - assayd: parse settings, load models, run the chosen mode. */
+#include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <limits.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -23,7 +23,6 @@
 #include "router.h"
 #include "stats.h"
 #include "zap.h"
-
 
 /* self_dir writes the directory of the running executable into buf;
  * NULL when it cannot tell (no /proc). */
@@ -145,8 +144,8 @@ curve_server(const assay_config *cfg, assay_stats *stats, bool *failed)
     }
     size_t n = assay_zap_allowed(z);
     assay_log(ASSAY_LOG_INFO, "curve_enabled",
-              "public_key=%s clients=%zu allow_dir=%s",
-              assay_zap_public_key(z), n, cfg->allow_clients);
+              "public_key=%s clients=%zu allow_dir=%s", assay_zap_public_key(z),
+              n, cfg->allow_clients);
     if (cfg->mode == ASSAY_MODE_BROKER) {
         size_t nw = assay_zap_workers(z);
         assay_log(ASSAY_LOG_INFO, "curve_workers", "workers=%zu allow_dir=%s",
@@ -237,8 +236,8 @@ main(int argc, char **argv)
             bo.services = (const char *const *)cfg.services;
             bo.nservices = cfg.nservices;
         }
-        status = assay_mdp_broker_run_opts(cfg.endpoint, &bo, &stop_flag,
-                                           NULL, 0, NULL) == 0
+        status = assay_mdp_broker_run_opts(cfg.endpoint, &bo, &stop_flag, NULL,
+                                           0, NULL) == 0
                      ? 0
                      : 1;
         goto out;
@@ -271,8 +270,10 @@ main(int argc, char **argv)
     json_t *models = json_object_get(health, "models");
     size_t i;
     json_t *m;
-    json_array_foreach(models, i, m) {
-        assay_log(ASSAY_LOG_INFO, "model_loaded", "model=%s hash=%s "
+    json_array_foreach(models, i, m)
+    {
+        assay_log(ASSAY_LOG_INFO, "model_loaded",
+                  "model=%s hash=%s "
                   "questions=%" JSON_INTEGER_FORMAT " path=%s",
                   json_string_value(json_object_get(m, "id")),
                   json_string_value(json_object_get(m, "hash")),

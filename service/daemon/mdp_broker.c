@@ -36,7 +36,7 @@ typedef struct brk_request {
     struct brk_request *next;
     long long queued_ms;
     size_t bytes; /* body frames */
-    int nframes; /* client identity, then the body frames */
+    int nframes;  /* client identity, then the body frames */
     zmq_msg_t frames[];
 } brk_request;
 
@@ -48,10 +48,10 @@ typedef struct brk_worker {
     /* the client whose request this worker holds: only a reply for that
      * client is forwarded */
     unsigned char client[BRK_IDENTITY_MAX];
-    size_t client_len; /* 0 = holds no request */
+    size_t client_len;       /* 0 = holds no request */
     long long busy_since_ms; /* when it was given the request it holds */
     char request_id[ASSAY_PROTO_MAX_ID + 1]; /* its id, "" if unreadable */
-    char models[ASSAY_MDP_MODELS_MAX + 1]; /* from READY; "" if not sent */
+    char models[ASSAY_MDP_MODELS_MAX + 1];   /* from READY; "" if not sent */
     brk_service *service;
     long long expiry_ms;
     bool idle;
@@ -82,11 +82,11 @@ typedef struct broker {
     unsigned drops_logged;
     unsigned long long drops_suppressed;
     unsigned long long forwarded, replied, dropped;
-    unsigned long long refused; /* requests answered with an error */
+    unsigned long long refused;          /* requests answered with an error */
     unsigned long long refused_stopping; /* of those, queued at stop */
-    unsigned long long workers_refused; /* worker commands from non-workers */
-    unsigned long long unknown_service; /* requests for no known service */
-    unsigned refusals_logged;           /* this heartbeat interval */
+    unsigned long long workers_refused;  /* worker commands from non-workers */
+    unsigned long long unknown_service;  /* requests for no known service */
+    unsigned refusals_logged;            /* this heartbeat interval */
 } broker;
 
 void
@@ -155,7 +155,6 @@ drop_note(broker *b, zmq_msg_t *identity, const char *why)
                  n > 32 ? 32 : n, hex, sizeof hex);
     assay_log(ASSAY_LOG_WARN, "mdp_drop", "peer=%s reason=\"%s\"", hex, why);
 }
-
 
 static void
 request_free(brk_request *r)
@@ -257,7 +256,6 @@ queue_expire(broker *b, brk_service *s, long long now)
     }
 }
 
-
 static brk_worker *
 worker_find(broker *b, zmq_msg_t *identity)
 {
@@ -350,7 +348,8 @@ service_dispatch(broker *b, brk_service *s)
         int n = 0;
         assay_mdp_frame_set(&f[n++], w->id, w->id_len);
         assay_mdp_frame_set(&f[n++], "", 0);
-        assay_mdp_frame_set(&f[n++], ASSAY_MDP_WORKER, strlen(ASSAY_MDP_WORKER));
+        assay_mdp_frame_set(&f[n++], ASSAY_MDP_WORKER,
+                            strlen(ASSAY_MDP_WORKER));
         assay_mdp_frame_set(&f[n++], &cmd, 1);
         size_t cl = zmq_msg_size(&r->frames[0]);
         w->client_len = cl <= sizeof(w->client) ? cl : 0;
@@ -380,7 +379,6 @@ service_dispatch(broker *b, brk_service *s)
     }
 }
 
-
 /* Answers a client request with a protocol v1 error instead of queueing it:
  * [client][""][MDPC01][service][{"v":1,"id":..,"ok":false,"error":..}],
  * echoing the request id when the one body frame holds a readable one.
@@ -389,9 +387,9 @@ static void
 client_error(broker *b, zmq_msg_t *f, int n, assay_err code, const char *text)
 {
     char id[ASSAY_PROTO_MAX_ID + 1];
-    bool has_id = n == 5 && assay_proto_peek_id(zmq_msg_data(&f[4]),
-                                                zmq_msg_size(&f[4]),
-                                                (size_t)b->opts.maxmsgsize, id);
+    bool has_id =
+        n == 5 && assay_proto_peek_id(zmq_msg_data(&f[4]), zmq_msg_size(&f[4]),
+                                      (size_t)b->opts.maxmsgsize, id);
     assay_error err;
     assay_error_init(&err);
     assay_error_set(&err, code, "%s", text);
@@ -449,10 +447,9 @@ broker_stats(broker *b)
     json_t *o = json_pack(
         "{s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:I}", "workers",
         (json_int_t)b->nworkers, "services", services, "forwarded",
-        (json_int_t)b->forwarded, "replied", (json_int_t)b->replied,
-        "dropped", (json_int_t)b->dropped, "refused",
-        (json_int_t)b->refused, "unknown_service",
-        (json_int_t)b->unknown_service, "workers_refused",
+        (json_int_t)b->forwarded, "replied", (json_int_t)b->replied, "dropped",
+        (json_int_t)b->dropped, "refused", (json_int_t)b->refused,
+        "unknown_service", (json_int_t)b->unknown_service, "workers_refused",
         (json_int_t)b->workers_refused);
     char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
@@ -575,7 +572,6 @@ client_message(broker *b, zmq_msg_t *f, int n, bool overflow)
     service_dispatch(b, s);
 }
 
-
 /* READY metadata: printable ASCII of at most ASSAY_MDP_MODELS_MAX bytes. */
 static bool
 models_valid(zmq_msg_t *m)
@@ -620,8 +616,7 @@ worker_ready(broker *b, zmq_msg_t *f, int n, brk_worker *w)
         drop_note(b, &f[0], "worker: too many workers");
         return;
     }
-    brk_service *s =
-        service_find(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]));
+    brk_service *s = service_find(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]));
     if (s == NULL) {
         s = service_add(b, zmq_msg_data(&f[4]), zmq_msg_size(&f[4]), false);
     }
@@ -685,8 +680,9 @@ worker_reply(broker *b, zmq_msg_t *f, int n, brk_worker *w)
      * retries. The unknown worker is told to re-register. */
     if (w == NULL || w->client_len != zmq_msg_size(&f[4]) ||
         memcmp(w->client, zmq_msg_data(&f[4]), w->client_len) != 0) {
-        drop_note(b, &f[0], w == NULL ? "REPLY from an unknown worker"
-                                      : "REPLY for a client the worker was not given");
+        drop_note(b, &f[0],
+                  w == NULL ? "REPLY from an unknown worker"
+                            : "REPLY for a client the worker was not given");
         b->dropped++;
         if (w == NULL) {
             send_command(b, zmq_msg_data(&f[0]), zmq_msg_size(&f[0]),
@@ -773,8 +769,8 @@ worker_message(broker *b, zmq_msg_t *f, int n)
     }
     unsigned char cmd = *(unsigned char *)zmq_msg_data(&f[3]);
     if (w != NULL) {
-        w->expiry_ms =
-            assay_clock_ms() + (long long)b->opts.heartbeat_ms * b->opts.liveness;
+        w->expiry_ms = assay_clock_ms() +
+                       (long long)b->opts.heartbeat_ms * b->opts.liveness;
     }
     switch (cmd) {
     case ASSAY_MDP_READY:
@@ -971,8 +967,7 @@ broker_init(broker *b, const char *bind_ep, char *endpoint, size_t cap)
         names = default_services;
         nnames = 1;
     }
-    b->services =
-        calloc(b->opts.services_max + nnames, sizeof *b->services);
+    b->services = calloc(b->opts.services_max + nnames, sizeof *b->services);
     for (size_t i = 0; b->services != NULL && i < nnames; i++) {
         size_t len = strlen(names[i]);
         if (!assay_mdp_service_valid(names[i], len) ||
@@ -1120,8 +1115,8 @@ assay_mdp_broker_run_opts(const char *bind_ep,
               "forwarded=%llu replied=%llu dropped=%llu refused=%llu "
               "refused_shutting_down=%llu unknown_service=%llu "
               "workers_refused=%llu",
-              b.forwarded, b.replied, b.dropped, b.refused,
-              b.refused_stopping, b.unknown_service, b.workers_refused);
+              b.forwarded, b.replied, b.dropped, b.refused, b.refused_stopping,
+              b.unknown_service, b.workers_refused);
     broker_fini(&b);
     return 0;
 }

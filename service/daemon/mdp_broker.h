@@ -20,17 +20,17 @@
 
 /* Tunables; assay_mdp_broker_opts_init fills in the protocol defaults. */
 typedef struct assay_mdp_broker_opts {
-    int heartbeat_ms;     /* interval between heartbeats to workers */
-    int liveness;         /* missed intervals before an idle worker is
-                             purged */
-    int busy_ms;          /* a worker grading a request (it cannot send
-                             heartbeats meanwhile) is kept this long after
-                             it was given the request, silent or not */
-    size_t queue_max;     /* queued requests per service; more: busy */
+    int heartbeat_ms;       /* interval between heartbeats to workers */
+    int liveness;           /* missed intervals before an idle worker is
+                               purged */
+    int busy_ms;            /* a worker grading a request (it cannot send
+                               heartbeats meanwhile) is kept this long after
+                               it was given the request, silent or not */
+    size_t queue_max;       /* queued requests per service; more: busy */
     size_t queue_bytes_max; /* queued body bytes per service; more: busy */
-    int request_ttl_ms;   /* a queued request older than this is dropped */
-    size_t workers_max;   /* registered workers; READY beyond it: DISCONNECT */
-    size_t services_max;  /* services with a worker tracked at once */
+    int request_ttl_ms;     /* a queued request older than this is dropped */
+    size_t workers_max;  /* registered workers; READY beyond it: DISCONNECT */
+    size_t services_max; /* services with a worker tracked at once */
     /* services whose requests are queued before any worker registers
      * (NULL: just "assay"); a request for a name neither listed here nor
      * registered by a worker is answered "unreachable" and holds nothing */
@@ -39,7 +39,7 @@ typedef struct assay_mdp_broker_opts {
     long long maxmsgsize; /* bytes; a bigger frame disconnects its peer,
                              a request with more body bytes in all is
                              answered message_too_large */
-    assay_zap *zap; /* CURVE for clients and workers alike; NULL: off */
+    assay_zap *zap;       /* CURVE for clients and workers alike; NULL: off */
     volatile sig_atomic_t *reload; /* nonzero: re-read the allow list and
                                       clear it; may be NULL */
 } assay_mdp_broker_opts;

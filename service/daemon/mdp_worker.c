@@ -20,9 +20,9 @@
 
 #include <zmq.h>
 
+#include "clock.h"
 #include "handler.h"
 #include "log.h"
-#include "clock.h"
 
 #define WRK_THREADS_MAX 256
 #define WRK_POLL_MS 100
@@ -82,8 +82,8 @@ static int
 send_command(wrk_thread *t, unsigned char command, const void *const *extra,
              const size_t *extra_len, int nextra)
 {
-    int rc = assay_mdp_command(t->sock, NULL, 0, command, extra, extra_len,
-                               nextra);
+    int rc =
+        assay_mdp_command(t->sock, NULL, 0, command, extra, extra_len, nextra);
     t->last_send_ms = assay_clock_ms();
     return rc;
 }
@@ -125,12 +125,12 @@ connect_broker(wrk_thread *t)
     zmq_setsockopt(t->sock, ZMQ_LINGER, &linger, sizeof linger);
     zmq_setsockopt(t->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof maxmsg);
     if (sh->opts.curve_server_key != NULL &&
-        (zmq_setsockopt(t->sock, ZMQ_CURVE_SERVERKEY,
-                        sh->opts.curve_server_key, 41) != 0 ||
-         zmq_setsockopt(t->sock, ZMQ_CURVE_PUBLICKEY,
-                        sh->opts.curve_public_key, 41) != 0 ||
-         zmq_setsockopt(t->sock, ZMQ_CURVE_SECRETKEY,
-                        sh->opts.curve_secret_key, 41) != 0)) {
+        (zmq_setsockopt(t->sock, ZMQ_CURVE_SERVERKEY, sh->opts.curve_server_key,
+                        41) != 0 ||
+         zmq_setsockopt(t->sock, ZMQ_CURVE_PUBLICKEY, sh->opts.curve_public_key,
+                        41) != 0 ||
+         zmq_setsockopt(t->sock, ZMQ_CURVE_SECRETKEY, sh->opts.curve_secret_key,
+                        41) != 0)) {
         zmq_close(t->sock);
         t->sock = NULL;
         return -1;

@@ -32,7 +32,7 @@ typedef char *(*assay_mdp_process_fn)(void *arg, const char *msg, size_t len,
 typedef assay_err (*assay_mdp_reload_fn)(void *arg, assay_error *err);
 
 typedef struct assay_mdp_worker_opts {
-    const char *service;  /* registered service name */
+    const char *service; /* registered service name */
     /* Writes the READY metadata, "model=<hash>[,<hash>...]" (mdp.h), into
      * out; NULL: none. Asked at each heartbeat: when it changes (a reload)
      * the worker thread registers again, between requests. */

@@ -13,9 +13,9 @@
 
 #include <zmq.h>
 
+#include "clock.h"
 #include "fdlimit.h"
 #include "log.h"
-#include "clock.h"
 
 #define POLL_MS 100
 /* After the drain deadline, how long requests already being graded may
@@ -236,10 +236,9 @@ front_refuse(front *fr, rmsg *m, int nbody, assay_err code, const char *text)
 {
     zmq_msg_t *body = &m->f[m->n - nbody];
     size_t len = 0;
-    char *reply = assay_handler_refuse(fr->h, nbody == 1 ? zmq_msg_data(body)
-                                                         : "",
-                                       nbody == 1 ? zmq_msg_size(body) : 0,
-                                       code, text, &len);
+    char *reply = assay_handler_refuse(
+        fr->h, nbody == 1 ? zmq_msg_data(body) : "",
+        nbody == 1 ? zmq_msg_size(body) : 0, code, text, &len);
     for (int i = m->n - nbody; i < m->n; i++) {
         zmq_msg_close(&m->f[i]);
     }
@@ -266,7 +265,7 @@ front_refuse_direct(front *fr, rmsg *m, assay_err code, const char *text)
         zmq_msg_close(&m->f[i]);
     }
     m->n = 1;
-    zmq_msg_init(&m->f[m->n++]); /* the delimiter */
+    zmq_msg_init(&m->f[m->n++]);         /* the delimiter */
     zmq_msg_init_size(&m->f[m->n++], 0); /* body placeholder for refuse */
     front_refuse(fr, m, 1, code, text);
 }
@@ -432,8 +431,7 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
      * send side must hold a whole burst or replies would be dropped. */
     int one = 1, linger = 2000, hwm = cfg->hwm, unlimited = 0;
     int sndhwm = cfg->hwm > SNDHWM_MIN / 10 ? cfg->hwm * 10 : SNDHWM_MIN;
-    int64_t maxmsg = (int64_t)assay_handler_max_message(fr->h) *
-                     MAXMSG_FACTOR;
+    int64_t maxmsg = (int64_t)assay_handler_max_message(fr->h) * MAXMSG_FACTOR;
     fr->sock = zmq_socket(ctx, ZMQ_ROUTER);
     fr->backend = zmq_socket(ctx, ZMQ_ROUTER);
     if (fr->sock == NULL || fr->backend == NULL) {
@@ -560,8 +558,7 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
         if (*stop && !draining) {
             draining = true;
             drain_deadline = assay_clock_s() + cfg->drain_s;
-            assay_log(ASSAY_LOG_INFO, "draining", "in_flight=%ld",
-                      fr.inflight);
+            assay_log(ASSAY_LOG_INFO, "draining", "in_flight=%ld", fr.inflight);
         }
         if (n > 0 && (items[0].revents & ZMQ_POLLIN)) {
             bool too_many;
@@ -572,9 +569,9 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
         }
         if (n > 0 && (items[1].revents & ZMQ_POLLIN)) {
             bool too_many;
-            for (int i = 0; i < FRONT_BATCH &&
-                            rmsg_recv(fr.sock, m, FRAMES_MAX, ZMQ_DONTWAIT,
-                                      &too_many) > 0;
+            for (int i = 0;
+                 i < FRONT_BATCH &&
+                 rmsg_recv(fr.sock, m, FRAMES_MAX, ZMQ_DONTWAIT, &too_many) > 0;
                  i++) {
                 front_on_request(&fr, m, too_many, draining);
             }
@@ -602,7 +599,7 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
          * with the socket. Bounded: a flood cannot hold the exit. */
         bool too_many;
         for (int i = 0; i < 100000 && rmsg_recv(fr.sock, m, FRAMES_MAX,
-                                                 ZMQ_DONTWAIT, &too_many) > 0;
+                                                ZMQ_DONTWAIT, &too_many) > 0;
              i++) {
             front_on_request(&fr, m, too_many, true);
         }

@@ -224,10 +224,12 @@ assay_stats_json(assay_stats *s)
                             ms_value(n > 0 ? sorted[n - 1] : 0.0))) {
         goto fail;
     }
-    if (json_object_set_new(obj, "uptime_s", json_real(round(uptime * 1000.0) /
-                                                       1000.0)) ||
-        json_object_set_new(obj, "requests", json_integer((json_int_t)requests)) ||
-        json_object_set_new(obj, "replies", json_integer((json_int_t)replies))) {
+    if (json_object_set_new(obj, "uptime_s",
+                            json_real(round(uptime * 1000.0) / 1000.0)) ||
+        json_object_set_new(obj, "requests",
+                            json_integer((json_int_t)requests)) ||
+        json_object_set_new(obj, "replies",
+                            json_integer((json_int_t)replies))) {
         goto fail;
     }
     /* set_new consumes its value even when it fails, so attach all three
@@ -239,8 +241,8 @@ assay_stats_json(assay_stats *s)
         json_object_set_new(obj, "latency_ms", l)) {
         goto fail;
     }
-    if (auth_on && json_object_set_new(obj, "auth",
-                                       auth_json(admitted, refused))) {
+    if (auth_on &&
+        json_object_set_new(obj, "auth", auth_json(admitted, refused))) {
         json_decref(obj);
         return NULL;
     }

@@ -13,10 +13,10 @@
 
 #include <zmq.h>
 
+#include "clock.h"
 #include "fdlimit.h"
 #include "keyfile.h"
 #include "log.h"
-#include "clock.h"
 
 #define ZAP_ENDPOINT "inproc://zeromq.zap.01"
 #define ZAP_POLL_MS 100
@@ -119,8 +119,8 @@ allow_load(const char *dir, const char *flag, allow_list **out,
         free(path);
         path = malloc(plen);
         if (path == NULL) {
-            rc = assay_error_set(err, ASSAY_ENOMEM,
-                                 "allow list: out of memory");
+            rc =
+                assay_error_set(err, ASSAY_ENOMEM, "allow list: out of memory");
             goto out;
         }
         snprintf(path, plen, "%s/%s", dir, de->d_name);
@@ -129,9 +129,8 @@ allow_load(const char *dir, const char *flag, allow_list **out,
             continue;
         }
         if (l->n >= ASSAY_ZAP_MAX_KEYS) {
-            rc = assay_error_set(err, ASSAY_ECONFIG,
-                                 "%s %s: more than %d keys", flag, dir,
-                                 ASSAY_ZAP_MAX_KEYS);
+            rc = assay_error_set(err, ASSAY_ECONFIG, "%s %s: more than %d keys",
+                                 flag, dir, ASSAY_ZAP_MAX_KEYS);
             goto out;
         }
         assay_keypair kp;
@@ -283,14 +282,13 @@ assay_zap_reload(assay_zap *z, assay_error *err)
     allow_list *fresh_workers = NULL;
     assay_err rc = allow_load(z->allow_dir, "allow-clients", &fresh, &local);
     if (rc == ASSAY_OK) {
-        rc = allow_load(z->worker_dir, "allow-workers", &fresh_workers,
-                        &local);
+        rc = allow_load(z->worker_dir, "allow-workers", &fresh_workers, &local);
     }
     if (rc != ASSAY_OK) {
         allow_free(fresh);
         assay_log(ASSAY_LOG_ERROR, "allow_list_reload_failed",
-                  "code=%s message=\"%s\" serving=previous",
-                  assay_errname(rc), local.message);
+                  "code=%s message=\"%s\" serving=previous", assay_errname(rc),
+                  local.message);
         if (err != NULL && err->code == ASSAY_OK) {
             *err = local;
         }
@@ -499,8 +497,7 @@ zap_handle(assay_zap *z)
         /* Only libzmq talks to this socket; a malformed request is a bug
          * there, answered with "500" so the handshake fails closed. */
         assay_log(ASSAY_LOG_ERROR, "zap_bad_request", "frames=%d", n);
-        zap_reply(z->rep, n > 1 ? &f[1] : NULL, "500", "bad ZAP request",
-                  "");
+        zap_reply(z->rep, n > 1 ? &f[1] : NULL, "500", "bad ZAP request", "");
         goto out;
     }
     char address[64];
@@ -515,9 +512,9 @@ zap_handle(assay_zap *z)
     assay_auth_reason reason = ASSAY_AUTH_UNKNOWN_KEY;
     char user[ZAP_NAME_MAX];
     bool worker = false;
-    int status = assay_zap_role(z, zmq_msg_data(&f[5]), zmq_msg_size(&f[5]),
-                                key, key_len, &reason, user, sizeof(user),
-                                &worker);
+    int status =
+        assay_zap_role(z, zmq_msg_data(&f[5]), zmq_msg_size(&f[5]), key,
+                       key_len, &reason, user, sizeof(user), &worker);
     if (status == 200) {
         zap_count(z, true, reason);
         char who[ZAP_NAME_MAX], addr[64], uid[ZAP_NAME_MAX + 16];
@@ -548,7 +545,8 @@ zap_monitor_event(assay_zap *z)
     uint16_t event;
     uint32_t value;
     char where[128];
-    if (!assay_keyfile_monitor_event(z->mon, &event, &value, where, sizeof(where))) {
+    if (!assay_keyfile_monitor_event(z->mon, &event, &value, where,
+                                     sizeof(where))) {
         return;
     }
     if (event == ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL &&
@@ -624,8 +622,7 @@ assay_zap_start(assay_zap *z, void *ctx, void *server_sock, assay_error *err)
         goto fail;
     }
     step = "CURVE server options";
-    if (zmq_setsockopt(server_sock, ZMQ_CURVE_SERVER, &one, sizeof(one)) !=
-            0 ||
+    if (zmq_setsockopt(server_sock, ZMQ_CURVE_SERVER, &one, sizeof(one)) != 0 ||
         zmq_setsockopt(server_sock, ZMQ_CURVE_SECRETKEY, z->server.secret_key,
                        ASSAY_KEY_Z85_LEN + 1) != 0 ||
         zmq_setsockopt(server_sock, ZMQ_ZAP_DOMAIN, ASSAY_ZAP_DOMAIN,

@@ -48,7 +48,6 @@ typedef struct assay_zap_config {
 #define ASSAY_ZAP_USER_WORKER "worker:"
 #define ASSAY_ZAP_USER_CLIENT "client:"
 
-
 /* assay_zap_new loads the server key pair and the allow list. Counts go to
  * stats (borrowed; may be NULL: then only to the log and
  * assay_zap_counts). ASSAY_ECONFIG when libzmq lacks CURVE or a key file is

@@ -22,7 +22,7 @@ enum assay_term_flag {
     ASSAY_TERM_PROTECTED = 1u << 3, /* protected term (or its plural in -s,
                                        -es), not stemmed */
     ASSAY_TERM_NUMBER = 1u << 4,
-    ASSAY_TERM_BREAK_BEFORE = 1u << 5, /* clause boundary before this term */
+    ASSAY_TERM_BREAK_BEFORE = 1u << 5,    /* clause boundary before this term */
     ASSAY_TERM_SENTENCE_BEFORE = 1u << 6, /* sentence end before this term */
 };
 
@@ -33,7 +33,7 @@ typedef struct assay_term {
     const char *surface; /* normalised surface form before stemming; NUL-term */
     size_t surface_len;
     uint64_t hash; /* FNV-1a 64 of text (tfidf.h assay_term_hash) */
-    size_t start; /* byte span in the ORIGINAL text */
+    size_t start;  /* byte span in the ORIGINAL text */
     size_t end;
     unsigned flags;
 } assay_term;

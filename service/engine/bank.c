@@ -420,11 +420,11 @@ bank_add_concept(bank_parser *p, unsigned line, const char *v, size_t n,
             c.required = true;
         } else if (on == 5 && memcmp(o, "avoid", 5) == 0) {
             if (misconception || seen_avoid) {
-                rc = bank_fail(p, ASSAY_EBANK, line,
-                               misconception
-                                   ? "misconception \"%s\" cannot take \"avoid\""
-                                   : "concept \"%s\" has \"avoid\" twice",
-                               e);
+                rc = bank_fail(
+                    p, ASSAY_EBANK, line,
+                    misconception ? "misconception \"%s\" cannot take \"avoid\""
+                                  : "concept \"%s\" has \"avoid\" twice",
+                    e);
                 goto out;
             }
             seen_avoid = true;

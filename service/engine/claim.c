@@ -42,7 +42,8 @@ static bool
 is_word(const assay_term *t, const char *w)
 {
     size_t len = t->surface_len;
-    return w[0] == t->surface[0] && strncmp(w, t->surface, len) == 0 && w[len] == '\0';
+    return w[0] == t->surface[0] && strncmp(w, t->surface, len) == 0 &&
+           w[len] == '\0';
 }
 
 static bool
@@ -61,16 +62,17 @@ is_any(const assay_term *t, const char *const *ws, size_t n)
 /* Restrictive words: "only the outer object" is partly a negation, so an
  * answer's "does not copy the nested objects" may agree with it. */
 static const char *const restrictive[] = {
-    "only",  "just",       "merely",    "solely",  "exclusively", "limit",
-    "limits", "limited",   "restrict",  "restricts", "restricted", "except",
-    "maximum", "minimum",  "most",      "least"};
+    "only",    "just",    "merely",   "solely",    "exclusively", "limit",
+    "limits",  "limited", "restrict", "restricts", "restricted",  "except",
+    "maximum", "minimum", "most",     "least"};
 /* A conditional sentence ("if X, the compiler does not Y") may be answered
  * by its contrapositive, so negation alone does not contradict it. */
-static const char *const conditionals[] = {"if", "unless", "when", "whenever",
-                                           "otherwise", "until"};
+static const char *const conditionals[] = {"if",       "unless",    "when",
+                                           "whenever", "otherwise", "until"};
 /* Comparative reversal: "less dense" is the opposite of "denser". */
 static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
-static const char *const yes_words[] = {"yes", "yeah", "yep", "true", "correct"};
+static const char *const yes_words[] = {"yes", "yeah", "yep", "true",
+                                        "correct"};
 static const char *const no_words[] = {"no", "nope", "false", "incorrect"};
 /* words that join two entities in a question: "a list or a set" */
 static const char *const joiners[] = {"or", "and", "vs", "versus", "vs."};
@@ -80,9 +82,9 @@ static const char *const joiners[] = {"or", "and", "vs", "versus", "vs."};
 typedef struct clause {
     size_t first, last; /* term range [first, last) */
     size_t sentence;
-    int subject;        /* entity mentioned first, or inherited; -1 */
-    bool own_subject;   /* mentioned here, not inherited */
-    int parity;         /* negation cues and "less" in the clause */
+    int subject;      /* entity mentioned first, or inherited; -1 */
+    bool own_subject; /* mentioned here, not inherited */
+    int parity;       /* negation cues and "less" in the clause */
     int yesno;
 } clause;
 
@@ -128,7 +130,8 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
         if (!end) {
             continue;
         }
-        bool opens = seg == 0 || seg_sentence != (have ? cur.sentence : SIZE_MAX) ||
+        bool opens = seg == 0 ||
+                     seg_sentence != (have ? cur.sentence : SIZE_MAX) ||
                      assay_scope_boundary(&a->terms[seg]);
         if (have && !opens && content_count(a, seg, i) < 2) {
             cur.last = i;
@@ -196,8 +199,8 @@ mentions(const assay_entity *e, const assay_analysis *a, size_t first,
 /* The entity a clause is about: the one mentioned first (ties: more
  * words, so "deep copy" beats "copy"). -1 when none. */
 static int
-clause_subject(const assay_claim_set *cs, const assay_analysis *a,
-               size_t first, size_t last)
+clause_subject(const assay_claim_set *cs, const assay_analysis *a, size_t first,
+               size_t last)
 {
     int best = -1;
     size_t best_at = last, best_k = 0;
@@ -311,7 +314,8 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
         }
         for (; i < q->n && nr < 4; i++) {
             const assay_term *t = &q->terms[i];
-            if (!content(t) || (nr > 0 && (t->flags & ASSAY_TERM_BREAK_BEFORE))) {
+            if (!content(t) ||
+                (nr > 0 && (t->flags & ASSAY_TERM_BREAK_BEFORE))) {
                 break;
             }
             right[nr++] = t;
@@ -428,8 +432,8 @@ entities_declared(assay_claim_set *cs, const char *const *subjects, size_t n,
 {
     for (size_t s = 0; s < n && cs->nent < ASSAY_MAX_ENTITIES; s++) {
         assay_analysis a;
-        assay_err rc = assay_analyze(lex, st, subjects[s], strlen(subjects[s]),
-                                     &a, err);
+        assay_err rc =
+            assay_analyze(lex, st, subjects[s], strlen(subjects[s]), &a, err);
         if (rc != ASSAY_OK) {
             return rc;
         }
@@ -480,7 +484,7 @@ typedef struct acc {
     double got;       /* weight of words */
     uint32_t cues[4]; /* distinct negations over the claim's words here */
     unsigned ncues;
-    bool less;        /* a claim word follows "less" / "fewer" */
+    bool less; /* a claim word follows "less" / "fewer" */
 } acc;
 
 static void
@@ -541,8 +545,8 @@ clause_lemmas(const assay_wordnet *wn, const assay_analysis *r, const clause *k,
 {
     size_t n = 0;
     for (size_t i = k->first; i < k->last && n + 4 <= CLAUSE_LEMMAS; i++) {
-        n += assay_wordnet_bases(wn, r->terms[i].surface, r->terms[i].surface_len,
-                                 out + n, 4);
+        n += assay_wordnet_bases(wn, r->terms[i].surface,
+                                 r->terms[i].surface_len, out + n, 4);
     }
     return n;
 }
@@ -618,22 +622,25 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                     opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
                 }
             }
-            if (cs->wn != NULL && !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
+            if (cs->wn != NULL &&
+                !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 uint32_t bases[4], ids[64];
-                size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
-                                                bases, 4);
+                size_t nb = assay_wordnet_bases(cs->wn, t->surface,
+                                                t->surface_len, bases, 4);
                 for (size_t b = 0; b < nb; b++) {
-                    size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
+                    size_t na =
+                        assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
                     if (na > 0 && nlemmas == SIZE_MAX) {
                         nlemmas = clause_lemmas(cs->wn, r, k, lemmas);
                     }
-                    for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP; j++) {
+                    for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP;
+                         j++) {
                         if (!has_lemma(lemmas, nlemmas, ids[j])) {
                             const char *l = assay_wordnet_lemma(cs->wn, ids[j]);
                             unsigned bit = prefix_bit(l, strlen(l));
                             cs->prefix[bit / 64] |= 1ull << (bit % 64);
-                            opp[nopp++] = (wkey){WN_NS | ids[j], (uint8_t)c,
-                                                 (uint8_t)w};
+                            opp[nopp++] =
+                                (wkey){WN_NS | ids[j], (uint8_t)c, (uint8_t)w};
                         }
                     }
                 }
@@ -687,7 +694,8 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
         cs->concept_subject[i] = -1;
         assay_analysis la;
         if (k->derived || cs->nent == 0 ||
-            assay_analyze(lex, st, k->label, strlen(k->label), &la, NULL) != ASSAY_OK) {
+            assay_analyze(lex, st, k->label, strlen(k->label), &la, NULL) !=
+                ASSAY_OK) {
             continue;
         }
         cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
@@ -700,9 +708,9 @@ assay_err
 assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                    const char *ref, const assay_analysis *ra,
                    const char *const *subjects, size_t nsubjects,
-                   const assay_concept_set *concepts,
-                   const assay_lexicon *lex, assay_stemmer *stemmer,
-                   const assay_idf *idf, unsigned neg_window, assay_error *err)
+                   const assay_concept_set *concepts, const assay_lexicon *lex,
+                   assay_stemmer *stemmer, const assay_idf *idf,
+                   unsigned neg_window, assay_error *err)
 {
     memset(cs, 0, sizeof(*cs));
     cs->wn = assay_lexicon_wordnet(lex);
@@ -747,7 +755,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_claim *cl = &cs->c[cs->n];
         memset(cl, 0, sizeof(*cl));
         cl->yesno = yesno_of(ra, c);
-        for (size_t i = c->first; i < c->last && cl->nwords < ASSAY_CLAIM_WORDS; i++) {
+        for (size_t i = c->first; i < c->last && cl->nwords < ASSAY_CLAIM_WORDS;
+             i++) {
             const assay_term *t = &ra->terms[i];
             if (!content(t) || is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
@@ -802,15 +811,16 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         cl->weak = cl->weak || conditional;
         cl->instead = is_word(&ra->terms[c->first], "instead");
-        cl->negative = cl->yesno == 0 &&
-                       ((int)(pol.ncues & 1u) ^ (pol.less ? 1 : 0) ^
-                        (cl->instead ? 1 : 0)) == 1;
+        cl->negative =
+            cl->yesno == 0 && ((int)(pol.ncues & 1u) ^ (pol.less ? 1 : 0) ^
+                               (cl->instead ? 1 : 0)) == 1;
         size_t a = ra->terms[c->first].start, b = ra->terms[c->last - 1].end;
         size_t f0 = c->first;
         /* "while", "but", a list's "and": not part of the claim's text */
-        while (f0 + 1 < c->last &&
-               ((assay_scope_boundary(&ra->terms[f0]) && !is_word(&ra->terms[f0], "instead")) ||
-                is_word(&ra->terms[f0], "and") || is_word(&ra->terms[f0], "or"))) {
+        while (f0 + 1 < c->last && ((assay_scope_boundary(&ra->terms[f0]) &&
+                                     !is_word(&ra->terms[f0], "instead")) ||
+                                    is_word(&ra->terms[f0], "and") ||
+                                    is_word(&ra->terms[f0], "or"))) {
             f0++;
         }
         a = ra->terms[f0].start;
@@ -871,7 +881,8 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
             if (rc != ASSAY_OK) {
                 return rc;
             }
-            assay_lexicon_set_opposite_key(lex, i, side, a.n > 0 ? a.terms[0].hash : 0);
+            assay_lexicon_set_opposite_key(lex, i, side,
+                                           a.n > 0 ? a.terms[0].hash : 0);
             assay_analysis_fini(&a);
         }
     }
@@ -883,12 +894,13 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
 typedef struct judge_ctx {
     const assay_claim_set *cs;
     const assay_analysis *a;
-    int subject;        /* running subject within a sentence */
+    int subject; /* running subject within a sentence */
     size_t sentence;
     int answer_yesno;
     assay_claim_result *out;
     /* best alignment share found per claim, per kind, for tie-breaking */
-    double support[ASSAY_MAX_CLAIMS], contra[ASSAY_MAX_CLAIMS], swap[ASSAY_MAX_CLAIMS];
+    double support[ASSAY_MAX_CLAIMS], contra[ASSAY_MAX_CLAIMS],
+        swap[ASSAY_MAX_CLAIMS];
     assay_claim_reason contra_reason[ASSAY_MAX_CLAIMS];
     size_t cstart[ASSAY_MAX_CLAIMS], cend[ASSAY_MAX_CLAIMS];
     size_t sstart[ASSAY_MAX_CLAIMS], send[ASSAY_MAX_CLAIMS];
@@ -983,7 +995,8 @@ aligned(const assay_claim *c, const acc *x, bool same_subject, bool named)
         return true;
     }
     unsigned need_rest = nrest < 2 ? nrest : 2u;
-    return nrest > 0 && hits >= need_rest && x->got >= ALIGN_SHARE_OPPOSITE * rest;
+    return nrest > 0 && hits >= need_rest &&
+           x->got >= ALIGN_SHARE_OPPOSITE * rest;
 }
 
 /* whether clause k has a word of entity e that entity other lacks (the
@@ -1099,9 +1112,11 @@ judge_clause(void *vctx, const clause *k)
     double best_s = 0;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
-        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
+        bool same =
+            cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
-        if (cl->yesno == 0 && aligned(cl, &x[c], same, named) && share(cl, &x[c]) > best_s) {
+        if (cl->yesno == 0 && aligned(cl, &x[c], same, named) &&
+            share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
         }
@@ -1111,10 +1126,10 @@ judge_clause(void *vctx, const clause *k)
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
         int pol = (int)(x[best].ncues & 1u) ^ (x[best].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
-        if (pol == claim_polarity(cl, x[best].words | x[best].opposed) && own >= 0 &&
-            cl->subject >= 0 &&
-            !((cl->entities >> subj) & 1u) && cs->ent[cl->subject].contrast &&
-            cs->ent[subj].contrast && own_at_start &&
+        if (pol == claim_polarity(cl, x[best].words | x[best].opposed) &&
+            own >= 0 && cl->subject >= 0 && !((cl->entities >> subj) & 1u) &&
+            cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
+            own_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
             if (best_s > j->swap[best]) {
                 j->swap[best] = best_s;
@@ -1128,15 +1143,16 @@ judge_clause(void *vctx, const clause *k)
     for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
-        bool same = cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
+        bool same =
+            cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
         if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same, named)) {
             continue;
         }
         double s = share(cl, &x[c]);
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
-        int pol = (int)(x[c].ncues & 1u) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
-                  (int)(nopp & 1u);
+        int pol = (int)(x[c].ncues & 1u) ^ (x[c].less ? 1 : 0) ^
+                  (instead ? 1 : 0) ^ (int)(nopp & 1u);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
         if (!flip) {
             if (s > j->support[c]) {
@@ -1155,8 +1171,8 @@ judge_clause(void *vctx, const clause *k)
         }
         if (s > j->contra[c]) {
             j->contra[c] = s;
-            j->contra_reason[c] = (nopp & 1u) ? ASSAY_REASON_ANTONYM
-                                              : ASSAY_REASON_NEGATED;
+            j->contra_reason[c] =
+                (nopp & 1u) ? ASSAY_REASON_ANTONYM : ASSAY_REASON_NEGATED;
             j->cstart[c] = start;
             j->cend[c] = end;
         }
@@ -1168,8 +1184,9 @@ judge_clause(void *vctx, const clause *k)
     for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
         assay_concept_match *mi = &j->m[i];
         j->steps++;
-        if (mi->state != ASSAY_MATCH_NEGATED || j->concepts->c[i].misconception ||
-            mi->start < start || mi->end > end) {
+        if (mi->state != ASSAY_MATCH_NEGATED ||
+            j->concepts->c[i].misconception || mi->start < start ||
+            mi->end > end) {
             continue;
         }
         int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
@@ -1193,7 +1210,8 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
     judge_ctx *j = calloc(1, sizeof(*j));
     if (j == NULL) {
         for (size_t c = 0; c < cs->n; c++) {
-            out[c] = (assay_claim_result){ASSAY_CLAIM_MISSING, ASSAY_REASON_NONE, 0, 0, -1};
+            out[c] = (assay_claim_result){ASSAY_CLAIM_MISSING,
+                                          ASSAY_REASON_NONE, 0, 0, -1};
         }
         return 0;
     }
@@ -1207,35 +1225,41 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
     j->out = out;
     j->concepts = concepts;
     j->m = m;
-    uint32_t *own_cover = cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
+    uint32_t *own_cover =
+        cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
     j->cover = cover != NULL ? cover : own_cover;
     split_clauses(a, judge_clause, j);
     j->steps += 2 * a->n;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
-        assay_claim_result r = {ASSAY_CLAIM_MISSING, ASSAY_REASON_NONE, 0, 0, -1};
+        assay_claim_result r = {ASSAY_CLAIM_MISSING, ASSAY_REASON_NONE, 0, 0,
+                                -1};
         if (cl->yesno != 0 && j->answer_yesno != 0) {
             size_t end = a->n > 0 ? a->terms[0].end : 0;
             r = j->answer_yesno == cl->yesno
-                    ? (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE, 0, end, -1}
-                    : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_NEGATED, 0, end, -1};
+                    ? (assay_claim_result){ASSAY_CLAIM_SUPPORTED,
+                                           ASSAY_REASON_NONE, 0, end, -1}
+                    : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                           ASSAY_REASON_NEGATED, 0, end, -1};
         } else if (j->support[c] >= 0) {
             r = (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
                                      j->sstart[c], j->send[c], -1};
         } else if (j->contra[c] >= 0) {
-            r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED, j->contra_reason[c],
-                                     j->cstart[c], j->cend[c], -1};
+            r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                     j->contra_reason[c], j->cstart[c],
+                                     j->cend[c], -1};
         } else if (j->swap[c] >= 0) {
-            r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_ROLE_SWAP,
-                                     j->wstart[c], j->wend[c], j->wsubj[c]};
+            r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                     ASSAY_REASON_ROLE_SWAP, j->wstart[c],
+                                     j->wend[c], j->wsubj[c]};
         }
         out[c] = r;
     }
     /* asserted misconceptions contradict the claim they overlap most */
     for (size_t i = 0; concepts != NULL && i < concepts->n; i++) {
         const assay_concept *k = &concepts->c[i];
-        if (!k->misconception ||
-            (m[i].state != ASSAY_MATCH_EXACT && m[i].state != ASSAY_MATCH_FUZZY)) {
+        if (!k->misconception || (m[i].state != ASSAY_MATCH_EXACT &&
+                                  m[i].state != ASSAY_MATCH_FUZZY)) {
             continue;
         }
         size_t best = SIZE_MAX;

@@ -42,11 +42,11 @@ typedef enum assay_claim_state {
     ASSAY_CLAIM_CONTRADICTED,
 } assay_claim_state;
 
-#define ASSAY_CLAIM_REASONS(X)                                                \
-    X(NONE, "")                                                               \
-    X(ROLE_SWAP, "role_swap")                                                 \
-    X(NEGATED, "negated")                                                     \
-    X(ANTONYM, "antonym")                                                     \
+#define ASSAY_CLAIM_REASONS(X)                                                 \
+    X(NONE, "")                                                                \
+    X(ROLE_SWAP, "role_swap")                                                  \
+    X(NEGATED, "negated")                                                      \
+    X(ANTONYM, "antonym")                                                      \
     X(MISCONCEPTION, "misconception")
 
 typedef enum assay_claim_reason {
@@ -56,7 +56,7 @@ typedef enum assay_claim_reason {
 } assay_claim_reason;
 
 typedef struct assay_entity {
-    char *label; /* as the bank or the question writes it */
+    char *label;     /* as the bank or the question writes it */
     uint64_t key[4]; /* term hashes of its content words, all required */
     size_t nkeys;
     bool contrast; /* contrasted with another entity (bank, "X or Y",

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "polarity.h"
-#include "tfidf.h"
 #include "str.h"
+#include "tfidf.h"
 
 static void
 phrase_fini(assay_cphrase *p)
@@ -108,7 +108,8 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
         c->required = d->required;
         c->misconception = d->misconception;
         c->avoid = d->avoid;
-        c->phrases = calloc(d->nvariants ? d->nvariants : 1, sizeof(*c->phrases));
+        c->phrases =
+            calloc(d->nvariants ? d->nvariants : 1, sizeof(*c->phrases));
         if (c->phrases == NULL) {
             rc = ASSAY_ENOMEM;
             goto out;
@@ -264,9 +265,11 @@ parts_within_one_edit(const char *a, size_t alen, const char *b, size_t blen,
     }
     while (alen > 0 && blen > 0) {
         const char *da = memchr(a, '-', alen), *db = memchr(b, '-', blen);
-        size_t pa = da ? (size_t)(da - a) : alen, pb = db ? (size_t)(db - b) : blen;
+        size_t pa = da ? (size_t)(da - a) : alen,
+               pb = db ? (size_t)(db - b) : blen;
         bool same = pa == pb && memcmp(a, b, pa) == 0;
-        if (!same && (pa < min || pb < min || !assay_within_one_edit(a, pa, b, pb))) {
+        if (!same &&
+            (pa < min || pb < min || !assay_within_one_edit(a, pa, b, pb))) {
             return false;
         }
         if ((da == NULL) != (db == NULL)) {
@@ -328,7 +331,7 @@ typedef struct match_ctx {
     const uint32_t *ssig;  /* ... and of its surface */
     const bool *neg;       /* per term of a: in a negation's scope */
     size_t ncontent;
-    size_t *steps;         /* loop iterations, for the cost bound test */
+    size_t *steps; /* loop iterations, for the cost bound test */
     const assay_match_params *p;
 } match_ctx;
 
@@ -385,13 +388,13 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
         if (!ok) {
             continue;
         }
-        assay_match_state st = quality == 2 ? ASSAY_MATCH_EXACT : ASSAY_MATCH_FUZZY;
+        assay_match_state st =
+            quality == 2 ? ASSAY_MATCH_EXACT : ASSAY_MATCH_FUZZY;
         /* A phrase that itself starts with a negator ("no garbage
          * collector") is not negated by that word; a negator inside the
          * span ("threads do not speed up CPU-bound work") negates the
          * phrase as surely as one before it. */
-        if (!ph->words[0].negator &&
-            (inner_neg || m->neg[m->content[s]])) {
+        if (!ph->words[0].negator && (inner_neg || m->neg[m->content[s]])) {
             if (!*neg) {
                 *neg = true;
                 *nstart = t0->start;
@@ -416,8 +419,8 @@ index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
             const assay_match_params *p, const bool *scope, size_t *steps)
 {
     size_t n = answer->n ? answer->n : 1;
-    size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) + 2 * sizeof(uint32_t) +
-                        2 * sizeof(bool));
+    size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) +
+                        2 * sizeof(uint32_t) + 2 * sizeof(bool));
     char *mem = malloc(bytes);
     if (mem == NULL) {
         return false;
@@ -496,7 +499,8 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                 best = (assay_concept_match){st, s, e, j, 0, 0, 0, 0};
             }
             if (neg && denied.state == ASSAY_MATCH_MISSING) {
-                denied = (assay_concept_match){ASSAY_MATCH_NEGATED, ns, ne, j, 0, 0, 0, 0};
+                denied = (assay_concept_match){
+                    ASSAY_MATCH_NEGATED, ns, ne, j, 0, 0, 0, 0};
             }
         }
         /* A key point denied anywhere is denied, even where a bare mention

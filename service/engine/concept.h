@@ -23,7 +23,7 @@ typedef struct assay_cword {
     char *text;    /* stem or protected/technical form */
     char *surface; /* normalised surface form */
     size_t text_len, surface_len;
-    uint64_t hash; /* assay_term_hash(text) */
+    uint64_t hash;                  /* assay_term_hash(text) */
     uint32_t text_sig, surface_sig; /* assay_edit_signature of each */
     bool negator;
     bool hyphen; /* the surface has a '-' (compound) */
@@ -32,7 +32,7 @@ typedef struct assay_cword {
 typedef struct assay_cphrase {
     assay_cword *words;
     size_t n;
-    char *source; /* the variant as written */
+    char *source;  /* the variant as written */
     bool all_stop; /* only function words ("to be"): matched among all
                       words, not just content words */
 } assay_cphrase;
@@ -82,8 +82,8 @@ typedef struct assay_concept_match {
  * concept. out is caller storage; release with assay_concepts_fini. */
 assay_err assay_concepts_compile(const assay_concept_def *defs, size_t n,
                                  const assay_lexicon *lex,
-                                 assay_stemmer *stemmer,
-                                 assay_concept_set *out, assay_error *err);
+                                 assay_stemmer *stemmer, assay_concept_set *out,
+                                 assay_error *err);
 
 /* assay_concepts_add_word appends a one-word concept built from an analysed
  * term (inline grading derives concepts from the reference this way). */
@@ -103,9 +103,9 @@ void assay_concepts_fini(assay_concept_set *cs);
  * Returns the loop iterations it took (a cost measure for tests: linear in
  * the answer's terms times the phrases). */
 size_t assay_concepts_match(const assay_concept_set *cs,
-                          const assay_analysis *answer,
-                          const assay_match_params *p,
-                          assay_concept_match *out);
+                            const assay_analysis *answer,
+                            const assay_match_params *p,
+                            assay_concept_match *out);
 
 /* assay_concepts_match_scope is assay_concepts_match with the answer's
  * negation scope already computed (assay_negation_scope with p->neg_window;

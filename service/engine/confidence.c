@@ -32,9 +32,11 @@ assay_calib_check(const assay_calib *c, const char **what)
         bad = "too many steps";
     }
     for (size_t i = 0; bad == NULL && i < c->n; i++) {
-        if (!(c->prob[i] >= 0 && c->prob[i] <= 1) || !(c->upto[i] >= 0 && c->upto[i] <= 1)) {
+        if (!(c->prob[i] >= 0 && c->prob[i] <= 1) ||
+            !(c->upto[i] >= 0 && c->upto[i] <= 1)) {
             bad = "values must be in [0, 1]";
-        } else if (i > 0 && (c->prob[i] < c->prob[i - 1] || c->upto[i] < c->upto[i - 1])) {
+        } else if (i > 0 && (c->prob[i] < c->prob[i - 1] ||
+                             c->upto[i] < c->upto[i - 1])) {
             bad = "steps must be ascending (confidence is monotone)";
         }
     }

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "assay/engine.h"
-#include "model.h"
 #include "feedback.h"
+#include "model.h"
 #include "verdict.h"
 
 /* Snowball stemmers are not thread-safe and cost allocations to create, so
@@ -72,8 +72,8 @@ grade_prepared(const assay_model *m, const char *hash, const assay_prepared *pq,
     if (rc == ASSAY_OK) {
         rc = assay_verdict_build(pq, &f, mm, &m->params, hash, out);
     }
-    if (rc == ASSAY_OK &&
-        ((*out)->feedback = assay_feedback_compose(*out, answer, answer_len)) == NULL) {
+    if (rc == ASSAY_OK && ((*out)->feedback = assay_feedback_compose(
+                               *out, answer, answer_len)) == NULL) {
         assay_verdict_free(*out);
         *out = NULL;
         rc = ASSAY_ENOMEM;
@@ -101,7 +101,8 @@ assay_grade(const assay_model *m, const char *question_id, const char *answer,
         }
         return ASSAY_EQUESTION;
     }
-    return grade_prepared(m, m->hash, pq, thread_stemmer(), answer, answer_len, out, err);
+    return grade_prepared(m, m->hash, pq, thread_stemmer(), answer, answer_len,
+                          out, err);
 }
 
 assay_err
@@ -120,13 +121,14 @@ assay_grade_inline(const assay_model *m, const char *question,
     assay_prepared pq;
     const char *refs[1] = {reference};
     size_t lens[1] = {reference_len};
-    rc = assay_prepare(&pq, NULL, question, question_len, refs, lens, 1, NULL, 0,
-                       m->lex, m->idf, &m->params, st, err);
+    rc = assay_prepare(&pq, NULL, question, question_len, refs, lens, 1, NULL,
+                       0, m->lex, m->idf, &m->params, st, err);
     if (rc != ASSAY_OK) {
         if (rc == ASSAY_EUTF8 && err != NULL) {
             snprintf(err->field, sizeof(err->field), "%.60s", err->source);
             snprintf(err->message, sizeof(err->message),
-                     "%s: invalid UTF-8 at byte %lld", err->source, err->offset);
+                     "%s: invalid UTF-8 at byte %lld", err->source,
+                     err->offset);
         }
         return rc;
     }

@@ -88,11 +88,13 @@ assay_feedback_compose(const assay_verdict *v, const char *answer, size_t len)
                      " It also misses: \"%s\".", miss[1]->claim);
         }
     } else if (correct) {
-        snprintf(out, sizeof(out), nsupp > 0 || v->nclaims == 0
-                                       ? "The answer agrees with the reference."
-                                       : "The answer covers the key points.");
+        snprintf(out, sizeof(out),
+                 nsupp > 0 || v->nclaims == 0
+                     ? "The answer agrees with the reference."
+                     : "The answer covers the key points.");
     } else {
-        snprintf(out, sizeof(out), "The answer covers only part of the reference.");
+        snprintf(out, sizeof(out),
+                 "The answer covers only part of the reference.");
     }
     return strdup(out);
 }

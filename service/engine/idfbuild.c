@@ -91,8 +91,8 @@ assay_dfcount_fini(assay_dfcount *v)
 
 /* Counts one document: each distinct word and adjacent word pair once. */
 assay_err
-assay_dfcount_doc(assay_dfcount *v, const assay_lexicon *lex, assay_stemmer *st, const char *text,
-          assay_error *err)
+assay_dfcount_doc(assay_dfcount *v, const assay_lexicon *lex, assay_stemmer *st,
+                  const char *text, assay_error *err)
 {
     assay_analysis a;
     assay_err rc = assay_analyze(lex, st, text, strlen(text), &a, err);
@@ -121,8 +121,10 @@ assay_dfcount_doc(assay_dfcount *v, const assay_lexicon *lex, assay_stemmer *st,
             seen[ns++] = k;
             rc = vocab_add(v, t->text, t->text_len, k);
         }
-        if (v->pairs && prev != NULL && prev->text_len + t->text_len + 1 < sizeof(buf)) {
-            size_t bl = (size_t)snprintf(buf, sizeof(buf), "%s %s", prev->text, t->text);
+        if (v->pairs && prev != NULL &&
+            prev->text_len + t->text_len + 1 < sizeof(buf)) {
+            size_t bl = (size_t)snprintf(buf, sizeof(buf), "%s %s", prev->text,
+                                         t->text);
             uint64_t k2 = assay_term_hash(buf, bl);
             dup = false;
             for (size_t j = 0; j < ns && !dup; j++) {
@@ -143,4 +145,3 @@ assay_dfcount_doc(assay_dfcount *v, const assay_lexicon *lex, assay_stemmer *st,
     v->ndocs++;
     return rc;
 }
-

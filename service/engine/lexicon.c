@@ -243,9 +243,9 @@ assay_lexicon_load_opposites(assay_lexicon *lex, const char *path,
             continue;
         }
         if (b == NULL || c != NULL) {
-            rc = assay_error_set(err, ASSAY_EBANK,
-                                 "opposites list %s line %u: expected two words",
-                                 path, ln);
+            rc = assay_error_set(
+                err, ASSAY_EBANK,
+                "opposites list %s line %u: expected two words", path, ln);
             if (err != NULL) {
                 snprintf(err->source, sizeof(err->source), "%.120s", path);
                 err->line = ln;
@@ -264,10 +264,11 @@ assay_lexicon_load_opposites(assay_lexicon *lex, const char *path,
         for (char *q = b; *q; q++) {
             *q = (char)tolower((unsigned char)*q);
         }
-        lex->opp[lex->nopp] = (lex_pair){strdup(a), strdup(b), strlen(a),
-                                         strlen(b), 0, 0};
+        lex->opp[lex->nopp] =
+            (lex_pair){strdup(a), strdup(b), strlen(a), strlen(b), 0, 0};
         lex->nopp++;
-        if (lex->opp[lex->nopp - 1].a == NULL || lex->opp[lex->nopp - 1].b == NULL) {
+        if (lex->opp[lex->nopp - 1].a == NULL ||
+            lex->opp[lex->nopp - 1].b == NULL) {
             rc = assay_error_set(err, ASSAY_ENOMEM, "out of memory");
         }
     }
@@ -287,7 +288,8 @@ assay_lexicon_opposites(const assay_lexicon *lex, const char *w, size_t len,
         if (p->alen == len && p->a[0] == w[0] && memcmp(p->a, w, len) == 0) {
             other = p->b;
             key = p->bkey;
-        } else if (p->blen == len && p->b[0] == w[0] && memcmp(p->b, w, len) == 0) {
+        } else if (p->blen == len && p->b[0] == w[0] &&
+                   memcmp(p->b, w, len) == 0) {
             other = p->a;
             key = p->akey;
         }
@@ -467,8 +469,8 @@ assay_lexicon_load_stoplist(assay_lexicon *lex, const char *path,
 {
     char *buf = NULL;
     size_t len = 0;
-    assay_err rc =
-        assay_read_file_named("stop list", path, LEX_STOPLIST_MAX, &buf, &len, err);
+    assay_err rc = assay_read_file_named("stop list", path, LEX_STOPLIST_MAX,
+                                         &buf, &len, err);
     if (rc != ASSAY_OK) {
         lex_error_where(err, path, 0);
         return rc;

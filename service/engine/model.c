@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 
 #include "idfbuild.h"
-#include "vectors.h"
 #include "sha256.h"
+#include "vectors.h"
 
 #define MODEL_MAX_BYTES (256u << 20)
 /* ln(N + 1) + 1 for any corpus that fits in memory is far below this. */
@@ -98,7 +98,8 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
         assay_bank_free(bank);
         assay_lexicon_free(lex);
         assay_idf_free(idf);
-        return assay_error_set(err, ASSAY_ENOMEM, "out of memory loading model");
+        return assay_error_set(err, ASSAY_ENOMEM,
+                               "out of memory loading model");
     }
     atomic_init(&m->refs, 1);
     m->bank = bank;
@@ -247,7 +248,8 @@ bad(loader *L, const char *fmt, const char *what)
 }
 
 static assay_err
-get_num(loader *L, json_t *obj, const char *section, const char *key, double *out)
+get_num(loader *L, json_t *obj, const char *section, const char *key,
+        double *out)
 {
     json_t *v = json_object_get(obj, key);
     if (v == NULL) {
@@ -270,7 +272,8 @@ get_num(loader *L, json_t *obj, const char *section, const char *key, double *ou
 }
 
 static assay_err
-get_uint(loader *L, json_t *obj, const char *section, const char *key, unsigned *out)
+get_uint(loader *L, json_t *obj, const char *section, const char *key,
+         unsigned *out)
 {
     double d = *out;
     assay_err rc = get_num(L, obj, section, key, &d);
@@ -283,7 +286,9 @@ get_uint(loader *L, json_t *obj, const char *section, const char *key, unsigned 
     return rc;
 }
 
-/* Rule and matching parameters by name, so load and fit share one list. */
+/* Rule and matching parameters by name, so load and fit share one list.
+ * (Left unformatted: clang-format 14 does not settle on one layout.) */
+/* clang-format off */
 #define ASSAY_RULE_NUMS(X)                                                    \
     X(off_topic_cos) X(off_topic_cov) X(salad_stop_ratio) X(salad_bigram)     \
     X(restate_qcos) X(restate_novel) X(copy_cos) X(off_topic_other_cov)      \
@@ -292,6 +297,7 @@ get_uint(loader *L, json_t *obj, const char *section, const char *key, unsigned 
     X(short_cap) X(off_topic_cap) X(salad_cap) X(restate_cap)                 \
     X(required_cap) X(misconception_cap) X(negated_cap) X(contradiction_cap)  \
     X(contradiction_point_cap)
+/* clang-format on */
 #define ASSAY_RULE_UINTS(X) X(short_terms) X(salad_min_terms)
 
 /* A cap is "none", "partial" (at most partial), "incorrect" or a score. */
@@ -313,8 +319,10 @@ get_cap(loader *L, json_t *obj, const char *key, double *out)
                json_number_value(v) <= 1) {
         *out = json_number_value(v);
     } else {
-        return bad(L, "%s: rules.%s must be \"none\", \"partial\", "
-                      "\"incorrect\" or a number in [0, 1]", key);
+        return bad(L,
+                   "%s: rules.%s must be \"none\", \"partial\", "
+                   "\"incorrect\" or a number in [0, 1]",
+                   key);
     }
     return ASSAY_OK;
 }
@@ -344,7 +352,8 @@ load_params(loader *L, json_t *root, assay_params *p)
         }
         const char *key;
         json_t *val;
-        json_object_foreach(w, key, val) {
+        json_object_foreach(w, key, val)
+        {
             int found = strcmp(key, "bias") == 0;
             for (int i = 0; i < ASSAY_NFEATURES && !found; i++) {
                 found = strcmp(key, assay_feature_names[i]) == 0;
@@ -367,8 +376,10 @@ load_params(loader *L, json_t *root, assay_params *p)
             (rc = get_num(L, t, "thresholds", "partial", &p->th_partial))) {
             return rc;
         }
-        if (!(p->th_partial > 0 && p->th_partial < p->th_correct && p->th_correct <= 1)) {
-            return bad(L, "%s: %s: need 0 < partial < correct <= 1", "thresholds");
+        if (!(p->th_partial > 0 && p->th_partial < p->th_correct &&
+              p->th_correct <= 1)) {
+            return bad(L, "%s: %s: need 0 < partial < correct <= 1",
+                       "thresholds");
         }
     }
     json_t *s = json_object_get(root, "scale");
@@ -387,18 +398,22 @@ load_params(loader *L, json_t *root, assay_params *p)
         if ((rc = get_uint(L, m, "matching", "window", &p->window)) ||
             (rc = get_uint(L, m, "matching", "neg_window", &p->neg_window)) ||
             (rc = get_uint(L, m, "matching", "fuzzy_min", &p->fuzzy_min)) ||
-            (rc = get_num(L, m, "matching", "fuzzy_credit", &p->fuzzy_credit))) {
+            (rc =
+                 get_num(L, m, "matching", "fuzzy_credit", &p->fuzzy_credit))) {
             return rc;
         }
     }
     json_t *r = json_object_get(root, "rules");
     if (rc == ASSAY_OK && r != NULL) {
-#define ASSAY_X_GETNUM(name)                                                  \
-    if (rc == ASSAY_OK) rc = get_num(L, r, "rules", #name, &p->name);
-#define ASSAY_X_GETUINT(name)                                                 \
-    if (rc == ASSAY_OK) rc = get_uint(L, r, "rules", #name, &p->name);
-#define ASSAY_X_GETCAP(name)                                                  \
-    if (rc == ASSAY_OK) rc = get_cap(L, r, #name, &p->name);
+#define ASSAY_X_GETNUM(name)                                                   \
+    if (rc == ASSAY_OK)                                                        \
+        rc = get_num(L, r, "rules", #name, &p->name);
+#define ASSAY_X_GETUINT(name)                                                  \
+    if (rc == ASSAY_OK)                                                        \
+        rc = get_uint(L, r, "rules", #name, &p->name);
+#define ASSAY_X_GETCAP(name)                                                   \
+    if (rc == ASSAY_OK)                                                        \
+        rc = get_cap(L, r, #name, &p->name);
         ASSAY_RULE_NUMS(ASSAY_X_GETNUM)
         ASSAY_RULE_UINTS(ASSAY_X_GETUINT)
         ASSAY_RULE_CAPS(ASSAY_X_GETCAP)
@@ -408,8 +423,10 @@ load_params(loader *L, json_t *root, assay_params *p)
     }
     json_t *in = json_object_get(root, "inline");
     if (rc == ASSAY_OK && in != NULL) {
-        if ((rc = get_uint(L, in, "inline", "max_concepts", &p->inline_max_concepts)) ||
-            (rc = get_num(L, in, "inline", "phrase_weight", &p->inline_phrase_weight))) {
+        if ((rc = get_uint(L, in, "inline", "max_concepts",
+                           &p->inline_max_concepts)) ||
+            (rc = get_num(L, in, "inline", "phrase_weight",
+                          &p->inline_phrase_weight))) {
             return rc;
         }
     }
@@ -428,10 +445,13 @@ load_calib(loader *L, json_t *cal, assay_calib *c)
     json_t *up = json_object_get(cal, "margin_upto");
     json_t *pr = json_object_get(cal, "confidence");
     if (!json_is_object(cal) || !json_is_array(up) || !json_is_array(pr) ||
-        json_array_size(up) != json_array_size(pr) || json_array_size(up) == 0 ||
-        json_array_size(up) > ASSAY_CALIB_MAX) {
-        return bad(L, "%s: %s needs arrays margin_upto and confidence of equal length "
-                      "(1 to 64)", "calibration");
+        json_array_size(up) != json_array_size(pr) ||
+        json_array_size(up) == 0 || json_array_size(up) > ASSAY_CALIB_MAX) {
+        return bad(
+            L,
+            "%s: %s needs arrays margin_upto and confidence of equal length "
+            "(1 to 64)",
+            "calibration");
     }
     memset(c, 0, sizeof(*c));
     c->n = json_array_size(up);
@@ -444,7 +464,8 @@ load_calib(loader *L, json_t *cal, assay_calib *c)
         c->upto[i] = json_number_value(a);
         c->prob[i] = json_number_value(b);
     }
-    assay_err rc = get_num(L, cal, "calibration", "review_margin", &c->review_margin);
+    assay_err rc =
+        get_num(L, cal, "calibration", "review_margin", &c->review_margin);
     const char *what = NULL;
     if (rc == ASSAY_OK && !assay_calib_check(c, &what)) {
         memset(c, 0, sizeof(*c));
@@ -463,11 +484,12 @@ assay_params_json(const assay_params *p)
         json_object_set_new(w, assay_feature_names[i], json_real(p->w[i]));
     }
     json_object_set_new(o, "weights", w);
-    json_object_set_new(o, "thresholds", json_pack("{s:f,s:f}", "correct",
-                                                   p->th_correct, "partial",
-                                                   p->th_partial));
-    json_object_set_new(o, "scale", json_pack("{s:f,s:f,s:f}", "max", p->scale_max,
-                                              "a", p->scale_a, "b", p->scale_b));
+    json_object_set_new(o, "thresholds",
+                        json_pack("{s:f,s:f}", "correct", p->th_correct,
+                                  "partial", p->th_partial));
+    json_object_set_new(o, "scale",
+                        json_pack("{s:f,s:f,s:f}", "max", p->scale_max, "a",
+                                  p->scale_a, "b", p->scale_b));
     json_object_set_new(o, "matching",
                         json_pack("{s:i,s:i,s:i,s:f}", "window", (int)p->window,
                                   "neg_window", (int)p->neg_window, "fuzzy_min",
@@ -475,7 +497,8 @@ assay_params_json(const assay_params *p)
                                   p->fuzzy_credit));
     json_t *r = json_object();
 #define ASSAY_X_PUTNUM(name) json_object_set_new(r, #name, json_real(p->name));
-#define ASSAY_X_PUTUINT(name) json_object_set_new(r, #name, json_integer(p->name));
+#define ASSAY_X_PUTUINT(name)                                                  \
+    json_object_set_new(r, #name, json_integer(p->name));
 #define ASSAY_X_PUTCAP(name) json_object_set_new(r, #name, cap_json(p->name));
     ASSAY_RULE_NUMS(ASSAY_X_PUTNUM)
     ASSAY_RULE_UINTS(ASSAY_X_PUTUINT)
@@ -484,10 +507,10 @@ assay_params_json(const assay_params *p)
 #undef ASSAY_X_PUTNUM
 #undef ASSAY_X_PUTUINT
     json_object_set_new(o, "rules", r);
-    json_object_set_new(o, "inline", json_pack("{s:i,s:f}", "max_concepts",
-                                               (int)p->inline_max_concepts,
-                                               "phrase_weight",
-                                               p->inline_phrase_weight));
+    json_object_set_new(o, "inline",
+                        json_pack("{s:i,s:f}", "max_concepts",
+                                  (int)p->inline_max_concepts, "phrase_weight",
+                                  p->inline_phrase_weight));
     if (p->calib.n > 0) {
         json_t *up = json_array(), *pr = json_array();
         for (size_t i = 0; i < p->calib.n; i++) {
@@ -495,8 +518,9 @@ assay_params_json(const assay_params *p)
             json_array_append_new(pr, json_real(p->calib.prob[i]));
         }
         json_object_set_new(o, "calibration",
-                            json_pack("{s:o,s:o,s:f}", "margin_upto", up, "confidence", pr,
-                                      "review_margin", p->calib.review_margin));
+                            json_pack("{s:o,s:o,s:f}", "margin_upto", up,
+                                      "confidence", pr, "review_margin",
+                                      p->calib.review_margin));
     }
     return o;
 }
@@ -637,7 +661,8 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
     if (exists(stop)) {
         char *stext;
         size_t slen;
-        if ((rc = assay_read_file(stop, MODEL_MAX_BYTES, &stext, &slen, err)) != ASSAY_OK) {
+        if ((rc = assay_read_file(stop, MODEL_MAX_BYTES, &stext, &slen, err)) !=
+            ASSAY_OK) {
             goto fail;
         }
         rc = assay_lexicon_parse_stoplist(lex, stext, slen, stop, err);
@@ -655,7 +680,8 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
         goto fail;
     }
     for (size_t i = 0; i < bank->nprotect; i++) {
-        if ((rc = assay_lexicon_add_protected(lex, bank->protect[i], err)) != ASSAY_OK) {
+        if ((rc = assay_lexicon_add_protected(lex, bank->protect[i], err)) !=
+            ASSAY_OK) {
             goto fail;
         }
     }
@@ -680,7 +706,8 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
         }
         for (size_t j = 0; j < dc.cap && rc == ASSAY_OK; j++) {
             if (dc.terms[j] != NULL) {
-                rc = assay_idf_put(idf, dc.keys[j], assay_idf_smoothed(dc.ndocs, dc.df[j]));
+                rc = assay_idf_put(idf, dc.keys[j],
+                                   assay_idf_smoothed(dc.ndocs, dc.df[j]));
             }
         }
         assay_dfcount_fini(&dc);
@@ -692,7 +719,8 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
     {
         char *text;
         size_t len;
-        if ((rc = assay_read_file(path, MODEL_MAX_BYTES, &text, &len, err)) != ASSAY_OK) {
+        if ((rc = assay_read_file(path, MODEL_MAX_BYTES, &text, &len, err)) !=
+            ASSAY_OK) {
             goto fail;
         }
         char hex[65];
@@ -739,7 +767,8 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
             if (exists(mpath)) {
                 return load_bare_bank(mpath, out, err);
             }
-            assay_error_set(err, ASSAY_EIO, "%s: no model.json or bank.txt in it", path);
+            assay_error_set(err, ASSAY_EIO,
+                            "%s: no model.json or bank.txt in it", path);
             return ASSAY_EIO;
         }
     } else {
@@ -776,7 +805,8 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     root = json_loadb(text, len, 0, &je);
     if (root == NULL || !json_is_object(root)) {
         assay_error_set(err, ASSAY_EMODEL, "%s line %d: %s", mpath,
-                        root ? 1 : je.line, root ? "not a JSON object" : je.text);
+                        root ? 1 : je.line,
+                        root ? "not a JSON object" : je.text);
         if (err) {
             err->line = root ? 1 : (unsigned)je.line;
             snprintf(err->source, sizeof(err->source), "%.127s", mpath);
@@ -785,7 +815,8 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
         goto out;
     }
     json_t *fmt = json_object_get(root, "format");
-    if (!json_is_string(fmt) || strcmp(json_string_value(fmt), "assay-model/1") != 0) {
+    if (!json_is_string(fmt) ||
+        strcmp(json_string_value(fmt), "assay-model/1") != 0) {
         rc = bad(&L, "%s: %s must be \"assay-model/1\"", "format");
         goto out;
     }
@@ -802,7 +833,8 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     if (sref != NULL) {
         if ((rc = load_input(&L, sref, "stop list", &mh, ipath, sizeof(ipath),
                              &stext, &slen)) != ASSAY_OK ||
-            (rc = assay_lexicon_parse_stoplist(lex, stext, slen, ipath, err)) != ASSAY_OK) {
+            (rc = assay_lexicon_parse_stoplist(lex, stext, slen, ipath, err)) !=
+                ASSAY_OK) {
             goto out;
         }
     }
@@ -812,13 +844,15 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     }
     json_t *bref = json_object_get(root, "bank");
     if (bref != NULL && !json_is_null(bref)) {
-        if ((rc = load_input(&L, bref, "bank", &mh, ipath, sizeof(ipath), &btext,
-                             &blen)) != ASSAY_OK ||
-            (rc = assay_bank_parse(btext, blen, ipath, &bank, err)) != ASSAY_OK) {
+        if ((rc = load_input(&L, bref, "bank", &mh, ipath, sizeof(ipath),
+                             &btext, &blen)) != ASSAY_OK ||
+            (rc = assay_bank_parse(btext, blen, ipath, &bank, err)) !=
+                ASSAY_OK) {
             goto out;
         }
         for (size_t i = 0; i < bank->nprotect; i++) {
-            if ((rc = assay_lexicon_add_protected(lex, bank->protect[i], err)) != ASSAY_OK) {
+            if ((rc = assay_lexicon_add_protected(lex, bank->protect[i],
+                                                  err)) != ASSAY_OK) {
                 goto out;
             }
         }
@@ -843,10 +877,12 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
         }
         const char *term;
         json_t *val;
-        json_object_foreach(idfo, term, val) {
+        json_object_foreach(idfo, term, val)
+        {
             if (!json_is_number(val) || !(json_number_value(val) > 0) ||
                 json_number_value(val) > ASSAY_IDF_MAX) {
-                rc = bad(&L, "%s: idf of \"%s\" must be a number in (0, 1000]", term);
+                rc = bad(&L, "%s: idf of \"%s\" must be a number in (0, 1000]",
+                         term);
                 goto out;
             }
             if ((rc = assay_idf_put(idf, assay_term_hash(term, strlen(term)),
@@ -860,10 +896,10 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     if (vref != NULL && !json_is_null(vref)) {
         char *vtext = NULL;
         size_t vlen;
-        if ((rc = load_input(&L, vref, "vectors", &mh, ipath, sizeof(ipath), &vtext,
-                             &vlen)) != ASSAY_OK ||
-            (rc = assay_vectors_parse((unsigned char *)vtext, vlen, ipath, &vec, err)) !=
-                ASSAY_OK) {
+        if ((rc = load_input(&L, vref, "vectors", &mh, ipath, sizeof(ipath),
+                             &vtext, &vlen)) != ASSAY_OK ||
+            (rc = assay_vectors_parse((unsigned char *)vtext, vlen, ipath, &vec,
+                                      err)) != ASSAY_OK) {
             goto out;
         }
     }
@@ -874,11 +910,12 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
         char *itext = NULL;
         size_t ilen;
         if (nested) {
-            rc = bad(&L, "%s: %s: an inline model cannot name another", "inline_model");
+            rc = bad(&L, "%s: %s: an inline model cannot name another",
+                     "inline_model");
             goto out;
         }
-        if ((rc = load_input(&L, iref, "inline model", &mh, ipath, sizeof(ipath), &itext,
-                             &ilen)) != ASSAY_OK) {
+        if ((rc = load_input(&L, iref, "inline model", &mh, ipath,
+                             sizeof(ipath), &itext, &ilen)) != ASSAY_OK) {
             goto out;
         }
         free(itext);
@@ -889,8 +926,9 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     json_t *name = json_object_get(root, "name");
     char hex[65];
     assay_sha256_final(&mh, hex);
-    rc = assay_model_build(json_is_string(name) ? json_string_value(name) : NULL,
-                           bank, lex, idf, &p, hex, out, err);
+    rc =
+        assay_model_build(json_is_string(name) ? json_string_value(name) : NULL,
+                          bank, lex, idf, &p, hex, out, err);
     bank = NULL;
     lex = NULL;
     idf = NULL;

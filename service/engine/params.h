@@ -12,21 +12,21 @@
 #include "confidence.h"
 
 /* Features of one answer, each in [0, 1]; see score.h for definitions. */
-#define ASSAY_FEATURES(X)                                                     \
-    X(cosine)                                                                 \
-    X(bigram)                                                                 \
-    X(chargram)                                                               \
-    X(coverage)                                                               \
-    X(recall)                                                                 \
-    X(precision)                                                              \
-    X(misconception)                                                          \
-    X(required_missing)                                                       \
-    X(length)                                                                 \
-    X(cov_x_len)                                                              \
-    X(answer_words)                                                           \
-    X(reference_words)                                                        \
-    X(question_words)                                                         \
-    X(softcos)                                                                \
+#define ASSAY_FEATURES(X)                                                      \
+    X(cosine)                                                                  \
+    X(bigram)                                                                  \
+    X(chargram)                                                                \
+    X(coverage)                                                                \
+    X(recall)                                                                  \
+    X(precision)                                                               \
+    X(misconception)                                                           \
+    X(required_missing)                                                        \
+    X(length)                                                                  \
+    X(cov_x_len)                                                               \
+    X(answer_words)                                                            \
+    X(reference_words)                                                         \
+    X(question_words)                                                          \
+    X(softcos)                                                                 \
     X(wordnet)
 
 enum {
@@ -58,33 +58,33 @@ typedef struct assay_params {
     double fuzzy_credit; /* credit of a fuzzy match; exact = 1 */
 
     /* flags and the caps they impose */
-    unsigned short_terms;   /* fewer content words = too_short */
-    double short_cap;       /* score cap of a too_short answer */
-    double off_topic_cos;   /* cosine below this ... */
-    double off_topic_cov;   /* ... and coverage below this = off_topic */
+    unsigned short_terms; /* fewer content words = too_short */
+    double short_cap;     /* score cap of a too_short answer */
+    double off_topic_cos; /* cosine below this ... */
+    double off_topic_cov; /* ... and coverage below this = off_topic */
     double off_topic_cap;
     double off_topic_other_cov; /* or closer to another bank question's
                                    reference, with coverage below this */
-    double salad_stop_ratio; /* function-word share below this ... */
-    double salad_bigram;     /* ... and bigram/word cosine below this */
+    double salad_stop_ratio;    /* function-word share below this ... */
+    double salad_bigram;        /* ... and bigram/word cosine below this */
     unsigned salad_min_terms;
     double salad_cap;
     double restate_qcos;  /* cosine with the question at least this ... */
     double restate_novel; /* ... and novel-word share below this */
     double restate_cap;
     double copy_cos; /* cosine and bigram at least this = copies_reference */
-    double required_cap;      /* cap when a required concept is missing */
-    double misconception_cap; /* cap when a misconception is asserted */
-    double negated_cap;       /* cap when a concept is only negated */
-    double contradiction_cap; /* cap when the answer has the reference
-                                 backwards: a role swap, an asserted
-                                 misconception, or half the claims
-                                 contradicted */
+    double required_cap;            /* cap when a required concept is missing */
+    double misconception_cap;       /* cap when a misconception is asserted */
+    double negated_cap;             /* cap when a concept is only negated */
+    double contradiction_cap;       /* cap when the answer has the reference
+                                       backwards: a role swap, an asserted
+                                       misconception, or half the claims
+                                       contradicted */
     double contradiction_point_cap; /* cap when fewer claims are
                                        contradicted by negation or an
                                        opposite word */
-    double contradiction_penalty; /* score -= this * share of the claims
-                                     contradicted, before the cap */
+    double contradiction_penalty;   /* score -= this * share of the claims
+                                       contradicted, before the cap */
 
     /* inline grading: concepts derived from the reference */
     unsigned inline_max_concepts;

@@ -13,8 +13,8 @@ surface_in(const assay_term *t, const char *const *words, size_t n)
 {
     size_t len = t->surface_len;
     for (size_t i = 0; i < n; i++) {
-        if (words[i][0] == t->surface[0] && strncmp(words[i], t->surface, len) == 0 &&
-            words[i][len] == '\0') {
+        if (words[i][0] == t->surface[0] &&
+            strncmp(words[i], t->surface, len) == 0 && words[i][len] == '\0') {
             return true;
         }
     }
@@ -29,34 +29,31 @@ assay_scope_boundary(const assay_term *t)
     if (strchr("abhisswy", t->surface[0]) == NULL) {
         return false;
     }
-    static const char *const words[] = {"but",     "however", "whereas",
-                                        "while",   "although", "instead",
-                                        "yet",     "because",  "since"};
+    static const char *const words[] = {"but",   "however",  "whereas",
+                                        "while", "although", "instead",
+                                        "yet",   "because",  "since"};
     return IN(t, words);
 }
 
 /* Words that negate what follows in their clause beyond the lexicon's
  * negators: failure, absence and inability. */
 static const char *const clause_cues[] = {
-    "fail",   "fails",   "failed", "failing", "lack", "lacks",
+    "fail",   "fails",   "failed", "failing", "lack",  "lacks",
     "lacked", "lacking", "unable", "nowhere", "hardly"};
 
 /* Denial words: they deny the sentence when a copula precedes them ("is a
  * myth", "that's wrong") or they open it ("False: ..."). */
-static const char *const denials[] = {"false",  "untrue",   "wrong",
-                                      "incorrect", "myth", "nonsense",
-                                      "bogus"};
-static const char *const copulas[] = {"is",   "are",  "was",    "were",
-                                      "be",   "been", "it's",   "that's",
-                                      "'s"};
+static const char *const denials[] = {"false", "untrue",   "wrong", "incorrect",
+                                      "myth",  "nonsense", "bogus"};
+static const char *const copulas[] = {"is",   "are",  "was",    "were", "be",
+                                      "been", "it's", "that's", "'s"};
 /* what may stand between the copula and the denial word */
-static const char *const fillers[] = {"a",      "an",         "totally",
-                                      "simply", "plainly",    "just",
-                                      "completely", "entirely", "absolutely",
-                                      "all",    "urban",      "common"};
+static const char *const fillers[] = {
+    "a",          "an",       "totally",    "simply", "plainly", "just",
+    "completely", "entirely", "absolutely", "all",    "urban",   "common"};
 /* a denial sentence that starts with one of these refers to the one before */
-static const char *const backrefs[] = {"that", "this", "that's", "this's", "which",
-                                       "it", "it's", "all"};
+static const char *const backrefs[] = {"that",  "this", "that's", "this's",
+                                       "which", "it",   "it's",   "all"};
 /* after a negator, these make it sentence-wide: "not true that", "not the
  * case", "not correct that" */
 static const char *const truth[] = {"true", "case", "correct", "so"};
@@ -66,7 +63,8 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
     /* nearly every term: no cue starts with its first byte */
-    if (!(t->flags & ASSAY_TERM_NEGATOR) && strchr("bfhilmnuw", t->surface[0]) == NULL) {
+    if (!(t->flags & ASSAY_TERM_NEGATOR) &&
+        strchr("bfhilmnuw", t->surface[0]) == NULL) {
         return ASSAY_CUE_NONE;
     }
     if (t->flags & ASSAY_TERM_NEGATOR) {
@@ -114,7 +112,8 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     uint32_t denied = 0;
     bool any = false;
     for (size_t i = 0; i <= a->n; i++) {
-        if (i == a->n || (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
+        if (i == a->n ||
+            (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
             for (size_t k = sent_start; k < i; k++) {
                 cover[k] = denied;
             }
@@ -134,8 +133,8 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         if (i < a->n) {
             assay_cue c = assay_polarity_cue(a, i);
             any = any || c != ASSAY_CUE_NONE;
-            if (c == ASSAY_CUE_SENTENCE && !(a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
-                denied == 0) {
+            if (c == ASSAY_CUE_SENTENCE &&
+                !(a->terms[i].flags & ASSAY_TERM_NEGATOR) && denied == 0) {
                 denied = (uint32_t)i + 1;
             }
         }
@@ -159,8 +158,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         }
         if (cover[i] == 0) {
             cover[i] = sentence != 0 ? sentence
-                       : (has_cue && (ncue & 1u) && content - cue_at < window) ? cue_id
-                                                                              : 0;
+                       : (has_cue && (ncue & 1u) && content - cue_at < window)
+                           ? cue_id
+                           : 0;
         }
         assay_cue c = assay_polarity_cue(a, i);
         if (c == ASSAY_CUE_SENTENCE && (t->flags & ASSAY_TERM_NEGATOR)) {

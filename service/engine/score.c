@@ -83,24 +83,25 @@ gram_count(const assay_analysis *a)
 }
 
 /* Calls emit(key, ctx) for every gram of a's content words. */
-#define FOR_EACH_GRAM(a, KEY, BODY)                                           \
-    for (size_t gi_ = 0; gi_ < (a)->n; gi_++) {                               \
-        const assay_term *gt_ = &(a)->terms[gi_];                             \
-        if (gt_->flags & ASSAY_TERM_STOP) {                                   \
-            continue;                                                         \
-        }                                                                     \
-        size_t gl_ = gt_->surface_len + 2;                                    \
-        for (size_t gj_ = 0; gj_ + 3 <= gl_; gj_++) {                         \
-            uint64_t KEY = GRAM_TAG;                                          \
-            for (size_t gc_ = 0; gc_ < 3; gc_++) {                            \
-                size_t pos_ = gj_ + gc_;                                      \
-                unsigned char b_ = (pos_ == 0 || pos_ == gl_ - 1)             \
-                                       ? ' '                                  \
-                                       : (unsigned char)gt_->surface[pos_ - 1]; \
-                KEY |= (uint64_t)b_ << (16 - 8 * gc_);                        \
-            }                                                                 \
-            BODY                                                              \
-        }                                                                     \
+#define FOR_EACH_GRAM(a, KEY, BODY)                                            \
+    for (size_t gi_ = 0; gi_ < (a)->n; gi_++) {                                \
+        const assay_term *gt_ = &(a)->terms[gi_];                              \
+        if (gt_->flags & ASSAY_TERM_STOP) {                                    \
+            continue;                                                          \
+        }                                                                      \
+        size_t gl_ = gt_->surface_len + 2;                                     \
+        for (size_t gj_ = 0; gj_ + 3 <= gl_; gj_++) {                          \
+            uint64_t KEY = GRAM_TAG;                                           \
+            for (size_t gc_ = 0; gc_ < 3; gc_++) {                             \
+                size_t pos_ = gj_ + gc_;                                       \
+                unsigned char b_ =                                             \
+                    (pos_ == 0 || pos_ == gl_ - 1)                             \
+                        ? ' '                                                  \
+                        : (unsigned char)gt_->surface[pos_ - 1];               \
+                KEY |= (uint64_t)b_ << (16 - 8 * gc_);                         \
+            }                                                                  \
+            BODY                                                               \
+        }                                                                      \
     }
 
 static assay_err
@@ -287,8 +288,7 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
         uint64_t h = t->hash;
         /* What the reference says is not so ("without modifying its
          * code") is no point an answer must make. */
-        if (assay_keyset_has(&pq->demoted, h) ||
-            neg[i]) {
+        if (assay_keyset_has(&pq->demoted, h) || neg[i]) {
             prev = NULL;
             continue;
         }
@@ -297,12 +297,13 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
             uint64_t h2 = assay_term_hash2(prev->text, prev->text_len, t->text,
                                            t->text_len);
             {
-                double w = p->inline_phrase_weight *
-                           (idf ? 0.5 * (assay_idf_get(idf, assay_term_hash(
-                                                                prev->text,
-                                                                prev->text_len)) +
-                                         assay_idf_get(idf, h))
-                                : 1.0);
+                double w =
+                    p->inline_phrase_weight *
+                    (idf ? 0.5 * (assay_idf_get(
+                                      idf, assay_term_hash(prev->text,
+                                                           prev->text_len)) +
+                                  assay_idf_get(idf, h))
+                         : 1.0);
                 c[nc++] = (cand){{prev, t}, 2, w, h2};
             }
         }
@@ -384,7 +385,8 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     if (!pq->refs || !pq->ref_uni || !pq->ref_bi || !pq->ref_char) {
         goto out;
     }
-    rc = assay_analyze(lex, stemmer, question, question_len, &pq->question, err);
+    rc =
+        assay_analyze(lex, stemmer, question, question_len, &pq->question, err);
     if (rc != ASSAY_OK) {
         if (err != NULL && err->source[0] == '\0') {
             snprintf(err->source, sizeof(err->source), "question");
@@ -392,7 +394,8 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         goto out;
     }
     for (size_t i = 0; i < nrefs; i++) {
-        rc = assay_analyze(lex, stemmer, refs[i], ref_lens[i], &pq->refs[i], err);
+        rc = assay_analyze(lex, stemmer, refs[i], ref_lens[i], &pq->refs[i],
+                           err);
         if (rc != ASSAY_OK) {
             if (err != NULL && err->source[0] == '\0') {
                 snprintf(err->source, sizeof(err->source), "reference");
@@ -448,11 +451,13 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         }
         assay_keyset_minus(&pq->refwords, &pq->demoted);
         for (size_t i = 0; i < pq->refwords.n; i++) {
-            pq->ref_idf_total += idf ? assay_idf_get(idf, pq->refwords.k[i]) : 1.0;
+            pq->ref_idf_total +=
+                idf ? assay_idf_get(idf, pq->refwords.k[i]) : 1.0;
         }
     }
     if (defs != NULL) {
-        rc = assay_concepts_compile(defs, ndefs, lex, stemmer, &pq->concepts, err);
+        rc = assay_concepts_compile(defs, ndefs, lex, stemmer, &pq->concepts,
+                                    err);
     } else {
         rc = derive_concepts(pq, idf, p);
     }
@@ -503,10 +508,9 @@ assay_prepare_subjects(assay_prepared *pq, const char *reference,
                        assay_error *err)
 {
     assay_claim_set cs;
-    assay_err rc = assay_claims_build(&cs, &pq->question, reference,
-                                      &pq->refs[0], subjects, nsubjects,
-                                      &pq->concepts, lex, stemmer, idf,
-                                      p->neg_window, err);
+    assay_err rc = assay_claims_build(
+        &cs, &pq->question, reference, &pq->refs[0], subjects, nsubjects,
+        &pq->concepts, lex, stemmer, idf, p->neg_window, err);
     if (rc == ASSAY_OK) {
         assay_claims_fini(&pq->claims);
         pq->claims = cs;
@@ -547,22 +551,24 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     for (size_t i = 0; scope != NULL && i < answer->n; i++) {
         scope[i] = cover[i] != 0;
     }
-    f->steps += assay_concepts_match_scope(&pq->concepts, answer, &mp, scope,
-                                           matches);
+    f->steps +=
+        assay_concepts_match_scope(&pq->concepts, answer, &mp, scope, matches);
     /* claims before coverage: a negation the reference shares lifts a
      * negated concept back to matched */
     f->nclaims = pq->claims.n;
-    f->steps += assay_claims_judge(&pq->claims, answer, scope != NULL ? cover : NULL,
-                                   &pq->concepts, matches, f->claims);
+    f->steps +=
+        assay_claims_judge(&pq->claims, answer, scope != NULL ? cover : NULL,
+                           &pq->concepts, matches, f->claims);
     free(scope);
     free(cover);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {
         const assay_concept *c = &pq->concepts.c[i];
-        double credit = matches[i].state == ASSAY_MATCH_EXACT   ? 1.0
-                        : matches[i].state == ASSAY_MATCH_FUZZY ? p->fuzzy_credit
-                                                                : 0.0;
+        double credit = matches[i].state == ASSAY_MATCH_EXACT ? 1.0
+                        : matches[i].state == ASSAY_MATCH_FUZZY
+                            ? p->fuzzy_credit
+                            : 0.0;
         if (c->misconception) {
             misc_total += c->weight;
             misc += c->weight * credit;
@@ -577,7 +583,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     }
     f->f[ASSAY_F_coverage] = total > 0 ? got / total : 0.0;
     f->f[ASSAY_F_misconception] = misc_total > 0 ? misc / misc_total : 0.0;
-    f->f[ASSAY_F_required_missing] = req > 0 ? (double)req_missing / (double)req : 0.0;
+    f->f[ASSAY_F_required_missing] =
+        req > 0 ? (double)req_missing / (double)req : 0.0;
 
     /* Closest other bank question: only the off-topic rule reads it, and
      * only below its coverage bound, so the 20-odd cosines are skipped for
@@ -599,7 +606,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
             hit += idf ? assay_idf_get(idf, pq->refwords.k[i]) : 1.0;
         }
     }
-    f->f[ASSAY_F_recall] = pq->ref_idf_total > 0 ? hit / pq->ref_idf_total : 0.0;
+    f->f[ASSAY_F_recall] =
+        pq->ref_idf_total > 0 ? hit / pq->ref_idf_total : 0.0;
 
     /* precision: idf mass of the answer's words that the reference uses */
     double amass = 0.0, ahit = 0.0;
@@ -630,7 +638,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->n_terms = answer->n;
     f->stop_ratio = answer->n ? (double)stops / (double)answer->n : 0.0;
     f->novel = f->n_content ? (double)novel / (double)f->n_content : 0.0;
-    double len = pq->ref_content ? (double)f->n_content / (double)pq->ref_content : 0.0;
+    double len =
+        pq->ref_content ? (double)f->n_content / (double)pq->ref_content : 0.0;
     f->f[ASSAY_F_length] = len > 1.0 ? 1.0 : len;
     f->f[ASSAY_F_cov_x_len] = f->f[ASSAY_F_coverage] * f->f[ASSAY_F_length];
     f->f[ASSAY_F_answer_words] = log_words(f->n_content);

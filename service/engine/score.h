@@ -89,9 +89,9 @@ void assay_prepared_fini(assay_prepared *pq);
  * On failure pq keeps its derived claims. */
 assay_err assay_prepare_subjects(assay_prepared *pq, const char *reference,
                                  const char *const *subjects, size_t nsubjects,
-                                 const assay_lexicon *lex,
-                                 const assay_idf *idf, const assay_params *p,
-                                 assay_stemmer *stemmer, assay_error *err);
+                                 const assay_lexicon *lex, const assay_idf *idf,
+                                 const assay_params *p, assay_stemmer *stemmer,
+                                 assay_error *err);
 
 /* assay_features_compute fills f and matches (pq->concepts.n entries). */
 assay_err assay_features_compute(const assay_prepared *pq,

@@ -6,7 +6,9 @@
 
 #include "demote.h"
 
-#define SC_MAX_WORDS 64 /* distinct content words per side; the rest dropped */
+#define SC_MAX_WORDS                                                           \
+    64 /* distinct content words per side; the rest dropped                    \
+        */
 
 typedef struct bag {
     uint64_t key[SC_MAX_WORDS];
@@ -17,13 +19,14 @@ typedef struct bag {
 } bag;
 
 static void
-bag_of(bag *b, const assay_analysis *a, const assay_keyset *demoted, const assay_idf *idf,
-       const assay_vectors *v)
+bag_of(bag *b, const assay_analysis *a, const assay_keyset *demoted,
+       const assay_idf *idf, const assay_vectors *v)
 {
     b->n = 0;
     for (size_t i = 0; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
-        if ((t->flags & ASSAY_TERM_STOP) || assay_keyset_has(demoted, t->hash)) {
+        if ((t->flags & ASSAY_TERM_STOP) ||
+            assay_keyset_has(demoted, t->hash)) {
             continue;
         }
         size_t j = 0;
@@ -42,7 +45,8 @@ bag_of(bag *b, const assay_analysis *a, const assay_keyset *demoted, const assay
         b->tf[j]++;
     }
     for (size_t j = 0; j < b->n; j++) {
-        b->w[j] = assay_tf_weight(b->tf[j]) * (idf ? assay_idf_get(idf, b->key[j]) : 1.0);
+        b->w[j] = assay_tf_weight(b->tf[j]) *
+                  (idf ? assay_idf_get(idf, b->key[j]) : 1.0);
     }
 }
 
@@ -73,8 +77,8 @@ self_sim(const assay_vectors *v, const bag *x)
 }
 
 double
-assay_softcos(const assay_vectors *v, const assay_prepared *pq, const assay_analysis *answer,
-              const assay_idf *idf)
+assay_softcos(const assay_vectors *v, const assay_prepared *pq,
+              const assay_analysis *answer, const assay_idf *idf)
 {
     if (v == NULL) {
         return 0.0;

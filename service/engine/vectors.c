@@ -9,7 +9,8 @@
 static uint32_t
 rd32(const unsigned char *p)
 {
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
 }
 
 static uint64_t
@@ -28,8 +29,8 @@ rdf32(const unsigned char *p)
 }
 
 assay_err
-assay_vectors_parse(unsigned char *buf, size_t len, const char *path, assay_vectors **out,
-                    assay_error *err)
+assay_vectors_parse(unsigned char *buf, size_t len, const char *path,
+                    assay_vectors **out, assay_error *err)
 {
     const char *bad = NULL;
     unsigned dim = 0;
@@ -110,7 +111,8 @@ assay_vectors_cos(const assay_vectors *v, long i, long j)
 {
     const unsigned char *a = v->data + 16 + (size_t)i * v->rec;
     const unsigned char *b = v->data + 16 + (size_t)j * v->rec;
-    const signed char *qa = (const signed char *)(a + 12), *qb = (const signed char *)(b + 12);
+    const signed char *qa = (const signed char *)(a + 12),
+                      *qb = (const signed char *)(b + 12);
     int32_t dot = 0;
     for (unsigned k = 0; k < v->dim; k++) {
         dot += (int32_t)qa[k] * (int32_t)qb[k];

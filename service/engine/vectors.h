@@ -25,7 +25,7 @@
 typedef struct assay_vectors {
     unsigned dim;
     size_t count;
-    size_t rec; /* bytes a record */
+    size_t rec;          /* bytes a record */
     unsigned char *data; /* owned: the whole file */
     size_t len;
 } assay_vectors;

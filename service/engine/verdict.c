@@ -75,7 +75,8 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
     }
     if (contra > 0) {
         flags |= ASSAY_FLAG(CONTRADICTS_REFERENCE);
-        *score -= p->contradiction_penalty * (double)contra / (double)f->nclaims;
+        *score -=
+            p->contradiction_penalty * (double)contra / (double)f->nclaims;
         *score = *score < 0.0 ? 0.0 : *score;
         strong = strong || 2 * contra >= f->nclaims;
         *score = capped(*score, strong ? p->contradiction_cap
@@ -84,7 +85,8 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
     if (x[ASSAY_F_required_missing] > 0.0) {
         *score = capped(*score, p->required_cap);
     }
-    if (f->n_content < p->short_terms && pq->ref_content >= 2 * p->short_terms) {
+    if (f->n_content < p->short_terms &&
+        pq->ref_content >= 2 * p->short_terms) {
         flags |= ASSAY_FLAG(TOO_SHORT);
         *score = capped(*score, p->short_cap);
     }
@@ -95,7 +97,8 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
         flags |= ASSAY_FLAG(OFF_TOPIC);
         *score = capped(*score, p->off_topic_cap);
     }
-    if (f->n_content >= p->salad_min_terms && f->stop_ratio < p->salad_stop_ratio &&
+    if (f->n_content >= p->salad_min_terms &&
+        f->stop_ratio < p->salad_stop_ratio &&
         x[ASSAY_F_bigram] < p->salad_bigram * x[ASSAY_F_cosine]) {
         flags |= ASSAY_FLAG(KEYWORD_SALAD);
         *score = capped(*score, p->salad_cap);
@@ -154,7 +157,8 @@ claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f)
         cv->claim = at;
         at += k;
         cv->subject = c->subject >= 0 ? ent[c->subject] : NULL;
-        cv->answer_subject = r->answer_subject >= 0 ? ent[r->answer_subject] : NULL;
+        cv->answer_subject =
+            r->answer_subject >= 0 ? ent[r->answer_subject] : NULL;
         cv->state = r->state;
         cv->reason = r->reason;
         cv->start = r->start;
@@ -195,14 +199,16 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
                                            : "incorrect";
     v->confidence = NAN;
     if (p->calib.n > 0) {
-        double mg = assay_calib_margin(v->score, pq->th_correct, pq->th_partial);
+        double mg =
+            assay_calib_margin(v->score, pq->th_correct, pq->th_partial);
         v->confidence = round6(assay_calib_confidence(&p->calib, mg));
         v->needs_review = mg < p->calib.review_margin;
     }
     double sc = p->scale_a + p->scale_b * v->score;
     v->scale_max = p->scale_max;
     v->scale_score = round6(sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc);
-    v->concepts = calloc(pq->concepts.n ? pq->concepts.n : 1, sizeof(*v->concepts));
+    v->concepts =
+        calloc(pq->concepts.n ? pq->concepts.n : 1, sizeof(*v->concepts));
     if (v->concepts == NULL) {
         goto nomem;
     }
@@ -244,7 +250,8 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     if (claims_copy(v, pq, f) != ASSAY_OK) {
         goto nomem;
     }
-    snprintf(v->model_hash, sizeof(v->model_hash), "%s", model_hash ? model_hash : "");
+    snprintf(v->model_hash, sizeof(v->model_hash), "%s",
+             model_hash ? model_hash : "");
     *out = v;
     return ASSAY_OK;
 nomem:
@@ -299,7 +306,8 @@ concept_json(const assay_concept_result *r)
     }
     if (r->state != ASSAY_MATCH_MISSING) {
         json_object_set_new(o, "phrase", json_string(r->phrase));
-        json_t *span = json_pack("[II]", (json_int_t)r->start, (json_int_t)r->end);
+        json_t *span =
+            json_pack("[II]", (json_int_t)r->start, (json_int_t)r->end);
         json_object_set_new(o, "span", span);
     }
     return o;
@@ -340,13 +348,14 @@ assay_verdict_json(const assay_verdict *v)
         int list;
         if (r->misconception) {
             /* Only asserted misconceptions are worth reporting. */
-            if (r->state != ASSAY_MATCH_EXACT && r->state != ASSAY_MATCH_FUZZY) {
+            if (r->state != ASSAY_MATCH_EXACT &&
+                r->state != ASSAY_MATCH_FUZZY) {
                 continue;
             }
             list = 4;
         } else {
-            list = r->state == ASSAY_MATCH_EXACT   ? 0
-                   : r->state == ASSAY_MATCH_FUZZY ? 1
+            list = r->state == ASSAY_MATCH_EXACT     ? 0
+                   : r->state == ASSAY_MATCH_FUZZY   ? 1
                    : r->state == ASSAY_MATCH_NEGATED ? 2
                                                      : 3;
         }
@@ -365,17 +374,20 @@ assay_verdict_json(const assay_verdict *v)
         if (c->subject != NULL) {
             json_object_set_new(co, "subject", json_string(c->subject));
         }
-        json_object_set_new(co, "state", json_string(assay_claim_state_name(c->state)));
+        json_object_set_new(co, "state",
+                            json_string(assay_claim_state_name(c->state)));
         if (c->state != ASSAY_CLAIM_MISSING) {
-            json_object_set_new(co, "span", json_pack("[II]", (json_int_t)c->start,
-                                                      (json_int_t)c->end));
+            json_object_set_new(
+                co, "span",
+                json_pack("[II]", (json_int_t)c->start, (json_int_t)c->end));
         }
         if (c->state == ASSAY_CLAIM_CONTRADICTED) {
             contradicts = true;
-            json_object_set_new(co, "reason",
-                                json_string(assay_claim_reason_name(c->reason)));
+            json_object_set_new(
+                co, "reason", json_string(assay_claim_reason_name(c->reason)));
             if (c->answer_subject != NULL) {
-                json_object_set_new(co, "answer_subject", json_string(c->answer_subject));
+                json_object_set_new(co, "answer_subject",
+                                    json_string(c->answer_subject));
             }
         }
         json_array_append_new(claims, co);
@@ -387,8 +399,10 @@ assay_verdict_json(const assay_verdict *v)
     }
     json_object_set_new(contrib, "bias", json_real(v->bias));
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
-        json_object_set_new(contrib, assay_feature_names[i], json_real(v->contrib[i]));
-        json_object_set_new(features, assay_feature_names[i], json_real(v->features[i]));
+        json_object_set_new(contrib, assay_feature_names[i],
+                            json_real(v->contrib[i]));
+        json_object_set_new(features, assay_feature_names[i],
+                            json_real(v->features[i]));
     }
     json_object_set_new(contrib, "rules", json_real(v->adjust));
     json_object_set_new(o, "contributions", contrib);

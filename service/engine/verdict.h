@@ -9,15 +9,15 @@
 #include "assay/engine.h"
 #include "score.h"
 
-#define ASSAY_FLAGS(X)                                                        \
-    X(EMPTY, "empty")                                                         \
-    X(TOO_SHORT, "too_short")                                                 \
-    X(OFF_TOPIC, "off_topic")                                                 \
-    X(KEYWORD_SALAD, "keyword_salad")                                         \
-    X(RESTATES_QUESTION, "restates_question")                                 \
-    X(COPIES_REFERENCE, "copies_reference")                                   \
-    X(NEGATED, "negated")                                                     \
-    X(MISCONCEPTION, "misconception")                                         \
+#define ASSAY_FLAGS(X)                                                         \
+    X(EMPTY, "empty")                                                          \
+    X(TOO_SHORT, "too_short")                                                  \
+    X(OFF_TOPIC, "off_topic")                                                  \
+    X(KEYWORD_SALAD, "keyword_salad")                                          \
+    X(RESTATES_QUESTION, "restates_question")                                  \
+    X(COPIES_REFERENCE, "copies_reference")                                    \
+    X(NEGATED, "negated")                                                      \
+    X(MISCONCEPTION, "misconception")                                          \
     X(CONTRADICTS_REFERENCE, "contradicts_reference")
 
 enum {
@@ -29,7 +29,7 @@ enum {
 #define ASSAY_FLAG(name) (1u << ASSAY_FLAGBIT_##name)
 
 typedef struct assay_concept_result {
-    const char *label; /* borrowed from the prepared question */
+    const char *label;  /* borrowed from the prepared question */
     const char *phrase; /* variant that matched, or NULL */
     assay_match_state state;
     double weight;
@@ -38,8 +38,8 @@ typedef struct assay_concept_result {
 } assay_concept_result;
 
 typedef struct assay_claim_verdict {
-    const char *claim;   /* the reference clause; in labels */
-    const char *subject; /* its subject, or NULL; in labels */
+    const char *claim;          /* the reference clause; in labels */
+    const char *subject;        /* its subject, or NULL; in labels */
     const char *answer_subject; /* role swap: what the answer said; or NULL */
     assay_claim_state state;
     assay_claim_reason reason;
@@ -50,8 +50,8 @@ struct assay_verdict {
     char *question_id; /* NULL when inline */
     double score, scale_score, scale_max;
     const char *band;
-    double confidence;  /* P(band is right), NaN when the model has none */
-    bool needs_review;  /* margin below the model's review cut */
+    double confidence; /* P(band is right), NaN when the model has none */
+    bool needs_review; /* margin below the model's review cut */
     unsigned flags;
     double features[ASSAY_NFEATURES];
     double bias;

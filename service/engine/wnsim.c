@@ -3,7 +3,9 @@
 
 #include "demote.h"
 
-#define WN_MAX_WORDS 64 /* distinct content words per side; the rest dropped */
+#define WN_MAX_WORDS                                                           \
+    64 /* distinct content words per side; the rest dropped                    \
+        */
 #define WN_MAX_BASES 4
 
 typedef struct wbag {
@@ -21,7 +23,8 @@ wbag_of(wbag *b, const assay_wordnet *wn, const assay_analysis *a,
     b->n = 0;
     for (size_t i = 0; i < a->n && b->n < WN_MAX_WORDS; i++) {
         const assay_term *t = &a->terms[i];
-        if ((t->flags & ASSAY_TERM_STOP) || assay_keyset_has(demoted, t->hash)) {
+        if ((t->flags & ASSAY_TERM_STOP) ||
+            assay_keyset_has(demoted, t->hash)) {
             continue;
         }
         size_t j = 0;
@@ -32,15 +35,16 @@ wbag_of(wbag *b, const assay_wordnet *wn, const assay_analysis *a,
             continue; /* best-match: each distinct word once */
         }
         b->key[j] = t->hash;
-        b->nbase[j] = assay_wordnet_bases(wn, t->surface, t->surface_len, b->base[j],
-                                          WN_MAX_BASES);
+        b->nbase[j] = assay_wordnet_bases(wn, t->surface, t->surface_len,
+                                          b->base[j], WN_MAX_BASES);
         b->w[j] = idf ? assay_idf_get(idf, t->hash) : 1.0;
         b->n++;
     }
 }
 
 static double
-word_sim(const assay_wordnet *wn, const wbag *x, size_t i, const wbag *y, size_t j)
+word_sim(const assay_wordnet *wn, const wbag *x, size_t i, const wbag *y,
+         size_t j)
 {
     if (x->key[i] == y->key[j]) {
         return 1.0;
@@ -74,8 +78,8 @@ directed(const assay_wordnet *wn, const wbag *x, const wbag *y)
 }
 
 double
-assay_wnsim(const assay_wordnet *wn, const assay_prepared *pq, const assay_analysis *answer,
-            const assay_idf *idf)
+assay_wnsim(const assay_wordnet *wn, const assay_prepared *pq,
+            const assay_analysis *answer, const assay_idf *idf)
 {
     if (wn == NULL) {
         return 0.0;

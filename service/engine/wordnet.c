@@ -55,13 +55,13 @@ typedef struct wn_pair {
 
 struct assay_wordnet {
     wn_strtab lemmas;
-    wn_strtab exc;     /* inflected forms from the .exc lists */
+    wn_strtab exc;      /* inflected forms from the .exc lists */
     uint32_t *exc_base; /* exc id -> lemma id */
     size_t nsynsets;
-    uint8_t *ss_pos;       /* WN_NOUN..WN_ADV; 4 marks an adjective satellite */
-    uint32_t *mem_start;   /* nsynsets + 1 */
-    uint32_t *members;     /* lemma ids */
-    uint32_t *link_start;  /* nsynsets + 1 */
+    uint8_t *ss_pos;      /* WN_NOUN..WN_ADV; 4 marks an adjective satellite */
+    uint32_t *mem_start;  /* nsynsets + 1 */
+    uint32_t *members;    /* lemma ids */
+    uint32_t *link_start; /* nsynsets + 1 */
     wn_link *links;
     uint32_t *sense_start; /* nlemmas + 1 */
     uint32_t *senses;      /* synset ids, ascending per lemma */
@@ -180,9 +180,9 @@ strtab_fini(wn_strtab *t)
 
 /* ---- growable arrays ------------------------------------------------- */
 
-#define WN_PUSH(arr, n, cap, val)                                             \
-    (((n) == (cap) && wn_grow((void **)&(arr), &(cap), sizeof(*(arr))) != 0)  \
-         ? -1                                                                 \
+#define WN_PUSH(arr, n, cap, val)                                              \
+    (((n) == (cap) && wn_grow((void **)&(arr), &(cap), sizeof(*(arr))) != 0)   \
+         ? -1                                                                  \
          : ((arr)[(n)++] = (val), 0))
 
 static int
@@ -299,9 +299,8 @@ wn_cmp_u32(const void *a, const void *b)
 static uint32_t
 wn_resolve(const wn_loader *L, int pos, uint32_t off)
 {
-    const uint32_t *hit =
-        bsearch(&off, L->offs[pos], L->noffs[pos], sizeof(uint32_t),
-                wn_cmp_u32);
+    const uint32_t *hit = bsearch(&off, L->offs[pos], L->noffs[pos],
+                                  sizeof(uint32_t), wn_cmp_u32);
     return hit ? L->base[pos] + (uint32_t)(hit - L->offs[pos])
                : ASSAY_WORDNET_NONE;
 }
@@ -334,8 +333,8 @@ wn_parse_file(assay_wordnet *wn, wn_loader *L, int pos, assay_error *err)
         uint32_t sid = L->base[pos] + (uint32_t)local++;
         size_t n;
         const char *q = p;
-        wn_field(&q, &n);            /* offset */
-        wn_field(&q, &n);            /* lex_filenum */
+        wn_field(&q, &n); /* offset */
+        wn_field(&q, &n); /* lex_filenum */
         const char *t = wn_field(&q, &n);
         if (n != 1) {
             return wn_bad(err, pos, line);
@@ -351,17 +350,19 @@ wn_parse_file(assay_wordnet *wn, wn_loader *L, int pos, assay_error *err)
             if (q > eol || n == 0) {
                 return wn_bad(err, pos, line);
             }
-            uint32_t id = wl ? strtab_intern(&wn->lemmas, word, wl)
-                             : ASSAY_WORDNET_NONE;
+            uint32_t id =
+                wl ? strtab_intern(&wn->lemmas, word, wl) : ASSAY_WORDNET_NONE;
             if (wl && id == ASSAY_WORDNET_NONE) {
-                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+                return assay_error_set(err, ASSAY_ENOMEM,
+                                       "wordnet: out of memory");
             }
             /* a member that cannot be a lemma keeps its word number */
             if (WN_PUSH(wn->members, L->nmem, L->capmem, id) != 0 ||
                 (id != ASSAY_WORDNET_NONE &&
                  WN_PUSH(L->pairs, L->npairs, L->cappairs,
                          ((wn_pair){id, sid})) != 0)) {
-                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+                return assay_error_set(err, ASSAY_ENOMEM,
+                                       "wordnet: out of memory");
             }
         }
         f = wn_field(&q, &n);
@@ -401,7 +402,8 @@ wn_parse_file(assay_wordnet *wn, wn_loader *L, int pos, assay_error *err)
             wn_link lk = {target, type, (uint8_t)(sdt >> 8),
                           (uint8_t)(sdt & 0xff)};
             if (WN_PUSH(wn->links, L->nlinks, L->caplinks, lk) != 0) {
-                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+                return assay_error_set(err, ASSAY_ENOMEM,
+                                       "wordnet: out of memory");
             }
         }
         p = *eol ? eol + 1 : eol;
@@ -430,7 +432,8 @@ wn_collect_offsets(wn_loader *L, int pos, assay_error *err)
             }
             if (WN_PUSH(L->offs[pos], L->noffs[pos], L->capoffs[pos],
                         (uint32_t)off) != 0) {
-                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+                return assay_error_set(err, ASSAY_ENOMEM,
+                                       "wordnet: out of memory");
             }
         }
         p = *eol ? eol + 1 : eol;
@@ -471,7 +474,8 @@ wn_load_exceptions(assay_wordnet *wn, const char *dir, int pos, size_t *cap,
             if (eid == ASSAY_WORDNET_NONE ||
                 WN_PUSH(wn->exc_base, n, *cap, bid) != 0) {
                 free(buf);
-                return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
+                return assay_error_set(err, ASSAY_ENOMEM,
+                                       "wordnet: out of memory");
             }
         }
         p = *eol ? eol + 1 : eol;
@@ -652,7 +656,10 @@ assay_wordnet_release(const assay_wordnet *wn)
 
 /* The morphy detachment rules of morphy(7WN), all parts of speech, with
  * their lengths: bases are looked up for many words per request. */
-#define WN_RULE(suf, end) {suf, sizeof(suf) - 1, end, sizeof(end) - 1}
+#define WN_RULE(suf, end)                                                      \
+    {                                                                          \
+        suf, sizeof(suf) - 1, end, sizeof(end) - 1                             \
+    }
 static const struct {
     const char *suffix;
     size_t slen;
@@ -807,8 +814,8 @@ ant_targets(const assay_wordnet *wn, uint32_t ss, uint32_t id, wn_ids *s)
 {
     for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
         const wn_link *lk = &wn->links[l];
-        if (lk->type != WN_ANT ||
-            (id != ASSAY_WORDNET_NONE && !wn_is_member_at(wn, ss, lk->src, id))) {
+        if (lk->type != WN_ANT || (id != ASSAY_WORDNET_NONE &&
+                                   !wn_is_member_at(wn, ss, lk->src, id))) {
             continue;
         }
         if (lk->dst == 0) {
@@ -879,11 +886,14 @@ wn_build_antonyms(assay_wordnet *wn)
     for (uint32_t id = 0; id < n; id++) {
         wn->ant_start[id] = (uint32_t)used;
         bool any = false;
-        for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1] && !any; i++) {
+        for (uint32_t i = wn->sense_start[id];
+             i < wn->sense_start[id + 1] && !any; i++) {
             uint32_t ss = wn->senses[i];
-            for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1] && !any; l++) {
+            for (uint32_t l = wn->link_start[ss];
+                 l < wn->link_start[ss + 1] && !any; l++) {
                 any = wn->links[l].type == WN_ANT ||
-                      (wn->ss_pos[ss] == WN_SATELLITE && wn->links[l].type == WN_SIMILAR);
+                      (wn->ss_pos[ss] == WN_SATELLITE &&
+                       wn->links[l].type == WN_SIMILAR);
             }
         }
         if (!any) {
@@ -1040,8 +1050,8 @@ ancestors(const assay_wordnet *wn, uint32_t id, unsigned max, wn_node *out)
 }
 
 int
-assay_wordnet_hypernym_distance(const assay_wordnet *wn, uint32_t a,
-                                uint32_t b, unsigned max)
+assay_wordnet_hypernym_distance(const assay_wordnet *wn, uint32_t a, uint32_t b,
+                                unsigned max)
 {
     if (wn == NULL || a >= wn->lemmas.n || b >= wn->lemmas.n) {
         return -1;

@@ -65,7 +65,8 @@ assay_isotonic(const double *x, const double *y, size_t n, assay_calib *c)
         cnt[nk] = cnt[b];
         hi[nk] = hi[b];
         nk++;
-        while (nk > 1 && sum[nk - 2] / cnt[nk - 2] >= sum[nk - 1] / cnt[nk - 1]) {
+        while (nk > 1 &&
+               sum[nk - 2] / cnt[nk - 2] >= sum[nk - 1] / cnt[nk - 1]) {
             sum[nk - 2] += sum[nk - 1];
             cnt[nk - 2] += cnt[nk - 1];
             hi[nk - 2] = hi[nk - 1];
@@ -89,8 +90,9 @@ dbl_cmp(const void *a, const void *b)
 }
 
 void
-assay_review_cut(assay_calib *c, const double *margin, const bool *correct, size_t n,
-                 double target, double *review_share, double *kept_accuracy)
+assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
+                 size_t n, double target, double *review_share,
+                 double *kept_accuracy)
 {
     c->review_margin = 0;
     double share = 0, acc = NAN;

@@ -29,7 +29,8 @@ bool assay_isotonic(const double *x, const double *y, size_t n, assay_calib *c);
  * target, the largest margin seen (review all but the surest answer).
  * *review_share (may be NULL) receives the share sent to review and
  * *kept_accuracy the accuracy of the rest. */
-void assay_review_cut(assay_calib *c, const double *margin, const bool *correct, size_t n,
-                      double target, double *review_share, double *kept_accuracy);
+void assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
+                      size_t n, double target, double *review_share,
+                      double *kept_accuracy);
 
 #endif

@@ -9,15 +9,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "idfbuild.h"
 #include "calibrate.h"
+#include "idfbuild.h"
 #include "labels.h"
 #include "model.h"
 #include "regress.h"
 #include "sha256.h"
 #include "vectors.h"
-#include "wordnet.h"
 #include "verdict.h"
+#include "wordnet.h"
 
 #define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
 /* Ridge penalty when there are too few items or questions to choose one. */
@@ -46,7 +46,8 @@ static uint64_t
 group_key(const assay_item *it)
 {
     if (it->qid != NULL) {
-        return assay_term_hash(it->qid, strlen(it->qid)) ^ 0x51ed270b27c4a4f1ULL;
+        return assay_term_hash(it->qid, strlen(it->qid)) ^
+               0x51ed270b27c4a4f1ULL;
     }
     return assay_term_hash2(it->question, strlen(it->question), it->reference,
                             strlen(it->reference));
@@ -55,8 +56,8 @@ group_key(const assay_item *it)
 /* Assigns each assay_item its prepared question: the bank's, or one prepared
  * per distinct inline (question, reference) pair. */
 static assay_err
-group_items(const assay_model *m, assay_itemset *s, groups *g, assay_stemmer *st,
-            assay_error *err)
+group_items(const assay_model *m, assay_itemset *s, groups *g,
+            assay_stemmer *st, assay_error *err)
 {
     for (size_t i = 0; i < s->n; i++) {
         assay_item *it = &s->v[i];
@@ -96,9 +97,9 @@ group_items(const assay_model *m, assay_itemset *s, groups *g, assay_stemmer *st
             }
             const char *refs[1] = {it->reference};
             size_t lens[1] = {strlen(it->reference)};
-            assay_err rc = assay_prepare(&g->q[g->n], NULL, it->question,
-                                         strlen(it->question), refs, lens, 1, NULL,
-                                         0, m->lex, m->idf, &m->params, st, err);
+            assay_err rc = assay_prepare(
+                &g->q[g->n], NULL, it->question, strlen(it->question), refs,
+                lens, 1, NULL, 0, m->lex, m->idf, &m->params, st, err);
             if (rc != ASSAY_OK) {
                 return rc;
             }
@@ -138,16 +139,19 @@ featurise(const assay_model *m, const groups *g, const assay_itemset *s,
         const assay_item *it = &s->v[i];
         const assay_prepared *pq = item_question(m, g, it);
         assay_analysis a;
-        assay_err rc = assay_analyze(m->lex, st, it->answer, strlen(it->answer), &a, err);
+        assay_err rc =
+            assay_analyze(m->lex, st, it->answer, strlen(it->answer), &a, err);
         if (rc != ASSAY_OK) {
             return rc;
         }
-        matches[i] = malloc((pq->concepts.n ? pq->concepts.n : 1) * sizeof(**matches));
+        matches[i] =
+            malloc((pq->concepts.n ? pq->concepts.n : 1) * sizeof(**matches));
         if (matches[i] == NULL) {
             assay_analysis_fini(&a);
             return ASSAY_ENOMEM;
         }
-        rc = assay_features_compute(pq, &a, m->idf, &m->params, &fs[i], matches[i]);
+        rc = assay_features_compute(pq, &a, m->idf, &m->params, &fs[i],
+                                    matches[i]);
         assay_analysis_fini(&a);
         if (rc != ASSAY_OK) {
             return rc;
@@ -253,7 +257,8 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
     }
     double f1c = 2.0 * (double)tp / (double)(2 * tp + fp + fn);
     double f1n = 2.0 * (double)tn / (double)(2 * tn + fp + fn);
-    out->f1_2way = (f1c + f1n) / 2.0; /* NaN when a class is absent on both sides */
+    out->f1_2way =
+        (f1c + f1n) / 2.0; /* NaN when a class is absent on both sides */
     size_t mx = nb[0] > nb[1] ? nb[0] : nb[1];
     mx = mx > nb[2] ? mx : nb[2];
     out->majority = (double)mx / (double)n;
@@ -276,7 +281,8 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
             kept_ok += b == s->v[i].band;
         }
         out->review_share = (double)rev / (double)n;
-        out->kept_accuracy = rev < n ? (double)kept_ok / (double)(n - rev) : NAN;
+        out->kept_accuracy =
+            rev < n ? (double)kept_ok / (double)(n - rev) : NAN;
         out->mean_confidence = csum / (double)n;
     }
     free(h);
@@ -379,17 +385,20 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
     double best;
     assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
     for (int pass = 0; pass < 2 && rc == ASSAY_OK; pass++) {
-        for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
+        for (size_t r = 0;
+             r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
             double keep_cap = *rules[r].cap;
             double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
-            for (size_t c = 0; c < sizeof(caps) / sizeof(caps[0]) && rc == ASSAY_OK; c++) {
+            for (size_t c = 0;
+                 c < sizeof(caps) / sizeof(caps[0]) && rc == ASSAY_OK; c++) {
                 for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
                     *rules[r].cap = caps[c];
                     if (rules[r].trigger) {
                         *rules[r].trigger = rules[r].tv[t];
                     }
                     double obj;
-                    if ((rc = rules_objective(m, g, s, fs, matches, p, score, &obj))) {
+                    if ((rc = rules_objective(m, g, s, fs, matches, p, score,
+                                              &obj))) {
                         break;
                     }
                     if (obj > best + 1e-9) {
@@ -420,10 +429,11 @@ num4(double x)
  * isotonic P(band right | margin), then the needs_review cut for target
  * accuracy among the answers not sent to review. */
 static assay_err
-calibrate_confidence(const assay_model *m, const groups *g, const assay_itemset *s,
-                     const assay_features *fs, assay_concept_match *const *matches,
-                     const double *X, const double *y, const unsigned *fold,
-                     unsigned nfolds, const bool *use, double lambda, double target,
+calibrate_confidence(const assay_model *m, const groups *g,
+                     const assay_itemset *s, const assay_features *fs,
+                     assay_concept_match *const *matches, const double *X,
+                     const double *y, const unsigned *fold, unsigned nfolds,
+                     const bool *use, double lambda, double target,
                      assay_params *p, json_t **info, assay_error *err)
 {
     size_t n = s->n;
@@ -472,7 +482,8 @@ calibrate_confidence(const assay_model *m, const groups *g, const assay_itemset 
     assay_review_cut(&p->calib, mg, right, n, target, &share, &kept);
     *info = json_pack("{s:o,s:o,s:o,s:o}", "target", num4(target),
                       "cv_band_accuracy", num4((double)nright / (double)n),
-                      "cv_review_share", num4(share), "cv_kept_accuracy", num4(kept));
+                      "cv_review_share", num4(share), "cv_kept_accuracy",
+                      num4(kept));
 out:
     free(oof);
     free(tmp);
@@ -593,12 +604,15 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
     }
     if (o->stoplist_path != NULL &&
-        ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen, err)) ||
-         (rc = assay_lexicon_parse_stoplist(lex, stext, slen, o->stoplist_path, err)))) {
+        ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen,
+                               err)) ||
+         (rc = assay_lexicon_parse_stoplist(lex, stext, slen, o->stoplist_path,
+                                            err)))) {
         goto out;
     }
     if (o->bank_path != NULL) {
-        if ((rc = assay_read_file(o->bank_path, FIT_MAX_FILE, &btext, &blen, err)) ||
+        if ((rc = assay_read_file(o->bank_path, FIT_MAX_FILE, &btext, &blen,
+                                  err)) ||
             (rc = assay_bank_parse(btext, blen, o->bank_path, &bank, err))) {
             goto out;
         }
@@ -613,7 +627,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     for (size_t i = 0; i < o->nlabels; i++) {
         char *lt;
         size_t ll;
-        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll, err))) {
+        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll,
+                                  err))) {
             goto out;
         }
         json_t *ref = input_ref(outdir, o->label_paths[i], lt, ll);
@@ -626,13 +641,14 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         if (items.n == before) {
             /* an empty selection fits nothing: most often a typo'd split */
             json_decref(ref);
-            rc = assay_error_set(err, ASSAY_EINVAL,
-                                 "%s: no labelled items%s%s%s", o->label_paths[i],
-                                 o->split ? " with split \"" : "",
-                                 o->split ? o->split : "", o->split ? "\"" : "");
+            rc = assay_error_set(
+                err, ASSAY_EINVAL, "%s: no labelled items%s%s%s",
+                o->label_paths[i], o->split ? " with split \"" : "",
+                o->split ? o->split : "", o->split ? "\"" : "");
             goto out;
         }
-        json_object_set_new(ref, "items", json_integer((json_int_t)(items.n - before)));
+        json_object_set_new(ref, "items",
+                            json_integer((json_int_t)(items.n - before)));
         if (o->split) {
             json_object_set_new(ref, "split", json_string(o->split));
         }
@@ -644,8 +660,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     for (size_t q = 0; bank && q < bank->nquestions && rc == ASSAY_OK; q++) {
         rc = assay_dfcount_doc(&voc, lex, st, bank->questions[q].text, err);
         ndocs++;
-        for (size_t r = 0; r < bank->questions[q].nreferences && rc == ASSAY_OK; r++) {
-            rc = assay_dfcount_doc(&voc, lex, st, bank->questions[q].references[r], err);
+        for (size_t r = 0; r < bank->questions[q].nreferences && rc == ASSAY_OK;
+             r++) {
+            rc = assay_dfcount_doc(&voc, lex, st,
+                                   bank->questions[q].references[r], err);
             ndocs++;
         }
     }
@@ -662,8 +680,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                 }
                 if (!dup) {
                     seenq[nq++] = k;
-                    if ((rc = assay_dfcount_doc(&voc, lex, st, it->question, err)) == ASSAY_OK) {
-                        rc = assay_dfcount_doc(&voc, lex, st, it->reference, err);
+                    if ((rc = assay_dfcount_doc(&voc, lex, st, it->question,
+                                                err)) == ASSAY_OK) {
+                        rc = assay_dfcount_doc(&voc, lex, st, it->reference,
+                                               err);
                     }
                     ndocs += 2;
                 }
@@ -701,8 +721,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_params p;
     assay_params_defaults(&p);
     /* the model takes bank, lex and idf whatever happens */
-    rc = rc ? rc : assay_model_build(o->name ? o->name : (bank ? bank->id : "inline"),
-                                     bank, lex, idf, &p, "", &m, err);
+    rc =
+        rc ? rc
+           : assay_model_build(o->name ? o->name : (bank ? bank->id : "inline"),
+                               bank, lex, idf, &p, "", &m, err);
     if (m == NULL) {
         assay_bank_free(bank);
         assay_lexicon_free(lex);
@@ -726,7 +748,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     if (o->vectors_path != NULL) {
         assay_vectors *vec = NULL;
-        if ((rc = assay_read_file(o->vectors_path, FIT_MAX_FILE, &vtext, &vlen, err))) {
+        if ((rc = assay_read_file(o->vectors_path, FIT_MAX_FILE, &vtext, &vlen,
+                                  err))) {
             goto out;
         }
         unsigned char *copy = memdup(vtext, vlen);
@@ -734,7 +757,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             rc = ASSAY_ENOMEM;
             goto out;
         }
-        if ((rc = assay_vectors_parse(copy, vlen, o->vectors_path, &vec, err))) {
+        if ((rc =
+                 assay_vectors_parse(copy, vlen, o->vectors_path, &vec, err))) {
             goto out;
         }
         assay_model_set_vectors(m, vec);
@@ -768,7 +792,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         for (unsigned r = 0; r < ASSAY_CV_REPEATS; r++) {
             for (size_t i = 0; i < n; i++) {
                 /* a different mix of the same question key per repeat */
-                uint64_t k = group_key(&items.v[i]) ^ (0x9e3779b97f4a7c15ULL * (r + 1));
+                uint64_t k =
+                    group_key(&items.v[i]) ^ (0x9e3779b97f4a7c15ULL * (r + 1));
                 k ^= k >> 31;
                 k *= 0xbf58476d1ce4e5b9ULL;
                 k ^= k >> 29;
@@ -779,11 +804,13 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
         if (nseen == 5 * ASSAY_CV_REPEATS) {
             nfolds = 5;
-            lambda = assay_regress_choose_lambda(X, y, n, fold, nfolds, use, &cv_r);
+            lambda =
+                assay_regress_choose_lambda(X, y, n, fold, nfolds, use, &cv_r);
         }
         if (!assay_regress_fit(X, y, n, NULL, use, lambda, &p)) {
-            rc = assay_error_set(err, ASSAY_EINVAL,
-                                 "fit: the features are degenerate on these items");
+            rc = assay_error_set(
+                err, ASSAY_EINVAL,
+                "fit: the features are degenerate on these items");
             goto out;
         }
     }
@@ -817,9 +844,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     metrics_of(score, &items, &p, m, p.th_correct, p.th_partial, &tm);
     if (nfolds > 0 &&
-        (rc = calibrate_confidence(m, &g, &items, fs, matches, X, y, fold, nfolds, use,
-                                   lambda, o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
-                                   &p, &review, err))) {
+        (rc = calibrate_confidence(
+             m, &g, &items, fs, matches, X, y, fold, nfolds, use, lambda,
+             o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET, &p,
+             &review, err))) {
         goto out;
     }
     if (train != NULL) {
@@ -830,19 +858,22 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     json_object_set_new(root, "format", json_string("assay-model/1"));
     json_object_set_new(root, "name", json_string(m->id));
     if (o->bank_path) {
-        json_object_set_new(root, "bank", input_ref(outdir, o->bank_path, btext, blen));
+        json_object_set_new(root, "bank",
+                            input_ref(outdir, o->bank_path, btext, blen));
     }
     if (o->stoplist_path) {
         json_object_set_new(root, "stoplist",
                             input_ref(outdir, o->stoplist_path, stext, slen));
     }
     if (o->vectors_path) {
-        json_object_set_new(root, "vectors", input_ref(outdir, o->vectors_path, vtext, vlen));
+        json_object_set_new(root, "vectors",
+                            input_ref(outdir, o->vectors_path, vtext, vlen));
     }
     if (o->inline_model_path) {
         char *it;
         size_t il;
-        if ((rc = assay_read_file(o->inline_model_path, FIT_MAX_FILE, &it, &il, err))) {
+        if ((rc = assay_read_file(o->inline_model_path, FIT_MAX_FILE, &it, &il,
+                                  err))) {
             goto out;
         }
         json_object_set_new(root, "inline_model",
@@ -851,9 +882,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     json_object_set_new(root, "inputs", inputs);
     inputs = NULL;
-    json_object_set_new(root, "idf", json_pack("{s:I,s:f,s:o}", "documents",
-                                               (json_int_t)ndocs, "unseen", unseen,
-                                               "terms", terms));
+    json_object_set_new(root, "idf",
+                        json_pack("{s:I,s:f,s:o}", "documents",
+                                  (json_int_t)ndocs, "unseen", unseen, "terms",
+                                  terms));
     terms = NULL; /* owned by root now */
     json_t *chosen = json_array();
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
@@ -865,23 +897,22 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         /* no labelled items: nothing was measured */
         tm.pearson = tm.spearman = tm.rmse = tm.band_accuracy = NAN;
     }
-    json_t *fitinfo =
-                        json_pack("{s:o,s:I,s:f,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen,
-                                  "cv_folds", (json_int_t)nfolds, "lambda", lambda,
-                                  "cv_pearson", num4(cv_r),
-                                  "items", (json_int_t)tm.n,
-                                  "pearson", num4(tm.pearson),
-                                  "spearman", num4(tm.spearman),
-                                  "rmse", num4(tm.rmse),
-                                  "band_accuracy", num4(tm.band_accuracy));
+    json_t *fitinfo = json_pack(
+        "{s:o,s:I,s:f,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen, "cv_folds",
+        (json_int_t)nfolds, "lambda", lambda, "cv_pearson", num4(cv_r), "items",
+        (json_int_t)tm.n, "pearson", num4(tm.pearson), "spearman",
+        num4(tm.spearman), "rmse", num4(tm.rmse), "band_accuracy",
+        num4(tm.band_accuracy));
     if (review != NULL) {
         json_object_set_new(fitinfo, "review", review);
         review = NULL;
     }
     json_object_set_new(root, "fit", fitinfo);
     if (json_dump_file(root, o->out_path,
-                       JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
-        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
+                       JSON_INDENT(1) | JSON_SORT_KEYS |
+                           JSON_REAL_PRECISION(10)) != 0) {
+        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model",
+                             o->out_path);
     }
 out:
     if (rc == ASSAY_ENOMEM) {
@@ -925,7 +956,8 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     assay_err rc;
-    if ((rc = assay_stemmer_new(&st)) || (rc = assay_items_read(labels_path, split, &items, err))) {
+    if ((rc = assay_stemmer_new(&st)) ||
+        (rc = assay_items_read(labels_path, split, &items, err))) {
         goto out;
     }
     /* inline grading goes to the model's inline model, as in assayd; a set
@@ -1026,13 +1058,15 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     dir_of(mdir, sizeof(mdir), mpath);
     dir_of(outdir, sizeof(outdir), o->out_path);
     assay_err rc;
-    if ((rc = assay_model_load(mpath, &m, err)) || (rc = assay_stemmer_new(&st))) {
+    if ((rc = assay_model_load(mpath, &m, err)) ||
+        (rc = assay_stemmer_new(&st))) {
         goto out;
     }
     for (size_t i = 0; i < o->nlabels; i++) {
         char *lt;
         size_t ll;
-        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll, err))) {
+        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll,
+                                  err))) {
             goto out;
         }
         json_t *ref = input_ref(outdir, o->label_paths[i], lt, ll);
@@ -1042,13 +1076,15 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
             json_decref(ref);
             goto out;
         }
-        json_object_set_new(ref, "items", json_integer((json_int_t)(items.n - before)));
+        json_object_set_new(ref, "items",
+                            json_integer((json_int_t)(items.n - before)));
         json_array_append_new(inputs, ref);
     }
     size_t n = items.n;
     if (n < 2) {
-        rc = assay_error_set(err, ASSAY_EINVAL,
-                             "calibrate: need at least 2 labelled answers, got %zu", n);
+        rc = assay_error_set(
+            err, ASSAY_EINVAL,
+            "calibrate: need at least 2 labelled answers, got %zu", n);
         goto out;
     }
     bool all_inline = true;
@@ -1057,10 +1093,11 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     }
     if (all_inline && m->inline_model != NULL) {
         /* this model's cut-offs are its bank's; inline grading has its own */
-        rc = assay_error_set(err, ASSAY_EINVAL,
-                             "calibrate: %s grades inline answers with its inline_model; "
-                             "recalibrate that model (e.g. models/default) instead",
-                             mpath);
+        rc = assay_error_set(
+            err, ASSAY_EINVAL,
+            "calibrate: %s grades inline answers with its inline_model; "
+            "recalibrate that model (e.g. models/default) instead",
+            mpath);
         goto out;
     }
     const assay_model *gm = m;
@@ -1073,7 +1110,8 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     fs = calloc(n, sizeof(*fs));
     matches = calloc(n, sizeof(*matches));
     boot.v = calloc(n, sizeof(*boot.v));
-    if (!X || !score || !mg || !ok || !bs || !right || !fs || !matches || !boot.v) {
+    if (!X || !score || !mg || !ok || !bs || !right || !fs || !matches ||
+        !boot.v) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
         goto out;
     }
@@ -1136,8 +1174,9 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         goto out;
     }
     assay_review_cut(&p.calib, mg, right, n,
-                     o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET, NULL,
-                     NULL);
+                     o->review_target > 0 ? o->review_target
+                                          : ASSAY_REVIEW_TARGET,
+                     NULL, NULL);
     if (rep != NULL) {
         rep->n = n;
         rep->th_correct = p.th_correct;
@@ -1150,7 +1189,8 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     /* the model file with the recalibrated sections */
     json_error_t je;
     if ((root = json_load_file(mpath, 0, &je)) == NULL) {
-        rc = assay_error_set(err, ASSAY_EMODEL, "%s line %d: %s", mpath, je.line, je.text);
+        rc = assay_error_set(err, ASSAY_EMODEL, "%s line %d: %s", mpath,
+                             je.line, je.text);
         goto out;
     }
     json_t *fresh = assay_params_json(&p);
@@ -1167,13 +1207,16 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         }
     }
     json_object_set_new(root, "recalibrated",
-                        json_pack("{s:o,s:I,s:o,s:o,s:I}", "inputs", inputs, "items",
-                                  (json_int_t)n, "sd_correct", num4(sdc), "sd_partial",
-                                  num4(sdp), "needed", (json_int_t)needed));
+                        json_pack("{s:o,s:I,s:o,s:o,s:I}", "inputs", inputs,
+                                  "items", (json_int_t)n, "sd_correct",
+                                  num4(sdc), "sd_partial", num4(sdp), "needed",
+                                  (json_int_t)needed));
     inputs = NULL;
     if (json_dump_file(root, o->out_path,
-                       JSON_INDENT(1) | JSON_SORT_KEYS | JSON_REAL_PRECISION(10)) != 0) {
-        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model", o->out_path);
+                       JSON_INDENT(1) | JSON_SORT_KEYS |
+                           JSON_REAL_PRECISION(10)) != 0) {
+        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model",
+                             o->out_path);
     }
 out:
     for (size_t i = 0; matches && i < items.n; i++) {

@@ -65,7 +65,7 @@ opt_string(json_t *obj, const char *key, char **out, const char *source,
     }
     if (!json_is_string(v)) {
         return assay_error_set_at(err, ASSAY_EFIELD, source, line, key,
-                       "field \"%s\" must be a string", key);
+                                  "field \"%s\" must be a string", key);
     }
     *out = strdup(json_string_value(v));
     if (*out == NULL) {
@@ -85,7 +85,7 @@ opt_number(json_t *obj, const char *key, bool *has, double *out,
     }
     if (!json_is_number(v)) {
         return assay_error_set_at(err, ASSAY_EFIELD, source, line, key,
-                       "field \"%s\" must be a number", key);
+                                  "field \"%s\" must be a number", key);
     }
     *out = json_number_value(v);
     *has = true;
@@ -101,7 +101,7 @@ parse_label(json_t *obj, const char *source, unsigned line,
     l->band = ASSAY_BAND_NONE;
     if (!json_is_object(obj)) {
         return assay_error_set_at(err, ASSAY_EJSON, source, line, NULL,
-                       "expected a JSON object");
+                                  "expected a JSON object");
     }
     json_t *jid = json_object_get(obj, "id");
     char idbuf[64];
@@ -115,8 +115,9 @@ parse_label(json_t *obj, const char *source, unsigned line,
                  json_integer_value(jid));
         l->id = strdup(idbuf);
     } else {
-        return assay_error_set_at(err, ASSAY_EFIELD, source, line, "id",
-                       "field \"id\" must be a string or an integer");
+        return assay_error_set_at(
+            err, ASSAY_EFIELD, source, line, "id",
+            "field \"id\" must be a string or an integer");
     }
     if (l->id == NULL) {
         return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", source);
@@ -125,51 +126,55 @@ parse_label(json_t *obj, const char *source, unsigned line,
         (rc = opt_string(obj, "question_id", &l->question_id, source, line,
                          err)) ||
         (rc = opt_string(obj, "question", &l->question, source, line, err)) ||
-        (rc = opt_string(obj, "reference", &l->reference, source, line,
-                         err)) ||
+        (rc = opt_string(obj, "reference", &l->reference, source, line, err)) ||
         (rc = opt_string(obj, "split", &l->split, source, line, err))) {
         return rc;
     }
     if (l->answer == NULL) {
         return assay_error_set_at(err, ASSAY_EMISSING, source, line, "answer",
-                       "missing field \"answer\"");
+                                  "missing field \"answer\"");
     }
-    if (l->question_id == NULL && (l->question == NULL || l->reference == NULL)) {
-        return assay_error_set_at(err, ASSAY_EMISSING, source, line, "question_id",
-                       "needs \"question_id\", or \"question\" and "
-                       "\"reference\"");
+    if (l->question_id == NULL &&
+        (l->question == NULL || l->reference == NULL)) {
+        return assay_error_set_at(err, ASSAY_EMISSING, source, line,
+                                  "question_id",
+                                  "needs \"question_id\", or \"question\" and "
+                                  "\"reference\"");
     }
     bool has_scale;
     double scale = default_scale_max;
     if ((rc = opt_number(obj, "scale_max", &has_scale, &scale, source, line,
                          err)) ||
-        (rc = opt_number(obj, "score", &l->has_score, &l->score, source,
-                         line, err))) {
+        (rc = opt_number(obj, "score", &l->has_score, &l->score, source, line,
+                         err))) {
         return rc;
     }
     if (!(scale > 0) || !isfinite(scale) || scale > 1000) {
         return assay_error_set_at(err, ASSAY_EFIELD, source, line, "scale_max",
-                       "\"scale_max\" must be in (0, 1000], got %g", scale);
+                                  "\"scale_max\" must be in (0, 1000], got %g",
+                                  scale);
     }
     l->scale_max = scale;
     if (l->has_score && !(l->score >= 0 && l->score <= scale)) {
         return assay_error_set_at(err, ASSAY_EFIELD, source, line, "score",
-                       "\"score\" %g is outside 0..%g", l->score, scale);
+                                  "\"score\" %g is outside 0..%g", l->score,
+                                  scale);
     }
     json_t *jband = json_object_get(obj, "band");
     if (jband != NULL && !json_is_null(jband)) {
         l->band = assay_band_parse(json_string_value(jband));
         if (l->band == ASSAY_BAND_NONE) {
-            return assay_error_set_at(err, ASSAY_EFIELD, source, line, "band",
-                           "\"band\" must be \"correct\", \"partial\" or "
-                           "\"incorrect\"");
+            return assay_error_set_at(
+                err, ASSAY_EFIELD, source, line, "band",
+                "\"band\" must be \"correct\", \"partial\" or "
+                "\"incorrect\"");
         }
         l->band_given = true;
     } else if (l->has_score) {
         l->band = assay_band_from_score(l->score, scale);
     } else {
         return assay_error_set_at(err, ASSAY_EMISSING, source, line, "score",
-                       "needs a human label: \"score\" or \"band\"");
+                                  "needs a human label: \"score\" or \"band\"");
     }
     return ASSAY_OK;
 }
@@ -193,7 +198,8 @@ assay_labels_parse(const char *text, size_t len, const char *name,
         pos += n + (nl != NULL ? 1 : 0);
         line++;
         size_t k = 0;
-        while (k < n && (start[k] == ' ' || start[k] == '\t' || start[k] == '\r')) {
+        while (k < n &&
+               (start[k] == ' ' || start[k] == '\t' || start[k] == '\r')) {
             k++;
         }
         if (k == n) {
@@ -201,21 +207,23 @@ assay_labels_parse(const char *text, size_t len, const char *name,
         }
         if (n > ASSAY_LABELS_MAX_LINE) {
             return assay_error_set_at(err, ASSAY_ETOOBIG, name, line, NULL,
-                           "line is longer than %u bytes", ASSAY_LABELS_MAX_LINE);
+                                      "line is longer than %u bytes",
+                                      ASSAY_LABELS_MAX_LINE);
         }
         json_error_t jerr;
         json_t *obj = json_loadb(start, n, JSON_REJECT_DUPLICATES, &jerr);
         if (obj == NULL) {
             return assay_error_set_at(err, ASSAY_EJSON, name, line, NULL,
-                           "invalid JSON at column %d: %s", jerr.column,
-                           jerr.text);
+                                      "invalid JSON at column %d: %s",
+                                      jerr.column, jerr.text);
         }
         assay_label l;
         memset(&l, 0, sizeof(l));
         assay_err rc = parse_label(obj, name, line, default_scale_max, &l, err);
         json_decref(obj);
         if (rc == ASSAY_OK &&
-            (split == NULL || (l.split != NULL && strcmp(l.split, split) == 0))) {
+            (split == NULL ||
+             (l.split != NULL && strcmp(l.split, split) == 0))) {
             rc = fn(ctx, &l, err);
         }
         assay_label_fini(&l);
@@ -255,7 +263,8 @@ add_item(void *ctx, assay_label *l, assay_error *err)
         size_t ncap = s->cap ? 2 * s->cap : 256;
         assay_item *nv = realloc(s->v, ncap * sizeof(*nv));
         if (nv == NULL) {
-            return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", c->path);
+            return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory",
+                                   c->path);
         }
         s->v = nv;
         s->cap = ncap;
@@ -278,10 +287,10 @@ add_item(void *ctx, assay_label *l, assay_error *err)
     it->line = l->line;
     it->scale_max = l->scale_max;
     it->band = l->band;
-    it->score = l->has_score                      ? l->score
+    it->score = l->has_score                    ? l->score
                 : l->band == ASSAY_BAND_CORRECT ? l->scale_max
                 : l->band == ASSAY_BAND_PARTIAL ? l->scale_max / 2
-                                                  : 0;
+                                                : 0;
     return ASSAY_OK;
 }
 
@@ -291,7 +300,8 @@ assay_items_read(const char *path, const char *split, assay_itemset *s,
 {
     char *text;
     size_t len;
-    assay_err rc = assay_read_file(path, ASSAY_LABELS_MAX_FILE, &text, &len, err);
+    assay_err rc =
+        assay_read_file(path, ASSAY_LABELS_MAX_FILE, &text, &len, err);
     if (rc != ASSAY_OK) {
         return rc;
     }

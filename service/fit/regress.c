@@ -8,7 +8,6 @@
 
 #include "assay/fit.h"
 
-
 /* Sign constraints: similarity and coverage can only raise a score,
  * misconceptions and missing required concepts only lower it, so every
  * contribution in a verdict reads the right way. Length features are free. */
@@ -40,9 +39,8 @@ assay_feature_sign(int j)
  * on the Gram matrix (a fixed sweep order and tolerance: deterministic).
  * The weights are mapped back to raw features; a constant column gets 0. */
 bool
-assay_regress_fit(const double *X, const double *y, size_t n,
-                  const bool *rows, const bool *use, double lambda,
-                  assay_params *p)
+assay_regress_fit(const double *X, const double *y, size_t n, const bool *rows,
+                  const bool *use, double lambda, assay_params *p)
 {
     enum { D = ASSAY_NFEATURES };
     double mean[D] = {0}, sd[D] = {0}, G[D][D] = {{0}}, c[D] = {0}, w[D] = {0};
@@ -88,7 +86,8 @@ assay_regress_fit(const double *X, const double *y, size_t n,
     }
     for (int j = 0; j < D; j++) {
         for (int k = 0; k <= j; k++) {
-            double g = on[j] && on[k] ? G[j][k] / ((double)m * sd[j] * sd[k]) : 0.0;
+            double g =
+                on[j] && on[k] ? G[j][k] / ((double)m * sd[j] * sd[k]) : 0.0;
             G[j][k] = G[k][j] = g;
         }
         c[j] = on[j] ? c[j] / ((double)m * sd[j]) : 0.0;
@@ -134,9 +133,9 @@ assay_regress_fit(const double *X, const double *y, size_t n,
 
 /* Pearson r of out-of-fold predictions: each fold is predicted by weights
  * fitted on the other folds. */
-static double
-cv_once(const double *X, const double *y, size_t n, const unsigned *fold,
-        unsigned nfolds, const bool *use, double lambda, double *pred);
+static double cv_once(const double *X, const double *y, size_t n,
+                      const unsigned *fold, unsigned nfolds, const bool *use,
+                      double lambda, double *pred);
 
 double
 assay_regress_cv(const double *X, const double *y, size_t n,
@@ -200,7 +199,8 @@ out:
 }
 
 /* The penalty grid, from most to least regularised. */
-static const double lambdas[] = {1.0, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001, 0.0003};
+static const double lambdas[] = {1.0,  0.3,   0.1,   0.03,
+                                 0.01, 0.003, 0.001, 0.0003};
 
 double
 assay_regress_choose_lambda(const double *X, const double *y, size_t n,
@@ -210,7 +210,8 @@ assay_regress_choose_lambda(const double *X, const double *y, size_t n,
     double best = lambdas[0];
     double best_r = assay_regress_cv(X, y, n, fold, nfolds, use, best, NULL);
     for (size_t i = 1; i < sizeof(lambdas) / sizeof(lambdas[0]); i++) {
-        double r = assay_regress_cv(X, y, n, fold, nfolds, use, lambdas[i], NULL);
+        double r =
+            assay_regress_cv(X, y, n, fold, nfolds, use, lambdas[i], NULL);
         /* less penalty only for a clear cross-validated gain */
         if (r > best_r + 1e-4) {
             best = lambdas[i];

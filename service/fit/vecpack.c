@@ -18,8 +18,9 @@
 #define LINE_MAX_BYTES (1u << 20)
 
 assay_err
-assay_vectors_tokens(const char *in_path, const char *out_path, const char *stoplist,
-                     const char *bank_path, assay_error *err)
+assay_vectors_tokens(const char *in_path, const char *out_path,
+                     const char *stoplist, const char *bank_path,
+                     assay_error *err)
 {
     assay_lexicon *lex = NULL;
     assay_stemmer *st = NULL;
@@ -27,11 +28,13 @@ assay_vectors_tokens(const char *in_path, const char *out_path, const char *stop
     FILE *in = NULL, *out = NULL;
     char *line = malloc(LINE_MAX_BYTES + 1);
     assay_err rc = ASSAY_OK;
-    if (line == NULL || (rc = assay_lexicon_new(&lex)) || (rc = assay_stemmer_new(&st))) {
+    if (line == NULL || (rc = assay_lexicon_new(&lex)) ||
+        (rc = assay_stemmer_new(&st))) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "vectors: out of memory");
         goto out;
     }
-    if (stoplist != NULL && (rc = assay_lexicon_load_stoplist(lex, stoplist, err))) {
+    if (stoplist != NULL &&
+        (rc = assay_lexicon_load_stoplist(lex, stoplist, err))) {
         goto out;
     }
     if (bank_path != NULL) {
@@ -46,7 +49,8 @@ assay_vectors_tokens(const char *in_path, const char *out_path, const char *stop
         }
     }
     if ((in = fopen(in_path, "rb")) == NULL) {
-        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot open: %s", in_path, strerror(errno));
+        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot open: %s", in_path,
+                             strerror(errno));
         goto out;
     }
     if ((out = fopen(out_path, "wb")) == NULL) {
@@ -103,8 +107,8 @@ pack_cmp(const void *a, const void *b)
 static void
 wr32(FILE *f, uint32_t v)
 {
-    unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
-                          (unsigned char)(v >> 24)};
+    unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8),
+                          (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
     fwrite(b, 1, 4, f);
 }
 
@@ -119,14 +123,15 @@ assay_vectors_pack(const char *vec_path, const char *out_path, assay_error *err)
     char *line = malloc(LINE_MAX_BYTES + 1);
     assay_err rc = ASSAY_OK;
     if (in == NULL || line == NULL) {
-        rc = assay_error_set(err, in ? ASSAY_ENOMEM : ASSAY_EIO, "%s: cannot open: %s",
-                             vec_path, strerror(errno));
+        rc = assay_error_set(err, in ? ASSAY_ENOMEM : ASSAY_EIO,
+                             "%s: cannot open: %s", vec_path, strerror(errno));
         goto out;
     }
     if (fgets(line, LINE_MAX_BYTES + 1, in) == NULL ||
         sscanf(line, "%zu %u", &count, &dim) != 2 || dim == 0 ||
         dim > ASSAY_VECTORS_MAX_DIM || count > (1u << 24)) {
-        rc = assay_error_set(err, ASSAY_EINVAL, "%s line 1: expected \"count dim\"", vec_path);
+        rc = assay_error_set(err, ASSAY_EINVAL,
+                             "%s line 1: expected \"count dim\"", vec_path);
         goto out;
     }
     recs = calloc(count ? count : 1, sizeof(*recs));
@@ -147,8 +152,9 @@ assay_vectors_pack(const char *vec_path, const char *out_path, assay_error *err)
             char *tok = strtok_r(NULL, " \n", &save), *end;
             v[k] = tok ? strtod(tok, &end) : NAN;
             if (tok == NULL || *end != '\0' || !isfinite(v[k])) {
-                rc = assay_error_set(err, ASSAY_EINVAL, "%s line %u: bad vector", vec_path,
-                                     lineno);
+                rc =
+                    assay_error_set(err, ASSAY_EINVAL, "%s line %u: bad vector",
+                                    vec_path, lineno);
                 goto out;
             }
             mx = fmax(mx, fabs(v[k]));

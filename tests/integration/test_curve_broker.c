@@ -43,9 +43,10 @@ start_worker(assay_proc *p, const char *key_name)
     char key[160], server[160];
     snprintf(key, sizeof(key), "%s/%s.key", dir, key_name);
     snprintf(server, sizeof(server), "%s/broker.pub", dir);
-    const char *argv[] = {getenv("ASSAYD_EXE"), "worker", "--connect",
-                          broker.endpoint, "--threads", "1", "--curve-key",
-                          key, "--server-key", server, NULL};
+    const char *argv[] = {
+        getenv("ASSAYD_EXE"), "worker", "--connect",   broker.endpoint,
+        "--threads",          "1",      "--curve-key", key,
+        "--server-key",       server,   NULL};
     return assay_proc_start(p, argv, 30.0);
 }
 
@@ -68,9 +69,17 @@ group_setup(void **state)
     }
     char secret[128];
     snprintf(secret, sizeof(secret), "%s/broker.key", dir);
-    const char *argv[] = {exe, "broker", "--bind", "tcp://127.0.0.1:*",
-                          "--curve-secret", secret, "--allow-clients",
-                          allow_dir, "--allow-workers", worker_dir, NULL};
+    const char *argv[] = {exe,
+                          "broker",
+                          "--bind",
+                          "tcp://127.0.0.1:*",
+                          "--curve-secret",
+                          secret,
+                          "--allow-clients",
+                          allow_dir,
+                          "--allow-workers",
+                          worker_dir,
+                          NULL};
     if (assay_proc_start(&broker, argv, 30.0) != 0) {
         return -1;
     }
@@ -122,9 +131,8 @@ test_broker_refuses_unlisted_worker(void **state)
     (void)state;
     assert_non_null(strstr(broker.log, " mode=broker curve=on"));
     assert_int_equal(start_worker(&bad_worker, "stranger"), 0);
-    assert_true(assay_proc_wait_log(&broker,
-                                    " warn auth_refused reason=unknown_key ",
-                                    10.0));
+    assert_true(assay_proc_wait_log(
+        &broker, " warn auth_refused reason=unknown_key ", 10.0));
     /* it never registered, so an allowed client finds no worker */
     assay_client *c = client_as("client", 700, 0);
     json_t *r = NULL;
@@ -144,8 +152,9 @@ test_broker_listed_worker_serves_allowed_client(void **state)
     assert_int_equal(start_worker(&good_worker, "worker"), 0);
     assert_non_null(strstr(good_worker.log, " mode=worker service=assay "
                                             "threads=1 curve=on"));
-    assert_true(assay_proc_wait_log(&broker, " info auth_admitted "
-                                             "worker=worker ",
+    assert_true(assay_proc_wait_log(&broker,
+                                    " info auth_admitted "
+                                    "worker=worker ",
                                     10.0));
     assert_true(assay_proc_wait_log(&broker, " info mdp_worker_ready ", 10.0));
     assay_client *c = client_as("client", 5000, 2);
@@ -167,8 +176,8 @@ test_broker_refuses_client_key_as_worker(void **state)
 {
     (void)state;
     assert_int_equal(start_worker(&rogue_worker, "client"), 0);
-    assert_true(assay_proc_wait_log(&broker,
-                                    " warn worker_refused peer=", 10.0));
+    assert_true(
+        assay_proc_wait_log(&broker, " warn worker_refused peer=", 10.0));
     assert_non_null(strstr(broker.log, "user=client:client command=READY"));
     /* every request still goes to the listed worker, none to the rogue */
     assay_client *c = client_as("client", 5000, 2);
@@ -209,8 +218,8 @@ test_broker_unlisted_and_plaintext_clients_get_nothing(void **state)
                ASSAY_EUNREACHABLE);
     assay_client_free(c);
     /* bad_mechanism, or bad_handshake when the client hung up first */
-    assert_true(assay_proc_wait_log(&broker, " warn auth_refused reason=bad_",
-                                    5.0));
+    assert_true(
+        assay_proc_wait_log(&broker, " warn auth_refused reason=bad_", 5.0));
 }
 
 static void
@@ -222,8 +231,8 @@ test_broker_logs_auth_totals_on_stop(void **state)
     const char *line = strstr(broker.log, " info auth_summary admitted=");
     assert_non_null(line);
     /* at least the worker and the allowed client */
-    long admitted = strtol(line + strlen(" info auth_summary admitted="),
-                           NULL, 10);
+    long admitted =
+        strtol(line + strlen(" info auth_summary admitted="), NULL, 10);
     assert_true(admitted >= 2);
     line = strstr(broker.log, " workers_refused=");
     assert_non_null(line);

@@ -79,9 +79,15 @@ group_setup(void **state)
     }
     char secret[128];
     path(secret, sizeof(secret), "server.key");
-    const char *argv[] = {exe,          "--endpoint",        "tcp://127.0.0.1:*",
-                          "--threads",  "1",                 "--curve-secret",
-                          secret,       "--allow-clients",   allow_dir,
+    const char *argv[] = {exe,
+                          "--endpoint",
+                          "tcp://127.0.0.1:*",
+                          "--threads",
+                          "1",
+                          "--curve-secret",
+                          secret,
+                          "--allow-clients",
+                          allow_dir,
                           NULL};
     return assay_proc_start(&daemon_proc, argv, 30.0);
 }
@@ -235,9 +241,8 @@ test_curve_sighup_rereads_allow_list(void **state)
     (void)state;
     assert_int_equal(allow("stranger"), 0);
     kill(daemon_proc.pid, SIGHUP);
-    assert_true(assay_proc_wait_log(&daemon_proc,
-                                    " info allow_list_reloaded clients=2 ",
-                                    10.0));
+    assert_true(assay_proc_wait_log(
+        &daemon_proc, " info allow_list_reloaded clients=2 ", 10.0));
     assay_client *c = client_as("stranger", 5000, 1);
     json_t *r = NULL;
     assay_error err;

@@ -33,8 +33,7 @@ teardown_proc(void **state)
 {
     if (live_proc != NULL && live_proc->pid > 0) {
         assay_proc_stop(live_proc, SIGKILL, 5.0);
-        fprintf(stderr, "assayd log of the failed test:\n%s\n",
-                live_proc->log);
+        fprintf(stderr, "assayd log of the failed test:\n%s\n", live_proc->log);
     }
     live_proc = NULL;
     return 0;
@@ -107,10 +106,9 @@ start(fixture *f, const char *max_message)
     assert_non_null(exe);
     assay_test_path(f->model, sizeof(f->model), "ASSAY_MODELS_DIR",
                     "python-fullstack");
-    const char *argv[] = {exe,        "--endpoint",    "tcp://127.0.0.1:*",
-                          "--model",  f->model,        "--threads",
-                          "2",        "--max-message", max_message,
-                          NULL};
+    const char *argv[] = {
+        exe,         "--endpoint", "tcp://127.0.0.1:*", "--model",   f->model,
+        "--threads", "2",          "--max-message",     max_message, NULL};
     assert_int_equal(assay_proc_start(&f->proc, argv, 30.0), 0);
     live_proc = &f->proc;
     f->ctx = zmq_ctx_new();
@@ -164,8 +162,7 @@ expected_grade_reply(const char *model_dir, const char *req_text, size_t len)
     } else {
         assert_ok_err(assay_grade_inline(m, req.question, req.question_len,
                                          req.reference, req.reference_len,
-                                         req.answer, req.answer_len, &v,
-                                         &err),
+                                         req.answer, req.answer_len, &v, &err),
                       &err);
     }
     size_t out_len;
@@ -243,8 +240,8 @@ test_every_error_golden_then_service_still_answers(void **state)
 
         const char *ok = "{\"v\":1,\"id\":\"after\",\"op\":\"health\"}";
         got = roundtrip(f.sock, ok, strlen(ok));
-        assert_int_equal(strncmp(got, "{\"v\":1,\"id\":\"after\",\"ok\":true", 29),
-                         0);
+        assert_int_equal(
+            strncmp(got, "{\"v\":1,\"id\":\"after\",\"ok\":true", 29), 0);
         free(got);
     }
     closedir(d);
@@ -350,8 +347,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_grade_by_id_and_inline_match_the_engine,
                                   teardown_proc),
-        cmocka_unit_test_teardown(test_every_error_golden_then_service_still_answers,
-                                  teardown_proc),
+        cmocka_unit_test_teardown(
+            test_every_error_golden_then_service_still_answers, teardown_proc),
         cmocka_unit_test_teardown(test_two_body_frames_are_answered_not_dropped,
                                   teardown_proc),
         cmocka_unit_test_teardown(test_questions_health_and_stats,

@@ -18,8 +18,8 @@
 
 /* reply deadline, scaled for valgrind (assay_proc_time_scale) */
 #define WAIT_MS ((int)(20000 * assay_proc_time_scale()))
-#define ANSWER                                                                \
-    "The GIL is a mutex that lets only one thread run Python bytecode at a "  \
+#define ANSWER                                                                 \
+    "The GIL is a mutex that lets only one thread run Python bytecode at a "   \
     "time; CPU-bound threads gain nothing, I/O-bound ones still do."
 
 static double
@@ -39,8 +39,7 @@ teardown_proc(void **state)
 {
     if (live_proc != NULL && live_proc->pid > 0) {
         assay_proc_stop(live_proc, SIGKILL, 5.0);
-        fprintf(stderr, "assayd log of the failed test:\n%s\n",
-                live_proc->log);
+        fprintf(stderr, "assayd log of the failed test:\n%s\n", live_proc->log);
     }
     live_proc = NULL;
     return 0;
@@ -170,7 +169,8 @@ model_copy_make(model_copy *mc)
     char ddir[sizeof(mc->base) + 16];
     snprintf(ddir, sizeof(ddir), "%s/default", mc->base);
     assert_int_equal(mkdir(ddir, 0700), 0);
-    copy_files(assay_test_path(src, sizeof(src), "ASSAY_MODELS_DIR", "default"), ddir);
+    copy_files(assay_test_path(src, sizeof(src), "ASSAY_MODELS_DIR", "default"),
+               ddir);
 }
 
 static void
@@ -473,12 +473,14 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_overload_turns_into_busy_replies,
                                   teardown_proc),
-        cmocka_unit_test_teardown(test_sigterm_finishes_in_flight_requests_and_exits_zero,
-                                  teardown_proc),
-        cmocka_unit_test_teardown(test_sighup_under_load_answers_everything_on_old_or_new_model,
-                                  teardown_proc),
-        cmocka_unit_test_teardown(test_sighup_with_broken_model_keeps_the_old_one,
-                                  teardown_proc),
+        cmocka_unit_test_teardown(
+            test_sigterm_finishes_in_flight_requests_and_exits_zero,
+            teardown_proc),
+        cmocka_unit_test_teardown(
+            test_sighup_under_load_answers_everything_on_old_or_new_model,
+            teardown_proc),
+        cmocka_unit_test_teardown(
+            test_sighup_with_broken_model_keeps_the_old_one, teardown_proc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,15 +9,15 @@
  */
 #include "assay_test.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <string.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/types.h>
-#include <unistd.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <zmq.h>
 
@@ -82,8 +82,7 @@ send_parts(void *s, const char *const *parts, int n)
     for (int i = 0; i < n; i++) {
         size_t len = strlen(parts[i]);
         assert_int_equal(
-            zmq_send(s, parts[i], len, i + 1 < n ? ZMQ_SNDMORE : 0),
-            (int)len);
+            zmq_send(s, parts[i], len, i + 1 < n ? ZMQ_SNDMORE : 0), (int)len);
     }
 }
 
@@ -119,16 +118,15 @@ recv_reply(void *s, char *body, size_t cap, int timeout_ms)
 static void
 start_broker(void)
 {
-    const char *argv[] = {exe(), "broker", "--bind", "tcp://127.0.0.1:*",
-                          NULL};
+    const char *argv[] = {exe(), "broker", "--bind", "tcp://127.0.0.1:*", NULL};
     assert_int_equal(assay_proc_start(&broker, argv, 30.0), 0);
 }
 
 static void
 start_worker(void)
 {
-    const char *argv[] = {exe(), "worker", "--connect", broker.endpoint,
-                          "--threads", "1", NULL};
+    const char *argv[] = {exe(),       "worker", "--connect", broker.endpoint,
+                          "--threads", "1",      NULL};
     assert_int_equal(assay_proc_start(&worker, argv, 60.0), 0);
     assert_true(assay_proc_wait_log(&broker, " mdp_worker_ready ", 30.0));
 }
@@ -247,9 +245,10 @@ test_frame_limits_agree_and_every_request_is_answered(void **state)
     assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(5000)), 4);
     assert_non_null(strstr(body, "\"code\":\"invalid_json\""));
     /* the longest request allowed is graded: its body frames are joined */
-    const char *split[4 + 10] = {"", "MDPC01", "assay", "{\"v\":1,",
-                                 "\"id\":", "\"s\",", "\"op\":",
-                                 "\"health\"", " ", " ", " ", " ", "}"};
+    const char *split[4 + 10] = {"",        "MDPC01", "assay",   "{\"v\":1,",
+                                 "\"id\":", "\"s\",", "\"op\":", "\"health\"",
+                                 " ",       " ",      " ",       " ",
+                                 "}"};
     send_parts(s, split, 3 + 10);
     assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(10000)), 4);
     assert_non_null(strstr(body, "\"id\":\"s\""));
@@ -267,8 +266,8 @@ start_direct(void)
     if (direct.pid > 0) {
         return;
     }
-    const char *argv[] = {exe(), "--endpoint", "tcp://127.0.0.1:*",
-                          "--threads", "1", NULL};
+    const char *argv[] = {exe(),       "--endpoint", "tcp://127.0.0.1:*",
+                          "--threads", "1",          NULL};
     assert_int_equal(assay_proc_start(&direct, argv, 60.0), 0);
 }
 
@@ -323,9 +322,8 @@ test_direct_envelopes_are_answered(void **state)
     req[13] = "";
     req[14] = health;
     send_parts(s, req, 15);
-    assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                 deadline_ms(10000)),
-                     15);
+    assert_int_equal(
+        recv_frames(s, first, body, sizeof body, deadline_ms(10000)), 15);
     assert_string_equal(first, "hop");
     assert_non_null(strstr(body, "\"ok\":true"));
     /* 14: one frame past the limit, answered through the envelope */
@@ -335,27 +333,24 @@ test_direct_envelopes_are_answered(void **state)
     req[14] = "";
     req[15] = health;
     send_parts(s, req, 16);
-    assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                 deadline_ms(10000)),
-                     16);
+    assert_int_equal(
+        recv_frames(s, first, body, sizeof body, deadline_ms(10000)), 16);
     assert_non_null(strstr(body, "\"code\":\"invalid_json\""));
     /* 1,000 frames after the delimiter */
     for (int i = 0; i < 1000; i++) {
         int more = i + 1 < 1000 ? ZMQ_SNDMORE : 0;
         assert_true(zmq_send(s, i == 0 ? "" : "z", i == 0 ? 0 : 1, more) >= 0);
     }
-    assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                 deadline_ms(10000)),
-                     2);
+    assert_int_equal(
+        recv_frames(s, first, body, sizeof body, deadline_ms(10000)), 2);
     assert_non_null(strstr(body, "\"code\":\"invalid_json\""));
     /* no delimiter at all */
     for (int i = 0; i < 20; i++) {
         req[i] = "x";
     }
     send_parts(s, req, 20);
-    assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                 deadline_ms(10000)),
-                     2);
+    assert_int_equal(
+        recv_frames(s, first, body, sizeof body, deadline_ms(10000)), 2);
     assert_non_null(strstr(body, "\"code\":\"invalid_json\""));
     assert_non_null(strstr(body, "no empty delimiter"));
     /* an envelope too big to echo: answered through the identity only */
@@ -367,16 +362,14 @@ test_direct_envelopes_are_answered(void **state)
     req[12] = "";
     req[13] = health;
     send_parts(s, req, 14);
-    assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                 deadline_ms(10000)),
-                     2);
+    assert_int_equal(
+        recv_frames(s, first, body, sizeof body, deadline_ms(10000)), 2);
     assert_non_null(strstr(body, "\"code\":\"message_too_large\""));
     /* and the service still serves */
     const char *ok[] = {"", health};
     send_parts(s, ok, 2);
-    assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                 deadline_ms(10000)),
-                     2);
+    assert_int_equal(
+        recv_frames(s, first, body, sizeof body, deadline_ms(10000)), 2);
     assert_non_null(strstr(body, "\"ok\":true"));
     zmq_close(s);
 }
@@ -415,8 +408,8 @@ test_log_lines_are_rate_limited(void **state)
             }
         }
     }
-    assert_true(assay_proc_wait_log(&direct, " warn log_suppressed event=request ",
-                                    5.0));
+    assert_true(assay_proc_wait_log(
+        &direct, " warn log_suppressed event=request ", 5.0));
     int lines = count_of(direct.log, " request_error ");
     printf("request_error lines for %d bad requests: %d\n", N, lines);
     assert_true(lines < 300);
@@ -432,8 +425,9 @@ static void
 test_silent_connections_are_logged_and_expire(void **state)
 {
     (void)state;
-    const char *argv[] = {"prlimit", "--nofile=40:64", exe(), "--endpoint",
-                          "tcp://127.0.0.1:*", "--threads", "1", NULL};
+    const char *argv[] = {
+        "prlimit",           "--nofile=40:64", exe(), "--endpoint",
+        "tcp://127.0.0.1:*", "--threads",      "1",   NULL};
     assert_int_equal(assay_proc_start(&small, argv, 60.0), 0);
     assert_non_null(strstr(small.log, " fd_limit nofile=64 raised_from=40"));
     const char *port = strrchr(small.endpoint, ':');
@@ -477,9 +471,8 @@ test_silent_connections_are_logged_and_expire(void **state)
     send_parts(s, req, 2);
     char first[256], body[BODY_MAX];
     long long t0 = mono_ms();
-    assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                 deadline_ms(40000)),
-                     2);
+    assert_int_equal(
+        recv_frames(s, first, body, sizeof body, deadline_ms(40000)), 2);
     printf("client served %lld ms after %d silent connections\n",
            mono_ms() - t0, SILENT);
     assert_non_null(strstr(body, "\"ok\":true"));
@@ -499,8 +492,9 @@ test_drain_answers_every_request(void **state)
 {
     (void)state;
     assay_proc d;
-    const char *argv[] = {exe(), "--endpoint", "tcp://127.0.0.1:*",
-                          "--threads", "1", "--drain-ms", "0", NULL};
+    const char *argv[] = {exe(),       "--endpoint", "tcp://127.0.0.1:*",
+                          "--threads", "1",          "--drain-ms",
+                          "0",         NULL};
     assert_int_equal(assay_proc_start(&d, argv, 60.0), 0);
     void *s = dealer(d.endpoint);
     enum { N = 600 };
@@ -518,15 +512,13 @@ test_drain_answers_every_request(void **state)
     /* stop once grading is under way, with most requests still queued */
     int verdicts = 0, busy = 0;
     char first[256], body[BODY_MAX];
-    assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                 deadline_ms(20000)),
-                     2);
+    assert_int_equal(
+        recv_frames(s, first, body, sizeof body, deadline_ms(20000)), 2);
     assert_non_null(strstr(body, "\"ok\":true"));
     verdicts++;
     kill(d.pid, SIGTERM);
     for (int i = 1; i < N; i++) {
-        if (recv_frames(s, first, body, sizeof body, deadline_ms(20000)) !=
-            2) {
+        if (recv_frames(s, first, body, sizeof body, deadline_ms(20000)) != 2) {
             print_error("only %d of %d requests answered\n", i, N);
             fail();
         }
@@ -568,16 +560,17 @@ test_mixed_models_are_reported(void **state)
     const char *bargv[] = {exe(), "broker", "--bind", "tcp://127.0.0.1:*",
                            NULL};
     assert_int_equal(assay_proc_start(&b, bargv, 30.0), 0);
-    const char *w1argv[] = {exe(), "worker", "--connect", b.endpoint,
-                            "--threads", "1", NULL};
+    const char *w1argv[] = {exe(),       "worker", "--connect", b.endpoint,
+                            "--threads", "1",      NULL};
     assert_int_equal(assay_proc_start(&w1, w1argv, 60.0), 0);
     assert_true(assay_proc_wait_log(&b, " mdp_worker_ready ", 30.0));
     assert_null(strstr(b.log, "mixed_models"));
-    const char *w2argv[] = {exe(), "worker", "--connect", b.endpoint,
-                            "--threads", "1", "--model", copy, NULL};
+    const char *w2argv[] = {exe(),      "worker",    "--connect",
+                            b.endpoint, "--threads", "1",
+                            "--model",  copy,        NULL};
     assert_int_equal(assay_proc_start(&w2, w2argv, 60.0), 0);
-    assert_true(assay_proc_wait_log(&b, " warn mixed_models service=assay ",
-                                    30.0));
+    assert_true(
+        assay_proc_wait_log(&b, " warn mixed_models service=assay ", 30.0));
     void *s = dealer(b.endpoint);
     const char *req[] = {"", "MDPC01", "mmi.stats", "{}"};
     send_parts(s, req, 4);
@@ -655,9 +648,8 @@ test_direct_memory_is_bounded_before_queueing(void **state)
     }
     char first[256], body[BODY_MAX];
     for (int r = 0; r < N; r++) {
-        assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                     deadline_ms(30000)),
-                         2);
+        assert_int_equal(
+            recv_frames(s, first, body, sizeof body, deadline_ms(30000)), 2);
         assert_non_null(strstr(body, "\"code\":\"message_too_large\""));
     }
     /* a body over --max-message is refused before it is queued */
@@ -669,9 +661,8 @@ test_direct_memory_is_bounded_before_queueing(void **state)
         assert_true(zmq_send(s, huge, sizeof huge, 0) >= 0);
     }
     for (int r = 0; r < N; r++) {
-        assert_int_equal(recv_frames(s, first, body, sizeof body,
-                                     deadline_ms(30000)),
-                         2);
+        assert_int_equal(
+            recv_frames(s, first, body, sizeof body, deadline_ms(30000)), 2);
         assert_non_null(strstr(body, "\"code\":\"message_too_large\""));
     }
     assert_rss_below_mib(&direct, 128, "direct assayd after hostile bursts");
@@ -687,8 +678,7 @@ test_broker_memory_is_bounded_per_service(void **state)
 {
     (void)state;
     assay_proc lone;
-    const char *argv[] = {exe(), "broker", "--bind", "tcp://127.0.0.1:*",
-                          NULL};
+    const char *argv[] = {exe(), "broker", "--bind", "tcp://127.0.0.1:*", NULL};
     assert_int_equal(assay_proc_start(&lone, argv, 30.0), 0);
     void *s = dealer(lone.endpoint);
     static char big[1024 * 1024 - 64];

@@ -27,9 +27,8 @@ run_requests(const char *endpoint)
     assay_error_init(&err);
     assert_ok_err(assay_client_new(&o, &c, &err), &err);
     json_t *r = NULL;
-    assert_ok_err(assay_client_grade(c, "gil", "The GIL " CANARY_ANSWER, &r,
-                                     &err),
-                  &err);
+    assert_ok_err(
+        assay_client_grade(c, "gil", "The GIL " CANARY_ANSWER, &r, &err), &err);
     json_decref(r);
     r = NULL;
     assert_ok_err(assay_client_grade_inline(c, "What is " CANARY_QUESTION "?",
@@ -40,9 +39,9 @@ run_requests(const char *endpoint)
     r = NULL;
     /* an error reply is logged at info: still no answer text */
     assay_error_init(&err);
-    assert_err(assay_client_grade(c, "no-such-question",
-                                  "x " CANARY_ANSWER, &r, &err),
-               ASSAY_EQUESTION);
+    assert_err(
+        assay_client_grade(c, "no-such-question", "x " CANARY_ANSWER, &r, &err),
+        ASSAY_EQUESTION);
     json_decref(r);
     assay_client_free(c);
 }

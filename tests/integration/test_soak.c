@@ -186,7 +186,8 @@ model_copy_make(model_copy *mc)
     char ddir[sizeof mc->base + 16];
     snprintf(ddir, sizeof ddir, "%s/default", mc->base);
     assert_int_equal(mkdir(ddir, 0700), 0);
-    copy_files(assay_test_path(src, sizeof src, "ASSAY_MODELS_DIR", "default"), ddir);
+    copy_files(assay_test_path(src, sizeof src, "ASSAY_MODELS_DIR", "default"),
+               ddir);
 }
 
 static void
@@ -271,9 +272,10 @@ teardown_run(void **state)
         if (r->procs[i].pid > 0) {
             assay_proc_stop(&r->procs[i], SIGKILL, 5.0);
             fprintf(stderr, "log of child %d of the failed test (tail):\n%s\n",
-                    i, r->procs[i].log_len > 4000
-                           ? r->procs[i].log + r->procs[i].log_len - 4000
-                           : r->procs[i].log);
+                    i,
+                    r->procs[i].log_len > 4000
+                        ? r->procs[i].log + r->procs[i].log_len - 4000
+                        : r->procs[i].log);
         }
     }
     if (r->sh.ctx != NULL) {
@@ -339,10 +341,10 @@ start_broker(soak_run *r, const char *bind)
 static void
 start_worker(soak_run *r, int which)
 {
-    const char *argv[] = {assayd_exe(), "worker",  "--connect",
-                          r->procs[P_BROKER].endpoint,
-                          "--model",    r->mc.dir, "--threads",
-                          "2",          NULL};
+    const char *argv[] = {
+        assayd_exe(), "worker",  "--connect", r->procs[P_BROKER].endpoint,
+        "--model",    r->mc.dir, "--threads", "2",
+        NULL};
     assert_int_equal(assay_proc_start(&r->procs[which], argv, START_S), 0);
 }
 
@@ -473,17 +475,28 @@ send_big(void *ctx, const char *endpoint, bool mdp, const char *big,
 
 /* Hostile traffic of issue 12, one of each per round on fresh sockets;
  * every message must meet its expected fate. */
-enum { H_ENVELOPE, H_FRAMES, H_NODELIM, H_BIGENV, H_WORST, H_BOGUS_SVC,
-       H_BODY_FRAMES, H_READY_MMI, H_STRAY_REPLY, H_KINDS };
+enum {
+    H_ENVELOPE,
+    H_FRAMES,
+    H_NODELIM,
+    H_BIGENV,
+    H_WORST,
+    H_BOGUS_SVC,
+    H_BODY_FRAMES,
+    H_READY_MMI,
+    H_STRAY_REPLY,
+    H_KINDS
+};
 static const char *const hostile_name[H_KINDS] = {
-    "direct: 14 envelope frames", "direct: 1000 body frames",
-    "direct: no delimiter", "direct: 12 x 100 KiB envelope",
-    "direct: worst-case answer", "broker: unknown service",
-    "broker: 12 body frames", "broker: READY for mmi.*",
+    "direct: 14 envelope frames",   "direct: 1000 body frames",
+    "direct: no delimiter",         "direct: 12 x 100 KiB envelope",
+    "direct: worst-case answer",    "broker: unknown service",
+    "broker: 12 body frames",       "broker: READY for mmi.*",
     "broker: REPLY from a stranger"};
 static const char *const hostile_want[H_KINDS] = {
-    "invalid_json", "invalid_json", "invalid_json", "message_too_large",
-    "verdict", "unreachable", "invalid_json", "DISCONNECT", "DISCONNECT"};
+    "invalid_json",      "invalid_json", "invalid_json",
+    "message_too_large", "verdict",      "unreachable",
+    "invalid_json",      "DISCONNECT",   "DISCONNECT"};
 
 typedef struct hostile_counts {
     int sent[H_KINDS];
@@ -519,8 +532,8 @@ hostile_exchange(void *ctx, const char *ep, const char *const *parts, int n,
                 break;
             }
             more = zmq_msg_more(&m);
-            size_t len = zmq_msg_size(&m) < cap - 1 ? zmq_msg_size(&m)
-                                                    : cap - 1;
+            size_t len =
+                zmq_msg_size(&m) < cap - 1 ? zmq_msg_size(&m) : cap - 1;
             memcpy(out, zmq_msg_data(&m), len);
             out[len] = '\0';
             zmq_msg_close(&m);
@@ -645,8 +658,8 @@ hostile_round(void *ctx, const char *direct_ep, const char *broker_ep,
         if (ok) {
             hc->expected[k]++;
         } else {
-            print_error("hostile %s: %d frames, last %.200s\n",
-                        hostile_name[k], got, out);
+            print_error("hostile %s: %d frames, last %.200s\n", hostile_name[k],
+                        got, out);
         }
     }
 }
@@ -694,9 +707,9 @@ typedef struct fault_log {
 static void
 fault_note(fault_log *fl, long long t0, const char *what)
 {
-    int n = snprintf(fl->text + fl->len, sizeof fl->text - fl->len,
-                     "  %7.1f s  %s\n", (double)(mono_ms() - t0) / 1000.0,
-                     what);
+    int n =
+        snprintf(fl->text + fl->len, sizeof fl->text - fl->len,
+                 "  %7.1f s  %s\n", (double)(mono_ms() - t0) / 1000.0, what);
     if (n > 0 && fl->len + (size_t)n < sizeof fl->text) {
         fl->len += (size_t)n;
     }
@@ -728,9 +741,10 @@ print_report(FILE *f, const soak_run *r, long seconds,
              const soak_counts *direct, const soak_counts *mdp,
              const long rss[2][2], const int big[2][3], const fault_log *fl)
 {
-    fprintf(f, "\n=== assay soak: %ld s load, %d direct + %d MDP clients, "
-            "window %d ===\n", seconds, CLIENTS_DIRECT, CLIENTS_MDP,
-            r->sh.window);
+    fprintf(f,
+            "\n=== assay soak: %ld s load, %d direct + %d MDP clients, "
+            "window %d ===\n",
+            seconds, CLIENTS_DIRECT, CLIENTS_MDP, r->sh.window);
     fprintf(f, "faults:\n%s", fl->text);
     soak_counts_print(f, "direct path (assayd)", direct, &r->sh);
     soak_counts_print(f, "MDP path (broker+workers)", mdp, &r->sh);
@@ -740,7 +754,7 @@ print_report(FILE *f, const soak_run *r, long seconds,
     fprintf(f, "  broker                     %4d %12d %7d\n", big[1][0],
             big[1][1], big[1][2]);
     fprintf(f, "VmRSS (KiB)                  after warm-up      end   "
-            "growth\n");
+               "growth\n");
     fprintf(f, "  direct assayd              %12ld %8ld %8ld\n", rss[0][0],
             rss[0][1], rss[0][1] - rss[0][0]);
     fprintf(f, "  worker 2                   %12ld %8ld %8ld\n", rss[1][0],
@@ -809,17 +823,24 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
 
     for (int i = 0; i < CLIENTS; i++) {
         bool mdp = i >= CLIENTS_DIRECT;
-        assert_int_equal(soak_client_start(&r->clients[i], &r->sh, i, mdp,
-                                           mdp ? broker_ep
-                                               : r->procs[P_DIRECT].endpoint),
-                         0);
+        assert_int_equal(
+            soak_client_start(&r->clients[i], &r->sh, i, mdp,
+                              mdp ? broker_ep : r->procs[P_DIRECT].endpoint),
+            0);
     }
 
     /* Faults at fixed fractions of the run, in this order. */
-    enum { F_WARM, F_HUP_DIRECT, F_KILL_W1, F_START_W1, F_HUP_W2,
-           F_BROKER, F_HUP_DIRECT2, F_END };
-    static const double at[F_END] = {0.15, 0.25, 0.35, 0.45,
-                                      0.55, 0.70, 0.85};
+    enum {
+        F_WARM,
+        F_HUP_DIRECT,
+        F_KILL_W1,
+        F_START_W1,
+        F_HUP_W2,
+        F_BROKER,
+        F_HUP_DIRECT2,
+        F_END
+    };
+    static const double at[F_END] = {0.15, 0.25, 0.35, 0.45, 0.55, 0.70, 0.85};
     long rss[2][2] = {{-1, -1}, {-1, -1}};
     int big_counts[2][3] = {{0}};
     hostile_counts hc;
@@ -845,8 +866,7 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
                 reload_child(r, P_DIRECT, &fl, t0);
                 break;
             case F_KILL_W1:
-                assert_int_equal(assay_proc_stop(&r->procs[P_W1], SIGKILL,
-                                                 5.0),
+                assert_int_equal(assay_proc_stop(&r->procs[P_W1], SIGKILL, 5.0),
                                  128 + SIGKILL);
                 fault_note(&fl, t0, "SIGKILL worker 1");
                 break;
@@ -858,9 +878,8 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
                 reload_child(r, P_W2, &fl, t0);
                 break;
             case F_BROKER:
-                assert_int_equal(assay_proc_stop(&r->procs[P_BROKER], SIGTERM,
-                                                 STOP_S),
-                                 0);
+                assert_int_equal(
+                    assay_proc_stop(&r->procs[P_BROKER], SIGTERM, STOP_S), 0);
                 start_broker(r, broker_ep);
                 assert_string_equal(r->procs[P_BROKER].endpoint, broker_ep);
                 fault_note(&fl, t0, "broker stopped (SIGTERM) and restarted");
@@ -871,10 +890,9 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
         }
         if (now >= next_big) {
             for (int mdp = 0; mdp < 2; mdp++) {
-                int got = send_big(r->sh.ctx,
-                                   mdp ? broker_ep
-                                       : r->procs[P_DIRECT].endpoint,
-                                   mdp, r->big, 2000);
+                int got = send_big(
+                    r->sh.ctx, mdp ? broker_ep : r->procs[P_DIRECT].endpoint,
+                    mdp, r->big, 2000);
                 big_counts[mdp][0]++;
                 big_counts[mdp][got > 0 ? 1 : 2] += got != 0;
             }
@@ -934,10 +952,9 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
     assert_int_equal(direct->wrong + mdp->wrong, 0);
     assert_true(direct->verdicts > 0 && mdp->verdicts > 0);
     /* Each malformed kind showed up and got its code. */
-    static const assay_err codes[] = {ASSAY_EUTF8,   ASSAY_EJSON,
-                                      ASSAY_ETOOBIG, ASSAY_EFIELD,
-                                      ASSAY_EOP,     ASSAY_EQUESTION,
-                                      ASSAY_EVERSION};
+    static const assay_err codes[] = {
+        ASSAY_EUTF8, ASSAY_EJSON,     ASSAY_ETOOBIG, ASSAY_EFIELD,
+        ASSAY_EOP,   ASSAY_EQUESTION, ASSAY_EVERSION};
     for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++) {
         if (direct->errors[codes[k]] == 0) {
             print_error("no %s reply on the direct path\n",
@@ -1114,8 +1131,7 @@ test_soak_client_that_never_reads_does_not_block_others(void **state)
             long left = deadline_ms - (long)(mono_ms() - t);
             zmq_send(s, "", 0, ZMQ_SNDMORE);
             zmq_send(s, body, (size_t)len, 0);
-            if (left <= 0 ||
-                recv_reply(r, s, reply, sizeof reply, left) < 0) {
+            if (left <= 0 || recv_reply(r, s, reply, sizeof reply, left) < 0) {
                 break;
             }
             if (strstr(reply, "\"code\":\"busy\"") == NULL) {
@@ -1148,7 +1164,8 @@ test_soak_client_that_never_reads_does_not_block_others(void **state)
     pthread_join(st.tid, NULL);
     zmq_close(s);
     printf("stalled client: replies dropped after %ld ms; service answering "
-           "others %ld ms later\n", stall_ms, drain_ms);
+           "others %ld ms later\n",
+           stall_ms, drain_ms);
 
     printf("stalled client: %llu requests sent, none read; other client: "
            "%d/%d answered, %d verdicts as offline, %d busy retries, worst "

@@ -7,12 +7,12 @@
 #ifndef ASSAY_TEST_H
 #define ASSAY_TEST_H
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <math.h>
 #include <stdlib.h>
 
 #include <cmocka.h>
@@ -25,26 +25,26 @@ assay_test_msg(const assay_error *err)
     return err != NULL ? err->message : "";
 }
 
-#define assert_ok_err(expr, errp)                                             \
-    do {                                                                      \
-        assay_err rc_ = (expr);                                               \
-        if (rc_ != ASSAY_OK) {                                                \
-            print_error("%s: %s: %s\n", #expr, assay_errname(rc_),            \
-                        assay_test_msg(errp));                                \
-            fail();                                                           \
-        }                                                                     \
+#define assert_ok_err(expr, errp)                                              \
+    do {                                                                       \
+        assay_err rc_ = (expr);                                                \
+        if (rc_ != ASSAY_OK) {                                                 \
+            print_error("%s: %s: %s\n", #expr, assay_errname(rc_),             \
+                        assay_test_msg(errp));                                 \
+            fail();                                                            \
+        }                                                                      \
     } while (0)
 
 #define assert_ok(expr) assert_ok_err(expr, (assay_error *)NULL)
 
-#define assert_err(expr, code)                                                \
-    do {                                                                      \
-        assay_err rc_ = (expr);                                               \
-        if (rc_ != (code)) {                                                  \
-            print_error("%s: expected %s, got %s\n", #expr,                   \
-                        assay_errname(code), assay_errname(rc_));             \
-            fail();                                                           \
-        }                                                                     \
+#define assert_err(expr, code)                                                 \
+    do {                                                                       \
+        assay_err rc_ = (expr);                                                \
+        if (rc_ != (code)) {                                                   \
+            print_error("%s: expected %s, got %s\n", #expr,                    \
+                        assay_errname(code), assay_errname(rc_));              \
+            fail();                                                            \
+        }                                                                      \
     } while (0)
 
 /* assay_test_path joins an environment directory (set by ctest) and a
@@ -63,14 +63,14 @@ assay_test_path(char *buf, size_t cap, const char *env, const char *rel)
 
 /* assert_near compares doubles to within eps (cmocka's assert_float_equal
  * compares as float) and prints both values when they differ. */
-#define assert_near(a, b, eps)                                                \
-    do {                                                                      \
-        double a_ = (a), b_ = (b);                                            \
-        if (!(fabs(a_ - b_) <= (eps))) {                                      \
-            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_, \
-                        (double)(eps));                                       \
-            fail();                                                           \
-        }                                                                     \
+#define assert_near(a, b, eps)                                                 \
+    do {                                                                       \
+        double a_ = (a), b_ = (b);                                             \
+        if (!(fabs(a_ - b_) <= (eps))) {                                       \
+            print_error("%s = %.17g, expected %.17g (+/- %g)\n", #a, a_, b_,   \
+                        (double)(eps));                                        \
+            fail();                                                            \
+        }                                                                      \
     } while (0)
 
 /* assay_test_slurp reads a whole file into a malloc'd NUL-terminated

@@ -23,7 +23,8 @@ proc_now(void)
 static void
 proc_sleep_ms(long ms)
 {
-    struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+    struct timespec ts = {.tv_sec = ms / 1000,
+                          .tv_nsec = (ms % 1000) * 1000000L};
     nanosleep(&ts, NULL);
 }
 
@@ -158,8 +159,8 @@ assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
     p->err_fd = -1;
     char wrap_buf[2048];
     const char *wrap_argv[128];
-    const char *const *run = proc_wrap(argv, wrap_buf, sizeof(wrap_buf),
-                                       wrap_argv, 128);
+    const char *const *run =
+        proc_wrap(argv, wrap_buf, sizeof(wrap_buf), wrap_argv, 128);
 
     int fds[2];
     if (pipe(fds) != 0) {
@@ -212,8 +213,10 @@ assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
         int status;
         if (waitpid(p->pid, &status, WNOHANG) == p->pid) {
             assay_proc_drain(p);
-            fprintf(stderr, "assay_proc_start: %s exited before ready; "
-                    "stderr:\n%s\n", argv[0], p->log);
+            fprintf(stderr,
+                    "assay_proc_start: %s exited before ready; "
+                    "stderr:\n%s\n",
+                    argv[0], p->log);
             p->pid = 0;
             if (p->err_fd >= 0) {
                 close(p->err_fd);
@@ -222,8 +225,10 @@ assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
             return -1;
         }
         if (proc_now() >= deadline) {
-            fprintf(stderr, "assay_proc_start: %s not ready after %.1f s; "
-                    "stderr:\n%s\n", argv[0], timeout_s, p->log);
+            fprintf(stderr,
+                    "assay_proc_start: %s not ready after %.1f s; "
+                    "stderr:\n%s\n",
+                    argv[0], timeout_s, p->log);
             assay_proc_stop(p, SIGKILL, 5.0);
             return -1;
         }

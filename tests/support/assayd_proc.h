@@ -33,8 +33,9 @@ double assay_proc_time_scale(void);
 /* assay_proc_start starts exe argv[0] with argv (NULL-terminated) and waits
  * up to timeout_s for the " ready endpoint=" line on its stderr, copying the
  * endpoint. When argv[0] is $ASSAYD_EXE and $ASSAYD_WRAPPER is set, the
- * wrapper's words go first (tests/memcheck runs assayd under valgrind so). Returns 0 on success; -1 on failure, after printing the stderr
- * captured so far and stopping the child. */
+ * wrapper's words go first (tests/memcheck runs assayd under valgrind so).
+ * Returns 0 on success; -1 on failure, after printing the stderr captured so
+ * far and stopping the child. */
 int assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s);
 
 /* assay_proc_stop sends sig, waits up to timeout_s, then SIGKILLs. Returns the

@@ -39,9 +39,8 @@ enum kind {
 };
 
 static const assay_err kind_expect[K_COUNT] = {
-    ASSAY_OK,    ASSAY_EUTF8,  ASSAY_EJSON,  ASSAY_EUTF8,
-    ASSAY_ETOOBIG, ASSAY_EJSON, ASSAY_EFIELD, ASSAY_EOP,
-    ASSAY_EQUESTION, ASSAY_EVERSION,
+    ASSAY_OK,    ASSAY_EUTF8,  ASSAY_EJSON, ASSAY_EUTF8,     ASSAY_ETOOBIG,
+    ASSAY_EJSON, ASSAY_EFIELD, ASSAY_EOP,   ASSAY_EQUESTION, ASSAY_EVERSION,
 };
 
 /* Kinds whose reply certainly echoes the id; the others are matched by
@@ -91,8 +90,7 @@ note_va(soak_client *c, const char *fmt, va_list ap)
 }
 
 /* Records a failed check; the first sentence is kept. */
-static void
-fail_note(soak_client *c, const char *fmt, ...)
+static void fail_note(soak_client *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
@@ -106,8 +104,7 @@ fail_note(soak_client *c, const char *fmt, ...)
 }
 
 /* Records a request left without a reply. */
-static void
-missing_note(soak_client *c, const char *fmt, ...)
+static void missing_note(soak_client *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
@@ -124,8 +121,8 @@ static char *
 json_quote(const char *s)
 {
     json_t *j = json_string(s);
-    char *out = j != NULL ? json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT)
-                          : NULL;
+    char *out =
+        j != NULL ? json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
     json_decref(j);
     return out;
 }
@@ -150,8 +147,8 @@ item_set_tail(soak_item *it, const char *qid, const char *question,
     if (qid != NULL) {
         snprintf(it->qid, sizeof it->qid, "%s", qid);
         snprintf(it->tail, cap,
-                 ",\"op\":\"grade\",\"question_id\":\"%s\",\"answer\":%s}",
-                 qid, a);
+                 ",\"op\":\"grade\",\"question_id\":\"%s\",\"answer\":%s}", qid,
+                 a);
     } else {
         it->qid[0] = '\0';
         snprintf(it->tail, cap,
@@ -381,8 +378,7 @@ req_body(const soak_client *c, size_t i, char *buf)
         n = snprintf(buf, BODY_CAP, "{\"v\":1,\"id\":\"%s-", id);
         memset(buf + n, 'x', HUGE_ID_BYTES);
         n += HUGE_ID_BYTES;
-        n += snprintf(buf + n, BODY_CAP - (size_t)n,
-                      "\",\"op\":\"health\"}");
+        n += snprintf(buf + n, BODY_CAP - (size_t)n, "\",\"op\":\"health\"}");
         break;
     case K_UNKNOWNOP:
         n = snprintf(buf, BODY_CAP,
@@ -395,8 +391,8 @@ req_body(const soak_client *c, size_t i, char *buf)
                      id, i);
         break;
     case K_VERSION:
-        n = snprintf(buf, BODY_CAP,
-                     "{\"v\":2,\"id\":\"%s\",\"op\":\"health\"}", id);
+        n = snprintf(buf, BODY_CAP, "{\"v\":2,\"id\":\"%s\",\"op\":\"health\"}",
+                     id);
         break;
     case K_COUNT:
         break;
@@ -493,25 +489,31 @@ check_verdict(soak_client *c, size_t i, json_t *j)
     const char *model = json_string_value(json_object_get(j, "model"));
     const char *qid = json_string_value(json_object_get(j, "question_id"));
     if (!json_is_number(score) || band == NULL || model == NULL) {
-        fail_note(c, "client %d request %zu: verdict without score, band or "
-                  "model", c->index, i);
+        fail_note(c,
+                  "client %d request %zu: verdict without score, band or "
+                  "model",
+                  c->index, i);
         return;
     }
     double got = json_number_value(score);
     if (fabs(got - it->score) > SCORE_EPS || strcmp(band, it->band) != 0) {
-        fail_note(c, "client %d request %zu: verdict %.15g %s, offline "
-                  "%.15g %s", c->index, i, got, band, it->score, it->band);
+        fail_note(c,
+                  "client %d request %zu: verdict %.15g %s, offline "
+                  "%.15g %s",
+                  c->index, i, got, band, it->score, it->band);
         return;
     }
     if (it->qid[0] != '\0' && (qid == NULL || strcmp(qid, it->qid) != 0)) {
-        fail_note(c, "client %d request %zu: question_id %s, sent %s",
-                  c->index, i, qid != NULL ? qid : "(none)", it->qid);
+        fail_note(c, "client %d request %zu: question_id %s, sent %s", c->index,
+                  i, qid != NULL ? qid : "(none)", it->qid);
         return;
     }
     int h = hash_index(c->sh, model);
     if (h < 0) {
-        fail_note(c, "client %d request %zu: reply names model %s, not a "
-                  "model this run served", c->index, i, model);
+        fail_note(c,
+                  "client %d request %zu: reply names model %s, not a "
+                  "model this run served",
+                  c->index, i, model);
         return;
     }
     c->counts.hash_hits[h]++;
@@ -525,17 +527,17 @@ on_reply(soak_client *c, const char *body, size_t len)
     json_error_t je;
     json_t *j = json_loadb(body, len, 0, &je);
     if (!json_is_object(j)) {
-        fail_note(c, "client %d: reply is not a JSON object: %.200s",
-                  c->index, body);
+        fail_note(c, "client %d: reply is not a JSON object: %.200s", c->index,
+                  body);
         json_decref(j);
         return;
     }
     bool ok = json_is_true(json_object_get(j, "ok"));
-    const char *code = json_string_value(
-        json_object_get(json_object_get(j, "error"), "code"));
-    assay_err got = ok ? ASSAY_OK
-                       : (code != NULL ? assay_error_from_name(code)
-                                       : ASSAY_EINTERNAL);
+    const char *code =
+        json_string_value(json_object_get(json_object_get(j, "error"), "code"));
+    assay_err got =
+        ok ? ASSAY_OK
+           : (code != NULL ? assay_error_from_name(code) : ASSAY_EINTERNAL);
     if (!ok) {
         c->counts.errors[got]++;
     }
@@ -554,8 +556,8 @@ on_reply(soak_client *c, const char *body, size_t len)
         return;
     }
     if (!id_slot(c, id, &i)) {
-        fail_note(c, "client %d: reply for an id never sent: %.80s",
-                  c->index, id);
+        fail_note(c, "client %d: reply for an id never sent: %.80s", c->index,
+                  id);
         json_decref(j);
         return;
     }
@@ -700,15 +702,18 @@ final_check(soak_client *c)
         } else if (!c->mdp && !kind_has_id[r->kind]) {
             pending[kind_expect[r->kind]]++;
         } else {
-            missing_note(c, "client %d request %zu (kind %d): no reply after "
-                         "%u sends", c->index, i, r->kind, r->sends);
+            missing_note(c,
+                         "client %d request %zu (kind %d): no reply after "
+                         "%u sends",
+                         c->index, i, r->kind, r->sends);
         }
     }
     for (int k = 0; k < ASSAY_ERR_COUNT; k++) {
         if (c->idless_code[k] != pending[k]) {
-            fail_note(c, "client %d: %llu %s replies without id for %llu "
-                      "requests of that code answered by no id", c->index,
-                      c->idless_code[k], assay_errname((assay_err)k),
+            fail_note(c,
+                      "client %d: %llu %s replies without id for %llu "
+                      "requests of that code answered by no id",
+                      c->index, c->idless_code[k], assay_errname((assay_err)k),
                       pending[k]);
         }
     }
@@ -844,8 +849,8 @@ soak_counts_latency_ms(const soak_counts *c, double pct)
     if (total == 0) {
         return -1;
     }
-    unsigned long long rank = (unsigned long long)ceil(pct / 100.0 *
-                                                       (double)total);
+    unsigned long long rank =
+        (unsigned long long)ceil(pct / 100.0 * (double)total);
     if (rank == 0) {
         rank = 1;
     }
@@ -886,8 +891,10 @@ soak_counts_print(FILE *f, const char *title, const soak_counts *c,
         snprintf(label, sizeof label, "verdicts model %.12s", sh->hashes[k]);
         fprintf(f, "  %-26s %12llu\n", label, c->hash_hits[k]);
     }
-    fprintf(f, "  %-26s %9ld ms\n", "latency p50", soak_counts_latency_ms(c, 50));
-    fprintf(f, "  %-26s %9ld ms\n", "latency p99", soak_counts_latency_ms(c, 99));
+    fprintf(f, "  %-26s %9ld ms\n", "latency p50",
+            soak_counts_latency_ms(c, 50));
+    fprintf(f, "  %-26s %9ld ms\n", "latency p99",
+            soak_counts_latency_ms(c, 99));
     fprintf(f, "  %-26s %9ld ms\n", "latency max",
             soak_counts_latency_ms(c, 100));
 }

@@ -28,34 +28,34 @@
 
 /* One valid request with its offline verdict. */
 typedef struct soak_item {
-    char qid[64];  /* empty for an inline grade */
-    char *tail;    /* request JSON after the id: ,"op":"grade",...} */
+    char qid[64]; /* empty for an inline grade */
+    char *tail;   /* request JSON after the id: ,"op":"grade",...} */
     double score;
     char band[16];
 } soak_item;
 
 /* State the clients share with the test's main thread. */
 typedef struct soak_shared {
-    void *ctx;                /* ZeroMQ context, owned by the test */
+    void *ctx; /* ZeroMQ context, owned by the test */
     const soak_item *items;
     size_t nitems;
-    pthread_mutex_t lock;     /* guards hashes */
+    pthread_mutex_t lock;             /* guards hashes */
     char hashes[SOAK_HASHES_MAX][80]; /* model hashes a reply may name */
     int nhashes;
-    atomic_int stop;          /* 1: send nothing new, drain, check */
-    int window;               /* requests in flight per client */
-    int direct_retry_ms;      /* resend an unanswered request after... */
+    atomic_int stop;     /* 1: send nothing new, drain, check */
+    int window;          /* requests in flight per client */
+    int direct_retry_ms; /* resend an unanswered request after... */
     int mdp_retry_ms;
-    int drain_ms;             /* longest wait for replies after stop */
+    int drain_ms; /* longest wait for replies after stop */
 } soak_shared;
 
 typedef struct soak_counts {
-    unsigned long long requests;   /* distinct requests */
-    unsigned long long messages;   /* sends, resends included */
-    unsigned long long retries;    /* resends after a timeout */
-    unsigned long long busy_resent; /* MDP: busy replies, resent */
-    unsigned long long replies;    /* every reply received */
-    unsigned long long verdicts;   /* ok grade replies */
+    unsigned long long requests;                /* distinct requests */
+    unsigned long long messages;                /* sends, resends included */
+    unsigned long long retries;                 /* resends after a timeout */
+    unsigned long long busy_resent;             /* MDP: busy replies, resent */
+    unsigned long long replies;                 /* every reply received */
+    unsigned long long verdicts;                /* ok grade replies */
     unsigned long long errors[ASSAY_ERR_COUNT]; /* error replies by code */
     unsigned long long idless;     /* error replies without an id */
     unsigned long long duplicates; /* replies past the first (MDP) */
@@ -70,14 +70,14 @@ typedef struct soak_req soak_req;
 typedef struct soak_client {
     soak_shared *sh;
     int index;
-    bool mdp;     /* MDP client framing through a broker, else direct */
+    bool mdp; /* MDP client framing through a broker, else direct */
     char endpoint[256];
     pthread_t tid;
     bool started;
     void *sock;
     soak_req *reqs;
     size_t nreq, cap;
-    size_t open;  /* direct: messages without a reply; MDP: requests */
+    size_t open; /* direct: messages without a reply; MDP: requests */
     size_t scan_from;
     soak_counts counts;
     unsigned long long idless_code[ASSAY_ERR_COUNT];

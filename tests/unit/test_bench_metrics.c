@@ -13,8 +13,7 @@ test_pearson_of_small_series_matches_hand_value(void **state)
      * dy = (-4/3,-1/3,5/3); sum dx*dy = 3, sum dx^2 = 2, sum dy^2 = 14/3;
      * r = 3 / sqrt(2 * 14/3) = 3 / sqrt(28/3) = 0.98198050606... */
     double x[] = {1, 2, 3}, y[] = {1, 2, 4};
-    assert_float_equal(assay_bench_pearson(x, y, 3), 0.9819805060619657,
-                       1e-12);
+    assert_float_equal(assay_bench_pearson(x, y, 3), 0.9819805060619657, 1e-12);
     /* reversed y gives exactly -1 */
     double z[] = {3, 2, 1};
     assert_float_equal(assay_bench_pearson(x, z, 3), -1.0, 1e-12);

@@ -136,8 +136,8 @@ test_typos_swap_inner_letters_of_long_words(void **state)
 static json_t *
 verdict(const char *band, double score, bool off_topic)
 {
-    json_t *v = json_pack("{s:f, s:s, s:f, s:[]}", "score", score, "band",
-                          band, "scale_score", score * 5, "flags");
+    json_t *v = json_pack("{s:f, s:s, s:f, s:[]}", "score", score, "band", band,
+                          "scale_score", score * 5, "flags");
     if (off_topic) {
         json_array_append_new(json_object_get(v, "flags"),
                               json_string("off_topic"));
@@ -151,7 +151,8 @@ test_adversarial_suite_builds_cases_per_question(void **state)
     (void)state;
     assay_adv_question qs[] = {
         {"q1", "What is the GIL?", "The GIL is a lock.", NULL, 0},
-        {"q2", "What is a generator?", "A generator yields values lazily.", NULL, 0},
+        {"q2", "What is a generator?", "A generator yields values lazily.",
+         NULL, 0},
     };
     assay_adv_suite *s = NULL;
     assay_error err;
@@ -183,7 +184,8 @@ test_adversarial_checks_band_constraints(void **state)
     (void)state;
     assay_adv_question qs[] = {
         {"q1", "What is the GIL?", "The GIL is a lock.", NULL, 0},
-        {"q2", "What is a generator?", "A generator yields values lazily.", NULL, 0},
+        {"q2", "What is a generator?", "A generator yields values lazily.",
+         NULL, 0},
     };
     assay_adv_suite *s = NULL;
     assert_ok(assay_adv_suite_build(qs, 2, "bank", 1, NULL, &s, NULL));
@@ -259,22 +261,24 @@ test_meaning_perturbations(void **state)
                       "deep copy recursively duplicates all nested objects.";
     const char *subjects[] = {"shallow copy", "deep copy"};
     char *s = assay_perturb_role_swap(ref, NULL, subjects, 2);
-    assert_string_equal(s, "deep copy duplicates only the outer object, while "
-                           "shallow copy recursively duplicates all nested objects.");
+    assert_string_equal(
+        s, "deep copy duplicates only the outer object, while "
+           "shallow copy recursively duplicates all nested objects.");
     free(s);
     /* from the question's "X or Y" */
     s = assay_perturb_role_swap("A set is hashed, a list is scanned.",
                                 "Which is faster, a list or a set?", NULL, 0);
     assert_string_equal(s, "A list is hashed, a set is scanned.");
     free(s);
-    assert_null(assay_perturb_role_swap("The GIL is a lock.", "What is the GIL?",
-                                        NULL, 0));
+    assert_null(assay_perturb_role_swap("The GIL is a lock.",
+                                        "What is the GIL?", NULL, 0));
     s = assay_perturb_denial("Tuples are immutable.", 0);
     assert_string_equal(s, "It is not true that tuples are immutable.");
     free(s);
     s = assay_perturb_denial("Tuples are immutable. Lists are not", 2);
-    assert_string_equal(s, "Tuples are immutable. That is a myth. Lists are not. "
-                           "That is a myth.");
+    assert_string_equal(s,
+                        "Tuples are immutable. That is a myth. Lists are not. "
+                        "That is a myth.");
     free(s);
 
     const assay_wordnet *wn = NULL;

@@ -28,7 +28,7 @@ make_run(void)
     const char *text =
         "{\"id\":\"i1\",\"question_id\":\"q1\",\"answer\":\"fine\","
         "\"score\":5}\n"
-        "{\"id\":\"i2\",\"question_id\":\"q1\",\"answer\":\"" 
+        "{\"id\":\"i2\",\"question_id\":\"q1\",\"answer\":\""
         "<script>alert(\\\"x\\\")</script> & 'q' \\u0001\\u001b[31m\","
         "\"score\":3}\n"
         "{\"id\":\"i3\",\"question_id\":\"q2\",\"answer\":\"z\","
@@ -38,8 +38,8 @@ make_run(void)
                                     &set, NULL));
     grade(&set->items[0], 0.9, "correct", 4.5);
     grade(&set->items[1], 0.85, "correct", 4.25);
-    assert_ok(assay_bench_item_set_error(&set->items[2],
-                                         "unknown_question: no q2"));
+    assert_ok(
+        assay_bench_item_set_error(&set->items[2], "unknown_question: no q2"));
     assay_bench_run *run = NULL;
     assert_ok(assay_bench_run_new(100, 3, NULL, &run));
     assert_ok(assay_bench_run_add_set(run, set));
@@ -56,7 +56,8 @@ test_escape_markup_escapes_and_drops_controls(void **state)
     (void)state;
     assay_sbuf b;
     assay_sbuf_init(&b, 1024);
-    assay_sbuf_escape_markup(&b, HOSTILE "\xff" "\xc3\xa9");
+    assay_sbuf_escape_markup(&b, HOSTILE "\xff"
+                                         "\xc3\xa9");
     assert_ok(assay_sbuf_status(&b));
     assert_string_equal(b.data,
                         "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; "
@@ -97,8 +98,7 @@ check_xml(const char *s)
             continue;
         }
         if (*s != '<') {
-            assert_true((unsigned char)*s >= 0x20 || *s == '\n' ||
-                        *s == '\t');
+            assert_true((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t');
             s++;
             continue;
         }
@@ -234,8 +234,7 @@ test_json_report_has_every_metric_and_item(void **state)
                 json_is_real(json_object_get(m, "qwk")));
     assert_false(json_is_true(json_object_get(r, "passed")));
     json_t *items =
-        json_object_get(json_array_get(json_object_get(r, "sets"), 0),
-                        "items");
+        json_object_get(json_array_get(json_object_get(r, "sets"), 0), "items");
     assert_int_equal(json_array_size(items), 3);
     json_t *i3 = json_array_get(items, 2);
     assert_true(json_is_null(json_object_get(i3, "assay")));

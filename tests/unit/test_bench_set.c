@@ -13,8 +13,8 @@ parse(const char *text)
     assay_bench_set *set = NULL;
     assay_error err;
     assay_error_init(&err);
-    assay_err rc = assay_bench_set_parse(text, strlen(text), "t.jsonl", NULL,
-                                         5, &set, &err);
+    assay_err rc = assay_bench_set_parse(text, strlen(text), "t.jsonl", NULL, 5,
+                                         &set, &err);
     if (rc != ASSAY_OK) {
         print_error("%s\n", err.message);
     }
@@ -83,13 +83,14 @@ static void
 test_set_split_filter_keeps_matching_lines(void **state)
 {
     (void)state;
-    const char *text =
-        "{\"question_id\":\"q\",\"answer\":\"a\",\"score\":1,\"split\":\"train\"}\n"
-        "{\"question_id\":\"q\",\"answer\":\"b\",\"score\":1,\"split\":\"test\"}\n"
-        "{\"question_id\":\"q\",\"answer\":\"c\",\"score\":1}\n";
+    const char *text = "{\"question_id\":\"q\",\"answer\":\"a\",\"score\":1,"
+                       "\"split\":\"train\"}\n"
+                       "{\"question_id\":\"q\",\"answer\":\"b\",\"score\":1,"
+                       "\"split\":\"test\"}\n"
+                       "{\"question_id\":\"q\",\"answer\":\"c\",\"score\":1}\n";
     assay_bench_set *set = NULL;
-    assert_ok(assay_bench_set_parse(text, strlen(text), "s", "test", 5, &set,
-                                    NULL));
+    assert_ok(
+        assay_bench_set_parse(text, strlen(text), "s", "test", 5, &set, NULL));
     assert_int_equal(set->nitems, 1);
     assert_string_equal(set->items[0].answer, "b");
     assay_bench_set_free(set);
@@ -104,19 +105,22 @@ test_set_errors_name_line_and_field(void **state)
     expect_error("\n{\"answer\":\"a\",\"score\":1}", ASSAY_EMISSING, 2,
                  "t.jsonl line 2: needs \"question_id\", or \"question\" "
                  "and \"reference\"");
-    expect_error("{\"question_id\":\"q\",\"answer\":\"a\"}", ASSAY_EMISSING,
-                 1, "t.jsonl line 1: needs a human label: \"score\" or "
-                    "\"band\"");
+    expect_error("{\"question_id\":\"q\",\"answer\":\"a\"}", ASSAY_EMISSING, 1,
+                 "t.jsonl line 1: needs a human label: \"score\" or "
+                 "\"band\"");
     expect_error("{\"question_id\":\"q\",\"answer\":\"a\",\"score\":6}",
-                 ASSAY_EFIELD, 1, "t.jsonl line 1: \"score\" 6 is outside "
-                                  "0..5");
+                 ASSAY_EFIELD, 1,
+                 "t.jsonl line 1: \"score\" 6 is outside "
+                 "0..5");
     expect_error("{\"question_id\":\"q\",\"answer\":\"a\",\"band\":\"ok\"}",
-                 ASSAY_EFIELD, 1, "t.jsonl line 1: \"band\" must be "
-                                  "\"correct\", \"partial\" or "
-                                  "\"incorrect\"");
+                 ASSAY_EFIELD, 1,
+                 "t.jsonl line 1: \"band\" must be "
+                 "\"correct\", \"partial\" or "
+                 "\"incorrect\"");
     expect_error("{\"question_id\":\"q\",\"answer\":3,\"score\":1}",
-                 ASSAY_EFIELD, 1, "t.jsonl line 1: field \"answer\" must be "
-                                  "a string");
+                 ASSAY_EFIELD, 1,
+                 "t.jsonl line 1: field \"answer\" must be "
+                 "a string");
     expect_error("{\"question_id\":", ASSAY_EJSON, 1,
                  "t.jsonl line 1: invalid JSON at column 15: unexpected "
                  "token near end of file");
@@ -183,10 +187,10 @@ test_run_summary_metrics_match_hand_values(void **state)
     assert_float_equal(m->adjacent, 0.75, 1e-12);
     /* bands: 3 of 4 agree; i3 is human incorrect, assay partial */
     assert_float_equal(m->band_accuracy, 0.75, 1e-12);
-    assert_int_equal(m->confusion[ASSAY_BENCH_BAND_INCORRECT]
-                                 [ASSAY_BENCH_BAND_PARTIAL], 1);
-    assert_int_equal(m->confusion[ASSAY_BENCH_BAND_CORRECT]
-                                 [ASSAY_BENCH_BAND_CORRECT], 1);
+    assert_int_equal(
+        m->confusion[ASSAY_BENCH_BAND_INCORRECT][ASSAY_BENCH_BAND_PARTIAL], 1);
+    assert_int_equal(
+        m->confusion[ASSAY_BENCH_BAND_CORRECT][ASSAY_BENCH_BAND_CORRECT], 1);
     assert_true(m->band_accuracy_lo <= 0.75 && m->band_accuracy_hi >= 0.75);
     /* largest disagreement first: i3 (|1-2.5|/5 = .3) */
     assert_int_equal(run->nworst, 4);

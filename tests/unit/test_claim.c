@@ -22,12 +22,16 @@ setup(void **state)
     assay_error_init(&err);
     const assay_wordnet *wn = NULL;
     if (assay_lexicon_new(&lex) != ASSAY_OK ||
-        assay_lexicon_load_stoplist(
-            lex, assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "stopwords.txt"),
-            &err) != ASSAY_OK ||
-        assay_lexicon_load_opposites(
-            lex, assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "opposites.txt"),
-            &err) != ASSAY_OK ||
+        assay_lexicon_load_stoplist(lex,
+                                    assay_test_path(path, sizeof(path),
+                                                    "ASSAY_MODELS_DIR",
+                                                    "stopwords.txt"),
+                                    &err) != ASSAY_OK ||
+        assay_lexicon_load_opposites(lex,
+                                     assay_test_path(path, sizeof(path),
+                                                     "ASSAY_MODELS_DIR",
+                                                     "opposites.txt"),
+                                     &err) != ASSAY_OK ||
         assay_wordnet_acquire(&wn, &err) != ASSAY_OK ||
         assay_stemmer_new(&stemmer) != ASSAY_OK) {
         fprintf(stderr, "setup: %s\n", err.message);
@@ -58,7 +62,8 @@ analyse(const char *text)
     assay_analysis a;
     assay_error err;
     assay_error_init(&err);
-    assert_ok_err(assay_analyze(lex, stemmer, text, strlen(text), &a, &err), &err);
+    assert_ok_err(assay_analyze(lex, stemmer, text, strlen(text), &a, &err),
+                  &err);
     return a;
 }
 
@@ -123,11 +128,14 @@ any_contradicted(const judged *j)
 }
 
 static const char *Q_COPY = "Difference between deepcopy and shallow copy?";
-static const char *R_COPY = "Shallow copy duplicates only the outer object, while "
-                            "deep copy recursively duplicates all nested objects.";
-static const char *Q_SET = "Which is faster for membership tests, a list or a set?";
-static const char *R_SET = "A set: membership is O(1) on average because it is a "
-                           "hash table, while a list needs an O(n) scan.";
+static const char *R_COPY =
+    "Shallow copy duplicates only the outer object, while "
+    "deep copy recursively duplicates all nested objects.";
+static const char *Q_SET =
+    "Which is faster for membership tests, a list or a set?";
+static const char *R_SET =
+    "A set: membership is O(1) on average because it is a "
+    "hash table, while a list needs an O(n) scan.";
 static const char *Q_TUPLE = "Is a Python tuple mutable?";
 static const char *R_TUPLE = "No. A tuple is immutable: its elements cannot be "
                              "reassigned after creation.";
@@ -176,7 +184,8 @@ static void
 test_claim_bank_subjects_are_used_as_declared(void **state)
 {
     (void)state;
-    const char *subjects[] = {"session-based authentication", "token-based authentication"};
+    const char *subjects[] = {"session-based authentication",
+                              "token-based authentication"};
     assay_claim_set cs;
     build(&cs, "Sessions or tokens?",
           "Session-based authentication keeps state on the server; token-based "
@@ -195,10 +204,11 @@ static void
 test_claim_role_swap_is_contradiction(void **state)
 {
     (void)state;
-    judged *j = judge(Q_COPY, R_COPY,
-                      "Shallow copy recursively duplicates nested objects while "
-                      "deep copy copies only the outer object.",
-                      NULL, 0);
+    judged *j =
+        judge(Q_COPY, R_COPY,
+              "Shallow copy recursively duplicates nested objects while "
+              "deep copy copies only the outer object.",
+              NULL, 0);
     const assay_claim_result *r = result_of(j, "deep copy");
     assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
     assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
@@ -241,10 +251,11 @@ static void
 test_claim_negative_claim_supported_by_negative_answer(void **state)
 {
     (void)state;
-    judged *j = judge("What does HTTP 404 mean?",
-                      "The server could not find the requested resource.",
-                      "It means the requested resource was not found on the server.",
-                      NULL, 0);
+    judged *j =
+        judge("What does HTTP 404 mean?",
+              "The server could not find the requested resource.",
+              "It means the requested resource was not found on the server.",
+              NULL, 0);
     assert_true(j->cs.c[0].negative);
     assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
@@ -293,9 +304,9 @@ static void
 test_claim_antonyms_and_comparatives_contradict(void **state)
 {
     (void)state;
-    judged *j = judge(Q_TUPLE, R_TUPLE,
-                      "Yes, tuples are mutable, you can reassign their elements.",
-                      NULL, 0);
+    judged *j = judge(
+        Q_TUPLE, R_TUPLE,
+        "Yes, tuples are mutable, you can reassign their elements.", NULL, 0);
     assert_int_equal(result_of(j, "No")->state, ASSAY_CLAIM_CONTRADICTED);
     const assay_claim_result *r = result_of(j, "A tuple is immutable");
     assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
@@ -358,9 +369,9 @@ static void
 test_claim_restrictive_claim_agrees_with_negated_answer(void **state)
 {
     (void)state;
-    judged *j = judge(Q_COPY, R_COPY,
-                      "A shallow copy does not duplicate the nested objects.",
-                      NULL, 0);
+    judged *j =
+        judge(Q_COPY, R_COPY,
+              "A shallow copy does not duplicate the nested objects.", NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
 }
@@ -375,8 +386,9 @@ test_claim_judging_cost_is_linear(void **state)
         char *ans = malloc(words * 12 + 1);
         assert_non_null(ans);
         size_t n = 0;
-        static const char *const w[] = {"shallow", "copy", "not", "duplicates",
-                                        "outer", "object", "deep", "nested"};
+        static const char *const w[] = {"shallow",    "copy",  "not",
+                                        "duplicates", "outer", "object",
+                                        "deep",       "nested"};
         for (size_t i = 0; i < words; i++) {
             n += (size_t)sprintf(ans + n, "%s ", w[i % 8]);
         }
@@ -393,16 +405,21 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_claim_splits_clauses_and_keeps_fragments_together),
-        cmocka_unit_test(test_claim_derives_subjects_from_question_and_reference),
+        cmocka_unit_test(
+            test_claim_splits_clauses_and_keeps_fragments_together),
+        cmocka_unit_test(
+            test_claim_derives_subjects_from_question_and_reference),
         cmocka_unit_test(test_claim_bank_subjects_are_used_as_declared),
         cmocka_unit_test(test_claim_role_swap_is_contradiction),
         cmocka_unit_test(test_claim_correct_answers_are_supported),
-        cmocka_unit_test(test_claim_negative_claim_supported_by_negative_answer),
+        cmocka_unit_test(
+            test_claim_negative_claim_supported_by_negative_answer),
         cmocka_unit_test(test_claim_negation_in_many_forms_contradicts),
         cmocka_unit_test(test_claim_antonyms_and_comparatives_contradict),
-        cmocka_unit_test(test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
-        cmocka_unit_test(test_claim_restrictive_claim_agrees_with_negated_answer),
+        cmocka_unit_test(
+            test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
+        cmocka_unit_test(
+            test_claim_restrictive_claim_agrees_with_negated_answer),
         cmocka_unit_test(test_claim_judging_cost_is_linear),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

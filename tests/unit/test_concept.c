@@ -64,9 +64,8 @@ match_kind(fixture *fx, const char *const *variants, size_t n,
                   &err);
     assert_int_equal(cs.n, 1);
     assay_analysis a;
-    assert_ok_err(assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a,
-                                &err),
-                  &err);
+    assert_ok_err(
+        assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a, &err), &err);
     assay_concept_match m;
     memset(&m, 0xff, sizeof(m));
     assay_concepts_match(&cs, &a, &params, &m);
@@ -83,16 +82,16 @@ match1(fixture *fx, const char *variant, const char *answer)
 }
 
 /* Asserts state and that the span covers exactly the text want. */
-#define assert_match(m, answer, st, want)                                     \
-    do {                                                                      \
-        assay_concept_match m_ = (m);                                         \
-        assert_int_equal(m_.state, (st));                                     \
-        assert_true(m_.end >= m_.start);                                      \
-        assert_true(m_.end <= strlen(answer));                                \
-        char got_[256];                                                       \
-        snprintf(got_, sizeof(got_), "%.*s", (int)(m_.end - m_.start),        \
-                 (answer) + m_.start);                                        \
-        assert_string_equal(got_, (want));                                    \
+#define assert_match(m, answer, st, want)                                      \
+    do {                                                                       \
+        assay_concept_match m_ = (m);                                          \
+        assert_int_equal(m_.state, (st));                                      \
+        assert_true(m_.end >= m_.start);                                       \
+        assert_true(m_.end <= strlen(answer));                                 \
+        char got_[256];                                                        \
+        snprintf(got_, sizeof(got_), "%.*s", (int)(m_.end - m_.start),         \
+                 (answer) + m_.start);                                         \
+        assert_string_equal(got_, (want));                                     \
     } while (0)
 
 static void
@@ -165,8 +164,8 @@ static void
 test_concept_phrase_out_of_order_is_missing(void **state)
 {
     fixture *fx = *state;
-    assay_concept_match m =
-        match1(fx, "global interpreter lock", "a lock for the global interpreter");
+    assay_concept_match m = match1(fx, "global interpreter lock",
+                                   "a lock for the global interpreter");
     assert_int_equal(m.state, ASSAY_MATCH_MISSING);
 }
 
@@ -174,12 +173,15 @@ static void
 test_concept_phrase_does_not_cross_clause_boundary(void **state)
 {
     fixture *fx = *state;
-    assay_concept_match m = match1(fx, "global interpreter lock",
-                                   "a global python runtime, interpreter lock here");
+    assay_concept_match m =
+        match1(fx, "global interpreter lock",
+               "a global python runtime, interpreter lock here");
     assert_int_equal(m.state, ASSAY_MATCH_MISSING);
-    m = match1(fx, "reference counting", "it keeps a reference. counting is cheap");
+    m = match1(fx, "reference counting",
+               "it keeps a reference. counting is cheap");
     assert_int_equal(m.state, ASSAY_MATCH_MISSING);
-    m = match1(fx, "reference counting", "it keeps a reference (counting is cheap)");
+    m = match1(fx, "reference counting",
+               "it keeps a reference (counting is cheap)");
     assert_int_equal(m.state, ASSAY_MATCH_MISSING);
 }
 
@@ -227,8 +229,10 @@ test_concept_no_fuzzy_on_four_letter_words(void **state)
                      ASSAY_MATCH_MISSING);
     assert_int_equal(match1(fx, "lock", "take the lick first").state,
                      ASSAY_MATCH_MISSING);
-    assert_int_equal(match1(fx, "pool", "use a pol").state, ASSAY_MATCH_MISSING);
-    assert_int_equal(match1(fx, "heap", "use a heep").state, ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "pool", "use a pol").state,
+                     ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "heap", "use a heep").state,
+                     ASSAY_MATCH_MISSING);
     /* and the exact word still matches */
     const char *a = "take the lock first";
     assert_match(match1(fx, "lock", a), a, ASSAY_MATCH_EXACT, "lock");
@@ -281,7 +285,8 @@ test_concept_negation_stops_at_clause_and_sentence(void **state)
     assert_match(match1(fx, "reference counting", b), b, ASSAY_MATCH_EXACT,
                  "reference counting");
     /* a contrast word opens a new scope */
-    const char *c = "shallow copy does not copy nested objects but deep copy does";
+    const char *c =
+        "shallow copy does not copy nested objects but deep copy does";
     assert_match(match1(fx, "deep copy", c), c, ASSAY_MATCH_EXACT, "deep copy");
 }
 
@@ -314,7 +319,8 @@ test_concept_denial_beats_mention(void **state)
 {
     fixture *fx = *state;
     /* A key point denied anywhere is denied. */
-    const char *a = "It uses reference counting. It does not use reference counting.";
+    const char *a =
+        "It uses reference counting. It does not use reference counting.";
     assay_concept_match m = match1(fx, "reference counting", a);
     assert_match(m, a, ASSAY_MATCH_NEGATED, "reference counting");
     assert_int_equal(m.start, 44);
@@ -416,7 +422,8 @@ test_concept_compile_keeps_weights_and_options(void **state)
     assay_concept_set cs;
     assay_error err;
     assay_error_init(&err);
-    assert_ok_err(assay_concepts_compile(d, 2, fx->lex, fx->st, &cs, &err), &err);
+    assert_ok_err(assay_concepts_compile(d, 2, fx->lex, fx->st, &cs, &err),
+                  &err);
     assert_int_equal(cs.n, 2);
     assert_string_equal(cs.c[0].label, "refcount");
     assert_true(cs.c[0].weight == 2.5);
@@ -493,33 +500,35 @@ test_concept_within_one_edit_table(void **state)
 {
     (void)state;
     static const edit_case cases[] = {
-        {"django", "django", true},   /* equal */
+        {"django", "django", true}, /* equal */
         {"", "", true},
-        {"", "a", true},              /* insert into empty */
+        {"", "a", true}, /* insert into empty */
         {"a", "", true},
-        {"django", "diango", true},   /* substitution */
-        {"django", "djnago", true},   /* swap of neighbours */
-        {"django", "djagno", true},   /* swap at the end */
-        {"django", "jdango", true},   /* swap at the start */
-        {"django", "djngo", true},    /* deletion */
-        {"django", "djangoo", true},  /* insertion at the end */
-        {"django", "xdjango", true},  /* insertion at the start */
-        {"django", "djanog", true},   /* last two swapped */
-        {"django", "dajngo", true},   /* swap in the middle */
-        {"django", "djnaog", false},  /* two swaps */
-        {"django", "diangp", false},  /* two substitutions */
-        {"django", "djan", false},    /* two deletions */
+        {"django", "diango", true},  /* substitution */
+        {"django", "djnago", true},  /* swap of neighbours */
+        {"django", "djagno", true},  /* swap at the end */
+        {"django", "jdango", true},  /* swap at the start */
+        {"django", "djngo", true},   /* deletion */
+        {"django", "djangoo", true}, /* insertion at the end */
+        {"django", "xdjango", true}, /* insertion at the start */
+        {"django", "djanog", true},  /* last two swapped */
+        {"django", "dajngo", true},  /* swap in the middle */
+        {"django", "djnaog", false}, /* two swaps */
+        {"django", "diangp", false}, /* two substitutions */
+        {"django", "djan", false},   /* two deletions */
         {"django", "djangooo", false},
         {"django", "ognajd", false},
-        {"abc", "cab", false},        /* a rotation is two edits */
+        {"abc", "cab", false}, /* a rotation is two edits */
         {"abcd", "abdc", true},
         {"abcd", "acbd", true},
-        {"abcd", "adcb", false},      /* non-adjacent swap */
+        {"abcd", "adcb", false}, /* non-adjacent swap */
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         const edit_case *c = &cases[i];
-        bool got = assay_within_one_edit(c->a, strlen(c->a), c->b, strlen(c->b));
-        bool rev = assay_within_one_edit(c->b, strlen(c->b), c->a, strlen(c->a));
+        bool got =
+            assay_within_one_edit(c->a, strlen(c->a), c->b, strlen(c->b));
+        bool rev =
+            assay_within_one_edit(c->b, strlen(c->b), c->a, strlen(c->a));
         if (got != c->want || rev != c->want) {
             print_error("within_one_edit(\"%s\", \"%s\") = %d / %d, want %d\n",
                         c->a, c->b, got, rev, c->want);
@@ -553,7 +562,8 @@ main(void)
         cmocka_unit_test(test_concept_stop_word_only_variant_stays_matchable),
         cmocka_unit_test(test_concept_variant_without_words_names_line),
         cmocka_unit_test(test_concept_compile_keeps_weights_and_options),
-        cmocka_unit_test(test_concept_derived_phrase_label_and_mention_beats_negation),
+        cmocka_unit_test(
+            test_concept_derived_phrase_label_and_mention_beats_negation),
         cmocka_unit_test(test_concept_within_one_edit_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -63,8 +63,7 @@ test_health_lists_the_model_with_hash_and_count(void **state)
     json_t *m = json_array_get(json_object_get(j, "models"), 0);
     assert_string_equal(json_string_value(json_object_get(m, "id")),
                         "python-fullstack");
-    assert_int_equal(strlen(json_string_value(json_object_get(m, "hash"))),
-                     64);
+    assert_int_equal(strlen(json_string_value(json_object_get(m, "hash"))), 64);
     assert_true(json_integer_value(json_object_get(m, "questions")) > 0);
     assert_int_equal(assay_handler_model_count(h), 1);
     json_decref(j);
@@ -81,14 +80,14 @@ test_questions_include_gil_with_bank(void **state)
     int found = 0;
     size_t i;
     json_t *q;
-    json_array_foreach(list, i, q) {
+    json_array_foreach(list, i, q)
+    {
         if (strcmp(json_string_value(json_object_get(q, "id")), "gil") == 0) {
             found = 1;
-            assert_string_equal(
-                json_string_value(json_object_get(q, "bank")),
-                "python-fullstack");
-            assert_true(strlen(json_string_value(
-                            json_object_get(q, "question"))) > 0);
+            assert_string_equal(json_string_value(json_object_get(q, "bank")),
+                                "python-fullstack");
+            assert_true(
+                strlen(json_string_value(json_object_get(q, "question"))) > 0);
         }
     }
     assert_true(found);
@@ -108,8 +107,7 @@ test_grade_reply_starts_with_v_id_ok_and_is_repeatable(void **state)
     char *r2 = assay_handler_process(h, msg, strlen(msg), &l2);
     assert_non_null(r1);
     assert_non_null(r2);
-    assert_int_equal(strncmp(r1, "{\"v\":1,\"id\":\"g1\",\"ok\":true,", 27),
-                     0);
+    assert_int_equal(strncmp(r1, "{\"v\":1,\"id\":\"g1\",\"ok\":true,", 27), 0);
     assert_int_equal(l1, l2);
     assert_string_equal(r1, r2);
     json_t *j = json_loads(r1, 0, NULL);
@@ -169,8 +167,8 @@ test_protocol_error_goldens_match_handler_replies(void **state)
         assert_non_null(f);
         size_t rl = fread(req, 1, sizeof(req), f);
         fclose(f);
-        snprintf(path, sizeof(path), "%s/%.*s.reply.json", dir,
-                 (int)(n - sl), e->d_name);
+        snprintf(path, sizeof(path), "%s/%.*s.reply.json", dir, (int)(n - sl),
+                 e->d_name);
         f = fopen(path, "rb");
         if (f == NULL) {
             continue; /* success goldens are checked against the daemon */
@@ -243,8 +241,10 @@ test_same_bank_twice_is_a_duplicate_naming_both(void **state)
     assert_null(h);
     char want[3000];
     /* the first question of the bank is the first duplicate found */
-    snprintf(want, sizeof(want), "\" is in both bank python-fullstack (%s) "
-             "and bank python-fullstack (%s)", model_dir, model_dir);
+    snprintf(want, sizeof(want),
+             "\" is in both bank python-fullstack (%s) "
+             "and bank python-fullstack (%s)",
+             model_dir, model_dir);
     assert_non_null(strstr(err.message, want));
     assert_int_equal(strncmp(err.message, "question id \"", 13), 0);
 }
@@ -269,7 +269,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_health_lists_the_model_with_hash_and_count),
         cmocka_unit_test(test_questions_include_gil_with_bank),
-        cmocka_unit_test(test_grade_reply_starts_with_v_id_ok_and_is_repeatable),
+        cmocka_unit_test(
+            test_grade_reply_starts_with_v_id_ok_and_is_repeatable),
         cmocka_unit_test(test_inline_grade_answers_with_a_band),
         cmocka_unit_test(test_protocol_error_goldens_match_handler_replies),
         cmocka_unit_test(test_refuse_busy_echoes_id),

@@ -124,7 +124,8 @@ main(void)
         cmocka_unit_test(test_long_line_is_cut_but_keeps_newline),
         cmocka_unit_test(test_levels_parse_and_filter),
         cmocka_unit_test(test_value_token_has_no_spaces_controls_or_equals),
-        cmocka_unit_test(test_limit_lets_per_second_through_and_counts_the_rest),
+        cmocka_unit_test(
+            test_limit_lets_per_second_through_and_counts_the_rest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

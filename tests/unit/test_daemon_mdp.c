@@ -151,7 +151,6 @@ dealer_new(void *ctx, const char *endpoint)
     return s;
 }
 
-
 typedef struct broker_fx {
     assay_mdp_broker_opts opts;
     volatile sig_atomic_t stop;
@@ -677,7 +676,8 @@ test_broker_drops_reply_for_a_client_the_worker_was_not_given(void **state)
     /* a second client with a known address, connected to the broker */
     void *other = zmq_socket(fx->ctx, ZMQ_DEALER);
     assert_non_null(other);
-    assert_int_equal(zmq_setsockopt(other, ZMQ_ROUTING_ID, "client-two", 10), 0);
+    assert_int_equal(zmq_setsockopt(other, ZMQ_ROUTING_ID, "client-two", 10),
+                     0);
     int linger = 0;
     zmq_setsockopt(other, ZMQ_LINGER, &linger, sizeof linger);
     assert_int_equal(zmq_connect(other, fx->endpoint), 0);
@@ -714,7 +714,6 @@ test_broker_bad_bind_endpoint_returns_error(void **state)
     assert_int_equal(atomic_load(&ready), -1);
     assert_string_equal(ep, "unchanged");
 }
-
 
 typedef struct worker_fx {
     void *ctx;
@@ -1088,7 +1087,6 @@ test_worker_rejects_bad_endpoint_and_thread_count(void **state)
                      -1);
 }
 
-
 typedef struct e2e_workers {
     assay_mdp_worker_opts opts;
     char endpoint[256];
@@ -1189,8 +1187,7 @@ main(void)
         BROKER_TEST(test_broker_expires_requests_queued_longer_than_ttl),
         BROKER_TEST(
             test_broker_keeps_a_silent_busy_worker_and_forwards_its_reply),
-        BROKER_TEST(
-            test_broker_purges_a_worker_busy_too_long_and_answers_busy),
+        BROKER_TEST(test_broker_purges_a_worker_busy_too_long_and_answers_busy),
         BROKER_TEST(
             test_broker_drops_late_reply_of_purged_worker_and_disconnects_it),
         BROKER_TEST(

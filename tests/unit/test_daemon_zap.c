@@ -79,8 +79,7 @@ teardown(void **state)
 static assay_zap *
 zap_for(fx *f, assay_stats *stats)
 {
-    assay_zap_config zc = {.secret_file = f->server_key,
-                           .allow_dir = f->allow};
+    assay_zap_config zc = {.secret_file = f->server_key, .allow_dir = f->allow};
     assay_zap *z = NULL;
     assay_error err;
     assay_error_init(&err);
@@ -293,9 +292,8 @@ dealer(void *ctx, const char *ep, const assay_keypair *me,
     int zero = 0;
     zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof(zero));
     if (me != NULL) {
-        assert_int_equal(zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, server_public,
-                                        41),
-                         0);
+        assert_int_equal(
+            zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, server_public, 41), 0);
         assert_int_equal(
             zmq_setsockopt(s, ZMQ_CURVE_PUBLICKEY, me->public_key, 41), 0);
         assert_int_equal(
@@ -439,8 +437,7 @@ parse(assay_config *cfg, assay_error *err, const char *const *args)
     }
     assay_config_init(cfg);
     assay_error_init(err);
-    return assay_config_parse_args(cfg, argc, (char *const *)args, "/m",
-                                   err);
+    return assay_config_parse_args(cfg, argc, (char *const *)args, "/m", err);
 }
 
 static void
@@ -449,8 +446,8 @@ test_config_curve_settings_come_in_pairs(void **state)
     (void)state;
     assay_config cfg;
     assay_error err;
-    const char *serve[] = {"assayd", "--curve-secret", "s.key",
-                           "--allow-clients", "dir", NULL};
+    const char *serve[] = {
+        "assayd", "--curve-secret", "s.key", "--allow-clients", "dir", NULL};
     assert_ok_err(parse(&cfg, &err, serve), &err);
     assert_true(assay_config_curve_on(&cfg));
     assert_string_equal(cfg.curve_secret, "s.key");
@@ -463,8 +460,8 @@ test_config_curve_settings_come_in_pairs(void **state)
                                      "DIR (the clients to admit)");
     assay_config_fini(&cfg);
 
-    const char *worker[] = {"assayd", "worker", "--curve-key", "w.key",
-                            "--server-key", "b.pub", NULL};
+    const char *worker[] = {"assayd",       "worker", "--curve-key", "w.key",
+                            "--server-key", "b.pub",  NULL};
     assert_ok_err(parse(&cfg, &err, worker), &err);
     assert_true(assay_config_curve_on(&cfg));
     assay_config_fini(&cfg);
@@ -484,18 +481,25 @@ test_config_curve_settings_come_in_pairs(void **state)
     assay_config_fini(&cfg);
 
     /* a CURVE broker needs the worker list; it is not the client list */
-    const char *broker_half[] = {"assayd", "broker", "--curve-secret", "s.key",
-                                 "--allow-clients", "dir", NULL};
+    const char *broker_half[] = {"assayd", "broker",          "--curve-secret",
+                                 "s.key",  "--allow-clients", "dir",
+                                 NULL};
     assert_err(parse(&cfg, &err, broker_half), ASSAY_ECONFIG);
     assert_non_null(strstr(err.message, "--allow-workers DIR"));
     assay_config_fini(&cfg);
-    const char *broker_plain_workers[] = {"assayd", "broker",
-                                          "--allow-workers", "w", NULL};
+    const char *broker_plain_workers[] = {"assayd", "broker", "--allow-workers",
+                                          "w", NULL};
     assert_err(parse(&cfg, &err, broker_plain_workers), ASSAY_ECONFIG);
     assay_config_fini(&cfg);
-    const char *broker_full[] = {"assayd", "broker", "--curve-secret", "s.key",
-                                 "--allow-clients", "dir", "--allow-workers",
-                                 "w", NULL};
+    const char *broker_full[] = {"assayd",
+                                 "broker",
+                                 "--curve-secret",
+                                 "s.key",
+                                 "--allow-clients",
+                                 "dir",
+                                 "--allow-workers",
+                                 "w",
+                                 NULL};
     assert_ok_err(parse(&cfg, &err, broker_full), &err);
     assert_string_equal(cfg.allow_workers, "w");
     assay_config_fini(&cfg);
@@ -510,13 +514,12 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_zap_worker_role_only_from_worker_dir,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_zap_worker_role_only_from_worker_dir, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_zap_admits_listed_curve_key_and_names_it, setup, teardown),
         cmocka_unit_test_setup_teardown(
-            test_zap_refuses_unknown_key_and_other_mechanisms, setup,
-            teardown),
+            test_zap_refuses_unknown_key_and_other_mechanisms, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zap_reload_adds_and_removes_keys,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(

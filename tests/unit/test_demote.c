@@ -61,8 +61,9 @@ test_demote_question_words_absent_from_reference_are_demoted(void **state)
     analyze(fx, "Explain Python's GIL and its impact on multi-threading.", &q);
     /* content stems: global interpret lock gil let thread run python
      * bytecod time */
-    analyze(fx, "The Global Interpreter Lock (GIL) lets one thread run Python "
-                "bytecode at a time.",
+    analyze(fx,
+            "The Global Interpreter Lock (GIL) lets one thread run Python "
+            "bytecode at a time.",
             &r);
     assay_keyset d;
     assert_ok(assay_demoted_build(&d, &q, &r, 1));
@@ -155,7 +156,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_demote_question_words_absent_from_reference_are_demoted),
+        cmocka_unit_test(
+            test_demote_question_words_absent_from_reference_are_demoted),
         cmocka_unit_test(test_demote_word_in_any_reference_is_not_demoted),
         cmocka_unit_test(test_demote_keyset_is_sorted_unique_content_words),
         cmocka_unit_test(test_demote_empty_question_demotes_nothing),

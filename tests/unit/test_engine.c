@@ -74,17 +74,19 @@ flags_of(json_t *j, char *buf, size_t cap)
     buf[0] = '\0';
     size_t i;
     json_t *f;
-    json_array_foreach(flags, i, f) {
+    json_array_foreach(flags, i, f)
+    {
         size_t at = strlen(buf);
-        snprintf(buf + at, cap - at, "%s%s", i ? "," : "", json_string_value(f));
+        snprintf(buf + at, cap - at, "%s%s", i ? "," : "",
+                 json_string_value(f));
     }
     return buf;
 }
 
-#define assert_flags(j, want)                                                 \
-    do {                                                                      \
-        char fb_[256];                                                        \
-        assert_string_equal(flags_of((j), fb_, sizeof(fb_)), (want));         \
+#define assert_flags(j, want)                                                  \
+    do {                                                                       \
+        char fb_[256];                                                         \
+        assert_string_equal(flags_of((j), fb_, sizeof(fb_)), (want));          \
     } while (0)
 
 static double
@@ -107,7 +109,8 @@ assert_contributions_add_up(json_t *j)
     double sum = 0;
     const char *key;
     json_t *val;
-    json_object_foreach(c, key, val) {
+    json_object_foreach(c, key, val)
+    {
         sum += json_number_value(val);
     }
     assert_near(sum, num(j, NULL, "score"), 1e-6);
@@ -120,8 +123,10 @@ concept_in(json_t *j, const char *list, const char *label)
     json_t *arr = json_object_get(json_object_get(j, "concepts"), list);
     size_t i;
     json_t *c;
-    json_array_foreach(arr, i, c) {
-        if (strcmp(json_string_value(json_object_get(c, "label")), label) == 0) {
+    json_array_foreach(arr, i, c)
+    {
+        if (strcmp(json_string_value(json_object_get(c, "label")), label) ==
+            0) {
             return c;
         }
     }
@@ -131,7 +136,8 @@ concept_in(json_t *j, const char *list, const char *label)
 static size_t
 list_size(json_t *j, const char *list)
 {
-    return json_array_size(json_object_get(json_object_get(j, "concepts"), list));
+    return json_array_size(
+        json_object_get(json_object_get(j, "concepts"), list));
 }
 
 /* The text the concept's span covers in answer. */
@@ -147,12 +153,12 @@ span_text(json_t *c, const char *answer, char *out, size_t cap)
     snprintf(out, cap, "%.*s", (int)(e - s), answer + s);
 }
 
-#define assert_span(j, list, label, answer, want)                             \
-    do {                                                                      \
-        char sp_[512];                                                        \
-        span_text(concept_in((j), (list), (label)), (answer), sp_,            \
-                  sizeof(sp_));                                               \
-        assert_string_equal(sp_, (want));                                     \
+#define assert_span(j, list, label, answer, want)                              \
+    do {                                                                       \
+        char sp_[512];                                                         \
+        span_text(concept_in((j), (list), (label)), (answer), sp_,             \
+                  sizeof(sp_));                                                \
+        assert_string_equal(sp_, (want));                                      \
     } while (0)
 
 static const char good_gil[] =
@@ -173,23 +179,26 @@ test_engine_good_answer_has_no_flags(void **state)
     fixture *fx = *state;
     json_t *j = grade_json(fx->bare, "gil", good_gil);
     assert_flags(j, "");
-    assert_string_equal(json_string_value(json_object_get(j, "band")), "correct");
-    assert_string_equal(json_string_value(json_object_get(j, "question_id")), "gil");
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "correct");
+    assert_string_equal(json_string_value(json_object_get(j, "question_id")),
+                        "gil");
     assert_int_equal(list_size(j, "matched"), 4);
     assert_int_equal(list_size(j, "missing"), 0);
     assert_int_equal(list_size(j, "negated"), 0);
     assert_int_equal(list_size(j, "misconceptions"), 0);
     assert_near(num(j, "features", "coverage"), 1.0, 0);
     /* default weights: score = 0.5 cosine + 0.5 coverage, no caps */
-    assert_near(num(j, NULL, "score"),
-                0.5 * num(j, "features", "cosine") + 0.5, 1e-6);
+    assert_near(num(j, NULL, "score"), 0.5 * num(j, "features", "cosine") + 0.5,
+                1e-6);
     assert_near(num(j, "contributions", "rules"), 0.0, 1e-6);
     /* scale 0-5: 5 * score */
     assert_near(num(j, NULL, "scale_score"), 5 * num(j, NULL, "score"), 1e-5);
     assert_near(num(j, NULL, "scale_max"), 5.0, 0);
     assert_contributions_add_up(j);
     assert_span(j, "matched", "GIL", good_gil, "GIL");
-    assert_span(j, "matched", "one thread at a time", good_gil, "single thread");
+    assert_span(j, "matched", "one thread at a time", good_gil,
+                "single thread");
     assert_span(j, "matched", "helps I/O-bound work", good_gil, "I/O-bound");
     assert_span(j, "matched", "multiprocessing", good_gil, "multiprocessing");
     json_decref(j);
@@ -199,10 +208,12 @@ test_engine_good_answer_has_no_flags(void **state)
                    "when its refcount drops to zero; a garbage collector "
                    "handles cycles.");
     assert_flags(j, "");
-    assert_string_equal(json_string_value(json_object_get(j, "band")), "correct");
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "correct");
     assert_int_equal(list_size(j, "matched"), 3);
     json_t *rc = concept_in(j, "matched", "reference counting");
-    assert_string_equal(json_string_value(json_object_get(rc, "phrase")), "refcount");
+    assert_string_equal(json_string_value(json_object_get(rc, "phrase")),
+                        "refcount");
     assert_true(json_is_true(json_object_get(rc, "required")));
     assert_contributions_add_up(j);
     json_decref(j);
@@ -249,7 +260,8 @@ test_engine_flag_off_topic(void **state)
     assert_near(num(j, "features", "cosine"), 0.0, 0);
     /* capped to incorrect: half the partial threshold */
     assert_true(num(j, NULL, "score") <= 0.2);
-    assert_string_equal(json_string_value(json_object_get(j, "band")), "incorrect");
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "incorrect");
     assert_contributions_add_up(j);
     json_decref(j);
 
@@ -258,7 +270,8 @@ test_engine_flag_off_topic(void **state)
                    "CPython frees objects with reference counting and a "
                    "garbage collector collects cycles.");
     assert_flags(j, "off_topic");
-    assert_string_equal(json_string_value(json_object_get(j, "band")), "incorrect");
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "incorrect");
     json_decref(j);
 }
 
@@ -266,11 +279,13 @@ static void
 test_engine_flag_keyword_salad(void **state)
 {
     fixture *fx = *state;
-    const char *a = "GIL, mutex, threads, bytecode, multiprocessing, I/O-bound, lock";
+    const char *a =
+        "GIL, mutex, threads, bytecode, multiprocessing, I/O-bound, lock";
     json_t *j = grade_json(fx->bare, "gil", a);
     assert_flags(j, "keyword_salad");
     assert_near(num(j, "features", "bigram"), 0.0, 0);
-    assert_string_equal(json_string_value(json_object_get(j, "band")), "partial");
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "partial");
     assert_span(j, "matched", "multiprocessing", a, "multiprocessing");
     assert_contributions_add_up(j);
     json_decref(j);
@@ -280,11 +295,12 @@ static void
 test_engine_flag_restates_question(void **state)
 {
     fixture *fx = *state;
-    json_t *j = grade_json(fx->bare, "gil",
-                           "Explain the GIL and its impact on multi-threading.");
+    json_t *j = grade_json(
+        fx->bare, "gil", "Explain the GIL and its impact on multi-threading.");
     assert_flags(j, "restates_question");
     assert_true(num(j, NULL, "score") <= 0.2);
-    assert_string_equal(json_string_value(json_object_get(j, "band")), "incorrect");
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "incorrect");
     assert_contributions_add_up(j);
     json_decref(j);
 }
@@ -307,14 +323,16 @@ static void
 test_engine_flag_negated(void **state)
 {
     fixture *fx = *state;
-    const char *a = "CPython does not use reference counting; a garbage collector "
-                    "frees objects when they are unreachable.";
+    const char *a =
+        "CPython does not use reference counting; a garbage collector "
+        "frees objects when they are unreachable.";
     json_t *j = grade_json(fx->bare, "refcount", a);
     assert_flags(j, "negated");
     assert_span(j, "negated", "reference counting", a, "reference counting");
     assert_span(j, "matched", "cycle collector", a, "garbage collector");
     assert_null(concept_in(j, "matched", "reference counting"));
-    assert_string_equal(json_string_value(json_object_get(j, "band")), "partial");
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "partial");
     assert_contributions_add_up(j);
     json_decref(j);
 }
@@ -355,7 +373,8 @@ test_engine_spans_point_into_original_multibyte_answer(void **state)
                     "ｍｕｌｔｉｐｒｏｃｅｓｓｉｎｇ.";
     json_t *j = grade_json(fx->bare, "gil", a);
     assert_span(j, "matched", "GIL", a, "ｇｌｏｂａｌ interpreter lock");
-    assert_span(j, "matched", "one thread at a time", a, "one thread run at a time");
+    assert_span(j, "matched", "one thread at a time", a,
+                "one thread run at a time");
     assert_span(j, "matched", "multiprocessing", a,
                 "ｍｕｌｔｉｐｒｏｃｅｓｓｉｎｇ");
     json_t *span = json_object_get(concept_in(j, "matched", "GIL"), "span");
@@ -403,7 +422,8 @@ test_engine_hand_model_weights_and_scale(void **state)
     for (size_t i = 0; i < 3; i++) {
         json_t *j = grade_json(fx->hand, "gil", answers[i]);
         json_t *f = json_object_get(j, "features");
-        /* 0.05 + 0.35 cosine + 0.1 bigram + 0.45 coverage - 0.2 misconception */
+        /* 0.05 + 0.35 cosine + 0.1 bigram + 0.45 coverage - 0.2 misconception
+         */
         double raw = 0.05 + 0.35 * num(f, NULL, "cosine") +
                      0.1 * num(f, NULL, "bigram") +
                      0.45 * num(f, NULL, "coverage") -
@@ -421,7 +441,8 @@ test_engine_hand_model_weights_and_scale(void **state)
         }
         /* scale: 0.5 + 9 score, at most 10 */
         assert_near(num(j, NULL, "scale_max"), 10.0, 0);
-        assert_near(num(j, NULL, "scale_score"), fmin(10.0, 0.5 + 9 * score), 1e-5);
+        assert_near(num(j, NULL, "scale_score"), fmin(10.0, 0.5 + 9 * score),
+                    1e-5);
         /* bands from model.json: correct >= 0.65, partial >= 0.35 */
         const char *band = json_string_value(json_object_get(j, "band"));
         assert_string_equal(band, score >= 0.65   ? "correct"
@@ -443,8 +464,11 @@ test_engine_question_thresholds_override_model(void **state)
     json_t *j = grade_json(fx->bare, "orm", a);
     double s = num(j, NULL, "score");
     const char *band = json_string_value(json_object_get(j, "band"));
-    assert_string_equal(band, s >= 0.6 ? "correct" : s >= 0.3 ? "partial" : "incorrect");
-    assert_true(s >= 0.6 && s < 0.7); /* a band the model's 0.7 would not give */
+    assert_string_equal(band, s >= 0.6   ? "correct"
+                              : s >= 0.3 ? "partial"
+                                         : "incorrect");
+    assert_true(s >= 0.6 &&
+                s < 0.7); /* a band the model's 0.7 would not give */
     assert_string_equal(band, "correct");
     json_decref(j);
 }
@@ -453,7 +477,8 @@ static void
 test_engine_avoid_concept_earned_by_negated_mention(void **state)
 {
     fixture *fx = *state;
-    const char *a = "The ORM maps classes to tables so you never write raw SQL.";
+    const char *a =
+        "The ORM maps classes to tables so you never write raw SQL.";
     json_t *j = grade_json(fx->bare, "orm", a);
     assert_span(j, "matched", "no raw SQL", a, "raw SQL");
     assert_null(concept_in(j, "negated", "no raw SQL"));
@@ -496,18 +521,18 @@ test_engine_invalid_utf8_names_byte(void **state)
         long long offset;
     } cases[] = {
         {"abc\xff def", 8, 3},
-        {"caf\xc3", 4, 3},              /* truncated at the end */
-        {"ok \xc0\xaf slash", 12, 3},   /* overlong "/" */
+        {"caf\xc3", 4, 3},            /* truncated at the end */
+        {"ok \xc0\xaf slash", 12, 3}, /* overlong "/" */
         {"\xed\xa0\x80 surrogate", 13, 0},
-        {"GIL \xe2\x82 x", 8, 4},       /* truncated in the middle */
+        {"GIL \xe2\x82 x", 8, 4}, /* truncated in the middle */
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         assay_verdict *v = NULL;
         assay_error err;
         assay_error_init(&err);
-        assert_err(assay_grade(fx->bare, "gil", cases[i].text, cases[i].len, &v,
-                               &err),
-                   ASSAY_EUTF8);
+        assert_err(
+            assay_grade(fx->bare, "gil", cases[i].text, cases[i].len, &v, &err),
+            ASSAY_EUTF8);
         assert_null(v);
         assert_int_equal(err.code, ASSAY_EUTF8);
         assert_int_equal(err.offset, cases[i].offset);
@@ -670,8 +695,8 @@ test_engine_verdict_outlives_model(void **state)
     assay_verdict *v = NULL;
     assay_error err;
     assay_error_init(&err);
-    assert_ok_err(assay_grade(shared, "gil", good_gil, strlen(good_gil), &v, &err),
-                  &err);
+    assert_ok_err(
+        assay_grade(shared, "gil", good_gil, strlen(good_gil), &v, &err), &err);
     char hash[65];
     snprintf(hash, sizeof(hash), "%s", assay_model_hash(shared));
     assay_model_unref(shared); /* last reference: the model is freed */
@@ -695,7 +720,8 @@ main(void)
         cmocka_unit_test(test_engine_flag_copies_reference),
         cmocka_unit_test(test_engine_flag_negated),
         cmocka_unit_test(test_engine_flag_misconception),
-        cmocka_unit_test(test_engine_spans_point_into_original_multibyte_answer),
+        cmocka_unit_test(
+            test_engine_spans_point_into_original_multibyte_answer),
         cmocka_unit_test(test_engine_fuzzy_credit_comes_from_model),
         cmocka_unit_test(test_engine_hand_model_weights_and_scale),
         cmocka_unit_test(test_engine_question_thresholds_override_model),

@@ -37,8 +37,9 @@ test_feedback_role_swap_names_both_subjects(void **state)
     /* "deep copy copies only the outer object" is bytes [57, 95) */
     char *f = compose(ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_ROLE_SWAP, 57, 95,
                       "incorrect", answer);
-    assert_string_equal(f, "You said \"deep copy copies only the outer object\"; "
-                           "that describes shallow copy, not deep copy.");
+    assert_string_equal(f,
+                        "You said \"deep copy copies only the outer object\"; "
+                        "that describes shallow copy, not deep copy.");
     free(f);
 }
 
@@ -48,13 +49,16 @@ test_feedback_negation_and_misconception_quote_the_reference(void **state)
     (void)state;
     char *f = compose(ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_NEGATED, 0, 12,
                       "partial", answer);
-    assert_string_equal(f, "You said \"Shallow copy\", but the reference says the "
-                           "opposite: \"shallow copy duplicates only the outer object\".");
+    assert_string_equal(
+        f, "You said \"Shallow copy\", but the reference says the "
+           "opposite: \"shallow copy duplicates only the outer object\".");
     free(f);
     f = compose(ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_MISCONCEPTION, 0, 12,
                 "partial", answer);
-    assert_string_equal(f, "\"Shallow copy\" is a common misconception; the "
-                           "reference says: \"shallow copy duplicates only the outer object\".");
+    assert_string_equal(
+        f,
+        "\"Shallow copy\" is a common misconception; the "
+        "reference says: \"shallow copy duplicates only the outer object\".");
     free(f);
 }
 
@@ -62,12 +66,15 @@ static void
 test_feedback_missed_points_and_confirmation(void **state)
 {
     (void)state;
-    char *f = compose(ASSAY_CLAIM_MISSING, ASSAY_REASON_NONE, 0, 0, "partial", answer);
-    assert_string_equal(f, "The answer does not cover: \"shallow copy duplicates only "
-                           "the outer object\". It also misses: \"deep copy "
-                           "recursively duplicates nested objects\".");
+    char *f = compose(ASSAY_CLAIM_MISSING, ASSAY_REASON_NONE, 0, 0, "partial",
+                      answer);
+    assert_string_equal(
+        f, "The answer does not cover: \"shallow copy duplicates only "
+           "the outer object\". It also misses: \"deep copy "
+           "recursively duplicates nested objects\".");
     free(f);
-    f = compose(ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE, 0, 10, "correct", answer);
+    f = compose(ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE, 0, 10, "correct",
+                answer);
     assert_string_equal(f, "The answer agrees with the reference.");
     free(f);
 }
@@ -93,7 +100,8 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_feedback_role_swap_names_both_subjects),
-        cmocka_unit_test(test_feedback_negation_and_misconception_quote_the_reference),
+        cmocka_unit_test(
+            test_feedback_negation_and_misconception_quote_the_reference),
         cmocka_unit_test(test_feedback_missed_points_and_confirmation),
         cmocka_unit_test(test_feedback_quote_is_bounded_and_printable),
     };

@@ -91,7 +91,8 @@ test_fit_is_reproducible_and_records_inputs(void **state)
 
     /* byte-identical */
     size_t l1, l2;
-    char *t1 = assay_test_slurp(fx->out1, &l1), *t2 = assay_test_slurp(fx->out2, &l2);
+    char *t1 = assay_test_slurp(fx->out1, &l1),
+         *t2 = assay_test_slurp(fx->out2, &l2);
     assert_non_null(t1);
     assert_non_null(t2);
     assert_int_equal(l1, l2);
@@ -115,17 +116,20 @@ test_fit_is_reproducible_and_records_inputs(void **state)
     char hex[65];
     sha_of_file(fx->bank, hex);
     json_t *bank = json_object_get(root, "bank");
-    assert_string_equal(json_string_value(json_object_get(bank, "sha256")), hex);
+    assert_string_equal(json_string_value(json_object_get(bank, "sha256")),
+                        hex);
     sha_of_file(fx->stop, hex);
     json_t *stop = json_object_get(root, "stoplist");
-    assert_string_equal(json_string_value(json_object_get(stop, "sha256")), hex);
+    assert_string_equal(json_string_value(json_object_get(stop, "sha256")),
+                        hex);
     json_t *inputs = json_object_get(root, "inputs");
     assert_int_equal(json_array_size(inputs), 1);
     json_t *in0 = json_array_get(inputs, 0);
     sha_of_file(fx->labels, hex);
     assert_string_equal(json_string_value(json_object_get(in0, "sha256")), hex);
     assert_int_equal(json_integer_value(json_object_get(in0, "items")), 30);
-    assert_string_equal(json_string_value(json_object_get(in0, "split")), "train");
+    assert_string_equal(json_string_value(json_object_get(in0, "split")),
+                        "train");
     /* the fit's own record agrees with the returned metrics */
     json_t *fit = json_object_get(root, "fit");
     assert_int_equal(json_integer_value(json_object_get(fit, "items")), 30);
@@ -157,9 +161,10 @@ test_fit_output_loads_and_grades(void **state)
     assert_ok_err(assay_model_load(fx->out1, &m, &err), &err);
     assert_string_equal(assay_model_id(m), "fitted");
     assert_int_equal(assay_model_question_count(m), 3);
-    const char *good = "The GIL lets only one thread run bytecode at a time, so "
-                       "use multiprocessing for CPU-bound work; threads still "
-                       "help I/O-bound work.";
+    const char *good =
+        "The GIL lets only one thread run bytecode at a time, so "
+        "use multiprocessing for CPU-bound work; threads still "
+        "help I/O-bound work.";
     const char *bad = "I enjoy hiking in the mountains every weekend.";
     assay_verdict *vg = NULL, *vb = NULL;
     assert_ok_err(assay_grade(m, "gil", good, strlen(good), &vg, &err), &err);
@@ -195,7 +200,8 @@ test_fit_bad_labelled_line_names_file_and_line(void **state)
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char path[1024];
-        assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR", cases[i].file);
+        assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR",
+                        cases[i].file);
         const char *labels[1] = {path};
         assay_fit_options o = options(fx, labels, 1, fx->out1);
         o.split = NULL;
@@ -235,8 +241,8 @@ test_fit_unknown_question_names_file_and_line(void **state)
     /* the item is on line 3 of the file */
     assert_int_equal(err.line, 3);
     char want[1200];
-    snprintf(want, sizeof(want), "%s line 3: unknown question id \"decorators\"",
-             path);
+    snprintf(want, sizeof(want),
+             "%s line 3: unknown question id \"decorators\"", path);
     assert_string_equal(err.message, want);
 }
 
@@ -245,7 +251,8 @@ test_fit_missing_inputs_name_path(void **state)
 {
     fixture *fx = *state;
     char path[1024];
-    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR", "fit/no-such.jsonl");
+    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR",
+                    "fit/no-such.jsonl");
     const char *labels[1] = {path};
     assay_fit_options o = options(fx, labels, 1, fx->out1);
     assay_error err;
@@ -256,7 +263,8 @@ test_fit_missing_inputs_name_path(void **state)
     const char *good[1] = {fx->labels};
     o = options(fx, good, 1, fx->out1);
     char bank[1024];
-    assay_test_path(bank, sizeof(bank), "ASSAY_FIXTURES_DIR", "fit/no-bank.txt");
+    assay_test_path(bank, sizeof(bank), "ASSAY_FIXTURES_DIR",
+                    "fit/no-bank.txt");
     o.bank_path = bank;
     assay_error_init(&err);
     assert_err(assay_fit(&o, NULL, &err), ASSAY_EIO);
@@ -370,7 +378,8 @@ test_fit_with_vectors_deterministic_and_loader_errors(void **state)
     char hex[65];
     sha_of_file(v1, hex);
     json_t *vr = json_object_get(root, "vectors");
-    assert_string_equal(json_string_value(json_object_get(vr, "file")), "v1.vec8");
+    assert_string_equal(json_string_value(json_object_get(vr, "file")),
+                        "v1.vec8");
     assert_string_equal(json_string_value(json_object_get(vr, "sha256")), hex);
     json_t *w = json_object_get(root, "weights");
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
@@ -384,7 +393,8 @@ test_fit_with_vectors_deterministic_and_loader_errors(void **state)
         double c = json_real_value(json_array_get(conf, i));
         assert_true(c >= 0.0 && c <= 1.0);
         if (i > 0) {
-            assert_true(c >= json_real_value(json_array_get(conf, i - 1))); /* monotone */
+            assert_true(c >= json_real_value(
+                                 json_array_get(conf, i - 1))); /* monotone */
         }
     }
     json_decref(root);

@@ -21,7 +21,9 @@ test_labels_reads_every_field_and_blank_lines(void **state)
     assay_itemset s = {0};
     assay_error err;
     assay_error_init(&err);
-    assert_ok_err(assay_items_read(fixture(path, sizeof(path), "good.jsonl"), NULL, &s, &err), &err);
+    assert_ok_err(assay_items_read(fixture(path, sizeof(path), "good.jsonl"),
+                                   NULL, &s, &err),
+                  &err);
     assert_int_equal(s.n, 4);
     assert_string_equal(s.v[0].qid, "q1");
     assert_string_equal(s.v[0].answer, "a");
@@ -49,7 +51,8 @@ test_labels_split_filter(void **state)
     (void)state;
     char path[4096];
     assay_itemset s = {0};
-    assert_ok(assay_items_read(fixture(path, sizeof(path), "good.jsonl"), "test", &s, NULL));
+    assert_ok(assay_items_read(fixture(path, sizeof(path), "good.jsonl"),
+                               "test", &s, NULL));
     assert_int_equal(s.n, 1);
     assert_string_equal(s.v[0].answer, "b");
     assay_items_fini(&s);
@@ -62,7 +65,9 @@ check_error(const char *name, assay_err code, unsigned line, const char *needle)
     assay_itemset s = {0};
     assay_error err;
     assay_error_init(&err);
-    assert_err(assay_items_read(fixture(path, sizeof(path), name), NULL, &s, &err), code);
+    assert_err(
+        assay_items_read(fixture(path, sizeof(path), name), NULL, &s, &err),
+        code);
     assert_int_equal(err.line, line);
     assert_non_null(strstr(err.message, name));
     if (strstr(err.message, needle) == NULL) {
@@ -92,7 +97,8 @@ test_labels_missing_file_is_io_error(void **state)
     assay_itemset s = {0};
     assay_error err;
     assay_error_init(&err);
-    assert_err(assay_items_read("/nonexistent/labels.jsonl", NULL, &s, &err), ASSAY_EIO);
+    assert_err(assay_items_read("/nonexistent/labels.jsonl", NULL, &s, &err),
+               ASSAY_EIO);
     assert_non_null(strstr(err.message, "/nonexistent/labels.jsonl"));
     assay_items_fini(&s);
 }

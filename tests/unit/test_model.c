@@ -44,7 +44,8 @@ error_field(char *text, const char *key)
     size_t kl = strlen(key);
     for (char *line = text; line != NULL && *line != '\0';) {
         char *nl = strchr(line, '\n');
-        if (strncmp(line, key, kl) == 0 && line[kl] == ':' && line[kl + 1] == ' ') {
+        if (strncmp(line, key, kl) == 0 && line[kl] == ':' &&
+            line[kl + 1] == ' ') {
             if (nl != NULL) {
                 *nl = '\0';
             }
@@ -93,7 +94,8 @@ test_model_invalid_fixture_cases(void **state)
             free(names[i]);
             continue;
         }
-        char *copy[4] = {strdup(etext), strdup(etext), strdup(etext), strdup(etext)};
+        char *copy[4] = {strdup(etext), strdup(etext), strdup(etext),
+                         strdup(etext)};
         const char *code = error_field(copy[0], "code");
         const char *line = error_field(copy[1], "line");
         const char *source = error_field(copy[2], "source");
@@ -114,10 +116,11 @@ test_model_invalid_fixture_cases(void **state)
                   strcmp(err.message, want_msg) == 0 && m == NULL &&
                   (source == NULL || strcmp(err.source, want_src) == 0);
         if (!ok) {
-            print_error("case %s:\n  want %s line %s source \"%s\"\n       \"%s\"\n"
-                        "  got  %s line %u source \"%s\"\n       \"%s\"\n",
-                        names[i], code, line, want_src, want_msg,
-                        assay_errname(rc), err.line, err.source, err.message);
+            print_error(
+                "case %s:\n  want %s line %s source \"%s\"\n       \"%s\"\n"
+                "  got  %s line %u source \"%s\"\n       \"%s\"\n",
+                names[i], code, line, want_src, want_msg, assay_errname(rc),
+                err.line, err.source, err.message);
             failures++;
         }
         assay_model_unref(m);
@@ -225,7 +228,8 @@ test_model_hash_covers_model_stoplist_and_bank(void **state)
     assay_test_path(dir, sizeof(dir), "ASSAY_FIXTURES_DIR", "engine");
     /* SHA-256 of model.json, then the stop list, then the bank, in the
      * order the loader reads them */
-    static const char *const files[] = {"model.json", "stopwords.txt", "bank.txt"};
+    static const char *const files[] = {"model.json", "stopwords.txt",
+                                        "bank.txt"};
     assay_sha256 s;
     assay_sha256_init(&s);
     for (int i = 0; i < 3; i++) {
@@ -412,7 +416,8 @@ test_model_read_file_enforces_cap(void **state)
 {
     (void)state;
     char path[1024];
-    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR", "engine/bank.txt");
+    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR",
+                    "engine/bank.txt");
     char *text = NULL;
     size_t len = 0;
     assay_error err;
@@ -440,7 +445,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_invalid_fixture_cases),
         cmocka_unit_test(test_model_json_fields_reach_params),
-        cmocka_unit_test(test_model_questions_in_bank_order_with_own_thresholds),
+        cmocka_unit_test(
+            test_model_questions_in_bank_order_with_own_thresholds),
         cmocka_unit_test(test_model_hash_covers_model_stoplist_and_bank),
         cmocka_unit_test(test_model_bare_bank_uses_defaults_and_bank_idf),
         cmocka_unit_test(test_model_bare_bank_hash_covers_stop_list),

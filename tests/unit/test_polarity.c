@@ -14,7 +14,8 @@ analyse(const char *text)
     assay_analysis a;
     assay_error err;
     assay_error_init(&err);
-    assert_ok_err(assay_analyze(NULL, NULL, text, strlen(text), &a, &err), &err);
+    assert_ok_err(assay_analyze(NULL, NULL, text, strlen(text), &a, &err),
+                  &err);
     return a;
 }
 
@@ -69,8 +70,8 @@ test_polarity_clause_scope_is_bounded(void **state)
     char s[80];
     /* the shallow copy does not | copy nested objects but | deep copy
      * does: the contrast word is the last term in scope */
-    scope("the shallow copy does not copy nested objects but deep copy does",
-          5, s);
+    scope("the shallow copy does not copy nested objects but deep copy does", 5,
+          s);
     assert_string_equal(s, ".....nnnn...");
     scope("it does not copy, it shares the objects", 5, s);
     assert_string_equal(s, "...n....");
@@ -103,7 +104,8 @@ long_answer(const char *ref, size_t bytes, bool negators)
     size_t n = 0, w = 0;
     const char *p = ref;
     while (n < bytes) {
-        while (*p != '\0' && !(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z')) {
+        while (*p != '\0' && !(*p >= 'a' && *p <= 'z') &&
+               !(*p >= 'A' && *p <= 'Z')) {
             p++;
         }
         if (*p == '\0') {
@@ -152,8 +154,9 @@ test_polarity_grading_cost_is_linear_in_answer_length(void **state)
     assay_error err;
     assay_error_init(&err);
     assert_ok_err(assay_model_load(path, &m, &err), &err);
-    const char *ref = "A shallow copy creates a new outer object but shares the "
-                      "nested objects; a deep copy recursively copies them";
+    const char *ref =
+        "A shallow copy creates a new outer object but shares the "
+        "nested objects; a deep copy recursively copies them";
     for (int neg = 0; neg < 2; neg++) {
         for (size_t q = 0; q < assay_model_question_count(m); q++) {
             const assay_prepared *pq =
@@ -164,8 +167,9 @@ test_polarity_grading_cost_is_linear_in_answer_length(void **state)
             /* 8x the text costs at most 8x the steps (+10% slack); a walk
              * back to the sentence start per match made it about 64x */
             if (b > s * 88 / 10) {
-                print_error("question %s: %zu steps for 8 KiB, %zu for 64 KiB\n",
-                            assay_model_question_id(m, q), s, b);
+                print_error(
+                    "question %s: %zu steps for 8 KiB, %zu for 64 KiB\n",
+                    assay_model_question_id(m, q), s, b);
                 fail();
             }
             free(small);

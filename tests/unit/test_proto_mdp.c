@@ -116,23 +116,21 @@ test_command_frames(void **state)
     pair_open(&p);
     const void *extra[1] = {"assay"};
     size_t extra_len[1] = {5};
-    assert_int_equal(assay_mdp_command(p.b, NULL, 0, ASSAY_MDP_READY, extra,
-                                       extra_len, 1),
-                     0);
+    assert_int_equal(
+        assay_mdp_command(p.b, NULL, 0, ASSAY_MDP_READY, extra, extra_len, 1),
+        0);
     assay_mdp_msg m;
     assert_int_equal(assay_mdp_recv(p.a, &m, 0), ASSAY_MDP_RECV_OK);
     assert_int_equal(m.n, 4);
     assert_true(assay_mdp_frame_is(&m.f[0], ""));
     assert_true(assay_mdp_frame_is(&m.f[1], ASSAY_MDP_WORKER));
     assert_int_equal(zmq_msg_size(&m.f[2]), 1);
-    assert_int_equal(*(unsigned char *)zmq_msg_data(&m.f[2]),
-                     ASSAY_MDP_READY);
+    assert_int_equal(*(unsigned char *)zmq_msg_data(&m.f[2]), ASSAY_MDP_READY);
     assert_true(assay_mdp_frame_is(&m.f[3], "assay"));
     assert_false(assay_mdp_frame_is(&m.f[3], "assa"));
     assay_mdp_msg_close(&m);
-    assert_int_equal(assay_mdp_command(p.b, "id", 2, ASSAY_MDP_HEARTBEAT, NULL,
-                                       NULL, 0),
-                     0);
+    assert_int_equal(
+        assay_mdp_command(p.b, "id", 2, ASSAY_MDP_HEARTBEAT, NULL, NULL, 0), 0);
     assert_int_equal(assay_mdp_recv(p.a, &m, 0), ASSAY_MDP_RECV_OK);
     assert_int_equal(m.n, 4);
     assert_true(assay_mdp_frame_is(&m.f[0], "id"));

@@ -127,7 +127,8 @@ test_regress_sign_constraints_hold(void **state)
     /* the score falls with the cosine and rises with misconceptions: both
      * weights must be clamped to 0; the length feature stays free */
     for (int i = 0; i < N; i++) {
-        double a = (i % 10) / 10.0, b = ((i * 7) % 13) / 13.0, c = ((i * 3) % 11) / 11.0;
+        double a = (i % 10) / 10.0, b = ((i * 7) % 13) / 13.0,
+               c = ((i * 3) % 11) / 11.0;
         X[i * ASSAY_NFEATURES + ASSAY_F_cosine] = a;
         X[i * ASSAY_NFEATURES + ASSAY_F_misconception] = b;
         X[i * ASSAY_NFEATURES + ASSAY_F_length] = c;

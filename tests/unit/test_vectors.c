@@ -22,7 +22,9 @@ make(size_t n, const uint64_t *k, const signed char (*q)[2], size_t *len)
         for (int j = 0; j < 8; j++) {
             r[j] = (unsigned char)(k[i] >> (8 * j));
         }
-        float inv = (float)(1.0 / sqrt((double)(q[i][0] * q[i][0] + q[i][1] * q[i][1])));
+        float inv =
+            (float)(1.0 /
+                    sqrt((double)(q[i][0] * q[i][0] + q[i][1] * q[i][1])));
         memcpy(r + 8, &inv, 4);
         r[12] = (unsigned char)q[i][0];
         r[13] = (unsigned char)q[i][1];
@@ -55,7 +57,8 @@ check_bad(unsigned char *b, size_t len, const char *needle)
     assay_vectors *v = NULL;
     assay_error err;
     assay_error_init(&err);
-    assert_err(assay_vectors_parse(b, len, "models/x.vec8", &v, &err), ASSAY_EMODEL);
+    assert_err(assay_vectors_parse(b, len, "models/x.vec8", &v, &err),
+               ASSAY_EMODEL);
     assert_null(v);
     assert_non_null(strstr(err.message, "models/x.vec8"));
     if (strstr(err.message, needle) == NULL) {

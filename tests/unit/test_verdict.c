@@ -191,7 +191,8 @@ test_verdict_empty_answer_scores_zero(void **state)
     assay_features f;
     memset(&f, 0, sizeof(f));
     assay_concept_match m[3];
-    all_matches(m, ASSAY_MATCH_MISSING, ASSAY_MATCH_MISSING, ASSAY_MATCH_MISSING);
+    all_matches(m, ASSAY_MATCH_MISSING, ASSAY_MATCH_MISSING,
+                ASSAY_MATCH_MISSING);
     assay_verdict *v = build(fx, &f, m);
     assert_int_equal(v->flags, ASSAY_FLAG(EMPTY));
     /* bias 0.1 alone would give 0.1; empty forces 0 */
@@ -249,7 +250,8 @@ test_verdict_off_topic_caps_at_half_partial(void **state)
 {
     fixture *fx = *state;
     assay_concept_match m[3];
-    all_matches(m, ASSAY_MATCH_MISSING, ASSAY_MATCH_MISSING, ASSAY_MATCH_MISSING);
+    all_matches(m, ASSAY_MATCH_MISSING, ASSAY_MATCH_MISSING,
+                ASSAY_MATCH_MISSING);
     /* cosine 0.05 < 0.1 and coverage 0.1 < 0.15 */
     assay_features f = plain_features(0.05, 0.1);
     fx->p.bias = 0.5;
@@ -282,7 +284,7 @@ test_verdict_keyword_salad(void **state)
     assay_concept_match m[3];
     all_matches(m, ASSAY_MATCH_EXACT, ASSAY_MATCH_EXACT, ASSAY_MATCH_MISSING);
     assay_features f = plain_features(0.6, 1.0);
-    f.stop_ratio = 0.05; /* < 0.12 */
+    f.stop_ratio = 0.05;       /* < 0.12 */
     f.f[ASSAY_F_bigram] = 0.1; /* < 0.5 * 0.6 */
     f.n_content = 6;
     assay_verdict *v = build(fx, &f, m);
@@ -425,9 +427,9 @@ test_verdict_flag_names(void **state)
 {
     (void)state;
     static const char *const want[] = {
-        "empty",   "too_short",         "off_topic",        "keyword_salad",
-        "restates_question", "copies_reference", "negated", "misconception",
-        "contradicts_reference"};
+        "empty",         "too_short",         "off_topic",
+        "keyword_salad", "restates_question", "copies_reference",
+        "negated",       "misconception",     "contradicts_reference"};
     assert_int_equal(ASSAY_NFLAGS, 9);
     for (unsigned b = 0; b < ASSAY_NFLAGS; b++) {
         assert_string_equal(assay_flag_name(b), want[b]);
@@ -447,9 +449,12 @@ test_verdict_json_lists_concepts_with_spans(void **state)
     assay_verdict *v = build(fx, &f, m);
     json_t *j = assay_verdict_json(v);
     assert_non_null(j);
-    assert_string_equal(json_string_value(json_object_get(j, "question_id")), "gil");
-    assert_string_equal(json_string_value(json_object_get(j, "band")), "partial");
-    assert_string_equal(json_string_value(json_object_get(j, "model")), "abc123");
+    assert_string_equal(json_string_value(json_object_get(j, "question_id")),
+                        "gil");
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "partial");
+    assert_string_equal(json_string_value(json_object_get(j, "model")),
+                        "abc123");
     json_t *c = json_object_get(j, "concepts");
     assert_int_equal(json_array_size(json_object_get(c, "matched")), 0);
     assert_int_equal(json_array_size(json_object_get(c, "negated")), 0);
@@ -458,8 +463,10 @@ test_verdict_json_lists_concepts_with_spans(void **state)
     assert_string_equal(json_string_value(json_object_get(fz, "phrase")),
                         "global interpreter lock");
     assert_true(json_is_true(json_object_get(fz, "required")));
-    assert_int_equal(json_integer_value(json_array_get(json_object_get(fz, "span"), 0)), 4);
-    assert_int_equal(json_integer_value(json_array_get(json_object_get(fz, "span"), 1)), 27);
+    assert_int_equal(
+        json_integer_value(json_array_get(json_object_get(fz, "span"), 0)), 4);
+    assert_int_equal(
+        json_integer_value(json_array_get(json_object_get(fz, "span"), 1)), 27);
     json_t *ms = json_array_get(json_object_get(c, "missing"), 0);
     assert_string_equal(json_string_value(json_object_get(ms, "label")),
                         "one thread at a time");
@@ -470,18 +477,21 @@ test_verdict_json_lists_concepts_with_spans(void **state)
     assert_string_equal(json_string_value(json_object_get(mc, "label")),
                         "threads run in parallel");
     assert_near(json_real_value(json_object_get(mc, "weight")), 1.5, 0);
-    assert_int_equal(json_integer_value(json_array_get(json_object_get(mc, "span"), 0)), 50);
+    assert_int_equal(
+        json_integer_value(json_array_get(json_object_get(mc, "span"), 0)), 50);
     /* contributions: bias + features + rules add up to the score */
     json_t *contrib = json_object_get(j, "contributions");
     assert_int_equal(json_object_size(contrib), ASSAY_NFEATURES + 2);
     double sum = 0;
     const char *key;
     json_t *val;
-    json_object_foreach(contrib, key, val) {
+    json_object_foreach(contrib, key, val)
+    {
         sum += json_real_value(val);
     }
     assert_near(sum, json_real_value(json_object_get(j, "score")), 1e-6);
-    assert_int_equal(json_object_size(json_object_get(j, "features")), ASSAY_NFEATURES);
+    assert_int_equal(json_object_size(json_object_get(j, "features")),
+                     ASSAY_NFEATURES);
     json_decref(j);
     assay_verdict_free(v);
 }
@@ -501,7 +511,9 @@ test_verdict_json_omits_denied_misconception(void **state)
     json_t *neg = json_array_get(json_object_get(c, "negated"), 0);
     assert_string_equal(json_string_value(json_object_get(neg, "label")),
                         "one thread at a time");
-    assert_int_equal(json_integer_value(json_array_get(json_object_get(neg, "span"), 0)), 30);
+    assert_int_equal(
+        json_integer_value(json_array_get(json_object_get(neg, "span"), 0)),
+        30);
     json_decref(j);
     assay_verdict_free(v);
 }
@@ -545,7 +557,8 @@ test_verdict_verdict_outlives_question_labels(void **state)
     pq.id = NULL;
     pq.concepts.c = &c;
     pq.concepts.n = 1;
-    assay_concept_match m = {ASSAY_MATCH_EXACT, 1, 2, 0, ASSAY_MATCH_MISSING, 0, 0, 0};
+    assay_concept_match m = {ASSAY_MATCH_EXACT,   1, 2, 0,
+                             ASSAY_MATCH_MISSING, 0, 0, 0};
     assay_features f = plain_features(0.5, 1.0);
     assay_verdict *v = NULL;
     assert_ok(assay_verdict_build(&pq, &f, &m, &fx->p, NULL, &v));
@@ -576,7 +589,8 @@ with_claims(assay_prepared *pq, assay_features *f, assay_claim_state s0,
     pq->claims.c[1].text = "deep copy recursively duplicates nested objects";
     pq->claims.c[1].subject = 1;
     f->nclaims = 2;
-    f->claims[0] = (assay_claim_result){s0, r0, 0, 10, r0 == ASSAY_REASON_ROLE_SWAP ? 1 : -1};
+    f->claims[0] = (assay_claim_result){s0, r0, 0, 10,
+                                        r0 == ASSAY_REASON_ROLE_SWAP ? 1 : -1};
     f->claims[1] = (assay_claim_result){s1, r1, 12, 30, -1};
 }
 
@@ -608,9 +622,12 @@ test_verdict_contradiction_caps_and_flags(void **state)
     json_t *j = assay_verdict_json(v);
     assert_true(json_is_true(json_object_get(j, "contradicts_reference")));
     json_t *c1 = json_array_get(json_object_get(j, "claims"), 1);
-    assert_string_equal(json_string_value(json_object_get(c1, "state")), "contradicted");
-    assert_string_equal(json_string_value(json_object_get(c1, "reason")), "negated");
-    assert_string_equal(json_string_value(json_object_get(c1, "subject")), "deep copy");
+    assert_string_equal(json_string_value(json_object_get(c1, "state")),
+                        "contradicted");
+    assert_string_equal(json_string_value(json_object_get(c1, "reason")),
+                        "negated");
+    assert_string_equal(json_string_value(json_object_get(c1, "subject")),
+                        "deep copy");
     json_decref(j);
     assay_verdict_free(v);
 
@@ -671,7 +688,8 @@ test_verdict_defaults_are_the_documented_start(void **state)
     assay_params_defaults(&p);
     assert_near(p.bias, 0.0, 0);
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
-        double want = (i == ASSAY_F_cosine || i == ASSAY_F_coverage) ? 0.5 : 0.0;
+        double want =
+            (i == ASSAY_F_cosine || i == ASSAY_F_coverage) ? 0.5 : 0.0;
         assert_near(p.w[i], want, 0);
     }
     assert_near(p.th_correct, 0.7, 0);
@@ -687,8 +705,8 @@ main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_verdict_contradiction_caps_and_flags,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_verdict_contradiction_caps_and_flags, setup, teardown),
         T(test_verdict_linear_score_and_contributions),
         T(test_verdict_band_edges_follow_thresholds),
         T(test_verdict_clamping_shows_in_rules_contribution),

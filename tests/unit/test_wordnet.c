@@ -88,9 +88,9 @@ test_wordnet_reduces_inflections_to_base(void **state)
     assert_string_equal(base("lists"), "list");
     assert_string_equal(base("copies"), "copy");
     assert_string_equal(base("denser"), "dense");
-    assert_string_equal(base("ran"), "run");          /* verb.exc */
-    assert_string_equal(base("children"), "child");   /* noun.exc */
-    assert_string_equal(base("grabbed"), "grab");     /* doubled consonant */
+    assert_string_equal(base("ran"), "run");        /* verb.exc */
+    assert_string_equal(base("children"), "child"); /* noun.exc */
+    assert_string_equal(base("grabbed"), "grab");   /* doubled consonant */
     assert_string_equal(base("processes"), "process");
     assert_string_equal(base("server's"), "server");
     assert_string_equal(base("hot dog"), "hot dog");
@@ -178,12 +178,17 @@ static void
 test_wordnet_hypernym_distance(void **state)
 {
     (void)state;
-    assert_int_equal(assay_wordnet_hypernym_distance(wn, id("dog"), id("dog"), 8), 0);
-    assert_int_equal(assay_wordnet_hypernym_distance(wn, id("dog"), id("canine"), 8), 1);
+    assert_int_equal(
+        assay_wordnet_hypernym_distance(wn, id("dog"), id("dog"), 8), 0);
+    assert_int_equal(
+        assay_wordnet_hypernym_distance(wn, id("dog"), id("canine"), 8), 1);
     int d = assay_wordnet_hypernym_distance(wn, id("dog"), id("cat"), 8);
     assert_true(d >= 2 && d <= 8);
-    assert_int_equal(assay_wordnet_hypernym_distance(wn, id("dog"), id("cat"), 1), -1);
-    assert_int_equal(assay_wordnet_hypernym_distance(wn, id("dog"), ASSAY_WORDNET_NONE, 8), -1);
+    assert_int_equal(
+        assay_wordnet_hypernym_distance(wn, id("dog"), id("cat"), 1), -1);
+    assert_int_equal(
+        assay_wordnet_hypernym_distance(wn, id("dog"), ASSAY_WORDNET_NONE, 8),
+        -1);
 }
 
 static void *
@@ -205,7 +210,8 @@ test_wordnet_shared_copy_is_one_table(void **state)
     const assay_wordnet *got[4] = {NULL};
     pthread_t t[4];
     for (int i = 0; i < 4; i++) {
-        assert_int_equal(pthread_create(&t[i], NULL, acquire_thread, &got[i]), 0);
+        assert_int_equal(pthread_create(&t[i], NULL, acquire_thread, &got[i]),
+                         0);
     }
     for (int i = 0; i < 4; i++) {
         pthread_join(t[i], NULL);
@@ -253,7 +259,7 @@ test_wordnet_malformed_line_names_file_and_line(void **state)
                "00000015 03 n 01 cat 0 000 | a cat\n"
                "00000099 03 n 01 dog 0 000 | a dog\n");
     const char *others[] = {"data.verb", "data.adj", "data.adv", "noun.exc",
-                            "verb.exc", "adj.exc", "adv.exc"};
+                            "verb.exc",  "adj.exc",  "adv.exc"};
     for (size_t i = 0; i < 7; i++) {
         write_file(dir, others[i], "");
     }
@@ -261,7 +267,8 @@ test_wordnet_malformed_line_names_file_and_line(void **state)
     assay_error err;
     assay_error_init(&err);
     assert_err(assay_wordnet_load(dir, &w, &err), ASSAY_EMODEL);
-    assert_string_equal(err.message, "wordnet: data.noun line 3: malformed synset");
+    assert_string_equal(err.message,
+                        "wordnet: data.noun line 3: malformed synset");
 
     /* fixed: a two-synset table with a hypernym link loads */
     write_file(dir, "data.noun",
@@ -295,7 +302,8 @@ main(void)
         cmocka_unit_test(test_wordnet_reduces_inflections_to_base),
         cmocka_unit_test(test_wordnet_bases_lists_every_reading),
         cmocka_unit_test(test_wordnet_direct_antonyms),
-        cmocka_unit_test(test_wordnet_indirect_antonyms_through_similar_clusters),
+        cmocka_unit_test(
+            test_wordnet_indirect_antonyms_through_similar_clusters),
         cmocka_unit_test(test_wordnet_antonym_list_is_sorted_and_bounded),
         cmocka_unit_test(test_wordnet_synonyms_share_a_synset),
         cmocka_unit_test(test_wordnet_hypernym_distance),

@@ -28,8 +28,8 @@ assay_adv_suite_from_bank(const char *path, uint64_t seed,
     if (rc != ASSAY_OK) {
         return rc;
     }
-    assay_adv_question *qs = calloc(bank->nquestions ? bank->nquestions : 1,
-                                    sizeof(*qs));
+    assay_adv_question *qs =
+        calloc(bank->nquestions ? bank->nquestions : 1, sizeof(*qs));
     if (qs == NULL) {
         assay_bank_free(bank);
         return assay_error_set(err, ASSAY_ENOMEM, "out of memory");

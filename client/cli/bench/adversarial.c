@@ -10,10 +10,13 @@
 #include "str.h"
 
 static const char *const kind_names[ASSAY_ADV_KIND_COUNT] = {
-    "reference",        "negated",  "keyword_salad", "question_restated",
-    "other_reference",  "fullwidth", "curly_quotes", "zero_width_space",
-    "accented",         "typos",    "role_swap",    "denial",
-    "antonym",          "negated_paraphrase"};
+    "reference",       "negated",
+    "keyword_salad",   "question_restated",
+    "other_reference", "fullwidth",
+    "curly_quotes",    "zero_width_space",
+    "accented",        "typos",
+    "role_swap",       "denial",
+    "antonym",         "negated_paraphrase"};
 
 static const char *const kind_expect[ASSAY_ADV_KIND_COUNT] = {
     "baseline (graded)",
@@ -76,8 +79,8 @@ assay_adv_suite_free(assay_adv_suite *suite)
 /* add_case appends a case; takes ownership of answer (NULL = out of
  * memory). */
 static assay_err
-add_case(assay_adv_suite *s, const char *qid, assay_adv_kind kind,
-         char *answer, const char *source_id)
+add_case(assay_adv_suite *s, const char *qid, assay_adv_kind kind, char *answer,
+         const char *source_id)
 {
     assay_adv_case *c = &s->cases[s->ncases];
     memset(c, 0, sizeof(*c));
@@ -128,16 +131,18 @@ assay_adv_suite_build(const assay_adv_question *questions, size_t n,
         const assay_adv_question *q = &questions[i];
         const char *ref = q->reference;
         /* Mix the index in so every question gets its own shuffle. */
-        uint64_t qseed = seed ^ ((uint64_t)(i + 1) * UINT64_C(0x9E3779B97F4A7C15));
-        if (add_case(s, q->id, ASSAY_ADV_REFERENCE, assay_str_copy(ref), NULL) ||
+        uint64_t qseed =
+            seed ^ ((uint64_t)(i + 1) * UINT64_C(0x9E3779B97F4A7C15));
+        if (add_case(s, q->id, ASSAY_ADV_REFERENCE, assay_str_copy(ref),
+                     NULL) ||
             add_case(s, q->id, ASSAY_ADV_NEGATED, assay_perturb_negated(ref),
                      NULL) ||
-            add_case(s, q->id, ASSAY_ADV_SALAD,
-                     assay_perturb_salad(ref, qseed), NULL)) {
+            add_case(s, q->id, ASSAY_ADV_SALAD, assay_perturb_salad(ref, qseed),
+                     NULL)) {
             goto nomem;
         }
-        if (q->text != NULL &&
-            add_case(s, q->id, ASSAY_ADV_QUESTION, assay_str_copy(q->text), NULL)) {
+        if (q->text != NULL && add_case(s, q->id, ASSAY_ADV_QUESTION,
+                                        assay_str_copy(q->text), NULL)) {
             goto nomem;
         }
         if (n > 1) {
@@ -153,24 +158,26 @@ assay_adv_suite_build(const assay_adv_question *questions, size_t n,
                      assay_perturb_curly_quotes(ref), NULL) ||
             add_case(s, q->id, ASSAY_ADV_ZERO_WIDTH,
                      assay_perturb_zero_width(ref), NULL) ||
-            add_case(s, q->id, ASSAY_ADV_ACCENTED,
-                     assay_perturb_accented(ref), NULL) ||
+            add_case(s, q->id, ASSAY_ADV_ACCENTED, assay_perturb_accented(ref),
+                     NULL) ||
             add_case(s, q->id, ASSAY_ADV_TYPOS, assay_perturb_typos(ref),
                      NULL) ||
-            add_case(s, q->id, ASSAY_ADV_DENIAL, assay_perturb_denial(ref, qseed),
-                     NULL)) {
+            add_case(s, q->id, ASSAY_ADV_DENIAL,
+                     assay_perturb_denial(ref, qseed), NULL)) {
             goto nomem;
         }
         /* the meaning perturbations exist only when the reference offers
          * two subjects or a word with an antonym */
-        char *swap = assay_perturb_role_swap(ref, q->text, q->subjects,
-                                             q->nsubjects);
-        if (swap != NULL && add_case(s, q->id, ASSAY_ADV_ROLE_SWAP, swap, NULL)) {
+        char *swap =
+            assay_perturb_role_swap(ref, q->text, q->subjects, q->nsubjects);
+        if (swap != NULL &&
+            add_case(s, q->id, ASSAY_ADV_ROLE_SWAP, swap, NULL)) {
             goto nomem;
         }
         if (wn != NULL) {
             char *ant = assay_perturb_antonym(wn, ref, 0);
-            if (ant != NULL && add_case(s, q->id, ASSAY_ADV_ANTONYM, ant, NULL)) {
+            if (ant != NULL &&
+                add_case(s, q->id, ASSAY_ADV_ANTONYM, ant, NULL)) {
                 goto nomem;
             }
             char *para = assay_perturb_antonym(wn, ref, 1);
@@ -210,8 +217,7 @@ flag_set(json_t *flags, const char *name)
 }
 
 assay_err
-assay_adv_case_set_verdict(assay_adv_case *c, json_t *verdict,
-                           assay_error *err)
+assay_adv_case_set_verdict(assay_adv_case *c, json_t *verdict, assay_error *err)
 {
     json_decref(c->verdict);
     c->verdict = verdict;
@@ -300,8 +306,8 @@ check_case(const assay_adv_suite *s, assay_adv_case *c)
             return;
         }
         c->pass = c->band == ref->band;
-        snprintf(c->reason, sizeof(c->reason), "got %s, reference got %s",
-                 got, assay_bench_band_name(ref->band));
+        snprintf(c->reason, sizeof(c->reason), "got %s, reference got %s", got,
+                 assay_bench_band_name(ref->band));
         return;
     }
     }

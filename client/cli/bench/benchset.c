@@ -69,9 +69,10 @@ check_duplicates(const assay_bench_set *set, assay_error *err)
     assay_err rc = ASSAY_OK;
     for (size_t i = 1; i < set->nitems; i++) {
         if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
-            rc = assay_error_set_at(err, ASSAY_EDUPLICATE, set->name, v[i]->line, "id",
-                         "id \"%.64s\" already used on line %u", v[i]->id,
-                         v[i - 1]->line);
+            rc =
+                assay_error_set_at(err, ASSAY_EDUPLICATE, set->name, v[i]->line,
+                                   "id", "id \"%.64s\" already used on line %u",
+                                   v[i]->id, v[i - 1]->line);
             break;
         }
     }
@@ -108,8 +109,8 @@ add_item(void *ctx, assay_label *l, assay_error *err)
     it->reference = l->reference;
     it->answer = l->answer;
     it->split = l->split;
-    l->id = l->question_id = l->question = l->reference = l->answer =
-        l->split = NULL;
+    l->id = l->question_id = l->question = l->reference = l->answer = l->split =
+        NULL;
     it->line = l->line;
     it->has_score = l->has_score;
     it->score = l->score;
@@ -137,8 +138,8 @@ assay_bench_set_parse(const char *text, size_t len, const char *name,
         goto fail;
     }
     set_ctx c = {set, 0};
-    rc = assay_labels_parse(text, len, name, split, default_scale_max,
-                            add_item, &c, err);
+    rc = assay_labels_parse(text, len, name, split, default_scale_max, add_item,
+                            &c, err);
     if (rc != ASSAY_OK) {
         goto fail;
     }
@@ -159,8 +160,8 @@ assay_bench_set_load(const char *path, const char *split,
 {
     char *text;
     size_t len;
-    assay_err rc = assay_read_file(path, ASSAY_BENCH_SET_MAX_BYTES, &text,
-                                         &len, err);
+    assay_err rc =
+        assay_read_file(path, ASSAY_BENCH_SET_MAX_BYTES, &text, &len, err);
     if (rc != ASSAY_OK) {
         return rc;
     }
@@ -185,9 +186,8 @@ assay_bench_item_set_verdict(assay_bench_item *item, json_t *verdict,
 {
     json_t *score = json_object_get(verdict, "score");
     json_t *scale = json_object_get(verdict, "scale_score");
-    assay_bench_band band =
-        assay_bench_band_parse(json_string_value(json_object_get(verdict,
-                                                                 "band")));
+    assay_bench_band band = assay_bench_band_parse(
+        json_string_value(json_object_get(verdict, "band")));
     const char *bad = NULL;
     if (!json_is_number(score)) {
         bad = "score";
@@ -201,12 +201,12 @@ assay_bench_item_set_verdict(assay_bench_item *item, json_t *verdict,
     if (bad != NULL) {
         char msg[160];
         snprintf(msg, sizeof(msg),
-                 "invalid_field: verdict field \"%s\" missing or invalid",
-                 bad);
+                 "invalid_field: verdict field \"%s\" missing or invalid", bad);
         assay_bench_item_set_error(item, msg);
         return assay_error_set(err, ASSAY_EFIELD,
                                "item %.64s: verdict field \"%s\" missing or "
-                               "invalid", item->id, bad);
+                               "invalid",
+                               item->id, bad);
     }
     item->assay_score = json_number_value(score);
     item->assay_scale_score = json_number_value(scale);

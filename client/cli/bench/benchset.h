@@ -4,8 +4,8 @@
  * Each line holds an answer, the question (a bank `question_id`, or inline
  * `question` + `reference`) and a human label: `score` on 0..`scale_max`
  * and/or a `band`, read by the fit library's labelled-set reader (labels.h):
- * one set of rules and errors for fit and bench. Items carry the assay verdict once graded, so one
- * structure feeds every metric and report.
+ * one set of rules and errors for fit and bench. Items carry the assay verdict
+ * once graded, so one structure feeds every metric and report.
  */
 #ifndef ASSAY_BENCH_BENCHSET_H
 #define ASSAY_BENCH_BENCHSET_H
@@ -76,8 +76,8 @@ assay_err assay_bench_set_parse(const char *text, size_t len, const char *name,
 /* assay_bench_set_load reads path and parses it (ASSAY_EIO if unreadable,
  * ASSAY_ETOOBIG past ASSAY_BENCH_SET_MAX_BYTES). */
 assay_err assay_bench_set_load(const char *path, const char *split,
-                               double default_scale_max,
-                               assay_bench_set **out, assay_error *err);
+                               double default_scale_max, assay_bench_set **out,
+                               assay_error *err);
 
 /* assay_bench_set_free releases a set and its items' verdicts. NULL-safe. */
 void assay_bench_set_free(assay_bench_set *set);
@@ -86,8 +86,8 @@ void assay_bench_set_free(assay_bench_set *set);
  * `score`, `band` and `scale_score` from it. Takes the caller's reference on
  * every path. ASSAY_EFIELD when a field is missing or wrong; the item is then
  * marked failed with that message. */
-assay_err assay_bench_item_set_verdict(assay_bench_item *item,
-                                       json_t *verdict, assay_error *err);
+assay_err assay_bench_item_set_verdict(assay_bench_item *item, json_t *verdict,
+                                       assay_error *err);
 
 /* assay_bench_item_set_error marks item as not graded with a message
  * ("busy: service busy"); ASSAY_ENOMEM possible. */

@@ -72,8 +72,7 @@ trim(const char *s, size_t len, size_t *n)
 }
 
 static assay_err
-conf_err(assay_error *err, const char *source, unsigned line,
-         const char *what)
+conf_err(assay_error *err, const char *source, unsigned line, const char *what)
 {
     if (err != NULL && err->code == ASSAY_OK) {
         assay_error_set(err, ASSAY_ECONFIG, "%s line %u: %s", source, line,
@@ -182,8 +181,7 @@ assay_bench_gates_load(const char *path, assay_bench_gates *gates,
 {
     char *text;
     size_t len;
-    assay_err rc = assay_read_file(path, GATES_MAX_BYTES, &text, &len,
-                                         err);
+    assay_err rc = assay_read_file(path, GATES_MAX_BYTES, &text, &len, err);
     if (rc != ASSAY_OK) {
         return rc;
     }

@@ -48,8 +48,8 @@ assay_bench_gate_kind assay_bench_gate_from_name(const char *name);
 void assay_bench_gates_init(assay_bench_gates *gates);
 
 /* assay_bench_gates_set enables a gate with threshold. */
-void assay_bench_gates_set(assay_bench_gates *gates,
-                           assay_bench_gate_kind kind, double threshold);
+void assay_bench_gates_set(assay_bench_gates *gates, assay_bench_gate_kind kind,
+                           double threshold);
 
 /* assay_bench_gates_parse reads the `[gates]` section of an INI-style text
  * (len bytes, named source) into gates; other sections are ignored, `#` and

@@ -118,8 +118,8 @@ item_json(const assay_bench_item *it, bool *ok)
         put(o, "band_agrees", json_null(), ok);
         put(o, "gap", json_null(), ok);
     }
-    put(o, "verdict", it->verdict != NULL ? json_incref(it->verdict)
-                                          : json_null(), ok);
+    put(o, "verdict",
+        it->verdict != NULL ? json_incref(it->verdict) : json_null(), ok);
     put(o, "error", str_or_null(it->error), ok);
     return o;
 }
@@ -140,14 +140,16 @@ adversarial_json(const assay_adv_suite *s, bool *ok)
         put(j, "expect", json_string(assay_adv_kind_expectation(c->kind)), ok);
         put(j, "answer", json_string(c->answer), ok);
         put(j, "reference_of", str_or_null(c->source_id), ok);
-        put(j, "band", c->graded ? json_string(assay_bench_band_name(c->band))
-                                 : json_null(), ok);
+        put(j, "band",
+            c->graded ? json_string(assay_bench_band_name(c->band))
+                      : json_null(),
+            ok);
         put(j, "score", c->graded ? json_real(c->score) : json_null(), ok);
         put(j, "off_topic", json_boolean(c->off_topic), ok);
         put(j, "pass", json_boolean(c->pass), ok);
         put(j, "reason", json_string(c->reason), ok);
-        put(j, "verdict", c->verdict != NULL ? json_incref(c->verdict)
-                                             : json_null(), ok);
+        put(j, "verdict",
+            c->verdict != NULL ? json_incref(c->verdict) : json_null(), ok);
         put(j, "error", str_or_null(c->error), ok);
         push(arr, j, ok);
     }
@@ -168,7 +170,8 @@ reliability_json(const assay_bench_run *run, bool *ok)
         const assay_bench_set *set = run->sets[s];
         for (size_t i = 0; i < set->nitems; i++) {
             const assay_bench_item *it = &set->items[i];
-            json_t *c = it->graded ? json_object_get(it->verdict, "confidence") : NULL;
+            json_t *c =
+                it->graded ? json_object_get(it->verdict, "confidence") : NULL;
             if (!json_is_number(c)) {
                 continue;
             }
@@ -185,8 +188,10 @@ reliability_json(const assay_bench_run *run, bool *ok)
         put(j, "from", json_real(b / (double)NB), ok);
         put(j, "to", json_real((b + 1) / (double)NB), ok);
         put(j, "n", json_integer((json_int_t)cnt[b]), ok);
-        put(j, "mean_confidence", cnt[b] ? num(csum[b] / (double)cnt[b]) : json_null(), ok);
-        put(j, "accuracy", cnt[b] ? num((double)right[b] / (double)cnt[b]) : json_null(), ok);
+        put(j, "mean_confidence",
+            cnt[b] ? num(csum[b] / (double)cnt[b]) : json_null(), ok);
+        put(j, "accuracy",
+            cnt[b] ? num((double)right[b] / (double)cnt[b]) : json_null(), ok);
         push(bins, j, ok);
     }
     return bins;
@@ -238,13 +243,13 @@ assay_bench_report_json(const assay_bench_run *run)
         put(j, "set", json_string(run->sets[run->worst[i].set]->name), &ok);
         put(j, "id", json_string(it->id), &ok);
         put(j, "answer", json_string(it->answer), &ok);
-        put(j, "human_score", it->has_score ? json_real(it->score)
-                                            : json_null(), &ok);
-        put(j, "human_band",
-            json_string(assay_bench_band_name(it->human_band)), &ok);
+        put(j, "human_score",
+            it->has_score ? json_real(it->score) : json_null(), &ok);
+        put(j, "human_band", json_string(assay_bench_band_name(it->human_band)),
+            &ok);
         put(j, "assay_scale_score", num(it->assay_scale_score), &ok);
-        put(j, "assay_band",
-            json_string(assay_bench_band_name(it->assay_band)), &ok);
+        put(j, "assay_band", json_string(assay_bench_band_name(it->assay_band)),
+            &ok);
         put(j, "gap", num(run->worst[i].gap), &ok);
         push(worst, j, &ok);
     }
@@ -255,9 +260,11 @@ assay_bench_report_json(const assay_bench_run *run)
         const assay_bench_set *set = run->sets[s];
         json_t *j = json_object();
         put(j, "name", json_string(set->name), &ok);
-        put(j, "metrics", run->set_metrics != NULL
-                              ? assay_bench_metrics_json(&run->set_metrics[s])
-                              : json_null(), &ok);
+        put(j, "metrics",
+            run->set_metrics != NULL
+                ? assay_bench_metrics_json(&run->set_metrics[s])
+                : json_null(),
+            &ok);
         json_t *items = json_array();
         for (size_t i = 0; i < set->nitems; i++) {
             push(items, item_json(&set->items[i], &ok), &ok);
@@ -266,11 +273,12 @@ assay_bench_report_json(const assay_bench_run *run)
         push(sets, j, &ok);
     }
     put(o, "sets", sets, &ok);
-    put(o, "adversarial", run->adversarial != NULL
-                              ? adversarial_json(run->adversarial, &ok)
-                              : json_null(), &ok);
-    put(o, "compare", run->compare != NULL ? json_incref(run->compare)
-                                           : json_null(), &ok);
+    put(o, "adversarial",
+        run->adversarial != NULL ? adversarial_json(run->adversarial, &ok)
+                                 : json_null(),
+        &ok);
+    put(o, "compare",
+        run->compare != NULL ? json_incref(run->compare) : json_null(), &ok);
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -287,8 +295,9 @@ assay_bench_report_json_write(const assay_bench_run *run, const char *path,
         return assay_error_set(err, ASSAY_ENOMEM,
                                "%s: out of memory building the report", path);
     }
-    int rc = json_dump_file(o, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                         JSON_REAL_PRECISION(10));
+    int rc = json_dump_file(o, path,
+                            JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                JSON_REAL_PRECISION(10));
     json_decref(o);
     if (rc != 0) {
         return assay_error_set(err, ASSAY_EIO, "%s: cannot write JSON report",

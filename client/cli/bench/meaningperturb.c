@@ -95,8 +95,10 @@ question_pair(const char *q, const char **a, size_t *an, const char **b,
             while (w > q && is_wordch(w[-1])) {
                 w--;
             }
-            if (w == t || strncasecmp(w, "a ", 2) == 0 || strncasecmp(w, "the ", 4) == 0 ||
-                strncasecmp(w, "an ", 3) == 0 || strncasecmp(w, "between ", 8) == 0) {
+            if (w == t || strncasecmp(w, "a ", 2) == 0 ||
+                strncasecmp(w, "the ", 4) == 0 ||
+                strncasecmp(w, "an ", 3) == 0 ||
+                strncasecmp(w, "between ", 8) == 0) {
                 break;
             }
             s = w;
@@ -104,9 +106,12 @@ question_pair(const char *q, const char **a, size_t *an, const char **b,
         }
         const char *r = at + strlen(joiners[j]);
         for (int k = 0; k < 3; k++) {
-            if (strncasecmp(r, "a ", 2) == 0) r += 2;
-            else if (strncasecmp(r, "an ", 3) == 0) r += 3;
-            else if (strncasecmp(r, "the ", 4) == 0) r += 4;
+            if (strncasecmp(r, "a ", 2) == 0)
+                r += 2;
+            else if (strncasecmp(r, "an ", 3) == 0)
+                r += 3;
+            else if (strncasecmp(r, "the ", 4) == 0)
+                r += 4;
         }
         const char *re = r;
         words = 0;
@@ -147,7 +152,8 @@ assay_perturb_role_swap(const char *ref, const char *question,
         }
     }
     if (nf == 2) {
-        return swap_pair(ref, found[0], strlen(found[0]), found[1], strlen(found[1]));
+        return swap_pair(ref, found[0], strlen(found[0]), found[1],
+                         strlen(found[1]));
     }
     const char *a, *b;
     size_t an, bn;
@@ -158,8 +164,10 @@ assay_perturb_role_swap(const char *ref, const char *question,
     /* "deep copy" against "shallow copy": try the last word of each side */
     for (int k = 0; out == NULL && k < 2; k++) {
         const char *la = a + an, *lb = b + bn;
-        while (k == 0 && la > a && la[-1] != ' ') la--;
-        while (k == 1 && lb > b && lb[-1] != ' ') lb--;
+        while (k == 0 && la > a && la[-1] != ' ')
+            la--;
+        while (k == 1 && lb > b && lb[-1] != ' ')
+            lb--;
         size_t lan = k == 0 ? (size_t)(a + an - la) : an;
         size_t lbn = k == 1 ? (size_t)(b + bn - lb) : bn;
         out = swap_pair(ref, k == 0 ? la : a, lan, k == 1 ? lb : b, lbn);
@@ -171,8 +179,9 @@ assay_perturb_role_swap(const char *ref, const char *question,
 static void
 deny_sentence(assay_sbuf *b, const char *s, size_t n, size_t k)
 {
-    static const char *const pre[] = {"It is not true that ", "It is a myth that ",
-                                      "", "It is false that ", ""};
+    static const char *const pre[] = {"It is not true that ",
+                                      "It is a myth that ", "",
+                                      "It is false that ", ""};
     static const char *const post[] = {"", "", " That is a myth.", "",
                                        " That is simply wrong."};
     while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' ')) {

@@ -84,8 +84,8 @@ third_person_base(assay_sbuf *b, const char *w, size_t n)
         assay_sbuf_puts(b, "y");
         return;
     }
-    static const char *const sibilant[] = {"ches", "shes", "sses", "xes",
-                                           "zes",  "oes"};
+    static const char *const sibilant[] = {"ches", "shes", "sses",
+                                           "xes",  "zes",  "oes"};
     for (size_t k = 0; k < sizeof(sibilant) / sizeof(sibilant[0]); k++) {
         size_t sn = strlen(sibilant[k]);
         if (n > sn + 1 && word_is(w + n - sn, sn, sibilant[k])) {
@@ -104,15 +104,13 @@ looks_third_person(const char *w, size_t n)
     }
     char p = lower(w[n - 2]);
     /* "class", "status", "analysis" are nouns far more often than verbs. */
-    return p != 's' && p != 'u' && p != 'i' &&
-           !assay_is_function_word(w, n);
+    return p != 's' && p != 'u' && p != 'i' && !assay_is_function_word(w, n);
 }
 
 char *
 assay_perturb_negated(const char *text)
 {
-    static const char *const aux[] = {"is", "are", "does", "do", "can",
-                                      "will"};
+    static const char *const aux[] = {"is", "are", "does", "do", "can", "will"};
     size_t len = strlen(text);
     assay_sbuf b;
     assay_sbuf_init(&b, PERTURB_MAX);
@@ -188,23 +186,23 @@ assay_perturb_negated(const char *text)
 /* Articles, pronouns, prepositions, conjunctions and auxiliaries: words that
  * carry grammar rather than content. Sorted for bsearch. */
 static const char *const function_words[] = {
-    "a",     "about", "above",  "after",   "again", "all",   "also",
-    "am",    "an",    "and",    "any",     "are",   "as",    "at",
-    "be",    "been",  "before", "being",   "below", "both",  "but",
-    "by",    "can",   "could",  "did",     "do",    "does",  "doing",
-    "down",  "during", "each",  "either",  "etc",   "for",   "from",
-    "had",   "has",   "have",   "having",  "he",    "her",   "here",
-    "him",   "his",   "how",    "i",       "if",    "in",    "into",
-    "is",    "it",    "its",    "itself",  "just",  "may",   "me",
-    "might", "more",  "most",   "must",    "my",    "no",    "nor",
-    "not",   "of",    "off",    "on",      "once",  "only",  "or",
-    "other", "our",   "out",    "over",    "own",   "same",  "shall",
-    "she",   "should", "so",    "some",    "such",  "than",  "that",
-    "the",   "their", "them",   "then",    "there", "these", "they",
-    "this",  "those", "through", "to",     "too",   "under", "until",
-    "up",    "us",    "very",   "was",     "we",    "were",  "what",
-    "when",  "where", "which",  "while",   "who",   "whom",  "why",
-    "will",  "with",  "would",  "you",     "your"};
+    "a",     "about",  "above",   "after",  "again", "all",   "also",
+    "am",    "an",     "and",     "any",    "are",   "as",    "at",
+    "be",    "been",   "before",  "being",  "below", "both",  "but",
+    "by",    "can",    "could",   "did",    "do",    "does",  "doing",
+    "down",  "during", "each",    "either", "etc",   "for",   "from",
+    "had",   "has",    "have",    "having", "he",    "her",   "here",
+    "him",   "his",    "how",     "i",      "if",    "in",    "into",
+    "is",    "it",     "its",     "itself", "just",  "may",   "me",
+    "might", "more",   "most",    "must",   "my",    "no",    "nor",
+    "not",   "of",     "off",     "on",     "once",  "only",  "or",
+    "other", "our",    "out",     "over",   "own",   "same",  "shall",
+    "she",   "should", "so",      "some",   "such",  "than",  "that",
+    "the",   "their",  "them",    "then",   "there", "these", "they",
+    "this",  "those",  "through", "to",     "too",   "under", "until",
+    "up",    "us",     "very",    "was",    "we",    "were",  "what",
+    "when",  "where",  "which",   "while",  "who",   "whom",  "why",
+    "will",  "with",   "would",   "you",    "your"};
 
 bool
 assay_is_function_word(const char *word, unsigned long n)

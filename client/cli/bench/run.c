@@ -187,8 +187,7 @@ assay_bench_run_summarize(assay_bench_run *run, const assay_bench_gates *gates,
     for (size_t i = 0; i < total; i++) {
         ngroups += (i == 0 || strcmp(ks[i].key, ks[i - 1].key) != 0) ? 1 : 0;
     }
-    run->questions = calloc(ngroups > 0 ? ngroups : 1,
-                            sizeof(*run->questions));
+    run->questions = calloc(ngroups > 0 ? ngroups : 1, sizeof(*run->questions));
     if (run->questions == NULL) {
         goto out;
     }
@@ -216,7 +215,8 @@ assay_bench_run_summarize(assay_bench_run *run, const assay_bench_gates *gates,
     run->set_metrics = sm;
     sm = NULL;
     run->ngates = 0;
-    run->adversarial_allowed = gates != NULL ? gates->max_adversarial_failed : 0;
+    run->adversarial_allowed =
+        gates != NULL ? gates->max_adversarial_failed : 0;
     if (gates != NULL && run->nsets > 0) {
         run->ngates = assay_bench_gates_check(gates, &run->overall, run->gates);
     }

@@ -17,10 +17,10 @@ assay_bench_metrics_compute(const assay_bench_item *const *items, size_t n,
     memset(&m, 0, sizeof(m));
     assay_err rc = ASSAY_ENOMEM;
     size_t cap = n > 0 ? n : 1;
-    double *hx = calloc(cap, sizeof(*hx));    /* human share of scale */
-    double *ay = calloc(cap, sizeof(*ay));    /* assay score */
-    double *hs = calloc(cap, sizeof(*hs));    /* human on scale */
-    double *as = calloc(cap, sizeof(*as));    /* assay on scale */
+    double *hx = calloc(cap, sizeof(*hx)); /* human share of scale */
+    double *ay = calloc(cap, sizeof(*ay)); /* assay score */
+    double *hs = calloc(cap, sizeof(*hs)); /* human on scale */
+    double *as = calloc(cap, sizeof(*as)); /* assay on scale */
     int *hi = calloc(cap, sizeof(*hi));
     int *ai = calloc(cap, sizeof(*ai));
     bool *hits = calloc(cap, sizeof(*hits));
@@ -64,11 +64,10 @@ assay_bench_metrics_compute(const assay_bench_item *const *items, size_t n,
     m.exact = assay_bench_agreement(hi, ai, k, 0);
     m.adjacent = assay_bench_agreement(hi, ai, k, 1);
     m.band_accuracy = nb > 0 ? (double)band_hits / (double)nb : NAN;
-    if (assay_bench_bootstrap_pearson(hx, ay, k, resamples, seed,
-                                      &m.pearson_lo, &m.pearson_hi) ||
+    if (assay_bench_bootstrap_pearson(hx, ay, k, resamples, seed, &m.pearson_lo,
+                                      &m.pearson_hi) ||
         assay_bench_bootstrap_mean(hits, nb, resamples, seed + 1,
-                                   &m.band_accuracy_lo,
-                                   &m.band_accuracy_hi)) {
+                                   &m.band_accuracy_lo, &m.band_accuracy_hi)) {
         goto out;
     }
     *out = m;
@@ -91,8 +90,8 @@ assay_bench_item_gap(const assay_bench_item *item)
         return NAN;
     }
     if (item->has_score) {
-        double g = fabs(item->score - item->assay_scale_score) /
-                   item->scale_max;
+        double g =
+            fabs(item->score - item->assay_scale_score) / item->scale_max;
         return g > 1 ? 1 : g;
     }
     return fabs((double)item->human_band - (double)item->assay_band) / 2.0;

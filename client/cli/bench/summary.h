@@ -29,7 +29,8 @@ typedef struct assay_bench_metrics {
     double adjacent; /* share within one point */
     double band_accuracy;
     double band_accuracy_lo, band_accuracy_hi;
-    size_t confusion[ASSAY_BENCH_NBANDS][ASSAY_BENCH_NBANDS]; /* [human][assay] */
+    size_t confusion[ASSAY_BENCH_NBANDS]
+                    [ASSAY_BENCH_NBANDS]; /* [human][assay] */
 } assay_bench_metrics;
 
 /* Bootstrap defaults: 1000 resamples, a fixed seed. */
