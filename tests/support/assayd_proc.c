@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -169,6 +170,7 @@ assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
     }
     fflush(stdout);
     fflush(stderr);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         perror("assay_proc_start: fork");
@@ -179,6 +181,12 @@ assay_proc_start(assay_proc *p, const char *const argv[], double timeout_s)
     if (pid == 0) {
         /* stdout too: a child left holding the test's stdout would keep
          * ctest waiting for EOF after a failed test. */
+        /* a test that dies (failed assertion, ctest timeout) takes its
+         * daemons with it instead of leaving them serving for ever */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) {
+            _exit(127);
+        }
         dup2(fds[1], STDERR_FILENO);
         dup2(fds[1], STDOUT_FILENO);
         close(fds[0]);
