@@ -54,8 +54,10 @@ test_daemon_killed_and_restarted_mid_run_loses_no_reply(void **state)
     start_daemon(&d, "tcp://127.0.0.1:*");
     char endpoint[256];
     snprintf(endpoint, sizeof(endpoint), "%s", d.endpoint);
-    /* 300 ms x 30 tries: far more patience than the restart needs */
-    assay_client *c = client_for(endpoint, 300, 30, WINDOW);
+    /* 300 ms x 30 tries (scaled for valgrind, where the restarted daemon
+     * takes seconds to load its model): more patience than a restart needs */
+    assay_client *c =
+        client_for(endpoint, (int)(300 * assay_proc_time_scale()), 30, WINDOW);
     bool seen[N] = {false};
     size_t submitted = 0;
     size_t received = 0;
@@ -128,8 +130,9 @@ test_daemon_gone_after_answering_is_timeout(void **state)
     (void)state;
     assay_proc d;
     start_daemon(&d, "tcp://127.0.0.1:*");
-    /* 100 ms, scaled for valgrind: the first request must be answered */
-    int t = (int)(100 * assay_proc_time_scale());
+    /* 500 ms, scaled for valgrind: the first request must be answered even
+     * on a loaded machine; only the one after the kill may time out */
+    int t = (int)(500 * assay_proc_time_scale());
     assay_client *c = client_for(d.endpoint, t, 1, 4);
     const char *req = "{\"v\":1,\"op\":\"health\"}";
     char *reply = NULL;
