@@ -400,6 +400,12 @@ test_bank_python_fullstack_loads_with_seed_references(void **state)
         size_t n = seed_pairs(seed, qs, as, 32);
         assert_int_equal(n, 24);
         for (size_t i = 0; i < n; i++) {
+            /* the bank corrects one typo of the seed's (models/README.md);
+             * every other question text is the seed's, byte for byte */
+            char *typo = strstr(qs[i], "Diango");
+            if (typo != NULL) {
+                memcpy(typo, "Django", 6);
+            }
             assert_string_equal(b->questions[i].text, qs[i]);
             assert_string_equal(b->questions[i].references[0], as[i]);
         }
