@@ -8,6 +8,7 @@
 
 #include "bank.h"
 #include "cli.h"
+#include "labels.h"
 
 static void
 bank_help(FILE *out)
@@ -76,29 +77,31 @@ bank_labelled(json_t *counts, const char *id)
     return json_is_integer(v) ? (size_t)json_integer_value(v) : 0;
 }
 
+/* bank_read_labels counts the labelled answers per question in path with
+ * the one labelled-set reader (service/fit/labels.c), so `bank check` and
+ * `fit` agree on what a valid line is. *found is false when path cannot be
+ * opened; a malformed line is an error naming file and line (rc). */
 static json_t *
-bank_read_labels(const char *path, bool *found)
+bank_read_labels(const char *path, bool *found, assay_err *rc, assay_error *err)
 {
     json_t *counts = json_object();
-    FILE *f = fopen(path, "r");
-    *found = f != NULL;
-    if (f == NULL) {
+    struct stat st;
+    *found = stat(path, &st) == 0;
+    *rc = ASSAY_OK;
+    if (!*found) {
         return counts;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    while (getline(&line, &cap, f) > 0) {
-        json_t *o = json_loads(line, 0, NULL);
-        const char *q = json_string_value(json_object_get(o, "question_id"));
+    assay_itemset items = {0};
+    *rc = assay_items_read(path, NULL, &items, err);
+    for (size_t i = 0; *rc == ASSAY_OK && i < items.n; i++) {
+        const char *q = items.v[i].qid;
         if (q != NULL) {
             json_object_set_new(
                 counts, q,
                 json_integer((json_int_t)bank_labelled(counts, q) + 1));
         }
-        json_decref(o);
     }
-    free(line);
-    fclose(f);
+    assay_items_fini(&items);
     return counts;
 }
 
@@ -208,8 +211,14 @@ bank_check(int argc, char **argv)
         return assay_cli_error(rc, &err);
     }
     bool have_labels = false;
-    json_t *counts = labels[0] != '\0' ? bank_read_labels(labels, &have_labels)
-                                       : json_object();
+    json_t *counts = labels[0] != '\0'
+                         ? bank_read_labels(labels, &have_labels, &rc, &err)
+                         : json_object();
+    if (rc != ASSAY_OK) {
+        json_decref(counts);
+        assay_bank_free(bank);
+        return assay_cli_error(rc, &err);
+    }
     if (labels_path != NULL && !have_labels) {
         json_decref(counts);
         assay_bank_free(bank);

@@ -35,6 +35,13 @@ echo "$out" | grep -q 'bank.txt:8: warning: question q1: misconception "mutexes 
     fail "misconception in reference: $out"
 echo "$out" | grep -q 'warning: question q2 has no labelled answers' ||
     fail "unlabelled question: $out"
+# the labelled set is read by fit's reader: a bad line is exit 2 naming
+# the file and line, as `assay fit` would say it
+printf '%s\n' '{"question_id":"q1","answer":"x","score":1}' \
+    '{"question_id":"q1","answer":"y","band":"bogus"}' >"$TMPD/m/labelled.jsonl"
+expect_status 2 "$ASSAY_EXE" bank check "$TMPD/m"
+grep -q 'labelled.jsonl line 2: "band" must be' "$TMPD/err" ||
+    fail "bad labelled line: $(cat "$TMPD/err")"
 # a load error is exit 2 with the file and line
 printf 'bank: x\n[question q]\ntext: t\n' >"$TMPD/bad.txt"
 expect_status 2 "$ASSAY_EXE" bank check "$TMPD/bad.txt"
