@@ -116,7 +116,7 @@ static void
 split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
 {
     clause cur = {0, 0, 0, -1, false, 0, 0};
-    bool have = false;
+    bool have = false, in_aside = false;
     size_t sentence = 0, seg = 0, seg_sentence = 0;
     for (size_t i = 1; i <= a->n; i++) {
         bool end = i == a->n;
@@ -133,7 +133,19 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
         bool opens = seg == 0 ||
                      seg_sentence != (have ? cur.sentence : SIZE_MAX) ||
                      assay_scope_boundary(&a->terms[seg]);
-        if (have && !opens && content_count(a, seg, i) < 2) {
+        /* a short aside in parentheses, closed right after, and what
+         * follows it stay in the clause: "SSR (Server-Side Rendering)
+         * sends ready HTML" */
+        size_t words = content_count(a, seg, i);
+        bool resume =
+            in_aside && (a->terms[seg].flags & ASSAY_TERM_CLOSE_BEFORE);
+        in_aside = (a->terms[seg].flags & ASSAY_TERM_OPEN_BEFORE) && i < a->n &&
+                   (a->terms[i].flags & ASSAY_TERM_CLOSE_BEFORE) && words <= 4;
+        /* a fragment that an aside follows is the subject of a new clause
+         * ("; token-based (JWT) sends"), not the tail of the last one */
+        bool subject = i < a->n && !new_sentence &&
+                       (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE);
+        if (have && !opens && (in_aside || resume || (!subject && words < 2))) {
             cur.last = i;
         } else {
             if (have) {
@@ -990,8 +1002,12 @@ aligned(const assay_claim *c, const acc *x, bool same_subject, bool named)
     }
     /* "tuples are mutable" against "a tuple is immutable", "terminal 1 is
      * connected" against "terminal 1 ... separated by the gap": an
-     * opposite said of the claim's own subject, named in the clause */
-    if (named) {
+     * opposite said of the claim's own subject, named in the clause, when
+     * it replaces the predicate's head (its first word) or the head is
+     * said too ("duplicates the inner objects"); "keeps references to the
+     * inner objects" says something else of a shallow copy than
+     * "duplicates only the outer object" */
+    if (named && ((opp | x->words) & 1u)) {
         return true;
     }
     unsigned need_rest = nrest < 2 ? nrest : 2u;

@@ -377,6 +377,70 @@ test_claim_restrictive_claim_agrees_with_negated_answer(void **state)
 }
 
 static void
+test_claim_antonym_needs_the_predicate_head(void **state)
+{
+    (void)state;
+    /* "inner" is opposite to "outer", but the clause does not say what the
+     * claim's head word ("duplicates") says: it describes a shallow copy in
+     * other words, correctly (the README demo's cand-03) */
+    judged *j = judge(Q_COPY, R_COPY,
+                      "A shallow copy only creates a new container and keeps "
+                      "references to the inner objects.",
+                      NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
+    /* the head said with the opposite object still contradicts */
+    j = judge(Q_COPY, R_COPY, "A shallow copy duplicates the inner objects.",
+              NULL, 0);
+    const assay_claim_result *r = result_of(j, "Shallow");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+}
+
+static void
+test_claim_parenthesised_appositive_keeps_the_subject(void **state)
+{
+    (void)state;
+    static const char *q = "Difference between CSR and SSR?";
+    static const char *ref =
+        "CSR (Client-Side Rendering) renders HTML in the browser using JS. "
+        "SSR (Server-Side Rendering) sends ready HTML from the server.";
+    assay_claim_set cs;
+    build(&cs, q, ref, NULL, 0);
+    /* the parenthesis is part of the subject, not a clause of its own */
+    assert_int_equal(cs.n, 2);
+    assert_string_equal(cs.c[1].text,
+                        "SSR (Server-Side Rendering) sends ready HTML from the "
+                        "server");
+    assert_string_equal(cs.ent[cs.c[0].subject].label, "csr");
+    assert_string_equal(cs.ent[cs.c[1].subject].label, "ssr");
+    assay_claims_fini(&cs);
+
+    /* a one-word subject after ";" opens its clause when an aside follows */
+    build(&cs, "Difference between session-based and token-based?",
+          "Session-based stores session ID on the server; token-based (JWT) "
+          "sends a self-contained token with each request.",
+          NULL, 0);
+    assert_int_equal(cs.n, 2);
+    assert_string_equal(cs.c[1].text, "token-based (JWT) sends a "
+                                      "self-contained token with each request");
+    assert_int_equal(cs.c[1].subject, 1);
+    assay_claims_fini(&cs);
+
+    judged *j = judge(q, ref,
+                      "SSR (Client-Side Rendering) renders HTML in the browser "
+                      "using JS. CSR (Server-Side Rendering) sends ready HTML "
+                      "from the server.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "CSR");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+}
+
+static void
 test_claim_judging_cost_is_linear(void **state)
 {
     (void)state;
@@ -418,6 +482,8 @@ main(void)
         cmocka_unit_test(test_claim_antonyms_and_comparatives_contradict),
         cmocka_unit_test(
             test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
+        cmocka_unit_test(test_claim_antonym_needs_the_predicate_head),
+        cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),
         cmocka_unit_test(
             test_claim_restrictive_claim_agrees_with_negated_answer),
         cmocka_unit_test(test_claim_judging_cost_is_linear),
