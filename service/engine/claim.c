@@ -497,6 +497,13 @@ typedef struct acc {
     uint32_t cues[4]; /* distinct negations over the claim's words here */
     unsigned ncues;
     bool less; /* a claim word follows "less" / "fewer" */
+    /* the judge's cue groups: cues over the same claim word are one
+     * negation said twice; cw: the words each cue covers; plain: words
+     * also said outside any negation */
+    uint8_t parent[4];
+    uint8_t wfirst[ASSAY_CLAIM_WORDS]; /* first cue over a word, 1-based */
+    uint32_t cw[4];
+    uint32_t plain;
 } acc;
 
 static void
@@ -513,6 +520,67 @@ acc_cue(acc *y, uint32_t id)
     if (y->ncues < 4) {
         y->cues[y->ncues++] = id;
     }
+}
+
+static unsigned
+cue_root(const acc *y, unsigned k)
+{
+    while (y->parent[k] != k) {
+        k = y->parent[k];
+    }
+    return k;
+}
+
+/* acc_word_cue records that claim word w (or, opposite, a word opposite
+ * to it) occurs under negation id (0: none): distinct cues over one word
+ * are joined into one group. */
+static void
+acc_word_cue(acc *y, size_t w, uint32_t id, bool opposite)
+{
+    uint32_t bit = 1u << w;
+    if (id == 0) {
+        y->plain |= opposite ? 0u : bit;
+        return;
+    }
+    unsigned k = 0;
+    while (k < y->ncues && y->cues[k] != id) {
+        k++;
+    }
+    if (k == y->ncues) {
+        if (y->ncues == 4) {
+            return;
+        }
+        y->cues[y->ncues++] = id;
+        y->parent[k] = (uint8_t)k;
+    }
+    y->cw[k] |= bit;
+    if (y->wfirst[w] == 0) {
+        y->wfirst[w] = (uint8_t)(k + 1);
+    } else {
+        unsigned a = cue_root(y, y->wfirst[w] - 1u), b = cue_root(y, k);
+        y->parent[a > b ? a : b] = (uint8_t)(a < b ? a : b);
+    }
+}
+
+/* The negations a clause says over a claim's words: one per group of
+ * cues that share a word ("does not return anything and has no return
+ * type" is one denial, said twice), none for a group whose words are all
+ * also said plainly ("a special node called root has no parent node"
+ * does not deny the root node). Distinct groups still cancel: "does not
+ * use yield ... without storing" is the opposite of "uses yield without
+ * storing". */
+static unsigned
+clause_negations(const acc *y)
+{
+    uint32_t group[4] = {0};
+    for (unsigned k = 0; k < y->ncues; k++) {
+        group[cue_root(y, k)] |= y->cw[k];
+    }
+    unsigned n = 0;
+    for (unsigned k = 0; k < y->ncues; k++) {
+        n += cue_root(y, k) == k && (group[k] & ~y->plain) != 0;
+    }
+    return n;
 }
 
 /* ---- building ----------------------------------------------------------- */
@@ -1082,7 +1150,8 @@ judge_clause(void *vctx, const clause *k)
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
             }
-            acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
+            acc_word_cue(y, cs->word_idx[p], j->cover != NULL ? j->cover[i] : 0,
+                         false);
             y->less = y->less || less;
             j->steps++;
         }
@@ -1107,7 +1176,8 @@ judge_clause(void *vctx, const clause *k)
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
                 acc *y = &x[cs->opp_claim[p]];
                 y->opposed |= 1u << cs->opp_idx[p];
-                acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
+                acc_word_cue(y, cs->opp_idx[p],
+                             j->cover != NULL ? j->cover[i] : 0, true);
                 y->less = y->less || less;
                 j->steps++;
             }
@@ -1140,8 +1210,8 @@ judge_clause(void *vctx, const clause *k)
     if (best != SIZE_MAX) {
         const assay_claim *cl = &cs->c[best];
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
-        int pol = (int)(x[best].ncues & 1u) ^ (x[best].less ? 1 : 0) ^
-                  (instead ? 1 : 0) ^ (int)(nopp & 1u);
+        int pol = (int)(clause_negations(&x[best]) & 1u) ^
+                  (x[best].less ? 1 : 0) ^ (instead ? 1 : 0) ^ (int)(nopp & 1u);
         if (pol == claim_polarity(cl, x[best].words | x[best].opposed) &&
             own >= 0 && cl->subject >= 0 && !((cl->entities >> subj) & 1u) &&
             cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
@@ -1167,7 +1237,7 @@ judge_clause(void *vctx, const clause *k)
         }
         double s = share(cl, &x[c]);
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
-        int pol = (int)(x[c].ncues & 1u) ^ (x[c].less ? 1 : 0) ^
+        int pol = (int)(clause_negations(&x[c]) & 1u) ^ (x[c].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
         if (!flip) {

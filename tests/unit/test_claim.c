@@ -441,6 +441,43 @@ test_claim_parenthesised_appositive_keeps_the_subject(void **state)
 }
 
 static void
+test_claim_negations_said_twice_are_one(void **state)
+{
+    (void)state;
+    /* one denial said twice over the same word is not a double negative */
+    judged *j = judge("What is a constructor's return type?",
+                      "Constructors do not have a return type.",
+                      "A constructor does not return any data and has no "
+                      "return type.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* a negation over a word the clause also says plainly denies nothing
+     * of the claim ("no parent node" after "a special node") */
+    j = judge("What is a tree?", "A tree has a special node called root.",
+              "A tree has a special node called root that has no parent "
+              "node.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* "parent", opposite to "child", said plainly beside "children" */
+    j = judge("What is a leaf?", "A node that has no children.",
+              "A leaf is a child of a parent node that has no children nodes "
+              "of its own.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* two separate denials still cancel over different words */
+    j = judge("What is a generator?",
+              "A generator uses yield to return values without storing them.",
+              "A generator does not use yield to return values without "
+              "storing them.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+static void
 test_claim_judging_cost_is_linear(void **state)
 {
     (void)state;
@@ -483,6 +520,7 @@ main(void)
         cmocka_unit_test(
             test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
         cmocka_unit_test(test_claim_antonym_needs_the_predicate_head),
+        cmocka_unit_test(test_claim_negations_said_twice_are_one),
         cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),
         cmocka_unit_test(
             test_claim_restrictive_claim_agrees_with_negated_answer),
