@@ -165,6 +165,15 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
     }
 }
 
+/* Words that state a limit: a concept labelled with one ("limits
+ * CPU-bound multi-threading") or with a negation ("does not store all
+ * values in memory") says something negative, so an answer that denies
+ * its variant ("threads do not speed up CPU-bound code") agrees with it. */
+static const char *const limiters[] = {
+    "limit",    "limits", "limited", "restrict", "restricts", "prevent",
+    "prevents", "avoid",  "avoids",  "reduce",   "reduces",   "lack",
+    "lacks",    "block",  "blocks",  "stop",     "stops"};
+
 /* whether the sentence starting at term first is conditional: "if" or
  * "unless" anywhere, "when" / "whenever" / "until" / "otherwise" opening
  * it or one of its clauses ("when needed" inside a clause is not) */
@@ -768,17 +777,28 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
     if (cs->concept_subject == NULL) {
         return ASSAY_ENOMEM;
     }
+    cs->concept_limits = calloc(concepts->n, 1);
+    if (cs->concept_limits == NULL) {
+        return ASSAY_ENOMEM;
+    }
     cs->nconcept_subject = concepts->n;
     for (size_t i = 0; i < concepts->n; i++) {
         const assay_concept *k = &concepts->c[i];
         cs->concept_subject[i] = -1;
         assay_analysis la;
-        if (k->derived || cs->nent == 0 ||
+        if (k->derived || k->misconception ||
             assay_analyze(lex, st, k->label, strlen(k->label), &la, NULL) !=
                 ASSAY_OK) {
             continue;
         }
-        cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+        for (size_t t = 0; t < la.n && !cs->concept_limits[i]; t++) {
+            cs->concept_limits[i] =
+                assay_polarity_cue(&la, t) != ASSAY_CUE_NONE ||
+                IS_ANY(&la.terms[t], limiters);
+        }
+        if (cs->nent > 0) {
+            cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+        }
         assay_analysis_fini(&la);
     }
     return ASSAY_OK;
@@ -946,6 +966,7 @@ assay_claims_fini(assay_claim_set *cs)
     free(cs->word_claim);
     free(cs->word_idx);
     free(cs->concept_subject);
+    free(cs->concept_limits);
     memset(cs, 0, sizeof(*cs));
 }
 
@@ -1276,7 +1297,9 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
-        if (agrees) {
+        bool same = cs_subj < 0 || subj < 0 || subj == cs_subj;
+        if (agrees ||
+            (i < cs->nconcept_subject && cs->concept_limits[i] && same)) {
             mi->state = ASSAY_MATCH_EXACT;
         } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
             /* back to the asserted mention, if the answer has one */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "claim.h"
+#include "concept.h"
 #include "lexicon.h"
 #include "wordnet.h"
 
@@ -477,6 +478,58 @@ test_claim_negations_said_twice_are_one(void **state)
     judged_free(j);
 }
 
+/* The state of a one-variant bank concept labelled label in answer, after
+ * the claim judge has seen it. */
+static assay_match_state
+concept_after_judging(const char *q, const char *ref, const char *label,
+                      const char *variant, const char *answer)
+{
+    char *variants[] = {(char *)variant};
+    assay_concept_def d = {(char *)label, variants, 1,     1.0,
+                           false,         false,    false, 1};
+    assay_concept_set concepts;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_concepts_compile(&d, 1, lex, stemmer, &concepts, &err),
+                  &err);
+    assay_analysis qa = analyse(q), ra = analyse(ref), aa = analyse(answer);
+    assay_claim_set cs;
+    assert_ok_err(assay_claims_build(&cs, &qa, ref, &ra, NULL, 0, &concepts,
+                                     lex, stemmer, NULL, 5, &err),
+                  &err);
+    assay_match_params p = {3, 5, 5};
+    assay_concept_match m[1];
+    assay_concepts_match(&concepts, &aa, &p, m);
+    assay_claim_result r[ASSAY_MAX_CLAIMS];
+    assay_claims_judge(&cs, &aa, NULL, &concepts, m, r);
+    assay_claims_fini(&cs);
+    assay_concepts_fini(&concepts);
+    assay_analysis_fini(&qa);
+    assay_analysis_fini(&ra);
+    assay_analysis_fini(&aa);
+    return m[0].state;
+}
+
+static void
+test_claim_concept_that_states_a_limit_agrees_with_a_denial(void **state)
+{
+    (void)state;
+    static const char *q = "Explain the GIL and its impact on threads.";
+    static const char *ref = "The GIL lets one thread run bytecode at a "
+                             "time. It limits CPU-bound multi-threading.";
+    static const char *ans = "Only one thread runs bytecode at a time, so "
+                             "threads do not speed up CPU-bound code.";
+    /* the label states a limit: denying its variant says the same */
+    assert_int_equal(concept_after_judging(q, ref,
+                                           "limits CPU-bound multi-threading",
+                                           "CPU-bound", ans),
+                     ASSAY_MATCH_EXACT);
+    /* a label that states no limit stays denied */
+    assert_int_equal(concept_after_judging(q, ref, "speeds up CPU-bound work",
+                                           "CPU-bound", ans),
+                     ASSAY_MATCH_NEGATED);
+}
+
 static void
 test_claim_judging_cost_is_linear(void **state)
 {
@@ -521,6 +574,8 @@ main(void)
             test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
         cmocka_unit_test(test_claim_antonym_needs_the_predicate_head),
         cmocka_unit_test(test_claim_negations_said_twice_are_one),
+        cmocka_unit_test(
+            test_claim_concept_that_states_a_limit_agrees_with_a_denial),
         cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),
         cmocka_unit_test(
             test_claim_restrictive_claim_agrees_with_negated_answer),
