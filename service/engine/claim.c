@@ -900,10 +900,16 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_claim *cl = &cs->c[cs->n];
         memset(cl, 0, sizeof(*cl));
         cl->yesno = yesno_of(ra, c);
+        bool appositive = false; /* "CSR (Client-Side Rendering)": the
+                                    subject's other name, not predicate */
         for (size_t i = c->first; i < c->last && cl->nwords < ASSAY_CLAIM_WORDS;
              i++) {
             const assay_term *t = &ra->terms[i];
-            if (!content(t) || is_entity_key(cs, t->hash) ||
+            if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+                appositive = (t->flags & ASSAY_TERM_OPEN_BEFORE) && i > 0 &&
+                             is_entity_key(cs, ra->terms[i - 1].hash);
+            }
+            if (appositive || !content(t) || is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
                 IS_ANY(t, restrictive) || IS_ANY(t, lessers) ||
                 assay_scope_boundary(t)) {

@@ -417,6 +417,8 @@ test_claim_parenthesised_appositive_keeps_the_subject(void **state)
                         "server");
     assert_string_equal(cs.ent[cs.c[0].subject].label, "csr");
     assert_string_equal(cs.ent[cs.c[1].subject].label, "ssr");
+    /* the aside names the subject again: not predicate words */
+    assert_int_equal(cs.c[1].nwords, 4); /* sends ready html server */
     assay_claims_fini(&cs);
 
     /* a one-word subject after ";" opens its clause when an aside follows */
