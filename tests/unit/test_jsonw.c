@@ -56,14 +56,56 @@ test_jsonw_reals_match_jansson_at_the_edges(void **state)
 {
     (void)state;
     static const double xs[] = {
-        0.0, -0.0, 1.0, -1.0, 0.5, 0.507473, 1e-6, 5e-6, 1.2e-5, 9.9e-5,
-        1e-4, 0.000123, 0.001, 0.1, 0.3, 1.0 / 3.0, 2.0 / 3.0, 10.0, 100.0,
-        123456.789, 999999999.999999, 1e9, 1e14, 1e15, 1e16, 1e20, 1e21,
-        123456789012345678.0, 1e-7, 1.5e-7, 1e-300, 5e-324, DBL_MIN,
-        DBL_MAX, -DBL_MAX, 0.1 + 0.2, 4.35, 2.675, 1.0000000000000002,
-        0.9999999999999999, 99999999999999.9, 999999999999999.0,
-        9999999999999999.0, 0.00001, 0.0001000000000001, 5.0, 0.05, 0.005,
-        -0.000001, -123.456,
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.5,
+        0.507473,
+        1e-6,
+        5e-6,
+        1.2e-5,
+        9.9e-5,
+        1e-4,
+        0.000123,
+        0.001,
+        0.1,
+        0.3,
+        1.0 / 3.0,
+        2.0 / 3.0,
+        10.0,
+        100.0,
+        123456.789,
+        999999999.999999,
+        1e9,
+        1e14,
+        1e15,
+        1e16,
+        1e20,
+        1e21,
+        123456789012345678.0,
+        1e-7,
+        1.5e-7,
+        1e-300,
+        5e-324,
+        DBL_MIN,
+        DBL_MAX,
+        -DBL_MAX,
+        0.1 + 0.2,
+        4.35,
+        2.675,
+        1.0000000000000002,
+        0.9999999999999999,
+        99999999999999.9,
+        999999999999999.0,
+        9999999999999999.0,
+        0.00001,
+        0.0001000000000001,
+        5.0,
+        0.05,
+        0.005,
+        -0.000001,
+        -123.456,
     };
     for (size_t i = 0; i < sizeof(xs) / sizeof(xs[0]); i++) {
         check_real(xs[i]);
@@ -96,8 +138,8 @@ test_jsonw_reals_match_jansson_on_verdict_like_numbers(void **state)
         /* multiples of 1e-6 (what round6 makes) across magnitudes, and
          * values a few ulps off them */
         double scale = pow(10.0, (double)(r % 13) - 3.0);
-        double x = round((double)(next(&s) % 2000001) / 1e6 * scale * 1e6) /
-                   1e6;
+        double x =
+            round((double)(next(&s) % 2000001) / 1e6 * scale * 1e6) / 1e6;
         if (r & 0x100) {
             x = -x;
         }
@@ -204,8 +246,11 @@ static void
 test_jsonw_invalid_utf8_becomes_replacement(void **state)
 {
     (void)state;
-    char *got = write_string("a\xFF" "b\xC3", 4);
-    assert_string_equal(got, "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");
+    char *got = write_string("a\xFF"
+                             "b\xC3",
+                             4);
+    assert_string_equal(got, "\"a\xEF\xBF\xBD"
+                             "b\xEF\xBF\xBD\"");
     free(got);
 }
 
@@ -241,9 +286,10 @@ test_jsonw_nesting_and_commas(void **state)
     assay_jsonw_object_end(&w);
     size_t len = 0;
     char *s = assay_jsonw_take(&w, &len);
-    const char *want = "{\"v\":1,\"id\":\"x\",\"ok\":true,\"a\":[],\"o\":{\"l\":"
-                       "[-3,-9223372036854775808,0.5,null,false,{},[1],null]"
-                       "},\"s\":1.0}";
+    const char *want =
+        "{\"v\":1,\"id\":\"x\",\"ok\":true,\"a\":[],\"o\":{\"l\":"
+        "[-3,-9223372036854775808,0.5,null,false,{},[1],null]"
+        "},\"s\":1.0}";
     assert_string_equal(s, want);
     assert_int_equal(len, strlen(want));
     /* and jansson reads it back */
@@ -274,7 +320,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonw_reals_match_jansson_at_the_edges),
         cmocka_unit_test(test_jsonw_reals_match_jansson_on_random_doubles),
-        cmocka_unit_test(test_jsonw_reals_match_jansson_on_verdict_like_numbers),
+        cmocka_unit_test(
+            test_jsonw_reals_match_jansson_on_verdict_like_numbers),
         cmocka_unit_test(test_jsonw_reals_ignore_the_locale),
         cmocka_unit_test(test_jsonw_non_finite_is_null),
         cmocka_unit_test(test_jsonw_strings_match_jansson),

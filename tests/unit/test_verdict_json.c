@@ -15,8 +15,7 @@
 #include "proto.h"
 #include "verdict.h"
 
-#define REF_FLAGS                                                              \
-    (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+#define REF_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 
 /* ---- the reference: the jansson tree replies were dumped from ---- */
 
@@ -243,8 +242,8 @@ test_writer_matches_jansson_on_the_labelled_set(void **state)
         assay_verdict *v = NULL;
         assay_error err;
         assay_error_init(&err);
-        assert_ok_err(assay_grade(m, l.qid[i], l.answer[i],
-                                  strlen(l.answer[i]), &v, &err),
+        assert_ok_err(assay_grade(m, l.qid[i], l.answer[i], strlen(l.answer[i]),
+                                  &v, &err),
                       &err);
         check_verdict(v, i % 2 ? "id-\"quoted\"\\x" : "plain-7");
         assay_verdict_free(v);
@@ -266,8 +265,8 @@ test_writer_matches_jansson_on_the_labelled_set(void **state)
             assay_verdict *v = NULL;
             assay_error err;
             assay_error_init(&err);
-            assert_ok_err(assay_grade_inline(m, question, strlen(question),
-                                             ref, strlen(ref), l.answer[i],
+            assert_ok_err(assay_grade_inline(m, question, strlen(question), ref,
+                                             strlen(ref), l.answer[i],
                                              strlen(l.answer[i]), &v, &err),
                           &err);
             check_verdict(v, NULL);
@@ -310,8 +309,12 @@ test_writer_matches_jansson_on_hostile_verdicts(void **state)
     (void)state;
     assay_model *m = load_model();
     static const char *const odd[] = {
-        "quote \" and \\ backslash", "tab\tnewline\ncr\r", "\x01\x1f\x7f",
-        "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80", "slash / </script>", "",
+        "quote \" and \\ backslash",
+        "tab\tnewline\ncr\r",
+        "\x01\x1f\x7f",
+        "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80",
+        "slash / </script>",
+        "",
     };
     const size_t nodd = sizeof(odd) / sizeof(odd[0]);
     uint64_t s = 1234567;
