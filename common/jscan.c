@@ -89,9 +89,9 @@ skip_value(const unsigned char *u, size_t i, size_t len)
         return 0;
     }
     size_t start = i;
-    while (i < len && ((u[i] >= '0' && u[i] <= '9') ||
-                       (u[i] >= 'a' && u[i] <= 'z') || u[i] == '-' ||
-                       u[i] == '+' || u[i] == '.' || u[i] == 'E')) {
+    while (i < len &&
+           ((u[i] >= '0' && u[i] <= '9') || (u[i] >= 'a' && u[i] <= 'z') ||
+            u[i] == '-' || u[i] == '+' || u[i] == '.' || u[i] == 'E')) {
         i++;
     }
     return i > start ? i : 0;

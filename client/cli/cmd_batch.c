@@ -1022,7 +1022,7 @@ batch_run(batch *b, assay_client *c, size_t window)
         }
         batch_item *it = &ring[r.tag % window];
         it->state = ITEM_DONE;
-        if (r.json != NULL) {
+        if (assay_reply_json(&r) != NULL) {
             it->reply = r.json;
             r.json = NULL;
         } else {

@@ -46,8 +46,8 @@ test_jscan_decodes_escaped_strings(void **state)
     (void)state;
     assay_jspan v[3];
     char id[64];
-    assert_true(scan("{\"id\":\"a\\\"b\\\\c\\/d\\u00e9\\ud83d\\ude00\\n\"}", v,
-                     id));
+    assert_true(
+        scan("{\"id\":\"a\\\"b\\\\c\\/d\\u00e9\\ud83d\\ude00\\n\"}", v, id));
     assert_string_equal(id, "a\"b\\c/d\xc3\xa9\xf0\x9f\x98\x80\n");
     /* an escaped key names the same member */
     assert_true(scan("{\"\\u0069d\":\"k\"}", v, id));
@@ -56,10 +56,10 @@ test_jscan_decodes_escaped_strings(void **state)
     assert_true(scan("{\"x\":\"\\\\\",\"id\":\"y\"}", v, id));
     assert_string_equal(id, "y");
     char out[8];
-    assay_jspan bad[] = {{"\"\\u00\"", 6},      {"\"\\ud83d\"", 8},
-                         {"\"\\u0000\"", 8},    {"\"\\q\"", 4},
-                         {"\"unterminated", 13}, {"\"too long string\"", 17},
-                         {"7", 1}};
+    assay_jspan bad[] = {
+        {"\"\\u00\"", 6}, {"\"\\ud83d\"", 8},     {"\"\\u0000\"", 8},
+        {"\"\\q\"", 4},   {"\"unterminated", 13}, {"\"too long string\"", 17},
+        {"7", 1}};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         if (assay_jscan_string(bad[i], out, sizeof(out), NULL)) {
             fail_msg("decoded %.*s", (int)bad[i].n, bad[i].p);
@@ -126,8 +126,17 @@ test_jscan_agrees_with_jansson(void **state)
     (void)state;
     /* values of every kind, in every position */
     static const char *const values[] = {
-        "1", "-2.5e-7", "true", "false", "null", "\"s\"", "\"q\\\"\"",
-        "[]", "[1,[2,{\"id\":3}]]", "{}", "{\"ok\":true,\"x\":[\"]\"]}",
+        "1",
+        "-2.5e-7",
+        "true",
+        "false",
+        "null",
+        "\"s\"",
+        "\"q\\\"\"",
+        "[]",
+        "[1,[2,{\"id\":3}]]",
+        "{}",
+        "{\"ok\":true,\"x\":[\"]\"]}",
     };
     const size_t nv = sizeof(values) / sizeof(values[0]);
     for (size_t a = 0; a < nv; a++) {
