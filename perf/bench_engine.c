@@ -273,6 +273,143 @@ bench_worst(const assay_model *m, const assay_bank *bank, assay_error *err)
     return rc;
 }
 
+/* Grading cost by answer length: for each bank question, an answer of
+ * exactly W words made of that question's labelled answers in file order
+ * (cycled), graded by id; prints the median over 3 rounds of the mean CPU
+ * time of one verdict, across all questions, for W = 10, 100, 1,000 and
+ * 10,000, and the 1,000 -> 10,000 growth (10 is linear; page faults from
+ * per-call buffers and quadratic passes show up as more). */
+#define LEN_ROUNDS 3
+
+/* Copies the next word of [*p, end) to out (with a trailing space); false
+ * at the end of the text. */
+static bool
+next_word(const char **p, const char *end, char *out, size_t *n)
+{
+    const char *s = *p;
+    while (s < end && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')) {
+        s++;
+    }
+    const char *e = s;
+    while (e < end && *e != ' ' && *e != '\n' && *e != '\t' && *e != '\r') {
+        e++;
+    }
+    *p = e;
+    if (e == s) {
+        return false;
+    }
+    memcpy(out + *n, s, (size_t)(e - s));
+    *n += (size_t)(e - s);
+    out[(*n)++] = ' ';
+    return true;
+}
+
+/* An answer of exactly `words` words: qid's labelled answers in file order,
+ * cycled; NULL when qid has no answer with a word (or out of memory). */
+static char *
+words_answer(const assay_perf_mix *mix, const char *qid, size_t words,
+             size_t *len)
+{
+    size_t longest = 0;
+    for (size_t k = 0; k < mix->count; k++) {
+        if (strcmp(mix->items[k].question_id, qid) == 0 &&
+            mix->items[k].answer_len > longest) {
+            longest = mix->items[k].answer_len;
+        }
+    }
+    /* each word is at most `longest` bytes plus a space */
+    char *out = longest > 0 ? malloc(words * (longest + 1) + 1) : NULL;
+    if (out == NULL) {
+        return NULL;
+    }
+    size_t n = 0, w = 0, pass_words = 0;
+    for (size_t k = 0; w < words; k++) {
+        if (k == mix->count) {
+            if (pass_words == 0) {
+                break;
+            }
+            k = 0;
+            pass_words = 0;
+        }
+        const assay_perf_item *it = &mix->items[k];
+        if (strcmp(it->question_id, qid) != 0) {
+            continue;
+        }
+        const char *p = it->answer, *end = it->answer + it->answer_len;
+        while (w < words && next_word(&p, end, out, &n)) {
+            w++;
+            pass_words++;
+        }
+    }
+    if (w < words) {
+        free(out);
+        return NULL;
+    }
+    *len = n - 1; /* without the last space */
+    out[*len] = '\0';
+    return out;
+}
+
+static assay_err
+bench_lengths(const assay_model *m, const assay_perf_mix *mix, assay_error *err)
+{
+    static const size_t lengths[] = {10, 100, 1000, 10000};
+    enum { NLEN = sizeof(lengths) / sizeof(lengths[0]) };
+    size_t nq = assay_model_question_count(m);
+    double us[NLEN];
+    for (size_t l = 0; l < NLEN; l++) {
+        size_t words = lengths[l];
+        /* about 20,000 words per question and round; at least 2 verdicts */
+        size_t reps = words >= 10000 ? 2 : 20000 / words;
+        double rounds[LEN_ROUNDS];
+        char **answers = calloc(nq, sizeof(*answers));
+        size_t *lens = calloc(nq, sizeof(*lens));
+        if (answers == NULL || lens == NULL) {
+            free(answers);
+            free(lens);
+            return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+        }
+        assay_err rc = ASSAY_OK;
+        for (size_t q = 0; q < nq; q++) {
+            answers[q] = words_answer(mix, assay_model_question_id(m, q), words,
+                                      &lens[q]);
+        }
+        for (int r = 0; r < LEN_ROUNDS && rc == ASSAY_OK; r++) {
+            double cpu = 0;
+            size_t n = 0;
+            for (size_t q = 0; q < nq && rc == ASSAY_OK; q++) {
+                if (answers[q] == NULL) {
+                    continue;
+                }
+                const char *id = assay_model_question_id(m, q);
+                double c0 = assay_perf_thread_cpu();
+                for (size_t i = 0; i < reps && rc == ASSAY_OK; i++) {
+                    assay_verdict *v = NULL;
+                    rc = assay_grade(m, id, answers[q], lens[q], &v, err);
+                    assay_verdict_free(v);
+                }
+                cpu += assay_perf_thread_cpu() - c0;
+                n += reps;
+            }
+            rounds[r] = n > 0 ? cpu / (double)n * 1e6 : 0;
+        }
+        for (size_t q = 0; q < nq; q++) {
+            free(answers[q]);
+        }
+        free(answers);
+        free(lens);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        us[l] = assay_perf_median(rounds, LEN_ROUNDS);
+        printf("engine_words_%zu_cpu_us %.1f\n", words, us[l]);
+        fflush(stdout);
+    }
+    printf("engine_words_growth_1k_10k %.1f\n", us[2] > 0 ? us[3] / us[2] : 0);
+    fflush(stdout);
+    return ASSAY_OK;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -348,6 +485,9 @@ main(int argc, char **argv)
     }
     if (o.do_id && o.do_inline) { /* the default "both" also measures it */
         rc = bench_worst(model, bank, &err);
+        if (rc == ASSAY_OK) {
+            rc = bench_lengths(model, &mix, &err);
+        }
         if (rc != ASSAY_OK) {
             goto out;
         }
