@@ -2,6 +2,7 @@
 #include "score.h"
 
 #include "polarity.h"
+#include "refindex.h"
 #include "softcos.h"
 #include "wnsim.h"
 
@@ -82,24 +83,20 @@ gram_count(const assay_analysis *a)
     return cap;
 }
 
-/* Calls emit(key, ctx) for every gram of a's content words. */
+/* Runs BODY with KEY set to every gram of a's content words in order. The
+ * key rolls through the padded word a byte at a time. */
 #define FOR_EACH_GRAM(a, KEY, BODY)                                            \
     for (size_t gi_ = 0; gi_ < (a)->n; gi_++) {                                \
         const assay_term *gt_ = &(a)->terms[gi_];                              \
-        if (gt_->flags & ASSAY_TERM_STOP) {                                    \
+        size_t gn_ = gt_->surface_len;                                         \
+        if ((gt_->flags & ASSAY_TERM_STOP) || gn_ == 0) {                      \
             continue;                                                          \
         }                                                                      \
-        size_t gl_ = gt_->surface_len + 2;                                     \
-        for (size_t gj_ = 0; gj_ + 3 <= gl_; gj_++) {                          \
-            uint64_t KEY = GRAM_TAG;                                           \
-            for (size_t gc_ = 0; gc_ < 3; gc_++) {                             \
-                size_t pos_ = gj_ + gc_;                                       \
-                unsigned char b_ =                                             \
-                    (pos_ == 0 || pos_ == gl_ - 1)                             \
-                        ? ' '                                                  \
-                        : (unsigned char)gt_->surface[pos_ - 1];               \
-                KEY |= (uint64_t)b_ << (16 - 8 * gc_);                         \
-            }                                                                  \
+        const unsigned char *gs_ = (const unsigned char *)gt_->surface;        \
+        uint32_t gk_ = ((uint32_t)' ' << 8) | gs_[0];                          \
+        for (size_t gj_ = 1; gj_ <= gn_; gj_++) {                              \
+            gk_ = ((gk_ << 8) | (gj_ < gn_ ? gs_[gj_] : ' ')) & 0xffffffu;     \
+            uint64_t KEY = GRAM_TAG | gk_;                                     \
             BODY                                                               \
         }                                                                      \
     }
@@ -143,12 +140,22 @@ chargram_cosine(const assay_analysis *a, const assay_vec *refs, size_t nrefs,
     while (cap < 2 * grams) {
         cap *= 2;
     }
+    /* A bitmap of the used slots makes the norm pass visit them without
+     * scanning the empty three quarters, in the same slot order as a scan
+     * (so the same sum, bit for bit). */
     gram_slot stack_slots[1024];
+    uint64_t stack_used[1024 / 64];
     gram_slot *slot = stack_slots;
-    if (cap > 1024 && (slot = malloc(cap * sizeof(*slot))) == NULL) {
-        return ASSAY_ENOMEM;
+    uint64_t *used = stack_used;
+    if (cap > 1024) {
+        slot = malloc(cap * sizeof(*slot) + cap / 64 * sizeof(*used));
+        if (slot == NULL) {
+            return ASSAY_ENOMEM;
+        }
+        used = (uint64_t *)(slot + cap);
     }
     memset(slot, 0, cap * sizeof(*slot));
+    memset(used, 0, cap / 64 * sizeof(*used));
     size_t mask = cap - 1;
     FOR_EACH_GRAM(a, key, {
         uint32_t k = (uint32_t)(key & 0xffffffu);
@@ -156,12 +163,16 @@ chargram_cosine(const assay_analysis *a, const assay_vec *refs, size_t nrefs,
         while (slot[h].key != 0 && slot[h].key != k) {
             h = (h + 1) & mask;
         }
-        slot[h].key = k;
+        if (slot[h].key == 0) {
+            slot[h].key = k;
+            used[h / 64] |= 1ULL << (h % 64);
+        }
         slot[h].count++;
     })
     double norm = 0.0;
-    for (size_t h = 0; h < cap; h++) {
-        if (slot[h].count != 0) {
+    for (size_t u = 0; u < cap / 64; u++) {
+        for (uint64_t bits = used[u]; bits != 0; bits &= bits - 1) {
+            size_t h = u * 64 + (size_t)__builtin_ctzll(bits);
             double w = assay_tf_weight(slot[h].count);
             norm += w * w;
         }
@@ -589,7 +600,10 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     /* Closest other bank question: only the off-topic rule reads it, and
      * only below its coverage bound, so the 20-odd cosines are skipped for
      * answers that cover their own question. */
-    if (f->f[ASSAY_F_coverage] < p->off_topic_other_cov) {
+    if (f->f[ASSAY_F_coverage] < p->off_topic_other_cov &&
+        (pq->sibindex == NULL ||
+         assay_refindex_best(pq->sibindex, &full, (size_t)(pq - pq->siblings),
+                             &f->other_cos) != ASSAY_OK)) {
         for (size_t i = 0; i < pq->nsiblings; i++) {
             const assay_prepared *o = &pq->siblings[i];
             if (o != pq) {
