@@ -115,8 +115,7 @@ assay_refindex_best(const assay_refindex *ix, const assay_vec *v, size_t skip,
 {
     double stack_dot[256];
     double *dot = stack_dot;
-    if (ix->nvecs > 256 &&
-        (dot = malloc(ix->nvecs * sizeof(*dot))) == NULL) {
+    if (ix->nvecs > 256 && (dot = malloc(ix->nvecs * sizeof(*dot))) == NULL) {
         return ASSAY_ENOMEM;
     }
     for (size_t i = 0; i < ix->nvecs; i++) {

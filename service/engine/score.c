@@ -3,6 +3,7 @@
 
 #include "polarity.h"
 #include "refindex.h"
+#include "scratch.h"
 #include "softcos.h"
 #include "wnsim.h"
 
@@ -37,14 +38,11 @@ uni_keys(const assay_analysis *a, const assay_keyset *demoted, uint64_t **out,
     return ASSAY_OK;
 }
 
-/* Adjacent content-word pairs; a clause boundary breaks the chain. */
-static assay_err
-bi_keys(const assay_analysis *a, uint64_t **out, size_t *n)
+/* Adjacent content-word pairs into k (room for a->n); a clause boundary
+ * breaks the chain. Returns how many. */
+static size_t
+bi_fill(const assay_analysis *a, uint64_t *k)
 {
-    uint64_t *k = malloc((a->n ? a->n : 1) * sizeof(*k));
-    if (k == NULL) {
-        return ASSAY_ENOMEM;
-    }
     size_t m = 0;
     const assay_term *prev = NULL;
     for (size_t i = 0; i < a->n; i++) {
@@ -61,8 +59,18 @@ bi_keys(const assay_analysis *a, uint64_t **out, size_t *n)
         }
         prev = t;
     }
+    return m;
+}
+
+static assay_err
+bi_keys(const assay_analysis *a, uint64_t **out, size_t *n)
+{
+    uint64_t *k = malloc((a->n ? a->n : 1) * sizeof(*k));
+    if (k == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    *n = bi_fill(a, k);
     *out = k;
-    *n = m;
     return ASSAY_OK;
 }
 
@@ -132,8 +140,8 @@ gram_hash(uint32_t key, size_t mask)
 }
 
 static assay_err
-chargram_cosine(const assay_analysis *a, const assay_vec *refs, size_t nrefs,
-                double *out)
+chargram_cosine(assay_scratch *sc, const assay_analysis *a,
+                const assay_vec *refs, size_t nrefs, double *out)
 {
     size_t grams = gram_count(a) + 2 * a->n;
     size_t cap = 64;
@@ -143,17 +151,12 @@ chargram_cosine(const assay_analysis *a, const assay_vec *refs, size_t nrefs,
     /* A bitmap of the used slots makes the norm pass visit them without
      * scanning the empty three quarters, in the same slot order as a scan
      * (so the same sum, bit for bit). */
-    gram_slot stack_slots[1024];
-    uint64_t stack_used[1024 / 64];
-    gram_slot *slot = stack_slots;
-    uint64_t *used = stack_used;
-    if (cap > 1024) {
-        slot = malloc(cap * sizeof(*slot) + cap / 64 * sizeof(*used));
-        if (slot == NULL) {
-            return ASSAY_ENOMEM;
-        }
-        used = (uint64_t *)(slot + cap);
+    gram_slot *slot = assay_scratch_get(sc, ASSAY_SCRATCH_GRAMS,
+                                        cap * sizeof(*slot) + cap / 64 * 8);
+    if (slot == NULL) {
+        return ASSAY_ENOMEM;
     }
+    uint64_t *used = (uint64_t *)(slot + cap);
     memset(slot, 0, cap * sizeof(*slot));
     memset(used, 0, cap / 64 * sizeof(*used));
     size_t mask = cap - 1;
@@ -195,9 +198,6 @@ chargram_cosine(const assay_analysis *a, const assay_vec *refs, size_t nrefs,
             dot /= norm;
             best = dot > best ? dot : best;
         }
-    }
-    if (slot != stack_slots) {
-        free(slot);
     }
     *out = best > 1.0 ? 1.0 : best;
     return ASSAY_OK;
@@ -529,21 +529,82 @@ assay_prepare_subjects(assay_prepared *pq, const char *reference,
     return rc;
 }
 
+/* The answer's word vectors, built in the scratch: every content word
+ * (full, for the question and other-question cosines), the same without
+ * demoted words (uni), adjacent pairs (bi), and the distinct words. One
+ * sort of the content keys serves full, uni and words; each vector is the
+ * one assay_vec_build makes from the same keys. */
+static assay_err
+answer_vectors(assay_scratch *sc, const assay_prepared *pq,
+               const assay_analysis *answer, const assay_idf *idf,
+               assay_vec *full, assay_vec *uni, assay_vec *bi,
+               assay_keyset *words)
+{
+    size_t n = answer->n ? answer->n : 1;
+    uint64_t *keys = assay_scratch_get(sc, ASSAY_SCRATCH_KEYS, n * 8);
+    uint64_t *ukeys = assay_scratch_get(sc, ASSAY_SCRATCH_UNI_KEYS, n * 8);
+    uint64_t *bkeys = assay_scratch_get(sc, ASSAY_SCRATCH_BI_KEYS, n * 8);
+    assay_feat *fv =
+        assay_scratch_get(sc, ASSAY_SCRATCH_FULL_VEC, n * sizeof(assay_feat));
+    assay_feat *uv =
+        assay_scratch_get(sc, ASSAY_SCRATCH_UNI_VEC, n * sizeof(assay_feat));
+    assay_feat *bv =
+        assay_scratch_get(sc, ASSAY_SCRATCH_BI_VEC, n * sizeof(assay_feat));
+    if (!keys || !ukeys || !bkeys || !fv || !uv || !bv) {
+        return ASSAY_ENOMEM;
+    }
+    size_t nk = 0;
+    for (size_t i = 0; i < answer->n; i++) {
+        if (!(answer->terms[i].flags & ASSAY_TERM_STOP)) {
+            keys[nk++] = answer->terms[i].hash;
+        }
+    }
+    assay_sort_u64(keys, nk);
+    assay_vec_build_sorted(full, keys, nk, idf, fv);
+    size_t nu = 0;
+    for (size_t i = 0; i < nk; i++) {
+        /* a sorted run of one key: test each key once */
+        if (i > 0 && keys[i] == keys[i - 1]) {
+            if (nu > 0 && ukeys[nu - 1] == keys[i]) {
+                ukeys[nu++] = keys[i];
+            }
+        } else if (!assay_keyset_has(&pq->demoted, keys[i])) {
+            ukeys[nu++] = keys[i];
+        }
+    }
+    assay_vec_build_sorted(uni, ukeys, nu, idf, uv);
+    size_t nb = bi_fill(answer, bkeys);
+    assay_sort_u64(bkeys, nb);
+    assay_vec_build_sorted(bi, bkeys, nb, idf, bv);
+    size_t u = 0; /* keys are no longer needed: dedupe them in place */
+    for (size_t i = 0; i < nk; i++) {
+        if (u == 0 || keys[u - 1] != keys[i]) {
+            keys[u++] = keys[i];
+        }
+    }
+    words->k = keys;
+    words->n = u;
+    return ASSAY_OK;
+}
+
 assay_err
 assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
                        const assay_idf *idf, const assay_params *p,
                        assay_features *f, assay_concept_match *matches)
 {
     memset(f, 0, sizeof(*f));
-    assay_vec uni = {0}, bi = {0}, full = {0};
-    assay_keyset words = {0};
+    /* the thread's scratch; a temporary one when that cannot be made */
+    assay_scratch *own = NULL;
+    assay_scratch *sc = assay_scratch_thread();
+    if (sc == NULL && (sc = own = assay_scratch_new()) == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    assay_vec uni = {0}, bi = {0}, full = {0}; /* in the scratch */
+    assay_keyset words = {0};                  /* in the scratch */
     assay_err rc;
-    if ((rc = uni_vec(&uni, answer, &pq->demoted, idf)) ||
-        (rc = vec_of(&bi, answer, bi_keys, idf)) ||
-        (rc = chargram_cosine(answer, pq->ref_char, pq->nrefs,
-                              &f->f[ASSAY_F_chargram])) ||
-        (rc = uni_vec(&full, answer, NULL, idf)) ||
-        (rc = assay_keyset_from_analysis(&words, answer))) {
+    if ((rc = answer_vectors(sc, pq, answer, idf, &full, &uni, &bi, &words)) ||
+        (rc = chargram_cosine(sc, answer, pq->ref_char, pq->nrefs,
+                              &f->f[ASSAY_F_chargram]))) {
         goto out;
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
@@ -558,7 +619,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
     /* one negation pass for concepts and claims (NULL: each computes) */
     uint32_t *cover = assay_negation_cover_new(answer, p->neg_window);
-    bool *scope = cover != NULL ? malloc(answer->n * sizeof(bool)) : NULL;
+    bool *scope = cover != NULL ? assay_scratch_get(sc, ASSAY_SCRATCH_SCOPE,
+                                                    answer->n + 1)
+                                : NULL;
     for (size_t i = 0; scope != NULL && i < answer->n; i++) {
         scope[i] = cover[i] != 0;
     }
@@ -570,7 +633,6 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->steps +=
         assay_claims_judge(&pq->claims, answer, scope != NULL ? cover : NULL,
                            &pq->concepts, matches, f->claims);
-    free(scope);
     free(cover);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
@@ -661,10 +723,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->f[ASSAY_F_question_words] = log_words(pq->q_content);
 
 out:
-    assay_vec_fini(&uni);
-    assay_vec_fini(&bi);
-    assay_vec_fini(&full);
-    assay_keyset_fini(&words);
+    assay_scratch_trim(sc);
+    assay_scratch_free(own);
     return rc;
 }
 
