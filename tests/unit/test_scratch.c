@@ -59,8 +59,8 @@ test_scratch_trim_frees_only_large_buffers(void **state)
     assert_non_null(s);
     char *small = assay_scratch_get(s, ASSAY_SCRATCH_KEYS, 4096);
     assert_non_null(small);
-    char *big = assay_scratch_get(s, ASSAY_SCRATCH_GRAMS,
-                                  ASSAY_SCRATCH_KEEP + 1);
+    char *big =
+        assay_scratch_get(s, ASSAY_SCRATCH_GRAMS, ASSAY_SCRATCH_KEEP + 1);
     assert_non_null(big);
     memset(big, 0, ASSAY_SCRATCH_KEEP + 1);
     assay_scratch_trim(s);
