@@ -513,6 +513,32 @@ yesno_of(const assay_analysis *a, const clause *c)
     return n == 1 ? v : 0;
 }
 
+/* The number a text's first clause consists of ("40 meters.", "About 30
+ * grams"): at most three content words, exactly one of them a number. Its
+ * term hash, else 0. */
+static uint64_t
+value_of(const assay_analysis *a, const clause *c)
+{
+    if (c->first != 0) {
+        return 0;
+    }
+    size_t n = 0, nnum = 0;
+    uint64_t v = 0;
+    for (size_t i = c->first; i < c->last && n <= 3; i++) {
+        const assay_term *t = &a->terms[i];
+        if (!content(t)) {
+            continue;
+        }
+        n++;
+        if (t->flags & ASSAY_TERM_NUMBER ||
+            (t->text_len > 0 && t->text[0] >= '0' && t->text[0] <= '9')) {
+            nnum++;
+            v = t->hash;
+        }
+    }
+    return n <= 3 && nnum == 1 ? v : 0;
+}
+
 typedef struct acc {
     uint32_t words;   /* claim words seen in this clause (bit per word) */
     uint32_t opposed; /* claim words an answer word is opposite to */
@@ -900,6 +926,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_claim *cl = &cs->c[cs->n];
         memset(cl, 0, sizeof(*cl));
         cl->yesno = yesno_of(ra, c);
+        cl->value = value_of(ra, c);
         bool appositive = false; /* "CSR (Client-Side Rendering)": the
                                     subject's other name, not predicate */
         for (size_t i = c->first; i < c->last && cl->nwords < ASSAY_CLAIM_WORDS;
@@ -926,7 +953,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 cl->wsum += w;
             }
         }
-        if (cl->nwords == 0 && cl->yesno == 0) {
+        if (cl->nwords == 0 && cl->yesno == 0 && cl->value == 0) {
             continue;
         }
         cl->subject = subject;
@@ -1049,6 +1076,8 @@ typedef struct judge_ctx {
     int subject; /* running subject within a sentence */
     size_t sentence;
     int answer_yesno;
+    uint64_t answer_value; /* the answer opens with a bare number */
+    size_t value_end;
     assay_claim_result *out;
     /* best alignment share found per claim, per kind, for tie-breaking */
     double support[ASSAY_MAX_CLAIMS], contra[ASSAY_MAX_CLAIMS],
@@ -1207,6 +1236,11 @@ judge_clause(void *vctx, const clause *k)
             seen += content(&a->terms[i]);
         }
         own_at_start = seen < 3;
+    }
+    uint64_t value = value_of(a, k);
+    if (value != 0) {
+        j->answer_value = value;
+        j->value_end = a->terms[k->last - 1].end;
     }
     int yn = yesno_of(a, k);
     if (yn != 0) {
@@ -1428,6 +1462,16 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                                            ASSAY_REASON_NONE, 0, end, -1}
                     : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
                                            ASSAY_REASON_NEGATED, 0, end, -1};
+        } else if (cl->value != 0 && j->answer_value != 0) {
+            /* "60 meters" for "40 meters": another value, whatever else
+             * the clause shares with the reference */
+            r = j->answer_value == cl->value
+                    ? (assay_claim_result){ASSAY_CLAIM_SUPPORTED,
+                                           ASSAY_REASON_NONE, 0, j->value_end,
+                                           -1}
+                    : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                           ASSAY_REASON_OTHER_VALUE, 0,
+                                           j->value_end, -1};
         } else if (j->support[c] >= 0) {
             r = (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
                                      j->sstart[c], j->send[c], -1};

@@ -47,7 +47,8 @@ typedef enum assay_claim_state {
     X(ROLE_SWAP, "role_swap")                                                  \
     X(NEGATED, "negated")                                                      \
     X(ANTONYM, "antonym")                                                      \
-    X(MISCONCEPTION, "misconception")
+    X(MISCONCEPTION, "misconception")                                          \
+    X(OTHER_VALUE, "other_value")
 
 typedef enum assay_claim_reason {
 #define ASSAY_X_REASON(name, wire) ASSAY_REASON_##name,
@@ -73,6 +74,8 @@ typedef struct assay_claim {
     bool weak;         /* only / just / limits ...: a negated answer may
                           agree, so negation alone never contradicts it */
     int yesno;         /* +1 / -1: the reference opens with yes / no */
+    uint64_t value;    /* the reference opens with a bare number ("40
+                          meters."): its term hash, else 0 */
     uint64_t key[ASSAY_CLAIM_WORDS];
     double w[ASSAY_CLAIM_WORDS];
     uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */

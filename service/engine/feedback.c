@@ -63,6 +63,11 @@ assay_feedback_compose(const assay_verdict *v, const char *answer, size_t len)
                      contra->subject ? contra->subject : "something else",
                      contra->answer_subject ? contra->answer_subject : "this");
             break;
+        case ASSAY_REASON_OTHER_VALUE:
+            snprintf(out, sizeof(out),
+                     "You said \"%s\", but the reference says \"%s\".", q,
+                     contra->claim);
+            break;
         case ASSAY_REASON_MISCONCEPTION:
             snprintf(out, sizeof(out),
                      "\"%s\" is a common misconception; the reference says: "

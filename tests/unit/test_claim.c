@@ -510,6 +510,30 @@ test_claim_relation_between_entities(void **state)
     judged_free(j);
 }
 
+static void
+test_claim_bare_number_answer_is_a_value_claim(void **state)
+{
+    (void)state;
+    static const char *q = "How far is the change in elevation from A to C?";
+    static const char *ref = "40 meters. The change in elevation is 20 meters "
+                             "between A and B and 20 meters between B and C.";
+    judged *j = judge(q, ref, "60 meters, because each line adds 20.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "40 meters");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_OTHER_VALUE);
+    assert_string_equal(assay_claim_reason_name(r->reason), "other_value");
+    judged_free(j);
+    j = judge(q, ref, "40, because each line adds 20 meters.", NULL, 0);
+    assert_int_equal(result_of(j, "40 meters")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* a number inside a longer opening clause is no bare answer */
+    j = judge(q, ref, "I think the elevation changes by 60 meters overall.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "40 meters")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* The state of a one-variant bank concept labelled label in answer, after
  * the claim judge has seen it. */
 static assay_match_state
@@ -607,6 +631,7 @@ main(void)
         cmocka_unit_test(test_claim_antonym_needs_the_predicate_head),
         cmocka_unit_test(test_claim_negations_said_twice_are_one),
         cmocka_unit_test(test_claim_relation_between_entities),
+        cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
         cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),

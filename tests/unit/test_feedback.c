@@ -60,6 +60,13 @@ test_feedback_negation_and_misconception_quote_the_reference(void **state)
         "\"Shallow copy\" is a common misconception; the "
         "reference says: \"shallow copy duplicates only the outer object\".");
     free(f);
+    /* another value is not "the opposite" */
+    f = compose(ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_OTHER_VALUE, 0, 12,
+                "partial", answer);
+    assert_string_equal(f,
+                        "You said \"Shallow copy\", but the reference says "
+                        "\"shallow copy duplicates only the outer object\".");
+    free(f);
 }
 
 static void
