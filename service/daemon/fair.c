@@ -12,7 +12,7 @@
 #define BUCKETS_MAX 65536
 
 struct assay_fair_client {
-    struct assay_fair_client *chain;      /* next in the bucket */
+    struct assay_fair_client *chain;       /* next in the bucket */
     struct assay_fair_client *prev, *next; /* ring of clients with a queue */
     assay_fair_item *head, *tail;          /* queued requests */
     long in_flight;
@@ -24,7 +24,7 @@ struct assay_fair_client {
 struct assay_fair {
     assay_fair_limits lim;
     assay_fair_client **buckets;
-    size_t nbuckets; /* power of two */
+    size_t nbuckets;         /* power of two */
     assay_fair_client *turn; /* next client to dispatch from; NULL: none */
     long in_flight;
     long queued;
@@ -96,8 +96,8 @@ static assay_fair_client *
 fair_find(const assay_fair *f, const unsigned char *key, size_t len,
           uint32_t hash)
 {
-    for (assay_fair_client *c = f->buckets[hash & (f->nbuckets - 1)];
-         c != NULL; c = c->chain) {
+    for (assay_fair_client *c = f->buckets[hash & (f->nbuckets - 1)]; c != NULL;
+         c = c->chain) {
         if (c->hash == hash && c->len == len && memcmp(c->key, key, len) == 0) {
             return c;
         }

@@ -149,8 +149,8 @@ test_polite_client_served_in_turn_while_another_floods(void **state)
     (void)state;
     const char *exe = getenv("ASSAYD_EXE");
     assert_non_null(exe);
-    const char *argv[] = {exe,       "--endpoint", "tcp://127.0.0.1:*",
-                          "--threads", "1",        "--hwm",
+    const char *argv[] = {exe,         "--endpoint", "tcp://127.0.0.1:*",
+                          "--threads", "1",          "--hwm",
                           HWM,         NULL};
     assert_int_equal(assay_proc_start(&direct, argv, 60.0), 0);
     assert_non_null(strstr(direct.log, " client_inflight=32 "));
@@ -265,10 +265,9 @@ test_reserve_admits_a_newcomer_when_flooders_fill_the_total(void **state)
 {
     (void)state;
     const char *exe = getenv("ASSAYD_EXE");
-    const char *argv[] = {exe,         "--endpoint",        "tcp://127.0.0.1:*",
-                          "--threads", "1",                 "--hwm",
-                          "64",        "--client-inflight", "16",
-                          NULL};
+    const char *argv[] = {
+        exe,     "--endpoint", "tcp://127.0.0.1:*", "--threads", "1",
+        "--hwm", "64",         "--client-inflight", "16",        NULL};
     assert_int_equal(assay_proc_start(&direct, argv, 60.0), 0);
     const int limit_ms = (int)(30000 * assay_proc_time_scale());
     enum { FLOODERS = 6 };
