@@ -11,10 +11,13 @@
 #define BUCKETS_MIN 16
 #define BUCKETS_MAX 65536
 
+typedef enum fair_where { WHERE_NONE = 0, WHERE_NEW, WHERE_OLD } fair_where;
+
 struct assay_fair_client {
     struct assay_fair_client *chain;       /* next in the bucket */
-    struct assay_fair_client *prev, *next; /* ring of clients with a queue */
-    assay_fair_item *head, *tail;          /* queued requests */
+    struct assay_fair_client *prev, *next; /* in the new list or old ring */
+    fair_where where;
+    assay_fair_item *head, *tail; /* queued requests */
     long in_flight;
     uint32_t hash;
     size_t len;
@@ -24,8 +27,12 @@ struct assay_fair_client {
 struct assay_fair {
     assay_fair_limits lim;
     assay_fair_client **buckets;
-    size_t nbuckets;         /* power of two */
-    assay_fair_client *turn; /* next client to dispatch from; NULL: none */
+    size_t nbuckets; /* power of two */
+    /* Clients whose queue was empty when a request came: served first, in
+     * arrival order, one request each (like fq_codel's new flows), so a
+     * client sending one request at a time never waits a whole round. */
+    assay_fair_client *new_head, *new_tail;
+    assay_fair_client *turn; /* old ring: next to dispatch from; NULL: none */
     long in_flight;
     long queued;
     long clients;
@@ -105,16 +112,17 @@ fair_find(const assay_fair *f, const unsigned char *key, size_t len,
     return NULL;
 }
 
+/* Old ring: just before the client whose turn it is, so a client that
+ * still has requests queued after its turn waits one full round. */
 static void
 ring_insert(assay_fair *f, assay_fair_client *c)
 {
+    c->where = WHERE_OLD;
     if (f->turn == NULL) {
         c->prev = c->next = c;
         f->turn = c;
         return;
     }
-    /* Just before the client whose turn it is: a newcomer waits a full
-     * round at most, and never jumps ahead of clients already waiting. */
     c->next = f->turn;
     c->prev = f->turn->prev;
     c->prev->next = c;
@@ -134,6 +142,38 @@ ring_remove(assay_fair *f, assay_fair_client *c)
         }
     }
     c->prev = c->next = NULL;
+    c->where = WHERE_NONE;
+}
+
+static void
+new_append(assay_fair *f, assay_fair_client *c)
+{
+    c->where = WHERE_NEW;
+    c->next = NULL;
+    c->prev = f->new_tail;
+    if (f->new_tail != NULL) {
+        f->new_tail->next = c;
+    } else {
+        f->new_head = c;
+    }
+    f->new_tail = c;
+}
+
+static void
+new_remove(assay_fair *f, assay_fair_client *c)
+{
+    if (c->prev != NULL) {
+        c->prev->next = c->next;
+    } else {
+        f->new_head = c->next;
+    }
+    if (c->next != NULL) {
+        c->next->prev = c->prev;
+    } else {
+        f->new_tail = c->prev;
+    }
+    c->prev = c->next = NULL;
+    c->where = WHERE_NONE;
 }
 
 assay_fair_result
@@ -172,7 +212,7 @@ assay_fair_admit(assay_fair *f, const void *key, size_t len,
         c->tail->next = it;
     } else {
         c->head = it;
-        ring_insert(f, c);
+        new_append(f, c);
     }
     c->tail = it;
     c->in_flight++;
@@ -184,7 +224,8 @@ assay_fair_admit(assay_fair *f, const void *key, size_t len,
 assay_fair_item *
 assay_fair_next(assay_fair *f)
 {
-    assay_fair_client *c = f->turn;
+    bool fresh = f->new_head != NULL;
+    assay_fair_client *c = fresh ? f->new_head : f->turn;
     if (c == NULL) {
         return NULL;
     }
@@ -192,7 +233,15 @@ assay_fair_next(assay_fair *f)
     c->head = it->next;
     it->next = NULL;
     f->queued--;
-    if (c->head == NULL) {
+    if (fresh) {
+        /* One request served as new; the rest wait their turn. */
+        new_remove(f, c);
+        if (c->head != NULL) {
+            ring_insert(f, c);
+        } else {
+            c->tail = NULL;
+        }
+    } else if (c->head == NULL) {
         c->tail = NULL;
         ring_remove(f, c); /* moves the turn on */
     } else {
@@ -218,8 +267,10 @@ assay_fair_done(assay_fair *f, assay_fair_client *c)
         p = &(*p)->chain;
     }
     *p = c->chain;
-    if (c->next != NULL) {
+    if (c->where == WHERE_OLD) {
         ring_remove(f, c);
+    } else if (c->where == WHERE_NEW) {
+        new_remove(f, c);
     }
     f->clients--;
     free(c);

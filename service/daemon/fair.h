@@ -10,7 +10,9 @@
  * than total + reserve are in flight, so a client that floods cannot make a
  * polite one wait for a slot. Dispatch takes one request from each client
  * with a queue in turn, so a polite client's request waits behind at most
- * one request per busy client, not behind a flood's whole backlog.
+ * one request per busy client, not behind a flood's whole backlog; and a
+ * client whose queue was empty goes first (as fq_codel serves new flows
+ * first), so a client sending one request at a time waits for no round.
  *
  * A client exists while it has requests in flight; the table grows no
  * larger than the number of requests in flight. Not thread-safe: the front
