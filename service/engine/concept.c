@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "polarity.h"
+#include "scratch.h"
 #include "str.h"
 #include "tfidf.h"
+#include "wordnet.h"
 
 static void
 phrase_fini(assay_cphrase *p)
@@ -78,6 +80,69 @@ phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
     return ASSAY_OK;
 }
 
+/* The close synonyms of word w from WordNet (lex's table; none without
+ * one): single-word lemmas sharing a synset with a base of w, when w has
+ * few of them in all, analysed to term hashes. Compile time only. */
+static void
+cword_synonyms(assay_cword *w, const assay_lexicon *lex, assay_stemmer *st)
+{
+    const assay_wordnet *wn = assay_lexicon_wordnet(lex);
+    if (wn == NULL || w->negator || w->surface_len < 4) {
+        return;
+    }
+    for (size_t i = 0; i < w->surface_len; i++) {
+        char ch = w->surface[i];
+        if (ch < 'a' || ch > 'z') {
+            return; /* technical forms, numbers, compounds */
+        }
+    }
+    uint32_t bases[4], ids[ASSAY_CONCEPT_SYNONYMS_MAX + 1];
+    size_t nb = assay_wordnet_bases(wn, w->surface, w->surface_len, bases, 4);
+    size_t total = 0;
+    for (size_t b = 0; b < nb; b++) {
+        total += assay_wordnet_synonyms(wn, bases[b], ids, 0);
+    }
+    if (total > ASSAY_CONCEPT_SYNONYMS_MAX) {
+        return;
+    }
+    for (size_t b = 0; b < nb; b++) {
+        size_t n = assay_wordnet_synonyms(wn, bases[b], ids,
+                                          ASSAY_CONCEPT_SYNONYMS_MAX + 1);
+        for (size_t k = 0; k < n && k <= ASSAY_CONCEPT_SYNONYMS_MAX &&
+                           w->nsyn < ASSAY_CONCEPT_SYNONYMS;
+             k++) {
+            const char *l = assay_wordnet_lemma(wn, ids[k]);
+            assay_analysis a;
+            if (l == NULL || strchr(l, ' ') != NULL ||
+                assay_analyze(lex, st, l, strlen(l), &a, NULL) != ASSAY_OK) {
+                continue;
+            }
+            if (a.n == 1 && !(a.terms[0].flags & ASSAY_TERM_STOP) &&
+                a.terms[0].hash != w->hash) {
+                bool dup = false;
+                for (uint8_t q = 0; q < w->nsyn && !dup; q++) {
+                    dup = w->syn[q] == a.terms[0].hash;
+                }
+                if (!dup) {
+                    w->syn[w->nsyn++] = a.terms[0].hash;
+                }
+            }
+            assay_analysis_fini(&a);
+        }
+    }
+}
+
+static bool
+cword_synonym(const assay_cword *w, uint64_t h)
+{
+    for (uint8_t q = 0; q < w->nsyn; q++) {
+        if (w->syn[q] == h) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static assay_concept *
 concepts_push(assay_concept_set *cs)
 {
@@ -139,6 +204,12 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
             }
             if (rc != ASSAY_OK) {
                 goto out;
+            }
+            /* a misconception must be asserted in its own words: "reason"
+             * is a synonym of "argue", not an argument */
+            for (size_t k = 0; k < p->n && !p->all_stop && !c->misconception;
+                 k++) {
+                cword_synonyms(&p->words[k], lex, stemmer);
             }
             if (p->n == 0) {
                 rc = assay_error_set(err, ASSAY_EBANK,
@@ -298,8 +369,13 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
         memcmp(t->text, w->text, w->text_len) == 0) {
         return 2;
     }
-    if (t->surface_len < p->fuzzy_min ||
-        (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
+    if (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR)) {
+        return 0;
+    }
+    if (w->nsyn > 0 && cword_synonym(w, thash)) {
+        return 1;
+    }
+    if (t->surface_len < p->fuzzy_min) {
         return 0;
     }
     if (w->surface_len >= p->fuzzy_min &&
@@ -329,6 +405,8 @@ typedef struct match_ctx {
                               also when it was marked on a stop word */
     const uint32_t *tsig;  /* edit signature of each term's text ... */
     const uint32_t *ssig;  /* ... and of its surface */
+    const bool *fuzzy;     /* content term i may match one edit away (long
+                              enough, not a number or negator) */
     const bool *neg;       /* per term of a: in a negation's scope */
     size_t ncontent;
     size_t *steps; /* loop iterations, for the cost bound test */
@@ -343,13 +421,19 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
 {
     assay_match_state best = ASSAY_MATCH_MISSING;
     const assay_cword *w0 = &ph->words[0];
+    const uint64_t h0 = w0->hash;
+    const uint32_t ssig0 = w0->surface_sig, tsig0 = w0->text_sig;
+    const bool hyphen0 = w0->hyphen;
     *m->steps += m->ncontent;
     for (size_t s = 0; s < m->ncontent; s++) {
         /* Most words are neither the phrase's first word nor one edit
-         * from it; the signatures say so without touching the term. */
-        if (m->hash[s] != w0->hash && !w0->hyphen &&
-            !sig_close(m->ssig[s], w0->surface_sig) &&
-            !sig_close(m->tsig[s], w0->text_sig)) {
+         * from it: short words can only match exactly, the signatures rule
+         * out the rest without touching the term, and a synonym is looked
+         * up only for words that have any. */
+        if (m->hash[s] != h0 &&
+            (!m->fuzzy[s] || (!hyphen0 && !sig_close(m->ssig[s], ssig0) &&
+                              !sig_close(m->tsig[s], tsig0))) &&
+            (w0->nsyn == 0 || !cword_synonym(w0, m->hash[s]))) {
             continue;
         }
         const assay_term *t0 = &m->a->terms[m->content[s]];
@@ -412,16 +496,17 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
 }
 
 /* Builds the per-term arrays of m over answer's content words, or over all
- * its words (for phrases made only of function words). One allocation,
- * released with free(m->content). False when out of memory. */
+ * its words (for phrases made only of function words), in the scratch
+ * buffer of slot. False when out of memory. */
 static bool
-index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
+index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
+            const assay_analysis *answer, bool content_only,
             const assay_match_params *p, const bool *scope, size_t *steps)
 {
     size_t n = answer->n ? answer->n : 1;
     size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) +
-                        2 * sizeof(uint32_t) + 2 * sizeof(bool));
-    char *mem = malloc(bytes);
+                        2 * sizeof(uint32_t) + 3 * sizeof(bool));
+    char *mem = assay_scratch_get(sc, slot, bytes);
     if (mem == NULL) {
         return false;
     }
@@ -431,6 +516,7 @@ index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
     uint32_t *ssig = tsig + n;
     bool *brk = (bool *)(ssig + n);
     bool *neg = brk + n;
+    bool *fuzzy = neg + n;
     if (scope != NULL) {
         memcpy(neg, scope, answer->n * sizeof(bool));
     } else {
@@ -448,11 +534,15 @@ index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
         hash[nc] = t->hash;
         tsig[nc] = assay_edit_signature(t->text, t->text_len);
         ssig[nc] = assay_edit_signature(t->surface, t->surface_len);
+        /* word_match's test for whether anything but equality can match */
+        fuzzy[nc] = t->surface_len >= p->fuzzy_min &&
+                    !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR));
         brk[nc] = pending;
         pending = false;
         nc++;
     }
-    *m = (match_ctx){answer, content, hash, brk, tsig, ssig, neg, nc, steps, p};
+    *m = (match_ctx){answer, content, hash, brk,   tsig, ssig,
+                     fuzzy,  neg,     nc,   steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }
@@ -478,10 +568,19 @@ assay_concepts_match_scope(const assay_concept_set *cs,
             need_all = need_all || cs->c[i].phrases[j].all_stop;
         }
     }
-    if (!index_terms(&m, answer, true, p, scope, &steps) ||
-        (need_all && !index_terms(&all, answer, false, p, scope, &steps))) {
+    /* the thread's scratch; a temporary one when that cannot be made */
+    assay_scratch *own = NULL;
+    assay_scratch *sc = assay_scratch_thread();
+    if (sc == NULL) {
+        sc = own = assay_scratch_new();
+    }
+    if (sc == NULL ||
+        !index_terms(&m, sc, ASSAY_SCRATCH_MATCH, answer, true, p, scope,
+                     &steps) ||
+        (need_all && !index_terms(&all, sc, ASSAY_SCRATCH_MATCH_ALL, answer,
+                                  false, p, scope, &steps))) {
         /* Out of memory: report nothing found rather than guess. */
-        free((void *)m.content);
+        assay_scratch_free(own);
         memset(out, 0, cs->n * sizeof(*out));
         return steps;
     }
@@ -526,7 +625,6 @@ assay_concepts_match_scope(const assay_concept_set *cs,
         }
         out[i] = best;
     }
-    free((void *)m.content);
-    free((void *)all.content);
+    assay_scratch_free(own);
     return steps;
 }
