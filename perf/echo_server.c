@@ -119,8 +119,7 @@ answer(msg *m, size_t reply_bytes)
     }
     char head[512];
     int hn = snprintf(head, sizeof(head), "{\"v\":1,\"id\":%.*s,\"ok\":true,",
-                      (int)(id.n < 300 ? id.n : 4),
-                      id.n < 300 ? id.p : "null");
+                      (int)(id.n < 300 ? id.n : 4), id.n < 300 ? id.p : "null");
     size_t fixed = (size_t)hn + strlen("\"pad\":\"\"}");
     size_t pad = reply_bytes > fixed ? reply_bytes - fixed : 0;
     zmq_msg_t reply;
@@ -210,14 +209,13 @@ run_topology(void *ctx, void *front, const echo_opts *o)
     int zero = 0;
     zmq_setsockopt(back, ZMQ_LINGER, &zero, sizeof(zero));
     if (zmq_bind(back, ep) != 0) {
-        fprintf(stderr, "echo_server: bind %s: %s\n", ep,
-                zmq_strerror(errno));
+        fprintf(stderr, "echo_server: bind %s: %s\n", ep, zmq_strerror(errno));
         return 1;
     }
     worker w[MAX_WORKERS];
     for (int i = 0; i < o->workers; i++) {
-        w[i] = (worker){.ctx = ctx, .backend = ep,
-                        .reply_bytes = o->reply_bytes};
+        w[i] =
+            (worker){.ctx = ctx, .backend = ep, .reply_bytes = o->reply_bytes};
         pthread_create(&w[i].tid, NULL, worker_main, &w[i]);
     }
     /* idle workers' identities */
@@ -298,8 +296,8 @@ usage(FILE *out)
 int
 main(int argc, char **argv)
 {
-    echo_opts o = {.endpoint = "tcp://127.0.0.1:*", .workers = 2,
-                   .reply_bytes = 1256};
+    echo_opts o = {
+        .endpoint = "tcp://127.0.0.1:*", .workers = 2, .reply_bytes = 1256};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -313,8 +311,8 @@ main(int argc, char **argv)
         }
         if (strcmp(a, "--endpoint") == 0) {
             o.endpoint = v;
-        } else if (strcmp(a, "--mode") == 0 && (strcmp(v, "ceiling") == 0 ||
-                                                strcmp(v, "topology") == 0)) {
+        } else if (strcmp(a, "--mode") == 0 &&
+                   (strcmp(v, "ceiling") == 0 || strcmp(v, "topology") == 0)) {
             o.topology = strcmp(v, "topology") == 0;
         } else if (strcmp(a, "--workers") == 0 && atoi(v) >= 1 &&
                    atoi(v) <= MAX_WORKERS) {

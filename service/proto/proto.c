@@ -678,7 +678,7 @@ assay_proto_reply_ok(const char *id, json_t *body, size_t *len)
 
 /* Error replies are written directly too: "busy" answers are sent at the
  * highest rates, when the service is already short of time. */
-#define REPLY_ERROR_MAX 4096
+#define REPLY_ERROR_MAX 16384
 
 char *
 assay_proto_reply_head(const char *id, bool ok, size_t *len)
