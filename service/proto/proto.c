@@ -40,6 +40,17 @@ static const char *const part_names[] = {
 #undef ASSAY_X_PARTNAME
 };
 
+const char *
+assay_proto_verdict_part_name(unsigned bit)
+{
+    for (unsigned i = 0; i < sizeof(part_names) / sizeof(part_names[0]); i++) {
+        if (bit == 1u << i) {
+            return part_names[i];
+        }
+    }
+    return NULL;
+}
+
 unsigned
 assay_proto_verdict_part(const char *name, size_t len)
 {
