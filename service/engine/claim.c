@@ -116,7 +116,7 @@ static void
 split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
 {
     clause cur = {0, 0, 0, -1, false, 0, 0};
-    bool have = false;
+    bool have = false, in_aside = false;
     size_t sentence = 0, seg = 0, seg_sentence = 0;
     for (size_t i = 1; i <= a->n; i++) {
         bool end = i == a->n;
@@ -133,7 +133,19 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
         bool opens = seg == 0 ||
                      seg_sentence != (have ? cur.sentence : SIZE_MAX) ||
                      assay_scope_boundary(&a->terms[seg]);
-        if (have && !opens && content_count(a, seg, i) < 2) {
+        /* a short aside in parentheses, closed right after, and what
+         * follows it stay in the clause: "SSR (Server-Side Rendering)
+         * sends ready HTML" */
+        size_t words = content_count(a, seg, i);
+        bool resume =
+            in_aside && (a->terms[seg].flags & ASSAY_TERM_CLOSE_BEFORE);
+        in_aside = (a->terms[seg].flags & ASSAY_TERM_OPEN_BEFORE) && i < a->n &&
+                   (a->terms[i].flags & ASSAY_TERM_CLOSE_BEFORE) && words <= 4;
+        /* a fragment that an aside follows is the subject of a new clause
+         * ("; token-based (JWT) sends"), not the tail of the last one */
+        bool subject = i < a->n && !new_sentence &&
+                       (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE);
+        if (have && !opens && (in_aside || resume || (!subject && words < 2))) {
             cur.last = i;
         } else {
             if (have) {
@@ -152,6 +164,15 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
         fn(ctx, &cur);
     }
 }
+
+/* Words that state a limit: a concept labelled with one ("limits
+ * CPU-bound multi-threading") or with a negation ("does not store all
+ * values in memory") says something negative, so an answer that denies
+ * its variant ("threads do not speed up CPU-bound code") agrees with it. */
+static const char *const limiters[] = {
+    "limit",    "limits", "limited", "restrict", "restricts", "prevent",
+    "prevents", "avoid",  "avoids",  "reduce",   "reduces",   "lack",
+    "lacks",    "block",  "blocks",  "stop",     "stops"};
 
 /* whether the sentence starting at term first is conditional: "if" or
  * "unless" anywhere, "when" / "whenever" / "until" / "otherwise" opening
@@ -485,6 +506,13 @@ typedef struct acc {
     uint32_t cues[4]; /* distinct negations over the claim's words here */
     unsigned ncues;
     bool less; /* a claim word follows "less" / "fewer" */
+    /* the judge's cue groups: cues over the same claim word are one
+     * negation said twice; cw: the words each cue covers; plain: words
+     * also said outside any negation */
+    uint8_t parent[4];
+    uint8_t wfirst[ASSAY_CLAIM_WORDS]; /* first cue over a word, 1-based */
+    uint32_t cw[4];
+    uint32_t plain;
 } acc;
 
 static void
@@ -501,6 +529,67 @@ acc_cue(acc *y, uint32_t id)
     if (y->ncues < 4) {
         y->cues[y->ncues++] = id;
     }
+}
+
+static unsigned
+cue_root(const acc *y, unsigned k)
+{
+    while (y->parent[k] != k) {
+        k = y->parent[k];
+    }
+    return k;
+}
+
+/* acc_word_cue records that claim word w (or, opposite, a word opposite
+ * to it) occurs under negation id (0: none): distinct cues over one word
+ * are joined into one group. */
+static void
+acc_word_cue(acc *y, size_t w, uint32_t id, bool opposite)
+{
+    uint32_t bit = 1u << w;
+    if (id == 0) {
+        y->plain |= opposite ? 0u : bit;
+        return;
+    }
+    unsigned k = 0;
+    while (k < y->ncues && y->cues[k] != id) {
+        k++;
+    }
+    if (k == y->ncues) {
+        if (y->ncues == 4) {
+            return;
+        }
+        y->cues[y->ncues++] = id;
+        y->parent[k] = (uint8_t)k;
+    }
+    y->cw[k] |= bit;
+    if (y->wfirst[w] == 0) {
+        y->wfirst[w] = (uint8_t)(k + 1);
+    } else {
+        unsigned a = cue_root(y, y->wfirst[w] - 1u), b = cue_root(y, k);
+        y->parent[a > b ? a : b] = (uint8_t)(a < b ? a : b);
+    }
+}
+
+/* The negations a clause says over a claim's words: one per group of
+ * cues that share a word ("does not return anything and has no return
+ * type" is one denial, said twice), none for a group whose words are all
+ * also said plainly ("a special node called root has no parent node"
+ * does not deny the root node). Distinct groups still cancel: "does not
+ * use yield ... without storing" is the opposite of "uses yield without
+ * storing". */
+static unsigned
+clause_negations(const acc *y)
+{
+    uint32_t group[4] = {0};
+    for (unsigned k = 0; k < y->ncues; k++) {
+        group[cue_root(y, k)] |= y->cw[k];
+    }
+    unsigned n = 0;
+    for (unsigned k = 0; k < y->ncues; k++) {
+        n += cue_root(y, k) == k && (group[k] & ~y->plain) != 0;
+    }
+    return n;
 }
 
 /* ---- building ----------------------------------------------------------- */
@@ -688,17 +777,28 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
     if (cs->concept_subject == NULL) {
         return ASSAY_ENOMEM;
     }
+    cs->concept_limits = calloc(concepts->n, 1);
+    if (cs->concept_limits == NULL) {
+        return ASSAY_ENOMEM;
+    }
     cs->nconcept_subject = concepts->n;
     for (size_t i = 0; i < concepts->n; i++) {
         const assay_concept *k = &concepts->c[i];
         cs->concept_subject[i] = -1;
         assay_analysis la;
-        if (k->derived || cs->nent == 0 ||
+        if (k->derived || k->misconception ||
             assay_analyze(lex, st, k->label, strlen(k->label), &la, NULL) !=
                 ASSAY_OK) {
             continue;
         }
-        cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+        for (size_t t = 0; t < la.n && !cs->concept_limits[i]; t++) {
+            cs->concept_limits[i] =
+                assay_polarity_cue(&la, t) != ASSAY_CUE_NONE ||
+                IS_ANY(&la.terms[t], limiters);
+        }
+        if (cs->nent > 0) {
+            cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+        }
         assay_analysis_fini(&la);
     }
     return ASSAY_OK;
@@ -866,6 +966,7 @@ assay_claims_fini(assay_claim_set *cs)
     free(cs->word_claim);
     free(cs->word_idx);
     free(cs->concept_subject);
+    free(cs->concept_limits);
     memset(cs, 0, sizeof(*cs));
 }
 
@@ -990,8 +1091,12 @@ aligned(const assay_claim *c, const acc *x, bool same_subject, bool named)
     }
     /* "tuples are mutable" against "a tuple is immutable", "terminal 1 is
      * connected" against "terminal 1 ... separated by the gap": an
-     * opposite said of the claim's own subject, named in the clause */
-    if (named) {
+     * opposite said of the claim's own subject, named in the clause, when
+     * it replaces the predicate's head (its first word) or the head is
+     * said too ("duplicates the inner objects"); "keeps references to the
+     * inner objects" says something else of a shallow copy than
+     * "duplicates only the outer object" */
+    if (named && ((opp | x->words) & 1u)) {
         return true;
     }
     unsigned need_rest = nrest < 2 ? nrest : 2u;
@@ -1066,7 +1171,8 @@ judge_clause(void *vctx, const clause *k)
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
             }
-            acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
+            acc_word_cue(y, cs->word_idx[p], j->cover != NULL ? j->cover[i] : 0,
+                         false);
             y->less = y->less || less;
             j->steps++;
         }
@@ -1091,7 +1197,8 @@ judge_clause(void *vctx, const clause *k)
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
                 acc *y = &x[cs->opp_claim[p]];
                 y->opposed |= 1u << cs->opp_idx[p];
-                acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
+                acc_word_cue(y, cs->opp_idx[p],
+                             j->cover != NULL ? j->cover[i] : 0, true);
                 y->less = y->less || less;
                 j->steps++;
             }
@@ -1124,8 +1231,8 @@ judge_clause(void *vctx, const clause *k)
     if (best != SIZE_MAX) {
         const assay_claim *cl = &cs->c[best];
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
-        int pol = (int)(x[best].ncues & 1u) ^ (x[best].less ? 1 : 0) ^
-                  (instead ? 1 : 0) ^ (int)(nopp & 1u);
+        int pol = (int)(clause_negations(&x[best]) & 1u) ^
+                  (x[best].less ? 1 : 0) ^ (instead ? 1 : 0) ^ (int)(nopp & 1u);
         if (pol == claim_polarity(cl, x[best].words | x[best].opposed) &&
             own >= 0 && cl->subject >= 0 && !((cl->entities >> subj) & 1u) &&
             cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
@@ -1151,7 +1258,7 @@ judge_clause(void *vctx, const clause *k)
         }
         double s = share(cl, &x[c]);
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
-        int pol = (int)(x[c].ncues & 1u) ^ (x[c].less ? 1 : 0) ^
+        int pol = (int)(clause_negations(&x[c]) & 1u) ^ (x[c].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
         if (!flip) {
@@ -1190,7 +1297,9 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
-        if (agrees) {
+        bool same = cs_subj < 0 || subj < 0 || subj == cs_subj;
+        if (agrees ||
+            (i < cs->nconcept_subject && cs->concept_limits[i] && same)) {
             mi->state = ASSAY_MATCH_EXACT;
         } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
             /* back to the asserted mention, if the answer has one */
