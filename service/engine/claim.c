@@ -74,6 +74,9 @@ static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
 static const char *const yes_words[] = {"yes", "yeah", "yep", "true",
                                         "correct"};
 static const char *const no_words[] = {"no", "nope", "false", "incorrect"};
+/* verb particles: "left off", "set up", "carried out" */
+static const char *const particles[] = {"off",  "up",   "out",  "down",
+                                        "over", "away", "back", "behind"};
 /* words that join two entities in a question: "a list or a set" */
 static const char *const joiners[] = {"or", "and", "vs", "versus", "vs."};
 
@@ -752,7 +755,13 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                     opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
                 }
             }
-            if (cs->wn != NULL &&
+            /* a verb with its particle ("left off", "carried out") means
+             * something else than the bare word: its WordNet antonyms
+             * ("right" for left) do not apply */
+            bool phrasal = i + 1 < k->last &&
+                           !(r->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+                           IS_ANY(&r->terms[i + 1], particles);
+            if (cs->wn != NULL && !phrasal &&
                 !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 uint32_t bases[4], ids[64];
                 size_t nb = assay_wordnet_bases(cs->wn, t->surface,

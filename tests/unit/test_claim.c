@@ -355,6 +355,13 @@ static void
 test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction(void **state)
 {
     (void)state;
+    /* "left off" is a phrasal verb: "right" is no opposite of it */
+    judged *g = judge("What is a generator?",
+                      "A generator yields values lazily, resuming where it "
+                      "left off.",
+                      "Each call resumes right after the last yield.", NULL, 0);
+    assert_false(any_contradicted(g));
+    judged_free(g);
     /* "bottom" is opposite to "top", but the clause does not say the
      * claim with top replaced */
     judged *j = judge("How do you implement a stack with an array?",
