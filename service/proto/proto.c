@@ -40,6 +40,17 @@ static const char *const part_names[] = {
 #undef ASSAY_X_PARTNAME
 };
 
+const char *
+assay_proto_verdict_part_name(unsigned bit)
+{
+    for (unsigned i = 0; i < sizeof(part_names) / sizeof(part_names[0]); i++) {
+        if (bit == 1u << i) {
+            return part_names[i];
+        }
+    }
+    return NULL;
+}
+
 unsigned
 assay_proto_verdict_part(const char *name, size_t len)
 {
@@ -713,7 +724,7 @@ assay_proto_reply_ok(const char *id, json_t *body, size_t *len)
 
 /* Error replies are written directly too: "busy" answers are sent at the
  * highest rates, when the service is already short of time. */
-#define REPLY_ERROR_MAX 4096
+#define REPLY_ERROR_MAX 16384
 
 char *
 assay_proto_reply_head(const char *id, bool ok, size_t *len)

@@ -94,6 +94,10 @@ const char *assay_proto_op_name(assay_proto_op op);
  * called name[0..len) ("score"), or 0 when there is none. */
 unsigned assay_proto_verdict_part(const char *name, size_t len);
 
+/* assay_proto_verdict_part_name is the wire name of the verdict member
+ * whose ASSAY_VPART bit is bit ("score"); NULL for no member. */
+const char *assay_proto_verdict_part_name(unsigned bit);
+
 /* assay_proto_reply_head returns the members every reply starts with,
  * "v":1,"id":id,"ok":ok (no "id" when id is NULL), without braces, for a
  * body written straight after them (assay_verdict_dumps). malloc'd (caller
