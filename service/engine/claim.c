@@ -220,21 +220,35 @@ mentions(const assay_entity *e, const assay_analysis *a, size_t first,
 /* The entity a clause is about: the one mentioned first (ties: more
  * words, so "deep copy" beats "copy"). -1 when none. */
 static int
-clause_subject(const assay_claim_set *cs, const assay_analysis *a, size_t first,
-               size_t last)
+clause_subject_all(const assay_claim_set *cs, const assay_analysis *a,
+                   size_t first, size_t last, uint32_t *all)
 {
     int best = -1;
     size_t best_at = last, best_k = 0;
+    *all = 0;
     for (size_t e = 0; e < cs->nent; e++) {
         size_t at;
-        if (mentions(&cs->ent[e], a, first, last, &at) &&
-            (at < best_at || (at == best_at && cs->ent[e].nkeys > best_k))) {
+        if (!mentions(&cs->ent[e], a, first, last, &at)) {
+            continue;
+        }
+        *all |= 1u << e;
+        if (at < best_at || (at == best_at && cs->ent[e].nkeys > best_k)) {
             best = (int)e;
             best_at = at;
             best_k = cs->ent[e].nkeys;
         }
     }
     return best;
+}
+
+/* The entity a clause is about (see clause_subject_all, which also sets a
+ * mask of every entity the clause names). */
+static int
+clause_subject(const assay_claim_set *cs, const assay_analysis *a, size_t first,
+               size_t last)
+{
+    uint32_t all;
+    return clause_subject_all(cs, a, first, last, &all);
 }
 
 static bool
@@ -610,7 +624,8 @@ wkey_cmp(const void *a, const void *b)
 }
 
 #define MAX_OPP 2048
-#define WN_NS (1ull << 63) /* WordNet lemma ids, apart from stem hashes */
+#define ENTITY_OPPOSITE 0xFF /* opp_claim of a word opposite to an entity's */
+#define WN_NS (1ull << 63)   /* WordNet lemma ids, apart from stem hashes */
 
 static int
 claim_word_index(const assay_claim *c, uint64_t h)
@@ -736,6 +751,36 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             }
         }
     }
+    /* words opposite to an entity's words ("negative" for the positive
+     * terminal): a clause naming one speaks of another entity */
+    for (size_t e = 0; e < cs->nent && cs->nent > 1; e++) {
+        assay_analysis ea;
+        if (assay_analyze(lex, st, cs->ent[e].label, strlen(cs->ent[e].label),
+                          &ea, NULL) != ASSAY_OK) {
+            continue;
+        }
+        for (size_t i = 0; i < ea.n && nopp < MAX_OPP; i++) {
+            const assay_term *t = &ea.terms[i];
+            if (!content(t) || cs->wn == NULL ||
+                (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
+                continue;
+            }
+            uint32_t bases[4], ids[16];
+            size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
+                                            bases, 4);
+            for (size_t b = 0; b < nb; b++) {
+                size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 16);
+                for (size_t q = 0; q < na && q < 16 && nopp < MAX_OPP; q++) {
+                    const char *l = assay_wordnet_lemma(cs->wn, ids[q]);
+                    unsigned bit = prefix_bit(l, strlen(l));
+                    cs->prefix[bit / 64] |= 1ull << (bit % 64);
+                    opp[nopp++] =
+                        (wkey){WN_NS | ids[q], ENTITY_OPPOSITE, (uint8_t)e};
+                }
+            }
+        }
+        assay_analysis_fini(&ea);
+    }
     qsort(opp, nopp, sizeof(*opp), wkey_cmp);
     qsort(wk, nwk, sizeof(*wk), wkey_cmp);
     cs->opp_key = malloc((nopp + 1) * sizeof(uint64_t));
@@ -855,10 +900,16 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_claim *cl = &cs->c[cs->n];
         memset(cl, 0, sizeof(*cl));
         cl->yesno = yesno_of(ra, c);
+        bool appositive = false; /* "CSR (Client-Side Rendering)": the
+                                    subject's other name, not predicate */
         for (size_t i = c->first; i < c->last && cl->nwords < ASSAY_CLAIM_WORDS;
              i++) {
             const assay_term *t = &ra->terms[i];
-            if (!content(t) || is_entity_key(cs, t->hash) ||
+            if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+                appositive = (t->flags & ASSAY_TERM_OPEN_BEFORE) && i > 0 &&
+                             is_entity_key(cs, ra->terms[i - 1].hash);
+            }
+            if (appositive || !content(t) || is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
                 IS_ANY(t, restrictive) || IS_ANY(t, lessers) ||
                 assay_scope_boundary(t)) {
@@ -1073,11 +1124,19 @@ claim_polarity(const assay_claim *c, uint32_t mask)
  * (an antonym is only a contradiction where the sentence is otherwise the
  * same: "top" and "bottom" both appear in any answer about a stack). */
 static bool
-aligned(const assay_claim *c, const acc *x, bool same_subject, bool named)
+aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
+        bool relation)
 {
     unsigned hits = (unsigned)__builtin_popcount(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
     uint32_t opp = opposites(x);
+    /* a claim relating two or more entities ("terminal 1 and the positive
+     * terminal are separated by the gap"), said of the same entities:
+     * the entities align it, one predicate word is enough ("there is no
+     * gap between terminal 1 and the positive terminal") */
+    if (relation && (hits > 0 || opp != 0)) {
+        return true;
+    }
     if (opp == 0) {
         return hits > 0 && hits >= need && share(c, x) >= ALIGN_SHARE;
     }
@@ -1134,7 +1193,8 @@ judge_clause(void *vctx, const clause *k)
         j->sentence = k->sentence;
         j->subject = -1;
     }
-    int own = clause_subject(cs, a, k->first, k->last);
+    uint32_t named_all, other_entity = 0;
+    int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
     /* a role swap needs the other entity in subject position: among the
@@ -1195,6 +1255,14 @@ judge_clause(void *vctx, const clause *k)
         for (size_t q = 0; q < nk; q++) {
             p = find64(cs->opp_key, cs->nopp, keys[q]);
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+                if (cs->opp_claim[p] == ENTITY_OPPOSITE) {
+                    /* "shallow" for deep copy names the contrasted entity
+                     * shallow copy: a role swap, judged below */
+                    if (!is_entity_key(cs, t->hash)) {
+                        other_entity |= 1u << cs->opp_idx[p];
+                    }
+                    continue;
+                }
                 acc *y = &x[cs->opp_claim[p]];
                 y->opposed |= 1u << cs->opp_idx[p];
                 acc_word_cue(y, cs->opp_idx[p],
@@ -1222,7 +1290,13 @@ judge_clause(void *vctx, const clause *k)
         bool same =
             cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
-        if (cl->yesno == 0 && aligned(cl, &x[c], same, named) &&
+        bool relation = __builtin_popcount(cl->entities) >= 2 &&
+                        (named_all & cl->entities) == cl->entities;
+        /* "terminal 1 is connected to the negative terminal" is not about
+         * the positive terminal the claim relates */
+        bool other = (cl->entities & other_entity & ~named_all) != 0;
+        if (cl->yesno == 0 && !other &&
+            aligned(cl, &x[c], same, named, relation) &&
             share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
@@ -1253,7 +1327,11 @@ judge_clause(void *vctx, const clause *k)
         bool same =
             cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
-        if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same, named)) {
+        bool relation = __builtin_popcount(cl->entities) >= 2 &&
+                        (named_all & cl->entities) == cl->entities;
+        bool other = (cl->entities & other_entity & ~named_all) != 0;
+        if (cl->yesno != 0 || !same || other ||
+            !aligned(cl, &x[c], same, named, relation)) {
             continue;
         }
         double s = share(cl, &x[c]);

@@ -63,6 +63,7 @@ typedef struct assay_concept {
 typedef struct assay_concept_set {
     assay_concept *c;
     size_t n;
+    size_t cap; /* allocated entries of c */
 } assay_concept_set;
 
 typedef enum assay_match_state {

@@ -185,6 +185,13 @@ tok_word_run(const unsigned char *s, size_t len, size_t i)
 {
     size_t j = i;
     while (j < len) {
+        if (s[j] < 0x80) { /* ASCII: a word character iff alphanumeric */
+            if (!tok_is_ascii_alnum(s[j])) {
+                break;
+            }
+            j++;
+            continue;
+        }
         tok_char tc = tok_decode(s, len, j);
         if (!tc.word || tc.script == TOK_SCRIPT_IDEO) {
             break;
@@ -237,7 +244,22 @@ tok_scan(const unsigned char *s, size_t len, size_t st, unsigned *kind,
     }
     while (i < len) {
         unsigned char c = s[i];
-        tok_char tc = tok_decode(s, len, i);
+        if (c < 0x80 && tok_is_ascii_alnum(c)) {
+            /* the common case, as the general branch below would take it
+             * for a one-byte word character of no special script */
+            if (any && script != TOK_SCRIPT_OTHER) {
+                break;
+            }
+            script = TOK_SCRIPT_OTHER;
+            numeric = numeric && tok_is_digit(c);
+            any = true;
+            i++;
+            continue;
+        }
+        tok_char tc = {c, 1, false, TOK_SCRIPT_OTHER};
+        if (c >= 0x80) {
+            tc = tok_decode(s, len, i);
+        }
         if (tc.word) {
             if (tc.script == TOK_SCRIPT_IDEO) {
                 if (!any) {
@@ -390,7 +412,11 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
                    (c == '.' && tok_dot_starts(s, len, i))) {
             end = tok_scan(s, len, i, &kind, &has_word);
         } else {
-            tok_char tc = tok_decode(s, len, i);
+            tok_char tc = {c, 1, c < 0x80 && tok_is_ascii_alnum(c),
+                           TOK_SCRIPT_OTHER};
+            if (c >= 0x80) {
+                tc = tok_decode(s, len, i);
+            }
             if (tc.word) {
                 end = tok_scan(s, len, i, &kind, &has_word);
             } else if (c == '-') {

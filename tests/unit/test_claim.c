@@ -417,6 +417,8 @@ test_claim_parenthesised_appositive_keeps_the_subject(void **state)
                         "server");
     assert_string_equal(cs.ent[cs.c[0].subject].label, "csr");
     assert_string_equal(cs.ent[cs.c[1].subject].label, "ssr");
+    /* the aside names the subject again: not predicate words */
+    assert_int_equal(cs.c[1].nwords, 4); /* sends ready html server */
     assay_claims_fini(&cs);
 
     /* a one-word subject after ";" opens its clause when an aside follows */
@@ -475,6 +477,36 @@ test_claim_negations_said_twice_are_one(void **state)
               "storing them.",
               NULL, 0);
     assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+static void
+test_claim_relation_between_entities(void **state)
+{
+    (void)state;
+    static const char *q = "Explain why you got a voltage reading of 1.5 for "
+                           "terminal 1 and the positive terminal.";
+    static const char *ref =
+        "Terminal 1 and the positive terminal are separated by the gap";
+    /* the two entities align the clause: one predicate word, denied */
+    judged *j = judge(q, ref,
+                      "there is no gap between terminal 1 and the positive "
+                      "terminal",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+    /* "negative" is opposite to a word of the positive terminal: the
+     * clause relates terminal 1 to another entity, not the claim's */
+    j = judge(q, ref, "Terminal 1 is connected to the negative terminal.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* said of the claim's own entities, the opposite still contradicts */
+    j = judge(q, ref, "Terminal 1 is connected to the positive terminal.", NULL,
+              0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
     judged_free(j);
 }
 
@@ -574,6 +606,7 @@ main(void)
             test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
         cmocka_unit_test(test_claim_antonym_needs_the_predicate_head),
         cmocka_unit_test(test_claim_negations_said_twice_are_one),
+        cmocka_unit_test(test_claim_relation_between_entities),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
         cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),
