@@ -7,6 +7,7 @@
 #include "polarity.h"
 #include "scratch.h"
 #include "tfidf.h"
+#include "wordnet.h"
 
 static void
 phrase_fini(assay_cphrase *p)
@@ -88,6 +89,69 @@ phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
     return ASSAY_OK;
 }
 
+/* The close synonyms of word w from WordNet (lex's table; none without
+ * one): single-word lemmas sharing a synset with a base of w, when w has
+ * few of them in all, analysed to term hashes. Compile time only. */
+static void
+cword_synonyms(assay_cword *w, const assay_lexicon *lex, assay_stemmer *st)
+{
+    const assay_wordnet *wn = assay_lexicon_wordnet(lex);
+    if (wn == NULL || w->negator || w->surface_len < 4) {
+        return;
+    }
+    for (size_t i = 0; i < w->surface_len; i++) {
+        char ch = w->surface[i];
+        if (ch < 'a' || ch > 'z') {
+            return; /* technical forms, numbers, compounds */
+        }
+    }
+    uint32_t bases[4], ids[ASSAY_CONCEPT_SYNONYMS_MAX + 1];
+    size_t nb = assay_wordnet_bases(wn, w->surface, w->surface_len, bases, 4);
+    size_t total = 0;
+    for (size_t b = 0; b < nb; b++) {
+        total += assay_wordnet_synonyms(wn, bases[b], ids, 0);
+    }
+    if (total > ASSAY_CONCEPT_SYNONYMS_MAX) {
+        return;
+    }
+    for (size_t b = 0; b < nb; b++) {
+        size_t n = assay_wordnet_synonyms(wn, bases[b], ids,
+                                          ASSAY_CONCEPT_SYNONYMS_MAX + 1);
+        for (size_t k = 0; k < n && k <= ASSAY_CONCEPT_SYNONYMS_MAX &&
+                           w->nsyn < ASSAY_CONCEPT_SYNONYMS;
+             k++) {
+            const char *l = assay_wordnet_lemma(wn, ids[k]);
+            assay_analysis a;
+            if (l == NULL || strchr(l, ' ') != NULL ||
+                assay_analyze(lex, st, l, strlen(l), &a, NULL) != ASSAY_OK) {
+                continue;
+            }
+            if (a.n == 1 && !(a.terms[0].flags & ASSAY_TERM_STOP) &&
+                a.terms[0].hash != w->hash) {
+                bool dup = false;
+                for (uint8_t q = 0; q < w->nsyn && !dup; q++) {
+                    dup = w->syn[q] == a.terms[0].hash;
+                }
+                if (!dup) {
+                    w->syn[w->nsyn++] = a.terms[0].hash;
+                }
+            }
+            assay_analysis_fini(&a);
+        }
+    }
+}
+
+static bool
+cword_synonym(const assay_cword *w, uint64_t h)
+{
+    for (uint8_t q = 0; q < w->nsyn; q++) {
+        if (w->syn[q] == h) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static assay_concept *
 concepts_push(assay_concept_set *cs)
 {
@@ -153,6 +217,12 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
             }
             if (rc != ASSAY_OK) {
                 goto out;
+            }
+            /* a misconception must be asserted in its own words: "reason"
+             * is a synonym of "argue", not an argument */
+            for (size_t k = 0; k < p->n && !p->all_stop && !c->misconception;
+                 k++) {
+                cword_synonyms(&p->words[k], lex, stemmer);
             }
             if (p->n == 0) {
                 rc = assay_error_set(err, ASSAY_EBANK,
@@ -312,8 +382,13 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
         memcmp(t->text, w->text, w->text_len) == 0) {
         return 2;
     }
-    if (t->surface_len < p->fuzzy_min ||
-        (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
+    if (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR)) {
+        return 0;
+    }
+    if (w->nsyn > 0 && cword_synonym(w, thash)) {
+        return 1;
+    }
+    if (t->surface_len < p->fuzzy_min) {
         return 0;
     }
     if (w->surface_len >= p->fuzzy_min &&
@@ -377,33 +452,51 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
         w0->surface_len < m->p->fuzzy_min && w0->text_len + 1 < m->p->fuzzy_min;
     *m->steps += m->ncontent;
     uint32_t x = m->head[h0 & m->hmask];
-    size_t e = 0;
+    size_t e = 0, scan = 0;
     for (;;) {
-        /* The next candidate in text order: a word with the first word's
-         * hash, or one that may be one edit from it (its signatures are
-         * close: one edit changes at most two bits). Every other word
-         * fails word_match, so skipping it changes nothing. */
-        while (x != 0 && m->hash[x - 1] != h0) {
-            x = m->next[x - 1];
-        }
-        size_t xs = x != 0 ? x - 1 : SIZE_MAX, fs = SIZE_MAX;
-        if (!exact_only) {
-            while (e < m->nelig && !hyphen0 &&
-                   !sig_close(m->ssig[m->elig[e]], ssig0) &&
-                   !sig_close(m->tsig[m->elig[e]], tsig0)) {
+        size_t s;
+        if (w0->nsyn > 0) {
+            /* A word with synonyms: any word may be one of them, so every
+             * word is looked at; a synonym is looked up only for words
+             * that pass neither cheaper test. */
+            if (scan == m->ncontent) {
+                break;
+            }
+            s = scan++;
+            if (m->hash[s] != h0 &&
+                (!m->fuzzy[s] || (!hyphen0 && !sig_close(m->ssig[s], ssig0) &&
+                                  !sig_close(m->tsig[s], tsig0))) &&
+                !cword_synonym(w0, m->hash[s])) {
+                continue;
+            }
+        } else {
+            /* The next candidate in text order: a word with the first
+             * word's hash, or one that may be one edit from it (its
+             * signatures are close: one edit changes at most two bits).
+             * Every other word fails word_match, so skipping it changes
+             * nothing. */
+            while (x != 0 && m->hash[x - 1] != h0) {
+                x = m->next[x - 1];
+            }
+            size_t xs = x != 0 ? x - 1 : SIZE_MAX, fs = SIZE_MAX;
+            if (!exact_only) {
+                while (e < m->nelig && !hyphen0 &&
+                       !sig_close(m->ssig[m->elig[e]], ssig0) &&
+                       !sig_close(m->tsig[m->elig[e]], tsig0)) {
+                    e++;
+                }
+                fs = e < m->nelig ? m->elig[e] : SIZE_MAX;
+            }
+            s = xs < fs ? xs : fs;
+            if (s == SIZE_MAX) {
+                break;
+            }
+            if (s == xs) {
+                x = m->next[x - 1];
+            }
+            if (s == fs) {
                 e++;
             }
-            fs = e < m->nelig ? m->elig[e] : SIZE_MAX;
-        }
-        size_t s = xs < fs ? xs : fs;
-        if (s == SIZE_MAX) {
-            break;
-        }
-        if (s == xs) {
-            x = m->next[x - 1];
-        }
-        if (s == fs) {
-            e++;
         }
         const assay_term *t0 = &m->a->terms[m->content[s]];
         int q = word_match(w0, t0, m->hash[s], m->tsig[s], m->ssig[s], m->p);

@@ -398,6 +398,7 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
     const unsigned char *s = (const unsigned char *)text;
     tok_list l = {NULL, 0, 0};
     bool brk = false, sent = false;
+    bool open = false, close = false, other = false; /* kinds of break */
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
@@ -428,10 +429,18 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
                 bool before = i == 0 || tok_is_space_byte(s[i - 1]);
                 bool after = j == len || tok_is_space_byte(s[j]);
                 brk = brk || (before && after);
+                other = other || (before && after);
                 i = j;
                 continue;
             } else {
-                brk = brk || tok_is_break(tc.cp);
+                bool b = tok_is_break(tc.cp);
+                brk = brk || b;
+                if (tc.cp == '(' || tc.cp == '[') {
+                    open = true, close = false;
+                } else if (tc.cp == ')' || tc.cp == ']') {
+                    close = true, open = false; /* "f() is" opens nothing */
+                }
+                other = other || (b && tc.cp != ')' && tc.cp != ']');
                 sent = sent || tc.cp == '.' || tc.cp == '!' || tc.cp == '?' ||
                        tc.cp == '\n';
                 i += tc.size;
@@ -446,6 +455,11 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
         if (sent) {
             fl |= ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE;
         }
+        if (open) {
+            fl |= ASSAY_TOK_OPEN_BEFORE;
+        } else if (close && !other && !sent) {
+            fl |= ASSAY_TOK_CLOSE_BEFORE;
+        }
         if (!tok_push(&l, i, end, kind, fl)) {
             free(l.v);
             return assay_error_set(err, ASSAY_ENOMEM,
@@ -453,6 +467,7 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
         }
         brk = false;
         sent = false;
+        open = close = other = false;
         i = end;
     }
     if (l.n == 0) {

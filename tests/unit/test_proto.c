@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "assay/engine.h"
 #include "proto.h"
 
 /* Limit used for every fixture; message_too_large.request.json is larger.
@@ -283,6 +284,51 @@ test_parse_error_keeps_id_when_op_is_wrong(void **state)
 }
 
 static void
+test_fields_select_verdict_members(void **state)
+{
+    (void)state;
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    const char *all = "{\"v\":1,\"op\":\"grade\",\"question_id\":\"q\","
+                      "\"answer\":\"a\"}";
+    assert_ok(assay_proto_parse(all, strlen(all), 0, &req, &err));
+    assert_int_equal(req.parts, ASSAY_VERDICT_ALL);
+    assay_request_fini(&req);
+    const char *some = "{\"v\":1,\"op\":\"grade\",\"question_id\":\"q\","
+                       "\"answer\":\"a\",\"fields\":[\"score\",\"band\","
+                       "\"flags\",\"score\"]}";
+    assert_ok(assay_proto_parse(some, strlen(some), 0, &req, &err));
+    assert_int_equal(req.parts, ASSAY_VPART(SCORE) | ASSAY_VPART(BAND) |
+                                    ASSAY_VPART(FLAGS));
+    assay_request_fini(&req);
+    static const char *const bad[][2] = {
+        {"[\"score\",\"matched\"]",
+         "fields[1]: unknown verdict field \"matched\" (expected score, band, "
+         "flags, concepts, ... as in docs/protocol.md)"},
+        {"[]", "fields: expected a non-empty array of verdict field names, "
+               "got an empty array"},
+        {"\"score\"", "fields: expected a non-empty array of verdict field "
+                      "names, got a string"},
+        {"[\"score\",3]", "fields[1]: expected a string"},
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        char msg[256];
+        snprintf(msg, sizeof(msg),
+                 "{\"v\":1,\"id\":\"f\",\"op\":\"grade\",\"question_id\":"
+                 "\"q\",\"answer\":\"a\",\"fields\":%s}",
+                 bad[i][0]);
+        assay_error_init(&err);
+        assert_err(assay_proto_parse(msg, strlen(msg), 0, &req, &err),
+                   ASSAY_EFIELD);
+        assert_string_equal(err.field, "fields");
+        assert_string_equal(err.message, bad[i][1]);
+        assert_true(req.has_id);
+        assay_request_fini(&req);
+    }
+}
+
+static void
 test_peek_id_reads_id_of_any_request(void **state)
 {
     char id[ASSAY_PROTO_MAX_ID + 1];
@@ -393,10 +439,57 @@ test_op_name_never_null(void **state)
     assert_string_equal(assay_proto_op_name((assay_proto_op)99), "unknown");
 }
 
+/* "model_hash": 12..64 lowercase hex digits on any op, kept for the
+ * handler; anything else is invalid_field naming the field. */
+static void
+test_model_hash_is_parsed_and_checked(void **state)
+{
+    (void)state;
+    check_error_fixture("invalid_field_model_hash", ASSAY_EFIELD);
+    const char *ok[] = {
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789ab\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"q\",\"answer\":\"a\","
+        "\"model_hash\":\"0123456789abcdef0123456789abcdef0123456789abcdef0123"
+        "456789abcdef\"}"};
+    for (size_t i = 0; i < 2; i++) {
+        assay_request req;
+        assay_error err;
+        assay_error_init(&err);
+        assert_ok_err(assay_proto_parse(ok[i], strlen(ok[i]), 0, &req, &err),
+                      &err);
+        assert_non_null(req.model_hash);
+        assert_true(strncmp(req.model_hash, "0123456789ab", 12) == 0);
+        assay_request_fini(&req);
+    }
+    const char *bad[] = {
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789a\"}",
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789AB\"}",
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":12}",
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789ab \"}",
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789abcdef0123"
+        "456789abcdef0123456789abcdef0123456789abcdef0\"}"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assay_request req;
+        assay_error err;
+        assay_error_init(&err);
+        assert_err(assay_proto_parse(bad[i], strlen(bad[i]), 0, &req, &err),
+                   ASSAY_EFIELD);
+        assert_string_equal(err.field, "model_hash");
+        assay_request_fini(&req);
+    }
+    assert_true(
+        assay_proto_model_hash_matches("0123456789abcdef", "0123456789ab"));
+    assert_false(
+        assay_proto_model_hash_matches("0123456789abcdef", "0123456789ac"));
+    assert_false(assay_proto_model_hash_matches("0123", "0123456789ab"));
+    assert_string_equal(assay_errname(ASSAY_EMODELHASH), "model_mismatch");
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_hash_is_parsed_and_checked),
         cmocka_unit_test(test_fixture_invalid_json_names_line_and_column),
         cmocka_unit_test(test_fixture_non_object_is_invalid_json),
         cmocka_unit_test(test_fixture_invalid_utf8_names_field_and_offset),
@@ -421,6 +514,7 @@ main(void)
         cmocka_unit_test(test_parse_rejects_duplicate_keys),
         cmocka_unit_test(test_parse_size_limit_is_inclusive),
         cmocka_unit_test(test_parse_error_keeps_id_when_op_is_wrong),
+        cmocka_unit_test(test_fields_select_verdict_members),
         cmocka_unit_test(test_peek_id_reads_id_of_any_request),
         cmocka_unit_test(test_scan_id_reads_top_level_id_of_broken_json),
         cmocka_unit_test(test_reply_ok_puts_v_id_ok_first_and_keeps_body_order),
