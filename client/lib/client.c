@@ -887,18 +887,21 @@ typedef struct reply_head {
 static void
 reply_scan(const char *text, size_t len, reply_head *h)
 {
-    static const char *const keys[] = {"id", "ok", "error"};
+    static const char *const keys[] = {"id", "ok"};
+    static const char *const error_key[] = {"error"};
     static const char *const code_key[] = {"code"};
-    assay_jspan m[3];
+    assay_jspan m[2];
     memset(h, 0, sizeof(*h));
-    if (!assay_jscan_object(text, len, keys, 3, m)) {
+    /* "id" and "ok" lead a reply, so the scan stops after a few bytes; only
+     * an error reply is looked at further, for its code. */
+    if (!assay_jscan_object(text, len, keys, 2, m)) {
         return;
     }
     h->has_id = assay_jscan_string(m[0], h->id, sizeof(h->id), NULL);
     h->ok = assay_jscan_is_true(m[1]);
-    assay_jspan code;
-    if (!h->ok && m[2].p != NULL &&
-        assay_jscan_object(m[2].p, m[2].n, code_key, 1, &code) &&
+    assay_jspan e, code;
+    if (!h->ok && assay_jscan_object(text, len, error_key, 1, &e) &&
+        e.p != NULL && assay_jscan_object(e.p, e.n, code_key, 1, &code) &&
         !assay_jscan_string(code, h->code, sizeof(h->code), NULL)) {
         h->code[0] = '\0';
     }

@@ -20,7 +20,8 @@
 
 #define POLL_MS 100
 /* After the drain deadline, how long requests already being graded may
- * still take (queued ones are answered busy at the deadline). */
+ * still take (queued ones are answered busy at the deadline), CREDIT per
+ * thread at most. */
 #define DRAIN_GRACE_S 5.0
 /* Frames of one request kept from the front: the peer's identity, the
  * envelope, the delimiter and the body. A longer message is answered with
@@ -694,7 +695,7 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
         }
         if (draining && !timed_out && assay_clock_s() > drain_deadline) {
             /* Queued requests are answered now; the ones being graded
-             * (at most one per thread) get a short grace to finish. */
+             * (at most CREDIT per thread) get a short grace to finish. */
             timed_out = true;
             assay_log(ASSAY_LOG_WARN, "drain_timeout",
                       "in_flight=%ld queued_refused=%ld",

@@ -168,10 +168,13 @@ test_polite_client_served_in_turn_while_another_floods(void **state)
     }
     assert_true(f.busy > 0);
 
+    /* Fewer under valgrind, where each wait is long: the median is what
+     * is checked. */
+    const int polite = assay_proc_time_scale() > 1.0 ? POLITE / 4 : POLITE;
     long overtaken[POLITE];
     int verdicts = 0, busy = 0;
     char body[BODY_MAX], want[64];
-    for (int i = 0; i < POLITE; i++) {
+    for (int i = 0; i < polite; i++) {
         flood_pump(&f); /* what the flood got before this request */
         long before = f.verdicts;
         snprintf(body, sizeof body,
@@ -234,19 +237,19 @@ test_polite_client_served_in_turn_while_another_floods(void **state)
         while (try_reply(f.s, b, sizeof b)) {
         }
     }
-    qsort(overtaken, POLITE, sizeof overtaken[0], cmp_long);
+    qsort(overtaken, (size_t)polite, sizeof overtaken[0], cmp_long);
     printf("flood: %ld sent, %ld verdicts, %ld busy; polite: %d/%d verdicts, "
            "%d busy; flood verdicts while a polite request waited: median "
            "%ld, max %ld (the flood's share: %d)\n",
-           f.sent, f.verdicts, f.busy, verdicts, POLITE, busy,
-           overtaken[POLITE / 2], overtaken[POLITE - 1], SHARE);
+           f.sent, f.verdicts, f.busy, verdicts, polite, busy,
+           overtaken[polite / 2], overtaken[polite - 1], SHARE);
     assert_int_equal(busy, 0);
-    assert_int_equal(verdicts, POLITE);
+    assert_int_equal(verdicts, polite);
     assert_true(flood_after > 0);
     /* A client with nothing queued goes first: a polite request waits for
      * what the grading thread already holds (its credit, 4), not for the
      * flood's queue of up to SHARE. */
-    assert_true(overtaken[POLITE / 2] <= SHARE / 4);
+    assert_true(overtaken[polite / 2] <= SHARE / 4);
     assert_true(got_stats);
     const char *bz = strstr(body, "\"busy\":{\"client_cap\":");
     assert_non_null(bz);

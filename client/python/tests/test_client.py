@@ -146,6 +146,15 @@ class Basic(unittest.TestCase):
         self.assertTrue(all(r.ok for r in rs))
         self.assertTrue(h.ok)
 
+        async def required(want):
+            async with ac.AsyncClient(self.d.endpoint,
+                                      require_model=want) as c:
+                return await c.grade(GIL, "gil")
+        served = h.models[0].hash
+        self.assertEqual(asyncio.run(required(served[:12])).model, served)
+        with self.assertRaises(ac.ModelMismatch):
+            asyncio.run(required("0" * 64 if served[0] != "0" else "1" * 64))
+
     def test_endpoint_from_environment(self):
         os.environ["ASSAY_ENDPOINT"] = self.d.endpoint
         try:
