@@ -421,6 +421,14 @@ typedef struct match_ctx {
     const bool *fuzzy;     /* content term i may match one edit away (long
                               enough, not a number or negator) */
     const bool *neg;       /* per term of a: in a negation's scope */
+    /* candidates for a phrase's first word without a scan of every word:
+     * the words that may match one edit away (ascending), and chains of
+     * the words by hash (head[hash & hmask], then next[]; position + 1,
+     * 0 ends; ascending) for exact matches */
+    const uint32_t *elig;
+    size_t nelig;
+    const uint32_t *head, *next;
+    size_t hmask;
     size_t ncontent;
     size_t *steps; /* loop iterations, for the cost bound test */
     const assay_match_params *p;
@@ -437,17 +445,58 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
     const uint64_t h0 = w0->hash;
     const uint32_t ssig0 = w0->surface_sig, tsig0 = w0->text_sig;
     const bool hyphen0 = w0->hyphen;
+    /* word_match finds nothing but the same word for a first word this
+     * short (its one-edit tests need fuzzy_min bytes of surface or one
+     * less of stem) */
+    const bool exact_only =
+        w0->surface_len < m->p->fuzzy_min && w0->text_len + 1 < m->p->fuzzy_min;
     *m->steps += m->ncontent;
-    for (size_t s = 0; s < m->ncontent; s++) {
-        /* Most words are neither the phrase's first word nor one edit
-         * from it: short words can only match exactly, the signatures rule
-         * out the rest without touching the term, and a synonym is looked
-         * up only for words that have any. */
-        if (m->hash[s] != h0 &&
-            (!m->fuzzy[s] || (!hyphen0 && !sig_close(m->ssig[s], ssig0) &&
-                              !sig_close(m->tsig[s], tsig0))) &&
-            (w0->nsyn == 0 || !cword_synonym(w0, m->hash[s]))) {
-            continue;
+    uint32_t x = m->head[h0 & m->hmask];
+    size_t e = 0, scan = 0;
+    for (;;) {
+        size_t s;
+        if (w0->nsyn > 0) {
+            /* A word with synonyms: any word may be one of them, so every
+             * word is looked at; a synonym is looked up only for words
+             * that pass neither cheaper test. */
+            if (scan == m->ncontent) {
+                break;
+            }
+            s = scan++;
+            if (m->hash[s] != h0 &&
+                (!m->fuzzy[s] || (!hyphen0 && !sig_close(m->ssig[s], ssig0) &&
+                                  !sig_close(m->tsig[s], tsig0))) &&
+                !cword_synonym(w0, m->hash[s])) {
+                continue;
+            }
+        } else {
+            /* The next candidate in text order: a word with the first
+             * word's hash, or one that may be one edit from it (its
+             * signatures are close: one edit changes at most two bits).
+             * Every other word fails word_match, so skipping it changes
+             * nothing. */
+            while (x != 0 && m->hash[x - 1] != h0) {
+                x = m->next[x - 1];
+            }
+            size_t xs = x != 0 ? x - 1 : SIZE_MAX, fs = SIZE_MAX;
+            if (!exact_only) {
+                while (e < m->nelig && !hyphen0 &&
+                       !sig_close(m->ssig[m->elig[e]], ssig0) &&
+                       !sig_close(m->tsig[m->elig[e]], tsig0)) {
+                    e++;
+                }
+                fs = e < m->nelig ? m->elig[e] : SIZE_MAX;
+            }
+            s = xs < fs ? xs : fs;
+            if (s == SIZE_MAX) {
+                break;
+            }
+            if (s == xs) {
+                x = m->next[x - 1];
+            }
+            if (s == fs) {
+                e++;
+            }
         }
         const assay_term *t0 = &m->a->terms[m->content[s]];
         int q = word_match(w0, t0, m->hash[s], m->tsig[s], m->ssig[s], m->p);
@@ -517,17 +566,25 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
             const assay_match_params *p, const bool *scope, size_t *steps)
 {
     size_t n = answer->n ? answer->n : 1;
+    size_t hcap = 16;
+    while (hcap < 2 * n) {
+        hcap *= 2;
+    }
     size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) +
-                        2 * sizeof(uint32_t) + 3 * sizeof(bool));
+                        4 * sizeof(uint32_t) + 3 * sizeof(bool)) +
+                   hcap * sizeof(uint32_t);
     char *mem = assay_scratch_get(sc, slot, bytes);
-    if (mem == NULL) {
+    if (mem == NULL || n > UINT32_MAX - 1) {
         return false;
     }
     size_t *content = (size_t *)mem;
     uint64_t *hash = (uint64_t *)(content + n);
     uint32_t *tsig = (uint32_t *)(hash + n);
     uint32_t *ssig = tsig + n;
-    bool *brk = (bool *)(ssig + n);
+    uint32_t *elig = ssig + n;
+    uint32_t *next = elig + n;
+    uint32_t *head = next + n;
+    bool *brk = (bool *)(head + hcap);
     bool *neg = brk + n;
     bool *fuzzy = neg + n;
     if (scope != NULL) {
@@ -535,7 +592,7 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     } else {
         assay_negation_scope(answer, p->neg_window, neg);
     }
-    size_t nc = 0;
+    size_t nc = 0, ne = 0;
     bool pending = false;
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];
@@ -550,12 +607,22 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         /* word_match's test for whether anything but equality can match */
         fuzzy[nc] = t->surface_len >= p->fuzzy_min &&
                     !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR));
+        if (fuzzy[nc]) {
+            elig[ne++] = (uint32_t)nc;
+        }
         brk[nc] = pending;
         pending = false;
         nc++;
     }
-    *m = (match_ctx){answer, content, hash, brk,   tsig, ssig,
-                     fuzzy,  neg,     nc,   steps, p};
+    /* chains by hash, built backwards so each runs in text order */
+    memset(head, 0, hcap * sizeof(*head));
+    for (size_t c = nc; c-- > 0;) {
+        size_t h = hash[c] & (hcap - 1);
+        next[c] = head[h];
+        head[h] = (uint32_t)c + 1;
+    }
+    *m = (match_ctx){answer, content, hash, brk,  tsig,     ssig, fuzzy, neg,
+                     elig,   ne,      head, next, hcap - 1, nc,   steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }
