@@ -24,8 +24,7 @@ static uint64_t
 key_of(fixture *fx, const char *word)
 {
     assay_analysis a;
-    assert_ok(
-        assay_analyze(fx->lex, fx->st, word, strlen(word), &a, NULL));
+    assert_ok(assay_analyze(fx->lex, fx->st, word, strlen(word), &a, NULL));
     assert_int_equal(a.n, 1);
     uint64_t k = a.terms[0].hash;
     assay_analysis_fini(&a);
@@ -55,8 +54,8 @@ setup(void **state)
     const char *ref = "The server crashed.";
     size_t rl = strlen(ref);
     const char *q = "What happened?";
-    assert_ok(assay_prepare(&fx->pq, NULL, q, strlen(q), &ref, &rl, 1, NULL,
-                            0, fx->lex, fx->idf, &fx->p, fx->st, NULL));
+    assert_ok(assay_prepare(&fx->pq, NULL, q, strlen(q), &ref, &rl, 1, NULL, 0,
+                            fx->lex, fx->idf, &fx->p, fx->st, NULL));
     struct {
         uint64_t k;
         signed char q[2];
@@ -107,8 +106,7 @@ static double
 softcos(fixture *fx, const assay_vectors *v, const char *answer)
 {
     assay_analysis a;
-    assert_ok(
-        assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a, NULL));
+    assert_ok(assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a, NULL));
     double s = assay_softcos(v, &fx->pq, &a, fx->idf);
     assay_analysis_fini(&a);
     return s;
@@ -131,8 +129,7 @@ test_softcos_near_neighbour_counts_above_the_floor(void **state)
      * s = ((0.95 - 0.5) / 0.5)^2 */
     double c = 120.0 / sqrt(120.0 * 120 + 40 * 40);
     double s = (c - ASSAY_SOFTCOS_FLOOR) / (1 - ASSAY_SOFTCOS_FLOOR);
-    assert_near(softcos(fx, fx->v, "the server failed"), (1 + s * s) / 2,
-                0.02);
+    assert_near(softcos(fx, fx->v, "the server failed"), (1 + s * s) / 2, 0.02);
     /* cosine 0.39 is below the floor: no credit, as for a word without a
      * vector */
     assert_near(softcos(fx, fx->v, "the server banana"), 0.5, 1e-9);
