@@ -377,16 +377,20 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
         double *trigger; /* may be NULL */
         const double *tv;
         size_t ntv;
+        size_t ncaps; /* the first ncaps of caps[] are candidates */
     } rules[] = {
-        {&p->off_topic_cap, &p->off_topic_cos, offc, 4},
-        {&p->salad_cap, &p->salad_stop_ratio, salad, 4},
-        {&p->restate_cap, &p->restate_qcos, restate, 4},
-        {&p->short_cap, NULL, NULL, 0},
-        {&p->misconception_cap, NULL, NULL, 0},
+        {&p->off_topic_cap, &p->off_topic_cos, offc, 4, 3},
+        {&p->salad_cap, &p->salad_stop_ratio, salad, 4, 3},
+        {&p->restate_cap, &p->restate_qcos, restate, 4, 3},
+        {&p->short_cap, NULL, NULL, 0, 3},
+        {&p->misconception_cap, NULL, NULL, 0, 3},
         /* one contradicted point: graders often still give most credit
          * (on Mohler train the partial cap cost 0.03 r on unseen
-         * questions), so the cap and the penalty are learned */
-        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3},
+         * questions), so the cap and the penalty are learned; at most
+         * partial, since a false contradiction (a correct point said with a
+         * negation) must not sink a right answer - a wrong one is caught
+         * by contradiction_cap when it has the reference backwards */
+        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2},
     };
     double best;
     assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
@@ -395,8 +399,7 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
              r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
             double keep_cap = *rules[r].cap;
             double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
-            for (size_t c = 0;
-                 c < sizeof(caps) / sizeof(caps[0]) && rc == ASSAY_OK; c++) {
+            for (size_t c = 0; c < rules[r].ncaps && rc == ASSAY_OK; c++) {
                 for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
                     *rules[r].cap = caps[c];
                     if (rules[r].trigger) {
