@@ -11,9 +11,12 @@
  * Result lines on stdout are `<key> <value>` so perf/run.sh can read them;
  * lines starting with '#' are detail for people.
  */
+#define _GNU_SOURCE /* RUSAGE_THREAD */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "assay/engine.h"
 #include "bank.h"
@@ -34,6 +37,7 @@ typedef struct engine_opts {
     long max_verdicts; /* per run, upper bound */
     bool do_id;
     bool do_inline;
+    bool do_lengths; /* only the grading time by answer length */
 } engine_opts;
 
 /* The inline form of one mix item: the bank's question text and first
@@ -47,19 +51,21 @@ static void
 usage(FILE *out)
 {
     fputs("Usage: bench_engine [--model DIR] [--labelled FILE] [--runs N]\n"
-          "                    [--seconds S] [--max N] [--mode id|inline|both]"
-          "\n\n"
+          "                    [--seconds S] [--max N]\n"
+          "                    [--mode id|inline|both|lengths]\n\n"
           "Grades every answer of the labelled set (cycled) on one thread,\n"
           "each run stopping after S seconds (default 3) or N verdicts\n"
           "(default 200000), and prints the median of --runs runs (default 5)"
-          ".\n",
+          ".\nBoth modes also grade a 64 KiB worst case and answers of 10 to\n"
+          "10,000 words; --mode lengths grades only the latter.\n",
           out);
 }
 
 static int
 parse_args(int argc, char **argv, engine_opts *o)
 {
-    *o = (engine_opts){ASSAY_BENCH_MODEL_DIR, NULL, 5, 3.0, 200000, true, true};
+    *o = (engine_opts){
+        ASSAY_BENCH_MODEL_DIR, NULL, 5, 3.0, 200000, true, true, false};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         char name[32];
@@ -94,8 +100,10 @@ parse_args(int argc, char **argv, engine_opts *o)
         } else if (strcmp(name, "mode") == 0) {
             o->do_id = strcmp(v, "id") == 0 || strcmp(v, "both") == 0;
             o->do_inline = strcmp(v, "inline") == 0 || strcmp(v, "both") == 0;
-            if (!o->do_id && !o->do_inline) {
-                fprintf(stderr, "bench_engine: --mode: id, inline or both\n");
+            o->do_lengths = strcmp(v, "lengths") == 0;
+            if (!o->do_id && !o->do_inline && !o->do_lengths) {
+                fprintf(stderr, "bench_engine: --mode: id, inline, both or "
+                                "lengths\n");
                 return -1;
             }
         } else {
@@ -273,6 +281,184 @@ bench_worst(const assay_model *m, const assay_bank *bank, assay_error *err)
     return rc;
 }
 
+/* Grading cost by answer length: for each bank question, an answer of
+ * exactly W words made of that question's labelled answers in file order
+ * (cycled), graded by id; prints the median over 3 rounds of the mean CPU
+ * time of one verdict, across all questions, for W = 10, 100, 1,000 and
+ * 10,000, and the 1,000 -> 10,000 growth (10 is linear; page faults from
+ * per-call buffers and quadratic passes show up as more). */
+#define LEN_ROUNDS 3
+
+/* Copies the next word of [*p, end) to out (with a trailing space); false
+ * at the end of the text. */
+static bool
+next_word(const char **p, const char *end, char *out, size_t *n)
+{
+    const char *s = *p;
+    while (s < end && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')) {
+        s++;
+    }
+    const char *e = s;
+    while (e < end && *e != ' ' && *e != '\n' && *e != '\t' && *e != '\r') {
+        e++;
+    }
+    *p = e;
+    if (e == s) {
+        return false;
+    }
+    memcpy(out + *n, s, (size_t)(e - s));
+    *n += (size_t)(e - s);
+    out[(*n)++] = ' ';
+    return true;
+}
+
+/* An answer of exactly `words` words: qid's labelled answers in file order,
+ * cycled; NULL when qid has no answer with a word (or out of memory). */
+static char *
+words_answer(const assay_perf_mix *mix, const char *qid, size_t words,
+             size_t *len)
+{
+    size_t longest = 0;
+    for (size_t k = 0; k < mix->count; k++) {
+        if (strcmp(mix->items[k].question_id, qid) == 0 &&
+            mix->items[k].answer_len > longest) {
+            longest = mix->items[k].answer_len;
+        }
+    }
+    /* each word is at most `longest` bytes plus a space */
+    char *out = longest > 0 ? malloc(words * (longest + 1) + 1) : NULL;
+    if (out == NULL) {
+        return NULL;
+    }
+    size_t n = 0, w = 0, pass_words = 0;
+    for (size_t k = 0; w < words; k++) {
+        if (k == mix->count) {
+            if (pass_words == 0) {
+                break;
+            }
+            k = 0;
+            pass_words = 0;
+        }
+        const assay_perf_item *it = &mix->items[k];
+        if (strcmp(it->question_id, qid) != 0) {
+            continue;
+        }
+        const char *p = it->answer, *end = it->answer + it->answer_len;
+        while (w < words && next_word(&p, end, out, &n)) {
+            w++;
+            pass_words++;
+        }
+    }
+    if (w < words) {
+        free(out);
+        return NULL;
+    }
+    *len = n - 1; /* without the last space */
+    out[*len] = '\0';
+    return out;
+}
+
+static assay_err
+lengths_on_this_thread(const assay_model *m, const assay_perf_mix *mix,
+                       assay_error *err)
+{
+    static const size_t lengths[] = {10, 100, 1000, 10000};
+    enum { NLEN = sizeof(lengths) / sizeof(lengths[0]) };
+    size_t nq = assay_model_question_count(m);
+    double us[NLEN];
+    for (size_t l = 0; l < NLEN; l++) {
+        size_t words = lengths[l];
+        /* about 20,000 words per question and round; at least 2 verdicts */
+        size_t reps = words >= 10000 ? 2 : 20000 / words;
+        double rounds[LEN_ROUNDS];
+        char **answers = calloc(nq, sizeof(*answers));
+        size_t *lens = calloc(nq, sizeof(*lens));
+        if (answers == NULL || lens == NULL) {
+            free(answers);
+            free(lens);
+            return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+        }
+        assay_err rc = ASSAY_OK;
+        for (size_t q = 0; q < nq; q++) {
+            answers[q] = words_answer(mix, assay_model_question_id(m, q), words,
+                                      &lens[q]);
+        }
+        struct rusage ru0, ru1;
+        getrusage(RUSAGE_THREAD, &ru0);
+        size_t graded = 0;
+        for (int r = 0; r < LEN_ROUNDS && rc == ASSAY_OK; r++) {
+            double cpu = 0;
+            size_t n = 0;
+            for (size_t q = 0; q < nq && rc == ASSAY_OK; q++) {
+                if (answers[q] == NULL) {
+                    continue;
+                }
+                const char *id = assay_model_question_id(m, q);
+                double c0 = assay_perf_thread_cpu();
+                for (size_t i = 0; i < reps && rc == ASSAY_OK; i++) {
+                    assay_verdict *v = NULL;
+                    rc = assay_grade(m, id, answers[q], lens[q], &v, err);
+                    assay_verdict_free(v);
+                }
+                cpu += assay_perf_thread_cpu() - c0;
+                n += reps;
+            }
+            rounds[r] = n > 0 ? cpu / (double)n * 1e6 : 0;
+            graded += n;
+        }
+        getrusage(RUSAGE_THREAD, &ru1);
+        for (size_t q = 0; q < nq; q++) {
+            free(answers[q]);
+        }
+        free(answers);
+        free(lens);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        us[l] = assay_perf_median(rounds, LEN_ROUNDS);
+        printf("engine_words_%zu_cpu_us %.1f\n", words, us[l]);
+        printf("# %zu words: %.1f page faults per verdict\n", words,
+               graded > 0
+                   ? (double)(ru1.ru_minflt - ru0.ru_minflt) / (double)graded
+                   : 0.0);
+        fflush(stdout);
+    }
+    printf("engine_words_growth_1k_10k %.1f\n", us[2] > 0 ? us[3] / us[2] : 0);
+    fflush(stdout);
+    return ASSAY_OK;
+}
+
+typedef struct lengths_job {
+    const assay_model *m;
+    const assay_perf_mix *mix;
+    assay_error *err;
+    assay_err rc;
+} lengths_job;
+
+static void *
+lengths_thread(void *arg)
+{
+    lengths_job *j = arg;
+    j->rc = lengths_on_this_thread(j->m, j->mix, j->err);
+    return NULL;
+}
+
+/* Grades on a thread of its own, as assayd's workers do: glibc serves a
+ * second thread from another arena, whose trimming gives large buffers
+ * back to the kernel after each call, so their page faults show here as
+ * they do in the service (the main thread's heap hides them). */
+static assay_err
+bench_lengths(const assay_model *m, const assay_perf_mix *mix, assay_error *err)
+{
+    lengths_job j = {m, mix, err, ASSAY_OK};
+    pthread_t t;
+    if (pthread_create(&t, NULL, lengths_thread, &j) != 0) {
+        return assay_error_set(err, ASSAY_ENOMEM, "cannot start a thread");
+    }
+    pthread_join(t, NULL);
+    return j.rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -346,8 +532,17 @@ main(int argc, char **argv)
             goto out;
         }
     }
-    if (o.do_id && o.do_inline) { /* the default "both" also measures it */
+    if (o.do_lengths) {
+        rc = bench_lengths(model, &mix, &err);
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+    }
+    if (o.do_id && o.do_inline) { /* the default "both" also measures them */
         rc = bench_worst(model, bank, &err);
+        if (rc == ASSAY_OK) {
+            rc = bench_lengths(model, &mix, &err);
+        }
         if (rc != ASSAY_OK) {
             goto out;
         }

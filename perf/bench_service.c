@@ -58,11 +58,13 @@ typedef struct conn_job {
     const service_opts *o;
     const request_set *reqs;
     pthread_barrier_t *start;
-    size_t offset;   /* where in the mix this connection starts */
-    double *latency; /* seconds, one per request */
-    double *sent_at; /* submit time by tag */
-    long done;       /* replies received in the timed part */
-    long failed;     /* replies with "ok":false (busy, ...) */
+    size_t offset;      /* where in the mix this connection starts */
+    double *latency;    /* seconds, one per request */
+    double *sent_at;    /* submit time by tag */
+    long done;          /* replies received in the timed part */
+    long failed;        /* replies with "ok":false (busy, ...) */
+    double reply_bytes; /* sum over the replies received */
+    long replies;
     double t_start;
     double t_end;
     assay_err rc;
@@ -186,13 +188,9 @@ request_set_build(const assay_perf_mix *mix, request_set *rs, assay_error *err)
         return assay_error_set(err, ASSAY_ENOMEM, "requests: out of memory");
     }
     for (size_t i = 0; i < mix->count; i++) {
-        json_t *req = NULL;
-        assay_proto_grade_request(NULL, mix->items[i].question_id, NULL, NULL,
-                                  mix->items[i].answer, &req, NULL);
-        s.text[i] = req != NULL
-                        ? json_dumps(req, JSON_COMPACT | JSON_PRESERVE_ORDER)
-                        : NULL;
-        json_decref(req);
+        s.text[i] = NULL;
+        assay_proto_grade_text(NULL, mix->items[i].question_id, NULL, NULL,
+                               mix->items[i].answer, &s.text[i], NULL, NULL);
         s.count++;
         if (s.text[i] == NULL) {
             request_set_fini(&s);
@@ -218,6 +216,8 @@ take_reply(assay_client *c, conn_job *j, bool timed)
         if (!r.ok) {
             j->failed++;
         }
+        j->reply_bytes += (double)r.len;
+        j->replies++;
     }
     assay_reply_fini(&r);
     return rc;
@@ -289,6 +289,8 @@ typedef struct phase_result {
     long replies;
     long failed;
     long sent; /* including the warm-up */
+    double reply_bytes;
+    long replies_all;
 } phase_result;
 
 static assay_err
@@ -346,6 +348,8 @@ run_phase(const service_opts *o, const request_set *rs, int nconn,
         }
         total += (size_t)jobs[i].done;
         res->failed += jobs[i].failed;
+        res->reply_bytes += jobs[i].reply_bytes;
+        res->replies_all += jobs[i].replies;
         res->sent += jobs[i].done + WARMUP_REQUESTS;
         t0 = i == 0 || jobs[i].t_start < t0 ? jobs[i].t_start : t0;
         t1 = jobs[i].t_end > t1 ? jobs[i].t_end : t1;
@@ -400,6 +404,8 @@ main(int argc, char **argv)
            "%zu, %d repeats\n",
            o.endpoint, rs.count, o.requests, o.window, o.repeat);
     long sent = 0;
+    double reply_bytes = 0;
+    long replies_all = 0;
     for (int p = 0; p < o.nphases; p++) {
         int nconn = o.conns[p];
         double rate[MAX_REPEAT], p50[MAX_REPEAT], p99[MAX_REPEAT];
@@ -415,6 +421,8 @@ main(int argc, char **argv)
             p99[r] = res.p99_ms;
             failed += res.failed;
             sent += res.sent;
+            reply_bytes += res.reply_bytes;
+            replies_all += res.replies_all;
             printf("# %d connection(s) run %d: %ld replies (%ld not ok), "
                    "%.0f requests/s, p50 %.3f ms, p99 %.3f ms\n",
                    nconn, r + 1, res.replies, res.failed, res.rate, res.p50_ms,
@@ -434,7 +442,16 @@ main(int argc, char **argv)
      * client's own CPU shows how much of a shared machine the bench took */
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
+    double req_bytes = 0;
+    for (size_t i = 0; i < rs.count; i++) {
+        req_bytes += (double)rs.len[i];
+    }
     printf("service_requests_sent %ld\n", sent);
+    /* message sizes, for the echo servers that stand in for the service;
+     * the request's id (~20 bytes) is added by the client on top */
+    printf("service_request_bytes %.0f\n", req_bytes / (double)rs.count);
+    printf("service_reply_bytes %.0f\n",
+           replies_all > 0 ? reply_bytes / (double)replies_all : 0.0);
     printf("service_client_cpu_s %.3f\n",
            (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
                (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6);

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "csv.h"
+#include "jscan.h"
 #include "print_verdict.h"
 #include "proto.h"
 #include "proto_client.h"
@@ -43,8 +44,10 @@ typedef struct batch_item {
     int state;
     unsigned line;
     json_t *input_id; /* NULL when the record had no id */
-    json_t *reply;    /* the service's reply, ok or error */
-    assay_err code;   /* a local error when reply is NULL */
+    char *text;       /* the service's reply as it came, ok or error */
+    size_t len;
+    json_t *reply;  /* text parsed, when the result needs more than a copy */
+    assay_err code; /* a local error when reply is NULL */
     char message[512];
 } batch_item;
 
@@ -417,17 +420,17 @@ batch_read_line(batch *b, size_t *len)
 
 /* batch_request builds the grade request for one record; the wire id is
  * the line number, unique within the batch whatever the input ids are. */
-static json_t *
+static char *
 batch_request(batch_item *it, const char *qid, const char *question,
               const char *reference, const char *answer)
 {
     char wid[32];
     snprintf(wid, sizeof(wid), "%u", it->line);
-    json_t *req = NULL;
+    char *req = NULL;
     assay_error err;
     assay_error_init(&err);
-    assay_err rc = assay_proto_grade_request(wid, qid, question, reference,
-                                             answer, &req, &err);
+    assay_err rc = assay_proto_grade_text(wid, qid, question, reference, answer,
+                                          &req, NULL, &err);
     if (rc == ASSAY_EUTF8) {
         batch_item_error(it, rc, "line %u: %s: invalid UTF-8", it->line,
                          err.field);
@@ -442,7 +445,7 @@ batch_request(batch_item *it, const char *qid, const char *question,
 
 /* batch_fields checks the fields a record must have and builds the
  * request; NULL with the item marked failed otherwise. */
-static json_t *
+static char *
 batch_fields(batch_item *it, const char *qid, const char *question,
              const char *reference, const char *answer)
 {
@@ -485,7 +488,7 @@ batch_jstr(batch_item *it, json_t *obj, const char *key, bool *bad)
 /* batch_next_jsonl reads one JSONL record into it; 0 at end of input, 1
  * otherwise (*req NULL when the record failed locally). */
 static int
-batch_next_jsonl(batch *b, batch_item *it, json_t **req)
+batch_next_jsonl(batch *b, batch_item *it, char **req)
 {
     size_t len = 0;
     int r;
@@ -608,7 +611,7 @@ batch_csv_header(batch *b)
 
 /* batch_next_csv: as batch_next_jsonl; -1 on a read error (printed). */
 static int
-batch_next_csv(batch *b, batch_item *it, json_t **req)
+batch_next_csv(batch *b, batch_item *it, char **req)
 {
     assay_error err;
     assay_error_init(&err);
@@ -774,6 +777,49 @@ batch_write_csv(batch *b, batch_item *it, bool ok, const char *code,
     fputc('\n', out);
 }
 
+/* batch_write_copy writes the JSONL result of a graded record without
+ * parsing its verdict: "score", "band" and the verdict's members are
+ * copied from the reply text, which the service writes compactly with
+ * "v", "id", "ok" first. False when the reply does not start that way (the
+ * caller then parses it); nothing is written then. */
+static bool
+batch_write_copy(batch *b, batch_item *it)
+{
+    char head[64];
+    int hn =
+        snprintf(head, sizeof(head), "{\"v\":%d,\"id\":\"%u\",\"ok\":true,",
+                 ASSAY_PROTO_VERSION, it->line);
+    if (it->text == NULL || hn <= 0 || (size_t)hn >= it->len ||
+        memcmp(it->text, head, (size_t)hn) != 0) {
+        return false;
+    }
+    static const char *const keys[] = {"score", "band"};
+    assay_jspan m[2];
+    if (!assay_jscan_object(it->text, it->len, keys, 2, m) || m[0].p == NULL ||
+        m[1].p == NULL) {
+        return false;
+    }
+    char *id = it->input_id != NULL
+                   ? json_dumps(it->input_id, JSON_COMPACT | JSON_ENCODE_ANY |
+                                                  JSON_REAL_PRECISION(15))
+                   : NULL;
+    if (it->input_id != NULL && id == NULL) {
+        return false;
+    }
+    FILE *out = b->out;
+    fputs("{\"id\":", out);
+    fputs(id != NULL ? id : "null", out);
+    fprintf(out, ",\"line\":%u,\"ok\":true,\"score\":", it->line);
+    fwrite(m[0].p, 1, m[0].n, out);
+    fputs(",\"band\":", out);
+    fwrite(m[1].p, 1, m[1].n, out);
+    fputs(",\"verdict\":{", out);
+    fwrite(it->text + hn, 1, it->len - (size_t)hn, out);
+    fputs("}\n", out);
+    free(id);
+    return true;
+}
+
 /* batch_write writes one result and empties the slot. */
 static void
 batch_write(batch *b, batch_item *it)
@@ -783,6 +829,24 @@ batch_write(batch *b, batch_item *it)
         json_decref(it->input_id);
         memset(it, 0, sizeof(*it));
         return;
+    }
+    if (it->text != NULL && b->out_fmt != FMT_CSV && b->n_fields == 0 &&
+        batch_write_copy(b, it)) {
+        b->done++;
+        json_decref(it->input_id);
+        free(it->text);
+        memset(it, 0, sizeof(*it));
+        return;
+    }
+    if (it->text != NULL) {
+        it->reply = json_loadb(it->text, it->len, 0, NULL);
+        if (!json_is_object(it->reply)) {
+            json_decref(it->reply);
+            it->reply = NULL;
+            it->code = ASSAY_EJSON;
+            snprintf(it->message, sizeof(it->message),
+                     "line %u: the reply is not a JSON object", it->line);
+        }
     }
     bool ok =
         it->reply != NULL && json_is_true(json_object_get(it->reply, "ok"));
@@ -835,6 +899,7 @@ batch_write(batch *b, batch_item *it)
     }
     json_decref(it->input_id);
     json_decref(it->reply);
+    free(it->text);
     memset(it, 0, sizeof(*it));
 }
 
@@ -947,7 +1012,7 @@ batch_run(batch *b, assay_client *c, size_t window)
     for (;;) {
         while (!eof && !batch_stop && next_read < next_emit + window) {
             batch_item *it = &ring[next_read % window];
-            json_t *req = NULL;
+            char *req = NULL;
             int r = b->in_fmt == FMT_CSV ? batch_next_csv(b, it, &req)
                                          : batch_next_jsonl(b, it, &req);
             if (r < 0) {
@@ -960,22 +1025,17 @@ batch_run(batch *b, assay_client *c, size_t window)
             }
             if (batch_stop) {
                 /* the record may be cut by the signal: not graded */
-                json_decref(req);
+                free(req);
                 json_decref(it->input_id);
                 memset(it, 0, sizeof(*it));
                 interrupted = true;
                 break;
             }
             if (req != NULL) {
-                char *text =
-                    json_dumps(req, JSON_COMPACT | JSON_PRESERVE_ORDER);
-                json_decref(req);
                 assay_error_init(&err);
-                assay_err rc = text != NULL
-                                   ? assay_client_submit(c, text, strlen(text),
-                                                         next_read, &err)
-                                   : ASSAY_ENOMEM;
-                free(text);
+                assay_err rc =
+                    assay_client_submit(c, req, strlen(req), next_read, &err);
+                free(req);
                 if (rc == ASSAY_OK) {
                     it->state = ITEM_IN_FLIGHT;
                 } else {
@@ -1022,14 +1082,9 @@ batch_run(batch *b, assay_client *c, size_t window)
         }
         batch_item *it = &ring[r.tag % window];
         it->state = ITEM_DONE;
-        if (r.json != NULL) {
-            it->reply = r.json;
-            r.json = NULL;
-        } else {
-            it->code = ASSAY_EJSON;
-            snprintf(it->message, sizeof(it->message),
-                     "line %u: the reply is not a JSON object", it->line);
-        }
+        it->text = r.text; /* parsed only if the result needs it */
+        it->len = r.len;
+        r.text = NULL;
         assay_reply_fini(&r);
     }
     batch_draw(b, true);
@@ -1055,6 +1110,7 @@ out:
     for (size_t i = 0; i < window; i++) {
         json_decref(ring[i].input_id);
         json_decref(ring[i].reply);
+        free(ring[i].text);
     }
     free(ring);
     return status;

@@ -202,7 +202,7 @@ bench_grade(assay_client *c, bench_job *jobs, size_t njobs, bool inline_refs,
             if (rc != ASSAY_OK) {
                 bench_job_error(&jobs[r.tag], assay_errname(rc), err.message);
             } else {
-                bench_job_reply(&jobs[r.tag], r.json, models);
+                bench_job_reply(&jobs[r.tag], assay_reply_json(&r), models);
                 r.json = NULL;
             }
             done++;

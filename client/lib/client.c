@@ -2,6 +2,7 @@
 #include "assay/client.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <zmq.h>
 
 #include "clock.h"
+#include "jscan.h"
 #include "keyfile.h"
 #include "mdp.h"
 #include "proto_client.h"
@@ -63,10 +65,49 @@ struct assay_client {
     char curve_public[ASSAY_KEY_Z85_LEN + 1];
     char curve_secret[ASSAY_KEY_Z85_LEN + 1];
     char curve_server[ASSAY_KEY_Z85_LEN + 1];
-    void *mon;        /* PAIR reading the socket's handshake events */
-    unsigned sockets; /* sockets opened, to name each monitor */
-    char note[160];   /* why the last handshake failed; "" when none did */
+    void *mon;      /* PAIR reading the socket's handshake events */
+    char note[160]; /* why the last handshake failed; "" when none did */
 };
+
+/* One ZeroMQ context (and so one I/O thread) for every client of the
+ * process: a context per client cost a thread per connection and a third
+ * of a benchmark client's CPU. Created by the first client, terminated
+ * when the last is freed; the lock also numbers the monitor endpoints,
+ * which must be unique within the context. */
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static void *shared_ctx;
+static size_t shared_users;
+static unsigned long shared_monitors;
+
+static void *
+client_ctx_acquire(void)
+{
+    pthread_mutex_lock(&shared_lock);
+    if (shared_ctx == NULL) {
+        shared_ctx = zmq_ctx_new();
+    }
+    void *ctx = shared_ctx;
+    if (ctx != NULL) {
+        shared_users++;
+    }
+    pthread_mutex_unlock(&shared_lock);
+    return ctx;
+}
+
+static void
+client_ctx_release(void)
+{
+    void *done = NULL;
+    pthread_mutex_lock(&shared_lock);
+    if (--shared_users == 0) {
+        done = shared_ctx;
+        shared_ctx = NULL;
+    }
+    pthread_mutex_unlock(&shared_lock);
+    if (done != NULL) {
+        zmq_ctx_term(done); /* every socket is closed, with linger 0 */
+    }
+}
 
 void
 assay_client_options_init(assay_client_options *o)
@@ -94,8 +135,10 @@ static void
 client_monitor(assay_client *c, void *s)
 {
     char ep[80];
-    snprintf(ep, sizeof(ep), "inproc://assay-client-monitor-%p-%u", (void *)c,
-             c->sockets++);
+    pthread_mutex_lock(&shared_lock);
+    unsigned long n = shared_monitors++;
+    pthread_mutex_unlock(&shared_lock);
+    snprintf(ep, sizeof(ep), "inproc://assay-client-monitor-%lu", n);
     client_monitor_close(c);
     if (zmq_socket_monitor(s, ep,
                            ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL |
@@ -408,7 +451,7 @@ assay_client_new(const assay_client_options *opts, assay_client **out,
     c->cancel = opts->cancel;
     c->service = strdup(opts->service != NULL ? opts->service : "assay");
     c->slots = calloc(c->window, sizeof(*c->slots));
-    c->ctx = zmq_ctx_new();
+    c->ctx = client_ctx_acquire();
     if (c->endpoint == NULL || c->service == NULL || c->slots == NULL ||
         c->ctx == NULL) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "client: out of memory");
@@ -462,7 +505,7 @@ assay_client_free(assay_client *c)
     }
     client_monitor_close(c);
     if (c->ctx != NULL) {
-        zmq_ctx_term(c->ctx);
+        client_ctx_release();
     }
     free(c->endpoint);
     for (size_t i = 0; i < c->n_eps; i++) {
@@ -510,6 +553,20 @@ assay_reply_fini(assay_reply *r)
     free(r->text);
     json_decref(r->json);
     memset(r, 0, sizeof(*r));
+}
+
+json_t *
+assay_reply_json(assay_reply *r)
+{
+    if (r->json == NULL && r->text != NULL) {
+        json_t *j = json_loadb(r->text, r->len, 0, NULL);
+        if (json_is_object(j)) {
+            r->json = j;
+        } else {
+            json_decref(j);
+        }
+    }
+    return r->json;
 }
 
 /* client_send queues one request. A full queue is not an error: the request
@@ -758,12 +815,33 @@ client_busy_retry(assay_client *c, client_slot *s)
     return true;
 }
 
-static bool
-client_is_busy_reply(const json_t *json)
+/* What the client reads of a reply: a targeted scan of its top-level
+ * "id", "ok" and "error" code, never the verdict. */
+typedef struct reply_head {
+    bool has_id;
+    bool ok;
+    char id[ASSAY_PROTO_MAX_ID + 1];
+    char code[32]; /* "" unless an error reply names its code */
+} reply_head;
+
+static void
+reply_scan(const char *text, size_t len, reply_head *h)
 {
-    const json_t *e = json_object_get(json, "error");
-    const char *code = json_string_value(json_object_get(e, "code"));
-    return code != NULL && strcmp(code, "busy") == 0;
+    static const char *const keys[] = {"id", "ok", "error"};
+    static const char *const code_key[] = {"code"};
+    assay_jspan m[3];
+    memset(h, 0, sizeof(*h));
+    if (!assay_jscan_object(text, len, keys, 3, m)) {
+        return;
+    }
+    h->has_id = assay_jscan_string(m[0], h->id, sizeof(h->id), NULL);
+    h->ok = assay_jscan_is_true(m[1]);
+    assay_jspan code;
+    if (!h->ok && m[2].p != NULL &&
+        assay_jscan_object(m[2].p, m[2].n, code_key, 1, &code) &&
+        !assay_jscan_string(code, h->code, sizeof(h->code), NULL)) {
+        h->code[0] = '\0';
+    }
 }
 
 /* client_reconnect is the Lazy Pirate step: a fresh socket drops whatever
@@ -895,30 +973,26 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
         if (body == NULL) {
             continue;
         }
-        json_t *json = json_loadb(body, len, 0, NULL);
-        if (json != NULL && !json_is_object(json)) {
-            json_decref(json);
-            json = NULL;
-        }
-        client_slot *s = client_match(c, assay_proto_read_id(json));
+        reply_head h;
+        reply_scan(body, len, &h);
+        client_slot *s = client_match(c, h.has_id ? h.id : NULL);
         if (s == NULL || s->resend_at > 0) {
             /* no request waits for it: a reply already delivered, or a
              * second answer to a request now backing off */
             free(body);
-            json_decref(json);
             continue;
         }
         c->heard = true;
-        if (client_is_busy_reply(json) && client_busy_retry(c, s)) {
+        if (strcmp(h.code, "busy") == 0 && client_busy_retry(c, s)) {
             free(body);
-            json_decref(json);
             continue;
         }
         client_deliver(c, s, out);
         out->text = body;
         out->len = len;
-        out->json = json;
-        out->ok = assay_proto_read_ok(json);
+        out->json = NULL;
+        out->ok = h.ok;
+        memcpy(out->code, h.code, sizeof(out->code));
         return ASSAY_OK;
     }
 }

@@ -1,4 +1,4 @@
-/* wire.c - request ids and the JSON fields the client reads and writes. */
+/* wire.c - request ids and the id spliced into a request's text. */
 #include "wire.h"
 
 #include <inttypes.h>
@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jscan.h"
+#include "jsonw.h"
 #include "proto.h"
 #include "str.h"
 
@@ -16,86 +18,88 @@ assay_wire_id_format(char *buf, size_t cap, uint32_t session, uint64_t seq)
     return buf;
 }
 
-/* wire_with_id builds a copy of obj whose keys are "v" (if present), "id",
- * then the others in their order, so the id reads near the front in logs. */
-static json_t *
-wire_with_id(json_t *obj, const char *id)
+/* wire_splice returns json with "id":gen_id spliced in after the "v"
+ * member (v at vend) or, without one, first (brace at open): the caller's
+ * bytes are kept as they are, nothing is re-encoded. */
+static char *
+wire_splice(const char *json, size_t len, const char *gen_id, size_t at,
+            bool first, bool empty, size_t *out_len)
 {
-    json_t *copy = json_object();
-    if (copy == NULL) {
-        return NULL;
+    assay_jsonw w;
+    assay_jsonw_init(&w, len + 2 * ASSAY_PROTO_MAX_ID + 64);
+    assay_sbuf_append(&w.buf, json, at);
+    if (!first) {
+        assay_sbuf_append(&w.buf, ",", 1);
     }
-    json_t *v = json_object_get(obj, "v");
-    if (v != NULL && json_object_set(copy, "v", v) != 0) {
-        goto fail;
+    assay_jsonw_member_str(&w, "id", gen_id);
+    if (first && !empty) {
+        assay_sbuf_append(&w.buf, ",", 1);
     }
-    if (json_object_set_new(copy, "id", json_string(id)) != 0) {
-        goto fail;
-    }
-    const char *key;
-    json_t *val;
-    json_object_foreach(obj, key, val)
-    {
-        if (strcmp(key, "v") == 0) {
-            continue;
-        }
-        if (json_object_set(copy, key, val) != 0) {
-            goto fail;
-        }
-    }
-    return copy;
-fail:
-    json_decref(copy);
-    return NULL;
+    assay_sbuf_append(&w.buf, json + at, len - at);
+    char *s = assay_jsonw_take(&w, out_len);
+    assay_jsonw_fini(&w);
+    return s;
 }
 
 assay_err
 assay_wire_prepare(const char *json, size_t len, const char *gen_id, char **out,
                    size_t *out_len, char **id, assay_error *err)
 {
-    assay_err rc = ASSAY_OK;
+    static const char *const keys[] = {"id", "v"};
+    assay_jspan m[2];
     char *text = NULL;
     char *idcopy = NULL;
     size_t text_len = len;
-    json_t *root = json_loadb(json, len, 0, NULL);
-    json_t *jid = json_is_object(root) ? json_object_get(root, "id") : NULL;
+    bool object = assay_jscan_object(json, len, keys, 2, m);
 
-    if (json_is_object(root) && jid == NULL) {
-        json_t *copy = wire_with_id(root, gen_id);
-        if (copy != NULL) {
-            text = json_dumps(copy, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            json_decref(copy);
+    if (object && m[0].p == NULL) {
+        size_t at;
+        bool first = m[1].p == NULL;
+        bool empty = false;
+        if (!first) {
+            at = (size_t)(m[1].p - json) + m[1].n;
+        } else {
+            at = (size_t)((const char *)memchr(json, '{', len) - json) + 1;
+            size_t k = at;
+            while (k < len && (json[k] == ' ' || json[k] == '\t' ||
+                               json[k] == '\n' || json[k] == '\r')) {
+                k++;
+            }
+            empty = k < len && json[k] == '}';
         }
+        text = wire_splice(json, len, gen_id, at, first, empty, &text_len);
         idcopy = strdup(gen_id);
         if (text == NULL || idcopy == NULL) {
-            rc = assay_error_set(err, ASSAY_ENOMEM,
-                                 "request: out of memory adding an id");
-            goto out;
+            free(text);
+            free(idcopy);
+            return assay_error_set(err, ASSAY_ENOMEM,
+                                   "request: out of memory adding an id");
         }
-        text_len = strlen(text);
     } else {
-        if (json_is_string(jid)) {
-            size_t n = json_string_length(jid);
-            if (n > ASSAY_PROTO_MAX_ID) {
-                rc = assay_error_set(err, ASSAY_EFIELD,
-                                     "request: id is %zu bytes, the limit "
-                                     "is %d",
-                                     n, ASSAY_PROTO_MAX_ID);
-                goto out;
-            }
-            idcopy = assay_str_dup(json_string_value(jid), n);
-            if (idcopy == NULL) {
-                rc = assay_error_set(err, ASSAY_ENOMEM,
-                                     "request: out of memory copying id");
-                goto out;
+        if (object && m[0].p != NULL && m[0].p[0] == '"') {
+            char buf[6 * ASSAY_PROTO_MAX_ID + 8];
+            size_t n = 0;
+            if (assay_jscan_string(m[0], buf, sizeof(buf), &n)) {
+                if (n > ASSAY_PROTO_MAX_ID) {
+                    return assay_error_set(err, ASSAY_EFIELD,
+                                           "request: id is %zu bytes, the "
+                                           "limit is %d",
+                                           n, ASSAY_PROTO_MAX_ID);
+                }
+                idcopy = assay_str_dup(buf, n);
+                if (idcopy == NULL) {
+                    return assay_error_set(err, ASSAY_ENOMEM,
+                                           "request: out of memory copying "
+                                           "id");
+                }
             }
         }
         text = assay_str_dup(json, len);
         if (text == NULL) {
-            rc = assay_error_set(err, ASSAY_ENOMEM,
-                                 "request: out of memory copying %zu bytes",
-                                 len);
-            goto out;
+            free(idcopy);
+            return assay_error_set(err, ASSAY_ENOMEM,
+                                   "request: out of memory copying %zu bytes",
+                                   len);
         }
     }
     *out = text;
@@ -103,13 +107,7 @@ assay_wire_prepare(const char *json, size_t len, const char *gen_id, char **out,
     if (out_len != NULL) {
         *out_len = text_len;
     }
-    text = NULL;
-    idcopy = NULL;
-out:
-    free(text);
-    free(idcopy);
-    json_decref(root);
-    return rc;
+    return ASSAY_OK;
 }
 
 const char *

@@ -5,8 +5,9 @@
  * library's (service/proto/proto_client.h).
  *
  * Kept apart from client.c so it can be unit-tested without a service. A
- * request that already carries an id is sent byte for byte as the caller
- * wrote it; only a request without one is re-encoded.
+ * request is sent byte for byte as the caller wrote it; one without an id
+ * gets the id spliced into its text, found by a targeted scan (jscan.h),
+ * so nothing is parsed or re-encoded.
  */
 #ifndef ASSAY_CLIENT_WIRE_H
 #define ASSAY_CLIENT_WIRE_H
@@ -14,8 +15,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include <jansson.h>
 
 #include "assay/assay.h"
 
@@ -30,10 +29,12 @@ const char *assay_wire_id_format(char *buf, size_t cap, uint32_t session,
 /* assay_wire_prepare turns request text into what goes on the wire.
  * - A JSON object with a string "id": *out is a copy of the text as given,
  *   *id the id.
- * - A JSON object without "id": gen_id is inserted after "v" (or first) and
- *   the object re-encoded compactly in its original key order; *id = gen_id.
- * - Anything else (not JSON, not an object, a non-string id): *out is a copy
- *   of the text, *id NULL; the service will answer with an error.
+ * - A JSON object without "id": "id":gen_id is spliced in after the "v"
+ *   member (or first), the rest of the text kept as it is; *id = gen_id.
+ * - Anything else (not an object, malformed, a non-string id): *out is a
+ *   copy of the text, *id NULL; the service will answer with an error.
+ *   Only the object's structure is checked (jscan.h): text the scan
+ *   accepts may still be invalid JSON, which the service then reports.
  * *out and *id are malloc'd (caller frees), untouched on failure.
  * ASSAY_ENOMEM, ASSAY_EFIELD for a string id longer than
  * ASSAY_PROTO_MAX_ID bytes. */

@@ -3,7 +3,8 @@
  * or through a Majordomo (MDP/0.1) broker.
  *
  * One client owns one ZeroMQ DEALER socket, so it may keep many requests in
- * flight; replies are matched to requests by the request's "id" field, which
+ * flight (all clients of a process share one ZeroMQ context and I/O
+ * thread); replies are matched to requests by the request's "id" field, which
  * the library generates when the caller gave none. Reliability follows the
  * Lazy Pirate pattern: when the oldest request in flight sees no reply within
  * the timeout, the socket is closed and reopened and everything still in
@@ -157,19 +158,28 @@ ASSAY_API assay_err assay_client_grade_inline(assay_client *c,
  */
 
 /* One delivered reply. Fill with assay_client_next, release with
- * assay_reply_fini. */
+ * assay_reply_fini. The library reads only the reply's "id", "ok" and error
+ * code, by a targeted scan; the verdict is parsed when the caller asks
+ * (assay_reply_json), so a client that needs the text or the band pays
+ * nothing for the rest. */
 typedef struct assay_reply {
     uint64_t tag;   /* as given to assay_client_submit */
     char *id;       /* the request's wire id; may be NULL */
     char *text;     /* raw reply JSON, NUL-terminated; NULL on a failure */
     size_t len;     /* bytes in text */
-    json_t *json;   /* parsed reply object; NULL if text is not an object */
+    json_t *json;   /* parsed reply, once assay_reply_json made it; or NULL */
     bool ok;        /* the reply says "ok":true */
+    char code[32];  /* an error reply's code ("busy"); "" otherwise */
     unsigned tries; /* sends it took, 1 = no retry */
 } assay_reply;
 
 /* assay_reply_fini frees what r holds and zeroes it. NULL-safe. */
 ASSAY_API void assay_reply_fini(assay_reply *r);
+
+/* assay_reply_json parses r's text on the first call and keeps the result
+ * in r->json; returns it (borrowed, freed by assay_reply_fini), or NULL
+ * when the text is not a JSON object or r has none. */
+ASSAY_API json_t *assay_reply_json(assay_reply *r);
 
 /* assay_client_window is the configured window. */
 ASSAY_API size_t assay_client_window(const assay_client *c);

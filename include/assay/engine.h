@@ -77,12 +77,53 @@ ASSAY_API const char *assay_verdict_band(const assay_verdict *v);
  * (0-5 by default) by the fitted map. */
 ASSAY_API double assay_verdict_scale_score(const assay_verdict *v);
 
-/* assay_verdict_json returns the verdict as a new JSON object (caller
- * json_decref's it): score, band, scale_score, question_id, concepts
- * (matched, missing, fuzzy, negated, misconceptions, each with label and
- * byte spans in the original answer), contributions, flags, model hash.
- * Keys are emitted in a fixed order, so dumping with JSON_SORT_KEYS or
- * JSON_PRESERVE_ORDER is byte-identical for identical input. NULL on ENOMEM. */
+/* The verdict's top-level members in wire order (docs/protocol.md), each a
+ * part a request may select for a compact reply. A new member goes at the
+ * end of its place in the order; bits are not a wire format. */
+#define ASSAY_VERDICT_PARTS(X)                                                 \
+    X(QUESTION_ID, "question_id")                                              \
+    X(SCORE, "score")                                                          \
+    X(BAND, "band")                                                            \
+    X(CONFIDENCE, "confidence")                                                \
+    X(NEEDS_REVIEW, "needs_review")                                            \
+    X(SCALE_SCORE, "scale_score")                                              \
+    X(SCALE_MAX, "scale_max")                                                  \
+    X(CONCEPTS, "concepts")                                                    \
+    X(CLAIMS, "claims")                                                        \
+    X(CONTRADICTS_REFERENCE, "contradicts_reference")                          \
+    X(FEEDBACK, "feedback")                                                    \
+    X(CONTRIBUTIONS, "contributions")                                          \
+    X(FEATURES, "features")                                                    \
+    X(FLAGS, "flags")                                                          \
+    X(MODEL, "model")
+
+enum {
+#define ASSAY_X_VPARTBIT(name, wire) ASSAY_VPARTBIT_##name,
+    ASSAY_VERDICT_PARTS(ASSAY_X_VPARTBIT)
+#undef ASSAY_X_VPARTBIT
+        ASSAY_NVPARTS
+};
+#define ASSAY_VPART(name) (1u << ASSAY_VPARTBIT_##name)
+#define ASSAY_VERDICT_ALL ((1u << ASSAY_NVPARTS) - 1u)
+
+/* assay_verdict_dumps writes the members of v selected by parts
+ * (ASSAY_VERDICT_ALL for all) as one compact JSON object, straight into one
+ * buffer: "question_id", "score", "band", "confidence" and "needs_review"
+ * (calibrated models), "scale_score", "scale_max", "concepts" (matched,
+ * fuzzy, negated, missing, misconceptions, each with label and byte spans in
+ * the original answer), "claims", "contradicts_reference", "feedback",
+ * "contributions", "features", "flags", "model". When head is not NULL its
+ * head_len bytes, JSON members such as "v":1,"ok":true, come first inside
+ * the object: a reply is one buffer. Numbers print as %.15g, locale-free;
+ * the bytes are fixed for a given verdict. Returns the malloc'd text (caller
+ * frees) with its length in *len (may be NULL); NULL when out of memory. */
+ASSAY_API char *assay_verdict_dumps(const assay_verdict *v, unsigned parts,
+                                    const char *head, size_t head_len,
+                                    size_t *len);
+
+/* assay_verdict_json returns the full verdict (assay_verdict_dumps) parsed
+ * into a new JSON object (caller json_decref's it), for callers that walk
+ * it; its keys keep the wire order. NULL on ENOMEM. */
 ASSAY_API json_t *assay_verdict_json(const assay_verdict *v);
 
 /* assay_verdict_free releases v. NULL-safe. */

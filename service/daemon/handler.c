@@ -263,11 +263,11 @@ assay_handler_health(assay_handler *h)
     return body;
 }
 
-/* Grades req on s. On success *body holds the verdict JSON and *band the
- * verdict band (static string). */
+/* Grades req on s. On success *reply holds the whole reply, written
+ * directly (no JSON tree), and *band the verdict band (static string). */
 static assay_err
-handle_grade(const model_set *s, const assay_request *req, json_t **body,
-             const char **band, assay_error *err)
+handle_grade(const model_set *s, const assay_request *req, char **reply,
+             size_t *reply_len, const char **band, assay_error *err)
 {
     assay_verdict *v = NULL;
     assay_err rc;
@@ -304,9 +304,15 @@ handle_grade(const model_set *s, const assay_request *req, json_t **body,
         return assay_error_set(err, rc, "grade: %s", assay_strerror(rc));
     }
     *band = assay_verdict_band(v);
-    *body = assay_verdict_json(v);
+    size_t head_len = 0;
+    char *head =
+        assay_proto_reply_head(req->has_id ? req->id : NULL, true, &head_len);
+    *reply = head != NULL
+                 ? assay_verdict_dumps(v, req->parts, head, head_len, reply_len)
+                 : NULL;
+    free(head);
     assay_verdict_free(v);
-    if (*body == NULL) {
+    if (*reply == NULL) {
         return assay_error_set(err, ASSAY_ENOMEM, "grade: out of memory");
     }
     return ASSAY_OK;
@@ -365,13 +371,14 @@ assay_handler_process(assay_handler *h, const char *msg, size_t len,
     assay_error err;
     assay_error_init(&err);
     json_t *body = NULL;
+    char *reply = NULL;
     const char *band = NULL;
     assay_err rc = assay_proto_parse(msg, len, h->max_message, &req, &err);
     if (rc == ASSAY_OK) {
         model_set *s = set_acquire(h);
         switch (req.op) {
         case ASSAY_OP_GRADE:
-            rc = handle_grade(s, &req, &body, &band, &err);
+            rc = handle_grade(s, &req, &reply, reply_len, &band, &err);
             break;
         case ASSAY_OP_QUESTIONS:
             body = questions_body(s);
@@ -387,15 +394,17 @@ assay_handler_process(assay_handler *h, const char *msg, size_t len,
             break;
         }
         set_release(h, s);
-        if (rc == ASSAY_OK && body == NULL) {
+        if (rc == ASSAY_OK && body == NULL && reply == NULL) {
             rc = assay_error_set(&err, ASSAY_ENOMEM,
                                  "%s: out of memory building the reply",
                                  assay_proto_op_name(req.op));
         }
     }
     const char *id = req.has_id ? req.id : NULL;
-    char *reply = rc == ASSAY_OK ? assay_proto_reply_ok(id, body, reply_len)
-                                 : assay_proto_reply_error(id, &err, reply_len);
+    if (reply == NULL) {
+        reply = rc == ASSAY_OK ? assay_proto_reply_ok(id, body, reply_len)
+                               : assay_proto_reply_error(id, &err, reply_len);
+    }
     if (reply == NULL && rc == ASSAY_OK) {
         rc = ASSAY_ENOMEM;
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "polarity.h"
+#include "scratch.h"
 #include "str.h"
 #include "tfidf.h"
 
@@ -329,6 +330,8 @@ typedef struct match_ctx {
                               also when it was marked on a stop word */
     const uint32_t *tsig;  /* edit signature of each term's text ... */
     const uint32_t *ssig;  /* ... and of its surface */
+    const bool *fuzzy;     /* content term i may match one edit away (long
+                              enough, not a number or negator) */
     const bool *neg;       /* per term of a: in a negation's scope */
     size_t ncontent;
     size_t *steps; /* loop iterations, for the cost bound test */
@@ -343,13 +346,17 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
 {
     assay_match_state best = ASSAY_MATCH_MISSING;
     const assay_cword *w0 = &ph->words[0];
+    const uint64_t h0 = w0->hash;
+    const uint32_t ssig0 = w0->surface_sig, tsig0 = w0->text_sig;
+    const bool hyphen0 = w0->hyphen;
     *m->steps += m->ncontent;
     for (size_t s = 0; s < m->ncontent; s++) {
         /* Most words are neither the phrase's first word nor one edit
-         * from it; the signatures say so without touching the term. */
-        if (m->hash[s] != w0->hash && !w0->hyphen &&
-            !sig_close(m->ssig[s], w0->surface_sig) &&
-            !sig_close(m->tsig[s], w0->text_sig)) {
+         * from it: short words can only match exactly, and the signatures
+         * rule out the rest without touching the term. */
+        if (m->hash[s] != h0 &&
+            (!m->fuzzy[s] || (!hyphen0 && !sig_close(m->ssig[s], ssig0) &&
+                              !sig_close(m->tsig[s], tsig0)))) {
             continue;
         }
         const assay_term *t0 = &m->a->terms[m->content[s]];
@@ -412,16 +419,17 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
 }
 
 /* Builds the per-term arrays of m over answer's content words, or over all
- * its words (for phrases made only of function words). One allocation,
- * released with free(m->content). False when out of memory. */
+ * its words (for phrases made only of function words), in the scratch
+ * buffer of slot. False when out of memory. */
 static bool
-index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
+index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
+            const assay_analysis *answer, bool content_only,
             const assay_match_params *p, const bool *scope, size_t *steps)
 {
     size_t n = answer->n ? answer->n : 1;
     size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) +
-                        2 * sizeof(uint32_t) + 2 * sizeof(bool));
-    char *mem = malloc(bytes);
+                        2 * sizeof(uint32_t) + 3 * sizeof(bool));
+    char *mem = assay_scratch_get(sc, slot, bytes);
     if (mem == NULL) {
         return false;
     }
@@ -431,6 +439,7 @@ index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
     uint32_t *ssig = tsig + n;
     bool *brk = (bool *)(ssig + n);
     bool *neg = brk + n;
+    bool *fuzzy = neg + n;
     if (scope != NULL) {
         memcpy(neg, scope, answer->n * sizeof(bool));
     } else {
@@ -448,11 +457,15 @@ index_terms(match_ctx *m, const assay_analysis *answer, bool content_only,
         hash[nc] = t->hash;
         tsig[nc] = assay_edit_signature(t->text, t->text_len);
         ssig[nc] = assay_edit_signature(t->surface, t->surface_len);
+        /* word_match's test for whether anything but equality can match */
+        fuzzy[nc] = t->surface_len >= p->fuzzy_min &&
+                    !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR));
         brk[nc] = pending;
         pending = false;
         nc++;
     }
-    *m = (match_ctx){answer, content, hash, brk, tsig, ssig, neg, nc, steps, p};
+    *m = (match_ctx){answer, content, hash, brk,   tsig, ssig,
+                     fuzzy,  neg,     nc,   steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }
@@ -478,10 +491,19 @@ assay_concepts_match_scope(const assay_concept_set *cs,
             need_all = need_all || cs->c[i].phrases[j].all_stop;
         }
     }
-    if (!index_terms(&m, answer, true, p, scope, &steps) ||
-        (need_all && !index_terms(&all, answer, false, p, scope, &steps))) {
+    /* the thread's scratch; a temporary one when that cannot be made */
+    assay_scratch *own = NULL;
+    assay_scratch *sc = assay_scratch_thread();
+    if (sc == NULL) {
+        sc = own = assay_scratch_new();
+    }
+    if (sc == NULL ||
+        !index_terms(&m, sc, ASSAY_SCRATCH_MATCH, answer, true, p, scope,
+                     &steps) ||
+        (need_all && !index_terms(&all, sc, ASSAY_SCRATCH_MATCH_ALL, answer,
+                                  false, p, scope, &steps))) {
         /* Out of memory: report nothing found rather than guess. */
-        free((void *)m.content);
+        assay_scratch_free(own);
         memset(out, 0, cs->n * sizeof(*out));
         return steps;
     }
@@ -526,7 +548,6 @@ assay_concepts_match_scope(const assay_concept_set *cs,
         }
         out[i] = best;
     }
-    free((void *)m.content);
-    free((void *)all.content);
+    assay_scratch_free(own);
     return steps;
 }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "idfbuild.h"
+#include "refindex.h"
 #include "sha256.h"
 #include "vectors.h"
 
@@ -72,6 +73,7 @@ assay_model_unref(assay_model *m)
         assay_prepared_fini(&m->questions[i]);
     }
     free(m->questions);
+    assay_refindex_free(m->sibindex);
     assay_bank_free(m->bank);
     assay_lexicon_free(m->lex);
     assay_idf_free(m->idf);
@@ -86,6 +88,36 @@ assay_model_ref(assay_model *m)
 {
     atomic_fetch_add(&m->refs, 1);
     return m;
+}
+
+/* Indexes every question's reference vectors for the off-topic test's
+ * closest other question (refindex.h). */
+static assay_err
+index_siblings(assay_model *m, assay_error *err)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->nquestions; i++) {
+        n += m->questions[i].nrefs;
+    }
+    const assay_vec **vecs = malloc((n ? n : 1) * sizeof(*vecs));
+    size_t *group = malloc((n ? n : 1) * sizeof(*group));
+    assay_err rc = ASSAY_ENOMEM;
+    if (vecs != NULL && group != NULL) {
+        size_t k = 0;
+        for (size_t i = 0; i < m->nquestions; i++) {
+            for (size_t r = 0; r < m->questions[i].nrefs; r++) {
+                vecs[k] = &m->questions[i].ref_uni[r];
+                group[k++] = i;
+            }
+        }
+        rc = assay_refindex_build(vecs, group, n, &m->sibindex);
+    }
+    free(vecs);
+    free(group);
+    if (rc != ASSAY_OK) {
+        assay_error_set(err, rc, "out of memory loading model");
+    }
+    return rc;
 }
 
 assay_err
@@ -161,9 +193,13 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
         m->nquestions++;
     }
     assay_stemmer_free(st);
+    if (rc == ASSAY_OK) {
+        rc = index_siblings(m, err);
+    }
     for (size_t i = 0; rc == ASSAY_OK && i < m->nquestions; i++) {
         m->questions[i].siblings = m->questions;
         m->questions[i].nsiblings = m->nquestions;
+        m->questions[i].sibindex = m->sibindex;
     }
 out:
     if (rc != ASSAY_OK) {

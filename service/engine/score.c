@@ -2,6 +2,8 @@
 #include "score.h"
 
 #include "polarity.h"
+#include "refindex.h"
+#include "scratch.h"
 #include "softcos.h"
 #include "wnsim.h"
 
@@ -36,14 +38,11 @@ uni_keys(const assay_analysis *a, const assay_keyset *demoted, uint64_t **out,
     return ASSAY_OK;
 }
 
-/* Adjacent content-word pairs; a clause boundary breaks the chain. */
-static assay_err
-bi_keys(const assay_analysis *a, uint64_t **out, size_t *n)
+/* Adjacent content-word pairs into k (room for a->n); a clause boundary
+ * breaks the chain. Returns how many. */
+static size_t
+bi_fill(const assay_analysis *a, uint64_t *k)
 {
-    uint64_t *k = malloc((a->n ? a->n : 1) * sizeof(*k));
-    if (k == NULL) {
-        return ASSAY_ENOMEM;
-    }
     size_t m = 0;
     const assay_term *prev = NULL;
     for (size_t i = 0; i < a->n; i++) {
@@ -60,8 +59,18 @@ bi_keys(const assay_analysis *a, uint64_t **out, size_t *n)
         }
         prev = t;
     }
+    return m;
+}
+
+static assay_err
+bi_keys(const assay_analysis *a, uint64_t **out, size_t *n)
+{
+    uint64_t *k = malloc((a->n ? a->n : 1) * sizeof(*k));
+    if (k == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    *n = bi_fill(a, k);
     *out = k;
-    *n = m;
     return ASSAY_OK;
 }
 
@@ -82,24 +91,20 @@ gram_count(const assay_analysis *a)
     return cap;
 }
 
-/* Calls emit(key, ctx) for every gram of a's content words. */
+/* Runs BODY with KEY set to every gram of a's content words in order. The
+ * key rolls through the padded word a byte at a time. */
 #define FOR_EACH_GRAM(a, KEY, BODY)                                            \
     for (size_t gi_ = 0; gi_ < (a)->n; gi_++) {                                \
         const assay_term *gt_ = &(a)->terms[gi_];                              \
-        if (gt_->flags & ASSAY_TERM_STOP) {                                    \
+        size_t gn_ = gt_->surface_len;                                         \
+        if ((gt_->flags & ASSAY_TERM_STOP) || gn_ == 0) {                      \
             continue;                                                          \
         }                                                                      \
-        size_t gl_ = gt_->surface_len + 2;                                     \
-        for (size_t gj_ = 0; gj_ + 3 <= gl_; gj_++) {                          \
-            uint64_t KEY = GRAM_TAG;                                           \
-            for (size_t gc_ = 0; gc_ < 3; gc_++) {                             \
-                size_t pos_ = gj_ + gc_;                                       \
-                unsigned char b_ =                                             \
-                    (pos_ == 0 || pos_ == gl_ - 1)                             \
-                        ? ' '                                                  \
-                        : (unsigned char)gt_->surface[pos_ - 1];               \
-                KEY |= (uint64_t)b_ << (16 - 8 * gc_);                         \
-            }                                                                  \
+        const unsigned char *gs_ = (const unsigned char *)gt_->surface;        \
+        uint32_t gk_ = ((uint32_t)' ' << 8) | gs_[0];                          \
+        for (size_t gj_ = 1; gj_ <= gn_; gj_++) {                              \
+            gk_ = ((gk_ << 8) | (gj_ < gn_ ? gs_[gj_] : ' ')) & 0xffffffu;     \
+            uint64_t KEY = GRAM_TAG | gk_;                                     \
             BODY                                                               \
         }                                                                      \
     }
@@ -135,20 +140,25 @@ gram_hash(uint32_t key, size_t mask)
 }
 
 static assay_err
-chargram_cosine(const assay_analysis *a, const assay_vec *refs, size_t nrefs,
-                double *out)
+chargram_cosine(assay_scratch *sc, const assay_analysis *a,
+                const assay_vec *refs, size_t nrefs, double *out)
 {
     size_t grams = gram_count(a) + 2 * a->n;
     size_t cap = 64;
     while (cap < 2 * grams) {
         cap *= 2;
     }
-    gram_slot stack_slots[1024];
-    gram_slot *slot = stack_slots;
-    if (cap > 1024 && (slot = malloc(cap * sizeof(*slot))) == NULL) {
+    /* A bitmap of the used slots makes the norm pass visit them without
+     * scanning the empty three quarters, in the same slot order as a scan
+     * (so the same sum, bit for bit). */
+    gram_slot *slot = assay_scratch_get(sc, ASSAY_SCRATCH_GRAMS,
+                                        cap * sizeof(*slot) + cap / 64 * 8);
+    if (slot == NULL) {
         return ASSAY_ENOMEM;
     }
+    uint64_t *used = (uint64_t *)(slot + cap);
     memset(slot, 0, cap * sizeof(*slot));
+    memset(used, 0, cap / 64 * sizeof(*used));
     size_t mask = cap - 1;
     FOR_EACH_GRAM(a, key, {
         uint32_t k = (uint32_t)(key & 0xffffffu);
@@ -156,12 +166,16 @@ chargram_cosine(const assay_analysis *a, const assay_vec *refs, size_t nrefs,
         while (slot[h].key != 0 && slot[h].key != k) {
             h = (h + 1) & mask;
         }
-        slot[h].key = k;
+        if (slot[h].key == 0) {
+            slot[h].key = k;
+            used[h / 64] |= 1ULL << (h % 64);
+        }
         slot[h].count++;
     })
     double norm = 0.0;
-    for (size_t h = 0; h < cap; h++) {
-        if (slot[h].count != 0) {
+    for (size_t u = 0; u < cap / 64; u++) {
+        for (uint64_t bits = used[u]; bits != 0; bits &= bits - 1) {
+            size_t h = u * 64 + (size_t)__builtin_ctzll(bits);
             double w = assay_tf_weight(slot[h].count);
             norm += w * w;
         }
@@ -184,9 +198,6 @@ chargram_cosine(const assay_analysis *a, const assay_vec *refs, size_t nrefs,
             dot /= norm;
             best = dot > best ? dot : best;
         }
-    }
-    if (slot != stack_slots) {
-        free(slot);
     }
     *out = best > 1.0 ? 1.0 : best;
     return ASSAY_OK;
@@ -518,21 +529,82 @@ assay_prepare_subjects(assay_prepared *pq, const char *reference,
     return rc;
 }
 
+/* The answer's word vectors, built in the scratch: every content word
+ * (full, for the question and other-question cosines), the same without
+ * demoted words (uni), adjacent pairs (bi), and the distinct words. One
+ * sort of the content keys serves full, uni and words; each vector is the
+ * one assay_vec_build makes from the same keys. */
+static assay_err
+answer_vectors(assay_scratch *sc, const assay_prepared *pq,
+               const assay_analysis *answer, const assay_idf *idf,
+               assay_vec *full, assay_vec *uni, assay_vec *bi,
+               assay_keyset *words)
+{
+    size_t n = answer->n ? answer->n : 1;
+    uint64_t *keys = assay_scratch_get(sc, ASSAY_SCRATCH_KEYS, n * 8);
+    uint64_t *ukeys = assay_scratch_get(sc, ASSAY_SCRATCH_UNI_KEYS, n * 8);
+    uint64_t *bkeys = assay_scratch_get(sc, ASSAY_SCRATCH_BI_KEYS, n * 8);
+    assay_feat *fv =
+        assay_scratch_get(sc, ASSAY_SCRATCH_FULL_VEC, n * sizeof(assay_feat));
+    assay_feat *uv =
+        assay_scratch_get(sc, ASSAY_SCRATCH_UNI_VEC, n * sizeof(assay_feat));
+    assay_feat *bv =
+        assay_scratch_get(sc, ASSAY_SCRATCH_BI_VEC, n * sizeof(assay_feat));
+    if (!keys || !ukeys || !bkeys || !fv || !uv || !bv) {
+        return ASSAY_ENOMEM;
+    }
+    size_t nk = 0;
+    for (size_t i = 0; i < answer->n; i++) {
+        if (!(answer->terms[i].flags & ASSAY_TERM_STOP)) {
+            keys[nk++] = answer->terms[i].hash;
+        }
+    }
+    assay_sort_u64(keys, nk);
+    assay_vec_build_sorted(full, keys, nk, idf, fv);
+    size_t nu = 0;
+    for (size_t i = 0; i < nk; i++) {
+        /* a sorted run of one key: test each key once */
+        if (i > 0 && keys[i] == keys[i - 1]) {
+            if (nu > 0 && ukeys[nu - 1] == keys[i]) {
+                ukeys[nu++] = keys[i];
+            }
+        } else if (!assay_keyset_has(&pq->demoted, keys[i])) {
+            ukeys[nu++] = keys[i];
+        }
+    }
+    assay_vec_build_sorted(uni, ukeys, nu, idf, uv);
+    size_t nb = bi_fill(answer, bkeys);
+    assay_sort_u64(bkeys, nb);
+    assay_vec_build_sorted(bi, bkeys, nb, idf, bv);
+    size_t u = 0; /* keys are no longer needed: dedupe them in place */
+    for (size_t i = 0; i < nk; i++) {
+        if (u == 0 || keys[u - 1] != keys[i]) {
+            keys[u++] = keys[i];
+        }
+    }
+    words->k = keys;
+    words->n = u;
+    return ASSAY_OK;
+}
+
 assay_err
 assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
                        const assay_idf *idf, const assay_params *p,
                        assay_features *f, assay_concept_match *matches)
 {
     memset(f, 0, sizeof(*f));
-    assay_vec uni = {0}, bi = {0}, full = {0};
-    assay_keyset words = {0};
+    /* the thread's scratch; a temporary one when that cannot be made */
+    assay_scratch *own = NULL;
+    assay_scratch *sc = assay_scratch_thread();
+    if (sc == NULL && (sc = own = assay_scratch_new()) == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    assay_vec uni = {0}, bi = {0}, full = {0}; /* in the scratch */
+    assay_keyset words = {0};                  /* in the scratch */
     assay_err rc;
-    if ((rc = uni_vec(&uni, answer, &pq->demoted, idf)) ||
-        (rc = vec_of(&bi, answer, bi_keys, idf)) ||
-        (rc = chargram_cosine(answer, pq->ref_char, pq->nrefs,
-                              &f->f[ASSAY_F_chargram])) ||
-        (rc = uni_vec(&full, answer, NULL, idf)) ||
-        (rc = assay_keyset_from_analysis(&words, answer))) {
+    if ((rc = answer_vectors(sc, pq, answer, idf, &full, &uni, &bi, &words)) ||
+        (rc = chargram_cosine(sc, answer, pq->ref_char, pq->nrefs,
+                              &f->f[ASSAY_F_chargram]))) {
         goto out;
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
@@ -550,7 +622,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
     /* one negation pass for concepts and claims (NULL: each computes) */
     uint32_t *cover = assay_negation_cover_new(answer, p->neg_window);
-    bool *scope = cover != NULL ? malloc(answer->n * sizeof(bool)) : NULL;
+    bool *scope = cover != NULL ? assay_scratch_get(sc, ASSAY_SCRATCH_SCOPE,
+                                                    answer->n + 1)
+                                : NULL;
     for (size_t i = 0; scope != NULL && i < answer->n; i++) {
         scope[i] = cover[i] != 0;
     }
@@ -562,7 +636,6 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->steps +=
         assay_claims_judge(&pq->claims, answer, scope != NULL ? cover : NULL,
                            &pq->concepts, matches, f->claims);
-    free(scope);
     free(cover);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
@@ -592,7 +665,10 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     /* Closest other bank question: only the off-topic rule reads it, and
      * only below its coverage bound, so the 20-odd cosines are skipped for
      * answers that cover their own question. */
-    if (f->f[ASSAY_F_coverage] < p->off_topic_other_cov) {
+    if (f->f[ASSAY_F_coverage] < p->off_topic_other_cov &&
+        (pq->sibindex == NULL ||
+         assay_refindex_best(pq->sibindex, &full, (size_t)(pq - pq->siblings),
+                             &f->other_cos) != ASSAY_OK)) {
         for (size_t i = 0; i < pq->nsiblings; i++) {
             const assay_prepared *o = &pq->siblings[i];
             if (o != pq) {
@@ -650,10 +726,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->f[ASSAY_F_question_words] = log_words(pq->q_content);
 
 out:
-    assay_vec_fini(&uni);
-    assay_vec_fini(&bi);
-    assay_vec_fini(&full);
-    assay_keyset_fini(&words);
+    assay_scratch_trim(sc);
+    assay_scratch_free(own);
     return rc;
 }
 

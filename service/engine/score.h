@@ -54,6 +54,9 @@ typedef struct assay_prepared {
      * another question better can be told off-topic; NULL when inline */
     const struct assay_prepared *siblings;
     size_t nsiblings;
+    /* the siblings' reference vectors (ref_uni) indexed by key, for the
+     * closest other question in one pass; NULL: cosine by cosine */
+    const struct assay_refindex *sibindex;
 } assay_prepared;
 
 typedef struct assay_features {

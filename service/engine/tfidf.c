@@ -222,6 +222,35 @@ assay_sort_u64(uint64_t *a, size_t n)
     insertion_sort(a, n);
 }
 
+/* Weights of the sorted keys into out (one entry per distinct key),
+ * L2-normalised; the count of entries. */
+static size_t
+vec_fill(assay_feat *out, const uint64_t *keys, size_t n, const assay_idf *idf)
+{
+    size_t m = 0;
+    double norm = 0.0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && keys[j] == keys[i]) {
+            j++;
+        }
+        double w = assay_tf_weight(j - i);
+        if (idf != NULL) {
+            w *= assay_idf_get(idf, keys[i]);
+        }
+        out[m].key = keys[i];
+        out[m].w = w;
+        m++;
+        norm += w * w;
+        i = j;
+    }
+    norm = sqrt(norm);
+    for (size_t i = 0; i < m; i++) {
+        out[i].w /= norm;
+    }
+    return m;
+}
+
 assay_err
 assay_vec_build(assay_vec *v, uint64_t *keys, size_t n, const assay_idf *idf)
 {
@@ -239,27 +268,16 @@ assay_vec_build(assay_vec *v, uint64_t *keys, size_t n, const assay_idf *idf)
     if (v->f == NULL) {
         return ASSAY_ENOMEM;
     }
-    double norm = 0.0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && keys[j] == keys[i]) {
-            j++;
-        }
-        double w = assay_tf_weight(j - i);
-        if (idf != NULL) {
-            w *= assay_idf_get(idf, keys[i]);
-        }
-        v->f[v->n].key = keys[i];
-        v->f[v->n].w = w;
-        v->n++;
-        norm += w * w;
-        i = j;
-    }
-    norm = sqrt(norm);
-    for (size_t i = 0; i < v->n; i++) {
-        v->f[i].w /= norm;
-    }
+    v->n = vec_fill(v->f, keys, n, idf);
     return ASSAY_OK;
+}
+
+void
+assay_vec_build_sorted(assay_vec *v, const uint64_t *keys, size_t n,
+                       const assay_idf *idf, assay_feat *out)
+{
+    v->f = n > 0 ? out : NULL;
+    v->n = n > 0 ? vec_fill(out, keys, n, idf) : 0;
 }
 
 double

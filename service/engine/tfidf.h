@@ -94,6 +94,12 @@ typedef struct assay_vec {
 assay_err assay_vec_build(assay_vec *v, uint64_t *keys, size_t n,
                           const assay_idf *idf);
 
+/* assay_vec_build_sorted is assay_vec_build for keys already in ascending
+ * order, writing into caller storage out (room for n entries, which v then
+ * borrows: do not assay_vec_fini it). The same vector, bit for bit. */
+void assay_vec_build_sorted(assay_vec *v, const uint64_t *keys, size_t n,
+                            const assay_idf *idf, assay_feat *out);
+
 /* assay_vec_cosine is the dot product of two L2-normalised vectors: their
  * cosine, in [0, 1]; 0 when either is empty. */
 double assay_vec_cosine(const assay_vec *a, const assay_vec *b);

@@ -1,7 +1,10 @@
 /* verdict.c - rules, band and the JSON form of a verdict. */
 #include "verdict.h"
 
+#include "jsonw.h"
+
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,134 +295,221 @@ assay_verdict_scale_score(const assay_verdict *v)
     return v->scale_score;
 }
 
-static json_t *
-concept_json(const assay_concept_result *r)
+/* Which list of "concepts" a concept is reported in, or -1 for none. */
+static int
+concept_list(const assay_concept_result *r)
 {
-    json_t *o = json_object();
-    if (o == NULL) {
-        return NULL;
+    if (r->misconception) {
+        /* Only asserted misconceptions are worth reporting. */
+        return r->state == ASSAY_MATCH_EXACT || r->state == ASSAY_MATCH_FUZZY
+                   ? 4
+                   : -1;
     }
-    json_object_set_new(o, "label", json_string(r->label));
-    json_object_set_new(o, "weight", json_real(r->weight));
-    if (r->required) {
-        json_object_set_new(o, "required", json_true());
+    return r->state == ASSAY_MATCH_EXACT     ? 0
+           : r->state == ASSAY_MATCH_FUZZY   ? 1
+           : r->state == ASSAY_MATCH_NEGATED ? 2
+                                             : 3;
+}
+
+static void
+write_span(assay_jsonw *w, size_t start, size_t end)
+{
+    assay_jsonw_key(w, "span");
+    assay_jsonw_array_begin(w);
+    assay_jsonw_int(w, (long long)start);
+    assay_jsonw_int(w, (long long)end);
+    assay_jsonw_array_end(w);
+}
+
+static void
+write_concepts(assay_jsonw *w, const assay_verdict *v)
+{
+    static const char *const lists[5] = {"matched", "fuzzy", "negated",
+                                         "missing", "misconceptions"};
+    assay_jsonw_key(w, "concepts");
+    assay_jsonw_object_begin(w);
+    for (int list = 0; list < 5; list++) {
+        assay_jsonw_key(w, lists[list]);
+        assay_jsonw_array_begin(w);
+        for (size_t i = 0; i < v->nconcepts; i++) {
+            const assay_concept_result *r = &v->concepts[i];
+            if (concept_list(r) != list) {
+                continue;
+            }
+            assay_jsonw_object_begin(w);
+            assay_jsonw_member_str(w, "label", r->label);
+            assay_jsonw_member_real(w, "weight", r->weight);
+            if (r->required) {
+                assay_jsonw_member_bool(w, "required", true);
+            }
+            if (r->state != ASSAY_MATCH_MISSING) {
+                assay_jsonw_member_str(w, "phrase", r->phrase);
+                write_span(w, r->start, r->end);
+            }
+            assay_jsonw_object_end(w);
+        }
+        assay_jsonw_array_end(w);
     }
-    if (r->state != ASSAY_MATCH_MISSING) {
-        json_object_set_new(o, "phrase", json_string(r->phrase));
-        json_t *span =
-            json_pack("[II]", (json_int_t)r->start, (json_int_t)r->end);
-        json_object_set_new(o, "span", span);
+    assay_jsonw_object_end(w);
+}
+
+static void
+write_claims(assay_jsonw *w, const assay_verdict *v)
+{
+    assay_jsonw_key(w, "claims");
+    assay_jsonw_array_begin(w);
+    for (size_t i = 0; i < v->nclaims; i++) {
+        const assay_claim_verdict *c = &v->claims[i];
+        assay_jsonw_object_begin(w);
+        assay_jsonw_member_str(w, "claim", c->claim);
+        if (c->subject != NULL) {
+            assay_jsonw_member_str(w, "subject", c->subject);
+        }
+        assay_jsonw_member_str(w, "state", assay_claim_state_name(c->state));
+        if (c->state != ASSAY_CLAIM_MISSING) {
+            write_span(w, c->start, c->end);
+        }
+        if (c->state == ASSAY_CLAIM_CONTRADICTED) {
+            assay_jsonw_member_str(w, "reason",
+                                   assay_claim_reason_name(c->reason));
+            if (c->answer_subject != NULL) {
+                assay_jsonw_member_str(w, "answer_subject", c->answer_subject);
+            }
+        }
+        assay_jsonw_object_end(w);
     }
-    return o;
+    assay_jsonw_array_end(w);
+}
+
+static bool
+contradicts(const assay_verdict *v)
+{
+    for (size_t i = 0; i < v->nclaims; i++) {
+        if (v->claims[i].state == ASSAY_CLAIM_CONTRADICTED) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void
+write_contributions(assay_jsonw *w, const assay_verdict *v)
+{
+    assay_jsonw_key(w, "contributions");
+    assay_jsonw_object_begin(w);
+    assay_jsonw_member_real(w, "bias", v->bias);
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        assay_jsonw_member_real(w, assay_feature_names[i], v->contrib[i]);
+    }
+    assay_jsonw_member_real(w, "rules", v->adjust);
+    assay_jsonw_object_end(w);
+}
+
+static void
+write_features(assay_jsonw *w, const assay_verdict *v)
+{
+    assay_jsonw_key(w, "features");
+    assay_jsonw_object_begin(w);
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        assay_jsonw_member_real(w, assay_feature_names[i], v->features[i]);
+    }
+    assay_jsonw_object_end(w);
+}
+
+static void
+write_flags(assay_jsonw *w, const assay_verdict *v)
+{
+    assay_jsonw_key(w, "flags");
+    assay_jsonw_array_begin(w);
+    for (unsigned b = 0; b < ASSAY_NFLAGS; b++) {
+        if (v->flags & (1u << b)) {
+            assay_jsonw_str(w, assay_flag_name(b));
+        }
+    }
+    assay_jsonw_array_end(w);
+}
+
+/* The verdict's members in wire order, one line each: a new field is one
+ * line here and one in ASSAY_VERDICT_PARTS. */
+static void
+write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
+{
+#define WANT(name) (parts & ASSAY_VPART(name))
+    bool calibrated = !isnan(v->confidence);
+    if (WANT(QUESTION_ID) && v->question_id != NULL) {
+        assay_jsonw_member_str(w, "question_id", v->question_id);
+    }
+    if (WANT(SCORE)) {
+        assay_jsonw_member_real(w, "score", v->score);
+    }
+    if (WANT(BAND)) {
+        assay_jsonw_member_str(w, "band", v->band);
+    }
+    if (WANT(CONFIDENCE) && calibrated) {
+        assay_jsonw_member_real(w, "confidence", v->confidence);
+    }
+    if (WANT(NEEDS_REVIEW) && calibrated) {
+        assay_jsonw_member_bool(w, "needs_review", v->needs_review);
+    }
+    if (WANT(SCALE_SCORE)) {
+        assay_jsonw_member_real(w, "scale_score", v->scale_score);
+    }
+    if (WANT(SCALE_MAX)) {
+        assay_jsonw_member_real(w, "scale_max", v->scale_max);
+    }
+    if (WANT(CONCEPTS)) {
+        write_concepts(w, v);
+    }
+    if (WANT(CLAIMS)) {
+        write_claims(w, v);
+    }
+    if (WANT(CONTRADICTS_REFERENCE)) {
+        assay_jsonw_member_bool(w, "contradicts_reference", contradicts(v));
+    }
+    if (WANT(FEEDBACK) && v->feedback != NULL) {
+        assay_jsonw_member_str(w, "feedback", v->feedback);
+    }
+    if (WANT(CONTRIBUTIONS)) {
+        write_contributions(w, v);
+    }
+    if (WANT(FEATURES)) {
+        write_features(w, v);
+    }
+    if (WANT(FLAGS)) {
+        write_flags(w, v);
+    }
+    if (WANT(MODEL)) {
+        assay_jsonw_member_str(w, "model", v->model_hash);
+    }
+#undef WANT
+}
+
+/* A full verdict is about 1.3 KB; a reply never needs more than this. */
+#define VERDICT_TEXT_MAX (16u * 1024u * 1024u)
+
+char *
+assay_verdict_dumps(const assay_verdict *v, unsigned parts, const char *head,
+                    size_t head_len, size_t *len)
+{
+    assay_jsonw w;
+    assay_jsonw_init(&w, VERDICT_TEXT_MAX);
+    assay_jsonw_object_begin(&w);
+    if (head != NULL && head_len > 0) {
+        assay_jsonw_raw(&w, head, head_len);
+    }
+    write_members(&w, v, parts);
+    assay_jsonw_object_end(&w);
+    char *s = assay_jsonw_take(&w, len);
+    assay_jsonw_fini(&w);
+    return s;
 }
 
 json_t *
 assay_verdict_json(const assay_verdict *v)
 {
-    json_t *o = json_object();
-    json_t *concepts = json_object();
-    json_t *lists[5];
-    static const char *const list_names[5] = {"matched", "fuzzy", "negated",
-                                              "missing", "misconceptions"};
-    json_t *contrib = json_object();
-    json_t *features = json_object();
-    json_t *flags = json_array();
-    if (o == NULL || concepts == NULL || contrib == NULL || features == NULL ||
-        flags == NULL) {
-        goto nomem;
-    }
-    for (int i = 0; i < 5; i++) {
-        lists[i] = json_array();
-        json_object_set_new(concepts, list_names[i], lists[i]);
-    }
-    if (v->question_id != NULL) {
-        json_object_set_new(o, "question_id", json_string(v->question_id));
-    }
-    json_object_set_new(o, "score", json_real(v->score));
-    json_object_set_new(o, "band", json_string(v->band));
-    if (!isnan(v->confidence)) {
-        json_object_set_new(o, "confidence", json_real(v->confidence));
-        json_object_set_new(o, "needs_review", json_boolean(v->needs_review));
-    }
-    json_object_set_new(o, "scale_score", json_real(v->scale_score));
-    json_object_set_new(o, "scale_max", json_real(v->scale_max));
-    for (size_t i = 0; i < v->nconcepts; i++) {
-        const assay_concept_result *r = &v->concepts[i];
-        int list;
-        if (r->misconception) {
-            /* Only asserted misconceptions are worth reporting. */
-            if (r->state != ASSAY_MATCH_EXACT &&
-                r->state != ASSAY_MATCH_FUZZY) {
-                continue;
-            }
-            list = 4;
-        } else {
-            list = r->state == ASSAY_MATCH_EXACT     ? 0
-                   : r->state == ASSAY_MATCH_FUZZY   ? 1
-                   : r->state == ASSAY_MATCH_NEGATED ? 2
-                                                     : 3;
-        }
-        json_array_append_new(lists[list], concept_json(r));
-    }
-    json_object_set_new(o, "concepts", concepts);
-    json_t *claims = json_array();
-    bool contradicts = false;
-    for (size_t i = 0; claims != NULL && i < v->nclaims; i++) {
-        const assay_claim_verdict *c = &v->claims[i];
-        json_t *co = json_object();
-        if (co == NULL) {
-            continue;
-        }
-        json_object_set_new(co, "claim", json_string(c->claim));
-        if (c->subject != NULL) {
-            json_object_set_new(co, "subject", json_string(c->subject));
-        }
-        json_object_set_new(co, "state",
-                            json_string(assay_claim_state_name(c->state)));
-        if (c->state != ASSAY_CLAIM_MISSING) {
-            json_object_set_new(
-                co, "span",
-                json_pack("[II]", (json_int_t)c->start, (json_int_t)c->end));
-        }
-        if (c->state == ASSAY_CLAIM_CONTRADICTED) {
-            contradicts = true;
-            json_object_set_new(
-                co, "reason", json_string(assay_claim_reason_name(c->reason)));
-            if (c->answer_subject != NULL) {
-                json_object_set_new(co, "answer_subject",
-                                    json_string(c->answer_subject));
-            }
-        }
-        json_array_append_new(claims, co);
-    }
-    json_object_set_new(o, "claims", claims);
-    json_object_set_new(o, "contradicts_reference", json_boolean(contradicts));
-    if (v->feedback != NULL) {
-        json_object_set_new(o, "feedback", json_string(v->feedback));
-    }
-    json_object_set_new(contrib, "bias", json_real(v->bias));
-    for (int i = 0; i < ASSAY_NFEATURES; i++) {
-        json_object_set_new(contrib, assay_feature_names[i],
-                            json_real(v->contrib[i]));
-        json_object_set_new(features, assay_feature_names[i],
-                            json_real(v->features[i]));
-    }
-    json_object_set_new(contrib, "rules", json_real(v->adjust));
-    json_object_set_new(o, "contributions", contrib);
-    json_object_set_new(o, "features", features);
-    for (unsigned b = 0; b < ASSAY_NFLAGS; b++) {
-        if (v->flags & (1u << b)) {
-            json_array_append_new(flags, json_string(assay_flag_name(b)));
-        }
-    }
-    json_object_set_new(o, "flags", flags);
-    json_object_set_new(o, "model", json_string(v->model_hash));
+    size_t n = 0;
+    char *s = assay_verdict_dumps(v, ASSAY_VERDICT_ALL, NULL, 0, &n);
+    json_t *o = s != NULL ? json_loadb(s, n, 0, NULL) : NULL;
+    free(s);
     return o;
-nomem:
-    json_decref(o);
-    json_decref(concepts);
-    json_decref(contrib);
-    json_decref(features);
-    json_decref(flags);
-    return NULL;
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assay/engine.h"
+#include "jsonw.h"
 #include "utf8.h"
 
 /* Longest echo of untrusted text (op names, jansson's token excerpts) in a
@@ -29,6 +31,25 @@ assay_request_init(assay_request *req)
 {
     memset(req, 0, sizeof(*req));
     req->op = ASSAY_OP_NONE;
+    req->parts = ASSAY_VERDICT_ALL;
+}
+
+static const char *const part_names[] = {
+#define ASSAY_X_PARTNAME(name, wire) wire,
+    ASSAY_VERDICT_PARTS(ASSAY_X_PARTNAME)
+#undef ASSAY_X_PARTNAME
+};
+
+unsigned
+assay_proto_verdict_part(const char *name, size_t len)
+{
+    for (unsigned i = 0; i < sizeof(part_names) / sizeof(part_names[0]); i++) {
+        if (strlen(part_names[i]) == len &&
+            memcmp(part_names[i], name, len) == 0) {
+            return 1u << i;
+        }
+    }
+    return 0;
 }
 
 void
@@ -383,6 +404,53 @@ get_string(json_t *root, const char *name, bool allow_empty, const char **out,
     return ASSAY_OK;
 }
 
+/* "fields": the verdict members a compact reply carries, as a non-empty
+ * array of member names; absent means all of them. */
+static assay_err
+parse_fields(assay_request *req, assay_error *err)
+{
+    json_t *f = json_object_get(req->root, "fields");
+    if (f == NULL) {
+        return ASSAY_OK;
+    }
+    if (!json_is_array(f) || json_array_size(f) == 0) {
+        return proto_fail(err, ASSAY_EFIELD, "fields", -1,
+                          "fields: expected a non-empty array of verdict "
+                          "field names, got %s",
+                          json_is_array(f) ? "an empty array"
+                                           : json_type_name(f));
+    }
+    unsigned parts = 0;
+    size_t i;
+    json_t *name;
+    json_array_foreach(f, i, name)
+    {
+        unsigned bit = json_is_string(name)
+                           ? assay_proto_verdict_part(json_string_value(name),
+                                                      json_string_length(name))
+                           : 0;
+        if (bit == 0) {
+            char shown[ECHO_MAX + 4] = "";
+            if (json_is_string(name)) {
+                assay_utf8_echo(json_string_value(name),
+                                json_string_length(name), ECHO_MAX, shown,
+                                sizeof(shown));
+            }
+            return proto_fail(
+                err, ASSAY_EFIELD, "fields", -1,
+                json_is_string(name)
+                    ? "fields[%zu]: unknown verdict field \"%s\" (expected "
+                      "score, band, flags, concepts, ... as in "
+                      "docs/protocol.md)"
+                    : "fields[%zu]: expected a string%s",
+                i, shown);
+        }
+        parts |= bit;
+    }
+    req->parts = parts;
+    return ASSAY_OK;
+}
+
 static assay_err
 parse_grade(assay_request *req, assay_error *err)
 {
@@ -425,7 +493,7 @@ parse_grade(assay_request *req, assay_error *err)
         return proto_fail(err, ASSAY_EMISSING, "answer", -1,
                           "request: missing field \"answer\"");
     }
-    return ASSAY_OK;
+    return parse_fields(req, err);
 }
 
 assay_err
@@ -608,6 +676,25 @@ assay_proto_reply_ok(const char *id, json_t *body, size_t *len)
     return proto_dump(obj, len);
 }
 
+/* Error replies are written directly too: "busy" answers are sent at the
+ * highest rates, when the service is already short of time. */
+#define REPLY_ERROR_MAX 4096
+
+char *
+assay_proto_reply_head(const char *id, bool ok, size_t *len)
+{
+    assay_jsonw w;
+    assay_jsonw_init(&w, REPLY_ERROR_MAX);
+    assay_jsonw_member_int(&w, "v", ASSAY_PROTO_VERSION);
+    if (id != NULL) {
+        assay_jsonw_member_str(&w, "id", id);
+    }
+    assay_jsonw_member_bool(&w, "ok", ok);
+    char *s = assay_jsonw_take(&w, len);
+    assay_jsonw_fini(&w);
+    return s;
+}
+
 char *
 assay_proto_reply_error(const char *id, const assay_error *err, size_t *len)
 {
@@ -622,32 +709,30 @@ assay_proto_reply_error(const char *id, const assay_error *err, size_t *len)
     assay_utf8_echo(raw, strnlen(raw, sizeof(msg) - 1), sizeof(msg) - 4, msg,
                     sizeof(msg));
 
-    json_t *obj = proto_head(id, false);
-    json_t *e = json_object();
-    if (obj == NULL || e == NULL ||
-        json_object_set_new(e, "code", json_string(assay_errname(code))) ||
-        json_object_set_new(e, "message", json_string(msg))) {
-        goto fail;
+    assay_jsonw w;
+    assay_jsonw_init(&w, REPLY_ERROR_MAX);
+    assay_jsonw_object_begin(&w);
+    assay_jsonw_member_int(&w, "v", ASSAY_PROTO_VERSION);
+    if (id != NULL) {
+        assay_jsonw_member_str(&w, "id", id);
     }
+    assay_jsonw_member_bool(&w, "ok", false);
+    assay_jsonw_key(&w, "error");
+    assay_jsonw_object_begin(&w);
+    assay_jsonw_member_str(&w, "code", assay_errname(code));
+    assay_jsonw_member_str(&w, "message", msg);
     if (err != NULL && err->field[0] != '\0') {
         char field[sizeof(err->field)];
         assay_utf8_echo(err->field, strnlen(err->field, sizeof(field) - 1),
                         sizeof(field) - 4, field, sizeof(field));
-        if (json_object_set_new(e, "field", json_string(field))) {
-            goto fail;
-        }
+        assay_jsonw_member_str(&w, "field", field);
     }
-    if (err != NULL && code == ASSAY_EUTF8 && err->offset >= 0 &&
-        json_object_set_new(e, "offset", json_integer(err->offset))) {
-        goto fail;
+    if (err != NULL && code == ASSAY_EUTF8 && err->offset >= 0) {
+        assay_jsonw_member_int(&w, "offset", err->offset);
     }
-    if (json_object_set_new(obj, "error", e)) {
-        e = NULL;
-        goto fail;
-    }
-    return proto_dump(obj, len);
-fail:
-    json_decref(e);
-    json_decref(obj);
-    return NULL;
+    assay_jsonw_object_end(&w);
+    assay_jsonw_object_end(&w);
+    char *s = assay_jsonw_take(&w, len);
+    assay_jsonw_fini(&w);
+    return s;
 }

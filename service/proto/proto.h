@@ -43,6 +43,7 @@ typedef struct assay_request {
     size_t reference_len;
     const char *answer;
     size_t answer_len;
+    unsigned parts; /* verdict members to send (ASSAY_VPART bits, "fields") */
     json_t *root;
 } assay_request;
 
@@ -75,6 +76,16 @@ bool assay_proto_scan_id(const char *msg, size_t len,
 
 /* assay_proto_op_name is the wire name of op ("grade"); never NULL. */
 const char *assay_proto_op_name(assay_proto_op op);
+
+/* assay_proto_verdict_part is the ASSAY_VPART bit of the verdict member
+ * called name[0..len) ("score"), or 0 when there is none. */
+unsigned assay_proto_verdict_part(const char *name, size_t len);
+
+/* assay_proto_reply_head returns the members every reply starts with,
+ * "v":1,"id":id,"ok":ok (no "id" when id is NULL), without braces, for a
+ * body written straight after them (assay_verdict_dumps). malloc'd (caller
+ * frees), length in *len; NULL when out of memory. */
+char *assay_proto_reply_head(const char *id, bool ok, size_t *len);
 
 /* assay_proto_reply_ok encodes {"v":1,"id":id,"ok":true, ...body} where body
  * is a JSON object whose keys follow in order. Takes ownership of body on

@@ -2,7 +2,11 @@
 #include "proto_client.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "jsonw.h"
+#include "utf8.h"
 
 json_t *
 assay_proto_request_new(assay_proto_op op, const char *id)
@@ -52,6 +56,51 @@ assay_proto_grade_request(const char *id, const char *question_id,
         }
     }
     *out = req;
+    return ASSAY_OK;
+}
+
+assay_err
+assay_proto_grade_text(const char *id, const char *question_id,
+                       const char *question, const char *reference,
+                       const char *answer, char **out, size_t *len,
+                       assay_error *err)
+{
+    const char *keys[] = {"question_id", "question", "reference", "answer"};
+    const char *vals[] = {question_id, question, reference, answer};
+    size_t n[4];
+    size_t total = 64 + (id != NULL ? 6 * strlen(id) : 0);
+    for (size_t i = 0; i < 4; i++) {
+        n[i] = vals[i] != NULL ? strlen(vals[i]) : 0;
+        if (vals[i] != NULL && assay_utf8_check(vals[i], n[i]) >= 0) {
+            if (err != NULL && err->code == ASSAY_OK) {
+                snprintf(err->field, sizeof(err->field), "%s", keys[i]);
+            }
+            return assay_error_set(err, ASSAY_EUTF8, "%s: invalid UTF-8",
+                                   keys[i]);
+        }
+        total += 24 + 6 * n[i]; /* every byte escaped at worst */
+    }
+    assay_jsonw w;
+    assay_jsonw_init(&w, total);
+    assay_jsonw_object_begin(&w);
+    assay_jsonw_member_int(&w, "v", ASSAY_PROTO_VERSION);
+    if (id != NULL) {
+        assay_jsonw_member_str(&w, "id", id);
+    }
+    assay_jsonw_member_str(&w, "op", assay_proto_op_name(ASSAY_OP_GRADE));
+    for (size_t i = 0; i < 4; i++) {
+        if (vals[i] != NULL) {
+            assay_jsonw_key(&w, keys[i]);
+            assay_jsonw_strn(&w, vals[i], n[i]);
+        }
+    }
+    assay_jsonw_object_end(&w);
+    char *s = assay_jsonw_take(&w, len);
+    assay_jsonw_fini(&w);
+    if (s == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "request: out of memory");
+    }
+    *out = s;
     return ASSAY_OK;
 }
 

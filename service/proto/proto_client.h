@@ -33,6 +33,15 @@ assay_err assay_proto_grade_request(const char *id, const char *question_id,
                                     const char *answer, json_t **out,
                                     assay_error *err);
 
+/* assay_proto_grade_text is assay_proto_grade_request written straight to
+ * text (the same bytes as the object dumped compactly), for callers that
+ * send many: *out is malloc'd (caller frees), its length in *len. Same
+ * errors. */
+assay_err assay_proto_grade_text(const char *id, const char *question_id,
+                                 const char *question, const char *reference,
+                                 const char *answer, char **out, size_t *len,
+                                 assay_error *err);
+
 /* assay_proto_read_id returns the reply's "id" when it is a string; NULL
  * otherwise. Borrowed from reply. */
 const char *assay_proto_read_id(const json_t *reply);

@@ -164,8 +164,11 @@ test_pipeline_delivers_every_reply_once_by_tag(void **state)
         seen[r.tag] = true;
         assert_true(r.ok);
         assert_int_equal(r.tries, 1);
-        assert_string_equal(json_string_value(json_object_get(r.json, "id")),
-                            r.id);
+        assert_null(r.json); /* not parsed until asked for */
+        assert_string_equal(
+            json_string_value(json_object_get(assay_reply_json(&r), "id")),
+            r.id);
+        assert_ptr_equal(assay_reply_json(&r), r.json);
         assay_reply_fini(&r);
         received++;
     }

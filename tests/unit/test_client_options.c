@@ -2,6 +2,7 @@
  * the "mdp+" endpoint prefix (no service needed: ZeroMQ connects lazily). */
 #include "assay_test.h"
 
+#include <dirent.h>
 #include <string.h>
 
 #include "assay/client.h"
@@ -116,6 +117,53 @@ test_client_next_with_nothing_in_flight_is_einval(void **state)
     assay_client_free(NULL);
 }
 
+/* Threads of this process, from /proc/self/task. */
+static int
+thread_count(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    if (d == NULL) {
+        return -1;
+    }
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        n += e->d_name[0] != '.';
+    }
+    closedir(d);
+    return n;
+}
+
+static void
+test_clients_share_one_zeromq_context(void **state)
+{
+    (void)state;
+    if (thread_count() < 0) {
+        skip();
+    }
+    int before = thread_count();
+    assay_client *c[8] = {0};
+    assay_client_options o;
+    assay_client_options_init(&o);
+    o.endpoint = "tcp://127.0.0.1:1";
+    assert_ok(assay_client_new(&o, &c[0], NULL));
+    int one = thread_count();
+    assert_true(one > before); /* the context's I/O and reaper threads */
+    for (int i = 1; i < 8; i++) {
+        assert_ok(assay_client_new(&o, &c[i], NULL));
+    }
+    /* a context per client would add its threads seven more times */
+    assert_int_equal(thread_count(), one);
+    for (int i = 0; i < 8; i++) {
+        assay_client_free(c[i]);
+    }
+    /* the last client terminated the context; a new client makes another */
+    assert_int_equal(thread_count(), before);
+    assert_ok(assay_client_new(&o, &c[0], NULL));
+    assert_int_equal(thread_count(), one);
+    assay_client_free(c[0]);
+}
+
 int
 main(void)
 {
@@ -126,6 +174,7 @@ main(void)
         cmocka_unit_test(
             test_client_rejects_bad_options_and_leaves_out_untouched),
         cmocka_unit_test(test_client_next_with_nothing_in_flight_is_einval),
+        cmocka_unit_test(test_clients_share_one_zeromq_context),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,6 +50,48 @@ test_wire_prepare_puts_id_first_without_v(void **state)
 }
 
 static void
+test_wire_prepare_splices_id_keeping_the_callers_bytes(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"{ \"v\" : 1 , \"op\":\"x\" }",
+         "{ \"v\" : 1,\"id\":\"g-1\" , \"op\":\"x\" }"},
+        {"{}", "{\"id\":\"g-1\"}"},
+        {" { } ", " {\"id\":\"g-1\" } "},
+        {"{\"answer\":\"say \\\"id\\\"\",\"x\":{\"id\":1},\"v\":1}",
+         "{\"answer\":\"say \\\"id\\\"\",\"x\":{\"id\":1},\"v\":1,"
+         "\"id\":\"g-1\"}"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *out = NULL;
+        char *id = NULL;
+        size_t len = 0;
+        assert_ok(assay_wire_prepare(cases[i][0], strlen(cases[i][0]), "g-1",
+                                     &out, &len, &id, NULL));
+        assert_string_equal(out, cases[i][1]);
+        assert_int_equal(len, strlen(cases[i][1]));
+        assert_string_equal(id, "g-1");
+        free(out);
+        free(id);
+    }
+}
+
+static void
+test_wire_prepare_reads_an_escaped_id(void **state)
+{
+    (void)state;
+    const char *req = "{\"v\":1,\"id\":\"a\\\"b\\u00e9\",\"op\":\"health\"}";
+    char *out = NULL;
+    char *id = NULL;
+    assert_ok(
+        assay_wire_prepare(req, strlen(req), "gen", &out, NULL, &id, NULL));
+    assert_string_equal(out, req);
+    assert_string_equal(id, "a\"b\xc3\xa9");
+    free(out);
+    free(id);
+}
+
+static void
 test_wire_prepare_keeps_caller_bytes_when_id_given(void **state)
 {
     (void)state;
@@ -134,6 +176,9 @@ main(void)
         cmocka_unit_test(test_wire_id_format_is_session_hex_and_sequence),
         cmocka_unit_test(test_wire_prepare_inserts_id_after_v),
         cmocka_unit_test(test_wire_prepare_puts_id_first_without_v),
+        cmocka_unit_test(
+            test_wire_prepare_splices_id_keeping_the_callers_bytes),
+        cmocka_unit_test(test_wire_prepare_reads_an_escaped_id),
         cmocka_unit_test(test_wire_prepare_keeps_caller_bytes_when_id_given),
         cmocka_unit_test(test_wire_prepare_sends_invalid_json_as_is_without_id),
         cmocka_unit_test(test_wire_prepare_non_string_id_gets_no_id),

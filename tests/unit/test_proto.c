@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "assay/engine.h"
 #include "proto.h"
 
 /* Limit used for every fixture; message_too_large.request.json is larger.
@@ -283,6 +284,51 @@ test_parse_error_keeps_id_when_op_is_wrong(void **state)
 }
 
 static void
+test_fields_select_verdict_members(void **state)
+{
+    (void)state;
+    assay_request req;
+    assay_error err;
+    assay_error_init(&err);
+    const char *all = "{\"v\":1,\"op\":\"grade\",\"question_id\":\"q\","
+                      "\"answer\":\"a\"}";
+    assert_ok(assay_proto_parse(all, strlen(all), 0, &req, &err));
+    assert_int_equal(req.parts, ASSAY_VERDICT_ALL);
+    assay_request_fini(&req);
+    const char *some = "{\"v\":1,\"op\":\"grade\",\"question_id\":\"q\","
+                       "\"answer\":\"a\",\"fields\":[\"score\",\"band\","
+                       "\"flags\",\"score\"]}";
+    assert_ok(assay_proto_parse(some, strlen(some), 0, &req, &err));
+    assert_int_equal(req.parts, ASSAY_VPART(SCORE) | ASSAY_VPART(BAND) |
+                                    ASSAY_VPART(FLAGS));
+    assay_request_fini(&req);
+    static const char *const bad[][2] = {
+        {"[\"score\",\"matched\"]",
+         "fields[1]: unknown verdict field \"matched\" (expected score, band, "
+         "flags, concepts, ... as in docs/protocol.md)"},
+        {"[]", "fields: expected a non-empty array of verdict field names, "
+               "got an empty array"},
+        {"\"score\"", "fields: expected a non-empty array of verdict field "
+                      "names, got a string"},
+        {"[\"score\",3]", "fields[1]: expected a string"},
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        char msg[256];
+        snprintf(msg, sizeof(msg),
+                 "{\"v\":1,\"id\":\"f\",\"op\":\"grade\",\"question_id\":"
+                 "\"q\",\"answer\":\"a\",\"fields\":%s}",
+                 bad[i][0]);
+        assay_error_init(&err);
+        assert_err(assay_proto_parse(msg, strlen(msg), 0, &req, &err),
+                   ASSAY_EFIELD);
+        assert_string_equal(err.field, "fields");
+        assert_string_equal(err.message, bad[i][1]);
+        assert_true(req.has_id);
+        assay_request_fini(&req);
+    }
+}
+
+static void
 test_peek_id_reads_id_of_any_request(void **state)
 {
     char id[ASSAY_PROTO_MAX_ID + 1];
@@ -421,6 +467,7 @@ main(void)
         cmocka_unit_test(test_parse_rejects_duplicate_keys),
         cmocka_unit_test(test_parse_size_limit_is_inclusive),
         cmocka_unit_test(test_parse_error_keeps_id_when_op_is_wrong),
+        cmocka_unit_test(test_fields_select_verdict_members),
         cmocka_unit_test(test_peek_id_reads_id_of_any_request),
         cmocka_unit_test(test_scan_id_reads_top_level_id_of_broken_json),
         cmocka_unit_test(test_reply_ok_puts_v_id_ok_first_and_keeps_body_order),

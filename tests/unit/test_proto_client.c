@@ -111,12 +111,58 @@ test_read_error_without_error_is_internal(void **state)
     json_decref(r);
 }
 
+static void
+test_grade_text_is_the_request_dumped(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {NULL, "7", "q\"\\"};
+    static const char *const texts[] = {
+        NULL, "", "plain", "tab\tnl\n \"q\" \\ / caf\xc3\xa9 \x01\x7f",
+        "\xf0\x9f\x98\x80"};
+    const size_t nt = sizeof(texts) / sizeof(texts[0]);
+    size_t cases = 0;
+    for (size_t i = 0; i < 3; i++) {
+        for (size_t a = 0; a < nt; a++) {
+            for (size_t b = 0; b < nt; b++) {
+                const char *qid = texts[a];
+                const char *q = a % 2 ? texts[b] : NULL;
+                const char *ref = texts[(a + b) % nt];
+                const char *ans = texts[b];
+                json_t *req = NULL;
+                assert_ok(assay_proto_grade_request(ids[i], qid, q, ref, ans,
+                                                    &req, NULL));
+                char *want = dump(req);
+                char *got = NULL;
+                size_t len = 0;
+                assert_ok(assay_proto_grade_text(ids[i], qid, q, ref, ans, &got,
+                                                 &len, NULL));
+                assert_string_equal(got, want);
+                assert_int_equal(len, strlen(want));
+                free(got);
+                free(want);
+                json_decref(req);
+                cases++;
+            }
+        }
+    }
+    assert_int_equal(cases, 3 * nt * nt);
+    assay_error err;
+    assay_error_init(&err);
+    char *out = NULL;
+    assert_err(assay_proto_grade_text("1", "q", NULL, NULL, "bad \xff", &out,
+                                      NULL, &err),
+               ASSAY_EUTF8);
+    assert_string_equal(err.field, "answer");
+    assert_null(out);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_request_new_puts_version_id_op_first),
         cmocka_unit_test(test_grade_request_fields_in_order),
+        cmocka_unit_test(test_grade_text_is_the_request_dumped),
         cmocka_unit_test(test_grade_request_invalid_utf8_names_field),
         cmocka_unit_test(test_read_id_and_ok_are_read),
         cmocka_unit_test(test_read_error_maps_code_and_message),

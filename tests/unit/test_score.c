@@ -3,6 +3,8 @@
  * tests/fixtures/engine/bank.txt (question "gil"). */
 #include "assay_test.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
@@ -162,6 +164,81 @@ test_features_are_deterministic(void **state)
     }
 }
 
+/* Features of one answer on a thread of its own (a fresh scratch). */
+typedef struct fresh_job {
+    const fixture *fx;
+    const char *answer;
+    assay_features f;
+    assay_concept_match mm[16];
+} fresh_job;
+
+static void *
+fresh_features(void *arg)
+{
+    fresh_job *j = arg;
+    features(j->fx, j->answer, &j->f, j->mm);
+    return NULL;
+}
+
+static void
+assert_same_features(const assay_features *a, const assay_features *b)
+{
+    assert_memory_equal(a->f, b->f, sizeof(a->f)); /* bit for bit */
+    assert_memory_equal(&a->qcos, &b->qcos, sizeof(double));
+    assert_memory_equal(&a->own_cos, &b->own_cos, sizeof(double));
+    assert_memory_equal(&a->other_cos, &b->other_cos, sizeof(double));
+    assert_memory_equal(&a->novel, &b->novel, sizeof(double));
+    assert_int_equal(a->n_content, b->n_content);
+    assert_int_equal(a->steps, b->steps);
+}
+
+/* The thread's scratch buffers are reused across answers: a short answer
+ * after a very long one (whose buffers grew past the trim size and were
+ * given back) and the long one again give exactly the features a fresh
+ * thread computes. */
+static void
+test_features_do_not_depend_on_earlier_answers(void **state)
+{
+    const fixture *fx = *state;
+    const char *sentence =
+        "The GIL lets one thread at a time run bytecode, so CPU-bound "
+        "threads gain nothing but I/O-bound threads still overlap; use "
+        "multiprocessing for heavy work, not multi-threading. ";
+    size_t slen = strlen(sentence), reps = 1600; /* ~40,000 words */
+    char *long_answer = malloc(slen * reps + 1);
+    assert_non_null(long_answer);
+    for (size_t i = 0; i < reps; i++) {
+        memcpy(long_answer + i * slen, sentence, slen);
+    }
+    long_answer[slen * reps] = '\0';
+    const char *short_answer = "Only one thread runs bytecode at a time.";
+
+    fresh_job want_short, want_long;
+    memset(&want_short, 0, sizeof(want_short));
+    memset(&want_long, 0, sizeof(want_long));
+    want_short.fx = want_long.fx = fx;
+    want_short.answer = short_answer;
+    want_long.answer = long_answer;
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, fresh_features, &want_short), 0);
+    assert_int_equal(pthread_join(t, NULL), 0);
+    assert_int_equal(pthread_create(&t, NULL, fresh_features, &want_long), 0);
+    assert_int_equal(pthread_join(t, NULL), 0);
+
+    assay_features f;
+    assay_concept_match mm[16];
+    features(fx, short_answer, &f, mm);
+    assert_same_features(&f, &want_short.f);
+    features(fx, long_answer, &f, mm);
+    assert_same_features(&f, &want_long.f);
+    features(fx, short_answer, &f, mm);
+    assert_same_features(&f, &want_short.f);
+    features(fx, long_answer, &f, mm);
+    assert_same_features(&f, &want_long.f);
+    assert_true(want_long.f.n_content > 10000);
+    free(long_answer);
+}
+
 static void
 test_combine_is_linear_and_clamped(void **state)
 {
@@ -199,6 +276,8 @@ main(void)
             teardown),
         cmocka_unit_test_setup_teardown(test_features_are_deterministic, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            test_features_do_not_depend_on_earlier_answers, setup, teardown),
         cmocka_unit_test(test_combine_is_linear_and_clamped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,81 @@
+/*
+ * jsonw.h - a direct JSON writer: values go straight into one capped
+ * buffer (assay_sbuf), with no tree in between. Replies on the hot path
+ * (verdicts, errors) are written with it.
+ *
+ * The bytes are those jansson writes with JSON_COMPACT and
+ * JSON_REAL_PRECISION(15), so replies did not change when the tree went:
+ * numbers are the shortest form of %.15g with jansson's touches ("1.0" for
+ * an integral real, "1e-7" without the exponent's '+' and leading zeros),
+ * made by a fixed routine that does not depend on the locale; strings are
+ * raw UTF-8 with '"', '\\' and control characters escaped. Unlike jansson,
+ * which refuses them, a non-finite number is written as null and an invalid
+ * UTF-8 byte as U+FFFD, so the output is always valid JSON.
+ *
+ * Commas are the writer's business: a key or a value after a sibling gets
+ * one. Errors are the buffer's and sticky (assay_sbuf): write everything,
+ * check assay_jsonw_status once.
+ */
+#ifndef ASSAY_COMMON_JSONW_H
+#define ASSAY_COMMON_JSONW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "assay/assay.h"
+#include "sbuf.h"
+
+/* Longest text assay_json_format_real writes, with its NUL. */
+#define ASSAY_JSON_REAL_MAX 32
+
+typedef struct assay_jsonw {
+    assay_sbuf buf;
+    bool comma; /* the next key or value follows a sibling */
+} assay_jsonw;
+
+/* assay_jsonw_init prepares an empty writer whose text may grow to limit
+ * bytes (ASSAY_ETOOBIG past it). */
+void assay_jsonw_init(assay_jsonw *w, size_t limit);
+
+/* assay_jsonw_fini releases the writer's memory. */
+void assay_jsonw_fini(assay_jsonw *w);
+
+/* assay_jsonw_status is ASSAY_OK, ASSAY_ENOMEM or ASSAY_ETOOBIG. */
+assay_err assay_jsonw_status(const assay_jsonw *w);
+
+/* assay_jsonw_take hands the NUL-terminated text to the caller (free()) with
+ * its length in *len (may be NULL); NULL when the writer failed. */
+char *assay_jsonw_take(assay_jsonw *w, size_t *len);
+
+void assay_jsonw_object_begin(assay_jsonw *w);
+void assay_jsonw_object_end(assay_jsonw *w);
+void assay_jsonw_array_begin(assay_jsonw *w);
+void assay_jsonw_array_end(assay_jsonw *w);
+
+/* assay_jsonw_key writes a member's key; its value follows. */
+void assay_jsonw_key(assay_jsonw *w, const char *key);
+
+/* Values, in an array or after a key. assay_jsonw_str(w, NULL) writes null.
+ */
+void assay_jsonw_str(assay_jsonw *w, const char *s);
+void assay_jsonw_strn(assay_jsonw *w, const char *s, size_t n);
+void assay_jsonw_real(assay_jsonw *w, double x);
+void assay_jsonw_int(assay_jsonw *w, long long x);
+void assay_jsonw_bool(assay_jsonw *w, bool b);
+void assay_jsonw_null(assay_jsonw *w);
+
+/* assay_jsonw_raw writes n bytes that already are one JSON value. */
+void assay_jsonw_raw(assay_jsonw *w, const char *json, size_t n);
+
+/* Members: key and value in one call. */
+void assay_jsonw_member_str(assay_jsonw *w, const char *key, const char *s);
+void assay_jsonw_member_real(assay_jsonw *w, const char *key, double x);
+void assay_jsonw_member_int(assay_jsonw *w, const char *key, long long x);
+void assay_jsonw_member_bool(assay_jsonw *w, const char *key, bool b);
+
+/* assay_json_format_real writes x as the writer does into out (capacity
+ * ASSAY_JSON_REAL_MAX) and returns the length; "null" when x is not
+ * finite. */
+size_t assay_json_format_real(char out[ASSAY_JSON_REAL_MAX], double x);
+
+#endif

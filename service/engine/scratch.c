@@ -1,0 +1,109 @@
+/* scratch.c - slots of growable buffers; one set per thread through a
+ * pthread key whose destructor frees them. */
+#include "scratch.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+typedef struct scratch_buf {
+    void *p;
+    size_t cap;
+} scratch_buf;
+
+struct assay_scratch {
+    scratch_buf buf[ASSAY_SCRATCH_NSLOTS];
+};
+
+assay_scratch *
+assay_scratch_new(void)
+{
+    return calloc(1, sizeof(assay_scratch));
+}
+
+void
+assay_scratch_free(assay_scratch *s)
+{
+    if (s == NULL) {
+        return;
+    }
+    for (int i = 0; i < ASSAY_SCRATCH_NSLOTS; i++) {
+        free(s->buf[i].p);
+    }
+    free(s);
+}
+
+void *
+assay_scratch_get(assay_scratch *s, assay_scratch_slot slot, size_t bytes)
+{
+    scratch_buf *b = &s->buf[slot];
+    if (bytes <= b->cap && b->p != NULL) {
+        return b->p;
+    }
+    /* grow by half again at least, so slowly lengthening answers do not
+     * reallocate every time; the old contents are not kept */
+    size_t cap = b->cap + b->cap / 2;
+    if (cap < bytes) {
+        cap = bytes;
+    }
+    if (cap < 256) {
+        cap = 256;
+    }
+    free(b->p);
+    b->p = malloc(cap);
+    b->cap = b->p != NULL ? cap : 0;
+    return b->p;
+}
+
+void
+assay_scratch_trim(assay_scratch *s)
+{
+    for (int i = 0; i < ASSAY_SCRATCH_NSLOTS; i++) {
+        if (s->buf[i].cap > ASSAY_SCRATCH_KEEP) {
+            free(s->buf[i].p);
+            s->buf[i].p = NULL;
+            s->buf[i].cap = 0;
+        }
+    }
+}
+
+size_t
+assay_scratch_bytes(const assay_scratch *s)
+{
+    size_t n = 0;
+    for (int i = 0; i < ASSAY_SCRATCH_NSLOTS; i++) {
+        n += s->buf[i].cap;
+    }
+    return n;
+}
+
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static int scratch_key_ok;
+
+static void
+scratch_destroy(void *p)
+{
+    assay_scratch_free(p);
+}
+
+static void
+scratch_key_init(void)
+{
+    scratch_key_ok = pthread_key_create(&scratch_key, scratch_destroy) == 0;
+}
+
+assay_scratch *
+assay_scratch_thread(void)
+{
+    pthread_once(&scratch_once, scratch_key_init);
+    if (!scratch_key_ok) {
+        return NULL;
+    }
+    assay_scratch *s = pthread_getspecific(scratch_key);
+    if (s == NULL && (s = assay_scratch_new()) != NULL &&
+        pthread_setspecific(scratch_key, s) != 0) {
+        assay_scratch_free(s);
+        s = NULL;
+    }
+    return s;
+}

@@ -1,0 +1,62 @@
+/*
+ * scratch.h - per-thread scratch buffers reused across verdicts.
+ *
+ * Grading an answer needs a dozen temporary arrays sized by its length
+ * (term keys, vectors, the character-gram table, per-term flags). Asking
+ * malloc for them on every verdict costs calls, and for long answers page
+ * faults when the allocator hands large blocks back to the kernel between
+ * verdicts. Each grading thread instead keeps one buffer per use (a slot),
+ * grown when a longer answer needs it and reused afterwards; the slots are
+ * freed when the thread ends. Buffers above ASSAY_SCRATCH_KEEP bytes are
+ * given back by assay_scratch_trim, so one huge answer does not pin memory.
+ *
+ * A slot's buffer is valid until the next get of the same slot on the same
+ * thread: each slot has one user at a time (the enum below names them).
+ */
+#ifndef ASSAY_SCRATCH_H
+#define ASSAY_SCRATCH_H
+
+#include <stddef.h>
+
+typedef enum assay_scratch_slot {
+    ASSAY_SCRATCH_KEYS,     /* score.c: the answer's content-word keys */
+    ASSAY_SCRATCH_UNI_KEYS, /* score.c: the same without demoted words */
+    ASSAY_SCRATCH_BI_KEYS,  /* score.c: content-word pair keys */
+    ASSAY_SCRATCH_FULL_VEC, /* score.c: vector entries, one per key */
+    ASSAY_SCRATCH_UNI_VEC,
+    ASSAY_SCRATCH_BI_VEC,
+    ASSAY_SCRATCH_GRAMS, /* score.c: the character-gram table */
+    ASSAY_SCRATCH_SCOPE, /* score.c: per-term negation scope flags */
+    ASSAY_SCRATCH_MATCH, /* concept.c: per-content-word match arrays */
+    ASSAY_SCRATCH_MATCH_ALL,
+    ASSAY_SCRATCH_NSLOTS
+} assay_scratch_slot;
+
+/* Buffers larger than this are freed by assay_scratch_trim (a 64 KiB
+ * answer needs about 1 MiB in the largest slot). */
+#define ASSAY_SCRATCH_KEEP ((size_t)2 << 20)
+
+typedef struct assay_scratch assay_scratch;
+
+/* assay_scratch_thread returns the calling thread's scratch, made on first
+ * use and freed when the thread exits; NULL when out of memory (callers
+ * then allocate per call). */
+assay_scratch *assay_scratch_thread(void);
+
+/* assay_scratch_new / _free: a scratch of one's own (tests, tools). */
+assay_scratch *assay_scratch_new(void);
+void assay_scratch_free(assay_scratch *s);
+
+/* assay_scratch_get returns slot's buffer with room for at least bytes
+ * (contents unspecified), growing it when needed; NULL when out of memory
+ * (the old buffer is then freed). */
+void *assay_scratch_get(assay_scratch *s, assay_scratch_slot slot,
+                        size_t bytes);
+
+/* assay_scratch_trim frees the buffers larger than ASSAY_SCRATCH_KEEP. */
+void assay_scratch_trim(assay_scratch *s);
+
+/* assay_scratch_bytes is the total capacity s holds (for tests). */
+size_t assay_scratch_bytes(const assay_scratch *s);
+
+#endif

@@ -1,0 +1,333 @@
+/* test_jsonw.c - the direct JSON writer (common/jsonw.c): numbers and
+ * strings byte for byte as jansson dumps them (JSON_COMPACT,
+ * JSON_REAL_PRECISION(15)), which is what replies were before the writer;
+ * commas and nesting; the cases jansson refuses. */
+#include "assay_test.h"
+
+#include <float.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "jsonw.h"
+
+#define DUMP_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15))
+
+/* jansson's text for x, the reference. */
+static void
+jansson_real(double x, char *out, size_t cap)
+{
+    json_t *j = json_real(x);
+    assert_non_null(j);
+    char *s = json_dumps(j, DUMP_FLAGS);
+    assert_non_null(s);
+    snprintf(out, cap, "%s", s);
+    free(s);
+    json_decref(j);
+}
+
+static void
+check_real(double x)
+{
+    char want[64], got[ASSAY_JSON_REAL_MAX];
+    jansson_real(x, want, sizeof(want));
+    size_t n = assay_json_format_real(got, x);
+    if (strcmp(want, got) != 0 || n != strlen(want)) {
+        fail_msg("%.17g: jansson \"%s\", writer \"%s\"", x, want, got);
+    }
+}
+
+/* xorshift64*: a fixed sequence, so a failure reproduces. */
+static uint64_t
+next(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 2685821657736338717ull;
+}
+
+static void
+test_jsonw_reals_match_jansson_at_the_edges(void **state)
+{
+    (void)state;
+    static const double xs[] = {
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.5,
+        0.507473,
+        1e-6,
+        5e-6,
+        1.2e-5,
+        9.9e-5,
+        1e-4,
+        0.000123,
+        0.001,
+        0.1,
+        0.3,
+        1.0 / 3.0,
+        2.0 / 3.0,
+        10.0,
+        100.0,
+        123456.789,
+        999999999.999999,
+        1e9,
+        1e14,
+        1e15,
+        1e16,
+        1e20,
+        1e21,
+        123456789012345678.0,
+        1e-7,
+        1.5e-7,
+        1e-300,
+        5e-324,
+        DBL_MIN,
+        DBL_MAX,
+        -DBL_MAX,
+        0.1 + 0.2,
+        4.35,
+        2.675,
+        1.0000000000000002,
+        0.9999999999999999,
+        99999999999999.9,
+        999999999999999.0,
+        9999999999999999.0,
+        0.00001,
+        0.0001000000000001,
+        5.0,
+        0.05,
+        0.005,
+        -0.000001,
+        -123.456,
+    };
+    for (size_t i = 0; i < sizeof(xs) / sizeof(xs[0]); i++) {
+        check_real(xs[i]);
+    }
+}
+
+static void
+test_jsonw_reals_match_jansson_on_random_doubles(void **state)
+{
+    (void)state;
+    uint64_t s = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < 200000; i++) {
+        uint64_t bits = next(&s);
+        double x;
+        memcpy(&x, &bits, sizeof(x));
+        if (!isfinite(x)) {
+            continue;
+        }
+        check_real(x);
+    }
+}
+
+static void
+test_jsonw_reals_match_jansson_on_verdict_like_numbers(void **state)
+{
+    (void)state;
+    uint64_t s = 42;
+    for (int i = 0; i < 300000; i++) {
+        uint64_t r = next(&s);
+        /* multiples of 1e-6 (what round6 makes) across magnitudes, and
+         * values a few ulps off them */
+        double scale = pow(10.0, (double)(r % 13) - 3.0);
+        double x =
+            round((double)(next(&s) % 2000001) / 1e6 * scale * 1e6) / 1e6;
+        if (r & 0x100) {
+            x = -x;
+        }
+        if (r & 0x200) {
+            x = nextafter(x, (r & 0x400) ? INFINITY : -INFINITY);
+        }
+        check_real(x);
+    }
+}
+
+static void
+test_jsonw_reals_ignore_the_locale(void **state)
+{
+    (void)state;
+    /* A locale with a decimal comma, when the machine has one. */
+    const char *const names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
+                                 "C.UTF-8"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (setlocale(LC_NUMERIC, names[i]) != NULL) {
+            break;
+        }
+    }
+    char got[ASSAY_JSON_REAL_MAX];
+    assay_json_format_real(got, 0.25);
+    assert_string_equal(got, "0.25");
+    assay_json_format_real(got, 1.0 / 3.0);
+    assert_string_equal(got, "0.333333333333333");
+    assay_json_format_real(got, 1.5e-7);
+    assert_string_equal(got, "1.5e-7");
+    setlocale(LC_NUMERIC, "C");
+}
+
+static void
+test_jsonw_non_finite_is_null(void **state)
+{
+    (void)state;
+    char got[ASSAY_JSON_REAL_MAX];
+    assay_json_format_real(got, NAN);
+    assert_string_equal(got, "null");
+    assay_json_format_real(got, -INFINITY);
+    assert_string_equal(got, "null");
+}
+
+static char *
+write_string(const char *s, size_t n)
+{
+    assay_jsonw w;
+    assay_jsonw_init(&w, 1u << 20);
+    assay_jsonw_strn(&w, s, n);
+    assert_int_equal(assay_jsonw_status(&w), ASSAY_OK);
+    char *out = assay_jsonw_take(&w, NULL);
+    assay_jsonw_fini(&w);
+    return out;
+}
+
+static void
+check_string(const char *s)
+{
+    json_t *j = json_string(s);
+    assert_non_null(j);
+    char *want = json_dumps(j, DUMP_FLAGS);
+    char *got = write_string(s, strlen(s));
+    assert_string_equal(got, want);
+    free(want);
+    free(got);
+    json_decref(j);
+}
+
+static void
+test_jsonw_strings_match_jansson(void **state)
+{
+    (void)state;
+    char all[128];
+    for (int c = 1; c < 128; c++) {
+        all[c - 1] = (char)c;
+    }
+    all[127] = '\0';
+    check_string(all);
+    check_string("");
+    check_string("plain");
+    check_string("quote \" backslash \\ slash / tab\t nl\n cr\r");
+    check_string("caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80 \xE2\x80\xA8");
+    check_string("\x1F\x01\x7F end");
+    uint64_t s = 7;
+    for (int i = 0; i < 20000; i++) {
+        char buf[40];
+        size_t n = 1 + next(&s) % 30;
+        for (size_t k = 0; k < n; k++) {
+            static const char pool[] = "ab \"\\/\t\n\x01\x1f\x7f"
+                                       "\xC3\xA9\xE2\x82\xAC";
+            buf[k] = pool[next(&s) % (sizeof(pool) - 1)];
+        }
+        buf[n] = '\0';
+        json_t *j = json_string(buf);
+        if (j == NULL) {
+            continue; /* cut inside a multibyte character: jansson refuses */
+        }
+        json_decref(j);
+        check_string(buf);
+    }
+}
+
+static void
+test_jsonw_invalid_utf8_becomes_replacement(void **state)
+{
+    (void)state;
+    char *got = write_string("a\xFF"
+                             "b\xC3",
+                             4);
+    assert_string_equal(got, "\"a\xEF\xBF\xBD"
+                             "b\xEF\xBF\xBD\"");
+    free(got);
+}
+
+static void
+test_jsonw_nesting_and_commas(void **state)
+{
+    (void)state;
+    assay_jsonw w;
+    assay_jsonw_init(&w, 4096);
+    assay_jsonw_object_begin(&w);
+    assay_jsonw_member_int(&w, "v", 1);
+    assay_jsonw_member_str(&w, "id", "x");
+    assay_jsonw_member_bool(&w, "ok", true);
+    assay_jsonw_key(&w, "a");
+    assay_jsonw_array_begin(&w);
+    assay_jsonw_array_end(&w);
+    assay_jsonw_key(&w, "o");
+    assay_jsonw_object_begin(&w);
+    assay_jsonw_key(&w, "l");
+    assay_jsonw_array_begin(&w);
+    assay_jsonw_int(&w, -3);
+    assay_jsonw_int(&w, LLONG_MIN);
+    assay_jsonw_real(&w, 0.5);
+    assay_jsonw_null(&w);
+    assay_jsonw_bool(&w, false);
+    assay_jsonw_object_begin(&w);
+    assay_jsonw_object_end(&w);
+    assay_jsonw_raw(&w, "[1]", 3);
+    assay_jsonw_str(&w, NULL);
+    assay_jsonw_array_end(&w);
+    assay_jsonw_object_end(&w);
+    assay_jsonw_member_real(&w, "s", 1.0);
+    assay_jsonw_object_end(&w);
+    size_t len = 0;
+    char *s = assay_jsonw_take(&w, &len);
+    const char *want =
+        "{\"v\":1,\"id\":\"x\",\"ok\":true,\"a\":[],\"o\":{\"l\":"
+        "[-3,-9223372036854775808,0.5,null,false,{},[1],null]"
+        "},\"s\":1.0}";
+    assert_string_equal(s, want);
+    assert_int_equal(len, strlen(want));
+    /* and jansson reads it back */
+    json_t *j = json_loads(s, 0, NULL);
+    assert_non_null(j);
+    json_decref(j);
+    free(s);
+    assay_jsonw_fini(&w);
+}
+
+static void
+test_jsonw_cap_is_an_error(void **state)
+{
+    (void)state;
+    assay_jsonw w;
+    assay_jsonw_init(&w, 8);
+    assay_jsonw_object_begin(&w);
+    assay_jsonw_member_str(&w, "key", "a long value");
+    assay_jsonw_object_end(&w);
+    assert_int_equal(assay_jsonw_status(&w), ASSAY_ETOOBIG);
+    assert_null(assay_jsonw_take(&w, NULL));
+    assay_jsonw_fini(&w);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_jsonw_reals_match_jansson_at_the_edges),
+        cmocka_unit_test(test_jsonw_reals_match_jansson_on_random_doubles),
+        cmocka_unit_test(
+            test_jsonw_reals_match_jansson_on_verdict_like_numbers),
+        cmocka_unit_test(test_jsonw_reals_ignore_the_locale),
+        cmocka_unit_test(test_jsonw_non_finite_is_null),
+        cmocka_unit_test(test_jsonw_strings_match_jansson),
+        cmocka_unit_test(test_jsonw_invalid_utf8_becomes_replacement),
+        cmocka_unit_test(test_jsonw_nesting_and_commas),
+        cmocka_unit_test(test_jsonw_cap_is_an_error),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
