@@ -17,6 +17,29 @@ assay_jsonw_init(assay_jsonw *w, size_t limit)
 }
 
 void
+assay_jsonw_reserve(assay_jsonw *w, size_t n)
+{
+    assay_sbuf *b = &w->buf;
+    if (b->status != ASSAY_OK || b->alloc > b->len + n) {
+        return;
+    }
+    size_t want = b->len + n + 1;
+    if (want > b->limit + 1) {
+        want = b->limit + 1; /* never more than the cap can use */
+    }
+    char *p = realloc(b->data, want);
+    if (p == NULL) {
+        b->status = ASSAY_ENOMEM;
+        return;
+    }
+    if (b->data == NULL) {
+        p[0] = '\0';
+    }
+    b->data = p;
+    b->alloc = want;
+}
+
+void
 assay_jsonw_fini(assay_jsonw *w)
 {
     assay_sbuf_fini(&w->buf);
@@ -39,10 +62,20 @@ assay_jsonw_take(assay_jsonw *w, size_t *len)
     return s;
 }
 
-static void
+/* Most pieces are a few bytes into room the buffer already has: copy them
+ * in place and leave growth, the cap and errors to assay_sbuf_append. */
+static inline void
 jw_put(assay_jsonw *w, const char *s, size_t n)
 {
-    assay_sbuf_append(&w->buf, s, n);
+    assay_sbuf *b = &w->buf;
+    if (b->status == ASSAY_OK && b->alloc - b->len > n &&
+        n <= b->limit - b->len) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    assay_sbuf_append(b, s, n);
 }
 
 /* Before a key, or a value not after a key. */
@@ -88,6 +121,22 @@ assay_jsonw_array_end(assay_jsonw *w)
  * '"', '\\' and C0 controls are escaped as jansson does (\uXXXX in upper
  * case for the controls without a short form); invalid UTF-8 becomes
  * U+FFFD. */
+/* Bytes a string cannot copy as they are: controls, '"', '\\', and the
+ * start of a multibyte character (checked, not escaped). */
+static const unsigned char jw_special[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 static void
 jw_string(assay_jsonw *w, const char *s, size_t n)
 {
@@ -96,14 +145,15 @@ jw_string(assay_jsonw *w, const char *s, size_t n)
     size_t run = 0;
     size_t i = 0;
     while (i < n) {
-        unsigned char c = u[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        while (i < n && !jw_special[u[i]]) {
             i++;
-            continue;
         }
-        size_t seq = 0;
+        if (i == n) {
+            break;
+        }
+        unsigned char c = u[i];
         if (c >= 0x80) {
-            seq = assay_utf8_seq(u + i, n - i);
+            size_t seq = assay_utf8_seq(u + i, n - i);
             if (seq > 0) {
                 i += seq;
                 continue;

@@ -37,6 +37,11 @@ typedef struct assay_jsonw {
  * bytes (ASSAY_ETOOBIG past it). */
 void assay_jsonw_init(assay_jsonw *w, size_t limit);
 
+/* assay_jsonw_reserve makes room for n more bytes at once (a hint: the
+ * writer grows as needed anyway), so a reply of known typical size is one
+ * allocation. Out of memory is the writer's sticky error. */
+void assay_jsonw_reserve(assay_jsonw *w, size_t n);
+
 /* assay_jsonw_fini releases the writer's memory. */
 void assay_jsonw_fini(assay_jsonw *w);
 

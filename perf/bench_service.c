@@ -22,6 +22,7 @@
 #include <jansson.h>
 
 #include "assay/client.h"
+#include "assay/engine.h"
 #include "clock.h"
 #include "perf.h"
 #include "proto_client.h"
@@ -190,7 +191,8 @@ request_set_build(const assay_perf_mix *mix, request_set *rs, assay_error *err)
     for (size_t i = 0; i < mix->count; i++) {
         s.text[i] = NULL;
         assay_proto_grade_text(NULL, mix->items[i].question_id, NULL, NULL,
-                               mix->items[i].answer, &s.text[i], NULL, NULL);
+                               mix->items[i].answer, ASSAY_VERDICT_ALL,
+                               &s.text[i], NULL, NULL);
         s.count++;
         if (s.text[i] == NULL) {
             request_set_fini(&s);

@@ -3,7 +3,8 @@
 # run, beside the references that say what the figures could be:
 #   - the engine (verdicts/s on one core) and scikit-learn's TF-IDF + cosine
 #     on the same answers, interleaved round by round, ratios per round;
-#   - CPU per verdict at 10 / 100 / 1,000 / 10,000 words;
+#   - CPU per verdict at 10 / 100 / 1,000 / 10,000 words (bench_engine's
+#     length rows, on a thread of their own as in assayd), every round;
 #   - assayd at 1, 2 and 8 connections, and at 8 connections interleaved with
 #     two echo servers carrying the service's message sizes (perf/
 #     echo_server.c): the ceiling (replies from the thread that reads the
@@ -33,7 +34,6 @@ MODEL=$ROOT/models/python-fullstack
 BATCH_LINES=100000
 ENGINE_ARGS="--runs 1 --seconds 3 --max 200000"
 SKLEARN_ARGS="--runs 1"
-LENGTH_ARGS="--runs 3 --seconds 0.5"
 LONG_REQUESTS=100
 if [ "${ASSAY_BENCH_QUICK:-0}" = 1 ]; then
     BATCH_LINES=5000
@@ -41,7 +41,6 @@ if [ "${ASSAY_BENCH_QUICK:-0}" = 1 ]; then
     REQUESTS=500
     ENGINE_ARGS="--runs 1 --seconds 0.3"
     SKLEARN_ARGS="--runs 1 --batch 2000 --seconds 0.3"
-    LENGTH_ARGS="--runs 1 --seconds 0.1"
     LONG_REQUESTS=10
 fi
 PYTHON=/usr/bin/python3
@@ -85,6 +84,7 @@ start() {
     name=$1
     log=$2
     shift 2
+    : >"$log"
     "$@" 2>"$log" &
     LASTPID=$!
     PIDS="$PIDS $LASTPID"
@@ -105,7 +105,7 @@ say "== build (Release) in $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DASSAY_SANITIZE=OFF \
     >"$TMP/cmake.log" 2>&1 || { cat "$TMP/cmake.log" >&2; die "cmake failed"; }
 cmake --build "$BUILD" -j2 --target assayd assay bench_engine bench_service \
-    bench_length echo_server >"$TMP/build.log" 2>&1 \
+    echo_server >"$TMP/build.log" 2>&1 \
     || { tail -40 "$TMP/build.log" >&2; die "build failed"; }
 ASSAYD=$BUILD/service/daemon/assayd
 ASSAY=$BUILD/client/cli/assay
@@ -141,6 +141,11 @@ while [ "$r" -le "$ROUNDS" ]; do
         print "engine_inline_cpu_rate", v["engine_inline_cpu_rate"]
         print "engine_worst_id_cpu_ms", v["engine_worst_id_cpu_ms"]
         print "engine_worst_inline_cpu_ms", v["engine_worst_inline_cpu_ms"]
+        print "length_w10_cpu_us", v["engine_words_10_cpu_us"]
+        print "length_w100_cpu_us", v["engine_words_100_cpu_us"]
+        print "length_w1000_cpu_us", v["engine_words_1000_cpu_us"]
+        print "length_w10000_cpu_us", v["engine_words_10000_cpu_us"]
+        print "length_growth", v["engine_words_10000_cpu_us"] / v["engine_words_1000_cpu_us"]
         print "sklearn_single_rate", v["sklearn_single_rate"]
         print "sklearn_single_cpu_rate", v["sklearn_single_cpu_rate"]
         print "sklearn_batch_rate", v["sklearn_batch_rate"]
@@ -152,11 +157,6 @@ while [ "$r" -le "$ROUNDS" ]; do
     }' "$TMP/r.txt" | tee -a "$TMP/rounds.txt" | sed "s/^/# round $r: /" >&2
     r=$((r + 1))
 done
-
-say "== grading time by answer length"
-# shellcheck disable=SC2086
-"$BUILD/perf/bench_length" --model "$MODEL" $LENGTH_ARGS | tee "$TMP/length.txt" >&2
-[ "$(get length_w10000_cpu_us "$TMP/length.txt")" != nan ] || die "bench_length failed"
 
 say "== servers: assayd --threads $THREADS and the two echo servers"
 start assayd "$TMP/assayd.log" "$ASSAYD" --endpoint 'tcp://127.0.0.1:*' \
@@ -272,7 +272,6 @@ LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
         print "ratio_service_topology", (m % 2 ? t[(m + 1) / 2] : (t[m / 2] + t[m / 2 + 1]) / 2)
     }' "$TMP/rounds8.txt"
     grep -v '^#' "$TMP/service12.txt"
-    grep -v '^#' "$TMP/length.txt"
     cat "$TMP/batch.txt"
     echo "rss_idle_kb $RSS_IDLE_KB"
     echo "rss_kb $RSS_KB"
@@ -319,7 +318,7 @@ END {
     row("grading, 100 words (CPU us per verdict)", v["length_w100_cpu_us"], "", "")
     row("grading, 1,000 words (CPU us per verdict)", v["length_w1000_cpu_us"], "", "")
     row("grading, 10,000 words (CPU us per verdict)", v["length_w10000_cpu_us"], "", "")
-    row("  10,000 / 1,000 words", sprintf("%.1f", v["length_w10000_cpu_us"] / v["length_w1000_cpu_us"]), 12, "<=")
+    row("  10,000 / 1,000 words (same round)", sprintf("%.1f", v["length_growth"]), 12, "<=")
     for (i = 1; i <= 2; i++) {
         row(sprintf("service, %d conn x window %d (req/s)", i, window), v["service_c" i "_rate"], "", "")
         row(sprintf("  p99 latency, %d conn (ms)", i), v["service_c" i "_p99_ms"], "", "")

@@ -2,7 +2,8 @@
 """semeval.py - how well assay finds contradictory answers in SemEval-2013
 Task 7 (training split only), with grouped cross-validation by question.
 
-  python3 scripts/semeval.py [--build DIR] [--folds 5] [--flag NAME] [SET...]
+  python3 scripts/semeval.py [--build DIR] [--folds 5] [--flag NAME]
+                             [--dump FILE] [SET...]
 
 SET is beetle and/or sciEntsBank (default both). For each fold, a model is
 fitted (`assay fit`, inline, no bank) on the other folds' questions only,
@@ -16,7 +17,8 @@ contradicts_reference; `--flag negated` measures the old signal), else
 Prints per set and pooled: precision, recall and F1 of the flag against
 the `contradictory` label, and the 3-way confusion matrix. The answers are
 read from ../shared/datasets/semeval2013 ($ASSAY_SHARED_DIR) at run time and
-written only to a temporary directory.
+written only to a temporary directory; --dump writes each graded answer's
+result line to FILE (for error analysis; keep it outside the repository).
 """
 import argparse
 import json
@@ -94,6 +96,8 @@ def run_set(name, rows, args, tmp):
             res = json.loads(line)
             if not res.get("ok"):
                 continue
+            if args.dump:
+                args.dump.write(line + "\n")
             v = res["verdict"]
             flags = v.get("flags", [])
             if args.flag in flags or (args.flag == "contradicts_reference"
@@ -134,6 +138,8 @@ def main():
     ap.add_argument("--build", default=os.path.join(HERE, "build"))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--flag", default="contradicts_reference")
+    ap.add_argument("--dump", type=argparse.FileType("w"),
+                    help="also write every result line to this file")
     ap.add_argument("sets", nargs="*", default=["beetle", "sciEntsBank"])
     args = ap.parse_args()
     shared = os.environ.get("ASSAY_SHARED_DIR", os.path.join(HERE, "../shared"))

@@ -38,6 +38,7 @@ typedef struct assay_cli_common {
     const char *curve_key; /* --curve-key, else $ASSAY_CURVE_KEY; may be NULL */
     const char *server_key; /* --server-key, else $ASSAY_SERVER_KEY */
     const volatile sig_atomic_t *cancel; /* see assay_client_options */
+    const char *require_model;           /* --require-model HASH; may be NULL */
     bool help;
 } assay_cli_common;
 

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "assay/engine.h"
 #include "cli.h"
 #include "clock.h"
 #include "csv.h"
@@ -67,6 +68,7 @@ typedef struct batch {
     /* output fields (--fields / --compact); n_fields 0 = the full record */
     const char *fields[BATCH_MAX_FIELDS];
     size_t n_fields;
+    unsigned parts; /* verdict members to ask the service for */
     /* --resume: sorted keys ("i<id json>" or "l<line>") already written */
     char **seen;
     size_t n_seen;
@@ -422,7 +424,7 @@ batch_read_line(batch *b, size_t *len)
  * the line number, unique within the batch whatever the input ids are. */
 static char *
 batch_request(batch_item *it, const char *qid, const char *question,
-              const char *reference, const char *answer)
+              const char *reference, const char *answer, unsigned parts)
 {
     char wid[32];
     snprintf(wid, sizeof(wid), "%u", it->line);
@@ -430,7 +432,7 @@ batch_request(batch_item *it, const char *qid, const char *question,
     assay_error err;
     assay_error_init(&err);
     assay_err rc = assay_proto_grade_text(wid, qid, question, reference, answer,
-                                          &req, NULL, &err);
+                                          parts, &req, NULL, &err);
     if (rc == ASSAY_EUTF8) {
         batch_item_error(it, rc, "line %u: %s: invalid UTF-8", it->line,
                          err.field);
@@ -447,7 +449,7 @@ batch_request(batch_item *it, const char *qid, const char *question,
  * request; NULL with the item marked failed otherwise. */
 static char *
 batch_fields(batch_item *it, const char *qid, const char *question,
-             const char *reference, const char *answer)
+             const char *reference, const char *answer, unsigned parts)
 {
     if (answer == NULL) {
         batch_item_error(it, ASSAY_EMISSING, "line %u: missing \"answer\"",
@@ -464,7 +466,7 @@ batch_fields(batch_item *it, const char *qid, const char *question,
     if (qid != NULL) {
         question = reference = NULL;
     }
-    return batch_request(it, qid, question, reference, answer);
+    return batch_request(it, qid, question, reference, answer, parts);
 }
 
 static const char *
@@ -548,7 +550,7 @@ batch_next_jsonl(batch *b, batch_item *it, char **req)
     const char *ref = batch_jstr(it, obj, "reference", &bad_field);
     const char *ans = batch_jstr(it, obj, "answer", &bad_field);
     if (!bad_field) {
-        *req = batch_fields(it, qid, q, ref, ans);
+        *req = batch_fields(it, qid, q, ref, ans, b->parts);
     }
     json_decref(obj);
     return 1;
@@ -637,9 +639,10 @@ batch_next_csv(batch *b, batch_item *it, char **req)
         it->state = ITEM_SKIPPED;
         return 1;
     }
-    *req = batch_fields(
-        it, batch_cell(b, b->col_qid, n), batch_cell(b, b->col_question, n),
-        batch_cell(b, b->col_reference, n), batch_cell(b, b->col_answer, n));
+    *req = batch_fields(it, batch_cell(b, b->col_qid, n),
+                        batch_cell(b, b->col_question, n),
+                        batch_cell(b, b->col_reference, n),
+                        batch_cell(b, b->col_answer, n), b->parts);
     return 1;
 }
 
@@ -901,6 +904,29 @@ batch_write(batch *b, batch_item *it)
     json_decref(it->reply);
     free(it->text);
     memset(it, 0, sizeof(*it));
+}
+
+/* batch_parts is what to ask the service for: the whole verdict for JSON
+ * Lines without --fields (it is written out), else only the members the
+ * chosen fields come from (a compact reply). */
+static unsigned
+batch_parts(const batch *b)
+{
+    if (b->out_fmt != FMT_CSV && b->n_fields == 0) {
+        return ASSAY_VERDICT_ALL;
+    }
+    const char *const *f = b->n_fields ? b->fields : batch_default_csv;
+    size_t n = b->n_fields ? b->n_fields : 5;
+    unsigned parts = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = batch_is_list(f[i]) ? "concepts" : f[i];
+        unsigned bit = assay_proto_verdict_part(name, strlen(name));
+        if (bit == 0) {
+            return ASSAY_VERDICT_ALL; /* not a member: ask for everything */
+        }
+        parts |= bit;
+    }
+    return parts;
 }
 
 /* batch_parse_fields reads "a,b,c" into b->fields (pointers into list). */
@@ -1244,6 +1270,7 @@ assay_cmd_batch(int argc, char **argv)
     }
     b.in_fmt = in_fmt >= 0 ? in_fmt : batch_detect(&b, path);
     b.out_fmt = out_fmt;
+    b.parts = batch_parts(&b);
     struct stat st;
     if (!is_stdin && fstat(fileno(b.in), &st) == 0 && S_ISREG(st.st_mode)) {
         b.in_size = (long long)st.st_size;

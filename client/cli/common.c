@@ -23,6 +23,7 @@ assay_cli_common_init(assay_cli_common *c)
     c->server_key = server != NULL && *server != '\0' ? server : NULL;
     c->help = false;
     c->cancel = NULL;
+    c->require_model = NULL;
 }
 
 int
@@ -92,6 +93,12 @@ assay_cli_common_opt(assay_cli_common *c, int argc, char **argv, int *i)
         }
         return m;
     }
+    if ((m = assay_cli_opt(argc, argv, i, "require-model", true, &v)) != 0) {
+        if (m > 0) {
+            c->require_model = v;
+        }
+        return m;
+    }
     if (assay_cli_opt(argc, argv, i, "help", false, NULL) == 1 ||
         strcmp(argv[*i], "-h") == 0) {
         c->help = true;
@@ -112,6 +119,7 @@ assay_cli_connect(const assay_cli_common *c, size_t window)
     o.curve_key_file = c->curve_key;
     o.server_key_file = c->server_key;
     o.cancel = c->cancel;
+    o.require_model = c->require_model;
     assay_client *cl = NULL;
     assay_error err;
     assay_error_init(&err);
@@ -133,6 +141,7 @@ assay_cli_exit_for(assay_err code)
     case ASSAY_ETIMEOUT:
         return ASSAY_EXIT_UNREACHABLE;
     case ASSAY_EBUSY:
+    case ASSAY_EMODELHASH:
     case ASSAY_EINTERNAL:
     case ASSAY_ENOMEM:
         return ASSAY_EXIT_FAILED;
@@ -192,6 +201,10 @@ assay_cli_common_help(FILE *out)
             "                  default $ASSAY_CURVE_KEY)\n"
             "  --server-key FILE  the service's public key (NAME.pub; default "
             "$ASSAY_SERVER_KEY)\n"
+            "  --require-model HASH  every request requires this model hash "
+            "(or a prefix\n"
+            "                  of 12+ hex digits); another model answers "
+            "model_mismatch\n"
             "  --help          this help\n",
             ASSAY_CLIENT_DEFAULT_ENDPOINT, ASSAY_CLIENT_DEFAULT_TIMEOUT_MS,
             ASSAY_CLIENT_DEFAULT_RETRIES);

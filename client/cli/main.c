@@ -34,8 +34,9 @@ static const cli_command commands[] = {
 
 /* Options that may come before the command (`assay --endpoint EP grade`),
  * as with git; they are handed to the command as if written after it. */
-static const char *const global_opts[] = {"endpoint", "timeout", "retries",
-                                          "curve-key", "server-key"};
+static const char *const global_opts[] = {"endpoint",   "timeout",
+                                          "retries",    "curve-key",
+                                          "server-key", "require-model"};
 
 /* main_global returns how many argv entries at i are one global option
  * (1 for --name=VALUE, 2 for --name VALUE), 0 when argv[i] is none. */

@@ -16,6 +16,7 @@
 #include "jscan.h"
 #include "keyfile.h"
 #include "mdp.h"
+#include "proto.h"
 #include "proto_client.h"
 #include "wire.h"
 
@@ -65,8 +66,9 @@ struct assay_client {
     char curve_public[ASSAY_KEY_Z85_LEN + 1];
     char curve_secret[ASSAY_KEY_Z85_LEN + 1];
     char curve_server[ASSAY_KEY_Z85_LEN + 1];
-    void *mon;      /* PAIR reading the socket's handshake events */
-    char note[160]; /* why the last handshake failed; "" when none did */
+    void *mon;           /* PAIR reading the socket's handshake events */
+    char note[160];      /* why the last handshake failed; "" when none did */
+    char *require_model; /* "model_hash" added to every request; or NULL */
 };
 
 /* One ZeroMQ context (and so one I/O thread) for every client of the
@@ -450,6 +452,24 @@ assay_client_new(const assay_client_options *opts, assay_client **out,
     c->endpoint = strdup(zep);
     c->cancel = opts->cancel;
     c->service = strdup(opts->service != NULL ? opts->service : "assay");
+    if (opts->require_model != NULL) {
+        if (!assay_proto_model_hash_valid(opts->require_model,
+                                          strlen(opts->require_model))) {
+            rc =
+                assay_error_set(err, ASSAY_EINVAL,
+                                "client: required model \"%.80s\" is not "
+                                "%d to %d lowercase hex digits (a model hash "
+                                "or a prefix of it)",
+                                opts->require_model, ASSAY_PROTO_MODEL_HASH_MIN,
+                                ASSAY_PROTO_MODEL_HASH_MAX);
+            goto fail;
+        }
+        c->require_model = strdup(opts->require_model);
+        if (c->require_model == NULL) {
+            rc = assay_error_set(err, ASSAY_ENOMEM, "client: out of memory");
+            goto fail;
+        }
+    }
     c->slots = calloc(c->window, sizeof(*c->slots));
     c->ctx = client_ctx_acquire();
     if (c->endpoint == NULL || c->service == NULL || c->slots == NULL ||
@@ -511,6 +531,7 @@ assay_client_free(assay_client *c)
     for (size_t i = 0; i < c->n_eps; i++) {
         free(c->eps[i]);
     }
+    free(c->require_model);
     free(c->service);
     volatile char *secret = c->curve_secret;
     for (size_t i = 0; i < sizeof(c->curve_secret); i++) {
@@ -569,6 +590,38 @@ assay_reply_json(assay_reply *r)
     return r->json;
 }
 
+/* client_require_model puts "model_hash":"<hash>", first into the request
+ * object *msg (which has an id by now, so it is not empty); a text that is
+ * not an object is left for the service to refuse. ASSAY_ENOMEM. */
+static assay_err
+client_require_model(const assay_client *c, char **msg, size_t *len,
+                     assay_error *err)
+{
+    size_t at = 0;
+    while (at < *len && strchr(" \t\r\n", (*msg)[at]) != NULL) {
+        at++;
+    }
+    if (c->require_model == NULL || at >= *len || (*msg)[at] != '{') {
+        return ASSAY_OK;
+    }
+    at++;
+    char field[ASSAY_PROTO_MODEL_HASH_MAX + 32];
+    int n = snprintf(field, sizeof(field), "\"model_hash\":\"%s\",",
+                     c->require_model);
+    char *out = malloc(*len + (size_t)n + 1);
+    if (out == NULL) {
+        return assay_error_set(err, ASSAY_ENOMEM, "client: out of memory");
+    }
+    memcpy(out, *msg, at);
+    memcpy(out + at, field, (size_t)n);
+    memcpy(out + at + n, *msg + at, *len - at);
+    *len += (size_t)n;
+    out[*len] = '\0';
+    free(*msg);
+    *msg = out;
+    return ASSAY_OK;
+}
+
 /* client_send queues one request. A full queue is not an error: the request
  * stays in its slot and the retry timer resends it. */
 static void
@@ -610,6 +663,13 @@ assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
     char *id = NULL;
     size_t msg_len = 0;
     assay_err rc = assay_wire_prepare(json, len, gen, &msg, &msg_len, &id, err);
+    if (rc == ASSAY_OK) {
+        rc = client_require_model(c, &msg, &msg_len, err);
+        if (rc != ASSAY_OK) {
+            free(msg);
+            free(id);
+        }
+    }
     if (rc != ASSAY_OK) {
         return rc;
     }

@@ -58,7 +58,10 @@ ASSAY_API const char *assay_version(void);
     X(EINTERNAL, "internal", "internal error")                                 \
     X(EDUPLICATE, "duplicate_id", "duplicate id")                              \
     X(ECONFIG, "invalid_config", "malformed configuration")                    \
-    X(EINTR, "interrupted", "interrupted by a signal")
+    X(EINTR, "interrupted", "interrupted by a signal")                         \
+    X(EMODELHASH, "model_mismatch",                                            \
+      "the service's model is not the one "                                    \
+      "required")
 
 typedef enum assay_err {
 #define ASSAY_X_ENUM(name, wire, text) ASSAY_##name,

@@ -77,6 +77,11 @@ typedef struct assay_client_options {
     /* When not NULL and nonzero (set from a signal handler), a waiting
      * assay_client_next returns ASSAY_EINTR. */
     const volatile sig_atomic_t *cancel;
+    /* When not NULL: the model hash (or a prefix of 12+ lowercase hex
+     * digits) every request requires, sent as "model_hash"; a service
+     * grading with another model answers model_mismatch. A request text
+     * given to submit must then not carry its own "model_hash". */
+    const char *require_model;
 } assay_client_options;
 
 /* assay_client_options_init fills o with the defaults above. */

@@ -216,6 +216,15 @@ apply(assay_config *cfg, const char *key, const char *value, const char *where,
         }
         return rc;
     }
+    if ((strcmp(key, "client-inflight") == 0 ||
+         strcmp(key, "client_inflight") == 0) &&
+        cfg->mode == ASSAY_MODE_SERVE) {
+        rc = parse_number(where, value, 1, 10000000, &n, err);
+        if (rc == ASSAY_OK) {
+            cfg->client_inflight = (int)n;
+        }
+        return rc;
+    }
     if (strcmp(key, "hwm") == 0) {
         rc = parse_number(where, value, 1, 10000000, &n, err);
         if (rc == ASSAY_OK) {
@@ -320,12 +329,29 @@ next_flag(int argc, char *const argv[], int i, const char **name,
     }
     if (r < 0) {
         /* a typo'd flag at the end is unknown, not short of a value */
-        static const char *const known[] = {
-            "endpoint",      "bind",         "connect",       "model",
-            "threads",       "max-message",  "hwm",           "log-level",
-            "config",        "curve-secret", "allow-clients", "curve-key",
-            "server-key",    "max_message",  "log_level",     "curve_secret",
-            "allow_clients", "curve_key",    "server_key"};
+        static const char *const known[] = {"endpoint",
+                                            "bind",
+                                            "connect",
+                                            "model",
+                                            "threads",
+                                            "max-message",
+                                            "hwm",
+                                            "log-level",
+                                            "config",
+                                            "curve-secret",
+                                            "allow-clients",
+                                            "curve-key",
+                                            "server-key",
+                                            "max_message",
+                                            "log_level",
+                                            "curve_secret",
+                                            "allow_clients",
+                                            "curve_key",
+                                            "server_key",
+                                            "client-inflight",
+                                            "client_inflight",
+                                            "drain-ms",
+                                            "drain_ms"};
         bool is_known = false;
         for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
             is_known = is_known || strcmp(buf, known[k]) == 0;
@@ -602,6 +628,10 @@ assay_config_usage(assay_config_mode mode)
                "busy\n"
                "  --hwm N              high-water mark and in-flight limit "
                "(default 1000)\n"
+               "  --client-inflight N  requests in flight per client "
+               "(default hwm / 8);\n"
+               "                       past it that client gets busy, others "
+               "are served\n"
                "  --log-level LEVEL    error, warn, info (default) or debug\n"
                "  --config FILE        key = value settings; flags override "
                "them\n"

@@ -36,6 +36,7 @@ typedef struct assay_config {
     size_t max_message;  /* application request limit, bytes */
     int hwm;             /* socket high-water mark and in-flight limit */
     int drain_ms;        /* serve: longest drain on SIGTERM */
+    int client_inflight; /* serve: in flight per client; 0 = hwm / 8 */
     int log_level;       /* ASSAY_LOG_* */
     char *config_file;   /* may be NULL */
     char *curve_secret;  /* serve, broker: server key pair file; may be NULL */

@@ -263,6 +263,47 @@ assay_handler_health(assay_handler *h)
     return body;
 }
 
+/* The request's required model (issue 12 item 10): m, the model that would
+ * answer, must have the hash or prefix req->model_hash. ASSAY_EMODELHASH
+ * naming both hashes when it does not. */
+static assay_err
+check_model(const assay_request *req, const assay_model *m, const char *what,
+            assay_error *err)
+{
+    if (req->model_hash == NULL ||
+        assay_proto_model_hash_matches(assay_model_hash(m), req->model_hash)) {
+        return ASSAY_OK;
+    }
+    assay_error_set(err, ASSAY_EMODELHASH,
+                    "model_hash: %s is graded here by model %s (bank %s), "
+                    "not the required %s",
+                    what, assay_model_hash(m), assay_model_id(m),
+                    req->model_hash);
+    snprintf(err->field, sizeof(err->field), "model_hash");
+    return ASSAY_EMODELHASH;
+}
+
+/* For ops that grade nothing: some loaded model has the required hash. */
+static assay_err
+check_any_model(const model_set *s, const assay_request *req, assay_error *err)
+{
+    if (req->model_hash == NULL) {
+        return ASSAY_OK;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        if (assay_proto_model_hash_matches(assay_model_hash(s->models[i]),
+                                           req->model_hash)) {
+            return ASSAY_OK;
+        }
+    }
+    assay_error_set(err, ASSAY_EMODELHASH,
+                    "model_hash: no model loaded here has hash %s (see the "
+                    "health op for the models served)",
+                    req->model_hash);
+    snprintf(err->field, sizeof(err->field), "model_hash");
+    return ASSAY_EMODELHASH;
+}
+
 /* Grades req on s. On success *reply holds the whole reply, written
  * directly (no JSON tree), and *band the verdict band (static string). */
 static assay_err
@@ -288,6 +329,13 @@ handle_grade(const model_set *s, const assay_request *req, char **reply,
             snprintf(err->field, sizeof(err->field), "question_id");
             return ASSAY_EQUESTION;
         }
+        char what[120];
+        char shown[80];
+        assay_log_value(shown, sizeof(shown), req->question_id);
+        snprintf(what, sizeof(what), "question \"%s\"", shown);
+        if ((rc = check_model(req, m, what, err)) != ASSAY_OK) {
+            return rc;
+        }
         rc = assay_grade(m, req->question_id, req->answer, req->answer_len, &v,
                          err);
     } else {
@@ -295,6 +343,10 @@ handle_grade(const model_set *s, const assay_request *req, char **reply,
             return assay_error_set(err, ASSAY_EINTERNAL,
                                    "grade: no model loaded for inline "
                                    "grading");
+        }
+        if ((rc = check_model(req, s->models[0], "an inline question", err)) !=
+            ASSAY_OK) {
+            return rc;
         }
         rc = assay_grade_inline(s->models[0], req->question, req->question_len,
                                 req->reference, req->reference_len, req->answer,
@@ -381,13 +433,19 @@ assay_handler_process(assay_handler *h, const char *msg, size_t len,
             rc = handle_grade(s, &req, &reply, reply_len, &band, &err);
             break;
         case ASSAY_OP_QUESTIONS:
-            body = questions_body(s);
+            if ((rc = check_any_model(s, &req, &err)) == ASSAY_OK) {
+                body = questions_body(s);
+            }
             break;
         case ASSAY_OP_HEALTH:
-            body = health_body(s);
+            if ((rc = check_any_model(s, &req, &err)) == ASSAY_OK) {
+                body = health_body(s);
+            }
             break;
         case ASSAY_OP_STATS:
-            body = assay_stats_json(h->stats);
+            if ((rc = check_any_model(s, &req, &err)) == ASSAY_OK) {
+                body = assay_stats_json(h->stats);
+            }
             break;
         default:
             rc = assay_error_set(&err, ASSAY_EINTERNAL, "request: no op");

@@ -306,6 +306,7 @@ main(int argc, char **argv)
         .endpoint = cfg.endpoint,
         .threads = cfg.threads,
         .hwm = cfg.hwm,
+        .client_inflight = cfg.client_inflight,
         .drain_s = cfg.drain_ms / 1000.0,
         .zap = zap,
     };

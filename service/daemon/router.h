@@ -2,12 +2,13 @@
  * router.h - direct-mode serving: a ROUTER front end on the network and a
  * pool of grading threads behind it over inproc.
  *
- * The front thread owns both ROUTER sockets and all bookkeeping: it counts
- * requests in flight (queued or being graded) and answers `busy` at once
- * past the limit, keeps idle workers in a stack and pending requests in a
- * FIFO, and hands a request only to an idle worker, so a slow answer never
- * queues behind another. Workers own one DEALER each and call the shared
- * handler; they exchange only messages with the front thread.
+ * The front thread owns both ROUTER sockets and all bookkeeping: it admits
+ * requests through per-client queues (fair.h) and answers `busy` at once
+ * past a client's cap or the total, and hands requests to grading threads
+ * taking clients in turn, so one client's flood neither takes every slot
+ * nor puts its backlog ahead of another client's request. Workers own one
+ * DEALER each and call the shared handler; they exchange only messages
+ * with the front thread.
  */
 #ifndef ASSAY_ROUTER_H
 #define ASSAY_ROUTER_H
@@ -22,6 +23,7 @@ typedef struct assay_router_config {
     const char *endpoint; /* where the front ROUTER binds */
     int threads;          /* grading threads, >= 1 */
     int hwm;              /* socket high-water mark and in-flight limit */
+    int client_inflight;  /* in flight per client; <= 0: hwm / 8 */
     double drain_s;       /* longest wait for in-flight replies on stop */
     assay_zap *zap;       /* CURVE and client authentication; NULL: off */
 } assay_router_config;

@@ -20,12 +20,14 @@ struct assay_stats {
     double window[ASSAY_STATS_WINDOW];
     size_t window_next;
     size_t window_len;
+    unsigned long long busy[ASSAY_BUSY_REASONS];
     bool auth_on;
     unsigned long long admitted;
     unsigned long long refused[ASSAY_AUTH_REASONS];
 };
 
 static const char *const band_names[] = {"correct", "partial", "incorrect"};
+static const char *const busy_reason_names[] = {"client_cap", "total"};
 static const char *const auth_reason_names[] = {"unknown_key", "bad_mechanism",
                                                 "bad_handshake"};
 
@@ -83,6 +85,17 @@ assay_stats_reply(assay_stats *s, assay_err code, const char *band,
             s->window_len++;
         }
     }
+    pthread_mutex_unlock(&s->lock);
+}
+
+void
+assay_stats_busy(assay_stats *s, assay_busy_reason reason)
+{
+    if ((unsigned)reason >= ASSAY_BUSY_REASONS) {
+        return;
+    }
+    pthread_mutex_lock(&s->lock);
+    s->busy[reason]++;
     pthread_mutex_unlock(&s->lock);
 }
 
@@ -185,6 +198,8 @@ assay_stats_json(assay_stats *s)
     memcpy(bands, s->bands, sizeof(bands));
     requests = s->requests;
     replies = s->replies;
+    unsigned long long busy[ASSAY_BUSY_REASONS];
+    memcpy(busy, s->busy, sizeof(busy));
     bool auth_on = s->auth_on;
     unsigned long long admitted = s->admitted;
     unsigned long long refused[ASSAY_AUTH_REASONS];
@@ -197,8 +212,16 @@ assay_stats_json(assay_stats *s)
     json_t *err = json_object();
     json_t *band = json_object();
     json_t *lat = json_object();
-    if (obj == NULL || err == NULL || band == NULL || lat == NULL) {
+    json_t *bz = json_object();
+    if (obj == NULL || err == NULL || band == NULL || lat == NULL ||
+        bz == NULL) {
         goto fail;
+    }
+    for (int i = 0; i < ASSAY_BUSY_REASONS; i++) {
+        if (json_object_set_new(bz, busy_reason_names[i],
+                                json_integer((json_int_t)busy[i]))) {
+            goto fail;
+        }
     }
     for (unsigned i = 1; i < ASSAY_ERR_COUNT; i++) {
         if (errors[i] > 0 &&
@@ -232,13 +255,14 @@ assay_stats_json(assay_stats *s)
                             json_integer((json_int_t)replies))) {
         goto fail;
     }
-    /* set_new consumes its value even when it fails, so attach all three
+    /* set_new consumes its value even when it fails, so attach all four
      * (| not ||) and forget them before checking. */
-    json_t *e = err, *b = band, *l = lat;
-    err = band = lat = NULL;
+    json_t *e = err, *b = band, *l = lat, *z = bz;
+    err = band = lat = bz = NULL;
     if (json_object_set_new(obj, "errors", e) |
         json_object_set_new(obj, "bands", b) |
-        json_object_set_new(obj, "latency_ms", l)) {
+        json_object_set_new(obj, "latency_ms", l) |
+        json_object_set_new(obj, "busy", z)) {
         goto fail;
     }
     if (auth_on &&
@@ -252,5 +276,6 @@ fail:
     json_decref(err);
     json_decref(band);
     json_decref(lat);
+    json_decref(bz);
     return NULL;
 }

@@ -27,6 +27,14 @@ typedef enum assay_auth_reason {
     ASSAY_AUTH_REASONS
 } assay_auth_reason;
 
+/* Why direct mode answered busy before queueing a request; names in the
+ * stats JSON are "client_cap" and "total". */
+typedef enum assay_busy_reason {
+    ASSAY_BUSY_CLIENT_CAP = 0, /* the client had its share in flight */
+    ASSAY_BUSY_TOTAL,          /* the service had --hwm in flight */
+    ASSAY_BUSY_REASONS
+} assay_busy_reason;
+
 typedef struct assay_stats assay_stats;
 
 /* assay_stats_new returns zeroed counters started now, or NULL on ENOMEM. */
@@ -43,6 +51,10 @@ void assay_stats_request(assay_stats *s);
  * error code; latency_ms is time from receipt to reply (< 0: not sampled). */
 void assay_stats_reply(assay_stats *s, assay_err code, const char *band,
                        double latency_ms);
+
+/* assay_stats_busy counts one busy refusal for reason (the reply itself is
+ * counted by assay_stats_reply); reason out of range is ignored. */
+void assay_stats_busy(assay_stats *s, assay_busy_reason reason);
 
 /* assay_stats_auth_enable makes assay_stats_json report the "auth"
  * counters (called once when CURVE is turned on). */
@@ -62,6 +74,7 @@ const char *assay_stats_auth_reason_name(assay_auth_reason reason);
  * {"uptime_s":..,"requests":..,"replies":..,"errors":{"<code>":n,...},
  *  "bands":{"correct":..,"partial":..,"incorrect":..},
  *  "latency_ms":{"window":n,"p50":..,"p90":..,"p99":..,"max":..},
+ *  "busy":{"client_cap":..,"total":..},
  *  "auth":{"admitted":..,"refused":{"unknown_key":..,"bad_mechanism":..,
  *          "bad_handshake":..}}}
  * errors lists only codes seen; auth is there only once enabled. */

@@ -24,6 +24,8 @@ enum assay_term_flag {
     ASSAY_TERM_NUMBER = 1u << 4,
     ASSAY_TERM_BREAK_BEFORE = 1u << 5,    /* clause boundary before this term */
     ASSAY_TERM_SENTENCE_BEFORE = 1u << 6, /* sentence end before this term */
+    ASSAY_TERM_OPEN_BEFORE = 1u << 7,     /* ( or [ before: an aside opens */
+    ASSAY_TERM_CLOSE_BEFORE = 1u << 8,    /* only ) or ] before: it closes */
 };
 
 typedef struct assay_term {

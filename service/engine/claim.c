@@ -116,7 +116,7 @@ static void
 split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
 {
     clause cur = {0, 0, 0, -1, false, 0, 0};
-    bool have = false;
+    bool have = false, in_aside = false;
     size_t sentence = 0, seg = 0, seg_sentence = 0;
     for (size_t i = 1; i <= a->n; i++) {
         bool end = i == a->n;
@@ -133,7 +133,19 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
         bool opens = seg == 0 ||
                      seg_sentence != (have ? cur.sentence : SIZE_MAX) ||
                      assay_scope_boundary(&a->terms[seg]);
-        if (have && !opens && content_count(a, seg, i) < 2) {
+        /* a short aside in parentheses, closed right after, and what
+         * follows it stay in the clause: "SSR (Server-Side Rendering)
+         * sends ready HTML" */
+        size_t words = content_count(a, seg, i);
+        bool resume =
+            in_aside && (a->terms[seg].flags & ASSAY_TERM_CLOSE_BEFORE);
+        in_aside = (a->terms[seg].flags & ASSAY_TERM_OPEN_BEFORE) && i < a->n &&
+                   (a->terms[i].flags & ASSAY_TERM_CLOSE_BEFORE) && words <= 4;
+        /* a fragment that an aside follows is the subject of a new clause
+         * ("; token-based (JWT) sends"), not the tail of the last one */
+        bool subject = i < a->n && !new_sentence &&
+                       (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE);
+        if (have && !opens && (in_aside || resume || (!subject && words < 2))) {
             cur.last = i;
         } else {
             if (have) {
@@ -152,6 +164,15 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
         fn(ctx, &cur);
     }
 }
+
+/* Words that state a limit: a concept labelled with one ("limits
+ * CPU-bound multi-threading") or with a negation ("does not store all
+ * values in memory") says something negative, so an answer that denies
+ * its variant ("threads do not speed up CPU-bound code") agrees with it. */
+static const char *const limiters[] = {
+    "limit",    "limits", "limited", "restrict", "restricts", "prevent",
+    "prevents", "avoid",  "avoids",  "reduce",   "reduces",   "lack",
+    "lacks",    "block",  "blocks",  "stop",     "stops"};
 
 /* whether the sentence starting at term first is conditional: "if" or
  * "unless" anywhere, "when" / "whenever" / "until" / "otherwise" opening
@@ -199,21 +220,35 @@ mentions(const assay_entity *e, const assay_analysis *a, size_t first,
 /* The entity a clause is about: the one mentioned first (ties: more
  * words, so "deep copy" beats "copy"). -1 when none. */
 static int
-clause_subject(const assay_claim_set *cs, const assay_analysis *a, size_t first,
-               size_t last)
+clause_subject_all(const assay_claim_set *cs, const assay_analysis *a,
+                   size_t first, size_t last, uint32_t *all)
 {
     int best = -1;
     size_t best_at = last, best_k = 0;
+    *all = 0;
     for (size_t e = 0; e < cs->nent; e++) {
         size_t at;
-        if (mentions(&cs->ent[e], a, first, last, &at) &&
-            (at < best_at || (at == best_at && cs->ent[e].nkeys > best_k))) {
+        if (!mentions(&cs->ent[e], a, first, last, &at)) {
+            continue;
+        }
+        *all |= 1u << e;
+        if (at < best_at || (at == best_at && cs->ent[e].nkeys > best_k)) {
             best = (int)e;
             best_at = at;
             best_k = cs->ent[e].nkeys;
         }
     }
     return best;
+}
+
+/* The entity a clause is about (see clause_subject_all, which also sets a
+ * mask of every entity the clause names). */
+static int
+clause_subject(const assay_claim_set *cs, const assay_analysis *a, size_t first,
+               size_t last)
+{
+    uint32_t all;
+    return clause_subject_all(cs, a, first, last, &all);
 }
 
 static bool
@@ -485,6 +520,13 @@ typedef struct acc {
     uint32_t cues[4]; /* distinct negations over the claim's words here */
     unsigned ncues;
     bool less; /* a claim word follows "less" / "fewer" */
+    /* the judge's cue groups: cues over the same claim word are one
+     * negation said twice; cw: the words each cue covers; plain: words
+     * also said outside any negation */
+    uint8_t parent[4];
+    uint8_t wfirst[ASSAY_CLAIM_WORDS]; /* first cue over a word, 1-based */
+    uint32_t cw[4];
+    uint32_t plain;
 } acc;
 
 static void
@@ -501,6 +543,67 @@ acc_cue(acc *y, uint32_t id)
     if (y->ncues < 4) {
         y->cues[y->ncues++] = id;
     }
+}
+
+static unsigned
+cue_root(const acc *y, unsigned k)
+{
+    while (y->parent[k] != k) {
+        k = y->parent[k];
+    }
+    return k;
+}
+
+/* acc_word_cue records that claim word w (or, opposite, a word opposite
+ * to it) occurs under negation id (0: none): distinct cues over one word
+ * are joined into one group. */
+static void
+acc_word_cue(acc *y, size_t w, uint32_t id, bool opposite)
+{
+    uint32_t bit = 1u << w;
+    if (id == 0) {
+        y->plain |= opposite ? 0u : bit;
+        return;
+    }
+    unsigned k = 0;
+    while (k < y->ncues && y->cues[k] != id) {
+        k++;
+    }
+    if (k == y->ncues) {
+        if (y->ncues == 4) {
+            return;
+        }
+        y->cues[y->ncues++] = id;
+        y->parent[k] = (uint8_t)k;
+    }
+    y->cw[k] |= bit;
+    if (y->wfirst[w] == 0) {
+        y->wfirst[w] = (uint8_t)(k + 1);
+    } else {
+        unsigned a = cue_root(y, y->wfirst[w] - 1u), b = cue_root(y, k);
+        y->parent[a > b ? a : b] = (uint8_t)(a < b ? a : b);
+    }
+}
+
+/* The negations a clause says over a claim's words: one per group of
+ * cues that share a word ("does not return anything and has no return
+ * type" is one denial, said twice), none for a group whose words are all
+ * also said plainly ("a special node called root has no parent node"
+ * does not deny the root node). Distinct groups still cancel: "does not
+ * use yield ... without storing" is the opposite of "uses yield without
+ * storing". */
+static unsigned
+clause_negations(const acc *y)
+{
+    uint32_t group[4] = {0};
+    for (unsigned k = 0; k < y->ncues; k++) {
+        group[cue_root(y, k)] |= y->cw[k];
+    }
+    unsigned n = 0;
+    for (unsigned k = 0; k < y->ncues; k++) {
+        n += cue_root(y, k) == k && (group[k] & ~y->plain) != 0;
+    }
+    return n;
 }
 
 /* ---- building ----------------------------------------------------------- */
@@ -521,7 +624,8 @@ wkey_cmp(const void *a, const void *b)
 }
 
 #define MAX_OPP 2048
-#define WN_NS (1ull << 63) /* WordNet lemma ids, apart from stem hashes */
+#define ENTITY_OPPOSITE 0xFF /* opp_claim of a word opposite to an entity's */
+#define WN_NS (1ull << 63)   /* WordNet lemma ids, apart from stem hashes */
 
 static int
 claim_word_index(const assay_claim *c, uint64_t h)
@@ -647,6 +751,36 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             }
         }
     }
+    /* words opposite to an entity's words ("negative" for the positive
+     * terminal): a clause naming one speaks of another entity */
+    for (size_t e = 0; e < cs->nent && cs->nent > 1; e++) {
+        assay_analysis ea;
+        if (assay_analyze(lex, st, cs->ent[e].label, strlen(cs->ent[e].label),
+                          &ea, NULL) != ASSAY_OK) {
+            continue;
+        }
+        for (size_t i = 0; i < ea.n && nopp < MAX_OPP; i++) {
+            const assay_term *t = &ea.terms[i];
+            if (!content(t) || cs->wn == NULL ||
+                (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
+                continue;
+            }
+            uint32_t bases[4], ids[16];
+            size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
+                                            bases, 4);
+            for (size_t b = 0; b < nb; b++) {
+                size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 16);
+                for (size_t q = 0; q < na && q < 16 && nopp < MAX_OPP; q++) {
+                    const char *l = assay_wordnet_lemma(cs->wn, ids[q]);
+                    unsigned bit = prefix_bit(l, strlen(l));
+                    cs->prefix[bit / 64] |= 1ull << (bit % 64);
+                    opp[nopp++] =
+                        (wkey){WN_NS | ids[q], ENTITY_OPPOSITE, (uint8_t)e};
+                }
+            }
+        }
+        assay_analysis_fini(&ea);
+    }
     qsort(opp, nopp, sizeof(*opp), wkey_cmp);
     qsort(wk, nwk, sizeof(*wk), wkey_cmp);
     cs->opp_key = malloc((nopp + 1) * sizeof(uint64_t));
@@ -688,17 +822,28 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
     if (cs->concept_subject == NULL) {
         return ASSAY_ENOMEM;
     }
+    cs->concept_limits = calloc(concepts->n, 1);
+    if (cs->concept_limits == NULL) {
+        return ASSAY_ENOMEM;
+    }
     cs->nconcept_subject = concepts->n;
     for (size_t i = 0; i < concepts->n; i++) {
         const assay_concept *k = &concepts->c[i];
         cs->concept_subject[i] = -1;
         assay_analysis la;
-        if (k->derived || cs->nent == 0 ||
+        if (k->derived || k->misconception ||
             assay_analyze(lex, st, k->label, strlen(k->label), &la, NULL) !=
                 ASSAY_OK) {
             continue;
         }
-        cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+        for (size_t t = 0; t < la.n && !cs->concept_limits[i]; t++) {
+            cs->concept_limits[i] =
+                assay_polarity_cue(&la, t) != ASSAY_CUE_NONE ||
+                IS_ANY(&la.terms[t], limiters);
+        }
+        if (cs->nent > 0) {
+            cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+        }
         assay_analysis_fini(&la);
     }
     return ASSAY_OK;
@@ -755,10 +900,16 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_claim *cl = &cs->c[cs->n];
         memset(cl, 0, sizeof(*cl));
         cl->yesno = yesno_of(ra, c);
+        bool appositive = false; /* "CSR (Client-Side Rendering)": the
+                                    subject's other name, not predicate */
         for (size_t i = c->first; i < c->last && cl->nwords < ASSAY_CLAIM_WORDS;
              i++) {
             const assay_term *t = &ra->terms[i];
-            if (!content(t) || is_entity_key(cs, t->hash) ||
+            if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+                appositive = (t->flags & ASSAY_TERM_OPEN_BEFORE) && i > 0 &&
+                             is_entity_key(cs, ra->terms[i - 1].hash);
+            }
+            if (appositive || !content(t) || is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
                 IS_ANY(t, restrictive) || IS_ANY(t, lessers) ||
                 assay_scope_boundary(t)) {
@@ -866,6 +1017,7 @@ assay_claims_fini(assay_claim_set *cs)
     free(cs->word_claim);
     free(cs->word_idx);
     free(cs->concept_subject);
+    free(cs->concept_limits);
     memset(cs, 0, sizeof(*cs));
 }
 
@@ -972,11 +1124,19 @@ claim_polarity(const assay_claim *c, uint32_t mask)
  * (an antonym is only a contradiction where the sentence is otherwise the
  * same: "top" and "bottom" both appear in any answer about a stack). */
 static bool
-aligned(const assay_claim *c, const acc *x, bool same_subject, bool named)
+aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
+        bool relation)
 {
     unsigned hits = (unsigned)__builtin_popcount(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
     uint32_t opp = opposites(x);
+    /* a claim relating two or more entities ("terminal 1 and the positive
+     * terminal are separated by the gap"), said of the same entities:
+     * the entities align it, one predicate word is enough ("there is no
+     * gap between terminal 1 and the positive terminal") */
+    if (relation && (hits > 0 || opp != 0)) {
+        return true;
+    }
     if (opp == 0) {
         return hits > 0 && hits >= need && share(c, x) >= ALIGN_SHARE;
     }
@@ -990,8 +1150,12 @@ aligned(const assay_claim *c, const acc *x, bool same_subject, bool named)
     }
     /* "tuples are mutable" against "a tuple is immutable", "terminal 1 is
      * connected" against "terminal 1 ... separated by the gap": an
-     * opposite said of the claim's own subject, named in the clause */
-    if (named) {
+     * opposite said of the claim's own subject, named in the clause, when
+     * it replaces the predicate's head (its first word) or the head is
+     * said too ("duplicates the inner objects"); "keeps references to the
+     * inner objects" says something else of a shallow copy than
+     * "duplicates only the outer object" */
+    if (named && ((opp | x->words) & 1u)) {
         return true;
     }
     unsigned need_rest = nrest < 2 ? nrest : 2u;
@@ -1029,7 +1193,8 @@ judge_clause(void *vctx, const clause *k)
         j->sentence = k->sentence;
         j->subject = -1;
     }
-    int own = clause_subject(cs, a, k->first, k->last);
+    uint32_t named_all, other_entity = 0;
+    int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
     /* a role swap needs the other entity in subject position: among the
@@ -1066,7 +1231,8 @@ judge_clause(void *vctx, const clause *k)
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
             }
-            acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
+            acc_word_cue(y, cs->word_idx[p], j->cover != NULL ? j->cover[i] : 0,
+                         false);
             y->less = y->less || less;
             j->steps++;
         }
@@ -1089,9 +1255,18 @@ judge_clause(void *vctx, const clause *k)
         for (size_t q = 0; q < nk; q++) {
             p = find64(cs->opp_key, cs->nopp, keys[q]);
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+                if (cs->opp_claim[p] == ENTITY_OPPOSITE) {
+                    /* "shallow" for deep copy names the contrasted entity
+                     * shallow copy: a role swap, judged below */
+                    if (!is_entity_key(cs, t->hash)) {
+                        other_entity |= 1u << cs->opp_idx[p];
+                    }
+                    continue;
+                }
                 acc *y = &x[cs->opp_claim[p]];
                 y->opposed |= 1u << cs->opp_idx[p];
-                acc_cue(y, j->cover != NULL ? j->cover[i] : 0);
+                acc_word_cue(y, cs->opp_idx[p],
+                             j->cover != NULL ? j->cover[i] : 0, true);
                 y->less = y->less || less;
                 j->steps++;
             }
@@ -1115,7 +1290,13 @@ judge_clause(void *vctx, const clause *k)
         bool same =
             cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
-        if (cl->yesno == 0 && aligned(cl, &x[c], same, named) &&
+        bool relation = __builtin_popcount(cl->entities) >= 2 &&
+                        (named_all & cl->entities) == cl->entities;
+        /* "terminal 1 is connected to the negative terminal" is not about
+         * the positive terminal the claim relates */
+        bool other = (cl->entities & other_entity & ~named_all) != 0;
+        if (cl->yesno == 0 && !other &&
+            aligned(cl, &x[c], same, named, relation) &&
             share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
@@ -1124,8 +1305,8 @@ judge_clause(void *vctx, const clause *k)
     if (best != SIZE_MAX) {
         const assay_claim *cl = &cs->c[best];
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
-        int pol = (int)(x[best].ncues & 1u) ^ (x[best].less ? 1 : 0) ^
-                  (instead ? 1 : 0) ^ (int)(nopp & 1u);
+        int pol = (int)(clause_negations(&x[best]) & 1u) ^
+                  (x[best].less ? 1 : 0) ^ (instead ? 1 : 0) ^ (int)(nopp & 1u);
         if (pol == claim_polarity(cl, x[best].words | x[best].opposed) &&
             own >= 0 && cl->subject >= 0 && !((cl->entities >> subj) & 1u) &&
             cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
@@ -1146,12 +1327,16 @@ judge_clause(void *vctx, const clause *k)
         bool same =
             cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
-        if (cl->yesno != 0 || !same || !aligned(cl, &x[c], same, named)) {
+        bool relation = __builtin_popcount(cl->entities) >= 2 &&
+                        (named_all & cl->entities) == cl->entities;
+        bool other = (cl->entities & other_entity & ~named_all) != 0;
+        if (cl->yesno != 0 || !same || other ||
+            !aligned(cl, &x[c], same, named, relation)) {
             continue;
         }
         double s = share(cl, &x[c]);
         unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
-        int pol = (int)(x[c].ncues & 1u) ^ (x[c].less ? 1 : 0) ^
+        int pol = (int)(clause_negations(&x[c]) & 1u) ^ (x[c].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
         if (!flip) {
@@ -1190,7 +1375,9 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
-        if (agrees) {
+        bool same = cs_subj < 0 || subj < 0 || subj == cs_subj;
+        if (agrees ||
+            (i < cs->nconcept_subject && cs->concept_limits[i] && same)) {
             mi->state = ASSAY_MATCH_EXACT;
         } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
             /* back to the asserted mention, if the answer has one */

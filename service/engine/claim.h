@@ -100,6 +100,8 @@ typedef struct assay_claim_set {
     uint8_t *word_claim, *word_idx;
     size_t nword;
     int8_t *concept_subject; /* per bank concept: the entity it is about */
+    bool *concept_limits;    /* per bank concept: its label states a limit
+                                or a negation, so denying a variant agrees */
     size_t nconcept_subject;
     const struct assay_wordnet *wn; /* borrowed from the lexicon; may be NULL */
 } assay_claim_set;

@@ -6,15 +6,14 @@
 
 #include "polarity.h"
 #include "scratch.h"
-#include "str.h"
 #include "tfidf.h"
+#include "wordnet.h"
 
 static void
 phrase_fini(assay_cphrase *p)
 {
     for (size_t i = 0; i < p->n; i++) {
-        free(p->words[i].text);
-        free(p->words[i].surface);
+        free(p->words[i].text); /* the surface shares its allocation */
     }
     free(p->words);
     free(p->source);
@@ -36,13 +35,24 @@ assay_concepts_fini(assay_concept_set *cs)
     free(cs->c);
     cs->c = NULL;
     cs->n = 0;
+    cs->cap = 0;
 }
 
 static bool
 cword_set(assay_cword *w, const assay_term *t)
 {
-    w->text = assay_str_dup(t->text, t->text_len);
-    w->surface = assay_str_dup(t->surface, t->surface_len);
+    /* text and surface in one allocation (inline grading makes a few
+     * hundred words per request) */
+    w->text = malloc(t->text_len + t->surface_len + 2);
+    if (w->text == NULL) {
+        w->surface = NULL;
+        return false;
+    }
+    memcpy(w->text, t->text, t->text_len);
+    w->text[t->text_len] = '\0';
+    w->surface = w->text + t->text_len + 1;
+    memcpy(w->surface, t->surface, t->surface_len);
+    w->surface[t->surface_len] = '\0';
     w->text_len = t->text_len;
     w->surface_len = t->surface_len;
     w->hash = t->hash;
@@ -50,7 +60,7 @@ cword_set(assay_cword *w, const assay_term *t)
     w->text_sig = assay_edit_signature(t->text, t->text_len);
     w->surface_sig = assay_edit_signature(t->surface, t->surface_len);
     w->hyphen = memchr(t->surface, '-', t->surface_len) != NULL;
-    return w->text != NULL && w->surface != NULL;
+    return true;
 }
 
 /* Content words of an analysis: stop words dropped unless the phrase has
@@ -79,16 +89,83 @@ phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
     return ASSAY_OK;
 }
 
+/* The close synonyms of word w from WordNet (lex's table; none without
+ * one): single-word lemmas sharing a synset with a base of w, when w has
+ * few of them in all, analysed to term hashes. Compile time only. */
+static void
+cword_synonyms(assay_cword *w, const assay_lexicon *lex, assay_stemmer *st)
+{
+    const assay_wordnet *wn = assay_lexicon_wordnet(lex);
+    if (wn == NULL || w->negator || w->surface_len < 4) {
+        return;
+    }
+    for (size_t i = 0; i < w->surface_len; i++) {
+        char ch = w->surface[i];
+        if (ch < 'a' || ch > 'z') {
+            return; /* technical forms, numbers, compounds */
+        }
+    }
+    uint32_t bases[4], ids[ASSAY_CONCEPT_SYNONYMS_MAX + 1];
+    size_t nb = assay_wordnet_bases(wn, w->surface, w->surface_len, bases, 4);
+    size_t total = 0;
+    for (size_t b = 0; b < nb; b++) {
+        total += assay_wordnet_synonyms(wn, bases[b], ids, 0);
+    }
+    if (total > ASSAY_CONCEPT_SYNONYMS_MAX) {
+        return;
+    }
+    for (size_t b = 0; b < nb; b++) {
+        size_t n = assay_wordnet_synonyms(wn, bases[b], ids,
+                                          ASSAY_CONCEPT_SYNONYMS_MAX + 1);
+        for (size_t k = 0; k < n && k <= ASSAY_CONCEPT_SYNONYMS_MAX &&
+                           w->nsyn < ASSAY_CONCEPT_SYNONYMS;
+             k++) {
+            const char *l = assay_wordnet_lemma(wn, ids[k]);
+            assay_analysis a;
+            if (l == NULL || strchr(l, ' ') != NULL ||
+                assay_analyze(lex, st, l, strlen(l), &a, NULL) != ASSAY_OK) {
+                continue;
+            }
+            if (a.n == 1 && !(a.terms[0].flags & ASSAY_TERM_STOP) &&
+                a.terms[0].hash != w->hash) {
+                bool dup = false;
+                for (uint8_t q = 0; q < w->nsyn && !dup; q++) {
+                    dup = w->syn[q] == a.terms[0].hash;
+                }
+                if (!dup) {
+                    w->syn[w->nsyn++] = a.terms[0].hash;
+                }
+            }
+            assay_analysis_fini(&a);
+        }
+    }
+}
+
+static bool
+cword_synonym(const assay_cword *w, uint64_t h)
+{
+    for (uint8_t q = 0; q < w->nsyn; q++) {
+        if (w->syn[q] == h) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static assay_concept *
 concepts_push(assay_concept_set *cs)
 {
-    assay_concept *c = realloc(cs->c, (cs->n + 1) * sizeof(*c));
-    if (c == NULL) {
-        return NULL;
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? 2 * cs->cap : 8;
+        assay_concept *c = realloc(cs->c, cap * sizeof(*c));
+        if (c == NULL) {
+            return NULL;
+        }
+        cs->c = c;
+        cs->cap = cap;
     }
-    cs->c = c;
-    memset(&c[cs->n], 0, sizeof(c[cs->n]));
-    return &c[cs->n++];
+    memset(&cs->c[cs->n], 0, sizeof(cs->c[cs->n]));
+    return &cs->c[cs->n++];
 }
 
 assay_err
@@ -140,6 +217,12 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
             }
             if (rc != ASSAY_OK) {
                 goto out;
+            }
+            /* a misconception must be asserted in its own words: "reason"
+             * is a synonym of "argue", not an argument */
+            for (size_t k = 0; k < p->n && !p->all_stop && !c->misconception;
+                 k++) {
+                cword_synonyms(&p->words[k], lex, stemmer);
             }
             if (p->n == 0) {
                 rc = assay_error_set(err, ASSAY_EBANK,
@@ -299,8 +382,13 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
         memcmp(t->text, w->text, w->text_len) == 0) {
         return 2;
     }
-    if (t->surface_len < p->fuzzy_min ||
-        (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
+    if (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR)) {
+        return 0;
+    }
+    if (w->nsyn > 0 && cword_synonym(w, thash)) {
+        return 1;
+    }
+    if (t->surface_len < p->fuzzy_min) {
         return 0;
     }
     if (w->surface_len >= p->fuzzy_min &&
@@ -352,11 +440,13 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
     *m->steps += m->ncontent;
     for (size_t s = 0; s < m->ncontent; s++) {
         /* Most words are neither the phrase's first word nor one edit
-         * from it: short words can only match exactly, and the signatures
-         * rule out the rest without touching the term. */
+         * from it: short words can only match exactly, the signatures rule
+         * out the rest without touching the term, and a synonym is looked
+         * up only for words that have any. */
         if (m->hash[s] != h0 &&
             (!m->fuzzy[s] || (!hyphen0 && !sig_close(m->ssig[s], ssig0) &&
-                              !sig_close(m->tsig[s], tsig0)))) {
+                              !sig_close(m->tsig[s], tsig0))) &&
+            (w0->nsyn == 0 || !cword_synonym(w0, m->hash[s]))) {
             continue;
         }
         const assay_term *t0 = &m->a->terms[m->content[s]];

@@ -5,7 +5,8 @@
  * like an answer (normalised, stemmed, stop words dropped) and matched in the
  * answer in order, each next word within a small window of content words.
  * Words of 5+ letters tolerate one edit (insert, delete, substitute or swap
- * two neighbours: "Djnago"), reported as fuzzy with reduced credit. A match
+ * two neighbours: "Djnago"), and a bank variant's word matches its close
+ * WordNet synonyms; both are reported as fuzzy with reduced credit. A match
  * preceded by a negator in the same clause ("does not use reference
  * counting") counts as negated, not matched.
  */
@@ -19,6 +20,12 @@
 #include "analyze.h"
 #include "bank.h"
 
+/* at most this many synonyms per variant word, and only for a word with
+ * no more than ASSAY_CONCEPT_SYNONYMS_MAX of them in all (fewer senses,
+ * closer synonyms) */
+#define ASSAY_CONCEPT_SYNONYMS 6
+#define ASSAY_CONCEPT_SYNONYMS_MAX 6
+
 typedef struct assay_cword {
     char *text;    /* stem or protected/technical form */
     char *surface; /* normalised surface form */
@@ -27,6 +34,11 @@ typedef struct assay_cword {
     uint32_t text_sig, surface_sig; /* assay_edit_signature of each */
     bool negator;
     bool hyphen; /* the surface has a '-' (compound) */
+    /* close WordNet synonyms of a bank variant's word (a word with few
+     * senses: "indolent" for lazy), as term hashes: matched like a near
+     * spelling, with fuzzy credit */
+    uint64_t syn[ASSAY_CONCEPT_SYNONYMS];
+    uint8_t nsyn;
 } assay_cword;
 
 typedef struct assay_cphrase {
@@ -51,6 +63,7 @@ typedef struct assay_concept {
 typedef struct assay_concept_set {
     assay_concept *c;
     size_t n;
+    size_t cap; /* allocated entries of c */
 } assay_concept_set;
 
 typedef enum assay_match_state {

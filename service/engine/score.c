@@ -266,6 +266,39 @@ cand_key_cmp(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
+/* A stable merge sort of n candidates with tmp (room for n) as scratch:
+ * what glibc's qsort does for these sizes (its merge sort), without a
+ * comparison callback or an allocation per call. Stability matters: of
+ * duplicate keys the first in the reference stays, with its surface. */
+static void
+cand_sort(cand *a, size_t n, cand *tmp, int (*cmp)(const void *, const void *))
+{
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++) {
+            cand v = a[i];
+            size_t j = i;
+            while (j > 0 && cmp(&a[j - 1], &v) > 0) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = v;
+        }
+        return;
+    }
+    size_t h = n / 2;
+    cand_sort(a, h, tmp, cmp);
+    cand_sort(a + h, n - h, tmp, cmp);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n) {
+        tmp[k++] = cmp(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+    }
+    while (i < h) {
+        tmp[k++] = a[i++];
+    }
+    /* a[j..n) is already in place */
+    memcpy(a, tmp, k * sizeof(*a));
+}
+
 /* Inline concepts: the reference's distinct non-demoted words weighted by
  * idf, plus its adjacent word pairs at a reduced weight; the heaviest
  * inline_max_concepts are kept. */
@@ -273,10 +306,11 @@ static assay_err
 derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
 {
     const assay_analysis *r = &pq->refs[0];
-    cand *c = malloc((2 * r->n + 1) * sizeof(*c));
+    cand *c = malloc(2 * (2 * r->n + 1) * sizeof(*c));
     if (c == NULL) {
         return ASSAY_ENOMEM;
     }
+    cand *tmp = c + (2 * r->n + 1); /* the sort's scratch */
     size_t nc = 0;
     const assay_term *prev = NULL;
     bool *neg = assay_negation_scope_new(r, p->neg_window);
@@ -323,7 +357,7 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
     free(neg);
     /* a key's weight depends only on its words, so which duplicate stays
      * does not matter; sorting keeps this linearithmic for long references */
-    qsort(c, nc, sizeof(*c), cand_key_cmp);
+    cand_sort(c, nc, tmp, cand_key_cmp);
     size_t u = 0;
     for (size_t i = 0; i < nc; i++) {
         if (u == 0 || c[u - 1].key != c[i].key) {
@@ -331,7 +365,7 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
         }
     }
     nc = u;
-    qsort(c, nc, sizeof(*c), cand_cmp);
+    cand_sort(c, nc, tmp, cand_cmp);
     if (nc > p->inline_max_concepts) {
         nc = p->inline_max_concepts;
     }
@@ -343,6 +377,19 @@ derive_concepts(assay_prepared *pq, const assay_idf *idf, const assay_params *p)
     return rc;
 }
 
+/* Zeroes pq except its claim set: that is tens of kilobytes, which
+ * assay_claims_build initialises itself, and zeroing it twice per inline
+ * request was a sixth of the request's instructions. */
+static void
+prepared_zero(assay_prepared *pq)
+{
+    char *base = (char *)pq;
+    char *claims = (char *)&pq->claims;
+    char *after = claims + sizeof(pq->claims);
+    memset(base, 0, (size_t)(claims - base));
+    memset(after, 0, sizeof(*pq) - (size_t)(after - base));
+}
+
 void
 assay_prepared_fini(assay_prepared *pq)
 {
@@ -350,7 +397,9 @@ assay_prepared_fini(assay_prepared *pq)
         return;
     }
     free(pq->id);
-    assay_claims_fini(&pq->claims);
+    if (pq->claims_built) {
+        assay_claims_fini(&pq->claims);
+    }
     assay_analysis_fini(&pq->question);
     for (size_t i = 0; i < pq->nrefs; i++) {
         assay_analysis_fini(&pq->refs[i]);
@@ -373,7 +422,7 @@ assay_prepared_fini(assay_prepared *pq)
     assay_keyset_fini(&pq->qwords);
     assay_keyset_fini(&pq->refwords);
     assay_concepts_fini(&pq->concepts);
-    memset(pq, 0, sizeof(*pq));
+    prepared_zero(pq); /* claims_fini left the claims zeroed */
 }
 
 assay_err
@@ -384,7 +433,7 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
               const assay_lexicon *lex, const assay_idf *idf,
               const assay_params *p, assay_stemmer *stemmer, assay_error *err)
 {
-    memset(pq, 0, sizeof(*pq));
+    prepared_zero(pq);
     assay_err rc = ASSAY_ENOMEM;
     if (id != NULL && (pq->id = strdup(id)) == NULL) {
         goto out;
@@ -475,6 +524,7 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     if (rc != ASSAY_OK) {
         goto out;
     }
+    pq->claims_built = true; /* the build zeroes the set before anything */
     rc = assay_claims_build(&pq->claims, &pq->question, refs[0], &pq->refs[0],
                             NULL, 0, &pq->concepts, lex, stemmer, idf,
                             p->neg_window, err);

@@ -49,6 +49,8 @@ typedef struct assay_prepared {
     size_t q_content;      /* content words of the question */
     assay_concept_set concepts;
     assay_claim_set claims; /* of the first reference */
+    bool claims_built;      /* claims was built (and needs its fini); the
+                               set is large, so it is not zeroed first */
     double th_correct, th_partial;
     /* the bank's questions (this one among them), so an answer that fits
      * another question better can be told off-topic; NULL when inline */

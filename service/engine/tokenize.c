@@ -185,6 +185,13 @@ tok_word_run(const unsigned char *s, size_t len, size_t i)
 {
     size_t j = i;
     while (j < len) {
+        if (s[j] < 0x80) { /* ASCII: a word character iff alphanumeric */
+            if (!tok_is_ascii_alnum(s[j])) {
+                break;
+            }
+            j++;
+            continue;
+        }
         tok_char tc = tok_decode(s, len, j);
         if (!tc.word || tc.script == TOK_SCRIPT_IDEO) {
             break;
@@ -237,7 +244,22 @@ tok_scan(const unsigned char *s, size_t len, size_t st, unsigned *kind,
     }
     while (i < len) {
         unsigned char c = s[i];
-        tok_char tc = tok_decode(s, len, i);
+        if (c < 0x80 && tok_is_ascii_alnum(c)) {
+            /* the common case, as the general branch below would take it
+             * for a one-byte word character of no special script */
+            if (any && script != TOK_SCRIPT_OTHER) {
+                break;
+            }
+            script = TOK_SCRIPT_OTHER;
+            numeric = numeric && tok_is_digit(c);
+            any = true;
+            i++;
+            continue;
+        }
+        tok_char tc = {c, 1, false, TOK_SCRIPT_OTHER};
+        if (c >= 0x80) {
+            tc = tok_decode(s, len, i);
+        }
         if (tc.word) {
             if (tc.script == TOK_SCRIPT_IDEO) {
                 if (!any) {
@@ -376,6 +398,7 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
     const unsigned char *s = (const unsigned char *)text;
     tok_list l = {NULL, 0, 0};
     bool brk = false, sent = false;
+    bool open = false, close = false, other = false; /* kinds of break */
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
@@ -389,7 +412,11 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
                    (c == '.' && tok_dot_starts(s, len, i))) {
             end = tok_scan(s, len, i, &kind, &has_word);
         } else {
-            tok_char tc = tok_decode(s, len, i);
+            tok_char tc = {c, 1, c < 0x80 && tok_is_ascii_alnum(c),
+                           TOK_SCRIPT_OTHER};
+            if (c >= 0x80) {
+                tc = tok_decode(s, len, i);
+            }
             if (tc.word) {
                 end = tok_scan(s, len, i, &kind, &has_word);
             } else if (c == '-') {
@@ -402,10 +429,18 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
                 bool before = i == 0 || tok_is_space_byte(s[i - 1]);
                 bool after = j == len || tok_is_space_byte(s[j]);
                 brk = brk || (before && after);
+                other = other || (before && after);
                 i = j;
                 continue;
             } else {
-                brk = brk || tok_is_break(tc.cp);
+                bool b = tok_is_break(tc.cp);
+                brk = brk || b;
+                if (tc.cp == '(' || tc.cp == '[') {
+                    open = true, close = false;
+                } else if (tc.cp == ')' || tc.cp == ']') {
+                    close = true, open = false; /* "f() is" opens nothing */
+                }
+                other = other || (b && tc.cp != ')' && tc.cp != ']');
                 sent = sent || tc.cp == '.' || tc.cp == '!' || tc.cp == '?' ||
                        tc.cp == '\n';
                 i += tc.size;
@@ -420,6 +455,11 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
         if (sent) {
             fl |= ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE;
         }
+        if (open) {
+            fl |= ASSAY_TOK_OPEN_BEFORE;
+        } else if (close && !other && !sent) {
+            fl |= ASSAY_TOK_CLOSE_BEFORE;
+        }
         if (!tok_push(&l, i, end, kind, fl)) {
             free(l.v);
             return assay_error_set(err, ASSAY_ENOMEM,
@@ -427,6 +467,7 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
         }
         brk = false;
         sent = false;
+        open = close = other = false;
         i = end;
     }
     if (l.n == 0) {

@@ -24,6 +24,12 @@ enum assay_token_flag {
     /* The boundary is a sentence end (. ! ? or a line break); implies
      * ASSAY_TOK_BREAK_BEFORE. */
     ASSAY_TOK_SENTENCE_BEFORE = 1u << 1,
+    /* An opening ( or [ is the last bracket among the boundary marks: an
+     * aside starts. */
+    ASSAY_TOK_OPEN_BEFORE = 1u << 2,
+    /* The boundary is only a closing ) or ]: the aside ends and the
+     * clause around it goes on ("SSR (Server-Side Rendering) sends"). */
+    ASSAY_TOK_CLOSE_BEFORE = 1u << 3,
 };
 
 typedef struct assay_token {

@@ -484,7 +484,9 @@ write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
 #undef WANT
 }
 
-/* A full verdict is about 1.3 KB; a reply never needs more than this. */
+/* A full verdict on the bundled bank is 1-2 KB; a reply never needs more
+ * than the cap. */
+#define VERDICT_TEXT_TYPICAL 2048u
 #define VERDICT_TEXT_MAX (16u * 1024u * 1024u)
 
 char *
@@ -493,6 +495,7 @@ assay_verdict_dumps(const assay_verdict *v, unsigned parts, const char *head,
 {
     assay_jsonw w;
     assay_jsonw_init(&w, VERDICT_TEXT_MAX);
+    assay_jsonw_reserve(&w, VERDICT_TEXT_TYPICAL + head_len);
     assay_jsonw_object_begin(&w);
     if (head != NULL && head_len > 0) {
         assay_jsonw_raw(&w, head, head_len);

@@ -40,6 +40,17 @@ static const char *const part_names[] = {
 #undef ASSAY_X_PARTNAME
 };
 
+const char *
+assay_proto_verdict_part_name(unsigned bit)
+{
+    for (unsigned i = 0; i < sizeof(part_names) / sizeof(part_names[0]); i++) {
+        if (bit == 1u << i) {
+            return part_names[i];
+        }
+    }
+    return NULL;
+}
+
 unsigned
 assay_proto_verdict_part(const char *name, size_t len)
 {
@@ -593,6 +604,19 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
                           json_is_string(op) ? "an empty string"
                                              : json_type_name(op));
     }
+    json_t *mh = json_object_get(req->root, "model_hash");
+    if (mh != NULL) {
+        if (!json_is_string(mh) ||
+            !assay_proto_model_hash_valid(json_string_value(mh),
+                                          json_string_length(mh))) {
+            return proto_fail(err, ASSAY_EFIELD, "model_hash", -1,
+                              "model_hash: expected %d to %d lowercase hex "
+                              "digits (a model hash or a prefix of it)",
+                              ASSAY_PROTO_MODEL_HASH_MIN,
+                              ASSAY_PROTO_MODEL_HASH_MAX);
+        }
+        req->model_hash = json_string_value(mh);
+    }
     const char *name = json_string_value(op);
     if (strcmp(name, "grade") == 0) {
         req->op = ASSAY_OP_GRADE;
@@ -614,6 +638,28 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
                           shown);
     }
     return ASSAY_OK;
+}
+
+bool
+assay_proto_model_hash_valid(const char *s, size_t len)
+{
+    if (s == NULL || len < ASSAY_PROTO_MODEL_HASH_MIN ||
+        len > ASSAY_PROTO_MODEL_HASH_MAX) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+assay_proto_model_hash_matches(const char *full, const char *want)
+{
+    size_t n = strlen(want);
+    return strlen(full) >= n && memcmp(full, want, n) == 0;
 }
 
 static char *
@@ -678,7 +724,7 @@ assay_proto_reply_ok(const char *id, json_t *body, size_t *len)
 
 /* Error replies are written directly too: "busy" answers are sent at the
  * highest rates, when the service is already short of time. */
-#define REPLY_ERROR_MAX 4096
+#define REPLY_ERROR_MAX 16384
 
 char *
 assay_proto_reply_head(const char *id, bool ok, size_t *len)

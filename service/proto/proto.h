@@ -21,6 +21,10 @@
 #define ASSAY_PROTO_VERSION 1
 #define ASSAY_PROTO_MAX_ID 256
 #define ASSAY_PROTO_DEFAULT_MAX_MESSAGE 65536
+/* A required model hash ("model_hash"): a model's SHA-256 in lowercase hex,
+ * or a prefix of it of at least ASSAY_PROTO_MODEL_HASH_MIN digits. */
+#define ASSAY_PROTO_MODEL_HASH_MIN 12
+#define ASSAY_PROTO_MODEL_HASH_MAX 64
 
 typedef enum assay_proto_op {
     ASSAY_OP_NONE = 0,
@@ -44,6 +48,7 @@ typedef struct assay_request {
     const char *answer;
     size_t answer_len;
     unsigned parts; /* verdict members to send (ASSAY_VPART bits, "fields") */
+    const char *model_hash; /* required model (hash or prefix); NULL: any */
     json_t *root;
 } assay_request;
 
@@ -74,12 +79,24 @@ bool assay_proto_peek_id(const char *msg, size_t len, size_t max_len,
 bool assay_proto_scan_id(const char *msg, size_t len,
                          char id[ASSAY_PROTO_MAX_ID + 1]);
 
+/* assay_proto_model_hash_valid tells whether s[0..len) can be a required
+ * model hash: ASSAY_PROTO_MODEL_HASH_MIN..MAX lowercase hex digits. */
+bool assay_proto_model_hash_valid(const char *s, size_t len);
+
+/* assay_proto_model_hash_matches tells whether the model hash full (as the
+ * model reports it) satisfies the required hash or prefix want. */
+bool assay_proto_model_hash_matches(const char *full, const char *want);
+
 /* assay_proto_op_name is the wire name of op ("grade"); never NULL. */
 const char *assay_proto_op_name(assay_proto_op op);
 
 /* assay_proto_verdict_part is the ASSAY_VPART bit of the verdict member
  * called name[0..len) ("score"), or 0 when there is none. */
 unsigned assay_proto_verdict_part(const char *name, size_t len);
+
+/* assay_proto_verdict_part_name is the wire name of the verdict member
+ * whose ASSAY_VPART bit is bit ("score"); NULL for no member. */
+const char *assay_proto_verdict_part_name(unsigned bit);
 
 /* assay_proto_reply_head returns the members every reply starts with,
  * "v":1,"id":id,"ok":ok (no "id" when id is NULL), without braces, for a

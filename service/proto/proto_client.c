@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assay/engine.h"
 #include "jsonw.h"
 #include "utf8.h"
 
@@ -62,13 +63,13 @@ assay_proto_grade_request(const char *id, const char *question_id,
 assay_err
 assay_proto_grade_text(const char *id, const char *question_id,
                        const char *question, const char *reference,
-                       const char *answer, char **out, size_t *len,
-                       assay_error *err)
+                       const char *answer, unsigned parts, char **out,
+                       size_t *len, assay_error *err)
 {
     const char *keys[] = {"question_id", "question", "reference", "answer"};
     const char *vals[] = {question_id, question, reference, answer};
     size_t n[4];
-    size_t total = 64 + (id != NULL ? 6 * strlen(id) : 0);
+    size_t total = 512 + (id != NULL ? 6 * strlen(id) : 0);
     for (size_t i = 0; i < 4; i++) {
         n[i] = vals[i] != NULL ? strlen(vals[i]) : 0;
         if (vals[i] != NULL && assay_utf8_check(vals[i], n[i]) >= 0) {
@@ -93,6 +94,16 @@ assay_proto_grade_text(const char *id, const char *question_id,
             assay_jsonw_key(&w, keys[i]);
             assay_jsonw_strn(&w, vals[i], n[i]);
         }
+    }
+    if ((parts & ASSAY_VERDICT_ALL) != ASSAY_VERDICT_ALL) {
+        assay_jsonw_key(&w, "fields");
+        assay_jsonw_array_begin(&w);
+        for (unsigned b = 0; b < ASSAY_NVPARTS; b++) {
+            if (parts & (1u << b)) {
+                assay_jsonw_str(&w, assay_proto_verdict_part_name(1u << b));
+            }
+        }
+        assay_jsonw_array_end(&w);
     }
     assay_jsonw_object_end(&w);
     char *s = assay_jsonw_take(&w, len);

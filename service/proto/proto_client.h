@@ -35,12 +35,13 @@ assay_err assay_proto_grade_request(const char *id, const char *question_id,
 
 /* assay_proto_grade_text is assay_proto_grade_request written straight to
  * text (the same bytes as the object dumped compactly), for callers that
- * send many: *out is malloc'd (caller frees), its length in *len. Same
- * errors. */
+ * send many. When parts is not ASSAY_VERDICT_ALL, a "fields" array naming
+ * those verdict members follows (a compact reply). *out is malloc'd (caller
+ * frees), its length in *len (may be NULL). Same errors. */
 assay_err assay_proto_grade_text(const char *id, const char *question_id,
                                  const char *question, const char *reference,
-                                 const char *answer, char **out, size_t *len,
-                                 assay_error *err);
+                                 const char *answer, unsigned parts, char **out,
+                                 size_t *len, assay_error *err);
 
 /* assay_proto_read_id returns the reply's "id" when it is a string; NULL
  * otherwise. Borrowed from reply. */

@@ -31,4 +31,25 @@ grep -q '^band ' "$TMPD/out" || fail "inline verdict"
 
 expect_status 2 "$ASSAY_EXE" grade --endpoint "$EP" --question no_such_q --answer x
 grep -q '^assay: unknown_question: ' "$TMPD/err" || fail "$(cat "$TMPD/err")"
+
+# --require-model: the served hash (or a 12-digit prefix) grades as usual,
+# another is model_mismatch (exit 1), a malformed one a usage error (exit 2).
+expect_status 0 "$ASSAY_EXE" health --endpoint "$EP" --json
+HASH=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["models"][0]["hash"])' "$TMPD/out") ||
+    fail "health: $(cat "$TMPD/out")"
+expect_status 0 "$ASSAY_EXE" grade --endpoint "$EP" --require-model "$HASH" \
+    --question gil --answer "one thread at a time" --json
+grep -q "\"model\":\"$HASH\"" "$TMPD/out" || fail "verdict model: $(cat "$TMPD/out")"
+expect_status 0 "$ASSAY_EXE" --require-model "$(printf %.12s "$HASH")" grade \
+    --endpoint "$EP" --question gil --answer "one thread at a time"
+OTHER=000000000000
+[ "$(printf %.12s "$HASH")" = "$OTHER" ] && OTHER=111111111111
+expect_status 1 "$ASSAY_EXE" grade --endpoint "$EP" --require-model "$OTHER" \
+    --question gil --answer "one thread at a time"
+grep -q "^assay: model_mismatch: model_hash: question \"gil\" is graded here by model $HASH" "$TMPD/err" ||
+    fail "mismatch: $(cat "$TMPD/err")"
+expect_status 2 "$ASSAY_EXE" grade --endpoint "$EP" --require-model XYZ \
+    --question gil --answer x
+grep -q '^assay: invalid_argument: client: required model "XYZ"' "$TMPD/err" ||
+    fail "bad hash: $(cat "$TMPD/err")"
 echo ok

@@ -133,6 +133,47 @@ test_raw_request_keeps_caller_id_and_answers_health(void **state)
 }
 
 static void
+test_compact_reply_carries_only_the_fields_asked_for(void **state)
+{
+    (void)state;
+    assay_client *c = connect_to(daemon_proc.endpoint, 1);
+    const char *full = "{\"v\":1,\"id\":\"f-1\",\"op\":\"grade\","
+                       "\"question_id\":\"gil\",\"answer\":\"Only one thread "
+                       "runs Python bytecode at a time.\"}";
+    const char *compact = "{\"v\":1,\"id\":\"f-1\",\"op\":\"grade\","
+                          "\"question_id\":\"gil\",\"answer\":\"Only one "
+                          "thread runs Python bytecode at a time.\","
+                          "\"fields\":[\"flags\",\"band\",\"score\"]}";
+    char *a = NULL;
+    char *b = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_client_request(c, full, strlen(full), &a, NULL, &err),
+                  &err);
+    assert_ok_err(
+        assay_client_request(c, compact, strlen(compact), &b, NULL, &err),
+        &err);
+    /* the compact reply is the full one with only v, id, ok, score, band
+     * and flags, in the full reply's order and bytes */
+    json_t *ja = json_loads(a, 0, NULL);
+    json_t *want = json_object();
+    const char *keep[] = {"v", "id", "ok", "score", "band", "flags"};
+    for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+        json_object_set(want, keep[i], json_object_get(ja, keep[i]));
+    }
+    char *wtext = json_dumps(want, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                       JSON_REAL_PRECISION(15));
+    assert_string_equal(b, wtext);
+    assert_true(strlen(b) * 5 < strlen(a));
+    free(wtext);
+    json_decref(want);
+    json_decref(ja);
+    free(a);
+    free(b);
+    assay_client_free(c);
+}
+
+static void
 test_pipeline_delivers_every_reply_once_by_tag(void **state)
 {
     (void)state;
@@ -252,6 +293,7 @@ main(void)
         cmocka_unit_test(test_grade_inline_returns_verdict),
         cmocka_unit_test(test_unknown_question_is_error_reply_with_code),
         cmocka_unit_test(test_raw_request_keeps_caller_id_and_answers_health),
+        cmocka_unit_test(test_compact_reply_carries_only_the_fields_asked_for),
         cmocka_unit_test(test_pipeline_delivers_every_reply_once_by_tag),
         cmocka_unit_test(
             test_pipeline_full_window_is_busy_and_duplicate_id_refused),

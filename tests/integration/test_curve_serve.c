@@ -102,14 +102,17 @@ group_teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
-/* A client with NAME.key (NULL: plaintext) trusting server.pub. */
+/* A client of endpoint with NAME.key (NULL: plaintext) trusting
+ * server.pub, keeping up to window requests in flight. */
 static assay_client *
-client_as(const char *name, int timeout_ms, int retries)
+client_at(const char *endpoint, const char *name, int timeout_ms, int retries,
+          size_t window)
 {
     char key[160], server[160];
     assay_client_options o;
     assay_client_options_init(&o);
-    o.endpoint = daemon_proc.endpoint;
+    o.endpoint = endpoint;
+    o.window = window;
     o.timeout_ms = timeout_ms;
     o.retries = retries;
     if (name != NULL) {
@@ -123,6 +126,13 @@ client_as(const char *name, int timeout_ms, int retries)
     assay_error_init(&err);
     assert_ok_err(assay_client_new(&o, &c, &err), &err);
     return c;
+}
+
+static assay_client *
+client_as(const char *name, int timeout_ms, int retries)
+{
+    return client_at(daemon_proc.endpoint, name, timeout_ms, retries,
+                     ASSAY_CLIENT_DEFAULT_WINDOW);
 }
 
 static const char answer[] = "The GIL lets only one thread execute bytecode at "
@@ -319,6 +329,87 @@ test_curve_secret_readable_by_others_stops_startup(void **state)
     assert_non_null(strstr(out, want));
 }
 
+/* With CURVE on, a client's fair share (--client-inflight) is per key:
+ * two connections with one key share it. Each connection sends requests
+ * that take tens of milliseconds to grade on one thread, 2 from the first
+ * and 1 from the second, against a share of 2: one of the three is over
+ * the key's share and is refused busy (the client library retries it, the
+ * service counts it). Per connection, all three would fit. */
+static void
+test_curve_fair_share_is_per_key_not_per_connection(void **state)
+{
+    (void)state;
+    char secret[128];
+    path(secret, sizeof(secret), "server.key");
+    const char *exe = getenv("ASSAYD_EXE");
+    const char *argv[] = {exe,
+                          "--endpoint",
+                          "tcp://127.0.0.1:*",
+                          "--threads",
+                          "1",
+                          "--client-inflight",
+                          "2",
+                          "--max-message",
+                          "400000",
+                          "--curve-secret",
+                          secret,
+                          "--allow-clients",
+                          allow_dir,
+                          NULL};
+    assay_proc p;
+    assert_int_equal(assay_proc_start(&p, argv, 30.0), 0);
+    /* about 300 KB of answer: long enough to grade that the three
+     * requests are in flight together */
+    size_t cap = 320 * 1024;
+    char *big = malloc(cap);
+    assert_non_null(big);
+    int off = snprintf(big, cap,
+                       "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\","
+                       "\"answer\":\"");
+    while ((size_t)off < 300 * 1024) {
+        off += snprintf(big + off, cap - (size_t)off,
+                        "only one thread runs bytecode at a time ");
+    }
+    off += snprintf(big + off, cap - (size_t)off, "\"}");
+    assay_client *a = client_at(p.endpoint, "client", 60000, 1, 4);
+    assay_client *b = client_at(p.endpoint, "client", 60000, 1, 4);
+    /* both handshakes done first, so the requests go out together */
+    json_t *req = json_pack("{s:i, s:s}", "v", 1, "op", "health");
+    json_t *r = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_client_call(a, req, &r, &err), &err);
+    json_decref(r);
+    assert_ok_err(assay_client_call(b, req, &r, &err), &err);
+    json_decref(r);
+    assert_ok_err(assay_client_submit(a, big, (size_t)off, 1, &err), &err);
+    assert_ok_err(assay_client_submit(a, big, (size_t)off, 2, &err), &err);
+    assert_ok_err(assay_client_submit(b, big, (size_t)off, 3, &err), &err);
+    int ok = 0;
+    for (int k = 0; k < 3; k++) {
+        assay_client *c = k < 2 ? a : b;
+        assay_reply rep = {0};
+        assert_ok_err(assay_client_next(c, &rep, &err), &err);
+        ok += rep.ok;
+        assay_reply_fini(&rep);
+    }
+    assert_int_equal(ok, 3); /* the busy one was retried */
+    json_t *sreq = json_pack("{s:i, s:s}", "v", 1, "op", "stats");
+    assert_ok_err(assay_client_call(a, sreq, &r, &err), &err);
+    long long capped = get_int(r, "busy", "client_cap", NULL);
+    printf("two connections with one key, share 2, 3 long requests: "
+           "busy client_cap=%lld\n",
+           capped);
+    assert_true(capped >= 1);
+    json_decref(r);
+    json_decref(req);
+    json_decref(sreq);
+    assay_client_free(a);
+    assay_client_free(b);
+    free(big);
+    assert_int_equal(assay_proc_stop(&p, SIGTERM, 30.0), 0);
+}
+
 int
 main(void)
 {
@@ -332,6 +423,7 @@ main(void)
         cmocka_unit_test(test_curve_sighup_rereads_allow_list),
         cmocka_unit_test(test_plaintext_bind_beyond_loopback_warns),
         cmocka_unit_test(test_curve_secret_readable_by_others_stops_startup),
+        cmocka_unit_test(test_curve_fair_share_is_per_key_not_per_connection),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -304,6 +304,79 @@ test_questions_health_and_stats(void **state)
     stop(&f);
 }
 
+/* Issue 12 item 10: a client can require a model hash. The served hash (in
+ * full or a 12-digit prefix) grades as usual, with the same verdict bytes as
+ * without the field; any other is model_mismatch naming both hashes, for
+ * grades by id and inline alike. */
+static void
+test_required_model_hash_is_checked(void **state)
+{
+    static fixture f;
+    start(&f, "65536");
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_model_load(f.model, &m, &err), &err);
+    char served[80], other[80], req[512];
+    snprintf(served, sizeof served, "%s", assay_model_hash(m));
+    assay_model_unref(m);
+    snprintf(other, sizeof other, "%s", served);
+    other[0] = other[0] == '0' ? '1' : '0';
+
+    const char *plain =
+        "{\"v\":1,\"id\":\"g\",\"op\":\"grade\",\"question_id\":"
+        "\"memory\",\"answer\":\"reference counting\"}";
+    char *want = roundtrip(f.sock, plain, strlen(plain));
+    assert_non_null(strstr(want, "\"ok\":true"));
+    for (int prefix = 0; prefix < 2; prefix++) {
+        int n = snprintf(req, sizeof req,
+                         "{\"v\":1,\"id\":\"g\",\"model_hash\":\"%.*s\","
+                         "\"op\":\"grade\",\"question_id\":\"memory\","
+                         "\"answer\":\"reference counting\"}",
+                         prefix ? 12 : 64, served);
+        char *got = roundtrip(f.sock, req, (size_t)n);
+        assert_string_equal(got, want);
+        free(got);
+    }
+    free(want);
+    const char *const kinds[] = {
+        "\"question_id\":\"memory\",\"answer\":\"reference counting\"",
+        "\"question\":\"What is a mutex?\",\"reference\":\"A lock.\","
+        "\"answer\":\"a lock\""};
+    for (int k = 0; k < 2; k++) {
+        int n = snprintf(req, sizeof req,
+                         "{\"v\":1,\"id\":\"x%d\",\"op\":\"grade\",%s,"
+                         "\"model_hash\":\"%s\"}",
+                         k, kinds[k], other);
+        char *got = roundtrip(f.sock, req, (size_t)n);
+        json_t *j = json_loads(got, 0, NULL);
+        assert_non_null(j);
+        json_t *e = json_object_get(j, "error");
+        assert_string_equal(json_string_value(json_object_get(e, "code")),
+                            "model_mismatch");
+        assert_string_equal(json_string_value(json_object_get(e, "field")),
+                            "model_hash");
+        const char *msg = json_string_value(json_object_get(e, "message"));
+        assert_non_null(strstr(msg, served));
+        assert_non_null(strstr(msg, other));
+        json_decref(j);
+        free(got);
+    }
+    /* questions and stats: some loaded model must match */
+    int n = snprintf(req, sizeof req,
+                     "{\"v\":1,\"op\":\"questions\",\"model_hash\":\"%.16s\"}",
+                     served);
+    char *got = roundtrip(f.sock, req, (size_t)n);
+    assert_non_null(strstr(got, "\"ok\":true"));
+    free(got);
+    n = snprintf(req, sizeof req,
+                 "{\"v\":1,\"op\":\"stats\",\"model_hash\":\"%s\"}", other);
+    got = roundtrip(f.sock, req, (size_t)n);
+    assert_non_null(strstr(got, "\"code\":\"model_mismatch\""));
+    free(got);
+    stop(&f);
+}
+
 static void
 test_duplicate_question_ids_fail_start_up(void **state)
 {
@@ -352,6 +425,8 @@ main(void)
         cmocka_unit_test_teardown(test_two_body_frames_are_answered_not_dropped,
                                   teardown_proc),
         cmocka_unit_test_teardown(test_questions_health_and_stats,
+                                  teardown_proc),
+        cmocka_unit_test_teardown(test_required_model_hash_is_checked,
                                   teardown_proc),
         cmocka_unit_test_teardown(test_duplicate_question_ids_fail_start_up,
                                   teardown_proc),

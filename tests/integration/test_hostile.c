@@ -399,8 +399,9 @@ test_log_lines_are_rate_limited(void **state)
     for (int r = 0; r < N; r++) {
         const char *req[] = {"", "not json"};
         send_parts(s, req, 2);
-        if (r % 500 == 499) { /* stay under the in-flight limit */
-            for (int k = 0; k < 500; k++) {
+        /* stay under one client's in-flight share (hwm / 8 = 125) */
+        if (r % 100 == 99) {
+            for (int k = 0; k < 100; k++) {
                 assert_int_equal(recv_frames(s, first, body, sizeof body,
                                              deadline_ms(10000)),
                                  2);
@@ -492,9 +493,11 @@ test_drain_answers_every_request(void **state)
 {
     (void)state;
     assay_proc d;
-    const char *argv[] = {exe(),       "--endpoint", "tcp://127.0.0.1:*",
-                          "--threads", "1",          "--drain-ms",
-                          "0",         NULL};
+    /* One client's 600 requests all queue: its share is raised past them
+     * (by default a client gets hwm / 8 in flight, the rest busy at once). */
+    const char *argv[] = {
+        exe(),        "--endpoint", "tcp://127.0.0.1:*", "--threads", "1",
+        "--drain-ms", "0",          "--client-inflight", "1000",      NULL};
     assert_int_equal(assay_proc_start(&d, argv, 60.0), 0);
     void *s = dealer(d.endpoint);
     enum { N = 600 };
@@ -580,6 +583,40 @@ test_mixed_models_are_reported(void **state)
     const char *m = strstr(body, "\"models\":{\"model=");
     assert_non_null(m);
     assert_non_null(strstr(m + 10, ",\"model=")); /* two different keys */
+    /* A client requiring worker 1's model gets worker 1's verdicts, and
+     * model_mismatch (never a verdict) from worker 2. */
+    const char *h1 =
+        strstr(w1.log, " model_loaded model=python-fullstack hash=");
+    assert_non_null(h1);
+    h1 += strlen(" model_loaded model=python-fullstack hash=");
+    char hash1[65], want_model[80], grade[256];
+    memcpy(hash1, h1, 64);
+    hash1[64] = '\0';
+    snprintf(want_model, sizeof want_model, "\"model\":\"%s\"", hash1);
+    snprintf(grade, sizeof grade,
+             "{\"v\":1,\"op\":\"grade\",\"question_id\":\"memory\","
+             "\"answer\":\"reference counting\",\"model_hash\":\"%s\"}",
+             hash1);
+    int verdicts = 0, mismatches = 0;
+    for (int i = 0; i < 20; i++) {
+        const char *g[] = {"", "MDPC01", "assay", grade};
+        send_parts(s, g, 4);
+        assert_int_equal(recv_reply(s, body, sizeof body, deadline_ms(10000)),
+                         4);
+        if (strstr(body, "\"ok\":true") != NULL) {
+            assert_non_null(strstr(body, want_model));
+            verdicts++;
+        } else {
+            assert_non_null(strstr(body, "\"code\":\"model_mismatch\""));
+            assert_non_null(strstr(body, hash1));
+            mismatches++;
+        }
+    }
+    printf("requiring worker 1's model through the broker: %d verdicts, %d "
+           "model_mismatch\n",
+           verdicts, mismatches);
+    assert_true(verdicts > 0);
+    assert_int_equal(verdicts + mismatches, 20);
     zmq_close(s);
     assert_int_equal(assay_proc_stop(&w2, SIGTERM, 20.0), 0);
     assert_int_equal(assay_proc_stop(&w1, SIGTERM, 20.0), 0);

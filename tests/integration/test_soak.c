@@ -53,6 +53,10 @@ typedef struct model_copy {
     char dir[96];
 } model_copy;
 
+typedef struct fair_pair fair_pair;
+static void fair_pair_stop(fair_pair *fp);
+static void fair_pair_free(fair_pair *fp);
+
 typedef struct soak_run {
     assay_proc procs[P_COUNT];
     model_copy mc;
@@ -62,6 +66,7 @@ typedef struct soak_run {
     size_t nitems;
     char *big;        /* the 10 MB request */
     soak_counts *sum; /* [0] direct path, [1] MDP path */
+    fair_pair *fair;  /* flooding and polite clients of the direct path */
     bool have_copy;
 } soak_run;
 
@@ -268,6 +273,7 @@ teardown_run(void **state)
         return 0;
     }
     run_stop_clients(r);
+    fair_pair_free(r->fair);
     for (int i = 0; i < P_COUNT; i++) {
         if (r->procs[i].pid > 0) {
             assay_proc_stop(&r->procs[i], SIGKILL, 5.0);
@@ -736,6 +742,215 @@ reload_child(soak_run *r, int which, fault_log *fl, long long t0)
     fault_note(fl, t0, what);
 }
 
+/* Issue 12 item 11 in the soak: one client floods the direct service
+ * (more requests in flight than --hwm, resent as soon as answered) while a
+ * polite one sends one grade at a time and times each. The polite client
+ * must never be refused and must get the offline verdict; its latency is
+ * reported, not asserted (a loaded machine stretches it). */
+#define FLOOD_WINDOW 1500
+#define POLITE_LAT_MAX 100000
+
+struct fair_pair {
+    void *ctx;
+    const char *endpoint;
+    const soak_item *items;
+    size_t nitems;
+    atomic_int stop;
+    pthread_t flood_tid, polite_tid;
+    bool started[2];
+    /* flood */
+    unsigned long long f_sent, f_verdicts, f_busy, f_other;
+    /* polite */
+    unsigned long long p_sent, p_verdicts, p_busy, p_wrong, p_lost;
+    long *lat_us; /* one per polite verdict, up to POLITE_LAT_MAX */
+    size_t nlat;
+    char p_first_wrong[320];
+};
+
+static void *
+flood_main(void *arg)
+{
+    fair_pair *fp = arg;
+    void *s = zmq_socket(fp->ctx, ZMQ_DEALER);
+    if (s == NULL) {
+        return NULL;
+    }
+    int zero = 0;
+    zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
+    zmq_setsockopt(s, ZMQ_SNDHWM, &zero, sizeof zero);
+    char body[70000];
+    unsigned long long replies = 0;
+    if (zmq_connect(s, fp->endpoint) == 0) {
+        while (!atomic_load(&fp->stop)) {
+            while (fp->f_sent - replies < FLOOD_WINDOW) {
+                const soak_item *it = &fp->items[fp->f_sent % fp->nitems];
+                int len =
+                    snprintf(body, sizeof body, "{\"v\":1,\"id\":\"F%llu\"%s",
+                             fp->f_sent, it->tail);
+                zmq_send(s, "", 0, ZMQ_SNDMORE);
+                zmq_send(s, body, (size_t)len, 0);
+                fp->f_sent++;
+            }
+            zmq_pollitem_t item = {.socket = s, .events = ZMQ_POLLIN};
+            if (zmq_poll(&item, 1, 50) <= 0) {
+                continue;
+            }
+            while (zmq_recv(s, body, sizeof body, ZMQ_DONTWAIT) == 0) {
+                int n = zmq_recv(s, body, sizeof body - 1, 0);
+                if (n < 0) {
+                    break;
+                }
+                body[n < (int)sizeof body - 1 ? n : (int)sizeof body - 1] =
+                    '\0';
+                replies++;
+                if (strstr(body, "\"ok\":true") != NULL) {
+                    fp->f_verdicts++;
+                } else if (strstr(body, "\"code\":\"busy\"") != NULL) {
+                    fp->f_busy++;
+                } else {
+                    fp->f_other++;
+                }
+            }
+        }
+    }
+    zmq_close(s);
+    return NULL;
+}
+
+static void *
+polite_main(void *arg)
+{
+    fair_pair *fp = arg;
+    void *s = zmq_socket(fp->ctx, ZMQ_DEALER);
+    if (s == NULL) {
+        return NULL;
+    }
+    int zero = 0;
+    zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
+    const long deadline_ms = (long)(20000 * assay_proc_time_scale());
+    char body[70000], reply[70000];
+    if (zmq_connect(s, fp->endpoint) == 0) {
+        while (!atomic_load(&fp->stop)) {
+            const soak_item *it = &fp->items[fp->p_sent % fp->nitems];
+            int len = snprintf(body, sizeof body, "{\"v\":1,\"id\":\"Q%llu\"%s",
+                               fp->p_sent, it->tail);
+            long long t0 = mono_ms();
+            struct timespec ts0, ts1;
+            clock_gettime(CLOCK_MONOTONIC, &ts0);
+            zmq_send(s, "", 0, ZMQ_SNDMORE);
+            zmq_send(s, body, (size_t)len, 0);
+            fp->p_sent++;
+            int n = -1;
+            while (n < 0 && mono_ms() - t0 < deadline_ms) {
+                zmq_pollitem_t item = {.socket = s, .events = ZMQ_POLLIN};
+                if (zmq_poll(&item, 1, 100) > 0 &&
+                    zmq_recv(s, reply, sizeof reply, 0) == 0) {
+                    n = zmq_recv(s, reply, sizeof reply - 1, 0);
+                }
+            }
+            clock_gettime(CLOCK_MONOTONIC, &ts1);
+            if (n < 0) {
+                fp->p_lost++; /* a later reply would mismatch: stop here */
+                break;
+            }
+            reply[n] = '\0';
+            char want[64], band[48];
+            snprintf(want, sizeof want, "{\"v\":1,\"id\":\"Q%llu\",\"ok\":true",
+                     fp->p_sent - 1);
+            snprintf(band, sizeof band, "\"band\":\"%s\"", it->band);
+            if (strncmp(reply, want, strlen(want)) == 0 &&
+                strstr(reply, band) != NULL) {
+                fp->p_verdicts++;
+                if (fp->nlat < POLITE_LAT_MAX) {
+                    fp->lat_us[fp->nlat++] =
+                        (ts1.tv_sec - ts0.tv_sec) * 1000000L +
+                        (ts1.tv_nsec - ts0.tv_nsec) / 1000;
+                }
+            } else {
+                if (strstr(reply, "\"code\":\"busy\"") != NULL) {
+                    fp->p_busy++;
+                } else {
+                    fp->p_wrong++;
+                }
+                if (fp->p_first_wrong[0] == '\0') {
+                    snprintf(fp->p_first_wrong, sizeof fp->p_first_wrong,
+                             "%.300s", reply);
+                }
+            }
+            nap_ms(5);
+        }
+    }
+    zmq_close(s);
+    return NULL;
+}
+
+static void
+fair_pair_start(fair_pair *fp, const soak_run *r)
+{
+    fp->ctx = r->sh.ctx;
+    fp->endpoint = r->procs[P_DIRECT].endpoint;
+    fp->items = r->items;
+    fp->nitems = r->nitems;
+    fp->lat_us = calloc(POLITE_LAT_MAX, sizeof *fp->lat_us);
+    assert_non_null(fp->lat_us);
+    assert_int_equal(pthread_create(&fp->flood_tid, NULL, flood_main, fp), 0);
+    fp->started[0] = true;
+    assert_int_equal(pthread_create(&fp->polite_tid, NULL, polite_main, fp), 0);
+    fp->started[1] = true;
+}
+
+static void
+fair_pair_stop(fair_pair *fp)
+{
+    atomic_store(&fp->stop, 1);
+    if (fp->started[0]) {
+        pthread_join(fp->flood_tid, NULL);
+        fp->started[0] = false;
+    }
+    if (fp->started[1]) {
+        pthread_join(fp->polite_tid, NULL);
+        fp->started[1] = false;
+    }
+}
+
+static void
+fair_pair_free(fair_pair *fp)
+{
+    if (fp != NULL) {
+        fair_pair_stop(fp);
+        free(fp->lat_us);
+        free(fp);
+    }
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+static void
+print_fair(FILE *f, fair_pair *fp)
+{
+    qsort(fp->lat_us, fp->nlat, sizeof *fp->lat_us, cmp_long);
+    long p50 = fp->nlat > 0 ? fp->lat_us[(fp->nlat - 1) / 2] : -1;
+    long p99 = fp->nlat > 0 ? fp->lat_us[(fp->nlat * 99 + 99) / 100 - 1] : -1;
+    long max = fp->nlat > 0 ? fp->lat_us[fp->nlat - 1] : -1;
+    fprintf(f, "fairness (direct, issue 12 item 11)\n");
+    fprintf(f,
+            "  flooding client (window %d) sent %llu: %llu verdicts, %llu "
+            "busy, %llu other\n",
+            FLOOD_WINDOW, fp->f_sent, fp->f_verdicts, fp->f_busy, fp->f_other);
+    fprintf(f,
+            "  polite client (1 at a time) sent %llu: %llu verdicts as "
+            "offline, %llu busy, %llu wrong, %llu lost\n",
+            fp->p_sent, fp->p_verdicts, fp->p_busy, fp->p_wrong, fp->p_lost);
+    fprintf(f, "  polite latency (ms)          p50 %.3f  p99 %.3f  max %.3f\n",
+            (double)p50 / 1000.0, (double)p99 / 1000.0, (double)max / 1000.0);
+    fflush(f);
+}
+
 static void
 print_report(FILE *f, const soak_run *r, long seconds,
              const soak_counts *direct, const soak_counts *mdp,
@@ -829,6 +1044,10 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
             0);
     }
 
+    r->fair = calloc(1, sizeof *r->fair);
+    assert_non_null(r->fair);
+    fair_pair_start(r->fair, r);
+
     /* Faults at fixed fractions of the run, in this order. */
     enum {
         F_WARM,
@@ -907,6 +1126,7 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
 
     /* Drain: the clients stop sending, wait for their last replies and
      * check the invariant. Logs keep flowing meanwhile. */
+    fair_pair_stop(r->fair);
     atomic_store(&r->sh.stop, 1);
     for (int i = 0; i < CLIENTS; i++) {
         while (!atomic_load(&r->clients[i].done)) {
@@ -932,6 +1152,7 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
     }
     print_report(stdout, r, seconds, direct, mdp, rss, big_counts, &fl);
     print_hostile(stdout, &hc, fds, hwm);
+    print_fair(stdout, r->fair);
     char path[1200];
     const char *bdir = getenv("ASSAY_BUILD_DIR");
     if (bdir != NULL) {
@@ -940,6 +1161,7 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
         if (f != NULL) {
             print_report(f, r, seconds, direct, mdp, rss, big_counts, &fl);
             print_hostile(f, &hc, fds, hwm);
+            print_fair(f, r->fair);
             fclose(f);
         }
     }
@@ -964,6 +1186,17 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
     }
     assert_int_equal(direct->errors[ASSAY_EBUSY], 0);
     assert_int_equal(direct->errors[ASSAY_EINTERNAL], 0);
+    /* The flood went past its share all along; the polite client (and the
+     * windowed clients above) never got busy and got the offline verdicts. */
+    if (r->fair->p_first_wrong[0] != '\0') {
+        print_error("polite client: %s\n", r->fair->p_first_wrong);
+    }
+    assert_true(r->fair->f_busy > 0 && r->fair->f_verdicts > 0);
+    assert_int_equal(r->fair->f_other, 0);
+    assert_true(r->fair->p_verdicts > 0);
+    assert_int_equal(r->fair->p_busy, 0);
+    assert_int_equal(r->fair->p_wrong, 0);
+    assert_int_equal(r->fair->p_lost, 0);
     /* 10 MB is past the 16 x 64 KiB backstop: the peer is disconnected and
      * gets no reply (docs/assayd.md, "Limits and back-pressure"). */
     for (int p = 0; p < 2; p++) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "claim.h"
+#include "concept.h"
 #include "lexicon.h"
 #include "wordnet.h"
 
@@ -377,6 +378,191 @@ test_claim_restrictive_claim_agrees_with_negated_answer(void **state)
 }
 
 static void
+test_claim_antonym_needs_the_predicate_head(void **state)
+{
+    (void)state;
+    /* "inner" is opposite to "outer", but the clause does not say what the
+     * claim's head word ("duplicates") says: it describes a shallow copy in
+     * other words, correctly (the README demo's cand-03) */
+    judged *j = judge(Q_COPY, R_COPY,
+                      "A shallow copy only creates a new container and keeps "
+                      "references to the inner objects.",
+                      NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
+    /* the head said with the opposite object still contradicts */
+    j = judge(Q_COPY, R_COPY, "A shallow copy duplicates the inner objects.",
+              NULL, 0);
+    const assay_claim_result *r = result_of(j, "Shallow");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+}
+
+static void
+test_claim_parenthesised_appositive_keeps_the_subject(void **state)
+{
+    (void)state;
+    static const char *q = "Difference between CSR and SSR?";
+    static const char *ref =
+        "CSR (Client-Side Rendering) renders HTML in the browser using JS. "
+        "SSR (Server-Side Rendering) sends ready HTML from the server.";
+    assay_claim_set cs;
+    build(&cs, q, ref, NULL, 0);
+    /* the parenthesis is part of the subject, not a clause of its own */
+    assert_int_equal(cs.n, 2);
+    assert_string_equal(cs.c[1].text,
+                        "SSR (Server-Side Rendering) sends ready HTML from the "
+                        "server");
+    assert_string_equal(cs.ent[cs.c[0].subject].label, "csr");
+    assert_string_equal(cs.ent[cs.c[1].subject].label, "ssr");
+    /* the aside names the subject again: not predicate words */
+    assert_int_equal(cs.c[1].nwords, 4); /* sends ready html server */
+    assay_claims_fini(&cs);
+
+    /* a one-word subject after ";" opens its clause when an aside follows */
+    build(&cs, "Difference between session-based and token-based?",
+          "Session-based stores session ID on the server; token-based (JWT) "
+          "sends a self-contained token with each request.",
+          NULL, 0);
+    assert_int_equal(cs.n, 2);
+    assert_string_equal(cs.c[1].text, "token-based (JWT) sends a "
+                                      "self-contained token with each request");
+    assert_int_equal(cs.c[1].subject, 1);
+    assay_claims_fini(&cs);
+
+    judged *j = judge(q, ref,
+                      "SSR (Client-Side Rendering) renders HTML in the browser "
+                      "using JS. CSR (Server-Side Rendering) sends ready HTML "
+                      "from the server.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "CSR");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+}
+
+static void
+test_claim_negations_said_twice_are_one(void **state)
+{
+    (void)state;
+    /* one denial said twice over the same word is not a double negative */
+    judged *j = judge("What is a constructor's return type?",
+                      "Constructors do not have a return type.",
+                      "A constructor does not return any data and has no "
+                      "return type.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* a negation over a word the clause also says plainly denies nothing
+     * of the claim ("no parent node" after "a special node") */
+    j = judge("What is a tree?", "A tree has a special node called root.",
+              "A tree has a special node called root that has no parent "
+              "node.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* "parent", opposite to "child", said plainly beside "children" */
+    j = judge("What is a leaf?", "A node that has no children.",
+              "A leaf is a child of a parent node that has no children nodes "
+              "of its own.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* two separate denials still cancel over different words */
+    j = judge("What is a generator?",
+              "A generator uses yield to return values without storing them.",
+              "A generator does not use yield to return values without "
+              "storing them.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+static void
+test_claim_relation_between_entities(void **state)
+{
+    (void)state;
+    static const char *q = "Explain why you got a voltage reading of 1.5 for "
+                           "terminal 1 and the positive terminal.";
+    static const char *ref =
+        "Terminal 1 and the positive terminal are separated by the gap";
+    /* the two entities align the clause: one predicate word, denied */
+    judged *j = judge(q, ref,
+                      "there is no gap between terminal 1 and the positive "
+                      "terminal",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+    /* "negative" is opposite to a word of the positive terminal: the
+     * clause relates terminal 1 to another entity, not the claim's */
+    j = judge(q, ref, "Terminal 1 is connected to the negative terminal.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* said of the claim's own entities, the opposite still contradicts */
+    j = judge(q, ref, "Terminal 1 is connected to the positive terminal.", NULL,
+              0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+}
+
+/* The state of a one-variant bank concept labelled label in answer, after
+ * the claim judge has seen it. */
+static assay_match_state
+concept_after_judging(const char *q, const char *ref, const char *label,
+                      const char *variant, const char *answer)
+{
+    char *variants[] = {(char *)variant};
+    assay_concept_def d = {(char *)label, variants, 1,     1.0,
+                           false,         false,    false, 1};
+    assay_concept_set concepts;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_concepts_compile(&d, 1, lex, stemmer, &concepts, &err),
+                  &err);
+    assay_analysis qa = analyse(q), ra = analyse(ref), aa = analyse(answer);
+    assay_claim_set cs;
+    assert_ok_err(assay_claims_build(&cs, &qa, ref, &ra, NULL, 0, &concepts,
+                                     lex, stemmer, NULL, 5, &err),
+                  &err);
+    assay_match_params p = {3, 5, 5};
+    assay_concept_match m[1];
+    assay_concepts_match(&concepts, &aa, &p, m);
+    assay_claim_result r[ASSAY_MAX_CLAIMS];
+    assay_claims_judge(&cs, &aa, NULL, &concepts, m, r);
+    assay_claims_fini(&cs);
+    assay_concepts_fini(&concepts);
+    assay_analysis_fini(&qa);
+    assay_analysis_fini(&ra);
+    assay_analysis_fini(&aa);
+    return m[0].state;
+}
+
+static void
+test_claim_concept_that_states_a_limit_agrees_with_a_denial(void **state)
+{
+    (void)state;
+    static const char *q = "Explain the GIL and its impact on threads.";
+    static const char *ref = "The GIL lets one thread run bytecode at a "
+                             "time. It limits CPU-bound multi-threading.";
+    static const char *ans = "Only one thread runs bytecode at a time, so "
+                             "threads do not speed up CPU-bound code.";
+    /* the label states a limit: denying its variant says the same */
+    assert_int_equal(concept_after_judging(q, ref,
+                                           "limits CPU-bound multi-threading",
+                                           "CPU-bound", ans),
+                     ASSAY_MATCH_EXACT);
+    /* a label that states no limit stays denied */
+    assert_int_equal(concept_after_judging(q, ref, "speeds up CPU-bound work",
+                                           "CPU-bound", ans),
+                     ASSAY_MATCH_NEGATED);
+}
+
+static void
 test_claim_judging_cost_is_linear(void **state)
 {
     (void)state;
@@ -418,6 +604,12 @@ main(void)
         cmocka_unit_test(test_claim_antonyms_and_comparatives_contradict),
         cmocka_unit_test(
             test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
+        cmocka_unit_test(test_claim_antonym_needs_the_predicate_head),
+        cmocka_unit_test(test_claim_negations_said_twice_are_one),
+        cmocka_unit_test(test_claim_relation_between_entities),
+        cmocka_unit_test(
+            test_claim_concept_that_states_a_limit_agrees_with_a_denial),
+        cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),
         cmocka_unit_test(
             test_claim_restrictive_claim_agrees_with_negated_answer),
         cmocka_unit_test(test_claim_judging_cost_is_linear),

@@ -98,6 +98,23 @@ test_client_rejects_bad_options_and_leaves_out_untouched(void **state)
     assert_non_null(strstr(err.message, "cannot connect to \"nonsense://x\""));
     o.endpoint = "mdp+";
     assert_err(assay_client_new(&o, &c, NULL), ASSAY_EINVAL);
+    /* a required model hash is 12..64 lowercase hex digits */
+    const char *bad_hash[] = {"abc", "0123456789AB", "0123456789ab-",
+                              "0123456789abcdef0123456789abcdef0123456789abcde"
+                              "f0123456789abcdef0"};
+    for (size_t i = 0; i < sizeof(bad_hash) / sizeof(bad_hash[0]); i++) {
+        assay_client_options_init(&o);
+        o.require_model = bad_hash[i];
+        c = (assay_client *)&o;
+        assay_error_init(&err);
+        assert_err(assay_client_new(&o, &c, &err), ASSAY_EINVAL);
+        assert_ptr_equal(c, &o);
+        assert_non_null(strstr(err.message, "required model"));
+    }
+    assay_client_options_init(&o);
+    o.require_model = "0123456789ab";
+    assert_ok(assay_client_new(&o, &c, NULL));
+    assay_client_free(c);
 }
 
 static void

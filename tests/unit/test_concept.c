@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "concept.h"
+#include "wordnet.h"
 
 typedef struct fixture {
     assay_lexicon *lex;
@@ -496,6 +497,34 @@ typedef struct edit_case {
 } edit_case;
 
 static void
+test_concept_close_wordnet_synonym_is_fuzzy(void **state)
+{
+    fixture *fx = *state;
+    const assay_wordnet *wn = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_wordnet_acquire(&wn, &err), &err);
+    assay_lexicon_set_wordnet(fx->lex, wn);
+    kind k = {false, false};
+    /* "simultaneous" shares WordNet's only sense of "concurrent" */
+    const char *v[] = {"concurrent requests"};
+    const char *a = "it serves simultaneous requests";
+    assay_concept_match m = match_kind(fx, v, 1, a, k);
+    assert_match(m, a, ASSAY_MATCH_FUZZY, "simultaneous requests");
+    /* a word of many senses gets no synonyms: "run" is not "lead" */
+    const char *r[] = {"run"};
+    m = match_kind(fx, r, 1, "they lead the team", k);
+    assert_int_equal(m.state, ASSAY_MATCH_MISSING);
+    /* a misconception is asserted only in its own words */
+    const char *mis[] = {"argue"};
+    kind km = {true, false};
+    m = match_kind(fx, mis, 1, "explain your reasoning", km);
+    assert_int_equal(m.state, ASSAY_MATCH_MISSING);
+    assay_lexicon_set_wordnet(fx->lex, NULL);
+    assay_wordnet_release(wn);
+}
+
+static void
 test_concept_within_one_edit_table(void **state)
 {
     (void)state;
@@ -543,6 +572,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_concept_exact_phrase_reports_span),
         cmocka_unit_test(test_concept_any_synonym_matches_and_names_phrase),
+        cmocka_unit_test(test_concept_close_wordnet_synonym_is_fuzzy),
         cmocka_unit_test(test_concept_phrase_words_within_window_match),
         cmocka_unit_test(test_concept_phrase_beyond_window_is_missing),
         cmocka_unit_test(test_concept_phrase_out_of_order_is_missing),

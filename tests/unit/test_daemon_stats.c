@@ -50,6 +50,20 @@ test_json_counts_requests_errors_and_bands(void **state)
     assert_float_equal(json_real_value(json_object_get(lat, "p99")), 3.0, 0);
     assert_float_equal(json_real_value(json_object_get(lat, "max")), 3.0, 0);
     assert_true(json_is_real(json_object_get(j, "uptime_s")));
+    json_t *busy = json_object_get(j, "busy");
+    assert_int_equal(json_integer_value(json_object_get(busy, "client_cap")),
+                     0);
+    json_decref(j);
+    assay_stats_busy(s, ASSAY_BUSY_CLIENT_CAP);
+    assay_stats_busy(s, ASSAY_BUSY_CLIENT_CAP);
+    assay_stats_busy(s, ASSAY_BUSY_TOTAL);
+    assay_stats_busy(s, ASSAY_BUSY_REASONS); /* out of range: ignored */
+    j = assay_stats_json(s);
+    busy = json_object_get(j, "busy");
+    assert_int_equal(json_integer_value(json_object_get(busy, "client_cap")),
+                     2);
+    assert_int_equal(json_integer_value(json_object_get(busy, "total")), 1);
+    assert_int_equal(json_object_size(busy), 2);
     json_decref(j);
     assay_stats_free(s);
 }

@@ -439,10 +439,57 @@ test_op_name_never_null(void **state)
     assert_string_equal(assay_proto_op_name((assay_proto_op)99), "unknown");
 }
 
+/* "model_hash": 12..64 lowercase hex digits on any op, kept for the
+ * handler; anything else is invalid_field naming the field. */
+static void
+test_model_hash_is_parsed_and_checked(void **state)
+{
+    (void)state;
+    check_error_fixture("invalid_field_model_hash", ASSAY_EFIELD);
+    const char *ok[] = {
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789ab\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"q\",\"answer\":\"a\","
+        "\"model_hash\":\"0123456789abcdef0123456789abcdef0123456789abcdef0123"
+        "456789abcdef\"}"};
+    for (size_t i = 0; i < 2; i++) {
+        assay_request req;
+        assay_error err;
+        assay_error_init(&err);
+        assert_ok_err(assay_proto_parse(ok[i], strlen(ok[i]), 0, &req, &err),
+                      &err);
+        assert_non_null(req.model_hash);
+        assert_true(strncmp(req.model_hash, "0123456789ab", 12) == 0);
+        assay_request_fini(&req);
+    }
+    const char *bad[] = {
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789a\"}",
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789AB\"}",
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":12}",
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789ab \"}",
+        "{\"v\":1,\"op\":\"health\",\"model_hash\":\"0123456789abcdef0123"
+        "456789abcdef0123456789abcdef0123456789abcdef0\"}"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assay_request req;
+        assay_error err;
+        assay_error_init(&err);
+        assert_err(assay_proto_parse(bad[i], strlen(bad[i]), 0, &req, &err),
+                   ASSAY_EFIELD);
+        assert_string_equal(err.field, "model_hash");
+        assay_request_fini(&req);
+    }
+    assert_true(
+        assay_proto_model_hash_matches("0123456789abcdef", "0123456789ab"));
+    assert_false(
+        assay_proto_model_hash_matches("0123456789abcdef", "0123456789ac"));
+    assert_false(assay_proto_model_hash_matches("0123", "0123456789ab"));
+    assert_string_equal(assay_errname(ASSAY_EMODELHASH), "model_mismatch");
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_hash_is_parsed_and_checked),
         cmocka_unit_test(test_fixture_invalid_json_names_line_and_column),
         cmocka_unit_test(test_fixture_non_object_is_invalid_json),
         cmocka_unit_test(test_fixture_invalid_utf8_names_field_and_offset),

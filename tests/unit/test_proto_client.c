@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "assay/engine.h"
 #include "proto_client.h"
 
 static char *
@@ -134,8 +135,9 @@ test_grade_text_is_the_request_dumped(void **state)
                 char *want = dump(req);
                 char *got = NULL;
                 size_t len = 0;
-                assert_ok(assay_proto_grade_text(ids[i], qid, q, ref, ans, &got,
-                                                 &len, NULL));
+                assert_ok(assay_proto_grade_text(ids[i], qid, q, ref, ans,
+                                                 ASSAY_VERDICT_ALL, &got, &len,
+                                                 NULL));
                 assert_string_equal(got, want);
                 assert_int_equal(len, strlen(want));
                 free(got);
@@ -149,11 +151,20 @@ test_grade_text_is_the_request_dumped(void **state)
     assay_error err;
     assay_error_init(&err);
     char *out = NULL;
-    assert_err(assay_proto_grade_text("1", "q", NULL, NULL, "bad \xff", &out,
-                                      NULL, &err),
+    assert_err(assay_proto_grade_text("1", "q", NULL, NULL, "bad \xff",
+                                      ASSAY_VERDICT_ALL, &out, NULL, &err),
                ASSAY_EUTF8);
     assert_string_equal(err.field, "answer");
     assert_null(out);
+    /* a compact request names its members in wire order */
+    assert_ok(assay_proto_grade_text("c", "q", NULL, NULL, "a",
+                                     ASSAY_VPART(FLAGS) | ASSAY_VPART(SCORE) |
+                                         ASSAY_VPART(CONCEPTS),
+                                     &out, NULL, NULL));
+    assert_string_equal(out, "{\"v\":1,\"id\":\"c\",\"op\":\"grade\","
+                             "\"question_id\":\"q\",\"answer\":\"a\","
+                             "\"fields\":[\"score\",\"concepts\",\"flags\"]}");
+    free(out);
 }
 
 int

@@ -283,6 +283,28 @@ test_tokenize_reports_byte_offsets(void **state)
     free(t);
 }
 
+static void
+test_tokenize_marks_parenthesised_asides(void **state)
+{
+    (void)state;
+    assay_token *t = NULL;
+    size_t n = 0;
+    /* ( opens an aside; a lone ) closes it and the clause goes on; a ) with
+     * a comma after it is an ordinary break */
+    const char *s = "SSR (server side) sends HTML (fast), then stops";
+    assert_ok(assay_tokenize(s, strlen(s), &t, &n, NULL));
+    assert_int_equal(n, 8);
+    assert_int_equal(t[1].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_OPEN_BEFORE);
+    assert_int_equal(t[2].flags, 0);
+    assert_int_equal(t[3].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_CLOSE_BEFORE);
+    assert_int_equal(t[5].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_OPEN_BEFORE);
+    assert_int_equal(t[6].flags, ASSAY_TOK_BREAK_BEFORE);
+    free(t);
+}
+
 int
 main(void)
 {
@@ -310,6 +332,7 @@ main(void)
         cmocka_unit_test(test_tokenize_returns_null_for_no_tokens),
         cmocka_unit_test(test_tokenize_survives_invalid_bytes),
         cmocka_unit_test(test_tokenize_reports_byte_offsets),
+        cmocka_unit_test(test_tokenize_marks_parenthesised_asides),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,15 +10,16 @@ See client/python/README.md; the wire protocol is docs/protocol.md.
 from .aio import AsyncClient
 from .client import Client
 from .errors import (AssayError, Busy, ConfigError, InternalError,
-                     InvalidRequest, MessageTooLarge, ServiceError, Timeout,
-                     UnknownQuestion, Unreachable)
+                     InvalidRequest, MessageTooLarge, ModelMismatch,
+                     ServiceError, Timeout, UnknownQuestion, Unreachable)
 from .types import (BatchResult, Concept, GradeRequest, Health, ModelInfo,
                     Question, Stats, Verdict)
 
 __version__ = "0.1.0"
 __all__ = [
     "AsyncClient", "Client", "AssayError", "Busy", "ConfigError",
-    "InternalError", "InvalidRequest", "MessageTooLarge", "ServiceError",
+    "InternalError", "InvalidRequest", "MessageTooLarge", "ModelMismatch",
+    "ServiceError",
     "Timeout", "UnknownQuestion", "Unreachable", "BatchResult", "Concept",
     "GradeRequest", "Health", "ModelInfo", "Question", "Stats", "Verdict",
 ]

@@ -31,6 +31,9 @@ _Z85 = re.compile(r'^[0-9a-zA-Z.\-:+=^!/*?&<>()\[\]{}@%$#]{40}$')
 _KEYLINE = re.compile(r'^\s*(public|secret)-key\s*=\s*"([^"]*)"\s*$')
 
 
+# A required model: its SHA-256 in lowercase hex, or a prefix of 12+ digits.
+_MODEL_HASH = re.compile(r"[0-9a-f]{12,64}")
+
 def parse_endpoints(endpoint):
     """"EP" or "EP1,EP2,..." (each may start with "mdp+", all alike) ->
     (list of ZeroMQ endpoints, majordomo?)."""
@@ -148,11 +151,20 @@ class Engine:
     """Requests in flight and what to do about them. Times are
     time.monotonic() seconds."""
 
-    def __init__(self, endpoint, timeout_ms, retries, service="assay"):
+    def __init__(self, endpoint, timeout_ms, retries, service="assay",
+                 require_model=None):
         if timeout_ms <= 0 or retries < 0:
             raise ConfigError(f"timeout_ms must be > 0 and retries >= 0 "
                               f"(got {timeout_ms}, {retries})",
                               code="invalid_argument")
+        if require_model is not None and (
+                not isinstance(require_model, str) or
+                not _MODEL_HASH.fullmatch(require_model)):
+            raise ConfigError(f"require_model must be 12 to 64 lowercase "
+                              f"hex digits (a model hash or a prefix of it), "
+                              f"got {require_model!r:.80}",
+                              code="invalid_argument")
+        self.require_model = require_model
         self.endpoint = endpoint
         self.endpoints, self.mdp = parse_endpoints(endpoint)
         self.timeout = timeout_ms / 1000.0
@@ -170,6 +182,8 @@ class Engine:
     def add(self, key, body, now=None):
         rid = f"{self._session}-{next(self._seq)}"
         req = {"v": 1, "id": rid}
+        if self.require_model is not None:
+            req["model_hash"] = self.require_model
         req.update(body)
         data = json.dumps(req, separators=(",", ":"),
                           ensure_ascii=False).encode("utf-8")

@@ -25,9 +25,10 @@ class AsyncClient:
     def __init__(self, endpoint=None, *, timeout_ms=3000, retries=3,
                  curve_key_file=None, server_key_file=None,
                  curve_secret_key=None, curve_server_key=None,
-                 service="assay", context=None):
+                 service="assay", context=None, require_model=None):
         endpoint = endpoint or os.environ.get("ASSAY_ENDPOINT") or DEFAULT_ENDPOINT
-        self._engine = Engine(endpoint, timeout_ms, retries, service)
+        self._engine = Engine(endpoint, timeout_ms, retries, service,
+                              require_model)
         self._keys = resolve_keys(curve_key_file, server_key_file,
                                   curve_secret_key, curve_server_key)
         self._ctx = context or zmq.asyncio.Context.instance()

@@ -30,6 +30,10 @@ class Client:
     ``server_key_file`` (the service's NAME.pub), or the keys as Z85 text
     (``curve_secret_key``, ``curve_server_key``).
 
+    ``require_model``: a model hash (or a prefix of 12+ lowercase hex
+    digits) every request requires; a service grading with another model
+    answers ModelMismatch instead of a verdict (docs/reliability.md).
+
     Not thread-safe: one client per thread. Use as a context manager or
     call close().
     """
@@ -37,9 +41,10 @@ class Client:
     def __init__(self, endpoint=None, *, timeout_ms=3000, retries=3,
                  curve_key_file=None, server_key_file=None,
                  curve_secret_key=None, curve_server_key=None,
-                 service="assay", context=None):
+                 service="assay", context=None, require_model=None):
         endpoint = endpoint or os.environ.get("ASSAY_ENDPOINT") or DEFAULT_ENDPOINT
-        self._engine = Engine(endpoint, timeout_ms, retries, service)
+        self._engine = Engine(endpoint, timeout_ms, retries, service,
+                              require_model)
         self._keys = resolve_keys(curve_key_file, server_key_file,
                                   curve_secret_key, curve_server_key)
         self._ctx = context or zmq.Context.instance()

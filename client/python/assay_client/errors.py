@@ -9,6 +9,7 @@ after its wire code (docs/protocol.md); transport failures have their own.
     │   ├── UnknownQuestion         unknown_question
     │   ├── MessageTooLarge         message_too_large
     │   ├── Busy                    busy (after the backoff budget)
+    │   ├── ModelMismatch           model_mismatch (require_model differs)
     │   └── InternalError           internal
     ├── Unreachable                 no reply ever came (nothing listening,
     │                               key refused, or no reply within retries)
@@ -58,6 +59,12 @@ class Busy(ServiceError):
     code = "busy"
 
 
+class ModelMismatch(ServiceError):
+    """The service grades with a model other than the one required
+    (``require_model``); the message names both hashes."""
+    code = "model_mismatch"
+
+
 class InternalError(ServiceError):
     code = "internal"
 
@@ -78,6 +85,7 @@ _BY_CODE = {
     "unknown_question": UnknownQuestion,
     "message_too_large": MessageTooLarge,
     "busy": Busy,
+    "model_mismatch": ModelMismatch,
     "internal": InternalError,
 }
 

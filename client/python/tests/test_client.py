@@ -81,6 +81,30 @@ class Basic(unittest.TestCase):
             # the client still works after errors
             self.assertEqual(c.grade(GIL, "gil").band, "correct")
 
+    def test_require_model_hash(self):
+        with ac.Client(self.d.endpoint) as c:
+            served = c.health().models[0].hash
+        # the served hash, in full or as a prefix: verdicts as usual
+        for want in (served, served[:12]):
+            with ac.Client(self.d.endpoint, require_model=want) as c:
+                v = c.grade(GIL, "gil")
+                self.assertEqual(v.model, served)
+                self.assertTrue(c.health().ok)
+        other = ("0" if served[0] != "0" else "1") + served[1:]
+        with ac.Client(self.d.endpoint, require_model=other) as c:
+            with self.assertRaises(ac.ModelMismatch) as e:
+                c.grade(GIL, "gil")
+            self.assertEqual(e.exception.code, "model_mismatch")
+            self.assertEqual(e.exception.field, "model_hash")
+            self.assertIn(served, e.exception.message)
+            self.assertIn(other, e.exception.message)
+            rs = list(c.grade_many([{"answer": GIL, "question_id": "gil"}] * 3))
+            self.assertTrue(all(isinstance(r.error, ac.ModelMismatch)
+                                for r in rs))
+        for bad in ("abc", "G" * 64, served.upper(), "0" * 65, 12):
+            with self.assertRaises(ac.ConfigError):
+                ac.Client(self.d.endpoint, require_model=bad)
+
     def test_grade_many_keeps_input_order_with_a_window(self):
         items = [ac.GradeRequest(answer=GIL if i % 3 else "no idea",
                                  question_id="gil", tag=f"t{i}")
@@ -266,6 +290,15 @@ class Majordomo(unittest.TestCase):
                 rs = list(c.grade_many([{"answer": GIL, "question_id": "gil"}] * 20,
                                        window=4))
                 self.assertTrue(all(r.ok for r in rs))
+                served = c.health().models[0].hash
+            # the worker checks the required model behind the broker too
+            with ac.Client("mdp+" + broker.endpoint,
+                           require_model=served[:16]) as c:
+                self.assertEqual(c.grade(GIL, "gil").model, served)
+            with ac.Client("mdp+" + broker.endpoint,
+                           require_model="f" * 64) as c:
+                with self.assertRaises(ac.ModelMismatch):
+                    c.grade(GIL, "gil")
         finally:
             worker.stop()
             broker.stop()
