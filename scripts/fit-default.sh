@@ -26,7 +26,7 @@ vecopt=()
 # engine's throughput (README, Speed) for a gain seen only in training CV.
 vecopt+=(--features cosine,bigram,chargram,coverage,recall,precision,misconception,required_missing,length,cov_x_len,answer_words,reference_words,question_words,softcos)
 if [ -n "${VECTORS:-}" ]; then
-    vecopt=(--vectors "$VECTORS")
+    vecopt+=(--vectors "$VECTORS")
 fi
 "$assay" fit --stoplist "$root/models/stopwords.txt" --labels "$tmp/pooled.jsonl" \
     "${vecopt[@]}" --name default --out "$out"

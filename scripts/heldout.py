@@ -31,6 +31,10 @@ SEMEVAL = {c: os.path.join(SHARED, "datasets", "semeval2013", c + "-train.jsonl"
 STOP = os.path.join(ROOT, "models", "stopwords.txt")
 PF = os.path.join(ROOT, "models", "python-fullstack")
 FOLDS = 5
+# the features of the shipped models (scripts/fit-default.sh)
+DEFAULT_FEATURES = ("cosine,bigram,chargram,coverage,recall,precision,misconception,"
+                    "required_missing,length,cov_x_len,answer_words,reference_words,"
+                    "question_words,softcos")
 MAP5 = {"correct": 5, "partially_correct_incomplete": 2.5, "contradictory": 0,
         "irrelevant": 0, "non_domain": 0}
 MAP3 = {"correct": 5, "contradictory": 0, "incorrect": 1}
@@ -99,14 +103,25 @@ def main():
                     help="refit the default model without the held-out fold with "
                          "this script (scripts/fit-default.sh); omit to grade with "
                          "--default-model as shipped")
+    ap.add_argument("--vectors", default=None,
+                    help="word vectors for the softcos feature in every fit "
+                         "(models/vectors.vec8); also passed to --pooled-script "
+                         "as VECTORS")
+    ap.add_argument("--features", default=None,
+                    help="comma list of features every fit uses (default: "
+                         "those of scripts/fit-default.sh)")
     ap.add_argument("--only", action="append")
     a = ap.parse_args()
+    extra = ["--features", a.features or DEFAULT_FEATURES]
+    if a.vectors:
+        extra += ["--vectors", a.vectors]
+        os.environ["VECTORS"] = a.vectors
     want = lambda n: not a.only or n in a.only
     tmp = tempfile.mkdtemp(prefix="assay-heldout-")
     out = os.path.join(tmp, "m.json")
     if want("mohler"):
         r = run(a.assay, ["fit", "--stoplist", STOP, "--labels", MOHLER, "--split", "train",
-                          "--test-split", "test", "--name", "mohler", "--out", out])
+                          "--test-split", "test", "--name", "mohler", "--out", out] + extra)
         print("mohler test (fit on train):      ", fmt(r["test"]))
     if want("semeval"):
         for c in SEMEVAL:
@@ -115,14 +130,21 @@ def main():
                 lab = semeval_fold_file(tmp, c, k)
                 rows.append(run(a.assay, ["fit", "--stoplist", STOP, "--labels", lab,
                                           "--split", "train", "--test-split", "test",
-                                          "--name", c, "--out", out])["test"])
+                                          "--name", c, "--out", out] + extra)["test"])
             print("semeval %-12s 5-fold by question: pearson=%.3f band_accuracy=%.3f "
                   "f1_2way=%.3f (min fold %.3f) majority=%.3f" % (
                       c, mean(rows, "pearson"), mean(rows, "band_accuracy"),
                       mean(rows, "f1_2way"), min(r["f1_2way"] for r in rows),
                       mean(rows, "majority")))
     if want("default"):
-        r = run(a.assay, ["fit", "--eval", a.default_model, "--labels", MOHLER,
+        model = a.default_model
+        if a.pooled_script:
+            # the pooled model as the script builds it (Mohler test is never
+            # in the pool)
+            model = os.path.join(tmp, "pooled-all.json")
+            subprocess.run(["bash", a.pooled_script, model, "none", "-1"], check=True,
+                           stdout=subprocess.DEVNULL)
+        r = run(a.assay, ["fit", "--eval", model, "--labels", MOHLER,
                           "--test-split", "test"])
         print("default model, mohler test:      ", fmt(r["test"]))
         for c in SEMEVAL:

@@ -40,6 +40,10 @@ typedef struct assay_fit_options {
     const char *vectors_path;
     /* accuracy wanted among answers not sent to review (0 = 0.95) */
     double review_target;
+    /* when set, a tab-separated table of every fitted item's features is
+     * written here (line, question group, score/scale_max, features), for
+     * analysis outside assay; NULL = none */
+    const char *features_out;
 } assay_fit_options;
 
 typedef struct assay_metrics {

@@ -659,7 +659,10 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
     f->f[ASSAY_F_bigram] = max_cos(&bi, pq->ref_bi, pq->nrefs);
-    f->f[ASSAY_F_softcos] = assay_softcos(p->vectors, pq, answer, idf);
+    /* the costly similarity features only when weighed (or fitting) */
+    if (p->w[ASSAY_F_softcos] != 0.0 || p->all_features) {
+        f->f[ASSAY_F_softcos] = assay_softcos(p->vectors, pq, answer, idf);
+    }
     if (p->w[ASSAY_F_wordnet] != 0.0 || p->all_features) {
         f->f[ASSAY_F_wordnet] = assay_wnsim(p->wordnet, pq, answer, idf);
     }

@@ -1,4 +1,5 @@
-/* softcos.c - soft cosine of answer and references over word vectors. */
+/* softcos.c - best-match alignment of answer and references over word
+ * vectors (softcos.h). */
 #include "softcos.h"
 
 #include <math.h>
@@ -6,9 +7,8 @@
 
 #include "demote.h"
 
-#define SC_MAX_WORDS                                                           \
-    64 /* distinct content words per side; the rest dropped                    \
-        */
+/* distinct content words per side; the rest dropped */
+#define SC_MAX_WORDS 64
 
 typedef struct bag {
     uint64_t key[SC_MAX_WORDS];
@@ -59,21 +59,37 @@ sim(const assay_vectors *v, const bag *x, size_t i, const bag *y, size_t j)
     if (x->vec[i] < 0 || y->vec[j] < 0) {
         return 0.0;
     }
-    double c = assay_vectors_cos(v, x->vec[i], y->vec[j]);
+    double c =
+        (assay_vectors_cos(v, x->vec[i], y->vec[j]) - ASSAY_SOFTCOS_FLOOR) /
+        (1.0 - ASSAY_SOFTCOS_FLOOR);
     return c > 0 ? c * c : 0.0;
 }
 
+/* (soft recall + soft precision) / 2 of answer a against reference r: each
+ * word pair's similarity is computed once and kept as the best of its row
+ * (answer word) and column (reference word). */
 static double
-self_sim(const assay_vectors *v, const bag *x)
+align(const assay_vectors *v, const bag *a, const bag *r)
 {
-    double s = 0;
-    for (size_t i = 0; i < x->n; i++) {
-        s += x->w[i] * x->w[i];
-        for (size_t j = i + 1; j < x->n; j++) {
-            s += 2 * x->w[i] * x->w[j] * sim(v, x, i, x, j);
+    double rbest[SC_MAX_WORDS] = {0};
+    double pn = 0, pd = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        double best = 0;
+        for (size_t j = 0; j < r->n; j++) {
+            double s = sim(v, a, i, r, j);
+            best = s > best ? s : best;
+            rbest[j] = s > rbest[j] ? s : rbest[j];
         }
+        pn += a->w[i] * best;
+        pd += a->w[i];
     }
-    return s;
+    double rn = 0, rd = 0;
+    for (size_t j = 0; j < r->n; j++) {
+        rn += r->w[j] * rbest[j];
+        rd += r->w[j];
+    }
+    double rec = rd > 0 ? rn / rd : 0.0, pre = pd > 0 ? pn / pd : 0.0;
+    return (rec + pre) / 2.0;
 }
 
 double
@@ -88,20 +104,13 @@ assay_softcos(const assay_vectors *v, const assay_prepared *pq,
     if (a.n == 0) {
         return 0.0;
     }
-    double aa = self_sim(v, &a), best = 0.0;
+    double best = 0.0;
     for (size_t k = 0; k < pq->nrefs; k++) {
         bag_of(&r, &pq->refs[k], &pq->demoted, idf, v);
         if (r.n == 0) {
             continue;
         }
-        double ab = 0;
-        for (size_t i = 0; i < a.n; i++) {
-            for (size_t j = 0; j < r.n; j++) {
-                ab += a.w[i] * r.w[j] * sim(v, &a, i, &r, j);
-            }
-        }
-        double den = sqrt(aa * self_sim(v, &r));
-        double s = den > 0 ? ab / den : 0.0;
+        double s = align(v, &a, &r);
         best = s > best ? s : best;
     }
     return best > 1.0 ? 1.0 : best;

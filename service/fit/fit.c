@@ -357,9 +357,10 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
  * first candidate turns the rule's cap off) by the training objective, one
  * rule at a time, two passes. A rule that does not help on the training
  * items therefore does not cap scores; its flag is still reported.
- * negated_cap and required_cap are policy, not fitted: an answer that
- * contradicts a key point of the reference, or misses one the bank marks
- * required, is never `correct`, however much else it says. */
+ * negated_cap, required_cap and contradiction_cap are policy, not fitted:
+ * an answer that contradicts a key point of the reference, has it
+ * backwards, or misses one the bank marks required, is never `correct`,
+ * however much else it says. */
 static assay_err
 calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
                 const assay_features *fs, assay_concept_match *const *matches,
@@ -370,17 +371,26 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
     static const double offc[] = {0.02, 0.05, 0.1, 0.15};
     static const double salad[] = {0.05, 0.1, 0.15, 0.2};
     static const double restate[] = {0.4, 0.5, 0.6, 0.7};
+    static const double penalty[] = {0.3, 0.15, 0.0};
     struct {
         double *cap;
         double *trigger; /* may be NULL */
         const double *tv;
         size_t ntv;
+        size_t ncaps; /* the first ncaps of caps[] are candidates */
     } rules[] = {
-        {&p->off_topic_cap, &p->off_topic_cos, offc, 4},
-        {&p->salad_cap, &p->salad_stop_ratio, salad, 4},
-        {&p->restate_cap, &p->restate_qcos, restate, 4},
-        {&p->short_cap, NULL, NULL, 0},
-        {&p->misconception_cap, NULL, NULL, 0},
+        {&p->off_topic_cap, &p->off_topic_cos, offc, 4, 3},
+        {&p->salad_cap, &p->salad_stop_ratio, salad, 4, 3},
+        {&p->restate_cap, &p->restate_qcos, restate, 4, 3},
+        {&p->short_cap, NULL, NULL, 0, 3},
+        {&p->misconception_cap, NULL, NULL, 0, 3},
+        /* one contradicted point: graders often still give most credit
+         * (on Mohler train the partial cap cost 0.03 r on unseen
+         * questions), so the cap and the penalty are learned; at most
+         * partial, since a false contradiction (a correct point said with a
+         * negation) must not sink a right answer - a wrong one is caught
+         * by contradiction_cap when it has the reference backwards */
+        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2},
     };
     double best;
     assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
@@ -389,8 +399,7 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
              r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
             double keep_cap = *rules[r].cap;
             double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
-            for (size_t c = 0;
-                 c < sizeof(caps) / sizeof(caps[0]) && rc == ASSAY_OK; c++) {
+            for (size_t c = 0; c < rules[r].ncaps && rc == ASSAY_OK; c++) {
                 for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
                     *rules[r].cap = caps[c];
                     if (rules[r].trigger) {
@@ -424,24 +433,22 @@ num4(double x)
     return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
 }
 
-/* Confidence on out-of-fold scores: each fold scored by weights fitted on
- * the other folds (same penalty; the rules and thresholds of the full fit),
- * isotonic P(band right | margin), then the needs_review cut for target
- * accuracy among the answers not sent to review. */
+/* Out-of-fold scores: each fold of the first fold assignment scored by
+ * weights fitted on the other folds (same penalty; p's rules and
+ * thresholds): scores of questions the weights never saw, so confidence
+ * learned on them holds for new questions. */
 static assay_err
-calibrate_confidence(const assay_model *m, const groups *g,
-                     const assay_itemset *s, const assay_features *fs,
-                     assay_concept_match *const *matches, const double *X,
-                     const double *y, const unsigned *fold, unsigned nfolds,
-                     const bool *use, double lambda, double target,
-                     assay_params *p, json_t **info, assay_error *err)
+oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
+           const assay_features *fs, assay_concept_match *const *matches,
+           const double *X, const double *y, const unsigned *fold,
+           unsigned nfolds, const bool *use, double lambda,
+           const assay_params *p, double *oof, assay_error *err)
 {
     size_t n = s->n;
-    double *oof = calloc(n, sizeof(*oof)), *tmp = calloc(n, sizeof(*tmp));
-    double *mg = calloc(n, sizeof(*mg)), *ok = calloc(n, sizeof(*ok));
-    bool *rows = calloc(n, sizeof(*rows)), *right = calloc(n, sizeof(*right));
+    double *tmp = calloc(n + 1, sizeof(*tmp));
+    bool *rows = calloc(n + 1, sizeof(*rows));
     assay_err rc = ASSAY_OK;
-    if (!oof || !tmp || !mg || !ok || !rows || !right) {
+    if (!tmp || !rows) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
@@ -463,6 +470,36 @@ calibrate_confidence(const assay_model *m, const groups *g,
                 oof[i] = tmp[i];
             }
         }
+    }
+out:
+    free(tmp);
+    free(rows);
+    return rc;
+}
+
+/* Confidence on out-of-fold scores (oof_scores), isotonic P(band right |
+ * margin), then the needs_review cut for target accuracy among the answers
+ * not sent to review. */
+static assay_err
+calibrate_confidence(const assay_model *m, const groups *g,
+                     const assay_itemset *s, const assay_features *fs,
+                     assay_concept_match *const *matches, const double *X,
+                     const double *y, const unsigned *fold, unsigned nfolds,
+                     const bool *use, double lambda, double target,
+                     assay_params *p, json_t **info, assay_error *err)
+{
+    size_t n = s->n;
+    double *oof = calloc(n + 1, sizeof(*oof));
+    double *mg = calloc(n + 1, sizeof(*mg)), *ok = calloc(n + 1, sizeof(*ok));
+    bool *right = calloc(n + 1, sizeof(*right));
+    assay_err rc = ASSAY_OK;
+    if (!oof || !mg || !ok || !right) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    if ((rc = oof_scores(m, g, s, fs, matches, X, y, fold, nfolds, use, lambda,
+                         p, oof, err)) != ASSAY_OK) {
+        goto out;
     }
     size_t nright = 0;
     for (size_t i = 0; i < n; i++) {
@@ -486,10 +523,8 @@ calibrate_confidence(const assay_model *m, const groups *g,
                       num4(kept));
 out:
     free(oof);
-    free(tmp);
     free(mg);
     free(ok);
-    free(rows);
     free(right);
     return rc;
 }
@@ -555,6 +590,35 @@ feature_enabled(const char *list, const char *name)
         p += l + (e != NULL);
     }
     return false;
+}
+
+/* The feature table of --features-out: one header line, then per item its
+ * labelled-set line, question group key, target and features. */
+static assay_err
+dump_features(const char *path, const assay_itemset *s, const double *X,
+              const double *y, assay_error *err)
+{
+    FILE *f = fopen(path, "w");
+    if (f == NULL) {
+        return assay_error_set(err, ASSAY_EIO, "%s: cannot write", path);
+    }
+    fprintf(f, "line\tgroup\ty");
+    for (int j = 0; j < ASSAY_NFEATURES; j++) {
+        fprintf(f, "\t%s", assay_feature_names[j]);
+    }
+    fputc('\n', f);
+    for (size_t i = 0; i < s->n; i++) {
+        fprintf(f, "%u\t%016llx\t%.6f", s->v[i].line,
+                (unsigned long long)group_key(&s->v[i]), y[i]);
+        for (int j = 0; j < ASSAY_NFEATURES; j++) {
+            fprintf(f, "\t%.6f", X[i * ASSAY_NFEATURES + j]);
+        }
+        fputc('\n', f);
+    }
+    if (fclose(f) != 0) {
+        return assay_error_set(err, ASSAY_EIO, "%s: cannot write", path);
+    }
+    return ASSAY_OK;
 }
 
 assay_err
@@ -770,6 +834,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     for (size_t i = 0; i < n; i++) {
         y[i] = items.v[i].score / items.v[i].scale_max;
+    }
+    if (o->features_out != NULL &&
+        (rc = dump_features(o->features_out, &items, X, y, err))) {
+        goto out;
     }
     bool use[ASSAY_NFEATURES];
     for (int j = 0; j < ASSAY_NFEATURES; j++) {

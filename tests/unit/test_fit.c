@@ -424,6 +424,54 @@ test_fit_with_vectors_deterministic_and_loader_errors(void **state)
     unlink(vec);
 }
 
+/* --features-out: a header naming every feature, then one row per fitted
+ * item (the train split: 30 of the fixture's 34), each with its labelled-set
+ * line and features in [0, 1]. */
+static void
+test_fit_features_out_table(void **state)
+{
+    fixture *fx = *state;
+    char tsv[1100];
+    snprintf(tsv, sizeof(tsv), "%s/f.tsv", fx->dir);
+    const char *labels[1] = {fx->labels};
+    assay_fit_options o = options(fx, labels, 1, fx->out1);
+    o.features_out = tsv;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    size_t len;
+    char *t = assay_test_slurp(tsv, &len);
+    assert_non_null(t);
+    char *save = NULL, *line = strtok_r(t, "\n", &save);
+    assert_non_null(line);
+    assert_true(strncmp(line, "line\tgroup\ty\tcosine\t", 20) == 0);
+    assert_non_null(strstr(line, "\tsoftcos\twordnet"));
+    size_t rows = 0;
+    while ((line = strtok_r(NULL, "\n", &save)) != NULL) {
+        size_t cols = 0;
+        char *s2 = NULL;
+        for (char *c = strtok_r(line, "\t", &s2); c != NULL;
+             c = strtok_r(NULL, "\t", &s2), cols++) {
+            if (cols == 0) {
+                assert_true(atoi(c) >= 1 && atoi(c) <= 34);
+            } else if (cols >= 2) {
+                double v = atof(c);
+                assert_true(v >= 0.0 && v <= 1.0);
+            }
+        }
+        assert_int_equal(cols, 3 + ASSAY_NFEATURES);
+        rows++;
+    }
+    assert_int_equal(rows, 30);
+    free(t);
+    unlink(tsv);
+    /* an unwritable path is an error naming it */
+    o.features_out = "/nonexistent-dir/f.tsv";
+    assay_error_init(&err);
+    assert_err(assay_fit(&o, NULL, &err), ASSAY_EIO);
+    assert_non_null(strstr(err.message, "/nonexistent-dir/f.tsv"));
+}
+
 int
 main(void)
 {
@@ -435,6 +483,7 @@ main(void)
         T(test_fit_unknown_question_names_file_and_line),
         T(test_fit_with_vectors_deterministic_and_loader_errors),
         T(test_fit_missing_inputs_name_path),
+        T(test_fit_features_out_table),
         cmocka_unit_test(test_fit_pearson_by_hand),
         cmocka_unit_test(test_fit_spearman_by_hand_with_ties),
     };
