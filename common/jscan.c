@@ -1,5 +1,6 @@
 /* jscan.c - top-level member lookup and string decoding over JSON text. */
 #include "jscan.h"
+#include "str.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -97,21 +98,6 @@ skip_value(const unsigned char *u, size_t i, size_t len)
     return i > start ? i : 0;
 }
 
-static int
-hexval(unsigned char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
 static bool
 read_hex4(const unsigned char *u, size_t i, size_t end, uint32_t *cp)
 {
@@ -120,7 +106,7 @@ read_hex4(const unsigned char *u, size_t i, size_t end, uint32_t *cp)
     }
     uint32_t v = 0;
     for (size_t k = 0; k < 4; k++) {
-        int h = hexval(u[i + k]);
+        int h = assay_hex_digit(u[i + k]);
         if (h < 0) {
             return false;
         }

@@ -20,3 +20,18 @@ assay_str_copy(const char *s)
 {
     return s != NULL ? assay_str_dup(s, strlen(s)) : NULL;
 }
+
+int
+assay_hex_digit(unsigned char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}

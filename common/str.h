@@ -15,4 +15,8 @@ char *assay_str_dup(const char *s, size_t n);
  * memory or when s is NULL. */
 char *assay_str_copy(const char *s);
 
+/* assay_hex_digit returns the value of the hexadecimal digit c (either
+ * case), or -1 when c is not one: the JSON \u escape readers share it. */
+int assay_hex_digit(unsigned char c);
+
 #endif

@@ -1,5 +1,6 @@
 /* proto.c - wire protocol v1 request parsing and reply encoding. */
 #include "proto.h"
+#include "str.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -116,21 +117,6 @@ utf8_len_of(uint32_t cp)
     return 3;
 }
 
-static int
-hexval(unsigned char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
 /*
  * Finds which top-level field of the raw JSON text holds byte bad: a
  * lightweight scan that tracks nesting, strings and escapes. When bad is
@@ -160,7 +146,7 @@ proto_locate(const char *msg, size_t bad, char *key, size_t keycap,
                     if (u[i + 1] == 'u' && i + 5 < bad) {
                         uint32_t cp = 0;
                         for (int k = 2; k < 6; k++) {
-                            int h = hexval(u[i + k]);
+                            int h = assay_hex_digit(u[i + k]);
                             cp = (cp << 4) | (uint32_t)(h < 0 ? 0 : h);
                         }
                         pos += utf8_len_of(cp);

@@ -11,6 +11,7 @@
  * first) are answered ahead of it, far fewer than the flood keeps queued.
  */
 #include "assay_test.h"
+#include "clock.h"
 
 #include <signal.h>
 #include <stdbool.h>
@@ -31,14 +32,6 @@
 
 static assay_proc direct;
 static void *ctx;
-
-static long long
-mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void *
 dealer(const char *ep)
@@ -160,8 +153,8 @@ test_polite_client_served_in_turn_while_another_floods(void **state)
 
     /* The flood is over its share once the service has refused some of
      * it: from here on it is queued at the service all the time. */
-    long long until = mono_ms() + limit_ms;
-    while (f.busy == 0 && mono_ms() < until) {
+    long long until = assay_clock_ms() + limit_ms;
+    while (f.busy == 0 && assay_clock_ms() < until) {
         flood_pump(&f);
         zmq_pollitem_t item = {.socket = f.s, .events = ZMQ_POLLIN};
         zmq_poll(&item, 1, 50);
@@ -184,8 +177,8 @@ test_polite_client_served_in_turn_while_another_floods(void **state)
                  i);
         send_body(p, body);
         bool got = false;
-        until = mono_ms() + limit_ms;
-        while (!got && mono_ms() < until) {
+        until = assay_clock_ms() + limit_ms;
+        while (!got && assay_clock_ms() < until) {
             zmq_pollitem_t items[2] = {{.socket = p, .events = ZMQ_POLLIN},
                                        {.socket = f.s, .events = ZMQ_POLLIN}};
             zmq_poll(items, 2, 100);
@@ -213,8 +206,8 @@ test_polite_client_served_in_turn_while_another_floods(void **state)
     /* The flood still had requests queued after the polite client was
      * done: they are answered now. */
     long flood_before = f.verdicts;
-    until = mono_ms() + limit_ms;
-    while (f.verdicts == flood_before && mono_ms() < until) {
+    until = assay_clock_ms() + limit_ms;
+    while (f.verdicts == flood_before && assay_clock_ms() < until) {
         zmq_pollitem_t item = {.socket = f.s, .events = ZMQ_POLLIN};
         zmq_poll(&item, 1, 100);
         char b[BODY_MAX];
@@ -227,9 +220,9 @@ test_polite_client_served_in_turn_while_another_floods(void **state)
 
     /* The service counts the refusals by reason. */
     send_body(p, "{\"v\":1,\"id\":\"s\",\"op\":\"stats\"}");
-    until = mono_ms() + limit_ms;
+    until = assay_clock_ms() + limit_ms;
     bool got_stats = false;
-    while (!got_stats && mono_ms() < until) {
+    while (!got_stats && assay_clock_ms() < until) {
         zmq_pollitem_t item = {.socket = p, .events = ZMQ_POLLIN};
         zmq_poll(&item, 1, 100);
         got_stats = try_reply(p, body, sizeof body);
@@ -284,14 +277,14 @@ test_reserve_admits_a_newcomer_when_flooders_fill_the_total(void **state)
     void *probe = dealer(direct.endpoint);
     long total_busy = 0;
     char body[BODY_MAX];
-    long long until = mono_ms() + limit_ms;
-    while (total_busy == 0 && mono_ms() < until) {
+    long long until = assay_clock_ms() + limit_ms;
+    while (total_busy == 0 && assay_clock_ms() < until) {
         for (int i = 0; i < FLOODERS; i++) {
             flood_pump(&f[i]);
         }
         send_body(probe, "{\"v\":1,\"op\":\"stats\"}");
         bool got = false;
-        while (!got && mono_ms() < until) {
+        while (!got && assay_clock_ms() < until) {
             zmq_pollitem_t item = {.socket = probe, .events = ZMQ_POLLIN};
             zmq_poll(&item, 1, 20);
             got = try_reply(probe, body, sizeof body);
@@ -314,8 +307,8 @@ test_reserve_admits_a_newcomer_when_flooders_fill_the_total(void **state)
                  i);
         send_body(p, req);
         bool got = false;
-        until = mono_ms() + limit_ms;
-        while (!got && mono_ms() < until) {
+        until = assay_clock_ms() + limit_ms;
+        while (!got && assay_clock_ms() < until) {
             zmq_pollitem_t item = {.socket = p, .events = ZMQ_POLLIN};
             zmq_poll(&item, 1, 20);
             got = try_reply(p, body, sizeof body);

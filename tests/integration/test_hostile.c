@@ -8,6 +8,7 @@
  * assay_proc_time_scale(), never on fixed sleeps.
  */
 #include "assay_test.h"
+#include "clock.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -54,14 +55,6 @@ static int
 deadline_ms(int ms)
 {
     return (int)(ms * assay_proc_time_scale());
-}
-
-static long long
-mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void *
@@ -471,11 +464,11 @@ test_silent_connections_are_logged_and_expire(void **state)
     const char *req[] = {"", health};
     send_parts(s, req, 2);
     char first[256], body[BODY_MAX];
-    long long t0 = mono_ms();
+    long long t0 = assay_clock_ms();
     assert_int_equal(
         recv_frames(s, first, body, sizeof body, deadline_ms(40000)), 2);
     printf("client served %lld ms after %d silent connections\n",
-           mono_ms() - t0, SILENT);
+           assay_clock_ms() - t0, SILENT);
     assert_non_null(strstr(body, "\"ok\":true"));
     zmq_close(s);
     for (int i = 0; i < SILENT; i++) {

@@ -19,6 +19,7 @@
 
 #include "assay_test.h"
 #include "assayd_proc.h"
+#include "clock.h"
 
 #define RETRY_MS 1500
 #define TRIES_MAX 12
@@ -45,14 +46,6 @@ typedef struct batch {
     char *canon[VARIANTS]; /* first reply per request text, id removed */
     char question_id[128];
 } batch;
-
-static long long
-mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 nap_ms(int ms)
@@ -203,7 +196,7 @@ batch_send(batch *b, int i)
     if (b->slots[i].sent_ms == 0) {
         b->inflight++;
     }
-    b->slots[i].sent_ms = mono_ms();
+    b->slots[i].sent_ms = assay_clock_ms();
     b->slots[i].tries++;
     assert_true(b->slots[i].tries <= TRIES_MAX);
 }
@@ -215,11 +208,11 @@ batch_pump(batch *b, int until_done, long long deadline_ms)
 {
     char *reply = malloc(REPLY_CAP);
     assert_non_null(reply);
-    while (b->done < until_done && mono_ms() < deadline_ms) {
+    while (b->done < until_done && assay_clock_ms() < deadline_ms) {
         while (b->next < b->total && b->inflight < b->window) {
             batch_send(b, b->next++);
         }
-        long long now = mono_ms();
+        long long now = assay_clock_ms();
         for (int i = 0; i < b->next; i++) {
             if (!b->slots[i].done && b->slots[i].sent_ms != 0 &&
                 now - b->slots[i].sent_ms > RETRY_MS) {
@@ -264,8 +257,8 @@ static void
 wait_for_service(batch *b, int timeout_ms)
 {
     char reply[64];
-    long long until = mono_ms() + timeout_ms;
-    while (mono_ms() < until) {
+    long long until = assay_clock_ms() + timeout_ms;
+    while (assay_clock_ms() < until) {
         mdp_send(b->sock, "mmi.service", "assay");
         if (mdp_recv(b->sock, "mmi.service", reply, sizeof reply, 1000) &&
             strcmp(reply, "200") == 0) {
@@ -334,7 +327,7 @@ test_mdp_every_request_answered_when_a_worker_is_killed(void **state)
     wait_for_service(&b, 20000);
     learn_question_id(&b);
 
-    long long deadline = mono_ms() + 180000;
+    long long deadline = assay_clock_ms() + 180000;
     batch_pump(&b, TOTAL / 4, deadline);
     assert_int_equal(assay_proc_stop(&w1, SIGKILL, 5.0), 128 + SIGKILL);
     batch_pump(&b, TOTAL, deadline);
@@ -369,7 +362,7 @@ test_mdp_workers_reconnect_after_broker_restart(void **state)
     batch_init(&b, endpoint, TOTAL, 16);
     wait_for_service(&b, 20000);
     learn_question_id(&b);
-    long long deadline = mono_ms() + 120000;
+    long long deadline = assay_clock_ms() + 120000;
     batch_pump(&b, TOTAL / 2, deadline);
 
     /* A crash, not a clean stop: the worker hears nothing about it. */

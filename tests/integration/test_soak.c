@@ -19,6 +19,7 @@
  * the longer runs: docs/reliability.md.
  */
 #include "assay_test.h"
+#include "clock.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -73,14 +74,6 @@ typedef struct soak_run {
 /* The running test's state, cleaned up by the teardown when an assertion
  * jumped out early. */
 static soak_run *live;
-
-static long long
-mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 nap_ms(int ms)
@@ -369,13 +362,13 @@ drain_logs(soak_run *r)
 static bool
 wait_log_all(soak_run *r, int which, const char *needle, int timeout_ms)
 {
-    long long until = mono_ms() + timeout_ms;
+    long long until = assay_clock_ms() + timeout_ms;
     for (;;) {
         drain_logs(r);
         if (strstr(r->procs[which].log, needle) != NULL) {
             return true;
         }
-        if (mono_ms() >= until) {
+        if (assay_clock_ms() >= until) {
             return false;
         }
         nap_ms(20);
@@ -390,9 +383,9 @@ wait_for_service(void *ctx, const char *endpoint, int timeout_ms)
     int zero = 0;
     zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
     assert_int_equal(zmq_connect(s, endpoint), 0);
-    long long until = mono_ms() + timeout_ms;
+    long long until = assay_clock_ms() + timeout_ms;
     bool up = false;
-    while (!up && mono_ms() < until) {
+    while (!up && assay_clock_ms() < until) {
         zmq_send(s, "", 0, ZMQ_SNDMORE);
         zmq_send(s, "MDPC01", 6, ZMQ_SNDMORE);
         zmq_send(s, "mmi.service", 11, ZMQ_SNDMORE);
@@ -446,8 +439,8 @@ send_big(void *ctx, const char *endpoint, bool mdp, const char *big,
     }
     assert_int_equal(zmq_send(s, big, BIG_BYTES, 0), (int)BIG_BYTES);
     int result = 0;
-    long long until = mono_ms() + timeout_ms;
-    while (result == 0 && mono_ms() < until) {
+    long long until = assay_clock_ms() + timeout_ms;
+    while (result == 0 && assay_clock_ms() < until) {
         zmq_pollitem_t items[2] = {{.socket = s, .events = ZMQ_POLLIN},
                                    {.socket = mon, .events = ZMQ_POLLIN}};
         if (zmq_poll(items, 2, 50) <= 0) {
@@ -643,9 +636,9 @@ hostile_round(void *ctx, const char *direct_ep, const char *broker_ep,
             p[n++] = "{\"v\":1,\"ok\":true}";
             break;
         }
-        long long t0 = mono_ms();
+        long long t0 = assay_clock_ms();
         int got = hostile_exchange(ctx, ep, parts, n, out, sizeof out, t);
-        long long ms = mono_ms() - t0;
+        long long ms = assay_clock_ms() - t0;
         hc->sent[k]++;
         bool ok;
         if (k == H_WORST) {
@@ -713,9 +706,9 @@ typedef struct fault_log {
 static void
 fault_note(fault_log *fl, long long t0, const char *what)
 {
-    int n =
-        snprintf(fl->text + fl->len, sizeof fl->text - fl->len,
-                 "  %7.1f s  %s\n", (double)(mono_ms() - t0) / 1000.0, what);
+    int n = snprintf(fl->text + fl->len, sizeof fl->text - fl->len,
+                     "  %7.1f s  %s\n",
+                     (double)(assay_clock_ms() - t0) / 1000.0, what);
     if (n > 0 && fl->len + (size_t)n < sizeof fl->text) {
         fl->len += (size_t)n;
     }
@@ -834,14 +827,14 @@ polite_main(void *arg)
             const soak_item *it = &fp->items[fp->p_sent % fp->nitems];
             int len = snprintf(body, sizeof body, "{\"v\":1,\"id\":\"Q%llu\"%s",
                                fp->p_sent, it->tail);
-            long long t0 = mono_ms();
+            long long t0 = assay_clock_ms();
             struct timespec ts0, ts1;
             clock_gettime(CLOCK_MONOTONIC, &ts0);
             zmq_send(s, "", 0, ZMQ_SNDMORE);
             zmq_send(s, body, (size_t)len, 0);
             fp->p_sent++;
             int n = -1;
-            while (n < 0 && mono_ms() - t0 < deadline_ms) {
+            while (n < 0 && assay_clock_ms() - t0 < deadline_ms) {
                 zmq_pollitem_t item = {.socket = s, .events = ZMQ_POLLIN};
                 if (zmq_poll(&item, 1, 100) > 0 &&
                     zmq_recv(s, reply, sizeof reply, 0) == 0) {
@@ -1065,13 +1058,13 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
     hostile_counts hc;
     memset(&hc, 0, sizeof hc);
     fault_log fl = {.len = 0};
-    long long t0 = mono_ms(), next_big = t0 + 1000;
+    long long t0 = assay_clock_ms(), next_big = t0 + 1000;
     long long end = t0 + seconds * 1000;
     int next = 0;
     /* The faults all happen even when a slow run (valgrind) overshoots. */
-    while (mono_ms() < end || next < F_END) {
+    while (assay_clock_ms() < end || next < F_END) {
         drain_logs(r);
-        long long now = mono_ms();
+        long long now = assay_clock_ms();
         if (next < F_END &&
             now >= t0 + (long long)(at[next] * (double)seconds * 1000)) {
             switch (next) {
@@ -1117,7 +1110,7 @@ test_soak_every_request_answered_correctly_under_faults_memory_flat(
             }
             hostile_round(r->sh.ctx, r->procs[P_DIRECT].endpoint, broker_ep,
                           &hc);
-            next_big = mono_ms() + BIG_EVERY_MS;
+            next_big = assay_clock_ms() + BIG_EVERY_MS;
             continue;
         }
         nap_ms(50);
@@ -1282,8 +1275,8 @@ staller_main(void *arg)
 static int
 recv_reply(soak_run *r, void *s, char *buf, size_t cap, long timeout_ms)
 {
-    long long until = mono_ms() + timeout_ms;
-    while (mono_ms() < until) {
+    long long until = assay_clock_ms() + timeout_ms;
+    while (assay_clock_ms() < until) {
         zmq_pollitem_t item = {.socket = s, .events = ZMQ_POLLIN};
         drain_logs(r);
         if (zmq_poll(&item, 1, 10) > 0) {
@@ -1312,13 +1305,13 @@ test_soak_client_that_never_reads_does_not_block_others(void **state)
     start_direct(r);
     const char *ep = r->procs[P_DIRECT].endpoint;
 
-    long long t_stall = mono_ms();
+    long long t_stall = assay_clock_ms();
     staller st = {.ctx = r->sh.ctx, .endpoint = ep, .pace_us = pace_us};
     assert_int_equal(pthread_create(&st.tid, NULL, staller_main, &st), 0);
     /* Only once the service has had to drop replies for the staller is it
      * really stalled: its pipe and TCP buffers are full. */
     bool stalled = wait_log_all(r, P_DIRECT, "reply_dropped", 120000);
-    long stall_ms = (long)(mono_ms() - t_stall);
+    long stall_ms = (long)(assay_clock_ms() - t_stall);
 
     void *s = zmq_socket(r->sh.ctx, ZMQ_DEALER);
     assert_non_null(s);
@@ -1327,10 +1320,10 @@ test_soak_client_that_never_reads_does_not_block_others(void **state)
     assert_int_equal(zmq_connect(s, ep), 0);
     /* The service answers others without busy (10 health probes in a
      * row), so the latencies below measure the stall alone. */
-    long long t_drain = mono_ms();
+    long long t_drain = assay_clock_ms();
     int oks = 0;
     char reply[65536];
-    while (stalled && oks < 10 && mono_ms() - t_drain < 60000) {
+    while (stalled && oks < 10 && assay_clock_ms() - t_drain < 60000) {
         static const char health[] = "{\"v\":1,\"id\":\"h\",\"op\":\"health\"}";
         zmq_send(s, "", 0, ZMQ_SNDMORE);
         zmq_send(s, health, sizeof health - 1, 0);
@@ -1343,7 +1336,7 @@ test_soak_client_that_never_reads_does_not_block_others(void **state)
         nap_ms(20);
     }
     bool drained = oks == 10;
-    long drain_ms = (long)(mono_ms() - t_drain);
+    long drain_ms = (long)(assay_clock_ms() - t_drain);
     /* From here on the staller sends at a normal rate and still reads
      * nothing: the service keeps dropping its replies (checked below). */
     r->procs[P_DIRECT].log_len = 0;
@@ -1358,10 +1351,10 @@ test_soak_client_that_never_reads_does_not_block_others(void **state)
                            it->tail);
         /* busy is the documented answer to overload: retry after a short
          * pause, within the same deadline. */
-        long long t = mono_ms();
+        long long t = assay_clock_ms();
         bool got = false;
         for (;;) {
-            long left = deadline_ms - (long)(mono_ms() - t);
+            long left = deadline_ms - (long)(assay_clock_ms() - t);
             zmq_send(s, "", 0, ZMQ_SNDMORE);
             zmq_send(s, body, (size_t)len, 0);
             if (left <= 0 || recv_reply(r, s, reply, sizeof reply, left) < 0) {
@@ -1379,7 +1372,7 @@ test_soak_client_that_never_reads_does_not_block_others(void **state)
                         deadline_ms);
             break;
         }
-        long ms = (long)(mono_ms() - t);
+        long ms = (long)(assay_clock_ms() - t);
         worst = ms > worst ? ms : worst;
         answered++;
         char want[64], band[48];

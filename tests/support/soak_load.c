@@ -1,6 +1,7 @@
 /* soak_load.c - soak client threads: mixed requests, window, resend rule,
  * reply checks. */
 #include "soak_load.h"
+#include "clock.h"
 
 #include <errno.h>
 #include <math.h>
@@ -61,14 +62,6 @@ struct soak_req {
     uint8_t sends;
     uint8_t replies;
 };
-
-static long long
-mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* splitmix64: request content depends only on (client, index), so a resend
  * carries the same bytes. */
@@ -454,7 +447,7 @@ req_send(soak_client *c, size_t i, char *buf)
     if (r->sends < UINT8_MAX) {
         r->sends++;
     }
-    r->sent_ms = mono_ms();
+    r->sent_ms = assay_clock_ms();
     c->counts.messages++;
     return 0;
 }
@@ -578,7 +571,7 @@ on_reply(soak_client *c, const char *body, size_t len)
         return;
     }
     if (r->replies == 0) {
-        long long ms = mono_ms() - r->sent_ms;
+        long long ms = assay_clock_ms() - r->sent_ms;
         if (ms < 0) {
             ms = 0;
         }
@@ -667,7 +660,7 @@ recv_one(soak_client *c)
 static void
 resend_stale(soak_client *c, char *buf)
 {
-    long long now = mono_ms();
+    long long now = assay_clock_ms();
     int retry_ms = c->mdp ? c->sh->mdp_retry_ms : c->sh->direct_retry_ms;
     while (c->scan_from < c->nreq) {
         const soak_req *r = &c->reqs[c->scan_from];
@@ -730,10 +723,10 @@ client_main(void *arg)
         return NULL;
     }
     long long drain_until = 0, idle_since = 0;
-    long long last_scan = mono_ms();
+    long long last_scan = assay_clock_ms();
     for (;;) {
         bool stopping = atomic_load(&c->sh->stop) != 0;
-        long long now = mono_ms();
+        long long now = assay_clock_ms();
         if (stopping && drain_until == 0) {
             drain_until = now + c->sh->drain_ms;
         }
@@ -752,7 +745,7 @@ client_main(void *arg)
             while (recv_one(c) > 0) {
             }
         }
-        now = mono_ms();
+        now = assay_clock_ms();
         if (now - last_scan >= 100) {
             last_scan = now;
             resend_stale(c, buf);

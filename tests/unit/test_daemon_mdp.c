@@ -16,6 +16,7 @@
 #include <zmq.h>
 
 #include "assay_test.h"
+#include "clock.h"
 #include "mdp_broker.h"
 #include "mdp_worker.h"
 
@@ -31,14 +32,6 @@ typedef struct tmsg {
     size_t len[FRAMES_MAX];
     char data[FRAMES_MAX][FRAME_CAP];
 } tmsg;
-
-static long long
-mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 nap_ms(int ms)
@@ -119,9 +112,9 @@ recv_tmsg(void *sock, tmsg *m, int timeout_ms)
 static bool
 recv_command(void *sock, tmsg *m, int idx, unsigned char cmd, int timeout_ms)
 {
-    long long until = mono_ms() + timeout_ms;
-    while (mono_ms() < until) {
-        if (!recv_tmsg(sock, m, (int)(until - mono_ms()))) {
+    long long until = assay_clock_ms() + timeout_ms;
+    while (assay_clock_ms() < until) {
+        if (!recv_tmsg(sock, m, (int)(until - assay_clock_ms()))) {
             return false;
         }
         if (m->n > idx && m->len[idx] == 1 &&
@@ -178,8 +171,8 @@ broker_start(broker_fx *fx)
     atomic_init(&fx->ready, 0);
     fx->rc = -99;
     assert_int_equal(pthread_create(&fx->tid, NULL, broker_thread, fx), 0);
-    long long until = mono_ms() + 5000;
-    while (atomic_load(&fx->ready) == 0 && mono_ms() < until) {
+    long long until = assay_clock_ms() + 5000;
+    while (atomic_load(&fx->ready) == 0 && assay_clock_ms() < until) {
         nap_ms(5);
     }
     assert_int_equal(atomic_load(&fx->ready), 1);
@@ -987,11 +980,11 @@ test_worker_reconnects_when_broker_is_silent(void **state)
     worker_start(fx);
     tmsg first, second;
     expect_ready(fx, &first);
-    long long t0 = mono_ms();
+    long long t0 = assay_clock_ms();
     /* No heartbeats from the "broker": after LIVENESS intervals the worker
      * gives up on the socket and sends READY on a new one. */
     expect_ready(fx, &second);
-    long long waited = mono_ms() - t0;
+    long long waited = assay_clock_ms() - t0;
     assert_true(waited >= (LIVENESS - 1) * HB_MS);
     assert_true(waited < 3000);
     assert_false(first.len[0] == second.len[0] &&
@@ -1006,8 +999,8 @@ test_worker_stays_connected_while_broker_heartbeats(void **state)
     worker_start(fx);
     tmsg ready, m;
     expect_ready(fx, &ready);
-    long long until = mono_ms() + 3 * LIVENESS * HB_MS;
-    while (mono_ms() < until) {
+    long long until = assay_clock_ms() + 3 * LIVENESS * HB_MS;
+    while (assay_clock_ms() < until) {
         to_worker(fx, &ready, (const char *[]){"", "MDPW01", "\x04", NULL});
         if (recv_tmsg(fx->router, &m, HB_MS / 2)) {
             /* Only heartbeats, never a new READY. */
@@ -1038,8 +1031,8 @@ test_worker_reload_flag_calls_reload_once_and_clears(void **state)
     tmsg ready;
     expect_ready(fx, &ready);
     fx->reload = 1;
-    long long until = mono_ms() + 2000;
-    while (fx->reload != 0 && mono_ms() < until) {
+    long long until = assay_clock_ms() + 2000;
+    while (fx->reload != 0 && assay_clock_ms() < until) {
         nap_ms(10);
     }
     nap_ms(200);
@@ -1132,8 +1125,8 @@ test_broker_and_workers_answer_every_pipelined_request(void **state)
     memset(seen, 0, sizeof seen);
     void *c = dealer_new(fx->ctx, fx->endpoint);
     int sent = 0, got = 0;
-    long long until = mono_ms() + 20000;
-    while (got < TOTAL && mono_ms() < until) {
+    long long until = assay_clock_ms() + 20000;
+    while (got < TOTAL && assay_clock_ms() < until) {
         while (sent < TOTAL && sent - got < WINDOW) {
             char body[32];
             snprintf(body, sizeof body, "%d", sent++);

@@ -1,4 +1,5 @@
-/* test_str.c - string copies and the monotonic clock of common/. */
+/* test_str.c - string copies, hex digits and the monotonic clock of
+ * common/. */
 #include "assay_test.h"
 
 #include <string.h>
@@ -23,6 +24,24 @@ test_str_dup_copies_n_bytes_and_terminates(void **state)
 }
 
 static void
+test_hex_digit_reads_both_cases_and_refuses_the_rest(void **state)
+{
+    const char *digits = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) {
+        assert_int_equal(assay_hex_digit((unsigned char)digits[i]), i);
+        assert_int_equal(
+            assay_hex_digit(
+                (unsigned char)(digits[i] >= 'a' ? digits[i] - 32 : digits[i])),
+            i);
+    }
+    const char *bad = "gG/:@`xX \\\"";
+    for (const char *c = bad; *c != '\0'; c++) {
+        assert_int_equal(assay_hex_digit((unsigned char)*c), -1);
+    }
+    assert_int_equal(assay_hex_digit(0xff), -1);
+}
+
+static void
 test_clock_is_monotonic_and_units_agree(void **state)
 {
     double s0 = assay_clock_s();
@@ -40,6 +59,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_str_dup_copies_n_bytes_and_terminates),
+        cmocka_unit_test(test_hex_digit_reads_both_cases_and_refuses_the_rest),
         cmocka_unit_test(test_clock_is_monotonic_and_units_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
