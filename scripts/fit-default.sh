@@ -28,6 +28,11 @@ vecopt+=(--features cosine,bigram,chargram,coverage,recall,precision,misconcepti
 if [ -n "${VECTORS:-}" ]; then
     vecopt+=(--vectors "$VECTORS")
 fi
+# WordNet parsed once here and mapped at load (docs/model-format.md)
+if [ $# -lt 3 ] || [ ! -f "$root/models/wordnet.wn" ]; then
+    "$assay" wordnet pack "$root/models/wordnet.wn"
+fi
+vecopt+=(--wordnet "$root/models/wordnet.wn")
 "$assay" fit --stoplist "$root/models/stopwords.txt" --labels "$tmp/pooled.jsonl" \
     "${vecopt[@]}" --name default --out "$out"
 # the label file is temporary: keep only its hash and size in the model

@@ -93,6 +93,7 @@ int assay_cmd_questions(int argc, char **argv);
 int assay_cmd_fit(int argc, char **argv);
 int assay_cmd_calibrate(int argc, char **argv);
 int assay_cmd_vectors(int argc, char **argv);
+int assay_cmd_wordnet(int argc, char **argv);
 int assay_cmd_bench(int argc, char **argv);
 int assay_cmd_keygen(int argc, char **argv);
 int assay_cmd_health(int argc, char **argv);

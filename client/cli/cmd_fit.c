@@ -43,6 +43,8 @@ fit_help(FILE *out)
         "  --vectors FILE     word vectors (assay vectors pack) for the "
         "softcos\n"
         "                     feature; named and hashed in the model\n"
+        "  --wordnet FILE     packed WordNet table (assay wordnet pack);\n"
+        "                     named and hashed in the model, mapped at load\n"
         "  --features-out F   also write the fitted items' features as a\n"
         "                     tab-separated table (analysis outside assay)\n"
         "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
@@ -115,6 +117,8 @@ assay_cmd_fit(int argc, char **argv)
                                &o.inline_model_path)) ||
             (r = assay_cli_opt(argc, argv, &i, "vectors", true,
                                &o.vectors_path)) ||
+            (r = assay_cli_opt(argc, argv, &i, "wordnet", true,
+                               &o.wordnet_path)) ||
             (r = assay_cli_opt(argc, argv, &i, "features-out", true,
                                &o.features_out))) {
             if (r < 0) {

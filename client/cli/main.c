@@ -19,6 +19,8 @@ static const cli_command commands[] = {
     {"fit", assay_cmd_fit, "fit a model from a question bank (offline)"},
     {"vectors", assay_cmd_vectors,
      "word vectors at fit time: tokens, pack (offline)"},
+    {"wordnet", assay_cmd_wordnet,
+     "wordnet pack OUT: the packed WordNet table a model names (offline)"},
     {"calibrate", assay_cmd_calibrate,
      "recalibrate a model to your own labels (offline)"},
     {"bench", assay_cmd_bench,

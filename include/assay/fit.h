@@ -38,6 +38,9 @@ typedef struct assay_fit_options {
     /* word vectors file (assay_vectors_pack) for the softcos feature; NULL
      * = none (softcos is 0) */
     const char *vectors_path;
+    /* packed WordNet table (assay_wordnet_pack) the model names, so loading
+     * maps it instead of parsing wordnet-base; NULL = parse at load */
+    const char *wordnet_path;
     /* accuracy wanted among answers not sent to review (0 = 0.95) */
     double review_target;
     /* when set, a tab-separated table of every fitted item's features is
@@ -111,6 +114,11 @@ assay_err assay_vectors_tokens(const char *in_path, const char *out_path,
                                assay_error *err);
 assay_err assay_vectors_pack(const char *vec_path, const char *out_path,
                              assay_error *err);
+
+/* assay_wordnet_pack parses wordnet-base (assay's WordNet directory) and
+ * writes the packed table model.json names as "wordnet"
+ * (docs/model-format.md). */
+assay_err assay_wordnet_pack(const char *out_path, assay_error *err);
 
 /* The one Pearson and Spearman correlation of assay (fit, eval and bench
  * use these): n pairs; NaN when undefined (n < 2, either side constant, or

@@ -11,6 +11,7 @@
 #include "refindex.h"
 #include "sha256.h"
 #include "vectors.h"
+#include "wordnet.h"
 
 #define MODEL_MAX_BYTES (256u << 20)
 /* ln(N + 1) + 1 for any corpus that fits in memory is far below this. */
@@ -581,10 +582,11 @@ exists(const char *p)
 
 /* WordNet and the list of opposite words (opposites.txt beside the stop
  * list, models/) serve the claim judge. WordNet is required unless
- * $ASSAY_WORDNET_DIR is "none"; the opposites list is optional. */
+ * $ASSAY_WORDNET_DIR is "none"; the opposites list is optional. A packed
+ * table the model names (*packed) is taken instead of parsing wordnet-base. */
 static assay_err
-lexicon_meaning(assay_lexicon *lex, const char *stop_path, assay_sha256 *mh,
-                assay_error *err)
+lexicon_meaning(assay_lexicon *lex, const char *stop_path,
+                assay_wordnet **packed, assay_sha256 *mh, assay_error *err)
 {
     if (stop_path != NULL) {
         char path[4200];
@@ -613,6 +615,11 @@ lexicon_meaning(assay_lexicon *lex, const char *stop_path, assay_sha256 *mh,
     }
     const char *d = getenv("ASSAY_WORDNET_DIR");
     if (d != NULL && strcmp(d, "none") == 0) {
+        return ASSAY_OK;
+    }
+    if (packed != NULL && *packed != NULL) { /* the model's own table */
+        assay_lexicon_set_wordnet(lex, *packed);
+        *packed = NULL;
         return ASSAY_OK;
     }
     const assay_wordnet *wn = NULL;
@@ -708,8 +715,8 @@ load_bare_bank(const char *path, assay_model **out, assay_error *err)
             goto fail;
         }
     }
-    if ((rc = lexicon_meaning(lex, exists(stop) ? stop : NULL, &mh, err)) !=
-        ASSAY_OK) {
+    if ((rc = lexicon_meaning(lex, exists(stop) ? stop : NULL, NULL, &mh,
+                              err)) != ASSAY_OK) {
         goto fail;
     }
     if ((rc = assay_bank_load(path, &bank, err)) != ASSAY_OK) {
@@ -829,6 +836,7 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     assay_bank *bank = NULL;
     assay_model *inl = NULL;
     assay_vectors *vec = NULL;
+    assay_wordnet *wpack = NULL;
     json_t *root = NULL;
     assay_err rc = assay_read_file(mpath, MODEL_MAX_BYTES, &text, &len, err);
     if (rc != ASSAY_OK) {
@@ -874,8 +882,26 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
             goto out;
         }
     }
-    if ((rc = lexicon_meaning(lex, sref != NULL ? ipath : NULL, &mh, err)) !=
-        ASSAY_OK) {
+    /* A packed WordNet table (assay wordnet pack): mapped, not parsed. Its
+     * sha256 is in model.json, so the model hash covers it. */
+    json_t *wref = json_object_get(root, "wordnet");
+    if (wref != NULL && !json_is_null(wref)) {
+        json_t *wf = json_object_get(wref, "file");
+        json_t *ws = json_object_get(wref, "sha256");
+        if (!json_is_string(wf) || !json_is_string(ws)) {
+            rc = bad(&L, "%s: %s must be {\"file\": ..., \"sha256\": ...}",
+                     "wordnet");
+            goto out;
+        }
+        char wpath[4200];
+        join_path(wpath, sizeof(wpath), L.dir, json_string_value(wf));
+        if ((rc = assay_wordnet_open(wpath, json_string_value(ws), &wpack,
+                                     err)) != ASSAY_OK) {
+            goto out;
+        }
+    }
+    if ((rc = lexicon_meaning(lex, sref != NULL ? ipath : NULL, &wpack, &mh,
+                              err)) != ASSAY_OK) {
         goto out;
     }
     json_t *bref = json_object_get(root, "bank");
@@ -977,6 +1003,7 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
 out:
     assay_model_unref(inl);
     assay_vectors_free(vec);
+    assay_wordnet_release(wpack);
     if (rc == ASSAY_ENOMEM) {
         assay_error_set(err, rc, "%s: out of memory", mpath);
     }

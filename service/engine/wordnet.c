@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "wordnet_int.h"
 
 #define WN_FILE_MAX (64u << 20) /* data.noun is 15 MB */
 #define WN_WORD_MAX 128
@@ -28,48 +29,6 @@
 
 enum { WN_NOUN, WN_VERB, WN_ADJ, WN_ADV, WN_NPOS };
 static const char *const wn_pos_name[WN_NPOS] = {"noun", "verb", "adj", "adv"};
-
-enum { WN_ANT = 1, WN_HYPER, WN_SIMILAR };
-
-typedef struct wn_link {
-    uint32_t target;
-    uint8_t type;
-    uint8_t src; /* word number in this synset, 0 = whole synset */
-    uint8_t dst; /* word number in the target, 0 = whole synset */
-} wn_link;
-
-/* A growable string table: NUL-terminated strings in one arena, an
- * open-addressing index of id + 1 (0 = empty slot). */
-typedef struct wn_strtab {
-    char *arena;
-    size_t arena_len, arena_cap;
-    uint32_t *off;
-    size_t n, cap;
-    uint32_t *slots;
-    size_t nslots;
-} wn_strtab;
-
-typedef struct wn_pair {
-    uint32_t a, b;
-} wn_pair;
-
-struct assay_wordnet {
-    wn_strtab lemmas;
-    wn_strtab exc;      /* inflected forms from the .exc lists */
-    uint32_t *exc_base; /* exc id -> lemma id */
-    size_t nsynsets;
-    uint8_t *ss_pos;      /* WN_NOUN..WN_ADV; 4 marks an adjective satellite */
-    uint32_t *mem_start;  /* nsynsets + 1 */
-    uint32_t *members;    /* lemma ids */
-    uint32_t *link_start; /* nsynsets + 1 */
-    wn_link *links;
-    uint32_t *sense_start; /* nlemmas + 1 */
-    uint32_t *senses;      /* synset ids, ascending per lemma */
-    uint32_t *ant_start;   /* nlemmas + 1: antonym lists, precomputed */
-    uint32_t *ant;
-};
-
-#define WN_SATELLITE 4
 
 /* ---- string table ---------------------------------------------------- */
 
@@ -594,6 +553,11 @@ assay_wordnet_free(assay_wordnet *wn)
     if (wn == NULL) {
         return;
     }
+    if (wn->map != NULL) { /* a packed table: every array points into it */
+        assay_wordnet_unmap(wn);
+        free(wn);
+        return;
+    }
     strtab_fini(&wn->lemmas);
     strtab_fini(&wn->exc);
     free(wn->exc_base);
@@ -642,6 +606,10 @@ void
 assay_wordnet_release(const assay_wordnet *wn)
 {
     if (wn == NULL) {
+        return;
+    }
+    if (wn->map != NULL) { /* a packed table: shared by hash (wnpack.c) */
+        assay_wordnet_pack_release((assay_wordnet *)wn);
         return;
     }
     pthread_mutex_lock(&wn_shared_lock);

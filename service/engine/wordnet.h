@@ -46,6 +46,17 @@ assay_err assay_wordnet_load(const char *dir, assay_wordnet **out,
 /* assay_wordnet_free releases a table from assay_wordnet_load. NULL-safe. */
 void assay_wordnet_free(assay_wordnet *wn);
 
+/* assay_wordnet_write saves a loaded table as a packed file (wnpack.c,
+ * docs/model-format.md); assay_wordnet_open maps one back. open checks the
+ * file's sha256 against sha256 (64 hex digits, or NULL to skip), its magic,
+ * version, size and checksum, and every index's bounds; lookups on the result
+ * return exactly what they return on the parsed table. Free with
+ * assay_wordnet_free (or assay_wordnet_release, which accepts both). */
+assay_err assay_wordnet_write(const assay_wordnet *wn, const char *path,
+                              assay_error *err);
+assay_err assay_wordnet_open(const char *path, const char *sha256,
+                             assay_wordnet **out, assay_error *err);
+
 /* assay_wordnet_acquire returns the process-wide table loaded from
  * assay_wordnet_dir(), loading it on first use (thread-safe); each success
  * takes a reference that assay_wordnet_release drops; the table is freed

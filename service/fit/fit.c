@@ -937,6 +937,22 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         json_object_set_new(root, "vectors",
                             input_ref(outdir, o->vectors_path, vtext, vlen));
     }
+    if (o->wordnet_path) { /* checked whole, then named by its hash */
+        assay_wordnet *wp = NULL;
+        char *wt;
+        size_t wl;
+        if ((rc = assay_wordnet_open(o->wordnet_path, NULL, &wp, err))) {
+            goto out;
+        }
+        assay_wordnet_free(wp);
+        if ((rc = assay_read_file(o->wordnet_path, FIT_MAX_FILE, &wt, &wl,
+                                  err))) {
+            goto out;
+        }
+        json_object_set_new(root, "wordnet",
+                            input_ref(outdir, o->wordnet_path, wt, wl));
+        free(wt);
+    }
     if (o->inline_model_path) {
         char *it;
         size_t il;
@@ -1267,8 +1283,9 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         json_object_set(root, keys[k], json_object_get(fresh, keys[k]));
     }
     json_decref(fresh);
-    const char *refs[] = {"bank", "stoplist", "inline_model", "vectors"};
-    for (size_t k = 0; k < 4; k++) {
+    const char *refs[] = {"bank", "stoplist", "inline_model", "vectors",
+                          "wordnet"};
+    for (size_t k = 0; k < 5; k++) {
         json_t *r = json_object_get(root, refs[k]);
         if (json_is_object(r)) {
             rebase_ref(r, mdir, outdir);
