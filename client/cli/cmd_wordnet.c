@@ -10,11 +10,12 @@
 static void
 wordnet_help(FILE *out)
 {
-    fputs("Usage: assay wordnet pack OUT.wn\n\n"
-          "pack: parse wordnet-base (/usr/share/wordnet or $ASSAY_WORDNET_DIR)"
-          "\n      and write the packed table `assay fit --wordnet` names in a\n"
-          "      model (docs/model-format.md).\n",
-          out);
+    fputs(
+        "Usage: assay wordnet pack OUT.wn\n\n"
+        "pack: parse wordnet-base (/usr/share/wordnet or $ASSAY_WORDNET_DIR)"
+        "\n      and write the packed table `assay fit --wordnet` names in a\n"
+        "      model (docs/model-format.md).\n",
+        out);
 }
 
 int

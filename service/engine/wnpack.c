@@ -113,19 +113,18 @@ put_strtab(wbuf *b, const wn_strtab *t)
 }
 
 assay_err
-assay_wordnet_write(const assay_wordnet *wn, const char *path,
-                    assay_error *err)
+assay_wordnet_write(const assay_wordnet *wn, const char *path, assay_error *err)
 {
     if (wn->lemmas.n >= UINT32_MAX || wn->lemmas.arena_len >= UINT32_MAX ||
         wn->exc.arena_len >= UINT32_MAX || wn->nsynsets >= UINT32_MAX) {
         return assay_error_set(err, ASSAY_EINVAL, "%s: table too large", path);
     }
     uint32_t c[C_N] = {
-        (uint32_t)wn->lemmas.n,        (uint32_t)wn->lemmas.arena_len,
-        (uint32_t)wn->lemmas.nslots,   (uint32_t)wn->exc.n,
-        (uint32_t)wn->exc.arena_len,   (uint32_t)wn->exc.nslots,
-        (uint32_t)wn->nsynsets,        wn->mem_start[wn->nsynsets],
-        wn->link_start[wn->nsynsets],  wn->sense_start[wn->lemmas.n],
+        (uint32_t)wn->lemmas.n,       (uint32_t)wn->lemmas.arena_len,
+        (uint32_t)wn->lemmas.nslots,  (uint32_t)wn->exc.n,
+        (uint32_t)wn->exc.arena_len,  (uint32_t)wn->exc.nslots,
+        (uint32_t)wn->nsynsets,       wn->mem_start[wn->nsynsets],
+        wn->link_start[wn->nsynsets], wn->sense_start[wn->lemmas.n],
         wn->ant_start[wn->lemmas.n],
     };
     size_t total = WNP_HEADER + (size_t)wnp_body_size(c);
@@ -158,15 +157,26 @@ assay_wordnet_write(const assay_wordnet *wn, const char *path,
     memcpy(b.p + 12, c, sizeof(c));
     uint64_t h = wnp_fnv(b.p + WNP_HEADER, total - WNP_HEADER);
     memcpy(b.p + 56, &h, 8);
+    /* A new file renamed over the old: a running assayd maps the old one,
+     * and truncating a mapped file would fault (SIGBUS) on its next read. */
+    char tmp[4200];
+    snprintf(tmp, sizeof(tmp), "%s.tmp%ld", path, (long)getpid());
     assay_err rc = ASSAY_OK;
-    FILE *f = fopen(path, "wb");
+    FILE *f = fopen(tmp, "wb");
     if (f == NULL || fwrite(b.p, 1, total, f) != total) {
-        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write: %s", path,
+        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write: %s", tmp,
                              strerror(errno));
     }
     if (f != NULL && fclose(f) != 0 && rc == ASSAY_OK) {
+        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write: %s", tmp,
+                             strerror(errno));
+    }
+    if (rc == ASSAY_OK && rename(tmp, path) != 0) {
         rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write: %s", path,
                              strerror(errno));
+    }
+    if (rc != ASSAY_OK) {
+        unlink(tmp);
     }
     free(b.p);
     return rc;
@@ -202,9 +212,9 @@ static bool
 strtab_ok(const wn_strtab *t)
 {
     /* Lookups probe until an empty slot: the table must have one. */
-    if (t->nslots == 0 ? t->n != 0
-                       : (t->nslots & (t->nslots - 1)) != 0 ||
-                             t->nslots <= t->n) {
+    if (t->nslots == 0
+            ? t->n != 0
+            : (t->nslots & (t->nslots - 1)) != 0 || t->nslots <= t->n) {
         return false;
     }
     if (t->n > 0 && (t->arena_len == 0 || t->arena[t->arena_len - 1] != 0)) {
@@ -315,9 +325,10 @@ assay_wordnet_unmap(assay_wordnet *wn)
 static assay_err
 wnp_bad(assay_error *err, const char *path, const char *what)
 {
-    return assay_error_set(err, ASSAY_EMODEL, "%s: not a usable packed "
-                           "WordNet table (assay wordnet pack): %s", path,
-                           what);
+    return assay_error_set(err, ASSAY_EMODEL,
+                           "%s: not a usable packed "
+                           "WordNet table (assay wordnet pack): %s",
+                           path, what);
 }
 
 static assay_err wnp_open(const char *path, const char *sha256,
@@ -367,9 +378,9 @@ wnp_open(const char *path, const char *sha256, assay_wordnet **out,
     }
     if (st.st_size < (off_t)WNP_HEADER || (uint64_t)st.st_size > WNP_MAX) {
         close(fd);
-        return wnp_bad(err, path, st.st_size < (off_t)WNP_HEADER
-                                      ? "truncated header"
-                                      : "larger than 256 MiB");
+        return wnp_bad(err, path,
+                       st.st_size < (off_t)WNP_HEADER ? "truncated header"
+                                                      : "larger than 256 MiB");
     }
     size_t len = (size_t)st.st_size;
     void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);

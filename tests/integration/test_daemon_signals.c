@@ -15,6 +15,7 @@
 #include <zmq.h>
 
 #include "assayd_proc.h"
+#include "sha256.h"
 
 /* reply deadline, scaled for valgrind (assay_proc_time_scale) */
 #define WAIT_MS ((int)(20000 * assay_proc_time_scale()))
@@ -467,6 +468,89 @@ test_sighup_with_broken_model_keeps_the_old_one(void **state)
     model_copy_remove(&mc);
 }
 
+static unsigned char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    *len = (size_t)ftell(f);
+    rewind(f);
+    unsigned char *b = malloc(*len + 1);
+    assert_non_null(b);
+    assert_int_equal(fread(b, 1, *len, f), *len);
+    b[*len] = 0;
+    fclose(f);
+    return b;
+}
+
+/* Writes path as a new file renamed over the old one, as `assay wordnet
+ * pack` does: the running assayd keeps its mapping of the old file. */
+static void
+replace_file(const char *path, const void *b, size_t len)
+{
+    char tmp[300];
+    snprintf(tmp, sizeof(tmp), "%s.new", path);
+    FILE *f = fopen(tmp, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(b, 1, len, f), len);
+    fclose(f);
+    assert_int_equal(rename(tmp, path), 0);
+}
+
+/* A packed WordNet table broken after the fit (truncated, and model.json
+ * re-pinned to the broken file's sha256 so the table's own checks refuse
+ * it) fails the reload with an error naming the file; the old model keeps
+ * serving. */
+static void
+test_sighup_with_broken_wordnet_pack_keeps_the_old_one(void **state)
+{
+    (void)state;
+    model_copy mc;
+    model_copy_make(&mc);
+    static assay_proc p;
+    start(&p, mc.dir, "2", "1000");
+    void *ctx = zmq_ctx_new();
+    void *s = dealer(ctx, p.endpoint);
+    char *old_hash = health_hash(s);
+
+    char wn[200], mpath[200];
+    snprintf(wn, sizeof(wn), "%s/wordnet.wn", mc.base);
+    snprintf(mpath, sizeof(mpath), "%s/model.json", mc.dir);
+    size_t len, mlen;
+    unsigned char *b = slurp(wn, &len);
+    char old_sha[65], new_sha[65];
+    assay_sha256_hex(b, len, old_sha);
+    assay_sha256_hex(b, len - 4096, new_sha);
+    replace_file(wn, b, len - 4096);
+    char *m = (char *)slurp(mpath, &mlen);
+    char *at = strstr(m, old_sha);
+    assert_non_null(at); /* the shipped model names the pack */
+    memcpy(at, new_sha, 64);
+    replace_file(mpath, m, mlen);
+
+    kill(p.pid, SIGHUP);
+    assert_true(assay_proc_wait_log(&p, " error reload_failed ", 30.0));
+    assert_non_null(strstr(p.log, "serving=previous"));
+    assert_non_null(strstr(p.log, "wordnet.wn"));
+    assert_non_null(strstr(p.log, "truncated"));
+
+    char *now = health_hash(s);
+    assert_string_equal(now, old_hash);
+    send_grade(s, 1);
+    json_t *j = recv_json(s, WAIT_MS);
+    assert_true(json_is_true(json_object_get(j, "ok")));
+    json_decref(j);
+    free(now);
+    free(old_hash);
+    free(b);
+    free(m);
+    zmq_close(s);
+    zmq_ctx_term(ctx);
+    assert_int_equal(assay_proc_stop(&p, SIGTERM, 30.0), 0);
+    model_copy_remove(&mc);
+}
+
 int
 main(void)
 {
@@ -481,6 +565,9 @@ main(void)
             teardown_proc),
         cmocka_unit_test_teardown(
             test_sighup_with_broken_model_keeps_the_old_one, teardown_proc),
+        cmocka_unit_test_teardown(
+            test_sighup_with_broken_wordnet_pack_keeps_the_old_one,
+            teardown_proc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
