@@ -9,6 +9,7 @@
 
 #include <zmq.h>
 
+#include "clock.h"
 #include "keyfile.h"
 #include "log.h"
 
@@ -64,22 +65,73 @@ assay_fd_monitor_start(void *ctx, void *sock)
     return mon;
 }
 
+static assay_log_limit pause_log = ASSAY_LOG_LIMIT_INIT("accept_paused", 1);
+
+static void
+pause_start(void *sock, assay_fd_pause *p, const char *endpoint)
+{
+    if (p->until_ms != 0 || endpoint[0] == '\0' ||
+        strlen(endpoint) >= sizeof p->endpoint) {
+        return;
+    }
+    if (zmq_unbind(sock, endpoint) != 0) {
+        return; /* not ours (or already gone): nothing to pause */
+    }
+    snprintf(p->endpoint, sizeof p->endpoint, "%s", endpoint);
+    p->until_ms = assay_clock_ms() + ASSAY_FD_PAUSE_MS;
+    p->pauses++;
+    if (assay_log_limit_allow(&pause_log)) {
+        char where[300];
+        assay_log_value(where, sizeof where, endpoint);
+        assay_log(ASSAY_LOG_WARN, "accept_paused",
+                  "endpoint=%s ms=%d pauses=%llu", where, ASSAY_FD_PAUSE_MS,
+                  p->pauses);
+    }
+}
+
 void
-assay_fd_monitor_read(void *mon)
+assay_fd_monitor_read(void *mon, void *sock, assay_fd_pause *p)
 {
     uint16_t event;
     uint32_t value;
-    char where[128];
+    char where[256];
     /* libzmq retries a refused accept at once, so under exhaustion
-     * events come by the hundred thousand a second: read a bounded batch
-     * per turn (the rest are dropped at the monitor's high-water mark). */
+     * events come by the hundred thousand a second until the pause takes
+     * effect: read a bounded batch per turn (the rest are dropped at the
+     * monitor's high-water mark). */
     for (int i = 0; i < 256 && assay_keyfile_monitor_event(mon, &event, &value,
                                                            where, sizeof where);
          i++) {
         if (event == ZMQ_EVENT_ACCEPT_FAILED) {
             assay_fd_accept_failed(where, value);
+            if (p != NULL && (value == EMFILE || value == ENFILE)) {
+                pause_start(sock, p, where);
+            }
         }
     }
+}
+
+long
+assay_fd_pause_tick(void *sock, assay_fd_pause *p)
+{
+    if (p == NULL || p->until_ms == 0) {
+        return -1;
+    }
+    long long now = assay_clock_ms();
+    if (now < p->until_ms) {
+        return (long)(p->until_ms - now);
+    }
+    if (zmq_bind(sock, p->endpoint) != 0) {
+        /* still out of descriptors (or the port is taken): wait again */
+        p->until_ms = now + ASSAY_FD_PAUSE_MS;
+        return ASSAY_FD_PAUSE_MS;
+    }
+    p->until_ms = 0;
+    char where[300];
+    assay_log_value(where, sizeof where, p->endpoint);
+    assay_log(ASSAY_LOG_INFO, "accept_resumed", "endpoint=%s pauses=%llu",
+              where, p->pauses);
+    return -1;
 }
 
 void

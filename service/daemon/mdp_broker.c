@@ -74,6 +74,7 @@ typedef struct broker {
     void *ctx;
     void *sock;
     void *mon; /* refused accepts without CURVE (zap watches them with) */
+    assay_fd_pause pause; /* accepting paused while descriptors run out */
     brk_worker **workers;
     size_t nworkers;
     brk_service **services;
@@ -1082,11 +1083,15 @@ assay_mdp_broker_run_opts(const char *bind_ep,
         if (wait < 0) {
             wait = 0;
         }
+        long pause_ms = assay_fd_pause_tick(b.sock, &b.pause);
+        if (pause_ms >= 0 && pause_ms < wait) {
+            wait = pause_ms;
+        }
         zmq_pollitem_t items[2] = {{b.sock, 0, ZMQ_POLLIN, 0},
                                    {b.mon, 0, ZMQ_POLLIN, 0}};
         int rc = zmq_poll(items, b.mon != NULL ? 2 : 1, (long)wait);
         if (rc > 0 && b.mon != NULL && (items[1].revents & ZMQ_POLLIN)) {
-            assay_fd_monitor_read(b.mon);
+            assay_fd_monitor_read(b.mon, b.sock, &b.pause);
         }
         if (rc < 0 && zmq_errno() != EINTR) {
             assay_log(ASSAY_LOG_ERROR, "mdp_broker_failed", "reason=\"%s\"",

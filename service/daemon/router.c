@@ -82,6 +82,7 @@ typedef struct front {
     assay_handler *h;
     void *sock;
     void *mon; /* refused accepts, when zap does not watch them; may be NULL */
+    assay_fd_pause pause; /* accepting paused while descriptors run out */
     void *backend;
     bool by_user; /* key clients by CURVE user id, not by connection */
     wslot *slots;
@@ -643,11 +644,16 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
             {.socket = fr.mon, .events = ZMQ_POLLIN},
         };
         int n = 0;
+        long pause_ms = assay_fd_pause_tick(fr.sock, &fr.pause);
         if (!busy || ++busy_turns % BUSY_POLL_EVERY == 0) {
-            n = zmq_poll(items, fr.mon != NULL ? 3 : 2, busy ? 0 : POLL_MS);
+            long wait = busy ? 0 : POLL_MS;
+            if (pause_ms >= 0 && pause_ms < wait) {
+                wait = pause_ms;
+            }
+            n = zmq_poll(items, fr.mon != NULL ? 3 : 2, wait);
         }
         if (n > 0 && fr.mon != NULL && (items[2].revents & ZMQ_POLLIN)) {
-            assay_fd_monitor_read(fr.mon);
+            assay_fd_monitor_read(fr.mon, fr.sock, &fr.pause);
         }
         if (n < 0 && errno != EINTR) {
             assay_log(ASSAY_LOG_ERROR, "poll_failed", "error=\"%s\"",
