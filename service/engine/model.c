@@ -999,6 +999,7 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
         inl = NULL;
         assay_model_set_vectors(*out, vec);
         vec = NULL;
+        assay_wordnet_drop_pages((*out)->params.wordnet);
     }
 out:
     assay_model_unref(inl);

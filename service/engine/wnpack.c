@@ -314,6 +314,14 @@ assay_wordnet_pack_release(assay_wordnet *wn)
 }
 
 void
+assay_wordnet_drop_pages(const assay_wordnet *wn)
+{
+    if (wn != NULL && wn->map != NULL) {
+        (void)madvise(wn->map, wn->map_len, MADV_DONTNEED);
+    }
+}
+
+void
 assay_wordnet_unmap(assay_wordnet *wn)
 {
     if (wn->map != NULL) {

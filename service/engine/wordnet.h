@@ -68,6 +68,13 @@ assay_err assay_wordnet_acquire(const assay_wordnet **out, assay_error *err);
  * NULL-safe. */
 void assay_wordnet_release(const assay_wordnet *wn);
 
+/* assay_wordnet_drop_pages drops a packed table's pages from this process
+ * (they stay in the page cache; a lookup faults back what it reads). A model
+ * load calls it when done: preparing the bank's questions reads pages all
+ * over the table that grading may never read again. No-op for a parsed
+ * table. */
+void assay_wordnet_drop_pages(const assay_wordnet *wn);
+
 /* assay_wordnet_lookup returns the lemma id of w (len bytes, normalised
  * lower case) or, when w is not a lemma, of its first base form, or
  * ASSAY_WORDNET_NONE. */
