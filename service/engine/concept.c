@@ -418,8 +418,6 @@ typedef struct match_ctx {
                               also when it was marked on a stop word */
     const uint32_t *tsig;  /* edit signature of each term's text ... */
     const uint32_t *ssig;  /* ... and of its surface */
-    const bool *fuzzy;     /* content term i may match one edit away (long
-                              enough, not a number or negator) */
     const bool *neg;       /* per term of a: in a negation's scope */
     /* candidates for a phrase's first word without a scan of every word:
      * the words that may match one edit away (ascending), and chains of
@@ -451,52 +449,50 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
     const bool exact_only =
         w0->surface_len < m->p->fuzzy_min && w0->text_len + 1 < m->p->fuzzy_min;
     *m->steps += m->ncontent;
-    uint32_t x = m->head[h0 & m->hmask];
-    size_t e = 0, scan = 0;
+    /* Candidates for the first word in text order, without a scan of every
+     * word: the words with its hash or one of its synonyms' (a cursor down
+     * each hash chain), and the words that may be one edit from it (their
+     * signatures are close: one edit changes at most two bits). Every other
+     * word fails word_match, so skipping it changes nothing. */
+    uint64_t hs[1 + ASSAY_CONCEPT_SYNONYMS];
+    uint32_t xs[1 + ASSAY_CONCEPT_SYNONYMS];
+    size_t nh = 0;
+    hs[nh] = h0;
+    xs[nh++] = m->head[h0 & m->hmask];
+    for (uint8_t q = 0; q < w0->nsyn; q++) {
+        hs[nh] = w0->syn[q];
+        xs[nh++] = m->head[w0->syn[q] & m->hmask];
+    }
+    size_t e = 0;
     for (;;) {
-        size_t s;
-        if (w0->nsyn > 0) {
-            /* A word with synonyms: any word may be one of them, so every
-             * word is looked at; a synonym is looked up only for words
-             * that pass neither cheaper test. */
-            if (scan == m->ncontent) {
-                break;
+        size_t s = SIZE_MAX, fs = SIZE_MAX;
+        for (size_t c = 0; c < nh; c++) {
+            while (xs[c] != 0 && m->hash[xs[c] - 1] != hs[c]) {
+                xs[c] = m->next[xs[c] - 1];
             }
-            s = scan++;
-            if (m->hash[s] != h0 &&
-                (!m->fuzzy[s] || (!hyphen0 && !sig_close(m->ssig[s], ssig0) &&
-                                  !sig_close(m->tsig[s], tsig0))) &&
-                !cword_synonym(w0, m->hash[s])) {
-                continue;
+            if (xs[c] != 0 && xs[c] - 1 < s) {
+                s = xs[c] - 1;
             }
-        } else {
-            /* The next candidate in text order: a word with the first
-             * word's hash, or one that may be one edit from it (its
-             * signatures are close: one edit changes at most two bits).
-             * Every other word fails word_match, so skipping it changes
-             * nothing. */
-            while (x != 0 && m->hash[x - 1] != h0) {
-                x = m->next[x - 1];
-            }
-            size_t xs = x != 0 ? x - 1 : SIZE_MAX, fs = SIZE_MAX;
-            if (!exact_only) {
-                while (e < m->nelig && !hyphen0 &&
-                       !sig_close(m->ssig[m->elig[e]], ssig0) &&
-                       !sig_close(m->tsig[m->elig[e]], tsig0)) {
-                    e++;
-                }
-                fs = e < m->nelig ? m->elig[e] : SIZE_MAX;
-            }
-            s = xs < fs ? xs : fs;
-            if (s == SIZE_MAX) {
-                break;
-            }
-            if (s == xs) {
-                x = m->next[x - 1];
-            }
-            if (s == fs) {
+        }
+        if (!exact_only) {
+            while (e < m->nelig && !hyphen0 &&
+                   !sig_close(m->ssig[m->elig[e]], ssig0) &&
+                   !sig_close(m->tsig[m->elig[e]], tsig0)) {
                 e++;
             }
+            fs = e < m->nelig ? m->elig[e] : SIZE_MAX;
+        }
+        s = fs < s ? fs : s;
+        if (s == SIZE_MAX) {
+            break;
+        }
+        for (size_t c = 0; c < nh; c++) {
+            if (xs[c] == s + 1) {
+                xs[c] = m->next[s];
+            }
+        }
+        if (s == fs) {
+            e++;
         }
         const assay_term *t0 = &m->a->terms[m->content[s]];
         int q = word_match(w0, t0, m->hash[s], m->tsig[s], m->ssig[s], m->p);
@@ -571,7 +567,7 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         hcap *= 2;
     }
     size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) +
-                        4 * sizeof(uint32_t) + 3 * sizeof(bool)) +
+                        4 * sizeof(uint32_t) + 2 * sizeof(bool)) +
                    hcap * sizeof(uint32_t);
     char *mem = assay_scratch_get(sc, slot, bytes);
     if (mem == NULL || n > UINT32_MAX - 1) {
@@ -585,12 +581,10 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     uint32_t *next = elig + n;
     uint32_t *head = next + n;
     bool *brk = (bool *)(head + hcap);
-    bool *neg = brk + n;
-    bool *fuzzy = neg + n;
-    if (scope != NULL) {
-        memcpy(neg, scope, answer->n * sizeof(bool));
-    } else {
-        assay_negation_scope(answer, p->neg_window, neg);
+    const bool *neg = scope; /* the caller's, when it has computed it */
+    if (scope == NULL) {
+        assay_negation_scope(answer, p->neg_window, brk + n);
+        neg = brk + n;
     }
     size_t nc = 0, ne = 0;
     bool pending = false;
@@ -605,9 +599,8 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         tsig[nc] = assay_edit_signature(t->text, t->text_len);
         ssig[nc] = assay_edit_signature(t->surface, t->surface_len);
         /* word_match's test for whether anything but equality can match */
-        fuzzy[nc] = t->surface_len >= p->fuzzy_min &&
-                    !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR));
-        if (fuzzy[nc]) {
+        if (t->surface_len >= p->fuzzy_min &&
+            !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
             elig[ne++] = (uint32_t)nc;
         }
         brk[nc] = pending;
@@ -621,7 +614,7 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         next[c] = head[h];
         head[h] = (uint32_t)c + 1;
     }
-    *m = (match_ctx){answer, content, hash, brk,  tsig,     ssig, fuzzy, neg,
+    *m = (match_ctx){answer, content, hash, brk,  tsig,     ssig, neg,
                      elig,   ne,      head, next, hcap - 1, nc,   steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;

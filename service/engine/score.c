@@ -579,20 +579,69 @@ assay_prepare_subjects(assay_prepared *pq, const char *reference,
     return rc;
 }
 
+/* The answer's distinct content words, ascending, each with its count,
+ * its idf (1 without a table) and whether it is demoted: made once per
+ * answer from one sort, and read by the vectors, recall, precision and the
+ * novelty share, which used to look every word up again (binary searches
+ * and idf probes several times per word). */
+typedef struct answer_words {
+    const uint64_t *k;
+    const uint32_t *count;
+    const double *idf;
+    const bool *demoted;
+    size_t n;
+} answer_words;
+
+/* The L2-normalised tf-idf entries of the distinct words (the demoted ones
+ * skipped when skip_demoted) into out: what assay_vec_build makes from the
+ * same keys with repeats, operation for operation (so the same bits). */
+static void
+words_vec(assay_vec *v, const answer_words *aw, bool use_idf,
+          bool skip_demoted, assay_feat *out)
+{
+    size_t m = 0;
+    double norm = 0.0;
+    for (size_t i = 0; i < aw->n; i++) {
+        if (skip_demoted && aw->demoted[i]) {
+            continue;
+        }
+        double w = assay_tf_weight(aw->count[i]);
+        if (use_idf) {
+            w *= aw->idf[i];
+        }
+        out[m].key = aw->k[i];
+        out[m].w = w;
+        m++;
+        norm += w * w;
+    }
+    if (m == 0) {
+        v->f = NULL;
+        v->n = 0;
+        return;
+    }
+    norm = sqrt(norm);
+    for (size_t i = 0; i < m; i++) {
+        out[i].w /= norm;
+    }
+    v->f = out;
+    v->n = m;
+}
+
 /* The answer's word vectors, built in the scratch: every content word
  * (full, for the question and other-question cosines), the same without
  * demoted words (uni), adjacent pairs (bi), and the distinct words. One
- * sort of the content keys serves full, uni and words; each vector is the
- * one assay_vec_build makes from the same keys. */
+ * sort of the content keys serves full, uni and words. */
 static assay_err
 answer_vectors(assay_scratch *sc, const assay_prepared *pq,
                const assay_analysis *answer, const assay_idf *idf,
                assay_vec *full, assay_vec *uni, assay_vec *bi,
-               assay_keyset *words)
+               answer_words *aw)
 {
     size_t n = answer->n ? answer->n : 1;
-    uint64_t *keys = assay_scratch_get(sc, ASSAY_SCRATCH_KEYS, n * 8);
-    uint64_t *ukeys = assay_scratch_get(sc, ASSAY_SCRATCH_UNI_KEYS, n * 8);
+    /* the distinct words' arrays share one slot: keys, idf, counts, flags */
+    size_t wbytes = n * (2 * sizeof(uint64_t) + sizeof(double) +
+                         sizeof(uint32_t) + sizeof(bool));
+    uint64_t *keys = assay_scratch_get(sc, ASSAY_SCRATCH_KEYS, wbytes);
     uint64_t *bkeys = assay_scratch_get(sc, ASSAY_SCRATCH_BI_KEYS, n * 8);
     assay_feat *fv =
         assay_scratch_get(sc, ASSAY_SCRATCH_FULL_VEC, n * sizeof(assay_feat));
@@ -600,9 +649,13 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
         assay_scratch_get(sc, ASSAY_SCRATCH_UNI_VEC, n * sizeof(assay_feat));
     assay_feat *bv =
         assay_scratch_get(sc, ASSAY_SCRATCH_BI_VEC, n * sizeof(assay_feat));
-    if (!keys || !ukeys || !bkeys || !fv || !uv || !bv) {
+    if (!keys || !bkeys || !fv || !uv || !bv) {
         return ASSAY_ENOMEM;
     }
+    uint64_t *wk = keys + n;
+    double *widf = (double *)(wk + n);
+    uint32_t *wcount = (uint32_t *)(widf + n);
+    bool *wdem = (bool *)(wcount + n);
     size_t nk = 0;
     for (size_t i = 0; i < answer->n; i++) {
         if (!(answer->terms[i].flags & ASSAY_TERM_STOP)) {
@@ -610,30 +663,29 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
         }
     }
     assay_sort_u64(keys, nk);
-    assay_vec_build_sorted(full, keys, nk, idf, fv);
-    size_t nu = 0;
-    for (size_t i = 0; i < nk; i++) {
-        /* a sorted run of one key: test each key once */
-        if (i > 0 && keys[i] == keys[i - 1]) {
-            if (nu > 0 && ukeys[nu - 1] == keys[i]) {
-                ukeys[nu++] = keys[i];
-            }
-        } else if (!assay_keyset_has(&pq->demoted, keys[i])) {
-            ukeys[nu++] = keys[i];
+    /* distinct words; demoted ones found by a merge with the sorted set */
+    size_t u = 0, d = 0;
+    for (size_t i = 0; i < nk;) {
+        size_t j = i + 1;
+        while (j < nk && keys[j] == keys[i]) {
+            j++;
         }
+        while (d < pq->demoted.n && pq->demoted.k[d] < keys[i]) {
+            d++;
+        }
+        wk[u] = keys[i];
+        wcount[u] = (uint32_t)(j - i);
+        widf[u] = idf != NULL ? assay_idf_get(idf, keys[i]) : 1.0;
+        wdem[u] = d < pq->demoted.n && pq->demoted.k[d] == keys[i];
+        u++;
+        i = j;
     }
-    assay_vec_build_sorted(uni, ukeys, nu, idf, uv);
+    *aw = (answer_words){wk, wcount, widf, wdem, u};
+    words_vec(full, aw, idf != NULL, false, fv);
+    words_vec(uni, aw, idf != NULL, true, uv);
     size_t nb = bi_fill(answer, bkeys);
     assay_sort_u64(bkeys, nb);
     assay_vec_build_sorted(bi, bkeys, nb, idf, bv);
-    size_t u = 0; /* keys are no longer needed: dedupe them in place */
-    for (size_t i = 0; i < nk; i++) {
-        if (u == 0 || keys[u - 1] != keys[i]) {
-            keys[u++] = keys[i];
-        }
-    }
-    words->k = keys;
-    words->n = u;
     return ASSAY_OK;
 }
 
@@ -650,7 +702,7 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         return ASSAY_ENOMEM;
     }
     assay_vec uni = {0}, bi = {0}, full = {0}; /* in the scratch */
-    assay_keyset words = {0};                  /* in the scratch */
+    answer_words words = {0};                  /* in the scratch */
     assay_err rc;
     if ((rc = answer_vectors(sc, pq, answer, idf, &full, &uni, &bi, &words)) ||
         (rc = chargram_cosine(sc, answer, pq->ref_char, pq->nrefs,
@@ -728,40 +780,53 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         }
     }
 
-    /* recall: idf mass of reference words present in the answer */
+    /* recall: idf mass of reference words present in the answer; both
+     * sorted, so a merge (the sum in the reference words' order, as ever) */
     double hit = 0.0;
-    for (size_t i = 0; i < pq->refwords.n; i++) {
-        if (assay_keyset_has(&words, pq->refwords.k[i])) {
-            hit += idf ? assay_idf_get(idf, pq->refwords.k[i]) : 1.0;
+    for (size_t i = 0, u = 0; i < pq->refwords.n; i++) {
+        uint64_t k = pq->refwords.k[i];
+        while (u < words.n && words.k[u] < k) {
+            u++;
+        }
+        if (u < words.n && words.k[u] == k) {
+            hit += words.idf[u]; /* the same key's idf (1 without idf) */
         }
     }
     f->f[ASSAY_F_recall] =
         pq->ref_idf_total > 0 ? hit / pq->ref_idf_total : 0.0;
 
-    /* precision: idf mass of the answer's words that the reference uses */
+    /* precision: idf mass of the answer's words that the reference uses;
+     * novel: content words (with repeats) not in the question */
     double amass = 0.0, ahit = 0.0;
-    for (size_t i = 0; i < words.n; i++) {
-        if (assay_keyset_has(&pq->demoted, words.k[i])) {
+    size_t novel = 0;
+    for (size_t i = 0, r = 0, q = 0; i < words.n; i++) {
+        uint64_t k = words.k[i];
+        while (q < pq->qwords.n && pq->qwords.k[q] < k) {
+            q++;
+        }
+        if (!(q < pq->qwords.n && pq->qwords.k[q] == k)) {
+            novel += words.count[i];
+        }
+        if (words.demoted[i]) {
             continue;
         }
-        double w = idf ? assay_idf_get(idf, words.k[i]) : 1.0;
+        double w = words.idf[i];
         amass += w;
-        if (assay_keyset_has(&pq->refwords, words.k[i])) {
+        while (r < pq->refwords.n && pq->refwords.k[r] < k) {
+            r++;
+        }
+        if (r < pq->refwords.n && pq->refwords.k[r] == k) {
             ahit += w;
         }
     }
     f->f[ASSAY_F_precision] = amass > 0 ? ahit / amass : 0.0;
 
-    size_t stops = 0, novel = 0;
+    size_t stops = 0;
     for (size_t i = 0; i < answer->n; i++) {
-        const assay_term *t = &answer->terms[i];
-        if (t->flags & ASSAY_TERM_STOP) {
+        if (answer->terms[i].flags & ASSAY_TERM_STOP) {
             stops++;
-            continue;
-        }
-        f->n_content++;
-        if (!assay_keyset_has(&pq->qwords, t->hash)) {
-            novel++;
+        } else {
+            f->n_content++;
         }
     }
     f->n_terms = answer->n;

@@ -19,8 +19,8 @@
 #include <stddef.h>
 
 typedef enum assay_scratch_slot {
-    ASSAY_SCRATCH_KEYS,     /* score.c: the answer's content-word keys */
-    ASSAY_SCRATCH_UNI_KEYS, /* score.c: the same without demoted words */
+    ASSAY_SCRATCH_KEYS,     /* score.c: the answer's content-word keys
+                               and its distinct words */
     ASSAY_SCRATCH_BI_KEYS,  /* score.c: content-word pair keys */
     ASSAY_SCRATCH_FULL_VEC, /* score.c: vector entries, one per key */
     ASSAY_SCRATCH_UNI_VEC,
