@@ -16,6 +16,7 @@
 #include "normalize.h"
 #include "tfidf.h"
 #include "tokenize.h"
+#include "wordcache.h"
 
 typedef struct an_block {
     struct an_block *next;
@@ -110,6 +111,59 @@ an_protected_len(const assay_lexicon *lex, const char *w, size_t len)
     return 0;
 }
 
+/* The term of word w (wlen bytes of normalised text): adds its stop,
+ * negator and protected flags to *flags, copies the surface into the arena,
+ * and sets the text (stem, technical form or protected term) with its
+ * length; the text is the surface itself when stemming leaves it whole. */
+static assay_err
+an_word(const assay_lexicon *lex, assay_stemmer *stemmer, an_arena *arena,
+        const char *w, size_t wlen, unsigned *flags, const char **surface_out,
+        const char **stem_out, size_t *stem_len_out)
+{
+    if (assay_lexicon_is_stop(lex, w, wlen)) {
+        *flags |= ASSAY_TERM_STOP;
+    }
+    if (assay_is_negator(w, wlen)) {
+        *flags |= ASSAY_TERM_NEGATOR;
+    }
+    size_t plen = an_protected_len(lex, w, wlen);
+    if (plen > 0) {
+        *flags |= ASSAY_TERM_PROTECTED;
+    }
+    const char *surface = an_copy(arena, w, wlen);
+    if (surface == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    const char *stem = surface;
+    size_t stem_len = plen > 0 ? plen : wlen;
+    if (!(*flags &
+          (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER | ASSAY_TERM_PROTECTED))) {
+        const char *st = assay_stemmer_stem(stemmer, w, wlen, &stem_len);
+        if (st == NULL) {
+            return ASSAY_ENOMEM;
+        }
+        if (stem_len != wlen || memcmp(st, w, wlen) != 0) {
+            stem = an_copy(arena, st, stem_len);
+            if (stem == NULL) {
+                return ASSAY_ENOMEM;
+            }
+        } else {
+            stem_len = wlen;
+        }
+    }
+    if (stem == surface && stem_len < wlen) {
+        /* A plural of a protected term: the term itself, NUL-ended. */
+        stem = an_copy(arena, w, stem_len);
+        if (stem == NULL) {
+            return ASSAY_ENOMEM;
+        }
+    }
+    *surface_out = surface;
+    *stem_out = stem;
+    *stem_len_out = stem_len;
+    return ASSAY_OK;
+}
+
 assay_err
 assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
               const char *text, size_t len, assay_analysis *out,
@@ -122,6 +176,8 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
     assay_stemmer *own = NULL;
     assay_term *terms = NULL;
     an_arena arena = {NULL};
+    assay_wordcache *wc = assay_wordcache_thread();
+    uint64_t gen = assay_lexicon_generation(lex);
     assay_err rc = assay_normalize(text, len, &norm, err);
     if (rc != ASSAY_OK) {
         return rc;
@@ -171,51 +227,42 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
         } else if (t->kind == ASSAY_TOK_NUMBER) {
             flags |= ASSAY_TERM_NUMBER;
         }
-        if (assay_lexicon_is_stop(lex, w, wlen)) {
-            flags |= ASSAY_TERM_STOP;
-        }
-        if (assay_is_negator(w, wlen)) {
-            flags |= ASSAY_TERM_NEGATOR;
-        }
-        size_t plen = an_protected_len(lex, w, wlen);
-        if (plen > 0) {
-            flags |= ASSAY_TERM_PROTECTED;
-        }
-        const char *surface = an_copy(&arena, w, wlen);
-        if (surface == NULL) {
-            rc = ASSAY_ENOMEM;
-            goto oom;
-        }
-        const char *stem = surface;
-        size_t stem_len = plen > 0 ? plen : wlen;
-        if (!(flags &
-              (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER | ASSAY_TERM_PROTECTED))) {
-            const char *st = assay_stemmer_stem(stemmer, w, wlen, &stem_len);
-            if (st == NULL) {
-                rc = ASSAY_ENOMEM;
-                goto oom;
-            }
-            if (stem_len != wlen || memcmp(st, w, wlen) != 0) {
-                stem = an_copy(&arena, st, stem_len);
-                if (stem == NULL) {
-                    rc = ASSAY_ENOMEM;
-                    goto oom;
-                }
-            } else {
-                stem_len = wlen;
-            }
-        }
-        if (stem == surface && stem_len < wlen) {
-            /* A plural of a protected term: the term itself, NUL-ended. */
-            stem = an_copy(&arena, w, stem_len);
+        /* what the lexicon and stemmer make of the word: remembered per
+         * thread (wordcache.h), worked out on a miss */
+        unsigned kind = flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER);
+        assay_wordinfo wi;
+        const char *surface, *stem;
+        size_t stem_len;
+        if (wc != NULL && assay_wordcache_get(wc, gen, kind, w, wlen, &wi)) {
+            flags |= wi.flags;
+            surface = an_copy(&arena, w, wlen);
+            stem = surface == NULL || !wi.own_text
+                       ? surface
+                       : an_copy(&arena, wi.text, wi.text_len);
             if (stem == NULL) {
                 rc = ASSAY_ENOMEM;
                 goto oom;
             }
+            stem_len = wi.text_len;
+            term->hash = wi.hash;
+        } else {
+            rc = an_word(lex, stemmer, &arena, w, wlen, &flags, &surface,
+                         &stem, &stem_len);
+            if (rc != ASSAY_OK) {
+                goto oom;
+            }
+            term->hash = assay_term_hash(stem, stem_len);
+            if (wc != NULL) {
+                wi = (assay_wordinfo){
+                    term->hash,
+                    flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR |
+                             ASSAY_TERM_PROTECTED),
+                    stem_len, stem != surface, stem};
+                assay_wordcache_put(wc, gen, kind, w, wlen, &wi);
+            }
         }
         term->text = stem;
         term->text_len = stem_len;
-        term->hash = assay_term_hash(stem, stem_len);
         term->surface = surface;
         term->surface_len = wlen;
         term->start = norm.offsets[t->start];

@@ -311,6 +311,33 @@ sig_close(uint32_t a, uint32_t b)
     return x == 0;
 }
 
+/* Bit i set when ssig[i] is close to s or tsig[i] to t (a word's surface
+ * and stem signatures against a phrase word's): sig_close over n <= 64
+ * words. The arrays are padded to a multiple of 16 words, so the first loop
+ * runs in groups of 16 with no branch, which the compiler does several
+ * words at a time; packing the bytes is the cheap part. */
+static uint64_t
+close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
+           uint32_t t)
+{
+    uint8_t close[64];
+    for (size_t g = 0; g < n; g += 16) {
+        for (size_t k = 0; k < 16; k++) {
+            uint32_t x = ssig[g + k] ^ s, y = tsig[g + k] ^ t;
+            x &= x - 1;
+            x &= x - 1;
+            y &= y - 1;
+            y &= y - 1;
+            close[g + k] = (uint8_t)((x == 0) | (y == 0));
+        }
+    }
+    uint64_t mask = 0;
+    for (size_t i = n; i-- > 0;) {
+        mask = (mask << 1) | close[i];
+    }
+    return mask;
+}
+
 bool
 assay_within_one_edit(const char *a, size_t alen, const char *b, size_t blen)
 {
@@ -410,6 +437,8 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
     return 0;
 }
 
+#define ELIG_PAD 16 /* eligible words' signatures: padded to a multiple */
+
 typedef struct match_ctx {
     const assay_analysis *a;
     const size_t *content; /* indexes of content terms in a->terms */
@@ -424,6 +453,7 @@ typedef struct match_ctx {
      * the words by hash (head[hash & hmask], then next[]; position + 1,
      * 0 ends; ascending) for exact matches */
     const uint32_t *elig;
+    const uint32_t *essig, *etsig; /* per eligible word: ssig and tsig */
     size_t nelig;
     const uint32_t *head, *next;
     size_t hmask;
@@ -463,7 +493,10 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
         hs[nh] = w0->syn[q];
         xs[nh++] = m->head[w0->syn[q] & m->hmask];
     }
-    size_t e = 0;
+    /* The eligible words close to the first word, 64 at a time: a mask
+     * per block made in one branch-free pass, then taken bit by bit. */
+    size_t eb = 0, ebase = 0; /* the next block; the current one's start */
+    uint64_t emask = 0;
     for (;;) {
         size_t s = SIZE_MAX, fs = SIZE_MAX;
         for (size_t c = 0; c < nh; c++) {
@@ -474,13 +507,16 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
                 s = xs[c] - 1;
             }
         }
-        if (!exact_only) {
-            while (e < m->nelig && !hyphen0 &&
-                   !sig_close(m->ssig[m->elig[e]], ssig0) &&
-                   !sig_close(m->tsig[m->elig[e]], tsig0)) {
-                e++;
-            }
-            fs = e < m->nelig ? m->elig[e] : SIZE_MAX;
+        while (!exact_only && emask == 0 && eb < m->nelig) {
+            size_t n = m->nelig - eb < 64 ? m->nelig - eb : 64;
+            emask = hyphen0 ? (n == 64 ? ~0ULL : (1ULL << n) - 1)
+                            : close_mask(m->essig + eb, m->etsig + eb, n, ssig0,
+                                         tsig0);
+            ebase = eb;
+            eb += n;
+        }
+        if (emask != 0) {
+            fs = m->elig[ebase + (size_t)__builtin_ctzll(emask)];
         }
         s = fs < s ? fs : s;
         if (s == SIZE_MAX) {
@@ -492,7 +528,7 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
             }
         }
         if (s == fs) {
-            e++;
+            emask &= emask - 1;
         }
         const assay_term *t0 = &m->a->terms[m->content[s]];
         int q = word_match(w0, t0, m->hash[s], m->tsig[s], m->ssig[s], m->p);
@@ -567,8 +603,8 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         hcap *= 2;
     }
     size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) +
-                        4 * sizeof(uint32_t) + 2 * sizeof(bool)) +
-                   hcap * sizeof(uint32_t);
+                        6 * sizeof(uint32_t) + 2 * sizeof(bool)) +
+                   (hcap + 2 * ELIG_PAD) * sizeof(uint32_t);
     char *mem = assay_scratch_get(sc, slot, bytes);
     if (mem == NULL || n > UINT32_MAX - 1) {
         return false;
@@ -579,7 +615,9 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     uint32_t *ssig = tsig + n;
     uint32_t *elig = ssig + n;
     uint32_t *next = elig + n;
-    uint32_t *head = next + n;
+    uint32_t *essig = next + n;
+    uint32_t *etsig = essig + n + ELIG_PAD;
+    uint32_t *head = etsig + n + ELIG_PAD;
     bool *brk = (bool *)(head + hcap);
     const bool *neg = scope; /* the caller's, when it has computed it */
     if (scope == NULL) {
@@ -601,11 +639,17 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         /* word_match's test for whether anything but equality can match */
         if (t->surface_len >= p->fuzzy_min &&
             !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
+            essig[ne] = ssig[nc];
+            etsig[ne] = tsig[nc];
             elig[ne++] = (uint32_t)nc;
         }
         brk[nc] = pending;
         pending = false;
         nc++;
+    }
+    /* close_mask reads the signatures in groups of ELIG_PAD */
+    for (size_t e = ne; e % ELIG_PAD != 0; e++) {
+        essig[e] = etsig[e] = 0;
     }
     /* chains by hash, built backwards so each runs in text order */
     memset(head, 0, hcap * sizeof(*head));
@@ -614,8 +658,9 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         next[c] = head[h];
         head[h] = (uint32_t)c + 1;
     }
-    *m = (match_ctx){answer, content, hash, brk,  tsig,     ssig, neg,
-                     elig,   ne,      head, next, hcap - 1, nc,   steps, p};
+    *m = (match_ctx){answer, content, hash,  brk,  tsig,     ssig,
+                     neg,    elig,    essig, etsig, ne,      head,
+                     next,   hcap - 1, nc,   steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }

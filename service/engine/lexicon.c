@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,12 +41,29 @@ typedef struct lex_pair {
 } lex_pair;
 
 struct assay_lexicon {
+    uint64_t gen; /* assay_lexicon_generation */
     lex_set stop;
     lex_set protect;
     lex_pair *opp;
     size_t nopp;
     const assay_wordnet *wn; /* a reference from assay_wordnet_acquire */
 };
+
+/* Generations: 0 marks an empty word-cache slot, 1 stands for no lexicon;
+ * every lexicon and every change to one takes the next. */
+static atomic_uint_fast64_t lex_generations = 2;
+
+static uint64_t
+lex_next_generation(void)
+{
+    return (uint64_t)atomic_fetch_add(&lex_generations, 1);
+}
+
+uint64_t
+assay_lexicon_generation(const assay_lexicon *lex)
+{
+    return lex != NULL ? lex->gen : 1;
+}
 
 static uint64_t
 lex_hash(const char *w, size_t len)
@@ -137,6 +155,7 @@ assay_lexicon_new(assay_lexicon **out)
     if (lex == NULL) {
         return ASSAY_ENOMEM;
     }
+    lex->gen = lex_next_generation();
     *out = lex;
     return ASSAY_OK;
 }
@@ -165,6 +184,7 @@ assay_lexicon_add_stop(assay_lexicon *lex, const char *word)
     if (len == 0) {
         return ASSAY_EINVAL;
     }
+    lex->gen = lex_next_generation();
     return lex_insert(&lex->stop, word, len);
 }
 
@@ -203,6 +223,7 @@ assay_lexicon_add_protected(assay_lexicon *lex, const char *word,
     if (len == 0) {
         rc = assay_error_set(err, ASSAY_EINVAL, "protected term is empty");
     } else {
+        lex->gen = lex_next_generation();
         rc = lex_insert(&lex->protect, w, len);
         if (rc != ASSAY_OK) {
             assay_error_set(err, rc, "protected term \"%.64s\": out of memory",
@@ -453,6 +474,7 @@ lex_add_stop_line(assay_lexicon *lex, const char *w, size_t len, size_t base,
         lex_error_where(err, path, line);
         goto out;
     }
+    lex->gen = lex_next_generation();
     rc = lex_insert(&lex->stop, n.text, n.len);
     if (rc != ASSAY_OK) {
         assay_error_set(err, rc, "stop list %s line %u: out of memory", path,

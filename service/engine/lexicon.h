@@ -45,6 +45,11 @@ assay_err assay_lexicon_add_stop(assay_lexicon *lex, const char *word);
 assay_err assay_lexicon_add_protected(assay_lexicon *lex, const char *word,
                                       assay_error *err);
 
+/* assay_lexicon_generation identifies lex's current contents: it changes
+ * with every word added and is never reused, so a cache keyed by it (see
+ * wordcache.h) cannot mix up lexicons. NULL (no lexicon) has its own. */
+uint64_t assay_lexicon_generation(const assay_lexicon *lex);
+
 /* assay_lexicon_is_stop and assay_lexicon_is_protected look up len bytes of
  * normalised text. */
 bool assay_lexicon_is_stop(const assay_lexicon *lex, const char *w, size_t len);
