@@ -1257,7 +1257,7 @@ judge_clause(void *vctx, const clause *k)
         return;
     }
     acc x[ASSAY_MAX_CLAIMS];
-    memset(x, 0, sizeof(x));
+    memset(x, 0, cs->n * sizeof(*x)); /* only claims' entries are read */
     for (size_t i = k->first; i < k->last; i++) {
         const assay_term *t = &a->terms[i];
         j->steps++;
