@@ -139,6 +139,27 @@ gram_hash(uint32_t key, size_t mask)
     return (size_t)((key * 2654435761u) >> 8) & mask;
 }
 
+/* w when keep, else +0.0, by masking its bits (compilers turn a select
+ * or a multiply by the condition back into a branch). */
+static double
+gram_keep(double w, bool keep)
+{
+    uint64_t bits;
+    memcpy(&bits, &w, sizeof(bits));
+    bits &= -(uint64_t)keep;
+    memcpy(&w, &bits, sizeof(w));
+    return w;
+}
+
+/* Whether a probe for gram k goes on past a slot holding key: neither
+ * empty (0) nor k. Keys are under 2^24, so the 64-bit product is 0 exactly
+ * when one factor is: one test instead of two. */
+static bool
+gram_probe_on(uint32_t key, uint32_t k)
+{
+    return (uint64_t)key * (key ^ k) != 0;
+}
+
 static assay_err
 chargram_cosine(assay_scratch *sc, const assay_analysis *a,
                 const assay_vec *refs, size_t nrefs, double *out)
@@ -160,16 +181,18 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a,
     memset(slot, 0, cap * sizeof(*slot));
     memset(used, 0, cap / 64 * sizeof(*used));
     size_t mask = cap - 1;
+    /* Whether a slot is empty, the gram's or another's is a coin toss per
+     * gram, so the probes test both at once (gram_probe_on: one branch,
+     * nearly always leaving at the first slot) and a new gram's slot is
+     * written the same way as a repeated one's. */
     FOR_EACH_GRAM(a, key, {
         uint32_t k = (uint32_t)(key & 0xffffffu);
         size_t h = gram_hash(k, mask);
-        while (slot[h].key != 0 && slot[h].key != k) {
+        while (gram_probe_on(slot[h].key, k)) {
             h = (h + 1) & mask;
         }
-        if (slot[h].key == 0) {
-            slot[h].key = k;
-            used[h / 64] |= 1ULL << (h % 64);
-        }
+        slot[h].key = k;
+        used[h / 64] |= 1ULL << (h % 64);
         slot[h].count++;
     })
     double norm = 0.0;
@@ -188,12 +211,16 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a,
             for (size_t i = 0; i < refs[r].n; i++) {
                 uint32_t k = (uint32_t)(refs[r].f[i].key & 0xffffffu);
                 size_t h = gram_hash(k, mask);
-                while (slot[h].key != 0 && slot[h].key != k) {
+                while (gram_probe_on(slot[h].key, k)) {
                     h = (h + 1) & mask;
                 }
-                if (slot[h].key == k) {
-                    dot += refs[r].f[i].w * assay_tf_weight(slot[h].count);
-                }
+                /* No branch on hit or miss: on a miss (an empty slot,
+                 * count 0, weighed as 1) w is masked to +0.0 and the sum
+                 * gains +0.0, which leaves its (non-negative) bits as they
+                 * are; on a hit the sum gains w * tf as before. */
+                uint32_t c = slot[h].count;
+                double w = gram_keep(refs[r].f[i].w, slot[h].key == k);
+                dot += w * assay_tf_weight(c + (c == 0));
             }
             dot /= norm;
             best = dot > best ? dot : best;
