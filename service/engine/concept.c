@@ -313,29 +313,32 @@ sig_close(uint32_t a, uint32_t b)
 
 /* Bit i set when ssig[i] is close to s or tsig[i] to t (a word's surface
  * and stem signatures against a phrase word's): sig_close over n <= 64
- * words. The arrays are padded to a multiple of 16 words, so the first loop
- * runs in groups of 16 with no branch, which the compiler does several
- * words at a time; packing the bytes is the cheap part. */
+ * words. The arrays are padded to a multiple of 16 words, so each group of
+ * 16 is tested and packed without a branch per word (the compiler tests
+ * several words at a time). */
 static uint64_t
 close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
            uint32_t t)
 {
-    uint8_t close[64];
+    uint64_t mask = 0;
     for (size_t g = 0; g < n; g += 16) {
+        uint8_t close[16];
         for (size_t k = 0; k < 16; k++) {
             uint32_t x = ssig[g + k] ^ s, y = tsig[g + k] ^ t;
             x &= x - 1;
             x &= x - 1;
             y &= y - 1;
             y &= y - 1;
-            close[g + k] = (uint8_t)((x == 0) | (y == 0));
+            close[k] = (uint8_t)((x == 0) | (y == 0));
         }
+        uint64_t bits = 0; /* a fixed count: unrolled, no loop exit to miss */
+        for (size_t k = 16; k-- > 0;) {
+            bits = (bits << 1) | close[k];
+        }
+        mask |= bits << g;
     }
-    uint64_t mask = 0;
-    for (size_t i = n; i-- > 0;) {
-        mask = (mask << 1) | close[i];
-    }
-    return mask;
+    /* the padding past n is not a word */
+    return n < 64 ? mask & ((1ULL << n) - 1) : mask;
 }
 
 bool
