@@ -124,6 +124,10 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
 void
 assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
+    /* each term's cue, kept from pass 1 for pass 2 (recomputed there when
+     * a long answer's buffer cannot be had) */
+    uint8_t stackcues[256];
+    uint8_t *cues = a->n <= sizeof(stackcues) ? stackcues : malloc(a->n);
     /* pass 1: sentences holding a copular denial are denied as a whole */
     size_t sent_start = 0, prev_start = 0;
     uint32_t denied = 0;
@@ -149,6 +153,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         }
         if (i < a->n) {
             assay_cue c = assay_polarity_cue(a, i);
+            if (cues != NULL) {
+                cues[i] = (uint8_t)c;
+            }
             any = any || c != ASSAY_CUE_NONE;
             if (c == ASSAY_CUE_SENTENCE &&
                 !(a->terms[i].flags & ASSAY_TERM_NEGATOR) && denied == 0) {
@@ -157,6 +164,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         }
     }
     if (!any) {
+        if (cues != stackcues) {
+            free(cues);
+        }
         return; /* most answers: no cue at all, nothing is negated */
     }
     /* pass 2: clause cues forward, "not true that" to the sentence end */
@@ -179,7 +189,8 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
                            ? cue_id
                            : 0;
         }
-        assay_cue c = assay_polarity_cue(a, i);
+        assay_cue c =
+            cues != NULL ? (assay_cue)cues[i] : assay_polarity_cue(a, i);
         if (c == ASSAY_CUE_SENTENCE && (t->flags & ASSAY_TERM_NEGATOR)) {
             sentence = (uint32_t)i + 1;
         } else if (c == ASSAY_CUE_CLAUSE) {
@@ -196,6 +207,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             ncue = 0;
         }
         content += !(t->flags & ASSAY_TERM_STOP);
+    }
+    if (cues != stackcues) {
+        free(cues);
     }
 }
 
