@@ -84,9 +84,9 @@ gram_count(const assay_analysis *a)
 {
     size_t cap = 0;
     for (size_t i = 0; i < a->n; i++) {
-        if (!(a->terms[i].flags & ASSAY_TERM_STOP)) {
-            cap += a->terms[i].surface_len;
-        }
+        /* stop or not is a coin toss per word: a mask, not a branch */
+        size_t content = (a->terms[i].flags & ASSAY_TERM_STOP) == 0;
+        cap += a->terms[i].surface_len & -content;
     }
     return cap;
 }
@@ -685,9 +685,10 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
     bool *wdem = (bool *)(wcount + n);
     size_t nk = 0;
     for (size_t i = 0; i < answer->n; i++) {
-        if (!(answer->terms[i].flags & ASSAY_TERM_STOP)) {
-            keys[nk++] = answer->terms[i].hash;
-        }
+        /* written always, kept for content words: no branch on a coin
+         * toss per word (keys has room for every term) */
+        keys[nk] = answer->terms[i].hash;
+        nk += (answer->terms[i].flags & ASSAY_TERM_STOP) == 0;
     }
     assay_sort_u64(keys, nk);
     /* distinct words; demoted ones found by a merge with the sorted set */
@@ -850,12 +851,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
 
     size_t stops = 0;
     for (size_t i = 0; i < answer->n; i++) {
-        if (answer->terms[i].flags & ASSAY_TERM_STOP) {
-            stops++;
-        } else {
-            f->n_content++;
-        }
+        stops += (answer->terms[i].flags & ASSAY_TERM_STOP) != 0;
     }
+    f->n_content = answer->n - stops;
     f->n_terms = answer->n;
     f->stop_ratio = answer->n ? (double)stops / (double)answer->n : 0.0;
     f->novel = f->n_content ? (double)novel / (double)f->n_content : 0.0;
