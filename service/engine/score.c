@@ -750,8 +750,16 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
 
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
-    /* one negation pass for concepts and claims (NULL: each computes) */
-    uint32_t *cover = assay_negation_cover_new(answer, p->neg_window);
+    /* one negation pass for concepts and claims (NULL: each computes), in
+     * the scratch */
+    uint32_t *cover =
+        answer->n > 0 ? assay_scratch_get(sc, ASSAY_SCRATCH_COVER,
+                                          answer->n * sizeof(uint32_t))
+                      : NULL;
+    if (cover != NULL) {
+        memset(cover, 0, answer->n * sizeof(uint32_t));
+        assay_negation_cover(answer, p->neg_window, cover);
+    }
     bool *scope = cover != NULL ? assay_scratch_get(sc, ASSAY_SCRATCH_SCOPE,
                                                     answer->n + 1)
                                 : NULL;
@@ -766,7 +774,6 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->steps +=
         assay_claims_judge(&pq->claims, answer, scope != NULL ? cover : NULL,
                            &pq->concepts, matches, f->claims);
-    free(cover);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {

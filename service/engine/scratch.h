@@ -27,6 +27,7 @@ typedef enum assay_scratch_slot {
     ASSAY_SCRATCH_BI_VEC,
     ASSAY_SCRATCH_GRAMS, /* score.c: the character-gram table */
     ASSAY_SCRATCH_SCOPE, /* score.c: per-term negation scope flags */
+    ASSAY_SCRATCH_COVER, /* score.c: per-term negation cover */
     ASSAY_SCRATCH_MATCH, /* concept.c: per-content-word match arrays */
     ASSAY_SCRATCH_MATCH_ALL,
     ASSAY_SCRATCH_NSLOTS
