@@ -139,18 +139,6 @@ gram_hash(uint32_t key, size_t mask)
     return (size_t)((key * 2654435761u) >> 8) & mask;
 }
 
-/* w when keep, else +0.0, by masking its bits (compilers turn a select
- * or a multiply by the condition back into a branch). */
-static double
-gram_keep(double w, bool keep)
-{
-    uint64_t bits;
-    memcpy(&bits, &w, sizeof(bits));
-    bits &= -(uint64_t)keep;
-    memcpy(&w, &bits, sizeof(w));
-    return w;
-}
-
 /* Whether a probe for gram k goes on past a slot holding key: neither
  * empty (0) nor k. Keys are under 2^24, so the 64-bit product is 0 exactly
  * when one factor is: one test instead of two. */
@@ -219,7 +207,7 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a,
                  * gains +0.0, which leaves its (non-negative) bits as they
                  * are; on a hit the sum gains w * tf as before. */
                 uint32_t c = slot[h].count;
-                double w = gram_keep(refs[r].f[i].w, slot[h].key == k);
+                double w = assay_keep_if(refs[r].f[i].w, slot[h].key == k);
                 dot += w * assay_tf_weight(c + (c == 0));
             }
             dot /= norm;

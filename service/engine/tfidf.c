@@ -285,16 +285,14 @@ assay_vec_cosine(const assay_vec *a, const assay_vec *b)
 {
     double dot = 0.0;
     size_t i = 0, j = 0;
+    /* Which side moves is a coin toss per step, so both move by their
+     * comparisons and unequal keys add a masked +0.0 (the weights are
+     * positive): no branch inside the merge. */
     while (i < a->n && j < b->n) {
-        if (a->f[i].key < b->f[j].key) {
-            i++;
-        } else if (a->f[i].key > b->f[j].key) {
-            j++;
-        } else {
-            dot += a->f[i].w * b->f[j].w;
-            i++;
-            j++;
-        }
+        uint64_t ka = a->f[i].key, kb = b->f[j].key;
+        dot += assay_keep_if(a->f[i].w, ka == kb) * b->f[j].w;
+        i += ka <= kb;
+        j += kb <= ka;
     }
     /* Rounding can push the dot of identical vectors a hair above 1. */
     return dot > 1.0 ? 1.0 : dot;

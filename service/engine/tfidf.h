@@ -17,6 +17,7 @@
 #include "assay/assay.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Sublinear term frequency 1 + ln(tf); the common small counts come from a
  * table (ln is a visible share of a verdict's time otherwise). */
@@ -40,6 +41,21 @@ assay_tf_weight(size_t tf)
                                    3.7080502011022101,
                                    3.7725887222397811};
     return tf >= 1 && tf <= 16 ? tab[tf - 1] : 1.0 + log((double)tf);
+}
+
+/* w when keep, else +0.0, by masking its bits: for sums whose terms are
+ * taken or not on a condition that is a coin toss (a hit in a probe or a
+ * merge), adding a masked term leaves a non-negative sum's bits as they
+ * are without a branch to mispredict (compilers turn a select, or a
+ * multiply by the condition, back into one). */
+static inline double
+assay_keep_if(double w, int keep)
+{
+    uint64_t bits;
+    memcpy(&bits, &w, sizeof(bits));
+    bits &= (uint64_t)0 - (uint64_t)(keep != 0);
+    memcpy(&w, &bits, sizeof(w));
+    return w;
 }
 
 /* assay_term_hash is FNV-1a 64 over len bytes. */
