@@ -4,7 +4,9 @@
  *
  *   engine   assay_grade on the request's question id and answer (the
  *            figure perf/run.sh calls engine time per verdict);
- *   parse    assay_proto_parse of the request text alone;
+ *   parse    assay_proto_parse of the request text alone (the direct
+ *            path), and parse_tree: assay_proto_parse_tree, through a
+ *            jansson tree as before issue 14;
  *   handler  assay_handler_process: parse, grade, the verdict written as
  *            the reply, the stats and the request log, as a grading
  *            thread calls it.
@@ -75,8 +77,7 @@ parse_args(int argc, char **argv, handler_opts *o)
         } else if (strcmp(name, "rounds") == 0) {
             o->rounds = (int)strtol(v, &end, 10);
             if (*end != '\0' || o->rounds < 1 || o->rounds > MAX_ROUNDS) {
-                fprintf(stderr, "bench_handler: --rounds: 1..%d\n",
-                        MAX_ROUNDS);
+                fprintf(stderr, "bench_handler: --rounds: 1..%d\n", MAX_ROUNDS);
                 return -1;
             }
         } else {
@@ -88,7 +89,12 @@ parse_args(int argc, char **argv, handler_opts *o)
     return 0;
 }
 
-typedef enum phase { PHASE_ENGINE, PHASE_PARSE, PHASE_HANDLER } phase;
+typedef enum phase {
+    PHASE_ENGINE,
+    PHASE_PARSE,
+    PHASE_PARSE_TREE,
+    PHASE_HANDLER
+} phase;
 
 typedef struct bench {
     assay_handler *h;
@@ -112,11 +118,11 @@ run_one(const bench *b, phase p, size_t i)
         assay_verdict_free(v);
         return rc == ASSAY_OK ? 0 : -1;
     }
-    if (p == PHASE_PARSE) {
+    if (p == PHASE_PARSE || p == PHASE_PARSE_TREE) {
         assay_request req;
-        assay_err rc = assay_proto_parse(b->text[i], b->len[i],
-                                         ASSAY_PROTO_DEFAULT_MAX_MESSAGE, &req,
-                                         &err);
+        assay_err rc = (p == PHASE_PARSE ? assay_proto_parse
+                                         : assay_proto_parse_tree)(
+            b->text[i], b->len[i], ASSAY_PROTO_DEFAULT_MAX_MESSAGE, &req, &err);
         assay_request_fini(&req);
         return rc == ASSAY_OK ? 0 : -1;
     }
@@ -179,8 +185,7 @@ main(int argc, char **argv)
         snprintf(id, sizeof(id), "bench-%06zu", i);
         if (assay_proto_grade_text(id, mix.items[i].question_id, NULL, NULL,
                                    mix.items[i].answer, ASSAY_VERDICT_ALL,
-                                   &b.text[i], &b.len[i],
-                                   &err) != ASSAY_OK) {
+                                   &b.text[i], &b.len[i], &err) != ASSAY_OK) {
             fprintf(stderr, "bench_handler: %s\n", err.message);
             return 1;
         }
@@ -189,23 +194,27 @@ main(int argc, char **argv)
         fprintf(stderr, "bench_handler: out of memory\n");
         return 1;
     }
-    double engine[MAX_ROUNDS], parse[MAX_ROUNDS], handler[MAX_ROUNDS],
-        extra[MAX_ROUNDS];
+    double engine[MAX_ROUNDS], parse[MAX_ROUNDS], tree[MAX_ROUNDS],
+        handler[MAX_ROUNDS], extra[MAX_ROUNDS];
     size_t next = 0;
     /* one untimed pass: first-touch costs out of the figures */
     run_phase(&b, PHASE_HANDLER, 0.1, &next);
     for (int r = 0; r < o.rounds; r++) {
         engine[r] = run_phase(&b, PHASE_ENGINE, o.seconds, &next);
         parse[r] = run_phase(&b, PHASE_PARSE, o.seconds / 4, &next);
+        tree[r] = run_phase(&b, PHASE_PARSE_TREE, o.seconds / 4, &next);
         handler[r] = run_phase(&b, PHASE_HANDLER, o.seconds, &next);
         extra[r] = handler[r] - engine[r];
-        printf("# round %d: engine %.2f us, parse %.2f us, handler %.2f us\n",
-               r + 1, engine[r], parse[r], handler[r]);
+        printf("# round %d: engine %.2f us, parse %.2f us (tree %.2f us), "
+               "handler %.2f us\n",
+               r + 1, engine[r], parse[r], tree[r], handler[r]);
     }
     printf("handler_engine_cpu_us %.2f\n",
            assay_perf_median(engine, (size_t)o.rounds));
     printf("handler_parse_cpu_us %.2f\n",
            assay_perf_median(parse, (size_t)o.rounds));
+    printf("handler_parse_tree_cpu_us %.2f\n",
+           assay_perf_median(tree, (size_t)o.rounds));
     printf("handler_cpu_us %.2f\n",
            assay_perf_median(handler, (size_t)o.rounds));
     printf("handler_minus_engine_cpu_us %.2f\n",
