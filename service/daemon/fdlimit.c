@@ -114,10 +114,11 @@ assay_fd_monitor_read(void *mon, void *sock, assay_fd_pause *p)
     }
 }
 
-/* Descriptors a bind takes: libzmq reads the interfaces (a netlink
- * socket) before it opens the listener, and aborts the process when that
- * read fails for want of a descriptor. */
-#define BIND_FDS 2
+/* Descriptors a bind needs free: libzmq reads the interfaces through a
+ * netlink socket (closed again) before it opens the listener, and aborts
+ * the process when that read fails for want of a descriptor; the listener
+ * then takes the same one. */
+#define BIND_FDS 1
 
 /* Whether n descriptors are free now (each taken and given back). */
 static bool

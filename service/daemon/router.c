@@ -70,7 +70,8 @@ typedef struct front {
     assay_fair *fair;
     long limit;
     long per_client;
-    bool sent; /* a send on sock since its last empty read */
+    bool sent;        /* a send on sock since its last empty read */
+    bool mon_pending; /* monitor events are waiting to be read */
     bool draining;
     bool timed_out;
     bool quit;  /* every thread leaves its loop */
@@ -93,8 +94,7 @@ typedef struct server {
     int index;
     int epfd; /* with more than one thread; -1: poll() the two fds */
     bool started;
-    bool mon_ready; /* its last sleep ended on the monitor */
-    rmsg *m;        /* receive buffer */
+    rmsg *m; /* receive buffer */
 } server;
 
 static void
@@ -511,7 +511,7 @@ server_sleep(server *sv, long wait_ms)
         pthread_mutex_lock(&fr->lock);
         for (int i = 0; i < n; i++) {
             if (fr->mon_fd >= 0 && ev[i].data.fd == fr->mon_fd) {
-                sv->mon_ready = true;
+                fr->mon_pending = true;
             }
         }
         return;
@@ -521,7 +521,7 @@ server_sleep(server *sv, long wait_ms)
     int n = poll(pf, fr->mon_fd >= 0 ? 2 : 1, (int)wait_ms);
     pthread_mutex_lock(&fr->lock);
     if (n > 0 && fr->mon_fd >= 0 && (pf[1].revents & POLLIN)) {
-        sv->mon_ready = true;
+        fr->mon_pending = true;
     }
 }
 
@@ -538,9 +538,18 @@ serve(server *sv)
         }
         long pause_ms = assay_fd_pause_tick(fr->sock, &fr->pause);
         if (fr->mon != NULL &&
-            (sv->mon_ready || ++fr->turns % MONITOR_EVERY == 0)) {
-            sv->mon_ready = false;
+            (fr->mon_pending || ++fr->turns % MONITOR_EVERY == 0)) {
             assay_fd_monitor_read(fr->mon, fr->sock, &fr->pause);
+            /* It reads a bounded batch, and ZMQ_FD only signals news after
+             * the mailbox was read empty: whether events remain is asked,
+             * not waited for. Unread, they would fill the monitor pipe and
+             * block libzmq's I/O thread in its send (every connection
+             * stalls). */
+            int events = 0;
+            size_t len = sizeof(events);
+            fr->mon_pending =
+                zmq_getsockopt(fr->mon, ZMQ_EVENTS, &events, &len) == 0 &&
+                (events & ZMQ_POLLIN);
         }
         int got = front_read(fr, sv->m);
         if (got < 0) {
@@ -563,6 +572,9 @@ serve(server *sv)
         }
         if (got == FRONT_BATCH) {
             continue; /* more may be waiting */
+        }
+        if (fr->mon_pending) {
+            continue; /* monitor events still to read */
         }
         long wait = POLL_MS;
         if (pause_ms >= 0 && pause_ms < wait) {
