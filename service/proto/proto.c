@@ -348,10 +348,14 @@ assay_proto_peek_id(const char *msg, size_t len, size_t max_len,
     /* A plain grade request (most of what a flood sends to be refused
      * busy) is read directly: the tree for a 9 KB answer costs tens of
      * microseconds per refusal. */
-    if ((max_len == 0 || len <= max_len) && assay_utf8_check(msg, len) < 0) {
+    if (max_len == 0 || len <= max_len) {
+        /* Bad UTF-8 can only sit inside strings of what the direct path
+         * takes, where the lossy read below puts '?' in its place: the id
+         * is the same when the id itself is valid. */
         assay_request r;
         assay_request_init(&r);
-        bool direct = parse_fast(msg, len, &r) && r.has_id;
+        bool direct = parse_fast(msg, len, &r) && r.has_id &&
+                      assay_utf8_check(r.id, strlen(r.id)) < 0;
         if (direct) {
             memcpy(id, r.id, sizeof(r.id));
         }

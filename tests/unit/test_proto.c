@@ -344,6 +344,17 @@ test_peek_id_reads_id_of_any_request(void **state)
     const char *bad = "{\"id\":\"x\xff\"}";
     assert_true(assay_proto_peek_id(bad, strlen(bad), 0, id));
     assert_string_equal(id, "x?");
+    /* plain grade requests (read by the direct path) give the same ids:
+     * bad bytes in the answer leave the id alone, in the id they read as
+     * '?' */
+    const char *grade = "{\"id\":\"g-\\u00e9\",\"v\":1,\"op\":\"grade\","
+                        "\"question_id\":\"gil\",\"answer\":\"a\xff\"}";
+    assert_true(assay_proto_peek_id(grade, strlen(grade), 0, id));
+    assert_string_equal(id, "g-\xc3\xa9");
+    const char *bad_id = "{\"id\":\"g\xffh\",\"v\":1,\"op\":\"grade\","
+                         "\"question_id\":\"gil\",\"answer\":\"a\"}";
+    assert_true(assay_proto_peek_id(bad_id, strlen(bad_id), 0, id));
+    assert_string_equal(id, "g?h");
 }
 
 static void
