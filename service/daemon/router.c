@@ -37,6 +37,13 @@
 #define ENVELOPE_BYTES_MAX 4096
 /* Front messages read per turn, so a flood cannot hold the lock. */
 #define FRONT_BATCH 256
+/* ... and while requests are queued: a flooding client's messages are
+ * then mostly refused busy, and reading 256 of them before each grading
+ * spent the threads on refusals (a flood answered faster sends faster).
+ * Unread ones wait in the socket, which pushes back on the flood through
+ * TCP; libzmq reads connections in turn, so a polite client's request is
+ * read within a turn or two all the same. */
+#define FRONT_BATCH_BUSY 16
 /* Smallest send high-water mark of the front socket, messages. */
 #define SNDHWM_MIN 10000
 /* ZMQ_MAXMSGSIZE backstop as a multiple of the application limit. */
@@ -366,13 +373,13 @@ front_on_request(front *fr, rmsg *m, bool too_many, bool draining)
     m->n = 0;
 }
 
-/* Reads up to FRONT_BATCH requests from the front and admits or refuses
- * each. Returns how many were read, or -1 on a fatal socket error. */
+/* Reads up to cap requests from the front and admits or refuses each.
+ * Returns how many were read, or -1 on a fatal socket error. */
 static int
-front_read(front *fr, rmsg *m)
+front_read(front *fr, rmsg *m, int cap)
 {
     int got = 0;
-    while (got < FRONT_BATCH) {
+    while (got < cap) {
         bool too_many;
         int r = rmsg_recv(fr->sock, m, FRAMES_MAX, ZMQ_DONTWAIT, &too_many);
         if (r == 0) {
@@ -551,7 +558,9 @@ serve(server *sv)
                 zmq_getsockopt(fr->mon, ZMQ_EVENTS, &events, &len) == 0 &&
                 (events & ZMQ_POLLIN);
         }
-        int got = front_read(fr, sv->m);
+        int cap =
+            assay_fair_queued(fr->fair) > 0 ? FRONT_BATCH_BUSY : FRONT_BATCH;
+        int got = front_read(fr, sv->m, cap);
         if (got < 0) {
             front_quit(fr, -1);
             break;
@@ -570,7 +579,7 @@ serve(server *sv)
             free(q);
             continue;
         }
-        if (got == FRONT_BATCH) {
+        if (got == cap) {
             continue; /* more may be waiting */
         }
         if (fr->mon_pending) {
