@@ -72,6 +72,7 @@ def run_set(name, rows, args, tmp):
                         "question": r["question"], "reference": r["reference"],
                         "answer": r["answer"],
                         "score": SCORE[r["label_3way"]], "scale_max": 5,
+                        "contradictory": r["label_3way"] == "contradictory",
                         "split": "train"}) + "\n")
                 else:
                     te.write(json.dumps({

@@ -1100,7 +1100,14 @@ typedef struct judge_ctx {
     assay_concept_match *m;
     const uint32_t *cover; /* per answer term: the negation over it, or 0 */
     size_t steps;
+    assay_claim_stats st;
 } judge_ctx;
+
+static void
+max_into(double *m, double v)
+{
+    *m = v > *m ? v : *m;
+}
 
 static size_t
 find64(const uint64_t *v, size_t n, uint64_t k)
@@ -1280,6 +1287,7 @@ judge_clause(void *vctx, const clause *k)
             j->steps++;
         }
         if (claim_word) {
+            j->st.negated += j->cover != NULL && j->cover[i] != 0;
             continue; /* "first" in "the last added is the first removed" */
         }
         uint64_t keys[5];
@@ -1295,6 +1303,7 @@ judge_clause(void *vctx, const clause *k)
                 keys[nk++] = WN_NS | bases[b];
             }
         }
+        bool opposite = false;
         for (size_t q = 0; q < nk; q++) {
             p = find64(cs->opp_key, cs->nopp, keys[q]);
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
@@ -1307,6 +1316,7 @@ judge_clause(void *vctx, const clause *k)
                     continue;
                 }
                 acc *y = &x[cs->opp_claim[p]];
+                opposite = true;
                 y->opposed |= 1u << cs->opp_idx[p];
                 acc_word_cue(y, cs->opp_idx[p],
                              j->cover != NULL ? j->cover[i] : 0, true);
@@ -1314,7 +1324,9 @@ judge_clause(void *vctx, const clause *k)
                 j->steps++;
             }
         }
+        j->st.opposite += opposite;
     }
+    j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");
     size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
     if (assay_scope_boundary(&a->terms[k->first]) && k->first + 1 < k->last) {
@@ -1338,6 +1350,7 @@ judge_clause(void *vctx, const clause *k)
         /* "terminal 1 is connected to the negative terminal" is not about
          * the positive terminal the claim relates */
         bool other = (cl->entities & other_entity & ~named_all) != 0;
+        max_into(&j->st.overlap, share(cl, &x[c]));
         if (cl->yesno == 0 && !other &&
             aligned(cl, &x[c], same, named, relation) &&
             share(cl, &x[c]) > best_s) {
@@ -1355,6 +1368,7 @@ judge_clause(void *vctx, const clause *k)
             cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
             own_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
+            max_into(&j->st.swap, best_s);
             if (best_s > j->swap[best]) {
                 j->swap[best] = best_s;
                 j->wstart[best] = start;
@@ -1382,6 +1396,7 @@ judge_clause(void *vctx, const clause *k)
         int pol = (int)(clause_negations(&x[c]) & 1u) ^ (x[c].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
+        max_into(flip ? &j->st.flip : &j->st.support, s);
         if (!flip) {
             if (s > j->support[c]) {
                 j->support[c] = s;
@@ -1437,6 +1452,19 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                    const uint32_t *cover, const assay_concept_set *concepts,
                    assay_concept_match *m, assay_claim_result *out)
 {
+    return assay_claims_judge_stats(cs, a, cover, concepts, m, out, NULL);
+}
+
+size_t
+assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
+                         const uint32_t *cover,
+                         const assay_concept_set *concepts,
+                         assay_concept_match *m, assay_claim_result *out,
+                         assay_claim_stats *st)
+{
+    if (st != NULL) {
+        memset(st, 0, sizeof(*st));
+    }
     judge_ctx *j = calloc(1, sizeof(*j));
     if (j == NULL) {
         for (size_t c = 0; c < cs->n; c++) {
@@ -1528,6 +1556,9 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
         }
     }
     size_t steps = j->steps;
+    if (st != NULL) {
+        *st = j->st;
+    }
     free(own_cover);
     free(j);
     return steps;

@@ -116,6 +116,22 @@ typedef struct assay_claim_result {
     int answer_subject; /* entity the answer gave it to (role swap), or -1 */
 } assay_claim_result;
 
+/* What the judge saw beyond the per-claim states, summed over the answer:
+ * soft evidence for a learned contradiction signal (contra.h). Shares are
+ * of a claim's predicate weight, 0 when nothing aligned. */
+typedef struct assay_claim_stats {
+    double overlap;    /* best share of one claim any clause has */
+    double support;    /* best share of an aligned clause that agrees */
+    double flip;       /* best share of an aligned clause with the other
+                          polarity, also when another clause supports the
+                          claim or the claim is weak */
+    double swap;       /* best share of a clause saying it of another
+                          contrasted entity */
+    unsigned opposite; /* answer words opposite to a claim word */
+    unsigned negated;  /* answer words of a claim under a negation */
+    bool other_entity; /* a clause names an opposite of an entity word */
+} assay_claim_stats;
+
 /* assay_claims_build extracts the claims of reference text ref (analysed as
  * ra) for a question (analysed as qa). subjects (nsubjects, may be 0) are a
  * bank's declared entities; without them entities are derived. concepts
@@ -151,6 +167,14 @@ size_t assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                           const uint32_t *cover,
                           const assay_concept_set *concepts,
                           assay_concept_match *m, assay_claim_result *out);
+
+/* assay_claims_judge_stats is assay_claims_judge that also fills st (may
+ * be NULL). */
+size_t assay_claims_judge_stats(const assay_claim_set *cs,
+                                const assay_analysis *a, const uint32_t *cover,
+                                const assay_concept_set *concepts,
+                                assay_concept_match *m, assay_claim_result *out,
+                                assay_claim_stats *st);
 
 /* assay_claim_reason_name is the wire name of a reason ("role_swap"). */
 const char *assay_claim_reason_name(assay_claim_reason r);

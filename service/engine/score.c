@@ -683,9 +683,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     /* claims before coverage: a negation the reference shares lifts a
      * negated concept back to matched */
     f->nclaims = pq->claims.n;
-    f->steps +=
-        assay_claims_judge(&pq->claims, answer, scope != NULL ? cover : NULL,
-                           &pq->concepts, matches, f->claims);
+    f->steps += assay_claims_judge_stats(
+        &pq->claims, answer, scope != NULL ? cover : NULL, &pq->concepts,
+        matches, f->claims, &f->cstats);
     free(cover);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
@@ -752,18 +752,28 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     }
     f->f[ASSAY_F_precision] = amass > 0 ? ahit / amass : 0.0;
 
-    size_t stops = 0, novel = 0;
+    size_t stops = 0, novel = 0, qonly = 0, qonly_first = 0, first = 0;
+    bool in_first = true;
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];
+        in_first = in_first && (i == 0 || !(t->flags & (ASSAY_TERM_BREAK_BEFORE |
+                                                       ASSAY_TERM_SENTENCE_BEFORE)));
+        f->negators += (t->flags & ASSAY_TERM_NEGATOR) != 0;
         if (t->flags & ASSAY_TERM_STOP) {
             stops++;
             continue;
         }
         f->n_content++;
+        first += in_first;
         if (!assay_keyset_has(&pq->qwords, t->hash)) {
             novel++;
+        } else if (!assay_keyset_has(&pq->refwords, t->hash)) {
+            qonly++;
+            qonly_first += in_first;
         }
     }
+    f->q_only = f->n_content ? (double)qonly / (double)f->n_content : 0.0;
+    f->q_only_first = first ? (double)qonly_first / (double)first : 0.0;
     f->n_terms = answer->n;
     f->stop_ratio = answer->n ? (double)stops / (double)answer->n : 0.0;
     f->novel = f->n_content ? (double)novel / (double)f->n_content : 0.0;
