@@ -593,6 +593,63 @@ test_claim_concept_that_states_a_limit_agrees_with_a_denial(void **state)
                      ASSAY_MATCH_NEGATED);
 }
 
+/* stats_of judges answer and returns what the judge saw beyond states */
+static assay_claim_stats
+stats_of(const char *q, const char *ref, const char *answer, judged **out)
+{
+    judged *j = calloc(1, sizeof(*j));
+    assert_non_null(j);
+    build(&j->cs, q, ref, NULL, 0);
+    assay_analysis aa = analyse(answer);
+    assay_claim_stats st;
+    memset(&st, 0xff, sizeof(st)); /* the judge must set every field */
+    j->steps =
+        assay_claims_judge_stats(&j->cs, &aa, NULL, NULL, NULL, j->r, &st);
+    assay_analysis_fini(&aa);
+    *out = j;
+    return st;
+}
+
+static void
+test_claim_stats_keep_the_soft_evidence(void **state)
+{
+    (void)state;
+    judged *j;
+    /* a weak claim negated: no judgement, but the flip is seen */
+    assay_claim_stats st = stats_of(
+        Q_COPY, R_COPY, "A shallow copy does not duplicate the outer object.",
+        &j);
+    assert_false(any_contradicted(j));
+    assert_true(st.flip > 0.0);
+    assert_true(st.negated > 0);
+    assert_true(st.overlap >= st.flip);
+    judged_free(j);
+    /* an opposite word that does not replace the claim's head: no
+     * contradiction, but the opposite is counted */
+    st = stats_of(Q_COPY, R_COPY,
+                  "A shallow copy keeps references to the inner objects.", &j);
+    assert_false(any_contradicted(j));
+    assert_true(st.opposite > 0);
+    judged_free(j);
+    /* the answer agrees: support, no flip, no opposite, no negation */
+    st = stats_of(Q_COPY, R_COPY,
+                  "Shallow copy duplicates only the outer object, while deep "
+                  "copy recursively duplicates all nested objects.",
+                  &j);
+    assert_true(st.support > 0.9);
+    assert_true(st.flip == 0.0 && st.swap == 0.0);
+    assert_int_equal(st.opposite, 0);
+    assert_int_equal(st.negated, 0);
+    assert_false(st.other_entity);
+    judged_free(j);
+    /* a role swap is seen as a swap share */
+    st = stats_of(Q_COPY, R_COPY,
+                  "Shallow copy recursively duplicates all nested objects.",
+                  &j);
+    assert_true(st.swap > 0.5);
+    judged_free(j);
+}
+
 static void
 test_claim_judging_cost_is_linear(void **state)
 {
@@ -644,6 +701,7 @@ main(void)
         cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),
         cmocka_unit_test(
             test_claim_restrictive_claim_agrees_with_negated_answer),
+        cmocka_unit_test(test_claim_stats_keep_the_soft_evidence),
         cmocka_unit_test(test_claim_judging_cost_is_linear),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
