@@ -849,6 +849,41 @@ out:
 
 /* The entity each bank concept is about: the first one its label names
  * ("deep copy recursively duplicates nested objects"); -1 for none. */
+/* The claim a concept label states: every content word of the label is a
+ * predicate word of the claim or a word of its subject, and at least two
+ * are predicate words ("SSR sends ready HTML from the server" for the
+ * claim "SSR (Server-Side Rendering) sends ready HTML from the server");
+ * -1 when none. */
+static int
+label_claim(const assay_claim_set *cs, const assay_analysis *la)
+{
+    for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cl = &cs->c[c];
+        const assay_entity *e = cl->subject >= 0 ? &cs->ent[cl->subject] : NULL;
+        size_t pred = 0;
+        bool all = true;
+        for (size_t t = 0; t < la->n && all; t++) {
+            if (!content(&la->terms[t])) {
+                continue;
+            }
+            uint64_t h = la->terms[t].hash;
+            bool in_pred = false, in_subj = false;
+            for (size_t w = 0; w < cl->nwords && !in_pred; w++) {
+                in_pred = cl->key[w] == h;
+            }
+            for (size_t w = 0; e != NULL && w < e->nkeys && !in_subj; w++) {
+                in_subj = e->key[w] == h;
+            }
+            pred += in_pred;
+            all = in_pred || in_subj;
+        }
+        if (all && pred >= 2 && cl->yesno == 0 && cl->value == 0) {
+            return (int)c;
+        }
+    }
+    return -1;
+}
+
 static assay_err
 concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
                  const assay_lexicon *lex, assay_stemmer *st)
@@ -861,10 +896,15 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
     if (cs->concept_limits == NULL) {
         return ASSAY_ENOMEM;
     }
+    cs->concept_claim = malloc(concepts->n);
+    if (cs->concept_claim == NULL) {
+        return ASSAY_ENOMEM;
+    }
     cs->nconcept_subject = concepts->n;
     for (size_t i = 0; i < concepts->n; i++) {
         const assay_concept *k = &concepts->c[i];
         cs->concept_subject[i] = -1;
+        cs->concept_claim[i] = -1;
         assay_analysis la;
         if (k->derived || k->misconception ||
             assay_analyze(lex, st, k->label, strlen(k->label), &la, NULL) !=
@@ -878,6 +918,9 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
         }
         if (cs->nent > 0) {
             cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+        }
+        if (!cs->concept_limits[i]) {
+            cs->concept_claim[i] = (int8_t)label_claim(cs, &la);
         }
         assay_analysis_fini(&la);
     }
@@ -1054,6 +1097,7 @@ assay_claims_fini(assay_claim_set *cs)
     free(cs->word_idx);
     free(cs->concept_subject);
     free(cs->concept_limits);
+    free(cs->concept_claim);
     memset(cs, 0, sizeof(*cs));
 }
 
@@ -1553,6 +1597,20 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
             out[best] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
                                              ASSAY_REASON_MISCONCEPTION,
                                              m[i].start, m[i].end, -1};
+        }
+    }
+    /* a concept whose label states a supported claim, missed by every
+     * variant, is said in other words */
+    for (size_t i = 0; concepts != NULL && i < concepts->n &&
+                       i < cs->nconcept_subject;
+         i++) {
+        int c = cs->concept_claim[i];
+        if (c >= 0 && m[i].state == ASSAY_MATCH_MISSING &&
+            out[c].state == ASSAY_CLAIM_SUPPORTED) {
+            m[i].state = ASSAY_MATCH_FUZZY;
+            m[i].start = out[c].start;
+            m[i].end = out[c].end;
+            m[i].phrase = SIZE_MAX;
         }
     }
     size_t steps = j->steps;

@@ -105,6 +105,8 @@ typedef struct assay_claim_set {
     int8_t *concept_subject; /* per bank concept: the entity it is about */
     bool *concept_limits;    /* per bank concept: its label states a limit
                                 or a negation, so denying a variant agrees */
+    int8_t *concept_claim;   /* per bank concept: the claim its label states
+                                (all its words are the claim's), or -1 */
     size_t nconcept_subject;
     const struct assay_wordnet *wn; /* borrowed from the lexicon; may be NULL */
 } assay_claim_set;
@@ -162,7 +164,10 @@ assay_err assay_claims_index_opposites(assay_lexicon *lex,
  * Asserted misconceptions (concept matches m) contradict the claim they
  * share most words with. A concept that m reports negated inside an answer
  * clause supporting a claim is upgraded to exact: the reference shares the
- * negation. Returns loop steps taken (cost measure, linear in a->n). */
+ * negation. A bank concept whose label states a claim (concept_claim) and
+ * that no variant matched is credited as fuzzy when the answer supports
+ * that claim ("the server sends finished HTML" for "SSR sends ready HTML
+ * from the server"); its phrase index is then SIZE_MAX. Returns loop steps taken (cost measure, linear in a->n). */
 size_t assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                           const uint32_t *cover,
                           const assay_concept_set *concepts,

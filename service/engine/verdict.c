@@ -116,6 +116,14 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
     return flags;
 }
 
+/* The variant that matched; a concept credited through the claim it states
+ * (no variant matched) shows its label. */
+static const char *
+matched_phrase(const assay_concept *c, const assay_concept_match *m)
+{
+    return m->phrase < c->nphrases ? c->phrases[m->phrase].source : c->label;
+}
+
 /* Scores are rounded to 1e-6 so a verdict prints the same on every run and
  * platform even when the last bits of a sum differ. */
 static double
@@ -237,7 +245,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         const assay_concept *c = &pq->concepts.c[i];
         bytes += strlen(c->label) + 1;
         if (m[i].state != ASSAY_MATCH_MISSING) {
-            bytes += strlen(c->phrases[m[i].phrase].source) + 1;
+            bytes += strlen(matched_phrase(c, &m[i])) + 1;
         }
     }
     v->labels = malloc(bytes ? bytes : 1);
@@ -253,7 +261,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         r->label = at;
         at += n;
         if (m[i].state != ASSAY_MATCH_MISSING) {
-            const char *src = c->phrases[m[i].phrase].source;
+            const char *src = matched_phrase(c, &m[i]);
             n = strlen(src) + 1;
             memcpy(at, src, n);
             r->phrase = at;

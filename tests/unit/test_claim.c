@@ -593,6 +593,44 @@ test_claim_concept_that_states_a_limit_agrees_with_a_denial(void **state)
                      ASSAY_MATCH_NEGATED);
 }
 
+/* A bank concept whose label states a claim is credited (fuzzy) when the
+ * answer supports that claim in words no variant lists; not when the
+ * answer misses or contradicts it, and not for a label that is not a claim
+ * of the reference. */
+static void
+test_claim_concept_said_through_its_claim(void **state)
+{
+    (void)state;
+    static const char *q = "Difference between CSR and SSR?";
+    static const char *ref =
+        "CSR (Client-Side Rendering) renders HTML in the browser using JS. "
+        "SSR (Server-Side Rendering) sends ready HTML from the server.";
+    static const char *label = "SSR sends ready HTML from the server";
+    static const char *variant = "fully rendered HTML";
+    assert_int_equal(
+        concept_after_judging(q, ref, label, variant,
+                              "In SSR the browser does not render templates, "
+                              "the server sends finished HTML."),
+        ASSAY_MATCH_FUZZY);
+    /* another claim supported, this one not said: still missing */
+    assert_int_equal(concept_after_judging(q, ref, label, variant,
+                                           "CSR renders HTML in the browser "
+                                           "using JS."),
+                     ASSAY_MATCH_MISSING);
+    /* the claim denied: no credit */
+    assert_int_equal(concept_after_judging(q, ref, label, variant,
+                                           "In SSR the server does not send "
+                                           "HTML."),
+                     ASSAY_MATCH_MISSING);
+    /* a label with words the claim lacks is no statement of it */
+    assert_int_equal(concept_after_judging(q, ref,
+                                           "SSR improves SEO and first paint",
+                                           "SEO",
+                                           "In SSR the server sends finished "
+                                           "HTML."),
+                     ASSAY_MATCH_MISSING);
+}
+
 /* stats_of judges answer and returns what the judge saw beyond states */
 static assay_claim_stats
 stats_of(const char *q, const char *ref, const char *answer, judged **out)
@@ -702,6 +740,7 @@ main(void)
         cmocka_unit_test(
             test_claim_restrictive_claim_agrees_with_negated_answer),
         cmocka_unit_test(test_claim_stats_keep_the_soft_evidence),
+        cmocka_unit_test(test_claim_concept_said_through_its_claim),
         cmocka_unit_test(test_claim_judging_cost_is_linear),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
