@@ -850,10 +850,13 @@ out:
 /* The entity each bank concept is about: the first one its label names
  * ("deep copy recursively duplicates nested objects"); -1 for none. */
 /* The claim a concept label states: every content word of the label is a
- * predicate word of the claim or a word of its subject, and at least two
- * are predicate words ("SSR sends ready HTML from the server" for the
- * claim "SSR (Server-Side Rendering) sends ready HTML from the server");
- * -1 when none. */
+ * predicate word of the claim or a word of its subject, at least two are
+ * predicate words, and they hold most (LABEL_CLAIM_SHARE) of the claim's
+ * predicate weight ("SSR sends ready HTML from the server" for the claim
+ * "SSR (Server-Side Rendering) sends ready HTML from the server"; not
+ * "token is self-contained", one point of "token-based sends a
+ * self-contained token with each request"); -1 when none. */
+#define LABEL_CLAIM_SHARE 0.6
 static int
 label_claim(const assay_claim_set *cs, const assay_analysis *la)
 {
@@ -861,6 +864,7 @@ label_claim(const assay_claim_set *cs, const assay_analysis *la)
         const assay_claim *cl = &cs->c[c];
         const assay_entity *e = cl->subject >= 0 ? &cs->ent[cl->subject] : NULL;
         size_t pred = 0;
+        double wgot = 0.0;
         bool all = true;
         for (size_t t = 0; t < la->n && all; t++) {
             if (!content(&la->terms[t])) {
@@ -870,6 +874,7 @@ label_claim(const assay_claim_set *cs, const assay_analysis *la)
             bool in_pred = false, in_subj = false;
             for (size_t w = 0; w < cl->nwords && !in_pred; w++) {
                 in_pred = cl->key[w] == h;
+                wgot += in_pred ? cl->w[w] : 0.0;
             }
             for (size_t w = 0; e != NULL && w < e->nkeys && !in_subj; w++) {
                 in_subj = e->key[w] == h;
@@ -877,7 +882,8 @@ label_claim(const assay_claim_set *cs, const assay_analysis *la)
             pred += in_pred;
             all = in_pred || in_subj;
         }
-        if (all && pred >= 2 && cl->yesno == 0 && cl->value == 0) {
+        if (all && pred >= 2 && wgot >= LABEL_CLAIM_SHARE * cl->wsum &&
+            cl->yesno == 0 && cl->value == 0) {
             return (int)c;
         }
     }

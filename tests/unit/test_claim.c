@@ -629,6 +629,18 @@ test_claim_concept_said_through_its_claim(void **state)
                                            "In SSR the server sends finished "
                                            "HTML."),
                      ASSAY_MATCH_MISSING);
+    /* a label naming one point of a claim is not said by a clause that
+     * supports the rest of it */
+    assert_int_equal(
+        concept_after_judging(
+            "Difference between session-based and token-based "
+            "authentication?",
+            "Session-based stores session ID on the server; token-based "
+            "(JWT) sends a self-contained token with each request.",
+            "token is self-contained", "signed token",
+            "Sessions are stored on the server, while with tokens the client "
+            "sends a token on each request."),
+        ASSAY_MATCH_MISSING);
 }
 
 /* stats_of judges answer and returns what the judge saw beyond states */
