@@ -83,6 +83,8 @@ assay_contra_features(const assay_prepared *pq, const assay_features *f,
     x[ASSAY_CF_missing_x_recall] = x[ASSAY_CF_missing] * g[ASSAY_F_recall];
     x[ASSAY_CF_question_only] = clamp01(f->q_only);
     x[ASSAY_CF_question_only_first] = clamp01(f->q_only_first);
+    x[ASSAY_CF_unseen] = clamp01(f->unseen);
+    x[ASSAY_CF_other_label] = f->other_label;
 }
 
 double

@@ -52,7 +52,9 @@
     X(other_entity)                                                            \
     X(missing_x_recall)                                                        \
     X(question_only)                                                           \
-    X(question_only_first)
+    X(question_only_first)                                                     \
+    X(unseen)                                                                  \
+    X(other_label)
 
 enum {
 #define ASSAY_X_CFEAT(name) ASSAY_CF_##name,

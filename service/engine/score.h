@@ -79,6 +79,11 @@ typedef struct assay_features {
                             the references do not ("Nathaniel" when the
                             reference says Sammy) */
     double q_only_first; /* the same in the answer's first clause */
+    double unseen;       /* share of content words neither the question
+                            nor the references use */
+    bool other_label;    /* a one-character label (bulb "B", terminal "1")
+                            or number the references do not use, where the
+                            first reference names labels itself */
     size_t steps; /* loop iterations of matching and claim judging: a cost
                      measure that tests bound (linear in the answer) */
 } assay_features;

@@ -29,6 +29,8 @@ test_contra_features_from_claims_and_negation(void **state)
     f.cstats.opposite = 2;
     f.cstats.flip = 0.75;
     f.q_only_first = 0.5;
+    f.unseen = 0.25;
+    f.other_label = true;
     double x[ASSAY_NCONTRA];
     assay_contra_features(&pq, &f, 1.7, true, false, x);
     assert_true(x[ASSAY_CF_score] == 1.0); /* clamped */
@@ -47,6 +49,8 @@ test_contra_features_from_claims_and_negation(void **state)
     assert_near(x[ASSAY_CF_flip], 0.75, 1e-12);
     assert_near(x[ASSAY_CF_missing_x_recall], 0.4, 1e-12);
     assert_near(x[ASSAY_CF_question_only_first], 0.5, 1e-12);
+    assert_near(x[ASSAY_CF_unseen], 0.25, 1e-12);
+    assert_true(x[ASSAY_CF_other_label] == 1.0);
     for (int i = 0; i < ASSAY_NCONTRA; i++) {
         assert_true(x[i] >= 0.0 && x[i] <= 1.0);
     }
