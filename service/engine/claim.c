@@ -1607,9 +1607,8 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     }
     /* a concept whose label states a supported claim, missed by every
      * variant, is said in other words */
-    for (size_t i = 0; concepts != NULL && i < concepts->n &&
-                       i < cs->nconcept_subject;
-         i++) {
+    for (size_t i = 0;
+         concepts != NULL && i < concepts->n && i < cs->nconcept_subject; i++) {
         int c = cs->concept_claim[i];
         if (c >= 0 && m[i].state == ASSAY_MATCH_MISSING &&
             out[c].state == ASSAY_CLAIM_SUPPORTED) {

@@ -167,7 +167,8 @@ assay_err assay_claims_index_opposites(assay_lexicon *lex,
  * negation. A bank concept whose label states a claim (concept_claim) and
  * that no variant matched is credited as fuzzy when the answer supports
  * that claim ("the server sends finished HTML" for "SSR sends ready HTML
- * from the server"); its phrase index is then SIZE_MAX. Returns loop steps taken (cost measure, linear in a->n). */
+ * from the server"); its phrase index is then SIZE_MAX. Returns loop steps
+ * taken (cost measure, linear in a->n). */
 size_t assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                           const uint32_t *cover,
                           const assay_concept_set *concepts,

@@ -141,7 +141,8 @@ assay_contra_load(const json_t *o, const char *path, assay_contra_model *m,
     m->threshold = json_number_value(t);
     const char *key;
     json_t *v;
-    json_object_foreach(w, key, v) {
+    json_object_foreach(w, key, v)
+    {
         int k = -1;
         for (int i = 0; i < ASSAY_NCONTRA && k < 0; i++) {
             k = strcmp(key, assay_contra_names[i]) == 0 ? i : -1;

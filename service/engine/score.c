@@ -777,8 +777,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     bool in_first = true;
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];
-        in_first = in_first && (i == 0 || !(t->flags & (ASSAY_TERM_BREAK_BEFORE |
-                                                       ASSAY_TERM_SENTENCE_BEFORE)));
+        in_first =
+            in_first && (i == 0 || !(t->flags & (ASSAY_TERM_BREAK_BEFORE |
+                                                 ASSAY_TERM_SENTENCE_BEFORE)));
         f->negators += (t->flags & ASSAY_TERM_NEGATOR) != 0;
         if (t->flags & ASSAY_TERM_STOP) {
             stops++;

@@ -434,10 +434,10 @@ static json_t *num4(double x);
  * "contradictory" true or false, with the question folds of the ridge's
  * cross-validation (first repeat). Off when too few are labelled. */
 static assay_err
-fit_contradiction(const assay_model *m, const groups *g,
-                  const assay_itemset *s, const assay_features *fs,
-                  assay_concept_match *const *matches, const unsigned *fold,
-                  unsigned nfolds, assay_params *p, json_t **info)
+fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
+                  const assay_features *fs, assay_concept_match *const *matches,
+                  const unsigned *fold, unsigned nfolds, assay_params *p,
+                  json_t **info)
 {
     p->contra.on = false;
     size_t nl = 0;
@@ -481,9 +481,9 @@ fit_contradiction(const assay_model *m, const groups *g,
     if (rc == ASSAY_OK) {
         assay_contra_fit(X, y, k, f, fold != NULL ? nfolds : 0, &p->contra,
                          &cv_f1);
-        *info = json_pack("{s:I,s:I,s:o}", "items", (json_int_t)k,
-                          "contradictory", (json_int_t)pos, "cv_f1",
-                          num4(cv_f1));
+        *info =
+            json_pack("{s:I,s:I,s:o}", "items", (json_int_t)k, "contradictory",
+                      (json_int_t)pos, "cv_f1", num4(cv_f1));
     }
     free(X);
     free(y);

@@ -180,9 +180,9 @@ parse_label(json_t *obj, const char *source, unsigned line,
     json_t *jc = json_object_get(obj, "contradictory");
     if (jc != NULL && !json_is_null(jc)) {
         if (!json_is_boolean(jc)) {
-            return assay_error_set_at(err, ASSAY_EFIELD, source, line,
-                                      "contradictory",
-                                      "\"contradictory\" must be true or false");
+            return assay_error_set_at(
+                err, ASSAY_EFIELD, source, line, "contradictory",
+                "\"contradictory\" must be true or false");
         }
         l->contradictory = json_is_true(jc) ? 1 : 0;
     }

@@ -50,12 +50,12 @@ typedef struct assay_label {
     char *id; /* the line's "id" (string or integer), else "line-N" */
     char *question_id, *question, *reference, *answer, *split;
     bool has_score;
-    double score;     /* on 0..scale_max when has_score */
-    double scale_max; /* in (0, 1000] */
-    bool band_given;  /* "band" was given; else derived from the score */
-    assay_band band;  /* never ASSAY_BAND_NONE */
+    double score;      /* on 0..scale_max when has_score */
+    double scale_max;  /* in (0, 1000] */
+    bool band_given;   /* "band" was given; else derived from the score */
+    assay_band band;   /* never ASSAY_BAND_NONE */
     int contradictory; /* "contradictory": 1 true, 0 false, -1 absent */
-    unsigned line;    /* 1-based */
+    unsigned line;     /* 1-based */
 } assay_label;
 
 void assay_label_fini(assay_label *l);
@@ -82,8 +82,8 @@ typedef struct assay_item {
     double score, scale_max; /* a band-only label scores 0, half or full */
     assay_band band;
     int contradictory; /* 1 / 0, -1 unlabelled (contradiction fit) */
-    size_t group;     /* fit's index of the item's prepared question */
-    const char *path; /* the set it came from (borrowed from the caller) */
+    size_t group;      /* fit's index of the item's prepared question */
+    const char *path;  /* the set it came from (borrowed from the caller) */
     unsigned line;
 } assay_item;
 

@@ -623,12 +623,11 @@ test_claim_concept_said_through_its_claim(void **state)
                                            "HTML."),
                      ASSAY_MATCH_MISSING);
     /* a label with words the claim lacks is no statement of it */
-    assert_int_equal(concept_after_judging(q, ref,
-                                           "SSR improves SEO and first paint",
-                                           "SEO",
-                                           "In SSR the server sends finished "
-                                           "HTML."),
-                     ASSAY_MATCH_MISSING);
+    assert_int_equal(
+        concept_after_judging(q, ref, "SSR improves SEO and first paint", "SEO",
+                              "In SSR the server sends finished "
+                              "HTML."),
+        ASSAY_MATCH_MISSING);
     /* a label naming one point of a claim is not said by a clause that
      * supports the rest of it */
     assert_int_equal(
@@ -666,9 +665,9 @@ test_claim_stats_keep_the_soft_evidence(void **state)
     (void)state;
     judged *j;
     /* a weak claim negated: no judgement, but the flip is seen */
-    assay_claim_stats st = stats_of(
-        Q_COPY, R_COPY, "A shallow copy does not duplicate the outer object.",
-        &j);
+    assay_claim_stats st =
+        stats_of(Q_COPY, R_COPY,
+                 "A shallow copy does not duplicate the outer object.", &j);
     assert_false(any_contradicted(j));
     assert_true(st.flip > 0.0);
     assert_true(st.negated > 0);
@@ -693,9 +692,9 @@ test_claim_stats_keep_the_soft_evidence(void **state)
     assert_false(st.other_entity);
     judged_free(j);
     /* a role swap is seen as a swap share */
-    st = stats_of(Q_COPY, R_COPY,
-                  "Shallow copy recursively duplicates all nested objects.",
-                  &j);
+    st =
+        stats_of(Q_COPY, R_COPY,
+                 "Shallow copy recursively duplicates all nested objects.", &j);
     assert_true(st.swap > 0.5);
     judged_free(j);
 }

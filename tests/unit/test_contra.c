@@ -101,8 +101,7 @@ test_contra_json_round_trip_and_errors(void **state)
     assert_true(back.w[ASSAY_CF_negation_mismatch] == 1.25);
     assert_true(back.w[ASSAY_CF_flip] == 0.0);
     /* an unknown feature is an error, not ignored */
-    json_object_set_new(json_object_get(o, "weights"), "bogus",
-                        json_real(1.0));
+    json_object_set_new(json_object_get(o, "weights"), "bogus", json_real(1.0));
     assert_err(assay_contra_load(o, "m.json", &back, &err), ASSAY_EMODEL);
     assert_non_null(strstr(err.message, "m.json"));
     assert_false(back.on);

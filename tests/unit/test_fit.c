@@ -233,8 +233,8 @@ test_fit_learns_a_contradiction_signal_from_labels(void **state)
     json_t *con = json_object_get(root, "contradiction");
     assert_non_null(con);
     assert_true(json_is_number(json_object_get(con, "threshold")));
-    assert_non_null(json_object_get(json_object_get(root, "fit"),
-                                    "contradiction"));
+    assert_non_null(
+        json_object_get(json_object_get(root, "fit"), "contradiction"));
     json_decref(root);
     assay_model *m = NULL;
     assert_ok_err(assay_model_load(fx->out2, &m, &err), &err);
@@ -244,8 +244,10 @@ test_fit_learns_a_contradiction_signal_from_labels(void **state)
     assert_ok_err(assay_grade(m, "gil", deny[0], strlen(deny[0]), &vd, &err),
                   &err);
     json_t *ja = assay_verdict_json(va), *jd = assay_verdict_json(vd);
-    double pa = json_number_value(json_object_get(ja, "contradiction_probability"));
-    double pd = json_number_value(json_object_get(jd, "contradiction_probability"));
+    double pa =
+        json_number_value(json_object_get(ja, "contradiction_probability"));
+    double pd =
+        json_number_value(json_object_get(jd, "contradiction_probability"));
     assert_true(pd > pa);
     assert_true(json_is_true(json_object_get(jd, "contradicts_reference")));
     assert_false(json_is_true(json_object_get(ja, "contradicts_reference")));

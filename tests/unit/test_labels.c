@@ -116,12 +116,11 @@ static void
 test_labels_contradictory_is_optional_and_boolean(void **state)
 {
     (void)state;
-    const char *text =
-        "{\"question_id\":\"q\",\"answer\":\"a\",\"score\":0,"
-        "\"contradictory\":true}\n"
-        "{\"question_id\":\"q\",\"answer\":\"b\",\"score\":5,"
-        "\"contradictory\":false}\n"
-        "{\"question_id\":\"q\",\"answer\":\"c\",\"score\":2}\n";
+    const char *text = "{\"question_id\":\"q\",\"answer\":\"a\",\"score\":0,"
+                       "\"contradictory\":true}\n"
+                       "{\"question_id\":\"q\",\"answer\":\"b\",\"score\":5,"
+                       "\"contradictory\":false}\n"
+                       "{\"question_id\":\"q\",\"answer\":\"c\",\"score\":2}\n";
     int v[3] = {9, 9, 9};
     assay_error err;
     assay_error_init(&err);
