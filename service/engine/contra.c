@@ -85,6 +85,24 @@ assay_contra_features(const assay_prepared *pq, const assay_features *f,
     x[ASSAY_CF_question_only_first] = clamp01(f->q_only_first);
     x[ASSAY_CF_unseen] = clamp01(f->unseen);
     x[ASSAY_CF_other_label] = f->other_label;
+    /* what kind of question it is: how much there is to say, how many
+     * claims, a choice between contrasted entities, a yes/no or a bare
+     * value answer */
+    const assay_claim_set *cs = &pq->claims;
+    bool choice = false, yesno = false, value = false;
+    for (size_t i = 0; i < cs->nent; i++) {
+        choice = choice || cs->ent[i].contrast;
+    }
+    for (size_t i = 0; i < cs->n; i++) {
+        yesno = yesno || cs->c[i].yesno != 0;
+        value = value || cs->c[i].value != 0;
+    }
+    x[ASSAY_CF_reference_words] = g[ASSAY_F_reference_words];
+    x[ASSAY_CF_question_words] = g[ASSAY_F_question_words];
+    x[ASSAY_CF_claims] = (double)cs->n / (double)ASSAY_MAX_CLAIMS;
+    x[ASSAY_CF_choice] = choice;
+    x[ASSAY_CF_reference_yesno] = yesno;
+    x[ASSAY_CF_reference_value] = value;
 }
 
 double

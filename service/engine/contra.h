@@ -54,7 +54,13 @@
     X(question_only)                                                           \
     X(question_only_first)                                                     \
     X(unseen)                                                                  \
-    X(other_label)
+    X(other_label)                                                             \
+    X(reference_words)                                                         \
+    X(question_words)                                                          \
+    X(claims)                                                                  \
+    X(choice)                                                                  \
+    X(reference_yesno)                                                         \
+    X(reference_value)
 
 enum {
 #define ASSAY_X_CFEAT(name) ASSAY_CF_##name,
