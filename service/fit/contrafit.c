@@ -2,7 +2,8 @@
  * contrafit.c - logistic regression for the learned contradiction signal.
  *
  * Features are standardised, the model fitted by Newton's method with an
- * L2 penalty (so a feature constant on the training data gets weight 0),
+ * L2 penalty chosen by out-of-fold log-likelihood (a feature constant on
+ * the training data gets weight 0),
  * and the weights mapped back onto the raw features the engine computes.
  * The threshold is the one that maximises F1 on out-of-fold probabilities:
  * chosen on questions the weights never saw, as the model will be used.
@@ -14,7 +15,11 @@
 #include <string.h>
 
 #define D (ASSAY_NCONTRA + 1) /* weights and the bias (last) */
-#define LAMBDA 1.0            /* L2 penalty on standardised weights */
+/* L2 penalties on the standardised weights, chosen by out-of-fold
+ * log-likelihood; without folds the middle one */
+static const double lambdas[] = {1.0, 3.0, 10.0, 30.0, 100.0};
+#define NLAMBDA (sizeof(lambdas) / sizeof(lambdas[0]))
+#define LAMBDA_DEFAULT 10.0
 #define ITERS 50
 #define MIN_LABEL 10 /* fewer positives or negatives: no model */
 
@@ -66,7 +71,7 @@ sigmoid(double z)
 /* Fits beta (standardised space) on the rows with use(i) true. */
 static bool
 newton(const double *Z, const unsigned char *y, size_t n, const unsigned *fold,
-       unsigned skip, double *beta)
+       unsigned skip, double lambda, double *beta)
 {
     memset(beta, 0, D * sizeof(*beta));
     for (int it = 0; it < ITERS; it++) {
@@ -95,8 +100,8 @@ newton(const double *Z, const unsigned char *y, size_t n, const unsigned *fold,
                 H[k][j] = H[j][k];
             }
             if (j < D - 1) { /* the bias is not penalised */
-                H[j][j] += LAMBDA;
-                g[j] -= LAMBDA * beta[j];
+                H[j][j] += lambda;
+                g[j] -= lambda * beta[j];
             } else {
                 H[j][j] += 1e-9;
             }
@@ -158,7 +163,7 @@ best_threshold(scored *s, size_t n, double *f1_out)
 bool
 assay_contra_fit(const double *X, const unsigned char *y, size_t n,
                  const unsigned *fold, unsigned nfolds, assay_contra_model *m,
-                 double *cv_f1)
+                 double *cv_f1, double *lambda_out)
 {
     memset(m, 0, sizeof(*m));
     *cv_f1 = NAN;
@@ -199,10 +204,32 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
         Z[i * D + ASSAY_NCONTRA] = 1.0;
     }
     double beta[D];
-    double th = 0.5;
-    if (ok && nfolds >= 2) {
+    double th = 0.5, lambda = LAMBDA_DEFAULT, best_ll = -INFINITY;
+    for (size_t l = 0; ok && nfolds >= 2 && l < NLAMBDA; l++) {
+        double ll = 0.0;
         for (unsigned k = 0; ok && k < nfolds; k++) {
-            ok = newton(Z, y, n, fold, k, beta);
+            ok = newton(Z, y, n, fold, k, lambdas[l], beta);
+            for (size_t i = 0; ok && i < n; i++) {
+                if (fold[i] != k) {
+                    continue;
+                }
+                double z = 0;
+                for (int j = 0; j < D; j++) {
+                    z += beta[j] * Z[i * D + j];
+                }
+                double p = sigmoid(z);
+                ll += log(fmax(y[i] ? p : 1.0 - p, 1e-12));
+            }
+        }
+        if (ok && ll > best_ll) {
+            best_ll = ll;
+            lambda = lambdas[l];
+        }
+    }
+    if (ok && nfolds >= 2) {
+        /* the threshold on out-of-fold probabilities at that penalty */
+        for (unsigned k = 0; ok && k < nfolds; k++) {
+            ok = newton(Z, y, n, fold, k, lambda, beta);
             for (size_t i = 0; ok && i < n; i++) {
                 if (fold[i] != k) {
                     continue;
@@ -218,7 +245,7 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
             th = best_threshold(s, n, cv_f1);
         }
     }
-    ok = ok && newton(Z, y, n, NULL, 0, beta);
+    ok = ok && newton(Z, y, n, NULL, 0, lambda, beta);
     if (ok && nfolds < 2) {
         for (size_t i = 0; i < n; i++) {
             double z = 0;
@@ -241,6 +268,9 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
         m->bias = round(bias * 1e6) / 1e6;
         m->threshold = round(th * 1e6) / 1e6;
         m->on = true;
+        if (lambda_out != NULL) {
+            *lambda_out = lambda;
+        }
     }
     free(Z);
     free(s);

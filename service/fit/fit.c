@@ -477,13 +477,13 @@ fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
         f[k] = fold != NULL ? fold[i] : 0;
         k++;
     }
-    double cv_f1 = NAN;
+    double cv_f1 = NAN, lambda = NAN;
     if (rc == ASSAY_OK) {
         assay_contra_fit(X, y, k, f, fold != NULL ? nfolds : 0, &p->contra,
-                         &cv_f1);
-        *info =
-            json_pack("{s:I,s:I,s:o}", "items", (json_int_t)k, "contradictory",
-                      (json_int_t)pos, "cv_f1", num4(cv_f1));
+                         &cv_f1, &lambda);
+        *info = json_pack("{s:I,s:I,s:o,s:o}", "items", (json_int_t)k,
+                          "contradictory", (json_int_t)pos, "cv_f1",
+                          num4(cv_f1), "lambda", num4(lambda));
     }
     free(X);
     free(y);

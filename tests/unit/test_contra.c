@@ -54,6 +54,21 @@ test_contra_features_from_claims_and_negation(void **state)
     for (int i = 0; i < ASSAY_NCONTRA; i++) {
         assert_true(x[i] >= 0.0 && x[i] <= 1.0);
     }
+    /* a plain question: no choice, no yes/no, no value, no claims */
+    assert_true(x[ASSAY_CF_choice] == 0.0 && x[ASSAY_CF_claims] == 0.0);
+    assert_true(x[ASSAY_CF_reference_yesno] == 0.0);
+    /* a yes/no question between two contrasted entities, four claims */
+    pq.claims.nent = 2;
+    pq.claims.ent[1].contrast = true;
+    pq.claims.n = 4;
+    pq.claims.c[2].yesno = -1;
+    pq.claims.c[3].value = 42;
+    assay_contra_features(&pq, &f, 0.5, false, false, x);
+    assert_true(x[ASSAY_CF_choice] == 1.0);
+    assert_near(x[ASSAY_CF_claims], 4.0 / ASSAY_MAX_CLAIMS, 1e-12);
+    assert_true(x[ASSAY_CF_reference_yesno] == 1.0);
+    assert_true(x[ASSAY_CF_reference_value] == 1.0);
+    memset(&pq.claims, 0, sizeof(pq.claims));
     /* no claims at all: everything is missing */
     f.nclaims = 0;
     f.negators = 0;
@@ -144,9 +159,10 @@ test_contra_fit_learns_the_signal(void **state)
     unsigned fold[N];
     make_data(X, y, fold);
     assay_contra_model m;
-    double f1;
-    assert_true(assay_contra_fit(X, y, N, fold, 5, &m, &f1));
+    double f1, lambda = NAN;
+    assert_true(assay_contra_fit(X, y, N, fold, 5, &m, &f1, &lambda));
     assert_true(m.on);
+    assert_true(lambda >= 1.0 && lambda <= 100.0); /* from the grid */
     assert_true(m.w[ASSAY_CF_negation_mismatch] > 0.0);
     assert_true(m.w[ASSAY_CF_recall] > 0.0);
     /* a constant feature gets no weight */
@@ -165,11 +181,11 @@ test_contra_fit_learns_the_signal(void **state)
     /* the same data give the same model, to the bit */
     assay_contra_model again;
     double f1b;
-    assert_true(assay_contra_fit(X, y, N, fold, 5, &again, &f1b));
+    assert_true(assay_contra_fit(X, y, N, fold, 5, &again, &f1b, NULL));
     assert_memory_equal(&m, &again, sizeof(m));
     /* without folds the threshold is chosen in-sample */
-    assert_true(assay_contra_fit(X, y, N, NULL, 0, &again, &f1b));
-    assert_true(isnan(f1b) && again.on);
+    assert_true(assay_contra_fit(X, y, N, NULL, 0, &again, &f1b, &lambda));
+    assert_true(isnan(f1b) && again.on && lambda == 10.0);
 }
 
 static void
@@ -185,7 +201,7 @@ test_contra_fit_needs_both_labels(void **state)
     }
     assay_contra_model m;
     double f1;
-    assert_false(assay_contra_fit(X, y, N, fold, 5, &m, &f1));
+    assert_false(assay_contra_fit(X, y, N, fold, 5, &m, &f1, NULL));
     assert_false(m.on);
 }
 
