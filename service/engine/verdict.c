@@ -210,7 +210,14 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     if (v->contra_model) {
         double pr = assay_contra_probability(&p->contra, v->contra_x);
         v->contra_probability = round6(pr);
-        v->contra_learned = pr >= p->contra.threshold;
+        /* a claim the judge found said with its polarity outweighs soft
+         * evidence: the signal does not override it */
+        bool supported = false;
+        for (size_t i = 0; i < f->nclaims && !supported; i++) {
+            supported = f->claims[i].state == ASSAY_CLAIM_SUPPORTED;
+        }
+        v->contra_learned =
+            pr >= p->contra.threshold && (v->contra_rules || !supported);
         if (v->contra_learned) {
             v->flags |= ASSAY_FLAG(CONTRADICTS_REFERENCE);
         }

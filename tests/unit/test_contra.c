@@ -10,6 +10,7 @@
 
 #include "contrafit.h"
 #include "score.h"
+#include "verdict.h"
 
 static void
 test_contra_features_from_claims_and_negation(void **state)
@@ -129,6 +130,62 @@ test_contra_json_round_trip_and_errors(void **state)
     json_decref(o);
 }
 
+/* The verdict: the signal sets contradicts_reference and reports itself,
+ * moves neither score nor band, and does not override a supported claim. */
+static void
+test_contra_verdict_fields_and_the_supported_claim_gate(void **state)
+{
+    (void)state;
+    static assay_prepared pq; /* large: not on the stack */
+    memset(&pq, 0, sizeof(pq));
+    pq.th_correct = 0.6;
+    pq.th_partial = 0.3;
+    static assay_features f;
+    memset(&f, 0, sizeof(f));
+    f.n_content = 8;
+    f.nclaims = 1;
+    f.claims[0].state = ASSAY_CLAIM_SUPPORTED;
+    assay_params p;
+    assay_params_defaults(&p);
+    p.bias = 0.9;
+    assay_verdict *v = NULL;
+    /* no learned signal: no probability, no contradiction */
+    assert_ok(assay_verdict_build(&pq, &f, NULL, &p, "", &v));
+    json_t *j = assay_verdict_json(v);
+    double score0 = json_number_value(json_object_get(j, "score"));
+    char band0[16];
+    snprintf(band0, sizeof(band0), "%s",
+             json_string_value(json_object_get(j, "band")));
+    assert_null(json_object_get(j, "contradiction_probability"));
+    assert_false(json_is_true(json_object_get(j, "contradicts_reference")));
+    json_decref(j);
+    assay_verdict_free(v);
+    /* a signal that is sure: blocked by the supported claim */
+    p.contra.on = true;
+    p.contra.bias = 8.0;
+    p.contra.threshold = 0.5;
+    assert_ok(assay_verdict_build(&pq, &f, NULL, &p, "", &v));
+    j = assay_verdict_json(v);
+    assert_true(json_number_value(
+                    json_object_get(j, "contradiction_probability")) > 0.99);
+    assert_false(json_is_true(json_object_get(j, "contradicts_reference")));
+    assert_null(json_object_get(j, "contradiction_by"));
+    json_decref(j);
+    assay_verdict_free(v);
+    /* the claim missing: the signal contradicts, score and band stay as
+     * the rules left them */
+    f.claims[0].state = ASSAY_CLAIM_MISSING;
+    assert_ok(assay_verdict_build(&pq, &f, NULL, &p, "", &v));
+    j = assay_verdict_json(v);
+    assert_true(json_is_true(json_object_get(j, "contradicts_reference")));
+    assert_string_equal(
+        json_string_value(json_object_get(j, "contradiction_by")), "learned");
+    assert_string_equal(json_string_value(json_object_get(j, "band")), band0);
+    assert_true(json_number_value(json_object_get(j, "score")) == score0);
+    json_decref(j);
+    assay_verdict_free(v);
+}
+
 #define N 400
 
 /* Contradictions are the answers with a negation mismatch and high recall,
@@ -212,6 +269,8 @@ main(void)
         cmocka_unit_test(test_contra_features_from_claims_and_negation),
         cmocka_unit_test(test_contra_probability_and_off_model),
         cmocka_unit_test(test_contra_json_round_trip_and_errors),
+        cmocka_unit_test(
+            test_contra_verdict_fields_and_the_supported_claim_gate),
         cmocka_unit_test(test_contra_fit_learns_the_signal),
         cmocka_unit_test(test_contra_fit_needs_both_labels),
     };
