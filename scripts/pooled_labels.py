@@ -10,6 +10,11 @@ inline (question + reference) and split "train":
     3-way correct=5, contradictory=0, incorrect=1);
   python-fullstack train split (question and first reference from bank.txt).
 
+SemEval and python-fullstack rows also carry "contradictory" (the 3-way
+label contradictory; a swapped or misconception answer, or a negated one a
+human marks below correct), the labels the learned contradiction signal is
+fitted on; Mohler rows have none and do not take part in that fit.
+
 Reads ../shared at fit time; OUT belongs in a temporary directory, never in
 the repository. --exclude beetle:2 leaves out that corpus's cross-validation
 fold 2 (scripts/heldout.py), so the default model can be measured on it.
@@ -58,26 +63,34 @@ def main():
     for line in open(os.path.join(SHARED, "datasets", "mohler", "answers.jsonl")):
         o = json.loads(line)
         if o.get("split") == "train":
-            rows.append((o["question"], o["reference"], o["answer"], o["score"]))
+            rows.append((o["question"], o["reference"], o["answer"], o["score"],
+                         None))
     for c in ("beetle", "sciEntsBank"):
         p = os.path.join(SHARED, "datasets", "semeval2013", c + "-train.jsonl")
         for line in open(p):
             o = json.loads(line)
             if exclude and exclude[0] == c and fold_of(o["question_id"]) == exclude[1]:
                 continue
-            rows.append((o["question"], o["reference"], o["answer"], semeval_score(o)))
+            rows.append((o["question"], o["reference"], o["answer"], semeval_score(o),
+                         o["label_3way"] == "contradictory"))
     pf = os.path.join(ROOT, "models", "python-fullstack")
     qs = bank_questions(os.path.join(pf, "bank.txt"))
     for line in open(os.path.join(pf, "labelled.jsonl"), encoding="utf-8"):
         o = json.loads(line)
         if o.get("split") == "train" and "score" in o:
             q = qs[o["question_id"]]
+            kind = o.get("kind", "")
+            contra = kind in ("swapped", "misconception") or (
+                kind == "negated" and o.get("band") != "correct")
             rows.append((q["text"], q["reference"], o["answer"],
-                         o["score"] * 5.0 / o.get("scale_max", 5)))
+                         o["score"] * 5.0 / o.get("scale_max", 5), contra))
     with open(out, "w", encoding="utf-8") as f:
-        for q, r, a, s in rows:
-            f.write(json.dumps({"question": q, "reference": r, "answer": a,
-                                "score": s, "split": "train"}) + "\n")
+        for q, r, a, s, c in rows:
+            o = {"question": q, "reference": r, "answer": a, "score": s,
+                 "split": "train"}
+            if c is not None:
+                o["contradictory"] = c
+            f.write(json.dumps(o) + "\n")
 
 
 if __name__ == "__main__":

@@ -8,11 +8,15 @@ Task 7 (training split only), with grouped cross-validation by question.
 SET is beetle and/or sciEntsBank (default both). For each fold, a model is
 fitted (`assay fit`, inline, no bank) on the other folds' questions only,
 the 3-way label mapped onto a 0-5 score (correct 5, incorrect 2,
-contradictory 0), an assayd is started with it, and the held-out questions'
+contradictory 0) and passed as "contradictory" too, so the fit learns the
+contradiction signal (docs/model-format.md) on the training folds only; an
+assayd is started with it, and the held-out questions'
 answers are graded inline through `assay batch`. An answer is predicted
 `contradictory` when its verdict carries the flag (default
 contradicts_reference; `--flag negated` measures the old signal), else
-`correct` when the band is correct, else `incorrect`.
+`correct` when the band is correct, else `incorrect`. The flag is set by the
+claim rules or by the learned signal (the verdict's contradiction_by says
+which).
 
 Prints per set and pooled: precision, recall and F1 of the flag against
 the `contradictory` label, and the 3-way confusion matrix. The answers are
@@ -72,6 +76,7 @@ def run_set(name, rows, args, tmp):
                         "question": r["question"], "reference": r["reference"],
                         "answer": r["answer"],
                         "score": SCORE[r["label_3way"]], "scale_max": 5,
+                        "contradictory": r["label_3way"] == "contradictory",
                         "split": "train"}) + "\n")
                 else:
                     te.write(json.dumps({

@@ -91,6 +91,8 @@ ASSAY_API double assay_verdict_scale_score(const assay_verdict *v);
     X(CONCEPTS, "concepts")                                                    \
     X(CLAIMS, "claims")                                                        \
     X(CONTRADICTS_REFERENCE, "contradicts_reference")                          \
+    X(CONTRADICTION_BY, "contradiction_by")                                    \
+    X(CONTRADICTION_PROBABILITY, "contradiction_probability")                  \
     X(FEEDBACK, "feedback")                                                    \
     X(CONTRIBUTIONS, "contributions")                                          \
     X(FEATURES, "features")                                                    \

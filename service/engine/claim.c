@@ -849,6 +849,47 @@ out:
 
 /* The entity each bank concept is about: the first one its label names
  * ("deep copy recursively duplicates nested objects"); -1 for none. */
+/* The claim a concept label states: every content word of the label is a
+ * predicate word of the claim or a word of its subject, at least two are
+ * predicate words, and they hold most (LABEL_CLAIM_SHARE) of the claim's
+ * predicate weight ("SSR sends ready HTML from the server" for the claim
+ * "SSR (Server-Side Rendering) sends ready HTML from the server"; not
+ * "token is self-contained", one point of "token-based sends a
+ * self-contained token with each request"); -1 when none. */
+#define LABEL_CLAIM_SHARE 0.6
+static int
+label_claim(const assay_claim_set *cs, const assay_analysis *la)
+{
+    for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cl = &cs->c[c];
+        const assay_entity *e = cl->subject >= 0 ? &cs->ent[cl->subject] : NULL;
+        size_t pred = 0;
+        double wgot = 0.0;
+        bool all = true;
+        for (size_t t = 0; t < la->n && all; t++) {
+            if (!content(&la->terms[t])) {
+                continue;
+            }
+            uint64_t h = la->terms[t].hash;
+            bool in_pred = false, in_subj = false;
+            for (size_t w = 0; w < cl->nwords && !in_pred; w++) {
+                in_pred = cl->key[w] == h;
+                wgot += in_pred ? cl->w[w] : 0.0;
+            }
+            for (size_t w = 0; e != NULL && w < e->nkeys && !in_subj; w++) {
+                in_subj = e->key[w] == h;
+            }
+            pred += in_pred;
+            all = in_pred || in_subj;
+        }
+        if (all && pred >= 2 && wgot >= LABEL_CLAIM_SHARE * cl->wsum &&
+            cl->yesno == 0 && cl->value == 0) {
+            return (int)c;
+        }
+    }
+    return -1;
+}
+
 static assay_err
 concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
                  const assay_lexicon *lex, assay_stemmer *st)
@@ -861,10 +902,15 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
     if (cs->concept_limits == NULL) {
         return ASSAY_ENOMEM;
     }
+    cs->concept_claim = malloc(concepts->n);
+    if (cs->concept_claim == NULL) {
+        return ASSAY_ENOMEM;
+    }
     cs->nconcept_subject = concepts->n;
     for (size_t i = 0; i < concepts->n; i++) {
         const assay_concept *k = &concepts->c[i];
         cs->concept_subject[i] = -1;
+        cs->concept_claim[i] = -1;
         assay_analysis la;
         if (k->derived || k->misconception ||
             assay_analyze(lex, st, k->label, strlen(k->label), &la, NULL) !=
@@ -878,6 +924,9 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
         }
         if (cs->nent > 0) {
             cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+        }
+        if (!cs->concept_limits[i]) {
+            cs->concept_claim[i] = (int8_t)label_claim(cs, &la);
         }
         assay_analysis_fini(&la);
     }
@@ -1054,6 +1103,7 @@ assay_claims_fini(assay_claim_set *cs)
     free(cs->word_idx);
     free(cs->concept_subject);
     free(cs->concept_limits);
+    free(cs->concept_claim);
     memset(cs, 0, sizeof(*cs));
 }
 
@@ -1100,7 +1150,14 @@ typedef struct judge_ctx {
     assay_concept_match *m;
     const uint32_t *cover; /* per answer term: the negation over it, or 0 */
     size_t steps;
+    assay_claim_stats st;
 } judge_ctx;
+
+static void
+max_into(double *m, double v)
+{
+    *m = v > *m ? v : *m;
+}
 
 static size_t
 find64(const uint64_t *v, size_t n, uint64_t k)
@@ -1280,6 +1337,7 @@ judge_clause(void *vctx, const clause *k)
             j->steps++;
         }
         if (claim_word) {
+            j->st.negated += j->cover != NULL && j->cover[i] != 0;
             continue; /* "first" in "the last added is the first removed" */
         }
         uint64_t keys[5];
@@ -1295,6 +1353,7 @@ judge_clause(void *vctx, const clause *k)
                 keys[nk++] = WN_NS | bases[b];
             }
         }
+        bool opposite = false;
         for (size_t q = 0; q < nk; q++) {
             p = find64(cs->opp_key, cs->nopp, keys[q]);
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
@@ -1307,6 +1366,7 @@ judge_clause(void *vctx, const clause *k)
                     continue;
                 }
                 acc *y = &x[cs->opp_claim[p]];
+                opposite = true;
                 y->opposed |= 1u << cs->opp_idx[p];
                 acc_word_cue(y, cs->opp_idx[p],
                              j->cover != NULL ? j->cover[i] : 0, true);
@@ -1314,7 +1374,9 @@ judge_clause(void *vctx, const clause *k)
                 j->steps++;
             }
         }
+        j->st.opposite += opposite;
     }
+    j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");
     size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
     if (assay_scope_boundary(&a->terms[k->first]) && k->first + 1 < k->last) {
@@ -1338,6 +1400,7 @@ judge_clause(void *vctx, const clause *k)
         /* "terminal 1 is connected to the negative terminal" is not about
          * the positive terminal the claim relates */
         bool other = (cl->entities & other_entity & ~named_all) != 0;
+        max_into(&j->st.overlap, share(cl, &x[c]));
         if (cl->yesno == 0 && !other &&
             aligned(cl, &x[c], same, named, relation) &&
             share(cl, &x[c]) > best_s) {
@@ -1355,6 +1418,7 @@ judge_clause(void *vctx, const clause *k)
             cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
             own_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
+            max_into(&j->st.swap, best_s);
             if (best_s > j->swap[best]) {
                 j->swap[best] = best_s;
                 j->wstart[best] = start;
@@ -1382,6 +1446,7 @@ judge_clause(void *vctx, const clause *k)
         int pol = (int)(clause_negations(&x[c]) & 1u) ^ (x[c].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
+        max_into(flip ? &j->st.flip : &j->st.support, s);
         if (!flip) {
             if (s > j->support[c]) {
                 j->support[c] = s;
@@ -1437,6 +1502,19 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                    const uint32_t *cover, const assay_concept_set *concepts,
                    assay_concept_match *m, assay_claim_result *out)
 {
+    return assay_claims_judge_stats(cs, a, cover, concepts, m, out, NULL);
+}
+
+size_t
+assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
+                         const uint32_t *cover,
+                         const assay_concept_set *concepts,
+                         assay_concept_match *m, assay_claim_result *out,
+                         assay_claim_stats *st)
+{
+    if (st != NULL) {
+        memset(st, 0, sizeof(*st));
+    }
     judge_ctx *j = calloc(1, sizeof(*j));
     if (j == NULL) {
         for (size_t c = 0; c < cs->n; c++) {
@@ -1527,7 +1605,23 @@ assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                                              m[i].start, m[i].end, -1};
         }
     }
+    /* a concept whose label states a supported claim, missed by every
+     * variant, is said in other words */
+    for (size_t i = 0;
+         concepts != NULL && i < concepts->n && i < cs->nconcept_subject; i++) {
+        int c = cs->concept_claim[i];
+        if (c >= 0 && m[i].state == ASSAY_MATCH_MISSING &&
+            out[c].state == ASSAY_CLAIM_SUPPORTED) {
+            m[i].state = ASSAY_MATCH_FUZZY;
+            m[i].start = out[c].start;
+            m[i].end = out[c].end;
+            m[i].phrase = SIZE_MAX;
+        }
+    }
     size_t steps = j->steps;
+    if (st != NULL) {
+        *st = j->st;
+    }
     free(own_cover);
     free(j);
     return steps;

@@ -105,6 +105,8 @@ typedef struct assay_claim_set {
     int8_t *concept_subject; /* per bank concept: the entity it is about */
     bool *concept_limits;    /* per bank concept: its label states a limit
                                 or a negation, so denying a variant agrees */
+    int8_t *concept_claim;   /* per bank concept: the claim its label states
+                                (all its words are the claim's), or -1 */
     size_t nconcept_subject;
     const struct assay_wordnet *wn; /* borrowed from the lexicon; may be NULL */
 } assay_claim_set;
@@ -115,6 +117,22 @@ typedef struct assay_claim_result {
     size_t start, end;  /* evidence: byte span in the answer */
     int answer_subject; /* entity the answer gave it to (role swap), or -1 */
 } assay_claim_result;
+
+/* What the judge saw beyond the per-claim states, summed over the answer:
+ * soft evidence for a learned contradiction signal (contra.h). Shares are
+ * of a claim's predicate weight, 0 when nothing aligned. */
+typedef struct assay_claim_stats {
+    double overlap;    /* best share of one claim any clause has */
+    double support;    /* best share of an aligned clause that agrees */
+    double flip;       /* best share of an aligned clause with the other
+                          polarity, also when another clause supports the
+                          claim or the claim is weak */
+    double swap;       /* best share of a clause saying it of another
+                          contrasted entity */
+    unsigned opposite; /* answer words opposite to a claim word */
+    unsigned negated;  /* answer words of a claim under a negation */
+    bool other_entity; /* a clause names an opposite of an entity word */
+} assay_claim_stats;
 
 /* assay_claims_build extracts the claims of reference text ref (analysed as
  * ra) for a question (analysed as qa). subjects (nsubjects, may be 0) are a
@@ -146,11 +164,23 @@ assay_err assay_claims_index_opposites(assay_lexicon *lex,
  * Asserted misconceptions (concept matches m) contradict the claim they
  * share most words with. A concept that m reports negated inside an answer
  * clause supporting a claim is upgraded to exact: the reference shares the
- * negation. Returns loop steps taken (cost measure, linear in a->n). */
+ * negation. A bank concept whose label states a claim (concept_claim) and
+ * that no variant matched is credited as fuzzy when the answer supports
+ * that claim ("the server sends finished HTML" for "SSR sends ready HTML
+ * from the server"); its phrase index is then SIZE_MAX. Returns loop steps
+ * taken (cost measure, linear in a->n). */
 size_t assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                           const uint32_t *cover,
                           const assay_concept_set *concepts,
                           assay_concept_match *m, assay_claim_result *out);
+
+/* assay_claims_judge_stats is assay_claims_judge that also fills st (may
+ * be NULL). */
+size_t assay_claims_judge_stats(const assay_claim_set *cs,
+                                const assay_analysis *a, const uint32_t *cover,
+                                const assay_concept_set *concepts,
+                                assay_concept_match *m, assay_claim_result *out,
+                                assay_claim_stats *st);
 
 /* assay_claim_reason_name is the wire name of a reason ("role_swap"). */
 const char *assay_claim_reason_name(assay_claim_reason r);

@@ -471,6 +471,10 @@ load_params(loader *L, json_t *root, assay_params *p)
     if (rc == ASSAY_OK && cal != NULL) {
         rc = load_calib(L, cal, &p->calib);
     }
+    json_t *con = json_object_get(root, "contradiction");
+    if (rc == ASSAY_OK && con != NULL) {
+        rc = assay_contra_load(con, L->path, &p->contra, L->err);
+    }
     return rc;
 }
 
@@ -558,6 +562,10 @@ assay_params_json(const assay_params *p)
                             json_pack("{s:o,s:o,s:f}", "margin_upto", up,
                                       "confidence", pr, "review_margin",
                                       p->calib.review_margin));
+    }
+    json_t *con = assay_contra_json(&p->contra);
+    if (con != NULL) {
+        json_object_set_new(o, "contradiction", con);
     }
     return o;
 }

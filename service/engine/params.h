@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "confidence.h"
+#include "contra.h"
 
 /* Features of one answer, each in [0, 1]; see score.h for definitions. */
 #define ASSAY_FEATURES(X)                                                      \
@@ -89,6 +90,10 @@ typedef struct assay_params {
     /* inline grading: concepts derived from the reference */
     unsigned inline_max_concepts;
     double inline_phrase_weight; /* bigram phrase weight relative to words */
+
+    /* the learned contradiction signal ("contradiction"; off when the
+     * model was fitted without contradiction labels) */
+    assay_contra_model contra;
 
     /* confidence of the band and the needs_review cut (calib.n == 0: none) */
     assay_calib calib;

@@ -705,6 +705,26 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
     return ASSAY_OK;
 }
 
+/* A label: a one-character word or a number ("bulb B", "terminal 1"). */
+static bool
+is_label(const assay_term *t)
+{
+    return !(t->flags & ASSAY_TERM_STOP) &&
+           (t->surface_len == 1 || (t->flags & ASSAY_TERM_NUMBER));
+}
+
+/* Whether the first reference names a label. */
+static bool
+ref_labels(const assay_prepared *pq)
+{
+    for (size_t i = 0; pq->nrefs > 0 && i < pq->refs[0].n; i++) {
+        if (is_label(&pq->refs[0].terms[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 assay_err
 assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
                        const assay_idf *idf, const assay_params *p,
@@ -759,9 +779,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     /* claims before coverage: a negation the reference shares lifts a
      * negated concept back to matched */
     f->nclaims = pq->claims.n;
-    f->steps +=
-        assay_claims_judge(&pq->claims, answer, scope != NULL ? cover : NULL,
-                           &pq->concepts, matches, f->claims);
+    f->steps += assay_claims_judge_stats(
+        &pq->claims, answer, scope != NULL ? cover : NULL, &pq->concepts,
+        matches, f->claims, &f->cstats);
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {
@@ -844,11 +864,34 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     }
     f->f[ASSAY_F_precision] = amass > 0 ? ahit / amass : 0.0;
 
-    size_t stops = 0;
+    size_t stops = 0, qonly = 0, qonly_first = 0, first = 0;
+    size_t unseen = 0, labels = 0;
+    bool in_first = true;
     for (size_t i = 0; i < answer->n; i++) {
-        stops += (answer->terms[i].flags & ASSAY_TERM_STOP) != 0;
+        const assay_term *t = &answer->terms[i];
+        in_first =
+            in_first && (i == 0 || !(t->flags & (ASSAY_TERM_BREAK_BEFORE |
+                                                 ASSAY_TERM_SENTENCE_BEFORE)));
+        f->negators += (t->flags & ASSAY_TERM_NEGATOR) != 0;
+        if (t->flags & ASSAY_TERM_STOP) {
+            stops++;
+            continue;
+        }
+        f->n_content++;
+        first += in_first;
+        bool in_ref = assay_keyset_has(&pq->refwords, t->hash);
+        if (!assay_keyset_has(&pq->qwords, t->hash)) {
+            unseen += !in_ref;
+        } else if (!in_ref) {
+            qonly++;
+            qonly_first += in_first;
+        }
+        labels += !in_ref && is_label(t);
     }
-    f->n_content = answer->n - stops;
+    f->unseen = f->n_content ? (double)unseen / (double)f->n_content : 0.0;
+    f->other_label = labels > 0 && ref_labels(pq);
+    f->q_only = f->n_content ? (double)qonly / (double)f->n_content : 0.0;
+    f->q_only_first = first ? (double)qonly_first / (double)first : 0.0;
     f->n_terms = answer->n;
     f->stop_ratio = answer->n ? (double)stops / (double)answer->n : 0.0;
     f->novel = f->n_content ? (double)novel / (double)f->n_content : 0.0;

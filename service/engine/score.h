@@ -73,6 +73,17 @@ typedef struct assay_features {
     size_t n_terms;
     assay_claim_result claims[ASSAY_MAX_CLAIMS]; /* per pq->claims */
     size_t nclaims;
+    assay_claim_stats cstats; /* the judge's soft evidence (contra.h) */
+    size_t negators;          /* negation cue terms in the answer */
+    double q_only;            /* share of content words the question names and
+                                 the references do not ("Nathaniel" when the
+                                 reference says Sammy) */
+    double q_only_first;      /* the same in the answer's first clause */
+    double unseen;            /* share of content words neither the question
+                                 nor the references use */
+    bool other_label;         /* a one-character label (bulb "B", terminal "1")
+                                 or number the references do not use, where the
+                                 first reference names labels itself */
     size_t steps; /* loop iterations of matching and claim judging: a cost
                      measure that tests bound (linear in the answer) */
 } assay_features;

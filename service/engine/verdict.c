@@ -116,6 +116,14 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
     return flags;
 }
 
+/* The variant that matched; a concept credited through the claim it states
+ * (no variant matched) shows its label. */
+static const char *
+matched_phrase(const assay_concept *c, const assay_concept_match *m)
+{
+    return m->phrase < c->nphrases ? c->phrases[m->phrase].source : c->label;
+}
+
 /* Scores are rounded to 1e-6 so a verdict prints the same on every run and
  * platform even when the last bits of a sum differ. */
 static double
@@ -190,7 +198,30 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         raw += p->w[i] * f->f[i];
     }
     double score = !(raw > 0.0) ? 0.0 : raw > 1.0 ? 1.0 : raw; /* NaN -> 0 */
+    double linear = score;
     v->flags = apply_rules(pq, f, m, p, &score);
+    /* The learned signal flags the answer; it does not move the score (the
+     * score is fitted to human grades, the signal to contradiction labels
+     * of other data). */
+    v->contra_rules = (v->flags & ASSAY_FLAG(CONTRADICTS_REFERENCE)) != 0;
+    assay_contra_features(pq, f, linear, v->contra_rules,
+                          (v->flags & ASSAY_FLAG(NEGATED)) != 0, v->contra_x);
+    v->contra_model = p->contra.on;
+    if (v->contra_model) {
+        double pr = assay_contra_probability(&p->contra, v->contra_x);
+        v->contra_probability = round6(pr);
+        /* a claim the judge found said with its polarity outweighs soft
+         * evidence: the signal does not override it */
+        bool supported = false;
+        for (size_t i = 0; i < f->nclaims && !supported; i++) {
+            supported = f->claims[i].state == ASSAY_CLAIM_SUPPORTED;
+        }
+        v->contra_learned =
+            pr >= p->contra.threshold && (v->contra_rules || !supported);
+        if (v->contra_learned) {
+            v->flags |= ASSAY_FLAG(CONTRADICTS_REFERENCE);
+        }
+    }
     v->score = round6(score);
     double sum = v->bias;
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
@@ -221,7 +252,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         const assay_concept *c = &pq->concepts.c[i];
         bytes += strlen(c->label) + 1;
         if (m[i].state != ASSAY_MATCH_MISSING) {
-            bytes += strlen(c->phrases[m[i].phrase].source) + 1;
+            bytes += strlen(matched_phrase(c, &m[i])) + 1;
         }
     }
     v->labels = malloc(bytes ? bytes : 1);
@@ -237,7 +268,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         r->label = at;
         at += n;
         if (m[i].state != ASSAY_MATCH_MISSING) {
-            const char *src = c->phrases[m[i].phrase].source;
+            const char *src = matched_phrase(c, &m[i]);
             n = strlen(src) + 1;
             memcpy(at, src, n);
             r->phrase = at;
@@ -389,7 +420,22 @@ contradicts(const assay_verdict *v)
             return true;
         }
     }
-    return false;
+    return v->contra_learned;
+}
+
+/* Who found the contradiction: "rules" (a contradicted claim), "learned"
+ * (the fitted signal alone) or "both". */
+static const char *
+contradiction_by(const assay_verdict *v)
+{
+    bool rules = false;
+    for (size_t i = 0; i < v->nclaims && !rules; i++) {
+        rules = v->claims[i].state == ASSAY_CLAIM_CONTRADICTED;
+    }
+    return rules && v->contra_learned ? "both"
+           : rules                    ? "rules"
+           : v->contra_learned        ? "learned"
+                                      : NULL;
 }
 
 static void
@@ -465,6 +511,13 @@ write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
     }
     if (WANT(CONTRADICTS_REFERENCE)) {
         assay_jsonw_member_bool(w, "contradicts_reference", contradicts(v));
+    }
+    if (WANT(CONTRADICTION_BY) && contradiction_by(v) != NULL) {
+        assay_jsonw_member_str(w, "contradiction_by", contradiction_by(v));
+    }
+    if (WANT(CONTRADICTION_PROBABILITY) && v->contra_model) {
+        assay_jsonw_member_real(w, "contradiction_probability",
+                                v->contra_probability);
     }
     if (WANT(FEEDBACK) && v->feedback != NULL) {
         assay_jsonw_member_str(w, "feedback", v->feedback);

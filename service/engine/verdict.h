@@ -64,6 +64,11 @@ struct assay_verdict {
     size_t nclaims;
     char *claim_labels; /* owned copies of claim texts and subjects */
     char *feedback;     /* one or two sentences for the candidate; owned */
+    /* contradiction: found by the claim rules, by the learned signal
+     * (probability >= the model's threshold), or both */
+    bool contra_rules, contra_learned, contra_model;
+    double contra_probability;      /* when contra_model */
+    double contra_x[ASSAY_NCONTRA]; /* its features (fitting reads them) */
     char model_hash[65];
 };
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "calibrate.h"
+#include "contrafit.h"
 #include "idfbuild.h"
 #include "labels.h"
 #include "model.h"
@@ -427,6 +428,69 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
 }
 
 /* A statistic rounded to 4 decimals, or null when undefined (NaN). */
+static json_t *num4(double x);
+
+/* The learned contradiction signal (contrafit.h), on the items labelled
+ * "contradictory" true or false, with the question folds of the ridge's
+ * cross-validation (first repeat). Off when too few are labelled. */
+static assay_err
+fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
+                  const assay_features *fs, assay_concept_match *const *matches,
+                  const unsigned *fold, unsigned nfolds, assay_params *p,
+                  json_t **info)
+{
+    p->contra.on = false;
+    size_t nl = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        nl += s->v[i].contradictory >= 0;
+    }
+    if (nl == 0) {
+        return ASSAY_OK;
+    }
+    double *X = malloc(nl * ASSAY_NCONTRA * sizeof(*X));
+    unsigned char *y = malloc(nl);
+    unsigned *f = malloc(nl * sizeof(*f));
+    if (X == NULL || y == NULL || f == NULL) {
+        free(X);
+        free(y);
+        free(f);
+        return ASSAY_ENOMEM;
+    }
+    size_t k = 0, pos = 0;
+    assay_err rc = ASSAY_OK;
+    for (size_t i = 0; i < s->n && rc == ASSAY_OK; i++) {
+        if (s->v[i].contradictory < 0) {
+            continue;
+        }
+        assay_verdict *v;
+        assay_prepared pq = *item_question(m, g, &s->v[i]);
+        pq.id = NULL;
+        item_th(m, &s->v[i], p->th_correct, p->th_partial, &pq.th_correct,
+                &pq.th_partial);
+        if ((rc = assay_verdict_build(&pq, &fs[i], matches[i], p, "", &v))) {
+            break;
+        }
+        memcpy(&X[k * ASSAY_NCONTRA], v->contra_x, sizeof(v->contra_x));
+        assay_verdict_free(v);
+        y[k] = (unsigned char)s->v[i].contradictory;
+        pos += y[k];
+        f[k] = fold != NULL ? fold[i] : 0;
+        k++;
+    }
+    double cv_f1 = NAN, lambda = NAN;
+    if (rc == ASSAY_OK) {
+        assay_contra_fit(X, y, k, f, fold != NULL ? nfolds : 0, &p->contra,
+                         &cv_f1, &lambda);
+        *info = json_pack("{s:I,s:I,s:o,s:o}", "items", (json_int_t)k,
+                          "contradictory", (json_int_t)pos, "cv_f1",
+                          num4(cv_f1), "lambda", num4(lambda));
+    }
+    free(X);
+    free(y);
+    free(f);
+    return rc;
+}
+
 static json_t *
 num4(double x)
 {
@@ -921,6 +985,11 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     if (train != NULL) {
         *train = tm;
     }
+    json_t *contra_info = NULL;
+    if ((rc = fit_contradiction(m, &g, &items, fs, matches, fold, nfolds, &p,
+                                &contra_info))) {
+        goto out;
+    }
 
     root = assay_params_json(&p);
     json_object_set_new(root, "format", json_string("assay-model/1"));
@@ -990,6 +1059,9 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     if (review != NULL) {
         json_object_set_new(fitinfo, "review", review);
         review = NULL;
+    }
+    if (contra_info != NULL) {
+        json_object_set_new(fitinfo, "contradiction", contra_info);
     }
     json_object_set_new(root, "fit", fitinfo);
     if (json_dump_file(root, o->out_path,

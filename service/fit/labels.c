@@ -99,6 +99,7 @@ parse_label(json_t *obj, const char *source, unsigned line,
     assay_err rc;
     l->line = line;
     l->band = ASSAY_BAND_NONE;
+    l->contradictory = -1;
     if (!json_is_object(obj)) {
         return assay_error_set_at(err, ASSAY_EJSON, source, line, NULL,
                                   "expected a JSON object");
@@ -175,6 +176,15 @@ parse_label(json_t *obj, const char *source, unsigned line,
     } else {
         return assay_error_set_at(err, ASSAY_EMISSING, source, line, "score",
                                   "needs a human label: \"score\" or \"band\"");
+    }
+    json_t *jc = json_object_get(obj, "contradictory");
+    if (jc != NULL && !json_is_null(jc)) {
+        if (!json_is_boolean(jc)) {
+            return assay_error_set_at(
+                err, ASSAY_EFIELD, source, line, "contradictory",
+                "\"contradictory\" must be true or false");
+        }
+        l->contradictory = json_is_true(jc) ? 1 : 0;
     }
     return ASSAY_OK;
 }
@@ -287,6 +297,7 @@ add_item(void *ctx, assay_label *l, assay_error *err)
     it->line = l->line;
     it->scale_max = l->scale_max;
     it->band = l->band;
+    it->contradictory = l->contradictory;
     it->score = l->has_score                    ? l->score
                 : l->band == ASSAY_BAND_CORRECT ? l->scale_max
                 : l->band == ASSAY_BAND_PARTIAL ? l->scale_max / 2

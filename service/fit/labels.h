@@ -5,7 +5,9 @@
  * A line is a JSON object with `answer`, `question_id` or `question` +
  * `reference` (the pair wins for fitting: inline grading), a human `score`
  * on 0..`scale_max` (default given by the caller, 5 for fit) and/or a
- * `band`, and optional `split` and `id`. Blank lines are skipped. The human
+ * `band`, and optional `split`, `id` and `contradictory` (true / false: the
+ * answer contradicts the reference; the learned contradiction signal is
+ * fitted on the lines that have it). Blank lines are skipped. The human
  * band is the given band, else derived from the score by
  * assay_band_from_score. Every problem is an error naming the file, line
  * and field; nothing is silently defaulted ("band":"bogus" is rejected).
@@ -48,11 +50,12 @@ typedef struct assay_label {
     char *id; /* the line's "id" (string or integer), else "line-N" */
     char *question_id, *question, *reference, *answer, *split;
     bool has_score;
-    double score;     /* on 0..scale_max when has_score */
-    double scale_max; /* in (0, 1000] */
-    bool band_given;  /* "band" was given; else derived from the score */
-    assay_band band;  /* never ASSAY_BAND_NONE */
-    unsigned line;    /* 1-based */
+    double score;      /* on 0..scale_max when has_score */
+    double scale_max;  /* in (0, 1000] */
+    bool band_given;   /* "band" was given; else derived from the score */
+    assay_band band;   /* never ASSAY_BAND_NONE */
+    int contradictory; /* "contradictory": 1 true, 0 false, -1 absent */
+    unsigned line;     /* 1-based */
 } assay_label;
 
 void assay_label_fini(assay_label *l);
@@ -78,8 +81,9 @@ typedef struct assay_item {
     char *question, *reference, *answer;
     double score, scale_max; /* a band-only label scores 0, half or full */
     assay_band band;
-    size_t group;     /* fit's index of the item's prepared question */
-    const char *path; /* the set it came from (borrowed from the caller) */
+    int contradictory; /* 1 / 0, -1 unlabelled (contradiction fit) */
+    size_t group;      /* fit's index of the item's prepared question */
+    const char *path;  /* the set it came from (borrowed from the caller) */
     unsigned line;
 } assay_item;
 

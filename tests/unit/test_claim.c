@@ -593,6 +593,112 @@ test_claim_concept_that_states_a_limit_agrees_with_a_denial(void **state)
                      ASSAY_MATCH_NEGATED);
 }
 
+/* A bank concept whose label states a claim is credited (fuzzy) when the
+ * answer supports that claim in words no variant lists; not when the
+ * answer misses or contradicts it, and not for a label that is not a claim
+ * of the reference. */
+static void
+test_claim_concept_said_through_its_claim(void **state)
+{
+    (void)state;
+    static const char *q = "Difference between CSR and SSR?";
+    static const char *ref =
+        "CSR (Client-Side Rendering) renders HTML in the browser using JS. "
+        "SSR (Server-Side Rendering) sends ready HTML from the server.";
+    static const char *label = "SSR sends ready HTML from the server";
+    static const char *variant = "fully rendered HTML";
+    assert_int_equal(
+        concept_after_judging(q, ref, label, variant,
+                              "In SSR the browser does not render templates, "
+                              "the server sends finished HTML."),
+        ASSAY_MATCH_FUZZY);
+    /* another claim supported, this one not said: still missing */
+    assert_int_equal(concept_after_judging(q, ref, label, variant,
+                                           "CSR renders HTML in the browser "
+                                           "using JS."),
+                     ASSAY_MATCH_MISSING);
+    /* the claim denied: no credit */
+    assert_int_equal(concept_after_judging(q, ref, label, variant,
+                                           "In SSR the server does not send "
+                                           "HTML."),
+                     ASSAY_MATCH_MISSING);
+    /* a label with words the claim lacks is no statement of it */
+    assert_int_equal(
+        concept_after_judging(q, ref, "SSR improves SEO and first paint", "SEO",
+                              "In SSR the server sends finished "
+                              "HTML."),
+        ASSAY_MATCH_MISSING);
+    /* a label naming one point of a claim is not said by a clause that
+     * supports the rest of it */
+    assert_int_equal(
+        concept_after_judging(
+            "Difference between session-based and token-based "
+            "authentication?",
+            "Session-based stores session ID on the server; token-based "
+            "(JWT) sends a self-contained token with each request.",
+            "token is self-contained", "signed token",
+            "Sessions are stored on the server, while with tokens the client "
+            "sends a token on each request."),
+        ASSAY_MATCH_MISSING);
+}
+
+/* stats_of judges answer and returns what the judge saw beyond states */
+static assay_claim_stats
+stats_of(const char *q, const char *ref, const char *answer, judged **out)
+{
+    judged *j = calloc(1, sizeof(*j));
+    assert_non_null(j);
+    build(&j->cs, q, ref, NULL, 0);
+    assay_analysis aa = analyse(answer);
+    assay_claim_stats st;
+    memset(&st, 0xff, sizeof(st)); /* the judge must set every field */
+    j->steps =
+        assay_claims_judge_stats(&j->cs, &aa, NULL, NULL, NULL, j->r, &st);
+    assay_analysis_fini(&aa);
+    *out = j;
+    return st;
+}
+
+static void
+test_claim_stats_keep_the_soft_evidence(void **state)
+{
+    (void)state;
+    judged *j;
+    /* a weak claim negated: no judgement, but the flip is seen */
+    assay_claim_stats st =
+        stats_of(Q_COPY, R_COPY,
+                 "A shallow copy does not duplicate the outer object.", &j);
+    assert_false(any_contradicted(j));
+    assert_true(st.flip > 0.0);
+    assert_true(st.negated > 0);
+    assert_true(st.overlap >= st.flip);
+    judged_free(j);
+    /* an opposite word that does not replace the claim's head: no
+     * contradiction, but the opposite is counted */
+    st = stats_of(Q_COPY, R_COPY,
+                  "A shallow copy keeps references to the inner objects.", &j);
+    assert_false(any_contradicted(j));
+    assert_true(st.opposite > 0);
+    judged_free(j);
+    /* the answer agrees: support, no flip, no opposite, no negation */
+    st = stats_of(Q_COPY, R_COPY,
+                  "Shallow copy duplicates only the outer object, while deep "
+                  "copy recursively duplicates all nested objects.",
+                  &j);
+    assert_true(st.support > 0.9);
+    assert_true(st.flip == 0.0 && st.swap == 0.0);
+    assert_int_equal(st.opposite, 0);
+    assert_int_equal(st.negated, 0);
+    assert_false(st.other_entity);
+    judged_free(j);
+    /* a role swap is seen as a swap share */
+    st =
+        stats_of(Q_COPY, R_COPY,
+                 "Shallow copy recursively duplicates all nested objects.", &j);
+    assert_true(st.swap > 0.5);
+    judged_free(j);
+}
+
 static void
 test_claim_judging_cost_is_linear(void **state)
 {
@@ -644,6 +750,8 @@ main(void)
         cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),
         cmocka_unit_test(
             test_claim_restrictive_claim_agrees_with_negated_answer),
+        cmocka_unit_test(test_claim_stats_keep_the_soft_evidence),
+        cmocka_unit_test(test_claim_concept_said_through_its_claim),
         cmocka_unit_test(test_claim_judging_cost_is_linear),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

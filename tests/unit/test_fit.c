@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "assay/fit.h"
 #include "model.h"
 #include "regress.h"
@@ -177,6 +179,102 @@ test_fit_output_loads_and_grades(void **state)
     assay_metrics em;
     assert_ok_err(assay_eval(m, fx->labels, "test", &em, &err), &err);
     assert_int_equal(em.n, 4);
+    assay_model_unref(m);
+}
+
+/* A set where answers that deny the reference are labelled contradictory:
+ * the fit learns a contradiction signal, stored in model.json and read by
+ * the grader; a set without the label fits none. */
+static void
+test_fit_learns_a_contradiction_signal_from_labels(void **state)
+{
+    fixture *fx = *state;
+    char lpath[1200];
+    snprintf(lpath, sizeof(lpath), "%s/contra.jsonl", fx->dir);
+    FILE *f = fopen(lpath, "w");
+    assert_non_null(f);
+    static const char *const agree[] = {
+        "The GIL lets only one thread execute Python bytecode at a time, so "
+        "threads do not speed up CPU-bound work but help I/O-bound work.",
+        "Only one thread runs bytecode at once under the global interpreter "
+        "lock; use multiprocessing for CPU-bound parallelism.",
+        "CPython's GIL is a mutex: one thread at a time executes bytecode, "
+        "and the lock is released while waiting for I/O.",
+        "Reference counting frees each object as soon as its count drops to "
+        "zero, and a cyclic garbage collector finds reference cycles.",
+    };
+    static const char *const deny[] = {
+        "The GIL lets every thread execute Python bytecode at the same time, "
+        "so threads speed up CPU-bound work.",
+        "There is no global interpreter lock limit: many threads run "
+        "bytecode in parallel and multiprocessing is never needed.",
+        "CPython's GIL is not a mutex: all threads execute bytecode at once "
+        "and the lock is never released while waiting for I/O.",
+        "Objects are not freed by reference counting when the count drops "
+        "to zero, and no garbage collector looks for cycles.",
+    };
+    for (int i = 0; i < 48; i++) {
+        int k = i % 4;
+        const char *qid = k == 3 ? "refcount" : "gil";
+        fprintf(f,
+                "{\"question_id\":\"%s\",\"answer\":\"%s\",\"score\":%d,"
+                "\"contradictory\":%s,\"split\":\"train\"}\n",
+                qid, (i / 4) % 2 ? deny[k] : agree[k], (i / 4) % 2 ? 0 : 5,
+                (i / 4) % 2 ? "true" : "false");
+    }
+    fclose(f);
+    const char *labels[1] = {lpath};
+    assay_error err;
+    assay_error_init(&err);
+    assay_fit_options o = options(fx, labels, 1, fx->out2);
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    json_t *root = json_load_file(fx->out2, 0, NULL);
+    assert_non_null(root);
+    json_t *con = json_object_get(root, "contradiction");
+    assert_non_null(con);
+    assert_true(json_is_number(json_object_get(con, "threshold")));
+    assert_non_null(
+        json_object_get(json_object_get(root, "fit"), "contradiction"));
+    json_decref(root);
+    assay_model *m = NULL;
+    assert_ok_err(assay_model_load(fx->out2, &m, &err), &err);
+    assay_verdict *va = NULL, *vd = NULL;
+    assert_ok_err(assay_grade(m, "gil", agree[0], strlen(agree[0]), &va, &err),
+                  &err);
+    assert_ok_err(assay_grade(m, "gil", deny[0], strlen(deny[0]), &vd, &err),
+                  &err);
+    json_t *ja = assay_verdict_json(va), *jd = assay_verdict_json(vd);
+    double pa =
+        json_number_value(json_object_get(ja, "contradiction_probability"));
+    double pd =
+        json_number_value(json_object_get(jd, "contradiction_probability"));
+    assert_true(pd > pa);
+    assert_true(json_is_true(json_object_get(jd, "contradicts_reference")));
+    assert_false(json_is_true(json_object_get(ja, "contradicts_reference")));
+    assert_null(json_object_get(ja, "contradiction_by"));
+    assert_non_null(json_object_get(jd, "contradiction_by"));
+    json_decref(ja);
+    json_decref(jd);
+    assay_verdict_free(va);
+    assay_verdict_free(vd);
+    assay_model_unref(m);
+    unlink(lpath);
+
+    /* the shipped fixture has no contradiction labels: no signal */
+    const char *plain[1] = {fx->labels};
+    o = options(fx, plain, 1, fx->out2);
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    root = json_load_file(fx->out2, 0, NULL);
+    assert_non_null(root);
+    assert_null(json_object_get(root, "contradiction"));
+    json_decref(root);
+    assert_ok_err(assay_model_load(fx->out2, &m, &err), &err);
+    assert_ok_err(assay_grade(m, "gil", deny[0], strlen(deny[0]), &vd, &err),
+                  &err);
+    jd = assay_verdict_json(vd);
+    assert_null(json_object_get(jd, "contradiction_probability"));
+    json_decref(jd);
+    assay_verdict_free(vd);
     assay_model_unref(m);
 }
 
@@ -479,6 +577,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         T(test_fit_is_reproducible_and_records_inputs),
         T(test_fit_output_loads_and_grades),
+        T(test_fit_learns_a_contradiction_signal_from_labels),
         T(test_fit_bad_labelled_line_names_file_and_line),
         T(test_fit_unknown_question_names_file_and_line),
         T(test_fit_with_vectors_deterministic_and_loader_errors),

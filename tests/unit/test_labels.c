@@ -103,6 +103,42 @@ test_labels_missing_file_is_io_error(void **state)
     assay_items_fini(&s);
 }
 
+static assay_err
+collect_contradictory(void *ctx, assay_label *l, assay_error *err)
+{
+    (void)err;
+    int *v = ctx;
+    v[l->line - 1] = l->contradictory;
+    return ASSAY_OK;
+}
+
+static void
+test_labels_contradictory_is_optional_and_boolean(void **state)
+{
+    (void)state;
+    const char *text = "{\"question_id\":\"q\",\"answer\":\"a\",\"score\":0,"
+                       "\"contradictory\":true}\n"
+                       "{\"question_id\":\"q\",\"answer\":\"b\",\"score\":5,"
+                       "\"contradictory\":false}\n"
+                       "{\"question_id\":\"q\",\"answer\":\"c\",\"score\":2}\n";
+    int v[3] = {9, 9, 9};
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_labels_parse(text, strlen(text), "t.jsonl", NULL, 5.0,
+                                     collect_contradictory, v, &err),
+                  &err);
+    assert_int_equal(v[0], 1);
+    assert_int_equal(v[1], 0);
+    assert_int_equal(v[2], -1); /* absent: unlabelled, not false */
+    const char *bad = "{\"question_id\":\"q\",\"answer\":\"a\",\"score\":0,"
+                      "\"contradictory\":\"yes\"}\n";
+    assert_err(assay_labels_parse(bad, strlen(bad), "t.jsonl", NULL, 5.0,
+                                  collect_contradictory, v, &err),
+               ASSAY_EFIELD);
+    assert_non_null(strstr(err.message, "\"contradictory\" must be"));
+    assert_int_equal(err.line, 1);
+}
+
 static void
 test_labels_one_score_to_band_rule(void **state)
 {
@@ -127,6 +163,7 @@ main(void)
         cmocka_unit_test(test_labels_errors_name_file_and_line),
         cmocka_unit_test(test_labels_missing_file_is_io_error),
         cmocka_unit_test(test_labels_one_score_to_band_rule),
+        cmocka_unit_test(test_labels_contradictory_is_optional_and_boolean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

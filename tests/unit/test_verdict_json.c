@@ -106,7 +106,19 @@ ref_verdict(const assay_verdict *v)
         json_array_append_new(claims, co);
     }
     json_object_set_new(o, "claims", claims);
-    json_object_set_new(o, "contradicts_reference", json_boolean(contradicts));
+    json_object_set_new(o, "contradicts_reference",
+                        json_boolean(contradicts || v->contra_learned));
+    if (contradicts || v->contra_learned) {
+        json_object_set_new(o, "contradiction_by",
+                            json_string(contradicts && v->contra_learned
+                                            ? "both"
+                                        : contradicts ? "rules"
+                                                      : "learned"));
+    }
+    if (v->contra_model) {
+        json_object_set_new(o, "contradiction_probability",
+                            json_real(v->contra_probability));
+    }
     if (v->feedback != NULL) {
         json_object_set_new(o, "feedback", json_string(v->feedback));
     }

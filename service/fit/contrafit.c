@@ -1,0 +1,278 @@
+/*
+ * contrafit.c - logistic regression for the learned contradiction signal.
+ *
+ * Features are standardised, the model fitted by Newton's method with an
+ * L2 penalty chosen by out-of-fold log-likelihood (a feature constant on
+ * the training data gets weight 0),
+ * and the weights mapped back onto the raw features the engine computes.
+ * The threshold is the one that maximises F1 on out-of-fold probabilities:
+ * chosen on questions the weights never saw, as the model will be used.
+ */
+#include "contrafit.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define D (ASSAY_NCONTRA + 1) /* weights and the bias (last) */
+/* L2 penalties on the standardised weights, chosen by out-of-fold
+ * log-likelihood; without folds the middle one */
+static const double lambdas[] = {1.0, 3.0, 10.0, 30.0, 100.0};
+#define NLAMBDA (sizeof(lambdas) / sizeof(lambdas[0]))
+#define LAMBDA_DEFAULT 10.0
+#define ITERS 50
+#define MIN_LABEL 10 /* fewer positives or negatives: no model */
+
+/* Solves A x = b (D x D, symmetric positive definite) by Cholesky in
+ * place; false when A is not positive definite. */
+static bool
+solve(double A[D][D], double *b)
+{
+    for (int j = 0; j < D; j++) {
+        double s = A[j][j];
+        for (int k = 0; k < j; k++) {
+            s -= A[j][k] * A[j][k];
+        }
+        if (!(s > 1e-12)) {
+            return false;
+        }
+        A[j][j] = sqrt(s);
+        for (int i = j + 1; i < D; i++) {
+            double t = A[i][j];
+            for (int k = 0; k < j; k++) {
+                t -= A[i][k] * A[j][k];
+            }
+            A[i][j] = t / A[j][j];
+        }
+    }
+    for (int i = 0; i < D; i++) {
+        double t = b[i];
+        for (int k = 0; k < i; k++) {
+            t -= A[i][k] * b[k];
+        }
+        b[i] = t / A[i][i];
+    }
+    for (int i = D - 1; i >= 0; i--) {
+        double t = b[i];
+        for (int k = i + 1; k < D; k++) {
+            t -= A[k][i] * b[k];
+        }
+        b[i] = t / A[i][i];
+    }
+    return true;
+}
+
+static double
+sigmoid(double z)
+{
+    return 1.0 / (1.0 + exp(-z));
+}
+
+/* Fits beta (standardised space) on the rows with use(i) true. */
+static bool
+newton(const double *Z, const unsigned char *y, size_t n, const unsigned *fold,
+       unsigned skip, double lambda, double *beta)
+{
+    memset(beta, 0, D * sizeof(*beta));
+    for (int it = 0; it < ITERS; it++) {
+        double H[D][D] = {{0}};
+        double g[D] = {0};
+        for (size_t i = 0; i < n; i++) {
+            if (fold != NULL && fold[i] == skip) {
+                continue;
+            }
+            const double *z = &Z[i * D];
+            double s = 0;
+            for (int j = 0; j < D; j++) {
+                s += beta[j] * z[j];
+            }
+            double p = sigmoid(s);
+            double r = (double)y[i] - p, wv = p * (1.0 - p);
+            for (int j = 0; j < D; j++) {
+                g[j] += r * z[j];
+                for (int k = 0; k <= j; k++) {
+                    H[j][k] += wv * z[j] * z[k];
+                }
+            }
+        }
+        for (int j = 0; j < D; j++) {
+            for (int k = 0; k < j; k++) {
+                H[k][j] = H[j][k];
+            }
+            if (j < D - 1) { /* the bias is not penalised */
+                H[j][j] += lambda;
+                g[j] -= lambda * beta[j];
+            } else {
+                H[j][j] += 1e-9;
+            }
+        }
+        if (!solve(H, g)) {
+            return false;
+        }
+        double step = 0;
+        for (int j = 0; j < D; j++) {
+            beta[j] += g[j];
+            step = fmax(step, fabs(g[j]));
+        }
+        if (step < 1e-8) {
+            break;
+        }
+    }
+    return true;
+}
+
+typedef struct scored {
+    double p;
+    unsigned char y;
+} scored;
+
+static int
+by_p_desc(const void *a, const void *b)
+{
+    double x = ((const scored *)a)->p, z = ((const scored *)b)->p;
+    return x > z ? -1 : x < z ? 1 : 0;
+}
+
+/* The threshold maximising F1 over probabilities s (sorted in place):
+ * midway between the last flagged and the next probability. */
+static double
+best_threshold(scored *s, size_t n, double *f1_out)
+{
+    qsort(s, n, sizeof(*s), by_p_desc);
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        pos += s[i].y;
+    }
+    double best = -1, th = 0.5;
+    size_t tp = 0;
+    for (size_t i = 0; i < n; i++) {
+        tp += s[i].y;
+        if (i + 1 < n && s[i + 1].p == s[i].p) {
+            continue; /* a threshold cannot split equal probabilities */
+        }
+        double f1 = 2.0 * (double)tp / (double)(i + 1 + pos);
+        if (f1 > best) {
+            best = f1;
+            th = i + 1 < n ? 0.5 * (s[i].p + s[i + 1].p) : s[i].p;
+        }
+    }
+    *f1_out = best;
+    return th;
+}
+
+bool
+assay_contra_fit(const double *X, const unsigned char *y, size_t n,
+                 const unsigned *fold, unsigned nfolds, assay_contra_model *m,
+                 double *cv_f1, double *lambda_out)
+{
+    memset(m, 0, sizeof(*m));
+    *cv_f1 = NAN;
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        pos += y[i] != 0;
+    }
+    if (pos < MIN_LABEL || n - pos < MIN_LABEL) {
+        return false;
+    }
+    double mean[ASSAY_NCONTRA] = {0}, sd[ASSAY_NCONTRA] = {0};
+    for (size_t i = 0; i < n; i++) {
+        for (int j = 0; j < ASSAY_NCONTRA; j++) {
+            mean[j] += X[i * ASSAY_NCONTRA + j];
+        }
+    }
+    for (int j = 0; j < ASSAY_NCONTRA; j++) {
+        mean[j] /= (double)n;
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (int j = 0; j < ASSAY_NCONTRA; j++) {
+            double d = X[i * ASSAY_NCONTRA + j] - mean[j];
+            sd[j] += d * d;
+        }
+    }
+    double *Z = malloc(n * D * sizeof(*Z));
+    scored *s = malloc(n * sizeof(*s));
+    bool ok = Z != NULL && s != NULL;
+    for (int j = 0; ok && j < ASSAY_NCONTRA; j++) {
+        sd[j] = sqrt(sd[j] / (double)n);
+        sd[j] = sd[j] > 1e-9 ? sd[j] : 0.0; /* constant: weight 0 */
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        for (int j = 0; j < ASSAY_NCONTRA; j++) {
+            Z[i * D + j] =
+                sd[j] > 0 ? (X[i * ASSAY_NCONTRA + j] - mean[j]) / sd[j] : 0.0;
+        }
+        Z[i * D + ASSAY_NCONTRA] = 1.0;
+    }
+    double beta[D];
+    double th = 0.5, lambda = LAMBDA_DEFAULT, best_ll = -INFINITY;
+    for (size_t l = 0; ok && nfolds >= 2 && l < NLAMBDA; l++) {
+        double ll = 0.0;
+        for (unsigned k = 0; ok && k < nfolds; k++) {
+            ok = newton(Z, y, n, fold, k, lambdas[l], beta);
+            for (size_t i = 0; ok && i < n; i++) {
+                if (fold[i] != k) {
+                    continue;
+                }
+                double z = 0;
+                for (int j = 0; j < D; j++) {
+                    z += beta[j] * Z[i * D + j];
+                }
+                double p = sigmoid(z);
+                ll += log(fmax(y[i] ? p : 1.0 - p, 1e-12));
+            }
+        }
+        if (ok && ll > best_ll) {
+            best_ll = ll;
+            lambda = lambdas[l];
+        }
+    }
+    if (ok && nfolds >= 2) {
+        /* the threshold on out-of-fold probabilities at that penalty */
+        for (unsigned k = 0; ok && k < nfolds; k++) {
+            ok = newton(Z, y, n, fold, k, lambda, beta);
+            for (size_t i = 0; ok && i < n; i++) {
+                if (fold[i] != k) {
+                    continue;
+                }
+                double z = 0;
+                for (int j = 0; j < D; j++) {
+                    z += beta[j] * Z[i * D + j];
+                }
+                s[i] = (scored){sigmoid(z), y[i] != 0};
+            }
+        }
+        if (ok) {
+            th = best_threshold(s, n, cv_f1);
+        }
+    }
+    ok = ok && newton(Z, y, n, NULL, 0, lambda, beta);
+    if (ok && nfolds < 2) {
+        for (size_t i = 0; i < n; i++) {
+            double z = 0;
+            for (int j = 0; j < D; j++) {
+                z += beta[j] * Z[i * D + j];
+            }
+            s[i] = (scored){sigmoid(z), y[i] != 0};
+        }
+        double f1;
+        th = best_threshold(s, n, &f1);
+    }
+    if (ok) {
+        /* back onto the raw features; rounded so model.json is stable */
+        double bias = beta[ASSAY_NCONTRA];
+        for (int j = 0; j < ASSAY_NCONTRA; j++) {
+            double w = sd[j] > 0 ? beta[j] / sd[j] : 0.0;
+            m->w[j] = round(w * 1e6) / 1e6;
+            bias -= w * mean[j];
+        }
+        m->bias = round(bias * 1e6) / 1e6;
+        m->threshold = round(th * 1e6) / 1e6;
+        m->on = true;
+        if (lambda_out != NULL) {
+            *lambda_out = lambda;
+        }
+    }
+    free(Z);
+    free(s);
+    return ok;
+}
