@@ -47,6 +47,11 @@ typedef struct assay_fit_options {
      * written here (line, question group, score/scale_max, features), for
      * analysis outside assay; NULL = none */
     const char *features_out;
+    /* where bands come from: "auto" or NULL (a band model when it agrees
+     * with the human bands better than the thresholds do on out-of-fold
+     * predictions), "model" (always, when there are folds), "thresholds"
+     * (never) */
+    const char *band;
 } assay_fit_options;
 
 typedef struct assay_metrics {

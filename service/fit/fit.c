@@ -13,6 +13,7 @@
 #include "idfbuild.h"
 #include "labels.h"
 #include "model.h"
+#include "logit.h"
 #include "regress.h"
 #include "sha256.h"
 #include "vectors.h"
@@ -161,7 +162,6 @@ featurise(const assay_model *m, const groups *g, const assay_itemset *s,
     return ASSAY_OK;
 }
 
-/* Scores after rules for parameters p. */
 /* item_th: the band thresholds an item is graded with - its bank
  * question's own (`thresholds:` in the bank) when it has them, as the
  * service does, else the model's thc/thp. */
@@ -181,10 +181,14 @@ item_th(const assay_model *m, const assay_item *it, double thc, double thp,
     }
 }
 
+/* Scores after rules for parameters p; band (may be NULL) receives each
+ * verdict's band and sig (may be NULL) its confidence signal: the band
+ * model's probability of that band, or the score's margin to the nearest
+ * threshold (verdict.c). */
 static assay_err
-score_all(const assay_model *m, const groups *g, const assay_itemset *s,
-          const assay_features *fs, assay_concept_match *const *matches,
-          const assay_params *p, double *out)
+score_all_bands(const assay_model *m, const groups *g, const assay_itemset *s,
+                const assay_features *fs, assay_concept_match *const *matches,
+                const assay_params *p, double *out, int *band, double *sig)
 {
     for (size_t i = 0; i < s->n; i++) {
         assay_verdict *v;
@@ -199,9 +203,31 @@ score_all(const assay_model *m, const groups *g, const assay_itemset *s,
             return rc;
         }
         out[i] = v->score;
+        int b = (int)assay_band_parse(assay_verdict_band(v));
         assay_verdict_free(v);
+        if (band != NULL) {
+            band[i] = b;
+        }
+        if (sig != NULL) {
+            double prob[3];
+            if (p->band.on && !pq.own_th) {
+                assay_bandmodel_probs(&p->band, fs[i].f, ASSAY_NFEATURES, prob);
+                sig[i] = prob[b];
+            } else {
+                sig[i] = assay_calib_margin(out[i], pq.th_correct,
+                                            pq.th_partial);
+            }
+        }
     }
     return ASSAY_OK;
+}
+
+static assay_err
+score_all(const assay_model *m, const groups *g, const assay_itemset *s,
+          const assay_features *fs, assay_concept_match *const *matches,
+          const assay_params *p, double *out)
+{
+    return score_all_bands(m, g, s, fs, matches, p, out, NULL, NULL);
 }
 
 static double
@@ -220,9 +246,11 @@ band_agreement(const double *score, const assay_itemset *s,
     return s->n ? (double)ok / (double)s->n : 0.0;
 }
 
+/* Metrics of scores and the verdicts' bands and confidence signals
+ * (score_all_bands). */
 static void
-metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
-           const assay_model *m, double thc, double thp, assay_metrics *out)
+metrics_of(const double *score, const int *band, const double *sig,
+           const assay_itemset *s, const assay_params *p, assay_metrics *out)
 {
     size_t n = s->n;
     double *h = malloc((n ? n : 1) * sizeof(*h));
@@ -233,22 +261,23 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
         return;
     }
     double se = 0;
+    size_t agree = 0;
     for (size_t i = 0; i < n; i++) {
         h[i] = s->v[i].score / s->v[i].scale_max * p->scale_max;
         double sc = p->scale_a + p->scale_b * score[i];
         sc = sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc;
         se += (sc - h[i]) * (sc - h[i]);
+        agree += band[i] == (int)s->v[i].band;
     }
     out->pearson = assay_pearson(score, h, n);
     out->spearman = assay_spearman(score, h, n);
     out->rmse = sqrt(se / (double)n);
-    out->band_accuracy = band_agreement(score, s, m, thc, thp);
+    out->band_accuracy = (double)agree / (double)n;
     /* 2-way: correct vs the rest */
     size_t tp = 0, fp = 0, fn = 0, tn = 0, nb[ASSAY_NBANDS] = {0};
     for (size_t i = 0; i < n; i++) {
-        double c, pp;
-        item_th(m, &s->v[i], thc, thp, &c, &pp);
-        bool pc = score[i] >= c, hc = s->v[i].band == ASSAY_BAND_CORRECT;
+        bool pc = band[i] == ASSAY_BAND_CORRECT,
+             hc = s->v[i].band == ASSAY_BAND_CORRECT;
         tp += pc && hc;
         fp += pc && !hc;
         fn += !pc && hc;
@@ -267,18 +296,12 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
         size_t rev = 0, kept_ok = 0;
         double csum = 0;
         for (size_t i = 0; i < n; i++) {
-            double c, pp;
-            item_th(m, &s->v[i], thc, thp, &c, &pp);
-            double mg = assay_calib_margin(score[i], c, pp);
-            csum += assay_calib_confidence(&p->calib, mg);
-            if (mg < p->calib.review_margin) {
+            csum += assay_calib_confidence(&p->calib, sig[i]);
+            if (sig[i] < p->calib.review_margin) {
                 rev++;
                 continue;
             }
-            assay_band b = score[i] >= c    ? ASSAY_BAND_CORRECT
-                           : score[i] >= pp ? ASSAY_BAND_PARTIAL
-                                            : ASSAY_BAND_INCORRECT;
-            kept_ok += b == s->v[i].band;
+            kept_ok += band[i] == (int)s->v[i].band;
         }
         out->review_share = (double)rev / (double)n;
         out->kept_accuracy =
@@ -433,22 +456,26 @@ num4(double x)
     return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
 }
 
-/* Out-of-fold scores: each fold of the first fold assignment scored by
- * weights fitted on the other folds (same penalty; p's rules and
- * thresholds): scores of questions the weights never saw, so confidence
- * learned on them holds for new questions. */
+/* Out-of-fold verdicts: each fold of the first fold assignment graded by
+ * weights, and a band model when bm_lambda > 0 (else p's thresholds),
+ * fitted on the other folds (same penalties; p's rules and thresholds):
+ * verdicts on questions the fit never saw, so confidence learned on them
+ * holds for new questions. hb: the human bands. */
 static assay_err
 oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
            const assay_features *fs, assay_concept_match *const *matches,
-           const double *X, const double *y, const unsigned *fold,
-           unsigned nfolds, const bool *use, double lambda,
-           const assay_params *p, double *oof, assay_error *err)
+           const double *X, const double *y, const int *hb,
+           const unsigned *fold, unsigned nfolds, const bool *use,
+           double lambda, double bm_lambda, const assay_params *p,
+           double *oof, int *oband, double *osig, assay_error *err)
 {
     size_t n = s->n;
     double *tmp = calloc(n + 1, sizeof(*tmp));
+    double *ts = calloc(n + 1, sizeof(*ts));
+    int *tb = calloc(n + 1, sizeof(*tb));
     bool *rows = calloc(n + 1, sizeof(*rows));
     assay_err rc = ASSAY_OK;
-    if (!tmp || !rows) {
+    if (!tmp || !rows || !ts || !tb) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
@@ -457,57 +484,113 @@ oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
             rows[i] = fold[i] != f;
         }
         assay_params pf = *p;
-        if (!assay_regress_fit(X, y, n, rows, use, lambda, &pf)) {
+        pf.band.on = false;
+        if (!assay_regress_fit(X, y, n, rows, use, lambda, &pf) ||
+            (bm_lambda > 0 &&
+             !assay_bandmodel_fit(X, hb, n, rows, use, bm_lambda, &pf.band))) {
             rc = assay_error_set(err, ASSAY_EINVAL,
                                  "fit: a cross-validation fold is degenerate");
             goto out;
         }
-        if ((rc = score_all(m, g, s, fs, matches, &pf, tmp)) != ASSAY_OK) {
+        if ((rc = score_all_bands(m, g, s, fs, matches, &pf, tmp, tb, ts)) !=
+            ASSAY_OK) {
             goto out;
         }
         for (size_t i = 0; i < n; i++) {
             if (fold[i] == f) {
                 oof[i] = tmp[i];
+                oband[i] = tb[i];
+                osig[i] = ts[i];
             }
         }
     }
 out:
     free(tmp);
+    free(ts);
+    free(tb);
     free(rows);
     return rc;
 }
 
-/* Confidence on out-of-fold scores (oof_scores), isotonic P(band right |
- * margin), then the needs_review cut for target accuracy among the answers
- * not sent to review. */
+/* Where bands come from, then confidence on out-of-fold verdicts
+ * (oof_scores): the band model p->band (fitted on every item with penalty
+ * bm_lambda; bm_lambda <= 0: none) is kept when band_mode is "model", or
+ * "auto" and its out-of-fold band agreement beats the thresholds'; then
+ * isotonic P(band right | signal) and the needs_review cut for target
+ * accuracy among the answers not sent to review. */
 static assay_err
 calibrate_confidence(const assay_model *m, const groups *g,
                      const assay_itemset *s, const assay_features *fs,
                      assay_concept_match *const *matches, const double *X,
                      const double *y, const unsigned *fold, unsigned nfolds,
-                     const bool *use, double lambda, double target,
-                     assay_params *p, json_t **info, assay_error *err)
+                     const bool *use, double lambda, double bm_lambda,
+                     const char *band_mode, double target, assay_params *p,
+                     json_t **info, assay_error *err)
 {
     size_t n = s->n;
     double *oof = calloc(n + 1, sizeof(*oof));
     double *mg = calloc(n + 1, sizeof(*mg)), *ok = calloc(n + 1, sizeof(*ok));
+    double *mg2 = calloc(n + 1, sizeof(*mg2));
+    int *ob = calloc(n + 1, sizeof(*ob)), *ob2 = calloc(n + 1, sizeof(*ob2));
+    int *hb = calloc(n + 1, sizeof(*hb));
     bool *right = calloc(n + 1, sizeof(*right));
     assay_err rc = ASSAY_OK;
-    if (!oof || !mg || !ok || !right) {
+    if (!oof || !mg || !ok || !right || !mg2 || !ob || !ob2 || !hb) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
-    if ((rc = oof_scores(m, g, s, fs, matches, X, y, fold, nfolds, use, lambda,
-                         p, oof, err)) != ASSAY_OK) {
+    for (size_t i = 0; i < n; i++) {
+        hb[i] = (int)s->v[i].band;
+    }
+    if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb, fold, nfolds, use,
+                         lambda, 0, p, oof, ob, mg, err)) != ASSAY_OK) {
         goto out;
+    }
+    size_t agree_th = 0, agree_bm = 0;
+    for (size_t i = 0; i < n; i++) {
+        agree_th += ob[i] == hb[i];
+        right[i] = ob[i] == hb[i];
+        ok[i] = right[i] ? 1.0 : 0.0;
+    }
+    /* the thresholds' review share at the target, for a tie */
+    double share_th = 1, share_bm = 1;
+    if (!assay_isotonic(mg, ok, n, &p->calib)) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    assay_review_cut(&p->calib, mg, right, n, target, &share_th, NULL);
+    bool keep = false;
+    if (bm_lambda > 0 && p->band.on) {
+        if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb, fold, nfolds, use,
+                             lambda, bm_lambda, p, oof, ob2, mg2, err)) !=
+            ASSAY_OK) {
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            agree_bm += ob2[i] == hb[i];
+            right[i] = ob2[i] == hb[i];
+            ok[i] = right[i] ? 1.0 : 0.0;
+        }
+        if (!assay_isotonic(mg2, ok, n, &p->calib)) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        assay_review_cut(&p->calib, mg2, right, n, target, &share_bm, NULL);
+        /* more bands right out of fold, or as many with fewer answers
+         * sent to review */
+        keep = (band_mode != NULL && strcmp(band_mode, "model") == 0) ||
+               agree_bm > agree_th ||
+               (agree_bm == agree_th && share_bm < share_th);
+    }
+    if (keep) {
+        memcpy(ob, ob2, n * sizeof(*ob));
+        memcpy(mg, mg2, n * sizeof(*mg));
+    } else {
+        memset(&p->band, 0, sizeof(p->band));
     }
     size_t nright = 0;
     for (size_t i = 0; i < n; i++) {
-        assay_band b = oof[i] >= p->th_correct   ? ASSAY_BAND_CORRECT
-                       : oof[i] >= p->th_partial ? ASSAY_BAND_PARTIAL
-                                                 : ASSAY_BAND_INCORRECT;
-        mg[i] = assay_calib_margin(oof[i], p->th_correct, p->th_partial);
-        right[i] = b == s->v[i].band;
+        right[i] = ob[i] == hb[i];
         ok[i] = right[i] ? 1.0 : 0.0;
         nright += right[i];
     }
@@ -517,13 +600,24 @@ calibrate_confidence(const assay_model *m, const groups *g,
     }
     double share, kept;
     assay_review_cut(&p->calib, mg, right, n, target, &share, &kept);
-    *info = json_pack("{s:o,s:o,s:o,s:o}", "target", num4(target),
-                      "cv_band_accuracy", num4((double)nright / (double)n),
-                      "cv_review_share", num4(share), "cv_kept_accuracy",
-                      num4(kept));
+    *info = json_pack(
+        "{s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o,s:o}", "target", num4(target),
+        "cv_band_accuracy", num4((double)nright / (double)n),
+        "cv_review_share", num4(share), "cv_kept_accuracy", num4(kept),
+        "band_from", keep ? "band_model" : "thresholds",
+        "cv_band_accuracy_thresholds", num4((double)agree_th / (double)n),
+        "cv_band_accuracy_band_model",
+        bm_lambda > 0 ? num4((double)agree_bm / (double)n) : json_null(),
+        "cv_review_share_thresholds", num4(share_th),
+        "cv_review_share_band_model",
+        bm_lambda > 0 ? num4(share_bm) : json_null());
 out:
     free(oof);
     free(mg);
+    free(mg2);
+    free(ob);
+    free(ob2);
+    free(hb);
     free(ok);
     free(right);
     return rc;
@@ -907,16 +1001,48 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     p.scale_a = round(p.scale_a * 1e6) / 1e6;
     p.scale_b = round(p.scale_b * 1e6) / 1e6;
     assay_metrics tm;
-    if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
-        goto out;
+    double bm_lambda = 0; /* no band model */
+    if (nfolds > 0 && (o->band == NULL || strcmp(o->band, "thresholds"))) {
+        /* the band model: its penalty by band agreement over the first
+         * fold assignment, fitted on every item; calibrate_confidence
+         * keeps it or not */
+        int *hb = malloc((n + 1) * sizeof(*hb));
+        if (hb == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            hb[i] = (int)items.v[i].band;
+        }
+        bm_lambda = assay_bandmodel_choose_lambda(X, hb, n, fold, nfolds, use,
+                                                  NULL);
+        if (!assay_bandmodel_fit(X, hb, n, NULL, use, bm_lambda, &p.band)) {
+            bm_lambda = 0;
+        }
+        free(hb);
     }
-    metrics_of(score, &items, &p, m, p.th_correct, p.th_partial, &tm);
     if (nfolds > 0 &&
         (rc = calibrate_confidence(
              m, &g, &items, fs, matches, X, y, fold, nfolds, use, lambda,
+             bm_lambda, o->band,
              o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET, &p,
              &review, err))) {
         goto out;
+    }
+    {
+        int *tb = malloc((n + 1) * sizeof(*tb));
+        double *ts = malloc((n + 1) * sizeof(*ts));
+        if (tb == NULL || ts == NULL ||
+            (rc = score_all_bands(m, &g, &items, fs, matches, &p, score, tb,
+                                  ts))) {
+            free(tb);
+            free(ts);
+            rc = rc ? rc : ASSAY_ENOMEM;
+            goto out;
+        }
+        metrics_of(score, tb, ts, &items, &p, &tm);
+        free(tb);
+        free(ts);
     }
     if (train != NULL) {
         *train = tm;
@@ -1036,7 +1162,8 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
     assay_itemset items = {0};
     groups g = {0};
     assay_stemmer *st = NULL;
-    double *X = NULL, *score = NULL;
+    double *X = NULL, *score = NULL, *sig = NULL;
+    int *band = NULL;
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     assay_err rc;
@@ -1056,20 +1183,22 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
     size_t n = items.n;
     X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*X));
     score = calloc(n + 1, sizeof(*score));
+    sig = calloc(n + 1, sizeof(*sig));
+    band = calloc(n + 1, sizeof(*band));
     fs = calloc(n + 1, sizeof(*fs));
     matches = calloc(n + 1, sizeof(*matches));
-    if (!X || !score || !fs || !matches) {
+    if (!X || !score || !fs || !matches || !sig || !band) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "eval: out of memory");
         goto out;
     }
     if ((rc = group_items(m, &items, &g, st, err)) ||
         (rc = featurise(m, &g, &items, st, X, fs, matches, err)) ||
-        (rc = score_all(m, &g, &items, fs, matches, &m->params, score))) {
+        (rc = score_all_bands(m, &g, &items, fs, matches, &m->params, score,
+                              band, sig))) {
         goto out;
     }
     /* per-question thresholds apply, as in the service (and assay bench) */
-    metrics_of(score, &items, &m->params, m, m->params.th_correct,
-               m->params.th_partial, out);
+    metrics_of(score, band, sig, &items, &m->params, out);
 out:
     for (size_t i = 0; matches && i < items.n; i++) {
         free(matches[i]);
@@ -1078,6 +1207,8 @@ out:
     free(fs);
     free(X);
     free(score);
+    free(sig);
+    free(band);
     groups_fini(&g);
     assay_items_fini(&items);
     assay_stemmer_free(st);
@@ -1200,6 +1331,9 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         goto out;
     }
     assay_params p = gm->params;
+    /* a user's cut-offs replace the fitted band model: bands follow the
+     * recalibrated thresholds */
+    memset(&p.band, 0, sizeof(p.band));
     if ((rc = group_items(gm, &items, &g, st, err)) ||
         (rc = featurise(gm, &g, &items, st, X, fs, matches, err))) {
         goto out;
@@ -1283,6 +1417,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         json_object_set(root, keys[k], json_object_get(fresh, keys[k]));
     }
     json_decref(fresh);
+    json_object_del(root, "band_model");
     const char *refs[] = {"bank", "stoplist", "inline_model", "vectors",
                           "wordnet"};
     for (size_t k = 0; k < 5; k++) {
