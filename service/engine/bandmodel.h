@@ -6,7 +6,9 @@
  * score's errors are largest. Two logistic models share the features:
  * P(correct) and P(at least partial); the band is the most probable of
  * correct, partial, incorrect, and that probability is the confidence
- * signal (confidence.h) when the model has a band model.
+ * signal (confidence.h). `assay fit` keeps the model's decision only when
+ * it agrees with the human bands better out of fold; otherwise the band
+ * stays the thresholds' and the model's probability of it is the signal.
  */
 #ifndef ASSAY_BANDMODEL_H
 #define ASSAY_BANDMODEL_H
@@ -17,7 +19,11 @@
 #define ASSAY_BM_MAXF 32
 
 typedef struct assay_bandmodel {
-    bool on; /* false: bands come from the score's thresholds */
+    bool on;      /* false: no band model (bands and confidence from the
+                     score's thresholds and margin) */
+    bool decides; /* the band model decides the band; false: the band is
+                     the thresholds', and the model's probability of that
+                     band is only the confidence signal */
     /* logit P(correct) = bias[0] + w[0] . f; logit P(>= partial) = bias[1]
      * + w[1] . f, over the raw features (unused features weigh 0) */
     double bias[2];

@@ -481,7 +481,8 @@ load_params(loader *L, json_t *root, assay_params *p)
 }
 
 /* "band_model": {"correct": {"bias": b, FEATURE: w, ...}, "partial": {...}}
- * (bandmodel.h): the logits of P(correct) and P(at least partial); a
+ * and "decides": true or false (default true) (bandmodel.h): the logits of
+ * P(correct) and P(at least partial); a
  * feature left out weighs 0. */
 static assay_err
 load_bandmodel(loader *L, json_t *bm, assay_bandmodel *b)
@@ -520,6 +521,12 @@ load_bandmodel(loader *L, json_t *bm, assay_bandmodel *b)
             return rc;
         }
     }
+    json_t *dec = json_object_get(bm, "decides");
+    if (dec != NULL && !json_is_boolean(dec)) {
+        memset(b, 0, sizeof(*b));
+        return bad(L, "%s: %s must be true or false", "band_model.decides");
+    }
+    b->decides = dec == NULL || json_is_true(dec);
     b->on = true;
     return ASSAY_OK;
 }
@@ -623,6 +630,7 @@ assay_params_json(const assay_params *p)
             }
             json_object_set_new(bm, part[k], ow);
         }
+        json_object_set_new(bm, "decides", json_boolean(p->band.decides));
         json_object_set_new(o, "band_model", bm);
     }
     return o;

@@ -210,7 +210,8 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         band = assay_bandmodel_probs(&p->band, f->f, ASSAY_NFEATURES, prob);
         /* a rule that lowered the score lowers the band with it; the
          * model's probability of the band given is then the signal */
-        if (v->score < round6(score_before_rules) && tb > band) {
+        if (!p->band.decides ||
+            (v->score < round6(score_before_rules) && tb > band)) {
             band = tb;
         }
         signal = prob[band];

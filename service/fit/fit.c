@@ -457,17 +457,19 @@ num4(double x)
 }
 
 /* Out-of-fold verdicts: each fold of the first fold assignment graded by
- * weights, and a band model when bm_lambda > 0 (else p's thresholds),
- * fitted on the other folds (same penalties; p's rules and thresholds):
- * verdicts on questions the fit never saw, so confidence learned on them
- * holds for new questions. hb: the human bands. */
+ * weights, and a band model when bm_lambda > 0 (deciding bands when
+ * decides, else only the confidence signal), fitted on the other folds
+ * (same penalties; p's rules and thresholds): verdicts on questions the fit
+ * never saw, so confidence learned on them holds for new questions. hb:
+ * the human bands. */
 static assay_err
 oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
            const assay_features *fs, assay_concept_match *const *matches,
            const double *X, const double *y, const int *hb,
            const unsigned *fold, unsigned nfolds, const bool *use,
-           double lambda, double bm_lambda, const assay_params *p,
-           double *oof, int *oband, double *osig, assay_error *err)
+           double lambda, double bm_lambda, bool decides,
+           const assay_params *p, double *oof, int *oband, double *osig,
+           assay_error *err)
 {
     size_t n = s->n;
     double *tmp = calloc(n + 1, sizeof(*tmp));
@@ -484,7 +486,7 @@ oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
             rows[i] = fold[i] != f;
         }
         assay_params pf = *p;
-        pf.band.on = false;
+        memset(&pf.band, 0, sizeof(pf.band));
         if (!assay_regress_fit(X, y, n, rows, use, lambda, &pf) ||
             (bm_lambda > 0 &&
              !assay_bandmodel_fit(X, hb, n, rows, use, bm_lambda, &pf.band))) {
@@ -492,6 +494,7 @@ oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
                                  "fit: a cross-validation fold is degenerate");
             goto out;
         }
+        pf.band.decides = decides;
         if ((rc = score_all_bands(m, g, s, fs, matches, &pf, tmp, tb, ts)) !=
             ASSAY_OK) {
             goto out;
@@ -512,12 +515,16 @@ out:
     return rc;
 }
 
-/* Where bands come from, then confidence on out-of-fold verdicts
- * (oof_scores): the band model p->band (fitted on every item with penalty
- * bm_lambda; bm_lambda <= 0: none) is kept when band_mode is "model", or
- * "auto" and its out-of-fold band agreement beats the thresholds'; then
- * isotonic P(band right | signal) and the needs_review cut for target
- * accuracy among the answers not sent to review. */
+/* How bands and confidence are made, from out-of-fold verdicts
+ * (oof_scores) of three candidates: thresholds with the score's margin as
+ * the signal; thresholds with the band model's probability of their band
+ * as the signal; the band model deciding. The band model (p->band, fitted
+ * on every item with penalty bm_lambda; bm_lambda <= 0: none) decides when
+ * band_mode is "model", or "auto" and it gets more bands right out of fold
+ * than the thresholds; otherwise the signal with the smaller review share
+ * at the target wins. Then isotonic P(band right | signal) and the
+ * needs_review cut for target accuracy among the answers not sent to
+ * review. */
 static assay_err
 calibrate_confidence(const assay_model *m, const groups *g,
                      const assay_itemset *s, const assay_features *fs,
@@ -527,98 +534,96 @@ calibrate_confidence(const assay_model *m, const groups *g,
                      const char *band_mode, double target, assay_params *p,
                      json_t **info, assay_error *err)
 {
+    enum { NC = 3 };
     size_t n = s->n;
     double *oof = calloc(n + 1, sizeof(*oof));
-    double *mg = calloc(n + 1, sizeof(*mg)), *ok = calloc(n + 1, sizeof(*ok));
-    double *mg2 = calloc(n + 1, sizeof(*mg2));
-    int *ob = calloc(n + 1, sizeof(*ob)), *ob2 = calloc(n + 1, sizeof(*ob2));
+    double *ok = calloc(n + 1, sizeof(*ok));
+    double *mg[NC];
+    int *ob[NC];
     int *hb = calloc(n + 1, sizeof(*hb));
     bool *right = calloc(n + 1, sizeof(*right));
+    bool alloc_ok = oof && ok && hb && right;
+    for (int c = 0; c < NC; c++) {
+        mg[c] = calloc(n + 1, sizeof(*mg[c]));
+        ob[c] = calloc(n + 1, sizeof(*ob[c]));
+        alloc_ok = alloc_ok && mg[c] && ob[c];
+    }
     assay_err rc = ASSAY_OK;
-    if (!oof || !mg || !ok || !right || !mg2 || !ob || !ob2 || !hb) {
+    size_t agree[NC] = {0};
+    double share[NC] = {1, 1, 1};
+    int ncand = bm_lambda > 0 && p->band.on ? NC : 1;
+    if (!alloc_ok) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
     for (size_t i = 0; i < n; i++) {
         hb[i] = (int)s->v[i].band;
     }
-    if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb, fold, nfolds, use,
-                         lambda, 0, p, oof, ob, mg, err)) != ASSAY_OK) {
-        goto out;
-    }
-    size_t agree_th = 0, agree_bm = 0;
-    for (size_t i = 0; i < n; i++) {
-        agree_th += ob[i] == hb[i];
-        right[i] = ob[i] == hb[i];
-        ok[i] = right[i] ? 1.0 : 0.0;
-    }
-    /* the thresholds' review share at the target, for a tie */
-    double share_th = 1, share_bm = 1;
-    if (!assay_isotonic(mg, ok, n, &p->calib)) {
-        rc = ASSAY_ENOMEM;
-        goto out;
-    }
-    assay_review_cut(&p->calib, mg, right, n, target, &share_th, NULL);
-    bool keep = false;
-    if (bm_lambda > 0 && p->band.on) {
+    for (int c = 0; c < ncand; c++) {
         if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb, fold, nfolds, use,
-                             lambda, bm_lambda, p, oof, ob2, mg2, err)) !=
-            ASSAY_OK) {
+                             lambda, c == 0 ? 0 : bm_lambda, c == 2, p, oof,
+                             ob[c], mg[c], err)) != ASSAY_OK) {
             goto out;
         }
         for (size_t i = 0; i < n; i++) {
-            agree_bm += ob2[i] == hb[i];
-            right[i] = ob2[i] == hb[i];
+            right[i] = ob[c][i] == hb[i];
             ok[i] = right[i] ? 1.0 : 0.0;
+            agree[c] += right[i];
         }
-        if (!assay_isotonic(mg2, ok, n, &p->calib)) {
+        if (!assay_isotonic(mg[c], ok, n, &p->calib)) {
             rc = ASSAY_ENOMEM;
             goto out;
         }
-        assay_review_cut(&p->calib, mg2, right, n, target, &share_bm, NULL);
-        /* more bands right out of fold, or as many with fewer answers
-         * sent to review */
-        keep = (band_mode != NULL && strcmp(band_mode, "model") == 0) ||
-               agree_bm > agree_th ||
-               (agree_bm == agree_th && share_bm < share_th);
+        assay_review_cut(&p->calib, mg[c], right, n, target, &share[c], NULL);
     }
-    if (keep) {
-        memcpy(ob, ob2, n * sizeof(*ob));
-        memcpy(mg, mg2, n * sizeof(*mg));
-    } else {
+    int pick = 0;
+    if (ncand == NC) {
+        if ((band_mode != NULL && strcmp(band_mode, "model") == 0) ||
+            agree[2] > agree[0]) {
+            pick = 2;
+        } else if (share[1] < share[0]) {
+            pick = 1;
+        }
+    }
+    if (pick == 0) {
         memset(&p->band, 0, sizeof(p->band));
+    } else {
+        p->band.decides = pick == 2;
     }
     size_t nright = 0;
     for (size_t i = 0; i < n; i++) {
-        right[i] = ob[i] == hb[i];
+        right[i] = ob[pick][i] == hb[i];
         ok[i] = right[i] ? 1.0 : 0.0;
         nright += right[i];
     }
-    if (!assay_isotonic(mg, ok, n, &p->calib)) {
+    if (!assay_isotonic(mg[pick], ok, n, &p->calib)) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
-    double share, kept;
-    assay_review_cut(&p->calib, mg, right, n, target, &share, &kept);
-    *info = json_pack(
-        "{s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o,s:o}", "target", num4(target),
-        "cv_band_accuracy", num4((double)nright / (double)n),
-        "cv_review_share", num4(share), "cv_kept_accuracy", num4(kept),
-        "band_from", keep ? "band_model" : "thresholds",
-        "cv_band_accuracy_thresholds", num4((double)agree_th / (double)n),
-        "cv_band_accuracy_band_model",
-        bm_lambda > 0 ? num4((double)agree_bm / (double)n) : json_null(),
-        "cv_review_share_thresholds", num4(share_th),
-        "cv_review_share_band_model",
-        bm_lambda > 0 ? num4(share_bm) : json_null());
+    double sh, kept;
+    assay_review_cut(&p->calib, mg[pick], right, n, target, &sh, &kept);
+    static const char *const names[NC] = {"thresholds, margin",
+                                          "thresholds, band model signal",
+                                          "band model"};
+    json_t *cand = json_object();
+    for (int c = 0; c < ncand; c++) {
+        json_object_set_new(cand, names[c],
+                            json_pack("{s:o,s:o}", "cv_band_accuracy",
+                                      num4((double)agree[c] / (double)n),
+                                      "cv_review_share", num4(share[c])));
+    }
+    *info = json_pack("{s:o,s:o,s:o,s:o,s:s,s:o}", "target", num4(target),
+                      "cv_band_accuracy", num4((double)nright / (double)n),
+                      "cv_review_share", num4(sh), "cv_kept_accuracy",
+                      num4(kept), "bands", names[pick], "candidates", cand);
 out:
     free(oof);
-    free(mg);
-    free(mg2);
-    free(ob);
-    free(ob2);
-    free(hb);
     free(ok);
+    for (int c = 0; c < NC; c++) {
+        free(mg[c]);
+        free(ob[c]);
+    }
+    free(hb);
     free(right);
     return rc;
 }
@@ -1019,6 +1024,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         if (!assay_bandmodel_fit(X, hb, n, NULL, use, bm_lambda, &p.band)) {
             bm_lambda = 0;
         }
+        p.band.decides = true; /* calibrate_confidence settles it */
         free(hb);
     }
     if (nfolds > 0 &&

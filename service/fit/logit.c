@@ -1,6 +1,8 @@
 /* logit.c - logistic regression and the band model's fit (logit.h). */
 #include "logit.h"
 
+#include "regress.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,9 +61,9 @@ solve(double A[D + 1][D + 1], double *b, int k)
     return true;
 }
 
-bool
-assay_logit_fit(const double *X, const double *y, size_t n, const bool *rows,
-                const bool *use, double lambda, double *bias, double *w)
+static bool
+logit_core(const double *X, const double *y, size_t n, const bool *rows,
+           const bool *use, double lambda, double *bias, double *w)
 {
     double mean[D] = {0}, sd[D] = {0};
     int col[D], k = 0; /* the standardised columns in the fit */
@@ -166,6 +168,39 @@ assay_logit_fit(const double *X, const double *y, size_t n, const bool *rows,
     for (int a = 0; a < k; a++) {
         w[col[a]] = beta[a + 1] / sd[col[a]];
         *bias -= w[col[a]] * mean[col[a]];
+    }
+    return true;
+}
+
+/* The regression's sign constraints (regress.h) hold here too, so a
+ * similarity feature never lowers the odds of a better band: a feature
+ * whose weight takes the wrong sign is dropped and the rest refitted, the
+ * worst standardised violation first, until none is left. */
+bool
+assay_logit_fit(const double *X, const double *y, size_t n, const bool *rows,
+                const bool *use, double lambda, double *bias, double *w)
+{
+    bool on[D];
+    for (int j = 0; j < D; j++) {
+        on[j] = use == NULL || use[j];
+    }
+    for (int round = 0; round <= D; round++) {
+        if (!logit_core(X, y, n, rows, on, lambda, bias, w)) {
+            return false;
+        }
+        int worst = -1;
+        double wv = 0;
+        for (int j = 0; j < D; j++) {
+            double v = -w[j] * assay_feature_sign(j);
+            if (on[j] && v > wv) {
+                wv = v;
+                worst = j;
+            }
+        }
+        if (worst < 0) {
+            return true;
+        }
+        on[worst] = false;
     }
     return true;
 }

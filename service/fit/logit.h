@@ -16,8 +16,9 @@
  * plus lambda/2 * |w|^2 on standardised columns of X (n rows of
  * ASSAY_NFEATURES; columns use[] enables; rows[] NULL = all) and returns b
  * and w for the raw features (unused or constant columns weigh 0). With
- * one class only, w = 0 and b is the smoothed log-odds. False when no row
- * is enabled. */
+ * one class only, w = 0 and b is the smoothed log-odds. Weights keep the
+ * signs of assay_feature_sign (regress.h): a feature that takes the wrong
+ * sign is left out and the rest refitted. False when no row is enabled. */
 bool assay_logit_fit(const double *X, const double *y, size_t n,
                      const bool *rows, const bool *use, double lambda,
                      double *bias, double *w);
