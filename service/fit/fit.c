@@ -1337,8 +1337,10 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         goto out;
     }
     assay_params p = gm->params;
-    /* a user's cut-offs replace the fitted band model: bands follow the
-     * recalibrated thresholds */
+    /* a user's cut-offs replace a band model's decision: bands follow the
+     * recalibrated thresholds; the band model may stay as the confidence
+     * signal (below) */
+    assay_bandmodel bm = p.band;
     memset(&p.band, 0, sizeof(p.band));
     if ((rc = group_items(gm, &items, &g, st, err)) ||
         (rc = featurise(gm, &g, &items, st, X, fs, matches, err))) {
@@ -1393,14 +1395,50 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         right[i] = b == items.v[i].band;
         ok[i] = right[i];
     }
+    double target =
+        o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET;
     if (!assay_isotonic(mg, ok, n, &p.calib)) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
         goto out;
     }
-    assay_review_cut(&p.calib, mg, right, n,
-                     o->review_target > 0 ? o->review_target
-                                          : ASSAY_REVIEW_TARGET,
-                     NULL, NULL);
+    double share_margin = 1, share_bm = 1;
+    assay_review_cut(&p.calib, mg, right, n, target, &share_margin, NULL);
+    if (bm.on) {
+        /* the band model's probability of the recalibrated band as the
+         * signal, when it sends fewer of these answers to review */
+        assay_params pb = p;
+        pb.band = bm;
+        pb.band.decides = false;
+        int *tb = calloc(n, sizeof(*tb));
+        double *ts = calloc(n, sizeof(*ts)), *tok = calloc(n, sizeof(*tok));
+        bool *tr = calloc(n, sizeof(*tr));
+        if (!tb || !ts || !tok || !tr ||
+            (rc = score_all_bands(gm, &g, &items, fs, matches, &pb, bs, tb,
+                                  ts)) != ASSAY_OK) {
+            free(tb);
+            free(ts);
+            free(tok);
+            free(tr);
+            rc = assay_error_set(err, rc ? rc : ASSAY_ENOMEM,
+                                 "calibrate: out of memory");
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            tr[i] = tb[i] == (int)items.v[i].band;
+            tok[i] = tr[i];
+        }
+        if (assay_isotonic(ts, tok, n, &pb.calib)) {
+            assay_review_cut(&pb.calib, ts, tr, n, target, &share_bm, NULL);
+            if (share_bm < share_margin) {
+                p.band = pb.band;
+                p.calib = pb.calib;
+            }
+        }
+        free(tb);
+        free(ts);
+        free(tok);
+        free(tr);
+    }
     if (rep != NULL) {
         rep->n = n;
         rep->th_correct = p.th_correct;
@@ -1422,8 +1460,13 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     for (size_t k = 0; k < 3; k++) {
         json_object_set(root, keys[k], json_object_get(fresh, keys[k]));
     }
+    if (p.band.on) {
+        json_object_set(root, "band_model",
+                        json_object_get(fresh, "band_model"));
+    } else {
+        json_object_del(root, "band_model");
+    }
     json_decref(fresh);
-    json_object_del(root, "band_model");
     const char *refs[] = {"bank", "stoplist", "inline_model", "vectors",
                           "wordnet"};
     for (size_t k = 0; k < 5; k++) {
@@ -1432,11 +1475,12 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
             rebase_ref(r, mdir, outdir);
         }
     }
-    json_object_set_new(root, "recalibrated",
-                        json_pack("{s:o,s:I,s:o,s:o,s:I}", "inputs", inputs,
-                                  "items", (json_int_t)n, "sd_correct",
-                                  num4(sdc), "sd_partial", num4(sdp), "needed",
-                                  (json_int_t)needed));
+    json_object_set_new(
+        root, "recalibrated",
+        json_pack("{s:o,s:I,s:o,s:o,s:I,s:s}", "inputs", inputs, "items",
+                  (json_int_t)n, "sd_correct", num4(sdc), "sd_partial",
+                  num4(sdp), "needed", (json_int_t)needed, "signal",
+                  p.band.on ? "band model" : "margin"));
     inputs = NULL;
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS |

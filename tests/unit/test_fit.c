@@ -600,6 +600,34 @@ test_fit_band_modes(void **state)
     assert_memory_equal(t1, t2, l1);
     free(t1);
     free(t2);
+    /* calibrate on a model with a deciding band model: bands follow the
+     * new cut-offs; the band model stays only as the signal, and the
+     * record says which signal the confidence steps over */
+    o.band = "model";
+    o.out_path = fx->out1;
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    assay_calibrate_options co;
+    memset(&co, 0, sizeof(co));
+    co.model_path = fx->out1;
+    co.label_paths = labels;
+    co.nlabels = 1;
+    co.out_path = fx->out2;
+    assert_ok_err(assay_calibrate(&co, NULL, &err), &err);
+    json_error_t je;
+    json_t *root = json_load_file(fx->out2, 0, &je);
+    assert_non_null(root);
+    json_t *bm = json_object_get(root, "band_model");
+    const char *sig = json_string_value(
+        json_object_get(json_object_get(root, "recalibrated"), "signal"));
+    assert_non_null(sig);
+    if (strcmp(sig, "band model") == 0) {
+        assert_non_null(bm);
+        assert_true(json_is_false(json_object_get(bm, "decides")));
+    } else {
+        assert_string_equal(sig, "margin");
+        assert_null(bm);
+    }
+    json_decref(root);
     unlink(set);
 }
 
