@@ -7,8 +7,9 @@
  * P(correct) and P(at least partial); the band is the most probable of
  * correct, partial, incorrect, and that probability is the confidence
  * signal (confidence.h). `assay fit` keeps the model's decision only when
- * it agrees with the human bands better out of fold; otherwise the band
- * stays the thresholds' and the model's probability of it is the signal.
+ * it agrees with the human bands clearly better out of fold (fit.c);
+ * otherwise the band stays the thresholds' and the model's probability of
+ * it is the signal.
  */
 #ifndef ASSAY_BANDMODEL_H
 #define ASSAY_BANDMODEL_H

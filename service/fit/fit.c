@@ -515,13 +515,18 @@ out:
     return rc;
 }
 
+/* The out-of-fold band agreement the band model must gain over the
+ * thresholds to decide bands. */
+#define ASSAY_BAND_MODEL_GAIN 0.01
+
 /* How bands and confidence are made, from out-of-fold verdicts
  * (oof_scores) of three candidates: thresholds with the score's margin as
  * the signal; thresholds with the band model's probability of their band
  * as the signal; the band model deciding. The band model (p->band, fitted
  * on every item with penalty bm_lambda; bm_lambda <= 0: none) decides when
- * band_mode is "model", or "auto" and it gets more bands right out of fold
- * than the thresholds; otherwise the signal with the smaller review share
+ * band_mode is "model", or "auto" and it gets ASSAY_BAND_MODEL_GAIN more
+ * bands right out of fold than the thresholds (over every fold
+ * assignment); otherwise the signal with the smaller review share
  * at the target wins. Then isotonic P(band right | signal) and the
  * needs_review cut for target accuracy among the answers not sent to
  * review. */
@@ -559,27 +564,41 @@ calibrate_confidence(const assay_model *m, const groups *g,
     for (size_t i = 0; i < n; i++) {
         hb[i] = (int)s->v[i].band;
     }
+    /* the candidates are compared over every fold assignment (a few items
+     * decide between them on a small set); the last pass is the first
+     * assignment, whose verdicts the confidence is then learned on */
     for (int c = 0; c < ncand; c++) {
-        if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb, fold, nfolds, use,
-                             lambda, c == 0 ? 0 : bm_lambda, c == 2, p, oof,
-                             ob[c], mg[c], err)) != ASSAY_OK) {
-            goto out;
+        share[c] = 0;
+        for (int r = ASSAY_CV_REPEATS - 1; r >= 0; r--) {
+            double sh;
+            if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb,
+                                 fold + (size_t)r * n, nfolds, use, lambda,
+                                 c == 0 ? 0 : bm_lambda, c == 2, p, oof,
+                                 ob[c], mg[c], err)) != ASSAY_OK) {
+                goto out;
+            }
+            for (size_t i = 0; i < n; i++) {
+                right[i] = ob[c][i] == hb[i];
+                ok[i] = right[i] ? 1.0 : 0.0;
+                agree[c] += right[i];
+            }
+            if (!assay_isotonic(mg[c], ok, n, &p->calib)) {
+                rc = ASSAY_ENOMEM;
+                goto out;
+            }
+            assay_review_cut(&p->calib, mg[c], right, n, target, &sh, NULL);
+            share[c] += sh / ASSAY_CV_REPEATS;
         }
-        for (size_t i = 0; i < n; i++) {
-            right[i] = ob[c][i] == hb[i];
-            ok[i] = right[i] ? 1.0 : 0.0;
-            agree[c] += right[i];
-        }
-        if (!assay_isotonic(mg[c], ok, n, &p->calib)) {
-            rc = ASSAY_ENOMEM;
-            goto out;
-        }
-        assay_review_cut(&p->calib, mg[c], right, n, target, &share[c], NULL);
     }
     int pick = 0;
     if (ncand == NC) {
+        /* a clear gain only (as for a feature): on a small set a few
+         * items decide, and the thresholds' bands move less under typos
+         * and other perturbations than the band model's */
         if ((band_mode != NULL && strcmp(band_mode, "model") == 0) ||
-            agree[2] > agree[0]) {
+            (double)agree[2] >
+                (double)agree[0] +
+                    ASSAY_BAND_MODEL_GAIN * (double)(n * ASSAY_CV_REPEATS)) {
             pick = 2;
         } else if (share[1] < share[0]) {
             pick = 1;
@@ -609,7 +628,8 @@ calibrate_confidence(const assay_model *m, const groups *g,
     for (int c = 0; c < ncand; c++) {
         json_object_set_new(cand, names[c],
                             json_pack("{s:o,s:o}", "cv_band_accuracy",
-                                      num4((double)agree[c] / (double)n),
+                                      num4((double)agree[c] /
+                                           ((double)n * ASSAY_CV_REPEATS)),
                                       "cv_review_share", num4(share[c])));
     }
     *info = json_pack("{s:o,s:o,s:o,s:o,s:s,s:o}", "target", num4(target),

@@ -575,14 +575,18 @@ test_fit_band_modes(void **state)
         } else {
             assert_int_equal(
                 json_object_size(json_object_get(rev, "candidates")), 3);
-            /* deciding only on a strict out-of-fold gain */
+            /* deciding only on a clear out-of-fold gain (0.01; the
+             * figures are rounded to 1e-4) */
             json_t *c = json_object_get(rev, "candidates");
             double a0 = json_number_value(json_object_get(
                        json_object_get(c, "thresholds, margin"),
                        "cv_band_accuracy")),
                    a2 = json_number_value(json_object_get(
                        json_object_get(c, "band model"), "cv_band_accuracy"));
-            assert_int_equal(strcmp(bands, "band model") == 0, a2 > a0);
+            if (fabs(a2 - a0 - 0.01) > 2e-4) {
+                assert_int_equal(strcmp(bands, "band model") == 0,
+                                 a2 > a0 + 0.01);
+            }
             assert_int_equal(bm != NULL && json_is_true(json_object_get(
                                                bm, "decides")),
                              strcmp(bands, "band model") == 0);
