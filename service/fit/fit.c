@@ -515,9 +515,10 @@ out:
     return rc;
 }
 
-/* The out-of-fold band agreement the band model must gain over the
- * thresholds to decide bands. */
-#define ASSAY_BAND_MODEL_GAIN 0.01
+/* The band model decides bands only on a clear out-of-fold gain over the
+ * thresholds: McNemar's one-sided test at 5% on the answers the two get
+ * differently right (counts averaged over the fold assignments). */
+#define ASSAY_BAND_MODEL_Z 1.645
 
 /* How bands and confidence are made, from out-of-fold verdicts
  * (oof_scores) of three candidates: thresholds with the score's margin as
@@ -547,7 +548,12 @@ calibrate_confidence(const assay_model *m, const groups *g,
     int *ob[NC];
     int *hb = calloc(n + 1, sizeof(*hb));
     bool *right = calloc(n + 1, sizeof(*right));
+    int *ob0r[ASSAY_CV_REPEATS]; /* the thresholds' verdicts per assignment */
     bool alloc_ok = oof && ok && hb && right;
+    for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
+        ob0r[r] = calloc(n + 1, sizeof(*ob0r[r]));
+        alloc_ok = alloc_ok && ob0r[r];
+    }
     for (int c = 0; c < NC; c++) {
         mg[c] = calloc(n + 1, sizeof(*mg[c]));
         ob[c] = calloc(n + 1, sizeof(*ob[c]));
@@ -555,6 +561,7 @@ calibrate_confidence(const assay_model *m, const groups *g,
     }
     assay_err rc = ASSAY_OK;
     size_t agree[NC] = {0};
+    size_t only_bm = 0, only_th = 0; /* right by one of the two only */
     double share[NC] = {1, 1, 1};
     int ncand = bm_lambda > 0 && p->band.on ? NC : 1;
     if (!alloc_ok) {
@@ -581,6 +588,15 @@ calibrate_confidence(const assay_model *m, const groups *g,
                 right[i] = ob[c][i] == hb[i];
                 ok[i] = right[i] ? 1.0 : 0.0;
                 agree[c] += right[i];
+                if (c == 2) {
+                    /* ob[0] holds the thresholds' verdicts of the same
+                     * assignment until its last pass (r == 0) */
+                    only_bm += right[i] && ob0r[r][i] != hb[i];
+                    only_th += !right[i] && ob0r[r][i] == hb[i];
+                }
+            }
+            if (c == 0) {
+                memcpy(ob0r[r], ob[0], n * sizeof(*ob[0]));
             }
             if (!assay_isotonic(mg[c], ok, n, &p->calib)) {
                 rc = ASSAY_ENOMEM;
@@ -595,10 +611,10 @@ calibrate_confidence(const assay_model *m, const groups *g,
         /* a clear gain only (as for a feature): on a small set a few
          * items decide, and the thresholds' bands move less under typos
          * and other perturbations than the band model's */
+        double bm_only = (double)only_bm / ASSAY_CV_REPEATS,
+               th_only = (double)only_th / ASSAY_CV_REPEATS;
         if ((band_mode != NULL && strcmp(band_mode, "model") == 0) ||
-            (double)agree[2] >
-                (double)agree[0] +
-                    ASSAY_BAND_MODEL_GAIN * (double)(n * ASSAY_CV_REPEATS)) {
+            bm_only - th_only > ASSAY_BAND_MODEL_Z * sqrt(bm_only + th_only)) {
             pick = 2;
         } else if (share[1] < share[0]) {
             pick = 1;
@@ -636,6 +652,15 @@ calibrate_confidence(const assay_model *m, const groups *g,
                       "cv_band_accuracy", num4((double)nright / (double)n),
                       "cv_review_share", num4(sh), "cv_kept_accuracy",
                       num4(kept), "bands", names[pick], "candidates", cand);
+    if (ncand == NC) {
+        /* McNemar's counts behind the choice, per fold assignment */
+        json_object_set_new(
+            *info, "band_model_only_right",
+            num4((double)only_bm / ASSAY_CV_REPEATS));
+        json_object_set_new(
+            *info, "thresholds_only_right",
+            num4((double)only_th / ASSAY_CV_REPEATS));
+    }
 out:
     free(oof);
     free(ok);
@@ -645,6 +670,9 @@ out:
     }
     free(hb);
     free(right);
+    for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
+        free(ob0r[r]);
+    }
     return rc;
 }
 
