@@ -12,8 +12,8 @@
 #include "calibrate.h"
 #include "idfbuild.h"
 #include "labels.h"
-#include "model.h"
 #include "logit.h"
+#include "model.h"
 #include "regress.h"
 #include "sha256.h"
 #include "vectors.h"
@@ -214,8 +214,8 @@ score_all_bands(const assay_model *m, const groups *g, const assay_itemset *s,
                 assay_bandmodel_probs(&p->band, fs[i].f, ASSAY_NFEATURES, prob);
                 sig[i] = prob[b];
             } else {
-                sig[i] = assay_calib_margin(out[i], pq.th_correct,
-                                            pq.th_partial);
+                sig[i] =
+                    assay_calib_margin(out[i], pq.th_correct, pq.th_partial);
             }
         }
     }
@@ -467,9 +467,8 @@ oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
            const assay_features *fs, assay_concept_match *const *matches,
            const double *X, const double *y, const int *hb,
            const unsigned *fold, unsigned nfolds, const bool *use,
-           double lambda, double bm_lambda, bool decides,
-           const assay_params *p, double *oof, int *oband, double *osig,
-           assay_error *err)
+           double lambda, double bm_lambda, bool decides, const assay_params *p,
+           double *oof, int *oband, double *osig, assay_error *err)
 {
     size_t n = s->n;
     double *tmp = calloc(n + 1, sizeof(*tmp));
@@ -580,8 +579,8 @@ calibrate_confidence(const assay_model *m, const groups *g,
             double sh;
             if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb,
                                  fold + (size_t)r * n, nfolds, use, lambda,
-                                 c == 0 ? 0 : bm_lambda, c == 2, p, oof,
-                                 ob[c], mg[c], err)) != ASSAY_OK) {
+                                 c == 0 ? 0 : bm_lambda, c == 2, p, oof, ob[c],
+                                 mg[c], err)) != ASSAY_OK) {
                 goto out;
             }
             for (size_t i = 0; i < n; i++) {
@@ -637,16 +636,15 @@ calibrate_confidence(const assay_model *m, const groups *g,
     }
     double sh, kept;
     assay_review_cut(&p->calib, mg[pick], right, n, target, &sh, &kept);
-    static const char *const names[NC] = {"thresholds, margin",
-                                          "thresholds, band model signal",
-                                          "band model"};
+    static const char *const names[NC] = {
+        "thresholds, margin", "thresholds, band model signal", "band model"};
     json_t *cand = json_object();
     for (int c = 0; c < ncand; c++) {
-        json_object_set_new(cand, names[c],
-                            json_pack("{s:o,s:o}", "cv_band_accuracy",
-                                      num4((double)agree[c] /
-                                           ((double)n * ASSAY_CV_REPEATS)),
-                                      "cv_review_share", num4(share[c])));
+        json_object_set_new(
+            cand, names[c],
+            json_pack("{s:o,s:o}", "cv_band_accuracy",
+                      num4((double)agree[c] / ((double)n * ASSAY_CV_REPEATS)),
+                      "cv_review_share", num4(share[c])));
     }
     *info = json_pack("{s:o,s:o,s:o,s:o,s:s,s:o}", "target", num4(target),
                       "cv_band_accuracy", num4((double)nright / (double)n),
@@ -654,12 +652,10 @@ calibrate_confidence(const assay_model *m, const groups *g,
                       num4(kept), "bands", names[pick], "candidates", cand);
     if (ncand == NC) {
         /* McNemar's counts behind the choice, per fold assignment */
-        json_object_set_new(
-            *info, "band_model_only_right",
-            num4((double)only_bm / ASSAY_CV_REPEATS));
-        json_object_set_new(
-            *info, "thresholds_only_right",
-            num4((double)only_th / ASSAY_CV_REPEATS));
+        json_object_set_new(*info, "band_model_only_right",
+                            num4((double)only_bm / ASSAY_CV_REPEATS));
+        json_object_set_new(*info, "thresholds_only_right",
+                            num4((double)only_th / ASSAY_CV_REPEATS));
     }
 out:
     free(oof);
@@ -1067,8 +1063,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         for (size_t i = 0; i < n; i++) {
             hb[i] = (int)items.v[i].band;
         }
-        bm_lambda = assay_bandmodel_choose_lambda(X, hb, n, fold, nfolds, use,
-                                                  NULL);
+        bm_lambda =
+            assay_bandmodel_choose_lambda(X, hb, n, fold, nfolds, use, NULL);
         if (!assay_bandmodel_fit(X, hb, n, NULL, use, bm_lambda, &p.band)) {
             bm_lambda = 0;
         }
@@ -1076,11 +1072,11 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         free(hb);
     }
     if (nfolds > 0 &&
-        (rc = calibrate_confidence(
-             m, &g, &items, fs, matches, X, y, fold, nfolds, use, lambda,
-             bm_lambda, o->band,
-             o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET, &p,
-             &review, err))) {
+        (rc = calibrate_confidence(m, &g, &items, fs, matches, X, y, fold,
+                                   nfolds, use, lambda, bm_lambda, o->band,
+                                   o->review_target > 0 ? o->review_target
+                                                        : ASSAY_REVIEW_TARGET,
+                                   &p, &review, err))) {
         goto out;
     }
     {
@@ -1523,12 +1519,12 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
             rebase_ref(r, mdir, outdir);
         }
     }
-    json_object_set_new(
-        root, "recalibrated",
-        json_pack("{s:o,s:I,s:o,s:o,s:I,s:s}", "inputs", inputs, "items",
-                  (json_int_t)n, "sd_correct", num4(sdc), "sd_partial",
-                  num4(sdp), "needed", (json_int_t)needed, "signal",
-                  p.band.on ? "band model" : "margin"));
+    json_object_set_new(root, "recalibrated",
+                        json_pack("{s:o,s:I,s:o,s:o,s:I,s:s}", "inputs", inputs,
+                                  "items", (json_int_t)n, "sd_correct",
+                                  num4(sdc), "sd_partial", num4(sdp), "needed",
+                                  (json_int_t)needed, "signal",
+                                  p.band.on ? "band model" : "margin"));
     inputs = NULL;
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS |

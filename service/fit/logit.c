@@ -255,8 +255,8 @@ assay_bandmodel_choose_lambda(const double *X, const int *band, size_t n,
             for (size_t i = 0; i < n; i++) {
                 double pr[3];
                 if (fold[i] == f) {
-                    ok += assay_bandmodel_probs(&bm, &X[i * D], D, pr) ==
-                          band[i];
+                    ok +=
+                        assay_bandmodel_probs(&bm, &X[i * D], D, pr) == band[i];
                 }
             }
         }

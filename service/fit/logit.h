@@ -33,9 +33,8 @@ bool assay_bandmodel_fit(const double *X, const int *band, size_t n,
  * the best band agreement of out-of-fold predictions (fold[i] in
  * [0, nfolds)); a smaller penalty must gain more than 1e-3. *cv_agreement
  * (may be NULL) receives that agreement. */
-double assay_bandmodel_choose_lambda(const double *X, const int *band,
-                                     size_t n, const unsigned *fold,
-                                     unsigned nfolds, const bool *use,
-                                     double *cv_agreement);
+double assay_bandmodel_choose_lambda(const double *X, const int *band, size_t n,
+                                     const unsigned *fold, unsigned nfolds,
+                                     const bool *use, double *cv_agreement);
 
 #endif

@@ -484,16 +484,16 @@ write_inline_set(const char *path)
          "a mutex guards shared memory so only one thread enters the region"},
         {"Why use an index in a database?",
          "an index lets queries find rows quickly without scanning every page"},
-        {"What is a closure?",
-         "a closure keeps variables from the enclosing scope alive after return"},
+        {"What is a closure?", "a closure keeps variables from the enclosing "
+                               "scope alive after return"},
         {"What does garbage collection do?",
          "garbage collection frees objects that no live reference reaches"},
-        {"Why hash passwords?",
-         "hashing stores passwords so a stolen table never reveals the plain text"},
+        {"Why hash passwords?", "hashing stores passwords so a stolen table "
+                                "never reveals the plain text"},
         {"What is a race condition?",
          "a race condition happens when the outcome depends on thread timing"},
     };
-    static const char *const filler[] = {"maybe", "stuff", "things",
+    static const char *const filler[] = {"maybe",     "stuff",     "things",
                                          "generally", "basically", "honestly"};
     FILE *f = fopen(path, "w");
     assert_non_null(f);
@@ -585,8 +585,8 @@ test_fit_band_modes(void **state)
             if (fabs(z) > 1e-3) {
                 assert_int_equal(strcmp(bands, "band model") == 0, z > 0);
             }
-            assert_int_equal(bm != NULL && json_is_true(json_object_get(
-                                               bm, "decides")),
+            assert_int_equal(bm != NULL &&
+                                 json_is_true(json_object_get(bm, "decides")),
                              strcmp(bands, "band model") == 0);
         }
         json_decref(root);

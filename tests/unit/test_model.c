@@ -472,8 +472,8 @@ test_model_band_model_decides_band(void **state)
         assert_int_equal(m->params.band.on, with > 0);
         assert_int_equal(m->params.band.decides, with == 1);
         assay_verdict *v = NULL;
-        assert_ok_err(assay_grade_inline(m, q, strlen(q), ref, strlen(ref),
-                                         ans, strlen(ans), &v, &err),
+        assert_ok_err(assay_grade_inline(m, q, strlen(q), ref, strlen(ref), ans,
+                                         strlen(ans), &v, &err),
                       &err);
         assert_true(assay_verdict_score(v) < 0.9); /* thresholds: incorrect */
         /* decides: false keeps the thresholds' band */
