@@ -47,6 +47,10 @@ fit_help(FILE *out)
         "                     named and hashed in the model, mapped at load\n"
         "  --features-out F   also write the fitted items' features as a\n"
         "                     tab-separated table (analysis outside assay)\n"
+        "  --band HOW         auto (default): a band model (logistic, on the\n"
+        "                     features) decides bands when it agrees with\n"
+        "                     the labels clearly better out of fold;\n"
+        "                     model: always; thresholds: no band model\n"
         "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
         "                     directory) on the --labels items of "
         "--test-split\n"
@@ -120,7 +124,8 @@ assay_cmd_fit(int argc, char **argv)
             (r = assay_cli_opt(argc, argv, &i, "wordnet", true,
                                &o.wordnet_path)) ||
             (r = assay_cli_opt(argc, argv, &i, "features-out", true,
-                               &o.features_out))) {
+                               &o.features_out)) ||
+            (r = assay_cli_opt(argc, argv, &i, "band", true, &o.band))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
@@ -146,6 +151,10 @@ assay_cmd_fit(int argc, char **argv)
         o.out_path = eval_model;
         o.label_paths = labels;
         return eval_only(&o, test_split);
+    }
+    if (o.band != NULL && strcmp(o.band, "auto") != 0 &&
+        strcmp(o.band, "model") != 0 && strcmp(o.band, "thresholds") != 0) {
+        return assay_cli_usage("fit", "--band is auto, model or thresholds");
     }
     if (o.out_path == NULL) {
         return assay_cli_usage("fit", "--out is required");

@@ -47,6 +47,12 @@ typedef struct assay_fit_options {
      * written here (line, question group, score/scale_max, features), for
      * analysis outside assay; NULL = none */
     const char *features_out;
+    /* where bands come from: "auto" or NULL (a band model when it agrees
+     * with the human bands clearly better than the thresholds do on
+     * out-of-fold predictions; else it may be the confidence signal),
+     * "model" (always, when there are folds), "thresholds" (no band
+     * model) */
+    const char *band;
 } assay_fit_options;
 
 typedef struct assay_metrics {

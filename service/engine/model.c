@@ -190,6 +190,7 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
         if (q->has_thresholds) {
             m->questions[i].th_correct = q->th_correct;
             m->questions[i].th_partial = q->th_partial;
+            m->questions[i].own_th = true;
         }
         m->nquestions++;
     }
@@ -377,6 +378,7 @@ cap_json(double cap)
 }
 
 static assay_err load_calib(loader *L, json_t *cal, assay_calib *c);
+static assay_err load_bandmodel(loader *L, json_t *bm, assay_bandmodel *b);
 
 static assay_err
 load_params(loader *L, json_t *root, assay_params *p)
@@ -475,7 +477,62 @@ load_params(loader *L, json_t *root, assay_params *p)
     if (rc == ASSAY_OK && con != NULL) {
         rc = assay_contra_load(con, L->path, &p->contra, L->err);
     }
+    json_t *bm = json_object_get(root, "band_model");
+    if (rc == ASSAY_OK && bm != NULL && !json_is_null(bm)) {
+        rc = load_bandmodel(L, bm, &p->band);
+    }
     return rc;
+}
+
+/* "band_model": {"correct": {"bias": b, FEATURE: w, ...}, "partial": {...}}
+ * and "decides": true or false (default true) (bandmodel.h): the logits of
+ * P(correct) and P(at least partial); a
+ * feature left out weighs 0. */
+static assay_err
+load_bandmodel(loader *L, json_t *bm, assay_bandmodel *b)
+{
+    static const char *const part[2] = {"correct", "partial"};
+    memset(b, 0, sizeof(*b));
+    if (!json_is_object(bm)) {
+        return bad(L, "%s: %s must be an object", "band_model");
+    }
+    for (int k = 0; k < 2; k++) {
+        json_t *o = json_object_get(bm, part[k]);
+        char sec[40];
+        snprintf(sec, sizeof(sec), "band_model.%s", part[k]);
+        if (!json_is_object(o)) {
+            return bad(L, "%s: %s must be an object of weights", sec);
+        }
+        const char *key;
+        json_t *val;
+        json_object_foreach(o, key, val)
+        {
+            int found = strcmp(key, "bias") == 0;
+            for (int i = 0; i < ASSAY_NFEATURES && !found; i++) {
+                found = strcmp(key, assay_feature_names[i]) == 0;
+            }
+            if (!found) {
+                memset(b, 0, sizeof(*b));
+                return bad(L, "%s: band_model: unknown feature \"%s\"", key);
+            }
+        }
+        assay_err rc = get_num(L, o, sec, "bias", &b->bias[k]);
+        for (int i = 0; i < ASSAY_NFEATURES && rc == ASSAY_OK; i++) {
+            rc = get_num(L, o, sec, assay_feature_names[i], &b->w[k][i]);
+        }
+        if (rc != ASSAY_OK) {
+            memset(b, 0, sizeof(*b));
+            return rc;
+        }
+    }
+    json_t *dec = json_object_get(bm, "decides");
+    if (dec != NULL && !json_is_boolean(dec)) {
+        memset(b, 0, sizeof(*b));
+        return bad(L, "%s: %s must be true or false", "band_model.decides");
+    }
+    b->decides = dec == NULL || json_is_true(dec);
+    b->on = true;
+    return ASSAY_OK;
 }
 
 /* "calibration": {"margin_upto": [...], "confidence": [...],
@@ -566,6 +623,23 @@ assay_params_json(const assay_params *p)
     json_t *con = assay_contra_json(&p->contra);
     if (con != NULL) {
         json_object_set_new(o, "contradiction", con);
+    }
+    if (p->band.on) {
+        static const char *const part[2] = {"correct", "partial"};
+        json_t *bm = json_object();
+        for (int k = 0; k < 2; k++) {
+            json_t *ow = json_object();
+            json_object_set_new(ow, "bias", json_real(p->band.bias[k]));
+            for (int i = 0; i < ASSAY_NFEATURES; i++) {
+                if (p->band.w[k][i] != 0.0) {
+                    json_object_set_new(ow, assay_feature_names[i],
+                                        json_real(p->band.w[k][i]));
+                }
+            }
+            json_object_set_new(bm, part[k], ow);
+        }
+        json_object_set_new(bm, "decides", json_boolean(p->band.decides));
+        json_object_set_new(o, "band_model", bm);
     }
     return o;
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "bandmodel.h"
 #include "confidence.h"
 #include "contra.h"
 
@@ -38,6 +39,9 @@ enum {
 };
 
 extern const char *const assay_feature_names[ASSAY_NFEATURES];
+
+_Static_assert(ASSAY_NFEATURES <= ASSAY_BM_MAXF,
+               "the band model holds every feature");
 
 /* Rule caps: a score in [0, 1), or one of these. A band cap keeps the score
  * below that band's threshold whatever the question's thresholds are. */
@@ -95,8 +99,13 @@ typedef struct assay_params {
      * model was fitted without contradiction labels) */
     assay_contra_model contra;
 
-    /* confidence of the band and the needs_review cut (calib.n == 0: none) */
+    /* confidence of the band and the needs_review cut (calib.n == 0: none);
+     * its signal is the band model's probability of the band when band.on,
+     * else the score's margin to the nearest threshold */
     assay_calib calib;
+    /* the band from features (bandmodel.h) for questions without their own
+     * thresholds; off: from th_correct / th_partial */
+    assay_bandmodel band;
 
     /* word vectors for the softcos feature, owned by the model; NULL = the
      * feature is 0 (not a number of the model file: its "vectors" input) */

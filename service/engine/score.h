@@ -52,6 +52,8 @@ typedef struct assay_prepared {
     bool claims_built;      /* claims was built (and needs its fini); the
                                set is large, so it is not zeroed first */
     double th_correct, th_partial;
+    bool own_th; /* th_* are the bank question's own: the band follows them,
+                    not the model's band model */
     /* the bank's questions (this one among them), so an answer that fits
      * another question better can be told off-topic; NULL when inline */
     const struct assay_prepared *siblings;

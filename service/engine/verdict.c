@@ -199,6 +199,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     }
     double score = !(raw > 0.0) ? 0.0 : raw > 1.0 ? 1.0 : raw; /* NaN -> 0 */
     double linear = score;
+    double score_before_rules = score;
     v->flags = apply_rules(pq, f, m, p, &score);
     /* The learned signal flags the answer; it does not move the score (the
      * score is fitted to human grades, the signal to contradiction labels
@@ -228,15 +229,31 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         sum += v->contrib[i];
     }
     v->adjust = round6(v->score - sum);
-    v->band = v->score >= pq->th_correct   ? "correct"
-              : v->score >= pq->th_partial ? "partial"
-                                           : "incorrect";
+    static const char *const band_names[3] = {"correct", "partial",
+                                              "incorrect"};
+    int tb = v->score >= pq->th_correct   ? ASSAY_BM_CORRECT
+             : v->score >= pq->th_partial ? ASSAY_BM_PARTIAL
+                                          : ASSAY_BM_INCORRECT;
+    int band = tb;
+    double signal = NAN;
+    if (p->band.on && !pq->own_th) {
+        double prob[3];
+        band = assay_bandmodel_probs(&p->band, f->f, ASSAY_NFEATURES, prob);
+        /* a rule that lowered the score lowers the band with it; the
+         * model's probability of the band given is then the signal */
+        if (!p->band.decides ||
+            (v->score < round6(score_before_rules) && tb > band)) {
+            band = tb;
+        }
+        signal = prob[band];
+    } else {
+        signal = assay_calib_margin(v->score, pq->th_correct, pq->th_partial);
+    }
+    v->band = band_names[band];
     v->confidence = NAN;
     if (p->calib.n > 0) {
-        double mg =
-            assay_calib_margin(v->score, pq->th_correct, pq->th_partial);
-        v->confidence = round6(assay_calib_confidence(&p->calib, mg));
-        v->needs_review = mg < p->calib.review_margin;
+        v->confidence = round6(assay_calib_confidence(&p->calib, signal));
+        v->needs_review = signal < p->calib.review_margin;
     }
     double sc = p->scale_a + p->scale_b * v->score;
     v->scale_max = p->scale_max;

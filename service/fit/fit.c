@@ -13,6 +13,7 @@
 #include "contrafit.h"
 #include "idfbuild.h"
 #include "labels.h"
+#include "logit.h"
 #include "model.h"
 #include "regress.h"
 #include "sha256.h"
@@ -162,7 +163,6 @@ featurise(const assay_model *m, const groups *g, const assay_itemset *s,
     return ASSAY_OK;
 }
 
-/* Scores after rules for parameters p. */
 /* item_th: the band thresholds an item is graded with - its bank
  * question's own (`thresholds:` in the bank) when it has them, as the
  * service does, else the model's thc/thp. */
@@ -182,10 +182,14 @@ item_th(const assay_model *m, const assay_item *it, double thc, double thp,
     }
 }
 
+/* Scores after rules for parameters p; band (may be NULL) receives each
+ * verdict's band and sig (may be NULL) its confidence signal: the band
+ * model's probability of that band, or the score's margin to the nearest
+ * threshold (verdict.c). */
 static assay_err
-score_all(const assay_model *m, const groups *g, const assay_itemset *s,
-          const assay_features *fs, assay_concept_match *const *matches,
-          const assay_params *p, double *out)
+score_all_bands(const assay_model *m, const groups *g, const assay_itemset *s,
+                const assay_features *fs, assay_concept_match *const *matches,
+                const assay_params *p, double *out, int *band, double *sig)
 {
     for (size_t i = 0; i < s->n; i++) {
         assay_verdict *v;
@@ -200,9 +204,31 @@ score_all(const assay_model *m, const groups *g, const assay_itemset *s,
             return rc;
         }
         out[i] = v->score;
+        int b = (int)assay_band_parse(assay_verdict_band(v));
         assay_verdict_free(v);
+        if (band != NULL) {
+            band[i] = b;
+        }
+        if (sig != NULL) {
+            double prob[3];
+            if (p->band.on && !pq.own_th) {
+                assay_bandmodel_probs(&p->band, fs[i].f, ASSAY_NFEATURES, prob);
+                sig[i] = prob[b];
+            } else {
+                sig[i] =
+                    assay_calib_margin(out[i], pq.th_correct, pq.th_partial);
+            }
+        }
     }
     return ASSAY_OK;
+}
+
+static assay_err
+score_all(const assay_model *m, const groups *g, const assay_itemset *s,
+          const assay_features *fs, assay_concept_match *const *matches,
+          const assay_params *p, double *out)
+{
+    return score_all_bands(m, g, s, fs, matches, p, out, NULL, NULL);
 }
 
 static double
@@ -221,9 +247,11 @@ band_agreement(const double *score, const assay_itemset *s,
     return s->n ? (double)ok / (double)s->n : 0.0;
 }
 
+/* Metrics of scores and the verdicts' bands and confidence signals
+ * (score_all_bands). */
 static void
-metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
-           const assay_model *m, double thc, double thp, assay_metrics *out)
+metrics_of(const double *score, const int *band, const double *sig,
+           const assay_itemset *s, const assay_params *p, assay_metrics *out)
 {
     size_t n = s->n;
     double *h = malloc((n ? n : 1) * sizeof(*h));
@@ -234,22 +262,23 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
         return;
     }
     double se = 0;
+    size_t agree = 0;
     for (size_t i = 0; i < n; i++) {
         h[i] = s->v[i].score / s->v[i].scale_max * p->scale_max;
         double sc = p->scale_a + p->scale_b * score[i];
         sc = sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc;
         se += (sc - h[i]) * (sc - h[i]);
+        agree += band[i] == (int)s->v[i].band;
     }
     out->pearson = assay_pearson(score, h, n);
     out->spearman = assay_spearman(score, h, n);
     out->rmse = sqrt(se / (double)n);
-    out->band_accuracy = band_agreement(score, s, m, thc, thp);
+    out->band_accuracy = (double)agree / (double)n;
     /* 2-way: correct vs the rest */
     size_t tp = 0, fp = 0, fn = 0, tn = 0, nb[ASSAY_NBANDS] = {0};
     for (size_t i = 0; i < n; i++) {
-        double c, pp;
-        item_th(m, &s->v[i], thc, thp, &c, &pp);
-        bool pc = score[i] >= c, hc = s->v[i].band == ASSAY_BAND_CORRECT;
+        bool pc = band[i] == ASSAY_BAND_CORRECT,
+             hc = s->v[i].band == ASSAY_BAND_CORRECT;
         tp += pc && hc;
         fp += pc && !hc;
         fn += !pc && hc;
@@ -268,18 +297,12 @@ metrics_of(const double *score, const assay_itemset *s, const assay_params *p,
         size_t rev = 0, kept_ok = 0;
         double csum = 0;
         for (size_t i = 0; i < n; i++) {
-            double c, pp;
-            item_th(m, &s->v[i], thc, thp, &c, &pp);
-            double mg = assay_calib_margin(score[i], c, pp);
-            csum += assay_calib_confidence(&p->calib, mg);
-            if (mg < p->calib.review_margin) {
+            csum += assay_calib_confidence(&p->calib, sig[i]);
+            if (sig[i] < p->calib.review_margin) {
                 rev++;
                 continue;
             }
-            assay_band b = score[i] >= c    ? ASSAY_BAND_CORRECT
-                           : score[i] >= pp ? ASSAY_BAND_PARTIAL
-                                            : ASSAY_BAND_INCORRECT;
-            kept_ok += b == s->v[i].band;
+            kept_ok += band[i] == (int)s->v[i].band;
         }
         out->review_share = (double)rev / (double)n;
         out->kept_accuracy =
@@ -497,22 +520,27 @@ num4(double x)
     return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
 }
 
-/* Out-of-fold scores: each fold of the first fold assignment scored by
- * weights fitted on the other folds (same penalty; p's rules and
- * thresholds): scores of questions the weights never saw, so confidence
- * learned on them holds for new questions. */
+/* Out-of-fold verdicts: each fold of the first fold assignment graded by
+ * weights, and a band model when bm_lambda > 0 (deciding bands when
+ * decides, else only the confidence signal), fitted on the other folds
+ * (same penalties; p's rules and thresholds): verdicts on questions the fit
+ * never saw, so confidence learned on them holds for new questions. hb:
+ * the human bands. */
 static assay_err
 oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
            const assay_features *fs, assay_concept_match *const *matches,
-           const double *X, const double *y, const unsigned *fold,
-           unsigned nfolds, const bool *use, double lambda,
-           const assay_params *p, double *oof, assay_error *err)
+           const double *X, const double *y, const int *hb,
+           const unsigned *fold, unsigned nfolds, const bool *use,
+           double lambda, double bm_lambda, bool decides, const assay_params *p,
+           double *oof, int *oband, double *osig, assay_error *err)
 {
     size_t n = s->n;
     double *tmp = calloc(n + 1, sizeof(*tmp));
+    double *ts = calloc(n + 1, sizeof(*ts));
+    int *tb = calloc(n + 1, sizeof(*tb));
     bool *rows = calloc(n + 1, sizeof(*rows));
     assay_err rc = ASSAY_OK;
-    if (!tmp || !rows) {
+    if (!tmp || !rows || !ts || !tb) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
@@ -521,75 +549,190 @@ oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
             rows[i] = fold[i] != f;
         }
         assay_params pf = *p;
-        if (!assay_regress_fit(X, y, n, rows, use, lambda, &pf)) {
+        memset(&pf.band, 0, sizeof(pf.band));
+        if (!assay_regress_fit(X, y, n, rows, use, lambda, &pf) ||
+            (bm_lambda > 0 &&
+             !assay_bandmodel_fit(X, hb, n, rows, use, bm_lambda, &pf.band))) {
             rc = assay_error_set(err, ASSAY_EINVAL,
                                  "fit: a cross-validation fold is degenerate");
             goto out;
         }
-        if ((rc = score_all(m, g, s, fs, matches, &pf, tmp)) != ASSAY_OK) {
+        pf.band.decides = decides;
+        if ((rc = score_all_bands(m, g, s, fs, matches, &pf, tmp, tb, ts)) !=
+            ASSAY_OK) {
             goto out;
         }
         for (size_t i = 0; i < n; i++) {
             if (fold[i] == f) {
                 oof[i] = tmp[i];
+                oband[i] = tb[i];
+                osig[i] = ts[i];
             }
         }
     }
 out:
     free(tmp);
+    free(ts);
+    free(tb);
     free(rows);
     return rc;
 }
 
-/* Confidence on out-of-fold scores (oof_scores), isotonic P(band right |
- * margin), then the needs_review cut for target accuracy among the answers
- * not sent to review. */
+/* The band model decides bands only on a clear out-of-fold gain over the
+ * thresholds: McNemar's one-sided test at 5% on the answers the two get
+ * differently right (counts averaged over the fold assignments). */
+#define ASSAY_BAND_MODEL_Z 1.645
+
+/* How bands and confidence are made, from out-of-fold verdicts
+ * (oof_scores) of three candidates: thresholds with the score's margin as
+ * the signal; thresholds with the band model's probability of their band
+ * as the signal; the band model deciding. The band model (p->band, fitted
+ * on every item with penalty bm_lambda; bm_lambda <= 0: none) decides when
+ * band_mode is "model", or "auto" and it gets ASSAY_BAND_MODEL_GAIN more
+ * bands right out of fold than the thresholds (over every fold
+ * assignment); otherwise the signal with the smaller review share
+ * at the target wins. Then isotonic P(band right | signal) and the
+ * needs_review cut for target accuracy among the answers not sent to
+ * review. */
 static assay_err
 calibrate_confidence(const assay_model *m, const groups *g,
                      const assay_itemset *s, const assay_features *fs,
                      assay_concept_match *const *matches, const double *X,
                      const double *y, const unsigned *fold, unsigned nfolds,
-                     const bool *use, double lambda, double target,
-                     assay_params *p, json_t **info, assay_error *err)
+                     const bool *use, double lambda, double bm_lambda,
+                     const char *band_mode, double target, assay_params *p,
+                     json_t **info, assay_error *err)
 {
+    enum { NC = 3 };
     size_t n = s->n;
     double *oof = calloc(n + 1, sizeof(*oof));
-    double *mg = calloc(n + 1, sizeof(*mg)), *ok = calloc(n + 1, sizeof(*ok));
+    double *ok = calloc(n + 1, sizeof(*ok));
+    double *mg[NC];
+    int *ob[NC];
+    int *hb = calloc(n + 1, sizeof(*hb));
     bool *right = calloc(n + 1, sizeof(*right));
+    int *ob0r[ASSAY_CV_REPEATS]; /* the thresholds' verdicts per assignment */
+    bool alloc_ok = oof && ok && hb && right;
+    for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
+        ob0r[r] = calloc(n + 1, sizeof(*ob0r[r]));
+        alloc_ok = alloc_ok && ob0r[r];
+    }
+    for (int c = 0; c < NC; c++) {
+        mg[c] = calloc(n + 1, sizeof(*mg[c]));
+        ob[c] = calloc(n + 1, sizeof(*ob[c]));
+        alloc_ok = alloc_ok && mg[c] && ob[c];
+    }
     assay_err rc = ASSAY_OK;
-    if (!oof || !mg || !ok || !right) {
+    size_t agree[NC] = {0};
+    size_t only_bm = 0, only_th = 0; /* right by one of the two only */
+    double share[NC] = {1, 1, 1};
+    int ncand = bm_lambda > 0 && p->band.on ? NC : 1;
+    if (!alloc_ok) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
-    if ((rc = oof_scores(m, g, s, fs, matches, X, y, fold, nfolds, use, lambda,
-                         p, oof, err)) != ASSAY_OK) {
-        goto out;
+    for (size_t i = 0; i < n; i++) {
+        hb[i] = (int)s->v[i].band;
+    }
+    /* the candidates are compared over every fold assignment (a few items
+     * decide between them on a small set); the last pass is the first
+     * assignment, whose verdicts the confidence is then learned on */
+    for (int c = 0; c < ncand; c++) {
+        share[c] = 0;
+        for (int r = ASSAY_CV_REPEATS - 1; r >= 0; r--) {
+            double sh;
+            if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb,
+                                 fold + (size_t)r * n, nfolds, use, lambda,
+                                 c == 0 ? 0 : bm_lambda, c == 2, p, oof, ob[c],
+                                 mg[c], err)) != ASSAY_OK) {
+                goto out;
+            }
+            for (size_t i = 0; i < n; i++) {
+                right[i] = ob[c][i] == hb[i];
+                ok[i] = right[i] ? 1.0 : 0.0;
+                agree[c] += right[i];
+                if (c == 2) {
+                    /* ob[0] holds the thresholds' verdicts of the same
+                     * assignment until its last pass (r == 0) */
+                    only_bm += right[i] && ob0r[r][i] != hb[i];
+                    only_th += !right[i] && ob0r[r][i] == hb[i];
+                }
+            }
+            if (c == 0) {
+                memcpy(ob0r[r], ob[0], n * sizeof(*ob[0]));
+            }
+            if (!assay_isotonic(mg[c], ok, n, &p->calib)) {
+                rc = ASSAY_ENOMEM;
+                goto out;
+            }
+            assay_review_cut(&p->calib, mg[c], right, n, target, &sh, NULL);
+            share[c] += sh / ASSAY_CV_REPEATS;
+        }
+    }
+    int pick = 0;
+    if (ncand == NC) {
+        /* a clear gain only (as for a feature): on a small set a few
+         * items decide, and the thresholds' bands move less under typos
+         * and other perturbations than the band model's */
+        double bm_only = (double)only_bm / ASSAY_CV_REPEATS,
+               th_only = (double)only_th / ASSAY_CV_REPEATS;
+        if ((band_mode != NULL && strcmp(band_mode, "model") == 0) ||
+            bm_only - th_only > ASSAY_BAND_MODEL_Z * sqrt(bm_only + th_only)) {
+            pick = 2;
+        } else if (share[1] < share[0]) {
+            pick = 1;
+        }
+    }
+    if (pick == 0) {
+        memset(&p->band, 0, sizeof(p->band));
+    } else {
+        p->band.decides = pick == 2;
     }
     size_t nright = 0;
     for (size_t i = 0; i < n; i++) {
-        assay_band b = oof[i] >= p->th_correct   ? ASSAY_BAND_CORRECT
-                       : oof[i] >= p->th_partial ? ASSAY_BAND_PARTIAL
-                                                 : ASSAY_BAND_INCORRECT;
-        mg[i] = assay_calib_margin(oof[i], p->th_correct, p->th_partial);
-        right[i] = b == s->v[i].band;
+        right[i] = ob[pick][i] == hb[i];
         ok[i] = right[i] ? 1.0 : 0.0;
         nright += right[i];
     }
-    if (!assay_isotonic(mg, ok, n, &p->calib)) {
+    if (!assay_isotonic(mg[pick], ok, n, &p->calib)) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
-    double share, kept;
-    assay_review_cut(&p->calib, mg, right, n, target, &share, &kept);
-    *info = json_pack("{s:o,s:o,s:o,s:o}", "target", num4(target),
+    double sh, kept;
+    assay_review_cut(&p->calib, mg[pick], right, n, target, &sh, &kept);
+    static const char *const names[NC] = {
+        "thresholds, margin", "thresholds, band model signal", "band model"};
+    json_t *cand = json_object();
+    for (int c = 0; c < ncand; c++) {
+        json_object_set_new(
+            cand, names[c],
+            json_pack("{s:o,s:o}", "cv_band_accuracy",
+                      num4((double)agree[c] / ((double)n * ASSAY_CV_REPEATS)),
+                      "cv_review_share", num4(share[c])));
+    }
+    *info = json_pack("{s:o,s:o,s:o,s:o,s:s,s:o}", "target", num4(target),
                       "cv_band_accuracy", num4((double)nright / (double)n),
-                      "cv_review_share", num4(share), "cv_kept_accuracy",
-                      num4(kept));
+                      "cv_review_share", num4(sh), "cv_kept_accuracy",
+                      num4(kept), "bands", names[pick], "candidates", cand);
+    if (ncand == NC) {
+        /* McNemar's counts behind the choice, per fold assignment */
+        json_object_set_new(*info, "band_model_only_right",
+                            num4((double)only_bm / ASSAY_CV_REPEATS));
+        json_object_set_new(*info, "thresholds_only_right",
+                            num4((double)only_th / ASSAY_CV_REPEATS));
+    }
 out:
     free(oof);
-    free(mg);
     free(ok);
+    for (int c = 0; c < NC; c++) {
+        free(mg[c]);
+        free(ob[c]);
+    }
+    free(hb);
     free(right);
+    for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
+        free(ob0r[r]);
+    }
     return rc;
 }
 
@@ -971,16 +1114,49 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     p.scale_a = round(p.scale_a * 1e6) / 1e6;
     p.scale_b = round(p.scale_b * 1e6) / 1e6;
     assay_metrics tm;
-    if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+    double bm_lambda = 0; /* no band model */
+    if (nfolds > 0 && (o->band == NULL || strcmp(o->band, "thresholds"))) {
+        /* the band model: its penalty by band agreement over the first
+         * fold assignment, fitted on every item; calibrate_confidence
+         * keeps it or not */
+        int *hb = malloc((n + 1) * sizeof(*hb));
+        if (hb == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            hb[i] = (int)items.v[i].band;
+        }
+        bm_lambda =
+            assay_bandmodel_choose_lambda(X, hb, n, fold, nfolds, use, NULL);
+        if (!assay_bandmodel_fit(X, hb, n, NULL, use, bm_lambda, &p.band)) {
+            bm_lambda = 0;
+        }
+        p.band.decides = true; /* calibrate_confidence settles it */
+        free(hb);
+    }
+    if (nfolds > 0 &&
+        (rc = calibrate_confidence(m, &g, &items, fs, matches, X, y, fold,
+                                   nfolds, use, lambda, bm_lambda, o->band,
+                                   o->review_target > 0 ? o->review_target
+                                                        : ASSAY_REVIEW_TARGET,
+                                   &p, &review, err))) {
         goto out;
     }
-    metrics_of(score, &items, &p, m, p.th_correct, p.th_partial, &tm);
-    if (nfolds > 0 &&
-        (rc = calibrate_confidence(
-             m, &g, &items, fs, matches, X, y, fold, nfolds, use, lambda,
-             o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET, &p,
-             &review, err))) {
-        goto out;
+    {
+        int *tb = malloc((n + 1) * sizeof(*tb));
+        double *ts = malloc((n + 1) * sizeof(*ts));
+        if (tb == NULL || ts == NULL ||
+            (rc = score_all_bands(m, &g, &items, fs, matches, &p, score, tb,
+                                  ts))) {
+            free(tb);
+            free(ts);
+            rc = rc ? rc : ASSAY_ENOMEM;
+            goto out;
+        }
+        metrics_of(score, tb, ts, &items, &p, &tm);
+        free(tb);
+        free(ts);
     }
     if (train != NULL) {
         *train = tm;
@@ -1108,7 +1284,8 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
     assay_itemset items = {0};
     groups g = {0};
     assay_stemmer *st = NULL;
-    double *X = NULL, *score = NULL;
+    double *X = NULL, *score = NULL, *sig = NULL;
+    int *band = NULL;
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     assay_err rc;
@@ -1128,20 +1305,22 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
     size_t n = items.n;
     X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*X));
     score = calloc(n + 1, sizeof(*score));
+    sig = calloc(n + 1, sizeof(*sig));
+    band = calloc(n + 1, sizeof(*band));
     fs = calloc(n + 1, sizeof(*fs));
     matches = calloc(n + 1, sizeof(*matches));
-    if (!X || !score || !fs || !matches) {
+    if (!X || !score || !fs || !matches || !sig || !band) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "eval: out of memory");
         goto out;
     }
     if ((rc = group_items(m, &items, &g, st, err)) ||
         (rc = featurise(m, &g, &items, st, X, fs, matches, err)) ||
-        (rc = score_all(m, &g, &items, fs, matches, &m->params, score))) {
+        (rc = score_all_bands(m, &g, &items, fs, matches, &m->params, score,
+                              band, sig))) {
         goto out;
     }
     /* per-question thresholds apply, as in the service (and assay bench) */
-    metrics_of(score, &items, &m->params, m, m->params.th_correct,
-               m->params.th_partial, out);
+    metrics_of(score, band, sig, &items, &m->params, out);
 out:
     for (size_t i = 0; matches && i < items.n; i++) {
         free(matches[i]);
@@ -1150,6 +1329,8 @@ out:
     free(fs);
     free(X);
     free(score);
+    free(sig);
+    free(band);
     groups_fini(&g);
     assay_items_fini(&items);
     assay_stemmer_free(st);
@@ -1272,6 +1453,11 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         goto out;
     }
     assay_params p = gm->params;
+    /* a user's cut-offs replace a band model's decision: bands follow the
+     * recalibrated thresholds; the band model may stay as the confidence
+     * signal (below) */
+    assay_bandmodel bm = p.band;
+    memset(&p.band, 0, sizeof(p.band));
     if ((rc = group_items(gm, &items, &g, st, err)) ||
         (rc = featurise(gm, &g, &items, st, X, fs, matches, err))) {
         goto out;
@@ -1325,14 +1511,50 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         right[i] = b == items.v[i].band;
         ok[i] = right[i];
     }
+    double target =
+        o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET;
     if (!assay_isotonic(mg, ok, n, &p.calib)) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
         goto out;
     }
-    assay_review_cut(&p.calib, mg, right, n,
-                     o->review_target > 0 ? o->review_target
-                                          : ASSAY_REVIEW_TARGET,
-                     NULL, NULL);
+    double share_margin = 1, share_bm = 1;
+    assay_review_cut(&p.calib, mg, right, n, target, &share_margin, NULL);
+    if (bm.on) {
+        /* the band model's probability of the recalibrated band as the
+         * signal, when it sends fewer of these answers to review */
+        assay_params pb = p;
+        pb.band = bm;
+        pb.band.decides = false;
+        int *tb = calloc(n, sizeof(*tb));
+        double *ts = calloc(n, sizeof(*ts)), *tok = calloc(n, sizeof(*tok));
+        bool *tr = calloc(n, sizeof(*tr));
+        if (!tb || !ts || !tok || !tr ||
+            (rc = score_all_bands(gm, &g, &items, fs, matches, &pb, bs, tb,
+                                  ts)) != ASSAY_OK) {
+            free(tb);
+            free(ts);
+            free(tok);
+            free(tr);
+            rc = assay_error_set(err, rc ? rc : ASSAY_ENOMEM,
+                                 "calibrate: out of memory");
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            tr[i] = tb[i] == (int)items.v[i].band;
+            tok[i] = tr[i];
+        }
+        if (assay_isotonic(ts, tok, n, &pb.calib)) {
+            assay_review_cut(&pb.calib, ts, tr, n, target, &share_bm, NULL);
+            if (share_bm < share_margin) {
+                p.band = pb.band;
+                p.calib = pb.calib;
+            }
+        }
+        free(tb);
+        free(ts);
+        free(tok);
+        free(tr);
+    }
     if (rep != NULL) {
         rep->n = n;
         rep->th_correct = p.th_correct;
@@ -1354,6 +1576,12 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     for (size_t k = 0; k < 3; k++) {
         json_object_set(root, keys[k], json_object_get(fresh, keys[k]));
     }
+    if (p.band.on) {
+        json_object_set(root, "band_model",
+                        json_object_get(fresh, "band_model"));
+    } else {
+        json_object_del(root, "band_model");
+    }
     json_decref(fresh);
     const char *refs[] = {"bank", "stoplist", "inline_model", "vectors",
                           "wordnet"};
@@ -1364,10 +1592,11 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         }
     }
     json_object_set_new(root, "recalibrated",
-                        json_pack("{s:o,s:I,s:o,s:o,s:I}", "inputs", inputs,
+                        json_pack("{s:o,s:I,s:o,s:o,s:I,s:s}", "inputs", inputs,
                                   "items", (json_int_t)n, "sd_correct",
                                   num4(sdc), "sd_partial", num4(sdp), "needed",
-                                  (json_int_t)needed));
+                                  (json_int_t)needed, "signal",
+                                  p.band.on ? "band model" : "margin"));
     inputs = NULL;
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS |

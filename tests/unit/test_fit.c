@@ -570,6 +570,167 @@ test_fit_features_out_table(void **state)
     assert_non_null(strstr(err.message, "/nonexistent-dir/f.tsv"));
 }
 
+/* Writes an inline labelled set of 30 questions (6 texts, 5 variants each)
+ * x 8 answers whose score grows with the share of the reference's words
+ * they repeat, so there are enough items and question groups for
+ * cross-validation. */
+static void
+write_inline_set(const char *path)
+{
+    static const char *const q[6][2] = {
+        {"What does a mutex protect?",
+         "a mutex guards shared memory so only one thread enters the region"},
+        {"Why use an index in a database?",
+         "an index lets queries find rows quickly without scanning every page"},
+        {"What is a closure?", "a closure keeps variables from the enclosing "
+                               "scope alive after return"},
+        {"What does garbage collection do?",
+         "garbage collection frees objects that no live reference reaches"},
+        {"Why hash passwords?", "hashing stores passwords so a stolen table "
+                                "never reveals the plain text"},
+        {"What is a race condition?",
+         "a race condition happens when the outcome depends on thread timing"},
+    };
+    static const char *const filler[] = {"maybe",     "stuff",     "things",
+                                         "generally", "basically", "honestly"};
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int qi = 0; qi < 30; qi++) {
+        int i = qi % 6;
+        char words[16][32];
+        int nw = 0;
+        char ref[256];
+        snprintf(ref, sizeof(ref), "%s", q[i][1]);
+        for (char *sv = NULL, *w = strtok_r(ref, " ", &sv); w && nw < 16;
+             w = strtok_r(NULL, " ", &sv)) {
+            snprintf(words[nw++], sizeof(words[0]), "%s", w);
+        }
+        for (int a = 0; a < 8; a++) {
+            int keep = (a * nw) / 7; /* 0 .. all of the reference's words */
+            char ans[512] = "";
+            for (int k = 0; k < nw; k++) {
+                const char *w = k < keep ? words[k] : filler[(k + a) % 6];
+                strcat(ans, k ? " " : "");
+                strcat(ans, w);
+            }
+            double score = round(10.0 * keep / nw) / 2.0;
+            fprintf(f,
+                    "{\"question\": \"%s (part %d)\", \"reference\": "
+                    "\"%s\", \"answer\": \"%s\", \"score\": %.1f, "
+                    "\"split\": \"train\"}\n",
+                    q[i][0], qi / 6 + 1, q[i][1], ans, score);
+        }
+    }
+    assert_int_equal(fclose(f), 0);
+}
+
+/* --band: "model" writes a deciding band model, "thresholds" none, and the
+ * default compares the three candidates out of fold, records them and
+ * writes the same bytes twice; every weight keeps its sign. */
+static void
+test_fit_band_modes(void **state)
+{
+    fixture *fx = *state;
+    char set[1100];
+    snprintf(set, sizeof(set), "%s/inline.jsonl", fx->dir);
+    write_inline_set(set);
+    const char *labels[1] = {set};
+    assay_fit_options o = options(fx, labels, 1, fx->out1);
+    o.bank_path = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    const char *modes[3] = {"model", "thresholds", NULL};
+    for (int k = 0; k < 3; k++) {
+        o.band = modes[k];
+        o.out_path = fx->out1;
+        assert_ok_err(assay_fit(&o, NULL, &err), &err);
+        json_error_t je;
+        json_t *root = json_load_file(fx->out1, 0, &je);
+        assert_non_null(root);
+        json_t *bm = json_object_get(root, "band_model");
+        json_t *rev = json_object_get(json_object_get(root, "fit"), "review");
+        assert_non_null(rev);
+        const char *bands = json_string_value(json_object_get(rev, "bands"));
+        assert_non_null(bands);
+        if (k == 0) {
+            assert_non_null(bm);
+            assert_true(json_is_true(json_object_get(bm, "decides")));
+            assert_string_equal(bands, "band model");
+            /* similarity never lowers the odds of a better band */
+            for (int part = 0; part < 2; part++) {
+                json_t *w = json_object_get(bm, part ? "partial" : "correct");
+                for (int j = 0; j < ASSAY_NFEATURES; j++) {
+                    json_t *v = json_object_get(w, assay_feature_names[j]);
+                    double x = v ? json_number_value(v) : 0.0;
+                    assert_true(x * assay_feature_sign(j) >= 0.0);
+                }
+            }
+        } else if (k == 1) {
+            assert_null(bm);
+            assert_string_equal(bands, "thresholds, margin");
+            assert_int_equal(
+                json_object_size(json_object_get(rev, "candidates")), 1);
+        } else {
+            assert_int_equal(
+                json_object_size(json_object_get(rev, "candidates")), 3);
+            /* deciding only on a clear out-of-fold gain: McNemar's
+             * one-sided test at 5% (counts rounded to 1e-4) */
+            double bo = json_number_value(
+                       json_object_get(rev, "band_model_only_right")),
+                   to = json_number_value(
+                       json_object_get(rev, "thresholds_only_right"));
+            double z = bo - to - 1.645 * sqrt(bo + to);
+            if (fabs(z) > 1e-3) {
+                assert_int_equal(strcmp(bands, "band model") == 0, z > 0);
+            }
+            assert_int_equal(bm != NULL &&
+                                 json_is_true(json_object_get(bm, "decides")),
+                             strcmp(bands, "band model") == 0);
+        }
+        json_decref(root);
+    }
+    /* the default, twice: byte-identical */
+    o.band = NULL;
+    o.out_path = fx->out2;
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    size_t l1, l2;
+    char *t1 = assay_test_slurp(fx->out1, &l1),
+         *t2 = assay_test_slurp(fx->out2, &l2);
+    assert_int_equal(l1, l2);
+    assert_memory_equal(t1, t2, l1);
+    free(t1);
+    free(t2);
+    /* calibrate on a model with a deciding band model: bands follow the
+     * new cut-offs; the band model stays only as the signal, and the
+     * record says which signal the confidence steps over */
+    o.band = "model";
+    o.out_path = fx->out1;
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    assay_calibrate_options co;
+    memset(&co, 0, sizeof(co));
+    co.model_path = fx->out1;
+    co.label_paths = labels;
+    co.nlabels = 1;
+    co.out_path = fx->out2;
+    assert_ok_err(assay_calibrate(&co, NULL, &err), &err);
+    json_error_t je;
+    json_t *root = json_load_file(fx->out2, 0, &je);
+    assert_non_null(root);
+    json_t *bm = json_object_get(root, "band_model");
+    const char *sig = json_string_value(
+        json_object_get(json_object_get(root, "recalibrated"), "signal"));
+    assert_non_null(sig);
+    if (strcmp(sig, "band model") == 0) {
+        assert_non_null(bm);
+        assert_true(json_is_false(json_object_get(bm, "decides")));
+    } else {
+        assert_string_equal(sig, "margin");
+        assert_null(bm);
+    }
+    json_decref(root);
+    unlink(set);
+}
+
 int
 main(void)
 {
@@ -583,6 +744,7 @@ main(void)
         T(test_fit_with_vectors_deterministic_and_loader_errors),
         T(test_fit_missing_inputs_name_path),
         T(test_fit_features_out_table),
+        T(test_fit_band_modes),
         cmocka_unit_test(test_fit_pearson_by_hand),
         cmocka_unit_test(test_fit_spearman_by_hand_with_ties),
     };

@@ -500,10 +500,69 @@ test_model_read_file_enforces_cap(void **state)
     assert_non_null(strstr(err.message, path));
 }
 
+/* A band model decides the band of an inline answer, whatever the score's
+ * thresholds say, unless "decides" is false; it is written back by
+ * assay_params_json; without it the thresholds decide. */
+static void
+test_model_band_model_decides_band(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "{\"format\": \"assay-model/1\",\n"
+        " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"
+        " \"thresholds\": {\"correct\": 0.95, \"partial\": 0.9}%s}\n";
+    static const char *const bm[3] = {
+        "",
+        ",\n \"band_model\": {\"correct\": {\"bias\": 4, \"cosine\": 1},"
+        " \"partial\": {\"bias\": 6}}",
+        ",\n \"band_model\": {\"correct\": {\"bias\": 4, \"cosine\": 1},"
+        " \"partial\": {\"bias\": 6}, \"decides\": false}"};
+    char dir[1024], path[1200], text[1024];
+    make_tmpdir(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/model.json", dir);
+    const char *q = "What does the GIL do?";
+    const char *ref = "The GIL lets one thread run Python bytecode at a time.";
+    const char *ans = "Only one thread runs Python bytecode at a time.";
+    for (int with = 0; with < 3; with++) {
+        int n = snprintf(text, sizeof(text), fmt, bm[with]);
+        write_file(path, text, (size_t)n);
+        assay_model *m = NULL;
+        assay_error err;
+        assay_error_init(&err);
+        assert_ok_err(assay_model_load(path, &m, &err), &err);
+        assert_int_equal(m->params.band.on, with > 0);
+        assert_int_equal(m->params.band.decides, with == 1);
+        assay_verdict *v = NULL;
+        assert_ok_err(assay_grade_inline(m, q, strlen(q), ref, strlen(ref), ans,
+                                         strlen(ans), &v, &err),
+                      &err);
+        assert_true(assay_verdict_score(v) < 0.9); /* thresholds: incorrect */
+        /* decides: false keeps the thresholds' band */
+        assert_string_equal(assay_verdict_band(v),
+                            with == 1 ? "correct" : "incorrect");
+        json_t *o = assay_params_json(&m->params);
+        json_t *b = json_object_get(o, "band_model");
+        if (with) {
+            assert_true(json_number_value(json_object_get(
+                            json_object_get(b, "correct"), "bias")) == 4.0);
+            assert_true(json_number_value(json_object_get(
+                            json_object_get(b, "correct"), "cosine")) == 1.0);
+        } else {
+            assert_null(b);
+        }
+        json_decref(o);
+        assay_verdict_free(v);
+        assay_model_unref(m);
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_band_model_decides_band),
         cmocka_unit_test(test_model_invalid_fixture_cases),
         cmocka_unit_test(test_model_json_fields_reach_params),
         cmocka_unit_test(
