@@ -246,18 +246,18 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             stem_len = wi.text_len;
             term->hash = wi.hash;
         } else {
-            rc = an_word(lex, stemmer, &arena, w, wlen, &flags, &surface,
-                         &stem, &stem_len);
+            rc = an_word(lex, stemmer, &arena, w, wlen, &flags, &surface, &stem,
+                         &stem_len);
             if (rc != ASSAY_OK) {
                 goto oom;
             }
             term->hash = assay_term_hash(stem, stem_len);
             if (wc != NULL) {
-                wi = (assay_wordinfo){
-                    term->hash,
-                    flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR |
-                             ASSAY_TERM_PROTECTED),
-                    stem_len, stem != surface, stem};
+                wi = (assay_wordinfo){term->hash,
+                                      flags & (ASSAY_TERM_STOP |
+                                               ASSAY_TERM_NEGATOR |
+                                               ASSAY_TERM_PROTECTED),
+                                      stem_len, stem != surface, stem};
                 assay_wordcache_put(wc, gen, kind, w, wlen, &wi);
             }
         }

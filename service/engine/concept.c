@@ -661,9 +661,9 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         next[c] = head[h];
         head[h] = (uint32_t)c + 1;
     }
-    *m = (match_ctx){answer, content, hash,  brk,  tsig,     ssig,
-                     neg,    elig,    essig, etsig, ne,      head,
-                     next,   hcap - 1, nc,   steps, p};
+    *m = (match_ctx){answer, content,  hash,  brk,   tsig, ssig,
+                     neg,    elig,     essig, etsig, ne,   head,
+                     next,   hcap - 1, nc,    steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }

@@ -611,8 +611,8 @@ typedef struct answer_words {
  * skipped when skip_demoted) into out: what assay_vec_build makes from the
  * same keys with repeats, operation for operation (so the same bits). */
 static void
-words_vec(assay_vec *v, const answer_words *aw, bool use_idf,
-          bool skip_demoted, assay_feat *out)
+words_vec(assay_vec *v, const answer_words *aw, bool use_idf, bool skip_demoted,
+          assay_feat *out)
 {
     size_t m = 0;
     double norm = 0.0;
@@ -649,8 +649,7 @@ words_vec(assay_vec *v, const answer_words *aw, bool use_idf,
 static assay_err
 answer_vectors(assay_scratch *sc, const assay_prepared *pq,
                const assay_analysis *answer, const assay_idf *idf,
-               assay_vec *full, assay_vec *uni, assay_vec *bi,
-               answer_words *aw)
+               assay_vec *full, assay_vec *uni, assay_vec *bi, answer_words *aw)
 {
     size_t n = answer->n ? answer->n : 1;
     /* the distinct words' arrays share one slot: keys, idf, counts, flags */
@@ -760,10 +759,10 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
     /* one negation pass for concepts and claims (NULL: each computes), in
      * the scratch */
-    uint32_t *cover =
-        answer->n > 0 ? assay_scratch_get(sc, ASSAY_SCRATCH_COVER,
-                                          answer->n * sizeof(uint32_t))
-                      : NULL;
+    uint32_t *cover = answer->n > 0
+                          ? assay_scratch_get(sc, ASSAY_SCRATCH_COVER,
+                                              answer->n * sizeof(uint32_t))
+                          : NULL;
     if (cover != NULL) {
         memset(cover, 0, answer->n * sizeof(uint32_t));
         assay_negation_cover(answer, p->neg_window, cover);

@@ -25,8 +25,7 @@ assay_wordcache_new(void)
 {
     assay_wordcache *c = calloc(1, sizeof(*c));
     if (c != NULL &&
-        (c->slots = calloc(ASSAY_WORDCACHE_SLOTS, sizeof(*c->slots))) ==
-            NULL) {
+        (c->slots = calloc(ASSAY_WORDCACHE_SLOTS, sizeof(*c->slots))) == NULL) {
         free(c);
         c = NULL;
     }

@@ -30,8 +30,8 @@ test_wordcache_hit_miss(void **state)
     assert_memory_equal(out.text, "runs", 4);
     /* another lexicon generation, kind or word is another entry */
     assert_false(assay_wordcache_get(c, 8, 0, "running", 7, &out));
-    assert_false(assay_wordcache_get(c, 7, ASSAY_TERM_TECH, "running", 7,
-                                     &out));
+    assert_false(
+        assay_wordcache_get(c, 7, ASSAY_TERM_TECH, "running", 7, &out));
     assert_false(assay_wordcache_get(c, 7, 0, "runnin", 6, &out));
     /* a word longer than a slot is not kept */
     char longw[ASSAY_WORDCACHE_WORD + 2];
@@ -78,8 +78,8 @@ analyze_on_fresh_thread(void *arg)
 {
     void **io = arg;
     assay_analysis *a = io[1];
-    io[2] = (void *)(intptr_t)assay_analyze(io[0], NULL, answer,
-                                            strlen(answer), a, NULL);
+    io[2] = (void *)(intptr_t)assay_analyze(io[0], NULL, answer, strlen(answer),
+                                            a, NULL);
     return NULL;
 }
 
@@ -93,8 +93,7 @@ test_wordcache_analysis_unchanged(void **state)
     assay_analysis cold, first, second;
     void *io[3] = {lex, &cold, NULL};
     pthread_t t;
-    assert_int_equal(pthread_create(&t, NULL, analyze_on_fresh_thread, io),
-                     0);
+    assert_int_equal(pthread_create(&t, NULL, analyze_on_fresh_thread, io), 0);
     assert_int_equal(pthread_join(t, NULL), 0);
     assert_int_equal((intptr_t)io[2], ASSAY_OK);
     assert_int_equal(
@@ -106,7 +105,7 @@ test_wordcache_analysis_unchanged(void **state)
         assay_analyze(lex, NULL, answer, strlen(answer), &second, NULL),
         ASSAY_OK);
     assay_wordcache_stats(assay_wordcache_thread(), &h1, &m1);
-    assert_int_equal(m1, m0);              /* every word was a hit */
+    assert_int_equal(m1, m0);            /* every word was a hit */
     assert_int_equal(h1 - h0, second.n); /* ... and each looked up once */
     assert_same_analysis(&cold, &first);
     assert_same_analysis(&cold, &second);
