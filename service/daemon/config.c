@@ -150,7 +150,7 @@ static assay_err
 apply(assay_config *cfg, const char *key, const char *value, const char *where,
       assay_error *err)
 {
-    unsigned long long n;
+    unsigned long long n = 0;
     assay_err rc;
     if (value[0] == '\0') {
         return assay_error_set(err, ASSAY_ECONFIG, "%s: empty value", where);
