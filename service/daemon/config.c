@@ -183,15 +183,6 @@ apply(assay_config *cfg, const char *key, const char *value, const char *where,
     if (strcmp(key, "service") == 0 && cfg->mode == ASSAY_MODE_BROKER) {
         return add_service(cfg, where, value, err);
     }
-    if ((strcmp(key, "queue-ttl-ms") == 0 ||
-         strcmp(key, "queue_ttl_ms") == 0) &&
-        cfg->mode == ASSAY_MODE_BROKER) {
-        rc = parse_number(where, value, 1, 3600000, &n, err);
-        if (rc == ASSAY_OK) {
-            cfg->queue_ttl_ms = (int)n;
-        }
-        return rc;
-    }
     if ((strcmp(key, "curve-key") == 0 || strcmp(key, "curve_key") == 0) &&
         !server) {
         return set_string(&cfg->curve_key, value, err);
@@ -360,9 +351,7 @@ next_flag(int argc, char *const argv[], int i, const char **name,
                                             "client-inflight",
                                             "client_inflight",
                                             "drain-ms",
-                                            "drain_ms",
-                                            "queue-ttl-ms",
-                                            "queue_ttl_ms"};
+                                            "drain_ms"};
         bool is_known = false;
         for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
             is_known = is_known || strcmp(buf, known[k]) == 0;
@@ -607,7 +596,7 @@ assay_config_usage(assay_config_mode mode)
                "[--config FILE]\n"
                "                     [--curve-secret FILE --allow-clients "
                "DIR --allow-workers DIR]\n"
-               "                     [--service NAME]... [--queue-ttl-ms N]\n"
+               "                     [--service NAME]...\n"
                "Runs a Majordomo (MDP/0.1) broker bound at EP "
                "(default " ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n"
                "With CURVE, only keys in --allow-workers may register as "
@@ -615,10 +604,7 @@ assay_config_usage(assay_config_mode mode)
                "are queued for the --service names (default \"assay\") "
                "and for services\n"
                "with a registered worker; any other name is answered "
-               "\"unreachable\".\n"
-               "A queued request that no worker takes within --queue-ttl-ms "
-               "(default 10000)\n"
-               "is dropped.\n";
+               "\"unreachable\".\n";
     case ASSAY_MODE_SERVE:
     default:
         return "usage: assayd [options]\n"

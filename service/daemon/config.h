@@ -45,8 +45,6 @@ typedef struct assay_config {
                             only these may register (READY) */
     char **services;     /* broker: service names kept without a worker */
     size_t nservices;
-    int queue_ttl_ms; /* broker: longest wait of a queued request for a
-                         worker; 0 = the broker's default (10 s) */
     char *curve_key;  /* worker: its key pair file; may be NULL */
     char *server_key; /* worker: the broker's public key file */
     bool help;

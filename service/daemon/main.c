@@ -236,9 +236,6 @@ main(int argc, char **argv)
             bo.services = (const char *const *)cfg.services;
             bo.nservices = cfg.nservices;
         }
-        if (cfg.queue_ttl_ms > 0) {
-            bo.request_ttl_ms = cfg.queue_ttl_ms;
-        }
         status = assay_mdp_broker_run_opts(cfg.endpoint, &bo, &stop_flag, NULL,
                                            0, NULL) == 0
                      ? 0

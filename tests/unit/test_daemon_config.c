@@ -225,24 +225,6 @@ test_broker_mode_binds_and_loads_no_model(void **state)
     assert_int_equal(cfg.mode, ASSAY_MODE_BROKER);
     assert_string_equal(cfg.endpoint, "tcp://127.0.0.1:*");
     assert_int_equal(cfg.nmodels, 0);
-    assert_int_equal(cfg.queue_ttl_ms, 0); /* the broker's default */
-    assay_config_fini(&cfg);
-    const char *argv2[] = {"assayd", "broker", "--queue-ttl-ms", "250", NULL};
-    assert_ok_err(parse(&cfg, &err, 4, argv2), &err);
-    assert_int_equal(cfg.queue_ttl_ms, 250);
-    assay_config_fini(&cfg);
-    const char *path = write_tmp("queue_ttl_ms = 1500\n");
-    const char *argv3[] = {"assayd", "broker", "--config", path, NULL};
-    assert_ok_err(parse(&cfg, &err, 4, argv3), &err);
-    assert_int_equal(cfg.queue_ttl_ms, 1500);
-    assay_config_fini(&cfg);
-    unlink(path);
-    const char *argv4[] = {"assayd", "broker", "--queue-ttl-ms", "0", NULL};
-    assert_err(parse(&cfg, &err, 4, argv4), ASSAY_ECONFIG);
-    assay_config_fini(&cfg);
-    /* a broker setting: serve mode refuses it */
-    const char *argv5[] = {"assayd", "--queue-ttl-ms", "250", NULL};
-    assert_err(parse(&cfg, &err, 3, argv5), ASSAY_ECONFIG);
     assay_config_fini(&cfg);
 }
 
