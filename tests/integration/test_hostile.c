@@ -58,45 +58,11 @@ deadline_ms(int ms)
     return (int)(ms * assay_proc_time_scale());
 }
 
-/* Sockets opened and not yet closed. A test that fails skips its
- * zmq_close, and zmq_ctx_term in the group teardown then waited for that
- * socket for ever: the failure showed as a hang until ctest's timeout,
- * without its message. The teardown closes what is left first. */
-enum { OPEN_MAX = 8 };
-static void *open_socks[OPEN_MAX];
-
-static void *
-sock_new(void)
-{
-    void *s = zmq_socket(ctx, ZMQ_DEALER);
-    assert_non_null(s);
-    for (int i = 0; i < OPEN_MAX; i++) {
-        if (open_socks[i] == NULL) {
-            open_socks[i] = s;
-            return s;
-        }
-    }
-    zmq_close(s);
-    print_error("more than %d sockets open\n", OPEN_MAX);
-    fail();
-    return NULL;
-}
-
-static void
-sock_close(void *s)
-{
-    for (int i = 0; i < OPEN_MAX; i++) {
-        if (open_socks[i] == s) {
-            open_socks[i] = NULL;
-        }
-    }
-    zmq_close(s);
-}
-
 static void *
 dealer(const char *ep)
 {
-    void *s = sock_new();
+    void *s = zmq_socket(ctx, ZMQ_DEALER);
+    assert_non_null(s);
     int zero = 0;
     zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
     assert_int_equal(zmq_connect(s, ep), 0);
@@ -175,13 +141,6 @@ group_teardown(void **state)
     assay_proc_stop(&broker, SIGTERM, 20.0);
     assay_proc_stop(&direct, SIGTERM, 20.0);
     assay_proc_stop(&small, SIGKILL, 20.0);
-    for (int i = 0; i < OPEN_MAX; i++) {
-        if (open_socks[i] != NULL) {
-            int zero = 0;
-            zmq_setsockopt(open_socks[i], ZMQ_LINGER, &zero, sizeof zero);
-            sock_close(open_socks[i]);
-        }
-    }
     zmq_ctx_term(ctx);
     return 0;
 }
@@ -243,7 +202,7 @@ test_unknown_services_are_answered_and_hold_nothing(void **state)
     assert_null(strstr(body, "bogus"));
     start_worker();
     assert_service_answers(s);
-    sock_close(s);
+    zmq_close(s);
 }
 
 /* Issue 12 item 4: a request with 12 body frames reached the worker as 17
@@ -292,7 +251,7 @@ test_frame_limits_agree_and_every_request_is_answered(void **state)
     for (int i = 0; i < 15; i++) {
         assert_service_answers(s);
     }
-    sock_close(s);
+    zmq_close(s);
 }
 
 static void
@@ -406,7 +365,7 @@ test_direct_envelopes_are_answered(void **state)
     assert_int_equal(
         recv_frames(s, first, body, sizeof body, deadline_ms(10000)), 2);
     assert_non_null(strstr(body, "\"ok\":true"));
-    sock_close(s);
+    zmq_close(s);
 }
 
 static int
@@ -449,7 +408,7 @@ test_log_lines_are_rate_limited(void **state)
     int lines = count_of(direct.log, " request_error ");
     printf("request_error lines for %d bad requests: %d\n", N, lines);
     assert_true(lines < 300);
-    sock_close(s);
+    zmq_close(s);
 }
 
 /* CPU seconds (user + system) process pid has used, from /proc. */
@@ -537,7 +496,8 @@ test_silent_connections_are_logged_and_expire(void **state)
      * for the kernel's SYN backoff (up to 31 s), and, like any lazy-pirate
      * client, sends its request again when a connection it was written to
      * is reset before the answer. */
-    void *s = sock_new();
+    void *s = zmq_socket(ctx, ZMQ_DEALER);
+    assert_non_null(s);
     int zero = 0, connect_ms = 500;
     zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
     zmq_setsockopt(s, ZMQ_CONNECT_TIMEOUT, &connect_ms, sizeof connect_ms);
@@ -564,7 +524,7 @@ test_silent_connections_are_logged_and_expire(void **state)
      * in its send to the full monitor pipe and the client waited 15 s. */
     assert_true(served_ms < deadline_ms(10000));
     assert_non_null(strstr(body, "\"ok\":true"));
-    sock_close(s);
+    zmq_close(s);
     for (int i = 0; i < SILENT; i++) {
         close(fds[i]);
     }
@@ -623,7 +583,7 @@ test_drain_answers_every_request(void **state)
     char want[64];
     snprintf(want, sizeof want, "refused_shutting_down=%d unanswered=0 ", busy);
     assert_non_null(strstr(stop, want));
-    sock_close(s);
+    zmq_close(s);
 }
 
 /* Issue 12 item 10: two workers with different models under one service
@@ -704,7 +664,7 @@ test_mixed_models_are_reported(void **state)
            verdicts, mismatches);
     assert_true(verdicts > 0);
     assert_int_equal(verdicts + mismatches, 20);
-    sock_close(s);
+    zmq_close(s);
     assert_int_equal(assay_proc_stop(&w2, SIGTERM, 20.0), 0);
     assert_int_equal(assay_proc_stop(&w1, SIGTERM, 20.0), 0);
     assert_int_equal(assay_proc_stop(&b, SIGTERM, 20.0), 0);
@@ -790,7 +750,7 @@ test_direct_memory_is_bounded_before_queueing(void **state)
         assert_non_null(strstr(body, "\"code\":\"message_too_large\""));
     }
     assert_rss_below_mib(&direct, 128, "direct assayd after hostile bursts");
-    sock_close(s);
+    zmq_close(s);
 }
 
 /* Issue 12 item 6, broker: 200 requests of 4 MiB held 441 MB. Frames are
@@ -837,7 +797,7 @@ test_broker_memory_is_bounded_per_service(void **state)
         assert_non_null(strstr(body, "shutting down"));
     }
     assert_non_null(strstr(lone.log, " refused_shutting_down=32 "));
-    sock_close(s);
+    zmq_close(s);
 }
 
 int
