@@ -6,7 +6,9 @@
  *
  *   --mode ceiling   the thread that reads the TCP ROUTER answers on it: no
  *                    hand-off at all, the most one socket can carry.
- *   --mode topology  assayd's shape: TCP ROUTER front and inproc ROUTER
+ *   --mode topology  the hand-off shape assayd had before issue 14 item 1
+ *                    (its grading threads now answer on the front socket
+ *                    as the ceiling does): TCP ROUTER front and inproc ROUTER
  *                    backend read by one thread, --workers DEALER threads
  *                    (default 2) that announce READY and get one request at
  *                    a time, the reply going back through the front thread.

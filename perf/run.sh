@@ -8,8 +8,11 @@
 #   - assayd at 1, 2 and 8 connections, and at 8 connections interleaved with
 #     two echo servers carrying the service's message sizes (perf/
 #     echo_server.c): the ceiling (replies from the thread that reads the
-#     ROUTER) and assayd's topology (TCP ROUTER, inproc ROUTER, 2 worker
-#     DEALERs); CPU per request of every server and of the client;
+#     ROUTER, as assayd's grading threads now do) and the hand-off topology
+#     assayd had before (TCP ROUTER, inproc ROUTER, 2 worker DEALERs); CPU
+#     per request of every server and of the client;
+#   - the request handler on one thread without transport (bench_handler:
+#     engine, request parse, whole handler), to split assayd's CPU;
 #   - `assay batch` on 100,000 lines; assayd's RSS idle and under load
 #     (8 threads, 10,000-word answers).
 # Prints the load average at the start, then one table: every target of
@@ -105,7 +108,7 @@ say "== build (Release) in $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DASSAY_SANITIZE=OFF \
     >"$TMP/cmake.log" 2>&1 || { cat "$TMP/cmake.log" >&2; die "cmake failed"; }
 cmake --build "$BUILD" -j2 --target assayd assay bench_engine bench_service \
-    echo_server >"$TMP/build.log" 2>&1 \
+    bench_handler echo_server >"$TMP/build.log" 2>&1 \
     || { tail -40 "$TMP/build.log" >&2; die "build failed"; }
 ASSAYD=$BUILD/service/daemon/assayd
 ASSAY=$BUILD/client/cli/assay
@@ -158,6 +161,14 @@ while [ "$r" -le "$ROUNDS" ]; do
     }' "$TMP/r.txt" | tee -a "$TMP/rounds.txt" | sed "s/^/# round $r: /" >&2
     r=$((r + 1))
 done
+
+say "== request handler on one thread, no transport (bench_handler)"
+HANDLER_ARGS="--rounds $ROUNDS --seconds 1"
+[ "${ASSAY_BENCH_QUICK:-0}" = 1 ] && HANDLER_ARGS="--rounds 1 --seconds 0.2"
+# shellcheck disable=SC2086
+"$BUILD/perf/bench_handler" --model "$MODEL" $HANDLER_ARGS >"$TMP/handler.txt" \
+    || die "bench_handler failed"
+grep -v '^#' "$TMP/handler.txt" >&2
 
 say "== servers: assayd --threads $THREADS and the two echo servers"
 start assayd "$TMP/assayd.log" "$ASSAYD" --endpoint 'tcp://127.0.0.1:*' \
@@ -273,6 +284,7 @@ LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
         print "ratio_service_topology", (m % 2 ? t[(m + 1) / 2] : (t[m / 2] + t[m / 2 + 1]) / 2)
     }' "$TMP/rounds8.txt"
     grep -v '^#' "$TMP/service12.txt"
+    grep -v '^#' "$TMP/handler.txt"
     cat "$TMP/batch.txt"
     echo "rss_idle_kb $RSS_IDLE_KB"
     echo "rss_kb $RSS_KB"
@@ -327,15 +339,18 @@ END {
     }
     row(sprintf("service, 8 conn x window %d (req/s)", window), v["service_rate"], "", "")
     row("ceiling echo, same client (req/s)", v["ceiling_rate"], "", "")
-    row("assayd-topology echo, same client (req/s)", v["topology_rate"], "", "")
+    row("hand-off topology echo, same client (req/s)", v["topology_rate"], "", "")
     row("  service / ceiling echo (same round)", sprintf("%.2f", v["ratio_service_ceiling"]), 0.5, ">=")
     row("  service / topology echo (same round)", sprintf("%.2f", v["ratio_service_topology"]), "", "")
     row("  p99 latency, 8 conn (ms)", v["service_p99_ms"], 5, "<")
     row("assayd CPU per request (us)", sprintf("%.1f", v["service_server_cpu_us"]),
         sprintf("%.1f", engine_us + 1.5 * v["ceiling_server_cpu_us"]), "<=")
     row("  engine time per verdict (us)", sprintf("%.1f", engine_us), "", "")
+    row("  request handler, one thread, no transport (us)", sprintf("%.1f", v["handler_cpu_us"]), "", "")
+    row("    of which engine, same run (us)", sprintf("%.1f", v["handler_engine_cpu_us"]), "", "")
+    row("    of which request parse (us)", sprintf("%.1f", v["handler_parse_cpu_us"]), "", "")
     row("ceiling echo CPU per request (us)", sprintf("%.1f", v["ceiling_server_cpu_us"]), "", "")
-    row("topology echo CPU per request (us)", sprintf("%.1f", v["topology_server_cpu_us"]), "", "")
+    row("hand-off topology echo CPU per request (us)", sprintf("%.1f", v["topology_server_cpu_us"]), "", "")
     row("bench client CPU per request, vs assayd (us)", sprintf("%.1f", v["service_client_cpu_us"]), "", "")
     row("bench client CPU per request, vs ceiling (us)", sprintf("%.1f", v["ceiling_client_cpu_us"]), "", "")
     row(sprintf("assay batch, %d lines (lines/s)", lines), v["batch_rate"], "", "")

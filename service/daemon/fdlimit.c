@@ -3,9 +3,12 @@
 
 #include <errno.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <zmq.h>
 
@@ -111,6 +114,28 @@ assay_fd_monitor_read(void *mon, void *sock, assay_fd_pause *p)
     }
 }
 
+/* Descriptors a bind needs free: libzmq reads the interfaces through a
+ * netlink socket (closed again) before it opens the listener, and aborts
+ * the process when that read fails for want of a descriptor; the listener
+ * then takes the same one. */
+#define BIND_FDS 1
+
+/* Whether n descriptors are free now (each taken and given back). */
+static bool
+fds_free(int n)
+{
+    int fds[BIND_FDS];
+    int got = 0;
+    while (got < n && got < BIND_FDS &&
+           (fds[got] = eventfd(0, EFD_CLOEXEC)) >= 0) {
+        got++;
+    }
+    for (int i = 0; i < got; i++) {
+        close(fds[i]);
+    }
+    return got == n;
+}
+
 long
 assay_fd_pause_tick(void *sock, assay_fd_pause *p)
 {
@@ -121,7 +146,7 @@ assay_fd_pause_tick(void *sock, assay_fd_pause *p)
     if (now < p->until_ms) {
         return (long)(p->until_ms - now);
     }
-    if (zmq_bind(sock, p->endpoint) != 0) {
+    if (!fds_free(BIND_FDS) || zmq_bind(sock, p->endpoint) != 0) {
         /* still out of descriptors (or the port is taken): wait again */
         p->until_ms = now + ASSAY_FD_PAUSE_MS;
         return ASSAY_FD_PAUSE_MS;

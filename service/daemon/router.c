@@ -1,15 +1,16 @@
-/* router.c - front ROUTER, load-balanced grading threads over inproc. */
+/* router.c - direct mode: grading threads that share the front ROUTER. */
 #include "router.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <sys/epoll.h>
+#include <unistd.h>
 
 #include <zmq.h>
 
@@ -18,82 +19,90 @@
 #include "fdlimit.h"
 #include "log.h"
 
+/* Longest sleep of an idle thread, ms: the stop and reload flags, the
+ * drain deadline and the accept pause are looked at no later than this. */
 #define POLL_MS 100
 /* After the drain deadline, how long requests already being graded may
- * still take (queued ones are answered busy at the deadline), CREDIT per
+ * still take (queued ones are answered busy at the deadline), one per
  * thread at most. */
 #define DRAIN_GRACE_S 5.0
 /* Frames of one request kept from the front: the peer's identity, the
  * envelope, the delimiter and the body. A longer message is answered with
  * invalid_json through what was kept (docs/protocol.md). */
 #define FRAMES_MAX 16
-/* The backend ROUTER adds the grading thread's identity to a reply. */
-#define BACKEND_FRAMES_MAX (FRAMES_MAX + 1)
+/* Room for one frame more: a refusal may add a body to what was kept. */
+#define MSG_FRAMES (FRAMES_MAX + 1)
 /* Envelope bytes (routing ids before the delimiter). Proxies add ids of at
  * most 255 bytes; more is not an envelope and is not echoed back. */
 #define ENVELOPE_BYTES_MAX 4096
-/* Front messages read per loop turn, so worker replies are not starved. */
+/* Front messages read per turn, so a flood cannot hold the lock. */
 #define FRONT_BATCH 256
-#define READY "READY"
+/* ... and while requests are queued: a flooding client's messages are
+ * then mostly refused busy, and reading 256 of them before each grading
+ * spent the threads on refusals (a flood answered faster sends faster).
+ * Unread ones wait in the socket, which pushes back on the flood through
+ * TCP; libzmq reads connections in turn, so a polite client's request is
+ * read within a turn or two all the same. */
+#define FRONT_BATCH_BUSY 16
 /* Smallest send high-water mark of the front socket, messages. */
 #define SNDHWM_MIN 10000
 /* ZMQ_MAXMSGSIZE backstop as a multiple of the application limit. */
 #define MAXMSG_FACTOR 16
-/* Requests handed to one grading thread ahead of its answers (issue 14
- * item 1). With several queued on its inproc pipe the thread reads the next
- * one without sleeping, and neither side has to wake the other per request
- * (libzmq signals a reader only when its pipe was empty): under load a
- * request costs a few syscalls instead of ~40. Small, so that a request
- * handed out waits behind at most CREDIT - 1 others on that thread, and the
- * round-robin over clients still decides who goes next. */
-#define CREDIT 4
-/* Busy turns of the front loop between polls for the monitor. */
-#define BUSY_POLL_EVERY 64
-/* A worker's routing id: 'w' and its index, big-endian. */
-#define WORKER_ID_LEN 3
+/* Turns between reads of the accept monitor while no thread sleeps. */
+#define MONITOR_EVERY 64
 
 typedef struct rmsg {
     assay_fair_item fi; /* first: a queued item is its rmsg */
     int n;
     size_t bytes; /* every frame received, kept or not */
-    zmq_msg_t f[BACKEND_FRAMES_MAX];
+    zmq_msg_t f[MSG_FRAMES];
 } rmsg;
 
-typedef struct worker {
-    pthread_t tid;
-    void *ctx;
-    char backend_ep[64];
-    unsigned char id[WORKER_ID_LEN]; /* its routing id on the backend */
-    assay_handler *h;
-    atomic_int *quit;
-    int started;
-} worker;
-
-/* The front's view of one grading thread: requests handed to it and not
- * yet answered, oldest first (a worker answers in order), by client. */
-typedef struct wslot {
-    bool ready;
-    int nout;
-    int head;
-    assay_fair_client *out[CREDIT];
-} wslot;
-
+/* What the grading threads share, all of it guarded by lock except h (its
+ * own locks) and the descriptors (set before the threads start). Every
+ * thread serves the front socket itself (issue 14 item 1): it reads
+ * requests into the fair queues, takes the next one in the clients' turn,
+ * grades it without the lock and sends the reply, so a request crosses no
+ * thread inside assayd and wakes nobody. A ZeroMQ socket may move between
+ * threads with a full barrier in between; the lock is that barrier. */
 typedef struct front {
     assay_handler *h;
+    pthread_mutex_t lock;
     void *sock;
     void *mon; /* refused accepts, when zap does not watch them; may be NULL */
+    int sock_fd; /* ZMQ_FD of sock and of mon (-1 without), to sleep on */
+    int mon_fd;
     assay_fd_pause pause; /* accepting paused while descriptors run out */
-    void *backend;
-    bool by_user; /* key clients by CURVE user id, not by connection */
-    wslot *slots;
-    worker *workers;
-    int nworkers;
+    bool by_user;         /* key clients by CURVE user id, not by connection */
     assay_fair *fair;
     long limit;
     long per_client;
+    bool sent;        /* a send on sock since its last empty read */
+    bool mon_pending; /* monitor events are waiting to be read */
+    bool draining;
+    bool timed_out;
+    bool quit;  /* every thread leaves its loop */
+    int status; /* 0 once a drain finished, -1 on a socket failure */
+    double drain_s;
+    double drain_deadline;
+    unsigned turns;
     unsigned long long dropped;
     unsigned long long refused_stopping; /* answered busy: shutting down */
+    volatile sig_atomic_t *stop;
+    volatile sig_atomic_t *reload;
+    assay_zap *zap;
 } front;
+
+/* One grading thread. Thread 0 is the caller of assay_router_run: the
+ * only one with the signals unblocked, it also looks at the flags. */
+typedef struct server {
+    front *fr;
+    pthread_t tid;
+    int index;
+    int epfd; /* with more than one thread; -1: poll() the two fds */
+    bool started;
+    rmsg *m; /* receive buffer */
+} server;
 
 static void
 rmsg_close(rmsg *m)
@@ -105,7 +114,7 @@ rmsg_close(rmsg *m)
 }
 
 /* Receives one whole message. Returns 1 when read, 0 on EAGAIN/EINTR (none
- * waiting), -1 on a fatal error; frames past cap (<= BACKEND_FRAMES_MAX)
+ * waiting), -1 on a fatal error; frames past cap (<= MSG_FRAMES)
  * are discarded and *too_many set. */
 static int
 rmsg_recv(void *sock, rmsg *m, int cap, int flags, bool *too_many)
@@ -155,66 +164,6 @@ rmsg_send(void *sock, rmsg *m, int from, int flags)
     return rc;
 }
 
-static void *
-worker_main(void *arg)
-{
-    worker *w = arg;
-    void *sock = zmq_socket(w->ctx, ZMQ_DEALER);
-    int zero = 0;
-    if (sock == NULL) {
-        assay_log(ASSAY_LOG_ERROR, "worker_failed", "error=\"%s\"",
-                  zmq_strerror(errno));
-        return NULL;
-    }
-    zmq_setsockopt(sock, ZMQ_LINGER, &zero, sizeof(zero));
-    zmq_setsockopt(sock, ZMQ_SNDHWM, &zero, sizeof(zero));
-    zmq_setsockopt(sock, ZMQ_RCVHWM, &zero, sizeof(zero));
-    zmq_setsockopt(sock, ZMQ_ROUTING_ID, w->id, WORKER_ID_LEN);
-    /* A blocking receive that gives up after POLL_MS, to see quit: no
-     * separate zmq_poll (a poll() syscall) per request. */
-    int rcvtimeo = POLL_MS;
-    zmq_setsockopt(sock, ZMQ_RCVTIMEO, &rcvtimeo, sizeof(rcvtimeo));
-    if (zmq_connect(sock, w->backend_ep) != 0 ||
-        zmq_send(sock, READY, sizeof(READY) - 1, 0) < 0) {
-        assay_log(ASSAY_LOG_ERROR, "worker_failed", "error=\"%s\"",
-                  zmq_strerror(errno));
-        zmq_close(sock);
-        return NULL;
-    }
-    rmsg *m = calloc(1, sizeof(*m));
-    while (m != NULL && !atomic_load(w->quit)) {
-        bool too_many;
-        int got = rmsg_recv(sock, m, FRAMES_MAX, 0, &too_many);
-        if (got <= 0) {
-            if (got < 0) {
-                break;
-            }
-            continue;
-        }
-        /* [envelope...][body]: the front checked the shape already. */
-        zmq_msg_t *body = &m->f[m->n - 1];
-        size_t reply_len = 0;
-        char *reply = assay_handler_process(w->h, zmq_msg_data(body),
-                                            zmq_msg_size(body), &reply_len);
-        zmq_msg_close(body);
-        if (reply == NULL) {
-            static const char oom[] =
-                "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"internal\","
-                "\"message\":\"worker: out of memory\"}}";
-            zmq_msg_init_size(body, sizeof(oom) - 1);
-            memcpy(zmq_msg_data(body), oom, sizeof(oom) - 1);
-        } else {
-            zmq_msg_init_size(body, reply_len);
-            memcpy(zmq_msg_data(body), reply, reply_len);
-            free(reply);
-        }
-        rmsg_send(sock, m, 0, 0);
-    }
-    free(m);
-    zmq_close(sock);
-    return NULL;
-}
-
 /* Envelope check for a front message: frames up to the first empty one are
  * the envelope, exactly one body frame follows. Returns the delimiter's
  * index, or -1 when the kept frames hold none. *env_bytes is the size of
@@ -237,6 +186,7 @@ static void
 front_reply(front *fr, rmsg *m, int from)
 {
     int rc = rmsg_send(fr->sock, m, from, ZMQ_DONTWAIT);
+    fr->sent = true;
     if (rc != 0) {
         fr->dropped++;
         /* A client that stops reading can make thousands of drops a
@@ -265,7 +215,7 @@ front_refuse(front *fr, rmsg *m, int nbody, assay_err code, const char *text)
         zmq_msg_close(&m->f[i]);
     }
     m->n -= nbody;
-    if (reply == NULL || m->n >= BACKEND_FRAMES_MAX) {
+    if (reply == NULL || m->n >= MSG_FRAMES) {
         free(reply);
         rmsg_close(m);
         return;
@@ -306,48 +256,6 @@ front_refuse_queued(front *fr)
                      "request: service is shutting down (drain timeout), "
                      "try another instance");
         free(q);
-    }
-}
-
-/* The grading thread with the most free credit, or -1 when all are full:
- * spreads requests over the threads while each takes up to CREDIT. */
-static int
-front_pick_worker(const front *fr)
-{
-    int best = -1, best_free = 0;
-    for (int i = 0; i < fr->nworkers; i++) {
-        int free_credit = fr->slots[i].ready ? CREDIT - fr->slots[i].nout : 0;
-        if (free_credit > best_free) {
-            best = i;
-            best_free = free_credit;
-        }
-    }
-    return best;
-}
-
-/* Hands queued requests to grading threads with credit, one client's
- * request at a time in turn (assay_fair_next). */
-static void
-front_dispatch(front *fr)
-{
-    int w;
-    while (assay_fair_queued(fr->fair) > 0 &&
-           (w = front_pick_worker(fr)) >= 0) {
-        rmsg *m = (rmsg *)assay_fair_next(fr->fair);
-        wslot *sl = &fr->slots[w];
-        if (zmq_send(fr->backend, fr->workers[w].id, WORKER_ID_LEN,
-                     ZMQ_SNDMORE) < 0 ||
-            rmsg_send(fr->backend, m, 0, 0) != 0) {
-            /* An inproc peer of ours vanished: nothing will answer. */
-            assay_log(ASSAY_LOG_ERROR, "dispatch_failed", "error=\"%s\"",
-                      zmq_strerror(errno));
-            rmsg_close(m);
-            assay_fair_done(fr->fair, m->fi.client);
-        } else {
-            sl->out[(sl->head + sl->nout) % CREDIT] = m->fi.client;
-            sl->nout++;
-        }
-        free(m);
     }
 }
 
@@ -463,59 +371,277 @@ front_on_request(front *fr, rmsg *m, bool too_many, bool draining)
         zmq_msg_close(&m->f[i]);
     }
     m->n = 0;
-    front_dispatch(fr);
 }
 
-/* The index of the grading thread a backend routing id names, or -1. */
+/* Reads up to cap requests from the front and admits or refuses each.
+ * Returns how many were read, or -1 on a fatal socket error. */
 static int
-front_worker_index(const front *fr, zmq_msg_t *id)
+front_read(front *fr, rmsg *m, int cap)
 {
-    const unsigned char *b = zmq_msg_data(id);
-    if (zmq_msg_size(id) != WORKER_ID_LEN || b[0] != 'w') {
-        return -1;
+    int got = 0;
+    while (got < cap) {
+        bool too_many;
+        int r = rmsg_recv(fr->sock, m, FRAMES_MAX, ZMQ_DONTWAIT, &too_many);
+        if (r == 0) {
+            fr->sent = false; /* an empty read left the mailbox idle */
+            return got;
+        }
+        if (r < 0) {
+            assay_log(ASSAY_LOG_ERROR, "receive_failed", "error=\"%s\"",
+                      zmq_strerror(errno));
+            return -1;
+        }
+        front_on_request(fr, m, too_many, fr->draining);
+        got++;
     }
-    int i = (b[1] << 8) | b[2];
-    return i < fr->nworkers ? i : -1;
+    return got;
 }
 
 static void
-front_on_backend(front *fr, rmsg *m)
+free_reply(void *data, void *hint)
 {
-    int w = m->n >= 2 ? front_worker_index(fr, &m->f[0]) : -1;
-    if (w < 0) {
-        rmsg_close(m);
-        return;
-    }
-    wslot *sl = &fr->slots[w];
-    if (m->n == 2 && zmq_msg_size(&m->f[1]) == sizeof(READY) - 1 &&
-        memcmp(zmq_msg_data(&m->f[1]), READY, sizeof(READY) - 1) == 0) {
-        sl->ready = true;
-        rmsg_close(m);
-    } else if (sl->nout > 0) {
-        /* Answers come back in the order the requests went out. */
-        assay_fair_done(fr->fair, sl->out[sl->head]);
-        sl->head = (sl->head + 1) % CREDIT;
-        sl->nout--;
-        front_reply(fr, m, 1);
-    } else {
-        rmsg_close(m); /* nothing of ours was outstanding there */
-    }
-    front_dispatch(fr);
+    (void)hint;
+    free(data);
 }
 
+/* Grades q (without the lock) and puts the reply where its body was. */
+static void
+serve_request(front *fr, rmsg *q)
+{
+    zmq_msg_t *body = &q->f[q->n - 1];
+    size_t reply_len = 0;
+    char *reply = assay_handler_process(fr->h, zmq_msg_data(body),
+                                        zmq_msg_size(body), &reply_len);
+    zmq_msg_close(body);
+    /* The reply buffer becomes the frame: no copy. */
+    if (reply == NULL ||
+        zmq_msg_init_data(body, reply, reply_len, free_reply, NULL) != 0) {
+        static const char oom[] =
+            "{\"v\":1,\"ok\":false,\"error\":{\"code\":\"internal\","
+            "\"message\":\"worker: out of memory\"}}";
+        free(reply);
+        zmq_msg_init_data(body, (void *)oom, sizeof(oom) - 1, NULL, NULL);
+    }
+}
+
+/* Every thread leaves its loop at its next turn; a sleeping one within
+ * POLL_MS (a wake-up descriptor would cost one more of what fdlimit.h
+ * guards, for a faster exit only). */
+static void
+front_quit(front *fr, int status)
+{
+    if (!fr->quit) {
+        fr->quit = true;
+        fr->status = status;
+    }
+}
+
+/* The drain's progress, under the lock: done once nothing is in flight;
+ * at the deadline the queued requests are answered busy, and past the
+ * grace the loop ends even with requests still being graded (their
+ * threads send those replies before they stop). */
+static void
+front_drain_check(front *fr)
+{
+    if (!fr->draining) {
+        return;
+    }
+    if (assay_fair_in_flight(fr->fair) == 0) {
+        front_quit(fr, 0);
+        return;
+    }
+    double now = assay_clock_s();
+    if (!fr->timed_out && now > fr->drain_deadline) {
+        fr->timed_out = true;
+        assay_log(ASSAY_LOG_WARN, "drain_timeout",
+                  "in_flight=%ld queued_refused=%ld",
+                  assay_fair_in_flight(fr->fair), assay_fair_queued(fr->fair));
+        front_refuse_queued(fr);
+        if (assay_fair_in_flight(fr->fair) == 0) {
+            front_quit(fr, 0);
+        }
+    } else if (fr->timed_out && now > fr->drain_deadline + DRAIN_GRACE_S) {
+        front_quit(fr, 0);
+    }
+}
+
+/* Thread 0's duties each turn, under the lock: the reload and stop flags
+ * set by the signal handlers. The reload runs without the lock, so the
+ * other threads keep serving on the old models meanwhile. */
+static void
+front_flags(front *fr)
+{
+    if (*fr->reload) {
+        *fr->reload = 0;
+        pthread_mutex_unlock(&fr->lock);
+        assay_log(ASSAY_LOG_INFO, "reload_requested", NULL);
+        assay_handler_reload(fr->h, NULL); /* failure is logged there */
+        if (fr->zap != NULL) {
+            assay_zap_reload(fr->zap, NULL); /* likewise */
+        }
+        pthread_mutex_lock(&fr->lock);
+    }
+    assay_handler_log_flush();
+    if (*fr->stop && !fr->draining) {
+        fr->draining = true;
+        fr->drain_deadline = assay_clock_s() + fr->drain_s;
+        assay_log(ASSAY_LOG_INFO, "draining", "in_flight=%ld",
+                  assay_fair_in_flight(fr->fair));
+    }
+}
+
+/* Sleeps until the front or the monitor has something, a signal (thread
+ * 0) or wait_ms. Called with the lock held, returns with it held. With
+ * several threads the epoll sets wake one sleeper per event
+ * (EPOLLEXCLUSIVE). */
+static void
+server_sleep(server *sv, long wait_ms)
+{
+    front *fr = sv->fr;
+    /* ZMQ_FD signals only news that arrive after the socket's mailbox was
+     * read empty. A receive that found nothing does that; a send after it
+     * may have taken a signal without reading the message it announced,
+     * so look once more. */
+    if (fr->sent) {
+        int events = 0;
+        size_t len = sizeof(events);
+        fr->sent = false;
+        if (zmq_getsockopt(fr->sock, ZMQ_EVENTS, &events, &len) == 0 &&
+            (events & ZMQ_POLLIN)) {
+            return;
+        }
+    }
+    pthread_mutex_unlock(&fr->lock);
+    if (sv->epfd >= 0) {
+        struct epoll_event ev[2];
+        int n = epoll_wait(sv->epfd, ev, 2, (int)wait_ms);
+        pthread_mutex_lock(&fr->lock);
+        for (int i = 0; i < n; i++) {
+            if (fr->mon_fd >= 0 && ev[i].data.fd == fr->mon_fd) {
+                fr->mon_pending = true;
+            }
+        }
+        return;
+    }
+    struct pollfd pf[2] = {{.fd = fr->sock_fd, .events = POLLIN},
+                           {.fd = fr->mon_fd, .events = POLLIN}};
+    int n = poll(pf, fr->mon_fd >= 0 ? 2 : 1, (int)wait_ms);
+    pthread_mutex_lock(&fr->lock);
+    if (n > 0 && fr->mon_fd >= 0 && (pf[1].revents & POLLIN)) {
+        fr->mon_pending = true;
+    }
+}
+
+/* A grading thread's loop: read, take the next request in turn, grade,
+ * reply; sleep only when there is nothing to read or grade. */
+static void
+serve(server *sv)
+{
+    front *fr = sv->fr;
+    pthread_mutex_lock(&fr->lock);
+    while (!fr->quit) {
+        if (sv->index == 0) {
+            front_flags(fr);
+        }
+        long pause_ms = assay_fd_pause_tick(fr->sock, &fr->pause);
+        if (fr->mon != NULL &&
+            (fr->mon_pending || ++fr->turns % MONITOR_EVERY == 0)) {
+            assay_fd_monitor_read(fr->mon, fr->sock, &fr->pause);
+            /* It reads a bounded batch, and ZMQ_FD only signals news after
+             * the mailbox was read empty: whether events remain is asked,
+             * not waited for. Unread, they would fill the monitor pipe and
+             * block libzmq's I/O thread in its send (every connection
+             * stalls). */
+            int events = 0;
+            size_t len = sizeof(events);
+            fr->mon_pending =
+                zmq_getsockopt(fr->mon, ZMQ_EVENTS, &events, &len) == 0 &&
+                (events & ZMQ_POLLIN);
+        }
+        int cap =
+            assay_fair_queued(fr->fair) > 0 ? FRONT_BATCH_BUSY : FRONT_BATCH;
+        int got = front_read(fr, sv->m, cap);
+        if (got < 0) {
+            front_quit(fr, -1);
+            break;
+        }
+        front_drain_check(fr);
+        if (fr->quit) {
+            break;
+        }
+        rmsg *q = (rmsg *)assay_fair_next(fr->fair);
+        if (q != NULL) {
+            pthread_mutex_unlock(&fr->lock);
+            serve_request(fr, q);
+            pthread_mutex_lock(&fr->lock);
+            assay_fair_done(fr->fair, q->fi.client);
+            front_reply(fr, q, 0);
+            free(q);
+            continue;
+        }
+        if (got == cap) {
+            continue; /* more may be waiting */
+        }
+        if (fr->mon_pending) {
+            continue; /* monitor events still to read */
+        }
+        long wait = POLL_MS;
+        if (pause_ms >= 0 && pause_ms < wait) {
+            wait = pause_ms;
+        }
+        server_sleep(sv, wait);
+    }
+    pthread_mutex_unlock(&fr->lock);
+}
+
+static void *
+server_main(void *arg)
+{
+    serve(arg);
+    return NULL;
+}
+
+/* A thread's epoll set: the front's and the monitor's ZMQ_FD, one sleeper
+ * woken per event, not every thread per request. */
 static int
-front_setup(front *fr, void *ctx, const assay_router_config *cfg,
-            const char *backend_ep)
+server_epoll(server *sv)
+{
+    front *fr = sv->fr;
+    sv->epfd = epoll_create1(EPOLL_CLOEXEC);
+    if (sv->epfd < 0) {
+        return -1;
+    }
+    int fds[2] = {fr->sock_fd, fr->mon_fd};
+    for (int i = 0; i < 2; i++) {
+        if (fds[i] < 0) {
+            continue;
+        }
+        struct epoll_event ev = {.events = EPOLLIN | EPOLLEXCLUSIVE,
+                                 .data.fd = fds[i]};
+        int rc = epoll_ctl(sv->epfd, EPOLL_CTL_ADD, fds[i], &ev);
+        if (rc != 0 && errno == EINVAL) {
+            /* kernels before 4.5: every sleeper wakes, which is only
+             * wasteful */
+            ev.events = EPOLLIN;
+            rc = epoll_ctl(sv->epfd, EPOLL_CTL_ADD, fds[i], &ev);
+        }
+        if (rc != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+static int
+front_setup(front *fr, void *ctx, const assay_router_config *cfg)
 {
     /* Inbound, the high-water mark pushes back on a client through TCP;
      * outbound, every request gets a reply (often an instant busy), so the
      * send side must hold a whole burst or replies would be dropped. */
-    int one = 1, linger = 2000, hwm = cfg->hwm, unlimited = 0;
+    int one = 1, linger = 2000, hwm = cfg->hwm;
     int sndhwm = cfg->hwm > SNDHWM_MIN / 10 ? cfg->hwm * 10 : SNDHWM_MIN;
     int64_t maxmsg = (int64_t)assay_handler_max_message(fr->h) * MAXMSG_FACTOR;
     fr->sock = zmq_socket(ctx, ZMQ_ROUTER);
-    fr->backend = zmq_socket(ctx, ZMQ_ROUTER);
-    if (fr->sock == NULL || fr->backend == NULL) {
+    if (fr->sock == NULL) {
         assay_log(ASSAY_LOG_ERROR, "socket_failed", "error=\"%s\"",
                   zmq_strerror(errno));
         return -1;
@@ -526,10 +652,6 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
     zmq_setsockopt(fr->sock, ZMQ_MAXMSGSIZE, &maxmsg, sizeof(maxmsg));
     zmq_setsockopt(fr->sock, ZMQ_LINGER, &linger, sizeof(linger));
     assay_fd_front_options(fr->sock);
-    zmq_setsockopt(fr->backend, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
-    zmq_setsockopt(fr->backend, ZMQ_SNDHWM, &unlimited, sizeof(unlimited));
-    zmq_setsockopt(fr->backend, ZMQ_RCVHWM, &unlimited, sizeof(unlimited));
-    zmq_setsockopt(fr->backend, ZMQ_LINGER, &unlimited, sizeof(unlimited));
     if (cfg->zap != NULL) {
         assay_error err;
         assay_error_init(&err);
@@ -547,11 +669,6 @@ front_setup(front *fr, void *ctx, const assay_router_config *cfg,
                   cfg->endpoint, zmq_strerror(errno));
         return -1;
     }
-    if (zmq_bind(fr->backend, backend_ep) != 0) {
-        assay_log(ASSAY_LOG_ERROR, "bind_failed", "endpoint=%s error=\"%s\"",
-                  backend_ep, zmq_strerror(errno));
-        return -1;
-    }
     return 0;
 }
 
@@ -559,12 +676,17 @@ int
 assay_router_run(assay_handler *h, const assay_router_config *cfg,
                  volatile sig_atomic_t *stop, volatile sig_atomic_t *reload)
 {
-    int status = -1;
-    atomic_int quit = 0;
     front fr = {.h = h,
-                .nworkers = cfg->threads,
                 .limit = cfg->hwm,
-                .by_user = cfg->zap != NULL};
+                .by_user = cfg->zap != NULL,
+                .sock_fd = -1,
+                .mon_fd = -1,
+                .status = -1,
+                .drain_s = cfg->drain_s,
+                .stop = stop,
+                .reload = reload,
+                .zap = cfg->zap};
+    pthread_mutex_init(&fr.lock, NULL);
     fr.per_client =
         cfg->client_inflight > 0 ? cfg->client_inflight : (cfg->hwm + 7) / 8;
     /* Past the total, a client with nothing in flight still gets a slot
@@ -573,171 +695,93 @@ assay_router_run(assay_handler *h, const assay_router_config *cfg,
     assay_fair_limits lim = {.total = cfg->hwm,
                              .per_client = fr.per_client,
                              .reserve = (cfg->hwm + 7) / 8};
+    int nthreads = cfg->threads >= 1 ? cfg->threads : 1;
     fr.fair = assay_fair_new(&lim);
-    worker *workers = calloc((size_t)cfg->threads, sizeof(*workers));
-    fr.workers = workers;
-    fr.slots = calloc((size_t)cfg->threads, sizeof(*fr.slots));
-    rmsg *m = calloc(1, sizeof(*m));
+    server *sv = calloc((size_t)nthreads, sizeof(*sv));
     void *ctx = zmq_ctx_new();
-    char backend_ep[64];
-    snprintf(backend_ep, sizeof(backend_ep), "inproc://assayd-backend-%p",
-             (void *)&fr);
-    if (workers == NULL || fr.slots == NULL || fr.fair == NULL || m == NULL ||
-        ctx == NULL) {
+    for (int i = 0; sv != NULL && i < nthreads; i++) {
+        sv[i] = (server){.fr = &fr, .index = i, .epfd = -1};
+        sv[i].m = calloc(1, sizeof(rmsg));
+    }
+    bool ok = sv != NULL && fr.fair != NULL && ctx != NULL;
+    for (int i = 0; ok && i < nthreads; i++) {
+        ok = sv[i].m != NULL;
+    }
+    if (!ok) {
         assay_log(ASSAY_LOG_ERROR, "start_failed", "error=\"out of memory\"");
         goto out;
     }
-    if (front_setup(&fr, ctx, cfg, backend_ep) != 0) {
+    if (front_setup(&fr, ctx, cfg) != 0) {
         goto out;
     }
-    /* Workers start with the signals blocked, so only this thread runs the
-     * flag-setting handlers and wakes from its poll on time. */
+    size_t fdlen = sizeof(fr.sock_fd);
+    if (zmq_getsockopt(fr.sock, ZMQ_FD, &fr.sock_fd, &fdlen) != 0 ||
+        (fr.mon != NULL &&
+         (fdlen = sizeof(fr.mon_fd),
+          zmq_getsockopt(fr.mon, ZMQ_FD, &fr.mon_fd, &fdlen) != 0))) {
+        assay_log(ASSAY_LOG_ERROR, "socket_failed", "error=\"%s\"",
+                  zmq_strerror(errno));
+        goto out;
+    }
+    for (int i = 0; nthreads > 1 && i < nthreads; i++) {
+        if (server_epoll(&sv[i]) != 0) {
+            assay_log(ASSAY_LOG_ERROR, "start_failed", "error=\"epoll: %s\"",
+                      strerror(errno));
+            goto out;
+        }
+    }
+    char bound[256] = "";
+    size_t blen = sizeof(bound);
+    zmq_getsockopt(fr.sock, ZMQ_LAST_ENDPOINT, bound, &blen);
+    /* Threads 1.. start with the signals blocked, so only this thread runs
+     * the flag-setting handlers and wakes from its sleep on time. */
     sigset_t block, old;
     sigemptyset(&block);
     sigaddset(&block, SIGTERM);
     sigaddset(&block, SIGINT);
     sigaddset(&block, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &block, &old);
-    for (int i = 0; i < cfg->threads; i++) {
-        worker *w = &workers[i];
-        w->ctx = ctx;
-        w->h = h;
-        w->quit = &quit;
-        w->id[0] = 'w';
-        w->id[1] = (unsigned char)(i >> 8);
-        w->id[2] = (unsigned char)(i & 0xff);
-        snprintf(w->backend_ep, sizeof(w->backend_ep), "%s", backend_ep);
-        if (pthread_create(&w->tid, NULL, worker_main, w) != 0) {
+    for (int i = 1; i < nthreads; i++) {
+        if (pthread_create(&sv[i].tid, NULL, server_main, &sv[i]) != 0) {
             assay_log(ASSAY_LOG_ERROR, "start_failed",
                       "error=\"cannot start thread %d\"", i);
             pthread_sigmask(SIG_SETMASK, &old, NULL);
+            pthread_mutex_lock(&fr.lock);
+            front_quit(&fr, -1);
+            pthread_mutex_unlock(&fr.lock);
             goto out;
         }
-        w->started = 1;
+        sv[i].started = true;
     }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
-
-    char bound[256] = "";
-    size_t blen = sizeof(bound);
-    zmq_getsockopt(fr.sock, ZMQ_LAST_ENDPOINT, bound, &blen);
     assay_log(ASSAY_LOG_INFO, "ready",
               "endpoint=%s threads=%d hwm=%d client_inflight=%ld "
               "max_message=%zu models=%zu curve=%s",
-              bound, cfg->threads, cfg->hwm, fr.per_client,
+              bound, nthreads, cfg->hwm, fr.per_client,
               assay_handler_max_message(h), assay_handler_model_count(h),
               cfg->zap != NULL ? "on" : "off");
-
-    bool draining = false;
-    bool timed_out = false;
-    double drain_deadline = 0;
-    /* While the last turn found work, the next one reads both sockets
-     * without polling first (a non-blocking read of an empty pipe costs no
-     * syscall, a zmq_poll at least one); it sleeps in zmq_poll only once a
-     * turn finds nothing. Every BUSY_POLL_EVERY busy turns it still polls,
-     * without waiting, for the monitor. */
-    bool busy = false;
-    unsigned busy_turns = 0;
-    for (;;) {
-        zmq_pollitem_t items[3] = {
-            {.socket = fr.backend, .events = ZMQ_POLLIN},
-            {.socket = fr.sock, .events = ZMQ_POLLIN},
-            {.socket = fr.mon, .events = ZMQ_POLLIN},
-        };
-        int n = 0;
-        long pause_ms = assay_fd_pause_tick(fr.sock, &fr.pause);
-        if (!busy || ++busy_turns % BUSY_POLL_EVERY == 0) {
-            long wait = busy ? 0 : POLL_MS;
-            if (pause_ms >= 0 && pause_ms < wait) {
-                wait = pause_ms;
-            }
-            n = zmq_poll(items, fr.mon != NULL ? 3 : 2, wait);
-        }
-        if (n > 0 && fr.mon != NULL && (items[2].revents & ZMQ_POLLIN)) {
-            assay_fd_monitor_read(fr.mon, fr.sock, &fr.pause);
-        }
-        if (n < 0 && errno != EINTR) {
-            assay_log(ASSAY_LOG_ERROR, "poll_failed", "error=\"%s\"",
-                      zmq_strerror(errno));
-            break;
-        }
-        if (*reload) {
-            *reload = 0;
-            assay_log(ASSAY_LOG_INFO, "reload_requested", NULL);
-            assay_handler_reload(h, NULL); /* failure is logged there */
-            if (cfg->zap != NULL) {
-                assay_zap_reload(cfg->zap, NULL); /* likewise */
-            }
-        }
-        assay_handler_log_flush();
-        if (*stop && !draining) {
-            draining = true;
-            drain_deadline = assay_clock_s() + cfg->drain_s;
-            assay_log(ASSAY_LOG_INFO, "draining", "in_flight=%ld",
-                      assay_fair_in_flight(fr.fair));
-        }
-        int handled = 0;
-        if (busy || (n > 0 && (items[0].revents & ZMQ_POLLIN))) {
-            bool too_many;
-            while (rmsg_recv(fr.backend, m, BACKEND_FRAMES_MAX, ZMQ_DONTWAIT,
-                             &too_many) > 0) {
-                front_on_backend(&fr, m);
-                handled++;
-            }
-        }
-        if (busy || (n > 0 && (items[1].revents & ZMQ_POLLIN))) {
-            bool too_many;
-            for (int i = 0;
-                 i < FRONT_BATCH &&
-                 rmsg_recv(fr.sock, m, FRAMES_MAX, ZMQ_DONTWAIT, &too_many) > 0;
-                 i++) {
-                front_on_request(&fr, m, too_many, draining);
-                handled++;
-            }
-        }
-        busy = handled > 0;
-        if (draining && assay_fair_in_flight(fr.fair) == 0) {
-            status = 0;
-            break;
-        }
-        if (draining && !timed_out && assay_clock_s() > drain_deadline) {
-            /* Queued requests are answered now; the ones being graded
-             * (at most CREDIT per thread) get a short grace to finish. */
-            timed_out = true;
-            assay_log(ASSAY_LOG_WARN, "drain_timeout",
-                      "in_flight=%ld queued_refused=%ld",
-                      assay_fair_in_flight(fr.fair),
-                      assay_fair_queued(fr.fair));
-            front_refuse_queued(&fr);
-        }
-        if (timed_out && assay_clock_s() > drain_deadline + DRAIN_GRACE_S) {
-            status = 0;
-            break;
+    serve(&sv[0]);
+out:
+    for (int i = 1; sv != NULL && i < nthreads; i++) {
+        if (sv[i].started) {
+            pthread_join(sv[i].tid, NULL);
         }
     }
-    if (status == 0) {
+    if (fr.status == 0) {
         /* Whatever arrived during the last turn is answered, not dropped
          * with the socket. Bounded: a flood cannot hold the exit. */
+        fr.draining = true;
         bool too_many;
-        for (int i = 0; i < 100000 && rmsg_recv(fr.sock, m, FRAMES_MAX,
+        for (int i = 0; i < 100000 && rmsg_recv(fr.sock, sv[0].m, FRAMES_MAX,
                                                 ZMQ_DONTWAIT, &too_many) > 0;
              i++) {
-            front_on_request(&fr, m, too_many, true);
-        }
-    }
-out:
-    atomic_store(&quit, 1);
-    for (int i = 0; workers != NULL && i < cfg->threads; i++) {
-        if (workers[i].started) {
-            pthread_join(workers[i].tid, NULL);
+            front_on_request(&fr, sv[0].m, too_many, true);
         }
     }
     assay_fair_item *it;
     while (fr.fair != NULL && (it = assay_fair_next(fr.fair)) != NULL) {
         rmsg_close((rmsg *)it);
         free(it);
-    }
-    if (fr.backend != NULL) {
-        zmq_close(fr.backend);
     }
     if (fr.mon != NULL) {
         zmq_close(fr.mon);
@@ -751,7 +795,7 @@ out:
     if (ctx != NULL) {
         zmq_ctx_term(ctx);
     }
-    if (status == 0) {
+    if (fr.status == 0) {
         /* unanswered: still being graded when the grace ran out */
         assay_log(ASSAY_LOG_INFO, "stopped",
                   "refused_shutting_down=%llu unanswered=%ld "
@@ -759,9 +803,14 @@ out:
                   fr.refused_stopping, assay_fair_in_flight(fr.fair),
                   fr.dropped);
     }
-    free(m);
+    for (int i = 0; sv != NULL && i < nthreads; i++) {
+        if (sv[i].epfd >= 0) {
+            close(sv[i].epfd);
+        }
+        free(sv[i].m);
+    }
     assay_fair_free(fr.fair);
-    free(fr.slots);
-    free(workers);
-    return status;
+    free(sv);
+    pthread_mutex_destroy(&fr.lock);
+    return fr.status;
 }

@@ -11,6 +11,8 @@
 #include "jsonw.h"
 #include "utf8.h"
 
+static bool parse_fast(const char *msg, size_t len, assay_request *req);
+
 /* Longest echo of untrusted text (op names, jansson's token excerpts) in a
  * message, in bytes. */
 #define ECHO_MAX 64
@@ -71,6 +73,7 @@ assay_request_fini(assay_request *req)
         return;
     }
     json_decref(req->root);
+    free(req->text);
     assay_request_init(req);
 }
 
@@ -342,6 +345,25 @@ assay_proto_peek_id(const char *msg, size_t len, size_t max_len,
     if (msg == NULL) {
         return false;
     }
+    /* A plain grade request (most of what a flood sends to be refused
+     * busy) is read directly: the tree for a 9 KB answer costs tens of
+     * microseconds per refusal. */
+    if (max_len == 0 || len <= max_len) {
+        /* Bad UTF-8 can only sit inside strings of what the direct path
+         * takes, where the lossy read below puts '?' in its place: the id
+         * is the same when the id itself is valid. */
+        assay_request r;
+        assay_request_init(&r);
+        bool direct = parse_fast(msg, len, &r) && r.has_id &&
+                      assay_utf8_check(r.id, strlen(r.id)) < 0;
+        if (direct) {
+            memcpy(id, r.id, sizeof(r.id));
+        }
+        assay_request_fini(&r);
+        if (direct) {
+            return true;
+        }
+    }
     if ((max_len > 0 && len > max_len) || !peek_id_lossy(msg, len, id)) {
         return assay_proto_scan_id(msg, len, id);
     }
@@ -493,9 +515,276 @@ parse_grade(assay_request *req, assay_error *err)
     return parse_fields(req, err);
 }
 
-assay_err
-assay_proto_parse(const char *msg, size_t len, size_t max_len,
-                  assay_request *req, assay_error *err)
+/* The direct path (issue 14 item 1): a plain, valid grade request is read
+ * in one pass over the text, without building a jansson tree, which cost
+ * more than the rest of the request handling put together. It takes only
+ * what it can decide alone: one object of known keys (no escapes in the
+ * keys, none twice), string values (escapes decoded as jansson does), "v"
+ * as the integer 1, "op" "grade", an id of 1..ASSAY_PROTO_MAX_ID bytes,
+ * question_id or question and reference, an answer, a well-formed
+ * model_hash. Anything else - every error, "fields", unknown keys, \u0000
+ * - goes to the tree path, which decides it as before; so both paths give
+ * the same request for what the direct one accepts (tests/unit/
+ * test_proto.c compares them). */
+
+enum {
+    FK_ID,
+    FK_V,
+    FK_OP,
+    FK_QUESTION_ID,
+    FK_QUESTION,
+    FK_REFERENCE,
+    FK_ANSWER,
+    FK_MODEL_HASH,
+    FK_COUNT
+};
+
+static const char *const fast_keys[FK_COUNT] = {
+    "id",       "v",         "op",     "question_id",
+    "question", "reference", "answer", "model_hash"};
+
+static const char *
+fast_ws(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) {
+        p++;
+    }
+    return p;
+}
+
+/* Reads \uXXXX at p (after the backslash and 'u'); -1 when malformed. */
+static long
+fast_hex4(const char *p, const char *end)
+{
+    if (end - p < 4) {
+        return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int d = assay_hex_digit((unsigned char)p[i]);
+        if (d < 0) {
+            return -1;
+        }
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* Decodes the string token at *pp (at its opening quote) into *out,
+ * NUL-terminated; advances *pp and *out. The text is valid UTF-8 already.
+ * false for what the tree path should judge: raw control characters, bad
+ * escapes, lone surrogates, \u0000. */
+static bool
+fast_string(const char **pp, const char *end, char **out, size_t *n)
+{
+    const char *p = *pp + 1;
+    char *o = *out;
+    char *start = o;
+    for (;;) {
+        const char *q = p;
+        while (q < end && *q != '"' && *q != '\\' &&
+               (unsigned char)*q >= 0x20) {
+            q++;
+        }
+        memcpy(o, p, (size_t)(q - p));
+        o += q - p;
+        p = q;
+        if (p >= end || (unsigned char)*p < 0x20) {
+            return false;
+        }
+        if (*p == '"') {
+            break;
+        }
+        if (end - p < 2) {
+            return false;
+        }
+        char c = p[1];
+        p += 2;
+        switch (c) {
+        case '"':
+        case '\\':
+        case '/':
+            *o++ = c;
+            continue;
+        case 'b':
+            *o++ = '\b';
+            continue;
+        case 'f':
+            *o++ = '\f';
+            continue;
+        case 'n':
+            *o++ = '\n';
+            continue;
+        case 'r':
+            *o++ = '\r';
+            continue;
+        case 't':
+            *o++ = '\t';
+            continue;
+        case 'u':
+            break;
+        default:
+            return false;
+        }
+        long cp = fast_hex4(p, end);
+        if (cp <= 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) {
+            return false;
+        }
+        p += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (end - p < 6 || p[0] != '\\' || p[1] != 'u') {
+                return false;
+            }
+            long lo = fast_hex4(p + 2, end);
+            if (lo < 0xDC00 || lo > 0xDFFF) {
+                return false;
+            }
+            p += 6;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        if (cp < 0x80) {
+            *o++ = (char)cp;
+        } else if (cp < 0x800) {
+            *o++ = (char)(0xC0 | (cp >> 6));
+            *o++ = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            *o++ = (char)(0xE0 | (cp >> 12));
+            *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = (char)(0x80 | (cp & 0x3F));
+        } else {
+            *o++ = (char)(0xF0 | (cp >> 18));
+            *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+            *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    *n = (size_t)(o - start);
+    *o++ = '\0';
+    *pp = p + 1;
+    *out = o;
+    return true;
+}
+
+/* The direct path; true when it parsed msg into req (a valid grade
+ * request), false with req untouched otherwise. */
+static bool
+parse_fast(const char *msg, size_t len, assay_request *req)
+{
+    const char *p = msg;
+    const char *end = msg + len;
+    const char *val[FK_COUNT] = {0};
+    size_t vlen[FK_COUNT] = {0};
+    bool v_seen = false;
+    /* decoded strings are never longer than their tokens */
+    char *buf = malloc(len + 1);
+    if (buf == NULL) {
+        return false;
+    }
+    char *o = buf;
+    p = fast_ws(p, end);
+    if (p >= end || *p != '{') {
+        goto fallback;
+    }
+    p = fast_ws(p + 1, end);
+    for (;;) {
+        if (p >= end || *p != '"') {
+            goto fallback;
+        }
+        const char *k = p + 1;
+        const char *ke = memchr(k, '"', (size_t)(end - k));
+        if (ke == NULL || memchr(k, '\\', (size_t)(ke - k)) != NULL) {
+            goto fallback;
+        }
+        int key = -1;
+        for (int i = 0; i < FK_COUNT; i++) {
+            if (strlen(fast_keys[i]) == (size_t)(ke - k) &&
+                memcmp(fast_keys[i], k, (size_t)(ke - k)) == 0) {
+                key = i;
+            }
+        }
+        if (key < 0 || val[key] != NULL || (key == FK_V && v_seen)) {
+            goto fallback; /* unknown or repeated */
+        }
+        p = fast_ws(ke + 1, end);
+        if (p >= end || *p != ':') {
+            goto fallback;
+        }
+        p = fast_ws(p + 1, end);
+        if (key == FK_V) {
+            /* exactly the integer 1 */
+            if (end - p < 1 || *p != '1' ||
+                (end - p > 1 && (p[1] >= '0' && p[1] <= '9'))) {
+                goto fallback;
+            }
+            p++;
+            if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) {
+                goto fallback;
+            }
+            v_seen = true;
+        } else {
+            if (p >= end || *p != '"') {
+                goto fallback;
+            }
+            val[key] = o;
+            if (!fast_string(&p, end, &o, &vlen[key])) {
+                goto fallback;
+            }
+        }
+        p = fast_ws(p, end);
+        if (p < end && *p == ',') {
+            p = fast_ws(p + 1, end);
+            continue;
+        }
+        if (p < end && *p == '}') {
+            p = fast_ws(p + 1, end);
+            break;
+        }
+        goto fallback;
+    }
+    if (p != end || !v_seen || val[FK_OP] == NULL ||
+        strcmp(val[FK_OP], "grade") != 0 || val[FK_ANSWER] == NULL) {
+        goto fallback;
+    }
+    if (val[FK_ID] != NULL &&
+        (vlen[FK_ID] == 0 || vlen[FK_ID] > ASSAY_PROTO_MAX_ID)) {
+        goto fallback;
+    }
+    if (val[FK_MODEL_HASH] != NULL &&
+        !assay_proto_model_hash_valid(val[FK_MODEL_HASH],
+                                      vlen[FK_MODEL_HASH])) {
+        goto fallback;
+    }
+    bool by_id = val[FK_QUESTION_ID] != NULL;
+    bool inline_q = val[FK_QUESTION] != NULL && val[FK_REFERENCE] != NULL;
+    if (by_id ? (vlen[FK_QUESTION_ID] == 0 || val[FK_QUESTION] != NULL ||
+                 val[FK_REFERENCE] != NULL)
+              : (!inline_q || vlen[FK_QUESTION] == 0 ||
+                 vlen[FK_REFERENCE] == 0)) {
+        goto fallback;
+    }
+    req->op = ASSAY_OP_GRADE;
+    if (val[FK_ID] != NULL) {
+        memcpy(req->id, val[FK_ID], vlen[FK_ID] + 1);
+        req->has_id = true;
+    }
+    req->question_id = val[FK_QUESTION_ID];
+    req->question = val[FK_QUESTION];
+    req->question_len = vlen[FK_QUESTION];
+    req->reference = val[FK_REFERENCE];
+    req->reference_len = vlen[FK_REFERENCE];
+    req->answer = val[FK_ANSWER];
+    req->answer_len = vlen[FK_ANSWER];
+    req->model_hash = val[FK_MODEL_HASH];
+    req->text = buf;
+    return true;
+fallback:
+    free(buf);
+    return false;
+}
+
+static assay_err
+parse(const char *msg, size_t len, size_t max_len, bool fast,
+      assay_request *req, assay_error *err)
 {
     assay_request_init(req);
     if (msg == NULL) {
@@ -521,6 +810,9 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
                           "%s: invalid UTF-8 at byte %lld", field, at);
     }
 
+    if (fast && parse_fast(msg, len, req)) {
+        return ASSAY_OK;
+    }
     json_error_t jerr;
     req->root = json_loadb(msg, len, JSON_REJECT_DUPLICATES, &jerr);
     if (req->root == NULL) {
@@ -624,6 +916,20 @@ assay_proto_parse(const char *msg, size_t len, size_t max_len,
                           shown);
     }
     return ASSAY_OK;
+}
+
+assay_err
+assay_proto_parse(const char *msg, size_t len, size_t max_len,
+                  assay_request *req, assay_error *err)
+{
+    return parse(msg, len, max_len, true, req, err);
+}
+
+assay_err
+assay_proto_parse_tree(const char *msg, size_t len, size_t max_len,
+                       assay_request *req, assay_error *err)
+{
+    return parse(msg, len, max_len, false, req, err);
 }
 
 bool

@@ -49,7 +49,8 @@ typedef struct assay_request {
     size_t answer_len;
     unsigned parts; /* verdict members to send (ASSAY_VPART bits, "fields") */
     const char *model_hash; /* required model (hash or prefix); NULL: any */
-    json_t *root;
+    json_t *root;           /* the tree the strings borrow from, or NULL */
+    char *text;             /* or the direct path's decoded strings */
 } assay_request;
 
 /* assay_request_init resets req to an empty request. */
@@ -66,6 +67,12 @@ void assay_request_fini(assay_request *req);
  * assay_request_fini on every path. */
 assay_err assay_proto_parse(const char *msg, size_t len, size_t max_len,
                             assay_request *req, assay_error *err);
+
+/* assay_proto_parse_tree is assay_proto_parse always through the jansson
+ * tree. assay_proto_parse reads a plain, valid grade request directly,
+ * without the tree, and gives the same request; tests compare the two. */
+assay_err assay_proto_parse_tree(const char *msg, size_t len, size_t max_len,
+                                 assay_request *req, assay_error *err);
 
 /* assay_proto_peek_id reads only the request id of msg into id (capacity
  * ASSAY_PROTO_MAX_ID + 1) when it can be read. Returns true when found. Used

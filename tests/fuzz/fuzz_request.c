@@ -6,6 +6,7 @@
  * Each input is parsed twice, with no size limit and with a 1024-byte limit,
  * so the too-large path is reached by ordinary corpus entries.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -41,7 +42,7 @@ check_ok(const uint8_t *data, size_t size, size_t max_len,
          const assay_request *req)
 {
     FUZZ_CHECK(req->op != ASSAY_OP_NONE);
-    FUZZ_CHECK(req->root != NULL);
+    FUZZ_CHECK(req->root != NULL || req->text != NULL);
     if (req->op == ASSAY_OP_GRADE) {
         FUZZ_CHECK(req->answer != NULL);
         FUZZ_CHECK(assay_utf8_check(req->answer, req->answer_len) == -1);
@@ -70,6 +71,43 @@ check_ok(const uint8_t *data, size_t size, size_t max_len,
     free(reply);
 }
 
+static bool
+same_str(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return (a == NULL) == (b == NULL) &&
+           (a == NULL || (alen == blen && memcmp(a, b, alen) == 0));
+}
+
+/* The direct path and the tree path agree on every input. */
+static void
+check_paths_agree(const uint8_t *data, size_t size, size_t max_len,
+                  assay_err rc, const assay_request *req,
+                  const assay_error *err)
+{
+    assay_request t;
+    assay_error terr;
+    assay_error_init(&terr);
+    assay_err trc =
+        assay_proto_parse_tree((const char *)data, size, max_len, &t, &terr);
+    FUZZ_CHECK(trc == rc);
+    FUZZ_CHECK(strcmp(terr.message, err->message) == 0);
+    FUZZ_CHECK(t.op == req->op && t.has_id == req->has_id &&
+               t.parts == req->parts);
+    FUZZ_CHECK(!t.has_id || strcmp(t.id, req->id) == 0);
+    FUZZ_CHECK(same_str(
+        t.question_id, t.question_id ? strlen(t.question_id) : 0,
+        req->question_id, req->question_id ? strlen(req->question_id) : 0));
+    FUZZ_CHECK(
+        same_str(t.question, t.question_len, req->question, req->question_len));
+    FUZZ_CHECK(same_str(t.reference, t.reference_len, req->reference,
+                        req->reference_len));
+    FUZZ_CHECK(same_str(t.answer, t.answer_len, req->answer, req->answer_len));
+    FUZZ_CHECK(same_str(t.model_hash, t.model_hash ? strlen(t.model_hash) : 0,
+                        req->model_hash,
+                        req->model_hash ? strlen(req->model_hash) : 0));
+    assay_request_fini(&t);
+}
+
 static void
 parse_once(const uint8_t *data, size_t size, size_t max_len)
 {
@@ -92,6 +130,7 @@ parse_once(const uint8_t *data, size_t size, size_t max_len)
         }
         check_error_reply(&req, &err, rc);
     }
+    check_paths_agree(data, size, max_len, rc, &req, &err);
     assay_request_fini(&req);
 }
 

@@ -324,23 +324,26 @@ test_overload_turns_into_busy_replies(void **state)
     assert_int_equal(assay_proc_stop(&p, SIGTERM, 30.0), 0);
 }
 
+/* SIGTERM with N grades queued or being graded on `threads` threads: all N
+ * are graded and answered, then assayd exits 0. */
 static void
-test_sigterm_finishes_in_flight_requests_and_exits_zero(void **state)
+sigterm_drains(const char *threads)
 {
     enum { N = 100 };
     char model[1024];
     assay_test_path(model, sizeof(model), "ASSAY_MODELS_DIR",
                     "python-fullstack");
     static assay_proc p;
-    start(&p, model, "1", "1000");
+    start(&p, model, threads, "1000");
     void *ctx = zmq_ctx_new();
     void *s = dealer(ctx, p.endpoint);
     for (int i = 0; i < N; i++) {
         send_grade(s, i);
     }
-    /* Wait on state, not time: the front thread answers a two-body-frame
-     * message as soon as it reads it, and it reads in order, so once that
-     * reply is back every grade is queued or being graded. */
+    /* Wait on state, not time: a two-body-frame message is answered as
+     * soon as it is read, and one connection's messages are read in order
+     * (whichever thread reads them), so once that reply is back every
+     * grade is queued or being graded. */
     assert_int_equal(zmq_send(s, "", 0, ZMQ_SNDMORE), 0);
     assert_int_equal(zmq_send(s, "{}", 2, ZMQ_SNDMORE), 2);
     assert_int_equal(zmq_send(s, "{}", 2, 0), 2);
@@ -371,8 +374,25 @@ test_sigterm_finishes_in_flight_requests_and_exits_zero(void **state)
     assert_int_equal(assay_proc_stop(&p, SIGTERM, 30.0), 0);
     assert_non_null(strstr(p.log, " info draining "));
     assert_non_null(strstr(p.log, " info stopped "));
+    assert_non_null(strstr(p.log, " unanswered=0 "));
     zmq_close(s);
     zmq_ctx_term(ctx);
+}
+
+static void
+test_sigterm_finishes_in_flight_requests_and_exits_zero(void **state)
+{
+    (void)state;
+    sigterm_drains("1");
+}
+
+/* The same with two grading threads, each reading the socket and sending
+ * its own replies: the drain waits for both. */
+static void
+test_sigterm_drains_two_grading_threads(void **state)
+{
+    (void)state;
+    sigterm_drains("2");
 }
 
 static void
@@ -560,6 +580,8 @@ main(void)
         cmocka_unit_test_teardown(
             test_sigterm_finishes_in_flight_requests_and_exits_zero,
             teardown_proc),
+        cmocka_unit_test_teardown(test_sigterm_drains_two_grading_threads,
+                                  teardown_proc),
         cmocka_unit_test_teardown(
             test_sighup_under_load_answers_everything_on_old_or_new_model,
             teardown_proc),

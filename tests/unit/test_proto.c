@@ -2,6 +2,7 @@
  * checked against the golden fixtures in tests/fixtures/protocol. */
 #include "assay_test.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "assay/engine.h"
@@ -343,6 +344,17 @@ test_peek_id_reads_id_of_any_request(void **state)
     const char *bad = "{\"id\":\"x\xff\"}";
     assert_true(assay_proto_peek_id(bad, strlen(bad), 0, id));
     assert_string_equal(id, "x?");
+    /* plain grade requests (read by the direct path) give the same ids:
+     * bad bytes in the answer leave the id alone, in the id they read as
+     * '?' */
+    const char *grade = "{\"id\":\"g-\\u00e9\",\"v\":1,\"op\":\"grade\","
+                        "\"question_id\":\"gil\",\"answer\":\"a\xff\"}";
+    assert_true(assay_proto_peek_id(grade, strlen(grade), 0, id));
+    assert_string_equal(id, "g-\xc3\xa9");
+    const char *bad_id = "{\"id\":\"g\xffh\",\"v\":1,\"op\":\"grade\","
+                         "\"question_id\":\"gil\",\"answer\":\"a\"}";
+    assert_true(assay_proto_peek_id(bad_id, strlen(bad_id), 0, id));
+    assert_string_equal(id, "g?h");
 }
 
 static void
@@ -485,10 +497,140 @@ test_model_hash_is_parsed_and_checked(void **state)
     assert_string_equal(assay_errname(ASSAY_EMODELHASH), "model_mismatch");
 }
 
+static bool
+str_eq(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return (a == NULL) == (b == NULL) &&
+           (a == NULL || (alen == blen && memcmp(a, b, alen) == 0));
+}
+
+static size_t
+len0(const char *s)
+{
+    return s != NULL ? strlen(s) : 0;
+}
+
+/* Parses text on both paths and checks they agree on everything; returns
+ * whether the direct path took it (no tree built). */
+static bool
+parse_both_agree(const char *text)
+{
+    size_t n = strlen(text);
+    assay_request a, b;
+    assay_error ea, eb;
+    assay_error_init(&ea);
+    assay_error_init(&eb);
+    assay_err ra = assay_proto_parse(text, n, 0, &a, &ea);
+    assay_err rb = assay_proto_parse_tree(text, n, 0, &b, &eb);
+    if (ra != rb || strcmp(ea.message, eb.message) != 0 || a.op != b.op ||
+        a.has_id != b.has_id || (a.has_id && strcmp(a.id, b.id) != 0) ||
+        a.parts != b.parts ||
+        !str_eq(a.question_id, len0(a.question_id), b.question_id,
+                len0(b.question_id)) ||
+        !str_eq(a.question, a.question_len, b.question, b.question_len) ||
+        !str_eq(a.reference, a.reference_len, b.reference, b.reference_len) ||
+        !str_eq(a.answer, a.answer_len, b.answer, b.answer_len) ||
+        !str_eq(a.model_hash, len0(a.model_hash), b.model_hash,
+                len0(b.model_hash))) {
+        print_error("paths disagree on %s: %s / %s\n", text, ea.message,
+                    eb.message);
+        fail();
+    }
+    assert_null(b.text); /* the tree path never takes the direct one */
+    bool direct = a.text != NULL;
+    if (direct) {
+        assert_null(a.root);
+    }
+    assay_request_fini(&a);
+    assay_request_fini(&b);
+    return direct;
+}
+
+/* Plain valid grade requests take the direct path and read the same as
+ * through the tree: escapes, surrogate pairs, whitespace, any key order. */
+static void
+test_direct_parse_matches_tree_on_valid_grades(void **state)
+{
+    (void)state;
+    static const char *const direct[] = {
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\"}",
+        "{\"id\":\"r-1\",\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\","
+        "\"answer\":\"\"}",
+        " {\n\t\"answer\" : \"a \\\"quoted\\\" \\\\ \\/ \\b\\f\\n\\r\\t\" ,"
+        "\"op\":\"grade\", \"v\" : 1 ,\"question_id\":\"gil\"}\r\n",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":"
+        "\"caf\\u00e9 \\u20ac \\ud83d\\ude00 \\u0041 \xc3\xa9\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question\":\"Why?\",\"reference\":"
+        "\"Because.\",\"answer\":\"So.\",\"id\":\"\\u00e9\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\","
+        "\"model_hash\":\"0123456789abcdef\"}",
+    };
+    for (size_t i = 0; i < sizeof(direct) / sizeof(direct[0]); i++) {
+        assert_true(parse_both_agree(direct[i]));
+    }
+}
+
+/* Everything else is left to the tree path, with the same outcome. */
+static void
+test_direct_parse_leaves_the_rest_to_the_tree(void **state)
+{
+    (void)state;
+    static const char *const tree[] = {
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\","
+        "\"fields\":[\"score\"]}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\","
+        "\"extra\":true}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\","
+        "\"answer\":\"y\"}",
+        "{\"v\":1,\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\","
+        "\"answer\":\"x\"}",
+        "{\"v\":1.0,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\"}",
+        "{\"v\":10,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\"}",
+        "{\"v\":2,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\"}",
+        "{\"v\":1,\"op\":\"health\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"\",\"answer\":\"x\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"question\":\"q\","
+        "\"reference\":\"r\",\"answer\":\"x\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question\":\"q\",\"answer\":\"x\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":"
+        "\"a\\u0000b\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":"
+        "\"\\ud83d alone\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":"
+        "\"\\ude00\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":"
+        "\"\\x\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":"
+        "\"tab\there\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\"} x",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\",}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\"",
+        "{\"id\":\"\",\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\","
+        "\"answer\":\"x\"}",
+        "{\"id\":7,\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\","
+        "\"answer\":\"x\"}",
+        "{\"v\":1,\"op\":\"grade\",\"question_id\":\"gil\",\"answer\":\"x\","
+        "\"model_hash\":\"XYZ\"}",
+        "[1]",
+        "",
+    };
+    for (size_t i = 0; i < sizeof(tree) / sizeof(tree[0]); i++) {
+        assert_false(parse_both_agree(tree[i]));
+    }
+    assert_false(parse_both_agree("{\"\\u0076\":1,\"op\":\"grade\","
+                                  "\"question_id\":\"gil\",\"answer\":\"x\"}"));
+    /* an escaped value: either path, the same request */
+    parse_both_agree("{\"v\":1,\"op\":\"gr\\u0061de\",\"question_id\":"
+                     "\"gil\",\"answer\":\"x\"}");
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_direct_parse_matches_tree_on_valid_grades),
+        cmocka_unit_test(test_direct_parse_leaves_the_rest_to_the_tree),
         cmocka_unit_test(test_model_hash_is_parsed_and_checked),
         cmocka_unit_test(test_fixture_invalid_json_names_line_and_column),
         cmocka_unit_test(test_fixture_non_object_is_invalid_json),
