@@ -436,8 +436,58 @@ assay_prepared_fini(assay_prepared *pq)
     assay_keyset_fini(&pq->demoted);
     assay_keyset_fini(&pq->qwords);
     assay_keyset_fini(&pq->refwords);
+    assay_keyset_fini(&pq->refplain);
+    assay_keyset_fini(&pq->refneg);
     assay_concepts_fini(&pq->concepts);
     prepared_zero(pq); /* claims_fini left the claims zeroed */
+}
+
+/* pq->refplain and pq->refneg: the references' content words said plainly
+ * and under a negation (a word can be in both). */
+static assay_err
+ref_polarity(assay_prepared *pq, unsigned window)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < pq->nrefs; i++) {
+        total += pq->refs[i].n;
+    }
+    assay_analysis pl = {0}, ng = {0};
+    pl.terms = malloc((total ? total : 1) * sizeof(*pl.terms));
+    ng.terms = malloc((total ? total : 1) * sizeof(*ng.terms));
+    bool *neg = malloc(total ? total : 1);
+    assay_err rc = ASSAY_ENOMEM;
+    if (pl.terms == NULL || ng.terms == NULL || neg == NULL) {
+        goto out;
+    }
+    for (size_t i = 0; i < pq->nrefs; i++) {
+        const assay_analysis *r = &pq->refs[i];
+        if (r->n == 0) {
+            continue;
+        }
+        assay_negation_scope(r, window, neg);
+        for (size_t j = 0; j < r->n; j++) {
+            if (neg[j]) {
+                ng.terms[ng.n++] = r->terms[j];
+            } else {
+                pl.terms[pl.n++] = r->terms[j];
+            }
+        }
+    }
+    if ((rc = assay_keyset_from_analysis(&pq->refplain, &pl)) == ASSAY_OK) {
+        rc = assay_keyset_from_analysis(&pq->refneg, &ng);
+    }
+out:
+    free(pl.terms);
+    free(ng.terms);
+    free(neg);
+    return rc;
+}
+
+static int
+u16_cmp(const void *a, const void *b)
+{
+    uint16_t x = *(const uint16_t *)a, y = *(const uint16_t *)b;
+    return (x > y) - (x < y);
 }
 
 assay_err
@@ -522,6 +572,10 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         rc = assay_keyset_from_analysis(&pq->refwords, &all);
         free(all.terms);
         if (rc != ASSAY_OK) {
+            goto out;
+        }
+        /* the same words split by polarity: under a negation or not */
+        if ((rc = ref_polarity(pq, p->neg_window)) != ASSAY_OK) {
             goto out;
         }
         assay_keyset_minus(&pq->refwords, &pq->demoted);
@@ -886,7 +940,28 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
             qonly_first += in_first;
         }
         labels += !in_ref && is_label(t);
+        if (f->nlexb < ASSAY_CONTRA_LEX_WORDS) {
+            bool neg = scope != NULL && scope[i];
+            bool plain = assay_keyset_has(&pq->refplain, t->hash);
+            bool negd = assay_keyset_has(&pq->refneg, t->hash);
+            assay_lex_rel rel = !plain && !negd
+                                    ? (assay_keyset_has(&pq->qwords, t->hash)
+                                           ? ASSAY_LEX_QUESTION
+                                           : ASSAY_LEX_ABSENT)
+                                : (neg ? negd : plain) ? ASSAY_LEX_SAME
+                                                       : ASSAY_LEX_FLIP;
+            f->lexb[f->nlexb++] = assay_contra_bucket(t->hash, neg, rel);
+        }
     }
+    /* distinct buckets: each counts once per answer */
+    qsort(f->lexb, f->nlexb, sizeof(f->lexb[0]), u16_cmp);
+    size_t nd = 0;
+    for (size_t i = 0; i < f->nlexb; i++) {
+        if (nd == 0 || f->lexb[nd - 1] != f->lexb[i]) {
+            f->lexb[nd++] = f->lexb[i];
+        }
+    }
+    f->nlexb = nd;
     f->unseen = f->n_content ? (double)unseen / (double)f->n_content : 0.0;
     f->other_label = labels > 0 && ref_labels(pq);
     f->q_only = f->n_content ? (double)qonly / (double)f->n_content : 0.0;

@@ -124,6 +124,7 @@ newton(const double *Z, const unsigned char *y, size_t n, const unsigned *fold,
 typedef struct scored {
     double p;
     unsigned char y;
+    unsigned char fixed; /* ASSAY_CONTRA_FLAGGED / _BLOCKED / 0 */
 } scored;
 
 static int
@@ -133,24 +134,42 @@ by_p_desc(const void *a, const void *b)
     return x > z ? -1 : x < z ? 1 : 0;
 }
 
-/* The threshold maximising F1 over probabilities s (sorted in place):
- * midway between the last flagged and the next probability. */
+/* The threshold maximising F1 over probabilities s (sorted in place) of
+ * the decision the verdict makes: an answer the rules flag is flagged and a
+ * blocked one is not whatever its probability, the others when their
+ * probability reaches the threshold. Midway between the last flagged and
+ * the next probability of a free answer. */
 static double
 best_threshold(scored *s, size_t n, double *f1_out)
 {
     qsort(s, n, sizeof(*s), by_p_desc);
-    size_t pos = 0;
+    size_t pos = 0, tp = 0, flagged = 0;
     for (size_t i = 0; i < n; i++) {
         pos += s[i].y;
+        if (s[i].fixed == ASSAY_CONTRA_FLAGGED) {
+            tp += s[i].y;
+            flagged++;
+        }
     }
-    double best = -1, th = 0.5;
-    size_t tp = 0;
+    /* threshold above every probability: only the rules' answers */
+    double best = pos + flagged > 0 ? 2.0 * (double)tp / (double)(flagged + pos)
+                                    : 0.0,
+           th = 1.0;
+    bool changed = false; /* a free answer flagged since the last check */
     for (size_t i = 0; i < n; i++) {
-        tp += s[i].y;
+        if (s[i].fixed == 0) {
+            tp += s[i].y;
+            flagged++;
+            changed = true;
+        }
         if (i + 1 < n && s[i + 1].p == s[i].p) {
             continue; /* a threshold cannot split equal probabilities */
         }
-        double f1 = 2.0 * (double)tp / (double)(i + 1 + pos);
+        if (!changed) {
+            continue; /* the decision did not change here */
+        }
+        changed = false;
+        double f1 = 2.0 * (double)tp / (double)(flagged + pos);
         if (f1 > best) {
             best = f1;
             th = i + 1 < n ? 0.5 * (s[i].p + s[i + 1].p) : s[i].p;
@@ -161,9 +180,10 @@ best_threshold(scored *s, size_t n, double *f1_out)
 }
 
 bool
-assay_contra_fit(const double *X, const unsigned char *y, size_t n,
-                 const unsigned *fold, unsigned nfolds, assay_contra_model *m,
-                 double *cv_f1, double *lambda_out)
+assay_contra_fit(const double *X, const unsigned char *y,
+                 const unsigned char *fixed, size_t n, const unsigned *fold,
+                 unsigned nfolds, assay_contra_model *m, double *cv_f1,
+                 double *lambda_out)
 {
     memset(m, 0, sizeof(*m));
     *cv_f1 = NAN;
@@ -238,7 +258,8 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
                 for (int j = 0; j < D; j++) {
                     z += beta[j] * Z[i * D + j];
                 }
-                s[i] = (scored){sigmoid(z), y[i] != 0};
+                s[i] = (scored){sigmoid(z), y[i] != 0,
+                                fixed != NULL ? fixed[i] : 0};
             }
         }
         if (ok) {
@@ -252,7 +273,8 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
             for (int j = 0; j < D; j++) {
                 z += beta[j] * Z[i * D + j];
             }
-            s[i] = (scored){sigmoid(z), y[i] != 0};
+            s[i] =
+                (scored){sigmoid(z), y[i] != 0, fixed != NULL ? fixed[i] : 0};
         }
         double f1;
         th = best_threshold(s, n, &f1);
@@ -274,5 +296,44 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
     }
     free(Z);
     free(s);
+    return ok;
+}
+
+bool
+assay_contra_lex_fit(const uint16_t *const *b, const size_t *nb,
+                     const unsigned char *y, size_t n, const unsigned *fold,
+                     unsigned skip, float *lex)
+{
+    memset(lex, 0, ASSAY_CONTRA_BUCKETS * sizeof(*lex));
+    unsigned *pos = calloc(ASSAY_CONTRA_BUCKETS, sizeof(*pos));
+    unsigned *tot = calloc(ASSAY_CONTRA_BUCKETS, sizeof(*tot));
+    size_t np = 0, nn = 0;
+    for (size_t i = 0; pos != NULL && tot != NULL && i < n; i++) {
+        if (fold != NULL && fold[i] == skip) {
+            continue;
+        }
+        np += y[i] != 0;
+        nn += y[i] == 0;
+        for (size_t j = 0; j < nb[i]; j++) {
+            pos[b[i][j]] += y[i] != 0;
+            tot[b[i][j]]++;
+        }
+    }
+    bool ok = pos != NULL && tot != NULL && np > 0 && nn > 0;
+    if (ok) {
+        const double a = ASSAY_CONTRA_LEX_PRIOR;
+        double prior = (double)np / (double)(np + nn);
+        double base = log(prior / (1.0 - prior));
+        for (int k = 0; k < ASSAY_CONTRA_BUCKETS; k++) {
+            if (tot[k] == 0) {
+                continue;
+            }
+            double pr = ((double)pos[k] + a * prior) / ((double)tot[k] + a);
+            double v = log(pr / (1.0 - pr)) - base;
+            lex[k] = (float)(round(v * 1e4) / 1e4);
+        }
+    }
+    free(pos);
+    free(tot);
     return ok;
 }

@@ -33,7 +33,7 @@ test_contra_features_from_claims_and_negation(void **state)
     f.unseen = 0.25;
     f.other_label = true;
     double x[ASSAY_NCONTRA];
-    assay_contra_features(&pq, &f, 1.7, true, false, x);
+    assay_contra_features(&pq, &f, NULL, 1.7, true, false, x);
     assert_true(x[ASSAY_CF_score] == 1.0); /* clamped */
     assert_near(x[ASSAY_CF_supported], 0.25, 1e-12);
     assert_near(x[ASSAY_CF_contradicted], 0.25, 1e-12);
@@ -64,7 +64,7 @@ test_contra_features_from_claims_and_negation(void **state)
     pq.claims.n = 4;
     pq.claims.c[2].yesno = -1;
     pq.claims.c[3].value = 42;
-    assay_contra_features(&pq, &f, 0.5, false, false, x);
+    assay_contra_features(&pq, &f, NULL, 0.5, false, false, x);
     assert_true(x[ASSAY_CF_choice] == 1.0);
     assert_near(x[ASSAY_CF_claims], 4.0 / ASSAY_MAX_CLAIMS, 1e-12);
     assert_true(x[ASSAY_CF_reference_yesno] == 1.0);
@@ -73,7 +73,7 @@ test_contra_features_from_claims_and_negation(void **state)
     /* no claims at all: everything is missing */
     f.nclaims = 0;
     f.negators = 0;
-    assay_contra_features(&pq, &f, -0.5, false, false, x);
+    assay_contra_features(&pq, &f, NULL, -0.5, false, false, x);
     assert_true(x[ASSAY_CF_missing] == 1.0);
     assert_true(x[ASSAY_CF_score] == 0.0);
     assert_true(x[ASSAY_CF_negation_mismatch] == 0.0);
@@ -217,7 +217,7 @@ test_contra_fit_learns_the_signal(void **state)
     make_data(X, y, fold);
     assay_contra_model m;
     double f1, lambda = NAN;
-    assert_true(assay_contra_fit(X, y, N, fold, 5, &m, &f1, &lambda));
+    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, &lambda));
     assert_true(m.on);
     assert_true(lambda >= 1.0 && lambda <= 100.0); /* from the grid */
     assert_true(m.w[ASSAY_CF_negation_mismatch] > 0.0);
@@ -238,10 +238,11 @@ test_contra_fit_learns_the_signal(void **state)
     /* the same data give the same model, to the bit */
     assay_contra_model again;
     double f1b;
-    assert_true(assay_contra_fit(X, y, N, fold, 5, &again, &f1b, NULL));
+    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &again, &f1b, NULL));
     assert_memory_equal(&m, &again, sizeof(m));
     /* without folds the threshold is chosen in-sample */
-    assert_true(assay_contra_fit(X, y, N, NULL, 0, &again, &f1b, &lambda));
+    assert_true(
+        assay_contra_fit(X, y, NULL, N, NULL, 0, &again, &f1b, &lambda));
     assert_true(isnan(f1b) && again.on && lambda == 10.0);
 }
 
@@ -258,7 +259,7 @@ test_contra_fit_needs_both_labels(void **state)
     }
     assay_contra_model m;
     double f1;
-    assert_false(assay_contra_fit(X, y, N, fold, 5, &m, &f1, NULL));
+    assert_false(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, NULL));
     assert_false(m.on);
 }
 
