@@ -120,6 +120,10 @@ assay_contra_features(const assay_prepared *pq, const assay_features *f,
     x[ASSAY_CF_lex_mean] = 1.0 / (1.0 + exp(-mean));
     x[ASSAY_CF_lex_max] = 1.0 / (1.0 + exp(-hi));
     x[ASSAY_CF_lex_min] = 1.0 / (1.0 + exp(-lo));
+    /* the evidence where the answer speaks of the reference's or the
+     * question's matter */
+    x[ASSAY_CF_lex_x_recall] = x[ASSAY_CF_lex_mean] * g[ASSAY_F_recall];
+    x[ASSAY_CF_lex_x_question] = x[ASSAY_CF_lex_mean] * clamp01(f->qcos);
 }
 
 double

@@ -64,7 +64,9 @@
     X(reference_value)                                                         \
     X(lex_mean)                                                                \
     X(lex_max)                                                                 \
-    X(lex_min)
+    X(lex_min)                                                                 \
+    X(lex_x_recall)                                                            \
+    X(lex_x_question)
 
 enum {
 #define ASSAY_X_CFEAT(name) ASSAY_CF_##name,

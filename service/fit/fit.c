@@ -525,19 +525,6 @@ fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
         assay_verdict_free(v);
     }
     double cv_f1 = NAN, lambda = NAN;
-    if (rc == ASSAY_OK && getenv("ASSAY_CONTRA_DUMP") != NULL) { /* XXX */
-        FILE *df = fopen(getenv("ASSAY_CONTRA_DUMP"), "w");
-        for (size_t r = 0; df != NULL && r < k; r++) {
-            fprintf(df, "%u\t%u\t%u", y[r], f[r], fixed[r]);
-            for (int j = 0; j < ASSAY_NCONTRA; j++) {
-                fprintf(df, "\t%g", X[r * ASSAY_NCONTRA + j]);
-            }
-            fputc('\n', df);
-        }
-        if (df != NULL) {
-            fclose(df);
-        }
-    }
     if (rc == ASSAY_OK) {
         if (assay_contra_fit(X, y, fixed, k, f, nf > 1 ? nfolds : 0, &p->contra,
                              &cv_f1, &lambda)) {
