@@ -150,7 +150,7 @@ static assay_err
 apply(assay_config *cfg, const char *key, const char *value, const char *where,
       assay_error *err)
 {
-    unsigned long long n;
+    unsigned long long n = 0;
     assay_err rc;
     if (value[0] == '\0') {
         return assay_error_set(err, ASSAY_ECONFIG, "%s: empty value", where);
@@ -222,6 +222,15 @@ apply(assay_config *cfg, const char *key, const char *value, const char *where,
         rc = parse_number(where, value, 1, 10000000, &n, err);
         if (rc == ASSAY_OK) {
             cfg->client_inflight = (int)n;
+        }
+        return rc;
+    }
+    if ((strcmp(key, "request-ttl-ms") == 0 ||
+         strcmp(key, "request_ttl_ms") == 0) &&
+        cfg->mode == ASSAY_MODE_BROKER) {
+        rc = parse_number(where, value, 100, 86400000, &n, err);
+        if (rc == ASSAY_OK) {
+            cfg->request_ttl_ms = (int)n;
         }
         return rc;
     }
@@ -351,7 +360,9 @@ next_flag(int argc, char *const argv[], int i, const char **name,
                                             "client-inflight",
                                             "client_inflight",
                                             "drain-ms",
-                                            "drain_ms"};
+                                            "drain_ms",
+                                            "request-ttl-ms",
+                                            "request_ttl_ms"};
         bool is_known = false;
         for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
             is_known = is_known || strcmp(buf, known[k]) == 0;
@@ -596,7 +607,7 @@ assay_config_usage(assay_config_mode mode)
                "[--config FILE]\n"
                "                     [--curve-secret FILE --allow-clients "
                "DIR --allow-workers DIR]\n"
-               "                     [--service NAME]...\n"
+               "                     [--service NAME]... [--request-ttl-ms N]\n"
                "Runs a Majordomo (MDP/0.1) broker bound at EP "
                "(default " ASSAY_CONFIG_DEFAULT_ENDPOINT ").\n"
                "With CURVE, only keys in --allow-workers may register as "
@@ -604,7 +615,9 @@ assay_config_usage(assay_config_mode mode)
                "are queued for the --service names (default \"assay\") "
                "and for services\n"
                "with a registered worker; any other name is answered "
-               "\"unreachable\".\n";
+               "\"unreachable\".\n"
+               "A request no worker takes within --request-ttl-ms (default "
+               "10000) is answered busy.\n";
     case ASSAY_MODE_SERVE:
     default:
         return "usage: assayd [options]\n"

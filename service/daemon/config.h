@@ -37,6 +37,8 @@ typedef struct assay_config {
     int hwm;             /* socket high-water mark and in-flight limit */
     int drain_ms;        /* serve: longest drain on SIGTERM */
     int client_inflight; /* serve: in flight per client; 0 = hwm / 8 */
+    int request_ttl_ms;  /* broker: queued without a worker this long: busy;
+                            0 = the broker's default */
     int log_level;       /* ASSAY_LOG_* */
     char *config_file;   /* may be NULL */
     char *curve_secret;  /* serve, broker: server key pair file; may be NULL */

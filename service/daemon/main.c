@@ -232,6 +232,9 @@ main(int argc, char **argv)
         assay_mdp_broker_opts_init(&bo);
         bo.zap = zap;
         bo.reload = &reload_flag;
+        if (cfg.request_ttl_ms > 0) {
+            bo.request_ttl_ms = cfg.request_ttl_ms;
+        }
         if (cfg.nservices > 0) {
             bo.services = (const char *const *)cfg.services;
             bo.nservices = cfg.nservices;

@@ -85,6 +85,7 @@ typedef struct broker {
     unsigned long long forwarded, replied, dropped;
     unsigned long long refused;          /* requests answered with an error */
     unsigned long long refused_stopping; /* of those, queued at stop */
+    unsigned long long expired;          /* of those, queued past the TTL */
     unsigned long long workers_refused;  /* worker commands from non-workers */
     unsigned long long unknown_service;  /* requests for no known service */
     unsigned refusals_logged;            /* this heartbeat interval */
@@ -247,16 +248,6 @@ queue_pop(brk_service *s)
     return r;
 }
 
-static void
-queue_expire(broker *b, brk_service *s, long long now)
-{
-    while (s->head != NULL &&
-           now - s->head->queued_ms > b->opts.request_ttl_ms) {
-        request_free(queue_pop(s));
-        b->dropped++;
-    }
-}
-
 static brk_worker *
 worker_find(broker *b, zmq_msg_t *identity)
 {
@@ -332,6 +323,8 @@ worker_delete(broker *b, brk_worker *w, bool disconnect, const char *why)
     }
     free(w);
 }
+
+static void queue_expire(broker *b, brk_service *s, long long now);
 
 /* Sends queued requests to idle workers, oldest request to the worker idle
  * for longest. */
@@ -413,6 +406,42 @@ client_error(broker *b, zmq_msg_t *f, int n, assay_err code, const char *text)
     }
 }
 
+/* Answers a queued request (r->frames = [client][body...]) busy with text
+ * and frees it. */
+static void
+request_refuse(broker *b, brk_service *s, brk_request *r, const char *text)
+{
+    zmq_msg_t f[5];
+    zmq_msg_init(&f[0]);
+    zmq_msg_move(&f[0], &r->frames[0]);
+    zmq_msg_init(&f[1]);
+    zmq_msg_init(&f[2]);
+    assay_mdp_frame_set(&f[3], s->name, s->name_len);
+    zmq_msg_init(&f[4]);
+    int n = 4;
+    if (r->nframes == 2) {
+        zmq_msg_move(&f[4], &r->frames[1]);
+        n = 5;
+    }
+    client_error(b, f, n, ASSAY_EBUSY, text);
+    frames_close(f, 5);
+    request_free(r);
+}
+
+/* A request no worker took within the TTL is answered busy, so its client
+ * hears at once instead of waiting out its own timeout. */
+static void
+queue_expire(broker *b, brk_service *s, long long now)
+{
+    while (s->head != NULL &&
+           now - s->head->queued_ms > b->opts.request_ttl_ms) {
+        b->expired++;
+        request_refuse(b, s, queue_pop(s),
+                       "broker: no worker took the request in time, try "
+                       "again");
+    }
+}
+
 /* {"model=<hash>": workers, ...} for the workers of s: more than one key
  * is a mixed service. */
 static json_t *
@@ -445,13 +474,14 @@ broker_stats(broker *b)
                       "queued_bytes", (json_int_t)s->queued_bytes, "models",
                       service_models(b, s)));
     }
-    json_t *o = json_pack(
-        "{s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:I}", "workers",
-        (json_int_t)b->nworkers, "services", services, "forwarded",
-        (json_int_t)b->forwarded, "replied", (json_int_t)b->replied, "dropped",
-        (json_int_t)b->dropped, "refused", (json_int_t)b->refused,
-        "unknown_service", (json_int_t)b->unknown_service, "workers_refused",
-        (json_int_t)b->workers_refused);
+    json_t *o =
+        json_pack("{s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "workers",
+                  (json_int_t)b->nworkers, "services", services, "forwarded",
+                  (json_int_t)b->forwarded, "replied", (json_int_t)b->replied,
+                  "dropped", (json_int_t)b->dropped, "refused",
+                  (json_int_t)b->refused, "expired", (json_int_t)b->expired,
+                  "unknown_service", (json_int_t)b->unknown_service,
+                  "workers_refused", (json_int_t)b->workers_refused);
     char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return text;
@@ -912,22 +942,7 @@ broker_refuse_queued(broker *b)
         brk_service *s = b->services[i];
         brk_request *r;
         while ((r = queue_pop(s)) != NULL) {
-            zmq_msg_t f[5];
-            zmq_msg_init(&f[0]);
-            zmq_msg_move(&f[0], &r->frames[0]);
-            zmq_msg_init(&f[1]);
-            zmq_msg_init(&f[2]);
-            assay_mdp_frame_set(&f[3], s->name, s->name_len);
-            zmq_msg_init(&f[4]);
-            int n = 4;
-            if (r->nframes == 2) {
-                zmq_msg_move(&f[4], &r->frames[1]);
-                n = 5;
-            }
-            client_error(b, f, n, ASSAY_EBUSY,
-                         "broker: shutting down, try again");
-            frames_close(f, 5);
-            request_free(r);
+            request_refuse(b, s, r, "broker: shutting down, try again");
         }
     }
 }
@@ -1118,10 +1133,10 @@ assay_mdp_broker_run_opts(const char *bind_ep,
     b.refused_stopping = b.refused - before;
     assay_log(ASSAY_LOG_INFO, "mdp_broker_stopped",
               "forwarded=%llu replied=%llu dropped=%llu refused=%llu "
-              "refused_shutting_down=%llu unknown_service=%llu "
+              "refused_shutting_down=%llu expired=%llu unknown_service=%llu "
               "workers_refused=%llu",
               b.forwarded, b.replied, b.dropped, b.refused, b.refused_stopping,
-              b.unknown_service, b.workers_refused);
+              b.expired, b.unknown_service, b.workers_refused);
     broker_fini(&b);
     return 0;
 }

@@ -28,7 +28,8 @@ typedef struct assay_mdp_broker_opts {
                                it was given the request, silent or not */
     size_t queue_max;       /* queued requests per service; more: busy */
     size_t queue_bytes_max; /* queued body bytes per service; more: busy */
-    int request_ttl_ms;     /* a queued request older than this is dropped */
+    int request_ttl_ms;     /* a queued request older than this is answered
+                               busy */
     size_t workers_max;  /* registered workers; READY beyond it: DISCONNECT */
     size_t services_max; /* services with a worker tracked at once */
     /* services whose requests are queued before any worker registers

@@ -1,18 +1,8 @@
 /* bandmodel.c - the band from a cumulative logistic model (bandmodel.h). */
 #include "bandmodel.h"
+#include "logistic.h"
 
 #include <math.h>
-
-static double
-sigmoid(double z)
-{
-    /* both branches stay finite for any z */
-    if (z >= 0) {
-        return 1.0 / (1.0 + exp(-z));
-    }
-    double e = exp(z);
-    return e / (1.0 + e);
-}
 
 int
 assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
@@ -24,7 +14,7 @@ assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
             z[k] += bm->w[k][j] * f[j];
         }
     }
-    double pc = sigmoid(z[0]), pp = sigmoid(z[1]);
+    double pc = assay_logistic(z[0]), pp = assay_logistic(z[1]);
     if (!(pc >= 0)) { /* NaN features */
         pc = 0;
     }

@@ -2,6 +2,7 @@
  * contra.c - features and probability of the learned contradiction signal.
  */
 #include "contra.h"
+#include "logistic.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -136,7 +137,7 @@ assay_contra_probability(const assay_contra_model *m, const double *x)
     for (int i = 0; i < ASSAY_NCONTRA; i++) {
         z += m->w[i] * x[i];
     }
-    return 1.0 / (1.0 + exp(-z));
+    return assay_logistic(z);
 }
 
 json_t *

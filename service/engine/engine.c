@@ -7,6 +7,7 @@
 #include "assay/engine.h"
 #include "feedback.h"
 #include "model.h"
+#include "qcache.h"
 #include "verdict.h"
 
 /* Snowball stemmers are not thread-safe and cost allocations to create, so
@@ -38,6 +39,37 @@ thread_stemmer(void)
         st = NULL;
     }
     return st; /* NULL: assay_analyze makes a temporary one */
+}
+
+/* Each grading thread keeps its inline questions prepared (qcache.h),
+ * freed with the thread like its stemmer. */
+static pthread_key_t qcache_key;
+static pthread_once_t qcache_once = PTHREAD_ONCE_INIT;
+
+static void
+qcache_destroy(void *p)
+{
+    assay_qcache_fini(p);
+    free(p);
+}
+
+static void
+qcache_key_init(void)
+{
+    (void)pthread_key_create(&qcache_key, qcache_destroy);
+}
+
+static assay_qcache *
+thread_qcache(void)
+{
+    pthread_once(&qcache_once, qcache_key_init);
+    assay_qcache *c = pthread_getspecific(qcache_key);
+    if (c == NULL && (c = calloc(1, sizeof(*c))) != NULL &&
+        pthread_setspecific(qcache_key, c) != 0) {
+        free(c);
+        c = NULL;
+    }
+    return c; /* NULL: prepared per request */
 }
 
 /* Grades a prepared question; the answer analysis is made here so both entry
@@ -117,12 +149,11 @@ assay_grade_inline(const assay_model *m, const char *question,
         m = m->inline_model;
     }
     assay_stemmer *st = thread_stemmer();
-    assay_err rc;
-    assay_prepared pq;
-    const char *refs[1] = {reference};
-    size_t lens[1] = {reference_len};
-    rc = assay_prepare(&pq, NULL, question, question_len, refs, lens, 1, NULL,
-                       0, m->lex, m->idf, &m->params, st, err);
+    assay_prepared scratch;
+    const assay_prepared *pq;
+    assay_err rc =
+        assay_qcache_prepare(thread_qcache(), m, st, question, question_len,
+                             reference, reference_len, &scratch, &pq, err);
     if (rc != ASSAY_OK) {
         if (rc == ASSAY_EUTF8 && err != NULL) {
             snprintf(err->field, sizeof(err->field), "%.60s", err->source);
@@ -132,7 +163,9 @@ assay_grade_inline(const assay_model *m, const char *question,
         }
         return rc;
     }
-    rc = grade_prepared(m, hash, &pq, st, answer, answer_len, out, err);
-    assay_prepared_fini(&pq);
+    rc = grade_prepared(m, hash, pq, st, answer, answer_len, out, err);
+    if (pq == &scratch) {
+        assay_prepared_fini(&scratch);
+    }
     return rc;
 }

@@ -135,6 +135,8 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
                                "out of memory loading model");
     }
     atomic_init(&m->refs, 1);
+    static atomic_uint_least64_t generations = 1;
+    m->generation = atomic_fetch_add(&generations, 1);
     m->bank = bank;
     m->lex = lex;
     m->idf = idf;

@@ -12,6 +12,7 @@
 #define ASSAY_MODEL_H
 
 #include <stdatomic.h>
+#include <stdint.h>
 
 #include "assay/engine.h"
 #include "bank.h"
@@ -23,6 +24,10 @@
 
 struct assay_model {
     atomic_int refs;
+    /* unique per model object for the life of the process, never 0: the
+     * inline-question cache (qcache.h) keys on it, so a reloaded model
+     * never meets an entry prepared for the one it replaced */
+    uint64_t generation;
     char *id;
     char hash[65];
     assay_params params;

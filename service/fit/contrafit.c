@@ -9,6 +9,7 @@
  * chosen on questions the weights never saw, as the model will be used.
  */
 #include "contrafit.h"
+#include "logistic.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -62,12 +63,6 @@ solve(double A[D][D], double *b)
     return true;
 }
 
-static double
-sigmoid(double z)
-{
-    return 1.0 / (1.0 + exp(-z));
-}
-
 /* Fits beta (standardised space) on the rows with use(i) true. */
 static bool
 newton(const double *Z, const unsigned char *y, size_t n, const unsigned *fold,
@@ -86,7 +81,7 @@ newton(const double *Z, const unsigned char *y, size_t n, const unsigned *fold,
             for (int j = 0; j < D; j++) {
                 s += beta[j] * z[j];
             }
-            double p = sigmoid(s);
+            double p = assay_logistic(s);
             double r = (double)y[i] - p, wv = p * (1.0 - p);
             for (int j = 0; j < D; j++) {
                 g[j] += r * z[j];
@@ -126,6 +121,37 @@ typedef struct scored {
     unsigned char y;
     unsigned char fixed; /* ASSAY_CONTRA_FLAGGED / _BLOCKED / 0 */
 } scored;
+
+static double
+row_probability(const double *beta, const double *z)
+{
+    double s = 0;
+    for (int j = 0; j < D; j++) {
+        s += beta[j] * z[j];
+    }
+    return assay_logistic(s);
+}
+
+/* Every row's probability from the fit that left its fold out. */
+static bool
+out_of_fold(const double *Z, const unsigned char *y, const unsigned char *fixed,
+            size_t n, const unsigned *fold, unsigned nfolds, double lambda,
+            scored *s)
+{
+    double beta[D];
+    for (unsigned k = 0; k < nfolds; k++) {
+        if (!newton(Z, y, n, fold, k, lambda, beta)) {
+            return false;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (fold[i] == k) {
+                s[i] = (scored){row_probability(beta, Z + i * D), y[i] != 0,
+                                fixed != NULL ? fixed[i] : 0};
+            }
+        }
+    }
+    return true;
+}
 
 static int
 by_p_desc(const void *a, const void *b)
@@ -227,19 +253,9 @@ assay_contra_fit(const double *X, const unsigned char *y,
     double th = 0.5, lambda = LAMBDA_DEFAULT, best_ll = -INFINITY;
     for (size_t l = 0; ok && nfolds >= 2 && l < NLAMBDA; l++) {
         double ll = 0.0;
-        for (unsigned k = 0; ok && k < nfolds; k++) {
-            ok = newton(Z, y, n, fold, k, lambdas[l], beta);
-            for (size_t i = 0; ok && i < n; i++) {
-                if (fold[i] != k) {
-                    continue;
-                }
-                double z = 0;
-                for (int j = 0; j < D; j++) {
-                    z += beta[j] * Z[i * D + j];
-                }
-                double p = sigmoid(z);
-                ll += log(fmax(y[i] ? p : 1.0 - p, 1e-12));
-            }
+        ok = out_of_fold(Z, y, fixed, n, fold, nfolds, lambdas[l], s);
+        for (size_t i = 0; ok && i < n; i++) {
+            ll += log(fmax(y[i] ? s[i].p : 1.0 - s[i].p, 1e-12));
         }
         if (ok && ll > best_ll) {
             best_ll = ll;
@@ -248,20 +264,7 @@ assay_contra_fit(const double *X, const unsigned char *y,
     }
     if (ok && nfolds >= 2) {
         /* the threshold on out-of-fold probabilities at that penalty */
-        for (unsigned k = 0; ok && k < nfolds; k++) {
-            ok = newton(Z, y, n, fold, k, lambda, beta);
-            for (size_t i = 0; ok && i < n; i++) {
-                if (fold[i] != k) {
-                    continue;
-                }
-                double z = 0;
-                for (int j = 0; j < D; j++) {
-                    z += beta[j] * Z[i * D + j];
-                }
-                s[i] = (scored){sigmoid(z), y[i] != 0,
-                                fixed != NULL ? fixed[i] : 0};
-            }
-        }
+        ok = out_of_fold(Z, y, fixed, n, fold, nfolds, lambda, s);
         if (ok) {
             th = best_threshold(s, n, cv_f1);
         }
@@ -269,12 +272,8 @@ assay_contra_fit(const double *X, const unsigned char *y,
     ok = ok && newton(Z, y, n, NULL, 0, lambda, beta);
     if (ok && nfolds < 2) {
         for (size_t i = 0; i < n; i++) {
-            double z = 0;
-            for (int j = 0; j < D; j++) {
-                z += beta[j] * Z[i * D + j];
-            }
-            s[i] =
-                (scored){sigmoid(z), y[i] != 0, fixed != NULL ? fixed[i] : 0};
+            s[i] = (scored){row_probability(beta, Z + i * D), y[i] != 0,
+                            fixed != NULL ? fixed[i] : 0};
         }
         double f1;
         th = best_threshold(s, n, &f1);

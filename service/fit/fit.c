@@ -814,6 +814,45 @@ input_ref(const char *outdir, const char *path, const char *text, size_t len)
     return json_pack("{s:s,s:s}", "file", rel, "sha256", hex);
 }
 
+/* Reads the labelled items of every path (only split, when given) onto
+ * items, and appends to inputs what the model records of each file. A file
+ * with nothing selected is an error: most often a typo'd split. */
+static assay_err
+read_labels(const char *const *paths, size_t npaths, const char *split,
+            const char *outdir, assay_itemset *items, json_t *inputs,
+            assay_error *err)
+{
+    for (size_t i = 0; i < npaths; i++) {
+        char *lt;
+        size_t ll;
+        assay_err rc = assay_read_file(paths[i], FIT_MAX_FILE, &lt, &ll, err);
+        if (rc != ASSAY_OK) {
+            return rc;
+        }
+        json_t *ref = input_ref(outdir, paths[i], lt, ll);
+        free(lt);
+        size_t before = items->n;
+        if ((rc = assay_items_read(paths[i], split, items, err))) {
+            json_decref(ref);
+            return rc;
+        }
+        if (items->n == before) {
+            json_decref(ref);
+            return assay_error_set(err, ASSAY_EINVAL,
+                                   "%s: no labelled items%s%s%s", paths[i],
+                                   split ? " with split \"" : "",
+                                   split ? split : "", split ? "\"" : "");
+        }
+        json_object_set_new(ref, "items",
+                            json_integer((json_int_t)(items->n - before)));
+        if (split) {
+            json_object_set_new(ref, "split", json_string(split));
+        }
+        json_array_append_new(inputs, ref);
+    }
+    return ASSAY_OK;
+}
+
 static bool
 feature_enabled(const char *list, const char *name)
 {
@@ -928,35 +967,9 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
     }
     inputs = json_array();
-    for (size_t i = 0; i < o->nlabels; i++) {
-        char *lt;
-        size_t ll;
-        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll,
-                                  err))) {
-            goto out;
-        }
-        json_t *ref = input_ref(outdir, o->label_paths[i], lt, ll);
-        free(lt);
-        size_t before = items.n;
-        if ((rc = assay_items_read(o->label_paths[i], o->split, &items, err))) {
-            json_decref(ref);
-            goto out;
-        }
-        if (items.n == before) {
-            /* an empty selection fits nothing: most often a typo'd split */
-            json_decref(ref);
-            rc = assay_error_set(
-                err, ASSAY_EINVAL, "%s: no labelled items%s%s%s",
-                o->label_paths[i], o->split ? " with split \"" : "",
-                o->split ? o->split : "", o->split ? "\"" : "");
-            goto out;
-        }
-        json_object_set_new(ref, "items",
-                            json_integer((json_int_t)(items.n - before)));
-        if (o->split) {
-            json_object_set_new(ref, "split", json_string(o->split));
-        }
-        json_array_append_new(inputs, ref);
+    if ((rc = read_labels(o->label_paths, o->nlabels, o->split, outdir, &items,
+                          inputs, err))) {
+        goto out;
     }
 
     /* idf over every document seen */
@@ -1432,23 +1445,9 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         (rc = assay_stemmer_new(&st))) {
         goto out;
     }
-    for (size_t i = 0; i < o->nlabels; i++) {
-        char *lt;
-        size_t ll;
-        if ((rc = assay_read_file(o->label_paths[i], FIT_MAX_FILE, &lt, &ll,
-                                  err))) {
-            goto out;
-        }
-        json_t *ref = input_ref(outdir, o->label_paths[i], lt, ll);
-        free(lt);
-        size_t before = items.n;
-        if ((rc = assay_items_read(o->label_paths[i], o->split, &items, err))) {
-            json_decref(ref);
-            goto out;
-        }
-        json_object_set_new(ref, "items",
-                            json_integer((json_int_t)(items.n - before)));
-        json_array_append_new(inputs, ref);
+    if ((rc = read_labels(o->label_paths, o->nlabels, o->split, outdir, &items,
+                          inputs, err))) {
+        goto out;
     }
     size_t n = items.n;
     if (n < 2) {

@@ -1,5 +1,6 @@
 /* logit.c - logistic regression and the band model's fit (logit.h). */
 #include "logit.h"
+#include "logistic.h"
 
 #include "regress.h"
 
@@ -8,16 +9,6 @@
 #include <string.h>
 
 enum { D = ASSAY_NFEATURES };
-
-static double
-sigmoid(double z)
-{
-    if (z >= 0) {
-        return 1.0 / (1.0 + exp(-z));
-    }
-    double e = exp(z);
-    return e / (1.0 + e);
-}
 
 /* Solves A x = b (k x k, symmetric positive definite) in place by
  * Gaussian elimination with partial pivoting; false when singular. */
@@ -122,7 +113,7 @@ logit_core(const double *X, const double *y, size_t n, const bool *rows,
                 z[a + 1] = (X[i * D + col[a]] - mean[col[a]]) / sd[col[a]];
                 s += beta[a + 1] * z[a + 1];
             }
-            double pr = sigmoid(s);
+            double pr = assay_logistic(s);
             /* log(1 + e^s) - y s, stable */
             loss += (s > 0 ? s + log1p(exp(-s)) : log1p(exp(s))) - y[i] * s;
             double r = pr - y[i], wt = pr * (1 - pr);

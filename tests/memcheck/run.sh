@@ -20,6 +20,7 @@ valgrind=$(command -v valgrind) || { echo "skip: valgrind not installed"; exit 7
 
 mkdir -p "$build"
 cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DASSAY_SANITIZE=OFF \
+    -DASSAY_TEST_TIMEOUT_SCALE=4 \
     >"$build/configure.log" 2>&1 ||
     { cat "$build/configure.log"; echo "FAIL: configure"; exit 1; }
 # Only what the integration tests run: assayd, the assay CLI and the tests.

@@ -225,6 +225,21 @@ test_broker_mode_binds_and_loads_no_model(void **state)
     assert_int_equal(cfg.mode, ASSAY_MODE_BROKER);
     assert_string_equal(cfg.endpoint, "tcp://127.0.0.1:*");
     assert_int_equal(cfg.nmodels, 0);
+    assert_int_equal(cfg.request_ttl_ms, 0); /* the broker's default */
+    assay_config_fini(&cfg);
+    const char *argv2[] = {"assayd", "broker", "--request-ttl-ms", "60000",
+                           NULL};
+    assert_ok_err(parse(&cfg, &err, 4, argv2), &err);
+    assert_int_equal(cfg.request_ttl_ms, 60000);
+    assay_config_fini(&cfg);
+    const char *argv3[] = {"assayd", "broker", "--request-ttl-ms", "5", NULL};
+    assert_err(parse(&cfg, &err, 4, argv3), ASSAY_ECONFIG);
+    assert_string_equal(err.message, "--request-ttl-ms: expected an integer "
+                                     "100..86400000, got \"5\"");
+    assay_config_fini(&cfg);
+    /* a broker setting: serve mode does not take it */
+    const char *argv4[] = {"assayd", "--request-ttl-ms", "60000", NULL};
+    assert_err(parse(&cfg, &err, 3, argv4), ASSAY_ECONFIG);
     assay_config_fini(&cfg);
 }
 

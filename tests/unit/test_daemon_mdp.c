@@ -598,14 +598,22 @@ test_broker_purges_a_worker_busy_too_long_and_answers_busy(void **state)
 }
 
 static void
-test_broker_expires_requests_queued_longer_than_ttl(void **state)
+test_broker_answers_busy_requests_queued_longer_than_ttl(void **state)
 {
     broker_fx *fx = *state;
     fx->opts.request_ttl_ms = 150;
     broker_start(fx);
     void *c = dealer_new(fx->ctx, fx->endpoint);
-    client_send(c, "assay", "stale");
-    nap_ms(400);
+    client_send(c, "assay", "{\"v\":1,\"id\":\"stale\",\"op\":\"health\"}");
+    /* its client hears busy (within a heartbeat of the TTL) ... */
+    tmsg busy;
+    assert_true(recv_tmsg(c, &busy, 5000));
+    assert_int_equal(busy.n, 4);
+    assert_frame(&busy, 2, "assay");
+    assert_non_null(strstr(busy.data[3], "\"id\":\"stale\""));
+    assert_non_null(strstr(busy.data[3], "\"code\":\"busy\""));
+    assert_non_null(strstr(busy.data[3], "no worker took the request"));
+    /* ... and a worker that registers later is not handed it */
     void *w = fake_worker(fx, "assay");
     tmsg m;
     assert_false(recv_command(w, &m, 2, ASSAY_MDP_REQUEST, 300));
@@ -1177,7 +1185,7 @@ main(void)
         BROKER_TEST(test_broker_keeps_worker_that_heartbeats),
         BROKER_TEST(test_broker_forgets_worker_after_its_disconnect),
         BROKER_TEST(test_broker_answers_busy_beyond_the_queue_limit),
-        BROKER_TEST(test_broker_expires_requests_queued_longer_than_ttl),
+        BROKER_TEST(test_broker_answers_busy_requests_queued_longer_than_ttl),
         BROKER_TEST(
             test_broker_keeps_a_silent_busy_worker_and_forwards_its_reply),
         BROKER_TEST(test_broker_purges_a_worker_busy_too_long_and_answers_busy),
