@@ -483,13 +483,6 @@ out:
     return rc;
 }
 
-static int
-u16_cmp(const void *a, const void *b)
-{
-    uint16_t x = *(const uint16_t *)a, y = *(const uint16_t *)b;
-    return (x > y) - (x < y);
-}
-
 assay_err
 assay_prepare(assay_prepared *pq, const char *id, const char *question,
               size_t question_len, const char *const *refs,
@@ -920,6 +913,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     size_t stops = 0, qonly = 0, qonly_first = 0, first = 0;
     size_t unseen = 0, labels = 0;
     bool in_first = true;
+    /* word evidence only when the model has it (or the fit learns it) */
+    bool lex = p->contra.lex_on || p->all_features;
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];
         in_first =
@@ -933,28 +928,35 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         f->n_content++;
         first += in_first;
         bool in_ref = assay_keyset_has(&pq->refwords, t->hash);
-        if (!assay_keyset_has(&pq->qwords, t->hash)) {
+        bool in_q = assay_keyset_has(&pq->qwords, t->hash);
+        if (!in_q) {
             unseen += !in_ref;
         } else if (!in_ref) {
             qonly++;
             qonly_first += in_first;
         }
         labels += !in_ref && is_label(t);
-        if (f->nlexb < ASSAY_CONTRA_LEX_WORDS) {
+        if (lex && f->nlexb < ASSAY_CONTRA_LEX_WORDS) {
             bool neg = scope != NULL && scope[i];
-            bool plain = assay_keyset_has(&pq->refplain, t->hash);
-            bool negd = assay_keyset_has(&pq->refneg, t->hash);
-            assay_lex_rel rel = !plain && !negd
-                                    ? (assay_keyset_has(&pq->qwords, t->hash)
-                                           ? ASSAY_LEX_QUESTION
-                                           : ASSAY_LEX_ABSENT)
-                                : (neg ? negd : plain) ? ASSAY_LEX_SAME
-                                                       : ASSAY_LEX_FLIP;
+            bool plain = in_ref && assay_keyset_has(&pq->refplain, t->hash);
+            bool negd = in_ref && assay_keyset_has(&pq->refneg, t->hash);
+            assay_lex_rel rel =
+                !plain && !negd ? (in_q ? ASSAY_LEX_QUESTION : ASSAY_LEX_ABSENT)
+                : (neg ? negd : plain) ? ASSAY_LEX_SAME
+                                       : ASSAY_LEX_FLIP;
             f->lexb[f->nlexb++] = assay_contra_bucket(t->hash, neg, rel);
         }
     }
-    /* distinct buckets: each counts once per answer */
-    qsort(f->lexb, f->nlexb, sizeof(f->lexb[0]), u16_cmp);
+    /* distinct buckets: each counts once per answer (insertion sort: at
+     * most 64) */
+    for (size_t i = 1; i < f->nlexb; i++) {
+        uint16_t v = f->lexb[i];
+        size_t j = i;
+        for (; j > 0 && f->lexb[j - 1] > v; j--) {
+            f->lexb[j] = f->lexb[j - 1];
+        }
+        f->lexb[j] = v;
+    }
     size_t nd = 0;
     for (size_t i = 0; i < f->nlexb; i++) {
         if (nd == 0 || f->lexb[nd - 1] != f->lexb[i]) {

@@ -374,6 +374,17 @@ test_contra_answer_buckets(void **state)
         "The terminals are connected, a voltmeter banana.",
         "The terminals are not connected."};
     static assay_features f;
+    /* a model without word evidence does not compute the buckets */
+    {
+        assay_analysis a;
+        assert_ok(assay_analyze(lex, st, ref, rl, &a, NULL));
+        assay_concept_match *mm = calloc(pq.concepts.n + 1, sizeof(*mm));
+        assert_ok(assay_features_compute(&pq, &a, idf, &p, &f, mm));
+        free(mm);
+        assay_analysis_fini(&a);
+        assert_true(f.nlexb == 0 && f.n_content > 0);
+    }
+    p.contra.lex_on = true;
     for (int n = 0; n < 2; n++) {
         assay_analysis a;
         assert_ok(
