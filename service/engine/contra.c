@@ -18,6 +18,9 @@ const char *const assay_contra_names[ASSAY_NCONTRA] = {
 #undef ASSAY_X_CNAME
 };
 
+#define ASSAY_STR_(x) #x
+#define ASSAY_STR(x) ASSAY_STR_(x)
+
 static double
 clamp01(double v)
 {
@@ -43,7 +46,8 @@ reference_negative(const assay_prepared *pq)
 
 void
 assay_contra_features(const assay_prepared *pq, const assay_features *f,
-                      double raw, bool rules, bool negated, double *x)
+                      const assay_contra_model *lex, double raw, bool rules,
+                      bool negated, double *x)
 {
     const double *g = f->f;
     const assay_claim_stats *st = &f->cstats;
@@ -104,6 +108,23 @@ assay_contra_features(const assay_prepared *pq, const assay_features *f,
     x[ASSAY_CF_choice] = choice;
     x[ASSAY_CF_reference_yesno] = yesno;
     x[ASSAY_CF_reference_value] = value;
+    /* word polarity evidence: mean, largest and smallest log-odds */
+    double sum = 0, hi = 0, lo = 0;
+    const assay_contra_model *cm = lex;
+    for (size_t i = 0; cm != NULL && cm->lex_on && i < f->nlexb; i++) {
+        double v = cm->lex[f->lexb[i]];
+        sum += v;
+        hi = i == 0 || v > hi ? v : hi;
+        lo = i == 0 || v < lo ? v : lo;
+    }
+    double mean = f->nlexb > 0 ? sum / (double)f->nlexb : 0.0;
+    x[ASSAY_CF_lex_mean] = 1.0 / (1.0 + exp(-mean));
+    x[ASSAY_CF_lex_max] = 1.0 / (1.0 + exp(-hi));
+    x[ASSAY_CF_lex_min] = 1.0 / (1.0 + exp(-lo));
+    /* the evidence where the answer speaks of the reference's or the
+     * question's matter */
+    x[ASSAY_CF_lex_x_recall] = x[ASSAY_CF_lex_mean] * g[ASSAY_F_recall];
+    x[ASSAY_CF_lex_x_question] = x[ASSAY_CF_lex_mean] * clamp01(f->qcos);
 }
 
 double
@@ -129,8 +150,22 @@ assay_contra_json(const assay_contra_model *m)
     for (int i = 0; i < ASSAY_NCONTRA; i++) {
         json_object_set_new(w, assay_contra_names[i], json_real(m->w[i]));
     }
-    return json_pack("{s:f,s:o,s:f}", "bias", m->bias, "weights", w,
-                     "threshold", m->threshold);
+    json_t *o = json_pack("{s:f,s:o,s:f}", "bias", m->bias, "weights", w,
+                          "threshold", m->threshold);
+    if (m->lex_on && o != NULL) {
+        json_t *vals = json_array();
+        for (int i = 0; i < ASSAY_CONTRA_BUCKETS; i++) {
+            if (m->lex[i] != 0.0f) {
+                json_array_append_new(
+                    vals, json_pack("[i,f]", i,
+                                    round((double)m->lex[i] * 1e4) / 1e4));
+            }
+        }
+        json_object_set_new(o, "lex",
+                            json_pack("{s:i,s:o}", "buckets",
+                                      ASSAY_CONTRA_BUCKETS, "values", vals));
+    }
+    return o;
 }
 
 static assay_err
@@ -176,6 +211,34 @@ assay_contra_load(const json_t *o, const char *path, assay_contra_model *m,
     }
     if (!(m->threshold >= 0.0 && m->threshold <= 1.0) || !isfinite(m->bias)) {
         return bad(path, err, "threshold must be in [0, 1]");
+    }
+    json_t *lex = json_object_get(o, "lex");
+    if (lex != NULL) {
+        json_t *nb = json_object_get(lex, "buckets");
+        json_t *vals = json_object_get(lex, "values");
+        if (!json_is_integer(nb) ||
+            json_integer_value(nb) != ASSAY_CONTRA_BUCKETS ||
+            !json_is_array(vals)) {
+            return bad(path, err,
+                       "lex needs buckets (" ASSAY_STR(
+                           ASSAY_CONTRA_BUCKETS) ") "
+                                                 "and an array values");
+        }
+        size_t i;
+        json_t *e;
+        json_array_foreach(vals, i, e)
+        {
+            json_t *bi = json_array_get(e, 0), *lv = json_array_get(e, 1);
+            if (!json_is_array(e) || json_array_size(e) != 2 ||
+                !json_is_integer(bi) || json_integer_value(bi) < 0 ||
+                json_integer_value(bi) >= ASSAY_CONTRA_BUCKETS ||
+                !json_is_number(lv) || !isfinite(json_number_value(lv))) {
+                return bad(path, err,
+                           "lex values must be [bucket, number] pairs");
+            }
+            m->lex[json_integer_value(bi)] = (float)json_number_value(lv);
+        }
+        m->lex_on = true;
     }
     m->on = true;
     return ASSAY_OK;

@@ -436,8 +436,51 @@ assay_prepared_fini(assay_prepared *pq)
     assay_keyset_fini(&pq->demoted);
     assay_keyset_fini(&pq->qwords);
     assay_keyset_fini(&pq->refwords);
+    assay_keyset_fini(&pq->refplain);
+    assay_keyset_fini(&pq->refneg);
     assay_concepts_fini(&pq->concepts);
     prepared_zero(pq); /* claims_fini left the claims zeroed */
+}
+
+/* pq->refplain and pq->refneg: the references' content words said plainly
+ * and under a negation (a word can be in both). */
+static assay_err
+ref_polarity(assay_prepared *pq, unsigned window)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < pq->nrefs; i++) {
+        total += pq->refs[i].n;
+    }
+    assay_analysis pl = {0}, ng = {0};
+    pl.terms = malloc((total ? total : 1) * sizeof(*pl.terms));
+    ng.terms = malloc((total ? total : 1) * sizeof(*ng.terms));
+    bool *neg = malloc(total ? total : 1);
+    assay_err rc = ASSAY_ENOMEM;
+    if (pl.terms == NULL || ng.terms == NULL || neg == NULL) {
+        goto out;
+    }
+    for (size_t i = 0; i < pq->nrefs; i++) {
+        const assay_analysis *r = &pq->refs[i];
+        if (r->n == 0) {
+            continue;
+        }
+        assay_negation_scope(r, window, neg);
+        for (size_t j = 0; j < r->n; j++) {
+            if (neg[j]) {
+                ng.terms[ng.n++] = r->terms[j];
+            } else {
+                pl.terms[pl.n++] = r->terms[j];
+            }
+        }
+    }
+    if ((rc = assay_keyset_from_analysis(&pq->refplain, &pl)) == ASSAY_OK) {
+        rc = assay_keyset_from_analysis(&pq->refneg, &ng);
+    }
+out:
+    free(pl.terms);
+    free(ng.terms);
+    free(neg);
+    return rc;
 }
 
 assay_err
@@ -522,6 +565,10 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         rc = assay_keyset_from_analysis(&pq->refwords, &all);
         free(all.terms);
         if (rc != ASSAY_OK) {
+            goto out;
+        }
+        /* the same words split by polarity: under a negation or not */
+        if ((rc = ref_polarity(pq, p->neg_window)) != ASSAY_OK) {
             goto out;
         }
         assay_keyset_minus(&pq->refwords, &pq->demoted);
@@ -866,6 +913,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     size_t stops = 0, qonly = 0, qonly_first = 0, first = 0;
     size_t unseen = 0, labels = 0;
     bool in_first = true;
+    /* word evidence only when the model has it (or the fit learns it) */
+    bool lex = p->contra.lex_on || p->all_features;
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];
         in_first =
@@ -879,14 +928,42 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         f->n_content++;
         first += in_first;
         bool in_ref = assay_keyset_has(&pq->refwords, t->hash);
-        if (!assay_keyset_has(&pq->qwords, t->hash)) {
+        bool in_q = assay_keyset_has(&pq->qwords, t->hash);
+        if (!in_q) {
             unseen += !in_ref;
         } else if (!in_ref) {
             qonly++;
             qonly_first += in_first;
         }
         labels += !in_ref && is_label(t);
+        if (lex && f->nlexb < ASSAY_CONTRA_LEX_WORDS) {
+            bool neg = scope != NULL && scope[i];
+            bool plain = in_ref && assay_keyset_has(&pq->refplain, t->hash);
+            bool negd = in_ref && assay_keyset_has(&pq->refneg, t->hash);
+            assay_lex_rel rel =
+                !plain && !negd ? (in_q ? ASSAY_LEX_QUESTION : ASSAY_LEX_ABSENT)
+                : (neg ? negd : plain) ? ASSAY_LEX_SAME
+                                       : ASSAY_LEX_FLIP;
+            f->lexb[f->nlexb++] = assay_contra_bucket(t->hash, neg, rel);
+        }
     }
+    /* distinct buckets: each counts once per answer (insertion sort: at
+     * most 64) */
+    for (size_t i = 1; i < f->nlexb; i++) {
+        uint16_t v = f->lexb[i];
+        size_t j = i;
+        for (; j > 0 && f->lexb[j - 1] > v; j--) {
+            f->lexb[j] = f->lexb[j - 1];
+        }
+        f->lexb[j] = v;
+    }
+    size_t nd = 0;
+    for (size_t i = 0; i < f->nlexb; i++) {
+        if (nd == 0 || f->lexb[nd - 1] != f->lexb[i]) {
+            f->lexb[nd++] = f->lexb[i];
+        }
+    }
+    f->nlexb = nd;
     f->unseen = f->n_content ? (double)unseen / (double)f->n_content : 0.0;
     f->other_label = labels > 0 && ref_labels(pq);
     f->q_only = f->n_content ? (double)qonly / (double)f->n_content : 0.0;

@@ -44,6 +44,8 @@ typedef struct assay_prepared {
     assay_keyset demoted;  /* question words absent from every reference */
     assay_keyset qwords;   /* all question content words */
     assay_keyset refwords; /* all reference content words */
+    assay_keyset refplain; /* reference content words said plainly ... */
+    assay_keyset refneg;   /* ... and under a negation (contra.h) */
     double ref_idf_total;  /* idf mass of refwords minus demoted */
     size_t ref_content;    /* content words of the longest reference */
     size_t q_content;      /* content words of the question */
@@ -86,6 +88,9 @@ typedef struct assay_features {
     bool other_label;         /* a one-character label (bulb "B", terminal "1")
                                  or number the references do not use, where the
                                  first reference names labels itself */
+    /* the answer's word-polarity buckets (contra.h), distinct, sorted */
+    uint16_t lexb[ASSAY_CONTRA_LEX_WORDS];
+    size_t nlexb;
     size_t steps; /* loop iterations of matching and claim judging: a cost
                      measure that tests bound (linear in the answer) */
 } assay_features;

@@ -205,20 +205,20 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
      * score is fitted to human grades, the signal to contradiction labels
      * of other data). */
     v->contra_rules = (v->flags & ASSAY_FLAG(CONTRADICTS_REFERENCE)) != 0;
-    assay_contra_features(pq, f, linear, v->contra_rules,
+    assay_contra_features(pq, f, &p->contra, linear, v->contra_rules,
                           (v->flags & ASSAY_FLAG(NEGATED)) != 0, v->contra_x);
+    /* a claim the judge found said with its polarity outweighs soft
+     * evidence: the signal does not override it */
+    bool supported = false;
+    for (size_t i = 0; i < f->nclaims && !supported; i++) {
+        supported = f->claims[i].state == ASSAY_CLAIM_SUPPORTED;
+    }
+    v->contra_blocked = supported && !v->contra_rules;
     v->contra_model = p->contra.on;
     if (v->contra_model) {
         double pr = assay_contra_probability(&p->contra, v->contra_x);
         v->contra_probability = round6(pr);
-        /* a claim the judge found said with its polarity outweighs soft
-         * evidence: the signal does not override it */
-        bool supported = false;
-        for (size_t i = 0; i < f->nclaims && !supported; i++) {
-            supported = f->claims[i].state == ASSAY_CLAIM_SUPPORTED;
-        }
-        v->contra_learned =
-            pr >= p->contra.threshold && (v->contra_rules || !supported);
+        v->contra_learned = pr >= p->contra.threshold && !v->contra_blocked;
         if (v->contra_learned) {
             v->flags |= ASSAY_FLAG(CONTRADICTS_REFERENCE);
         }

@@ -67,6 +67,7 @@ struct assay_verdict {
     /* contradiction: found by the claim rules, by the learned signal
      * (probability >= the model's threshold), or both */
     bool contra_rules, contra_learned, contra_model;
+    bool contra_blocked; /* a supported claim: the learned signal is off */
     double contra_probability;      /* when contra_model */
     double contra_x[ASSAY_NCONTRA]; /* its features (fitting reads them) */
     char model_hash[65];

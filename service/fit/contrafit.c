@@ -119,6 +119,7 @@ newton(const double *Z, const unsigned char *y, size_t n, const unsigned *fold,
 typedef struct scored {
     double p;
     unsigned char y;
+    unsigned char fixed; /* ASSAY_CONTRA_FLAGGED / _BLOCKED / 0 */
 } scored;
 
 static double
@@ -133,8 +134,9 @@ row_probability(const double *beta, const double *z)
 
 /* Every row's probability from the fit that left its fold out. */
 static bool
-out_of_fold(const double *Z, const unsigned char *y, size_t n,
-            const unsigned *fold, unsigned nfolds, double lambda, scored *s)
+out_of_fold(const double *Z, const unsigned char *y, const unsigned char *fixed,
+            size_t n, const unsigned *fold, unsigned nfolds, double lambda,
+            scored *s)
 {
     double beta[D];
     for (unsigned k = 0; k < nfolds; k++) {
@@ -143,7 +145,8 @@ out_of_fold(const double *Z, const unsigned char *y, size_t n,
         }
         for (size_t i = 0; i < n; i++) {
             if (fold[i] == k) {
-                s[i] = (scored){row_probability(beta, Z + i * D), y[i] != 0};
+                s[i] = (scored){row_probability(beta, Z + i * D), y[i] != 0,
+                                fixed != NULL ? fixed[i] : 0};
             }
         }
     }
@@ -157,24 +160,42 @@ by_p_desc(const void *a, const void *b)
     return x > z ? -1 : x < z ? 1 : 0;
 }
 
-/* The threshold maximising F1 over probabilities s (sorted in place):
- * midway between the last flagged and the next probability. */
+/* The threshold maximising F1 over probabilities s (sorted in place) of
+ * the decision the verdict makes: an answer the rules flag is flagged and a
+ * blocked one is not whatever its probability, the others when their
+ * probability reaches the threshold. Midway between the last flagged and
+ * the next probability of a free answer. */
 static double
 best_threshold(scored *s, size_t n, double *f1_out)
 {
     qsort(s, n, sizeof(*s), by_p_desc);
-    size_t pos = 0;
+    size_t pos = 0, tp = 0, flagged = 0;
     for (size_t i = 0; i < n; i++) {
         pos += s[i].y;
+        if (s[i].fixed == ASSAY_CONTRA_FLAGGED) {
+            tp += s[i].y;
+            flagged++;
+        }
     }
-    double best = -1, th = 0.5;
-    size_t tp = 0;
+    /* threshold above every probability: only the rules' answers */
+    double best = pos + flagged > 0 ? 2.0 * (double)tp / (double)(flagged + pos)
+                                    : 0.0,
+           th = 1.0;
+    bool changed = false; /* a free answer flagged since the last check */
     for (size_t i = 0; i < n; i++) {
-        tp += s[i].y;
+        if (s[i].fixed == 0) {
+            tp += s[i].y;
+            flagged++;
+            changed = true;
+        }
         if (i + 1 < n && s[i + 1].p == s[i].p) {
             continue; /* a threshold cannot split equal probabilities */
         }
-        double f1 = 2.0 * (double)tp / (double)(i + 1 + pos);
+        if (!changed) {
+            continue; /* the decision did not change here */
+        }
+        changed = false;
+        double f1 = 2.0 * (double)tp / (double)(flagged + pos);
         if (f1 > best) {
             best = f1;
             th = i + 1 < n ? 0.5 * (s[i].p + s[i + 1].p) : s[i].p;
@@ -185,9 +206,10 @@ best_threshold(scored *s, size_t n, double *f1_out)
 }
 
 bool
-assay_contra_fit(const double *X, const unsigned char *y, size_t n,
-                 const unsigned *fold, unsigned nfolds, assay_contra_model *m,
-                 double *cv_f1, double *lambda_out)
+assay_contra_fit(const double *X, const unsigned char *y,
+                 const unsigned char *fixed, size_t n, const unsigned *fold,
+                 unsigned nfolds, assay_contra_model *m, double *cv_f1,
+                 double *lambda_out)
 {
     memset(m, 0, sizeof(*m));
     *cv_f1 = NAN;
@@ -231,7 +253,7 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
     double th = 0.5, lambda = LAMBDA_DEFAULT, best_ll = -INFINITY;
     for (size_t l = 0; ok && nfolds >= 2 && l < NLAMBDA; l++) {
         double ll = 0.0;
-        ok = out_of_fold(Z, y, n, fold, nfolds, lambdas[l], s);
+        ok = out_of_fold(Z, y, fixed, n, fold, nfolds, lambdas[l], s);
         for (size_t i = 0; ok && i < n; i++) {
             ll += log(fmax(y[i] ? s[i].p : 1.0 - s[i].p, 1e-12));
         }
@@ -242,7 +264,7 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
     }
     if (ok && nfolds >= 2) {
         /* the threshold on out-of-fold probabilities at that penalty */
-        ok = out_of_fold(Z, y, n, fold, nfolds, lambda, s);
+        ok = out_of_fold(Z, y, fixed, n, fold, nfolds, lambda, s);
         if (ok) {
             th = best_threshold(s, n, cv_f1);
         }
@@ -250,7 +272,8 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
     ok = ok && newton(Z, y, n, NULL, 0, lambda, beta);
     if (ok && nfolds < 2) {
         for (size_t i = 0; i < n; i++) {
-            s[i] = (scored){row_probability(beta, Z + i * D), y[i] != 0};
+            s[i] = (scored){row_probability(beta, Z + i * D), y[i] != 0,
+                            fixed != NULL ? fixed[i] : 0};
         }
         double f1;
         th = best_threshold(s, n, &f1);
@@ -272,5 +295,44 @@ assay_contra_fit(const double *X, const unsigned char *y, size_t n,
     }
     free(Z);
     free(s);
+    return ok;
+}
+
+bool
+assay_contra_lex_fit(const uint16_t *const *b, const size_t *nb,
+                     const unsigned char *y, size_t n, const unsigned *fold,
+                     unsigned skip, float *lex)
+{
+    memset(lex, 0, ASSAY_CONTRA_BUCKETS * sizeof(*lex));
+    unsigned *pos = calloc(ASSAY_CONTRA_BUCKETS, sizeof(*pos));
+    unsigned *tot = calloc(ASSAY_CONTRA_BUCKETS, sizeof(*tot));
+    size_t np = 0, nn = 0;
+    for (size_t i = 0; pos != NULL && tot != NULL && i < n; i++) {
+        if (fold != NULL && fold[i] == skip) {
+            continue;
+        }
+        np += y[i] != 0;
+        nn += y[i] == 0;
+        for (size_t j = 0; j < nb[i]; j++) {
+            pos[b[i][j]] += y[i] != 0;
+            tot[b[i][j]]++;
+        }
+    }
+    bool ok = pos != NULL && tot != NULL && np > 0 && nn > 0;
+    if (ok) {
+        const double a = ASSAY_CONTRA_LEX_PRIOR;
+        double prior = (double)np / (double)(np + nn);
+        double base = log(prior / (1.0 - prior));
+        for (int k = 0; k < ASSAY_CONTRA_BUCKETS; k++) {
+            if (tot[k] == 0) {
+                continue;
+            }
+            double pr = ((double)pos[k] + a * prior) / ((double)tot[k] + a);
+            double v = log(pr / (1.0 - pr)) - base;
+            lex[k] = (float)(round(v * 1e4) / 1e4);
+        }
+    }
+    free(pos);
+    free(tot);
     return ok;
 }

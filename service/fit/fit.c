@@ -455,7 +455,10 @@ static json_t *num4(double x);
 
 /* The learned contradiction signal (contrafit.h), on the items labelled
  * "contradictory" true or false, with the question folds of the ridge's
- * cross-validation (first repeat). Off when too few are labelled. */
+ * cross-validation (first repeat). Off when too few are labelled. The word
+ * evidence (contra.h lex) of an item's features comes from the other folds'
+ * items only, as it will for new questions; the model keeps the one from
+ * all items. */
 static assay_err
 fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
                   const assay_features *fs, assay_concept_match *const *matches,
@@ -463,6 +466,7 @@ fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
                   json_t **info)
 {
     p->contra.on = false;
+    p->contra.lex_on = false;
     size_t nl = 0;
     for (size_t i = 0; i < s->n; i++) {
         nl += s->v[i].contradictory >= 0;
@@ -470,47 +474,76 @@ fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
     if (nl == 0) {
         return ASSAY_OK;
     }
+    unsigned nf = fold != NULL && nfolds >= 2 ? nfolds : 1;
     double *X = malloc(nl * ASSAY_NCONTRA * sizeof(*X));
     unsigned char *y = malloc(nl);
     unsigned *f = malloc(nl * sizeof(*f));
-    if (X == NULL || y == NULL || f == NULL) {
-        free(X);
-        free(y);
-        free(f);
-        return ASSAY_ENOMEM;
+    unsigned char *fixed = malloc(nl);
+    size_t *idx = malloc(nl * sizeof(*idx));
+    size_t *nb = malloc(nl * sizeof(*nb));
+    const uint16_t **b = malloc(nl * sizeof(*b));
+    assay_params *pf = malloc(nf * sizeof(*pf));
+    assay_err rc = ASSAY_OK;
+    if (X == NULL || y == NULL || f == NULL || fixed == NULL || idx == NULL ||
+        nb == NULL || b == NULL || pf == NULL) {
+        rc = ASSAY_ENOMEM;
+        goto out;
     }
     size_t k = 0, pos = 0;
-    assay_err rc = ASSAY_OK;
-    for (size_t i = 0; i < s->n && rc == ASSAY_OK; i++) {
+    for (size_t i = 0; i < s->n; i++) {
         if (s->v[i].contradictory < 0) {
             continue;
         }
+        idx[k] = i;
+        y[k] = (unsigned char)s->v[i].contradictory;
+        pos += y[k];
+        f[k] = nf > 1 ? fold[i] : 0;
+        b[k] = fs[i].lexb;
+        nb[k] = fs[i].nlexb;
+        k++;
+    }
+    for (unsigned j = 0; j < nf; j++) {
+        pf[j] = *p;
+        pf[j].contra.lex_on = assay_contra_lex_fit(
+            b, nb, y, k, nf > 1 ? f : NULL, j, pf[j].contra.lex);
+    }
+    for (size_t r = 0; r < k && rc == ASSAY_OK; r++) {
+        size_t i = idx[r];
         assay_verdict *v;
         assay_prepared pq = *item_question(m, g, &s->v[i]);
         pq.id = NULL;
         item_th(m, &s->v[i], p->th_correct, p->th_partial, &pq.th_correct,
                 &pq.th_partial);
-        if ((rc = assay_verdict_build(&pq, &fs[i], matches[i], p, "", &v))) {
+        if ((rc = assay_verdict_build(&pq, &fs[i], matches[i], &pf[f[r]], "",
+                                      &v))) {
             break;
         }
-        memcpy(&X[k * ASSAY_NCONTRA], v->contra_x, sizeof(v->contra_x));
+        memcpy(&X[r * ASSAY_NCONTRA], v->contra_x, sizeof(v->contra_x));
+        fixed[r] = v->contra_rules     ? ASSAY_CONTRA_FLAGGED
+                   : v->contra_blocked ? ASSAY_CONTRA_BLOCKED
+                                       : 0;
         assay_verdict_free(v);
-        y[k] = (unsigned char)s->v[i].contradictory;
-        pos += y[k];
-        f[k] = fold != NULL ? fold[i] : 0;
-        k++;
     }
     double cv_f1 = NAN, lambda = NAN;
     if (rc == ASSAY_OK) {
-        assay_contra_fit(X, y, k, f, fold != NULL ? nfolds : 0, &p->contra,
-                         &cv_f1, &lambda);
+        if (assay_contra_fit(X, y, fixed, k, f, nf > 1 ? nfolds : 0, &p->contra,
+                             &cv_f1, &lambda)) {
+            p->contra.lex_on =
+                assay_contra_lex_fit(b, nb, y, k, NULL, 0, p->contra.lex);
+        }
         *info = json_pack("{s:I,s:I,s:o,s:o}", "items", (json_int_t)k,
                           "contradictory", (json_int_t)pos, "cv_f1",
                           num4(cv_f1), "lambda", num4(lambda));
     }
+out:
     free(X);
     free(y);
     free(f);
+    free(fixed);
+    free(idx);
+    free(nb);
+    free(b);
+    free(pf);
     return rc;
 }
 

@@ -9,7 +9,9 @@
 #include <jansson.h>
 
 #include "contrafit.h"
+#include "lexicon.h"
 #include "score.h"
+#include "stem.h"
 #include "verdict.h"
 
 static void
@@ -33,7 +35,7 @@ test_contra_features_from_claims_and_negation(void **state)
     f.unseen = 0.25;
     f.other_label = true;
     double x[ASSAY_NCONTRA];
-    assay_contra_features(&pq, &f, 1.7, true, false, x);
+    assay_contra_features(&pq, &f, NULL, 1.7, true, false, x);
     assert_true(x[ASSAY_CF_score] == 1.0); /* clamped */
     assert_near(x[ASSAY_CF_supported], 0.25, 1e-12);
     assert_near(x[ASSAY_CF_contradicted], 0.25, 1e-12);
@@ -64,7 +66,7 @@ test_contra_features_from_claims_and_negation(void **state)
     pq.claims.n = 4;
     pq.claims.c[2].yesno = -1;
     pq.claims.c[3].value = 42;
-    assay_contra_features(&pq, &f, 0.5, false, false, x);
+    assay_contra_features(&pq, &f, NULL, 0.5, false, false, x);
     assert_true(x[ASSAY_CF_choice] == 1.0);
     assert_near(x[ASSAY_CF_claims], 4.0 / ASSAY_MAX_CLAIMS, 1e-12);
     assert_true(x[ASSAY_CF_reference_yesno] == 1.0);
@@ -73,7 +75,7 @@ test_contra_features_from_claims_and_negation(void **state)
     /* no claims at all: everything is missing */
     f.nclaims = 0;
     f.negators = 0;
-    assay_contra_features(&pq, &f, -0.5, false, false, x);
+    assay_contra_features(&pq, &f, NULL, -0.5, false, false, x);
     assert_true(x[ASSAY_CF_missing] == 1.0);
     assert_true(x[ASSAY_CF_score] == 0.0);
     assert_true(x[ASSAY_CF_negation_mismatch] == 0.0);
@@ -108,7 +110,7 @@ test_contra_json_round_trip_and_errors(void **state)
     m.threshold = 0.3;
     json_t *o = assay_contra_json(&m);
     assert_non_null(o);
-    assay_contra_model back;
+    static assay_contra_model back;
     assay_error err;
     assay_error_init(&err);
     assert_ok_err(assay_contra_load(o, "m.json", &back, &err), &err);
@@ -116,6 +118,29 @@ test_contra_json_round_trip_and_errors(void **state)
     assert_true(back.bias == -0.5 && back.threshold == 0.3);
     assert_true(back.w[ASSAY_CF_negation_mismatch] == 1.25);
     assert_true(back.w[ASSAY_CF_flip] == 0.0);
+    assert_false(back.lex_on);
+    assert_null(json_object_get(o, "lex"));
+    /* word evidence: the non-zero buckets */
+    m.lex_on = true;
+    m.lex[17] = 0.75f;
+    m.lex[ASSAY_CONTRA_BUCKETS - 1] = -1.5f;
+    json_decref(o);
+    o = assay_contra_json(&m);
+    assert_int_equal(
+        json_array_size(json_object_get(json_object_get(o, "lex"), "values")),
+        2);
+    assert_ok_err(assay_contra_load(o, "m.json", &back, &err), &err);
+    assert_true(back.lex_on && back.lex[17] == 0.75f &&
+                back.lex[ASSAY_CONTRA_BUCKETS - 1] == -1.5f &&
+                back.lex[16] == 0.0f);
+    json_t *lx = json_object_get(o, "lex");
+    json_object_set_new(lx, "buckets", json_integer(10));
+    assert_err(assay_contra_load(o, "m.json", &back, &err), ASSAY_EMODEL);
+    json_object_set_new(lx, "buckets", json_integer(ASSAY_CONTRA_BUCKETS));
+    json_array_append_new(json_object_get(lx, "values"),
+                          json_pack("[i,f]", ASSAY_CONTRA_BUCKETS, 1.0));
+    assert_err(assay_contra_load(o, "m.json", &back, &err), ASSAY_EMODEL);
+    json_object_del(o, "lex");
     /* an unknown feature is an error, not ignored */
     json_object_set_new(json_object_get(o, "weights"), "bogus", json_real(1.0));
     assert_err(assay_contra_load(o, "m.json", &back, &err), ASSAY_EMODEL);
@@ -217,7 +242,7 @@ test_contra_fit_learns_the_signal(void **state)
     make_data(X, y, fold);
     assay_contra_model m;
     double f1, lambda = NAN;
-    assert_true(assay_contra_fit(X, y, N, fold, 5, &m, &f1, &lambda));
+    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, &lambda));
     assert_true(m.on);
     assert_true(lambda >= 1.0 && lambda <= 100.0); /* from the grid */
     assert_true(m.w[ASSAY_CF_negation_mismatch] > 0.0);
@@ -238,10 +263,11 @@ test_contra_fit_learns_the_signal(void **state)
     /* the same data give the same model, to the bit */
     assay_contra_model again;
     double f1b;
-    assert_true(assay_contra_fit(X, y, N, fold, 5, &again, &f1b, NULL));
+    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &again, &f1b, NULL));
     assert_memory_equal(&m, &again, sizeof(m));
     /* without folds the threshold is chosen in-sample */
-    assert_true(assay_contra_fit(X, y, N, NULL, 0, &again, &f1b, &lambda));
+    assert_true(
+        assay_contra_fit(X, y, NULL, N, NULL, 0, &again, &f1b, &lambda));
     assert_true(isnan(f1b) && again.on && lambda == 10.0);
 }
 
@@ -258,8 +284,213 @@ test_contra_fit_needs_both_labels(void **state)
     }
     assay_contra_model m;
     double f1;
-    assert_false(assay_contra_fit(X, y, N, fold, 5, &m, &f1, NULL));
+    assert_false(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, NULL));
     assert_false(m.on);
+}
+
+/* The lex features: mean, largest and smallest evidence of the answer's
+ * buckets, squashed; no model or no evidence gives 0.5. */
+static void
+test_contra_lex_features(void **state)
+{
+    (void)state;
+    assay_prepared pq;
+    memset(&pq, 0, sizeof(pq));
+    static assay_features f;
+    memset(&f, 0, sizeof(f));
+    f.f[ASSAY_F_recall] = 0.5;
+    f.lexb[0] = 5;
+    f.lexb[1] = 9;
+    f.nlexb = 2;
+    static assay_contra_model m;
+    memset(&m, 0, sizeof(m));
+    double x[ASSAY_NCONTRA];
+    assay_contra_features(&pq, &f, NULL, 0.5, false, false, x);
+    assert_true(x[ASSAY_CF_lex_mean] == 0.5 && x[ASSAY_CF_lex_max] == 0.5 &&
+                x[ASSAY_CF_lex_min] == 0.5);
+    assay_contra_features(&pq, &f, &m, 0.5, false, false, x); /* lex off */
+    assert_true(x[ASSAY_CF_lex_mean] == 0.5);
+    m.lex_on = true;
+    m.lex[5] = 2.0f;
+    m.lex[9] = -1.0f;
+    m.lex[7] = 4.0f; /* not the answer's */
+    assay_contra_features(&pq, &f, &m, 0.5, false, false, x);
+    assert_near(x[ASSAY_CF_lex_mean], 1.0 / (1.0 + exp(-0.5)), 1e-12);
+    assert_near(x[ASSAY_CF_lex_max], 1.0 / (1.0 + exp(-2.0)), 1e-12);
+    assert_near(x[ASSAY_CF_lex_min], 1.0 / (1.0 + exp(1.0)), 1e-12);
+    assert_near(x[ASSAY_CF_lex_x_recall], 0.5 / (1.0 + exp(-0.5)), 1e-12);
+    /* one bucket: it is mean, max and min */
+    f.nlexb = 1;
+    assay_contra_features(&pq, &f, &m, 0.5, false, false, x);
+    assert_true(x[ASSAY_CF_lex_max] == x[ASSAY_CF_lex_min]);
+    assert_near(x[ASSAY_CF_lex_min], 1.0 / (1.0 + exp(-2.0)), 1e-12);
+}
+
+static bool
+has_bucket(const assay_features *f, uint16_t b)
+{
+    for (size_t i = 0; i < f->nlexb; i++) {
+        if (f->lexb[i] == b) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The answer's buckets: each word keyed by its negation and its relation
+ * to the reference (same polarity, the other one, only in the question,
+ * absent). */
+static void
+test_contra_answer_buckets(void **state)
+{
+    (void)state;
+    assay_lexicon *lex;
+    assay_stemmer *st;
+    assay_idf *idf;
+    assert_ok(assay_lexicon_new(&lex));
+    const char *stop = "the\nare\nwhy\ndoes\na\n";
+    assert_ok(
+        assay_lexicon_parse_stoplist(lex, stop, strlen(stop), "s.txt", NULL));
+    assert_ok(assay_stemmer_new(&st));
+    assert_ok(assay_idf_new(&idf));
+    static assay_params p;
+    assay_params_defaults(&p);
+    static assay_prepared pq;
+    const char *ref = "The terminals are not connected.";
+    const char *q = "Why does the voltmeter read 1.5?";
+    size_t rl = strlen(ref);
+    assert_ok(assay_prepare(&pq, NULL, q, strlen(q), &ref, &rl, 1, NULL, 0, lex,
+                            idf, &p, st, NULL));
+    uint64_t k[4];
+    const char *words[4] = {"connected", "terminals", "voltmeter", "banana"};
+    for (int i = 0; i < 4; i++) {
+        assay_analysis a;
+        assert_ok(assay_analyze(lex, st, words[i], strlen(words[i]), &a, NULL));
+        assert_int_equal(a.n, 1);
+        k[i] = a.terms[0].hash;
+        assay_analysis_fini(&a);
+    }
+    const char *answers[2] = {
+        "The terminals are connected, a voltmeter banana.",
+        "The terminals are not connected."};
+    static assay_features f;
+    /* a model without word evidence does not compute the buckets */
+    {
+        assay_analysis a;
+        assert_ok(assay_analyze(lex, st, ref, rl, &a, NULL));
+        assay_concept_match *mm = calloc(pq.concepts.n + 1, sizeof(*mm));
+        assert_ok(assay_features_compute(&pq, &a, idf, &p, &f, mm));
+        free(mm);
+        assay_analysis_fini(&a);
+        assert_true(f.nlexb == 0 && f.n_content > 0);
+    }
+    p.contra.lex_on = true;
+    for (int n = 0; n < 2; n++) {
+        assay_analysis a;
+        assert_ok(
+            assay_analyze(lex, st, answers[n], strlen(answers[n]), &a, NULL));
+        assay_concept_match *mm = calloc(pq.concepts.n + 1, sizeof(*mm));
+        assert_ok(assay_features_compute(&pq, &a, idf, &p, &f, mm));
+        free(mm);
+        assay_analysis_fini(&a);
+        for (size_t i = 1; i < f.nlexb; i++) {
+            assert_true(f.lexb[i - 1] < f.lexb[i]); /* sorted, distinct */
+        }
+        /* "terminals" is said plainly on both sides */
+        assert_true(
+            has_bucket(&f, assay_contra_bucket(k[1], false, ASSAY_LEX_SAME)));
+        bool flip =
+            has_bucket(&f, assay_contra_bucket(k[0], false, ASSAY_LEX_FLIP));
+        bool same =
+            has_bucket(&f, assay_contra_bucket(k[0], true, ASSAY_LEX_SAME));
+        assert_true(n == 0 ? flip && !same : same && !flip);
+        if (n == 0) {
+            assert_true(has_bucket(
+                &f, assay_contra_bucket(k[2], false, ASSAY_LEX_QUESTION)));
+            assert_true(has_bucket(
+                &f, assay_contra_bucket(k[3], false, ASSAY_LEX_ABSENT)));
+        }
+    }
+    assert_true(f.nlexb == 3); /* terminals, not, connected */
+    assay_prepared_fini(&pq);
+    assay_idf_free(idf);
+    assay_stemmer_free(st);
+    assay_lexicon_free(lex);
+}
+
+/* The word evidence: log-odds of the label among answers with a bucket,
+ * smoothed, less the prior's; a held-out fold's answers do not count. */
+static void
+test_contra_lex_fit(void **state)
+{
+    (void)state;
+    enum { R = 40 };
+    uint16_t bk[R][2];
+    const uint16_t *b[R];
+    size_t nb[R];
+    unsigned char y[R];
+    unsigned fold[R];
+    for (int i = 0; i < R; i++) {
+        y[i] = i % 4 == 0;
+        bk[i][0] = y[i] ? 10 : 20; /* 10 only in positives, 20 negatives */
+        bk[i][1] = 30;             /* 30 in all */
+        b[i] = bk[i];
+        nb[i] = 2;
+        fold[i] = i < 20 ? 0 : 1;
+    }
+    static float lex[ASSAY_CONTRA_BUCKETS];
+    assert_true(assay_contra_lex_fit(b, nb, y, R, NULL, 0, lex));
+    assert_true(lex[10] > 1.0f && lex[20] < -0.1f);
+    assert_true(fabsf(lex[30]) < 1e-4f); /* as common as the prior */
+    assert_true(lex[0] == 0.0f && lex[11] == 0.0f);
+    /* smoothing: 10 answers with bucket 10, all positive, prior 1/4 */
+    double prior = 0.25, a = ASSAY_CONTRA_LEX_PRIOR;
+    double pr = (10.0 + a * prior) / (10.0 + a);
+    assert_near(lex[10], log(pr / (1 - pr)) - log(prior / (1 - prior)), 1e-4);
+    /* fold 1 left out: bucket 99 only there gets no evidence */
+    bk[25][1] = 99;
+    assert_true(assay_contra_lex_fit(b, nb, y, R, fold, 1, lex));
+    assert_true(lex[99] == 0.0f && lex[10] > 0.0f);
+    assert_true(assay_contra_lex_fit(b, nb, y, R, fold, 0, lex));
+    assert_true(lex[99] != 0.0f);
+    /* one label only: no evidence */
+    memset(y, 0, sizeof(y));
+    assert_false(assay_contra_lex_fit(b, nb, y, R, NULL, 0, lex));
+    assert_true(lex[20] == 0.0f);
+}
+
+/* The threshold is chosen for the verdict's decision: answers the rules
+ * flag are flagged, blocked ones are not, whatever their probability. */
+static void
+test_contra_threshold_counts_rules_and_blocks(void **state)
+{
+    (void)state;
+    static double X[N * ASSAY_NCONTRA];
+    unsigned char y[N], fixed[N];
+    unsigned fold[N];
+    make_data(X, y, fold);
+    static assay_contra_model m;
+    double f1, f1_free;
+    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1_free, NULL));
+    assert_true(f1_free < 1.0); /* label noise */
+    /* every contradiction is found by the rules: the best decision flags
+     * no other answer, F1 1 */
+    for (int i = 0; i < N; i++) {
+        fixed[i] = y[i] ? ASSAY_CONTRA_FLAGGED : 0;
+    }
+    assert_true(assay_contra_fit(X, y, fixed, N, fold, 5, &m, &f1, NULL));
+    assert_true(f1 == 1.0);
+    for (int i = 0; i < N; i++) {
+        assert_false(y[i] == 0 &&
+                     assay_contra_probability(&m, &X[i * ASSAY_NCONTRA]) >=
+                         m.threshold);
+    }
+    /* every other answer is blocked: flagging all free ones is best */
+    for (int i = 0; i < N; i++) {
+        fixed[i] = y[i] ? 0 : ASSAY_CONTRA_BLOCKED;
+    }
+    assert_true(assay_contra_fit(X, y, fixed, N, fold, 5, &m, &f1, NULL));
+    assert_true(f1 == 1.0);
 }
 
 int
@@ -273,6 +504,10 @@ main(void)
             test_contra_verdict_fields_and_the_supported_claim_gate),
         cmocka_unit_test(test_contra_fit_learns_the_signal),
         cmocka_unit_test(test_contra_fit_needs_both_labels),
+        cmocka_unit_test(test_contra_lex_features),
+        cmocka_unit_test(test_contra_answer_buckets),
+        cmocka_unit_test(test_contra_lex_fit),
+        cmocka_unit_test(test_contra_threshold_counts_rules_and_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
