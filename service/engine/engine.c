@@ -10,66 +10,62 @@
 #include "qcache.h"
 #include "verdict.h"
 
-/* Snowball stemmers are not thread-safe and cost allocations to create, so
- * each grading thread keeps one, freed by the key's destructor when the
- * thread ends. */
-static pthread_key_t stem_key;
-static pthread_once_t stem_once = PTHREAD_ONCE_INIT;
+/* What each grading thread keeps between calls, freed by the key's
+ * destructor when the thread ends: its Snowball stemmer (not thread-safe,
+ * and costly to create) and its prepared inline questions (qcache.h). */
+typedef struct thread_state {
+    assay_stemmer *stemmer; /* NULL: assay_analyze makes a temporary one */
+    assay_qcache qcache;
+} thread_state;
+
+static pthread_key_t state_key;
+static pthread_once_t state_once = PTHREAD_ONCE_INIT;
 
 static void
-stem_destroy(void *p)
+state_destroy(void *p)
 {
-    assay_stemmer_free(p);
+    thread_state *ts = p;
+    assay_stemmer_free(ts->stemmer);
+    assay_qcache_fini(&ts->qcache);
+    free(ts);
 }
 
 static void
-stem_key_init(void)
+state_key_init(void)
 {
-    (void)pthread_key_create(&stem_key, stem_destroy);
+    (void)pthread_key_create(&state_key, state_destroy);
+}
+
+/* NULL when out of memory: the callers then work without either. */
+static thread_state *
+thread_state_get(void)
+{
+    pthread_once(&state_once, state_key_init);
+    thread_state *ts = pthread_getspecific(state_key);
+    if (ts == NULL && (ts = calloc(1, sizeof(*ts))) != NULL) {
+        if (assay_stemmer_new(&ts->stemmer) != ASSAY_OK) {
+            ts->stemmer = NULL;
+        }
+        if (pthread_setspecific(state_key, ts) != 0) {
+            state_destroy(ts);
+            ts = NULL;
+        }
+    }
+    return ts;
 }
 
 static assay_stemmer *
 thread_stemmer(void)
 {
-    pthread_once(&stem_once, stem_key_init);
-    assay_stemmer *st = pthread_getspecific(stem_key);
-    if (st == NULL && assay_stemmer_new(&st) == ASSAY_OK &&
-        pthread_setspecific(stem_key, st) != 0) {
-        assay_stemmer_free(st);
-        st = NULL;
-    }
-    return st; /* NULL: assay_analyze makes a temporary one */
-}
-
-/* Each grading thread keeps its inline questions prepared (qcache.h),
- * freed with the thread like its stemmer. */
-static pthread_key_t qcache_key;
-static pthread_once_t qcache_once = PTHREAD_ONCE_INIT;
-
-static void
-qcache_destroy(void *p)
-{
-    assay_qcache_fini(p);
-    free(p);
-}
-
-static void
-qcache_key_init(void)
-{
-    (void)pthread_key_create(&qcache_key, qcache_destroy);
+    thread_state *ts = thread_state_get();
+    return ts != NULL ? ts->stemmer : NULL;
 }
 
 static assay_qcache *
 thread_qcache(void)
 {
-    pthread_once(&qcache_once, qcache_key_init);
-    assay_qcache *c = pthread_getspecific(qcache_key);
-    if (c == NULL && (c = calloc(1, sizeof(*c))) != NULL &&
-        pthread_setspecific(qcache_key, c) != 0) {
-        free(c);
-        c = NULL;
-    }
-    return c; /* NULL: prepared per request */
+    thread_state *ts = thread_state_get();
+    return ts != NULL ? &ts->qcache : NULL;
 }
 
 /* Grades a prepared question; the answer analysis is made here so both entry

@@ -39,6 +39,22 @@ teardown(void **state)
     return 0;
 }
 
+/* A second copy of the default model, as a reload makes one. */
+static assay_model *
+load_default(void)
+{
+    char path[1024];
+    assay_error err;
+    assay_error_init(&err);
+    assay_model *m = NULL;
+    assert_ok_err(
+        assay_model_load(
+            assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "default"),
+            &m, &err),
+        &err);
+    return m;
+}
+
 static const char *question = "What does HTTP status 404 mean?";
 
 static const assay_prepared *
@@ -110,15 +126,7 @@ static void
 test_a_reloaded_model_never_meets_old_entries(void **state)
 {
     (void)state;
-    char path[1024];
-    assay_error err;
-    assay_error_init(&err);
-    assay_model *again = NULL;
-    assert_ok_err(
-        assay_model_load(
-            assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "default"),
-            &again, &err),
-        &err);
+    assay_model *again = load_default();
     assert_true(again->generation != 0);
     assert_true(again->generation != model->generation);
     assay_qcache c = {0};
@@ -163,15 +171,9 @@ static void
 test_cached_verdicts_are_byte_identical(void **state)
 {
     (void)state;
-    char path[1024];
     assay_error err;
     assay_error_init(&err);
-    assay_model *plain = NULL;
-    assert_ok_err(
-        assay_model_load(
-            assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "default"),
-            &plain, &err),
-        &err);
+    assay_model *plain = load_default();
     plain->generation = 0;
     enum { NQ = ASSAY_QCACHE_SLOTS + 4 };
     static const char *answers[] = {
