@@ -709,6 +709,27 @@ prefix_bit(const char *w, size_t len)
     return h % ASSAY_CLAIM_PREFIX_BITS;
 }
 
+/* The keys an answer term is looked up by in the opposite table: its term
+ * hash and, when its prefix is that of some opposite lemma, its WordNet
+ * base forms. keys holds at least 5. */
+static size_t
+opposite_keys(const assay_claim_set *cs, const assay_term *t, uint64_t *keys)
+{
+    size_t nk = 0;
+    keys[nk++] = t->hash & ~WN_NS;
+    unsigned bit = prefix_bit(t->surface, t->surface_len);
+    if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u &&
+        !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
+        uint32_t bases[4];
+        size_t nb =
+            assay_wordnet_bases(cs->wn, t->surface, t->surface_len, bases, 4);
+        for (size_t b = 0; b < nb; b++) {
+            keys[nk++] = WN_NS | bases[b];
+        }
+    }
+    return nk;
+}
+
 /* Tables of predicate words and of words opposite to them, each entry
  * naming its claim and word: sorted so judging looks a term up by binary
  * search. */
@@ -1341,18 +1362,7 @@ judge_clause(void *vctx, const clause *k)
             continue; /* "first" in "the last added is the first removed" */
         }
         uint64_t keys[5];
-        size_t nk = 0;
-        keys[nk++] = t->hash & ~WN_NS;
-        unsigned bit = prefix_bit(t->surface, t->surface_len);
-        if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u &&
-            !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
-            uint32_t bases[4];
-            size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
-                                            bases, 4);
-            for (size_t b = 0; b < nb; b++) {
-                keys[nk++] = WN_NS | bases[b];
-            }
-        }
+        size_t nk = opposite_keys(cs, t, keys);
         bool opposite = false;
         for (size_t q = 0; q < nk; q++) {
             p = find64(cs->opp_key, cs->nopp, keys[q]);
@@ -1625,4 +1635,20 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     free(own_cover);
     free(j);
     return steps;
+}
+
+bool
+assay_claims_opposes(const assay_claim_set *cs, const assay_term *t)
+{
+    uint64_t keys[5];
+    size_t nk = opposite_keys(cs, t, keys);
+    for (size_t q = 0; q < nk; q++) {
+        size_t p = find64(cs->opp_key, cs->nopp, keys[q]);
+        for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+            if (cs->opp_claim[p] != ENTITY_OPPOSITE) {
+                return true;
+            }
+        }
+    }
+    return false;
 }

@@ -158,6 +158,11 @@ assay_err assay_claims_index_opposites(assay_lexicon *lex,
                                        assay_stemmer *stemmer,
                                        assay_error *err);
 
+/* assay_claims_opposes says whether answer term t is opposite to a word of
+ * one of cs's claims ("mutable" for a claim saying "immutable", by the
+ * opposites table or WordNet antonyms), as the judge finds it. */
+bool assay_claims_opposes(const assay_claim_set *cs, const assay_term *t);
+
 /* assay_claims_judge fills out[i] for each of cs->n claims from answer a;
  * cover is a's negation cover (assay_negation_cover with the claim set's
  * window) or NULL to compute it here.

@@ -97,6 +97,7 @@ typedef enum assay_lex_rel {
     ASSAY_LEX_QUESTION,   /* only the question names it */
     ASSAY_LEX_SAME,       /* the reference says it with this polarity */
     ASSAY_LEX_FLIP,       /* the reference says it only the other way */
+    ASSAY_LEX_OPPOSITE,   /* absent, but opposite to a claim word */
 } assay_lex_rel;
 
 /* assay_contra_bucket is the bucket of term hash h, negated or not, in
@@ -104,8 +105,10 @@ typedef enum assay_lex_rel {
 static inline uint16_t
 assay_contra_bucket(uint64_t h, bool negated, assay_lex_rel rel)
 {
-    uint64_t z = h + 0x9E3779B97F4A7C15ull *
-                         (uint64_t)(1 + (negated ? 4 : 0) + (unsigned)rel);
+    /* 1-8 for the first four relations, 9-10 for the opposite one */
+    unsigned kind = rel == ASSAY_LEX_OPPOSITE ? 9u + negated
+                                              : 1u + (negated ? 4u : 0u) + rel;
+    uint64_t z = h + 0x9E3779B97F4A7C15ull * (uint64_t)kind;
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     z ^= z >> 31;

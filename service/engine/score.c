@@ -941,7 +941,10 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
             bool plain = in_ref && assay_keyset_has(&pq->refplain, t->hash);
             bool negd = in_ref && assay_keyset_has(&pq->refneg, t->hash);
             assay_lex_rel rel =
-                !plain && !negd ? (in_q ? ASSAY_LEX_QUESTION : ASSAY_LEX_ABSENT)
+                !plain && !negd
+                    ? (assay_claims_opposes(&pq->claims, t) ? ASSAY_LEX_OPPOSITE
+                       : in_q                               ? ASSAY_LEX_QUESTION
+                                                            : ASSAY_LEX_ABSENT)
                 : (neg ? negd : plain) ? ASSAY_LEX_SAME
                                        : ASSAY_LEX_FLIP;
             f->lexb[f->nlexb++] = assay_contra_bucket(t->hash, neg, rel);

@@ -724,6 +724,33 @@ test_claim_judging_cost_is_linear(void **state)
     assert_true(steps[1] <= steps[0] * 88 / 10);
 }
 
+/* An answer word is opposite to a claim word by the hand list ("mutable"
+ * for "immutable") or WordNet ("cold" for "hot"); the claim's own words,
+ * words unrelated to it and an entity's opposite are not. */
+static void
+test_claim_opposes_word(void **state)
+{
+    (void)state;
+    assay_claim_set cs;
+    build(&cs, "What are tuples like?",
+          "Tuples are immutable and hot objects are expensive.", NULL, 0);
+    const char *yes[] = {"mutable", "cold"};
+    const char *no[] = {"immutable", "tuples", "banana", "expensive"};
+    for (size_t i = 0; i < 2; i++) {
+        assay_analysis a = analyse(yes[i]);
+        assert_int_equal(a.n, 1);
+        assert_true(assay_claims_opposes(&cs, &a.terms[0]));
+        assay_analysis_fini(&a);
+    }
+    for (size_t i = 0; i < 4; i++) {
+        assay_analysis a = analyse(no[i]);
+        assert_int_equal(a.n, 1);
+        assert_false(assay_claims_opposes(&cs, &a.terms[0]));
+        assay_analysis_fini(&a);
+    }
+    assay_claims_fini(&cs);
+}
+
 int
 main(void)
 {
@@ -753,6 +780,7 @@ main(void)
         cmocka_unit_test(test_claim_stats_keep_the_soft_evidence),
         cmocka_unit_test(test_claim_concept_said_through_its_claim),
         cmocka_unit_test(test_claim_judging_cost_is_linear),
+        cmocka_unit_test(test_claim_opposes_word),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

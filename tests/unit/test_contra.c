@@ -418,6 +418,69 @@ test_contra_answer_buckets(void **state)
     assay_lexicon_free(lex);
 }
 
+/* A word the reference does not say but whose opposite it claims
+ * ("mutable" against "immutable", models/opposites.txt) is keyed as
+ * opposite, negated or not. */
+static void
+test_contra_opposite_bucket(void **state)
+{
+    (void)state;
+    assay_lexicon *lex;
+    assay_stemmer *st;
+    assay_idf *idf;
+    char path[1024];
+    assert_ok(assay_lexicon_new(&lex));
+    const char *stop = "a\nis\n";
+    assert_ok(
+        assay_lexicon_parse_stoplist(lex, stop, strlen(stop), "s.txt", NULL));
+    assert_ok(assay_lexicon_load_opposites(lex,
+                                           assay_test_path(path, sizeof(path),
+                                                           "ASSAY_MODELS_DIR",
+                                                           "opposites.txt"),
+                                           NULL));
+    assert_ok(assay_stemmer_new(&st));
+    assert_ok(assay_idf_new(&idf));
+    static assay_params p;
+    assay_params_defaults(&p);
+    p.contra.lex_on = true;
+    static assay_prepared pq;
+    const char *ref = "A tuple is immutable.";
+    const char *q = "Is a tuple mutable?";
+    size_t rl = strlen(ref);
+    assert_ok(assay_prepare(&pq, NULL, q, strlen(q), &ref, &rl, 1, NULL, 0, lex,
+                            idf, &p, st, NULL));
+    assay_analysis w;
+    assert_ok(assay_analyze(lex, st, "mutable", 7, &w, NULL));
+    uint64_t k = w.terms[0].hash;
+    assay_analysis_fini(&w);
+    const char *answers[3] = {"A tuple is mutable.", "A tuple is not mutable.",
+                              "A tuple is a banana."};
+    static assay_features f;
+    for (int n = 0; n < 3; n++) {
+        assay_analysis a;
+        assert_ok(
+            assay_analyze(lex, st, answers[n], strlen(answers[n]), &a, NULL));
+        assay_concept_match *mm = calloc(pq.concepts.n + 1, sizeof(*mm));
+        assert_ok(assay_features_compute(&pq, &a, idf, &p, &f, mm));
+        free(mm);
+        assay_analysis_fini(&a);
+        bool plain =
+            has_bucket(&f, assay_contra_bucket(k, false, ASSAY_LEX_OPPOSITE));
+        bool negd =
+            has_bucket(&f, assay_contra_bucket(k, true, ASSAY_LEX_OPPOSITE));
+        /* the question names "mutable" too: opposite wins over question */
+        assert_false(
+            has_bucket(&f, assay_contra_bucket(k, false, ASSAY_LEX_QUESTION)));
+        assert_true(n == 0   ? plain && !negd
+                    : n == 1 ? negd && !plain
+                             : !plain && !negd);
+    }
+    assay_prepared_fini(&pq);
+    assay_idf_free(idf);
+    assay_stemmer_free(st);
+    assay_lexicon_free(lex);
+}
+
 /* The word evidence: log-odds of the label among answers with a bucket,
  * smoothed, less the prior's; a held-out fold's answers do not count. */
 static void
@@ -506,6 +569,7 @@ main(void)
         cmocka_unit_test(test_contra_fit_needs_both_labels),
         cmocka_unit_test(test_contra_lex_features),
         cmocka_unit_test(test_contra_answer_buckets),
+        cmocka_unit_test(test_contra_opposite_bucket),
         cmocka_unit_test(test_contra_lex_fit),
         cmocka_unit_test(test_contra_threshold_counts_rules_and_blocks),
     };
