@@ -566,6 +566,14 @@ load_calib(loader *L, json_t *cal, assay_calib *c)
     }
     assay_err rc =
         get_num(L, cal, "calibration", "review_margin", &c->review_margin);
+    json_t *sg = json_object_get(cal, "signal");
+    if (rc == ASSAY_OK && sg != NULL &&
+        (!json_is_string(sg) ||
+         !assay_calib_signal_parse(json_string_value(sg), &c->signal))) {
+        memset(c, 0, sizeof(*c));
+        return bad(L, "%s: %s must be \"score_margin\" or \"band_margin\"",
+                   "calibration.signal");
+    }
     const char *what = NULL;
     if (rc == ASSAY_OK && !assay_calib_check(c, &what)) {
         memset(c, 0, sizeof(*c));
@@ -617,10 +625,14 @@ assay_params_json(const assay_params *p)
             json_array_append_new(up, json_real(p->calib.upto[i]));
             json_array_append_new(pr, json_real(p->calib.prob[i]));
         }
-        json_object_set_new(o, "calibration",
-                            json_pack("{s:o,s:o,s:f}", "margin_upto", up,
-                                      "confidence", pr, "review_margin",
-                                      p->calib.review_margin));
+        json_t *cal =
+            json_pack("{s:o,s:o,s:f}", "margin_upto", up, "confidence", pr,
+                      "review_margin", p->calib.review_margin);
+        const char *sn = assay_calib_signal_name(p->calib.signal);
+        if (sn != NULL) {
+            json_object_set_new(cal, "signal", json_string(sn));
+        }
+        json_object_set_new(o, "calibration", cal);
     }
     json_t *con = assay_contra_json(&p->contra);
     if (con != NULL) {

@@ -235,7 +235,6 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
              : v->score >= pq->th_partial ? ASSAY_BM_PARTIAL
                                           : ASSAY_BM_INCORRECT;
     int band = tb;
-    double signal = NAN;
     if (p->band.on && !pq->own_th) {
         double prob[3];
         band = assay_bandmodel_probs(&p->band, f->f, ASSAY_NFEATURES, prob);
@@ -245,13 +244,13 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
             (v->score < round6(score_before_rules) && tb > band)) {
             band = tb;
         }
-        signal = prob[band];
-    } else {
-        signal = assay_calib_margin(v->score, pq->th_correct, pq->th_partial);
     }
     v->band = band_names[band];
     v->confidence = NAN;
     if (p->calib.n > 0) {
+        double signal = assay_calib_signal(
+            &p->calib, &p->band, f->f, ASSAY_NFEATURES, band, v->score,
+            pq->th_correct, pq->th_partial, pq->own_th);
         v->confidence = round6(assay_calib_confidence(&p->calib, signal));
         v->needs_review = signal < p->calib.review_margin;
     }

@@ -210,14 +210,9 @@ score_all_bands(const assay_model *m, const groups *g, const assay_itemset *s,
             band[i] = b;
         }
         if (sig != NULL) {
-            double prob[3];
-            if (p->band.on && !pq.own_th) {
-                assay_bandmodel_probs(&p->band, fs[i].f, ASSAY_NFEATURES, prob);
-                sig[i] = prob[b];
-            } else {
-                sig[i] =
-                    assay_calib_margin(out[i], pq.th_correct, pq.th_partial);
-            }
+            sig[i] = assay_calib_signal(
+                &p->calib, &p->band, fs[i].f, ASSAY_NFEATURES, b, out[i],
+                pq.th_correct, pq.th_partial, pq.own_th);
         }
     }
     return ASSAY_OK;
@@ -636,23 +631,20 @@ calibrate_confidence(const assay_model *m, const groups *g,
                      const char *band_mode, double target, assay_params *p,
                      json_t **info, assay_error *err)
 {
-    enum { NC = 3 };
-    size_t n = s->n;
+    enum { NC = 3, NR = ASSAY_CV_REPEATS };
+    size_t n = s->n, nn = n * NR;
     double *oof = calloc(n + 1, sizeof(*oof));
-    double *ok = calloc(n + 1, sizeof(*ok));
+    double *ok = calloc(nn + 1, sizeof(*ok));
+    /* per candidate, the signals and bands of every fold assignment in a
+     * row (assignment r at [r * n]) */
     double *mg[NC];
     int *ob[NC];
     int *hb = calloc(n + 1, sizeof(*hb));
-    bool *right = calloc(n + 1, sizeof(*right));
-    int *ob0r[ASSAY_CV_REPEATS]; /* the thresholds' verdicts per assignment */
+    bool *right = calloc(nn + 1, sizeof(*right));
     bool alloc_ok = oof && ok && hb && right;
-    for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
-        ob0r[r] = calloc(n + 1, sizeof(*ob0r[r]));
-        alloc_ok = alloc_ok && ob0r[r];
-    }
     for (int c = 0; c < NC; c++) {
-        mg[c] = calloc(n + 1, sizeof(*mg[c]));
-        ob[c] = calloc(n + 1, sizeof(*ob[c]));
+        mg[c] = calloc(nn + 1, sizeof(*mg[c]));
+        ob[c] = calloc(nn + 1, sizeof(*ob[c]));
         alloc_ok = alloc_ok && mg[c] && ob[c];
     }
     assay_err rc = ASSAY_OK;
@@ -668,38 +660,40 @@ calibrate_confidence(const assay_model *m, const groups *g,
         hb[i] = (int)s->v[i].band;
     }
     /* the candidates are compared over every fold assignment (a few items
-     * decide between them on a small set); the last pass is the first
-     * assignment, whose verdicts the confidence is then learned on */
+     * decide between them on a small set); the confidence is then learned
+     * on the verdicts of every assignment (each answer once per
+     * assignment, so the steps and the review cut rest on NR x n out-of-fold
+     * verdicts rather than n) */
     for (int c = 0; c < ncand; c++) {
         share[c] = 0;
-        for (int r = ASSAY_CV_REPEATS - 1; r >= 0; r--) {
+        for (int r = NR - 1; r >= 0; r--) {
             double sh;
+            double *mgr = mg[c] + (size_t)r * n;
+            int *obr = ob[c] + (size_t)r * n;
+            p->calib.signal =
+                c == 0 ? ASSAY_SIGNAL_SCORE_MARGIN : ASSAY_SIGNAL_BAND_MARGIN;
             if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb,
                                  fold + (size_t)r * n, nfolds, use, lambda,
-                                 c == 0 ? 0 : bm_lambda, c == 2, p, oof, ob[c],
-                                 mg[c], err)) != ASSAY_OK) {
+                                 c == 0 ? 0 : bm_lambda, c == 2, p, oof, obr,
+                                 mgr, err)) != ASSAY_OK) {
                 goto out;
             }
             for (size_t i = 0; i < n; i++) {
-                right[i] = ob[c][i] == hb[i];
+                right[i] = obr[i] == hb[i];
                 ok[i] = right[i] ? 1.0 : 0.0;
                 agree[c] += right[i];
-                if (c == 2) {
-                    /* ob[0] holds the thresholds' verdicts of the same
-                     * assignment until its last pass (r == 0) */
-                    only_bm += right[i] && ob0r[r][i] != hb[i];
-                    only_th += !right[i] && ob0r[r][i] == hb[i];
+                if (c == 2) { /* against the thresholds' verdicts */
+                    int t = ob[0][(size_t)r * n + i];
+                    only_bm += right[i] && t != hb[i];
+                    only_th += !right[i] && t == hb[i];
                 }
             }
-            if (c == 0) {
-                memcpy(ob0r[r], ob[0], n * sizeof(*ob[0]));
-            }
-            if (!assay_isotonic(mg[c], ok, n, &p->calib)) {
+            if (!assay_isotonic(mgr, ok, n, &p->calib)) {
                 rc = ASSAY_ENOMEM;
                 goto out;
             }
-            assay_review_cut(&p->calib, mg[c], right, n, target, &sh, NULL);
-            share[c] += sh / ASSAY_CV_REPEATS;
+            assay_review_cut(&p->calib, mgr, right, n, target, &sh, NULL);
+            share[c] += sh / NR;
         }
     }
     int pick = 0;
@@ -722,17 +716,19 @@ calibrate_confidence(const assay_model *m, const groups *g,
         p->band.decides = pick == 2;
     }
     size_t nright = 0;
-    for (size_t i = 0; i < n; i++) {
-        right[i] = ob[pick][i] == hb[i];
+    for (size_t i = 0; i < nn; i++) {
+        right[i] = ob[pick][i] == hb[i % n];
         ok[i] = right[i] ? 1.0 : 0.0;
         nright += right[i];
     }
-    if (!assay_isotonic(mg[pick], ok, n, &p->calib)) {
+    if (!assay_isotonic(mg[pick], ok, nn, &p->calib)) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
+    p->calib.signal =
+        pick == 0 ? ASSAY_SIGNAL_SCORE_MARGIN : ASSAY_SIGNAL_BAND_MARGIN;
     double sh, kept;
-    assay_review_cut(&p->calib, mg[pick], right, n, target, &sh, &kept);
+    assay_review_cut(&p->calib, mg[pick], right, nn, target, &sh, &kept);
     static const char *const names[NC] = {
         "thresholds, margin", "thresholds, band model signal", "band model"};
     json_t *cand = json_object();
@@ -744,7 +740,7 @@ calibrate_confidence(const assay_model *m, const groups *g,
                       "cv_review_share", num4(share[c])));
     }
     *info = json_pack("{s:o,s:o,s:o,s:o,s:s,s:o}", "target", num4(target),
-                      "cv_band_accuracy", num4((double)nright / (double)n),
+                      "cv_band_accuracy", num4((double)nright / (double)nn),
                       "cv_review_share", num4(sh), "cv_kept_accuracy",
                       num4(kept), "bands", names[pick], "candidates", cand);
     if (ncand == NC) {
@@ -763,9 +759,6 @@ out:
     }
     free(hb);
     free(right);
-    for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
-        free(ob0r[r]);
-    }
     return rc;
 }
 
@@ -1549,6 +1542,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
         goto out;
     }
+    p.calib.signal = ASSAY_SIGNAL_SCORE_MARGIN;
     double share_margin = 1, share_bm = 1;
     assay_review_cut(&p.calib, mg, right, n, target, &share_margin, NULL);
     if (bm.on) {
@@ -1557,6 +1551,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         assay_params pb = p;
         pb.band = bm;
         pb.band.decides = false;
+        pb.calib.signal = ASSAY_SIGNAL_BAND_MARGIN;
         int *tb = calloc(n, sizeof(*tb));
         double *ts = calloc(n, sizeof(*ts)), *tok = calloc(n, sizeof(*tok));
         bool *tr = calloc(n, sizeof(*tr));
@@ -1576,6 +1571,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
             tok[i] = tr[i];
         }
         if (assay_isotonic(ts, tok, n, &pb.calib)) {
+            pb.calib.signal = ASSAY_SIGNAL_BAND_MARGIN;
             assay_review_cut(&pb.calib, ts, tr, n, target, &share_bm, NULL);
             if (share_bm < share_margin) {
                 p.band = pb.band;

@@ -652,6 +652,13 @@ test_fit_band_modes(void **state)
         assert_non_null(rev);
         const char *bands = json_string_value(json_object_get(rev, "bands"));
         assert_non_null(bands);
+        const char *sigkind = json_string_value(
+            json_object_get(json_object_get(root, "calibration"), "signal"));
+        assert_non_null(sigkind);
+        /* confidence steps over the band model's margin when there is
+         * one, else over the score's */
+        assert_string_equal(sigkind,
+                            bm != NULL ? "band_margin" : "score_margin");
         if (k == 0) {
             assert_non_null(bm);
             assert_true(json_is_true(json_object_get(bm, "decides")));

@@ -500,6 +500,58 @@ test_model_read_file_enforces_cap(void **state)
     assert_non_null(strstr(err.message, path));
 }
 
+/* calibration.signal names what the confidence steps over; it is written
+ * back by assay_params_json, absent means the legacy signal, and an
+ * unknown name is a load error naming the key. */
+static void
+test_model_calibration_signal(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "{\"format\": \"assay-model/1\",\n"
+        " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"
+        " \"thresholds\": {\"correct\": 0.7, \"partial\": 0.4},\n"
+        " \"calibration\": {\"margin_upto\": [0.2, 0.9], \"confidence\": "
+        "[0.5, 0.9], \"review_margin\": 0.3%s}}\n";
+    static const char *const sig[4] = {"", ", \"signal\": \"band_margin\"",
+                                       ", \"signal\": \"score_margin\"",
+                                       ", \"signal\": \"probability\""};
+    char dir[1024], path[1200], text[1024];
+    make_tmpdir(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/model.json", dir);
+    for (int k = 0; k < 4; k++) {
+        int n = snprintf(text, sizeof(text), fmt, sig[k]);
+        write_file(path, text, (size_t)n);
+        assay_model *m = NULL;
+        assay_error err;
+        assay_error_init(&err);
+        if (k == 3) {
+            assert_err(assay_model_load(path, &m, &err), ASSAY_EMODEL);
+            assert_non_null(strstr(err.message, "calibration.signal"));
+            continue;
+        }
+        assert_ok_err(assay_model_load(path, &m, &err), &err);
+        static const assay_signal_kind want[3] = {ASSAY_SIGNAL_LEGACY,
+                                                  ASSAY_SIGNAL_BAND_MARGIN,
+                                                  ASSAY_SIGNAL_SCORE_MARGIN};
+        assert_int_equal(m->params.calib.signal, want[k]);
+        assert_int_equal(m->params.calib.n, 2);
+        json_t *o = assay_params_json(&m->params);
+        json_t *s =
+            json_object_get(json_object_get(o, "calibration"), "signal");
+        if (k == 0) {
+            assert_null(s);
+        } else {
+            assert_string_equal(json_string_value(s),
+                                k == 1 ? "band_margin" : "score_margin");
+        }
+        json_decref(o);
+        assay_model_unref(m);
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
 /* A band model decides the band of an inline answer, whatever the score's
  * thresholds say, unless "decides" is false; it is written back by
  * assay_params_json; without it the thresholds decide. */
@@ -563,6 +615,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_band_model_decides_band),
+        cmocka_unit_test(test_model_calibration_signal),
         cmocka_unit_test(test_model_invalid_fixture_cases),
         cmocka_unit_test(test_model_json_fields_reach_params),
         cmocka_unit_test(
