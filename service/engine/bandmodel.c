@@ -88,6 +88,17 @@ assay_bandmodel_for(const assay_bandmodel *bm, const assay_vec *q,
     }
     double w[ASSAY_BM_MAXSRC];
     assay_bm_sources_weights(bm->src, q, r, w);
+    assay_bandmodel_mix(bm, w, out);
+}
+
+void
+assay_bandmodel_mix(const assay_bandmodel *bm, const double *w,
+                    assay_bandmodel *out)
+{
+    *out = *bm;
+    if (bm->src == NULL) {
+        return;
+    }
     out->bias[0] = out->bias[1] = 0;
     for (size_t s = 0; s < bm->src->n; s++) {
         out->bias[0] += w[s] * bm->src_bias[s][0];

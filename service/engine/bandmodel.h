@@ -75,6 +75,12 @@ void assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
 void assay_bandmodel_for(const assay_bandmodel *bm, const assay_vec *q,
                          const assay_vec *r, assay_bandmodel *out);
 
+/* assay_bandmodel_mix copies bm into out with its intercepts the mix of
+ * the sources' by the weights w (bm->src->n of them, assay_bm_sources_weights).
+ */
+void assay_bandmodel_mix(const assay_bandmodel *bm, const double *w,
+                         assay_bandmodel *out);
+
 /* assay_bm_sources_free releases src (NULL is fine). */
 void assay_bm_sources_free(assay_bm_sources *src);
 

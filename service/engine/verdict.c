@@ -236,12 +236,20 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
                                           : ASSAY_BM_INCORRECT;
     int band = tb;
     /* the band model with its intercepts for this question's source mix */
-    assay_bandmodel bm;
-    assay_bandmodel_for(&p->band, &pq->q_uni,
-                        pq->nrefs > 0 ? &pq->ref_uni[0] : NULL, &bm);
-    if (bm.on && !pq->own_th) {
+    assay_bandmodel bmix;
+    const assay_bandmodel *bmp = &p->band;
+    if (p->band.on && p->band.src != NULL) {
+        if (pq->src_of == p->band.src) { /* mixed when prepared */
+            assay_bandmodel_mix(&p->band, pq->src_w, &bmix);
+        } else {
+            assay_bandmodel_for(&p->band, &pq->q_uni,
+                                pq->nrefs > 0 ? &pq->ref_uni[0] : NULL, &bmix);
+        }
+        bmp = &bmix;
+    }
+    if (bmp->on && !pq->own_th) {
         double prob[3];
-        band = assay_bandmodel_probs(&bm, f->f, ASSAY_NFEATURES, prob);
+        band = assay_bandmodel_probs(bmp, f->f, ASSAY_NFEATURES, prob);
         /* a rule that lowered the score lowers the band with it; the
          * model's probability of the band given is then the signal */
         if (!p->band.decides ||
@@ -253,7 +261,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     v->confidence = NAN;
     if (p->calib.n > 0) {
         double signal = assay_calib_signal(
-            &p->calib, &bm, f->f, ASSAY_NFEATURES, band, v->score,
+            &p->calib, bmp, f->f, ASSAY_NFEATURES, band, v->score,
             pq->th_correct, pq->th_partial, pq->own_th);
         v->confidence = round6(assay_calib_confidence(&p->calib, signal));
         v->needs_review = signal < p->calib.review_margin;

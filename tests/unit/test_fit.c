@@ -692,17 +692,7 @@ test_fit_band_sources(void **state)
     assert_ok_err(assay_model_load(fx->out1, &m, &err), &err);
     assert_non_null(m->params.band.src);
     assay_model_unref(m);
-    /* the same set without sources: no sources */
-    char plain[1100];
-    snprintf(plain, sizeof(plain), "%s/plain.jsonl", fx->dir);
-    write_inline_set_src(plain, false);
-    labels[0] = plain;
-    assert_ok_err(assay_fit(&o, NULL, &err), &err);
-    root = json_load_file(fx->out1, 0, &je);
-    assert_non_null(root);
-    assert_null(
-        json_object_get(json_object_get(root, "band_model"), "sources"));
-    json_decref(root);
+    /* (the same set without sources has none: test_fit_band_modes) */
 }
 
 /* --band: "model" writes a deciding band model, "thresholds" none, and the
@@ -740,6 +730,8 @@ test_fit_band_modes(void **state)
          * one, else over the score's */
         assert_string_equal(sigkind,
                             bm != NULL ? "band_margin" : "score_margin");
+        /* labels without "source": no per-source intercepts */
+        assert_null(json_object_get(bm, "sources"));
         if (k == 0) {
             assert_non_null(bm);
             assert_true(json_is_true(json_object_get(bm, "decides")));
