@@ -10,6 +10,11 @@ inline (question + reference) and split "train":
     3-way correct=5, contradictory=0, incorrect=1);
   python-fullstack train split (question and first reference from bank.txt).
 
+Every row carries "source" (mohler, beetle, sciEntsBank, python-fullstack):
+the band model learns an intercept per source and, at grading time, mixes
+them by how close the question is to each source's questions
+(docs/model-format.md, "Training sources").
+
 SemEval and python-fullstack rows also carry "contradictory" (the 3-way
 label contradictory; a swapped or misconception answer, or a negated one a
 human marks below correct), the labels the learned contradiction signal is
@@ -64,7 +69,7 @@ def main():
         o = json.loads(line)
         if o.get("split") == "train":
             rows.append((o["question"], o["reference"], o["answer"], o["score"],
-                         None))
+                         None, "mohler"))
     for c in ("beetle", "sciEntsBank"):
         p = os.path.join(SHARED, "datasets", "semeval2013", c + "-train.jsonl")
         for line in open(p):
@@ -72,7 +77,7 @@ def main():
             if exclude and exclude[0] == c and fold_of(o["question_id"]) == exclude[1]:
                 continue
             rows.append((o["question"], o["reference"], o["answer"], semeval_score(o),
-                         o["label_3way"] == "contradictory"))
+                         o["label_3way"] == "contradictory", c))
     pf = os.path.join(ROOT, "models", "python-fullstack")
     qs = bank_questions(os.path.join(pf, "bank.txt"))
     for line in open(os.path.join(pf, "labelled.jsonl"), encoding="utf-8"):
@@ -83,11 +88,12 @@ def main():
             contra = kind in ("swapped", "misconception") or (
                 kind == "negated" and o.get("band") != "correct")
             rows.append((q["text"], q["reference"], o["answer"],
-                         o["score"] * 5.0 / o.get("scale_max", 5), contra))
+                         o["score"] * 5.0 / o.get("scale_max", 5), contra,
+                         "python-fullstack"))
     with open(out, "w", encoding="utf-8") as f:
-        for q, r, a, s, c in rows:
+        for q, r, a, s, c, src in rows:
             o = {"question": q, "reference": r, "answer": a, "score": s,
-                 "split": "train"}
+                 "split": "train", "source": src}
             if c is not None:
                 o["contradictory"] = c
             f.write(json.dumps(o) + "\n")

@@ -3,6 +3,7 @@
 #include "logistic.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 int
 assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
@@ -31,4 +32,94 @@ assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
         }
     }
     return best;
+}
+
+double
+assay_vec_dot_lookup(const assay_vec *a, const assay_vec *b)
+{
+    double dot = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        size_t lo = 0, hi = b->n;
+        uint64_t k = a->f[i].key;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (b->f[mid].key < k) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo < b->n && b->f[lo].key == k) {
+            dot += a->f[i].w * b->f[lo].w;
+        }
+    }
+    return dot;
+}
+
+void
+assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
+                         const assay_vec *r, double *w)
+{
+    double z[ASSAY_BM_MAXSRC], mx = -INFINITY, sum = 0;
+    for (size_t s = 0; s < src->n; s++) {
+        double c = assay_vec_dot_lookup(q, &src->centroid[s]);
+        if (r != NULL) {
+            c = (c + assay_vec_dot_lookup(r, &src->centroid[s])) / 2;
+        }
+        z[s] = src->temperature * c;
+        mx = z[s] > mx ? z[s] : mx;
+    }
+    for (size_t s = 0; s < src->n; s++) {
+        w[s] = exp(z[s] - mx);
+        sum += w[s];
+    }
+    for (size_t s = 0; s < src->n; s++) {
+        w[s] /= sum;
+    }
+}
+
+void
+assay_bandmodel_for(const assay_bandmodel *bm, const assay_vec *q,
+                    const assay_vec *r, assay_bandmodel *out)
+{
+    *out = *bm;
+    if (bm->src == NULL || bm->src->n == 0) {
+        return;
+    }
+    double w[ASSAY_BM_MAXSRC];
+    assay_bm_sources_weights(bm->src, q, r, w);
+    assay_bandmodel_mix(bm, w, out);
+}
+
+void
+assay_bandmodel_mix(const assay_bandmodel *bm, const double *w,
+                    assay_bandmodel *out)
+{
+    *out = *bm;
+    if (bm->src == NULL) {
+        return;
+    }
+    out->bias[0] = out->bias[1] = 0;
+    for (size_t s = 0; s < bm->src->n; s++) {
+        out->bias[0] += w[s] * bm->src_bias[s][0];
+        out->bias[1] += w[s] * bm->src_bias[s][1];
+    }
+}
+
+void
+assay_bm_sources_free(assay_bm_sources *src)
+{
+    if (src == NULL) {
+        return;
+    }
+    for (size_t s = 0; s < ASSAY_BM_MAXSRC; s++) {
+        free(src->name[s]);
+        for (size_t i = 0; src->term[s] != NULL && i < src->centroid[s].n;
+             i++) {
+            free(src->term[s][i]);
+        }
+        free(src->term[s]);
+        assay_vec_fini(&src->centroid[s]);
+    }
+    free(src);
 }

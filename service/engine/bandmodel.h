@@ -15,9 +15,27 @@
 #define ASSAY_BANDMODEL_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "tfidf.h"
 
 /* The feature count is params.h's; this header stays free of it. */
 #define ASSAY_BM_MAXF 32
+/* Training sources (corpora) a band model can hold priors for. */
+#define ASSAY_BM_MAXSRC 8
+
+/* The training sources' question texts, for a band model whose labels came
+ * from several corpora graded on different curves (a pooled default model):
+ * each source's centroid is the normalised sum of its questions' unigram
+ * tf-idf vectors (question and first reference, each L2-normalised).
+ * Immutable once built; owned by the model (or the fit) that made it. */
+typedef struct assay_bm_sources {
+    size_t n;
+    double temperature; /* softmax weight of the cosines */
+    char *name[ASSAY_BM_MAXSRC];
+    assay_vec centroid[ASSAY_BM_MAXSRC];
+    char **term[ASSAY_BM_MAXSRC]; /* centroid[s].f[i]'s term, for writing */
+} assay_bm_sources;
 
 typedef struct assay_bandmodel {
     bool on;      /* false: no band model (bands and confidence from the
@@ -29,6 +47,11 @@ typedef struct assay_bandmodel {
      * + w[1] . f, over the raw features (unused features weigh 0) */
     double bias[2];
     double w[2][ASSAY_BM_MAXF];
+    /* per-source intercepts (prior shift): with src, an answer's intercepts
+     * are the mix sum_s P(s | question) src_bias[s] (assay_bandmodel_for)
+     * in place of bias; NULL: bias for every question */
+    const assay_bm_sources *src;
+    double src_bias[ASSAY_BM_MAXSRC][2];
 } assay_bandmodel;
 
 /* Band indices, as assay_band in labels.h: */
@@ -40,5 +63,29 @@ enum { ASSAY_BM_CORRECT = 0, ASSAY_BM_PARTIAL = 1, ASSAY_BM_INCORRECT = 2 };
  * a tie). */
 int assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
                           double prob[3]);
+
+/* assay_bm_sources_weights fills w[src->n] with P(source | question):
+ * softmax over sources of temperature x (cos(q, centroid) + cos(r,
+ * centroid)) / 2 (r may be NULL: the question alone). */
+void assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
+                              const assay_vec *r, double *w);
+
+/* assay_bandmodel_for copies bm into out with its intercepts set for this
+ * question (q, r as above) when bm has sources; a plain copy otherwise. */
+void assay_bandmodel_for(const assay_bandmodel *bm, const assay_vec *q,
+                         const assay_vec *r, assay_bandmodel *out);
+
+/* assay_bandmodel_mix copies bm into out with its intercepts the mix of
+ * the sources' by the weights w (bm->src->n of them, assay_bm_sources_weights).
+ */
+void assay_bandmodel_mix(const assay_bandmodel *bm, const double *w,
+                         assay_bandmodel *out);
+
+/* assay_bm_sources_free releases src (NULL is fine). */
+void assay_bm_sources_free(assay_bm_sources *src);
+
+/* assay_vec_dot_lookup is the dot product of a short vector a with a long
+ * one b (binary search of b per entry of a). */
+double assay_vec_dot_lookup(const assay_vec *a, const assay_vec *b);
 
 #endif

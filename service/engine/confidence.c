@@ -2,12 +2,60 @@
 #include "confidence.h"
 
 #include <math.h>
+#include <string.h>
 
 double
 assay_calib_margin(double score, double th_correct, double th_partial)
 {
     double a = fabs(score - th_correct), b = fabs(score - th_partial);
     return a < b ? a : b;
+}
+
+double
+assay_calib_signal(const assay_calib *c, const assay_bandmodel *bm,
+                   const double *f, int nf, int band, double score,
+                   double th_correct, double th_partial, bool own_th)
+{
+    bool use_bm = bm->on && band >= 0 && band < 3 &&
+                  (c->signal == ASSAY_SIGNAL_BAND_MARGIN ||
+                   (c->signal == ASSAY_SIGNAL_LEGACY && !own_th));
+    if (!use_bm) {
+        return assay_calib_margin(score, th_correct, th_partial);
+    }
+    double prob[3];
+    assay_bandmodel_probs(bm, f, nf, prob);
+    if (c->signal == ASSAY_SIGNAL_LEGACY) {
+        return prob[band];
+    }
+    double other = 0;
+    for (int b = 0; b < 3; b++) {
+        if (b != band && prob[b] > other) {
+            other = prob[b];
+        }
+    }
+    double s = (1.0 + prob[band] - other) / 2.0;
+    return s < 0 ? 0 : s > 1 ? 1 : s;
+}
+
+const char *
+assay_calib_signal_name(assay_signal_kind s)
+{
+    return s == ASSAY_SIGNAL_SCORE_MARGIN  ? "score_margin"
+           : s == ASSAY_SIGNAL_BAND_MARGIN ? "band_margin"
+                                           : NULL;
+}
+
+bool
+assay_calib_signal_parse(const char *name, assay_signal_kind *s)
+{
+    if (strcmp(name, "score_margin") == 0) {
+        *s = ASSAY_SIGNAL_SCORE_MARGIN;
+    } else if (strcmp(name, "band_margin") == 0) {
+        *s = ASSAY_SIGNAL_BAND_MARGIN;
+    } else {
+        return false;
+    }
+    return true;
 }
 
 double

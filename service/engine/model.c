@@ -2,6 +2,7 @@
 #include "model.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,7 @@ assay_model_unref(assay_model *m)
     assay_idf_free(m->idf);
     assay_model_unref(m->inline_model);
     assay_vectors_free(m->vectors);
+    assay_bm_sources_free(m->bm_sources);
     free(m->id);
     free(m);
 }
@@ -381,6 +383,7 @@ cap_json(double cap)
 
 static assay_err load_calib(loader *L, json_t *cal, assay_calib *c);
 static assay_err load_bandmodel(loader *L, json_t *bm, assay_bandmodel *b);
+static assay_err load_bm_sources(loader *L, json_t *src, assay_bandmodel *b);
 
 static assay_err
 load_params(loader *L, json_t *root, assay_params *p)
@@ -533,7 +536,125 @@ load_bandmodel(loader *L, json_t *bm, assay_bandmodel *b)
         return bad(L, "%s: %s must be true or false", "band_model.decides");
     }
     b->decides = dec == NULL || json_is_true(dec);
+    json_t *src = json_object_get(bm, "sources");
+    if (src != NULL && !json_is_null(src)) {
+        assay_err rc = load_bm_sources(L, src, b);
+        if (rc != ASSAY_OK) {
+            memset(b, 0, sizeof(*b));
+            return rc;
+        }
+    }
     b->on = true;
+    return ASSAY_OK;
+}
+
+typedef struct src_term {
+    uint64_t key;
+    double w;
+    char *term;
+} src_term;
+
+static int
+src_term_cmp(const void *a, const void *b)
+{
+    const src_term *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+/* "sources": {"temperature": t, "list": [{"name": ..., "correct": b,
+ * "partial": b, "centroid": {TERM: weight, ...}}, ...]} (bandmodel.h): per
+ * training source, the intercepts of the two logits and the centroid of its
+ * questions' unigram tf-idf vectors. On success b->src is set (the caller
+ * owns it). */
+static assay_err
+load_bm_sources(loader *L, json_t *src, assay_bandmodel *b)
+{
+    json_t *list = json_object_get(src, "list");
+    json_t *temp = json_object_get(src, "temperature");
+    if (!json_is_object(src) || !json_is_array(list) ||
+        json_array_size(list) < 1 || json_array_size(list) > ASSAY_BM_MAXSRC ||
+        !json_is_number(temp) || !(json_number_value(temp) >= 0) ||
+        !isfinite(json_number_value(temp))) {
+        return bad(L,
+                   "%s: %s needs a temperature >= 0 and a list of 1 to 8 "
+                   "sources",
+                   "band_model.sources");
+    }
+    assay_bm_sources *s = calloc(1, sizeof(*s));
+    if (s == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    s->temperature = json_number_value(temp);
+    assay_err rc = ASSAY_OK;
+    for (size_t k = 0; k < json_array_size(list) && rc == ASSAY_OK; k++) {
+        json_t *o = json_array_get(list, k);
+        json_t *nm = json_object_get(o, "name");
+        json_t *c = json_object_get(o, "centroid");
+        json_t *bc = json_object_get(o, "correct");
+        json_t *bp = json_object_get(o, "partial");
+        if (!json_is_string(nm) || !json_is_object(c) || !json_is_number(bc) ||
+            !json_is_number(bp) || !isfinite(json_number_value(bc)) ||
+            !isfinite(json_number_value(bp))) {
+            rc = bad(L,
+                     "%s: %s: each source needs a name, numbers correct and "
+                     "partial and a centroid object",
+                     "band_model.sources");
+            break;
+        }
+        b->src_bias[k][0] = json_number_value(bc);
+        b->src_bias[k][1] = json_number_value(bp);
+        size_t n = json_object_size(c), i = 0;
+        src_term *t = calloc(n ? n : 1, sizeof(*t));
+        s->name[k] = strdup(json_string_value(nm));
+        s->n = k + 1; /* freed from here on */
+        if (t == NULL || s->name[k] == NULL) {
+            free(t);
+            rc = ASSAY_ENOMEM;
+            break;
+        }
+        const char *term;
+        json_t *val;
+        json_object_foreach(c, term, val)
+        {
+            if (!json_is_number(val) || !(json_number_value(val) >= 0) ||
+                !isfinite(json_number_value(val))) {
+                rc = bad(L, "%s: %s: centroid weights must be numbers >= 0",
+                         "band_model.sources");
+                break;
+            }
+            t[i].key = assay_term_hash(term, strlen(term));
+            t[i].w = json_number_value(val);
+            if ((t[i].term = strdup(term)) == NULL) {
+                rc = ASSAY_ENOMEM;
+                break;
+            }
+            i++;
+        }
+        qsort(t, i, sizeof(*t), src_term_cmp);
+        s->centroid[k].f = calloc(i ? i : 1, sizeof(assay_feat));
+        s->term[k] = calloc(i ? i : 1, sizeof(char *));
+        size_t m = 0;
+        for (size_t j = 0; j < i; j++) {
+            if (s->centroid[k].f == NULL || s->term[k] == NULL ||
+                (m > 0 && s->centroid[k].f[m - 1].key == t[j].key)) {
+                free(t[j].term); /* a hash collision keeps the first */
+                continue;
+            }
+            s->centroid[k].f[m] = (assay_feat){t[j].key, t[j].w};
+            s->term[k][m++] = t[j].term;
+        }
+        s->centroid[k].n = m;
+        free(t);
+        if (rc == ASSAY_OK &&
+            (s->centroid[k].f == NULL || s->term[k] == NULL)) {
+            rc = ASSAY_ENOMEM;
+        }
+    }
+    if (rc != ASSAY_OK) {
+        assay_bm_sources_free(s);
+        return rc;
+    }
+    b->src = s;
     return ASSAY_OK;
 }
 
@@ -566,6 +687,14 @@ load_calib(loader *L, json_t *cal, assay_calib *c)
     }
     assay_err rc =
         get_num(L, cal, "calibration", "review_margin", &c->review_margin);
+    json_t *sg = json_object_get(cal, "signal");
+    if (rc == ASSAY_OK && sg != NULL &&
+        (!json_is_string(sg) ||
+         !assay_calib_signal_parse(json_string_value(sg), &c->signal))) {
+        memset(c, 0, sizeof(*c));
+        return bad(L, "%s: %s must be \"score_margin\" or \"band_margin\"",
+                   "calibration.signal");
+    }
     const char *what = NULL;
     if (rc == ASSAY_OK && !assay_calib_check(c, &what)) {
         memset(c, 0, sizeof(*c));
@@ -617,10 +746,14 @@ assay_params_json(const assay_params *p)
             json_array_append_new(up, json_real(p->calib.upto[i]));
             json_array_append_new(pr, json_real(p->calib.prob[i]));
         }
-        json_object_set_new(o, "calibration",
-                            json_pack("{s:o,s:o,s:f}", "margin_upto", up,
-                                      "confidence", pr, "review_margin",
-                                      p->calib.review_margin));
+        json_t *cal =
+            json_pack("{s:o,s:o,s:f}", "margin_upto", up, "confidence", pr,
+                      "review_margin", p->calib.review_margin);
+        const char *sn = assay_calib_signal_name(p->calib.signal);
+        if (sn != NULL) {
+            json_object_set_new(cal, "signal", json_string(sn));
+        }
+        json_object_set_new(o, "calibration", cal);
     }
     json_t *con = assay_contra_json(&p->contra);
     if (con != NULL) {
@@ -641,6 +774,25 @@ assay_params_json(const assay_params *p)
             json_object_set_new(bm, part[k], ow);
         }
         json_object_set_new(bm, "decides", json_boolean(p->band.decides));
+        const assay_bm_sources *src = p->band.src;
+        if (src != NULL && src->n > 0) {
+            json_t *list = json_array();
+            for (size_t k = 0; k < src->n; k++) {
+                json_t *c = json_object();
+                for (size_t i = 0; i < src->centroid[k].n; i++) {
+                    json_object_set_new(c, src->term[k][i],
+                                        json_real(src->centroid[k].f[i].w));
+                }
+                json_array_append_new(
+                    list,
+                    json_pack("{s:s,s:f,s:f,s:o}", "name", src->name[k],
+                              "correct", p->band.src_bias[k][0], "partial",
+                              p->band.src_bias[k][1], "centroid", c));
+            }
+            json_object_set_new(bm, "sources",
+                                json_pack("{s:f,s:o}", "temperature",
+                                          src->temperature, "list", list));
+        }
         json_object_set_new(o, "band_model", bm);
     }
     return o;
@@ -921,6 +1073,7 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     assay_model *inl = NULL;
     assay_vectors *vec = NULL;
     assay_wordnet *wpack = NULL;
+    assay_bm_sources *bsrc = NULL;
     json_t *root = NULL;
     assay_err rc = assay_read_file(mpath, MODEL_MAX_BYTES, &text, &len, err);
     if (rc != ASSAY_OK) {
@@ -950,7 +1103,9 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     }
     assay_params p;
     assay_params_defaults(&p);
-    if ((rc = load_params(&L, root, &p)) != ASSAY_OK) {
+    rc = load_params(&L, root, &p);
+    bsrc = (assay_bm_sources *)p.band.src; /* ours until the model owns it */
+    if (rc != ASSAY_OK) {
         goto out;
     }
     if ((rc = assay_lexicon_new(&lex)) != ASSAY_OK) {
@@ -1081,12 +1236,15 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
     if (rc == ASSAY_OK) {
         (*out)->inline_model = inl;
         inl = NULL;
+        (*out)->bm_sources = bsrc;
+        bsrc = NULL;
         assay_model_set_vectors(*out, vec);
         vec = NULL;
         assay_wordnet_drop_pages((*out)->params.wordnet);
     }
 out:
     assay_model_unref(inl);
+    assay_bm_sources_free(bsrc);
     assay_vectors_free(vec);
     assay_wordnet_release(wpack);
     if (rc == ASSAY_ENOMEM) {

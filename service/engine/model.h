@@ -43,6 +43,9 @@ struct assay_model {
     /* model.json "vectors": word vectors for softcos (params.vectors points
      * here); NULL = none */
     struct assay_vectors *vectors;
+    /* the band model's training sources (params.band.src points here);
+     * NULL = none */
+    struct assay_bm_sources *bm_sources;
 };
 
 /* assay_model_build assembles a model from parts it takes ownership of

@@ -595,6 +595,12 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     }
     pq->th_correct = p->th_correct;
     pq->th_partial = p->th_partial;
+    if (p->band.on && p->band.src != NULL) {
+        assay_bm_sources_weights(p->band.src, &pq->q_uni,
+                                 pq->nrefs > 0 ? &pq->ref_uni[0] : NULL,
+                                 pq->src_w);
+        pq->src_of = p->band.src;
+    }
 out:
     if (rc != ASSAY_OK) {
         if (rc == ASSAY_ENOMEM) {

@@ -63,6 +63,11 @@ typedef struct assay_prepared {
     /* the siblings' reference vectors (ref_uni) indexed by key, for the
      * closest other question in one pass; NULL: cosine by cosine */
     const struct assay_refindex *sibindex;
+    /* P(source | this question) for the band model's training sources
+     * src_of (bandmodel.h), computed once when prepared; src_of NULL: not
+     * computed (the verdict computes it) */
+    const struct assay_bm_sources *src_of;
+    double src_w[ASSAY_BM_MAXSRC];
 } assay_prepared;
 
 typedef struct assay_features {

@@ -235,23 +235,34 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
              : v->score >= pq->th_partial ? ASSAY_BM_PARTIAL
                                           : ASSAY_BM_INCORRECT;
     int band = tb;
-    double signal = NAN;
-    if (p->band.on && !pq->own_th) {
+    /* the band model with its intercepts for this question's source mix */
+    assay_bandmodel bmix;
+    const assay_bandmodel *bmp = &p->band;
+    if (p->band.on && p->band.src != NULL) {
+        if (pq->src_of == p->band.src) { /* mixed when prepared */
+            assay_bandmodel_mix(&p->band, pq->src_w, &bmix);
+        } else {
+            assay_bandmodel_for(&p->band, &pq->q_uni,
+                                pq->nrefs > 0 ? &pq->ref_uni[0] : NULL, &bmix);
+        }
+        bmp = &bmix;
+    }
+    if (bmp->on && !pq->own_th) {
         double prob[3];
-        band = assay_bandmodel_probs(&p->band, f->f, ASSAY_NFEATURES, prob);
+        band = assay_bandmodel_probs(bmp, f->f, ASSAY_NFEATURES, prob);
         /* a rule that lowered the score lowers the band with it; the
          * model's probability of the band given is then the signal */
         if (!p->band.decides ||
             (v->score < round6(score_before_rules) && tb > band)) {
             band = tb;
         }
-        signal = prob[band];
-    } else {
-        signal = assay_calib_margin(v->score, pq->th_correct, pq->th_partial);
     }
     v->band = band_names[band];
     v->confidence = NAN;
     if (p->calib.n > 0) {
+        double signal = assay_calib_signal(
+            &p->calib, bmp, f->f, ASSAY_NFEATURES, band, v->score,
+            pq->th_correct, pq->th_partial, pq->own_th);
         v->confidence = round6(assay_calib_confidence(&p->calib, signal));
         v->needs_review = signal < p->calib.review_margin;
     }

@@ -210,14 +210,12 @@ score_all_bands(const assay_model *m, const groups *g, const assay_itemset *s,
             band[i] = b;
         }
         if (sig != NULL) {
-            double prob[3];
-            if (p->band.on && !pq.own_th) {
-                assay_bandmodel_probs(&p->band, fs[i].f, ASSAY_NFEATURES, prob);
-                sig[i] = prob[b];
-            } else {
-                sig[i] =
-                    assay_calib_margin(out[i], pq.th_correct, pq.th_partial);
-            }
+            assay_bandmodel bm;
+            assay_bandmodel_for(&p->band, &pq.q_uni,
+                                pq.nrefs > 0 ? &pq.ref_uni[0] : NULL, &bm);
+            sig[i] = assay_calib_signal(
+                &p->calib, &bm, fs[i].f, ASSAY_NFEATURES, b, out[i],
+                pq.th_correct, pq.th_partial, pq.own_th);
         }
     }
     return ASSAY_OK;
@@ -553,6 +551,305 @@ num4(double x)
     return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
 }
 
+/* ---- training sources (band model priors, bandmodel.h) ---- */
+
+/* A source needs this many labelled items for its own intercepts. */
+#define ASSAY_SRC_MIN_ITEMS 50
+
+typedef struct kw {
+    uint64_t key;
+    double w;
+} kw;
+
+static int
+kw_cmp(const void *a, const void *b)
+{
+    const kw *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+/* Sorts v (n entries) by key and adds up equal keys; returns the count. */
+static size_t
+kw_merge(kw *v, size_t n)
+{
+    qsort(v, n, sizeof(*v), kw_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m > 0 && v[m - 1].key == v[i].key) {
+            v[m - 1].w += v[i].w;
+        } else {
+            v[m++] = v[i];
+        }
+    }
+    return m;
+}
+
+/* dot of an assay_vec with a sorted kw array */
+static double
+kw_dot(const assay_vec *a, const kw *v, size_t n)
+{
+    double d = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (v[mid].key < a->f[i].key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo < n && v[lo].key == a->f[i].key) {
+            d += a->f[i].w * v[lo].w;
+        }
+    }
+    return d;
+}
+
+/* The training sources of the items (their "source" labels): none unless
+ * every item has one and at least two sources have ASSAY_SRC_MIN_ITEMS
+ * items each (a source with fewer joins none: its items keep srcix -1 and
+ * no centroid). For each source, the centroid of its distinct questions'
+ * unigram vectors (question and first reference, each normalised), and the
+ * softmax temperature from a grid that best predicts each training
+ * question's own source from centroids without that question
+ * (leave-one-question-out log-likelihood). srcix[i] receives item i's
+ * source. *out NULL: no sources. */
+static assay_err
+build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
+              const assay_dfcount *voc, int *srcix, assay_bm_sources **out,
+              json_t **info)
+{
+    *out = NULL;
+    size_t n = s->n;
+    const char *name[ASSAY_BM_MAXSRC];
+    size_t cnt[ASSAY_BM_MAXSRC] = {0}, ns = 0;
+    for (size_t i = 0; i < n; i++) {
+        srcix[i] = -1;
+        const char *sn = s->v[i].source;
+        if (sn == NULL) {
+            return ASSAY_OK; /* every item needs one */
+        }
+        size_t k = 0;
+        while (k < ns && strcmp(name[k], sn) != 0) {
+            k++;
+        }
+        if (k == ns) {
+            if (ns == ASSAY_BM_MAXSRC) {
+                return ASSAY_OK;
+            }
+            name[ns++] = sn;
+        }
+        cnt[k]++;
+    }
+    /* the sources with enough items, in order of first appearance */
+    int map[ASSAY_BM_MAXSRC];
+    size_t nk = 0;
+    for (size_t k = 0; k < ns; k++) {
+        map[k] = cnt[k] >= ASSAY_SRC_MIN_ITEMS ? (int)nk++ : -1;
+    }
+    if (nk < 2) {
+        return ASSAY_OK;
+    }
+    /* distinct (source, question) pairs */
+    typedef struct qv {
+        const assay_prepared *pq;
+        int src;
+    } qv;
+    qv *qs = calloc(n + 1, sizeof(*qs));
+    kw *acc[ASSAY_BM_MAXSRC] = {0}, *vix = NULL;
+    size_t na[ASSAY_BM_MAXSRC] = {0}, cap[ASSAY_BM_MAXSRC] = {0};
+    size_t nq = 0;
+    assay_err rc = ASSAY_OK;
+    assay_bm_sources *src = calloc(1, sizeof(*src));
+    if (qs == NULL || src == NULL) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (strcmp(name[k], s->v[i].source) != 0) {
+            k++;
+        }
+        srcix[i] = map[k];
+        if (map[k] < 0) {
+            continue;
+        }
+        const assay_prepared *pq = item_question(m, g, &s->v[i]);
+        bool seen = false;
+        for (size_t j = 0; j < nq && !seen; j++) {
+            seen = qs[j].pq == pq && qs[j].src == map[k];
+        }
+        if (seen) {
+            continue;
+        }
+        qs[nq++] = (qv){pq, map[k]};
+        int c = map[k];
+        const assay_vec *vs[2] = {&pq->q_uni,
+                                  pq->nrefs > 0 ? &pq->ref_uni[0] : NULL};
+        for (int t = 0; t < 2; t++) {
+            if (vs[t] == NULL) {
+                continue;
+            }
+            if (na[c] + vs[t]->n > cap[c]) {
+                cap[c] = 2 * (na[c] + vs[t]->n) + 64;
+                kw *nv = realloc(acc[c], cap[c] * sizeof(*nv));
+                if (nv == NULL) {
+                    rc = ASSAY_ENOMEM;
+                    goto out;
+                }
+                acc[c] = nv;
+            }
+            for (size_t e = 0; e < vs[t]->n; e++) {
+                acc[c][na[c]++] = (kw){vs[t]->f[e].key, vs[t]->f[e].w};
+            }
+        }
+    }
+    /* unnormalised sums S_c and their norms */
+    double norm2[ASSAY_BM_MAXSRC] = {0};
+    for (size_t c = 0; c < nk; c++) {
+        na[c] = kw_merge(acc[c], na[c]);
+        for (size_t e = 0; e < na[c]; e++) {
+            norm2[c] += acc[c][e].w * acc[c][e].w;
+        }
+    }
+    /* the temperature: leave-one-question-out log-likelihood of the own
+     * source; cos(v, S - q - r) from dot products with S */
+    static const double grid[] = {1, 2, 5, 10, 20, 50, 100, 200};
+    double best = -INFINITY, temp = grid[0];
+    double *sim = calloc(nq * nk + 1, sizeof(*sim));
+    if (sim == NULL) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    for (size_t j = 0; j < nq; j++) {
+        const assay_prepared *pq = qs[j].pq;
+        const assay_vec *q = &pq->q_uni;
+        const assay_vec *r = pq->nrefs > 0 ? &pq->ref_uni[0] : NULL;
+        for (size_t c = 0; c < nk; c++) {
+            double sq = kw_dot(q, acc[c], na[c]);
+            double sr = r ? kw_dot(r, acc[c], na[c]) : 0;
+            double n2 = norm2[c], qq = q->n ? 1 : 0, rr = r && r->n ? 1 : 0;
+            if ((int)c == qs[j].src) { /* leave the question out */
+                double qr = r ? assay_vec_cosine(q, r) : 0;
+                n2 = n2 - 2 * sq - 2 * sr + qq + rr + 2 * qr;
+                sq -= qq + qr;
+                sr -= rr + qr;
+            }
+            double nn = n2 > 1e-12 ? sqrt(n2) : 0;
+            double cq = nn > 0 ? sq / nn : 0, cr = nn > 0 ? sr / nn : 0;
+            sim[j * nk + c] = r ? (cq + cr) / 2 : cq;
+        }
+    }
+    for (size_t t = 0; t < sizeof(grid) / sizeof(grid[0]); t++) {
+        double ll = 0;
+        for (size_t j = 0; j < nq; j++) {
+            double mx = -INFINITY, z = 0;
+            for (size_t c = 0; c < nk; c++) {
+                mx = fmax(mx, grid[t] * sim[j * nk + c]);
+            }
+            for (size_t c = 0; c < nk; c++) {
+                z += exp(grid[t] * sim[j * nk + c] - mx);
+            }
+            ll += grid[t] * sim[j * nk + (size_t)qs[j].src] - mx - log(z);
+        }
+        if (ll > best + 1e-9) {
+            best = ll;
+            temp = grid[t];
+        }
+    }
+    /* leave-one-question-out accuracy of the most probable source */
+    size_t hit = 0;
+    for (size_t j = 0; j < nq; j++) {
+        size_t bc = 0;
+        for (size_t c = 1; c < nk; c++) {
+            bc = sim[j * nk + c] > sim[j * nk + bc] ? c : bc;
+        }
+        hit += (int)bc == qs[j].src;
+    }
+    free(sim);
+    /* the centroids, normalised, with their terms (from the idf's count) */
+    src->temperature = temp;
+    for (size_t k = 0; k < ns; k++) {
+        if (map[k] < 0) {
+            continue;
+        }
+        size_t c = (size_t)map[k];
+        src->n = c + 1 > src->n ? c + 1 : src->n;
+        if ((src->name[c] = strdup(name[k])) == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+    }
+    /* the idf count's terms by key */
+    vix = calloc(voc->cap + 1, sizeof(*vix));
+    size_t nv = 0;
+    if (vix == NULL) {
+        rc = ASSAY_ENOMEM;
+        goto out;
+    }
+    for (size_t v = 0; v < voc->cap; v++) {
+        if (voc->terms[v] != NULL) {
+            vix[nv++] = (kw){voc->keys[v], (double)v};
+        }
+    }
+    qsort(vix, nv, sizeof(*vix), kw_cmp);
+    for (size_t c = 0; c < nk; c++) {
+        double nn = sqrt(norm2[c]);
+        src->centroid[c].f = calloc(na[c] + 1, sizeof(assay_feat));
+        src->term[c] = calloc(na[c] + 1, sizeof(char *));
+        if (src->centroid[c].f == NULL || src->term[c] == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        size_t e2 = 0;
+        for (size_t e = 0; e < na[c]; e++) {
+            double w = round(acc[c][e].w / nn * 1e6) / 1e6;
+            const char *term = NULL;
+            size_t lo = 0, hi = nv;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (vix[mid].key < acc[c][e].key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo < nv && vix[lo].key == acc[c][e].key) {
+                term = voc->terms[(size_t)vix[lo].w];
+            }
+            if (w <= 0 || term == NULL ||
+                assay_term_hash(term, strlen(term)) != acc[c][e].key) {
+                continue; /* below the file's precision, or no term */
+            }
+            if ((src->term[c][e2] = strdup(term)) == NULL) {
+                rc = ASSAY_ENOMEM;
+                goto out;
+            }
+            src->centroid[c].f[e2++] = (assay_feat){acc[c][e].key, w};
+            src->centroid[c].n = e2;
+        }
+    }
+    *info = json_pack("{s:I,s:f,s:o}", "questions", (json_int_t)nq,
+                      "temperature", temp, "loo_source_accuracy",
+                      num4(nq ? (double)hit / (double)nq : NAN));
+    *out = src;
+    src = NULL;
+out:
+    assay_bm_sources_free(src);
+    for (size_t c = 0; c < ASSAY_BM_MAXSRC; c++) {
+        free(acc[c]);
+    }
+    free(qs);
+    free(vix);
+    if (rc != ASSAY_OK) {
+        for (size_t i = 0; i < n; i++) {
+            srcix[i] = -1;
+        }
+    }
+    return rc;
+}
+
 /* Out-of-fold verdicts: each fold of the first fold assignment graded by
  * weights, and a band model when bm_lambda > 0 (deciding bands when
  * decides, else only the confidence signal), fitted on the other folds
@@ -565,7 +862,8 @@ oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
            const double *X, const double *y, const int *hb,
            const unsigned *fold, unsigned nfolds, const bool *use,
            double lambda, double bm_lambda, bool decides, const assay_params *p,
-           double *oof, int *oband, double *osig, assay_error *err)
+           const int *srcix, double *oof, int *oband, double *osig,
+           assay_error *err)
 {
     size_t n = s->n;
     double *tmp = calloc(n + 1, sizeof(*tmp));
@@ -589,6 +887,18 @@ oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
             rc = assay_error_set(err, ASSAY_EINVAL,
                                  "fit: a cross-validation fold is degenerate");
             goto out;
+        }
+        if (bm_lambda > 0 && p->band.src != NULL) {
+            /* the sources' intercepts on this fold's slopes (their
+             * centroids are question texts: shared) */
+            if (!assay_bandmodel_fit_joint(X, hb, n, rows, use, bm_lambda,
+                                           srcix, p->band.src->n, &pf.band)) {
+                rc = assay_error_set(err, ASSAY_EINVAL,
+                                     "fit: a cross-validation fold is "
+                                     "degenerate");
+                goto out;
+            }
+            pf.band.src = p->band.src;
         }
         pf.band.decides = decides;
         if ((rc = score_all_bands(m, g, s, fs, matches, &pf, tmp, tb, ts)) !=
@@ -634,25 +944,22 @@ calibrate_confidence(const assay_model *m, const groups *g,
                      const double *y, const unsigned *fold, unsigned nfolds,
                      const bool *use, double lambda, double bm_lambda,
                      const char *band_mode, double target, assay_params *p,
-                     json_t **info, assay_error *err)
+                     const int *srcix, json_t **info, assay_error *err)
 {
-    enum { NC = 3 };
-    size_t n = s->n;
+    enum { NC = 3, NR = ASSAY_CV_REPEATS };
+    size_t n = s->n, nn = n * NR;
     double *oof = calloc(n + 1, sizeof(*oof));
-    double *ok = calloc(n + 1, sizeof(*ok));
+    double *ok = calloc(nn + 1, sizeof(*ok));
+    /* per candidate, the signals and bands of every fold assignment in a
+     * row (assignment r at [r * n]) */
     double *mg[NC];
     int *ob[NC];
     int *hb = calloc(n + 1, sizeof(*hb));
-    bool *right = calloc(n + 1, sizeof(*right));
-    int *ob0r[ASSAY_CV_REPEATS]; /* the thresholds' verdicts per assignment */
+    bool *right = calloc(nn + 1, sizeof(*right));
     bool alloc_ok = oof && ok && hb && right;
-    for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
-        ob0r[r] = calloc(n + 1, sizeof(*ob0r[r]));
-        alloc_ok = alloc_ok && ob0r[r];
-    }
     for (int c = 0; c < NC; c++) {
-        mg[c] = calloc(n + 1, sizeof(*mg[c]));
-        ob[c] = calloc(n + 1, sizeof(*ob[c]));
+        mg[c] = calloc(nn + 1, sizeof(*mg[c]));
+        ob[c] = calloc(nn + 1, sizeof(*ob[c]));
         alloc_ok = alloc_ok && mg[c] && ob[c];
     }
     assay_err rc = ASSAY_OK;
@@ -668,38 +975,40 @@ calibrate_confidence(const assay_model *m, const groups *g,
         hb[i] = (int)s->v[i].band;
     }
     /* the candidates are compared over every fold assignment (a few items
-     * decide between them on a small set); the last pass is the first
-     * assignment, whose verdicts the confidence is then learned on */
+     * decide between them on a small set); the confidence is then learned
+     * on the verdicts of every assignment (each answer once per
+     * assignment, so the steps and the review cut rest on NR x n out-of-fold
+     * verdicts rather than n) */
     for (int c = 0; c < ncand; c++) {
         share[c] = 0;
-        for (int r = ASSAY_CV_REPEATS - 1; r >= 0; r--) {
+        for (int r = NR - 1; r >= 0; r--) {
             double sh;
+            double *mgr = mg[c] + (size_t)r * n;
+            int *obr = ob[c] + (size_t)r * n;
+            p->calib.signal =
+                c == 0 ? ASSAY_SIGNAL_SCORE_MARGIN : ASSAY_SIGNAL_BAND_MARGIN;
             if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb,
                                  fold + (size_t)r * n, nfolds, use, lambda,
-                                 c == 0 ? 0 : bm_lambda, c == 2, p, oof, ob[c],
-                                 mg[c], err)) != ASSAY_OK) {
+                                 c == 0 ? 0 : bm_lambda, c == 2, p, srcix, oof,
+                                 obr, mgr, err)) != ASSAY_OK) {
                 goto out;
             }
             for (size_t i = 0; i < n; i++) {
-                right[i] = ob[c][i] == hb[i];
+                right[i] = obr[i] == hb[i];
                 ok[i] = right[i] ? 1.0 : 0.0;
                 agree[c] += right[i];
-                if (c == 2) {
-                    /* ob[0] holds the thresholds' verdicts of the same
-                     * assignment until its last pass (r == 0) */
-                    only_bm += right[i] && ob0r[r][i] != hb[i];
-                    only_th += !right[i] && ob0r[r][i] == hb[i];
+                if (c == 2) { /* against the thresholds' verdicts */
+                    int t = ob[0][(size_t)r * n + i];
+                    only_bm += right[i] && t != hb[i];
+                    only_th += !right[i] && t == hb[i];
                 }
             }
-            if (c == 0) {
-                memcpy(ob0r[r], ob[0], n * sizeof(*ob[0]));
-            }
-            if (!assay_isotonic(mg[c], ok, n, &p->calib)) {
+            if (!assay_isotonic(mgr, ok, n, &p->calib)) {
                 rc = ASSAY_ENOMEM;
                 goto out;
             }
-            assay_review_cut(&p->calib, mg[c], right, n, target, &sh, NULL);
-            share[c] += sh / ASSAY_CV_REPEATS;
+            assay_review_cut(&p->calib, mgr, right, n, target, &sh, NULL);
+            share[c] += sh / NR;
         }
     }
     int pick = 0;
@@ -722,17 +1031,19 @@ calibrate_confidence(const assay_model *m, const groups *g,
         p->band.decides = pick == 2;
     }
     size_t nright = 0;
-    for (size_t i = 0; i < n; i++) {
-        right[i] = ob[pick][i] == hb[i];
+    for (size_t i = 0; i < nn; i++) {
+        right[i] = ob[pick][i] == hb[i % n];
         ok[i] = right[i] ? 1.0 : 0.0;
         nright += right[i];
     }
-    if (!assay_isotonic(mg[pick], ok, n, &p->calib)) {
+    if (!assay_isotonic(mg[pick], ok, nn, &p->calib)) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
+    p->calib.signal =
+        pick == 0 ? ASSAY_SIGNAL_SCORE_MARGIN : ASSAY_SIGNAL_BAND_MARGIN;
     double sh, kept;
-    assay_review_cut(&p->calib, mg[pick], right, n, target, &sh, &kept);
+    assay_review_cut(&p->calib, mg[pick], right, nn, target, &sh, &kept);
     static const char *const names[NC] = {
         "thresholds, margin", "thresholds, band model signal", "band model"};
     json_t *cand = json_object();
@@ -744,7 +1055,7 @@ calibrate_confidence(const assay_model *m, const groups *g,
                       "cv_review_share", num4(share[c])));
     }
     *info = json_pack("{s:o,s:o,s:o,s:o,s:s,s:o}", "target", num4(target),
-                      "cv_band_accuracy", num4((double)nright / (double)n),
+                      "cv_band_accuracy", num4((double)nright / (double)nn),
                       "cv_review_share", num4(sh), "cv_kept_accuracy",
                       num4(kept), "bands", names[pick], "candidates", cand);
     if (ncand == NC) {
@@ -763,9 +1074,6 @@ out:
     }
     free(hb);
     free(right);
-    for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
-        free(ob0r[r]);
-    }
     return rc;
 }
 
@@ -917,7 +1225,9 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     size_t blen = 0, slen = 0, vlen = 0;
     double *X = NULL, *y = NULL, *score = NULL;
     unsigned *fold = NULL;
-    json_t *review = NULL;
+    json_t *review = NULL, *src_info = NULL;
+    int *srcix = NULL;
+    assay_bm_sources *bsrc = NULL; /* p.band.src while the fit runs */
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     json_t *root = NULL, *inputs = NULL, *terms = NULL;
@@ -1179,6 +1489,30 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             bm_lambda = 0;
         }
         p.band.decides = true; /* calibrate_confidence settles it */
+        if (bm_lambda > 0) {
+            /* several training corpora: intercepts per corpus */
+            srcix = malloc((n + 1) * sizeof(*srcix));
+            if (srcix == NULL ||
+                (rc = build_sources(m, &g, &items, &voc, srcix, &bsrc,
+                                    &src_info)) != ASSAY_OK) {
+                free(hb);
+                rc = rc ? rc : ASSAY_ENOMEM;
+                goto out;
+            }
+            if (bsrc != NULL) {
+                /* slopes and the sources' intercepts together */
+                if (!assay_bandmodel_fit_joint(X, hb, n, NULL, use, bm_lambda,
+                                               srcix, bsrc->n, &p.band)) {
+                    free(hb);
+                    rc = assay_error_set(
+                        err, ASSAY_EINVAL,
+                        "fit: the band model is degenerate on these items");
+                    goto out;
+                }
+                p.band.src = bsrc;
+                p.band.decides = true;
+            }
+        }
         free(hb);
     }
     if (nfolds > 0 &&
@@ -1186,7 +1520,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                                    nfolds, use, lambda, bm_lambda, o->band,
                                    o->review_target > 0 ? o->review_target
                                                         : ASSAY_REVIEW_TARGET,
-                                   &p, &review, err))) {
+                                   &p, srcix, &review, err))) {
         goto out;
     }
     {
@@ -1285,6 +1619,10 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     if (contra_info != NULL) {
         json_object_set_new(fitinfo, "contradiction", contra_info);
     }
+    if (src_info != NULL && p.band.src != NULL) {
+        json_object_set_new(fitinfo, "band_sources", src_info);
+        src_info = NULL;
+    }
     json_object_set_new(root, "fit", fitinfo);
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS |
@@ -1297,6 +1635,9 @@ out:
         assay_error_set(err, rc, "fit: out of memory");
     }
     free(fold);
+    free(srcix);
+    assay_bm_sources_free(bsrc);
+    json_decref(src_info);
     json_decref(review);
     for (size_t i = 0; matches && i < items.n; i++) {
         free(matches[i]);
@@ -1549,6 +1890,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
         goto out;
     }
+    p.calib.signal = ASSAY_SIGNAL_SCORE_MARGIN;
     double share_margin = 1, share_bm = 1;
     assay_review_cut(&p.calib, mg, right, n, target, &share_margin, NULL);
     if (bm.on) {
@@ -1557,6 +1899,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         assay_params pb = p;
         pb.band = bm;
         pb.band.decides = false;
+        pb.calib.signal = ASSAY_SIGNAL_BAND_MARGIN;
         int *tb = calloc(n, sizeof(*tb));
         double *ts = calloc(n, sizeof(*ts)), *tok = calloc(n, sizeof(*tok));
         bool *tr = calloc(n, sizeof(*tr));
@@ -1576,6 +1919,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
             tok[i] = tr[i];
         }
         if (assay_isotonic(ts, tok, n, &pb.calib)) {
+            pb.calib.signal = ASSAY_SIGNAL_BAND_MARGIN;
             assay_review_cut(&pb.calib, ts, tr, n, target, &share_bm, NULL);
             if (share_bm < share_margin) {
                 p.band = pb.band;

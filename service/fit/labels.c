@@ -51,6 +51,7 @@ assay_label_fini(assay_label *l)
     free(l->reference);
     free(l->answer);
     free(l->split);
+    free(l->source);
     memset(l, 0, sizeof(*l));
 }
 
@@ -186,6 +187,18 @@ parse_label(json_t *obj, const char *source, unsigned line,
         }
         l->contradictory = json_is_true(jc) ? 1 : 0;
     }
+    json_t *js = json_object_get(obj, "source");
+    if (js != NULL && !json_is_null(js)) {
+        if (!json_is_string(js) || json_string_length(js) == 0 ||
+            json_string_length(js) > 64) {
+            return assay_error_set_at(
+                err, ASSAY_EFIELD, source, line, "source",
+                "\"source\" must be a string of 1 to 64 bytes");
+        }
+        if ((l->source = strdup(json_string_value(js))) == NULL) {
+            return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+        }
+    }
     return ASSAY_OK;
 }
 
@@ -254,6 +267,7 @@ assay_items_fini(assay_itemset *s)
         free(s->v[i].question);
         free(s->v[i].reference);
         free(s->v[i].answer);
+        free(s->v[i].source);
     }
     free(s->v);
     memset(s, 0, sizeof(*s));
@@ -298,6 +312,8 @@ add_item(void *ctx, assay_label *l, assay_error *err)
     it->scale_max = l->scale_max;
     it->band = l->band;
     it->contradictory = l->contradictory;
+    it->source = l->source;
+    l->source = NULL;
     it->score = l->has_score                    ? l->score
                 : l->band == ASSAY_BAND_CORRECT ? l->scale_max
                 : l->band == ASSAY_BAND_PARTIAL ? l->scale_max / 2

@@ -55,6 +55,7 @@ typedef struct assay_label {
     bool band_given;   /* "band" was given; else derived from the score */
     assay_band band;   /* never ASSAY_BAND_NONE */
     int contradictory; /* "contradictory": 1 true, 0 false, -1 absent */
+    char *source;      /* "source": the corpus it came from; NULL absent */
     unsigned line;     /* 1-based */
 } assay_label;
 
@@ -82,6 +83,7 @@ typedef struct assay_item {
     double score, scale_max; /* a band-only label scores 0, half or full */
     assay_band band;
     int contradictory; /* 1 / 0, -1 unlabelled (contradiction fit) */
+    char *source;      /* training corpus (band model priors); may be NULL */
     size_t group;      /* fit's index of the item's prepared question */
     const char *path;  /* the set it came from (borrowed from the caller) */
     unsigned line;

@@ -53,8 +53,9 @@ solve(double A[D + 1][D + 1], double *b, int k)
 }
 
 static bool
-logit_core(const double *X, const double *y, size_t n, const bool *rows,
-           const bool *use, double lambda, double *bias, double *w)
+logit_core(const double *X, const double *y, const double *off, size_t n,
+           const bool *rows, const bool *use, double lambda, double *bias,
+           double *w)
 {
     double mean[D] = {0}, sd[D] = {0};
     int col[D], k = 0; /* the standardised columns in the fit */
@@ -108,7 +109,7 @@ logit_core(const double *X, const double *y, size_t n, const bool *rows,
             }
             double z[D + 1];
             z[0] = 1;
-            double s = beta[0];
+            double s = beta[0] + (off != NULL ? off[i] : 0.0);
             for (int a = 0; a < k; a++) {
                 z[a + 1] = (X[i * D + col[a]] - mean[col[a]]) / sd[col[a]];
                 s += beta[a + 1] * z[a + 1];
@@ -167,16 +168,29 @@ logit_core(const double *X, const double *y, size_t n, const bool *rows,
  * similarity feature never lowers the odds of a better band: a feature
  * whose weight takes the wrong sign is dropped and the rest refitted, the
  * worst standardised violation first, until none is left. */
+static bool logit_fit_off(const double *X, const double *y, const double *off,
+                          size_t n, const bool *rows, const bool *use,
+                          double lambda, double *bias, double *w);
+
 bool
 assay_logit_fit(const double *X, const double *y, size_t n, const bool *rows,
                 const bool *use, double lambda, double *bias, double *w)
+{
+    return logit_fit_off(X, y, NULL, n, rows, use, lambda, bias, w);
+}
+
+/* assay_logit_fit with a fixed logit offset per row (NULL: none) */
+static bool
+logit_fit_off(const double *X, const double *y, const double *off, size_t n,
+              const bool *rows, const bool *use, double lambda, double *bias,
+              double *w)
 {
     bool on[D];
     for (int j = 0; j < D; j++) {
         on[j] = use == NULL || use[j];
     }
     for (int round = 0; round <= D; round++) {
-        if (!logit_core(X, y, n, rows, on, lambda, bias, w)) {
+        if (!logit_core(X, y, off, n, rows, on, lambda, bias, w)) {
             return false;
         }
         int worst = -1;
@@ -262,4 +276,79 @@ assay_bandmodel_choose_lambda(const double *X, const int *band, size_t n,
         *cv_agreement = best;
     }
     return chosen;
+}
+
+void
+assay_bandmodel_fit_sources(const double *X, const int *band, size_t n,
+                            const bool *rows, const int *srcix, size_t nsrc,
+                            assay_bandmodel *bm)
+{
+    for (size_t s = 0; s < nsrc && s < ASSAY_BM_MAXSRC; s++) {
+        for (int part = 0; part < 2; part++) {
+            double d = 0;
+            for (int it = 0; it < 50; it++) {
+                double g = d, h = 1.0; /* the penalty's gradient, curvature */
+                for (size_t i = 0; i < n; i++) {
+                    if ((rows != NULL && !rows[i]) || srcix[i] != (int)s) {
+                        continue;
+                    }
+                    double z = bm->bias[part] + d;
+                    for (int j = 0; j < D; j++) {
+                        z += bm->w[part][j] * X[i * D + (size_t)j];
+                    }
+                    double pr = 1.0 / (1.0 + exp(-z));
+                    g += pr - (band[i] <= part ? 1.0 : 0.0);
+                    h += pr * (1.0 - pr);
+                }
+                double step = g / h;
+                d -= step;
+                if (fabs(step) < 1e-10) {
+                    break;
+                }
+            }
+            bm->src_bias[s][part] =
+                round((bm->bias[part] + d) * 1e6) / 1e6 + 0.0;
+        }
+    }
+}
+
+bool
+assay_bandmodel_fit_joint(const double *X, const int *band, size_t n,
+                          const bool *rows, const bool *use, double lambda,
+                          const int *srcix, size_t nsrc, assay_bandmodel *bm)
+{
+    if (!assay_bandmodel_fit(X, band, n, rows, use, lambda, bm)) {
+        return false;
+    }
+    assay_bandmodel_fit_sources(X, band, n, rows, srcix, nsrc, bm);
+    double *y = malloc((n + 1) * sizeof(*y));
+    double *off = malloc((n + 1) * sizeof(*off));
+    bool ok = y != NULL && off != NULL;
+    /* alternate: slopes given the sources' offsets, offsets given the
+     * slopes (a few rounds approach the joint fit) */
+    for (int pass = 0; ok && pass < 2; pass++) {
+        for (int part = 0; ok && part < 2; part++) {
+            for (size_t i = 0; i < n; i++) {
+                y[i] = band[i] <= part ? 1.0 : 0.0;
+                off[i] = srcix[i] >= 0 && (size_t)srcix[i] < nsrc
+                             ? bm->src_bias[srcix[i]][part] - bm->bias[part]
+                             : 0.0;
+            }
+            ok = logit_fit_off(X, y, off, n, rows, use, lambda, &bm->bias[part],
+                               bm->w[part]);
+        }
+        for (int part = 0; ok && part < 2; part++) {
+            bm->bias[part] = round(bm->bias[part] * 1e6) / 1e6;
+            for (int j = 0; j < D; j++) {
+                bm->w[part][j] = round(bm->w[part][j] * 1e6) / 1e6 + 0.0;
+            }
+        }
+        if (ok) {
+            assay_bandmodel_fit_sources(X, band, n, rows, srcix, nsrc, bm);
+        }
+    }
+    free(y);
+    free(off);
+    bm->on = ok;
+    return ok;
 }

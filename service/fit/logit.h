@@ -37,4 +37,24 @@ double assay_bandmodel_choose_lambda(const double *X, const int *band, size_t n,
                                      const unsigned *fold, unsigned nfolds,
                                      const bool *use, double *cv_agreement);
 
+/* assay_bandmodel_fit_sources sets bm->src_bias[s] for the nsrc sources
+ * (srcix[i] in [0, nsrc): item i's source; rows[] NULL = all): bm's slopes
+ * stay, and each source's two intercepts are bm's plus the offset that
+ * maximises the log-likelihood of that source's bands (Newton's method,
+ * with a weak penalty 0.5 delta^2 so a source with one class stays
+ * finite). The prior shift of each training corpus, on the shared
+ * slopes. */
+void assay_bandmodel_fit_sources(const double *X, const int *band, size_t n,
+                                 const bool *rows, const int *srcix,
+                                 size_t nsrc, assay_bandmodel *bm);
+
+/* assay_bandmodel_fit_joint fits bm's slopes and the sources' intercepts
+ * together (alternating: slopes with each source's intercept offset held,
+ * then the offsets), so the slopes are within-source effects and not the
+ * sources' different grade distributions. bm->src is left to the caller. */
+bool assay_bandmodel_fit_joint(const double *X, const int *band, size_t n,
+                               const bool *rows, const bool *use, double lambda,
+                               const int *srcix, size_t nsrc,
+                               assay_bandmodel *bm);
+
 #endif

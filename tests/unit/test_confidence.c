@@ -51,6 +51,62 @@ test_confidence_check_rejects_bad_tables(void **state)
     assert_false(assay_calib_check(&cut, &what));
 }
 
+/* The signal a calibration steps over: the score's margin, the band
+ * model's probability of the band (legacy files, questions it covers only),
+ * or the band model's margin (1 + P(band) - max P(other)) / 2 for every
+ * question. */
+static void
+test_confidence_signal_kinds(void **state)
+{
+    (void)state;
+    /* logit P(correct) = 0 -> 0.5; logit P(>= partial) = ln 4 -> 0.8:
+     * P = 0.5 / 0.3 / 0.2 */
+    assay_bandmodel bm = {.on = true, .bias = {0.0, log(4.0)}};
+    double f[1] = {0};
+    assay_calib c = {.n = 1, .upto = {1}, .prob = {1}};
+    double score = 0.65, thc = 0.7, thp = 0.4; /* margin 0.05 */
+
+    c.signal = ASSAY_SIGNAL_BAND_MARGIN;
+    assert_near(assay_calib_signal(&c, &bm, f, 1, ASSAY_BM_CORRECT, score, thc,
+                                   thp, false),
+                (1 + 0.5 - 0.3) / 2, 1e-12);
+    assert_near(assay_calib_signal(&c, &bm, f, 1, ASSAY_BM_PARTIAL, score, thc,
+                                   thp, false),
+                (1 + 0.3 - 0.5) / 2, 1e-12);
+    /* a question with its own thresholds is still covered */
+    assert_near(assay_calib_signal(&c, &bm, f, 1, ASSAY_BM_INCORRECT, score,
+                                   thc, thp, true),
+                (1 + 0.2 - 0.5) / 2, 1e-12);
+
+    c.signal = ASSAY_SIGNAL_LEGACY;
+    assert_near(assay_calib_signal(&c, &bm, f, 1, ASSAY_BM_PARTIAL, score, thc,
+                                   thp, false),
+                0.3, 1e-12);
+    assert_near(assay_calib_signal(&c, &bm, f, 1, ASSAY_BM_PARTIAL, score, thc,
+                                   thp, true),
+                0.05, 1e-12);
+
+    c.signal = ASSAY_SIGNAL_SCORE_MARGIN;
+    assert_near(assay_calib_signal(&c, &bm, f, 1, ASSAY_BM_PARTIAL, score, thc,
+                                   thp, false),
+                0.05, 1e-12);
+    /* without a band model every kind is the margin */
+    assay_bandmodel none = {0};
+    c.signal = ASSAY_SIGNAL_BAND_MARGIN;
+    assert_near(assay_calib_signal(&c, &none, f, 1, ASSAY_BM_PARTIAL, score,
+                                   thc, thp, false),
+                0.05, 1e-12);
+
+    assay_signal_kind k;
+    assert_true(assay_calib_signal_parse("band_margin", &k));
+    assert_int_equal(k, ASSAY_SIGNAL_BAND_MARGIN);
+    assert_string_equal(assay_calib_signal_name(k), "band_margin");
+    assert_true(assay_calib_signal_parse("score_margin", &k));
+    assert_string_equal(assay_calib_signal_name(k), "score_margin");
+    assert_false(assay_calib_signal_parse("band_probability", &k));
+    assert_null(assay_calib_signal_name(ASSAY_SIGNAL_LEGACY));
+}
+
 int
 main(void)
 {
@@ -59,6 +115,7 @@ main(void)
             test_confidence_margin_is_distance_to_nearest_threshold),
         cmocka_unit_test(test_confidence_lookup_steps),
         cmocka_unit_test(test_confidence_check_rejects_bad_tables),
+        cmocka_unit_test(test_confidence_signal_kinds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

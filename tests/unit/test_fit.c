@@ -574,8 +574,18 @@ test_fit_features_out_table(void **state)
  * x 8 answers whose score grows with the share of the reference's words
  * they repeat, so there are enough items and question groups for
  * cross-validation. */
+static void write_inline_set_src(const char *path, bool sources);
+
 static void
 write_inline_set(const char *path)
+{
+    write_inline_set_src(path, false);
+}
+
+/* With sources: the mutex, index and closure questions come from a source
+ * "lenient" whose graders add 1.5 points, the rest from "strict". */
+static void
+write_inline_set_src(const char *path, bool sources)
 {
     static const char *const q[6][2] = {
         {"What does a mutex protect?",
@@ -614,14 +624,75 @@ write_inline_set(const char *path)
                 strcat(ans, w);
             }
             double score = round(10.0 * keep / nw) / 2.0;
+            if (sources && i < 3) {
+                score = fmin(5.0, score + 1.5);
+            }
             fprintf(f,
                     "{\"question\": \"%s (part %d)\", \"reference\": "
                     "\"%s\", \"answer\": \"%s\", \"score\": %.1f, "
-                    "\"split\": \"train\"}\n",
-                    q[i][0], qi / 6 + 1, q[i][1], ans, score);
+                    "\"split\": \"train\"%s}\n",
+                    q[i][0], qi / 6 + 1, q[i][1], ans, score,
+                    !sources ? ""
+                    : i < 3  ? ", \"source\": \"lenient\""
+                             : ", \"source\": \"strict\"");
         }
     }
     assert_int_equal(fclose(f), 0);
+}
+
+/* Labels from two sources graded on different curves: the band model
+ * gets an intercept per source (the lenient one's higher, on the same
+ * slopes), centroids of each source's questions, a temperature from the
+ * grid, and the record of how well the centroids tell a training
+ * question's source; without sources in the labels, none. */
+static void
+test_fit_band_sources(void **state)
+{
+    fixture *fx = *state;
+    char set[1100];
+    snprintf(set, sizeof(set), "%s/sources.jsonl", fx->dir);
+    write_inline_set_src(set, true);
+    const char *labels[1] = {set};
+    assay_fit_options o = options(fx, labels, 1, fx->out1);
+    o.bank_path = NULL;
+    o.band = "model";
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    json_error_t je;
+    json_t *root = json_load_file(fx->out1, 0, &je);
+    assert_non_null(root);
+    json_t *src =
+        json_object_get(json_object_get(root, "band_model"), "sources");
+    assert_non_null(src);
+    json_t *list = json_object_get(src, "list");
+    assert_int_equal(json_array_size(list), 2);
+    json_t *a = json_array_get(list, 0), *b = json_array_get(list, 1);
+    assert_string_equal(json_string_value(json_object_get(a, "name")),
+                        "lenient");
+    assert_string_equal(json_string_value(json_object_get(b, "name")),
+                        "strict");
+    for (int k = 0; k < 2; k++) {
+        const char *part = k ? "partial" : "correct";
+        assert_true(json_number_value(json_object_get(a, part)) >
+                    json_number_value(json_object_get(b, part)));
+    }
+    /* the lenient centroid holds its questions' words, not the others' */
+    assert_true(json_object_size(json_object_get(a, "centroid")) > 0);
+    double t = json_number_value(json_object_get(src, "temperature"));
+    assert_true(t >= 1 && t <= 200);
+    json_t *info =
+        json_object_get(json_object_get(root, "fit"), "band_sources");
+    assert_non_null(info);
+    assert_int_equal(json_integer_value(json_object_get(info, "questions")),
+                     30);
+    json_decref(root);
+    /* loads, and a lenient question's answer is at least as good a band */
+    assay_model *m = NULL;
+    assert_ok_err(assay_model_load(fx->out1, &m, &err), &err);
+    assert_non_null(m->params.band.src);
+    assay_model_unref(m);
+    /* (the same set without sources has none: test_fit_band_modes) */
 }
 
 /* --band: "model" writes a deciding band model, "thresholds" none, and the
@@ -652,6 +723,15 @@ test_fit_band_modes(void **state)
         assert_non_null(rev);
         const char *bands = json_string_value(json_object_get(rev, "bands"));
         assert_non_null(bands);
+        const char *sigkind = json_string_value(
+            json_object_get(json_object_get(root, "calibration"), "signal"));
+        assert_non_null(sigkind);
+        /* confidence steps over the band model's margin when there is
+         * one, else over the score's */
+        assert_string_equal(sigkind,
+                            bm != NULL ? "band_margin" : "score_margin");
+        /* labels without "source": no per-source intercepts */
+        assert_null(json_object_get(bm, "sources"));
         if (k == 0) {
             assert_non_null(bm);
             assert_true(json_is_true(json_object_get(bm, "decides")));
@@ -744,6 +824,7 @@ main(void)
         T(test_fit_with_vectors_deterministic_and_loader_errors),
         T(test_fit_missing_inputs_name_path),
         T(test_fit_features_out_table),
+        T(test_fit_band_sources),
         T(test_fit_band_modes),
         cmocka_unit_test(test_fit_pearson_by_hand),
         cmocka_unit_test(test_fit_spearman_by_hand_with_ties),

@@ -139,6 +139,43 @@ test_labels_contradictory_is_optional_and_boolean(void **state)
     assert_int_equal(err.line, 1);
 }
 
+static assay_err
+collect_source(void *ctx, assay_label *l, assay_error *err)
+{
+    (void)err;
+    char(*v)[16] = ctx;
+    int i = 0;
+    while (v[i][0] != '\0') {
+        i++;
+    }
+    snprintf(v[i], sizeof(v[i]), "%s", l->source ? l->source : "-");
+    return ASSAY_OK;
+}
+
+/* "source" (the corpus of a pooled set) is optional and a short string. */
+static void
+test_labels_source_is_optional_string(void **state)
+{
+    (void)state;
+    const char *text = "{\"question_id\":\"q\",\"answer\":\"a\",\"score\":0,"
+                       "\"source\":\"mohler\"}\n"
+                       "{\"question_id\":\"q\",\"answer\":\"c\",\"score\":2}\n";
+    char v[4][16] = {{0}};
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_labels_parse(text, strlen(text), "t.jsonl", NULL, 5.0,
+                                     collect_source, v, &err),
+                  &err);
+    assert_string_equal(v[0], "mohler");
+    assert_string_equal(v[1], "-");
+    const char *bad = "{\"question_id\":\"q\",\"answer\":\"a\",\"score\":0,"
+                      "\"source\":3}\n";
+    assert_err(assay_labels_parse(bad, strlen(bad), "t.jsonl", NULL, 5.0,
+                                  collect_source, v, &err),
+               ASSAY_EFIELD);
+    assert_non_null(strstr(err.message, "\"source\" must be"));
+}
+
 static void
 test_labels_one_score_to_band_rule(void **state)
 {
@@ -164,6 +201,7 @@ main(void)
         cmocka_unit_test(test_labels_missing_file_is_io_error),
         cmocka_unit_test(test_labels_one_score_to_band_rule),
         cmocka_unit_test(test_labels_contradictory_is_optional_and_boolean),
+        cmocka_unit_test(test_labels_source_is_optional_string),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -158,6 +158,64 @@ test_bandmodel_choose_lambda_on_folds(void **state)
     assert_true(agr > 0.8 && agr <= 1.0);
 }
 
+/* Per-source intercepts on shared slopes: a source whose graders give
+ * better bands for the same features gets the larger intercepts; the
+ * question's mix of sources weighs them (softmax of the centroid cosines). */
+static void
+test_bandmodel_sources(void **state)
+{
+    (void)state;
+    double X[N * ASSAY_NFEATURES];
+    int band[N], srcix[N];
+    make_bands(X, band);
+    for (int i = 0; i < N; i++) {
+        srcix[i] = i % 2;
+        if (srcix[i] == 0 && band[i] > 0) {
+            band[i]--; /* source 0 grades one band higher */
+        }
+    }
+    bool use[ASSAY_NFEATURES] = {true, true, true};
+    assay_bandmodel bm;
+    assert_true(assay_bandmodel_fit(X, band, N, NULL, use, 0.01, &bm));
+    assay_bandmodel_fit_sources(X, band, N, NULL, srcix, 2, &bm);
+    for (int part = 0; part < 2; part++) {
+        assert_true(bm.src_bias[0][part] > bm.bias[part]);
+        assert_true(bm.src_bias[1][part] < bm.bias[part]);
+    }
+    /* with rows, only those items count: source 1's rows alone give its
+     * intercepts again */
+    bool rows[N];
+    for (int i = 0; i < N; i++) {
+        rows[i] = srcix[i] == 1;
+    }
+    assay_bandmodel b2 = bm;
+    assay_bandmodel_fit_sources(X, band, N, rows, srcix, 2, &b2);
+    assert_true(fabs(b2.src_bias[1][0] - bm.src_bias[1][0]) < 1e-6);
+    assert_true(fabs(b2.src_bias[0][0] - bm.bias[0]) < 1e-6); /* no items */
+
+    /* the mix: two sources, centroids on keys 1 and 2 */
+    assay_feat c0[1] = {{1, 1.0}}, c1[1] = {{2, 1.0}};
+    assay_bm_sources src = {.n = 2, .temperature = 10};
+    src.centroid[0] = (assay_vec){c0, 1};
+    src.centroid[1] = (assay_vec){c1, 1};
+    assay_feat qf[2] = {{1, 0.8}, {3, 0.6}};
+    assay_vec q = {qf, 2};
+    double w[2];
+    assay_bm_sources_weights(&src, &q, NULL, w);
+    assert_near(w[0], exp(8.0) / (exp(8.0) + 1.0), 1e-12);
+    assert_near(w[0] + w[1], 1.0, 1e-12);
+    bm.src = &src;
+    assay_bandmodel eb;
+    assay_bandmodel_for(&bm, &q, NULL, &eb);
+    assert_near(eb.bias[0], w[0] * bm.src_bias[0][0] + w[1] * bm.src_bias[1][0],
+                1e-12);
+    assert_true(eb.src == &src && eb.w[0][0] == bm.w[0][0]);
+    /* no sources: the model's own intercepts */
+    bm.src = NULL;
+    assay_bandmodel_for(&bm, &q, NULL, &eb);
+    assert_true(eb.bias[0] == bm.bias[0] && eb.bias[1] == bm.bias[1]);
+}
+
 int
 main(void)
 {
@@ -167,6 +225,7 @@ main(void)
         cmocka_unit_test(test_bandmodel_fit_is_deterministic_and_ordered),
         cmocka_unit_test(test_bandmodel_probs_never_negative),
         cmocka_unit_test(test_bandmodel_choose_lambda_on_folds),
+        cmocka_unit_test(test_bandmodel_sources),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -500,6 +500,139 @@ test_model_read_file_enforces_cap(void **state)
     assert_non_null(strstr(err.message, path));
 }
 
+/* calibration.signal names what the confidence steps over; it is written
+ * back by assay_params_json, absent means the legacy signal, and an
+ * unknown name is a load error naming the key. */
+static void
+test_model_calibration_signal(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "{\"format\": \"assay-model/1\",\n"
+        " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"
+        " \"thresholds\": {\"correct\": 0.7, \"partial\": 0.4},\n"
+        " \"calibration\": {\"margin_upto\": [0.2, 0.9], \"confidence\": "
+        "[0.5, 0.9], \"review_margin\": 0.3%s}}\n";
+    static const char *const sig[4] = {"", ", \"signal\": \"band_margin\"",
+                                       ", \"signal\": \"score_margin\"",
+                                       ", \"signal\": \"probability\""};
+    char dir[1024], path[1200], text[1024];
+    make_tmpdir(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/model.json", dir);
+    for (int k = 0; k < 4; k++) {
+        int n = snprintf(text, sizeof(text), fmt, sig[k]);
+        write_file(path, text, (size_t)n);
+        assay_model *m = NULL;
+        assay_error err;
+        assay_error_init(&err);
+        if (k == 3) {
+            assert_err(assay_model_load(path, &m, &err), ASSAY_EMODEL);
+            assert_non_null(strstr(err.message, "calibration.signal"));
+            continue;
+        }
+        assert_ok_err(assay_model_load(path, &m, &err), &err);
+        static const assay_signal_kind want[3] = {ASSAY_SIGNAL_LEGACY,
+                                                  ASSAY_SIGNAL_BAND_MARGIN,
+                                                  ASSAY_SIGNAL_SCORE_MARGIN};
+        assert_int_equal(m->params.calib.signal, want[k]);
+        assert_int_equal(m->params.calib.n, 2);
+        json_t *o = assay_params_json(&m->params);
+        json_t *s =
+            json_object_get(json_object_get(o, "calibration"), "signal");
+        if (k == 0) {
+            assert_null(s);
+        } else {
+            assert_string_equal(json_string_value(s),
+                                k == 1 ? "band_margin" : "score_margin");
+        }
+        json_decref(o);
+        assay_model_unref(m);
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
+/* band_model.sources: per-source intercepts and centroids; written back
+ * by assay_params_json; a bad list is a load error naming the key. */
+static void
+test_model_band_sources(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "{\"format\": \"assay-model/1\",\n"
+        " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"
+        " \"thresholds\": {\"correct\": 0.95, \"partial\": 0.9},\n"
+        " \"band_model\": {\"correct\": {\"bias\": 0, \"cosine\": 1},"
+        " \"partial\": {\"bias\": 1}, \"sources\": %s}}\n";
+    static const char *const good =
+        "{\"temperature\": 20, \"list\": ["
+        "{\"name\": \"lenient\", \"correct\": 9, \"partial\": 9,"
+        " \"centroid\": {\"mutex\": 0.8, \"thread\": 0.6}},"
+        "{\"name\": \"strict\", \"correct\": -9, \"partial\": -9,"
+        " \"centroid\": {\"photosynthesi\": 1}}]}";
+    static const char *const bads[3] = {
+        "{\"temperature\": -1, \"list\": []}",
+        "{\"temperature\": 1, \"list\": [{\"name\": \"a\"}]}",
+        "{\"temperature\": 1, \"list\": [{\"name\": \"a\", \"correct\": 0,"
+        " \"partial\": 0, \"centroid\": {\"x\": \"y\"}}]}"};
+    char dir[1024], path[1200], text[2048];
+    make_tmpdir(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/model.json", dir);
+    int n = snprintf(text, sizeof(text), fmt, good);
+    write_file(path, text, (size_t)n);
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_model_load(path, &m, &err), &err);
+    const assay_bm_sources *src = m->params.band.src;
+    assert_non_null(src);
+    assert_ptr_equal(src, m->bm_sources);
+    assert_int_equal(src->n, 2);
+    assert_string_equal(src->name[1], "strict");
+    assert_int_equal(src->centroid[0].n, 2);
+    assert_true(m->params.band.src_bias[0][0] == 9.0);
+    /* a mutex question takes the lenient intercepts: correct, where the
+     * thresholds (0.95) would say incorrect */
+    const char *q = "What does a mutex protect between threads?";
+    const char *ref = "A mutex lets one thread at a time use shared data.";
+    const char *ans = "It protects shared data.";
+    assay_verdict *v = NULL;
+    assert_ok_err(assay_grade_inline(m, q, strlen(q), ref, strlen(ref), ans,
+                                     strlen(ans), &v, &err),
+                  &err);
+    assert_string_equal(assay_verdict_band(v), "correct");
+    assay_verdict_free(v);
+    /* and a photosynthesis question the strict ones: incorrect */
+    const char *q2 = "What does photosynthesis make?";
+    const char *ref2 = "Photosynthesis makes sugar from light.";
+    const char *ans2 = "Photosynthesis makes sugar.";
+    assert_ok_err(assay_grade_inline(m, q2, strlen(q2), ref2, strlen(ref2),
+                                     ans2, strlen(ans2), &v, &err),
+                  &err);
+    assert_string_equal(assay_verdict_band(v), "incorrect");
+    assay_verdict_free(v);
+    json_t *o = assay_params_json(&m->params);
+    json_t *list = json_object_get(
+        json_object_get(json_object_get(o, "band_model"), "sources"), "list");
+    assert_int_equal(json_array_size(list), 2);
+    json_t *s0 = json_array_get(list, 0);
+    assert_string_equal(json_string_value(json_object_get(s0, "name")),
+                        "lenient");
+    assert_true(json_number_value(json_object_get(
+                    json_object_get(s0, "centroid"), "thread")) == 0.6);
+    json_decref(o);
+    assay_model_unref(m);
+    for (int k = 0; k < 3; k++) {
+        n = snprintf(text, sizeof(text), fmt, bads[k]);
+        write_file(path, text, (size_t)n);
+        assay_error_init(&err);
+        assert_err(assay_model_load(path, &m, &err), ASSAY_EMODEL);
+        assert_non_null(strstr(err.message, "band_model.sources"));
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
 /* A band model decides the band of an inline answer, whatever the score's
  * thresholds say, unless "decides" is false; it is written back by
  * assay_params_json; without it the thresholds decide. */
@@ -563,6 +696,8 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_band_model_decides_band),
+        cmocka_unit_test(test_model_calibration_signal),
+        cmocka_unit_test(test_model_band_sources),
         cmocka_unit_test(test_model_invalid_fixture_cases),
         cmocka_unit_test(test_model_json_fields_reach_params),
         cmocka_unit_test(
