@@ -311,6 +311,28 @@ sig_close(uint32_t a, uint32_t b)
     return x == 0;
 }
 
+/* The 16 flags (each 0 or 1) as bits, flag k in bit k. On a little-endian
+ * machine eight flags are one word, and one multiply gathers them: flag
+ * k, at bit 8k, meets the multiplier's bit 7k + 7 ... 56 + k, and no two
+ * products share a bit, so nothing carries. Elsewhere a shift chain. */
+static uint64_t
+pack_flags16(const uint8_t *flags)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t gather = 0x0102040810204080ULL;
+    uint64_t lo, hi;
+    memcpy(&lo, flags, 8);
+    memcpy(&hi, flags + 8, 8);
+    return ((lo * gather) >> 56) | (((hi * gather) >> 56) << 8);
+#else
+    uint64_t bits = 0;
+    for (size_t k = 16; k-- > 0;) {
+        bits = (bits << 1) | flags[k];
+    }
+    return bits;
+#endif
+}
+
 /* Bit i set when ssig[i] is close to s or tsig[i] to t (a word's surface
  * and stem signatures against a phrase word's): sig_close over n <= 64
  * words. The arrays are padded to a multiple of 16 words, so each group of
@@ -331,11 +353,7 @@ close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
             y &= y - 1;
             close[k] = (uint8_t)((x == 0) | (y == 0));
         }
-        uint64_t bits = 0; /* a fixed count: unrolled, no loop exit to miss */
-        for (size_t k = 16; k-- > 0;) {
-            bits = (bits << 1) | close[k];
-        }
-        mask |= bits << g;
+        mask |= pack_flags16(close) << g;
     }
     /* the padding past n is not a word */
     return n < 64 ? mask & ((1ULL << n) - 1) : mask;
