@@ -132,6 +132,16 @@ round6(double x)
     return round(x * 1e6) / 1e6 + 0.0; /* + 0.0: no "-0" in JSON */
 }
 
+/* Copies the model's hash (NULL: none), cut to cap - 1 bytes as snprintf
+ * "%s" did: a copy per verdict, without a format parsed each time. */
+static void
+model_hash_copy(char *dst, size_t cap, const char *hash)
+{
+    size_t n = hash != NULL ? strnlen(hash, cap - 1) : 0;
+    memcpy(dst, hash != NULL ? hash : "", n);
+    dst[n] = '\0';
+}
+
 /* Copies the claim judgements and their texts, so a verdict outlives an
  * inline question. */
 static assay_err
@@ -301,8 +311,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     if (claims_copy(v, pq, f) != ASSAY_OK) {
         goto nomem;
     }
-    snprintf(v->model_hash, sizeof(v->model_hash), "%s",
-             model_hash ? model_hash : "");
+    model_hash_copy(v->model_hash, sizeof(v->model_hash), model_hash);
     *out = v;
     return ASSAY_OK;
 nomem:
