@@ -38,12 +38,16 @@ assay_claim_state_name(assay_claim_state s)
                                            : "missing";
 }
 
+/* Whether t's surface is w. The first two bytes are compared before the
+ * library call (words of a list that share a first letter rarely share
+ * the second); a one-byte surface matches exactly a one-byte word. */
 static bool
 is_word(const assay_term *t, const char *w)
 {
     size_t len = t->surface_len;
-    return w[0] == t->surface[0] && strncmp(w, t->surface, len) == 0 &&
-           w[len] == '\0';
+    const char *s = t->surface;
+    return w[0] == s[0] && (len > 1 ? w[1] == s[1] : w[1] == '\0') &&
+           strncmp(w, s, len) == 0 && w[len] == '\0';
 }
 
 static bool
@@ -1125,7 +1129,15 @@ assay_claims_fini(assay_claim_set *cs)
     free(cs->concept_subject);
     free(cs->concept_limits);
     free(cs->concept_claim);
-    memset(cs, 0, sizeof(*cs));
+    /* Empty, with every count and pointer zero (a second fini does
+     * nothing), but the entity and claim arrays themselves are left as
+     * they are: they are tens of kilobytes, nothing reads them past the
+     * counts, and zeroing them made an inline request's fini cost as much
+     * as building its claims. */
+    cs->nent = 0;
+    cs->declared = false;
+    char *rest = (char *)&cs->n;
+    memset(rest, 0, sizeof(*cs) - (size_t)(rest - (char *)cs));
 }
 
 assay_err
@@ -1180,19 +1192,34 @@ max_into(double *m, double v)
     *m = v > *m ? v : *m;
 }
 
+/* The first index of v (n ascending keys) whose key is >= k, n when none.
+ * Asked for every answer word, found or not at random: the range narrows
+ * by halves with a conditional move, not a branch per step. */
 static size_t
 find64(const uint64_t *v, size_t n, uint64_t k)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < k) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    if (n == 0) {
+        return 0;
     }
-    return lo;
+    const uint64_t *b = v; /* the answer lies in [b, b + n] */
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half] < k ? b + half : b;
+        n -= half;
+    }
+    return (size_t)(b - v) + (*b < k);
+}
+
+/* The set bits of x. __builtin_popcount is a libgcc call on the baseline
+ * x86-64 target (no POPCNT instruction); this is a dozen inline
+ * operations. */
+static unsigned
+bits32(uint32_t x)
+{
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0f0f0f0fu;
+    return (x * 0x01010101u) >> 24;
 }
 
 static double
@@ -1243,7 +1270,7 @@ static bool
 aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
         bool relation)
 {
-    unsigned hits = (unsigned)__builtin_popcount(x->words);
+    unsigned hits = bits32(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
     uint32_t opp = opposites(x);
     /* a claim relating two or more entities ("terminal 1 and the positive
@@ -1405,7 +1432,7 @@ judge_clause(void *vctx, const clause *k)
         bool same =
             cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
-        bool relation = __builtin_popcount(cl->entities) >= 2 &&
+        bool relation = bits32(cl->entities) >= 2 &&
                         (named_all & cl->entities) == cl->entities;
         /* "terminal 1 is connected to the negative terminal" is not about
          * the positive terminal the claim relates */
@@ -1420,7 +1447,7 @@ judge_clause(void *vctx, const clause *k)
     }
     if (best != SIZE_MAX) {
         const assay_claim *cl = &cs->c[best];
-        unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[best]));
+        unsigned nopp = bits32(opposites(&x[best]));
         int pol = (int)(clause_negations(&x[best]) & 1u) ^
                   (x[best].less ? 1 : 0) ^ (instead ? 1 : 0) ^ (int)(nopp & 1u);
         if (pol == claim_polarity(cl, x[best].words | x[best].opposed) &&
@@ -1444,7 +1471,7 @@ judge_clause(void *vctx, const clause *k)
         bool same =
             cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
-        bool relation = __builtin_popcount(cl->entities) >= 2 &&
+        bool relation = bits32(cl->entities) >= 2 &&
                         (named_all & cl->entities) == cl->entities;
         bool other = (cl->entities & other_entity & ~named_all) != 0;
         if (cl->yesno != 0 || !same || other ||
@@ -1452,7 +1479,7 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         double s = share(cl, &x[c]);
-        unsigned nopp = (unsigned)__builtin_popcount(opposites(&x[c]));
+        unsigned nopp = bits32(opposites(&x[c]));
         int pol = (int)(clause_negations(&x[c]) & 1u) ^ (x[c].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
@@ -1525,14 +1552,11 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     if (st != NULL) {
         memset(st, 0, sizeof(*st));
     }
-    judge_ctx *j = calloc(1, sizeof(*j));
-    if (j == NULL) {
-        for (size_t c = 0; c < cs->n; c++) {
-            out[c] = (assay_claim_result){ASSAY_CLAIM_MISSING,
-                                          ASSAY_REASON_NONE, 0, 0, -1};
-        }
-        return 0;
-    }
+    /* on the stack (about 1.4 KB): a calloc and free per verdict cost more
+     * than the judging of a short answer's first clause */
+    judge_ctx ctx;
+    judge_ctx *j = &ctx;
+    memset(j, 0, sizeof(*j));
     j->cs = cs;
     j->a = a;
     for (size_t c = 0; c < ASSAY_MAX_CLAIMS; c++) {
@@ -1633,7 +1657,6 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
         *st = j->st;
     }
     free(own_cover);
-    free(j);
     return steps;
 }
 

@@ -36,6 +36,7 @@ assay_concepts_fini(assay_concept_set *cs)
     cs->c = NULL;
     cs->n = 0;
     cs->cap = 0;
+    cs->any_all_stop = false;
 }
 
 static bool
@@ -210,6 +211,7 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
             }
             assay_cphrase *p = &c->phrases[c->nphrases++];
             rc = phrase_from_terms(p, tp, a.n);
+            out->any_all_stop = out->any_all_stop || p->all_stop;
             free(tp);
             assay_analysis_fini(&a);
             if (rc == ASSAY_OK && (p->source = strdup(src)) == NULL) {
@@ -262,6 +264,7 @@ assay_concepts_add_phrase(assay_concept_set *cs, const assay_term *const *terms,
     if (rc != ASSAY_OK) {
         return rc;
     }
+    cs->any_all_stop = cs->any_all_stop || c->phrases[0].all_stop;
     /* Label: the surface words joined by spaces, as the reference says. */
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
@@ -292,14 +295,20 @@ assay_concepts_add_word(assay_concept_set *cs, const assay_term *t,
     return assay_concepts_add_phrase(cs, one, 1, weight);
 }
 
-uint32_t
-assay_edit_signature(const char *s, size_t len)
+static uint32_t
+edit_sig(const char *s, size_t len)
 {
     uint32_t sig = 0;
     for (size_t i = 0; i < len; i++) {
         sig |= 1u << ((unsigned char)s[i] & 31u);
     }
     return sig;
+}
+
+uint32_t
+assay_edit_signature(const char *s, size_t len)
+{
+    return edit_sig(s, len);
 }
 
 static bool
@@ -309,6 +318,28 @@ sig_close(uint32_t a, uint32_t b)
     x &= x - 1; /* drop up to two set bits; anything left means > 2 */
     x &= x - 1;
     return x == 0;
+}
+
+/* The 16 flags (each 0 or 1) as bits, flag k in bit k. On a little-endian
+ * machine eight flags are one word, and one multiply gathers them: flag
+ * k, at bit 8k, meets the multiplier's bit 7k + 7 ... 56 + k, and no two
+ * products share a bit, so nothing carries. Elsewhere a shift chain. */
+static uint64_t
+pack_flags16(const uint8_t *flags)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t gather = 0x0102040810204080ULL;
+    uint64_t lo, hi;
+    memcpy(&lo, flags, 8);
+    memcpy(&hi, flags + 8, 8);
+    return ((lo * gather) >> 56) | (((hi * gather) >> 56) << 8);
+#else
+    uint64_t bits = 0;
+    for (size_t k = 16; k-- > 0;) {
+        bits = (bits << 1) | flags[k];
+    }
+    return bits;
+#endif
 }
 
 /* Bit i set when ssig[i] is close to s or tsig[i] to t (a word's surface
@@ -331,11 +362,7 @@ close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
             y &= y - 1;
             close[k] = (uint8_t)((x == 0) | (y == 0));
         }
-        uint64_t bits = 0; /* a fixed count: unrolled, no loop exit to miss */
-        for (size_t k = 16; k-- > 0;) {
-            bits = (bits << 1) | close[k];
-        }
-        mask |= bits << g;
+        mask |= pack_flags16(close) << g;
     }
     /* the padding past n is not a word */
     return n < 64 ? mask & ((1ULL << n) - 1) : mask;
@@ -637,8 +664,12 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         }
         content[nc] = i;
         hash[nc] = t->hash;
-        tsig[nc] = assay_edit_signature(t->text, t->text_len);
-        ssig[nc] = assay_edit_signature(t->surface, t->surface_len);
+        tsig[nc] = edit_sig(t->text, t->text_len);
+        /* a word stemming leaves whole has its surface as its text (the
+         * same bytes, analyze.h): one signature serves both */
+        ssig[nc] = t->surface == t->text && t->surface_len == t->text_len
+                       ? tsig[nc]
+                       : edit_sig(t->surface, t->surface_len);
         /* word_match's test for whether anything but equality can match */
         if (t->surface_len >= p->fuzzy_min &&
             !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
@@ -683,12 +714,7 @@ assay_concepts_match_scope(const assay_concept_set *cs,
 {
     match_ctx m, all = {0};
     size_t steps = 0;
-    bool need_all = false;
-    for (size_t i = 0; i < cs->n && !need_all; i++) {
-        for (size_t j = 0; j < cs->c[i].nphrases; j++) {
-            need_all = need_all || cs->c[i].phrases[j].all_stop;
-        }
-    }
+    const bool need_all = cs->any_all_stop; /* known since compile time */
     /* the thread's scratch; a temporary one when that cannot be made */
     assay_scratch *own = NULL;
     assay_scratch *sc = assay_scratch_thread();

@@ -63,7 +63,9 @@ typedef struct assay_concept {
 typedef struct assay_concept_set {
     assay_concept *c;
     size_t n;
-    size_t cap; /* allocated entries of c */
+    size_t cap;        /* allocated entries of c */
+    bool any_all_stop; /* some phrase is all_stop: matching then indexes
+                          every answer word too (set as phrases are added) */
 } assay_concept_set;
 
 typedef enum assay_match_state {

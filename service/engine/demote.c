@@ -30,19 +30,24 @@ assay_keyset_from_analysis(assay_keyset *s, const assay_analysis *a)
     return ASSAY_OK;
 }
 
+/* Grading asks this for every answer word against several sets, and
+ * whether a word is there is a coin toss: the search narrows by halves
+ * with a conditional move and no branch to mispredict, to the last key
+ * <= key (the keys are distinct and ascending). */
 bool
 assay_keyset_has(const assay_keyset *s, uint64_t key)
 {
-    size_t lo = 0, hi = s->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->k[mid] < key) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    size_t n = s->n;
+    if (n == 0) {
+        return false;
     }
-    return lo < s->n && s->k[lo] == key;
+    const uint64_t *b = s->k;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half] <= key ? b + half : b;
+        n -= half;
+    }
+    return *b == key;
 }
 
 void

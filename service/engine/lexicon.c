@@ -38,6 +38,9 @@ typedef struct lex_pair {
     char *a, *b;
     size_t alen, blen;
     uint64_t akey, bkey; /* term hashes once indexed; 0 before */
+    /* the next pair (index + 1; 0 ends) with a word starting as a does,
+     * and as b does (unused when b starts as a does): lex_opp_chain */
+    uint32_t next_a, next_b;
 } lex_pair;
 
 struct assay_lexicon {
@@ -46,8 +49,43 @@ struct assay_lexicon {
     lex_set protect;
     lex_pair *opp;
     size_t nopp;
+    /* per first byte, the pairs with a word starting with it, in list
+     * order: the first and last (index + 1; 0 none), linked by next_a /
+     * next_b */
+    uint32_t opp_head[256], opp_tail[256];
     const assay_wordnet *wn; /* a reference from assay_wordnet_acquire */
 };
+
+/* The link of pair p on the chain of first byte c. */
+static uint32_t *
+lex_opp_link(lex_pair *p, unsigned char c)
+{
+    return (unsigned char)p->a[0] == c ? &p->next_a : &p->next_b;
+}
+
+/* Appends the newest pair to the chains of its words' first bytes (once
+ * when both start alike), so assay_lexicon_opposites visits only pairs
+ * that can match instead of the whole list. */
+static void
+lex_opp_chain(assay_lexicon *lex)
+{
+    uint32_t id = (uint32_t)lex->nopp; /* index + 1 */
+    lex_pair *p = &lex->opp[id - 1];
+    unsigned char first[2] = {(unsigned char)p->a[0], (unsigned char)p->b[0]};
+    for (int side = 0; side < 2; side++) {
+        unsigned char c = first[side];
+        if (side == 1 && c == first[0]) {
+            break;
+        }
+        uint32_t tail = lex->opp_tail[c];
+        if (tail != 0) {
+            *lex_opp_link(&lex->opp[tail - 1], c) = id;
+        } else {
+            lex->opp_head[c] = id;
+        }
+        lex->opp_tail[c] = id;
+    }
+}
 
 /* Generations: 0 marks an empty word-cache slot, 1 stands for no lexicon;
  * every lexicon and every change to one takes the next. */
@@ -286,11 +324,13 @@ assay_lexicon_load_opposites(assay_lexicon *lex, const char *path,
             *q = (char)tolower((unsigned char)*q);
         }
         lex->opp[lex->nopp] =
-            (lex_pair){strdup(a), strdup(b), strlen(a), strlen(b), 0, 0};
+            (lex_pair){strdup(a), strdup(b), strlen(a), strlen(b), 0, 0, 0, 0};
         lex->nopp++;
         if (lex->opp[lex->nopp - 1].a == NULL ||
             lex->opp[lex->nopp - 1].b == NULL) {
             rc = assay_error_set(err, ASSAY_ENOMEM, "out of memory");
+        } else {
+            lex_opp_chain(lex);
         }
     }
     fclose(f);
@@ -302,8 +342,14 @@ assay_lexicon_opposites(const assay_lexicon *lex, const char *w, size_t len,
                         const char **out, uint64_t *keys, size_t cap)
 {
     size_t n = 0;
-    for (size_t i = 0; lex != NULL && i < lex->nopp; i++) {
-        const lex_pair *p = &lex->opp[i];
+    if (lex == NULL || len == 0) {
+        return 0; /* no word of the list is empty */
+    }
+    /* only the pairs with a word starting as w does, in list order */
+    const unsigned char c = (unsigned char)w[0];
+    for (uint32_t id = lex->opp_head[c]; id != 0;) {
+        lex_pair *p = &lex->opp[id - 1];
+        id = *lex_opp_link(p, c);
         const char *other = NULL;
         uint64_t key = 0;
         if (p->alen == len && p->a[0] == w[0] && memcmp(p->a, w, len) == 0) {

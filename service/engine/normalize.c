@@ -213,6 +213,38 @@ norm_push(norm_buf *b, norm_group *g, utf8proc_int32_t c, size_t origin)
     return true;
 }
 
+/* The end of the ASCII run at i that the fast path may take: every byte
+ * from i up to, not including, the first one followed by a non-ASCII byte
+ * or by the end of the text (that last byte may still take a mark). s[i]
+ * and s[i + 1] are ASCII. */
+static size_t
+norm_ascii_run_end(const utf8proc_uint8_t *s, size_t len, size_t i)
+{
+    size_t j = i + 1;
+    while (j + 1 < len && s[j + 1] < 0x80) {
+        j++;
+    }
+    return j;
+}
+
+/* Appends the ASCII bytes s[from, to) lower-cased (NUL as a space) with
+ * their offsets; b has room. A counted loop without branches, so the
+ * compiler does several bytes at a time. */
+static void
+norm_ascii_copy(norm_buf *b, const utf8proc_uint8_t *s, size_t from, size_t to)
+{
+    char *text = b->text + b->len;
+    size_t *offsets = b->offsets + b->len;
+    for (size_t k = 0; k < to - from; k++) {
+        unsigned a = s[from + k];
+        a += (unsigned)(a - 'A' < 26u) << 5; /* 'A'..'Z' -> 'a'..'z' */
+        a |= (unsigned)(a == 0) << 5;        /* NUL -> ' ' */
+        text[k] = (char)a;
+        offsets[k] = from + k;
+    }
+    b->len += to - from;
+}
+
 assay_err
 assay_normalize(const char *in, size_t len, assay_norm *out, assay_error *err)
 {
@@ -247,18 +279,9 @@ assay_normalize(const char *in, size_t len, assay_norm *out, assay_error *err)
                 rc = ASSAY_ENOMEM;
                 goto out;
             }
-            while (i + 1 < len && s[i] < 0x80 && s[i + 1] < 0x80) {
-                unsigned char a = s[i];
-                if (a >= 'A' && a <= 'Z') {
-                    a = (unsigned char)(a + ('a' - 'A'));
-                } else if (a == 0) {
-                    a = ' ';
-                }
-                b.text[b.len] = (char)a;
-                b.offsets[b.len] = i;
-                b.len++;
-                i++;
-            }
+            size_t end = norm_ascii_run_end(s, len, i);
+            norm_ascii_copy(&b, s, i, end);
+            i = end;
             continue;
         }
         if (s[i] < 0x80) {

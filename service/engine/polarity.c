@@ -6,15 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Called for every term, several times: compare the first byte before
- * anything else, and never strlen the list words. */
+/* Called for every term, several times: compare the first two bytes
+ * before anything else (list words sharing a first letter rarely share
+ * the second: "is"/"it's", "because"/"but"), and never strlen the list
+ * words. A one-byte surface matches exactly a one-byte word. */
 static bool
 surface_in(const assay_term *t, const char *const *words, size_t n)
 {
     size_t len = t->surface_len;
+    const char *s = t->surface;
     for (size_t i = 0; i < n; i++) {
-        if (words[i][0] == t->surface[0] &&
-            strncmp(words[i], t->surface, len) == 0 && words[i][len] == '\0') {
+        const char *w = words[i];
+        if (w[0] == s[0] && (len > 1 ? w[1] == s[1] : w[1] == '\0') &&
+            strncmp(w, s, len) == 0 && w[len] == '\0') {
             return true;
         }
     }

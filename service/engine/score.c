@@ -439,7 +439,7 @@ assay_prepared_fini(assay_prepared *pq)
     assay_keyset_fini(&pq->refplain);
     assay_keyset_fini(&pq->refneg);
     assay_concepts_fini(&pq->concepts);
-    prepared_zero(pq); /* claims_fini left the claims zeroed */
+    prepared_zero(pq); /* claims_fini left the claims empty */
 }
 
 /* pq->refplain and pq->refneg: the references' content words said plainly

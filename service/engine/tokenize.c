@@ -43,17 +43,31 @@ typedef struct tok_list {
     size_t cap;
 } tok_list;
 
+/* Byte classes for the ASCII fast paths: TOK_ALNUM for a letter or
+ * digit, TOK_DIGIT as well for a digit, 0 for anything else (bytes from
+ * 0x80 included: they take the general path); 3 = TOK_ALNUM | TOK_DIGIT. */
+enum { TOK_ALNUM = 1, TOK_DIGIT = 2 };
+static const uint8_t tok_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x50 */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x70 */
+};
+
 static bool
 tok_is_ascii_alnum(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           (c >= 'A' && c <= 'Z');
+    return (tok_class[c] & TOK_ALNUM) != 0;
 }
 
 static bool
 tok_is_digit(unsigned char c)
 {
-    return c >= '0' && c <= '9';
+    return (tok_class[c] & TOK_DIGIT) != 0;
 }
 
 static tok_char
@@ -244,16 +258,23 @@ tok_scan(const unsigned char *s, size_t len, size_t st, unsigned *kind,
     }
     while (i < len) {
         unsigned char c = s[i];
-        if (c < 0x80 && tok_is_ascii_alnum(c)) {
+        unsigned cls = tok_class[c];
+        if (cls & TOK_ALNUM) {
             /* the common case, as the general branch below would take it
-             * for a one-byte word character of no special script */
+             * for a one-byte word character of no special script: the
+             * whole run of ASCII letters and digits in one loop, a table
+             * lookup per byte; the AND of their classes keeps TOK_DIGIT
+             * only when all were digits */
             if (any && script != TOK_SCRIPT_OTHER) {
                 break;
             }
             script = TOK_SCRIPT_OTHER;
-            numeric = numeric && tok_is_digit(c);
+            unsigned all = cls;
+            while (++i < len && ((cls = tok_class[s[i]]) & TOK_ALNUM)) {
+                all &= cls;
+            }
+            numeric = numeric && (all & TOK_DIGIT);
             any = true;
-            i++;
             continue;
         }
         tok_char tc = {c, 1, false, TOK_SCRIPT_OTHER};

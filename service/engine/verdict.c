@@ -4,6 +4,7 @@
 #include "jsonw.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,12 +125,40 @@ matched_phrase(const assay_concept *c, const assay_concept_match *m)
     return m->phrase < c->nphrases ? c->phrases[m->phrase].source : c->label;
 }
 
+/* round(x), half away from zero, without a libm call (a verdict rounds
+ * some forty numbers): below 2^52 the integer part converts exactly and
+ * the fraction x - t is exact, so the comparison decides as round does.
+ * Only the sign of a zero result may differ (-0.3 gives +0), which
+ * round6's + 0.0 erases anyway. Larger, infinite and NaN x are integral
+ * or returned as they are, as round returns them. */
+static double
+round_half_away(double x)
+{
+    if (!(fabs(x) < 4503599627370496.0)) { /* 2^52 */
+        return x;
+    }
+    double t = (double)(int64_t)x;
+    double d = x - t;
+    return d >= 0.5 ? t + 1.0 : d <= -0.5 ? t - 1.0 : t;
+}
+
 /* Scores are rounded to 1e-6 so a verdict prints the same on every run and
  * platform even when the last bits of a sum differ. */
 static double
 round6(double x)
 {
-    return round(x * 1e6) / 1e6 + 0.0; /* + 0.0: no "-0" in JSON */
+    /* + 0.0: no "-0" in JSON */
+    return round_half_away(x * 1e6) / 1e6 + 0.0;
+}
+
+/* Copies the model's hash (NULL: none), cut to cap - 1 bytes as snprintf
+ * "%s" did: a copy per verdict, without a format parsed each time. */
+static void
+model_hash_copy(char *dst, size_t cap, const char *hash)
+{
+    size_t n = hash != NULL ? strnlen(hash, cap - 1) : 0;
+    memcpy(dst, hash != NULL ? hash : "", n);
+    dst[n] = '\0';
 }
 
 /* Copies the claim judgements and their texts, so a verdict outlives an
@@ -312,8 +341,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     if (claims_copy(v, pq, f) != ASSAY_OK) {
         goto nomem;
     }
-    snprintf(v->model_hash, sizeof(v->model_hash), "%s",
-             model_hash ? model_hash : "");
+    model_hash_copy(v->model_hash, sizeof(v->model_hash), model_hash);
     *out = v;
     return ASSAY_OK;
 nomem:
