@@ -337,6 +337,20 @@ has_bucket(const assay_features *f, uint16_t b)
     return false;
 }
 
+/* f: the features of answer text for prepared question pq. */
+static void
+answer_features(assay_lexicon *lex, assay_stemmer *st, assay_idf *idf,
+                const assay_params *p, const assay_prepared *pq,
+                const char *text, assay_features *f)
+{
+    assay_analysis a;
+    assert_ok(assay_analyze(lex, st, text, strlen(text), &a, NULL));
+    assay_concept_match *mm = calloc(pq->concepts.n + 1, sizeof(*mm));
+    assert_ok(assay_features_compute(pq, &a, idf, p, f, mm));
+    free(mm);
+    assay_analysis_fini(&a);
+}
+
 /* The answer's buckets: each word keyed by its negation and its relation
  * to the reference (same polarity, the other one, only in the question,
  * absent). */
@@ -376,23 +390,12 @@ test_contra_answer_buckets(void **state)
     static assay_features f;
     /* a model without word evidence does not compute the buckets */
     {
-        assay_analysis a;
-        assert_ok(assay_analyze(lex, st, ref, rl, &a, NULL));
-        assay_concept_match *mm = calloc(pq.concepts.n + 1, sizeof(*mm));
-        assert_ok(assay_features_compute(&pq, &a, idf, &p, &f, mm));
-        free(mm);
-        assay_analysis_fini(&a);
+        answer_features(lex, st, idf, &p, &pq, ref, &f);
         assert_true(f.nlexb == 0 && f.n_content > 0);
     }
     p.contra.lex_on = true;
     for (int n = 0; n < 2; n++) {
-        assay_analysis a;
-        assert_ok(
-            assay_analyze(lex, st, answers[n], strlen(answers[n]), &a, NULL));
-        assay_concept_match *mm = calloc(pq.concepts.n + 1, sizeof(*mm));
-        assert_ok(assay_features_compute(&pq, &a, idf, &p, &f, mm));
-        free(mm);
-        assay_analysis_fini(&a);
+        answer_features(lex, st, idf, &p, &pq, answers[n], &f);
         for (size_t i = 1; i < f.nlexb; i++) {
             assert_true(f.lexb[i - 1] < f.lexb[i]); /* sorted, distinct */
         }
@@ -457,13 +460,7 @@ test_contra_opposite_bucket(void **state)
                               "A tuple is a banana."};
     static assay_features f;
     for (int n = 0; n < 3; n++) {
-        assay_analysis a;
-        assert_ok(
-            assay_analyze(lex, st, answers[n], strlen(answers[n]), &a, NULL));
-        assay_concept_match *mm = calloc(pq.concepts.n + 1, sizeof(*mm));
-        assert_ok(assay_features_compute(&pq, &a, idf, &p, &f, mm));
-        free(mm);
-        assay_analysis_fini(&a);
+        answer_features(lex, st, idf, &p, &pq, answers[n], &f);
         bool plain =
             has_bucket(&f, assay_contra_bucket(k, false, ASSAY_LEX_OPPOSITE));
         bool negd =
