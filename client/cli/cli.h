@@ -63,6 +63,10 @@ int assay_cli_common_opt(assay_cli_common *c, int argc, char **argv, int *i);
 bool assay_cli_parse_int(const char *opt, const char *s, long min, long max,
                          long *out);
 
+/* assay_cli_parse_fraction parses a number in (0, 1] (an accuracy, a
+ * share); false (and a usage message naming opt) otherwise. */
+bool assay_cli_parse_fraction(const char *opt, const char *s, double *out);
+
 /* assay_cli_connect creates a client from the common options and window;
  * prints the error and returns NULL on failure. */
 assay_client *assay_cli_connect(const assay_cli_common *c, size_t window);

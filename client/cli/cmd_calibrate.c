@@ -75,13 +75,9 @@ assay_cmd_calibrate(int argc, char **argv)
         return assay_cli_usage("calibrate",
                                "--model, --labels and --out are required");
     }
-    if (target != NULL) {
-        char *end;
-        o.review_target = strtod(target, &end);
-        if (*end != '\0' || !(o.review_target > 0 && o.review_target <= 1)) {
-            return assay_cli_usage("calibrate",
-                                   "--review-target must be in (0, 1]");
-        }
+    if (target != NULL &&
+        !assay_cli_parse_fraction("review-target", target, &o.review_target)) {
+        return ASSAY_EXIT_USAGE;
     }
     o.label_paths = labels;
     assay_error err;

@@ -51,6 +51,9 @@ fit_help(FILE *out)
         "                     features) decides bands when it agrees with\n"
         "                     the labels clearly better out of fold;\n"
         "                     model: always; thresholds: no band model\n"
+        "  --review-target ACC accuracy wanted among answers not sent to\n"
+        "                     review (needs_review), on out-of-fold\n"
+        "                     verdicts (default 0.95)\n"
         "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
         "                     directory) on the --labels items of "
         "--test-split\n"
@@ -99,6 +102,7 @@ assay_cmd_fit(int argc, char **argv)
     const char *labels[FIT_MAX_LABELS];
     const char *test_split = NULL;
     const char *eval_model = NULL;
+    const char *target = NULL;
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
         int r;
@@ -125,7 +129,9 @@ assay_cmd_fit(int argc, char **argv)
                                &o.wordnet_path)) ||
             (r = assay_cli_opt(argc, argv, &i, "features-out", true,
                                &o.features_out)) ||
-            (r = assay_cli_opt(argc, argv, &i, "band", true, &o.band))) {
+            (r = assay_cli_opt(argc, argv, &i, "band", true, &o.band)) ||
+            (r = assay_cli_opt(argc, argv, &i, "review-target", true,
+                               &target))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
@@ -143,6 +149,10 @@ assay_cmd_fit(int argc, char **argv)
             continue;
         }
         return assay_cli_usage("fit", "unexpected argument \"%.64s\"", argv[i]);
+    }
+    if (target != NULL &&
+        !assay_cli_parse_fraction("review-target", target, &o.review_target)) {
+        return ASSAY_EXIT_USAGE;
     }
     if (eval_model != NULL) {
         if (o.nlabels == 0) {
