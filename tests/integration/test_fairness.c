@@ -21,6 +21,7 @@
 #include <zmq.h>
 
 #include "assayd_proc.h"
+#include "socktrack.h"
 
 #define BODY_MAX 8192
 /* --hwm 512: a client's share is 512 / 8 = 64 in flight. */
@@ -36,7 +37,7 @@ static void *ctx;
 static void *
 dealer(const char *ep)
 {
-    void *s = zmq_socket(ctx, ZMQ_DEALER);
+    void *s = assay_sock_track(zmq_socket(ctx, ZMQ_DEALER));
     assert_non_null(s);
     int zero = 0;
     zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
@@ -248,8 +249,8 @@ test_polite_client_served_in_turn_while_another_floods(void **state)
     assert_non_null(bz);
     assert_true(atol(bz + strlen("\"busy\":{\"client_cap\":")) > 0);
 
-    zmq_close(p);
-    zmq_close(f.s);
+    assay_sock_close(p);
+    assay_sock_close(f.s);
     /* Everything answered or refused: the drain finds nothing lost. */
     assert_int_equal(assay_proc_stop(&direct, SIGTERM, 30.0), 0);
 }
@@ -324,10 +325,10 @@ test_reserve_admits_a_newcomer_when_flooders_fill_the_total(void **state)
         }
     }
     assert_int_equal(verdicts, 10);
-    zmq_close(p);
-    zmq_close(probe);
+    assay_sock_close(p);
+    assay_sock_close(probe);
     for (int i = 0; i < FLOODERS; i++) {
-        zmq_close(f[i].s);
+        assay_sock_close(f[i].s);
     }
     assert_int_equal(assay_proc_stop(&direct, SIGTERM, 30.0), 0);
 }
@@ -358,6 +359,7 @@ static int
 group_teardown(void **state)
 {
     (void)state;
+    assay_sock_close_all(); /* those of a test that failed */
     zmq_ctx_term(ctx);
     return 0;
 }

@@ -24,6 +24,7 @@
 #include <zmq.h>
 
 #include "assayd_proc.h"
+#include "socktrack.h"
 
 #define BODY_MAX 65536
 
@@ -60,40 +61,12 @@ deadline_ms(int ms)
     return (int)(ms * assay_proc_time_scale());
 }
 
-/* A failed assertion leaves its test early: the sockets it opened and the
- * processes it started are closed and stopped by group_teardown, or
- * zmq_ctx_term would wait for them forever and hide the failure. */
-enum { MAX_OPEN = 8 };
-static void *open_socks[MAX_OPEN];
-
-static void *
-track(void *s)
-{
-    for (int i = 0; s != NULL && i < MAX_OPEN; i++) {
-        if (open_socks[i] == NULL) {
-            open_socks[i] = s;
-            return s;
-        }
-    }
-    fail_msg("more than %d sockets open", MAX_OPEN);
-    return NULL;
-}
-
-static void
-sock_close(void *s)
-{
-    for (int i = 0; i < MAX_OPEN; i++) {
-        if (open_socks[i] == s) {
-            open_socks[i] = NULL;
-        }
-    }
-    zmq_close(s);
-}
-
+/* A failed assertion leaves its test early: the processes it started are
+ * stopped by group_teardown, and its sockets closed (socktrack.h). */
 static void *
 dealer(const char *ep)
 {
-    void *s = track(zmq_socket(ctx, ZMQ_DEALER));
+    void *s = assay_sock_track(zmq_socket(ctx, ZMQ_DEALER));
     assert_non_null(s);
     int zero = 0;
     zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
@@ -169,11 +142,7 @@ static int
 group_teardown(void **state)
 {
     (void)state;
-    for (int i = 0; i < MAX_OPEN; i++) {
-        if (open_socks[i] != NULL) {
-            sock_close(open_socks[i]);
-        }
-    }
+    assay_sock_close_all();
     assay_proc *started[] = {&d, &b, &w1, &w2, &lone};
     for (size_t i = 0; i < sizeof started / sizeof *started; i++) {
         assay_proc_stop(started[i], SIGKILL, 20.0);
@@ -243,7 +212,7 @@ test_unknown_services_are_answered_and_hold_nothing(void **state)
     assert_null(strstr(body, "bogus"));
     start_worker();
     assert_service_answers(s);
-    sock_close(s);
+    assay_sock_close(s);
 }
 
 /* Issue 12 item 4: a request with 12 body frames reached the worker as 17
@@ -292,7 +261,7 @@ test_frame_limits_agree_and_every_request_is_answered(void **state)
     for (int i = 0; i < 15; i++) {
         assert_service_answers(s);
     }
-    sock_close(s);
+    assay_sock_close(s);
 }
 
 static void
@@ -406,7 +375,7 @@ test_direct_envelopes_are_answered(void **state)
     assert_int_equal(
         recv_frames(s, first, body, sizeof body, deadline_ms(10000)), 2);
     assert_non_null(strstr(body, "\"ok\":true"));
-    sock_close(s);
+    assay_sock_close(s);
 }
 
 static int
@@ -449,7 +418,7 @@ test_log_lines_are_rate_limited(void **state)
     int lines = count_of(direct.log, " request_error ");
     printf("request_error lines for %d bad requests: %d\n", N, lines);
     assert_true(lines < 300);
-    sock_close(s);
+    assay_sock_close(s);
 }
 
 /* CPU seconds (user + system) process pid has used, from /proc. */
@@ -537,7 +506,7 @@ test_silent_connections_are_logged_and_expire(void **state)
      * for the kernel's SYN backoff (up to 31 s), and, like any lazy-pirate
      * client, sends its request again when a connection it was written to
      * is reset before the answer. */
-    void *s = track(zmq_socket(ctx, ZMQ_DEALER));
+    void *s = assay_sock_track(zmq_socket(ctx, ZMQ_DEALER));
     assert_non_null(s);
     int zero = 0, connect_ms = 500;
     zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof zero);
@@ -565,7 +534,7 @@ test_silent_connections_are_logged_and_expire(void **state)
      * in its send to the full monitor pipe and the client waited 15 s. */
     assert_true(served_ms < deadline_ms(10000));
     assert_non_null(strstr(body, "\"ok\":true"));
-    sock_close(s);
+    assay_sock_close(s);
     for (int i = 0; i < SILENT; i++) {
         close(fds[i]);
     }
@@ -623,7 +592,7 @@ test_drain_answers_every_request(void **state)
     char want[64];
     snprintf(want, sizeof want, "refused_shutting_down=%d unanswered=0 ", busy);
     assert_non_null(strstr(stop, want));
-    sock_close(s);
+    assay_sock_close(s);
 }
 
 /* Issue 12 item 10: two workers with different models under one service
@@ -703,7 +672,7 @@ test_mixed_models_are_reported(void **state)
            verdicts, mismatches);
     assert_true(verdicts > 0);
     assert_int_equal(verdicts + mismatches, 20);
-    sock_close(s);
+    assay_sock_close(s);
     assert_int_equal(assay_proc_stop(&w2, SIGTERM, 20.0), 0);
     assert_int_equal(assay_proc_stop(&w1, SIGTERM, 20.0), 0);
     assert_int_equal(assay_proc_stop(&b, SIGTERM, 20.0), 0);
@@ -789,7 +758,7 @@ test_direct_memory_is_bounded_before_queueing(void **state)
         assert_non_null(strstr(body, "\"code\":\"message_too_large\""));
     }
     assert_rss_below_mib(&direct, 128, "direct assayd after hostile bursts");
-    sock_close(s);
+    assay_sock_close(s);
 }
 
 /* Issue 12 item 6, broker: 200 requests of 4 MiB held 441 MB. Frames are
@@ -838,7 +807,7 @@ test_broker_memory_is_bounded_per_service(void **state)
         assert_non_null(strstr(body, "shutting down"));
     }
     assert_non_null(strstr(lone.log, " refused_shutting_down=32 "));
-    sock_close(s);
+    assay_sock_close(s);
 }
 
 int
