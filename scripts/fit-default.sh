@@ -22,11 +22,21 @@ mkdir -p "$(dirname "$out")"
 # feature (scripts/fit-vectors.sh); the shipped models are fitted without it
 # (README: it lowered held-out accuracy and failed the adversarial gates).
 vecopt=()
+defopt_features=()
 # The wordnet feature is left out of the shipped models: it halves the
 # engine's throughput (README, Speed) for a gain seen only in training CV.
-vecopt+=(--features cosine,bigram,chargram,coverage,recall,precision,misconception,required_missing,length,cov_x_len,answer_words,reference_words,question_words,softcos)
+features=cosine,bigram,chargram,coverage,recall,precision,misconception,required_missing,length,cov_x_len,answer_words,reference_words,question_words
+# The default model always names the word vectors: its band model weighs
+# its training corpora by a question's word-vector similarity to each
+# corpus's questions (docs/model-format.md, "Training sources"). softcos
+# stays out of its features unless VECTORS is set.
+defvec=(--vectors "$root/models/vectors.vec8")
 if [ -n "${VECTORS:-}" ]; then
-    vecopt+=(--vectors "$VECTORS")
+    vecopt+=(--features "$features,softcos" --vectors "$VECTORS")
+    defvec=()
+else
+    vecopt+=(--features "$features,softcos")
+    defopt_features=(--features "$features")
 fi
 # WordNet parsed once here and mapped at load (docs/model-format.md)
 if [ $# -lt 3 ] || [ ! -f "$root/models/wordnet.wn" ]; then
@@ -34,7 +44,7 @@ if [ $# -lt 3 ] || [ ! -f "$root/models/wordnet.wn" ]; then
 fi
 vecopt+=(--wordnet "$root/models/wordnet.wn")
 "$assay" fit --stoplist "$root/models/stopwords.txt" --labels "$tmp/pooled.jsonl" \
-    "${vecopt[@]}" --name default --out "$out"
+    "${vecopt[@]}" "${defopt_features[@]}" "${defvec[@]}" --name default --out "$out"
 # the label file is temporary: keep only its hash and size in the model
 python3 - "$out" <<'PY'
 import json, sys

@@ -22,7 +22,9 @@ fitted on; Mohler rows have none and do not take part in that fit.
 
 Reads ../shared at fit time; OUT belongs in a temporary directory, never in
 the repository. --exclude beetle:2 leaves out that corpus's cross-validation
-fold 2 (scripts/heldout.py), so the default model can be measured on it.
+fold 2 (scripts/heldout.py), so the default model can be measured on it;
+--exclude mohler:3 leaves out Mohler train's assignment 3 (question ids
+3.x), a topic the model then has not seen (scripts/source_loco.py).
 """
 import hashlib, json, os, sys
 
@@ -68,6 +70,9 @@ def main():
     for line in open(os.path.join(SHARED, "datasets", "mohler", "answers.jsonl")):
         o = json.loads(line)
         if o.get("split") == "train":
+            if exclude and exclude[0] == "mohler" and \
+                    int(o["question_id"].split(".")[0]) == exclude[1]:
+                continue
             rows.append((o["question"], o["reference"], o["answer"], o["score"],
                          None, "mohler"))
     for c in ("beetle", "sciEntsBank"):

@@ -1,6 +1,7 @@
 /* bandmodel.c - the band from a cumulative logistic model (bandmodel.h). */
 #include "bandmodel.h"
 #include "logistic.h"
+#include "vectors.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -61,10 +62,25 @@ assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
                          const assay_vec *r, double *w)
 {
     double z[ASSAY_BM_MAXSRC], mx = -INFINITY, sum = 0;
+    double d[ASSAY_VECTORS_MAX_DIM];
+    bool dense = src->dim > 0;
+    if (dense && (src->vx == NULL || src->vx->dim != src->dim ||
+                  assay_bm_dense(src->vx, q, r, d) == 0)) {
+        for (size_t k = 0; k < src->dim && k < ASSAY_VECTORS_MAX_DIM; k++) {
+            d[k] = 0; /* no vectors, or no word has one: an even mix */
+        }
+    }
     for (size_t s = 0; s < src->n; s++) {
-        double c = assay_vec_dot_lookup(q, &src->centroid[s]);
-        if (r != NULL) {
-            c = (c + assay_vec_dot_lookup(r, &src->centroid[s])) / 2;
+        double c = 0;
+        if (dense) {
+            for (unsigned k = 0; k < src->dim; k++) {
+                c += d[k] * src->dense[s][k];
+            }
+        } else {
+            c = assay_vec_dot_lookup(q, &src->centroid[s]);
+            if (r != NULL) {
+                c = (c + assay_vec_dot_lookup(r, &src->centroid[s])) / 2;
+            }
         }
         z[s] = src->temperature * c;
         mx = z[s] > mx ? z[s] : mx;
@@ -76,6 +92,41 @@ assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
     for (size_t s = 0; s < src->n; s++) {
         w[s] /= sum;
     }
+}
+
+size_t
+assay_bm_dense(const assay_vectors *vx, const assay_vec *q, const assay_vec *r,
+               double *d)
+{
+    for (unsigned k = 0; k < vx->dim; k++) {
+        d[k] = 0;
+    }
+    size_t found = 0;
+    const assay_vec *vs[2] = {q, r};
+    for (int t = 0; t < 2; t++) {
+        for (size_t i = 0; vs[t] != NULL && i < vs[t]->n; i++) {
+            long rec = assay_vectors_find(vx, vs[t]->f[i].key);
+            if (rec >= 0) {
+                assay_vectors_add_unit(vx, rec, vs[t]->f[i].w, d);
+                found++;
+            }
+        }
+    }
+    double nn = 0;
+    for (unsigned k = 0; k < vx->dim; k++) {
+        nn += d[k] * d[k];
+    }
+    if (!(nn > 0)) {
+        for (unsigned k = 0; k < vx->dim; k++) {
+            d[k] = 0;
+        }
+        return 0;
+    }
+    nn = sqrt(nn);
+    for (unsigned k = 0; k < vx->dim; k++) {
+        d[k] /= nn;
+    }
+    return found;
 }
 
 void
@@ -119,6 +170,7 @@ assay_bm_sources_free(assay_bm_sources *src)
             free(src->term[s][i]);
         }
         free(src->term[s]);
+        free(src->dense[s]);
         assay_vec_fini(&src->centroid[s]);
     }
     free(src);

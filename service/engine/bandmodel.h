@@ -24,17 +24,29 @@
 /* Training sources (corpora) a band model can hold priors for. */
 #define ASSAY_BM_MAXSRC 8
 
+struct assay_vectors;
+
 /* The training sources' question texts, for a band model whose labels came
- * from several corpora graded on different curves (a pooled default model):
- * each source's centroid is the normalised sum of its questions' unigram
- * tf-idf vectors (question and first reference, each L2-normalised).
+ * from several corpora graded on different curves (a pooled default model).
+ * Two kinds of centroid, one per model:
+ *  - unigrams (dim 0): each source's centroid is the normalised sum of its
+ *    questions' unigram tf-idf vectors (question and first reference, each
+ *    L2-normalised);
+ *  - word vectors (dim > 0, the model has vectors): a question's dense
+ *    vector is assay_bm_dense of its question and first reference, and a
+ *    source's centroid the normalised sum of its questions' dense vectors.
+ *    Words no question of a source used still land near that source's
+ *    kind of words, where unigram centroids see nothing in common.
  * Immutable once built; owned by the model (or the fit) that made it. */
 typedef struct assay_bm_sources {
     size_t n;
     double temperature; /* softmax weight of the cosines */
     char *name[ASSAY_BM_MAXSRC];
     assay_vec centroid[ASSAY_BM_MAXSRC];
-    char **term[ASSAY_BM_MAXSRC]; /* centroid[s].f[i]'s term, for writing */
+    char **term[ASSAY_BM_MAXSRC];   /* centroid[s].f[i]'s term, for writing */
+    unsigned dim;                   /* > 0: dense centroids, vx's dim */
+    double *dense[ASSAY_BM_MAXSRC]; /* dim each, unit length (or zero) */
+    const struct assay_vectors *vx; /* the model's vectors, not owned */
 } assay_bm_sources;
 
 typedef struct assay_bandmodel {
@@ -65,8 +77,11 @@ int assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
                           double prob[3]);
 
 /* assay_bm_sources_weights fills w[src->n] with P(source | question):
- * softmax over sources of temperature x (cos(q, centroid) + cos(r,
- * centroid)) / 2 (r may be NULL: the question alone). */
+ * softmax over sources of temperature x similarity, where the similarity is
+ * (cos(q, centroid) + cos(r, centroid)) / 2 for unigram centroids (r may be
+ * NULL: the question alone) and cos(assay_bm_dense(q, r), dense centroid)
+ * for dense ones (0 for every source when no word has a vector, or the
+ * sources have no vectors: an even mix). */
 void assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
                               const assay_vec *r, double *w);
 
@@ -80,6 +95,13 @@ void assay_bandmodel_for(const assay_bandmodel *bm, const assay_vec *q,
  */
 void assay_bandmodel_mix(const assay_bandmodel *bm, const double *w,
                          assay_bandmodel *out);
+
+/* assay_bm_dense fills d[vx->dim] with the unit-length sum over the terms of
+ * q and r (r may be NULL) of the term's weight in its tf-idf vector times
+ * its unit word vector; terms without a vector add nothing. Returns the
+ * number of terms found (0: d is all zero). */
+size_t assay_bm_dense(const struct assay_vectors *vx, const assay_vec *q,
+                      const assay_vec *r, double *d);
 
 /* assay_bm_sources_free releases src (NULL is fine). */
 void assay_bm_sources_free(assay_bm_sources *src);

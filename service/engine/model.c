@@ -564,8 +564,10 @@ src_term_cmp(const void *a, const void *b)
 /* "sources": {"temperature": t, "list": [{"name": ..., "correct": b,
  * "partial": b, "centroid": {TERM: weight, ...}}, ...]} (bandmodel.h): per
  * training source, the intercepts of the two logits and the centroid of its
- * questions' unigram tf-idf vectors. On success b->src is set (the caller
- * owns it). */
+ * questions' unigram tf-idf vectors; or, with "vector": [x, ...] in place of
+ * "centroid" in every entry, its dense centroid over the model's word
+ * vectors (the same dim in every entry; the caller checks it against the
+ * vectors). On success b->src is set (the caller owns it). */
 static assay_err
 load_bm_sources(loader *L, json_t *src, assay_bandmodel *b)
 {
@@ -590,19 +592,45 @@ load_bm_sources(loader *L, json_t *src, assay_bandmodel *b)
         json_t *o = json_array_get(list, k);
         json_t *nm = json_object_get(o, "name");
         json_t *c = json_object_get(o, "centroid");
+        json_t *dv = json_object_get(o, "vector");
         json_t *bc = json_object_get(o, "correct");
         json_t *bp = json_object_get(o, "partial");
-        if (!json_is_string(nm) || !json_is_object(c) || !json_is_number(bc) ||
-            !json_is_number(bp) || !isfinite(json_number_value(bc)) ||
-            !isfinite(json_number_value(bp))) {
+        bool dense = k == 0 ? dv != NULL : s->dim > 0;
+        if (!json_is_string(nm) || !json_is_number(bc) || !json_is_number(bp) ||
+            !isfinite(json_number_value(bc)) ||
+            !isfinite(json_number_value(bp)) ||
+            (dense ? (!json_is_array(dv) || json_array_size(dv) < 1 ||
+                      json_array_size(dv) > ASSAY_VECTORS_MAX_DIM ||
+                      (k > 0 && json_array_size(dv) != s->dim) || c != NULL)
+                   : (!json_is_object(c) || dv != NULL))) {
             rc = bad(L,
                      "%s: %s: each source needs a name, numbers correct and "
-                     "partial and a centroid object",
+                     "partial and a centroid object, or all of them a vector "
+                     "of one length (1 to 512) instead",
                      "band_model.sources");
             break;
         }
         b->src_bias[k][0] = json_number_value(bc);
         b->src_bias[k][1] = json_number_value(bp);
+        if (dense) {
+            s->dim = (unsigned)json_array_size(dv);
+            s->name[k] = strdup(json_string_value(nm));
+            s->dense[k] = calloc(s->dim, sizeof(double));
+            s->n = k + 1; /* freed from here on */
+            if (s->name[k] == NULL || s->dense[k] == NULL) {
+                rc = ASSAY_ENOMEM;
+                break;
+            }
+            for (unsigned d = 0; d < s->dim && rc == ASSAY_OK; d++) {
+                json_t *x = json_array_get(dv, d);
+                if (!json_is_number(x) || !isfinite(json_number_value(x))) {
+                    rc = bad(L, "%s: %s: vector entries must be numbers",
+                             "band_model.sources");
+                }
+                s->dense[k][d] = json_number_value(x);
+            }
+            continue;
+        }
         size_t n = json_object_size(c), i = 0;
         src_term *t = calloc(n ? n : 1, sizeof(*t));
         s->name[k] = strdup(json_string_value(nm));
@@ -778,16 +806,20 @@ assay_params_json(const assay_params *p)
         if (src != NULL && src->n > 0) {
             json_t *list = json_array();
             for (size_t k = 0; k < src->n; k++) {
-                json_t *c = json_object();
-                for (size_t i = 0; i < src->centroid[k].n; i++) {
+                json_t *c = src->dim > 0 ? json_array() : json_object();
+                for (unsigned d = 0; d < src->dim; d++) {
+                    json_array_append_new(c, json_real(src->dense[k][d]));
+                }
+                for (size_t i = 0; src->dim == 0 && i < src->centroid[k].n;
+                     i++) {
                     json_object_set_new(c, src->term[k][i],
                                         json_real(src->centroid[k].f[i].w));
                 }
                 json_array_append_new(
-                    list,
-                    json_pack("{s:s,s:f,s:f,s:o}", "name", src->name[k],
-                              "correct", p->band.src_bias[k][0], "partial",
-                              p->band.src_bias[k][1], "centroid", c));
+                    list, json_pack("{s:s,s:f,s:f,s:o}", "name", src->name[k],
+                                    "correct", p->band.src_bias[k][0],
+                                    "partial", p->band.src_bias[k][1],
+                                    src->dim > 0 ? "vector" : "centroid", c));
             }
             json_object_set_new(bm, "sources",
                                 json_pack("{s:f,s:o}", "temperature",
@@ -1203,6 +1235,17 @@ load_model(const char *path, bool nested, assay_model **out, assay_error *err)
                                       err)) != ASSAY_OK) {
             goto out;
         }
+    }
+    /* dense source centroids live in the model's word-vector space */
+    if (bsrc != NULL && bsrc->dim > 0) {
+        if (vec == NULL || vec->dim != bsrc->dim) {
+            rc = bad(&L,
+                     "%s: %s: vector centroids need the model's word "
+                     "vectors, of the centroids' length",
+                     "band_model.sources");
+            goto out;
+        }
+        bsrc->vx = vec;
     }
     /* The model inline grading uses (a pooled default), when not this one.
      * Its file is hashed like every input, so the model hash covers it. */

@@ -106,6 +106,17 @@ assay_vectors_find(const assay_vectors *v, uint64_t key)
     return -1;
 }
 
+void
+assay_vectors_add_unit(const assay_vectors *v, long i, double w, double *acc)
+{
+    const unsigned char *a = v->data + 16 + (size_t)i * v->rec;
+    const signed char *q = (const signed char *)(a + 12);
+    double s = w * (double)rdf32(a + 8);
+    for (unsigned k = 0; k < v->dim; k++) {
+        acc[k] += s * (double)q[k];
+    }
+}
+
 double
 assay_vectors_cos(const assay_vectors *v, long i, long j)
 {

@@ -42,6 +42,10 @@ void assay_vectors_free(assay_vectors *v);
 /* assay_vectors_find is the record index of key, or -1. */
 long assay_vectors_find(const assay_vectors *v, uint64_t key);
 
+/* assay_vectors_unit adds w x record i's unit vector to acc[dim]. */
+void assay_vectors_add_unit(const assay_vectors *v, long i, double w,
+                            double *acc);
+
 /* assay_vectors_cos is the cosine of records i and j. */
 double assay_vectors_cos(const assay_vectors *v, long i, long j);
 

@@ -610,7 +610,10 @@ kw_dot(const assay_vec *a, const kw *v, size_t n)
  * every item has one and at least two sources have ASSAY_SRC_MIN_ITEMS
  * items each (a source with fewer joins none: its items keep srcix -1 and
  * no centroid). For each source, the centroid of its distinct questions'
- * unigram vectors (question and first reference, each normalised), and the
+ * unigram vectors (question and first reference, each normalised) - or,
+ * when the model has word vectors, of their dense vectors (assay_bm_dense;
+ * chosen over unigrams because it predicts the source of questions on
+ * unseen topics better: scripts/source_loco.py, leave-one-topic-out) - and the
  * softmax temperature from a grid that best predicts each training
  * question's own source from centroids without that question
  * (leave-one-question-out log-likelihood). srcix[i] receives item i's
@@ -658,6 +661,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
     } qv;
     qv *qs = calloc(n + 1, sizeof(*qs));
     kw *acc[ASSAY_BM_MAXSRC] = {0}, *vix = NULL;
+    double *dsum[ASSAY_BM_MAXSRC] = {0}, *dq = NULL;
     size_t na[ASSAY_BM_MAXSRC] = {0}, cap[ASSAY_BM_MAXSRC] = {0};
     size_t nq = 0;
     assay_err rc = ASSAY_OK;
@@ -722,7 +726,49 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
         rc = ASSAY_ENOMEM;
         goto out;
     }
-    for (size_t j = 0; j < nq; j++) {
+    const assay_vectors *vx = m->vectors;
+    unsigned dim = vx != NULL ? vx->dim : 0;
+    if (vx != NULL) {
+        /* dense: each question's vector, each source's sum, and the
+         * cosine with the sum less the question itself */
+        dq = calloc(nq * dim + 1, sizeof(*dq));
+        for (size_t c = 0; c < nk && dq != NULL; c++) {
+            dsum[c] = calloc(dim, sizeof(double));
+            if (dsum[c] == NULL) {
+                free(dq);
+                dq = NULL;
+            }
+        }
+        if (dq == NULL) {
+            free(sim);
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        for (size_t j = 0; j < nq; j++) {
+            const assay_prepared *pq = qs[j].pq;
+            assay_bm_dense(vx, &pq->q_uni,
+                           pq->nrefs > 0 ? &pq->ref_uni[0] : NULL,
+                           dq + j * dim);
+            for (unsigned d = 0; d < dim; d++) {
+                dsum[qs[j].src][d] += dq[j * dim + d];
+            }
+        }
+        for (size_t j = 0; j < nq; j++) {
+            for (size_t c = 0; c < nk; c++) {
+                double dot = 0, nn = 0;
+                for (unsigned d = 0; d < dim; d++) {
+                    double x = dsum[c][d];
+                    if ((int)c == qs[j].src) { /* leave the question out */
+                        x -= dq[j * dim + d];
+                    }
+                    dot += dq[j * dim + d] * x;
+                    nn += x * x;
+                }
+                sim[j * nk + c] = nn > 1e-12 ? dot / sqrt(nn) : 0;
+            }
+        }
+    }
+    for (size_t j = 0; j < nq && vx == NULL; j++) {
         const assay_prepared *pq = qs[j].pq;
         const assay_vec *q = &pq->q_uni;
         const assay_vec *r = pq->nrefs > 0 ? &pq->ref_uni[0] : NULL;
@@ -770,6 +816,8 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
     free(sim);
     /* the centroids, normalised, with their terms (from the idf's count) */
     src->temperature = temp;
+    src->dim = dim;
+    src->vx = vx;
     for (size_t k = 0; k < ns; k++) {
         if (map[k] < 0) {
             continue;
@@ -794,7 +842,19 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
         }
     }
     qsort(vix, nv, sizeof(*vix), kw_cmp);
-    for (size_t c = 0; c < nk; c++) {
+    for (size_t c = 0; c < nk && dim > 0; c++) {
+        double nn = 0;
+        for (unsigned d = 0; d < dim; d++) {
+            nn += dsum[c][d] * dsum[c][d];
+        }
+        nn = nn > 0 ? sqrt(nn) : 1;
+        for (unsigned d = 0; d < dim; d++) {
+            dsum[c][d] = round(dsum[c][d] / nn * 1e6) / 1e6;
+        }
+        src->dense[c] = dsum[c]; /* the model's now */
+        dsum[c] = NULL;
+    }
+    for (size_t c = 0; c < nk && dim == 0; c++) {
         double nn = sqrt(norm2[c]);
         src->centroid[c].f = calloc(na[c] + 1, sizeof(assay_feat));
         src->term[c] = calloc(na[c] + 1, sizeof(char *));
@@ -830,16 +890,19 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
             src->centroid[c].n = e2;
         }
     }
-    *info = json_pack("{s:I,s:f,s:o}", "questions", (json_int_t)nq,
+    *info = json_pack("{s:I,s:f,s:o,s:s}", "questions", (json_int_t)nq,
                       "temperature", temp, "loo_source_accuracy",
-                      num4(nq ? (double)hit / (double)nq : NAN));
+                      num4(nq ? (double)hit / (double)nq : NAN), "similarity",
+                      dim > 0 ? "word vectors" : "unigrams");
     *out = src;
     src = NULL;
 out:
     assay_bm_sources_free(src);
     for (size_t c = 0; c < ASSAY_BM_MAXSRC; c++) {
         free(acc[c]);
+        free(dsum[c]);
     }
+    free(dq);
     free(qs);
     free(vix);
     if (rc != ASSAY_OK) {

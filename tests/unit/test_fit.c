@@ -691,8 +691,39 @@ test_fit_band_sources(void **state)
     assay_model *m = NULL;
     assert_ok_err(assay_model_load(fx->out1, &m, &err), &err);
     assert_non_null(m->params.band.src);
+    assert_int_equal(m->params.band.src->dim, 0);
     assay_model_unref(m);
     /* (the same set without sources has none: test_fit_band_modes) */
+
+    /* with word vectors: dense centroids of the vectors' dim in place of
+     * the unigram ones, recorded as such, and the model loads with them */
+    char vec[1100], v8[1100];
+    snprintf(vec, sizeof(vec), "%s/src.vec", fx->dir);
+    snprintf(v8, sizeof(v8), "%s/src.vec8", fx->dir);
+    write_text(vec, "6 4\nmutex 0.9 0.1 -0.2 0.3\nthread 0.8 0.2 -0.1 0.25\n"
+                    "index 0.7 0.0 0.3 0.2\nclosur 0.6 0.3 0.1 0.2\n"
+                    "garbag -0.5 0.7 0.1 0.0\npassword -0.4 0.8 0.2 0.1\n");
+    assert_ok_err(assay_vectors_pack(vec, v8, &err), &err);
+    o.vectors_path = v8;
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    root = json_load_file(fx->out1, 0, &je);
+    assert_non_null(root);
+    src = json_object_get(json_object_get(root, "band_model"), "sources");
+    list = json_object_get(src, "list");
+    assert_int_equal(json_array_size(list), 2);
+    for (size_t k = 0; k < 2; k++) {
+        json_t *e = json_array_get(list, k);
+        assert_null(json_object_get(e, "centroid"));
+        assert_int_equal(json_array_size(json_object_get(e, "vector")), 4);
+    }
+    info = json_object_get(json_object_get(root, "fit"), "band_sources");
+    assert_string_equal(json_string_value(json_object_get(info, "similarity")),
+                        "word vectors");
+    json_decref(root);
+    assert_ok_err(assay_model_load(fx->out1, &m, &err), &err);
+    assert_int_equal(m->params.band.src->dim, 4);
+    assert_ptr_equal(m->params.band.src->vx, m->vectors);
+    assay_model_unref(m);
 }
 
 /* --band: "model" writes a deciding band model, "thresholds" none, and the

@@ -15,6 +15,7 @@
 #include "assay/engine.h"
 #include "model.h"
 #include "sha256.h"
+#include "tfidf.h"
 
 static void
 write_file(const char *path, const char *text, size_t len)
@@ -633,6 +634,122 @@ test_model_band_sources(void **state)
     rmdir(dir);
 }
 
+/* A vector file (dim 2) of the terms t[i] with vectors q[i], keys sorted. */
+static void
+write_vec8(const char *path, int n, const char *const *t,
+           const signed char (*q)[2])
+{
+    unsigned char b[16 + 8 * 14];
+    memcpy(b, "ASSAYV01", 8);
+    memset(b + 8, 0, 8);
+    b[8] = 2;
+    b[12] = (unsigned char)n;
+    int ord[8];
+    for (int i = 0; i < n; i++) {
+        ord[i] = i;
+    }
+    for (int i = 0; i < n; i++) { /* sort by key */
+        for (int j = i + 1; j < n; j++) {
+            if (assay_term_hash(t[ord[j]], strlen(t[ord[j]])) <
+                assay_term_hash(t[ord[i]], strlen(t[ord[i]]))) {
+                int x = ord[i];
+                ord[i] = ord[j];
+                ord[j] = x;
+            }
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        unsigned char *r = b + 16 + i * 14;
+        const signed char *v = q[ord[i]];
+        uint64_t k = assay_term_hash(t[ord[i]], strlen(t[ord[i]]));
+        for (int j = 0; j < 8; j++) {
+            r[j] = (unsigned char)(k >> (8 * j));
+        }
+        float inv = (float)(1.0 / sqrt((double)(v[0] * v[0] + v[1] * v[1])));
+        memcpy(r + 8, &inv, 4);
+        r[12] = (unsigned char)v[0];
+        r[13] = (unsigned char)v[1];
+    }
+    write_file(path, (const char *)b, 16 + (size_t)n * 14);
+}
+
+/* band_model.sources with dense centroids ("vector"): the model's word
+ * vectors place a question on a topic no source's questions used ("lock")
+ * by its words' vectors; written back as vectors; without the model's
+ * vectors, or of another length, a load error naming the key. */
+static void
+test_model_band_sources_dense(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "{\"format\": \"assay-model/1\",\n"
+        " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"
+        " \"thresholds\": {\"correct\": 0.95, \"partial\": 0.9},%s\n"
+        " \"band_model\": {\"correct\": {\"bias\": 0, \"cosine\": 1},"
+        " \"partial\": {\"bias\": 1}, \"sources\": {\"temperature\": 20,"
+        " \"list\": [{\"name\": \"lenient\", \"correct\": 9, \"partial\": 9,"
+        " \"vector\": [1, 0%s]}, {\"name\": \"strict\", \"correct\": -9,"
+        " \"partial\": -9, \"vector\": [0, 1%s]}]}}}\n";
+    static const char *const vecref = "\n \"vectors\": {\"file\": \"v.vec8\"},";
+    const char *terms[3] = {"mutex", "photosynthesi", "lock"};
+    signed char q[3][2] = {{127, 0}, {0, 127}, {120, 20}};
+    char dir[1024], path[1200], vpath[1200], text[2048];
+    make_tmpdir(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/model.json", dir);
+    snprintf(vpath, sizeof(vpath), "%s/v.vec8", dir);
+    write_vec8(vpath, 3, terms, q);
+    int n = snprintf(text, sizeof(text), fmt, vecref, "", "");
+    write_file(path, text, (size_t)n);
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_model_load(path, &m, &err), &err);
+    const assay_bm_sources *src = m->params.band.src;
+    assert_non_null(src);
+    assert_int_equal(src->dim, 2);
+    assert_ptr_equal(src->vx, m->vectors);
+    /* a lock question (no source used "lock") takes the lenient
+     * intercepts: correct, where the thresholds would say incorrect */
+    const char *qs[2] = {"What does a lock protect?",
+                         "What does photosynthesis make?"};
+    const char *refs[2] = {"A lock keeps shared data safe.",
+                           "Photosynthesis makes sugar from light."};
+    const char *ans[2] = {"It keeps data safe.", "Photosynthesis makes sugar."};
+    const char *want[2] = {"correct", "incorrect"};
+    for (int k = 0; k < 2; k++) {
+        assay_verdict *v = NULL;
+        assert_ok_err(assay_grade_inline(m, qs[k], strlen(qs[k]), refs[k],
+                                         strlen(refs[k]), ans[k],
+                                         strlen(ans[k]), &v, &err),
+                      &err);
+        assert_string_equal(assay_verdict_band(v), want[k]);
+        assay_verdict_free(v);
+    }
+    json_t *o = assay_params_json(&m->params);
+    json_t *list = json_object_get(
+        json_object_get(json_object_get(o, "band_model"), "sources"), "list");
+    json_t *s1 = json_array_get(list, 1);
+    assert_null(json_object_get(s1, "centroid"));
+    assert_int_equal(json_array_size(json_object_get(s1, "vector")), 2);
+    assert_true(json_number_value(
+                    json_array_get(json_object_get(s1, "vector"), 1)) == 1.0);
+    json_decref(o);
+    assay_model_unref(m);
+    /* no vectors; another length; lengths that differ */
+    const char *bad[3][3] = {
+        {"", "", ""}, {vecref, ", 0", ", 0"}, {vecref, "", ", 0"}};
+    for (int k = 0; k < 3; k++) {
+        n = snprintf(text, sizeof(text), fmt, bad[k][0], bad[k][1], bad[k][2]);
+        write_file(path, text, (size_t)n);
+        assay_error_init(&err);
+        assert_err(assay_model_load(path, &m, &err), ASSAY_EMODEL);
+        assert_non_null(strstr(err.message, "band_model.sources"));
+    }
+    unlink(vpath);
+    unlink(path);
+    rmdir(dir);
+}
+
 /* A band model decides the band of an inline answer, whatever the score's
  * thresholds say, unless "decides" is false; it is written back by
  * assay_params_json; without it the thresholds decide. */
@@ -698,6 +815,7 @@ main(void)
         cmocka_unit_test(test_model_band_model_decides_band),
         cmocka_unit_test(test_model_calibration_signal),
         cmocka_unit_test(test_model_band_sources),
+        cmocka_unit_test(test_model_band_sources_dense),
         cmocka_unit_test(test_model_invalid_fixture_cases),
         cmocka_unit_test(test_model_json_fields_reach_params),
         cmocka_unit_test(

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bandmodel.h"
 #include "vectors.h"
 
 /* Builds a file of n records (dim 2) with keys k[i] and vectors q[i]. */
@@ -90,12 +91,79 @@ test_vectors_corrupt_files_are_named_errors(void **state)
     check_bad(calloc(1, 4), 4, "bad magic");
 }
 
+/* Dense source weighting (bandmodel.h): a question's vector is the
+ * weighted sum of its words' unit vectors, normalised; P(source) is the
+ * softmax of temperature x its cosine with each source's dense centroid. A
+ * word no source's questions used still goes to the source whose kind of
+ * words it is near, where unigram centroids give an even mix. */
+static void
+test_vectors_dense_source_weights(void **state)
+{
+    (void)state;
+    /* key 1 "thread" (source 0's word), 2 "photosynthesis" (source 1's),
+     * 3 "semaphore" (near thread, used by no source) */
+    uint64_t k[3] = {1, 2, 3};
+    signed char q[3][2] = {{127, 0}, {0, 127}, {120, 20}};
+    size_t len;
+    unsigned char *b = make(3, k, q, &len);
+    assay_vectors *v = NULL;
+    assert_ok(assay_vectors_parse(b, len, "t.vec8", &v, NULL));
+
+    double d[2];
+    assay_feat f1[2] = {{1, 0.6}, {2, 0.8}};
+    assay_vec qa = {f1, 2};
+    assert_int_equal(assay_bm_dense(v, &qa, NULL, d), 2);
+    assert_near(d[0], 0.6, 1e-6);
+    assert_near(d[1], 0.8, 1e-6);
+    /* the reference adds its words; a word without a vector adds nothing */
+    assay_feat fq[2] = {{1, 1.0}, {99, 5.0}}, fr[1] = {{2, 1.0}};
+    assay_vec vq = {fq, 2}, vr = {fr, 1};
+    assert_int_equal(assay_bm_dense(v, &vq, &vr, d), 2);
+    assert_near(d[0], sqrt(0.5), 1e-6);
+    assert_near(d[1], sqrt(0.5), 1e-6);
+
+    double c0[2] = {1, 0}, c1[2] = {0, 1};
+    assay_bm_sources src = {.n = 2, .temperature = 10, .dim = 2, .vx = v};
+    src.dense[0] = c0;
+    src.dense[1] = c1;
+    double w[2];
+    assay_bm_sources_weights(&src, &qa, NULL, w);
+    assert_near(w[0], exp(6.0) / (exp(6.0) + exp(8.0)), 1e-6);
+    assert_near(w[0] + w[1], 1.0, 1e-12);
+    assay_bm_sources_weights(&src, &vq, &vr, w);
+    assert_near(w[0], 0.5, 1e-6);
+
+    /* topic shift: "semaphore" goes to source 0 by its vector... */
+    assay_feat fs[1] = {{3, 1.0}};
+    assay_vec vs = {fs, 1};
+    assay_bm_sources_weights(&src, &vs, NULL, w);
+    assert_true(w[0] > 0.99);
+    /* ...where unigram centroids of the sources' words cannot tell */
+    assay_feat u0[1] = {{1, 1.0}}, u1[1] = {{2, 1.0}};
+    assay_bm_sources uni = {.n = 2, .temperature = 10};
+    uni.centroid[0] = (assay_vec){u0, 1};
+    uni.centroid[1] = (assay_vec){u1, 1};
+    assay_bm_sources_weights(&uni, &vs, NULL, w);
+    assert_near(w[0], 0.5, 1e-12);
+
+    /* no word with a vector, or no vectors: an even mix */
+    assay_feat fn[1] = {{99, 1.0}};
+    assay_vec vn = {fn, 1};
+    assay_bm_sources_weights(&src, &vn, NULL, w);
+    assert_near(w[0], 0.5, 1e-12);
+    src.vx = NULL;
+    assay_bm_sources_weights(&src, &vs, NULL, w);
+    assert_near(w[0], 0.5, 1e-12);
+    assay_vectors_free(v);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vectors_lookup_and_cosine),
         cmocka_unit_test(test_vectors_corrupt_files_are_named_errors),
+        cmocka_unit_test(test_vectors_dense_source_weights),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
