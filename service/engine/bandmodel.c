@@ -35,28 +35,6 @@ assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
     return best;
 }
 
-double
-assay_vec_dot_lookup(const assay_vec *a, const assay_vec *b)
-{
-    double dot = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        size_t lo = 0, hi = b->n;
-        uint64_t k = a->f[i].key;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (b->f[mid].key < k) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        if (lo < b->n && b->f[lo].key == k) {
-            dot += a->f[i].w * b->f[lo].w;
-        }
-    }
-    return dot;
-}
-
 void
 assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
                          const assay_vec *r, double *w)

@@ -106,8 +106,4 @@ size_t assay_bm_dense(const struct assay_vectors *vx, const assay_vec *q,
 /* assay_bm_sources_free releases src (NULL is fine). */
 void assay_bm_sources_free(assay_bm_sources *src);
 
-/* assay_vec_dot_lookup is the dot product of a short vector a with a long
- * one b (binary search of b per entry of a). */
-double assay_vec_dot_lookup(const assay_vec *a, const assay_vec *b);
-
 #endif

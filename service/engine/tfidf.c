@@ -298,6 +298,28 @@ assay_vec_cosine(const assay_vec *a, const assay_vec *b)
     return dot > 1.0 ? 1.0 : dot;
 }
 
+double
+assay_vec_dot_lookup(const assay_vec *a, const assay_vec *b)
+{
+    double dot = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        size_t lo = 0, hi = b->n;
+        uint64_t k = a->f[i].key;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (b->f[mid].key < k) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo < b->n && b->f[lo].key == k) {
+            dot += a->f[i].w * b->f[lo].w;
+        }
+    }
+    return dot;
+}
+
 void
 assay_vec_fini(assay_vec *v)
 {

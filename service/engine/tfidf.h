@@ -120,6 +120,11 @@ void assay_vec_build_sorted(assay_vec *v, const uint64_t *keys, size_t n,
  * cosine, in [0, 1]; 0 when either is empty. */
 double assay_vec_cosine(const assay_vec *a, const assay_vec *b);
 
+/* assay_vec_dot_lookup is the dot product of a short vector a with a long
+ * one b (binary search of b per entry of a): a question against a corpus
+ * centroid of thousands of terms. */
+double assay_vec_dot_lookup(const assay_vec *a, const assay_vec *b);
+
 void assay_vec_fini(assay_vec *v);
 
 #endif

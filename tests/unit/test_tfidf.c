@@ -213,6 +213,29 @@ test_tfidf_cosine_of_hand_made_vectors(void **state)
     assay_vec_fini(&vb);
 }
 
+/* The lookup dot product of a short vector with a long one equals the
+ * merge-join one, the long side's keys missing from the short side
+ * included, and does not need unit vectors. */
+static void
+test_tfidf_dot_lookup_matches_merge(void **state)
+{
+    (void)state;
+    assay_feat fa[] = {{3, 0.6}, {40, 0.8}};
+    assay_feat fb[64];
+    for (int i = 0; i < 64; i++) {
+        fb[i] = (assay_feat){(uint64_t)(2 * i + 1), 0.01 * (i + 1)};
+    }
+    assay_vec a = {fa, 2}, b = {fb, 64};
+    /* key 3 is fb[1] (0.02); key 40 is even, not in b */
+    assert_near(assay_vec_dot_lookup(&a, &b), 0.6 * 0.02, EPS);
+    assert_near(assay_vec_dot_lookup(&a, &b), assay_vec_cosine(&a, &b), EPS);
+    assay_feat fc[] = {{1, 2.0}, {127, 3.0}}; /* first and last of b */
+    assay_vec c = {fc, 2}, none = {NULL, 0};
+    assert_near(assay_vec_dot_lookup(&c, &b), 2.0 * 0.01 + 3.0 * 0.64, EPS);
+    assert_near(assay_vec_dot_lookup(&none, &b), 0.0, EPS);
+    assert_near(assay_vec_dot_lookup(&c, &none), 0.0, EPS);
+}
+
 static void
 test_tfidf_cosine_identical_is_one_disjoint_is_zero(void **state)
 {
@@ -252,6 +275,7 @@ main(void)
         cmocka_unit_test(test_tfidf_vec_build_without_idf_uses_tf_only),
         cmocka_unit_test(test_tfidf_empty_key_list_is_zero_vector),
         cmocka_unit_test(test_tfidf_cosine_of_hand_made_vectors),
+        cmocka_unit_test(test_tfidf_dot_lookup_matches_merge),
         cmocka_unit_test(test_tfidf_cosine_identical_is_one_disjoint_is_zero),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
