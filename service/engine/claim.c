@@ -224,6 +224,26 @@ mentions(const assay_entity *e, const assay_analysis *a, size_t first,
     return true;
 }
 
+/* Whether a mention at term at is in subject position of the clause that
+ * starts at first: fewer than three content words before it ("the
+ * positive terminal and terminal 1 are ...", not "threads run inside a
+ * process"). */
+static size_t
+words_before(const assay_analysis *a, size_t first, size_t at)
+{
+    size_t seen = 0;
+    for (size_t i = first; i < at; i++) {
+        seen += content(&a->terms[i]);
+    }
+    return seen;
+}
+
+static bool
+near_start(const assay_analysis *a, size_t first, size_t at)
+{
+    return words_before(a, first, at) < 3;
+}
+
 /* The entity a clause is about: the one mentioned first (ties: more
  * words, so "deep copy" beats "copy"). -1 when none. */
 static int
@@ -1044,10 +1064,12 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             size_t at;
             if (mentions(&cs->ent[e], ra, c->first, c->last, &at)) {
                 cl->entities |= 1u << e;
+                cl->heads |= near_start(ra, c->first, at) ? 1u << e : 0u;
             }
         }
         if (subject >= 0) {
             cl->entities |= 1u << subject;
+            cl->heads |= 1u << subject;
         }
         /* negative when an odd number of distinct negations cover its
          * predicate words ("uses yield ... without storing" is one; "does
@@ -1165,7 +1187,9 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
 typedef struct judge_ctx {
     const assay_claim_set *cs;
     const assay_analysis *a;
-    int subject; /* running subject within a sentence */
+    int subject;        /* running subject within a sentence */
+    bool subject_start; /* ... named in subject position */
+    bool subject_first; /* ... as the clause's first content word */
     size_t sentence;
     int answer_yesno;
     uint64_t answer_value; /* the answer opens with a bare number */
@@ -1335,6 +1359,7 @@ judge_clause(void *vctx, const clause *k)
     if (k->sentence != j->sentence) {
         j->sentence = k->sentence;
         j->subject = -1;
+        j->subject_start = j->subject_first = false;
     }
     uint32_t named_all, other_entity = 0;
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
@@ -1344,13 +1369,18 @@ judge_clause(void *vctx, const clause *k)
      * clause's first three content words, not "... like functions can" */
     bool own_at_start = false;
     if (own >= 0) {
-        size_t at = k->last, seen = 0;
+        size_t at = k->last;
         mentions(&cs->ent[own], a, k->first, k->last, &at);
-        for (size_t i = k->first; i < at; i++) {
-            seen += content(&a->terms[i]);
-        }
-        own_at_start = seen < 3;
+        size_t before = words_before(a, k->first, at);
+        own_at_start = before < 3;
+        j->subject_start = own_at_start;
+        j->subject_first = before == 0;
     }
+    /* a clause without an entity of its own is said of the sentence's
+     * running subject ("Monolith: all features in one codebase", "shallow
+     * copy makes a new object and recursively copies ..."); a swap needs
+     * that subject in subject position where it was named */
+    bool subj_at_start = j->subject_start, subj_first = j->subject_first;
     uint64_t value = value_of(a, k);
     if (value != 0) {
         j->answer_value = value;
@@ -1450,10 +1480,18 @@ judge_clause(void *vctx, const clause *k)
         unsigned nopp = bits32(opposites(&x[best]));
         int pol = (int)(clause_negations(&x[best]) & 1u) ^
                   (x[best].less ? 1 : 0) ^ (instead ? 1 : 0) ^ (int)(nopp & 1u);
+        /* said of an entity the claim is not said of, the claim's own
+         * subject not named in the clause; when the claim names that
+         * entity as an object ("threads run inside a process and share
+         * its memory"), only a clause that opens with it is about it
+         * ("processes share memory", not "they share the process
+         * memory") */
         if (pol == claim_polarity(cl, x[best].words | x[best].opposed) &&
-            own >= 0 && cl->subject >= 0 && !((cl->entities >> subj) & 1u) &&
+            subj >= 0 && cl->subject >= 0 && !((cl->heads >> subj) & 1u) &&
+            (subj_first || !((cl->entities >> subj) & 1u)) &&
+            !((named_all >> cl->subject) & 1u) &&
             cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
-            own_at_start &&
+            subj_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
             max_into(&j->st.swap, best_s);
             if (best_s > j->swap[best]) {

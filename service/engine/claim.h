@@ -68,6 +68,10 @@ typedef struct assay_claim {
     char *text;        /* the clause as written in the reference */
     int subject;       /* entity index, -1 when none */
     uint32_t entities; /* every entity the clause names (bit per entity) */
+    uint32_t heads;    /* the entities it is said of: its subject and those
+                          named among its first words ("X and Y are
+                          connected"), not an object ("threads run inside a
+                          process": process is not a head) */
     bool negative;     /* the claim is stated negatively (over all its
                           words; judging compares the words matched) */
     bool instead;      /* "instead of Y": all of it is negative */

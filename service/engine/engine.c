@@ -88,6 +88,7 @@ grade_prepared(const assay_model *m, const char *hash, const assay_prepared *pq,
         }
         return rc;
     }
+    (void)assay_prepared_spell(pq, m->lex, &a);
     assay_concept_match stackm[32];
     assay_concept_match *mm = stackm;
     if (pq->concepts.n > 32 &&

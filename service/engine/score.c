@@ -405,6 +405,14 @@ prepared_zero(assay_prepared *pq)
     memset(after, 0, sizeof(*pq) - (size_t)(after - base));
 }
 
+size_t
+assay_prepared_spell(const assay_prepared *pq, const assay_lexicon *lex,
+                     assay_analysis *a)
+{
+    return assay_spell_fix(&pq->spell, lex ? assay_lexicon_wordnet(lex) : NULL,
+                           a);
+}
+
 void
 assay_prepared_fini(assay_prepared *pq)
 {
@@ -438,6 +446,7 @@ assay_prepared_fini(assay_prepared *pq)
     assay_keyset_fini(&pq->refwords);
     assay_keyset_fini(&pq->refplain);
     assay_keyset_fini(&pq->refneg);
+    assay_spell_vocab_fini(&pq->spell);
     assay_concepts_fini(&pq->concepts);
     prepared_zero(pq); /* claims_fini left the claims empty */
 }
@@ -542,6 +551,10 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         }
     }
     pq->q_content = content_count(&pq->question);
+    if ((rc = assay_spell_vocab_build(&pq->spell, &pq->question, pq->refs,
+                                      pq->nrefs)) != ASSAY_OK) {
+        goto out;
+    }
     if ((rc = uni_vec(&pq->q_uni, &pq->question, NULL, idf)) != ASSAY_OK) {
         goto out;
     }

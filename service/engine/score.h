@@ -32,6 +32,7 @@
 #include "concept.h"
 #include "demote.h"
 #include "params.h"
+#include "spell.h"
 #include "tfidf.h"
 
 typedef struct assay_prepared {
@@ -50,6 +51,7 @@ typedef struct assay_prepared {
     size_t ref_content;    /* content words of the longest reference */
     size_t q_content;      /* content words of the question */
     assay_concept_set concepts;
+    assay_spell_vocab spell; /* the words misspellings are read as (spell.h) */
     assay_claim_set claims; /* of the first reference */
     bool claims_built;      /* claims was built (and needs its fini); the
                                set is large, so it is not zeroed first */
@@ -99,6 +101,13 @@ typedef struct assay_features {
     size_t steps; /* loop iterations of matching and claim judging: a cost
                      measure that tests bound (linear in the answer) */
 } assay_features;
+
+/* assay_prepared_spell reads the misspelt words of answer analysis a as the
+ * question's or references' words (spell.h), with lex's WordNet (none
+ * without it). Call it before assay_features_compute. Returns how many
+ * words were rewritten. */
+size_t assay_prepared_spell(const assay_prepared *pq, const assay_lexicon *lex,
+                            assay_analysis *a);
 
 /* assay_prepare builds a prepared question. defs == NULL derives concepts
  * from the reference (inline grading). Texts are not kept. */

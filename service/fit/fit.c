@@ -146,6 +146,7 @@ featurise(const assay_model *m, const groups *g, const assay_itemset *s,
         if (rc != ASSAY_OK) {
             return rc;
         }
+        (void)assay_prepared_spell(pq, m->lex, &a); /* as grading does */
         matches[i] =
             malloc((pq->concepts.n ? pq->concepts.n : 1) * sizeof(**matches));
         if (matches[i] == NULL) {

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""adversarial_corpus.py - the adversarial suite on questions none of us
+wrote: the questions and references of the Mohler and SemEval-2013 training
+data, graded without a hand-written bank entry (no concepts, no subjects).
+
+  python3 scripts/adversarial_corpus.py [--build DIR] [--model DIR]
+                                        [--json FILE] [SET...]
+
+SET is mohler, beetle and/or sciEntsBank (default all three). For each set a
+bank with one section per question (its text and reference only) is written
+to a temporary directory, an assayd serves it (the bank has no model.json,
+so the default model grades it, as it grades inline questions), and
+`assay bench --adversarial` builds and grades the suite's perturbations of
+every reference (docs/quality-bench.md, "Adversarial suite"). Prints per
+set and check how many cases were built and how many passed. No answer is
+read: only question texts and references, from ../shared/datasets
+($ASSAY_SHARED_DIR) at run time, written only to the temporary directory.
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FILES = {
+    "mohler": "mohler/answers.jsonl",
+    "beetle": "semeval2013/beetle-train.jsonl",
+    "sciEntsBank": "semeval2013/sciEntsBank-train.jsonl",
+}
+
+
+def questions(path):
+    seen = collections.OrderedDict()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            o = json.loads(line)
+            q = o["question_id"]
+            if q not in seen and o.get("reference") and o.get("question"):
+                seen[q] = (o["question"], o["reference"])
+    return seen
+
+
+def one_line(s):
+    return " ".join(s.split())
+
+
+def write_bank(path, name, qs):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("bank: %s\ntitle: %s questions (adversarial run)\n" %
+                (name, name))
+        for i, (_, (text, ref)) in enumerate(qs.items()):
+            f.write("\n[question q%03d]\ntext: %s\nreference: %s\n" %
+                    (i, one_line(text), one_line(ref)))
+
+
+def start_assayd(assayd, models, log):
+    args = [assayd, "--endpoint", "tcp://127.0.0.1:*", "--threads", "2"]
+    for m in models:
+        args += ["--model", m]
+    p = subprocess.Popen(args, stderr=open(log, "w"))
+    for _ in range(600):
+        txt = open(log).read()
+        m = re.search(r" ready endpoint=(\S+)", txt)
+        if m:
+            return p, m.group(1)
+        if p.poll() is not None:
+            break
+        time.sleep(0.05)
+    p.kill()
+    sys.exit("adversarial_corpus: assayd did not start:\n" + open(log).read())
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--build", default=os.path.join(HERE, "build"))
+    ap.add_argument("--model", default=os.path.join(HERE, "models", "default"),
+                    help="the model that grades bank-less questions "
+                         "(assayd's first model)")
+    ap.add_argument("--json", help="write the per-set, per-check counts here")
+    ap.add_argument("sets", nargs="*", default=list(FILES))
+    a = ap.parse_args()
+    shared = os.environ.get("ASSAY_SHARED_DIR",
+                            os.path.join(HERE, "..", "shared"))
+    assay = os.path.join(a.build, "client", "cli", "assay")
+    assayd = os.path.join(a.build, "service", "daemon", "assayd")
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="assay-advc-") as tmp:
+        keep = os.environ.get("ASSAY_ADVC_KEEP")
+        for name in a.sets:
+            qs = questions(os.path.join(shared, "datasets", FILES[name]))
+            bdir = os.path.join(tmp, name)
+            os.mkdir(bdir)
+            write_bank(os.path.join(bdir, "bank.txt"), "adv-" + name.lower(), qs)
+            p, ep = start_assayd(assayd, [a.model, bdir],
+                                 os.path.join(tmp, name + ".log"))
+            try:
+                rep = os.path.join(tmp, name + ".json")
+                r = subprocess.run([assay, "bench", "--endpoint", ep,
+                                    "--adversarial", bdir, "--json", rep],
+                                   stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+                if not os.path.exists(rep):
+                    sys.exit("adversarial_corpus: bench failed (%d): %s" %
+                             (r.returncode, r.stderr))
+                checks = json.load(open(rep))["adversarial"]["checks"]
+                if keep:
+                    with open(os.path.join(keep, name + ".json"), "w") as f:
+                        json.dump(checks, f)
+            finally:
+                p.terminate()
+                p.wait()
+            cnt = collections.OrderedDict()
+            for c in checks:
+                k = cnt.setdefault(c["check"], [0, 0])
+                k[0] += 1
+                k[1] += bool(c["pass"])
+            out[name] = {"questions": len(qs), "checks": cnt}
+            print("%s: %d questions" % (name, len(qs)))
+            for k, (n, ok) in cnt.items():
+                print("  %-20s %4d built %4d passed (%.3f)" %
+                      (k, n, ok, ok / n if n else float("nan")))
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(out, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

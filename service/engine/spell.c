@@ -1,0 +1,241 @@
+/* spell.c - misspelt answer words read as the reference's word. */
+#include "spell.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SPELL_MAX_LEN 32
+#define SPELL_MIN_TARGET 4
+#define SPELL_MIN_WORD 5
+#define SPELL_LONG_WORD 9 /* from here two edits are allowed */
+
+/* The letter set of a plain lower-case ASCII word of lo..SPELL_MAX_LEN
+ * letters, 0 when it is not one (digits, '_', '.', non-ASCII: code names
+ * and foreign words are left alone). */
+static uint32_t
+letters_of(const char *s, size_t len, size_t lo)
+{
+    if (len < lo || len > SPELL_MAX_LEN) {
+        return 0;
+    }
+    uint32_t m = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < 'a' || s[i] > 'z') {
+            return 0;
+        }
+        m |= 1u << (s[i] - 'a');
+    }
+    return m;
+}
+
+static bool
+plain(const assay_term *t)
+{
+    return !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR |
+                         ASSAY_TERM_NUMBER | ASSAY_TERM_TECH));
+}
+
+static int
+word_cmp(const void *a, const void *b)
+{
+    const assay_spell_word *x = a, *y = b;
+    if (x->first != y->first) {
+        return x->first < y->first ? -1 : 1;
+    }
+    if (x->len != y->len) {
+        return x->len < y->len ? -1 : 1;
+    }
+    return strcmp(x->t->surface, y->t->surface);
+}
+
+static void
+add_terms(assay_spell_vocab *v, const assay_analysis *a)
+{
+    for (size_t k = 0; k < a->n; k++) {
+        const assay_term *t = &a->terms[k];
+        uint32_t m = letters_of(t->surface, t->surface_len, SPELL_MIN_TARGET);
+        if (!plain(t) || m == 0) {
+            continue;
+        }
+        v->w[v->n++] = (assay_spell_word){
+            .t = t,
+            .letters = m,
+            .len = (uint8_t)t->surface_len,
+            .first = t->surface[0],
+        };
+    }
+}
+
+assay_err
+assay_spell_vocab_build(assay_spell_vocab *v, const assay_analysis *q,
+                        const assay_analysis *refs, size_t nrefs)
+{
+    memset(v, 0, sizeof(*v));
+    size_t total = q != NULL ? q->n : 0;
+    for (size_t i = 0; i < nrefs; i++) {
+        total += refs[i].n;
+    }
+    if (total == 0) {
+        return ASSAY_OK;
+    }
+    if ((v->w = malloc(total * sizeof(*v->w))) == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    if (q != NULL) {
+        add_terms(v, q);
+    }
+    for (size_t i = 0; i < nrefs; i++) {
+        add_terms(v, &refs[i]);
+    }
+    qsort(v->w, v->n, sizeof(*v->w), word_cmp);
+    size_t out = 0; /* one entry per surface form */
+    for (size_t i = 0; i < v->n; i++) {
+        if (out == 0 || strcmp(v->w[out - 1].t->surface, v->w[i].t->surface)) {
+            v->w[out++] = v->w[i];
+        }
+    }
+    v->n = out;
+    size_t k = 0;
+    for (int c = 0; c < 26; c++) {
+        v->start[c] = (uint32_t)k;
+        while (k < v->n && v->w[k].first == 'a' + c) {
+            k++;
+        }
+    }
+    v->start[26] = (uint32_t)v->n;
+    return ASSAY_OK;
+}
+
+void
+assay_spell_vocab_fini(assay_spell_vocab *v)
+{
+    if (v != NULL) {
+        free(v->w);
+        memset(v, 0, sizeof(*v));
+    }
+}
+
+static unsigned
+min3(unsigned a, unsigned b, unsigned c)
+{
+    unsigned m = a < b ? a : b;
+    return m < c ? m : c;
+}
+
+unsigned
+assay_spell_distance(const char *a, size_t an, const char *b, size_t bn,
+                     unsigned max)
+{
+    if (an > SPELL_MAX_LEN || bn > SPELL_MAX_LEN) {
+        return max + 1;
+    }
+    if ((an > bn ? an - bn : bn - an) > max) {
+        return max + 1;
+    }
+    /* three rows of the optimal-string-alignment table */
+    unsigned r0[SPELL_MAX_LEN + 1], r1[SPELL_MAX_LEN + 1],
+        r2[SPELL_MAX_LEN + 1];
+    unsigned *pp = r0, *p = r1, *c = r2;
+    for (size_t j = 0; j <= bn; j++) {
+        p[j] = (unsigned)j;
+    }
+    for (size_t i = 1; i <= an; i++) {
+        c[0] = (unsigned)i;
+        unsigned best = c[0];
+        for (size_t j = 1; j <= bn; j++) {
+            unsigned cost = a[i - 1] != b[j - 1];
+            c[j] = min3(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+                a[i - 2] == b[j - 1] && pp[j - 2] + 1 < c[j]) {
+                c[j] = pp[j - 2] + 1;
+            }
+            best = c[j] < best ? c[j] : best;
+        }
+        if (best > max) {
+            return max + 1; /* every path through this row is over */
+        }
+        unsigned *t = pp;
+        pp = p;
+        p = c;
+        c = t;
+    }
+    return p[bn] <= max ? p[bn] : max + 1;
+}
+
+/* The set bits of x, without the libgcc call __builtin_popcount is on the
+ * baseline x86-64 target. */
+static unsigned
+bits(uint32_t x)
+{
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0f0f0f0fu;
+    return (x * 0x01010101u) >> 24;
+}
+
+/* The one vocabulary word t is a misspelling of, or NULL: none, t is
+ * already a vocabulary word, or two stems are equally close. */
+static const assay_term *
+target_of(const assay_spell_vocab *v, const assay_term *t, uint32_t m)
+{
+    int c = t->surface[0] - 'a';
+    unsigned max = t->surface_len >= SPELL_LONG_WORD ? 2u : 1u;
+    unsigned best = max + 1;
+    const assay_term *pick = NULL;
+    bool tie = false;
+    for (uint32_t k = v->start[c]; k < v->start[c + 1]; k++) {
+        const assay_spell_word *e = &v->w[k];
+        if (e->t->hash == t->hash) {
+            return NULL; /* the answer says the word, maybe inflected */
+        }
+        size_t dl = e->len > t->surface_len ? e->len - t->surface_len
+                                            : t->surface_len - e->len;
+        /* an edit changes at most two letters of the set */
+        if (dl > max || bits(e->letters ^ m) > 2 * max) {
+            continue;
+        }
+        unsigned d = assay_spell_distance(t->surface, t->surface_len,
+                                          e->t->surface, e->len, max);
+        if (d < best) {
+            best = d;
+            pick = e->t;
+            tie = false;
+        } else if (d == best && d <= max && pick->hash != e->t->hash) {
+            tie = true;
+        }
+    }
+    return tie ? NULL : pick;
+}
+
+size_t
+assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
+                assay_analysis *a)
+{
+    if (wn == NULL || v->n == 0) {
+        return 0;
+    }
+    size_t fixed = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        assay_term *t = &a->terms[i];
+        uint32_t m = letters_of(t->surface, t->surface_len, SPELL_MIN_WORD);
+        if (!plain(t) || m == 0) {
+            continue;
+        }
+        const assay_term *to = target_of(v, t, m);
+        /* a word WordNet knows is what the candidate meant, even when it
+         * is one letter from a reference word */
+        if (to == NULL || assay_wordnet_lookup(wn, t->surface, t->surface_len) !=
+                              ASSAY_WORDNET_NONE) {
+            continue;
+        }
+        t->text = to->text;
+        t->text_len = to->text_len;
+        t->surface = to->surface;
+        t->surface_len = to->surface_len;
+        t->hash = to->hash;
+        t->flags = (t->flags & ~ASSAY_TERM_PROTECTED) |
+                   (to->flags & ASSAY_TERM_PROTECTED);
+        fixed++;
+    }
+    return fixed;
+}

@@ -1,0 +1,227 @@
+/* test_spell.c - service/engine/spell.c: the edit distance, which answer
+ * words are read as a reference word and which are left alone (real
+ * words, ties, other first letters, short words, no WordNet), and that a
+ * corrected answer scores as the correctly spelt one. Uses the shipped
+ * stop list and WordNet (wordnet-base). */
+#include "assay_test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "score.h"
+#include "spell.h"
+#include "stem.h"
+#include "wordnet.h"
+
+typedef struct fixture {
+    assay_lexicon *lex; /* with WordNet */
+    assay_lexicon *bare; /* the same stop list, no WordNet */
+    assay_stemmer *st;
+    assay_idf *idf;
+    assay_params p;
+} fixture;
+
+static int
+setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof(*fx));
+    char path[1024];
+    assay_error err;
+    assay_error_init(&err);
+    const assay_wordnet *wn = NULL;
+    assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "stopwords.txt");
+    if (fx == NULL || assay_lexicon_new(&fx->lex) != ASSAY_OK ||
+        assay_lexicon_new(&fx->bare) != ASSAY_OK ||
+        assay_lexicon_load_stoplist(fx->lex, path, &err) != ASSAY_OK ||
+        assay_lexicon_load_stoplist(fx->bare, path, &err) != ASSAY_OK ||
+        assay_wordnet_acquire(&wn, &err) != ASSAY_OK ||
+        assay_stemmer_new(&fx->st) != ASSAY_OK ||
+        assay_idf_new(&fx->idf) != ASSAY_OK) {
+        fprintf(stderr, "setup: %s\n", err.message);
+        return -1;
+    }
+    assay_lexicon_set_wordnet(fx->lex, wn);
+    assay_params_defaults(&fx->p);
+    *state = fx;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    fixture *fx = *state;
+    assay_lexicon_free(fx->lex);
+    assay_lexicon_free(fx->bare);
+    assay_stemmer_free(fx->st);
+    assay_idf_free(fx->idf);
+    free(fx);
+    return 0;
+}
+
+static void
+prepare(fixture *fx, const char *q, const char *ref, assay_prepared *pq)
+{
+    size_t rl = strlen(ref);
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_prepare(pq, NULL, q, strlen(q), &ref, &rl, 1, NULL, 0,
+                                fx->lex, fx->idf, &fx->p, fx->st, &err),
+                  &err);
+}
+
+static assay_analysis
+analyse(fixture *fx, const char *text)
+{
+    assay_analysis a;
+    assert_ok(assay_analyze(fx->lex, fx->st, text, strlen(text), &a, NULL));
+    return a;
+}
+
+/* how many words of answer are corrected against ref (question q) */
+static size_t
+fixes(fixture *fx, const char *q, const char *ref, const char *answer)
+{
+    assay_prepared pq;
+    prepare(fx, q, ref, &pq);
+    assay_analysis a = analyse(fx, answer);
+    size_t n = assay_prepared_spell(&pq, fx->lex, &a);
+    assay_analysis_fini(&a);
+    assay_prepared_fini(&pq);
+    return n;
+}
+
+static void
+test_distance(void **state)
+{
+    (void)state;
+#define D(a, b, max) assay_spell_distance(a, strlen(a), b, strlen(b), max)
+    assert_int_equal(D("salt", "salt", 1), 0);
+    assert_int_equal(D("evaporated", "evaproated", 2), 1); /* neighbours */
+    assert_int_equal(D("separate", "seperate", 2), 1);     /* substitution */
+    assert_int_equal(D("leaving", "leavng", 2), 1);        /* deletion */
+    assert_int_equal(D("kitten", "sitting", 3), 3);
+    /* over the limit: max + 1, whatever the true distance */
+    assert_int_equal(D("kitten", "sitting", 2), 3);
+    assert_int_equal(D("kitten", "sitting", 1), 2);
+    assert_int_equal(D("abc", "abcdef", 2), 3); /* by length alone */
+    /* optimal string alignment: no edit of a swapped pair ("ca" -> "abc"
+     * is 3, not the unrestricted Damerau distance 2) */
+    assert_int_equal(D("ca", "abc", 3), 3);
+#undef D
+}
+
+static void
+test_fix_rewrites_to_reference_word(void **state)
+{
+    fixture *fx = *state;
+    const char *q = "Why was salt left in the dish?";
+    const char *ref = "The water evaporated, leaving the salt.";
+    const char *ans = "The water evaproated, levaing the salt.";
+    assay_prepared pq;
+    prepare(fx, q, ref, &pq);
+    assay_analysis r = analyse(fx, ref);
+    assay_analysis a = analyse(fx, ans);
+    assert_int_equal(a.n, r.n);
+    assert_int_equal(assay_prepared_spell(&pq, fx->lex, &a), 2);
+    for (size_t i = 0; i < a.n; i++) {
+        assert_true(a.terms[i].hash == r.terms[i].hash);
+        assert_string_equal(a.terms[i].surface, r.terms[i].surface);
+    }
+    /* spans stay the answer's: "evaproated" at bytes 10..20 */
+    assert_int_equal(a.terms[2].start, 10);
+    assert_int_equal(a.terms[2].end, 20);
+    assay_analysis_fini(&a);
+    assay_analysis_fini(&r);
+    assay_prepared_fini(&pq);
+}
+
+static void
+test_fix_leaves_real_words(void **state)
+{
+    fixture *fx = *state;
+    /* "casual" is one swap from "causal" but an English word */
+    assert_int_equal(fixes(fx, "What links them?", "A causal relation.",
+                           "A casual relation."),
+                     0);
+    /* the answer's own words, also inflected, are not misspellings */
+    assert_int_equal(fixes(fx, "What happens?", "The water evaporates.",
+                           "The water evaporated."),
+                     0);
+}
+
+static void
+test_fix_needs_one_clear_target(void **state)
+{
+    fixture *fx = *state;
+    /* "bittle" is one letter from both "bottle" and "battle" */
+    assert_int_equal(fixes(fx, "What is there?", "A bottle and a battle.",
+                           "A bittle."),
+                     0);
+    /* another first letter ("vaporated"), a short word ("slat"), two
+     * edits in a word under 9 letters ("levnaig") */
+    assert_int_equal(fixes(fx, "Why?", "The water evaporated, leaving salt.",
+                           "It vaporated, levnaig slat."),
+                     0);
+    /* two edits are allowed from 9 letters ("evaporated" -> "evaporatde"
+     * is one; "evaproatde" two) */
+    assert_int_equal(fixes(fx, "Why?", "The water evaporated.",
+                           "The water evaproatde."),
+                     1);
+}
+
+static void
+test_fix_without_wordnet(void **state)
+{
+    fixture *fx = *state;
+    const char *ref = "The water evaporated.";
+    assay_prepared pq;
+    prepare(fx, "Why?", ref, &pq);
+    assay_analysis a = analyse(fx, "The water evaproated.");
+    assert_int_equal(assay_prepared_spell(&pq, fx->bare, &a), 0);
+    assert_int_equal(assay_prepared_spell(&pq, NULL, &a), 0);
+    assay_analysis_fini(&a);
+    assay_prepared_fini(&pq);
+}
+
+/* A corrected answer has the correctly spelt answer's features. */
+static void
+test_corrected_answer_scores_as_spelt(void **state)
+{
+    fixture *fx = *state;
+    const char *q = "Why was salt left in the dish?";
+    const char *ref = "The water evaporated, leaving the salt behind.";
+    assay_prepared pq;
+    prepare(fx, q, ref, &pq);
+    assay_analysis good = analyse(fx, "Water evaporated and left salt.");
+    assay_analysis bad = analyse(fx, "Water evaproated and left salt.");
+    assay_features fg, fb, fr;
+    assay_concept_match mg[32], mb[32], mr[32];
+    assert_true(pq.concepts.n <= 32);
+    assert_ok(assay_features_compute(&pq, &bad, fx->idf, &fx->p, &fr, mr));
+    assert_int_equal(assay_prepared_spell(&pq, fx->lex, &bad), 1);
+    assert_ok(assay_features_compute(&pq, &good, fx->idf, &fx->p, &fg, mg));
+    assert_ok(assay_features_compute(&pq, &bad, fx->idf, &fx->p, &fb, mb));
+    for (size_t k = 0; k < ASSAY_NFEATURES; k++) {
+        assert_float_equal(fb.f[k], fg.f[k], 1e-12);
+    }
+    /* and before the correction the cosine was lower */
+    assert_true(fr.f[ASSAY_F_cosine] < fg.f[ASSAY_F_cosine]);
+    assay_analysis_fini(&good);
+    assay_analysis_fini(&bad);
+    assay_prepared_fini(&pq);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_distance),
+        cmocka_unit_test(test_fix_rewrites_to_reference_word),
+        cmocka_unit_test(test_fix_leaves_real_words),
+        cmocka_unit_test(test_fix_needs_one_clear_target),
+        cmocka_unit_test(test_fix_without_wordnet),
+        cmocka_unit_test(test_corrected_answer_scores_as_spelt),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
