@@ -52,9 +52,9 @@ typedef struct assay_prepared {
     size_t q_content;      /* content words of the question */
     assay_concept_set concepts;
     assay_spell_vocab spell; /* the words misspellings are read as (spell.h) */
-    assay_claim_set claims; /* of the first reference */
-    bool claims_built;      /* claims was built (and needs its fini); the
-                               set is large, so it is not zeroed first */
+    assay_claim_set claims;  /* of the first reference */
+    bool claims_built;       /* claims was built (and needs its fini); the
+                                set is large, so it is not zeroed first */
     double th_correct, th_partial;
     bool own_th; /* th_* are the bank question's own: the band follows them,
                     not the model's band model */
