@@ -224,8 +224,9 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
         const assay_term *to = target_of(v, t, m);
         /* a word WordNet knows is what the candidate meant, even when it
          * is one letter from a reference word */
-        if (to == NULL || assay_wordnet_lookup(wn, t->surface, t->surface_len) !=
-                              ASSAY_WORDNET_NONE) {
+        if (to == NULL ||
+            assay_wordnet_lookup(wn, t->surface, t->surface_len) !=
+                ASSAY_WORDNET_NONE) {
             continue;
         }
         t->text = to->text;

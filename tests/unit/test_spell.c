@@ -15,7 +15,7 @@
 #include "wordnet.h"
 
 typedef struct fixture {
-    assay_lexicon *lex; /* with WordNet */
+    assay_lexicon *lex;  /* with WordNet */
     assay_lexicon *bare; /* the same stop list, no WordNet */
     assay_stemmer *st;
     assay_idf *idf;
@@ -155,9 +155,8 @@ test_fix_needs_one_clear_target(void **state)
 {
     fixture *fx = *state;
     /* "bittle" is one letter from both "bottle" and "battle" */
-    assert_int_equal(fixes(fx, "What is there?", "A bottle and a battle.",
-                           "A bittle."),
-                     0);
+    assert_int_equal(
+        fixes(fx, "What is there?", "A bottle and a battle.", "A bittle."), 0);
     /* another first letter ("vaporated"), a short word ("slat"), two
      * edits in a word under 9 letters ("levnaig") */
     assert_int_equal(fixes(fx, "Why?", "The water evaporated, leaving salt.",
@@ -165,9 +164,8 @@ test_fix_needs_one_clear_target(void **state)
                      0);
     /* two edits are allowed from 9 letters ("evaporated" -> "evaporatde"
      * is one; "evaproatde" two) */
-    assert_int_equal(fixes(fx, "Why?", "The water evaporated.",
-                           "The water evaproatde."),
-                     1);
+    assert_int_equal(
+        fixes(fx, "Why?", "The water evaporated.", "The water evaproatde."), 1);
 }
 
 static void
