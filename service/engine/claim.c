@@ -1190,6 +1190,7 @@ typedef struct judge_ctx {
     int subject;        /* running subject within a sentence */
     bool subject_start; /* ... named in subject position */
     bool subject_first; /* ... as the clause's first content word */
+    uint32_t subject_all; /* every entity the clause naming it names */
     size_t sentence;
     int answer_yesno;
     uint64_t answer_value; /* the answer opens with a bare number */
@@ -1360,6 +1361,7 @@ judge_clause(void *vctx, const clause *k)
         j->sentence = k->sentence;
         j->subject = -1;
         j->subject_start = j->subject_first = false;
+        j->subject_all = 0;
     }
     uint32_t named_all, other_entity = 0;
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
@@ -1375,6 +1377,7 @@ judge_clause(void *vctx, const clause *k)
         own_at_start = before < 3;
         j->subject_start = own_at_start;
         j->subject_first = before == 0;
+        j->subject_all = named_all;
     }
     /* a clause without an entity of its own is said of the sentence's
      * running subject ("Monolith: all features in one codebase", "shallow
@@ -1485,11 +1488,13 @@ judge_clause(void *vctx, const clause *k)
          * entity as an object ("threads run inside a process and share
          * its memory"), only a clause that opens with it is about it
          * ("processes share memory", not "they share the process
-         * memory") */
+         * memory"); a clause said of the running subject is not a swap
+         * when the clause that named it also named the claim's subject
+         * ("(10 grams plus 20 grams) in the right cup") */
         if (pol == claim_polarity(cl, x[best].words | x[best].opposed) &&
             subj >= 0 && cl->subject >= 0 && !((cl->heads >> subj) & 1u) &&
             (subj_first || !((cl->entities >> subj) & 1u)) &&
-            !((named_all >> cl->subject) & 1u) &&
+            !(((named_all | j->subject_all) >> cl->subject) & 1u) &&
             cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
             subj_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {

@@ -42,11 +42,50 @@ finish(assay_sbuf *b)
     return out;
 }
 
+/* whether ref joins x and y as equals somewhere ("x and y", "x or the
+ * y", "x, y"): exchanging the two there says the same thing, so a swap of
+ * such a reference is no role swap ("Terminal 1 and the positive terminal
+ * are connected") */
+static bool
+coordinated(const char *ref, const char *x, size_t xn, const char *y,
+            size_t yn)
+{
+    static const char *const joins[] = {" and the ", " or the ", " and ",
+                                        " or ",      ", the ",   ", "};
+    for (const char *p = ref; (p = find_word(ref, x, xn, p)) != NULL;
+         p += xn) {
+        const char *after = p + xn;
+        for (size_t j = 0; j < sizeof(joins) / sizeof(joins[0]); j++) {
+            size_t jn = strlen(joins[j]);
+            if (strncasecmp(after, joins[j], jn) == 0 &&
+                find_word(ref, y, yn, after + jn) == after + jn) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static char *
 swap_pair(const char *ref, const char *a, size_t an, const char *b, size_t bn)
 {
-    if (an == 0 || bn == 0 || find_word(ref, a, an, ref) == NULL ||
-        find_word(ref, b, bn, ref) == NULL) {
+    /* subjects of fewer than 3 letters ("a", "X") are more often a stray
+     * word of the question than a subject */
+    char sa[256], sb[256]; /* one inside the other ("terminal", "positive
+                              terminal"): exchanging them garbles the text */
+    if (an >= sizeof(sa) || bn >= sizeof(sb)) {
+        return NULL;
+    }
+    memcpy(sa, a, an);
+    sa[an] = '\0';
+    memcpy(sb, b, bn);
+    sb[bn] = '\0';
+    if (find_word(sa, b, bn, sa) != NULL || find_word(sb, a, an, sb) != NULL) {
+        return NULL;
+    }
+    if (an < 3 || bn < 3 || find_word(ref, a, an, ref) == NULL ||
+        find_word(ref, b, bn, ref) == NULL || coordinated(ref, a, an, b, bn) ||
+        coordinated(ref, b, bn, a, an)) {
         return NULL;
     }
     assay_sbuf out;
