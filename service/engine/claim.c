@@ -1187,9 +1187,9 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
 typedef struct judge_ctx {
     const assay_claim_set *cs;
     const assay_analysis *a;
-    int subject;        /* running subject within a sentence */
-    bool subject_start; /* ... named in subject position */
-    bool subject_first; /* ... as the clause's first content word */
+    int subject;          /* running subject within a sentence */
+    bool subject_start;   /* ... named in subject position */
+    bool subject_first;   /* ... as the clause's first content word */
     uint32_t subject_all; /* every entity the clause naming it names */
     size_t sentence;
     int answer_yesno;

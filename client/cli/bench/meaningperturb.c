@@ -47,13 +47,11 @@ finish(assay_sbuf *b)
  * such a reference is no role swap ("Terminal 1 and the positive terminal
  * are connected") */
 static bool
-coordinated(const char *ref, const char *x, size_t xn, const char *y,
-            size_t yn)
+coordinated(const char *ref, const char *x, size_t xn, const char *y, size_t yn)
 {
     static const char *const joins[] = {" and the ", " or the ", " and ",
                                         " or ",      ", the ",   ", "};
-    for (const char *p = ref; (p = find_word(ref, x, xn, p)) != NULL;
-         p += xn) {
+    for (const char *p = ref; (p = find_word(ref, x, xn, p)) != NULL; p += xn) {
         const char *after = p + xn;
         for (size_t j = 0; j < sizeof(joins) / sizeof(joins[0]); j++) {
             size_t jn = strlen(joins[j]);
