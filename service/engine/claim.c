@@ -1187,10 +1187,12 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
 typedef struct judge_ctx {
     const assay_claim_set *cs;
     const assay_analysis *a;
-    int subject;          /* running subject within a sentence */
-    bool subject_start;   /* ... named in subject position */
-    bool subject_first;   /* ... as the clause's first content word */
-    uint32_t subject_all; /* every entity the clause naming it names */
+    int subject;           /* running subject within a sentence */
+    bool subject_start;    /* ... named in subject position */
+    bool subject_first;    /* ... as the clause's first content word */
+    uint32_t subject_all;  /* every entity the clause naming it names */
+    size_t subject_clause; /* the clause that named it (index) */
+    size_t clauses;        /* answer clauses judged so far */
     size_t sentence;
     int answer_yesno;
     uint64_t answer_value; /* the answer opens with a bare number */
@@ -1378,12 +1380,18 @@ judge_clause(void *vctx, const clause *k)
         j->subject_start = own_at_start;
         j->subject_first = before == 0;
         j->subject_all = named_all;
+        j->subject_clause = j->clauses;
     }
+    j->clauses++;
     /* a clause without an entity of its own is said of the sentence's
      * running subject ("Monolith: all features in one codebase", "shallow
      * copy makes a new object and recursively copies ..."); a swap needs
-     * that subject in subject position where it was named */
-    bool subj_at_start = j->subject_start, subj_first = j->subject_first;
+     * that subject in subject position where it was named, and only in
+     * the clause right after that one: further on, a clause has its own
+     * subject more often than not ("..., you scale services alone") */
+    bool subj_at_start =
+        j->subject_start && (own >= 0 || j->clauses == j->subject_clause + 2);
+    bool subj_first = j->subject_first;
     uint64_t value = value_of(a, k);
     if (value != 0) {
         j->answer_value = value;

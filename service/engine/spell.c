@@ -28,11 +28,21 @@ letters_of(const char *s, size_t len, size_t lo)
     return m;
 }
 
+/* a word that may be misspelt: not a stop word or negator (those are
+ * known words), not a number or code */
 static bool
 plain(const assay_term *t)
 {
     return !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR |
                          ASSAY_TERM_NUMBER | ASSAY_TERM_TECH));
+}
+
+/* a word a misspelling may stand for: also a stop word or negator
+ * ("wihtout" is "without", and negates what follows) */
+static bool
+target(const assay_term *t)
+{
+    return !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH));
 }
 
 static int
@@ -54,7 +64,7 @@ add_terms(assay_spell_vocab *v, const assay_analysis *a)
     for (size_t k = 0; k < a->n; k++) {
         const assay_term *t = &a->terms[k];
         uint32_t m = letters_of(t->surface, t->surface_len, SPELL_MIN_TARGET);
-        if (!plain(t) || m == 0) {
+        if (!target(t) || m == 0) {
             continue;
         }
         v->w[v->n++] = (assay_spell_word){
@@ -234,8 +244,9 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
         t->surface = to->surface;
         t->surface_len = to->surface_len;
         t->hash = to->hash;
-        t->flags = (t->flags & ~ASSAY_TERM_PROTECTED) |
-                   (to->flags & ASSAY_TERM_PROTECTED);
+        const unsigned kind =
+            ASSAY_TERM_PROTECTED | ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR;
+        t->flags = (t->flags & ~kind) | (to->flags & kind);
         fixed++;
     }
     return fixed;

@@ -14,7 +14,9 @@
  * - exactly one question/reference word (by stem) is within edit distance
  *   1 (2 for words of 9 letters or more; a swap of two neighbouring
  *   letters counts 1), starting with the same letter and no shorter than
- *   4 letters.
+ *   4 letters. That word may be a stop word or a negator: "wihtout" for
+ *   "without" negates what follows, as the reference's "without" does, and
+ *   takes its flags.
  *
  * The vocabulary is built once per prepared question. Without WordNet
  * nothing is corrected (unknown words cannot be told from rare ones).

@@ -168,6 +168,24 @@ test_fix_needs_one_clear_target(void **state)
         fixes(fx, "Why?", "The water evaporated.", "The water evaproatde."), 1);
 }
 
+/* a misspelt negator is the reference's negator, flags and all */
+static void
+test_fix_takes_negator_flags(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    prepare(fx, "What is a generator?",
+            "It returns values lazily without storing them.", &pq);
+    assay_analysis a = analyse(fx, "It returns values wihtout stroing them.");
+    assert_false(a.terms[3].flags & ASSAY_TERM_NEGATOR);
+    assert_int_equal(assay_prepared_spell(&pq, fx->lex, &a), 2);
+    assert_string_equal(a.terms[3].surface, "without");
+    assert_true(a.terms[3].flags & ASSAY_TERM_NEGATOR);
+    assert_string_equal(a.terms[4].surface, "storing");
+    assay_analysis_fini(&a);
+    assay_prepared_fini(&pq);
+}
+
 static void
 test_fix_without_wordnet(void **state)
 {
@@ -218,6 +236,7 @@ main(void)
         cmocka_unit_test(test_fix_rewrites_to_reference_word),
         cmocka_unit_test(test_fix_leaves_real_words),
         cmocka_unit_test(test_fix_needs_one_clear_target),
+        cmocka_unit_test(test_fix_takes_negator_flags),
         cmocka_unit_test(test_fix_without_wordnet),
         cmocka_unit_test(test_corrected_answer_scores_as_spelt),
     };
