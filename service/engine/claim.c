@@ -181,6 +181,21 @@ static const char *const limiters[] = {
     "prevents", "avoid",  "avoids",  "reduce",   "reduces",   "lack",
     "lacks",    "block",  "blocks",  "stop",     "stops"};
 
+/* whether clause c states a condition: it opens (after "and", "but" ...)
+ * with if / unless / when / whenever / until ("otherwise" opens the
+ * consequent of the opposite condition, so it is none) */
+static bool
+opens_condition(const assay_analysis *a, const clause *c)
+{
+    for (size_t i = c->first; i < c->last && i < c->first + 2; i++) {
+        const assay_term *t = &a->terms[i];
+        if (IS_ANY(t, conditionals) && !is_word(t, "otherwise")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* whether the sentence starting at term first is conditional: "if" or
  * "unless" anywhere, "when" / "whenever" / "until" / "otherwise" opening
  * it or one of its clauses ("when needed" inside a clause is not) */
@@ -1014,13 +1029,16 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     int subject = -1;
     size_t sentence = SIZE_MAX;
     bool conditional = false;
+    int antecedent = -1; /* the sentence's "if ..." claim */
     for (size_t k = 0; k < x->ncl && rc == ASSAY_OK; k++) {
         clause *c = &x->cl[k];
         if (c->sentence != sentence) {
             sentence = c->sentence;
             subject = -1;
             conditional = sentence_conditional(ra, c->first);
+            antecedent = -1;
         }
+        bool opens_if = opens_condition(ra, c);
         int s = clause_subject(cs, ra, c->first, c->last);
         subject = s >= 0 ? s : subject;
         if (cs->n == ASSAY_MAX_CLAIMS) {
@@ -1092,7 +1110,9 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 cl->wless |= less ? 1u << w : 0u;
             }
         }
+        cl->restricted = cl->weak;
         cl->weak = cl->weak || conditional;
+        cl->cond_of = (int8_t)(conditional && !opens_if ? antecedent : -1);
         cl->instead = is_word(&ra->terms[c->first], "instead");
         cl->negative =
             cl->yesno == 0 && ((int)(pol.ncues & 1u) ^ (pol.less ? 1 : 0) ^
@@ -1113,6 +1133,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         memcpy(cl->text, ref + a, b - a);
         cl->text[b - a] = '\0';
+        antecedent = opens_if ? (int)cs->n : antecedent;
         claim_clause[cs->n++] = k;
     }
     if (rc == ASSAY_OK) {
@@ -1193,6 +1214,7 @@ typedef struct judge_ctx {
     uint32_t subject_all;  /* every entity the clause naming it names */
     size_t subject_clause; /* the clause that named it (index) */
     size_t clauses;        /* answer clauses judged so far */
+    uint32_t sent_agree;   /* claims a clause of this sentence supports */
     size_t sentence;
     int answer_yesno;
     uint64_t answer_value; /* the answer opens with a bare number */
@@ -1364,6 +1386,7 @@ judge_clause(void *vctx, const clause *k)
         j->subject = -1;
         j->subject_start = j->subject_first = false;
         j->subject_all = 0;
+        j->sent_agree = 0;
     }
     uint32_t named_all, other_entity = 0;
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
@@ -1541,13 +1564,21 @@ judge_clause(void *vctx, const clause *k)
                 j->sstart[c] = start;
                 j->send[c] = end;
             }
+            j->sent_agree |= 1u << c;
             agrees = true;
             continue;
         }
         /* a restrictive or conditional claim ("only the outer object",
          * "if ... then not") may agree with a negated answer, or not: no
-         * judgement; an opposite word still contradicts it */
-        if (cl->weak && nopp == 0) {
+         * judgement; an opposite word still contradicts it. Except the
+         * consequent of a condition the same answer sentence has just
+         * stated as the reference does: "if the key sticks, the key is not
+         * iron" against "if the key sticks, the key is iron" (with the
+         * condition denied, "if it does not stick, it is not iron", the
+         * consequent is not judged) */
+        bool stated = !cl->restricted && cl->cond_of >= 0 &&
+                      ((j->sent_agree >> cl->cond_of) & 1u);
+        if (cl->weak && nopp == 0 && !stated) {
             continue; /* neither agrees nor contradicts */
         }
         if (s > j->contra[c]) {

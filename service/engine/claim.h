@@ -75,8 +75,13 @@ typedef struct assay_claim {
     bool negative;     /* the claim is stated negatively (over all its
                           words; judging compares the words matched) */
     bool instead;      /* "instead of Y": all of it is negative */
-    bool weak;         /* only / just / limits ...: a negated answer may
-                          agree, so negation alone never contradicts it */
+    bool weak;         /* only / just / limits ... or in a conditional
+                          sentence: a negated answer may agree, so negation
+                          alone never contradicts it ... */
+    bool restricted;   /* (only / just / limits ...) */
+    int8_t cond_of;    /* ... except, for the consequent of a condition,
+                          the claim stating the condition (-1: none) when
+                          the answer's sentence states it too */
     int yesno;         /* +1 / -1: the reference opens with yes / no */
     uint64_t value;    /* the reference opens with a bare number ("40
                           meters."): its term hash, else 0 */
