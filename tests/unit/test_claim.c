@@ -226,6 +226,99 @@ test_claim_role_swap_is_contradiction(void **state)
     judged_free(j);
 }
 
+/* an entity the claim names only as an object: a clause opening with it
+ * says the claim of it; one naming it later does not */
+static void
+test_claim_role_swap_onto_an_object_entity(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between a process and a thread?";
+    const char *ref = "A process has its own memory space; threads run inside "
+                      "a process and share its memory.";
+    judged *j = judge(q, ref,
+                      "Threads have their own memory while processes share "
+                      "memory with each other.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "threads run");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    assert_string_equal(j->cs.ent[r->answer_subject].label, "process");
+    judged_free(j);
+
+    j = judge(q, ref,
+              "A process contains threads, and they share the "
+              "process memory.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(result_of(j, "threads run")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* "Label: definition": the definition is said of the label, so swapped
+ * labels are a swap; a clause further on in the sentence has its own
+ * subject, and an aside naming both entities makes no swap */
+static void
+test_claim_role_swap_by_running_subject(void **state)
+{
+    (void)state;
+    const char *q = "Monolithic vs microservices Python app?";
+    const char *ref = "Monolith: all features in one codebase, easier to "
+                      "start. Microservices: separate deployable services, "
+                      "more complex.";
+    judged *j = judge(q, ref,
+                      "Microservices: all features in one codebase. "
+                      "Monolith: separate deployable services.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "all features");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+
+    j = judge(q, ref,
+              "Microservices: separate deployable services, each team ships "
+              "alone, and all features in one codebase is the monolith's "
+              "way.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "all features")->reason,
+                         ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+
+    const char *qg = "Which masses are in the right cup: 20 grams or 10 grams?";
+    const char *rg = "There are 20 grams and 10 grams (20 grams plus 10 "
+                     "grams) in the right cup.";
+    j = judge(qg, rg,
+              "There are 10 grams and 20 grams (10 grams plus 20 grams) in "
+              "the right cup.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
+/* the consequent of a condition: negating it under the same condition
+ * contradicts; under the denied condition it is not judged */
+static void
+test_claim_conditional_consequent(void **state)
+{
+    (void)state;
+    const char *q = "What happens when the switch is open?";
+    const char *ref = "When the switch is open, the bulb does not light.";
+    judged *j =
+        judge(q, ref, "When the switch is open, the bulb lights.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "the bulb");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+
+    j = judge(q, ref, "When the switch is not open, the bulb lights.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
+    j = judge(q, ref, "When the switch is open the bulb will not light.", NULL,
+              0);
+    assert_int_equal(result_of(j, "the bulb")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 static void
 test_claim_correct_answers_are_supported(void **state)
 {
@@ -761,6 +854,9 @@ main(void)
             test_claim_derives_subjects_from_question_and_reference),
         cmocka_unit_test(test_claim_bank_subjects_are_used_as_declared),
         cmocka_unit_test(test_claim_role_swap_is_contradiction),
+        cmocka_unit_test(test_claim_role_swap_onto_an_object_entity),
+        cmocka_unit_test(test_claim_role_swap_by_running_subject),
+        cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_correct_answers_are_supported),
         cmocka_unit_test(
             test_claim_negative_claim_supported_by_negative_answer),
