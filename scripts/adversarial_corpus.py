@@ -20,11 +20,11 @@ import argparse
 import collections
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
-import time
+
+from semeval import start_assayd  # same directory
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FILES = {
@@ -60,23 +60,6 @@ def write_bank(path, name, qs):
                     (i, one_line(text), one_line(ref)))
 
 
-def start_assayd(assayd, models, log):
-    args = [assayd, "--endpoint", "tcp://127.0.0.1:*", "--threads", "2"]
-    for m in models:
-        args += ["--model", m]
-    p = subprocess.Popen(args, stderr=open(log, "w"))
-    for _ in range(600):
-        txt = open(log).read()
-        m = re.search(r" ready endpoint=(\S+)", txt)
-        if m:
-            return p, m.group(1)
-        if p.poll() is not None:
-            break
-        time.sleep(0.05)
-    p.kill()
-    sys.exit("adversarial_corpus: assayd did not start:\n" + open(log).read())
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--build", default=os.path.join(HERE, "build"))
@@ -98,6 +81,7 @@ def main():
             bdir = os.path.join(tmp, name)
             os.mkdir(bdir)
             write_bank(os.path.join(bdir, "bank.txt"), "adv-" + name.lower(), qs)
+            # the default model first: it grades bank-less questions
             p, ep = start_assayd(assayd, [a.model, bdir],
                                  os.path.join(tmp, name + ".log"))
             try:

@@ -44,9 +44,13 @@ def load(path):
 
 
 def start_assayd(assayd, model, log):
-    p = subprocess.Popen([assayd, "--endpoint", "tcp://127.0.0.1:*",
-                          "--threads", "2", "--model", model],
-                         stderr=open(log, "w"))
+    """assayd on a free loopback port serving model (a directory or file, or
+    a list of them, the first grading inline questions); returns the
+    process and its endpoint once it is ready."""
+    args = [assayd, "--endpoint", "tcp://127.0.0.1:*", "--threads", "2"]
+    for m in [model] if isinstance(model, str) else model:
+        args += ["--model", m]
+    p = subprocess.Popen(args, stderr=open(log, "w"))
     for _ in range(400):
         txt = open(log).read()
         m = re.search(r" ready endpoint=(\S+)", txt)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bits.h"
 #include "polarity.h"
 #include "wordnet.h"
 
@@ -243,20 +244,10 @@ mentions(const assay_entity *e, const assay_analysis *a, size_t first,
  * starts at first: fewer than three content words before it ("the
  * positive terminal and terminal 1 are ...", not "threads run inside a
  * process"). */
-static size_t
-words_before(const assay_analysis *a, size_t first, size_t at)
-{
-    size_t seen = 0;
-    for (size_t i = first; i < at; i++) {
-        seen += content(&a->terms[i]);
-    }
-    return seen;
-}
-
 static bool
 near_start(const assay_analysis *a, size_t first, size_t at)
 {
-    return words_before(a, first, at) < 3;
+    return content_count(a, first, at) < 3;
 }
 
 /* The entity a clause is about: the one mentioned first (ties: more
@@ -1259,18 +1250,6 @@ find64(const uint64_t *v, size_t n, uint64_t k)
     return (size_t)(b - v) + (*b < k);
 }
 
-/* The set bits of x. __builtin_popcount is a libgcc call on the baseline
- * x86-64 target (no POPCNT instruction); this is a dozen inline
- * operations. */
-static unsigned
-bits32(uint32_t x)
-{
-    x = x - ((x >> 1) & 0x55555555u);
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    x = (x + (x >> 4)) & 0x0f0f0f0fu;
-    return (x * 0x01010101u) >> 24;
-}
-
 static double
 share(const assay_claim *c, const acc *x)
 {
@@ -1319,7 +1298,7 @@ static bool
 aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
         bool relation)
 {
-    unsigned hits = bits32(x->words);
+    unsigned hits = assay_bits32(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
     uint32_t opp = opposites(x);
     /* a claim relating two or more entities ("terminal 1 and the positive
@@ -1398,7 +1377,7 @@ judge_clause(void *vctx, const clause *k)
     if (own >= 0) {
         size_t at = k->last;
         mentions(&cs->ent[own], a, k->first, k->last, &at);
-        size_t before = words_before(a, k->first, at);
+        size_t before = content_count(a, k->first, at);
         own_at_start = before < 3;
         j->subject_start = own_at_start;
         j->subject_first = before == 0;
@@ -1496,7 +1475,7 @@ judge_clause(void *vctx, const clause *k)
         bool same =
             cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
-        bool relation = bits32(cl->entities) >= 2 &&
+        bool relation = assay_bits32(cl->entities) >= 2 &&
                         (named_all & cl->entities) == cl->entities;
         /* "terminal 1 is connected to the negative terminal" is not about
          * the positive terminal the claim relates */
@@ -1511,7 +1490,7 @@ judge_clause(void *vctx, const clause *k)
     }
     if (best != SIZE_MAX) {
         const assay_claim *cl = &cs->c[best];
-        unsigned nopp = bits32(opposites(&x[best]));
+        unsigned nopp = assay_bits32(opposites(&x[best]));
         int pol = (int)(clause_negations(&x[best]) & 1u) ^
                   (x[best].less ? 1 : 0) ^ (instead ? 1 : 0) ^ (int)(nopp & 1u);
         /* said of an entity the claim is not said of, the claim's own
@@ -1545,7 +1524,7 @@ judge_clause(void *vctx, const clause *k)
         bool same =
             cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
         bool named = own >= 0 && ((cl->entities >> own) & 1u);
-        bool relation = bits32(cl->entities) >= 2 &&
+        bool relation = assay_bits32(cl->entities) >= 2 &&
                         (named_all & cl->entities) == cl->entities;
         bool other = (cl->entities & other_entity & ~named_all) != 0;
         if (cl->yesno != 0 || !same || other ||
@@ -1553,7 +1532,7 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         double s = share(cl, &x[c]);
-        unsigned nopp = bits32(opposites(&x[c]));
+        unsigned nopp = assay_bits32(opposites(&x[c]));
         int pol = (int)(clause_negations(&x[c]) & 1u) ^ (x[c].less ? 1 : 0) ^
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bits.h"
+
 #define SPELL_MAX_LEN 32
 #define SPELL_MIN_TARGET 4
 #define SPELL_MIN_WORD 5
@@ -172,17 +174,6 @@ assay_spell_distance(const char *a, size_t an, const char *b, size_t bn,
     return p[bn] <= max ? p[bn] : max + 1;
 }
 
-/* The set bits of x, without the libgcc call __builtin_popcount is on the
- * baseline x86-64 target. */
-static unsigned
-bits(uint32_t x)
-{
-    x = x - ((x >> 1) & 0x55555555u);
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    x = (x + (x >> 4)) & 0x0f0f0f0fu;
-    return (x * 0x01010101u) >> 24;
-}
-
 /* The one vocabulary word t is a misspelling of, or NULL: none, t is
  * already a vocabulary word, or two stems are equally close. */
 static const assay_term *
@@ -201,7 +192,7 @@ target_of(const assay_spell_vocab *v, const assay_term *t, uint32_t m)
         size_t dl = e->len > t->surface_len ? e->len - t->surface_len
                                             : t->surface_len - e->len;
         /* an edit changes at most two letters of the set */
-        if (dl > max || bits(e->letters ^ m) > 2 * max) {
+        if (dl > max || assay_bits32(e->letters ^ m) > 2 * max) {
             continue;
         }
         unsigned d = assay_spell_distance(t->surface, t->surface_len,
