@@ -101,7 +101,11 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
         flags |= ASSAY_FLAG(OFF_TOPIC);
         *score = capped(*score, p->off_topic_cap);
     }
+    /* the reference's words out of its order: only a reference with as
+     * many words has an order to lose ("push" for the stack's enqueue is
+     * answered "push = enqueue pop = dequeue", terse, not a salad) */
     if (f->n_content >= p->salad_min_terms &&
+        pq->ref_content >= p->salad_min_terms &&
         f->stop_ratio < p->salad_stop_ratio &&
         x[ASSAY_F_bigram] < p->salad_bigram * x[ASSAY_F_cosine]) {
         flags |= ASSAY_FLAG(KEYWORD_SALAD);

@@ -299,6 +299,16 @@ test_verdict_keyword_salad(void **state)
     assert_int_equal(v->flags, 0);
     assert_near(v->score, 0.64, 1e-9);
     assay_verdict_free(v);
+
+    /* a reference of fewer content words than salad_min_terms (4) has no
+     * order to lose: a terse answer is no salad */
+    f.f[ASSAY_F_bigram] = 0.1;
+    size_t keep = fx->pq.ref_content;
+    fx->pq.ref_content = 3;
+    v = build(fx, &f, m);
+    assert_int_equal(v->flags, 0);
+    assay_verdict_free(v);
+    fx->pq.ref_content = keep;
 }
 
 static void
