@@ -454,8 +454,17 @@ entities_from_reference(ref_ctx *x, bool from_question)
         const assay_term *run[4];
         size_t n = 0, keep = 0;
         bool any_head = false;
+        const assay_wordnet *wn =
+            x->lex != NULL ? assay_lexicon_wordnet(x->lex) : NULL;
         for (; i < c->last && n < 4 && content(&x->r->terms[i]); i++) {
             const assay_term *t = &x->r->terms[i];
+            /* a word that is mostly a verb ends the name: "The loops begin
+             * at ..." for "Where do the loops of the fingerprint begin?"
+             * is about the loops, and "begin" is what it says of them */
+            if (n > 0 &&
+                assay_wordnet_mostly_verb(wn, t->surface, t->surface_len)) {
+                break;
+            }
             bool head = false;
             for (size_t e = 0; e < x->cs->nent && !head; e++) {
                 const assay_entity *en = &x->cs->ent[e];

@@ -908,6 +908,27 @@ assay_wordnet_synonyms(const assay_wordnet *wn, uint32_t id, uint32_t *out,
     return n;
 }
 
+bool
+assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w, size_t len)
+{
+    uint32_t ids[8];
+    size_t n = wn != NULL ? assay_wordnet_bases(wn, w, len, ids, 8) : 0;
+    if (n == 0) {
+        return false; /* unknown: no evidence either way */
+    }
+    /* senses counted over the word and its bases: "begin" has one noun
+     * sense (Menachem Begin) against ten verb senses */
+    size_t nouns = 0, verbs = 0;
+    for (size_t k = 0; k < n && k < 8; k++) {
+        for (uint32_t i = wn->sense_start[ids[k]];
+             i < wn->sense_start[ids[k] + 1]; i++) {
+            nouns += wn->ss_pos[wn->senses[i]] == WN_NOUN;
+            verbs += wn->ss_pos[wn->senses[i]] == WN_VERB;
+        }
+    }
+    return verbs > nouns;
+}
+
 static bool
 wn_antonym_of(const assay_wordnet *wn, uint32_t a, uint32_t b)
 {

@@ -87,6 +87,14 @@ uint32_t assay_wordnet_lookup(const assay_wordnet *wn, const char *w,
 size_t assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
                            uint32_t *out, size_t cap);
 
+/* assay_wordnet_mostly_verb says whether w (len bytes, normalised lower
+ * case) is more likely a verb than a noun: WordNet lists more verb senses
+ * than noun senses for it and its base forms. "begin" (ten verb senses,
+ * one noun: Menachem Begin) and "runs" are; "loops", "end", "copy", an
+ * adjective and a word WordNet does not know are not. */
+bool assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w,
+                               size_t len);
+
 /* assay_wordnet_lemma returns the text of a lemma id (borrowed from wn), or
  * NULL for an id out of range. */
 const char *assay_wordnet_lemma(const assay_wordnet *wn, uint32_t id);

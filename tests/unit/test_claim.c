@@ -179,6 +179,14 @@ test_claim_derives_subjects_from_question_and_reference(void **state)
     assert_int_equal(cs.c[0].subject, 0);
     assert_int_equal(cs.c[1].subject, 1);
     assay_claims_fini(&cs);
+
+    /* an opening's run of question words stops at a word that cannot be a
+     * noun: the claim is about the loops, and "begin" is its predicate */
+    build(&cs, "Where do the loops of the fingerprint begin?",
+          "The loops begin at opposite sides of the print.", NULL, 0);
+    assert_int_equal(cs.nent, 1);
+    assert_string_equal(cs.ent[0].label, "loops");
+    assay_claims_fini(&cs);
 }
 
 static void
