@@ -129,16 +129,16 @@ assay_cmd_calibrate(int argc, char **argv)
                 "assay calibrate: warning: %zu labelled answers are too few "
                 "to promise %.4g accuracy among answers not sent to review "
                 "with confidence %.4g (the upper bound on their error rate "
-                "is %.3f, above %.3f), so the needs_review cut is the point "
-                "estimate; label about %zu like these\n",
+                "is %.3f, above %.3f), so the needs_review cut is the one "
+                "with the smallest bound; label about %zu like these\n",
                 rep.n, rep.target, rep.level, rep.error_bound, 1 - rep.target,
                 rep.needed_bound);
     } else if (!rep.bound_met) {
         fprintf(stderr,
                 "assay calibrate: warning: no needs_review cut reaches %.4g "
                 "accuracy on these %zu answers, so more labels alone will "
-                "not make the promise hold; the cut is the point estimate's "
-                "fallback (lower --review-target)\n",
+                "not make the promise hold; the cut is the one with the "
+                "smallest bound (lower --review-target)\n",
                 rep.target, rep.n);
     }
     return ASSAY_EXIT_OK;

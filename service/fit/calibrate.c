@@ -260,13 +260,32 @@ assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
                 }
             }
         }
-        for (size_t k = 0; k < nc && pick == nc; k++) {
+        if (level > 0 && pick == nc) {
+            /* the bound not met: the cut whose kept answers have the
+             * smallest bound (the surest set these answers vouch for;
+             * the first, reviewing least, of equal ones) */
+            double best = 1;
+            for (size_t k = 0; k < nc; k++) {
+                double u = kept[k] > CUT_EPS
+                               ? assay_binom_upper(err[k], kept[k], level)
+                               : 1;
+                if (u < best) {
+                    best = u;
+                    pick = k;
+                }
+            }
+        }
+        /* the point rule (level <= 0) */
+        for (size_t k = 0; k < nc && pick == nc && level <= 0; k++) {
             if (kept[k] > CUT_EPS && 1 - err[k] / kept[k] >= target - CUT_EPS) {
                 pick = k;
             }
         }
         if (pick == nc) {
-            pick = nc - 1; /* the largest margin seen */
+            /* no cut reaches the target (point rule) or bounds the error
+             * rate below 1 (every kept set all wrong): the largest margin
+             * seen */
+            pick = nc - 1;
         }
         c->review_margin = cand[pick];
         r.kept = kept[pick];

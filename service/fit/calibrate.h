@@ -58,11 +58,14 @@ typedef struct assay_review_info {
  * candidate margin (0, or a margin seen) at which the Clopper-Pearson
  * upper bound at that level on the error rate among the answers kept
  * (margin >= cut) is <= 1 - target: the fewest reviews for which the
- * bound holds. When no candidate meets the bound, or level <= 0 (the
- * point rule), the cut is the smallest margin at which the kept answers'
- * accuracy reaches target; when none reaches it, the largest margin seen
- * (review all but the surest answers). info (may be NULL) receives what
- * was chosen; info->bound_met says whether the bound rule held. */
+ * bound holds. When no candidate meets the bound, the cut is the
+ * candidate with the smallest bound (the first of equal ones): the kept
+ * set closest to the promise. With level <= 0 (the point rule) the cut is
+ * the smallest margin at which the kept answers' accuracy reaches target.
+ * When neither finds a cut (no kept set with accuracy >= target, resp.
+ * a bound below 1), the largest margin seen (review all but the surest
+ * answers). info (may be NULL) receives what was chosen;
+ * info->bound_met says whether the bound held. */
 void assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
                       const double *weight, size_t n, double target,
                       double level, assay_review_info *info);

@@ -995,7 +995,7 @@ review_level(double v)
 /* The needs_review cut's rule and bound into a fit or recalibration
  * record: the level, the effective answers kept and wrong among them (each
  * answer counted once), the Clopper-Pearson bound on their error rate and
- * whether it met 1 - target (else the cut is the point estimate's). */
+ * whether it met 1 - target (else the cut has the smallest bound). */
 static void
 review_bound_json(json_t *o, double level, const assay_review_info *ri)
 {
@@ -1004,7 +1004,7 @@ review_bound_json(json_t *o, double level, const assay_review_info *ri)
                         json_string(level <= 0 ? "point estimate"
                                     : ri->bound_met
                                         ? "clopper-pearson bound"
-                                        : "point estimate (bound not met)"));
+                                        : "smallest bound (bound not met)"));
     json_object_set_new(o, "kept_answers", num4(ri->kept));
     json_object_set_new(o, "kept_errors", num4(ri->errors));
     if (level > 0) {

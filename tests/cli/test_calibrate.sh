@@ -22,8 +22,8 @@ grep -q '^wrote ' "$TMPD/out" || fail "no wrote line: $(cat "$TMPD/out")"
 grep -q 'warning: 40 labelled answers are too few' "$TMPD/err" ||
     fail "no too-few warning: $(cat "$TMPD/err")"
 # 40 answers cannot bound the kept error rate at 5% with confidence 0.9
-# (even with none wrong, 45 kept are needed): the cut is the point
-# estimate's, the warning and the model say so, and how many would do
+# (even with none wrong, 45 kept are needed): the cut is the one with the
+# smallest bound, the warning and the model say so, and how many would do
 grep -q 'warning: 40 labelled answers are too few to promise 0.95 accuracy .* confidence 0.9' \
     "$TMPD/err" || fail "no bound warning: $(cat "$TMPD/err")"
 grep -q '^review target=0.95 level=0.9 .* bound=not_met needed_for_bound=[0-9]' "$TMPD/out" ||
@@ -32,7 +32,7 @@ python3 - "$TMPD/model.json" <<'PY' || fail "recalibrated.review (40 answers)"
 import json, sys
 r = json.load(open(sys.argv[1]))["recalibrated"]["review"]
 assert r["level"] == 0.9 and r["bound_met"] is False, r
-assert r["rule"] == "point estimate (bound not met)", r
+assert r["rule"] == "smallest bound (bound not met)", r
 assert r["error_bound"] > 0.05 and r["needed_for_bound"] > 45, r
 PY
 # on the 201 training answers the bound holds: the error rate among the

@@ -196,8 +196,12 @@ test_calibrate_review_cut_reviews_no_more_than_needed(void **state)
     assert_near(ri.review_share, 0.01, 1e-9);
 }
 
-/* Too few answers for the bound: the point rule's cut, reported as such;
- * and how many answers the bound would need. */
+/* Too few answers for the bound: the cut with the smallest bound,
+ * reported as not met; and how many answers the bound would need. Kept
+ * sets of x, right below: 5 with 2 wrong, 4 with 1 (bound u with
+ * P(Binomial(4, u) <= 1) = (1-u)^4 + 4u(1-u)^3 = 0.1, u = 0.6795), 3 with
+ * 1 (u = 0.80), 2 with 0 (1 - sqrt(0.1) = 0.6838), 1 with 0 (0.9): the
+ * smallest is 4 kept, cut 0.2 (the point rule's is 0.4). */
 static void
 test_calibrate_review_cut_fallback(void **state)
 {
@@ -208,16 +212,27 @@ test_calibrate_review_cut_fallback(void **state)
     assay_review_info ri;
     assay_review_cut(&c, x, right, NULL, 5, 0.95, 0.9, &ri);
     assert_false(ri.bound_met);
-    assert_near(c.review_margin, 0.4, 1e-9); /* as the point rule */
-    assert_near(ri.kept_accuracy, 1.0, 1e-9);
-    assert_near(ri.error_bound, 1 - pow(0.1, 0.5), 1e-9);
+    assert_near(c.review_margin, 0.2, 1e-9);
+    assert_near(ri.kept, 4, 0);
+    assert_near(ri.kept_accuracy, 0.75, 1e-9);
+    double u = ri.error_bound;
+    assert_near(pow(1 - u, 4) + 4 * u * pow(1 - u, 3), 0.1, 1e-9);
+    assert_true(u < 1 - sqrt(0.1));
+    /* all right but too few: the bound falls with every answer kept, so
+     * nothing is reviewed (1 - 0.1^(1/5) = 0.37 > 0.05) */
+    bool five[] = {true, true, true, true, true};
+    assay_review_cut(&c, x, five, NULL, 5, 0.95, 0.9, &ri);
+    assert_false(ri.bound_met);
+    assert_near(c.review_margin, 0, 0);
+    assert_near(ri.error_bound, 1 - pow(0.1, 0.2), 1e-9);
     /* all right: the bound needs N with 1 - 0.1^(1/N) <= 0.05, N >= 44.9 */
     bool all[] = {true, true, true, true, true};
     assert_int_equal(assay_review_labels_needed(x, all, 5, 0.95, 0.9), 45);
     /* here the best is the two surest (40% kept, no errors): 45 / 0.4 */
     size_t need = assay_review_labels_needed(x, right, 5, 0.95, 0.9);
     assert_true(need >= 112 && need <= 113);
-    /* nothing below the error rate: more labels alone would not do */
+    /* nothing below the error rate: more labels alone would not do; every
+     * bound is 1, so review all but the surest */
     bool none[] = {false, false, false, false, false};
     assert_int_equal(assay_review_labels_needed(x, none, 5, 0.95, 0.9), 0);
     assay_review_cut(&c, x, none, NULL, 5, 0.95, 0.9, &ri);
@@ -225,9 +240,9 @@ test_calibrate_review_cut_fallback(void **state)
     assert_near(c.review_margin, 0.5, 1e-9); /* the largest margin seen */
 }
 
-/* A higher target never lowers the cut (the bound rule, and the point
- * rule), on noisy answers that are right more often far from a
- * threshold. */
+/* A higher target never lowers the cut (the bound rule, also where it
+ * falls back, and the point rule), on noisy answers that are right more
+ * often far from a threshold. */
 static void
 test_calibrate_review_cut_monotone_in_target(void **state)
 {
@@ -244,25 +259,28 @@ test_calibrate_review_cut_monotone_in_target(void **state)
     }
     for (int rule = 0; rule < 2; rule++) {
         double level = rule ? 0.9 : 0, last = -1, last_share = -1;
-        int met = 0;
+        int met = 0, unmet = 0;
         for (int t = 70; t <= 99; t++) {
             assay_calib c = {0};
             assay_review_info ri;
             assay_review_cut(&c, x, right, NULL, N, t / 100.0, level, &ri);
-            if (rule && !ri.bound_met) {
-                continue;
-            }
-            met++;
             assert_true(c.review_margin >= last);
             assert_true(ri.review_share >= last_share);
-            assert_true(ri.kept_accuracy >= t / 100.0 - 1e-9);
-            if (rule) {
+            if (rule && !ri.bound_met) {
+                unmet++;
+                assert_true(ri.error_bound > 1 - t / 100.0);
+            } else {
+                met++;
+                assert_true(ri.kept_accuracy >= t / 100.0 - 1e-9);
+            }
+            if (rule && ri.bound_met) {
                 assert_true(ri.error_bound <= 1 - t / 100.0 + 1e-9);
             }
             last = c.review_margin;
             last_share = ri.review_share;
         }
-        assert_true(met >= 20); /* the bound holds for most targets */
+        assert_true(met >= 20);          /* the bound holds for most targets */
+        assert_true(!rule || unmet > 0); /* and falls back for the top ones */
     }
 }
 
