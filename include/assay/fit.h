@@ -107,8 +107,8 @@ typedef struct assay_calibrate_report {
     /* the needs_review cut: target, the bound's level (0: none), the
      * share these answers send to review, the accuracy of the rest, the
      * upper bound at level on the rest's error rate, whether it is <=
-     * 1 - target (else the cut is the one with the smallest bound), and about how
-     * many answers like these the bound would need (0: more labels alone
+     * 1 - target (else the cut is the one with the smallest bound), and about
+     * how many answers like these the bound would need (0: more labels alone
      * would not do: no cut's error rate is below 1 - target) */
     double target, level, review_share, kept_accuracy, error_bound;
     bool bound_met;
