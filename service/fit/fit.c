@@ -2001,7 +2001,9 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         assay_review_labels_needed(mg, right, n, target, level);
     if (bm.on) {
         /* the band model's probability of the recalibrated band as the
-         * signal, when it sends fewer of these answers to review */
+         * signal, when its cut meets the bound and the margin's does not,
+         * or both or neither do and it sends fewer of these answers to
+         * review */
         assay_params pb = p;
         pb.band = bm;
         pb.band.decides = false;
