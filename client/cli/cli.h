@@ -67,6 +67,12 @@ bool assay_cli_parse_int(const char *opt, const char *s, long min, long max,
  * share); false (and a usage message naming opt) otherwise. */
 bool assay_cli_parse_fraction(const char *opt, const char *s, double *out);
 
+/* assay_cli_parse_level parses --review-level: a confidence level in
+ * [0, 1); 0 (no bound: the point estimate) becomes -1, as
+ * assay_fit_options.review_level wants it. False (and a usage message)
+ * otherwise. */
+bool assay_cli_parse_level(const char *opt, const char *s, double *out);
+
 /* assay_cli_connect creates a client from the common options and window;
  * prints the error and returns NULL on failure. */
 assay_client *assay_cli_connect(const assay_cli_common *c, size_t window);

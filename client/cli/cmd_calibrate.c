@@ -15,7 +15,8 @@ calibrate_help(FILE *out)
     fputs(
         "Usage: assay calibrate --model MODEL --labels SET.jsonl... --out "
         "MODEL.json\n"
-        "                       [--split NAME] [--review-target ACC]\n\n"
+        "                       [--split NAME] [--review-target ACC]\n"
+        "                       [--review-level P]\n\n"
         "Recalibrates a fitted model to your own rubric: its weights stay; "
         "the\n"
         "band cut-offs, the 0..scale_max map, the confidence table and the\n"
@@ -30,7 +31,12 @@ calibrate_help(FILE *out)
         "  --split NAME        use only items whose \"split\" is NAME\n"
         "  --review-target ACC accuracy wanted among answers not sent to "
         "review\n"
-        "                      (default 0.95)\n",
+        "                      (default 0.95)\n"
+        "  --review-level P    confidence that the accuracy among answers not\n"
+        "                      sent to review reaches ACC on new answers: the\n"
+        "                      cut keeps an upper bound at level P on their\n"
+        "                      error rate <= 1 - ACC (default 0.9; 0: no\n"
+        "                      bound, the point estimate)\n",
         out);
 }
 
@@ -40,6 +46,7 @@ assay_cmd_calibrate(int argc, char **argv)
     assay_calibrate_options o = {0};
     const char *labels[CAL_MAX_LABELS];
     const char *target = NULL;
+    const char *level = NULL;
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
         int r;
@@ -51,7 +58,8 @@ assay_cmd_calibrate(int argc, char **argv)
             (r = assay_cli_opt(argc, argv, &i, "out", true, &o.out_path)) ||
             (r = assay_cli_opt(argc, argv, &i, "split", true, &o.split)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-target", true,
-                               &target))) {
+                               &target)) ||
+            (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
@@ -79,6 +87,10 @@ assay_cmd_calibrate(int argc, char **argv)
         !assay_cli_parse_fraction("review-target", target, &o.review_target)) {
         return ASSAY_EXIT_USAGE;
     }
+    if (level != NULL &&
+        !assay_cli_parse_level("review-level", level, &o.review_level)) {
+        return ASSAY_EXIT_USAGE;
+    }
     o.label_paths = labels;
     assay_error err;
     assay_error_init(&err);
@@ -92,7 +104,16 @@ assay_cmd_calibrate(int argc, char **argv)
            "needed=%zu\n",
            rep.n, rep.th_correct, rep.sd_correct, rep.th_partial,
            rep.sd_partial, rep.needed);
-    if (!rep.enough) {
+    printf("review target=%.4g level=%.4g review_share=%.4f "
+           "kept_accuracy=%.4f",
+           rep.target, rep.level, rep.review_share, rep.kept_accuracy);
+    if (rep.level > 0) {
+        printf(" error_bound=%.4f bound=%s needed_for_bound=%zu",
+               rep.error_bound, rep.bound_met ? "met" : "not_met",
+               rep.needed_bound);
+    }
+    printf("\n");
+    if (rep.n < rep.needed) {
         fprintf(stderr,
                 "assay calibrate: warning: %zu labelled answers are too few "
                 "for stable "
@@ -102,6 +123,23 @@ assay_cmd_calibrate(int argc, char **argv)
                 rep.sd_correct > rep.sd_partial ? rep.sd_correct
                                                 : rep.sd_partial,
                 rep.needed);
+    }
+    if (!rep.bound_met && rep.needed_bound > rep.n) {
+        fprintf(stderr,
+                "assay calibrate: warning: %zu labelled answers are too few "
+                "to promise %.4g accuracy among answers not sent to review "
+                "with confidence %.4g (the upper bound on their error rate "
+                "is %.3f, above %.3f), so the needs_review cut is the one "
+                "with the smallest bound; label about %zu like these\n",
+                rep.n, rep.target, rep.level, rep.error_bound, 1 - rep.target,
+                rep.needed_bound);
+    } else if (!rep.bound_met) {
+        fprintf(stderr,
+                "assay calibrate: warning: no needs_review cut reaches %.4g "
+                "accuracy on these %zu answers, so more labels alone will "
+                "not make the promise hold; the cut is the one with the "
+                "smallest bound (lower --review-target)\n",
+                rep.target, rep.n);
     }
     return ASSAY_EXIT_OK;
 }

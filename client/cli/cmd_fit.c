@@ -54,6 +54,11 @@ fit_help(FILE *out)
         "  --review-target ACC accuracy wanted among answers not sent to\n"
         "                     review (needs_review), on out-of-fold\n"
         "                     verdicts (default 0.95)\n"
+        "  --review-level P   confidence that the accuracy among answers not\n"
+        "                     sent to review reaches ACC on new answers: the\n"
+        "                     cut keeps an upper bound at level P on their\n"
+        "                     error rate <= 1 - ACC (default 0.9; 0: no\n"
+        "                     bound, the point estimate)\n"
         "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
         "                     directory) on the --labels items of "
         "--test-split\n"
@@ -103,6 +108,7 @@ assay_cmd_fit(int argc, char **argv)
     const char *test_split = NULL;
     const char *eval_model = NULL;
     const char *target = NULL;
+    const char *level = NULL;
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
         int r;
@@ -131,7 +137,8 @@ assay_cmd_fit(int argc, char **argv)
                                &o.features_out)) ||
             (r = assay_cli_opt(argc, argv, &i, "band", true, &o.band)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-target", true,
-                               &target))) {
+                               &target)) ||
+            (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
@@ -152,6 +159,10 @@ assay_cmd_fit(int argc, char **argv)
     }
     if (target != NULL &&
         !assay_cli_parse_fraction("review-target", target, &o.review_target)) {
+        return ASSAY_EXIT_USAGE;
+    }
+    if (level != NULL &&
+        !assay_cli_parse_level("review-level", level, &o.review_level)) {
         return ASSAY_EXIT_USAGE;
     }
     if (eval_model != NULL) {

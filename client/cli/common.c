@@ -71,6 +71,22 @@ assay_cli_parse_fraction(const char *opt, const char *s, double *out)
     return true;
 }
 
+bool
+assay_cli_parse_level(const char *opt, const char *s, double *out)
+{
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno != 0 || end == s || *end != '\0' || !(v >= 0 && v < 1)) {
+        fprintf(stderr,
+                "assay: usage: --%s wants a number in [0, 1), got \"%.40s\"\n",
+                opt, s);
+        return false;
+    }
+    *out = v == 0 ? -1 : v;
+    return true;
+}
+
 int
 assay_cli_common_opt(assay_cli_common *c, int argc, char **argv, int *i)
 {

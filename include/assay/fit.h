@@ -43,6 +43,10 @@ typedef struct assay_fit_options {
     const char *wordnet_path;
     /* accuracy wanted among answers not sent to review (0 = 0.95) */
     double review_target;
+    /* confidence level of the upper bound on the kept answers' error rate
+     * that sets the needs_review cut (docs/model-format.md): 0 = 0.9,
+     * negative = no bound (the out-of-fold point estimate) */
+    double review_level;
     /* when set, a tab-separated table of every fitted item's features is
      * written here (line, question group, score/scale_max, features), for
      * analysis outside assay; NULL = none */
@@ -92,6 +96,7 @@ typedef struct assay_calibrate_options {
     const char *split;    /* NULL = every item */
     const char *out_path; /* model.json to write (file refs rewritten) */
     double review_target; /* 0 = 0.95 */
+    double review_level;  /* as assay_fit_options.review_level */
 } assay_calibrate_options;
 
 typedef struct assay_calibrate_report {
@@ -99,7 +104,17 @@ typedef struct assay_calibrate_report {
     double th_correct, th_partial;
     double sd_correct, sd_partial; /* bootstrap SD of the cut-offs */
     size_t needed; /* answers needed for SD <= ASSAY_CALIB_STABLE_SD */
-    bool enough;   /* n >= needed and n >= ASSAY_CALIB_MIN_ITEMS */
+    /* the needs_review cut: target, the bound's level (0: none), the
+     * share these answers send to review, the accuracy of the rest, the
+     * upper bound at level on the rest's error rate, whether it is <=
+     * 1 - target (else the cut is the one with the smallest bound), and about
+     * how many answers like these the bound would need (0: more labels alone
+     * would not do: no cut's error rate is below 1 - target) */
+    double target, level, review_share, kept_accuracy, error_bound;
+    bool bound_met;
+    size_t needed_bound;
+    /* n >= needed, n >= ASSAY_CALIB_MIN_ITEMS and bound_met */
+    bool enough;
 } assay_calibrate_report;
 
 #define ASSAY_CALIB_MIN_ITEMS 30

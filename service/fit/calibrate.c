@@ -82,6 +82,90 @@ assay_isotonic(const double *x, const double *y, size_t n, assay_calib *c)
     return true;
 }
 
+/* ln of the regularized incomplete beta function's continued fraction
+ * (modified Lentz), for x < (a + 1) / (a + b + 2) */
+static double
+beta_cf(double a, double b, double x)
+{
+    const double tiny = 1e-300;
+    double qab = a + b, qap = a + 1, qam = a - 1;
+    double c = 1, d = 1 - qab * x / qap;
+    if (fabs(d) < tiny) {
+        d = tiny;
+    }
+    d = 1 / d;
+    double h = d;
+    for (int m = 1; m <= 1000; m++) {
+        double m2 = 2.0 * m;
+        double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+        d = 1 + aa * d;
+        d = fabs(d) < tiny ? tiny : d;
+        c = 1 + aa / c;
+        c = fabs(c) < tiny ? tiny : c;
+        d = 1 / d;
+        h *= d * c;
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+        d = 1 + aa * d;
+        d = fabs(d) < tiny ? tiny : d;
+        c = 1 + aa / c;
+        c = fabs(c) < tiny ? tiny : c;
+        d = 1 / d;
+        double del = d * c;
+        h *= del;
+        if (fabs(del - 1) < 1e-15) {
+            break;
+        }
+    }
+    return h;
+}
+
+/* I_x(a, b), the regularized incomplete beta function (a, b > 0) */
+static double
+beta_reg(double a, double b, double x)
+{
+    if (x <= 0) {
+        return 0;
+    }
+    if (x >= 1) {
+        return 1;
+    }
+    double lbt =
+        lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x);
+    if (x < (a + 1) / (a + b + 2)) {
+        return exp(lbt) * beta_cf(a, b, x) / a;
+    }
+    return 1 - exp(lbt) * beta_cf(b, a, 1 - x) / b;
+}
+
+double
+assay_binom_upper(double errors, double n, double level)
+{
+    if (!(n > 0) || errors >= n) {
+        return 1;
+    }
+    if (!(level > 0)) {
+        return 0;
+    }
+    if (level >= 1) {
+        return 1;
+    }
+    if (errors < 0) {
+        errors = 0;
+    }
+    /* the level-quantile of Beta(errors + 1, n - errors): I_u increases
+     * in u, so bisect */
+    double a = errors + 1, b = n - errors, lo = 0, hi = 1;
+    for (int it = 0; it < 100 && hi - lo > 1e-13; it++) {
+        double mid = 0.5 * (lo + hi);
+        if (beta_reg(a, b, mid) < level) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return hi;
+}
+
 static int
 dbl_cmp(const void *a, const void *b)
 {
@@ -89,47 +173,183 @@ dbl_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-void
-assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
-                 size_t n, double target, double *review_share,
-                 double *kept_accuracy)
+/* slack for sums of fractional weights (1/3 + 1/3 + 1/3 != 1) */
+#define CUT_EPS 1e-9
+
+/* The candidate cuts of assay_review_cut, ascending (0 and every margin,
+ * distinct), with the effective counts kept and wrong at each: *nc
+ * receives their number. False when out of memory. */
+static bool
+cut_candidates(const double *margin, const bool *correct, const double *weight,
+               size_t n, double **cand_out, double **kept_out, double **err_out,
+               size_t *nc)
 {
-    c->review_margin = 0;
-    double share = 0, acc = NAN;
     double *cand = malloc((n + 1) * sizeof(*cand));
-    size_t nc = 0;
-    if (cand != NULL) {
-        cand[nc++] = 0.0; /* review nothing */
-        for (size_t i = 0; i < n; i++) {
-            cand[nc++] = margin[i];
-        }
-        qsort(cand, nc, sizeof(*cand), dbl_cmp);
+    double *kept = malloc((n + 1) * sizeof(*kept));
+    double *err = malloc((n + 1) * sizeof(*err));
+    xy *v = malloc((n + 1) * sizeof(*v));
+    if (cand == NULL || kept == NULL || err == NULL || v == NULL) {
+        free(cand);
+        free(kept);
+        free(err);
+        free(v);
+        return false;
     }
-    /* candidates ascending: the first that reaches the target reviews least */
-    for (size_t k = 0; k < nc; k++) {
-        if (k > 0 && cand[k] == cand[k - 1]) {
+    /* answers by margin, ascending; x = margin, y = weight, i = index */
+    for (size_t i = 0; i < n; i++) {
+        v[i] = (xy){margin[i], weight != NULL ? weight[i] : 1.0, i};
+    }
+    qsort(v, n, sizeof(*v), xy_cmp);
+    size_t m = 0;
+    cand[m++] = 0.0; /* review nothing */
+    for (size_t i = 0; i < n; i++) {
+        cand[m++] = margin[i];
+    }
+    qsort(cand, m, sizeof(*cand), dbl_cmp);
+    /* suffix sums over the sorted answers, walked from the top */
+    size_t k = 0;
+    for (size_t j = 0; j < m; j++) {
+        if (j > 0 && cand[j] == cand[j - 1]) {
             continue;
         }
-        size_t kept = 0, ok = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (margin[i] >= cand[k]) {
-                kept++;
-                ok += correct[i];
+        cand[k++] = cand[j];
+    }
+    double w = 0, e = 0;
+    size_t at = n; /* v[at..n) have margin >= the candidate */
+    for (size_t j = k; j-- > 0;) {
+        while (at > 0 && v[at - 1].x >= cand[j]) {
+            at--;
+            w += v[at].y;
+            e += correct[v[at].i] ? 0.0 : v[at].y;
+        }
+        kept[j] = w;
+        err[j] = e;
+    }
+    free(v);
+    *cand_out = cand;
+    *kept_out = kept;
+    *err_out = err;
+    *nc = k;
+    return true;
+}
+
+void
+assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
+                 const double *weight, size_t n, double target, double level,
+                 assay_review_info *info)
+{
+    assay_review_info r = {.review_share = 0, .kept_accuracy = NAN};
+    double *cand = NULL, *kept = NULL, *err = NULL;
+    size_t nc = 0;
+    c->review_margin = 0;
+    if (cut_candidates(margin, correct, weight, n, &cand, &kept, &err, &nc) &&
+        nc > 0) {
+        double total = kept[0]; /* the lowest candidate keeps all */
+        size_t pick = nc;       /* none yet */
+        if (level > 0) {
+            /* candidates ascending: the first within the bound reviews
+             * least */
+            for (size_t k = 0; k < nc && pick == nc; k++) {
+                /* the bound is never below the observed rate */
+                if (kept[k] > CUT_EPS &&
+                    err[k] / kept[k] <= 1 - target + CUT_EPS &&
+                    assay_binom_upper(err[k], kept[k], level) <=
+                        1 - target + CUT_EPS) {
+                    pick = k;
+                    r.bound_met = true;
+                }
             }
         }
-        c->review_margin = cand[k];
-        share = n ? 1.0 - (double)kept / (double)n : 0;
-        acc = kept ? (double)ok / (double)kept : NAN;
-        if (kept > 0 && acc >= target) {
-            break;
+        if (level > 0 && pick == nc) {
+            /* the bound not met: the cut whose kept answers have the
+             * smallest bound (the surest set these answers vouch for;
+             * the first, reviewing least, of equal ones) */
+            double best = 1;
+            for (size_t k = 0; k < nc; k++) {
+                double u = kept[k] > CUT_EPS
+                               ? assay_binom_upper(err[k], kept[k], level)
+                               : 1;
+                if (u < best) {
+                    best = u;
+                    pick = k;
+                }
+            }
+        }
+        /* the point rule (level <= 0) */
+        for (size_t k = 0; k < nc && pick == nc && level <= 0; k++) {
+            if (kept[k] > CUT_EPS && 1 - err[k] / kept[k] >= target - CUT_EPS) {
+                pick = k;
+            }
+        }
+        if (pick == nc) {
+            /* no cut reaches the target (point rule) or bounds the error
+             * rate below 1 (every kept set all wrong): the largest margin
+             * seen */
+            pick = nc - 1;
+        }
+        c->review_margin = cand[pick];
+        r.kept = kept[pick];
+        r.errors = err[pick];
+        r.review_share = total > 0 ? 1.0 - kept[pick] / total : 0;
+        r.kept_accuracy =
+            kept[pick] > CUT_EPS ? 1.0 - err[pick] / kept[pick] : NAN;
+        r.error_bound =
+            level > 0 ? assay_binom_upper(err[pick], kept[pick], level) : NAN;
+    }
+    free(cand);
+    free(kept);
+    free(err);
+    c->review_margin = round(c->review_margin * 1e6) / 1e6;
+    if (info != NULL) {
+        *info = r;
+    }
+}
+
+size_t
+assay_review_labels_needed(const double *margin, const bool *correct, size_t n,
+                           double target, double level)
+{
+    double *cand = NULL, *kept = NULL, *err = NULL;
+    size_t nc = 0, best = 0;
+    double alpha = 1 - target;
+    if (n == 0 || !(level > 0 && level < 1) ||
+        !cut_candidates(margin, correct, NULL, n, &cand, &kept, &err, &nc)) {
+        return 0;
+    }
+    enum { MAX_N = 10000000 };
+    for (size_t k = 0; k < nc; k++) {
+        if (!(kept[k] > 0) || err[k] / kept[k] >= alpha) {
+            continue;
+        }
+        double q = kept[k] / (double)n, rate = err[k] / kept[k];
+        /* the bound falls as the answers grow at a fixed rate: bisect on
+         * the number of answers N */
+#define MET(N)                                                                 \
+    (assay_binom_upper(rate * q * (double)(N), q * (double)(N), level) <=      \
+     alpha + CUT_EPS)
+        size_t lo = 0, hi = 1;
+        while (hi <= MAX_N && !MET(hi)) {
+            lo = hi;
+            hi *= 2;
+        }
+        if (hi > MAX_N) {
+            continue;
+        }
+        while (hi - lo > 1) { /* MET(hi), !MET(lo) or lo == 0 */
+            size_t mid = lo + (hi - lo) / 2;
+            if (MET(mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+#undef MET
+        if (best == 0 || hi < best) {
+            best = hi;
         }
     }
     free(cand);
-    c->review_margin = round(c->review_margin * 1e6) / 1e6;
-    if (review_share != NULL) {
-        *review_share = share;
-    }
-    if (kept_accuracy != NULL) {
-        *kept_accuracy = acc;
-    }
+    free(kept);
+    free(err);
+    return best;
 }

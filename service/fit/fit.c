@@ -985,6 +985,35 @@ out:
     return rc;
 }
 
+/* The confidence level of the needs_review cut's bound from an option:
+ * 0 the default, negative none (the point rule). */
+static double
+review_level(double v)
+{
+    return v == 0 ? ASSAY_REVIEW_LEVEL : v < 0 ? 0 : v;
+}
+
+/* The needs_review cut's rule and bound into a fit or recalibration
+ * record: the level, the effective answers kept and wrong among them (each
+ * answer counted once), the Clopper-Pearson bound on their error rate and
+ * whether it met 1 - target (else the cut has the smallest bound). */
+static void
+review_bound_json(json_t *o, double level, const assay_review_info *ri)
+{
+    json_object_set_new(o, "level", num4(level > 0 ? level : 0));
+    json_object_set_new(o, "rule",
+                        json_string(level <= 0 ? "point estimate"
+                                    : ri->bound_met
+                                        ? "clopper-pearson bound"
+                                        : "smallest bound (bound not met)"));
+    json_object_set_new(o, "kept_answers", num4(ri->kept));
+    json_object_set_new(o, "kept_errors", num4(ri->errors));
+    if (level > 0) {
+        json_object_set_new(o, "error_bound", num4(ri->error_bound));
+        json_object_set_new(o, "bound_met", json_boolean(ri->bound_met));
+    }
+}
+
 /* The band model decides bands only on a clear out-of-fold gain over the
  * thresholds: McNemar's one-sided test at 5% on the answers the two get
  * differently right (counts averaged over the fold assignments). */
@@ -1000,15 +1029,18 @@ out:
  * assignment); otherwise the signal with the smaller review share
  * at the target wins. Then isotonic P(band right | signal) and the
  * needs_review cut for target accuracy among the answers not sent to
- * review. */
+ * review: the fewest reviews at which the Clopper-Pearson upper bound at
+ * level on the kept answers' error rate is <= 1 - target (calibrate.h),
+ * each answer counting once over the fold assignments. */
 static assay_err
 calibrate_confidence(const assay_model *m, const groups *g,
                      const assay_itemset *s, const assay_features *fs,
                      assay_concept_match *const *matches, const double *X,
                      const double *y, const unsigned *fold, unsigned nfolds,
                      const bool *use, double lambda, double bm_lambda,
-                     const char *band_mode, double target, assay_params *p,
-                     const int *srcix, json_t **info, assay_error *err)
+                     const char *band_mode, double target, double level,
+                     assay_params *p, const int *srcix, json_t **info,
+                     assay_error *err)
 {
     enum { NC = 3, NR = ASSAY_CV_REPEATS };
     size_t n = s->n, nn = n * NR;
@@ -1020,7 +1052,9 @@ calibrate_confidence(const assay_model *m, const groups *g,
     int *ob[NC];
     int *hb = calloc(n + 1, sizeof(*hb));
     bool *right = calloc(nn + 1, sizeof(*right));
-    bool alloc_ok = oof && ok && hb && right;
+    /* every verdict of an answer weighs 1/NR: the bound counts answers */
+    double *wt = calloc(nn + 1, sizeof(*wt));
+    bool alloc_ok = oof && ok && hb && right && wt;
     for (int c = 0; c < NC; c++) {
         mg[c] = calloc(nn + 1, sizeof(*mg[c]));
         ob[c] = calloc(nn + 1, sizeof(*ob[c]));
@@ -1046,7 +1080,7 @@ calibrate_confidence(const assay_model *m, const groups *g,
     for (int c = 0; c < ncand; c++) {
         share[c] = 0;
         for (int r = NR - 1; r >= 0; r--) {
-            double sh;
+            assay_review_info ri;
             double *mgr = mg[c] + (size_t)r * n;
             int *obr = ob[c] + (size_t)r * n;
             p->calib.signal =
@@ -1071,8 +1105,9 @@ calibrate_confidence(const assay_model *m, const groups *g,
                 rc = ASSAY_ENOMEM;
                 goto out;
             }
-            assay_review_cut(&p->calib, mgr, right, n, target, &sh, NULL);
-            share[c] += sh / NR;
+            assay_review_cut(&p->calib, mgr, right, NULL, n, target, level,
+                             &ri);
+            share[c] += ri.review_share / NR;
         }
     }
     int pick = 0;
@@ -1099,6 +1134,7 @@ calibrate_confidence(const assay_model *m, const groups *g,
         right[i] = ob[pick][i] == hb[i % n];
         ok[i] = right[i] ? 1.0 : 0.0;
         nright += right[i];
+        wt[i] = 1.0 / NR;
     }
     if (!assay_isotonic(mg[pick], ok, nn, &p->calib)) {
         rc = ASSAY_ENOMEM;
@@ -1106,8 +1142,8 @@ calibrate_confidence(const assay_model *m, const groups *g,
     }
     p->calib.signal =
         pick == 0 ? ASSAY_SIGNAL_SCORE_MARGIN : ASSAY_SIGNAL_BAND_MARGIN;
-    double sh, kept;
-    assay_review_cut(&p->calib, mg[pick], right, nn, target, &sh, &kept);
+    assay_review_info ri;
+    assay_review_cut(&p->calib, mg[pick], right, wt, nn, target, level, &ri);
     static const char *const names[NC] = {
         "thresholds, margin", "thresholds, band model signal", "band model"};
     json_t *cand = json_object();
@@ -1120,8 +1156,10 @@ calibrate_confidence(const assay_model *m, const groups *g,
     }
     *info = json_pack("{s:o,s:o,s:o,s:o,s:s,s:o}", "target", num4(target),
                       "cv_band_accuracy", num4((double)nright / (double)nn),
-                      "cv_review_share", num4(sh), "cv_kept_accuracy",
-                      num4(kept), "bands", names[pick], "candidates", cand);
+                      "cv_review_share", num4(ri.review_share),
+                      "cv_kept_accuracy", num4(ri.kept_accuracy), "bands",
+                      names[pick], "candidates", cand);
+    review_bound_json(*info, level, &ri);
     if (ncand == NC) {
         /* McNemar's counts behind the choice, per fold assignment */
         json_object_set_new(*info, "band_model_only_right",
@@ -1138,6 +1176,7 @@ out:
     }
     free(hb);
     free(right);
+    free(wt);
     return rc;
 }
 
@@ -1580,11 +1619,11 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         free(hb);
     }
     if (nfolds > 0 &&
-        (rc = calibrate_confidence(m, &g, &items, fs, matches, X, y, fold,
-                                   nfolds, use, lambda, bm_lambda, o->band,
-                                   o->review_target > 0 ? o->review_target
-                                                        : ASSAY_REVIEW_TARGET,
-                                   &p, srcix, &review, err))) {
+        (rc = calibrate_confidence(
+             m, &g, &items, fs, matches, X, y, fold, nfolds, use, lambda,
+             bm_lambda, o->band,
+             o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
+             review_level(o->review_level), &p, srcix, &review, err))) {
         goto out;
     }
     {
@@ -1950,16 +1989,22 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     }
     double target =
         o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET;
+    double level = review_level(o->review_level);
     if (!assay_isotonic(mg, ok, n, &p.calib)) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
         goto out;
     }
     p.calib.signal = ASSAY_SIGNAL_SCORE_MARGIN;
-    double share_margin = 1, share_bm = 1;
-    assay_review_cut(&p.calib, mg, right, n, target, &share_margin, NULL);
+    assay_review_info ri, rib;
+    assay_review_cut(&p.calib, mg, right, NULL, n, target, level, &ri);
+    /* labels the bound needs at the signal chosen */
+    size_t needed_bound =
+        assay_review_labels_needed(mg, right, n, target, level);
     if (bm.on) {
         /* the band model's probability of the recalibrated band as the
-         * signal, when it sends fewer of these answers to review */
+         * signal, when its cut meets the bound and the margin's does not,
+         * or both or neither do and it sends fewer of these answers to
+         * review */
         assay_params pb = p;
         pb.band = bm;
         pb.band.decides = false;
@@ -1984,10 +2029,16 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         }
         if (assay_isotonic(ts, tok, n, &pb.calib)) {
             pb.calib.signal = ASSAY_SIGNAL_BAND_MARGIN;
-            assay_review_cut(&pb.calib, ts, tr, n, target, &share_bm, NULL);
-            if (share_bm < share_margin) {
+            assay_review_cut(&pb.calib, ts, tr, NULL, n, target, level, &rib);
+            /* a met bound first, then the fewer reviews */
+            if (rib.bound_met != ri.bound_met
+                    ? rib.bound_met
+                    : rib.review_share < ri.review_share) {
                 p.band = pb.band;
                 p.calib = pb.calib;
+                ri = rib;
+                needed_bound =
+                    assay_review_labels_needed(ts, tr, n, target, level);
             }
         }
         free(tb);
@@ -2002,7 +2053,14 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         rep->sd_correct = sdc;
         rep->sd_partial = sdp;
         rep->needed = needed;
-        rep->enough = n >= needed;
+        rep->level = level;
+        rep->target = target;
+        rep->review_share = ri.review_share;
+        rep->kept_accuracy = ri.kept_accuracy;
+        rep->error_bound = ri.error_bound;
+        rep->bound_met = level <= 0 || ri.bound_met;
+        rep->needed_bound = needed_bound;
+        rep->enough = n >= needed && rep->bound_met;
     }
     /* the model file with the recalibrated sections */
     json_error_t je;
@@ -2037,6 +2095,18 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
                                   num4(sdc), "sd_partial", num4(sdp), "needed",
                                   (json_int_t)needed, "signal",
                                   p.band.on ? "band model" : "margin"));
+    {
+        json_t *rv = json_pack("{s:o,s:o,s:o}", "target", num4(target),
+                               "review_share", num4(ri.review_share),
+                               "kept_accuracy", num4(ri.kept_accuracy));
+        review_bound_json(rv, level, &ri);
+        if (level > 0) {
+            json_object_set_new(rv, "needed_for_bound",
+                                json_integer((json_int_t)needed_bound));
+        }
+        json_object_set_new(json_object_get(root, "recalibrated"), "review",
+                            rv);
+    }
     inputs = NULL;
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS |

@@ -10,6 +10,9 @@ expect_status 2 "$ASSAY_EXE" calibrate --model "$pf"
 grep -q '^assay: usage: --model, --labels and --out are required' "$TMPD/err" ||
     fail "missing options message: $(cat "$TMPD/err")"
 expect_status 2 "$ASSAY_EXE" calibrate --model "$pf" --labels x --out y --review-target 2
+expect_status 2 "$ASSAY_EXE" calibrate --model "$pf" --labels x --out y --review-level 1
+grep -q -- '--review-level wants a number in \[0, 1), got "1"' "$TMPD/err" ||
+    fail "--review-level 1: $(cat "$TMPD/err")"
 
 # 40 labelled answers: written, but a warning that they are too few
 head -n 40 "$pf/labelled.jsonl" >"$TMPD/few.jsonl"
@@ -18,6 +21,38 @@ expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$TMPD/few.jsonl" 
 grep -q '^wrote ' "$TMPD/out" || fail "no wrote line: $(cat "$TMPD/out")"
 grep -q 'warning: 40 labelled answers are too few' "$TMPD/err" ||
     fail "no too-few warning: $(cat "$TMPD/err")"
+# 40 answers cannot bound the kept error rate at 5% with confidence 0.9
+# (even with none wrong, 45 kept are needed): the cut is the one with the
+# smallest bound, the warning and the model say so, and how many would do
+grep -q 'warning: 40 labelled answers are too few to promise 0.95 accuracy .* confidence 0.9' \
+    "$TMPD/err" || fail "no bound warning: $(cat "$TMPD/err")"
+grep -q '^review target=0.95 level=0.9 .* bound=not_met needed_for_bound=[0-9]' "$TMPD/out" ||
+    fail "no review line: $(cat "$TMPD/out")"
+python3 - "$TMPD/model.json" <<'PY' || fail "recalibrated.review (40 answers)"
+import json, sys
+r = json.load(open(sys.argv[1]))["recalibrated"]["review"]
+assert r["level"] == 0.9 and r["bound_met"] is False, r
+assert r["rule"] == "smallest bound (bound not met)", r
+assert r["error_bound"] > 0.05 and r["needed_for_bound"] > 45, r
+PY
+# on the 201 training answers the bound holds: the error rate among the
+# kept answers is within 0.05 at 0.9, and the point estimate (level 0)
+# reviews no more
+expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$pf/labelled.jsonl" \
+    --split train --out "$TMPD/bound.json"
+grep -q 'bound=met' "$TMPD/out" || fail "bound not met on train: $(cat "$TMPD/out")"
+if grep -q 'too few to promise' "$TMPD/err"; then fail "bound warning when met"; fi
+expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$pf/labelled.jsonl" \
+    --split train --out "$TMPD/point.json" --review-level 0
+python3 - "$TMPD/bound.json" "$TMPD/point.json" <<'PY' || fail "bound vs point estimate"
+import json, sys
+b = json.load(open(sys.argv[1]))["recalibrated"]["review"]
+p = json.load(open(sys.argv[2]))["recalibrated"]["review"]
+assert b["rule"] == "clopper-pearson bound" and b["bound_met"] is True, b
+assert b["error_bound"] <= 0.05 and b["kept_accuracy"] >= 0.95, b
+assert p["rule"] == "point estimate" and "error_bound" not in p, p
+assert p["review_share"] <= b["review_share"], (p, b)
+PY
 # the recalibrated model loads (input paths rewritten) and measures
 expect_status 0 "$ASSAY_EXE" fit --eval "$TMPD/model.json" --labels "$pf/labelled.jsonl" \
     --test-split test

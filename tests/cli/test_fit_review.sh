@@ -30,4 +30,21 @@ b = json.load(open(sys.argv[4]))["fit"]["review"]
 assert a["target"] == 0.95 and b["target"] == 0.7, (a["target"], b["target"])
 assert strict > 0, "the default target sends some training answers to review"
 assert loose < strict, (loose, strict)
+# the cut bounds the kept answers' error rate at level 0.9, each training
+# answer counted once over the fold assignments
+assert a["level"] == 0.9 and a["rule"] == "clopper-pearson bound", a
+assert a["bound_met"] is True and a["error_bound"] <= 0.05, a
+assert a["kept_answers"] <= 201 and a["cv_kept_accuracy"] >= 0.95, a
 PY
+# --review-level 0: the out-of-fold point estimate, which reviews no more
+point=$(fit "$TMPD/point.json" --review-level 0)
+python3 - "$strict" "$point" "$TMPD/point.json" <<'PY' || fail "review level 0"
+import json, sys
+strict, point = float(sys.argv[1]), float(sys.argv[2])
+r = json.load(open(sys.argv[3]))["fit"]["review"]
+assert r["level"] == 0 and r["rule"] == "point estimate" and "bound_met" not in r, r
+assert point < strict, (point, strict)
+PY
+expect_status 2 "$ASSAY_EXE" fit --bank "$PF/bank.txt" --out "$TMPD/x.json" --review-level 0.9x
+grep -q -- '--review-level wants a number in \[0, 1), got "0.9x"' "$TMPD/err" ||
+    fail "fit --review-level 0.9x: $(cat "$TMPD/err")"
