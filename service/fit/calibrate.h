@@ -28,7 +28,7 @@ bool assay_isotonic(const double *x, const double *y, size_t n, assay_calib *c);
  * probability over the draw of the labelled answers, the error rate among
  * answers not sent to review is at most 1 - target on new answers drawn
  * like them (exchangeable). */
-#define ASSAY_REVIEW_LEVEL 0.9
+#define ASSAY_REVIEW_LEVEL 0.5
 
 /* assay_binom_upper is the one-sided Clopper-Pearson upper confidence
  * bound, at confidence level (in (0, 1)), on the rate of an event seen

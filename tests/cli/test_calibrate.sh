@@ -17,7 +17,7 @@ grep -q -- '--review-level wants a number in \[0, 1), got "1"' "$TMPD/err" ||
 # 40 labelled answers: written, but a warning that they are too few
 head -n 40 "$pf/labelled.jsonl" >"$TMPD/few.jsonl"
 expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$TMPD/few.jsonl" \
-    --out "$TMPD/model.json"
+    --out "$TMPD/model.json" --review-level 0.9
 grep -q '^wrote ' "$TMPD/out" || fail "no wrote line: $(cat "$TMPD/out")"
 grep -q 'warning: 40 labelled answers are too few' "$TMPD/err" ||
     fail "no too-few warning: $(cat "$TMPD/err")"
@@ -39,7 +39,7 @@ PY
 # kept answers is within 0.05 at 0.9, and the point estimate (level 0)
 # reviews no more
 expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$pf/labelled.jsonl" \
-    --split train --out "$TMPD/bound.json"
+    --split train --out "$TMPD/bound.json" --review-level 0.9
 grep -q 'bound=met' "$TMPD/out" || fail "bound not met on train: $(cat "$TMPD/out")"
 if grep -q 'too few to promise' "$TMPD/err"; then fail "bound warning when met"; fi
 expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$pf/labelled.jsonl" \
@@ -52,6 +52,16 @@ assert b["rule"] == "clopper-pearson bound" and b["bound_met"] is True, b
 assert b["error_bound"] <= 0.05 and b["kept_accuracy"] >= 0.95, b
 assert p["rule"] == "point estimate" and "error_bound" not in p, p
 assert p["review_share"] <= b["review_share"], (p, b)
+PY
+# without --review-level the level is 0.5, between the two
+expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$pf/labelled.jsonl" \
+    --split train --out "$TMPD/default.json"
+grep -q '^review target=0.95 level=0.5 ' "$TMPD/out" || fail "default level: $(cat "$TMPD/out")"
+python3 - "$TMPD/default.json" "$TMPD/bound.json" "$TMPD/point.json" <<'PY' || fail "default level"
+import json, sys
+d, b, p = (json.load(open(f))["recalibrated"]["review"] for f in sys.argv[1:])
+assert d["level"] == 0.5 and d["rule"] == "clopper-pearson bound", d
+assert p["review_share"] <= d["review_share"] <= b["review_share"], (p, d, b)
 PY
 # the recalibrated model loads (input paths rewritten) and measures
 expect_status 0 "$ASSAY_EXE" fit --eval "$TMPD/model.json" --labels "$pf/labelled.jsonl" \

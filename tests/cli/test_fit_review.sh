@@ -19,7 +19,7 @@ grep -q -- '--review-target wants a number in (0, 1], got "0"' "$TMPD/err" ||
 expect_status 2 "$ASSAY_EXE" fit --bank "$PF/bank.txt" --out "$TMPD/x.json" --review-target 0.9x
 [ ! -e "$TMPD/x.json" ] || fail "a model was written after a usage error"
 
-strict=$(fit "$TMPD/strict.json")
+strict=$(fit "$TMPD/strict.json" --review-level 0.9)
 loose=$(fit "$TMPD/loose.json" --review-target 0.7)
 [ -n "$strict" ] && [ -n "$loose" ] || fail "no review_share in fit output: $(cat "$TMPD/out")"
 python3 - "$strict" "$loose" "$TMPD/strict.json" "$TMPD/loose.json" <<'PY' || fail "review target"
@@ -28,6 +28,7 @@ strict, loose = float(sys.argv[1]), float(sys.argv[2])
 a = json.load(open(sys.argv[3]))["fit"]["review"]
 b = json.load(open(sys.argv[4]))["fit"]["review"]
 assert a["target"] == 0.95 and b["target"] == 0.7, (a["target"], b["target"])
+assert b["level"] == 0.5, b  # the default level
 assert strict > 0, "the default target sends some training answers to review"
 assert loose < strict, (loose, strict)
 # the cut bounds the kept answers' error rate at level 0.9, each training
