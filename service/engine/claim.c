@@ -435,6 +435,14 @@ collect_clause(void *vctx, const clause *c)
     }
 }
 
+/* "counting" in "reference counting": a verb's -ing form names a thing */
+static bool
+gerund(const assay_term *t)
+{
+    return t->surface_len > 4 &&
+           memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
+}
+
 /* A reference clause opening with question words names what it is about
  * ("Shallow copy duplicates ..." for "... deepcopy and shallow copy?"); a
  * clause after a contrast word that opens with an entity's head word names
@@ -461,7 +469,7 @@ entities_from_reference(ref_ctx *x, bool from_question)
             /* a word that is mostly a verb ends the name: "The loops begin
              * at ..." for "Where do the loops of the fingerprint begin?"
              * is about the loops, and "begin" is what it says of them */
-            if (n > 0 &&
+            if (n > 0 && !gerund(t) &&
                 assay_wordnet_mostly_verb(wn, t->surface, t->surface_len)) {
                 break;
             }

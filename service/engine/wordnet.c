@@ -926,7 +926,7 @@ assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w, size_t len)
             verbs += wn->ss_pos[wn->senses[i]] == WN_VERB;
         }
     }
-    return verbs > nouns;
+    return verbs > 0 && verbs >= 2 * nouns;
 }
 
 static bool

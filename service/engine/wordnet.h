@@ -88,10 +88,11 @@ size_t assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
                            uint32_t *out, size_t cap);
 
 /* assay_wordnet_mostly_verb says whether w (len bytes, normalised lower
- * case) is more likely a verb than a noun: WordNet lists more verb senses
- * than noun senses for it and its base forms. "begin" (ten verb senses,
- * one noun: Menachem Begin) and "runs" are; "loops", "end", "copy", an
- * adjective and a word WordNet does not know are not. */
+ * case) is mostly a verb: WordNet lists at least twice as many verb senses
+ * as noun senses for it and its base forms. "begin" (ten verb senses, one
+ * noun: Menachem Begin) and "runs" are; "process" and "thread" (about as
+ * many of each), "loops", "end", "copy", an adjective and a word WordNet
+ * does not know are not. */
 bool assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w,
                                size_t len);
 

@@ -174,6 +174,29 @@ test_wordnet_synonyms_share_a_synset(void **state)
     assert_true(has_big);
 }
 
+/* twice as many verb senses as noun senses over the word and its bases */
+static void
+test_wordnet_mostly_verb(void **state)
+{
+    (void)state;
+#define MV(w) assay_wordnet_mostly_verb(wn, w, strlen(w))
+    assert_true(MV("begin")); /* 10 verb senses, 1 noun (Menachem Begin) */
+    assert_true(MV("runs"));  /* through its base "run" */
+    assert_true(MV("handle"));
+    assert_false(MV("process")); /* 7 verb, 6 noun */
+    assert_false(MV("thread"));
+    assert_false(MV("loops"));
+    assert_false(MV("end"));
+    assert_false(MV("copy"));
+    /* 2 verb senses, 1 noun: why claim.c asks only of a name's later
+     * words, never of its first ("shallow copy") */
+    assert_true(MV("shallow"));
+    assert_false(MV("immutable")); /* an adjective */
+    assert_false(MV("deepcopy"));  /* unknown to WordNet */
+    assert_false(assay_wordnet_mostly_verb(NULL, "begin", 5));
+#undef MV
+}
+
 static void
 test_wordnet_hypernym_distance(void **state)
 {
@@ -306,6 +329,7 @@ main(void)
             test_wordnet_indirect_antonyms_through_similar_clusters),
         cmocka_unit_test(test_wordnet_antonym_list_is_sorted_and_bounded),
         cmocka_unit_test(test_wordnet_synonyms_share_a_synset),
+        cmocka_unit_test(test_wordnet_mostly_verb),
         cmocka_unit_test(test_wordnet_hypernym_distance),
         cmocka_unit_test(test_wordnet_shared_copy_is_one_table),
         cmocka_unit_test(test_wordnet_absent_data_names_file_and_package),
