@@ -60,6 +60,15 @@ void assay_jsonw_array_end(assay_jsonw *w);
 /* assay_jsonw_key writes a member's key; its value follows. */
 void assay_jsonw_key(assay_jsonw *w, const char *key);
 
+/* assay_jsonw_key_raw writes a key already in JSON form, quotes and colon
+ * included (key[0..n) = "\"name\":"), with the comma before it when one is
+ * due: for keys the program spells itself, without a look for bytes to
+ * escape. ASSAY_JSONW_KEY makes that form of a string literal that needs
+ * no escaping (printable ASCII without '"' or '\\'). */
+void assay_jsonw_key_raw(assay_jsonw *w, const char *key, size_t n);
+#define ASSAY_JSONW_KEY(w, lit)                                                \
+    assay_jsonw_key_raw((w), "\"" lit "\":", sizeof("\"" lit "\":") - 1)
+
 /* Values, in an array or after a key. assay_jsonw_str(w, NULL) writes null.
  */
 void assay_jsonw_str(assay_jsonw *w, const char *s);

@@ -398,10 +398,22 @@ concept_list(const assay_concept_result *r)
                                              : 3;
 }
 
+/* A member key as written, quotes and colon included, made at compile
+ * time (a verdict writes some eighty keys; see ASSAY_JSONW_KEY). */
+typedef struct verdict_key {
+    const char *text;
+    size_t len;
+} verdict_key;
+
+#define VERDICT_KEY(lit)                                                       \
+    {                                                                          \
+        "\"" lit "\":", sizeof("\"" lit "\":") - 1                             \
+    }
+
 static void
 write_span(assay_jsonw *w, size_t start, size_t end)
 {
-    assay_jsonw_key(w, "span");
+    ASSAY_JSONW_KEY(w, "span");
     assay_jsonw_array_begin(w);
     assay_jsonw_int(w, (long long)start);
     assay_jsonw_int(w, (long long)end);
@@ -411,12 +423,13 @@ write_span(assay_jsonw *w, size_t start, size_t end)
 static void
 write_concepts(assay_jsonw *w, const assay_verdict *v)
 {
-    static const char *const lists[5] = {"matched", "fuzzy", "negated",
-                                         "missing", "misconceptions"};
-    assay_jsonw_key(w, "concepts");
+    static const verdict_key lists[5] = {
+        VERDICT_KEY("matched"), VERDICT_KEY("fuzzy"), VERDICT_KEY("negated"),
+        VERDICT_KEY("missing"), VERDICT_KEY("misconceptions")};
+    ASSAY_JSONW_KEY(w, "concepts");
     assay_jsonw_object_begin(w);
     for (int list = 0; list < 5; list++) {
-        assay_jsonw_key(w, lists[list]);
+        assay_jsonw_key_raw(w, lists[list].text, lists[list].len);
         assay_jsonw_array_begin(w);
         for (size_t i = 0; i < v->nconcepts; i++) {
             const assay_concept_result *r = &v->concepts[i];
@@ -424,13 +437,17 @@ write_concepts(assay_jsonw *w, const assay_verdict *v)
                 continue;
             }
             assay_jsonw_object_begin(w);
-            assay_jsonw_member_str(w, "label", r->label);
-            assay_jsonw_member_real(w, "weight", r->weight);
+            ASSAY_JSONW_KEY(w, "label");
+            assay_jsonw_str(w, r->label);
+            ASSAY_JSONW_KEY(w, "weight");
+            assay_jsonw_real(w, r->weight);
             if (r->required) {
-                assay_jsonw_member_bool(w, "required", true);
+                ASSAY_JSONW_KEY(w, "required");
+                assay_jsonw_bool(w, true);
             }
             if (r->state != ASSAY_MATCH_MISSING) {
-                assay_jsonw_member_str(w, "phrase", r->phrase);
+                ASSAY_JSONW_KEY(w, "phrase");
+                assay_jsonw_str(w, r->phrase);
                 write_span(w, r->start, r->end);
             }
             assay_jsonw_object_end(w);
@@ -443,24 +460,28 @@ write_concepts(assay_jsonw *w, const assay_verdict *v)
 static void
 write_claims(assay_jsonw *w, const assay_verdict *v)
 {
-    assay_jsonw_key(w, "claims");
+    ASSAY_JSONW_KEY(w, "claims");
     assay_jsonw_array_begin(w);
     for (size_t i = 0; i < v->nclaims; i++) {
         const assay_claim_verdict *c = &v->claims[i];
         assay_jsonw_object_begin(w);
-        assay_jsonw_member_str(w, "claim", c->claim);
+        ASSAY_JSONW_KEY(w, "claim");
+        assay_jsonw_str(w, c->claim);
         if (c->subject != NULL) {
-            assay_jsonw_member_str(w, "subject", c->subject);
+            ASSAY_JSONW_KEY(w, "subject");
+            assay_jsonw_str(w, c->subject);
         }
-        assay_jsonw_member_str(w, "state", assay_claim_state_name(c->state));
+        ASSAY_JSONW_KEY(w, "state");
+        assay_jsonw_str(w, assay_claim_state_name(c->state));
         if (c->state != ASSAY_CLAIM_MISSING) {
             write_span(w, c->start, c->end);
         }
         if (c->state == ASSAY_CLAIM_CONTRADICTED) {
-            assay_jsonw_member_str(w, "reason",
-                                   assay_claim_reason_name(c->reason));
+            ASSAY_JSONW_KEY(w, "reason");
+            assay_jsonw_str(w, assay_claim_reason_name(c->reason));
             if (c->answer_subject != NULL) {
-                assay_jsonw_member_str(w, "answer_subject", c->answer_subject);
+                ASSAY_JSONW_KEY(w, "answer_subject");
+                assay_jsonw_str(w, c->answer_subject);
             }
         }
         assay_jsonw_object_end(w);
@@ -494,26 +515,36 @@ contradiction_by(const assay_verdict *v)
                                       : NULL;
 }
 
+static const verdict_key feature_keys[ASSAY_NFEATURES] = {
+#define ASSAY_X_FEATKEY(name) VERDICT_KEY(#name),
+    ASSAY_FEATURES(ASSAY_X_FEATKEY)
+#undef ASSAY_X_FEATKEY
+};
+
 static void
 write_contributions(assay_jsonw *w, const assay_verdict *v)
 {
-    assay_jsonw_key(w, "contributions");
+    ASSAY_JSONW_KEY(w, "contributions");
     assay_jsonw_object_begin(w);
-    assay_jsonw_member_real(w, "bias", v->bias);
+    ASSAY_JSONW_KEY(w, "bias");
+    assay_jsonw_real(w, v->bias);
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
-        assay_jsonw_member_real(w, assay_feature_names[i], v->contrib[i]);
+        assay_jsonw_key_raw(w, feature_keys[i].text, feature_keys[i].len);
+        assay_jsonw_real(w, v->contrib[i]);
     }
-    assay_jsonw_member_real(w, "rules", v->adjust);
+    ASSAY_JSONW_KEY(w, "rules");
+    assay_jsonw_real(w, v->adjust);
     assay_jsonw_object_end(w);
 }
 
 static void
 write_features(assay_jsonw *w, const assay_verdict *v)
 {
-    assay_jsonw_key(w, "features");
+    ASSAY_JSONW_KEY(w, "features");
     assay_jsonw_object_begin(w);
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
-        assay_jsonw_member_real(w, assay_feature_names[i], v->features[i]);
+        assay_jsonw_key_raw(w, feature_keys[i].text, feature_keys[i].len);
+        assay_jsonw_real(w, v->features[i]);
     }
     assay_jsonw_object_end(w);
 }
@@ -521,7 +552,7 @@ write_features(assay_jsonw *w, const assay_verdict *v)
 static void
 write_flags(assay_jsonw *w, const assay_verdict *v)
 {
-    assay_jsonw_key(w, "flags");
+    ASSAY_JSONW_KEY(w, "flags");
     assay_jsonw_array_begin(w);
     for (unsigned b = 0; b < ASSAY_NFLAGS; b++) {
         if (v->flags & (1u << b)) {
@@ -539,25 +570,32 @@ write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
 #define WANT(name) (parts & ASSAY_VPART(name))
     bool calibrated = !isnan(v->confidence);
     if (WANT(QUESTION_ID) && v->question_id != NULL) {
-        assay_jsonw_member_str(w, "question_id", v->question_id);
+        ASSAY_JSONW_KEY(w, "question_id");
+        assay_jsonw_str(w, v->question_id);
     }
     if (WANT(SCORE)) {
-        assay_jsonw_member_real(w, "score", v->score);
+        ASSAY_JSONW_KEY(w, "score");
+        assay_jsonw_real(w, v->score);
     }
     if (WANT(BAND)) {
-        assay_jsonw_member_str(w, "band", v->band);
+        ASSAY_JSONW_KEY(w, "band");
+        assay_jsonw_str(w, v->band);
     }
     if (WANT(CONFIDENCE) && calibrated) {
-        assay_jsonw_member_real(w, "confidence", v->confidence);
+        ASSAY_JSONW_KEY(w, "confidence");
+        assay_jsonw_real(w, v->confidence);
     }
     if (WANT(NEEDS_REVIEW) && calibrated) {
-        assay_jsonw_member_bool(w, "needs_review", v->needs_review);
+        ASSAY_JSONW_KEY(w, "needs_review");
+        assay_jsonw_bool(w, v->needs_review);
     }
     if (WANT(SCALE_SCORE)) {
-        assay_jsonw_member_real(w, "scale_score", v->scale_score);
+        ASSAY_JSONW_KEY(w, "scale_score");
+        assay_jsonw_real(w, v->scale_score);
     }
     if (WANT(SCALE_MAX)) {
-        assay_jsonw_member_real(w, "scale_max", v->scale_max);
+        ASSAY_JSONW_KEY(w, "scale_max");
+        assay_jsonw_real(w, v->scale_max);
     }
     if (WANT(CONCEPTS)) {
         write_concepts(w, v);
@@ -566,17 +604,20 @@ write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
         write_claims(w, v);
     }
     if (WANT(CONTRADICTS_REFERENCE)) {
-        assay_jsonw_member_bool(w, "contradicts_reference", contradicts(v));
+        ASSAY_JSONW_KEY(w, "contradicts_reference");
+        assay_jsonw_bool(w, contradicts(v));
     }
     if (WANT(CONTRADICTION_BY) && contradiction_by(v) != NULL) {
-        assay_jsonw_member_str(w, "contradiction_by", contradiction_by(v));
+        ASSAY_JSONW_KEY(w, "contradiction_by");
+        assay_jsonw_str(w, contradiction_by(v));
     }
     if (WANT(CONTRADICTION_PROBABILITY) && v->contra_model) {
-        assay_jsonw_member_real(w, "contradiction_probability",
-                                v->contra_probability);
+        ASSAY_JSONW_KEY(w, "contradiction_probability");
+        assay_jsonw_real(w, v->contra_probability);
     }
     if (WANT(FEEDBACK) && v->feedback != NULL) {
-        assay_jsonw_member_str(w, "feedback", v->feedback);
+        ASSAY_JSONW_KEY(w, "feedback");
+        assay_jsonw_str(w, v->feedback);
     }
     if (WANT(CONTRIBUTIONS)) {
         write_contributions(w, v);
@@ -588,7 +629,8 @@ write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
         write_flags(w, v);
     }
     if (WANT(MODEL)) {
-        assay_jsonw_member_str(w, "model", v->model_hash);
+        ASSAY_JSONW_KEY(w, "model");
+        assay_jsonw_str(w, v->model_hash);
     }
 #undef WANT
 }
