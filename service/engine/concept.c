@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "polarity.h"
 #include "scratch.h"
@@ -320,6 +323,43 @@ sig_close(uint32_t a, uint32_t b)
     return x == 0;
 }
 
+/* Bit i set when ssig[i] is close to s or tsig[i] to t (a word's surface
+ * and stem signatures against a phrase word's): sig_close over n <= 64
+ * words. The arrays are padded to a multiple of 16 words, so each group of
+ * 16 is tested and packed without a branch per word. */
+#if defined(__SSE2__)
+/* Four words per vector; the 0 / -1 lanes of the 16 tests narrow by
+ * saturating packs (32 -> 16 -> 8 bits, keeping 0 and -1) to 16 bytes in
+ * word order, and one movemask makes them the group's 16 bits. */
+static uint64_t
+close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
+           uint32_t t)
+{
+    const __m128i vs = _mm_set1_epi32((int)s), vt = _mm_set1_epi32((int)t);
+    const __m128i one = _mm_set1_epi32(1), zero = _mm_setzero_si128();
+    uint64_t mask = 0;
+    for (size_t g = 0; g < n; g += 16) {
+        __m128i c[4];
+        for (size_t q = 0; q < 4; q++) {
+            __m128i x = _mm_xor_si128(
+                _mm_loadu_si128((const __m128i *)(ssig + g + 4 * q)), vs);
+            __m128i y = _mm_xor_si128(
+                _mm_loadu_si128((const __m128i *)(tsig + g + 4 * q)), vt);
+            x = _mm_and_si128(x, _mm_sub_epi32(x, one));
+            x = _mm_and_si128(x, _mm_sub_epi32(x, one));
+            y = _mm_and_si128(y, _mm_sub_epi32(y, one));
+            y = _mm_and_si128(y, _mm_sub_epi32(y, one));
+            c[q] = _mm_or_si128(_mm_cmpeq_epi32(x, zero),
+                                _mm_cmpeq_epi32(y, zero));
+        }
+        __m128i b = _mm_packs_epi16(_mm_packs_epi32(c[0], c[1]),
+                                    _mm_packs_epi32(c[2], c[3]));
+        mask |= (uint64_t)(uint32_t)_mm_movemask_epi8(b) << g;
+    }
+    /* the padding past n is not a word */
+    return n < 64 ? mask & ((1ULL << n) - 1) : mask;
+}
+#else
 /* The 16 flags (each 0 or 1) as bits, flag k in bit k. On a little-endian
  * machine eight flags are one word, and one multiply gathers them: flag
  * k, at bit 8k, meets the multiplier's bit 7k + 7 ... 56 + k, and no two
@@ -342,11 +382,6 @@ pack_flags16(const uint8_t *flags)
 #endif
 }
 
-/* Bit i set when ssig[i] is close to s or tsig[i] to t (a word's surface
- * and stem signatures against a phrase word's): sig_close over n <= 64
- * words. The arrays are padded to a multiple of 16 words, so each group of
- * 16 is tested and packed without a branch per word (the compiler tests
- * several words at a time). */
 static uint64_t
 close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
            uint32_t t)
@@ -367,6 +402,7 @@ close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
     /* the padding past n is not a word */
     return n < 64 ? mask & ((1ULL << n) - 1) : mask;
 }
+#endif
 
 bool
 assay_within_one_edit(const char *a, size_t alen, const char *b, size_t blen)
