@@ -520,6 +520,8 @@ typedef struct match_ctx {
      * 0 ends; ascending) for exact matches */
     const uint32_t *elig;
     const uint32_t *essig, *etsig; /* per eligible word: ssig and tsig */
+    const uint64_t *ehyph;         /* bit e: eligible word e is a technical form
+                                      with a hyphen (word_match's compound test) */
     size_t nelig;
     const uint32_t *head, *next;
     size_t hmask;
@@ -560,7 +562,9 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
         xs[nh++] = m->head[w0->syn[q] & m->hmask];
     }
     /* The eligible words close to the first word, 64 at a time: a mask
-     * per block made in one branch-free pass, then taken bit by bit. */
+     * per block made in one branch-free pass, then taken bit by bit. A
+     * hyphenated first word may also match a hyphenated technical form
+     * part by part, whatever its signature. */
     size_t eb = 0, ebase = 0; /* the next block; the current one's start */
     uint64_t emask = 0;
     for (;;) {
@@ -575,9 +579,10 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
         }
         while (!exact_only && emask == 0 && eb < m->nelig) {
             size_t n = m->nelig - eb < 64 ? m->nelig - eb : 64;
-            emask = hyphen0 ? (n == 64 ? ~0ULL : (1ULL << n) - 1)
-                            : close_mask(m->essig + eb, m->etsig + eb, n, ssig0,
-                                         tsig0);
+            emask = close_mask(m->essig + eb, m->etsig + eb, n, ssig0, tsig0);
+            if (hyphen0) {
+                emask |= m->ehyph[eb / 64];
+            }
             ebase = eb;
             eb += n;
         }
@@ -668,8 +673,10 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     while (hcap < 2 * n) {
         hcap *= 2;
     }
+    size_t nblocks = n / 64 + 1;
     size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) +
                         6 * sizeof(uint32_t) + 2 * sizeof(bool)) +
+                   nblocks * sizeof(uint64_t) +
                    (hcap + 2 * ELIG_PAD) * sizeof(uint32_t);
     char *mem = assay_scratch_get(sc, slot, bytes);
     if (mem == NULL || n > UINT32_MAX - 1) {
@@ -677,7 +684,8 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     }
     size_t *content = (size_t *)mem;
     uint64_t *hash = (uint64_t *)(content + n);
-    uint32_t *tsig = (uint32_t *)(hash + n);
+    uint64_t *ehyph = hash + n;
+    uint32_t *tsig = (uint32_t *)(ehyph + nblocks);
     uint32_t *ssig = tsig + n;
     uint32_t *elig = ssig + n;
     uint32_t *next = elig + n;
@@ -692,6 +700,7 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     }
     size_t nc = 0, ne = 0;
     bool pending = false;
+    memset(ehyph, 0, nblocks * sizeof(*ehyph));
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];
         pending = pending || (t->flags & ASSAY_TERM_BREAK_BEFORE);
@@ -711,6 +720,10 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
             !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
             essig[ne] = ssig[nc];
             etsig[ne] = tsig[nc];
+            if ((t->flags & ASSAY_TERM_TECH) &&
+                memchr(t->surface, '-', t->surface_len) != NULL) {
+                ehyph[ne / 64] |= 1ULL << (ne % 64);
+            }
             elig[ne++] = (uint32_t)nc;
         }
         brk[nc] = pending;
@@ -728,9 +741,9 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         next[c] = head[h];
         head[h] = (uint32_t)c + 1;
     }
-    *m = (match_ctx){answer, content,  hash,  brk,   tsig, ssig,
-                     neg,    elig,     essig, etsig, ne,   head,
-                     next,   hcap - 1, nc,    steps, p};
+    *m = (match_ctx){answer, content, hash,     brk,   tsig,  ssig,
+                     neg,    elig,    essig,    etsig, ehyph, ne,
+                     head,   next,    hcap - 1, nc,    steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }
