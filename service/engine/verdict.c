@@ -161,41 +161,30 @@ model_hash_copy(char *dst, size_t cap, const char *hash)
     dst[n] = '\0';
 }
 
-/* Copies the claim judgements and their texts, so a verdict outlives an
+/* Copies the first n claim judgements and their texts to v->claims and
+ * the text at *at (room made by verdict_alloc), so a verdict outlives an
  * inline question. */
-static assay_err
-claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f)
+static void
+claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f,
+            size_t n, char **at)
 {
     const assay_claim_set *cs = &pq->claims;
-    size_t n = f->nclaims < cs->n ? f->nclaims : cs->n;
-    size_t bytes = 1;
-    for (size_t i = 0; i < n; i++) {
-        bytes += strlen(cs->c[i].text) + 1;
-    }
-    for (size_t e = 0; e < cs->nent; e++) {
-        bytes += strlen(cs->ent[e].label) + 1;
-    }
-    v->claims = calloc(n ? n : 1, sizeof(*v->claims));
-    v->claim_labels = malloc(bytes);
-    if (v->claims == NULL || v->claim_labels == NULL) {
-        return ASSAY_ENOMEM;
-    }
-    char *at = v->claim_labels;
+    v->claim_labels = *at;
     const char *ent[ASSAY_MAX_ENTITIES];
     for (size_t e = 0; e < cs->nent; e++) {
         size_t k = strlen(cs->ent[e].label) + 1;
-        memcpy(at, cs->ent[e].label, k);
-        ent[e] = at;
-        at += k;
+        memcpy(*at, cs->ent[e].label, k);
+        ent[e] = *at;
+        *at += k;
     }
     for (size_t i = 0; i < n; i++) {
         const assay_claim *c = &cs->c[i];
         const assay_claim_result *r = &f->claims[i];
         assay_claim_verdict *cv = &v->claims[v->nclaims++];
         size_t k = strlen(c->text) + 1;
-        memcpy(at, c->text, k);
-        cv->claim = at;
-        at += k;
+        memcpy(*at, c->text, k);
+        cv->claim = *at;
+        *at += k;
         cv->subject = c->subject >= 0 ? ent[c->subject] : NULL;
         cv->answer_subject =
             r->answer_subject >= 0 ? ent[r->answer_subject] : NULL;
@@ -204,7 +193,45 @@ claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f)
         cv->start = r->start;
         cv->end = r->end;
     }
-    return ASSAY_OK;
+}
+
+/* A zeroed verdict in one block with its arrays and texts after it: room
+ * for pq's concepts, nclaims claims, and the question id, labels, matched
+ * phrases, claim texts and entity labels with their NULs (one allocation
+ * per verdict instead of six). *text is where the texts go; NULL when out
+ * of memory. */
+static assay_verdict *
+verdict_alloc(const assay_prepared *pq, const assay_concept_match *m,
+              size_t nclaims, char **text)
+{
+    const assay_claim_set *cs = &pq->claims;
+    size_t bytes = pq->id != NULL ? strlen(pq->id) + 1 : 0;
+    for (size_t i = 0; i < pq->concepts.n; i++) {
+        const assay_concept *c = &pq->concepts.c[i];
+        bytes += strlen(c->label) + 1;
+        if (m[i].state != ASSAY_MATCH_MISSING) {
+            bytes += strlen(matched_phrase(c, &m[i])) + 1;
+        }
+    }
+    for (size_t i = 0; i < nclaims; i++) {
+        bytes += strlen(cs->c[i].text) + 1;
+    }
+    for (size_t e = 0; e < cs->nent; e++) {
+        bytes += strlen(cs->ent[e].label) + 1;
+    }
+    /* every size is a multiple of 8, so each array after the verdict is
+     * aligned as its type needs */
+    size_t nc = pq->concepts.n;
+    assay_verdict *v = malloc(sizeof(*v) + nc * sizeof(assay_concept_result) +
+                              nclaims * sizeof(assay_claim_verdict) + bytes);
+    if (v == NULL) {
+        return NULL;
+    }
+    memset(v, 0, sizeof(*v));
+    v->concepts = (assay_concept_result *)(v + 1);
+    v->claims = (assay_claim_verdict *)(v->concepts + nc);
+    *text = (char *)(v->claims + nclaims);
+    return v;
 }
 
 assay_err
@@ -212,12 +239,17 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
                     const assay_concept_match *m, const assay_params *p,
                     const char *model_hash, assay_verdict **out)
 {
-    assay_verdict *v = calloc(1, sizeof(*v));
+    size_t nclaims = f->nclaims < pq->claims.n ? f->nclaims : pq->claims.n;
+    char *at = NULL;
+    assay_verdict *v = verdict_alloc(pq, m, nclaims, &at);
     if (v == NULL) {
         return ASSAY_ENOMEM;
     }
-    if (pq->id != NULL && (v->question_id = strdup(pq->id)) == NULL) {
-        goto nomem;
+    if (pq->id != NULL) {
+        size_t n = strlen(pq->id) + 1;
+        memcpy(at, pq->id, n);
+        v->question_id = at;
+        at += n;
     }
     double raw = p->bias;
     v->bias = round6(p->bias);
@@ -298,31 +330,21 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     double sc = p->scale_a + p->scale_b * v->score;
     v->scale_max = p->scale_max;
     v->scale_score = round6(sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc);
-    v->concepts =
-        calloc(pq->concepts.n ? pq->concepts.n : 1, sizeof(*v->concepts));
-    if (v->concepts == NULL) {
-        goto nomem;
-    }
     /* Labels are copied so a verdict outlives its (inline) question. */
-    size_t bytes = 0;
-    for (size_t i = 0; i < pq->concepts.n; i++) {
-        const assay_concept *c = &pq->concepts.c[i];
-        bytes += strlen(c->label) + 1;
-        if (m[i].state != ASSAY_MATCH_MISSING) {
-            bytes += strlen(matched_phrase(c, &m[i])) + 1;
-        }
-    }
-    v->labels = malloc(bytes ? bytes : 1);
-    if (v->labels == NULL) {
-        goto nomem;
-    }
-    char *at = v->labels;
+    v->labels = at;
     for (size_t i = 0; i < pq->concepts.n; i++) {
         const assay_concept *c = &pq->concepts.c[i];
         assay_concept_result *r = &v->concepts[v->nconcepts++];
         size_t n = strlen(c->label) + 1;
         memcpy(at, c->label, n);
-        r->label = at;
+        *r = (assay_concept_result){.label = at,
+                                    .phrase = NULL,
+                                    .state = m[i].state,
+                                    .weight = c->weight,
+                                    .required = c->required,
+                                    .misconception = c->misconception,
+                                    .start = m[i].start,
+                                    .end = m[i].end};
         at += n;
         if (m[i].state != ASSAY_MATCH_MISSING) {
             const char *src = matched_phrase(c, &m[i]);
@@ -331,22 +353,11 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
             r->phrase = at;
             at += n;
         }
-        r->state = m[i].state;
-        r->weight = c->weight;
-        r->required = c->required;
-        r->misconception = c->misconception;
-        r->start = m[i].start;
-        r->end = m[i].end;
     }
-    if (claims_copy(v, pq, f) != ASSAY_OK) {
-        goto nomem;
-    }
+    claims_copy(v, pq, f, nclaims, &at);
     model_hash_copy(v->model_hash, sizeof(v->model_hash), model_hash);
     *out = v;
     return ASSAY_OK;
-nomem:
-    assay_verdict_free(v);
-    return ASSAY_ENOMEM;
 }
 
 void
@@ -355,12 +366,7 @@ assay_verdict_free(assay_verdict *v)
     if (v == NULL) {
         return;
     }
-    free(v->question_id);
-    free(v->concepts);
-    free(v->labels);
-    free(v->claims);
-    free(v->claim_labels);
-    free(v->feedback);
+    free(v->feedback); /* the rest is in v's block */
     free(v);
 }
 
