@@ -15,10 +15,7 @@
 static void
 phrase_fini(assay_cphrase *p)
 {
-    for (size_t i = 0; i < p->n; i++) {
-        free(p->words[i].text); /* the surface shares its allocation */
-    }
-    free(p->words);
+    free(p->words); /* the words' texts share its allocation */
     free(p->source);
 }
 
@@ -42,21 +39,18 @@ assay_concepts_fini(assay_concept_set *cs)
     cs->any_all_stop = false;
 }
 
-static bool
-cword_set(assay_cword *w, const assay_term *t)
+/* Sets w from t, its text and surface copied to *at (NUL-ended, in that
+ * order), which moves past them. */
+static void
+cword_set(assay_cword *w, const assay_term *t, char **at)
 {
-    /* text and surface in one allocation (inline grading makes a few
-     * hundred words per request) */
-    w->text = malloc(t->text_len + t->surface_len + 2);
-    if (w->text == NULL) {
-        w->surface = NULL;
-        return false;
-    }
+    w->text = *at;
     memcpy(w->text, t->text, t->text_len);
     w->text[t->text_len] = '\0';
     w->surface = w->text + t->text_len + 1;
     memcpy(w->surface, t->surface, t->surface_len);
     w->surface[t->surface_len] = '\0';
+    *at = w->surface + t->surface_len + 1;
     w->text_len = t->text_len;
     w->surface_len = t->surface_len;
     w->hash = t->hash;
@@ -64,11 +58,11 @@ cword_set(assay_cword *w, const assay_term *t)
     w->text_sig = assay_edit_signature(t->text, t->text_len);
     w->surface_sig = assay_edit_signature(t->surface, t->surface_len);
     w->hyphen = memchr(t->surface, '-', t->surface_len) != NULL;
-    return true;
 }
 
 /* Content words of an analysis: stop words dropped unless the phrase has
- * nothing else ("to be" stays matchable). */
+ * nothing else ("to be" stays matchable). The words and their texts are
+ * one allocation (inline grading makes a few hundred words per request). */
 static assay_err
 phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
 {
@@ -78,17 +72,22 @@ phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
     }
     bool all = keep == 0;
     p->all_stop = all;
-    p->words = calloc(all ? n : keep, sizeof(*p->words));
-    if (p->words == NULL && n > 0) {
-        return ASSAY_ENOMEM;
+    size_t nw = all ? n : keep, bytes = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (all || !(terms[i]->flags & ASSAY_TERM_STOP)) {
+            bytes += terms[i]->text_len + terms[i]->surface_len + 2;
+        }
     }
+    p->words = calloc(1, nw * sizeof(*p->words) + bytes);
+    if (p->words == NULL) {
+        return n > 0 ? ASSAY_ENOMEM : ASSAY_OK;
+    }
+    char *at = (char *)(p->words + nw);
     for (size_t i = 0; i < n; i++) {
         if (!all && (terms[i]->flags & ASSAY_TERM_STOP)) {
             continue;
         }
-        if (!cword_set(&p->words[p->n++], terms[i])) {
-            return ASSAY_ENOMEM;
-        }
+        cword_set(&p->words[p->n++], terms[i], &at);
     }
     return ASSAY_OK;
 }
