@@ -295,18 +295,10 @@ assay_jsonw_key(assay_jsonw *w, const char *key)
 }
 
 void
-assay_jsonw_key_raw(assay_jsonw *w, const char *key, size_t n)
+assay_jsonw_key_grow(assay_jsonw *w, const char *key, size_t n)
 {
-    size_t sep = w->comma;
-    char *p = jw_room(w, sep + n);
-    if (p != NULL) {
-        p[0] = ','; /* overwritten by the key when no comma is due */
-        memcpy(p + sep, key, n);
-        jw_commit(w, sep + n);
-    } else {
-        jw_sep(w);
-        jw_put(w, key, n);
-    }
+    jw_sep(w);
+    jw_put(w, key, n);
     w->comma = false;
 }
 
