@@ -78,6 +78,28 @@ jw_put(assay_jsonw *w, const char *s, size_t n)
     assay_sbuf_append(b, s, n);
 }
 
+/* Where n more bytes and the NUL after them go when the buffer has the
+ * room and the cap allows them, else NULL: the caller then writes through
+ * jw_put, which grows, caps and fails. A value is written whole into the
+ * room and committed once, instead of a check and a copy per piece. */
+static inline char *
+jw_room(assay_jsonw *w, size_t n)
+{
+    assay_sbuf *b = &w->buf;
+    if (b->status == ASSAY_OK && b->alloc - b->len > n &&
+        n <= b->limit - b->len) {
+        return b->data + b->len;
+    }
+    return NULL;
+}
+
+static inline void
+jw_commit(assay_jsonw *w, size_t n)
+{
+    w->buf.len += n;
+    w->buf.data[w->buf.len] = '\0';
+}
+
 /* Before a key, or a value not after a key. */
 static void
 jw_sep(assay_jsonw *w)
@@ -137,13 +159,13 @@ static const unsigned char jw_special[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* i: how many of the first bytes are known to be plain (jw_plain). */
 static void
-jw_string(assay_jsonw *w, const char *s, size_t n)
+jw_string(assay_jsonw *w, const char *s, size_t n, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
     jw_put(w, "\"", 1);
     size_t run = 0;
-    size_t i = 0;
     while (i < n) {
         while (i < n && !jw_special[u[i]]) {
             i++;
@@ -205,20 +227,85 @@ jw_string(assay_jsonw *w, const char *s, size_t n)
     jw_put(w, "\"", 1);
 }
 
+/* Whether any of the eight bytes in v is one jw_special marks: a control
+ * (below 0x20), '"', '\\' or a byte with the high bit set. Exact, from the
+ * usual zero-byte test ((x - 0x01..) & ~x & 0x80..) applied to v ^ '"'
+ * and v ^ '\\', and its "below n" form for the controls. */
+static inline bool
+jw_special8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+    uint64_t below = (v - ones * 0x20) & ~v;
+    uint64_t quote = (q - ones) & ~q, backslash = (b - ones) & ~b;
+    return ((below | quote | backslash | v) & high) != 0;
+}
+
+/* How many bytes of s[0..n) come before the first that jw_string must
+ * escape or check: eight at a time while none is special. */
+static size_t
+jw_plain(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, u + i, 8);
+        if (jw_special8(v)) {
+            break;
+        }
+    }
+    while (i < n && !jw_special[u[i]]) {
+        i++;
+    }
+    return i;
+}
+
+/* A string value or key, after its comma when one is due and before the
+ * key's colon. The common case, plain bytes (plain == n), is one piece:
+ * [','] '"' s '"' [':']. */
+static void
+jw_string_sep(assay_jsonw *w, const char *s, size_t n, size_t plain, bool colon)
+{
+    size_t sep = w->comma;
+    char *p;
+    if (plain == n && (p = jw_room(w, sep + n + 2 + colon)) != NULL) {
+        p[0] = ','; /* overwritten by the quote when no comma is due */
+        p += sep;
+        p[0] = '"';
+        memcpy(p + 1, s, n);
+        p[n + 1] = '"';
+        p[n + 2] = ':'; /* the NUL's place when not a key */
+        jw_commit(w, sep + n + 2 + colon);
+        return;
+    }
+    jw_sep(w);
+    jw_string(w, s, n, plain);
+    if (colon) {
+        jw_put(w, ":", 1);
+    }
+}
+
 void
 assay_jsonw_key(assay_jsonw *w, const char *key)
 {
+    size_t n = strlen(key);
+    jw_string_sep(w, key, n, jw_plain(key, n), true);
+    w->comma = false;
+}
+
+void
+assay_jsonw_key_grow(assay_jsonw *w, const char *key, size_t n)
+{
     jw_sep(w);
-    jw_string(w, key, strlen(key));
-    jw_put(w, ":", 1);
+    jw_put(w, key, n);
     w->comma = false;
 }
 
 void
 assay_jsonw_strn(assay_jsonw *w, const char *s, size_t n)
 {
-    jw_sep(w);
-    jw_string(w, s, n);
+    jw_string_sep(w, s, n, jw_plain(s, n), false);
     w->comma = true;
 }
 
@@ -229,7 +316,9 @@ assay_jsonw_str(assay_jsonw *w, const char *s)
         assay_jsonw_null(w);
         return;
     }
-    assay_jsonw_strn(w, s, strlen(s));
+    size_t n = strlen(s);
+    jw_string_sep(w, s, n, jw_plain(s, n), false);
+    w->comma = true;
 }
 
 /* Writes the decimal digits of v backwards ending at end; returns the
@@ -247,17 +336,26 @@ jw_utoa(char *end, uint64_t v)
 void
 assay_jsonw_int(assay_jsonw *w, long long x)
 {
-    char buf[24];
+    char buf[26]; /* ',', '-' and 20 digits */
     char *end = buf + sizeof(buf);
     uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
     char *p = jw_utoa(end, m);
     if (x < 0) {
         *--p = '-';
     }
-    jw_sep(w);
+    if (w->comma) {
+        *--p = ',';
+    }
     jw_put(w, p, (size_t)(end - p));
     w->comma = true;
 }
+
+/* "00" .. "99": two digits per table read. */
+static const char jw_pairs[201] =
+    "000102030405060708091011121314151617181920212223242526272829"
+    "303132333435363738394041424344454647484950515253545556575859"
+    "606162636465666768697071727374757677787980818283848586878889"
+    "90919293949596979899";
 
 /* A positive multiple of 1e-6, micros = x * 1e6 < 1e15, as %.15g and
  * jansson print it. Such a decimal has at most 15 significant digits, so
@@ -277,28 +375,32 @@ fmt_micros(char *out, uint64_t micros)
         memcpy(o, micros < 10 ? "e-6" : "e-5", 3);
         return (size_t)(o + 3 - out);
     }
-    char digits[24];
-    char *end = digits + sizeof(digits);
-    char *p = jw_utoa(end, micros / 1000000);
-    size_t n = (size_t)(end - p);
-    memcpy(o, p, n);
-    o += n;
+    uint64_t whole = micros / 1000000;
+    if (whole < 10) { /* scores, features, weights: one digit */
+        *o++ = (char)('0' + whole);
+    } else {
+        char digits[24];
+        char *end = digits + sizeof(digits);
+        char *p = jw_utoa(end, whole);
+        while (p < end) {
+            *o++ = *p++;
+        }
+    }
     *o++ = '.';
     uint32_t frac = (uint32_t)(micros % 1000000);
     if (frac == 0) {
         *o++ = '0';
         return (size_t)(o - out);
     }
-    char f[6];
-    for (int i = 5; i >= 0; i--) {
-        f[i] = (char)('0' + frac % 10);
-        frac /= 10;
-    }
-    int keep = 6;
-    while (f[keep - 1] == '0') {
+    /* all six digits, then the trailing zeros dropped */
+    uint32_t lo4 = frac % 10000;
+    memcpy(o, jw_pairs + 2 * (frac / 10000), 2);
+    memcpy(o + 2, jw_pairs + 2 * (lo4 / 100), 2);
+    memcpy(o + 4, jw_pairs + 2 * (lo4 % 100), 2);
+    size_t keep = 6;
+    while (o[keep - 1] == '0') {
         keep--;
     }
-    memcpy(o, f, (size_t)keep);
     return (size_t)(o + keep - out);
 }
 
@@ -410,10 +512,17 @@ assay_json_format_real(char out[ASSAY_JSON_REAL_MAX], double x)
 void
 assay_jsonw_real(assay_jsonw *w, double x)
 {
-    char buf[ASSAY_JSON_REAL_MAX];
-    size_t n = assay_json_format_real(buf, x);
-    jw_sep(w);
-    jw_put(w, buf, n);
+    size_t sep = w->comma;
+    char *p = jw_room(w, 1 + ASSAY_JSON_REAL_MAX);
+    if (p != NULL) { /* formatted in place, NUL and all */
+        p[0] = ',';
+        jw_commit(w, sep + assay_json_format_real(p + sep, x));
+    } else {
+        char buf[ASSAY_JSON_REAL_MAX];
+        size_t n = assay_json_format_real(buf, x);
+        jw_sep(w);
+        jw_put(w, buf, n);
+    }
     w->comma = true;
 }
 

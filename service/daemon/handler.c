@@ -265,14 +265,21 @@ assay_handler_health(assay_handler *h)
 
 /* The request's required model (issue 12 item 10): m, the model that would
  * answer, must have the hash or prefix req->model_hash. ASSAY_EMODELHASH
- * naming both hashes when it does not. */
+ * naming both hashes when it does not. The message names the question by
+ * id, or as inline when req has none (made only on failure: a request
+ * that passes pays for no formatting). */
 static assay_err
-check_model(const assay_request *req, const assay_model *m, const char *what,
-            assay_error *err)
+check_model(const assay_request *req, const assay_model *m, assay_error *err)
 {
     if (req->model_hash == NULL ||
         assay_proto_model_hash_matches(assay_model_hash(m), req->model_hash)) {
         return ASSAY_OK;
+    }
+    char what[120] = "an inline question";
+    if (req->question_id != NULL) {
+        char shown[80];
+        assay_log_value(shown, sizeof(shown), req->question_id);
+        snprintf(what, sizeof(what), "question \"%s\"", shown);
     }
     assay_error_set(err, ASSAY_EMODELHASH,
                     "model_hash: %s is graded here by model %s (bank %s), "
@@ -329,11 +336,7 @@ handle_grade(const model_set *s, const assay_request *req, char **reply,
             snprintf(err->field, sizeof(err->field), "question_id");
             return ASSAY_EQUESTION;
         }
-        char what[120];
-        char shown[80];
-        assay_log_value(shown, sizeof(shown), req->question_id);
-        snprintf(what, sizeof(what), "question \"%s\"", shown);
-        if ((rc = check_model(req, m, what, err)) != ASSAY_OK) {
+        if ((rc = check_model(req, m, err)) != ASSAY_OK) {
             return rc;
         }
         rc = assay_grade(m, req->question_id, req->answer, req->answer_len, &v,
@@ -344,8 +347,7 @@ handle_grade(const model_set *s, const assay_request *req, char **reply,
                                    "grade: no model loaded for inline "
                                    "grading");
         }
-        if ((rc = check_model(req, s->models[0], "an inline question", err)) !=
-            ASSAY_OK) {
+        if ((rc = check_model(req, s->models[0], err)) != ASSAY_OK) {
             return rc;
         }
         rc = assay_grade_inline(s->models[0], req->question, req->question_len,
@@ -383,8 +385,12 @@ static void
 log_request(const assay_request *req, const char *op, assay_err code,
             const assay_error *err, double ms)
 {
-    if ((code != ASSAY_OK || assay_log_get_level() >= ASSAY_LOG_DEBUG) &&
-        !assay_log_limit_allow(&request_log)) {
+    /* a graded request is logged only at debug level: nothing to format
+     * for it otherwise */
+    if (code == ASSAY_OK && assay_log_get_level() < ASSAY_LOG_DEBUG) {
+        return;
+    }
+    if (!assay_log_limit_allow(&request_log)) {
         return;
     }
     char id[80];
@@ -395,9 +401,6 @@ log_request(const assay_request *req, const char *op, assay_err code,
                   ms);
         assay_log(ASSAY_LOG_DEBUG, "request_error_detail", "id=%s message=%s",
                   id, err->message);
-        return;
-    }
-    if (assay_log_get_level() < ASSAY_LOG_DEBUG) {
         return;
     }
     char answer[LOG_TEXT_MAX + 1] = "-";

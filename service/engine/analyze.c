@@ -2,10 +2,11 @@
  * analyze.c - normalise, tokenise, classify and stem in one pass.
  *
  * Term strings go into a chain of blocks: the first is sized so a normal
- * answer fits (every surface plus a stem no longer than it), and a rare
- * overflow adds a block instead of moving the first, so pointers already
- * handed to terms stay valid. An analysis costs five allocations whatever
- * its length.
+ * answer fits (a copy of the normalised text, in which each surface ends
+ * with a NUL over the byte after it, plus a stem per word no longer than
+ * it), and a rare overflow adds a block instead of moving the first, so
+ * pointers already handed to terms stay valid. An analysis costs five
+ * allocations whatever its length.
  */
 #include "analyze.h"
 
@@ -45,7 +46,7 @@ an_block_new(size_t cap)
 }
 
 /* Copies len bytes plus a NUL into the arena; NULL when out of memory. */
-static const char *
+static char *
 an_copy(an_arena *a, const char *s, size_t len)
 {
     an_block *b = a->head;
@@ -111,13 +112,13 @@ an_protected_len(const assay_lexicon *lex, const char *w, size_t len)
     return 0;
 }
 
-/* The term of word w (wlen bytes of normalised text): adds its stop,
- * negator and protected flags to *flags, copies the surface into the arena,
- * and sets the text (stem, technical form or protected term) with its
- * length; the text is the surface itself when stemming leaves it whole. */
+/* The term of word w (wlen bytes of normalised text, its surface already
+ * in the arena): adds its stop, negator and protected flags to *flags, and
+ * sets the text (stem, technical form or protected term) with its length;
+ * the text is the surface itself when stemming leaves it whole. */
 static assay_err
 an_word(const assay_lexicon *lex, assay_stemmer *stemmer, an_arena *arena,
-        const char *w, size_t wlen, unsigned *flags, const char **surface_out,
+        const char *w, size_t wlen, unsigned *flags, const char *surface,
         const char **stem_out, size_t *stem_len_out)
 {
     if (assay_lexicon_is_stop(lex, w, wlen)) {
@@ -129,10 +130,6 @@ an_word(const assay_lexicon *lex, assay_stemmer *stemmer, an_arena *arena,
     size_t plen = an_protected_len(lex, w, wlen);
     if (plen > 0) {
         *flags |= ASSAY_TERM_PROTECTED;
-    }
-    const char *surface = an_copy(arena, w, wlen);
-    if (surface == NULL) {
-        return ASSAY_ENOMEM;
     }
     const char *stem = surface;
     size_t stem_len = plen > 0 ? plen : wlen;
@@ -158,7 +155,6 @@ an_word(const assay_lexicon *lex, assay_stemmer *stemmer, an_arena *arena,
             return ASSAY_ENOMEM;
         }
     }
-    *surface_out = surface;
     *stem_out = stem;
     *stem_len_out = stem_len;
     return ASSAY_OK;
@@ -176,6 +172,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
     assay_stemmer *own = NULL;
     assay_term *terms = NULL;
     an_arena arena = {NULL};
+    char *copy = NULL; /* the normalised text's copy in the arena */
     assay_wordcache *wc = assay_wordcache_thread();
     uint64_t gen = assay_lexicon_generation(lex);
     assay_err rc = assay_normalize(text, len, &norm, err);
@@ -196,9 +193,11 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             stemmer = own;
         }
         terms = malloc(ntoks * sizeof(*terms));
-        /* Surfaces take at most norm.len + ntoks bytes; stems as much. */
-        arena.head = an_block_new(2 * (norm.len + ntoks) + 16);
-        if (terms == NULL || arena.head == NULL) {
+        /* The text's copy and the surfaces copied apart take at most
+         * 2 * norm.len + ntoks + 1 bytes; stems norm.len + ntoks. */
+        arena.head = an_block_new(3 * (norm.len + ntoks) + 16);
+        if (terms == NULL || arena.head == NULL ||
+            (copy = an_copy(&arena, norm.text, norm.len)) == NULL) {
             rc = assay_error_set(err, ASSAY_ENOMEM,
                                  "analyze: out of memory for %zu terms", ntoks);
             goto out;
@@ -231,11 +230,20 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
          * thread (wordcache.h), worked out on a miss */
         unsigned kind = flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER);
         assay_wordinfo wi;
-        const char *surface, *stem;
+        const char *stem;
         size_t stem_len;
+        /* The surface is the token in the arena's copy of the text, ended
+         * by a NUL over the byte after it; copied apart only when that
+         * byte starts the next token. */
+        const char *surface;
+        if (k + 1 < ntoks && toks[k + 1].start == t->end) {
+            surface = an_copy(&arena, w, wlen);
+        } else {
+            copy[t->end] = '\0';
+            surface = copy + t->start;
+        }
         if (wc != NULL && assay_wordcache_get(wc, gen, kind, w, wlen, &wi)) {
             flags |= wi.flags;
-            surface = an_copy(&arena, w, wlen);
             stem = surface == NULL || !wi.own_text
                        ? surface
                        : an_copy(&arena, wi.text, wi.text_len);
@@ -246,8 +254,9 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             stem_len = wi.text_len;
             term->hash = wi.hash;
         } else {
-            rc = an_word(lex, stemmer, &arena, w, wlen, &flags, &surface, &stem,
-                         &stem_len);
+            rc = surface == NULL ? ASSAY_ENOMEM
+                                 : an_word(lex, stemmer, &arena, w, wlen,
+                                           &flags, surface, &stem, &stem_len);
             if (rc != ASSAY_OK) {
                 goto oom;
             }

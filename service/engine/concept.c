@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "polarity.h"
 #include "scratch.h"
@@ -12,10 +15,7 @@
 static void
 phrase_fini(assay_cphrase *p)
 {
-    for (size_t i = 0; i < p->n; i++) {
-        free(p->words[i].text); /* the surface shares its allocation */
-    }
-    free(p->words);
+    free(p->words); /* the words' texts share its allocation */
     free(p->source);
 }
 
@@ -39,21 +39,18 @@ assay_concepts_fini(assay_concept_set *cs)
     cs->any_all_stop = false;
 }
 
-static bool
-cword_set(assay_cword *w, const assay_term *t)
+/* Sets w from t, its text and surface copied to *at (NUL-ended, in that
+ * order), which moves past them. */
+static void
+cword_set(assay_cword *w, const assay_term *t, char **at)
 {
-    /* text and surface in one allocation (inline grading makes a few
-     * hundred words per request) */
-    w->text = malloc(t->text_len + t->surface_len + 2);
-    if (w->text == NULL) {
-        w->surface = NULL;
-        return false;
-    }
+    w->text = *at;
     memcpy(w->text, t->text, t->text_len);
     w->text[t->text_len] = '\0';
     w->surface = w->text + t->text_len + 1;
     memcpy(w->surface, t->surface, t->surface_len);
     w->surface[t->surface_len] = '\0';
+    *at = w->surface + t->surface_len + 1;
     w->text_len = t->text_len;
     w->surface_len = t->surface_len;
     w->hash = t->hash;
@@ -61,11 +58,11 @@ cword_set(assay_cword *w, const assay_term *t)
     w->text_sig = assay_edit_signature(t->text, t->text_len);
     w->surface_sig = assay_edit_signature(t->surface, t->surface_len);
     w->hyphen = memchr(t->surface, '-', t->surface_len) != NULL;
-    return true;
 }
 
 /* Content words of an analysis: stop words dropped unless the phrase has
- * nothing else ("to be" stays matchable). */
+ * nothing else ("to be" stays matchable). The words and their texts are
+ * one allocation (inline grading makes a few hundred words per request). */
 static assay_err
 phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
 {
@@ -75,17 +72,22 @@ phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
     }
     bool all = keep == 0;
     p->all_stop = all;
-    p->words = calloc(all ? n : keep, sizeof(*p->words));
-    if (p->words == NULL && n > 0) {
-        return ASSAY_ENOMEM;
+    size_t nw = all ? n : keep, bytes = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (all || !(terms[i]->flags & ASSAY_TERM_STOP)) {
+            bytes += terms[i]->text_len + terms[i]->surface_len + 2;
+        }
     }
+    p->words = calloc(1, nw * sizeof(*p->words) + bytes);
+    if (p->words == NULL) {
+        return n > 0 ? ASSAY_ENOMEM : ASSAY_OK;
+    }
+    char *at = (char *)(p->words + nw);
     for (size_t i = 0; i < n; i++) {
         if (!all && (terms[i]->flags & ASSAY_TERM_STOP)) {
             continue;
         }
-        if (!cword_set(&p->words[p->n++], terms[i])) {
-            return ASSAY_ENOMEM;
-        }
+        cword_set(&p->words[p->n++], terms[i], &at);
     }
     return ASSAY_OK;
 }
@@ -320,6 +322,43 @@ sig_close(uint32_t a, uint32_t b)
     return x == 0;
 }
 
+/* Bit i set when ssig[i] is close to s or tsig[i] to t (a word's surface
+ * and stem signatures against a phrase word's): sig_close over n <= 64
+ * words. The arrays are padded to a multiple of 16 words, so each group of
+ * 16 is tested and packed without a branch per word. */
+#if defined(__SSE2__)
+/* Four words per vector; the 0 / -1 lanes of the 16 tests narrow by
+ * saturating packs (32 -> 16 -> 8 bits, keeping 0 and -1) to 16 bytes in
+ * word order, and one movemask makes them the group's 16 bits. */
+static uint64_t
+close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
+           uint32_t t)
+{
+    const __m128i vs = _mm_set1_epi32((int)s), vt = _mm_set1_epi32((int)t);
+    const __m128i one = _mm_set1_epi32(1), zero = _mm_setzero_si128();
+    uint64_t mask = 0;
+    for (size_t g = 0; g < n; g += 16) {
+        __m128i c[4];
+        for (size_t q = 0; q < 4; q++) {
+            __m128i x = _mm_xor_si128(
+                _mm_loadu_si128((const __m128i *)(ssig + g + 4 * q)), vs);
+            __m128i y = _mm_xor_si128(
+                _mm_loadu_si128((const __m128i *)(tsig + g + 4 * q)), vt);
+            x = _mm_and_si128(x, _mm_sub_epi32(x, one));
+            x = _mm_and_si128(x, _mm_sub_epi32(x, one));
+            y = _mm_and_si128(y, _mm_sub_epi32(y, one));
+            y = _mm_and_si128(y, _mm_sub_epi32(y, one));
+            c[q] = _mm_or_si128(_mm_cmpeq_epi32(x, zero),
+                                _mm_cmpeq_epi32(y, zero));
+        }
+        __m128i b = _mm_packs_epi16(_mm_packs_epi32(c[0], c[1]),
+                                    _mm_packs_epi32(c[2], c[3]));
+        mask |= (uint64_t)(uint32_t)_mm_movemask_epi8(b) << g;
+    }
+    /* the padding past n is not a word */
+    return n < 64 ? mask & ((1ULL << n) - 1) : mask;
+}
+#else
 /* The 16 flags (each 0 or 1) as bits, flag k in bit k. On a little-endian
  * machine eight flags are one word, and one multiply gathers them: flag
  * k, at bit 8k, meets the multiplier's bit 7k + 7 ... 56 + k, and no two
@@ -342,11 +381,6 @@ pack_flags16(const uint8_t *flags)
 #endif
 }
 
-/* Bit i set when ssig[i] is close to s or tsig[i] to t (a word's surface
- * and stem signatures against a phrase word's): sig_close over n <= 64
- * words. The arrays are padded to a multiple of 16 words, so each group of
- * 16 is tested and packed without a branch per word (the compiler tests
- * several words at a time). */
 static uint64_t
 close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
            uint32_t t)
@@ -367,6 +401,7 @@ close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
     /* the padding past n is not a word */
     return n < 64 ? mask & ((1ULL << n) - 1) : mask;
 }
+#endif
 
 bool
 assay_within_one_edit(const char *a, size_t alen, const char *b, size_t blen)
@@ -484,6 +519,8 @@ typedef struct match_ctx {
      * 0 ends; ascending) for exact matches */
     const uint32_t *elig;
     const uint32_t *essig, *etsig; /* per eligible word: ssig and tsig */
+    const uint64_t *ehyph;         /* bit e: eligible word e is a technical form
+                                      with a hyphen (word_match's compound test) */
     size_t nelig;
     const uint32_t *head, *next;
     size_t hmask;
@@ -524,7 +561,9 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
         xs[nh++] = m->head[w0->syn[q] & m->hmask];
     }
     /* The eligible words close to the first word, 64 at a time: a mask
-     * per block made in one branch-free pass, then taken bit by bit. */
+     * per block made in one branch-free pass, then taken bit by bit. A
+     * hyphenated first word may also match a hyphenated technical form
+     * part by part, whatever its signature. */
     size_t eb = 0, ebase = 0; /* the next block; the current one's start */
     uint64_t emask = 0;
     for (;;) {
@@ -539,9 +578,10 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
         }
         while (!exact_only && emask == 0 && eb < m->nelig) {
             size_t n = m->nelig - eb < 64 ? m->nelig - eb : 64;
-            emask = hyphen0 ? (n == 64 ? ~0ULL : (1ULL << n) - 1)
-                            : close_mask(m->essig + eb, m->etsig + eb, n, ssig0,
-                                         tsig0);
+            emask = close_mask(m->essig + eb, m->etsig + eb, n, ssig0, tsig0);
+            if (hyphen0) {
+                emask |= m->ehyph[eb / 64];
+            }
             ebase = eb;
             eb += n;
         }
@@ -632,8 +672,10 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     while (hcap < 2 * n) {
         hcap *= 2;
     }
+    size_t nblocks = n / 64 + 1;
     size_t bytes = n * (sizeof(size_t) + sizeof(uint64_t) +
                         6 * sizeof(uint32_t) + 2 * sizeof(bool)) +
+                   nblocks * sizeof(uint64_t) +
                    (hcap + 2 * ELIG_PAD) * sizeof(uint32_t);
     char *mem = assay_scratch_get(sc, slot, bytes);
     if (mem == NULL || n > UINT32_MAX - 1) {
@@ -641,7 +683,8 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     }
     size_t *content = (size_t *)mem;
     uint64_t *hash = (uint64_t *)(content + n);
-    uint32_t *tsig = (uint32_t *)(hash + n);
+    uint64_t *ehyph = hash + n;
+    uint32_t *tsig = (uint32_t *)(ehyph + nblocks);
     uint32_t *ssig = tsig + n;
     uint32_t *elig = ssig + n;
     uint32_t *next = elig + n;
@@ -656,6 +699,7 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     }
     size_t nc = 0, ne = 0;
     bool pending = false;
+    memset(ehyph, 0, nblocks * sizeof(*ehyph));
     for (size_t i = 0; i < answer->n; i++) {
         const assay_term *t = &answer->terms[i];
         pending = pending || (t->flags & ASSAY_TERM_BREAK_BEFORE);
@@ -675,6 +719,10 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
             !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
             essig[ne] = ssig[nc];
             etsig[ne] = tsig[nc];
+            if ((t->flags & ASSAY_TERM_TECH) &&
+                memchr(t->surface, '-', t->surface_len) != NULL) {
+                ehyph[ne / 64] |= 1ULL << (ne % 64);
+            }
             elig[ne++] = (uint32_t)nc;
         }
         brk[nc] = pending;
@@ -692,9 +740,9 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         next[c] = head[h];
         head[h] = (uint32_t)c + 1;
     }
-    *m = (match_ctx){answer, content,  hash,  brk,   tsig, ssig,
-                     neg,    elig,     essig, etsig, ne,   head,
-                     next,   hcap - 1, nc,    steps, p};
+    *m = (match_ctx){answer, content, hash,     brk,   tsig,  ssig,
+                     neg,    elig,    essig,    etsig, ehyph, ne,
+                     head,   next,    hcap - 1, nc,    steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }

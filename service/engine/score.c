@@ -159,15 +159,14 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a,
     }
     /* A bitmap of the used slots makes the norm pass visit them without
      * scanning the empty three quarters, in the same slot order as a scan
-     * (so the same sum, bit for bit). */
-    gram_slot *slot = assay_scratch_get(sc, ASSAY_SCRATCH_GRAMS,
-                                        cap * sizeof(*slot) + cap / 64 * 8);
+     * (so the same sum, bit for bit), and the last pass zero just them:
+     * the table is all zero between answers, not cleared whole for each. */
+    gram_slot *slot = assay_scratch_get_zero(
+        sc, ASSAY_SCRATCH_GRAMS, cap * sizeof(*slot) + cap / 64 * 8);
     if (slot == NULL) {
         return ASSAY_ENOMEM;
     }
     uint64_t *used = (uint64_t *)(slot + cap);
-    memset(slot, 0, cap * sizeof(*slot));
-    memset(used, 0, cap / 64 * sizeof(*used));
     size_t mask = cap - 1;
     /* Whether a slot is empty, the gram's or another's is a coin toss per
      * gram, so the probes test both at once (gram_probe_on: one branch,
@@ -213,6 +212,12 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a,
             dot /= norm;
             best = dot > best ? dot : best;
         }
+    }
+    for (size_t u = 0; u < cap / 64; u++) {
+        for (uint64_t bits = used[u]; bits != 0; bits &= bits - 1) {
+            slot[u * 64 + (size_t)__builtin_ctzll(bits)] = (gram_slot){0, 0};
+        }
+        used[u] = 0;
     }
     *out = best > 1.0 ? 1.0 : best;
     return ASSAY_OK;

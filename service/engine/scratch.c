@@ -3,6 +3,7 @@
 #include "scratch.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 typedef struct scratch_buf {
@@ -32,8 +33,8 @@ assay_scratch_free(assay_scratch *s)
     free(s);
 }
 
-void *
-assay_scratch_get(assay_scratch *s, assay_scratch_slot slot, size_t bytes)
+static void *
+scratch_get(assay_scratch *s, assay_scratch_slot slot, size_t bytes, bool zero)
 {
     scratch_buf *b = &s->buf[slot];
     if (bytes <= b->cap && b->p != NULL) {
@@ -49,9 +50,21 @@ assay_scratch_get(assay_scratch *s, assay_scratch_slot slot, size_t bytes)
         cap = 256;
     }
     free(b->p);
-    b->p = malloc(cap);
+    b->p = zero ? calloc(1, cap) : malloc(cap);
     b->cap = b->p != NULL ? cap : 0;
     return b->p;
+}
+
+void *
+assay_scratch_get(assay_scratch *s, assay_scratch_slot slot, size_t bytes)
+{
+    return scratch_get(s, slot, bytes, false);
+}
+
+void *
+assay_scratch_get_zero(assay_scratch *s, assay_scratch_slot slot, size_t bytes)
+{
+    return scratch_get(s, slot, bytes, true);
 }
 
 void

@@ -54,6 +54,14 @@ void assay_scratch_free(assay_scratch *s);
 void *assay_scratch_get(assay_scratch *s, assay_scratch_slot slot,
                         size_t bytes);
 
+/* assay_scratch_get_zero is assay_scratch_get for a user that keeps its
+ * slot's buffer all zero between uses, setting every byte it wrote back to
+ * zero before the slot's next get (a hash table cleared through the
+ * entries it used instead of a memset of all of it): a new buffer comes
+ * zeroed, a reused one as that user left it. */
+void *assay_scratch_get_zero(assay_scratch *s, assay_scratch_slot slot,
+                             size_t bytes);
+
 /* assay_scratch_trim frees the buffers larger than ASSAY_SCRATCH_KEEP. */
 void assay_scratch_trim(assay_scratch *s);
 

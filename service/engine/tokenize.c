@@ -44,18 +44,20 @@ typedef struct tok_list {
 } tok_list;
 
 /* Byte classes for the ASCII fast paths: TOK_ALNUM for a letter or
- * digit, TOK_DIGIT as well for a digit, 0 for anything else (bytes from
- * 0x80 included: they take the general path); 3 = TOK_ALNUM | TOK_DIGIT. */
-enum { TOK_ALNUM = 1, TOK_DIGIT = 2 };
+ * digit, TOK_DIGIT as well for a digit (3 = TOK_ALNUM | TOK_DIGIT),
+ * TOK_END for an ASCII byte that ends any token (all but the joiners
+ * _ . , ' - / + # that tok_scan looks at), 0 for the joiners and bytes
+ * from 0x80 (they take the general path). */
+enum { TOK_ALNUM = 1, TOK_DIGIT = 2, TOK_END = 4 };
 static const uint8_t tok_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0, /* 0x30 */
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x50 */
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x70 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0x00 */
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, /* 0x10 */
+    4, 4, 4, 0, 4, 4, 4, 0, 4, 4, 4, 0, 0, 0, 0, 0, /* 0x20 */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, /* 0x30 */
+    4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 0, /* 0x50 */
+    4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4, /* 0x70 */
 };
 
 static bool
@@ -276,6 +278,9 @@ tok_scan(const unsigned char *s, size_t len, size_t st, unsigned *kind,
             numeric = numeric && (all & TOK_DIGIT);
             any = true;
             continue;
+        }
+        if (cls & TOK_END) {
+            break; /* a space or other ASCII byte that no branch below takes */
         }
         tok_char tc = {c, 1, false, TOK_SCRIPT_OTHER};
         if (c >= 0x80) {

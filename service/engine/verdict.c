@@ -165,41 +165,30 @@ model_hash_copy(char *dst, size_t cap, const char *hash)
     dst[n] = '\0';
 }
 
-/* Copies the claim judgements and their texts, so a verdict outlives an
+/* Copies the first n claim judgements and their texts to v->claims and
+ * the text at *at (room made by verdict_alloc), so a verdict outlives an
  * inline question. */
-static assay_err
-claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f)
+static void
+claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f,
+            size_t n, char **at)
 {
     const assay_claim_set *cs = &pq->claims;
-    size_t n = f->nclaims < cs->n ? f->nclaims : cs->n;
-    size_t bytes = 1;
-    for (size_t i = 0; i < n; i++) {
-        bytes += strlen(cs->c[i].text) + 1;
-    }
-    for (size_t e = 0; e < cs->nent; e++) {
-        bytes += strlen(cs->ent[e].label) + 1;
-    }
-    v->claims = calloc(n ? n : 1, sizeof(*v->claims));
-    v->claim_labels = malloc(bytes);
-    if (v->claims == NULL || v->claim_labels == NULL) {
-        return ASSAY_ENOMEM;
-    }
-    char *at = v->claim_labels;
+    v->claim_labels = *at;
     const char *ent[ASSAY_MAX_ENTITIES];
     for (size_t e = 0; e < cs->nent; e++) {
         size_t k = strlen(cs->ent[e].label) + 1;
-        memcpy(at, cs->ent[e].label, k);
-        ent[e] = at;
-        at += k;
+        memcpy(*at, cs->ent[e].label, k);
+        ent[e] = *at;
+        *at += k;
     }
     for (size_t i = 0; i < n; i++) {
         const assay_claim *c = &cs->c[i];
         const assay_claim_result *r = &f->claims[i];
         assay_claim_verdict *cv = &v->claims[v->nclaims++];
         size_t k = strlen(c->text) + 1;
-        memcpy(at, c->text, k);
-        cv->claim = at;
-        at += k;
+        memcpy(*at, c->text, k);
+        cv->claim = *at;
+        *at += k;
         cv->subject = c->subject >= 0 ? ent[c->subject] : NULL;
         cv->answer_subject =
             r->answer_subject >= 0 ? ent[r->answer_subject] : NULL;
@@ -208,7 +197,45 @@ claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f)
         cv->start = r->start;
         cv->end = r->end;
     }
-    return ASSAY_OK;
+}
+
+/* A zeroed verdict in one block with its arrays and texts after it: room
+ * for pq's concepts, nclaims claims, and the question id, labels, matched
+ * phrases, claim texts and entity labels with their NULs (one allocation
+ * per verdict instead of six). *text is where the texts go; NULL when out
+ * of memory. */
+static assay_verdict *
+verdict_alloc(const assay_prepared *pq, const assay_concept_match *m,
+              size_t nclaims, char **text)
+{
+    const assay_claim_set *cs = &pq->claims;
+    size_t bytes = pq->id != NULL ? strlen(pq->id) + 1 : 0;
+    for (size_t i = 0; i < pq->concepts.n; i++) {
+        const assay_concept *c = &pq->concepts.c[i];
+        bytes += strlen(c->label) + 1;
+        if (m[i].state != ASSAY_MATCH_MISSING) {
+            bytes += strlen(matched_phrase(c, &m[i])) + 1;
+        }
+    }
+    for (size_t i = 0; i < nclaims; i++) {
+        bytes += strlen(cs->c[i].text) + 1;
+    }
+    for (size_t e = 0; e < cs->nent; e++) {
+        bytes += strlen(cs->ent[e].label) + 1;
+    }
+    /* every size is a multiple of 8, so each array after the verdict is
+     * aligned as its type needs */
+    size_t nc = pq->concepts.n;
+    assay_verdict *v = malloc(sizeof(*v) + nc * sizeof(assay_concept_result) +
+                              nclaims * sizeof(assay_claim_verdict) + bytes);
+    if (v == NULL) {
+        return NULL;
+    }
+    memset(v, 0, sizeof(*v));
+    v->concepts = (assay_concept_result *)(v + 1);
+    v->claims = (assay_claim_verdict *)(v->concepts + nc);
+    *text = (char *)(v->claims + nclaims);
+    return v;
 }
 
 assay_err
@@ -216,12 +243,17 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
                     const assay_concept_match *m, const assay_params *p,
                     const char *model_hash, assay_verdict **out)
 {
-    assay_verdict *v = calloc(1, sizeof(*v));
+    size_t nclaims = f->nclaims < pq->claims.n ? f->nclaims : pq->claims.n;
+    char *at = NULL;
+    assay_verdict *v = verdict_alloc(pq, m, nclaims, &at);
     if (v == NULL) {
         return ASSAY_ENOMEM;
     }
-    if (pq->id != NULL && (v->question_id = strdup(pq->id)) == NULL) {
-        goto nomem;
+    if (pq->id != NULL) {
+        size_t n = strlen(pq->id) + 1;
+        memcpy(at, pq->id, n);
+        v->question_id = at;
+        at += n;
     }
     double raw = p->bias;
     v->bias = round6(p->bias);
@@ -302,31 +334,21 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     double sc = p->scale_a + p->scale_b * v->score;
     v->scale_max = p->scale_max;
     v->scale_score = round6(sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc);
-    v->concepts =
-        calloc(pq->concepts.n ? pq->concepts.n : 1, sizeof(*v->concepts));
-    if (v->concepts == NULL) {
-        goto nomem;
-    }
     /* Labels are copied so a verdict outlives its (inline) question. */
-    size_t bytes = 0;
-    for (size_t i = 0; i < pq->concepts.n; i++) {
-        const assay_concept *c = &pq->concepts.c[i];
-        bytes += strlen(c->label) + 1;
-        if (m[i].state != ASSAY_MATCH_MISSING) {
-            bytes += strlen(matched_phrase(c, &m[i])) + 1;
-        }
-    }
-    v->labels = malloc(bytes ? bytes : 1);
-    if (v->labels == NULL) {
-        goto nomem;
-    }
-    char *at = v->labels;
+    v->labels = at;
     for (size_t i = 0; i < pq->concepts.n; i++) {
         const assay_concept *c = &pq->concepts.c[i];
         assay_concept_result *r = &v->concepts[v->nconcepts++];
         size_t n = strlen(c->label) + 1;
         memcpy(at, c->label, n);
-        r->label = at;
+        *r = (assay_concept_result){.label = at,
+                                    .phrase = NULL,
+                                    .state = m[i].state,
+                                    .weight = c->weight,
+                                    .required = c->required,
+                                    .misconception = c->misconception,
+                                    .start = m[i].start,
+                                    .end = m[i].end};
         at += n;
         if (m[i].state != ASSAY_MATCH_MISSING) {
             const char *src = matched_phrase(c, &m[i]);
@@ -335,22 +357,11 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
             r->phrase = at;
             at += n;
         }
-        r->state = m[i].state;
-        r->weight = c->weight;
-        r->required = c->required;
-        r->misconception = c->misconception;
-        r->start = m[i].start;
-        r->end = m[i].end;
     }
-    if (claims_copy(v, pq, f) != ASSAY_OK) {
-        goto nomem;
-    }
+    claims_copy(v, pq, f, nclaims, &at);
     model_hash_copy(v->model_hash, sizeof(v->model_hash), model_hash);
     *out = v;
     return ASSAY_OK;
-nomem:
-    assay_verdict_free(v);
-    return ASSAY_ENOMEM;
 }
 
 void
@@ -359,12 +370,7 @@ assay_verdict_free(assay_verdict *v)
     if (v == NULL) {
         return;
     }
-    free(v->question_id);
-    free(v->concepts);
-    free(v->labels);
-    free(v->claims);
-    free(v->claim_labels);
-    free(v->feedback);
+    free(v->feedback); /* the rest is in v's block */
     free(v);
 }
 
@@ -402,10 +408,22 @@ concept_list(const assay_concept_result *r)
                                              : 3;
 }
 
+/* A member key as written, quotes and colon included, made at compile
+ * time (a verdict writes some eighty keys; see ASSAY_JSONW_KEY). */
+typedef struct verdict_key {
+    const char *text;
+    size_t len;
+} verdict_key;
+
+#define VERDICT_KEY(lit)                                                       \
+    {                                                                          \
+        "\"" lit "\":", sizeof("\"" lit "\":") - 1                             \
+    }
+
 static void
 write_span(assay_jsonw *w, size_t start, size_t end)
 {
-    assay_jsonw_key(w, "span");
+    ASSAY_JSONW_KEY(w, "span");
     assay_jsonw_array_begin(w);
     assay_jsonw_int(w, (long long)start);
     assay_jsonw_int(w, (long long)end);
@@ -415,12 +433,13 @@ write_span(assay_jsonw *w, size_t start, size_t end)
 static void
 write_concepts(assay_jsonw *w, const assay_verdict *v)
 {
-    static const char *const lists[5] = {"matched", "fuzzy", "negated",
-                                         "missing", "misconceptions"};
-    assay_jsonw_key(w, "concepts");
+    static const verdict_key lists[5] = {
+        VERDICT_KEY("matched"), VERDICT_KEY("fuzzy"), VERDICT_KEY("negated"),
+        VERDICT_KEY("missing"), VERDICT_KEY("misconceptions")};
+    ASSAY_JSONW_KEY(w, "concepts");
     assay_jsonw_object_begin(w);
     for (int list = 0; list < 5; list++) {
-        assay_jsonw_key(w, lists[list]);
+        assay_jsonw_key_raw(w, lists[list].text, lists[list].len);
         assay_jsonw_array_begin(w);
         for (size_t i = 0; i < v->nconcepts; i++) {
             const assay_concept_result *r = &v->concepts[i];
@@ -428,13 +447,17 @@ write_concepts(assay_jsonw *w, const assay_verdict *v)
                 continue;
             }
             assay_jsonw_object_begin(w);
-            assay_jsonw_member_str(w, "label", r->label);
-            assay_jsonw_member_real(w, "weight", r->weight);
+            ASSAY_JSONW_KEY(w, "label");
+            assay_jsonw_str(w, r->label);
+            ASSAY_JSONW_KEY(w, "weight");
+            assay_jsonw_real(w, r->weight);
             if (r->required) {
-                assay_jsonw_member_bool(w, "required", true);
+                ASSAY_JSONW_KEY(w, "required");
+                assay_jsonw_bool(w, true);
             }
             if (r->state != ASSAY_MATCH_MISSING) {
-                assay_jsonw_member_str(w, "phrase", r->phrase);
+                ASSAY_JSONW_KEY(w, "phrase");
+                assay_jsonw_str(w, r->phrase);
                 write_span(w, r->start, r->end);
             }
             assay_jsonw_object_end(w);
@@ -447,24 +470,28 @@ write_concepts(assay_jsonw *w, const assay_verdict *v)
 static void
 write_claims(assay_jsonw *w, const assay_verdict *v)
 {
-    assay_jsonw_key(w, "claims");
+    ASSAY_JSONW_KEY(w, "claims");
     assay_jsonw_array_begin(w);
     for (size_t i = 0; i < v->nclaims; i++) {
         const assay_claim_verdict *c = &v->claims[i];
         assay_jsonw_object_begin(w);
-        assay_jsonw_member_str(w, "claim", c->claim);
+        ASSAY_JSONW_KEY(w, "claim");
+        assay_jsonw_str(w, c->claim);
         if (c->subject != NULL) {
-            assay_jsonw_member_str(w, "subject", c->subject);
+            ASSAY_JSONW_KEY(w, "subject");
+            assay_jsonw_str(w, c->subject);
         }
-        assay_jsonw_member_str(w, "state", assay_claim_state_name(c->state));
+        ASSAY_JSONW_KEY(w, "state");
+        assay_jsonw_str(w, assay_claim_state_name(c->state));
         if (c->state != ASSAY_CLAIM_MISSING) {
             write_span(w, c->start, c->end);
         }
         if (c->state == ASSAY_CLAIM_CONTRADICTED) {
-            assay_jsonw_member_str(w, "reason",
-                                   assay_claim_reason_name(c->reason));
+            ASSAY_JSONW_KEY(w, "reason");
+            assay_jsonw_str(w, assay_claim_reason_name(c->reason));
             if (c->answer_subject != NULL) {
-                assay_jsonw_member_str(w, "answer_subject", c->answer_subject);
+                ASSAY_JSONW_KEY(w, "answer_subject");
+                assay_jsonw_str(w, c->answer_subject);
             }
         }
         assay_jsonw_object_end(w);
@@ -498,26 +525,36 @@ contradiction_by(const assay_verdict *v)
                                       : NULL;
 }
 
+static const verdict_key feature_keys[ASSAY_NFEATURES] = {
+#define ASSAY_X_FEATKEY(name) VERDICT_KEY(#name),
+    ASSAY_FEATURES(ASSAY_X_FEATKEY)
+#undef ASSAY_X_FEATKEY
+};
+
 static void
 write_contributions(assay_jsonw *w, const assay_verdict *v)
 {
-    assay_jsonw_key(w, "contributions");
+    ASSAY_JSONW_KEY(w, "contributions");
     assay_jsonw_object_begin(w);
-    assay_jsonw_member_real(w, "bias", v->bias);
+    ASSAY_JSONW_KEY(w, "bias");
+    assay_jsonw_real(w, v->bias);
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
-        assay_jsonw_member_real(w, assay_feature_names[i], v->contrib[i]);
+        assay_jsonw_key_raw(w, feature_keys[i].text, feature_keys[i].len);
+        assay_jsonw_real(w, v->contrib[i]);
     }
-    assay_jsonw_member_real(w, "rules", v->adjust);
+    ASSAY_JSONW_KEY(w, "rules");
+    assay_jsonw_real(w, v->adjust);
     assay_jsonw_object_end(w);
 }
 
 static void
 write_features(assay_jsonw *w, const assay_verdict *v)
 {
-    assay_jsonw_key(w, "features");
+    ASSAY_JSONW_KEY(w, "features");
     assay_jsonw_object_begin(w);
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
-        assay_jsonw_member_real(w, assay_feature_names[i], v->features[i]);
+        assay_jsonw_key_raw(w, feature_keys[i].text, feature_keys[i].len);
+        assay_jsonw_real(w, v->features[i]);
     }
     assay_jsonw_object_end(w);
 }
@@ -525,7 +562,7 @@ write_features(assay_jsonw *w, const assay_verdict *v)
 static void
 write_flags(assay_jsonw *w, const assay_verdict *v)
 {
-    assay_jsonw_key(w, "flags");
+    ASSAY_JSONW_KEY(w, "flags");
     assay_jsonw_array_begin(w);
     for (unsigned b = 0; b < ASSAY_NFLAGS; b++) {
         if (v->flags & (1u << b)) {
@@ -543,25 +580,32 @@ write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
 #define WANT(name) (parts & ASSAY_VPART(name))
     bool calibrated = !isnan(v->confidence);
     if (WANT(QUESTION_ID) && v->question_id != NULL) {
-        assay_jsonw_member_str(w, "question_id", v->question_id);
+        ASSAY_JSONW_KEY(w, "question_id");
+        assay_jsonw_str(w, v->question_id);
     }
     if (WANT(SCORE)) {
-        assay_jsonw_member_real(w, "score", v->score);
+        ASSAY_JSONW_KEY(w, "score");
+        assay_jsonw_real(w, v->score);
     }
     if (WANT(BAND)) {
-        assay_jsonw_member_str(w, "band", v->band);
+        ASSAY_JSONW_KEY(w, "band");
+        assay_jsonw_str(w, v->band);
     }
     if (WANT(CONFIDENCE) && calibrated) {
-        assay_jsonw_member_real(w, "confidence", v->confidence);
+        ASSAY_JSONW_KEY(w, "confidence");
+        assay_jsonw_real(w, v->confidence);
     }
     if (WANT(NEEDS_REVIEW) && calibrated) {
-        assay_jsonw_member_bool(w, "needs_review", v->needs_review);
+        ASSAY_JSONW_KEY(w, "needs_review");
+        assay_jsonw_bool(w, v->needs_review);
     }
     if (WANT(SCALE_SCORE)) {
-        assay_jsonw_member_real(w, "scale_score", v->scale_score);
+        ASSAY_JSONW_KEY(w, "scale_score");
+        assay_jsonw_real(w, v->scale_score);
     }
     if (WANT(SCALE_MAX)) {
-        assay_jsonw_member_real(w, "scale_max", v->scale_max);
+        ASSAY_JSONW_KEY(w, "scale_max");
+        assay_jsonw_real(w, v->scale_max);
     }
     if (WANT(CONCEPTS)) {
         write_concepts(w, v);
@@ -570,17 +614,20 @@ write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
         write_claims(w, v);
     }
     if (WANT(CONTRADICTS_REFERENCE)) {
-        assay_jsonw_member_bool(w, "contradicts_reference", contradicts(v));
+        ASSAY_JSONW_KEY(w, "contradicts_reference");
+        assay_jsonw_bool(w, contradicts(v));
     }
     if (WANT(CONTRADICTION_BY) && contradiction_by(v) != NULL) {
-        assay_jsonw_member_str(w, "contradiction_by", contradiction_by(v));
+        ASSAY_JSONW_KEY(w, "contradiction_by");
+        assay_jsonw_str(w, contradiction_by(v));
     }
     if (WANT(CONTRADICTION_PROBABILITY) && v->contra_model) {
-        assay_jsonw_member_real(w, "contradiction_probability",
-                                v->contra_probability);
+        ASSAY_JSONW_KEY(w, "contradiction_probability");
+        assay_jsonw_real(w, v->contra_probability);
     }
     if (WANT(FEEDBACK) && v->feedback != NULL) {
-        assay_jsonw_member_str(w, "feedback", v->feedback);
+        ASSAY_JSONW_KEY(w, "feedback");
+        assay_jsonw_str(w, v->feedback);
     }
     if (WANT(CONTRIBUTIONS)) {
         write_contributions(w, v);
@@ -592,7 +639,8 @@ write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
         write_flags(w, v);
     }
     if (WANT(MODEL)) {
-        assay_jsonw_member_str(w, "model", v->model_hash);
+        ASSAY_JSONW_KEY(w, "model");
+        assay_jsonw_str(w, v->model_hash);
     }
 #undef WANT
 }

@@ -47,6 +47,8 @@ typedef struct assay_claim_verdict {
 } assay_claim_verdict;
 
 struct assay_verdict {
+    /* question_id, labels, concepts, claims and claim_labels live in the
+     * verdict's own allocation (assay_verdict_free frees it whole) */
     char *question_id; /* NULL when inline */
     double score, scale_score, scale_max;
     const char *band;
@@ -57,12 +59,12 @@ struct assay_verdict {
     double bias;
     double contrib[ASSAY_NFEATURES];
     double adjust; /* caps and clamping: score - bias - sum(contrib) */
-    char *labels;  /* owned copy of every label/phrase, NUL-separated */
+    char *labels;  /* copy of every label/phrase, NUL-separated */
     assay_concept_result *concepts;
     size_t nconcepts;
     assay_claim_verdict *claims;
     size_t nclaims;
-    char *claim_labels; /* owned copies of claim texts and subjects */
+    char *claim_labels; /* copies of claim texts and subjects */
     char *feedback;     /* one or two sentences for the candidate; owned */
     /* contradiction: found by the claim rules, by the learned signal
      * (probability >= the model's threshold), or both */

@@ -202,6 +202,27 @@ test_analyze_maps_accented_spans_to_original(void **state)
     expect_terms(NULL, "cafe\xCC\x81", end, 1);
 }
 
+/* Surfaces end with their own NUL also when two tokens touch (each
+ * ideograph is a token: the byte after one starts the next), next to
+ * tokens that end before a space, punctuation or the end of the text. */
+static void
+test_analyze_touching_tokens_keep_their_surfaces(void **state)
+{
+    (void)state;
+    static const want_term w[] = {
+        {"\xE6\x97\xA5", "\xE6\x97\xA5", 0, 3, 0},
+        {"\xE6\x9C\xAC", "\xE6\x9C\xAC", 3, 6, 0},
+        {"\xE8\xAA\x9E", "\xE8\xAA\x9E", 6, 9, 0},
+        {"thread", "threads", 10, 17, 0},
+        {"\xE8\xAA\x9E", "\xE8\xAA\x9E", 17, 20, 0},
+        {"lock", "locks", 22, 27, BRK},
+    };
+    expect_terms(NULL,
+                 "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E threads"
+                 "\xE8\xAA\x9E, locks",
+                 w, 6);
+}
+
 static void
 test_analyze_maps_expanded_code_points_to_whole_span(void **state)
 {
@@ -324,6 +345,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_analyze_realistic_answer,
                                         setup_lexicon, teardown_lexicon),
         cmocka_unit_test(test_analyze_protected_terms_stay_apart),
+        cmocka_unit_test(test_analyze_touching_tokens_keep_their_surfaces),
         cmocka_unit_test(test_analyze_protected_plurals_map_to_the_term),
         cmocka_unit_test(test_analyze_does_not_stem_tech_or_numbers),
         cmocka_unit_test(test_analyze_maps_accented_spans_to_original),

@@ -524,6 +524,56 @@ test_concept_close_wordnet_synonym_is_fuzzy(void **state)
     assay_lexicon_set_wordnet(fx->lex, NULL);
 }
 
+/* A hyphenated compound tolerates one edit in each long part: as a first
+ * word also when the two edits leave its letters far apart (four bits of
+ * the edit signature differ), anywhere in a long answer. A compound with
+ * a part two edits away does not match. */
+static void
+test_concept_compound_with_an_edit_per_part_is_fuzzy(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "we use publisx-subscribz messaging";
+    assert_match(match1(fx, "publish-subscribe", a), a, ASSAY_MATCH_FUZZY,
+                 "publisx-subscribz");
+    const char *b = "we use publisx-subscribz queues";
+    assert_match(match1(fx, "publish-subscribe queues", b), b,
+                 ASSAY_MATCH_FUZZY, "publisx-subscribz queues");
+    char answer[4096] = "";
+    for (size_t i = 0; i < 100; i++) {
+        strcat(answer, i == 70 ? "publisx-subscribz " : "railway ");
+    }
+    assay_concept_match m = match1(fx, "publish-subscribe", answer);
+    assert_int_equal(m.state, ASSAY_MATCH_FUZZY);
+    assert_int_equal(m.start, 8 * 70);
+    const char *c = "we use pulisx-subscribz messaging";
+    assert_int_equal(match1(fx, "publish-subscribe", c).state,
+                     ASSAY_MATCH_MISSING);
+}
+
+/* The one-edit candidates are tested 16 and 64 words at a time: a fuzzy
+ * first word is found at every position of a long answer, across the
+ * groups' and blocks' edges, and a word two edits away at none. */
+static void
+test_concept_fuzzy_first_word_found_at_every_position(void **state)
+{
+    fixture *fx = *state;
+    for (size_t pos = 0; pos < 150; pos++) {
+        for (int far = 0; far < 2; far++) {
+            char answer[4096] = "";
+            for (size_t i = 0; i < 150; i++) {
+                strcat(answer,
+                       i == pos ? (far ? "Dajngoo " : "Djngo ") : "railway ");
+            }
+            assay_concept_match m = match1(fx, "Django", answer);
+            assert_int_equal(m.state,
+                             far ? ASSAY_MATCH_MISSING : ASSAY_MATCH_FUZZY);
+            if (!far) {
+                assert_int_equal(m.start, 8 * pos);
+            }
+        }
+    }
+}
+
 static void
 test_concept_within_one_edit_table(void **state)
 {
@@ -595,6 +645,8 @@ main(void)
         cmocka_unit_test(
             test_concept_derived_phrase_label_and_mention_beats_negation),
         cmocka_unit_test(test_concept_within_one_edit_table),
+        cmocka_unit_test(test_concept_fuzzy_first_word_found_at_every_position),
+        cmocka_unit_test(test_concept_compound_with_an_edit_per_part_is_fuzzy),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -150,6 +150,23 @@ test_jsonw_reals_match_jansson_on_verdict_like_numbers(void **state)
     }
 }
 
+/* Every multiple of 1e-6 in [0, 1] (scores, features, confidences: what
+ * round6 makes, written by fmt_micros), and the same shifted into [1, 10)
+ * and [10, 1e6), against jansson. */
+static void
+test_jsonw_reals_match_jansson_on_every_micro_in_0_1(void **state)
+{
+    (void)state;
+    for (uint32_t k = 0; k <= 1000000; k++) {
+        check_real((double)k / 1e6);
+    }
+    uint64_t s = 99;
+    for (int i = 0; i < 100000; i++) {
+        uint64_t whole = 1 + next(&s) % ((i & 1) ? 9 : 999999);
+        check_real((double)(whole * 1000000 + next(&s) % 1000000) / 1e6);
+    }
+}
+
 static void
 test_jsonw_reals_ignore_the_locale(void **state)
 {
@@ -242,6 +259,90 @@ test_jsonw_strings_match_jansson(void **state)
     }
 }
 
+/* Strings longer than a word, with one byte of each kind the writer must
+ * escape or check at every position: the word-at-a-time scan for plain
+ * bytes stops where the byte-at-a-time one would. Keys too. */
+static void
+test_jsonw_strings_match_jansson_at_every_offset(void **state)
+{
+    (void)state;
+    static const char *const odd[] = {"\x01", "\x1f",     "\"",
+                                      "\\",   "\x7f",     "~",
+                                      " ",    "\xC3\xA9", "\xE2\x82\xAC"};
+    for (size_t len = 0; len <= 40; len++) {
+        for (size_t pos = 0; pos <= len; pos++) {
+            for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++) {
+                char buf[64];
+                memset(buf, 'a' + (char)(len % 26), len);
+                size_t olen = strlen(odd[k]);
+                memcpy(buf + pos, odd[k], olen);
+                buf[pos + olen] = '\0';
+                if (pos + olen < len) {
+                    buf[len] = '\0';
+                }
+                check_string(buf);
+
+                assay_jsonw w;
+                assay_jsonw_init(&w, 4096);
+                assay_jsonw_object_begin(&w);
+                assay_jsonw_key(&w, buf);
+                assay_jsonw_int(&w, 1);
+                assay_jsonw_object_end(&w);
+                char *got = assay_jsonw_take(&w, NULL);
+                assay_jsonw_fini(&w);
+                json_t *o = json_pack("{s:i}", buf, 1);
+                assert_non_null(o);
+                char *want = json_dumps(o, DUMP_FLAGS);
+                assert_string_equal(got, want);
+                free(want);
+                free(got);
+                json_decref(o);
+            }
+        }
+    }
+}
+
+/* A key written from its JSON form is the key assay_jsonw_key writes,
+ * commas included. */
+static void
+test_jsonw_raw_keys_match_keys(void **state)
+{
+    (void)state;
+    char *out[2];
+    for (int raw = 0; raw < 2; raw++) {
+        assay_jsonw w;
+        assay_jsonw_init(&w, 4096);
+        assay_jsonw_object_begin(&w);
+        if (raw) {
+            ASSAY_JSONW_KEY(&w, "score");
+            assay_jsonw_real(&w, 0.5);
+            ASSAY_JSONW_KEY(&w, "concepts");
+            assay_jsonw_object_begin(&w);
+            ASSAY_JSONW_KEY(&w, "matched");
+            assay_jsonw_array_begin(&w);
+            assay_jsonw_array_end(&w);
+            assay_jsonw_object_end(&w);
+        } else {
+            assay_jsonw_key(&w, "score");
+            assay_jsonw_real(&w, 0.5);
+            assay_jsonw_key(&w, "concepts");
+            assay_jsonw_object_begin(&w);
+            assay_jsonw_key(&w, "matched");
+            assay_jsonw_array_begin(&w);
+            assay_jsonw_array_end(&w);
+            assay_jsonw_object_end(&w);
+        }
+        assay_jsonw_object_end(&w);
+        out[raw] = assay_jsonw_take(&w, NULL);
+        assay_jsonw_fini(&w);
+    }
+    assert_string_equal(out[0],
+                        "{\"score\":0.5,\"concepts\":{\"matched\":[]}}");
+    assert_string_equal(out[1], out[0]);
+    free(out[0]);
+    free(out[1]);
+}
+
 static void
 test_jsonw_invalid_utf8_becomes_replacement(void **state)
 {
@@ -322,9 +423,12 @@ main(void)
         cmocka_unit_test(test_jsonw_reals_match_jansson_on_random_doubles),
         cmocka_unit_test(
             test_jsonw_reals_match_jansson_on_verdict_like_numbers),
+        cmocka_unit_test(test_jsonw_reals_match_jansson_on_every_micro_in_0_1),
         cmocka_unit_test(test_jsonw_reals_ignore_the_locale),
         cmocka_unit_test(test_jsonw_non_finite_is_null),
         cmocka_unit_test(test_jsonw_strings_match_jansson),
+        cmocka_unit_test(test_jsonw_strings_match_jansson_at_every_offset),
+        cmocka_unit_test(test_jsonw_raw_keys_match_keys),
         cmocka_unit_test(test_jsonw_invalid_utf8_becomes_replacement),
         cmocka_unit_test(test_jsonw_nesting_and_commas),
         cmocka_unit_test(test_jsonw_cap_is_an_error),

@@ -34,6 +34,36 @@ test_scratch_reuses_a_buffer_that_fits(void **state)
     assay_scratch_free(NULL);
 }
 
+/* A zero-kept slot's buffer comes zeroed when new, also after growth
+ * (a fresh allocation, whatever the old buffer held), and as its user left
+ * it when reused. */
+static void
+test_scratch_zero_slot_is_zero_when_new(void **state)
+{
+    (void)state;
+    assay_scratch *s = assay_scratch_new();
+    assert_non_null(s);
+    /* dirty the allocator's free memory first */
+    char *junk = assay_scratch_get(s, ASSAY_SCRATCH_KEYS, 100000);
+    assert_non_null(junk);
+    memset(junk, 0x5a, 100000);
+    assay_scratch_free(s);
+    s = assay_scratch_new();
+    assert_non_null(s);
+    for (size_t bytes = 1000; bytes <= 100000; bytes *= 10) {
+        unsigned char *z =
+            assay_scratch_get_zero(s, ASSAY_SCRATCH_GRAMS, bytes);
+        assert_non_null(z);
+        for (size_t i = 0; i < bytes; i++) {
+            assert_int_equal(z[i], 0);
+        }
+        z[bytes - 1] = 7; /* left dirty: the next, larger get is new */
+    }
+    unsigned char *z = assay_scratch_get_zero(s, ASSAY_SCRATCH_GRAMS, 10);
+    assert_int_equal(z[100000 - 1], 7); /* reused as left */
+    assay_scratch_free(s);
+}
+
 static void
 test_scratch_grows_for_a_larger_request(void **state)
 {
@@ -109,6 +139,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scratch_reuses_a_buffer_that_fits),
         cmocka_unit_test(test_scratch_grows_for_a_larger_request),
+        cmocka_unit_test(test_scratch_zero_slot_is_zero_when_new),
         cmocka_unit_test(test_scratch_trim_frees_only_large_buffers),
         cmocka_unit_test(test_scratch_is_per_thread),
     };

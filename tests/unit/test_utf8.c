@@ -74,11 +74,37 @@ test_utf8_echo_fits_the_buffer(void **state)
     assert_string_equal(one, "");
 }
 
+/* A bad byte is found at every offset of a longer text, ASCII around it
+ * (the scan takes ASCII eight bytes at a time), and a good multibyte
+ * character at every offset passes. */
+static void
+test_utf8_check_finds_bad_byte_at_every_offset(void **state)
+{
+    (void)state;
+    char buf[64];
+    for (size_t len = 1; len <= 40; len++) {
+        for (size_t pos = 0; pos < len; pos++) {
+            memset(buf, 'a', len);
+            buf[pos] = (char)0xFF;
+            assert_int_equal(assay_utf8_check(buf, len), (long long)pos);
+            assert_int_equal(assay_utf8_valid_prefix(buf, len), pos);
+            if (pos + 2 <= len) {
+                memset(buf, 'a', len);
+                memcpy(buf + pos, "\xC3\xA9", 2);
+                assert_int_equal(assay_utf8_check(buf, len), -1);
+                assert_int_equal(assay_utf8_check(buf, pos + 1),
+                                 (long long)pos);
+            }
+        }
+    }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_check_finds_first_bad_byte),
+        cmocka_unit_test(test_utf8_check_finds_bad_byte_at_every_offset),
         cmocka_unit_test(test_utf8_valid_prefix_and_seq),
         cmocka_unit_test(test_utf8_echo_replaces_controls_and_bad_bytes),
         cmocka_unit_test(test_utf8_echo_cuts_between_characters_with_dots),
