@@ -1397,13 +1397,11 @@ judge_clause(void *vctx, const clause *k)
     int subj = j->subject;
     /* a role swap needs the other entity in subject position: among the
      * clause's first three content words, not "... like functions can" */
-    bool own_at_start = false;
     if (own >= 0) {
         size_t at = k->last;
         mentions(&cs->ent[own], a, k->first, k->last, &at);
         size_t before = content_count(a, k->first, at);
-        own_at_start = before < 3;
-        j->subject_start = own_at_start;
+        j->subject_start = before < 3; /* as near_start */
         j->subject_first = before == 0;
         j->subject_all = named_all;
         j->subject_clause = j->clauses;
