@@ -132,8 +132,15 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
         if (!end) {
             const assay_term *t = &a->terms[i];
             new_sentence = (t->flags & ASSAY_TERM_SENTENCE_BEFORE) != 0;
+            /* "the pitch is higher if the string is tighter": a condition
+             * after its consequent is a clause of its own ("if" and
+             * "unless" always open one; "when" may not: "when needed") */
+            bool cond = (is_word(t, "if") || is_word(t, "unless")) &&
+                        !is_word(&a->terms[i - 1], "as") &&
+                        !is_word(&a->terms[i - 1], "even") &&
+                        content_count(a, seg, i) >= 2;
             end = new_sentence || (t->flags & ASSAY_TERM_BREAK_BEFORE) ||
-                  assay_scope_boundary(t);
+                  assay_scope_boundary(t) || cond;
         }
         if (!end) {
             continue;
@@ -1230,12 +1237,14 @@ typedef struct judge_ctx {
     size_t subject_clause; /* the clause that named it (index) */
     size_t clauses;        /* answer clauses judged so far */
     uint32_t sent_agree;   /* claims a clause of this sentence supports */
+    uint32_t sent_denied;  /* conditions a clause of this sentence denies */
     size_t sentence;
     int answer_yesno;
     uint64_t answer_value; /* the answer opens with a bare number */
     size_t value_end;
     assay_claim_result *out;
-    /* best alignment share found per claim, per kind, for tie-breaking */
+    /* best alignment found per claim, per kind: its share, + 1 when the
+     * clause names the claim's subject (swap: the share) */
     double support[ASSAY_MAX_CLAIMS], contra[ASSAY_MAX_CLAIMS],
         swap[ASSAY_MAX_CLAIMS];
     assay_claim_reason contra_reason[ASSAY_MAX_CLAIMS];
@@ -1243,6 +1252,8 @@ typedef struct judge_ctx {
     size_t sstart[ASSAY_MAX_CLAIMS], send[ASSAY_MAX_CLAIMS];
     size_t wstart[ASSAY_MAX_CLAIMS], wend[ASSAY_MAX_CLAIMS];
     int wsubj[ASSAY_MAX_CLAIMS];
+    double dshare[ASSAY_MAX_CLAIMS]; /* denied conditions: rank and span */
+    size_t dstart[ASSAY_MAX_CLAIMS], dend[ASSAY_MAX_CLAIMS];
     const assay_concept_set *concepts;
     assay_concept_match *m;
     const uint32_t *cover; /* per answer term: the negation over it, or 0 */
@@ -1378,6 +1389,35 @@ distinct_key(const assay_entity *e, const assay_entity *other,
     return false;
 }
 
+/* The claims stated under condition claim c (its sentence's consequents). */
+static uint32_t
+consequents(const assay_claim_set *cs, size_t c)
+{
+    uint32_t m = 0;
+    for (size_t q = 0; q < cs->n; q++) {
+        m |= cs->c[q].cond_of == (int)c ? 1u << q : 0u;
+    }
+    return m;
+}
+
+static bool
+is_condition(const assay_claim_set *cs, size_t c)
+{
+    return consequents(cs, c) != 0;
+}
+
+/* Condition claim c, denied in this sentence, stated a consequent's way. */
+static void
+contradict_condition(judge_ctx *j, size_t c)
+{
+    if (j->dshare[c] > j->contra[c]) {
+        j->contra[c] = j->dshare[c];
+        j->contra_reason[c] = ASSAY_REASON_NEGATED;
+        j->cstart[c] = j->dstart[c];
+        j->cend[c] = j->dend[c];
+    }
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -1390,6 +1430,7 @@ judge_clause(void *vctx, const clause *k)
         j->subject_start = j->subject_first = false;
         j->subject_all = 0;
         j->sent_agree = 0;
+        j->sent_denied = 0;
     }
     uint32_t named_all, other_entity = 0;
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
@@ -1559,14 +1600,22 @@ judge_clause(void *vctx, const clause *k)
                   (instead ? 1 : 0) ^ (int)(nopp & 1u);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
         max_into(flip ? &j->st.flip : &j->st.support, s);
+        /* which clause speaks to the claim most: the one naming its
+         * subject ("the Sun is not in the west", not "the west side is
+         * opposite ..."), then the one with more of its words */
+        double rank =
+            s + (cl->subject >= 0 && ((named_all >> cl->subject) & 1u));
         if (!flip) {
-            if (s > j->support[c]) {
-                j->support[c] = s;
+            if (rank > j->support[c]) {
+                j->support[c] = rank;
                 j->sstart[c] = start;
                 j->send[c] = end;
             }
             j->sent_agree |= 1u << c;
             agrees = true;
+            if (cl->cond_of >= 0 && ((j->sent_denied >> cl->cond_of) & 1u)) {
+                contradict_condition(j, (size_t)cl->cond_of);
+            }
             continue;
         }
         /* a restrictive or conditional claim ("only the outer object",
@@ -1580,10 +1629,25 @@ judge_clause(void *vctx, const clause *k)
         bool stated = !cl->restricted && cl->cond_of >= 0 &&
                       ((j->sent_agree >> cl->cond_of) & 1u);
         if (cl->weak && nopp == 0 && !stated) {
+            /* a denied condition whose consequent the same sentence states
+             * as the reference does turns the rule around: "when the
+             * string is not tighter, the pitch is higher" against "when
+             * the string is tighter, the pitch is higher" (both denied, "if
+             * it does not stick, it is not iron", is the same rule's other
+             * half: no judgement) */
+            if (!cl->restricted && is_condition(cs, c)) {
+                j->sent_denied |= 1u << c;
+                j->dshare[c] = rank;
+                j->dstart[c] = start;
+                j->dend[c] = end;
+                if (j->sent_agree & consequents(cs, c)) {
+                    contradict_condition(j, c);
+                }
+            }
             continue; /* neither agrees nor contradicts */
         }
-        if (s > j->contra[c]) {
-            j->contra[c] = s;
+        if (rank > j->contra[c]) {
+            j->contra[c] = rank;
             j->contra_reason[c] =
                 (nopp & 1u) ? ASSAY_REASON_ANTONYM : ASSAY_REASON_NEGATED;
             j->cstart[c] = start;
@@ -1676,7 +1740,11 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                     : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
                                            ASSAY_REASON_OTHER_VALUE, 0,
                                            j->value_end, -1};
-        } else if (j->support[c] >= 0) {
+        } else if (j->support[c] >= 0 && j->support[c] >= j->contra[c]) {
+            /* the clause that says most of the claim decides it: "gas is
+             * not a new material" denies "gas is a new material" though
+             * "a new material indicates a reaction" shares two of its
+             * words; on a tie the plain statement wins */
             r = (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
                                      j->sstart[c], j->send[c], -1};
         } else if (j->contra[c] >= 0) {

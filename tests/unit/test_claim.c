@@ -327,6 +327,78 @@ test_claim_conditional_consequent(void **state)
     judged_free(j);
 }
 
+/* a denied condition with the consequent stated as the reference states it
+ * turns the rule around, in either order; both denied is the rule's other
+ * half and judges nothing */
+static void
+test_claim_denied_condition_with_stated_consequent(void **state)
+{
+    (void)state;
+    const char *q = "How does the tension of a string change its pitch?";
+    const char *ref = "When the string is tighter, the pitch is higher.";
+    judged *j = judge(q, ref,
+                      "When the string is not tighter, the pitch is "
+                      "higher.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "When the string");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    assert_int_equal(result_of(j, "the pitch")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+
+    j = judge(q, ref, "The pitch is higher if the string is not tighter.", NULL,
+              0);
+    assert_int_equal(result_of(j, "When the string")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+
+    j = judge(q, ref,
+              "When the string is not tighter, the pitch is not higher.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
+    j = judge(q, ref, "When the string is tighter, the pitch is higher.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
+/* the answer clause that says most of a claim decides it: a denial naming
+ * the claim's subject is not outweighed by another clause sharing a few of
+ * its words; on a tie the plain statement wins */
+static void
+test_claim_closest_clause_decides(void **state)
+{
+    (void)state;
+    const char *q = "What does bubbling show?";
+    const char *ref = "Bubbling means a gas has formed. Gas is a new material.";
+    judged *j = judge(q, ref,
+                      "Bubbling means a gas has formed. Gas is not a new "
+                      "material. A new material indicates a reaction.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "Gas is");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+
+    q = "Where is the Sun in the afternoon?";
+    ref = "Shadows point east because the Sun is in the west.";
+    j = judge(q, ref,
+              "Shadows point east because the Sun is not in the west. So the "
+              "west side is opposite of the shadows.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "the Sun")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+
+    j = judge(q, ref,
+              "Shadows point east because the Sun is in the west. The east "
+              "is not in the west.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "the Sun")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 static void
 test_claim_correct_answers_are_supported(void **state)
 {
@@ -865,6 +937,8 @@ main(void)
         cmocka_unit_test(test_claim_role_swap_onto_an_object_entity),
         cmocka_unit_test(test_claim_role_swap_by_running_subject),
         cmocka_unit_test(test_claim_conditional_consequent),
+        cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
+        cmocka_unit_test(test_claim_closest_clause_decides),
         cmocka_unit_test(test_claim_correct_answers_are_supported),
         cmocka_unit_test(
             test_claim_negative_claim_supported_by_negative_answer),

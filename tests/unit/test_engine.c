@@ -327,12 +327,16 @@ test_engine_flag_negated(void **state)
         "CPython does not use reference counting; a garbage collector "
         "frees objects when they are unreachable.";
     json_t *j = grade_json(fx->bare, "refcount", a);
-    assert_flags(j, "negated");
+    /* the first clause, naming CPython, denies the reference's "CPython
+     * frees objects with reference counting"; the second shares "frees
+     * objects" but not the subject, so the denial decides the claim */
+    assert_flags(j, "negated,contradicts_reference");
     assert_span(j, "negated", "reference counting", a, "reference counting");
     assert_span(j, "matched", "cycle collector", a, "garbage collector");
     assert_null(concept_in(j, "matched", "reference counting"));
+    /* a required concept denied and the claim contradicted: below partial */
     assert_string_equal(json_string_value(json_object_get(j, "band")),
-                        "partial");
+                        "incorrect");
     assert_contributions_add_up(j);
     json_decref(j);
 }
