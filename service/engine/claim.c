@@ -70,6 +70,10 @@ static const char *const restrictive[] = {
     "only",    "just",    "merely",   "solely",    "exclusively", "limit",
     "limits",  "limited", "restrict", "restricts", "restricted",  "except",
     "maximum", "minimum", "most",     "least"};
+/* Restrictive words that are also what the claim says: "the maximum number
+ * of children" is contradicted by "the minimum number" (WordNet opposites),
+ * so they are claim words too. */
+static const char *const bounds[] = {"maximum", "minimum"};
 /* A conditional sentence ("if X, the compiler does not Y") may be answered
  * by its contrapositive, so negation alone does not contradict it. */
 static const char *const conditionals[] = {"if",       "unless",    "when",
@@ -1089,8 +1093,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             }
             if (appositive || !content(t) || is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
-                IS_ANY(t, restrictive) || IS_ANY(t, lessers) ||
-                assay_scope_boundary(t)) {
+                (IS_ANY(t, restrictive) && !IS_ANY(t, bounds)) ||
+                IS_ANY(t, lessers) || assay_scope_boundary(t)) {
                 continue;
             }
             bool dup = false;

@@ -364,6 +364,30 @@ test_claim_denied_condition_with_stated_consequent(void **state)
     judged_free(j);
 }
 
+/* "maximum" and "minimum" bound the claim and are what it says: the
+ * opposite bound contradicts it; the bound said in other words does not */
+static void
+test_claim_opposite_bound_contradicts(void **state)
+{
+    (void)state;
+    const char *q = "What is a binary tree?";
+    const char *ref =
+        "A tree for which the maximum number of children per node is two.";
+    judged *j = judge(q, ref,
+                      "A tree for which the minimum number of children per "
+                      "node is two.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "A tree");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+
+    j = judge(q, ref, "A tree where each node has at most two children.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* the answer clause that says most of a claim decides it: a denial naming
  * the claim's subject is not outweighed by another clause sharing a few of
  * its words; on a tie the plain statement wins */
@@ -939,6 +963,7 @@ main(void)
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
         cmocka_unit_test(test_claim_closest_clause_decides),
+        cmocka_unit_test(test_claim_opposite_bound_contradicts),
         cmocka_unit_test(test_claim_correct_answers_are_supported),
         cmocka_unit_test(
             test_claim_negative_claim_supported_by_negative_answer),
