@@ -484,6 +484,15 @@ entities_from_reference(ref_ctx *x, bool from_question)
                 assay_wordnet_mostly_verb(wn, t->surface, t->surface_len)) {
                 break;
             }
+            /* a plural noun is seldom a modifier, so a base-form verb after
+             * one is the predicate: "Shadows change during the day" for
+             * "Why do shadows change during the day?" */
+            if (n > 0 && !gerund(t) &&
+                assay_wordnet_plural_noun(wn, run[n - 1]->surface,
+                                          run[n - 1]->surface_len) &&
+                assay_wordnet_can_be_verb(wn, t->surface, t->surface_len)) {
+                break;
+            }
             bool head = false;
             for (size_t e = 0; e < x->cs->nent && !head; e++) {
                 const assay_entity *en = &x->cs->ent[e];

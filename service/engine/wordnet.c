@@ -929,6 +929,50 @@ assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w, size_t len)
     return verbs > 0 && verbs >= 2 * nouns;
 }
 
+/* senses of one lemma (no base forms) of part of speech pos */
+static size_t
+wn_senses_of(const assay_wordnet *wn, uint32_t id, int pos)
+{
+    size_t n = 0;
+    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
+        n += wn->ss_pos[wn->senses[i]] == pos;
+    }
+    return n;
+}
+
+bool
+assay_wordnet_plural_noun(const assay_wordnet *wn, const char *w, size_t len)
+{
+    if (wn == NULL || len < 4 || w[len - 1] != 's' || w[len - 2] == 's' ||
+        w[len - 2] == 'u' || w[len - 2] == 'i' ||
+        strtab_find(&wn->lemmas, w, len) != ASSAY_WORDNET_NONE) {
+        return false; /* "process", "bus", "analysis", "news" */
+    }
+    /* "shadows" -> "shadow", "boxes" -> "box", "bodies" -> "body" */
+    char buf[64];
+    if (len >= sizeof(buf)) {
+        return false;
+    }
+    memcpy(buf, w, len);
+    uint32_t id = strtab_find(&wn->lemmas, buf, len - 1);
+    if (id == ASSAY_WORDNET_NONE && w[len - 2] == 'e') {
+        id = strtab_find(&wn->lemmas, buf, len - 2);
+        if (id == ASSAY_WORDNET_NONE && len > 4 && w[len - 3] == 'i') {
+            buf[len - 3] = 'y';
+            id = strtab_find(&wn->lemmas, buf, len - 2);
+        }
+    }
+    return id != ASSAY_WORDNET_NONE && wn_senses_of(wn, id, WN_NOUN) > 0;
+}
+
+bool
+assay_wordnet_can_be_verb(const assay_wordnet *wn, const char *w, size_t len)
+{
+    uint32_t id =
+        wn != NULL ? strtab_find(&wn->lemmas, w, len) : ASSAY_WORDNET_NONE;
+    return id != ASSAY_WORDNET_NONE && wn_senses_of(wn, id, WN_VERB) > 0;
+}
+
 static bool
 wn_antonym_of(const assay_wordnet *wn, uint32_t a, uint32_t b)
 {

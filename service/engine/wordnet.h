@@ -96,6 +96,18 @@ size_t assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
 bool assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w,
                                size_t len);
 
+/* assay_wordnet_plural_noun says whether w is the plural of a noun WordNet
+ * knows ("shadows", "boxes", "bodies"): it ends in s, is not a lemma itself
+ * ("news", "process", "bus"), and its singular has a noun sense. */
+bool assay_wordnet_plural_noun(const assay_wordnet *wn, const char *w,
+                               size_t len);
+
+/* assay_wordnet_can_be_verb says whether w, as written (no base forms), is
+ * a lemma with a verb sense: "change" and "store" are, "stores" and
+ * "memory" are not. */
+bool assay_wordnet_can_be_verb(const assay_wordnet *wn, const char *w,
+                               size_t len);
+
 /* assay_wordnet_lemma returns the text of a lemma id (borrowed from wn), or
  * NULL for an id out of range. */
 const char *assay_wordnet_lemma(const assay_wordnet *wn, uint32_t id);

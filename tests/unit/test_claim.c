@@ -388,6 +388,29 @@ test_claim_opposite_bound_contradicts(void **state)
     judged_free(j);
 }
 
+/* a base-form verb after a plural noun ends the subject's name: "Shadows
+ * change" is about shadows, and "stay" contradicts what it says of them */
+static void
+test_claim_verb_after_plural_noun_is_the_predicate(void **state)
+{
+    (void)state;
+    const char *q = "Why do shadows change during the day?";
+    const char *ref =
+        "Shadows change during the day because the Earth is turning.";
+    judged *j = judge(q, ref,
+                      "Shadows stay during the day because the Earth is "
+                      "turning.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "Shadows");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+
+    j = judge(q, ref, "Shadows change because the Earth turns.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* the answer clause that says most of a claim decides it: a denial naming
  * the claim's subject is not outweighed by another clause sharing a few of
  * its words; on a tie the plain statement wins */
@@ -963,6 +986,7 @@ main(void)
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
         cmocka_unit_test(test_claim_closest_clause_decides),
+        cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),
         cmocka_unit_test(test_claim_correct_answers_are_supported),
         cmocka_unit_test(

@@ -174,6 +174,30 @@ test_wordnet_synonyms_share_a_synset(void **state)
     assert_true(has_big);
 }
 
+static void
+test_wordnet_plural_noun_and_verb_form(void **state)
+{
+    (void)state;
+#define PN(w) assay_wordnet_plural_noun(wn, w, strlen(w))
+#define CV(w) assay_wordnet_can_be_verb(wn, w, strlen(w))
+    assert_true(PN("shadows"));
+    assert_true(PN("boxes"));
+    assert_true(PN("bodies"));
+    assert_false(PN("shadow"));
+    assert_false(PN("process")); /* -ss */
+    assert_false(PN("news"));    /* a lemma itself */
+    assert_false(PN("analysis"));
+    assert_false(PN("qwertzs")); /* unknown */
+    assert_true(CV("change"));
+    assert_true(CV("store"));
+    assert_false(CV("stores")); /* a form, not a lemma */
+    assert_false(CV("memory"));
+    assert_false(assay_wordnet_plural_noun(NULL, "shadows", 7));
+    assert_false(assay_wordnet_can_be_verb(NULL, "change", 6));
+#undef PN
+#undef CV
+}
+
 /* twice as many verb senses as noun senses over the word and its bases */
 static void
 test_wordnet_mostly_verb(void **state)
@@ -330,6 +354,7 @@ main(void)
         cmocka_unit_test(test_wordnet_antonym_list_is_sorted_and_bounded),
         cmocka_unit_test(test_wordnet_synonyms_share_a_synset),
         cmocka_unit_test(test_wordnet_mostly_verb),
+        cmocka_unit_test(test_wordnet_plural_noun_and_verb_form),
         cmocka_unit_test(test_wordnet_hypernym_distance),
         cmocka_unit_test(test_wordnet_shared_copy_is_one_table),
         cmocka_unit_test(test_wordnet_absent_data_names_file_and_package),
