@@ -276,6 +276,10 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
         term->surface_len = wlen;
         term->start = norm.offsets[t->start];
         term->end = an_orig_end(&norm, t->end);
+        if (term->end == term->start + 1 && text[term->start] >= 'A' &&
+            text[term->start] <= 'Z') {
+            flags |= ASSAY_TERM_CAPITAL;
+        }
         term->flags = flags;
     }
     out->terms = terms;

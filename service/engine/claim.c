@@ -228,6 +228,114 @@ sentence_conditional(const assay_analysis *a, size_t first)
     return false;
 }
 
+/* ---- instance labels ---------------------------------------------------- */
+
+/* "terminal 1", "bulbs A and C", "switch Z": a number or a capital letter
+ * naming one of several things of a kind. A capital letter other than A,
+ * I or O is a label wherever it stands; A and a number only after a word
+ * ("bulb A", "circuit 4") or in a list with another label ("A and C",
+ * "terminals 1 and 2"), so "A tree" and "is 1" name nothing. */
+static bool
+label_candidate(const assay_term *t, bool *any_place)
+{
+    *any_place = false;
+    if (t->flags & ASSAY_TERM_CAPITAL) {
+        char c = t->surface[0];
+        *any_place = c != 'a' && c != 'i' && c != 'o';
+        return c != 'i' && c != 'o';
+    }
+    if (!(t->flags & ASSAY_TERM_NUMBER) || t->surface_len > 4) {
+        return false;
+    }
+    for (size_t q = 0; q < t->surface_len; q++) {
+        if (t->surface[q] < '0' || t->surface[q] > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool
+is_joiner(const assay_term *t)
+{
+    return is_word(t, "and") || is_word(t, "or");
+}
+
+/* whether p can name a kind of thing: a noun WordNet knows, not mostly a
+ * verb ("terminal 1", "circuit 4"; not "at most 2", "takes 2") */
+static bool
+kind_word(const assay_wordnet *wn, const assay_term *p)
+{
+    return content(p) &&
+           !(p->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_CAPITAL)) &&
+           assay_wordnet_can_be_noun(wn, p->surface, p->surface_len) &&
+           !assay_wordnet_mostly_verb(wn, p->surface, p->surface_len);
+}
+
+/* The distinct labels of terms [first, last), at most cap; returns n.
+ * Without WordNet only capital letters other than A are labels. */
+static size_t
+clause_labels(const assay_wordnet *wn, const assay_analysis *a, size_t first,
+              size_t last, uint64_t *out, size_t cap)
+{
+    size_t n = 0, prev = SIZE_MAX; /* the last label's position */
+    for (size_t i = first; i < last; i++) {
+        const assay_term *t = &a->terms[i];
+        bool any_place;
+        if (!label_candidate(t, &any_place)) {
+            continue;
+        }
+        const assay_term *p = i > first ? &a->terms[i - 1] : NULL;
+        bool after_word = p != NULL && kind_word(wn, p);
+        bool listed = (prev != SIZE_MAX && prev + 2 == i && is_joiner(p));
+        bool any_pl;
+        bool opens_list = i + 2 < last && is_joiner(&a->terms[i + 1]) &&
+                          label_candidate(&a->terms[i + 2], &any_pl) &&
+                          (a->terms[i + 2].flags & t->flags &
+                           (ASSAY_TERM_NUMBER | ASSAY_TERM_CAPITAL));
+        if (!(any_place || after_word || listed || opens_list)) {
+            continue;
+        }
+        prev = i;
+        bool dup = false;
+        for (size_t q = 0; q < n && !dup; q++) {
+            dup = out[q] == t->hash;
+        }
+        if (!dup && n < cap) {
+            out[n++] = t->hash;
+        }
+    }
+    return n;
+}
+
+/* whether a clause naming labels l (n) speaks of other instances than the
+ * claim: it names one the claim does not, and misses one the claim names
+ * ("terminals 1 and 4" for "terminals 1 and 2"; "terminals 1, 2 and 4"
+ * names more, and is not) */
+static bool
+other_instances(const assay_claim *cl, const uint64_t *l, size_t n)
+{
+    if (cl->nlabels == 0 || n == 0) {
+        return false;
+    }
+    bool extra = false, missing = false;
+    for (size_t q = 0; q < n && !extra; q++) {
+        bool in = false;
+        for (size_t r = 0; r < cl->nlabels && !in; r++) {
+            in = cl->label[r] == l[q];
+        }
+        extra = !in;
+    }
+    for (size_t r = 0; r < cl->nlabels && !missing; r++) {
+        bool in = false;
+        for (size_t q = 0; q < n && !in; q++) {
+            in = cl->label[r] == l[q];
+        }
+        missing = !in;
+    }
+    return extra && missing;
+}
+
 /* ---- entities ---------------------------------------------------------- */
 
 static bool
@@ -1091,6 +1199,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         memset(cl, 0, sizeof(*cl));
         cl->yesno = yesno_of(ra, c);
         cl->value = value_of(ra, c);
+        cl->nlabels = clause_labels(cs->wn, ra, c->first, c->last, cl->label,
+                                    ASSAY_CLAIM_LABELS);
         bool appositive = false; /* "CSR (Client-Side Rendering)": the
                                     subject's other name, not predicate */
         for (size_t i = c->first; i < c->last && cl->nwords < ASSAY_CLAIM_WORDS;
@@ -1480,6 +1590,9 @@ judge_clause(void *vctx, const clause *k)
         j->answer_yesno = yn;
         return;
     }
+    uint64_t labels[ASSAY_CLAIM_LABELS];
+    size_t nlabels =
+        clause_labels(cs->wn, a, k->first, k->last, labels, ASSAY_CLAIM_LABELS);
     acc x[ASSAY_MAX_CLAIMS];
     memset(x, 0, cs->n * sizeof(*x)); /* only claims' entries are read */
     for (size_t i = k->first; i < k->last; i++) {
@@ -1618,6 +1731,18 @@ judge_clause(void *vctx, const clause *k)
          * opposite ..."), then the one with more of its words */
         double rank =
             s + (cl->subject >= 0 && ((named_all >> cl->subject) & 1u));
+        /* said of other instances ("terminal 2 and the positive terminal
+         * are separated" for terminal 1): what the claim says, of the
+         * wrong things, contradicts it; denied of them, judges nothing */
+        if (other_instances(cl, labels, nlabels)) {
+            if (!flip && rank > j->contra[c]) {
+                j->contra[c] = rank;
+                j->contra_reason[c] = ASSAY_REASON_OTHER_VALUE;
+                j->cstart[c] = start;
+                j->cend[c] = end;
+            }
+            continue;
+        }
         if (!flip) {
             if (rank > j->support[c]) {
                 j->support[c] = rank;

@@ -64,6 +64,8 @@ typedef struct assay_entity {
                       "... while deep copy"): role swaps are judged */
 } assay_entity;
 
+#define ASSAY_CLAIM_LABELS 4
+
 typedef struct assay_claim {
     char *text;        /* the clause as written in the reference */
     int subject;       /* entity index, -1 when none */
@@ -85,6 +87,9 @@ typedef struct assay_claim {
     int yesno;         /* +1 / -1: the reference opens with yes / no */
     uint64_t value;    /* the reference opens with a bare number ("40
                           meters."): its term hash, else 0 */
+    uint64_t label[ASSAY_CLAIM_LABELS]; /* the instances it names ("terminal
+                                           1", "bulbs A and C"): hashes */
+    size_t nlabels;
     uint64_t key[ASSAY_CLAIM_WORDS];
     double w[ASSAY_CLAIM_WORDS];
     uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */

@@ -966,6 +966,19 @@ assay_wordnet_plural_noun(const assay_wordnet *wn, const char *w, size_t len)
 }
 
 bool
+assay_wordnet_can_be_noun(const assay_wordnet *wn, const char *w, size_t len)
+{
+    uint32_t ids[8];
+    size_t n = wn != NULL ? assay_wordnet_bases(wn, w, len, ids, 8) : 0;
+    for (size_t k = 0; k < n && k < 8; k++) {
+        if (wn_senses_of(wn, ids[k], WN_NOUN) > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
 assay_wordnet_can_be_verb(const assay_wordnet *wn, const char *w, size_t len)
 {
     uint32_t id =

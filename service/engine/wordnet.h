@@ -102,6 +102,11 @@ bool assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w,
 bool assay_wordnet_plural_noun(const assay_wordnet *wn, const char *w,
                                size_t len);
 
+/* assay_wordnet_can_be_noun says whether w or one of its base forms has a
+ * noun sense: "terminal", "bulbs" and "circuit" do, "most" does not. */
+bool assay_wordnet_can_be_noun(const assay_wordnet *wn, const char *w,
+                               size_t len);
+
 /* assay_wordnet_can_be_verb says whether w, as written (no base forms), is
  * a lemma with a verb sense: "change" and "store" are, "stores" and
  * "memory" are not. */

@@ -20,6 +20,7 @@ enum {
     PROT = ASSAY_TERM_PROTECTED,
     NUM = ASSAY_TERM_NUMBER,
     BRK = ASSAY_TERM_BREAK_BEFORE,
+    CAP = ASSAY_TERM_CAPITAL,
 };
 
 static void
@@ -73,6 +74,20 @@ teardown_lexicon(void **state)
 {
     assay_lexicon_free(*state);
     return 0;
+}
+
+/* a one-letter word written as a capital is marked (claim.c reads "bulb
+ * A" as a label); the article and a lower-case letter are not */
+static void
+test_analyze_marks_capital_letters(void **state)
+{
+    const want_term w[] = {
+        {"bulb", "bulb", 0, 4, 0},   {"a", "a", 5, 6, STOP | CAP},
+        {"and", "and", 7, 10, STOP}, {"a", "a", 11, 12, STOP},
+        {"bulb", "bulb", 13, 17, 0}, {"c", "c", 18, 19, CAP},
+        {"c", "c", 20, 21, 0},
+    };
+    expect_terms(*state, "Bulb A and a bulb C c", w, sizeof(w) / sizeof(w[0]));
 }
 
 static void
@@ -355,6 +370,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_analyze_with_caller_stemmer_matches_temporary, setup_lexicon,
             teardown_lexicon),
+        cmocka_unit_test_setup_teardown(test_analyze_marks_capital_letters,
+                                        setup_lexicon, teardown_lexicon),
         cmocka_unit_test_setup_teardown(test_analyze_long_text_keeps_every_term,
                                         setup_lexicon, teardown_lexicon),
     };

@@ -411,6 +411,61 @@ test_claim_verb_after_plural_noun_is_the_predicate(void **state)
     judged_free(j);
 }
 
+/* instance labels: the claim said of other numbered or lettered things
+ * contradicts it (other_value); said of the same ones, or of more, it is
+ * supported; denied of other ones it is not judged; "A tree" and "is 2"
+ * are not labels */
+static void
+test_claim_other_instances(void **state)
+{
+    (void)state;
+    const char *q = "Why was the voltage reading 1.5?";
+    const char *ref =
+        "Terminal 1 and the positive terminal are separated by the gap.";
+    judged *j = judge(q, ref,
+                      "Terminal 2 and the positive terminal are separated by "
+                      "the gap.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "Terminal 1");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+
+    j = judge(q, ref,
+              "Terminal 1 is separated from the positive terminal by a gap.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Terminal 1")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+
+    j = judge(q, ref,
+              "Terminal 2 and the positive terminal are not separated by the "
+              "gap.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
+    q = "Which bulbs are still in closed paths?";
+    ref = "Bulbs A and C are still in closed paths with the battery.";
+    j = judge(q, ref,
+              "Bulbs A and B are still in closed paths with the battery.", NULL,
+              0);
+    assert_int_equal(result_of(j, "Bulbs")->reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge(q, ref,
+              "Bulbs A and C and also B are still in closed paths with the "
+              "battery.",
+              NULL, 0);
+    assert_false(any_contradicted(j)); /* names more: not other ones */
+    judged_free(j);
+
+    /* no labels: an article, a bare value */
+    q = "What is a binary tree?";
+    ref = "A tree whose nodes have at most 2 children.";
+    j = judge(q, ref, "A tree whose nodes have at most 2 children.", NULL, 0);
+    assert_int_equal(j->cs.c[0].nlabels, 0);
+    judged_free(j);
+}
+
 /* the answer clause that says most of a claim decides it: a denial naming
  * the claim's subject is not outweighed by another clause sharing a few of
  * its words; on a tie the plain statement wins */
@@ -986,6 +1041,7 @@ main(void)
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
         cmocka_unit_test(test_claim_closest_clause_decides),
+        cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),
         cmocka_unit_test(test_claim_correct_answers_are_supported),

@@ -192,6 +192,10 @@ test_wordnet_plural_noun_and_verb_form(void **state)
     assert_true(CV("store"));
     assert_false(CV("stores")); /* a form, not a lemma */
     assert_false(CV("memory"));
+    assert_true(assay_wordnet_can_be_noun(wn, "terminal", 8));
+    assert_true(assay_wordnet_can_be_noun(wn, "bulbs", 5)); /* via "bulb" */
+    assert_false(assay_wordnet_can_be_noun(wn, "most", 4));
+    assert_false(assay_wordnet_can_be_noun(NULL, "terminal", 8));
     assert_false(assay_wordnet_plural_noun(NULL, "shadows", 7));
     assert_false(assay_wordnet_can_be_verb(NULL, "change", 6));
 #undef PN
