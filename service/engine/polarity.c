@@ -27,6 +27,9 @@ surface_in(const assay_term *t, const char *const *words, size_t n)
 
 #define IN(t, list) surface_in((t), (list), sizeof(list) / sizeof((list)[0]))
 
+/* coordinators: a negation cue right after one opens a conjunct */
+static const char *const joiners[] = {"and", "or"};
+
 /* The set of lower-case first letters of a word list, as bits ('a' = bit
  * 0), and whether a term starts with one of them: a test every term takes,
  * so a mask rather than a strchr call. */
@@ -177,7 +180,8 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     bool has_cue = false;
     uint32_t sentence = 0, cue_id = 0;
     size_t content = 0, cue_at = 0;
-    unsigned ncue = 0; /* adjacent clause cues: two cancel */
+    size_t joiner = SIZE_MAX; /* the last "and" / "or" after the clause cue */
+    unsigned ncue = 0;        /* adjacent clause cues: two cancel */
     for (size_t i = 0; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
         if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
@@ -186,6 +190,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
             has_cue = false;
             ncue = 0;
+            joiner = SIZE_MAX;
         }
         if (cover[i] == 0) {
             cover[i] = sentence != 0 ? sentence
@@ -202,9 +207,18 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
              * "not without"); one further on starts its own scope ("not
              * open to feedback and I don't explain") */
             ncue = has_cue && content == cue_at && (ncue & 1u) ? ncue + 1 : 1;
+            /* a cue opening a conjunct of a negated one is the same denial
+             * said over each ("is not connection-oriented and does not
+             * guarantee delivery"), not a second negation that cancels the
+             * first: it keeps the first's id */
+            bool conjunct =
+                has_cue && (ncue & 1u) && joiner != SIZE_MAX && i - joiner <= 3;
             has_cue = true;
             cue_at = content + !(t->flags & ASSAY_TERM_STOP);
-            cue_id = (uint32_t)i + 1;
+            cue_id = conjunct ? cue_id : (uint32_t)i + 1;
+            joiner = SIZE_MAX;
+        } else if (has_cue && IN(t, joiners)) {
+            joiner = i;
         }
         if (assay_scope_boundary(t)) {
             has_cue = false;

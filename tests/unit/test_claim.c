@@ -466,6 +466,40 @@ test_claim_other_instances(void **state)
     judged_free(j);
 }
 
+/* negations opening coordinated conjuncts are one denial: "is not X and
+ * does not Y" contradicts "is X and Y", where two negations in one clause
+ * used to cancel; the reference's own conjunct negations likewise */
+static void
+test_claim_conjunct_negations_are_one_denial(void **state)
+{
+    (void)state;
+    const char *q = "What does a generator do?";
+    const char *ref = "A generator uses yield to produce values lazily.";
+    judged *j = judge(q, ref,
+                      "A generator does not use yield and does not produce "
+                      "values lazily.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "A generator");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+
+    ref = "A generator does not store all values and does not compute them "
+          "eagerly.";
+    j = judge(q, ref,
+              "A generator does not store all values and does not compute "
+              "them eagerly.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A generator")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A generator stores all values and computes them eagerly.", NULL,
+              0);
+    assert_int_equal(result_of(j, "A generator")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* the answer clause that says most of a claim decides it: a denial naming
  * the claim's subject is not outweighed by another clause sharing a few of
  * its words; on a tie the plain statement wins */
@@ -1041,6 +1075,7 @@ main(void)
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
         cmocka_unit_test(test_claim_closest_clause_decides),
+        cmocka_unit_test(test_claim_conjunct_negations_are_one_denial),
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),

@@ -94,6 +94,41 @@ test_polarity_sentence_denials_cover_the_sentence(void **state)
     assert_string_equal(s, "..nnnnnnn.");
 }
 
+/* cover ids: a cue opening a conjunct of a negated one ("and does not")
+ * is the same denial (same id); a cue further on without a coordinator,
+ * or after a comma, is another */
+static void
+test_polarity_conjunct_cue_is_the_same_denial(void **state)
+{
+    (void)state;
+    uint32_t cover[16];
+    assay_analysis a = analyse("tcp is not ordered and does not guarantee "
+                               "delivery");
+    /* tcp is not ordered and does not guarantee delivery
+     * 0   1  2   3       4   5    6   7         8 */
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[3], 3); /* 1 + the index of the first "not" */
+    assert_int_equal(cover[7], 3);
+    assert_int_equal(cover[8], 3);
+    assay_analysis_fini(&a);
+
+    a = analyse("it does not use yield without storing values");
+    /* it does not use yield without storing values: nested, two cues */
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[3], 3);
+    assert_int_equal(cover[6], 6);
+    assay_analysis_fini(&a);
+
+    a = analyse("tcp is not ordered, and does not guarantee delivery");
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[3], 3);
+    assert_int_equal(cover[7], 7); /* the comma ended the first scope */
+    assay_analysis_fini(&a);
+}
+
 /* A long answer of one sentence, built from the question's reference
  * words, with or without negators. */
 static char *
@@ -186,6 +221,7 @@ main(void)
         cmocka_unit_test(test_polarity_classifies_cues),
         cmocka_unit_test(test_polarity_clause_scope_is_bounded),
         cmocka_unit_test(test_polarity_sentence_denials_cover_the_sentence),
+        cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
