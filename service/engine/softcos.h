@@ -38,9 +38,10 @@ double assay_softcos(const assay_vectors *v, const assay_prepared *pq,
  * without a vector adds nothing) weighted idf * (1 + ln tf) as above;
  * max(0, cosine), the maximum over references. 0 without vectors or when
  * a side has no word with a vector. Unlike the best-match alignment it
- * compares what the two texts are about as a whole: measured on Mohler
- * train (questions held out), +0.015 to +0.02 Pearson r on top of the
- * other features, with or without softcos (docs/model-format.md). */
+ * compares what the two texts are about as a whole: +0.015 to +0.02
+ * Pearson r on Mohler train with questions held out, but -0.016 on the
+ * Mohler test split (docs/model-format.md, "Why sentvec"), so the shipped
+ * models do not weigh it. */
 double assay_sentvec(const assay_vectors *v, const assay_prepared *pq,
                      const assay_analysis *answer, const assay_idf *idf);
 
