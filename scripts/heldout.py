@@ -111,7 +111,7 @@ def main():
                          "this script (scripts/fit-default.sh); omit to grade with "
                          "--default-model as shipped")
     ap.add_argument("--vectors", default=None,
-                    help="word vectors for the softcos feature in every fit "
+                    help="word vectors for the softcos and sentvec features in every fit "
                          "(models/vectors.vec8); also passed to --pooled-script "
                          "as VECTORS")
     ap.add_argument("--features", default=None,

@@ -35,8 +35,8 @@ typedef struct assay_fit_options {
     /* a fitted model.json that grades inline questions in place of this
      * one (model.json "inline_model"); NULL = this model does */
     const char *inline_model_path;
-    /* word vectors file (assay_vectors_pack) for the softcos feature; NULL
-     * = none (softcos is 0) */
+    /* word vectors file (assay_vectors_pack) for the softcos and sentvec
+     * features; NULL = none (both are 0) */
     const char *vectors_path;
     /* packed WordNet table (assay_wordnet_pack) the model names, so loading
      * maps it instead of parsing wordnet-base; NULL = parse at load */

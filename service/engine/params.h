@@ -29,7 +29,8 @@
     X(reference_words)                                                         \
     X(question_words)                                                          \
     X(softcos)                                                                 \
-    X(wordnet)
+    X(wordnet)                                                                 \
+    X(sentvec)
 
 enum {
 #define ASSAY_X_FEAT(name) ASSAY_F_##name,

@@ -821,6 +821,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     if (p->w[ASSAY_F_softcos] != 0.0 || p->all_features) {
         f->f[ASSAY_F_softcos] = assay_softcos(p->vectors, pq, answer, idf);
     }
+    if (p->w[ASSAY_F_sentvec] != 0.0 || p->all_features) {
+        f->f[ASSAY_F_sentvec] = assay_sentvec(p->vectors, pq, answer, idf);
+    }
     if (p->w[ASSAY_F_wordnet] != 0.0 || p->all_features) {
         f->f[ASSAY_F_wordnet] = assay_wnsim(p->wordnet, pq, answer, idf);
     }

@@ -3,7 +3,9 @@
 #include "softcos.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "demote.h"
 
@@ -112,6 +114,58 @@ assay_softcos(const assay_vectors *v, const assay_prepared *pq,
         }
         double s = align(v, &a, &r);
         best = s > best ? s : best;
+    }
+    return best > 1.0 ? 1.0 : best;
+}
+
+/* the weighted sum of the bag's unit word vectors (words without one add
+ * nothing); false when no word has a vector */
+static bool
+bag_sum(const assay_vectors *v, const bag *b, double *acc)
+{
+    memset(acc, 0, v->dim * sizeof(*acc));
+    bool any = false;
+    for (size_t i = 0; i < b->n; i++) {
+        if (b->vec[i] >= 0) {
+            assay_vectors_add_unit(v, b->vec[i], b->w[i], acc);
+            any = true;
+        }
+    }
+    return any;
+}
+
+double
+assay_sentvec(const assay_vectors *v, const assay_prepared *pq,
+              const assay_analysis *answer, const assay_idf *idf)
+{
+    if (v == NULL) {
+        return 0.0;
+    }
+    bag a, r;
+    double sa[ASSAY_VECTORS_MAX_DIM], sr[ASSAY_VECTORS_MAX_DIM];
+    bag_of(&a, answer, &pq->demoted, idf, v);
+    if (!bag_sum(v, &a, sa)) {
+        return 0.0;
+    }
+    double na = 0;
+    for (unsigned d = 0; d < v->dim; d++) {
+        na += sa[d] * sa[d];
+    }
+    double best = 0.0;
+    for (size_t k = 0; k < pq->nrefs; k++) {
+        bag_of(&r, &pq->refs[k], &pq->demoted, idf, v);
+        if (!bag_sum(v, &r, sr)) {
+            continue;
+        }
+        double dot = 0, nr = 0;
+        for (unsigned d = 0; d < v->dim; d++) {
+            dot += sa[d] * sr[d];
+            nr += sr[d] * sr[d];
+        }
+        if (na > 0 && nr > 0) {
+            double c = dot / sqrt(na * nr);
+            best = c > best ? c : best;
+        }
     }
     return best > 1.0 ? 1.0 : best;
 }

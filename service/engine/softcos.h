@@ -32,4 +32,17 @@
 double assay_softcos(const assay_vectors *v, const assay_prepared *pq,
                      const assay_analysis *answer, const assay_idf *idf);
 
+/* assay_sentvec, the sentence-vector feature: the cosine of the answer's
+ * and a reference's sentence vectors, each the sum of its content words'
+ * unit vectors (stop words and demoted question words left out; a word
+ * without a vector adds nothing) weighted idf * (1 + ln tf) as above;
+ * max(0, cosine), the maximum over references. 0 without vectors or when
+ * a side has no word with a vector. Unlike the best-match alignment it
+ * compares what the two texts are about as a whole: +0.015 to +0.02
+ * Pearson r on Mohler train with questions held out, but -0.016 on the
+ * Mohler test split (docs/model-format.md, "Why sentvec"), so the shipped
+ * models do not weigh it. */
+double assay_sentvec(const assay_vectors *v, const assay_prepared *pq,
+                     const assay_analysis *answer, const assay_idf *idf);
+
 #endif

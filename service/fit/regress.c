@@ -24,6 +24,7 @@ assay_feature_sign(int j)
     case ASSAY_F_cov_x_len:
     case ASSAY_F_softcos:
     case ASSAY_F_wordnet:
+    case ASSAY_F_sentvec:
         return 1;
     case ASSAY_F_misconception:
     case ASSAY_F_required_missing:

@@ -543,7 +543,7 @@ test_fit_features_out_table(void **state)
     char *save = NULL, *line = strtok_r(t, "\n", &save);
     assert_non_null(line);
     assert_true(strncmp(line, "line\tgroup\ty\tcosine\t", 20) == 0);
-    assert_non_null(strstr(line, "\tsoftcos\twordnet"));
+    assert_non_null(strstr(line, "\tsoftcos\twordnet\tsentvec"));
     size_t rows = 0;
     while ((line = strtok_r(NULL, "\n", &save)) != NULL) {
         size_t cols = 0;

@@ -1,5 +1,6 @@
 /* test_softcos.c - service/engine/softcos.c: the best-match alignment of
- * answer and reference over word vectors, with the similarity floor. */
+ * answer and reference over word vectors, with the similarity floor, and
+ * the sentence-vector cosine (sentvec). */
 #include "assay_test.h"
 
 #include <math.h>
@@ -39,7 +40,8 @@ cmp_u64(const void *a, const void *b)
 }
 
 /* vectors (dim 2): crash (127, 0); fail (120, 40), cosine 0.95 with
- * crash; banana (50, 117), cosine 0.39 with crash: below the floor */
+ * crash; banana (50, 117), cosine 0.39 with crash: below the floor;
+ * apple (-127, 10), cosine < 0 with crash; server has none */
 static int
 setup(void **state)
 {
@@ -59,17 +61,18 @@ setup(void **state)
     struct {
         uint64_t k;
         signed char q[2];
-    } r[3] = {{key_of(fx, "crashed"), {127, 0}},
+    } r[4] = {{key_of(fx, "crashed"), {127, 0}},
               {key_of(fx, "failed"), {120, 40}},
-              {key_of(fx, "banana"), {50, 117}}};
-    uint64_t keys[3] = {r[0].k, r[1].k, r[2].k};
-    qsort(keys, 3, sizeof(keys[0]), cmp_u64);
-    size_t rec = 12 + 2, len = 16 + 3 * rec;
+              {key_of(fx, "banana"), {50, 117}},
+              {key_of(fx, "apple"), {-127, 10}}};
+    uint64_t keys[4] = {r[0].k, r[1].k, r[2].k, r[3].k};
+    qsort(keys, 4, sizeof(keys[0]), cmp_u64);
+    size_t rec = 12 + 2, len = 16 + 4 * rec;
     unsigned char *b = calloc(1, len);
     memcpy(b, "ASSAYV01", 8);
     b[8] = 2;
-    b[12] = 3;
-    for (size_t i = 0; i < 3; i++) {
+    b[12] = 4;
+    for (size_t i = 0; i < 4; i++) {
         size_t s = 0;
         while (r[s].k != keys[i]) {
             s++;
@@ -145,6 +148,46 @@ test_softcos_extra_words_lower_precision(void **state)
                 (1.0 + 2.0 / 3.0) / 2, 1e-9);
 }
 
+static double
+sentvec(fixture *fx, const assay_vectors *v, const char *answer)
+{
+    assay_analysis a;
+    assert_ok(assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a, NULL));
+    double s = assay_sentvec(v, &fx->pq, &a, fx->idf);
+    assay_analysis_fini(&a);
+    return s;
+}
+
+static void
+test_sentvec_is_the_cosine_of_summed_unit_vectors(void **state)
+{
+    fixture *fx = *state;
+    /* the reference's sentence vector is crash's alone (server has no
+     * vector) */
+    assert_near(sentvec(fx, fx->v, "the server crashed"), 1.0, 1e-9);
+    assert_near(sentvec(fx, fx->v, "crashed"), 1.0, 1e-9);
+    double fail = 120.0 / sqrt(120.0 * 120 + 40 * 40);
+    double banana = 50.0 / sqrt(50.0 * 50 + 117 * 117);
+    assert_near(sentvec(fx, fx->v, "the server failed"), fail, 0.01);
+    /* no floor: a loose neighbour keeps its (small) cosine */
+    assert_near(sentvec(fx, fx->v, "the server banana"), banana, 0.01);
+    /* equal weights: (u_crash + u_banana) . u_crash / |u_crash + u_banana| */
+    assert_near(sentvec(fx, fx->v, "crashed banana"),
+                (1 + banana) / sqrt(2 + 2 * banana), 0.01);
+    /* an opposite direction is clamped to 0 */
+    assert_near(sentvec(fx, fx->v, "the server apple"), 0.0, 1e-9);
+}
+
+static void
+test_sentvec_zero_without_vectors_or_words_with_vectors(void **state)
+{
+    fixture *fx = *state;
+    assert_near(sentvec(fx, NULL, "the server crashed"), 0.0, 1e-9);
+    assert_near(sentvec(fx, fx->v, "the the"), 0.0, 1e-9);
+    /* neither server nor xyzzy has a vector: nothing to compare */
+    assert_near(sentvec(fx, fx->v, "the server xyzzy"), 0.0, 1e-9);
+}
+
 int
 main(void)
 {
@@ -157,6 +200,11 @@ main(void)
             teardown),
         cmocka_unit_test_setup_teardown(
             test_softcos_extra_words_lower_precision, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_sentvec_is_the_cosine_of_summed_unit_vectors, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_sentvec_zero_without_vectors_or_words_with_vectors, setup,
+            teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""mohler_train_cv.py - compare feature lists on Mohler *train* only.
+
+Choosing features by the Mohler test split spends it; this measures a
+choice on the train split (assignments 1-7) with the whole `assay fit`
+pipeline (ridge, caps, bands), holding out whole assignments as the test
+split holds out assignments 8-10: each assignment alone (7 folds), then
+five fixed triples of assignments, the size of the test split. For each
+hold-out: Pearson r of the held-out answers, per configuration, and the
+difference to the first. Temporary label files only; the test split is
+never read into a fit or a measurement.
+
+usage: scripts/mohler_train_cv.py [--assay PATH] [--vectors FILE]
+           CONFIG [CONFIG...]
+  CONFIG: NAME=feature,feature,... (NAME:vec=... fits with --vectors)
+example:
+  scripts/mohler_train_cv.py --vectors models/vectors.vec8 \\
+      base=cosine,...,question_words sv:vec=cosine,...,question_words,sentvec
+"""
+import argparse, json, os, re, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get("ASSAY_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
+MOHLER = os.path.join(SHARED, "datasets", "mohler", "answers.jsonl")
+STOP = os.path.join(ROOT, "models", "stopwords.txt")
+HOLDOUTS = [(a,) for a in range(1, 8)] + [(5, 6, 7), (1, 2, 3), (2, 4, 6),
+                                          (1, 4, 7), (3, 5, 7)]
+TEST = re.compile(r"^test\s+n=(\d+)\s+pearson=([-\d.]+)", re.M)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--assay", default=os.path.join(ROOT, "build", "client", "cli", "assay"))
+    ap.add_argument("--vectors", default=os.path.join(ROOT, "models", "vectors.vec8"))
+    ap.add_argument("config", nargs="+")
+    a = ap.parse_args()
+    configs = []
+    for c in a.config:
+        name, _, feats = c.partition("=")
+        vec = name.endswith(":vec")
+        configs.append((name[:-4] if vec else name, feats, vec))
+    with open(MOHLER) as f:
+        train = [o for o in map(json.loads, f) if o["split"] == "train"]
+    tmp = tempfile.mkdtemp(prefix="assay-mohler-cv-")
+    deltas = {n: [] for n, _, _ in configs[1:]}
+    for hold in HOLDOUTS:
+        lab = os.path.join(tmp, "labels.jsonl")
+        with open(lab, "w") as f:
+            for o in train:
+                o = dict(o, split="test" if int(o["question_id"].split(".")[0]) in hold
+                         else "train")
+                f.write(json.dumps(o) + "\n")
+        rs = []
+        for name, feats, vec in configs:
+            args = [a.assay, "fit", "--stoplist", STOP, "--labels", lab, "--split", "train",
+                    "--test-split", "test", "--name", "cv", "--out",
+                    os.path.join(tmp, "m.json"), "--features", feats]
+            if vec:
+                args += ["--vectors", a.vectors]
+            p = subprocess.run(args, capture_output=True, text=True)
+            m = TEST.search(p.stdout)
+            if p.returncode != 0 or not m:
+                sys.exit("assay fit failed (%s, hold-out %s): %s" % (name, hold, p.stderr))
+            rs.append(float(m.group(2)))
+        line = "hold-out assignments %-9s" % ",".join(map(str, hold))
+        line += " ".join(" %s=%.4f" % (c[0], r) for c, r in zip(configs, rs))
+        for (name, _, _), r in zip(configs[1:], rs[1:]):
+            deltas[name].append(r - rs[0])
+            line += "  %s-%s=%+.4f" % (name, configs[0][0], r - rs[0])
+        print(line, flush=True)
+    for name, d in deltas.items():
+        for label, part in (("single assignments", d[:7]), ("triples", d[7:])):
+            print("%s vs %s, %s: mean %+.4f, up in %d of %d" % (
+                name, configs[0][0], label, sum(part) / len(part),
+                sum(x > 0 for x in part), len(part)))
+
+
+if __name__ == "__main__":
+    main()
