@@ -8,10 +8,14 @@ data, graded without a hand-written bank entry (no concepts, no subjects).
 
 SET is mohler, beetle and/or sciEntsBank (default all three). For each set a
 bank with one section per question (its text and reference only) is written
-to a temporary directory, an assayd serves it (the bank has no model.json,
-so the default model grades it, as it grades inline questions), and
-`assay bench --adversarial` builds and grades the suite's perturbations of
-every reference (docs/quality-bench.md, "Adversarial suite"). Prints per
+to a temporary directory, an assayd serves the default model (first, so it
+grades inline questions) and that bank, and `assay bench --inline
+--adversarial` builds the suite's perturbations of every reference
+(docs/quality-bench.md, "Adversarial suite") and sends each as an inline
+request (question text and reference), so the default model grades it as
+it grades a platform's own question. (Before 2026-12-03 the cases went by
+question id, so the bare bank's default parameters graded them, without a
+stop list: those figures measured something else.) Prints per
 set and check how many cases were built and how many passed. No answer is
 read: only question texts and references, from ../shared/datasets
 ($ASSAY_SHARED_DIR) at run time, written only to the temporary directory.
@@ -86,8 +90,13 @@ def main():
                                  os.path.join(tmp, name + ".log"))
             try:
                 rep = os.path.join(tmp, name + ".json")
+                # --inline: each case goes as question text + reference,
+                # so the default model grades it; by id the bare bank's
+                # own default parameters would (no fitted weights, and
+                # no stop list in a temporary directory)
                 r = subprocess.run([assay, "bench", "--endpoint", ep,
-                                    "--adversarial", bdir, "--json", rep],
+                                    "--inline", "--adversarial", bdir,
+                                    "--json", rep],
                                    stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE, text=True)
                 if not os.path.exists(rep):

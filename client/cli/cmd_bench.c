@@ -59,7 +59,9 @@ bench_help(FILE *out)
           "  --seed N                  bootstrap and shuffle seed\n"
           "  --inline                  grade against each line's question and\n"
           "                            reference even when it has a "
-          "question_id\n"
+          "question_id,\n"
+          "                            and send adversarial cases the same "
+          "way\n"
           "  --window N                requests in flight (default 64)\n"
           "  -q, --quiet               no summary on stdout\n\n"
           "Flags override the config file. See docs/quality-bench.md.\n\n",
@@ -107,8 +109,15 @@ bench_request(const bench_job *j, bool inline_refs)
                                   use_inline ? it->reference : NULL, it->answer,
                                   &req, NULL);
     } else {
-        assay_proto_grade_request(NULL, j->adv->question_id, NULL, NULL,
-                                  j->adv->answer, &req, NULL);
+        /* inline, the service's inline model grades the case as it would
+         * a platform's own question */
+        const assay_adv_case *c = j->adv;
+        bool use_inline =
+            inline_refs && c->question_text != NULL && c->reference != NULL;
+        assay_proto_grade_request(NULL, use_inline ? NULL : c->question_id,
+                                  use_inline ? c->question_text : NULL,
+                                  use_inline ? c->reference : NULL, c->answer,
+                                  &req, NULL);
     }
     return req;
 }

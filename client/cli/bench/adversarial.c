@@ -72,6 +72,12 @@ assay_adv_suite_free(assay_adv_suite *suite)
         case_fini(&suite->cases[i]);
     }
     free(suite->cases);
+    for (size_t i = 0; i < suite->nquestions; i++) {
+        free(suite->texts[i]);
+        free(suite->refs[i]);
+    }
+    free(suite->texts);
+    free(suite->refs);
     free(suite->bank);
     free(suite);
 }
@@ -124,12 +130,24 @@ assay_adv_suite_build(const assay_adv_question *questions, size_t n,
     }
     s->bank = assay_str_copy(bank);
     s->cases = calloc(n, ASSAY_ADV_KIND_COUNT * sizeof(*s->cases));
-    if (s->bank == NULL || s->cases == NULL) {
+    s->texts = calloc(n, sizeof(*s->texts));
+    s->refs = calloc(n, sizeof(*s->refs));
+    if (s->bank == NULL || s->cases == NULL || s->texts == NULL ||
+        s->refs == NULL) {
         goto nomem;
+    }
+    s->nquestions = n;
+    for (size_t i = 0; i < n; i++) {
+        if ((questions[i].text != NULL &&
+             (s->texts[i] = assay_str_copy(questions[i].text)) == NULL) ||
+            (s->refs[i] = assay_str_copy(questions[i].reference)) == NULL) {
+            goto nomem;
+        }
     }
     for (size_t i = 0; i < n; i++) {
         const assay_adv_question *q = &questions[i];
         const char *ref = q->reference;
+        size_t first = s->ncases;
         /* Mix the index in so every question gets its own shuffle. */
         uint64_t qseed =
             seed ^ ((uint64_t)(i + 1) * UINT64_C(0x9E3779B97F4A7C15));
@@ -185,6 +203,10 @@ assay_adv_suite_build(const assay_adv_question *questions, size_t n,
                 add_case(s, q->id, ASSAY_ADV_NEGATED_PARAPHRASE, para, NULL)) {
                 goto nomem;
             }
+        }
+        for (size_t k = first; k < s->ncases; k++) {
+            s->cases[k].question_text = s->texts[i];
+            s->cases[k].reference = s->refs[i];
         }
     }
     *out = s;

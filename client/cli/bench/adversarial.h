@@ -60,6 +60,11 @@ typedef struct assay_adv_case {
     assay_adv_kind kind;
     char *answer;
     char *source_id; /* for other_reference: whose reference; else NULL */
+    /* the question's text (NULL when the bank has none) and reference,
+     * borrowed from the suite: what an inline request sends instead of
+     * question_id (`assay bench --inline`) */
+    const char *question_text;
+    const char *reference;
 
     bool graded;
     assay_bench_band band;
@@ -74,7 +79,10 @@ typedef struct assay_adv_case {
 } assay_adv_case;
 
 typedef struct assay_adv_suite {
-    char *bank; /* bank name or path, for reports */
+    char *bank;   /* bank name or path, for reports */
+    char **texts; /* per question: its text (or NULL) and reference */
+    char **refs;
+    size_t nquestions;
     assay_adv_case *cases;
     size_t ncases;
     size_t npassed;
