@@ -192,12 +192,15 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             ncue = 0;
             joiner = SIZE_MAX;
         }
-        if (cover[i] == 0) {
-            cover[i] = sentence != 0 ? sentence
-                       : (has_cue && (ncue & 1u) && content - cue_at < window)
-                           ? cue_id
-                           : 0;
-        }
+        uint32_t clause_id =
+            has_cue && (ncue & 1u) && content - cue_at < window ? cue_id : 0;
+        uint32_t sent_id = cover[i] != 0 ? cover[i] : sentence;
+        /* a clause negation inside a denied sentence is denied with it:
+         * "it is not true that the terminals are not connected" says they
+         * are connected, so the two cancel */
+        cover[i] = sent_id != 0 && clause_id != 0 ? 0
+                   : sent_id != 0                 ? sent_id
+                                                  : clause_id;
         assay_cue c =
             cues != NULL ? (assay_cue)cues[i] : assay_polarity_cue(a, i);
         if (c == ASSAY_CUE_SENTENCE && (t->flags & ASSAY_TERM_NEGATOR)) {

@@ -94,6 +94,18 @@ test_polarity_sentence_denials_cover_the_sentence(void **state)
     assert_string_equal(s, "..nnnnnnn.");
 }
 
+/* a clause negation inside a denied sentence cancels with the denial */
+static void
+test_polarity_denied_negation_cancels(void **state)
+{
+    (void)state;
+    char s[80];
+    scope("it is not true that tuples are not mutable", 5, s);
+    assert_string_equal(s, "...nnnnn.");
+    scope("tuples are not mutable. that is simply wrong.", 5, s);
+    assert_string_equal(s, "nnn.nnnn");
+}
+
 /* cover ids: a cue opening a conjunct of a negated one ("and does not")
  * is the same denial (same id); a cue further on without a coordinator,
  * or after a comma, is another */
@@ -222,6 +234,7 @@ main(void)
         cmocka_unit_test(test_polarity_clause_scope_is_bounded),
         cmocka_unit_test(test_polarity_sentence_denials_cover_the_sentence),
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
+        cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
