@@ -44,6 +44,21 @@ assert int(suite[0].attrib["tests"]) == len(a["checks"])
 assert int(suite[0].attrib["failures"]) == a["checks_failed"]
 PY
 grep -q '<h2>Adversarial checks</h2>' "$WORK/a.html" || fail "HTML lacks checks"
+# --inline: the same cases go as question text + reference (the service's
+# inline model grades them; the verdicts carry no bank question id)
+run --inline --json "$WORK/c.json"
+python3 - "$WORK/a.json" "$WORK/c.json" <<'PY' || fail "bad inline adversarial run"
+import json, sys
+a = json.load(open(sys.argv[1]))["adversarial"]["checks"]
+c = json.load(open(sys.argv[2]))["adversarial"]["checks"]
+assert [x["answer"] for x in a] == [x["answer"] for x in c]
+assert all(x["verdict"]["question_id"] == x["question_id"] for x in a
+           if x.get("verdict")), "by id: the bank's question"
+graded = [x for x in c if x.get("verdict")]
+assert graded and all("question_id" not in x["verdict"] or
+                      x["verdict"]["question_id"] is None for x in graded), \
+    "inline verdicts name no bank question"
+PY
 expect_exit 2 "missing bank" "$ASSAY" bench --endpoint "$ENDPOINT" \
     --adversarial "$WORK/nope"
 echo "ok"
