@@ -383,14 +383,7 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
  * negated_cap, required_cap and contradiction_cap are policy, not fitted:
  * an answer that contradicts a key point of the reference, has it
  * backwards, or misses one the bank marks required, is never `correct`,
- * however much else it says. So is off_topic_cap's level (incorrect; only
- * its trigger is fitted): an answer that shares next to nothing with the
- * reference and the bank's concepts is no evidence of knowing the answer,
- * however long it is. Real training answers seldom are off topic, so the
- * objective barely sees the rule, and a fitted level came out "none" for
- * the pooled default model: any paragraph about something else then got
- * the length baseline's 0.5, `partial` or `correct` (docs/model-format.md,
- * "Rules and flags"). */
+ * however much else it says. */
 static assay_err
 calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
                 const assay_features *fs, assay_concept_match *const *matches,
@@ -407,24 +400,21 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
         double *trigger; /* may be NULL */
         const double *tv;
         size_t ntv;
-        size_t ncaps; /* caps[first .. ncaps - 1] are candidates */
-        size_t first;
+        size_t ncaps; /* the first ncaps of caps[] are candidates */
     } rules[] = {
-        {&p->off_topic_cap, &p->off_topic_cos, offc, 4, 3, 2},
-        {&p->salad_cap, &p->salad_stop_ratio, salad, 4, 3, 0},
-        {&p->restate_cap, &p->restate_qcos, restate, 4, 3, 0},
-        {&p->short_cap, NULL, NULL, 0, 3, 0},
-        {&p->misconception_cap, NULL, NULL, 0, 3, 0},
+        {&p->off_topic_cap, &p->off_topic_cos, offc, 4, 3},
+        {&p->salad_cap, &p->salad_stop_ratio, salad, 4, 3},
+        {&p->restate_cap, &p->restate_qcos, restate, 4, 3},
+        {&p->short_cap, NULL, NULL, 0, 3},
+        {&p->misconception_cap, NULL, NULL, 0, 3},
         /* one contradicted point: graders often still give most credit
          * (on Mohler train the partial cap cost 0.03 r on unseen
          * questions), so the cap and the penalty are learned; at most
          * partial, since a false contradiction (a correct point said with a
          * negation) must not sink a right answer - a wrong one is caught
          * by contradiction_cap when it has the reference backwards */
-        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2,
-         0},
+        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2},
     };
-    p->off_topic_cap = ASSAY_CAP_INCORRECT;
     double best;
     assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
     for (int pass = 0; pass < 2 && rc == ASSAY_OK; pass++) {
@@ -432,8 +422,7 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
              r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
             double keep_cap = *rules[r].cap;
             double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
-            for (size_t c = rules[r].first;
-                 c < rules[r].ncaps && rc == ASSAY_OK; c++) {
+            for (size_t c = 0; c < rules[r].ncaps && rc == ASSAY_OK; c++) {
                 for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
                     *rules[r].cap = caps[c];
                     if (rules[r].trigger) {
