@@ -23,8 +23,8 @@ typedef struct jl {
 static void
 jl_ws(jl *j)
 {
-    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' ||
-                             *j->p == '\r')) {
+    while (j->p < j->end &&
+           (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r')) {
         j->p++;
     }
 }
@@ -362,7 +362,8 @@ assay_jsonl_record(const char *text, size_t len, const char *const *keys,
             jl_ws(&j);
             size_t k = nkeys;
             for (size_t i = 0; i < nkeys; i++) {
-                if (strlen(keys[i]) == klen && memcmp(keys[i], key, klen) == 0) {
+                if (strlen(keys[i]) == klen &&
+                    memcmp(keys[i], key, klen) == 0) {
                     k = i;
                     break;
                 }

@@ -11,8 +11,8 @@
 
 #include "jsonl.h"
 
-static const char *const keys[] = {"id", "question_id", "question",
-                                   "reference", "answer"};
+static const char *const keys[] = {"id", "question_id", "question", "reference",
+                                   "answer"};
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
 /* jl_check runs the reader on text[0..len); when it accepts, jansson must
@@ -42,8 +42,8 @@ jl_check(const char *text, size_t len)
                     v[i].n != json_string_length(m) ||
                     memcmp(v[i].s, json_string_value(m), v[i].n) != 0 ||
                     v[i].s[v[i].n] != '\0') {
-                    fail_msg("member %s differs from jansson's: %.*s",
-                             keys[i], (int)len, text);
+                    fail_msg("member %s differs from jansson's: %.*s", keys[i],
+                             (int)len, text);
                 }
             }
         }
@@ -75,7 +75,8 @@ test_jsonl_plain_records_take_the_fast_path(void **state)
     assert_true(jl_str("{}"));
     assay_jsonl_val v[NKEYS];
     char buf[128];
-    const char *t = "{\"answer\":\"a\\u0041\",\"id\":\"\",\"question_id\":null}";
+    const char *t =
+        "{\"answer\":\"a\\u0041\",\"id\":\"\",\"question_id\":null}";
     assert_true(assay_jsonl_record(t, strlen(t), keys, NKEYS, v, buf));
     assert_int_equal(v[4].kind, ASSAY_JSONL_STRING);
     assert_string_equal(v[4].s, "aA");
@@ -98,13 +99,13 @@ test_jsonl_declines_what_it_cannot_vouch_for(void **state)
         "{\"answer\":\"a\",\"answer\":\"b\"}", /* jansson keeps the last */
         "{\"answer\":1}",                      /* an error, said by jansson */
         "{\"id\":true,\"answer\":\"a\"}",
-        "{\"ans\\u0077er\":\"a\"}",     /* an escaped key */
-        "{\"answer\":\"a\\u0000b\"}",   /* jansson refuses U+0000 */
-        "{\"answer\":\"\\ud800\"}",     /* a lone surrogate */
+        "{\"ans\\u0077er\":\"a\"}",   /* an escaped key */
+        "{\"answer\":\"a\\u0000b\"}", /* jansson refuses U+0000 */
+        "{\"answer\":\"\\ud800\"}",   /* a lone surrogate */
         "{\"answer\":\"\\udc00\\ud800\"}",
         "{\"answer\":\"a\\x\"}",
-        "{\"answer\":\"tab\there\"}",   /* a raw control character */
-        "{\"answer\":\"\xc3\"}",        /* invalid UTF-8 */
+        "{\"answer\":\"tab\there\"}",    /* a raw control character */
+        "{\"answer\":\"\xc3\"}",         /* invalid UTF-8 */
         "{\"answer\":\"\xed\xa0\x80\"}", /* an encoded surrogate */
         "{\"n\":01}",
         "{\"n\":1.}",
