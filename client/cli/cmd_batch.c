@@ -64,6 +64,8 @@ typedef struct batch {
     unsigned line_no;
     char *rec_buf; /* decoded strings of the fast record reader */
     size_t rec_cap;
+    char *out_buf; /* one JSONL result line, written with one fwrite */
+    size_t out_cap;
     /* CSV input: column of each field, -1 when absent */
     assay_csv *csv;
     int col_id, col_qid, col_question, col_reference, col_answer;
@@ -424,6 +426,22 @@ batch_read_line(batch *b, size_t *len)
     return too_long ? 2 : 1;
 }
 
+/* batch_utoa writes v in decimal at p (no NUL); returns its length. */
+static size_t
+batch_utoa(char *p, unsigned v)
+{
+    char d[10];
+    size_t n = 0;
+    do {
+        d[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    for (size_t i = 0; i < n; i++) {
+        p[i] = d[n - 1 - i];
+    }
+    return n;
+}
+
 /* batch_request builds the grade request for one record; the wire id is
  * the line number, unique within the batch whatever the input ids are. */
 static char *
@@ -431,7 +449,7 @@ batch_request(batch_item *it, const char *qid, const char *question,
               const char *reference, const char *answer, unsigned parts)
 {
     char wid[32];
-    snprintf(wid, sizeof(wid), "%u", it->line);
+    wid[batch_utoa(wid, it->line)] = '\0';
     char *req = NULL;
     assay_error err;
     assay_error_init(&err);
@@ -838,6 +856,29 @@ batch_write_csv(batch *b, batch_item *it, bool ok, const char *code,
     fputc('\n', out);
 }
 
+/* batch_put copies the literal s to p (no NUL); returns its length. */
+static size_t
+batch_put(char *p, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(p, s, n);
+    return n;
+}
+
+/* batch_plain: s has no byte json_dumps would escape (a quote, a
+ * backslash, a control character); it writes UTF-8 as it is. */
+static bool
+batch_plain(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\') {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* batch_write_copy writes the JSONL result of a graded record without
  * parsing its verdict: "score", "band" and the verdict's members are
  * copied from the reply text, which the service writes compactly with
@@ -847,11 +888,12 @@ static bool
 batch_write_copy(batch *b, batch_item *it)
 {
     char head[64];
-    int hn =
-        snprintf(head, sizeof(head), "{\"v\":%d,\"id\":\"%u\",\"ok\":true,",
-                 ASSAY_PROTO_VERSION, it->line);
-    if (it->text == NULL || hn <= 0 || (size_t)hn >= it->len ||
-        memcmp(it->text, head, (size_t)hn) != 0) {
+    size_t hn = batch_put(head, "{\"v\":");
+    hn += batch_utoa(head + hn, ASSAY_PROTO_VERSION);
+    hn += batch_put(head + hn, ",\"id\":\"");
+    hn += batch_utoa(head + hn, it->line);
+    hn += batch_put(head + hn, "\",\"ok\":true,");
+    if (it->text == NULL || hn >= it->len || memcmp(it->text, head, hn) != 0) {
         return false;
     }
     static const char *const keys[] = {"score", "band"};
@@ -860,24 +902,62 @@ batch_write_copy(batch *b, batch_item *it)
         m[1].p == NULL) {
         return false;
     }
-    char *id = it->input_id != NULL
-                   ? json_dumps(it->input_id, JSON_COMPACT | JSON_ENCODE_ANY |
-                                                  JSON_REAL_PRECISION(15))
-                   : NULL;
-    if (it->input_id != NULL && id == NULL) {
-        return false;
+    /* the id as json_dumps writes it: a string without a byte to escape is
+     * copied between quotes, anything else goes through jansson */
+    const char *idp = "null";
+    size_t idn = 4;
+    char *dumped = NULL;
+    bool quote = false;
+    if (json_is_string(it->input_id) &&
+        batch_plain(json_string_value(it->input_id),
+                    json_string_length(it->input_id))) {
+        idp = json_string_value(it->input_id);
+        idn = json_string_length(it->input_id);
+        quote = true;
+    } else if (it->input_id != NULL) {
+        dumped = json_dumps(it->input_id, JSON_COMPACT | JSON_ENCODE_ANY |
+                                              JSON_REAL_PRECISION(15));
+        if (dumped == NULL) {
+            return false;
+        }
+        idp = dumped;
+        idn = strlen(dumped);
     }
-    FILE *out = b->out;
-    fputs("{\"id\":", out);
-    fputs(id != NULL ? id : "null", out);
-    fprintf(out, ",\"line\":%u,\"ok\":true,\"score\":", it->line);
-    fwrite(m[0].p, 1, m[0].n, out);
-    fputs(",\"band\":", out);
-    fwrite(m[1].p, 1, m[1].n, out);
-    fputs(",\"verdict\":{", out);
-    fwrite(it->text + hn, 1, it->len - (size_t)hn, out);
-    fputs("}\n", out);
-    free(id);
+    size_t need = idn + m[0].n + m[1].n + it->len + 96;
+    if (need > b->out_cap) {
+        char *nb = realloc(b->out_buf, need);
+        if (nb == NULL) {
+            free(dumped);
+            return false;
+        }
+        b->out_buf = nb;
+        b->out_cap = need;
+    }
+    /* one line, one fwrite */
+    char *o = b->out_buf;
+    size_t n = batch_put(o, "{\"id\":");
+    if (quote) {
+        o[n++] = '"';
+    }
+    memcpy(o + n, idp, idn);
+    n += idn;
+    if (quote) {
+        o[n++] = '"';
+    }
+    n += batch_put(o + n, ",\"line\":");
+    n += batch_utoa(o + n, it->line);
+    n += batch_put(o + n, ",\"ok\":true,\"score\":");
+    memcpy(o + n, m[0].p, m[0].n);
+    n += m[0].n;
+    n += batch_put(o + n, ",\"band\":");
+    memcpy(o + n, m[1].p, m[1].n);
+    n += m[1].n;
+    n += batch_put(o + n, ",\"verdict\":{");
+    memcpy(o + n, it->text + hn, it->len - hn);
+    n += it->len - hn;
+    n += batch_put(o + n, "}\n");
+    fwrite(o, 1, n, b->out);
+    free(dumped);
     return true;
 }
 
@@ -1386,6 +1466,7 @@ out:
     assay_csv_free(b.csv);
     free(b.line);
     free(b.rec_buf);
+    free(b.out_buf);
     free(fields);
     for (size_t i = 0; i < b.n_seen; i++) {
         free(b.seen[i]);

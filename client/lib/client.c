@@ -30,8 +30,9 @@ enum { EP_UNKNOWN, EP_UP, EP_REFUSED, EP_DENIED };
 
 typedef struct client_slot {
     bool used;
-    char *id;  /* NULL when the request carried no readable id */
-    char *msg; /* wire text, kept for resends */
+    char *id;         /* NULL when the request carried no readable id */
+    uint32_t id_hash; /* client_id_hash(id): most slots fail on it */
+    char *msg;        /* wire text, kept for resends */
     size_t len;
     uint64_t tag;
     uint64_t order; /* submission order, to find the oldest id-less one */
@@ -502,6 +503,18 @@ fail:
     return rc;
 }
 
+/* client_id_hash is FNV-1a of a request id, compared before strcmp when a
+ * reply or a new request is matched against the window's slots. */
+static uint32_t
+client_id_hash(const char *id)
+{
+    uint32_t h = 2166136261u;
+    for (; *id != '\0'; id++) {
+        h = (h ^ (unsigned char)*id) * 16777619u;
+    }
+    return h;
+}
+
 static void
 client_slot_clear(client_slot *s)
 {
@@ -674,13 +687,15 @@ assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
         return rc;
     }
     client_slot *free_slot = NULL;
+    uint32_t id_hash = id != NULL ? client_id_hash(id) : 0;
     for (size_t i = 0; i < c->window; i++) {
         client_slot *s = &c->slots[i];
         if (!s->used) {
             if (free_slot == NULL) {
                 free_slot = s;
             }
-        } else if (id != NULL && s->id != NULL && strcmp(s->id, id) == 0) {
+        } else if (id != NULL && s->id != NULL && s->id_hash == id_hash &&
+                   strcmp(s->id, id) == 0) {
             rc = assay_error_set(err, ASSAY_EDUPLICATE,
                                  "client: a request with id \"%.64s\" is "
                                  "already in flight",
@@ -693,6 +708,7 @@ assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
     c->seq++;
     free_slot->used = true;
     free_slot->id = id;
+    free_slot->id_hash = id_hash;
     free_slot->msg = msg;
     free_slot->len = msg_len;
     free_slot->tag = tag;
@@ -755,12 +771,14 @@ static client_slot *
 client_match(assay_client *c, const char *id)
 {
     client_slot *best = NULL;
+    uint32_t id_hash = id != NULL ? client_id_hash(id) : 0;
     for (size_t i = 0; i < c->window; i++) {
         client_slot *s = &c->slots[i];
         if (!s->used) {
             continue;
         }
-        if (id != NULL && s->id != NULL && strcmp(s->id, id) == 0) {
+        if (id != NULL && s->id != NULL && s->id_hash == id_hash &&
+            strcmp(s->id, id) == 0) {
             return s;
         }
         /* A reply without a usable id answers a request that had none
