@@ -30,8 +30,8 @@
 /* Requests in flight by default: deeper than the library's 64, because one
  * client thread feeds the service and, when it is descheduled on a busy
  * machine, the grading threads live on what is queued (measured: 120 gave
- * 1.15-1.25x the lines/s of 64 in the same rounds, docs/perf.md); below
- * assayd's default per-client cap (--hwm / 8 = 125), so no busy replies. */
+ * 1.16x the lines/s of 64 in the same rounds, median of 9, docs/perf.md);
+ * below assayd's default per-client cap (--hwm / 8 = 125): no busy. */
 #define BATCH_DEFAULT_WINDOW 120
 
 enum { ITEM_EMPTY, ITEM_IN_FLIGHT, ITEM_DONE, ITEM_SKIPPED };
