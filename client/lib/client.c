@@ -30,8 +30,9 @@ enum { EP_UNKNOWN, EP_UP, EP_REFUSED, EP_DENIED };
 
 typedef struct client_slot {
     bool used;
-    char *id;  /* NULL when the request carried no readable id */
-    char *msg; /* wire text, kept for resends */
+    char *id;         /* NULL when the request carried no readable id */
+    uint32_t id_hash; /* client_id_hash(id): most slots fail on it */
+    char *msg;        /* wire text, kept for resends */
     size_t len;
     uint64_t tag;
     uint64_t order; /* submission order, to find the oldest id-less one */
@@ -502,6 +503,18 @@ fail:
     return rc;
 }
 
+/* client_id_hash is FNV-1a of a request id, compared before strcmp when a
+ * reply or a new request is matched against the window's slots. */
+static uint32_t
+client_id_hash(const char *id)
+{
+    uint32_t h = 2166136261u;
+    for (; *id != '\0'; id++) {
+        h = (h ^ (unsigned char)*id) * 16777619u;
+    }
+    return h;
+}
+
 static void
 client_slot_clear(client_slot *s)
 {
@@ -674,13 +687,15 @@ assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
         return rc;
     }
     client_slot *free_slot = NULL;
+    uint32_t id_hash = id != NULL ? client_id_hash(id) : 0;
     for (size_t i = 0; i < c->window; i++) {
         client_slot *s = &c->slots[i];
         if (!s->used) {
             if (free_slot == NULL) {
                 free_slot = s;
             }
-        } else if (id != NULL && s->id != NULL && strcmp(s->id, id) == 0) {
+        } else if (id != NULL && s->id != NULL && s->id_hash == id_hash &&
+                   strcmp(s->id, id) == 0) {
             rc = assay_error_set(err, ASSAY_EDUPLICATE,
                                  "client: a request with id \"%.64s\" is "
                                  "already in flight",
@@ -693,6 +708,7 @@ assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
     c->seq++;
     free_slot->used = true;
     free_slot->id = id;
+    free_slot->id_hash = id_hash;
     free_slot->msg = msg;
     free_slot->len = msg_len;
     free_slot->tag = tag;
@@ -708,13 +724,15 @@ assay_client_submit(assay_client *c, const char *json, size_t len, uint64_t tag,
  * (malloc'd, NUL-terminated) when the envelope is valid for the mode, NULL
  * when the message is to be dropped. */
 static char *
-client_recv(assay_client *c, size_t *len)
+client_recv(assay_client *c, size_t *len, bool *got)
 {
     assay_mdp_msg m;
     char *body = NULL;
+    *got = false;
     if (assay_mdp_recv(c->sock, &m, ZMQ_DONTWAIT) != ASSAY_MDP_RECV_OK) {
         return NULL;
     }
+    *got = true;
     zmq_msg_t *frames = m.f;
     size_t n = (size_t)m.n;
     bool overflow = m.overflow;
@@ -753,12 +771,14 @@ static client_slot *
 client_match(assay_client *c, const char *id)
 {
     client_slot *best = NULL;
+    uint32_t id_hash = id != NULL ? client_id_hash(id) : 0;
     for (size_t i = 0; i < c->window; i++) {
         client_slot *s = &c->slots[i];
         if (!s->used) {
             continue;
         }
-        if (id != NULL && s->id != NULL && strcmp(s->id, id) == 0) {
+        if (id != NULL && s->id != NULL && s->id_hash == id_hash &&
+            strcmp(s->id, id) == 0) {
             return s;
         }
         /* A reply without a usable id answers a request that had none
@@ -970,6 +990,35 @@ client_fail(assay_client *c, client_slot *s, assay_reply *out, assay_error *err)
                            tries == 1 ? "try" : "tries", c->timeout_ms);
 }
 
+/* client_take matches a reply (body, malloc'd) to its request: true when
+ * it is delivered in out, false when it was dropped (no request waits for
+ * it) or a busy reply put its request in backoff; body is then freed. */
+static bool
+client_take(assay_client *c, char *body, size_t len, assay_reply *out)
+{
+    reply_head h;
+    reply_scan(body, len, &h);
+    client_slot *s = client_match(c, h.has_id ? h.id : NULL);
+    if (s == NULL || s->resend_at > 0) {
+        /* no request waits for it: a reply already delivered, or a
+         * second answer to a request now backing off */
+        free(body);
+        return false;
+    }
+    c->heard = true;
+    if (strcmp(h.code, "busy") == 0 && client_busy_retry(c, s)) {
+        free(body);
+        return false;
+    }
+    client_deliver(c, s, out);
+    out->text = body;
+    out->len = len;
+    out->json = NULL;
+    out->ok = h.ok;
+    memcpy(out->code, h.code, sizeof(out->code));
+    return true;
+}
+
 assay_err
 assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
 {
@@ -1007,6 +1056,26 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
             wait = w < wait ? w : wait;
         }
         bool unsent = client_has_unsent(c);
+        size_t len = 0;
+        bool got = false;
+        char *body = NULL;
+        if (!unsent) {
+            /* A reply already queued is read without zmq_poll, which costs
+             * two poll(2) and getpid(2) calls per socket even then. */
+            body = client_recv(c, &len, &got);
+            if (got) {
+                if (body != NULL && client_take(c, body, len, out)) {
+                    return ASSAY_OK;
+                }
+                continue;
+            }
+        }
+        /* The monitor only explains silence: once a reply came, it is
+         * switched off (client_open starts a new one on a reconnect). */
+        if (c->heard && c->mon != NULL) {
+            zmq_socket_monitor(c->sock, NULL, 0);
+            client_monitor_close(c);
+        }
         zmq_pollitem_t items[2] = {
             {c->sock, 0, (short)(ZMQ_POLLIN | (unsent ? ZMQ_POLLOUT : 0)), 0},
             {c->mon, 0, ZMQ_POLLIN, 0}};
@@ -1031,32 +1100,10 @@ assay_client_next(assay_client *c, assay_reply *out, assay_error *err)
         if (!(items[0].revents & ZMQ_POLLIN)) {
             continue;
         }
-        size_t len = 0;
-        char *body = client_recv(c, &len);
-        if (body == NULL) {
-            continue;
+        body = client_recv(c, &len, &got);
+        if (body != NULL && client_take(c, body, len, out)) {
+            return ASSAY_OK;
         }
-        reply_head h;
-        reply_scan(body, len, &h);
-        client_slot *s = client_match(c, h.has_id ? h.id : NULL);
-        if (s == NULL || s->resend_at > 0) {
-            /* no request waits for it: a reply already delivered, or a
-             * second answer to a request now backing off */
-            free(body);
-            continue;
-        }
-        c->heard = true;
-        if (strcmp(h.code, "busy") == 0 && client_busy_retry(c, s)) {
-            free(body);
-            continue;
-        }
-        client_deliver(c, s, out);
-        out->text = body;
-        out->len = len;
-        out->json = NULL;
-        out->ok = h.ok;
-        memcpy(out->code, h.code, sizeof(out->code));
-        return ASSAY_OK;
     }
 }
 
