@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "str.h"
 #include "utf8.h"
 
 /* Nesting the reader follows before it leaves a record to jansson (whose
@@ -29,21 +30,6 @@ jl_ws(jl *j)
     }
 }
 
-static int
-jl_hex(unsigned char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
 /* jl_u4 reads the four hex digits after "\u" at p; -1 when they are not. */
 static long
 jl_u4(const unsigned char *p, const unsigned char *end)
@@ -53,7 +39,7 @@ jl_u4(const unsigned char *p, const unsigned char *end)
     }
     long v = 0;
     for (int i = 0; i < 4; i++) {
-        int h = jl_hex(p[i]);
+        int h = assay_hex_digit(p[i]);
         if (h < 0) {
             return -1;
         }
