@@ -46,6 +46,11 @@ ASSAY_API const char *assay_model_id(const assay_model *m);
  * (model file, bank and stop list); borrowed. */
 ASSAY_API const char *assay_model_hash(const assay_model *m);
 
+/* The number of stop words the model grades with: 0 when it has no stop
+ * list (a bare bank with no stopwords.txt beside it or one folder up), so
+ * every word counts as content. */
+ASSAY_API size_t assay_model_stopword_count(const assay_model *m);
+
 /* Questions of the model's bank, in bank order. Strings are borrowed. */
 ASSAY_API size_t assay_model_question_count(const assay_model *m);
 ASSAY_API const char *assay_model_question_id(const assay_model *m, size_t i);

@@ -405,6 +405,12 @@ assay_lexicon_wordnet(const assay_lexicon *lex)
     return lex != NULL ? lex->wn : NULL;
 }
 
+size_t
+assay_lexicon_stop_count(const assay_lexicon *lex)
+{
+    return lex != NULL ? lex->stop.n : 0;
+}
+
 bool
 assay_lexicon_is_stop(const assay_lexicon *lex, const char *w, size_t len)
 {

@@ -53,6 +53,9 @@ uint64_t assay_lexicon_generation(const assay_lexicon *lex);
 /* assay_lexicon_is_stop and assay_lexicon_is_protected look up len bytes of
  * normalised text. */
 bool assay_lexicon_is_stop(const assay_lexicon *lex, const char *w, size_t len);
+
+/* assay_lexicon_stop_count is the number of stop words loaded (0 for NULL). */
+size_t assay_lexicon_stop_count(const assay_lexicon *lex);
 bool assay_lexicon_is_protected(const assay_lexicon *lex, const char *w,
                                 size_t len);
 

@@ -240,6 +240,12 @@ assay_model_hash(const assay_model *m)
 }
 
 size_t
+assay_model_stopword_count(const assay_model *m)
+{
+    return assay_lexicon_stop_count(m->lex);
+}
+
+size_t
 assay_model_question_count(const assay_model *m)
 {
     return m->nquestions;

@@ -59,6 +59,26 @@ assert graded and all("question_id" not in x["verdict"] or
                       x["verdict"]["question_id"] is None for x in graded), \
     "inline verdicts name no bank question"
 PY
+grep -q 'model_without_stoplist' "$WORK/assayd.out" "$WORK/assayd.err" &&
+    fail "a model with a stop list was warned about"
+# a bare bank with no stop list beside it is served, with a warning
+mkdir "$WORK/bare"
+cp "$MODEL/bank.txt" "$WORK/bare/bank.txt"
+"$ASSAYD" --endpoint 'tcp://127.0.0.1:*' --model "$WORK/bare" --threads 1 \
+    >"$WORK/bare.out" 2>"$WORK/bare.err" &
+BARE_PID=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q ' ready ' "$WORK/bare.out" "$WORK/bare.err"; do
+    kill -0 $BARE_PID 2>/dev/null || break
+    sleep 0.1
+    i=$((i + 1))
+done
+kill $BARE_PID 2>/dev/null
+wait $BARE_PID 2>/dev/null
+grep -q ' ready ' "$WORK/bare.out" "$WORK/bare.err" ||
+    fail "assayd did not serve the bare bank"
+grep -q 'warn model_without_stoplist model=python-fullstack' \
+    "$WORK/bare.out" "$WORK/bare.err" || fail "no model_without_stoplist warning"
 expect_exit 2 "missing bank" "$ASSAY" bench --endpoint "$ENDPOINT" \
     --adversarial "$WORK/nope"
 echo "ok"

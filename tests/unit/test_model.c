@@ -347,6 +347,32 @@ test_model_bare_bank_hash_covers_stop_list(void **state)
     assert_string_not_equal(ha, hb);
 }
 
+/* assay_model_stopword_count: what the stop list beside a bare bank holds,
+ * 0 without one (assayd warns about such a model at start-up) */
+static void
+test_model_stopword_count(void **state)
+{
+    (void)state;
+    char dir[1024], bank[1200], stop[1200];
+    make_tmpdir(dir, sizeof(dir));
+    snprintf(bank, sizeof(bank), "%s/bank.txt", dir);
+    snprintf(stop, sizeof(stop), "%s/stopwords.txt", dir);
+    copy_fixture("engine/bank.txt", bank);
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_model_load(dir, &m, &err), &err);
+    assert_int_equal(assay_model_stopword_count(m), 0);
+    assay_model_unref(m);
+    write_file(stop, "the\nof\nand\n", 11);
+    assert_ok_err(assay_model_load(dir, &m, &err), &err);
+    assert_int_equal(assay_model_stopword_count(m), 3);
+    assay_model_unref(m);
+    unlink(stop);
+    unlink(bank);
+    rmdir(dir);
+}
+
 static void
 test_model_directory_without_model_or_bank_is_eio(void **state)
 {
@@ -823,6 +849,7 @@ main(void)
         cmocka_unit_test(test_model_hash_covers_model_stoplist_and_bank),
         cmocka_unit_test(test_model_bare_bank_uses_defaults_and_bank_idf),
         cmocka_unit_test(test_model_bare_bank_hash_covers_stop_list),
+        cmocka_unit_test(test_model_stopword_count),
         cmocka_unit_test(test_model_directory_without_model_or_bank_is_eio),
         cmocka_unit_test(test_model_missing_model_file_names_path),
         cmocka_unit_test(test_model_python_fullstack_loads_24_questions),
