@@ -242,11 +242,11 @@ health_body(const model_set *s)
     }
     for (size_t i = 0; i < s->n; i++) {
         const assay_model *m = s->models[i];
-        json_t *item = json_pack(
-            "{s:s, s:s, s:I, s:I}", "id", assay_model_id(m), "hash",
-            assay_model_hash(m), "questions",
-            (json_int_t)assay_model_question_count(m), "stopwords",
-            (json_int_t)assay_model_stopword_count(m));
+        json_t *item =
+            json_pack("{s:s, s:s, s:I, s:I}", "id", assay_model_id(m), "hash",
+                      assay_model_hash(m), "questions",
+                      (json_int_t)assay_model_question_count(m), "stopwords",
+                      (json_int_t)assay_model_stopword_count(m));
         if (item == NULL || json_array_append_new(models, item)) {
             json_decref(models);
             return NULL;
