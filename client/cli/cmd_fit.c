@@ -52,6 +52,10 @@ fit_help(FILE *out)
         "                     features) decides bands when it agrees with\n"
         "                     the labels clearly better out of fold;\n"
         "                     model: always; thresholds: no band model\n"
+        "  --point-cap CAP    none or partial: fix the cap for one "
+        "contradicted\n"
+        "                     point among several as policy (default: learned\n"
+        "                     from the labels)\n"
         "  --review-target ACC accuracy wanted among answers not sent to\n"
         "                     review (needs_review), on out-of-fold\n"
         "                     verdicts (default 0.95)\n"
@@ -137,6 +141,8 @@ assay_cmd_fit(int argc, char **argv)
             (r = assay_cli_opt(argc, argv, &i, "features-out", true,
                                &o.features_out)) ||
             (r = assay_cli_opt(argc, argv, &i, "band", true, &o.band)) ||
+            (r = assay_cli_opt(argc, argv, &i, "point-cap", true,
+                               &o.point_cap)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-target", true,
                                &target)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level))) {

@@ -57,6 +57,10 @@ typedef struct assay_fit_options {
      * "model" (always, when there are folds), "thresholds" (no band
      * model) */
     const char *band;
+    /* contradiction_point_cap (one contradicted point among several):
+     * NULL learns it from the labels (none or partial); "none" or
+     * "partial" fixes it as policy, the penalty still learned */
+    const char *point_cap;
 } assay_fit_options;
 
 typedef struct assay_metrics {

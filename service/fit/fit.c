@@ -387,7 +387,7 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
 static assay_err
 calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
                 const assay_features *fs, assay_concept_match *const *matches,
-                assay_params *p, double *score)
+                const char *point_cap, assay_params *p, double *score)
 {
     static const double caps[] = {ASSAY_CAP_NONE, ASSAY_CAP_PARTIAL,
                                   ASSAY_CAP_INCORRECT};
@@ -415,6 +415,15 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
          * by contradiction_cap when it has the reference backwards */
         {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2},
     };
+    /* a fixed point cap (--point-cap) is tried alone; its penalty is
+     * still chosen */
+    size_t pc = sizeof(rules) / sizeof(rules[0]) - 1;
+    size_t pc_first = 0;
+    if (point_cap != NULL) {
+        pc_first = strcmp(point_cap, "partial") == 0 ? 1 : 0;
+        rules[pc].ncaps = pc_first + 1;
+        *rules[pc].cap = caps[pc_first];
+    }
     double best;
     assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
     for (int pass = 0; pass < 2 && rc == ASSAY_OK; pass++) {
@@ -422,7 +431,8 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
              r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
             double keep_cap = *rules[r].cap;
             double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
-            for (size_t c = 0; c < rules[r].ncaps && rc == ASSAY_OK; c++) {
+            for (size_t c = r == pc ? pc_first : 0;
+                 c < rules[r].ncaps && rc == ASSAY_OK; c++) {
                 for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
                     *rules[r].cap = caps[c];
                     if (rules[r].trigger) {
@@ -1334,6 +1344,13 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     json_t *root = NULL, *inputs = NULL, *terms = NULL;
+    if (o->point_cap != NULL && strcmp(o->point_cap, "none") != 0 &&
+        strcmp(o->point_cap, "partial") != 0) {
+        return assay_error_set(err, ASSAY_EINVAL,
+                               "fit: point cap \"%.32s\" is not none or "
+                               "partial",
+                               o->point_cap);
+    }
     char outdir[PATH_MAX];
     snprintf(outdir, sizeof(outdir), "%s", o->out_path);
     char *slash = strrchr(outdir, '/');
@@ -1555,7 +1572,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         /* Caps are relative to the thresholds and the thresholds depend on
          * the capped scores: alternate twice. */
         for (int round = 0; round < 2; round++) {
-            if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p, score)) ||
+            if ((rc = calibrate_rules(m, &g, &items, fs, matches, o->point_cap,
+                                      &p, score)) ||
                 (rc = score_all(m, &g, &items, fs, matches, &p, score))) {
                 goto out;
             }

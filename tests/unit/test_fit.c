@@ -175,6 +175,24 @@ test_fit_output_loads_and_grades(void **state)
     assay_verdict_free(vg);
     assay_verdict_free(vb);
 
+    /* --point-cap fixes contradiction_point_cap as policy, either way;
+     * anything else is refused */
+    static const char *const caps[] = {"partial", "none"};
+    for (size_t c = 0; c < 2; c++) {
+        o.point_cap = caps[c];
+        assert_ok_err(assay_fit(&o, NULL, &err), &err);
+        json_t *root = json_load_file(fx->out1, 0, NULL);
+        assert_non_null(root);
+        assert_string_equal(
+            json_string_value(json_object_get(json_object_get(root, "rules"),
+                                              "contradiction_point_cap")),
+            caps[c]);
+        json_decref(root);
+    }
+    o.point_cap = "half";
+    assert_int_equal(assay_fit(&o, NULL, &err), ASSAY_EINVAL);
+    assert_non_null(strstr(err.message, "\"half\""));
+
     /* the fitted model measures itself on the held-out split */
     assay_metrics em;
     assert_ok_err(assay_eval(m, fx->labels, "test", &em, &err), &err);
