@@ -35,7 +35,7 @@ calibrate_help(FILE *out)
         "  --review-level P    confidence that the accuracy among answers not\n"
         "                      sent to review reaches ACC on new answers: the\n"
         "                      cut keeps an upper bound at level P on their\n"
-        "                      error rate <= 1 - ACC (default 0.9; 0: no\n"
+        "                      error rate <= 1 - ACC (default 0.5; 0: no\n"
         "                      bound, the point estimate)\n",
         out);
 }

@@ -44,8 +44,9 @@ typedef struct assay_fit_options {
     /* accuracy wanted among answers not sent to review (0 = 0.95) */
     double review_target;
     /* confidence level of the upper bound on the kept answers' error rate
-     * that sets the needs_review cut (docs/model-format.md): 0 = 0.9,
-     * negative = no bound (the out-of-fold point estimate) */
+     * that sets the needs_review cut (docs/model-format.md): 0 = 0.5
+     * (ASSAY_REVIEW_LEVEL), negative = no bound (the out-of-fold point
+     * estimate) */
     double review_level;
     /* when set, a tab-separated table of every fitted item's features is
      * written here (line, question group, score/scale_max, features), for
