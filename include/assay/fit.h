@@ -59,8 +59,9 @@ typedef struct assay_fit_options {
      * model) */
     const char *band;
     /* contradiction_point_cap (one contradicted point among several):
-     * NULL learns it from the labels (none or partial); "none" or
-     * "partial" fixes it as policy, the penalty still learned */
+     * NULL keeps what the fit learns from the labels (none or partial);
+     * "none" or "partial" replaces it as policy once everything else is
+     * fitted (thresholds, band model and confidence stay as learned) */
     const char *point_cap;
 } assay_fit_options;
 

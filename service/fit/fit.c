@@ -387,7 +387,7 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
 static assay_err
 calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
                 const assay_features *fs, assay_concept_match *const *matches,
-                const char *point_cap, assay_params *p, double *score)
+                assay_params *p, double *score)
 {
     static const double caps[] = {ASSAY_CAP_NONE, ASSAY_CAP_PARTIAL,
                                   ASSAY_CAP_INCORRECT};
@@ -415,15 +415,6 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
          * by contradiction_cap when it has the reference backwards */
         {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2},
     };
-    /* a fixed point cap (--point-cap) is tried alone; its penalty is
-     * still chosen */
-    size_t pc = sizeof(rules) / sizeof(rules[0]) - 1;
-    size_t pc_first = 0;
-    if (point_cap != NULL) {
-        pc_first = strcmp(point_cap, "partial") == 0 ? 1 : 0;
-        rules[pc].ncaps = pc_first + 1;
-        *rules[pc].cap = caps[pc_first];
-    }
     double best;
     assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
     for (int pass = 0; pass < 2 && rc == ASSAY_OK; pass++) {
@@ -431,8 +422,7 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
              r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
             double keep_cap = *rules[r].cap;
             double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
-            for (size_t c = r == pc ? pc_first : 0;
-                 c < rules[r].ncaps && rc == ASSAY_OK; c++) {
+            for (size_t c = 0; c < rules[r].ncaps && rc == ASSAY_OK; c++) {
                 for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
                     *rules[r].cap = caps[c];
                     if (rules[r].trigger) {
@@ -1572,8 +1562,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         /* Caps are relative to the thresholds and the thresholds depend on
          * the capped scores: alternate twice. */
         for (int round = 0; round < 2; round++) {
-            if ((rc = calibrate_rules(m, &g, &items, fs, matches, o->point_cap,
-                                      &p, score)) ||
+            if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p, score)) ||
                 (rc = score_all(m, &g, &items, fs, matches, &p, score))) {
                 goto out;
             }
@@ -1668,6 +1657,15 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         goto out;
     }
 
+    /* --point-cap: policy over what was learned, as an edit of model.json
+     * would be; set last, so the thresholds, band model and confidence are
+     * the ones learned (fixing the cap while they were learned moved them
+     * and cost more held-out accuracy: README, "Latest round") */
+    if (o->point_cap != NULL) {
+        p.contradiction_point_cap = strcmp(o->point_cap, "partial") == 0
+                                        ? ASSAY_CAP_PARTIAL
+                                        : ASSAY_CAP_NONE;
+    }
     root = assay_params_json(&p);
     json_object_set_new(root, "format", json_string("assay-model/1"));
     json_object_set_new(root, "name", json_string(m->id));
