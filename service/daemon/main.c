@@ -282,11 +282,8 @@ main(int argc, char **argv)
                   json_string_value(json_object_get(m, "hash")),
                   json_integer_value(json_object_get(m, "questions")),
                   cfg.models[i]);
-    }
-    /* a bank served without a stop list grades every "the" and "is" as
-     * content: said once, at start-up, where the operator looks */
-    json_array_foreach(models, i, m)
-    {
+        /* a bank served without a stop list grades every "the" and "is"
+         * as content: said once, at start-up, where the operator looks */
         if (json_integer_value(json_object_get(m, "stopwords")) == 0) {
             assay_log(ASSAY_LOG_WARN, "model_without_stoplist",
                       "model=%s path=%s message=\"no stop list: every word "

@@ -234,15 +234,20 @@ sentence_conditional(const assay_analysis *a, size_t first)
  * naming one of several things of a kind. A capital letter other than A,
  * I or O is a label wherever it stands; A and a number only after a word
  * ("bulb A", "circuit 4") or in a list with another label ("A and C",
- * "terminals 1 and 2"), so "A tree" and "is 1" name nothing. */
+ * "terminals 1 and 2"), so "A tree" and "is 1" name nothing. any_place
+ * (may be NULL) says whether t is a label wherever it stands. */
 static bool
 label_candidate(const assay_term *t, bool *any_place)
 {
-    *any_place = false;
     if (t->flags & ASSAY_TERM_CAPITAL) {
         char c = t->surface[0];
-        *any_place = c != 'a' && c != 'i' && c != 'o';
+        if (any_place != NULL) {
+            *any_place = c != 'a' && c != 'i' && c != 'o';
+        }
         return c != 'i' && c != 'o';
+    }
+    if (any_place != NULL) {
+        *any_place = false;
     }
     if (!(t->flags & ASSAY_TERM_NUMBER) || t->surface_len > 4) {
         return false;
@@ -253,6 +258,17 @@ label_candidate(const assay_term *t, bool *any_place)
         }
     }
     return true;
+}
+
+static bool
+has_label(const uint64_t *v, size_t n, uint64_t h)
+{
+    for (size_t q = 0; q < n; q++) {
+        if (v[q] == h) {
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool
@@ -288,20 +304,15 @@ clause_labels(const assay_wordnet *wn, const assay_analysis *a, size_t first,
         const assay_term *p = i > first ? &a->terms[i - 1] : NULL;
         bool after_word = p != NULL && kind_word(wn, p);
         bool listed = (prev != SIZE_MAX && prev + 2 == i && is_joiner(p));
-        bool any_pl;
         bool opens_list = i + 2 < last && is_joiner(&a->terms[i + 1]) &&
-                          label_candidate(&a->terms[i + 2], &any_pl) &&
+                          label_candidate(&a->terms[i + 2], NULL) &&
                           (a->terms[i + 2].flags & t->flags &
                            (ASSAY_TERM_NUMBER | ASSAY_TERM_CAPITAL));
         if (!(any_place || after_word || listed || opens_list)) {
             continue;
         }
         prev = i;
-        bool dup = false;
-        for (size_t q = 0; q < n && !dup; q++) {
-            dup = out[q] == t->hash;
-        }
-        if (!dup && n < cap) {
+        if (!has_label(out, n, t->hash) && n < cap) {
             out[n++] = t->hash;
         }
     }
@@ -320,18 +331,10 @@ other_instances(const assay_claim *cl, const uint64_t *l, size_t n)
     }
     bool extra = false, missing = false;
     for (size_t q = 0; q < n && !extra; q++) {
-        bool in = false;
-        for (size_t r = 0; r < cl->nlabels && !in; r++) {
-            in = cl->label[r] == l[q];
-        }
-        extra = !in;
+        extra = !has_label(cl->label, cl->nlabels, l[q]);
     }
     for (size_t r = 0; r < cl->nlabels && !missing; r++) {
-        bool in = false;
-        for (size_t q = 0; q < n && !in; q++) {
-            in = cl->label[r] == l[q];
-        }
-        missing = !in;
+        missing = !has_label(l, n, cl->label[r]);
     }
     return extra && missing;
 }
@@ -1529,16 +1532,26 @@ is_condition(const assay_claim_set *cs, size_t c)
     return consequents(cs, c) != 0;
 }
 
+/* Claim c contradicted by a clause of this rank (kept when it ranks above
+ * the best so far) with its reason and span. */
+static void
+note_contra(judge_ctx *j, size_t c, double rank, assay_claim_reason reason,
+            size_t start, size_t end)
+{
+    if (rank > j->contra[c]) {
+        j->contra[c] = rank;
+        j->contra_reason[c] = reason;
+        j->cstart[c] = start;
+        j->cend[c] = end;
+    }
+}
+
 /* Condition claim c, denied in this sentence, stated a consequent's way. */
 static void
 contradict_condition(judge_ctx *j, size_t c)
 {
-    if (j->dshare[c] > j->contra[c]) {
-        j->contra[c] = j->dshare[c];
-        j->contra_reason[c] = ASSAY_REASON_NEGATED;
-        j->cstart[c] = j->dstart[c];
-        j->cend[c] = j->dend[c];
-    }
+    note_contra(j, c, j->dshare[c], ASSAY_REASON_NEGATED, j->dstart[c],
+                j->dend[c]);
 }
 
 static void
@@ -1735,11 +1748,8 @@ judge_clause(void *vctx, const clause *k)
          * are separated" for terminal 1): what the claim says, of the
          * wrong things, contradicts it; denied of them, judges nothing */
         if (other_instances(cl, labels, nlabels)) {
-            if (!flip && rank > j->contra[c]) {
-                j->contra[c] = rank;
-                j->contra_reason[c] = ASSAY_REASON_OTHER_VALUE;
-                j->cstart[c] = start;
-                j->cend[c] = end;
+            if (!flip) {
+                note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             }
             continue;
         }
@@ -1784,13 +1794,9 @@ judge_clause(void *vctx, const clause *k)
             }
             continue; /* neither agrees nor contradicts */
         }
-        if (rank > j->contra[c]) {
-            j->contra[c] = rank;
-            j->contra_reason[c] =
-                (nopp & 1u) ? ASSAY_REASON_ANTONYM : ASSAY_REASON_NEGATED;
-            j->cstart[c] = start;
-            j->cend[c] = end;
-        }
+        note_contra(j, c, rank,
+                    (nopp & 1u) ? ASSAY_REASON_ANTONYM : ASSAY_REASON_NEGATED,
+                    start, end);
     }
     /* A concept negated in this clause: when the clause agrees with a
      * claim, the reference shares the negation, so it is matched; when the

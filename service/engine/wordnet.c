@@ -908,6 +908,17 @@ assay_wordnet_synonyms(const assay_wordnet *wn, uint32_t id, uint32_t *out,
     return n;
 }
 
+/* senses of one lemma (no base forms) of part of speech pos */
+static size_t
+wn_senses_of(const assay_wordnet *wn, uint32_t id, int pos)
+{
+    size_t n = 0;
+    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
+        n += wn->ss_pos[wn->senses[i]] == pos;
+    }
+    return n;
+}
+
 bool
 assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w, size_t len)
 {
@@ -920,24 +931,10 @@ assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w, size_t len)
      * sense (Menachem Begin) against ten verb senses */
     size_t nouns = 0, verbs = 0;
     for (size_t k = 0; k < n && k < 8; k++) {
-        for (uint32_t i = wn->sense_start[ids[k]];
-             i < wn->sense_start[ids[k] + 1]; i++) {
-            nouns += wn->ss_pos[wn->senses[i]] == WN_NOUN;
-            verbs += wn->ss_pos[wn->senses[i]] == WN_VERB;
-        }
+        nouns += wn_senses_of(wn, ids[k], WN_NOUN);
+        verbs += wn_senses_of(wn, ids[k], WN_VERB);
     }
     return verbs > 0 && verbs >= 2 * nouns;
-}
-
-/* senses of one lemma (no base forms) of part of speech pos */
-static size_t
-wn_senses_of(const assay_wordnet *wn, uint32_t id, int pos)
-{
-    size_t n = 0;
-    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
-        n += wn->ss_pos[wn->senses[i]] == pos;
-    }
-    return n;
 }
 
 bool

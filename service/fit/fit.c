@@ -1334,12 +1334,17 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     json_t *root = NULL, *inputs = NULL, *terms = NULL;
-    if (o->point_cap != NULL && strcmp(o->point_cap, "none") != 0 &&
-        strcmp(o->point_cap, "partial") != 0) {
-        return assay_error_set(err, ASSAY_EINVAL,
-                               "fit: point cap \"%.32s\" is not none or "
-                               "partial",
-                               o->point_cap);
+    double point_cap = 0; /* 0: keep the learned one */
+    if (o->point_cap != NULL) {
+        point_cap = strcmp(o->point_cap, "partial") == 0 ? ASSAY_CAP_PARTIAL
+                    : strcmp(o->point_cap, "none") == 0  ? ASSAY_CAP_NONE
+                                                         : 0;
+        if (point_cap == 0) {
+            return assay_error_set(err, ASSAY_EINVAL,
+                                   "fit: point cap \"%.32s\" is not none or "
+                                   "partial",
+                                   o->point_cap);
+        }
     }
     char outdir[PATH_MAX];
     snprintf(outdir, sizeof(outdir), "%s", o->out_path);
@@ -1661,10 +1666,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
      * would be; set last, so the thresholds, band model and confidence are
      * the ones learned (fixing the cap while they were learned moved them
      * and cost more held-out accuracy: README, "Latest round") */
-    if (o->point_cap != NULL) {
-        p.contradiction_point_cap = strcmp(o->point_cap, "partial") == 0
-                                        ? ASSAY_CAP_PARTIAL
-                                        : ASSAY_CAP_NONE;
+    if (point_cap != 0) {
+        p.contradiction_point_cap = point_cap;
     }
     root = assay_params_json(&p);
     json_object_set_new(root, "format", json_string("assay-model/1"));

@@ -317,6 +317,18 @@ copy_fixture(const char *rel, const char *to)
     free(text);
 }
 
+/* A temporary directory holding the fixture bank (no stop list yet):
+ * dir, and the paths of its bank.txt and stopwords.txt (1024 / 1200
+ * bytes). */
+static void
+bare_bank_dir(char *dir, char *bank, char *stop)
+{
+    make_tmpdir(dir, 1024);
+    snprintf(bank, 1200, "%s/bank.txt", dir);
+    snprintf(stop, 1200, "%s/stopwords.txt", dir);
+    copy_fixture("engine/bank.txt", bank);
+}
+
 static void
 test_model_bare_bank_hash_covers_stop_list(void **state)
 {
@@ -325,10 +337,7 @@ test_model_bare_bank_hash_covers_stop_list(void **state)
      * so the model hashes must differ (engine.h: the hash identifies
      * "model file, bank and stop list"). */
     char dir[1024], bank[1200], stop[1200];
-    make_tmpdir(dir, sizeof(dir));
-    snprintf(bank, sizeof(bank), "%s/bank.txt", dir);
-    snprintf(stop, sizeof(stop), "%s/stopwords.txt", dir);
-    copy_fixture("engine/bank.txt", bank);
+    bare_bank_dir(dir, bank, stop);
     write_file(stop, "the\n", 4);
     assay_model *a = NULL, *b = NULL;
     assay_error err;
@@ -354,10 +363,7 @@ test_model_stopword_count(void **state)
 {
     (void)state;
     char dir[1024], bank[1200], stop[1200];
-    make_tmpdir(dir, sizeof(dir));
-    snprintf(bank, sizeof(bank), "%s/bank.txt", dir);
-    snprintf(stop, sizeof(stop), "%s/stopwords.txt", dir);
-    copy_fixture("engine/bank.txt", bank);
+    bare_bank_dir(dir, bank, stop);
     assay_model *m = NULL;
     assay_error err;
     assay_error_init(&err);
