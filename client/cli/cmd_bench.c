@@ -98,27 +98,28 @@ typedef struct bench_job {
 static json_t *
 bench_request(const bench_job *j, bool inline_refs)
 {
-    json_t *req = NULL;
+    /* a set item or an adversarial case: by question id, or inline (the
+     * service's inline model grades it as it would a platform's own
+     * question) when asked and the question's text and reference are
+     * known, or when there is no id */
+    const char *qid, *question, *reference, *answer;
     if (j->item != NULL) {
-        const assay_bench_item *it = j->item;
-        bool use_inline =
-            it->question_id == NULL ||
-            (inline_refs && it->question != NULL && it->reference != NULL);
-        assay_proto_grade_request(NULL, use_inline ? NULL : it->question_id,
-                                  use_inline ? it->question : NULL,
-                                  use_inline ? it->reference : NULL, it->answer,
-                                  &req, NULL);
+        qid = j->item->question_id;
+        question = j->item->question;
+        reference = j->item->reference;
+        answer = j->item->answer;
     } else {
-        /* inline, the service's inline model grades the case as it would
-         * a platform's own question */
-        const assay_adv_case *c = j->adv;
-        bool use_inline =
-            inline_refs && c->question_text != NULL && c->reference != NULL;
-        assay_proto_grade_request(NULL, use_inline ? NULL : c->question_id,
-                                  use_inline ? c->question_text : NULL,
-                                  use_inline ? c->reference : NULL, c->answer,
-                                  &req, NULL);
+        qid = j->adv->question_id;
+        question = j->adv->question_text;
+        reference = j->adv->reference;
+        answer = j->adv->answer;
     }
+    bool use_inline =
+        qid == NULL || (inline_refs && question != NULL && reference != NULL);
+    json_t *req = NULL;
+    assay_proto_grade_request(
+        NULL, use_inline ? NULL : qid, use_inline ? question : NULL,
+        use_inline ? reference : NULL, answer, &req, NULL);
     return req;
 }
 
