@@ -16,6 +16,10 @@
  * weight of the rest. */
 #define ALIGN_SHARE 0.5
 #define ALIGN_SHARE_OPPOSITE 0.5
+/* an opposite effect contradicts a claim only where the clause has most
+ * of its words: "multiprocessing helps CPU-bound work" shares two words
+ * with "limits CPU-bound multi-threading" but is about something else */
+#define EFFECT_SHARE 0.75
 
 static const char *const reason_names[] = {
 #define ASSAY_X_REASON_NAME(name, wire) wire,
@@ -88,6 +92,109 @@ static const char *const particles[] = {"off",  "up",   "out",  "down",
                                         "over", "away", "back", "behind"};
 /* words that join two entities in a question: "a list or a set" */
 static const char *const joiners[] = {"or", "and", "vs", "versus", "vs."};
+
+/* Effect words: what a clause says happens to its object, helped or held
+ * back. Two closed classes, like the negation cues: "It limits I/O-bound
+ * programs but helps CPU-bound multi-threading" has the reference's
+ * effects swapped, with every content word shared. */
+static const char *const helps[] = {
+    "help",        "helps",   "helped",    "benefit",  "benefits",
+    "benefited",   "improve", "improves",  "improved", "boost",
+    "boosts",      "boosted", "enhance",   "enhances", "accelerate",
+    "accelerates", "speeds",  "beneficial"};
+static const char *const hinders[] = {
+    "limit",    "limits",  "limited",  "restrict",   "restricts", "restricted",
+    "hinder",   "hinders", "hindered", "hamper",     "hampers",   "impede",
+    "impedes",  "hurt",    "hurts",    "harm",       "harms",     "degrade",
+    "degrades", "slows",   "slowed",   "detrimental"};
+
+/* Whether a negation cue of the clause [first, ...) covers term i (cover
+ * may be NULL): a cue in an earlier clause ("is not uncontrolled | if only
+ * one variable ...") does not turn this clause's words around. */
+static bool
+negated_here(const uint32_t *cover, size_t first, size_t i)
+{
+    return cover != NULL && cover[i] != 0 && cover[i] - 1u >= first;
+}
+
+/* The effect of [first, last) of a: +1 when it says only helping words,
+ * -1 only hindering ones, 0 none or both; a word under one of the
+ * clause's negations (cover, may be NULL) counts as its opposite ("does
+ * not help" holds back), and *turned says one did. */
+static int
+effect_of(const assay_analysis *a, size_t first, size_t last,
+          const uint32_t *cover, bool *turned)
+{
+    bool pos = false, neg = false;
+    *turned = false;
+    for (size_t i = first; i < last; i++) {
+        const assay_term *t = &a->terms[i];
+        int e = IS_ANY(t, helps) ? 1 : IS_ANY(t, hinders) ? -1 : 0;
+        if (e != 0 && negated_here(cover, first, i)) {
+            e = -e;
+            *turned = true;
+        }
+        pos = pos || e > 0;
+        neg = neg || e < 0;
+    }
+    return pos == neg ? 0 : pos ? 1 : -1;
+}
+
+/* Quantity words: one alone against several together, a closed class
+ * like the effect words. "concurrent" is not one: an event loop runs one
+ * coroutine at a time and is concurrent. */
+static const char *const alone[] = {"only",   "single",      "sole",
+                                    "solely", "exclusively", "exclusive"};
+static const char *const together[] = {
+    "many",         "multiple", "several",    "simultaneously",
+    "simultaneous", "parallel", "parallelism"};
+
+/* The quantity term i of a says as part of a phrase that begins at or
+ * after first: -1 for the "time" of "at a time", +1 for that of "the same
+ * time" and the "once" of "at once", else 0 (such a "time" is a cue, not
+ * a claim word). */
+static int
+quantity_phrase(const assay_analysis *a, size_t first, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    if (i == first || !(is_word(t, "time") || is_word(t, "once"))) {
+        return 0;
+    }
+    const assay_term *p1 = &a->terms[i - 1];
+    if (is_word(t, "once")) {
+        return is_word(p1, "at") ? 1 : 0;
+    }
+    return is_word(p1, "same") ? 1
+           : is_word(p1, "a") && i > first + 1 &&
+                   is_word(&a->terms[i - 2], "at")
+               ? -1
+               : 0;
+}
+
+/* The quantity of [first, last) of a: -1 when it says only "one alone"
+ * words ("only", "at a time"), +1 only "several together" ones ("many",
+ * "at the same time", "at once"), 0 none or both; negation (cover, may be
+ * NULL) turns a word around ("never simultaneously" is one at a time). */
+static int
+quantity_of(const assay_analysis *a, size_t first, size_t last,
+            const uint32_t *cover, bool *turned)
+{
+    bool one = false, many = false;
+    *turned = false;
+    for (size_t i = first; i < last; i++) {
+        const assay_term *t = &a->terms[i];
+        int q = IS_ANY(t, alone)      ? -1
+                : IS_ANY(t, together) ? 1
+                                      : quantity_phrase(a, first, i);
+        if (q != 0 && negated_here(cover, first, i)) {
+            q = -q;
+            *turned = true;
+        }
+        one = one || q < 0;
+        many = many || q > 0;
+    }
+    return one == many ? 0 : many ? 1 : -1;
+}
 
 /* ---- clauses ----------------------------------------------------------- */
 
@@ -588,6 +695,12 @@ entities_from_reference(ref_ctx *x, bool from_question)
             x->lex != NULL ? assay_lexicon_wordnet(x->lex) : NULL;
         for (; i < c->last && n < 4 && content(&x->r->terms[i]); i++) {
             const assay_term *t = &x->r->terms[i];
+            /* a restrictive word is said of a thing, never part of its
+             * name: "but limits CPU-bound multi-threading" opens with its
+             * predicate, so it names no entity (and keeps its claim) */
+            if (IS_ANY(t, restrictive)) {
+                break;
+            }
             /* a word that is mostly a verb ends the name: "The loops begin
              * at ..." for "Where do the loops of the fingerprint begin?"
              * is about the loops, and "begin" is what it says of them */
@@ -1143,6 +1256,7 @@ claims_clear(assay_claim_set *cs)
 {
     cs->nent = 0;
     cs->declared = false;
+    cs->effects = false;
     char *rest = (char *)&cs->n;
     memset(rest, 0, sizeof(*cs) - (size_t)(rest - (char *)cs));
 }
@@ -1216,7 +1330,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             if (appositive || !content(t) || is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
                 (IS_ANY(t, restrictive) && !IS_ANY(t, bounds)) ||
-                IS_ANY(t, lessers) || assay_scope_boundary(t)) {
+                IS_ANY(t, lessers) || assay_scope_boundary(t) ||
+                quantity_phrase(ra, c->first, i) != 0) {
                 continue;
             }
             bool dup = false;
@@ -1268,6 +1383,10 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         cl->restricted = cl->weak;
         cl->weak = cl->weak || conditional;
+        bool turned;
+        cl->effect = effect_of(ra, c->first, c->last, rcov, &turned);
+        cl->quantity = quantity_of(ra, c->first, c->last, rcov, &turned);
+        cs->effects = cs->effects || cl->effect != 0 || cl->quantity != 0;
         cl->cond_of = (int8_t)(conditional && !opens_if ? antecedent : -1);
         cl->instead = is_word(&ra->terms[c->first], "instead");
         cl->negative =
@@ -1448,6 +1567,28 @@ claim_polarity(const assay_claim *c, uint32_t mask)
         }
     }
     return (int)(n & 1u) ^ (less ? 1 : 0) ^ (c->instead ? 1 : 0);
+}
+
+/* An opposite said plainly (no negation, "less" or "instead" in the
+ * answer's clause) of a claim word the reference says plainly contradicts
+ * the claim on its own. The parity of all polarity changes in the clause
+ * cannot see it when the clause also states plainly a word the reference
+ * negates: "computes the values eagerly and stores them in memory" against
+ * "returns values lazily without storing them" changes two different
+ * words, each a contradiction; their parities cancel. */
+static bool
+plain_antonym(const assay_claim *c, const acc *x, unsigned nneg, bool instead)
+{
+    if (nneg != 0 || x->less || instead || c->instead) {
+        return false;
+    }
+    uint32_t opp = opposites(x);
+    for (size_t w = 0; w < c->nwords; w++) {
+        if ((opp & (1u << w)) && c->wneg[w] == 0 && !(c->wless & (1u << w))) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* An answer clause speaks to a claim when it has at least half the claim's
@@ -1660,6 +1801,12 @@ judge_clause(void *vctx, const clause *k)
     }
     j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");
+    bool eturned = false, qturned = false;
+    int effect = 0, quantity = 0;
+    if (cs->effects) {
+        effect = effect_of(a, k->first, k->last, j->cover, &eturned);
+        quantity = quantity_of(a, k->first, k->last, j->cover, &qturned);
+    }
     size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
     if (assay_scope_boundary(&a->terms[k->first]) && k->first + 1 < k->last) {
         start = a->terms[k->first + 1].start;
@@ -1735,9 +1882,32 @@ judge_clause(void *vctx, const clause *k)
         }
         double s = share(cl, &x[c]);
         unsigned nopp = assay_bits32(opposites(&x[c]));
-        int pol = (int)(clause_negations(&x[c]) & 1u) ^ (x[c].less ? 1 : 0) ^
-                  (instead ? 1 : 0) ^ (int)(nopp & 1u);
-        bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c]));
+        unsigned nneg = clause_negations(&x[c]);
+        int pol = (int)(nneg & 1u) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
+                  (int)(nopp & 1u);
+        bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c])) ||
+                    plain_antonym(cl, &x[c], nneg, instead);
+        /* both say what happens to most of the claim's words, or how
+         * many do it: that decides ("does not help CPU-bound
+         * multi-threading" agrees with "limits CPU-bound multi-threading";
+         * "helps" contradicts it; "many threads execute bytecode
+         * simultaneously" contradicts "only one thread executes bytecode
+         * at a time") */
+        bool by_effect = cl->effect != 0 && effect != 0;
+        bool by_quantity = cl->quantity != 0 && quantity != 0;
+        bool effect_says = (by_effect || by_quantity) && s >= EFFECT_SHARE;
+        if (effect_says) {
+            bool differ = (by_effect && effect != cl->effect) ||
+                          (by_quantity && quantity != cl->quantity);
+            /* agreeing through a negated cue explains the negation; an
+             * agreeing plain cue leaves a negation elsewhere to decide
+             * ("many bubbles will not rise" against "many bubbles rise") */
+            flip =
+                differ ||
+                (flip && !((by_effect && eturned) || (by_quantity && qturned)));
+            effect_says =
+                differ || (by_effect && eturned) || (by_quantity && qturned);
+        }
         max_into(flip ? &j->st.flip : &j->st.support, s);
         /* which clause speaks to the claim most: the one naming its
          * subject ("the Sun is not in the west", not "the west side is
@@ -1776,7 +1946,7 @@ judge_clause(void *vctx, const clause *k)
          * consequent is not judged) */
         bool stated = !cl->restricted && cl->cond_of >= 0 &&
                       ((j->sent_agree >> cl->cond_of) & 1u);
-        if (cl->weak && nopp == 0 && !stated) {
+        if (cl->weak && nopp == 0 && !stated && !effect_says) {
             /* a denied condition whose consequent the same sentence states
              * as the reference does turns the rule around: "when the
              * string is not tighter, the pitch is higher" against "when
@@ -1795,7 +1965,8 @@ judge_clause(void *vctx, const clause *k)
             continue; /* neither agrees nor contradicts */
         }
         note_contra(j, c, rank,
-                    (nopp & 1u) ? ASSAY_REASON_ANTONYM : ASSAY_REASON_NEGATED,
+                    (nopp & 1u) || effect_says ? ASSAY_REASON_ANTONYM
+                                               : ASSAY_REASON_NEGATED,
                     start, end);
     }
     /* A concept negated in this clause: when the clause agrees with a

@@ -85,6 +85,12 @@ typedef struct assay_claim {
                           the claim stating the condition (-1: none) when
                           the answer's sentence states it too */
     int yesno;         /* +1 / -1: the reference opens with yes / no */
+    int effect;        /* +1 / -1: says its object is helped ("benefits
+                          I/O-bound tasks") or held back ("limits CPU-bound
+                          multi-threading"); 0 neither or both */
+    int quantity;      /* -1: says one alone ("only one thread ... at a
+                          time"); +1: several together ("many threads ...
+                          simultaneously"); 0 neither or both */
     uint64_t value;    /* the reference opens with a bare number ("40
                           meters."): its term hash, else 0 */
     uint64_t label[ASSAY_CLAIM_LABELS]; /* the instances it names ("terminal
@@ -102,6 +108,8 @@ typedef struct assay_claim_set {
     assay_entity ent[ASSAY_MAX_ENTITIES];
     size_t nent;
     bool declared; /* entities came from the bank */
+    bool effects;  /* some claim has an effect or a quantity: only then
+                      does judging look for them in an answer */
     assay_claim c[ASSAY_MAX_CLAIMS];
     size_t n;
     /* words opposite to predicate words: sorted (key, claim, word); a key

@@ -500,6 +500,115 @@ test_claim_conjunct_negations_are_one_denial(void **state)
     judged_free(j);
 }
 
+/* An opposite said plainly is a contradiction of its own: a second change
+ * of polarity in the same clause, on another word ("stores them" against
+ * "without storing them"), is another contradiction, not a cancellation. */
+static void
+test_claim_plain_antonym_beside_a_lost_negation(void **state)
+{
+    (void)state;
+    const char *q = "What is a generator?";
+    const char *ref = "A generator uses yield to return values lazily without "
+                      "storing them all in memory.";
+    judged *j = judge(q, ref,
+                      "A generator computes all values eagerly and stores them "
+                      "in a list in memory.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "A generator");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    /* the same words, said as the reference says them, still agree */
+    j = judge(q, ref,
+              "A generator returns values lazily and does not store them all "
+              "in memory.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A generator")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* A clause that opens with a restrictive word opens with its predicate:
+ * "but limits CPU-bound multi-threading" names no entity, so it stays a
+ * claim of its own. */
+static void
+test_claim_restrictive_clause_opening_is_no_entity(void **state)
+{
+    (void)state;
+    judged *j = judge("Explain the GIL and its impact on multi-threading.",
+                      "The GIL lets one thread run at a time. It benefits "
+                      "I/O-bound tasks but limits CPU-bound multi-threading.",
+                      "x", NULL, 0);
+    bool found = false;
+    for (size_t i = 0; i < j->cs.n; i++) {
+        found = found || strcmp(j->cs.c[i].text,
+                                "limits CPU-bound multi-threading") == 0;
+    }
+    assert_true(found);
+    for (size_t e = 0; e < j->cs.nent; e++) {
+        assert_null(strstr(j->cs.ent[e].label, "limits"));
+    }
+    judged_free(j);
+}
+
+/* Effect words: a claim that says its object is held back is contradicted
+ * by a clause with most of its words saying the object is helped, and
+ * agreed with by one that denies the help. */
+static void
+test_claim_opposite_effect_contradicts(void **state)
+{
+    (void)state;
+    const char *q = "Explain the GIL and its impact on multi-threading.";
+    const char *ref = "The GIL lets one thread run at a time. It benefits "
+                      "I/O-bound tasks but limits CPU-bound multi-threading.";
+    judged *j = judge(q, ref, "It helps CPU-bound multi-threading.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "limits CPU-bound");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "Threads do not help CPU-bound multi-threading.", NULL,
+              0);
+    assert_int_equal(result_of(j, "limits CPU-bound")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* fewer than most of the claim's words: about something else */
+    j = judge(q, ref, "Multiprocessing helps CPU-bound work.", NULL, 0);
+    assert_int_equal(result_of(j, "limits CPU-bound")->state,
+                     ASSAY_CLAIM_MISSING);
+    judged_free(j);
+}
+
+/* Quantity words: "only one ... at a time" against "many ...
+ * simultaneously"; a denied "simultaneously" is one at a time; a cue said
+ * as the reference says it leaves a negation elsewhere to decide. */
+static void
+test_claim_one_alone_against_several_together(void **state)
+{
+    (void)state;
+    const char *q = "What does the GIL do?";
+    const char *ref = "The GIL ensures only one thread executes Python "
+                      "bytecode at a time.";
+    judged *j = judge(q, ref,
+                      "The GIL lets many threads execute Python bytecode "
+                      "simultaneously.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "The GIL");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref,
+              "With the GIL threads never execute Python bytecode "
+              "simultaneously.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "The GIL")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge("What happens?", "Many tiny bubbles rise from the calcite.",
+              "Many tiny bubbles do not rise from the calcite.", NULL, 0);
+    r = result_of(j, "Many tiny bubbles");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+}
+
 /* the answer clause that says most of a claim decides it: a denial naming
  * the claim's subject is not outweighed by another clause sharing a few of
  * its words; on a tie the plain statement wins */
@@ -1099,6 +1208,10 @@ main(void)
         cmocka_unit_test(test_claim_concept_said_through_its_claim),
         cmocka_unit_test(test_claim_judging_cost_is_linear),
         cmocka_unit_test(test_claim_opposes_word),
+        cmocka_unit_test(test_claim_plain_antonym_beside_a_lost_negation),
+        cmocka_unit_test(test_claim_restrictive_clause_opening_is_no_entity),
+        cmocka_unit_test(test_claim_opposite_effect_contradicts),
+        cmocka_unit_test(test_claim_one_alone_against_several_together),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
