@@ -117,27 +117,13 @@ negated_here(const uint32_t *cover, size_t first, size_t i)
     return cover != NULL && cover[i] != 0 && cover[i] - 1u >= first;
 }
 
-/* The effect of [first, last) of a: +1 when it says only helping words,
- * -1 only hindering ones, 0 none or both; a word under one of the
- * clause's negations (cover, may be NULL) counts as its opposite ("does
- * not help" holds back), and *turned says one did. */
+/* The effect cue term i of a is: +1 helping, -1 holding back, else 0. */
 static int
-effect_of(const assay_analysis *a, size_t first, size_t last,
-          const uint32_t *cover, bool *turned)
+effect_cue(const assay_analysis *a, size_t first, size_t i)
 {
-    bool pos = false, neg = false;
-    *turned = false;
-    for (size_t i = first; i < last; i++) {
-        const assay_term *t = &a->terms[i];
-        int e = IS_ANY(t, helps) ? 1 : IS_ANY(t, hinders) ? -1 : 0;
-        if (e != 0 && negated_here(cover, first, i)) {
-            e = -e;
-            *turned = true;
-        }
-        pos = pos || e > 0;
-        neg = neg || e < 0;
-    }
-    return pos == neg ? 0 : pos ? 1 : -1;
+    (void)first;
+    const assay_term *t = &a->terms[i];
+    return IS_ANY(t, helps) ? 1 : IS_ANY(t, hinders) ? -1 : 0;
 }
 
 /* Quantity words: one alone against several together, a closed class
@@ -171,29 +157,39 @@ quantity_phrase(const assay_analysis *a, size_t first, size_t i)
                : 0;
 }
 
-/* The quantity of [first, last) of a: -1 when it says only "one alone"
- * words ("only", "at a time"), +1 only "several together" ones ("many",
- * "at the same time", "at once"), 0 none or both; negation (cover, may be
- * NULL) turns a word around ("never simultaneously" is one at a time). */
+/* The quantity cue term i of a is: -1 one alone ("only", "at a time"),
+ * +1 several together ("many", "at the same time", "at once"), else 0. */
 static int
-quantity_of(const assay_analysis *a, size_t first, size_t last,
-            const uint32_t *cover, bool *turned)
+quantity_cue(const assay_analysis *a, size_t first, size_t i)
 {
-    bool one = false, many = false;
+    const assay_term *t = &a->terms[i];
+    return IS_ANY(t, alone)      ? -1
+           : IS_ANY(t, together) ? 1
+                                 : quantity_phrase(a, first, i);
+}
+
+/* What the cues of one class (cue: effect_cue or quantity_cue) say in
+ * [first, last) of a: the sign when all its cues agree, 0 when there are
+ * none or both signs. A cue under one of the clause's negations (cover,
+ * may be NULL) is turned around ("does not help" holds back, "never
+ * simultaneously" is one at a time), and *turned says one was. */
+static int
+cue_sign(const assay_analysis *a, size_t first, size_t last,
+         const uint32_t *cover,
+         int (*cue)(const assay_analysis *, size_t, size_t), bool *turned)
+{
+    bool pos = false, neg = false;
     *turned = false;
     for (size_t i = first; i < last; i++) {
-        const assay_term *t = &a->terms[i];
-        int q = IS_ANY(t, alone)      ? -1
-                : IS_ANY(t, together) ? 1
-                                      : quantity_phrase(a, first, i);
+        int q = cue(a, first, i);
         if (q != 0 && negated_here(cover, first, i)) {
             q = -q;
             *turned = true;
         }
-        one = one || q < 0;
-        many = many || q > 0;
+        pos = pos || q > 0;
+        neg = neg || q < 0;
     }
-    return one == many ? 0 : many ? 1 : -1;
+    return pos == neg ? 0 : pos ? 1 : -1;
 }
 
 /* ---- clauses ----------------------------------------------------------- */
@@ -1384,8 +1380,9 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         cl->restricted = cl->weak;
         cl->weak = cl->weak || conditional;
         bool turned;
-        cl->effect = effect_of(ra, c->first, c->last, rcov, &turned);
-        cl->quantity = quantity_of(ra, c->first, c->last, rcov, &turned);
+        cl->effect = cue_sign(ra, c->first, c->last, rcov, effect_cue, &turned);
+        cl->quantity =
+            cue_sign(ra, c->first, c->last, rcov, quantity_cue, &turned);
         cs->effects = cs->effects || cl->effect != 0 || cl->quantity != 0;
         cl->cond_of = (int8_t)(conditional && !opens_if ? antecedent : -1);
         cl->instead = is_word(&ra->terms[c->first], "instead");
@@ -1804,8 +1801,9 @@ judge_clause(void *vctx, const clause *k)
     bool eturned = false, qturned = false;
     int effect = 0, quantity = 0;
     if (cs->effects) {
-        effect = effect_of(a, k->first, k->last, j->cover, &eturned);
-        quantity = quantity_of(a, k->first, k->last, j->cover, &qturned);
+        effect = cue_sign(a, k->first, k->last, j->cover, effect_cue, &eturned);
+        quantity =
+            cue_sign(a, k->first, k->last, j->cover, quantity_cue, &qturned);
     }
     size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
     if (assay_scope_boundary(&a->terms[k->first]) && k->first + 1 < k->last) {
