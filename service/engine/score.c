@@ -497,6 +497,33 @@ out:
     return rc;
 }
 
+/* Reference content words the question does not name, the answer words
+ * to a yes/no question ("Yes, the terminals are connected") aside: what
+ * an answer has to add to the question. */
+static size_t
+ref_novel_words(const assay_prepared *pq)
+{
+    static const char *const yesno[] = {"yes",   "yeah",    "yep",      "true",
+                                        "false", "correct", "incorrect"};
+    size_t n = 0;
+    for (size_t r = 0; r < pq->nrefs; r++) {
+        for (size_t i = 0; i < pq->refs[r].n; i++) {
+            const assay_term *t = &pq->refs[r].terms[i];
+            if ((t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR)) ||
+                assay_keyset_has(&pq->qwords, t->hash)) {
+                continue;
+            }
+            bool yn = false;
+            for (size_t w = 0; w < sizeof(yesno) / sizeof(yesno[0]); w++) {
+                yn = yn || (t->surface_len == strlen(yesno[w]) &&
+                            strncmp(t->surface, yesno[w], t->surface_len) == 0);
+            }
+            n += !yn;
+        }
+    }
+    return n;
+}
+
 assay_err
 assay_prepare(assay_prepared *pq, const char *id, const char *question,
               size_t question_len, const char *const *refs,
@@ -589,6 +616,7 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         if ((rc = ref_polarity(pq, p->neg_window)) != ASSAY_OK) {
             goto out;
         }
+        pq->ref_novel = ref_novel_words(pq);
         assay_keyset_minus(&pq->refwords, &pq->demoted);
         for (size_t i = 0; i < pq->refwords.n; i++) {
             pq->ref_idf_total +=

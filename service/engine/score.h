@@ -50,6 +50,8 @@ typedef struct assay_prepared {
     double ref_idf_total;  /* idf mass of refwords minus demoted */
     size_t ref_content;    /* content words of the longest reference */
     size_t q_content;      /* content words of the question */
+    size_t ref_novel;      /* reference content words the question does
+                              not name: what an answer has to add */
     assay_concept_set concepts;
     assay_spell_vocab spell; /* the words misspellings are read as (spell.h) */
     assay_claim_set claims;  /* of the first reference */

@@ -645,6 +645,39 @@ test_engine_inline_paraphrase_beats_off_topic(void **state)
     json_decref(off);
 }
 
+/* The question said back word for word is never an answer, even under a
+ * model whose learned restate cap is "none" (the hand model's); a yes/no
+ * question's statement, whose reference adds no word, is an answer. */
+static void
+test_engine_inline_question_said_back_is_incorrect(void **state)
+{
+    fixture *fx = *state;
+    char fb[256];
+    const char *said_back = "How does a Python decorator extend the "
+                            "behaviour of another function and its code?";
+    json_t *j = inline_json(fx->hand, said_back, deco_ref, said_back);
+    assert_non_null(strstr(flags_of(j, fb, sizeof(fb)), "restates_question"));
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "incorrect");
+    json_decref(j);
+    /* a denial of the question's words is an answer, not a restatement;
+     * so is a yes/no question's statement (the looser learned rule may
+     * flag both; its cap is "none" here) */
+    const char *q = "Are the two terminals connected to each other?";
+    const char *ref = "No, the two terminals are not connected to each other.";
+    j = inline_json(fx->hand, q, ref,
+                    "The two terminals are not connected to each other.");
+    assert_string_not_equal(json_string_value(json_object_get(j, "band")),
+                            "incorrect");
+    json_decref(j);
+    ref = "Yes, the two terminals are connected to each other.";
+    j = inline_json(fx->hand, q, ref,
+                    "The two terminals are connected to each other.");
+    assert_string_not_equal(json_string_value(json_object_get(j, "band")),
+                            "incorrect");
+    json_decref(j);
+}
+
 static void
 test_engine_inline_reference_as_answer_is_not_negated(void **state)
 {
@@ -738,6 +771,7 @@ main(void)
         cmocka_unit_test(test_engine_unknown_question_is_equestion),
         cmocka_unit_test(test_engine_inline_paraphrase_beats_off_topic),
         cmocka_unit_test(test_engine_inline_reference_as_answer_is_not_negated),
+        cmocka_unit_test(test_engine_inline_question_said_back_is_incorrect),
         cmocka_unit_test(test_engine_inline_invalid_utf8_names_field),
         cmocka_unit_test(test_engine_verdict_outlives_model),
     };
