@@ -617,6 +617,10 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
             goto out;
         }
         pq->ref_novel = ref_novel_words(pq);
+        for (size_t i = 0; i < pq->question.n; i++) {
+            pq->q_negators +=
+                (pq->question.terms[i].flags & ASSAY_TERM_NEGATOR) != 0;
+        }
         assay_keyset_minus(&pq->refwords, &pq->demoted);
         for (size_t i = 0; i < pq->refwords.n; i++) {
             pq->ref_idf_total +=

@@ -52,6 +52,7 @@ typedef struct assay_prepared {
     size_t q_content;      /* content words of the question */
     size_t ref_novel;      /* reference content words the question does
                               not name: what an answer has to add */
+    size_t q_negators;     /* negation cue terms of the question */
     assay_concept_set concepts;
     assay_spell_vocab spell; /* the words misspellings are read as (spell.h) */
     assay_claim_set claims;  /* of the first reference */

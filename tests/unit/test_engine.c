@@ -660,6 +660,13 @@ test_engine_inline_question_said_back_is_incorrect(void **state)
     assert_string_equal(json_string_value(json_object_get(j, "band")),
                         "incorrect");
     json_decref(j);
+    /* the question's own negation said back is no denial */
+    const char *neg_q = "How does a Python decorator extend the behaviour "
+                        "of another function without changing its code?";
+    j = inline_json(fx->hand, neg_q, deco_ref, neg_q);
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "incorrect");
+    json_decref(j);
     /* a denial of the question's words is an answer, not a restatement;
      * so is a yes/no question's statement (the looser learned rule may
      * flag both; its cap is "none" here) */
