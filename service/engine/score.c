@@ -497,6 +497,25 @@ out:
     return rc;
 }
 
+/* Whether every word of a (function words too) is a word of q: "The base
+ * case for merge sort is one" answers "What is the base case for merge
+ * sort?" with "one", a stop word. Quadratic, so asked only of an answer
+ * whose content words are all the question's. */
+static bool
+echoes(const assay_analysis *a, const assay_analysis *q)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < q->n && !found; j++) {
+            found = q->terms[j].hash == a->terms[i].hash;
+        }
+        if (!found) {
+            return false;
+        }
+    }
+    return a->n > 0;
+}
+
 /* Reference content words the question does not name, the answer words
  * to a yes/no question ("Yes, the terminals are connected") aside: what
  * an answer has to add to the question. */
@@ -1033,6 +1052,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->n_terms = answer->n;
     f->stop_ratio = answer->n ? (double)stops / (double)answer->n : 0.0;
     f->novel = f->n_content ? (double)novel / (double)f->n_content : 0.0;
+    if (f->novel == 0.0 && f->qcos >= 0.9) {
+        f->echo = echoes(answer, &pq->question);
+    }
     double len =
         pq->ref_content ? (double)f->n_content / (double)pq->ref_content : 0.0;
     f->f[ASSAY_F_length] = len > 1.0 ? 1.0 : len;

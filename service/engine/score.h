@@ -79,6 +79,9 @@ typedef struct assay_features {
     double f[ASSAY_NFEATURES];
     double qcos;       /* cosine with the question, nothing demoted */
     double novel;      /* share of answer words not in the question */
+    bool echo;         /* every word of the answer, function words too,
+                          is a word of the question (checked only when
+                          nothing else is new: novel 0, qcos >= 0.9) */
     double stop_ratio; /* share of function words among all words */
     double own_cos;    /* cosine with this question's references, nothing
                           demoted in the answer */

@@ -115,14 +115,15 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
         flags |= ASSAY_FLAG(RESTATES_QUESTION);
         *score = capped(*score, p->restate_cap);
     }
-    /* The question said back, nothing added and no negation beyond the
+    /* The question said back, not a word added (function words count:
+     * "... merge sort is one" answers it) and no negation beyond the
      * question's own, where the reference does add something: not an
      * answer, whatever the fit learned of the looser rule above (policy,
      * like negated_cap; on the pooled training answers no such answer is
      * labelled correct). A yes/no question's reference adds no word ("Are
      * the terminals connected?" - "The terminals are connected"), so it is
      * left out, and "The terminals are not connected" denies it. */
-    if (pq->ref_novel > 0 && f->n_content >= 2 && f->novel == 0.0 &&
+    if (pq->ref_novel > 0 && f->n_content >= 2 && f->echo &&
         f->negators <= pq->q_negators && f->qcos >= p->copy_cos) {
         flags |= ASSAY_FLAG(RESTATES_QUESTION);
         *score = capped(*score, ASSAY_CAP_INCORRECT);

@@ -376,14 +376,6 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
     return ASSAY_OK;
 }
 
-/* A rule's cap or trigger changes only for a clear gain in the training
- * objective (Pearson r plus band accuracy): on a thousand answers 0.002 is
- * two or three bands more right, where a gain of 1e-9 let a cap that fixes
- * one training answer in, and flip others on the next refit (one capped
- * Mohler train answer turned the off-topic cap on and cost 0.16 of held-out
- * r). */
-#define RULE_MIN_GAIN 0.002
-
 /* Each rule's trigger and cap is chosen from a short candidate list (the
  * first candidate turns the rule's cap off) by the training objective, one
  * rule at a time, two passes. A rule that does not help on the training
@@ -441,7 +433,7 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
                                               &obj))) {
                         break;
                     }
-                    if (obj > best + RULE_MIN_GAIN) {
+                    if (obj > best + 1e-9) {
                         best = obj;
                         keep_cap = caps[c];
                         keep_tr = rules[r].trigger ? rules[r].tv[t] : 0;

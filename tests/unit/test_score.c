@@ -108,6 +108,27 @@ test_unrelated_answer_has_no_overlap(void **state)
     assert_near(f.f[ASSAY_F_required_missing], 1.0, 1e-12);
 }
 
+/* echo: the question said back word for word, function words too; one
+ * more word, even a stop word ("the"; "one" in the shipped list), is no
+ * echo */
+static void
+test_echo_is_the_question_word_for_word(void **state)
+{
+    const fixture *fx = *state;
+    assay_features f;
+    assay_concept_match mm[16];
+    features(fx, "Explain Python's GIL and its impact on multi-threading.", &f,
+             mm);
+    assert_true(f.echo);
+    assert_near(f.novel, 0.0, 1e-12);
+    features(fx, "Explain Python's GIL and its impact on the multi-threading.",
+             &f, mm);
+    assert_near(f.novel, 0.0, 1e-12); /* "the" is a stop word */
+    assert_false(f.echo);
+    features(fx, "The GIL limits multi-threading.", &f, mm);
+    assert_false(f.echo);
+}
+
 static void
 test_every_feature_is_in_unit_interval(void **state)
 {
@@ -270,6 +291,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_unrelated_answer_has_no_overlap,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_feature_is_in_unit_interval,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_echo_is_the_question_word_for_word,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_asserted_misconception_counts_negated_does_not, setup,
