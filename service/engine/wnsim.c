@@ -30,6 +30,8 @@
  */
 #include "wnsim.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,7 +241,51 @@ struct assay_wnprep {
     size_t nlem, clem;
     wn_key_e *keys; /* by key */
     size_t nkeys;
+    /* a bit per hash of every synset in syn: most of an answer word's
+     * synsets are in no reference's table, and a clear bit skips the
+     * binary search */
+    uint64_t *filter;
+    unsigned fbits; /* the filter has 1 << fbits bits */
+    /* synset + 1 -> its first row in syn, open addressing (0: empty) */
+    uint32_t (*index)[2];
+    unsigned ibits; /* 1 << ibits slots */
 };
+
+static uint32_t
+filter_bit(const assay_wnprep *p, uint32_t ss)
+{
+    return (uint32_t)(ss * 2654435761u) >> (32 - p->fbits);
+}
+
+static bool
+filter_has(const assay_wnprep *p, uint32_t ss)
+{
+    uint32_t h = filter_bit(p, ss);
+    return (p->filter[h >> 6] >> (h & 63)) & 1u;
+}
+
+static size_t
+index_slot(const assay_wnprep *p, uint32_t ss)
+{
+    return (size_t)((uint32_t)((ss + 1) * 2246822519u) >> (32 - p->ibits));
+}
+
+/* the first syn row of synset ss, or nsyn when it has none */
+static size_t
+syn_first(const assay_wnprep *p, uint32_t ss)
+{
+    if (!filter_has(p, ss)) {
+        return p->nsyn;
+    }
+    size_t mask = ((size_t)1 << p->ibits) - 1;
+    for (size_t h = index_slot(p, ss); p->index[h][0] != 0;
+         h = (h + 1) & mask) {
+        if (p->index[h][0] == ss + 1) {
+            return p->index[h][1];
+        }
+    }
+    return p->nsyn;
+}
 
 void
 assay_wnprep_free(assay_wnprep *p)
@@ -253,6 +299,8 @@ assay_wnprep_free(assay_wnprep *p)
     free(p->syn);
     free(p->lem);
     free(p->keys);
+    free(p->filter);
+    free(p->index);
     free(p);
 }
 
@@ -455,6 +503,39 @@ assay_wnprep_build(assay_wnprep **out, const assay_wordnet *wn,
     }
     syn_finish(p);
     lem_finish(p);
+    /* about 16 bits per synset: few false hits */
+    p->fbits = 10;
+    while (p->fbits < 24 && ((size_t)1 << p->fbits) < 16 * p->nsyn) {
+        p->fbits++;
+    }
+    if ((p->filter = calloc((size_t)1 << (p->fbits - 6), sizeof(uint64_t))) ==
+        NULL) {
+        goto fail;
+    }
+    for (size_t i = 0; i < p->nsyn; i++) {
+        uint32_t h = filter_bit(p, p->syn[i].synset);
+        p->filter[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
+    /* the index: at most half full */
+    p->ibits = 4;
+    while (((size_t)1 << p->ibits) < 2 * p->nsyn + 2) {
+        p->ibits++;
+    }
+    if ((p->index = calloc((size_t)1 << p->ibits, sizeof(*p->index))) == NULL) {
+        goto fail;
+    }
+    for (size_t i = 0; i < p->nsyn; i++) {
+        if (i > 0 && p->syn[i - 1].synset == p->syn[i].synset) {
+            continue;
+        }
+        size_t mask = ((size_t)1 << p->ibits) - 1;
+        size_t h = index_slot(p, p->syn[i].synset);
+        while (p->index[h][0] != 0) {
+            h = (h + 1) & mask;
+        }
+        p->index[h][0] = p->syn[i].synset + 1;
+        p->index[h][1] = (uint32_t)i;
+    }
     if (p->nkeys > 1) {
         qsort(p->keys, p->nkeys, sizeof(*p->keys), cmp_key);
     }
@@ -534,24 +615,177 @@ hit(wn_score *s, const veto *vt, uint8_t ref, uint8_t word, double sim)
     }
 }
 
+/* ---- the answer side: a per-thread memo of WordNet lookups ------------- */
+
+/* What an answer word needs from WordNet: its bases (assay_wordnet_bases)
+ * and the synsets they reach within WN_PATH_MAX hypernym links with their
+ * depths. That is a pure function of the word and the table, and answers
+ * repeat a small vocabulary, so each thread remembers the words it has
+ * seen (an open-addressing table keyed by the word and the table's
+ * generation: 1/4 MiB of slots, 4 bytes per synset remembered, emptied
+ * when three quarters full) instead of walking the table again: the walk's
+ * cache misses were most of the feature's cost. A longer word, or one
+ * reaching more synsets than WN_MEMO_NODES, is worked out each time. */
+#define WN_MEMO_SLOTS 4096 /* a power of two */
+#define WN_MEMO_WORD 22
+#define WN_MEMO_NODES 1024
+
+typedef struct wn_memo_e {
+    uint64_t gen; /* the table's generation; 0: empty */
+    uint8_t len, nb;
+    uint16_t nn;
+    char word[WN_MEMO_WORD];
+    uint32_t bases[WN_MAX_BASES];
+    uint32_t *node; /* nn of them, synset << 2 | depth; malloc'd */
+} wn_memo_e;
+
+typedef struct wn_memo {
+    wn_memo_e e[WN_MEMO_SLOTS];
+    size_t n; /* slots used */
+} wn_memo;
+
+static pthread_key_t memo_key;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+static bool memo_key_ok;
+
+static void
+memo_destroy(void *p)
+{
+    wn_memo *m = p;
+    for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
+        free(m->e[i].node);
+    }
+    free(m);
+}
+
+static void
+memo_key_init(void)
+{
+    memo_key_ok = pthread_key_create(&memo_key, memo_destroy) == 0;
+}
+
+/* the calling thread's memo, made on first use and freed when the thread
+ * exits; NULL without memory (words are then worked out each time) */
+static wn_memo *
+memo_thread(void)
+{
+    pthread_once(&memo_once, memo_key_init);
+    if (!memo_key_ok) {
+        return NULL;
+    }
+    wn_memo *m = pthread_getspecific(memo_key);
+    if (m == NULL && (m = calloc(1, sizeof(*m))) != NULL &&
+        pthread_setspecific(memo_key, m) != 0) {
+        free(m);
+        m = NULL;
+    }
+    return m;
+}
+
+static size_t
+memo_slot(const char *w, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)w[i];
+        h *= 0x100000001b3ull;
+    }
+    return (size_t)(h >> 32) & (WN_MEMO_SLOTS - 1);
+}
+
+/* one answer word's lookups: bases, and nodes (or packed nodes from the
+ * memo: synset << 2 | depth) */
+typedef struct wn_word {
+    uint32_t bases[WN_MAX_BASES];
+    size_t nb;
+    const assay_wordnet_node *nodes; /* NULL: packed */
+    const uint32_t *packed;
+    size_t nn;
+} wn_word;
+
+/* wn_word_of fills *ww for surface w; nodes is room for WN_MAX_BASES *
+ * ASSAY_WORDNET_MAX_NODES nodes */
+static void
+wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
+           size_t len, assay_wordnet_node *nodes, wn_word *ww)
+{
+    wn_memo_e *e = NULL;
+    if (memo != NULL && len <= WN_MEMO_WORD) {
+        size_t h = memo_slot(w, len);
+        for (e = &memo->e[h]; e->gen != 0;
+             h = (h + 1) & (WN_MEMO_SLOTS - 1), e = &memo->e[h]) {
+            if (e->gen == gen && e->len == len &&
+                memcmp(e->word, w, len) == 0) {
+                memcpy(ww->bases, e->bases, sizeof(ww->bases));
+                ww->nb = e->nb;
+                ww->nodes = NULL;
+                ww->packed = e->node;
+                ww->nn = e->nn;
+                return;
+            }
+        }
+        /* e is the empty slot the word goes to; a full table starts over */
+        if (memo->n >= WN_MEMO_SLOTS / 4 * 3) {
+            for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
+                free(memo->e[i].node);
+            }
+            memset(memo, 0, sizeof(*memo));
+            e = &memo->e[memo_slot(w, len)];
+        }
+    }
+    size_t nb = assay_wordnet_bases(wn, w, len, ww->bases, WN_MAX_BASES);
+    ww->nb = nb < WN_MAX_BASES ? nb : WN_MAX_BASES;
+    size_t nn = 0;
+    for (size_t b = 0; b < ww->nb; b++) {
+        nn += assay_wordnet_ancestors(wn, ww->bases[b], WN_PATH_MAX, nodes + nn,
+                                      ASSAY_WORDNET_MAX_NODES);
+    }
+    ww->nodes = nodes;
+    ww->packed = NULL;
+    ww->nn = nn;
+    if (e == NULL || nn > WN_MEMO_NODES) {
+        return;
+    }
+    for (size_t i = 0; i < nn; i++) {
+        if (nodes[i].synset >= (UINT32_C(1) << 30) || nodes[i].depth > 3) {
+            return; /* does not pack: not remembered */
+        }
+    }
+    uint32_t *node = nn > 0 ? malloc(nn * sizeof(*node)) : NULL;
+    if (nn > 0 && node == NULL) {
+        return;
+    }
+    e->node = node;
+    memo->n++;
+    e->gen = gen;
+    e->len = (uint8_t)len;
+    memcpy(e->word, w, len);
+    e->nb = (uint8_t)ww->nb;
+    memcpy(e->bases, ww->bases, sizeof(e->bases));
+    e->nn = (uint16_t)nn;
+    for (size_t i = 0; i < nn; i++) {
+        node[i] = nodes[i].synset << 2 | nodes[i].depth;
+    }
+}
+
 /* one answer word against every reference word */
 static void
-score_word(wn_score *s, uint64_t key, const uint32_t *bases, size_t nb,
-           assay_wordnet_node *nodes, uint32_t *ids)
+score_word(wn_score *s, uint64_t key, const wn_word *ww, uint32_t *ids)
 {
     const assay_wnprep *p = s->p;
     const assay_wordnet *wn = p->wn;
     veto vt = {.n = 0};
     /* antonyms, both ways (assay_wordnet_are_antonyms is symmetric) */
-    for (size_t b = 0; b < nb; b++) {
+    for (size_t b = 0; b < ww->nb; b++) {
+        uint32_t base = ww->bases[b];
         size_t at;
-        LOWER_BOUND(p->lem, p->nlem, lemma, bases[b], at);
-        for (; at < p->nlem && p->lem[at].lemma == bases[b]; at++) {
+        LOWER_BOUND(p->lem, p->nlem, lemma, base, at);
+        for (; at < p->nlem && p->lem[at].lemma == base; at++) {
             if (p->lem[at].kind == WN_L_ANTONYM) {
                 veto_add(&vt, p->lem[at].ref, p->lem[at].word);
             }
         }
-        size_t na = assay_wordnet_antonyms(wn, bases[b], ids, WN_NODES);
+        size_t na = assay_wordnet_antonyms(wn, base, ids, WN_NODES);
         na = na < WN_NODES ? na : WN_NODES;
         for (size_t i = 0; i < na; i++) {
             LOWER_BOUND(p->lem, p->nlem, lemma, ids[i], at);
@@ -562,22 +796,25 @@ score_word(wn_score *s, uint64_t key, const uint32_t *bases, size_t nb,
             }
         }
     }
-    for (size_t b = 0; b < nb; b++) {
-        size_t nn =
-            assay_wordnet_ancestors(wn, bases[b], WN_PATH_MAX, nodes, WN_NODES);
-        for (size_t i = 0; i < nn; i++) {
-            size_t at;
-            LOWER_BOUND(p->syn, p->nsyn, synset, nodes[i].synset, at);
-            for (; at < p->nsyn && p->syn[at].synset == nodes[i].synset; at++) {
-                const wn_syn_e *e = &p->syn[at];
-                unsigned d = nodes[i].depth + e->depth;
-                if (e->kind == WN_E_SIMILAR) {
-                    if (nodes[i].depth == 0) {
-                        hit(s, &vt, e->ref, e->word, WN_SIM_SIMILAR);
-                    }
-                } else if (d <= WN_PATH_MAX) {
-                    hit(s, &vt, e->ref, e->word, path_sim(d));
+    for (size_t i = 0; i < ww->nn; i++) {
+        uint32_t ss, depth;
+        if (ww->packed != NULL) {
+            ss = ww->packed[i] >> 2;
+            depth = ww->packed[i] & 3u;
+        } else {
+            ss = ww->nodes[i].synset;
+            depth = ww->nodes[i].depth;
+        }
+        for (size_t at = syn_first(p, ss);
+             at < p->nsyn && p->syn[at].synset == ss; at++) {
+            const wn_syn_e *e = &p->syn[at];
+            unsigned d = depth + e->depth;
+            if (e->kind == WN_E_SIMILAR) {
+                if (depth == 0) {
+                    hit(s, &vt, e->ref, e->word, WN_SIM_SIMILAR);
                 }
+            } else if (d <= WN_PATH_MAX) {
+                hit(s, &vt, e->ref, e->word, path_sim(d));
             }
         }
     }
@@ -599,7 +836,8 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
         return 0.0;
     }
     double *buf = calloc(nr * (WN_MAX_WORDS + 2), sizeof(double));
-    assay_wordnet_node *nodes = malloc(WN_NODES * sizeof(*nodes));
+    assay_wordnet_node *nodes =
+        malloc(WN_MAX_BASES * ASSAY_WORDNET_MAX_NODES * sizeof(*nodes));
     uint32_t *ids = malloc(WN_NODES * sizeof(*ids));
     uint64_t seen[WN_MAX_WORDS];
     size_t nseen = 0;
@@ -607,6 +845,8 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
     if (buf == NULL || nodes == NULL || ids == NULL) {
         goto out;
     }
+    wn_memo *memo = memo_thread();
+    uint64_t gen = assay_wordnet_generation(p->wn);
     wn_score s = {p, buf, buf + nr, buf + nr * (WN_MAX_WORDS + 1)};
     for (size_t i = 0; i < answer->n && nseen < WN_MAX_WORDS; i++) {
         const assay_term *t = &answer->terms[i];
@@ -622,12 +862,10 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
             continue;
         }
         seen[nseen++] = t->hash;
-        uint32_t bases[WN_MAX_BASES];
-        size_t nb = assay_wordnet_bases(p->wn, t->surface, t->surface_len,
-                                        bases, WN_MAX_BASES);
-        nb = nb < WN_MAX_BASES ? nb : WN_MAX_BASES;
+        wn_word ww;
+        wn_word_of(p->wn, gen, memo, t->surface, t->surface_len, nodes, &ww);
         memset(s.best_a, 0, nr * sizeof(double));
-        score_word(&s, t->hash, bases, nb, nodes, ids);
+        score_word(&s, t->hash, &ww, ids);
         double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
         for (size_t k = 0; k < nr; k++) {
             s.num_a[k] += w * s.best_a[k];

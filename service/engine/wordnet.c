@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -490,6 +491,7 @@ assay_wordnet_load(const char *dir, assay_wordnet **out, assay_error *err)
     if (wn == NULL) {
         return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
     }
+    wn->generation = assay_wordnet_next_generation();
     size_t total = 0;
     for (int pos = 0; pos < WN_NPOS && rc == ASSAY_OK; pos++) {
         char name[32];
@@ -1064,9 +1066,15 @@ static size_t
 ancestors_cap(const assay_wordnet *wn, uint32_t id, unsigned max, wn_node *out,
               size_t cap)
 {
+    /* a 1024-bit filter of the synsets so far: a clear bit is a synset
+     * not seen, with no scan of the list */
+    uint64_t seen_bits[16] = {0};
+#define WN_SEEN_BIT(ss) ((uint32_t)((ss)*2654435761u) >> 22)
     size_t n = 0;
     for (uint32_t i = wn->sense_start[id];
          i < wn->sense_start[id + 1] && n < cap; i++) {
+        uint32_t h = WN_SEEN_BIT(wn->senses[i]);
+        seen_bits[h >> 6] |= (uint64_t)1 << (h & 63);
         out[n++] = (wn_node){wn->senses[i], 0};
     }
     for (size_t k = 0; k < n; k++) {
@@ -1078,15 +1086,20 @@ ancestors_cap(const assay_wordnet *wn, uint32_t id, unsigned max, wn_node *out,
             if (wn->links[l].type != WN_HYPER || n >= cap) {
                 continue;
             }
+            uint32_t t = wn->links[l].target, h = WN_SEEN_BIT(t);
             bool seen = false;
-            for (size_t j = 0; j < n && !seen; j++) {
-                seen = out[j].synset == wn->links[l].target;
+            if (seen_bits[h >> 6] & ((uint64_t)1 << (h & 63))) {
+                for (size_t j = 0; j < n && !seen; j++) {
+                    seen = out[j].synset == t;
+                }
             }
             if (!seen) {
-                out[n++] = (wn_node){wn->links[l].target, out[k].depth + 1};
+                seen_bits[h >> 6] |= (uint64_t)1 << (h & 63);
+                out[n++] = (wn_node){t, out[k].depth + 1};
             }
         }
     }
+#undef WN_SEEN_BIT
     return n;
 }
 
@@ -1175,6 +1188,19 @@ assay_wordnet_hypernym_distance(const assay_wordnet *wn, uint32_t a, uint32_t b,
     }
     free(na);
     return (int)best;
+}
+
+uint64_t
+assay_wordnet_next_generation(void)
+{
+    static atomic_uint_least64_t next = 1;
+    return atomic_fetch_add(&next, 1);
+}
+
+uint64_t
+assay_wordnet_generation(const assay_wordnet *wn)
+{
+    return wn != NULL ? wn->generation : 0;
 }
 
 void

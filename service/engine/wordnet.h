@@ -179,6 +179,11 @@ size_t assay_wordnet_similar_synsets(const assay_wordnet *wn, uint32_t id,
  * similar unless so linked. false for NONE. */
 bool assay_wordnet_are_similar(const assay_wordnet *wn, uint32_t a, uint32_t b);
 
+/* assay_wordnet_generation tells tables apart for the life of the process
+ * (a reloaded table may reuse a freed one's address): unique per loaded or
+ * opened table, never 0; 0 for NULL. */
+uint64_t assay_wordnet_generation(const assay_wordnet *wn);
+
 /* assay_wordnet_counts reports the table size (either pointer may be NULL). */
 void assay_wordnet_counts(const assay_wordnet *wn, size_t *lemmas,
                           size_t *synsets);
