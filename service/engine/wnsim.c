@@ -420,6 +420,9 @@ prep_word(assay_wnprep *p, const wbag *r, size_t k, size_t j,
                 return -1;
             }
         }
+        /* from the reference word's side only: WordNet's similar-to links
+         * come in pairs (each of the 21,386 in WordNet 3.0 has its
+         * reverse), so this is assay_wordnet_are_similar's test */
         size_t ns = assay_wordnet_similar_synsets(wn, v, ids, WN_PREP_NODES);
         for (size_t i = 0; i < ns; i++) {
             if (add_syn(p, ids[i], k, j, 1, WN_E_SIMILAR)) {
