@@ -239,7 +239,8 @@ struct assay_wnprep {
     size_t nsyn, csyn;
     wn_lem_e *lem; /* by lemma */
     size_t nlem, clem;
-    wn_key_e *keys; /* by key */
+    size_t nant_rows; /* rows of lem that are antonyms */
+    wn_key_e *keys;   /* by key */
     size_t nkeys;
     /* a bit per hash of every synset in syn: most of an answer word's
      * synsets are in no reference's table, and a clear bit skips the
@@ -468,6 +469,9 @@ lem_finish(assay_wnprep *p)
         }
     }
     p->nlem = n;
+    for (size_t i = 0; i < n; i++) {
+        p->nant_rows += p->lem[i].kind == WN_L_ANTONYM;
+    }
 }
 
 assay_err
@@ -620,26 +624,29 @@ hit(wn_score *s, const veto *vt, uint8_t ref, uint8_t word, double sim)
 
 /* ---- the answer side: a per-thread memo of WordNet lookups ------------- */
 
-/* What an answer word needs from WordNet: its bases (assay_wordnet_bases)
- * and the synsets they reach within WN_PATH_MAX hypernym links with their
- * depths. That is a pure function of the word and the table, and answers
- * repeat a small vocabulary, so each thread remembers the words it has
- * seen (an open-addressing table keyed by the word and the table's
- * generation: 1/4 MiB of slots, 4 bytes per synset remembered, emptied
- * when three quarters full) instead of walking the table again: the walk's
- * cache misses were most of the feature's cost. A longer word, or one
- * reaching more synsets than WN_MEMO_NODES, is worked out each time. */
+/* What an answer word needs from WordNet: its bases (assay_wordnet_bases),
+ * the synsets they reach within WN_PATH_MAX hypernym links with their
+ * depths, and the bases' antonyms. That is a pure function of the word and
+ * the table, and answers repeat a small vocabulary, so each thread
+ * remembers the words it has seen (an open-addressing table keyed by the
+ * word and the table's generation: 1/4 MiB of slots, 4 bytes per synset or
+ * antonym remembered, emptied when three quarters full) instead of walking
+ * the table again: the walk's cache misses were most of the feature's
+ * cost. A longer word, or one reaching more than WN_MEMO_NODES synsets or
+ * WN_MEMO_ANTONYMS antonyms, is worked out each time. */
 #define WN_MEMO_SLOTS 4096 /* a power of two */
 #define WN_MEMO_WORD 22
 #define WN_MEMO_NODES 1024
+#define WN_MEMO_ANTONYMS 256
 
 typedef struct wn_memo_e {
     uint64_t gen; /* the table's generation; 0: empty */
     uint8_t len, nb;
-    uint16_t nn;
+    uint16_t nn, nant;
     char word[WN_MEMO_WORD];
     uint32_t bases[WN_MAX_BASES];
-    uint32_t *node; /* nn of them, synset << 2 | depth; malloc'd */
+    /* nn nodes (synset << 2 | depth), then nant antonyms; malloc'd */
+    uint32_t *node;
 } wn_memo_e;
 
 typedef struct wn_memo {
@@ -696,21 +703,28 @@ memo_slot(const char *w, size_t len)
     return (size_t)(h >> 32) & (WN_MEMO_SLOTS - 1);
 }
 
-/* one answer word's lookups: bases, and nodes (or packed nodes from the
- * memo: synset << 2 | depth) */
+/* one answer word's lookups: bases, nodes (or packed nodes from the memo:
+ * synset << 2 | depth) and the bases' antonyms */
 typedef struct wn_word {
     uint32_t bases[WN_MAX_BASES];
     size_t nb;
     const assay_wordnet_node *nodes; /* NULL: packed */
     const uint32_t *packed;
     size_t nn;
+    const uint32_t *ants;
+    size_t nant;
 } wn_word;
 
-/* wn_word_of fills *ww for surface w; nodes is room for WN_MAX_BASES *
- * ASSAY_WORDNET_MAX_NODES nodes */
-static void
+/* room for one word worked out without the memo, allocated on first use */
+typedef struct wn_room {
+    assay_wordnet_node *nodes; /* WN_MAX_BASES * ASSAY_WORDNET_MAX_NODES */
+    uint32_t *ants;            /* WN_MAX_BASES * WN_NODES */
+} wn_room;
+
+/* wn_word_of fills *ww for surface w; false when out of memory */
+static bool
 wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
-           size_t len, assay_wordnet_node *nodes, wn_word *ww)
+           size_t len, wn_room *room, wn_word *ww)
 {
     wn_memo_e *e = NULL;
     if (memo != NULL && len <= WN_MEMO_WORD) {
@@ -724,7 +738,9 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
                 ww->nodes = NULL;
                 ww->packed = e->node;
                 ww->nn = e->nn;
-                return;
+                ww->ants = e->node != NULL ? e->node + e->nn : NULL;
+                ww->nant = e->nant;
+                return true;
             }
         }
         /* e is the empty slot the word goes to; a full table starts over */
@@ -736,27 +752,41 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
             e = &memo->e[memo_slot(w, len)];
         }
     }
+    if (room->nodes == NULL &&
+        ((room->nodes = malloc(WN_MAX_BASES * ASSAY_WORDNET_MAX_NODES *
+                               sizeof(*room->nodes))) == NULL ||
+         (room->ants = malloc(WN_MAX_BASES * WN_NODES * sizeof(*room->ants))) ==
+             NULL)) {
+        return false;
+    }
     size_t nb = assay_wordnet_bases(wn, w, len, ww->bases, WN_MAX_BASES);
     ww->nb = nb < WN_MAX_BASES ? nb : WN_MAX_BASES;
-    size_t nn = 0;
+    size_t nn = 0, nant = 0;
     for (size_t b = 0; b < ww->nb; b++) {
-        nn += assay_wordnet_ancestors(wn, ww->bases[b], WN_PATH_MAX, nodes + nn,
-                                      ASSAY_WORDNET_MAX_NODES);
+        nn +=
+            assay_wordnet_ancestors(wn, ww->bases[b], WN_PATH_MAX,
+                                    room->nodes + nn, ASSAY_WORDNET_MAX_NODES);
+        size_t na = assay_wordnet_antonyms(wn, ww->bases[b], room->ants + nant,
+                                           WN_NODES);
+        nant += na < WN_NODES ? na : WN_NODES;
     }
-    ww->nodes = nodes;
+    ww->nodes = room->nodes;
     ww->packed = NULL;
     ww->nn = nn;
-    if (e == NULL || nn > WN_MEMO_NODES) {
-        return;
+    ww->ants = room->ants;
+    ww->nant = nant;
+    if (e == NULL || nn > WN_MEMO_NODES || nant > WN_MEMO_ANTONYMS) {
+        return true;
     }
     for (size_t i = 0; i < nn; i++) {
-        if (nodes[i].synset >= (UINT32_C(1) << 30) || nodes[i].depth > 3) {
-            return; /* does not pack: not remembered */
+        if (room->nodes[i].synset >= (UINT32_C(1) << 30) ||
+            room->nodes[i].depth > 3) {
+            return true; /* does not pack: not remembered */
         }
     }
-    uint32_t *node = nn > 0 ? malloc(nn * sizeof(*node)) : NULL;
-    if (nn > 0 && node == NULL) {
-        return;
+    uint32_t *node = nn + nant > 0 ? malloc((nn + nant) * sizeof(*node)) : NULL;
+    if (nn + nant > 0 && node == NULL) {
+        return true;
     }
     e->node = node;
     memo->n++;
@@ -766,20 +796,25 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
     e->nb = (uint8_t)ww->nb;
     memcpy(e->bases, ww->bases, sizeof(e->bases));
     e->nn = (uint16_t)nn;
+    e->nant = (uint16_t)nant;
     for (size_t i = 0; i < nn; i++) {
-        node[i] = nodes[i].synset << 2 | nodes[i].depth;
+        node[i] = room->nodes[i].synset << 2 | room->nodes[i].depth;
     }
+    if (nant > 0) {
+        memcpy(node + nn, room->ants, nant * sizeof(*node));
+    }
+    return true;
 }
 
 /* one answer word against every reference word */
 static void
-score_word(wn_score *s, uint64_t key, const wn_word *ww, uint32_t *ids)
+score_word(wn_score *s, uint64_t key, const wn_word *ww)
 {
     const assay_wnprep *p = s->p;
-    const assay_wordnet *wn = p->wn;
     veto vt = {.n = 0};
-    /* antonyms, both ways (assay_wordnet_are_antonyms is symmetric) */
-    for (size_t b = 0; b < ww->nb; b++) {
+    /* antonyms, both ways (assay_wordnet_are_antonyms is symmetric): a
+     * base the reference's antonyms name, an antonym a reference base is */
+    for (size_t b = 0; b < ww->nb && p->nant_rows > 0; b++) {
         uint32_t base = ww->bases[b];
         size_t at;
         LOWER_BOUND(p->lem, p->nlem, lemma, base, at);
@@ -788,14 +823,13 @@ score_word(wn_score *s, uint64_t key, const wn_word *ww, uint32_t *ids)
                 veto_add(&vt, p->lem[at].ref, p->lem[at].word);
             }
         }
-        size_t na = assay_wordnet_antonyms(wn, base, ids, WN_NODES);
-        na = na < WN_NODES ? na : WN_NODES;
-        for (size_t i = 0; i < na; i++) {
-            LOWER_BOUND(p->lem, p->nlem, lemma, ids[i], at);
-            for (; at < p->nlem && p->lem[at].lemma == ids[i]; at++) {
-                if (p->lem[at].kind == WN_L_BASE) {
-                    veto_add(&vt, p->lem[at].ref, p->lem[at].word);
-                }
+    }
+    for (size_t i = 0; i < ww->nant; i++) {
+        size_t at;
+        LOWER_BOUND(p->lem, p->nlem, lemma, ww->ants[i], at);
+        for (; at < p->nlem && p->lem[at].lemma == ww->ants[i]; at++) {
+            if (p->lem[at].kind == WN_L_BASE) {
+                veto_add(&vt, p->lem[at].ref, p->lem[at].word);
             }
         }
     }
@@ -839,13 +873,11 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
         return 0.0;
     }
     double *buf = calloc(nr * (WN_MAX_WORDS + 2), sizeof(double));
-    assay_wordnet_node *nodes =
-        malloc(WN_MAX_BASES * ASSAY_WORDNET_MAX_NODES * sizeof(*nodes));
-    uint32_t *ids = malloc(WN_NODES * sizeof(*ids));
+    wn_room room = {NULL, NULL};
     uint64_t seen[WN_MAX_WORDS];
     size_t nseen = 0;
     double den_a = 0.0, best = 0.0;
-    if (buf == NULL || nodes == NULL || ids == NULL) {
+    if (buf == NULL) {
         goto out;
     }
     wn_memo *memo = memo_thread();
@@ -866,9 +898,12 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
         }
         seen[nseen++] = t->hash;
         wn_word ww;
-        wn_word_of(p->wn, gen, memo, t->surface, t->surface_len, nodes, &ww);
+        if (!wn_word_of(p->wn, gen, memo, t->surface, t->surface_len, &room,
+                        &ww)) {
+            goto out; /* out of memory: 0 */
+        }
         memset(s.best_a, 0, nr * sizeof(double));
-        score_word(&s, t->hash, &ww, ids);
+        score_word(&s, t->hash, &ww);
         double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
         for (size_t k = 0; k < nr; k++) {
             s.num_a[k] += w * s.best_a[k];
@@ -894,8 +929,8 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
     }
 out:
     free(buf);
-    free(nodes);
-    free(ids);
+    free(room.nodes);
+    free(room.ants);
     return best;
 }
 
