@@ -5,6 +5,7 @@
 #include "assay_test.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,6 +238,64 @@ test_wnsim_demoted_words_are_ignored(void **state)
     assay_prepared_fini(&pq);
 }
 
+typedef struct thread_job {
+    fixture *fx;
+    const assay_prepared *pq;
+    const assay_analysis *a;
+    size_t n;
+    double *out;
+} thread_job;
+
+static void *
+thread_run(void *arg)
+{
+    thread_job *j = arg;
+    for (int round = 0; round < 3; round++) { /* memo cold, then warm */
+        for (size_t i = 0; i < j->n; i++) {
+            j->out[round * j->n + i] =
+                assay_wnsim(j->fx->wn, j->pq, &j->a[i], j->fx->idf);
+        }
+    }
+    return NULL; /* the thread's memo is freed as it exits */
+}
+
+static void
+test_wnsim_threads_agree_with_direct(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    prepare(fx, &pq, "How many values can a variable hold?",
+            "An unlimited number of values, stored in extra memory.", &fx->p);
+    const char *answers[] = {"infinite", "twice as much storage",
+                             "a limited amount", "values in additional memory"};
+    enum { N = sizeof(answers) / sizeof(answers[0]) };
+    assay_analysis a[N];
+    double direct[N];
+    for (size_t i = 0; i < N; i++) {
+        assert_ok(assay_analyze(fx->lex, fx->st, answers[i], strlen(answers[i]),
+                                &a[i], NULL));
+        direct[i] = assay_wnsim_direct(fx->wn, &pq, &a[i], fx->idf);
+    }
+    double out[2][3 * N];
+    thread_job jobs[2] = {{fx, &pq, a, N, out[0]}, {fx, &pq, a, N, out[1]}};
+    pthread_t t[2];
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(pthread_create(&t[k], NULL, thread_run, &jobs[k]), 0);
+    }
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(pthread_join(t[k], NULL), 0);
+    }
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < 3 * N; i++) {
+            assert_near(out[k][i], direct[i % N], 0.0);
+        }
+    }
+    for (size_t i = 0; i < N; i++) {
+        assay_analysis_fini(&a[i]);
+    }
+    assay_prepared_fini(&pq);
+}
+
 int
 main(void)
 {
@@ -247,6 +306,7 @@ main(void)
         cmocka_unit_test(test_wnsim_antonyms_score_zero),
         cmocka_unit_test(test_wnsim_prepared_equals_direct),
         cmocka_unit_test(test_wnsim_demoted_words_are_ignored),
+        cmocka_unit_test(test_wnsim_threads_agree_with_direct),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
