@@ -1510,6 +1510,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         /* the bank was prepared before: its wordnet tables now */
         if ((rc = assay_prepared_wordnet(&m->questions[i], m->params.wordnet,
                                          m->idf)) != ASSAY_OK) {
+            assay_error_set(err, rc, "fit: out of memory preparing the bank");
             goto out;
         }
     }
