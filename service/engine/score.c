@@ -452,6 +452,7 @@ assay_prepared_fini(assay_prepared *pq)
     assay_keyset_fini(&pq->refplain);
     assay_keyset_fini(&pq->refneg);
     assay_spell_vocab_fini(&pq->spell);
+    assay_wnprep_free(pq->wnprep);
     assay_concepts_fini(&pq->concepts);
     prepared_zero(pq); /* claims_fini left the claims empty */
 }
@@ -646,6 +647,12 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
                 idf ? assay_idf_get(idf, pq->refwords.k[i]) : 1.0;
         }
     }
+    /* the wordnet feature's reference side, when it will be computed */
+    if ((p->w[ASSAY_F_wordnet] != 0.0 || p->all_features) &&
+        (rc = assay_prepared_wordnet(pq, assay_lexicon_wordnet(lex), idf)) !=
+            ASSAY_OK) {
+        goto out;
+    }
     if (defs != NULL) {
         rc = assay_concepts_compile(defs, ndefs, lex, stemmer, &pq->concepts,
                                     err);
@@ -678,6 +685,16 @@ out:
         assay_prepared_fini(pq);
     }
     return rc;
+}
+
+assay_err
+assay_prepared_wordnet(assay_prepared *pq, const struct assay_wordnet *wn,
+                       const assay_idf *idf)
+{
+    if (wn == NULL || pq->wnprep != NULL) {
+        return ASSAY_OK;
+    }
+    return assay_wnprep_build(&pq->wnprep, wn, pq, idf);
 }
 
 static double

@@ -55,9 +55,12 @@ typedef struct assay_prepared {
     size_t q_negators;     /* negation cue terms of the question */
     assay_concept_set concepts;
     assay_spell_vocab spell; /* the words misspellings are read as (spell.h) */
-    assay_claim_set claims;  /* of the first reference */
-    bool claims_built;       /* claims was built (and needs its fini); the
-                                set is large, so it is not zeroed first */
+    /* the wordnet feature's reference side (wnsim.h); built when the model
+     * weighs the feature or fits, NULL otherwise (computed directly) */
+    struct assay_wnprep *wnprep;
+    assay_claim_set claims; /* of the first reference */
+    bool claims_built;      /* claims was built (and needs its fini); the
+                               set is large, so it is not zeroed first */
     double th_correct, th_partial;
     bool own_th; /* th_* are the bank question's own: the band follows them,
                     not the model's band model */
@@ -126,6 +129,13 @@ assay_err assay_prepare(assay_prepared *pq, const char *id,
                         assay_stemmer *stemmer, assay_error *err);
 
 void assay_prepared_fini(assay_prepared *pq);
+
+/* assay_prepared_wordnet builds pq's wordnet table (wnsim.h) for wn when it
+ * has none, as assay_prepare does for a model that weighs the feature (a
+ * fit turns every feature on after its bank is prepared). wn NULL: no-op. */
+assay_err assay_prepared_wordnet(assay_prepared *pq,
+                                 const struct assay_wordnet *wn,
+                                 const assay_idf *idf);
 
 /* assay_prepare_subjects rebuilds pq's claims around a bank's declared
  * subjects ("subjects:"); reference is the text of pq's first reference.

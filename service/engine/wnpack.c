@@ -402,6 +402,7 @@ wnp_open(const char *path, const char *sha256, assay_wordnet **out,
         munmap(map, len);
         return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
     }
+    wn->generation = assay_wordnet_next_generation();
     wn->map = map;
     wn->map_len = len;
     wn->refs = 1;

@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -490,6 +491,7 @@ assay_wordnet_load(const char *dir, assay_wordnet **out, assay_error *err)
     if (wn == NULL) {
         return assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
     }
+    wn->generation = assay_wordnet_next_generation();
     size_t total = 0;
     for (int pos = 0; pos < WN_NPOS && rc == ASSAY_OK; pos++) {
         char name[32];
@@ -1056,40 +1058,108 @@ assay_wordnet_words_are_synonyms(const assay_wordnet *wn, const char *a,
     return wn_words_pair(wn, a, alen, b, blen, assay_wordnet_are_synonyms);
 }
 
-typedef struct wn_node {
-    uint32_t ss;
-    uint32_t depth;
-} wn_node;
+typedef assay_wordnet_node wn_node;
 
 /* ancestors does a breadth-first walk up the hypernym links, keeping the
- * first (smallest) depth of each synset; bounded by WN_SCRATCH nodes. */
+ * first (smallest) depth of each synset; bounded by cap nodes. */
 static size_t
-ancestors(const assay_wordnet *wn, uint32_t id, unsigned max, wn_node *out)
+ancestors_cap(const assay_wordnet *wn, uint32_t id, unsigned max, wn_node *out,
+              size_t cap)
 {
+    /* a 1024-bit filter of the synsets so far: a clear bit is a synset
+     * not seen, with no scan of the list */
+    uint64_t seen_bits[16] = {0};
+#define WN_SEEN_BIT(ss) ((uint32_t)((ss)*2654435761u) >> 22)
     size_t n = 0;
     for (uint32_t i = wn->sense_start[id];
-         i < wn->sense_start[id + 1] && n < WN_SCRATCH; i++) {
+         i < wn->sense_start[id + 1] && n < cap; i++) {
+        uint32_t h = WN_SEEN_BIT(wn->senses[i]);
+        seen_bits[h >> 6] |= (uint64_t)1 << (h & 63);
         out[n++] = (wn_node){wn->senses[i], 0};
     }
     for (size_t k = 0; k < n; k++) {
         if (out[k].depth >= max) {
             continue;
         }
-        uint32_t ss = out[k].ss;
+        uint32_t ss = out[k].synset;
         for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
-            if (wn->links[l].type != WN_HYPER || n >= WN_SCRATCH) {
+            if (wn->links[l].type != WN_HYPER || n >= cap) {
                 continue;
             }
+            uint32_t t = wn->links[l].target, h = WN_SEEN_BIT(t);
             bool seen = false;
-            for (size_t j = 0; j < n && !seen; j++) {
-                seen = out[j].ss == wn->links[l].target;
+            if (seen_bits[h >> 6] & ((uint64_t)1 << (h & 63))) {
+                for (size_t j = 0; j < n && !seen; j++) {
+                    seen = out[j].synset == t;
+                }
             }
             if (!seen) {
-                out[n++] = (wn_node){wn->links[l].target, out[k].depth + 1};
+                seen_bits[h >> 6] |= (uint64_t)1 << (h & 63);
+                out[n++] = (wn_node){t, out[k].depth + 1};
+            }
+        }
+    }
+#undef WN_SEEN_BIT
+    return n;
+}
+
+static size_t
+ancestors(const assay_wordnet *wn, uint32_t id, unsigned max, wn_node *out)
+{
+    return ancestors_cap(wn, id, max, out, WN_SCRATCH);
+}
+
+size_t
+assay_wordnet_ancestors(const assay_wordnet *wn, uint32_t id, unsigned max,
+                        assay_wordnet_node *out, size_t cap)
+{
+    if (wn == NULL || id >= wn->lemmas.n || cap == 0) {
+        return 0;
+    }
+    if (cap > ASSAY_WORDNET_MAX_NODES) {
+        cap = ASSAY_WORDNET_MAX_NODES;
+    }
+    return ancestors_cap(wn, id, max, out, cap);
+}
+
+size_t
+assay_wordnet_similar_synsets(const assay_wordnet *wn, uint32_t id,
+                              uint32_t *out, size_t cap)
+{
+    if (wn == NULL || id >= wn->lemmas.n) {
+        return 0;
+    }
+    size_t n = 0;
+    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
+        uint32_t ss = wn->senses[i];
+        for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
+            if (wn->links[l].type == WN_SIMILAR && n < cap) {
+                out[n++] = wn->links[l].target;
             }
         }
     }
     return n;
+}
+
+bool
+assay_wordnet_are_similar(const assay_wordnet *wn, uint32_t a, uint32_t b)
+{
+    if (wn == NULL || a >= wn->lemmas.n || b >= wn->lemmas.n) {
+        return false;
+    }
+    const uint32_t *bs = wn->senses + wn->sense_start[b];
+    size_t nb = wn->sense_start[b + 1] - wn->sense_start[b];
+    for (uint32_t i = wn->sense_start[a]; i < wn->sense_start[a + 1]; i++) {
+        uint32_t ss = wn->senses[i];
+        for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
+            if (wn->links[l].type == WN_SIMILAR &&
+                bsearch(&wn->links[l].target, bs, nb, sizeof(uint32_t),
+                        wn_cmp_u32) != NULL) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 int
@@ -1108,7 +1178,7 @@ assay_wordnet_hypernym_distance(const assay_wordnet *wn, uint32_t a, uint32_t b,
     long best = -1;
     for (size_t i = 0; i < ca; i++) {
         for (size_t j = 0; j < cb; j++) {
-            if (na[i].ss == nb[j].ss) {
+            if (na[i].synset == nb[j].synset) {
                 long d = (long)na[i].depth + nb[j].depth;
                 if (d <= (long)max && (best < 0 || d < best)) {
                     best = d;
@@ -1118,6 +1188,19 @@ assay_wordnet_hypernym_distance(const assay_wordnet *wn, uint32_t a, uint32_t b,
     }
     free(na);
     return (int)best;
+}
+
+uint64_t
+assay_wordnet_next_generation(void)
+{
+    static atomic_uint_least64_t next = 1;
+    return atomic_fetch_add(&next, 1);
+}
+
+uint64_t
+assay_wordnet_generation(const assay_wordnet *wn)
+{
+    return wn != NULL ? wn->generation : 0;
 }
 
 void

@@ -151,6 +151,39 @@ bool assay_wordnet_words_are_synonyms(const assay_wordnet *wn, const char *a,
 int assay_wordnet_hypernym_distance(const assay_wordnet *wn, uint32_t a,
                                     uint32_t b, unsigned max);
 
+/* A synset reached from a lemma's senses by depth hypernym links. */
+typedef struct assay_wordnet_node {
+    uint32_t synset;
+    uint32_t depth;
+} assay_wordnet_node;
+
+#define ASSAY_WORDNET_MAX_NODES 2048
+
+/* assay_wordnet_ancestors writes the synsets of id's senses (depth 0) and
+ * their hypernyms and instance hypernyms up to max links, each once with its
+ * smallest depth, breadth first, up to cap (at most ASSAY_WORDNET_MAX_NODES)
+ * of them; returns how many it wrote. Two lemmas' hypernym distance is the
+ * smallest depth sum over the synsets both reach. 0 for NONE. */
+size_t assay_wordnet_ancestors(const assay_wordnet *wn, uint32_t id,
+                               unsigned max, assay_wordnet_node *out,
+                               size_t cap);
+
+/* assay_wordnet_similar_synsets writes up to cap synset ids joined by a
+ * similar-to link ('&', adjectives: a satellite and its cluster head) to
+ * one of id's senses (may repeat); returns how many it wrote. */
+size_t assay_wordnet_similar_synsets(const assay_wordnet *wn, uint32_t id,
+                                     uint32_t *out, size_t cap);
+
+/* assay_wordnet_are_similar: some sense of a and some sense of b are
+ * joined by a similar-to link (unlimited ~ infinite). Synonyms are not
+ * similar unless so linked. false for NONE. */
+bool assay_wordnet_are_similar(const assay_wordnet *wn, uint32_t a, uint32_t b);
+
+/* assay_wordnet_generation tells tables apart for the life of the process
+ * (a reloaded table may reuse a freed one's address): unique per loaded or
+ * opened table, never 0; 0 for NULL. */
+uint64_t assay_wordnet_generation(const assay_wordnet *wn);
+
 /* assay_wordnet_counts reports the table size (either pointer may be NULL). */
 void assay_wordnet_counts(const assay_wordnet *wn, size_t *lemmas,
                           size_t *synsets);

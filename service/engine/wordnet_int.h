@@ -54,11 +54,16 @@ struct assay_wordnet {
     /* packed tables opened with a hash are shared by every model naming the
      * same one (a bank model and its inline model, a SIGHUP reload) */
     size_t refs;
+    /* unique per table in the process, never 0 (assay_wordnet_generation) */
+    uint64_t generation;
     char sha256[65];
     struct assay_wordnet *next_shared;
 };
 
 #define WN_SATELLITE 4
+
+/* A new table's generation (wordnet.c): a process-wide counter. */
+uint64_t assay_wordnet_next_generation(void);
 
 /* Unmaps a packed table's file (wnpack.c); the struct itself is the
  * caller's to free. */

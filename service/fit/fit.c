@@ -1506,6 +1506,14 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         assay_model_set_vectors(m, vec);
     }
     m->params.all_features = true; /* the fit weighs every feature */
+    for (size_t i = 0; i < m->nquestions; i++) {
+        /* the bank was prepared before: its wordnet tables now */
+        if ((rc = assay_prepared_wordnet(&m->questions[i], m->params.wordnet,
+                                         m->idf)) != ASSAY_OK) {
+            assay_error_set(err, rc, "fit: out of memory preparing the bank");
+            goto out;
+        }
+    }
     if ((rc = group_items(m, &items, &g, st, err)) ||
         (rc = featurise(m, &g, &items, st, X, fs, matches, err))) {
         goto out;

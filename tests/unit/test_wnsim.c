@@ -1,0 +1,312 @@
+/* test_wnsim.c - service/engine/wnsim.c: graded WordNet word similarity
+ * (synonyms, similar-to adjectives, short hypernym paths, antonyms at 0),
+ * the prepared reference side against the direct computation, and question
+ * demoting. Needs Debian's wordnet-base (scripts/setup.sh). */
+#include "assay_test.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "stem.h"
+#include "wnsim.h"
+
+typedef struct fixture {
+    assay_lexicon *lex;
+    assay_stemmer *st;
+    assay_idf *idf;
+    assay_params p;
+    const assay_wordnet *wn;
+} fixture;
+
+static int
+setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof(*fx));
+    assay_error err;
+    assay_error_init(&err);
+    if (assay_wordnet_acquire(&fx->wn, &err) != ASSAY_OK) {
+        fprintf(stderr, "wordnet: %s\n", err.message);
+        free(fx);
+        return -1;
+    }
+    assert_ok(assay_lexicon_new(&fx->lex));
+    const char *stop = "the\nwhat\nis\na\nof\nhow\nit\nas\nin\nthe\nan\n";
+    assert_ok(assay_lexicon_parse_stoplist(fx->lex, stop, strlen(stop),
+                                           "stop.txt", NULL));
+    assay_wordnet_acquire(&fx->wn, NULL); /* the lexicon's reference */
+    assay_lexicon_set_wordnet(fx->lex, fx->wn);
+    assert_ok(assay_stemmer_new(&fx->st));
+    assert_ok(assay_idf_new(&fx->idf));
+    assay_params_defaults(&fx->p);
+    fx->p.w[ASSAY_F_wordnet] = 1.0; /* a model that weighs the feature */
+    *state = fx;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    fixture *fx = *state;
+    assay_idf_free(fx->idf);
+    assay_stemmer_free(fx->st);
+    assay_lexicon_free(fx->lex);
+    assay_wordnet_release(fx->wn);
+    free(fx);
+    return 0;
+}
+
+static double
+wsim(fixture *fx, const char *a, const char *b)
+{
+    return assay_wnsim_words(fx->wn, a, strlen(a), b, strlen(b));
+}
+
+static uint32_t
+id(fixture *fx, const char *w)
+{
+    return assay_wordnet_lookup(fx->wn, w, strlen(w));
+}
+
+static void
+prepare(fixture *fx, assay_prepared *pq, const char *q, const char *ref,
+        const assay_params *p)
+{
+    size_t rl = strlen(ref);
+    assert_ok(assay_prepare(pq, NULL, q, strlen(q), &ref, &rl, 1, NULL, 0,
+                            fx->lex, fx->idf, p, fx->st, NULL));
+}
+
+/* the feature both ways: through the prepared table and directly */
+static double
+feature(fixture *fx, const assay_prepared *pq, const char *answer,
+        double *direct)
+{
+    assay_analysis a;
+    assert_ok(assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a, NULL));
+    double s = assay_wnsim(fx->wn, pq, &a, fx->idf);
+    if (direct != NULL) {
+        *direct = assay_wnsim_direct(fx->wn, pq, &a, fx->idf);
+    }
+    assay_analysis_fini(&a);
+    return s;
+}
+
+static void
+test_wnsim_same_word_and_synonyms_score_one(void **state)
+{
+    fixture *fx = *state;
+    assert_near(wsim(fx, "memory", "memory"), 1.0, 0.0);
+    /* memory and storage share a synset (computer memory) */
+    assert_true(assay_wordnet_are_synonyms(fx->wn, id(fx, "memory"),
+                                           id(fx, "storage")));
+    assert_near(wsim(fx, "memory", "storage"), 1.0, 0.0);
+    assert_near(wsim(fx, "banana", "compiler"), 0.0, 0.0);
+}
+
+static void
+test_wnsim_similar_to_adjectives_score_half(void **state)
+{
+    fixture *fx = *state;
+    /* infinite & unlimited: a similar-to link, no shared synset */
+    assert_true(assay_wordnet_are_similar(fx->wn, id(fx, "infinite"),
+                                          id(fx, "unlimited")));
+    assert_false(assay_wordnet_are_synonyms(fx->wn, id(fx, "infinite"),
+                                            id(fx, "unlimited")));
+    assert_near(wsim(fx, "infinite", "unlimited"), 0.5, 1e-12);
+    assert_near(wsim(fx, "unlimited", "infinite"), 0.5, 1e-12);
+}
+
+static void
+test_wnsim_hypernym_path_similarity(void **state)
+{
+    fixture *fx = *state;
+    /* dog -> canine: one link; dog -> canine -> carnivore: two */
+    assert_int_equal(assay_wordnet_hypernym_distance(fx->wn, id(fx, "dog"),
+                                                     id(fx, "canine"), 4),
+                     1);
+    assert_near(wsim(fx, "dog", "canine"), 0.5, 1e-12);
+    assert_near(wsim(fx, "canine", "dog"), 0.5, 1e-12);
+    assert_int_equal(assay_wordnet_hypernym_distance(fx->wn, id(fx, "dog"),
+                                                     id(fx, "carnivore"), 4),
+                     2);
+    assert_near(wsim(fx, "dog", "carnivore"), 1.0 / 3.0, 1e-12);
+    /* dog and cat meet at carnivore, four links: beyond the cut */
+    assert_int_equal(assay_wordnet_hypernym_distance(fx->wn, id(fx, "dog"),
+                                                     id(fx, "cat"), 2),
+                     -1);
+    assert_near(wsim(fx, "dog", "cat"), 0.0, 0.0);
+}
+
+static void
+test_wnsim_antonyms_score_zero(void **state)
+{
+    fixture *fx = *state;
+    /* increase and decrease are close in the hierarchy (both a change),
+     * but opposite */
+    int d = assay_wordnet_hypernym_distance(fx->wn, id(fx, "increase"),
+                                            id(fx, "decrease"), 2);
+    assert_true(d >= 0 && d <= 2);
+    assert_true(assay_wordnet_are_antonyms(fx->wn, id(fx, "increase"),
+                                           id(fx, "decrease")));
+    assert_near(wsim(fx, "increase", "decrease"), 0.0, 0.0);
+    assert_near(wsim(fx, "increases", "decreased"), 0.0, 0.0);
+    /* an adjective and its head's antonym (soggy ~ wet ! dry) */
+    assert_near(wsim(fx, "soggy", "dry"), 0.0, 0.0);
+    assert_near(wsim(fx, "soggy", "wet"), 0.5, 1e-12);
+
+    /* in the feature too: an answer saying the opposite gets nothing */
+    assay_prepared pq;
+    prepare(fx, &pq, "What happens to the price?", "The price decreases.",
+            &fx->p);
+    double direct;
+    assert_near(feature(fx, &pq, "increase", &direct), 0.0, 0.0);
+    assert_near(direct, 0.0, 0.0);
+    assert_true(feature(fx, &pq, "reduction", NULL) > 0.0);
+    assay_prepared_fini(&pq);
+}
+
+static void
+test_wnsim_prepared_equals_direct(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    prepare(fx, &pq, "How many values can a variable hold?",
+            "An unlimited number of values, stored in extra memory; the "
+            "dog ran faster than the cat.",
+            &fx->p);
+    assert_non_null(pq.wnprep); /* weighed: the table was built */
+    const char *answers[] = {
+        "infinite",
+        "twice as much storage",
+        "an infinite count of values, held in additional memory",
+        "the canine runs quickly, a carnivore",
+        "a limited amount; the puppy walked slower",
+        "values values values",
+        "banana",
+        "",
+        "the what",
+    };
+    size_t graded = 0;
+    for (size_t i = 0; i < sizeof(answers) / sizeof(answers[0]); i++) {
+        double direct;
+        double s = feature(fx, &pq, answers[i], &direct);
+        assert_near(s, direct, 0.0);
+        /* again: the words now come from the thread's memo */
+        assert_near(feature(fx, &pq, answers[i], NULL), direct, 0.0);
+        assert_true(s >= 0.0 && s <= 1.0);
+        graded += s > 0.0 && s < 1.0;
+    }
+    assert_true(graded >= 4);
+    /* "infinite" alone: 0.5 on its side; the reference's other words
+     * find nothing, so the average is below 0.5 but above 0 */
+    double inf = feature(fx, &pq, "infinite", NULL);
+    assert_true(inf > 0.0 && inf < 0.5);
+    assay_prepared_fini(&pq);
+
+    /* not weighed: no table, and the value is still the direct one */
+    assay_params p0 = fx->p;
+    p0.w[ASSAY_F_wordnet] = 0.0;
+    prepare(fx, &pq, "How many values?", "An unlimited number.", &p0);
+    assert_null(pq.wnprep);
+    double direct;
+    double s = feature(fx, &pq, "infinite", &direct);
+    assert_near(s, direct, 0.0);
+    assert_true(direct > 0.0);
+    assay_prepared_fini(&pq);
+}
+
+static void
+test_wnsim_demoted_words_are_ignored(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    /* the question names memory, the reference does not: memory is
+     * demoted, so answering "memory" earns nothing although it is a
+     * synonym of storage */
+    prepare(fx, &pq, "How much memory does it use?", "Extra storage.", &fx->p);
+    double direct;
+    assert_near(feature(fx, &pq, "memory", &direct), 0.0, 0.0);
+    assert_near(direct, 0.0, 0.0);
+    assay_prepared_fini(&pq);
+    /* the same answer when the question does not name it */
+    prepare(fx, &pq, "How much does it use?", "Extra storage.", &fx->p);
+    assert_true(feature(fx, &pq, "memory", &direct) > 0.0);
+    assert_near(feature(fx, &pq, "memory", NULL), direct, 0.0);
+    assay_prepared_fini(&pq);
+}
+
+typedef struct thread_job {
+    fixture *fx;
+    const assay_prepared *pq;
+    const assay_analysis *a;
+    size_t n;
+    double *out;
+} thread_job;
+
+static void *
+thread_run(void *arg)
+{
+    thread_job *j = arg;
+    for (int round = 0; round < 3; round++) { /* memo cold, then warm */
+        for (size_t i = 0; i < j->n; i++) {
+            j->out[round * j->n + i] =
+                assay_wnsim(j->fx->wn, j->pq, &j->a[i], j->fx->idf);
+        }
+    }
+    return NULL; /* the thread's memo is freed as it exits */
+}
+
+static void
+test_wnsim_threads_agree_with_direct(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    prepare(fx, &pq, "How many values can a variable hold?",
+            "An unlimited number of values, stored in extra memory.", &fx->p);
+    const char *answers[] = {"infinite", "twice as much storage",
+                             "a limited amount", "values in additional memory"};
+    enum { N = sizeof(answers) / sizeof(answers[0]) };
+    assay_analysis a[N];
+    double direct[N];
+    for (size_t i = 0; i < N; i++) {
+        assert_ok(assay_analyze(fx->lex, fx->st, answers[i], strlen(answers[i]),
+                                &a[i], NULL));
+        direct[i] = assay_wnsim_direct(fx->wn, &pq, &a[i], fx->idf);
+    }
+    double out[2][3 * N];
+    thread_job jobs[2] = {{fx, &pq, a, N, out[0]}, {fx, &pq, a, N, out[1]}};
+    pthread_t t[2];
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(pthread_create(&t[k], NULL, thread_run, &jobs[k]), 0);
+    }
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(pthread_join(t[k], NULL), 0);
+    }
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < 3 * N; i++) {
+            assert_near(out[k][i], direct[i % N], 0.0);
+        }
+    }
+    for (size_t i = 0; i < N; i++) {
+        assay_analysis_fini(&a[i]);
+    }
+    assay_prepared_fini(&pq);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wnsim_same_word_and_synonyms_score_one),
+        cmocka_unit_test(test_wnsim_similar_to_adjectives_score_half),
+        cmocka_unit_test(test_wnsim_hypernym_path_similarity),
+        cmocka_unit_test(test_wnsim_antonyms_score_zero),
+        cmocka_unit_test(test_wnsim_prepared_equals_direct),
+        cmocka_unit_test(test_wnsim_demoted_words_are_ignored),
+        cmocka_unit_test(test_wnsim_threads_agree_with_direct),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
