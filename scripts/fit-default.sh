@@ -46,7 +46,7 @@ vecopt+=(--wordnet "$root/models/wordnet.wn")
 # --point-cap partial: the default model grades questions nobody labelled
 # answers for, where an answer that contradicts one of the reference's
 # points must not stay `correct`; on the pooled answers the fit would learn
-# "none" (README, "Latest round": the cap costs at most 0.003 of band
+# "none" (README, "Previous round": the cap costs at most 0.003 of band
 # accuracy held out, and stops most negated and antonym answers passing)
 "$assay" fit --stoplist "$root/models/stopwords.txt" --labels "$tmp/pooled.jsonl" \
     "${vecopt[@]}" "${defopt_features[@]}" "${defvec[@]}" --point-cap partial \

@@ -1673,7 +1673,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     /* --point-cap: policy over what was learned, as an edit of model.json
      * would be; set last, so the thresholds, band model and confidence are
      * the ones learned (fixing the cap while they were learned moved them
-     * and cost more held-out accuracy: README, "Latest round") */
+     * and cost more held-out accuracy: README, "Previous round") */
     if (point_cap != 0) {
         p.contradiction_point_cap = point_cap;
     }
