@@ -751,6 +751,67 @@ entities_from_reference(ref_ctx *x, bool from_question)
     return x->rc;
 }
 
+/* Whether entities a and b share a word ("brass" and "brass ring"): the
+ * same thing named twice, not two things contrasted. */
+static bool
+entities_share_word(const assay_entity *a, const assay_entity *b)
+{
+    for (size_t i = 0; i < a->nkeys; i++) {
+        for (size_t j = 0; j < b->nkeys; j++) {
+            if (a->key[i] == b->key[j]) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Two entities the reference contrasts: a clause opened by a contrast
+ * word ("while", "whereas", "but", "however", "although") names near its
+ * start another entity than the clause right before it, in the same
+ * sentence, and the two share no word ("A list is mutable, while a tuple
+ * is immutable" for "How does a list differ from a tuple?"). Both are then
+ * contrasted, so an answer that says one's claim of the other is judged a
+ * role swap. "because" and "since" join no contrast. The first such pair
+ * only, and only where no entity is contrasted yet. */
+static void
+entities_contrasted_by_reference(ref_ctx *x)
+{
+    static const char *const contrasts[] = {"while", "whereas", "but",
+                                            "however", "although"};
+    /* a swap is judged between any two contrasted entities, so only one
+     * pair, and none where the question or a shared head word already
+     * contrasts some ("brass ring" / "ring" beside "nail, but brass") */
+    for (size_t e = 0; e < x->cs->nent; e++) {
+        if (x->cs->ent[e].contrast) {
+            return;
+        }
+    }
+    int prev = -1; /* the subject the clause before names near its start */
+    size_t prev_sentence = SIZE_MAX;
+    for (size_t k = 0; k < x->ncl; k++) {
+        const clause *c = &x->cl[k];
+        size_t at;
+        int own = -1;
+        for (size_t e = 0; e < x->cs->nent && own < 0; e++) {
+            if (mentions(&x->cs->ent[e], x->r, c->first, c->last, &at) &&
+                near_start(x->r, c->first, at)) {
+                own = (int)e;
+            }
+        }
+        if (own >= 0 && prev >= 0 && own != prev &&
+            c->sentence == prev_sentence &&
+            IS_ANY(&x->r->terms[c->first], contrasts) &&
+            !entities_share_word(&x->cs->ent[own], &x->cs->ent[prev])) {
+            x->cs->ent[own].contrast = true;
+            x->cs->ent[prev].contrast = true;
+            return;
+        }
+        prev = own;
+        prev_sentence = c->sentence;
+    }
+}
+
 static assay_err
 entities_declared(assay_claim_set *cs, const char *const *subjects, size_t n,
                   const assay_lexicon *lex, assay_stemmer *st, assay_error *err)
@@ -1283,6 +1344,9 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             /* with contrasted entities from the question, the reference
              * only adds their contrasted forms ("deep copy" for "copy") */
             rc = entities_from_reference(x, cs->nent >= 2);
+        }
+        if (rc == ASSAY_OK) {
+            entities_contrasted_by_reference(x);
         }
     }
     uint32_t *rcov = assay_negation_cover_new(ra, neg_window);

@@ -609,6 +609,43 @@ test_claim_one_alone_against_several_together(void **state)
     judged_free(j);
 }
 
+/* Entities the reference contrasts ("X ..., while Y ...") are contrasted
+ * even when the question does not say "X or Y": the swapped answer to "How
+ * does a list differ from a tuple?" is a role swap. Not where entities are
+ * contrasted already, nor between two names of one thing. */
+static void
+test_claim_reference_contrast_makes_a_swap(void **state)
+{
+    (void)state;
+    const char *q = "How does a list differ from a tuple in Python?";
+    const char *ref = "A list is mutable and can be changed after creation, "
+                      "while a tuple is immutable.";
+    judged *j = judge(q, ref,
+                      "A tuple is mutable and can be changed after creation, "
+                      "while a list is immutable.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "A list is mutable");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref,
+              "A list can be changed after it is created, while a tuple is "
+              "immutable.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* "brass ring" and "ring" are contrasted by their shared head word: no
+     * second pair from "the nail ..., but brass ..." */
+    j = judge("If Anne touched the nail to a brass ring, what would happen?",
+              "The brass ring would not stick to the nail because the ring "
+              "is not iron. The nail is a temporary magnet, but brass "
+              "cannot become a temporary magnet.",
+              "The brass would not stick because it is not made of iron.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* the answer clause that says most of a claim decides it: a denial naming
  * the claim's subject is not outweighed by another clause sharing a few of
  * its words; on a tie the plain statement wins */
@@ -1212,6 +1249,7 @@ main(void)
         cmocka_unit_test(test_claim_restrictive_clause_opening_is_no_entity),
         cmocka_unit_test(test_claim_opposite_effect_contradicts),
         cmocka_unit_test(test_claim_one_alone_against_several_together),
+        cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
