@@ -123,7 +123,7 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
      * labelled correct). A yes/no question's reference adds no word ("Are
      * the terminals connected?" - "The terminals are connected"), so it is
      * left out, and "The terminals are not connected" denies it. */
-    if (pq->ref_novel > 0 && f->n_content >= 2 && f->echo &&
+    if (pq->ref_novel > 0 && f->n_content >= 1 && f->echo &&
         f->negators <= pq->q_negators && f->qcos >= p->copy_cos) {
         flags |= ASSAY_FLAG(RESTATES_QUESTION);
         *score = capped(*score, ASSAY_CAP_INCORRECT);
