@@ -119,8 +119,9 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
      * "... merge sort is one" answers it) and no negation beyond the
      * question's own, where the reference does add something: not an
      * answer, whatever the fit learned of the looser rule above (policy,
-     * like negated_cap; on the pooled training answers no such answer is
-     * labelled correct). A yes/no question's reference adds no word ("Are
+     * like negated_cap; it changes no verdict of the Mohler, SemEval or
+     * python-fullstack answers: perf/verdict_cmp.sh). A yes/no question's
+     * reference adds no word ("Are
      * the terminals connected?" - "The terminals are connected"), so it is
      * left out, and "The terminals are not connected" denies it. */
     if (pq->ref_novel > 0 && f->n_content >= 1 && f->echo &&
