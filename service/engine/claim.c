@@ -583,14 +583,22 @@ static assay_err
 entities_from_question(assay_claim_set *cs, const assay_analysis *q,
                        const assay_analysis *r)
 {
+    static const char *const differs[] = {"differ", "differs", "different"};
     for (size_t j = 1; j + 1 < q->n; j++) {
-        if (!IS_ANY(&q->terms[j], joiners) ||
+        /* "X differ from Y", "X is different from Y": "differ from" joins
+         * them, as "or" does ("compared to" does not: "this system
+         * compared to a single fixed pulley system" is one system's
+         * property against another's, not two things to tell apart) */
+        bool differ = j >= 2 && is_word(&q->terms[j], "from") &&
+                      IS_ANY(&q->terms[j - 1], differs) &&
+                      !(q->terms[j - 1].flags & ASSAY_TERM_BREAK_BEFORE);
+        if ((!IS_ANY(&q->terms[j], joiners) && !differ) ||
             (q->terms[j].flags & ASSAY_TERM_BREAK_BEFORE)) {
             continue;
         }
         const assay_term *left[4], *right[4];
         size_t nl = 0, nr = 0;
-        for (size_t i = j; i > 0 && nl < 4; i--) {
+        for (size_t i = differ ? j - 1 : j; i > 0 && nl < 4; i--) {
             const assay_term *t = &q->terms[i - 1];
             if (!content(t)) {
                 break;

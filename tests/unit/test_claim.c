@@ -646,6 +646,40 @@ test_claim_reference_contrast_makes_a_swap(void **state)
     judged_free(j);
 }
 
+/* "How is X different from Y?" contrasts X and Y as "X or Y" does, so a
+ * swap is judged even when the reference says each in a sentence of its
+ * own. */
+static void
+test_claim_differ_from_question_contrasts(void **state)
+{
+    (void)state;
+    const char *ref = "A process has its own memory space. Threads share "
+                      "the memory of their process.";
+    judged *j = judge("How is a process different from a thread?", ref,
+                      "A thread has its own memory space. Processes share "
+                      "the memory of their thread.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "A process has");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge("How does a process differ from a thread?", ref,
+              "Each process has its own memory space, and threads share the "
+              "memory of their process.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* "different" alone joins nothing: "a different approach from ..." is
+     * read only where "from" follows it */
+    j = judge("Why is a different value printed from the loop?",
+              "The loop prints i after it was incremented.",
+              "The loop prints the value before it was incremented.", NULL, 0);
+    for (size_t e = 0; e < j->cs.nent; e++) {
+        assert_false(j->cs.ent[e].contrast);
+    }
+    judged_free(j);
+}
+
 /* the answer clause that says most of a claim decides it: a denial naming
  * the claim's subject is not outweighed by another clause sharing a few of
  * its words; on a tie the plain statement wins */
@@ -1250,6 +1284,7 @@ main(void)
         cmocka_unit_test(test_claim_opposite_effect_contradicts),
         cmocka_unit_test(test_claim_one_alone_against_several_together),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
+        cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
