@@ -192,6 +192,12 @@ cue_sign(const assay_analysis *a, size_t first, size_t last,
     return pos == neg ? 0 : pos ? 1 : -1;
 }
 
+bool
+assay_claim_yesno_word(const assay_term *t)
+{
+    return IS_ANY(t, yes_words) || IS_ANY(t, no_words);
+}
+
 /* ---- clauses ----------------------------------------------------------- */
 
 typedef struct clause {
@@ -1965,19 +1971,14 @@ judge_clause(void *vctx, const clause *k)
          * at a time") */
         bool by_effect = cl->effect != 0 && effect != 0;
         bool by_quantity = cl->quantity != 0 && quantity != 0;
-        bool effect_says = (by_effect || by_quantity) && s >= EFFECT_SHARE;
-        if (effect_says) {
-            bool differ = (by_effect && effect != cl->effect) ||
-                          (by_quantity && quantity != cl->quantity);
-            /* agreeing through a negated cue explains the negation; an
-             * agreeing plain cue leaves a negation elsewhere to decide
-             * ("many bubbles will not rise" against "many bubbles rise") */
-            flip =
-                differ ||
-                (flip && !((by_effect && eturned) || (by_quantity && qturned)));
-            effect_says =
-                differ || (by_effect && eturned) || (by_quantity && qturned);
-        }
+        bool differ = (by_effect && effect != cl->effect) ||
+                      (by_quantity && quantity != cl->quantity);
+        /* agreeing through a negated cue explains the negation; an
+         * agreeing plain cue leaves a negation elsewhere to decide ("many
+         * bubbles will not rise" against "many bubbles rise") */
+        bool explained = (by_effect && eturned) || (by_quantity && qturned);
+        bool effect_says = s >= EFFECT_SHARE && (differ || explained);
+        flip = effect_says ? differ : flip;
         max_into(flip ? &j->st.flip : &j->st.support, s);
         /* which clause speaks to the claim most: the one naming its
          * subject ("the Sun is not in the west", not "the west side is

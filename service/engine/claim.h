@@ -173,6 +173,11 @@ assay_err assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
 
 void assay_claims_fini(assay_claim_set *cs);
 
+/* assay_claim_yesno_word: whether t answers a yes/no question by itself
+ * ("yes", "true", "incorrect" ...), the words a reference opening with
+ * yes or no is judged by. */
+bool assay_claim_yesno_word(const assay_term *t);
+
 /* assay_claims_index_opposites stores the term hash of every word of lex's
  * opposites list (once, at model load), so building claims does not
  * analyse them per request. */

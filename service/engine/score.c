@@ -523,22 +523,13 @@ echoes(const assay_analysis *a, const assay_analysis *q)
 static size_t
 ref_novel_words(const assay_prepared *pq)
 {
-    static const char *const yesno[] = {"yes",   "yeah",    "yep",      "true",
-                                        "false", "correct", "incorrect"};
     size_t n = 0;
     for (size_t r = 0; r < pq->nrefs; r++) {
         for (size_t i = 0; i < pq->refs[r].n; i++) {
             const assay_term *t = &pq->refs[r].terms[i];
-            if ((t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR)) ||
-                assay_keyset_has(&pq->qwords, t->hash)) {
-                continue;
-            }
-            bool yn = false;
-            for (size_t w = 0; w < sizeof(yesno) / sizeof(yesno[0]); w++) {
-                yn = yn || (t->surface_len == strlen(yesno[w]) &&
-                            strncmp(t->surface, yesno[w], t->surface_len) == 0);
-            }
-            n += !yn;
+            n += !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR)) &&
+                 !assay_keyset_has(&pq->qwords, t->hash) &&
+                 !assay_claim_yesno_word(t);
         }
     }
     return n;
