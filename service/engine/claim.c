@@ -450,22 +450,32 @@ other_instances(const assay_claim *cl, const uint64_t *l, size_t n)
 
 /* ---- entities ---------------------------------------------------------- */
 
+/* Whether terms [first, last) have the word with hash h (its index in
+ * *at). */
+static bool
+mentions_key(const assay_analysis *a, size_t first, size_t last, uint64_t h,
+             size_t *at)
+{
+    for (size_t i = first; i < last; i++) {
+        if (a->terms[i].hash == h) {
+            *at = i;
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool
 mentions(const assay_entity *e, const assay_analysis *a, size_t first,
          size_t last, size_t *at)
 {
     size_t pos = last;
     for (size_t k = 0; k < e->nkeys; k++) {
-        bool found = false;
-        for (size_t i = first; i < last && !found; i++) {
-            if (a->terms[i].hash == e->key[k]) {
-                found = true;
-                pos = i < pos ? i : pos;
-            }
-        }
-        if (!found) {
+        size_t i;
+        if (!mentions_key(a, first, last, e->key[k], &i)) {
             return false;
         }
+        pos = i < pos ? i : pos;
     }
     *at = pos;
     return true;
@@ -1016,8 +1026,11 @@ wkey_cmp(const void *a, const void *b)
 }
 
 #define MAX_OPP 2048
-#define ENTITY_OPPOSITE 0xFF /* opp_claim of a word opposite to an entity's */
-#define WN_NS (1ull << 63)   /* WordNet lemma ids, apart from stem hashes */
+#define ENTITY_OPPOSITE                                                        \
+    0xFF /* opp_claim of a word opposite to an entity's;                       \
+            its opp_idx is entity | key index << 3 */
+_Static_assert(ASSAY_MAX_ENTITIES <= 8, "an entity index fits three bits");
+#define WN_NS (1ull << 63) /* WordNet lemma ids, apart from stem hashes */
 
 static int
 claim_word_index(const assay_claim *c, uint64_t h)
@@ -1172,7 +1185,7 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
     }
     /* words opposite to an entity's words ("negative" for the positive
      * terminal): a clause naming one speaks of another entity */
-    for (size_t e = 0; e < cs->nent && cs->nent > 1; e++) {
+    for (size_t e = 0; e < cs->nent; e++) {
         assay_analysis ea;
         if (assay_analyze(lex, st, cs->ent[e].label, strlen(cs->ent[e].label),
                           &ea, NULL) != ASSAY_OK) {
@@ -1184,6 +1197,13 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                 (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 continue;
             }
+            size_t key = 0; /* which of the entity's words it opposes */
+            while (key < cs->ent[e].nkeys && cs->ent[e].key[key] != t->hash) {
+                key++;
+            }
+            if (key == cs->ent[e].nkeys) {
+                continue;
+            }
             uint32_t bases[4], ids[16];
             size_t nb = assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
                                             bases, 4);
@@ -1193,8 +1213,8 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                     const char *l = assay_wordnet_lemma(cs->wn, ids[q]);
                     unsigned bit = prefix_bit(l, strlen(l));
                     cs->prefix[bit / 64] |= 1ull << (bit % 64);
-                    opp[nopp++] =
-                        (wkey){WN_NS | ids[q], ENTITY_OPPOSITE, (uint8_t)e};
+                    opp[nopp++] = (wkey){WN_NS | ids[q], ENTITY_OPPOSITE,
+                                         (uint8_t)(e | key << 3)};
                 }
             }
         }
@@ -1784,7 +1804,7 @@ judge_clause(void *vctx, const clause *k)
         j->sent_agree = 0;
         j->sent_denied = 0;
     }
-    uint32_t named_all, other_entity = 0;
+    uint32_t named_all, other_entity = 0, replaced = 0;
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
@@ -1858,8 +1878,17 @@ judge_clause(void *vctx, const clause *k)
                 if (cs->opp_claim[p] == ENTITY_OPPOSITE) {
                     /* "shallow" for deep copy names the contrasted entity
                      * shallow copy: a role swap, judged below */
+                    unsigned e = cs->opp_idx[p] & 7u, key = cs->opp_idx[p] >> 3;
                     if (!is_entity_key(cs, t->hash)) {
-                        other_entity |= 1u << cs->opp_idx[p];
+                        other_entity |= 1u << e;
+                        /* in place of the entity's word ("the negative
+                         * terminal"), not beside it ("the positive and
+                         * the negative sides") */
+                        size_t at;
+                        replaced |=
+                            (uint32_t)!mentions_key(a, k->first, k->last,
+                                                    cs->ent[e].key[key], &at)
+                            << e;
                     }
                     continue;
                 }
@@ -1952,8 +1981,14 @@ judge_clause(void *vctx, const clause *k)
         bool relation = assay_bits32(cl->entities) >= 2 &&
                         (named_all & cl->entities) == cl->entities;
         bool other = (cl->entities & other_entity & ~named_all) != 0;
-        if (cl->yesno != 0 || !same || other ||
-            !aligned(cl, &x[c], same, named, relation)) {
+        /* the claim's entities named, one of them by its opposite ("the
+         * negative terminal" for the positive one) */
+        bool opp_relation =
+            (cl->entities & replaced & ~named_all) != 0 &&
+            assay_bits32(cl->entities) >= 2 &&
+            ((named_all | other_entity) & cl->entities) == cl->entities;
+        if (cl->yesno != 0 || !same ||
+            !aligned(cl, &x[c], same, named, relation || opp_relation)) {
             continue;
         }
         double s = share(cl, &x[c]);
@@ -1985,6 +2020,18 @@ judge_clause(void *vctx, const clause *k)
          * opposite ..."), then the one with more of its words */
         double rank =
             s + (cl->subject >= 0 && ((named_all >> cl->subject) & 1u));
+        /* most of the claim said as the reference says it, of the
+         * opposite of one of its entities ("terminal 1 and the negative
+         * terminal are separated by the gap" for the positive terminal):
+         * a wrong statement, not silence; said otherwise of it ("the
+         * negative terminal is not separated"), it judges nothing */
+        if (other) {
+            if (!flip && s >= EFFECT_SHARE &&
+                (cl->entities & replaced & ~named_all) != 0) {
+                note_contra(j, c, rank, ASSAY_REASON_ANTONYM, start, end);
+            }
+            continue;
+        }
         /* said of other instances ("terminal 2 and the positive terminal
          * are separated" for terminal 1): what the claim says, of the
          * wrong things, contradicts it; denied of them, judges nothing */

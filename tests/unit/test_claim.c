@@ -976,6 +976,62 @@ test_claim_negations_said_twice_are_one(void **state)
     judged_free(j);
 }
 
+/* A claim said, as the reference says it, of the opposite of its entity
+ * ("the right child" for the left child) is contradicted; said of both
+ * ("the left and the right subtrees"), or denied of the opposite one, it
+ * judges nothing. */
+static void
+test_claim_said_of_the_opposite_entity(void **state)
+{
+    (void)state;
+    static const char *q =
+        "What does the left child of a node in a binary search tree hold?";
+    static const char *ref =
+        "The left child holds smaller keys than its parent.";
+    judged *j = judge(q, ref,
+                      "The right child holds smaller keys than its "
+                      "parent.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "The left child holds smaller keys than its parent.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "The left and the right subtrees hold smaller keys than the "
+              "parent.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref,
+              "The right child does not hold smaller keys than its "
+              "parent.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* two entities, one named by its opposite: "the negative pole" for
+     * the positive one */
+    static const char *q2 =
+        "Why does the lamp stay dark with the switch and the positive pole?";
+    static const char *ref2 =
+        "The switch and the positive pole are separated by an open gap.";
+    j = judge(q2, ref2,
+              "The switch and the negative pole are separated by an open gap.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    /* beside the entity's own word it names both sides, not a swap */
+    j = judge(q2, ref2,
+              "The positive and the negative sides are separated by an open "
+              "gap.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1269,6 +1325,7 @@ main(void)
         cmocka_unit_test(test_claim_antonym_needs_the_predicate_head),
         cmocka_unit_test(test_claim_negations_said_twice_are_one),
         cmocka_unit_test(test_claim_relation_between_entities),
+        cmocka_unit_test(test_claim_said_of_the_opposite_entity),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
