@@ -84,9 +84,12 @@ static const char *const conditionals[] = {"if",       "unless",    "when",
                                            "whenever", "otherwise", "until"};
 /* Comparative reversal: "less dense" is the opposite of "denser". */
 static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
-static const char *const yes_words[] = {"yes", "yeah", "yep", "true",
-                                        "correct"};
-static const char *const no_words[] = {"no", "nope", "false", "incorrect"};
+/* a clause of one of these alone answers a yes/no question ("Do you agree
+ * with her?" -> "Agree."); the class is closed */
+static const char *const yes_words[] = {"yes",  "yeah",    "yep",
+                                        "true", "correct", "agree"};
+static const char *const no_words[] = {"no", "nope", "false", "incorrect",
+                                       "disagree"};
 /* verb particles: "left off", "set up", "carried out" */
 static const char *const particles[] = {"off",  "up",   "out",  "down",
                                         "over", "away", "back", "behind"};
@@ -595,6 +598,14 @@ in_analysis(const assay_analysis *a, uint64_t h)
 
 /* Entities the question contrasts: the content-word runs on both sides of
  * "or" / "and" / "vs", trimmed to words the reference uses. */
+/* "counting" in "reference counting": a verb's -ing form names a thing */
+static bool
+gerund(const assay_term *t)
+{
+    return t->surface_len > 4 &&
+           memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
+}
+
 static assay_err
 entities_from_question(assay_claim_set *cs, const assay_analysis *q,
                        const assay_analysis *r)
@@ -633,6 +644,13 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
             const assay_term *t = &q->terms[i];
             if (!content(t) ||
                 (nr > 0 && (t->flags & ASSAY_TERM_BREAK_BEFORE))) {
+                break;
+            }
+            /* a word that is mostly a verb ends the name, as in the
+             * reference's subjects: "Greta and Andre got different
+             * measurements" joins Greta and Andre */
+            if (nr > 0 && cs->wn != NULL && !gerund(t) &&
+                assay_wordnet_mostly_verb(cs->wn, t->surface, t->surface_len)) {
                 break;
             }
             right[nr++] = t;
@@ -682,14 +700,6 @@ collect_clause(void *vctx, const clause *c)
     if (x->ncl < sizeof(x->cl) / sizeof(x->cl[0])) {
         x->cl[x->ncl++] = *c;
     }
-}
-
-/* "counting" in "reference counting": a verb's -ing form names a thing */
-static bool
-gerund(const assay_term *t)
-{
-    return t->surface_len > 4 &&
-           memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
 }
 
 /* A reference clause opening with question words names what it is about

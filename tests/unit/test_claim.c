@@ -1032,6 +1032,45 @@ test_claim_said_of_the_opposite_entity(void **state)
     judged_free(j);
 }
 
+/* "X and Y <verb> ..." in the question joins X and Y; the verb is not part
+ * of Y's name, so a word of the claim after it stays a predicate word that
+ * an opposite can replace. */
+static void
+test_claim_question_conjunct_ends_at_a_verb(void **state)
+{
+    (void)state;
+    static const char *q = "Two runners timed the same lap. Why did Mia and "
+                           "Tom get different times?";
+    static const char *ref = "Mia and Tom ran at different speeds.";
+    judged *j = judge(q, ref, "Mia and Tom ran at the same speed.", NULL, 0);
+    assert_int_equal(j->cs.nent, 2);
+    assert_string_equal(j->cs.ent[1].label, "tom");
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "Because they did not run at the same speed.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
+/* "Agree." answers "Do you agree ...?" as "Yes." does; "I disagree"
+ * contradicts it. */
+static void
+test_claim_agree_is_a_yes_no_answer(void **state)
+{
+    (void)state;
+    static const char *q =
+        "Tim says a heavier ball always falls faster. Do you agree with him?";
+    static const char *ref = "Disagree. Without air, all balls fall at the "
+                             "same rate.";
+    judged *j = judge(q, ref, "I agree, heavy balls are faster.", NULL, 0);
+    assert_int_equal(result_of(j, "Disagree")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "I disagree: weight does not change the rate.", NULL, 0);
+    assert_int_equal(result_of(j, "Disagree")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1326,6 +1365,8 @@ main(void)
         cmocka_unit_test(test_claim_negations_said_twice_are_one),
         cmocka_unit_test(test_claim_relation_between_entities),
         cmocka_unit_test(test_claim_said_of_the_opposite_entity),
+        cmocka_unit_test(test_claim_question_conjunct_ends_at_a_verb),
+        cmocka_unit_test(test_claim_agree_is_a_yes_no_answer),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
