@@ -1800,6 +1800,21 @@ contradict_condition(judge_ctx *j, size_t c)
                 j->dend[c]);
 }
 
+/* Whether clause k lies under a denial of its whole sentence ("it is not
+ * true that ...", "... That is a myth."), not only a negation of its own
+ * (polarity.c). */
+static bool
+sentence_denied(const judge_ctx *j, const clause *k)
+{
+    for (size_t i = k->first; j->cover != NULL && i < k->last; i++) {
+        if (j->cover[i] != 0 &&
+            assay_polarity_cue(j->a, j->cover[i] - 1) == ASSAY_CUE_SENTENCE) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -2074,7 +2089,11 @@ judge_clause(void *vctx, const clause *k)
          * consequent is not judged) */
         bool stated = !cl->restricted && cl->cond_of >= 0 &&
                       ((j->sent_agree >> cl->cond_of) & 1u);
-        if (cl->weak && nopp == 0 && !stated && !effect_says) {
+        /* a rule denied as a whole ("it is not true that when the string
+         * is tighter, the pitch is higher") is contradicted, as a plain
+         * claim is */
+        if (cl->weak && nopp == 0 && !stated && !effect_says &&
+            !sentence_denied(j, k)) {
             /* a denied condition whose consequent the same sentence states
              * as the reference does turns the rule around: "when the
              * string is not tighter, the pitch is higher" against "when

@@ -79,6 +79,10 @@ static const char *const backrefs[] = {"that",  "this", "that's", "this's",
 /* after a negator, these make it sentence-wide: "not true that", "not the
  * case", "not correct that" */
 static const char *const truth[] = {"true", "case", "correct", "so"};
+/* what may stand between the negator and those */
+static const char *const truth_fillers[] = {"the",        "a",       "quite",
+                                            "really",     "exactly", "entirely",
+                                            "completely", "totally"};
 
 assay_cue
 assay_polarity_cue(const assay_analysis *a, size_t i)
@@ -93,11 +97,17 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
     }
     if (t->flags & ASSAY_TERM_NEGATOR) {
         for (size_t j = i + 1; j < a->n && j <= i + 2; j++) {
-            if (a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE) {
+            const assay_term *u = &a->terms[j];
+            if (u->flags & ASSAY_TERM_BREAK_BEFORE) {
                 break;
             }
-            if (IN(&a->terms[j], truth)) {
+            if (IN(u, truth)) {
                 return ASSAY_CUE_SENTENCE;
+            }
+            /* "not the case", "not entirely true"; "no base case" names
+             * a thing */
+            if (!IN(u, truth_fillers)) {
+                break;
             }
         }
         return ASSAY_CUE_CLAUSE;

@@ -1071,6 +1071,44 @@ test_claim_agree_is_a_yes_no_answer(void **state)
     judged_free(j);
 }
 
+/* A conditional rule negated inside one clause judges nothing (the rule's
+ * other half may be meant), but denied as a whole it is contradicted:
+ * "It is a myth that ...", "... That is simply wrong." */
+static void
+test_claim_rule_denied_as_a_whole(void **state)
+{
+    (void)state;
+    static const char *q = "What happens to the ice when the room warms up?";
+    static const char *ref = "When the room is warmer, the ice melts faster.";
+    static const char *const denials[] = {
+        "It is not true that when the room is warmer, the ice melts faster.",
+        "It is a myth that when the room is warmer, the ice melts faster.",
+        "When the room is warmer, the ice melts faster. That is simply wrong.",
+        "It is false that the ice melts faster when the room is warmer."};
+    for (size_t i = 0; i < sizeof(denials) / sizeof(denials[0]); i++) {
+        judged *j = judge(q, ref, denials[i], NULL, 0);
+        assert_int_equal(result_of(j, "the ice melts")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+        assert_int_equal(result_of(j, "the ice melts")->reason,
+                         ASSAY_REASON_NEGATED);
+        judged_free(j);
+    }
+    judged *j = judge(q, ref,
+                      "When the room is warmer, the ice melts faster. That is "
+                      "right.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "the ice melts")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* a negation of one clause leaves the rule unjudged */
+    j = judge(q, ref,
+              "When the room is not warmer, the ice does not melt "
+              "faster.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1367,6 +1405,7 @@ main(void)
         cmocka_unit_test(test_claim_said_of_the_opposite_entity),
         cmocka_unit_test(test_claim_question_conjunct_ends_at_a_verb),
         cmocka_unit_test(test_claim_agree_is_a_yes_no_answer),
+        cmocka_unit_test(test_claim_rule_denied_as_a_whole),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),

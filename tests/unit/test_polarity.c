@@ -53,6 +53,11 @@ test_polarity_classifies_cues(void **state)
     assert_int_equal(cue_at("it lacks a copy", 1), ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("it is not true that x", 2), ASSAY_CUE_SENTENCE);
     assert_int_equal(cue_at("not the case that x", 0), ASSAY_CUE_SENTENCE);
+    assert_int_equal(cue_at("it is not entirely true that x", 2),
+                     ASSAY_CUE_SENTENCE);
+    /* a word between that names a thing: "no base case" is no denial of
+     * the sentence */
+    assert_int_equal(cue_at("no base case is defined", 0), ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("x is a myth", 3), ASSAY_CUE_SENTENCE);
     assert_int_equal(cue_at("that's simply wrong", 2), ASSAY_CUE_SENTENCE);
     assert_int_equal(cue_at("x is false", 2), ASSAY_CUE_SENTENCE);
