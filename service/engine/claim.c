@@ -1800,19 +1800,53 @@ contradict_condition(judge_ctx *j, size_t c)
                 j->dend[c]);
 }
 
-/* Whether clause k lies under a denial of its whole sentence ("it is not
- * true that ...", "... That is a myth."), not only a negation of its own
- * (polarity.c). */
-static bool
-sentence_denied(const judge_ctx *j, const clause *k)
+/* The denial of clause k's whole sentence ("it is not true that ...",
+ * "... That is a myth.": polarity.c), as the 1-based index of its cue; 0
+ * when the clause has only negations of its own. */
+static uint32_t
+sentence_denial(const judge_ctx *j, const clause *k)
 {
     for (size_t i = k->first; j->cover != NULL && i < k->last; i++) {
         if (j->cover[i] != 0 &&
             assay_polarity_cue(j->a, j->cover[i] - 1) == ASSAY_CUE_SENTENCE) {
-            return true;
+            return j->cover[i];
         }
     }
-    return false;
+    return 0;
+}
+
+/* The negation over answer term i as the judge reads it. In a clause
+ * whose sentence is denied (denial: its cue), the judge reads the
+ * proposition inside the denial and turns the result: the denial itself
+ * is no negation of a word, and a word where polarity.c cancelled it
+ * against a negation of the clause's own ("it is not true that a node has
+ * no children") carries that negation (DENIED_INNER). */
+#define DENIED_INNER UINT32_MAX /* minus the negator's index + 1 */
+static uint32_t
+word_cue(const judge_ctx *j, const clause *k, size_t i, uint32_t denial)
+{
+    uint32_t c = j->cover != NULL ? j->cover[i] : 0;
+    if (denial == 0) {
+        return c;
+    }
+    if (c == denial) {
+        return 0;
+    }
+    /* cancelled: after the denial's cue, or anywhere in a sentence that a
+     * later cue denies ("X is a myth", "X. That is simply wrong.") */
+    bool under = i + 1 > denial || denial > k->last;
+    if (c != 0 || !under) {
+        return c;
+    }
+    /* the negation it carries is the nearest negator before it (a clause
+     * cue's scope is a few words), so two stay two: "it is not true that
+     * it has no vitamin C and does not change colour" */
+    for (size_t b = i; b > k->first && b + 16 > i; b--) {
+        if (j->a->terms[b - 1].flags & ASSAY_TERM_NEGATOR) {
+            return DENIED_INNER - (uint32_t)b;
+        }
+    }
+    return DENIED_INNER;
 }
 
 static void
@@ -1830,6 +1864,7 @@ judge_clause(void *vctx, const clause *k)
         j->sent_denied = 0;
     }
     uint32_t named_all, other_entity = 0, replaced = 0;
+    uint32_t denial = sentence_denial(j, k);
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
@@ -1885,8 +1920,7 @@ judge_clause(void *vctx, const clause *k)
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
             }
-            acc_word_cue(y, cs->word_idx[p], j->cover != NULL ? j->cover[i] : 0,
-                         false);
+            acc_word_cue(y, cs->word_idx[p], word_cue(j, k, i, denial), false);
             y->less = y->less || less;
             j->steps++;
         }
@@ -1920,8 +1954,8 @@ judge_clause(void *vctx, const clause *k)
                 acc *y = &x[cs->opp_claim[p]];
                 opposite = true;
                 y->opposed |= 1u << cs->opp_idx[p];
-                acc_word_cue(y, cs->opp_idx[p],
-                             j->cover != NULL ? j->cover[i] : 0, true);
+                acc_word_cue(y, cs->opp_idx[p], word_cue(j, k, i, denial),
+                             true);
                 y->less = y->less || less;
                 j->steps++;
             }
@@ -2038,7 +2072,9 @@ judge_clause(void *vctx, const clause *k)
          * bubbles will not rise" against "many bubbles rise") */
         bool explained = (by_effect && eturned) || (by_quantity && qturned);
         bool effect_says = s >= EFFECT_SHARE && (differ || explained);
-        flip = effect_says ? differ : flip;
+        /* what the clause says inside a denial of its sentence, turned
+         * (an effect or quantity cue was read with the denial on it) */
+        flip = effect_says ? differ : flip != (denial != 0);
         max_into(flip ? &j->st.flip : &j->st.support, s);
         /* which clause speaks to the claim most: the one naming its
          * subject ("the Sun is not in the west", not "the west side is
@@ -2092,8 +2128,7 @@ judge_clause(void *vctx, const clause *k)
         /* a rule denied as a whole ("it is not true that when the string
          * is tighter, the pitch is higher") is contradicted, as a plain
          * claim is */
-        if (cl->weak && nopp == 0 && !stated && !effect_says &&
-            !sentence_denied(j, k)) {
+        if (cl->weak && nopp == 0 && !stated && !effect_says && denial == 0) {
             /* a denied condition whose consequent the same sentence states
              * as the reference does turns the rule around: "when the
              * string is not tighter, the pitch is higher" against "when
@@ -2112,8 +2147,9 @@ judge_clause(void *vctx, const clause *k)
             continue; /* neither agrees nor contradicts */
         }
         note_contra(j, c, rank,
-                    (nopp & 1u) || effect_says ? ASSAY_REASON_ANTONYM
-                                               : ASSAY_REASON_NEGATED,
+                    ((nopp & 1u) || effect_says) && denial == 0
+                        ? ASSAY_REASON_ANTONYM
+                        : ASSAY_REASON_NEGATED,
                     start, end);
     }
     /* A concept negated in this clause: when the clause agrees with a

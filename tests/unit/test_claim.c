@@ -1109,6 +1109,37 @@ test_claim_rule_denied_as_a_whole(void **state)
     judged_free(j);
 }
 
+/* Inside a denial of the whole sentence the judge reads the proposition
+ * denied and turns it: a negative reference is contradicted by "it is not
+ * true that ... no ...", and supported by a denial of its opposite; two
+ * negations of the reference stay two under the denial. */
+static void
+test_claim_proposition_inside_a_denial(void **state)
+{
+    (void)state;
+    static const char *q = "What is a leaf of a tree?";
+    static const char *ref = "A node that has no children.";
+    judged *j =
+        judge(q, ref, "It is not true that a node has no children.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A node that has no children. That is a myth.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A node that has children. That is a myth.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    static const char *q2 = "Why does the drink leave the dye blue?";
+    static const char *ref2 = "The drink has no sugar, so the drink does not "
+                              "change the dye.";
+    j = judge(q2, ref2,
+              "It is not true that the drink has no sugar, so the drink "
+              "does not change the dye.",
+              NULL, 0);
+    assert_true(any_contradicted(j));
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1406,6 +1437,7 @@ main(void)
         cmocka_unit_test(test_claim_question_conjunct_ends_at_a_verb),
         cmocka_unit_test(test_claim_agree_is_a_yes_no_answer),
         cmocka_unit_test(test_claim_rule_denied_as_a_whole),
+        cmocka_unit_test(test_claim_proposition_inside_a_denial),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
