@@ -1352,6 +1352,23 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
  * reads them past the counts, each entry is set whole as it is added, and
  * zeroing them made preparing an inline question's claims (and their
  * fini) cost about twice as much. */
+/* The claims stated under condition claim c (its sentence's consequents). */
+static uint32_t
+consequents(const assay_claim_set *cs, size_t c)
+{
+    uint32_t m = 0;
+    for (size_t q = 0; q < cs->n; q++) {
+        m |= cs->c[q].cond_of == (int)c ? 1u << q : 0u;
+    }
+    return m;
+}
+
+static bool
+is_condition(const assay_claim_set *cs, size_t c)
+{
+    return consequents(cs, c) != 0;
+}
+
 static void
 claims_clear(assay_claim_set *cs)
 {
@@ -1514,7 +1531,11 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         memcpy(cl->text, ref + a, b - a);
         cl->text[b - a] = '\0';
         antecedent = opens_if ? (int)cs->n : antecedent;
+        cl->rule = opens_if && !cl->restricted; /* until a consequent */
         claim_clause[cs->n++] = k;
+    }
+    for (size_t c = 0; c < cs->n; c++) {
+        cs->c[c].rule = cs->c[c].rule && !is_condition(cs, c);
     }
     if (rc == ASSAY_OK) {
         rc = build_tables(cs, ra, x->cl, claim_clause, lex, stemmer);
@@ -1674,6 +1695,17 @@ claim_polarity(const assay_claim *c, uint32_t mask)
     return (int)(n & 1u) ^ (less ? 1 : 0) ^ (c->instead ? 1 : 0);
 }
 
+/* The claim's words under a negation in the reference (bit per word). */
+static uint32_t
+negated_words(const assay_claim *c)
+{
+    uint32_t m = 0;
+    for (size_t w = 0; w < c->nwords; w++) {
+        m |= c->wneg[w] != 0 ? 1u << w : 0u;
+    }
+    return m;
+}
+
 /* An opposite said plainly (no negation, "less" or "instead" in the
  * answer's clause) of a claim word the reference says plainly contradicts
  * the claim on its own. The parity of all polarity changes in the clause
@@ -1759,23 +1791,6 @@ distinct_key(const assay_entity *e, const assay_entity *other,
         }
     }
     return false;
-}
-
-/* The claims stated under condition claim c (its sentence's consequents). */
-static uint32_t
-consequents(const assay_claim_set *cs, size_t c)
-{
-    uint32_t m = 0;
-    for (size_t q = 0; q < cs->n; q++) {
-        m |= cs->c[q].cond_of == (int)c ? 1u << q : 0u;
-    }
-    return m;
-}
-
-static bool
-is_condition(const assay_claim_set *cs, size_t c)
-{
-    return consequents(cs, c) != 0;
 }
 
 /* Claim c contradicted by a clause of this rank (kept when it ranks above
@@ -2128,7 +2143,14 @@ judge_clause(void *vctx, const clause *k)
         /* a rule denied as a whole ("it is not true that when the string
          * is tighter, the pitch is higher") is contradicted, as a plain
          * claim is */
-        if (cl->weak && nopp == 0 && !stated && !effect_says && denial == 0) {
+        /* a whole rule said with one change of polarity is another rule,
+         * where the clause says most of it, the reference's negated words
+         * too ("not having a base case" says nothing of "if the base case
+         * is not included") */
+        bool other_rule = cl->rule && s >= EFFECT_SHARE &&
+                          (negated_words(cl) & ~x[c].words) == 0;
+        if (cl->weak && nopp == 0 && !stated && !effect_says && denial == 0 &&
+            !other_rule) {
             /* a denied condition whose consequent the same sentence states
              * as the reference does turns the rule around: "when the
              * string is not tighter, the pitch is higher" against "when

@@ -81,6 +81,9 @@ typedef struct assay_claim {
                           sentence: a negated answer may agree, so negation
                           alone never contradicts it ... */
     bool restricted;   /* (only / just / limits ...) */
+    bool rule;         /* a whole conditional rule in one clause ("if they
+                          are in one path, the switch affects the bulb"):
+                          one negation of it states another rule */
     int8_t cond_of;    /* ... except, for the consequent of a condition,
                           the claim stating the condition (-1: none) when
                           the answer's sentence states it too */

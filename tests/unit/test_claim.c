@@ -1140,6 +1140,45 @@ test_claim_proposition_inside_a_denial(void **state)
     judged_free(j);
 }
 
+/* A whole rule in one clause ("if A, B" without a comma) said with one
+ * negation is another rule; with both halves denied it is not judged
+ * against; a negation over words other than the reference's own negated
+ * ones judges nothing. */
+static void
+test_claim_whole_rule_with_one_negation(void **state)
+{
+    (void)state;
+    static const char *q = "When does the fan cool the chip?";
+    static const char *ref = "If the fan and the chip share one case the fan "
+                             "cools the chip";
+    judged *j = judge(q, ref,
+                      "If the fan and the chip do not share one case the fan "
+                      "cools the chip",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+    j = judge(q, ref,
+              "If the fan and the chip share one case the fan never cools "
+              "the chip",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "If the fan and the chip do not share one case the fan does "
+              "not cool the chip",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* conditions alone, the reference negating a word the answer lacks */
+    static const char *q2 = "What makes a loop run forever?";
+    static const char *ref2 = "If the loop exit test condition is not "
+                              "written.";
+    j = judge(q2, ref2, "Without a loop exit test condition.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1438,6 +1477,7 @@ main(void)
         cmocka_unit_test(test_claim_agree_is_a_yes_no_answer),
         cmocka_unit_test(test_claim_rule_denied_as_a_whole),
         cmocka_unit_test(test_claim_proposition_inside_a_denial),
+        cmocka_unit_test(test_claim_whole_rule_with_one_negation),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
