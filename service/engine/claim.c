@@ -1466,10 +1466,28 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 cl->wsum += w;
             }
         }
+        /* a reference that only names a thing, in one clause ("File
+         * scope." for "What is the scope of global variables?"; not the
+         * "X:" opening a list) claims that thing: its words
+         * are the claim's, said of no subject, so "not file scope" denies
+         * it */
+        bool names_only =
+            x->ncl == 1 && cl->nwords == 0 && cl->yesno == 0 && cl->value == 0;
+        for (size_t i = c->first;
+             names_only && i < c->last && cl->nwords < ASSAY_CLAIM_WORDS; i++) {
+            const assay_term *t = &ra->terms[i];
+            if (content(t) && assay_polarity_cue(ra, i) == ASSAY_CUE_NONE &&
+                claim_word_index(cl, t->hash) < 0) {
+                double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
+                cl->key[cl->nwords] = t->hash;
+                cl->w[cl->nwords++] = w;
+                cl->wsum += w;
+            }
+        }
         if (cl->nwords == 0 && cl->yesno == 0 && cl->value == 0) {
             continue;
         }
-        cl->subject = subject;
+        cl->subject = names_only ? -1 : subject;
         for (size_t e = 0; e < cs->nent; e++) { /* "X and Y are connected" */
             size_t at;
             if (mentions(&cs->ent[e], ra, c->first, c->last, &at)) {

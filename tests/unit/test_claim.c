@@ -1179,6 +1179,30 @@ test_claim_whole_rule_with_one_negation(void **state)
     judged_free(j);
 }
 
+/* A reference that only names a thing claims it: "not X" denies it, a
+ * sentence-wide denial too, and another thing of the same kind says
+ * nothing of it. */
+static void
+test_claim_reference_that_only_names_a_thing(void **state)
+{
+    (void)state;
+    static const char *q = "Which sort of tree keeps its keys in order?";
+    static const char *ref = "A search tree.";
+    judged *j = judge(q, ref, "A search tree.", NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref, "Not a search tree.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "It is a myth that a search tree does.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A heap tree.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1478,6 +1502,7 @@ main(void)
         cmocka_unit_test(test_claim_rule_denied_as_a_whole),
         cmocka_unit_test(test_claim_proposition_inside_a_denial),
         cmocka_unit_test(test_claim_whole_rule_with_one_negation),
+        cmocka_unit_test(test_claim_reference_that_only_names_a_thing),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
