@@ -528,6 +528,36 @@ clause_subject(const assay_claim_set *cs, const assay_analysis *a, size_t first,
     return clause_subject_all(cs, a, first, last, &all);
 }
 
+/* The entity a passive clause names as its agent ("nested objects are
+ * duplicated by a shallow copy": the shallow copy does it), -1 when none:
+ * "by", an article at most, then the entity, after a form of "be" in the
+ * clause ("pass by reference" has none). */
+static int
+passive_agent(const assay_claim_set *cs, const assay_analysis *a, size_t first,
+              size_t last)
+{
+    static const char *const be[] = {"is",   "are",   "was", "were",
+                                     "been", "being", "be"};
+    static const char *const articles[] = {"a", "an", "the"};
+    bool passive = false;
+    for (size_t i = first; i + 1 < last; i++) {
+        const assay_term *t = &a->terms[i];
+        passive = passive || IS_ANY(t, be);
+        if (!passive || !is_word(t, "by")) {
+            continue;
+        }
+        size_t at =
+            i + 1 < last && IS_ANY(&a->terms[i + 1], articles) ? i + 2 : i + 1;
+        for (size_t e = 0; e < cs->nent && at < last; e++) {
+            size_t m;
+            if (mentions(&cs->ent[e], a, at, last, &m) && m == at) {
+                return (int)e;
+            }
+        }
+    }
+    return -1;
+}
+
 static bool
 is_entity_key(const assay_claim_set *cs, uint64_t h)
 {
@@ -1899,6 +1929,9 @@ judge_clause(void *vctx, const clause *k)
     uint32_t named_all, other_entity = 0, replaced = 0;
     uint32_t denial = sentence_denial(j, k);
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
+    /* the agent of a passive clause is its subject, wherever it stands */
+    int agent = own >= 0 ? passive_agent(cs, a, k->first, k->last) : -1;
+    own = agent >= 0 ? agent : own;
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
     /* a role swap needs the other entity in subject position: among the
@@ -1906,7 +1939,7 @@ judge_clause(void *vctx, const clause *k)
     if (own >= 0) {
         size_t at = k->last;
         mentions(&cs->ent[own], a, k->first, k->last, &at);
-        size_t before = content_count(a, k->first, at);
+        size_t before = agent >= 0 ? 0 : content_count(a, k->first, at);
         j->subject_start = before < 3; /* as near_start */
         j->subject_first = before == 0;
         j->subject_all = named_all;

@@ -1203,6 +1203,33 @@ test_claim_reference_that_only_names_a_thing(void **state)
     judged_free(j);
 }
 
+/* The agent of a passive clause ("... is duplicated by a shallow copy") is
+ * its subject: said the right way round it supports, swapped it is a role
+ * swap, wherever the agent stands. */
+static void
+test_claim_passive_agent_is_the_subject(void **state)
+{
+    (void)state;
+    static const char *const subjects[] = {"shallow copy", "deep copy"};
+    judged *j = judge(Q_COPY, R_COPY,
+                      "Only the outer object is duplicated by a shallow copy, "
+                      "while all nested objects are recursively duplicated by "
+                      "a deep copy.",
+                      subjects, 2);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(j->r[1].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(Q_COPY, R_COPY,
+              "All nested objects are recursively duplicated by a shallow "
+              "copy, whereas a deep copy duplicates only the outer object.",
+              subjects, 2);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ROLE_SWAP);
+    assert_int_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[1].reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1503,6 +1530,7 @@ main(void)
         cmocka_unit_test(test_claim_proposition_inside_a_denial),
         cmocka_unit_test(test_claim_whole_rule_with_one_negation),
         cmocka_unit_test(test_claim_reference_that_only_names_a_thing),
+        cmocka_unit_test(test_claim_passive_agent_is_the_subject),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
