@@ -655,7 +655,18 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
         }
         const assay_term *left[4], *right[4];
         size_t nl = 0, nr = 0;
-        for (size_t i = differ ? j - 1 : j; i > 0 && nl < 4; i--) {
+        size_t from = differ ? j - 1 : j;
+        /* "What is a generator and how is it different from a regular
+         * function?": "it" stands for the nearest thing named before it */
+        static const char *const pronouns[] = {"it", "they", "this", "these"};
+        if (differ && from >= 1 && IS_ANY(&q->terms[from - 1], pronouns)) {
+            from--;
+            while (from > 0 && !content(&q->terms[from - 1]) &&
+                   !(q->terms[from].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+                from--;
+            }
+        }
+        for (size_t i = from; i > 0 && nl < 4; i--) {
             const assay_term *t = &q->terms[i - 1];
             if (!content(t)) {
                 break;
@@ -695,9 +706,17 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
             }
             l[n++] = left[k - 1];
         }
+        size_t nr_all = nr;
         while (nr > 0 && !in_analysis(r, right[nr - 1]->hash)) {
             nr--;
         }
+        /* after "different from", a side the reference never names is
+         * still what the question sets against the other ("how is a
+         * generator different from a regular function?" with a reference
+         * about generators only): an answer saying the reference's claim
+         * of it swaps the two (not after "or" / "and": measured, it made
+         * false swaps on SciEntsBank) */
+        nr = nr == 0 && n > 0 && differ ? nr_all : nr;
         if (n > 0 && nr > 0) {
             assay_err rc = add_entity(cs, l, n, true);
             if (rc == ASSAY_OK) {

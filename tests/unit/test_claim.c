@@ -1230,6 +1230,33 @@ test_claim_passive_agent_is_the_subject(void **state)
     judged_free(j);
 }
 
+/* "What is X and how is it different from Y?": "it" is X, and Y is set
+ * against X even where the reference speaks of X alone, so the
+ * reference's claim said of Y is a role swap. */
+static void
+test_claim_different_from_after_a_pronoun(void **state)
+{
+    (void)state;
+    static const char *q =
+        "What is a hash map and how is it different from an array?";
+    static const char *ref =
+        "A hash map finds values by key in constant time on average.";
+    judged *j = judge(q, ref,
+                      "An array finds values by key in constant time on "
+                      "average.",
+                      NULL, 0);
+    assert_int_equal(j->cs.nent, 2);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref,
+              "A hash map finds values by key in constant time on average, "
+              "an array by index.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1531,6 +1558,7 @@ main(void)
         cmocka_unit_test(test_claim_whole_rule_with_one_negation),
         cmocka_unit_test(test_claim_reference_that_only_names_a_thing),
         cmocka_unit_test(test_claim_passive_agent_is_the_subject),
+        cmocka_unit_test(test_claim_different_from_after_a_pronoun),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
