@@ -484,6 +484,17 @@ mentions(const assay_entity *e, const assay_analysis *a, size_t first,
     return true;
 }
 
+static bool
+claim_key_of(const assay_entity *e, uint64_t h)
+{
+    for (size_t k = 0; k < e->nkeys; k++) {
+        if (e->key[k] == h) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether a mention at term at is in subject position of the clause that
  * starts at first: fewer than three content words before it ("the
  * positive terminal and terminal 1 are ...", not "threads run inside a
@@ -526,6 +537,39 @@ clause_subject(const assay_claim_set *cs, const assay_analysis *a, size_t first,
 {
     uint32_t all;
     return clause_subject_all(cs, a, first, last, &all);
+}
+
+/* The entities a clause joins to its subject own with "and" at its start
+ * ("Both TCP and UDP guarantee delivery" says it of each): bit per
+ * entity, own excluded; nothing but stop words, "both", "and" and their
+ * names between them. */
+static uint32_t
+conjoined(const assay_claim_set *cs, const assay_analysis *a, size_t first,
+          size_t last, int own, uint32_t named)
+{
+    uint32_t m = 0;
+    size_t p0;
+    if (own < 0 || (named & ~(1u << own)) == 0 ||
+        !mentions(&cs->ent[own], a, first, last, &p0)) {
+        return 0;
+    }
+    for (size_t e = 0; e < cs->nent; e++) {
+        size_t pe;
+        if ((int)e == own || !((named >> e) & 1u) ||
+            !mentions(&cs->ent[e], a, first, last, &pe) || pe <= p0 ||
+            !near_start(a, first, pe)) {
+            continue;
+        }
+        bool joined = false, clean = true;
+        for (size_t i = p0; i < pe && clean; i++) {
+            const assay_term *t = &a->terms[i];
+            joined = joined || is_word(t, "and");
+            clean = !content(t) || is_word(t, "both") ||
+                    claim_key_of(&cs->ent[own], t->hash);
+        }
+        m |= joined && clean ? 1u << e : 0u;
+    }
+    return m;
 }
 
 /* The entity a passive clause names as its agent ("nested objects are
@@ -1951,6 +1995,14 @@ judge_clause(void *vctx, const clause *k)
     /* the agent of a passive clause is its subject, wherever it stands */
     int agent = own >= 0 ? passive_agent(cs, a, k->first, k->last) : -1;
     own = agent >= 0 ? agent : own;
+    uint32_t conj = conjoined(cs, a, k->first, k->last, own, named_all);
+    /* "A mutex, unlike a spinlock, puts ...": the thing set against is
+     * no subject */
+    static const char *const unlike[] = {"unlike", "contrary"};
+    if (own >= 0 && IS_ANY(&a->terms[k->first], unlike)) {
+        own = -1;
+        named_all = 0;
+    }
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
     /* a role swap needs the other entity in subject position: among the
@@ -2070,9 +2122,11 @@ judge_clause(void *vctx, const clause *k)
     double best_s = 0;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
-        bool same =
-            cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
-        bool named = own >= 0 && ((cl->entities >> own) & 1u);
+        bool same = cl->subject < 0 || subj < 0 ||
+                    ((cl->entities >> subj) & 1u) ||
+                    ((conj >> cl->subject) & 1u);
+        bool named = own >= 0 && (((cl->entities >> own) & 1u) ||
+                                  ((conj >> cl->subject) & 1u));
         bool relation = assay_bits32(cl->entities) >= 2 &&
                         (named_all & cl->entities) == cl->entities;
         /* "terminal 1 is connected to the negative terminal" is not about
@@ -2119,9 +2173,11 @@ judge_clause(void *vctx, const clause *k)
     for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
-        bool same =
-            cl->subject < 0 || subj < 0 || ((cl->entities >> subj) & 1u);
-        bool named = own >= 0 && ((cl->entities >> own) & 1u);
+        bool same = cl->subject < 0 || subj < 0 ||
+                    ((cl->entities >> subj) & 1u) ||
+                    ((conj >> cl->subject) & 1u);
+        bool named = own >= 0 && (((cl->entities >> own) & 1u) ||
+                                  ((conj >> cl->subject) & 1u));
         bool relation = assay_bits32(cl->entities) >= 2 &&
                         (named_all & cl->entities) == cl->entities;
         bool other = (cl->entities & other_entity & ~named_all) != 0;

@@ -1257,6 +1257,33 @@ test_claim_different_from_after_a_pronoun(void **state)
     judged_free(j);
 }
 
+/* "Both X and Y <predicate>" says the predicate of each: it contradicts
+ * the claim that denies it of Y. "X, unlike Y, ..." joins nothing. */
+static void
+test_claim_conjoined_subjects(void **state)
+{
+    (void)state;
+    static const char *q = "How do a mutex and a spinlock differ?";
+    static const char *ref = "A mutex puts a waiting thread to sleep. A "
+                             "spinlock does not put the waiting thread to "
+                             "sleep.";
+    judged *j = judge(q, ref,
+                      "Both a mutex and a spinlock put the waiting thread to "
+                      "sleep.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "A mutex")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "A spinlock")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A mutex, unlike a spinlock, puts the waiting thread to sleep.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A mutex")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_not_equal(result_of(j, "A spinlock")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1559,6 +1586,7 @@ main(void)
         cmocka_unit_test(test_claim_reference_that_only_names_a_thing),
         cmocka_unit_test(test_claim_passive_agent_is_the_subject),
         cmocka_unit_test(test_claim_different_from_after_a_pronoun),
+        cmocka_unit_test(test_claim_conjoined_subjects),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
