@@ -10,14 +10,19 @@ hold-out: Pearson r of the held-out answers, per configuration, and the
 difference to the first. Temporary label files only; the test split is
 never read into a fit or a measurement.
 
+With --show-rules, each fit's learned rules (caps of the soft rules and,
+with --rule-features, their penalties) are printed per hold-out: each fit
+leaves out other assignments, so this shows how stable the choice is.
+
 usage: scripts/mohler_train_cv.py [--assay PATH] [--vectors FILE]
-           CONFIG [CONFIG...]
-  CONFIG: NAME=feature,feature,... (NAME:vec=... fits with --vectors)
+           [--show-rules] CONFIG [CONFIG...]
+  CONFIG: NAME[:vec][:rules]=feature,feature,... (:vec fits with --vectors,
+          :rules with --rule-features)
 example:
   scripts/mohler_train_cv.py --vectors models/vectors.vec8 \\
       base=cosine,...,question_words sv:vec=cosine,...,question_words,sentvec
 """
-import argparse, json, os, re, subprocess, sys, tempfile
+import argparse, json, os, re, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("ASSAY_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
@@ -32,17 +37,22 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--assay", default=os.path.join(ROOT, "build", "client", "cli", "assay"))
     ap.add_argument("--vectors", default=os.path.join(ROOT, "models", "vectors.vec8"))
+    ap.add_argument("--show-rules", action="store_true")
     ap.add_argument("config", nargs="+")
     a = ap.parse_args()
     configs = []
     for c in a.config:
         name, _, feats = c.partition("=")
-        vec = name.endswith(":vec")
-        configs.append((name[:-4] if vec else name, feats, vec))
+        parts = name.split(":")
+        unknown = set(parts[1:]) - {"vec", "rules"}
+        if unknown:
+            sys.exit("unknown config option(s) %s in %s" % (",".join(sorted(unknown)), c))
+        configs.append((parts[0], feats, set(parts[1:])))
     with open(MOHLER) as f:
         train = [o for o in map(json.loads, f) if o["split"] == "train"]
     tmp = tempfile.mkdtemp(prefix="assay-mohler-cv-")
     deltas = {n: [] for n, _, _ in configs[1:]}
+    allr = {n: [] for n, _, _ in configs}
     for hold in HOLDOUTS:
         lab = os.path.join(tmp, "labels.jsonl")
         with open(lab, "w") as f:
@@ -55,24 +65,50 @@ def main():
             args = [a.assay, "fit", "--stoplist", STOP, "--labels", lab, "--split", "train",
                     "--test-split", "test", "--name", "cv", "--out",
                     os.path.join(tmp, "m.json"), "--features", feats]
-            if vec:
+            if "vec" in vec:
                 args += ["--vectors", a.vectors]
+            if "rules" in vec:
+                args.append("--rule-features")
             p = subprocess.run(args, capture_output=True, text=True)
             m = TEST.search(p.stdout)
             if p.returncode != 0 or not m:
                 sys.exit("assay fit failed (%s, hold-out %s): %s" % (name, hold, p.stderr))
             rs.append(float(m.group(2)))
+            allr[name].append(rs[-1])
+            if a.show_rules:
+                print("  rules %-8s hold-out %-6s %s" % (
+                    name, ",".join(map(str, hold)),
+                    rules_summary(os.path.join(tmp, "m.json"))), flush=True)
         line = "hold-out assignments %-9s" % ",".join(map(str, hold))
         line += " ".join(" %s=%.4f" % (c[0], r) for c, r in zip(configs, rs))
         for (name, _, _), r in zip(configs[1:], rs[1:]):
             deltas[name].append(r - rs[0])
             line += "  %s-%s=%+.4f" % (name, configs[0][0], r - rs[0])
         print(line, flush=True)
+    for name, r in allr.items():
+        for label, part in (("single assignments", r[:7]), ("triples", r[7:])):
+            print("%s, %s: mean r %.4f, median r %.4f" % (
+                name, label, sum(part) / len(part), statistics.median(part)))
     for name, d in deltas.items():
         for label, part in (("single assignments", d[:7]), ("triples", d[7:])):
             print("%s vs %s, %s: mean %+.4f, up in %d of %d" % (
                 name, configs[0][0], label, sum(part) / len(part),
                 sum(x > 0 for x in part), len(part)))
+
+
+def rules_summary(path):
+    """The soft rules' caps and triggers, and the penalties, of a model."""
+    r = json.load(open(path))["rules"]
+    cap = lambda k: str(r[k])[:4]
+    out = "off_topic=%s@%g short=%s salad=%s@%g restate=%s@%g misc=%s point=%s/%g" % (
+        cap("off_topic_cap"), r["off_topic_cos"], cap("short_cap"), cap("salad_cap"),
+        r["salad_stop_ratio"], cap("restate_cap"), r["restate_qcos"],
+        cap("misconception_cap"), cap("contradiction_point_cap"),
+        r["contradiction_penalty"])
+    pen = r.get("penalties")
+    if pen:
+        out += " penalties " + " ".join("%s=%.3f" % kv for kv in sorted(pen.items()))
+    return out
 
 
 if __name__ == "__main__":
