@@ -13,9 +13,17 @@ never read into a fit or a measurement.
 With --show-rules, each fit's learned rules (caps of the soft rules and,
 with --rule-features, their penalties) are printed per hold-out: each fit
 leaves out other assignments, so this shows how stable the choice is.
+With --drop-one K, each hold-out is also fitted K more times with one
+training answer left out (every len/K-th answer), and the spread of the
+held-out r over those fits is printed: how far one training answer moves
+the result. With --zero-penalties, each :rules fit's model is also
+measured with its penalties set to 0 (caps still off, everything else as
+fitted): how much of a difference is the penalties and how much is
+dropping the caps.
 
 usage: scripts/mohler_train_cv.py [--assay PATH] [--vectors FILE]
-           [--show-rules] CONFIG [CONFIG...]
+           [--show-rules] [--drop-one K] [--zero-penalties]
+           CONFIG [CONFIG...]
   CONFIG: NAME[:vec][:rules]=feature,feature,... (:vec fits with --vectors,
           :rules with --rule-features)
 example:
@@ -30,7 +38,7 @@ MOHLER = os.path.join(SHARED, "datasets", "mohler", "answers.jsonl")
 STOP = os.path.join(ROOT, "models", "stopwords.txt")
 HOLDOUTS = [(a,) for a in range(1, 8)] + [(5, 6, 7), (1, 2, 3), (2, 4, 6),
                                           (1, 4, 7), (3, 5, 7)]
-TEST = re.compile(r"^test\s+n=(\d+)\s+pearson=([-\d.]+)", re.M)
+TEST = re.compile(r"^test\s+n=(\d+)\s+pearson=([-\d.]+).*?band_accuracy=([-\d.]+)", re.M)
 
 
 def main():
@@ -38,6 +46,8 @@ def main():
     ap.add_argument("--assay", default=os.path.join(ROOT, "build", "client", "cli", "assay"))
     ap.add_argument("--vectors", default=os.path.join(ROOT, "models", "vectors.vec8"))
     ap.add_argument("--show-rules", action="store_true")
+    ap.add_argument("--drop-one", type=int, default=0, metavar="K")
+    ap.add_argument("--zero-penalties", action="store_true")
     ap.add_argument("config", nargs="+")
     a = ap.parse_args()
     configs = []
@@ -53,32 +63,64 @@ def main():
     tmp = tempfile.mkdtemp(prefix="assay-mohler-cv-")
     deltas = {n: [] for n, _, _ in configs[1:]}
     allr = {n: [] for n, _, _ in configs}
+    allb = {n: [] for n, _, _ in configs}
+    spread = {n: [] for n, _, _ in configs}
+    zero = {n: [] for n, _, vec in configs if "rules" in vec}
+    def fit(name, feats, vec, lab):
+        args = [a.assay, "fit", "--stoplist", STOP, "--labels", lab, "--split", "train",
+                "--test-split", "test", "--name", "cv", "--out",
+                os.path.join(tmp, "m.json"), "--features", feats]
+        if "vec" in vec:
+            args += ["--vectors", a.vectors]
+        if "rules" in vec:
+            args.append("--rule-features")
+        p = subprocess.run(args, capture_output=True, text=True)
+        m = TEST.search(p.stdout)
+        if p.returncode != 0 or not m:
+            sys.exit("assay fit failed (%s): %s" % (name, p.stderr))
+        return float(m.group(2)), float(m.group(3))
+
     for hold in HOLDOUTS:
         lab = os.path.join(tmp, "labels.jsonl")
+        rows = [dict(o, split="test" if int(o["question_id"].split(".")[0]) in hold
+                     else "train") for o in train]
         with open(lab, "w") as f:
-            for o in train:
-                o = dict(o, split="test" if int(o["question_id"].split(".")[0]) in hold
-                         else "train")
+            for o in rows:
                 f.write(json.dumps(o) + "\n")
         rs = []
         for name, feats, vec in configs:
-            args = [a.assay, "fit", "--stoplist", STOP, "--labels", lab, "--split", "train",
-                    "--test-split", "test", "--name", "cv", "--out",
-                    os.path.join(tmp, "m.json"), "--features", feats]
-            if "vec" in vec:
-                args += ["--vectors", a.vectors]
-            if "rules" in vec:
-                args.append("--rule-features")
-            p = subprocess.run(args, capture_output=True, text=True)
-            m = TEST.search(p.stdout)
-            if p.returncode != 0 or not m:
-                sys.exit("assay fit failed (%s, hold-out %s): %s" % (name, hold, p.stderr))
-            rs.append(float(m.group(2)))
-            allr[name].append(rs[-1])
+            r, b = fit(name, feats, vec, lab)
+            rs.append(r)
+            allr[name].append(r)
+            allb[name].append(b)
             if a.show_rules:
                 print("  rules %-8s hold-out %-6s %s" % (
                     name, ",".join(map(str, hold)),
                     rules_summary(os.path.join(tmp, "m.json"))), flush=True)
+            if a.zero_penalties and "rules" in vec:
+                mp = os.path.join(tmp, "m.json")
+                mj = json.load(open(mp))
+                mj["rules"]["penalties"] = {k: 0.0 for k in mj["rules"]["penalties"]}
+                json.dump(mj, open(mp, "w"))
+                p = subprocess.run([a.assay, "fit", "--eval", mp, "--labels", lab,
+                                    "--test-split", "test"], capture_output=True, text=True)
+                m = TEST.search(p.stdout)
+                if p.returncode != 0 or not m:
+                    sys.exit("assay fit --eval failed: %s" % p.stderr)
+                zero[name].append(float(m.group(2)) - r)
+                print("  zero-penalties %-8s hold-out %-6s r=%s (%+.4f)" % (
+                    name, ",".join(map(str, hold)), m.group(2), zero[name][-1]), flush=True)
+        fitted = [i for i, o in enumerate(rows) if o["split"] == "train"]
+        for k in range(a.drop_one):
+            drop = fitted[k * len(fitted) // a.drop_one]
+            lab1 = os.path.join(tmp, "labels-1.jsonl")
+            with open(lab1, "w") as f:
+                for i, o in enumerate(rows):
+                    if i != drop:
+                        f.write(json.dumps(o) + "\n")
+            for (name, feats, vec), r0 in zip(configs, rs):
+                r, _ = fit(name, feats, vec, lab1)
+                spread[name].append(abs(r - r0))
         line = "hold-out assignments %-9s" % ",".join(map(str, hold))
         line += " ".join(" %s=%.4f" % (c[0], r) for c, r in zip(configs, rs))
         for (name, _, _), r in zip(configs[1:], rs[1:]):
@@ -89,6 +131,18 @@ def main():
         for label, part in (("single assignments", r[:7]), ("triples", r[7:])):
             print("%s, %s: mean r %.4f, median r %.4f" % (
                 name, label, sum(part) / len(part), statistics.median(part)))
+        b = allb[name]
+        for label, part in (("single assignments", b[:7]), ("triples", b[7:])):
+            print("%s, %s: mean band accuracy %.4f" % (name, label, sum(part) / len(part)))
+        if spread[name]:
+            d = spread[name]
+            print("%s, one training answer left out: |r change| mean %.4f, max %.4f, "
+                  ">0.01 in %d of %d fits" % (name, sum(d) / len(d), max(d),
+                                              sum(x > 0.01 for x in d), len(d)))
+    for name, d in zero.items():
+        for label, part in (("single assignments", d[:7]), ("triples", d[7:])):
+            print("%s with penalties set to 0, %s: r change mean %+.4f" % (
+                name, label, sum(part) / len(part)))
     for name, d in deltas.items():
         for label, part in (("single assignments", d[:7]), ("triples", d[7:])):
             print("%s vs %s, %s: mean %+.4f, up in %d of %d" % (

@@ -327,15 +327,14 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     /* the band follows a rule that lowered the score, a learned penalty
      * as a cap */
     double score_before_rules = score;
-    unsigned trig = 0;
     for (int r = 0; r < ASSAY_NRULEPEN; r++) {
-        if (p->rule_penalty_on[r]) {
-            v->rule_pen_on |= 1u << r;
-            trig = assay_verdict_triggers(pq, f, p);
-        }
+        v->rule_pen_on |= p->rule_penalty_on[r] ? 1u << r : 0;
     }
+    unsigned trig = v->rule_pen_on != 0
+                        ? assay_verdict_triggers(pq, f, p) & v->rule_pen_on
+                        : 0;
     for (int r = 0; r < ASSAY_NRULEPEN && trig != 0; r++) {
-        if ((v->rule_pen_on & trig) & (1u << r)) {
+        if (trig & (1u << r)) {
             v->rule_contrib[r] = round6(p->rule_penalty[r]);
             raw += p->rule_penalty[r];
         }
