@@ -16,7 +16,8 @@ leaves out other assignments, so this shows how stable the choice is.
 With --drop-one K, each hold-out is also fitted K more times with one
 training answer left out (every len/K-th answer), and the spread of the
 held-out r over those fits is printed: how far one training answer moves
-the result. With --zero-penalties, each :rules fit's model is also
+the result, and how often the left-out answer changes a soft rule's cap
+or trigger (the rule search's choice) or moves a learned penalty. With --zero-penalties, each :rules fit's model is also
 measured with its penalties set to 0 (caps still off, everything else as
 fitted): how much of a difference is the penalties and how much is
 dropping the caps.
@@ -65,6 +66,8 @@ def main():
     allr = {n: [] for n, _, _ in configs}
     allb = {n: [] for n, _, _ in configs}
     spread = {n: [] for n, _, _ in configs}
+    flips = {n: 0 for n, _, _ in configs}
+    pmove = {n: 0.0 for n, _, _ in configs}
     zero = {n: [] for n, _, vec in configs if "rules" in vec}
     def fit(name, feats, vec, lab):
         args = [a.assay, "fit", "--stoplist", STOP, "--labels", lab, "--split", "train",
@@ -88,8 +91,10 @@ def main():
             for o in rows:
                 f.write(json.dumps(o) + "\n")
         rs = []
+        rules0 = {}
         for name, feats, vec in configs:
             r, b = fit(name, feats, vec, lab)
+            rules0[name] = json.load(open(os.path.join(tmp, "m.json")))["rules"]
             rs.append(r)
             allr[name].append(r)
             allb[name].append(b)
@@ -121,6 +126,10 @@ def main():
             for (name, feats, vec), r0 in zip(configs, rs):
                 r, _ = fit(name, feats, vec, lab1)
                 spread[name].append(abs(r - r0))
+                r1 = json.load(open(os.path.join(tmp, "m.json")))["rules"]
+                flips[name] += sum(r1[k] != rules0[name][k] for k in SOFT)
+                p0, p1 = rules0[name].get("penalties", {}), r1.get("penalties", {})
+                pmove[name] = max([pmove[name]] + [abs(p1[k] - p0[k]) for k in p0])
         line = "hold-out assignments %-9s" % ",".join(map(str, hold))
         line += " ".join(" %s=%.4f" % (c[0], r) for c, r in zip(configs, rs))
         for (name, _, _), r in zip(configs[1:], rs[1:]):
@@ -139,6 +148,9 @@ def main():
             print("%s, one training answer left out: |r change| mean %.4f, max %.4f, "
                   ">0.01 in %d of %d fits" % (name, sum(d) / len(d), max(d),
                                               sum(x > 0.01 for x in d), len(d)))
+            print("%s, one training answer left out: %d soft-rule cap/trigger changes "
+                  "in %d fits, largest penalty move %.4f" % (
+                      name, flips[name], len(d), pmove[name]))
     for name, d in zero.items():
         for label, part in (("single assignments", d[:7]), ("triples", d[7:])):
             print("%s with penalties set to 0, %s: r change mean %+.4f" % (
@@ -148,6 +160,12 @@ def main():
             print("%s vs %s, %s: mean %+.4f, up in %d of %d" % (
                 name, configs[0][0], label, sum(part) / len(part),
                 sum(x > 0 for x in part), len(part)))
+
+
+# the soft rules' caps and the triggers the rule search picks
+SOFT = ("off_topic_cap", "off_topic_cos", "short_cap", "salad_cap", "salad_stop_ratio",
+        "restate_cap", "restate_qcos", "misconception_cap", "contradiction_point_cap",
+        "contradiction_penalty")
 
 
 def rules_summary(path):
