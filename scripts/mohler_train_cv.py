@@ -152,6 +152,8 @@ def main():
                   "in %d fits, largest penalty move %.4f" % (
                       name, flips[name], len(d), pmove[name]))
     for name, d in zero.items():
+        if not a.zero_penalties:
+            break
         for label, part in (("single assignments", d[:7]), ("triples", d[7:])):
             print("%s with penalties set to 0, %s: r change mean %+.4f" % (
                 name, label, sum(part) / len(part)))
