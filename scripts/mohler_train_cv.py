@@ -172,13 +172,15 @@ SOFT = ("off_topic_cap", "off_topic_cos", "short_cap", "salad_cap", "salad_stop_
 
 def rules_summary(path):
     """The soft rules' caps and triggers, and the penalties, of a model."""
-    r = json.load(open(path))["rules"]
+    mj = json.load(open(path))
+    r = mj["rules"]
     cap = lambda k: str(r[k])[:4]
     out = "off_topic=%s@%g short=%s salad=%s@%g restate=%s@%g misc=%s point=%s/%g" % (
         cap("off_topic_cap"), r["off_topic_cos"], cap("short_cap"), cap("salad_cap"),
         r["salad_stop_ratio"], cap("restate_cap"), r["restate_qcos"],
         cap("misconception_cap"), cap("contradiction_point_cap"),
         r["contradiction_penalty"])
+    out += " lambda=%g" % mj["fit"]["lambda"]
     pen = r.get("penalties")
     if pen:
         out += " penalties " + " ".join("%s=%.3f" % kv for kv in sorted(pen.items()))
