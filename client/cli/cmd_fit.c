@@ -55,6 +55,12 @@ fit_help(FILE *out)
         "  --point-cap CAP    none or partial: the cap for one contradicted\n"
         "                     point among several, set as policy after the\n"
         "                     fit (default: the learned one)\n"
+        "  --rule-features    the soft rules' triggers (off_topic, "
+        "too_short,\n"
+        "                     keyword_salad, restates_question) enter the "
+        "ridge\n"
+        "                     as features with weights <= 0 (rules.penalties)\n"
+        "                     in place of their caps\n"
         "  --review-target ACC accuracy wanted among answers not sent to\n"
         "                     review (needs_review), on out-of-fold\n"
         "                     verdicts (default 0.95)\n"
@@ -148,6 +154,11 @@ assay_cmd_fit(int argc, char **argv)
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
+            continue;
+        }
+        if ((r = assay_cli_opt(argc, argv, &i, "rule-features", false, NULL)) !=
+            0) {
+            o.rule_features = true;
             continue;
         }
         if ((r = assay_cli_opt(argc, argv, &i, "labels", true, &v)) != 0) {

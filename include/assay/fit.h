@@ -63,6 +63,10 @@ typedef struct assay_fit_options {
      * "none" or "partial" replaces it as policy once everything else is
      * fitted (thresholds, band model and confidence stay as learned) */
     const char *point_cap;
+    /* the soft rules' triggers (off_topic, too_short, keyword_salad,
+     * restates_question) enter the ridge as features with weights <= 0,
+     * written as model.json rules.penalties in place of their caps */
+    bool rule_features;
 } assay_fit_options;
 
 typedef struct assay_metrics {

@@ -24,6 +24,12 @@ const char *const assay_feature_names[ASSAY_NFEATURES] = {
 #undef ASSAY_X_FEATNAME
 };
 
+const char *const assay_rule_penalty_names[ASSAY_NRULEPEN] = {
+#define ASSAY_X_RULEPENNAME(name, flag) #name,
+    ASSAY_RULE_PENALTIES(ASSAY_X_RULEPENNAME)
+#undef ASSAY_X_RULEPENNAME
+};
+
 void
 assay_params_defaults(assay_params *p)
 {
@@ -375,6 +381,46 @@ get_cap(loader *L, json_t *obj, const char *key, double *out)
     return ASSAY_OK;
 }
 
+/* "penalties": {RULE: w, ...} (params.h rule_penalty): each key a soft
+ * rule's name, each value a number in [-1, 0]; a rule left out keeps its
+ * cap. */
+static assay_err
+get_penalties(loader *L, json_t *obj, assay_params *p)
+{
+    json_t *pen = json_object_get(obj, "penalties");
+    if (pen == NULL) {
+        return ASSAY_OK;
+    }
+    if (!json_is_object(pen)) {
+        return bad(L, "%s: %s must be an object", "rules.penalties");
+    }
+    const char *key;
+    json_t *val;
+    json_object_foreach(pen, key, val)
+    {
+        int r = 0;
+        while (r < ASSAY_NRULEPEN &&
+               strcmp(key, assay_rule_penalty_names[r]) != 0) {
+            r++;
+        }
+        char what[160];
+        snprintf(what, sizeof(what), "rules.penalties.%s", key);
+        if (r == ASSAY_NRULEPEN) {
+            return bad(L,
+                       "%s: %s: unknown rule (off_topic, too_short, "
+                       "keyword_salad or restates_question)",
+                       what);
+        }
+        double d = json_number_value(val);
+        if (!json_is_number(val) || !(d >= -1.0 && d <= 0.0)) {
+            return bad(L, "%s: %s must be a number in [-1, 0]", what);
+        }
+        p->rule_penalty[r] = d;
+        p->rule_penalty_on[r] = true;
+    }
+    return ASSAY_OK;
+}
+
 static json_t *
 cap_json(double cap)
 {
@@ -467,6 +513,9 @@ load_params(loader *L, json_t *root, assay_params *p)
         ASSAY_RULE_NUMS(ASSAY_X_GETNUM)
         ASSAY_RULE_UINTS(ASSAY_X_GETUINT)
         ASSAY_RULE_CAPS(ASSAY_X_GETCAP)
+        if (rc == ASSAY_OK) {
+            rc = get_penalties(L, r, p);
+        }
 #undef ASSAY_X_GETCAP
 #undef ASSAY_X_GETNUM
 #undef ASSAY_X_GETUINT
@@ -766,6 +815,17 @@ assay_params_json(const assay_params *p)
     ASSAY_RULE_NUMS(ASSAY_X_PUTNUM)
     ASSAY_RULE_UINTS(ASSAY_X_PUTUINT)
     ASSAY_RULE_CAPS(ASSAY_X_PUTCAP)
+    json_t *pen = NULL;
+    for (int i = 0; i < ASSAY_NRULEPEN; i++) {
+        if (p->rule_penalty_on[i]) {
+            pen = pen != NULL ? pen : json_object();
+            json_object_set_new(pen, assay_rule_penalty_names[i],
+                                json_real(p->rule_penalty[i]));
+        }
+    }
+    if (pen != NULL) {
+        json_object_set_new(r, "penalties", pen);
+    }
 #undef ASSAY_X_PUTCAP
 #undef ASSAY_X_PUTNUM
 #undef ASSAY_X_PUTUINT

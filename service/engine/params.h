@@ -50,6 +50,27 @@ _Static_assert(ASSAY_NFEATURES <= ASSAY_BM_MAXF,
 #define ASSAY_CAP_PARTIAL (-1.0)   /* at most partial */
 #define ASSAY_CAP_INCORRECT (-2.0) /* incorrect */
 
+/* The soft rules whose trigger (the 0/1 indicator the verdict computes)
+ * can enter the ridge as a feature with a weight <= 0 (`assay fit
+ * --rule-features`): name (the flag's and model.json rules.penalties key)
+ * and flag bit. The policy rules (negated, required, contradiction, the
+ * question said back) are not among them, nor misconception, whose
+ * feature is in the ridge already. */
+#define ASSAY_RULE_PENALTIES(X)                                                \
+    X(off_topic, OFF_TOPIC)                                                    \
+    X(too_short, TOO_SHORT)                                                    \
+    X(keyword_salad, KEYWORD_SALAD)                                            \
+    X(restates_question, RESTATES_QUESTION)
+
+enum {
+#define ASSAY_X_RULEPEN(name, flag) ASSAY_RP_##name,
+    ASSAY_RULE_PENALTIES(ASSAY_X_RULEPEN)
+#undef ASSAY_X_RULEPEN
+        ASSAY_NRULEPEN
+};
+
+extern const char *const assay_rule_penalty_names[ASSAY_NRULEPEN];
+
 typedef struct assay_params {
     /* score = clamp(bias + sum w[i] * feature[i], 0, 1) */
     double bias;
@@ -91,6 +112,12 @@ typedef struct assay_params {
                                        opposite word */
     double contradiction_penalty;   /* score -= this * share of the claims
                                        contradicted, before the cap */
+    /* learned rule penalties (model.json rules.penalties): when
+     * rule_penalty_on[r], the linear score gets rule_penalty[r] (<= 0) when
+     * rule r triggers, reported in the contributions under its name, and
+     * the rule's cap is not applied; off (old models): the cap alone */
+    double rule_penalty[ASSAY_NRULEPEN];
+    bool rule_penalty_on[ASSAY_NRULEPEN];
 
     /* inline grading: concepts derived from the reference */
     unsigned inline_max_concepts;

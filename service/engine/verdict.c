@@ -35,6 +35,63 @@ capped_to(double s, double cap, double th_correct, double th_partial)
 
 #define capped(s, cap) capped_to((s), (cap), pq->th_correct, pq->th_partial)
 
+/* The soft rules' triggers (params.h ASSAY_RULE_PENALTIES), one place for
+ * the caps and the learned penalties. */
+static bool
+trig_short(const assay_prepared *pq, const assay_features *f,
+           const assay_params *p)
+{
+    return f->n_content < p->short_terms &&
+           pq->ref_content >= 2 * p->short_terms;
+}
+
+static bool
+trig_off_topic(const assay_features *f, const assay_params *p)
+{
+    const double *x = f->f;
+    return (x[ASSAY_F_cosine] < p->off_topic_cos &&
+            x[ASSAY_F_coverage] < p->off_topic_cov) ||
+           (f->other_cos > f->own_cos &&
+            x[ASSAY_F_coverage] < p->off_topic_other_cov);
+}
+
+/* the reference's words out of its order: only a reference with as many
+ * words has an order to lose ("push" for the stack's enqueue is answered
+ * "push = enqueue pop = dequeue", terse, not a salad) */
+static bool
+trig_salad(const assay_prepared *pq, const assay_features *f,
+           const assay_params *p)
+{
+    const double *x = f->f;
+    return f->n_content >= p->salad_min_terms &&
+           pq->ref_content >= p->salad_min_terms &&
+           f->stop_ratio < p->salad_stop_ratio &&
+           x[ASSAY_F_bigram] < p->salad_bigram * x[ASSAY_F_cosine];
+}
+
+static bool
+trig_restate(const assay_features *f, const assay_params *p)
+{
+    return f->qcos >= p->restate_qcos && f->novel < p->restate_novel;
+}
+
+unsigned
+assay_verdict_triggers(const assay_prepared *pq, const assay_features *f,
+                       const assay_params *p)
+{
+    if (f->n_content == 0) {
+        return 0;
+    }
+    return (trig_off_topic(f, p) ? 1u << ASSAY_RP_off_topic : 0) |
+           (trig_short(pq, f, p) ? 1u << ASSAY_RP_too_short : 0) |
+           (trig_salad(pq, f, p) ? 1u << ASSAY_RP_keyword_salad : 0) |
+           (trig_restate(f, p) ? 1u << ASSAY_RP_restates_question : 0);
+}
+
+/* A rule's cap, or none when the model learned a penalty for it instead. */
+#define rule_cap(rp, cap)                                                      \
+    (p->rule_penalty_on[ASSAY_RP_##rp] ? ASSAY_CAP_NONE : (cap))
+
 /* The rules: each flag that marks an answer a careful grader would not pass
  * also caps its score; the caps come from the model's "rules". */
 static unsigned
@@ -89,31 +146,21 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
     if (x[ASSAY_F_required_missing] > 0.0) {
         *score = capped(*score, p->required_cap);
     }
-    if (f->n_content < p->short_terms &&
-        pq->ref_content >= 2 * p->short_terms) {
+    if (trig_short(pq, f, p)) {
         flags |= ASSAY_FLAG(TOO_SHORT);
-        *score = capped(*score, p->short_cap);
+        *score = capped(*score, rule_cap(too_short, p->short_cap));
     }
-    if ((x[ASSAY_F_cosine] < p->off_topic_cos &&
-         x[ASSAY_F_coverage] < p->off_topic_cov) ||
-        (f->other_cos > f->own_cos &&
-         x[ASSAY_F_coverage] < p->off_topic_other_cov)) {
+    if (trig_off_topic(f, p)) {
         flags |= ASSAY_FLAG(OFF_TOPIC);
-        *score = capped(*score, p->off_topic_cap);
+        *score = capped(*score, rule_cap(off_topic, p->off_topic_cap));
     }
-    /* the reference's words out of its order: only a reference with as
-     * many words has an order to lose ("push" for the stack's enqueue is
-     * answered "push = enqueue pop = dequeue", terse, not a salad) */
-    if (f->n_content >= p->salad_min_terms &&
-        pq->ref_content >= p->salad_min_terms &&
-        f->stop_ratio < p->salad_stop_ratio &&
-        x[ASSAY_F_bigram] < p->salad_bigram * x[ASSAY_F_cosine]) {
+    if (trig_salad(pq, f, p)) {
         flags |= ASSAY_FLAG(KEYWORD_SALAD);
-        *score = capped(*score, p->salad_cap);
+        *score = capped(*score, rule_cap(keyword_salad, p->salad_cap));
     }
-    if (f->qcos >= p->restate_qcos && f->novel < p->restate_novel) {
+    if (trig_restate(f, p)) {
         flags |= ASSAY_FLAG(RESTATES_QUESTION);
-        *score = capped(*score, p->restate_cap);
+        *score = capped(*score, rule_cap(restates_question, p->restate_cap));
     }
     /* The question said back, not a word added (function words count:
      * "... merge sort is one" answers it) and no negation beyond the
@@ -277,8 +324,25 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         raw += p->w[i] * f->f[i];
     }
     double score = !(raw > 0.0) ? 0.0 : raw > 1.0 ? 1.0 : raw; /* NaN -> 0 */
-    double linear = score;
+    /* the band follows a rule that lowered the score, a learned penalty
+     * as a cap */
     double score_before_rules = score;
+    for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+        v->rule_pen_on |= p->rule_penalty_on[r] ? 1u << r : 0;
+    }
+    unsigned trig = v->rule_pen_on != 0
+                        ? assay_verdict_triggers(pq, f, p) & v->rule_pen_on
+                        : 0;
+    for (int r = 0; r < ASSAY_NRULEPEN && trig != 0; r++) {
+        if (trig & (1u << r)) {
+            v->rule_contrib[r] = round6(p->rule_penalty[r]);
+            raw += p->rule_penalty[r];
+        }
+    }
+    if (trig != 0) {
+        score = !(raw > 0.0) ? 0.0 : raw > 1.0 ? 1.0 : raw;
+    }
+    double linear = score;
     v->flags = apply_rules(pq, f, m, p, &score);
     /* The learned signal flags the answer; it does not move the score (the
      * score is fitted to human grades, the signal to contradiction labels
@@ -306,6 +370,9 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     double sum = v->bias;
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
         sum += v->contrib[i];
+    }
+    for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+        sum += v->rule_contrib[r];
     }
     v->adjust = round6(v->score - sum);
     static const char *const band_names[3] = {"correct", "partial",
@@ -545,6 +612,12 @@ static const verdict_key feature_keys[ASSAY_NFEATURES] = {
 #undef ASSAY_X_FEATKEY
 };
 
+static const verdict_key rule_pen_keys[ASSAY_NRULEPEN] = {
+#define ASSAY_X_RULEPENKEY(name, flag) VERDICT_KEY(#name),
+    ASSAY_RULE_PENALTIES(ASSAY_X_RULEPENKEY)
+#undef ASSAY_X_RULEPENKEY
+};
+
 static void
 write_contributions(assay_jsonw *w, const assay_verdict *v)
 {
@@ -555,6 +628,14 @@ write_contributions(assay_jsonw *w, const assay_verdict *v)
     for (int i = 0; i < ASSAY_NFEATURES; i++) {
         assay_jsonw_key_raw(w, feature_keys[i].text, feature_keys[i].len);
         assay_jsonw_real(w, v->contrib[i]);
+    }
+    /* a learned rule penalty, under the rule's name (0 when it did not
+     * trigger), for a model that has one */
+    for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+        if (v->rule_pen_on & (1u << r)) {
+            assay_jsonw_key_raw(w, rule_pen_keys[r].text, rule_pen_keys[r].len);
+            assay_jsonw_real(w, v->rule_contrib[r]);
+        }
     }
     ASSAY_JSONW_KEY(w, "rules");
     assay_jsonw_real(w, v->adjust);

@@ -58,7 +58,13 @@ struct assay_verdict {
     double features[ASSAY_NFEATURES];
     double bias;
     double contrib[ASSAY_NFEATURES];
-    double adjust; /* caps and clamping: score - bias - sum(contrib) */
+    /* learned rule penalties (params.h rule_penalty): the score's term of
+     * each rule the model has one for (bit r of rule_pen_on), 0 when the
+     * rule did not trigger */
+    double rule_contrib[ASSAY_NRULEPEN];
+    unsigned rule_pen_on;
+    double adjust; /* caps and clamping: score - bias - sum(contrib) -
+                      sum(rule_contrib) */
     char *labels;  /* copy of every label/phrase, NUL-separated */
     assay_concept_result *concepts;
     size_t nconcepts;
@@ -80,6 +86,13 @@ assay_err assay_verdict_build(const assay_prepared *pq, const assay_features *f,
                               const assay_concept_match *m,
                               const assay_params *p, const char *model_hash,
                               assay_verdict **out);
+
+/* assay_verdict_triggers returns the soft rules (params.h
+ * ASSAY_RULE_PENALTIES) whose trigger holds for an answer with features f,
+ * bit ASSAY_RP_name for each: the indicators `assay fit --rule-features`
+ * fits penalties on. An empty answer triggers none (its score is 0). */
+unsigned assay_verdict_triggers(const assay_prepared *pq,
+                                const assay_features *f, const assay_params *p);
 
 /* assay_flag_name is the wire name of flag bit i ("keyword_salad"). */
 const char *assay_flag_name(unsigned bit);

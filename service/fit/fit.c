@@ -379,7 +379,8 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
 /* Each rule's trigger and cap is chosen from a short candidate list (the
  * first candidate turns the rule's cap off) by the training objective, one
  * rule at a time, two passes. A rule that does not help on the training
- * items therefore does not cap scores; its flag is still reported.
+ * items therefore does not cap scores; its flag is still reported. Rules
+ * with a penalty learned in the ridge (--rule-features) are left out.
  * negated_cap, required_cap and contradiction_cap are policy, not fitted:
  * an answer that contradicts a key point of the reference, has it
  * backwards, or misses one the bank marks required, is never `correct`,
@@ -401,25 +402,39 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
         const double *tv;
         size_t ntv;
         size_t ncaps; /* the first ncaps of caps[] are candidates */
+        int pen;      /* its learned penalty (params.h), or -1 */
     } rules[] = {
-        {&p->off_topic_cap, &p->off_topic_cos, offc, 4, 3},
-        {&p->salad_cap, &p->salad_stop_ratio, salad, 4, 3},
-        {&p->restate_cap, &p->restate_qcos, restate, 4, 3},
-        {&p->short_cap, NULL, NULL, 0, 3},
-        {&p->misconception_cap, NULL, NULL, 0, 3},
+        {&p->off_topic_cap, &p->off_topic_cos, offc, 4, 3, ASSAY_RP_off_topic},
+        {&p->salad_cap, &p->salad_stop_ratio, salad, 4, 3,
+         ASSAY_RP_keyword_salad},
+        {&p->restate_cap, &p->restate_qcos, restate, 4, 3,
+         ASSAY_RP_restates_question},
+        {&p->short_cap, NULL, NULL, 0, 3, ASSAY_RP_too_short},
+        {&p->misconception_cap, NULL, NULL, 0, 3, -1},
         /* one contradicted point: graders often still give most credit
          * (on Mohler train the partial cap cost 0.03 r on unseen
          * questions), so the cap and the penalty are learned; at most
          * partial, since a false contradiction (a correct point said with a
          * negation) must not sink a right answer - a wrong one is caught
          * by contradiction_cap when it has the reference backwards */
-        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2},
+        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2,
+         -1},
     };
+    /* a rule with a learned penalty (--rule-features) has no cap, and its
+     * trigger stays the one the penalty was fitted on */
+    for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]); r++) {
+        if (rules[r].pen >= 0 && p->rule_penalty_on[rules[r].pen]) {
+            *rules[r].cap = ASSAY_CAP_NONE;
+        }
+    }
     double best;
     assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
     for (int pass = 0; pass < 2 && rc == ASSAY_OK; pass++) {
         for (size_t r = 0;
              r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
+            if (rules[r].pen >= 0 && p->rule_penalty_on[rules[r].pen]) {
+                continue;
+            }
             double keep_cap = *rules[r].cap;
             double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
             for (size_t c = 0; c < rules[r].ncaps && rc == ASSAY_OK; c++) {
@@ -914,6 +929,14 @@ out:
     return rc;
 }
 
+/* The ridge's design: the features, and with --rule-features the soft
+ * rules' triggers after them (dim columns a row; regress.h _cols). */
+typedef struct ridge_design {
+    const double *X;
+    int dim;
+    const bool *use;
+} ridge_design;
+
 /* Out-of-fold verdicts: each fold of the first fold assignment graded by
  * weights, and a band model when bm_lambda > 0 (deciding bands when
  * decides, else only the confidence signal), fitted on the other folds
@@ -923,11 +946,11 @@ out:
 static assay_err
 oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
            const assay_features *fs, assay_concept_match *const *matches,
-           const double *X, const double *y, const int *hb,
-           const unsigned *fold, unsigned nfolds, const bool *use,
-           double lambda, double bm_lambda, bool decides, const assay_params *p,
-           const int *srcix, double *oof, int *oband, double *osig,
-           assay_error *err)
+           const double *X, const ridge_design *rd, const double *y,
+           const int *hb, const unsigned *fold, unsigned nfolds,
+           const bool *use, double lambda, double bm_lambda, bool decides,
+           const assay_params *p, const int *srcix, double *oof, int *oband,
+           double *osig, assay_error *err)
 {
     size_t n = s->n;
     double *tmp = calloc(n + 1, sizeof(*tmp));
@@ -945,7 +968,8 @@ oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
         }
         assay_params pf = *p;
         memset(&pf.band, 0, sizeof(pf.band));
-        if (!assay_regress_fit(X, y, n, rows, use, lambda, &pf) ||
+        if (!assay_regress_fit_cols(rd->X, rd->dim, y, n, rows, rd->use, lambda,
+                                    &pf) ||
             (bm_lambda > 0 &&
              !assay_bandmodel_fit(X, hb, n, rows, use, bm_lambda, &pf.band))) {
             rc = assay_error_set(err, ASSAY_EINVAL,
@@ -1036,11 +1060,11 @@ static assay_err
 calibrate_confidence(const assay_model *m, const groups *g,
                      const assay_itemset *s, const assay_features *fs,
                      assay_concept_match *const *matches, const double *X,
-                     const double *y, const unsigned *fold, unsigned nfolds,
-                     const bool *use, double lambda, double bm_lambda,
-                     const char *band_mode, double target, double level,
-                     assay_params *p, const int *srcix, json_t **info,
-                     assay_error *err)
+                     const ridge_design *rd, const double *y,
+                     const unsigned *fold, unsigned nfolds, const bool *use,
+                     double lambda, double bm_lambda, const char *band_mode,
+                     double target, double level, assay_params *p,
+                     const int *srcix, json_t **info, assay_error *err)
 {
     enum { NC = 3, NR = ASSAY_CV_REPEATS };
     size_t n = s->n, nn = n * NR;
@@ -1085,7 +1109,7 @@ calibrate_confidence(const assay_model *m, const groups *g,
             int *obr = ob[c] + (size_t)r * n;
             p->calib.signal =
                 c == 0 ? ASSAY_SIGNAL_SCORE_MARGIN : ASSAY_SIGNAL_BAND_MARGIN;
-            if ((rc = oof_scores(m, g, s, fs, matches, X, y, hb,
+            if ((rc = oof_scores(m, g, s, fs, matches, X, rd, y, hb,
                                  fold + (size_t)r * n, nfolds, use, lambda,
                                  c == 0 ? 0 : bm_lambda, c == 2, p, srcix, oof,
                                  obr, mgr, err)) != ASSAY_OK) {
@@ -1326,7 +1350,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     groups g = {0};
     char *btext = NULL, *stext = NULL, *vtext = NULL;
     size_t blen = 0, slen = 0, vlen = 0;
-    double *X = NULL, *y = NULL, *score = NULL;
+    double *X = NULL, *XR = NULL, *y = NULL, *score = NULL;
     unsigned *fold = NULL;
     json_t *review = NULL, *src_info = NULL;
     int *srcix = NULL;
@@ -1529,6 +1553,32 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
         use[j] = feature_enabled(o->features, assay_feature_names[j]);
     }
+    /* --rule-features: the soft rules' triggers (at the default triggers)
+     * as ridge columns after the features, weights <= 0 */
+    bool use_r[ASSAY_REG_MAXCOLS];
+    memcpy(use_r, use, sizeof(use));
+    ridge_design rd = {X, ASSAY_NFEATURES, use_r};
+    if (o->rule_features) {
+        rd.dim = ASSAY_REG_MAXCOLS;
+        if ((XR = calloc(n * (size_t)rd.dim + 1, sizeof(*XR))) == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            double *row = &XR[i * (size_t)rd.dim];
+            memcpy(row, &X[i * ASSAY_NFEATURES], ASSAY_NFEATURES * sizeof(*X));
+            unsigned t = assay_verdict_triggers(
+                item_question(m, &g, &items.v[i]), &fs[i], &p);
+            for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+                row[ASSAY_NFEATURES + r] = (t >> r) & 1u ? 1.0 : 0.0;
+            }
+        }
+        for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+            use_r[ASSAY_NFEATURES + r] = true;
+            p.rule_penalty_on[r] = true;
+        }
+        rd.X = XR;
+    }
     double cv_r = NAN; /* null in model.json: not computed, not r = 0 */
     double lambda = ASSAY_DEFAULT_LAMBDA;
     unsigned nfolds = 0;
@@ -1558,10 +1608,11 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
         if (nseen == 5 * ASSAY_CV_REPEATS) {
             nfolds = 5;
-            lambda =
-                assay_regress_choose_lambda(X, y, n, fold, nfolds, use, &cv_r);
+            lambda = assay_regress_choose_lambda_cols(rd.X, rd.dim, y, n, fold,
+                                                      nfolds, rd.use, &cv_r);
         }
-        if (!assay_regress_fit(X, y, n, NULL, use, lambda, &p)) {
+        if (!assay_regress_fit_cols(rd.X, rd.dim, y, n, NULL, rd.use, lambda,
+                                    &p)) {
             rc = assay_error_set(
                 err, ASSAY_EINVAL,
                 "fit: the features are degenerate on these items");
@@ -1588,6 +1639,9 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
         p.w[j] = round(p.w[j] * 1e6) / 1e6;
+    }
+    for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+        p.rule_penalty[r] = round(p.rule_penalty[r] * 1e6) / 1e6 + 0.0;
     }
     p.bias = round(p.bias * 1e6) / 1e6;
     p.scale_a = round(p.scale_a * 1e6) / 1e6;
@@ -1640,7 +1694,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     if (nfolds > 0 &&
         (rc = calibrate_confidence(
-             m, &g, &items, fs, matches, X, y, fold, nfolds, use, lambda,
+             m, &g, &items, fs, matches, X, &rd, y, fold, nfolds, use, lambda,
              bm_lambda, o->band,
              o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
              review_level(o->review_level), &p, srcix, &review, err))) {
@@ -1742,6 +1796,13 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         (json_int_t)tm.n, "pearson", num4(tm.pearson), "spearman",
         num4(tm.spearman), "rmse", num4(tm.rmse), "band_accuracy",
         num4(tm.band_accuracy));
+    if (o->rule_features) {
+        json_t *rf = json_array();
+        for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+            json_array_append_new(rf, json_string(assay_rule_penalty_names[r]));
+        }
+        json_object_set_new(fitinfo, "rule_features", rf);
+    }
     if (review != NULL) {
         json_object_set_new(fitinfo, "review", review);
         review = NULL;
@@ -1775,6 +1836,7 @@ out:
     free(matches);
     free(fs);
     free(X);
+    free(XR);
     free(y);
     free(score);
     groups_fini(&g);

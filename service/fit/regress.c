@@ -43,8 +43,29 @@ bool
 assay_regress_fit(const double *X, const double *y, size_t n, const bool *rows,
                   const bool *use, double lambda, assay_params *p)
 {
-    enum { D = ASSAY_NFEATURES };
-    double mean[D] = {0}, sd[D] = {0}, G[D][D] = {{0}}, c[D] = {0}, w[D] = {0};
+    return assay_regress_fit_cols(X, ASSAY_NFEATURES, y, n, rows, use, lambda,
+                                  p);
+}
+
+/* Column j's sign constraint: a feature's, or <= 0 for a rule's trigger. */
+static int
+col_sign(int j)
+{
+    return j < ASSAY_NFEATURES ? assay_feature_sign(j) : -1;
+}
+
+bool
+assay_regress_fit_cols(const double *X, int dim, const double *y, size_t n,
+                       const bool *rows, const bool *use, double lambda,
+                       assay_params *p)
+{
+    enum { DMAX = ASSAY_REG_MAXCOLS };
+    const int D = dim;
+    if (dim < ASSAY_NFEATURES || dim > DMAX) {
+        return false;
+    }
+    double mean[DMAX] = {0}, sd[DMAX] = {0}, G[DMAX][DMAX] = {{0}},
+           c[DMAX] = {0}, w[DMAX] = {0};
     double my = 0;
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
@@ -68,7 +89,7 @@ assay_regress_fit(const double *X, const double *y, size_t n, const bool *rows,
         if (rows != NULL && !rows[i]) {
             continue;
         }
-        double d[D];
+        double d[DMAX];
         for (int j = 0; j < D; j++) {
             d[j] = X[i * D + j] - mean[j];
             sd[j] += d[j] * d[j];
@@ -80,7 +101,7 @@ assay_regress_fit(const double *X, const double *y, size_t n, const bool *rows,
             }
         }
     }
-    bool on[D];
+    bool on[DMAX];
     for (int j = 0; j < D; j++) {
         sd[j] = sqrt(sd[j] / (double)m);
         on[j] = use[j] && sd[j] > 1e-9;
@@ -110,7 +131,7 @@ assay_regress_fit(const double *X, const double *y, size_t n, const bool *rows,
                 return false; /* no ridge and a degenerate column */
             }
             double nw = r / den;
-            int sg = assay_feature_sign(j);
+            int sg = col_sign(j);
             if ((sg > 0 && nw < 0) || (sg < 0 && nw > 0)) {
                 nw = 0;
             }
@@ -123,10 +144,18 @@ assay_regress_fit(const double *X, const double *y, size_t n, const bool *rows,
     }
     p->bias = my;
     memset(p->w, 0, sizeof(p->w));
+    if (D > ASSAY_NFEATURES) {
+        memset(p->rule_penalty, 0, sizeof(p->rule_penalty));
+    }
     for (int j = 0; j < D; j++) {
         if (on[j]) {
-            p->w[j] = w[j] / sd[j];
-            p->bias -= p->w[j] * mean[j];
+            double wj = w[j] / sd[j];
+            if (j < ASSAY_NFEATURES) {
+                p->w[j] = wj;
+            } else {
+                p->rule_penalty[j - ASSAY_NFEATURES] = wj;
+            }
+            p->bias -= wj * mean[j];
         }
     }
     return isfinite(p->bias);
@@ -134,7 +163,7 @@ assay_regress_fit(const double *X, const double *y, size_t n, const bool *rows,
 
 /* Pearson r of out-of-fold predictions: each fold is predicted by weights
  * fitted on the other folds. */
-static double cv_once(const double *X, const double *y, size_t n,
+static double cv_once(const double *X, int dim, const double *y, size_t n,
                       const unsigned *fold, unsigned nfolds, const bool *use,
                       double lambda, double *pred);
 
@@ -143,12 +172,21 @@ assay_regress_cv(const double *X, const double *y, size_t n,
                  const unsigned *fold, unsigned nfolds, const bool *use,
                  double lambda, double *pred)
 {
+    return assay_regress_cv_cols(X, ASSAY_NFEATURES, y, n, fold, nfolds, use,
+                                 lambda, pred);
+}
+
+double
+assay_regress_cv_cols(const double *X, int dim, const double *y, size_t n,
+                      const unsigned *fold, unsigned nfolds, const bool *use,
+                      double lambda, double *pred)
+{
     /* fold holds ASSAY_CV_REPEATS assignments of n items each; the mean r
      * over the repeats is steadier than one split's */
     double sum = 0.0;
     for (unsigned r = 0; r < ASSAY_CV_REPEATS; r++) {
-        double v = cv_once(X, y, n, fold + (size_t)r * n, nfolds, use, lambda,
-                           r == 0 ? pred : NULL);
+        double v = cv_once(X, dim, y, n, fold + (size_t)r * n, nfolds, use,
+                           lambda, r == 0 ? pred : NULL);
         if (v < -0.999) {
             return -1.0;
         }
@@ -158,8 +196,9 @@ assay_regress_cv(const double *X, const double *y, size_t n,
 }
 
 static double
-cv_once(const double *X, const double *y, size_t n, const unsigned *fold,
-        unsigned nfolds, const bool *use, double lambda, double *out)
+cv_once(const double *X, int dim, const double *y, size_t n,
+        const unsigned *fold, unsigned nfolds, const bool *use, double lambda,
+        double *out)
 {
     double *pred = malloc(n * sizeof(*pred));
     bool *rows = malloc(n * sizeof(*rows));
@@ -173,14 +212,18 @@ cv_once(const double *X, const double *y, size_t n, const unsigned *fold,
         }
         assay_params p;
         memset(&p, 0, sizeof(p));
-        if (!assay_regress_fit(X, y, n, rows, use, lambda, &p)) {
+        if (!assay_regress_fit_cols(X, dim, y, n, rows, use, lambda, &p)) {
             goto out;
         }
         for (size_t i = 0; i < n; i++) {
             if (fold[i] == f) {
+                const double *x = &X[i * (size_t)dim];
                 double s = p.bias;
-                for (int j = 0; j < ASSAY_NFEATURES; j++) {
-                    s += p.w[j] * X[i * ASSAY_NFEATURES + j];
+                for (int j = 0; j < dim; j++) {
+                    s += (j < ASSAY_NFEATURES
+                              ? p.w[j]
+                              : p.rule_penalty[j - ASSAY_NFEATURES]) *
+                         x[j];
                 }
                 pred[i] = s;
             }
@@ -208,11 +251,21 @@ assay_regress_choose_lambda(const double *X, const double *y, size_t n,
                             const unsigned *fold, unsigned nfolds,
                             const bool *use, double *cv_r)
 {
+    return assay_regress_choose_lambda_cols(X, ASSAY_NFEATURES, y, n, fold,
+                                            nfolds, use, cv_r);
+}
+
+double
+assay_regress_choose_lambda_cols(const double *X, int dim, const double *y,
+                                 size_t n, const unsigned *fold,
+                                 unsigned nfolds, const bool *use, double *cv_r)
+{
     double best = lambdas[0];
-    double best_r = assay_regress_cv(X, y, n, fold, nfolds, use, best, NULL);
+    double best_r =
+        assay_regress_cv_cols(X, dim, y, n, fold, nfolds, use, best, NULL);
     for (size_t i = 1; i < sizeof(lambdas) / sizeof(lambdas[0]); i++) {
-        double r =
-            assay_regress_cv(X, y, n, fold, nfolds, use, lambdas[i], NULL);
+        double r = assay_regress_cv_cols(X, dim, y, n, fold, nfolds, use,
+                                         lambdas[i], NULL);
         /* less penalty only for a clear cross-validated gain */
         if (r > best_r + 1e-4) {
             best = lambdas[i];

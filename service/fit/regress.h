@@ -46,4 +46,22 @@ double assay_regress_choose_lambda(const double *X, const double *y, size_t n,
                                    const unsigned *fold, unsigned nfolds,
                                    const bool *use, double *cv_r);
 
+/* The _cols variants take X with dim columns a row: the ASSAY_NFEATURES
+ * features, then (dim > ASSAY_NFEATURES) the soft rules' 0/1 triggers in
+ * ASSAY_RULE_PENALTIES order, whose weights are constrained <= 0 and land
+ * in p->rule_penalty (`assay fit --rule-features`); use[] has dim entries.
+ * With dim == ASSAY_NFEATURES they are the functions above. */
+#define ASSAY_REG_MAXCOLS (ASSAY_NFEATURES + ASSAY_NRULEPEN)
+
+bool assay_regress_fit_cols(const double *X, int dim, const double *y, size_t n,
+                            const bool *rows, const bool *use, double lambda,
+                            assay_params *p);
+double assay_regress_cv_cols(const double *X, int dim, const double *y,
+                             size_t n, const unsigned *fold, unsigned nfolds,
+                             const bool *use, double lambda, double *pred);
+double assay_regress_choose_lambda_cols(const double *X, int dim,
+                                        const double *y, size_t n,
+                                        const unsigned *fold, unsigned nfolds,
+                                        const bool *use, double *cv_r);
+
 #endif

@@ -296,6 +296,101 @@ test_fit_learns_a_contradiction_signal_from_labels(void **state)
     assay_model_unref(m);
 }
 
+/* --rule-features on a set where short answers that name reference terms
+ * are graded 0: the too_short trigger enters the ridge and takes a
+ * negative weight, every rule's weight is <= 0, the penalised rules' caps
+ * are "none", and the fitted model reports the penalty in a short
+ * answer's contributions. Without the option no penalties are written. */
+static void
+test_fit_rule_features_learn_penalties(void **state)
+{
+    fixture *fx = *state;
+    char lpath[1200];
+    snprintf(lpath, sizeof(lpath), "%s/short.jsonl", fx->dir);
+    FILE *f = fopen(lpath, "w");
+    assert_non_null(f);
+    size_t len;
+    char *base = assay_test_slurp(fx->labels, &len);
+    assert_non_null(base);
+    assert_int_equal(fwrite(base, 1, len, f), len);
+    free(base);
+    static const struct {
+        const char *qid, *answer;
+    } shorts[] = {
+        {"gil", "GIL mutex."},
+        {"gil", "One thread."},
+        {"gil", "Bytecode lock."},
+        {"gil", "Multiprocessing."},
+        {"refcount", "Reference counting."},
+        {"refcount", "Garbage collector."},
+        {"refcount", "Counting references."},
+        {"orm", "Querysets."},
+        {"orm", "Database tables."},
+        {"orm", "Python classes."},
+    };
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < sizeof(shorts) / sizeof(shorts[0]); i++) {
+            fprintf(f,
+                    "{\"question_id\":\"%s\",\"answer\":\"%s\",\"score\":0,"
+                    "\"scale_max\":5,\"split\":\"train\"}\n",
+                    shorts[i].qid, shorts[i].answer);
+        }
+    }
+    fclose(f);
+    const char *labels[1] = {lpath};
+    assay_error err;
+    assay_error_init(&err);
+    for (int rf = 0; rf < 2; rf++) {
+        assay_fit_options o = options(fx, labels, 1, fx->out2);
+        /* no length features: the trigger alone can mark short answers */
+        o.features = "cosine,bigram,coverage,recall";
+        o.rule_features = rf;
+        assert_ok_err(assay_fit(&o, NULL, &err), &err);
+        json_t *root = json_load_file(fx->out2, 0, NULL);
+        assert_non_null(root);
+        json_t *rules = json_object_get(root, "rules");
+        json_t *pen = json_object_get(rules, "penalties");
+        json_t *rfi =
+            json_object_get(json_object_get(root, "fit"), "rule_features");
+        if (!rf) {
+            assert_null(pen);
+            assert_null(rfi);
+            json_decref(root);
+            continue;
+        }
+        assert_int_equal(json_array_size(rfi), ASSAY_NRULEPEN);
+        assert_int_equal(json_object_size(pen), ASSAY_NRULEPEN);
+        for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+            json_t *w = json_object_get(pen, assay_rule_penalty_names[r]);
+            assert_true(json_is_number(w));
+            assert_true(json_number_value(w) <= 0.0);
+        }
+        double ws = json_number_value(json_object_get(pen, "too_short"));
+        assert_true(ws < -0.05);
+        static const char *const caps[] = {"short_cap", "off_topic_cap",
+                                           "salad_cap", "restate_cap"};
+        for (size_t c = 0; c < 4; c++) {
+            assert_string_equal(
+                json_string_value(json_object_get(rules, caps[c])), "none");
+        }
+        json_decref(root);
+        assay_model *m = NULL;
+        assert_ok_err(assay_model_load(fx->out2, &m, &err), &err);
+        assay_verdict *v = NULL;
+        const char *ans = shorts[0].answer;
+        assert_ok_err(assay_grade(m, "gil", ans, strlen(ans), &v, &err), &err);
+        json_t *jv = assay_verdict_json(v);
+        json_t *c = json_object_get(jv, "contributions");
+        assert_near(json_number_value(json_object_get(c, "too_short")), ws,
+                    1e-9);
+        assert_true(json_is_number(json_object_get(c, "off_topic")));
+        json_decref(jv);
+        assay_verdict_free(v);
+        assay_model_unref(m);
+    }
+    unlink(lpath);
+}
+
 typedef struct bad_case {
     const char *file;
     assay_err code;
@@ -875,6 +970,7 @@ main(void)
         T(test_fit_features_out_table),
         T(test_fit_band_sources),
         T(test_fit_band_modes),
+        T(test_fit_rule_features_learn_penalties),
         cmocka_unit_test(test_fit_pearson_by_hand),
         cmocka_unit_test(test_fit_spearman_by_hand_with_ties),
     };

@@ -16,6 +16,7 @@
 #include "model.h"
 #include "sha256.h"
 #include "tfidf.h"
+#include "verdict.h"
 
 static void
 write_file(const char *path, const char *text, size_t len)
@@ -840,10 +841,96 @@ test_model_band_model_decides_band(void **state)
     rmdir(dir);
 }
 
+/* A model with rules.penalties adds the penalty of a rule that triggers
+ * to the linear score, reports it in the contributions under the rule's
+ * name, and does not apply that rule's cap; the same model without the
+ * key (an old model file) caps as before and reports no penalty. */
+static void
+test_model_rule_penalty_applied_and_reported(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "{\"format\": \"assay-model/1\",\n"
+        " \"weights\": {\"bias\": 0.1, \"cosine\": 0.5, \"coverage\": 0.4},\n"
+        " \"rules\": {\"short_cap\": \"incorrect\"%s}}\n";
+    char dir[1024], path[1200], text[1024];
+    make_tmpdir(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/model.json", dir);
+    const char *q = "What does the GIL do?";
+    const char *ref = "The GIL lets one thread run Python bytecode at a time, "
+                      "so threads do not speed up CPU-bound work.";
+    const char *ans = "bytecode thread"; /* 2 content words: too_short */
+    double linear = NAN, capped = NAN;
+    for (int with = 0; with < 2; with++) {
+        int n = snprintf(text, sizeof(text), fmt,
+                         with ? ", \"penalties\": {\"too_short\": -0.1}" : "");
+        write_file(path, text, (size_t)n);
+        assay_model *m = NULL;
+        assay_error err;
+        assay_error_init(&err);
+        assert_ok_err(assay_model_load(path, &m, &err), &err);
+        const assay_params *p = &m->params;
+        for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+            assert_int_equal(p->rule_penalty_on[r],
+                             with && r == ASSAY_RP_too_short);
+        }
+        assay_verdict *v = NULL;
+        assert_ok_err(assay_grade_inline(m, q, strlen(q), ref, strlen(ref), ans,
+                                         strlen(ans), &v, &err),
+                      &err);
+        assert_true(v->flags & ASSAY_FLAG(TOO_SHORT));
+        json_t *o = assay_verdict_json(v);
+        json_t *c = json_object_get(o, "contributions");
+        assert_non_null(c);
+        double sum = v->bias;
+        for (int i = 0; i < ASSAY_NFEATURES; i++) {
+            sum += v->contrib[i];
+        }
+        json_t *pen = json_object_get(c, "too_short");
+        /* only the rules the model has a penalty for are reported */
+        assert_null(json_object_get(c, "off_topic"));
+        if (!with) {
+            linear = sum;
+            capped = assay_verdict_score(v);
+            assert_null(pen);
+            /* the incorrect cap: half the partial threshold */
+            assert_true(linear > 0.5 * p->th_partial + 0.15);
+            assert_near(capped, 0.5 * p->th_partial, 1e-6);
+        } else {
+            assert_non_null(pen);
+            assert_near(json_number_value(pen), -0.1, 1e-12);
+            assert_near(v->rule_contrib[ASSAY_RP_too_short], -0.1, 1e-12);
+            /* no cap: the score is the linear score less the penalty,
+             * and the contributions add up to it */
+            double want = linear - 0.1 < 0 ? 0 : linear - 0.1;
+            assert_near(assay_verdict_score(v), want, 2e-6);
+            assert_true(assay_verdict_score(v) != capped);
+            assert_near(v->adjust, 0, 2e-6);
+        }
+        json_decref(o);
+        /* written back as read */
+        json_t *pj = assay_params_json(p);
+        json_t *pr = json_object_get(json_object_get(pj, "rules"), "penalties");
+        if (with) {
+            assert_int_equal(json_object_size(pr), 1);
+            assert_near(json_number_value(json_object_get(pr, "too_short")),
+                        -0.1, 0);
+        } else {
+            assert_null(pr);
+        }
+        json_decref(pj);
+        assay_verdict_free(v);
+        assay_model_unref(m);
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_rule_penalty_applied_and_reported),
         cmocka_unit_test(test_model_band_model_decides_band),
         cmocka_unit_test(test_model_calibration_signal),
         cmocka_unit_test(test_model_band_sources),

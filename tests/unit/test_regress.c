@@ -152,6 +152,62 @@ test_regress_sign_constraints_hold(void **state)
     assert_int_equal(assay_feature_sign(ASSAY_F_required_missing), -1);
 }
 
+/* With the rules' trigger columns after the features (fit
+ * --rule-features), a trigger that marks lower scores gets its exact
+ * negative weight; one that marks higher scores is held at 0 (a rule only
+ * lowers a score); the cross-validated predictions use the columns. */
+static void
+test_regress_rule_columns_are_penalties(void **state)
+{
+    (void)state;
+    enum { D = ASSAY_REG_MAXCOLS };
+    double X[N * D], y[N], pred[N];
+    memset(X, 0, sizeof(X));
+    for (int sign = -1; sign <= 1; sign += 2) {
+        for (int i = 0; i < N; i++) {
+            double x0 = (i % 10) / 10.0;
+            double x1 = ((i * 7) % 13) / 13.0;
+            double t = i % 4 == 1 ? 1.0 : 0.0;
+            X[i * D + 0] = x0;
+            X[i * D + 1] = x1;
+            X[i * D + ASSAY_NFEATURES + ASSAY_RP_too_short] = t;
+            y[i] = 0.1 + 0.5 * x0 + 0.25 * x1 + sign * 0.2 * t;
+        }
+        bool use[D] = {true, true};
+        for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+            use[ASSAY_NFEATURES + r] = true;
+        }
+        assay_params p;
+        memset(&p, 0, sizeof(p));
+        assert_true(assay_regress_fit_cols(X, D, y, N, NULL, use, 0.0, &p));
+        for (int r = 0; r < ASSAY_NRULEPEN; r++) {
+            assert_true(p.rule_penalty[r] <= 0.0);
+        }
+        if (sign < 0) {
+            assert_true(fabs(p.rule_penalty[ASSAY_RP_too_short] + 0.2) < 1e-9);
+            assert_true(fabs(p.w[0] - 0.5) < 1e-9);
+            assert_true(fabs(p.bias - 0.1) < 1e-9);
+            unsigned fold[ASSAY_CV_REPEATS * N];
+            for (int r = 0; r < ASSAY_CV_REPEATS; r++) {
+                for (int i = 0; i < N; i++) {
+                    fold[r * N + i] = (unsigned)((i / 2 + r) % 5);
+                }
+            }
+            double cv =
+                assay_regress_cv_cols(X, D, y, N, fold, 5, use, 0.0, pred);
+            assert_true(fabs(cv - 1.0) < 1e-9);
+        } else {
+            assert_true(p.rule_penalty[ASSAY_RP_too_short] == 0.0);
+        }
+    }
+    /* a dim that is not the features, or features and rules, is refused */
+    assay_params p;
+    bool use[D] = {true, true};
+    assert_false(assay_regress_fit_cols(X, ASSAY_NFEATURES - 1, y, N, NULL, use,
+                                        0.0, &p));
+    assert_false(assay_regress_fit_cols(X, D + 1, y, N, NULL, use, 0.0, &p));
+}
+
 int
 main(void)
 {
@@ -162,6 +218,7 @@ main(void)
         cmocka_unit_test(test_regress_too_few_rows_fails),
         cmocka_unit_test(test_regress_collinear_features_share_the_weight),
         cmocka_unit_test(test_regress_sign_constraints_hold),
+        cmocka_unit_test(test_regress_rule_columns_are_penalties),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
