@@ -572,6 +572,42 @@ conjoined(const assay_claim_set *cs, const assay_analysis *a, size_t first,
     return m;
 }
 
+/* Whether a negation covers entity e's name in terms [first, last) that
+ * covers none of the claim words there (cue: the negation over term i, 1 +
+ * its cue's index; cues/ncues: those over the claim words): a negation of
+ * its own, as in "the key is not iron" for the claim "the key is iron"
+ * about iron. */
+static bool
+name_negated(const assay_entity *e, const assay_analysis *a, size_t first,
+             size_t last, uint32_t (*cue)(const void *, size_t),
+             const void *ctx, const uint32_t *cues, unsigned ncues)
+{
+    for (size_t k = 0; k < e->nkeys; k++) {
+        size_t i;
+        if (!mentions_key(a, first, last, e->key[k], &i)) {
+            return false;
+        }
+        uint32_t c = cue(ctx, i);
+        bool shared = false;
+        for (unsigned q = 0; q < ncues && !shared; q++) {
+            shared = cues[q] == c;
+        }
+        /* a negator opening the clause reads as "No, ..." or "no X are
+         * ...", not as a denial of the name */
+        if (c != 0 && !shared && c != first + 1) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* name_negated's view of the reference's negation cover */
+static uint32_t
+rcov_cue(const void *ctx, size_t i)
+{
+    return ((const uint32_t *)ctx)[i];
+}
+
 /* The entity a passive clause names as its agent ("nested objects are
  * duplicated by a shallow copy": the shallow copy does it), -1 when none:
  * "by", an article at most, then the entity, after a form of "be" in the
@@ -1622,6 +1658,10 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         cs->effects = cs->effects || cl->effect != 0 || cl->quantity != 0;
         cl->cond_of = (int8_t)(conditional && !opens_if ? antecedent : -1);
         cl->instead = is_word(&ra->terms[c->first], "instead");
+        cl->subject_negated =
+            subject >= 0 && !names_only && rcov != NULL &&
+            name_negated(&cs->ent[subject], ra, c->first, c->last, rcov_cue,
+                         rcov, pol.cues, pol.ncues);
         cl->negative =
             cl->yesno == 0 && ((int)(pol.ncues & 1u) ^ (pol.less ? 1 : 0) ^
                                (cl->instead ? 1 : 0)) == 1;
@@ -1975,6 +2015,20 @@ word_cue(const judge_ctx *j, const clause *k, size_t i, uint32_t denial)
     return DENIED_INNER;
 }
 
+/* name_negated's view of the judge's negations (word_cue) */
+typedef struct judge_cue_ctx {
+    const judge_ctx *j;
+    const clause *k;
+    uint32_t denial;
+} judge_cue_ctx;
+
+static uint32_t
+judge_cue(const void *ctx, size_t i)
+{
+    const judge_cue_ctx *c = ctx;
+    return word_cue(c->j, c->k, i, c->denial);
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -2196,6 +2250,14 @@ judge_clause(void *vctx, const clause *k)
         unsigned nneg = clause_negations(&x[c]);
         int pol = (int)(nneg & 1u) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
                   (int)(nopp & 1u);
+        /* a negation of the subject's name alone turns the claim too
+         * ("the key is not iron" against "the key is iron") */
+        judge_cue_ctx jc = {j, k, denial};
+        bool name_neg =
+            cl->subject >= 0 && ((named_all >> cl->subject) & 1u) &&
+            name_negated(&cs->ent[cl->subject], a, k->first, k->last, judge_cue,
+                         &jc, x[c].cues, x[c].ncues);
+        pol ^= (int)(name_neg != cl->subject_negated);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c])) ||
                     plain_antonym(cl, &x[c], nneg, instead);
         /* both say what happens to most of the claim's words, or how

@@ -67,35 +67,38 @@ typedef struct assay_entity {
 #define ASSAY_CLAIM_LABELS 4
 
 typedef struct assay_claim {
-    char *text;        /* the clause as written in the reference */
-    int subject;       /* entity index, -1 when none */
-    uint32_t entities; /* every entity the clause names (bit per entity) */
-    uint32_t heads;    /* the entities it is said of: its subject and those
-                          named among its first words ("X and Y are
-                          connected"), not an object ("threads run inside a
-                          process": process is not a head) */
-    bool negative;     /* the claim is stated negatively (over all its
-                          words; judging compares the words matched) */
-    bool instead;      /* "instead of Y": all of it is negative */
-    bool weak;         /* only / just / limits ... or in a conditional
-                          sentence: a negated answer may agree, so negation
-                          alone never contradicts it ... */
-    bool restricted;   /* (only / just / limits ...) */
-    bool rule;         /* a whole conditional rule in one clause ("if they
-                          are in one path, the switch affects the bulb"):
-                          one negation of it states another rule */
-    int8_t cond_of;    /* ... except, for the consequent of a condition,
-                          the claim stating the condition (-1: none) when
-                          the answer's sentence states it too */
-    int yesno;         /* +1 / -1: the reference opens with yes / no */
-    int effect;        /* +1 / -1: says its object is helped ("benefits
-                          I/O-bound tasks") or held back ("limits CPU-bound
-                          multi-threading"); 0 neither or both */
-    int quantity;      /* -1: says one alone ("only one thread ... at a
-                          time"); +1: several together ("many threads ...
-                          simultaneously"); 0 neither or both */
-    uint64_t value;    /* the reference opens with a bare number ("40
-                          meters."): its term hash, else 0 */
+    char *text;           /* the clause as written in the reference */
+    int subject;          /* entity index, -1 when none */
+    uint32_t entities;    /* every entity the clause names (bit per entity) */
+    uint32_t heads;       /* the entities it is said of: its subject and those
+                             named among its first words ("X and Y are
+                             connected"), not an object ("threads run inside a
+                             process": process is not a head) */
+    bool negative;        /* the claim is stated negatively (over all its
+                             words; judging compares the words matched) */
+    bool instead;         /* "instead of Y": all of it is negative */
+    bool subject_negated; /* a negation of its own over the subject's
+                             name ("the key is not iron": "not" reaches
+                             iron, no predicate word) */
+    bool weak;            /* only / just / limits ... or in a conditional
+                             sentence: a negated answer may agree, so negation
+                             alone never contradicts it ... */
+    bool restricted;      /* (only / just / limits ...) */
+    bool rule;            /* a whole conditional rule in one clause ("if they
+                             are in one path, the switch affects the bulb"):
+                             one negation of it states another rule */
+    int8_t cond_of;       /* ... except, for the consequent of a condition,
+                             the claim stating the condition (-1: none) when
+                             the answer's sentence states it too */
+    int yesno;            /* +1 / -1: the reference opens with yes / no */
+    int effect;           /* +1 / -1: says its object is helped ("benefits
+                             I/O-bound tasks") or held back ("limits CPU-bound
+                             multi-threading"); 0 neither or both */
+    int quantity;         /* -1: says one alone ("only one thread ... at a
+                             time"); +1: several together ("many threads ...
+                             simultaneously"); 0 neither or both */
+    uint64_t value;       /* the reference opens with a bare number ("40
+                             meters."): its term hash, else 0 */
     uint64_t label[ASSAY_CLAIM_LABELS]; /* the instances it names ("terminal
                                            1", "bulbs A and C"): hashes */
     size_t nlabels;

@@ -1284,6 +1284,32 @@ test_claim_conjoined_subjects(void **state)
     judged_free(j);
 }
 
+/* A negation of the subject's name alone ("the coin is not nickel", where
+ * nickel is the subject and "coin" the only predicate word, said plainly)
+ * turns the claim. */
+static void
+test_claim_negated_name_turns_the_claim(void **state)
+{
+    (void)state;
+    static const char *q =
+        "How can a magnet tell if the coin is nickel or copper?";
+    static const char *ref = "If the coin sticks, the coin is nickel; if the "
+                             "coin does not stick, the coin is copper.";
+    judged *j = judge(q, ref,
+                      "If the coin sticks, the coin is not nickel; if the "
+                      "coin does not stick, the coin is copper.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "the coin is nickel")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "the coin is copper")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref, "If the coin sticks, the coin is nickel.", NULL, 0);
+    assert_int_equal(result_of(j, "the coin is nickel")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 static void
 test_claim_relation_between_entities(void **state)
 {
@@ -1587,6 +1613,7 @@ main(void)
         cmocka_unit_test(test_claim_passive_agent_is_the_subject),
         cmocka_unit_test(test_claim_different_from_after_a_pronoun),
         cmocka_unit_test(test_claim_conjoined_subjects),
+        cmocka_unit_test(test_claim_negated_name_turns_the_claim),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
