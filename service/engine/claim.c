@@ -1029,8 +1029,9 @@ yesno_of(const assay_analysis *a, const clause *c)
 }
 
 /* The number a text's first clause consists of ("40 meters.", "About 30
- * grams"): at most three content words, exactly one of them a number. Its
- * term hash, else 0. */
+ * grams"): at most three content words, exactly one of them a number, the
+ * first, and no condition ("When 2 variables are changed" is a rule, not
+ * a value). Its term hash, else 0. */
 static uint64_t
 value_of(const assay_analysis *a, const clause *c)
 {
@@ -1048,7 +1049,7 @@ value_of(const assay_analysis *a, const clause *c)
         if (t->flags & ASSAY_TERM_NUMBER ||
             (t->text_len > 0 && t->text[0] >= '0' && t->text[0] <= '9')) {
             nnum++;
-            v = t->hash;
+            v = n == 1 && !opens_condition(a, c) ? t->hash : 0;
         }
     }
     return n <= 3 && nnum == 1 ? v : 0;

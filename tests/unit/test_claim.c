@@ -1362,6 +1362,15 @@ test_claim_bare_number_answer_is_a_value_claim(void **state)
     assert_int_not_equal(result_of(j, "40 meters")->state,
                          ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
+    /* a condition with a number in it is a rule, not a value: its
+     * negation is read */
+    static const char *q2 = "Why can two changed factors not be compared?";
+    static const char *ref2 = "When 2 factors are changed, the cause is "
+                              "unknown.";
+    j = judge(q2, ref2, "When 2 factors are not changed, the cause is unknown.",
+              NULL, 0);
+    assert_true(any_contradicted(j));
+    judged_free(j);
 }
 
 /* The state of a one-variant bank concept labelled label in answer, after
