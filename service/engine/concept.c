@@ -783,6 +783,7 @@ assay_concepts_match_scope(const assay_concept_set *cs,
         const assay_concept *c = &cs->c[i];
         assay_concept_match best = {ASSAY_MATCH_MISSING, 0, 0, 0, 0, 0, 0, 0};
         assay_concept_match denied = {ASSAY_MATCH_MISSING, 0, 0, 0, 0, 0, 0, 0};
+        size_t said = 0; /* words of the longest variant asserted */
         for (size_t j = 0; j < c->nphrases; j++) {
             size_t s = 0, e = 0, ns = 0, ne = 0;
             bool neg = false;
@@ -792,6 +793,7 @@ assay_concepts_match_scope(const assay_concept_set *cs,
             if (st > best.state) {
                 best = (assay_concept_match){st, s, e, j, 0, 0, 0, 0};
             }
+            said = st != ASSAY_MATCH_MISSING && ph->n > said ? ph->n : said;
             if (neg && denied.state == ASSAY_MATCH_MISSING) {
                 denied = (assay_concept_match){
                     ASSAY_MATCH_NEGATED, ns, ne, j, 0, 0, 0, 0};
@@ -799,9 +801,11 @@ assay_concepts_match_scope(const assay_concept_set *cs,
         }
         /* A key point denied anywhere is denied, even where a bare mention
          * of it appears elsewhere ("CSR (client-side rendering) does not
-         * render in the browser"); a misconception asserted anywhere is
-         * asserted. Derived (inline) concepts are single reference words:
-         * a mention outweighs a negation there. */
+         * render in the browser"), unless a variant of more words is said
+         * ("cooperative multitasking" said, the one-word "threads" denied
+         * in "does not use threads"); a misconception asserted anywhere
+         * is asserted. Derived (inline) concepts are single reference
+         * words: a mention outweighs a negation there. */
         if (denied.state == ASSAY_MATCH_NEGATED && c->avoid) {
             /* "never build SQL by string concatenation" is the point */
             if (best.state == ASSAY_MATCH_MISSING) {
@@ -811,7 +815,7 @@ assay_concepts_match_scope(const assay_concept_set *cs,
         } else if (denied.state == ASSAY_MATCH_NEGATED &&
                    (c->misconception || c->derived
                         ? best.state == ASSAY_MATCH_MISSING
-                        : true)) {
+                        : said <= c->phrases[denied.phrase].n)) {
             denied.asserted = best.state;
             denied.astart = best.start;
             denied.aend = best.end;

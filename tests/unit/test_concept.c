@@ -325,6 +325,17 @@ test_concept_denial_beats_mention(void **state)
     assay_concept_match m = match1(fx, "reference counting", a);
     assert_match(m, a, ASSAY_MATCH_NEGATED, "reference counting");
     assert_int_equal(m.start, 44);
+    /* unless a variant of more words is said: the denied one-word
+     * variant was about something else */
+    const char *v[] = {"cooperative multitasking", "concurrency"};
+    const char *b = "It does not use threads for concurrency: coroutines "
+                    "share one loop by cooperative multitasking.";
+    m = match_kind(fx, v, 2, b, (kind){false, false});
+    assert_int_equal(m.state, ASSAY_MATCH_EXACT);
+    /* a denial of the fuller variant stands */
+    const char *c = "It has concurrency, but no cooperative multitasking.";
+    m = match_kind(fx, v, 2, c, (kind){false, false});
+    assert_int_equal(m.state, ASSAY_MATCH_NEGATED);
 }
 
 static void
