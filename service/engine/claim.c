@@ -2180,8 +2180,9 @@ judge_clause(void *vctx, const clause *k)
         bool same = cl->subject < 0 || subj < 0 ||
                     ((cl->entities >> subj) & 1u) ||
                     ((conj >> cl->subject) & 1u);
-        bool named = own >= 0 && (((cl->entities >> own) & 1u) ||
-                                  ((conj >> cl->subject) & 1u));
+        bool named =
+            own >= 0 && (((cl->entities >> own) & 1u) ||
+                         (cl->subject >= 0 && ((conj >> cl->subject) & 1u)));
         bool relation = assay_bits32(cl->entities) >= 2 &&
                         (named_all & cl->entities) == cl->entities;
         /* "terminal 1 is connected to the negative terminal" is not about
@@ -2231,8 +2232,9 @@ judge_clause(void *vctx, const clause *k)
         bool same = cl->subject < 0 || subj < 0 ||
                     ((cl->entities >> subj) & 1u) ||
                     ((conj >> cl->subject) & 1u);
-        bool named = own >= 0 && (((cl->entities >> own) & 1u) ||
-                                  ((conj >> cl->subject) & 1u));
+        bool named =
+            own >= 0 && (((cl->entities >> own) & 1u) ||
+                         (cl->subject >= 0 && ((conj >> cl->subject) & 1u)));
         bool relation = assay_bits32(cl->entities) >= 2 &&
                         (named_all & cl->entities) == cl->entities;
         bool other = (cl->entities & other_entity & ~named_all) != 0;
