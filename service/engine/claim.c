@@ -593,8 +593,9 @@ name_negated(const assay_entity *e, const assay_analysis *a, size_t first,
             shared = cues[q] == c;
         }
         /* a negator opening the clause reads as "No, ..." or "no X are
-         * ...", not as a denial of the name */
-        if (c != 0 && !shared && c != first + 1) {
+         * ...", not as a denial of the name; one in a clause before
+         * reaches it only through the negation window */
+        if (c != 0 && !shared && c > first + 1) {
             return true;
         }
     }

@@ -1308,6 +1308,17 @@ test_claim_negated_name_turns_the_claim(void **state)
     assert_int_equal(result_of(j, "the coin is nickel")->state,
                      ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
+    /* a negation of the clause before reaches the name only through the
+     * negation window: it denies nothing of it */
+    static const char *q2 = "How can you tell if the rod is a magnet?";
+    static const char *ref2 =
+        "Hold the rod near a pin and see if the rod attracts pins.";
+    j = judge(q2, ref2,
+              "Hold the rod near not the same small pin and see if the rod "
+              "attracts pins.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "if the rod")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
 }
 
 static void
