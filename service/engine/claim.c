@@ -485,7 +485,7 @@ mentions(const assay_entity *e, const assay_analysis *a, size_t first,
 }
 
 static bool
-claim_key_of(const assay_entity *e, uint64_t h)
+entity_has_key(const assay_entity *e, uint64_t h)
 {
     for (size_t k = 0; k < e->nkeys; k++) {
         if (e->key[k] == h) {
@@ -565,7 +565,7 @@ conjoined(const assay_claim_set *cs, const assay_analysis *a, size_t first,
             const assay_term *t = &a->terms[i];
             joined = joined || is_word(t, "and");
             clean = !content(t) || is_word(t, "both") ||
-                    claim_key_of(&cs->ent[own], t->hash);
+                    entity_has_key(&cs->ent[own], t->hash);
         }
         m |= joined && clean ? 1u << e : 0u;
     }
@@ -643,10 +643,8 @@ static bool
 is_entity_key(const assay_claim_set *cs, uint64_t h)
 {
     for (size_t e = 0; e < cs->nent; e++) {
-        for (size_t k = 0; k < cs->ent[e].nkeys; k++) {
-            if (cs->ent[e].key[k] == h) {
-                return true;
-            }
+        if (entity_has_key(&cs->ent[e], h)) {
+            return true;
         }
     }
     return false;
@@ -2017,6 +2015,35 @@ word_cue(const judge_ctx *j, const clause *k, size_t i, uint32_t denial)
     return DENIED_INNER;
 }
 
+/* Who an answer clause speaks of: its subject (running or its own), its
+ * own entity, the entities joined to it by "and", every entity it names,
+ * and the entities it names by an opposite of one of their words. */
+typedef struct clause_who {
+    int subj, own;
+    uint32_t conj, named, opposite;
+} clause_who;
+
+/* How a clause stands to claim cl: said of its subject (same), naming it
+ * (named), naming all the entities it relates (relation), or speaking of
+ * another entity through an opposite word (other: "terminal 1 is
+ * connected to the negative terminal" is not about the positive terminal
+ * the claim relates). */
+typedef struct claim_fit {
+    bool same, named, relation, other;
+} claim_fit;
+
+static claim_fit
+fit_of(const assay_claim *cl, const clause_who *w)
+{
+    bool conj = cl->subject >= 0 && ((w->conj >> cl->subject) & 1u);
+    return (claim_fit){cl->subject < 0 || w->subj < 0 ||
+                           ((cl->entities >> w->subj) & 1u) || conj,
+                       w->own >= 0 && (((cl->entities >> w->own) & 1u) || conj),
+                       assay_bits32(cl->entities) >= 2 &&
+                           (w->named & cl->entities) == cl->entities,
+                       (cl->entities & w->opposite & ~w->named) != 0};
+}
+
 /* name_negated's view of the judge's negations (word_cue) */
 typedef struct judge_cue_ctx {
     const judge_ctx *j;
@@ -2174,24 +2201,15 @@ judge_clause(void *vctx, const clause *k)
      * supports nothing ("shallow copy recursively duplicates nested
      * objects" shares words with "shallow copy duplicates only the outer
      * object", but it is the deep copy claim). */
+    clause_who w = {subj, own, conj, named_all, other_entity};
     size_t best = SIZE_MAX;
     double best_s = 0;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
-        bool same = cl->subject < 0 || subj < 0 ||
-                    ((cl->entities >> subj) & 1u) ||
-                    ((conj >> cl->subject) & 1u);
-        bool named =
-            own >= 0 && (((cl->entities >> own) & 1u) ||
-                         (cl->subject >= 0 && ((conj >> cl->subject) & 1u)));
-        bool relation = assay_bits32(cl->entities) >= 2 &&
-                        (named_all & cl->entities) == cl->entities;
-        /* "terminal 1 is connected to the negative terminal" is not about
-         * the positive terminal the claim relates */
-        bool other = (cl->entities & other_entity & ~named_all) != 0;
+        claim_fit f = fit_of(cl, &w);
         max_into(&j->st.overlap, share(cl, &x[c]));
-        if (cl->yesno == 0 && !other &&
-            aligned(cl, &x[c], same, named, relation) &&
+        if (cl->yesno == 0 && !f.other &&
+            aligned(cl, &x[c], f.same, f.named, f.relation) &&
             share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
@@ -2230,15 +2248,9 @@ judge_clause(void *vctx, const clause *k)
     for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
-        bool same = cl->subject < 0 || subj < 0 ||
-                    ((cl->entities >> subj) & 1u) ||
-                    ((conj >> cl->subject) & 1u);
-        bool named =
-            own >= 0 && (((cl->entities >> own) & 1u) ||
-                         (cl->subject >= 0 && ((conj >> cl->subject) & 1u)));
-        bool relation = assay_bits32(cl->entities) >= 2 &&
-                        (named_all & cl->entities) == cl->entities;
-        bool other = (cl->entities & other_entity & ~named_all) != 0;
+        claim_fit f = fit_of(cl, &w);
+        bool same = f.same, named = f.named, relation = f.relation;
+        bool other = f.other;
         /* the claim's entities named, one of them by its opposite ("the
          * negative terminal" for the positive one) */
         bool opp_relation =
