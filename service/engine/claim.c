@@ -620,11 +620,15 @@ passive_agent(const assay_claim_set *cs, const assay_analysis *a, size_t first,
     static const char *const be[] = {"is",   "are",   "was", "were",
                                      "been", "being", "be"};
     static const char *const articles[] = {"a", "an", "the"};
-    bool passive = false;
     for (size_t i = first; i + 1 < last; i++) {
-        const assay_term *t = &a->terms[i];
-        passive = passive || IS_ANY(t, be);
-        if (!passive || !is_word(t, "by")) {
+        if (!is_word(&a->terms[i], "by")) {
+            continue;
+        }
+        bool passive = false;
+        for (size_t b = first; b < i && !passive; b++) {
+            passive = IS_ANY(&a->terms[b], be);
+        }
+        if (!passive) {
             continue;
         }
         size_t at =
@@ -2076,7 +2080,9 @@ judge_clause(void *vctx, const clause *k)
     uint32_t denial = sentence_denial(j, k);
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
     /* the agent of a passive clause is its subject, wherever it stands */
-    int agent = own >= 0 ? passive_agent(cs, a, k->first, k->last) : -1;
+    int agent = own >= 0 && cs->nent >= 2
+                    ? passive_agent(cs, a, k->first, k->last)
+                    : -1;
     own = agent >= 0 ? agent : own;
     uint32_t conj = conjoined(cs, a, k->first, k->last, own, named_all);
     /* "A mutex, unlike a spinlock, puts ...": the thing set against is
