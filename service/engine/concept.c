@@ -629,6 +629,9 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
                     quality = qq < quality ? qq : quality;
                     last = c;
                     ok = true;
+                    /* a cue that is no negator word ("fail to", "from"
+                     * after "prevents") inside the span negates it too */
+                    inner_neg = inner_neg || m->neg[m->content[c]];
                     break;
                 }
             }

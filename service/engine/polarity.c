@@ -63,6 +63,30 @@ static const char *const clause_cues[] = {
     "fail",   "fails",   "failed", "failing", "lack",  "lacks",
     "lacked", "lacking", "unable", "nowhere", "hardly"};
 
+/* Verbs of prevention: with "from" after them ("keeps X from running")
+ * they negate what follows, as "fail to" does. */
+static const char *const preventers[] = {
+    "prevent",  "prevents", "prevented", "preventing", "stop",
+    "stops",    "stopped",  "stopping",  "keep",       "keeps",
+    "kept",     "keeping",  "block",     "blocks",     "blocked",
+    "blocking", "prohibit", "prohibits", "prohibited", "forbid",
+    "forbids",  "forbade",  "bar",       "bars",       "barred"};
+
+static bool
+is_from(const assay_term *t)
+{
+    return t->surface_len == 4 && memcmp(t->surface, "from", 4) == 0;
+}
+
+/* "running", "being": what "from" introduces after a verb of prevention
+ * ("blocks the light from the Sun" is a source, not a prevention) */
+static bool
+is_gerund(const assay_term *t)
+{
+    return t->surface_len > 4 &&
+           memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
+}
+
 /* Denial words: they deny the sentence when a copula precedes them ("is a
  * myth", "that's wrong") or they open it ("False: ..."). */
 static const char *const denials[] = {"false", "untrue",   "wrong", "incorrect",
@@ -114,6 +138,23 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
     }
     if (IN(t, clause_cues)) {
         return ASSAY_CUE_CLAUSE;
+    }
+    /* "prevents threads from running in parallel": what the verb keeps
+     * from happening does not happen, so "from" before a verb in -ing
+     * negates what follows it when a verb of prevention stands at most
+     * three words before it in its clause ("the tree blocked the sun from
+     * hitting the ground" still says the tree blocked the sun; "blocks the
+     * light from the Sun" and "prevents race conditions" are no cue) */
+    if (is_from(t) && i + 1 < a->n && is_gerund(&a->terms[i + 1]) &&
+        !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        for (size_t k = 1; k <= 3 && k <= i; k++) {
+            if (IN(&a->terms[i - k], preventers)) {
+                return ASSAY_CUE_CLAUSE;
+            }
+            if (a->terms[i - k + 1].flags & ASSAY_TERM_BREAK_BEFORE) {
+                break;
+            }
+        }
     }
     if (IN(t, denials)) {
         if (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) {
@@ -219,7 +260,24 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             /* a cue right after another cancels it ("never fails to",
              * "not without"); one further on starts its own scope ("not
              * open to feedback and I don't explain") */
-            ncue = has_cue && content == cue_at && (ncue & 1u) ? ncue + 1 : 1;
+            /* a denied prevention lets it happen: "does not prevent
+             * threads from running" (the "from" inside the window of a
+             * negation before it) */
+            bool undone = is_from(t) && has_cue && (ncue & 1u) &&
+                          content - cue_at < window;
+            /* and what it would have kept from happening is said plainly:
+             * "threads" in "does not prevent threads from running" */
+            for (size_t k = i; undone && k > 0 && k + 3 >= i; k--) {
+                if (IN(&a->terms[k - 1], preventers)) {
+                    for (size_t q = k; q < i; q++) {
+                        cover[q] = 0;
+                    }
+                    break;
+                }
+            }
+            ncue = has_cue && (content == cue_at || undone) && (ncue & 1u)
+                       ? ncue + 1
+                       : 1;
             /* a cue opening a conjunct of a negated one is the same denial
              * said over each ("is not connection-oriented and does not
              * guarantee delivery"), not a second negation that cancels the

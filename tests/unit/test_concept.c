@@ -273,6 +273,16 @@ test_concept_negator_inside_span_negates(void **state)
     const char *b = "threads do not run in parallel";
     assert_match(match1(fx, "threads run in parallel", b), b,
                  ASSAY_MATCH_NEGATED, "threads do not run in parallel");
+    /* a cue that is no negator word negates inside the span too */
+    const char *c = "threads fail to run in parallel";
+    assert_match(match1(fx, "threads run in parallel", c), c,
+                 ASSAY_MATCH_NEGATED, "threads fail to run in parallel");
+    const char *d = "the GIL prevents threads from running in parallel";
+    assert_int_equal(match1(fx, "threads run in parallel", d).state,
+                     ASSAY_MATCH_NEGATED);
+    const char *e = "the GIL does not prevent threads from running in parallel";
+    assert_int_equal(match1(fx, "threads run in parallel", e).state,
+                     ASSAY_MATCH_EXACT);
 }
 
 static void

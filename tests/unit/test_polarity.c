@@ -111,6 +111,32 @@ test_polarity_denied_negation_cancels(void **state)
     assert_string_equal(s, "nnn.nnnn");
 }
 
+/* "prevents X from running": what is prevented does not happen, so "from"
+ * before a verb in -ing negates what follows (not X, still blocked); a
+ * denied prevention ("does not prevent X from running") lets it happen,
+ * X included; "blocks the light from the Sun" is a source, no cue. */
+static void
+test_polarity_prevention_negates_what_it_prevents(void **state)
+{
+    (void)state;
+    char s[80];
+    /* the gil prevents threads from running code */
+    scope("the gil prevents threads from running code", 5, s);
+    assert_string_equal(s, ".....nn");
+    /* the gil does not prevent threads from running code
+     * 0   1   2    3   4       5       6    7       8: the denial covers
+     * "prevent" (and the cue "from" itself), not threads, running, code */
+    scope("the gil does not prevent threads from running code", 5, s);
+    assert_int_equal(s[4], 'n');
+    assert_int_equal(s[5], '.');
+    assert_int_equal(s[7], '.');
+    assert_int_equal(s[8], '.');
+    scope("the tree blocks the light from the sun", 5, s);
+    assert_string_equal(s, "........");
+    assert_int_equal(cue_at("it keeps the lock from being taken", 4),
+                     ASSAY_CUE_CLAUSE);
+}
+
 /* cover ids: a cue opening a conjunct of a negated one ("and does not")
  * is the same denial (same id); a cue further on without a coordinator,
  * or after a comma, is another */
@@ -240,6 +266,7 @@ main(void)
         cmocka_unit_test(test_polarity_sentence_denials_cover_the_sentence),
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
         cmocka_unit_test(test_polarity_denied_negation_cancels),
+        cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
