@@ -60,21 +60,45 @@ cword_set(assay_cword *w, const assay_term *t, char **at)
     w->hyphen = memchr(t->surface, '-', t->surface_len) != NULL;
 }
 
+/* A number word the stop list holds ("one"): a variant's count is part
+ * of what it says, so it is kept ("one thread at a time"). */
+static bool
+count_word(const assay_term *t)
+{
+    static const char *const numbers[] = {"one",  "two", "three", "four",
+                                          "five", "six", "seven", "eight",
+                                          "nine", "ten"};
+    if (!(t->flags & ASSAY_TERM_STOP)) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
+        if (t->surface_len == strlen(numbers[i]) &&
+            memcmp(t->surface, numbers[i], t->surface_len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Content words of an analysis: stop words dropped unless the phrase has
- * nothing else ("to be" stays matchable). The words and their texts are
+ * nothing else ("to be" stays matchable), number words kept, and then
+ * the phrase is matched among all words. The words and their texts are
  * one allocation (inline grading makes a few hundred words per request). */
 static assay_err
 phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
 {
-    size_t keep = 0;
+    size_t keep = 0, counts = 0;
     for (size_t i = 0; i < n; i++) {
         keep += !(terms[i]->flags & ASSAY_TERM_STOP);
+        counts += count_word(terms[i]);
     }
     bool all = keep == 0;
     p->all_stop = all;
-    size_t nw = all ? n : keep, bytes = 0;
+    p->among_all = all || counts > 0;
+    size_t nw = all ? n : keep + counts, bytes = 0;
     for (size_t i = 0; i < n; i++) {
-        if (all || !(terms[i]->flags & ASSAY_TERM_STOP)) {
+        if (all || !(terms[i]->flags & ASSAY_TERM_STOP) ||
+            count_word(terms[i])) {
             bytes += terms[i]->text_len + terms[i]->surface_len + 2;
         }
     }
@@ -84,7 +108,8 @@ phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
     }
     char *at = (char *)(p->words + nw);
     for (size_t i = 0; i < n; i++) {
-        if (!all && (terms[i]->flags & ASSAY_TERM_STOP)) {
+        if (!all && (terms[i]->flags & ASSAY_TERM_STOP) &&
+            !count_word(terms[i])) {
             continue;
         }
         cword_set(&p->words[p->n++], terms[i], &at);
@@ -213,7 +238,7 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
             }
             assay_cphrase *p = &c->phrases[c->nphrases++];
             rc = phrase_from_terms(p, tp, a.n);
-            out->any_all_stop = out->any_all_stop || p->all_stop;
+            out->any_all_stop = out->any_all_stop || p->among_all;
             free(tp);
             assay_analysis_fini(&a);
             if (rc == ASSAY_OK && (p->source = strdup(src)) == NULL) {
@@ -266,7 +291,7 @@ assay_concepts_add_phrase(assay_concept_set *cs, const assay_term *const *terms,
     if (rc != ASSAY_OK) {
         return rc;
     }
-    cs->any_all_stop = cs->any_all_stop || c->phrases[0].all_stop;
+    cs->any_all_stop = cs->any_all_stop || c->phrases[0].among_all;
     /* Label: the surface words joined by spaces, as the reference says. */
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
@@ -791,7 +816,7 @@ assay_concepts_match_scope(const assay_concept_set *cs,
             size_t s = 0, e = 0, ns = 0, ne = 0;
             bool neg = false;
             const assay_cphrase *ph = &c->phrases[j];
-            assay_match_state st = phrase_match(ph->all_stop ? &all : &m, ph,
+            assay_match_state st = phrase_match(ph->among_all ? &all : &m, ph,
                                                 &s, &e, &neg, &ns, &ne);
             if (st > best.state) {
                 best = (assay_concept_match){st, s, e, j, 0, 0, 0, 0};

@@ -44,9 +44,11 @@ typedef struct assay_cword {
 typedef struct assay_cphrase {
     assay_cword *words;
     size_t n;
-    char *source;  /* the variant as written */
-    bool all_stop; /* only function words ("to be"): matched among all
-                      words, not just content words */
+    char *source;   /* the variant as written */
+    bool all_stop;  /* only function words ("to be"): matched among all
+                       words, not just content words */
+    bool among_all; /* matched among all words: all_stop, or a number word
+                       kept ("one thread at a time" is not "thread") */
 } assay_cphrase;
 
 typedef struct assay_concept {

@@ -212,6 +212,23 @@ test_concept_one_edit_in_long_word_is_fuzzy(void **state)
                  "refrence counting");
 }
 
+/* A number word of the stop list stays in a variant: "one thread at a
+ * time" is not matched by any mention of threads. */
+static void
+test_concept_variant_keeps_its_count(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "only one thread runs at a time";
+    assert_int_equal(match1(fx, "one thread at a time", a).state,
+                     ASSAY_MATCH_EXACT);
+    assert_int_equal(
+        match1(fx, "one thread at a time", "many threads run at the same time")
+            .state,
+        ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "one thread", "threads run in parallel").state,
+                     ASSAY_MATCH_MISSING);
+}
+
 static void
 test_concept_two_edits_is_missing(void **state)
 {
@@ -649,6 +666,7 @@ main(void)
         cmocka_unit_test(test_concept_phrase_out_of_order_is_missing),
         cmocka_unit_test(test_concept_phrase_does_not_cross_clause_boundary),
         cmocka_unit_test(test_concept_one_edit_in_long_word_is_fuzzy),
+        cmocka_unit_test(test_concept_variant_keeps_its_count),
         cmocka_unit_test(test_concept_two_edits_is_missing),
         cmocka_unit_test(test_concept_no_fuzzy_on_four_letter_words),
         cmocka_unit_test(test_concept_negator_before_phrase_negates),
