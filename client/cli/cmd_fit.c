@@ -55,6 +55,9 @@ fit_help(FILE *out)
         "  --point-cap CAP    none or partial: the cap for one contradicted\n"
         "                     point among several, set as policy after the\n"
         "                     fit (default: the learned one)\n"
+        "  --off-topic-cap CAP none, partial or incorrect: the cap for an\n"
+        "                     answer flagged off_topic, set as policy after\n"
+        "                     the fit (default: the learned one)\n"
         "  --rule-features    the soft rules' triggers (off_topic, "
         "too_short,\n"
         "                     keyword_salad, restates_question) enter the "
@@ -148,6 +151,8 @@ assay_cmd_fit(int argc, char **argv)
             (r = assay_cli_opt(argc, argv, &i, "band", true, &o.band)) ||
             (r = assay_cli_opt(argc, argv, &i, "point-cap", true,
                                &o.point_cap)) ||
+            (r = assay_cli_opt(argc, argv, &i, "off-topic-cap", true,
+                               &o.off_topic_cap)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-target", true,
                                &target)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level))) {

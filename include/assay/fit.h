@@ -63,6 +63,11 @@ typedef struct assay_fit_options {
      * "none" or "partial" replaces it as policy once everything else is
      * fitted (thresholds, band model and confidence stay as learned) */
     const char *point_cap;
+    /* off_topic_cap: NULL keeps the learned one; "none", "partial" or
+     * "incorrect" replaces it as policy once everything else is fitted
+     * (for a bank, where an answer closer to another question's reference
+     * answers that question) */
+    const char *off_topic_cap;
     /* the soft rules' triggers (off_topic, too_short, keyword_salad,
      * restates_question) enter the ridge as features with weights <= 0,
      * written as model.json rules.penalties in place of their caps */

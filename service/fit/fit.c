@@ -1370,6 +1370,20 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                                    o->point_cap);
         }
     }
+    double off_topic_cap = 0; /* 0: keep the learned one */
+    if (o->off_topic_cap != NULL) {
+        off_topic_cap =
+            strcmp(o->off_topic_cap, "incorrect") == 0 ? ASSAY_CAP_INCORRECT
+            : strcmp(o->off_topic_cap, "partial") == 0 ? ASSAY_CAP_PARTIAL
+            : strcmp(o->off_topic_cap, "none") == 0    ? ASSAY_CAP_NONE
+                                                       : 0;
+        if (off_topic_cap == 0) {
+            return assay_error_set(err, ASSAY_EINVAL,
+                                   "fit: off-topic cap \"%.32s\" is not none, "
+                                   "partial or incorrect",
+                                   o->off_topic_cap);
+        }
+    }
     char outdir[PATH_MAX];
     snprintf(outdir, sizeof(outdir), "%s", o->out_path);
     char *slash = strrchr(outdir, '/');
@@ -1730,6 +1744,9 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
      * and cost more held-out accuracy: README, "Previous round") */
     if (point_cap != 0) {
         p.contradiction_point_cap = point_cap;
+    }
+    if (off_topic_cap != 0) { /* --off-topic-cap: the same, for off_topic */
+        p.off_topic_cap = off_topic_cap;
     }
     root = assay_params_json(&p);
     json_object_set_new(root, "format", json_string("assay-model/1"));

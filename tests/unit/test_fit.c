@@ -192,6 +192,25 @@ test_fit_output_loads_and_grades(void **state)
     o.point_cap = "half";
     assert_int_equal(assay_fit(&o, NULL, &err), ASSAY_EINVAL);
     assert_non_null(strstr(err.message, "\"half\""));
+    o.point_cap = NULL;
+    /* --off-topic-cap likewise for off_topic */
+    static const char *const offcaps[] = {"incorrect", "partial", "none"};
+    for (size_t c = 0; c < 3; c++) {
+        o.off_topic_cap = offcaps[c];
+        assert_ok_err(assay_fit(&o, NULL, &err), &err);
+        json_t *root = json_load_file(fx->out1, 0, NULL);
+        assert_non_null(root);
+        assert_string_equal(
+            json_string_value(json_object_get(json_object_get(root, "rules"),
+                                              "off_topic_cap")),
+            offcaps[c]);
+        json_decref(root);
+    }
+    o.off_topic_cap = "never";
+    assay_error_init(&err);
+    assert_int_equal(assay_fit(&o, NULL, &err), ASSAY_EINVAL);
+    assert_non_null(strstr(err.message, "\"never\""));
+    o.off_topic_cap = NULL;
 
     /* the fitted model measures itself on the held-out split */
     assay_metrics em;
