@@ -300,6 +300,13 @@ out:
     return rc;
 }
 
+bool
+assay_term_ing(const assay_term *t)
+{
+    return t->surface_len > 4 &&
+           memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
+}
+
 void
 assay_analysis_fini(assay_analysis *a)
 {

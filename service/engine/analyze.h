@@ -8,6 +8,7 @@
 #ifndef ASSAY_ANALYZE_H
 #define ASSAY_ANALYZE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,5 +61,10 @@ assay_err assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
 
 /* assay_analysis_fini releases an analysis. NULL-safe. */
 void assay_analysis_fini(assay_analysis *a);
+
+/* assay_term_ing says whether t's surface is a verb's -ing form (five
+ * letters or more): "running", "counting" ("reference counting" names a
+ * thing; "from running" is what a prevention keeps from happening). */
+bool assay_term_ing(const assay_term *t);
 
 #endif

@@ -711,14 +711,6 @@ in_analysis(const assay_analysis *a, uint64_t h)
 
 /* Entities the question contrasts: the content-word runs on both sides of
  * "or" / "and" / "vs", trimmed to words the reference uses. */
-/* "counting" in "reference counting": a verb's -ing form names a thing */
-static bool
-gerund(const assay_term *t)
-{
-    return t->surface_len > 4 &&
-           memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
-}
-
 static assay_err
 entities_from_question(assay_claim_set *cs, const assay_analysis *q,
                        const assay_analysis *r)
@@ -773,7 +765,7 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
             /* a word that is mostly a verb ends the name, as in the
              * reference's subjects: "Greta and Andre got different
              * measurements" joins Greta and Andre */
-            if (nr > 0 && cs->wn != NULL && !gerund(t) &&
+            if (nr > 0 && cs->wn != NULL && !assay_term_ing(t) &&
                 assay_wordnet_mostly_verb(cs->wn, t->surface, t->surface_len)) {
                 break;
             }
@@ -866,14 +858,14 @@ entities_from_reference(ref_ctx *x, bool from_question)
             /* a word that is mostly a verb ends the name: "The loops begin
              * at ..." for "Where do the loops of the fingerprint begin?"
              * is about the loops, and "begin" is what it says of them */
-            if (n > 0 && !gerund(t) &&
+            if (n > 0 && !assay_term_ing(t) &&
                 assay_wordnet_mostly_verb(wn, t->surface, t->surface_len)) {
                 break;
             }
             /* a plural noun is seldom a modifier, so a base-form verb after
              * one is the predicate: "Shadows change during the day" for
              * "Why do shadows change during the day?" */
-            if (n > 0 && !gerund(t) &&
+            if (n > 0 && !assay_term_ing(t) &&
                 assay_wordnet_plural_noun(wn, run[n - 1]->surface,
                                           run[n - 1]->surface_len) &&
                 assay_wordnet_can_be_verb(wn, t->surface, t->surface_len)) {

@@ -354,6 +354,24 @@ get_uint(loader *L, json_t *obj, const char *section, const char *key,
 /* clang-format on */
 #define ASSAY_RULE_UINTS(X) X(short_terms) X(salad_min_terms)
 
+bool
+assay_cap_from_name(const char *s, double *cap)
+{
+    static const struct {
+        const char *name;
+        double cap;
+    } caps[] = {{"none", ASSAY_CAP_NONE},
+                {"partial", ASSAY_CAP_PARTIAL},
+                {"incorrect", ASSAY_CAP_INCORRECT}};
+    for (size_t i = 0; s != NULL && i < sizeof(caps) / sizeof(caps[0]); i++) {
+        if (strcmp(s, caps[i].name) == 0) {
+            *cap = caps[i].cap;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A cap is "none", "partial" (at most partial), "incorrect" or a score. */
 static assay_err
 get_cap(loader *L, json_t *obj, const char *key, double *out)
@@ -362,15 +380,11 @@ get_cap(loader *L, json_t *obj, const char *key, double *out)
     if (v == NULL) {
         return ASSAY_OK;
     }
-    const char *s = json_string_value(v);
-    if (s != NULL && strcmp(s, "none") == 0) {
-        *out = ASSAY_CAP_NONE;
-    } else if (s != NULL && strcmp(s, "partial") == 0) {
-        *out = ASSAY_CAP_PARTIAL;
-    } else if (s != NULL && strcmp(s, "incorrect") == 0) {
-        *out = ASSAY_CAP_INCORRECT;
-    } else if (json_is_number(v) && json_number_value(v) >= 0 &&
-               json_number_value(v) <= 1) {
+    if (assay_cap_from_name(json_string_value(v), out)) {
+        return ASSAY_OK;
+    }
+    if (json_is_number(v) && json_number_value(v) >= 0 &&
+        json_number_value(v) <= 1) {
         *out = json_number_value(v);
     } else {
         return bad(L,

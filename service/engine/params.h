@@ -147,6 +147,10 @@ typedef struct assay_params {
 
 void assay_params_defaults(assay_params *p);
 
+/* assay_cap_from_name reads a band cap's name ("none", "partial",
+ * "incorrect") into *cap; false for anything else (s may be NULL). */
+bool assay_cap_from_name(const char *s, double *cap);
+
 /* assay_params_json renders p as the model.json sections "weights",
  * "thresholds", "scale", "matching", "rules" and "inline" (new reference).
  * Declared here, defined in model.c next to the loader that reads them. */

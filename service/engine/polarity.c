@@ -78,13 +78,20 @@ is_from(const assay_term *t)
     return t->surface_len == 4 && memcmp(t->surface, "from", 4) == 0;
 }
 
-/* "running", "being": what "from" introduces after a verb of prevention
- * ("blocks the light from the Sun" is a source, not a prevention) */
-static bool
-is_gerund(const assay_term *t)
+/* The verb of prevention at most three words before term i in its
+ * clause ("prevents threads from"), SIZE_MAX when none. */
+static size_t
+preventer_before(const assay_analysis *a, size_t i)
 {
-    return t->surface_len > 4 &&
-           memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
+    for (size_t k = 1; k <= 3 && k <= i; k++) {
+        if (IN(&a->terms[i - k], preventers)) {
+            return i - k;
+        }
+        if (a->terms[i - k + 1].flags & ASSAY_TERM_BREAK_BEFORE) {
+            break;
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* Denial words: they deny the sentence when a copula precedes them ("is a
@@ -145,16 +152,10 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
      * three words before it in its clause ("the tree blocked the sun from
      * hitting the ground" still says the tree blocked the sun; "blocks the
      * light from the Sun" and "prevents race conditions" are no cue) */
-    if (is_from(t) && i + 1 < a->n && is_gerund(&a->terms[i + 1]) &&
-        !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
-        for (size_t k = 1; k <= 3 && k <= i; k++) {
-            if (IN(&a->terms[i - k], preventers)) {
-                return ASSAY_CUE_CLAUSE;
-            }
-            if (a->terms[i - k + 1].flags & ASSAY_TERM_BREAK_BEFORE) {
-                break;
-            }
-        }
+    if (is_from(t) && i + 1 < a->n && assay_term_ing(&a->terms[i + 1]) &&
+        !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+        preventer_before(a, i) != SIZE_MAX) {
+        return ASSAY_CUE_CLAUSE;
     }
     if (IN(t, denials)) {
         if (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) {
@@ -267,13 +268,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
                           content - cue_at < window;
             /* and what it would have kept from happening is said plainly:
              * "threads" in "does not prevent threads from running" */
-            for (size_t k = i; undone && k > 0 && k + 3 >= i; k--) {
-                if (IN(&a->terms[k - 1], preventers)) {
-                    for (size_t q = k; q < i; q++) {
-                        cover[q] = 0;
-                    }
-                    break;
-                }
+            size_t pv = undone ? preventer_before(a, i) : SIZE_MAX;
+            for (size_t q = pv != SIZE_MAX ? pv + 1 : i; q < i; q++) {
+                cover[q] = 0;
             }
             ncue = has_cue && (content == cue_at || undone) && (ncue & 1u)
                        ? ncue + 1

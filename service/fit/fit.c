@@ -1358,31 +1358,22 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
     json_t *root = NULL, *inputs = NULL, *terms = NULL;
-    double point_cap = 0; /* 0: keep the learned one */
-    if (o->point_cap != NULL) {
-        point_cap = strcmp(o->point_cap, "partial") == 0 ? ASSAY_CAP_PARTIAL
-                    : strcmp(o->point_cap, "none") == 0  ? ASSAY_CAP_NONE
-                                                         : 0;
-        if (point_cap == 0) {
-            return assay_error_set(err, ASSAY_EINVAL,
-                                   "fit: point cap \"%.32s\" is not none or "
-                                   "partial",
-                                   o->point_cap);
-        }
+    /* policy caps over what is learned; 0: keep the learned one */
+    double point_cap = 0, off_topic_cap = 0;
+    if (o->point_cap != NULL &&
+        (!assay_cap_from_name(o->point_cap, &point_cap) ||
+         point_cap == ASSAY_CAP_INCORRECT)) {
+        return assay_error_set(err, ASSAY_EINVAL,
+                               "fit: point cap \"%.32s\" is not none or "
+                               "partial",
+                               o->point_cap);
     }
-    double off_topic_cap = 0; /* 0: keep the learned one */
-    if (o->off_topic_cap != NULL) {
-        off_topic_cap =
-            strcmp(o->off_topic_cap, "incorrect") == 0 ? ASSAY_CAP_INCORRECT
-            : strcmp(o->off_topic_cap, "partial") == 0 ? ASSAY_CAP_PARTIAL
-            : strcmp(o->off_topic_cap, "none") == 0    ? ASSAY_CAP_NONE
-                                                       : 0;
-        if (off_topic_cap == 0) {
-            return assay_error_set(err, ASSAY_EINVAL,
-                                   "fit: off-topic cap \"%.32s\" is not none, "
-                                   "partial or incorrect",
-                                   o->off_topic_cap);
-        }
+    if (o->off_topic_cap != NULL &&
+        !assay_cap_from_name(o->off_topic_cap, &off_topic_cap)) {
+        return assay_error_set(err, ASSAY_EINVAL,
+                               "fit: off-topic cap \"%.32s\" is not none, "
+                               "partial or incorrect",
+                               o->off_topic_cap);
     }
     char outdir[PATH_MAX];
     snprintf(outdir, sizeof(outdir), "%s", o->out_path);

@@ -149,6 +149,22 @@ test_fit_is_reproducible_and_records_inputs(void **state)
     json_decref(root);
 }
 
+/* Fits with o and asserts model.json's rules.key at out reads want. */
+static void
+assert_rule_fitted(const assay_fit_options *o, const char *out, const char *key,
+                   const char *want)
+{
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_fit(o, NULL, &err), &err);
+    json_t *root = json_load_file(out, 0, NULL);
+    assert_non_null(root);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(root, "rules"), key)),
+        want);
+    json_decref(root);
+}
+
 static void
 test_fit_output_loads_and_grades(void **state)
 {
@@ -180,14 +196,7 @@ test_fit_output_loads_and_grades(void **state)
     static const char *const caps[] = {"partial", "none"};
     for (size_t c = 0; c < 2; c++) {
         o.point_cap = caps[c];
-        assert_ok_err(assay_fit(&o, NULL, &err), &err);
-        json_t *root = json_load_file(fx->out1, 0, NULL);
-        assert_non_null(root);
-        assert_string_equal(
-            json_string_value(json_object_get(json_object_get(root, "rules"),
-                                              "contradiction_point_cap")),
-            caps[c]);
-        json_decref(root);
+        assert_rule_fitted(&o, fx->out1, "contradiction_point_cap", caps[c]);
     }
     o.point_cap = "half";
     assert_int_equal(assay_fit(&o, NULL, &err), ASSAY_EINVAL);
@@ -197,14 +206,7 @@ test_fit_output_loads_and_grades(void **state)
     static const char *const offcaps[] = {"incorrect", "partial", "none"};
     for (size_t c = 0; c < 3; c++) {
         o.off_topic_cap = offcaps[c];
-        assert_ok_err(assay_fit(&o, NULL, &err), &err);
-        json_t *root = json_load_file(fx->out1, 0, NULL);
-        assert_non_null(root);
-        assert_string_equal(
-            json_string_value(json_object_get(json_object_get(root, "rules"),
-                                              "off_topic_cap")),
-            offcaps[c]);
-        json_decref(root);
+        assert_rule_fitted(&o, fx->out1, "off_topic_cap", offcaps[c]);
     }
     o.off_topic_cap = "never";
     assay_error_init(&err);
