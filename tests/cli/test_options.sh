@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 need_exe
 start_assayd
-GIL="Only one thread runs bytecode at a time because of the GIL; use multiprocessing for CPU-bound work."
+GIL="Only one thread runs bytecode at a time because of the GIL; I/O-bound threads still benefit; use multiprocessing for CPU-bound work."
 
 expect_status 0 "$ASSAY_EXE" --endpoint "$EP" questions
 grep -q "^gil	" "$TMPD/out" || fail "global --endpoint: $(cat "$TMPD/out")"
