@@ -378,15 +378,9 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
 
 /* Each rule's trigger and cap is chosen from a short candidate list (the
  * first candidate turns the rule's cap off) by the training objective, one
- * rule at a time, two passes. A rule leaves its setting (at first the
- * policy default of model.c) only for a clear gain: more than two answers'
- * worth of band agreement (2 / n). Without it a set of a few hundred
- * answers moved caps on gains of 0.001, where two training verdicts
- * changing decided whether a contradicted answer could pass (README,
- * "Latest round"). A rule that does not clearly help keeps its default;
- * one that clearly costs is turned off (its flag is still reported).
- * Rules with a penalty learned in the ridge (--rule-features) are left
- * out.
+ * rule at a time, two passes. A rule that does not help on the training
+ * items therefore does not cap scores; its flag is still reported. Rules
+ * with a penalty learned in the ridge (--rule-features) are left out.
  * negated_cap, required_cap and contradiction_cap are policy, not fitted:
  * an answer that contradicts a key point of the reference, has it
  * backwards, or misses one the bank marks required, is never `correct`,
@@ -433,35 +427,33 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
             *rules[r].cap = ASSAY_CAP_NONE;
         }
     }
-    double now, gain = 2.0 / (double)s->n;
-    assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &now);
+    double best;
+    assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best);
     for (int pass = 0; pass < 2 && rc == ASSAY_OK; pass++) {
         for (size_t r = 0;
              r < sizeof(rules) / sizeof(rules[0]) && rc == ASSAY_OK; r++) {
             if (rules[r].pen >= 0 && p->rule_penalty_on[rules[r].pen]) {
                 continue;
             }
-            size_t ntv = rules[r].ntv ? rules[r].ntv : 1;
             double keep_cap = *rules[r].cap;
             double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
-            double obj[3 * 4]; /* candidate c * ntv + t */
             for (size_t c = 0; c < rules[r].ncaps && rc == ASSAY_OK; c++) {
-                for (size_t t = 0; t < ntv && rc == ASSAY_OK; t++) {
+                for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
                     *rules[r].cap = caps[c];
                     if (rules[r].trigger) {
                         *rules[r].trigger = rules[r].tv[t];
                     }
-                    rc = rules_objective(m, g, s, fs, matches, p, score,
-                                         &obj[c * ntv + t]);
+                    double obj;
+                    if ((rc = rules_objective(m, g, s, fs, matches, p, score,
+                                              &obj))) {
+                        break;
+                    }
+                    if (obj > best + 1e-9) {
+                        best = obj;
+                        keep_cap = caps[c];
+                        keep_tr = rules[r].trigger ? rules[r].tv[t] : 0;
+                    }
                 }
-            }
-            int k = rc == ASSAY_OK ? assay_pick_clear_gain(
-                                         obj, rules[r].ncaps * ntv, now, gain)
-                                   : -1;
-            if (k >= 0) {
-                now = obj[k];
-                keep_cap = caps[(size_t)k / ntv];
-                keep_tr = rules[r].trigger ? rules[r].tv[(size_t)k % ntv] : 0;
             }
             *rules[r].cap = keep_cap;
             if (rules[r].trigger) {

@@ -277,15 +277,3 @@ assay_regress_choose_lambda_cols(const double *X, int dim, const double *y,
     }
     return best;
 }
-
-int
-assay_pick_clear_gain(const double *obj, size_t n, double now, double gain)
-{
-    int best = -1;
-    for (size_t i = 0; i < n; i++) {
-        if (obj[i] > now + gain + 1e-12 && (best < 0 || obj[i] > obj[best])) {
-            best = (int)i;
-        }
-    }
-    return best;
-}

@@ -64,12 +64,4 @@ double assay_regress_choose_lambda_cols(const double *X, int dim,
                                         const unsigned *fold, unsigned nfolds,
                                         const bool *use, double *cv_r);
 
-/* assay_pick_clear_gain returns the index of the best of n candidate
- * objectives obj[] (higher is better; ties keep the first) when it beats
- * now, the objective of the setting in force, by more than gain; else -1,
- * keep the setting. How `assay fit` chooses a rule's cap and trigger: a
- * few training answers must not move a cap (fit.c, calibrate_rules). */
-int assay_pick_clear_gain(const double *obj, size_t n, double now,
-                          double gain);
-
 #endif
