@@ -498,6 +498,17 @@ out:
     return rc;
 }
 
+/* Whether feature j has to be computed: the ridge or the band model
+ * weighs it (a band model can weigh a feature the ridge gave 0, and
+ * computing it only for the ridge graded with 0 where it was fitted on the
+ * value), or a fit wants every feature. */
+static bool
+weighed(const assay_params *p, int j)
+{
+    return p->w[j] != 0.0 || p->all_features ||
+           (p->band.on && (p->band.w[0][j] != 0.0 || p->band.w[1][j] != 0.0));
+}
+
 /* Whether every word of a (function words too) is a word of q: "The base
  * case for merge sort is one" answers "What is the base case for merge
  * sort?" with "one", a stop word. Quadratic, so asked only of an answer
@@ -639,7 +650,7 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         }
     }
     /* the wordnet feature's reference side, when it will be computed */
-    if ((p->w[ASSAY_F_wordnet] != 0.0 || p->all_features) &&
+    if (weighed(p, ASSAY_F_wordnet) &&
         (rc = assay_prepared_wordnet(pq, assay_lexicon_wordnet(lex), idf)) !=
             ASSAY_OK) {
         goto out;
@@ -877,13 +888,13 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
     f->f[ASSAY_F_bigram] = max_cos(&bi, pq->ref_bi, pq->nrefs);
     /* the costly similarity features only when weighed (or fitting) */
-    if (p->w[ASSAY_F_softcos] != 0.0 || p->all_features) {
+    if (weighed(p, ASSAY_F_softcos)) {
         f->f[ASSAY_F_softcos] = assay_softcos(p->vectors, pq, answer, idf);
     }
-    if (p->w[ASSAY_F_sentvec] != 0.0 || p->all_features) {
+    if (weighed(p, ASSAY_F_sentvec)) {
         f->f[ASSAY_F_sentvec] = assay_sentvec(p->vectors, pq, answer, idf);
     }
-    if (p->w[ASSAY_F_wordnet] != 0.0 || p->all_features) {
+    if (weighed(p, ASSAY_F_wordnet)) {
         f->f[ASSAY_F_wordnet] = assay_wnsim(p->wordnet, pq, answer, idf);
     }
     f->qcos = assay_vec_cosine(&full, &pq->q_uni);

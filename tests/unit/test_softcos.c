@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "score.h"
 #include "softcos.h"
 #include "stem.h"
 
@@ -188,6 +189,33 @@ test_sentvec_zero_without_vectors_or_words_with_vectors(void **state)
     assert_near(sentvec(fx, fx->v, "the server xyzzy"), 0.0, 1e-9);
 }
 
+/* The feature is computed when the band model weighs it though the ridge
+ * gives it 0: the band model was fitted on its value, so grading with 0
+ * would skew every band it decides. Unweighed, it is left at 0. */
+static void
+test_softcos_computed_when_only_the_band_model_weighs_it(void **state)
+{
+    fixture *fx = *state;
+    assay_analysis a;
+    const char *answer = "The server failed.";
+    assert_ok(assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a, NULL));
+    assay_concept_match *mm = calloc(fx->pq.concepts.n + 1, sizeof(*mm));
+    assert_non_null(mm);
+    assay_features f;
+    fx->p.vectors = fx->v;
+    fx->p.w[ASSAY_F_softcos] = 0.0;
+    assert_ok(assay_features_compute(&fx->pq, &a, fx->idf, &fx->p, &f, mm));
+    assert_true(f.f[ASSAY_F_softcos] == 0.0);
+    fx->p.band.on = true;
+    fx->p.band.w[0][ASSAY_F_softcos] = 1.0;
+    assert_ok(assay_features_compute(&fx->pq, &a, fx->idf, &fx->p, &f, mm));
+    assert_true(f.f[ASSAY_F_softcos] > 0.5);
+    assert_true(fabs(f.f[ASSAY_F_softcos] -
+                     assay_softcos(fx->v, &fx->pq, &a, fx->idf)) < 1e-12);
+    free(mm);
+    assay_analysis_fini(&a);
+}
+
 int
 main(void)
 {
@@ -202,6 +230,9 @@ main(void)
             test_softcos_extra_words_lower_precision, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_sentvec_is_the_cosine_of_summed_unit_vectors, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_softcos_computed_when_only_the_band_model_weighs_it, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(
             test_sentvec_zero_without_vectors_or_words_with_vectors, setup,
             teardown),
