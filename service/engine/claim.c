@@ -1853,20 +1853,27 @@ negated_words(const assay_claim *c)
     return m;
 }
 
-/* An opposite said plainly (no negation, "less" or "instead" in the
- * answer's clause) of a claim word the reference says plainly contradicts
- * the claim on its own. The parity of all polarity changes in the clause
- * cannot see it when the clause also states plainly a word the reference
- * negates: "computes the values eagerly and stores them in memory" against
- * "returns values lazily without storing them" changes two different
- * words, each a contradiction; their parities cancel. */
+/* An opposite said plainly (no negation over it, no "less" or "instead"
+ * in the answer's clause) of a claim word the reference says plainly
+ * contradicts the claim on its own. The parity of all polarity changes in
+ * the clause cannot see it when the clause also changes another word:
+ * "computes the values eagerly and stores them in memory" against
+ * "returns values lazily without storing them", or "makes writes faster
+ * and uses no extra storage" against "at the cost of extra storage and
+ * slower writes", change two different words, each a contradiction; their
+ * parities cancel. A negation over the opposite itself ("not slower") is
+ * the parity's case. */
 static bool
-plain_antonym(const assay_claim *c, const acc *x, unsigned nneg, bool instead)
+plain_antonym(const assay_claim *c, const acc *x, bool instead)
 {
-    if (nneg != 0 || x->less || instead || c->instead) {
+    if (x->less || instead || c->instead) {
         return false;
     }
-    uint32_t opp = opposites(x);
+    uint32_t negated = 0; /* claim words an answer negation covers */
+    for (unsigned k = 0; k < x->ncues; k++) {
+        negated |= x->cw[k];
+    }
+    uint32_t opp = opposites(x) & ~negated;
     for (size_t w = 0; w < c->nwords; w++) {
         if ((opp & (1u << w)) && c->wneg[w] == 0 && !(c->wless & (1u << w))) {
             return true;
@@ -2273,7 +2280,7 @@ judge_clause(void *vctx, const clause *k)
                          &jc, x[c].cues, x[c].ncues);
         pol ^= (int)(name_neg != cl->subject_negated);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c])) ||
-                    plain_antonym(cl, &x[c], nneg, instead);
+                    plain_antonym(cl, &x[c], instead);
         /* both say what happens to most of the claim's words, or how
          * many do it: that decides ("does not help CPU-bound
          * multi-threading" agrees with "limits CPU-bound multi-threading";

@@ -527,6 +527,31 @@ test_claim_plain_antonym_beside_a_lost_negation(void **state)
     judged_free(j);
 }
 
+/* An opposite said plainly stays a contradiction when the clause also
+ * negates another of the claim's words: two changes on two words are two
+ * contradictions, not a double negation. A negation over the opposite
+ * itself still turns it back. */
+static void
+test_claim_plain_antonym_beside_a_negation_of_another_word(void **state)
+{
+    (void)state;
+    const char *q = "What does a write-through cache cost?";
+    const char *ref = "It speeds up reads, at the cost of extra memory and "
+                      "slower writes.";
+    judged *j = judge(q, ref, "It makes writes faster and uses no extra memory.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "at the cost");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* a negation over the opposite itself turns it back: "not faster"
+     * says what "slower" says */
+    j = judge(q, ref, "It makes writes not faster and uses extra memory.", NULL,
+              0);
+    assert_int_not_equal(result_of(j, "at the cost")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* A clause that opens with a restrictive word opens with its predicate:
  * "but limits CPU-bound multi-threading" names no entity, so it stays a
  * claim of its own. */
@@ -1645,6 +1670,8 @@ main(void)
         cmocka_unit_test(test_claim_judging_cost_is_linear),
         cmocka_unit_test(test_claim_opposes_word),
         cmocka_unit_test(test_claim_plain_antonym_beside_a_lost_negation),
+        cmocka_unit_test(
+            test_claim_plain_antonym_beside_a_negation_of_another_word),
         cmocka_unit_test(test_claim_restrictive_clause_opening_is_no_entity),
         cmocka_unit_test(test_claim_opposite_effect_contradicts),
         cmocka_unit_test(test_claim_one_alone_against_several_together),
