@@ -231,6 +231,11 @@ typedef struct wn_loader {
     wn_pair *pairs;         /* (lemma, synset) */
     size_t npairs, cappairs;
     size_t nmem, capmem, nlinks, caplinks;
+    /* adverb pertainyms ('\\' in data.adv: "manually" derived from
+     * "manual"): (adverb lemma, adjective synset << 8 | word number), for
+     * the adverbs' antonyms; not kept in the table */
+    wn_pair *pert;
+    size_t npert, cappert;
 } wn_loader;
 
 static const char *
@@ -345,6 +350,24 @@ wn_parse_file(assay_wordnet *wn, wn_loader *L, int pos, assay_error *err)
                 type = WN_HYPER;
             } else if (sl == 1 && sym[0] == '&') {
                 type = WN_SIMILAR;
+            } else if (sl == 1 && sym[0] == '\\' && pos == WN_ADV &&
+                       *tp == 'a') {
+                /* an adverb's pertainym: the adjective it derives from */
+                uint32_t adj =
+                    wn_resolve(L, WN_ADJ, (uint32_t)strtoul(off, NULL, 10));
+                unsigned long sdt = strtoul(st, NULL, 16);
+                uint32_t w = (uint32_t)(sdt >> 8);
+                uint32_t m = wn->mem_start[sid] + w - 1u;
+                if (adj != ASSAY_WORDNET_NONE && w > 0 && m < L->nmem &&
+                    wn->members[m] != ASSAY_WORDNET_NONE &&
+                    WN_PUSH(L->pert, L->npert, L->cappert,
+                            ((wn_pair){wn->members[m],
+                                       adj << 8 | (uint32_t)(sdt & 0xff)})) !=
+                        0) {
+                    return assay_error_set(err, ASSAY_ENOMEM,
+                                           "wordnet: out of memory");
+                }
+                continue;
             }
             if (type == 0) {
                 continue;
@@ -480,6 +503,7 @@ wn_build_senses(assay_wordnet *wn, wn_loader *L)
 }
 
 static assay_err wn_build_antonyms(assay_wordnet *wn);
+static assay_err wn_add_adverb_antonyms(assay_wordnet *wn, const wn_loader *L);
 
 assay_err
 assay_wordnet_load(const char *dir, assay_wordnet **out, assay_error *err)
@@ -532,7 +556,8 @@ assay_wordnet_load(const char *dir, assay_wordnet **out, assay_error *err)
     for (int pos = 0; pos < WN_NPOS && rc == ASSAY_OK; pos++) {
         rc = wn_load_exceptions(wn, dir, pos, &exc_cap, err);
     }
-    if (rc == ASSAY_OK && wn_build_antonyms(wn) != ASSAY_OK) {
+    if (rc == ASSAY_OK && (wn_build_antonyms(wn) != ASSAY_OK ||
+                           wn_add_adverb_antonyms(wn, &L) != ASSAY_OK)) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
     }
 out:
@@ -541,6 +566,7 @@ out:
         free(L.offs[pos]);
     }
     free(L.pairs);
+    free(L.pert);
     if (rc != ASSAY_OK) {
         assay_wordnet_free(wn);
         return rc;
@@ -888,6 +914,114 @@ wn_build_antonyms(assay_wordnet *wn)
     wn->ant_start[n] = (uint32_t)used;
     free(buf);
     return ASSAY_OK;
+}
+
+/* Adverbs take the antonyms of the adjectives they derive from, said as
+ * adverbs: "manually" (from "manual") against "automatically" (from
+ * "automatic"), whose adjectives are antonyms. WordNet links few adverbs
+ * to antonyms of their own; technical answers say how things happen
+ * (automatically, synchronously, correctly) as often as what they are.
+ * Lemma-level, like the rest of the antonym lists. */
+static assay_err
+wn_add_adverb_antonyms(assay_wordnet *wn, const wn_loader *L)
+{
+    size_t nl = wn->lemmas.n, nb = 0, nadd = 0, capadd = 0;
+    wn_pair *byadj = malloc((L->npert + 1) * sizeof(*byadj)); /* (adj, adv) */
+    wn_pair *add = NULL;                                      /* (adv, adv) */
+    uint32_t *start = NULL, *ant = NULL;
+    assay_err rc = ASSAY_ENOMEM;
+    if (byadj == NULL) {
+        return rc;
+    }
+    for (size_t i = 0; i < L->npert; i++) {
+        uint32_t ss = L->pert[i].b >> 8, w = L->pert[i].b & 0xffu;
+        uint32_t m = wn->mem_start[ss] + w - 1u;
+        if (w > 0 && m < wn->mem_start[ss + 1] &&
+            wn->members[m] != ASSAY_WORDNET_NONE) {
+            byadj[nb++] = (wn_pair){wn->members[m], L->pert[i].a};
+        }
+    }
+    qsort(byadj, nb, sizeof(*byadj), wn_cmp_pair);
+    wn_ids *direct = malloc(sizeof(*direct));
+    if (direct == NULL) {
+        goto out;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        /* the adjective's direct antonyms only: through a cluster's head
+         * ("quick" -> fast -> slow) the adverbs pick up other senses
+         * ("quickly" against "unintelligently") */
+        uint32_t adj = byadj[i].a;
+        direct->n = 0;
+        for (uint32_t e = wn->sense_start[adj]; e < wn->sense_start[adj + 1];
+             e++) {
+            ant_targets(wn, wn->senses[e], adj, direct);
+        }
+        for (size_t q = 0; q < direct->n; q++) {
+            /* the adverbs of each antonym of the adjective */
+            size_t lo = 0, hi = nb;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (byadj[mid].a < direct->v[q]) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (; lo < nb && byadj[lo].a == direct->v[q]; lo++) {
+                if (byadj[lo].b != byadj[i].b &&
+                    WN_PUSH(add, nadd, capadd,
+                            ((wn_pair){byadj[i].b, byadj[lo].b})) != 0) {
+                    free(direct);
+                    goto out;
+                }
+            }
+        }
+    }
+    free(direct);
+    if (nadd == 0) {
+        rc = ASSAY_OK;
+        goto out;
+    }
+    qsort(add, nadd, sizeof(*add), wn_cmp_pair);
+    size_t total = wn->ant_start[nl] + nadd, used = 0, k = 0;
+    start = malloc((nl + 1) * sizeof(*start));
+    ant = malloc((total + 1) * sizeof(*ant));
+    if (start == NULL || ant == NULL) {
+        goto out;
+    }
+    for (uint32_t id = 0; id < nl; id++) {
+        start[id] = (uint32_t)used;
+        size_t first = used;
+        for (uint32_t q = wn->ant_start[id]; q < wn->ant_start[id + 1]; q++) {
+            ant[used++] = wn->ant[q];
+        }
+        for (; k < nadd && add[k].a == id; k++) {
+            ant[used++] = add[k].b;
+        }
+        /* sorted, each once, as ids_finish leaves them */
+        qsort(ant + first, used - first, sizeof(*ant), wn_cmp_u32);
+        size_t u = first;
+        for (size_t q = first; q < used; q++) {
+            if (u == first || ant[u - 1] != ant[q]) {
+                ant[u++] = ant[q];
+            }
+        }
+        used = u;
+    }
+    start[nl] = (uint32_t)used;
+    free(wn->ant_start);
+    free(wn->ant);
+    wn->ant_start = start;
+    wn->ant = ant;
+    start = NULL;
+    ant = NULL;
+    rc = ASSAY_OK;
+out:
+    free(byadj);
+    free(add);
+    free(start);
+    free(ant);
+    return rc;
 }
 
 size_t

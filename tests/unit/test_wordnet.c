@@ -143,6 +143,26 @@ test_wordnet_indirect_antonyms_through_similar_clusters(void **state)
     assert_false(assay_wordnet_are_antonyms(wn, id("mutable"), id("mutable")));
 }
 
+/* An adverb takes the direct antonyms of the adjective it derives from,
+ * as adverbs: WordNet links "manually" only to "manual" (of the hands),
+ * and "automatically" to a satellite of "automatic"; at the lemma level
+ * manual and automatic are antonyms. Through a cluster's head it would
+ * reach other senses, so it does not: "quickly" is not against
+ * "unintelligently" (quick, clever). */
+static void
+test_wordnet_adverbs_take_their_adjectives_antonyms(void **state)
+{
+    (void)state;
+    assert_true(ant("manually", "automatically"));
+    assert_true(ant("automatically", "manually"));
+    assert_true(ant("correctly", "incorrectly"));
+    assert_true(ant("quickly", "slowly"));
+    assert_true(in_antonym_list("efficiently", "inefficiently"));
+    assert_false(in_antonym_list("quickly", "unintelligently"));
+    assert_false(ant("quickly", "rapidly")); /* synonyms stay apart */
+    assert_false(ant("manually", "manual"));
+}
+
 static void
 test_wordnet_antonym_list_is_sorted_and_bounded(void **state)
 {
@@ -355,6 +375,7 @@ main(void)
         cmocka_unit_test(test_wordnet_direct_antonyms),
         cmocka_unit_test(
             test_wordnet_indirect_antonyms_through_similar_clusters),
+        cmocka_unit_test(test_wordnet_adverbs_take_their_adjectives_antonyms),
         cmocka_unit_test(test_wordnet_antonym_list_is_sorted_and_bounded),
         cmocka_unit_test(test_wordnet_synonyms_share_a_synset),
         cmocka_unit_test(test_wordnet_mostly_verb),
