@@ -852,6 +852,51 @@ assay_concepts_match_scope(const assay_concept_set *cs,
         }
         out[i] = best;
     }
+    /* A misconception whose span runs into one of a point's phrases, the
+     * phrase reaching past it, is that point said: "prefetch_related does
+     * a second query and joins in Python" matches "prefetch_related does
+     * a join" up to "joins", which opens "joins in Python". A point's
+     * phrase inside the span ("prefetch_related does a SQL join") explains
+     * nothing. Asked only when a misconception matched. */
+    for (size_t i = 0; i < cs->n; i++) {
+        const assay_concept_match *x = &out[i];
+        if (!cs->c[i].misconception || x->state == ASSAY_MATCH_MISSING ||
+            x->state == ASSAY_MATCH_NEGATED) {
+            continue;
+        }
+        bool explained = false;
+        for (size_t k = 0; k < cs->n && !explained; k++) {
+            const assay_concept *c = &cs->c[k];
+            if (c->misconception || out[k].state != ASSAY_MATCH_EXACT) {
+                continue;
+            }
+            for (size_t j = 0; j < c->nphrases && !explained; j++) {
+                size_t ys = 0, ye = 0, ns = 0, ne = 0;
+                bool neg = false;
+                const assay_cphrase *ph = &c->phrases[j];
+                const match_ctx *mc = ph->among_all ? &all : &m;
+                if (phrase_match(mc, ph, &ys, &ye, &neg, &ns, &ne) !=
+                    ASSAY_MATCH_EXACT) {
+                    continue;
+                }
+                /* said as one phrase, no other word inside it ("server
+                 * and SSR renders" is not "server renders") */
+                size_t inside = 0;
+                for (size_t q = 0; q < mc->ncontent; q++) {
+                    size_t at = mc->a->terms[mc->content[q]].start;
+                    inside += at >= ys && at < ye;
+                }
+                explained =
+                    inside == ph->n &&
+                    ((ys > x->start && ys < x->end && ye > x->end) ||
+                     (ys < x->start && ye > x->start && ye < x->end));
+            }
+        }
+        if (explained) {
+            out[i] = (assay_concept_match){ASSAY_MATCH_MISSING, 0, 0, 0,
+                                           0,                   0, 0, 0};
+        }
+    }
     assay_scratch_free(own);
     return steps;
 }

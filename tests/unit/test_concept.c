@@ -396,6 +396,66 @@ test_concept_misconception_asserted_and_denied(void **state)
     assert_int_equal(m.state, ASSAY_MATCH_MISSING);
 }
 
+/* Matches a point and a misconception together in answer; returns the
+ * misconception's state. */
+static assay_match_state
+misconception_beside_point(fixture *fx, char **point, size_t npoint,
+                           char **misc, size_t nmisc, const char *answer)
+{
+    assay_concept_def d[2] = {{0}, {0}};
+    d[0].label = "point";
+    d[0].variants = point;
+    d[0].nvariants = npoint;
+    d[0].weight = 1.0;
+    d[1].label = "misconception";
+    d[1].variants = misc;
+    d[1].nvariants = nmisc;
+    d[1].weight = 1.0;
+    d[1].misconception = true;
+    assay_concept_set cs;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_concepts_compile(d, 2, fx->lex, fx->st, &cs, &err),
+                  &err);
+    assay_analysis a;
+    assert_ok(assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a, &err));
+    assay_concept_match m[2];
+    assay_concepts_match(&cs, &a, &params, m);
+    assay_analysis_fini(&a);
+    assay_concepts_fini(&cs);
+    return m[1].state;
+}
+
+/* A misconception whose last word opens one of a point's phrases, said as
+ * one phrase, is that point said: "merges them in memory" reads "merges"
+ * as "merges in memory", not as "the database merges". A point's phrase
+ * inside the misconception's span, or one with other words inside it,
+ * explains nothing. */
+static void
+test_concept_misconception_running_into_a_point(void **state)
+{
+    fixture *fx = *state;
+    char *point[] = {"second query", "merges in memory"};
+    char *misc[] = {"the database merges"};
+    assert_int_equal(
+        misconception_beside_point(fx, point, 2, misc, 1,
+                                   "It sends a second query and the database "
+                                   "merges in memory."),
+        ASSAY_MATCH_MISSING);
+    /* the misconception alone, or with the point said elsewhere */
+    assert_int_equal(misconception_beside_point(
+                         fx, point, 2, misc, 1,
+                         "It sends a second query; the database merges rows."),
+                     ASSAY_MATCH_EXACT);
+    /* the point's phrase with another word inside ("merges rows in
+     * memory") is no one phrase */
+    assert_int_equal(misconception_beside_point(
+                         fx, point, 2, misc, 1,
+                         "It sends a second query and the database merges "
+                         "rows in memory."),
+                     ASSAY_MATCH_EXACT);
+}
+
 static void
 test_concept_avoid_counts_negated_mention(void **state)
 {
@@ -677,6 +737,7 @@ main(void)
         cmocka_unit_test(test_concept_sentential_negation_reaches_past_comma),
         cmocka_unit_test(test_concept_denial_beats_mention),
         cmocka_unit_test(test_concept_misconception_asserted_and_denied),
+        cmocka_unit_test(test_concept_misconception_running_into_a_point),
         cmocka_unit_test(test_concept_avoid_counts_negated_mention),
         cmocka_unit_test(test_concept_stop_word_only_variant_stays_matchable),
         cmocka_unit_test(test_concept_variant_without_words_names_line),
