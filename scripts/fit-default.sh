@@ -46,7 +46,7 @@ vecopt+=(--wordnet "$root/models/wordnet.wn")
 # --point-cap partial: the default model grades questions nobody labelled
 # answers for, where an answer that contradicts one of the reference's
 # points must not stay `correct`; on the pooled answers the fit would learn
-# "none" (README, "Previous round": the cap costs at most 0.003 of band
+# "none" (docs/history.md, 2026-12-02: the cap costs at most 0.003 of band
 # accuracy held out, and stops most negated and antonym answers passing)
 "$assay" fit --stoplist "$root/models/stopwords.txt" --labels "$tmp/pooled.jsonl" \
     "${vecopt[@]}" "${defopt_features[@]}" "${defvec[@]}" --point-cap partial \
@@ -63,7 +63,7 @@ PY
 # The bank model: the same point cap, and an answer about something else
 # is `incorrect`, as policy. Learned from 201 answers, which hold almost no
 # contradicted or off-topic ones, these caps moved on gains of 0.001 of the
-# objective whenever two training verdicts changed (README, "Latest round").
+# objective whenever two training verdicts changed (docs/model-format.md).
 if [ $# -lt 3 ]; then
     pf=$root/models/python-fullstack
     "$assay" fit --bank "$pf/bank.txt" --stoplist "$root/models/stopwords.txt" \
