@@ -5,7 +5,8 @@ only (its test split is never read).
 
 Each round splits the training answers at random within every question
 (about 60% fit, 40% held out; seeded), fits the model on the first part
-with each --review-level (as scripts/fit-default.sh fits python-fullstack)
+with each --review-level (as scripts/fit-default.sh fits python-fullstack,
+policy caps included)
 and measures the review share and kept accuracy on the held-out part.
 Prints, per level, the mean over rounds and how often the held-out kept
 accuracy reached the target.
@@ -56,6 +57,7 @@ def main():
                                 "--features", FEATURES,
                                 "--wordnet", os.path.join(ROOT, "models", "wordnet.wn"),
                                 "--inline-model", os.path.join(ROOT, "models", "default", "model.json"),
+                                "--point-cap", "partial", "--off-topic-cap", "incorrect",
                                 "--review-target", a.target, "--review-level", l,
                                 "--out", os.path.join(tmp, "m.json")],
                                capture_output=True, text=True)
