@@ -109,9 +109,14 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
         const assay_concept *c = &pq->concepts.c[i];
         if (m[i].state == ASSAY_MATCH_NEGATED && !c->misconception) {
             flags |= ASSAY_FLAG(NEGATED);
-            /* A single reference word under a negation (inline concepts)
-             * is too weak a sign of contradiction to cap on. */
-            contradicts = contradicts || !c->derived;
+            /* A single word under a negation (inline concepts, or a bank
+             * variant of one word) is too weak a sign of contradiction to
+             * cap on: the negation is often the verb's, not the thing's
+             * ("Django's runserver isn't meant for production" for the
+             * variant "production"). It still earns no credit. */
+            contradicts = contradicts ||
+                          (!c->derived && m[i].phrase < c->nphrases &&
+                           c->phrases[m[i].phrase].n >= 2);
         }
     }
     if (contradicts) {

@@ -136,7 +136,8 @@ client_as(const char *name, int timeout_ms, int retries)
 }
 
 static const char answer[] = "The GIL lets only one thread execute bytecode at "
-                             "a time; use multiprocessing for CPU-bound work.";
+                             "a time; I/O-bound threads still benefit; use "
+                             "multiprocessing for CPU-bound work.";
 
 static void
 test_curve_allowed_client_grades(void **state)

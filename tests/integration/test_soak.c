@@ -725,9 +725,12 @@ reload_child(soak_run *r, int which, fault_log *fl, long long t0)
     assert_int_equal(kill(r->procs[which].pid, SIGHUP), 0);
     snprintf(needle, sizeof needle, "reload model=python-fullstack hash=%s",
              hash);
-    if (!wait_log_all(r, which, needle, RELOAD_WAIT_MS)) {
+    /* a deadline like every other of these tests: stretched under
+     * valgrind (a reload there took over 20 s on a busy machine) */
+    const int wait_ms = (int)(RELOAD_WAIT_MS * assay_proc_time_scale());
+    if (!wait_log_all(r, which, needle, wait_ms)) {
         print_error("child %d: no \"%s\" within %d ms\n", which, needle,
-                    RELOAD_WAIT_MS);
+                    wait_ms);
         fail();
     }
     snprintf(what, sizeof what, "SIGHUP %s: reloaded, model %.12s",

@@ -26,8 +26,10 @@ setup(void **state)
                                           "threads run in parallel"};
     static const char *const sources[3] = {"global interpreter lock",
                                            "single thread", "true parallelism"};
+    static const size_t nwords[3] = {3, 2, 2};
     for (int i = 0; i < 3; i++) {
         fx->ph[i].source = (char *)sources[i];
+        fx->ph[i].n = nwords[i];
         fx->c[i].label = (char *)labels[i];
         fx->c[i].phrases = &fx->ph[i];
         fx->c[i].nphrases = 1;
@@ -365,6 +367,15 @@ test_verdict_negated_concept_flags_and_caps(void **state)
     assert_near(v->score, 0.8, 1e-9);
     assay_verdict_free(v);
     fx->c[1].derived = false;
+
+    /* nor does a bank variant of one word ("isn't meant for production"
+     * for "production"): the negation is as often the verb's */
+    fx->ph[1].n = 1;
+    v = build(fx, &f, m);
+    assert_int_equal(v->flags, ASSAY_FLAG(NEGATED));
+    assert_near(v->score, 0.8, 1e-9);
+    assay_verdict_free(v);
+    fx->ph[1].n = 2;
 
     /* a denied misconception is not a negated concept */
     all_matches(m, ASSAY_MATCH_EXACT, ASSAY_MATCH_EXACT, ASSAY_MATCH_NEGATED);
