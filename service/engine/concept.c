@@ -886,15 +886,14 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                     size_t at = mc->a->terms[mc->content[q]].start;
                     inside += at >= ys && at < ye;
                 }
-                explained =
-                    inside == ph->n &&
-                    ((ys > x->start && ys < x->end && ye > x->end) ||
-                     (ys < x->start && ye > x->start && ye < x->end));
+                explained = inside == ph->n &&
+                            ((ys > x->start && ys < x->end && ye > x->end) ||
+                             (ys < x->start && ye > x->start && ye < x->end));
             }
         }
         if (explained) {
-            out[i] = (assay_concept_match){ASSAY_MATCH_MISSING, 0, 0, 0,
-                                           0,                   0, 0, 0};
+            out[i] =
+                (assay_concept_match){ASSAY_MATCH_MISSING, 0, 0, 0, 0, 0, 0, 0};
         }
     }
     assay_scratch_free(own);

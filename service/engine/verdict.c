@@ -114,9 +114,9 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
              * cap on: the negation is often the verb's, not the thing's
              * ("Django's runserver isn't meant for production" for the
              * variant "production"). It still earns no credit. */
-            contradicts = contradicts ||
-                          (!c->derived && m[i].phrase < c->nphrases &&
-                           c->phrases[m[i].phrase].n >= 2);
+            contradicts =
+                contradicts || (!c->derived && m[i].phrase < c->nphrases &&
+                                c->phrases[m[i].phrase].n >= 2);
         }
     }
     if (contradicts) {

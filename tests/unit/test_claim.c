@@ -538,8 +538,8 @@ test_claim_plain_antonym_beside_a_negation_of_another_word(void **state)
     const char *q = "What does a write-through cache cost?";
     const char *ref = "It speeds up reads, at the cost of extra memory and "
                       "slower writes.";
-    judged *j = judge(q, ref, "It makes writes faster and uses no extra memory.",
-                      NULL, 0);
+    judged *j = judge(
+        q, ref, "It makes writes faster and uses no extra memory.", NULL, 0);
     const assay_claim_result *r = result_of(j, "at the cost");
     assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
