@@ -140,13 +140,15 @@ static const char *const together[] = {
 
 /* The quantity term i of a says as part of a phrase that begins at or
  * after first: -1 for the "time" of "at a time", +1 for that of "the same
- * time" and the "once" of "at once", else 0 (such a "time" is a cue, not
- * a claim word). */
+ * time" (or moment, instant) and the "once" of "at once", else 0 (such a
+ * "time" is a cue, not a claim word). */
 static int
 quantity_phrase(const assay_analysis *a, size_t first, size_t i)
 {
     const assay_term *t = &a->terms[i];
-    if (i == first || !(is_word(t, "time") || is_word(t, "once"))) {
+    bool same_as_time = is_word(t, "moment") || is_word(t, "instant");
+    if (i == first ||
+        !(is_word(t, "time") || is_word(t, "once") || same_as_time)) {
         return 0;
     }
     const assay_term *p1 = &a->terms[i - 1];
@@ -154,7 +156,7 @@ quantity_phrase(const assay_analysis *a, size_t first, size_t i)
         return is_word(p1, "at") ? 1 : 0;
     }
     return is_word(p1, "same") ? 1
-           : is_word(p1, "a") && i > first + 1 &&
+           : !same_as_time && is_word(p1, "a") && i > first + 1 &&
                    is_word(&a->terms[i - 2], "at")
                ? -1
                : 0;

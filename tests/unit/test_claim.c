@@ -626,6 +626,13 @@ test_claim_one_alone_against_several_together(void **state)
               NULL, 0);
     assert_int_equal(result_of(j, "The GIL")->state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
+    /* "the same moment" is "the same time" */
+    j = judge(q, ref,
+              "The GIL lets threads execute Python bytecode at the same "
+              "moment.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "The GIL")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
     j = judge("What happens?", "Many tiny bubbles rise from the calcite.",
               "Many tiny bubbles do not rise from the calcite.", NULL, 0);
     r = result_of(j, "Many tiny bubbles");
