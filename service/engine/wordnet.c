@@ -774,18 +774,26 @@ ids_add_members(const assay_wordnet *wn, wn_ids *s, uint32_t ss)
     }
 }
 
+/* sort_unique sorts v[0..n), drops duplicates and `self`; the new count. */
+static size_t
+sort_unique(uint32_t *v, size_t n0, uint32_t self)
+{
+    qsort(v, n0, sizeof(uint32_t), wn_cmp_u32);
+    size_t n = 0;
+    for (size_t i = 0; i < n0; i++) {
+        if (v[i] == self || (n > 0 && v[n - 1] == v[i])) {
+            continue;
+        }
+        v[n++] = v[i];
+    }
+    return n;
+}
+
 /* ids_finish sorts, removes duplicates and `self`, copies up to cap. */
 static size_t
 ids_finish(wn_ids *s, uint32_t self, uint32_t *out, size_t cap)
 {
-    qsort(s->v, s->n, sizeof(uint32_t), wn_cmp_u32);
-    size_t n = 0;
-    for (size_t i = 0; i < s->n; i++) {
-        if (s->v[i] == self || (n > 0 && s->v[n - 1] == s->v[i])) {
-            continue;
-        }
-        s->v[n++] = s->v[i];
-    }
+    size_t n = sort_unique(s->v, s->n, self);
     for (size_t i = 0; i < n && i < cap; i++) {
         out[i] = s->v[i];
     }
@@ -928,10 +936,11 @@ wn_add_adverb_antonyms(assay_wordnet *wn, const wn_loader *L)
     size_t nl = wn->lemmas.n, nb = 0, nadd = 0, capadd = 0;
     wn_pair *byadj = malloc((L->npert + 1) * sizeof(*byadj)); /* (adj, adv) */
     wn_pair *add = NULL;                                      /* (adv, adv) */
+    wn_ids *direct = malloc(sizeof(*direct)); /* an adjective's antonyms */
     uint32_t *start = NULL, *ant = NULL;
     assay_err rc = ASSAY_ENOMEM;
-    if (byadj == NULL) {
-        return rc;
+    if (byadj == NULL || direct == NULL) {
+        goto out;
     }
     for (size_t i = 0; i < L->npert; i++) {
         uint32_t ss = L->pert[i].b >> 8, w = L->pert[i].b & 0xffu;
@@ -942,10 +951,6 @@ wn_add_adverb_antonyms(assay_wordnet *wn, const wn_loader *L)
         }
     }
     qsort(byadj, nb, sizeof(*byadj), wn_cmp_pair);
-    wn_ids *direct = malloc(sizeof(*direct));
-    if (direct == NULL) {
-        goto out;
-    }
     for (size_t i = 0; i < nb; i++) {
         /* the adjective's direct antonyms only: through a cluster's head
          * ("quick" -> fast -> slow) the adverbs pick up other senses
@@ -971,13 +976,11 @@ wn_add_adverb_antonyms(assay_wordnet *wn, const wn_loader *L)
                 if (byadj[lo].b != byadj[i].b &&
                     WN_PUSH(add, nadd, capadd,
                             ((wn_pair){byadj[i].b, byadj[lo].b})) != 0) {
-                    free(direct);
                     goto out;
                 }
             }
         }
     }
-    free(direct);
     if (nadd == 0) {
         rc = ASSAY_OK;
         goto out;
@@ -999,14 +1002,7 @@ wn_add_adverb_antonyms(assay_wordnet *wn, const wn_loader *L)
             ant[used++] = add[k].b;
         }
         /* sorted, each once, as ids_finish leaves them */
-        qsort(ant + first, used - first, sizeof(*ant), wn_cmp_u32);
-        size_t u = first;
-        for (size_t q = first; q < used; q++) {
-            if (u == first || ant[u - 1] != ant[q]) {
-                ant[u++] = ant[q];
-            }
-        }
-        used = u;
+        used = first + sort_unique(ant + first, used - first, id);
     }
     start[nl] = (uint32_t)used;
     free(wn->ant_start);
@@ -1019,6 +1015,7 @@ wn_add_adverb_antonyms(assay_wordnet *wn, const wn_loader *L)
 out:
     free(byadj);
     free(add);
+    free(direct);
     free(start);
     free(ant);
     return rc;
