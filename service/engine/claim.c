@@ -402,6 +402,34 @@ kind_word(const assay_wordnet *wn, const assay_term *p)
            !assay_wordnet_mostly_verb(wn, p->surface, p->surface_len);
 }
 
+/* An order of growth written in big-O notation, "O(log n)", "O(n^2)",
+ * "O(1)": the letter o with a bracket opening right after it. Its value is
+ * the bracket's words run together ("log n" and "logn" are one value),
+ * hashed apart from any word; *end is the first term after it. Returns 0
+ * when term i opens none. A growth names one of several things of a kind
+ * as a label does: "runs in O(n) time" speaks of another growth than "runs
+ * in O(log n) time". */
+static uint64_t
+growth_at(const assay_analysis *a, size_t i, size_t last, size_t *end)
+{
+    const assay_term *t = &a->terms[i];
+    if (t->surface_len != 1 || t->surface[0] != 'o' || i + 1 >= last ||
+        !(a->terms[i + 1].flags & ASSAY_TERM_OPEN_BEFORE)) {
+        return 0;
+    }
+    uint64_t h = 14695981039346656037ull ^ 0x4f28u; /* "O(" */
+    size_t j = i + 1;
+    do {
+        const assay_term *u = &a->terms[j];
+        for (size_t q = 0; q < u->surface_len; q++) {
+            h = (h ^ (unsigned char)u->surface[q]) * 1099511628211ull;
+        }
+        j++;
+    } while (j < last && !(a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE));
+    *end = j;
+    return h != 0 ? h : 1;
+}
+
 /* The distinct labels of terms [first, last), at most cap; returns n.
  * Without WordNet only capital letters other than A are labels. */
 static size_t
@@ -411,6 +439,15 @@ clause_labels(const assay_wordnet *wn, const assay_analysis *a, size_t first,
     size_t n = 0, prev = SIZE_MAX; /* the last label's position */
     for (size_t i = first; i < last; i++) {
         const assay_term *t = &a->terms[i];
+        size_t end;
+        uint64_t growth = growth_at(a, i, last, &end);
+        if (growth != 0) {
+            if (!has_label(out, n, growth) && n < cap) {
+                out[n++] = growth;
+            }
+            i = end - 1;
+            continue;
+        }
         bool any_place;
         if (!label_candidate(t, &any_place)) {
             continue;

@@ -466,6 +466,50 @@ test_claim_other_instances(void **state)
     judged_free(j);
 }
 
+/* an order of growth in big-O notation is a label: the claim said with
+ * another growth contradicts it (other_value); the same growth written
+ * without the space, or beside another one, does not; denied, it judges
+ * nothing */
+static void
+test_claim_big_o_growth_is_a_label(void **state)
+{
+    (void)state;
+    const char *q = "How long does a lookup in a balanced search tree take?";
+    const char *ref = "A lookup in a balanced search tree takes O(log n) "
+                      "steps because each comparison halves the candidates.";
+    judged *j = judge(q, ref,
+                      "A lookup in a balanced search tree takes O(n) steps.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "A lookup");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+
+    j = judge(q, ref, "A lookup in a balanced search tree takes O(logn) steps.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A lookup")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A lookup in a balanced search tree takes O(log n) steps, not "
+              "O(n) steps.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A lookup")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A lookup in a balanced search tree never takes O(n) steps.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
+    /* the bracket's words are the value, not number labels of their own */
+    j = judge(q, "A lookup in a hash table takes O(1) steps on average.",
+              "A lookup in a hash table takes O(n) steps on average.", NULL, 0);
+    assert_int_equal(j->cs.c[0].nlabels, 1);
+    assert_int_equal(result_of(j, "A lookup")->reason,
+                     ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+}
+
 /* negations opening coordinated conjuncts are one denial: "is not X and
  * does not Y" contradicts "is X and Y", where two negations in one clause
  * used to cancel; the reference's own conjunct negations likewise */
@@ -1643,6 +1687,7 @@ main(void)
         cmocka_unit_test(test_claim_closest_clause_decides),
         cmocka_unit_test(test_claim_conjunct_negations_are_one_denial),
         cmocka_unit_test(test_claim_other_instances),
+        cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),
         cmocka_unit_test(test_claim_correct_answers_are_supported),
