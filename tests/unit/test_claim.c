@@ -477,9 +477,9 @@ test_claim_big_o_growth_is_a_label(void **state)
     const char *q = "How long does a lookup in a balanced search tree take?";
     const char *ref = "A lookup in a balanced search tree takes O(log n) "
                       "steps because each comparison halves the candidates.";
-    judged *j = judge(q, ref,
-                      "A lookup in a balanced search tree takes O(n) steps.",
-                      NULL, 0);
+    judged *j =
+        judge(q, ref, "A lookup in a balanced search tree takes O(n) steps.",
+              NULL, 0);
     const assay_claim_result *r = result_of(j, "A lookup");
     assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
     assert_int_equal(r->reason, ASSAY_REASON_OTHER_VALUE);
