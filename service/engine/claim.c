@@ -1280,6 +1280,59 @@ opposite_keys(const assay_claim_set *cs, const assay_term *t, uint64_t *keys)
     return nk;
 }
 
+/* Opposites of a hyphenated compound: the compound with one part replaced
+ * by a WordNet antonym of that part ("first-in" for "last-in",
+ * "low-level" for "high-level"); the rest of the compound stays, so the
+ * opposite says the same of the other thing. Technical terms are not
+ * stemmed, so the opposite's key is its analysed text's. Appends to opp,
+ * returns the new count. */
+static size_t
+compound_opposites(const assay_claim_set *cs, const assay_claim *cc, size_t c,
+                   size_t w, const assay_term *t, const assay_lexicon *lex,
+                   assay_stemmer *st, wkey *opp, size_t nopp)
+{
+    const char *s = t->surface;
+    size_t len = t->surface_len;
+    for (size_t p = 0; p < len && nopp < MAX_OPP;) {
+        size_t q = p;
+        while (q < len && s[q] != '-') {
+            q++;
+        }
+        uint32_t bases[4], ids[16];
+        size_t nb = q - p >= 2
+                        ? assay_wordnet_bases(cs->wn, s + p, q - p, bases, 4)
+                        : 0;
+        for (size_t b = 0; b < nb; b++) {
+            size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 16);
+            for (size_t j = 0; j < na && j < 16 && nopp < MAX_OPP; j++) {
+                const char *l = assay_wordnet_lemma(cs->wn, ids[j]);
+                size_t ll = strlen(l);
+                char buf[128];
+                if (strpbrk(l, "_ -") != NULL ||
+                    p + ll + (len - q) >= sizeof(buf)) {
+                    continue; /* a phrase: no compound part */
+                }
+                memcpy(buf, s, p);
+                memcpy(buf + p, l, ll);
+                memcpy(buf + p + ll, s + q, len - q);
+                buf[p + ll + len - q] = '\0';
+                assay_analysis oa;
+                if (assay_analyze(lex, st, buf, strlen(buf), &oa, NULL) !=
+                    ASSAY_OK) {
+                    continue;
+                }
+                uint64_t key = oa.n == 1 ? oa.terms[0].hash : 0;
+                assay_analysis_fini(&oa);
+                if (key != 0 && claim_word_index(cc, key) < 0) {
+                    opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
+                }
+            }
+        }
+        p = q + 1;
+    }
+    return nopp;
+}
+
 /* Tables of predicate words and of words opposite to them, each entry
  * naming its claim and word: sorted so judging looks a term up by binary
  * search. */
@@ -1332,6 +1385,11 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             bool phrasal = i + 1 < k->last &&
                            !(r->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
                            IS_ANY(&r->terms[i + 1], particles);
+            if (cs->wn != NULL && (t->flags & ASSAY_TERM_TECH) &&
+                memchr(t->surface, '-', t->surface_len) != NULL) {
+                nopp = compound_opposites(cs, cc, c, (size_t)w, t, lex, st, opp,
+                                          nopp);
+            }
             if (cs->wn != NULL && !phrasal &&
                 !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 uint32_t bases[4], ids[64];

@@ -510,6 +510,35 @@ test_claim_big_o_growth_is_a_label(void **state)
     judged_free(j);
 }
 
+/* a hyphenated compound with one part replaced by its WordNet antonym is
+ * the compound's opposite: "high-level" against "low-level", "last-in"
+ * against "first-in"; the compound itself, or another one, is not */
+static void
+test_claim_compound_with_an_opposite_part(void **state)
+{
+    (void)state;
+    const char *q = "What kind of language is C?";
+    const char *ref = "C is a low-level language with direct access to memory.";
+    judged *j = judge(q, ref, "C is a high-level language.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "C is");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "C is a low-level language with direct memory access.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "C is")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref, "C is a general-purpose language.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
+    q = "What is a queue?";
+    ref = "A queue is a first-in structure.";
+    j = judge(q, ref, "A queue is a last-in structure.", NULL, 0);
+    assert_int_equal(result_of(j, "A queue")->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+}
+
 /* negations opening coordinated conjuncts are one denial: "is not X and
  * does not Y" contradicts "is X and Y", where two negations in one clause
  * used to cancel; the reference's own conjunct negations likewise */
@@ -1688,6 +1717,7 @@ main(void)
         cmocka_unit_test(test_claim_conjunct_negations_are_one_denial),
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
+        cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),
         cmocka_unit_test(test_claim_correct_answers_are_supported),
