@@ -235,9 +235,14 @@ content_count(const assay_analysis *a, size_t first, size_t last)
     return n;
 }
 
+/* Subject pronouns: a segment opening with one has a subject and a verb
+ * of its own ("; it cannot be null"), however few its content words. */
+static const char *const subject_pronouns[] = {"it", "they", "he", "she"};
+
 /* A segment with fewer than two content words is usually a parenthesis or
  * a fragment ("O(1)", "on average"), not a clause: it joins the clause
- * before it unless it opens a sentence or a contrast. */
+ * before it unless it opens a sentence or a contrast, or a subject
+ * pronoun opens it and it says something ("it cannot be null"). */
 static void
 split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
 {
@@ -278,7 +283,10 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
          * ("; token-based (JWT) sends"), not the tail of the last one */
         bool subject = i < a->n && !new_sentence &&
                        (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE);
-        if (have && !opens && (in_aside || resume || (!subject && words < 2))) {
+        bool pronoun = i > seg + 1 &&
+                       IS_ANY(&a->terms[seg], subject_pronouns) && words >= 1;
+        if (have && !opens &&
+            (in_aside || resume || (!subject && !pronoun && words < 2))) {
             cur.last = i;
         } else {
             if (have) {

@@ -155,6 +155,31 @@ test_claim_splits_clauses_and_keeps_fragments_together(void **state)
     assay_claims_fini(&cs);
 }
 
+/* a short segment opened by a subject pronoun is a clause of its own:
+ * "it cannot be null" is a claim an answer's "can hold null values"
+ * contradicts, not a tail of the clause before it */
+static void
+test_claim_pronoun_segment_is_a_clause(void **state)
+{
+    (void)state;
+    const char *q = "What is a primary key?";
+    const char *ref = "A primary key is a column whose values identify each "
+                      "row of a table; it cannot be null.";
+    judged *j =
+        judge(q, ref, "A primary key is a column that can contain null values.",
+              NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    assert_string_equal(j->cs.c[1].text, "it cannot be null");
+    const assay_claim_result *r = result_of(j, "it cannot");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+    j = judge(q, ref, "Its values identify each row, and it is never null.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "it cannot")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 static void
 test_claim_derives_subjects_from_question_and_reference(void **state)
 {
@@ -1705,6 +1730,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(
             test_claim_splits_clauses_and_keeps_fragments_together),
+        cmocka_unit_test(test_claim_pronoun_segment_is_a_clause),
         cmocka_unit_test(
             test_claim_derives_subjects_from_question_and_reference),
         cmocka_unit_test(test_claim_bank_subjects_are_used_as_declared),
