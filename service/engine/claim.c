@@ -1099,7 +1099,6 @@ value_of(const assay_analysis *a, const clause *c)
 
 typedef struct acc {
     uint32_t words;   /* claim words seen in this clause (bit per word) */
-    uint32_t once;    /* of those the claim says twice, said once here */
     uint32_t opposed; /* claim words an answer word is opposite to */
     double got;       /* weight of words */
     uint32_t cues[4]; /* distinct negations over the claim's words here */
@@ -1689,7 +1688,6 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             bool dup = false;
             for (size_t w = 0; w < cl->nwords && !dup; w++) {
                 dup = cl->key[w] == t->hash;
-                cl->twice |= dup ? 1u << w : 0u;
             }
             if (!dup) {
                 double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
@@ -1916,14 +1914,12 @@ share(const assay_claim *c, const acc *x)
     return c->wsum > 0 ? x->got / c->wsum : 0.0;
 }
 
-/* Opposite words that replace a claim word: the claim word itself absent
- * from the clause, or said once where the claim says it twice ("the same
- * input can give different outputs" for "the same input always gives the
- * same output"). */
+/* Opposite words that replace a claim word (the claim word itself absent
+ * from the clause). */
 static uint32_t
 opposites(const acc *x)
 {
-    return x->opposed & ~(x->words & ~x->once);
+    return x->opposed & ~x->words;
 }
 
 /* The claim's polarity over the words a clause matched: what the
@@ -2252,10 +2248,7 @@ judge_clause(void *vctx, const clause *k)
             uint32_t bit = 1u << cs->word_idx[p];
             if (!(y->words & bit)) {
                 y->words |= bit;
-                y->once |= cs->c[cs->word_claim[p]].twice & bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
-            } else {
-                y->once &= ~bit;
             }
             acc_word_cue(y, cs->word_idx[p], word_cue(j, k, i, denial), false);
             y->less = y->less || less;

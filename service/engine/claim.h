@@ -106,8 +106,6 @@ typedef struct assay_claim {
     double w[ASSAY_CLAIM_WORDS];
     uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */
     uint32_t wless;                   /* words after "less" / "fewer" */
-    uint32_t twice; /* words said more than once ("the same input gives the
-                       same output") */
     size_t nwords;
     double wsum;
 } assay_claim;
