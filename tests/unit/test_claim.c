@@ -564,6 +564,32 @@ test_claim_compound_with_an_opposite_part(void **state)
     judged_free(j);
 }
 
+/* keeping a thing from happening and letting or making it happen are
+ * opposites (models/opposites.txt): "allow SQL injection" and "cause SQL
+ * injection" contradict "prevent SQL injection"; "do not allow" agrees */
+static void
+test_claim_prevent_against_allow(void **state)
+{
+    (void)state;
+    const char *q = "Why use parameterized queries?";
+    const char *ref = "Parameterized queries prevent SQL injection.";
+    judged *j =
+        judge(q, ref, "Parameterized queries allow SQL injection.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "Parameterized");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "Parameterized queries cause SQL injection.", NULL, 0);
+    assert_int_equal(result_of(j, "Parameterized")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "Parameterized queries do not allow SQL injection.", NULL,
+              0);
+    assert_int_equal(result_of(j, "Parameterized")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* negations opening coordinated conjuncts are one denial: "is not X and
  * does not Y" contradicts "is X and Y", where two negations in one clause
  * used to cancel; the reference's own conjunct negations likewise */
@@ -1744,6 +1770,7 @@ main(void)
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
+        cmocka_unit_test(test_claim_prevent_against_allow),
         cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),
         cmocka_unit_test(test_claim_correct_answers_are_supported),
