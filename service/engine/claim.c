@@ -1691,6 +1691,13 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             }
             if (!dup) {
                 double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
+                uint32_t base = UINT32_MAX;
+                if (cs->wn == NULL ||
+                    assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
+                                        &base, 1) == 0) {
+                    base = UINT32_MAX;
+                }
+                cl->wbase[cl->nwords] = base;
                 cl->key[cl->nwords] = t->hash;
                 cl->w[cl->nwords++] = w;
                 cl->wsum += w;
@@ -1709,6 +1716,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             if (content(t) && assay_polarity_cue(ra, i) == ASSAY_CUE_NONE &&
                 claim_word_index(cl, t->hash) < 0) {
                 double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
+                cl->wbase[cl->nwords] = UINT32_MAX;
                 cl->key[cl->nwords] = t->hash;
                 cl->w[cl->nwords++] = w;
                 cl->wsum += w;
@@ -1912,6 +1920,88 @@ static double
 share(const assay_claim *c, const acc *x)
 {
     return c->wsum > 0 ? x->got / c->wsum : 0.0;
+}
+
+/* Verbs whose denial denies their object: having, needing, holding,
+ * using, getting ("does not need a base case", "do not get separate
+ * memory" say there is none). The class is closed, like the cues. */
+static const char *const transparent_verbs[] = {
+    "have",      "has",     "had",      "having",   "need",    "needs",
+    "needed",    "require", "requires", "required", "contain", "contains",
+    "contained", "include", "includes", "included", "use",     "uses",
+    "used",      "get",     "gets",     "got",      "hold",    "holds",
+    "keep",      "keeps",   "kept",     "store",    "stores",  "stored"};
+/* words that open a conjunct or a clause */
+static const char *const clause_openers[] = {
+    "and", "or", "but", "if", "whether", "that", "which", "who", "when", "so"};
+/* words that open a noun phrase: after one, the cue denies a thing */
+static const char *const determiners[] = {
+    "a",     "an",  "the",   "any", "some", "this", "that", "these",
+    "those", "its", "their", "his", "her",  "my",   "your", "our"};
+
+/* Whether the negation over term i (a claim word) of clause k denies
+ * another verb than the claim's, with term i as its object: "does not
+ * wait to resend lost packets" denies the waiting, not that packets are
+ * lost. The denied word is the first content word after the nearest
+ * negation cue before i, with nothing but the cue's own words ("does",
+ * "to") between: not an article ("not a gap" denies the gap); it must be
+ * no claim word, a verb as written (WordNet) and not one whose denial
+ * denies its object, and no word opening a conjunct or a clause may stand
+ * between it and term i. A claim word the reference negates, or a claim that
+ * is "instead of" something, keeps the answer's negation ("the server
+ * does not remember previous requests" for "keeps no information about
+ * previous requests"), as the caller checks. */
+static bool
+denies_other_verb(const assay_claim_set *cs, const assay_claim *cl,
+                  const assay_analysis *a, const clause *k, size_t i)
+{
+    if (cs->wn == NULL || cl->instead) {
+        return false;
+    }
+    size_t cue = i;
+    while (cue > k->first && assay_polarity_cue(a, cue - 1) == ASSAY_CUE_NONE) {
+        cue--;
+    }
+    if (cue == k->first) {
+        return false; /* the cue is in an earlier clause */
+    }
+    size_t h = cue;
+    while (h < i && !content(&a->terms[h])) {
+        if (IS_ANY(&a->terms[h], determiners)) {
+            return false;
+        }
+        h++;
+    }
+    if (h >= i) {
+        return false;
+    }
+    /* the object follows its verb: a conjunct or a clause of its own
+     * between them has its own verb ("will not start and the light ...",
+     * "cannot tell if they have the same ...") */
+    for (size_t q = h + 1; q < i; q++) {
+        if (IS_ANY(&a->terms[q], clause_openers)) {
+            return false;
+        }
+    }
+    const assay_term *t = &a->terms[h];
+    if (claim_word_index(cl, t->hash) >= 0 || IS_ANY(t, transparent_verbs) ||
+        (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) ||
+        !assay_wordnet_can_be_verb(cs->wn, t->surface, t->surface_len)) {
+        return false;
+    }
+    /* an irregular form of a claim word is that word ("found" for the
+     * reference's "could not find") */
+    uint32_t bases[4];
+    size_t nb =
+        assay_wordnet_bases(cs->wn, t->surface, t->surface_len, bases, 4);
+    for (size_t b = 0; b < nb; b++) {
+        for (size_t w = 0; w < cl->nwords; w++) {
+            if (cl->wbase[w] == bases[b]) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 /* Opposite words that replace a claim word (the claim word itself absent
@@ -2250,7 +2340,13 @@ judge_clause(void *vctx, const clause *k)
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
             }
-            acc_word_cue(y, cs->word_idx[p], word_cue(j, k, i, denial), false);
+            uint32_t cue = word_cue(j, k, i, denial);
+            if (cue != 0 && denial == 0 &&
+                cs->c[cs->word_claim[p]].wneg[cs->word_idx[p]] == 0 &&
+                denies_other_verb(cs, &cs->c[cs->word_claim[p]], a, k, i)) {
+                cue = 0; /* the object of another verb, said plainly */
+            }
+            acc_word_cue(y, cs->word_idx[p], cue, false);
             y->less = y->less || less;
             j->steps++;
         }

@@ -104,8 +104,10 @@ typedef struct assay_claim {
     size_t nlabels;
     uint64_t key[ASSAY_CLAIM_WORDS];
     double w[ASSAY_CLAIM_WORDS];
-    uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */
-    uint32_t wless;                   /* words after "less" / "fewer" */
+    uint32_t wneg[ASSAY_CLAIM_WORDS];  /* negation over each word, 0 none */
+    uint32_t wless;                    /* words after "less" / "fewer" */
+    uint32_t wbase[ASSAY_CLAIM_WORDS]; /* each word's first WordNet base
+                                          form ("find"), UINT32_MAX none */
     size_t nwords;
     double wsum;
 } assay_claim;

@@ -590,6 +590,35 @@ test_claim_prevent_against_allow(void **state)
     judged_free(j);
 }
 
+/* a negation over another verb than the claim's denies that verb, not
+ * its object: "does not send lost packets again" says nothing against
+ * "lost packets are dropped"; over the claim's own verb, or over a verb of
+ * having or needing, it still denies the claim */
+static void
+test_claim_negation_of_another_verb_keeps_its_object(void **state)
+{
+    (void)state;
+    const char *q = "How does UDP handle loss?";
+    const char *ref = "Lost packets are simply dropped.";
+    judged *j = judge(q, ref, "UDP does not send lost packets again.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "Lost packets are not dropped.", NULL, 0);
+    assert_int_equal(result_of(j, "Lost")->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+    /* a clause of its own after the denied verb keeps the negation */
+    j = judge(q, ref, "We cannot tell if lost packets are dropped.", NULL, 0);
+    assert_true(any_contradicted(j));
+    judged_free(j);
+
+    q = "What must a recursive function have?";
+    ref = "A recursive function has a base case.";
+    j = judge(q, ref, "A recursive function does not require a base case.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A recursive")->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+}
+
 /* negations opening coordinated conjuncts are one denial: "is not X and
  * does not Y" contradicts "is X and Y", where two negations in one clause
  * used to cancel; the reference's own conjunct negations likewise */
@@ -1771,6 +1800,7 @@ main(void)
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_prevent_against_allow),
+        cmocka_unit_test(test_claim_negation_of_another_verb_keeps_its_object),
         cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),
         cmocka_unit_test(test_claim_correct_answers_are_supported),
