@@ -590,6 +590,24 @@ test_claim_prevent_against_allow(void **state)
     judged_free(j);
 }
 
+/* held in common against each its own (models/opposites.txt): "separate
+ * memory" contradicts "share its memory", and its denial agrees */
+static void
+test_claim_shared_against_separate(void **state)
+{
+    (void)state;
+    const char *q = "How do threads use memory?";
+    const char *ref = "Threads of one process share its memory.";
+    judged *j =
+        judge(q, ref, "Threads of one process have separate memory.", NULL, 0);
+    assert_int_equal(result_of(j, "Threads")->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "Threads of one process do not get separate memory.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Threads")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* a negation over another verb than the claim's denies that verb, not
  * its object: "does not send lost packets again" says nothing against
  * "lost packets are dropped"; over the claim's own verb, or over a verb of
@@ -1800,6 +1818,7 @@ main(void)
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_prevent_against_allow),
+        cmocka_unit_test(test_claim_shared_against_separate),
         cmocka_unit_test(test_claim_negation_of_another_verb_keeps_its_object),
         cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),
