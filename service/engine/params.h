@@ -30,7 +30,8 @@
     X(question_words)                                                          \
     X(softcos)                                                                 \
     X(wordnet)                                                                 \
-    X(sentvec)
+    X(sentvec)                                                                 \
+    X(claims)
 
 enum {
 #define ASSAY_X_FEAT(name) ASSAY_F_##name,

@@ -925,6 +925,14 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->steps += assay_claims_judge_stats(
         &pq->claims, answer, scope != NULL ? cover : NULL, &pq->concepts,
         matches, f->claims, &f->cstats);
+    double said = 0, claimed = 0;
+    for (size_t i = 0; i < pq->claims.n; i++) {
+        claimed += pq->claims.c[i].wsum;
+        said += f->claims[i].state == ASSAY_CLAIM_SUPPORTED
+                    ? pq->claims.c[i].wsum
+                    : 0.0;
+    }
+    f->f[ASSAY_F_claims] = claimed > 0 ? said / claimed : 0.0;
     double got = 0, total = 0, misc = 0, misc_total = 0;
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {

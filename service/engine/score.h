@@ -19,6 +19,8 @@
  *   answer_words, reference_words, question_words
  *            ln(1 + content words) / ln(1 + 128), capped at 1: how much
  *            there is to say lets the fit set a per-question baseline
+ *   claims   predicate-weight share of the reference's claims the answer
+ *            supports (claim.h); 0 when the reference makes none
  * The score combines them linearly with the model's weights (params.h).
  */
 #ifndef ASSAY_SCORE_H

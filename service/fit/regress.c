@@ -25,6 +25,7 @@ assay_feature_sign(int j)
     case ASSAY_F_softcos:
     case ASSAY_F_wordnet:
     case ASSAY_F_sentvec:
+    case ASSAY_F_claims:
         return 1;
     case ASSAY_F_misconception:
     case ASSAY_F_required_missing:

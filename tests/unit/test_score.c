@@ -92,6 +92,29 @@ test_reference_itself_scores_high_features(void **state)
     assert_true(f.f[ASSAY_F_coverage] > 0.99);
     assert_near(f.f[ASSAY_F_required_missing], 0.0, 1e-12);
     assert_near(f.f[ASSAY_F_misconception], 0.0, 1e-12);
+    /* every claim of the reference is supported by the reference */
+    assert_near(f.f[ASSAY_F_claims], 1.0, 1e-9);
+}
+
+/* claims: the predicate-weight share of the reference's claims the answer
+ * supports; one claim said is part of it, a contradicted one adds none */
+static void
+test_claims_feature_is_the_supported_share(void **state)
+{
+    const fixture *fx = *state;
+    assay_features f;
+    assay_concept_match mm[16];
+    features(fx,
+             "The GIL is a mutex in CPython that lets only one thread "
+             "execute Python bytecode at a time.",
+             &f, mm);
+    double one = f.f[ASSAY_F_claims];
+    assert_true(one > 0.0 && one < 1.0);
+    features(fx,
+             "The GIL is a mutex in CPython that lets many threads execute "
+             "Python bytecode simultaneously.",
+             &f, mm);
+    assert_true(f.f[ASSAY_F_claims] < one);
 }
 
 static void
@@ -106,6 +129,7 @@ test_unrelated_answer_has_no_overlap(void **state)
     assert_near(f.f[ASSAY_F_recall], 0.0, 1e-12);
     /* the required GIL concept is missing: all required ones are */
     assert_near(f.f[ASSAY_F_required_missing], 1.0, 1e-12);
+    assert_near(f.f[ASSAY_F_claims], 0.0, 1e-12);
 }
 
 /* echo: the question said back word for word, function words too; one
@@ -288,6 +312,8 @@ main(void)
             teardown),
         cmocka_unit_test_setup_teardown(
             test_reference_itself_scores_high_features, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_claims_feature_is_the_supported_share, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unrelated_answer_has_no_overlap,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_feature_is_in_unit_interval,
