@@ -1922,35 +1922,38 @@ share(const assay_claim *c, const acc *x)
     return c->wsum > 0 ? x->got / c->wsum : 0.0;
 }
 
-/* Verbs whose denial denies their object: having, needing, holding,
- * using, getting ("does not need a base case", "do not get separate
- * memory" say there is none). The class is closed, like the cues. */
-static const char *const transparent_verbs[] = {
-    "have",      "has",     "had",      "having",   "need",    "needs",
-    "needed",    "require", "requires", "required", "contain", "contains",
-    "contained", "include", "includes", "included", "use",     "uses",
-    "used",      "get",     "gets",     "got",      "hold",    "holds",
-    "keep",      "keeps",   "kept",     "store",    "stores",  "stored"};
-/* words that open a conjunct or a clause */
-static const char *const clause_openers[] = {
-    "and", "or", "but", "if", "whether", "that", "which", "who", "when", "so"};
-/* words that open a noun phrase: after one, the cue denies a thing */
-static const char *const determiners[] = {
-    "a",     "an",  "the",   "any", "some", "this", "that", "these",
-    "those", "its", "their", "his", "her",  "my",   "your", "our"};
+/* Whether t is claim cl's word or an irregular form of one ("found" for
+ * the reference's "find", through WordNet base forms). */
+typedef struct claim_own {
+    const assay_claim *cl;
+    const assay_wordnet *wn;
+} claim_own;
+
+static bool
+is_claim_own(const void *ctx, const assay_term *t)
+{
+    const claim_own *o = ctx;
+    if (claim_word_index(o->cl, t->hash) >= 0) {
+        return true;
+    }
+    uint32_t bases[4];
+    size_t nb =
+        assay_wordnet_bases(o->wn, t->surface, t->surface_len, bases, 4);
+    for (size_t b = 0; b < nb; b++) {
+        for (size_t w = 0; w < o->cl->nwords; w++) {
+            if (o->cl->wbase[w] == bases[b]) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
 
 /* Whether the negation over term i (a claim word) of clause k denies
- * another verb than the claim's, with term i as its object: "does not
- * wait to resend lost packets" denies the waiting, not that packets are
- * lost. The denied word is the first content word after the nearest
- * negation cue before i, with nothing but the cue's own words ("does",
- * "to") between: not an article ("not a gap" denies the gap); it must be
- * no claim word, a verb as written (WordNet) and not one whose denial
- * denies its object, and no word opening a conjunct or a clause may stand
- * between it and term i. A claim word the reference negates, or a claim that
- * is "instead of" something, keeps the answer's negation ("the server
- * does not remember previous requests" for "keeps no information about
- * previous requests"), as the caller checks. */
+ * another verb than the claim's (polarity.h); a claim that is "instead
+ * of" something keeps the answer's negation, and so does a claim word the
+ * reference negates, as the caller checks ("the server does not remember
+ * previous requests" for "keeps no information about previous requests"). */
 static bool
 denies_other_verb(const assay_claim_set *cs, const assay_claim *cl,
                   const assay_analysis *a, const clause *k, size_t i)
@@ -1958,50 +1961,9 @@ denies_other_verb(const assay_claim_set *cs, const assay_claim *cl,
     if (cs->wn == NULL || cl->instead) {
         return false;
     }
-    size_t cue = i;
-    while (cue > k->first && assay_polarity_cue(a, cue - 1) == ASSAY_CUE_NONE) {
-        cue--;
-    }
-    if (cue == k->first) {
-        return false; /* the cue is in an earlier clause */
-    }
-    size_t h = cue;
-    while (h < i && !content(&a->terms[h])) {
-        if (IS_ANY(&a->terms[h], determiners)) {
-            return false;
-        }
-        h++;
-    }
-    if (h >= i) {
-        return false;
-    }
-    /* the object follows its verb: a conjunct or a clause of its own
-     * between them has its own verb ("will not start and the light ...",
-     * "cannot tell if they have the same ...") */
-    for (size_t q = h + 1; q < i; q++) {
-        if (IS_ANY(&a->terms[q], clause_openers)) {
-            return false;
-        }
-    }
-    const assay_term *t = &a->terms[h];
-    if (claim_word_index(cl, t->hash) >= 0 || IS_ANY(t, transparent_verbs) ||
-        (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) ||
-        !assay_wordnet_can_be_verb(cs->wn, t->surface, t->surface_len)) {
-        return false;
-    }
-    /* an irregular form of a claim word is that word ("found" for the
-     * reference's "could not find") */
-    uint32_t bases[4];
-    size_t nb =
-        assay_wordnet_bases(cs->wn, t->surface, t->surface_len, bases, 4);
-    for (size_t b = 0; b < nb; b++) {
-        for (size_t w = 0; w < cl->nwords; w++) {
-            if (cl->wbase[w] == bases[b]) {
-                return false;
-            }
-        }
-    }
-    return true;
+    claim_own o = {cl, cs->wn};
+    return assay_negation_of_other_verb(a, k->first, i, cs->wn, is_claim_own,
+                                        &o);
 }
 
 /* Opposite words that replace a claim word (the claim word itself absent

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wordnet.h"
+
 /* Called for every term, several times: compare the first two bytes
  * before anything else (list words sharing a first letter rarely share
  * the second: "is"/"it's", "because"/"but"), and never strlen the list
@@ -342,4 +344,62 @@ assay_negation_scope_new(const assay_analysis *a, unsigned window)
         assay_negation_scope(a, window, neg);
     }
     return neg;
+}
+
+/* Verbs whose denial denies their object: having, needing, holding,
+ * using, getting ("does not need a base case", "do not get separate
+ * memory" say there is none). The class is closed, like the cues. */
+static const char *const transparent_verbs[] = {
+    "have",      "has",     "had",      "having",   "need",    "needs",
+    "needed",    "require", "requires", "required", "contain", "contains",
+    "contained", "include", "includes", "included", "use",     "uses",
+    "used",      "get",     "gets",     "got",      "hold",    "holds",
+    "keep",      "keeps",   "kept",     "store",    "stores",  "stored"};
+/* words that open a conjunct or a clause */
+static const char *const clause_openers[] = {
+    "and", "or", "but", "if", "whether", "that", "which", "who", "when", "so"};
+/* words that open a noun phrase: after one, the cue denies a thing */
+static const char *const determiners[] = {
+    "a",     "an",  "the",   "any", "some", "this", "that", "these",
+    "those", "its", "their", "his", "her",  "my",   "your", "our"};
+
+bool
+assay_negation_of_other_verb(const assay_analysis *a, size_t first, size_t i,
+                             const struct assay_wordnet *wn,
+                             bool (*own)(const void *ctx, const assay_term *t),
+                             const void *ctx)
+{
+    if (wn == NULL || i >= a->n) {
+        return false;
+    }
+    size_t cue = i;
+    while (cue > first && assay_polarity_cue(a, cue - 1) == ASSAY_CUE_NONE) {
+        cue--;
+    }
+    if (cue == first) {
+        return false; /* the cue is in an earlier clause */
+    }
+    size_t h = cue;
+    while (h < i &&
+           (a->terms[h].flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR))) {
+        if (IN(&a->terms[h], determiners)) {
+            return false;
+        }
+        h++;
+    }
+    if (h >= i) {
+        return false; /* the phrase's own word is what is denied */
+    }
+    /* the object follows its verb: a conjunct or a clause of its own
+     * between them has its own verb */
+    for (size_t q = h + 1; q < i; q++) {
+        if (IN(&a->terms[q], clause_openers)) {
+            return false;
+        }
+    }
+    const assay_term *t = &a->terms[h];
+    return !IN(t, transparent_verbs) &&
+           !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) &&
+           assay_wordnet_can_be_verb(wn, t->surface, t->surface_len) &&
+           !own(ctx, t);
 }

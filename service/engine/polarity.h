@@ -51,6 +51,28 @@ void assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg);
 void assay_negation_cover(const assay_analysis *a, unsigned window,
                           uint32_t *cover);
 
+struct assay_wordnet;
+
+/* assay_negation_of_other_verb tells whether the negation over term i of a
+ * denies another verb than the phrase term i belongs to, with term i as
+ * that verb's object: "does not wait to resend lost packets" denies the
+ * waiting, not that packets are lost. The denied word is the first content
+ * word after the nearest cue before i (at or after first, the clause's
+ * first term), with only the cue's own words between ("does", "to"), not
+ * an article or possessive ("not a gap" denies the gap); it must be no
+ * word of the phrase (own(ctx, t), which also knows its irregular forms),
+ * a verb as written in WordNet, and not a verb of having, needing,
+ * containing, using, getting, holding, keeping or storing, whose denial
+ * denies its object ("does not require a base case"); no and / or / but /
+ * if / whether / that / which / who / when / so may stand between it and
+ * term i ("will not start and the light ...", "cannot tell if they have
+ * the same ..."). False without WordNet. O(clause length). */
+bool assay_negation_of_other_verb(const assay_analysis *a, size_t first,
+                                  size_t i, const struct assay_wordnet *wn,
+                                  bool (*own)(const void *ctx,
+                                              const assay_term *t),
+                                  const void *ctx);
+
 /* assay_negation_cover_new is assay_negation_cover into a new array
  * (caller frees); NULL when out of memory or a->n == 0. */
 uint32_t *assay_negation_cover_new(const assay_analysis *a, unsigned window);
