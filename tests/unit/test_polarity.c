@@ -4,9 +4,11 @@
 
 #include <string.h>
 
+#include "lexicon.h"
 #include "model.h"
 #include "polarity.h"
 #include "score.h"
+#include "wordnet.h"
 
 static assay_analysis
 analyse(const char *text)
@@ -41,6 +43,81 @@ cue_at(const char *text, size_t i)
     assay_cue c = assay_polarity_cue(&a, i);
     assay_analysis_fini(&a);
     return c;
+}
+
+/* the phrase a word belongs to, for assay_negation_of_other_verb: the
+ * words of ctx, a NULL-terminated list */
+static bool
+own_word(const void *ctx, const assay_term *t)
+{
+    for (const char *const *w = ctx; *w != NULL; w++) {
+        if (strlen(*w) == t->surface_len &&
+            memcmp(*w, t->surface, t->surface_len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* whether the negation over the first term written word in text denies
+ * another verb than the phrase own's */
+static bool
+other_verb(assay_lexicon *lex, const assay_wordnet *wn, const char *text,
+           const char *word, const char *const *own)
+{
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(lex, NULL, text, strlen(text), &a, &err), &err);
+    size_t i = 0;
+    while (i < a.n &&
+           !own_word((const char *const[]){word, NULL}, &a.terms[i])) {
+        i++;
+    }
+    assert_true(i < a.n);
+    bool r = assay_negation_of_other_verb(&a, 0, i, wn, own_word, own);
+    assay_analysis_fini(&a);
+    return r;
+}
+
+/* a negation over another verb than the phrase's denies that verb, not
+ * its object; over the phrase's own word, a verb of having or needing, an
+ * article, or across a clause opener, it denies the phrase */
+static void
+test_polarity_negation_of_another_verb(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_error err;
+    assay_error_init(&err);
+    assay_lexicon *lex = NULL;
+    const assay_wordnet *wn = NULL;
+    assert_int_equal(assay_lexicon_new(&lex), ASSAY_OK);
+    assert_ok_err(assay_lexicon_load_stoplist(
+                      lex,
+                      assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR",
+                                      "stopwords.txt"),
+                      &err),
+                  &err);
+    assert_ok_err(assay_wordnet_acquire(&wn, &err), &err);
+    const char *const packets[] = {"lost", "packets", "dropped", NULL};
+    assert_true(other_verb(lex, wn, "UDP does not send lost packets again.",
+                           "lost", packets));
+    assert_false(other_verb(lex, wn, "Lost packets are not dropped.", "dropped",
+                            packets));
+    assert_false(other_verb(lex, wn,
+                            "We cannot tell if lost packets are dropped.",
+                            "lost", packets));
+    const char *const base[] = {"base", "case", NULL};
+    assert_false(
+        other_verb(lex, wn, "It does not need a base case.", "base", base));
+    assert_false(
+        other_verb(lex, wn, "There is not a base case.", "base", base));
+    /* without WordNet nothing is read so */
+    assert_false(assay_negation_of_other_verb(&(assay_analysis){0}, 0, 0, NULL,
+                                              own_word, packets));
+    assay_wordnet_release(wn);
+    assay_lexicon_free(lex);
 }
 
 static void
@@ -267,6 +344,7 @@ main(void)
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
+        cmocka_unit_test(test_polarity_negation_of_another_verb),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
