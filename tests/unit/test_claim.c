@@ -608,6 +608,30 @@ test_claim_shared_against_separate(void **state)
     judged_free(j);
 }
 
+/* put off until later against done at once (models/opposites.txt): a
+ * conditional claim ("until it is needed") is weak, so only an opposite
+ * word judges it */
+static void
+test_claim_delayed_against_immediately(void **state)
+{
+    (void)state;
+    const char *q = "What is lazy evaluation?";
+    const char *ref = "Lazy evaluation delays computing a value until it is "
+                      "actually needed.";
+    judged *j = judge(q, ref,
+                      "Lazy evaluation computes every value immediately, "
+                      "before it is needed.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "Lazy")->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref,
+              "Lazy evaluation does not compute a value immediately; it "
+              "delays computing it until it is needed.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* a negation over another verb than the claim's denies that verb, not
  * its object: "does not send lost packets again" says nothing against
  * "lost packets are dropped"; over the claim's own verb, or over a verb of
@@ -1819,6 +1843,7 @@ main(void)
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_prevent_against_allow),
         cmocka_unit_test(test_claim_shared_against_separate),
+        cmocka_unit_test(test_claim_delayed_against_immediately),
         cmocka_unit_test(test_claim_negation_of_another_verb_keeps_its_object),
         cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),
