@@ -632,6 +632,28 @@ test_claim_delayed_against_immediately(void **state)
     judged_free(j);
 }
 
+/* kept out of sight against open to everyone (models/opposites.txt) */
+static void
+test_claim_hidden_against_public(void **state)
+{
+    (void)state;
+    const char *q = "What is encapsulation?";
+    const char *ref = "Encapsulation hides the internal state of an object.";
+    judged *j = judge(q, ref,
+                      "Encapsulation makes the internal state of an object "
+                      "public.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "Encapsulation")->reason,
+                     ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref,
+              "Encapsulation does not expose the internal state of an "
+              "object.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* a negation over another verb than the claim's denies that verb, not
  * its object: "does not send lost packets again" says nothing against
  * "lost packets are dropped"; over the claim's own verb, or over a verb of
@@ -1844,6 +1866,7 @@ main(void)
         cmocka_unit_test(test_claim_prevent_against_allow),
         cmocka_unit_test(test_claim_shared_against_separate),
         cmocka_unit_test(test_claim_delayed_against_immediately),
+        cmocka_unit_test(test_claim_hidden_against_public),
         cmocka_unit_test(test_claim_negation_of_another_verb_keeps_its_object),
         cmocka_unit_test(test_claim_verb_after_plural_noun_is_the_predicate),
         cmocka_unit_test(test_claim_opposite_bound_contradicts),
