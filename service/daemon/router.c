@@ -26,6 +26,10 @@
  * still take (queued ones are answered busy at the deadline), one per
  * thread at most. */
 #define DRAIN_GRACE_S 5.0
+/* At exit, requests still arriving are answered busy until the socket has
+ * been quiet this long, for at most EXIT_READ_S in all. */
+#define EXIT_QUIET_MS 50
+#define EXIT_READ_S 1.0
 /* Frames of one request kept from the front: the peer's identity, the
  * envelope, the delimiter and the body. A longer message is answered with
  * invalid_json through what was kept (docs/protocol.md). */
@@ -769,13 +773,28 @@ out:
     }
     if (fr.status == 0) {
         /* Whatever arrived during the last turn is answered, not dropped
-         * with the socket. Bounded: a flood cannot hold the exit. */
+         * with the socket, and so is what libzmq's I/O thread is still
+         * handing over: an empty read is followed by a short wait for
+         * more, until one wait brings nothing. Bounded: a flood cannot
+         * hold the exit. */
         fr.draining = true;
         bool too_many;
-        for (int i = 0; i < 100000 && rmsg_recv(fr.sock, sv[0].m, FRAMES_MAX,
-                                                ZMQ_DONTWAIT, &too_many) > 0;
-             i++) {
-            front_on_request(&fr, sv[0].m, too_many, true);
+        int read = 0;
+        double until = assay_clock_s() + EXIT_READ_S;
+        for (;;) {
+            int r = read < 100000 ? rmsg_recv(fr.sock, sv[0].m, FRAMES_MAX,
+                                              ZMQ_DONTWAIT, &too_many)
+                                  : 0;
+            if (r > 0) {
+                front_on_request(&fr, sv[0].m, too_many, true);
+                read++;
+                continue;
+            }
+            zmq_pollitem_t item = {fr.sock, 0, ZMQ_POLLIN, 0};
+            if (read >= 100000 || assay_clock_s() > until ||
+                zmq_poll(&item, 1, EXIT_QUIET_MS) <= 0) {
+                break;
+            }
         }
     }
     assay_fair_item *it;
