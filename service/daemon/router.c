@@ -779,19 +779,16 @@ out:
          * hold the exit. */
         fr.draining = true;
         bool too_many;
-        int read = 0;
         double until = assay_clock_s() + EXIT_READ_S;
-        for (;;) {
-            int r = read < 100000 ? rmsg_recv(fr.sock, sv[0].m, FRAMES_MAX,
-                                              ZMQ_DONTWAIT, &too_many)
-                                  : 0;
-            if (r > 0) {
+        for (int read = 0; read < 100000;) {
+            if (rmsg_recv(fr.sock, sv[0].m, FRAMES_MAX, ZMQ_DONTWAIT,
+                          &too_many) > 0) {
                 front_on_request(&fr, sv[0].m, too_many, true);
                 read++;
                 continue;
             }
             zmq_pollitem_t item = {fr.sock, 0, ZMQ_POLLIN, 0};
-            if (read >= 100000 || assay_clock_s() > until ||
+            if (assay_clock_s() > until ||
                 zmq_poll(&item, 1, EXIT_QUIET_MS) <= 0) {
                 break;
             }

@@ -8,6 +8,7 @@
 
 #include "bits.h"
 #include "polarity.h"
+#include "tfidf.h"
 #include "wordnet.h"
 
 /* Alignment: an answer clause speaks to a claim when it has at least half
@@ -425,13 +426,11 @@ growth_at(const assay_analysis *a, size_t i, size_t last, size_t *end)
         !(a->terms[i + 1].flags & ASSAY_TERM_OPEN_BEFORE)) {
         return 0;
     }
-    uint64_t h = 14695981039346656037ull ^ 0x4f28u; /* "O(" */
+    uint64_t h = assay_term_hash("O(", 2); /* apart from any word */
     size_t j = i + 1;
     do {
-        const assay_term *u = &a->terms[j];
-        for (size_t q = 0; q < u->surface_len; q++) {
-            h = (h ^ (unsigned char)u->surface[q]) * 1099511628211ull;
-        }
+        h = assay_term_hash_more(h, a->terms[j].surface,
+                                 a->terms[j].surface_len);
         j++;
     } while (j < last && !(a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE));
     *end = j;
@@ -1691,13 +1690,11 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             }
             if (!dup) {
                 double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
-                uint32_t base = UINT32_MAX;
-                if (cs->wn == NULL ||
+                cl->wbase[cl->nwords] = ASSAY_WORDNET_NONE;
+                if (cs->wn != NULL) {
                     assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
-                                        &base, 1) == 0) {
-                    base = UINT32_MAX;
+                                        &cl->wbase[cl->nwords], 1);
                 }
-                cl->wbase[cl->nwords] = base;
                 cl->key[cl->nwords] = t->hash;
                 cl->w[cl->nwords++] = w;
                 cl->wsum += w;
@@ -1716,7 +1713,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             if (content(t) && assay_polarity_cue(ra, i) == ASSAY_CUE_NONE &&
                 claim_word_index(cl, t->hash) < 0) {
                 double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
-                cl->wbase[cl->nwords] = UINT32_MAX;
+                cl->wbase[cl->nwords] = ASSAY_WORDNET_NONE;
                 cl->key[cl->nwords] = t->hash;
                 cl->w[cl->nwords++] = w;
                 cl->wsum += w;

@@ -107,7 +107,8 @@ typedef struct assay_claim {
     uint32_t wneg[ASSAY_CLAIM_WORDS];  /* negation over each word, 0 none */
     uint32_t wless;                    /* words after "less" / "fewer" */
     uint32_t wbase[ASSAY_CLAIM_WORDS]; /* each word's first WordNet base
-                                          form ("find"), UINT32_MAX none */
+                                          form ("find"); ASSAY_WORDNET_NONE:
+                                          none */
     size_t nwords;
     double wsum;
 } assay_claim;

@@ -9,14 +9,19 @@
 #define FNV_PRIME 0x100000001b3ULL
 
 uint64_t
-assay_term_hash(const char *s, size_t len)
+assay_term_hash_more(uint64_t h, const char *s, size_t len)
 {
-    uint64_t h = FNV_OFFSET;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)s[i];
         h *= FNV_PRIME;
     }
     return h;
+}
+
+uint64_t
+assay_term_hash(const char *s, size_t len)
+{
+    return assay_term_hash_more(FNV_OFFSET, s, len);
 }
 
 uint64_t

@@ -61,6 +61,10 @@ assay_keep_if(double w, int keep)
 /* assay_term_hash is FNV-1a 64 over len bytes. */
 uint64_t assay_term_hash(const char *s, size_t len);
 
+/* assay_term_hash_more goes on hashing len more bytes from h, so text held
+ * in pieces hashes as the pieces run together. */
+uint64_t assay_term_hash_more(uint64_t h, const char *s, size_t len);
+
 /* assay_term_hash2 hashes the bigram "a b" without building the string. */
 uint64_t assay_term_hash2(const char *a, size_t alen, const char *b,
                           size_t blen);

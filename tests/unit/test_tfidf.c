@@ -28,6 +28,9 @@ test_tfidf_hash2_equals_hash_of_joined_bigram(void **state)
     (void)state;
     assert_true(assay_term_hash2("a", 1, "b", 1) == assay_term_hash("a b", 3));
     assert_true(assay_term_hash2("a", 1, "b", 1) == 0xe63f991904833892ULL);
+    /* text in pieces hashes as the pieces run together */
+    assert_true(assay_term_hash_more(assay_term_hash("log", 3), "n", 1) ==
+                assay_term_hash("logn", 4));
     assert_true(assay_term_hash2("refer", 5, "count", 5) ==
                 assay_term_hash("refer count", 11));
     /* Order matters: "b a" is another bigram. */
