@@ -400,6 +400,33 @@ is_joiner(const assay_term *t)
     return is_word(t, "and") || is_word(t, "or");
 }
 
+/* The content word said beside term i in direction dir (-1 before, +1
+ * after) within [first, last): across at most PAIR_GAP function words
+ * ("cost of extra", "uses no extra"), not across punctuation or "and" /
+ * "or" (a list's items are not said of each other); SIZE_MAX when none. */
+#define PAIR_GAP 0
+static size_t
+beside(const assay_analysis *a, size_t first, size_t last, size_t i, int dir)
+{
+    size_t j = i;
+    for (unsigned gap = 0; gap <= PAIR_GAP; gap++) {
+        if (dir < 0 ? (j == first || (a->terms[j].flags &
+                                       ASSAY_TERM_BREAK_BEFORE))
+                    : (j + 1 >= last || (a->terms[j + 1].flags &
+                                         ASSAY_TERM_BREAK_BEFORE))) {
+            return SIZE_MAX;
+        }
+        j = dir < 0 ? j - 1 : j + 1;
+        if (is_joiner(&a->terms[j])) {
+            return SIZE_MAX;
+        }
+        if (content(&a->terms[j])) {
+            return j;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* whether p can name a kind of thing: a noun WordNet knows, not mostly a
  * verb ("terminal 1", "circuit 4"; not "at most 2", "takes 2") */
 static bool
@@ -1110,6 +1137,10 @@ typedef struct acc {
     uint8_t wfirst[ASSAY_CLAIM_WORDS]; /* first cue over a word, 1-based */
     uint32_t cw[4];
     uint32_t plain;
+    uint32_t paired;    /* opposed words said beside a word the claim says
+                           beside them ("writes faster" for "slower
+                           writes"), bit per claim word */
+    uint32_t pair_flip; /* ... those pairs that say the opposite */
 } acc;
 
 static void
@@ -1722,6 +1753,15 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         if (cl->nwords == 0 && cl->yesno == 0 && cl->value == 0) {
             continue;
         }
+        for (size_t i = c->first; i < c->last; i++) {
+            int w = claim_word_index(cl, ra->terms[i].hash);
+            size_t p = w >= 0 ? beside(ra, c->first, c->last, i, -1) : SIZE_MAX;
+            int v = p != SIZE_MAX ? claim_word_index(cl, ra->terms[p].hash) : -1;
+            if (v >= 0 && v != w) {
+                cl->wpair[w] |= 1u << v;
+                cl->wpair[v] |= 1u << w;
+            }
+        }
         cl->subject = names_only ? -1 : subject;
         for (size_t e = 0; e < cs->nent; e++) { /* "X and Y are connected" */
             size_t at;
@@ -1961,6 +2001,31 @@ denies_other_verb(const assay_claim_set *cs, const assay_claim *cl,
     claim_own o = {cl, cs->wn};
     return assay_negation_of_other_verb(a, k->first, i, cs->wn, is_claim_own,
                                         &o);
+}
+
+/* Where the opposite of claim word w at term i of clause k is said beside
+ * a claim word that the reference says beside w ("writes faster" against
+ * "slower writes"): the neighbour's term index, *v its claim word; SIZE_MAX
+ * when neither neighbour is one. The pair speaks to the claim however long
+ * the claim is ("... at the cost of extra storage and slower writes"); an
+ * opposite elsewhere in the clause does not ("top" and "bottom" both come
+ * up in any answer about a stack). A claim restricted to a thing ("only
+ * the outer object") says nothing of its opposite ("the inner objects"). */
+static size_t
+opposite_beside(const assay_claim *cl, unsigned w, const assay_analysis *a,
+                const clause *k, size_t i, int *v)
+{
+    if (cl->restricted || cl->instead) {
+        return SIZE_MAX;
+    }
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t p = beside(a, k->first, k->last, i, dir);
+        *v = p != SIZE_MAX ? claim_word_index(cl, a->terms[p].hash) : -1;
+        if (*v >= 0 && (cl->wpair[w] & (1u << *v))) {
+            return p;
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* Opposite words that replace a claim word (the claim word itself absent
@@ -2339,6 +2404,22 @@ judge_clause(void *vctx, const clause *k)
                 acc *y = &x[cs->opp_claim[p]];
                 opposite = true;
                 y->opposed |= 1u << cs->opp_idx[p];
+                const assay_claim *oc = &cs->c[cs->opp_claim[p]];
+                int v;
+                size_t at = opposite_beside(oc, cs->opp_idx[p], a, k, i, &v);
+                if (at != SIZE_MAX && !less) {
+                    /* the pair judged alone: the opposite turns it once,
+                     * each distinct negation over the two words again */
+                    uint32_t c1 = word_cue(j, k, i, denial);
+                    uint32_t c2 = word_cue(j, k, at, denial);
+                    unsigned n = (c1 != 0) + (c2 != 0 && c2 != c1);
+                    int said = 1 ^ (int)(n & 1u);
+                    uint32_t bit = 1u << cs->opp_idx[p];
+                    y->paired |= bit;
+                    if (said != claim_polarity(oc, bit | 1u << v)) {
+                        y->pair_flip |= bit;
+                    }
+                }
                 acc_word_cue(y, cs->opp_idx[p], word_cue(j, k, i, denial),
                              true);
                 y->less = y->less || less;
@@ -2422,9 +2503,17 @@ judge_clause(void *vctx, const clause *k)
             (cl->entities & replaced & ~named_all) != 0 &&
             assay_bits32(cl->entities) >= 2 &&
             ((named_all | other_entity) & cl->entities) == cl->entities;
-        if (cl->yesno != 0 || !same ||
-            !aligned(cl, &x[c], same, named, relation || opp_relation)) {
+        if (cl->yesno != 0 || !same) {
             continue;
+        }
+        /* a clause that speaks to the claim only through an opposite said
+         * beside its neighbour is judged on that pair alone */
+        bool by_pair = false;
+        if (!aligned(cl, &x[c], same, named, relation || opp_relation)) {
+            by_pair = (x[c].paired & opposites(&x[c])) != 0;
+            if (!by_pair) {
+                continue;
+            }
         }
         double s = share(cl, &x[c]);
         unsigned nopp = assay_bits32(opposites(&x[c]));
@@ -2459,6 +2548,12 @@ judge_clause(void *vctx, const clause *k)
         /* what the clause says inside a denial of its sentence, turned
          * (an effect or quantity cue was read with the denial on it) */
         flip = effect_says ? differ : flip != (denial != 0);
+        if (by_pair) { /* agreeing on one pair supports no whole claim */
+            flip = (x[c].pair_flip & x[c].paired & opposites(&x[c])) != 0;
+            if (!flip || other) {
+                continue;
+            }
+        }
         max_into(flip ? &j->st.flip : &j->st.support, s);
         /* which clause speaks to the claim most: the one naming its
          * subject ("the Sun is not in the west", not "the west side is

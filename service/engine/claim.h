@@ -109,6 +109,9 @@ typedef struct assay_claim {
     uint32_t wbase[ASSAY_CLAIM_WORDS]; /* each word's first WordNet base
                                           form ("find"); ASSAY_WORDNET_NONE:
                                           none */
+    uint32_t wpair[ASSAY_CLAIM_WORDS]; /* the claim words said beside each
+                                          one ("slower writes"): bit per
+                                          word */
     size_t nwords;
     double wsum;
 } assay_claim;

@@ -564,6 +564,38 @@ test_claim_compound_with_an_opposite_part(void **state)
     judged_free(j);
 }
 
+/* an opposite said beside the word the reference says beside the opposed
+ * word ("inserts faster" for "slower inserts") speaks to a claim too long
+ * for the clause to share half of; the pair alone decides ("not faster"
+ * agrees); an opposite beside another word, or beside the thing a claim is
+ * restricted to, says nothing against it */
+static void
+test_claim_opposite_beside_its_word(void **state)
+{
+    (void)state;
+    const char *q = "What is a database index?";
+    const char *ref = "An index is a structure on a table that speeds up "
+                      "searches on a column at the cost of extra disk space "
+                      "and slower inserts.";
+    judged *j = judge(q, ref, "An index makes inserts faster.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "An index");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "An index does not make inserts faster.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "An index makes searches faster.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
+    q = "What does a shallow copy of a list do?";
+    ref = "A shallow copy duplicates only the outer list.";
+    j = judge(q, ref, "A shallow copy shares the inner lists.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* keeping a thing from happening and letting or making it happen are
  * opposites (models/opposites.txt): "allow SQL injection" and "cause SQL
  * injection" contradict "prevent SQL injection"; "do not allow" agrees */
@@ -1863,6 +1895,7 @@ main(void)
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
+        cmocka_unit_test(test_claim_opposite_beside_its_word),
         cmocka_unit_test(test_claim_prevent_against_allow),
         cmocka_unit_test(test_claim_shared_against_separate),
         cmocka_unit_test(test_claim_delayed_against_immediately),
