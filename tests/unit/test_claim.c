@@ -622,6 +622,30 @@ test_claim_prevent_against_allow(void **state)
     judged_free(j);
 }
 
+/* "reduce" against "increase" (models/opposites.txt; WordNet opposes
+ * "reduce" only in other senses): "increases the memory" contradicts
+ * "reduces the memory", "does not increase" agrees */
+static void
+test_claim_reduce_against_increase(void **state)
+{
+    (void)state;
+    const char *q = "Why store small integers once?";
+    const char *ref = "Storing each small integer once reduces the memory a "
+                      "program uses.";
+    judged *j = judge(q, ref, "Storing each small integer once increases the "
+                              "memory a program uses.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "Storing");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "Storing each small integer once does not increase the "
+                      "memory a program uses.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Storing")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* held in common against each its own (models/opposites.txt): "separate
  * memory" contradicts "share its memory", and its denial agrees */
 static void
@@ -1896,6 +1920,7 @@ main(void)
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_opposite_beside_its_word),
+        cmocka_unit_test(test_claim_reduce_against_increase),
         cmocka_unit_test(test_claim_prevent_against_allow),
         cmocka_unit_test(test_claim_shared_against_separate),
         cmocka_unit_test(test_claim_delayed_against_immediately),
