@@ -438,29 +438,118 @@ kind_word(const assay_wordnet *wn, const assay_term *p)
            !assay_wordnet_mostly_verb(wn, p->surface, p->surface_len);
 }
 
+/* Orders of growth by name, each with the big-O bracket it names run
+ * together ("constant" is O(1)): "constant-time lookups", "linear time",
+ * "grows quadratically" and O(n^2) are one value. */
+static const struct {
+    const char *name, *bracket;
+} growths[] = {
+    {"constant", "1"},  {"linear", "n"},       {"logarithmic", "logn"},
+    {"log", "logn"},    {"linearithmic", "nlogn"}, {"quadratic", "n2"},
+    {"cubic", "n3"},    {"exponential", "2n"},
+};
+/* brackets written another way: O(n*n), O(n x n) */
+static const struct {
+    const char *as, *bracket;
+} bracket_forms[] = {{"nn", "n2"}, {"nxn", "n2"}, {"nnn", "n3"}};
+/* what a named growth is of: "constant time", "linear space" */
+static const char *const growth_of[] = {"time", "space", "complexity",
+                                        "growth", "runtime", "memory"};
+
+static uint64_t
+growth_hash(const char *bracket)
+{
+    return assay_term_hash_more(assay_term_hash("O(", 2), bracket,
+                                strlen(bracket));
+}
+
+/* The order of growth term i names in words, 0 when none: an adverb
+ * ("linearly", "logarithmically"; not "constantly", which means always),
+ * a name before what grows ("linear time", "constant space"), or a
+ * compound of the two ("constant-time"). *end is the first term after it. */
+static uint64_t
+growth_word(const assay_analysis *a, size_t i, size_t last, size_t *end)
+{
+    const assay_term *t = &a->terms[i];
+    const char *w = t->surface;
+    size_t len = t->surface_len;
+    const char *dash = memchr(w, '-', len);
+    for (size_t g = 0; g < sizeof(growths) / sizeof(growths[0]); g++) {
+        size_t n = strlen(growths[g].name);
+        if (len < n || memcmp(w, growths[g].name, n) != 0) {
+            continue;
+        }
+        *end = i + 1;
+        if (len == n + 2 && memcmp(w + n, "ly", 2) == 0 &&
+            strcmp(growths[g].name, "constant") != 0) {
+            return growth_hash(growths[g].bracket); /* "linearly" */
+        }
+        const char *of = NULL; /* what grows: after the dash or next */
+        size_t oflen = 0;
+        if (dash == w + n) {
+            of = dash + 1;
+            oflen = len - n - 1;
+        } else if (len == n && i + 1 < last &&
+                   !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            of = a->terms[i + 1].surface;
+            oflen = a->terms[i + 1].surface_len;
+            *end = i + 2;
+        }
+        for (size_t q = 0; of != NULL && q < sizeof(growth_of) /
+                                               sizeof(growth_of[0]);
+             q++) {
+            if (oflen == strlen(growth_of[q]) &&
+                memcmp(of, growth_of[q], oflen) == 0) {
+                return growth_hash(growths[g].bracket);
+            }
+        }
+    }
+    return 0;
+}
+
 /* An order of growth written in big-O notation, "O(log n)", "O(n^2)",
  * "O(1)": the letter o with a bracket opening right after it. Its value is
  * the bracket's words run together ("log n" and "logn" are one value),
  * hashed apart from any word; *end is the first term after it. Returns 0
  * when term i opens none. A growth names one of several things of a kind
  * as a label does: "runs in O(n) time" speaks of another growth than "runs
- * in O(log n) time". */
+ * in O(log n) time". Named in words ("linear time"), it is the same value
+ * (growth_word). */
+static bool
+opens_big_o(const assay_analysis *a, size_t i, size_t last)
+{
+    const assay_term *t = &a->terms[i];
+    return t->surface_len == 1 && t->surface[0] == 'o' && i + 1 < last &&
+           (a->terms[i + 1].flags & ASSAY_TERM_OPEN_BEFORE);
+}
+
 static uint64_t
 growth_at(const assay_analysis *a, size_t i, size_t last, size_t *end)
 {
-    const assay_term *t = &a->terms[i];
-    if (t->surface_len != 1 || t->surface[0] != 'o' || i + 1 >= last ||
-        !(a->terms[i + 1].flags & ASSAY_TERM_OPEN_BEFORE)) {
-        return 0;
+    if (!opens_big_o(a, i, last)) {
+        return growth_word(a, i, last, end);
     }
+    char run[32]; /* the bracket run together, for its other spellings */
+    size_t nrun = 0;
     uint64_t h = assay_term_hash("O(", 2); /* apart from any word */
     size_t j = i + 1;
     do {
-        h = assay_term_hash_more(h, a->terms[j].surface,
-                                 a->terms[j].surface_len);
+        const assay_term *b = &a->terms[j];
+        h = assay_term_hash_more(h, b->surface, b->surface_len);
+        if (nrun + b->surface_len < sizeof(run)) {
+            memcpy(run + nrun, b->surface, b->surface_len);
+        }
+        nrun += b->surface_len;
         j++;
     } while (j < last && !(a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE));
     *end = j;
+    for (size_t q = 0; q < sizeof(bracket_forms) / sizeof(bracket_forms[0]);
+         q++) {
+        if (nrun == strlen(bracket_forms[q].as) &&
+            memcmp(run, bracket_forms[q].as, nrun) == 0) {
+            return growth_hash(bracket_forms[q].bracket);
+        }
+    }
     return h != 0 ? h : 1;
 }
 
@@ -1708,6 +1797,24 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 appositive = (t->flags & ASSAY_TERM_OPEN_BEFORE) && i > 0 &&
                              is_entity_key(cs, ra->terms[i - 1].hash);
             }
+            /* "O(n^2)" is one word of the claim, its growth (as in
+             * clause_labels), not the words o, n and 2: "runs in O(n^2)
+             * time on average" says nothing of "O(n^2) in the worst case" */
+            size_t gend;
+            uint64_t growth = opens_big_o(ra, i, c->last)
+                                  ? growth_at(ra, i, c->last, &gend)
+                                  : 0;
+            if (growth != 0) {
+                if (claim_word_index(cl, growth) < 0) {
+                    double w = idf ? assay_idf_get(idf, growth) : 1.0;
+                    cl->wbase[cl->nwords] = ASSAY_WORDNET_NONE;
+                    cl->key[cl->nwords] = growth;
+                    cl->w[cl->nwords++] = w;
+                    cl->wsum += w;
+                }
+                i = gend - 1;
+                continue;
+            }
             if (appositive || !content(t) || is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
                 (IS_ANY(t, restrictive) && !IS_ANY(t, bounds)) ||
@@ -2355,9 +2462,14 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         bool less = i > k->first && IS_ANY(&a->terms[i - 1], lessers);
-        size_t p = find64(cs->word_key, cs->nword, t->hash);
-        bool claim_word = p < cs->nword && cs->word_key[p] == t->hash;
-        for (; p < cs->nword && cs->word_key[p] == t->hash; p++) {
+        uint64_t h = t->hash;
+        size_t gend = i + 1; /* a big-O growth is one word (claims build) */
+        if (opens_big_o(a, i, k->last)) {
+            h = growth_at(a, i, k->last, &gend);
+        }
+        size_t p = find64(cs->word_key, cs->nword, h);
+        bool claim_word = p < cs->nword && cs->word_key[p] == h;
+        for (; p < cs->nword && cs->word_key[p] == h; p++) {
             acc *y = &x[cs->word_claim[p]];
             uint32_t bit = 1u << cs->word_idx[p];
             if (!(y->words & bit)) {
@@ -2374,8 +2486,9 @@ judge_clause(void *vctx, const clause *k)
             y->less = y->less || less;
             j->steps++;
         }
-        if (claim_word) {
-            j->st.negated += j->cover != NULL && j->cover[i] != 0;
+        if (claim_word || gend > i + 1) {
+            j->st.negated += claim_word && j->cover != NULL && j->cover[i] != 0;
+            i = gend - 1;
             continue; /* "first" in "the last added is the first removed" */
         }
         uint64_t keys[5];

@@ -535,6 +535,70 @@ test_claim_big_o_growth_is_a_label(void **state)
     judged_free(j);
 }
 
+/* an order of growth named in words is the same value as its big-O form:
+ * "linear time" contradicts "logarithmic time", "O(log n)" agrees with it,
+ * "constant-time" is O(1) and "O(n*n)" quadratic time; "constantly" and
+ * "a constant pointer" name no growth. The bracket's letters are not the
+ * claim's words: "runs in O(n^2) time on average" says nothing of "O(n^2)
+ * in the worst case" */
+static void
+test_claim_growth_in_words(void **state)
+{
+    (void)state;
+    const char *q = "How long does a lookup in a balanced search tree take?";
+    const char *ref = "A lookup in a balanced search tree takes logarithmic "
+                      "time.";
+    judged *j = judge(
+        q, ref, "A lookup in a balanced search tree takes linear time.", NULL,
+        0);
+    assert_int_equal(result_of(j, "A lookup")->reason,
+                     ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge(q, ref,
+              "A lookup in a balanced search tree takes O(log n) time.", NULL,
+              0);
+    assert_int_equal(result_of(j, "A lookup")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref, "A lookup in a balanced search tree grows linearly.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A lookup")->reason,
+                     ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+
+    q = "How fast is membership in a set?";
+    ref = "Membership in a set is a constant-time check.";
+    j = judge(q, ref, "Membership in a set is an O(1) check.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "Membership in a set is an O(n*n) check.", NULL, 0);
+    assert_int_equal(result_of(j, "Membership")->reason,
+                     ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge(q, "Bubble sort takes quadratic time.",
+              "Bubble sort takes O(n*n) time.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
+    /* not a growth: the claim names no label */
+    j = judge("What is a pointer to const?",
+              "It is a constant pointer that is constantly checked.",
+              "It is a pointer.", NULL, 0);
+    assert_int_equal(j->cs.c[0].nlabels, 0);
+    judged_free(j);
+
+    q = "What is the time complexity of quicksort?";
+    ref = "Quicksort runs in O(n log n) time on average but O(n^2) in the "
+          "worst case.";
+    j = judge(q, ref,
+              "Quicksort runs in O(n^2) time on average but O(n log n) in "
+              "the worst case.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Quicksort")->reason,
+                     ASSAY_REASON_OTHER_VALUE);
+    assert_int_equal(result_of(j, "O(n^2)")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* a hyphenated compound with one part replaced by its WordNet antonym is
  * the compound's opposite: "high-level" against "low-level", "last-in"
  * against "first-in"; the compound itself, or another one, is not */
@@ -1918,6 +1982,7 @@ main(void)
         cmocka_unit_test(test_claim_conjunct_negations_are_one_denial),
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
+        cmocka_unit_test(test_claim_growth_in_words),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_opposite_beside_its_word),
         cmocka_unit_test(test_claim_reduce_against_increase),
