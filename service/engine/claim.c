@@ -480,9 +480,11 @@ growth_word(const assay_analysis *a, size_t i, size_t last, size_t *end)
             continue;
         }
         *end = i + 1;
-        if (len == n + 2 && memcmp(w + n, "ly", 2) == 0 &&
-            strcmp(growths[g].name, "constant") != 0) {
-            return growth_hash(growths[g].bracket); /* "linearly" */
+        /* "linearly", "logarithmically" */
+        bool ly = (len == n + 2 && memcmp(w + n, "ly", 2) == 0) ||
+                  (len == n + 4 && memcmp(w + n, "ally", 4) == 0);
+        if (ly && strcmp(growths[g].name, "constant") != 0) {
+            return growth_hash(growths[g].bracket);
         }
         const char *of = NULL; /* what grows: after the dash or next */
         size_t oflen = 0;
@@ -554,10 +556,13 @@ growth_at(const assay_analysis *a, size_t i, size_t last, size_t *end)
 }
 
 /* The distinct labels of terms [first, last), at most cap; returns n.
- * Without WordNet only capital letters other than A are labels. */
+ * Without WordNet only capital letters other than A are labels. *denied
+ * (may be NULL) says whether a growth is under a negation (cover): "does
+ * not take linear time" says nothing against "constant-time". */
 static size_t
 clause_labels(const assay_wordnet *wn, const assay_analysis *a, size_t first,
-              size_t last, uint64_t *out, size_t cap)
+              size_t last, const uint32_t *cover, bool *denied, uint64_t *out,
+              size_t cap)
 {
     size_t n = 0, prev = SIZE_MAX; /* the last label's position */
     for (size_t i = first; i < last; i++) {
@@ -565,6 +570,9 @@ clause_labels(const assay_wordnet *wn, const assay_analysis *a, size_t first,
         size_t end;
         uint64_t growth = growth_at(a, i, last, &end);
         if (growth != 0) {
+            if (denied != NULL && cover != NULL && cover[i] != 0) {
+                *denied = true;
+            }
             if (!has_label(out, n, growth) && n < cap) {
                 out[n++] = growth;
             }
@@ -1344,6 +1352,35 @@ claim_word_index(const assay_claim *c, uint64_t h)
     return -1;
 }
 
+/* The big-O growth term i of [first, last) is part of ("O", "(n", "2)"
+ * in O(n^2)): its hash, *start its first term; 0 when none. */
+#define BIG_O_TERMS 8
+static uint64_t
+big_o_around(const assay_analysis *a, size_t first, size_t last, size_t i,
+             size_t *start)
+{
+    for (size_t s = i + 1; s > first && s + BIG_O_TERMS > i + 1; s--) {
+        size_t end;
+        if (opens_big_o(a, s - 1, last)) {
+            uint64_t g = growth_at(a, s - 1, last, &end);
+            *start = s - 1;
+            return end > i ? g : 0;
+        }
+    }
+    return 0;
+}
+
+/* The claim word term i of [first, last) is, a big-O growth's terms being
+ * that one word; -1 when none. */
+static int
+claim_word_at(const assay_claim *c, const assay_analysis *a, size_t first,
+              size_t last, size_t i)
+{
+    size_t start;
+    uint64_t g = big_o_around(a, first, last, i, &start);
+    return claim_word_index(c, g != 0 ? g : a->terms[i].hash);
+}
+
 /* The WordNet lemmas the words of a claim's clause stand for: a claim that
  * names both ends of an opposition ("the last added is the first
  * removed") is not contradicted by either. */
@@ -1786,7 +1823,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         memset(cl, 0, sizeof(*cl));
         cl->yesno = yesno_of(ra, c);
         cl->value = value_of(ra, c);
-        cl->nlabels = clause_labels(cs->wn, ra, c->first, c->last, cl->label,
+        cl->nlabels = clause_labels(cs->wn, ra, c->first, c->last, NULL, NULL,
+                                    cl->label,
                                     ASSAY_CLAIM_LABELS);
         bool appositive = false; /* "CSR (Client-Side Rendering)": the
                                     subject's other name, not predicate */
@@ -1806,7 +1844,14 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                                   : 0;
             if (growth != 0) {
                 if (claim_word_index(cl, growth) < 0) {
-                    double w = idf ? assay_idf_get(idf, growth) : 1.0;
+                    /* weighed as its letters were ("o", "log", "n") */
+                    double w = 0;
+                    for (size_t q = i; q < gend; q++) {
+                        w += !content(&ra->terms[q]) ? 0.0
+                             : idf ? assay_idf_get(idf, ra->terms[q].hash)
+                                   : 1.0;
+                    }
+                    cl->wgrowth |= 1u << cl->nwords;
                     cl->wbase[cl->nwords] = ASSAY_WORDNET_NONE;
                     cl->key[cl->nwords] = growth;
                     cl->w[cl->nwords++] = w;
@@ -1828,6 +1873,10 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             }
             if (!dup) {
                 double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
+                size_t e;
+                if (growth_word(ra, i, c->last, &e) != 0) {
+                    cl->wgrowth |= 1u << cl->nwords;
+                }
                 cl->wbase[cl->nwords] = ASSAY_WORDNET_NONE;
                 if (cs->wn != NULL) {
                     assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
@@ -1861,9 +1910,10 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             continue;
         }
         for (size_t i = c->first; i < c->last; i++) {
-            int w = claim_word_index(cl, ra->terms[i].hash);
+            int w = claim_word_at(cl, ra, c->first, c->last, i);
             size_t p = w >= 0 ? beside(ra, c->first, c->last, i, -1) : SIZE_MAX;
-            int v = p != SIZE_MAX ? claim_word_index(cl, ra->terms[p].hash) : -1;
+            int v = p != SIZE_MAX ? claim_word_at(cl, ra, c->first, c->last, p)
+                                  : -1;
             if (v >= 0 && v != w) {
                 cl->wpair[w] |= 1u << v;
                 cl->wpair[v] |= 1u << w;
@@ -2120,14 +2170,14 @@ denies_other_verb(const assay_claim_set *cs, const assay_claim *cl,
  * the outer object") says nothing of its opposite ("the inner objects"). */
 static size_t
 opposite_beside(const assay_claim *cl, unsigned w, const assay_analysis *a,
-                const clause *k, size_t i, int *v)
+                const clause *k, size_t lo, size_t hi, int *v)
 {
     if (cl->restricted || cl->instead) {
         return SIZE_MAX;
     }
     for (int dir = -1; dir <= 1; dir += 2) {
-        size_t p = beside(a, k->first, k->last, i, dir);
-        *v = p != SIZE_MAX ? claim_word_index(cl, a->terms[p].hash) : -1;
+        size_t p = beside(a, k->first, k->last, dir < 0 ? lo : hi, dir);
+        *v = p != SIZE_MAX ? claim_word_at(cl, a, k->first, k->last, p) : -1;
         if (*v >= 0 && (cl->wpair[w] & (1u << *v))) {
             return p;
         }
@@ -2210,16 +2260,17 @@ plain_antonym(const assay_claim *c, const acc *x, bool instead)
 
 /* An answer clause speaks to a claim when it has at least half the claim's
  * predicate weight (and two of its words, or all when it has fewer); or
- * when it replaces claim words by opposites and has most of the rest
- * (an antonym is only a contradiction where the sentence is otherwise the
- * same: "top" and "bottom" both appear in any answer about a stack). */
+ * when it replaces claim words by opposites (or, other_value, by another
+ * order of growth) and has most of the rest (an antonym is only a
+ * contradiction where the sentence is otherwise the same: "top" and
+ * "bottom" both appear in any answer about a stack). */
 static bool
 aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
-        bool relation)
+        bool relation, uint32_t other_value)
 {
     unsigned hits = assay_bits32(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
-    uint32_t opp = opposites(x);
+    uint32_t opp = opposites(x) | other_value;
     /* a claim relating two or more entities ("terminal 1 and the positive
      * terminal are separated by the gap"), said of the same entities:
      * the entities align it, one predicate word is enough ("there is no
@@ -2451,8 +2502,10 @@ judge_clause(void *vctx, const clause *k)
         return;
     }
     uint64_t labels[ASSAY_CLAIM_LABELS];
+    bool growth_denied = false;
     size_t nlabels =
-        clause_labels(cs->wn, a, k->first, k->last, labels, ASSAY_CLAIM_LABELS);
+        clause_labels(cs->wn, a, k->first, k->last, j->cover, &growth_denied,
+                      labels, ASSAY_CLAIM_LABELS);
     acc x[ASSAY_MAX_CLAIMS];
     memset(x, 0, cs->n * sizeof(*x)); /* only claims' entries are read */
     for (size_t i = k->first; i < k->last; i++) {
@@ -2485,6 +2538,23 @@ judge_clause(void *vctx, const clause *k)
             acc_word_cue(y, cs->word_idx[p], cue, false);
             y->less = y->less || less;
             j->steps++;
+        }
+        size_t wend;
+        if (!claim_word && (gend > i + 1 || growth_word(a, i, k->last, &wend)) &&
+            word_cue(j, k, i, denial) == 0) {
+            /* another order of growth beside the word the claim says
+             * beside its own ("linearly many" for "logarithmically many") */
+            for (size_t c = 0; c < cs->n; c++) {
+                const assay_claim *cl = &cs->c[c];
+                for (unsigned w = 0; w < cl->nwords; w++) {
+                    int v;
+                    if (((cl->wgrowth >> w) & 1u) &&
+                        opposite_beside(cl, w, a, k, i, gend - 1, &v) !=
+                            SIZE_MAX) {
+                        x[c].paired |= 1u << w;
+                    }
+                }
+            }
         }
         if (claim_word || gend > i + 1) {
             j->st.negated += claim_word && j->cover != NULL && j->cover[i] != 0;
@@ -2519,7 +2589,8 @@ judge_clause(void *vctx, const clause *k)
                 y->opposed |= 1u << cs->opp_idx[p];
                 const assay_claim *oc = &cs->c[cs->opp_claim[p]];
                 int v;
-                size_t at = opposite_beside(oc, cs->opp_idx[p], a, k, i, &v);
+                size_t at =
+                    opposite_beside(oc, cs->opp_idx[p], a, k, i, i, &v);
                 if (at != SIZE_MAX && !less) {
                     /* the pair judged alone: the opposite turns it once,
                      * each distinct negation over the two words again */
@@ -2568,7 +2639,7 @@ judge_clause(void *vctx, const clause *k)
         claim_fit f = fit_of(cl, &w);
         max_into(&j->st.overlap, share(cl, &x[c]));
         if (cl->yesno == 0 && !f.other &&
-            aligned(cl, &x[c], f.same, f.named, f.relation) &&
+            aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
             share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
@@ -2621,9 +2692,18 @@ judge_clause(void *vctx, const clause *k)
         }
         /* a clause that speaks to the claim only through an opposite said
          * beside its neighbour is judged on that pair alone */
-        bool by_pair = false;
-        if (!aligned(cl, &x[c], same, named, relation || opp_relation)) {
-            by_pair = (x[c].paired & opposites(&x[c])) != 0;
+        bool by_pair = false, by_growth = false;
+        /* another order of growth in place of the claim's ("needs
+         * linearly many comparisons" for "logarithmically many") replaces
+         * that word as an opposite does */
+        uint32_t other_growth =
+            !growth_denied && other_instances(cl, labels, nlabels)
+                ? cl->wgrowth & ~x[c].words
+                : 0;
+        if (!aligned(cl, &x[c], same, named, relation || opp_relation,
+                     other_growth)) {
+            by_growth = (x[c].paired & other_growth) != 0;
+            by_pair = by_growth || (x[c].paired & opposites(&x[c])) != 0;
             if (!by_pair) {
                 continue;
             }
@@ -2661,7 +2741,9 @@ judge_clause(void *vctx, const clause *k)
         /* what the clause says inside a denial of its sentence, turned
          * (an effect or quantity cue was read with the denial on it) */
         flip = effect_says ? differ : flip != (denial != 0);
-        if (by_pair) { /* agreeing on one pair supports no whole claim */
+        if (by_growth) {
+            flip = false; /* another value: other_instances below */
+        } else if (by_pair) { /* agreeing on a pair supports no claim */
             flip = (x[c].pair_flip & x[c].paired & opposites(&x[c])) != 0;
             if (!flip || other) {
                 continue;
@@ -2689,7 +2771,7 @@ judge_clause(void *vctx, const clause *k)
          * are separated" for terminal 1): what the claim says, of the
          * wrong things, contradicts it; denied of them, judges nothing */
         if (other_instances(cl, labels, nlabels)) {
-            if (!flip) {
+            if (!flip && !growth_denied) {
                 note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             }
             continue;

@@ -106,6 +106,8 @@ typedef struct assay_claim {
     double w[ASSAY_CLAIM_WORDS];
     uint32_t wneg[ASSAY_CLAIM_WORDS];  /* negation over each word, 0 none */
     uint32_t wless;                    /* words after "less" / "fewer" */
+    uint32_t wgrowth;                  /* words naming an order of growth
+                                          ("logarithmically", "O(n)") */
     uint32_t wbase[ASSAY_CLAIM_WORDS]; /* each word's first WordNet base
                                           form ("find"); ASSAY_WORDNET_NONE:
                                           none */

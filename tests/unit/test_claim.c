@@ -579,6 +579,32 @@ test_claim_growth_in_words(void **state)
     assert_false(any_contradicted(j));
     judged_free(j);
 
+    /* another growth in place of the claim's, the rest of a long claim
+     * not said: "linearly many" for "logarithmically many", "linear-time
+     * lookups" for "constant-time lookups" */
+    j = judge("Why is interpolation search quick?",
+              "Interpolation search guesses where the key lies from its "
+              "value, so it needs logarithmically many probes on evenly "
+              "spread keys.",
+              "Interpolation search tries keys one by one, so it needs "
+              "linearly many probes.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "so it needs")->reason,
+                     ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge("How fast is a trie lookup?",
+              "A trie gives constant-time lookups in the number of stored "
+              "words, walking one node per character of the key.",
+              "A trie gives linear-time lookups.", NULL, 0);
+    assert_int_equal(result_of(j, "A trie")->reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge("How fast is a trie lookup?",
+              "A trie gives constant-time lookups in the number of stored "
+              "words, walking one node per character of the key.",
+              "A trie gives lookups that do not take linear time.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+
     /* not a growth: the claim names no label */
     j = judge("What is a pointer to const?",
               "It is a constant pointer that is constantly checked.",
