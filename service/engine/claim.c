@@ -244,8 +244,44 @@ static const char *const subject_pronouns[] = {"it", "they", "he", "she"};
  * a fragment ("O(1)", "on average"), not a clause: it joins the clause
  * before it unless it opens a sentence or a contrast, or a subject
  * pronoun opens it and it says something ("it cannot be null"). */
+/* whether t is a word WordNet knows only as an adjective or adverb */
+static bool
+adjective_only(const assay_wordnet *wn, const assay_term *t)
+{
+    uint32_t bases[4];
+    if (!content(t) ||
+        (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER | ASSAY_TERM_CAPITAL)) ||
+        assay_wordnet_can_be_noun(wn, t->surface, t->surface_len)) {
+        return false;
+    }
+    size_t nb = assay_wordnet_bases(wn, t->surface, t->surface_len, bases, 4);
+    for (size_t b = 0; b < nb && b < 4; b++) { /* "evaporated": evaporate */
+        const char *l = assay_wordnet_lemma(wn, bases[b]);
+        if (l != NULL && assay_wordnet_can_be_verb(wn, l, strlen(l))) {
+            return false;
+        }
+    }
+    return nb > 0;
+}
+
+/* A comma between two modifiers of one noun is no clause break: "reliable,
+ * in-order delivery", "a fixed, predictable order"; a list of modifiers
+ * alone ("Flask: lightweight, flexible, minimal.") keeps its breaks (wn
+ * may be NULL: every comma breaks). */
+static bool
+modifier_comma(const assay_wordnet *wn, const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    return wn != NULL && i > 0 && i + 1 < a->n &&
+           (t->flags & ASSAY_TERM_COMMA_BEFORE) &&
+           !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+           adjective_only(wn, &a->terms[i - 1]) && content(t) &&
+           !assay_wordnet_can_be_verb(wn, t->surface, t->surface_len);
+}
+
 static void
-split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
+split_clauses(const assay_analysis *a, const assay_wordnet *wn, clause_fn fn,
+              void *ctx)
 {
     clause cur = {0, 0, 0, -1, false, 0, 0};
     bool have = false, in_aside = false;
@@ -263,7 +299,9 @@ split_clauses(const assay_analysis *a, clause_fn fn, void *ctx)
                         !is_word(&a->terms[i - 1], "as") &&
                         !is_word(&a->terms[i - 1], "even") &&
                         content_count(a, seg, i) >= 2;
-            end = new_sentence || (t->flags & ASSAY_TERM_BREAK_BEFORE) ||
+            end = new_sentence ||
+                  ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+                   !modifier_comma(wn, a, i)) ||
                   assay_scope_boundary(t) || cond;
         }
         if (!end) {
@@ -1000,9 +1038,33 @@ collect_clause(void *vctx, const clause *c)
  * ("Shallow copy duplicates ..." for "... deepcopy and shallow copy?"); a
  * clause after a contrast word that opens with an entity's head word names
  * the contrasted one ("while deep copy ..."). */
+/* The verb a "what does X do?" question asks about: its last word, after
+ * "do" / "does" / "did" and at least one word of X, when it can be a verb
+ * ("What does TCP guarantee?"); 0 when none. */
+static uint64_t
+question_verb(const assay_analysis *q, const assay_wordnet *wn)
+{
+    static const char *const dos[] = {"do", "does", "did"};
+    if (wn == NULL || q->n < 3) {
+        return 0;
+    }
+    const assay_term *last = &q->terms[q->n - 1];
+    for (size_t d = 0; d + 2 < q->n; d++) {
+        if (IS_ANY(&q->terms[d], dos) && content(last) &&
+            content_count(q, d + 1, q->n - 1) > 0 &&
+            assay_wordnet_can_be_verb(wn, last->surface, last->surface_len)) {
+            return last->hash;
+        }
+    }
+    return 0;
+}
+
 static assay_err
 entities_from_reference(ref_ctx *x, bool from_question)
 {
+    const assay_wordnet *qwn =
+        x->lex != NULL ? assay_lexicon_wordnet(x->lex) : NULL;
+    uint64_t qverb = question_verb(x->q, qwn);
     for (size_t k = 0; k < x->ncl && x->rc == ASSAY_OK; k++) {
         const clause *c = &x->cl[k];
         size_t i = c->first;
@@ -1029,8 +1091,9 @@ entities_from_reference(ref_ctx *x, bool from_question)
              * at ..." for "Where do the loops of the fingerprint begin?"
              * is about the loops, and "begin" is what it says of them */
             if (n > 0 && !assay_term_ing(t) &&
-                assay_wordnet_mostly_verb(wn, t->surface, t->surface_len)) {
-                break;
+                (assay_wordnet_mostly_verb(wn, t->surface, t->surface_len) ||
+                 t->hash == qverb)) {
+                break; /* ... or the verb the question asks about */
             }
             /* a plural noun is seldom a modifier, so a base-form verb after
              * one is the predicate: "Shadows change during the day" for
@@ -1781,7 +1844,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
     }
     *x = (ref_ctx){cs, qa, ra, ref, lex, idf, stemmer, {{0}}, 0, ASSAY_OK};
-    split_clauses(ra, collect_clause, x);
+    split_clauses(ra, cs->wn, collect_clause, x);
     assay_err rc;
     if (nsubjects > 0) {
         rc = entities_declared(cs, subjects, nsubjects, lex, stemmer, err);
@@ -2896,7 +2959,7 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     uint32_t *own_cover =
         cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
     j->cover = cover != NULL ? cover : own_cover;
-    split_clauses(a, judge_clause, j);
+    split_clauses(a, cs->wn, judge_clause, j);
     j->steps += 2 * a->n;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];

@@ -425,6 +425,7 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
     tok_list l = {NULL, 0, 0};
     bool brk = false, sent = false;
     bool open = false, close = false, other = false; /* kinds of break */
+    bool noncomma = false; /* a break mark other than ',' */
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
@@ -456,11 +457,13 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
                 bool after = j == len || tok_is_space_byte(s[j]);
                 brk = brk || (before && after);
                 other = other || (before && after);
+                noncomma = noncomma || (before && after);
                 i = j;
                 continue;
             } else {
                 bool b = tok_is_break(tc.cp);
                 brk = brk || b;
+                noncomma = noncomma || (b && tc.cp != ',');
                 if (tc.cp == '(' || tc.cp == '[') {
                     open = true, close = false;
                 } else if (tc.cp == ')' || tc.cp == ']') {
@@ -478,6 +481,9 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
             continue;
         }
         unsigned fl = brk ? ASSAY_TOK_BREAK_BEFORE : 0;
+        if (brk && !noncomma && !sent) {
+            fl |= ASSAY_TOK_COMMA_BEFORE;
+        }
         if (sent) {
             fl |= ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE;
         }
@@ -493,7 +499,7 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
         }
         brk = false;
         sent = false;
-        open = close = other = false;
+        open = close = other = noncomma = false;
         i = end;
     }
     if (l.n == 0) {

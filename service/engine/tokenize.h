@@ -30,6 +30,8 @@ enum assay_token_flag {
     /* The boundary is only a closing ) or ]: the aside ends and the
      * clause around it goes on ("SSR (Server-Side Rendering) sends"). */
     ASSAY_TOK_CLOSE_BEFORE = 1u << 3,
+    /* The boundary is commas alone ("reliable, in-order delivery"). */
+    ASSAY_TOK_COMMA_BEFORE = 1u << 4,
 };
 
 typedef struct assay_token {

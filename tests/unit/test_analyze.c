@@ -21,6 +21,7 @@ enum {
     NUM = ASSAY_TERM_NUMBER,
     BRK = ASSAY_TERM_BREAK_BEFORE,
     CAP = ASSAY_TERM_CAPITAL,
+    COMMA = ASSAY_TERM_COMMA_BEFORE | ASSAY_TERM_BREAK_BEFORE,
 };
 
 static void
@@ -113,7 +114,7 @@ test_analyze_realistic_answer(void **state)
         {"parallel", "parallel", 53, 61, 0},
         {"use", "use", 63, 66, BRK},
         {"multiprocess", "multiprocessing", 67, 82, 0},
-        {"not", "not", 84, 87, BRK | NEG},
+        {"not", "not", 84, 87, COMMA | NEG},
         {"thread", "threading", 88, 97, 0},
         {"or", "or", 102, 104, BRK | STOP},
         {"asyncio", "asyncio", 105, 112, 0},
@@ -230,7 +231,7 @@ test_analyze_touching_tokens_keep_their_surfaces(void **state)
         {"\xE8\xAA\x9E", "\xE8\xAA\x9E", 6, 9, 0},
         {"thread", "threads", 10, 17, 0},
         {"\xE8\xAA\x9E", "\xE8\xAA\x9E", 17, 20, 0},
-        {"lock", "locks", 22, 27, BRK},
+        {"lock", "locks", 22, 27, COMMA},
     };
     expect_terms(NULL,
                  "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E threads"

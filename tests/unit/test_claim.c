@@ -212,6 +212,46 @@ test_claim_derives_subjects_from_question_and_reference(void **state)
     assert_int_equal(cs.nent, 1);
     assert_string_equal(cs.ent[0].label, "loops");
     assay_claims_fini(&cs);
+
+    /* the verb a "what does X do?" question asks about ends the name too,
+     * though it can be a noun ("guarantees") */
+    build(&cs, "What does a lease guarantee?",
+          "A lease guarantees exclusive use of a resource for a bounded "
+          "time.",
+          NULL, 0);
+    assert_int_equal(cs.nent, 1);
+    assert_string_equal(cs.ent[0].label, "lease");
+    assay_claims_fini(&cs);
+}
+
+/* a comma between two modifiers of one noun ("reliable, inexpensive use")
+ * does not split the claim; one after a verb form ("expired, freeing
+ * the resource") or closing a list of modifiers ("Leases: short,
+ * renewable.") does */
+static void
+test_claim_modifier_comma_keeps_the_clause(void **state)
+{
+    (void)state;
+    assay_claim_set cs;
+    build(&cs, "What does a lease give?",
+          "A lease gives reliable, inexpensive use of a resource.", NULL, 0);
+    assert_int_equal(cs.n, 1);
+    assay_claims_fini(&cs);
+    build(&cs, "What happened to the lease?",
+          "The lease expired, freeing the resource for other clients.", NULL,
+          0);
+    assert_int_equal(cs.n, 2);
+    assay_claims_fini(&cs);
+    build(&cs, "What are leases like?",
+          "Leases are granted by a server. Leases: short, renewable, cheap.",
+          NULL, 0);
+    size_t n = cs.n;
+    assay_claims_fini(&cs);
+    build(&cs, "What are leases like?",
+          "Leases are granted by a server. Leases: short; renewable; cheap.",
+          NULL, 0);
+    assert_int_equal(cs.n, n);
+    assay_claims_fini(&cs);
 }
 
 static void
@@ -2008,6 +2048,7 @@ main(void)
         cmocka_unit_test(test_claim_conjunct_negations_are_one_denial),
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
+        cmocka_unit_test(test_claim_modifier_comma_keeps_the_clause),
         cmocka_unit_test(test_claim_growth_in_words),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_opposite_beside_its_word),

@@ -279,7 +279,30 @@ test_tokenize_reports_byte_offsets(void **state)
     assert_int_equal(t[1].kind, ASSAY_TOK_TECH);
     assert_int_equal(t[2].start, 11);
     assert_int_equal(t[2].end, 14);
-    assert_int_equal(t[2].flags, ASSAY_TOK_BREAK_BEFORE);
+    assert_int_equal(t[2].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_COMMA_BEFORE);
+    free(t);
+}
+
+/* a break of commas alone is marked apart from other breaks */
+static void
+test_tokenize_marks_comma_breaks(void **state)
+{
+    (void)state;
+    assay_token *t = NULL;
+    size_t n = 0;
+    const char *s = "fast, safe,, small; cheap,; odd - even. end";
+    assert_ok(assay_tokenize(s, strlen(s), &t, &n, NULL));
+    assert_int_equal(n, 7);
+    assert_int_equal(t[1].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_COMMA_BEFORE);
+    assert_int_equal(t[2].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_COMMA_BEFORE);
+    assert_int_equal(t[3].flags, ASSAY_TOK_BREAK_BEFORE);
+    assert_int_equal(t[4].flags, ASSAY_TOK_BREAK_BEFORE);
+    assert_int_equal(t[5].flags, ASSAY_TOK_BREAK_BEFORE);
+    assert_int_equal(t[6].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE);
     free(t);
 }
 
@@ -332,6 +355,7 @@ main(void)
         cmocka_unit_test(test_tokenize_returns_null_for_no_tokens),
         cmocka_unit_test(test_tokenize_survives_invalid_bytes),
         cmocka_unit_test(test_tokenize_reports_byte_offsets),
+        cmocka_unit_test(test_tokenize_marks_comma_breaks),
         cmocka_unit_test(test_tokenize_marks_parenthesised_asides),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
