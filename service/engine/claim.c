@@ -1444,6 +1444,56 @@ claim_word_at(const assay_claim *c, const assay_analysis *a, size_t first,
     return claim_word_index(c, g != 0 ? g : a->terms[i].hash);
 }
 
+/* A conversion in [first, last): "X into Y". Returns the term of "into"
+ * (SIZE_MAX when none) and the terms [*s0, *s1) of the source (the
+ * DIRECTION_WORDS content words before it) and [*d0, *d1) of the target (as
+ * many after it), neither across a break. ("from X to Y" is left out: on
+ * Mohler's training answers it read "from the right ... to the left",
+ * where an element moves, against "from left to right", the order a sort
+ * walks the array, as a reversal.) */
+#define DIRECTION_WORDS 3
+static size_t
+direction_at(const assay_analysis *a, size_t first, size_t last, size_t *s0,
+             size_t *s1, size_t *d0, size_t *d1)
+{
+    for (size_t m = first; m < last; m++) {
+        if (!is_word(&a->terms[m], "into")) {
+            continue;
+        }
+        size_t b = m, n = 0;
+        while (b > first && n < DIRECTION_WORDS &&
+               !(a->terms[b].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            b--;
+            n += content(&a->terms[b]);
+        }
+        size_t e = m + 1, k = 0;
+        while (e < last && k < DIRECTION_WORDS &&
+               !(a->terms[e].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            k += content(&a->terms[e]);
+            e++;
+        }
+        if (n == 0 || k == 0) {
+            return SIZE_MAX;
+        }
+        *s0 = b, *s1 = m, *d0 = m + 1, *d1 = e;
+        return m;
+    }
+    return SIZE_MAX;
+}
+
+/* the claim words among terms [b, e) (bit per word) */
+static uint32_t
+claim_words_in(const assay_claim *c, const assay_analysis *a, size_t first,
+               size_t last, size_t b, size_t e)
+{
+    uint32_t m = 0;
+    for (size_t i = b; i < e; i++) {
+        int w = claim_word_at(c, a, first, last, i);
+        m |= w >= 0 ? 1u << w : 0u;
+    }
+    return m;
+}
+
 /* The WordNet lemmas the words of a claim's clause stand for: a claim that
  * names both ends of an opposition ("the last added is the first
  * removed") is not contradicted by either. */
@@ -1980,6 +2030,19 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             if (v >= 0 && v != w) {
                 cl->wpair[w] |= 1u << v;
                 cl->wpair[v] |= 1u << w;
+            }
+        }
+        size_t s0, s1, d0, d1;
+        if (direction_at(ra, c->first, c->last, &s0, &s1, &d0, &d1) !=
+            SIZE_MAX) {
+            uint32_t src = claim_words_in(cl, ra, c->first, c->last, s0, s1);
+            uint32_t dst = claim_words_in(cl, ra, c->first, c->last, d0, d1);
+            /* a word both sides say tells them apart from nothing
+             * ("source code into machine code") */
+            cl->dsrc = src & ~dst;
+            cl->ddst = dst & ~src;
+            if (cl->dsrc == 0 || cl->ddst == 0) {
+                cl->dsrc = cl->ddst = 0;
             }
         }
         cl->subject = names_only ? -1 : subject;
@@ -2695,6 +2758,15 @@ judge_clause(void *vctx, const clause *k)
      * objects" shares words with "shallow copy duplicates only the outer
      * object", but it is the deep copy claim). */
     clause_who w = {subj, own, conj, named_all, other_entity};
+    size_t ds0 = 0, ds1 = 0, dd0 = 0, dd1 = 0;
+    size_t dir = direction_at(a, k->first, k->last, &ds0, &ds1, &dd0, &dd1);
+    bool dir_denied = false; /* "does not turn IP addresses into names" */
+    for (size_t i = ds0; dir != SIZE_MAX && i < dd1 && j->cover != NULL; i++) {
+        dir_denied = dir_denied || j->cover[i] != 0;
+    }
+    if (dir != SIZE_MAX && denial != 0) {
+        dir_denied = true;
+    }
     size_t best = SIZE_MAX;
     double best_s = 0;
     for (size_t c = 0; c < cs->n; c++) {
@@ -2752,6 +2824,26 @@ judge_clause(void *vctx, const clause *k)
             ((named_all | other_entity) & cl->entities) == cl->entities;
         if (cl->yesno != 0 || !same) {
             continue;
+        }
+        /* what the claim turns into what, turned the other way round
+         * ("translates IP addresses into domain names" for "translates
+         * domain names into IP addresses"): the facts backwards */
+        if (cl->dsrc != 0 && dir != SIZE_MAX) {
+            uint32_t before =
+                claim_words_in(cl, a, k->first, k->last, ds0, ds1);
+            uint32_t after = claim_words_in(cl, a, k->first, k->last, dd0, dd1);
+            /* (the verb may stand in the words before "into") */
+            if ((before & cl->ddst) && (after & cl->dsrc) &&
+                !(after & cl->ddst)) {
+                double rank = share(cl, &x[c]) +
+                              (cl->subject >= 0 &&
+                               ((named_all >> cl->subject) & 1u));
+                if (!dir_denied) { /* denied, it says nothing against it */
+                    note_contra(j, c, rank, ASSAY_REASON_REVERSED, start,
+                                end);
+                }
+                continue;
+            }
         }
         /* a clause that speaks to the claim only through an opposite said
          * beside its neighbour is judged on that pair alone */

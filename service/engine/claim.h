@@ -48,7 +48,8 @@ typedef enum assay_claim_state {
     X(NEGATED, "negated")                                                      \
     X(ANTONYM, "antonym")                                                      \
     X(MISCONCEPTION, "misconception")                                          \
-    X(OTHER_VALUE, "other_value")
+    X(OTHER_VALUE, "other_value")                                              \
+    X(REVERSED, "reversed")
 
 typedef enum assay_claim_reason {
 #define ASSAY_X_REASON(name, wire) ASSAY_REASON_##name,
@@ -108,6 +109,9 @@ typedef struct assay_claim {
     uint32_t wless;                    /* words after "less" / "fewer" */
     uint32_t wgrowth;                  /* words naming an order of growth
                                           ("logarithmically", "O(n)") */
+    uint32_t dsrc, ddst; /* what it turns into what ("translates domain
+                            names into IP addresses"): the words each side,
+                            0 when it says no direction */
     uint32_t wbase[ASSAY_CLAIM_WORDS]; /* each word's first WordNet base
                                           form ("find"); ASSAY_WORDNET_NONE:
                                           none */

@@ -665,6 +665,38 @@ test_claim_growth_in_words(void **state)
     judged_free(j);
 }
 
+/* what a claim turns into what, said the other way round, has the facts
+ * backwards (reason reversed); the same way round, or denied, it does not;
+ * "from X to Y" is no conversion */
+static void
+test_claim_reversed_conversion(void **state)
+{
+    (void)state;
+    const char *q = "What does a compiler do?";
+    const char *ref = "A compiler translates source code into machine code.";
+    judged *j = judge(
+        q, ref, "A compiler translates machine code into source code.", NULL,
+        0);
+    const assay_claim_result *r = result_of(j, "A compiler");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref, "A compiler turns source code into machine code.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref,
+              "A compiler does not translate machine code into source code.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge("How does the scan run?", "The scan runs from left to right.",
+              "The scan runs from right to left.", NULL, 0);
+    assert_true(j->cs.n == 0 || result_of(j, "The scan")->reason !=
+                                    ASSAY_REASON_REVERSED);
+    judged_free(j);
+}
+
 /* a hyphenated compound with one part replaced by its WordNet antonym is
  * the compound's opposite: "high-level" against "low-level", "last-in"
  * against "first-in"; the compound itself, or another one, is not */
@@ -2050,6 +2082,7 @@ main(void)
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_modifier_comma_keeps_the_clause),
         cmocka_unit_test(test_claim_growth_in_words),
+        cmocka_unit_test(test_claim_reversed_conversion),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_opposite_beside_its_word),
         cmocka_unit_test(test_claim_reduce_against_increase),
