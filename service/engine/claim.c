@@ -279,9 +279,29 @@ modifier_comma(const assay_wordnet *wn, const assay_analysis *a, size_t i)
            !assay_wordnet_can_be_verb(wn, t->surface, t->surface_len);
 }
 
+/* "and" or "or" followed by an auxiliary, a modal or a negation joins a
+ * second predicate of the same subject, a claim of its own: "retrieves a
+ * resource and should not change server state" (the clause before it has
+ * two words or more). Only a reference is split so: an answer's clause
+ * that says both ("has no garbage collector and does not count
+ * references") speaks to a claim that joins them as a whole. */
+static bool
+coordinated_predicate(const assay_analysis *a, size_t seg, size_t i)
+{
+    static const char *const aux[] = {
+        "should", "must", "can",  "cannot", "could", "will", "would",
+        "may",    "might", "does", "do",     "did",   "is",   "are",
+        "was",    "were",  "has",  "have",   "never", "not",  "doesn't",
+        "don't",  "isn't", "can't"};
+    return i + 1 < a->n &&
+           (is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) &&
+           !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+           IS_ANY(&a->terms[i + 1], aux) && content_count(a, seg, i) >= 2;
+}
+
 static void
-split_clauses(const assay_analysis *a, const assay_wordnet *wn, clause_fn fn,
-              void *ctx)
+split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
+              clause_fn fn, void *ctx)
 {
     clause cur = {0, 0, 0, -1, false, 0, 0};
     bool have = false, in_aside = false;
@@ -302,7 +322,8 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, clause_fn fn,
             end = new_sentence ||
                   ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
                    !modifier_comma(wn, a, i)) ||
-                  assay_scope_boundary(t) || cond;
+                  assay_scope_boundary(t) || cond ||
+                  (reference && coordinated_predicate(a, seg, i));
         }
         if (!end) {
             continue;
@@ -1894,7 +1915,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
     }
     *x = (ref_ctx){cs, qa, ra, ref, lex, idf, stemmer, {{0}}, 0, ASSAY_OK};
-    split_clauses(ra, cs->wn, collect_clause, x);
+    split_clauses(ra, cs->wn, true, collect_clause, x);
     assay_err rc;
     if (nsubjects > 0) {
         rc = entities_declared(cs, subjects, nsubjects, lex, stemmer, err);
@@ -2632,6 +2653,24 @@ judge_clause(void *vctx, const clause *k)
     size_t nlabels =
         clause_labels(cs->wn, a, k->first, k->last, j->cover, &growth_denied,
                       labels, ASSAY_CLAIM_LABELS);
+    /* a capital letter opening a sentence is the label a claim names by it
+     * ("A was smoother than B" names A as "Fabric A is smoother" does),
+     * though clause_labels reads "A" there as an article */
+    for (size_t i = k->first; i < k->last && nlabels < ASSAY_CLAIM_LABELS;
+         i++) {
+        const assay_term *t = &a->terms[i];
+        bool opens = i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE);
+        if (!opens || !(t->flags & ASSAY_TERM_CAPITAL) ||
+            has_label(labels, nlabels, t->hash)) {
+            continue;
+        }
+        for (size_t c = 0; c < cs->n; c++) {
+            if (has_label(cs->c[c].label, cs->c[c].nlabels, t->hash)) {
+                labels[nlabels++] = t->hash;
+                break;
+            }
+        }
+    }
     acc x[ASSAY_MAX_CLAIMS];
     memset(x, 0, cs->n * sizeof(*x)); /* only claims' entries are read */
     for (size_t i = k->first; i < k->last; i++) {
@@ -3051,7 +3090,7 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     uint32_t *own_cover =
         cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
     j->cover = cover != NULL ? cover : own_cover;
-    split_clauses(a, cs->wn, judge_clause, j);
+    split_clauses(a, cs->wn, false, judge_clause, j);
     j->steps += 2 * a->n;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];

@@ -665,6 +665,48 @@ test_claim_growth_in_words(void **state)
     judged_free(j);
 }
 
+/* "and" before an auxiliary, a modal or a negation joins a second claim
+ * about the same subject in a reference: "reads a row and must not lock
+ * the table" is two claims, and "locks the table" contradicts the second;
+ * an answer keeps such a clause whole, so its two halves still speak to a
+ * claim that joins them */
+static void
+test_claim_coordinated_predicate_is_a_claim(void **state)
+{
+    (void)state;
+    const char *q = "What does a snapshot read do?";
+    const char *ref = "A snapshot read returns rows from a consistent "
+                      "version and must not lock the table.";
+    judged *j = judge(q, ref, "A snapshot read locks the whole table.", NULL,
+                      0);
+    assert_int_equal(j->cs.n, 2);
+    const assay_claim_result *r = result_of(j, "must not");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+
+    j = judge("How does the runtime free memory?",
+              "The runtime uses reference counting and a tracing collector.",
+              "The runtime has no tracing collector and does not count "
+              "references.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "The runtime")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+/* a capital letter opening an answer's sentence is the label a claim names
+ * ("A was smoother than B": not another fabric than "Fabric A") */
+static void
+test_claim_capital_opening_a_sentence_is_a_label(void **state)
+{
+    (void)state;
+    judged *j = judge("How do the two boards differ?",
+                      "Board A is smoother. Board B is rougher.",
+                      "A was much smoother than B.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* what a claim turns into what, said the other way round, has the facts
  * backwards (reason reversed); the same way round, or denied, it does not;
  * "from X to Y" is no conversion */
@@ -2083,6 +2125,8 @@ main(void)
         cmocka_unit_test(test_claim_modifier_comma_keeps_the_clause),
         cmocka_unit_test(test_claim_growth_in_words),
         cmocka_unit_test(test_claim_reversed_conversion),
+        cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
+        cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_opposite_beside_its_word),
         cmocka_unit_test(test_claim_reduce_against_increase),
