@@ -460,9 +460,11 @@ is_joiner(const assay_term *t)
 }
 
 /* The content word said beside term i in direction dir (-1 before, +1
- * after) within [first, last): across at most PAIR_GAP function words
- * ("cost of extra", "uses no extra"), not across punctuation or "and" /
- * "or" (a list's items are not said of each other); SIZE_MAX when none. */
+ * after) within [first, last): across at most PAIR_GAP function words (0:
+ * the very next term; across one or two, "the longer the string the less
+ * it swings" paired words of two phrases on SemEval's training answers),
+ * never across punctuation or "and" / "or" (a list's items are not said of
+ * each other); SIZE_MAX when none. */
 #define PAIR_GAP 0
 static size_t
 beside(const assay_analysis *a, size_t first, size_t last, size_t i, int dir)
@@ -1318,10 +1320,9 @@ typedef struct acc {
     uint8_t wfirst[ASSAY_CLAIM_WORDS]; /* first cue over a word, 1-based */
     uint32_t cw[4];
     uint32_t plain;
-    uint32_t paired;    /* opposed words said beside a word the claim says
-                           beside them ("writes faster" for "slower
-                           writes"), bit per claim word */
-    uint32_t pair_flip; /* ... those pairs that say the opposite */
+    uint32_t paired; /* growth words replaced by another growth said beside
+                        a word the claim says beside them ("linearly many"
+                        for "logarithmically many"), bit per claim word */
 } acc;
 
 static void
@@ -2071,7 +2072,21 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             size_t at;
             if (mentions(&cs->ent[e], ra, c->first, c->last, &at)) {
                 cl->entities |= 1u << e;
-                cl->heads |= near_start(ra, c->first, at) ? 1u << e : 0u;
+                /* not the object of a preposition: "threads of one
+                 * process share ..." is said of threads */
+                static const char *const preps[] = {"of", "in", "inside",
+                                                    "within", "by", "from"};
+                bool object = false;
+                for (size_t b = at; b > c->first && b + 3 > at && !object;
+                     b--) {
+                    const assay_term *p = &ra->terms[b - 1];
+                    object = IS_ANY(p, preps);
+                    if (content(p) && !is_word(p, "one")) {
+                        break; /* "of one process", "of the process" */
+                    }
+                }
+                cl->heads |=
+                    near_start(ra, c->first, at) && !object ? 1u << e : 0u;
             }
         }
         if (subject >= 0) {
@@ -2307,16 +2322,15 @@ denies_other_verb(const assay_claim_set *cs, const assay_claim *cl,
                                         &o);
 }
 
-/* Where the opposite of claim word w at term i of clause k is said beside
- * a claim word that the reference says beside w ("writes faster" against
- * "slower writes"): the neighbour's term index, *v its claim word; SIZE_MAX
- * when neither neighbour is one. The pair speaks to the claim however long
- * the claim is ("... at the cost of extra storage and slower writes"); an
- * opposite elsewhere in the clause does not ("top" and "bottom" both come
- * up in any answer about a stack). A claim restricted to a thing ("only
- * the outer object") says nothing of its opposite ("the inner objects"). */
+/* Where a word said in place of claim word w, at terms [lo, hi] of clause
+ * k, stands beside a claim word that the reference says beside w
+ * ("linearly many probes" for "logarithmically many probes"): the
+ * neighbour's term index, *v its claim word; SIZE_MAX when neither
+ * neighbour is one. The pair speaks to the claim however long the claim
+ * is. A claim restricted to a thing ("only the outer object") says nothing
+ * of another. */
 static size_t
-opposite_beside(const assay_claim *cl, unsigned w, const assay_analysis *a,
+value_beside(const assay_claim *cl, unsigned w, const assay_analysis *a,
                 const clause *k, size_t lo, size_t hi, int *v)
 {
     if (cl->restricted || cl->instead) {
@@ -2714,7 +2728,7 @@ judge_clause(void *vctx, const clause *k)
                 for (unsigned w = 0; w < cl->nwords; w++) {
                     int v;
                     if (((cl->wgrowth >> w) & 1u) &&
-                        opposite_beside(cl, w, a, k, i, gend - 1, &v) !=
+                        value_beside(cl, w, a, k, i, gend - 1, &v) !=
                             SIZE_MAX) {
                         x[c].paired |= 1u << w;
                     }
@@ -2752,23 +2766,6 @@ judge_clause(void *vctx, const clause *k)
                 acc *y = &x[cs->opp_claim[p]];
                 opposite = true;
                 y->opposed |= 1u << cs->opp_idx[p];
-                const assay_claim *oc = &cs->c[cs->opp_claim[p]];
-                int v;
-                size_t at =
-                    opposite_beside(oc, cs->opp_idx[p], a, k, i, i, &v);
-                if (at != SIZE_MAX && !less) {
-                    /* the pair judged alone: the opposite turns it once,
-                     * each distinct negation over the two words again */
-                    uint32_t c1 = word_cue(j, k, i, denial);
-                    uint32_t c2 = word_cue(j, k, at, denial);
-                    unsigned n = (c1 != 0) + (c2 != 0 && c2 != c1);
-                    int said = 1 ^ (int)(n & 1u);
-                    uint32_t bit = 1u << cs->opp_idx[p];
-                    y->paired |= bit;
-                    if (said != claim_polarity(oc, bit | 1u << v)) {
-                        y->pair_flip |= bit;
-                    }
-                }
                 acc_word_cue(y, cs->opp_idx[p], word_cue(j, k, i, denial),
                              true);
                 y->less = y->less || less;
@@ -2884,9 +2881,7 @@ judge_clause(void *vctx, const clause *k)
                 continue;
             }
         }
-        /* a clause that speaks to the claim only through an opposite said
-         * beside its neighbour is judged on that pair alone */
-        bool by_pair = false, by_growth = false;
+        bool by_growth = false;
         /* another order of growth in place of the claim's ("needs
          * linearly many comparisons" for "logarithmically many") replaces
          * that word as an opposite does */
@@ -2896,9 +2891,10 @@ judge_clause(void *vctx, const clause *k)
                 : 0;
         if (!aligned(cl, &x[c], same, named, relation || opp_relation,
                      other_growth)) {
+            /* another growth beside the claim's neighbour word speaks to
+             * the claim on its own */
             by_growth = (x[c].paired & other_growth) != 0;
-            by_pair = by_growth || (x[c].paired & opposites(&x[c])) != 0;
-            if (!by_pair) {
+            if (!by_growth) {
                 continue;
             }
         }
@@ -2937,11 +2933,6 @@ judge_clause(void *vctx, const clause *k)
         flip = effect_says ? differ : flip != (denial != 0);
         if (by_growth) {
             flip = false; /* another value: other_instances below */
-        } else if (by_pair) { /* agreeing on a pair supports no claim */
-            flip = (x[c].pair_flip & x[c].paired & opposites(&x[c])) != 0;
-            if (!flip || other) {
-                continue;
-            }
         }
         max_into(flip ? &j->st.flip : &j->st.support, s);
         /* which clause speaks to the claim most: the one naming its
@@ -2981,6 +2972,16 @@ judge_clause(void *vctx, const clause *k)
             if (cl->cond_of >= 0 && ((j->sent_denied >> cl->cond_of) & 1u)) {
                 contradict_condition(j, (size_t)cl->cond_of);
             }
+            continue;
+        }
+        /* said otherwise of another contrasted entity than the claim's
+         * subject, one the claim names only as an object: "processes do
+         * not share memory" says nothing against "threads of one process
+         * share the same memory" (it is the contrast) */
+        if (subj >= 0 && cl->subject >= 0 && subj != cl->subject &&
+            ((cl->entities >> subj) & 1u) && !((cl->heads >> subj) & 1u) &&
+            !(((named_all | conj) >> cl->subject) & 1u) &&
+            cs->ent[subj].contrast && cs->ent[cl->subject].contrast) {
             continue;
         }
         /* a restrictive or conditional claim ("only the outer object",

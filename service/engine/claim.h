@@ -116,8 +116,8 @@ typedef struct assay_claim {
                                           form ("find"); ASSAY_WORDNET_NONE:
                                           none */
     uint32_t wpair[ASSAY_CLAIM_WORDS]; /* the claim words said beside each
-                                          one ("slower writes"): bit per
-                                          word */
+                                          one ("logarithmically many"): bit
+                                          per word */
     size_t nwords;
     double wsum;
 } assay_claim;
