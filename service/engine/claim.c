@@ -274,9 +274,9 @@ modifier_comma(const assay_wordnet *wn, const assay_analysis *a, size_t i)
     const assay_term *t = &a->terms[i];
     return wn != NULL && i > 0 && i + 1 < a->n &&
            (t->flags & ASSAY_TERM_COMMA_BEFORE) &&
-           !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
-           adjective_only(wn, &a->terms[i - 1]) && content(t) &&
-           !assay_wordnet_can_be_verb(wn, t->surface, t->surface_len);
+           !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) && content(t) &&
+           !assay_wordnet_can_be_verb(wn, t->surface, t->surface_len) &&
+           adjective_only(wn, &a->terms[i - 1]);
 }
 
 /* "and" or "or" followed by an auxiliary, a modal or a negation joins a
@@ -502,13 +502,18 @@ kind_word(const assay_wordnet *wn, const assay_term *p)
 /* Orders of growth by name, each with the big-O bracket it names run
  * together ("constant" is O(1)): "constant-time lookups", "linear time",
  * "grows quadratically" and O(n^2) are one value. */
+#define GROWTH(name, bracket) {name, sizeof(name) - 1, bracket}
 static const struct {
-    const char *name, *bracket;
+    const char *name;
+    size_t len;
+    const char *bracket;
 } growths[] = {
-    {"constant", "1"},  {"linear", "n"},       {"logarithmic", "logn"},
-    {"log", "logn"},    {"linearithmic", "nlogn"}, {"quadratic", "n2"},
-    {"cubic", "n3"},    {"exponential", "2n"},
+    GROWTH("constant", "1"),         GROWTH("linear", "n"),
+    GROWTH("logarithmic", "logn"),   GROWTH("log", "logn"),
+    GROWTH("linearithmic", "nlogn"), GROWTH("quadratic", "n2"),
+    GROWTH("cubic", "n3"),           GROWTH("exponential", "2n"),
 };
+#undef GROWTH
 /* brackets written another way: O(n*n), O(n x n) */
 static const struct {
     const char *as, *bracket;
@@ -534,17 +539,28 @@ growth_word(const assay_analysis *a, size_t i, size_t last, size_t *end)
     const assay_term *t = &a->terms[i];
     const char *w = t->surface;
     size_t len = t->surface_len;
+    /* asked of every answer word: most fail on the first two letters */
+    static const char starts[][2] = {{'c', 'o'}, {'l', 'i'}, {'l', 'o'},
+                                     {'q', 'u'}, {'c', 'u'}, {'e', 'x'}};
+    bool may = false;
+    for (size_t q = 0; len >= 3 && q < sizeof(starts) / 2 && !may; q++) {
+        may = w[0] == starts[q][0] && w[1] == starts[q][1];
+    }
+    if (!may) {
+        return 0;
+    }
     const char *dash = memchr(w, '-', len);
     for (size_t g = 0; g < sizeof(growths) / sizeof(growths[0]); g++) {
-        size_t n = strlen(growths[g].name);
-        if (len < n || memcmp(w, growths[g].name, n) != 0) {
+        size_t n = growths[g].len;
+        if (len < n || w[0] != growths[g].name[0] ||
+            memcmp(w, growths[g].name, n) != 0) {
             continue;
         }
         *end = i + 1;
         /* "linearly", "logarithmically" */
         bool ly = (len == n + 2 && memcmp(w + n, "ly", 2) == 0) ||
                   (len == n + 4 && memcmp(w + n, "ally", 4) == 0);
-        if (ly && strcmp(growths[g].name, "constant") != 0) {
+        if (ly && growths[g].bracket[0] != '1') { /* not "constantly" */
             return growth_hash(growths[g].bracket);
         }
         const char *of = NULL; /* what grows: after the dash or next */
