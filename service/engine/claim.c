@@ -1651,6 +1651,62 @@ compound_opposites(const assay_claim_set *cs, const assay_claim *cc, size_t c,
 /* Tables of predicate words and of words opposite to them, each entry
  * naming its claim and word: sorted so judging looks a term up by binary
  * search. */
+/* The claim words among the OBJECT_WORDS content terms after term i of
+ * clause k, up to a break, "and" / "or" or the claim word stop (bit per
+ * word): what a verb at i is said of. */
+#define OBJECT_WORDS 3
+static uint32_t
+objects_after(const assay_claim *c, const assay_analysis *a, const clause *k,
+              size_t i, int stop)
+{
+    uint32_t m = 0;
+    unsigned n = 0;
+    for (size_t j = i + 1; j < k->last && n < OBJECT_WORDS; j++) {
+        const assay_term *t = &a->terms[j];
+        if ((t->flags & ASSAY_TERM_BREAK_BEFORE) || is_joiner(t)) {
+            break;
+        }
+        int w = claim_word_at(c, a, k->first, k->last, j);
+        if (w >= 0 && w == stop) {
+            break;
+        }
+        n += content(t);
+        m |= w >= 0 ? 1u << w : 0u;
+    }
+    return m;
+}
+
+/* Records that claim c names both ends of an opposition, words a and b
+ * (the first pair found), with what each is said of. */
+static void
+note_both(assay_claim *c, const assay_analysis *r, const clause *k, int a,
+          int b)
+{
+    if (c->both[0] >= 0 || a == b) {
+        return;
+    }
+    size_t at[2] = {SIZE_MAX, SIZE_MAX};
+    int w[2] = {a, b};
+    for (size_t i = k->first; i < k->last; i++) {
+        for (int q = 0; q < 2; q++) {
+            if (at[q] == SIZE_MAX &&
+                claim_word_at(c, r, k->first, k->last, i) == w[q]) {
+                at[q] = i;
+            }
+        }
+    }
+    if (at[0] == SIZE_MAX || at[1] == SIZE_MAX) {
+        return;
+    }
+    uint32_t o0 = objects_after(c, r, k, at[0], b);
+    uint32_t o1 = objects_after(c, r, k, at[1], a);
+    if ((o0 & ~o1) == 0 || (o1 & ~o0) == 0) {
+        return; /* nothing tells what each is said of */
+    }
+    c->both[0] = (int8_t)a, c->both[1] = (int8_t)b;
+    c->bobj[0] = o0 & ~o1, c->bobj[1] = o1 & ~o0;
+}
+
 static assay_err
 build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
              const size_t *claim_clause, const assay_lexicon *lex,
@@ -1692,6 +1748,8 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                 }
                 if (key != 0 && claim_word_index(cc, key) < 0) {
                     opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
+                } else if (key != 0) {
+                    note_both(&cs->c[c], r, k, w, claim_word_index(cc, key));
                 }
             }
             /* a verb with its particle ("left off", "carried out") means
@@ -1724,6 +1782,12 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                             cs->prefix[bit / 64] |= 1ull << (bit % 64);
                             opp[nopp++] =
                                 (wkey){WN_NS | ids[j], (uint8_t)c, (uint8_t)w};
+                            continue;
+                        }
+                        for (size_t ow = 0; ow < cc->nwords; ow++) {
+                            if (cc->wbase[ow] == ids[j]) {
+                                note_both(&cs->c[c], r, k, w, (int)ow);
+                            }
                         }
                     }
                 }
@@ -1972,6 +2036,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         assay_claim *cl = &cs->c[cs->n];
         memset(cl, 0, sizeof(*cl));
+        cl->both[0] = cl->both[1] = -1;
         cl->yesno = yesno_of(ra, c);
         cl->value = value_of(ra, c);
         cl->nlabels = clause_labels(cs->wn, ra, c->first, c->last, NULL, NULL,
@@ -2615,6 +2680,27 @@ judge_cue(const void *ctx, size_t i)
     return word_cue(c->j, c->k, i, c->denial);
 }
 
+/* Whether clause k says one end of claim cl's opposition (not denied) of
+ * what the claim says of the other end, and not of its own. */
+static bool
+swapped_ends(const judge_ctx *j, const assay_claim *cl, const clause *k,
+             uint32_t denial)
+{
+    const assay_analysis *a = j->a;
+    for (size_t i = k->first; i < k->last; i++) {
+        int w = claim_word_index(cl, a->terms[i].hash);
+        int q = w == cl->both[0] ? 0 : w == cl->both[1] ? 1 : -1;
+        if (q < 0 || word_cue(j, k, i, denial) != 0) {
+            continue;
+        }
+        uint32_t objs = objects_after(cl, a, k, i, cl->both[1 - q]);
+        if ((objs & cl->bobj[1 - q]) && !(objs & cl->bobj[q])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -2896,6 +2982,17 @@ judge_clause(void *vctx, const clause *k)
                 }
                 continue;
             }
+        }
+        /* what the claim says of one end of an opposition said of the
+         * other ("exposes all of an object's internal state" for "hides
+         * an object's internal state and exposes only a public
+         * interface") */
+        if (cl->both[0] >= 0 && swapped_ends(j, cl, k, denial)) {
+            double rank =
+                share(cl, &x[c]) +
+                (cl->subject >= 0 && ((named_all >> cl->subject) & 1u));
+            note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
+            continue;
         }
         bool by_growth = false;
         /* another order of growth in place of the claim's ("needs

@@ -109,6 +109,11 @@ typedef struct assay_claim {
     uint32_t wless;                    /* words after "less" / "fewer" */
     uint32_t wgrowth;                  /* words naming an order of growth
                                           ("logarithmically", "O(n)") */
+    int8_t both[2];      /* two claim words opposite to each other
+                            ("hides ... and exposes ..."), -1 when none */
+    uint32_t bobj[2];    /* the claim words said right after each of them:
+                            what it is said of ("internal state", "public
+                            interface") */
     uint32_t dsrc, ddst; /* what it turns into what ("translates domain
                             names into IP addresses"): the words each side,
                             0 when it says no direction */

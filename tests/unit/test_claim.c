@@ -665,6 +665,36 @@ test_claim_growth_in_words(void **state)
     judged_free(j);
 }
 
+/* a claim naming both ends of an opposition ("reads ... and writes ...")
+ * says what each end is said of: an answer saying one end of what the
+ * claim says of the other has it backwards (reversed); the same pairing,
+ * or the swapped one denied, does not */
+static void
+test_claim_swapped_ends_of_an_opposition(void **state)
+{
+    (void)state;
+    const char *q = "What does the daemon do with its sockets?";
+    const char *ref = "The daemon reads requests from the front socket and "
+                      "writes replies to the back socket.";
+    judged *j = judge(q, ref, "The daemon writes requests to the front socket.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "The daemon");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref,
+              "The daemon reads requests from the front socket and writes "
+              "replies to the back one.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "The daemon never writes requests to the front socket.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "The daemon")->reason,
+                         ASSAY_REASON_REVERSED);
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2114,6 +2144,7 @@ main(void)
         cmocka_unit_test(test_claim_modifier_comma_keeps_the_clause),
         cmocka_unit_test(test_claim_growth_in_words),
         cmocka_unit_test(test_claim_reversed_conversion),
+        cmocka_unit_test(test_claim_swapped_ends_of_an_opposition),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
