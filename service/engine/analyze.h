@@ -27,8 +27,8 @@ enum assay_term_flag {
     ASSAY_TERM_SENTENCE_BEFORE = 1u << 6, /* sentence end before this term */
     ASSAY_TERM_OPEN_BEFORE = 1u << 7,     /* ( or [ before: an aside opens */
     ASSAY_TERM_CLOSE_BEFORE = 1u << 8,    /* only ) or ] before: it closes */
-    ASSAY_TERM_CAPITAL = 1u << 9, /* one letter, a capital in the original
-                                     text ("bulb A", "switch Z") */
+    ASSAY_TERM_CAPITAL = 1u << 9,       /* one letter, a capital in the original
+                                           text ("bulb A", "switch Z") */
     ASSAY_TERM_COMMA_BEFORE = 1u << 10, /* the break before is commas alone */
 };
 

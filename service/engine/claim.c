@@ -250,7 +250,8 @@ adjective_only(const assay_wordnet *wn, const assay_term *t)
 {
     uint32_t bases[4];
     if (!content(t) ||
-        (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER | ASSAY_TERM_CAPITAL)) ||
+        (t->flags &
+         (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER | ASSAY_TERM_CAPITAL)) ||
         assay_wordnet_can_be_noun(wn, t->surface, t->surface_len)) {
         return false;
     }
@@ -289,10 +290,10 @@ static bool
 coordinated_predicate(const assay_analysis *a, size_t seg, size_t i)
 {
     static const char *const aux[] = {
-        "should", "must", "can",  "cannot", "could", "will", "would",
-        "may",    "might", "does", "do",     "did",   "is",   "are",
-        "was",    "were",  "has",  "have",   "never", "not",  "doesn't",
-        "don't",  "isn't", "can't"};
+        "should", "must", "can",     "cannot", "could", "will",
+        "would",  "may",  "might",   "does",   "do",    "did",
+        "is",     "are",  "was",     "were",   "has",   "have",
+        "never",  "not",  "doesn't", "don't",  "isn't", "can't"};
     return i + 1 < a->n &&
            (is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) &&
            !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
@@ -471,10 +472,10 @@ beside(const assay_analysis *a, size_t first, size_t last, size_t i, int dir)
 {
     size_t j = i;
     for (unsigned gap = 0; gap <= PAIR_GAP; gap++) {
-        if (dir < 0 ? (j == first || (a->terms[j].flags &
-                                       ASSAY_TERM_BREAK_BEFORE))
-                    : (j + 1 >= last || (a->terms[j + 1].flags &
-                                         ASSAY_TERM_BREAK_BEFORE))) {
+        if (dir < 0
+                ? (j == first || (a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE))
+                : (j + 1 >= last ||
+                   (a->terms[j + 1].flags & ASSAY_TERM_BREAK_BEFORE))) {
             return SIZE_MAX;
         }
         j = dir < 0 ? j - 1 : j + 1;
@@ -502,7 +503,10 @@ kind_word(const assay_wordnet *wn, const assay_term *p)
 /* Orders of growth by name, each with the big-O bracket it names run
  * together ("constant" is O(1)): "constant-time lookups", "linear time",
  * "grows quadratically" and O(n^2) are one value. */
-#define GROWTH(name, bracket) {name, sizeof(name) - 1, bracket}
+#define GROWTH(name, bracket)                                                  \
+    {                                                                          \
+        name, sizeof(name) - 1, bracket                                        \
+    }
 static const struct {
     const char *name;
     size_t len;
@@ -519,7 +523,7 @@ static const struct {
     const char *as, *bracket;
 } bracket_forms[] = {{"nn", "n2"}, {"nxn", "n2"}, {"nnn", "n3"}};
 /* what a named growth is of: "constant time", "linear space" */
-static const char *const growth_of[] = {"time", "space", "complexity",
+static const char *const growth_of[] = {"time",   "space",   "complexity",
                                         "growth", "runtime", "memory"};
 
 static uint64_t
@@ -574,9 +578,8 @@ growth_word(const assay_analysis *a, size_t i, size_t last, size_t *end)
             oflen = a->terms[i + 1].surface_len;
             *end = i + 2;
         }
-        for (size_t q = 0; of != NULL && q < sizeof(growth_of) /
-                                               sizeof(growth_of[0]);
-             q++) {
+        for (size_t q = 0;
+             of != NULL && q < sizeof(growth_of) / sizeof(growth_of[0]); q++) {
             if (oflen == strlen(growth_of[q]) &&
                 memcmp(of, growth_of[q], oflen) == 0) {
                 return growth_hash(growths[g].bracket);
@@ -2040,8 +2043,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         cl->yesno = yesno_of(ra, c);
         cl->value = value_of(ra, c);
         cl->nlabels = clause_labels(cs->wn, ra, c->first, c->last, NULL, NULL,
-                                    cl->label,
-                                    ASSAY_CLAIM_LABELS);
+                                    cl->label, ASSAY_CLAIM_LABELS);
         bool appositive = false; /* "CSR (Client-Side Rendering)": the
                                     subject's other name, not predicate */
         for (size_t i = c->first; i < c->last && cl->nwords < ASSAY_CLAIM_WORDS;
@@ -2155,7 +2157,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 cl->entities |= 1u << e;
                 /* not the object of a preposition: "threads of one
                  * process share ..." is said of threads */
-                static const char *const preps[] = {"of", "in", "inside",
+                static const char *const preps[] = {"of",     "in", "inside",
                                                     "within", "by", "from"};
                 bool object = false;
                 for (size_t b = at; b > c->first && b + 3 > at && !object;
@@ -2412,7 +2414,7 @@ denies_other_verb(const assay_claim_set *cs, const assay_claim *cl,
  * of another. */
 static size_t
 value_beside(const assay_claim *cl, unsigned w, const assay_analysis *a,
-                const clause *k, size_t lo, size_t hi, int *v)
+             const clause *k, size_t lo, size_t hi, int *v)
 {
     if (cl->restricted || cl->instead) {
         return SIZE_MAX;
@@ -2766,9 +2768,8 @@ judge_clause(void *vctx, const clause *k)
     }
     uint64_t labels[ASSAY_CLAIM_LABELS];
     bool growth_denied = false;
-    size_t nlabels =
-        clause_labels(cs->wn, a, k->first, k->last, j->cover, &growth_denied,
-                      labels, ASSAY_CLAIM_LABELS);
+    size_t nlabels = clause_labels(cs->wn, a, k->first, k->last, j->cover,
+                                   &growth_denied, labels, ASSAY_CLAIM_LABELS);
     /* a capital letter opening a sentence is the label a claim names by it
      * ("A was smoother than B" names A as "Fabric A is smoother" does),
      * though clause_labels reads "A" there as an article */
@@ -2821,7 +2822,8 @@ judge_clause(void *vctx, const clause *k)
             j->steps++;
         }
         size_t wend;
-        if (!claim_word && (gend > i + 1 || growth_word(a, i, k->last, &wend)) &&
+        if (!claim_word &&
+            (gend > i + 1 || growth_word(a, i, k->last, &wend)) &&
             word_cue(j, k, i, denial) == 0) {
             /* another order of growth beside the word the claim says
              * beside its own ("linearly many" for "logarithmically many") */
@@ -2973,12 +2975,11 @@ judge_clause(void *vctx, const clause *k)
             /* (the verb may stand in the words before "into") */
             if ((before & cl->ddst) && (after & cl->dsrc) &&
                 !(after & cl->ddst)) {
-                double rank = share(cl, &x[c]) +
-                              (cl->subject >= 0 &&
-                               ((named_all >> cl->subject) & 1u));
+                double rank =
+                    share(cl, &x[c]) +
+                    (cl->subject >= 0 && ((named_all >> cl->subject) & 1u));
                 if (!dir_denied) { /* denied, it says nothing against it */
-                    note_contra(j, c, rank, ASSAY_REASON_REVERSED, start,
-                                end);
+                    note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
                 }
                 continue;
             }

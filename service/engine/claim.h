@@ -105,12 +105,12 @@ typedef struct assay_claim {
     size_t nlabels;
     uint64_t key[ASSAY_CLAIM_WORDS];
     double w[ASSAY_CLAIM_WORDS];
-    uint32_t wneg[ASSAY_CLAIM_WORDS];  /* negation over each word, 0 none */
-    uint32_t wless;                    /* words after "less" / "fewer" */
-    uint32_t wgrowth;                  /* words naming an order of growth
-                                          ("logarithmically", "O(n)") */
-    int8_t both[2];      /* two claim words opposite to each other
-                            ("hides ... and exposes ..."), -1 when none */
+    uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */
+    uint32_t wless;                   /* words after "less" / "fewer" */
+    uint32_t wgrowth;                 /* words naming an order of growth
+                                         ("logarithmically", "O(n)") */
+    int8_t both[2];                   /* two claim words opposite to each other
+                                         ("hides ... and exposes ..."), -1 when none */
     uint32_t bobj[2];    /* the claim words said right after each of them:
                             what it is said of ("internal state", "public
                             interface") */

@@ -130,8 +130,8 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
      * misconception) never leaves an answer correct, and costs score in
      * proportion to the claims it contradicts. */
     size_t contra = 0;
-    bool strong = false; /* a swap, a reversal or a misconception: the answer has the
-                            facts backwards, not one point wrong */
+    bool strong = false; /* a swap, a reversal or a misconception: the answer
+                            has the facts backwards, not one point wrong */
     for (size_t i = 0; i < f->nclaims; i++) {
         if (f->claims[i].state == ASSAY_CLAIM_CONTRADICTED) {
             contra++;

@@ -588,15 +588,14 @@ test_claim_growth_in_words(void **state)
     const char *q = "How long does a lookup in a balanced search tree take?";
     const char *ref = "A lookup in a balanced search tree takes logarithmic "
                       "time.";
-    judged *j = judge(
-        q, ref, "A lookup in a balanced search tree takes linear time.", NULL,
-        0);
+    judged *j =
+        judge(q, ref, "A lookup in a balanced search tree takes linear time.",
+              NULL, 0);
     assert_int_equal(result_of(j, "A lookup")->reason,
                      ASSAY_REASON_OTHER_VALUE);
     judged_free(j);
-    j = judge(q, ref,
-              "A lookup in a balanced search tree takes O(log n) time.", NULL,
-              0);
+    j = judge(q, ref, "A lookup in a balanced search tree takes O(log n) time.",
+              NULL, 0);
     assert_int_equal(result_of(j, "A lookup")->state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
     j = judge(q, ref, "A lookup in a balanced search tree grows linearly.",
@@ -707,8 +706,8 @@ test_claim_coordinated_predicate_is_a_claim(void **state)
     const char *q = "What does a snapshot read do?";
     const char *ref = "A snapshot read returns rows from a consistent "
                       "version and must not lock the table.";
-    judged *j = judge(q, ref, "A snapshot read locks the whole table.", NULL,
-                      0);
+    judged *j =
+        judge(q, ref, "A snapshot read locks the whole table.", NULL, 0);
     assert_int_equal(j->cs.n, 2);
     const assay_claim_result *r = result_of(j, "must not");
     assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
@@ -746,9 +745,9 @@ test_claim_reversed_conversion(void **state)
     (void)state;
     const char *q = "What does a compiler do?";
     const char *ref = "A compiler translates source code into machine code.";
-    judged *j = judge(
-        q, ref, "A compiler translates machine code into source code.", NULL,
-        0);
+    judged *j =
+        judge(q, ref, "A compiler translates machine code into source code.",
+              NULL, 0);
     const assay_claim_result *r = result_of(j, "A compiler");
     assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
     assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
@@ -764,8 +763,8 @@ test_claim_reversed_conversion(void **state)
     judged_free(j);
     j = judge("How does the scan run?", "The scan runs from left to right.",
               "The scan runs from right to left.", NULL, 0);
-    assert_true(j->cs.n == 0 || result_of(j, "The scan")->reason !=
-                                    ASSAY_REASON_REVERSED);
+    assert_true(j->cs.n == 0 ||
+                result_of(j, "The scan")->reason != ASSAY_REASON_REVERSED);
     judged_free(j);
 }
 
@@ -834,15 +833,17 @@ test_claim_reduce_against_increase(void **state)
     const char *q = "Why store small integers once?";
     const char *ref = "Storing each small integer once reduces the memory a "
                       "program uses.";
-    judged *j = judge(q, ref, "Storing each small integer once increases the "
-                              "memory a program uses.",
+    judged *j = judge(q, ref,
+                      "Storing each small integer once increases the "
+                      "memory a program uses.",
                       NULL, 0);
     const assay_claim_result *r = result_of(j, "Storing");
     assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
     assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
     judged_free(j);
-    j = judge(q, ref, "Storing each small integer once does not increase the "
-                      "memory a program uses.",
+    j = judge(q, ref,
+              "Storing each small integer once does not increase the "
+              "memory a program uses.",
               NULL, 0);
     assert_int_equal(result_of(j, "Storing")->state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
@@ -1775,9 +1776,8 @@ test_claim_prepositional_object_is_no_subject(void **state)
     const char *q = "How do a coroutine and a generator differ?";
     const char *ref = "A generator yields values, while coroutines of one "
                       "generator share the same frame.";
-    judged *j =
-        judge(q, ref, "Generators do not share a frame with each other.",
-              NULL, 0);
+    judged *j = judge(
+        q, ref, "Generators do not share a frame with each other.", NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
     j = judge(q, ref, "Coroutines do not share the same frame.", NULL, 0);
