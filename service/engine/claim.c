@@ -240,10 +240,6 @@ content_count(const assay_analysis *a, size_t first, size_t last)
  * of its own ("; it cannot be null"), however few its content words. */
 static const char *const subject_pronouns[] = {"it", "they", "he", "she"};
 
-/* A segment with fewer than two content words is usually a parenthesis or
- * a fragment ("O(1)", "on average"), not a clause: it joins the clause
- * before it unless it opens a sentence or a contrast, or a subject
- * pronoun opens it and it says something ("it cannot be null"). */
 /* whether t is a word WordNet knows only as an adjective or adverb */
 static bool
 adjective_only(const assay_wordnet *wn, const assay_term *t)
@@ -300,6 +296,10 @@ coordinated_predicate(const assay_analysis *a, size_t seg, size_t i)
            IS_ANY(&a->terms[i + 1], aux) && content_count(a, seg, i) >= 2;
 }
 
+/* A segment with fewer than two content words is usually a parenthesis or
+ * a fragment ("O(1)", "on average"), not a clause: it joins the clause
+ * before it unless it opens a sentence or a contrast, or a subject
+ * pronoun opens it and it says something ("it cannot be null"). */
 static void
 split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
               clause_fn fn, void *ctx)
@@ -589,14 +589,7 @@ growth_word(const assay_analysis *a, size_t i, size_t last, size_t *end)
     return 0;
 }
 
-/* An order of growth written in big-O notation, "O(log n)", "O(n^2)",
- * "O(1)": the letter o with a bracket opening right after it. Its value is
- * the bracket's words run together ("log n" and "logn" are one value),
- * hashed apart from any word; *end is the first term after it. Returns 0
- * when term i opens none. A growth names one of several things of a kind
- * as a label does: "runs in O(n) time" speaks of another growth than "runs
- * in O(log n) time". Named in words ("linear time"), it is the same value
- * (growth_word). */
+/* whether term i opens a big-O bracket: the letter o, "(" right after */
 static bool
 opens_big_o(const assay_analysis *a, size_t i, size_t last)
 {
@@ -605,6 +598,14 @@ opens_big_o(const assay_analysis *a, size_t i, size_t last)
            (a->terms[i + 1].flags & ASSAY_TERM_OPEN_BEFORE);
 }
 
+/* An order of growth written in big-O notation, "O(log n)", "O(n^2)",
+ * "O(1)": the letter o with a bracket opening right after it. Its value is
+ * the bracket's words run together ("log n" and "logn" are one value),
+ * hashed apart from any word; *end is the first term after it. Returns 0
+ * when term i opens none. A growth names one of several things of a kind
+ * as a label does: "runs in O(n) time" speaks of another growth than "runs
+ * in O(log n) time". Named in words ("linear time"), it is the same value
+ * (growth_word). */
 static uint64_t
 growth_at(const assay_analysis *a, size_t i, size_t last, size_t *end)
 {
@@ -1076,10 +1077,6 @@ collect_clause(void *vctx, const clause *c)
     }
 }
 
-/* A reference clause opening with question words names what it is about
- * ("Shallow copy duplicates ..." for "... deepcopy and shallow copy?"); a
- * clause after a contrast word that opens with an entity's head word names
- * the contrasted one ("while deep copy ..."). */
 /* The verb a "what does X do?" question asks about: its last word, after
  * "do" / "does" / "did" and at least one word of X, when it can be a verb
  * ("What does TCP guarantee?"); 0 when none. */
@@ -1101,6 +1098,10 @@ question_verb(const assay_analysis *q, const assay_wordnet *wn)
     return 0;
 }
 
+/* A reference clause opening with question words names what it is about
+ * ("Shallow copy duplicates ..." for "... deepcopy and shallow copy?"); a
+ * clause after a contrast word that opens with an entity's head word names
+ * the contrasted one ("while deep copy ..."). */
 static assay_err
 entities_from_reference(ref_ctx *x, bool from_question)
 {
@@ -1651,9 +1652,6 @@ compound_opposites(const assay_claim_set *cs, const assay_claim *cc, size_t c,
     return nopp;
 }
 
-/* Tables of predicate words and of words opposite to them, each entry
- * naming its claim and word: sorted so judging looks a term up by binary
- * search. */
 /* The claim words among the OBJECT_WORDS content terms after term i of
  * clause k, up to a break, "and" / "or" or the claim word stop (bit per
  * word): what a verb at i is said of. */
@@ -1710,6 +1708,9 @@ note_both(assay_claim *c, const assay_analysis *r, const clause *k, int a,
     c->bobj[0] = o0 & ~o1, c->bobj[1] = o1 & ~o0;
 }
 
+/* Tables of predicate words and of words opposite to them, each entry
+ * naming its claim and word: sorted so judging looks a term up by binary
+ * search. */
 static assay_err
 build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
              const size_t *claim_clause, const assay_lexicon *lex,
