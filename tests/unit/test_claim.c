@@ -849,6 +849,24 @@ test_claim_reduce_against_increase(void **state)
     judged_free(j);
 }
 
+/* the two orders a container serves in (models/opposites.txt): "a FIFO
+ * buffer" contradicts "a LIFO buffer"; "not FIFO" agrees */
+static void
+test_claim_lifo_against_fifo(void **state)
+{
+    (void)state;
+    const char *q = "In what order does the undo buffer return edits?";
+    const char *ref = "The undo buffer is a LIFO buffer of edits.";
+    judged *j =
+        judge(q, ref, "The undo buffer is a FIFO buffer of edits.", NULL, 0);
+    assert_int_equal(result_of(j, "The undo")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "The undo buffer is not a FIFO buffer of edits.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* held in common against each its own (models/opposites.txt): "separate
  * memory" contradicts "share its memory", and its denial agrees */
 static void
@@ -2149,6 +2167,7 @@ main(void)
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
         cmocka_unit_test(test_claim_reduce_against_increase),
+        cmocka_unit_test(test_claim_lifo_against_fifo),
         cmocka_unit_test(test_claim_prevent_against_allow),
         cmocka_unit_test(test_claim_shared_against_separate),
         cmocka_unit_test(test_claim_delayed_against_immediately),
