@@ -460,33 +460,23 @@ is_joiner(const assay_term *t)
     return is_word(t, "and") || is_word(t, "or");
 }
 
-/* The content word said beside term i in direction dir (-1 before, +1
- * after) within [first, last): across at most PAIR_GAP function words (0:
- * the very next term; across one or two, "the longer the string the less
- * it swings" paired words of two phrases on SemEval's training answers),
- * never across punctuation or "and" / "or" (a list's items are not said of
- * each other); SIZE_MAX when none. */
-#define PAIR_GAP 0
+/* The content word right beside term i in direction dir (-1 before, +1
+ * after) within [first, last), not across punctuation, "and" / "or" (a
+ * list's items are not said of each other) or a function word (across
+ * one or two, "the longer the string the less it swings" paired words of
+ * two phrases on SemEval's training answers); SIZE_MAX when none. */
 static size_t
 beside(const assay_analysis *a, size_t first, size_t last, size_t i, int dir)
 {
-    size_t j = i;
-    for (unsigned gap = 0; gap <= PAIR_GAP; gap++) {
-        if (dir < 0
-                ? (j == first || (a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE))
-                : (j + 1 >= last ||
-                   (a->terms[j + 1].flags & ASSAY_TERM_BREAK_BEFORE))) {
-            return SIZE_MAX;
-        }
-        j = dir < 0 ? j - 1 : j + 1;
-        if (is_joiner(&a->terms[j])) {
-            return SIZE_MAX;
-        }
-        if (content(&a->terms[j])) {
-            return j;
-        }
+    bool edge =
+        dir < 0 ? i == first || (a->terms[i].flags & ASSAY_TERM_BREAK_BEFORE)
+                : i + 1 >= last ||
+                      (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE);
+    if (edge) {
+        return SIZE_MAX;
     }
-    return SIZE_MAX;
+    size_t j = dir < 0 ? i - 1 : i + 1;
+    return content(&a->terms[j]) && !is_joiner(&a->terms[j]) ? j : SIZE_MAX;
 }
 
 /* whether p can name a kind of thing: a noun WordNet knows, not mostly a
@@ -2406,28 +2396,26 @@ denies_other_verb(const assay_claim_set *cs, const assay_claim *cl,
                                         &o);
 }
 
-/* Where a word said in place of claim word w, at terms [lo, hi] of clause
- * k, stands beside a claim word that the reference says beside w
- * ("linearly many probes" for "logarithmically many probes"): the
- * neighbour's term index, *v its claim word; SIZE_MAX when neither
- * neighbour is one. The pair speaks to the claim however long the claim
- * is. A claim restricted to a thing ("only the outer object") says nothing
- * of another. */
-static size_t
+/* Whether a word said in place of claim word w, at terms [lo, hi] of
+ * clause k, stands right beside a claim word that the reference says right
+ * beside w ("linearly many probes" for "logarithmically many probes"): the
+ * pair speaks to the claim however long the claim is. A claim restricted
+ * to a thing ("only the outer object") says nothing of another. */
+static bool
 value_beside(const assay_claim *cl, unsigned w, const assay_analysis *a,
-             const clause *k, size_t lo, size_t hi, int *v)
+             const clause *k, size_t lo, size_t hi)
 {
     if (cl->restricted || cl->instead) {
-        return SIZE_MAX;
+        return false;
     }
     for (int dir = -1; dir <= 1; dir += 2) {
         size_t p = beside(a, k->first, k->last, dir < 0 ? lo : hi, dir);
-        *v = p != SIZE_MAX ? claim_word_at(cl, a, k->first, k->last, p) : -1;
-        if (*v >= 0 && (cl->wpair[w] & (1u << *v))) {
-            return p;
+        int v = p != SIZE_MAX ? claim_word_at(cl, a, k->first, k->last, p) : -1;
+        if (v >= 0 && (cl->wpair[w] & (1u << v))) {
+            return true;
         }
     }
-    return SIZE_MAX;
+    return false;
 }
 
 /* Opposite words that replace a claim word (the claim word itself absent
@@ -2683,6 +2671,15 @@ judge_cue(const void *ctx, size_t i)
     return word_cue(c->j, c->k, i, c->denial);
 }
 
+/* How strongly a clause speaks to claim cl: its share of the claim's
+ * weight, + 1 when it names the claim's subject (named: the entities it
+ * names), so a clause about the subject outranks one that is not. */
+static double
+clause_rank(const assay_claim *cl, const acc *x, uint32_t named)
+{
+    return share(cl, x) + (cl->subject >= 0 && ((named >> cl->subject) & 1u));
+}
+
 /* Whether clause k says one end of claim cl's opposition (not denied) of
  * what the claim says of the other end, and not of its own. */
 static bool
@@ -2831,10 +2828,8 @@ judge_clause(void *vctx, const clause *k)
             for (size_t c = 0; c < cs->n; c++) {
                 const assay_claim *cl = &cs->c[c];
                 for (unsigned w = 0; w < cl->nwords; w++) {
-                    int v;
                     if (((cl->wgrowth >> w) & 1u) &&
-                        value_beside(cl, w, a, k, i, gend - 1, &v) !=
-                            SIZE_MAX) {
+                        value_beside(cl, w, a, k, i, gend - 1)) {
                         x[c].paired |= 1u << w;
                     }
                 }
@@ -2899,8 +2894,13 @@ judge_clause(void *vctx, const clause *k)
      * objects" shares words with "shallow copy duplicates only the outer
      * object", but it is the deep copy claim). */
     clause_who w = {subj, own, conj, named_all, other_entity};
-    size_t ds0 = 0, ds1 = 0, dd0 = 0, dd1 = 0;
-    size_t dir = direction_at(a, k->first, k->last, &ds0, &ds1, &dd0, &dd1);
+    size_t ds0 = 0, ds1 = 0, dd0 = 0, dd1 = 0, dir = SIZE_MAX;
+    for (size_t c = 0; c < cs->n && dir == SIZE_MAX; c++) {
+        if (cs->c[c].dsrc != 0) { /* only when some claim converts */
+            dir = direction_at(a, k->first, k->last, &ds0, &ds1, &dd0, &dd1);
+            break;
+        }
+    }
     bool dir_denied = false; /* "does not turn IP addresses into names" */
     for (size_t i = ds0; dir != SIZE_MAX && i < dd1 && j->cover != NULL; i++) {
         dir_denied = dir_denied || j->cover[i] != 0;
@@ -2976,9 +2976,7 @@ judge_clause(void *vctx, const clause *k)
             /* (the verb may stand in the words before "into") */
             if ((before & cl->ddst) && (after & cl->dsrc) &&
                 !(after & cl->ddst)) {
-                double rank =
-                    share(cl, &x[c]) +
-                    (cl->subject >= 0 && ((named_all >> cl->subject) & 1u));
+                double rank = clause_rank(cl, &x[c], named_all);
                 if (!dir_denied) { /* denied, it says nothing against it */
                     note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
                 }
@@ -2990,9 +2988,7 @@ judge_clause(void *vctx, const clause *k)
          * an object's internal state and exposes only a public
          * interface") */
         if (cl->both[0] >= 0 && swapped_ends(j, cl, k, denial)) {
-            double rank =
-                share(cl, &x[c]) +
-                (cl->subject >= 0 && ((named_all >> cl->subject) & 1u));
+            double rank = clause_rank(cl, &x[c], named_all);
             note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
             continue;
         }
@@ -3053,8 +3049,7 @@ judge_clause(void *vctx, const clause *k)
         /* which clause speaks to the claim most: the one naming its
          * subject ("the Sun is not in the west", not "the west side is
          * opposite ..."), then the one with more of its words */
-        double rank =
-            s + (cl->subject >= 0 && ((named_all >> cl->subject) & 1u));
+        double rank = clause_rank(cl, &x[c], named_all);
         /* most of the claim said as the reference says it, of the
          * opposite of one of its entities ("terminal 1 and the negative
          * terminal are separated by the gap" for the positive terminal):
