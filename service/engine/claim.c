@@ -3038,7 +3038,14 @@ judge_clause(void *vctx, const clause *k)
          * agreeing plain cue leaves a negation elsewhere to decide ("many
          * bubbles will not rise" against "many bubbles rise") */
         bool explained = (by_effect && eturned) || (by_quantity && qturned);
-        bool effect_says = s >= EFFECT_SHARE && (differ || explained);
+        /* how many, said of the claim's own subject named in the clause,
+         * decides at the alignment share ("a mutex lets many threads use
+         * the shared resource" against "a mutex allows only one thread at
+         * a time to access a shared resource"); an effect needs most of
+         * the words, as "helps" is said of many things */
+        double says_at =
+            by_quantity && named && !by_effect ? ALIGN_SHARE : EFFECT_SHARE;
+        bool effect_says = s >= says_at && (differ || explained);
         /* what the clause says inside a denial of its sentence, turned
          * (an effect or quantity cue was read with the denial on it) */
         flip = effect_says ? differ : flip != (denial != 0);

@@ -723,6 +723,38 @@ test_claim_coordinated_predicate_is_a_claim(void **state)
     judged_free(j);
 }
 
+/* how many, said of the claim's own subject named in the clause, decides
+ * at the alignment share: the clause says "use" where the claim says
+ * "access", so it shares half of the claim, not most of it; an effect
+ * still needs most (a clause about something else helps many things) */
+static void
+test_claim_quantity_of_named_subject_at_alignment_share(void **state)
+{
+    (void)state;
+    const char *q = "What does a turnstile do?";
+    const char *ref = "A turnstile admits only one person at a time into "
+                      "the station.";
+    judged *j = judge(q, ref,
+                      "A turnstile lets several persons walk into the "
+                      "station at once.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "A turnstile")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A turnstile lets one person walk into the station at a time.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "A turnstile")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* the subject not named: the clause may be about something else */
+    j = judge(q, ref, "Several persons walk into the station at once.", NULL,
+              0);
+    assert_int_not_equal(result_of(j, "A turnstile")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* a capital letter opening an answer's sentence is the label a claim names
  * ("A was smoother than B": not another fabric than "Fabric A") */
 static void
@@ -2213,6 +2245,8 @@ main(void)
         cmocka_unit_test(test_claim_restrictive_clause_opening_is_no_entity),
         cmocka_unit_test(test_claim_opposite_effect_contradicts),
         cmocka_unit_test(test_claim_one_alone_against_several_together),
+        cmocka_unit_test(
+            test_claim_quantity_of_named_subject_at_alignment_share),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
