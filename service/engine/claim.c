@@ -282,18 +282,75 @@ modifier_comma(const assay_wordnet *wn, const assay_analysis *a, size_t i)
  * two words or more). Only a reference is split so: an answer's clause
  * that says both ("has no garbage collector and does not count
  * references") speaks to a claim that joins them as a whole. */
+static const char *const aux[] = {
+    "should", "must", "can",   "cannot", "could",   "will",  "would", "may",
+    "might",  "does", "do",    "did",    "is",      "are",   "was",   "were",
+    "has",    "have", "never", "not",    "doesn't", "don't", "isn't", "can't"};
+
 static bool
 coordinated_predicate(const assay_analysis *a, size_t seg, size_t i)
 {
-    static const char *const aux[] = {
-        "should", "must", "can",     "cannot", "could", "will",
-        "would",  "may",  "might",   "does",   "do",    "did",
-        "is",     "are",  "was",     "were",   "has",   "have",
-        "never",  "not",  "doesn't", "don't",  "isn't", "can't"};
     return i + 1 < a->n &&
            (is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) &&
            !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
            IS_ANY(&a->terms[i + 1], aux) && content_count(a, seg, i) >= 2;
+}
+
+/* Whether "and" / "or" at term i joins a second clause with a subject of
+ * its own to the segment from seg, in a reference or an answer: the
+ * segment has its verb (an auxiliary) and the words after the "and" are
+ * a short noun phrase (an article or possessive, then up to three content
+ * words) with an auxiliary right after it ("tuples are mutable and lists
+ * are immutable") and says something. "Terminal 1 and the positive
+ * terminal are separated" has no verb before its "and": one subject of
+ * two entities. */
+#define NEW_SUBJECT_WORDS 3
+static bool
+coordinated_clause(const assay_analysis *a, size_t seg, size_t i)
+{
+    static const char *const dets[] = {"the",   "a",    "an",    "its",
+                                       "their", "this", "these", "each"};
+    if (!(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
+        content_count(a, seg, i) < 2) {
+        return false;
+    }
+    bool verb = false;
+    for (size_t q = seg; q < i && !verb; q++) {
+        verb = IS_ANY(&a->terms[q], aux);
+    }
+    if (!verb) {
+        return false;
+    }
+    size_t j = i + 1;
+    if (j < a->n && IS_ANY(&a->terms[j], dets)) {
+        j++;
+    }
+    unsigned words = 0;
+    for (; j < a->n && words <= NEW_SUBJECT_WORDS; j++) {
+        const assay_term *t = &a->terms[j];
+        if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+            return false;
+        }
+        if (IS_ANY(t, aux)) {
+            break;
+        }
+        if (!content(t)) {
+            return false;
+        }
+        words++;
+    }
+    if (words == 0 || words > NEW_SUBJECT_WORDS || j >= a->n) {
+        return false;
+    }
+    /* and it says something: a content word follows before the clause
+     * ends ("... and bulb C are." and "... and the bulb is not" leave
+     * their predicate to the clause before) */
+    for (j++; j < a->n && !(a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE); j++) {
+        if (content(&a->terms[j])) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* A segment with fewer than two content words is usually a parenthesis or
@@ -324,7 +381,8 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
                   ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
                    !modifier_comma(wn, a, i)) ||
                   assay_scope_boundary(t) || cond ||
-                  (reference && coordinated_predicate(a, seg, i));
+                  (reference && coordinated_predicate(a, seg, i)) ||
+                  coordinated_clause(a, seg, i);
         }
         if (!end) {
             continue;
@@ -1667,6 +1725,90 @@ objects_after(const assay_claim *c, const assay_analysis *a, const clause *k,
     return m;
 }
 
+/* Adds the opposition of claim words a and b to the n pairs pr (at most
+ * CROSS_PAIRS, each once). */
+#define CROSS_PAIRS 4
+static void
+add_pair(int8_t pr[][2], size_t *n, int a, int b)
+{
+    if (a == b || *n == CROSS_PAIRS) {
+        return;
+    }
+    for (size_t i = 0; i < *n; i++) {
+        if ((pr[i][0] == a && pr[i][1] == b) ||
+            (pr[i][0] == b && pr[i][1] == a)) {
+            return;
+        }
+    }
+    pr[*n][0] = (int8_t)a, pr[*n][1] = (int8_t)b;
+    (*n)++;
+}
+
+/* The pairings of two oppositions p and q in [first, last) of a, segment by
+ * segment (a break or "and" / "or" ends one): bit 0 when a segment says
+ * p[0] with q[0] or p[1] with q[1], bit 1 when p[0] with q[1] or p[1] with
+ * q[0]. A segment with both ends of one opposition, or whose end is under
+ * a negation (cue, may be NULL, says so) pairs nothing. */
+static unsigned
+pairings(const assay_claim *c, const assay_analysis *a, size_t first,
+         size_t last, const int8_t *p, const int8_t *q,
+         uint32_t (*cue)(const void *, size_t), const void *ctx)
+{
+    unsigned out = 0;
+    size_t s = first;
+    while (s < last) {
+        size_t e = s + 1;
+        while (e < last && !(a->terms[e].flags & ASSAY_TERM_BREAK_BEFORE) &&
+               !is_joiner(&a->terms[e])) {
+            e++;
+        }
+        int pe = -1, qe = -1;
+        bool bad = false;
+        for (size_t i = s; i < e && !bad; i++) {
+            int w = claim_word_at(c, a, first, last, i);
+            int ip = w < 0 ? -1 : w == p[0] ? 0 : w == p[1] ? 1 : -1;
+            int iq = w < 0 ? -1 : w == q[0] ? 0 : w == q[1] ? 1 : -1;
+            if (ip < 0 && iq < 0) {
+                continue;
+            }
+            bad = (cue != NULL && cue(ctx, i) != 0) ||
+                  (ip >= 0 && pe >= 0 && pe != ip) ||
+                  (iq >= 0 && qe >= 0 && qe != iq);
+            pe = ip >= 0 ? ip : pe;
+            qe = iq >= 0 ? iq : qe;
+        }
+        if (!bad && pe >= 0 && qe >= 0) {
+            out |= pe == qe ? 1u : 2u;
+        }
+        s = e;
+    }
+    return out;
+}
+
+/* Records in c->cross the first two of the claim's oppositions pr whose
+ * ends clause k pairs one to one, each end of both in a segment of its
+ * own: what the claim says of which end. */
+static void
+note_cross(assay_claim *c, const assay_analysis *r, const clause *k,
+           int8_t pr[][2], size_t n)
+{
+    for (size_t x = 0; x < n; x++) {
+        for (size_t y = x + 1; y < n; y++) {
+            const int8_t *p = pr[x], *q = pr[y];
+            if (p[0] == q[0] || p[0] == q[1] || p[1] == q[0] || p[1] == q[1]) {
+                continue;
+            }
+            unsigned got = pairings(c, r, k->first, k->last, p, q, NULL, NULL);
+            if (got == 1u || got == 2u) {
+                c->cross[0] = p[0], c->cross[1] = p[1];
+                c->cross[2] = got == 1u ? q[0] : q[1];
+                c->cross[3] = got == 1u ? q[1] : q[0];
+                return;
+            }
+        }
+    }
+}
+
 /* Records that claim c names both ends of an opposition, words a and b
  * (the first pair found), with what each is said of. */
 static void
@@ -1720,6 +1862,8 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             wk[nwk++] = (wkey){cc->key[w], (uint8_t)c, (uint8_t)w};
         }
         const clause *k = &cl[claim_clause[c]];
+        int8_t pr[CROSS_PAIRS][2];
+        size_t npr = 0;
         uint32_t lemmas[CLAUSE_LEMMAS];
         size_t nlemmas = SIZE_MAX; /* computed when an antonym shows up */
         for (size_t i = k->first; i < k->last; i++) {
@@ -1744,6 +1888,7 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                     opp[nopp++] = (wkey){key & ~WN_NS, (uint8_t)c, (uint8_t)w};
                 } else if (key != 0) {
                     note_both(&cs->c[c], r, k, w, claim_word_index(cc, key));
+                    add_pair(pr, &npr, w, claim_word_index(cc, key));
                 }
             }
             /* a verb with its particle ("left off", "carried out") means
@@ -1781,12 +1926,14 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                         for (size_t ow = 0; ow < cc->nwords; ow++) {
                             if (cc->wbase[ow] == ids[j]) {
                                 note_both(&cs->c[c], r, k, w, (int)ow);
+                                add_pair(pr, &npr, w, (int)ow);
                             }
                         }
                     }
                 }
             }
         }
+        note_cross(&cs->c[c], r, k, pr, npr);
     }
     /* words opposite to an entity's words ("negative" for the positive
      * terminal): a clause naming one speaks of another entity */
@@ -2031,6 +2178,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_claim *cl = &cs->c[cs->n];
         memset(cl, 0, sizeof(*cl));
         cl->both[0] = cl->both[1] = -1;
+        memset(cl->cross, -1, sizeof(cl->cross));
         cl->yesno = yesno_of(ra, c);
         cl->value = value_of(ra, c);
         cl->nlabels = clause_labels(cs->wn, ra, c->first, c->last, NULL, NULL,
@@ -2991,6 +3139,19 @@ judge_clause(void *vctx, const clause *k)
             double rank = clause_rank(cl, &x[c], named_all);
             note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
             continue;
+        }
+        /* two oppositions paired the other way round ("larger keys go
+         * into the left subtree" against "left subtree holds smaller
+         * keys and its right subtree holds larger keys"); a denied end
+         * pairs nothing */
+        if (cl->cross[0] >= 0) {
+            judge_cue_ctx jc = {j, k, denial};
+            if (pairings(cl, a, k->first, k->last, cl->cross, cl->cross + 2,
+                         judge_cue, &jc) == 2u) {
+                double rank = clause_rank(cl, &x[c], named_all);
+                note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
+                continue;
+            }
         }
         bool by_growth = false;
         /* another order of growth in place of the claim's ("needs

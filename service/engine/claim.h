@@ -114,6 +114,11 @@ typedef struct assay_claim {
     uint32_t bobj[2];    /* the claim words said right after each of them:
                             what it is said of ("internal state", "public
                             interface") */
+    int8_t cross[4];     /* two oppositions the claim pairs end to end, one
+                            pair to a segment ("left subtree holds smaller
+                            keys and its right subtree holds larger keys"):
+                            cross[0] with cross[2], cross[1] with cross[3]
+                            (claim words); -1 when none */
     uint32_t dsrc, ddst; /* what it turns into what ("translates domain
                             names into IP addresses"): the words each side,
                             0 when it says no direction */

@@ -755,6 +755,71 @@ test_claim_quantity_of_named_subject_at_alignment_share(void **state)
     judged_free(j);
 }
 
+/* two oppositions a claim pairs end to end, paired the other way round
+ * in any word order, contradict it; paired the same way, or with an end
+ * denied, they do not */
+static void
+test_claim_cross_paired_oppositions(void **state)
+{
+    (void)state;
+    const char *q = "How is a ledger page laid out?";
+    const char *ref = "The left column of a ledger records debits and the "
+                      "right column records credits.";
+    judged *j = judge(q, ref,
+                      "Credits go in the left column and debits in the right "
+                      "column.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "The left column");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref,
+              "Debits go in the left column and credits in the right column.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "The left column")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "Credits never go in the left column.", NULL, 0);
+    assert_int_not_equal(result_of(j, "The left column")->reason,
+                         ASSAY_REASON_REVERSED);
+    judged_free(j);
+}
+
+/* "and" before a short noun phrase and an auxiliary, after a verb, joins a
+ * second clause with a subject of its own, in a reference and in an
+ * answer; not without a verb before it, nor when nothing is said after
+ * the auxiliary */
+static void
+test_claim_and_with_a_new_subject_is_a_clause(void **state)
+{
+    (void)state;
+    const char *q = "How do copper and rubber differ electrically?";
+    const char *ref = "Copper is a good conductor and rubber is a good "
+                      "insulator.";
+    judged *j = judge(q, ref,
+                      "Rubber is a good conductor and copper is a good "
+                      "insulator.",
+                      NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    assert_int_equal(result_of(j, "Copper")->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "rubber")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "Copper is a good conductor and rubber is a good insulator.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Copper")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "rubber")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, "Copper and aluminium are good conductors of heat.", "Copper.",
+              NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    judged_free(j);
+    j = judge(q, "Copper conducts electricity well and rubber does not.",
+              "Copper.", NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    judged_free(j);
+}
+
 /* a capital letter opening an answer's sentence is the label a claim names
  * ("A was smoother than B": not another fabric than "Fabric A") */
 static void
@@ -2247,6 +2312,8 @@ main(void)
         cmocka_unit_test(test_claim_one_alone_against_several_together),
         cmocka_unit_test(
             test_claim_quantity_of_named_subject_at_alignment_share),
+        cmocka_unit_test(test_claim_cross_paired_oppositions),
+        cmocka_unit_test(test_claim_and_with_a_new_subject_is_a_clause),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
