@@ -1008,6 +1008,43 @@ in_analysis(const assay_analysis *a, uint64_t h)
     return false;
 }
 
+/* Whether the names either side of the joiner at term j of q are said
+ * alike: a word and a preposition, then each its own word ("pass by value
+ * and pass by reference", "speed of sound or the speed of light"). */
+static bool
+parallel_names(const assay_analysis *q, size_t j)
+{
+    size_t r = j + 1;
+    while (r < q->n && !content(&q->terms[r]) &&
+           !(q->terms[r].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        r++; /* "the" */
+    }
+    return j >= 3 && r + 2 < q->n && content(&q->terms[j - 3]) &&
+           content(&q->terms[j - 1]) && content(&q->terms[r + 2]) &&
+           q->terms[j - 3].hash == q->terms[r].hash &&
+           !content(&q->terms[j - 2]) &&
+           q->terms[j - 2].hash == q->terms[r + 1].hash;
+}
+
+/* Whether term i of q, a function word, is a preposition inside a name
+ * the question sets against another ("pass by value and pass by
+ * reference", "denial of service"): a content word on each side of it,
+ * no break at it or after it, one per name (*used). */
+static bool
+name_preposition(const assay_analysis *q, size_t i, bool inside, bool *used)
+{
+    static const char *const preps[] = {"by", "of", "in", "to", "for", "on"};
+    if (*used || !inside || i == 0 || i + 1 >= q->n ||
+        !IS_ANY(&q->terms[i], preps) || !content(&q->terms[i - 1]) ||
+        !content(&q->terms[i + 1]) ||
+        (q->terms[i].flags & ASSAY_TERM_BREAK_BEFORE) ||
+        (q->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        return false;
+    }
+    *used = true;
+    return true;
+}
+
 /* Entities the question contrasts: the content-word runs on both sides of
  * "or" / "and" / "vs", trimmed to words the reference uses. */
 static assay_err
@@ -1040,9 +1077,16 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
                 from--;
             }
         }
+        /* one preposition inside each name, where both names have it
+         * after the same word ("pass by value and pass by reference";
+         * not "the length of the string and the number of swings") */
+        bool prep = !parallel_names(q, j);
         for (size_t i = from; i > 0 && nl < 4; i--) {
             const assay_term *t = &q->terms[i - 1];
             if (!content(t)) {
+                if (name_preposition(q, i - 1, nl > 0, &prep)) {
+                    continue;
+                }
                 break;
             }
             left[nl++] = t;
@@ -1055,8 +1099,12 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
                !(q->terms[i].flags & ASSAY_TERM_BREAK_BEFORE)) {
             i++; /* "a", "the" */
         }
+        prep = !parallel_names(q, j);
         for (; i < q->n && nr < 4; i++) {
             const assay_term *t = &q->terms[i];
+            if (!content(t) && name_preposition(q, i, nr > 0, &prep)) {
+                continue;
+            }
             if (!content(t) ||
                 (nr > 0 && (t->flags & ASSAY_TERM_BREAK_BEFORE))) {
                 break;

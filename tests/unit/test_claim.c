@@ -820,6 +820,44 @@ test_claim_and_with_a_new_subject_is_a_clause(void **state)
     judged_free(j);
 }
 
+/* a question that sets two names said alike against each other, a word
+ * and a preposition then each its own word, names two entities with the
+ * preposition inside ("proof of work", "proof of stake"), so an answer
+ * that gives one's claim to the other swaps them; names not said alike
+ * keep to their content words */
+static void
+test_claim_parallel_names_with_a_preposition(void **state)
+{
+    (void)state;
+    const char *q =
+        "What is the difference between proof of work and proof of stake?";
+    const char *ref = "Proof of work secures the chain with computation, "
+                      "while proof of stake secures it with deposits.";
+    judged *j = judge(q, ref,
+                      "Proof of stake secures the chain with computation, "
+                      "while proof of work secures it with deposits.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "Proof of work")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "Proof of work")->reason,
+                     ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref,
+              "Proof of work secures the chain with computation, while "
+              "proof of stake secures it with deposits.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Proof of work")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge("How does the length of a rope relate to the number of knots?",
+              "The length of a rope grows with the number of knots.",
+              "It grows.", NULL, 0);
+    for (size_t e = 0; e < j->cs.nent; e++) {
+        assert_null(strstr(j->cs.ent[e].label, " of "));
+    }
+    judged_free(j);
+}
+
 /* a capital letter opening an answer's sentence is the label a claim names
  * ("A was smoother than B": not another fabric than "Fabric A") */
 static void
@@ -2314,6 +2352,7 @@ main(void)
             test_claim_quantity_of_named_subject_at_alignment_share),
         cmocka_unit_test(test_claim_cross_paired_oppositions),
         cmocka_unit_test(test_claim_and_with_a_new_subject_is_a_clause),
+        cmocka_unit_test(test_claim_parallel_names_with_a_preposition),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
