@@ -1112,7 +1112,13 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
             /* a word that is mostly a verb ends the name, as in the
              * reference's subjects: "Greta and Andre got different
              * measurements" joins Greta and Andre */
-            if (nr > 0 && cs->wn != NULL && !assay_term_ing(t) &&
+            /* (unless the other name ends in it too: "an inner join and
+             * a left join") */
+            bool shared = false;
+            for (size_t q2 = 0; q2 < nl && !shared; q2++) {
+                shared = left[q2]->hash == t->hash;
+            }
+            if (nr > 0 && cs->wn != NULL && !assay_term_ing(t) && !shared &&
                 assay_wordnet_mostly_verb(cs->wn, t->surface, t->surface_len)) {
                 break;
             }

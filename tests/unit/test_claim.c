@@ -858,6 +858,30 @@ test_claim_parallel_names_with_a_preposition(void **state)
     judged_free(j);
 }
 
+/* a word that is mostly a verb still ends the second name of a question,
+ * unless the first name ends in it too ("a cross join and a natural
+ * join": the second entity is "natural join", not "natural") */
+static void
+test_claim_shared_head_word_stays_in_both_names(void **state)
+{
+    (void)state;
+    const char *q =
+        "What is the difference between a cross join and a natural join?";
+    const char *ref = "A cross join pairs every row with every other row, "
+                      "while a natural join matches rows on columns with "
+                      "the same name.";
+    judged *j = judge(q, ref,
+                      "A natural join pairs every row with every other row, "
+                      "while a cross join matches rows on columns with the "
+                      "same name.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "A cross join")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "a natural join")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* a capital letter opening an answer's sentence is the label a claim names
  * ("A was smoother than B": not another fabric than "Fabric A") */
 static void
@@ -2353,6 +2377,7 @@ main(void)
         cmocka_unit_test(test_claim_cross_paired_oppositions),
         cmocka_unit_test(test_claim_and_with_a_new_subject_is_a_clause),
         cmocka_unit_test(test_claim_parallel_names_with_a_preposition),
+        cmocka_unit_test(test_claim_shared_head_word_stays_in_both_names),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
