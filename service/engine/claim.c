@@ -221,6 +221,23 @@ content(const assay_term *t)
     return !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR));
 }
 
+/* Whether term i of a is the first content word after the cue of cover
+ * id (1 + the cue's index; 0: none): the word the negation denies
+ * ("never blocks any traffic": blocks), not one further in its scope. */
+static bool
+negation_head(const assay_analysis *a, uint32_t id, size_t i)
+{
+    if (id == 0 || id - 1u >= i) {
+        return false;
+    }
+    for (size_t q = id; q < i; q++) {
+        if (content(&a->terms[q])) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Splits a into clauses: punctuation breaks, sentence ends, contrast words
  * (the contrast word opens the new clause). Calls back for each; stores
  * nothing, so the caller decides what to keep. */
@@ -1442,6 +1459,7 @@ typedef struct acc {
     uint8_t wfirst[ASSAY_CLAIM_WORDS]; /* first cue over a word, 1-based */
     uint32_t cw[4];
     uint32_t plain;
+    uint32_t dhead;  /* claim words an answer negation denies first */
     uint32_t paired; /* growth words replaced by another growth said beside
                         a word the claim says beside them ("linearly many"
                         for "logarithmically many"), bit per claim word */
@@ -2387,6 +2405,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 if (cl->wneg[w] == 0) {
                     cl->wneg[w] = id;
                 }
+                cl->whead |= negation_head(ra, id, i) ? 1u << w : 0u;
                 cl->wless |= less ? 1u << w : 0u;
             }
         }
@@ -2691,6 +2710,35 @@ plain_antonym(const assay_claim *c, const acc *x, bool instead)
         }
     }
     return false;
+}
+
+/* A negation moved from one claim word to another: the reference denies
+ * word a and says word b plainly, the clause says a plainly and denies b
+ * ("allows all connections and never blocks any traffic" against "blocks
+ * connections that its rules do not allow"). Each is a contradiction; the
+ * parity of the clause's negations cannot see them, as they cancel. A
+ * negation's scope is a window of words, so each word must be the one
+ * its negation denies first, and no word may be denied by both ("the
+ * requested resource was not found on the server" is "could not find the
+ * requested resource" in another order). */
+static bool
+moved_negation(const assay_claim *c, const acc *x, bool instead)
+{
+    if (x->less || instead || c->instead || c->wless != 0) {
+        return false;
+    }
+    uint32_t negated = 0; /* claim words an answer negation covers */
+    for (unsigned k = 0; k < x->ncues; k++) {
+        negated |= x->cw[k];
+    }
+    uint32_t denied = negated & ~x->plain & x->words;
+    uint32_t plain = x->plain & ~negated & x->words;
+    uint32_t ref_neg = negated_words(c);
+    /* a word denied by both is the same denial with its words in another
+     * order ("the requested resource was not found on the server" for
+     * "could not find the requested resource") */
+    return (plain & ref_neg & c->whead) != 0 &&
+           (denied & ~ref_neg & x->dhead) != 0 && (denied & ref_neg) == 0;
 }
 
 /* An answer clause speaks to a claim when it has at least half the claim's
@@ -3018,6 +3066,10 @@ judge_clause(void *vctx, const clause *k)
                 cue = 0; /* the object of another verb, said plainly */
             }
             acc_word_cue(y, cs->word_idx[p], cue, false);
+            y->dhead |= cue != 0 && j->cover != NULL && cue == j->cover[i] &&
+                                negation_head(a, cue, i)
+                            ? bit
+                            : 0u;
             y->less = y->less || less;
             j->steps++;
         }
@@ -3238,7 +3290,8 @@ judge_clause(void *vctx, const clause *k)
                          &jc, x[c].cues, x[c].ncues);
         pol ^= (int)(name_neg != cl->subject_negated);
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c])) ||
-                    plain_antonym(cl, &x[c], instead);
+                    plain_antonym(cl, &x[c], instead) ||
+                    moved_negation(cl, &x[c], instead);
         /* both say what happens to most of the claim's words, or how
          * many do it: that decides ("does not help CPU-bound
          * multi-threading" agrees with "limits CPU-bound multi-threading";

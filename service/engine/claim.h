@@ -107,18 +107,19 @@ typedef struct assay_claim {
     double w[ASSAY_CLAIM_WORDS];
     uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */
     uint32_t wless;                   /* words after "less" / "fewer" */
-    uint32_t wgrowth;                 /* words naming an order of growth
-                                         ("logarithmically", "O(n)") */
-    int8_t both[2];                   /* two claim words opposite to each other
-                                         ("hides ... and exposes ..."), -1 when none */
-    uint32_t bobj[2];    /* the claim words said right after each of them:
-                            what it is said of ("internal state", "public
-                            interface") */
-    int8_t cross[4];     /* two oppositions the claim pairs end to end, one
-                            pair to a segment ("left subtree holds smaller
-                            keys and its right subtree holds larger keys"):
-                            cross[0] with cross[2], cross[1] with cross[3]
-                            (claim words); -1 when none */
+    uint32_t whead;   /* words a negation denies first (right after its cue) */
+    uint32_t wgrowth; /* words naming an order of growth
+                         ("logarithmically", "O(n)") */
+    int8_t both[2];   /* two claim words opposite to each other
+                         ("hides ... and exposes ..."), -1 when none */
+    uint32_t bobj[2]; /* the claim words said right after each of them:
+                         what it is said of ("internal state", "public
+                         interface") */
+    int8_t cross[4];  /* two oppositions the claim pairs end to end, one
+                         pair to a segment ("left subtree holds smaller
+                         keys and its right subtree holds larger keys"):
+                         cross[0] with cross[2], cross[1] with cross[3]
+                         (claim words); -1 when none */
     uint32_t dsrc, ddst; /* what it turns into what ("translates domain
                             names into IP addresses"): the words each side,
                             0 when it says no direction */

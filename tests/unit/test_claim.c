@@ -882,6 +882,29 @@ test_claim_shared_head_word_stays_in_both_names(void **state)
     judged_free(j);
 }
 
+/* a negation moved from one claim word to another contradicts the claim,
+ * though the clause has as many negations as the claim */
+static void
+test_claim_moved_negation(void **state)
+{
+    (void)state;
+    const char *q = "What does a guard dog do?";
+    const char *ref = "A guard dog barks at visitors that its owner does not "
+                      "know.";
+    judged *j = judge(q, ref,
+                      "A guard dog knows every visitor and never barks at "
+                      "visitors.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "A guard dog")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A guard dog barks at the visitors its owner does not know.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A guard dog")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* a capital letter opening an answer's sentence is the label a claim names
  * ("A was smoother than B": not another fabric than "Fabric A") */
 static void
@@ -2378,6 +2401,7 @@ main(void)
         cmocka_unit_test(test_claim_and_with_a_new_subject_is_a_clause),
         cmocka_unit_test(test_claim_parallel_names_with_a_preposition),
         cmocka_unit_test(test_claim_shared_head_word_stays_in_both_names),
+        cmocka_unit_test(test_claim_moved_negation),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
