@@ -85,6 +85,17 @@ static const char *const conditionals[] = {"if",       "unless",    "when",
                                            "whenever", "otherwise", "until"};
 /* Comparative reversal: "less dense" is the opposite of "denser". */
 static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
+/* Verbs that lower an amount said right after them, as "less" does ("has
+ * less overhead", "reduces the overhead"): a closed class. They stay
+ * claim words. Not "remove" or "cut": "removes the top element" takes an
+ * item away, it does not lower an amount; not the adjectives "low" and
+ * "lower", opposites of "high" already ("a lower pitch" against "a higher
+ * pitch" would turn twice). */
+static const char *const reducers[] = {
+    "reduce",    "reduces",   "reduced",    "reducing",  "decrease",
+    "decreases", "decreased", "decreasing", "lowers",    "lowered",
+    "lowering",  "minimize",  "minimizes",  "minimized", "minimizing",
+    "minimise",  "minimises", "minimised",  "minimising"};
 /* a clause of one of these alone answers a yes/no question ("Do you agree
  * with her?" -> "Agree."); the class is closed */
 static const char *const yes_words[] = {"yes",  "yeah",    "yep",
@@ -236,6 +247,35 @@ negation_head(const assay_analysis *a, uint32_t id, size_t i)
         }
     }
     return true;
+}
+
+/* Whether the amount of term i of a is said to be lowered: "less" or
+ * "fewer" right before it, or a word of reducers right before it or
+ * before an article or possessive ("reduces the overhead"), within the
+ * clause from first; *verb is the reducer's term (SIZE_MAX: none). */
+static bool
+less_before(const assay_analysis *a, size_t first, size_t i, size_t *verb)
+{
+    static const char *const dets[] = {"the", "a", "an", "its", "their"};
+    *verb = SIZE_MAX;
+    if (i <= first) {
+        return false;
+    }
+    const assay_term *p = &a->terms[i - 1];
+    if (IS_ANY(p, lessers)) {
+        return true;
+    }
+    if (IS_ANY(p, reducers)) {
+        *verb = i - 1;
+        return true;
+    }
+    if (i >= first + 2 && IS_ANY(p, dets) &&
+        !(p->flags & ASSAY_TERM_BREAK_BEFORE) &&
+        IS_ANY(&a->terms[i - 2], reducers)) {
+        *verb = i - 2;
+        return true;
+    }
+    return false;
 }
 
 /* Splits a into clauses: punctuation breaks, sentence ends, contrast words
@@ -2400,7 +2440,13 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             if (w >= 0) {
                 uint32_t id = rcov != NULL ? rcov[i] : 0;
                 acc_cue(&pol, id);
-                bool less = i > c->first && IS_ANY(&ra->terms[i - 1], lessers);
+                size_t verb;
+                bool less = less_before(ra, c->first, i, &verb);
+                /* a reducer keeps its own direction (a claim word with
+                 * its opposites: "increases the memory"); what it lowers
+                 * may be said with "less" ("less memory") */
+                cl->wredobj |= verb != SIZE_MAX ? 1u << w : 0u;
+                less = less && verb == SIZE_MAX;
                 pol.less = pol.less || less;
                 if (cl->wneg[w] == 0) {
                     cl->wneg[w] = id;
@@ -3044,7 +3090,8 @@ judge_clause(void *vctx, const clause *k)
         if (!content(t)) {
             continue;
         }
-        bool less = i > k->first && IS_ANY(&a->terms[i - 1], lessers);
+        size_t verb;
+        bool less = less_before(a, k->first, i, &verb);
         uint64_t h = t->hash;
         size_t gend = i + 1; /* a big-O growth is one word (claims build) */
         if (opens_big_o(a, i, k->last)) {
@@ -3070,7 +3117,15 @@ judge_clause(void *vctx, const clause *k)
                                 negation_head(a, cue, i)
                             ? bit
                             : 0u;
-            y->less = y->less || less;
+            /* "less" said of a word the reference lowers with a verb
+             * ("less memory" for "reduces the memory") says it the same
+             * way; a reducer in the answer counts only where the
+             * reference says "less" too ("reduces the overhead" for "less
+             * overhead"), not for a word it says plainly */
+            const assay_claim *yc = &cs->c[cs->word_claim[p]];
+            y->less = y->less ||
+                      (less && (verb == SIZE_MAX ? !(yc->wredobj & bit)
+                                                 : (yc->wless & bit) != 0));
             j->steps++;
         }
         size_t wend;
@@ -3122,7 +3177,7 @@ judge_clause(void *vctx, const clause *k)
                 y->opposed |= 1u << cs->opp_idx[p];
                 acc_word_cue(y, cs->opp_idx[p], word_cue(j, k, i, denial),
                              true);
-                y->less = y->less || less;
+                y->less = y->less || (less && verb == SIZE_MAX);
                 j->steps++;
             }
         }

@@ -108,6 +108,8 @@ typedef struct assay_claim {
     uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */
     uint32_t wless;                   /* words after "less" / "fewer" */
     uint32_t whead;   /* words a negation denies first (right after its cue) */
+    uint32_t wredobj; /* words a reducer lowers ("reduces the memory"):
+                         an answer's "less memory" says it the same way */
     uint32_t wgrowth; /* words naming an order of growth
                          ("logarithmically", "O(n)") */
     int8_t both[2];   /* two claim words opposite to each other

@@ -905,6 +905,30 @@ test_claim_moved_negation(void **state)
     judged_free(j);
 }
 
+/* a verb that lowers an amount says "less" of what follows it (over an
+ * article too): "less cost" agrees with "reduces the cost", "lowers the
+ * cost" with "less cost"; a reducer said of a word the reference says
+ * plainly contradicts nothing */
+static void
+test_claim_reducing_verb_is_less(void **state)
+{
+    (void)state;
+    const char *q = "Why do shops buy in bulk?";
+    const char *ref = "Buying in bulk reduces the cost of each unit.";
+    judged *j =
+        judge(q, ref, "Buying in bulk means less cost for each unit.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, "Buying in bulk changes the cost of each unit.",
+              "Buying in bulk reduces the cost of each unit.", NULL, 0);
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, "Buying in bulk means less cost for each unit.",
+              "Buying in bulk lowers the cost of each unit.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* a capital letter opening an answer's sentence is the label a claim names
  * ("A was smoother than B": not another fabric than "Fabric A") */
 static void
@@ -2402,6 +2426,7 @@ main(void)
         cmocka_unit_test(test_claim_parallel_names_with_a_preposition),
         cmocka_unit_test(test_claim_shared_head_word_stays_in_both_names),
         cmocka_unit_test(test_claim_moved_negation),
+        cmocka_unit_test(test_claim_reducing_verb_is_less),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
