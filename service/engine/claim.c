@@ -2555,6 +2555,7 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
 
 /* ---- judging ------------------------------------------------------------ */
 
+#define JUDGE_CLAUSES 32
 typedef struct judge_ctx {
     const assay_claim_set *cs;
     const assay_analysis *a;
@@ -2587,6 +2588,13 @@ typedef struct judge_ctx {
     const uint32_t *cover; /* per answer term: the negation over it, or 0 */
     size_t steps;
     assay_claim_stats st;
+    /* each clause's byte span and subject (-1: none), for the concepts'
+     * denials (concept_denials) */
+    size_t nsub;
+    struct {
+        size_t start, end;
+        int subj;
+    } sub[JUDGE_CLAUSES];
 } judge_ctx;
 
 static void
@@ -3029,6 +3037,11 @@ judge_clause(void *vctx, const clause *k)
     }
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
+    if (j->nsub < JUDGE_CLAUSES && k->last > k->first) {
+        j->sub[j->nsub].start = a->terms[k->first].start;
+        j->sub[j->nsub].end = a->terms[k->last - 1].end;
+        j->sub[j->nsub++].subj = subj;
+    }
     /* a role swap needs the other entity in subject position: among the
      * clause's first three content words, not "... like functions can" */
     if (own >= 0) {
@@ -3495,6 +3508,104 @@ judge_clause(void *vctx, const clause *k)
     }
 }
 
+/* The subject of the answer clause holding byte offset at (-1: none or
+ * not known). */
+static int
+subject_at(const judge_ctx *j, size_t at)
+{
+    for (size_t i = 0; i < j->nsub; i++) {
+        if (at >= j->sub[i].start && at < j->sub[i].end) {
+            return j->sub[i].subj;
+        }
+    }
+    return -1;
+}
+
+/* The term of a that starts at byte offset at; a->n when none. */
+static size_t
+term_at(const assay_analysis *a, size_t at)
+{
+    size_t i = 0;
+    while (i < a->n && a->terms[i].start < at) {
+        i++;
+    }
+    return i < a->n && a->terms[i].start == at ? i : a->n;
+}
+
+/* Whether t is opposite to a word of the reference's claims or of an
+ * entity it names ("disable" for "Enable CSRF middleware"). */
+static bool
+opposes_reference(const assay_claim_set *cs, const assay_term *t)
+{
+    uint64_t keys[5];
+    size_t nk = opposite_keys(cs, t, keys);
+    for (size_t q = 0; q < nk; q++) {
+        size_t p = find64(cs->opp_key, cs->nopp, keys[q]);
+        if (p < cs->nopp && cs->opp_key[p] == keys[q]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Three readings of a concept the matcher found denied (m NEGATED), once
+ * every clause is judged:
+ * - said of another entity: denied in a clause about one entity and said
+ *   plainly in a clause about another ("token-based auth doesn't need a
+ *   server-side session ... session-based auth stores the session ID on
+ *   the server"), the plain mention stands;
+ * - denied by denying an opposite: the negation's first word opposes a
+ *   word of the reference ("don't disable the CSRF middleware"
+ *   for "enable CSRF middleware"), two turns make it said;
+ * - inside a misconception's words: a variant within the span of a
+ *   longer misconception phrase ("memory manager" in "doesn't require
+ *   manual memory management") is that misconception's, so the concept
+ *   keeps its plain mention elsewhere, or is missing. */
+static void
+concept_denials(const judge_ctx *j)
+{
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
+        const assay_concept *c = &j->concepts->c[i];
+        assay_concept_match *mi = &j->m[i];
+        if (mi->state != ASSAY_MATCH_NEGATED || c->misconception) {
+            continue;
+        }
+        size_t own_n = c->phrases[mi->phrase].n;
+        bool inside = false;
+        for (size_t q = 0; q < j->concepts->n && !inside; q++) {
+            const assay_match_state s = j->m[q].state;
+            inside = q != i && j->concepts->c[q].misconception &&
+                     s != ASSAY_MATCH_MISSING && j->m[q].start <= mi->start &&
+                     mi->end <= j->m[q].end &&
+                     j->concepts->c[q].phrases[j->m[q].phrase].n > own_n;
+        }
+        int ds = subject_at(j, mi->start);
+        int as = mi->asserted != ASSAY_MATCH_MISSING ? subject_at(j, mi->astart)
+                                                     : -1;
+        if (inside || (ds >= 0 && as >= 0 && ds != as)) {
+            mi->state = mi->asserted;
+            mi->start = mi->astart;
+            mi->end = mi->aend;
+            mi->phrase = mi->aphrase;
+            continue;
+        }
+        size_t t = term_at(a, mi->start);
+        if (j->cover == NULL || t >= a->n || j->cover[t] == 0 ||
+            j->cover[t] - 1u >= t) {
+            continue;
+        }
+        size_t head = j->cover[t]; /* the cue's next term */
+        while (head < t && !content(&a->terms[head])) {
+            head++;
+        }
+        if (head < t && opposes_reference(cs, &a->terms[head])) {
+            mi->state = ASSAY_MATCH_EXACT;
+        }
+    }
+}
+
 size_t
 assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                    const uint32_t *cover, const assay_concept_set *concepts,
@@ -3532,6 +3643,7 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
         cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
     j->cover = cover != NULL ? cover : own_cover;
     split_clauses(a, cs->wn, false, judge_clause, j);
+    concept_denials(j);
     j->steps += 2 * a->n;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];

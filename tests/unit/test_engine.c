@@ -491,6 +491,44 @@ test_engine_avoid_concept_earned_by_negated_mention(void **state)
     json_decref(j);
 }
 
+/* Three readings of a concept the matcher finds denied
+ * (tests/fixtures/engine-denials): said plainly of another entity than the
+ * one a clause denies it of, it is matched; "don't disable X" says X as
+ * "enable X" does; a variant inside a longer misconception's words is the
+ * misconception's. A plain denial still denies. */
+static void
+test_engine_denied_concept_readings(void **state)
+{
+    (void)state;
+    assay_model *m = load("engine-denials/bank.txt");
+    json_t *j = grade_json(m, "wallets",
+                           "A software wallet doesn't need a separate device, "
+                           "while a hardware wallet keeps the keys on a "
+                           "separate device.");
+    assert_non_null(concept_in(j, "matched", "keys on a separate device"));
+    json_decref(j);
+    j = grade_json(m, "wallets",
+                   "A hardware wallet doesn't need a separate device.");
+    assert_non_null(concept_in(j, "negated", "keys on a separate device"));
+    json_decref(j);
+    j = grade_json(m, "backups",
+                   "Don't disable encryption at rest, and keep copies off "
+                   "site.");
+    assert_non_null(concept_in(j, "matched", "encryption at rest"));
+    json_decref(j);
+    j = grade_json(m, "backups",
+                   "Don't use encryption at rest; keep copies off site.");
+    assert_non_null(concept_in(j, "negated", "encryption at rest"));
+    json_decref(j);
+    j = grade_json(m, "collector",
+                   "It does not rely on manual memory freeing; a collector "
+                   "reclaims memory from unreachable objects.");
+    assert_non_null(concept_in(j, "matched", "reclaims memory"));
+    assert_null(concept_in(j, "negated", "reclaims memory"));
+    json_decref(j);
+    assay_model_unref(m);
+}
+
 static void
 test_engine_verdict_is_deterministic(void **state)
 {
@@ -772,6 +810,7 @@ main(void)
         cmocka_unit_test(test_engine_hand_model_weights_and_scale),
         cmocka_unit_test(test_engine_question_thresholds_override_model),
         cmocka_unit_test(test_engine_avoid_concept_earned_by_negated_mention),
+        cmocka_unit_test(test_engine_denied_concept_readings),
         cmocka_unit_test(test_engine_verdict_is_deterministic),
         cmocka_unit_test(test_engine_invalid_utf8_names_byte),
         cmocka_unit_test(test_engine_answer_length_is_respected),
