@@ -289,6 +289,13 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             joiner = SIZE_MAX;
         } else if (has_cue && IN(t, joiners)) {
             joiner = i;
+            /* a denial of "A or B" denies each: the window starts again
+             * after "or" ("never store passwords in plain text or with
+             * reversible encryption"); "and" may open a plain predicate */
+            if ((ncue & 1u) && content - cue_at < window &&
+                t->surface_len == 2 && memcmp(t->surface, "or", 2) == 0) {
+                cue_at = content;
+            }
         }
         if (assay_scope_boundary(t)) {
             has_cue = false;

@@ -160,6 +160,12 @@ test_polarity_clause_scope_is_bounded(void **state)
     /* window: at most 2 content words between cue and term */
     scope("not one two three four", 2, s);
     assert_string_equal(s, ".nn..");
+    /* a denial of "A or B" denies each: the window starts again after
+     * "or"; not after "and" */
+    scope("never one two or three four", 3, s);
+    assert_string_equal(s, ".nnnnn");
+    scope("never one two and three four", 3, s);
+    assert_string_equal(s, ".nnn..");
 }
 
 static void
