@@ -197,9 +197,20 @@ cue_sign(const assay_analysis *a, size_t first, size_t last,
 {
     bool pos = false, neg = false;
     *turned = false;
+    /* how many does it at once is said of the clause's whole predicate: a
+     * negation of the clause's verb turns it wherever it stands in the
+     * clause ("does not let two threads execute Python bytecode at the
+     * same time"), beyond the negation's window ("without" and "no" deny
+     * a thing, not the verb) */
+    bool verb_denied = false;
     for (size_t i = first; i < last; i++) {
         int q = cue(a, first, i);
-        if (q != 0 && negated_here(cover, first, i)) {
+        bool far = cue == quantity_cue && verb_denied && cover != NULL;
+        verb_denied =
+            verb_denied ||
+            ((a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
+             !is_word(&a->terms[i], "without") && !is_word(&a->terms[i], "no"));
+        if (q != 0 && (negated_here(cover, first, i) || far)) {
             q = -q;
             *turned = true;
         }
@@ -2135,7 +2146,8 @@ label_claim(const assay_claim_set *cs, const assay_analysis *la)
         double wgot = 0.0;
         bool all = true;
         for (size_t t = 0; t < la->n && all; t++) {
-            if (!content(&la->terms[t])) {
+            /* how many ("at a time") is a cue of the claim, not a word */
+            if (!content(&la->terms[t]) || quantity_cue(la, 0, t) != 0) {
                 continue;
             }
             uint64_t h = la->terms[t].hash;

@@ -83,6 +83,14 @@ flags_of(json_t *j, char *buf, size_t cap)
     return buf;
 }
 
+/* The flags of j joined by commas, in a static buffer. */
+static const char *
+flags_list(json_t *j)
+{
+    static char buf[256];
+    return flags_of(j, buf, sizeof(buf));
+}
+
 #define assert_flags(j, want)                                                  \
     do {                                                                       \
         char fb_[256];                                                         \
@@ -529,6 +537,33 @@ test_engine_denied_concept_readings(void **state)
     assay_model_unref(m);
 }
 
+/* "does not let two riders pass ... at the same time" says "lets only one
+ * rider pass ... at a time": the negation of the clause's verb turns the
+ * quantity at the clause's end, beyond its window, and the concept whose
+ * label states that claim ("at a time" being a cue, not a word of it) is
+ * credited as said in other words; "lets many riders pass ... at the same
+ * time" contradicts it */
+static void
+test_engine_denied_quantity_agrees_with_one_at_a_time(void **state)
+{
+    (void)state;
+    assay_model *m = load("engine-denials/bank.txt");
+    const char *label = "one rider passes the gate at a time";
+    json_t *j = grade_json(m, "turnstile",
+                           "A turnstile does not let two riders pass through "
+                           "the gate at the same time.");
+    assert_non_null(concept_in(j, "fuzzy", label));
+    assert_null(strstr(flags_list(j), "contradicts_reference"));
+    json_decref(j);
+    j = grade_json(m, "turnstile",
+                   "A turnstile lets many riders pass through the gate at "
+                   "the same time.");
+    assert_null(concept_in(j, "fuzzy", label));
+    assert_non_null(strstr(flags_list(j), "contradicts_reference"));
+    json_decref(j);
+    assay_model_unref(m);
+}
+
 static void
 test_engine_verdict_is_deterministic(void **state)
 {
@@ -811,6 +846,7 @@ main(void)
         cmocka_unit_test(test_engine_question_thresholds_override_model),
         cmocka_unit_test(test_engine_avoid_concept_earned_by_negated_mention),
         cmocka_unit_test(test_engine_denied_concept_readings),
+        cmocka_unit_test(test_engine_denied_quantity_agrees_with_one_at_a_time),
         cmocka_unit_test(test_engine_verdict_is_deterministic),
         cmocka_unit_test(test_engine_invalid_utf8_names_byte),
         cmocka_unit_test(test_engine_answer_length_is_respected),
