@@ -75,6 +75,12 @@ static const char *const restrictive[] = {
     "only",    "just",    "merely",   "solely",    "exclusively", "limit",
     "limits",  "limited", "restrict", "restricts", "restricted",  "except",
     "maximum", "minimum", "most",     "least"};
+/* Words of difficulty: "harder to scale independently" is agreed with by
+ * "can't scale parts independently", so a claim with one is weak (negation
+ * alone does not contradict it); they stay claim words, opposed by
+ * "easier". */
+static const char *const hardships[] = {
+    "hard", "harder", "hardest", "difficult", "tricky", "tough", "tougher"};
 /* Restrictive words that are also what the claim says: "the maximum number
  * of children" is contradicted by "the minimum number" (WordNet opposites),
  * so they are claim words too. */
@@ -2447,7 +2453,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         memset(&pol, 0, sizeof(pol));
         for (size_t i = c->first; i < c->last; i++) {
             const assay_term *t = &ra->terms[i];
-            cl->weak = cl->weak || IS_ANY(t, restrictive);
+            cl->weak =
+                cl->weak || IS_ANY(t, restrictive) || IS_ANY(t, hardships);
             int w = claim_word_index(cl, t->hash);
             if (w >= 0) {
                 uint32_t id = rcov != NULL ? rcov[i] : 0;

@@ -929,6 +929,23 @@ test_claim_reducing_verb_is_less(void **state)
     judged_free(j);
 }
 
+/* "harder to X" is agreed with by "cannot X": a claim with a word of
+ * difficulty is weak, negation alone does not contradict it; its opposite
+ * ("easier") still does */
+static void
+test_claim_difficulty_is_weak(void **state)
+{
+    (void)state;
+    const char *q = "Why use a ladder instead of a rope?";
+    const char *ref = "A rope is harder to climb quickly.";
+    judged *j = judge(q, ref, "A rope cannot be climbed quickly.", NULL, 0);
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A rope is easier to climb quickly.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* a capital letter opening an answer's sentence is the label a claim names
  * ("A was smoother than B": not another fabric than "Fabric A") */
 static void
@@ -2427,6 +2444,7 @@ main(void)
         cmocka_unit_test(test_claim_shared_head_word_stays_in_both_names),
         cmocka_unit_test(test_claim_moved_negation),
         cmocka_unit_test(test_claim_reducing_verb_is_less),
+        cmocka_unit_test(test_claim_difficulty_is_weak),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
