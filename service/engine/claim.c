@@ -3024,6 +3024,38 @@ swapped_ends(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether clause k, or the phrase right after it in its sentence ("...
+ * the nested objects, only the outer one"), says a word of restrictive
+ * plainly with a word of claim cl said plainly within the next
+ * RESTATE_WORDS terms. */
+#define RESTATE_WORDS 3
+static bool
+restates_restriction(const judge_ctx *j, const clause *k, const assay_claim *cl)
+{
+    const assay_analysis *a = j->a;
+    size_t last = k->last;
+    if (last < a->n && !(a->terms[last].flags & ASSAY_TERM_SENTENCE_BEFORE) &&
+        IS_ANY(&a->terms[last], restrictive)) {
+        last++; /* the restriction opens the next phrase */
+    }
+    for (size_t i = k->first; i < last; i++) {
+        if (!IS_ANY(&a->terms[i], restrictive) ||
+            IS_ANY(&a->terms[i], bounds) || word_cue(j, k, i, 0) != 0) {
+            continue;
+        }
+        for (size_t q = i + 1; q < a->n && q <= i + RESTATE_WORDS; q++) {
+            if (a->terms[q].flags & ASSAY_TERM_BREAK_BEFORE) {
+                break;
+            }
+            if (claim_word_index(cl, a->terms[q].hash) >= 0 &&
+                word_cue(j, k, q, 0) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -3454,6 +3486,21 @@ judge_clause(void *vctx, const clause *k)
             ((cl->entities >> subj) & 1u) && !((cl->heads >> subj) & 1u) &&
             !(((named_all | conj) >> cl->subject) & 1u) &&
             cs->ent[subj].contrast && cs->ent[cl->subject].contrast) {
+            continue;
+        }
+        /* a restriction said again of the claim's own words ("does not
+         * duplicate the nested objects, only the outer one" for
+         * "duplicates only the outer object"): the negation is of what
+         * the restriction leaves out, so the clause agrees */
+        if (cl->restricted && nopp == 0 && denial == 0 &&
+            restates_restriction(j, k, cl)) {
+            if (rank > j->support[c]) {
+                j->support[c] = rank;
+                j->sstart[c] = start;
+                j->send[c] = end;
+            }
+            j->sent_agree |= 1u << c;
+            agrees = true;
             continue;
         }
         /* a restrictive or conditional claim ("only the outer object",

@@ -946,6 +946,30 @@ test_claim_difficulty_is_weak(void **state)
     judged_free(j);
 }
 
+/* a restrictive claim said again with its restriction ("does not unlock
+ * the advanced features, only the basic ones" for "unlocks only the basic
+ * features") is supported: the negation is of what it leaves out; the
+ * restriction said of something else is not */
+static void
+test_claim_restriction_said_again_supports(void **state)
+{
+    (void)state;
+    const char *q = "What does a trial licence unlock?";
+    const char *ref = "A trial licence unlocks only the basic features.";
+    judged *j = judge(q, ref,
+                      "A trial licence does not unlock the advanced "
+                      "features, only the basic ones.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A trial licence does not unlock the basic features, only the "
+              "advanced ones.",
+              NULL, 0);
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* a capital letter opening an answer's sentence is the label a claim names
  * ("A was smoother than B": not another fabric than "Fabric A") */
 static void
@@ -2445,6 +2469,7 @@ main(void)
         cmocka_unit_test(test_claim_moved_negation),
         cmocka_unit_test(test_claim_reducing_verb_is_less),
         cmocka_unit_test(test_claim_difficulty_is_weak),
+        cmocka_unit_test(test_claim_restriction_said_again_supports),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
