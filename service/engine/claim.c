@@ -3024,6 +3024,19 @@ swapped_ends(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Records that a clause agrees with claim c at rank, evidence [start,
+ * end), if no clause did more so, and that its sentence agrees with it. */
+static void
+note_support(judge_ctx *j, size_t c, double rank, size_t start, size_t end)
+{
+    if (rank > j->support[c]) {
+        j->support[c] = rank;
+        j->sstart[c] = start;
+        j->send[c] = end;
+    }
+    j->sent_agree |= 1u << c;
+}
+
 /* Whether clause k, or the phrase right after it in its sentence ("...
  * the nested objects, only the outer one"), says a word of restrictive
  * plainly with a word of claim cl said plainly within the next
@@ -3466,12 +3479,7 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         if (!flip) {
-            if (rank > j->support[c]) {
-                j->support[c] = rank;
-                j->sstart[c] = start;
-                j->send[c] = end;
-            }
-            j->sent_agree |= 1u << c;
+            note_support(j, c, rank, start, end);
             agrees = true;
             if (cl->cond_of >= 0 && ((j->sent_denied >> cl->cond_of) & 1u)) {
                 contradict_condition(j, (size_t)cl->cond_of);
@@ -3494,12 +3502,7 @@ judge_clause(void *vctx, const clause *k)
          * the restriction leaves out, so the clause agrees */
         if (cl->restricted && nopp == 0 && denial == 0 &&
             restates_restriction(j, k, cl)) {
-            if (rank > j->support[c]) {
-                j->support[c] = rank;
-                j->sstart[c] = start;
-                j->send[c] = end;
-            }
-            j->sent_agree |= 1u << c;
+            note_support(j, c, rank, start, end);
             agrees = true;
             continue;
         }
