@@ -350,17 +350,18 @@ modifier_comma(const assay_wordnet *wn, const assay_analysis *a, size_t i)
            adjective_only(wn, &a->terms[i - 1]);
 }
 
+/* Auxiliaries, modals and negations: what opens a predicate. */
+static const char *const aux[] = {
+    "should", "must", "can",   "cannot", "could",   "will",  "would", "may",
+    "might",  "does", "do",    "did",    "is",      "are",   "was",   "were",
+    "has",    "have", "never", "not",    "doesn't", "don't", "isn't", "can't"};
+
 /* "and" or "or" followed by an auxiliary, a modal or a negation joins a
  * second predicate of the same subject, a claim of its own: "retrieves a
  * resource and should not change server state" (the clause before it has
  * two words or more). Only a reference is split so: an answer's clause
  * that says both ("has no garbage collector and does not count
  * references") speaks to a claim that joins them as a whole. */
-static const char *const aux[] = {
-    "should", "must", "can",   "cannot", "could",   "will",  "would", "may",
-    "might",  "does", "do",    "did",    "is",      "are",   "was",   "were",
-    "has",    "have", "never", "not",    "doesn't", "don't", "isn't", "can't"};
-
 static bool
 coordinated_predicate(const assay_analysis *a, size_t seg, size_t i)
 {
