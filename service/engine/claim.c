@@ -2135,6 +2135,36 @@ out:
 
 /* The entity each bank concept is about: the first one its label names
  * ("deep copy recursively duplicates nested objects"); -1 for none. */
+/* The entities a claim's plural subject names together: "the terminals"
+ * for a question about "a bulb terminal and a battery terminal" (every
+ * word of entity e is a word of each; the question's "bulb" was trimmed
+ * as the reference never says it). Only when clause k names e in the
+ * plural and its label is not: a clause about one of them is about e. */
+static uint32_t
+members_of(const assay_claim_set *cs, int e, const assay_analysis *r,
+           const clause *k)
+{
+    const assay_entity *s = &cs->ent[e];
+    size_t at;
+    size_t ll = strlen(s->label);
+    if (s->nkeys != 1 || ll == 0 || s->label[ll - 1] == 's' ||
+        !mentions(s, r, k->first, k->last, &at)) {
+        return 0;
+    }
+    const assay_term *t = &r->terms[at];
+    if (t->surface_len <= ll || t->surface[t->surface_len - 1] != 's') {
+        return 0;
+    }
+    uint32_t m = 0;
+    for (size_t o = 0; o < cs->nent; o++) {
+        if ((int)o != e && cs->ent[o].nkeys > 1 &&
+            entity_has_key(&cs->ent[o], s->key[0])) {
+            m |= 1u << o;
+        }
+    }
+    return m;
+}
+
 /* The claim a concept label states: every content word of the label is a
  * predicate word of the claim or a word of its subject, at least two are
  * predicate words, and they hold most (LABEL_CLAIM_SHARE) of the claim's
@@ -2445,6 +2475,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         if (subject >= 0) {
             cl->entities |= 1u << subject;
             cl->heads |= 1u << subject;
+            cl->members = members_of(cs, subject, ra, c);
         }
         /* negative when an odd number of distinct negations cover its
          * predicate words ("uses yield ... without storing" is one; "does
@@ -2974,7 +3005,8 @@ fit_of(const assay_claim *cl, const clause_who *w)
 {
     bool conj = cl->subject >= 0 && ((w->conj >> cl->subject) & 1u);
     return (claim_fit){cl->subject < 0 || w->subj < 0 ||
-                           ((cl->entities >> w->subj) & 1u) || conj,
+                           ((cl->entities >> w->subj) & 1u) ||
+                           ((cl->members >> w->subj) & 1u) || conj,
                        w->own >= 0 && (((cl->entities >> w->own) & 1u) || conj),
                        assay_bits32(cl->entities) >= 2 &&
                            (w->named & cl->entities) == cl->entities,

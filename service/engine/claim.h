@@ -71,6 +71,8 @@ typedef struct assay_claim {
     char *text;           /* the clause as written in the reference */
     int subject;          /* entity index, -1 when none */
     uint32_t entities;    /* every entity the clause names (bit per entity) */
+    uint32_t members;     /* the entities its plural subject names together
+                             ("the terminals": the battery terminal) */
     uint32_t heads;       /* the entities it is said of: its subject and those
                              named among its first words ("X and Y are
                              connected"), not an object ("threads run inside a

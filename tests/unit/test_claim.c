@@ -970,6 +970,27 @@ test_claim_restriction_said_again_supports(void **state)
     judged_free(j);
 }
 
+/* a plural subject ("the wheels") names together the question's entities
+ * that share its word ("a front wheel and a rear wheel", the first
+ * trimmed to "wheel" as the reference never says "front"): a clause
+ * about the rear wheel is about the claim's subject */
+static void
+test_claim_plural_subject_names_the_question_entities(void **state)
+{
+    (void)state;
+    const char *q = "What does the gauge tell you about the link between a "
+                    "front wheel and a rear wheel?";
+    const char *ref = "the wheels are not aligned";
+    judged *j = judge(q, ref, "the front wheel is aligned with the rear wheel",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "the front wheel and the rear wheel are not aligned",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* a capital letter opening an answer's sentence is the label a claim names
  * ("A was smoother than B": not another fabric than "Fabric A") */
 static void
@@ -2470,6 +2491,7 @@ main(void)
         cmocka_unit_test(test_claim_reducing_verb_is_less),
         cmocka_unit_test(test_claim_difficulty_is_weak),
         cmocka_unit_test(test_claim_restriction_said_again_supports),
+        cmocka_unit_test(test_claim_plural_subject_names_the_question_entities),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
     };
