@@ -2133,8 +2133,6 @@ out:
     return rc;
 }
 
-/* The entity each bank concept is about: the first one its label names
- * ("deep copy recursively duplicates nested objects"); -1 for none. */
 /* The entities a claim's plural subject names together: "the terminals"
  * for a question about "a bulb terminal and a battery terminal" (every
  * word of entity e is a word of each; the question's "bulb" was trimmed
@@ -2207,6 +2205,8 @@ label_claim(const assay_claim_set *cs, const assay_analysis *la)
     return -1;
 }
 
+/* The entity each bank concept is about: the first one its label names
+ * ("deep copy recursively duplicates nested objects"); -1 for none. */
 static assay_err
 concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
                  const assay_lexicon *lex, assay_stemmer *st)
