@@ -3057,6 +3057,36 @@ swapped_ends(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether t is opposite to a word of the reference's claims, or (with
+ * entities) also of an entity it names ("disable" for "Enable CSRF
+ * middleware"). */
+static bool
+opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
+{
+    uint64_t keys[5];
+    size_t nk = opposite_keys(cs, t, keys);
+    for (size_t q = 0; q < nk; q++) {
+        size_t p = find64(cs->opp_key, cs->nopp, keys[q]);
+        for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+            if (entities || cs->opp_claim[p] != ENTITY_OPPOSITE) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Puts a denied concept match back to its asserted mention (missing when
+ * the answer has none). */
+static void
+back_to_asserted(assay_concept_match *mi)
+{
+    mi->state = mi->asserted;
+    mi->start = mi->astart;
+    mi->end = mi->aend;
+    mi->phrase = mi->aphrase;
+}
+
 /* Records that a clause agrees with claim c at rank, evidence [start,
  * end), if no clause did more so, and that its sentence agrees with it. */
 static void
@@ -3601,11 +3631,7 @@ judge_clause(void *vctx, const clause *k)
             (i < cs->nconcept_subject && cs->concept_limits[i] && same)) {
             mi->state = ASSAY_MATCH_EXACT;
         } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
-            /* back to the asserted mention, if the answer has one */
-            mi->state = mi->asserted;
-            mi->start = mi->astart;
-            mi->end = mi->aend;
-            mi->phrase = mi->aphrase;
+            back_to_asserted(mi); /* if the answer has one */
         }
     }
 }
@@ -3632,22 +3658,6 @@ term_at(const assay_analysis *a, size_t at)
         i++;
     }
     return i < a->n && a->terms[i].start == at ? i : a->n;
-}
-
-/* Whether t is opposite to a word of the reference's claims or of an
- * entity it names ("disable" for "Enable CSRF middleware"). */
-static bool
-opposes_reference(const assay_claim_set *cs, const assay_term *t)
-{
-    uint64_t keys[5];
-    size_t nk = opposite_keys(cs, t, keys);
-    for (size_t q = 0; q < nk; q++) {
-        size_t p = find64(cs->opp_key, cs->nopp, keys[q]);
-        if (p < cs->nopp && cs->opp_key[p] == keys[q]) {
-            return true;
-        }
-    }
-    return false;
 }
 
 /* Three readings of a concept the matcher found denied (m NEGATED), once
@@ -3687,10 +3697,7 @@ concept_denials(const judge_ctx *j)
         int as = mi->asserted != ASSAY_MATCH_MISSING ? subject_at(j, mi->astart)
                                                      : -1;
         if (inside || (ds >= 0 && as >= 0 && ds != as)) {
-            mi->state = mi->asserted;
-            mi->start = mi->astart;
-            mi->end = mi->aend;
-            mi->phrase = mi->aphrase;
+            back_to_asserted(mi);
             continue;
         }
         size_t t = term_at(a, mi->start);
@@ -3702,7 +3709,7 @@ concept_denials(const judge_ctx *j)
         while (head < t && !content(&a->terms[head])) {
             head++;
         }
-        if (head < t && opposes_reference(cs, &a->terms[head])) {
+        if (head < t && opposes(cs, &a->terms[head], true)) {
             mi->state = ASSAY_MATCH_EXACT;
         }
     }
@@ -3842,15 +3849,5 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
 bool
 assay_claims_opposes(const assay_claim_set *cs, const assay_term *t)
 {
-    uint64_t keys[5];
-    size_t nk = opposite_keys(cs, t, keys);
-    for (size_t q = 0; q < nk; q++) {
-        size_t p = find64(cs->opp_key, cs->nopp, keys[q]);
-        for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
-            if (cs->opp_claim[p] != ENTITY_OPPOSITE) {
-                return true;
-            }
-        }
-    }
-    return false;
+    return opposes(cs, t, false);
 }
