@@ -833,9 +833,41 @@ ant_targets(const assay_wordnet *wn, uint32_t ss, uint32_t id, wn_ids *s)
     }
 }
 
+/* Adverbs: WordNet links an antonym between one word of each of two
+ * senses ("well" ! "ill"); the other words of those senses that are
+ * paired with no antonym of their own say the same ("poorly" and "badly"
+ * against "well"). A word paired elsewhere keeps to its own pairs: "easy",
+ * a word of slowly's sense, is paired with "difficult", and against
+ * "quickly" it would be wrong. paired: per lemma, whether it is the
+ * source of some antonym link. */
+static void
+sense_targets(const assay_wordnet *wn, uint32_t ss, uint32_t id,
+              const uint8_t *paired, wn_ids *s)
+{
+    if (wn->ss_pos[ss] != WN_ADV) {
+        return;
+    }
+    for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
+        const wn_link *lk = &wn->links[l];
+        if (lk->type != WN_ANT ||
+            (paired[id] && !wn_is_member_at(wn, ss, lk->src, id))) {
+            continue;
+        }
+        for (uint32_t m = wn->mem_start[lk->target];
+             m < wn->mem_start[lk->target + 1]; m++) {
+            uint32_t w = wn->members[m];
+            bool named =
+                lk->dst == 0 || m == wn->mem_start[lk->target] + lk->dst - 1u;
+            if (w != ASSAY_WORDNET_NONE && (named || !paired[w])) {
+                ids_add(s, w);
+            }
+        }
+    }
+}
+
 static size_t
-wn_antonyms_compute(const assay_wordnet *wn, uint32_t id, uint32_t *out,
-                    size_t cap)
+wn_antonyms_compute(const assay_wordnet *wn, uint32_t id, const uint8_t *paired,
+                    uint32_t *out, size_t cap)
 {
     wn_ids *s = malloc(sizeof(*s));
     if (s == NULL) {
@@ -845,6 +877,7 @@ wn_antonyms_compute(const assay_wordnet *wn, uint32_t id, uint32_t *out,
     for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
         uint32_t ss = wn->senses[i];
         ant_targets(wn, ss, id, s);
+        sense_targets(wn, ss, id, paired, s);
         if (wn->ss_pos[ss] != WN_SATELLITE) {
             continue;
         }
@@ -883,9 +916,24 @@ wn_build_antonyms(assay_wordnet *wn)
     wn->ant_start = calloc(n + 1, sizeof(uint32_t));
     wn->ant = malloc(cap * sizeof(uint32_t));
     uint32_t *buf = malloc(WN_SCRATCH * sizeof(uint32_t));
-    if (wn->ant_start == NULL || wn->ant == NULL || buf == NULL) {
+    uint8_t *paired = calloc(n + 1, 1);
+    if (wn->ant_start == NULL || wn->ant == NULL || buf == NULL ||
+        paired == NULL) {
         free(buf);
+        free(paired);
         return ASSAY_ENOMEM;
+    }
+    for (uint32_t ss = 0; ss < wn->nsynsets; ss++) {
+        for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
+            const wn_link *lk = &wn->links[l];
+            for (uint32_t m = wn->mem_start[ss];
+                 lk->type == WN_ANT && m < wn->mem_start[ss + 1]; m++) {
+                if ((lk->src == 0 || m == wn->mem_start[ss] + lk->src - 1u) &&
+                    wn->members[m] < n) {
+                    paired[wn->members[m]] = 1;
+                }
+            }
+        }
     }
     for (uint32_t id = 0; id < n; id++) {
         wn->ant_start[id] = (uint32_t)used;
@@ -903,7 +951,7 @@ wn_build_antonyms(assay_wordnet *wn)
         if (!any) {
             continue;
         }
-        size_t k = wn_antonyms_compute(wn, id, buf, WN_SCRATCH);
+        size_t k = wn_antonyms_compute(wn, id, paired, buf, WN_SCRATCH);
         k = k < WN_SCRATCH ? k : WN_SCRATCH;
         if (used + k > cap) {
             while (used + k > cap) {
@@ -912,6 +960,7 @@ wn_build_antonyms(assay_wordnet *wn)
             uint32_t *na = realloc(wn->ant, cap * sizeof(uint32_t));
             if (na == NULL) {
                 free(buf);
+                free(paired);
                 return ASSAY_ENOMEM;
             }
             wn->ant = na;
@@ -921,6 +970,7 @@ wn_build_antonyms(assay_wordnet *wn)
     }
     wn->ant_start[n] = (uint32_t)used;
     free(buf);
+    free(paired);
     return ASSAY_OK;
 }
 

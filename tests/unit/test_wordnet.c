@@ -163,6 +163,25 @@ test_wordnet_adverbs_take_their_adjectives_antonyms(void **state)
     assert_false(ant("manually", "manual"));
 }
 
+/* WordNet links "well" to "ill" alone; "poorly" and "badly", the other
+ * words of ill's sense, have no antonym of their own and take the
+ * sense's, both ways. A word of the sense that is paired elsewhere keeps
+ * its own pairs: "easy" (with slowly; paired with difficult) is no
+ * antonym of "quickly", nor "slow" (paired with fast). */
+static void
+test_wordnet_adverb_senses_share_their_antonym(void **state)
+{
+    (void)state;
+    assert_true(in_antonym_list("well", "poorly"));
+    assert_true(in_antonym_list("poorly", "well"));
+    assert_true(in_antonym_list("well", "ill"));
+    assert_true(in_antonym_list("tardily", "quickly"));
+    assert_false(in_antonym_list("quickly", "easy"));
+    assert_false(in_antonym_list("easy", "quickly"));
+    assert_false(in_antonym_list("slow", "quickly"));
+    assert_false(ant("poorly", "badly")); /* synonyms stay apart */
+}
+
 static void
 test_wordnet_antonym_list_is_sorted_and_bounded(void **state)
 {
@@ -376,6 +395,7 @@ main(void)
         cmocka_unit_test(
             test_wordnet_indirect_antonyms_through_similar_clusters),
         cmocka_unit_test(test_wordnet_adverbs_take_their_adjectives_antonyms),
+        cmocka_unit_test(test_wordnet_adverb_senses_share_their_antonym),
         cmocka_unit_test(test_wordnet_antonym_list_is_sorted_and_bounded),
         cmocka_unit_test(test_wordnet_synonyms_share_a_synset),
         cmocka_unit_test(test_wordnet_mostly_verb),
