@@ -1521,6 +1521,9 @@ typedef struct acc {
     uint32_t cw[4];
     uint32_t plain;
     uint32_t dhead;  /* claim words an answer negation denies first */
+    uint32_t once;   /* words the claim says twice, the clause once: an
+                        opposite may stand for the other ("the same input
+                        can give different outputs") */
     uint32_t paired; /* growth words replaced by another growth said beside
                         a word the claim says beside them ("linearly many"
                         for "logarithmically many"), bit per claim word */
@@ -2493,6 +2496,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             int w = claim_word_index(cl, t->hash);
             if (w >= 0) {
                 uint32_t id = rcov != NULL ? rcov[i] : 0;
+                cl->wtwice |= pol.words & (1u << w);
+                pol.words |= 1u << w;
                 acc_cue(&pol, id);
                 size_t verb;
                 bool less = less_before(ra, c->first, i, &verb);
@@ -2783,7 +2788,7 @@ value_beside(const assay_claim *cl, unsigned w, const assay_analysis *a,
 static uint32_t
 opposites(const acc *x)
 {
-    return x->opposed & ~x->words;
+    return x->opposed & ~(x->words & ~x->once);
 }
 
 /* The claim's polarity over the words a clause matched: what the
@@ -3278,6 +3283,10 @@ judge_clause(void *vctx, const clause *k)
         for (; p < cs->nword && cs->word_key[p] == h; p++) {
             acc *y = &x[cs->word_claim[p]];
             uint32_t bit = 1u << cs->word_idx[p];
+            /* a word the claim says twice: said once here, or again */
+            y->once = y->words & bit
+                          ? y->once & ~bit
+                          : y->once | (bit & cs->c[cs->word_claim[p]].wtwice);
             if (!(y->words & bit)) {
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];

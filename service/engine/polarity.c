@@ -129,6 +129,14 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
         return ASSAY_CUE_NONE;
     }
     if (t->flags & ASSAY_TERM_NEGATOR) {
+        /* "no matter how often" concedes, it denies nothing */
+        if (i + 1 < a->n && t->surface_len == 2 &&
+            memcmp(t->surface, "no", 2) == 0 &&
+            !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+            a->terms[i + 1].surface_len == 6 &&
+            memcmp(a->terms[i + 1].surface, "matter", 6) == 0) {
+            return ASSAY_CUE_NONE;
+        }
         for (size_t j = i + 1; j < a->n && j <= i + 2; j++) {
             const assay_term *u = &a->terms[j];
             if (u->flags & ASSAY_TERM_BREAK_BEFORE) {

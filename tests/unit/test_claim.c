@@ -739,6 +739,26 @@ test_claim_opposite_from_another_claim(void **state)
     judged_free(j);
 }
 
+/* a word the claim says twice ("the same key ... the same slot"), said
+ * once in the answer beside its opposite: the opposite stands for the
+ * other one ("the same key can land in different slots") */
+static void
+test_claim_opposite_of_a_word_said_twice(void **state)
+{
+    (void)state;
+    const char *q = "What does the table guarantee?";
+    const char *ref = "The table always puts the same key in the same slot.";
+    judged *j = judge(
+        q, ref, "The table can put the same key in different slots.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "The table");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "The same key always lands in the same slot.", NULL, 0);
+    assert_int_equal(result_of(j, "The table")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2477,6 +2497,7 @@ main(void)
         cmocka_unit_test(test_claim_reversed_conversion),
         cmocka_unit_test(test_claim_swapped_ends_of_an_opposition),
         cmocka_unit_test(test_claim_opposite_from_another_claim),
+        cmocka_unit_test(test_claim_opposite_of_a_word_said_twice),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),

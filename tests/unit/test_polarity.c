@@ -143,6 +143,12 @@ test_polarity_classifies_cues(void **state)
     assert_int_equal(cue_at("the wrong answer is x", 1), ASSAY_CUE_NONE);
     assert_int_equal(cue_at("a false positive", 1), ASSAY_CUE_NONE);
     assert_int_equal(cue_at("copy it", 0), ASSAY_CUE_NONE);
+    /* "no matter how often" concedes; "no matter is lost" denies */
+    assert_int_equal(cue_at("no matter how often it runs", 0), ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("it gives no answer", 2), ASSAY_CUE_CLAUSE);
+    char sc[16];
+    scope("it returns one value no matter how often it runs", 5, sc);
+    assert_string_equal(sc, "..........");
 }
 
 static void
