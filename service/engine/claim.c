@@ -1521,9 +1521,6 @@ typedef struct acc {
     uint32_t cw[4];
     uint32_t plain;
     uint32_t dhead;  /* claim words an answer negation denies first */
-    uint32_t once;   /* words the claim says twice, the clause once: an
-                        opposite may stand for the other ("the same input
-                        can give different outputs") */
     uint32_t paired; /* growth words replaced by another growth said beside
                         a word the claim says beside them ("linearly many"
                         for "logarithmically many"), bit per claim word */
@@ -2496,8 +2493,6 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             int w = claim_word_index(cl, t->hash);
             if (w >= 0) {
                 uint32_t id = rcov != NULL ? rcov[i] : 0;
-                cl->wtwice |= pol.words & (1u << w);
-                pol.words |= 1u << w;
                 acc_cue(&pol, id);
                 size_t verb;
                 bool less = less_before(ra, c->first, i, &verb);
@@ -2613,37 +2608,6 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
 }
 
 /* ---- judging ------------------------------------------------------------ */
-
-/* An answer word opposite to claim word idx of claim `claim`, at term
- * `term`, under negation cue (0: none), after "less" when less. */
-typedef struct later_opp {
-    size_t term;
-    uint8_t claim, idx;
-    uint32_t cue;
-    bool less;
-} later_opp;
-
-#define LATER_OPP 8
-
-/* whether clause k compares ("... than ...") */
-static bool
-compares(const assay_analysis *a, const clause *k)
-{
-    for (size_t i = k->first; i < k->last; i++) {
-        if (is_word(&a->terms[i], "than")) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static void
-add_opposite(acc *y, const later_opp *o)
-{
-    y->opposed |= 1u << o->idx;
-    acc_word_cue(y, o->idx, o->cue, true);
-    y->less = y->less || o->less;
-}
 
 #define JUDGE_CLAUSES 32
 typedef struct judge_ctx {
@@ -2788,7 +2752,7 @@ value_beside(const assay_claim *cl, unsigned w, const assay_analysis *a,
 static uint32_t
 opposites(const acc *x)
 {
-    return x->opposed & ~(x->words & ~x->once);
+    return x->opposed & ~x->words;
 }
 
 /* The claim's polarity over the words a clause matched: what the
@@ -3263,8 +3227,6 @@ judge_clause(void *vctx, const clause *k)
     }
     acc x[ASSAY_MAX_CLAIMS];
     memset(x, 0, cs->n * sizeof(*x)); /* only claims' entries are read */
-    later_opp later[LATER_OPP];
-    size_t nlater = 0;
     for (size_t i = k->first; i < k->last; i++) {
         const assay_term *t = &a->terms[i];
         j->steps++;
@@ -3283,10 +3245,6 @@ judge_clause(void *vctx, const clause *k)
         for (; p < cs->nword && cs->word_key[p] == h; p++) {
             acc *y = &x[cs->word_claim[p]];
             uint32_t bit = 1u << cs->word_idx[p];
-            /* a word the claim says twice: said once here, or again */
-            y->once = y->words & bit
-                          ? y->once & ~bit
-                          : y->once | (bit & cs->c[cs->word_claim[p]].wtwice);
             if (!(y->words & bit)) {
                 y->words |= bit;
                 y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
@@ -3329,24 +3287,17 @@ judge_clause(void *vctx, const clause *k)
                 }
             }
         }
-        j->st.negated += claim_word && j->cover != NULL && j->cover[i] != 0;
-        if (gend > i + 1) {
+        if (claim_word || gend > i + 1) {
+            j->st.negated += claim_word && j->cover != NULL && j->cover[i] != 0;
             i = gend - 1;
-            continue;
+            continue; /* "first" in "the last added is the first removed" */
         }
-        /* a word of one claim can be the opposite of another's (below,
-         * after the clause); the opposite table leaves out, per claim, the
-         * words of its own clause ("first" in "the last added is the first
-         * removed") */
         uint64_t keys[5];
         size_t nk = opposite_keys(cs, t, keys);
         bool opposite = false;
         for (size_t q = 0; q < nk; q++) {
             p = find64(cs->opp_key, cs->nopp, keys[q]);
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
-                if (cs->opp_claim[p] == ENTITY_OPPOSITE && claim_word) {
-                    continue; /* the word's own claim speaks of it */
-                }
                 if (cs->opp_claim[p] == ENTITY_OPPOSITE) {
                     /* "shallow" for deep copy names the contrasted entity
                      * shallow copy: a role swap, judged below */
@@ -3364,49 +3315,16 @@ judge_clause(void *vctx, const clause *k)
                     }
                     continue;
                 }
-                later_opp o = {i, cs->opp_claim[p], cs->opp_idx[p],
-                               word_cue(j, k, i, denial),
-                               less && verb == SIZE_MAX};
-                if (claim_word) { /* weighed once the clause is read */
-                    if (nlater < LATER_OPP) {
-                        later[nlater++] = o;
-                    }
-                    continue;
-                }
+                acc *y = &x[cs->opp_claim[p]];
                 opposite = true;
-                add_opposite(&x[o.claim], &o);
+                y->opposed |= 1u << cs->opp_idx[p];
+                acc_word_cue(y, cs->opp_idx[p], word_cue(j, k, i, denial),
+                             true);
+                y->less = y->less || (less && verb == SIZE_MAX);
                 j->steps++;
             }
         }
         j->st.opposite += opposite;
-    }
-    /* a word of one claim said where another claim has its opposite
-     * ("poorly" of training data, against "performs well on training data
-     * but poorly on new data") is that claim's opposite only when the
-     * clause says more of the other claim's remaining words than of its
-     * own claim's: "fits its training set so well that it does not
-     * generalise to new data" says "well" of training data. A comparison
-     * says both ends ("A is smoother than B": B is the rougher) */
-    for (size_t q = 0; q < nlater && !compares(a, k); q++) {
-        const later_opp *o = &later[q];
-        const assay_claim *cb = &cs->c[o->claim];
-        double rest = cb->wsum - cb->w[o->idx];
-        double sb = rest > 0 ? x[o->claim].got / rest : 0;
-        bool wins = sb > 0;
-        uint64_t h = a->terms[o->term].hash;
-        for (size_t c = 0; c < cs->n && wins; c++) {
-            int w = c != o->claim ? claim_word_index(&cs->c[c], h) : -1;
-            if (w >= 0) {
-                const assay_claim *ca = &cs->c[c];
-                double ra = ca->wsum - ca->w[w];
-                /* (sums of weights: equal shares differ by rounding) */
-                wins = sb > (ra > 0 ? (x[c].got - ca->w[w]) / ra : 0) + 1e-9;
-            }
-        }
-        if (wins) {
-            add_opposite(&x[o->claim], o);
-            j->st.opposite++;
-        }
     }
     j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");

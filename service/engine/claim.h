@@ -109,8 +109,6 @@ typedef struct assay_claim {
     double w[ASSAY_CLAIM_WORDS];
     uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */
     uint32_t wless;                   /* words after "less" / "fewer" */
-    uint32_t wtwice;  /* words said twice or more ("the same input gives the
-                         same output") */
     uint32_t whead;   /* words a negation denies first (right after its cue) */
     uint32_t wredobj; /* words a reducer lowers ("reduces the memory"):
                          an answer's "less memory" says it the same way */

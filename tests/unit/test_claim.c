@@ -694,68 +694,20 @@ test_claim_swapped_ends_of_an_opposition(void **state)
     judged_free(j);
 }
 
-/* the two ends of an opposition said in two claims ("well on reads, but
- * poorly on bulk inserts"): one claim's word is the other's opposite, when
- * the clause says more of the other claim's remaining words; "so well
- * that" ends the clause the word is said in, and a comparison says both
- * ends */
+/* "so X that" opens a result clause: what follows says something else
+ * than what "so X" is said of ("reads ... so well that inserts wait" is
+ * two clauses, so "well" speaks to the reads claim only) */
 static void
-test_claim_opposite_from_another_claim(void **state)
+test_claim_result_clause_is_a_clause(void **state)
 {
     (void)state;
-    const char *q = "How does the index behave?";
-    const char *ref =
-        "The index performs well on point reads, but poorly on bulk inserts.";
-    judged *j =
-        judge(q, ref, "The index performs poorly on point reads.", NULL, 0);
-    const assay_claim_result *r = result_of(j, "The index");
-    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
-    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
-    judged_free(j);
-    j = judge(q, ref,
-              "The index performs poorly on point reads, but well on bulk "
-              "inserts.",
-              NULL, 0);
-    assert_int_equal(result_of(j, "The index")->state,
-                     ASSAY_CLAIM_CONTRADICTED);
-    assert_int_equal(result_of(j, "poorly")->state, ASSAY_CLAIM_CONTRADICTED);
-    judged_free(j);
-    j = judge(q, ref,
-              "The index performs well on point reads, but poorly on bulk "
-              "inserts.",
-              NULL, 0);
-    assert_false(any_contradicted(j));
-    judged_free(j);
-    j = judge(q, ref,
-              "The index serves point reads so well that bulk inserts "
-              "hardly matter.",
-              NULL, 0);
-    assert_false(any_contradicted(j));
-    judged_free(j);
-    j = judge("How do the two fabrics feel?",
-              "Fabric A is smoother. Fabric B is rougher.",
-              "Fabric A feels smoother than fabric B.", NULL, 0);
-    assert_false(any_contradicted(j));
-    judged_free(j);
-}
-
-/* a word the claim says twice ("the same key ... the same slot"), said
- * once in the answer beside its opposite: the opposite stands for the
- * other one ("the same key can land in different slots") */
-static void
-test_claim_opposite_of_a_word_said_twice(void **state)
-{
-    (void)state;
-    const char *q = "What does the table guarantee?";
-    const char *ref = "The table always puts the same key in the same slot.";
-    judged *j = judge(
-        q, ref, "The table can put the same key in different slots.", NULL, 0);
-    const assay_claim_result *r = result_of(j, "The table");
-    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
-    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
-    judged_free(j);
-    j = judge(q, ref, "The same key always lands in the same slot.", NULL, 0);
-    assert_int_equal(result_of(j, "The table")->state, ASSAY_CLAIM_SUPPORTED);
+    judged *j = judge("How does the index behave?",
+                      "The index serves point reads so fast that bulk inserts "
+                      "must wait.",
+                      "The index serves point reads fast.", NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    assert_int_equal(result_of(j, "The index")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "that bulk")->state, ASSAY_CLAIM_MISSING);
     judged_free(j);
 }
 
@@ -2496,8 +2448,7 @@ main(void)
         cmocka_unit_test(test_claim_growth_in_words),
         cmocka_unit_test(test_claim_reversed_conversion),
         cmocka_unit_test(test_claim_swapped_ends_of_an_opposition),
-        cmocka_unit_test(test_claim_opposite_from_another_claim),
-        cmocka_unit_test(test_claim_opposite_of_a_word_said_twice),
+        cmocka_unit_test(test_claim_result_clause_is_a_clause),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
