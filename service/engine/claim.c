@@ -2548,6 +2548,14 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     for (size_t c = 0; c < cs->n; c++) {
         cs->c[c].rule = cs->c[c].rule && !is_condition(cs, c);
     }
+    for (size_t c = 0; c < cs->n && rc == ASSAY_OK; c++) {
+        const clause *k = &x->cl[claim_clause[c]];
+        assay_swap_nouns(&cs->swaps, ra, k->first, k->last, cs->wn);
+    }
+    for (size_t c = 0; c < cs->n && rc == ASSAY_OK; c++) {
+        const clause *k = &x->cl[claim_clause[c]];
+        assay_swap_add(&cs->swaps, ra, k->first, k->last, (int)c, cs->wn);
+    }
     if (rc == ASSAY_OK) {
         rc = build_tables(cs, ra, x->cl, claim_clause, lex, stemmer);
     }
@@ -3795,6 +3803,19 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                                      j->wend[c], j->wsubj[c]};
         }
         out[c] = r;
+    }
+    /* two of the reference's nouns exchanged between the claims' places
+     * ("the server sends SYN, the client answers" for "the client sends
+     * SYN, the server answers"): each claim so said is a role swap,
+     * though the clause shares its words */
+    size_t s0 = 0, s1 = 0;
+    uint32_t swapped =
+        assay_swap_find(&cs->swaps, a, j->cover, cs->wn, &s0, &s1);
+    for (size_t c = 0; c < cs->n && swapped != 0; c++) {
+        if ((swapped >> c) & 1u && out[c].state != ASSAY_CLAIM_CONTRADICTED) {
+            out[c] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                          ASSAY_REASON_ROLE_SWAP, s0, s1, -1};
+        }
     }
     /* asserted misconceptions contradict the claim they overlap most */
     for (size_t i = 0; concepts != NULL && i < concepts->n; i++) {

@@ -29,6 +29,7 @@
 #include "analyze.h"
 #include "concept.h"
 #include "lexicon.h"
+#include "swap.h"
 #include "tfidf.h"
 
 #define ASSAY_MAX_CLAIMS 16
@@ -164,6 +165,7 @@ typedef struct assay_claim_set {
                                 (all its words are the claim's), or -1 */
     size_t nconcept_subject;
     const struct assay_wordnet *wn; /* borrowed from the lexicon; may be NULL */
+    assay_swap_set swaps; /* the places of the claims' nouns (swap.h) */
 } assay_claim_set;
 
 typedef struct assay_claim_result {

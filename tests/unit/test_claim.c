@@ -711,6 +711,39 @@ test_claim_result_clause_is_a_clause(void **state)
     judged_free(j);
 }
 
+/* two of the reference's nouns exchanged between their places (swap.h):
+ * each claim so said is a role swap, though the question names neither
+ * noun and the clauses share the claims' words; said the reference's
+ * way, or one noun moved alone, it is not */
+static void
+test_claim_nouns_exchanged_are_a_role_swap(void **state)
+{
+    (void)state;
+    const char *q = "How does the handshake begin?";
+    const char *ref = "The client sends a greeting, and the server returns a "
+                      "token.";
+    judged *j = judge(q, ref,
+                      "The server sends a greeting, and the client returns "
+                      "a token.",
+                      NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    for (size_t c = 0; c < j->cs.n; c++) {
+        assert_int_equal(j->r[c].state, ASSAY_CLAIM_CONTRADICTED);
+        assert_int_equal(j->r[c].reason, ASSAY_REASON_ROLE_SWAP);
+    }
+    judged_free(j);
+    j = judge(q, ref,
+              "The client sends a greeting and the server returns a token.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* one moved alone: the server gets what the client sends */
+    j = judge(q, ref, "The server gets the greeting the client sends.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2449,6 +2482,7 @@ main(void)
         cmocka_unit_test(test_claim_reversed_conversion),
         cmocka_unit_test(test_claim_swapped_ends_of_an_opposition),
         cmocka_unit_test(test_claim_result_clause_is_a_clause),
+        cmocka_unit_test(test_claim_nouns_exchanged_are_a_role_swap),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),

@@ -1,0 +1,179 @@
+/* test_swap.c - two of the reference's nouns exchanged between their
+ * places: what is a noun, what is a place, an exchange found both ways,
+ * and what is not one (one noun moved, a denied place, modifiers). Uses
+ * the shipped stop list and WordNet (wordnet-base). */
+#include "assay_test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "polarity.h"
+#include "stem.h"
+#include "swap.h"
+#include "wordnet.h"
+
+static assay_lexicon *lex;
+static assay_stemmer *stemmer;
+static const assay_wordnet *wn;
+
+static int
+setup(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_error err;
+    assay_error_init(&err);
+    if (assay_lexicon_new(&lex) != ASSAY_OK ||
+        assay_lexicon_load_stoplist(lex,
+                                    assay_test_path(path, sizeof(path),
+                                                    "ASSAY_MODELS_DIR",
+                                                    "stopwords.txt"),
+                                    &err) != ASSAY_OK ||
+        assay_wordnet_acquire(&wn, &err) != ASSAY_OK ||
+        assay_stemmer_new(&stemmer) != ASSAY_OK) {
+        fprintf(stderr, "setup: %s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    (void)state;
+    assay_lexicon_free(lex);
+    assay_stemmer_free(stemmer);
+    assay_wordnet_release(wn);
+    return 0;
+}
+
+static assay_analysis
+analyse(const char *text)
+{
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(lex, stemmer, text, strlen(text), &a, &err),
+                  &err);
+    return a;
+}
+
+/* The places of a reference whose claims are its sentences. */
+static void
+reference(assay_swap_set *s, const char *ref)
+{
+    memset(s, 0, sizeof(*s));
+    assay_analysis r = analyse(ref);
+    size_t first[8], last[8], n = 0;
+    for (size_t i = 0; i <= r.n && n < 8; i++) {
+        if (i == r.n || (i > 0 && (r.terms[i].flags &
+                                   ASSAY_TERM_SENTENCE_BEFORE))) {
+            first[n] = n == 0 ? 0 : last[n - 1];
+            last[n++] = i;
+        }
+    }
+    for (size_t c = 0; c < n; c++) {
+        assay_swap_nouns(s, &r, first[c], last[c], wn);
+    }
+    for (size_t c = 0; c < n; c++) {
+        assay_swap_add(s, &r, first[c], last[c], (int)c, wn);
+    }
+    assay_analysis_fini(&r);
+}
+
+static uint32_t
+find(const assay_swap_set *s, const char *answer, size_t *start, size_t *end)
+{
+    assay_analysis a = analyse(answer);
+    uint32_t *cover = assay_negation_cover_new(&a, 5);
+    uint32_t got = assay_swap_find(s, &a, cover, wn, start, end);
+    free(cover);
+    assay_analysis_fini(&a);
+    return got;
+}
+
+static const char *REF = "The client sends the request. The server answers "
+                         "the client.";
+
+static void
+test_swap_nouns_and_places(void **state)
+{
+    (void)state;
+    assay_swap_set s;
+    reference(&s, REF);
+    /* client, request, server; "sends" and "answers" are verbs' forms */
+    assert_int_equal(s.nnouns, 3);
+    /* client < sends, sends > request, server < answers, answers > client */
+    assert_int_equal(s.n, 4);
+    assert_int_equal(s.p[0].side, 1);
+    assert_int_equal(s.p[0].claim, 0);
+    assert_int_equal(s.p[3].claim, 1);
+}
+
+static void
+test_swap_found_both_ways(void **state)
+{
+    (void)state;
+    assay_swap_set s;
+    reference(&s, REF);
+    const char *ans = "The server sends the request. The client answers "
+                      "the server.";
+    size_t start = 0, end = 0;
+    assert_int_equal(find(&s, ans, &start, &end), 3u);
+    assert_true(end > start);
+    assert_memory_equal(ans + start, "server sends", 12);
+}
+
+static void
+test_swap_not_one_noun_moved_nor_denied(void **state)
+{
+    (void)state;
+    assay_swap_set s;
+    reference(&s, REF);
+    /* said the reference's way, in other words around it */
+    assert_int_equal(find(&s, "The client sends a request and the server "
+                              "answers the client.",
+                          NULL, NULL),
+                     0u);
+    /* one noun moved alone: the server receives what the client sends */
+    assert_int_equal(find(&s, "The server answers the request the client "
+                              "sends.",
+                          NULL, NULL),
+                     0u);
+    /* the swapped places denied say nothing */
+    assert_int_equal(find(&s, "The server never sends the request. The "
+                              "client never answers the server.",
+                          NULL, NULL),
+                     0u);
+}
+
+/* nouns exchanged beside modifiers are no roles ("I/O-bound tasks" and
+ * "CPU-heavy work" said "I/O-bound work" and "CPU-heavy tasks") */
+static void
+test_swap_modifiers_are_no_places(void **state)
+{
+    (void)state;
+    assay_swap_set s;
+    reference(&s, "Threads help tiny tasks. Processes help huge jobs.");
+    assert_int_equal(find(&s, "Threads help tiny jobs. Processes help huge "
+                              "tasks.",
+                          NULL, NULL),
+                     0u);
+    assay_swap_set none;
+    memset(&none, 0, sizeof(none));
+    assert_int_equal(find(&none, "The server sends the request.", NULL, NULL),
+                     0u);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_swap_nouns_and_places),
+        cmocka_unit_test(test_swap_found_both_ways),
+        cmocka_unit_test(test_swap_not_one_noun_moved_nor_denied),
+        cmocka_unit_test(test_swap_modifiers_are_no_places),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
