@@ -2281,6 +2281,7 @@ claims_clear(assay_claim_set *cs)
     cs->nent = 0;
     cs->declared = false;
     cs->effects = false;
+    cs->compares = false;
     char *rest = (char *)&cs->n;
     memset(rest, 0, sizeof(*cs) - (size_t)(rest - (char *)cs));
 }
@@ -2551,6 +2552,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     for (size_t c = 0; c < cs->n && rc == ASSAY_OK; c++) {
         const clause *k = &x->cl[claim_clause[c]];
         assay_swap_nouns(&cs->swaps, ra, k->first, k->last, cs->wn);
+        cs->compares |= assay_compare_read(ra, k->first, k->last, cs->wn, true,
+                                           NULL, &cs->c[c].cmp);
     }
     for (size_t c = 0; c < cs->n && rc == ASSAY_OK; c++) {
         const clause *k = &x->cl[claim_clause[c]];
@@ -2617,6 +2620,36 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
 
 /* ---- judging ------------------------------------------------------------ */
 
+/* Whether an answer comparison's first side says a word of another claim
+ * and none of claim c ("black absorbs more heat" is the absorbing claim's,
+ * not "white reflects more heat than black"'s, though both compare heat
+ * and name black). */
+static bool
+says_another_claim(const assay_claim_set *cs, size_t c,
+                   const assay_comparison *ac)
+{
+    const assay_claim *cl = &cs->c[c];
+    for (size_t i = 0; i < ac->nx; i++) {
+        uint64_t h = ac->x[i];
+        bool side = false;
+        for (size_t q = 0; q < cl->cmp.nx && !side; q++) {
+            side = cl->cmp.x[q] == h;
+        }
+        for (size_t q = 0; q < cl->cmp.ny && !side; q++) {
+            side = cl->cmp.y[q] == h;
+        }
+        if (side || claim_word_index(cl, h) >= 0) {
+            continue;
+        }
+        for (size_t o = 0; o < cs->n; o++) {
+            if (o != c && claim_word_index(&cs->c[o], h) >= 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 #define JUDGE_CLAUSES 32
 typedef struct judge_ctx {
     const assay_claim_set *cs;
@@ -2645,6 +2678,11 @@ typedef struct judge_ctx {
     int wsubj[ASSAY_MAX_CLAIMS];
     double dshare[ASSAY_MAX_CLAIMS]; /* denied conditions: rank and span */
     size_t dstart[ASSAY_MAX_CLAIMS], dend[ASSAY_MAX_CLAIMS];
+    /* what a comparison of the answer says of each claim's: +1 the same,
+     * -1 the opposite (the first clause that tells), 0 nothing */
+    int8_t cmp[ASSAY_MAX_CLAIMS];
+    bool cmp_swapped[ASSAY_MAX_CLAIMS];
+    size_t cmpstart[ASSAY_MAX_CLAIMS], cmpend[ASSAY_MAX_CLAIMS];
     const assay_concept_set *concepts;
     assay_concept_match *m;
     const uint32_t *cover; /* per answer term: the negation over it, or 0 */
@@ -3205,6 +3243,43 @@ judge_clause(void *vctx, const clause *k)
     if (value != 0) {
         j->answer_value = value;
         j->value_end = a->terms[k->last - 1].end;
+    }
+    /* a comparison decides a claim that compares, whatever words the
+     * clause shares with it ("UDP is faster" says "TCP is slower than
+     * UDP"; "UDP is slower than TCP" says the opposite) */
+    for (size_t c = 0; c < cs->n && cs->compares; c++) {
+        const assay_claim *cl = &cs->c[c];
+        assay_comparison ac;
+        bool swapped = false;
+        int says = 0;
+        if (cl->cmp.on && j->cmp[c] == 0 &&
+            assay_compare_read(a, k->first, k->last, cs->wn, false, &cl->cmp,
+                               &ac) &&
+            !says_another_claim(cs, c, &ac)) {
+            says = assay_compare_judge(&cl->cmp, &ac, cs->wn, &swapped);
+        }
+        /* one side said ("UDP is faster") may agree; only both sides
+         * said, with "than", contradict: a clause naming one side can be
+         * about something else */
+        if (says < 0 && ac.ny == 0) {
+            says = 0;
+        }
+        /* agreeing on the comparison is not agreeing on the rest: another
+         * word opposite to the claim's ("the right child holds smaller
+         * keys than its parent" for the left child) leaves the claim to
+         * the words */
+        for (size_t i = k->first; i < k->last && says > 0; i++) {
+            if (i != ac.at && content(&a->terms[i]) &&
+                opposes(cs, &a->terms[i], true)) {
+                says = 0;
+            }
+        }
+        if (says != 0) {
+            j->cmp[c] = (int8_t)says;
+            j->cmp_swapped[c] = swapped;
+            j->cmpstart[c] = ac.start;
+            j->cmpend[c] = ac.end;
+        }
     }
     int yn = yesno_of(a, k);
     if (yn != 0) {
@@ -3803,6 +3878,19 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                                      j->wend[c], j->wsubj[c]};
         }
         out[c] = r;
+    }
+    for (size_t c = 0; c < cs->n; c++) {
+        if (j->cmp[c] > 0) {
+            out[c] =
+                (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
+                                     j->cmpstart[c], j->cmpend[c], -1};
+        } else if (j->cmp[c] < 0) {
+            out[c] =
+                (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                     j->cmp_swapped[c] ? ASSAY_REASON_REVERSED
+                                                       : ASSAY_REASON_ANTONYM,
+                                     j->cmpstart[c], j->cmpend[c], -1};
+        }
     }
     /* two of the reference's nouns exchanged between the claims' places
      * ("the server sends SYN, the client answers" for "the client sends

@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "analyze.h"
+#include "compare.h"
 #include "concept.h"
 #include "lexicon.h"
 #include "swap.h"
@@ -70,6 +71,7 @@ typedef struct assay_entity {
 
 typedef struct assay_claim {
     char *text;           /* the clause as written in the reference */
+    assay_comparison cmp; /* what it compares, if anything (compare.h) */
     int subject;          /* entity index, -1 when none */
     uint32_t entities;    /* every entity the clause names (bit per entity) */
     uint32_t members;     /* the entities its plural subject names together
@@ -144,6 +146,7 @@ typedef struct assay_claim_set {
     bool declared; /* entities came from the bank */
     bool effects;  /* some claim has an effect or a quantity: only then
                       does judging look for them in an answer */
+    bool compares; /* some claim compares two things (compare.h) */
     assay_claim c[ASSAY_MAX_CLAIMS];
     size_t n;
     /* words opposite to predicate words: sorted (key, claim, word); a key

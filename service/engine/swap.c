@@ -22,7 +22,8 @@ content(const assay_term *t)
 static bool
 ends_before(const assay_term *t)
 {
-    return (t->flags & (ASSAY_TERM_BREAK_BEFORE | ASSAY_TERM_SENTENCE_BEFORE)) ||
+    return (t->flags &
+            (ASSAY_TERM_BREAK_BEFORE | ASSAY_TERM_SENTENCE_BEFORE)) ||
            assay_scope_boundary(t);
 }
 
@@ -167,9 +168,9 @@ add_place(void *vctx, size_t near, size_t noun, int side)
 {
     add_ctx *x = vctx;
     if (x->s->n < ASSAY_SWAP_PLACES) {
-        x->s->p[x->s->n++] = (assay_swap_place){
-            x->r->terms[near].hash, x->r->terms[noun].hash, (int8_t)side,
-            (int8_t)x->claim};
+        x->s->p[x->s->n++] =
+            (assay_swap_place){x->r->terms[near].hash, x->r->terms[noun].hash,
+                               (int8_t)side, (int8_t)x->claim};
     }
 }
 

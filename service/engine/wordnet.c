@@ -1103,6 +1103,14 @@ wn_senses_of(const assay_wordnet *wn, uint32_t id, int pos)
 }
 
 bool
+assay_wordnet_modifier(const assay_wordnet *wn, uint32_t id)
+{
+    return wn != NULL && id < wn->lemmas.n &&
+           (wn_senses_of(wn, id, WN_ADJ) + wn_senses_of(wn, id, WN_SATELLITE) +
+            wn_senses_of(wn, id, WN_ADV)) > 0;
+}
+
+bool
 assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w, size_t len)
 {
     uint32_t ids[8];

@@ -87,6 +87,10 @@ uint32_t assay_wordnet_lookup(const assay_wordnet *wn, const char *w,
 size_t assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
                            uint32_t *out, size_t cap);
 
+/* assay_wordnet_modifier says whether lemma id has an adjective or an
+ * adverb sense ("fast", "slow", "easy"; not "compute" or "serve"). */
+bool assay_wordnet_modifier(const assay_wordnet *wn, uint32_t id);
+
 /* assay_wordnet_mostly_verb says whether w (len bytes, normalised lower
  * case) is mostly a verb: WordNet lists at least twice as many verb senses
  * as noun senses for it and its base forms. "begin" (ten verb senses, one

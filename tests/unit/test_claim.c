@@ -744,6 +744,37 @@ test_claim_nouns_exchanged_are_a_role_swap(void **state)
     judged_free(j);
 }
 
+/* a claim that compares is decided by the answer's comparison (compare.h):
+ * the converse supports it though it says the opposite word ("the cup is
+ * colder than the kettle"), the sides swapped contradict it though every
+ * word is the claim's; one side said may agree but never contradicts */
+static void
+test_claim_comparison_decides(void **state)
+{
+    (void)state;
+    const char *q = "Which is hotter, the kettle or the cup?";
+    const char *ref = "The kettle is hotter than the cup.";
+    judged *j = judge(q, ref, "The cup is colder than the kettle.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref, "The cup is hotter than the kettle.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref, "The kettle is colder than the cup.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "The cup is colder.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* one side, the comparison turned: left to the words */
+    j = judge("Which is faster, the train or the bus?",
+              "The bus is slower than the train.", "The train is slower.", NULL,
+              0);
+    assert_int_not_equal(j->r[0].reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2483,6 +2514,7 @@ main(void)
         cmocka_unit_test(test_claim_swapped_ends_of_an_opposition),
         cmocka_unit_test(test_claim_result_clause_is_a_clause),
         cmocka_unit_test(test_claim_nouns_exchanged_are_a_role_swap),
+        cmocka_unit_test(test_claim_comparison_decides),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),

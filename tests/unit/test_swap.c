@@ -67,8 +67,8 @@ reference(assay_swap_set *s, const char *ref)
     assay_analysis r = analyse(ref);
     size_t first[8], last[8], n = 0;
     for (size_t i = 0; i <= r.n && n < 8; i++) {
-        if (i == r.n || (i > 0 && (r.terms[i].flags &
-                                   ASSAY_TERM_SENTENCE_BEFORE))) {
+        if (i == r.n ||
+            (i > 0 && (r.terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
             first[n] = n == 0 ? 0 : last[n - 1];
             last[n++] = i;
         }
@@ -132,18 +132,21 @@ test_swap_not_one_noun_moved_nor_denied(void **state)
     assay_swap_set s;
     reference(&s, REF);
     /* said the reference's way, in other words around it */
-    assert_int_equal(find(&s, "The client sends a request and the server "
-                              "answers the client.",
+    assert_int_equal(find(&s,
+                          "The client sends a request and the server "
+                          "answers the client.",
                           NULL, NULL),
                      0u);
     /* one noun moved alone: the server receives what the client sends */
-    assert_int_equal(find(&s, "The server answers the request the client "
-                              "sends.",
+    assert_int_equal(find(&s,
+                          "The server answers the request the client "
+                          "sends.",
                           NULL, NULL),
                      0u);
     /* the swapped places denied say nothing */
-    assert_int_equal(find(&s, "The server never sends the request. The "
-                              "client never answers the server.",
+    assert_int_equal(find(&s,
+                          "The server never sends the request. The "
+                          "client never answers the server.",
                           NULL, NULL),
                      0u);
 }
@@ -156,8 +159,9 @@ test_swap_modifiers_are_no_places(void **state)
     (void)state;
     assay_swap_set s;
     reference(&s, "Threads help tiny tasks. Processes help huge jobs.");
-    assert_int_equal(find(&s, "Threads help tiny jobs. Processes help huge "
-                              "tasks.",
+    assert_int_equal(find(&s,
+                          "Threads help tiny jobs. Processes help huge "
+                          "tasks.",
                           NULL, NULL),
                      0u);
     assay_swap_set none;

@@ -1,0 +1,150 @@
+/* test_compare.c - comparisons: reading the sides and the property ("-er",
+ * "more" / "less"), and what an answer's comparison says of a
+ * reference's: the same order and comparative, the converse, the sides
+ * swapped, the comparative turned, one side said, and nothing said of
+ * another property. Uses the shipped stop list and WordNet (wordnet-base). */
+#include "assay_test.h"
+
+#include <string.h>
+
+#include "compare.h"
+#include "lexicon.h"
+#include "stem.h"
+#include "wordnet.h"
+
+static assay_lexicon *lex;
+static assay_stemmer *stemmer;
+static const assay_wordnet *wn;
+
+static int
+setup(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_error err;
+    assay_error_init(&err);
+    if (assay_lexicon_new(&lex) != ASSAY_OK ||
+        assay_lexicon_load_stoplist(lex,
+                                    assay_test_path(path, sizeof(path),
+                                                    "ASSAY_MODELS_DIR",
+                                                    "stopwords.txt"),
+                                    &err) != ASSAY_OK ||
+        assay_wordnet_acquire(&wn, &err) != ASSAY_OK ||
+        assay_stemmer_new(&stemmer) != ASSAY_OK) {
+        fprintf(stderr, "setup: %s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    (void)state;
+    assay_lexicon_free(lex);
+    assay_stemmer_free(stemmer);
+    assay_wordnet_release(wn);
+    return 0;
+}
+
+/* reads text's comparison (than_only, against ref when given) */
+static bool
+read_one(const char *text, bool than_only, const assay_comparison *ref,
+         assay_comparison *out)
+{
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(lex, stemmer, text, strlen(text), &a, &err),
+                  &err);
+    bool on = assay_compare_read(&a, 0, a.n, wn, than_only, ref, out);
+    assay_analysis_fini(&a);
+    return on;
+}
+
+/* what answer says of reference ref: +1, -1 or 0 */
+static int
+says(const char *ref, const char *answer, bool *swapped)
+{
+    assay_comparison r, c;
+    assert_true(read_one(ref, true, NULL, &r));
+    if (!read_one(answer, false, &r, &c)) {
+        return 0;
+    }
+    return assay_compare_judge(&r, &c, wn, swapped);
+}
+
+static void
+test_compare_reads_sides_and_property(void **state)
+{
+    (void)state;
+    assay_comparison c;
+    assert_true(read_one("The kettle is hotter than the cup.", true, NULL, &c));
+    assert_int_equal(c.sign, 1);
+    assert_int_equal(c.nx, 1); /* kettle */
+    assert_int_equal(c.ny, 1); /* cup */
+    assert_true(read_one("A bike uses less fuel than a car.", true, NULL, &c));
+    assert_int_equal(c.sign, -1);
+    /* no "than", no comparative, or a noun in -er: nothing */
+    assert_false(read_one("The kettle is hotter.", true, NULL, &c));
+    assert_false(read_one("The kettle is hot and the cup is cold.", true, NULL,
+                          &c));
+    assert_false(read_one("The printer rather than the scanner jammed.", true,
+                          NULL, &c));
+}
+
+static void
+test_compare_same_converse_swapped_turned(void **state)
+{
+    (void)state;
+    const char *ref = "The kettle is hotter than the cup.";
+    bool swapped = true;
+    assert_int_equal(says(ref, "The kettle is much hotter than the cup.",
+                          &swapped),
+                     1);
+    assert_false(swapped);
+    /* the converse: the other way round, the opposite comparative */
+    assert_int_equal(says(ref, "The cup is colder than the kettle.", &swapped),
+                     1);
+    assert_true(swapped);
+    /* the sides swapped */
+    assert_int_equal(says(ref, "The cup is hotter than the kettle.", &swapped),
+                     -1);
+    assert_true(swapped);
+    /* the comparative turned */
+    assert_int_equal(says(ref, "The kettle is colder than the cup.", &swapped),
+                     -1);
+    assert_false(swapped);
+    /* "more" / "less" of one property */
+    assert_int_equal(says("A bike uses less fuel than a car.",
+                          "A car uses more fuel than a bike.", NULL),
+                     1);
+    assert_int_equal(says("A bike uses less fuel than a car.",
+                          "A bike uses more fuel than a car.", NULL),
+                     -1);
+}
+
+static void
+test_compare_one_side_and_other_properties(void **state)
+{
+    (void)state;
+    const char *ref = "The kettle is hotter than the cup.";
+    /* one side said with the opposite comparative: the converse */
+    assert_int_equal(says(ref, "The cup is colder.", NULL), 1);
+    assert_int_equal(says(ref, "The kettle is hotter.", NULL), 1);
+    /* another property says nothing */
+    assert_int_equal(says(ref, "The kettle is bigger than the cup.", NULL), 0);
+    /* sides it cannot tell apart say nothing */
+    assert_int_equal(says(ref, "It is hotter than that.", NULL), 0);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_compare_reads_sides_and_property),
+        cmocka_unit_test(test_compare_same_converse_swapped_turned),
+        cmocka_unit_test(test_compare_one_side_and_other_properties),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
