@@ -331,7 +331,10 @@ get_uint(loader *L, json_t *obj, const char *section, const char *key,
 {
     double d = *out;
     assay_err rc = get_num(L, obj, section, key, &d);
-    if (rc == ASSAY_OK && (d < 0 || d > 1000 || d != (unsigned)d)) {
+    if (rc != ASSAY_OK) {
+        return rc; /* d may be out of unsigned range: no cast */
+    }
+    if (!(d >= 0 && d <= 1000) || d != (unsigned)d) {
         char what[160];
         snprintf(what, sizeof(what), "%s.%s", section, key);
         return bad(L, "%s: %s must be a whole number 0-1000", what);
