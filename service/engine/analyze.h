@@ -63,6 +63,14 @@ assay_err assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
 /* assay_analysis_fini releases an analysis. NULL-safe. */
 void assay_analysis_fini(assay_analysis *a);
 
+/* assay_term_content says whether t carries content: neither a stop word
+ * nor a negator. */
+static inline bool
+assay_term_content(const assay_term *t)
+{
+    return !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR));
+}
+
 /* assay_term_ing says whether t's surface is a verb's -ing form (five
  * letters or more): "running", "counting" ("reference counting" names a
  * thing; "from running" is what a prevention keeps from happening). */

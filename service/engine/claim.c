@@ -246,7 +246,7 @@ typedef struct clause {
 static bool
 content(const assay_term *t)
 {
-    return !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR));
+    return assay_term_content(t);
 }
 
 /* Whether term i of a is the first content word after the cue of cover

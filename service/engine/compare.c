@@ -15,12 +15,6 @@ word_is(const assay_term *t, const char *w)
     return t->surface_len == n && memcmp(t->surface, w, n) == 0;
 }
 
-static bool
-content(const assay_term *t)
-{
-    return !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR));
-}
-
 /* The property and direction of a comparative at term i: "more" / "less"
  * / "fewer" say it of the word after them ("more efficient"), alone
  * ("uses less") of themselves; a word in -er with a WordNet base other
@@ -31,11 +25,11 @@ comparative(const assay_analysis *a, size_t i, size_t last,
             const struct assay_wordnet *wn, assay_comparison *c, size_t *used)
 {
     const assay_term *t = &a->terms[i];
-    int sign = word_is(t, "more")                            ? 1
+    int sign = word_is(t, "more")                          ? 1
                : word_is(t, "less") || word_is(t, "fewer") ? -1
                                                            : 0;
     size_t at = i;
-    if (sign != 0 && i + 1 < last && content(&a->terms[i + 1]) &&
+    if (sign != 0 && i + 1 < last && assay_term_content(&a->terms[i + 1]) &&
         !word_is(&a->terms[i + 1], "than")) {
         at = i + 1; /* "more efficient" */
     } else if (sign == 0) {
@@ -104,7 +98,8 @@ static void
 side(const assay_analysis *a, size_t from, size_t to, uint64_t *v, size_t *n)
 {
     for (size_t i = from; i < to && *n < ASSAY_COMPARE_SIDE; i++) {
-        if (content(&a->terms[i]) && !word_is(&a->terms[i], "than")) {
+        if (assay_term_content(&a->terms[i]) &&
+            !word_is(&a->terms[i], "than")) {
             v[(*n)++] = a->terms[i].hash;
         }
     }
@@ -145,7 +140,7 @@ assay_compare_read(const assay_analysis *a, size_t first, size_t last,
                 *out = c;
                 return c.on;
             }
-            seen += content(&a->terms[i]);
+            seen += assay_term_content(&a->terms[i]);
         }
     }
     if (than_only || ref == NULL || !ref->on) {
@@ -217,8 +212,8 @@ assay_compare_judge(const assay_comparison *ref, const assay_comparison *ans,
     int same = rel * ref->sign * ans->sign;
     unsigned m1 = sides_named(ref, ans->x, ans->nx);
     int first = one_side(m1);
-    int second = ans->ny > 0 ? one_side(sides_named(ref, ans->y, ans->ny))
-                             : -first;
+    int second =
+        ans->ny > 0 ? one_side(sides_named(ref, ans->y, ans->ny)) : -first;
     /* the first side names both when it holds the verb the reference
      * says on its first side ("a thread uses less memory than a process"
      * for "a process uses more memory than a thread"): the other side

@@ -29,12 +29,12 @@ struct assay_wordnet;
 #define ASSAY_COMPARE_BASES 4 /* WordNet bases kept of the property */
 
 typedef struct assay_comparison {
-    bool on;                                  /* a comparison was read */
-    uint32_t base[ASSAY_COMPARE_BASES];       /* the property's lemma ids */
+    bool on;                            /* a comparison was read */
+    uint32_t base[ASSAY_COMPARE_BASES]; /* the property's lemma ids */
     size_t nbase;
-    int sign;                                 /* +1 more, -1 less */
+    int sign; /* +1 more, -1 less */
     uint64_t x[ASSAY_COMPARE_SIDE], y[ASSAY_COMPARE_SIDE]; /* term hashes */
-    size_t nx, ny;                            /* ny 0: no "than" side */
+    size_t nx, ny;     /* ny 0: no "than" side */
     size_t start, end; /* byte span of the clause it was read from */
     size_t at;         /* the term the property was read from */
 } assay_comparison;

@@ -11,12 +11,6 @@
  * and a bound on the work for a long one */
 #define ANSWER_PLACES 128
 
-static bool
-content(const assay_term *t)
-{
-    return !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR));
-}
-
 /* whether a clause ends before term i: a break, a new sentence, or a
  * contrast word ("but", "while") */
 static bool
@@ -99,7 +93,8 @@ assay_swap_nouns(assay_swap_set *s, const assay_analysis *r, size_t first,
         /* a verb's form is no noun here ("answers" in "the server answers
          * SYN-ACK"); "server" is ("serve" is mostly a verb, but "server"
          * is not one of its forms) */
-        if (content(t) && !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH)) &&
+        if (assay_term_content(t) &&
+            !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH)) &&
             s->nnouns < ASSAY_SWAP_NOUNS && !is_noun(s, t->hash) &&
             assay_wordnet_can_be_noun(wn, t->surface, t->surface_len) &&
             !(inflected(t->surface, t->surface_len) && verb_at(r, i, wn))) {
@@ -125,7 +120,7 @@ beside(const assay_analysis *a, size_t lo, size_t hi, size_t i, int dir)
             }
             j++;
         }
-        if (content(&a->terms[j])) {
+        if (assay_term_content(&a->terms[j])) {
             return j;
         }
     }
@@ -144,7 +139,8 @@ places(const assay_swap_set *s, const assay_analysis *a, size_t lo, size_t hi,
        const struct assay_wordnet *wn, place_fn fn, void *ctx)
 {
     for (size_t i = lo; i < hi; i++) {
-        if (!content(&a->terms[i]) || !is_noun(s, a->terms[i].hash)) {
+        if (!assay_term_content(&a->terms[i]) ||
+            !is_noun(s, a->terms[i].hash)) {
             continue;
         }
         for (int side = -1; side <= 1; side += 2) {

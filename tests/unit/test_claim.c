@@ -3,6 +3,7 @@
  * answers, and the cost bound of judging. Uses the shipped stop list,
  * opposites list and WordNet (wordnet-base). */
 #include "assay_test.h"
+#include "assay_test_lex.h"
 
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "lexicon.h"
 #include "wordnet.h"
 
+static assay_test_lex tl;
 static assay_lexicon *lex;
 static assay_stemmer *stemmer;
 
@@ -18,36 +20,17 @@ static int
 setup(void **state)
 {
     (void)state;
-    char path[1024];
-    assay_error err;
-    assay_error_init(&err);
-    const assay_wordnet *wn = NULL;
-    if (assay_lexicon_new(&lex) != ASSAY_OK ||
-        assay_lexicon_load_stoplist(lex,
-                                    assay_test_path(path, sizeof(path),
-                                                    "ASSAY_MODELS_DIR",
-                                                    "stopwords.txt"),
-                                    &err) != ASSAY_OK ||
-        assay_lexicon_load_opposites(lex,
-                                     assay_test_path(path, sizeof(path),
-                                                     "ASSAY_MODELS_DIR",
-                                                     "opposites.txt"),
-                                     &err) != ASSAY_OK ||
-        assay_wordnet_acquire(&wn, &err) != ASSAY_OK ||
-        assay_stemmer_new(&stemmer) != ASSAY_OK) {
-        fprintf(stderr, "setup: %s\n", err.message);
-        return -1;
-    }
-    assay_lexicon_set_wordnet(lex, wn);
-    return 0;
+    int rc = assay_test_lex_open(&tl, true);
+    lex = tl.lex;
+    stemmer = tl.stemmer;
+    return rc;
 }
 
 static int
 teardown(void **state)
 {
     (void)state;
-    assay_lexicon_free(lex);
-    assay_stemmer_free(stemmer);
+    assay_test_lex_close(&tl);
     return 0;
 }
 
@@ -60,12 +43,7 @@ typedef struct judged {
 static assay_analysis
 analyse(const char *text)
 {
-    assay_analysis a;
-    assay_error err;
-    assay_error_init(&err);
-    assert_ok_err(assay_analyze(lex, stemmer, text, strlen(text), &a, &err),
-                  &err);
-    return a;
+    return assay_test_analyse(&tl, text);
 }
 
 static void

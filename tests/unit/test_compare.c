@@ -4,46 +4,26 @@
  * swapped, the comparative turned, one side said, and nothing said of
  * another property. Uses the shipped stop list and WordNet (wordnet-base). */
 #include "assay_test.h"
+#include "assay_test_lex.h"
 
 #include <string.h>
 
 #include "compare.h"
-#include "lexicon.h"
-#include "stem.h"
-#include "wordnet.h"
 
-static assay_lexicon *lex;
-static assay_stemmer *stemmer;
-static const assay_wordnet *wn;
+static assay_test_lex tl;
 
 static int
 setup(void **state)
 {
     (void)state;
-    char path[1024];
-    assay_error err;
-    assay_error_init(&err);
-    if (assay_lexicon_new(&lex) != ASSAY_OK ||
-        assay_lexicon_load_stoplist(lex,
-                                    assay_test_path(path, sizeof(path),
-                                                    "ASSAY_MODELS_DIR",
-                                                    "stopwords.txt"),
-                                    &err) != ASSAY_OK ||
-        assay_wordnet_acquire(&wn, &err) != ASSAY_OK ||
-        assay_stemmer_new(&stemmer) != ASSAY_OK) {
-        fprintf(stderr, "setup: %s\n", err.message);
-        return -1;
-    }
-    return 0;
+    return assay_test_lex_open(&tl, false);
 }
 
 static int
 teardown(void **state)
 {
     (void)state;
-    assay_lexicon_free(lex);
-    assay_stemmer_free(stemmer);
-    assay_wordnet_release(wn);
+    assay_test_lex_close(&tl);
     return 0;
 }
 
@@ -52,12 +32,8 @@ static bool
 read_one(const char *text, bool than_only, const assay_comparison *ref,
          assay_comparison *out)
 {
-    assay_analysis a;
-    assay_error err;
-    assay_error_init(&err);
-    assert_ok_err(assay_analyze(lex, stemmer, text, strlen(text), &a, &err),
-                  &err);
-    bool on = assay_compare_read(&a, 0, a.n, wn, than_only, ref, out);
+    assay_analysis a = assay_test_analyse(&tl, text);
+    bool on = assay_compare_read(&a, 0, a.n, tl.wn, than_only, ref, out);
     assay_analysis_fini(&a);
     return on;
 }
@@ -71,7 +47,7 @@ says(const char *ref, const char *answer, bool *swapped)
     if (!read_one(answer, false, &r, &c)) {
         return 0;
     }
-    return assay_compare_judge(&r, &c, wn, swapped);
+    return assay_compare_judge(&r, &c, tl.wn, swapped);
 }
 
 static void
@@ -87,8 +63,8 @@ test_compare_reads_sides_and_property(void **state)
     assert_int_equal(c.sign, -1);
     /* no "than", no comparative, or a noun in -er: nothing */
     assert_false(read_one("The kettle is hotter.", true, NULL, &c));
-    assert_false(read_one("The kettle is hot and the cup is cold.", true, NULL,
-                          &c));
+    assert_false(
+        read_one("The kettle is hot and the cup is cold.", true, NULL, &c));
     assert_false(read_one("The printer rather than the scanner jammed.", true,
                           NULL, &c));
 }
@@ -99,9 +75,8 @@ test_compare_same_converse_swapped_turned(void **state)
     (void)state;
     const char *ref = "The kettle is hotter than the cup.";
     bool swapped = true;
-    assert_int_equal(says(ref, "The kettle is much hotter than the cup.",
-                          &swapped),
-                     1);
+    assert_int_equal(
+        says(ref, "The kettle is much hotter than the cup.", &swapped), 1);
     assert_false(swapped);
     /* the converse: the other way round, the opposite comparative */
     assert_int_equal(says(ref, "The cup is colder than the kettle.", &swapped),

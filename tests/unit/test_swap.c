@@ -3,60 +3,29 @@
  * and what is not one (one noun moved, a denied place, modifiers). Uses
  * the shipped stop list and WordNet (wordnet-base). */
 #include "assay_test.h"
+#include "assay_test_lex.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexicon.h"
 #include "polarity.h"
-#include "stem.h"
 #include "swap.h"
-#include "wordnet.h"
 
-static assay_lexicon *lex;
-static assay_stemmer *stemmer;
-static const assay_wordnet *wn;
+static assay_test_lex tl;
 
 static int
 setup(void **state)
 {
     (void)state;
-    char path[1024];
-    assay_error err;
-    assay_error_init(&err);
-    if (assay_lexicon_new(&lex) != ASSAY_OK ||
-        assay_lexicon_load_stoplist(lex,
-                                    assay_test_path(path, sizeof(path),
-                                                    "ASSAY_MODELS_DIR",
-                                                    "stopwords.txt"),
-                                    &err) != ASSAY_OK ||
-        assay_wordnet_acquire(&wn, &err) != ASSAY_OK ||
-        assay_stemmer_new(&stemmer) != ASSAY_OK) {
-        fprintf(stderr, "setup: %s\n", err.message);
-        return -1;
-    }
-    return 0;
+    return assay_test_lex_open(&tl, false);
 }
 
 static int
 teardown(void **state)
 {
     (void)state;
-    assay_lexicon_free(lex);
-    assay_stemmer_free(stemmer);
-    assay_wordnet_release(wn);
+    assay_test_lex_close(&tl);
     return 0;
-}
-
-static assay_analysis
-analyse(const char *text)
-{
-    assay_analysis a;
-    assay_error err;
-    assay_error_init(&err);
-    assert_ok_err(assay_analyze(lex, stemmer, text, strlen(text), &a, &err),
-                  &err);
-    return a;
 }
 
 /* The places of a reference whose claims are its sentences. */
@@ -64,7 +33,7 @@ static void
 reference(assay_swap_set *s, const char *ref)
 {
     memset(s, 0, sizeof(*s));
-    assay_analysis r = analyse(ref);
+    assay_analysis r = assay_test_analyse(&tl, ref);
     size_t first[8], last[8], n = 0;
     for (size_t i = 0; i <= r.n && n < 8; i++) {
         if (i == r.n ||
@@ -74,10 +43,10 @@ reference(assay_swap_set *s, const char *ref)
         }
     }
     for (size_t c = 0; c < n; c++) {
-        assay_swap_nouns(s, &r, first[c], last[c], wn);
+        assay_swap_nouns(s, &r, first[c], last[c], tl.wn);
     }
     for (size_t c = 0; c < n; c++) {
-        assay_swap_add(s, &r, first[c], last[c], (int)c, wn);
+        assay_swap_add(s, &r, first[c], last[c], (int)c, tl.wn);
     }
     assay_analysis_fini(&r);
 }
@@ -85,9 +54,9 @@ reference(assay_swap_set *s, const char *ref)
 static uint32_t
 find(const assay_swap_set *s, const char *answer, size_t *start, size_t *end)
 {
-    assay_analysis a = analyse(answer);
+    assay_analysis a = assay_test_analyse(&tl, answer);
     uint32_t *cover = assay_negation_cover_new(&a, 5);
-    uint32_t got = assay_swap_find(s, &a, cover, wn, start, end);
+    uint32_t got = assay_swap_find(s, &a, cover, tl.wn, start, end);
     free(cover);
     assay_analysis_fini(&a);
     return got;
