@@ -2554,6 +2554,14 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_swap_nouns(&cs->swaps, ra, k->first, k->last, cs->wn);
         cs->compares |= assay_compare_read(ra, k->first, k->last, cs->wn, true,
                                            NULL, &cs->c[c].cmp);
+        /* "..., but much faster than main memory": the subject is the
+         * clause before's, in the same sentence */
+        const clause *p = c > 0 ? &x->cl[claim_clause[c - 1]] : NULL;
+        if (p != NULL && p->sentence == k->sentence &&
+            (assay_scope_boundary(&ra->terms[k->first]) ||
+             is_word(&ra->terms[k->first], "and"))) {
+            assay_compare_lead(&cs->c[c].cmp, ra, p->first, p->last);
+        }
     }
     for (size_t c = 0; c < cs->n && rc == ASSAY_OK; c++) {
         const clause *k = &x->cl[claim_clause[c]];

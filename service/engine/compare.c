@@ -133,7 +133,9 @@ assay_compare_read(const assay_analysis *a, size_t first, size_t last,
                 side(a, open, i, c.x, &c.nx);
                 side(a, used + 1, t, c.x, &c.nx);
                 side(a, t + 1, last, c.y, &c.ny);
-                c.on = c.nx > 0 && c.ny > 0;
+                /* the first side may be the clause before's
+                 * (assay_compare_lead) */
+                c.on = c.ny > 0;
                 c.at = used;
                 c.start = a->terms[first].start;
                 c.end = a->terms[last - 1].end;
@@ -200,7 +202,7 @@ int
 assay_compare_judge(const assay_comparison *ref, const assay_comparison *ans,
                     const struct assay_wordnet *wn, bool *swapped)
 {
-    if (!ref->on || !ans->on) {
+    if (!ref->on || !ans->on || ref->nx == 0 || ans->nx == 0) {
         return 0;
     }
     int rel = relation(ref, ans, wn);
@@ -214,12 +216,16 @@ assay_compare_judge(const assay_comparison *ref, const assay_comparison *ans,
     int first = one_side(m1);
     int second =
         ans->ny > 0 ? one_side(sides_named(ref, ans->y, ans->ny)) : -first;
-    /* the first side names both when it holds the verb the reference
-     * says on its first side ("a thread uses less memory than a process"
-     * for "a process uses more memory than a thread"): the other side
-     * decides, if the first names that one's opposite */
+    /* a side names both when it holds a word the reference says on one
+     * side only but of both: the verb of its first ("a thread uses less
+     * memory than a process" for "a process uses more memory than a
+     * thread"), the context of its second ("bubble sort is faster than
+     * merge sort on large inputs"). The other side decides. */
+    unsigned m2 = ans->ny > 0 ? sides_named(ref, ans->y, ans->ny) : 0u;
     if (first == 0 && second != 0 && m1 == 3u) {
         first = -second;
+    } else if (second == 0 && first != 0 && m2 == 3u) {
+        second = -first;
     }
     if (first == 0 || second != -first) {
         return 0;
@@ -229,4 +235,13 @@ assay_compare_judge(const assay_comparison *ref, const assay_comparison *ans,
         *swapped = first < 0;
     }
     return same * first;
+}
+
+void
+assay_compare_lead(assay_comparison *c, const assay_analysis *a, size_t first,
+                   size_t last)
+{
+    if (c->on) {
+        side(a, first, last, c->x, &c->nx);
+    }
 }

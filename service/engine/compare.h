@@ -49,6 +49,13 @@ bool assay_compare_read(const assay_analysis *a, size_t first, size_t last,
                         const struct assay_wordnet *wn, bool than_only,
                         const assay_comparison *ref, assay_comparison *out);
 
+/* assay_compare_lead adds the content words of terms [first, last) of a
+ * to c's first side: the clause before, for a comparison that leaves its
+ * subject to it ("The L1 cache is smaller, but much faster than main
+ * memory"). Nothing when c is off. */
+void assay_compare_lead(assay_comparison *c, const assay_analysis *a,
+                        size_t first, size_t last);
+
 /* assay_compare_judge says what answer comparison ans says of reference
  * comparison ref: +1 the same, -1 the opposite, 0 nothing (another
  * property, or sides it cannot tell apart). *swapped (may be NULL)

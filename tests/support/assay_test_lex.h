@@ -36,12 +36,11 @@ assay_test_lex_open(assay_test_lex *t, bool opposites)
                                                     "ASSAY_MODELS_DIR",
                                                     "stopwords.txt"),
                                     &err) != ASSAY_OK ||
-        (opposites &&
-         assay_lexicon_load_opposites(t->lex,
-                                      assay_test_path(path, sizeof(path),
-                                                      "ASSAY_MODELS_DIR",
-                                                      "opposites.txt"),
-                                      &err) != ASSAY_OK) ||
+        (opposites && assay_lexicon_load_opposites(
+                          t->lex,
+                          assay_test_path(path, sizeof(path),
+                                          "ASSAY_MODELS_DIR", "opposites.txt"),
+                          &err) != ASSAY_OK) ||
         assay_wordnet_acquire(&t->wn, &err) != ASSAY_OK ||
         assay_stemmer_new(&t->stemmer) != ASSAY_OK) {
         fprintf(stderr, "setup: %s\n", err.message);

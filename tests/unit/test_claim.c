@@ -745,6 +745,13 @@ test_claim_comparison_decides(void **state)
     j = judge(q, ref, "The cup is colder.", NULL, 0);
     assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
+    /* a comparison that leaves its subject to the clause before */
+    j = judge("What is a register?",
+              "A register is smaller, but much faster than main memory.",
+              "Main memory is faster than a register.", NULL, 0);
+    assert_int_equal(result_of(j, "much faster")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
     /* one side, the comparison turned: left to the words */
     j = judge("Which is faster, the train or the bus?",
               "The bus is slower than the train.", "The train is slower.", NULL,

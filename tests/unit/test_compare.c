@@ -99,6 +99,21 @@ test_compare_same_converse_swapped_turned(void **state)
                      -1);
 }
 
+/* a side that also names a word the reference says on the other side
+ * only (a verb, a context) is the side the other one is not */
+static void
+test_compare_side_naming_both(void **state)
+{
+    (void)state;
+    const char *ref = "A kettle boils water faster than a pot on a stove.";
+    /* "boils water" is the reference's first side's, said on the second */
+    assert_int_equal(says(ref, "A pot boils water slower than a kettle.", NULL),
+                     1);
+    /* "on a stove" is the second side's, said on the answer's second */
+    assert_int_equal(
+        says(ref, "A pot is faster than a kettle on a stove.", NULL), -1);
+}
+
 static void
 test_compare_one_side_and_other_properties(void **state)
 {
@@ -119,6 +134,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_compare_reads_sides_and_property),
         cmocka_unit_test(test_compare_same_converse_swapped_turned),
+        cmocka_unit_test(test_compare_side_naming_both),
         cmocka_unit_test(test_compare_one_side_and_other_properties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
