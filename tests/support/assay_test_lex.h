@@ -46,16 +46,17 @@ assay_test_lex_open(assay_test_lex *t, bool opposites)
         fprintf(stderr, "setup: %s\n", err.message);
         return -1;
     }
-    assay_lexicon_set_wordnet(t->lex, t->wn);
+    assay_lexicon_set_wordnet(t->lex, t->wn); /* the lexicon's reference now */
     return 0;
 }
 
+/* assay_test_lex_close frees what open made. The lexicon holds the
+ * WordNet reference (assay_lexicon_set_wordnet) and drops it. */
 static inline void
 assay_test_lex_close(assay_test_lex *t)
 {
     assay_lexicon_free(t->lex);
     assay_stemmer_free(t->stemmer);
-    assay_wordnet_release(t->wn);
     memset(t, 0, sizeof(*t));
 }
 
