@@ -134,9 +134,23 @@ beside(const assay_analysis *a, size_t lo, size_t hi, size_t i, int dir)
  * modifiers are often the same thing said twice */
 typedef void (*place_fn)(void *ctx, size_t near, size_t noun, int side);
 
+/* whether h is the near word of one of the reference's places */
+static bool
+near_known(const assay_swap_set *s, uint64_t h)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->p[i].near == h) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* (known: only near words the reference's places have; an answer's other
+ * places can match none, so their WordNet lookups are skipped) */
 static void
 places(const assay_swap_set *s, const assay_analysis *a, size_t lo, size_t hi,
-       const struct assay_wordnet *wn, place_fn fn, void *ctx)
+       const struct assay_wordnet *wn, bool known, place_fn fn, void *ctx)
 {
     for (size_t i = lo; i < hi; i++) {
         if (!assay_term_content(&a->terms[i]) ||
@@ -146,6 +160,7 @@ places(const assay_swap_set *s, const assay_analysis *a, size_t lo, size_t hi,
         for (int side = -1; side <= 1; side += 2) {
             size_t j = beside(a, lo, hi, i, side);
             if (j != SIZE_MAX && !is_noun(s, a->terms[j].hash) &&
+                (!known || near_known(s, a->terms[j].hash)) &&
                 verb_at(a, j, wn)) {
                 fn(ctx, j, i, side);
             }
@@ -176,7 +191,7 @@ assay_swap_add(assay_swap_set *s, const assay_analysis *r, size_t first,
 {
     add_ctx x = {s, r, claim};
     if (wn != NULL) {
-        places(s, r, first, last, wn, add_place, &x);
+        places(s, r, first, last, wn, false, add_place, &x);
     }
 }
 
@@ -208,17 +223,17 @@ answer_place_add(void *vctx, size_t near, size_t noun, int side)
                        x->a->terms[lo].start, x->a->terms[hi].end};
 }
 
-/* the answer's place (near, noun, side), or NULL */
-static const answer_place *
+/* whether the answer has the place (near, noun, side) */
+static bool
 said(const find_ctx *x, uint64_t near, uint64_t noun, int side)
 {
     for (size_t i = 0; i < x->n; i++) {
         if (x->p[i].near == near && x->p[i].noun == noun &&
             x->p[i].side == side) {
-            return &x->p[i];
+            return true;
         }
     }
-    return NULL;
+    return false;
 }
 
 uint32_t
@@ -230,12 +245,12 @@ assay_swap_find(const assay_swap_set *s, const assay_analysis *a,
         return 0;
     }
     find_ctx *x = &(find_ctx){.a = a, .cover = cover};
-    places(s, a, 0, a->n, wn, answer_place_add, x);
+    places(s, a, 0, a->n, wn, true, answer_place_add, x);
     uint32_t found = 0;
     bool spanned = false;
     for (size_t i = 0; i < s->n; i++) {
         const assay_swap_place *p1 = &s->p[i]; /* X beside n1 */
-        if (said(x, p1->near, p1->noun, p1->side) != NULL) {
+        if (said(x, p1->near, p1->noun, p1->side)) {
             continue; /* said the reference's way too */
         }
         for (size_t k = 0; k < x->n; k++) {
@@ -248,8 +263,8 @@ assay_swap_find(const assay_swap_set *s, const assay_analysis *a,
             for (size_t m = 0; m < s->n; m++) {
                 const assay_swap_place *p2 = &s->p[m];
                 if (p2->noun != q->noun || p2->near == p1->near ||
-                    said(x, p2->near, p1->noun, p2->side) == NULL ||
-                    said(x, p2->near, p2->noun, p2->side) != NULL) {
+                    !said(x, p2->near, p1->noun, p2->side) ||
+                    said(x, p2->near, p2->noun, p2->side)) {
                     continue;
                 }
                 found |= 1u << p1->claim | 1u << p2->claim;
