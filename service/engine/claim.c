@@ -2282,6 +2282,7 @@ claims_clear(assay_claim_set *cs)
     cs->declared = false;
     cs->effects = false;
     cs->compares = false;
+    cs->grades = false;
     char *rest = (char *)&cs->n;
     memset(rest, 0, sizeof(*cs) - (size_t)(rest - (char *)cs));
 }
@@ -2561,6 +2562,22 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             (assay_scope_boundary(&ra->terms[k->first]) ||
              is_word(&ra->terms[k->first], "and"))) {
             assay_compare_lead(&cs->c[c].cmp, ra, p->first, p->last);
+        }
+        /* "..., so it is fast": what it is said of may be in the clauses
+         * before, in the same sentence */
+        size_t from = k->first;
+        for (size_t b = c; b-- > 0;) {
+            const clause *q = &x->cl[claim_clause[b]];
+            if (q->sentence != k->sentence) {
+                break;
+            }
+            from = q->first;
+        }
+        if (!cs->c[c].cmp.on) {
+            cs->c[c].ngrades =
+                assay_compare_grades(ra, from, k->first, k->last, rcov, cs->wn,
+                                     cs->c[c].grade, ASSAY_COMPARE_GRADES);
+            cs->grades |= cs->c[c].ngrades > 0;
         }
     }
     for (size_t c = 0; c < cs->n && rc == ASSAY_OK; c++) {
@@ -3189,6 +3206,57 @@ restates_restriction(const judge_ctx *j, const clause *k, const assay_claim *cl)
     return false;
 }
 
+/* An answer's comparison decides the claims that grade its two sides
+ * without comparing them ("UDP is faster than TCP" for "TCP is reliable
+ * but slow; UDP is fast"): it says the same when it puts higher the side
+ * the reference grades higher, the opposite when it puts it lower. A side
+ * graded both ways, or not at all on either side, decides nothing. */
+static void
+judge_grades(judge_ctx *j, const clause *k)
+{
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    assay_comparison ac;
+    if (!assay_compare_read(a, k->first, k->last, cs->wn, true, NULL, &ac) ||
+        ac.ny_np == 0 || (j->cover != NULL && j->cover[ac.at] != 0)) {
+        return;
+    }
+    int up[3] = {0}, down[3] = {0};
+    uint32_t held[3] = {0};
+    for (size_t c = 0; c < cs->n; c++) {
+        for (size_t g = 0; g < cs->c[c].ngrades; g++) {
+            unsigned side;
+            int r = assay_compare_grade_side(&cs->c[c].grade[g], &ac, cs->wn,
+                                             &side);
+            if (r == 0 || side == 0) {
+                continue;
+            }
+            up[side] += r > 0;
+            down[side] += r < 0;
+            held[side] |= 1u << c;
+        }
+    }
+    int v[3];
+    for (int s = 1; s <= 2; s++) {
+        v[s] = up[s] > 0 && down[s] == 0   ? 1
+               : down[s] > 0 && up[s] == 0 ? -1
+                                           : 0;
+    }
+    int d = ac.sign * (v[1] - v[2]);
+    if (d == 0) {
+        return;
+    }
+    uint32_t decided = (v[1] != 0 ? held[1] : 0) | (v[2] != 0 ? held[2] : 0);
+    for (size_t c = 0; c < cs->n; c++) {
+        if ((decided >> c) & 1u && j->cmp[c] == 0) {
+            j->cmp[c] = (int8_t)(d > 0 ? 1 : -1);
+            j->cmp_swapped[c] = true;
+            j->cmpstart[c] = ac.start;
+            j->cmpend[c] = ac.end;
+        }
+    }
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -3288,6 +3356,9 @@ judge_clause(void *vctx, const clause *k)
             j->cmpstart[c] = ac.start;
             j->cmpend[c] = ac.end;
         }
+    }
+    if (cs->grades) {
+        judge_grades(j, k);
     }
     int yn = yesno_of(a, k);
     if (yn != 0) {

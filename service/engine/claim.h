@@ -72,6 +72,9 @@ typedef struct assay_entity {
 typedef struct assay_claim {
     char *text;           /* the clause as written in the reference */
     assay_comparison cmp; /* what it compares, if anything (compare.h) */
+    assay_graded grade[ASSAY_COMPARE_GRADES]; /* without "than": gradable
+                                                words ("RAM is fast") */
+    size_t ngrades;
     int subject;          /* entity index, -1 when none */
     uint32_t entities;    /* every entity the clause names (bit per entity) */
     uint32_t members;     /* the entities its plural subject names together
@@ -147,6 +150,7 @@ typedef struct assay_claim_set {
     bool effects;  /* some claim has an effect or a quantity: only then
                       does judging look for them in an answer */
     bool compares; /* some claim compares two things (compare.h) */
+    bool grades;   /* some claim grades something without "than" */
     assay_claim c[ASSAY_MAX_CLAIMS];
     size_t n;
     /* words opposite to predicate words: sorted (key, claim, word); a key

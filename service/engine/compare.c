@@ -105,6 +105,64 @@ side(const assay_analysis *a, size_t from, size_t to, uint64_t *v, size_t *n)
     }
 }
 
+/* how many content words the noun phrase opening terms [from, last) has:
+ * function words before it are skipped, "of" and "in" carry it on ("bulbs
+ * in parallel"), any other ends it ("arrays for access by index") */
+static size_t
+noun_phrase(const assay_analysis *a, size_t from, size_t last)
+{
+    size_t i = from, n = 0;
+    while (i < last && !assay_term_content(&a->terms[i])) {
+        i++;
+    }
+    for (; i < last; i++) {
+        const assay_term *t = &a->terms[i];
+        if (assay_term_content(t)) {
+            n++;
+        } else if (!word_is(t, "of") && !word_is(t, "in")) {
+            break;
+        }
+    }
+    return n;
+}
+
+/* an adverb in -ly that is no noun ("usually"; not "family") */
+static bool
+adverb(const struct assay_wordnet *wn, const assay_term *t)
+{
+    size_t n = t->surface_len;
+    return n > 3 && memcmp(t->surface + n - 2, "ly", 2) == 0 &&
+           !assay_wordnet_can_be_noun(wn, t->surface, n);
+}
+
+/* how many terms of [from, last) the clause's opening noun phrase spans:
+ * up to its verb ("heap allocation | is", "wood | conducts heat"; a first
+ * word is never taken for the verb: "Interpreted programs"), an adverb
+ * ("usually") or another function word than "of" / "in" */
+static size_t
+subject(const assay_analysis *a, size_t from, size_t last,
+        const struct assay_wordnet *wn)
+{
+    size_t i = from;
+    while (i < last && !assay_term_content(&a->terms[i])) {
+        i++;
+    }
+    size_t head = i;
+    for (; i < last; i++) {
+        const assay_term *t = &a->terms[i];
+        if (!assay_term_content(t)) {
+            if (!word_is(t, "of") && !word_is(t, "in")) {
+                break;
+            }
+        } else if (i > head &&
+                   (assay_wordnet_mostly_verb(wn, t->surface, t->surface_len) ||
+                    adverb(wn, t))) {
+            break;
+        }
+    }
+    return i - from;
+}
+
 bool
 assay_compare_read(const assay_analysis *a, size_t first, size_t last,
                    const struct assay_wordnet *wn, bool than_only,
@@ -133,6 +191,10 @@ assay_compare_read(const assay_analysis *a, size_t first, size_t last,
                 side(a, open, i, c.x, &c.nx);
                 side(a, used + 1, t, c.x, &c.nx);
                 side(a, t + 1, last, c.y, &c.ny);
+                side(a, open, open + subject(a, open, i, wn), c.xn, &c.nxn);
+                side(a, used + 1, t, c.xn, &c.nxn);
+                c.ny_np = noun_phrase(a, t + 1, last);
+                c.ny_np = c.ny_np < c.ny ? c.ny_np : c.ny;
                 /* the first side may be the clause before's
                  * (assay_compare_lead) */
                 c.on = c.ny > 0;
@@ -244,4 +306,146 @@ assay_compare_lead(assay_comparison *c, const assay_analysis *a, size_t first,
     if (c->on) {
         side(a, first, last, c->x, &c->nx);
     }
+}
+
+/* whether term t opens a stretch after a colon, a semicolon or a
+ * sentence end (not a comma) */
+static bool
+stop(const assay_term *t)
+{
+    return (t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+           !(t->flags & ASSAY_TERM_COMMA_BEFORE);
+}
+
+/* whether lemma id can be graded: an adjective or an adverb with an
+ * antonym ("fast", "cheap"; not "constant-time" or "whole") */
+static bool
+gradable(const struct assay_wordnet *wn, uint32_t id)
+{
+    uint32_t ant;
+    return assay_wordnet_modifier(wn, id) &&
+           assay_wordnet_antonyms(wn, id, &ant, 1) > 0;
+}
+
+size_t
+assay_compare_grades(const assay_analysis *a, size_t from, size_t first,
+                     size_t last, const uint32_t *cover,
+                     const struct assay_wordnet *wn, assay_graded *out,
+                     size_t cap)
+{
+    size_t n = 0;
+    if (wn == NULL) {
+        return 0;
+    }
+    for (size_t i = first; i < last && n < cap; i++) {
+        const assay_term *t = &a->terms[i];
+        if (!assay_term_content(t)) {
+            continue;
+        }
+        assay_graded g = {0};
+        assay_comparison c = {0};
+        size_t used = i;
+        if (comparative(a, i, last, wn, &c, &used)) {
+            memcpy(g.base, c.base, c.nbase * sizeof(c.base[0]));
+            g.nbase = c.nbase;
+            g.sign = c.sign;
+        } else {
+            uint32_t ids[ASSAY_COMPARE_BASES];
+            size_t nb = assay_wordnet_bases(wn, t->surface, t->surface_len, ids,
+                                            ASSAY_COMPARE_BASES);
+            for (size_t b = 0; b < nb && b < ASSAY_COMPARE_BASES; b++) {
+                if (gradable(wn, ids[b])) {
+                    g.base[g.nbase++] = ids[b];
+                }
+            }
+            g.sign = 1;
+        }
+        if (g.nbase == 0) {
+            continue;
+        }
+        if (cover != NULL && cover[i] != 0) {
+            g.sign = -g.sign; /* "is not fast" */
+        }
+        /* the holder: its own stretch, back to the clause's start or the
+         * last punctuation ("threads share ... and are lightweight") */
+        size_t seg = i;
+        while (seg > first &&
+               !(a->terms[seg].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            seg--;
+        }
+        bool own = false;
+        for (size_t q = seg; q < i && !own; q++) {
+            own = assay_term_content(&a->terms[q]);
+        }
+        /* else the stretches before, back to a colon, a semicolon or the
+         * sentence's start */
+        size_t lead = seg;
+        while (lead > from && !stop(&a->terms[lead])) {
+            lead--;
+        }
+        size_t start = own ? seg : lead;
+        /* "..., which is slow" is said of what comes right before; "...,
+         * so it is fast", "... but volatile" of the subject */
+        g.nearest = !own && (word_is(&a->terms[seg], "which") ||
+                             word_is(&a->terms[seg], "that"));
+        /* kept: the words nearest to it, or from the start */
+        size_t k = i;
+        while (k > start && g.nholder < ASSAY_GRADE_HOLDER && g.nearest) {
+            k--;
+            if (assay_term_content(&a->terms[k])) {
+                g.nholder++;
+            }
+        }
+        k = g.nearest ? k : start;
+        g.nholder = 0;
+        for (; k < i && g.nholder < ASSAY_GRADE_HOLDER; k++) {
+            if (assay_term_content(&a->terms[k])) {
+                g.holder[g.nholder++] = a->terms[k].hash;
+            }
+        }
+        if (i > first && assay_term_content(&a->terms[i - 1])) {
+            g.verb = a->terms[i - 1].hash;
+        }
+        out[n++] = g;
+        i = used; /* "more efficient": one word */
+    }
+    return n;
+}
+
+int
+assay_compare_grade_side(const assay_graded *g, const assay_comparison *ans,
+                         const struct assay_wordnet *wn, unsigned *side)
+{
+    *side = 0;
+    if (!ans->on || ans->ny_np == 0) {
+        return 0;
+    }
+    assay_comparison gc = {0};
+    memcpy(gc.base, g->base, g->nbase * sizeof(g->base[0]));
+    gc.nbase = g->nbase;
+    int rel = relation(&gc, ans, wn);
+    for (size_t i = 0; i < g->nbase && rel == 0; i++) {
+        for (size_t j = 0; j < ans->nbase && rel == 0; j++) {
+            rel = assay_wordnet_are_synonyms(wn, g->base[i], ans->base[j]);
+        }
+    }
+    if (rel == 0) {
+        return 0;
+    }
+    for (size_t s = 0; s < g->nholder; s++) {
+        size_t i = g->nearest ? g->nholder - 1 - s : s;
+        bool inx = has(ans->xn, ans->nxn, g->holder[i]);
+        bool iny = has(ans->y, ans->ny_np, g->holder[i]);
+        if (inx != iny) {
+            *side = inx ? 1u : 2u;
+            /* "inserts quickly": it grades inserting, which ans must say */
+            if (g->verb != 0 && g->verb != g->holder[i] &&
+                !has(ans->x, ans->nx, g->verb) &&
+                !has(ans->y, ans->ny, g->verb)) {
+                *side = 0;
+            }
+            break;
+        }
+    }
+    return rel * g->sign;
 }

@@ -760,6 +760,47 @@ test_claim_comparison_decides(void **state)
     judged_free(j);
 }
 
+/* a reference that grades two things without comparing them ("the lake
+ * is deep; the pond is shallow"): an answer's comparison of the two puts
+ * higher the one the reference grades higher, or lower */
+static void
+test_claim_comparison_decides_graded_claims(void **state)
+{
+    (void)state;
+    const char *q = "How do the lake and the pond differ?";
+    const char *ref = "The lake is deep and cold; the pond is shallow, so it "
+                      "warms up in spring.";
+    judged *j = judge(q, ref, "The pond is deeper than the lake.", NULL, 0);
+    assert_int_equal(result_of(j, "The lake")->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "The lake")->reason, ASSAY_REASON_REVERSED);
+    assert_int_equal(result_of(j, "the pond")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "The lake is much deeper than the pond.", NULL, 0);
+    assert_int_equal(result_of(j, "The lake")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "the pond")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* one side graded is enough: "the lake is shallower than the pond"
+     * puts low what the reference grades deep */
+    j = judge(q, "The lake is deep.", "The lake is shallower than the pond.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* "..., which is slow" grades what comes right before it */
+    j = judge("Why take the ferry?",
+              "Without the ferry you drive around the whole lake, which is "
+              "slow.",
+              "Driving around the lake is faster than the ferry.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* a side graded both ways decides nothing */
+    j = judge(q, "The lake is deep; the lake is shallow at the shore.",
+              "The pond is deeper than the lake.", NULL, 0);
+    for (size_t c = 0; c < j->cs.n; c++) {
+        assert_int_not_equal(j->r[c].reason, ASSAY_REASON_REVERSED);
+    }
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2500,6 +2541,7 @@ main(void)
         cmocka_unit_test(test_claim_result_clause_is_a_clause),
         cmocka_unit_test(test_claim_nouns_exchanged_are_a_role_swap),
         cmocka_unit_test(test_claim_comparison_decides),
+        cmocka_unit_test(test_claim_comparison_decides_graded_claims),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),

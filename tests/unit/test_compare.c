@@ -2,13 +2,17 @@
  * "more" / "less"), and what an answer's comparison says of a
  * reference's: the same order and comparative, the converse, the sides
  * swapped, the comparative turned, one side said, and nothing said of
- * another property. Uses the shipped stop list and WordNet (wordnet-base). */
+ * another property; gradable words said without "than" and which side of
+ * an answer's comparison they are said of. Uses the shipped stop list and
+ * WordNet (wordnet-base). */
 #include "assay_test.h"
 #include "assay_test_lex.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare.h"
+#include "polarity.h"
 
 static assay_test_lex tl;
 
@@ -128,6 +132,88 @@ test_compare_one_side_and_other_properties(void **state)
     assert_int_equal(says(ref, "It is hotter than that.", NULL), 0);
 }
 
+/* the gradable words of text (one clause) */
+static size_t
+grades_of(const char *text, assay_graded *g, size_t cap)
+{
+    assay_analysis a = assay_test_analyse(&tl, text);
+    uint32_t *cover = assay_negation_cover_new(&a, 4);
+    size_t n = assay_compare_grades(&a, 0, 0, a.n, cover, tl.wn, g, cap);
+    free(cover);
+    assay_analysis_fini(&a);
+    return n;
+}
+
+/* which side of answer's comparison the one grade of ref is said of, and
+ * how: the return of assay_compare_grade_side, *side its side */
+static int
+graded_side(const char *ref, const char *answer, unsigned *side)
+{
+    assay_graded g[ASSAY_COMPARE_GRADES];
+    assert_int_equal(grades_of(ref, g, ASSAY_COMPARE_GRADES), 1);
+    assay_comparison c;
+    assert_true(read_one(answer, true, NULL, &c));
+    return assay_compare_grade_side(&g[0], &c, tl.wn, side);
+}
+
+static void
+test_compare_reads_gradable_words(void **state)
+{
+    (void)state;
+    assay_graded g[ASSAY_COMPARE_GRADES];
+    /* adjectives with an antonym, comparatives without "than" */
+    assert_int_equal(grades_of("The lake is deep and cold.", g, 3), 2);
+    assert_int_equal(g[0].sign, 1);
+    assert_int_equal(grades_of("The truck is slower.", g, 3), 1);
+    assert_int_equal(g[0].sign, 1);
+    assert_int_equal(grades_of("The truck is less efficient.", g, 3), 1);
+    assert_int_equal(g[0].sign, -1);
+    /* said under a negation: the other way */
+    assert_int_equal(grades_of("The lake is not deep.", g, 3), 1);
+    assert_int_equal(g[0].sign, -1);
+    /* a word WordNet gives no antonym grades nothing */
+    assert_int_equal(grades_of("The lake is turquoise.", g, 3), 0);
+}
+
+static void
+test_compare_graded_side(void **state)
+{
+    (void)state;
+    unsigned side = 9;
+    /* the same property on the answer's second side */
+    assert_int_equal(graded_side("The lake is deep.",
+                                 "The pond is deeper than the lake.", &side),
+                     1);
+    assert_int_equal(side, 2u);
+    /* the opposite property on its first side */
+    assert_int_equal(graded_side("The pond is shallow.",
+                                 "The pond is deeper than the lake.", &side),
+                     -1);
+    assert_int_equal(side, 1u);
+    /* a synonym is the same property */
+    assert_int_equal(graded_side("The ferry is quick.",
+                                 "The bus is faster than the ferry.", &side),
+                     1);
+    assert_int_equal(side, 2u);
+    /* another property says nothing */
+    assert_int_equal(graded_side("The lake is cold.",
+                                 "The pond is deeper than the lake.", &side),
+                     0);
+    /* the subject tells, not an object after it */
+    graded_side("Herons eat the fish of the lake and are patient.",
+                "Herons are more patient than fish.", &side);
+    assert_int_equal(side, 1u);
+    /* a verb before the word says what it grades: "swims quickly" is not
+     * said of being quicker in general, only of swimming */
+    assert_int_equal(graded_side("The otter swims quickly.",
+                                 "The heron is quicker than the otter.", &side),
+                     1);
+    assert_int_equal(side, 0u);
+    graded_side("The otter swims quickly.",
+                "The heron swims quicker than the otter.", &side);
+    assert_int_equal(side, 2u);
+}
+
 int
 main(void)
 {
@@ -136,6 +222,8 @@ main(void)
         cmocka_unit_test(test_compare_same_converse_swapped_turned),
         cmocka_unit_test(test_compare_side_naming_both),
         cmocka_unit_test(test_compare_one_side_and_other_properties),
+        cmocka_unit_test(test_compare_reads_gradable_words),
+        cmocka_unit_test(test_compare_graded_side),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
