@@ -3063,6 +3063,8 @@ word_cue(const judge_ctx *j, const clause *k, size_t i, uint32_t denial)
 typedef struct clause_who {
     int subj, own;
     uint32_t conj, named, opposite;
+    int pronoun; /* the entity a pronoun subject ("they are ...") stands
+                    for, or -1 */
 } clause_who;
 
 /* How a clause stands to claim cl: said of its subject (same), naming it
@@ -3078,13 +3080,36 @@ static claim_fit
 fit_of(const assay_claim *cl, const clause_who *w)
 {
     bool conj = cl->subject >= 0 && ((w->conj >> cl->subject) & 1u);
-    return (claim_fit){cl->subject < 0 || w->subj < 0 ||
-                           ((cl->entities >> w->subj) & 1u) ||
-                           ((cl->members >> w->subj) & 1u) || conj,
-                       w->own >= 0 && (((cl->entities >> w->own) & 1u) || conj),
-                       assay_bits32(cl->entities) >= 2 &&
-                           (w->named & cl->entities) == cl->entities,
-                       (cl->entities & w->opposite & ~w->named) != 0};
+    return (claim_fit){
+        cl->subject < 0 || w->subj < 0 || ((cl->entities >> w->subj) & 1u) ||
+            ((cl->members >> w->subj) & 1u) || conj,
+        (w->own >= 0 && (((cl->entities >> w->own) & 1u) || conj)) ||
+            (w->pronoun >= 0 && ((cl->entities >> w->pronoun) & 1u)),
+        assay_bits32(cl->entities) >= 2 &&
+            (w->named & cl->entities) == cl->entities,
+        (cl->entities & w->opposite & ~w->named) != 0};
+}
+
+/* The entity a clause without one of its own speaks of through a
+ * pronoun subject ("because they are narrow and deep"): the sentence's
+ * running subject, else the one entity there is (the question's topic);
+ * -1 when the clause opens otherwise or it could be either of two. */
+static int
+pronoun_subject(const assay_claim_set *cs, const assay_analysis *a,
+                const clause *k, int own, int subj)
+{
+    static const char *const pronouns[] = {"it", "they"};
+    size_t i = k->first;
+    if (own >= 0 || i >= k->last) {
+        return -1;
+    }
+    if (assay_scope_boundary(&a->terms[i]) || is_word(&a->terms[i], "and")) {
+        i++;
+    }
+    if (i >= k->last || !IS_ANY(&a->terms[i], pronouns)) {
+        return -1;
+    }
+    return subj >= 0 ? subj : cs->nent == 1 ? 0 : -1;
 }
 
 /* name_negated's view of the judge's negations (word_cue) */
@@ -3388,13 +3413,16 @@ judge_clause(void *vctx, const clause *k)
         }
     }
     acc x[ASSAY_MAX_CLAIMS];
-    memset(x, 0, cs->n * sizeof(*x)); /* only claims' entries are read */
+    memset(x, 0, cs->n * sizeof(*x));     /* only claims' entries are read */
+    unsigned ncontent = 0, nopposite = 0; /* the clause's content words, and
+                                             those opposite to a claim's */
     for (size_t i = k->first; i < k->last; i++) {
         const assay_term *t = &a->terms[i];
         j->steps++;
         if (!content(t)) {
             continue;
         }
+        ncontent++;
         size_t verb;
         bool less = less_before(a, k->first, i, &verb);
         uint64_t h = t->hash;
@@ -3487,6 +3515,7 @@ judge_clause(void *vctx, const clause *k)
             }
         }
         j->st.opposite += opposite;
+        nopposite += opposite;
     }
     j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");
@@ -3507,7 +3536,17 @@ judge_clause(void *vctx, const clause *k)
      * supports nothing ("shallow copy recursively duplicates nested
      * objects" shares words with "shallow copy duplicates only the outer
      * object", but it is the deep copy claim). */
-    clause_who w = {subj, own, conj, named_all, other_entity};
+    /* a pronoun subject names the claim's only for a clause of nothing
+     * but opposites ("they are narrow and deep" for "a B-tree is wide and
+     * shallow"): with any other word, "it" may be something else */
+    clause_who w = {subj,
+                    own,
+                    conj,
+                    named_all,
+                    other_entity,
+                    nopposite > 0 && nopposite == ncontent
+                        ? pronoun_subject(cs, a, k, own, subj)
+                        : -1};
     size_t ds0 = 0, ds1 = 0, dd0 = 0, dd1 = 0, dir = SIZE_MAX;
     for (size_t c = 0; c < cs->n && dir == SIZE_MAX; c++) {
         if (cs->c[c].dsrc != 0) { /* only when some claim converts */

@@ -801,6 +801,27 @@ test_claim_comparison_decides_graded_claims(void **state)
     judged_free(j);
 }
 
+/* a clause of nothing but opposites of a claim's words, its subject a
+ * pronoun, is said of the sentence's subject or the question's one topic;
+ * with another word in it, "it" may be anything */
+static void
+test_claim_pronoun_with_only_opposites_contradicts(void **state)
+{
+    (void)state;
+    const char *q = "Why do trucks use a low gear on hills?";
+    const char *ref = "A low gear is strong and slow.";
+    judged *j = judge(q, ref, "It is weak and fast.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A low gear is used because it is weak and fast.", NULL,
+              0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "It makes the engine weak.", NULL, 0);
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2542,6 +2563,7 @@ main(void)
         cmocka_unit_test(test_claim_nouns_exchanged_are_a_role_swap),
         cmocka_unit_test(test_claim_comparison_decides),
         cmocka_unit_test(test_claim_comparison_decides_graded_claims),
+        cmocka_unit_test(test_claim_pronoun_with_only_opposites_contradicts),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
