@@ -3090,17 +3090,17 @@ fit_of(const assay_claim *cl, const clause_who *w)
         (cl->entities & w->opposite & ~w->named) != 0};
 }
 
-/* The entity a clause without one of its own speaks of through a
- * pronoun subject ("because they are narrow and deep"): the sentence's
- * running subject, else the one entity there is (the question's topic);
- * -1 when the clause opens otherwise or it could be either of two. */
+/* The entity a clause speaks of through a pronoun subject ("because they
+ * are narrow and deep"): the sentence's running subject subj, else the one
+ * entity there is (the question's topic); -1 when the clause opens
+ * otherwise or it could be either of two. */
 static int
 pronoun_subject(const assay_claim_set *cs, const assay_analysis *a,
-                const clause *k, int own, int subj)
+                const clause *k, int subj)
 {
     static const char *const pronouns[] = {"it", "they"};
     size_t i = k->first;
-    if (own >= 0 || i >= k->last) {
+    if (i >= k->last) {
         return -1;
     }
     if (assay_scope_boundary(&a->terms[i]) || is_word(&a->terms[i], "and")) {
@@ -3237,7 +3237,7 @@ restates_restriction(const judge_ctx *j, const clause *k, const assay_claim *cl)
  * the reference grades higher, the opposite when it puts it lower. A side
  * graded both ways, or not at all on either side, decides nothing. */
 static void
-judge_grades(judge_ctx *j, const clause *k)
+judge_grades(judge_ctx *j, const clause *k, int pronoun)
 {
     const assay_claim_set *cs = j->cs;
     const assay_analysis *a = j->a;
@@ -3245,6 +3245,17 @@ judge_grades(judge_ctx *j, const clause *k)
     if (!assay_compare_read(a, k->first, k->last, cs->wn, true, NULL, &ac) ||
         ac.ny_np == 0 || (j->cover != NULL && j->cover[ac.at] != 0)) {
         return;
+    }
+    /* "It is slower than main memory": the first side is what the pronoun
+     * stands for */
+    for (size_t i = 0; ac.nxn == 0 && pronoun >= 0 &&
+                       i < cs->ent[pronoun].nkeys && ac.nx < ASSAY_COMPARE_SIDE;
+         i++) {
+        ac.x[ac.nx++] = cs->ent[pronoun].key[i];
+    }
+    if (ac.nxn == 0 && pronoun >= 0) {
+        memcpy(ac.xn, ac.x, ac.nx * sizeof(ac.x[0]));
+        ac.nxn = ac.nx;
     }
     int up[3] = {0}, down[3] = {0};
     uint32_t held[3] = {0};
@@ -3312,6 +3323,9 @@ judge_clause(void *vctx, const clause *k)
         own = -1;
         named_all = 0;
     }
+    /* what a pronoun opening the clause stands for, whatever entity it
+     * names further on ("it is shallower than the pond") */
+    int pronoun = pronoun_subject(cs, a, k, j->subject);
     j->subject = own >= 0 ? own : j->subject;
     int subj = j->subject;
     if (j->nsub < JUDGE_CLAUSES && k->last > k->first) {
@@ -3383,7 +3397,7 @@ judge_clause(void *vctx, const clause *k)
         }
     }
     if (cs->grades) {
-        judge_grades(j, k);
+        judge_grades(j, k, pronoun);
     }
     int yn = yesno_of(a, k);
     if (yn != 0) {
@@ -3539,14 +3553,13 @@ judge_clause(void *vctx, const clause *k)
     /* a pronoun subject names the claim's only for a clause of nothing
      * but opposites ("they are narrow and deep" for "a B-tree is wide and
      * shallow"): with any other word, "it" may be something else */
-    clause_who w = {subj,
-                    own,
-                    conj,
-                    named_all,
-                    other_entity,
-                    nopposite > 0 && nopposite == ncontent
-                        ? pronoun_subject(cs, a, k, own, subj)
-                        : -1};
+    clause_who w = {
+        subj,
+        own,
+        conj,
+        named_all,
+        other_entity,
+        nopposite > 0 && nopposite == ncontent && own < 0 ? pronoun : -1};
     size_t ds0 = 0, ds1 = 0, dd0 = 0, dd1 = 0, dir = SIZE_MAX;
     for (size_t c = 0; c < cs->n && dir == SIZE_MAX; c++) {
         if (cs->c[c].dsrc != 0) { /* only when some claim converts */

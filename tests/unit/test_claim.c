@@ -792,6 +792,11 @@ test_claim_comparison_decides_graded_claims(void **state)
               "Driving around the lake is faster than the ferry.", NULL, 0);
     assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
+    /* a pronoun first side stands for the sentence's subject */
+    j = judge(q, ref, "The lake is popular, and it is shallower than the pond.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "The lake")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
     /* a side graded both ways decides nothing */
     j = judge(q, "The lake is deep; the lake is shallow at the shore.",
               "The pond is deeper than the lake.", NULL, 0);
