@@ -2708,6 +2708,9 @@ typedef struct judge_ctx {
     int8_t cmp[ASSAY_MAX_CLAIMS];
     bool cmp_swapped[ASSAY_MAX_CLAIMS];
     size_t cmpstart[ASSAY_MAX_CLAIMS], cmpend[ASSAY_MAX_CLAIMS];
+    /* per claim: the byte span of an answer comparison of its graded
+     * property that could not tell which side it grades (0, 0: none) */
+    size_t gstart[ASSAY_MAX_CLAIMS], gend[ASSAY_MAX_CLAIMS];
     const assay_concept_set *concepts;
     assay_concept_match *m;
     const uint32_t *cover; /* per answer term: the negation over it, or 0 */
@@ -3264,6 +3267,10 @@ judge_grades(judge_ctx *j, const clause *k, int pronoun)
             unsigned side;
             int r = assay_compare_grade_side(&cs->c[c].grade[g], &ac, cs->wn,
                                              &side);
+            if (r != 0 && side == 0 && j->gend[c] == 0) {
+                j->gstart[c] = ac.start;
+                j->gend[c] = ac.end;
+            }
             if (r == 0 || side == 0) {
                 continue;
             }
@@ -4021,6 +4028,18 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                                      j->cmp_swapped[c] ? ASSAY_REASON_REVERSED
                                                        : ASSAY_REASON_ANTONYM,
                                      j->cmpstart[c], j->cmpend[c], -1};
+        }
+    }
+    /* "X is faster than main memory" against "... avoid slow main
+     * memory": a comparison of the property a claim grades, whose sides
+     * it could not place, is no word-for-word opposite of the claim */
+    for (size_t c = 0; c < cs->n; c++) {
+        if (j->gend[c] != 0 && j->cmp[c] == 0 &&
+            out[c].state == ASSAY_CLAIM_CONTRADICTED &&
+            out[c].reason == ASSAY_REASON_ANTONYM &&
+            out[c].start >= j->gstart[c] && out[c].end <= j->gend[c]) {
+            out[c] = (assay_claim_result){ASSAY_CLAIM_MISSING,
+                                          ASSAY_REASON_NONE, 0, 0, -1};
         }
     }
     /* two of the reference's nouns exchanged between the claims' places

@@ -797,6 +797,17 @@ test_claim_comparison_decides_graded_claims(void **state)
               NULL, 0);
     assert_int_equal(result_of(j, "The lake")->state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
+    /* a comparison of the graded property whose sides it cannot place is
+     * no word-for-word opposite: "faster than traffic" says traffic is
+     * slower, as "riders avoid slow traffic" does */
+    j = judge("What is a bicycle lane?",
+              "A bicycle lane is a narrow strip, so riders avoid slow "
+              "traffic.",
+              "It lets riders go faster than the traffic.", NULL, 0);
+    for (size_t c = 0; c < j->cs.n; c++) {
+        assert_int_not_equal(j->r[c].state, ASSAY_CLAIM_CONTRADICTED);
+    }
+    judged_free(j);
     /* a side graded both ways decides nothing */
     j = judge(q, "The lake is deep; the lake is shallow at the shore.",
               "The pond is deeper than the lake.", NULL, 0);
