@@ -429,6 +429,7 @@ assay_prepared_fini(assay_prepared *pq)
         assay_claims_fini(&pq->claims);
     }
     assay_analysis_fini(&pq->question);
+    assay_analysis_fini(&pq->opposites);
     for (size_t i = 0; i < pq->nrefs; i++) {
         assay_analysis_fini(&pq->refs[i]);
         if (pq->ref_uni) {
@@ -605,8 +606,26 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         }
     }
     pq->q_content = content_count(&pq->question);
+    {
+        /* "seperate" against "connected": the opposites are targets too */
+        size_t cap = 8192;
+        char *opp = malloc(cap);
+        if (opp == NULL) {
+            rc = ASSAY_ENOMEM;
+            goto out;
+        }
+        size_t n = assay_spell_opposites(
+            pq->refs, pq->nrefs, lex ? assay_lexicon_wordnet(lex) : NULL, opp,
+            cap);
+        rc = n > 0 ? assay_analyze(lex, stemmer, opp, n, &pq->opposites, err)
+                   : ASSAY_OK;
+        free(opp);
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+    }
     if ((rc = assay_spell_vocab_build(&pq->spell, &pq->question, pq->refs,
-                                      pq->nrefs)) != ASSAY_OK) {
+                                      pq->nrefs, &pq->opposites)) != ASSAY_OK) {
         goto out;
     }
     if ((rc = uni_vec(&pq->q_uni, &pq->question, NULL, idf)) != ASSAY_OK) {

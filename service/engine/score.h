@@ -56,7 +56,9 @@ typedef struct assay_prepared {
                               not name: what an answer has to add */
     size_t q_negators;     /* negation cue terms of the question */
     assay_concept_set concepts;
-    assay_spell_vocab spell; /* the words misspellings are read as (spell.h) */
+    assay_spell_vocab spell;  /* the words misspellings are read as (spell.h) */
+    assay_analysis opposites; /* WordNet antonyms of the references' words:
+                                 spelling targets too */
     /* the wordnet feature's reference side (wnsim.h); built when the model
      * weighs the feature or fits, NULL otherwise (computed directly) */
     struct assay_wnprep *wnprep;

@@ -80,13 +80,15 @@ add_terms(assay_spell_vocab *v, const assay_analysis *a)
 
 assay_err
 assay_spell_vocab_build(assay_spell_vocab *v, const assay_analysis *q,
-                        const assay_analysis *refs, size_t nrefs)
+                        const assay_analysis *refs, size_t nrefs,
+                        const assay_analysis *opposites)
 {
     memset(v, 0, sizeof(*v));
     size_t total = q != NULL ? q->n : 0;
     for (size_t i = 0; i < nrefs; i++) {
         total += refs[i].n;
     }
+    total += opposites != NULL ? opposites->n : 0;
     if (total == 0) {
         return ASSAY_OK;
     }
@@ -98,6 +100,9 @@ assay_spell_vocab_build(assay_spell_vocab *v, const assay_analysis *q,
     }
     for (size_t i = 0; i < nrefs; i++) {
         add_terms(v, &refs[i]);
+    }
+    if (opposites != NULL) {
+        add_terms(v, opposites);
     }
     qsort(v->w, v->n, sizeof(*v->w), word_cmp);
     size_t out = 0; /* one entry per surface form */
@@ -241,4 +246,69 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
         fixed++;
     }
     return fixed;
+}
+
+/* whether lemma l is one word of letters (not "in_series", "a-ok") */
+static bool
+one_word(const char *l)
+{
+    for (const char *c = l; *c != '\0'; c++) {
+        if (*c < 'a' || *c > 'z') {
+            return false;
+        }
+    }
+    return *l != '\0';
+}
+
+size_t
+assay_spell_opposites(const assay_analysis *refs, size_t nrefs,
+                      const assay_wordnet *wn, char *out, size_t cap)
+{
+    size_t n = 0;
+    if (cap > 0) {
+        out[0] = '\0';
+    }
+    for (size_t r = 0; r < nrefs && wn != NULL; r++) {
+        for (size_t i = 0; i < refs[r].n; i++) {
+            const assay_term *t = &refs[r].terms[i];
+            if (!assay_term_content(t)) {
+                continue;
+            }
+            uint32_t bases[4], ant[64];
+            size_t nb =
+                assay_wordnet_bases(wn, t->surface, t->surface_len, bases, 4);
+            for (size_t b = 0; b < nb && b < 4; b++) {
+                size_t na = assay_wordnet_antonyms(wn, bases[b], ant, 16);
+                na = na < 16 ? na : 16;
+                /* and the satellites of each: "separate" for "connected" */
+                for (size_t k = 0, n0 = na; k < n0 && na < 64; k++) {
+                    na +=
+                        assay_wordnet_satellites(wn, ant[k], ant + na, 64 - na);
+                }
+                for (size_t k = 0; k < na; k++) {
+                    const char *l = assay_wordnet_lemma(wn, ant[k]);
+                    size_t len = l != NULL ? strlen(l) : 0;
+                    if (len < SPELL_MIN_WORD || !one_word(l) ||
+                        n + len + 2 > cap) {
+                        continue;
+                    }
+                    /* each once: " word " not yet written */
+                    out[n] = '\0';
+                    bool seen = false;
+                    for (const char *p = strstr(out, l); p != NULL && !seen;
+                         p = strstr(p + 1, l)) {
+                        seen = (p == out || p[-1] == ' ') &&
+                               (p[len] == ' ' || p[len] == '\0');
+                    }
+                    if (!seen) {
+                        memcpy(out + n, l, len);
+                        n += len;
+                        out[n++] = ' ';
+                        out[n] = '\0';
+                    }
+                }
+            }
+        }
+    }
+    return n;
 }

@@ -11,8 +11,9 @@
  *   not a stop word, not already a word of the question or references;
  * - WordNet does not know it (in any inflection): "form" is never read as
  *   "from", nor "casual" as "causal";
- * - exactly one question/reference word (by stem) is within edit distance
- *   1 (2 for words of 9 letters or more; a swap of two neighbouring
+ * - exactly one question/reference word, or WordNet antonym of a reference
+ *   word (by stem), is within edit distance 1 (2 for words of 9 letters
+ *   or more; a swap of two neighbouring
  *   letters counts 1), starting with the same letter and no shorter than
  *   4 letters. That word may be a stop word or a negator: "wihtout" for
  *   "without" negates what follows, as the reference's "without" does, and
@@ -48,11 +49,23 @@ typedef struct assay_spell_vocab {
 } assay_spell_vocab;
 
 /* assay_spell_vocab_build collects the correctable targets among the terms
- * of question q (may be NULL) and the nrefs references (the terms are
- * borrowed and must outlive the vocabulary). Errors: ASSAY_ENOMEM. Release
- * with assay_spell_vocab_fini. */
+ * of question q (may be NULL), the nrefs references and opposites (may be
+ * NULL: the words opposite to the references', assay_spell_opposites), the
+ * terms borrowed: they must outlive the vocabulary. Errors: ASSAY_ENOMEM.
+ * Release with assay_spell_vocab_fini. */
 assay_err assay_spell_vocab_build(assay_spell_vocab *v, const assay_analysis *q,
-                                  const assay_analysis *refs, size_t nrefs);
+                                  const assay_analysis *refs, size_t nrefs,
+                                  const assay_analysis *opposites);
+
+/* assay_spell_opposites writes into out (cap bytes, NUL-terminated) the
+ * WordNet antonyms of the content words of refs and the satellites of
+ * those antonyms (assay_wordnet_satellites), one-word lemmas separated by
+ * spaces, each once: a misspelt opposite ("seperate" against
+ * "connected") is read as the opposite it was meant to be, not left a word
+ * no feature knows. Returns the length written (what did not fit is left
+ * out). wn NULL: "". */
+size_t assay_spell_opposites(const assay_analysis *refs, size_t nrefs,
+                             const assay_wordnet *wn, char *out, size_t cap);
 void assay_spell_vocab_fini(assay_spell_vocab *v);
 
 /* assay_spell_distance is the optimal-string-alignment distance of a and b

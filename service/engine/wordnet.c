@@ -1330,6 +1330,36 @@ assay_wordnet_similar_synsets(const assay_wordnet *wn, uint32_t id,
     return n;
 }
 
+size_t
+assay_wordnet_satellites(const assay_wordnet *wn, uint32_t id, uint32_t *out,
+                         size_t cap)
+{
+    if (wn == NULL || id >= wn->lemmas.n) {
+        return 0;
+    }
+    size_t n = 0;
+    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
+        uint32_t ss = wn->senses[i];
+        if (wn->ss_pos[ss] != WN_ADJ) {
+            continue; /* a head sense: satellites hang off it */
+        }
+        for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
+            uint32_t t = wn->links[l].target;
+            if (wn->links[l].type != WN_SIMILAR ||
+                wn->ss_pos[t] != WN_SATELLITE) {
+                continue;
+            }
+            for (uint32_t m = wn->mem_start[t];
+                 m < wn->mem_start[t + 1] && n < cap; m++) {
+                if (wn->members[m] != ASSAY_WORDNET_NONE) {
+                    out[n++] = wn->members[m];
+                }
+            }
+        }
+    }
+    return n;
+}
+
 bool
 assay_wordnet_are_similar(const assay_wordnet *wn, uint32_t a, uint32_t b)
 {

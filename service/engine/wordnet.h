@@ -178,6 +178,15 @@ size_t assay_wordnet_ancestors(const assay_wordnet *wn, uint32_t id,
 size_t assay_wordnet_similar_synsets(const assay_wordnet *wn, uint32_t id,
                                      uint32_t *out, size_t cap);
 
+/* assay_wordnet_satellites writes up to cap lemma ids of the satellites of
+ * id's adjective clusters (the words of the synsets its head senses are
+ * similar to: "connected" -> "affiliated", "coupled", ...) and returns how
+ * many it wrote. A satellite shares its head's antonyms, so the satellites
+ * of an antonym are opposites too ("separate", of "unconnected", against
+ * "connected"). */
+size_t assay_wordnet_satellites(const assay_wordnet *wn, uint32_t id,
+                                uint32_t *out, size_t cap);
+
 /* assay_wordnet_are_similar: some sense of a and some sense of b are
  * joined by a similar-to link (unlimited ~ infinite). Synonyms are not
  * similar unless so linked. false for NONE. */

@@ -168,6 +168,41 @@ test_fix_needs_one_clear_target(void **state)
         fixes(fx, "Why?", "The water evaporated.", "The water evaproatde."), 1);
 }
 
+/* a misspelt opposite of a reference word is read as that opposite: an
+ * antonym ("unfair" for "fair"), or a satellite of one ("separate", of
+ * "unconnected", for "connected") */
+static void
+test_fix_reads_misspelt_opposites(void **state)
+{
+    fixture *fx = *state;
+    const char *q = "Are the wires joined?";
+    const char *ref = "The two wires are connected.";
+    assay_prepared pq;
+    prepare(fx, q, ref, &pq);
+    assay_analysis a = analyse(fx, "The wires are seperate.");
+    assert_int_equal(assay_prepared_spell(&pq, fx->lex, &a), 1);
+    assert_string_equal(a.terms[a.n - 1].surface, "separate");
+    assay_analysis_fini(&a);
+    assay_prepared_fini(&pq);
+    assert_int_equal(fixes(fx, "Was the game fair?", "The referee was fair.",
+                           "The referee was unfiar."),
+                     1);
+    /* the opposites are one-word lemmas, each once */
+    assay_analysis r = analyse(fx, ref);
+    char buf[4096];
+    size_t n = assay_spell_opposites(&r, 1, assay_lexicon_wordnet(fx->lex), buf,
+                                     sizeof(buf));
+    assert_int_equal(n, strlen(buf));
+    assert_non_null(strstr(buf, "unconnected "));
+    assert_non_null(strstr(buf, "separate "));
+    assert_null(strstr(buf, "separate separate"));
+    /* what does not fit is left out, and the text still ends */
+    n = assay_spell_opposites(&r, 1, assay_lexicon_wordnet(fx->lex), buf, 16);
+    assert_true(n < 16);
+    assert_int_equal(n, strlen(buf));
+    assay_analysis_fini(&r);
+}
+
 /* a misspelt negator is the reference's negator, flags and all */
 static void
 test_fix_takes_negator_flags(void **state)
@@ -237,6 +272,7 @@ main(void)
         cmocka_unit_test(test_fix_leaves_real_words),
         cmocka_unit_test(test_fix_needs_one_clear_target),
         cmocka_unit_test(test_fix_takes_negator_flags),
+        cmocka_unit_test(test_fix_reads_misspelt_opposites),
         cmocka_unit_test(test_fix_without_wordnet),
         cmocka_unit_test(test_corrected_answer_scores_as_spelt),
     };

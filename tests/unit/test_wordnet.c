@@ -195,6 +195,27 @@ test_wordnet_antonym_list_is_sorted_and_bounded(void **state)
     assert_int_equal(assay_wordnet_antonyms(wn, ASSAY_WORDNET_NONE, out, 4), 0);
 }
 
+/* the satellites of an adjective's clusters: words of the synsets its
+ * head senses are similar to, not the head itself, nothing for a noun */
+static void
+test_wordnet_satellites_of_a_head(void **state)
+{
+    (void)state;
+    uint32_t out[256];
+    size_t n = assay_wordnet_satellites(wn, id("unconnected"), out, 256);
+    bool separate = false, self = false;
+    for (size_t i = 0; i < n; i++) {
+        separate = separate || out[i] == id("separate");
+        self = self || out[i] == id("unconnected");
+    }
+    assert_true(separate);
+    assert_false(self);
+    assert_int_equal(assay_wordnet_satellites(wn, id("table"), out, 256), 0);
+    /* bounded by cap */
+    assert_int_equal(assay_wordnet_satellites(wn, id("unconnected"), out, 2),
+                     2);
+}
+
 static void
 test_wordnet_synonyms_share_a_synset(void **state)
 {
@@ -397,6 +418,7 @@ main(void)
         cmocka_unit_test(test_wordnet_adverbs_take_their_adjectives_antonyms),
         cmocka_unit_test(test_wordnet_adverb_senses_share_their_antonym),
         cmocka_unit_test(test_wordnet_antonym_list_is_sorted_and_bounded),
+        cmocka_unit_test(test_wordnet_satellites_of_a_head),
         cmocka_unit_test(test_wordnet_synonyms_share_a_synset),
         cmocka_unit_test(test_wordnet_mostly_verb),
         cmocka_unit_test(test_wordnet_plural_noun_and_verb_form),
