@@ -317,6 +317,46 @@ stop(const assay_term *t)
            !(t->flags & ASSAY_TERM_COMMA_BEFORE);
 }
 
+/* how many content words the noun phrase a gradable word at i opens has,
+ * when the word stands before a noun ("slow main memory") and not after a
+ * form of "be" ("is a small, fast memory": that grades the subject) */
+static size_t
+attributive(const assay_analysis *a, size_t i, size_t last,
+            const struct assay_wordnet *wn)
+{
+    static const char *const be[] = {"is", "are",  "was",  "were",
+                                     "be", "been", "being"};
+    if (i + 1 >= last || !assay_term_content(&a->terms[i + 1]) ||
+        (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
+        !assay_wordnet_can_be_noun(wn, a->terms[i + 1].surface,
+                                   a->terms[i + 1].surface_len)) {
+        return 0;
+    }
+    /* back over articles, other modifiers and commas to what precedes */
+    for (size_t k = i; k-- > 0;) {
+        const assay_term *t = &a->terms[k];
+        bool article = word_is(t, "a") || word_is(t, "an") ||
+                       word_is(t, "the") || word_is(t, "very");
+        bool be_form = false;
+        for (size_t b = 0; b < sizeof(be) / sizeof(be[0]); b++) {
+            be_form = be_form || word_is(t, be[b]);
+        }
+        if (be_form) {
+            return 0;
+        }
+        uint32_t id = assay_wordnet_lookup(wn, t->surface, t->surface_len);
+        bool modifier = assay_term_content(t) && id != ASSAY_WORDNET_NONE &&
+                        assay_wordnet_modifier(wn, id);
+        if (!article && !modifier) {
+            break;
+        }
+        if (a->terms[k + 1].flags & ASSAY_TERM_SENTENCE_BEFORE) {
+            break;
+        }
+    }
+    return noun_phrase(a, i + 1, last);
+}
+
 /* whether lemma id can be graded: an adjective or an adverb with an
  * antonym ("fast", "cheap"; not "constant-time" or "whole") */
 static bool
@@ -365,6 +405,20 @@ assay_compare_grades(const assay_analysis *a, size_t from, size_t first,
         }
         if (cover != NULL && cover[i] != 0) {
             g.sign = -g.sign; /* "is not fast" */
+        }
+        /* "... avoid slow main memory": said before its noun, not after a
+         * form of "be", it grades the noun phrase it opens */
+        size_t np = used == i ? attributive(a, i, last, wn) : 0;
+        if (np > 0) {
+            for (size_t k = i + 1;
+                 k < last && g.nholder < np && g.nholder < ASSAY_GRADE_HOLDER;
+                 k++) {
+                if (assay_term_content(&a->terms[k])) {
+                    g.holder[g.nholder++] = a->terms[k].hash;
+                }
+            }
+            out[n++] = g;
+            continue;
         }
         /* the holder: its own stretch, back to the clause's start or the
          * last punctuation ("threads share ... and are lightweight") */

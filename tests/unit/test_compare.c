@@ -203,6 +203,16 @@ test_compare_graded_side(void **state)
     graded_side("Herons eat the fish of the lake and are patient.",
                 "Herons are more patient than fish.", &side);
     assert_int_equal(side, 1u);
+    /* said before its noun, it grades that noun ("avoid slow traffic");
+     * after a form of "be", the subject ("the lane is a slow path") */
+    assert_int_equal(graded_side("Riders avoid slow traffic.",
+                                 "The lane is faster than the traffic.", &side),
+                     -1);
+    assert_int_equal(side, 2u);
+    assert_int_equal(graded_side("The lane is a slow path.",
+                                 "The lane is faster than the road.", &side),
+                     -1);
+    assert_int_equal(side, 1u);
     /* a verb before the word says what it grades: "swims quickly" is not
      * said of being quicker in general, only of swimming */
     assert_int_equal(graded_side("The otter swims quickly.",
