@@ -408,18 +408,19 @@ test_engine_fuzzy_credit_comes_from_model(void **state)
 {
     fixture *fx = *state;
     /* a misspelt variant the reference does not use (a misspelt reference
-     * word is read as that word before concepts are matched: spell.h) */
-    const char *a = "The GIL lets a single thread run; use mutliple processes.";
+     * word, or opposite of one, is read as that word before concepts are
+     * matched: spell.h; "mutliple" would be read as "multiple") */
+    const char *a = "The GIL lets a single thread run; use multiple procesess.";
     /* weights: GIL 2, one thread 1, I/O 1, multiprocessing 1 (total 5).
      * default fuzzy credit 0.75: (2 + 1 + 0.75) / 5 = 0.75 */
     json_t *j = grade_json(fx->bare, "gil", a);
-    assert_span(j, "fuzzy", "multiprocessing", a, "mutliple processes");
+    assert_span(j, "fuzzy", "multiprocessing", a, "multiple procesess");
     assert_span(j, "matched", "GIL", a, "GIL");
     assert_near(num(j, "features", "coverage"), 0.75, 1e-9);
     json_decref(j);
     /* model.json fuzzy_credit 0.5: (2 + 1 + 0.5) / 5 = 0.7 */
     j = grade_json(fx->hand, "gil", a);
-    assert_span(j, "fuzzy", "multiprocessing", a, "mutliple processes");
+    assert_span(j, "fuzzy", "multiprocessing", a, "multiple procesess");
     assert_near(num(j, "features", "coverage"), 0.7, 1e-9);
     json_decref(j);
 }
