@@ -221,6 +221,9 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
         if (t->flags & ASSAY_TOK_CLOSE_BEFORE) {
             flags |= ASSAY_TERM_CLOSE_BEFORE;
         }
+        if (t->flags & ASSAY_TOK_COLON_BEFORE) {
+            flags |= ASSAY_TERM_COLON_BEFORE;
+        }
         if (t->flags & ASSAY_TOK_COMMA_BEFORE) {
             flags |= ASSAY_TERM_COMMA_BEFORE;
         }

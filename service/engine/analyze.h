@@ -30,6 +30,7 @@ enum assay_term_flag {
     ASSAY_TERM_CAPITAL = 1u << 9,       /* one letter, a capital in the original
                                            text ("bulb A", "switch Z") */
     ASSAY_TERM_COMMA_BEFORE = 1u << 10, /* the break before is commas alone */
+    ASSAY_TERM_COLON_BEFORE = 1u << 11, /* ... or a colon alone */
 };
 
 typedef struct assay_term {

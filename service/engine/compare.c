@@ -308,13 +308,14 @@ assay_compare_lead(assay_comparison *c, const assay_analysis *a, size_t first,
     }
 }
 
-/* whether term t opens a stretch after a colon, a semicolon or a
- * sentence end (not a comma) */
+/* whether term t opens a stretch after a semicolon, a sentence end or
+ * other marks (not a comma; not a colon, which goes on about what came
+ * before it: "HTTPS is HTTP over TLS: ..., so it is secure") */
 static bool
 stop(const assay_term *t)
 {
     return (t->flags & ASSAY_TERM_BREAK_BEFORE) &&
-           !(t->flags & ASSAY_TERM_COMMA_BEFORE);
+           !(t->flags & (ASSAY_TERM_COMMA_BEFORE | ASSAY_TERM_COLON_BEFORE));
 }
 
 /* how many content words the noun phrase a gradable word at i opens has,
@@ -431,8 +432,8 @@ assay_compare_grades(const assay_analysis *a, size_t from, size_t first,
         for (size_t q = seg; q < i && !own; q++) {
             own = assay_term_content(&a->terms[q]);
         }
-        /* else the stretches before, back to a colon, a semicolon or the
-         * sentence's start */
+        /* else the stretches before, back to a semicolon or the sentence's
+         * start */
         size_t lead = seg;
         while (lead > from && !stop(&a->terms[lead])) {
             lead--;

@@ -426,6 +426,7 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
     bool brk = false, sent = false;
     bool open = false, close = false, other = false; /* kinds of break */
     bool noncomma = false; /* a break mark other than ',' */
+    bool noncolon = false; /* a break mark other than ':' */
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
@@ -458,12 +459,14 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
                 brk = brk || (before && after);
                 other = other || (before && after);
                 noncomma = noncomma || (before && after);
+                noncolon = noncolon || (before && after);
                 i = j;
                 continue;
             } else {
                 bool b = tok_is_break(tc.cp);
                 brk = brk || b;
                 noncomma = noncomma || (b && tc.cp != ',');
+                noncolon = noncolon || (b && tc.cp != ':');
                 if (tc.cp == '(' || tc.cp == '[') {
                     open = true, close = false;
                 } else if (tc.cp == ')' || tc.cp == ']') {
@@ -484,6 +487,9 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
         if (brk && !noncomma && !sent) {
             fl |= ASSAY_TOK_COMMA_BEFORE;
         }
+        if (brk && !noncolon && !sent) {
+            fl |= ASSAY_TOK_COLON_BEFORE;
+        }
         if (sent) {
             fl |= ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE;
         }
@@ -499,7 +505,7 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
         }
         brk = false;
         sent = false;
-        open = close = other = noncomma = false;
+        open = close = other = noncomma = noncolon = false;
         i = end;
     }
     if (l.n == 0) {

@@ -32,6 +32,9 @@ enum assay_token_flag {
     ASSAY_TOK_CLOSE_BEFORE = 1u << 3,
     /* The boundary is commas alone ("reliable, in-order delivery"). */
     ASSAY_TOK_COMMA_BEFORE = 1u << 4,
+    /* The boundary is a colon alone: what follows elaborates what came
+     * before ("HTTPS is HTTP over TLS: the traffic is encrypted"). */
+    ASSAY_TOK_COLON_BEFORE = 1u << 5,
 };
 
 typedef struct assay_token {

@@ -792,6 +792,18 @@ test_claim_comparison_decides_graded_claims(void **state)
               "Driving around the lake is faster than the ferry.", NULL, 0);
     assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
+    /* the subject search goes on past a colon: what follows elaborates */
+    j = judge("Why is the ferry used?",
+              "The ferry is a boat from the pier: it crosses the lake, so it "
+              "is fast; the road around the lake is slow.",
+              "The road is faster than the ferry.", NULL, 0);
+    for (size_t c = 0; c < j->cs.n; c++) {
+        if (strstr(j->cs.c[c].text, "fast") != NULL) {
+            assert_int_equal(j->r[c].state, ASSAY_CLAIM_CONTRADICTED);
+            assert_int_equal(j->r[c].reason, ASSAY_REASON_REVERSED);
+        }
+    }
+    judged_free(j);
     /* a pronoun first side stands for the sentence's subject */
     j = judge(q, ref, "The lake is popular, and it is shallower than the pond.",
               NULL, 0);

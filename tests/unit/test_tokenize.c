@@ -306,6 +306,27 @@ test_tokenize_marks_comma_breaks(void **state)
     free(t);
 }
 
+/* a break of a colon alone is marked too: what follows elaborates */
+static void
+test_tokenize_marks_colon_breaks(void **state)
+{
+    (void)state;
+    assay_token *t = NULL;
+    size_t n = 0;
+    const char *s = "HTTPS: safe;: odd,: even: end.: x";
+    assert_ok(assay_tokenize(s, strlen(s), &t, &n, NULL));
+    assert_int_equal(n, 6);
+    assert_int_equal(t[1].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_COLON_BEFORE);
+    assert_int_equal(t[2].flags, ASSAY_TOK_BREAK_BEFORE); /* ;: */
+    assert_int_equal(t[3].flags, ASSAY_TOK_BREAK_BEFORE); /* ,: */
+    assert_int_equal(t[4].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_COLON_BEFORE);
+    assert_int_equal(t[5].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE);
+    free(t);
+}
+
 static void
 test_tokenize_marks_parenthesised_asides(void **state)
 {
@@ -356,6 +377,7 @@ main(void)
         cmocka_unit_test(test_tokenize_survives_invalid_bytes),
         cmocka_unit_test(test_tokenize_reports_byte_offsets),
         cmocka_unit_test(test_tokenize_marks_comma_breaks),
+        cmocka_unit_test(test_tokenize_marks_colon_breaks),
         cmocka_unit_test(test_tokenize_marks_parenthesised_asides),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
