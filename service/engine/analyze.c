@@ -160,6 +160,23 @@ an_word(const assay_lexicon *lex, assay_stemmer *stemmer, an_arena *arena,
     return ASSAY_OK;
 }
 
+/* Whether original bytes [start, end) (the token's wlen bytes, unchanged
+ * by normalisation) are an acronym's plural: two or more capitals and a
+ * lower-case "s" ("SSDs", "VMs"; not "Is", "GPS", "Bus"). */
+static bool
+acronym_plural(const char *text, size_t start, size_t end, size_t wlen)
+{
+    if (end - start != wlen || wlen < 3 || text[end - 1] != 's') {
+        return false;
+    }
+    for (size_t i = start; i + 1 < end; i++) {
+        if (text[i] < 'A' || text[i] > 'Z') {
+            return false;
+        }
+    }
+    return true;
+}
+
 assay_err
 assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
               const char *text, size_t len, assay_analysis *out,
@@ -276,12 +293,23 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
                 assay_wordcache_put(wc, gen, kind, w, wlen, &wi);
             }
         }
+        term->start = norm.offsets[t->start];
+        term->end = an_orig_end(&norm, t->end);
+        if (kind == 0 && acronym_plural(text, term->start, term->end, wlen)) {
+            /* "SSDs", "CPUs", "VMs": the acronym, as "SSD" is (the
+             * stemmer keeps "ssds" and "cpus" whole) */
+            stem = an_copy(&arena, w, wlen - 1);
+            if (stem == NULL) {
+                rc = ASSAY_ENOMEM;
+                goto oom;
+            }
+            stem_len = wlen - 1;
+            term->hash = assay_term_hash(stem, stem_len);
+        }
         term->text = stem;
         term->text_len = stem_len;
         term->surface = surface;
         term->surface_len = wlen;
-        term->start = norm.offsets[t->start];
-        term->end = an_orig_end(&norm, t->end);
         if (term->end == term->start + 1 && text[term->start] >= 'A' &&
             text[term->start] <= 'Z') {
             flags |= ASSAY_TERM_CAPITAL;

@@ -183,6 +183,23 @@ test_analyze_protected_plurals_map_to_the_term(void **state)
     assay_lexicon_free(lex);
 }
 
+/* an acronym's plural is the acronym ("SSDs" as "SSD"; the stemmer keeps
+ * "ssds", "cpus", "vms" whole); a capitalised word, an acronym ending in a
+ * capital S, a plural typed lower case are left to the stemmer */
+static void
+test_analyze_acronym_plurals_map_to_the_acronym(void **state)
+{
+    (void)state;
+    static const want_term w[] = {
+        {"ssd", "ssds", 0, 4, 0},    {"cpu", "cpus", 5, 9, 0},
+        {"vm", "vms", 10, 13, 0},    {"ssd", "ssd", 14, 17, 0},
+        {"gps", "gps", 18, 21, 0},   {"bus", "bus", 22, 25, 0},
+        {"ssds", "ssds", 26, 30, 0},
+    };
+    expect_terms(NULL, "SSDs CPUs VMs SSD GPS Bus ssds", w,
+                 sizeof(w) / sizeof(w[0]));
+}
+
 static void
 test_analyze_does_not_stem_tech_or_numbers(void **state)
 {
@@ -363,6 +380,7 @@ main(void)
         cmocka_unit_test(test_analyze_protected_terms_stay_apart),
         cmocka_unit_test(test_analyze_touching_tokens_keep_their_surfaces),
         cmocka_unit_test(test_analyze_protected_plurals_map_to_the_term),
+        cmocka_unit_test(test_analyze_acronym_plurals_map_to_the_acronym),
         cmocka_unit_test(test_analyze_does_not_stem_tech_or_numbers),
         cmocka_unit_test(test_analyze_maps_accented_spans_to_original),
         cmocka_unit_test(test_analyze_maps_expanded_code_points_to_whole_span),
