@@ -438,7 +438,16 @@ assay_compare_grades(const assay_analysis *a, size_t from, size_t first,
         while (lead > from && !stop(&a->terms[lead])) {
             lead--;
         }
-        size_t start = own ? seg : lead;
+        /* "..., so it draws heat quickly": a pronoun opening its own
+         * stretch stands for the subject before it */
+        size_t p = seg;
+        while (p < i && !assay_term_content(&a->terms[p]) &&
+               !word_is(&a->terms[p], "it") && !word_is(&a->terms[p], "they")) {
+            p++;
+        }
+        bool pronoun = p < i && (word_is(&a->terms[p], "it") ||
+                                 word_is(&a->terms[p], "they"));
+        size_t start = own && !pronoun ? seg : lead;
         /* "..., which is slow" is said of what comes right before; "...,
          * so it is fast", "... but volatile" of the subject */
         g.nearest = !own && (word_is(&a->terms[seg], "which") ||
@@ -458,7 +467,11 @@ assay_compare_grades(const assay_analysis *a, size_t from, size_t first,
                 g.holder[g.nholder++] = a->terms[k].hash;
             }
         }
-        if (i > first && assay_term_content(&a->terms[i - 1])) {
+        /* an adverb in -ly grades the verb right before it ("inserts
+         * quickly"); an adjective after a verb is said of the subject
+         * ("stays cold") */
+        if (i > first && assay_term_content(&a->terms[i - 1]) &&
+            adverb(wn, t)) {
             g.verb = a->terms[i - 1].hash;
         }
         out[n++] = g;

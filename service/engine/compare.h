@@ -91,9 +91,9 @@ typedef struct assay_graded {
     uint64_t holder[ASSAY_GRADE_HOLDER]; /* term hashes, nearest last */
     size_t nholder;
     bool nearest;  /* its word nearest to it tells, else its first */
-    uint64_t verb; /* the content word right before it ("inserts" of
-                      "inserts quickly"): what it grades; 0 none ("is
-                      fast") */
+    uint64_t verb; /* for an adverb in -ly, the content word right
+                      before it ("inserts" of "inserts quickly"): what it
+                      grades; 0 none ("is fast", "stays cold") */
 } assay_graded;
 
 /* assay_compare_grades reads the gradable words of terms [first, last) of
@@ -114,8 +114,8 @@ size_t assay_compare_grades(const assay_analysis *a, size_t from, size_t first,
  * is (or a synonym), -1 its opposite, 0 neither or another property.
  * *side receives 1 for ans's first side, 2 for its second (the noun phrase
  * after "than"), 0 when g's holder names neither by a word only one side
- * has, or when the word right before g says what it grades and ans does
- * not say it ("a linked list inserts quickly" grades inserting, not
+ * has, or when g is an adverb whose verb ans does not say ("a linked list
+ * inserts quickly" grades inserting, not
  * "reading element i is quicker in an array than in a linked list"). */
 int assay_compare_grade_side(const assay_graded *g, const assay_comparison *ans,
                              const struct assay_wordnet *wn, unsigned *side);

@@ -804,6 +804,16 @@ test_claim_comparison_decides_graded_claims(void **state)
         }
     }
     judged_free(j);
+    /* a pronoun opening the word's stretch stands for the subject before
+     * it ("..., so it stays cold": the lake) */
+    j = judge(q, "The lake is large, so it stays cold; the pond is small.",
+              "The pond is colder than the lake.", NULL, 0);
+    for (size_t c = 0; c < j->cs.n; c++) {
+        if (strstr(j->cs.c[c].text, "cold") != NULL) {
+            assert_int_equal(j->r[c].state, ASSAY_CLAIM_CONTRADICTED);
+        }
+    }
+    judged_free(j);
     /* a pronoun first side stands for the sentence's subject */
     j = judge(q, ref, "The lake is popular, and it is shallower than the pond.",
               NULL, 0);
