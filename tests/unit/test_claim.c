@@ -95,6 +95,21 @@ result_of(const judged *j, const char *prefix)
     return NULL;
 }
 
+/* result of the claim whose text holds word (the test fails when none
+ * does) */
+static const assay_claim_result *
+result_with(const judged *j, const char *word)
+{
+    for (size_t i = 0; i < j->cs.n; i++) {
+        if (strstr(j->cs.c[i].text, word) != NULL) {
+            return &j->r[i];
+        }
+    }
+    print_error("no claim holds \"%s\"\n", word);
+    fail();
+    return NULL;
+}
+
 static bool
 any_contradicted(const judged *j)
 {
@@ -797,22 +812,14 @@ test_claim_comparison_decides_graded_claims(void **state)
               "The ferry is a boat from the pier: it crosses the lake, so it "
               "is fast; the road around the lake is slow.",
               "The road is faster than the ferry.", NULL, 0);
-    for (size_t c = 0; c < j->cs.n; c++) {
-        if (strstr(j->cs.c[c].text, "fast") != NULL) {
-            assert_int_equal(j->r[c].state, ASSAY_CLAIM_CONTRADICTED);
-            assert_int_equal(j->r[c].reason, ASSAY_REASON_REVERSED);
-        }
-    }
+    assert_int_equal(result_with(j, "fast")->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_with(j, "fast")->reason, ASSAY_REASON_REVERSED);
     judged_free(j);
     /* a pronoun opening the word's stretch stands for the subject before
      * it ("..., so it stays cold": the lake) */
     j = judge(q, "The lake is large, so it stays cold; the pond is small.",
               "The pond is colder than the lake.", NULL, 0);
-    for (size_t c = 0; c < j->cs.n; c++) {
-        if (strstr(j->cs.c[c].text, "cold") != NULL) {
-            assert_int_equal(j->r[c].state, ASSAY_CLAIM_CONTRADICTED);
-        }
-    }
+    assert_int_equal(result_with(j, "cold")->state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
     /* a pronoun first side stands for the sentence's subject */
     j = judge(q, ref, "The lake is popular, and it is shallower than the pond.",
