@@ -135,6 +135,29 @@ adverb(const struct assay_wordnet *wn, const assay_term *t)
            !assay_wordnet_can_be_noun(wn, t->surface, n);
 }
 
+/* the adjective an adverb in -ly is made from ("quickly": quick,
+ * "easily": easy), when WordNet has it as an adjective or adverb with an
+ * antonym; ASSAY_WORDNET_NONE otherwise */
+static uint32_t
+adjective_of(const struct assay_wordnet *wn, const assay_term *t)
+{
+    char w[64];
+    size_t n = t->surface_len - 2;
+    if (n < 3 || n >= sizeof(w)) {
+        return ASSAY_WORDNET_NONE;
+    }
+    memcpy(w, t->surface, n);
+    if (w[n - 1] == 'i') {
+        w[n - 1] = 'y'; /* "easily": easy */
+    }
+    uint32_t id = assay_wordnet_lookup(wn, w, n);
+    uint32_t ant;
+    return id != ASSAY_WORDNET_NONE && assay_wordnet_modifier(wn, id) &&
+                   assay_wordnet_antonyms(wn, id, &ant, 1) > 0
+               ? id
+               : ASSAY_WORDNET_NONE;
+}
+
 /* how many terms of [from, last) the clause's opening noun phrase spans:
  * up to its verb ("heap allocation | is", "wood | conducts heat"; a first
  * word is never taken for the verb: "Interpreted programs"), an adverb
@@ -398,6 +421,14 @@ assay_compare_grades(const assay_analysis *a, size_t from, size_t first,
                 if (gradable(wn, ids[b])) {
                     g.base[g.nbase++] = ids[b];
                 }
+            }
+            /* an adverb in -ly grades as its adjective does ("quickly":
+             * quick, so "faster" speaks of it) */
+            uint32_t adj =
+                adverb(wn, t) ? adjective_of(wn, t) : ASSAY_WORDNET_NONE;
+            if (adj != ASSAY_WORDNET_NONE && g.nbase > 0 &&
+                g.nbase < ASSAY_COMPARE_BASES) {
+                g.base[g.nbase++] = adj;
             }
             g.sign = 1;
         }

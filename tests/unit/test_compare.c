@@ -222,6 +222,13 @@ test_compare_graded_side(void **state)
     graded_side("The otter swims quickly.",
                 "The heron swims quicker than the otter.", &side);
     assert_int_equal(side, 2u);
+    /* an adverb in -ly grades as its adjective: "quickly" as quick, a
+     * synonym of fast */
+    assert_int_equal(graded_side("The otter swims quickly.",
+                                 "The otter swims faster than the heron.",
+                                 &side),
+                     1);
+    assert_int_equal(side, 1u);
 }
 
 int
