@@ -3251,14 +3251,11 @@ judge_grades(judge_ctx *j, const clause *k, int pronoun)
     }
     /* "It is slower than main memory": the first side is what the pronoun
      * stands for */
-    for (size_t i = 0; ac.nxn == 0 && pronoun >= 0 &&
-                       i < cs->ent[pronoun].nkeys && ac.nx < ASSAY_COMPARE_SIDE;
-         i++) {
-        ac.x[ac.nx++] = cs->ent[pronoun].key[i];
-    }
     if (ac.nxn == 0 && pronoun >= 0) {
-        memcpy(ac.xn, ac.x, ac.nx * sizeof(ac.x[0]));
-        ac.nxn = ac.nx;
+        const assay_entity *e = &cs->ent[pronoun];
+        for (size_t i = 0; i < e->nkeys && ac.nx < ASSAY_COMPARE_SIDE; i++) {
+            ac.x[ac.nx++] = ac.xn[ac.nxn++] = e->key[i];
+        }
     }
     int up[3] = {0}, down[3] = {0};
     uint32_t held[3] = {0};

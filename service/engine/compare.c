@@ -105,6 +105,14 @@ side(const assay_analysis *a, size_t from, size_t to, uint64_t *v, size_t *n)
     }
 }
 
+/* "of" and "in" carry a noun phrase on ("bulbs in parallel"); any other
+ * function word ends it */
+static bool
+carries_phrase(const assay_term *t)
+{
+    return word_is(t, "of") || word_is(t, "in");
+}
+
 /* how many content words the noun phrase opening terms [from, last) has:
  * function words before it are skipped, "of" and "in" carry it on ("bulbs
  * in parallel"), any other ends it ("arrays for access by index") */
@@ -119,7 +127,7 @@ noun_phrase(const assay_analysis *a, size_t from, size_t last)
         const assay_term *t = &a->terms[i];
         if (assay_term_content(t)) {
             n++;
-        } else if (!word_is(t, "of") && !word_is(t, "in")) {
+        } else if (!carries_phrase(t)) {
             break;
         }
     }
@@ -135,9 +143,18 @@ adverb(const struct assay_wordnet *wn, const assay_term *t)
            !assay_wordnet_can_be_noun(wn, t->surface, n);
 }
 
+/* whether lemma id can be graded: an adjective or an adverb with an
+ * antonym ("fast", "cheap"; not "constant-time" or "whole") */
+static bool
+gradable(const struct assay_wordnet *wn, uint32_t id)
+{
+    uint32_t ant;
+    return assay_wordnet_modifier(wn, id) &&
+           assay_wordnet_antonyms(wn, id, &ant, 1) > 0;
+}
+
 /* the adjective an adverb in -ly is made from ("quickly": quick,
- * "easily": easy), when WordNet has it as an adjective or adverb with an
- * antonym; ASSAY_WORDNET_NONE otherwise */
+ * "easily": easy), when it can be graded; ASSAY_WORDNET_NONE otherwise */
 static uint32_t
 adjective_of(const struct assay_wordnet *wn, const assay_term *t)
 {
@@ -151,11 +168,8 @@ adjective_of(const struct assay_wordnet *wn, const assay_term *t)
         w[n - 1] = 'y'; /* "easily": easy */
     }
     uint32_t id = assay_wordnet_lookup(wn, w, n);
-    uint32_t ant;
-    return id != ASSAY_WORDNET_NONE && assay_wordnet_modifier(wn, id) &&
-                   assay_wordnet_antonyms(wn, id, &ant, 1) > 0
-               ? id
-               : ASSAY_WORDNET_NONE;
+    return id != ASSAY_WORDNET_NONE && gradable(wn, id) ? id
+                                                        : ASSAY_WORDNET_NONE;
 }
 
 /* how many terms of [from, last) the clause's opening noun phrase spans:
@@ -174,7 +188,7 @@ subject(const assay_analysis *a, size_t from, size_t last,
     for (; i < last; i++) {
         const assay_term *t = &a->terms[i];
         if (!assay_term_content(t)) {
-            if (!word_is(t, "of") && !word_is(t, "in")) {
+            if (!carries_phrase(t)) {
                 break;
             }
         } else if (i > head &&
@@ -379,16 +393,6 @@ attributive(const assay_analysis *a, size_t i, size_t last,
         }
     }
     return noun_phrase(a, i + 1, last);
-}
-
-/* whether lemma id can be graded: an adjective or an adverb with an
- * antonym ("fast", "cheap"; not "constant-time" or "whole") */
-static bool
-gradable(const struct assay_wordnet *wn, uint32_t id)
-{
-    uint32_t ant;
-    return assay_wordnet_modifier(wn, id) &&
-           assay_wordnet_antonyms(wn, id, &ant, 1) > 0;
 }
 
 size_t
