@@ -75,6 +75,21 @@ static const char *const restrictive[] = {
     "only",    "just",    "merely",   "solely",    "exclusively", "limit",
     "limits",  "limited", "restrict", "restricts", "restricted",  "except",
     "maximum", "minimum", "most",     "least"};
+/* Whether term i of a is restrictive. "most" and "least" are only as
+ * bounds ("at most one", "at least two"); as superlatives they grade
+ * ("the least recently used entry", "the most recently used"). */
+static bool
+restrictive_at(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    if (!IS_ANY(t, restrictive)) {
+        return false;
+    }
+    return !(is_word(t, "most") || is_word(t, "least")) ||
+           (i > 0 && !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+            is_word(&a->terms[i - 1], "at"));
+}
+
 /* Words of difficulty: "harder to scale independently" is agreed with by
  * "can't scale parts independently", so a claim with one is weak (negation
  * alone does not contradict it); they stay claim words, opposed by
@@ -458,7 +473,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             end = new_sentence ||
                   ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
                    !modifier_comma(wn, a, i)) ||
-                  assay_scope_boundary(t) || cond || result ||
+                  assay_scope_boundary(a, i) || cond || result ||
                   (reference && coordinated_predicate(a, seg, i)) ||
                   coordinated_clause(a, seg, i);
         }
@@ -467,7 +482,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
         }
         bool opens = seg == 0 ||
                      seg_sentence != (have ? cur.sentence : SIZE_MAX) ||
-                     assay_scope_boundary(&a->terms[seg]);
+                     assay_scope_boundary(a, seg);
         /* a short aside in parentheses, closed right after, and what
          * follows it stay in the clause: "SSR (Server-Side Rendering)
          * sends ready HTML" */
@@ -527,15 +542,28 @@ opens_condition(const assay_analysis *a, const clause *c)
     return false;
 }
 
+/* whether term t opens a part of its sentence that stands alone: after a
+ * semicolon (or a line break), not a comma, colon or parenthesis */
+static bool
+semicolon_before(const assay_term *t)
+{
+    return (t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+           !(t->flags & (ASSAY_TERM_COMMA_BEFORE | ASSAY_TERM_COLON_BEFORE |
+                         ASSAY_TERM_OPEN_BEFORE | ASSAY_TERM_CLOSE_BEFORE));
+}
+
 /* whether the sentence starting at term first is conditional: "if" or
  * "unless" anywhere, "when" / "whenever" / "until" / "otherwise" opening
- * it or one of its clauses ("when needed" inside a clause is not) */
+ * it or one of its clauses ("when needed" inside a clause is not). A
+ * semicolon ends it: "X does not lock rows; it rejects the update if ..."
+ * states its first half without a condition. */
 static bool
 sentence_conditional(const assay_analysis *a, size_t first)
 {
     for (size_t i = first; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
-        if (i > first && (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+        if (i > first &&
+            ((t->flags & ASSAY_TERM_SENTENCE_BEFORE) || semicolon_before(t))) {
             break;
         }
         bool opens = i == first || (t->flags & ASSAY_TERM_BREAK_BEFORE);
@@ -1291,7 +1319,7 @@ entities_from_reference(ref_ctx *x, bool from_question)
     for (size_t k = 0; k < x->ncl && x->rc == ASSAY_OK; k++) {
         const clause *c = &x->cl[k];
         size_t i = c->first;
-        if (i < x->r->n && assay_scope_boundary(&x->r->terms[i])) {
+        if (i < x->r->n && assay_scope_boundary(x->r, i)) {
             i++;
         }
         while (i < c->last && !content(&x->r->terms[i])) {
@@ -2326,14 +2354,28 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     int subject = -1;
     size_t sentence = SIZE_MAX;
     bool conditional = false;
+    size_t part = SIZE_MAX, scanned = 0;
     int antecedent = -1; /* the sentence's "if ..." claim */
     for (size_t k = 0; k < x->ncl && rc == ASSAY_OK; k++) {
         clause *c = &x->cl[k];
         if (c->sentence != sentence) {
             sentence = c->sentence;
             subject = -1;
-            conditional = sentence_conditional(ra, c->first);
             antecedent = -1;
+        }
+        /* the part of the sentence the clause is in, after its last
+         * semicolon: scanned once over the clauses */
+        size_t ps = part;
+        for (; scanned <= c->first && scanned < ra->n; scanned++) {
+            const assay_term *t = &ra->terms[scanned];
+            if (scanned == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE) ||
+                semicolon_before(t)) {
+                ps = scanned;
+            }
+        }
+        if (ps != part) {
+            part = ps;
+            conditional = sentence_conditional(ra, part);
         }
         bool opens_if = opens_condition(ra, c);
         int s = clause_subject(cs, ra, c->first, c->last);
@@ -2385,8 +2427,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             }
             if (appositive || !content(t) || is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
-                (IS_ANY(t, restrictive) && !IS_ANY(t, bounds)) ||
-                IS_ANY(t, lessers) || assay_scope_boundary(t) ||
+                (restrictive_at(ra, i) && !IS_ANY(t, bounds)) ||
+                IS_ANY(t, lessers) || assay_scope_boundary(ra, i) ||
                 quantity_phrase(ra, c->first, i) != 0) {
                 continue;
             }
@@ -2491,7 +2533,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         for (size_t i = c->first; i < c->last; i++) {
             const assay_term *t = &ra->terms[i];
             cl->weak =
-                cl->weak || IS_ANY(t, restrictive) || IS_ANY(t, hardships);
+                cl->weak || restrictive_at(ra, i) || IS_ANY(t, hardships);
             int w = claim_word_index(cl, t->hash);
             if (w >= 0) {
                 uint32_t id = rcov != NULL ? rcov[i] : 0;
@@ -2530,7 +2572,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         size_t a = ra->terms[c->first].start, b = ra->terms[c->last - 1].end;
         size_t f0 = c->first;
         /* "while", "but", a list's "and": not part of the claim's text */
-        while (f0 + 1 < c->last && ((assay_scope_boundary(&ra->terms[f0]) &&
+        while (f0 + 1 < c->last && ((assay_scope_boundary(ra, f0) &&
                                      !is_word(&ra->terms[f0], "instead")) ||
                                     is_word(&ra->terms[f0], "and") ||
                                     is_word(&ra->terms[f0], "or"))) {
@@ -2559,7 +2601,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
          * clause before's, in the same sentence */
         const clause *p = c > 0 ? &x->cl[claim_clause[c - 1]] : NULL;
         if (p != NULL && p->sentence == k->sentence &&
-            (assay_scope_boundary(&ra->terms[k->first]) ||
+            (assay_scope_boundary(ra, k->first) ||
              is_word(&ra->terms[k->first], "and"))) {
             assay_compare_lead(&cs->c[c].cmp, ra, p->first, p->last);
         }
@@ -3106,7 +3148,7 @@ pronoun_subject(const assay_claim_set *cs, const assay_analysis *a,
     if (i >= k->last) {
         return -1;
     }
-    if (assay_scope_boundary(&a->terms[i]) || is_word(&a->terms[i], "and")) {
+    if (assay_scope_boundary(a, i) || is_word(&a->terms[i], "and")) {
         i++;
     }
     if (i >= k->last || !IS_ANY(&a->terms[i], pronouns)) {
@@ -3213,12 +3255,12 @@ restates_restriction(const judge_ctx *j, const clause *k, const assay_claim *cl)
     const assay_analysis *a = j->a;
     size_t last = k->last;
     if (last < a->n && !(a->terms[last].flags & ASSAY_TERM_SENTENCE_BEFORE) &&
-        IS_ANY(&a->terms[last], restrictive)) {
+        restrictive_at(a, last)) {
         last++; /* the restriction opens the next phrase */
     }
     for (size_t i = k->first; i < last; i++) {
-        if (!IS_ANY(&a->terms[i], restrictive) ||
-            IS_ANY(&a->terms[i], bounds) || word_cue(j, k, i, 0) != 0) {
+        if (!restrictive_at(a, i) || IS_ANY(&a->terms[i], bounds) ||
+            word_cue(j, k, i, 0) != 0) {
             continue;
         }
         for (size_t q = i + 1; q < a->n && q <= i + RESTATE_WORDS; q++) {
@@ -3545,7 +3587,7 @@ judge_clause(void *vctx, const clause *k)
             cue_sign(a, k->first, k->last, j->cover, quantity_cue, &qturned);
     }
     size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
-    if (assay_scope_boundary(&a->terms[k->first]) && k->first + 1 < k->last) {
+    if (assay_scope_boundary(a, k->first) && k->first + 1 < k->last) {
         start = a->terms[k->first + 1].start;
     }
     bool agrees = false; /* the clause says what some claim says */

@@ -210,7 +210,7 @@ assay_compare_read(const assay_analysis *a, size_t first, size_t last,
         return false;
     }
     size_t open = first;
-    if (assay_scope_boundary(&a->terms[first])) {
+    if (assay_scope_boundary(a, first)) {
         open++; /* "while TCP is slower ..." */
     }
     /* "than" and the comparative before it */

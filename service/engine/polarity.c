@@ -45,8 +45,9 @@ starts_in(const assay_term *t, uint32_t letters)
 }
 
 bool
-assay_scope_boundary(const assay_term *t)
+assay_scope_boundary(const assay_analysis *a, size_t i)
 {
+    const assay_term *t = &a->terms[i];
     static const uint32_t first = LETTER('a') | LETTER('b') | LETTER('h') |
                                   LETTER('i') | LETTER('s') | LETTER('w') |
                                   LETTER('y');
@@ -56,7 +57,22 @@ assay_scope_boundary(const assay_term *t)
     static const char *const words[] = {"but",   "however",  "whereas",
                                         "while", "although", "instead",
                                         "yet",   "because",  "since"};
-    return IN(t, words);
+    if (!IN(t, words)) {
+        return false;
+    }
+    /* "not yet", "hasn't yet": the adverb of a negated verb */
+    if (t->surface[0] == 'y') {
+        return !(i > 0 && !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+                 (a->terms[i - 1].flags & ASSAY_TERM_NEGATOR));
+    }
+    /* "while reading": when, not a contrast */
+    if (t->surface[0] == 'w' && t->surface_len == 5 && i + 1 < a->n &&
+        t->surface[1] == 'h' && t->surface[2] == 'i') {
+        const assay_term *n = &a->terms[i + 1];
+        return (n->flags & ASSAY_TERM_BREAK_BEFORE) || n->surface_len < 5 ||
+               memcmp(n->surface + n->surface_len - 3, "ing", 3) != 0;
+    }
+    return true;
 }
 
 /* Words that negate what follows in their clause beyond the lexicon's
@@ -305,7 +321,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
                 cue_at = content;
             }
         }
-        if (assay_scope_boundary(t)) {
+        if (assay_scope_boundary(a, i)) {
             has_cue = false;
             ncue = 0;
         }

@@ -31,11 +31,13 @@ typedef enum assay_cue {
  * either side, so it costs O(1). */
 assay_cue assay_polarity_cue(const assay_analysis *a, size_t i);
 
-/* assay_scope_boundary tells whether t is a contrast word (but, however,
- * whereas, while, although, instead, yet, because, since) that opens a new
- * negation scope: "a shallow copy does not copy nested objects but a deep
- * copy does". */
-bool assay_scope_boundary(const assay_term *t);
+/* assay_scope_boundary tells whether term i of a is a contrast word (but,
+ * however, whereas, while, although, instead, yet, because, since) that
+ * opens a new negation scope: "a shallow copy does not copy nested objects
+ * but a deep copy does". "yet" right after a negation is an adverb, not a
+ * contrast: "has not yet committed" is one clause; nor is "while" before
+ * an -ing word ("does not lock rows while reading"). */
+bool assay_scope_boundary(const assay_analysis *a, size_t i);
 
 /* assay_negation_scope fills neg[i] (a->n entries, caller storage) with
  * whether term i lies in a negation's scope: a clause cue before it in the

@@ -14,11 +14,12 @@
 /* whether a clause ends before term i: a break, a new sentence, or a
  * contrast word ("but", "while") */
 static bool
-ends_before(const assay_term *t)
+ends_before(const assay_analysis *a, size_t i)
 {
+    const assay_term *t = &a->terms[i];
     return (t->flags &
             (ASSAY_TERM_BREAK_BEFORE | ASSAY_TERM_SENTENCE_BEFORE)) ||
-           assay_scope_boundary(t);
+           assay_scope_boundary(a, i);
 }
 
 static bool
@@ -110,12 +111,12 @@ beside(const assay_analysis *a, size_t lo, size_t hi, size_t i, int dir)
 {
     for (size_t j = i;;) {
         if (dir < 0) {
-            if (j == lo || ends_before(&a->terms[j])) {
+            if (j == lo || ends_before(a, j)) {
                 return SIZE_MAX;
             }
             j--;
         } else {
-            if (j + 1 >= hi || ends_before(&a->terms[j + 1])) {
+            if (j + 1 >= hi || ends_before(a, j + 1)) {
                 return SIZE_MAX;
             }
             j++;

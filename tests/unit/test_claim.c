@@ -867,6 +867,64 @@ test_claim_pronoun_with_only_opposites_contradicts(void **state)
     judged_free(j);
 }
 
+/* "not yet" is one clause: the reference's negation stays with its verb,
+ * so "has already shipped" contradicts "has not yet shipped" and "hasn't
+ * shipped yet" agrees with it */
+static void
+test_claim_not_yet_keeps_its_negation(void **state)
+{
+    (void)state;
+    const char *q = "What is a pending order?";
+    const char *ref =
+        "A pending order is one the warehouse has not yet shipped.";
+    judged *j = judge(q, ref,
+                      "A pending order is one the warehouse has "
+                      "already shipped.",
+                      NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "It is an order the warehouse hasn't shipped yet.", NULL,
+              0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* "the most" and "the least" grade (superlatives): each contradicts the
+ * other; only "at most" and "at least" restrict a claim */
+static void
+test_claim_superlatives_are_opposites(void **state)
+{
+    (void)state;
+    const char *q = "Which server does the scheduler pick?";
+    const char *ref = "The scheduler picks the least loaded server.";
+    judged *j =
+        judge(q, ref, "The scheduler picks the most loaded server.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "It picks the least loaded server.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* a semicolon ends a condition's reach: the half before it is stated
+ * plainly, so a denial of it is judged; "while" before an -ing word opens
+ * no claim of its own */
+static void
+test_claim_semicolon_ends_a_condition(void **state)
+{
+    (void)state;
+    const char *q = "What is a read replica?";
+    const char *ref = "A read replica does not accept writes while syncing; "
+                      "it copies changes from the primary if the primary is "
+                      "reachable.";
+    judged *j =
+        judge(q, ref, "A read replica accepts writes while syncing.", NULL, 0);
+    assert_int_equal(j->cs.n, 3); /* no claim "syncing"; "if ..." is one */
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2609,6 +2667,9 @@ main(void)
         cmocka_unit_test(test_claim_comparison_decides),
         cmocka_unit_test(test_claim_comparison_decides_graded_claims),
         cmocka_unit_test(test_claim_pronoun_with_only_opposites_contradicts),
+        cmocka_unit_test(test_claim_not_yet_keeps_its_negation),
+        cmocka_unit_test(test_claim_superlatives_are_opposites),
+        cmocka_unit_test(test_claim_semicolon_ends_a_condition),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),

@@ -174,6 +174,34 @@ test_polarity_clause_scope_is_bounded(void **state)
     assert_string_equal(s, ".nnn..");
 }
 
+/* "yet" after a negation and "while" before an -ing word are adverbs: no
+ * new scope, no new clause; as conjunctions they are contrasts */
+static bool
+boundary_at(const char *text, size_t i)
+{
+    assay_analysis a = analyse(text);
+    assert_true(i < a.n);
+    bool b = assay_scope_boundary(&a, i);
+    assay_analysis_fini(&a);
+    return b;
+}
+
+static void
+test_polarity_adverbial_yet_and_while_are_no_contrast(void **state)
+{
+    (void)state;
+    assert_false(boundary_at("the parcel has not yet arrived", 4));
+    assert_false(boundary_at("the parcel hasn't yet arrived", 3));
+    assert_true(boundary_at("the parcel is small, yet heavy", 4));
+    assert_true(boundary_at("yet the parcel arrived", 0));
+    assert_false(boundary_at("the pump stalls while priming", 3));
+    assert_true(boundary_at("the pump stalls while the valve is shut", 3));
+    assert_true(boundary_at("one pump stalls, while the other runs", 3));
+    char s[80];
+    scope("the parcel has not yet arrived", 5, s);
+    assert_string_equal(s, "....nn");
+}
+
 static void
 test_polarity_sentence_denials_cover_the_sentence(void **state)
 {
@@ -357,6 +385,7 @@ main(void)
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
         cmocka_unit_test(test_polarity_negation_of_another_verb),
+        cmocka_unit_test(test_polarity_adverbial_yet_and_while_are_no_contrast),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
