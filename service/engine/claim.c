@@ -910,6 +910,31 @@ near_start(const assay_analysis *a, size_t first, size_t at)
     return content_count(a, first, at) < 3;
 }
 
+/* Whether t, a word with one of entity e's stems, is a participle the
+ * entity's name does not use: "an authenticated user" describes the user,
+ * it does not name authentication ("linked" does name a linked list). */
+static bool
+participle_of(const assay_entity *e, const assay_term *t)
+{
+    size_t n = t->surface_len;
+    if (n < 4 || memcmp(t->surface + n - 2, "ed", 2) != 0) {
+        return false;
+    }
+    for (const char *p = e->label; *p != '\0';) {
+        size_t w = strcspn(p, " -");
+        size_t k = 0;
+        while (w == n && k < n &&
+               (p[k] | 0x20) == (t->surface[k] | 0x20)) { /* ASCII case */
+            k++;
+        }
+        if (w == n && k == n) {
+            return false;
+        }
+        p += w + (p[w] != '\0');
+    }
+    return true;
+}
+
 /* The entity a clause is about: the one mentioned first (ties: more
  * words, so "deep copy" beats "copy"). -1 when none. */
 static int
@@ -2515,8 +2540,10 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                         break; /* "of one process", "of the process" */
                     }
                 }
-                cl->heads |=
-                    near_start(ra, c->first, at) && !object ? 1u << e : 0u;
+                cl->heads |= near_start(ra, c->first, at) && !object &&
+                                     !participle_of(&cs->ent[e], &ra->terms[at])
+                                 ? 1u << e
+                                 : 0u;
             }
         }
         if (subject >= 0) {

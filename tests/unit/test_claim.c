@@ -925,6 +925,32 @@ test_claim_semicolon_ends_a_condition(void **state)
     judged_free(j);
 }
 
+/* a participle of one entity's name describes a thing, it does not name
+ * the entity ("the compiled program"): a claim about the other entity that
+ * uses it is still swapped when the answer says it of the first */
+static void
+test_claim_participle_names_no_entity(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between encryption and decryption?";
+    const char *ref = "Encryption hides what a message says; decryption "
+                      "reveals what an encrypted message says.";
+    judged *j = judge(q, ref,
+                      "Encryption reveals what a message says, and decryption "
+                      "scrambles it.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "decryption reveals");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    /* said of its own subject, it is supported */
+    j = judge(q, ref, "Decryption reveals what an encrypted message says.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "decryption reveals")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2670,6 +2696,7 @@ main(void)
         cmocka_unit_test(test_claim_not_yet_keeps_its_negation),
         cmocka_unit_test(test_claim_superlatives_are_opposites),
         cmocka_unit_test(test_claim_semicolon_ends_a_condition),
+        cmocka_unit_test(test_claim_participle_names_no_entity),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
