@@ -386,6 +386,44 @@ coordinated_predicate(const assay_analysis *a, size_t seg, size_t i)
            IS_ANY(&a->terms[i + 1], aux) && content_count(a, seg, i) >= 2;
 }
 
+/* whether t is a word in -ing of at least five letters */
+static bool
+ing_form(const assay_term *t)
+{
+    return t->surface_len >= 5 &&
+           memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
+}
+
+/* Whether "and" / "or" at term i joins two parallel participles in a
+ * reference, each with its object: the segment from seg opens with a word
+ * in -ing and one follows the "and" with a content word after it
+ * ("allowing permitted connections and blocking the rest"): two claims,
+ * as two clauses would be. "allowing reads and writes" has one. */
+static bool
+parallel_participle(const assay_analysis *a, size_t seg, size_t i)
+{
+    if (i + 2 >= a->n ||
+        !(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
+        (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
+        !ing_form(&a->terms[i + 1]) || content_count(a, seg, i) < 2) {
+        return false;
+    }
+    size_t f = seg;
+    while (f < i && !content(&a->terms[f])) {
+        f++;
+    }
+    if (f >= i || !ing_form(&a->terms[f])) {
+        return false;
+    }
+    for (size_t j = i + 2;
+         j < a->n && !(a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE); j++) {
+        if (content(&a->terms[j])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether "and" / "or" at term i joins a second clause with a subject of
  * its own to the segment from seg, in a reference or an answer: the
  * segment has its verb (an auxiliary) and the words after the "and" are
@@ -474,7 +512,8 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
                   ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
                    !modifier_comma(wn, a, i)) ||
                   assay_scope_boundary(a, i) || cond || result ||
-                  (reference && coordinated_predicate(a, seg, i)) ||
+                  (reference && (coordinated_predicate(a, seg, i) ||
+                                 parallel_participle(a, seg, i))) ||
                   coordinated_clause(a, seg, i);
         }
         if (!end) {

@@ -951,6 +951,31 @@ test_claim_participle_names_no_entity(void **state)
     judged_free(j);
 }
 
+/* two participles joined by "and", each with its object, are two claims
+ * of a reference: an answer that denies one and says the other is half
+ * right, not wrong in all it says */
+static void
+test_claim_parallel_participles_are_two_claims(void **state)
+{
+    (void)state;
+    const char *q = "What does a cache do?";
+    const char *ref = "A cache speeds up reads, storing recent results and "
+                      "evicting stale entries.";
+    judged *j = judge(q, ref,
+                      "A cache stores recent results but never evicts stale "
+                      "entries.",
+                      NULL, 0);
+    assert_int_equal(j->cs.n, 3);
+    assert_int_equal(result_of(j, "storing")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "evicting")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* one participle with two objects stays one claim */
+    j = judge(q, "A cache speeds up access, serving reads and writes.",
+              "It serves reads.", NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2697,6 +2722,7 @@ main(void)
         cmocka_unit_test(test_claim_superlatives_are_opposites),
         cmocka_unit_test(test_claim_semicolon_ends_a_condition),
         cmocka_unit_test(test_claim_participle_names_no_entity),
+        cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
