@@ -177,6 +177,53 @@ acronym_plural(const char *text, size_t start, size_t end, size_t wlen)
     return true;
 }
 
+/* Function words written in capitals for emphasis rather than as a
+ * language's keywords: verbs of being and doing, modals, pronouns ("the
+ * battery IS in a closed path", "IT is higher"). A closed class. */
+static const char *const emphatic[] = {
+    "is",    "are",  "was",   "were",  "be",     "been",  "am",    "do",
+    "does",  "did",  "can",   "could", "will",   "would", "shall", "should",
+    "must",  "may",  "might", "has",   "have",   "had",   "it",    "its",
+    "they",  "we",   "you",   "he",    "she",    "this",  "that",  "these",
+    "those", "very", "so",    "too",   "really", "always"};
+
+/* Whether original bytes [start, end) (the token's wlen bytes; w is its
+ * normalised, lower-case form) are two or more capitals and not an
+ * emphatic word: "WHERE", "HAVING", "FOR" written so in prose are
+ * keywords of a language, not the function words the stop list holds. */
+static bool
+capital_word(const char *text, size_t start, size_t end, const char *w,
+             size_t wlen)
+{
+    if (end - start != wlen || wlen < 2) {
+        return false;
+    }
+    for (size_t i = start; i < end; i++) {
+        if (text[i] < 'A' || text[i] > 'Z') {
+            return false;
+        }
+    }
+    for (size_t i = 0; i < sizeof(emphatic) / sizeof(emphatic[0]); i++) {
+        if (strlen(emphatic[i]) == wlen && memcmp(emphatic[i], w, wlen) == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Whether text is written mostly in lower case (ASCII letters): capitals
+ * in a text written in capitals are not keywords. */
+static bool
+mostly_lower(const char *text, size_t len)
+{
+    size_t upper = 0, lower = 0;
+    for (size_t i = 0; i < len; i++) {
+        upper += text[i] >= 'A' && text[i] <= 'Z';
+        lower += text[i] >= 'a' && text[i] <= 'z';
+    }
+    return lower > upper;
+}
+
 assay_err
 assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
               const char *text, size_t len, assay_analysis *out,
@@ -220,6 +267,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             goto out;
         }
     }
+    int lower_text = -1; /* mostly_lower(text), worked out when needed */
     for (size_t k = 0; k < ntoks; k++) {
         const assay_token *t = &toks[k];
         assay_term *term = &terms[k];
@@ -305,6 +353,24 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             }
             stem_len = wlen - 1;
             term->hash = assay_term_hash(stem, stem_len);
+        }
+        if ((flags & ASSAY_TERM_STOP) && !(flags & ASSAY_TERM_NEGATOR) &&
+            kind == 0 && capital_word(text, term->start, term->end, w, wlen)) {
+            if (lower_text < 0) {
+                lower_text = mostly_lower(text, len);
+            }
+            if (lower_text) {
+                /* a keyword ("WHERE"): a technical term, kept whole in
+                 * capitals so the function word ("where") is not it */
+                stem = an_copy(&arena, text + term->start, wlen);
+                if (stem == NULL) {
+                    rc = ASSAY_ENOMEM;
+                    goto oom;
+                }
+                stem_len = wlen;
+                term->hash = assay_term_hash(stem, stem_len);
+                flags = (flags & ~ASSAY_TERM_STOP) | ASSAY_TERM_TECH;
+            }
         }
         term->text = stem;
         term->text_len = stem_len;

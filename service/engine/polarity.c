@@ -51,8 +51,8 @@ assay_scope_boundary(const assay_analysis *a, size_t i)
     static const uint32_t first = LETTER('a') | LETTER('b') | LETTER('h') |
                                   LETTER('i') | LETTER('s') | LETTER('w') |
                                   LETTER('y');
-    if (!starts_in(t, first)) {
-        return false;
+    if (!starts_in(t, first) || (t->flags & ASSAY_TERM_TECH)) {
+        return false; /* "WHILE" is a keyword (analyze.c) */
     }
     static const char *const words[] = {"but",   "however",  "whereas",
                                         "while", "although", "instead",

@@ -200,6 +200,46 @@ test_analyze_acronym_plurals_map_to_the_acronym(void **state)
                  sizeof(w) / sizeof(w[0]));
 }
 
+/* a stop word in capitals is a keyword ("WHERE", "HAVING") in a text
+ * written in lower case: a technical term of its own, apart from the
+ * function word; an emphatic capital ("IS"), a negator ("NOT") and the
+ * words of a text written in capitals stay stop words */
+static const assay_term *
+term_at(const assay_analysis *a, size_t start)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->terms[i].start == start) {
+            return &a->terms[i];
+        }
+    }
+    fail_msg("no term starts at %zu", start);
+    return NULL;
+}
+
+static void
+test_analyze_capital_stop_words_are_keywords(void **state)
+{
+    const assay_lexicon *lex = *state;
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    const char *text = "rows WHERE the key is set, where it IS NOT null";
+    assert_ok_err(assay_analyze(lex, NULL, text, strlen(text), &a, &err), &err);
+    const assay_term *kw = term_at(&a, 5), *fw = term_at(&a, 27);
+    assert_int_equal(kw->flags & (ASSAY_TERM_STOP | ASSAY_TERM_TECH),
+                     ASSAY_TERM_TECH);
+    assert_true(fw->flags & ASSAY_TERM_STOP);
+    assert_true(kw->hash != fw->hash);
+    assert_true(term_at(&a, 36)->flags & ASSAY_TERM_STOP);    /* IS */
+    assert_true(term_at(&a, 39)->flags & ASSAY_TERM_NEGATOR); /* NOT */
+    assay_analysis_fini(&a);
+    const char *shout = "ROWS WHERE THE KEY IS SET";
+    assert_ok_err(assay_analyze(lex, NULL, shout, strlen(shout), &a, &err),
+                  &err);
+    assert_true(term_at(&a, 5)->flags & ASSAY_TERM_STOP);
+    assay_analysis_fini(&a);
+}
+
 static void
 test_analyze_does_not_stem_tech_or_numbers(void **state)
 {
@@ -382,6 +422,9 @@ main(void)
         cmocka_unit_test(test_analyze_protected_plurals_map_to_the_term),
         cmocka_unit_test(test_analyze_acronym_plurals_map_to_the_acronym),
         cmocka_unit_test(test_analyze_does_not_stem_tech_or_numbers),
+        cmocka_unit_test_setup_teardown(
+            test_analyze_capital_stop_words_are_keywords, setup_lexicon,
+            teardown_lexicon),
         cmocka_unit_test(test_analyze_maps_accented_spans_to_original),
         cmocka_unit_test(test_analyze_maps_expanded_code_points_to_whole_span),
         cmocka_unit_test(test_analyze_rejects_invalid_utf8_with_offset),

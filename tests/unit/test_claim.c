@@ -976,6 +976,29 @@ test_claim_parallel_participles_are_two_claims(void **state)
     judged_free(j);
 }
 
+/* keywords written in capitals ("FOR", "WHILE") are entities, not the
+ * function words: definitions swapped between them are role swaps */
+static void
+test_claim_capital_keywords_are_entities(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between FOR and WHILE loops?";
+    const char *ref = "A FOR loop walks over a known range of values; a WHILE "
+                      "loop runs until its condition becomes false.";
+    judged *j = judge(q, ref,
+                      "A WHILE loop walks over a known range of values, and a "
+                      "FOR loop runs until its condition becomes false.",
+                      NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(j->r[i].state, ASSAY_CLAIM_CONTRADICTED);
+        assert_int_equal(j->r[i].reason, ASSAY_REASON_ROLE_SWAP);
+    }
+    /* "WHILE" opens no contrast: the second claim is whole */
+    assert_non_null(result_of(j, "a WHILE loop runs"));
+    judged_free(j);
+}
+
 /* "and" before an auxiliary, a modal or a negation joins a second claim
  * about the same subject in a reference: "reads a row and must not lock
  * the table" is two claims, and "locks the table" contradicts the second;
@@ -2723,6 +2746,7 @@ main(void)
         cmocka_unit_test(test_claim_semicolon_ends_a_condition),
         cmocka_unit_test(test_claim_participle_names_no_entity),
         cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
+        cmocka_unit_test(test_claim_capital_keywords_are_entities),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
