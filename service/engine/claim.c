@@ -424,6 +424,31 @@ parallel_participle(const assay_analysis *a, size_t seg, size_t i)
     return false;
 }
 
+/* Whether "and" / "or" at term i joins a second verb in -s with its
+ * object to the segment from seg in a reference: the word after it ends
+ * in a single "s" and a determiner follows it ("bundles data with its
+ * methods and hides the internal state"), which a plural noun seldom has
+ * right after it. Two claims, as two clauses would be. */
+static bool
+coordinated_verb(const assay_analysis *a, size_t seg, size_t i)
+{
+    static const char *const dets[] = {"the", "a",     "an",   "its", "their",
+                                       "his", "her",   "your", "our", "all",
+                                       "any", "every", "each", "no"};
+    if (i + 2 >= a->n ||
+        !(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
+        content_count(a, seg, i) < 2) {
+        return false;
+    }
+    const assay_term *v = &a->terms[i + 1], *d = &a->terms[i + 2];
+    size_t n = v->surface_len;
+    return !(v->flags & ASSAY_TERM_BREAK_BEFORE) &&
+           !(d->flags & ASSAY_TERM_BREAK_BEFORE) && content(v) && n >= 4 &&
+           v->surface[n - 1] == 's' && v->surface[n - 2] != 's' &&
+           !(v->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) &&
+           IS_ANY(d, dets);
+}
+
 /* Whether "and" / "or" at term i joins a second clause with a subject of
  * its own to the segment from seg, in a reference or an answer: the
  * segment has its verb (an auxiliary) and the words after the "and" are
@@ -513,7 +538,8 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
                    !modifier_comma(wn, a, i)) ||
                   assay_scope_boundary(a, i) || cond || result ||
                   (reference && (coordinated_predicate(a, seg, i) ||
-                                 parallel_participle(a, seg, i))) ||
+                                 parallel_participle(a, seg, i) ||
+                                 coordinated_verb(a, seg, i))) ||
                   coordinated_clause(a, seg, i);
         }
         if (!end) {

@@ -976,6 +976,28 @@ test_claim_parallel_participles_are_two_claims(void **state)
     judged_free(j);
 }
 
+/* a second verb in -s with a determiner after it joins a second claim in
+ * a reference ("... and exposes the ..."); a plural noun ("and
+ * connections to ...") does not */
+static void
+test_claim_coordinated_verb_is_a_claim(void **state)
+{
+    (void)state;
+    const char *q = "What does a proxy do?";
+    const char *ref = "A proxy relays requests between two parties and "
+                      "conceals the caller's address.";
+    judged *j = judge(q, ref, "A proxy exposes the caller's address.", NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    const assay_claim_result *r = result_of(j, "conceals");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge("What does a pool do?",
+              "A pool reuses threads and connections to the database.",
+              "It reuses threads.", NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    judged_free(j);
+}
+
 /* keywords written in capitals ("FOR", "WHILE") are entities, not the
  * function words: definitions swapped between them are role swaps */
 static void
@@ -2747,6 +2769,7 @@ main(void)
         cmocka_unit_test(test_claim_participle_names_no_entity),
         cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
         cmocka_unit_test(test_claim_capital_keywords_are_entities),
+        cmocka_unit_test(test_claim_coordinated_verb_is_a_claim),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
