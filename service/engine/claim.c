@@ -617,6 +617,32 @@ semicolon_before(const assay_term *t)
                          ASSAY_TERM_OPEN_BEFORE | ASSAY_TERM_CLOSE_BEFORE));
 }
 
+/* Whether clause c is a relative clause ("which ...", "who ...") said of
+ * the thing the clause p before it sets apart at its end ("rewrites the
+ * history, unlike a merge, which adds a merge commit"): what it says is
+ * what the claim's subject does not do, as with "instead". */
+static bool
+said_of_the_unlike(const assay_analysis *a, const clause *p, const clause *c)
+{
+    static const char *const apart[] = {"unlike", "opposed"};
+    if (c->first >= a->n || !(is_word(&a->terms[c->first], "which") ||
+                              is_word(&a->terms[c->first], "who"))) {
+        return false;
+    }
+    /* "unlike" and a short noun phrase close the clause before */
+    for (size_t i = p->last; i > p->first && p->last - i < 5; i--) {
+        const assay_term *t = &a->terms[i - 1];
+        if (IS_ANY(t, apart)) {
+            return i < p->last;
+        }
+        if (!content(t) && !is_word(t, "a") && !is_word(t, "an") &&
+            !is_word(t, "the") && !is_word(t, "to")) {
+            return false;
+        }
+    }
+    return false;
+}
+
 /* whether the sentence starting at term first is conditional: "if" or
  * "unless" anywhere, "when" / "whenever" / "until" / "otherwise" opening
  * it or one of its clauses ("when needed" inside a clause is not). A
@@ -2653,7 +2679,17 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             cue_sign(ra, c->first, c->last, rcov, quantity_cue, &turned);
         cs->effects = cs->effects || cl->effect != 0 || cl->quantity != 0;
         cl->cond_of = (int8_t)(conditional && !opens_if ? antecedent : -1);
-        cl->instead = is_word(&ra->terms[c->first], "instead");
+        cl->instead = is_word(&ra->terms[c->first], "instead") ||
+                      (k > 0 && x->cl[k - 1].sentence == c->sentence &&
+                       said_of_the_unlike(ra, &x->cl[k - 1], c));
+        /* "... which keeps both lines | and adds a merge commit": a second
+         * predicate of the clause before is said the same way */
+        if (cs->n > 0 && claim_clause[cs->n - 1] + 1 == k &&
+            x->cl[k - 1].sentence == c->sentence &&
+            (is_word(&ra->terms[c->first], "and") ||
+             is_word(&ra->terms[c->first], "or"))) {
+            cl->instead = cl->instead || cs->c[cs->n - 1].instead;
+        }
         cl->subject_negated =
             subject >= 0 && !names_only && rcov != NULL &&
             name_negated(&cs->ent[subject], ra, c->first, c->last, rcov_cue,

@@ -998,6 +998,32 @@ test_claim_coordinated_verb_is_a_claim(void **state)
     judged_free(j);
 }
 
+/* "X does A, unlike Y, which does B": B is what X does not do, and so is a
+ * second predicate of the same relative clause */
+static void
+test_claim_relative_clause_of_the_unlike_is_denied(void **state)
+{
+    (void)state;
+    const char *q = "How does a hash map find a key?";
+    const char *ref = "A hash map finds a key in constant time, unlike a list, "
+                      "which scans the elements and compares every key.";
+    judged *j = judge(q, ref,
+                      "A hash map scans the elements and compares every key.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "which scans")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "compares")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A hash map never scans the elements and does not compare "
+              "every key.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "which scans")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* keywords written in capitals ("FOR", "WHILE") are entities, not the
  * function words: definitions swapped between them are role swaps */
 static void
@@ -2770,6 +2796,7 @@ main(void)
         cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
         cmocka_unit_test(test_claim_capital_keywords_are_entities),
         cmocka_unit_test(test_claim_coordinated_verb_is_a_claim),
+        cmocka_unit_test(test_claim_relative_clause_of_the_unlike_is_denied),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
