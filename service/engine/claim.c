@@ -2683,12 +2683,17 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                       (k > 0 && x->cl[k - 1].sentence == c->sentence &&
                        said_of_the_unlike(ra, &x->cl[k - 1], c));
         /* "... which keeps both lines | and adds a merge commit": a second
-         * predicate of the clause before is said the same way */
+         * predicate of the clause before is said the same way, and is one
+         * point with it */
         if (cs->n > 0 && claim_clause[cs->n - 1] + 1 == k &&
             x->cl[k - 1].sentence == c->sentence &&
             (is_word(&ra->terms[c->first], "and") ||
              is_word(&ra->terms[c->first], "or"))) {
+            size_t p0 = x->cl[k - 1].first;
             cl->instead = cl->instead || cs->c[cs->n - 1].instead;
+            cl->joined = coordinated_predicate(ra, p0, c->first) ||
+                         parallel_participle(ra, p0, c->first) ||
+                         coordinated_verb(ra, p0, c->first);
         }
         cl->subject_negated =
             subject >= 0 && !names_only && rcov != NULL &&
@@ -3665,8 +3670,14 @@ judge_clause(void *vctx, const clause *k)
                 }
             }
         }
-        if (claim_word || gend > i + 1) {
-            j->st.negated += claim_word && j->cover != NULL && j->cover[i] != 0;
+        j->st.negated += claim_word && j->cover != NULL && j->cover[i] != 0;
+        /* in a clause said of two subjects at once, a word of one claim may
+         * be the opposite of another's ("both lists and tuples are
+         * immutable" against "a list is mutable; a tuple is immutable"),
+         * never of a claim that says the word itself; elsewhere a
+         * reference's own word is none ("the short string is higher, the
+         * long one lower" speaks of each in turn) */
+        if ((claim_word && conj == 0) || gend > i + 1) {
             i = gend - 1;
             continue; /* "first" in "the last added is the first removed" */
         }
@@ -3676,6 +3687,11 @@ judge_clause(void *vctx, const clause *k)
         for (size_t q = 0; q < nk; q++) {
             p = find64(cs->opp_key, cs->nopp, keys[q]);
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+                if (claim_word && (cs->opp_claim[p] == ENTITY_OPPOSITE ||
+                                   claim_word_index(&cs->c[cs->opp_claim[p]],
+                                                    t->hash) >= 0)) {
+                    continue;
+                }
                 if (cs->opp_claim[p] == ENTITY_OPPOSITE) {
                     /* "shallow" for deep copy names the contrasted entity
                      * shallow copy: a role swap, judged below */

@@ -86,6 +86,9 @@ typedef struct assay_claim {
     bool negative;        /* the claim is stated negatively (over all its
                              words; judging compares the words matched) */
     bool instead;         /* "instead of Y": all of it is negative */
+    bool joined;          /* a second predicate of the claim before ("...
+                             and hides the state"): one point with it when
+                             a verdict weighs how much is contradicted */
     bool subject_negated; /* a negation of its own over the subject's
                              name ("the key is not iron": "not" reaches
                              iron, no predicate word) */

@@ -128,13 +128,22 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
     }
     /* A contradicted claim (role swap, negation, opposite word, asserted
      * misconception) never leaves an answer correct, and costs score in
-     * proportion to the claims it contradicts. */
-    size_t contra = 0;
+     * proportion to the points it contradicts. A point is a claim with the
+     * predicates joined to it ("encrypts the traffic and authenticates the
+     * server"): splitting a reference finer tells which part an answer
+     * denies, not that it denies less of the reference. */
+    size_t contra = 0, points = 0;
+    bool point_contra = false;
     bool strong = false; /* a swap, a reversal or a misconception: the answer
                             has the facts backwards, not one point wrong */
     for (size_t i = 0; i < f->nclaims; i++) {
+        if (i == 0 || i >= pq->claims.n || !pq->claims.c[i].joined) {
+            points++;
+            point_contra = false;
+        }
         if (f->claims[i].state == ASSAY_CLAIM_CONTRADICTED) {
-            contra++;
+            contra += !point_contra;
+            point_contra = true;
             strong = strong || f->claims[i].reason == ASSAY_REASON_ROLE_SWAP ||
                      f->claims[i].reason == ASSAY_REASON_REVERSED ||
                      f->claims[i].reason == ASSAY_REASON_MISCONCEPTION;
@@ -142,10 +151,9 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
     }
     if (contra > 0) {
         flags |= ASSAY_FLAG(CONTRADICTS_REFERENCE);
-        *score -=
-            p->contradiction_penalty * (double)contra / (double)f->nclaims;
+        *score -= p->contradiction_penalty * (double)contra / (double)points;
         *score = *score < 0.0 ? 0.0 : *score;
-        strong = strong || 2 * contra >= f->nclaims;
+        strong = strong || 2 * contra >= points;
         *score = capped(*score, strong ? p->contradiction_cap
                                        : p->contradiction_point_cap);
     }

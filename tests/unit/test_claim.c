@@ -968,6 +968,9 @@ test_claim_parallel_participles_are_two_claims(void **state)
     assert_int_equal(j->cs.n, 3);
     assert_int_equal(result_of(j, "storing")->state, ASSAY_CLAIM_SUPPORTED);
     assert_int_equal(result_of(j, "evicting")->state, ASSAY_CLAIM_CONTRADICTED);
+    /* the second participle is one point with the first */
+    assert_false(j->cs.c[1].joined);
+    assert_true(j->cs.c[2].joined);
     judged_free(j);
     /* one participle with two objects stays one claim */
     j = judge(q, "A cache speeds up access, serving reads and writes.",
@@ -1007,20 +1010,37 @@ test_claim_relative_clause_of_the_unlike_is_denied(void **state)
     const char *q = "How does a hash map find a key?";
     const char *ref = "A hash map finds a key in constant time, unlike a list, "
                       "which scans the elements and compares every key.";
-    judged *j = judge(q, ref,
-                      "A hash map scans the elements and compares every key.",
-                      NULL, 0);
+    judged *j =
+        judge(q, ref, "A hash map scans the elements and compares every key.",
+              NULL, 0);
     assert_int_equal(result_of(j, "which scans")->state,
                      ASSAY_CLAIM_CONTRADICTED);
-    assert_int_equal(result_of(j, "compares")->state,
-                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "compares")->state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
     j = judge(q, ref,
               "A hash map never scans the elements and does not compare "
               "every key.",
               NULL, 0);
-    assert_int_equal(result_of(j, "which scans")->state,
-                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "which scans")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* said of two subjects at once, the word one claim says is the opposite
+ * of the other's: "both ... are slow" denies "a cache is fast", though
+ * "slow" is the reference's own word for the disk */
+static void
+test_claim_both_subjects_take_the_other_claims_word(void **state)
+{
+    (void)state;
+    const char *q = "Which is fast, a cache or a disk?";
+    const char *ref = "A cache is fast; a disk is slow.";
+    judged *j = judge(q, ref, "Both caches and disks are slow.", NULL, 0);
+    assert_int_equal(result_of(j, "A cache")->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "a disk")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* each said in turn: no opposite of the other's claim */
+    j = judge(q, ref, "A cache is fast, and a disk is slow.", NULL, 0);
+    assert_false(any_contradicted(j));
     judged_free(j);
 }
 
@@ -2796,6 +2816,7 @@ main(void)
         cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
         cmocka_unit_test(test_claim_capital_keywords_are_entities),
         cmocka_unit_test(test_claim_coordinated_verb_is_a_claim),
+        cmocka_unit_test(test_claim_both_subjects_take_the_other_claims_word),
         cmocka_unit_test(test_claim_relative_clause_of_the_unlike_is_denied),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),

@@ -665,6 +665,16 @@ test_verdict_contradiction_caps_and_flags(void **state)
     assert_string_equal(v->band, "partial");
     assay_verdict_free(v);
 
+    /* ... but claims joined to the one before ("... and hides the state")
+     * are one point with it: two points, one contradicted, is half the
+     * reference backwards (the cap at incorrect, 0.2) */
+    pq.claims.c[1].joined = true;
+    pq.claims.c[3].joined = true;
+    assert_ok(assay_verdict_build(&pq, &f, m, &fx->p, "h", &v));
+    assert_near(v->score, 0.2, 1e-9);
+    assert_string_equal(v->band, "incorrect");
+    assay_verdict_free(v);
+
     /* a role swap has it backwards, however few claims */
     with_claims(&pq, &f, ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_ROLE_SWAP,
                 ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE);
