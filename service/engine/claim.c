@@ -325,6 +325,10 @@ content_count(const assay_analysis *a, size_t first, size_t last)
     return n;
 }
 
+/* Quantifiers the stop list keeps as content words */
+static const char *const quantifiers[] = {"all",  "both",    "many", "few",
+                                          "most", "several", "much"};
+
 /* Subject pronouns: a segment opening with one has a subject and a verb
  * of its own ("; it cannot be null"), however few its content words. */
 static const char *const subject_pronouns[] = {"it", "they", "he", "she"};
@@ -562,8 +566,14 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
                        (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE);
         bool pronoun = i > seg + 1 &&
                        IS_ANY(&a->terms[seg], subject_pronouns) && words >= 1;
+        /* a quantifier says how many, not what: "so all of them can
+         * proceed" is as much a fragment as "so none of them can" */
+        size_t said = words;
+        for (size_t q = seg; q < i && said >= 2; q++) {
+            said -= IS_ANY(&a->terms[q], quantifiers) && content(&a->terms[q]);
+        }
         if (have && !opens &&
-            (in_aside || resume || (!subject && !pronoun && words < 2))) {
+            (in_aside || resume || (!subject && !pronoun && said < 2))) {
             cur.last = i;
         } else {
             if (have) {

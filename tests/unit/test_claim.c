@@ -1044,6 +1044,30 @@ test_claim_both_subjects_take_the_other_claims_word(void **state)
     judged_free(j);
 }
 
+/* a quantifier says how many, not what: "so all of them can leave" is a
+ * fragment of the clause before it, as "so none of them can leave" is in
+ * the reference, and the two are judged as one clause against it */
+static void
+test_claim_quantifier_fragment_joins_its_clause(void **state)
+{
+    (void)state;
+    const char *q = "What is a gridlock?";
+    const char *ref = "A gridlock is when every car in a junction waits for "
+                      "the car ahead of it, so none of them can leave.";
+    judged *j = judge(q, ref,
+                      "A gridlock is when every car in a junction waits for "
+                      "the car ahead of it, so all of them can leave.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A gridlock is when every car in a junction waits for "
+              "the car ahead of it.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* keywords written in capitals ("FOR", "WHILE") are entities, not the
  * function words: definitions swapped between them are role swaps */
 static void
@@ -2816,6 +2840,7 @@ main(void)
         cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
         cmocka_unit_test(test_claim_capital_keywords_are_entities),
         cmocka_unit_test(test_claim_coordinated_verb_is_a_claim),
+        cmocka_unit_test(test_claim_quantifier_fragment_joins_its_clause),
         cmocka_unit_test(test_claim_both_subjects_take_the_other_claims_word),
         cmocka_unit_test(test_claim_relative_clause_of_the_unlike_is_denied),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
