@@ -81,6 +81,16 @@ judged_free(judged *j)
     free(j);
 }
 
+/* the state of the reference's first claim against answer */
+static assay_claim_state
+first_state(const char *q, const char *ref, const char *answer)
+{
+    judged *j = judge(q, ref, answer, NULL, 0);
+    assay_claim_state st = j->r[0].state;
+    judged_free(j);
+    return st;
+}
+
 /* state of the claim whose text starts with prefix */
 static const assay_claim_result *
 result_of(const judged *j, const char *prefix)
@@ -855,16 +865,13 @@ test_claim_pronoun_with_only_opposites_contradicts(void **state)
     (void)state;
     const char *q = "Why do trucks use a low gear on hills?";
     const char *ref = "A low gear is strong and slow.";
-    judged *j = judge(q, ref, "It is weak and fast.", NULL, 0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    judged_free(j);
-    j = judge(q, ref, "A low gear is used because it is weak and fast.", NULL,
-              0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    judged_free(j);
-    j = judge(q, ref, "It makes the engine weak.", NULL, 0);
-    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    judged_free(j);
+    assert_int_equal(first_state(q, ref, "It is weak and fast."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(
+        first_state(q, ref, "A low gear is used because it is weak and fast."),
+        ASSAY_CLAIM_CONTRADICTED);
+    assert_int_not_equal(first_state(q, ref, "It makes the engine weak."),
+                         ASSAY_CLAIM_CONTRADICTED);
 }
 
 /* "not yet" is one clause: the reference's negation stays with its verb,
@@ -884,10 +891,9 @@ test_claim_not_yet_keeps_its_negation(void **state)
     assert_int_equal(j->cs.n, 1);
     assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
-    j = judge(q, ref, "It is an order the warehouse hasn't shipped yet.", NULL,
-              0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
-    judged_free(j);
+    assert_int_equal(
+        first_state(q, ref, "It is an order the warehouse hasn't shipped yet."),
+        ASSAY_CLAIM_SUPPORTED);
 }
 
 /* "the most" and "the least" grade (superlatives): each contradicts the
@@ -898,13 +904,11 @@ test_claim_superlatives_are_opposites(void **state)
     (void)state;
     const char *q = "Which server does the scheduler pick?";
     const char *ref = "The scheduler picks the least loaded server.";
-    judged *j =
-        judge(q, ref, "The scheduler picks the most loaded server.", NULL, 0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    judged_free(j);
-    j = judge(q, ref, "It picks the least loaded server.", NULL, 0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
-    judged_free(j);
+    assert_int_equal(
+        first_state(q, ref, "The scheduler picks the most loaded server."),
+        ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref, "It picks the least loaded server."),
+                     ASSAY_CLAIM_SUPPORTED);
 }
 
 /* a semicolon ends a condition's reach: the half before it is stated
@@ -1054,18 +1058,16 @@ test_claim_quantifier_fragment_joins_its_clause(void **state)
     const char *q = "What is a gridlock?";
     const char *ref = "A gridlock is when every car in a junction waits for "
                       "the car ahead of it, so none of them can leave.";
-    judged *j = judge(q, ref,
-                      "A gridlock is when every car in a junction waits for "
-                      "the car ahead of it, so all of them can leave.",
-                      NULL, 0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    judged_free(j);
-    j = judge(q, ref,
-              "A gridlock is when every car in a junction waits for "
-              "the car ahead of it.",
-              NULL, 0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
-    judged_free(j);
+    assert_int_equal(
+        first_state(q, ref,
+                    "A gridlock is when every car in a junction waits for "
+                    "the car ahead of it, so all of them can leave."),
+        ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(
+        first_state(q, ref,
+                    "A gridlock is when every car in a junction waits for "
+                    "the car ahead of it."),
+        ASSAY_CLAIM_SUPPORTED);
 }
 
 /* keywords written in capitals ("FOR", "WHILE") are entities, not the
