@@ -27,7 +27,7 @@
 #include <stdint.h>
 
 #include "analyze.h"
-#include "compare.h"
+#include "comparison.h"
 #include "concept.h"
 #include "lexicon.h"
 #include "swap.h"
@@ -71,7 +71,7 @@ typedef struct assay_entity {
 
 typedef struct assay_claim {
     char *text;           /* the clause as written in the reference */
-    assay_comparison cmp; /* what it compares, if anything (compare.h) */
+    assay_comparison cmp; /* what it compares, if anything (comparison.h) */
     assay_graded grade[ASSAY_COMPARE_GRADES]; /* without "than": gradable
                                                 words ("RAM is fast") */
     size_t ngrades;
@@ -152,7 +152,7 @@ typedef struct assay_claim_set {
     bool declared; /* entities came from the bank */
     bool effects;  /* some claim has an effect or a quantity: only then
                       does judging look for them in an answer */
-    bool compares; /* some claim compares two things (compare.h) */
+    bool compares; /* some claim compares two things (comparison.h) */
     bool grades;   /* some claim grades something without "than" */
     assay_claim c[ASSAY_MAX_CLAIMS];
     size_t n;

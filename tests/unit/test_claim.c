@@ -747,7 +747,7 @@ test_claim_nouns_exchanged_are_a_role_swap(void **state)
     judged_free(j);
 }
 
-/* a claim that compares is decided by the answer's comparison (compare.h):
+/* a claim that compares is decided by the answer's comparison (comparison.h):
  * the converse supports it though it says the opposite word ("the cup is
  * colder than the kettle"), the sides swapped contradict it though every
  * word is the claim's; one side said may agree but never contradicts */

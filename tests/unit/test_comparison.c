@@ -1,4 +1,4 @@
-/* test_compare.c - comparisons: reading the sides and the property ("-er",
+/* test_comparison.c - comparisons: reading the sides and the property ("-er",
  * "more" / "less"), and what an answer's comparison says of a
  * reference's: the same order and comparative, the converse, the sides
  * swapped, the comparative turned, one side said, and nothing said of
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare.h"
+#include "comparison.h"
 #include "polarity.h"
 
 static assay_test_lex tl;

@@ -1,5 +1,5 @@
 /*
- * compare.h - comparisons: "TCP is slower than UDP". A reference clause
+ * comparison.h - comparisons: "TCP is slower than UDP". A reference clause
  * with "than" compares two sides on one property: the words before its
  * comparative (x), the words after "than" (y), the property (the
  * comparative's WordNet base: "slower" -> slow, "more efficient" ->
@@ -14,8 +14,8 @@
  * than reading from disk"). The claim judge (claim.c) reads each claim's
  * comparison at build time and each answer clause's when it judges.
  */
-#ifndef ASSAY_COMPARE_H
-#define ASSAY_COMPARE_H
+#ifndef ASSAY_COMPARISON_H
+#define ASSAY_COMPARISON_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
-/* compare.c - comparisons: which side is more of what. */
-#include "compare.h"
+/* comparison.c - comparisons: which side is more of what. */
+#include "comparison.h"
 
 #include <string.h>
 
