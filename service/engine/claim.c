@@ -390,6 +390,22 @@ coordinated_predicate(const assay_analysis *a, size_t seg, size_t i)
            IS_ANY(&a->terms[i + 1], aux) && content_count(a, seg, i) >= 2;
 }
 
+/* Whether term i opens a trade-off in a reference: "at the cost of" or
+ * "at the expense of" after a clause of two content words or more. What
+ * is gained and what is paid are two claims ("speeds up lookups | at the
+ * cost of extra storage and slower writes"); "cost" there is no word of
+ * the claim. seg SIZE_MAX: the phrase alone, wherever it stands. */
+static bool
+trade_off(const assay_analysis *a, size_t seg, size_t i)
+{
+    return i + 3 < a->n && is_word(&a->terms[i], "at") &&
+           is_word(&a->terms[i + 1], "the") &&
+           (is_word(&a->terms[i + 2], "cost") ||
+            is_word(&a->terms[i + 2], "expense")) &&
+           is_word(&a->terms[i + 3], "of") &&
+           (seg == SIZE_MAX || content_count(a, seg, i) >= 2);
+}
+
 /* whether t is a word in -ing of at least five letters */
 static bool
 ing_form(const assay_term *t)
@@ -541,9 +557,10 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
                   ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
                    !modifier_comma(wn, a, i)) ||
                   assay_scope_boundary(a, i) || cond || result ||
-                  (reference && (coordinated_predicate(a, seg, i) ||
-                                 parallel_participle(a, seg, i) ||
-                                 coordinated_verb(a, seg, i))) ||
+                  (reference &&
+                   (coordinated_predicate(a, seg, i) ||
+                    parallel_participle(a, seg, i) ||
+                    coordinated_verb(a, seg, i) || trade_off(a, seg, i))) ||
                   coordinated_clause(a, seg, i);
         }
         if (!end) {
@@ -2555,8 +2572,9 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
                 (restrictive_at(ra, i) && !IS_ANY(t, bounds)) ||
                 IS_ANY(t, lessers) || assay_scope_boundary(ra, i) ||
-                quantity_phrase(ra, c->first, i) != 0) {
-                continue;
+                quantity_phrase(ra, c->first, i) != 0 ||
+                (i >= 2 && trade_off(ra, SIZE_MAX, i - 2))) {
+                continue; /* ... and the "cost" of "at the cost of" */
             }
             bool dup = false;
             for (size_t w = 0; w < cl->nwords && !dup; w++) {
@@ -2679,6 +2697,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 }
                 cl->whead |= negation_head(ra, id, i) ? 1u << w : 0u;
                 cl->wless |= less ? 1u << w : 0u;
+                cl->weffect |= effect_cue(ra, c->first, i) != 0 ? 1u << w : 0u;
             }
         }
         cl->restricted = cl->weak;
@@ -3925,7 +3944,18 @@ judge_clause(void *vctx, const clause *k)
          * the words, as "helps" is said of many things */
         double says_at =
             by_quantity && named && !by_effect ? ALIGN_SHARE : EFFECT_SHARE;
-        bool effect_says = s >= says_at && (differ || explained);
+        /* the claim's effect word said the other way ("slows down lookups"
+         * for "speeds up lookups") is said, turned, as an opposite is: it
+         * counts toward the share */
+        double se = s;
+        if (by_effect && effect != cl->effect && cl->wsum > 0) {
+            for (size_t q = 0; q < cl->nwords; q++) {
+                if (((cl->weffect & ~x[c].words) >> q) & 1u) {
+                    se += cl->w[q] / cl->wsum;
+                }
+            }
+        }
+        bool effect_says = se >= says_at && (differ || explained);
         /* what the clause says inside a denial of its sentence, turned
          * (an effect or quantity cue was read with the denial on it) */
         flip = effect_says ? differ : flip != (denial != 0);

@@ -123,6 +123,7 @@ typedef struct assay_claim {
                          an answer's "less memory" says it the same way */
     uint32_t wgrowth; /* words naming an order of growth
                          ("logarithmically", "O(n)") */
+    uint32_t weffect; /* words that are effect cues ("speeds", "limits") */
     int8_t both[2];   /* two claim words opposite to each other
                          ("hides ... and exposes ..."), -1 when none */
     uint32_t bobj[2]; /* the claim words said right after each of them:

@@ -1070,6 +1070,41 @@ test_claim_quantifier_fragment_joins_its_clause(void **state)
         ASSAY_CLAIM_SUPPORTED);
 }
 
+/* what is gained and what is paid for it ("at the cost of") are two
+ * claims: an answer that turns what is paid is judged against it alone */
+static void
+test_claim_trade_off_is_two_claims(void **state)
+{
+    (void)state;
+    const char *q = "Why compress the backups?";
+    const char *ref = "Compression shrinks the backups at the cost of "
+                      "slower restores.";
+    judged *j = judge(q, ref,
+                      "Compression shrinks the backups, and restores get "
+                      "faster too.",
+                      NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    assert_int_equal(result_of(j, "Compression shrinks")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "at the cost")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+/* the claim's effect word said the other way ("slows" for "speeds") counts
+ * as said, turned, so a short claim is decided by it */
+static void
+test_claim_turned_effect_word_counts_as_said(void **state)
+{
+    (void)state;
+    const char *q = "Why use a cache?";
+    const char *ref = "A cache speeds up page loads.";
+    assert_int_equal(first_state(q, ref, "A cache slows down page loads."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref, "A cache speeds page loads up."),
+                     ASSAY_CLAIM_SUPPORTED);
+}
+
 /* keywords written in capitals ("FOR", "WHILE") are entities, not the
  * function words: definitions swapped between them are role swaps */
 static void
@@ -2843,6 +2878,8 @@ main(void)
         cmocka_unit_test(test_claim_capital_keywords_are_entities),
         cmocka_unit_test(test_claim_coordinated_verb_is_a_claim),
         cmocka_unit_test(test_claim_quantifier_fragment_joins_its_clause),
+        cmocka_unit_test(test_claim_trade_off_is_two_claims),
+        cmocka_unit_test(test_claim_turned_effect_word_counts_as_said),
         cmocka_unit_test(test_claim_both_subjects_take_the_other_claims_word),
         cmocka_unit_test(test_claim_relative_clause_of_the_unlike_is_denied),
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
