@@ -406,14 +406,6 @@ trade_off(const assay_analysis *a, size_t seg, size_t i)
            (seg == SIZE_MAX || content_count(a, seg, i) >= 2);
 }
 
-/* whether t is a word in -ing of at least five letters */
-static bool
-ing_form(const assay_term *t)
-{
-    return t->surface_len >= 5 &&
-           memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
-}
-
 /* Whether "and" / "or" at term i joins two parallel participles in a
  * reference, each with its object: the segment from seg opens with a word
  * in -ing and one follows the "and" with a content word after it
@@ -425,14 +417,14 @@ parallel_participle(const assay_analysis *a, size_t seg, size_t i)
     if (i + 2 >= a->n ||
         !(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
         (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
-        !ing_form(&a->terms[i + 1]) || content_count(a, seg, i) < 2) {
+        !assay_term_ing(&a->terms[i + 1]) || content_count(a, seg, i) < 2) {
         return false;
     }
     size_t f = seg;
     while (f < i && !content(&a->terms[f])) {
         f++;
     }
-    if (f >= i || !ing_form(&a->terms[f])) {
+    if (f >= i || !assay_term_ing(&a->terms[f])) {
         return false;
     }
     for (size_t j = i + 2;

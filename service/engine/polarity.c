@@ -69,8 +69,7 @@ assay_scope_boundary(const assay_analysis *a, size_t i)
     if (t->surface[0] == 'w' && t->surface_len == 5 && i + 1 < a->n &&
         t->surface[1] == 'h' && t->surface[2] == 'i') {
         const assay_term *n = &a->terms[i + 1];
-        return (n->flags & ASSAY_TERM_BREAK_BEFORE) || n->surface_len < 5 ||
-               memcmp(n->surface + n->surface_len - 3, "ing", 3) != 0;
+        return (n->flags & ASSAY_TERM_BREAK_BEFORE) || !assay_term_ing(n);
     }
     return true;
 }
