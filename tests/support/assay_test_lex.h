@@ -60,6 +60,22 @@ assay_test_lex_close(assay_test_lex *t)
     memset(t, 0, sizeof(*t));
 }
 
+/* ASSAY_TEST_LEX_GROUP(tl, opposites) defines a file's analyser tl and
+ * the cmocka group setup and teardown that open and close it. */
+#define ASSAY_TEST_LEX_GROUP(tl, opposites)                                    \
+    static assay_test_lex tl;                                                  \
+    static int setup(void **state)                                             \
+    {                                                                          \
+        (void)state;                                                           \
+        return assay_test_lex_open(&tl, (opposites));                          \
+    }                                                                          \
+    static int teardown(void **state)                                          \
+    {                                                                          \
+        (void)state;                                                           \
+        assay_test_lex_close(&tl);                                             \
+        return 0;                                                              \
+    }
+
 /* assay_test_analyse analyses text, failing the test on an error. */
 static inline assay_analysis
 assay_test_analyse(const assay_test_lex *t, const char *text)

@@ -14,22 +14,7 @@
 #include "comparison.h"
 #include "polarity.h"
 
-static assay_test_lex tl;
-
-static int
-setup(void **state)
-{
-    (void)state;
-    return assay_test_lex_open(&tl, false);
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    assay_test_lex_close(&tl);
-    return 0;
-}
+ASSAY_TEST_LEX_GROUP(tl, false)
 
 /* reads text's comparison (than_only, against ref when given) */
 static bool

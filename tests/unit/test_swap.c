@@ -11,22 +11,7 @@
 #include "polarity.h"
 #include "swap.h"
 
-static assay_test_lex tl;
-
-static int
-setup(void **state)
-{
-    (void)state;
-    return assay_test_lex_open(&tl, false);
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    assay_test_lex_close(&tl);
-    return 0;
-}
+ASSAY_TEST_LEX_GROUP(tl, false)
 
 /* The places of a reference whose claims are its sentences. */
 static void
