@@ -256,6 +256,8 @@ typedef struct clause {
     bool own_subject; /* mentioned here, not inherited */
     int parity;       /* negation cues and "less" in the clause */
     int yesno;
+    bool joined; /* opened by a second predicate of the clause before ("...
+                    and hides the state"): one point with it */
 } clause;
 
 static bool
@@ -526,12 +528,15 @@ static void
 split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
               clause_fn fn, void *ctx)
 {
-    clause cur = {0, 0, 0, -1, false, 0, 0};
+    clause cur = {0, 0, 0, -1, false, 0, 0, false};
     bool have = false, in_aside = false;
+    bool seg_joined = false, joins = false; /* the segment's opening, the
+                                               next one's */
     size_t sentence = 0, seg = 0, seg_sentence = 0;
     for (size_t i = 1; i <= a->n; i++) {
         bool end = i == a->n;
         bool new_sentence = false;
+        joins = false;
         if (!end) {
             const assay_term *t = &a->terms[i];
             new_sentence = (t->flags & ASSAY_TERM_SENTENCE_BEFORE) != 0;
@@ -545,14 +550,14 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             /* "fits the data so well that it ...": a result clause */
             bool result =
                 i >= 2 && is_word(t, "that") && is_word(&a->terms[i - 2], "so");
+            joins = reference && (coordinated_predicate(a, seg, i) ||
+                                  parallel_participle(a, seg, i) ||
+                                  coordinated_verb(a, seg, i));
             end = new_sentence ||
                   ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
                    !modifier_comma(wn, a, i)) ||
-                  assay_scope_boundary(a, i) || cond || result ||
-                  (reference &&
-                   (coordinated_predicate(a, seg, i) ||
-                    parallel_participle(a, seg, i) ||
-                    coordinated_verb(a, seg, i) || trade_off(a, seg, i))) ||
+                  assay_scope_boundary(a, i) || cond || result || joins ||
+                  (reference && trade_off(a, seg, i)) ||
                   coordinated_clause(a, seg, i);
         }
         if (!end) {
@@ -588,7 +593,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             if (have) {
                 fn(ctx, &cur);
             }
-            cur = (clause){seg, i, seg_sentence, -1, false, 0, 0};
+            cur = (clause){seg, i, seg_sentence, -1, false, 0, 0, seg_joined};
             have = true;
         }
         if (new_sentence) {
@@ -596,6 +601,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
         }
         seg = i;
         seg_sentence = sentence;
+        seg_joined = joins;
     }
     if (have && a->n > 0) {
         fn(ctx, &cur);
@@ -2710,11 +2716,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             x->cl[k - 1].sentence == c->sentence &&
             (is_word(&ra->terms[c->first], "and") ||
              is_word(&ra->terms[c->first], "or"))) {
-            size_t p0 = x->cl[k - 1].first;
             cl->instead = cl->instead || cs->c[cs->n - 1].instead;
-            cl->joined = coordinated_predicate(ra, p0, c->first) ||
-                         parallel_participle(ra, p0, c->first) ||
-                         coordinated_verb(ra, p0, c->first);
+            cl->joined = c->joined;
         }
         cl->subject_negated =
             subject >= 0 && !names_only && rcov != NULL &&
