@@ -529,7 +529,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
               clause_fn fn, void *ctx)
 {
     clause cur = {0, 0, 0, -1, false, 0, 0, false};
-    bool have = false, in_aside = false;
+    bool have = false, in_aside = false, lead = false;
     bool seg_joined = false, joins = false; /* the segment's opening, the
                                                next one's */
     size_t sentence = 0, seg = 0, seg_sentence = 0;
@@ -587,14 +587,25 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             said -= IS_ANY(&a->terms[q], quantifiers) && content(&a->terms[q]);
         }
         if (have && !opens &&
-            (in_aside || resume || (!subject && !pronoun && said < 2))) {
+            (in_aside || resume || lead ||
+             (!subject && !pronoun && said < 2))) {
             cur.last = i;
+            lead = false;
         } else {
             if (have) {
                 fn(ctx, &cur);
             }
             cur = (clause){seg, i, seg_sentence, -1, false, 0, 0, seg_joined};
             have = true;
+            /* a fragment opening its sentence before a comma sets the
+             * scene for what follows: "For APIs, use tokens" is one claim
+             * (a label before a colon names the subject: "A set: ...") */
+            lead = opens && said < 2 && i < a->n && !new_sentence &&
+                   (a->terms[i].flags & ASSAY_TERM_COMMA_BEFORE) &&
+                   !assay_scope_boundary(a, seg);
+            for (size_t q = seg; q < i && lead; q++) {
+                lead = assay_claim_yesno_word(&a->terms[q]) == 0; /* "Yes," */
+            }
         }
         if (new_sentence) {
             sentence++;
@@ -1447,6 +1458,19 @@ question_verb(const assay_analysis *q, const assay_wordnet *wn)
     return 0;
 }
 
+/* whether t, opening a sentence, is the verb of an instruction: a base
+ * form that is mostly a verb and never an adjective or adverb */
+static bool
+instruction_verb(const assay_wordnet *wn, const assay_term *t)
+{
+    if (!assay_wordnet_can_be_verb(wn, t->surface, t->surface_len) ||
+        !assay_wordnet_mostly_verb(wn, t->surface, t->surface_len)) {
+        return false;
+    }
+    uint32_t id = assay_wordnet_lookup(wn, t->surface, t->surface_len);
+    return id != ASSAY_WORDNET_NONE && !assay_wordnet_modifier(wn, id);
+}
+
 /* A reference clause opening with question words names what it is about
  * ("Shallow copy duplicates ..." for "... deepcopy and shallow copy?"); a
  * clause after a contrast word that opens with an entity's head word names
@@ -1477,6 +1501,13 @@ entities_from_reference(ref_ctx *x, bool from_question)
              * name: "but limits CPU-bound multi-threading" opens with its
              * predicate, so it names no entity (and keeps its claim) */
             if (IS_ANY(t, restrictive)) {
+                break;
+            }
+            /* an instruction opens with its verb: "Enable CSRF middleware
+             * and ..." says what to do, and "enable" names nothing (a word
+             * that can modify names: "Shallow copy duplicates ...") */
+            if (n == 0 && (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) &&
+                instruction_verb(wn, t)) {
                 break;
             }
             /* a word that is mostly a verb ends the name: "The loops begin

@@ -554,11 +554,85 @@ typedef struct match_ctx {
     const assay_match_params *p;
 } match_ctx;
 
+/* The other words of phrase ph in any order around content word s, where
+ * its first word matched: each at its own position in s's clause, all
+ * within ph->n + window content words of one another ("a global lock in
+ * the interpreter" for "global interpreter lock"). On success sets the
+ * span's first and last content words, the worst word quality and whether
+ * a negation lies in it. */
+static bool
+any_order_match(const match_ctx *m, const assay_cphrase *ph, size_t s,
+                size_t *lo, size_t *hi, int *quality, bool *inner_neg)
+{
+    for (size_t w = 0; w < ph->n; w++) {
+        if (ph->words[w].negator) {
+            return false; /* "not all in memory": the order is the sense */
+        }
+    }
+    size_t span = ph->n + m->p->window;
+    size_t a = s, b = s; /* s's clause, at most span words either side */
+    while (a > 0 && s - (a - 1) < span && !m->brk[a]) {
+        a--;
+    }
+    while (b + 1 < m->ncontent && b + 1 - s < span && !m->brk[b + 1]) {
+        b++;
+    }
+    uint64_t used = 1ULL << (s - a);
+    size_t first = s, last = s;
+    int q = *quality;
+    for (size_t w = 1; w < ph->n; w++) {
+        size_t at = SIZE_MAX;
+        int best = 0;
+        /* the nearest match to s, so the span stays short */
+        for (size_t d = 1; d <= span && at == SIZE_MAX; d++) {
+            for (int side = 0; side < 2 && at == SIZE_MAX; side++) {
+                if (side == 0 ? d > s - a : d > b - s) {
+                    continue;
+                }
+                size_t c = side == 0 ? s - d : s + d;
+                (*m->steps)++;
+                if (c - a >= 64 || (used >> (c - a) & 1u)) {
+                    continue;
+                }
+                const assay_term *tc = &m->a->terms[m->content[c]];
+                int qq = word_match(&ph->words[w], tc, m->hash[c], m->tsig[c],
+                                    m->ssig[c], m->p);
+                if (qq > 0) {
+                    at = c;
+                    best = qq;
+                }
+            }
+        }
+        if (at == SIZE_MAX) {
+            return false;
+        }
+        used |= 1ULL << (at - a);
+        q = best < q ? best : q;
+        first = at < first ? at : first;
+        last = at > last ? at : last;
+    }
+    if (last - first >= span) {
+        return false;
+    }
+    bool n = false;
+    for (size_t c = first; c <= last && !n; c++) {
+        const assay_term *tc = &m->a->terms[m->content[c]];
+        n = ((tc->flags & ASSAY_TERM_NEGATOR) && c != s) ||
+            (c != first && m->neg[m->content[c]]);
+    }
+    *lo = first;
+    *hi = last;
+    *quality = q;
+    *inner_neg = n;
+    return true;
+}
+
 /* Best asserted (not negated) occurrence of phrase ph: its state and span;
  * *neg is set, with the span in nstart/nend, when an occurrence is negated. */
 static assay_match_state
-phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
-             size_t *end, bool *neg, size_t *nstart, size_t *nend)
+phrase_match(const match_ctx *m, const assay_cphrase *ph, bool any_order,
+             size_t *start, size_t *end, bool *neg, size_t *nstart,
+             size_t *nend)
 {
     assay_match_state best = ASSAY_MATCH_MISSING;
     const assay_cword *w0 = &ph->words[0];
@@ -661,16 +735,25 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, size_t *start,
                 }
             }
         }
+        /* out of order, a variant is a weaker sign: fuzzy at best */
+        size_t first = s;
+        bool moved = false;
+        if (!ok && any_order) {
+            quality = q;
+            ok = moved =
+                any_order_match(m, ph, s, &first, &last, &quality, &inner_neg);
+        }
         if (!ok) {
             continue;
         }
+        t0 = &m->a->terms[m->content[first]];
         assay_match_state st =
-            quality == 2 ? ASSAY_MATCH_EXACT : ASSAY_MATCH_FUZZY;
+            quality == 2 && !moved ? ASSAY_MATCH_EXACT : ASSAY_MATCH_FUZZY;
         /* A phrase that itself starts with a negator ("no garbage
          * collector") is not negated by that word; a negator inside the
          * span ("threads do not speed up CPU-bound work") negates the
          * phrase as surely as one before it. */
-        if (!ph->words[0].negator && (inner_neg || m->neg[m->content[s]])) {
+        if (!ph->words[0].negator && (inner_neg || m->neg[m->content[first]])) {
             if (!*neg) {
                 *neg = true;
                 *nstart = t0->start;
@@ -816,8 +899,13 @@ assay_concepts_match_scope(const assay_concept_set *cs,
             size_t s = 0, e = 0, ns = 0, ne = 0;
             bool neg = false;
             const assay_cphrase *ph = &c->phrases[j];
-            assay_match_state st = phrase_match(ph->among_all ? &all : &m, ph,
-                                                &s, &e, &neg, &ns, &ne);
+            /* a bank variant's words in another order: its point said
+             * another way, never a misconception (a false one costs more) */
+            bool any_order = ph->n >= 2 && !ph->among_all && !c->derived &&
+                             !c->misconception;
+            assay_match_state st =
+                phrase_match(ph->among_all ? &all : &m, ph, any_order, &s, &e,
+                             &neg, &ns, &ne);
             if (st > best.state) {
                 best = (assay_concept_match){st, s, e, j, 0, 0, 0, 0};
             }
@@ -875,7 +963,7 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                 bool neg = false;
                 const assay_cphrase *ph = &c->phrases[j];
                 const match_ctx *mc = ph->among_all ? &all : &m;
-                if (phrase_match(mc, ph, &ys, &ye, &neg, &ns, &ne) !=
+                if (phrase_match(mc, ph, false, &ys, &ye, &neg, &ns, &ne) !=
                     ASSAY_MATCH_EXACT) {
                     continue;
                 }

@@ -4,6 +4,10 @@
  * A concept is a weighted set of alternative phrases. Each phrase is analysed
  * like an answer (normalised, stemmed, stop words dropped) and matched in the
  * answer in order, each next word within a small window of content words.
+ * A bank concept's variant (not a misconception's, nor one with a negator)
+ * also matches in another order within its clause, all its words within
+ * its length plus the window ("a global lock in the interpreter" for
+ * "global interpreter lock"), as fuzzy.
  * Words of 5+ letters tolerate one edit (insert, delete, substitute or swap
  * two neighbours: "Djnago"), and a bank variant's word matches its close
  * WordNet synonyms; both are reported as fuzzy with reduced credit. A match

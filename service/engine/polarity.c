@@ -331,6 +331,53 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     }
 }
 
+/* what closes a phrase set aside before the window does: a clause of
+ * its own after it ("instead of a list that holds every value") */
+static const char *const aside_stops[] = {"that", "which", "who",
+                                          "so",   "when",  "where"};
+
+void
+assay_set_aside(const assay_analysis *a, unsigned window, bool *scope)
+{
+    for (size_t i = 0; i + 2 < a->n; i++) {
+        const assay_term *t = &a->terms[i], *n = &a->terms[i + 1];
+        if (n->flags & ASSAY_TERM_BREAK_BEFORE) {
+            continue;
+        }
+        /* "instead of", "rather than", "as opposed to" */
+        bool opens =
+            (t->surface_len == 7 && memcmp(t->surface, "instead", 7) == 0 &&
+             n->surface_len == 2 && memcmp(n->surface, "of", 2) == 0) ||
+            (t->surface_len == 6 && memcmp(t->surface, "rather", 6) == 0 &&
+             n->surface_len == 4 && memcmp(n->surface, "than", 4) == 0) ||
+            (t->surface_len == 7 && memcmp(t->surface, "opposed", 7) == 0 &&
+             n->surface_len == 2 && memcmp(n->surface, "to", 2) == 0 && i > 0 &&
+             a->terms[i - 1].surface_len == 2 &&
+             memcmp(a->terms[i - 1].surface, "as", 2) == 0);
+        if (!opens) {
+            continue;
+        }
+        /* a verb in -ing sets aside what it does ("instead of storing
+         * them in memory"); a noun phrase ends at the first function word
+         * after its noun ("instead of the database as the source of
+         * truth": the source of truth is what is used) */
+        bool verb = assay_term_ing(&a->terms[i + 2]);
+        unsigned content = 0;
+        size_t k = i + 2;
+        for (; k < a->n && content < window; k++) {
+            const assay_term *u = &a->terms[k];
+            if ((u->flags & ASSAY_TERM_BREAK_BEFORE) ||
+                assay_scope_boundary(a, k) || IN(u, aside_stops) ||
+                (!verb && content > 0 && (u->flags & ASSAY_TERM_STOP))) {
+                break;
+            }
+            scope[k] = !scope[k]; /* "instead of not X" says X */
+            content += !(u->flags & ASSAY_TERM_STOP);
+        }
+        i = k - 1;
+    }
+}
+
 void
 assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg)
 {

@@ -46,6 +46,16 @@ bool assay_scope_boundary(const assay_analysis *a, size_t i);
  * true that", from the cue on). O(a->n). */
 void assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg);
 
+/* assay_set_aside marks, in scope (a->n entries, a negation scope), the
+ * phrase after "instead of", "rather than" or "as opposed to" as denied:
+ * a verb in -ing and what follows it, or a noun phrase up to the first
+ * function word after its noun, within its clause and window content words (a
+ * term already denied is said: "instead of never freeing it"): the answer names
+ * it as what it does not claim ("yields values instead of building a list").
+ * Claims read these words themselves (claim.c); concepts take the scope.
+ * O(a->n). */
+void assay_set_aside(const assay_analysis *a, unsigned window, bool *scope);
+
 /* assay_negation_cover fills cover[i] (a->n entries, zeroed by the
  * caller) with 1 + the index of the cue whose scope term i lies in, 0 when
  * none (same rules as assay_negation_scope), so a caller can count the

@@ -936,6 +936,9 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     for (size_t i = 0; scope != NULL && i < answer->n; i++) {
         scope[i] = cover[i] != 0;
     }
+    if (scope != NULL) {
+        assay_set_aside(answer, p->neg_window, scope);
+    }
     f->steps +=
         assay_concepts_match_scope(&pq->concepts, answer, &mp, scope, matches);
     /* claims before coverage: a negation the reference shares lifts a

@@ -1771,6 +1771,67 @@ test_claim_restrictive_clause_opening_is_no_entity(void **state)
     judged_free(j);
 }
 
+/* An instruction opens with its verb, which names no entity: in "Enable
+ * ccache for the compiler" the claim is about ccache, so "Disable ccache"
+ * contradicts it; a word that can modify still opens a name ("Shallow copy
+ * duplicates ..."). */
+static void
+test_claim_instruction_verb_is_no_entity(void **state)
+{
+    (void)state;
+    const char *q = "How do you speed up repeated builds with ccache?";
+    const char *ref = "Enable ccache for the compiler and keep its cache "
+                      "between builds.";
+    judged *j = judge(q, ref,
+                      "Disable ccache for the compiler and keep its cache "
+                      "between builds.",
+                      NULL, 0);
+    for (size_t e = 0; e < j->cs.nent; e++) {
+        assert_null(strstr(j->cs.ent[e].label, "enable"));
+    }
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    assert_int_equal(first_state(q, ref,
+                                 "Enable ccache for the compiler and keep "
+                                 "the cache between builds."),
+                     ASSAY_CLAIM_SUPPORTED);
+    j = judge(Q_COPY, R_COPY, "x", NULL, 0);
+    bool shallow = false;
+    for (size_t e = 0; e < j->cs.nent; e++) {
+        shallow = shallow || strcmp(j->cs.ent[e].label, "shallow copy") == 0;
+    }
+    assert_true(shallow);
+    judged_free(j);
+}
+
+/* A fragment that opens a sentence before a comma sets the scene for the
+ * clause after it: "For uploads, stream the data in chunks" is one claim,
+ * not a claim "For uploads" that any mention of uploads supports. A
+ * contrast word alone ("Instead, ...") is no such fragment. */
+static void
+test_claim_opening_fragment_joins_the_clause_after(void **state)
+{
+    (void)state;
+    const char *q = "How should a web server handle large request bodies?";
+    judged *j = judge(q,
+                      "Limit the body size. For uploads, stream the data "
+                      "in chunks.",
+                      "Uploads are rare.", NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    assert_string_equal(j->cs.c[1].text,
+                        "For uploads, stream the data in chunks");
+    assert_int_equal(j->r[1].state, ASSAY_CLAIM_MISSING);
+    judged_free(j);
+    assay_claim_set cs;
+    build(&cs, q,
+          "Never buffer the body in memory. Instead, stream the data in "
+          "chunks.",
+          NULL, 0);
+    assert_string_equal(cs.c[cs.n - 1].text, "stream the data in chunks");
+    assay_claims_fini(&cs);
+}
+
 /* Effect words: a claim that says its object is held back is contradicted
  * by a clause with most of its words saying the object is helped, and
  * agreed with by one that denies the help. */
@@ -2945,6 +3006,8 @@ main(void)
         cmocka_unit_test(test_claim_plural_subject_names_the_question_entities),
         cmocka_unit_test(test_claim_reference_contrast_makes_a_swap),
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
+        cmocka_unit_test(test_claim_instruction_verb_is_no_entity),
+        cmocka_unit_test(test_claim_opening_fragment_joins_the_clause_after),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,6 +1,7 @@
 /* test_polarity.c - negation cues, their scope, and the linear cost of
  * grading a long single-sentence answer (counted in loop steps, not time). */
 #include "assay_test.h"
+#include "assay_test_lex.h"
 
 #include <string.h>
 
@@ -202,6 +203,64 @@ test_polarity_adverbial_yet_and_while_are_no_contrast(void **state)
     assert_string_equal(s, "....nn");
 }
 
+/* aside returns scope() with assay_set_aside applied over it, the text
+ * analysed with the shipped stop list (function words end a noun phrase) */
+static assay_test_lex aside_lex;
+
+static void
+aside(const char *text, unsigned window, char *out)
+{
+    assay_analysis a = assay_test_analyse(&aside_lex, text);
+    bool neg[64];
+    assert_true(a.n < 64);
+    assay_negation_scope(&a, window, neg);
+    assay_set_aside(&a, window, neg);
+    for (size_t i = 0; i < a.n; i++) {
+        out[i] = neg[i] ? 'n' : '.';
+    }
+    out[a.n] = '\0';
+    assay_analysis_fini(&a);
+}
+
+static void
+test_polarity_set_aside_phrase_is_denied(void **state)
+{
+    (void)state;
+    assert_int_equal(assay_test_lex_open(&aside_lex, false), 0);
+    char s[80];
+    /* the kettle boils water | instead of | heating milk: the phrase after
+     * "instead of" is what the kettle does not do */
+    aside("the kettle boils water instead of heating milk", 5, s);
+    assert_string_equal(s, "......nn");
+    aside("it walks rather than runs", 5, s);
+    assert_string_equal(s, "....n");
+    aside("trains as opposed to planes fly", 5, s);
+    assert_string_equal(s, "....nn");
+    /* the phrase ends at its clause's end, before a clause of its own and
+     * after window content words */
+    aside("he reads instead of writing letters, and sleeps", 5, s);
+    assert_string_equal(s, "....nn..");
+    aside("use tea instead of coffee that keeps you awake", 5, s);
+    assert_string_equal(s, "....n....");
+    /* a noun phrase ends at the first function word after its noun; a
+     * verb in -ing keeps its objects */
+    aside("use redis instead of the database as the store", 5, s);
+    assert_string_equal(s, "....nn...");
+    aside("it yields instead of storing values in memory", 5, s);
+    assert_string_equal(s, "....nnnn");
+    aside("he drinks tea instead of strong black coffee", 2, s);
+    assert_string_equal(s, ".....nn.");
+    /* a negation inside it is said again: "instead of never" */
+    aside("it runs instead of never running", 5, s);
+    assert_string_equal(s, "....n.");
+    /* "instead" alone and "rather" alone set nothing aside */
+    aside("it stops; instead it waits", 5, s);
+    assert_string_equal(s, ".....");
+    aside("it is rather slow", 5, s);
+    assert_string_equal(s, "....");
+    assay_test_lex_close(&aside_lex);
+}
+
 static void
 test_polarity_sentence_denials_cover_the_sentence(void **state)
 {
@@ -381,6 +440,7 @@ main(void)
         cmocka_unit_test(test_polarity_classifies_cues),
         cmocka_unit_test(test_polarity_clause_scope_is_bounded),
         cmocka_unit_test(test_polarity_sentence_denials_cover_the_sentence),
+        cmocka_unit_test(test_polarity_set_aside_phrase_is_denied),
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),

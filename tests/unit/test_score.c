@@ -192,6 +192,14 @@ test_asserted_misconception_counts_negated_does_not(void **state)
     double negated = f.f[ASSAY_F_misconception];
     assert_true(asserted > 0.0);
     assert_near(negated, 0.0, 1e-12);
+    /* what the answer sets aside is not asserted either */
+    features(fx, "They take turns instead of threads run in parallel.", &f, mm);
+    assert_near(f.f[ASSAY_F_misconception], 0.0, 1e-12);
+    features(fx, "Threads take turns rather than threads run in parallel.", &f,
+             mm);
+    assert_near(f.f[ASSAY_F_misconception], 0.0, 1e-12);
+    features(fx, "Threads run in parallel instead of taking turns.", &f, mm);
+    assert_true(f.f[ASSAY_F_misconception] > 0.0);
 }
 
 static void
