@@ -1458,6 +1458,37 @@ question_verb(const assay_analysis *q, const assay_wordnet *wn)
     return 0;
 }
 
+/* whether term i of a (in a clause from first) grades by comparison: a
+ * comparative of a gradable word ("harder", "easier") or a gradable word
+ * after more / less ("more complex") */
+static bool
+graded_comparative(const assay_wordnet *wn, const assay_analysis *a,
+                   size_t first, size_t i)
+{
+    static const char *const degree[] = {"more", "less", "most", "least"};
+    const assay_term *t = &a->terms[i];
+    assay_graded g;
+    if (assay_compare_grades(a, i, i, i + 1, NULL, wn, &g, 1) == 0) {
+        return false;
+    }
+    if (i > first && IS_ANY(&a->terms[i - 1], degree)) {
+        return true;
+    }
+    /* "-er" / "-est" of a gradable base ("faster": fast) */
+    size_t n = t->surface_len;
+    if (!(n > 4 && memcmp(t->surface + n - 2, "er", 2) == 0) &&
+        !(n > 5 && memcmp(t->surface + n - 3, "est", 3) == 0)) {
+        return false;
+    }
+    for (size_t b = 0; b < g.nbase; b++) {
+        const char *l = assay_wordnet_lemma(wn, g.base[b]);
+        if (l != NULL && (strlen(l) != n || memcmp(l, t->surface, n) != 0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* whether t, opening a sentence, is the verb of an instruction: a base
  * form that is mostly a verb and never an adjective or adverb */
 static bool
@@ -2657,6 +2688,13 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 cl->wpair[v] |= 1u << w;
             }
         }
+        for (size_t i = c->first; i < c->last; i++) {
+            int w = claim_word_at(cl, ra, c->first, c->last, i);
+            if (w >= 0 && !is_entity_key(cs, ra->terms[i].hash) &&
+                graded_comparative(cs->wn, ra, c->first, i)) {
+                cl->wgrade |= 1u << w;
+            }
+        }
         size_t s0, s1, d0, d1;
         if (direction_at(ra, c->first, c->last, &s0, &s1, &d0, &d1) !=
             SIZE_MAX) {
@@ -3845,8 +3883,14 @@ judge_clause(void *vctx, const clause *k)
          * memory"); a clause said of the running subject is not a swap
          * when the clause that named it also named the claim's subject
          * ("(10 grams plus 20 grams) in the right cup") */
-        if (pol == claim_polarity(cl, x[best].words | x[best].opposed) &&
-            subj >= 0 && cl->subject >= 0 && !((cl->heads >> subj) & 1u) &&
+        /* a graded claim ("harder to scale independently") is swapped
+         * only by a clause that grades the same way or the other: without
+         * the grade, "microservices scale independently" does not say it
+         * of the other entity */
+        uint32_t said = x[best].words | x[best].opposed;
+        if (pol == claim_polarity(cl, said) &&
+            (cl->wgrade == 0 || (said & cl->wgrade) != 0) && subj >= 0 &&
+            cl->subject >= 0 && !((cl->heads >> subj) & 1u) &&
             (subj_first || !((cl->entities >> subj) & 1u)) &&
             !(((named_all | j->subject_all) >> cl->subject) & 1u) &&
             cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&

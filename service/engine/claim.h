@@ -124,6 +124,8 @@ typedef struct assay_claim {
     uint32_t wgrowth; /* words naming an order of growth
                          ("logarithmically", "O(n)") */
     uint32_t weffect; /* words that are effect cues ("speeds", "limits") */
+    uint32_t wgrade;  /* gradable words ("harder", "fast"): a role swap
+                         must say one of them, or its opposite */
     int8_t both[2];   /* two claim words opposite to each other
                          ("hides ... and exposes ..."), -1 when none */
     uint32_t bobj[2]; /* the claim words said right after each of them:

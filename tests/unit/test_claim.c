@@ -1805,6 +1805,45 @@ test_claim_instruction_verb_is_no_entity(void **state)
     judged_free(j);
 }
 
+/* A graded claim ("harder to upgrade") is swapped only by a clause that
+ * says its grade (or the opposite) of the other entity: "a desktop is easy
+ * to upgrade" shares "upgrade" but says what the reference implies of the
+ * desktop, not the laptop's claim of it. */
+static bool
+swapped(const judged *j)
+{
+    for (size_t i = 0; i < j->cs.n; i++) {
+        if (j->r[i].state == ASSAY_CLAIM_CONTRADICTED &&
+            j->r[i].reason == ASSAY_REASON_ROLE_SWAP) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void
+test_claim_graded_claim_swaps_only_with_its_grade(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between a laptop and a desktop?";
+    const char *ref = "A laptop is lighter to carry but harder to upgrade "
+                      "piecewise, while a desktop is cheaper for the same "
+                      "power.";
+    judged *j = judge(q, ref,
+                      "A desktop upgrades piecewise and well, while a laptop "
+                      "is light to carry.",
+                      NULL, 0);
+    assert_false(swapped(j));
+    judged_free(j);
+    j = judge(q, ref,
+              "A desktop is harder to upgrade piecewise, while a laptop is "
+              "cheaper for the same power.",
+              NULL, 0);
+    assert_true(swapped(j));
+    assert_int_equal(result_with(j, "harder")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* A fragment that opens a sentence before a comma sets the scene for the
  * clause after it: "For uploads, stream the data in chunks" is one claim,
  * not a claim "For uploads" that any mention of uploads supports. A
@@ -3008,6 +3047,7 @@ main(void)
         cmocka_unit_test(test_claim_differ_from_question_contrasts),
         cmocka_unit_test(test_claim_instruction_verb_is_no_entity),
         cmocka_unit_test(test_claim_opening_fragment_joins_the_clause_after),
+        cmocka_unit_test(test_claim_graded_claim_swaps_only_with_its_grade),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
