@@ -1129,6 +1129,25 @@ conjoined(const assay_claim_set *cs, const assay_analysis *a, size_t first,
     return m;
 }
 
+/* Whether terms [first, last) open with "both" as a pronoun: "both ...",
+ * "they both ...", "they are both ...", "both of them ..." (not "both X
+ * and Y", which names its entities) */
+static bool
+both_pronoun(const assay_analysis *a, size_t first, size_t last)
+{
+    size_t i = first;
+    if (i < last && assay_scope_boundary(a, i)) {
+        i++; /* "but both ..." */
+    }
+    if (i < last && is_word(&a->terms[i], "they")) {
+        i++;
+        if (i < last && IS_ANY(&a->terms[i], aux)) {
+            i++; /* "they are both", "they can both" */
+        }
+    }
+    return i + 1 < last && is_word(&a->terms[i], "both");
+}
+
 /* Whether a negation covers entity e's name in terms [first, last) that
  * covers none of the claim words there (cue: the negation over term i, 1 +
  * its cue's index; cues/ncues: those over the claim words): a negation of
@@ -3588,6 +3607,20 @@ judge_clause(void *vctx, const clause *k)
                     : -1;
     own = agent >= 0 ? agent : own;
     uint32_t conj = conjoined(cs, a, k->first, k->last, own, named_all);
+    /* "both" opening a clause that names no entity ("There is no
+     * difference: both copy the nested objects") says it of every
+     * contrasted entity, as "Both X and Y ..." does */
+    if (own < 0 && named_all == 0 && both_pronoun(a, k->first, k->last)) {
+        for (size_t e = 0; e < cs->nent; e++) {
+            if (cs->ent[e].contrast) {
+                named_all |= 1u << e;
+                own = own < 0 ? (int)e : own;
+            }
+        }
+        conj = own >= 0 ? named_all & ~(1u << own) : 0;
+        own = conj != 0 ? own : -1;
+        named_all = own >= 0 ? named_all : 0;
+    }
     /* "A mutex, unlike a spinlock, puts ...": the thing set against is
      * no subject */
     static const char *const unlike[] = {"unlike", "contrary"};

@@ -1046,6 +1046,16 @@ test_claim_both_subjects_take_the_other_claims_word(void **state)
     j = judge(q, ref, "A cache is fast, and a disk is slow.", NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
+    /* "both" as the subject names every contrasted entity */
+    j = judge(q, ref, "They are both slow.", NULL, 0);
+    assert_int_equal(result_of(j, "A cache")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "No difference at all: both run fast.", NULL, 0);
+    assert_int_equal(result_of(j, "a disk")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A disk is slow, but they both store data.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
 }
 
 /* a quantifier says how many, not what: "so all of them can leave" is a
