@@ -570,6 +570,9 @@ any_order_match(const match_ctx *m, const assay_cphrase *ph, size_t s,
         }
     }
     size_t span = ph->n + m->p->window;
+    if (span >= 32) {
+        return false; /* the positions below fit one 64-bit mask */
+    }
     size_t a = s, b = s; /* s's clause, at most span words either side */
     while (a > 0 && s - (a - 1) < span && !m->brk[a]) {
         a--;
