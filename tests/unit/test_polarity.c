@@ -22,19 +22,29 @@ analyse(const char *text)
     return a;
 }
 
-/* scope returns a string with one char per term: 'n' in scope, '.' not. */
+/* scope returns a string with one char per term: 'n' in scope, '.' not
+ * (scope_of: of an analysis, which it frees). */
+static void
+scope_of(assay_analysis *a, unsigned window, bool set_aside, char *out)
+{
+    bool neg[64];
+    assert_true(a->n < 64);
+    assay_negation_scope(a, window, neg);
+    if (set_aside) {
+        assay_set_aside(a, window, neg);
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        out[i] = neg[i] ? 'n' : '.';
+    }
+    out[a->n] = '\0';
+    assay_analysis_fini(a);
+}
+
 static void
 scope(const char *text, unsigned window, char *out)
 {
     assay_analysis a = analyse(text);
-    bool neg[64];
-    assert_true(a.n < 64);
-    assay_negation_scope(&a, window, neg);
-    for (size_t i = 0; i < a.n; i++) {
-        out[i] = neg[i] ? 'n' : '.';
-    }
-    out[a.n] = '\0';
-    assay_analysis_fini(&a);
+    scope_of(&a, window, false, out);
 }
 
 static assay_cue
@@ -211,15 +221,7 @@ static void
 aside(const char *text, unsigned window, char *out)
 {
     assay_analysis a = assay_test_analyse(&aside_lex, text);
-    bool neg[64];
-    assert_true(a.n < 64);
-    assay_negation_scope(&a, window, neg);
-    assay_set_aside(&a, window, neg);
-    for (size_t i = 0; i < a.n; i++) {
-        out[i] = neg[i] ? 'n' : '.';
-    }
-    out[a.n] = '\0';
-    assay_analysis_fini(&a);
+    scope_of(&a, window, true, out);
 }
 
 static void
