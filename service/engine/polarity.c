@@ -29,6 +29,11 @@ surface_in(const assay_term *t, const char *const *words, size_t n)
 
 #define IN(t, list) surface_in((t), (list), sizeof(list) / sizeof((list)[0]))
 
+/* whether term t is the word lit (a string literal) */
+#define IS(t, lit)                                                             \
+    ((t)->surface_len == sizeof(lit) - 1 &&                                    \
+     memcmp((t)->surface, (lit), sizeof(lit) - 1) == 0)
+
 /* coordinators: a negation cue right after one opens a conjunct */
 static const char *const joiners[] = {"and", "or"};
 
@@ -92,7 +97,7 @@ static const char *const preventers[] = {
 static bool
 is_from(const assay_term *t)
 {
-    return t->surface_len == 4 && memcmp(t->surface, "from", 4) == 0;
+    return IS(t, "from");
 }
 
 /* The verb of prevention at most three words before term i in its
@@ -145,11 +150,9 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
     }
     if (t->flags & ASSAY_TERM_NEGATOR) {
         /* "no matter how often" concedes, it denies nothing */
-        if (i + 1 < a->n && t->surface_len == 2 &&
-            memcmp(t->surface, "no", 2) == 0 &&
+        if (i + 1 < a->n && IS(t, "no") &&
             !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
-            a->terms[i + 1].surface_len == 6 &&
-            memcmp(a->terms[i + 1].surface, "matter", 6) == 0) {
+            IS(&a->terms[i + 1], "matter")) {
             return ASSAY_CUE_NONE;
         }
         for (size_t j = i + 1; j < a->n && j <= i + 2; j++) {
@@ -315,8 +318,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             /* a denial of "A or B" denies each: the window starts again
              * after "or" ("never store passwords in plain text or with
              * reversible encryption"); "and" may open a plain predicate */
-            if ((ncue & 1u) && content - cue_at < window &&
-                t->surface_len == 2 && memcmp(t->surface, "or", 2) == 0) {
+            if ((ncue & 1u) && content - cue_at < window && IS(t, "or")) {
                 cue_at = content;
             }
         }
@@ -345,15 +347,10 @@ assay_set_aside(const assay_analysis *a, unsigned window, bool *scope)
             continue;
         }
         /* "instead of", "rather than", "as opposed to" */
-        bool opens =
-            (t->surface_len == 7 && memcmp(t->surface, "instead", 7) == 0 &&
-             n->surface_len == 2 && memcmp(n->surface, "of", 2) == 0) ||
-            (t->surface_len == 6 && memcmp(t->surface, "rather", 6) == 0 &&
-             n->surface_len == 4 && memcmp(n->surface, "than", 4) == 0) ||
-            (t->surface_len == 7 && memcmp(t->surface, "opposed", 7) == 0 &&
-             n->surface_len == 2 && memcmp(n->surface, "to", 2) == 0 && i > 0 &&
-             a->terms[i - 1].surface_len == 2 &&
-             memcmp(a->terms[i - 1].surface, "as", 2) == 0);
+        bool opens = (IS(t, "instead") && IS(n, "of")) ||
+                     (IS(t, "rather") && IS(n, "than")) ||
+                     (IS(t, "opposed") && IS(n, "to") && i > 0 &&
+                      IS(&a->terms[i - 1], "as"));
         if (!opens) {
             continue;
         }
