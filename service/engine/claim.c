@@ -472,18 +472,54 @@ coordinated_verb(const assay_analysis *a, size_t seg, size_t i)
  * terminal are separated" has no verb before its "and": one subject of
  * two entities. */
 #define NEW_SUBJECT_WORDS 3
+
+/* Whether t is a verb in the third person singular: it ends in a single
+ * "s" and, without it (or without "es"), is a verb WordNet knows
+ * ("produces", "displays", "pushes"). False without WordNet. */
 static bool
-coordinated_clause(const assay_analysis *a, size_t seg, size_t i)
+third_person(const assay_wordnet *wn, const assay_term *t)
 {
+    size_t n = t->surface_len;
+    if (wn == NULL || n < 4 || t->surface[n - 1] != 's' ||
+        t->surface[n - 2] == 's' || t->surface[n - 2] == 'u' ||
+        (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
+        return false;
+    }
+    return assay_wordnet_can_be_verb(wn, t->surface, n - 1) ||
+           (t->surface[n - 2] == 'e' &&
+            assay_wordnet_can_be_verb(wn, t->surface, n - 2));
+}
+
+/* adverbs that may stand between a subject and its verb */
+static const char *const pre_verb[] = {"just",    "then",   "also", "only",
+                                       "simply",  "still",  "now",  "merely",
+                                       "usually", "always", "often"};
+
+static bool
+coordinated_clause(const assay_wordnet *wn, const assay_analysis *a, size_t seg,
+                   size_t i, bool reference)
+{
+    /* a verb in -s counts in an answer only: a reference's "If C burns
+     * out then A and B are ..." keeps its claim whole, and an answer that
+     * says two things of two subjects ("the server produces the HTML and
+     * the browser displays it") is read as two clauses, so the browser's
+     * part is not said of the server */
+    wn = reference ? NULL : wn;
     static const char *const dets[] = {"the",   "a",    "an",    "its",
                                        "their", "this", "these", "each"};
     if (!(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
         content_count(a, seg, i) < 2) {
         return false;
     }
+    /* the segment's verb: an auxiliary, or a verb in -s after its
+     * subject's first word ("the server produces the HTML and the browser
+     * displays it") */
     bool verb = false;
     for (size_t q = seg; q < i && !verb; q++) {
-        verb = IS_ANY(&a->terms[q], aux);
+        verb = IS_ANY(&a->terms[q], aux) ||
+               (q > seg && q + 1 < i && content(&a->terms[q - 1]) &&
+                !is_word(&a->terms[q - 1], "both") &&
+                third_person(wn, &a->terms[q])); /* not "both caches and" */
     }
     if (!verb) {
         return false;
@@ -493,12 +529,25 @@ coordinated_clause(const assay_analysis *a, size_t seg, size_t i)
         j++;
     }
     unsigned words = 0;
+    bool lexical = false; /* the new clause's verb is no auxiliary */
     for (; j < a->n && words <= NEW_SUBJECT_WORDS; j++) {
         const assay_term *t = &a->terms[j];
         if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
             return false;
         }
         if (IS_ANY(t, aux)) {
+            break;
+        }
+        /* a verb in -s after the new subject, maybe after an adverb: it
+         * says something itself ("and the browser just displays it") */
+        if (words > 0 && IS_ANY(t, pre_verb) && j + 1 < a->n &&
+            !(a->terms[j + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+            third_person(wn, &a->terms[j + 1])) {
+            lexical = true;
+            break;
+        }
+        if (words > 0 && third_person(wn, t)) {
+            lexical = true;
             break;
         }
         if (!content(t)) {
@@ -508,6 +557,9 @@ coordinated_clause(const assay_analysis *a, size_t seg, size_t i)
     }
     if (words == 0 || words > NEW_SUBJECT_WORDS || j >= a->n) {
         return false;
+    }
+    if (lexical) {
+        return true;
     }
     /* and it says something: a content word follows before the clause
      * ends ("... and bulb C are." and "... and the bulb is not" leave
@@ -558,7 +610,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
                    !modifier_comma(wn, a, i)) ||
                   assay_scope_boundary(a, i) || cond || result || joins ||
                   (reference && trade_off(a, seg, i)) ||
-                  coordinated_clause(a, seg, i);
+                  coordinated_clause(wn, a, seg, i, reference);
         }
         if (!end) {
             continue;
@@ -1000,6 +1052,37 @@ mentions_key(const assay_analysis *a, size_t first, size_t last, uint64_t h,
     return false;
 }
 
+/* Whether terms [first, last) say entity e's alias, its words in order
+ * with only stop words between them ("client-side rendering" for CSR; an
+ * alias's words are common words, so loose mentions would name it where
+ * it is not meant). */
+static bool
+mentions_alias(const assay_entity *e, const assay_analysis *a, size_t first,
+               size_t last, size_t *at)
+{
+    for (size_t i = first; e->nalias > 0 && i < last; i++) {
+        /* in parentheses it glosses the name before it: "SSR
+         * (Client-Side Rendering)" is about SSR, however wrongly */
+        if (a->terms[i].hash != e->alias[0] ||
+            (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE)) {
+            continue;
+        }
+        size_t k = 1, j = i + 1;
+        for (; k < e->nalias && j < last; j++) {
+            if (a->terms[j].hash == e->alias[k]) {
+                k++;
+            } else if (content(&a->terms[j])) {
+                break;
+            }
+        }
+        if (k == e->nalias) {
+            *at = i;
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool
 mentions(const assay_entity *e, const assay_analysis *a, size_t first,
          size_t last, size_t *at)
@@ -1008,7 +1091,7 @@ mentions(const assay_entity *e, const assay_analysis *a, size_t first,
     for (size_t k = 0; k < e->nkeys; k++) {
         size_t i;
         if (!mentions_key(a, first, last, e->key[k], &i)) {
-            return false;
+            return mentions_alias(e, a, first, last, at);
         }
         pos = i < pos ? i : pos;
     }
@@ -1025,6 +1108,145 @@ entity_has_key(const assay_entity *e, uint64_t h)
         }
     }
     return false;
+}
+
+/* ---- acronyms ----------------------------------------------------------- */
+
+/* Appends the first letter of each part of term t ("client-side": c, s) to
+ * out[*n], at most cap letters in all; false when out of room or a part
+ * starts with no ASCII letter. */
+static bool
+initials_of(const assay_term *t, char *out, size_t *n, size_t cap)
+{
+    bool start = true;
+    for (size_t i = 0; i < t->surface_len; i++) {
+        char c = t->surface[i];
+        if (c == '-') {
+            start = true;
+            continue;
+        }
+        if (start) {
+            if (*n == cap ||
+                !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+            out[(*n)++] = (char)(c | 0x20);
+            start = false;
+        }
+    }
+    return true;
+}
+
+/* Whether term t can be an acronym: 2-6 ASCII letters, no stop word. */
+static bool
+acronym_like(const assay_term *t)
+{
+    if (t->surface_len < 2 || t->surface_len > 6 ||
+        (t->flags & ASSAY_TERM_STOP)) {
+        return false;
+    }
+    for (size_t i = 0; i < t->surface_len; i++) {
+        char c = (char)(t->surface[i] | 0x20);
+        if (c < 'a' || c > 'z') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Whether the initials of terms [from, to) of a spell acronym term t,
+ * with or without the stop words among them ("Quality of Service"). */
+static bool
+spells(const assay_analysis *a, size_t from, size_t to, const assay_term *t)
+{
+    for (int with_stop = 1; with_stop >= 0; with_stop--) {
+        char got[8];
+        size_t n = 0;
+        bool ok = true;
+        for (size_t i = from; i < to && ok; i++) {
+            if (with_stop || content(&a->terms[i])) {
+                ok = initials_of(&a->terms[i], got, &n, sizeof(got));
+            }
+        }
+        if (ok && n == t->surface_len) {
+            size_t k = 0;
+            while (k < n && got[k] == (char)(t->surface[k] | 0x20)) {
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Gives the entity named by an acronym or by its expansion the other name
+ * as its alias: acr is the acronym's term, [from, to) the expansion's. */
+static void
+alias_entity(assay_claim_set *cs, const assay_analysis *a, size_t acr,
+             size_t from, size_t to)
+{
+    uint64_t words[4];
+    size_t nw = 0;
+    for (size_t i = from; i < to; i++) {
+        if (content(&a->terms[i])) {
+            if (nw == 4) {
+                return;
+            }
+            words[nw++] = a->terms[i].hash;
+        }
+    }
+    for (size_t e = 0; e < cs->nent && nw > 0; e++) {
+        assay_entity *en = &cs->ent[e];
+        if (en->nalias > 0) {
+            continue;
+        }
+        if (en->nkeys == 1 && en->key[0] == a->terms[acr].hash) {
+            memcpy(en->alias, words, nw * sizeof(words[0]));
+            en->nalias = nw;
+        } else if (en->nkeys == nw &&
+                   memcmp(en->key, words, nw * sizeof(words[0])) == 0) {
+            en->alias[0] = a->terms[acr].hash;
+            en->nalias = 1;
+        }
+    }
+}
+
+/* Finds the acronyms a text defines in parentheses, "CSR (Client-Side
+ * Rendering)" or "Global Interpreter Lock (GIL)", and aliases the entities
+ * they name: an answer may say either name. The parenthesis holds at most
+ * six words, the expansion is in the same clause. O(a->n). */
+static void
+entity_aliases(assay_claim_set *cs, const assay_analysis *a)
+{
+    for (size_t j = 1; j < a->n; j++) {
+        if (!(a->terms[j].flags & ASSAY_TERM_OPEN_BEFORE)) {
+            continue;
+        }
+        size_t end = j + 1; /* the parenthesis: [j, end) */
+        while (end < a->n && end - j < 7 &&
+               !(a->terms[end].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            end++;
+        }
+        if (end - j > 6) {
+            continue;
+        }
+        if (acronym_like(&a->terms[j - 1]) &&
+            spells(a, j, end, &a->terms[j - 1])) {
+            alias_entity(cs, a, j - 1, j, end);
+        } else if (end == j + 1 && acronym_like(&a->terms[j])) {
+            for (size_t m = 1; m <= 6 && m <= j; m++) {
+                if (spells(a, j - m, j, &a->terms[j])) {
+                    alias_entity(cs, a, j, j - m, j);
+                    break;
+                }
+                if (a->terms[j - m].flags & ASSAY_TERM_BREAK_BEFORE) {
+                    break; /* the clause starts here */
+                }
+            }
+        }
+    }
 }
 
 /* Whether a mention at term at is in subject position of the clause that
@@ -1270,6 +1492,7 @@ add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n,
     }
     e->nkeys = n;
     e->contrast = contrast;
+    e->nalias = 0;
     cs->nent++;
     return ASSAY_OK;
 }
@@ -1547,6 +1770,17 @@ entities_from_reference(ref_ctx *x, bool from_question)
             x->lex != NULL ? assay_lexicon_wordnet(x->lex) : NULL;
         for (; i < c->last && n < 4 && content(&x->r->terms[i]); i++) {
             const assay_term *t = &x->r->terms[i];
+            /* a parenthesis gives the name's other form, no part of it:
+             * "The Global Interpreter Lock (GIL)" (entity_aliases) */
+            if (n > 0 && (t->flags & ASSAY_TERM_OPEN_BEFORE)) {
+                /* ... the question's name for it: the run names it too */
+                if (!from_question && in_analysis(x->q, t->hash) &&
+                    (i + 1 >= x->r->n ||
+                     (x->r->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE))) {
+                    keep = n;
+                }
+                break;
+            }
             /* a restrictive word is said of a thing, never part of its
              * name: "but limits CPU-bound multi-threading" opens with its
              * predicate, so it names no entity (and keeps its claim) */
@@ -2568,6 +2802,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             entities_contrasted_by_reference(x);
         }
     }
+    entity_aliases(cs, qa);
+    entity_aliases(cs, ra);
     uint32_t *rcov = assay_negation_cover_new(ra, neg_window);
     if (rcov == NULL && ra->n > 0) {
         rc = ASSAY_ENOMEM;
@@ -4407,7 +4643,13 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
         if (best == SIZE_MAX && cs->n > 0) {
             best = 0;
         }
-        if (best != SIZE_MAX && out[best].state != ASSAY_CLAIM_CONTRADICTED) {
+        /* ... also one an opposite word or a negation already denies: a
+         * known wrong belief is the stronger reading ("lets threads run
+         * bytecode in parallel" is the misconception, not only the
+         * opposite of "one thread at a time"); swaps and reversals stay */
+        if (best != SIZE_MAX && (out[best].state != ASSAY_CLAIM_CONTRADICTED ||
+                                 out[best].reason == ASSAY_REASON_ANTONYM ||
+                                 out[best].reason == ASSAY_REASON_NEGATED)) {
             out[best] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
                                              ASSAY_REASON_MISCONCEPTION,
                                              m[i].start, m[i].end, -1};

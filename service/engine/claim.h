@@ -63,8 +63,11 @@ typedef struct assay_entity {
     char *label;     /* as the bank or the question writes it */
     uint64_t key[4]; /* term hashes of its content words, all required */
     size_t nkeys;
-    bool contrast; /* contrasted with another entity (bank, "X or Y",
-                      "... while deep copy"): role swaps are judged */
+    bool contrast;     /* contrasted with another entity (bank, "X or Y",
+                          "... while deep copy"): role swaps are judged */
+    uint64_t alias[4]; /* its other name, defined in the question or the
+                          reference: "CSR (Client-Side Rendering)" */
+    size_t nalias;     /* 0: none; the words said in order */
 } assay_entity;
 
 #define ASSAY_CLAIM_LABELS 4

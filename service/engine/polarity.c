@@ -208,6 +208,88 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
     return ASSAY_CUE_NONE;
 }
 
+/* Predicates of need: denied after a copula ("is not needed"), they deny
+ * the subject before them, not only what follows. Need only, not value:
+ * "rainbow tables are useless" agrees with "defeats rainbow tables". */
+static const char *const needs[] = {"needed", "necessary", "required",
+                                    "essential", "mandatory"};
+/* ... and the words that say the denial in one ("is unnecessary") */
+static const char *const needless[] = {"unnecessary", "unneeded", "needless"};
+/* what may stand between the negator and the predicate ("not really
+ * needed"); "always" may not: "not always needed" concedes a need */
+static const char *const need_fillers[] = {"really",   "strictly", "even",
+                                           "actually", "truly",    "very"};
+/* negators that carry their copula */
+static const char *const copular_negators[] = {
+    "isn't", "aren't", "wasn't", "weren't", "isnt", "arent", "wasnt", "werent"};
+
+/* Whether the copula ending at term i - 1 (or carried by a negator at i)
+ * and what follows make term i the start of a denied need: "X is not
+ * needed", "X isn't really necessary", "X is unnecessary". */
+static bool
+denies_need(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    bool copula_before = i > 0 && !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+                         IN(&a->terms[i - 1], copulas);
+    if (IN(t, needless)) {
+        return copula_before;
+    }
+    if (!(t->flags & ASSAY_TERM_NEGATOR) ||
+        !(copula_before || IN(t, copular_negators))) {
+        return false;
+    }
+    for (size_t j = i + 1; j < a->n && j <= i + 3; j++) {
+        const assay_term *u = &a->terms[j];
+        if (u->flags & ASSAY_TERM_BREAK_BEFORE) {
+            return false;
+        }
+        if (IN(u, needs)) {
+            return true;
+        }
+        if (!IN(u, need_fillers)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* A denied need denies its subject: "the csrf_token tag is not needed"
+ * says not to use the tag, though "not" stands after it. The clause's
+ * terms before the copula, back to its start (a break or a contrast word)
+ * and at most window content words, join the denial's scope, where no
+ * other negation covers them. O(a->n): matches are rare and each walks
+ * back over its own clause only. */
+static void
+deny_unneeded_subjects(const assay_analysis *a, unsigned window,
+                       uint32_t *cover)
+{
+    static const uint32_t first =
+        LETTER('n') | LETTER('u') | LETTER('i') | LETTER('a') | LETTER('w');
+    for (size_t i = 1; i < a->n; i++) {
+        if (!starts_in(&a->terms[i], first) || !denies_need(a, i)) {
+            continue;
+        }
+        size_t end = IN(&a->terms[i], copular_negators) ? i : i - 1;
+        if (a->terms[end].flags & ASSAY_TERM_BREAK_BEFORE) {
+            continue; /* the clause opens with it: no subject before */
+        }
+        unsigned content = 0;
+        for (size_t k = end; k-- > 0 && content < window;) {
+            if (assay_scope_boundary(a, k)) {
+                break;
+            }
+            if (cover[k] == 0) {
+                cover[k] = (uint32_t)i + 1;
+            }
+            content += !(a->terms[k].flags & ASSAY_TERM_STOP);
+            if (a->terms[k].flags & ASSAY_TERM_BREAK_BEFORE) {
+                break;
+            }
+        }
+    }
+}
+
 void
 assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
@@ -254,6 +336,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         if (cues != stackcues) {
             free(cues);
         }
+        deny_unneeded_subjects(a, window, cover); /* "X is unnecessary" */
         return; /* most answers: no cue at all, nothing is negated */
     }
     /* pass 2: clause cues forward, "not true that" to the sentence end */
@@ -331,6 +414,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     if (cues != stackcues) {
         free(cues);
     }
+    deny_unneeded_subjects(a, window, cover);
 }
 
 /* what closes a phrase set aside before the window does: a clause of

@@ -2952,6 +2952,80 @@ test_claim_opposes_word(void **state)
     assay_claims_fini(&cs);
 }
 
+/* "CSR (Client-Side Rendering)": an answer that says the expansion names
+ * the entity; "Global Interpreter Lock (GIL)" the other way round */
+static void
+test_claim_acronym_and_expansion_name_one_entity(void **state)
+{
+    (void)state;
+    const char *q = "Difference between TCP and UDP?";
+    const char *ref =
+        "TCP (Transmission Control Protocol) is connection-oriented and "
+        "guarantees ordered delivery; UDP (User Datagram Protocol) is "
+        "connectionless and does not guarantee delivery.";
+    judged *j = judge(q, ref,
+                      "The User Datagram Protocol is connection-oriented and "
+                      "guarantees ordered delivery, while the Transmission "
+                      "Control Protocol is connectionless.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "TCP");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref,
+              "The Transmission Control Protocol is connection-oriented and "
+              "guarantees ordered delivery, while the User Datagram "
+              "Protocol is connectionless.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "TCP")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* the expansion before the parenthesis: the entity is the expansion,
+     * the acronym its alias, and the parenthesis no part of its name */
+    j = judge("Explain Python's GIL.",
+              "The Global Interpreter Lock (GIL) lets only one thread run "
+              "Python bytecode at a time.",
+              "The GIL lets only one thread run bytecode at a time.", NULL, 0);
+    assert_int_equal(j->cs.nent, 1);
+    assert_string_equal(j->cs.ent[0].label, "global interpreter lock");
+    assert_int_equal(j->cs.ent[0].nalias, 1);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* words that merely start with the letters define nothing */
+    j = judge(q, "TCP (the reliable one) orders delivery.", "It orders.", NULL,
+              0);
+    for (size_t e = 0; e < j->cs.nent; e++) {
+        assert_int_equal(j->cs.ent[e].nalias, 0);
+    }
+    judged_free(j);
+}
+
+/* an answer's "X does A and Y does B" is two clauses: what Y does is not
+ * said of X */
+static void
+test_claim_answer_and_with_new_subject_and_verb_splits(void **state)
+{
+    (void)state;
+    const char *q = "Difference between CSR and SSR?";
+    const char *ref = "CSR (Client-Side Rendering) renders HTML in the browser "
+                      "using JS. SSR (Server-Side Rendering) sends ready HTML "
+                      "from the server.";
+    judged *j = judge(q, ref,
+                      "With server-side rendering the server produces the "
+                      "finished HTML for each request and the browser just "
+                      "displays it.",
+                      NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* the swap said plainly is still one */
+    j = judge(q, ref,
+              "With server-side rendering the browser renders the HTML using "
+              "JS and the page loads.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "CSR")->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -3058,6 +3132,9 @@ main(void)
         cmocka_unit_test(test_claim_instruction_verb_is_no_entity),
         cmocka_unit_test(test_claim_opening_fragment_joins_the_clause_after),
         cmocka_unit_test(test_claim_graded_claim_swaps_only_with_its_grade),
+        cmocka_unit_test(test_claim_acronym_and_expansion_name_one_entity),
+        cmocka_unit_test(
+            test_claim_answer_and_with_new_subject_and_verb_splits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -315,6 +315,35 @@ test_polarity_prevention_negates_what_it_prevents(void **state)
                      ASSAY_CUE_CLAUSE);
 }
 
+/* a denied need denies its subject, which stands before the cue */
+static void
+test_polarity_denied_need_denies_its_subject(void **state)
+{
+    (void)state;
+    char s[80];
+    /* the csrf token tag is not needed
+     * 0   1    2     3   4  5   6: the subject (0-3) and what follows
+     * the cue are denied, the copula and the cue itself are not */
+    scope("the csrf token tag is not needed", 5, s);
+    assert_string_equal(s, "nnnn..n");
+    scope("a salt is unnecessary", 5, s);
+    assert_string_equal(s, "nn..");
+    scope("the salt isn't really required here", 5, s);
+    assert_string_equal(s, "nn.nnn");
+    /* back to the clause's start only: "use hashing, salt is not needed" */
+    scope("use hashing, salt is not needed", 5, s);
+    assert_string_equal(s, "..n..n");
+    /* "not always needed" concedes a need; value is no need: "rainbow
+     * tables are useless" agrees with "defeats rainbow tables" */
+    scope("a salt is not always needed", 5, s);
+    assert_string_equal(s, "....nn");
+    scope("rainbow tables are useless", 5, s);
+    assert_string_equal(s, "....");
+    /* no copula, no subject denied: "it does not need a salt" */
+    scope("it does not need a salt", 5, s);
+    assert_string_equal(s, "...nnn");
+}
+
 /* cover ids: a cue opening a conjunct of a negated one ("and does not")
  * is the same denial (same id); a cue further on without a coordinator,
  * or after a comma, is another */
@@ -446,6 +475,7 @@ main(void)
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
+        cmocka_unit_test(test_polarity_denied_need_denies_its_subject),
         cmocka_unit_test(test_polarity_negation_of_another_verb),
         cmocka_unit_test(test_polarity_adverbial_yet_and_while_are_no_contrast),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),

@@ -202,6 +202,42 @@ test_asserted_misconception_counts_negated_does_not(void **state)
     assert_true(f.f[ASSAY_F_misconception] > 0.0);
 }
 
+/* an asserted misconception is the reason its claim is contradicted, also
+ * where an opposite word in the same clause denies the claim too: the
+ * answer holds a known wrong belief, not one wrong word (a reason the
+ * verdict's caps read as the facts backwards) */
+static void
+test_misconception_names_the_contradiction(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_error err;
+    assay_error_init(&err);
+    assay_test_path(path, sizeof(path), "ASSAY_FIXTURES_DIR",
+                    "engine/misbelief.txt");
+    fixture fx = {0};
+    assert_ok_err(assay_model_load(path, &fx.m, &err), &err);
+    fx.gil = assay_model_find(fx.m, "gil");
+    assert_non_null(fx.gil);
+    assay_features f;
+    assay_concept_match mm[16];
+    features(&fx,
+             "The GIL lets threads run Python bytecode in parallel on all "
+             "cores.",
+             &f, mm);
+    assert_true(f.f[ASSAY_F_misconception] > 0.0);
+    assert_int_equal(f.nclaims, 1);
+    assert_int_equal(f.claims[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(f.claims[0].reason, ASSAY_REASON_MISCONCEPTION);
+    /* no misconception: the opposite word alone is the reason */
+    features(&fx,
+             "The GIL lets many threads execute Python bytecode at a "
+             "time.",
+             &f, mm);
+    assert_near(f.f[ASSAY_F_misconception], 0.0, 1e-12);
+    assay_model_unref(fx.m);
+}
+
 static void
 test_features_are_deterministic(void **state)
 {
@@ -331,6 +367,7 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_asserted_misconception_counts_negated_does_not, setup,
             teardown),
+        cmocka_unit_test(test_misconception_names_the_contradiction),
         cmocka_unit_test_setup_teardown(test_features_are_deterministic, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(
