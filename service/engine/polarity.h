@@ -5,7 +5,9 @@
  * without, fail to, lack, unable ...) or denies its whole sentence: "it is
  * not true that ...", "not the case that ...", and a copula before a denial
  * word ("... is a myth", "that's wrong", "is false", "is incorrect") or such
- * a word opening the sentence ("False: ...").
+ * a word opening the sentence ("False: ..."). A denied need also denies
+ * the subject before its copula: "the csrf_token tag is not needed", "salt
+ * is unnecessary".
  *
  * Design choice: scope is computed for all terms of an analysis in one
  * forward pass (plus one pass to find sentence-wide denials), never by
