@@ -208,6 +208,33 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
     return ASSAY_CUE_NONE;
 }
 
+/* Verbs of knowing and telling, whose object can be a question: "does
+ * not know which thread runs" denies the knowing, not the running; "if"
+ * and "whether" are left to the negation ("cannot tell if they are
+ * connected" doubts the connection). */
+static const char *const knowing[] = {
+    "know",       "knows",     "knew",       "knowing",    "tell",
+    "tells",      "telling",   "care",       "cares",      "caring",
+    "decide",     "decides",   "deciding",   "specify",    "specifies",
+    "specifying", "predict",   "predicts",   "predicting", "matter",
+    "matters",    "determine", "determines", "ask",        "asks",
+    "wonder"};
+static const char *const wh_words[] = {"who",  "what", "which", "where",
+                                       "when", "how",  "why",   "whom"};
+
+/* Whether "I" stands at most two words before term cue: "I don't know",
+ * "I do not know", the words of an answer that gives up. */
+static bool
+first_person(const assay_analysis *a, size_t cue)
+{
+    for (size_t k = 1; k <= 2 && k <= cue; k++) {
+        if (IS(&a->terms[cue - k], "i")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Predicates of need: denied after a copula ("is not needed"), they deny
  * the subject before them, not only what follows. Need only, not value:
  * "rainbow tables are useless" agrees with "defeats rainbow tables". */
@@ -354,6 +381,15 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             has_cue = false;
             ncue = 0;
             joiner = SIZE_MAX;
+        }
+        /* a question after a denied verb of knowing is asked, not denied:
+         * "without the sender knowing who listens" says someone listens;
+         * "I don't know what the GIL is" says nothing of the GIL, so it
+         * stays denied there, as before */
+        if (has_cue && i > 0 && IN(t, wh_words) &&
+            IN(&a->terms[i - 1], knowing) && !first_person(a, cue_id - 1)) {
+            has_cue = false;
+            ncue = 0;
         }
         uint32_t clause_id =
             has_cue && (ncue & 1u) && content - cue_at < window ? cue_id : 0;

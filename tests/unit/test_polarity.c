@@ -344,6 +344,29 @@ test_polarity_denied_need_denies_its_subject(void **state)
     assert_string_equal(s, "...nnn");
 }
 
+/* a question after a denied verb of knowing is asked, not denied */
+static void
+test_polarity_question_after_denied_knowing_is_not_denied(void **state)
+{
+    (void)state;
+    char s[80];
+    /* without the sender knowing who listens
+     * 0       1   2      3       4   5: "listens" is said */
+    scope("without the sender knowing who listens", 5, s);
+    assert_string_equal(s, ".nnn..");
+    scope("it does not matter which thread runs first", 5, s);
+    assert_string_equal(s, "...n....");
+    /* "if" and "whether" doubt what follows: it stays denied */
+    scope("we cannot tell if the packets are dropped", 5, s);
+    assert_int_equal(s[5], 'n');
+    /* a noun's relative clause stays denied: no cycle collector frees it */
+    scope("it has no collector which frees cycles", 5, s);
+    assert_string_equal(s, "...nnnn");
+    /* an answer that gives up says nothing of what it names */
+    scope("i don't know what the gil is", 5, s);
+    assert_string_equal(s, "..nnnnn");
+}
+
 /* cover ids: a cue opening a conjunct of a negated one ("and does not")
  * is the same denial (same id); a cue further on without a coordinator,
  * or after a comma, is another */
@@ -476,6 +499,8 @@ main(void)
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
         cmocka_unit_test(test_polarity_denied_need_denies_its_subject),
+        cmocka_unit_test(
+            test_polarity_question_after_denied_knowing_is_not_denied),
         cmocka_unit_test(test_polarity_negation_of_another_verb),
         cmocka_unit_test(test_polarity_adverbial_yet_and_while_are_no_contrast),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
