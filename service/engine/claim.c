@@ -1224,9 +1224,12 @@ entity_aliases(assay_claim_set *cs, const assay_analysis *a)
         if (!(a->terms[j].flags & ASSAY_TERM_OPEN_BEFORE)) {
             continue;
         }
-        size_t end = j + 1; /* the parenthesis: [j, end) */
+        size_t end = j + 1; /* the parenthesis: [j, end), commas inside
+                               ("LIFO (last in, first out)") */
         while (end < a->n && end - j < 7 &&
-               !(a->terms[end].flags & ASSAY_TERM_BREAK_BEFORE)) {
+               (!(a->terms[end].flags & ASSAY_TERM_BREAK_BEFORE) ||
+                ((a->terms[end].flags & ASSAY_TERM_COMMA_BEFORE) &&
+                 !(a->terms[end].flags & ASSAY_TERM_CLOSE_BEFORE)))) {
             end++;
         }
         if (end - j > 6) {

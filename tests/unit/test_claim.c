@@ -2991,6 +2991,14 @@ test_claim_acronym_and_expansion_name_one_entity(void **state)
     assert_int_equal(j->cs.ent[0].nalias, 1);
     assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
+    /* a comma inside the parenthesis is part of the expansion */
+    j = judge("What is the difference between LIFO and FIFO?",
+              "LIFO (last in, first out) removes the newest item first.",
+              "It removes the newest item.", NULL, 0);
+    assert_true(j->cs.nent >= 1);
+    assert_string_equal(j->cs.ent[0].label, "lifo");
+    assert_int_equal(j->cs.ent[0].nalias, 2); /* last, first */
+    judged_free(j);
     /* words that merely start with the letters define nothing */
     j = judge(q, "TCP (the reliable one) orders delivery.", "It orders.", NULL,
               0);
