@@ -495,16 +495,12 @@ static const char *const pre_verb[] = {"just",    "then",   "also", "only",
                                        "simply",  "still",  "now",  "merely",
                                        "usually", "always", "often"};
 
+/* verbs: WordNet to read verbs in -s by (third_person), NULL for
+ * auxiliaries only. */
 static bool
-coordinated_clause(const assay_wordnet *wn, const assay_analysis *a, size_t seg,
-                   size_t i, bool reference)
+coordinated_clause(const assay_wordnet *verbs, const assay_analysis *a,
+                   size_t seg, size_t i)
 {
-    /* a verb in -s counts in an answer only: a reference's "If C burns
-     * out then A and B are ..." keeps its claim whole, and an answer that
-     * says two things of two subjects ("the server produces the HTML and
-     * the browser displays it") is read as two clauses, so the browser's
-     * part is not said of the server */
-    wn = reference ? NULL : wn;
     static const char *const dets[] = {"the",   "a",    "an",    "its",
                                        "their", "this", "these", "each"};
     if (!(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
@@ -519,7 +515,7 @@ coordinated_clause(const assay_wordnet *wn, const assay_analysis *a, size_t seg,
         verb = IS_ANY(&a->terms[q], aux) ||
                (q > seg && q + 1 < i && content(&a->terms[q - 1]) &&
                 !is_word(&a->terms[q - 1], "both") &&
-                third_person(wn, &a->terms[q])); /* not "both caches and" */
+                third_person(verbs, &a->terms[q])); /* not "both caches and" */
     }
     if (!verb) {
         return false;
@@ -542,11 +538,11 @@ coordinated_clause(const assay_wordnet *wn, const assay_analysis *a, size_t seg,
          * says something itself ("and the browser just displays it") */
         if (words > 0 && IS_ANY(t, pre_verb) && j + 1 < a->n &&
             !(a->terms[j + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
-            third_person(wn, &a->terms[j + 1])) {
+            third_person(verbs, &a->terms[j + 1])) {
             lexical = true;
             break;
         }
-        if (words > 0 && third_person(wn, t)) {
+        if (words > 0 && third_person(verbs, t)) {
             lexical = true;
             break;
         }
@@ -610,7 +606,12 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
                    !modifier_comma(wn, a, i)) ||
                   assay_scope_boundary(a, i) || cond || result || joins ||
                   (reference && trade_off(a, seg, i)) ||
-                  coordinated_clause(wn, a, seg, i, reference);
+                  /* a verb in -s counts in an answer only: a
+                   * reference's "If C burns out then A and B are ..."
+                   * keeps its claim whole; an answer's "the server
+                   * produces the HTML and the browser displays it" is
+                   * two clauses, the browser's part not the server's */
+                  coordinated_clause(reference ? NULL : wn, a, seg, i);
         }
         if (!end) {
             continue;
