@@ -1598,6 +1598,13 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
                 break;
             }
         }
+        /* "What is a deadlock and how can you prevent it?" joins two
+         * questions, not two names: "prevent" is no entity */
+        static const char *const asks[] = {"how",   "what",  "why", "when",
+                                           "where", "which", "who"};
+        if (IS_ANY(&q->terms[j + 1], asks)) {
+            continue;
+        }
         size_t i = j + 1;
         while (i < q->n && !content(&q->terms[i]) &&
                !(q->terms[i].flags & ASSAY_TERM_BREAK_BEFORE)) {
@@ -1793,8 +1800,11 @@ entities_from_reference(ref_ctx *x, bool from_question)
             }
             /* an instruction opens with its verb: "Enable CSRF middleware
              * and ..." says what to do, and "enable" names nothing (a word
-             * that can modify names: "Shallow copy duplicates ...") */
-            if (n == 0 && (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) &&
+             * that can modify names: "Shallow copy duplicates ..."); so
+             * after a semicolon: "XSS is ...; prevent it by escaping" */
+            if (n == 0 &&
+                (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE) ||
+                 semicolon_before(t)) &&
                 instruction_verb(wn, t)) {
                 break;
             }

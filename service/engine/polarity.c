@@ -208,6 +208,64 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
     return ASSAY_CUE_NONE;
 }
 
+/* words that open a noun phrase: after one, the cue denies a
+ * thing; inside a restriction, what comes before its first word */
+static const char *const determiners[] = {
+    "a",     "an",  "the",   "any", "some", "this", "that", "these",
+    "those", "its", "their", "his", "her",  "my",   "your", "our"};
+/* Negative pronouns: as the subject they deny what is said of them, not
+ * the place a preposition after them restricts them to ("nothing in the
+ * history changes" keeps the history; "none of the bulbs light" denies
+ * the lighting, not the bulbs). */
+static const char *const nobodies[] = {"nothing", "none", "nobody"};
+static const char *const restrictors[] = {
+    "in", "of", "on", "at", "inside", "within", "among", "from", "under"};
+/* a verb that ends the restriction before any content word ("nothing on
+ * it is harder") */
+static const char *const auxiliaries[] = {
+    "is",   "are",   "was",   "were",   "be",  "been",  "can",  "could",
+    "will", "would", "shall", "should", "may", "might", "must", "do",
+    "does", "did",   "has",   "have",   "had", "gets",  "get",  "got"};
+
+/* Clears the denial of each negative pronoun over its restriction: the
+ * words from the preposition (right after the pronoun, or one word on:
+ * "nothing already in") to the first content word of what it names,
+ * when that is still in the pronoun's own scope. O(a->n). */
+static void
+spare_restrictions(const assay_analysis *a, uint32_t *cover)
+{
+    for (size_t i = 0; i + 2 < a->n; i++) {
+        const assay_term *t = &a->terms[i];
+        bool pronoun = IN(t, nobodies) ||
+                       (IS(t, "no") && IS(&a->terms[i + 1], "one") &&
+                        !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE));
+        if (!pronoun || !(t->flags & ASSAY_TERM_NEGATOR)) {
+            continue;
+        }
+        size_t p = IS(t, "no") ? i + 2 : i + 1;
+        size_t from = i + 1; /* "one" of "no one" is the pronoun's */
+        if (p < a->n && !IN(&a->terms[p], restrictors) && p + 1 < a->n &&
+            !(a->terms[p + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            p++; /* "nothing already in" */
+        }
+        if (p >= a->n || !IN(&a->terms[p], restrictors) ||
+            (a->terms[p].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            continue;
+        }
+        for (size_t k = from; k < a->n; k++) {
+            const assay_term *u = &a->terms[k];
+            if ((k > from && (u->flags & ASSAY_TERM_BREAK_BEFORE)) ||
+                IN(u, auxiliaries) || cover[k] != (uint32_t)i + 1) {
+                break;
+            }
+            cover[k] = 0;
+            if (k > p && assay_term_content(u) && !IN(u, determiners)) {
+                break; /* the first word of what it names */
+            }
+        }
+    }
+}
+
 /* Verbs of knowing and telling, whose object can be a question: "does
  * not know which thread runs" denies the knowing, not the running; "if"
  * and "whether" are left to the negation ("cannot tell if they are
@@ -450,6 +508,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     if (cues != stackcues) {
         free(cues);
     }
+    spare_restrictions(a, cover);
     deny_unneeded_subjects(a, window, cover);
 }
 
@@ -552,10 +611,6 @@ static const char *const transparent_verbs[] = {
 /* words that open a conjunct or a clause */
 static const char *const clause_openers[] = {
     "and", "or", "but", "if", "whether", "that", "which", "who", "when", "so"};
-/* words that open a noun phrase: after one, the cue denies a thing */
-static const char *const determiners[] = {
-    "a",     "an",  "the",   "any", "some", "this", "that", "these",
-    "those", "its", "their", "his", "her",  "my",   "your", "our"};
 
 bool
 assay_negation_of_other_verb(const assay_analysis *a, size_t first, size_t i,

@@ -3034,6 +3034,44 @@ test_claim_answer_and_with_new_subject_and_verb_splits(void **state)
     judged_free(j);
 }
 
+/* Only names are entities: a second question after "and" ("and how do
+ * you prevent it?") names none, nor does the verb opening an instruction
+ * after a semicolon ("...; prevent it by ..."). */
+static void
+test_claim_question_and_instruction_verbs_name_no_entity(void **state)
+{
+    (void)state;
+    judged *j = judge("What is a deadlock and how can you prevent it?",
+                      "A deadlock is when two threads each wait for a lock "
+                      "the other holds; prevent it by taking locks in one "
+                      "fixed order.",
+                      "Threads wait for each other's locks forever; take the "
+                      "locks in one fixed order.",
+                      NULL, 0);
+    for (size_t e = 0; e < j->cs.nent; e++) {
+        assert_string_not_equal(j->cs.ent[e].label, "prevent");
+    }
+    assert_int_equal(j->cs.nent, 1);
+    assert_string_equal(j->cs.ent[0].label, "deadlock");
+    judged_free(j);
+    /* after a semicolon, the question's own verb */
+    j = judge("How do you prevent cross-site scripting?",
+              "Scripting attacks inject JavaScript into a page; prevent "
+              "them by escaping output.",
+              "Escape the output.", NULL, 0);
+    for (size_t e = 0; e < j->cs.nent; e++) {
+        assert_string_not_equal(j->cs.ent[e].label, "prevent");
+    }
+    judged_free(j);
+    /* "X and Y" still names two */
+    j = judge("What is the difference between a process and a thread?",
+              "A process has its own memory; a thread shares its process's "
+              "memory.",
+              "A thread shares memory.", NULL, 0);
+    assert_int_equal(j->cs.nent, 2);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -3143,6 +3181,8 @@ main(void)
         cmocka_unit_test(test_claim_acronym_and_expansion_name_one_entity),
         cmocka_unit_test(
             test_claim_answer_and_with_new_subject_and_verb_splits),
+        cmocka_unit_test(
+            test_claim_question_and_instruction_verbs_name_no_entity),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -344,6 +344,32 @@ test_polarity_denied_need_denies_its_subject(void **state)
     assert_string_equal(s, "...nnn");
 }
 
+/* a negative pronoun denies what is said of it, not its restriction */
+static void
+test_polarity_negative_pronoun_keeps_its_restriction(void **state)
+{
+    (void)state;
+    char s[80];
+    /* nothing already in the history changes
+     * 0       1       2  3   4       5: "already in the history" is
+     * where, "changes" what is denied */
+    scope("nothing already in the history changes", 5, s);
+    assert_string_equal(s, ".....n");
+    scope("none of the bulbs light", 5, s);
+    assert_string_equal(s, "....n");
+    scope("no one in the team reviews", 5, s);
+    assert_string_equal(s, ".....n");
+    /* a verb before any word of the restriction ends it */
+    scope("nothing on it is harder", 5, s);
+    assert_string_equal(s, "...nn");
+    /* without a preposition the pronoun's object is denied as before */
+    scope("nothing changes the history", 5, s);
+    assert_string_equal(s, ".nnn");
+    /* "no" before a noun denies the noun */
+    scope("no history is kept", 5, s);
+    assert_string_equal(s, ".nnn");
+}
+
 /* a question after a denied verb of knowing is asked, not denied */
 static void
 test_polarity_question_after_denied_knowing_is_not_denied(void **state)
@@ -499,6 +525,7 @@ main(void)
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
         cmocka_unit_test(test_polarity_denied_need_denies_its_subject),
+        cmocka_unit_test(test_polarity_negative_pronoun_keeps_its_restriction),
         cmocka_unit_test(
             test_polarity_question_after_denied_knowing_is_not_denied),
         cmocka_unit_test(test_polarity_negation_of_another_verb),
