@@ -2785,6 +2785,96 @@ claims_clear(assay_claim_set *cs)
     memset(rest, 0, sizeof(*cs) - (size_t)(rest - (char *)cs));
 }
 
+/* Negators that end an elided predicate: "..., while POST is not", "but
+ * UDP doesn't" (not "no", "none", "without": those name what they deny). */
+static bool
+elliptic_negator(const assay_term *t)
+{
+    size_t n = t->surface_len;
+    return (t->flags & ASSAY_TERM_NEGATOR) &&
+           (is_word(t, "not") || is_word(t, "cannot") ||
+            (n >= 3 && memcmp(t->surface + n - 3, "n't", 3) == 0) ||
+            (n >= 4 && memcmp(t->surface + n - 2, "nt", 2) == 0));
+}
+
+/* The negation ending clause c when c denies, in few words, the predicate
+ * of the clause p before it in the same sentence ("GET and PUT are
+ * idempotent, while POST is not"): a subject of up to three content words,
+ * an auxiliary and the negation, or a contracted one ("UDP doesn't").
+ * SIZE_MAX when c says its own predicate. */
+static size_t
+elided_denial(const assay_analysis *a, const clause *p, const clause *c)
+{
+    if (p->sentence != c->sentence || c->last < c->first + 2) {
+        return SIZE_MAX;
+    }
+    size_t neg = c->last - 1;
+    const assay_term *t = &a->terms[neg];
+    if (!elliptic_negator(t) || (!IS_ANY(&a->terms[neg - 1], aux) &&
+                                 !is_word(t, "cannot") && t->surface_len < 4)) {
+        return SIZE_MAX;
+    }
+    size_t words = content_count(a, c->first, neg);
+    return words >= 1 && words <= 3 ? neg : SIZE_MAX;
+}
+
+/* The kinds of auxiliary an elided predicate is named by: "is not" stands
+ * for a copula's complement, "cannot" for what a modal governs, "does
+ * not" for a verb phrase. */
+typedef enum { AUX_NONE, AUX_BE, AUX_MODAL, AUX_DO, AUX_HAVE } aux_kind;
+
+static aux_kind
+aux_kind_of(const assay_term *t)
+{
+    static const char *const be[] = {"is",    "are",    "was",    "were",
+                                     "isn't", "aren't", "wasn't", "weren't",
+                                     "isnt",  "arent",  "wasnt",  "werent"};
+    static const char *const modal[] = {
+        "can",       "cannot", "can't", "cant",  "could",    "couldn't",
+        "will",      "won't",  "wont",  "would", "wouldn't", "should",
+        "shouldn't", "must",   "may",   "might"};
+    static const char *const dos[] = {"do",    "does",    "did",
+                                      "don't", "doesn't", "didn't",
+                                      "dont",  "doesnt",  "didnt"};
+    static const char *const have[] = {"has",     "have",   "had",   "hasn't",
+                                       "haven't", "hadn't", "hasnt", "havent"};
+    return IS_ANY(t, be)      ? AUX_BE
+           : IS_ANY(t, modal) ? AUX_MODAL
+           : IS_ANY(t, dos)   ? AUX_DO
+           : IS_ANY(t, have)  ? AUX_HAVE
+                              : AUX_NONE;
+}
+
+/* Where the predicate of clause p that an elided one of kind k repeats
+ * starts: after p's auxiliary of the same kind ("are safe" for "is not");
+ * for "does not", at p's first verb in -s after a content word ("TCP
+ * guarantees delivery") or the word after an adverb that stands before
+ * verbs ("only read"). SIZE_MAX when p has none. */
+static size_t
+predicate_start(const assay_wordnet *wn, const assay_analysis *a,
+                const clause *p, aux_kind k)
+{
+    for (size_t i = p->first; i < p->last; i++) {
+        const assay_term *t = &a->terms[i];
+        if (k != AUX_DO) {
+            if (aux_kind_of(t) == k && !(t->flags & ASSAY_TERM_NEGATOR)) {
+                return i + 1;
+            }
+            continue;
+        }
+        if (aux_kind_of(t) != AUX_NONE) {
+            return SIZE_MAX; /* a copula or modal: no plain verb phrase */
+        }
+        if (i > p->first && content(&a->terms[i - 1]) && third_person(wn, t)) {
+            return i;
+        }
+        if (IS_ANY(t, pre_verb) && i > p->first && i + 1 < p->last) {
+            return i + 1; /* "GET and HEAD only read data" */
+        }
+    }
+    return SIZE_MAX;
+}
+
 assay_err
 assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                    const char *ref, const assay_analysis *ra,
@@ -2944,6 +3034,39 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 cl->wsum += w;
             }
         }
+        /* "..., while POST is not": the predicate elided after the
+         * negation is the clause before's, denied ("POST is not
+         * idempotent"); an answer's "POST is idempotent" contradicts it */
+        uint32_t elided_cue = 0;
+        if (k > 0 && cs->n > 0 && claim_clause[cs->n - 1] + 1 == k) {
+            const clause *p = &x->cl[k - 1];
+            size_t neg = elided_denial(ra, p, c);
+            size_t from = SIZE_MAX;
+            if (neg != SIZE_MAX) {
+                /* "is not" or "isn't": the auxiliary names the kind */
+                aux_kind kind = aux_kind_of(&ra->terms[neg]);
+                kind =
+                    kind != AUX_NONE ? kind : aux_kind_of(&ra->terms[neg - 1]);
+                from = predicate_start(cs->wn, ra, p, kind);
+            }
+            const assay_claim *pc = &cs->c[cs->n - 1];
+            for (size_t i = from; i < p->last && cl->nwords < ASSAY_CLAIM_WORDS;
+                 i++) {
+                /* a word denied there is left out: "GET changes no
+                 * state and is safe, while POST is not" denies "safe" */
+                int w = claim_word_at(pc, ra, p->first, p->last, i);
+                if (w < 0 || pc->wneg[w] != 0 ||
+                    claim_word_index(cl, pc->key[w]) >= 0) {
+                    continue;
+                }
+                elided_cue = (uint32_t)neg + 1;
+                cl->wbase[cl->nwords] = pc->wbase[w];
+                cl->wneg[cl->nwords] = elided_cue;
+                cl->key[cl->nwords] = pc->key[w];
+                cl->w[cl->nwords++] = pc->w[w];
+                cl->wsum += pc->w[w];
+            }
+        }
         if (cl->nwords == 0 && cl->yesno == 0 && cl->value == 0) {
             continue;
         }
@@ -3036,6 +3159,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 cl->weffect |= effect_cue(ra, c->first, i) != 0 ? 1u << w : 0u;
             }
         }
+        acc_cue(&pol, elided_cue);
         cl->restricted = cl->weak;
         cl->weak = cl->weak || conditional;
         bool turned;

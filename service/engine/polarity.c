@@ -266,6 +266,11 @@ spare_restrictions(const assay_analysis *a, uint32_t *cover)
     }
 }
 
+/* Auxiliaries that open a second predicate after "and" / "or". */
+static const char *const conjunct_aux[] = {
+    "is",   "are",   "was",    "were", "has", "have",  "had",  "can", "could",
+    "will", "would", "should", "must", "may", "might", "does", "did"};
+
 /* Verbs of knowing and telling, whose object can be a question: "does
  * not know which thread runs" denies the knowing, not the running; "if"
  * and "whether" are left to the negation ("cannot tell if they are
@@ -497,6 +502,15 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
              * reversible encryption"); "and" may open a plain predicate */
             if ((ncue & 1u) && content - cue_at < window && IS(t, "or")) {
                 cue_at = content;
+            }
+            /* "changes no state and is safe": an auxiliary after "and" /
+             * "or" opens a predicate with a polarity of its own (one with
+             * a negation after it is a conjunct of the denial, above) */
+            if (i + 2 < a->n && IN(&a->terms[i + 1], conjunct_aux) &&
+                !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+                !(a->terms[i + 2].flags & ASSAY_TERM_NEGATOR)) {
+                has_cue = false;
+                ncue = 0;
             }
         }
         if (assay_scope_boundary(a, i)) {

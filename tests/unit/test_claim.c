@@ -3072,6 +3072,52 @@ test_claim_question_and_instruction_verbs_name_no_entity(void **state)
     judged_free(j);
 }
 
+/* "..., while POST is not": the elided predicate is the clause before's,
+ * denied of the new subject */
+static void
+test_claim_elided_denial_takes_the_predicate_before(void **state)
+{
+    (void)state;
+    const char *q = "Which HTTP methods are safe?";
+    const char *ref = "GET and HEAD are safe methods, while POST is not.";
+    judged *j = judge(q, ref, "POST is a safe method.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "POST is not");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+    j = judge(q, ref, "POST is not a safe method.", NULL, 0);
+    assert_int_equal(result_of(j, "POST is not")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* a verb after "only", and a contracted negation */
+    ref = "GET and HEAD only read data, but POST doesn't.";
+    j = judge(q, ref, "POST only reads data.", NULL, 0);
+    assert_int_equal(result_of(j, "POST doesn't")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* a word denied in the clause before is no part of what is denied
+     * ("no state" there, "safe" here) */
+    ref = "GET changes no state and is safe, while POST is not.";
+    j = judge(q, ref, "POST is a safe method.", NULL, 0);
+    const assay_claim *c = NULL;
+    for (size_t i = 0; i < j->cs.n; i++) {
+        if (strncmp(j->cs.c[i].text, "POST", 4) == 0) {
+            c = &j->cs.c[i];
+        }
+    }
+    assert_non_null(c);
+    assert_true(c->negative);
+    assay_analysis w = analyse("state safe");
+    bool state_word = false, safe_word = false;
+    for (size_t i = 0; i < c->nwords; i++) {
+        state_word = state_word || c->key[i] == w.terms[0].hash;
+        safe_word = safe_word || c->key[i] == w.terms[1].hash;
+    }
+    assay_analysis_fini(&w);
+    assert_false(state_word);
+    assert_true(safe_word);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -3183,6 +3229,7 @@ main(void)
             test_claim_answer_and_with_new_subject_and_verb_splits),
         cmocka_unit_test(
             test_claim_question_and_instruction_verbs_name_no_entity),
+        cmocka_unit_test(test_claim_elided_denial_takes_the_predicate_before),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

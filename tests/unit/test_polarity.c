@@ -370,6 +370,27 @@ test_polarity_negative_pronoun_keeps_its_restriction(void **state)
     assert_string_equal(s, ".nnn");
 }
 
+/* an auxiliary after "and" opens a predicate of its own: the denial
+ * before it stops there */
+static void
+test_polarity_auxiliary_after_and_ends_the_denial(void **state)
+{
+    (void)state;
+    char s[80];
+    /* it has no lock and is fast
+     * 0  1   2  3    4   5  6: "fast" is said, "lock" denied */
+    scope("it has no lock and is fast", 5, s);
+    assert_string_equal(s, "...nn..");
+    scope("linked lists do not have a set size and can grow", 5, s);
+    assert_string_equal(s, "....nnnnn..");
+    /* a negation after the auxiliary is the same denial said again */
+    scope("it is not ordered and does not retry", 5, s);
+    assert_string_equal(s, "...nnnnn");
+    /* a plain verb after "and" stays in the denial */
+    scope("it does not lock and wait", 5, s);
+    assert_string_equal(s, "...nnn");
+}
+
 /* a question after a denied verb of knowing is asked, not denied */
 static void
 test_polarity_question_after_denied_knowing_is_not_denied(void **state)
@@ -526,6 +547,7 @@ main(void)
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
         cmocka_unit_test(test_polarity_denied_need_denies_its_subject),
         cmocka_unit_test(test_polarity_negative_pronoun_keeps_its_restriction),
+        cmocka_unit_test(test_polarity_auxiliary_after_and_ends_the_denial),
         cmocka_unit_test(
             test_polarity_question_after_denied_knowing_is_not_denied),
         cmocka_unit_test(test_polarity_negation_of_another_verb),
