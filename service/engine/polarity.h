@@ -7,7 +7,9 @@
  * word ("... is a myth", "that's wrong", "is false", "is incorrect") or such
  * a word opening the sentence ("False: ..."). A denied need also denies
  * the subject before its copula: "the csrf_token tag is not needed", "salt
- * is unnecessary".
+ * is unnecessary". A negative pronoun denies what is said of it, not its
+ * restriction ("nothing in the history changes"), and an auxiliary after
+ * "and" / "or" opens a predicate of its own ("has no lock and is fast").
  *
  * Design choice: scope is computed for all terms of an analysis in one
  * forward pass (plus one pass to find sentence-wide denials), never by
