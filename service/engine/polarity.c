@@ -220,12 +220,12 @@ static const char *const determiners[] = {
 static const char *const nobodies[] = {"nothing", "none", "nobody"};
 static const char *const restrictors[] = {
     "in", "of", "on", "at", "inside", "within", "among", "from", "under"};
-/* a verb that ends the restriction before any content word ("nothing on
- * it is harder") */
-static const char *const auxiliaries[] = {
-    "is",   "are",   "was",   "were",   "be",  "been",  "can",  "could",
-    "will", "would", "shall", "should", "may", "might", "must", "do",
-    "does", "did",   "has",   "have",   "had", "gets",  "get",  "got"};
+/* Auxiliaries that open a predicate: one ends a negative pronoun's
+ * restriction before any content word ("nothing on it is harder"), and
+ * one after "and" / "or" opens a second predicate ("and is fast"). */
+static const char *const predicate_aux[] = {
+    "is",   "are",   "was",    "were", "has", "have",  "had",  "can", "could",
+    "will", "would", "should", "must", "may", "might", "does", "did"};
 
 /* Clears the denial of each negative pronoun over its restriction: the
  * words from the preposition (right after the pronoun, or one word on:
@@ -255,7 +255,7 @@ spare_restrictions(const assay_analysis *a, uint32_t *cover)
         for (size_t k = from; k < a->n; k++) {
             const assay_term *u = &a->terms[k];
             if ((k > from && (u->flags & ASSAY_TERM_BREAK_BEFORE)) ||
-                IN(u, auxiliaries) || cover[k] != (uint32_t)i + 1) {
+                IN(u, predicate_aux) || cover[k] != (uint32_t)i + 1) {
                 break;
             }
             cover[k] = 0;
@@ -265,11 +265,6 @@ spare_restrictions(const assay_analysis *a, uint32_t *cover)
         }
     }
 }
-
-/* Auxiliaries that open a second predicate after "and" / "or". */
-static const char *const conjunct_aux[] = {
-    "is",   "are",   "was",    "were", "has", "have",  "had",  "can", "could",
-    "will", "would", "should", "must", "may", "might", "does", "did"};
 
 /* Verbs of knowing and telling, whose object can be a question: "does
  * not know which thread runs" denies the knowing, not the running; "if"
@@ -506,7 +501,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             /* "changes no state and is safe": an auxiliary after "and" /
              * "or" opens a predicate with a polarity of its own (one with
              * a negation after it is a conjunct of the denial, above) */
-            if (i + 2 < a->n && IN(&a->terms[i + 1], conjunct_aux) &&
+            if (i + 2 < a->n && IN(&a->terms[i + 1], predicate_aux) &&
                 !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
                 !(a->terms[i + 2].flags & ASSAY_TERM_NEGATOR)) {
                 has_cue = false;
