@@ -2810,8 +2810,9 @@ elided_denial(const assay_analysis *a, const clause *p, const clause *c)
     }
     size_t neg = c->last - 1;
     const assay_term *t = &a->terms[neg];
-    if (!elliptic_negator(t) || (!IS_ANY(&a->terms[neg - 1], aux) &&
-                                 !is_word(t, "cannot") && t->surface_len < 4)) {
+    /* "not" after its auxiliary, or a contraction that carries one */
+    if (!elliptic_negator(t) ||
+        (!IS_ANY(&a->terms[neg - 1], aux) && t->surface_len < 4)) {
         return SIZE_MAX;
     }
     size_t words = content_count(a, c->first, neg);

@@ -244,11 +244,11 @@ spare_restrictions(const assay_analysis *a, uint32_t *cover)
         }
         size_t p = IS(t, "no") ? i + 2 : i + 1;
         size_t from = i + 1; /* "one" of "no one" is the pronoun's */
-        if (p < a->n && !IN(&a->terms[p], restrictors) && p + 1 < a->n &&
+        if (!IN(&a->terms[p], restrictors) && p + 1 < a->n &&
             !(a->terms[p + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
             p++; /* "nothing already in" */
         }
-        if (p >= a->n || !IN(&a->terms[p], restrictors) ||
+        if (!IN(&a->terms[p], restrictors) ||
             (a->terms[p].flags & ASSAY_TERM_BREAK_BEFORE)) {
             continue;
         }
