@@ -277,8 +277,10 @@ static const char *const knowing[] = {
     "specifying", "predict",   "predicts",   "predicting", "matter",
     "matters",    "determine", "determines", "ask",        "asks",
     "wonder"};
-static const char *const wh_words[] = {"who",  "what", "which", "where",
-                                       "when", "how",  "why",   "whom"};
+/* with their contractions of "is": "does not know who's listening" */
+static const char *const wh_words[] = {
+    "who",  "what",  "which",  "where",   "when",   "how",   "why",
+    "whom", "who's", "what's", "where's", "when's", "how's", "why's"};
 
 /* Whether "I" stands at most two words before term cue: "I don't know",
  * "I do not know", the words of an answer that gives up. */

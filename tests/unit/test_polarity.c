@@ -401,6 +401,11 @@ test_polarity_question_after_denied_knowing_is_not_denied(void **state)
      * 0       1   2      3       4   5: "listens" is said */
     scope("without the sender knowing who listens", 5, s);
     assert_string_equal(s, ".nnn..");
+    /* a wh-word contracted with "is" asks as well: the sender does not
+     * have to know who's listening
+     * 0   1      2    3   4    5  6     7: "listening" is said */
+    scope("the sender does not have to know who's listening", 5, s);
+    assert_string_equal(s, "....nnn..");
     scope("it does not matter which thread runs first", 5, s);
     assert_string_equal(s, "...n....");
     /* "if" and "whether" doubt what follows: it stays denied */
