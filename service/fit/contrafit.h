@@ -17,10 +17,15 @@
  * supported blocks the learned signal. */
 enum { ASSAY_CONTRA_FLAGGED = 1, ASSAY_CONTRA_BLOCKED = 2 };
 
+/* The least share of flags a threshold must get right, out of fold: a
+ * flag a platform shows is right more often than wrong. */
+#define ASSAY_CONTRA_MIN_PRECISION 0.5
+
 /* assay_contra_fit fits m by L2-regularised logistic regression on n
  * feature rows X (n x ASSAY_NCONTRA) with labels y (0/1), and chooses the
  * threshold that maximises the F1 of the verdict's decision on
- * out-of-fold probabilities (fixed[i]: ASSAY_CONTRA_FLAGGED or _BLOCKED
+ * out-of-fold probabilities, among those with a precision of at least
+ * ASSAY_CONTRA_MIN_PRECISION (fixed[i]: ASSAY_CONTRA_FLAGGED or _BLOCKED
  * when the verdict decides row i without the probability, else 0; fixed
  * NULL: all rows free) (fold[i] in
  * [0, nfolds), all answers to a question in one fold; nfolds 0: in-sample).

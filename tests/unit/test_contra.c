@@ -271,6 +271,58 @@ test_contra_fit_learns_the_signal(void **state)
     assert_true(isnan(f1b) && again.on && lambda == 10.0);
 }
 
+/* Rare contradictions that only a loose threshold reaches most of: 10
+ * answers with the signal at 1.0 (6 contradictory), 90 at 0.6 (30) and 300
+ * at 0.2 (4). Flagging the first two groups maximises F1 (2 x 36 / 140 =
+ * 0.51 against 12 / 50 = 0.24) but is wrong 64 times in 100; the threshold
+ * must flag only the first group, right 6 times in 10. */
+static void
+test_contra_fit_flags_are_right_more_often_than_wrong(void **state)
+{
+    (void)state;
+    static double X[N * ASSAY_NCONTRA];
+    unsigned char y[N];
+    unsigned fold[N];
+    memset(X, 0, sizeof(X));
+    for (int i = 0; i < N; i++) {
+        double *x = &X[i * ASSAY_NCONTRA];
+        int g = i % 40; /* the groups spread over every fold */
+        x[ASSAY_CF_flip] = g == 0 ? 1.0 : g < 10 ? 0.6 : 0.2;
+        int b = i / 40; /* the block: 0 .. 9 */
+        y[i] = g == 0   ? b < 6
+               : g < 10 ? b < 3 || (b == 3 && g <= 3)
+                        : i % 100 == 50;
+        fold[i] = (unsigned)(i / 7) % 5;
+    }
+    size_t pos[3] = {0, 0, 0}, all[3] = {0, 0, 0};
+    for (int i = 0; i < N; i++) {
+        int g = i % 40 == 0 ? 0 : i % 40 < 10 ? 1 : 2;
+        pos[g] += y[i];
+        all[g]++;
+    }
+    /* the groups as described above */
+    assert_int_equal(all[0], 10);
+    assert_int_equal(pos[0], 6);
+    assert_int_equal(all[1], 90);
+    assert_int_equal(pos[1], 30);
+    assert_int_equal(all[2], 300);
+    assert_int_equal(pos[2], 4);
+    assay_contra_model m;
+    double f1;
+    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, NULL));
+    assert_true(m.on && m.w[ASSAY_CF_flip] > 0.0);
+    size_t tp = 0, flagged = 0;
+    for (int i = 0; i < N; i++) {
+        bool flag =
+            assay_contra_probability(&m, &X[i * ASSAY_NCONTRA]) >= m.threshold;
+        int g = i % 40 == 0 ? 0 : i % 40 < 10 ? 1 : 2;
+        assert_true(flag == (g == 0));
+        tp += flag && y[i];
+        flagged += flag;
+    }
+    assert_true((double)tp >= ASSAY_CONTRA_MIN_PRECISION * (double)flagged);
+}
+
 static void
 test_contra_fit_needs_both_labels(void **state)
 {
@@ -563,6 +615,7 @@ main(void)
         cmocka_unit_test(
             test_contra_verdict_fields_and_the_supported_claim_gate),
         cmocka_unit_test(test_contra_fit_learns_the_signal),
+        cmocka_unit_test(test_contra_fit_flags_are_right_more_often_than_wrong),
         cmocka_unit_test(test_contra_fit_needs_both_labels),
         cmocka_unit_test(test_contra_lex_features),
         cmocka_unit_test(test_contra_answer_buckets),
