@@ -371,6 +371,41 @@ modifier_comma(const assay_wordnet *wn, const assay_analysis *a, size_t i)
            adjective_only(wn, &a->terms[i - 1]);
 }
 
+/* Whether the segment [seg, i) after a comma ends a list the clause before
+ * began: "extra storage and slower inserts, updates and deletes" - at most
+ * two content words, "and" or "or", at most two more, nothing else, after a
+ * content word. Such a tail names more of what the clause says ("slower
+ * updates and deletes"), no claim of its own: standing alone it was a claim
+ * with no predicate, which any answer naming the same nouns supported. A
+ * participle opens a clause ("..., handling workers and scaling"). */
+static bool
+list_tail(const assay_analysis *a, size_t seg, size_t i)
+{
+    if (seg == 0 || i - seg < 3 ||
+        !(a->terms[seg].flags & ASSAY_TERM_COMMA_BEFORE) ||
+        (a->terms[seg].flags & ASSAY_TERM_SENTENCE_BEFORE) ||
+        !content(&a->terms[seg - 1])) {
+        return false;
+    }
+    const assay_term *f = &a->terms[seg];
+    if (f->surface_len > 4 &&
+        memcmp(f->surface + f->surface_len - 3, "ing", 3) == 0) {
+        return false;
+    }
+    size_t before = 0, after = 0, njoin = 0;
+    for (size_t q = seg; q < i; q++) {
+        const assay_term *t = &a->terms[q];
+        if (is_word(t, "and") || is_word(t, "or")) {
+            njoin++;
+        } else if (content(t) && !(t->flags & ASSAY_TERM_NEGATOR)) {
+            *(njoin == 0 ? &before : &after) += 1;
+        } else {
+            return false;
+        }
+    }
+    return njoin == 1 && before >= 1 && before <= 2 && after >= 1 && after <= 2;
+}
+
 /* Auxiliaries, modals and negations: what opens a predicate. */
 static const char *const aux[] = {
     "should", "must", "can",   "cannot", "could",   "will",  "would", "may",
@@ -640,8 +675,8 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             said -= IS_ANY(&a->terms[q], quantifiers) && content(&a->terms[q]);
         }
         if (have && !opens &&
-            (in_aside || resume || lead ||
-             (!subject && !pronoun && said < 2))) {
+            (in_aside || resume || lead || (!subject && !pronoun && said < 2) ||
+             (reference && list_tail(a, seg, i)))) {
             cur.last = i;
             lead = false;
         } else {

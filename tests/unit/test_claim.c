@@ -257,6 +257,31 @@ test_claim_modifier_comma_keeps_the_clause(void **state)
     assay_claims_fini(&cs);
 }
 
+/* the tail of a list after a comma ("..., printers and scanners") names
+ * more of what the clause says, no claim of its own: one that any answer
+ * naming the nouns supported; a participle after a comma still opens one */
+static void
+test_claim_list_tail_stays_in_its_clause(void **state)
+{
+    (void)state;
+    judged *j =
+        judge("What does a spooler slow down?",
+              "A spooler slows down old laptops, printers and "
+              "scanners.",
+              "Printers and scanners get faster with a spooler.", NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    assert_string_equal(j->cs.c[0].text,
+                        "A spooler slows down old laptops, printers and "
+                        "scanners");
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    assay_claim_set cs;
+    build(&cs, "What does a spooler do?",
+          "A spooler queues print jobs, freeing programs and users.", NULL, 0);
+    assert_int_equal(cs.n, 2);
+    assay_claims_fini(&cs);
+}
+
 static void
 test_claim_bank_subjects_are_used_as_declared(void **state)
 {
@@ -3151,6 +3176,7 @@ main(void)
         cmocka_unit_test(test_claim_semicolon_ends_a_condition),
         cmocka_unit_test(test_claim_participle_names_no_entity),
         cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
+        cmocka_unit_test(test_claim_list_tail_stays_in_its_clause),
         cmocka_unit_test(test_claim_capital_keywords_are_entities),
         cmocka_unit_test(test_claim_coordinated_verb_is_a_claim),
         cmocka_unit_test(test_claim_quantifier_fragment_joins_its_clause),
