@@ -173,7 +173,7 @@ by_p_desc(const void *a, const void *b)
  * on Mohler's answers, which have no such label, it flagged a quarter of
  * those graded 4 or 5); above every probability only the rules flag. */
 static double
-best_threshold(scored *s, size_t n, double *f1_out)
+best_threshold(scored *s, size_t n, double *f1_out, double *precision_out)
 {
     qsort(s, n, sizeof(*s), by_p_desc);
     size_t pos = 0, tp = 0, flagged = 0;
@@ -188,6 +188,7 @@ best_threshold(scored *s, size_t n, double *f1_out)
     double best = pos + flagged > 0 ? 2.0 * (double)tp / (double)(flagged + pos)
                                     : 0.0,
            th = 1.0;
+    double prec = flagged > 0 ? (double)tp / (double)flagged : NAN;
     bool changed = false; /* a free answer flagged since the last check */
     for (size_t i = 0; i < n; i++) {
         if (s[i].fixed == 0) {
@@ -206,10 +207,12 @@ best_threshold(scored *s, size_t n, double *f1_out)
         if (f1 > best &&
             (double)tp >= ASSAY_CONTRA_MIN_PRECISION * (double)flagged) {
             best = f1;
+            prec = (double)tp / (double)flagged;
             th = i + 1 < n ? 0.5 * (s[i].p + s[i + 1].p) : s[i].p;
         }
     }
     *f1_out = best;
+    *precision_out = prec;
     return th;
 }
 
@@ -217,10 +220,14 @@ bool
 assay_contra_fit(const double *X, const unsigned char *y,
                  const unsigned char *fixed, size_t n, const unsigned *fold,
                  unsigned nfolds, assay_contra_model *m, double *cv_f1,
-                 double *lambda_out)
+                 double *lambda_out, double *cv_precision)
 {
+    double prec = NAN;
     memset(m, 0, sizeof(*m));
     *cv_f1 = NAN;
+    if (cv_precision != NULL) {
+        *cv_precision = NAN;
+    }
     size_t pos = 0;
     for (size_t i = 0; i < n; i++) {
         pos += y[i] != 0;
@@ -274,7 +281,10 @@ assay_contra_fit(const double *X, const unsigned char *y,
         /* the threshold on out-of-fold probabilities at that penalty */
         ok = out_of_fold(Z, y, fixed, n, fold, nfolds, lambda, s);
         if (ok) {
-            th = best_threshold(s, n, cv_f1);
+            th = best_threshold(s, n, cv_f1, &prec);
+            if (cv_precision != NULL) {
+                *cv_precision = prec;
+            }
         }
     }
     ok = ok && newton(Z, y, n, NULL, 0, lambda, beta);
@@ -284,7 +294,7 @@ assay_contra_fit(const double *X, const unsigned char *y,
                             fixed != NULL ? fixed[i] : 0};
         }
         double f1;
-        th = best_threshold(s, n, &f1);
+        th = best_threshold(s, n, &f1, &prec);
     }
     if (ok) {
         /* back onto the raw features; rounded so model.json is stable */

@@ -32,11 +32,13 @@ enum { ASSAY_CONTRA_FLAGGED = 1, ASSAY_CONTRA_BLOCKED = 2 };
  * The L2 penalty is the one of a short grid with the best out-of-fold
  * log-likelihood (without folds: 10), written to *lambda (may be NULL).
  * Returns false (m->on false) when there are too few of either label. The
- * out-of-fold F1 is written to *cv_f1 (NaN when not computed). */
+ * out-of-fold F1 is written to *cv_f1 and the share of its flags that are
+ * right to *cv_precision (may be NULL; both NaN when not computed). */
 bool assay_contra_fit(const double *X, const unsigned char *y,
                       const unsigned char *fixed, size_t n,
                       const unsigned *fold, unsigned nfolds,
-                      assay_contra_model *m, double *cv_f1, double *lambda);
+                      assay_contra_model *m, double *cv_f1, double *lambda,
+                      double *cv_precision);
 
 /* assay_contra_lex_fit fills lex (ASSAY_CONTRA_BUCKETS entries) with the
  * word evidence of n answers: per bucket, the log-odds of y among the

@@ -538,16 +538,17 @@ fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
                                        : 0;
         assay_verdict_free(v);
     }
-    double cv_f1 = NAN, lambda = NAN;
+    double cv_f1 = NAN, lambda = NAN, cv_prec = NAN;
     if (rc == ASSAY_OK) {
         if (assay_contra_fit(X, y, fixed, k, f, nf > 1 ? nfolds : 0, &p->contra,
-                             &cv_f1, &lambda)) {
+                             &cv_f1, &lambda, &cv_prec)) {
             p->contra.lex_on =
                 assay_contra_lex_fit(b, nb, y, k, NULL, 0, p->contra.lex);
         }
-        *info = json_pack("{s:I,s:I,s:o,s:o}", "items", (json_int_t)k,
-                          "contradictory", (json_int_t)pos, "cv_f1",
-                          num4(cv_f1), "lambda", num4(lambda));
+        *info =
+            json_pack("{s:I,s:I,s:o,s:o,s:o}", "items", (json_int_t)k,
+                      "contradictory", (json_int_t)pos, "cv_f1", num4(cv_f1),
+                      "cv_precision", num4(cv_prec), "lambda", num4(lambda));
     }
 out:
     free(X);

@@ -242,7 +242,8 @@ test_contra_fit_learns_the_signal(void **state)
     make_data(X, y, fold);
     assay_contra_model m;
     double f1, lambda = NAN;
-    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, &lambda));
+    assert_true(
+        assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, &lambda, NULL));
     assert_true(m.on);
     assert_true(lambda >= 1.0 && lambda <= 100.0); /* from the grid */
     assert_true(m.w[ASSAY_CF_negation_mismatch] > 0.0);
@@ -263,11 +264,12 @@ test_contra_fit_learns_the_signal(void **state)
     /* the same data give the same model, to the bit */
     assay_contra_model again;
     double f1b;
-    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &again, &f1b, NULL));
+    assert_true(
+        assay_contra_fit(X, y, NULL, N, fold, 5, &again, &f1b, NULL, NULL));
     assert_memory_equal(&m, &again, sizeof(m));
     /* without folds the threshold is chosen in-sample */
     assert_true(
-        assay_contra_fit(X, y, NULL, N, NULL, 0, &again, &f1b, &lambda));
+        assay_contra_fit(X, y, NULL, N, NULL, 0, &again, &f1b, &lambda, NULL));
     assert_true(isnan(f1b) && again.on && lambda == 10.0);
 }
 
@@ -308,9 +310,12 @@ test_contra_fit_flags_are_right_more_often_than_wrong(void **state)
     assert_int_equal(all[2], 300);
     assert_int_equal(pos[2], 4);
     assay_contra_model m;
-    double f1;
-    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, NULL));
+    double f1, precision = NAN;
+    assert_true(
+        assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, NULL, &precision));
     assert_true(m.on && m.w[ASSAY_CF_flip] > 0.0);
+    /* out of fold, the flags reach the floor too */
+    assert_true(precision >= ASSAY_CONTRA_MIN_PRECISION && precision <= 1.0);
     size_t tp = 0, flagged = 0;
     for (int i = 0; i < N; i++) {
         bool flag =
@@ -336,7 +341,7 @@ test_contra_fit_needs_both_labels(void **state)
     }
     assay_contra_model m;
     double f1;
-    assert_false(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, NULL));
+    assert_false(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1, NULL, NULL));
     assert_false(m.on);
 }
 
@@ -583,14 +588,15 @@ test_contra_threshold_counts_rules_and_blocks(void **state)
     make_data(X, y, fold);
     static assay_contra_model m;
     double f1, f1_free;
-    assert_true(assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1_free, NULL));
+    assert_true(
+        assay_contra_fit(X, y, NULL, N, fold, 5, &m, &f1_free, NULL, NULL));
     assert_true(f1_free < 1.0); /* label noise */
     /* every contradiction is found by the rules: the best decision flags
      * no other answer, F1 1 */
     for (int i = 0; i < N; i++) {
         fixed[i] = y[i] ? ASSAY_CONTRA_FLAGGED : 0;
     }
-    assert_true(assay_contra_fit(X, y, fixed, N, fold, 5, &m, &f1, NULL));
+    assert_true(assay_contra_fit(X, y, fixed, N, fold, 5, &m, &f1, NULL, NULL));
     assert_true(f1 == 1.0);
     for (int i = 0; i < N; i++) {
         assert_false(y[i] == 0 &&
@@ -601,7 +607,7 @@ test_contra_threshold_counts_rules_and_blocks(void **state)
     for (int i = 0; i < N; i++) {
         fixed[i] = y[i] ? 0 : ASSAY_CONTRA_BLOCKED;
     }
-    assert_true(assay_contra_fit(X, y, fixed, N, fold, 5, &m, &f1, NULL));
+    assert_true(assay_contra_fit(X, y, fixed, N, fold, 5, &m, &f1, NULL, NULL));
     assert_true(f1 == 1.0);
 }
 
