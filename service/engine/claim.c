@@ -384,12 +384,7 @@ list_tail(const assay_analysis *a, size_t seg, size_t i)
     if (seg == 0 || i - seg < 3 ||
         !(a->terms[seg].flags & ASSAY_TERM_COMMA_BEFORE) ||
         (a->terms[seg].flags & ASSAY_TERM_SENTENCE_BEFORE) ||
-        !content(&a->terms[seg - 1])) {
-        return false;
-    }
-    const assay_term *f = &a->terms[seg];
-    if (f->surface_len > 4 &&
-        memcmp(f->surface + f->surface_len - 3, "ing", 3) == 0) {
+        !content(&a->terms[seg - 1]) || assay_term_ing(&a->terms[seg])) {
         return false;
     }
     size_t before = 0, after = 0, njoin = 0;

@@ -169,9 +169,8 @@ by_p_desc(const void *a, const void *b)
  * the next probability of a free answer. Only a threshold whose flags are
  * right at least ASSAY_CONTRA_MIN_PRECISION of the time qualifies: the F1
  * optimum alone flags more wrongly than rightly where contradictions are
- * rare (on the pooled answers its flags were right 46% of the time, and
- * on Mohler's answers, which have no such label, it flagged a quarter of
- * those graded 4 or 5); above every probability only the rules flag. */
+ * rare (docs/model-format.md); above every probability only the rules
+ * flag. */
 static double
 best_threshold(scored *s, size_t n, double *f1_out, double *precision_out)
 {
