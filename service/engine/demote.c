@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claim.h"
 #include "tfidf.h"
 
 assay_err
@@ -73,12 +74,31 @@ assay_keyset_fini(assay_keyset *s)
     s->n = 0;
 }
 
+/* whether every content word of a is in s, "yes" and "no" aside: the
+ * answer to a yes/no question, which adds no word to match */
+static bool
+within(const assay_analysis *a, const assay_keyset *s)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        const assay_term *t = &a->terms[i];
+        if (!(t->flags & ASSAY_TERM_STOP) && !assay_claim_yesno_word(t) &&
+            !assay_keyset_has(s, t->hash)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 assay_err
 assay_demoted_build(assay_keyset *out, const assay_analysis *question,
                     const assay_analysis *refs, size_t nrefs)
 {
     assay_err rc = assay_keyset_from_analysis(out, question);
-    for (size_t r = 0; rc == ASSAY_OK && r < nrefs; r++) {
+    bool keep = false;
+    for (size_t r = 0; rc == ASSAY_OK && r < nrefs && !keep; r++) {
+        keep = within(&refs[r], out);
+    }
+    for (size_t r = 0; keep && rc == ASSAY_OK && r < nrefs; r++) {
         assay_keyset ref;
         rc = assay_keyset_from_analysis(&ref, &refs[r]);
         if (rc == ASSAY_OK) {

@@ -1,7 +1,8 @@
 /*
- * demote.h - question demoting: words an answer takes from the question
- * (and the reference does not use) earn nothing, so restating the question
- * gains nothing. A keyset is a sorted array of term hashes.
+ * demote.h - question demoting: the content words of the question earn
+ * nothing, in the answer or the reference (Mohler et al. 2011), so
+ * restating the question, or the subject a reference defines ("A deadlock
+ * is ..."), gains nothing. A keyset is a sorted array of term hashes.
  */
 #ifndef ASSAY_DEMOTE_H
 #define ASSAY_DEMOTE_H
@@ -27,8 +28,11 @@ void assay_keyset_minus(assay_keyset *s, const assay_keyset *minus);
 bool assay_keyset_has(const assay_keyset *s, uint64_t key);
 void assay_keyset_fini(assay_keyset *s);
 
-/* assay_demoted_build returns the keys of question words that appear in no
- * reference: the words an answer may not earn credit for. */
+/* assay_demoted_build returns the question's content words: the words an
+ * answer may not earn credit for. Where a reference says nothing beyond
+ * the question's words (a yes/no question's "Yes, the terminals are
+ * connected"), the words it uses are kept: demoting them would leave that
+ * reference nothing to match. */
 assay_err assay_demoted_build(assay_keyset *out, const assay_analysis *question,
                               const assay_analysis *refs, size_t nrefs);
 

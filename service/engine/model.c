@@ -115,7 +115,7 @@ index_siblings(assay_model *m, assay_error *err)
         size_t k = 0;
         for (size_t i = 0; i < m->nquestions; i++) {
             for (size_t r = 0; r < m->questions[i].nrefs; r++) {
-                vecs[k] = &m->questions[i].ref_uni[r];
+                vecs[k] = &m->questions[i].ref_topic[r];
                 group[k++] = i;
             }
         }

@@ -36,7 +36,7 @@ struct assay_model {
     assay_bank *bank; /* NULL for an inline-only model */
     assay_prepared *questions;
     size_t nquestions;
-    struct assay_refindex *sibindex; /* questions' ref_uni; may be NULL */
+    struct assay_refindex *sibindex; /* questions' ref_topic; may be NULL */
     /* model.json "inline_model": grades inline questions in place of this
      * model (a default fitted on pooled data); NULL = this model does. */
     struct assay_model *inline_model;

@@ -435,6 +435,9 @@ assay_prepared_fini(assay_prepared *pq)
         if (pq->ref_uni) {
             assay_vec_fini(&pq->ref_uni[i]);
         }
+        if (pq->ref_topic) {
+            assay_vec_fini(&pq->ref_topic[i]);
+        }
         if (pq->ref_bi) {
             assay_vec_fini(&pq->ref_bi[i]);
         }
@@ -444,6 +447,7 @@ assay_prepared_fini(assay_prepared *pq)
     }
     free(pq->refs);
     free(pq->ref_uni);
+    free(pq->ref_topic);
     free(pq->ref_bi);
     free(pq->ref_char);
     assay_vec_fini(&pq->q_uni);
@@ -562,9 +566,11 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     }
     pq->refs = calloc(nrefs, sizeof(*pq->refs));
     pq->ref_uni = calloc(nrefs, sizeof(*pq->ref_uni));
+    pq->ref_topic = calloc(nrefs, sizeof(*pq->ref_topic));
     pq->ref_bi = calloc(nrefs, sizeof(*pq->ref_bi));
     pq->ref_char = calloc(nrefs, sizeof(*pq->ref_char));
-    if (!pq->refs || !pq->ref_uni || !pq->ref_bi || !pq->ref_char) {
+    if (!pq->refs || !pq->ref_uni || !pq->ref_topic || !pq->ref_bi ||
+        !pq->ref_char) {
         goto out;
     }
     rc =
@@ -596,6 +602,7 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     }
     for (size_t i = 0; i < pq->nrefs; i++) {
         if ((rc = uni_vec(&pq->ref_uni[i], &pq->refs[i], &pq->demoted, idf)) ||
+            (rc = uni_vec(&pq->ref_topic[i], &pq->refs[i], NULL, idf)) ||
             (rc = vec_of(&pq->ref_bi[i], &pq->refs[i], bi_keys, idf)) ||
             (rc = vec_of(&pq->ref_char[i], &pq->refs[i], char_keys, NULL))) {
             goto out;
@@ -694,7 +701,7 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     pq->th_partial = p->th_partial;
     if (p->band.on && p->band.src != NULL) {
         assay_bm_sources_weights(p->band.src, &pq->q_uni,
-                                 pq->nrefs > 0 ? &pq->ref_uni[0] : NULL,
+                                 pq->nrefs > 0 ? &pq->ref_topic[0] : NULL,
                                  pq->src_w);
         pq->src_of = p->band.src;
     }
@@ -917,7 +924,7 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         f->f[ASSAY_F_wordnet] = assay_wnsim(p->wordnet, pq, answer, idf);
     }
     f->qcos = assay_vec_cosine(&full, &pq->q_uni);
-    f->own_cos = max_cos(&full, pq->ref_uni, pq->nrefs);
+    f->own_cos = max_cos(&full, pq->ref_topic, pq->nrefs);
 
     assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
     /* one negation pass for concepts and claims (NULL: each computes), in
@@ -990,7 +997,7 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         for (size_t i = 0; i < pq->nsiblings; i++) {
             const assay_prepared *o = &pq->siblings[i];
             if (o != pq) {
-                double c = max_cos(&full, o->ref_uni, o->nrefs);
+                double c = max_cos(&full, o->ref_topic, o->nrefs);
                 f->other_cos = c > f->other_cos ? c : f->other_cos;
             }
         }

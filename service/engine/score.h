@@ -43,8 +43,12 @@ typedef struct assay_prepared {
     assay_analysis *refs;
     size_t nrefs;
     assay_vec *ref_uni, *ref_bi, *ref_char; /* nrefs each */
+    /* nrefs: every content word, the question's too: what a reference is
+     * about, for the own/other-question cosines and the band model's
+     * sources (ref_uni has the question's words demoted) */
+    assay_vec *ref_topic;
     assay_vec q_uni;
-    assay_keyset demoted;  /* question words absent from every reference */
+    assay_keyset demoted;  /* question words demoted (demote.h) */
     assay_keyset qwords;   /* all question content words */
     assay_keyset refwords; /* all reference content words */
     assay_keyset refplain; /* reference content words said plainly ... */
@@ -72,7 +76,7 @@ typedef struct assay_prepared {
      * another question better can be told off-topic; NULL when inline */
     const struct assay_prepared *siblings;
     size_t nsiblings;
-    /* the siblings' reference vectors (ref_uni) indexed by key, for the
+    /* the siblings' reference vectors (ref_topic) indexed by key, for the
      * closest other question in one pass; NULL: cosine by cosine */
     const struct assay_refindex *sibindex;
     /* P(source | this question) for the band model's training sources

@@ -403,7 +403,8 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
             assay_bandmodel_mix(&p->band, pq->src_w, &bmix);
         } else {
             assay_bandmodel_for(&p->band, &pq->q_uni,
-                                pq->nrefs > 0 ? &pq->ref_uni[0] : NULL, &bmix);
+                                pq->nrefs > 0 ? &pq->ref_topic[0] : NULL,
+                                &bmix);
         }
         bmp = &bmix;
     }

@@ -213,7 +213,7 @@ score_all_bands(const assay_model *m, const groups *g, const assay_itemset *s,
         if (sig != NULL) {
             assay_bandmodel bm;
             assay_bandmodel_for(&p->band, &pq.q_uni,
-                                pq.nrefs > 0 ? &pq.ref_uni[0] : NULL, &bm);
+                                pq.nrefs > 0 ? &pq.ref_topic[0] : NULL, &bm);
             sig[i] = assay_calib_signal(
                 &p->calib, &bm, fs[i].f, ASSAY_NFEATURES, b, out[i],
                 pq.th_correct, pq.th_partial, pq.own_th);
@@ -707,7 +707,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
         qs[nq++] = (qv){pq, map[k]};
         int c = map[k];
         const assay_vec *vs[2] = {&pq->q_uni,
-                                  pq->nrefs > 0 ? &pq->ref_uni[0] : NULL};
+                                  pq->nrefs > 0 ? &pq->ref_topic[0] : NULL};
         for (int t = 0; t < 2; t++) {
             if (vs[t] == NULL) {
                 continue;
@@ -764,7 +764,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
         for (size_t j = 0; j < nq; j++) {
             const assay_prepared *pq = qs[j].pq;
             assay_bm_dense(vx, &pq->q_uni,
-                           pq->nrefs > 0 ? &pq->ref_uni[0] : NULL,
+                           pq->nrefs > 0 ? &pq->ref_topic[0] : NULL,
                            dq + j * dim);
             for (unsigned d = 0; d < dim; d++) {
                 dsum[qs[j].src][d] += dq[j * dim + d];
@@ -788,7 +788,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
     for (size_t j = 0; j < nq && vx == NULL; j++) {
         const assay_prepared *pq = qs[j].pq;
         const assay_vec *q = &pq->q_uni;
-        const assay_vec *r = pq->nrefs > 0 ? &pq->ref_uni[0] : NULL;
+        const assay_vec *r = pq->nrefs > 0 ? &pq->ref_topic[0] : NULL;
         for (size_t c = 0; c < nk; c++) {
             double sq = kw_dot(q, acc[c], na[c]);
             double sr = r ? kw_dot(r, acc[c], na[c]) : 0;

@@ -1,4 +1,5 @@
-/* test_demote.c - key sets and question demoting (service/engine/demote.c). */
+/* test_demote.c - key sets and question demoting (service/engine/demote.c);
+ * its effect on the features is tested in test_score.c. */
 #include "assay_test.h"
 
 #include <string.h>
@@ -53,31 +54,27 @@ has(const assay_keyset *s, const char *stem)
 }
 
 static void
-test_demote_question_words_absent_from_reference_are_demoted(void **state)
+test_demote_question_words_are_demoted_even_in_the_reference(void **state)
 {
     fixture *fx = *state;
     assay_analysis q, r;
     /* content stems: explain python gil impact multi-threading */
     analyze(fx, "Explain Python's GIL and its impact on multi-threading.", &q);
-    /* content stems: global interpret lock gil let thread run python
-     * bytecod time */
     analyze(fx,
             "The Global Interpreter Lock (GIL) lets one thread run Python "
             "bytecode at a time.",
             &r);
     assay_keyset d;
     assert_ok(assay_demoted_build(&d, &q, &r, 1));
-    assert_int_equal(d.n, 3);
+    assert_int_equal(d.n, 5);
     assert_true(has(&d, "explain"));
     assert_true(has(&d, "impact"));
     assert_true(has(&d, "multi-threading"));
-    /* in both: not demoted */
-    assert_false(has(&d, "gil"));
-    assert_false(has(&d, "python"));
-    /* stop words are never in the set */
+    /* the subject the reference explains is demoted too */
+    assert_true(has(&d, "gil"));
+    assert_true(has(&d, "python"));
+    /* stop words and reference-only words are never in the set */
     assert_false(has(&d, "and"));
-    assert_false(has(&d, "it"));
-    /* reference-only words are not demoted either */
     assert_false(has(&d, "lock"));
     assay_keyset_fini(&d);
     assay_analysis_fini(&q);
@@ -85,21 +82,24 @@ test_demote_question_words_absent_from_reference_are_demoted(void **state)
 }
 
 static void
-test_demote_word_in_any_reference_is_not_demoted(void **state)
+test_demote_reference_of_question_words_keeps_them(void **state)
 {
     fixture *fx = *state;
     assay_analysis q, r[2];
-    analyze(fx, "Why use connection pooling in Django?", &q);
-    analyze(fx, "Opening a database connection is slow.", &r[0]);
-    analyze(fx, "Pooling reuses open connections between requests.", &r[1]);
+    analyze(fx, "Are the two terminals connected to each other?", &q);
+    /* the first reference has words of its own, the second none */
+    analyze(fx, "Yes: a wire joins the terminals.", &r[0]);
+    analyze(fx, "Yes, the terminals are connected.", &r[1]);
     assay_keyset d;
+    assert_ok(assay_demoted_build(&d, &q, r, 1));
+    assert_true(has(&d, "termin"));
+    assert_true(has(&d, "connect"));
+    assay_keyset_fini(&d);
+    /* with the second: the words it uses stay, the rest go */
     assert_ok(assay_demoted_build(&d, &q, r, 2));
-    /* connection (ref 1), pool (ref 2) stay; why-words and Django go */
+    assert_false(has(&d, "termin"));
     assert_false(has(&d, "connect"));
-    assert_false(has(&d, "pool"));
-    assert_true(has(&d, "use"));
-    assert_true(has(&d, "django"));
-    assert_int_equal(d.n, 2);
+    assert_true(has(&d, "two"));
     assay_keyset_fini(&d);
     assay_analysis_fini(&q);
     assay_analysis_fini(&r[0]);
@@ -137,19 +137,17 @@ test_demote_keyset_is_sorted_unique_content_words(void **state)
 }
 
 static void
-test_demote_empty_question_demotes_nothing(void **state)
+test_demote_empty_text_has_no_keys(void **state)
 {
     fixture *fx = *state;
-    assay_analysis q, r;
+    assay_analysis q;
     analyze(fx, "", &q);
-    analyze(fx, "anything at all", &r);
     assay_keyset d;
-    assert_ok(assay_demoted_build(&d, &q, &r, 1));
+    assert_ok(assay_keyset_from_analysis(&d, &q));
     assert_int_equal(d.n, 0);
     assert_false(assay_keyset_has(&d, assay_term_hash("anyth", 5)));
     assay_keyset_fini(&d);
     assay_analysis_fini(&q);
-    assay_analysis_fini(&r);
 }
 
 int
@@ -157,10 +155,10 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(
-            test_demote_question_words_absent_from_reference_are_demoted),
-        cmocka_unit_test(test_demote_word_in_any_reference_is_not_demoted),
+            test_demote_question_words_are_demoted_even_in_the_reference),
+        cmocka_unit_test(test_demote_reference_of_question_words_keeps_them),
         cmocka_unit_test(test_demote_keyset_is_sorted_unique_content_words),
-        cmocka_unit_test(test_demote_empty_question_demotes_nothing),
+        cmocka_unit_test(test_demote_empty_text_has_no_keys),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -153,6 +153,32 @@ test_echo_is_the_question_word_for_word(void **state)
     assert_false(f.echo);
 }
 
+/* question demoting: the question's words earn nothing even where the
+ * reference uses them too ("GIL", "Python": the subject it explains), so
+ * an answer that only names the subject shares nothing with it */
+static void
+test_question_words_earn_nothing_even_in_the_reference(void **state)
+{
+    const fixture *fx = *state;
+    assay_features f;
+    assay_concept_match mm[16];
+    features(fx, "Python's GIL. The GIL of Python.", &f, mm);
+    assert_near(f.f[ASSAY_F_cosine], 0.0, 1e-12);
+    assert_near(f.f[ASSAY_F_recall], 0.0, 1e-12);
+    assert_near(f.f[ASSAY_F_precision], 0.0, 1e-12);
+    /* ... but an answer naming the GIL is still about this question, not
+     * another: the own-question cosine (the off-topic rule's) keeps the
+     * question's words */
+    features(fx, "The GIL, the GIL.", &f, mm);
+    assert_near(f.f[ASSAY_F_cosine], 0.0, 1e-12);
+    assert_true(f.own_cos > 0.1);
+    assert_true(f.own_cos > f.other_cos);
+    /* the reference's own words still count */
+    features(fx, "Python's GIL is a mutex.", &f, mm);
+    assert_true(f.f[ASSAY_F_cosine] > 0.0);
+    assert_true(f.f[ASSAY_F_precision] > 0.99);
+}
+
 static void
 test_every_feature_is_in_unit_interval(void **state)
 {
@@ -360,6 +386,9 @@ main(void)
             test_claims_feature_is_the_supported_share, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unrelated_answer_has_no_overlap,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_question_words_earn_nothing_even_in_the_reference, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(test_every_feature_is_in_unit_interval,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_echo_is_the_question_word_for_word,
