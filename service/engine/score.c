@@ -418,6 +418,12 @@ assay_prepared_spell(const assay_prepared *pq, const assay_lexicon *lex,
                            a);
 }
 
+const assay_vec *
+assay_prepared_topic(const assay_prepared *pq)
+{
+    return pq->nrefs > 0 ? &pq->ref_topic[0] : NULL;
+}
+
 void
 assay_prepared_fini(assay_prepared *pq)
 {
@@ -701,8 +707,7 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     pq->th_partial = p->th_partial;
     if (p->band.on && p->band.src != NULL) {
         assay_bm_sources_weights(p->band.src, &pq->q_uni,
-                                 pq->nrefs > 0 ? &pq->ref_topic[0] : NULL,
-                                 pq->src_w);
+                                 assay_prepared_topic(pq), pq->src_w);
         pq->src_of = p->band.src;
     }
 out:

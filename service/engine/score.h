@@ -138,6 +138,11 @@ assay_err assay_prepare(assay_prepared *pq, const char *id,
 
 void assay_prepared_fini(assay_prepared *pq);
 
+/* assay_prepared_topic: what the question's first reference is about
+ * (its ref_topic vector), which the band model's sources are weighed by;
+ * NULL without a reference. */
+const assay_vec *assay_prepared_topic(const assay_prepared *pq);
+
 /* assay_prepared_wordnet builds pq's wordnet table (wnsim.h) for wn when it
  * has none, as assay_prepare does for a model that weighs the feature (a
  * fit turns every feature on after its bank is prepared). wn NULL: no-op. */

@@ -402,8 +402,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         if (pq->src_of == p->band.src) { /* mixed when prepared */
             assay_bandmodel_mix(&p->band, pq->src_w, &bmix);
         } else {
-            assay_bandmodel_for(&p->band, &pq->q_uni,
-                                pq->nrefs > 0 ? &pq->ref_topic[0] : NULL,
+            assay_bandmodel_for(&p->band, &pq->q_uni, assay_prepared_topic(pq),
                                 &bmix);
         }
         bmp = &bmix;

@@ -212,8 +212,8 @@ score_all_bands(const assay_model *m, const groups *g, const assay_itemset *s,
         }
         if (sig != NULL) {
             assay_bandmodel bm;
-            assay_bandmodel_for(&p->band, &pq.q_uni,
-                                pq.nrefs > 0 ? &pq.ref_topic[0] : NULL, &bm);
+            assay_bandmodel_for(&p->band, &pq.q_uni, assay_prepared_topic(&pq),
+                                &bm);
             sig[i] = assay_calib_signal(
                 &p->calib, &bm, fs[i].f, ASSAY_NFEATURES, b, out[i],
                 pq.th_correct, pq.th_partial, pq.own_th);
@@ -706,8 +706,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
         }
         qs[nq++] = (qv){pq, map[k]};
         int c = map[k];
-        const assay_vec *vs[2] = {&pq->q_uni,
-                                  pq->nrefs > 0 ? &pq->ref_topic[0] : NULL};
+        const assay_vec *vs[2] = {&pq->q_uni, assay_prepared_topic(pq)};
         for (int t = 0; t < 2; t++) {
             if (vs[t] == NULL) {
                 continue;
@@ -763,8 +762,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
         }
         for (size_t j = 0; j < nq; j++) {
             const assay_prepared *pq = qs[j].pq;
-            assay_bm_dense(vx, &pq->q_uni,
-                           pq->nrefs > 0 ? &pq->ref_topic[0] : NULL,
+            assay_bm_dense(vx, &pq->q_uni, assay_prepared_topic(pq),
                            dq + j * dim);
             for (unsigned d = 0; d < dim; d++) {
                 dsum[qs[j].src][d] += dq[j * dim + d];
@@ -788,7 +786,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
     for (size_t j = 0; j < nq && vx == NULL; j++) {
         const assay_prepared *pq = qs[j].pq;
         const assay_vec *q = &pq->q_uni;
-        const assay_vec *r = pq->nrefs > 0 ? &pq->ref_topic[0] : NULL;
+        const assay_vec *r = assay_prepared_topic(pq);
         for (size_t c = 0; c < nk; c++) {
             double sq = kw_dot(q, acc[c], na[c]);
             double sr = r ? kw_dot(r, acc[c], na[c]) : 0;
