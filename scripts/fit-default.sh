@@ -47,13 +47,18 @@ if [ $# -lt 3 ] || [ ! -f "$root/models/wordnet.wn" ]; then
     "$assay" wordnet pack "$root/models/wordnet.wn"
 fi
 vecopt+=(--wordnet "$root/models/wordnet.wn")
+# --review-budget 0.2: at most a fifth of the answers are flagged
+# needs_review (issue 11's bound). Where 95% among the rest is out of
+# reach (the default model on new questions: its cut sent 94-99% of the
+# SemEval folds to review), the least sure fifth is flagged, not all.
+review=(--review-budget 0.2)
 # --point-cap partial: the default model grades questions nobody labelled
 # answers for, where an answer that contradicts one of the reference's
 # points must not stay `correct`; on the pooled answers the fit would learn
 # "none" (docs/history.md, 2026-12-02: the cap costs at most 0.003 of band
 # accuracy held out, and stops most negated and antonym answers passing)
 "$assay" fit --stoplist "$root/models/stopwords.txt" --labels "$tmp/pooled.jsonl" \
-    "${vecopt[@]}" "${defopt_features[@]}" "${defvec[@]}" --point-cap partial \
+    "${vecopt[@]}" "${defopt_features[@]}" "${defvec[@]}" "${review[@]}" --point-cap partial \
     --name default --out "$out"
 # the label file is temporary: keep only its hash and size in the model
 python3 - "$out" <<'PY'
@@ -72,6 +77,6 @@ if [ $# -lt 3 ]; then
     pf=$root/models/python-fullstack
     "$assay" fit --bank "$pf/bank.txt" --stoplist "$root/models/stopwords.txt" \
         --labels "$pf/labelled.jsonl" --split train --test-split test \
-        "${vecopt[@]}" --inline-model "$out" --point-cap partial \
+        "${vecopt[@]}" "${review[@]}" --inline-model "$out" --point-cap partial \
         --off-topic-cap incorrect --out "$pf/model.json"
 fi

@@ -16,7 +16,7 @@ calibrate_help(FILE *out)
         "Usage: assay calibrate --model MODEL --labels SET.jsonl... --out "
         "MODEL.json\n"
         "                       [--split NAME] [--review-target ACC]\n"
-        "                       [--review-level P]\n\n"
+        "                       [--review-level P] [--review-budget S]\n\n"
         "Recalibrates a fitted model to your own rubric: its weights stay; "
         "the\n"
         "band cut-offs, the 0..scale_max map, the confidence table and the\n"
@@ -36,7 +36,10 @@ calibrate_help(FILE *out)
         "                      sent to review reaches ACC on new answers: the\n"
         "                      cut keeps an upper bound at level P on their\n"
         "                      error rate <= 1 - ACC (default 0.5; 0: no\n"
-        "                      bound, the point estimate)\n",
+        "                      bound, the point estimate)\n"
+        "  --review-budget S   send at most the share S of answers to review:\n"
+        "                      where ACC needs more, the least sure S are\n"
+        "                      flagged (default 1: no budget)\n",
         out);
 }
 
@@ -47,6 +50,7 @@ assay_cmd_calibrate(int argc, char **argv)
     const char *labels[CAL_MAX_LABELS];
     const char *target = NULL;
     const char *level = NULL;
+    const char *budget = NULL;
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
         int r;
@@ -59,7 +63,9 @@ assay_cmd_calibrate(int argc, char **argv)
             (r = assay_cli_opt(argc, argv, &i, "split", true, &o.split)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-target", true,
                                &target)) ||
-            (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level))) {
+            (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level)) ||
+            (r = assay_cli_opt(argc, argv, &i, "review-budget", true,
+                               &budget))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
@@ -91,6 +97,10 @@ assay_cmd_calibrate(int argc, char **argv)
         !assay_cli_parse_level("review-level", level, &o.review_level)) {
         return ASSAY_EXIT_USAGE;
     }
+    if (budget != NULL &&
+        !assay_cli_parse_fraction("review-budget", budget, &o.review_budget)) {
+        return ASSAY_EXIT_USAGE;
+    }
     o.label_paths = labels;
     assay_error err;
     assay_error_init(&err);
@@ -111,6 +121,10 @@ assay_cmd_calibrate(int argc, char **argv)
         printf(" error_bound=%.4f bound=%s needed_for_bound=%zu",
                rep.error_bound, rep.bound_met ? "met" : "not_met",
                rep.needed_bound);
+    }
+    if (rep.budget < 1) {
+        printf(" budget=%.4g budget_bound=%s", rep.budget,
+               rep.budget_bound ? "yes" : "no");
     }
     printf("\n");
     if (rep.n < rep.needed) {

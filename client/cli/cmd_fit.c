@@ -72,6 +72,9 @@ fit_help(FILE *out)
         "                     cut keeps an upper bound at level P on their\n"
         "                     error rate <= 1 - ACC (default 0.5; 0: no\n"
         "                     bound, the point estimate)\n"
+        "  --review-budget S  send at most the share S of answers to review:\n"
+        "                     where ACC needs more, the least sure S are\n"
+        "                     flagged (default 1: no budget)\n"
         "  --eval MODEL       fit nothing: measure MODEL (a model.json or\n"
         "                     directory) on the --labels items of "
         "--test-split\n"
@@ -122,6 +125,7 @@ assay_cmd_fit(int argc, char **argv)
     const char *eval_model = NULL;
     const char *target = NULL;
     const char *level = NULL;
+    const char *budget = NULL;
     for (int i = 1; i < argc; i++) {
         const char *v = NULL;
         int r;
@@ -155,7 +159,9 @@ assay_cmd_fit(int argc, char **argv)
                                &o.off_topic_cap)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-target", true,
                                &target)) ||
-            (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level))) {
+            (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level)) ||
+            (r = assay_cli_opt(argc, argv, &i, "review-budget", true,
+                               &budget))) {
             if (r < 0) {
                 return ASSAY_EXIT_USAGE;
             }
@@ -185,6 +191,10 @@ assay_cmd_fit(int argc, char **argv)
     }
     if (level != NULL &&
         !assay_cli_parse_level("review-level", level, &o.review_level)) {
+        return ASSAY_EXIT_USAGE;
+    }
+    if (budget != NULL &&
+        !assay_cli_parse_fraction("review-budget", budget, &o.review_budget)) {
         return ASSAY_EXIT_USAGE;
     }
     if (eval_model != NULL) {

@@ -48,6 +48,10 @@ typedef struct assay_fit_options {
      * (ASSAY_REVIEW_LEVEL), negative = no bound (the out-of-fold point
      * estimate) */
     double review_level;
+    /* the largest share of answers the needs_review cut may send to
+     * review, in (0, 1]; 0 = 1 (no budget). Where the target needs more,
+     * the least sure answers up to this share are flagged. */
+    double review_budget;
     /* when set, a tab-separated table of every fitted item's features is
      * written here (line, question group, score/scale_max, features), for
      * analysis outside assay; NULL = none */
@@ -112,6 +116,7 @@ typedef struct assay_calibrate_options {
     const char *out_path; /* model.json to write (file refs rewritten) */
     double review_target; /* 0 = 0.95 */
     double review_level;  /* as assay_fit_options.review_level */
+    double review_budget; /* as assay_fit_options.review_budget */
 } assay_calibrate_options;
 
 typedef struct assay_calibrate_report {
@@ -127,6 +132,8 @@ typedef struct assay_calibrate_report {
      * would not do: no cut's error rate is below 1 - target) */
     double target, level, review_share, kept_accuracy, error_bound;
     bool bound_met;
+    double budget;     /* the review budget (1: none) */
+    bool budget_bound; /* the budget, not the target, set the cut */
     size_t needed_bound;
     /* n >= needed, n >= ASSAY_CALIB_MIN_ITEMS and bound_met */
     bool enough;

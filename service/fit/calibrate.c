@@ -236,7 +236,7 @@ cut_candidates(const double *margin, const bool *correct, const double *weight,
 void
 assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
                  const double *weight, size_t n, double target, double level,
-                 assay_review_info *info)
+                 double budget, assay_review_info *info)
 {
     assay_review_info r = {.review_share = 0, .kept_accuracy = NAN};
     double *cand = NULL, *kept = NULL, *err = NULL;
@@ -245,7 +245,14 @@ assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
     if (cut_candidates(margin, correct, weight, n, &cand, &kept, &err, &nc) &&
         nc > 0) {
         double total = kept[0]; /* the lowest candidate keeps all */
-        size_t pick = nc;       /* none yet */
+        /* the cuts within the budget: a prefix, since reviews grow with
+         * the cut (the first, reviewing nothing, always qualifies) */
+        size_t all = nc;
+        while (nc > 1 && total > 0 &&
+               1.0 - kept[nc - 1] / total > budget + CUT_EPS) {
+            nc--;
+        }
+        size_t pick = nc; /* none yet */
         if (level > 0) {
             /* candidates ascending: the first within the bound reviews
              * least */
@@ -287,6 +294,11 @@ assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
              * seen */
             pick = nc - 1;
         }
+        /* the budget decided: cuts past it were left out and none within
+         * it met the rule */
+        r.budget_bound = nc < all && !r.bound_met &&
+                         (level > 0 || kept[pick] <= CUT_EPS ||
+                          1 - err[pick] / kept[pick] < target - CUT_EPS);
         c->review_margin = cand[pick];
         r.kept = kept[pick];
         r.errors = err[pick];

@@ -46,6 +46,7 @@ typedef struct assay_review_info {
     double kept, errors;  /* effective answers kept and wrong among them */
     double error_bound;   /* assay_binom_upper(errors, kept, level) */
     bool bound_met;       /* error_bound <= 1 - target (level > 0) */
+    bool budget_bound;    /* the review budget, not the target, set the cut */
 } assay_review_info;
 
 /* assay_review_cut sets c->review_margin, the needs_review cut: answers
@@ -65,10 +66,18 @@ typedef struct assay_review_info {
  * When neither finds a cut (no kept set with accuracy >= target, resp.
  * a bound below 1), the largest margin seen (review all but the surest
  * answers). info (may be NULL) receives what was chosen;
- * info->bound_met says whether the bound held. */
+ * info->bound_met says whether the bound held.
+ *
+ * budget in (0, 1] is the largest (weighted) share of answers the cut may
+ * send to review; 1 is none. Every rule above picks among the cuts within
+ * it only, so where the target needs more reviews than the budget allows
+ * the cut reviews the budget's share, the least sure answers first, and
+ * info->budget_bound says so. Why: a model that cannot keep its promise
+ * on most answers (inline grading of new questions) would otherwise flag
+ * nearly all of them, and a flag on every answer tells a reader nothing. */
 void assay_review_cut(assay_calib *c, const double *margin, const bool *correct,
                       const double *weight, size_t n, double target,
-                      double level, assay_review_info *info);
+                      double level, double budget, assay_review_info *info);
 
 /* assay_review_labels_needed is how many labelled answers like these
  * (n of them, unweighted) the bound rule would need: the smallest N such

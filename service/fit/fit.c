@@ -1021,19 +1021,25 @@ review_level(double v)
  * answer counted once), the Clopper-Pearson bound on their error rate and
  * whether it met 1 - target (else the cut has the smallest bound). */
 static void
-review_bound_json(json_t *o, double level, const assay_review_info *ri)
+review_bound_json(json_t *o, double level, double budget,
+                  const assay_review_info *ri)
 {
     json_object_set_new(o, "level", num4(level > 0 ? level : 0));
-    json_object_set_new(o, "rule",
-                        json_string(level <= 0 ? "point estimate"
-                                    : ri->bound_met
-                                        ? "clopper-pearson bound"
-                                        : "smallest bound (bound not met)"));
+    json_object_set_new(
+        o, "rule",
+        json_string(ri->budget_bound ? "review budget (target not met)"
+                    : level <= 0     ? "point estimate"
+                    : ri->bound_met  ? "clopper-pearson bound"
+                                     : "smallest bound (bound not met)"));
     json_object_set_new(o, "kept_answers", num4(ri->kept));
     json_object_set_new(o, "kept_errors", num4(ri->errors));
     if (level > 0) {
         json_object_set_new(o, "error_bound", num4(ri->error_bound));
         json_object_set_new(o, "bound_met", json_boolean(ri->bound_met));
+    }
+    if (budget < 1) { /* absent without one: older model files unchanged */
+        json_object_set_new(o, "budget", num4(budget));
+        json_object_set_new(o, "budget_bound", json_boolean(ri->budget_bound));
     }
 }
 
@@ -1062,8 +1068,9 @@ calibrate_confidence(const assay_model *m, const groups *g,
                      const ridge_design *rd, const double *y,
                      const unsigned *fold, unsigned nfolds, const bool *use,
                      double lambda, double bm_lambda, const char *band_mode,
-                     double target, double level, assay_params *p,
-                     const int *srcix, json_t **info, assay_error *err)
+                     double target, double level, double budget,
+                     assay_params *p, const int *srcix, json_t **info,
+                     assay_error *err)
 {
     enum { NC = 3, NR = ASSAY_CV_REPEATS };
     size_t n = s->n, nn = n * NR;
@@ -1128,7 +1135,9 @@ calibrate_confidence(const assay_model *m, const groups *g,
                 rc = ASSAY_ENOMEM;
                 goto out;
             }
-            assay_review_cut(&p->calib, mgr, right, NULL, n, target, level,
+            /* the candidates are compared without the budget: which
+             * signal needs fewer reviews for the target */
+            assay_review_cut(&p->calib, mgr, right, NULL, n, target, level, 1,
                              &ri);
             share[c] += ri.review_share / NR;
         }
@@ -1166,7 +1175,8 @@ calibrate_confidence(const assay_model *m, const groups *g,
     p->calib.signal =
         pick == 0 ? ASSAY_SIGNAL_SCORE_MARGIN : ASSAY_SIGNAL_BAND_MARGIN;
     assay_review_info ri;
-    assay_review_cut(&p->calib, mg[pick], right, wt, nn, target, level, &ri);
+    assay_review_cut(&p->calib, mg[pick], right, wt, nn, target, level, budget,
+                     &ri);
     static const char *const names[NC] = {
         "thresholds, margin", "thresholds, band model signal", "band model"};
     json_t *cand = json_object();
@@ -1182,7 +1192,7 @@ calibrate_confidence(const assay_model *m, const groups *g,
                       "cv_review_share", num4(ri.review_share),
                       "cv_kept_accuracy", num4(ri.kept_accuracy), "bands",
                       names[pick], "candidates", cand);
-    review_bound_json(*info, level, &ri);
+    review_bound_json(*info, level, budget, &ri);
     if (ncand == NC) {
         /* McNemar's counts behind the choice, per fold assignment */
         json_object_set_new(*info, "band_model_only_right",
@@ -1697,11 +1707,13 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         free(hb);
     }
     if (nfolds > 0 &&
-        (rc = calibrate_confidence(
-             m, &g, &items, fs, matches, X, &rd, y, fold, nfolds, use, lambda,
-             bm_lambda, o->band,
-             o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
-             review_level(o->review_level), &p, srcix, &review, err))) {
+        (rc = calibrate_confidence(m, &g, &items, fs, matches, X, &rd, y, fold,
+                                   nfolds, use, lambda, bm_lambda, o->band,
+                                   o->review_target > 0 ? o->review_target
+                                                        : ASSAY_REVIEW_TARGET,
+                                   review_level(o->review_level),
+                                   o->review_budget > 0 ? o->review_budget : 1,
+                                   &p, srcix, &review, err))) {
         goto out;
     }
     {
@@ -2086,13 +2098,14 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     double target =
         o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET;
     double level = review_level(o->review_level);
+    double budget = o->review_budget > 0 ? o->review_budget : 1;
     if (!assay_isotonic(mg, ok, n, &p.calib)) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
         goto out;
     }
     p.calib.signal = ASSAY_SIGNAL_SCORE_MARGIN;
     assay_review_info ri, rib;
-    assay_review_cut(&p.calib, mg, right, NULL, n, target, level, &ri);
+    assay_review_cut(&p.calib, mg, right, NULL, n, target, level, budget, &ri);
     /* labels the bound needs at the signal chosen */
     size_t needed_bound =
         assay_review_labels_needed(mg, right, n, target, level);
@@ -2125,7 +2138,8 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         }
         if (assay_isotonic(ts, tok, n, &pb.calib)) {
             pb.calib.signal = ASSAY_SIGNAL_BAND_MARGIN;
-            assay_review_cut(&pb.calib, ts, tr, NULL, n, target, level, &rib);
+            assay_review_cut(&pb.calib, ts, tr, NULL, n, target, level, budget,
+                             &rib);
             /* a met bound first, then the fewer reviews */
             if (rib.bound_met != ri.bound_met
                     ? rib.bound_met
@@ -2155,6 +2169,8 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         rep->kept_accuracy = ri.kept_accuracy;
         rep->error_bound = ri.error_bound;
         rep->bound_met = level <= 0 || ri.bound_met;
+        rep->budget = budget;
+        rep->budget_bound = ri.budget_bound;
         rep->needed_bound = needed_bound;
         rep->enough = n >= needed && rep->bound_met;
     }
@@ -2195,7 +2211,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         json_t *rv = json_pack("{s:o,s:o,s:o}", "target", num4(target),
                                "review_share", num4(ri.review_share),
                                "kept_accuracy", num4(ri.kept_accuracy));
-        review_bound_json(rv, level, &ri);
+        review_bound_json(rv, level, budget, &ri);
         if (level > 0) {
             json_object_set_new(rv, "needed_for_bound",
                                 json_integer((json_int_t)needed_bound));

@@ -28,6 +28,19 @@ grep -q 'warning: 40 labelled answers are too few to promise 0.95 accuracy .* co
     "$TMPD/err" || fail "no bound warning: $(cat "$TMPD/err")"
 grep -q '^review target=0.95 level=0.9 .* bound=not_met needed_for_bound=[0-9]' "$TMPD/out" ||
     fail "no review line: $(cat "$TMPD/out")"
+# the same 40 with a 10% review budget: the review line and the model say
+# the budget set the cut
+expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$TMPD/few.jsonl" \
+    --out "$TMPD/budget.json" --review-level 0.9 --review-budget 0.1
+grep -q '^review target=0.95 level=0.9 review_share=0\.[01][0-9]* .* budget=0.1 budget_bound=yes' "$TMPD/out" ||
+    fail "no budget in the review line: $(cat "$TMPD/out")"
+python3 - "$TMPD/budget.json" <<'PY' || fail "recalibrated.review (budget)"
+import json, sys
+r = json.load(open(sys.argv[1]))["recalibrated"]["review"]
+assert r["budget"] == 0.1 and r["budget_bound"] is True, r
+assert r["review_share"] <= 0.1 + 1e-9, r
+PY
+expect_status 2 "$ASSAY_EXE" calibrate --model "$pf" --labels x --out y --review-budget 0
 python3 - "$TMPD/model.json" <<'PY' || fail "recalibrated.review (40 answers)"
 import json, sys
 r = json.load(open(sys.argv[1]))["recalibrated"]["review"]

@@ -1,7 +1,8 @@
 # assay fit --review-target: the accuracy wanted among answers not sent to
 # review sets the needs_review cut the fit learns; a lower target sends
 # fewer answers to review, the model records it, and a target outside
-# (0, 1] is a usage error naming the option.
+# (0, 1] is a usage error naming the option. --review-budget caps the share
+# sent to review where the target would need more.
 . "$(dirname "$0")/lib.sh"
 need_exe
 SRC=$ASSAY_SOURCE_DIR
@@ -49,3 +50,24 @@ PY
 expect_status 2 "$ASSAY_EXE" fit --bank "$PF/bank.txt" --out "$TMPD/x.json" --review-level 0.9x
 grep -q -- '--review-level wants a number in \[0, 1), got "0.9x"' "$TMPD/err" ||
     fail "fit --review-level 0.9x: $(cat "$TMPD/err")"
+
+# --review-budget: at level 0.9 the cut reviews more than 5% of the
+# out-of-fold verdicts; a 5% budget caps it there, and the model says the
+# budget, not the target, set the cut
+fit "$TMPD/budget.json" --review-level 0.9 --review-budget 0.05 >/dev/null
+python3 - "$TMPD/strict.json" "$TMPD/budget.json" <<'PY' || fail "review budget"
+import json, sys
+a = json.load(open(sys.argv[1]))["fit"]["review"]
+b = json.load(open(sys.argv[2]))["fit"]["review"]
+assert "budget" not in a, a  # no budget: the record is as before
+assert a["cv_review_share"] > 0.05, a
+assert b["budget"] == 0.05 and b["budget_bound"] is True, b
+assert b["rule"] == "review budget (target not met)", b
+assert 0 < b["cv_review_share"] <= 0.05 + 1e-4, b
+assert b["cv_kept_accuracy"] < a["cv_kept_accuracy"], (a, b)
+PY
+for bad in 0 1.5; do
+    expect_status 2 "$ASSAY_EXE" fit --bank "$PF/bank.txt" --out "$TMPD/x.json" --review-budget $bad
+    grep -q -- "--review-budget wants a number in (0, 1], got \"$bad\"" "$TMPD/err" ||
+        fail "fit --review-budget $bad: $(cat "$TMPD/err")"
+done

@@ -62,20 +62,70 @@ test_calibrate_review_cut_reaches_target(void **state)
     assay_review_info ri;
     assert_true(assay_isotonic(x, y, 5, &c));
     /* the point rule (level 0) */
-    assay_review_cut(&c, x, right, NULL, 5, 0.95, 0, &ri);
+    assay_review_cut(&c, x, right, NULL, 5, 0.95, 0, 1, &ri);
     /* only the two surest answers reach 95%: cut at their margin, 0.4 */
     assert_near(c.review_margin, 0.4, 1e-9);
     assert_near(ri.review_share, 0.6, 1e-9);
     assert_near(ri.kept_accuracy, 1.0, 1e-9);
     assert_false(ri.bound_met);
     /* 3 of 4 right from 0.2 up: reaches 0.7, all five (0.6) do not */
-    assay_review_cut(&c, x, right, NULL, 5, 0.7, 0, &ri);
+    assay_review_cut(&c, x, right, NULL, 5, 0.7, 0, 1, &ri);
     assert_near(c.review_margin, 0.2, 1e-9);
     assert_near(ri.kept_accuracy, 0.75, 1e-9);
     /* a target everyone meets reviews nothing */
-    assay_review_cut(&c, x, right, NULL, 5, 0.5, 0, &ri);
+    assay_review_cut(&c, x, right, NULL, 5, 0.5, 0, 1, &ri);
     assert_near(c.review_margin, 0.0, 0);
     assert_near(ri.review_share, 0.0, 0);
+}
+
+/* A review budget: the cut never sends more than the budget's share to
+ * review; where the target needs more, the budget's share of the least
+ * sure answers is sent and budget_bound says so; a budget the target does
+ * not reach changes nothing. Same answers as above: 95% needs the cut 0.4
+ * (60% reviewed). */
+static void
+test_calibrate_review_cut_budget(void **state)
+{
+    (void)state;
+    double x[] = {0.1, 0.2, 0.3, 0.4, 0.5}, y[] = {0, 1, 0, 1, 1};
+    bool right[] = {false, true, false, true, true};
+    assay_calib c;
+    assay_review_info ri;
+    assert_true(assay_isotonic(x, y, 5, &c));
+    /* the point rule: 40% at most, so the two least sure, cut 0.3 */
+    assay_review_cut(&c, x, right, NULL, 5, 0.95, 0, 0.4, &ri);
+    assert_near(c.review_margin, 0.3, 1e-9);
+    assert_near(ri.review_share, 0.4, 1e-9);
+    assert_near(ri.kept_accuracy, 2.0 / 3.0, 1e-9);
+    assert_true(ri.budget_bound);
+    /* a budget above what the target needs: as without one */
+    assay_review_cut(&c, x, right, NULL, 5, 0.95, 0, 0.6, &ri);
+    assert_near(c.review_margin, 0.4, 1e-9);
+    assert_false(ri.budget_bound);
+    assay_review_cut(&c, x, right, NULL, 5, 0.95, 0, 1, &ri);
+    assert_near(c.review_margin, 0.4, 1e-9);
+    assert_false(ri.budget_bound);
+    /* the bound rule's fallback picks among the cuts within the budget:
+     * unbudgeted it keeps 4 (cut 0.2, test_calibrate_review_cut_fallback);
+     * with 10% nothing may be reviewed */
+    assay_review_cut(&c, x, right, NULL, 5, 0.95, 0.9, 0.2, &ri);
+    assert_near(c.review_margin, 0.2, 1e-9);
+    assert_true(ri.budget_bound);
+    assay_review_cut(&c, x, right, NULL, 5, 0.95, 0.9, 0.1, &ri);
+    assert_near(ri.review_share, 0, 0);
+    assert_near(ri.kept, 5, 0);
+    assert_true(ri.budget_bound);
+    /* weights count: three copies weighing 1/3 each are five answers */
+    double x3[15], w3[15];
+    bool r3[15];
+    for (size_t i = 0; i < 15; i++) {
+        x3[i] = x[i % 5];
+        r3[i] = right[i % 5];
+        w3[i] = 1.0 / 3.0;
+    }
+    assay_review_cut(&c, x3, r3, w3, 15, 0.95, 0, 0.4, &ri);
+    assert_near(c.review_margin, 0.3, 1e-9);
+    assert_near(ri.review_share, 0.4, 1e-9);
 }
 
 /* One-sided Clopper-Pearson upper bounds in closed form: no errors in n
@@ -137,9 +187,9 @@ test_calibrate_review_cut_bound_rule(void **state)
     assay_calib c = {0};
     assay_review_info ri;
     make100(1);
-    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0, &ri);
+    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0, 1, &ri);
     assert_near(c.review_margin, 0.07, 1e-9);
-    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0.9, &ri);
+    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0.9, 1, &ri);
     assert_near(c.review_margin, 0.10, 1e-9);
     assert_true(ri.bound_met);
     assert_near(ri.review_share, 0.09, 1e-9);
@@ -154,12 +204,12 @@ test_calibrate_review_cut_bound_rule(void **state)
     for (size_t k = 0; k < 3 * N100; k++) {
         w[k] = 1.0 / 3;
     }
-    assay_review_cut(&c, m100, r100, w, 3 * N100, 0.95, 0.9, &ri);
+    assay_review_cut(&c, m100, r100, w, 3 * N100, 0.95, 0.9, 1, &ri);
     assert_near(c.review_margin, 0.10, 1e-9);
     assert_near(ri.kept, 91, 1e-9);
     assert_near(ri.review_share, 0.09, 1e-9);
     /* counted as 300 answers they would claim a tighter bound */
-    assay_review_cut(&c, m100, r100, NULL, 3 * N100, 0.95, 0.9, &ri);
+    assay_review_cut(&c, m100, r100, NULL, 3 * N100, 0.95, 0.9, 1, &ri);
     assert_true(c.review_margin < 0.10 - 1e-9);
 }
 
@@ -176,20 +226,20 @@ test_calibrate_review_cut_reviews_no_more_than_needed(void **state)
     for (size_t i = 0; i < N100; i++) {
         r100[i] = true;
     }
-    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0.9, &ri);
+    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0.9, 1, &ri);
     assert_near(c.review_margin, 0, 0);
     assert_near(ri.review_share, 0, 0);
     assert_true(ri.bound_met);
     r100[0] = false; /* the least sure answer wrong */
     assert_true(assay_binom_upper(1, 100, 0.9) <= 0.05);
-    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0.9, &ri);
+    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0.9, 1, &ri);
     assert_near(c.review_margin, 0, 0);
     assert_true(ri.bound_met);
     assert_near(ri.errors, 1, 0);
     /* two wrong at the bottom: 2 in 100 is above 0.05 at 0.9, so only
      * the lowest is reviewed (1 in 99 is within) */
     r100[1] = false;
-    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0.9, &ri);
+    assay_review_cut(&c, m100, r100, NULL, N100, 0.95, 0.9, 1, &ri);
     assert_true(assay_binom_upper(2, 100, 0.9) > 0.05);
     assert_true(assay_binom_upper(1, 99, 0.9) <= 0.05);
     assert_near(c.review_margin, 0.02, 1e-9);
@@ -210,7 +260,7 @@ test_calibrate_review_cut_fallback(void **state)
     bool right[] = {false, true, false, true, true};
     assay_calib c = {0};
     assay_review_info ri;
-    assay_review_cut(&c, x, right, NULL, 5, 0.95, 0.9, &ri);
+    assay_review_cut(&c, x, right, NULL, 5, 0.95, 0.9, 1, &ri);
     assert_false(ri.bound_met);
     assert_near(c.review_margin, 0.2, 1e-9);
     assert_near(ri.kept, 4, 0);
@@ -221,7 +271,7 @@ test_calibrate_review_cut_fallback(void **state)
     /* all right but too few: the bound falls with every answer kept, so
      * nothing is reviewed (1 - 0.1^(1/5) = 0.37 > 0.05) */
     bool five[] = {true, true, true, true, true};
-    assay_review_cut(&c, x, five, NULL, 5, 0.95, 0.9, &ri);
+    assay_review_cut(&c, x, five, NULL, 5, 0.95, 0.9, 1, &ri);
     assert_false(ri.bound_met);
     assert_near(c.review_margin, 0, 0);
     assert_near(ri.error_bound, 1 - pow(0.1, 0.2), 1e-9);
@@ -235,7 +285,7 @@ test_calibrate_review_cut_fallback(void **state)
      * bound is 1, so review all but the surest */
     bool none[] = {false, false, false, false, false};
     assert_int_equal(assay_review_labels_needed(x, none, 5, 0.95, 0.9), 0);
-    assay_review_cut(&c, x, none, NULL, 5, 0.95, 0.9, &ri);
+    assay_review_cut(&c, x, none, NULL, 5, 0.95, 0.9, 1, &ri);
     assert_false(ri.bound_met);
     assert_near(c.review_margin, 0.5, 1e-9); /* the largest margin seen */
 }
@@ -263,7 +313,7 @@ test_calibrate_review_cut_monotone_in_target(void **state)
         for (int t = 70; t <= 99; t++) {
             assay_calib c = {0};
             assay_review_info ri;
-            assay_review_cut(&c, x, right, NULL, N, t / 100.0, level, &ri);
+            assay_review_cut(&c, x, right, NULL, N, t / 100.0, level, 1, &ri);
             assert_true(c.review_margin >= last);
             assert_true(ri.review_share >= last_share);
             if (rule && !ri.bound_met) {
@@ -291,6 +341,7 @@ main(void)
         cmocka_unit_test(test_calibrate_isotonic_is_monotone_and_in_range),
         cmocka_unit_test(test_calibrate_pools_violators),
         cmocka_unit_test(test_calibrate_review_cut_reaches_target),
+        cmocka_unit_test(test_calibrate_review_cut_budget),
         cmocka_unit_test(test_calibrate_binom_upper_hand_values),
         cmocka_unit_test(test_calibrate_review_cut_bound_rule),
         cmocka_unit_test(test_calibrate_review_cut_reviews_no_more_than_needed),
