@@ -138,7 +138,15 @@ assay_cmd_calibrate(int argc, char **argv)
                                                 : rep.sd_partial,
                 rep.needed);
     }
-    if (!rep.bound_met && rep.needed_bound > rep.n) {
+    if (rep.budget_bound) {
+        /* the budget, not the number of labels, set the cut */
+        fprintf(stderr,
+                "assay calibrate: warning: within the review budget %.4g no "
+                "needs_review cut promises %.4g accuracy among answers not "
+                "sent to review on these %zu answers (kept accuracy %.4f), "
+                "so the cut flags the least sure %.4g of them\n",
+                rep.budget, rep.target, rep.n, rep.kept_accuracy, rep.budget);
+    } else if (!rep.bound_met && rep.needed_bound > rep.n) {
         fprintf(stderr,
                 "assay calibrate: warning: %zu labelled answers are too few "
                 "to promise %.4g accuracy among answers not sent to review "

@@ -34,6 +34,9 @@ expect_status 0 "$ASSAY_EXE" calibrate --model "$pf" --labels "$TMPD/few.jsonl" 
     --out "$TMPD/budget.json" --review-level 0.9 --review-budget 0.1
 grep -q '^review target=0.95 level=0.9 review_share=0\.[01][0-9]* .* budget=0.1 budget_bound=yes' "$TMPD/out" ||
     fail "no budget in the review line: $(cat "$TMPD/out")"
+grep -q 'warning: within the review budget 0.1 no needs_review cut promises 0.95' "$TMPD/err" ||
+    fail "no budget warning: $(cat "$TMPD/err")"
+! grep -q 'smallest bound' "$TMPD/err" || fail "budget run names the smallest bound: $(cat "$TMPD/err")"
 python3 - "$TMPD/budget.json" <<'PY' || fail "recalibrated.review (budget)"
 import json, sys
 r = json.load(open(sys.argv[1]))["recalibrated"]["review"]
