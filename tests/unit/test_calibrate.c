@@ -37,12 +37,18 @@ test_calibrate_isotonic_is_monotone_and_in_range(void **state)
     assert_true(c.prob[c.n - 1] > 0.8);
 }
 
+/* Five answers at increasing margins, right or not (y as 0/1): the
+ * answers several tests below grade. */
+static const double five_x[] = {0.1, 0.2, 0.3, 0.4, 0.5};
+static const double five_y[] = {0, 1, 0, 1, 1};
+static const bool five_right[] = {false, true, false, true, true};
+
 static void
 test_calibrate_pools_violators(void **state)
 {
     (void)state;
     /* 0 1 0 1 1 at increasing x: the violator pair pools to 0.5 */
-    double x[] = {0.1, 0.2, 0.3, 0.4, 0.5}, y[] = {0, 1, 0, 1, 1};
+    const double *x = five_x, *y = five_y;
     assay_calib c;
     assert_true(assay_isotonic(x, y, 5, &c));
     assert_true(assay_calib_check(&c, NULL));
@@ -56,8 +62,8 @@ static void
 test_calibrate_review_cut_reaches_target(void **state)
 {
     (void)state;
-    double x[] = {0.1, 0.2, 0.3, 0.4, 0.5}, y[] = {0, 1, 0, 1, 1};
-    bool right[] = {false, true, false, true, true};
+    const double *x = five_x, *y = five_y;
+    const bool *right = five_right;
     assay_calib c;
     assay_review_info ri;
     assert_true(assay_isotonic(x, y, 5, &c));
@@ -87,8 +93,8 @@ static void
 test_calibrate_review_cut_budget(void **state)
 {
     (void)state;
-    double x[] = {0.1, 0.2, 0.3, 0.4, 0.5}, y[] = {0, 1, 0, 1, 1};
-    bool right[] = {false, true, false, true, true};
+    const double *x = five_x, *y = five_y;
+    const bool *right = five_right;
     assay_calib c;
     assay_review_info ri;
     assert_true(assay_isotonic(x, y, 5, &c));
@@ -256,8 +262,8 @@ static void
 test_calibrate_review_cut_fallback(void **state)
 {
     (void)state;
-    double x[] = {0.1, 0.2, 0.3, 0.4, 0.5};
-    bool right[] = {false, true, false, true, true};
+    const double *x = five_x;
+    const bool *right = five_right;
     assay_calib c = {0};
     assay_review_info ri;
     assay_review_cut(&c, x, right, NULL, 5, 0.95, 0.9, 1, &ri);
