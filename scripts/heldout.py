@@ -23,7 +23,7 @@ band, which is what f1_2way measures.
 
 usage: scripts/heldout.py [--assay build/client/cli/assay] [--only NAME]...
 """
-import argparse, hashlib, json, os, re, subprocess, sys, tempfile
+import argparse, atexit, hashlib, json, os, re, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("ASSAY_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
@@ -132,6 +132,7 @@ def main():
         os.environ["VECTORS"] = a.vectors
     want = lambda n: not a.only or n in a.only
     tmp = tempfile.mkdtemp(prefix="assay-heldout-")
+    atexit.register(shutil.rmtree, tmp, True)  # fold files and models are scratch
     out = os.path.join(tmp, "m.json")
     if want("mohler"):
         r = run(a.assay, ["fit", "--stoplist", STOP, "--labels", MOHLER, "--split", "train",

@@ -31,7 +31,7 @@ example:
   scripts/mohler_train_cv.py --vectors models/vectors.vec8 \\
       base=cosine,...,question_words sv:vec=cosine,...,question_words,sentvec
 """
-import argparse, json, os, re, statistics, subprocess, sys, tempfile
+import argparse, atexit, json, os, re, shutil, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("ASSAY_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
@@ -62,6 +62,7 @@ def main():
     with open(MOHLER) as f:
         train = [o for o in map(json.loads, f) if o["split"] == "train"]
     tmp = tempfile.mkdtemp(prefix="assay-mohler-cv-")
+    atexit.register(shutil.rmtree, tmp, True)  # fold files and models are scratch
     deltas = {n: [] for n, _, _ in configs[1:]}
     allr = {n: [] for n, _, _ in configs}
     allb = {n: [] for n, _, _ in configs}

@@ -4,6 +4,7 @@
  * the labelled sets in tests/fixtures/fit/. */
 #include "assay_test.h"
 
+#include <dirent.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,9 +47,21 @@ static int
 teardown(void **state)
 {
     fixture *fx = *state;
-    unlink(fx->out1);
-    unlink(fx->out2);
-    rmdir(fx->dir);
+    /* every file a test wrote there (models, label sets, vectors) */
+    DIR *d = opendir(fx->dir);
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        char path[1400];
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+            snprintf(path, sizeof(path), "%s/%s", fx->dir, e->d_name) <
+                (int)sizeof(path)) {
+            unlink(path);
+        }
+    }
+    if (d != NULL) {
+        closedir(d);
+    }
+    assert_int_equal(rmdir(fx->dir), 0);
     free(fx);
     return 0;
 }
