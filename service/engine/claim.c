@@ -2154,6 +2154,11 @@ wkey_cmp(const void *a, const void *b)
             its opp_idx is entity | key index << 3 */
 _Static_assert(ASSAY_MAX_ENTITIES <= 8, "an entity index fits three bits");
 #define WN_NS (1ull << 63) /* WordNet lemma ids, apart from stem hashes */
+/* opp_idx bit of a verb opposite only by the direction it changes an
+ * amount (add_direction_opposites): it counts where what it changes is the
+ * claim's ("adds overhead"), not another thing ("add a pool") */
+#define DIR_OPP 0x80u
+_Static_assert(ASSAY_CLAIM_WORDS < DIR_OPP, "a claim word index fits 7 bits");
 
 static int
 claim_word_index(const assay_claim *c, uint64_t h)
@@ -2306,6 +2311,29 @@ opposite_keys(const assay_claim_set *cs, const assay_term *t, uint64_t *keys)
         }
     }
     return nk;
+}
+
+/* Room for a claim word's WordNet antonyms (64) and the verbs that change
+ * an amount the other way. */
+#define OPP_IDS 256
+
+/* Appends to ids[0..n) the verbs that change an amount the other way from
+ * lemma id ("adds" against "reduces the overhead": WordNet lists few verb
+ * antonyms), skipping those already there; returns the new count. */
+static size_t
+add_direction_opposites(const assay_wordnet *wn, uint32_t id, uint32_t *ids,
+                        size_t n)
+{
+    const uint32_t *d;
+    size_t nd = assay_wordnet_direction_lemmas(
+        wn, -assay_wordnet_direction(wn, id), &d);
+    size_t n0 = n;
+    for (size_t q = 0; q < nd && n < OPP_IDS; q++) {
+        if (!has_lemma(ids, n0, d[q])) {
+            ids[n++] = d[q];
+        }
+    }
+    return n;
 }
 
 /* Opposites of a hyphenated compound: the compound with one part replaced
@@ -2565,23 +2593,26 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             }
             if (cs->wn != NULL && !phrasal &&
                 !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
-                uint32_t bases[4], ids[64];
+                uint32_t bases[4], ids[OPP_IDS];
                 size_t nb = assay_wordnet_bases(cs->wn, t->surface,
                                                 t->surface_len, bases, 4);
                 for (size_t b = 0; b < nb; b++) {
-                    size_t na =
+                    size_t nant =
                         assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
+                    nant = nant < 64 ? nant : 64;
+                    size_t na =
+                        add_direction_opposites(cs->wn, bases[b], ids, nant);
                     if (na > 0 && nlemmas == SIZE_MAX) {
                         nlemmas = clause_lemmas(cs->wn, r, k, lemmas);
                     }
-                    for (size_t j = 0; j < na && j < 64 && nopp < MAX_OPP;
-                         j++) {
+                    for (size_t j = 0; j < na && nopp < MAX_OPP; j++) {
                         if (!has_lemma(lemmas, nlemmas, ids[j])) {
                             const char *l = assay_wordnet_lemma(cs->wn, ids[j]);
                             unsigned bit = prefix_bit(l, strlen(l));
                             cs->prefix[bit / 64] |= 1ull << (bit % 64);
-                            opp[nopp++] =
-                                (wkey){WN_NS | ids[j], (uint8_t)c, (uint8_t)w};
+                            opp[nopp++] = (wkey){
+                                WN_NS | ids[j], (uint8_t)c,
+                                (uint8_t)(w | (j >= nant ? DIR_OPP : 0))};
                             continue;
                         }
                         for (size_t ow = 0; ow < cc->nwords; ow++) {
@@ -3851,6 +3882,26 @@ swapped_ends(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether what the verb at term i changes is a word of claim cl: one of
+ * the next two content words of the clause ("adds overhead", "adds extra
+ * overhead"; not "add a pool so there is less overhead"). */
+static bool
+changes_claim_word(const assay_claim *cl, const assay_analysis *a,
+                   const clause *k, size_t i)
+{
+    unsigned seen = 0;
+    for (size_t n = i + 1; n < k->last && seen < 2; n++) {
+        if (!content(&a->terms[n])) {
+            continue;
+        }
+        if (claim_word_index(cl, a->terms[n].hash) >= 0) {
+            return true;
+        }
+        seen++;
+    }
+    return false;
+}
+
 /* Whether t is opposite to a word of the reference's claims, or (with
  * entities) also of an entity it names ("disable" for "Enable CSRF
  * middleware"). */
@@ -3862,8 +3913,10 @@ opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
     for (size_t q = 0; q < nk; q++) {
         size_t p = find64(cs->opp_key, cs->nopp, keys[q]);
         for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
-            if (entities || cs->opp_claim[p] != ENTITY_OPPOSITE) {
-                return true;
+            if ((entities || cs->opp_claim[p] != ENTITY_OPPOSITE) &&
+                (cs->opp_claim[p] == ENTITY_OPPOSITE ||
+                 !(cs->opp_idx[p] & DIR_OPP))) {
+                return true; /* a direction needs its object: see judging */
             }
         }
     }
@@ -4240,11 +4293,15 @@ judge_clause(void *vctx, const clause *k)
                     }
                     continue;
                 }
+                unsigned ow = cs->opp_idx[p] & ~DIR_OPP;
+                if ((cs->opp_idx[p] & DIR_OPP) &&
+                    !changes_claim_word(&cs->c[cs->opp_claim[p]], a, k, i)) {
+                    continue;
+                }
                 acc *y = &x[cs->opp_claim[p]];
                 opposite = true;
-                y->opposed |= 1u << cs->opp_idx[p];
-                acc_word_cue(y, cs->opp_idx[p], word_cue(j, k, i, denial),
-                             true);
+                y->opposed |= 1u << ow;
+                acc_word_cue(y, ow, word_cue(j, k, i, denial), true);
                 y->less = y->less || (less && verb == SIZE_MAX);
                 j->steps++;
             }

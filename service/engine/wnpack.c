@@ -453,6 +453,10 @@ wnp_open(const char *path, const char *sha256, assay_wordnet **out,
         assay_wordnet_free(wn);
         return wnp_bad(err, path, why);
     }
+    if (assay_wordnet_build_directions(wn) != ASSAY_OK) {
+        assay_wordnet_free(wn);
+        return assay_error_set(err, ASSAY_ENOMEM, "%s: out of memory", path);
+    }
     /* The checks read every page; lookups touch few. Drop them from this
      * process (they stay in the page cache and fault back on use). */
     (void)madvise(map, len, MADV_DONTNEED);

@@ -557,7 +557,8 @@ assay_wordnet_load(const char *dir, assay_wordnet **out, assay_error *err)
         rc = wn_load_exceptions(wn, dir, pos, &exc_cap, err);
     }
     if (rc == ASSAY_OK && (wn_build_antonyms(wn) != ASSAY_OK ||
-                           wn_add_adverb_antonyms(wn, &L) != ASSAY_OK)) {
+                           wn_add_adverb_antonyms(wn, &L) != ASSAY_OK ||
+                           assay_wordnet_build_directions(wn) != ASSAY_OK)) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "wordnet: out of memory");
     }
 out:
@@ -581,6 +582,8 @@ assay_wordnet_free(assay_wordnet *wn)
     if (wn == NULL) {
         return;
     }
+    free(wn->dir[0]);
+    free(wn->dir[1]);
     if (wn->map != NULL) { /* a packed table: every array points into it */
         assay_wordnet_unmap(wn);
         free(wn);
@@ -1431,4 +1434,129 @@ assay_wordnet_counts(const assay_wordnet *wn, size_t *lemmas, size_t *synsets)
     if (synsets != NULL) {
         *synsets = wn ? wn->nsynsets : 0;
     }
+}
+
+/* Whether verb synset ss has lemma id among its words. */
+static bool
+wn_synset_has(const assay_wordnet *wn, uint32_t ss, uint32_t id)
+{
+    for (uint32_t m = wn->mem_start[ss]; m < wn->mem_start[ss + 1]; m++) {
+        if (wn->members[m] == id) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Appends lemma id to one side's list when it is a single word. */
+static int
+wn_dir_add(assay_wordnet *wn, int side, uint32_t id, size_t *cap)
+{
+    const char *l = assay_wordnet_lemma(wn, id);
+    if (l == NULL || strchr(l, ' ') != NULL) {
+        return 0;
+    }
+    return WN_PUSH(wn->dir[side], wn->ndir[side], cap[side], id);
+}
+
+assay_err
+assay_wordnet_build_directions(assay_wordnet *wn)
+{
+    static const char *const core[2] = {"increase", "decrease"};
+    uint32_t cid[2];
+    size_t cap[2] = {0, 0};
+    for (int d = 0; d < 2; d++) {
+        cid[d] = strtab_find(&wn->lemmas, core[d], strlen(core[d]));
+    }
+    for (size_t s = 0; s < wn->nsynsets; s++) {
+        if (wn->ss_pos[s] != WN_VERB) {
+            continue;
+        }
+        for (int d = 0; d < 2; d++) {
+            if (cid[d] == ASSAY_WORDNET_NONE) {
+                continue;
+            }
+            if (wn_synset_has(wn, (uint32_t)s, cid[d])) {
+                for (uint32_t m = wn->mem_start[s]; m < wn->mem_start[s + 1];
+                     m++) {
+                    if (wn_dir_add(wn, d, wn->members[m], cap) != 0) {
+                        return ASSAY_ENOMEM;
+                    }
+                }
+                continue;
+            }
+            for (uint32_t l = wn->link_start[s]; l < wn->link_start[s + 1];
+                 l++) {
+                const wn_link *lk = &wn->links[l];
+                if (lk->type == WN_HYPER && lk->target < wn->nsynsets &&
+                    wn->ss_pos[lk->target] == WN_VERB &&
+                    wn_synset_has(wn, lk->target, cid[d]) &&
+                    wn->mem_start[s] < wn->mem_start[s + 1]) {
+                    if (wn_dir_add(wn, d, wn->members[wn->mem_start[s]], cap) !=
+                        0) {
+                        return ASSAY_ENOMEM;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    for (int d = 0; d < 2; d++) {
+        if (wn->ndir[d] > 0) {
+            wn->ndir[d] =
+                sort_unique(wn->dir[d], wn->ndir[d], ASSAY_WORDNET_NONE);
+        }
+    }
+    /* a word on both sides ("break", "fall" in some senses) is on neither */
+    size_t n[2] = {0, 0};
+    for (size_t i = 0, j = 0; i < wn->ndir[0] || j < wn->ndir[1];) {
+        uint32_t a = i < wn->ndir[0] ? wn->dir[0][i] : UINT32_MAX;
+        uint32_t b = j < wn->ndir[1] ? wn->dir[1][j] : UINT32_MAX;
+        if (a == b) {
+            i++, j++;
+        } else if (a < b) {
+            wn->dir[0][n[0]++] = a, i++;
+        } else {
+            wn->dir[1][n[1]++] = b, j++;
+        }
+    }
+    wn->ndir[0] = n[0];
+    wn->ndir[1] = n[1];
+    return ASSAY_OK;
+}
+
+static bool
+wn_dir_has(const assay_wordnet *wn, int side, uint32_t id)
+{
+    size_t lo = 0, hi = wn->ndir[side];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (wn->dir[side][mid] < id) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < wn->ndir[side] && wn->dir[side][lo] == id;
+}
+
+int
+assay_wordnet_direction(const assay_wordnet *wn, uint32_t id)
+{
+    if (wn == NULL || id == ASSAY_WORDNET_NONE) {
+        return 0;
+    }
+    return wn_dir_has(wn, 0, id) ? 1 : wn_dir_has(wn, 1, id) ? -1 : 0;
+}
+
+size_t
+assay_wordnet_direction_lemmas(const assay_wordnet *wn, int sign,
+                               const uint32_t **out)
+{
+    *out = NULL;
+    if (wn == NULL || (sign != 1 && sign != -1)) {
+        return 0;
+    }
+    *out = wn->dir[sign > 0 ? 0 : 1];
+    return wn->ndir[sign > 0 ? 0 : 1];
 }

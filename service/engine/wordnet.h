@@ -133,6 +133,25 @@ size_t assay_wordnet_antonyms(const assay_wordnet *wn, uint32_t id,
 size_t assay_wordnet_synonyms(const assay_wordnet *wn, uint32_t id,
                               uint32_t *out, size_t cap);
 
+/* assay_wordnet_direction says which way verb lemma id changes an amount:
+ * +1 when it raises one, -1 when it lowers one, else 0. The raisers are
+ * the words of the verb synsets that hold "increase" and the first word of
+ * each synset directly below one of them (a troponym: "add", "grow",
+ * "boost", "extend"); the lowerers the same from "decrease" ("reduce",
+ * "shrink", "diminish"). Only a synset's first word, its usual name: the
+ * others often mean it only in a rare sense ("gather" in "gain, gather",
+ * "cut" among reduce's words). Single words only; a word found on both
+ * sides is on neither. Why: WordNet lists few verb antonyms ("adds
+ * overhead" has none against "reduces the overhead"), and a verb that
+ * raises an amount says the opposite of one that lowers it. */
+int assay_wordnet_direction(const assay_wordnet *wn, uint32_t id);
+
+/* assay_wordnet_direction_lemmas points *out at the ascending lemma ids of
+ * direction sign (+1 or -1; borrowed from wn) and returns how many; 0 for
+ * any other sign or a NULL table. */
+size_t assay_wordnet_direction_lemmas(const assay_wordnet *wn, int sign,
+                                      const uint32_t **out);
+
 /* assay_wordnet_are_antonyms / _are_synonyms test one pair of lemma ids;
  * false when either is ASSAY_WORDNET_NONE. Symmetric. */
 bool assay_wordnet_are_antonyms(const assay_wordnet *wn, uint32_t a,

@@ -49,6 +49,11 @@ struct assay_wordnet {
     uint32_t *senses;      /* synset ids, ascending per lemma */
     uint32_t *ant_start;   /* nlemmas + 1: antonym lists, precomputed */
     uint32_t *ant;
+    /* verbs that raise [0] / lower [1] an amount, ascending lemma ids
+     * (assay_wordnet_direction); heap arrays, computed after a load or an
+     * open, not stored in a packed file */
+    uint32_t *dir[2];
+    size_t ndir[2];
     void *map; /* non-NULL: a packed file (wnpack.c) the arrays point into */
     size_t map_len;
     /* packed tables opened with a hash are shared by every model naming the
@@ -61,6 +66,10 @@ struct assay_wordnet {
 };
 
 #define WN_SATELLITE 4
+
+/* Fills dir/ndir from the verb synsets and their hypernym links (wordnet.c);
+ * called once a table's arrays are in place. ASSAY_ENOMEM on failure. */
+assay_err assay_wordnet_build_directions(assay_wordnet *wn);
 
 /* A new table's generation (wordnet.c): a process-wide counter. */
 uint64_t assay_wordnet_next_generation(void);

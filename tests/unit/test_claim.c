@@ -2203,6 +2203,51 @@ test_claim_antonyms_and_comparatives_contradict(void **state)
     judged_free(j);
 }
 
+/* A verb that raises an amount says the opposite of one that lowers it,
+ * though WordNet lists no antonym for the pair ("adds" / "reduces"); a
+ * verb of the same direction ("cuts") or none ("avoids") agrees, and the
+ * direction needs the claim's object ("adds a pool" says nothing of the
+ * overhead). */
+static void
+test_claim_verbs_of_opposite_direction_contradict(void **state)
+{
+    (void)state;
+    const char *q = "Why use a connection pool?";
+    const char *r = "A connection pool reduces the overhead of opening a new "
+                    "connection for every request.";
+    judged *j = judge(q, r,
+                      "A connection pool adds overhead to opening a new "
+                      "connection for every request.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, r,
+              "A connection pool boosts the overhead of opening a new "
+              "connection for every request.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, r,
+              "A pool cuts the overhead of opening a new connection for "
+              "every request.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, r,
+              "You add a pool so there is less overhead when opening a "
+              "new connection for every request.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* and the other way round: a claim that raises, an answer that lowers */
+    j = judge("What does an index cost?",
+              "An index increases the storage a table needs.",
+              "An index shrinks the storage a table needs.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 static void
 test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction(void **state)
 {
@@ -3201,6 +3246,7 @@ main(void)
             test_claim_negative_claim_supported_by_negative_answer),
         cmocka_unit_test(test_claim_negation_in_many_forms_contradicts),
         cmocka_unit_test(test_claim_antonyms_and_comparatives_contradict),
+        cmocka_unit_test(test_claim_verbs_of_opposite_direction_contradict),
         cmocka_unit_test(
             test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
         cmocka_unit_test(test_claim_antonym_needs_the_predicate_head),

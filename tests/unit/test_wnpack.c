@@ -96,6 +96,15 @@ test_same_lookups(void **state)
                          assay_wordnet_are_antonyms(p, id, other));
         assert_int_equal(assay_wordnet_hypernym_distance(parsed, id, other, 4),
                          assay_wordnet_hypernym_distance(p, id, other, 4));
+        assert_int_equal(assay_wordnet_direction(parsed, id),
+                         assay_wordnet_direction(p, id));
+    }
+    for (int sign = -1; sign <= 1; sign += 2) { /* computed again at open */
+        const uint32_t *x, *y;
+        size_t n = assay_wordnet_direction_lemmas(parsed, sign, &x);
+        assert_true(n > 0);
+        assert_int_equal(n, assay_wordnet_direction_lemmas(p, sign, &y));
+        assert_memory_equal(x, y, n * sizeof(*x));
     }
     for (size_t e = 0; e < parsed->exc.n; e++) { /* inflected forms */
         same_bases(parsed, p, parsed->exc.arena + parsed->exc.off[e]);

@@ -358,6 +358,63 @@ write_file(const char *dir, const char *name, const char *text)
     fclose(f);
 }
 
+static int
+dir_of(const char *w)
+{
+    return assay_wordnet_direction(wn, id(w));
+}
+
+/* Verbs that raise or lower an amount: the words of increase's and
+ * decrease's synsets and the first word of each synset right below them;
+ * not a synset's later words, not a verb that only moves or removes
+ * things, not a noun or an unknown word. */
+static void
+test_wordnet_direction_of_verbs(void **state)
+{
+    (void)state;
+    assert_int_equal(dir_of("increase"), 1);
+    assert_int_equal(dir_of("add"), 1);   /* add -> increase */
+    assert_int_equal(dir_of("boost"), 1); /* boost -> increase */
+    assert_int_equal(dir_of("grow"), 1);
+    assert_int_equal(dir_of("decrease"), -1);
+    assert_int_equal(dir_of("diminish"), -1); /* in decrease's synset */
+    assert_int_equal(dir_of("reduce"), -1);   /* reduce -> decrease */
+    assert_int_equal(dir_of("shrink"), -1);
+    /* "gather" is only the second word of "gain, gather" (gather speed) */
+    assert_int_equal(dir_of("gather"), 0);
+    assert_int_equal(dir_of("remove"), 0); /* takes away, lowers nothing */
+    assert_int_equal(dir_of("move"), 0);
+    assert_int_equal(dir_of("thread"), 0);
+    assert_int_equal(assay_wordnet_direction(wn, ASSAY_WORDNET_NONE), 0);
+    assert_int_equal(assay_wordnet_direction(NULL, id("add")), 0);
+
+    /* each list ascending, single words, and no word on both sides */
+    const uint32_t *up, *down;
+    size_t nu = assay_wordnet_direction_lemmas(wn, 1, &up);
+    size_t nd = assay_wordnet_direction_lemmas(wn, -1, &down);
+    assert_true(nu >= 10 && nd >= 10);
+    for (size_t i = 0; i < nu; i++) {
+        assert_true(i == 0 || up[i - 1] < up[i]);
+        assert_null(strchr(assay_wordnet_lemma(wn, up[i]), ' '));
+        assert_int_equal(assay_wordnet_direction(wn, up[i]), 1);
+    }
+    for (size_t i = 0; i < nd; i++) {
+        assert_true(i == 0 || down[i - 1] < down[i]);
+        assert_int_equal(assay_wordnet_direction(wn, down[i]), -1);
+    }
+    if (getenv("ASSAY_TEST_VERBOSE") != NULL) {
+        for (size_t i = 0; i < nu; i++) {
+            printf("+ %s\n", assay_wordnet_lemma(wn, up[i]));
+        }
+        for (size_t i = 0; i < nd; i++) {
+            printf("- %s\n", assay_wordnet_lemma(wn, down[i]));
+        }
+    }
+    const uint32_t *none;
+    assert_int_equal(assay_wordnet_direction_lemmas(wn, 0, &none), 0);
+    assert_null(none);
+}
+
 static void
 test_wordnet_malformed_line_names_file_and_line(void **state)
 {
@@ -423,6 +480,7 @@ main(void)
         cmocka_unit_test(test_wordnet_mostly_verb),
         cmocka_unit_test(test_wordnet_plural_noun_and_verb_form),
         cmocka_unit_test(test_wordnet_hypernym_distance),
+        cmocka_unit_test(test_wordnet_direction_of_verbs),
         cmocka_unit_test(test_wordnet_shared_copy_is_one_table),
         cmocka_unit_test(test_wordnet_absent_data_names_file_and_package),
         cmocka_unit_test(test_wordnet_malformed_line_names_file_and_line),
