@@ -14,7 +14,7 @@ accuracy reached the target.
 usage: scripts/review_level_cv.py [--assay build/client/cli/assay]
        [--rounds 20] [--levels 0,0.9] [--target 0.95]
 """
-import argparse, json, os, random, re, shutil, subprocess, sys, tempfile
+import argparse, atexit, json, os, random, re, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PF = os.path.join(ROOT, "models", "python-fullstack")
@@ -38,6 +38,7 @@ def main():
     for r in rows:
         byq.setdefault(r["question_id"], []).append(r)
     tmp = tempfile.mkdtemp(prefix="assay-levelcv-")
+    atexit.register(shutil.rmtree, tmp, True)  # also when a fit fails
     levels = a.levels.split(",")
     res = {l: [] for l in levels}
     for k in range(a.rounds):
