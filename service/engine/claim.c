@@ -3913,10 +3913,11 @@ opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
     for (size_t q = 0; q < nk; q++) {
         size_t p = find64(cs->opp_key, cs->nopp, keys[q]);
         for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
-            if ((entities || cs->opp_claim[p] != ENTITY_OPPOSITE) &&
-                (cs->opp_claim[p] == ENTITY_OPPOSITE ||
-                 !(cs->opp_idx[p] & DIR_OPP))) {
-                return true; /* a direction needs its object: see judging */
+            /* a direction needs its object, which only judging sees */
+            if (cs->opp_claim[p] == ENTITY_OPPOSITE
+                    ? entities
+                    : !(cs->opp_idx[p] & DIR_OPP)) {
+                return true;
             }
         }
     }

@@ -1528,16 +1528,8 @@ assay_wordnet_build_directions(assay_wordnet *wn)
 static bool
 wn_dir_has(const assay_wordnet *wn, int side, uint32_t id)
 {
-    size_t lo = 0, hi = wn->ndir[side];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (wn->dir[side][mid] < id) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo < wn->ndir[side] && wn->dir[side][lo] == id;
+    return wn->ndir[side] > 0 && bsearch(&id, wn->dir[side], wn->ndir[side],
+                                         sizeof(uint32_t), wn_cmp_u32) != NULL;
 }
 
 int
