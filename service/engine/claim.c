@@ -106,6 +106,11 @@ static const char *const conditionals[] = {"if",       "unless",    "when",
                                            "whenever", "otherwise", "until"};
 /* Comparative reversal: "less dense" is the opposite of "denser". */
 static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
+/* Quantifiers that raise an amount: "more overhead" is the reverse of
+ * "reduces the overhead", "reduces storage" of "extra storage". Not
+ * opposites of "less" here (models/opposites.txt has that): they turn a
+ * word only against a reducer, which "less" agrees with. */
+static const char *const morers[] = {"more", "extra", "additional"};
 /* Verbs that lower an amount said right after them, as "less" does ("has
  * less overhead", "reduces the overhead"): a closed class. They stay
  * claim words. Not "remove" or "cut": "removes the top element" takes an
@@ -309,7 +314,55 @@ less_before(const assay_analysis *a, size_t first, size_t i, size_t *verb)
         *verb = i - 2;
         return true;
     }
+    /* what a measure of it lowers, it lowers ("reduces the number of
+     * round trips", "less amount of memory") */
+    static const char *const measures[] = {"number", "amount", "count", "size",
+                                           "volume"};
+    if (i >= first + 3 && is_word(p, "of") &&
+        !(p->flags & ASSAY_TERM_BREAK_BEFORE) &&
+        IS_ANY(&a->terms[i - 2], measures) &&
+        !(a->terms[i - 2].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        return less_before(a, first, i - 2, verb);
+    }
     return false;
+}
+
+/* Whether a word of morers is right before term i of a, within the
+ * clause from first ("more overhead", "extra storage"), and not after a
+ * verb that changes an amount itself: "adds extra overhead" says its
+ * verb's direction twice, and the verb is judged as an opposite already
+ * (wn may be NULL). */
+static bool
+more_before(const assay_wordnet *wn, const assay_analysis *a, size_t first,
+            size_t i)
+{
+    if (i <= first || !IS_ANY(&a->terms[i - 1], morers)) {
+        return false;
+    }
+    if (i < first + 2 || wn == NULL) {
+        return true;
+    }
+    const assay_term *v = &a->terms[i - 2];
+    uint32_t bases[4];
+    size_t nb = assay_wordnet_bases(wn, v->surface, v->surface_len, bases, 4);
+    for (size_t b = 0; b < nb; b++) {
+        if (assay_wordnet_direction(wn, bases[b]) != 0) {
+            return false;
+        }
+    }
+    return !IS_ANY(v, reducers);
+}
+
+/* Whether a segment [seg, i) before a comma at i is a counterfactual
+ * opening: "without", then a short object ("Without an index, ...",
+ * "without it, ..."). It leads the clause after it, whose words it says
+ * of its object's absence, and never trails the clause before. */
+static bool
+without_lead(const assay_analysis *a, size_t seg, size_t i, size_t said)
+{
+    return said <= 3 && i < a->n && is_word(&a->terms[seg], "without") &&
+           !(a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE) &&
+           (a->terms[i].flags & ASSAY_TERM_COMMA_BEFORE);
 }
 
 /* Splits a into clauses: punctuation breaks, sentence ends, contrast words
@@ -553,6 +606,13 @@ coordinated_clause(const assay_wordnet *verbs, const assay_analysis *a,
     size_t j = i + 1;
     if (j < a->n && IS_ANY(&a->terms[j], dets)) {
         j++;
+    } else if (j < a->n && verbs != NULL &&
+               assay_wordnet_mostly_verb(verbs, a->terms[j].surface,
+                                         a->terms[j].surface_len)) {
+        /* a verb right after the "and" is the segment's subject's second
+         * predicate ("needs extra storage and makes writes slower"), not
+         * a new subject whose verb follows ("writes") */
+        return false;
     }
     unsigned words = 0;
     bool lexical = false; /* the new clause's verb is no auxiliary */
@@ -669,7 +729,8 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
         for (size_t q = seg; q < i && said >= 2; q++) {
             said -= IS_ANY(&a->terms[q], quantifiers) && content(&a->terms[q]);
         }
-        if (have && !opens &&
+        bool absent = without_lead(a, seg, i, said);
+        if (have && !opens && !absent &&
             (in_aside || resume || lead || (!subject && !pronoun && said < 2) ||
              (reference && list_tail(a, seg, i)))) {
             cur.last = i;
@@ -689,6 +750,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             for (size_t q = seg; q < i && lead; q++) {
                 lead = assay_claim_yesno_word(&a->terms[q]) == 0; /* "Yes," */
             }
+            lead = lead || absent;
         }
         if (new_sentence) {
             sentence++;
@@ -1402,6 +1464,38 @@ both_pronoun(const assay_analysis *a, size_t first, size_t last)
         }
     }
     return i + 1 < last && is_word(&a->terms[i], "both");
+}
+
+/* Whether the clause [first, last) opens with a counterfactual said of
+ * entity e (may be -1): "without", then a pronoun or e's name, then a
+ * comma ("Without lazy loading, more load time is spent" says the claim
+ * "lazy loading reduces the load time" of its absence). */
+static bool
+said_absent(const assay_claim_set *cs, int e, const assay_analysis *a,
+            size_t first, size_t last)
+{
+    static const char *const objects[] = {"it", "them", "this", "that"};
+    if (e < 0 || first + 2 >= last || !is_word(&a->terms[first], "without")) {
+        return false;
+    }
+    size_t c = first + 1;
+    while (c < last && !(a->terms[c].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        c++;
+    }
+    if (c >= last || !(a->terms[c].flags & ASSAY_TERM_COMMA_BEFORE)) {
+        return false;
+    }
+    if (c == first + 2 && IS_ANY(&a->terms[first + 1], objects)) {
+        return true;
+    }
+    const assay_entity *ent = &cs->ent[e];
+    for (size_t k = 0; k < ent->nkeys; k++) {
+        size_t at;
+        if (!mentions_key(a, first + 1, c, ent->key[k], &at)) {
+            return false;
+        }
+    }
+    return ent->nkeys > 0;
 }
 
 /* Whether a negation covers entity e's name in terms [first, last) that
@@ -3218,6 +3312,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 }
                 cl->whead |= negation_head(ra, id, i) ? 1u << w : 0u;
                 cl->wless |= less ? 1u << w : 0u;
+                cl->wmore |=
+                    more_before(cs->wn, ra, c->first, i) ? 1u << w : 0u;
                 cl->weffect |= effect_cue(ra, c->first, i) != 0 ? 1u << w : 0u;
             }
         }
@@ -3243,6 +3339,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             cl->instead = cl->instead || cs->c[cs->n - 1].instead;
             cl->joined = c->joined;
         }
+        cl->absent = said_absent(cs, subject, ra, c->first, c->last);
         cl->subject_negated =
             subject >= 0 && !names_only && rcov != NULL &&
             name_negated(&cs->ent[subject], ra, c->first, c->last, rcov_cue,
@@ -4203,6 +4300,7 @@ judge_clause(void *vctx, const clause *k)
         ncontent++;
         size_t verb;
         bool less = less_before(a, k->first, i, &verb);
+        bool more = more_before(cs->wn, a, k->first, i);
         uint64_t h = t->hash;
         size_t gend = i + 1; /* a big-O growth is one word (claims build) */
         if (opens_big_o(a, i, k->last)) {
@@ -4230,13 +4328,18 @@ judge_clause(void *vctx, const clause *k)
                             : 0u;
             /* "less" said of a word the reference lowers with a verb
              * ("less memory" for "reduces the memory") says it the same
-             * way; a reducer in the answer counts only where the
-             * reference says "less" too ("reduces the overhead" for "less
-             * overhead"), not for a word it says plainly */
+             * way; a reducer in the answer turns a word only where the
+             * reference says "less" ("reduces the overhead" for "less
+             * overhead": the same) or "more" ("reduces storage" for
+             * "extra storage": the reverse), not one it says plainly;
+             * "more" turns a word the reference lowers with a verb ("more
+             * overhead" for "reduces the overhead") */
             const assay_claim *yc = &cs->c[cs->word_claim[p]];
             y->less = y->less ||
-                      (less && (verb == SIZE_MAX ? !(yc->wredobj & bit)
-                                                 : (yc->wless & bit) != 0));
+                      (less && (verb == SIZE_MAX
+                                    ? !(yc->wredobj & bit)
+                                    : ((yc->wless | yc->wmore) & bit) != 0)) ||
+                      (more && (yc->wredobj & bit) != 0);
             j->steps++;
         }
         size_t wend;
@@ -4486,9 +4589,14 @@ judge_clause(void *vctx, const clause *k)
             name_negated(&cs->ent[cl->subject], a, k->first, k->last, judge_cue,
                          &jc, x[c].cues, x[c].ncues);
         pol ^= (int)(name_neg != cl->subject_negated);
+        /* "Without lazy loading, more load time is spent" says the claim
+         * of its subject's absence: turned */
+        bool absent =
+            said_absent(cs, cl->subject, a, k->first, k->last) != cl->absent;
+        pol ^= (int)absent;
         bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c])) ||
-                    plain_antonym(cl, &x[c], instead) ||
-                    moved_negation(cl, &x[c], instead);
+                    plain_antonym(cl, &x[c], instead || absent) ||
+                    moved_negation(cl, &x[c], instead || absent);
         /* both say what happens to most of the claim's words, or how
          * many do it: that decides ("does not help CPU-bound
          * multi-threading" agrees with "limits CPU-bound multi-threading";

@@ -95,6 +95,9 @@ typedef struct assay_claim {
     bool subject_negated; /* a negation of its own over the subject's
                              name ("the key is not iron": "not" reaches
                              iron, no predicate word) */
+    bool absent;          /* opens with "without" and its subject ("Without
+                             an index, the database scans every row"): said
+                             of the subject's absence */
     bool weak;            /* only / just / limits ... or in a conditional
                              sentence: a negated answer may agree, so negation
                              alone never contradicts it ... */
@@ -124,6 +127,7 @@ typedef struct assay_claim {
     uint32_t whead;   /* words a negation denies first (right after its cue) */
     uint32_t wredobj; /* words a reducer lowers ("reduces the memory"):
                          an answer's "less memory" says it the same way */
+    uint32_t wmore;   /* words after "more" / "extra" / "additional" */
     uint32_t wgrowth; /* words naming an order of growth
                          ("logarithmically", "O(n)") */
     uint32_t weffect; /* words that are effect cues ("speeds", "limits") */

@@ -2249,6 +2249,118 @@ test_claim_verbs_of_opposite_direction_contradict(void **state)
 }
 
 static void
+test_claim_more_of_what_a_verb_lowers_contradicts(void **state)
+{
+    (void)state;
+    const char *q = "Why use a connection pool?";
+    const char *r = "A connection pool reduces the overhead of opening a new "
+                    "connection for every request.";
+    judged *j = judge(q, r,
+                      "A connection pool means more overhead when opening a "
+                      "new connection for every request.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* the verb already says the raise: "extra" says it again, it does not
+     * turn it back */
+    j = judge(q, r,
+              "A connection pool adds extra overhead when opening a new "
+              "connection for every request.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* "less" says what the reducer says */
+    j = judge(q, r,
+              "A connection pool means less overhead when opening a new "
+              "connection for every request.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* and the other way round: the reference says "extra", the answer
+     * lowers it with a verb */
+    const char *q2 = "What does denormalization do?";
+    const char *r2 = "Denormalization stores extra copies of data.";
+    j = judge(q2, r2, "Denormalization reduces copies of data.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q2, r2, "Denormalization keeps additional copies of data.", NULL,
+              0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+static void
+test_claim_a_measure_of_a_word_lowers_the_word(void **state)
+{
+    (void)state;
+    /* "the number of round trips" lowered is fewer round trips */
+    const char *q = "Why batch database writes?";
+    const char *r = "Batching writes reduces the number of round trips to the "
+                    "database.";
+    judged *j = judge(q, r,
+                      "Batching writes needs fewer round trips to the "
+                      "database.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, r, "Batching writes needs more round trips to the database.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+static void
+test_claim_said_of_the_subjects_absence_is_turned(void **state)
+{
+    (void)state;
+    const char *q = "What does lazy loading do?";
+    const char *r = "Lazy loading reduces the initial load time of a page.";
+    /* what happens without it is the claim turned around */
+    judged *j = judge(q, r,
+                      "Without lazy loading, the initial load time of a page "
+                      "increases.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, r, "Without it, the page needs more initial load time.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, r,
+              "Without lazy loading, the initial load time of a page is "
+              "reduced.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* a reference said so is matched by an answer said so */
+    j = judge("Why add an index?",
+              "Without an index, the database scans every row of the table.",
+              "Without an index, the database scans every row.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+static void
+test_claim_verb_after_and_is_the_same_subjects(void **state)
+{
+    (void)state;
+    /* "makes" after the "and" is a second verb of the index, not a new
+     * subject whose verb is "writes": the answer's clause keeps both
+     * predicates, as the reference's claim does */
+    const char *q = "What does an index cost?";
+    const char *r = "An index needs extra storage and makes writes slower.";
+    judged *j = judge(
+        q, r, "An index needs less storage and makes writes slower.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, r, "An index needs extra storage and makes writes slower.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(j->r[0].end, 52);
+    judged_free(j);
+}
+
+static void
 test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction(void **state)
 {
     (void)state;
@@ -3247,6 +3359,10 @@ main(void)
         cmocka_unit_test(test_claim_negation_in_many_forms_contradicts),
         cmocka_unit_test(test_claim_antonyms_and_comparatives_contradict),
         cmocka_unit_test(test_claim_verbs_of_opposite_direction_contradict),
+        cmocka_unit_test(test_claim_more_of_what_a_verb_lowers_contradicts),
+        cmocka_unit_test(test_claim_verb_after_and_is_the_same_subjects),
+        cmocka_unit_test(test_claim_a_measure_of_a_word_lowers_the_word),
+        cmocka_unit_test(test_claim_said_of_the_subjects_absence_is_turned),
         cmocka_unit_test(
             test_claim_antonym_elsewhere_in_the_answer_is_not_a_contradiction),
         cmocka_unit_test(test_claim_antonym_needs_the_predicate_head),
