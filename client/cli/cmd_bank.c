@@ -21,6 +21,9 @@ bank_help(FILE *out)
           "  - a misconception whose variant appears in a reference answer\n"
           "  - a question without labelled answers (DIR/labelled.jsonl or "
           "--labels)\n"
+          "and notes (no effect on the exit status), FILE:LINE: note: ...\n"
+          "  - a required concept the question states: answers are not "
+          "required\n    to say it (they may name it by a pronoun)\n"
           "Variants are compared after lower-casing and reducing "
           "punctuation to\nspaces; a phrase matches a reference where its "
           "words appear in a row.\nExit 0 when clean.\n",
@@ -114,8 +117,29 @@ bank_check_question(const char *src, const assay_question_def *q,
     for (size_t r = 0; refs != NULL && r < q->nreferences; r++) {
         refs[r] = bank_norm(q->references[r]);
     }
+    char *qtext = bank_norm(q->text);
     for (size_t c = 0; c < q->nconcepts; c++) {
         const assay_concept_def *cd = &q->concepts[c];
+        /* the service waives such a concept's required mark (score.c
+         * waive_asked); say so, as it is not what the bank reads like */
+        for (size_t v = 0; cd->required && !cd->misconception &&
+                           qtext != NULL && v <= cd->nvariants;
+             v++) {
+            const char *var = v == 0 ? cd->label : cd->variants[v - 1];
+            char *nv = bank_norm(var);
+            bool stated =
+                nv != NULL && strlen(nv) > 2 && strstr(qtext, nv) != NULL;
+            if (stated) {
+                printf("%s:%u: note: question %s: required concept \"%s\" is "
+                       "stated by the question (\"%s\"): answers are not "
+                       "required to say it\n",
+                       src, cd->line, q->id, cd->label, var);
+            }
+            free(nv);
+            if (stated) {
+                break;
+            }
+        }
         char *label = bank_norm(cd->label);
         bool beyond = false;
         for (size_t v = 0; v < cd->nvariants; v++) {
@@ -169,6 +193,7 @@ bank_check_question(const char *src, const assay_question_def *q,
         free(refs[r]);
     }
     free(refs);
+    free(qtext);
     return warnings;
 }
 

@@ -62,6 +62,8 @@ typedef struct assay_concept {
     bool misconception;
     bool derived; /* made from a reference word, not written in a bank */
     bool avoid;   /* negated mentions count as matches (bank option) */
+    bool asked;   /* marked required, but the question states it: not
+                     required of the answer (score.c waive_asked) */
     assay_cphrase *phrases;
     size_t nphrases;
 } assay_concept;

@@ -557,6 +557,35 @@ ref_novel_words(const assay_prepared *pq)
     return n;
 }
 
+/* A required concept the question itself states ("GIL" in "Explain
+ * Python's GIL ...") is not required of the answer: the answer may name
+ * it by a pronoun ("It's a mutex inside CPython"), and restating the
+ * question would meet it anyway (question demoting, as for the cosine).
+ * It still earns coverage when said. */
+static assay_err
+waive_asked(assay_prepared *pq, const assay_params *p)
+{
+    if (pq->concepts.n == 0 || pq->question.n == 0) {
+        return ASSAY_OK;
+    }
+    assay_concept_match *m = calloc(pq->concepts.n, sizeof(*m));
+    if (m == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    assay_match_params mp = {p->window, p->neg_window, p->fuzzy_min};
+    assay_concepts_match(&pq->concepts, &pq->question, &mp, m);
+    for (size_t i = 0; i < pq->concepts.n; i++) {
+        assay_concept *c = &pq->concepts.c[i];
+        if (c->required && !c->misconception &&
+            m[i].state == ASSAY_MATCH_EXACT) {
+            c->required = false;
+            c->asked = true;
+        }
+    }
+    free(m);
+    return ASSAY_OK;
+}
+
 assay_err
 assay_prepare(assay_prepared *pq, const char *id, const char *question,
               size_t question_len, const char *const *refs,
@@ -690,6 +719,9 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     if (defs != NULL) {
         rc = assay_concepts_compile(defs, ndefs, lex, stemmer, &pq->concepts,
                                     err);
+        if (rc == ASSAY_OK) {
+            rc = waive_asked(pq, p);
+        }
     } else {
         rc = derive_concepts(pq, idf, p);
     }

@@ -8,6 +8,12 @@ MODEL="$ASSAY_SOURCE_DIR/models/python-fullstack"
 expect_status 0 "$ASSAY_EXE" bank check "$MODEL"
 grep -q "24 questions, [0-9]* concepts, 0 warnings" "$TMPD/err" ||
     fail "summary: $(cat "$TMPD/err")"
+# a required concept the question states is noted (exit status unchanged):
+# the service does not require answers to say it
+grep -q 'bank.txt:32: note: question gil: required concept "Global Interpreter Lock" is stated by the question ("GIL")' "$TMPD/out" ||
+    fail "asked concept note: $(cat "$TMPD/out")"
+grep -q 'note: question deepcopy' "$TMPD/out" &&
+    fail "a concept the question does not state was noted: $(cat "$TMPD/out")"
 
 mkdir "$TMPD/m"
 cat >"$TMPD/m/bank.txt" <<'BANK'

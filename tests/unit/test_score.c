@@ -127,9 +127,50 @@ test_unrelated_answer_has_no_overlap(void **state)
     assert_near(f.f[ASSAY_F_cosine], 0.0, 1e-12);
     assert_near(f.f[ASSAY_F_coverage], 0.0, 1e-12);
     assert_near(f.f[ASSAY_F_recall], 0.0, 1e-12);
-    /* the required GIL concept is missing: all required ones are */
-    assert_near(f.f[ASSAY_F_required_missing], 1.0, 1e-12);
     assert_near(f.f[ASSAY_F_claims], 0.0, 1e-12);
+}
+
+/* A required concept the question states ("GIL" in "Explain Python's GIL
+ * ...") is not required of the answer, which may name it by a pronoun; one
+ * the question does not state stays required. */
+static void
+test_required_concept_the_question_states_is_waived(void **state)
+{
+    const fixture *fx = *state;
+    const assay_concept *gil = &fx->gil->concepts.c[0];
+    assert_string_equal(gil->label, "GIL");
+    assert_false(gil->required);
+    assert_true(gil->asked);
+    assay_features f;
+    assay_concept_match mm[16];
+    features(fx,
+             "It is a mutex in CPython that lets only one thread execute "
+             "Python bytecode at a time.",
+             &f, mm);
+    assert_int_equal(mm[0].state, ASSAY_MATCH_MISSING);
+    assert_near(f.f[ASSAY_F_required_missing], 0.0, 1e-12);
+    /* it still earns coverage when said */
+    double without = f.f[ASSAY_F_coverage];
+    features(fx,
+             "The GIL is a mutex in CPython that lets only one thread execute "
+             "Python bytecode at a time.",
+             &f, mm);
+    assert_true(f.f[ASSAY_F_coverage] > without);
+    /* "How does CPython manage memory?" does not state reference counting */
+    const assay_prepared *rc = assay_model_find(fx->m, "refcount");
+    assert_non_null(rc);
+    assert_true(rc->concepts.c[0].required);
+    assert_false(rc->concepts.c[0].asked);
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    const char *ans = "Bananas are yellow and grow in warm climates.";
+    assert_ok_err(assay_analyze(fx->m->lex, NULL, ans, strlen(ans), &a, &err),
+                  &err);
+    assert_ok(
+        assay_features_compute(rc, &a, fx->m->idf, &fx->m->params, &f, mm));
+    assay_analysis_fini(&a);
+    assert_near(f.f[ASSAY_F_required_missing], 1.0, 1e-12);
 }
 
 /* echo: the question said back word for word, function words too; one
@@ -386,6 +427,9 @@ main(void)
             test_claims_feature_is_the_supported_share, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unrelated_answer_has_no_overlap,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_required_concept_the_question_states_is_waived, setup,
+            teardown),
         cmocka_unit_test_setup_teardown(
             test_question_words_earn_nothing_even_in_the_reference, setup,
             teardown),
