@@ -106,11 +106,13 @@ static const char *const conditionals[] = {"if",       "unless",    "when",
                                            "whenever", "otherwise", "until"};
 /* Comparative reversal: "less dense" is the opposite of "denser". */
 static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
-/* Quantifiers that raise an amount: "more overhead" is the reverse of
- * "reduces the overhead", "reduces storage" of "extra storage". Not
- * opposites of "less" here (models/opposites.txt has that): they turn a
- * word only against a reducer, which "less" agrees with. */
-static const char *const morers[] = {"more", "extra", "additional"};
+/* Quantifiers and comparatives that raise an amount: "more overhead" and
+ * "higher latency" are the reverse of "reduces the overhead" / "reduces
+ * latency", "reduces storage" of "extra storage". Not opposites of "less"
+ * or "lower" here (models/opposites.txt and WordNet have those): they turn
+ * a word only against a reducer, which "less" agrees with. */
+static const char *const morers[] = {
+    "more", "extra", "additional", "higher", "greater", "larger", "bigger"};
 /* Verbs that lower an amount said right after them, as "less" does ("has
  * less overhead", "reduces the overhead"): a closed class. They stay
  * claim words. Not "remove" or "cut": "removes the top element" takes an
@@ -3305,6 +3307,10 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                  * its opposites: "increases the memory"); what it lowers
                  * may be said with "less" ("less memory") */
                 cl->wredobj |= verb != SIZE_MAX ? 1u << w : 0u;
+                if (verb != SIZE_MAX && cl->reducer == 0) {
+                    int rv = claim_word_index(cl, ra->terms[verb].hash);
+                    cl->reducer = (uint8_t)(rv >= 0 ? rv + 1 : 0);
+                }
                 less = less && verb == SIZE_MAX;
                 pol.less = pol.less || less;
                 if (cl->wneg[w] == 0) {
@@ -4335,6 +4341,14 @@ judge_clause(void *vctx, const clause *k)
              * "more" turns a word the reference lowers with a verb ("more
              * overhead" for "reduces the overhead") */
             const assay_claim *yc = &cs->c[cs->word_claim[p]];
+            /* "higher latency" or "less overhead" says what happens to
+             * the amount the reference's reducer changes: the answer has
+             * spoken to the reducer too, either way */
+            if ((more || (less && verb == SIZE_MAX)) && (yc->wredobj & bit) &&
+                yc->reducer > 0 && !(y->words & (1u << (yc->reducer - 1)))) {
+                y->words |= 1u << (yc->reducer - 1);
+                y->got += yc->w[yc->reducer - 1];
+            }
             y->less = y->less ||
                       (less && (verb == SIZE_MAX
                                     ? !(yc->wredobj & bit)

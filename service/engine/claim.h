@@ -128,6 +128,8 @@ typedef struct assay_claim {
     uint32_t wredobj; /* words a reducer lowers ("reduces the memory"):
                          an answer's "less memory" says it the same way */
     uint32_t wmore;   /* words after "more" / "extra" / "additional" */
+    uint8_t reducer;  /* 1 + the claim word index of the reducer verb that
+                         lowers a word of wredobj, 0: none */
     uint32_t wgrowth; /* words naming an order of growth
                          ("logarithmically", "O(n)") */
     uint32_t weffect; /* words that are effect cues ("speeds", "limits") */

@@ -2341,6 +2341,29 @@ test_claim_said_of_the_subjects_absence_is_turned(void **state)
 }
 
 static void
+test_claim_comparative_speaks_to_the_reducer(void **state)
+{
+    (void)state;
+    /* "higher latency" says what happens to what the reducer lowers: the
+     * claim "reduces latency" is spoken to, the other way round */
+    const char *q = "Why use a CDN?";
+    const char *r = "A CDN serves content from nearby servers, which reduces "
+                    "latency.";
+    judged *j = judge(q, r, "A CDN means higher latency for users.", NULL, 0);
+    assert_int_equal(result_of(j, "which reduces latency")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, r, "A CDN gives users greater latency.", NULL, 0);
+    assert_int_equal(result_of(j, "which reduces latency")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, r, "Users see less latency with a CDN.", NULL, 0);
+    assert_int_equal(result_of(j, "which reduces latency")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+static void
 test_claim_verb_after_and_is_the_same_subjects(void **state)
 {
     (void)state;
@@ -3361,6 +3384,7 @@ main(void)
         cmocka_unit_test(test_claim_verbs_of_opposite_direction_contradict),
         cmocka_unit_test(test_claim_more_of_what_a_verb_lowers_contradicts),
         cmocka_unit_test(test_claim_verb_after_and_is_the_same_subjects),
+        cmocka_unit_test(test_claim_comparative_speaks_to_the_reducer),
         cmocka_unit_test(test_claim_a_measure_of_a_word_lowers_the_word),
         cmocka_unit_test(test_claim_said_of_the_subjects_absence_is_turned),
         cmocka_unit_test(
