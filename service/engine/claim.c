@@ -113,6 +113,11 @@ static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
  * a word only against a reducer, which "less" agrees with. */
 static const char *const morers[] = {
     "more", "extra", "additional", "higher", "greater", "larger", "bigger"};
+/* Comparatives that lower an amount, read so only against a verb that
+ * changes it ("lower capacity" against "increases capacity"): elsewhere
+ * they are WordNet's opposites of "higher" / "larger" already, and read
+ * as "less" too they would turn a claim twice. */
+static const char *const lowers[] = {"lower", "smaller"};
 /* Verbs that lower an amount said right after them, as "less" does ("has
  * less overhead", "reduces the overhead"): a closed class. They stay
  * claim words. Not "remove" or "cut": "removes the top element" takes an
@@ -327,6 +332,38 @@ less_before(const assay_analysis *a, size_t first, size_t i, size_t *verb)
         return less_before(a, first, i - 2, verb);
     }
     return false;
+}
+
+/* The term of the verb that raises the amount of term i of a (WordNet's
+ * increase class: "increases capacity", "boosts the throughput"), right
+ * before it or before an article or possessive, within the clause from
+ * first; SIZE_MAX when none (or wn is NULL). */
+static size_t
+raiser_before(const assay_wordnet *wn, const assay_analysis *a, size_t first,
+              size_t i)
+{
+    static const char *const dets[] = {"the", "a", "an", "its", "their"};
+    if (wn == NULL || i <= first) {
+        return SIZE_MAX;
+    }
+    size_t v = i - 1;
+    if (IS_ANY(&a->terms[v], dets) && v > first &&
+        !(a->terms[v].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        v--;
+    }
+    const assay_term *t = &a->terms[v];
+    if ((t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) ||
+        (a->terms[i].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        return SIZE_MAX;
+    }
+    uint32_t bases[4];
+    size_t nb = assay_wordnet_bases(wn, t->surface, t->surface_len, bases, 4);
+    for (size_t b = 0; b < nb; b++) {
+        if (assay_wordnet_direction(wn, bases[b]) > 0) {
+            return v;
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* Whether a word of morers is right before term i of a, within the
@@ -3311,6 +3348,12 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                     int rv = claim_word_index(cl, ra->terms[verb].hash);
                     cl->reducer = (uint8_t)(rv >= 0 ? rv + 1 : 0);
                 }
+                size_t up = raiser_before(cs->wn, ra, c->first, i);
+                cl->wraiseobj |= up != SIZE_MAX ? 1u << w : 0u;
+                if (up != SIZE_MAX && cl->raiser == 0) {
+                    int rv = claim_word_index(cl, ra->terms[up].hash);
+                    cl->raiser = (uint8_t)(rv >= 0 ? rv + 1 : 0);
+                }
                 less = less && verb == SIZE_MAX;
                 pol.less = pol.less || less;
                 if (cl->wneg[w] == 0) {
@@ -4342,18 +4385,25 @@ judge_clause(void *vctx, const clause *k)
              * overhead" for "reduces the overhead") */
             const assay_claim *yc = &cs->c[cs->word_claim[p]];
             /* "higher latency" or "less overhead" says what happens to
-             * the amount the reference's reducer changes: the answer has
-             * spoken to the reducer too, either way */
-            if ((more || (less && verb == SIZE_MAX)) && (yc->wredobj & bit) &&
-                yc->reducer > 0 && !(y->words & (1u << (yc->reducer - 1)))) {
-                y->words |= 1u << (yc->reducer - 1);
-                y->got += yc->w[yc->reducer - 1];
+             * the amount the reference's reducer (or raiser: "less
+             * capacity" for "increases capacity") changes: the answer has
+             * spoken to that verb too, either way */
+            bool lower = i > k->first && IS_ANY(&a->terms[i - 1], lowers) &&
+                         ((yc->wredobj | yc->wraiseobj) & bit) != 0;
+            bool amount = more || lower || (less && verb == SIZE_MAX);
+            unsigned by = amount && (yc->wredobj & bit)     ? yc->reducer
+                          : amount && (yc->wraiseobj & bit) ? yc->raiser
+                                                            : 0;
+            if (by > 0 && !(y->words & (1u << (by - 1)))) {
+                y->words |= 1u << (by - 1);
+                y->got += yc->w[by - 1];
             }
             y->less = y->less ||
                       (less && (verb == SIZE_MAX
                                     ? !(yc->wredobj & bit)
                                     : ((yc->wless | yc->wmore) & bit) != 0)) ||
-                      (more && (yc->wredobj & bit) != 0);
+                      (more && (yc->wredobj & bit) != 0) ||
+                      (lower && (yc->wraiseobj & bit) != 0);
             j->steps++;
         }
         size_t wend;

@@ -130,21 +130,24 @@ typedef struct assay_claim {
     uint32_t wmore;   /* words after "more" / "extra" / "additional" */
     uint8_t reducer;  /* 1 + the claim word index of the reducer verb that
                          lowers a word of wredobj, 0: none */
-    uint32_t wgrowth; /* words naming an order of growth
-                         ("logarithmically", "O(n)") */
-    uint32_t weffect; /* words that are effect cues ("speeds", "limits") */
-    uint32_t wgrade;  /* gradable words ("harder", "fast"): a role swap
-                         must say one of them, or its opposite */
-    int8_t both[2];   /* two claim words opposite to each other
-                         ("hides ... and exposes ..."), -1 when none */
-    uint32_t bobj[2]; /* the claim words said right after each of them:
-                         what it is said of ("internal state", "public
-                         interface") */
-    int8_t cross[4];  /* two oppositions the claim pairs end to end, one
-                         pair to a segment ("left subtree holds smaller
-                         keys and its right subtree holds larger keys"):
-                         cross[0] with cross[2], cross[1] with cross[3]
-                         (claim words); -1 when none */
+    uint32_t wraiseobj;  /* words a verb that raises an amount raises
+                            ("increases capacity") */
+    uint8_t raiser;      /* 1 + the claim word index of that verb, 0: none */
+    uint32_t wgrowth;    /* words naming an order of growth
+                            ("logarithmically", "O(n)") */
+    uint32_t weffect;    /* words that are effect cues ("speeds", "limits") */
+    uint32_t wgrade;     /* gradable words ("harder", "fast"): a role swap
+                            must say one of them, or its opposite */
+    int8_t both[2];      /* two claim words opposite to each other
+                            ("hides ... and exposes ..."), -1 when none */
+    uint32_t bobj[2];    /* the claim words said right after each of them:
+                            what it is said of ("internal state", "public
+                            interface") */
+    int8_t cross[4];     /* two oppositions the claim pairs end to end, one
+                            pair to a segment ("left subtree holds smaller
+                            keys and its right subtree holds larger keys"):
+                            cross[0] with cross[2], cross[1] with cross[3]
+                            (claim words); -1 when none */
     uint32_t dsrc, ddst; /* what it turns into what ("translates domain
                             names into IP addresses"): the words each side,
                             0 when it says no direction */

@@ -2361,6 +2361,23 @@ test_claim_comparative_speaks_to_the_reducer(void **state)
     assert_int_equal(result_of(j, "which reduces latency")->state,
                      ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
+    /* the same against a verb that raises an amount (WordNet's increase
+     * class); "lower" and "smaller" are read so only there */
+    const char *q2 = "What does a load balancer do?";
+    const char *r2 = "A load balancer spreads requests across servers, which "
+                     "increases capacity.";
+    j = judge(q2, r2, "A load balancer means less capacity.", NULL, 0);
+    assert_int_equal(result_of(j, "which increases capacity")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q2, r2, "A load balancer gives lower capacity.", NULL, 0);
+    assert_int_equal(result_of(j, "which increases capacity")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q2, r2, "A load balancer gives higher capacity.", NULL, 0);
+    assert_int_equal(result_of(j, "which increases capacity")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
 }
 
 static void
