@@ -122,13 +122,13 @@ bank_check_question(const char *src, const assay_question_def *q,
         const assay_concept_def *cd = &q->concepts[c];
         /* the service waives such a concept's required mark (score.c
          * waive_asked); say so, as it is not what the bank reads like */
+        bool stated = false;
         for (size_t v = 0; cd->required && !cd->misconception &&
-                           qtext != NULL && v <= cd->nvariants;
+                           qtext != NULL && !stated && v <= cd->nvariants;
              v++) {
             const char *var = v == 0 ? cd->label : cd->variants[v - 1];
             char *nv = bank_norm(var);
-            bool stated =
-                nv != NULL && strlen(nv) > 2 && strstr(qtext, nv) != NULL;
+            stated = nv != NULL && strlen(nv) > 2 && strstr(qtext, nv) != NULL;
             if (stated) {
                 printf("%s:%u: note: question %s: required concept \"%s\" is "
                        "stated by the question (\"%s\"): answers are not "
@@ -136,9 +136,6 @@ bank_check_question(const char *src, const assay_question_def *q,
                        src, cd->line, q->id, cd->label, var);
             }
             free(nv);
-            if (stated) {
-                break;
-            }
         }
         char *label = bank_norm(cd->label);
         bool beyond = false;

@@ -295,6 +295,10 @@ negation_head(const assay_analysis *a, uint32_t id, size_t i)
     return true;
 }
 
+/* what may stand between a verb and the amount it changes ("reduces the
+ * overhead", "increases its capacity") */
+static const char *const amount_dets[] = {"the", "a", "an", "its", "their"};
+
 /* Whether the amount of term i of a is said to be lowered: "less" or
  * "fewer" right before it, or a word of reducers right before it or
  * before an article or possessive ("reduces the overhead"), within the
@@ -302,7 +306,6 @@ negation_head(const assay_analysis *a, uint32_t id, size_t i)
 static bool
 less_before(const assay_analysis *a, size_t first, size_t i, size_t *verb)
 {
-    static const char *const dets[] = {"the", "a", "an", "its", "their"};
     *verb = SIZE_MAX;
     if (i <= first) {
         return false;
@@ -315,7 +318,7 @@ less_before(const assay_analysis *a, size_t first, size_t i, size_t *verb)
         *verb = i - 1;
         return true;
     }
-    if (i >= first + 2 && IS_ANY(p, dets) &&
+    if (i >= first + 2 && IS_ANY(p, amount_dets) &&
         !(p->flags & ASSAY_TERM_BREAK_BEFORE) &&
         IS_ANY(&a->terms[i - 2], reducers)) {
         *verb = i - 2;
@@ -342,12 +345,11 @@ static size_t
 raiser_before(const assay_wordnet *wn, const assay_analysis *a, size_t first,
               size_t i)
 {
-    static const char *const dets[] = {"the", "a", "an", "its", "their"};
     if (wn == NULL || i <= first) {
         return SIZE_MAX;
     }
     size_t v = i - 1;
-    if (IS_ANY(&a->terms[v], dets) && v > first &&
+    if (IS_ANY(&a->terms[v], amount_dets) && v > first &&
         !(a->terms[v].flags & ASSAY_TERM_BREAK_BEFORE)) {
         v--;
     }

@@ -1016,6 +1016,13 @@ review_level(double v)
     return v == 0 ? ASSAY_REVIEW_LEVEL : v < 0 ? 0 : v;
 }
 
+/* The largest review share from an option: 0 (unset) is no budget. */
+static double
+review_budget(double v)
+{
+    return v > 0 ? v : 1;
+}
+
 /* The needs_review cut's rule and bound into a fit or recalibration
  * record: the level, the effective answers kept and wrong among them (each
  * answer counted once), the Clopper-Pearson bound on their error rate and
@@ -1707,13 +1714,12 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         free(hb);
     }
     if (nfolds > 0 &&
-        (rc = calibrate_confidence(m, &g, &items, fs, matches, X, &rd, y, fold,
-                                   nfolds, use, lambda, bm_lambda, o->band,
-                                   o->review_target > 0 ? o->review_target
-                                                        : ASSAY_REVIEW_TARGET,
-                                   review_level(o->review_level),
-                                   o->review_budget > 0 ? o->review_budget : 1,
-                                   &p, srcix, &review, err))) {
+        (rc = calibrate_confidence(
+             m, &g, &items, fs, matches, X, &rd, y, fold, nfolds, use, lambda,
+             bm_lambda, o->band,
+             o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
+             review_level(o->review_level), review_budget(o->review_budget), &p,
+             srcix, &review, err))) {
         goto out;
     }
     {
@@ -2098,7 +2104,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     double target =
         o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET;
     double level = review_level(o->review_level);
-    double budget = o->review_budget > 0 ? o->review_budget : 1;
+    double budget = review_budget(o->review_budget);
     if (!assay_isotonic(mg, ok, n, &p.calib)) {
         rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
         goto out;
