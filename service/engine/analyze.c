@@ -18,6 +18,7 @@
 #include "tfidf.h"
 #include "tokenize.h"
 #include "wordcache.h"
+#include "wordclass.h"
 
 typedef struct an_block {
     struct an_block *next;
@@ -376,6 +377,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
         term->text_len = stem_len;
         term->surface = surface;
         term->surface_len = wlen;
+        term->wclass = surface != NULL ? assay_wordclass(surface, wlen) : 0;
         if (term->end == term->start + 1 && text[term->start] >= 'A' &&
             text[term->start] <= 'Z') {
             flags |= ASSAY_TERM_CAPITAL;

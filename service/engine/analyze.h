@@ -43,6 +43,7 @@ typedef struct assay_term {
     size_t start;  /* byte span in the ORIGINAL text */
     size_t end;
     unsigned flags;
+    uint64_t wclass; /* closed classes of the surface (wordclass.h) */
 } assay_term;
 
 typedef struct assay_analysis {

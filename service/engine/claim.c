@@ -9,6 +9,7 @@
 #include "bits.h"
 #include "polarity.h"
 #include "tfidf.h"
+#include "wordclass.h"
 #include "wordnet.h"
 
 /* Alignment: an answer clause speaks to a claim when it has at least half
@@ -68,13 +69,9 @@ is_any(const assay_term *t, const char *const *ws, size_t n)
 }
 
 #define IS_ANY(t, list) is_any((t), (list), sizeof(list) / sizeof((list)[0]))
+/* whether t is a word of closed class NAME (wordclass.c) */
+#define IN_CLASS(t, name) (((t)->wclass & ASSAY_WC(name)) != 0)
 
-/* Restrictive words: "only the outer object" is partly a negation, so an
- * answer's "does not copy the nested objects" may agree with it. */
-static const char *const restrictive[] = {
-    "only",    "just",    "merely",   "solely",    "exclusively", "limit",
-    "limits",  "limited", "restrict", "restricts", "restricted",  "except",
-    "maximum", "minimum", "most",     "least"};
 /* Whether term i of a is restrictive. "most" and "least" are only as
  * bounds ("at most one", "at least two"); as superlatives they grade
  * ("the least recently used entry", "the most recently used"). */
@@ -82,79 +79,13 @@ static bool
 restrictive_at(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
-    if (!IS_ANY(t, restrictive)) {
+    if (!IN_CLASS(t, RESTRICTIVE)) {
         return false;
     }
     return !(is_word(t, "most") || is_word(t, "least")) ||
            (i > 0 && !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
             is_word(&a->terms[i - 1], "at"));
 }
-
-/* Words of difficulty: "harder to scale independently" is agreed with by
- * "can't scale parts independently", so a claim with one is weak (negation
- * alone does not contradict it); they stay claim words, opposed by
- * "easier". */
-static const char *const hardships[] = {
-    "hard", "harder", "hardest", "difficult", "tricky", "tough", "tougher"};
-/* Restrictive words that are also what the claim says: "the maximum number
- * of children" is contradicted by "the minimum number" (WordNet opposites),
- * so they are claim words too. */
-static const char *const bounds[] = {"maximum", "minimum"};
-/* A conditional sentence ("if X, the compiler does not Y") may be answered
- * by its contrapositive, so negation alone does not contradict it. */
-static const char *const conditionals[] = {"if",       "unless",    "when",
-                                           "whenever", "otherwise", "until"};
-/* Comparative reversal: "less dense" is the opposite of "denser". */
-static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
-/* Quantifiers and comparatives that raise an amount: "more overhead" and
- * "higher latency" are the reverse of "reduces the overhead" / "reduces
- * latency", "reduces storage" of "extra storage". Not opposites of "less"
- * or "lower" here (models/opposites.txt and WordNet have those): they turn
- * a word only against a reducer, which "less" agrees with. */
-static const char *const morers[] = {
-    "more", "extra", "additional", "higher", "greater", "larger", "bigger"};
-/* Comparatives that lower an amount, read so only against a verb that
- * changes it ("lower capacity" against "increases capacity"): elsewhere
- * they are WordNet's opposites of "higher" / "larger" already, and read
- * as "less" too they would turn a claim twice. */
-static const char *const lowers[] = {"lower", "smaller"};
-/* Verbs that lower an amount said right after them, as "less" does ("has
- * less overhead", "reduces the overhead"): a closed class. They stay
- * claim words. Not "remove" or "cut": "removes the top element" takes an
- * item away, it does not lower an amount; not the adjectives "low" and
- * "lower", opposites of "high" already ("a lower pitch" against "a higher
- * pitch" would turn twice). */
-static const char *const reducers[] = {
-    "reduce",    "reduces",   "reduced",    "reducing",  "decrease",
-    "decreases", "decreased", "decreasing", "lowers",    "lowered",
-    "lowering",  "minimize",  "minimizes",  "minimized", "minimizing",
-    "minimise",  "minimises", "minimised",  "minimising"};
-/* a clause of one of these alone answers a yes/no question ("Do you agree
- * with her?" -> "Agree."); the class is closed */
-static const char *const yes_words[] = {"yes",  "yeah",    "yep",
-                                        "true", "correct", "agree"};
-static const char *const no_words[] = {"no", "nope", "false", "incorrect",
-                                       "disagree"};
-/* verb particles: "left off", "set up", "carried out" */
-static const char *const particles[] = {"off",  "up",   "out",  "down",
-                                        "over", "away", "back", "behind"};
-/* words that join two entities in a question: "a list or a set" */
-static const char *const joiners[] = {"or", "and", "vs", "versus", "vs."};
-
-/* Effect words: what a clause says happens to its object, helped or held
- * back. Two closed classes, like the negation cues: "It limits I/O-bound
- * programs but helps CPU-bound multi-threading" has the reference's
- * effects swapped, with every content word shared. */
-static const char *const helps[] = {
-    "help",        "helps",   "helped",    "benefit",  "benefits",
-    "benefited",   "improve", "improves",  "improved", "boost",
-    "boosts",      "boosted", "enhance",   "enhances", "accelerate",
-    "accelerates", "speeds",  "beneficial"};
-static const char *const hinders[] = {
-    "limit",    "limits",  "limited",  "restrict",   "restricts", "restricted",
-    "hinder",   "hinders", "hindered", "hamper",     "hampers",   "impede",
-    "impedes",  "hurt",    "hurts",    "harm",       "harms",     "degrade",
-    "degrades", "slows",   "slowed",   "detrimental"};
 
 /* Whether a negation cue of the clause [first, ...) covers term i (cover
  * may be NULL): a cue in an earlier clause ("is not uncontrolled | if only
@@ -171,17 +102,8 @@ effect_cue(const assay_analysis *a, size_t first, size_t i)
 {
     (void)first;
     const assay_term *t = &a->terms[i];
-    return IS_ANY(t, helps) ? 1 : IS_ANY(t, hinders) ? -1 : 0;
+    return IN_CLASS(t, HELP) ? 1 : IN_CLASS(t, HINDER) ? -1 : 0;
 }
-
-/* Quantity words: one alone against several together, a closed class
- * like the effect words. "concurrent" is not one: an event loop runs one
- * coroutine at a time and is concurrent. */
-static const char *const alone[] = {"only",   "single",      "sole",
-                                    "solely", "exclusively", "exclusive"};
-static const char *const together[] = {
-    "many",         "multiple", "several",    "simultaneously",
-    "simultaneous", "parallel", "parallelism"};
 
 /* The quantity term i of a says as part of a phrase that begins at or
  * after first: -1 for the "time" of "at a time", +1 for that of "the same
@@ -213,9 +135,9 @@ static int
 quantity_cue(const assay_analysis *a, size_t first, size_t i)
 {
     const assay_term *t = &a->terms[i];
-    return IS_ANY(t, alone)      ? -1
-           : IS_ANY(t, together) ? 1
-                                 : quantity_phrase(a, first, i);
+    return IN_CLASS(t, ALONE)      ? -1
+           : IN_CLASS(t, TOGETHER) ? 1
+                                   : quantity_phrase(a, first, i);
 }
 
 /* What the cues of one class (cue: effect_cue or quantity_cue) say in
@@ -256,7 +178,7 @@ cue_sign(const assay_analysis *a, size_t first, size_t last,
 bool
 assay_claim_yesno_word(const assay_term *t)
 {
-    return IS_ANY(t, yes_words) || IS_ANY(t, no_words);
+    return IN_CLASS(t, YES) || IN_CLASS(t, NO);
 }
 
 /* ---- clauses ----------------------------------------------------------- */
@@ -295,10 +217,6 @@ negation_head(const assay_analysis *a, uint32_t id, size_t i)
     return true;
 }
 
-/* what may stand between a verb and the amount it changes ("reduces the
- * overhead", "increases its capacity") */
-static const char *const amount_dets[] = {"the", "a", "an", "its", "their"};
-
 /* Whether the amount of term i of a is said to be lowered: "less" or
  * "fewer" right before it, or a word of reducers right before it or
  * before an article or possessive ("reduces the overhead"), within the
@@ -311,26 +229,24 @@ less_before(const assay_analysis *a, size_t first, size_t i, size_t *verb)
         return false;
     }
     const assay_term *p = &a->terms[i - 1];
-    if (IS_ANY(p, lessers)) {
+    if (IN_CLASS(p, LESSER)) {
         return true;
     }
-    if (IS_ANY(p, reducers)) {
+    if (IN_CLASS(p, REDUCER)) {
         *verb = i - 1;
         return true;
     }
-    if (i >= first + 2 && IS_ANY(p, amount_dets) &&
+    if (i >= first + 2 && IN_CLASS(p, AMOUNT_DET) &&
         !(p->flags & ASSAY_TERM_BREAK_BEFORE) &&
-        IS_ANY(&a->terms[i - 2], reducers)) {
+        IN_CLASS(&a->terms[i - 2], REDUCER)) {
         *verb = i - 2;
         return true;
     }
     /* what a measure of it lowers, it lowers ("reduces the number of
      * round trips", "less amount of memory") */
-    static const char *const measures[] = {"number", "amount", "count", "size",
-                                           "volume"};
     if (i >= first + 3 && is_word(p, "of") &&
         !(p->flags & ASSAY_TERM_BREAK_BEFORE) &&
-        IS_ANY(&a->terms[i - 2], measures) &&
+        IN_CLASS(&a->terms[i - 2], MEASURE) &&
         !(a->terms[i - 2].flags & ASSAY_TERM_BREAK_BEFORE)) {
         return less_before(a, first, i - 2, verb);
     }
@@ -349,7 +265,7 @@ raiser_before(const assay_wordnet *wn, const assay_analysis *a, size_t first,
         return SIZE_MAX;
     }
     size_t v = i - 1;
-    if (IS_ANY(&a->terms[v], amount_dets) && v > first &&
+    if (IN_CLASS(&a->terms[v], AMOUNT_DET) && v > first &&
         !(a->terms[v].flags & ASSAY_TERM_BREAK_BEFORE)) {
         v--;
     }
@@ -377,7 +293,7 @@ static bool
 more_before(const assay_wordnet *wn, const assay_analysis *a, size_t first,
             size_t i)
 {
-    if (i <= first || !IS_ANY(&a->terms[i - 1], morers)) {
+    if (i <= first || !IN_CLASS(&a->terms[i - 1], MORER)) {
         return false;
     }
     if (i < first + 2 || wn == NULL) {
@@ -391,7 +307,7 @@ more_before(const assay_wordnet *wn, const assay_analysis *a, size_t first,
             return false;
         }
     }
-    return !IS_ANY(v, reducers);
+    return !IN_CLASS(v, REDUCER);
 }
 
 /* Whether a segment [seg, i) before a comma at i is a counterfactual
@@ -420,14 +336,6 @@ content_count(const assay_analysis *a, size_t first, size_t last)
     }
     return n;
 }
-
-/* Quantifiers the stop list keeps as content words */
-static const char *const quantifiers[] = {"all",  "both",    "many", "few",
-                                          "most", "several", "much"};
-
-/* Subject pronouns: a segment opening with one has a subject and a verb
- * of its own ("; it cannot be null"), however few its content words. */
-static const char *const subject_pronouns[] = {"it", "they", "he", "she"};
 
 /* whether t is a word WordNet knows only as an adjective or adverb */
 static bool
@@ -495,12 +403,6 @@ list_tail(const assay_analysis *a, size_t seg, size_t i)
     return njoin == 1 && before >= 1 && before <= 2 && after >= 1 && after <= 2;
 }
 
-/* Auxiliaries, modals and negations: what opens a predicate. */
-static const char *const aux[] = {
-    "should", "must", "can",   "cannot", "could",   "will",  "would", "may",
-    "might",  "does", "do",    "did",    "is",      "are",   "was",   "were",
-    "has",    "have", "never", "not",    "doesn't", "don't", "isn't", "can't"};
-
 /* "and" or "or" followed by an auxiliary, a modal or a negation joins a
  * second predicate of the same subject, a claim of its own: "retrieves a
  * resource and should not change server state" (the clause before it has
@@ -513,7 +415,7 @@ coordinated_predicate(const assay_analysis *a, size_t seg, size_t i)
     return i + 1 < a->n &&
            (is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) &&
            !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
-           IS_ANY(&a->terms[i + 1], aux) && content_count(a, seg, i) >= 2;
+           IN_CLASS(&a->terms[i + 1], AUX) && content_count(a, seg, i) >= 2;
 }
 
 /* Whether term i opens a trade-off in a reference: "at the cost of" or
@@ -614,11 +516,6 @@ third_person(const assay_wordnet *wn, const assay_term *t)
             assay_wordnet_can_be_verb(wn, t->surface, n - 2));
 }
 
-/* adverbs that may stand between a subject and its verb */
-static const char *const pre_verb[] = {"just",    "then",   "also", "only",
-                                       "simply",  "still",  "now",  "merely",
-                                       "usually", "always", "often"};
-
 /* verbs: WordNet to read verbs in -s by (third_person), NULL for
  * auxiliaries only. */
 static bool
@@ -636,7 +533,7 @@ coordinated_clause(const assay_wordnet *verbs, const assay_analysis *a,
      * displays it") */
     bool verb = false;
     for (size_t q = seg; q < i && !verb; q++) {
-        verb = IS_ANY(&a->terms[q], aux) ||
+        verb = IN_CLASS(&a->terms[q], AUX) ||
                (q > seg && q + 1 < i && content(&a->terms[q - 1]) &&
                 !is_word(&a->terms[q - 1], "both") &&
                 third_person(verbs, &a->terms[q])); /* not "both caches and" */
@@ -662,12 +559,12 @@ coordinated_clause(const assay_wordnet *verbs, const assay_analysis *a,
         if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
             return false;
         }
-        if (IS_ANY(t, aux)) {
+        if (IN_CLASS(t, AUX)) {
             break;
         }
         /* a verb in -s after the new subject, maybe after an adverb: it
          * says something itself ("and the browser just displays it") */
-        if (words > 0 && IS_ANY(t, pre_verb) && j + 1 < a->n &&
+        if (words > 0 && IN_CLASS(t, PRE_VERB) && j + 1 < a->n &&
             !(a->terms[j + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
             third_person(verbs, &a->terms[j + 1])) {
             lexical = true;
@@ -763,12 +660,12 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
         bool subject = i < a->n && !new_sentence &&
                        (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE);
         bool pronoun = i > seg + 1 &&
-                       IS_ANY(&a->terms[seg], subject_pronouns) && words >= 1;
+                       IN_CLASS(&a->terms[seg], SUBJECT_PRONOUN) && words >= 1;
         /* a quantifier says how many, not what: "so all of them can
          * proceed" is as much a fragment as "so none of them can" */
         size_t said = words;
         for (size_t q = seg; q < i && said >= 2; q++) {
-            said -= IS_ANY(&a->terms[q], quantifiers) && content(&a->terms[q]);
+            said -= IN_CLASS(&a->terms[q], QUANTIFIER) && content(&a->terms[q]);
         }
         bool absent = without_lead(a, seg, i, said);
         if (have && !opens && !absent &&
@@ -805,15 +702,6 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
     }
 }
 
-/* Words that state a limit: a concept labelled with one ("limits
- * CPU-bound multi-threading") or with a negation ("does not store all
- * values in memory") says something negative, so an answer that denies
- * its variant ("threads do not speed up CPU-bound code") agrees with it. */
-static const char *const limiters[] = {
-    "limit",    "limits", "limited", "restrict", "restricts", "prevent",
-    "prevents", "avoid",  "avoids",  "reduce",   "reduces",   "lack",
-    "lacks",    "block",  "blocks",  "stop",     "stops"};
-
 /* whether clause c states a condition: it opens (after "and", "but" ...)
  * with if / unless / when / whenever / until ("otherwise" opens the
  * consequent of the opposite condition, so it is none) */
@@ -822,7 +710,7 @@ opens_condition(const assay_analysis *a, const clause *c)
 {
     for (size_t i = c->first; i < c->last && i < c->first + 2; i++) {
         const assay_term *t = &a->terms[i];
-        if (IS_ANY(t, conditionals) && !is_word(t, "otherwise")) {
+        if (IN_CLASS(t, CONDITIONAL) && !is_word(t, "otherwise")) {
             return true;
         }
     }
@@ -881,7 +769,7 @@ sentence_conditional(const assay_analysis *a, size_t first)
         }
         bool opens = i == first || (t->flags & ASSAY_TERM_BREAK_BEFORE);
         if (is_word(t, "if") || is_word(t, "unless") ||
-            (opens && IS_ANY(t, conditionals))) {
+            (opens && IN_CLASS(t, CONDITIONAL))) {
             return true;
         }
     }
@@ -1500,7 +1388,7 @@ both_pronoun(const assay_analysis *a, size_t first, size_t last)
     }
     if (i < last && is_word(&a->terms[i], "they")) {
         i++;
-        if (i < last && IS_ANY(&a->terms[i], aux)) {
+        if (i < last && IN_CLASS(&a->terms[i], AUX)) {
             i++; /* "they are both", "they can both" */
         }
     }
@@ -1729,7 +1617,7 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
         bool differ = j >= 2 && is_word(&q->terms[j], "from") &&
                       IS_ANY(&q->terms[j - 1], differs) &&
                       !(q->terms[j - 1].flags & ASSAY_TERM_BREAK_BEFORE);
-        if ((!IS_ANY(&q->terms[j], joiners) && !differ) ||
+        if ((!IN_CLASS(&q->terms[j], JOINER) && !differ) ||
             (q->terms[j].flags & ASSAY_TERM_BREAK_BEFORE)) {
             continue;
         }
@@ -1960,7 +1848,7 @@ entities_from_reference(ref_ctx *x, bool from_question)
             /* a restrictive word is said of a thing, never part of its
              * name: "but limits CPU-bound multi-threading" opens with its
              * predicate, so it names no entity (and keeps its claim) */
-            if (IS_ANY(t, restrictive)) {
+            if (IN_CLASS(t, RESTRICTIVE)) {
                 break;
             }
             /* an instruction opens with its verb: "Enable CSRF middleware
@@ -2137,7 +2025,7 @@ yesno_of(const assay_analysis *a, const clause *c)
             continue;
         }
         n++;
-        v = IS_ANY(t, yes_words) ? 1 : IS_ANY(t, no_words) ? -1 : 0;
+        v = IN_CLASS(t, YES) ? 1 : IN_CLASS(t, NO) ? -1 : 0;
     }
     return n == 1 ? v : 0;
 }
@@ -2720,7 +2608,7 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
              * ("right" for left) do not apply */
             bool phrasal = i + 1 < k->last &&
                            !(r->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
-                           IS_ANY(&r->terms[i + 1], particles);
+                           IN_CLASS(&r->terms[i + 1], PARTICLE);
             if (cs->wn != NULL && (t->flags & ASSAY_TERM_TECH) &&
                 memchr(t->surface, '-', t->surface_len) != NULL) {
                 nopp = compound_opposites(cs, cc, c, (size_t)w, t, lex, st, opp,
@@ -2934,7 +2822,7 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
         for (size_t t = 0; t < la.n && !cs->concept_limits[i]; t++) {
             cs->concept_limits[i] =
                 assay_polarity_cue(&la, t) != ASSAY_CUE_NONE ||
-                IS_ANY(&la.terms[t], limiters);
+                IN_CLASS(&la.terms[t], LIMITER);
         }
         if (cs->nent > 0) {
             cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
@@ -3008,7 +2896,7 @@ elided_denial(const assay_analysis *a, const clause *p, const clause *c)
     const assay_term *t = &a->terms[neg];
     /* "not" after its auxiliary, or a contraction that carries one */
     if (!elliptic_negator(t) ||
-        (!IS_ANY(&a->terms[neg - 1], aux) && t->surface_len < 4)) {
+        (!IN_CLASS(&a->terms[neg - 1], AUX) && t->surface_len < 4)) {
         return SIZE_MAX;
     }
     size_t words = content_count(a, c->first, neg);
@@ -3065,7 +2953,7 @@ predicate_start(const assay_wordnet *wn, const assay_analysis *a,
         if (i > p->first && content(&a->terms[i - 1]) && third_person(wn, t)) {
             return i;
         }
-        if (IS_ANY(t, pre_verb) && i > p->first && i + 1 < p->last) {
+        if (IN_CLASS(t, PRE_VERB) && i > p->first && i + 1 < p->last) {
             return i + 1; /* "GET and HEAD only read data" */
         }
     }
@@ -3186,8 +3074,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             }
             if (appositive || !content(t) || is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
-                (restrictive_at(ra, i) && !IS_ANY(t, bounds)) ||
-                IS_ANY(t, lessers) || assay_scope_boundary(ra, i) ||
+                (restrictive_at(ra, i) && !IN_CLASS(t, BOUND)) ||
+                IN_CLASS(t, LESSER) || assay_scope_boundary(ra, i) ||
                 quantity_phrase(ra, c->first, i) != 0 ||
                 (i >= 2 && trade_off(ra, SIZE_MAX, i - 2))) {
                 continue; /* ... and the "cost" of "at the cost of" */
@@ -3335,7 +3223,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         for (size_t i = c->first; i < c->last; i++) {
             const assay_term *t = &ra->terms[i];
             cl->weak =
-                cl->weak || restrictive_at(ra, i) || IS_ANY(t, hardships);
+                cl->weak || restrictive_at(ra, i) || IN_CLASS(t, HARDSHIP);
             int w = claim_word_index(cl, t->hash);
             if (w >= 0) {
                 uint32_t id = rcov != NULL ? rcov[i] : 0;
@@ -4111,7 +3999,7 @@ restates_restriction(const judge_ctx *j, const clause *k, const assay_claim *cl)
         last++; /* the restriction opens the next phrase */
     }
     for (size_t i = k->first; i < last; i++) {
-        if (!restrictive_at(a, i) || IS_ANY(&a->terms[i], bounds) ||
+        if (!restrictive_at(a, i) || IN_CLASS(&a->terms[i], BOUND) ||
             word_cue(j, k, i, 0) != 0) {
             continue;
         }
@@ -4390,7 +4278,7 @@ judge_clause(void *vctx, const clause *k)
              * the amount the reference's reducer (or raiser: "less
              * capacity" for "increases capacity") changes: the answer has
              * spoken to that verb too, either way */
-            bool lower = i > k->first && IS_ANY(&a->terms[i - 1], lowers) &&
+            bool lower = i > k->first && IN_CLASS(&a->terms[i - 1], LOWER) &&
                          ((yc->wredobj | yc->wraiseobj) & bit) != 0;
             bool amount = more || lower || (less && verb == SIZE_MAX);
             unsigned by = amount && (yc->wredobj & bit)     ? yc->reducer

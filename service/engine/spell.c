@@ -239,6 +239,7 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
         t->text_len = to->text_len;
         t->surface = to->surface;
         t->surface_len = to->surface_len;
+        t->wclass = to->wclass;
         t->hash = to->hash;
         const unsigned kind =
             ASSAY_TERM_PROTECTED | ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR;
