@@ -325,6 +325,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             }
             stem_len = wi.text_len;
             term->hash = wi.hash;
+            term->wclass = wi.wclass;
         } else {
             rc = surface == NULL ? ASSAY_ENOMEM
                                  : an_word(lex, stemmer, &arena, w, wlen,
@@ -333,12 +334,16 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
                 goto oom;
             }
             term->hash = assay_term_hash(stem, stem_len);
+            term->wclass = assay_wordclass(w, wlen);
             if (wc != NULL) {
                 wi = (assay_wordinfo){term->hash,
                                       flags & (ASSAY_TERM_STOP |
                                                ASSAY_TERM_NEGATOR |
                                                ASSAY_TERM_PROTECTED),
-                                      stem_len, stem != surface, stem};
+                                      stem_len,
+                                      stem != surface,
+                                      stem,
+                                      term->wclass};
                 assay_wordcache_put(wc, gen, kind, w, wlen, &wi);
             }
         }
@@ -377,7 +382,6 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
         term->text_len = stem_len;
         term->surface = surface;
         term->surface_len = wlen;
-        term->wclass = surface != NULL ? assay_wordclass(surface, wlen) : 0;
         if (term->end == term->start + 1 && text[term->start] >= 'A' &&
             text[term->start] <= 'Z') {
             flags |= ASSAY_TERM_CAPITAL;

@@ -8,6 +8,7 @@
 typedef struct wc_slot {
     uint64_t gen; /* lexicon generation; 0 = empty */
     uint64_t hash;
+    uint64_t wclass;
     uint32_t key; /* FNV-1a 32 of the word */
     uint8_t wlen, tlen, flags, kind;
     bool own_text;
@@ -72,8 +73,8 @@ assay_wordcache_get(assay_wordcache *c, uint64_t gen, unsigned kind,
         if (s->gen == gen && s->key == key && s->wlen == len &&
             s->kind == kind && memcmp(s->word, w, len) == 0) {
             c->hits++;
-            *out = (assay_wordinfo){s->hash, s->flags, s->tlen, s->own_text,
-                                    s->text};
+            *out = (assay_wordinfo){s->hash,     s->flags, s->tlen,
+                                    s->own_text, s->text,  s->wclass};
             return true;
         }
     }
@@ -96,6 +97,7 @@ assay_wordcache_put(assay_wordcache *c, uint64_t gen, unsigned kind,
     wc_slot *s = &set[0];
     s->gen = gen;
     s->hash = in->hash;
+    s->wclass = in->wclass;
     s->key = key;
     s->wlen = (uint8_t)len;
     s->tlen = (uint8_t)in->text_len;

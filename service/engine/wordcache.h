@@ -34,6 +34,7 @@ typedef struct assay_wordinfo {
     size_t text_len; /* the term's text: the surface's first text_len */
     bool own_text;   /* bytes when false, else text (a copy of its own) */
     const char *text;
+    uint64_t wclass; /* the word's closed classes (wordclass.h) */
 } assay_wordinfo;
 
 /* assay_wordcache_thread returns the calling thread's cache, made on first

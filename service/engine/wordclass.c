@@ -8,19 +8,24 @@
 
 /* Restrictive words: "only the outer object" is partly a negation, so an
  * answer's "does not copy the nested objects" may agree with it. */
-static const char *const restrictive[] = {"only", "just", "merely", "solely", "exclusively", "limit", "limits", "limited", "restrict", "restricts", "restricted", "except", "maximum", "minimum", "most", "least"};
+static const char *const restrictive[] = {
+    "only",    "just",    "merely",   "solely",    "exclusively", "limit",
+    "limits",  "limited", "restrict", "restricts", "restricted",  "except",
+    "maximum", "minimum", "most",     "least"};
 /* Words of difficulty: "harder to scale independently" is agreed with by
  * "can't scale parts independently", so a claim with one is weak (negation
  * alone does not contradict it); they stay claim words, opposed by
  * "easier". */
-static const char *const hardships[] = {"hard", "harder", "hardest", "difficult", "tricky", "tough", "tougher"};
+static const char *const hardships[] = {
+    "hard", "harder", "hardest", "difficult", "tricky", "tough", "tougher"};
 /* Restrictive words that are also what the claim says: "the maximum number
  * of children" is contradicted by "the minimum number" (WordNet opposites),
  * so they are claim words too. */
 static const char *const bounds[] = {"maximum", "minimum"};
 /* A conditional sentence ("if X, the compiler does not Y") may be answered
  * by its contrapositive, so negation alone does not contradict it. */
-static const char *const conditionals[] = {"if", "unless", "when", "whenever", "otherwise", "until"};
+static const char *const conditionals[] = {"if",       "unless",    "when",
+                                           "whenever", "otherwise", "until"};
 /* Comparative reversal: "less dense" is the opposite of "denser". */
 static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
 /* Quantifiers and comparatives that raise an amount: "more overhead" and
@@ -28,7 +33,8 @@ static const char *const lessers[] = {"less", "fewer", "least", "fewest"};
  * latency", "reduces storage" of "extra storage". Not opposites of "less"
  * or "lower" here (models/opposites.txt and WordNet have those): they turn
  * a word only against a reducer, which "less" agrees with. */
-static const char *const morers[] = {"more", "extra", "additional", "higher", "greater", "larger", "bigger"};
+static const char *const morers[] = {
+    "more", "extra", "additional", "higher", "greater", "larger", "bigger"};
 /* Comparatives that lower an amount, read so only against a verb that
  * changes it ("lower capacity" against "increases capacity"): elsewhere
  * they are WordNet's opposites of "higher" / "larger" already, and read
@@ -40,74 +46,105 @@ static const char *const lowers[] = {"lower", "smaller"};
  * item away, it does not lower an amount; not the adjectives "low" and
  * "lower", opposites of "high" already ("a lower pitch" against "a higher
  * pitch" would turn twice). */
-static const char *const reducers[] = {"reduce", "reduces", "reduced", "reducing", "decrease", "decreases", "decreased", "decreasing", "lowers", "lowered", "lowering", "minimize", "minimizes", "minimized", "minimizing", "minimise", "minimises", "minimised", "minimising"};
+static const char *const reducers[] = {
+    "reduce",    "reduces",   "reduced",    "reducing",  "decrease",
+    "decreases", "decreased", "decreasing", "lowers",    "lowered",
+    "lowering",  "minimize",  "minimizes",  "minimized", "minimizing",
+    "minimise",  "minimises", "minimised",  "minimising"};
 /* a clause of one of these alone answers a yes/no question ("Do you agree
  * with her?" -> "Agree."); the class is closed */
-static const char *const yes_words[] = {"yes", "yeah", "yep", "true", "correct", "agree"};
-static const char *const no_words[] = {"no", "nope", "false", "incorrect", "disagree"};
+static const char *const yes_words[] = {"yes",  "yeah",    "yep",
+                                        "true", "correct", "agree"};
+static const char *const no_words[] = {"no", "nope", "false", "incorrect",
+                                       "disagree"};
 /* verb particles: "left off", "set up", "carried out" */
-static const char *const particles[] = {"off", "up", "out", "down", "over", "away", "back", "behind"};
+static const char *const particles[] = {"off",  "up",   "out",  "down",
+                                        "over", "away", "back", "behind"};
 /* words that join two entities in a question: "a list or a set" */
 static const char *const joiners[] = {"or", "and", "vs", "versus", "vs."};
 /* Effect words: what a clause says happens to its object, helped or held
  * back. Two closed classes, like the negation cues: "It limits I/O-bound
  * programs but helps CPU-bound multi-threading" has the reference's
  * effects swapped, with every content word shared. */
-static const char *const helps[] = {"help", "helps", "helped", "benefit", "benefits", "benefited", "improve", "improves", "improved", "boost", "boosts", "boosted", "enhance", "enhances", "accelerate", "accelerates", "speeds", "beneficial"};
-static const char *const hinders[] = {"limit", "limits", "limited", "restrict", "restricts", "restricted", "hinder", "hinders", "hindered", "hamper", "hampers", "impede", "impedes", "hurt", "hurts", "harm", "harms", "degrade", "degrades", "slows", "slowed", "detrimental"};
+static const char *const helps[] = {
+    "help",        "helps",   "helped",    "benefit",  "benefits",
+    "benefited",   "improve", "improves",  "improved", "boost",
+    "boosts",      "boosted", "enhance",   "enhances", "accelerate",
+    "accelerates", "speeds",  "beneficial"};
+static const char *const hinders[] = {
+    "limit",    "limits",  "limited",  "restrict",   "restricts", "restricted",
+    "hinder",   "hinders", "hindered", "hamper",     "hampers",   "impede",
+    "impedes",  "hurt",    "hurts",    "harm",       "harms",     "degrade",
+    "degrades", "slows",   "slowed",   "detrimental"};
 /* Quantity words: one alone against several together, a closed class
  * like the effect words. "concurrent" is not one: an event loop runs one
  * coroutine at a time and is concurrent. */
-static const char *const alone[] = {"only", "single", "sole", "solely", "exclusively", "exclusive"};
-static const char *const together[] = {"many", "multiple", "several", "simultaneously", "simultaneous", "parallel", "parallelism"};
+static const char *const alone[] = {"only",   "single",      "sole",
+                                    "solely", "exclusively", "exclusive"};
+static const char *const together[] = {
+    "many",         "multiple", "several",    "simultaneously",
+    "simultaneous", "parallel", "parallelism"};
 /* what may stand between a verb and the amount it changes ("reduces the
  * overhead", "increases its capacity") */
 static const char *const amount_dets[] = {"the", "a", "an", "its", "their"};
 /* measures of an amount: what lowers "the number of X" lowers X */
-static const char *const measures[] = {"number", "amount", "count", "size", "volume"};
+static const char *const measures[] = {"number", "amount", "count", "size",
+                                       "volume"};
 /* Quantifiers the stop list keeps as content words */
-static const char *const quantifiers[] = {"all", "both", "many", "few", "most", "several", "much"};
+static const char *const quantifiers[] = {"all",  "both",    "many", "few",
+                                          "most", "several", "much"};
 /* Subject pronouns: a segment opening with one has a subject and a verb
  * of its own ("; it cannot be null"), however few its content words. */
 static const char *const subject_pronouns[] = {"it", "they", "he", "she"};
 /* Auxiliaries, modals and negations: what opens a predicate. */
-static const char *const aux[] = {"should", "must", "can", "cannot", "could", "will", "would", "may", "might", "does", "do", "did", "is", "are", "was", "were", "has", "have", "never", "not", "doesn't", "don't", "isn't", "can't"};
+static const char *const aux[] = {
+    "should", "must", "can",   "cannot", "could",   "will",  "would", "may",
+    "might",  "does", "do",    "did",    "is",      "are",   "was",   "were",
+    "has",    "have", "never", "not",    "doesn't", "don't", "isn't", "can't"};
 /* adverbs that may stand between a subject and its verb */
-static const char *const pre_verb[] = {"just", "then", "also", "only", "simply", "still", "now", "merely", "usually", "always", "often"};
+static const char *const pre_verb[] = {"just",    "then",   "also", "only",
+                                       "simply",  "still",  "now",  "merely",
+                                       "usually", "always", "often"};
 /* Words that state a limit: a concept labelled with one ("limits
  * CPU-bound multi-threading") or with a negation ("does not store all
  * values in memory") says something negative, so an answer that denies
  * its variant ("threads do not speed up CPU-bound code") agrees with it. */
-static const char *const limiters[] = {"limit", "limits", "limited", "restrict", "restricts", "prevent", "prevents", "avoid", "avoids", "reduce", "reduces", "lack", "lacks", "block", "blocks", "stop", "stops"};
+static const char *const limiters[] = {
+    "limit",    "limits", "limited", "restrict", "restricts", "prevent",
+    "prevents", "avoid",  "avoids",  "reduce",   "reduces",   "lack",
+    "lacks",    "block",  "blocks",  "stop",     "stops"};
 
 static const struct {
     const char *const *words;
     size_t n;
 } classes[] = {
-#define WC_LIST(l) {l, sizeof(l) / sizeof(l[0])}
-    WC_LIST(restrictive), /* RESTRICTIVE */
-    WC_LIST(hardships), /* HARDSHIP */
-    WC_LIST(bounds), /* BOUND */
-    WC_LIST(conditionals), /* CONDITIONAL */
-    WC_LIST(lessers), /* LESSER */
-    WC_LIST(morers), /* MORER */
-    WC_LIST(lowers), /* LOWER */
-    WC_LIST(reducers), /* REDUCER */
-    WC_LIST(yes_words), /* YES */
-    WC_LIST(no_words), /* NO */
-    WC_LIST(particles), /* PARTICLE */
-    WC_LIST(joiners), /* JOINER */
-    WC_LIST(helps), /* HELP */
-    WC_LIST(hinders), /* HINDER */
-    WC_LIST(alone), /* ALONE */
-    WC_LIST(together), /* TOGETHER */
-    WC_LIST(amount_dets), /* AMOUNT_DET */
-    WC_LIST(measures), /* MEASURE */
-    WC_LIST(quantifiers), /* QUANTIFIER */
+#define WC_LIST(l)                                                             \
+    {                                                                          \
+        l, sizeof(l) / sizeof(l[0])                                            \
+    }
+    WC_LIST(restrictive),      /* RESTRICTIVE */
+    WC_LIST(hardships),        /* HARDSHIP */
+    WC_LIST(bounds),           /* BOUND */
+    WC_LIST(conditionals),     /* CONDITIONAL */
+    WC_LIST(lessers),          /* LESSER */
+    WC_LIST(morers),           /* MORER */
+    WC_LIST(lowers),           /* LOWER */
+    WC_LIST(reducers),         /* REDUCER */
+    WC_LIST(yes_words),        /* YES */
+    WC_LIST(no_words),         /* NO */
+    WC_LIST(particles),        /* PARTICLE */
+    WC_LIST(joiners),          /* JOINER */
+    WC_LIST(helps),            /* HELP */
+    WC_LIST(hinders),          /* HINDER */
+    WC_LIST(alone),            /* ALONE */
+    WC_LIST(together),         /* TOGETHER */
+    WC_LIST(amount_dets),      /* AMOUNT_DET */
+    WC_LIST(measures),         /* MEASURE */
+    WC_LIST(quantifiers),      /* QUANTIFIER */
     WC_LIST(subject_pronouns), /* SUBJECT_PRONOUN */
-    WC_LIST(aux), /* AUX */
-    WC_LIST(pre_verb), /* PRE_VERB */
-    WC_LIST(limiters), /* LIMITER */
+    WC_LIST(aux),              /* AUX */
+    WC_LIST(pre_verb),         /* PRE_VERB */
+    WC_LIST(limiters),         /* LIMITER */
 #undef WC_LIST
 };
 

@@ -14,36 +14,36 @@
 #include <stdint.h>
 
 /* X(NAME): the classes, in bit order */
-#define ASSAY_WORDCLASSES(X) \
-    X(RESTRICTIVE) \
-    X(HARDSHIP) \
-    X(BOUND) \
-    X(CONDITIONAL) \
-    X(LESSER) \
-    X(MORER) \
-    X(LOWER) \
-    X(REDUCER) \
-    X(YES) \
-    X(NO) \
-    X(PARTICLE) \
-    X(JOINER) \
-    X(HELP) \
-    X(HINDER) \
-    X(ALONE) \
-    X(TOGETHER) \
-    X(AMOUNT_DET) \
-    X(MEASURE) \
-    X(QUANTIFIER) \
-    X(SUBJECT_PRONOUN) \
-    X(AUX) \
-    X(PRE_VERB) \
+#define ASSAY_WORDCLASSES(X)                                                   \
+    X(RESTRICTIVE)                                                             \
+    X(HARDSHIP)                                                                \
+    X(BOUND)                                                                   \
+    X(CONDITIONAL)                                                             \
+    X(LESSER)                                                                  \
+    X(MORER)                                                                   \
+    X(LOWER)                                                                   \
+    X(REDUCER)                                                                 \
+    X(YES)                                                                     \
+    X(NO)                                                                      \
+    X(PARTICLE)                                                                \
+    X(JOINER)                                                                  \
+    X(HELP)                                                                    \
+    X(HINDER)                                                                  \
+    X(ALONE)                                                                   \
+    X(TOGETHER)                                                                \
+    X(AMOUNT_DET)                                                              \
+    X(MEASURE)                                                                 \
+    X(QUANTIFIER)                                                              \
+    X(SUBJECT_PRONOUN)                                                         \
+    X(AUX)                                                                     \
+    X(PRE_VERB)                                                                \
     X(LIMITER)
 
 enum {
 #define ASSAY_X_WC_BIT(name) ASSAY_WCB_##name,
     ASSAY_WORDCLASSES(ASSAY_X_WC_BIT)
 #undef ASSAY_X_WC_BIT
-    ASSAY_WCB_COUNT
+        ASSAY_WCB_COUNT
 };
 
 /* the mask of class NAME */

@@ -19,11 +19,12 @@ test_wordcache_hit_miss(void **state)
     (void)state;
     assay_wordcache *c = assay_wordcache_new();
     assert_non_null(c);
-    assay_wordinfo in = {42, ASSAY_TERM_STOP, 4, true, "runs"}, out;
+    assay_wordinfo in = {42, ASSAY_TERM_STOP, 4, true, "runs", 5}, out;
     assert_false(assay_wordcache_get(c, 7, 0, "running", 7, &out));
     assay_wordcache_put(c, 7, 0, "running", 7, &in);
     assert_true(assay_wordcache_get(c, 7, 0, "running", 7, &out));
     assert_int_equal(out.hash, 42);
+    assert_int_equal(out.wclass, 5);
     assert_int_equal(out.flags, ASSAY_TERM_STOP);
     assert_int_equal(out.text_len, 4);
     assert_true(out.own_text);

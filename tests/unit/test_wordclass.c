@@ -39,10 +39,10 @@ static void
 test_wordclass_exact_words_only(void **state)
 {
     (void)state;
-    assert_int_equal(wc("reduc"), 0);     /* a prefix */
-    assert_int_equal(wc("reducesx"), 0);  /* a longer word */
-    assert_int_equal(wc("Reduces"), 0);   /* surfaces are lower case */
-    assert_int_equal(wc("overhead"), 0);  /* in no list */
+    assert_int_equal(wc("reduc"), 0);    /* a prefix */
+    assert_int_equal(wc("reducesx"), 0); /* a longer word */
+    assert_int_equal(wc("Reduces"), 0);  /* surfaces are lower case */
+    assert_int_equal(wc("overhead"), 0); /* in no list */
     assert_int_equal(wc(""), 0);
     assert_int_equal(wc("simultaneouslyy"), 0);
     assert_int_equal(wc("simultaneously"), ASSAY_WC(TOGETHER));
