@@ -464,6 +464,19 @@ parallel_participle(const assay_analysis *a, size_t seg, size_t i)
     return false;
 }
 
+/* Whether "by" at term i opens the means of the segment from seg in a
+ * reference: "by", then a verb in -ing, after two content words or more
+ * ("speeds up reads by letting the database find rows without scanning
+ * the table"). The means is a claim of its own, as a second clause would
+ * be: an answer may say it, or deny it, apart from what it achieves. */
+static bool
+means_clause(const assay_analysis *a, size_t seg, size_t i)
+{
+    return i + 1 < a->n && is_word(&a->terms[i], "by") &&
+           !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+           assay_term_ing(&a->terms[i + 1]) && content_count(a, seg, i) >= 2;
+}
+
 /* Whether "and" / "or" at term i joins a second verb in -s with its
  * object to the segment from seg in a reference: the word after it ends
  * in a single "s" and a determiner follows it ("bundles data with its
@@ -626,9 +639,10 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             /* "fits the data so well that it ...": a result clause */
             bool result =
                 i >= 2 && is_word(t, "that") && is_word(&a->terms[i - 2], "so");
-            joins = reference && (coordinated_predicate(a, seg, i) ||
-                                  parallel_participle(a, seg, i) ||
-                                  coordinated_verb(a, seg, i));
+            joins = reference &&
+                    (coordinated_predicate(a, seg, i) ||
+                     parallel_participle(a, seg, i) ||
+                     coordinated_verb(a, seg, i) || means_clause(a, seg, i));
             end = new_sentence ||
                   ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
                    !modifier_comma(wn, a, i)) ||

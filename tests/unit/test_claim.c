@@ -1008,6 +1008,44 @@ test_claim_parallel_participles_are_two_claims(void **state)
     judged_free(j);
 }
 
+/* "by" and a verb in -ing open the means of a reference's claim, a claim
+ * of its own: an answer that says the result but denies the means is
+ * contradicted on the means; "by" before a noun ("sorted by date") or a
+ * clause too short to hold a claim before it keeps the claim whole */
+static void
+test_claim_means_is_a_claim(void **state)
+{
+    (void)state;
+    const char *q = "How does a CDN cut latency?";
+    const char *ref = "A CDN lowers latency by serving files from an edge "
+                      "server near the user.";
+    judged *j = judge(q, ref,
+                      "A CDN lowers latency, although it never serves files "
+                      "from an edge server near the user.",
+                      NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    assert_int_equal(result_of(j, "A CDN lowers")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "by serving")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_false(j->cs.c[1].joined);
+    judged_free(j);
+    /* the means said alone supports its claim */
+    j = judge(q, ref, "It serves files from an edge server near the user.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "by serving")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge("How are rows returned?",
+              "The query returns rows sorted by date.", "Sorted by date.", NULL,
+              0);
+    assert_int_equal(j->cs.n, 1);
+    judged_free(j);
+    j = judge("How is it done?", "Done by hashing the key.", "By hashing.",
+              NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    judged_free(j);
+}
+
 /* a second verb in -s with a determiner after it joins a second claim in
  * a reference ("... and exposes the ..."); a plural noun ("and
  * connections to ...") does not */
@@ -3373,6 +3411,7 @@ main(void)
         cmocka_unit_test(test_claim_semicolon_ends_a_condition),
         cmocka_unit_test(test_claim_participle_names_no_entity),
         cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
+        cmocka_unit_test(test_claim_means_is_a_claim),
         cmocka_unit_test(test_claim_list_tail_stays_in_its_clause),
         cmocka_unit_test(test_claim_capital_keywords_are_entities),
         cmocka_unit_test(test_claim_coordinated_verb_is_a_claim),
