@@ -158,13 +158,20 @@ cue_sign(const assay_analysis *a, size_t first, size_t last,
      * same time"), beyond the negation's window ("without" and "no" deny
      * a thing, not the verb) */
     bool verb_denied = false;
+    /* ... but "no" before a number of two or more denies the predicate
+     * said of that many ("no two threads execute bytecode at the same
+     * time" is one thread at a time) */
+    static const char *const several[] = {"two", "three", "four",
+                                          "2",   "3",     "4"};
     for (size_t i = first; i < last; i++) {
         int q = cue(a, first, i);
         bool far = cue == quantity_cue && verb_denied && cover != NULL;
-        verb_denied =
-            verb_denied ||
-            ((a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
-             !is_word(&a->terms[i], "without") && !is_word(&a->terms[i], "no"));
+        const assay_term *t = &a->terms[i];
+        verb_denied = verb_denied ||
+                      ((t->flags & ASSAY_TERM_NEGATOR) &&
+                       !is_word(t, "without") && !is_word(t, "no")) ||
+                      (is_word(t, "no") && i + 1 < last &&
+                       IS_ANY(&a->terms[i + 1], several));
         if (q != 0 && (negated_here(cover, first, i) || far)) {
             q = -q;
             *turned = true;

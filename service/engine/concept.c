@@ -934,7 +934,13 @@ assay_concepts_match_scope(const assay_concept_set *cs,
         } else if (denied.state == ASSAY_MATCH_NEGATED &&
                    (c->misconception || c->derived
                         ? best.state == ASSAY_MATCH_MISSING
-                        : said <= c->phrases[denied.phrase].n)) {
+                        : said <= c->phrases[denied.phrase].n) &&
+                   /* a word of the assertion read again as part of the
+                    * denial is one reading too many: "reference counting
+                    * frees objects when nothing refers to them" denies
+                    * no "counts references" */
+                   !(best.state != ASSAY_MATCH_MISSING &&
+                     denied.start < best.end && best.start < denied.end)) {
             denied.asserted = best.state;
             denied.astart = best.start;
             denied.aend = best.end;

@@ -92,6 +92,22 @@ assay_verdict_triggers(const assay_prepared *pq, const assay_features *f,
 #define rule_cap(rp, cap)                                                      \
     (p->rule_penalty_on[ASSAY_RP_##rp] ? ASSAY_CAP_NONE : (cap))
 
+/* Whether claim k of pq states a required bank concept: the concept's
+ * label says it (claim.h concept_claim). Such a claim is a point the
+ * answer must make, so having it backwards is having the answer wrong, as
+ * a swap is, where missing it only caps the answer at partial. */
+static bool
+states_required(const assay_prepared *pq, size_t k)
+{
+    const assay_claim_set *cs = &pq->claims;
+    for (size_t i = 0; i < pq->concepts.n && i < cs->nconcept_subject; i++) {
+        if (cs->concept_claim[i] == (int)k && pq->concepts.c[i].required) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The rules: each flag that marks an answer a careful grader would not pass
  * also caps its score; the caps come from the model's "rules". */
 static unsigned
@@ -134,8 +150,9 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
      * denies, not that it denies less of the reference. */
     size_t contra = 0, points = 0;
     bool point_contra = false;
-    bool strong = false; /* a swap, a reversal or a misconception: the answer
-                            has the facts backwards, not one point wrong */
+    bool strong = false; /* a swap, a reversal, a misconception or a
+                            required point denied: the answer has the facts
+                            backwards, not one point wrong */
     for (size_t i = 0; i < f->nclaims; i++) {
         if (i == 0 || i >= pq->claims.n || !pq->claims.c[i].joined) {
             points++;
@@ -146,7 +163,8 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
             point_contra = true;
             strong = strong || f->claims[i].reason == ASSAY_REASON_ROLE_SWAP ||
                      f->claims[i].reason == ASSAY_REASON_REVERSED ||
-                     f->claims[i].reason == ASSAY_REASON_MISCONCEPTION;
+                     f->claims[i].reason == ASSAY_REASON_MISCONCEPTION ||
+                     (i < pq->claims.n && states_required(pq, i));
         }
     }
     if (contra > 0) {

@@ -563,6 +563,67 @@ test_engine_denied_quantity_agrees_with_one_at_a_time(void **state)
     assert_null(concept_in(j, "fuzzy", label));
     assert_non_null(strstr(flags_list(j), "contradicts_reference"));
     json_decref(j);
+    /* "no two" before the subject denies the predicate as "does not let
+     * two" does */
+    j = grade_json(m, "turnstile",
+                   "A turnstile makes sure no two riders pass through the "
+                   "gate at the same time.");
+    assert_non_null(concept_in(j, "fuzzy", label));
+    assert_null(strstr(flags_list(j), "contradicts_reference"));
+    json_decref(j);
+    assay_model_unref(m);
+}
+
+/* A contradicted claim that a required concept's label states is a point
+ * the answer must make said backwards: the answer is wrong, though it is
+ * one point of three; contradicting a claim no required concept states
+ * leaves it partial. */
+static void
+test_engine_required_point_backwards_is_incorrect(void **state)
+{
+    (void)state;
+    assay_model *m = load("engine-denials/bank.txt");
+    json_t *j = grade_json(m, "mutex",
+                           "A mutex lets many threads enter the critical "
+                           "section at the same time. It protects shared "
+                           "data, and waiting threads sleep until it is "
+                           "released.");
+    assert_non_null(strstr(flags_list(j), "contradicts_reference"));
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "incorrect");
+    json_decref(j);
+    j = grade_json(m, "mutex",
+                   "A mutex lets only one thread enter the critical section "
+                   "at a time. It protects shared data, and waiting threads "
+                   "never sleep until it is released.");
+    assert_non_null(strstr(flags_list(j), "contradicts_reference"));
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "partial");
+    json_decref(j);
+    assay_model_unref(m);
+}
+
+/* A variant found denied only by reading a word of an asserted variant
+ * again, across a negation further on, denies nothing: "Reference counting
+ * frees it if nothing refers to it" says reference counting ("counting
+ * ... refers" with "nothing" between is "counts references" denied); said
+ * alone, denied, it is denied. */
+static void
+test_engine_denial_overlapping_an_assertion_is_no_denial(void **state)
+{
+    (void)state;
+    assay_model *m = load("engine-denials/bank.txt");
+    json_t *j = grade_json(m, "counting",
+                           "Reference counting frees it if nothing refers to "
+                           "it.");
+    assert_non_null(concept_in(j, "matched", "reference counting"));
+    assert_null(concept_in(j, "negated", "reference counting"));
+    json_decref(j);
+    j = grade_json(m, "counting",
+                   "It does not use reference counting; a tracing collector "
+                   "frees objects.");
+    assert_non_null(concept_in(j, "negated", "reference counting"));
+    json_decref(j);
     assay_model_unref(m);
 }
 
@@ -852,6 +913,9 @@ main(void)
         cmocka_unit_test(test_engine_avoid_concept_earned_by_negated_mention),
         cmocka_unit_test(test_engine_denied_concept_readings),
         cmocka_unit_test(test_engine_denied_quantity_agrees_with_one_at_a_time),
+        cmocka_unit_test(
+            test_engine_denial_overlapping_an_assertion_is_no_denial),
+        cmocka_unit_test(test_engine_required_point_backwards_is_incorrect),
         cmocka_unit_test(test_engine_verdict_is_deterministic),
         cmocka_unit_test(test_engine_invalid_utf8_names_byte),
         cmocka_unit_test(test_engine_answer_length_is_respected),
