@@ -129,15 +129,34 @@ quantity_phrase(const assay_analysis *a, size_t first, size_t i)
                : 0;
 }
 
+/* Whether term i of a is "more" before a plural noun: several of them
+ * ("adds more machines" against "a single machine"). Before a mass noun
+ * it is an amount ("more memory"), no number. */
+static bool
+more_of_several(const assay_analysis *a, size_t i)
+{
+    if (i + 1 >= a->n || !is_word(&a->terms[i], "more")) {
+        return false;
+    }
+    const assay_term *n = &a->terms[i + 1];
+    size_t len = n->surface_len;
+    return !(n->flags &
+             (ASSAY_TERM_BREAK_BEFORE | ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) &&
+           assay_term_content(n) && len >= 4 && n->surface[len - 1] == 's' &&
+           n->surface[len - 2] != 's' && n->text_len < len;
+}
+
 /* The quantity cue term i of a is: -1 one alone ("only", "at a time"),
- * +1 several together ("many", "at the same time", "at once"), else 0. */
+ * +1 several together ("many", "at the same time", "at once", "more"
+ * before a plural), else 0. */
 static int
 quantity_cue(const assay_analysis *a, size_t first, size_t i)
 {
     const assay_term *t = &a->terms[i];
-    return IN_CLASS(t, ALONE)      ? -1
-           : IN_CLASS(t, TOGETHER) ? 1
-                                   : quantity_phrase(a, first, i);
+    return IN_CLASS(t, ALONE) ? -1
+           : IN_CLASS(t, TOGETHER) || more_of_several(a, i)
+               ? 1
+               : quantity_phrase(a, first, i);
 }
 
 /* What the cues of one class (cue: effect_cue or quantity_cue) say in

@@ -527,6 +527,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
  * its own after it ("instead of a list that holds every value") */
 static const char *const aside_stops[] = {"that", "which", "who",
                                           "so",   "when",  "where"};
+/* what opens the subject of a sentence after a phrase set aside before it */
+static const char *const subject_openers[] = {
+    "a", "an", "the", "it", "they", "we", "you", "he", "she", "this", "these"};
 
 void
 assay_set_aside(const assay_analysis *a, unsigned window, bool *scope)
@@ -549,13 +552,20 @@ assay_set_aside(const assay_analysis *a, unsigned window, bool *scope)
          * after its noun ("instead of the database as the source of
          * truth": the source of truth is what is used) */
         bool verb = assay_term_ing(&a->terms[i + 2]);
+        /* Opening a sentence without a comma, the phrase ends where the
+         * subject of the sentence begins, at a determiner or subject
+         * pronoun after a word of the verb's own: "Instead of returning
+         * once a generator yields values" sets aside "returning once",
+         * not what the generator does. */
+        bool lead = verb && (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE));
         unsigned content = 0;
         size_t k = i + 2;
         for (; k < a->n && content < window; k++) {
             const assay_term *u = &a->terms[k];
             if ((u->flags & ASSAY_TERM_BREAK_BEFORE) ||
                 assay_scope_boundary(a, k) || IN(u, aside_stops) ||
-                (!verb && content > 0 && (u->flags & ASSAY_TERM_STOP))) {
+                (!verb && content > 0 && (u->flags & ASSAY_TERM_STOP)) ||
+                (lead && content > 1 && IN(u, subject_openers))) {
                 break;
             }
             scope[k] = !scope[k]; /* "instead of not X" says X */

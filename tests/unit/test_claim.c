@@ -1008,6 +1008,28 @@ test_claim_parallel_participles_are_two_claims(void **state)
     judged_free(j);
 }
 
+/* "more" before a plural noun says several of them, against "a single"
+ * one; before a mass noun ("more memory") it says an amount, no number */
+static void
+test_claim_more_before_a_plural_is_several(void **state)
+{
+    (void)state;
+    const char *q = "What is vertical scaling?";
+    const char *ref = "Vertical scaling adds memory to a single server.";
+    assert_int_equal(first_state(q, ref,
+                                 "Vertical scaling adds memory to more "
+                                 "servers."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref,
+                                 "Vertical scaling adds more memory to a "
+                                 "single server."),
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(first_state(q, ref,
+                                 "Vertical scaling adds memory to one "
+                                 "server, and more memory helps."),
+                     ASSAY_CLAIM_SUPPORTED);
+}
+
 /* "by" and a verb in -ing open the means of a reference's claim, a claim
  * of its own: an answer that says the result but denies the means is
  * contradicted on the means; "by" before a noun ("sorted by date") or a
@@ -3412,6 +3434,7 @@ main(void)
         cmocka_unit_test(test_claim_participle_names_no_entity),
         cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
         cmocka_unit_test(test_claim_means_is_a_claim),
+        cmocka_unit_test(test_claim_more_before_a_plural_is_several),
         cmocka_unit_test(test_claim_list_tail_stays_in_its_clause),
         cmocka_unit_test(test_claim_capital_keywords_are_entities),
         cmocka_unit_test(test_claim_coordinated_verb_is_a_claim),

@@ -252,6 +252,18 @@ test_polarity_set_aside_phrase_is_denied(void **state)
     assert_string_equal(s, "....nnnn");
     aside("he drinks tea instead of strong black coffee", 2, s);
     assert_string_equal(s, ".....nn.");
+    /* opening a sentence without a comma, a verb's phrase ends where the
+     * sentence's subject begins, after a word of the verb's own; after a
+     * verb alone, a determiner is its object's */
+    aside("instead of returning once a generator yields values", 5, s);
+    assert_string_equal(s, "..nn....");
+    aside("instead of returning the list a generator yields", 5, s);
+    assert_string_equal(s, "..nnn...");
+    aside("it runs. instead of returning once a generator yields", 5, s);
+    assert_string_equal(s, "....nn...");
+    /* with the comma, as before */
+    aside("instead of returning once, a generator yields values", 5, s);
+    assert_string_equal(s, "..nn....");
     /* a negation inside it is said again: "instead of never" */
     aside("it runs instead of never running", 5, s);
     assert_string_equal(s, "....n.");
