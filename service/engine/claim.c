@@ -2830,6 +2830,62 @@ label_claim(const assay_claim_set *cs, const assay_analysis *la)
     return -1;
 }
 
+/* The entity a concept's label names by the part of a hyphenated name no
+ * other entity's name has ("sessions keep state on the server" for
+ * "session-based" against "token-based"); -1 for none or several. */
+static int
+label_part_subject(const assay_claim_set *cs, const assay_analysis *la,
+                   const assay_lexicon *lex, assay_stemmer *st)
+{
+    enum { PARTS = 4 };
+    uint64_t part[ASSAY_MAX_ENTITIES][PARTS];
+    size_t np[ASSAY_MAX_ENTITIES] = {0};
+    size_t nent = cs->nent < ASSAY_MAX_ENTITIES ? cs->nent : ASSAY_MAX_ENTITIES;
+    bool hyphen = false;
+    for (size_t e = 0; e < nent; e++) {
+        const char *l = cs->ent[e].label;
+        char buf[64];
+        size_t n = strlen(l);
+        if (n >= sizeof(buf) || strchr(l, '-') == NULL) {
+            continue;
+        }
+        hyphen = true;
+        for (size_t i = 0; i <= n; i++) {
+            buf[i] = l[i] == '-' ? ' ' : l[i];
+        }
+        assay_analysis pa;
+        if (assay_analyze(lex, st, buf, n, &pa, NULL) != ASSAY_OK) {
+            continue;
+        }
+        for (size_t t = 0; t < pa.n && np[e] < PARTS; t++) {
+            if (content(&pa.terms[t])) {
+                part[e][np[e]++] = pa.terms[t].hash;
+            }
+        }
+        assay_analysis_fini(&pa);
+    }
+    int found = -1;
+    for (size_t e = 0; hyphen && e < nent; e++) {
+        for (size_t k = 0; k < np[e]; k++) {
+            bool shared = false;
+            for (size_t o = 0; o < nent && !shared; o++) {
+                for (size_t q = 0; o != e && q < np[o] && !shared; q++) {
+                    shared = part[o][q] == part[e][k];
+                }
+            }
+            for (size_t t = 0; !shared && t < la->n; t++) {
+                if (la->terms[t].hash == part[e][k]) {
+                    if (found >= 0 && found != (int)e) {
+                        return -1; /* names two */
+                    }
+                    found = (int)e;
+                }
+            }
+        }
+    }
+    return found;
+}
+
 /* The entity each bank concept is about: the first one its label names
  * ("deep copy recursively duplicates nested objects"); -1 for none. */
 static assay_err
@@ -2865,7 +2921,11 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
                 IN_CLASS(&la.terms[t], LIMITER);
         }
         if (cs->nent > 0) {
-            cs->concept_subject[i] = (int8_t)clause_subject(cs, &la, 0, la.n);
+            int subj = clause_subject(cs, &la, 0, la.n);
+            if (subj < 0 && cs->nent >= 2) {
+                subj = label_part_subject(cs, &la, lex, st);
+            }
+            cs->concept_subject[i] = (int8_t)subj;
         }
         if (!cs->concept_limits[i]) {
             cs->concept_claim[i] = (int8_t)label_claim(cs, &la);

@@ -536,6 +536,20 @@ test_engine_denied_concept_readings(void **state)
     assert_non_null(concept_in(j, "matched", "reclaims memory"));
     assert_null(concept_in(j, "negated", "reclaims memory"));
     json_decref(j);
+    /* a label names its entity by the part of a hyphenated name the other
+     * entity's lacks ("sessions ..." for "session-based"): denied of the
+     * other entity, it denies nothing */
+    j = grade_json(m, "auth",
+                   "With token-based auth the server doesn't store "
+                   "anything.");
+    assert_null(concept_in(j, "negated", "sessions keep state on the server"));
+    json_decref(j);
+    j = grade_json(m, "auth",
+                   "Session-based auth doesn't store anything on the "
+                   "server.");
+    assert_non_null(
+        concept_in(j, "negated", "sessions keep state on the server"));
+    json_decref(j);
     assay_model_unref(m);
 }
 
