@@ -490,6 +490,33 @@ parallel_participle(const assay_analysis *a, size_t seg, size_t i)
     return false;
 }
 
+/* Whether "so" at term i joins a consequence to the segment from seg, in
+ * a reference or an answer: "so" as a conjunction ("splits the data across
+ * databases so no single database holds everything"), after two content
+ * words, with two after it before the clause ends; not "so that" (a
+ * purpose: result below), "so far", "so much", nor "so" before a word
+ * WordNet knows only as an adjective or adverb ("is so slow"). The
+ * consequence is a claim of its own, as it is after a comma. */
+static bool
+so_clause(const assay_wordnet *wn, const assay_analysis *a, size_t seg,
+          size_t i)
+{
+    static const char *const degree[] = {"that", "far",  "much", "many",
+                                         "few",  "long", "on"};
+    if (i + 2 >= a->n || !is_word(&a->terms[i], "so") ||
+        (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
+        IS_ANY(&a->terms[i + 1], degree) || content_count(a, seg, i) < 2 ||
+        (wn != NULL && adjective_only(wn, &a->terms[i + 1]))) {
+        return false;
+    }
+    size_t after = 0;
+    for (size_t j = i + 1;
+         j < a->n && !(a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE); j++) {
+        after += content(&a->terms[j]);
+    }
+    return after >= 2;
+}
+
 /* Whether "by" at term i opens the means of the segment from seg in a
  * reference: "by", then a verb in -ing, after two content words or more
  * ("speeds up reads by letting the database find rows without scanning
@@ -663,8 +690,9 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
                         !is_word(&a->terms[i - 1], "even") &&
                         content_count(a, seg, i) >= 2;
             /* "fits the data so well that it ...": a result clause */
-            bool result =
-                i >= 2 && is_word(t, "that") && is_word(&a->terms[i - 2], "so");
+            bool result = (i >= 2 && is_word(t, "that") &&
+                           is_word(&a->terms[i - 2], "so")) ||
+                          so_clause(wn, a, seg, i);
             joins = reference &&
                     (coordinated_predicate(a, seg, i) ||
                      parallel_participle(a, seg, i) ||

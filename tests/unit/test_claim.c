@@ -1008,6 +1008,36 @@ test_claim_parallel_participles_are_two_claims(void **state)
     judged_free(j);
 }
 
+/* "so" joining a consequence opens a claim of its own, in a reference as
+ * after a comma: an answer that says the cause and denies the consequence
+ * contradicts the consequence alone; "so" as a degree word or before an
+ * adjective ("so far", "is so slow") joins nothing */
+static void
+test_claim_so_opens_a_consequence(void **state)
+{
+    (void)state;
+    const char *q = "Why does the cache help?";
+    const char *ref = "The cache keeps results in memory so reads skip the "
+                      "disk.";
+    judged *j = judge(q, ref,
+                      "The cache keeps results in memory, but reads never "
+                      "skip the disk.",
+                      NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    assert_int_equal(result_of(j, "The cache keeps")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "so reads")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, "The cache keeps results in memory so far.", "It keeps them.",
+              NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    judged_free(j);
+    j = judge(q, "The disk under the cache is so slow.", "It is slow.", NULL,
+              0);
+    assert_int_equal(j->cs.n, 1);
+    judged_free(j);
+}
+
 /* "more" before a plural noun says several of them, against "a single"
  * one; before a mass noun ("more memory") it says an amount, no number */
 static void
@@ -3435,6 +3465,7 @@ main(void)
         cmocka_unit_test(test_claim_parallel_participles_are_two_claims),
         cmocka_unit_test(test_claim_means_is_a_claim),
         cmocka_unit_test(test_claim_more_before_a_plural_is_several),
+        cmocka_unit_test(test_claim_so_opens_a_consequence),
         cmocka_unit_test(test_claim_list_tail_stays_in_its_clause),
         cmocka_unit_test(test_claim_capital_keywords_are_entities),
         cmocka_unit_test(test_claim_coordinated_verb_is_a_claim),
