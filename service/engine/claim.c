@@ -384,18 +384,34 @@ adjective_only(const assay_wordnet *wn, const assay_term *t)
     return nb > 0;
 }
 
+/* Whether t is a hyphenated compound ("last-in", "thread-safe") */
+static bool
+hyphenated(const assay_term *t)
+{
+    return (t->flags & ASSAY_TERM_TECH) &&
+           memchr(t->surface, '-', t->surface_len) != NULL;
+}
+
 /* A comma between two modifiers of one noun is no clause break: "reliable,
- * in-order delivery", "a fixed, predictable order"; a list of modifiers
- * alone ("Flask: lightweight, flexible, minimal.") keeps its breaks (wn
- * may be NULL: every comma breaks). */
+ * in-order delivery", "a fixed, predictable order", and two hyphenated
+ * compounds before a word of content ("a last-in, first-out structure",
+ * which WordNet does not list); a list of modifiers alone ("Flask:
+ * lightweight, flexible, minimal.") keeps its breaks (wn may be NULL:
+ * every comma breaks). */
 static bool
 modifier_comma(const assay_wordnet *wn, const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
-    return wn != NULL && i > 0 && i + 1 < a->n &&
-           (t->flags & ASSAY_TERM_COMMA_BEFORE) &&
-           !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) && content(t) &&
-           !assay_wordnet_can_be_verb(wn, t->surface, t->surface_len) &&
+    if (wn == NULL || i == 0 || i + 1 >= a->n ||
+        !(t->flags & ASSAY_TERM_COMMA_BEFORE) ||
+        (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) || !content(t)) {
+        return false;
+    }
+    if (hyphenated(t) && hyphenated(&a->terms[i - 1]) &&
+        content(&a->terms[i + 1])) {
+        return true;
+    }
+    return !assay_wordnet_can_be_verb(wn, t->surface, t->surface_len) &&
            adjective_only(wn, &a->terms[i - 1]);
 }
 

@@ -227,10 +227,10 @@ test_claim_derives_subjects_from_question_and_reference(void **state)
     assay_claims_fini(&cs);
 }
 
-/* a comma between two modifiers of one noun ("reliable, inexpensive use")
- * does not split the claim; one after a verb form ("expired, freeing
- * the resource") or closing a list of modifiers ("Leases: short,
- * renewable.") does */
+/* a comma between two modifiers of one noun ("reliable, inexpensive use",
+ * "a last-in, first-out structure") does not split the claim; one after a verb
+ * form ("expired, freeing the resource") or closing a list of modifiers
+ * ("Leases: short, renewable.") does */
 static void
 test_claim_modifier_comma_keeps_the_clause(void **state)
 {
@@ -255,6 +255,18 @@ test_claim_modifier_comma_keeps_the_clause(void **state)
           NULL, 0);
     assert_int_equal(cs.n, n);
     assay_claims_fini(&cs);
+    /* two hyphenated compounds WordNet does not list, before their noun */
+    build(&cs, "What is a stack?", "A stack is a last-in, first-out structure.",
+          NULL, 0);
+    assert_int_equal(cs.n, 1);
+    assay_claims_fini(&cs);
+    /* ... but not a list of them closing the clause */
+    build(&cs, "What is a stack?",
+          "A stack is simple. Its pushes are cheap, lock-free, wait-free.",
+          NULL, 0);
+    size_t m = cs.n;
+    assay_claims_fini(&cs);
+    assert_true(m >= 2);
 }
 
 /* the tail of a list after a comma ("..., printers and scanners") names
