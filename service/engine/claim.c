@@ -4879,7 +4879,43 @@ term_at(const assay_analysis *a, size_t at)
     return i < a->n && a->terms[i].start == at ? i : a->n;
 }
 
-/* Three readings of a concept the matcher found denied (m NEGATED), once
+/* The index of the answer clause holding byte offset at (SIZE_MAX: none
+ * recorded). */
+static size_t
+clause_at(const judge_ctx *j, size_t at)
+{
+    for (size_t i = 0; i < j->nsub; i++) {
+        if (at >= j->sub[i].start && at < j->sub[i].end) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Whether the subject of the clause after the one holding byte offset at
+ * is another entity than e: that clause opens "instead of" or "rather
+ * than" with no subject of its own, and the next clause, in the same
+ * sentence, has one ("Instead of returning once, a generator yields
+ * values": what is set aside is said of the generator). */
+static bool
+set_aside_for_another(const judge_ctx *j, size_t at, int e)
+{
+    const assay_analysis *a = j->a;
+    size_t q = clause_at(j, at);
+    if (e < 0 || q == SIZE_MAX || q + 1 >= j->nsub || j->sub[q].subj >= 0) {
+        return false;
+    }
+    size_t t = term_at(a, j->sub[q].start), n = term_at(a, j->sub[q + 1].start);
+    return t + 1 < a->n && n < a->n &&
+           ((is_word(&a->terms[t], "instead") &&
+             is_word(&a->terms[t + 1], "of")) ||
+            (is_word(&a->terms[t], "rather") &&
+             is_word(&a->terms[t + 1], "than"))) &&
+           !(a->terms[n].flags & ASSAY_TERM_SENTENCE_BEFORE) &&
+           j->sub[q + 1].subj >= 0 && j->sub[q + 1].subj != e;
+}
+
+/* Four readings of a concept the matcher found denied (m NEGATED), once
  * every clause is judged:
  * - said of another entity: denied in a clause about one entity and said
  *   plainly in a clause about another ("token-based auth doesn't need a
@@ -4891,7 +4927,11 @@ term_at(const assay_analysis *a, size_t at)
  * - inside a misconception's words: a variant within the span of a
  *   longer misconception phrase ("memory manager" in "doesn't require
  *   manual memory management") is that misconception's, so the concept
- *   keeps its plain mention elsewhere, or is missing. */
+ *   keeps its plain mention elsewhere, or is missing;
+ * - set aside for another entity: denied in an opening "Instead of ...,"
+ *   whose sentence goes on about another entity than the concept's
+ *   ("Instead of returning once, a generator yields values" for "a
+ *   regular function returns once"), it is not denied. */
 static void
 concept_denials(const judge_ctx *j)
 {
@@ -4915,7 +4955,9 @@ concept_denials(const judge_ctx *j)
         int ds = subject_at(j, mi->start);
         int as = mi->asserted != ASSAY_MATCH_MISSING ? subject_at(j, mi->astart)
                                                      : -1;
-        if (inside || (ds >= 0 && as >= 0 && ds != as)) {
+        int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
+        if (inside || (ds >= 0 && as >= 0 && ds != as) ||
+            set_aside_for_another(j, mi->start, cs_subj)) {
             back_to_asserted(mi);
             continue;
         }
@@ -4972,6 +5014,19 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     j->cover = cover != NULL ? cover : own_cover;
     split_clauses(a, cs->wn, false, judge_clause, j);
     concept_denials(j);
+    /* what an opening "Instead of ...," sets aside is said of the
+     * sentence's subject: it denies nothing of another entity's claim
+     * ("Instead of storing a session ID on the server, token-based
+     * authentication sends a JWT" against "session-based stores the
+     * session ID on the server") */
+    for (size_t c = 0; c < cs->n; c++) {
+        if (j->contra[c] >= 0 &&
+            (j->contra_reason[c] == ASSAY_REASON_NEGATED ||
+             j->contra_reason[c] == ASSAY_REASON_ANTONYM) &&
+            set_aside_for_another(j, j->cstart[c], cs->c[c].subject)) {
+            j->contra[c] = -1.0;
+        }
+    }
     j->steps += 2 * a->n;
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];

@@ -550,6 +550,30 @@ test_engine_denied_concept_readings(void **state)
     assert_non_null(
         concept_in(j, "negated", "sessions keep state on the server"));
     json_decref(j);
+    /* what an opening "Instead of ...," sets aside is said of the
+     * sentence's subject: not denied of another entity, denied of it */
+    j = grade_json(m, "generators",
+                   "Instead of returning once, a generator yields values.");
+    assert_null(concept_in(j, "negated", "a regular function returns once"));
+    assert_non_null(concept_in(j, "matched", "a generator yields values"));
+    json_decref(j);
+    j = grade_json(m, "generators",
+                   "Instead of yielding values, a generator returns once.");
+    assert_non_null(concept_in(j, "negated", "a generator yields values"));
+    json_decref(j);
+    /* ... and the claim of another entity it denies is not contradicted */
+    j = grade_json(m, "auth",
+                   "Instead of keeping the session on the server, "
+                   "token-based auth sends a signed token with each "
+                   "request.");
+    assert_null(strstr(flags_list(j), "contradicts_reference"));
+    json_decref(j);
+    j = grade_json(m, "auth",
+                   "Session-based auth does not keep the session on the "
+                   "server; token-based auth sends a signed token with each "
+                   "request.");
+    assert_non_null(strstr(flags_list(j), "contradicts_reference"));
+    json_decref(j);
     assay_model_unref(m);
 }
 
