@@ -2874,18 +2874,23 @@ label_claim(const assay_claim_set *cs, const assay_analysis *la)
     return -1;
 }
 
-/* The entity a concept's label names by the part of a hyphenated name no
- * other entity's name has ("sessions keep state on the server" for
- * "session-based" against "token-based"); -1 for none or several. */
-static int
-label_part_subject(const assay_claim_set *cs, const assay_analysis *la,
-                   const assay_lexicon *lex, assay_stemmer *st)
+/* The parts of each entity's hyphenated name that no other entity's name
+ * has ("session" of "session-based" against "token-based"), made once per
+ * claim set for the labels of its concepts. */
+enum { ENTITY_PARTS = 4 };
+typedef struct entity_parts {
+    uint64_t part[ASSAY_MAX_ENTITIES][ENTITY_PARTS];
+    size_t n[ASSAY_MAX_ENTITIES];
+} entity_parts;
+
+static void
+distinct_parts(const assay_claim_set *cs, const assay_lexicon *lex,
+               assay_stemmer *st, entity_parts *ep)
 {
-    enum { PARTS = 4 };
-    uint64_t part[ASSAY_MAX_ENTITIES][PARTS];
-    size_t np[ASSAY_MAX_ENTITIES] = {0};
+    uint64_t all[ASSAY_MAX_ENTITIES][ENTITY_PARTS];
+    size_t nall[ASSAY_MAX_ENTITIES] = {0};
     size_t nent = cs->nent < ASSAY_MAX_ENTITIES ? cs->nent : ASSAY_MAX_ENTITIES;
-    bool hyphen = false;
+    memset(ep, 0, sizeof(*ep));
     for (size_t e = 0; e < nent; e++) {
         const char *l = cs->ent[e].label;
         char buf[64];
@@ -2893,7 +2898,6 @@ label_part_subject(const assay_claim_set *cs, const assay_analysis *la,
         if (n >= sizeof(buf) || strchr(l, '-') == NULL) {
             continue;
         }
-        hyphen = true;
         for (size_t i = 0; i <= n; i++) {
             buf[i] = l[i] == '-' ? ' ' : l[i];
         }
@@ -2901,29 +2905,46 @@ label_part_subject(const assay_claim_set *cs, const assay_analysis *la,
         if (assay_analyze(lex, st, buf, n, &pa, NULL) != ASSAY_OK) {
             continue;
         }
-        for (size_t t = 0; t < pa.n && np[e] < PARTS; t++) {
+        for (size_t t = 0; t < pa.n && nall[e] < ENTITY_PARTS; t++) {
             if (content(&pa.terms[t])) {
-                part[e][np[e]++] = pa.terms[t].hash;
+                all[e][nall[e]++] = pa.terms[t].hash;
             }
         }
         assay_analysis_fini(&pa);
     }
-    int found = -1;
-    for (size_t e = 0; hyphen && e < nent; e++) {
-        for (size_t k = 0; k < np[e]; k++) {
+    for (size_t e = 0; e < nent; e++) {
+        for (size_t k = 0; k < nall[e]; k++) {
             bool shared = false;
             for (size_t o = 0; o < nent && !shared; o++) {
-                for (size_t q = 0; o != e && q < np[o] && !shared; q++) {
-                    shared = part[o][q] == part[e][k];
+                for (size_t q = 0; o != e && q < nall[o] && !shared; q++) {
+                    shared = all[o][q] == all[e][k];
                 }
             }
-            for (size_t t = 0; !shared && t < la->n; t++) {
-                if (la->terms[t].hash == part[e][k]) {
-                    if (found >= 0 && found != (int)e) {
-                        return -1; /* names two */
-                    }
-                    found = (int)e;
+            if (!shared) {
+                ep->part[e][ep->n[e]++] = all[e][k];
+            }
+        }
+    }
+}
+
+/* The entity a concept's label names by a distinct part of its hyphenated
+ * name ("sessions keep state on the server" for "session-based" against
+ * "token-based"); -1 for none or several. */
+static int
+label_part_subject(const assay_claim_set *cs, const entity_parts *ep,
+                   const assay_analysis *la)
+{
+    int found = -1;
+    for (size_t e = 0; e < cs->nent && e < ASSAY_MAX_ENTITIES; e++) {
+        for (size_t k = 0; k < ep->n[e]; k++) {
+            for (size_t t = 0; t < la->n; t++) {
+                if (la->terms[t].hash != ep->part[e][k]) {
+                    continue;
                 }
+                if (found >= 0 && found != (int)e) {
+                    return -1; /* names two */
+                }
+                found = (int)e;
             }
         }
     }
@@ -2949,6 +2970,8 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
         return ASSAY_ENOMEM;
     }
     cs->nconcept_subject = concepts->n;
+    entity_parts parts;
+    distinct_parts(cs, lex, st, &parts);
     for (size_t i = 0; i < concepts->n; i++) {
         const assay_concept *k = &concepts->c[i];
         cs->concept_subject[i] = -1;
@@ -2967,7 +2990,7 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
         if (cs->nent > 0) {
             int subj = clause_subject(cs, &la, 0, la.n);
             if (subj < 0 && cs->nent >= 2) {
-                subj = label_part_subject(cs, &la, lex, st);
+                subj = label_part_subject(cs, &parts, &la);
             }
             cs->concept_subject[i] = (int8_t)subj;
         }
@@ -4855,30 +4878,6 @@ judge_clause(void *vctx, const clause *k)
     }
 }
 
-/* The subject of the answer clause holding byte offset at (-1: none or
- * not known). */
-static int
-subject_at(const judge_ctx *j, size_t at)
-{
-    for (size_t i = 0; i < j->nsub; i++) {
-        if (at >= j->sub[i].start && at < j->sub[i].end) {
-            return j->sub[i].subj;
-        }
-    }
-    return -1;
-}
-
-/* The term of a that starts at byte offset at; a->n when none. */
-static size_t
-term_at(const assay_analysis *a, size_t at)
-{
-    size_t i = 0;
-    while (i < a->n && a->terms[i].start < at) {
-        i++;
-    }
-    return i < a->n && a->terms[i].start == at ? i : a->n;
-}
-
 /* The index of the answer clause holding byte offset at (SIZE_MAX: none
  * recorded). */
 static size_t
@@ -4890,6 +4889,26 @@ clause_at(const judge_ctx *j, size_t at)
         }
     }
     return SIZE_MAX;
+}
+
+/* The subject of the answer clause holding byte offset at (-1: none or
+ * not known). */
+static int
+subject_at(const judge_ctx *j, size_t at)
+{
+    size_t q = clause_at(j, at);
+    return q != SIZE_MAX ? j->sub[q].subj : -1;
+}
+
+/* The term of a that starts at byte offset at; a->n when none. */
+static size_t
+term_at(const assay_analysis *a, size_t at)
+{
+    size_t i = 0;
+    while (i < a->n && a->terms[i].start < at) {
+        i++;
+    }
+    return i < a->n && a->terms[i].start == at ? i : a->n;
 }
 
 /* Whether the subject of the clause after the one holding byte offset at
