@@ -161,6 +161,43 @@ an_word(const assay_lexicon *lex, assay_stemmer *stemmer, an_arena *arena,
     return ASSAY_OK;
 }
 
+/* The term hash of the word a negative prefix negates ("unencrypted":
+ * "encrypted", "non-blocking": "blocking"), 0 when it has none. "un" and
+ * "non" are English's productive negative prefixes; "in", "im" and "dis"
+ * begin too many words that negate nothing ("input", "import",
+ * "dispatch"), and their negations WordNet lists as antonyms. What
+ * follows the prefix must be a word of four letters or more, no stop word
+ * and of no closed class ("unless" negates nothing; "until" is too short),
+ * and a technical term only with a hyphen ("non-blocking", not
+ * "unittest"). */
+static uint64_t
+an_negated(const assay_lexicon *lex, assay_stemmer *stemmer, const char *w,
+           size_t wlen, unsigned kind)
+{
+    size_t p = wlen >= 6 && memcmp(w, "un", 2) == 0    ? 2
+               : wlen >= 7 && memcmp(w, "non", 3) == 0 ? 3
+                                                       : 0;
+    bool hyphen = p > 0 && w[p] == '-';
+    p += hyphen;
+    if (p == 0 || wlen - p < 4 || kind == ASSAY_TERM_NUMBER ||
+        (kind == ASSAY_TERM_TECH && !hyphen)) {
+        return 0;
+    }
+    const char *r = w + p;
+    size_t rlen = wlen - p;
+    for (size_t i = 0; i < rlen; i++) {
+        if (r[i] < 'a' || r[i] > 'z') {
+            return 0;
+        }
+    }
+    if (assay_lexicon_is_stop(lex, r, rlen) || assay_wordclass(r, rlen) != 0) {
+        return 0;
+    }
+    size_t slen;
+    const char *st = assay_stemmer_stem(stemmer, r, rlen, &slen);
+    return st != NULL ? assay_term_hash(st, slen) : 0;
+}
+
 /* Whether original bytes [start, end) (the token's wlen bytes, unchanged
  * by normalisation) are an acronym's plural: two or more capitals and a
  * lower-case "s" ("SSDs", "VMs"; not "Is", "GPS", "Bus"). */
@@ -326,6 +363,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             stem_len = wi.text_len;
             term->hash = wi.hash;
             term->wclass = wi.wclass;
+            term->neg = wi.neg;
         } else {
             rc = surface == NULL ? ASSAY_ENOMEM
                                  : an_word(lex, stemmer, &arena, w, wlen,
@@ -335,6 +373,8 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             }
             term->hash = assay_term_hash(stem, stem_len);
             term->wclass = assay_wordclass(w, wlen);
+            /* after an_word: the stemmer's buffer holds its stem no more */
+            term->neg = an_negated(lex, stemmer, w, wlen, kind);
             if (wc != NULL) {
                 wi = (assay_wordinfo){term->hash,
                                       flags & (ASSAY_TERM_STOP |
@@ -343,7 +383,8 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
                                       stem_len,
                                       stem != surface,
                                       stem,
-                                      term->wclass};
+                                      term->wclass,
+                                      term->neg};
                 assay_wordcache_put(wc, gen, kind, w, wlen, &wi);
             }
         }

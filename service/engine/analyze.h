@@ -44,6 +44,9 @@ typedef struct assay_term {
     size_t end;
     unsigned flags;
     uint64_t wclass; /* closed classes of the surface (wordclass.h) */
+    uint64_t neg;    /* hash of the word a negative prefix negates
+                        ("unencrypted": the term hash of "encrypted"), 0 when
+                        it has none (assay_negated_hash) */
 } assay_term;
 
 typedef struct assay_analysis {

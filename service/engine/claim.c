@@ -2636,6 +2636,38 @@ note_both(assay_claim *c, const assay_analysis *r, const clause *k, int a,
     c->bobj[0] = o0 & ~o1, c->bobj[1] = o1 & ~o0;
 }
 
+/* One alone and several together are opposite ends of a quantity: a
+ * claim that says both ("sends writes to a single primary and spreads
+ * reads across more replicas") says each of something, and an answer
+ * saying them the other way round ("more primaries ... a single replica")
+ * swaps them (note_both), as does pairing them the other way round with
+ * another opposition ("writes" and "reads": note_cross). "more" counts
+ * only before a plural (more_of_several: "more memory" is an amount). */
+static void
+note_quantities(assay_claim *c, const assay_analysis *r, const clause *k,
+                int8_t pr[][2], size_t *npr)
+{
+    int one = -1, many = -1;
+    for (size_t i = k->first; i < k->last; i++) {
+        const assay_term *t = &r->terms[i];
+        int w = claim_word_index(c, t->hash);
+        if (w < 0) {
+            continue;
+        }
+        if (one < 0 && IN_CLASS(t, ALONE)) {
+            one = w;
+        } else if (many < 0 &&
+                   (IN_CLASS(t, TOGETHER) ||
+                    (is_word(t, "more") && more_of_several(r, i)))) {
+            many = w;
+        }
+    }
+    if (one >= 0 && many >= 0) {
+        note_both(c, r, k, one, many);
+        add_pair(pr, npr, one, many);
+    }
+}
+
 /* Tables of predicate words and of words opposite to them, each entry
  * naming its claim and word: sorted so judging looks a term up by binary
  * search. */
@@ -2667,6 +2699,12 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             int w = claim_word_index(cc, t->hash);
             if (w < 0) {
                 continue;
+            }
+            /* the reference's word under a negative prefix
+             * ("unordered"): the word it negates is its opposite */
+            if (t->neg != 0 && nopp < MAX_OPP &&
+                claim_word_index(cc, t->neg) < 0) {
+                opp[nopp++] = (wkey){t->neg & ~WN_NS, (uint8_t)c, (uint8_t)w};
             }
             const char *o[8];
             uint64_t ok[8];
@@ -2732,6 +2770,7 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                 }
             }
         }
+        note_quantities(&cs->c[c], r, k, pr, &npr);
         note_cross(&cs->c[c], r, k, pr, npr);
     }
     /* words opposite to an entity's words ("negative" for the positive
@@ -3127,6 +3166,28 @@ predicate_start(const assay_wordnet *wn, const assay_analysis *a,
     return SIZE_MAX;
 }
 
+/* The claim words of [first, last) before its first adjunct of time,
+ * place or path (wordclass.h ADJUNCT: "compressing the response body |
+ * before it is sent over the network"): the predicate and its object, 0
+ * when fewer than two words come before one or none after. */
+static uint32_t
+core_words(const assay_claim *cl, const assay_analysis *ra, size_t first,
+           size_t last)
+{
+    uint32_t core = 0;
+    for (size_t i = first; i < last; i++) {
+        const assay_term *t = &ra->terms[i];
+        if (IN_CLASS(t, ADJUNCT) && assay_bits32(core) >= 2) {
+            uint32_t all =
+                cl->nwords >= 32 ? UINT32_MAX : (1u << cl->nwords) - 1u;
+            return core != all ? core : 0;
+        }
+        int w = claim_word_index(cl, t->hash);
+        core |= w >= 0 ? 1u << w : 0u;
+    }
+    return 0;
+}
+
 assay_err
 assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                    const char *ref, const assay_analysis *ra,
@@ -3424,6 +3485,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             }
         }
         acc_cue(&pol, elided_cue);
+        cl->wcore = core_words(cl, ra, c->first, c->last);
         cl->restricted = cl->weak;
         cl->weak = cl->weak || conditional;
         bool turned;
@@ -3849,6 +3911,30 @@ moved_negation(const assay_claim *c, const acc *x, bool instead)
            (denied & ~ref_neg & x->dhead) != 0 && (denied & ref_neg) == 0;
 }
 
+/* Whether a clause denies claim c's core (its predicate and object, all
+ * said, one of them under a negation of the clause's own or replaced by
+ * an opposite): "it never compresses the response body" denies
+ * "compressing the response body before it is sent over the network"
+ * whatever it says of the adjunct, though it has less than half the
+ * claim's weight. Saying the core plainly is not saying the claim: the
+ * adjunct may be the point ("... before it is sent"). All of the core, not
+ * half: half read "an array not declared as static" as denying "arrays
+ * declared as static live throughout ..." (the core holds the subject's
+ * words) and moved 8 Mohler and SciEntsBank training bands, 6 of them
+ * away from the graders'. */
+static bool
+core_denied(const assay_claim *c, const acc *x, uint32_t opp)
+{
+    if (c->wcore == 0 || ((x->words | opp) & c->wcore) != c->wcore) {
+        return false;
+    }
+    uint32_t negated = 0;
+    for (unsigned k = 0; k < x->ncues; k++) {
+        negated |= x->cw[k];
+    }
+    return ((negated & ~x->plain) | opp) & c->wcore & ~negated_words(c);
+}
+
 /* An answer clause speaks to a claim when it has at least half the claim's
  * predicate weight (and two of its words, or all when it has fewer); or
  * when it replaces claim words by opposites (or, other_value, by another
@@ -3870,7 +3956,11 @@ aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
         return true;
     }
     if (opp == 0) {
-        return hits > 0 && hits >= need && share(c, x) >= ALIGN_SHARE;
+        return hits > 0 && hits >= need &&
+               (share(c, x) >= ALIGN_SHARE || core_denied(c, x, 0));
+    }
+    if (core_denied(c, x, opp)) {
+        return true;
     }
     double rest = 0;
     unsigned nrest = 0;
@@ -4111,6 +4201,12 @@ changes_claim_word(const assay_claim *cl, const assay_analysis *a,
 static bool
 opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
 {
+    if (t->neg != 0) {
+        size_t p = find64(cs->word_key, cs->nword, t->neg);
+        if (p < cs->nword && cs->word_key[p] == t->neg) {
+            return true; /* "unencrypted" for "encrypting" */
+        }
+    }
     uint64_t keys[5];
     size_t nk = opposite_keys(cs, t, keys);
     for (size_t q = 0; q < nk; q++) {
@@ -4530,6 +4626,17 @@ judge_clause(void *vctx, const clause *k)
                 y->less = y->less || (less && verb == SIZE_MAX);
                 j->steps++;
             }
+        }
+        /* a claim word under a negative prefix ("unencrypted" for
+         * "encrypting"): its opposite, whatever lists know of it */
+        p = t->neg != 0 ? find64(cs->word_key, cs->nword, t->neg) : cs->nword;
+        for (; p < cs->nword && cs->word_key[p] == t->neg; p++) {
+            acc *y = &x[cs->word_claim[p]];
+            opposite = true;
+            y->opposed |= 1u << cs->word_idx[p];
+            acc_word_cue(y, cs->word_idx[p], word_cue(j, k, i, denial), true);
+            y->less = y->less || (less && verb == SIZE_MAX);
+            j->steps++;
         }
         j->st.opposite += opposite;
         nopposite += opposite;

@@ -240,6 +240,7 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
         t->surface = to->surface;
         t->surface_len = to->surface_len;
         t->wclass = to->wclass;
+        t->neg = to->neg;
         t->hash = to->hash;
         const unsigned kind =
             ASSAY_TERM_PROTECTED | ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR;

@@ -9,6 +9,7 @@ typedef struct wc_slot {
     uint64_t gen; /* lexicon generation; 0 = empty */
     uint64_t hash;
     uint64_t wclass;
+    uint64_t neg;
     uint32_t key; /* FNV-1a 32 of the word */
     uint8_t wlen, tlen, flags, kind;
     bool own_text;
@@ -73,8 +74,8 @@ assay_wordcache_get(assay_wordcache *c, uint64_t gen, unsigned kind,
         if (s->gen == gen && s->key == key && s->wlen == len &&
             s->kind == kind && memcmp(s->word, w, len) == 0) {
             c->hits++;
-            *out = (assay_wordinfo){s->hash,     s->flags, s->tlen,
-                                    s->own_text, s->text,  s->wclass};
+            *out = (assay_wordinfo){s->hash, s->flags,  s->tlen, s->own_text,
+                                    s->text, s->wclass, s->neg};
             return true;
         }
     }
@@ -98,6 +99,7 @@ assay_wordcache_put(assay_wordcache *c, uint64_t gen, unsigned kind,
     s->gen = gen;
     s->hash = in->hash;
     s->wclass = in->wclass;
+    s->neg = in->neg;
     s->key = key;
     s->wlen = (uint8_t)len;
     s->tlen = (uint8_t)in->text_len;

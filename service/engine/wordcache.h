@@ -23,7 +23,7 @@
 
 /* Words (and texts) longer than this are not cached. */
 #define ASSAY_WORDCACHE_WORD 22
-/* slots per thread (two-way sets), 80 bytes each (640 KiB, touched as
+/* slots per thread (two-way sets), 88 bytes each (704 KiB, touched as
  * used). Grading the labelled set (1,533 distinct answer words) 3,718
  * times called the stemmer 5,824 times at 4096 slots (conflict misses),
  * 4,061 at 8192: 1.3% of the engine's instructions (callgrind). */
@@ -38,6 +38,7 @@ typedef struct assay_wordinfo {
     bool own_text;   /* bytes when false, else text (a copy of its own) */
     const char *text;
     uint64_t wclass; /* the word's closed classes (wordclass.h) */
+    uint64_t neg;    /* what its negative prefix negates (assay_term.neg) */
 } assay_wordinfo;
 
 /* assay_wordcache_thread returns the calling thread's cache, made on first

@@ -114,6 +114,15 @@ static const char *const limiters[] = {
     "limit",    "limits", "limited", "restrict", "restricts", "prevent",
     "prevents", "avoid",  "avoids",  "reduce",   "reduces",   "lack",
     "lacks",    "block",  "blocks",  "stop",     "stops"};
+/* Prepositions that open an adjunct of time, place or path after a
+ * predicate and its object ("compressing the response body | before it is
+ * sent over the network"): what comes after says when or where, not what
+ * is done. Not "with", "in" or "for", which as often complete the object
+ * ("a table with an index", "an index in the database"); not "because" or
+ * "when", whose clause is often the point. */
+static const char *const adjuncts[] = {
+    "before", "after",   "during", "until",  "over",
+    "across", "through", "via",    "within", "throughout"};
 
 static const struct {
     const char *const *words;
@@ -146,6 +155,7 @@ static const struct {
     WC_LIST(aux),              /* AUX */
     WC_LIST(pre_verb),         /* PRE_VERB */
     WC_LIST(limiters),         /* LIMITER */
+    WC_LIST(adjuncts),         /* ADJUNCT */
 #undef WC_LIST
 };
 

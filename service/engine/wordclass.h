@@ -37,7 +37,8 @@
     X(SUBJECT_PRONOUN)                                                         \
     X(AUX)                                                                     \
     X(PRE_VERB)                                                                \
-    X(LIMITER)
+    X(LIMITER)                                                                 \
+    X(ADJUNCT)
 
 enum {
 #define ASSAY_X_WC_BIT(name) ASSAY_WCB_##name,

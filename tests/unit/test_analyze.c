@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "tfidf.h"
 
 typedef struct want_term {
     const char *text;
@@ -128,6 +129,30 @@ test_analyze_realistic_answer(void **state)
     /* the spans really cut the original */
     assert_memory_equal(text + 8, "doesn\xE2\x80\x99t", 17 - 8);
     assert_memory_equal(text + 137, "decorators", 10);
+}
+
+/* a word under the negative prefix "un" or "non" carries the hash of the
+ * word it negates, stemmed as that word is; words that merely begin so
+ * carry none */
+static void
+test_analyze_negative_prefix(void **state)
+{
+    const assay_lexicon *lex = *state;
+    const char *text = "unencrypted non-blocking nonzero unless until units "
+                       "encrypted blocking zero";
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(lex, NULL, text, strlen(text), &a, &err), &err);
+    assert_int_equal(a.n, 9);
+    assert_int_equal(a.terms[0].neg, a.terms[6].hash); /* encrypted */
+    assert_int_equal(a.terms[1].neg, assay_term_hash("block", 5));
+    assert_int_equal(a.terms[2].neg, a.terms[8].hash); /* zero */
+    for (size_t i = 3; i < 6; i++) {
+        assert_int_equal(a.terms[i].neg, 0); /* "unless": "less" is a
+                                                lesser word */
+    }
+    assay_analysis_fini(&a);
 }
 
 static void
@@ -418,6 +443,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_analyze_realistic_answer,
                                         setup_lexicon, teardown_lexicon),
         cmocka_unit_test(test_analyze_protected_terms_stay_apart),
+        cmocka_unit_test_setup_teardown(test_analyze_negative_prefix,
+                                        setup_lexicon, teardown_lexicon),
         cmocka_unit_test(test_analyze_touching_tokens_keep_their_surfaces),
         cmocka_unit_test(test_analyze_protected_plurals_map_to_the_term),
         cmocka_unit_test(test_analyze_acronym_plurals_map_to_the_acronym),

@@ -1636,6 +1636,109 @@ test_claim_compound_with_an_opposite_part(void **state)
     judged_free(j);
 }
 
+/* a word under the negative prefix "un" or "non" is the opposite of the
+ * word it negates, though no list or WordNet pairs them ("unbuffered" for
+ * "buffered", "unencrypted" for "encrypting": the list pairs
+ * "unencrypted" with "encrypted" only), either way round; the prefix
+ * denied again ("not unbuffered") says the claim */
+static void
+test_claim_negative_prefix_is_the_opposite(void **state)
+{
+    (void)state;
+    const char *q = "How are the responses handled?";
+    const char *ref = "The responses are buffered in memory.";
+    judged *j = judge(q, ref, "The responses are unbuffered.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "The responses");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+    j = judge(q, ref, "The responses are not unbuffered in memory.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "The responses are buffered in memory.", NULL, 0);
+    assert_int_equal(result_of(j, "The responses")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, "The responses are unbuffered.", "The responses are buffered.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "The responses")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    q = "How does TLS protect data in transit?";
+    j = judge(q, "TLS encrypts the traffic between client and server.",
+              "The traffic between client and server stays unencrypted.", NULL,
+              0);
+    assert_int_equal(result_of(j, "TLS")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+/* denying the predicate and its object denies the claim whatever its
+ * adjunct of time or place says ("never compresses the response body"
+ * against "compresses the response body before it is sent over the
+ * network"), though the clause has less than half the claim's weight;
+ * saying them plainly without the adjunct is not yet saying the claim */
+static void
+test_claim_core_denied_without_its_adjunct(void **state)
+{
+    (void)state;
+    const char *q = "What does gzip do?";
+    const char *ref =
+        "Gzip compresses the response body before it is sent over the network.";
+    judged *j =
+        judge(q, ref, "Gzip never compresses the response body.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "Gzip");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+    j = judge(q, ref, "Gzip leaves the response body uncompressed.", NULL, 0);
+    assert_int_equal(result_of(j, "Gzip")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "Gzip compresses the response body.", NULL, 0);
+    assert_int_equal(result_of(j, "Gzip")->state, ASSAY_CLAIM_MISSING);
+    judged_free(j);
+    j = judge(q, ref, "Gzip compresses the response body before it is sent.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Gzip")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* one alone and several together are opposite ends of a quantity: said
+ * of each other's things, or paired the other way round with another
+ * opposition, they contradict the claim */
+static void
+test_claim_quantities_swapped(void **state)
+{
+    (void)state;
+    const char *q = "How does a primary-replica database scale reads?";
+    const char *ref = "It sends writes to a single primary and spreads reads "
+                      "across more replicas.";
+    judged *j = judge(q, ref,
+                      "It sends writes to more primaries at once and reads "
+                      "come from a single replica.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "It sends");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref,
+              "Writes go to a single primary and reads are spread across "
+              "more replicas.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "It sends")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    q = "How is the lock shared?";
+    ref = "The lock admits a single writer and many readers.";
+    j = judge(q, ref, "The lock admits many writers and a single reader.", NULL,
+              0);
+    r = result_of(j, "The lock");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref, "It admits a single writer and many readers.", NULL, 0);
+    assert_int_equal(result_of(j, "The lock")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* keeping a thing from happening and letting or making it happen are
  * opposites (models/opposites.txt): "allow SQL injection" and "cause SQL
  * injection" contradict "prevent SQL injection"; "do not allow" agrees */
@@ -3489,6 +3592,9 @@ main(void)
         cmocka_unit_test(test_claim_coordinated_predicate_is_a_claim),
         cmocka_unit_test(test_claim_capital_opening_a_sentence_is_a_label),
         cmocka_unit_test(test_claim_compound_with_an_opposite_part),
+        cmocka_unit_test(test_claim_negative_prefix_is_the_opposite),
+        cmocka_unit_test(test_claim_core_denied_without_its_adjunct),
+        cmocka_unit_test(test_claim_quantities_swapped),
         cmocka_unit_test(test_claim_reduce_against_increase),
         cmocka_unit_test(test_claim_lifo_against_fifo),
         cmocka_unit_test(test_claim_prevent_against_allow),

@@ -19,12 +19,13 @@ test_wordcache_hit_miss(void **state)
     (void)state;
     assay_wordcache *c = assay_wordcache_new();
     assert_non_null(c);
-    assay_wordinfo in = {42, ASSAY_TERM_STOP, 4, true, "runs", 5}, out;
+    assay_wordinfo in = {42, ASSAY_TERM_STOP, 4, true, "runs", 5, 9}, out;
     assert_false(assay_wordcache_get(c, 7, 0, "running", 7, &out));
     assay_wordcache_put(c, 7, 0, "running", 7, &in);
     assert_true(assay_wordcache_get(c, 7, 0, "running", 7, &out));
     assert_int_equal(out.hash, 42);
     assert_int_equal(out.wclass, 5);
+    assert_int_equal(out.neg, 9);
     assert_int_equal(out.flags, ASSAY_TERM_STOP);
     assert_int_equal(out.text_len, 4);
     assert_true(out.own_text);
@@ -59,6 +60,8 @@ assert_same_analysis(const assay_analysis *a, const assay_analysis *b)
         assert_int_equal(x->surface_len, y->surface_len);
         assert_memory_equal(x->surface, y->surface, x->surface_len);
         assert_int_equal(x->hash, y->hash);
+        assert_int_equal(x->neg, y->neg);
+        assert_int_equal(x->wclass, y->wclass);
         assert_int_equal(x->flags, y->flags);
         assert_int_equal(x->start, y->start);
         assert_int_equal(x->end, y->end);
@@ -70,7 +73,7 @@ assert_same_analysis(const assay_analysis *a, const assay_analysis *b)
 static const char answer[] =
     "Decorators wrap functions; the decorator returns a wrapper. "
     "It doesn't modify the original running code, and C++ templates "
-    "or 3.14 are not stemmed. Decorators, decorators!";
+    "or 3.14 are not stemmed. Decorators, decorators! Unstemmed.";
 
 /* The first analysis fills this thread's cache, the second is served from
  * it; both equal an analysis on a thread whose cache is cold. */
