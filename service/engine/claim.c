@@ -3166,6 +3166,19 @@ predicate_start(const assay_wordnet *wn, const assay_analysis *a,
     return SIZE_MAX;
 }
 
+/* Whether [first, last) opens with a "while" of time: no comma before it,
+ * a subject pronoun or a verb in -ing after it. */
+static bool
+temporal_while(const assay_analysis *a, size_t first, size_t last)
+{
+    if (first + 1 >= last || !is_word(&a->terms[first], "while") ||
+        (a->terms[first].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        return false;
+    }
+    const assay_term *n = &a->terms[first + 1];
+    return IN_CLASS(n, SUBJECT_PRONOUN) || assay_term_ing(n);
+}
+
 /* The claim words of [first, last) before its first adjunct of time,
  * place or path (wordclass.h ADJUNCT: "compressing the response body |
  * before it is sent over the network"): the predicate and its object, 0
@@ -3506,6 +3519,15 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
              is_word(&ra->terms[c->first], "or"))) {
             cl->instead = cl->instead || cs->c[cs->n - 1].instead;
             cl->joined = c->joined;
+        }
+        /* "does not block the event loop | while it waits for I/O": a
+         * "while" with no comma before it, of the same subject (a pronoun)
+         * or of none ("while waiting"), says when, not another point;
+         * ", while POST is not" and "while a tuple is not" contrast */
+        if (cs->n > 0 && claim_clause[cs->n - 1] + 1 == k &&
+            x->cl[k - 1].sentence == c->sentence &&
+            temporal_while(ra, c->first, c->last)) {
+            cl->joined = true;
         }
         cl->absent = said_absent(cs, subject, ra, c->first, c->last);
         cl->subject_negated =

@@ -377,6 +377,20 @@ deny_unneeded_subjects(const assay_analysis *a, unsigned window,
     }
 }
 
+/* Whether term i opens an adjunct of time with a verb in -ing ("never
+ * blocks the loop | while waiting for I/O", "do not close the file |
+ * before writing"): a negation before it denies the predicate, not what
+ * the adjunct says goes on meanwhile. */
+static bool
+time_adjunct(const assay_analysis *a, size_t i)
+{
+    static const char *const openers[] = {"while", "whilst", "before", "after",
+                                          "when"};
+    return i + 1 < a->n && IN(&a->terms[i], openers) &&
+           !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+           assay_term_ing(&a->terms[i + 1]);
+}
+
 void
 assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
@@ -510,7 +524,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
                 ncue = 0;
             }
         }
-        if (assay_scope_boundary(a, i)) {
+        if (assay_scope_boundary(a, i) || time_adjunct(a, i)) {
             has_cue = false;
             ncue = 0;
         }

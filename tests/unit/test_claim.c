@@ -1739,6 +1739,31 @@ test_claim_quantities_swapped(void **state)
     judged_free(j);
 }
 
+/* a "while" of time (no comma, the same subject or none after it) says
+ * when the claim before holds: one point with it; a "while" that
+ * contrasts another subject is a point of its own */
+static void
+test_claim_while_of_time_joins_its_claim(void **state)
+{
+    (void)state;
+    assay_claim_set cs;
+    build(&cs, "How does asyncio handle I/O?",
+          "asyncio does not block the event loop while it waits for I/O; "
+          "other tasks run meanwhile.",
+          NULL, 0);
+    assert_int_equal(cs.n, 3);
+    assert_false(cs.c[0].joined);
+    assert_true(cs.c[1].joined); /* "while it waits for I/O" */
+    assert_false(cs.c[2].joined);
+    assay_claims_fini(&cs);
+    build(&cs, "Which is mutable?", "A list is mutable while a tuple is not.",
+          NULL, 0);
+    for (size_t i = 0; i < cs.n; i++) {
+        assert_false(cs.c[i].joined);
+    }
+    assay_claims_fini(&cs);
+}
+
 /* keeping a thing from happening and letting or making it happen are
  * opposites (models/opposites.txt): "allow SQL injection" and "cause SQL
  * injection" contradict "prevent SQL injection"; "do not allow" agrees */
@@ -3595,6 +3620,7 @@ main(void)
         cmocka_unit_test(test_claim_negative_prefix_is_the_opposite),
         cmocka_unit_test(test_claim_core_denied_without_its_adjunct),
         cmocka_unit_test(test_claim_quantities_swapped),
+        cmocka_unit_test(test_claim_while_of_time_joins_its_claim),
         cmocka_unit_test(test_claim_reduce_against_increase),
         cmocka_unit_test(test_claim_lifo_against_fifo),
         cmocka_unit_test(test_claim_prevent_against_allow),

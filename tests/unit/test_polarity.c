@@ -275,6 +275,25 @@ test_polarity_set_aside_phrase_is_denied(void **state)
     assay_test_lex_close(&aside_lex);
 }
 
+/* an adjunct of time with a verb in -ing ends a negation's scope: the
+ * negation denies the predicate, not what goes on meanwhile; "while" with
+ * a clause of its own was a boundary already */
+static void
+test_polarity_time_adjunct_ends_the_scope(void **state)
+{
+    (void)state;
+    char s[80];
+    scope("it never blocks the loop while waiting on io", 5, s);
+    assert_string_equal(s, "..nnnn..."); /* the opener, not what follows */
+    scope("do not close the file before writing it", 5, s);
+    assert_string_equal(s, "..nnnn..");
+    scope("it does not block when reading files", 5, s);
+    assert_string_equal(s, "...nn..");
+    /* without a verb in -ing, "before" is a preposition inside the scope */
+    scope("it does not compress the body before the send", 5, s);
+    assert_string_equal(s, "...nnnnn.");
+}
+
 static void
 test_polarity_sentence_denials_cover_the_sentence(void **state)
 {
@@ -557,6 +576,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_polarity_classifies_cues),
         cmocka_unit_test(test_polarity_clause_scope_is_bounded),
+        cmocka_unit_test(test_polarity_time_adjunct_ends_the_scope),
         cmocka_unit_test(test_polarity_sentence_denials_cover_the_sentence),
         cmocka_unit_test(test_polarity_set_aside_phrase_is_denied),
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
