@@ -3166,6 +3166,20 @@ predicate_start(const assay_wordnet *wn, const assay_analysis *a,
     return SIZE_MAX;
 }
 
+/* Whether t reads as a verb in the present with its subject before it
+ * ("takes", "returns"): mostly a verb in WordNet and in -s. A comparative
+ * or participle ("slower restores", "delayed writes") stands before the
+ * noun it is said of, and an answer may say it after ("restores get
+ * faster"). */
+static bool
+finite_verb(const assay_wordnet *wn, const assay_term *t)
+{
+    size_t n = t->surface_len;
+    return n > 3 && t->surface[n - 1] == 's' && t->surface[n - 2] != 's' &&
+           !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) &&
+           assay_wordnet_mostly_verb(wn, t->surface, n);
+}
+
 /* Whether [first, last) opens with a "while" of time: no comma before it,
  * a subject pronoun or a verb in -ing after it. */
 static bool
@@ -3404,6 +3418,13 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             if (v >= 0 && v != w) {
                 cl->wpair[w] |= 1u << v;
                 cl->wpair[v] |= 1u << w;
+            }
+        }
+        for (size_t i = c->first; cs->wn != NULL && i < c->last; i++) {
+            int w = claim_word_at(cl, ra, c->first, c->last, i);
+            const assay_term *t = &ra->terms[i];
+            if (w >= 0 && cl->wobj[w] == 0 && finite_verb(cs->wn, t)) {
+                cl->wobj[w] = objects_after(cl, ra, c, i, w);
             }
         }
         for (size_t i = c->first; i < c->last; i++) {
@@ -4197,6 +4218,33 @@ swapped_ends(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether the opposite at answer term i of claim verb w, a verb itself
+ * with an object right after it, is said of something else than the
+ * verb's object in the claim, which the clause says elsewhere: "receives
+ * the function and gives back a wrapper" does not give the function where
+ * "takes another function" takes it. A clause without the object at all
+ * leaves the opposite as it was, as does an adverb or adjective said
+ * after its noun ("computes every value immediately", "makes the state
+ * public"). */
+static bool
+said_of_another(const assay_claim_set *cs, const assay_claim *cl, unsigned w,
+                const assay_analysis *a, const clause *k, size_t i)
+{
+    uint32_t obj = cl->wobj[w];
+    if (obj == 0 || !finite_verb(cs->wn, &a->terms[i]) ||
+        (objects_after(cl, a, k, i, -1) & obj) != 0 ||
+        beside(a, k->first, k->last, i, +1) == SIZE_MAX) {
+        return false; /* no verb with an object of its own: "... increases" */
+    }
+    for (size_t j = k->first; j < k->last; j++) {
+        int v = j != i ? claim_word_at(cl, a, k->first, k->last, j) : -1;
+        if (v >= 0 && ((obj >> v) & 1u)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether what the verb at term i changes is a word of claim cl: one of
  * the next two content words of the clause ("adds overhead", "adds extra
  * overhead"; not "add a pool so there is less overhead"). */
@@ -4639,6 +4687,10 @@ judge_clause(void *vctx, const clause *k)
                 unsigned ow = cs->opp_idx[p] & ~DIR_OPP;
                 if ((cs->opp_idx[p] & DIR_OPP) &&
                     !changes_claim_word(&cs->c[cs->opp_claim[p]], a, k, i)) {
+                    continue;
+                }
+                if (said_of_another(cs, &cs->c[cs->opp_claim[p]], ow, a, k,
+                                    i)) {
                     continue;
                 }
                 acc *y = &x[cs->opp_claim[p]];

@@ -1764,6 +1764,28 @@ test_claim_while_of_time_joins_its_claim(void **state)
     assay_claims_fini(&cs);
 }
 
+/* a verb's opposite said of another thing than the verb's object, which
+ * the clause says elsewhere, is no contradiction ("receives the function
+ * and gives back a wrapper" against "takes another function"); said of
+ * the object, it is */
+static void
+test_claim_opposite_verb_of_another_object(void **state)
+{
+    (void)state;
+    const char *q = "What is a Python decorator?";
+    const char *ref = "A decorator is a function that takes another function.";
+    judged *j = judge(
+        q, ref, "It receives the function and gives back a wrapper.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "A decorator gives a function to another function.", NULL,
+              0);
+    const assay_claim_result *r = result_of(j, "A decorator");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+}
+
 /* keeping a thing from happening and letting or making it happen are
  * opposites (models/opposites.txt): "allow SQL injection" and "cause SQL
  * injection" contradict "prevent SQL injection"; "do not allow" agrees */
@@ -3621,6 +3643,7 @@ main(void)
         cmocka_unit_test(test_claim_core_denied_without_its_adjunct),
         cmocka_unit_test(test_claim_quantities_swapped),
         cmocka_unit_test(test_claim_while_of_time_joins_its_claim),
+        cmocka_unit_test(test_claim_opposite_verb_of_another_object),
         cmocka_unit_test(test_claim_reduce_against_increase),
         cmocka_unit_test(test_claim_lifo_against_fifo),
         cmocka_unit_test(test_claim_prevent_against_allow),
