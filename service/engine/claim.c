@@ -3461,8 +3461,15 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                      b--) {
                     const assay_term *p = &ra->terms[b - 1];
                     object = IS_ANY(p, preps);
-                    if (content(p) && !is_word(p, "one")) {
-                        break; /* "of one process", "of the process" */
+                    /* "of one process", "of the process", "of the same
+                     * process": a determiner of identity or number is
+                     * passed over (WordNet's noun "Same" is a people) */
+                    static const char *const dets[] = {
+                        "one",   "same",   "other",      "own",
+                        "whole", "entire", "particular", "single"};
+                    if (content(p) && !IS_ANY(p, dets) &&
+                        !IN_CLASS(p, QUANTIFIER)) {
+                        break;
                     }
                 }
                 cl->heads |= near_start(ra, c->first, at) && !object &&

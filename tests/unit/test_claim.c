@@ -1786,6 +1786,30 @@ test_claim_opposite_verb_of_another_object(void **state)
     judged_free(j);
 }
 
+/* an entity after "of the same" is the object of the preposition, not
+ * what the claim is said of: "processes share memory" says of processes
+ * what "threads of the same process share memory" says of threads, and
+ * "processes don't share memory" denies nothing of threads */
+static void
+test_claim_of_the_same_entity_is_an_object(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between a process and a thread?";
+    const char *ref = "A process has its own memory space, while threads of "
+                      "the same process share memory.";
+    judged *j = judge(q, ref, "Processes share memory.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "threads");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref,
+              "Processes don't share memory with each other; threads in a "
+              "process do.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* keeping a thing from happening and letting or making it happen are
  * opposites (models/opposites.txt): "allow SQL injection" and "cause SQL
  * injection" contradict "prevent SQL injection"; "do not allow" agrees */
@@ -3644,6 +3668,7 @@ main(void)
         cmocka_unit_test(test_claim_quantities_swapped),
         cmocka_unit_test(test_claim_while_of_time_joins_its_claim),
         cmocka_unit_test(test_claim_opposite_verb_of_another_object),
+        cmocka_unit_test(test_claim_of_the_same_entity_is_an_object),
         cmocka_unit_test(test_claim_reduce_against_increase),
         cmocka_unit_test(test_claim_lifo_against_fifo),
         cmocka_unit_test(test_claim_prevent_against_allow),
