@@ -2677,7 +2677,8 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
              assay_stemmer *st)
 {
     wkey *opp = malloc(MAX_OPP * sizeof(*opp));
-    wkey *wk = malloc(ASSAY_MAX_CLAIMS * ASSAY_CLAIM_WORDS * sizeof(*wk));
+    /* each claim word once, and a named growth again by its bracket */
+    wkey *wk = malloc(2 * ASSAY_MAX_CLAIMS * ASSAY_CLAIM_WORDS * sizeof(*wk));
     size_t nopp = 0, nwk = 0;
     assay_err rc = ASSAY_OK;
     if (opp == NULL || wk == NULL) {
@@ -2699,6 +2700,14 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             int w = claim_word_index(cc, t->hash);
             if (w < 0) {
                 continue;
+            }
+            /* a growth named in words ("logarithmic time") is also found
+             * by its bracket, as an answer's O(log n) is */
+            size_t gend;
+            uint64_t g =
+                (cc->wgrowth >> w) & 1u ? growth_word(r, i, k->last, &gend) : 0;
+            if (g != 0 && g != cc->key[w]) {
+                wk[nwk++] = (wkey){g, (uint8_t)c, (uint8_t)w};
             }
             /* the reference's word under a negative prefix
              * ("unordered"): the word it negates is its opposite */
@@ -4582,8 +4591,15 @@ judge_clause(void *vctx, const clause *k)
         bool more = more_before(cs->wn, a, k->first, i);
         uint64_t h = t->hash;
         size_t gend = i + 1; /* a big-O growth is one word (claims build) */
+        size_t wend;
+        bool named_growth = false;
         if (opens_big_o(a, i, k->last)) {
             h = growth_at(a, i, k->last, &gend);
+        } else if ((h = growth_word(a, i, k->last, &wend)) != 0) {
+            named_growth = true; /* "logarithmic time": its bracket, the
+                                    word after it still a word */
+        } else {
+            h = t->hash;
         }
         size_t p = find64(cs->word_key, cs->nword, h);
         bool claim_word = p < cs->nword && cs->word_key[p] == h;
@@ -4636,9 +4652,7 @@ judge_clause(void *vctx, const clause *k)
                       (lower && (yc->wraiseobj & bit) != 0);
             j->steps++;
         }
-        size_t wend;
-        if (!claim_word &&
-            (gend > i + 1 || growth_word(a, i, k->last, &wend)) &&
+        if (!claim_word && (gend > i + 1 || named_growth) &&
             word_cue(j, k, i, denial) == 0) {
             /* another order of growth beside the word the claim says
              * beside its own ("linearly many" for "logarithmically many") */

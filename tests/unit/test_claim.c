@@ -1810,6 +1810,24 @@ test_claim_of_the_same_entity_is_an_object(void **state)
     judged_free(j);
 }
 
+/* a growth named in words and its big-O bracket are one value, either
+ * way round ("logarithmic time" for O(log n)) */
+static void
+test_claim_growth_in_words_is_its_bracket(void **state)
+{
+    (void)state;
+    const char *q = "What is the time complexity of binary search?";
+    assert_int_equal(first_state(q, "Binary search runs in O(log n) time.",
+                                 "It runs in logarithmic time."),
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(first_state(q, "Binary search runs in logarithmic time.",
+                                 "Binary search runs in O(log n) time."),
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(first_state(q, "Binary search runs in logarithmic time.",
+                                 "Binary search runs in O(n) time."),
+                     ASSAY_CLAIM_CONTRADICTED);
+}
+
 /* keeping a thing from happening and letting or making it happen are
  * opposites (models/opposites.txt): "allow SQL injection" and "cause SQL
  * injection" contradict "prevent SQL injection"; "do not allow" agrees */
@@ -3669,6 +3687,7 @@ main(void)
         cmocka_unit_test(test_claim_while_of_time_joins_its_claim),
         cmocka_unit_test(test_claim_opposite_verb_of_another_object),
         cmocka_unit_test(test_claim_of_the_same_entity_is_an_object),
+        cmocka_unit_test(test_claim_growth_in_words_is_its_bracket),
         cmocka_unit_test(test_claim_reduce_against_increase),
         cmocka_unit_test(test_claim_lifo_against_fifo),
         cmocka_unit_test(test_claim_prevent_against_allow),
