@@ -2715,10 +2715,27 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                 claim_word_index(cc, t->neg) < 0) {
                 opp[nopp++] = (wkey){t->neg & ~WN_NS, (uint8_t)c, (uint8_t)w};
             }
+            /* listed opposites of the word as written, then of any form
+             * of it ("encrypting": "unencrypted", listed for "encrypted") */
             const char *o[8];
             uint64_t ok[8];
             size_t no = assay_lexicon_opposites(lex, t->surface, t->surface_len,
                                                 o, ok, 8);
+            no = no < 8 ? no : 8;
+            const char *ko[8];
+            uint64_t kk[8];
+            size_t nko =
+                assay_lexicon_opposites_of_key(lex, t->hash, ko, kk, 8);
+            for (size_t q = 0; q < nko && q < 8 && no < 8; q++) {
+                bool dup = false;
+                for (size_t r2 = 0; r2 < no && !dup; r2++) {
+                    dup = ok[r2] == kk[q] && kk[q] != 0;
+                }
+                if (!dup) {
+                    o[no] = ko[q];
+                    ok[no++] = kk[q];
+                }
+            }
             for (size_t j = 0; j < no && j < 8 && nopp < MAX_OPP; j++) {
                 uint64_t key = ok[j];
                 assay_analysis oa;
@@ -3687,7 +3704,10 @@ assay_claims_index_opposites(assay_lexicon *lex, assay_stemmer *stemmer,
             assay_analysis_fini(&a);
         }
     }
-    return ASSAY_OK;
+    return assay_lexicon_index_opposite_keys(lex) == ASSAY_OK
+               ? ASSAY_OK
+               : assay_error_set(err, ASSAY_ENOMEM,
+                                 "opposites: out of memory for the index");
 }
 
 /* ---- judging ------------------------------------------------------------ */

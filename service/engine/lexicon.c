@@ -53,6 +53,11 @@ struct assay_lexicon {
      * order: the first and last (index + 1; 0 none), linked by next_a /
      * next_b */
     uint32_t opp_head[256], opp_tail[256];
+    /* every listed word's term hash with its pair and side (pair * 2 +
+     * side), ascending: assay_lexicon_index_opposite_keys */
+    uint64_t *opp_bykey;
+    uint32_t *opp_byidx;
+    size_t nbykey;
     const assay_wordnet *wn; /* a reference from assay_wordnet_acquire */
 };
 
@@ -211,6 +216,8 @@ assay_lexicon_free(assay_lexicon *lex)
         free(lex->opp[i].b);
     }
     free(lex->opp);
+    free(lex->opp_bykey);
+    free(lex->opp_byidx);
     assay_wordnet_release(lex->wn);
     free(lex);
 }
@@ -390,6 +397,84 @@ assay_lexicon_set_opposite_key(assay_lexicon *lex, size_t i, int side,
     if (i < lex->nopp) {
         *(side == 0 ? &lex->opp[i].akey : &lex->opp[i].bkey) = key;
     }
+}
+
+typedef struct lex_keyed {
+    uint64_t key;
+    uint32_t idx;
+} lex_keyed;
+
+static int
+lex_keyed_cmp(const void *a, const void *b)
+{
+    const lex_keyed *x = a, *y = b;
+    return x->key < y->key   ? -1
+           : x->key > y->key ? 1
+                             : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+assay_err
+assay_lexicon_index_opposite_keys(assay_lexicon *lex)
+{
+    lex_keyed *k = malloc((2 * lex->nopp + 1) * sizeof(*k));
+    uint64_t *keys = malloc((2 * lex->nopp + 1) * sizeof(*keys));
+    uint32_t *idx = malloc((2 * lex->nopp + 1) * sizeof(*idx));
+    if (k == NULL || keys == NULL || idx == NULL) {
+        free(k);
+        free(keys);
+        free(idx);
+        return ASSAY_ENOMEM;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < lex->nopp; i++) {
+        if (lex->opp[i].akey != 0) {
+            k[n++] = (lex_keyed){lex->opp[i].akey, (uint32_t)(2 * i)};
+        }
+        if (lex->opp[i].bkey != 0) {
+            k[n++] = (lex_keyed){lex->opp[i].bkey, (uint32_t)(2 * i + 1)};
+        }
+    }
+    qsort(k, n, sizeof(*k), lex_keyed_cmp);
+    for (size_t i = 0; i < n; i++) {
+        keys[i] = k[i].key;
+        idx[i] = k[i].idx;
+    }
+    free(k);
+    free(lex->opp_bykey);
+    free(lex->opp_byidx);
+    lex->opp_bykey = keys;
+    lex->opp_byidx = idx;
+    lex->nbykey = n;
+    return ASSAY_OK;
+}
+
+size_t
+assay_lexicon_opposites_of_key(const assay_lexicon *lex, uint64_t key,
+                               const char **out, uint64_t *keys, size_t cap)
+{
+    if (lex == NULL || key == 0 || lex->nbykey == 0) {
+        return 0;
+    }
+    size_t lo = 0, hi = lex->nbykey;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lex->opp_bykey[mid] < key) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    size_t n = 0;
+    for (size_t i = lo; i < lex->nbykey && lex->opp_bykey[i] == key; i++) {
+        const lex_pair *p = &lex->opp[lex->opp_byidx[i] / 2];
+        bool side_a = (lex->opp_byidx[i] & 1u) == 0; /* the key is a's */
+        if (n < cap) {
+            out[n] = side_a ? p->b : p->a;
+            keys[n] = side_a ? p->bkey : p->akey;
+        }
+        n++;
+    }
+    return n;
 }
 
 void

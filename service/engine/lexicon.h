@@ -82,6 +82,16 @@ const char *assay_lexicon_opposite_word(const assay_lexicon *lex, size_t i,
 void assay_lexicon_set_opposite_key(assay_lexicon *lex, size_t i, int side,
                                     uint64_t key);
 
+/* assay_lexicon_index_opposite_keys indexes the listed words by the term
+ * hashes set so far (ASSAY_ENOMEM); assay_lexicon_opposites_of_key then
+ * writes, as assay_lexicon_opposites does, the words listed opposite to a
+ * word whose term hash is key: any form of a listed word finds them
+ * ("encrypting" and "encrypts" as "encrypted" does). */
+assay_err assay_lexicon_index_opposite_keys(assay_lexicon *lex);
+size_t assay_lexicon_opposites_of_key(const assay_lexicon *lex, uint64_t key,
+                                      const char **out, uint64_t *keys,
+                                      size_t cap);
+
 /* assay_lexicon_set_wordnet hands the lexicon a reference from
  * assay_wordnet_acquire (released when the lexicon is freed). */
 void assay_lexicon_set_wordnet(assay_lexicon *lex, const assay_wordnet *wn);

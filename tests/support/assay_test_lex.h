@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "claim.h"
 #include "lexicon.h"
 #include "stem.h"
 #include "wordnet.h"
@@ -42,7 +43,10 @@ assay_test_lex_open(assay_test_lex *t, bool opposites)
                                           "ASSAY_MODELS_DIR", "opposites.txt"),
                           &err) != ASSAY_OK) ||
         assay_wordnet_acquire(&t->wn, &err) != ASSAY_OK ||
-        assay_stemmer_new(&t->stemmer) != ASSAY_OK) {
+        assay_stemmer_new(&t->stemmer) != ASSAY_OK ||
+        /* as a model load does: the list's words by term hash */
+        (opposites &&
+         assay_claims_index_opposites(t->lex, t->stemmer, &err) != ASSAY_OK)) {
         fprintf(stderr, "setup: %s\n", err.message);
         return -1;
     }

@@ -1828,6 +1828,21 @@ test_claim_growth_in_words_is_its_bracket(void **state)
                      ASSAY_CLAIM_CONTRADICTED);
 }
 
+/* a listed opposite is found from any form of the listed word: the list
+ * pairs "shared" with "private", and "private" contradicts "share" */
+static void
+test_claim_listed_opposite_of_any_form(void **state)
+{
+    (void)state;
+    const char *q = "How do threads use memory?";
+    judged *j = judge(q, "Threads share memory.",
+                      "Threads have private memory.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "Threads");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+}
+
 /* keeping a thing from happening and letting or making it happen are
  * opposites (models/opposites.txt): "allow SQL injection" and "cause SQL
  * injection" contradict "prevent SQL injection"; "do not allow" agrees */
@@ -3688,6 +3703,7 @@ main(void)
         cmocka_unit_test(test_claim_opposite_verb_of_another_object),
         cmocka_unit_test(test_claim_of_the_same_entity_is_an_object),
         cmocka_unit_test(test_claim_growth_in_words_is_its_bracket),
+        cmocka_unit_test(test_claim_listed_opposite_of_any_form),
         cmocka_unit_test(test_claim_reduce_against_increase),
         cmocka_unit_test(test_claim_lifo_against_fifo),
         cmocka_unit_test(test_claim_prevent_against_allow),

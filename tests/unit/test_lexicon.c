@@ -2,7 +2,10 @@
 #include "assay_test.h"
 
 #include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lexicon.h"
 
@@ -154,6 +157,51 @@ test_lexicon_stoplist_missing_file_is_io_error(void **state)
     assay_lexicon_free(lex);
 }
 
+/* the listed opposites are found by a word's term hash too, so any form
+ * of a listed word finds them; before the index, none are */
+static void
+test_lexicon_opposites_by_key(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/assay_opp_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("# pairs\nshared private\nshared exclusive\nhot cold\n", f);
+    fclose(f);
+    assay_lexicon *lex = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok(assay_lexicon_new(&lex));
+    assert_ok_err(assay_lexicon_load_opposites(lex, path, &err), &err);
+    unlink(path);
+    const char *out[4];
+    uint64_t keys[4];
+    assert_int_equal(assay_lexicon_opposites_of_key(lex, 11, out, keys, 4), 0);
+    /* keys as a stemmer would give them: "shared" and "share" alike */
+    for (size_t i = 0; i < assay_lexicon_opposite_count(lex); i++) {
+        for (int side = 0; side < 2; side++) {
+            const char *w = assay_lexicon_opposite_word(lex, i, side);
+            uint64_t k = strcmp(w, "shared") == 0 ? 11 : 100 + 2 * i + side;
+            assay_lexicon_set_opposite_key(lex, i, side, k);
+        }
+    }
+    assert_ok(assay_lexicon_index_opposite_keys(lex));
+    assert_int_equal(assay_lexicon_opposites_of_key(lex, 11, out, keys, 4), 2);
+    assert_string_equal(out[0], "private");
+    assert_int_equal(keys[0], 101);
+    assert_string_equal(out[1], "exclusive");
+    assert_int_equal(keys[1], 103);
+    /* the other side of a pair finds its first word */
+    assert_int_equal(assay_lexicon_opposites_of_key(lex, 103, out, keys, 4), 1);
+    assert_string_equal(out[0], "shared");
+    /* a count beyond cap, nothing for an unlisted key */
+    assert_int_equal(assay_lexicon_opposites_of_key(lex, 11, out, keys, 1), 2);
+    assert_int_equal(assay_lexicon_opposites_of_key(lex, 7, out, keys, 4), 0);
+    assay_lexicon_free(lex);
+}
+
 static void
 test_lexicon_protected_terms_are_normalised(void **state)
 {
@@ -272,6 +320,7 @@ main(void)
         cmocka_unit_test(test_lexicon_null_and_empty_answer_false),
         cmocka_unit_test(test_is_negator_recognises_negators),
         cmocka_unit_test(test_is_negator_rejects_lookalikes),
+        cmocka_unit_test(test_lexicon_opposites_by_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
