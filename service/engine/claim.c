@@ -3798,24 +3798,6 @@ max_into(double *m, double v)
     *m = v > *m ? v : *m;
 }
 
-/* The first index of v (n ascending keys) whose key is >= k, n when none.
- * Asked for every answer word, found or not at random: the range narrows
- * by halves with a conditional move, not a branch per step. */
-static size_t
-find64(const uint64_t *v, size_t n, uint64_t k)
-{
-    if (n == 0) {
-        return 0;
-    }
-    const uint64_t *b = v; /* the answer lies in [b, b + n] */
-    while (n > 1) {
-        size_t half = n / 2;
-        b = b[half] < k ? b + half : b;
-        n -= half;
-    }
-    return (size_t)(b - v) + (*b < k);
-}
-
 static double
 share(const assay_claim *c, const acc *x)
 {
@@ -4308,7 +4290,7 @@ static bool
 opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
 {
     if (t->neg != 0) {
-        size_t p = find64(cs->word_key, cs->nword, t->neg);
+        size_t p = assay_lower_bound64(cs->word_key, cs->nword, t->neg);
         if (p < cs->nword && cs->word_key[p] == t->neg) {
             return true; /* "unencrypted" for "encrypting" */
         }
@@ -4316,7 +4298,7 @@ opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
     uint64_t keys[5];
     size_t nk = opposite_keys(cs, t, keys);
     for (size_t q = 0; q < nk; q++) {
-        size_t p = find64(cs->opp_key, cs->nopp, keys[q]);
+        size_t p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
         for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
             /* a direction needs its object, which only judging sees */
             if (cs->opp_claim[p] == ENTITY_OPPOSITE
@@ -4621,7 +4603,7 @@ judge_clause(void *vctx, const clause *k)
         } else {
             h = t->hash;
         }
-        size_t p = find64(cs->word_key, cs->nword, h);
+        size_t p = assay_lower_bound64(cs->word_key, cs->nword, h);
         bool claim_word = p < cs->nword && cs->word_key[p] == h;
         for (; p < cs->nword && cs->word_key[p] == h; p++) {
             acc *y = &x[cs->word_claim[p]];
@@ -4701,7 +4683,7 @@ judge_clause(void *vctx, const clause *k)
         size_t nk = opposite_keys(cs, t, keys);
         bool opposite = false;
         for (size_t q = 0; q < nk; q++) {
-            p = find64(cs->opp_key, cs->nopp, keys[q]);
+            p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
                 if (claim_word && (cs->opp_claim[p] == ENTITY_OPPOSITE ||
                                    claim_word_index(&cs->c[cs->opp_claim[p]],
@@ -4744,7 +4726,8 @@ judge_clause(void *vctx, const clause *k)
         }
         /* a claim word under a negative prefix ("unencrypted" for
          * "encrypting"): its opposite, whatever lists know of it */
-        p = t->neg != 0 ? find64(cs->word_key, cs->nword, t->neg) : cs->nword;
+        p = t->neg != 0 ? assay_lower_bound64(cs->word_key, cs->nword, t->neg)
+                        : cs->nword;
         for (; p < cs->nword && cs->word_key[p] == t->neg; p++) {
             acc *y = &x[cs->word_claim[p]];
             opposite = true;

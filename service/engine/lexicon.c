@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bits.h"
 #include "file.h"
 #include "normalize.h"
 
@@ -455,15 +456,7 @@ assay_lexicon_opposites_of_key(const assay_lexicon *lex, uint64_t key,
     if (lex == NULL || key == 0 || lex->nbykey == 0) {
         return 0;
     }
-    size_t lo = 0, hi = lex->nbykey;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (lex->opp_bykey[mid] < key) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
+    size_t lo = assay_lower_bound64(lex->opp_bykey, lex->nbykey, key);
     size_t n = 0;
     for (size_t i = lo; i < lex->nbykey && lex->opp_bykey[i] == key; i++) {
         const lex_pair *p = &lex->opp[lex->opp_byidx[i] / 2];
