@@ -3206,6 +3206,49 @@ finite_verb(const assay_wordnet *wn, const assay_term *t)
            assay_wordnet_mostly_verb(wn, t->surface, n);
 }
 
+/* The claim word a quantity cue at term i counts ("a single bigger
+ * server", "more servers"): the first claim word among the next two
+ * content words, not past a break; -1 when none. */
+static int
+counted_word(const assay_claim *cl, const assay_analysis *a, size_t first,
+             size_t last, size_t i)
+{
+    unsigned seen = 0;
+    for (size_t q = i + 1; q < last && seen < 2; q++) {
+        const assay_term *t = &a->terms[q];
+        if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+            break;
+        }
+        int w = claim_word_at(cl, a, first, last, q);
+        if (w >= 0) {
+            return w;
+        }
+        seen += content(t);
+    }
+    return -1;
+}
+
+/* Claim cl's words counted by a plain quantity cue in [first, last) of
+ * a (cover: its negations, may be NULL), one alone into *one and several
+ * together into *many. A counted word under a negation ("no single
+ * server") counts nothing. */
+static void
+counted(const assay_claim *cl, const assay_analysis *a, size_t first,
+        size_t last, const uint32_t *cover, uint32_t *one, uint32_t *many)
+{
+    *one = *many = 0;
+    for (size_t i = first; i < last; i++) {
+        int q = quantity_cue(a, first, i);
+        if (q == 0 || negated_here(cover, first, i)) {
+            continue;
+        }
+        int w = counted_word(cl, a, first, last, i);
+        if (w >= 0 && !negated_here(cover, first, (size_t)i + 1)) {
+            *(q < 0 ? one : many) |= 1u << w;
+        }
+    }
+}
+
 /* Whether [first, last) opens with a "while" of time: no comma before it,
  * a subject pronoun or a verb in -ing after it. */
 static bool
@@ -3553,6 +3596,10 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         acc_cue(&pol, elided_cue);
         cl->wcore = core_words(cl, ra, c->first, c->last);
+        counted(cl, ra, c->first, c->last, rcov, &cl->wqone, &cl->wqmany);
+        if (cl->wqone & cl->wqmany) {
+            cl->wqone = cl->wqmany = 0; /* counted both ways: no count */
+        }
         cl->restricted = cl->weak;
         cl->weak = cl->weak || conditional;
         bool turned;
@@ -4846,6 +4893,7 @@ judge_clause(void *vctx, const clause *k)
         if (cl->yesno != 0 || !same) {
             continue;
         }
+
         /* what the claim turns into what, turned the other way round
          * ("translates IP addresses into domain names" for "translates
          * domain names into IP addresses"): the facts backwards */
@@ -4898,6 +4946,19 @@ judge_clause(void *vctx, const clause *k)
             /* another growth beside the claim's neighbour word speaks to
              * the claim on its own */
             by_growth = (x[c].paired & other_growth) != 0;
+            /* the claim's subject named and a thing the claim counts
+             * counted the other way ("moving the application to a single
+             * bigger server" for "adding more servers"): another number
+             * of it, however little else the clause shares with it */
+            if (!by_growth && named && denial == 0 &&
+                (cl->wqone | cl->wqmany) != 0) {
+                uint32_t one, many;
+                counted(cl, a, k->first, k->last, j->cover, &one, &many);
+                if ((one & cl->wqmany) != 0 || (many & cl->wqone) != 0) {
+                    note_contra(j, c, clause_rank(cl, &x[c], named_all),
+                                ASSAY_REASON_OTHER_VALUE, start, end);
+                }
+            }
             if (!by_growth) {
                 continue;
             }

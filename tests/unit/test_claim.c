@@ -1843,6 +1843,49 @@ test_claim_listed_opposite_of_any_form(void **state)
     judged_free(j);
 }
 
+/* a thing the claim counts, counted the other way in a clause that names
+ * the claim's subject, is another number of it ("a single bigger server"
+ * for "more servers"), whatever else the clause shares with the claim;
+ * counted the same way, or under a negation, it is not */
+static void
+test_claim_counted_the_other_way(void **state)
+{
+    (void)state;
+    const char *q = "What does horizontal scaling mean?";
+    const char *ref = "Horizontal scaling means adding more servers and "
+                      "spreading the load across them.";
+    judged *j = judge(q, ref,
+                      "Horizontal scaling means moving the application to a "
+                      "single bigger server.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "Horizontal");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge(q, ref,
+              "Horizontal scaling adds more servers and spreads the load.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    q = "What is vertical scaling?";
+    ref = "Vertical scaling upgrades a single server with more CPU and memory.";
+    j = judge(q, ref,
+              "Vertical scaling adds more servers to the cluster instead of "
+              "upgrading one.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Vertical")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "Vertical scaling makes one server bigger with more CPU and "
+              "RAM.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "Vertical scaling does not use more servers.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* keeping a thing from happening and letting or making it happen are
  * opposites (models/opposites.txt): "allow SQL injection" and "cause SQL
  * injection" contradict "prevent SQL injection"; "do not allow" agrees */
@@ -3704,6 +3747,7 @@ main(void)
         cmocka_unit_test(test_claim_of_the_same_entity_is_an_object),
         cmocka_unit_test(test_claim_growth_in_words_is_its_bracket),
         cmocka_unit_test(test_claim_listed_opposite_of_any_form),
+        cmocka_unit_test(test_claim_counted_the_other_way),
         cmocka_unit_test(test_claim_reduce_against_increase),
         cmocka_unit_test(test_claim_lifo_against_fifo),
         cmocka_unit_test(test_claim_prevent_against_allow),
