@@ -3228,25 +3228,61 @@ counted_word(const assay_claim *cl, const assay_analysis *a, size_t first,
     return -1;
 }
 
-/* Claim cl's words counted by a plain quantity cue in [first, last) of
- * a (cover: its negations, may be NULL), one alone into *one and several
- * together into *many. A counted word under a negation ("no single
- * server") counts nothing. */
+/* How many or which of a thing term i of a counts: COUNT_ONE one alone
+ * ("single", "only"), COUNT_MANY several together ("many", "more" before
+ * a plural), COUNT_OWN its own ("its own table"), COUNT_OTHER another
+ * ("another table", "other tables"); -1 none. Each kind's
+ * opposite is the other of its pair (count ^ 1). */
+enum { COUNT_ONE, COUNT_MANY, COUNT_OWN, COUNT_OTHER };
+static int
+count_cue(const assay_analysis *a, size_t first, size_t i)
+{
+    /* not "same" / "different": science answers compare things with them
+     * ("wood would make the same sound" beside "different materials ...
+     * different sounds" set the contradiction flag on four SciEntsBank
+     * training answers, none of them contradictory) */
+    static const char *const own[] = {"own"};
+    static const char *const other[] = {"another", "other"};
+    const assay_term *t = &a->terms[i];
+    int q = quantity_cue(a, first, i);
+    return q < 0              ? COUNT_ONE
+           : q > 0            ? COUNT_MANY
+           : IS_ANY(t, own)   ? COUNT_OWN
+           : IS_ANY(t, other) ? COUNT_OTHER
+                              : -1;
+}
+
+/* Claim cl's words counted by a plain cue in [first, last) of a (cover:
+ * its negations, may be NULL), a mask per kind of count_cue. A cue or
+ * counted word under a negation ("no single server") counts nothing. */
 static void
 counted(const assay_claim *cl, const assay_analysis *a, size_t first,
-        size_t last, const uint32_t *cover, uint32_t *one, uint32_t *many)
+        size_t last, const uint32_t *cover, uint32_t m[4])
 {
-    *one = *many = 0;
+    m[0] = m[1] = m[2] = m[3] = 0;
     for (size_t i = first; i < last; i++) {
-        int q = quantity_cue(a, first, i);
-        if (q == 0 || negated_here(cover, first, i)) {
+        int q = count_cue(a, first, i);
+        if (q < 0 || negated_here(cover, first, i)) {
             continue;
         }
         int w = counted_word(cl, a, first, last, i);
-        if (w >= 0 && !negated_here(cover, first, (size_t)i + 1)) {
-            *(q < 0 ? one : many) |= 1u << w;
+        if (w >= 0 && !negated_here(cover, first, i + 1)) {
+            m[q] |= 1u << w;
         }
     }
+}
+
+/* Whether a clause (its counts m) counts a word of claim cl the other way
+ * ("a single bigger server" for "more servers", "its own table" for
+ * "another table"). */
+static bool
+counted_otherwise(const assay_claim *cl, const uint32_t m[4])
+{
+    uint32_t hit = 0;
+    for (int q = 0; q < 4; q++) {
+        hit |= m[q] & cl->wcount[q ^ 1];
+    }
+    return hit != 0;
 }
 
 /* Whether [first, last) opens with a "while" of time: no comma before it,
@@ -3596,9 +3632,11 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         acc_cue(&pol, elided_cue);
         cl->wcore = core_words(cl, ra, c->first, c->last);
-        counted(cl, ra, c->first, c->last, rcov, &cl->wqone, &cl->wqmany);
-        if (cl->wqone & cl->wqmany) {
-            cl->wqone = cl->wqmany = 0; /* counted both ways: no count */
+        counted(cl, ra, c->first, c->last, rcov, cl->wcount);
+        for (int q = 0; q < 4; q += 2) { /* counted both ways: no count */
+            uint32_t both = cl->wcount[q] & cl->wcount[q + 1];
+            cl->wcount[q] &= ~both;
+            cl->wcount[q + 1] &= ~both;
         }
         cl->restricted = cl->weak;
         cl->weak = cl->weak || conditional;
@@ -4283,6 +4321,18 @@ swapped_ends(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether clause k counts a word of claim cl the other way (counted). */
+static bool
+other_count(const judge_ctx *j, const assay_claim *cl, const clause *k)
+{
+    if ((cl->wcount[0] | cl->wcount[1] | cl->wcount[2] | cl->wcount[3]) == 0) {
+        return false;
+    }
+    uint32_t m[4];
+    counted(cl, j->a, k->first, k->last, j->cover, m);
+    return counted_otherwise(cl, m);
+}
+
 /* Whether the opposite at answer term i of claim verb w, a verb itself
  * with an object right after it, is said of something else than the
  * verb's object in the claim, which the clause says elsewhere: "receives
@@ -4950,14 +5000,9 @@ judge_clause(void *vctx, const clause *k)
              * counted the other way ("moving the application to a single
              * bigger server" for "adding more servers"): another number
              * of it, however little else the clause shares with it */
-            if (!by_growth && named && denial == 0 &&
-                (cl->wqone | cl->wqmany) != 0) {
-                uint32_t one, many;
-                counted(cl, a, k->first, k->last, j->cover, &one, &many);
-                if ((one & cl->wqmany) != 0 || (many & cl->wqone) != 0) {
-                    note_contra(j, c, clause_rank(cl, &x[c], named_all),
-                                ASSAY_REASON_OTHER_VALUE, start, end);
-                }
+            if (!by_growth && named && denial == 0 && other_count(j, cl, k)) {
+                note_contra(j, c, clause_rank(cl, &x[c], named_all),
+                            ASSAY_REASON_OTHER_VALUE, start, end);
             }
             if (!by_growth) {
                 continue;
@@ -5047,6 +5092,15 @@ judge_clause(void *vctx, const clause *k)
             if (!flip && !growth_denied) {
                 note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             }
+            continue;
+        }
+        /* what the claim says, of another number or another one of a
+         * thing it counts, in a clause naming the claim's subject ("a
+         * foreign key is the primary key of its own table" for "... of
+         * another table"); without the subject the clause may be about
+         * something else */
+        if (!flip && named && denial == 0 && other_count(j, cl, k)) {
+            note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             continue;
         }
         if (!flip) {

@@ -131,16 +131,17 @@ typedef struct assay_claim {
     uint32_t wredobj; /* words a reducer lowers ("reduces the memory"):
                          an answer's "less memory" says it the same way */
     uint32_t wmore;   /* words after "more" / "extra" / "additional" */
-    uint32_t wqone, wqmany; /* words counted one alone ("a single server")
-                               or several together ("more servers"), said
-                               plainly: counted */
-    uint8_t reducer;        /* 1 + the claim word index of the reducer verb that
-                               lowers a word of wredobj, 0: none */
-    uint32_t wraiseobj;     /* words a verb that raises an amount raises
-                               ("increases capacity") */
-    uint8_t raiser;         /* 1 + the claim word index of that verb, 0: none */
-    uint32_t wgrowth;       /* words naming an order of growth
-                               ("logarithmically", "O(n)") */
+    uint32_t wcount[4];  /* words counted, said plainly (claim.c counted):
+                            one alone ("a single server"), several together
+                            ("more servers"), its own ("its own table"),
+                            another ("another table") */
+    uint8_t reducer;     /* 1 + the claim word index of the reducer verb that
+                            lowers a word of wredobj, 0: none */
+    uint32_t wraiseobj;  /* words a verb that raises an amount raises
+                            ("increases capacity") */
+    uint8_t raiser;      /* 1 + the claim word index of that verb, 0: none */
+    uint32_t wgrowth;    /* words naming an order of growth
+                            ("logarithmically", "O(n)") */
     uint32_t weffect;    /* words that are effect cues ("speeds", "limits") */
     uint32_t wgrade;     /* gradable words ("harder", "fast"): a role swap
                             must say one of them, or its opposite */

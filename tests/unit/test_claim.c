@@ -1845,8 +1845,9 @@ test_claim_listed_opposite_of_any_form(void **state)
 
 /* a thing the claim counts, counted the other way in a clause that names
  * the claim's subject, is another number of it ("a single bigger server"
- * for "more servers"), whatever else the clause shares with the claim;
- * counted the same way, or under a negation, it is not */
+ * for "more servers") or another one ("its own table" for "another
+ * table"), whatever else the clause shares with the claim; counted the
+ * same way, or under a negation, it is not */
 static void
 test_claim_counted_the_other_way(void **state)
 {
@@ -1882,6 +1883,22 @@ test_claim_counted_the_other_way(void **state)
     assert_false(any_contradicted(j));
     judged_free(j);
     j = judge(q, ref, "Vertical scaling does not use more servers.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    /* its own one against another one, in a clause the claim aligns with */
+    q = "What is a foreign key?";
+    ref = "A foreign key is a column that references the primary key of "
+          "another table.";
+    j = judge(q, ref, "A foreign key is the primary key of its own table.",
+              NULL, 0);
+    r = result_of(j, "A foreign key");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge(q, ref,
+              "A foreign key is a column holding the primary key of some "
+              "other table.",
+              NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
 }
