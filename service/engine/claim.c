@@ -3240,7 +3240,10 @@ count_cue(const assay_analysis *a, size_t first, size_t i)
     /* not "same" / "different": science answers compare things with them
      * ("wood would make the same sound" beside "different materials ...
      * different sounds" set the contradiction flag on four SciEntsBank
-     * training answers, none of them contradictory) */
+     * training answers, none of them contradictory); not "share" or
+     * "shared" against "own": a clause saying "their own memory" of the
+     * threads the reference says share it then outranked the role swap
+     * of the clause after it, the weaker reason winning */
     static const char *const own[] = {"own"};
     static const char *const other[] = {"another", "other"};
     const assay_term *t = &a->terms[i];
@@ -3253,23 +3256,27 @@ count_cue(const assay_analysis *a, size_t first, size_t i)
 }
 
 /* Claim cl's words counted by a plain cue in [first, last) of a (cover:
- * its negations, may be NULL), a mask per kind of count_cue. A cue or
- * counted word under a negation ("no single server") counts nothing. */
-static void
+ * its negations, may be NULL), a mask per kind of count_cue; returns the
+ * kinds of cue said (bit per kind), whatever they count. A cue or counted
+ * word under a negation ("no single server") counts nothing. */
+static unsigned
 counted(const assay_claim *cl, const assay_analysis *a, size_t first,
         size_t last, const uint32_t *cover, uint32_t m[4])
 {
     m[0] = m[1] = m[2] = m[3] = 0;
+    unsigned kinds = 0; /* the kinds of cue said, whatever they count */
     for (size_t i = first; i < last; i++) {
         int q = count_cue(a, first, i);
         if (q < 0 || negated_here(cover, first, i)) {
             continue;
         }
+        kinds |= 1u << q;
         int w = counted_word(cl, a, first, last, i);
         if (w >= 0 && !negated_here(cover, first, i + 1)) {
             m[q] |= 1u << w;
         }
     }
+    return kinds;
 }
 
 /* Whether a clause (its counts m) counts a word of claim cl the other way
@@ -3632,7 +3639,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         acc_cue(&pol, elided_cue);
         cl->wcore = core_words(cl, ra, c->first, c->last);
-        counted(cl, ra, c->first, c->last, rcov, cl->wcount);
+        (void)counted(cl, ra, c->first, c->last, rcov, cl->wcount);
         for (int q = 0; q < 4; q += 2) { /* counted both ways: no count */
             uint32_t both = cl->wcount[q] & cl->wcount[q + 1];
             cl->wcount[q] &= ~both;
@@ -4321,6 +4328,16 @@ swapped_ends(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether a clause whose subject is entity subj says what it says of
+ * claim cl's own subject: one the claim is said of (its heads), not one it
+ * names as an object ("each process gets its own memory" is not about
+ * "threads of the same process share memory"). */
+static bool
+said_of_subject(const assay_claim *cl, int subj)
+{
+    return subj >= 0 && cl->subject >= 0 && ((cl->heads >> subj) & 1u);
+}
+
 /* Whether clause k counts a word of claim cl the other way (counted). */
 static bool
 other_count(const judge_ctx *j, const assay_claim *cl, const clause *k)
@@ -4329,7 +4346,14 @@ other_count(const judge_ctx *j, const assay_claim *cl, const clause *k)
         return false;
     }
     uint32_t m[4];
-    counted(cl, j->a, k->first, k->last, j->cover, m);
+    unsigned kinds = counted(cl, j->a, k->first, k->last, j->cover, m);
+    /* both ends of a pair said in the clause decide nothing, as cue_sign's
+     * both signs do: "even with many threads only one of them can run" */
+    for (int q = 0; q < 4; q += 2) {
+        if (((kinds >> q) & 3u) == 3u) {
+            m[q] = m[q + 1] = 0;
+        }
+    }
     return counted_otherwise(cl, m);
 }
 
@@ -5000,7 +5024,8 @@ judge_clause(void *vctx, const clause *k)
              * counted the other way ("moving the application to a single
              * bigger server" for "adding more servers"): another number
              * of it, however little else the clause shares with it */
-            if (!by_growth && named && denial == 0 && other_count(j, cl, k)) {
+            if (!by_growth && named && denial == 0 &&
+                said_of_subject(cl, subj) && other_count(j, cl, k)) {
                 note_contra(j, c, clause_rank(cl, &x[c], named_all),
                             ASSAY_REASON_OTHER_VALUE, start, end);
             }
@@ -5099,7 +5124,8 @@ judge_clause(void *vctx, const clause *k)
          * foreign key is the primary key of its own table" for "... of
          * another table"); without the subject the clause may be about
          * something else */
-        if (!flip && named && denial == 0 && other_count(j, cl, k)) {
+        if (!flip && named && denial == 0 && said_of_subject(cl, subj) &&
+            other_count(j, cl, k)) {
             note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             continue;
         }

@@ -1901,6 +1901,17 @@ test_claim_counted_the_other_way(void **state)
               NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
+    /* both ends of a pair said in one clause decide nothing: "many
+     * threads, only one of them" */
+    q = "Explain Python's GIL.";
+    ref = "The GIL ensures only one thread executes Python bytecode at a "
+          "time.";
+    j = judge(q, ref,
+              "The GIL means that even with many threads only one of them "
+              "can run bytecode at any moment.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
 }
 
 /* keeping a thing from happening and letting or making it happen are
