@@ -2668,6 +2668,20 @@ note_quantities(assay_claim *c, const assay_analysis *r, const clause *k,
     }
 }
 
+/* Whether t reads as a verb in the present with its subject before it
+ * ("takes", "returns"): mostly a verb in WordNet and in -s. A comparative
+ * or participle ("slower restores", "delayed writes") stands before the
+ * noun it is said of, and an answer may say it after ("restores get
+ * faster"). */
+static bool
+finite_verb(const assay_wordnet *wn, const assay_term *t)
+{
+    size_t n = t->surface_len;
+    return n > 3 && t->surface[n - 1] == 's' && t->surface[n - 2] != 's' &&
+           !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) &&
+           assay_wordnet_mostly_verb(wn, t->surface, n);
+}
+
 /* Tables of predicate words and of words opposite to them, each entry
  * naming its claim and word: sorted so judging looks a term up by binary
  * search. */
@@ -2701,6 +2715,7 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             if (w < 0) {
                 continue;
             }
+            size_t nopp_at = nopp;
             /* a growth named in words ("logarithmic time") is also found
              * by its bracket, as an answer's O(log n) is */
             size_t gend;
@@ -2794,6 +2809,12 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                         }
                     }
                 }
+            }
+            /* what a verb with an opposite is said of, for judging an
+             * opposite said of something else (said_of_another) */
+            if (nopp > nopp_at && cs->wn != NULL && cc->wobj[w] == 0 &&
+                finite_verb(cs->wn, t)) {
+                cs->c[c].wobj[w] = objects_after(cc, r, k, i, w);
             }
         }
         note_quantities(&cs->c[c], r, k, pr, &npr);
@@ -3192,20 +3213,6 @@ predicate_start(const assay_wordnet *wn, const assay_analysis *a,
     return SIZE_MAX;
 }
 
-/* Whether t reads as a verb in the present with its subject before it
- * ("takes", "returns"): mostly a verb in WordNet and in -s. A comparative
- * or participle ("slower restores", "delayed writes") stands before the
- * noun it is said of, and an answer may say it after ("restores get
- * faster"). */
-static bool
-finite_verb(const assay_wordnet *wn, const assay_term *t)
-{
-    size_t n = t->surface_len;
-    return n > 3 && t->surface[n - 1] == 's' && t->surface[n - 2] != 's' &&
-           !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) &&
-           assay_wordnet_mostly_verb(wn, t->surface, n);
-}
-
 /* The claim word a quantity cue at term i counts ("a single bigger
  * server", "more servers"): the first claim word among the next two
  * content words, not past a break; -1 when none. */
@@ -3530,13 +3537,6 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             if (v >= 0 && v != w) {
                 cl->wpair[w] |= 1u << v;
                 cl->wpair[v] |= 1u << w;
-            }
-        }
-        for (size_t i = c->first; cs->wn != NULL && i < c->last; i++) {
-            int w = claim_word_at(cl, ra, c->first, c->last, i);
-            const assay_term *t = &ra->terms[i];
-            if (w >= 0 && cl->wobj[w] == 0 && finite_verb(cs->wn, t)) {
-                cl->wobj[w] = objects_after(cl, ra, c, i, w);
             }
         }
         for (size_t i = c->first; i < c->last; i++) {

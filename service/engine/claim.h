@@ -161,10 +161,10 @@ typedef struct assay_claim {
     uint32_t wbase[ASSAY_CLAIM_WORDS]; /* each word's first WordNet base
                                           form ("find"); ASSAY_WORDNET_NONE:
                                           none */
-    uint32_t wobj[ASSAY_CLAIM_WORDS];  /* for a verb (mostly one in WordNet),
-                                          the claim words it is said of
-                                          ("takes another function"):
-                                          objects_after */
+    uint32_t wobj[ASSAY_CLAIM_WORDS];  /* for a verb (mostly one in WordNet)
+                                          with an opposite, the claim words
+                                          it is said of ("takes another
+                                          function"): objects_after */
     uint32_t wpair[ASSAY_CLAIM_WORDS]; /* the claim words said beside each
                                           one ("logarithmically many"): bit
                                           per word */
