@@ -146,6 +146,14 @@ more_of_several(const assay_analysis *a, size_t i)
            n->surface[len - 2] != 's' && n->text_len < len;
 }
 
+/* Whether term i of a says several together in one word ("many",
+ * "multiple", "more" before a plural). */
+static bool
+several_word(const assay_analysis *a, size_t i)
+{
+    return IN_CLASS(&a->terms[i], TOGETHER) || more_of_several(a, i);
+}
+
 /* The quantity cue term i of a is: -1 one alone ("only", "at a time"),
  * +1 several together ("many", "at the same time", "at once", "more"
  * before a plural), else 0. */
@@ -153,10 +161,9 @@ static int
 quantity_cue(const assay_analysis *a, size_t first, size_t i)
 {
     const assay_term *t = &a->terms[i];
-    return IN_CLASS(t, ALONE) ? -1
-           : IN_CLASS(t, TOGETHER) || more_of_several(a, i)
-               ? 1
-               : quantity_phrase(a, first, i);
+    return IN_CLASS(t, ALONE)   ? -1
+           : several_word(a, i) ? 1
+                                : quantity_phrase(a, first, i);
 }
 
 /* What the cues of one class (cue: effect_cue or quantity_cue) say in
@@ -2656,9 +2663,7 @@ note_quantities(assay_claim *c, const assay_analysis *r, const clause *k,
         }
         if (one < 0 && IN_CLASS(t, ALONE)) {
             one = w;
-        } else if (many < 0 &&
-                   (IN_CLASS(t, TOGETHER) ||
-                    (is_word(t, "more") && more_of_several(r, i)))) {
+        } else if (many < 0 && several_word(r, i)) {
             many = w;
         }
     }
