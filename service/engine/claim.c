@@ -685,6 +685,19 @@ coordinated_clause(const assay_wordnet *verbs, const assay_analysis *a,
     return false;
 }
 
+/* Whether terms [first, last) end in a denial of an elided predicate
+ * ("..., but the battery is not", "UDP never does"): such a clause denies
+ * the predicate of the claim it speaks to as a whole, whichever of its
+ * words it names, and is a clause of its own however short. */
+static bool
+ends_elided(const assay_analysis *a, size_t first, size_t last)
+{
+    size_t n = last - first;
+    return (n >= 2 && assay_elided_denial(a, last - 1) != SIZE_MAX) ||
+           (n >= 3 && is_word(&a->terms[last - 2], "never") &&
+            assay_elided_denial(a, last - 2) != SIZE_MAX);
+}
+
 /* A segment with fewer than two content words is usually a parenthesis or
  * a fragment ("O(1)", "on average"), not a clause: it joins the clause
  * before it unless it opens a sentence or a contrast, or a subject
@@ -750,8 +763,10 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
          * ("; token-based (JWT) sends"), not the tail of the last one */
         bool subject = i < a->n && !new_sentence &&
                        (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE);
-        bool pronoun = i > seg + 1 &&
-                       IN_CLASS(&a->terms[seg], SUBJECT_PRONOUN) && words >= 1;
+        bool pronoun =
+            (i > seg + 1 && IN_CLASS(&a->terms[seg], SUBJECT_PRONOUN) &&
+             words >= 1) ||
+            (words >= 1 && ends_elided(a, seg, i)); /* "UDP doesn't" */
         /* a quantifier says how many, not what: "so all of them can
          * proceed" is as much a fragment as "so none of them can" */
         size_t said = words;
@@ -3127,18 +3142,6 @@ claims_clear(assay_claim_set *cs)
     memset(rest, 0, sizeof(*cs) - (size_t)(rest - (char *)cs));
 }
 
-/* Negators that end an elided predicate: "..., while POST is not", "but
- * UDP doesn't" (not "no", "none", "without": those name what they deny). */
-static bool
-elliptic_negator(const assay_term *t)
-{
-    size_t n = t->surface_len;
-    return (t->flags & ASSAY_TERM_NEGATOR) &&
-           (is_word(t, "not") || is_word(t, "cannot") ||
-            (n >= 3 && memcmp(t->surface + n - 3, "n't", 3) == 0) ||
-            (n >= 4 && memcmp(t->surface + n - 2, "nt", 2) == 0));
-}
-
 /* The negation ending clause c when c denies, in few words, the predicate
  * of the clause p before it in the same sentence ("GET and PUT are
  * idempotent, while POST is not"): a subject of up to three content words,
@@ -3151,10 +3154,7 @@ elided_denial(const assay_analysis *a, const clause *p, const clause *c)
         return SIZE_MAX;
     }
     size_t neg = c->last - 1;
-    const assay_term *t = &a->terms[neg];
-    /* "not" after its auxiliary, or a contraction that carries one */
-    if (!elliptic_negator(t) ||
-        (!IN_CLASS(&a->terms[neg - 1], AUX) && t->surface_len < 4)) {
+    if (assay_elided_denial(a, neg) == SIZE_MAX) {
         return SIZE_MAX;
     }
     size_t words = content_count(a, c->first, neg);
@@ -3519,13 +3519,33 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 /* a word denied there is left out: "GET changes no
                  * state and is safe, while POST is not" denies "safe" */
                 int w = claim_word_at(pc, ra, p->first, p->last, i);
-                if (w < 0 || pc->wneg[w] != 0 ||
-                    claim_word_index(cl, pc->key[w]) >= 0) {
+                const assay_term *t = &ra->terms[i];
+                /* an entity's word is the predicate too: "GET and PUT are
+                 * idempotent, while POST is not" for the question's
+                 * "idempotent method" denies "idempotent" of POST */
+                bool named = w < 0 && content(t) &&
+                             is_entity_key(cs, t->hash) &&
+                             (rcov == NULL || rcov[i] == 0) &&
+                             claim_word_index(cl, t->hash) < 0;
+                if (!named && (w < 0 || pc->wneg[w] != 0 ||
+                               claim_word_index(cl, pc->key[w]) >= 0)) {
                     continue;
                 }
                 elided_cue = (uint32_t)neg + 1;
-                cl->wbase[cl->nwords] = pc->wbase[w];
                 cl->wneg[cl->nwords] = elided_cue;
+                if (named) {
+                    double iw = idf ? assay_idf_get(idf, t->hash) : 1.0;
+                    cl->wbase[cl->nwords] = ASSAY_WORDNET_NONE;
+                    if (cs->wn != NULL) {
+                        assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
+                                            &cl->wbase[cl->nwords], 1);
+                    }
+                    cl->key[cl->nwords] = t->hash;
+                    cl->w[cl->nwords++] = iw;
+                    cl->wsum += iw;
+                    continue;
+                }
+                cl->wbase[cl->nwords] = pc->wbase[w];
                 cl->key[cl->nwords] = pc->key[w];
                 cl->w[cl->nwords++] = pc->w[w];
                 cl->wsum += pc->w[w];
@@ -5056,7 +5076,15 @@ judge_clause(void *vctx, const clause *k)
         bool absent =
             said_absent(cs, cl->subject, a, k->first, k->last) != cl->absent;
         pol ^= (int)absent;
-        bool flip = pol != claim_polarity(cl, x[c].words | opposites(&x[c])) ||
+        /* "..., but the battery is not" denies the claim's predicate as a
+         * whole, whichever of its words the clause names: "the battery is
+         * not in a closed path" agrees, "PUT and DELETE are idempotent"
+         * is contradicted by "PUT and DELETE are not" */
+        bool elided = ends_elided(a, k->first, k->last);
+        pol ^= (int)elided;
+        uint32_t said =
+            elided ? (1u << cl->nwords) - 1u : x[c].words | opposites(&x[c]);
+        bool flip = pol != claim_polarity(cl, said) ||
                     plain_antonym(cl, &x[c], instead || absent) ||
                     moved_negation(cl, &x[c], instead || absent);
         /* both say what happens to most of the claim's words, or how

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wordclass.h"
 #include "wordnet.h"
 
 /* Called for every term, several times: compare the first two bytes
@@ -341,12 +342,54 @@ denies_need(const assay_analysis *a, size_t i)
     return false;
 }
 
+size_t
+assay_elided_denial(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    if (!(t->flags & ASSAY_TERM_NEGATOR) || i == 0) {
+        return SIZE_MAX;
+    }
+    size_t last = i; /* the clause's last term */
+    if (IS(t, "never") && i + 1 < a->n &&
+        (a->terms[i + 1].wclass & ASSAY_WC(AUX)) &&
+        !(a->terms[i + 1].flags &
+          (ASSAY_TERM_BREAK_BEFORE | ASSAY_TERM_NEGATOR))) {
+        last = i + 1; /* "never does" */
+    }
+    if (last + 1 < a->n &&
+        !(a->terms[last + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        return SIZE_MAX; /* the clause goes on: it says what it denies */
+    }
+    if (last > i) {
+        return i; /* "never" opens the auxiliary's denial */
+    }
+    const assay_term *aux = &a->terms[i - 1];
+    if (IS(t, "not") || IS(t, "n't")) {
+        bool after_aux = !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+                         (aux->wclass & ASSAY_WC(AUX)) &&
+                         !(aux->flags & ASSAY_TERM_NEGATOR);
+        return after_aux ? i - 1 : SIZE_MAX;
+    }
+    /* a negator that carries its auxiliary: "doesn't", "isn't", "cannot",
+     * "wont" typed without the apostrophe */
+    size_t n = t->surface_len;
+    const char *s = t->surface;
+    bool carries = IS(t, "cannot") ||
+                   (n >= 5 && memcmp(s + n - 3, "n't", 3) == 0) ||
+                   (n >= 4 && memcmp(s + n - 2, "nt", 2) == 0);
+    return carries ? i : SIZE_MAX;
+}
+
 /* A denied need denies its subject: "the csrf_token tag is not needed"
  * says not to use the tag, though "not" stands after it. The clause's
  * terms before the copula, back to its start (a break or a contrast word)
  * and at most window content words, join the denial's scope, where no
  * other negation covers them. O(a->n): matches are rare and each walks
- * back over its own clause only. */
+ * back over its own clause only. (A denial of an elided predicate, "...,
+ * while POST is not", does not: what it denies is the predicate of the
+ * clause before, which the claim judge reads as a whole; denying the
+ * subject's words made "the battery is not" deny a battery that "the
+ * battery is not in a closed path" names plainly.) */
 static void
 deny_unneeded_subjects(const assay_analysis *a, unsigned window,
                        uint32_t *cover)

@@ -50,6 +50,15 @@ bool assay_scope_boundary(const assay_analysis *a, size_t i);
  * true that", from the cue on). O(a->n). */
 void assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg);
 
+/* assay_elided_denial tells whether the negation at term i of a ends its
+ * clause after an auxiliary, so that the predicate it denies is the one
+ * the clause before said ("..., while POST is not", "but UDP doesn't",
+ * "UDP never does"). Returns the index of the auxiliary (of the negator
+ * itself when it carries one: "doesn't", "cannot"), or SIZE_MAX. Its scope
+ * covers nothing: the claim judge reads the clause as denying the claim's
+ * predicate as a whole. O(1). */
+size_t assay_elided_denial(const assay_analysis *a, size_t i);
+
 /* assay_set_aside marks, in scope (a->n entries, a negation scope), the
  * phrase after "instead of", "rather than" or "as opposed to" as denied:
  * a verb in -ing and what follows it, or a noun phrase up to the first

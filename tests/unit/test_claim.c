@@ -3720,6 +3720,40 @@ test_claim_elided_denial_takes_the_predicate_before(void **state)
     judged_free(j);
 }
 
+/* an elided predicate that is an entity's word ("idempotent" of the
+ * question's "idempotent methods") is denied of the new subject too, and
+ * an answer's own elided denial denies what it names */
+static void
+test_claim_elided_denial_of_an_entity_word(void **state)
+{
+    (void)state;
+    const char *q = "What is an idempotent method in HTTP?";
+    const char *ref = "An idempotent method has the same effect when repeated. "
+                      "GET and DELETE are idempotent, while POST is not.";
+    judged *j = judge(q, ref, "POST is idempotent.", NULL, 0);
+    assert_int_equal(result_of(j, "POST is not")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "POST is not idempotent.", NULL, 0);
+    assert_int_equal(result_of(j, "POST is not")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* "POST isn't" is a clause of its own: its denial is not read over
+     * the clause before (which agrees); it names POST without the
+     * predicate, too little of the claim to judge it */
+    j = judge(q, ref, "GET and DELETE are idempotent; POST isn't.", NULL, 0);
+    assert_int_equal(result_of(j, "GET and DELETE")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_not_equal(result_of(j, "POST is not")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* the answer's "... while GET and DELETE are not" denies them */
+    j = judge(q, ref, "POST is idempotent, while GET and DELETE are not.", NULL,
+              0);
+    assert_int_equal(result_of(j, "GET and DELETE")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -3851,6 +3885,7 @@ main(void)
         cmocka_unit_test(
             test_claim_question_and_instruction_verbs_name_no_entity),
         cmocka_unit_test(test_claim_elided_denial_takes_the_predicate_before),
+        cmocka_unit_test(test_claim_elided_denial_of_an_entity_word),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -375,6 +375,56 @@ test_polarity_denied_need_denies_its_subject(void **state)
     assert_string_equal(s, "...nnn");
 }
 
+/* elided(text): for each term, 'a' where a denial of an elided predicate
+ * ending at the next term names its auxiliary, 'x' at that negator, '.'
+ * elsewhere */
+static void
+elided(const char *text, char *out)
+{
+    assay_analysis a = analyse(text);
+    assert_true(a.n < 64);
+    memset(out, '.', a.n);
+    out[a.n] = '\0';
+    for (size_t i = 0; i < a.n; i++) {
+        size_t aux = assay_elided_denial(&a, i);
+        if (aux != SIZE_MAX) {
+            out[aux] = 'a';
+            out[i] = aux == i ? 'c' : 'x';
+        }
+    }
+    assay_analysis_fini(&a);
+}
+
+/* a denial whose predicate is elided ("..., while POST is not") ends its
+ * clause after an auxiliary; its scope covers nothing */
+static void
+test_polarity_elided_denial(void **state)
+{
+    (void)state;
+    char s[80];
+    /* lists are mutable , but tuples are not
+     * 0     1   2       3   4      5   6 */
+    elided("lists are mutable, but tuples are not", s);
+    assert_string_equal(s, ".....ax");
+    scope("lists are mutable, but tuples are not", 5, s);
+    assert_string_equal(s, ".......");
+    /* a contraction carries its auxiliary; "never" before one */
+    elided("TCP retransmits, UDP doesn't", s);
+    assert_string_equal(s, "...c");
+    elided("TCP retransmits; UDP never does.", s);
+    assert_string_equal(s, "...c.");
+    elided("TCP retransmits; UDP cannot", s);
+    assert_string_equal(s, "...c");
+    /* a clause that goes on says what it denies */
+    elided("tuples are not mutable", s);
+    assert_string_equal(s, "....");
+    elided("tuples cannot change, lists can", s);
+    assert_string_equal(s, ".....");
+    /* "or not" has no auxiliary */
+    elided("whether the cache is warm or not", s);
+    assert_string_equal(s, ".......");
+}
+
 /* a negative pronoun denies what is said of it, not its restriction */
 static void
 test_polarity_negative_pronoun_keeps_its_restriction(void **state)
@@ -583,6 +633,7 @@ main(void)
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
         cmocka_unit_test(test_polarity_denied_need_denies_its_subject),
+        cmocka_unit_test(test_polarity_elided_denial),
         cmocka_unit_test(test_polarity_negative_pronoun_keeps_its_restriction),
         cmocka_unit_test(test_polarity_auxiliary_after_and_ends_the_denial),
         cmocka_unit_test(
