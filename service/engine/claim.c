@@ -2166,6 +2166,8 @@ value_of(const assay_analysis *a, const clause *c)
 typedef struct acc {
     uint32_t words;   /* claim words seen in this clause (bit per word) */
     uint32_t opposed; /* claim words an answer word is opposite to */
+    uint32_t shadow;  /* claim words whose opposite the clause says as a
+                         word of another claim (not counted as opposed) */
     double got;       /* weight of words */
     uint32_t cues[4]; /* distinct negations over the claim's words here */
     unsigned ncues;
@@ -4821,12 +4823,28 @@ judge_clause(void *vctx, const clause *k)
          * never of a claim that says the word itself; elsewhere a
          * reference's own word is none ("the short string is higher, the
          * long one lower" speaks of each in turn) */
+        uint64_t keys[5];
+        size_t nk = gend > i + 1 ? 0 : opposite_keys(cs, t, keys);
         if ((claim_word && conj == 0) || gend > i + 1) {
+            /* ... though the clause does not say the claim's own word
+             * either: "it can give false negatives" does not agree with
+             * "it can give false positives" on the strength of "give
+             * false", where "... but never false negatives" is the
+             * reference's next claim */
+            for (size_t q = 0; q < nk; q++) {
+                p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+                for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+                    if (cs->opp_claim[p] != ENTITY_OPPOSITE &&
+                        !(cs->opp_idx[p] & DIR_OPP) &&
+                        claim_word_index(&cs->c[cs->opp_claim[p]], t->hash) <
+                            0) {
+                        x[cs->opp_claim[p]].shadow |= 1u << cs->opp_idx[p];
+                    }
+                }
+            }
             i = gend - 1;
             continue; /* "first" in "the last added is the first removed" */
         }
-        uint64_t keys[5];
-        size_t nk = opposite_keys(cs, t, keys);
         bool opposite = false;
         for (size_t q = 0; q < nk; q++) {
             p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
@@ -5161,6 +5179,9 @@ judge_clause(void *vctx, const clause *k)
             other_count(j, cl, k)) {
             note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             continue;
+        }
+        if (!flip && (x[c].shadow & ~x[c].words) != 0) {
+            continue; /* another claim's word said in place of its own */
         }
         if (!flip) {
             note_support(j, c, rank, start, end);

@@ -3754,6 +3754,35 @@ test_claim_elided_denial_of_an_entity_word(void **state)
     judged_free(j);
 }
 
+/* a clause that says another claim's word in place of a claim's own
+ * (its opposite) does not agree with that claim on the strength of the
+ * rest: "it can give false negatives" against "it can give false
+ * positives | but never false negatives" */
+static void
+test_claim_opposite_from_another_claim_does_not_agree(void **state)
+{
+    (void)state;
+    const char *q = "What is a Bloom filter?";
+    const char *ref = "A Bloom filter is a compact probabilistic set; it can "
+                      "give false positives but never false negatives.";
+    judged *j = judge(q, ref, "It can give false negatives.", NULL, 0);
+    assert_int_equal(result_of(j, "it can give")->state, ASSAY_CLAIM_MISSING);
+    assert_int_equal(result_of(j, "never false")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "It can give false negatives but never false positives.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "it can give")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* each claim said in turn agrees with each */
+    j = judge(q, ref, "It can give false positives but never false negatives.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "it can give")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "never false")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -3886,6 +3915,7 @@ main(void)
             test_claim_question_and_instruction_verbs_name_no_entity),
         cmocka_unit_test(test_claim_elided_denial_takes_the_predicate_before),
         cmocka_unit_test(test_claim_elided_denial_of_an_entity_word),
+        cmocka_unit_test(test_claim_opposite_from_another_claim_does_not_agree),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
