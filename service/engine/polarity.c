@@ -187,7 +187,11 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
         return ASSAY_CUE_CLAUSE;
     }
     if (IN(t, denials)) {
-        if (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+        /* a sentence opening "False:", "Wrong, ..." or "Incorrect."; not
+         * "False positives are possible", "Wrong input raises an error" */
+        if ((i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) &&
+            (i + 1 == a->n ||
+             (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE))) {
             return ASSAY_CUE_SENTENCE;
         }
         /* a copula up to three words before in the same clause, only
@@ -299,10 +303,17 @@ first_person(const assay_analysis *a, size_t cue)
 /* Predicates of need: denied after a copula ("is not needed"), they deny
  * the subject before them, not only what follows. Need only, not value:
  * "rainbow tables are useless" agrees with "defeats rainbow tables". */
-static const char *const needs[] = {"needed", "necessary", "required",
-                                    "essential", "mandatory"};
-/* ... and the words that say the denial in one ("is unnecessary") */
-static const char *const needless[] = {"unnecessary", "unneeded", "needless"};
+static const char *const needs[] = {"needed",    "necessary", "required",
+                                    "essential", "mandatory", "possible"};
+/* ... and the words that say the denial in one ("is unnecessary"); "is
+ * impossible" denies that its subject can be at all ("a false negative is
+ * impossible") */
+static const char *const needless[] = {"unnecessary", "unneeded", "needless",
+                                       "impossible"};
+/* verbs of existence: denied, they deny their subject ("false negatives
+ * never occur", "collisions cannot happen") */
+static const char *const existence[] = {"happen", "happens", "occur", "occurs",
+                                        "exist",  "exists",  "arise", "arises"};
 /* what may stand between the negator and the predicate ("not really
  * needed"); "always" may not: "not always needed" concedes a need */
 static const char *const need_fillers[] = {"really",   "strictly", "even",
@@ -380,27 +391,55 @@ assay_elided_denial(const assay_analysis *a, size_t i)
     return carries ? i : SIZE_MAX;
 }
 
+/* Whether the negator at term i denies a verb of existence right after
+ * it ("never occur", "does not exist", "can't happen"): returns where the
+ * subject before it ends (the auxiliary before "not", or the negator), or
+ * SIZE_MAX. */
+static size_t
+denies_existence(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    if (!(t->flags & ASSAY_TERM_NEGATOR) || i + 1 >= a->n ||
+        (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
+        !IN(&a->terms[i + 1], existence)) {
+        return SIZE_MAX;
+    }
+    const assay_term *aux = &a->terms[i - 1];
+    bool after_aux = !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+                     (aux->wclass & ASSAY_WC(AUX)) &&
+                     !(aux->flags & ASSAY_TERM_NEGATOR);
+    return after_aux ? i - 1 : i;
+}
+
 /* A denied need denies its subject: "the csrf_token tag is not needed"
- * says not to use the tag, though "not" stands after it. The clause's
- * terms before the copula, back to its start (a break or a contrast word)
- * and at most window content words, join the denial's scope, where no
- * other negation covers them. O(a->n): matches are rare and each walks
- * back over its own clause only. (A denial of an elided predicate, "...,
- * while POST is not", does not: what it denies is the predicate of the
- * clause before, which the claim judge reads as a whole; denying the
- * subject's words made "the battery is not" deny a battery that "the
- * battery is not in a closed path" names plainly.) */
+ * says not to use the tag, though "not" stands after it; so do a denied
+ * possibility ("a false negative is impossible") and a denied existence
+ * ("false negatives never occur"). The clause's terms before the copula,
+ * auxiliary or negator, back to its start (a break or a contrast word) and
+ * at most window content words, join the denial's scope, where no other
+ * negation covers them. O(a->n): matches are rare and each walks back over
+ * its own clause only. (A denial of an elided predicate, "..., while POST
+ * is not", does not: what it denies is the predicate of the clause before,
+ * which the claim judge reads as a whole; denying the subject's words made
+ * "the battery is not" deny a battery that "the battery is not in a closed
+ * path" names plainly.) */
 static void
 deny_unneeded_subjects(const assay_analysis *a, unsigned window,
                        uint32_t *cover)
 {
     static const uint32_t first =
-        LETTER('n') | LETTER('u') | LETTER('i') | LETTER('a') | LETTER('w');
+        LETTER('n') | LETTER('u') | LETTER('i') | LETTER('a') | LETTER('w') |
+        LETTER('c') | LETTER('d') | LETTER('h') | LETTER('s') | LETTER('m');
     for (size_t i = 1; i < a->n; i++) {
-        if (!starts_in(&a->terms[i], first) || !denies_need(a, i)) {
+        if (!starts_in(&a->terms[i], first)) {
             continue;
         }
-        size_t end = IN(&a->terms[i], copular_negators) ? i : i - 1;
+        size_t end;
+        if (denies_need(a, i)) {
+            end = IN(&a->terms[i], copular_negators) ? i : i - 1;
+        } else if ((end = denies_existence(a, i)) == SIZE_MAX) {
+            continue;
+        }
         if (a->terms[end].flags & ASSAY_TERM_BREAK_BEFORE) {
             continue; /* the clause opens with it: no subject before */
         }

@@ -153,6 +153,13 @@ test_polarity_classifies_cues(void **state)
     /* a denial word that is not predicated of the sentence */
     assert_int_equal(cue_at("the wrong answer is x", 1), ASSAY_CUE_NONE);
     assert_int_equal(cue_at("a false positive", 1), ASSAY_CUE_NONE);
+    /* ... nor one opening a sentence as a modifier: only "False:",
+     * "Wrong, ...", "Incorrect." deny the sentence they open */
+    assert_int_equal(cue_at("False positives are possible", 0), ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("It is. Incorrect input raises", 3),
+                     ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("Wrong, it copies", 0), ASSAY_CUE_SENTENCE);
+    assert_int_equal(cue_at("Incorrect.", 0), ASSAY_CUE_SENTENCE);
     assert_int_equal(cue_at("copy it", 0), ASSAY_CUE_NONE);
     /* "no matter how often" concedes; "no matter is lost" denies */
     assert_int_equal(cue_at("no matter how often it runs", 0), ASSAY_CUE_NONE);
@@ -373,6 +380,21 @@ test_polarity_denied_need_denies_its_subject(void **state)
     /* no copula, no subject denied: "it does not need a salt" */
     scope("it does not need a salt", 5, s);
     assert_string_equal(s, "...nnn");
+    /* a denied possibility or existence denies its subject too */
+    scope("a false negative is impossible", 5, s);
+    assert_string_equal(s, "nnn..");
+    scope("a race never occurs", 5, s);
+    assert_string_equal(s, "nn.n");
+    scope("deadlocks cannot happen here", 5, s);
+    assert_string_equal(s, "n.nn");
+    scope("a race does not exist", 5, s);
+    assert_string_equal(s, "nn..n");
+    /* possible, plainly, denies nothing; a verb of existence plainly
+     * neither */
+    scope("false negatives are possible", 5, s);
+    assert_string_equal(s, "....");
+    scope("false negatives occur", 5, s);
+    assert_string_equal(s, "...");
 }
 
 /* elided(text): for each term, 'a' where a denial of an elided predicate
