@@ -186,7 +186,8 @@ cue_sign(const assay_analysis *a, size_t first, size_t last,
     bool verb_denied = false;
     /* ... but "no" before a number of two or more denies the predicate
      * said of that many ("no two threads execute bytecode at the same
-     * time" is one thread at a time) */
+     * time" is one thread at a time), and so does a "no" opening the
+     * clause's subject ("No system can guarantee all three at once") */
     static const char *const several[] = {"two", "three", "four",
                                           "2",   "3",     "4"};
     for (size_t i = first; i < last; i++) {
@@ -197,7 +198,8 @@ cue_sign(const assay_analysis *a, size_t first, size_t last,
                       ((t->flags & ASSAY_TERM_NEGATOR) &&
                        !is_word(t, "without") && !is_word(t, "no")) ||
                       (is_word(t, "no") && i + 1 < last &&
-                       IS_ANY(&a->terms[i + 1], several));
+                       (IS_ANY(&a->terms[i + 1], several) ||
+                        assay_no_subject(a, i) != SIZE_MAX));
         if (q != 0 && (negated_here(cover, first, i) || far)) {
             q = -q;
             *turned = true;
@@ -424,13 +426,18 @@ modifier_comma(const assay_wordnet *wn, const assay_analysis *a, size_t i)
 
 /* Whether the segment [seg, i) after a comma ends a list the clause before
  * began: "extra storage and slower inserts, updates and deletes" - at most
- * two content words, "and" or "or", at most two more, nothing else, after a
- * content word. Such a tail names more of what the clause says ("slower
- * updates and deletes"), no claim of its own: standing alone it was a claim
- * with no predicate, which any answer naming the same nouns supported. A
- * participle opens a clause ("..., handling workers and scaling"). */
+ * two content words, "and" or "or", at most two more, after a content
+ * word, and then only function words, quantifiers and words WordNet knows
+ * only as adjectives or adverbs ("consistency, availability and partition
+ * tolerance all at once"). Such a tail names more of what the clause says
+ * ("slower updates and deletes"), no claim of its own: standing alone it
+ * was a claim with no predicate, which any answer naming the same nouns
+ * supported, and "cannot guarantee consistency" lost the rest of what it
+ * denies. A participle opens a clause ("..., handling workers and
+ * scaling"). */
 static bool
-list_tail(const assay_analysis *a, size_t seg, size_t i)
+list_tail(const assay_wordnet *wn, const assay_analysis *a, size_t seg,
+          size_t i)
 {
     if (seg == 0 || i - seg < 3 ||
         !(a->terms[seg].flags & ASSAY_TERM_COMMA_BEFORE) ||
@@ -439,9 +446,19 @@ list_tail(const assay_analysis *a, size_t seg, size_t i)
         return false;
     }
     size_t before = 0, after = 0, njoin = 0;
+    bool trailing = false; /* past the list's last item */
     for (size_t q = seg; q < i; q++) {
         const assay_term *t = &a->terms[q];
-        if (is_word(t, "and") || is_word(t, "or")) {
+        bool trailer = njoin == 1 && after >= 1 &&
+                       !(t->flags & ASSAY_TERM_NEGATOR) &&
+                       (!content(t) || IN_CLASS(t, QUANTIFIER) ||
+                        (wn != NULL && adjective_only(wn, t)));
+        if (trailing || trailer) {
+            trailing = true;
+            if (!trailer) {
+                return false;
+            }
+        } else if (is_word(t, "and") || is_word(t, "or")) {
             njoin++;
         } else if (content(t) && !(t->flags & ASSAY_TERM_NEGATOR)) {
             *(njoin == 0 ? &before : &after) += 1;
@@ -776,7 +793,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
         bool absent = without_lead(a, seg, i, said);
         if (have && !opens && !absent &&
             (in_aside || resume || lead || (!subject && !pronoun && said < 2) ||
-             (reference && list_tail(a, seg, i)))) {
+             list_tail(wn, a, seg, i))) {
             cur.last = i;
             lead = false;
         } else {

@@ -236,11 +236,45 @@ static const char *const predicate_aux[] = {
  * words from the preposition (right after the pronoun, or one word on:
  * "nothing already in") to the first content word of what it names,
  * when that is still in the pronoun's own scope. O(a->n). */
+/* auxiliaries that put an agent before its verb: modals and "do" (not a
+ * copula: "no history is kept" denies the history, which is what is kept) */
+static const char *const agent_aux[] = {"can",    "could", "will", "would",
+                                        "should", "must",  "may",  "might",
+                                        "shall",  "does",  "do",   "did"};
+
+size_t
+assay_no_subject(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    if (!IS(t, "no") || !(t->flags & ASSAY_TERM_NEGATOR)) {
+        return SIZE_MAX;
+    }
+    bool opens = i == 0 || (t->flags & ASSAY_TERM_BREAK_BEFORE) ||
+                 assay_scope_boundary(a, i - 1) ||
+                 IN(&a->terms[i - 1], joiners);
+    for (size_t q = i + 1; opens && q < a->n && q <= i + 4; q++) {
+        const assay_term *u = &a->terms[q];
+        if (u->flags & (ASSAY_TERM_BREAK_BEFORE | ASSAY_TERM_NEGATOR)) {
+            break;
+        }
+        if (q > i + 1 && IN(u, agent_aux)) {
+            return q;
+        }
+    }
+    return SIZE_MAX;
+}
+
 static void
 spare_restrictions(const assay_analysis *a, uint32_t *cover)
 {
     for (size_t i = 0; i + 2 < a->n; i++) {
         const assay_term *t = &a->terms[i];
+        /* "No system can guarantee all three": the subject and its
+         * auxiliary stay plain, the predicate is denied */
+        size_t aux = assay_no_subject(a, i);
+        for (size_t k = i + 1; aux != SIZE_MAX && k <= aux; k++) {
+            cover[k] = cover[k] == (uint32_t)i + 1 ? 0 : cover[k];
+        }
         bool pronoun = IN(t, nobodies) ||
                        (IS(t, "no") && IS(&a->terms[i + 1], "one") &&
                         !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE));
@@ -745,7 +779,9 @@ assay_negation_of_other_verb(const assay_analysis *a, size_t first, size_t i,
     if (cue == first) {
         return false; /* the cue is in an earlier clause */
     }
-    size_t h = cue;
+    /* after "No system can", the verb is what is denied */
+    size_t aux = assay_no_subject(a, cue - 1);
+    size_t h = aux != SIZE_MAX && aux < i ? aux + 1 : cue;
     while (h < i &&
            (a->terms[h].flags & (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR))) {
         if (IN(&a->terms[h], determiners)) {

@@ -50,6 +50,16 @@ bool assay_scope_boundary(const assay_analysis *a, size_t i);
  * true that", from the cue on). O(a->n). */
 void assay_negation_scope(const assay_analysis *a, unsigned window, bool *neg);
 
+/* assay_no_subject tells whether term i of a is a "no" that opens the
+ * subject of its clause: at the clause's start, then at most three words
+ * and a modal or "do" ("No system can guarantee all three", "no thread
+ * will wait"; not "no history is kept", whose subject is what is kept).
+ * Returns the auxiliary's index, or SIZE_MAX. Such a "no" denies
+ * the predicate, as "a system cannot ..." does: the subject and the
+ * auxiliary stay out of its scope (assay_negation_cover), where "has no
+ * lock" denies a thing. O(1). */
+size_t assay_no_subject(const assay_analysis *a, size_t i);
+
 /* assay_elided_denial tells whether the negation at term i of a ends its
  * clause after an auxiliary, so that the predicate it denies is the one
  * the clause before said ("..., while POST is not", "but UDP doesn't",

@@ -3783,6 +3783,34 @@ test_claim_opposite_from_another_claim_does_not_agree(void **state)
     judged_free(j);
 }
 
+/* a list's tail after a comma stays in its clause when only function
+ * words, quantifiers and adverbs follow it ("..., availability and
+ * partition tolerance all at once"), in a reference and in an answer; and
+ * "No system can ..." denies the predicate, as "it cannot ..." does */
+static void
+test_claim_list_tail_with_adverbs_and_subject_no(void **state)
+{
+    (void)state;
+    const char *q = "What does the CAP theorem state?";
+    const char *ref = "A distributed system cannot guarantee consistency, "
+                      "availability and partition tolerance all at once.";
+    judged *j = judge(q, ref,
+                      "A distributed system can guarantee consistency, "
+                      "availability and partition tolerance all at once.",
+                      NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    assert_int_equal(result_of(j, "A distributed")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "No system can guarantee consistency, availability and "
+              "partition tolerance at once.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A distributed")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -3916,6 +3944,7 @@ main(void)
         cmocka_unit_test(test_claim_elided_denial_takes_the_predicate_before),
         cmocka_unit_test(test_claim_elided_denial_of_an_entity_word),
         cmocka_unit_test(test_claim_opposite_from_another_claim_does_not_agree),
+        cmocka_unit_test(test_claim_list_tail_with_adverbs_and_subject_no),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -471,6 +471,15 @@ test_polarity_negative_pronoun_keeps_its_restriction(void **state)
     /* "no" before a noun denies the noun */
     scope("no history is kept", 5, s);
     assert_string_equal(s, ".nnn");
+    /* ... but one opening the subject of a modal or "do" denies the
+     * predicate: the subject and the auxiliary stay plain */
+    scope("no system can guarantee all three", 5, s);
+    assert_string_equal(s, "...nnn");
+    scope("the lock is global, and no thread will wait", 5, s);
+    assert_string_equal(s, "........n");
+    /* not as an object */
+    scope("it has no lock and can wait", 5, s);
+    assert_string_equal(s, "...nn..");
 }
 
 /* an auxiliary after "and" opens a predicate of its own: the denial
