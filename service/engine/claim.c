@@ -3783,6 +3783,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     for (size_t c = 0; c < cs->n && rc == ASSAY_OK; c++) {
         const clause *k = &x->cl[claim_clause[c]];
         assay_swap_add(&cs->swaps, ra, k->first, k->last, (int)c, cs->wn);
+        assay_attach_add(&cs->attach, ra, k->first, k->last, (int)c);
     }
     if (rc == ASSAY_OK) {
         rc = build_tables(cs, ra, x->cl, claim_clause, lex, stemmer);
@@ -5537,6 +5538,17 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
         assay_swap_find(&cs->swaps, a, j->cover, cs->wn, &s0, &s1);
     for (size_t c = 0; c < cs->n && swapped != 0; c++) {
         if ((swapped >> c) & 1u && out[c].state != ASSAY_CLAIM_CONTRADICTED) {
+            out[c] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                          ASSAY_REASON_ROLE_SWAP, s0, s1, -1};
+        }
+    }
+    /* a claim's head attached to the object another claim's head has
+     * ("returns 0 in the parent" for "... the child's PID in the parent,
+     * 0 in the child"): a role swap, though the clause shares its words */
+    uint32_t reattached = assay_attach_find(&cs->attach, a, j->cover, &s0, &s1);
+    for (size_t c = 0; c < cs->n && reattached != 0; c++) {
+        if ((reattached >> c) & 1u &&
+            out[c].state != ASSAY_CLAIM_CONTRADICTED) {
             out[c] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
                                           ASSAY_REASON_ROLE_SWAP, s0, s1, -1};
         }

@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "analyze.h"
+#include "attach.h"
 #include "comparison.h"
 #include "concept.h"
 #include "lexicon.h"
@@ -201,7 +202,9 @@ typedef struct assay_claim_set {
                                 (all its words are the claim's), or -1 */
     size_t nconcept_subject;
     const struct assay_wordnet *wn; /* borrowed from the lexicon; may be NULL */
-    assay_swap_set swaps; /* the places of the claims' nouns (swap.h) */
+    assay_swap_set swaps;    /* the places of the claims' nouns (swap.h) */
+    assay_attach_set attach; /* what is attached to which place or party by a
+                                 preposition ("0 in the child"): attach.h */
 } assay_claim_set;
 
 typedef struct assay_claim_result {

@@ -3811,6 +3811,36 @@ test_claim_list_tail_with_adverbs_and_subject_no(void **state)
     judged_free(j);
 }
 
+/* a pairing of a value with a party, exchanged ("0 in the parent" for
+ * "... the child's PID in the parent, 0 in the child"), is a role swap of
+ * each claim it moves, though the clause shares their words (attach.c) */
+static void
+test_claim_attachment_exchanged(void **state)
+{
+    (void)state;
+    const char *q = "What does the Unix fork() system call do?";
+    const char *ref = "It creates a child process; it returns the child's PID "
+                      "in the parent, 0 in the child, and -1 on failure.";
+    judged *j = judge(q, ref,
+                      "It creates a child process and returns 0 in the parent "
+                      "and the child's PID in the child.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "it returns");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    assert_int_equal(result_of(j, "0 in the child")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "It creates a child process and returns the child's PID in the "
+              "parent and 0 in the child.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "it returns")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "0 in the child")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -3945,6 +3975,7 @@ main(void)
         cmocka_unit_test(test_claim_elided_denial_of_an_entity_word),
         cmocka_unit_test(test_claim_opposite_from_another_claim_does_not_agree),
         cmocka_unit_test(test_claim_list_tail_with_adverbs_and_subject_no),
+        cmocka_unit_test(test_claim_attachment_exchanged),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

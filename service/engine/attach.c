@@ -1,0 +1,154 @@
+/* attach.c - what the reference attaches to which place or party. */
+#include "attach.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+/* answer attachments looked at: a bound on the work for a long answer */
+#define ANSWER_ATTACH 64
+
+static bool
+word_in(const assay_term *t, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(words[i]);
+        if (t->surface_len == len && memcmp(t->surface, words[i], len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+#define IN(t, list) word_in((t), (list), sizeof(list) / sizeof((list)[0]))
+
+/* prepositions of place, recipient and source: "in the parent", "to the
+ * client", "on the server", "from the cache" (not "of", "for", "with":
+ * those name a part, a purpose or a means as often as a place) */
+static const char *const preps[] = {"in",   "on",     "at",   "to",
+                                    "into", "onto",   "from", "inside",
+                                    "within"};
+/* what may stand between the preposition and its object */
+static const char *const dets[] = {"the", "a",     "an",    "its",
+                                   "his", "her",   "their", "each",
+                                   "every", "this", "that", "these",
+                                   "those", "our",  "your"};
+
+/* The attachment whose preposition is term i + 1 of a, within [.., last):
+ * its object's index, or SIZE_MAX. */
+static size_t
+object_of(const assay_analysis *a, size_t i, size_t last)
+{
+    const assay_term *h = &a->terms[i];
+    if (i + 2 >= last ||
+        !(assay_term_content(h) || (h->flags & ASSAY_TERM_NUMBER)) ||
+        (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
+        !IN(&a->terms[i + 1], preps)) {
+        return SIZE_MAX;
+    }
+    for (size_t q = i + 2; q < last && q <= i + 4; q++) {
+        const assay_term *t = &a->terms[q];
+        if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
+            return SIZE_MAX;
+        }
+        if (!IN(t, dets)) {
+            return assay_term_content(t) ? q : SIZE_MAX;
+        }
+    }
+    return SIZE_MAX;
+}
+
+void
+assay_attach_add(assay_attach_set *s, const assay_analysis *r, size_t first,
+                 size_t last, int claim)
+{
+    for (size_t i = first; i < last && s->n < ASSAY_ATTACH_MAX; i++) {
+        size_t o = object_of(r, i, last);
+        if (o != SIZE_MAX) {
+            s->a[s->n++] = (assay_attach){r->terms[i].hash,
+                                          r->terms[i + 1].hash,
+                                          r->terms[o].hash, (int8_t)claim};
+        }
+    }
+}
+
+typedef struct answer_attach {
+    uint64_t head, prep, obj;
+    size_t start, end;
+} answer_attach;
+
+/* whether the answer attaches head to obj under prep */
+static bool
+said(const answer_attach *x, size_t n, uint64_t head, uint64_t prep,
+     uint64_t obj)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (x[i].head == head && x[i].prep == prep && x[i].obj == obj) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* whether the reference attaches obj to a head other than head under
+ * prep */
+static bool
+attached_elsewhere(const assay_attach_set *s, uint64_t head, uint64_t prep,
+                   uint64_t obj)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->a[i].prep == prep && s->a[i].obj == obj &&
+            s->a[i].head != head) {
+            return true;
+        }
+    }
+    return false;
+}
+
+uint32_t
+assay_attach_find(const assay_attach_set *s, const assay_analysis *a,
+                  const uint32_t *cover, size_t *start, size_t *end)
+{
+    if (s->n < 2 || a->n == 0) {
+        return 0;
+    }
+    answer_attach x[ANSWER_ATTACH];
+    size_t n = 0;
+    for (size_t i = 0; i < a->n && n < ANSWER_ATTACH; i++) {
+        size_t o = object_of(a, i, a->n);
+        /* a denied attachment ("not in the child") says nothing */
+        if (o == SIZE_MAX ||
+            (cover != NULL && (cover[i] != 0 || cover[o] != 0))) {
+            continue;
+        }
+        x[n++] = (answer_attach){a->terms[i].hash, a->terms[i + 1].hash,
+                                 a->terms[o].hash, a->terms[i].start,
+                                 a->terms[o].end};
+    }
+    uint32_t found = 0;
+    bool spanned = false;
+    for (size_t r = 0; r < s->n; r++) {
+        const assay_attach *t = &s->a[r];
+        if (said(x, n, t->head, t->prep, t->obj)) {
+            continue; /* the claim's own pairing, said */
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (x[i].head != t->head || x[i].prep != t->prep ||
+                x[i].obj == t->obj ||
+                !attached_elsewhere(s, t->head, t->prep, x[i].obj)) {
+                continue;
+            }
+            found |= 1u << (unsigned)t->claim;
+            if (!spanned) {
+                spanned = true;
+                if (start != NULL) {
+                    *start = x[i].start;
+                }
+                if (end != NULL) {
+                    *end = x[i].end;
+                }
+            }
+            break;
+        }
+    }
+    return found;
+}

@@ -1,0 +1,124 @@
+/* test_attach.c - what the reference attaches to which place or party by
+ * a preposition: what an attachment is, a pairing exchanged, and what is
+ * not one (the claim's own pairing said too, a denied attachment, another
+ * preposition, an object the reference attaches nothing else to). Uses the
+ * shipped stop list. */
+#include "assay_test.h"
+#include "assay_test_lex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "attach.h"
+#include "polarity.h"
+
+ASSAY_TEST_LEX_GROUP(tl, false)
+
+/* The attachments of a reference whose claims are its clauses split at
+ * commas, semicolons and sentence ends. */
+static void
+reference(assay_attach_set *s, const char *ref)
+{
+    memset(s, 0, sizeof(*s));
+    assay_analysis r = assay_test_analyse(&tl, ref);
+    size_t first = 0;
+    int claim = 0;
+    for (size_t i = 1; i <= r.n; i++) {
+        if (i == r.n || (r.terms[i].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            assay_attach_add(s, &r, first, i, claim++);
+            first = i;
+        }
+    }
+    assay_analysis_fini(&r);
+}
+
+static uint32_t
+find(const assay_attach_set *s, const char *answer, size_t *start,
+     size_t *end)
+{
+    assay_analysis a = assay_test_analyse(&tl, answer);
+    uint32_t *cover = assay_negation_cover_new(&a, 5);
+    uint32_t got = assay_attach_find(s, &a, cover, start, end);
+    free(cover);
+    assay_analysis_fini(&a);
+    return got;
+}
+
+static const char *REF = "It returns the child's PID in the parent, 0 in the "
+                         "child, and -1 on failure.";
+
+static void
+test_attach_reads_head_preposition_object(void **state)
+{
+    (void)state;
+    assay_attach_set s;
+    reference(&s, REF);
+    /* pid in parent (claim 0), 0 in child (1), 1 on failure (2) */
+    assert_int_equal(s.n, 3);
+    assert_int_equal(s.a[0].claim, 0);
+    assert_int_equal(s.a[1].claim, 1);
+    assert_int_equal(s.a[2].claim, 2);
+    assay_analysis w = assay_test_analyse(&tl, "pid in parent 0 child");
+    assert_true(s.a[0].head == w.terms[0].hash);
+    assert_true(s.a[0].prep == w.terms[1].hash);
+    assert_true(s.a[0].obj == w.terms[2].hash);
+    assert_true(s.a[1].head == w.terms[3].hash);
+    assert_true(s.a[1].obj == w.terms[4].hash);
+    assay_analysis_fini(&w);
+}
+
+static void
+test_attach_exchanged_pairing_found(void **state)
+{
+    (void)state;
+    assay_attach_set s;
+    reference(&s, REF);
+    const char *ans = "It returns 0 in the parent and the child's PID in the "
+                      "child.";
+    size_t start = 0, end = 0;
+    assert_int_equal(find(&s, ans, &start, &end), 0x3u);
+    /* the span of the first exchange found: "PID in the child" */
+    assert_int_equal(strncmp(ans + start, "PID in the child", end - start), 0);
+    /* one pairing exchanged contradicts its claim alone */
+    assert_int_equal(find(&s, "It returns 0 in the parent.", NULL, NULL), 0x2u);
+}
+
+static void
+test_attach_not_an_exchange(void **state)
+{
+    (void)state;
+    assay_attach_set s;
+    reference(&s, REF);
+    /* the reference's pairings */
+    assert_int_equal(
+        find(&s, "It returns the child's PID in the parent and 0 in the child.",
+             NULL, NULL),
+        0u);
+    /* said another way: no preposition to compare */
+    assert_int_equal(
+        find(&s, "The parent gets the child's PID; the child gets 0.", NULL,
+             NULL),
+        0u);
+    /* another preposition */
+    assert_int_equal(find(&s, "It returns 0 to the parent.", NULL, NULL), 0u);
+    /* denied */
+    assert_int_equal(find(&s, "It never returns 0 in the parent.", NULL, NULL),
+                     0u);
+    /* an object the reference attaches nothing else to */
+    assert_int_equal(find(&s, "It returns 0 in the kernel.", NULL, NULL), 0u);
+    /* the claim's own pairing said too: no exchange of it */
+    assert_int_equal(find(&s, "It returns 0 in the child and 0 in the parent.",
+                          NULL, NULL),
+                     0u);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_attach_reads_head_preposition_object),
+        cmocka_unit_test(test_attach_exchanged_pairing_found),
+        cmocka_unit_test(test_attach_not_an_exchange),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
