@@ -24,14 +24,12 @@ word_in(const assay_term *t, const char *const *words, size_t n)
 /* prepositions of place, recipient and source: "in the parent", "to the
  * client", "on the server", "from the cache" (not "of", "for", "with":
  * those name a part, a purpose or a means as often as a place) */
-static const char *const preps[] = {"in",   "on",     "at",   "to",
-                                    "into", "onto",   "from", "inside",
-                                    "within"};
+static const char *const preps[] = {"in",   "on",   "at",     "to",    "into",
+                                    "onto", "from", "inside", "within"};
 /* what may stand between the preposition and its object */
-static const char *const dets[] = {"the", "a",     "an",    "its",
-                                   "his", "her",   "their", "each",
-                                   "every", "this", "that", "these",
-                                   "those", "our",  "your"};
+static const char *const dets[] = {"the",  "a",     "an",    "its",   "his",
+                                   "her",  "their", "each",  "every", "this",
+                                   "that", "these", "those", "our",   "your"};
 
 /* The attachment whose preposition is term i + 1 of a, within [.., last):
  * its object's index, or SIZE_MAX. */
@@ -64,9 +62,9 @@ assay_attach_add(assay_attach_set *s, const assay_analysis *r, size_t first,
     for (size_t i = first; i < last && s->n < ASSAY_ATTACH_MAX; i++) {
         size_t o = object_of(r, i, last);
         if (o != SIZE_MAX) {
-            s->a[s->n++] = (assay_attach){r->terms[i].hash,
-                                          r->terms[i + 1].hash,
-                                          r->terms[o].hash, (int8_t)claim};
+            s->a[s->n++] =
+                (assay_attach){r->terms[i].hash, r->terms[i + 1].hash,
+                               r->terms[o].hash, (int8_t)claim};
         }
     }
 }

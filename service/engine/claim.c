@@ -157,12 +157,38 @@ several_word(const assay_analysis *a, size_t i)
 /* The quantity cue term i of a is: -1 one alone ("only", "at a time"),
  * +1 several together ("many", "at the same time", "at once", "more"
  * before a plural), else 0. */
+/* A share of a whole: +1 all or most of it ("remaps nearly all keys",
+ * "every node"), -1 a small part ("only a small fraction of keys", "few
+ * nodes"), else 0. */
+static int
+share_cue(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    if (is_word(t, "all") || is_word(t, "most") || is_word(t, "every") ||
+        is_word(t, "majority")) {
+        /* before what it counts: "all keys", "all of the keys"; not "at
+         * all", "all at once" */
+        return i + 1 < a->n &&
+                       !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+                       !(i > 0 && is_word(&a->terms[i - 1], "at")) &&
+                       !is_word(&a->terms[i + 1], "at")
+                   ? 1
+                   : 0;
+    }
+    return is_word(t, "few") || is_word(t, "fraction") ||
+                   is_word(t, "minority") || is_word(t, "handful")
+               ? -1
+               : 0;
+}
+
 static int
 quantity_cue(const assay_analysis *a, size_t first, size_t i)
 {
     const assay_term *t = &a->terms[i];
+    int s = share_cue(a, i);
     return IN_CLASS(t, ALONE)   ? -1
            : several_word(a, i) ? 1
+           : s != 0             ? s
                                 : quantity_phrase(a, first, i);
 }
 

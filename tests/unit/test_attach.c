@@ -33,8 +33,7 @@ reference(assay_attach_set *s, const char *ref)
 }
 
 static uint32_t
-find(const assay_attach_set *s, const char *answer, size_t *start,
-     size_t *end)
+find(const assay_attach_set *s, const char *answer, size_t *start, size_t *end)
 {
     assay_analysis a = assay_test_analyse(&tl, answer);
     uint32_t *cover = assay_negation_cover_new(&a, 5);
@@ -95,10 +94,10 @@ test_attach_not_an_exchange(void **state)
              NULL, NULL),
         0u);
     /* said another way: no preposition to compare */
-    assert_int_equal(
-        find(&s, "The parent gets the child's PID; the child gets 0.", NULL,
-             NULL),
-        0u);
+    assert_int_equal(find(&s,
+                          "The parent gets the child's PID; the child gets 0.",
+                          NULL, NULL),
+                     0u);
     /* another preposition */
     assert_int_equal(find(&s, "It returns 0 to the parent.", NULL, NULL), 0u);
     /* denied */
@@ -107,9 +106,9 @@ test_attach_not_an_exchange(void **state)
     /* an object the reference attaches nothing else to */
     assert_int_equal(find(&s, "It returns 0 in the kernel.", NULL, NULL), 0u);
     /* the claim's own pairing said too: no exchange of it */
-    assert_int_equal(find(&s, "It returns 0 in the child and 0 in the parent.",
-                          NULL, NULL),
-                     0u);
+    assert_int_equal(
+        find(&s, "It returns 0 in the child and 0 in the parent.", NULL, NULL),
+        0u);
 }
 
 int

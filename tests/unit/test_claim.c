@@ -3841,6 +3841,29 @@ test_claim_attachment_exchanged(void **state)
     judged_free(j);
 }
 
+/* a share of a whole said the other way ("nearly all keys" for "only a
+ * small fraction of keys") contradicts the claim */
+static void
+test_claim_share_of_a_whole(void **state)
+{
+    (void)state;
+    const char *q = "What is consistent hashing?";
+    const char *ref = "Consistent hashing remaps only a small fraction of the "
+                      "keys when a node is added.";
+    judged *j =
+        judge(q, ref,
+              "Consistent hashing remaps nearly all keys when a node is added.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Consistent")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "Consistent hashing remaps few keys when a node is added.", NULL,
+              0);
+    assert_int_equal(result_of(j, "Consistent")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -3976,6 +3999,7 @@ main(void)
         cmocka_unit_test(test_claim_opposite_from_another_claim_does_not_agree),
         cmocka_unit_test(test_claim_list_tail_with_adverbs_and_subject_no),
         cmocka_unit_test(test_claim_attachment_exchanged),
+        cmocka_unit_test(test_claim_share_of_a_whole),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
