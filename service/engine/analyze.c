@@ -388,8 +388,11 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
                 assay_wordcache_put(wc, gen, kind, w, wlen, &wi);
             }
         }
-        term->start = norm.offsets[t->start];
-        term->end = an_orig_end(&norm, t->end);
+        /* a code span's term spans its backticks: "`==` compares" */
+        bool span =
+            (t->flags & ASSAY_TOK_CODE) && t->start > 0 && t->end < norm.len;
+        term->start = norm.offsets[t->start - (span ? 1 : 0)];
+        term->end = an_orig_end(&norm, t->end + (span ? 1 : 0));
         if (kind == 0 && acronym_plural(text, term->start, term->end, wlen)) {
             /* "SSDs", "CPUs", "VMs": the acronym, as "SSD" is (the
              * stemmer keeps "ssds" and "cpus" whole) */
@@ -418,6 +421,20 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
                 term->hash = assay_term_hash(stem, stem_len);
                 flags = (flags & ~ASSAY_TERM_STOP) | ASSAY_TERM_TECH;
             }
+        }
+        if ((t->flags & ASSAY_TOK_CODE) && kind == 0 &&
+            (flags & ASSAY_TERM_STOP) && !(flags & ASSAY_TERM_NEGATOR)) {
+            /* a keyword in a code span (`is`, `in`): a technical term,
+             * its key the span with its backticks, so the function word
+             * ("is") is not it */
+            stem = an_copy(&arena, norm.text + t->start - 1, wlen + 2);
+            if (stem == NULL) {
+                rc = ASSAY_ENOMEM;
+                goto oom;
+            }
+            stem_len = wlen + 2;
+            term->hash = assay_term_hash(stem, stem_len);
+            flags = (flags & ~ASSAY_TERM_STOP) | ASSAY_TERM_TECH;
         }
         term->text = stem;
         term->text_len = stem_len;

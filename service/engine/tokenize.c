@@ -217,6 +217,40 @@ tok_word_run(const unsigned char *s, size_t len, size_t i)
     return j - i;
 }
 
+/* Longest code span `...` read as a keyword or operator. */
+#define TOK_CODE_MAX 16
+
+/* A code span `...` at i: at most TOK_CODE_MAX bytes on one line with no
+ * space inside. Returns the closing backtick's index, or 0. */
+static size_t
+tok_code_close(const unsigned char *s, size_t len, size_t i)
+{
+    for (size_t j = i + 1; j < len && j <= i + 1 + TOK_CODE_MAX; j++) {
+        if (s[j] == '`') {
+            return j > i + 1 ? j : 0;
+        }
+        if (tok_is_space_byte(s[j]) || s[j] >= 0x80) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Whether bytes [a, b) hold an ASCII letter or digit, and whether they
+ * hold only letters. */
+static void
+tok_code_kind(const unsigned char *s, size_t a, size_t b, bool *alnum,
+              bool *letters)
+{
+    *alnum = false;
+    *letters = true;
+    for (size_t j = a; j < b; j++) {
+        bool l = (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z';
+        *alnum = *alnum || l || tok_is_digit(s[j]);
+        *letters = *letters && l;
+    }
+}
+
 /* A template tag {% ... %} or {{ ... }} on one line; returns its end or 0. */
 static size_t
 tok_template_end(const unsigned char *s, size_t len, size_t i)
@@ -428,12 +462,27 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
     bool noncomma = false; /* a break mark other than ',' */
     bool noncolon = false; /* a break mark other than ':' */
     size_t i = 0;
+    size_t code_end = 0; /* the end of a code span's word, `is` */
     while (i < len) {
         unsigned char c = s[i];
         size_t end = 0;
         unsigned kind = ASSAY_TOK_WORD;
         bool has_word = true;
-        if (c == '{' && (end = tok_template_end(s, len, i)) != 0) {
+        size_t tick;
+        if (c == '`' && (tick = tok_code_close(s, len, i)) != 0) {
+            bool alnum, letters;
+            tok_code_kind(s, i + 1, tick, &alnum, &letters);
+            if (!alnum) { /* an operator: `==`, `->`, `**` */
+                i++;
+                end = tick;
+                kind = ASSAY_TOK_TECH;
+                code_end = tick;
+            } else {
+                code_end = letters ? tick : 0; /* `is`, not `fork()` */
+                i++;
+                continue;
+            }
+        } else if (c == '{' && (end = tok_template_end(s, len, i)) != 0) {
             kind = ASSAY_TOK_TECH;
         } else if ((c == '_' && (tok_word_at(s, len, i + 1) ||
                                  (i + 1 < len && s[i + 1] == '_'))) ||
@@ -497,6 +546,9 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
             fl |= ASSAY_TOK_OPEN_BEFORE;
         } else if (close && !other && !sent) {
             fl |= ASSAY_TOK_CLOSE_BEFORE;
+        }
+        if (end == code_end && s[i - 1] == '`') {
+            fl |= ASSAY_TOK_CODE;
         }
         if (!tok_push(&l, i, end, kind, fl)) {
             free(l.v);

@@ -35,6 +35,11 @@ enum assay_token_flag {
     /* The boundary is a colon alone: what follows elaborates what came
      * before ("HTTPS is HTTP over TLS: the traffic is encrypted"). */
     ASSAY_TOK_COLON_BEFORE = 1u << 5,
+    /* The token is the whole of a code span, `is` or `==`: a language's
+     * keyword or operator, not the function word the stop list holds. A
+     * span with no letter or digit (`==`, `->`) is a TECH token of its
+     * own; one of letters alone marks its word. */
+    ASSAY_TOK_CODE = 1u << 6,
 };
 
 typedef struct assay_token {

@@ -241,6 +241,31 @@ term_at(const assay_analysis *a, size_t start)
     return NULL;
 }
 
+/* a stop word in a code span (`is`) is a keyword too, its key apart from
+ * the function word's, and its term spans the backticks; a negator
+ * stays one */
+static void
+test_analyze_code_span_keywords(void **state)
+{
+    const assay_lexicon *lex = *state;
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    const char *text = "`is` is `not` `==`";
+    assert_ok_err(assay_analyze(lex, NULL, text, strlen(text), &a, &err), &err);
+    assert_int_equal(a.n, 4);
+    assert_int_equal(a.terms[0].flags & (ASSAY_TERM_STOP | ASSAY_TERM_TECH),
+                     ASSAY_TERM_TECH);
+    assert_true(a.terms[1].flags & ASSAY_TERM_STOP);
+    assert_true(a.terms[0].hash != a.terms[1].hash);
+    assert_int_equal(a.terms[0].start, 0);
+    assert_int_equal(a.terms[0].end, 4);
+    assert_true(a.terms[2].flags & ASSAY_TERM_NEGATOR);
+    assert_true(a.terms[3].flags & ASSAY_TERM_TECH);
+    assert_false(a.terms[3].flags & ASSAY_TERM_STOP);
+    assay_analysis_fini(&a);
+}
+
 static void
 test_analyze_capital_stop_words_are_keywords(void **state)
 {
@@ -452,6 +477,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_analyze_capital_stop_words_are_keywords, setup_lexicon,
             teardown_lexicon),
+        cmocka_unit_test_setup_teardown(test_analyze_code_span_keywords,
+                                        setup_lexicon, teardown_lexicon),
         cmocka_unit_test(test_analyze_maps_accented_spans_to_original),
         cmocka_unit_test(test_analyze_maps_expanded_code_points_to_whole_span),
         cmocka_unit_test(test_analyze_rejects_invalid_utf8_with_offset),

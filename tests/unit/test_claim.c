@@ -3864,6 +3864,31 @@ test_claim_share_of_a_whole(void **state)
     judged_free(j);
 }
 
+/* operators and keywords in code spans are names: the question's "`is`
+ * and `==`" contrasts them, so an answer that exchanges what each does is
+ * a role swap */
+static void
+test_claim_code_spans_name_entities(void **state)
+{
+    (void)state;
+    const char *q = "In Python, what is the difference between `is` and `==`?";
+    const char *ref = "`==` compares values for equality, while `is` checks "
+                      "identity.";
+    judged *j = judge(q, ref,
+                      "`is` compares values for equality, while `==` checks "
+                      "identity.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "`==`");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref, "`==` compares values, and `is` checks identity.", NULL,
+              0);
+    assert_int_equal(result_of(j, "`==`")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "`is`")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -4000,6 +4025,7 @@ main(void)
         cmocka_unit_test(test_claim_list_tail_with_adverbs_and_subject_no),
         cmocka_unit_test(test_claim_attachment_exchanged),
         cmocka_unit_test(test_claim_share_of_a_whole),
+        cmocka_unit_test(test_claim_code_spans_name_entities),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -102,6 +102,33 @@ test_tokenize_keeps_template_tag_whole(void **state)
     expect_tokens("print {{ user.name }}", "W:print T:{{ user.name }}");
 }
 
+/* a code span of symbols alone is an operator token; one of letters alone
+ * marks its word (the analyser makes a keyword of it); others, a span
+ * with a space, one unclosed, split as before */
+static void
+test_tokenize_reads_code_spans(void **state)
+{
+    (void)state;
+    expect_tokens("`is` and `==` differ", "W:is W:and T:== W:differ");
+    expect_tokens("`fork()` returns", "W:fork |W:returns");
+    expect_tokens("use `a == b` here", "W:use W:a W:b W:here");
+    expect_tokens("an ` == stray tick", "W:an W:stray W:tick");
+    assay_norm n;
+    assay_error err;
+    assay_error_init(&err);
+    const char *in = "`is` is `==`";
+    assert_ok_err(assay_normalize(in, strlen(in), &n, &err), &err);
+    assay_token *t = NULL;
+    size_t nt = 0;
+    assert_ok_err(assay_tokenize(n.text, n.len, &t, &nt, &err), &err);
+    assert_int_equal(nt, 3);
+    assert_true(t[0].flags & ASSAY_TOK_CODE);
+    assert_false(t[1].flags & ASSAY_TOK_CODE);
+    assert_true(t[2].flags & ASSAY_TOK_CODE);
+    free(t);
+    assay_norm_fini(&n);
+}
+
 static void
 test_tokenize_splits_unclosed_template_brace(void **state)
 {
@@ -361,6 +388,7 @@ main(void)
         cmocka_unit_test(test_tokenize_keeps_cplusplus),
         cmocka_unit_test(test_tokenize_keeps_template_tag_whole),
         cmocka_unit_test(test_tokenize_splits_unclosed_template_brace),
+        cmocka_unit_test(test_tokenize_reads_code_spans),
         cmocka_unit_test(test_tokenize_keeps_slash_and_hyphen_compounds),
         cmocka_unit_test(test_tokenize_splits_long_slash_segments),
         cmocka_unit_test(test_tokenize_keeps_camel_case_word),
