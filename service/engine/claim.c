@@ -166,12 +166,14 @@ share_cue(const assay_analysis *a, size_t i)
     const assay_term *t = &a->terms[i];
     if (is_word(t, "all") || is_word(t, "most") || is_word(t, "every") ||
         is_word(t, "majority")) {
-        /* before what it counts: "all keys", "all of the keys"; not "at
-         * all", "all at once" */
-        return i + 1 < a->n &&
-                       !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
-                       !(i > 0 && is_word(&a->terms[i - 1], "at")) &&
-                       !is_word(&a->terms[i + 1], "at")
+        /* before what it counts: "all keys", "all of the keys", "all
+         * the keys"; not "at all", "all at once", "stores them all in
+         * memory" */
+        static const char *const lead[] = {"of",    "the", "these",
+                                           "those", "its", "their"};
+        const assay_term *n = i + 1 < a->n ? &a->terms[i + 1] : NULL;
+        return n != NULL && !(n->flags & ASSAY_TERM_BREAK_BEFORE) &&
+                       (assay_term_content(n) || IS_ANY(n, lead))
                    ? 1
                    : 0;
     }

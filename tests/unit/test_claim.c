@@ -3862,6 +3862,17 @@ test_claim_share_of_a_whole(void **state)
               0);
     assert_int_equal(result_of(j, "Consistent")->state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
+    /* "them all" counts nothing: a negation the cue does not explain
+     * still turns the claim */
+    j = judge("What is a generator?",
+              "A generator uses yield to return values lazily without storing "
+              "them all in memory.",
+              "A generator does not use yield to return values lazily without "
+              "storing them all in memory.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A generator")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
 }
 
 /* operators and keywords in code spans are names: the question's "`is`
