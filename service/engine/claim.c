@@ -730,6 +730,42 @@ coordinated_clause(const assay_wordnet *verbs, const assay_analysis *a,
     return false;
 }
 
+/* The causal role of clause [first, last) of a in its sentence: +1 the
+ * cause ("... because the lock is held", "the lock is held, so ..."), -1
+ * the effect ("the thread waits because ...", "..., so the thread
+ * waits"), 0 neither. "since" is read as "because". */
+static int
+causal_role(const assay_analysis *a, size_t first, size_t last)
+{
+    static const char *const causes[] = {"because", "since"};
+    static const char *const effects[] = {"so", "therefore", "thus", "hence",
+                                          "consequently"};
+    if (first >= last) {
+        return 0;
+    }
+    size_t f = first;
+    if (is_word(&a->terms[f], "and") && f + 1 < last) {
+        f++; /* "and so", "and therefore" */
+    }
+    if (IS_ANY(&a->terms[f], causes)) {
+        return 1;
+    }
+    if (IS_ANY(&a->terms[f], effects)) {
+        return -1;
+    }
+    if (last < a->n && !(a->terms[last].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+        size_t n = last;
+        if (is_word(&a->terms[n], "and") && n + 1 < a->n &&
+            !(a->terms[n + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            n++;
+        }
+        return IS_ANY(&a->terms[n], causes)    ? -1
+               : IS_ANY(&a->terms[n], effects) ? 1
+                                               : 0;
+    }
+    return 0;
+}
+
 /* Whether terms [first, last) end in a denial of an elided predicate
  * ("..., but the battery is not", "UDP never does"): such a clause denies
  * the predicate of the claim it speaks to as a whole, whichever of its
@@ -3711,6 +3747,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         acc_cue(&pol, elided_cue);
         cl->wcore = core_words(cl, ra, c->first, c->last);
+        cl->causal = (int8_t)causal_role(ra, c->first, c->last);
         (void)counted(cl, ra, c->first, c->last, rcov, cl->wcount);
         for (int q = 0; q < 4; q += 2) { /* counted both ways: no count */
             uint32_t both = cl->wcount[q] & cl->wcount[q + 1];
@@ -3931,6 +3968,9 @@ typedef struct judge_ctx {
     assay_claim_reason contra_reason[ASSAY_MAX_CLAIMS];
     size_t cstart[ASSAY_MAX_CLAIMS], cend[ASSAY_MAX_CLAIMS];
     size_t sstart[ASSAY_MAX_CLAIMS], send[ASSAY_MAX_CLAIMS];
+    int8_t srole[ASSAY_MAX_CLAIMS]; /* the causal role of the clause that
+                                       supports each claim most */
+    int8_t role;                    /* ... of the clause being judged */
     size_t wstart[ASSAY_MAX_CLAIMS], wend[ASSAY_MAX_CLAIMS];
     int wsubj[ASSAY_MAX_CLAIMS];
     double dshare[ASSAY_MAX_CLAIMS]; /* denied conditions: rank and span */
@@ -4525,6 +4565,7 @@ note_support(judge_ctx *j, size_t c, double rank, size_t start, size_t end)
         j->support[c] = rank;
         j->sstart[c] = start;
         j->send[c] = end;
+        j->srole[c] = j->role;
     }
     j->sent_agree |= 1u << c;
 }
@@ -4638,6 +4679,7 @@ judge_clause(void *vctx, const clause *k)
         j->sent_agree = 0;
         j->sent_denied = 0;
     }
+    j->role = (int8_t)causal_role(a, k->first, k->last);
     uint32_t named_all, other_entity = 0, replaced = 0;
     uint32_t denial = sentence_denial(j, k);
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
@@ -5568,6 +5610,20 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
         if ((swapped >> c) & 1u && out[c].state != ASSAY_CLAIM_CONTRADICTED) {
             out[c] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
                                           ASSAY_REASON_ROLE_SWAP, s0, s1, -1};
+        }
+    }
+    /* a cause and its effect said the other way round ("each thread holds
+     * a lock the other needs because a deadlock occurs" for "a deadlock
+     * occurs because each thread holds a lock the other needs"): both
+     * claims said, each in the other's causal role */
+    for (size_t c = 0; c + 1 < cs->n; c++) {
+        const assay_claim *x = &cs->c[c], *y = &cs->c[c + 1];
+        if (x->causal != 0 && y->causal == -x->causal &&
+            out[c].state == ASSAY_CLAIM_SUPPORTED &&
+            out[c + 1].state == ASSAY_CLAIM_SUPPORTED &&
+            j->srole[c] == -x->causal && j->srole[c + 1] == -y->causal) {
+            out[c].state = out[c + 1].state = ASSAY_CLAIM_CONTRADICTED;
+            out[c].reason = out[c + 1].reason = ASSAY_REASON_REVERSED;
         }
     }
     /* a claim's head attached to the object another claim's head has

@@ -169,6 +169,9 @@ typedef struct assay_claim {
     uint32_t wpair[ASSAY_CLAIM_WORDS]; /* the claim words said beside each
                                           one ("logarithmically many"): bit
                                           per word */
+    int8_t causal; /* +1: a cause said after "because" / "since" or
+                      before "so" / "therefore"; -1: the effect it is the
+                      cause of, in the clause beside it; 0: neither */
     size_t nwords;
     double wsum;
 } assay_claim;

@@ -3900,6 +3900,46 @@ test_claim_code_spans_name_entities(void **state)
     judged_free(j);
 }
 
+/* a cause and its effect said the other way round contradict both
+ * claims (reversed), with "because" and with "so"; said the right way
+ * round, or one of them alone, they agree */
+static void
+test_claim_cause_and_effect_reversed(void **state)
+{
+    (void)state;
+    const char *q = "What is a deadlock?";
+    const char *ref = "A deadlock occurs because each thread holds a lock the "
+                      "other thread needs.";
+    judged *j = judge(q, ref,
+                      "Each thread holds a lock the other thread needs because "
+                      "a deadlock occurs.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "A deadlock");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    assert_int_equal(result_of(j, "each thread")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A deadlock occurs, so each thread holds a lock the other thread "
+              "needs.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A deadlock")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "Each thread holds a lock the other thread needs, so a deadlock "
+              "occurs.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A deadlock")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "each thread")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref, "Each thread holds a lock the other thread needs.", NULL,
+              0);
+    assert_int_equal(result_of(j, "each thread")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -4037,6 +4077,7 @@ main(void)
         cmocka_unit_test(test_claim_attachment_exchanged),
         cmocka_unit_test(test_claim_share_of_a_whole),
         cmocka_unit_test(test_claim_code_spans_name_entities),
+        cmocka_unit_test(test_claim_cause_and_effect_reversed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
