@@ -461,11 +461,12 @@ static void
 deny_unneeded_subjects(const assay_analysis *a, unsigned window,
                        uint32_t *cover)
 {
-    static const uint32_t first =
-        LETTER('n') | LETTER('u') | LETTER('i') | LETTER('a') | LETTER('w') |
-        LETTER('c') | LETTER('d') | LETTER('h') | LETTER('s') | LETTER('m');
+    /* a negator, or a word that says the denial in one ("unnecessary",
+     * "needless", "impossible") */
+    static const uint32_t first = LETTER('n') | LETTER('u') | LETTER('i');
     for (size_t i = 1; i < a->n; i++) {
-        if (!starts_in(&a->terms[i], first)) {
+        if (!(a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
+            !starts_in(&a->terms[i], first)) {
             continue;
         }
         size_t end;
