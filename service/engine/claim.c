@@ -2383,6 +2383,25 @@ claim_word_index(const assay_claim *c, uint64_t h)
     return -1;
 }
 
+/* Appends reference term t to claim cl's words, weighed by its idf (1
+ * without one), with its first WordNet base form when wn is given; the
+ * caller checks there is room and that the word is not there yet.
+ * Returns its index. */
+static size_t
+add_claim_word(assay_claim *cl, const assay_term *t, const assay_idf *idf,
+               const assay_wordnet *wn)
+{
+    size_t w = cl->nwords++;
+    cl->w[w] = idf ? assay_idf_get(idf, t->hash) : 1.0;
+    cl->wbase[w] = ASSAY_WORDNET_NONE;
+    if (wn != NULL) {
+        assay_wordnet_bases(wn, t->surface, t->surface_len, &cl->wbase[w], 1);
+    }
+    cl->key[w] = t->hash;
+    cl->wsum += cl->w[w];
+    return w;
+}
+
 /* The big-O growth term i of [first, last) is part of ("O", "(n", "2)"
  * in O(n^2)): its hash, *start its first term; 0 when none. */
 #define BIG_O_TERMS 8
@@ -3547,19 +3566,11 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 dup = cl->key[w] == t->hash;
             }
             if (!dup) {
-                double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
                 size_t e;
                 if (growth_word(ra, i, c->last, &e) != 0) {
                     cl->wgrowth |= 1u << cl->nwords;
                 }
-                cl->wbase[cl->nwords] = ASSAY_WORDNET_NONE;
-                if (cs->wn != NULL) {
-                    assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
-                                        &cl->wbase[cl->nwords], 1);
-                }
-                cl->key[cl->nwords] = t->hash;
-                cl->w[cl->nwords++] = w;
-                cl->wsum += w;
+                (void)add_claim_word(cl, t, idf, cs->wn);
             }
         }
         /* a reference that only names a thing, in one clause ("File
@@ -3574,11 +3585,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             const assay_term *t = &ra->terms[i];
             if (content(t) && assay_polarity_cue(ra, i) == ASSAY_CUE_NONE &&
                 claim_word_index(cl, t->hash) < 0) {
-                double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
-                cl->wbase[cl->nwords] = ASSAY_WORDNET_NONE;
-                cl->key[cl->nwords] = t->hash;
-                cl->w[cl->nwords++] = w;
-                cl->wsum += w;
+                (void)add_claim_word(cl, t, idf, NULL);
             }
         }
         /* "..., while POST is not": the predicate elided after the
@@ -3617,15 +3624,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 elided_cue = (uint32_t)neg + 1;
                 cl->wneg[cl->nwords] = elided_cue;
                 if (named) {
-                    double iw = idf ? assay_idf_get(idf, t->hash) : 1.0;
-                    cl->wbase[cl->nwords] = ASSAY_WORDNET_NONE;
-                    if (cs->wn != NULL) {
-                        assay_wordnet_bases(cs->wn, t->surface, t->surface_len,
-                                            &cl->wbase[cl->nwords], 1);
-                    }
-                    cl->key[cl->nwords] = t->hash;
-                    cl->w[cl->nwords++] = iw;
-                    cl->wsum += iw;
+                    (void)add_claim_word(cl, t, idf, cs->wn);
                     continue;
                 }
                 cl->wbase[cl->nwords] = pc->wbase[w];
