@@ -2431,31 +2431,67 @@ claim_word_at(const assay_claim *c, const assay_analysis *a, size_t first,
     return claim_word_index(c, g != 0 ? g : a->terms[i].hash);
 }
 
-/* A conversion in [first, last): "X into Y". Returns the term of "into"
- * (SIZE_MAX when none) and the terms [*s0, *s1) of the source (the
- * DIRECTION_WORDS content words before it) and [*d0, *d1) of the target (as
- * many after it), neither across a break. ("from X to Y" is left out: on
- * Mohler's training answers it read "from the right ... to the left",
- * where an element moves, against "from left to right", the order a sort
- * walks the array, as a reversal.) */
+/* A conversion in [first, last): "X into Y", or "X to Y" after a verb of
+ * conversion among the words before it ("resolves an IP address to a MAC
+ * address"). Returns the term of "into" or "to" (SIZE_MAX when none) and
+ * the terms [*s0, *s1) of the source (the DIRECTION_WORDS content words
+ * before it) and [*d0, *d1) of the target (as many after it), neither
+ * across a break. (A bare "from X to Y" is left out: on Mohler's training
+ * answers it read "from the right ... to the left", where an element
+ * moves, against "from left to right", the order a sort walks the array,
+ * as a reversal.) */
 #define DIRECTION_WORDS 3
+
+/* what may stand inside a noun phrase between its content words */
+static const char *const noun_phrase[] = {"a",     "an", "the", "its",
+                                          "their", "of", "and"};
+
+/* Whether term t is a verb of conversion, by its stem: what it acts on
+ * becomes, or is looked up as, what follows "to" ("resolves an IP address
+ * to a MAC address", "maps keys to values", "compiles source to
+ * bytecode"), where "sends a request to the server" names a recipient. */
+static bool
+converts(const assay_term *t)
+{
+    static const char *const stems[] = {
+        "convert", "translat", "resolv", "map",  "transform", "compil",
+        "encod",   "decod",    "hash",   "cast", "rewrit"};
+    for (size_t i = 0; i < sizeof(stems) / sizeof(stems[0]); i++) {
+        size_t n = strlen(stems[i]);
+        if (t->text_len == n && memcmp(t->text, stems[i], n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static size_t
 direction_at(const assay_analysis *a, size_t first, size_t last, size_t *s0,
              size_t *s1, size_t *d0, size_t *d1)
 {
     for (size_t m = first; m < last; m++) {
-        if (!is_word(&a->terms[m], "into")) {
+        bool into = is_word(&a->terms[m], "into");
+        if (!into && !is_word(&a->terms[m], "to")) {
             continue;
         }
         size_t b = m, n = 0;
+        bool verb = false; /* "to" after a verb of conversion */
         while (b > first && n < DIRECTION_WORDS &&
                !(a->terms[b].flags & ASSAY_TERM_BREAK_BEFORE)) {
             b--;
             n += content(&a->terms[b]);
+            verb = verb || converts(&a->terms[b]);
+        }
+        if (!into && !verb) {
+            continue;
         }
         size_t e = m + 1, k = 0;
         while (e < last && k < DIRECTION_WORDS &&
-               !(a->terms[e].flags & ASSAY_TERM_BREAK_BEFORE)) {
+               !(a->terms[e].flags & ASSAY_TERM_BREAK_BEFORE) &&
+               /* the target's noun phrase: not what a preposition after
+                * it adds ("to a MAC address | on the local network") */
+               !(k > 0 && !content(&a->terms[e]) &&
+                 !IS_ANY(&a->terms[e], noun_phrase))) {
             k += content(&a->terms[e]);
             e++;
         }

@@ -1605,6 +1605,26 @@ test_claim_reversed_conversion(void **state)
     assert_true(j->cs.n == 0 ||
                 result_of(j, "The scan")->reason != ASSAY_REASON_REVERSED);
     judged_free(j);
+    /* "X to Y" after a verb of conversion is one too; after another verb
+     * "to" names a recipient, and "the client sends ... to the server" is
+     * left to the role swaps */
+    q = "What does ARP do?";
+    ref = "ARP resolves an IPv4 address to a MAC address on the local network.";
+    j = judge(q, ref,
+              "ARP resolves a MAC address to an IPv4 address on the local "
+              "network.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "ARP")->reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref, "ARP maps an IPv4 address to a MAC address.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge("What does a client do?",
+              "The client sends a request message to the server process.",
+              "The client sends a server process to the request message.", NULL,
+              0);
+    assert_true(result_of(j, "The client")->reason != ASSAY_REASON_REVERSED);
+    judged_free(j);
 }
 
 /* a hyphenated compound with one part replaced by its WordNet antonym is
