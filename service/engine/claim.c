@@ -1804,6 +1804,15 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
         bool differ = j >= 2 && is_word(&q->terms[j], "from") &&
                       IS_ANY(&q->terms[j - 1], differs) &&
                       !(q->terms[j - 1].flags & ASSAY_TERM_BREAK_BEFORE);
+        /* "Why use X instead of Y?", "X rather than Y": the thing chosen
+         * and the one set against it */
+        differ =
+            differ ||
+            (j >= 2 && !(q->terms[j - 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+             ((is_word(&q->terms[j], "of") &&
+               is_word(&q->terms[j - 1], "instead")) ||
+              (is_word(&q->terms[j], "than") &&
+               is_word(&q->terms[j - 1], "rather"))));
         if ((!IN_CLASS(&q->terms[j], JOINER) && !differ) ||
             (q->terms[j].flags & ASSAY_TERM_BREAK_BEFORE)) {
             continue;

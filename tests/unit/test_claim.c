@@ -3960,6 +3960,33 @@ test_claim_cause_and_effect_reversed(void **state)
     judged_free(j);
 }
 
+/* a question's "X instead of Y" (or "X rather than Y") contrasts X and
+ * Y, as "X or Y" does: the claim said of Y is a role swap */
+static void
+test_claim_question_instead_of_contrasts(void **state)
+{
+    (void)state;
+    const char *ref = "B-trees have a high fan-out, so the tree is shallow; a "
+                      "binary search tree is much deeper.";
+    judged *j = judge("Why do databases use B-trees instead of binary search "
+                      "trees for indexes?",
+                      ref, "A binary search tree has a high fan-out.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "B-trees");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge("Why would a database pick B-trees rather than binary search "
+              "trees?",
+              ref, "A binary search tree has a high fan-out.", NULL, 0);
+    assert_int_equal(result_of(j, "B-trees")->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge("Why do databases use B-trees instead of binary search trees "
+              "for indexes?",
+              ref, "B-trees have a high fan-out.", NULL, 0);
+    assert_int_equal(result_of(j, "B-trees")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -4098,6 +4125,7 @@ main(void)
         cmocka_unit_test(test_claim_share_of_a_whole),
         cmocka_unit_test(test_claim_code_spans_name_entities),
         cmocka_unit_test(test_claim_cause_and_effect_reversed),
+        cmocka_unit_test(test_claim_question_instead_of_contrasts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
