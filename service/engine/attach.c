@@ -87,15 +87,18 @@ said(const answer_attach *x, size_t n, uint64_t head, uint64_t prep,
     return false;
 }
 
-/* whether the reference attaches obj to a head other than head under
- * prep */
+/* whether the reference attaches obj to something in another claim than
+ * t's: to another head under t's preposition ("0 in the child" against
+ * "the PID in the parent"), or under another preposition at all ("move
+ * the node to the front" against "evict the node at the tail") */
 static bool
-attached_elsewhere(const assay_attach_set *s, uint64_t head, uint64_t prep,
+attached_elsewhere(const assay_attach_set *s, const assay_attach *t,
                    uint64_t obj)
 {
     for (size_t i = 0; i < s->n; i++) {
-        if (s->a[i].prep == prep && s->a[i].obj == obj &&
-            s->a[i].head != head) {
+        const assay_attach *v = &s->a[i];
+        if (v->obj == obj && v->claim != t->claim &&
+            (v->head != t->head || v->prep != t->prep)) {
             return true;
         }
     }
@@ -131,8 +134,7 @@ assay_attach_find(const assay_attach_set *s, const assay_analysis *a,
         }
         for (size_t i = 0; i < n; i++) {
             if (x[i].head != t->head || x[i].prep != t->prep ||
-                x[i].obj == t->obj ||
-                !attached_elsewhere(s, t->head, t->prep, x[i].obj)) {
+                x[i].obj == t->obj || !attached_elsewhere(s, t, x[i].obj)) {
                 continue;
             }
             found |= 1u << (unsigned)t->claim;

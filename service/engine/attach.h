@@ -40,7 +40,7 @@ void assay_attach_add(assay_attach_set *s, const assay_analysis *r,
 
 /* assay_attach_find returns the claims (bit per claim) an answer contradicts
  * by attaching a claim's head, under the claim's preposition, to an object
- * the reference attaches another head to under the same preposition, and
+ * another claim attaches to another head or by another preposition, and
  * not to the claim's own object; in *start / *end (may be NULL) the byte
  * span of the first such attachment. cover (may be NULL) is the answer's
  * negation cover (polarity.h): a denied attachment says nothing. O(answer

@@ -111,6 +111,30 @@ test_attach_not_an_exchange(void **state)
         0u);
 }
 
+/* the same head attached to two objects by two prepositions, in two
+ * claims: its other object under one claim's preposition is an exchange
+ * ("evict the node at the front" against "move the node to the front;
+ * evict the node at the tail") */
+static void
+test_attach_same_head_other_preposition(void **state)
+{
+    (void)state;
+    assay_attach_set s;
+    reference(&s, "Move the node to the front; evict the node at the tail.");
+    assert_int_equal(s.n, 2);
+    assert_int_equal(find(&s, "Evict the node at the front.", NULL, NULL),
+                     0x2u);
+    assert_int_equal(find(&s,
+                          "Move the node to the front and evict the node at "
+                          "the tail.",
+                          NULL, NULL),
+                     0u);
+    /* one claim's own objects are no exchange of each other */
+    reference(&s, "It moves data from the disk to the cache.");
+    assert_int_equal(
+        find(&s, "It moves data from the cache to the disk.", NULL, NULL), 0u);
+}
+
 int
 main(void)
 {
@@ -118,6 +142,7 @@ main(void)
         cmocka_unit_test(test_attach_reads_head_preposition_object),
         cmocka_unit_test(test_attach_exchanged_pairing_found),
         cmocka_unit_test(test_attach_not_an_exchange),
+        cmocka_unit_test(test_attach_same_head_other_preposition),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
