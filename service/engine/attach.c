@@ -4,6 +4,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "wordclass.h"
+
 /* answer attachments looked at: a bound on the work for a long answer */
 #define ANSWER_ATTACH 64
 
@@ -31,16 +33,37 @@ static const char *const dets[] = {"the",  "a",     "an",    "its",   "his",
                                    "her",  "their", "each",  "every", "this",
                                    "that", "these", "those", "our",   "your"};
 
+/* The head of the attachment whose preposition is term p of a: the content
+ * word or number before it, past at most two adverbs that stand before
+ * verbs or restrict them ("sent only to the server", "also sent to");
+ * SIZE_MAX when none. */
+static size_t
+head_of(const assay_analysis *a, size_t p)
+{
+    const uint64_t adverb = ASSAY_WC(PRE_VERB) | ASSAY_WC(RESTRICTIVE);
+    for (size_t h = p, skipped = 0; h > 0 && skipped <= 2;) {
+        if (a->terms[h].flags & ASSAY_TERM_BREAK_BEFORE) {
+            return SIZE_MAX;
+        }
+        const assay_term *t = &a->terms[--h];
+        if (t->wclass & adverb) {
+            skipped++;
+            continue;
+        }
+        return assay_term_content(t) || (t->flags & ASSAY_TERM_NUMBER)
+                   ? h
+                   : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* The attachment whose preposition is term i + 1 of a, within [.., last):
  * its object's index, or SIZE_MAX. */
 static size_t
 object_of(const assay_analysis *a, size_t i, size_t last)
 {
-    const assay_term *h = &a->terms[i];
-    if (i + 2 >= last ||
-        !(assay_term_content(h) || (h->flags & ASSAY_TERM_NUMBER)) ||
-        (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
-        !IN(&a->terms[i + 1], preps)) {
+    if (i + 2 >= last || (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
+        !IN(&a->terms[i + 1], preps) || head_of(a, i + 1) == SIZE_MAX) {
         return SIZE_MAX;
     }
     for (size_t q = i + 2; q < last && q <= i + 4; q++) {
@@ -62,9 +85,9 @@ assay_attach_add(assay_attach_set *s, const assay_analysis *r, size_t first,
     for (size_t i = first; i < last && s->n < ASSAY_ATTACH_MAX; i++) {
         size_t o = object_of(r, i, last);
         if (o != SIZE_MAX) {
-            s->a[s->n++] =
-                (assay_attach){r->terms[i].hash, r->terms[i + 1].hash,
-                               r->terms[o].hash, (int8_t)claim};
+            s->a[s->n++] = (assay_attach){r->terms[head_of(r, i + 1)].hash,
+                                          r->terms[i + 1].hash,
+                                          r->terms[o].hash, (int8_t)claim};
         }
     }
 }
@@ -116,13 +139,14 @@ assay_attach_find(const assay_attach_set *s, const assay_analysis *a,
     size_t n = 0;
     for (size_t i = 0; i < a->n && n < ANSWER_ATTACH; i++) {
         size_t o = object_of(a, i, a->n);
+        size_t h = o != SIZE_MAX ? head_of(a, i + 1) : SIZE_MAX;
         /* a denied attachment ("not in the child") says nothing */
         if (o == SIZE_MAX ||
-            (cover != NULL && (cover[i] != 0 || cover[o] != 0))) {
+            (cover != NULL && (cover[h] != 0 || cover[o] != 0))) {
             continue;
         }
-        x[n++] = (answer_attach){a->terms[i].hash, a->terms[i + 1].hash,
-                                 a->terms[o].hash, a->terms[i].start,
+        x[n++] = (answer_attach){a->terms[h].hash, a->terms[i + 1].hash,
+                                 a->terms[o].hash, a->terms[h].start,
                                  a->terms[o].end};
     }
     uint32_t found = 0;

@@ -129,6 +129,20 @@ test_attach_same_head_other_preposition(void **state)
                           "the tail.",
                           NULL, NULL),
                      0u);
+    /* the head is the word before the adverbs that stand before a verb
+     * or restrict it ("sent only to", "also sent to") */
+    reference(&s, "The access token is presented to the resource server; the "
+                  "refresh token is sent only to the authorization server.");
+    assert_int_equal(find(&s,
+                          "The refresh token is also sent to the resource "
+                          "server.",
+                          NULL, NULL),
+                     0x2u);
+    assert_int_equal(find(&s,
+                          "The refresh token is sent only to the "
+                          "authorization server.",
+                          NULL, NULL),
+                     0u);
     /* one claim's own objects are no exchange of each other */
     reference(&s, "It moves data from the disk to the cache.");
     assert_int_equal(
