@@ -83,8 +83,10 @@ assay_scope_boundary(const assay_analysis *a, size_t i)
 /* Words that negate what follows in their clause beyond the lexicon's
  * negators: failure, absence and inability. */
 static const char *const clause_cues[] = {
-    "fail",   "fails",   "failed", "failing", "lack",  "lacks",
-    "lacked", "lacking", "unable", "nowhere", "hardly"};
+    "fail", "fails", "failed", "failing", "lack", "lacks", "lacked", "lacking",
+    "unable", "nowhere", "hardly",
+    /* what is left out: "everything except its name" */
+    "except", "excluding"};
 
 /* Verbs of prevention: with "from" after them ("keeps X from running")
  * they negate what follows, as "fail to" does. */
@@ -143,9 +145,9 @@ assay_polarity_cue(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
     /* nearly every term: no cue starts with its first byte */
-    static const uint32_t first = LETTER('b') | LETTER('f') | LETTER('h') |
-                                  LETTER('i') | LETTER('l') | LETTER('m') |
-                                  LETTER('n') | LETTER('u') | LETTER('w');
+    static const uint32_t first =
+        LETTER('b') | LETTER('e') | LETTER('f') | LETTER('h') | LETTER('i') |
+        LETTER('l') | LETTER('m') | LETTER('n') | LETTER('u') | LETTER('w');
     if (!(t->flags & ASSAY_TERM_NEGATOR) && !starts_in(t, first)) {
         return ASSAY_CUE_NONE;
     }

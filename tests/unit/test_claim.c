@@ -3987,6 +3987,25 @@ test_claim_question_instead_of_contrasts(void **state)
     judged_free(j);
 }
 
+/* "except X" denies X: "holding everything about it except its name"
+ * agrees with "..., but not the file's name" */
+static void
+test_claim_except_denies(void **state)
+{
+    (void)state;
+    const char *q = "What is an inode?";
+    const char *ref = "An inode stores a file's metadata, but not the file's "
+                      "name.";
+    judged *j =
+        judge(q, ref, "An inode holds everything about a file except its name.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "An inode stores the file's name.", NULL, 0);
+    assert_true(any_contradicted(j));
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -4126,6 +4145,7 @@ main(void)
         cmocka_unit_test(test_claim_code_spans_name_entities),
         cmocka_unit_test(test_claim_cause_and_effect_reversed),
         cmocka_unit_test(test_claim_question_instead_of_contrasts),
+        cmocka_unit_test(test_claim_except_denies),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

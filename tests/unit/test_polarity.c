@@ -160,6 +160,9 @@ test_polarity_classifies_cues(void **state)
                      ASSAY_CUE_NONE);
     assert_int_equal(cue_at("Wrong, it copies", 0), ASSAY_CUE_SENTENCE);
     assert_int_equal(cue_at("Incorrect.", 0), ASSAY_CUE_SENTENCE);
+    /* what is left out is denied: "everything except its name" */
+    assert_int_equal(cue_at("everything except its name", 1), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("all files excluding logs", 2), ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("copy it", 0), ASSAY_CUE_NONE);
     /* "no matter how often" concedes; "no matter is lost" denies */
     assert_int_equal(cue_at("no matter how often it runs", 0), ASSAY_CUE_NONE);
