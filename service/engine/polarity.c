@@ -234,10 +234,6 @@ static const char *const predicate_aux[] = {
     "is",   "are",   "was",    "were", "has", "have",  "had",  "can", "could",
     "will", "would", "should", "must", "may", "might", "does", "did"};
 
-/* Clears the denial of each negative pronoun over its restriction: the
- * words from the preposition (right after the pronoun, or one word on:
- * "nothing already in") to the first content word of what it names,
- * when that is still in the pronoun's own scope. O(a->n). */
 /* auxiliaries that put an agent before its verb: modals and "do" (not a
  * copula: "no history is kept" denies the history, which is what is kept) */
 static const char *const agent_aux[] = {"can",    "could", "will", "would",
@@ -266,6 +262,12 @@ assay_no_subject(const assay_analysis *a, size_t i)
     return SIZE_MAX;
 }
 
+/* Clears the denial of each negative pronoun over its restriction: the
+ * words from the preposition (right after the pronoun, or one word on:
+ * "nothing already in") to the first content word of what it names,
+ * when that is still in the pronoun's own scope; and that of a "no"
+ * opening a subject over the subject and its auxiliary
+ * (assay_no_subject). O(a->n). */
 static void
 spare_restrictions(const assay_analysis *a, uint32_t *cover)
 {
