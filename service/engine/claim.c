@@ -730,6 +730,27 @@ coordinated_clause(const assay_wordnet *verbs, const assay_analysis *a,
     return false;
 }
 
+/* Where a list in brackets that opens at term i closes: the term after the
+ * closing bracket, when only commas break the words inside and at most
+ * ASIDE_LIST terms stand there ("the roots (stack, globals, registers)
+ * are ..."); 0 otherwise. The list is one aside, as a bracket of one word
+ * is: its commas break nothing. */
+#define ASIDE_LIST 8
+static size_t
+list_aside_end(const assay_analysis *a, size_t i)
+{
+    for (size_t q = i + 1; q < a->n && q <= i + ASIDE_LIST; q++) {
+        unsigned f = a->terms[q].flags;
+        if (f & ASSAY_TERM_CLOSE_BEFORE) {
+            return q;
+        }
+        if ((f & ASSAY_TERM_BREAK_BEFORE) && !(f & ASSAY_TERM_COMMA_BEFORE)) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* The causal role of clause [first, last) of a in its sentence: +1 the
  * cause ("... because the lock is held", "the lock is held, so ..."), -1
  * the effect ("the thread waits because ...", "..., so the thread
@@ -792,10 +813,18 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
     bool seg_joined = false, joins = false; /* the segment's opening, the
                                                next one's */
     size_t sentence = 0, seg = 0, seg_sentence = 0;
+    size_t aside_end = 0; /* the close of a list in brackets, "(stack,
+                             globals, registers)": its commas break nothing */
     for (size_t i = 1; i <= a->n; i++) {
         bool end = i == a->n;
         bool new_sentence = false;
         joins = false;
+        if (!end && i < aside_end) {
+            continue; /* a comma inside the brackets */
+        }
+        if (!end && (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE)) {
+            aside_end = list_aside_end(a, i);
+        }
         if (!end) {
             const assay_term *t = &a->terms[i];
             new_sentence = (t->flags & ASSAY_TERM_SENTENCE_BEFORE) != 0;

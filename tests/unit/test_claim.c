@@ -4006,6 +4006,29 @@ test_claim_except_denies(void **state)
     judged_free(j);
 }
 
+/* a list in brackets is one aside: its commas split no claim ("Starting
+ * from the roots (stack, globals, registers) it traverses references" is
+ * one claim, where "globals" and "registers)" were fragments and the first
+ * claim ended inside the bracket) */
+static void
+test_claim_list_in_brackets_is_one_aside(void **state)
+{
+    (void)state;
+    const char *q = "How does a mark-and-sweep collector work?";
+    const char *ref = "Starting from the roots (stack, globals, registers) it "
+                      "traverses references and marks every reachable object; "
+                      "then it frees every object that was not marked.";
+    judged *j = judge(q, ref, "It marks every reachable object.", NULL, 0);
+    const assay_claim *c = &j->cs.c[0];
+    assert_non_null(strstr(c->text, "registers) it traverses references"));
+    judged_free(j);
+    /* a bracket with another break inside is left as it was */
+    ref = "It starts from the roots (stack; globals) and marks objects.";
+    j = judge(q, ref, "It marks objects.", NULL, 0);
+    assert_null(strstr(j->cs.c[0].text, "globals) and marks"));
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -4146,6 +4169,7 @@ main(void)
         cmocka_unit_test(test_claim_cause_and_effect_reversed),
         cmocka_unit_test(test_claim_question_instead_of_contrasts),
         cmocka_unit_test(test_claim_except_denies),
+        cmocka_unit_test(test_claim_list_in_brackets_is_one_aside),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
