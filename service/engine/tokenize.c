@@ -251,6 +251,25 @@ tok_code_kind(const unsigned char *s, size_t a, size_t b, bool *alnum,
     }
 }
 
+/* Whether the '+' at i stands inside a big-O bracket, "O(n+m)": a '(' at
+ * most 16 bytes before it on the line, no ')' between, right after a lone
+ * letter o. There the '+' is a token of its own, so "O(n+m)" and "O(n*m)"
+ * are two growths (claim.c runs the bracket's tokens together). */
+static bool
+tok_big_o_plus(const unsigned char *s, size_t i)
+{
+    for (size_t j = i; j-- > 0 && i - j <= 16;) {
+        if (s[j] == ')' || s[j] == '\n') {
+            return false;
+        }
+        if (s[j] == '(') {
+            return j >= 1 && (s[j - 1] | 0x20) == 'o' &&
+                   (j == 1 || !tok_is_ascii_alnum(s[j - 2]));
+        }
+    }
+    return false;
+}
+
 /* A template tag {% ... %} or {{ ... }} on one line; returns its end or 0. */
 static size_t
 tok_template_end(const unsigned char *s, size_t len, size_t i)
@@ -482,6 +501,9 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
                 i++;
                 continue;
             }
+        } else if (c == '+' && tok_big_o_plus(s, i)) {
+            end = i + 1; /* "O(n+m)" */
+            kind = ASSAY_TOK_TECH;
         } else if (c == '{' && (end = tok_template_end(s, len, i)) != 0) {
             kind = ASSAY_TOK_TECH;
         } else if ((c == '_' && (tok_word_at(s, len, i + 1) ||

@@ -4029,6 +4029,26 @@ test_claim_list_in_brackets_is_one_aside(void **state)
     judged_free(j);
 }
 
+/* "O(n*m)" is another growth than "O(n+m)"; "O(n + m)" is the same */
+static void
+test_claim_big_o_with_a_plus(void **state)
+{
+    (void)state;
+    const char *q = "When is a hash join preferable?";
+    const char *ref = "A hash join gives roughly linear O(n+m) cost for large "
+                      "equi-joins.";
+    judged *j = judge(q, ref,
+                      "A hash join gives O(n*m) cost for large "
+                      "equi-joins.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "A hash")->reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge(q, ref, "A hash join gives O(n + m) cost for large equi-joins.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "A hash")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 int
 main(void)
 {
@@ -4170,6 +4190,7 @@ main(void)
         cmocka_unit_test(test_claim_question_instead_of_contrasts),
         cmocka_unit_test(test_claim_except_denies),
         cmocka_unit_test(test_claim_list_in_brackets_is_one_aside),
+        cmocka_unit_test(test_claim_big_o_with_a_plus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -129,6 +129,17 @@ test_tokenize_reads_code_spans(void **state)
     assay_norm_fini(&n);
 }
 
+/* a '+' inside a big-O bracket is a token of its own ("O(n+m)" is not
+ * "O(n*m)"); elsewhere it joins only a run with no letter after it */
+static void
+test_tokenize_keeps_plus_in_big_o(void **state)
+{
+    (void)state;
+    expect_tokens("O(n+m) time", "W:o |W:n T:+ W:m |W:time");
+    expect_tokens("O(n*m) time", "W:o |W:n W:m |W:time");
+    expect_tokens("a+b and (n+m)", "W:a W:b W:and |W:n W:m");
+}
+
 static void
 test_tokenize_splits_unclosed_template_brace(void **state)
 {
@@ -389,6 +400,7 @@ main(void)
         cmocka_unit_test(test_tokenize_keeps_template_tag_whole),
         cmocka_unit_test(test_tokenize_splits_unclosed_template_brace),
         cmocka_unit_test(test_tokenize_reads_code_spans),
+        cmocka_unit_test(test_tokenize_keeps_plus_in_big_o),
         cmocka_unit_test(test_tokenize_keeps_slash_and_hyphen_compounds),
         cmocka_unit_test(test_tokenize_splits_long_slash_segments),
         cmocka_unit_test(test_tokenize_keeps_camel_case_word),
