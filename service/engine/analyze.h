@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "assay/assay.h"
 #include "lexicon.h"
@@ -67,6 +68,31 @@ assay_err assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
 
 /* assay_analysis_fini releases an analysis. NULL-safe. */
 void assay_analysis_fini(assay_analysis *a);
+
+/* assay_term_in says whether t's surface is one of the n words (lower-case
+ * string literals of closed word lists). Called for every term several
+ * times by the readers of negation and claims: it compares the first two
+ * bytes before anything else (list words sharing a first letter rarely
+ * share the second) and never takes strlen of a list word; a one-byte
+ * surface matches exactly a one-byte word. ASSAY_TERM_IN takes the list
+ * itself. */
+static inline bool
+assay_term_in(const assay_term *t, const char *const *words, size_t n)
+{
+    size_t len = t->surface_len;
+    const char *s = t->surface;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = words[i];
+        if (w[0] == s[0] && (len > 1 ? w[1] == s[1] : w[1] == '\0') &&
+            strncmp(w, s, len) == 0 && w[len] == '\0') {
+            return true;
+        }
+    }
+    return false;
+}
+
+#define ASSAY_TERM_IN(t, list)                                                 \
+    assay_term_in((t), (list), sizeof(list) / sizeof((list)[0]))
 
 /* assay_term_content says whether t carries content: neither a stop word
  * nor a negator. */

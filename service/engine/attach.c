@@ -9,19 +9,7 @@
 /* answer attachments looked at: a bound on the work for a long answer */
 #define ANSWER_ATTACH 64
 
-static bool
-word_in(const assay_term *t, const char *const *words, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(words[i]);
-        if (t->surface_len == len && memcmp(t->surface, words[i], len) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-#define IN(t, list) word_in((t), (list), sizeof(list) / sizeof((list)[0]))
+#define IN(t, list) ASSAY_TERM_IN(t, list)
 
 /* prepositions of place, recipient and source: "in the parent", "to the
  * client", "on the server", "from the cache" (not "of", "for", "with":

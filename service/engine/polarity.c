@@ -9,26 +9,7 @@
 #include "wordclass.h"
 #include "wordnet.h"
 
-/* Called for every term, several times: compare the first two bytes
- * before anything else (list words sharing a first letter rarely share
- * the second: "is"/"it's", "because"/"but"), and never strlen the list
- * words. A one-byte surface matches exactly a one-byte word. */
-static bool
-surface_in(const assay_term *t, const char *const *words, size_t n)
-{
-    size_t len = t->surface_len;
-    const char *s = t->surface;
-    for (size_t i = 0; i < n; i++) {
-        const char *w = words[i];
-        if (w[0] == s[0] && (len > 1 ? w[1] == s[1] : w[1] == '\0') &&
-            strncmp(w, s, len) == 0 && w[len] == '\0') {
-            return true;
-        }
-    }
-    return false;
-}
-
-#define IN(t, list) surface_in((t), (list), sizeof(list) / sizeof((list)[0]))
+#define IN(t, list) ASSAY_TERM_IN(t, list)
 
 /* whether term t is the word lit (a string literal) */
 #define IS(t, lit)                                                             \
@@ -532,8 +513,8 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             /* "X. That is a myth.": a short denial of "that" / "this"
              * denies the sentence before it */
             if (denied != 0 && sent_start > 0 && i - sent_start <= 6 &&
-                surface_in(&a->terms[sent_start], backrefs,
-                           sizeof(backrefs) / sizeof(backrefs[0]))) {
+                assay_term_in(&a->terms[sent_start], backrefs,
+                              sizeof(backrefs) / sizeof(backrefs[0]))) {
                 for (size_t k = prev_start; k < sent_start; k++) {
                     cover[k] = cover[k] != 0 ? cover[k] : denied;
                 }
