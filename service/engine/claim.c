@@ -57,18 +57,7 @@ is_word(const assay_term *t, const char *w)
            strncmp(w, s, len) == 0 && w[len] == '\0';
 }
 
-static bool
-is_any(const assay_term *t, const char *const *ws, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (is_word(t, ws[i])) {
-            return true;
-        }
-    }
-    return false;
-}
-
-#define IS_ANY(t, list) is_any((t), (list), sizeof(list) / sizeof((list)[0]))
+#define IS_ANY(t, list) ASSAY_TERM_IN(t, list)
 /* whether t is a word of closed class NAME (wordclass.c) */
 #define IN_CLASS(t, name) (((t)->wclass & ASSAY_WC(name)) != 0)
 
@@ -2469,17 +2458,6 @@ claim_word_at(const assay_claim *c, const assay_analysis *a, size_t first,
     return claim_word_index(c, g != 0 ? g : a->terms[i].hash);
 }
 
-/* A conversion in [first, last): "X into Y", or "X to Y" after a verb of
- * conversion among the words before it ("resolves an IP address to a MAC
- * address"). Returns the term of "into" or "to" (SIZE_MAX when none) and
- * the terms [*s0, *s1) of the source (the DIRECTION_WORDS content words
- * before it) and [*d0, *d1) of the target (as many after it), neither
- * across a break. (A bare "from X to Y" is left out: on Mohler's training
- * answers it read "from the right ... to the left", where an element
- * moves, against "from left to right", the order a sort walks the array,
- * as a reversal.) */
-#define DIRECTION_WORDS 3
-
 /* what may stand inside a noun phrase between its content words */
 static const char *const noun_phrase[] = {"a",     "an", "the", "its",
                                           "their", "of", "and"};
@@ -2503,6 +2481,16 @@ converts(const assay_term *t)
     return false;
 }
 
+/* A conversion in [first, last): "X into Y", or "X to Y" after a verb of
+ * conversion among the words before it ("resolves an IP address to a MAC
+ * address"). Returns the term of "into" or "to" (SIZE_MAX when none) and
+ * the terms [*s0, *s1) of the source (the DIRECTION_WORDS content words
+ * before it) and [*d0, *d1) of the target (as many after it), neither
+ * across a break. (A bare "from X to Y" is left out: on Mohler's training
+ * answers it read "from the right ... to the left", where an element
+ * moves, against "from left to right", the order a sort walks the array,
+ * as a reversal.) */
+#define DIRECTION_WORDS 3
 static size_t
 direction_at(const assay_analysis *a, size_t first, size_t last, size_t *s0,
              size_t *s1, size_t *d0, size_t *d1)
@@ -4753,6 +4741,8 @@ judge_clause(void *vctx, const clause *k)
         j->sent_denied = 0;
     }
     j->role = (int8_t)causal_role(a, k->first, k->last);
+    /* "..., but the battery is not": the clause denies a whole predicate */
+    const bool elided = ends_elided(a, k->first, k->last);
     uint32_t named_all, other_entity = 0, replaced = 0;
     uint32_t denial = sentence_denial(j, k);
     int own = clause_subject_all(cs, a, k->first, k->last, &named_all);
@@ -5259,7 +5249,6 @@ judge_clause(void *vctx, const clause *k)
          * whole, whichever of its words the clause names: "the battery is
          * not in a closed path" agrees, "PUT and DELETE are idempotent"
          * is contradicted by "PUT and DELETE are not" */
-        bool elided = ends_elided(a, k->first, k->last);
         pol ^= (int)elided;
         uint32_t said =
             elided ? (1u << cl->nwords) - 1u : x[c].words | opposites(&x[c]);
@@ -5556,6 +5545,22 @@ concept_denials(const judge_ctx *j)
     }
 }
 
+/* Claims (bit per claim in found) an answer says with their roles
+ * exchanged, at answer bytes [start, end): contradicted, role_swap,
+ * unless something contradicts them already. */
+static void
+role_swaps(assay_claim_result *out, size_t n, uint32_t found, size_t start,
+           size_t end)
+{
+    for (size_t c = 0; c < n && found != 0; c++) {
+        if ((found >> c) & 1u && out[c].state != ASSAY_CLAIM_CONTRADICTED) {
+            out[c] =
+                (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                     ASSAY_REASON_ROLE_SWAP, start, end, -1};
+        }
+    }
+}
+
 size_t
 assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                    const uint32_t *cover, const assay_concept_set *concepts,
@@ -5677,14 +5682,8 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
      * SYN, the server answers"): each claim so said is a role swap,
      * though the clause shares its words */
     size_t s0 = 0, s1 = 0;
-    uint32_t swapped =
-        assay_swap_find(&cs->swaps, a, j->cover, cs->wn, &s0, &s1);
-    for (size_t c = 0; c < cs->n && swapped != 0; c++) {
-        if ((swapped >> c) & 1u && out[c].state != ASSAY_CLAIM_CONTRADICTED) {
-            out[c] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
-                                          ASSAY_REASON_ROLE_SWAP, s0, s1, -1};
-        }
-    }
+    uint32_t found = assay_swap_find(&cs->swaps, a, j->cover, cs->wn, &s0, &s1);
+    role_swaps(out, cs->n, found, s0, s1);
     /* a cause and its effect said the other way round ("each thread holds
      * a lock the other needs because a deadlock occurs" for "a deadlock
      * occurs because each thread holds a lock the other needs"): both
@@ -5702,14 +5701,8 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     /* a claim's head attached to the object another claim's head has
      * ("returns 0 in the parent" for "... the child's PID in the parent,
      * 0 in the child"): a role swap, though the clause shares its words */
-    uint32_t reattached = assay_attach_find(&cs->attach, a, j->cover, &s0, &s1);
-    for (size_t c = 0; c < cs->n && reattached != 0; c++) {
-        if ((reattached >> c) & 1u &&
-            out[c].state != ASSAY_CLAIM_CONTRADICTED) {
-            out[c] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
-                                          ASSAY_REASON_ROLE_SWAP, s0, s1, -1};
-        }
-    }
+    found = assay_attach_find(&cs->attach, a, j->cover, &s0, &s1);
+    role_swaps(out, cs->n, found, s0, s1);
     /* asserted misconceptions contradict the claim they overlap most */
     for (size_t i = 0; concepts != NULL && i < concepts->n; i++) {
         const assay_concept *k = &concepts->c[i];
