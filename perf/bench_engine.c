@@ -39,6 +39,7 @@ typedef struct engine_opts {
     bool do_id;
     bool do_inline;
     bool do_lengths; /* only the grading time by answer length */
+    bool do_worst;   /* only the 64 KiB worst case (for profiling it) */
 } engine_opts;
 
 /* The inline form of one mix item: the bank's question text and first
@@ -53,12 +54,13 @@ usage(FILE *out)
 {
     fputs("Usage: bench_engine [--model DIR] [--labelled FILE] [--runs N]\n"
           "                    [--seconds S] [--max N]\n"
-          "                    [--mode id|inline|both|lengths]\n\n"
+          "                    [--mode id|inline|both|lengths|worst]\n\n"
           "Grades every answer of the labelled set (cycled) on one thread,\n"
           "each run stopping after S seconds (default 3) or N verdicts\n"
           "(default 200000), and prints the median of --runs runs (default 5)"
           ".\nBoth modes also grade a 64 KiB worst case and answers of 10 to\n"
-          "10,000 words; --mode lengths grades only the latter.\n",
+          "10,000 words; --mode lengths grades only the latter, --mode worst\n"
+          "only the former.\n",
           out);
 }
 
@@ -66,7 +68,7 @@ static int
 parse_args(int argc, char **argv, engine_opts *o)
 {
     *o = (engine_opts){
-        ASSAY_BENCH_MODEL_DIR, NULL, 5, 3.0, 200000, true, true, false};
+        ASSAY_BENCH_MODEL_DIR, NULL, 5, 3.0, 200000, true, true, false, false};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         char name[32];
@@ -102,9 +104,10 @@ parse_args(int argc, char **argv, engine_opts *o)
             o->do_id = strcmp(v, "id") == 0 || strcmp(v, "both") == 0;
             o->do_inline = strcmp(v, "inline") == 0 || strcmp(v, "both") == 0;
             o->do_lengths = strcmp(v, "lengths") == 0;
-            if (!o->do_id && !o->do_inline && !o->do_lengths) {
-                fprintf(stderr, "bench_engine: --mode: id, inline, both or "
-                                "lengths\n");
+            o->do_worst = strcmp(v, "worst") == 0;
+            if (!o->do_id && !o->do_inline && !o->do_lengths && !o->do_worst) {
+                fprintf(stderr, "bench_engine: --mode: id, inline, both, "
+                                "lengths or worst\n");
                 return -1;
             }
         } else {
@@ -547,6 +550,12 @@ main(int argc, char **argv)
     }
     if (o.do_lengths) {
         rc = bench_lengths(model, &mix, &err);
+        if (rc != ASSAY_OK) {
+            goto out;
+        }
+    }
+    if (o.do_worst) {
+        rc = bench_worst(model, bank, &err);
         if (rc != ASSAY_OK) {
             goto out;
         }

@@ -389,6 +389,47 @@ content_count(const assay_analysis *a, size_t first, size_t last)
     return n;
 }
 
+/* What split_clauses has read of the segment it is in, from seg on: the
+ * tests at each "and", "so", "by" or "if" ask how many content words, or
+ * whether a verb, came before them in the segment, and a cursor that only
+ * moves forward answers without reading the segment again (rescanning it
+ * made a long unpunctuated answer cost quadratic time). verbs: WordNet to
+ * read verbs in -s by (third_person), NULL for auxiliaries only. */
+typedef struct segscan {
+    const assay_analysis *a;
+    const assay_wordnet *verbs;
+    size_t seg;      /* the segment's first term */
+    size_t counted;  /* content words counted in [seg, counted) */
+    size_t content;  /* ... how many */
+    size_t first;    /* the first content word at or after seg (n: none) */
+    size_t searched; /* verbs looked for at [seg, searched) */
+    bool verb;       /* ... and one found */
+} segscan;
+
+static void
+segscan_open(segscan *s, size_t seg)
+{
+    s->seg = s->counted = s->searched = seg;
+    s->content = 0;
+    s->first = SIZE_MAX;
+    s->verb = false;
+}
+
+/* content_count(a, seg, i), for i at or after the last one asked */
+static size_t
+segscan_words(segscan *s, size_t i)
+{
+    for (; s->counted < i; s->counted++) {
+        if (content(&s->a->terms[s->counted])) {
+            s->content++;
+            if (s->first == SIZE_MAX) {
+                s->first = s->counted;
+            }
+        }
+    }
+    return s->content;
+}
+
 /* whether t is a word WordNet knows only as an adjective or adverb */
 static bool
 adjective_only(const assay_wordnet *wn, const assay_term *t)
@@ -493,28 +534,29 @@ list_tail(const assay_wordnet *wn, const assay_analysis *a, size_t seg,
  * that says both ("has no garbage collector and does not count
  * references") speaks to a claim that joins them as a whole. */
 static bool
-coordinated_predicate(const assay_analysis *a, size_t seg, size_t i)
+coordinated_predicate(segscan *s, size_t i)
 {
+    const assay_analysis *a = s->a;
     return i + 1 < a->n &&
            (is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) &&
            !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
-           IN_CLASS(&a->terms[i + 1], AUX) && content_count(a, seg, i) >= 2;
+           IN_CLASS(&a->terms[i + 1], AUX) && segscan_words(s, i) >= 2;
 }
 
 /* Whether term i opens a trade-off in a reference: "at the cost of" or
  * "at the expense of" after a clause of two content words or more. What
  * is gained and what is paid are two claims ("speeds up lookups | at the
  * cost of extra storage and slower writes"); "cost" there is no word of
- * the claim. seg SIZE_MAX: the phrase alone, wherever it stands. */
+ * the claim. s NULL: the phrase alone, wherever it stands. */
 static bool
-trade_off(const assay_analysis *a, size_t seg, size_t i)
+trade_off(const assay_analysis *a, segscan *s, size_t i)
 {
     return i + 3 < a->n && is_word(&a->terms[i], "at") &&
            is_word(&a->terms[i + 1], "the") &&
            (is_word(&a->terms[i + 2], "cost") ||
             is_word(&a->terms[i + 2], "expense")) &&
            is_word(&a->terms[i + 3], "of") &&
-           (seg == SIZE_MAX || content_count(a, seg, i) >= 2);
+           (s == NULL || segscan_words(s, i) >= 2);
 }
 
 /* Whether "and" / "or" at term i joins two parallel participles in a
@@ -523,18 +565,16 @@ trade_off(const assay_analysis *a, size_t seg, size_t i)
  * ("allowing permitted connections and blocking the rest"): two claims,
  * as two clauses would be. "allowing reads and writes" has one. */
 static bool
-parallel_participle(const assay_analysis *a, size_t seg, size_t i)
+parallel_participle(segscan *s, size_t i)
 {
+    const assay_analysis *a = s->a;
     if (i + 2 >= a->n ||
         !(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
         (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
-        !assay_term_ing(&a->terms[i + 1]) || content_count(a, seg, i) < 2) {
+        !assay_term_ing(&a->terms[i + 1]) || segscan_words(s, i) < 2) {
         return false;
     }
-    size_t f = seg;
-    while (f < i && !content(&a->terms[f])) {
-        f++;
-    }
+    size_t f = s->first; /* the segment's first content word */
     if (f >= i || !assay_term_ing(&a->terms[f])) {
         return false;
     }
@@ -555,14 +595,14 @@ parallel_participle(const assay_analysis *a, size_t seg, size_t i)
  * WordNet knows only as an adjective or adverb ("is so slow"). The
  * consequence is a claim of its own, as it is after a comma. */
 static bool
-so_clause(const assay_wordnet *wn, const assay_analysis *a, size_t seg,
-          size_t i)
+so_clause(const assay_wordnet *wn, segscan *s, size_t i)
 {
+    const assay_analysis *a = s->a;
     static const char *const degree[] = {"that", "far",  "much", "many",
                                          "few",  "long", "on"};
     if (i + 2 >= a->n || !is_word(&a->terms[i], "so") ||
         (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
-        IS_ANY(&a->terms[i + 1], degree) || content_count(a, seg, i) < 2 ||
+        IS_ANY(&a->terms[i + 1], degree) || segscan_words(s, i) < 2 ||
         (wn != NULL && adjective_only(wn, &a->terms[i + 1]))) {
         return false;
     }
@@ -580,11 +620,12 @@ so_clause(const assay_wordnet *wn, const assay_analysis *a, size_t seg,
  * the table"). The means is a claim of its own, as a second clause would
  * be: an answer may say it, or deny it, apart from what it achieves. */
 static bool
-means_clause(const assay_analysis *a, size_t seg, size_t i)
+means_clause(segscan *s, size_t i)
 {
+    const assay_analysis *a = s->a;
     return i + 1 < a->n && is_word(&a->terms[i], "by") &&
            !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
-           assay_term_ing(&a->terms[i + 1]) && content_count(a, seg, i) >= 2;
+           assay_term_ing(&a->terms[i + 1]) && segscan_words(s, i) >= 2;
 }
 
 /* Whether "and" / "or" at term i joins a second verb in -s with its
@@ -593,14 +634,15 @@ means_clause(const assay_analysis *a, size_t seg, size_t i)
  * methods and hides the internal state"), which a plural noun seldom has
  * right after it. Two claims, as two clauses would be. */
 static bool
-coordinated_verb(const assay_analysis *a, size_t seg, size_t i)
+coordinated_verb(segscan *s, size_t i)
 {
+    const assay_analysis *a = s->a;
     static const char *const dets[] = {"the", "a",     "an",   "its", "their",
                                        "his", "her",   "your", "our", "all",
                                        "any", "every", "each", "no"};
     if (i + 2 >= a->n ||
         !(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
-        content_count(a, seg, i) < 2) {
+        segscan_words(s, i) < 2) {
         return false;
     }
     const assay_term *v = &a->terms[i + 1], *d = &a->terms[i + 2];
@@ -639,29 +681,33 @@ third_person(const assay_wordnet *wn, const assay_term *t)
             assay_wordnet_can_be_verb(wn, t->surface, n - 2));
 }
 
-/* verbs: WordNet to read verbs in -s by (third_person), NULL for
- * auxiliaries only. */
+/* Whether the segment has its verb before term i: an auxiliary, or a
+ * verb in -s after its subject's first word and not right before i ("the
+ * server produces the HTML and the browser displays it"). */
 static bool
-coordinated_clause(const assay_wordnet *verbs, const assay_analysis *a,
-                   size_t seg, size_t i)
+segscan_verb(segscan *s, size_t i)
+{
+    const assay_analysis *a = s->a;
+    for (size_t q = s->searched; q + 1 < i && !s->verb; q++) {
+        s->verb = IN_CLASS(&a->terms[q], AUX) ||
+                  (q > s->seg && content(&a->terms[q - 1]) &&
+                   !is_word(&a->terms[q - 1], "both") &&
+                   third_person(s->verbs, &a->terms[q])); /* not "both
+                                                             caches and" */
+        s->searched = q + 1;
+    }
+    return s->verb || (i > s->seg && IN_CLASS(&a->terms[i - 1], AUX));
+}
+
+static bool
+coordinated_clause(segscan *s, size_t i)
 {
     static const char *const dets[] = {"the",   "a",    "an",    "its",
                                        "their", "this", "these", "each"};
+    const assay_analysis *a = s->a;
+    const assay_wordnet *verbs = s->verbs;
     if (!(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
-        content_count(a, seg, i) < 2) {
-        return false;
-    }
-    /* the segment's verb: an auxiliary, or a verb in -s after its
-     * subject's first word ("the server produces the HTML and the browser
-     * displays it") */
-    bool verb = false;
-    for (size_t q = seg; q < i && !verb; q++) {
-        verb = IN_CLASS(&a->terms[q], AUX) ||
-               (q > seg && q + 1 < i && content(&a->terms[q - 1]) &&
-                !is_word(&a->terms[q - 1], "both") &&
-                third_person(verbs, &a->terms[q])); /* not "both caches and" */
-    }
-    if (!verb) {
+        segscan_words(s, i) < 2 || !segscan_verb(s, i)) {
         return false;
     }
     size_t j = i + 1;
@@ -804,6 +850,8 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
     size_t sentence = 0, seg = 0, seg_sentence = 0;
     size_t aside_end = 0; /* the close of a list in brackets, "(stack,
                              globals, registers)": its commas break nothing */
+    segscan ss = {.a = a, .verbs = reference ? NULL : wn};
+    segscan_open(&ss, 0);
     for (size_t i = 1; i <= a->n; i++) {
         bool end = i == a->n;
         bool new_sentence = false;
@@ -823,26 +871,26 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             bool cond = (is_word(t, "if") || is_word(t, "unless")) &&
                         !is_word(&a->terms[i - 1], "as") &&
                         !is_word(&a->terms[i - 1], "even") &&
-                        content_count(a, seg, i) >= 2;
+                        segscan_words(&ss, i) >= 2;
             /* "fits the data so well that it ...": a result clause */
             bool result = (i >= 2 && is_word(t, "that") &&
                            is_word(&a->terms[i - 2], "so")) ||
-                          so_clause(wn, a, seg, i);
-            joins = reference &&
-                    (coordinated_predicate(a, seg, i) ||
-                     parallel_participle(a, seg, i) ||
-                     coordinated_verb(a, seg, i) || means_clause(a, seg, i));
+                          so_clause(wn, &ss, i);
+            joins =
+                reference &&
+                (coordinated_predicate(&ss, i) || parallel_participle(&ss, i) ||
+                 coordinated_verb(&ss, i) || means_clause(&ss, i));
             end = new_sentence ||
                   ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
                    !modifier_comma(wn, a, i)) ||
                   assay_scope_boundary(a, i) || cond || result || joins ||
-                  (reference && trade_off(a, seg, i)) ||
+                  (reference && trade_off(a, &ss, i)) ||
                   /* a verb in -s counts in an answer only: a
                    * reference's "If C burns out then A and B are ..."
                    * keeps its claim whole; an answer's "the server
                    * produces the HTML and the browser displays it" is
                    * two clauses, the browser's part not the server's */
-                  coordinated_clause(reference ? NULL : wn, a, seg, i);
+                  coordinated_clause(&ss, i);
         }
         if (!end) {
             continue;
@@ -853,7 +901,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
         /* a short aside in parentheses, closed right after, and what
          * follows it stay in the clause: "SSR (Server-Side Rendering)
          * sends ready HTML" */
-        size_t words = content_count(a, seg, i);
+        size_t words = segscan_words(&ss, i);
         bool resume =
             in_aside && (a->terms[seg].flags & ASSAY_TERM_CLOSE_BEFORE);
         in_aside = (a->terms[seg].flags & ASSAY_TERM_OPEN_BEFORE) && i < a->n &&
@@ -899,6 +947,7 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             sentence++;
         }
         seg = i;
+        segscan_open(&ss, seg);
         seg_sentence = sentence;
         seg_joined = joins;
     }
@@ -3620,7 +3669,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 (restrictive_at(ra, i) && !IN_CLASS(t, BOUND)) ||
                 IN_CLASS(t, LESSER) || assay_scope_boundary(ra, i) ||
                 quantity_phrase(ra, c->first, i) != 0 ||
-                (i >= 2 && trade_off(ra, SIZE_MAX, i - 2))) {
+                (i >= 2 && trade_off(ra, NULL, i - 2))) {
                 continue; /* ... and the "cost" of "at the cost of" */
             }
             bool dup = false;

@@ -3647,6 +3647,15 @@ test_claim_answer_and_with_new_subject_and_verb_splits(void **state)
                       NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
+    /* an "and" before the segment has its verb does not hide the verb
+     * found after it (split_clauses reads the segment once, forward) */
+    j = judge(q, ref,
+              "With server-side rendering and caching the server produces the "
+              "finished HTML for each request and the browser just displays "
+              "it.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
     /* the swap said plainly is still one */
     j = judge(q, ref,
               "With server-side rendering the browser renders the HTML using "
