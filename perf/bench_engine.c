@@ -210,12 +210,64 @@ bench_mode(const char *name, const assay_model *m, const assay_perf_mix *mix,
 }
 
 /* The worst case for grading cost: one answer at the 64 KiB request limit
- * with no punctuation (a single sentence and clause), built from the
- * question's own reference words, so every concept matches many times and
- * every match sits in one long clause; once without negators and once with
- * one every seventh word. Graded per bank question by id and inline; prints
- * the largest CPU time of one verdict. */
+ * with no sentence end, built from the question's own reference words, so
+ * every concept matches many times and every match sits in one long
+ * sentence. Shapes: the words alone; "not" every seventh word; and a
+ * connective after every second word, one shape per connective the clause
+ * splitter and the claim judge test (a test that rescans its clause made
+ * such an answer cost quadratic time: "and" took 0.2 s before
+ * split_clauses read a segment once). Graded per bank question by id and
+ * inline; prints the largest CPU time of one verdict and its shape. */
 #define WORST_BYTES 65536
+
+static const char *const worst_shapes[] = {"",
+                                           "not",
+                                           "and",
+                                           "or",
+                                           "so",
+                                           "if",
+                                           "because",
+                                           "by",
+                                           "both",
+                                           "than",
+                                           "instead of",
+                                           ",",
+                                           "at the cost of",
+                                           "("};
+enum { WORST_SHAPES = sizeof(worst_shapes) / sizeof(worst_shapes[0]) };
+
+/* fills ans with up to WORST_BYTES - 40 bytes of ref's words in the given
+ * shape; returns the length */
+static size_t
+worst_answer(char *ans, const char *ref, size_t shape)
+{
+    const char *conn = worst_shapes[shape];
+    size_t clen = strlen(conn), n = 0, w = 0;
+    const char *p = ref;
+    while (n + clen + 2 < WORST_BYTES - 40) {
+        while (*p != '\0' &&
+               !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+            p++;
+        }
+        if (*p == '\0') {
+            p = ref;
+            continue;
+        }
+        w++;
+        bool add = shape == 1 ? w % 7 == 0 : shape > 1 && w % 2 == 0;
+        if (add) {
+            memcpy(ans + n, conn, clen);
+            n += clen;
+            ans[n++] = ' ';
+        }
+        while (n + 1 < WORST_BYTES - 40 &&
+               ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+            ans[n++] = *p++;
+        }
+        ans[n++] = ' ';
+    }
+    return n;
+}
 
 static assay_err
 bench_worst(const assay_model *m, const assay_bank *bank, assay_error *err)
@@ -225,35 +277,16 @@ bench_worst(const assay_model *m, const assay_bank *bank, assay_error *err)
         return assay_error_set(err, ASSAY_ENOMEM, "out of memory");
     }
     double worst_id = 0, worst_inline = 0;
+    size_t shape_id = 0, shape_inline = 0;
     size_t nq = assay_model_question_count(m);
     assay_err rc = ASSAY_OK;
-    for (size_t k = 0; k < 2 * nq && rc == ASSAY_OK; k++) {
-        size_t q = k / 2;
-        bool negators = k % 2 == 1;
+    for (size_t k = 0; k < WORST_SHAPES * nq && rc == ASSAY_OK; k++) {
+        size_t q = k / WORST_SHAPES, shape = k % WORST_SHAPES;
         const char *id = assay_model_question_id(m, q);
         const assay_question_def *def = bank ? assay_bank_find(bank, id) : NULL;
         const char *ref =
             def ? def->references[0] : "shallow copy outer object";
-        size_t n = 0, w = 0;
-        const char *p = ref;
-        while (n < WORST_BYTES - 40) {
-            while (*p != '\0' &&
-                   !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
-                p++;
-            }
-            if (*p == '\0') {
-                p = ref;
-                continue;
-            }
-            if (negators && ++w % 7 == 0) {
-                memcpy(ans + n, "not ", 4);
-                n += 4;
-            }
-            while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
-                ans[n++] = *p++;
-            }
-            ans[n++] = ' ';
-        }
+        size_t n = worst_answer(ans, ref, shape);
         assay_verdict *v = NULL;
         double c0 = assay_perf_thread_cpu();
         rc = assay_grade(m, id, ans, n, &v, err);
@@ -262,6 +295,7 @@ bench_worst(const assay_model *m, const assay_bank *bank, assay_error *err)
         v = NULL;
         if (c1 - c0 > worst_id) {
             worst_id = c1 - c0;
+            shape_id = shape;
         }
         if (rc == ASSAY_OK && def != NULL) {
             c0 = assay_perf_thread_cpu();
@@ -271,13 +305,16 @@ bench_worst(const assay_model *m, const assay_bank *bank, assay_error *err)
             assay_verdict_free(v);
             if (c1 - c0 > worst_inline) {
                 worst_inline = c1 - c0;
+                shape_inline = shape;
             }
         }
     }
     free(ans);
     if (rc == ASSAY_OK) {
-        printf("# worst case: %d-byte single-sentence answer, %zu questions\n",
-               WORST_BYTES, nq);
+        printf("# worst case: %d-byte single-sentence answers, %zu questions "
+               "x %d shapes; worst shapes by id \"%s\", inline \"%s\"\n",
+               WORST_BYTES, nq, (int)WORST_SHAPES, worst_shapes[shape_id],
+               worst_shapes[shape_inline]);
         printf("engine_worst_id_cpu_ms %.2f\n", worst_id * 1e3);
         printf("engine_worst_inline_cpu_ms %.2f\n", worst_inline * 1e3);
         fflush(stdout);

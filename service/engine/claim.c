@@ -3,6 +3,7 @@
  */
 #include "claim.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -606,9 +607,11 @@ so_clause(const assay_wordnet *wn, segscan *s, size_t i)
         (wn != NULL && adjective_only(wn, &a->terms[i + 1]))) {
         return false;
     }
-    size_t after = 0;
-    for (size_t j = i + 1;
-         j < a->n && !(a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE); j++) {
+    size_t after = 0; /* two are enough: stop there, not at the clause's
+                         end (a long unbroken answer made this quadratic) */
+    for (size_t j = i + 1; j < a->n && after < 2 &&
+                           !(a->terms[j].flags & ASSAY_TERM_BREAK_BEFORE);
+         j++) {
         after += content(&a->terms[j]);
     }
     return after >= 2;
@@ -1328,30 +1331,37 @@ mentions_key(const assay_analysis *a, size_t first, size_t last, uint64_t h,
     return false;
 }
 
-/* Whether terms [first, last) say entity e's alias, its words in order
- * with only stop words between them ("client-side rendering" for CSR; an
- * alias's words are common words, so loose mentions would name it where
+/* Whether entity e's alias is said from term i, its words in order
+ * with only stop words between them before last ("client-side rendering" for
+ * CSR; an alias's words are common words, so loose mentions would name it where
  * it is not meant). */
+static bool
+alias_at(const assay_entity *e, const assay_analysis *a, size_t i, size_t last)
+{
+    /* in parentheses it glosses the name before it: "SSR (Client-Side
+     * Rendering)" is about SSR, however wrongly */
+    if (e->nalias == 0 || a->terms[i].hash != e->alias[0] ||
+        (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE)) {
+        return false;
+    }
+    size_t k = 1;
+    for (size_t j = i + 1; k < e->nalias && j < last; j++) {
+        if (a->terms[j].hash == e->alias[k]) {
+            k++;
+        } else if (content(&a->terms[j])) {
+            break;
+        }
+    }
+    return k == e->nalias;
+}
+
+/* Whether terms [first, last) say entity e's alias (the first place in *at) */
 static bool
 mentions_alias(const assay_entity *e, const assay_analysis *a, size_t first,
                size_t last, size_t *at)
 {
     for (size_t i = first; e->nalias > 0 && i < last; i++) {
-        /* in parentheses it glosses the name before it: "SSR
-         * (Client-Side Rendering)" is about SSR, however wrongly */
-        if (a->terms[i].hash != e->alias[0] ||
-            (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE)) {
-            continue;
-        }
-        size_t k = 1, j = i + 1;
-        for (; k < e->nalias && j < last; j++) {
-            if (a->terms[j].hash == e->alias[k]) {
-                k++;
-            } else if (content(&a->terms[j])) {
-                break;
-            }
-        }
-        if (k == e->nalias) {
+        if (alias_at(e, a, i, last)) {
             *at = i;
             return true;
         }
@@ -1721,7 +1731,11 @@ rcov_cue(const void *ctx, size_t i)
 /* The entity a passive clause names as its agent ("nested objects are
  * duplicated by a shallow copy": the shallow copy does it), -1 when none:
  * "by", an article at most, then the entity, after a form of "be" in the
- * clause ("pass by reference" has none). */
+ * clause ("pass by reference" has none). The entity is named at `at` as
+ * mentions() would find it there (all its words in the rest of the
+ * clause, the first of them at `at`, else its alias from `at`), read in
+ * one pass over the clause: a clause of many "by"s used to cost quadratic
+ * time. */
 static int
 passive_agent(const assay_claim_set *cs, const assay_analysis *a, size_t first,
               size_t last)
@@ -1729,22 +1743,42 @@ passive_agent(const assay_claim_set *cs, const assay_analysis *a, size_t first,
     static const char *const be[] = {"is",   "are",   "was", "were",
                                      "been", "being", "be"};
     static const char *const articles[] = {"a", "an", "the"};
+    /* keys_upto[e]: every word of entity e occurs in [x, last) exactly
+     * when x <= keys_upto[e] (-1: some word never does) */
+    long keys_upto[ASSAY_MAX_ENTITIES];
+    bool have_upto = false, passive = false; /* a "be" before i */
     for (size_t i = first; i + 1 < last; i++) {
         if (!is_word(&a->terms[i], "by")) {
+            passive = passive || IS_ANY(&a->terms[i], be);
             continue;
-        }
-        bool passive = false;
-        for (size_t b = first; b < i && !passive; b++) {
-            passive = IS_ANY(&a->terms[b], be);
         }
         if (!passive) {
             continue;
         }
+        if (!have_upto) {
+            for (size_t e = 0; e < cs->nent; e++) {
+                const assay_entity *en = &cs->ent[e];
+                long upto = LONG_MAX;
+                for (size_t k = 0; k < en->nkeys && upto >= 0; k++) {
+                    long at = -1;
+                    for (size_t j = last; j-- > first && at < 0;) {
+                        at = a->terms[j].hash == en->key[k] ? (long)j : -1;
+                    }
+                    upto = at < upto ? at : upto;
+                }
+                keys_upto[e] = upto;
+            }
+            have_upto = true;
+        }
         size_t at =
             i + 1 < last && IS_ANY(&a->terms[i + 1], articles) ? i + 2 : i + 1;
         for (size_t e = 0; e < cs->nent && at < last; e++) {
-            size_t m;
-            if (mentions(&cs->ent[e], a, at, last, &m) && m == at) {
+            const assay_entity *en = &cs->ent[e];
+            if (keys_upto[e] >= (long)at) {
+                if (entity_has_key(en, a->terms[at].hash)) {
+                    return (int)e;
+                }
+            } else if (alias_at(en, a, at, last)) {
                 return (int)e;
             }
         }

@@ -3188,6 +3188,16 @@ test_claim_passive_agent_is_the_subject(void **state)
     assert_int_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
     assert_int_equal(j->r[1].reason, ASSAY_REASON_ROLE_SWAP);
     judged_free(j);
+    /* a "by" that names no entity before the agent's (the clause is read
+     * once, forward) */
+    j = judge(Q_COPY, R_COPY,
+              "All nested objects are recursively duplicated by value by a "
+              "shallow copy, whereas a deep copy duplicates only the outer "
+              "object.",
+              subjects, 2);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
 }
 
 /* "What is X and how is it different from Y?": "it" is X, and Y is set
