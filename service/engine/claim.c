@@ -5247,14 +5247,18 @@ judge_clause(void *vctx, const clause *k)
 
         /* what the claim turns into what, turned the other way round
          * ("translates IP addresses into domain names" for "translates
-         * domain names into IP addresses"): the facts backwards */
+         * domain names into IP addresses"): the facts backwards. What the
+         * claim converts from, named as what comes out, is backwards too
+         * whatever the answer converts from ("ARP translates host names
+         * into IPv4 addresses" for "resolves an IPv4 address to a MAC
+         * address"), unless the answer converts from it as well */
         if (cl->dsrc != 0 && dir != SIZE_MAX) {
             uint32_t before =
                 claim_words_in(cl, a, k->first, k->last, ds0, ds1);
             uint32_t after = claim_words_in(cl, a, k->first, k->last, dd0, dd1);
             /* (the verb may stand in the words before "into") */
-            if ((before & cl->ddst) && (after & cl->dsrc) &&
-                !(after & cl->ddst)) {
+            if ((after & cl->dsrc) && !(after & cl->ddst) &&
+                ((before & cl->ddst) || !(before & cl->dsrc))) {
                 double rank = clause_rank(cl, &x[c], named_all);
                 if (!dir_denied) { /* denied, it says nothing against it */
                     note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);

@@ -1619,6 +1619,19 @@ test_claim_reversed_conversion(void **state)
     j = judge(q, ref, "ARP maps an IPv4 address to a MAC address.", NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
+    /* what the claim converts from, named as what comes out, whatever the
+     * answer converts from, is backwards too */
+    j = judge(q, ref, "ARP translates host names into IPv4 addresses.", NULL,
+              0);
+    assert_int_equal(result_of(j, "ARP")->reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    /* ... but not where the answer converts from it as well */
+    j = judge(q, ref,
+              "ARP resolves an IPv4 address on the local network to the "
+              "hardware address of that host.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
     j = judge("What does a client do?",
               "The client sends a request message to the server process.",
               "The client sends a server process to the request message.", NULL,
