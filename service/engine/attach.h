@@ -16,16 +16,20 @@
 #ifndef ASSAY_ATTACH_H
 #define ASSAY_ATTACH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "analyze.h"
 
-#define ASSAY_ATTACH_MAX 32 /* reference attachments kept */
+#define ASSAY_ATTACH_MAX 48 /* reference attachments kept */
 
 typedef struct assay_attach {
     uint64_t head, prep, obj; /* term hashes */
     int8_t claim;             /* the claim whose clause holds it */
+    bool part; /* "of", "for", "with": it only places its object elsewhere
+                  (the "test suite" of "the quality of a test suite"); an
+                  answer cannot exchange it */
 } assay_attach;
 
 typedef struct assay_attach_set {
@@ -40,8 +44,9 @@ void assay_attach_add(assay_attach_set *s, const assay_analysis *r,
 
 /* assay_attach_find returns the claims (bit per claim) an answer contradicts
  * by attaching a claim's head, under the claim's preposition, to an object
- * another claim attaches to another head or by another preposition, and
- * not to the claim's own object; in *start / *end (may be NULL) the byte
+ * another claim attaches to another head or by another preposition
+ * (also "of", "for", "with"), and that the claim's own clause attaches
+ * nowhere; in *start / *end (may be NULL) the byte
  * span of the first such attachment. cover (may be NULL) is the answer's
  * negation cover (polarity.h): a denied attachment says nothing. O(answer
  * terms x reference attachments). */

@@ -32,6 +32,24 @@ reference(assay_attach_set *s, const char *ref)
     assay_analysis_fini(&r);
 }
 
+/* The same, with a claim per sentence (an aside in brackets stays in its
+ * claim, as claim.c joins it). */
+static void
+reference_sentences(assay_attach_set *s, const char *ref)
+{
+    memset(s, 0, sizeof(*s));
+    assay_analysis r = assay_test_analyse(&tl, ref);
+    size_t first = 0;
+    int claim = 0;
+    for (size_t i = 1; i <= r.n; i++) {
+        if (i == r.n || (r.terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+            assay_attach_add(s, &r, first, i, claim++);
+            first = i;
+        }
+    }
+    assay_analysis_fini(&r);
+}
+
 static uint32_t
 find(const assay_attach_set *s, const char *answer, size_t *start, size_t *end)
 {
@@ -149,6 +167,45 @@ test_attach_same_head_other_preposition(void **state)
         find(&s, "It moves data from the cache to the disk.", NULL, NULL), 0u);
 }
 
+/* "of", "for" and "with" place an object in a claim (the test suite of
+ * "the quality of a test suite") but make no pairing an answer can
+ * exchange; an object placed in the claim's own clause is no exchange of
+ * it; a short aside in brackets between a head and its preposition is
+ * looked past */
+static void
+test_attach_part_prepositions_place_objects(void **state)
+{
+    (void)state;
+    assay_attach_set s;
+    reference_sentences(&s, "Mutation testing measures the quality of a test "
+                            "suite. It makes small changes (mutants) to the "
+                            "source code.");
+    assert_int_equal(s.n, 2);
+    assert_true(s.a[0].part);
+    assert_int_equal(s.a[0].claim, 0);
+    assert_false(s.a[1].part); /* changes (mutants) to source */
+    assert_int_equal(s.a[1].claim, 1);
+    assay_analysis w = assay_test_analyse(&tl, "changes to source");
+    assert_true(s.a[1].head == w.terms[0].hash);
+    assert_true(s.a[1].obj == w.terms[2].hash);
+    assay_analysis_fini(&w);
+    /* the changes made to what the first claim places by "of" */
+    assert_int_equal(
+        find(&s, "It makes small changes to the test suite.", NULL, NULL),
+        0x2u);
+    assert_int_equal(
+        find(&s, "It makes small changes to the source code.", NULL, NULL), 0u);
+    /* an "of" pairing itself is never exchanged */
+    assert_int_equal(
+        find(&s, "It measures the quality of the source code.", NULL, NULL),
+        0u);
+    /* the array is placed in the first claim too ("of the array"), so
+     * pointing to it exchanges nothing, though the second places it */
+    reference_sentences(&s, "Set a pointer to the first element of the "
+                            "array. Add the index of the array element.");
+    assert_int_equal(find(&s, "Set a pointer to the array.", NULL, NULL), 0u);
+}
+
 int
 main(void)
 {
@@ -157,6 +214,7 @@ main(void)
         cmocka_unit_test(test_attach_exchanged_pairing_found),
         cmocka_unit_test(test_attach_not_an_exchange),
         cmocka_unit_test(test_attach_same_head_other_preposition),
+        cmocka_unit_test(test_attach_part_prepositions_place_objects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
