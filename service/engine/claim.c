@@ -1995,6 +1995,32 @@ entities_from_question(assay_claim_set *cs, const assay_analysis *q,
             }
             l[n++] = left[k - 1];
         }
+        /* "use B-trees (or B+-trees) for on-disk indexes instead of
+         * binary search trees": where the words right before "instead
+         * of" are none the reference uses, the thing chosen is the
+         * nearest name before them in the sentence that it does use, past
+         * a purpose or an aside */
+        size_t back = from - nl;
+        for (size_t b = back; differ && n == 0 && b > 0 && back - b < 8; b--) {
+            const assay_term *t = &q->terms[b - 1];
+            if (!content(t) || !in_analysis(r, t->hash)) {
+                if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
+                    break;
+                }
+                continue;
+            }
+            /* its name: the content words before it, up to four */
+            size_t f = b - 1;
+            while (f > 0 && b - f < 4 && content(&q->terms[f - 1]) &&
+                   !(q->terms[f].flags & ASSAY_TERM_BREAK_BEFORE)) {
+                f--;
+            }
+            for (size_t k = f; k < b; k++) {
+                if (n > 0 || in_analysis(r, q->terms[k].hash)) {
+                    l[n++] = &q->terms[k];
+                }
+            }
+        }
         size_t nr_all = nr;
         while (nr > 0 && !in_analysis(r, right[nr - 1]->hash)) {
             nr--;

@@ -4017,6 +4017,18 @@ test_claim_question_instead_of_contrasts(void **state)
               ref, "B-trees have a high fan-out.", NULL, 0);
     assert_int_equal(result_of(j, "B-trees")->state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
+    /* the thing chosen may stand before a purpose and an aside: the
+     * nearest name before "instead of" that the reference uses */
+    const char *q = "Why do hikers carry a map (or a compass) for long trails "
+                    "instead of a phone?";
+    const char *ref2 = "A map needs no battery, so it works for days; a phone "
+                       "dies within hours.";
+    j = judge(q, ref2, "A phone needs no battery.", NULL, 0);
+    assert_int_equal(result_of(j, "A map")->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref2, "A map needs no battery.", NULL, 0);
+    assert_int_equal(result_of(j, "A map")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
 }
 
 /* "except X" denies X: "holding everything about it except its name"
