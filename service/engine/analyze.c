@@ -113,6 +113,28 @@ an_protected_len(const assay_lexicon *lex, const char *w, size_t len)
     return 0;
 }
 
+/* Where the head of a hyphenated compound of letters starts in w (the
+ * byte after its last hyphen), 0 when w is none: a technical token of
+ * ASCII letters and inner hyphens whose last part has three letters or
+ * more ("b-trees", "hash-tables", "multi-threading"; not "i/o-bound",
+ * "utf-8" or "x-y"). */
+static size_t
+an_compound_head(const char *w, size_t wlen, unsigned flags)
+{
+    if (!(flags & ASSAY_TERM_TECH) || (flags & ASSAY_TERM_PROTECTED)) {
+        return 0;
+    }
+    size_t last = 0;
+    for (size_t i = 0; i < wlen; i++) {
+        if (w[i] == '-' && i > 0 && i + 1 < wlen && w[i - 1] != '-') {
+            last = i + 1;
+        } else if (w[i] < 'a' || w[i] > 'z') {
+            return 0;
+        }
+    }
+    return last > 0 && wlen - last >= 3 ? last : 0;
+}
+
 /* The term of word w (wlen bytes of normalised text, its surface already
  * in the arena): adds its stop, negator and protected flags to *flags, and
  * sets the text (stem, technical form or protected term) with its length;
@@ -147,6 +169,27 @@ an_word(const assay_lexicon *lex, assay_stemmer *stemmer, an_arena *arena,
             }
         } else {
             stem_len = wlen;
+        }
+    }
+    size_t last = an_compound_head(w, wlen, *flags);
+    if (last > 0) {
+        /* a compound inflects at its head: "B-trees" is "b-tree" and
+         * "multi-threaded" "multi-thread", the last part stemmed */
+        size_t hl;
+        const char *hs =
+            assay_stemmer_stem(stemmer, w + last, wlen - last, &hl);
+        char buf[512];
+        if (hs == NULL) {
+            return ASSAY_ENOMEM;
+        }
+        if (last + hl <= sizeof(buf) &&
+            (hl != wlen - last || memcmp(hs, w + last, hl) != 0)) {
+            memcpy(buf, w, last);
+            memcpy(buf + last, hs, hl);
+            if ((stem = an_copy(arena, buf, last + hl)) == NULL) {
+                return ASSAY_ENOMEM;
+            }
+            stem_len = last + hl;
         }
     }
     if (stem == surface && stem_len < wlen) {

@@ -225,6 +225,37 @@ test_analyze_acronym_plurals_map_to_the_acronym(void **state)
                  sizeof(w) / sizeof(w[0]));
 }
 
+/* a hyphenated compound of letters inflects at its head: the last part
+ * is stemmed ("B-trees" is "b-tree", as "B-tree" is; "multi-threaded"
+ * and "multi-threading" are "multi-thread"); one with other characters,
+ * or a last part under three letters, stays whole */
+static void
+test_analyze_compound_stems_its_head(void **state)
+{
+    (void)state;
+    const char *text = "B-trees B-tree multi-threaded multi-threading "
+                       "i/o-bounds utf-8 x-ys thread-safe";
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(NULL, NULL, text, strlen(text), &a, &err),
+                  &err);
+    assert_int_equal(a.n, 8);
+    assert_string_equal(a.terms[0].text, "b-tree");
+    assert_string_equal(a.terms[1].text, "b-tree");
+    assert_int_equal(a.terms[0].hash, a.terms[1].hash);
+    assert_string_equal(a.terms[2].text, "multi-thread");
+    assert_string_equal(a.terms[3].text, "multi-thread");
+    assert_string_equal(a.terms[4].text, "i/o-bounds");
+    assert_string_equal(a.terms[5].text, "utf-8");
+    assert_string_equal(a.terms[6].text, "x-ys");
+    assert_string_equal(a.terms[7].text, "thread-safe");
+    for (size_t i = 0; i < a.n; i++) {
+        assert_true(a.terms[i].flags & ASSAY_TERM_TECH);
+    }
+    assay_analysis_fini(&a);
+}
+
 /* a stop word in capitals is a keyword ("WHERE", "HAVING") in a text
  * written in lower case: a technical term of its own, apart from the
  * function word; an emphatic capital ("IS"), a negator ("NOT") and the
@@ -473,6 +504,7 @@ main(void)
         cmocka_unit_test(test_analyze_touching_tokens_keep_their_surfaces),
         cmocka_unit_test(test_analyze_protected_plurals_map_to_the_term),
         cmocka_unit_test(test_analyze_acronym_plurals_map_to_the_acronym),
+        cmocka_unit_test(test_analyze_compound_stems_its_head),
         cmocka_unit_test(test_analyze_does_not_stem_tech_or_numbers),
         cmocka_unit_test_setup_teardown(
             test_analyze_capital_stop_words_are_keywords, setup_lexicon,

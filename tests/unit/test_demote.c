@@ -58,7 +58,7 @@ test_demote_question_words_are_demoted_even_in_the_reference(void **state)
 {
     fixture *fx = *state;
     assay_analysis q, r;
-    /* content stems: explain python gil impact multi-threading */
+    /* content stems: explain python gil impact multi-thread */
     analyze(fx, "Explain Python's GIL and its impact on multi-threading.", &q);
     analyze(fx,
             "The Global Interpreter Lock (GIL) lets one thread run Python "
@@ -69,7 +69,7 @@ test_demote_question_words_are_demoted_even_in_the_reference(void **state)
     assert_int_equal(d.n, 5);
     assert_true(has(&d, "explain"));
     assert_true(has(&d, "impact"));
-    assert_true(has(&d, "multi-threading"));
+    assert_true(has(&d, "multi-thread"));
     /* the subject the reference explains is demoted too */
     assert_true(has(&d, "gil"));
     assert_true(has(&d, "python"));
