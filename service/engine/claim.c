@@ -167,6 +167,15 @@ share_cue(const assay_analysis *a, size_t i)
                    ? 1
                    : 0;
     }
+    /* "any one of them", "one of the four conditions": a single one of
+     * several, as against all of them */
+    const assay_term *n = i + 1 < a->n ? &a->terms[i + 1] : NULL;
+    bool next = n != NULL && !(n->flags & ASSAY_TERM_BREAK_BEFORE);
+    if ((is_word(t, "any") && next && is_word(n, "one")) ||
+        (is_word(t, "one") && next && is_word(n, "of") &&
+         !(i > 0 && is_word(&a->terms[i - 1], "any")))) {
+        return -1;
+    }
     return is_word(t, "few") || is_word(t, "fraction") ||
                    is_word(t, "minority") || is_word(t, "handful")
                ? -1

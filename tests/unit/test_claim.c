@@ -3925,6 +3925,22 @@ test_claim_share_of_a_whole(void **state)
     assert_int_equal(result_of(j, "A generator")->state,
                      ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
+    /* "any one of them", "one of the ...": a single one of several, as
+     * against all of them */
+    q = "How do you stop a quorum from losing writes?";
+    ref = "Losing any one of the three replicas leaves the data safe.";
+    j = judge(q, ref, "Losing all three replicas leaves the data safe.", NULL,
+              0);
+    assert_int_equal(result_of(j, "Losing")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "Losing one of the replicas leaves the data safe.", NULL,
+              0);
+    assert_int_equal(result_of(j, "Losing")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, "Losing one of the replicas leaves the data safe.",
+              "Losing all the replicas leaves the data safe.", NULL, 0);
+    assert_int_equal(result_of(j, "Losing")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
 }
 
 /* operators and keywords in code spans are names: the question's "`is`
