@@ -14,17 +14,17 @@
 
 ASSAY_TEST_LEX_GROUP(tl, false)
 
-/* The attachments of a reference whose claims are its clauses split at
- * commas, semicolons and sentence ends. */
+/* The attachments of a reference whose claims are split before every term
+ * with flag `at`. */
 static void
-reference(assay_attach_set *s, const char *ref)
+reference_split(assay_attach_set *s, const char *ref, unsigned at)
 {
     memset(s, 0, sizeof(*s));
     assay_analysis r = assay_test_analyse(&tl, ref);
     size_t first = 0;
     int claim = 0;
     for (size_t i = 1; i <= r.n; i++) {
-        if (i == r.n || (r.terms[i].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        if (i == r.n || (r.terms[i].flags & at)) {
             assay_attach_add(s, &r, first, i, claim++);
             first = i;
         }
@@ -32,22 +32,19 @@ reference(assay_attach_set *s, const char *ref)
     assay_analysis_fini(&r);
 }
 
-/* The same, with a claim per sentence (an aside in brackets stays in its
- * claim, as claim.c joins it). */
+/* claims at commas, semicolons and sentence ends */
+static void
+reference(assay_attach_set *s, const char *ref)
+{
+    reference_split(s, ref, ASSAY_TERM_BREAK_BEFORE);
+}
+
+/* a claim per sentence (an aside in brackets stays in its claim, as
+ * claim.c joins it) */
 static void
 reference_sentences(assay_attach_set *s, const char *ref)
 {
-    memset(s, 0, sizeof(*s));
-    assay_analysis r = assay_test_analyse(&tl, ref);
-    size_t first = 0;
-    int claim = 0;
-    for (size_t i = 1; i <= r.n; i++) {
-        if (i == r.n || (r.terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
-            assay_attach_add(s, &r, first, i, claim++);
-            first = i;
-        }
-    }
-    assay_analysis_fini(&r);
+    reference_split(s, ref, ASSAY_TERM_SENTENCE_BEFORE);
 }
 
 static uint32_t

@@ -1626,11 +1626,9 @@ test_claim_reversed_conversion(void **state)
     assert_int_equal(result_of(j, "ARP")->reason, ASSAY_REASON_REVERSED);
     judged_free(j);
     /* ... but not where the answer converts from it as well */
-    j = judge(q, ref,
-              "ARP resolves an IPv4 address on the local network to the "
-              "hardware address of that host.",
+    j = judge(q, ref, "ARP resolves one IPv4 address to another IPv4 address.",
               NULL, 0);
-    assert_false(any_contradicted(j));
+    assert_int_not_equal(result_of(j, "ARP")->reason, ASSAY_REASON_REVERSED);
     judged_free(j);
     j = judge("What does a client do?",
               "The client sends a request message to the server process.",
