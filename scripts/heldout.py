@@ -103,6 +103,12 @@ def mean(rows, key):
     return sum(r[key] for r in rows) / len(rows)
 
 
+
+def pooled_env(a):
+    """The pooled script's environment: it fits with the build measured
+    (--assay), not with whatever build/ holds."""
+    return dict(os.environ, ASSAY=os.path.abspath(a.assay))
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--assay", default=os.path.join(ROOT, "build", "client", "cli", "assay"))
@@ -158,7 +164,7 @@ def main():
             # in the pool)
             model = os.path.join(tmp, "pooled-all.json")
             subprocess.run(["bash", a.pooled_script, model, "none", "-1"], check=True,
-                           stdout=subprocess.DEVNULL)
+                           stdout=subprocess.DEVNULL, env=pooled_env(a))
     if want("default"):
         r = run(a.assay, ["fit", "--eval", model, "--labels", MOHLER,
                           "--test-split", "test"])
@@ -172,7 +178,7 @@ def main():
                 if a.pooled_script:
                     model = os.path.join(tmp, "pooled-%s-%d.json" % (c, k))
                     subprocess.run(["bash", a.pooled_script, model, c, str(k)], check=True,
-                                   stdout=subprocess.DEVNULL)
+                                   stdout=subprocess.DEVNULL, env=pooled_env(a))
                 rows.append(run(a.assay, ["fit", "--eval", model, "--labels", lab,
                                           "--test-split", "test"])["test"])
             extra_review = ""

@@ -635,6 +635,83 @@ kw_dot(const assay_vec *a, const kw *v, size_t n)
  * question's own source from centroids without that question
  * (leave-one-question-out log-likelihood). srcix[i] receives item i's
  * source. *out NULL: no sources. */
+/* The temperature of the sources' mix for questions from a corpus the
+ * model has not seen, which is what a platform's own questions are: each
+ * source in turn is left out, its items take the mix of the other
+ * sources' intercepts (their weights renormalised without it), and the
+ * mean log-likelihood of their bands is averaged over the left-out
+ * sources, each counting once; the grid value with the best average wins
+ * (*best). The leave-one-question-out source likelihood of build_sources
+ * picks the temperature that best names a training question's own corpus
+ * (20 on the pooled data): sharper, so a new question's cut-offs moved with
+ * small changes of the word vectors (README, Latest round). Returns the
+ * record of every grid value. */
+static json_t *
+loso_band_likelihood(const assay_model *m, const groups *g,
+                     const assay_itemset *s, const double *X, const int *hb,
+                     const int *srcix, const assay_bandmodel *bm, double *best)
+{
+    static const double grid[] = {1, 2, 5, 10, 20, 50, 100, 200};
+    enum { NT = sizeof(grid) / sizeof(grid[0]) };
+    const assay_bm_sources *src = bm->src;
+    size_t ns = src->n;
+    double ll[NT][ASSAY_BM_MAXSRC] = {{0}};
+    size_t cnt[ASSAY_BM_MAXSRC] = {0};
+    assay_bm_sources one = *src; /* the same centroids at temperature 1 */
+    one.temperature = 1;
+    for (size_t i = 0; i < s->n; i++) {
+        int own = srcix[i];
+        if (own < 0) {
+            continue;
+        }
+        const assay_prepared *pq = item_question(m, g, &s->v[i]);
+        double w1[ASSAY_BM_MAXSRC];
+        assay_bm_sources_weights(&one, &pq->q_uni, assay_prepared_topic(pq),
+                                 w1);
+        cnt[own]++;
+        for (size_t t = 0; t < NT; t++) {
+            /* softmax at t over the other sources: w1^t renormalised */
+            double w[ASSAY_BM_MAXSRC], z = 0;
+            for (size_t c = 0; c < ns; c++) {
+                w[c] = (int)c == own ? 0 : pow(fmax(w1[c], 1e-300), grid[t]);
+                z += w[c];
+            }
+            for (size_t c = 0; c < ns; c++) {
+                w[c] = z > 0 ? w[c] / z : ((int)c == own ? 0 : 1.0 / (ns - 1));
+            }
+            assay_bandmodel mix;
+            assay_bandmodel_mix(bm, w, &mix);
+            double prob[3];
+            assay_bandmodel_probs(&mix, X + i * ASSAY_NFEATURES,
+                                  ASSAY_NFEATURES, prob);
+            ll[t][own] += log(fmax(prob[hb[i]], 1e-12));
+        }
+    }
+    json_t *out = json_object();
+    double top = -INFINITY;
+    for (size_t t = 0; t < NT; t++) {
+        double mean = 0;
+        size_t used = 0;
+        for (size_t c = 0; c < ns; c++) {
+            if (cnt[c] > 0) {
+                mean += ll[t][c] / (double)cnt[c];
+                used++;
+            }
+        }
+        mean = used ? round(mean / (double)used * 1e6) / 1e6 : 0;
+        if (used > 0 && mean > top + 1e-9) {
+            top = mean;
+            *best = grid[t];
+        }
+        char key[16];
+        snprintf(key, sizeof(key), "%g", grid[t]);
+        if (out != NULL) {
+            json_object_set_new(out, key, json_real(mean));
+        }
+    }
+    return out;
+}
+
 static assay_err
 build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
               const assay_dfcount *voc, int *srcix, assay_bm_sources **out,
@@ -1709,6 +1786,18 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                 }
                 p.band.src = bsrc;
                 p.band.decides = true;
+                double loqo = bsrc->temperature, t = loqo;
+                json_t *loso = loso_band_likelihood(m, &g, &items, X, hb, srcix,
+                                                    &p.band, &t);
+                bsrc->temperature = t;
+                if (loso != NULL && src_info != NULL) {
+                    json_object_set_new(src_info, "loso_band_loglik", loso);
+                    json_object_set_new(src_info, "temperature", json_real(t));
+                    json_object_set_new(src_info, "loqo_source_temperature",
+                                        json_real(loqo));
+                } else {
+                    json_decref(loso);
+                }
             }
         }
         free(hb);

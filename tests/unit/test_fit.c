@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -833,6 +834,28 @@ test_fit_band_sources(void **state)
     assert_non_null(info);
     assert_int_equal(json_integer_value(json_object_get(info, "questions")),
                      30);
+    /* the temperature is the grid value whose mix best predicts the bands
+     * of a source left out (each source's items in turn, by the other's
+     * intercepts); the source-naming one is recorded beside it */
+    json_t *loso = json_object_get(info, "loso_band_loglik");
+    assert_int_equal(json_object_size(loso), 8);
+    const char *key;
+    json_t *val;
+    double top = -INFINITY, argtop = 0;
+    json_object_foreach(loso, key, val)
+    {
+        double ll = json_number_value(val);
+        assert_true(ll < 0);
+        if (ll > top + 1e-9 || (ll > top - 1e-9 && atof(key) < argtop)) {
+            top = ll;
+            argtop = atof(key);
+        }
+    }
+    assert_true(t == argtop);
+    assert_true(json_number_value(json_object_get(info, "temperature")) == t);
+    double loqo =
+        json_number_value(json_object_get(info, "loqo_source_temperature"));
+    assert_true(loqo >= 1 && loqo <= 200);
     json_decref(root);
     /* loads, and a lenient question's answer is at least as good a band */
     assay_model *m = NULL;
