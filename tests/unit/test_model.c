@@ -297,13 +297,31 @@ test_model_bare_bank_uses_defaults_and_bank_idf(void **state)
     assay_model_unref(m);
 }
 
-/* Makes a fresh directory under TMPDIR (or /tmp) into dir. */
+/* Makes a fresh directory into dir: "m" inside a fresh directory under
+ * TMPDIR (or /tmp), so the loader's look for a stop list beside the bank's
+ * directory (dir/../stopwords.txt) finds the test's own empty parent, not
+ * whatever TMPDIR holds. drop_tmpdir removes both. */
 static void
 make_tmpdir(char *dir, size_t cap)
 {
     const char *tmp = getenv("TMPDIR");
     snprintf(dir, cap, "%s/assay-model-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     assert_non_null(mkdtemp(dir));
+    size_t n = strlen(dir);
+    assert_true(n + 3 <= cap);
+    memcpy(dir + n, "/m", 3);
+    assert_int_equal(mkdir(dir, 0700), 0);
+}
+
+static void
+drop_tmpdir(char *dir)
+{
+    rmdir(dir);
+    char *slash = strrchr(dir, '/');
+    if (slash != NULL) {
+        *slash = '\0';
+        rmdir(dir);
+    }
 }
 
 static void
@@ -353,7 +371,7 @@ test_model_bare_bank_hash_covers_stop_list(void **state)
     assay_model_unref(b);
     unlink(stop);
     unlink(bank);
-    rmdir(dir);
+    drop_tmpdir(dir);
     assert_string_not_equal(ha, hb);
 }
 
@@ -377,7 +395,7 @@ test_model_stopword_count(void **state)
     assay_model_unref(m);
     unlink(stop);
     unlink(bank);
-    rmdir(dir);
+    drop_tmpdir(dir);
 }
 
 static void
@@ -394,7 +412,7 @@ test_model_directory_without_model_or_bank_is_eio(void **state)
     char want[1200];
     snprintf(want, sizeof(want), "%s: no model.json or bank.txt in it", dir);
     assert_string_equal(err.message, want);
-    rmdir(dir);
+    drop_tmpdir(dir);
 }
 
 static void
@@ -583,7 +601,7 @@ test_model_calibration_signal(void **state)
         assay_model_unref(m);
     }
     unlink(path);
-    rmdir(dir);
+    drop_tmpdir(dir);
 }
 
 /* band_model.sources: per-source intercepts and centroids; written back
@@ -664,7 +682,7 @@ test_model_band_sources(void **state)
         assert_non_null(strstr(err.message, "band_model.sources"));
     }
     unlink(path);
-    rmdir(dir);
+    drop_tmpdir(dir);
 }
 
 /* A vector file (dim 2) of the terms t[i] with vectors q[i], keys sorted. */
@@ -780,7 +798,7 @@ test_model_band_sources_dense(void **state)
     }
     unlink(vpath);
     unlink(path);
-    rmdir(dir);
+    drop_tmpdir(dir);
 }
 
 /* A band model decides the band of an inline answer, whatever the score's
@@ -838,7 +856,7 @@ test_model_band_model_decides_band(void **state)
         assay_model_unref(m);
     }
     unlink(path);
-    rmdir(dir);
+    drop_tmpdir(dir);
 }
 
 /* A model with rules.penalties adds the penalty of a rule that triggers
@@ -923,7 +941,7 @@ test_model_rule_penalty_applied_and_reported(void **state)
         assay_model_unref(m);
     }
     unlink(path);
-    rmdir(dir);
+    drop_tmpdir(dir);
 }
 
 int
