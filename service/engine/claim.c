@@ -411,7 +411,7 @@ typedef struct segscan {
     size_t seg;      /* the segment's first term */
     size_t counted;  /* content words counted in [seg, counted) */
     size_t content;  /* ... how many */
-    size_t first;    /* the first content word at or after seg (n: none) */
+    size_t first;    /* the first content word counted (SIZE_MAX: none) */
     size_t searched; /* verbs looked for at [seg, searched) */
     bool verb;       /* ... and one found */
 } segscan;

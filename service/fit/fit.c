@@ -623,18 +623,10 @@ kw_dot(const assay_vec *a, const kw *v, size_t n)
     return d;
 }
 
-/* The training sources of the items (their "source" labels): none unless
- * every item has one and at least two sources have ASSAY_SRC_MIN_ITEMS
- * items each (a source with fewer joins none: its items keep srcix -1 and
- * no centroid). For each source, the centroid of its distinct questions'
- * unigram vectors (question and first reference, each normalised) - or,
- * when the model has word vectors, of their dense vectors (assay_bm_dense;
- * chosen over unigrams because it predicts the source of questions on
- * unseen topics better: scripts/source_loco.py, leave-one-topic-out) - and the
- * softmax temperature from a grid that best predicts each training
- * question's own source from centroids without that question
- * (leave-one-question-out log-likelihood). srcix[i] receives item i's
- * source. *out NULL: no sources. */
+/* The softmax temperatures the sources' mix is chosen from (build_sources,
+ * loso_band_likelihood). */
+static const double temp_grid[] = {1, 2, 5, 10, 20, 50, 100, 200};
+
 /* The temperature of the sources' mix for questions from a corpus the
  * model has not seen, which is what a platform's own questions are: each
  * source in turn is left out, its items take the mix of the other
@@ -651,8 +643,8 @@ loso_band_likelihood(const assay_model *m, const groups *g,
                      const assay_itemset *s, const double *X, const int *hb,
                      const int *srcix, const assay_bandmodel *bm, double *best)
 {
-    static const double grid[] = {1, 2, 5, 10, 20, 50, 100, 200};
-    enum { NT = sizeof(grid) / sizeof(grid[0]) };
+    enum { NT = sizeof(temp_grid) / sizeof(temp_grid[0]) };
+    const double *grid = temp_grid;
     const assay_bm_sources *src = bm->src;
     size_t ns = src->n;
     double ll[NT][ASSAY_BM_MAXSRC] = {{0}};
@@ -712,6 +704,19 @@ loso_band_likelihood(const assay_model *m, const groups *g,
     return out;
 }
 
+/* The training sources of the items (their "source" labels): none unless
+ * every item has one and at least two sources have ASSAY_SRC_MIN_ITEMS
+ * items each (a source with fewer joins none: its items keep srcix -1 and
+ * no centroid). For each source, the centroid of its distinct questions'
+ * unigram vectors (question and first reference, each normalised) - or,
+ * when the model has word vectors, of their dense vectors (assay_bm_dense;
+ * chosen over unigrams because it predicts the source of questions on
+ * unseen topics better: scripts/source_loco.py, leave-one-topic-out) - and the
+ * softmax temperature from a grid that best predicts each training
+ * question's own source from centroids without that question
+ * (leave-one-question-out log-likelihood; the fit then replaces it with
+ * loso_band_likelihood's and records both). srcix[i] receives item i's
+ * source. *out NULL: no sources. */
 static assay_err
 build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
               const assay_dfcount *voc, int *srcix, assay_bm_sources **out,
@@ -812,7 +817,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
     }
     /* the temperature: leave-one-question-out log-likelihood of the own
      * source; cos(v, S - q - r) from dot products with S */
-    static const double grid[] = {1, 2, 5, 10, 20, 50, 100, 200};
+    const double *grid = temp_grid;
     double best = -INFINITY, temp = grid[0];
     double *sim = calloc(nq * nk + 1, sizeof(*sim));
     if (sim == NULL) {
@@ -879,7 +884,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
             sim[j * nk + c] = r ? (cq + cr) / 2 : cq;
         }
     }
-    for (size_t t = 0; t < sizeof(grid) / sizeof(grid[0]); t++) {
+    for (size_t t = 0; t < sizeof(temp_grid) / sizeof(temp_grid[0]); t++) {
         double ll = 0;
         for (size_t j = 0; j < nq; j++) {
             double mx = -INFINITY, z = 0;
