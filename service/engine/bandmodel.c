@@ -36,10 +36,40 @@ assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
 }
 
 void
+assay_bm_mix_weights(const double *sim, size_t n, double temperature,
+                     bool pooled, double pool_sim, int skip, double *w)
+{
+    double z[ASSAY_BM_MAXSRC], mx = -INFINITY, sum = 0;
+    size_t kept = 0;
+    for (size_t s = 0; s < n; s++) {
+        z[s] = temperature * sim[s];
+        if ((int)s != skip) {
+            mx = z[s] > mx ? z[s] : mx;
+            kept++;
+        }
+    }
+    double zp = pooled ? temperature * pool_sim : -INFINITY;
+    mx = zp > mx ? zp : mx;
+    for (size_t s = 0; s < n; s++) {
+        w[s] = (int)s == skip ? 0 : exp(z[s] - mx);
+        sum += w[s];
+    }
+    double even = 0; /* the pseudo-source's weight, spread evenly */
+    if (pooled && kept > 0) {
+        even = exp(zp - mx);
+        sum += even;
+        even /= (double)kept;
+    }
+    for (size_t s = 0; s < n; s++) {
+        w[s] = (int)s == skip ? 0 : (w[s] + even) / sum;
+    }
+}
+
+void
 assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
                          const assay_vec *r, double *w)
 {
-    double z[ASSAY_BM_MAXSRC], mx = -INFINITY, sum = 0;
+    double sim[ASSAY_BM_MAXSRC];
     double d[ASSAY_VECTORS_MAX_DIM];
     bool dense = src->dim > 0;
     if (dense && (src->vx == NULL || src->vx->dim != src->dim ||
@@ -60,16 +90,10 @@ assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
                 c = (c + assay_vec_dot_lookup(r, &src->centroid[s])) / 2;
             }
         }
-        z[s] = src->temperature * c;
-        mx = z[s] > mx ? z[s] : mx;
+        sim[s] = c;
     }
-    for (size_t s = 0; s < src->n; s++) {
-        w[s] = exp(z[s] - mx);
-        sum += w[s];
-    }
-    for (size_t s = 0; s < src->n; s++) {
-        w[s] /= sum;
-    }
+    assay_bm_mix_weights(sim, src->n, src->temperature, src->pooled,
+                         src->pool_sim, -1, w);
 }
 
 size_t

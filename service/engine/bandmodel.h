@@ -41,6 +41,13 @@ struct assay_vectors;
 typedef struct assay_bm_sources {
     size_t n;
     double temperature; /* softmax weight of the cosines */
+    /* The share of the mix no corpus claims: with pooled, a pseudo-source
+     * at similarity pool_sim joins the softmax and its weight is spread
+     * evenly over the sources, so a question far from every corpus gets
+     * their even mean and one close to a corpus that corpus's intercepts
+     * (fit.c mix_band_likelihood). false: the softmax over the sources. */
+    bool pooled;
+    double pool_sim;
     char *name[ASSAY_BM_MAXSRC];
     assay_vec centroid[ASSAY_BM_MAXSRC];
     char **term[ASSAY_BM_MAXSRC];   /* centroid[s].f[i]'s term, for writing */
@@ -77,13 +84,23 @@ int assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
                           double prob[3]);
 
 /* assay_bm_sources_weights fills w[src->n] with P(source | question):
- * softmax over sources of temperature x similarity, where the similarity is
+ * softmax over sources of temperature x similarity (with src->pooled, the
+ * pseudo-source at pool_sim in it, its weight spread evenly), where the
+ * similarity is
  * (cos(q, centroid) + cos(r, centroid)) / 2 for unigram centroids (r may be
  * NULL: the question alone) and cos(assay_bm_dense(q, r), dense centroid)
  * for dense ones (0 for every source when no word has a vector, or the
  * sources have no vectors: an even mix). */
 void assay_bm_sources_weights(const assay_bm_sources *src, const assay_vec *q,
                               const assay_vec *r, double *w);
+
+/* assay_bm_mix_weights fills w[n] from the similarities sim[n] of a
+ * question to n sources: softmax of temperature x sim, with pooled the
+ * pseudo-source at pool_sim in it and its weight spread evenly over the
+ * sources; skip >= 0 leaves that source out (its weight 0, the others
+ * renormalised: the fit's question from a corpus it has not seen). */
+void assay_bm_mix_weights(const double *sim, size_t n, double temperature,
+                          bool pooled, double pool_sim, int skip, double *w);
 
 /* assay_bandmodel_for copies bm into out with its intercepts set for this
  * question (q, r as above) when bm has sources; a plain copy otherwise. */

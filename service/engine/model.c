@@ -633,7 +633,8 @@ src_term_cmp(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
-/* "sources": {"temperature": t, "list": [{"name": ..., "correct": b,
+/* "sources": {"temperature": t, "pool_similarity": c (optional: the
+ * pseudo-source of bandmodel.h), "list": [{"name": ..., "correct": b,
  * "partial": b, "centroid": {TERM: weight, ...}}, ...]} (bandmodel.h): per
  * training source, the intercepts of the two logits and the centroid of its
  * questions' unigram tf-idf vectors; or, with "vector": [x, ...] in place of
@@ -659,6 +660,17 @@ load_bm_sources(loader *L, json_t *src, assay_bandmodel *b)
         return ASSAY_ENOMEM;
     }
     s->temperature = json_number_value(temp);
+    json_t *pool = json_object_get(src, "pool_similarity");
+    if (pool != NULL) {
+        double ps = json_number_value(pool);
+        if (!json_is_number(pool) || !(ps >= -1 && ps <= 1)) {
+            free(s);
+            return bad(L, "%s: %s must be a number from -1 to 1",
+                       "band_model.sources.pool_similarity");
+        }
+        s->pooled = true;
+        s->pool_sim = ps;
+    }
     assay_err rc = ASSAY_OK;
     for (size_t k = 0; k < json_array_size(list) && rc == ASSAY_OK; k++) {
         json_t *o = json_array_get(list, k);
@@ -904,9 +916,13 @@ assay_params_json(const assay_params *p)
                                     "partial", p->band.src_bias[k][1],
                                     src->dim > 0 ? "vector" : "centroid", c));
             }
-            json_object_set_new(bm, "sources",
-                                json_pack("{s:f,s:o}", "temperature",
-                                          src->temperature, "list", list));
+            json_t *so = json_pack("{s:f,s:o}", "temperature", src->temperature,
+                                   "list", list);
+            if (src->pooled && so != NULL) {
+                json_object_set_new(so, "pool_similarity",
+                                    json_real(src->pool_sim));
+            }
+            json_object_set_new(bm, "sources", so);
         }
         json_object_set_new(o, "band_model", bm);
     }

@@ -623,85 +623,103 @@ kw_dot(const assay_vec *a, const kw *v, size_t n)
     return d;
 }
 
-/* The softmax temperatures the sources' mix is chosen from (build_sources,
- * loso_band_likelihood). */
+/* The softmax temperatures and the pseudo-source's similarities the
+ * sources' mix is chosen from (build_sources, mix_band_likelihood); the
+ * first pool_grid entry means no pseudo-source. */
 static const double temp_grid[] = {1, 2, 5, 10, 20, 50, 100, 200};
+static const double pool_grid[] = {NAN, 0,   0.1, 0.2, 0.3, 0.4,
+                                   0.5, 0.6, 0.7, 0.8, 0.9};
 
-/* The temperature of the sources' mix for questions from a corpus the
- * model has not seen, which is what a platform's own questions are: each
- * source in turn is left out, its items take the mix of the other
- * sources' intercepts (their weights renormalised without it), and the
- * mean log-likelihood of their bands is averaged over the left-out
- * sources, each counting once; the grid value with the best average wins
- * (*best). The leave-one-question-out source likelihood of build_sources
- * picks the temperature that best names a training question's own corpus
- * (20 on the pooled data): sharper, so a new question's cut-offs moved with
- * small changes of the word vectors (README, Latest round). Returns the
- * record of every grid value. */
+/* The mix of the sources' intercepts for a new question (bandmodel.h): the
+ * temperature and the pseudo-source's similarity, chosen for two kinds of
+ * new question, each counting half:
+ *  - "seen": a new question of a training corpus (a platform's questions
+ *    near the bank's); each item takes the mix over every source, its
+ *    question left out of its own source's centroid (isim, build_sources);
+ *  - "unseen": a question of a corpus the model has not seen (a
+ *    platform's own questions); each source in turn is left out, and its
+ *    items take the mix of the others, the pseudo-source's weight spread
+ *    over those.
+ * A kind's score is the mean log-likelihood of the items' bands on the
+ * fitted slopes, averaged over the sources, each counting once. The grid
+ * point with the best mean of the two wins; ties go to the earlier (no
+ * pseudo-source first, then the lower temperature). Temperature alone
+ * cannot serve both kinds: leaving sources out wants a flat mix (5 on the
+ * pooled data), naming a seen corpus a sharp one (20); a pseudo-source
+ * lets a question close to a corpus take its intercepts and one far from
+ * all of them their mean. Returns the record: each temperature's row
+ * without the pseudo-source and with the chosen similarity. */
 static json_t *
-loso_band_likelihood(const assay_model *m, const groups *g,
-                     const assay_itemset *s, const double *X, const int *hb,
-                     const int *srcix, const assay_bandmodel *bm, double *best)
+mix_band_likelihood(const double *X, const int *hb, const int *srcix,
+                    const double *isim, size_t n, const assay_bandmodel *bm,
+                    double *best_t, bool *pooled, double *best_c)
 {
-    enum { NT = sizeof(temp_grid) / sizeof(temp_grid[0]) };
-    const double *grid = temp_grid;
-    const assay_bm_sources *src = bm->src;
-    size_t ns = src->n;
-    double ll[NT][ASSAY_BM_MAXSRC] = {{0}};
-    size_t cnt[ASSAY_BM_MAXSRC] = {0};
-    assay_bm_sources one = *src; /* the same centroids at temperature 1 */
-    one.temperature = 1;
-    for (size_t i = 0; i < s->n; i++) {
-        int own = srcix[i];
-        if (own < 0) {
-            continue;
-        }
-        const assay_prepared *pq = item_question(m, g, &s->v[i]);
-        double w1[ASSAY_BM_MAXSRC];
-        assay_bm_sources_weights(&one, &pq->q_uni, assay_prepared_topic(pq),
-                                 w1);
-        cnt[own]++;
-        for (size_t t = 0; t < NT; t++) {
-            /* softmax at t over the other sources: w1^t renormalised */
-            double w[ASSAY_BM_MAXSRC], z = 0;
-            for (size_t c = 0; c < ns; c++) {
-                w[c] = (int)c == own ? 0 : pow(fmax(w1[c], 1e-300), grid[t]);
-                z += w[c];
-            }
-            for (size_t c = 0; c < ns; c++) {
-                w[c] = z > 0 ? w[c] / z : ((int)c == own ? 0 : 1.0 / (ns - 1));
-            }
-            assay_bandmodel mix;
-            assay_bandmodel_mix(bm, w, &mix);
-            double prob[3];
-            assay_bandmodel_probs(&mix, X + i * ASSAY_NFEATURES,
-                                  ASSAY_NFEATURES, prob);
-            ll[t][own] += log(fmax(prob[hb[i]], 1e-12));
-        }
-    }
-    json_t *out = json_object();
-    double top = -INFINITY;
+    enum {
+        NT = sizeof(temp_grid) / sizeof(temp_grid[0]),
+        NP = sizeof(pool_grid) / sizeof(pool_grid[0])
+    };
+    size_t ns = bm->src->n;
+    double seen[NT][NP], unseen[NT][NP], top = -INFINITY;
+    size_t bc = 0;
     for (size_t t = 0; t < NT; t++) {
-        double mean = 0;
-        size_t used = 0;
-        for (size_t c = 0; c < ns; c++) {
-            if (cnt[c] > 0) {
-                mean += ll[t][c] / (double)cnt[c];
-                used++;
+        for (size_t c = 0; c < NP; c++) {
+            double ll[2][ASSAY_BM_MAXSRC] = {{0}};
+            size_t cnt[ASSAY_BM_MAXSRC] = {0};
+            bool pool = c > 0;
+            for (size_t i = 0; i < n; i++) {
+                int own = srcix[i];
+                if (own < 0) {
+                    continue;
+                }
+                cnt[own]++;
+                for (int kind = 0; kind < 2; kind++) {
+                    double w[ASSAY_BM_MAXSRC];
+                    assay_bm_mix_weights(isim + i * ASSAY_BM_MAXSRC, ns,
+                                         temp_grid[t], pool, pool_grid[c],
+                                         kind ? own : -1, w);
+                    assay_bandmodel mix;
+                    assay_bandmodel_mix(bm, w, &mix);
+                    double prob[3];
+                    assay_bandmodel_probs(&mix, X + i * ASSAY_NFEATURES,
+                                          ASSAY_NFEATURES, prob);
+                    ll[kind][own] += log(fmax(prob[hb[i]], 1e-12));
+                }
+            }
+            double mean[2] = {0, 0};
+            size_t used = 0;
+            for (size_t k = 0; k < ns; k++) {
+                if (cnt[k] > 0) {
+                    mean[0] += ll[0][k] / (double)cnt[k];
+                    mean[1] += ll[1][k] / (double)cnt[k];
+                    used++;
+                }
+            }
+            for (int kind = 0; kind < 2 && used > 0; kind++) {
+                mean[kind] = round(mean[kind] / (double)used * 1e6) / 1e6;
+            }
+            seen[t][c] = mean[0];
+            unseen[t][c] = mean[1];
+            double both = (mean[0] + mean[1]) / 2;
+            if (used > 0 && both > top + 1e-9) {
+                top = both;
+                bc = c;
+                *best_t = temp_grid[t];
+                *pooled = pool;
+                *best_c = pool ? pool_grid[c] : 0;
             }
         }
-        mean = used ? round(mean / (double)used * 1e6) / 1e6 : 0;
-        if (used > 0 && mean > top + 1e-9) {
-            top = mean;
-            *best = grid[t];
-        }
-        char key[16];
-        snprintf(key, sizeof(key), "%g", grid[t]);
-        if (out != NULL) {
-            json_object_set_new(out, key, json_real(mean));
+    }
+    json_t *rows = json_array();
+    for (size_t t = 0; t < NT && rows != NULL; t++) {
+        for (size_t c = 0; c <= bc; c += bc > 0 ? bc : 1) {
+            json_array_append_new(
+                rows, json_pack("{s:f,s:o,s:f,s:f}", "temperature",
+                                temp_grid[t], "pool_similarity",
+                                c ? json_real(pool_grid[c]) : json_null(),
+                                "seen", seen[t][c], "unseen", unseen[t][c]));
         }
     }
-    return out;
+    return rows;
 }
 
 /* The training sources of the items (their "source" labels): none unless
@@ -715,12 +733,14 @@ loso_band_likelihood(const assay_model *m, const groups *g,
  * softmax temperature from a grid that best predicts each training
  * question's own source from centroids without that question
  * (leave-one-question-out log-likelihood; the fit then replaces it with
- * loso_band_likelihood's and records both). srcix[i] receives item i's
- * source. *out NULL: no sources. */
+ * mix_band_likelihood's and records both). srcix[i] receives item i's
+ * source, isim[i * ASSAY_BM_MAXSRC + c] its similarity to source c's
+ * centroid with its question left out of its own source's (0 past the
+ * sources, and for an item of none). *out NULL: no sources. */
 static assay_err
 build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
-              const assay_dfcount *voc, int *srcix, assay_bm_sources **out,
-              json_t **info)
+              const assay_dfcount *voc, int *srcix, double *isim,
+              assay_bm_sources **out, json_t **info)
 {
     *out = NULL;
     size_t n = s->n;
@@ -759,13 +779,14 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
         int src;
     } qv;
     qv *qs = calloc(n + 1, sizeof(*qs));
+    size_t *qof = calloc(n + 1, sizeof(*qof)); /* item i's question in qs */
     kw *acc[ASSAY_BM_MAXSRC] = {0}, *vix = NULL;
     double *dsum[ASSAY_BM_MAXSRC] = {0}, *dq = NULL;
     size_t na[ASSAY_BM_MAXSRC] = {0}, cap[ASSAY_BM_MAXSRC] = {0};
     size_t nq = 0;
     assay_err rc = ASSAY_OK;
     assay_bm_sources *src = calloc(1, sizeof(*src));
-    if (qs == NULL || src == NULL) {
+    if (qs == NULL || qof == NULL || src == NULL) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
@@ -782,10 +803,12 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
         bool seen = false;
         for (size_t j = 0; j < nq && !seen; j++) {
             seen = qs[j].pq == pq && qs[j].src == map[k];
+            qof[i] = j;
         }
         if (seen) {
             continue;
         }
+        qof[i] = nq;
         qs[nq++] = (qv){pq, map[k]};
         int c = map[k];
         const assay_vec *vs[2] = {&pq->q_uni, assay_prepared_topic(pq)};
@@ -901,6 +924,13 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
             temp = grid[t];
         }
     }
+    /* each item's similarities, its question left out of its own source */
+    for (size_t i = 0; i < n; i++) {
+        for (size_t c = 0; c < ASSAY_BM_MAXSRC; c++) {
+            isim[i * ASSAY_BM_MAXSRC + c] =
+                srcix[i] >= 0 && c < nk ? sim[qof[i] * nk + c] : 0;
+        }
+    }
     /* leave-one-question-out accuracy of the most probable source */
     size_t hit = 0;
     for (size_t j = 0; j < nq; j++) {
@@ -1001,6 +1031,7 @@ out:
     }
     free(dq);
     free(qs);
+    free(qof);
     free(vix);
     if (rc != ASSAY_OK) {
         for (size_t i = 0; i < n; i++) {
@@ -1452,6 +1483,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     unsigned *fold = NULL;
     json_t *review = NULL, *src_info = NULL;
     int *srcix = NULL;
+    double *isim = NULL;           /* build_sources' similarities, per item */
     assay_bm_sources *bsrc = NULL; /* p.band.src while the fit runs */
     assay_features *fs = NULL;
     assay_concept_match **matches = NULL;
@@ -1772,8 +1804,9 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         if (bm_lambda > 0) {
             /* several training corpora: intercepts per corpus */
             srcix = malloc((n + 1) * sizeof(*srcix));
-            if (srcix == NULL ||
-                (rc = build_sources(m, &g, &items, &voc, srcix, &bsrc,
+            isim = malloc((n + 1) * ASSAY_BM_MAXSRC * sizeof(*isim));
+            if (srcix == NULL || isim == NULL ||
+                (rc = build_sources(m, &g, &items, &voc, srcix, isim, &bsrc,
                                     &src_info)) != ASSAY_OK) {
                 free(hb);
                 rc = rc ? rc : ASSAY_ENOMEM;
@@ -1791,17 +1824,22 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                 }
                 p.band.src = bsrc;
                 p.band.decides = true;
-                double loqo = bsrc->temperature, t = loqo;
-                json_t *loso = loso_band_likelihood(m, &g, &items, X, hb, srcix,
-                                                    &p.band, &t);
+                double loqo = bsrc->temperature, t = loqo, ps = 0;
+                bool pool = false;
+                json_t *mix = mix_band_likelihood(X, hb, srcix, isim, n,
+                                                  &p.band, &t, &pool, &ps);
                 bsrc->temperature = t;
-                if (loso != NULL && src_info != NULL) {
-                    json_object_set_new(src_info, "loso_band_loglik", loso);
+                bsrc->pooled = pool;
+                bsrc->pool_sim = ps;
+                if (mix != NULL && src_info != NULL) {
+                    json_object_set_new(src_info, "mix_band_loglik", mix);
                     json_object_set_new(src_info, "temperature", json_real(t));
+                    json_object_set_new(src_info, "pool_similarity",
+                                        pool ? json_real(ps) : json_null());
                     json_object_set_new(src_info, "loqo_source_temperature",
                                         json_real(loqo));
                 } else {
-                    json_decref(loso);
+                    json_decref(mix);
                 }
             }
         }
@@ -1946,6 +1984,7 @@ out:
     }
     free(fold);
     free(srcix);
+    free(isim);
     assay_bm_sources_free(bsrc);
     json_decref(src_info);
     json_decref(review);

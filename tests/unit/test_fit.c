@@ -834,25 +834,36 @@ test_fit_band_sources(void **state)
     assert_non_null(info);
     assert_int_equal(json_integer_value(json_object_get(info, "questions")),
                      30);
-    /* the temperature is the grid value whose mix best predicts the bands
-     * of a source left out (each source's items in turn, by the other's
-     * intercepts); the source-naming one is recorded beside it */
-    json_t *loso = json_object_get(info, "loso_band_loglik");
-    assert_int_equal(json_object_size(loso), 8);
-    const char *key;
-    json_t *val;
-    double top = -INFINITY, argtop = 0;
-    json_object_foreach(loso, key, val)
+    /* the temperature and the pseudo-source are the grid point whose mix
+     * best predicts the bands of a new question, half from a seen source
+     * (its question out of its source's centroid) and half from a source
+     * left out; the record holds each temperature without the
+     * pseudo-source and with the chosen similarity, the choice among them */
+    json_t *mix = json_object_get(info, "mix_band_loglik");
+    assert_true(json_array_size(mix) == 8 || json_array_size(mix) == 16);
+    size_t k;
+    json_t *row;
+    double top = -INFINITY, argt = 0;
+    json_t *argc = NULL;
+    json_array_foreach(mix, k, row)
     {
-        double ll = json_number_value(val);
-        assert_true(ll < 0);
-        if (ll > top + 1e-9 || (ll > top - 1e-9 && atof(key) < argtop)) {
-            top = ll;
-            argtop = atof(key);
+        double se = json_number_value(json_object_get(row, "seen"));
+        double un = json_number_value(json_object_get(row, "unseen"));
+        assert_true(se < 0 && un < 0);
+        if ((se + un) / 2 > top + 1e-9) {
+            top = (se + un) / 2;
+            argt = json_number_value(json_object_get(row, "temperature"));
+            argc = json_object_get(row, "pool_similarity");
         }
     }
-    assert_true(t == argtop);
+    assert_true(t == argt);
     assert_true(json_number_value(json_object_get(info, "temperature")) == t);
+    json_t *ps = json_object_get(src, "pool_similarity");
+    if (json_is_null(argc)) {
+        assert_null(ps);
+    } else {
+        assert_true(json_number_value(ps) == json_number_value(argc));
+    }
     double loqo =
         json_number_value(json_object_get(info, "loqo_source_temperature"));
     assert_true(loqo >= 1 && loqo <= 200);

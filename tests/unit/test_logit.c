@@ -210,6 +210,39 @@ test_bandmodel_sources(void **state)
     assert_near(eb.bias[0], w[0] * bm.src_bias[0][0] + w[1] * bm.src_bias[1][0],
                 1e-12);
     assert_true(eb.src == &src && eb.w[0][0] == bm.w[0][0]);
+    /* the pseudo-source at similarity 0.5 (bandmodel.h): its softmax
+     * weight is spread evenly, so this question (cosines 0.8 and 0) gets
+     * (e^8 + e^5 / 2) / (e^8 + 1 + e^5) for the first source */
+    src.pooled = true;
+    src.pool_sim = 0.5;
+    assay_bm_sources_weights(&src, &q, NULL, w);
+    double sum = exp(8.0) + 1.0 + exp(5.0);
+    assert_near(w[0], (exp(8.0) + exp(5.0) / 2) / sum, 1e-12);
+    assert_near(w[1], (1.0 + exp(5.0) / 2) / sum, 1e-12);
+    /* a question far from both sources (no shared key) gets their even
+     * mean, however high the pseudo-source's similarity */
+    assay_feat ff[1] = {{7, 1.0}};
+    assay_vec far = {ff, 1};
+    src.pool_sim = 0.9;
+    assay_bm_sources_weights(&src, &far, NULL, w);
+    assert_near(w[0], 0.5, 1e-12);
+    assert_near(w[1], 0.5, 1e-12);
+    /* and one close to a source, with the pseudo-source below its cosine,
+     * mostly that source's intercepts */
+    src.pool_sim = 0.2;
+    assay_bm_sources_weights(&src, &q, NULL, w);
+    assert_true(w[0] > 0.95);
+    /* skip leaves a source out: the rest (and the pseudo-source's share)
+     * renormalised over the others */
+    double sim[3] = {0.8, 0.0, 0.3}, w3[3];
+    assay_bm_mix_weights(sim, 3, 10, true, 0.5, 0, w3);
+    assert_true(w3[0] == 0);
+    double s3 = 1.0 + exp(3.0) + exp(5.0);
+    assert_near(w3[1], (1.0 + exp(5.0) / 2) / s3, 1e-12);
+    assert_near(w3[2], (exp(3.0) + exp(5.0) / 2) / s3, 1e-12);
+    assay_bm_mix_weights(sim, 3, 10, false, 0, 0, w3);
+    assert_near(w3[1], 1.0 / (1.0 + exp(3.0)), 1e-12);
+    src.pooled = false;
     /* no sources: the model's own intercepts */
     bm.src = NULL;
     assay_bandmodel_for(&bm, &q, NULL, &eb);

@@ -622,11 +622,21 @@ test_model_band_sources(void **state)
         " \"centroid\": {\"mutex\": 0.8, \"thread\": 0.6}},"
         "{\"name\": \"strict\", \"correct\": -9, \"partial\": -9,"
         " \"centroid\": {\"photosynthesi\": 1}}]}";
-    static const char *const bads[3] = {
+    static const char *const pooled =
+        "{\"temperature\": 20, \"pool_similarity\": 0.75, \"list\": ["
+        "{\"name\": \"a\", \"correct\": 1, \"partial\": 2,"
+        " \"centroid\": {\"x\": 1}}]}";
+    static const char *const bads[5] = {
         "{\"temperature\": -1, \"list\": []}",
         "{\"temperature\": 1, \"list\": [{\"name\": \"a\"}]}",
         "{\"temperature\": 1, \"list\": [{\"name\": \"a\", \"correct\": 0,"
-        " \"partial\": 0, \"centroid\": {\"x\": \"y\"}}]}"};
+        " \"partial\": 0, \"centroid\": {\"x\": \"y\"}}]}",
+        "{\"temperature\": 1, \"pool_similarity\": 1.5, \"list\": ["
+        "{\"name\": \"a\", \"correct\": 0, \"partial\": 0,"
+        " \"centroid\": {\"x\": 1}}]}",
+        "{\"temperature\": 1, \"pool_similarity\": \"high\", \"list\": ["
+        "{\"name\": \"a\", \"correct\": 0, \"partial\": 0,"
+        " \"centroid\": {\"x\": 1}}]}"};
     char dir[1024], path[1200], text[2048];
     make_tmpdir(dir, sizeof(dir));
     snprintf(path, sizeof(path), "%s/model.json", dir);
@@ -672,9 +682,27 @@ test_model_band_sources(void **state)
                         "lenient");
     assert_true(json_number_value(json_object_get(
                     json_object_get(s0, "centroid"), "thread")) == 0.6);
+    /* no pseudo-source unless the file names one */
+    assert_false(src->pooled);
+    assert_null(json_object_get(
+        json_object_get(json_object_get(o, "band_model"), "sources"),
+        "pool_similarity"));
     json_decref(o);
     assay_model_unref(m);
-    for (int k = 0; k < 3; k++) {
+    /* pool_similarity: the pseudo-source (bandmodel.h), written back */
+    n = snprintf(text, sizeof(text), fmt, pooled);
+    write_file(path, text, (size_t)n);
+    assert_ok_err(assay_model_load(path, &m, &err), &err);
+    assert_true(m->params.band.src->pooled);
+    assert_true(m->params.band.src->pool_sim == 0.75);
+    o = assay_params_json(&m->params);
+    assert_true(
+        json_number_value(json_object_get(
+            json_object_get(json_object_get(o, "band_model"), "sources"),
+            "pool_similarity")) == 0.75);
+    json_decref(o);
+    assay_model_unref(m);
+    for (int k = 0; k < 5; k++) {
         n = snprintf(text, sizeof(text), fmt, bads[k]);
         write_file(path, text, (size_t)n);
         assay_error_init(&err);
