@@ -1063,6 +1063,11 @@ label_candidate(const assay_term *t, bool *any_place)
     if (any_place != NULL) {
         *any_place = false;
     }
+    /* a letter written small ("bulb c", "switch y"), as students write
+     * them: never alone, and "a" not before a word (clause_labels) */
+    if (t->surface_len == 1 && t->surface[0] >= 'a' && t->surface[0] <= 'z') {
+        return t->surface[0] != 'i' && t->surface[0] != 'o';
+    }
     if (!(t->flags & ASSAY_TERM_NUMBER) || t->surface_len > 4) {
         return false;
     }
@@ -1285,6 +1290,13 @@ clause_labels(const assay_wordnet *wn, const assay_analysis *a, size_t first,
         if (!label_candidate(t, &any_place)) {
             continue;
         }
+        /* "the bulb a short circuit burns": an article, not bulb A */
+        if (!(t->flags & ASSAY_TERM_CAPITAL) && is_word(t, "a") &&
+            i + 1 < last && content(&a->terms[i + 1]) &&
+            !is_joiner(&a->terms[i + 1]) &&
+            !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            continue;
+        }
         const assay_term *p = i > first ? &a->terms[i - 1] : NULL;
         bool after_word = p != NULL && kind_word(wn, p);
         bool listed = (prev != SIZE_MAX && prev + 2 == i && is_joiner(p));
@@ -1321,6 +1333,18 @@ other_instances(const assay_claim *cl, const uint64_t *l, size_t n)
         missing = !has_label(l, n, cl->label[r]);
     }
     return extra && missing;
+}
+
+/* whether a clause naming labels l (n) names one the claim does not */
+static bool
+names_other_instance(const assay_claim *cl, const uint64_t *l, size_t n)
+{
+    for (size_t q = 0; q < n && cl->nlabels > 0; q++) {
+        if (!has_label(cl->label, cl->nlabels, l[q])) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* ---- entities ---------------------------------------------------------- */
@@ -5440,6 +5464,14 @@ judge_clause(void *vctx, const clause *k)
             if (!flip && !growth_denied) {
                 note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             }
+            continue;
+        }
+        /* a denial naming an instance the claim does not ("bulb C is not
+         * in the same path as bulbs A and B", "bulbs A and B are not in a
+         * closed path with bulb C" against "bulbs A and B are in closed
+         * paths with the battery") is said of that one: it judges nothing
+         * of the claim */
+        if (flip && names_other_instance(cl, labels, nlabels)) {
             continue;
         }
         /* what the claim says, of another number or another one of a

@@ -562,6 +562,35 @@ test_claim_other_instances(void **state)
               NULL, 0);
     assert_false(any_contradicted(j)); /* names more: not other ones */
     judged_free(j);
+    /* letters written small are labels too, after a kind word */
+    j = judge(q, ref,
+              "bulbs a and b are still in closed paths with the battery.", NULL,
+              0);
+    assert_int_equal(result_of(j, "Bulbs")->reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    /* a denial naming another instance is said of that one: it judges
+     * nothing; denied of the claim's own, it contradicts */
+    j = judge(q, ref, "Bulb B is not in the same path as bulbs A and C.", NULL,
+              0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "because bulb b is not in the same path as bulb a or c",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "Bulbs A and C are not in a closed path with bulb B.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "Bulbs A and C are not in closed paths with the battery.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Bulbs")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* a small "a" before a word is an article */
+    ref = "The bulb a short circuit bypasses stays dark.";
+    j = judge("Which bulb stays dark?", ref, ref, NULL, 0);
+    assert_int_equal(j->cs.c[0].nlabels, 0);
+    judged_free(j);
 
     /* no labels: an article, a bare value */
     q = "What is a binary tree?";

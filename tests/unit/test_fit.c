@@ -892,8 +892,8 @@ test_fit_band_sources(void **state)
     src = json_object_get(json_object_get(root, "band_model"), "sources");
     list = json_object_get(src, "list");
     assert_int_equal(json_array_size(list), 2);
-    for (size_t k = 0; k < 2; k++) {
-        json_t *e = json_array_get(list, k);
+    for (size_t e2 = 0; e2 < 2; e2++) {
+        json_t *e = json_array_get(list, e2);
         assert_null(json_object_get(e, "centroid"));
         assert_int_equal(json_array_size(json_object_get(e, "vector")), 4);
     }
