@@ -4286,6 +4286,24 @@ opposites(const acc *x)
     return x->opposed & ~x->words;
 }
 
+/* Whether the other half of claim c's rule (its condition, or a
+ * consequent of it) has an odd number of its words turned by opposites in
+ * the clause whose word matches are x. */
+static bool
+other_end_turned(const assay_claim_set *cs, size_t c, const acc *x)
+{
+    uint32_t halves = consequents(cs, c);
+    if (cs->c[c].cond_of >= 0) {
+        halves |= 1u << cs->c[c].cond_of;
+    }
+    for (size_t q = 0; q < cs->n; q++) {
+        if (((halves >> q) & 1u) && (assay_bits32(opposites(&x[q])) & 1u)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The claim's polarity over the words a clause matched: what the
  * reference says of those words ("wraps another function to extend its
  * behaviour without modifying its code" is positive about wrapping). */
@@ -5534,6 +5552,15 @@ judge_clause(void *vctx, const clause *k)
          * is not included") */
         bool other_rule = cl->rule && s >= EFFECT_SHARE &&
                           (negated_words(cl) & ~x[c].words) == 0;
+        /* a rule said from its other end: the condition and its
+         * consequent each turned by an opposite in one clause ("the long
+         * string has a low pitch" against "if the string is shorter, the
+         * pitch will be higher"). For the graded relations such rules
+         * state, that is the same rule; it judges neither half */
+        if ((nopp & 1u) && denial == 0 && !effect_says &&
+            other_end_turned(cs, c, x)) {
+            continue;
+        }
         if (cl->weak && nopp == 0 && !stated && !effect_says && denial == 0 &&
             !other_rule) {
             /* a denied condition whose consequent the same sentence states

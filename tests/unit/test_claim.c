@@ -432,6 +432,30 @@ test_claim_conditional_consequent(void **state)
     judged_free(j);
 }
 
+/* a rule said from its other end, its condition and its consequent each
+ * turned by an opposite in one clause, is the same graded rule and judges
+ * neither half; one half turned alone still contradicts */
+static void
+test_claim_rule_from_its_other_end(void **state)
+{
+    (void)state;
+    const char *q = "Describe how the sound of a short string being plucked "
+                    "is different from the sound of a long string being "
+                    "plucked.";
+    const char *ref = "If the string is shorter, the pitch will be higher. If "
+                      "the string is longer, the pitch will be lower.";
+    judged *j = judge(q, ref, "The long string has a low pitch.", NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "The long string has a high pitch.", NULL, 0);
+    assert_true(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref, "The short string has a low pitch.", NULL, 0);
+    assert_int_equal(result_of(j, "the pitch will be higher")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* a denied condition with the consequent stated as the reference states it
  * turns the rule around, in either order; both denied is the rule's other
  * half and judges nothing */
@@ -4154,6 +4178,7 @@ main(void)
         cmocka_unit_test(test_claim_closest_clause_decides),
         cmocka_unit_test(test_claim_conjunct_negations_are_one_denial),
         cmocka_unit_test(test_claim_other_instances),
+        cmocka_unit_test(test_claim_rule_from_its_other_end),
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_modifier_comma_keeps_the_clause),
         cmocka_unit_test(test_claim_growth_in_words),
