@@ -2748,6 +2748,34 @@ opposite_keys(const assay_claim_set *cs, const assay_term *t, uint64_t *keys)
     return nk;
 }
 
+/* The WordNet bases a gradable claim word is listed by ("higher": higher,
+ * high), at most. */
+#define GRADED_BASES 3
+
+/* The key of an answer term in the word table by its WordNet base, when
+ * some gradable claim word's base shares its prefix ("short" for
+ * "shorter"); 0 when none is listed. */
+static uint64_t
+graded_base_key(const assay_claim_set *cs, const assay_term *t)
+{
+    unsigned bit = prefix_bit(t->surface, t->surface_len);
+    if (cs->wn == NULL || !((cs->gprefix[bit / 64] >> (bit % 64)) & 1u) ||
+        (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
+        return 0;
+    }
+    uint32_t bases[4];
+    size_t nb =
+        assay_wordnet_bases(cs->wn, t->surface, t->surface_len, bases, 4);
+    for (size_t b = 0; b < nb; b++) {
+        uint64_t h = WN_NS | bases[b];
+        size_t p = assay_lower_bound64(cs->word_key, cs->nword, h);
+        if (p < cs->nword && cs->word_key[p] == h) {
+            return h;
+        }
+    }
+    return 0;
+}
+
 /* Room for a claim word's WordNet antonyms (64) and the verbs that change
  * an amount the other way. */
 #define OPP_IDS 256
@@ -3017,8 +3045,10 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
              assay_stemmer *st)
 {
     wkey *opp = malloc(MAX_OPP * sizeof(*opp));
-    /* each claim word once, and a named growth again by its bracket */
-    wkey *wk = malloc(2 * ASSAY_MAX_CLAIMS * ASSAY_CLAIM_WORDS * sizeof(*wk));
+    /* each claim word once, and a named growth again by its bracket or a
+     * gradable word by its bases */
+    wkey *wk = malloc((1 + GRADED_BASES) * ASSAY_MAX_CLAIMS *
+                      ASSAY_CLAIM_WORDS * sizeof(*wk));
     size_t nopp = 0, nwk = 0;
     assay_err rc = ASSAY_OK;
     if (opp == NULL || wk == NULL) {
@@ -3031,6 +3061,32 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
             wk[nwk++] = (wkey){cc->key[w], (uint8_t)c, (uint8_t)w};
         }
         const clause *k = &cl[claim_clause[c]];
+        /* a gradable word by its base too ("shorter": short), once */
+        for (size_t i = k->first; i < k->last && cs->wn != NULL; i++) {
+            const assay_term *t = &r->terms[i];
+            int w = claim_word_index(cc, t->hash);
+            assay_graded g;
+            if (w < 0 || ((cc->wgrowth >> w) & 1u) ||
+                (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) ||
+                assay_compare_grades(r, i, i, i + 1, NULL, cs->wn, &g, 1) ==
+                    0 ||
+                g.nbase == 0) {
+                continue;
+            }
+            for (size_t b = 0; b < g.nbase && b < GRADED_BASES; b++) {
+                bool dup = false;
+                for (size_t q = 0; q < nwk && !dup; q++) {
+                    dup = wk[q].claim == c && wk[q].k == (WN_NS | g.base[b]);
+                }
+                if (!dup) {
+                    const char *l = assay_wordnet_lemma(cs->wn, g.base[b]);
+                    unsigned bit = prefix_bit(l, strlen(l));
+                    cs->gprefix[bit / 64] |= 1ull << (bit % 64);
+                    wk[nwk++] =
+                        (wkey){WN_NS | g.base[b], (uint8_t)c, (uint8_t)w};
+                }
+            }
+        }
         int8_t pr[CROSS_PAIRS][2];
         size_t npr = 0;
         uint32_t lemmas[CLAUSE_LEMMAS];
@@ -4159,6 +4215,7 @@ typedef struct judge_ctx {
     size_t clauses;        /* answer clauses judged so far */
     uint32_t sent_agree;   /* claims a clause of this sentence supports */
     uint32_t sent_denied;  /* conditions a clause of this sentence denies */
+    uint32_t sent_conds;   /* conditions a clause of this sentence states */
     size_t sentence;
     int answer_yesno;
     uint64_t answer_value; /* the answer opens with a bare number */
@@ -4298,6 +4355,50 @@ other_end_turned(const assay_claim_set *cs, size_t c, const acc *x)
     }
     for (size_t q = 0; q < cs->n; q++) {
         if (((halves >> q) & 1u) && (assay_bits32(opposites(&x[q])) & 1u)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether conditions d and e of the reference are each other's opposite:
+ * a word of e (or its WordNet base) is listed as an opposite of d's. */
+static bool
+conditions_opposed(const assay_claim_set *cs, size_t d, size_t e)
+{
+    for (size_t p = 0; p < cs->nword; p++) {
+        if (cs->word_claim[p] != e) {
+            continue;
+        }
+        uint64_t k = cs->word_key[p];
+        uint64_t keys[2] = {k & ~WN_NS, k};
+        for (int q = 0; q < 2; q++) {
+            size_t o = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+            for (; o < cs->nopp && cs->opp_key[o] == keys[q]; o++) {
+                if (cs->opp_claim[o] == d) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* Whether consequent c is said under another condition than its own: an
+ * opposite of its condition is stated in the clause (conds) and its own
+ * is not, or neither is in the clause and the sentence so far (sent)
+ * states the opposite one and not its own. */
+static bool
+other_condition(const assay_claim_set *cs, size_t c, uint32_t conds,
+                uint32_t sent)
+{
+    int d = cs->c[c].cond_of;
+    if (d < 0 || ((conds >> d) & 1u)) {
+        return false;
+    }
+    uint32_t in = conds != 0 ? conds : ((sent >> d) & 1u) ? 0 : sent;
+    for (size_t e = 0; e < cs->n; e++) {
+        if (((in >> e) & 1u) && conditions_opposed(cs, (size_t)d, e)) {
             return true;
         }
     }
@@ -4899,6 +5000,7 @@ judge_clause(void *vctx, const clause *k)
         j->subject_all = 0;
         j->sent_agree = 0;
         j->sent_denied = 0;
+        j->sent_conds = 0;
     }
     j->role = (int8_t)causal_role(a, k->first, k->last);
     /* "..., but the battery is not": the clause denies a whole predicate */
@@ -5064,6 +5166,12 @@ judge_clause(void *vctx, const clause *k)
         }
         size_t p = assay_lower_bound64(cs->word_key, cs->nword, h);
         bool claim_word = p < cs->nword && cs->word_key[p] == h;
+        if (!claim_word && gend == i + 1 && !named_growth) {
+            h = graded_base_key(cs, t);
+            p = h != 0 ? assay_lower_bound64(cs->word_key, cs->nword, h)
+                       : cs->nword;
+            claim_word = p < cs->nword && cs->word_key[p] == h;
+        }
         for (; p < cs->nword && cs->word_key[p] == h; p++) {
             acc *y = &x[cs->word_claim[p]];
             uint32_t bit = 1u << cs->word_idx[p];
@@ -5306,6 +5414,18 @@ judge_clause(void *vctx, const clause *k)
             best = SIZE_MAX - 1; /* a swap: judge nothing else here */
         }
     }
+    /* the conditions this clause states as the reference does, for
+     * consequents said under another one (other_condition) */
+    uint32_t conds = 0;
+    for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
+        const assay_claim *cl = &cs->c[c];
+        claim_fit f = fit_of(cl, &w);
+        if (is_condition(cs, c) && !f.other &&
+            aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
+            opposites(&x[c]) == 0 && clause_negations(&x[c]) == 0) {
+            conds |= 1u << c;
+        }
+    }
     for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
@@ -5505,6 +5625,17 @@ judge_clause(void *vctx, const clause *k)
         if (!flip && (x[c].shadow & ~x[c].words) != 0) {
             continue; /* another claim's word said in place of its own */
         }
+        /* a consequent said under another condition of the reference,
+         * the opposite of its own ("the short string has a low pitch"
+         * against "if the string is shorter, the pitch will be higher; if
+         * it is longer, the pitch will be lower"): the rules' pairing
+         * exchanged, in this clause or, its own unsaid here, in the
+         * sentence */
+        if (!flip && denial == 0 &&
+            other_condition(cs, c, conds, j->sent_conds)) {
+            note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
+            continue;
+        }
         if (!flip) {
             note_support(j, c, rank, start, end);
             agrees = true;
@@ -5586,6 +5717,7 @@ judge_clause(void *vctx, const clause *k)
                         : ASSAY_REASON_NEGATED,
                     start, end);
     }
+    j->sent_conds |= conds;
     /* A concept negated in this clause: when the clause agrees with a
      * claim, the reference shares the negation, so it is matched; when the
      * clause is about another entity than the concept, it denies nothing

@@ -194,10 +194,13 @@ typedef struct assay_claim_set {
     size_t nopp;
     uint64_t prefix[ASSAY_CLAIM_PREFIX_BITS / 64]; /* opposite lemma prefixes */
     unsigned neg_window;
-    /* predicate words of all claims: sorted (key, claim, word) */
+    /* predicate words of all claims: sorted (key, claim, word); a
+     * gradable word ("shorter", "high") also by its WordNet base, top bit
+     * set, so "short" finds "shorter": the stemmer keeps comparatives */
     uint64_t *word_key;
     uint8_t *word_claim, *word_idx;
     size_t nword;
+    uint64_t gprefix[ASSAY_CLAIM_PREFIX_BITS / 64]; /* those bases' prefixes */
     int8_t *concept_subject; /* per bank concept: the entity it is about */
     bool *concept_limits;    /* per bank concept: its label states a limit
                                 or a negation, so denying a variant agrees */

@@ -451,8 +451,74 @@ test_claim_rule_from_its_other_end(void **state)
     assert_true(any_contradicted(j));
     judged_free(j);
     j = judge(q, ref, "The short string has a low pitch.", NULL, 0);
+    assert_true(any_contradicted(j));
+    judged_free(j);
+}
+
+/* a gradable word and its comparative are one word ("short" for
+ * "shorter", "high" for "higher"): the stemmer keeps comparatives */
+static void
+test_claim_comparative_is_its_base(void **state)
+{
+    (void)state;
+    const char *q = "Describe how the sound of a short string being plucked "
+                    "is different from the sound of a long string being "
+                    "plucked.";
+    const char *ref = "If the string is shorter, the pitch will be higher. If "
+                      "the string is longer, the pitch will be lower.";
+    judged *j = judge(q, ref,
+                      "The short string has a high pitch and the long string "
+                      "has a low pitch.",
+                      NULL, 0);
+    for (size_t c = 0; c < j->cs.n; c++) {
+        assert_int_equal(j->r[c].state, ASSAY_CLAIM_SUPPORTED);
+    }
+    assert_int_equal(j->cs.n, 4);
+    judged_free(j);
+    j = judge("Why does the first bottle give a higher note?",
+              "Its air column is shorter and vibrates faster.",
+              "The air column is short, so it vibrates fast.", NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* a consequent said under the reference's other, opposite condition
+ * exchanges the rules' pairing (reversed), in one clause or across the
+ * clauses of a sentence; each said under its own agrees */
+static void
+test_claim_consequent_under_the_other_condition(void **state)
+{
+    (void)state;
+    const char *q = "Describe how the sound of a short string being plucked "
+                    "is different from the sound of a long string being "
+                    "plucked.";
+    const char *ref = "If the string is shorter, the pitch will be higher. If "
+                      "the string is longer, the pitch will be lower.";
+    judged *j = judge(q, ref, "The short string has a low pitch.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "the pitch will be lower");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref, "If the string is shorter, the pitch will be lower.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "the pitch will be lower")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "The short string has a low pitch and the long string has a "
+              "high pitch.",
+              NULL, 0);
     assert_int_equal(result_of(j, "the pitch will be higher")->state,
                      ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "The short string has a high pitch and the long string has a "
+              "low pitch.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(result_of(j, "the pitch will be lower")->state,
+                     ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
 }
 
@@ -4179,6 +4245,8 @@ main(void)
         cmocka_unit_test(test_claim_conjunct_negations_are_one_denial),
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_rule_from_its_other_end),
+        cmocka_unit_test(test_claim_comparative_is_its_base),
+        cmocka_unit_test(test_claim_consequent_under_the_other_condition),
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_modifier_comma_keeps_the_clause),
         cmocka_unit_test(test_claim_growth_in_words),
