@@ -4361,6 +4361,27 @@ other_end_turned(const assay_claim_set *cs, size_t c, const acc *x)
     return false;
 }
 
+/* Whether clause k ends by saying its subject is "the same" ("... is the
+ * same", "... stays the same as before"), not denied; "the same sound" is
+ * no predicate. */
+static bool
+same_predicate(const judge_ctx *j, const clause *k)
+{
+    static const char *const be[] = {"is",      "are",    "was",     "were",
+                                     "be",      "stay",   "stays",   "remain",
+                                     "remains", "stayed", "remained"};
+    const assay_analysis *a = j->a;
+    for (size_t i = k->first + 2; i < k->last; i++) {
+        if (is_word(&a->terms[i], "same") && is_word(&a->terms[i - 1], "the") &&
+            IS_ANY(&a->terms[i - 2], be) &&
+            (i + 1 == k->last || is_word(&a->terms[i + 1], "as")) &&
+            (j->cover == NULL || j->cover[i] == 0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether conditions d and e of the reference are each other's opposite:
  * a word of e (or its WordNet base) is listed as an opposite of d's. */
 static bool
@@ -5634,6 +5655,15 @@ judge_clause(void *vctx, const clause *k)
         if (!flip && denial == 0 &&
             other_condition(cs, c, conds, j->sent_conds)) {
             note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
+            continue;
+        }
+        /* "... is the same" of what the claim says changes by degree
+         * ("the water flow during a flood is the same" against "the water
+         * flows faster"): no change at all, where the clause says none of
+         * the claim's graded words */
+        if (!flip && cl->wgrade != 0 && (x[c].words & cl->wgrade) == 0 &&
+            same_predicate(j, k)) {
+            note_contra(j, c, rank, ASSAY_REASON_NEGATED, start, end);
             continue;
         }
         if (!flip) {

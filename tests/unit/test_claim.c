@@ -483,6 +483,42 @@ test_claim_comparative_is_its_base(void **state)
     judged_free(j);
 }
 
+/* "... is the same" said of what a claim says changes by degree denies the
+ * change (negated); "not the same", the claim's own graded word, or "the
+ * same" before a noun do not */
+static void
+test_claim_the_same_denies_a_change(void **state)
+{
+    (void)state;
+    const char *q = "How does the traffic on the main road at rush hour "
+                    "compare to the traffic at night?";
+    const char *ref = "At rush hour the traffic on the main road moves slower.";
+    judged *j =
+        judge(q, ref, "At rush hour the traffic on the main road is the same.",
+              NULL, 0);
+    const assay_claim_result *r = result_of(j, "At rush hour");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_NEGATED);
+    judged_free(j);
+    j = judge(q, ref,
+              "At rush hour the traffic on the main road is not the same.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref,
+              "At rush hour the traffic on the main road moves slower, it "
+              "is not the same.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, ref,
+              "At rush hour the traffic on the main road takes the same "
+              "lanes.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* a consequent said under the reference's other, opposite condition
  * exchanges the rules' pairing (reversed), in one clause or across the
  * clauses of a sentence; each said under its own agrees */
@@ -4246,6 +4282,7 @@ main(void)
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_rule_from_its_other_end),
         cmocka_unit_test(test_claim_comparative_is_its_base),
+        cmocka_unit_test(test_claim_the_same_denies_a_change),
         cmocka_unit_test(test_claim_consequent_under_the_other_condition),
         cmocka_unit_test(test_claim_big_o_growth_is_a_label),
         cmocka_unit_test(test_claim_modifier_comma_keeps_the_clause),
