@@ -140,6 +140,13 @@ static const char *Q_SET =
 static const char *R_SET =
     "A set: membership is O(1) on average because it is a "
     "hash table, while a list needs an O(n) scan.";
+/* two graded rules with opposite conditions */
+static const char *Q_HARP =
+    "Describe how the sound of a short string being plucked is different "
+    "from the sound of a long string being plucked.";
+static const char *R_HARP = "If the string is shorter, the pitch will be "
+                            "higher. If the string is longer, the pitch will "
+                            "be lower.";
 static const char *Q_TUPLE = "Is a Python tuple mutable?";
 static const char *R_TUPLE = "No. A tuple is immutable: its elements cannot be "
                              "reassigned after creation.";
@@ -439,11 +446,7 @@ static void
 test_claim_rule_from_its_other_end(void **state)
 {
     (void)state;
-    const char *q = "Describe how the sound of a short string being plucked "
-                    "is different from the sound of a long string being "
-                    "plucked.";
-    const char *ref = "If the string is shorter, the pitch will be higher. If "
-                      "the string is longer, the pitch will be lower.";
+    const char *q = Q_HARP, *ref = R_HARP;
     judged *j = judge(q, ref, "The long string has a low pitch.", NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
@@ -461,11 +464,7 @@ static void
 test_claim_comparative_is_its_base(void **state)
 {
     (void)state;
-    const char *q = "Describe how the sound of a short string being plucked "
-                    "is different from the sound of a long string being "
-                    "plucked.";
-    const char *ref = "If the string is shorter, the pitch will be higher. If "
-                      "the string is longer, the pitch will be lower.";
+    const char *q = Q_HARP, *ref = R_HARP;
     judged *j = judge(q, ref,
                       "The short string has a high pitch and the long string "
                       "has a low pitch.",
@@ -526,11 +525,7 @@ static void
 test_claim_consequent_under_the_other_condition(void **state)
 {
     (void)state;
-    const char *q = "Describe how the sound of a short string being plucked "
-                    "is different from the sound of a long string being "
-                    "plucked.";
-    const char *ref = "If the string is shorter, the pitch will be higher. If "
-                      "the string is longer, the pitch will be lower.";
+    const char *q = Q_HARP, *ref = R_HARP;
     judged *j = judge(q, ref, "The short string has a low pitch.", NULL, 0);
     const assay_claim_result *r = result_of(j, "the pitch will be lower");
     assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
