@@ -9,6 +9,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 assay=${ASSAY:-$root/build/client/cli/assay}
 out=${1:-$root/models/vectors.vec8}
+# The corpus's documentation packages and fasttext: installed when missing
+# (a corpus without them would give other vectors; vectors_corpus.py
+# stops when one is absent).
+bash "$root/scripts/packages.sh" fasttext python3-doc python-django-doc \
+    cppreference-doc-en-html stl-manual
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ROOT=$root python3 - "$tmp/extra.txt" <<'PY'

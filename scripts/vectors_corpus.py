@@ -55,6 +55,11 @@ def main():
         files = []
         for d, _, fs in os.walk(root):
             files += [os.path.join(d, f) for f in fs if f.endswith((".html", ".htm"))]
+        if not files:
+            # a corpus without one of the packages gives other vectors
+            sys.exit("vectors_corpus.py: no HTML under %s (is its Debian "
+                     "documentation package installed? scripts/fit-vectors.sh "
+                     "installs them)" % root)
         n = 0
         for path in sorted(files):
             if n > MAX_BYTES:
