@@ -33,8 +33,8 @@ sets = [os.path.join(shared, "datasets/mohler/answers.jsonl")] + [
     for c in ("beetle", "sciEntsBank")]
 seen = set()
 for p in sets:
-    if not os.path.exists(p):
-        continue
+    if not os.path.exists(p):  # other vectors without it: stop
+        sys.exit("fit-vectors.sh: %s is missing (set ASSAY_SHARED_DIR)" % p)
     for line in open(p, encoding="utf-8"):
         o = json.loads(line)
         if o.get("split", "train") != "train":
