@@ -36,7 +36,7 @@ FOLDS = 5
 # the features of the shipped models (scripts/fit-default.sh)
 DEFAULT_FEATURES = ("cosine,bigram,chargram,coverage,recall,precision,misconception,"
                     "required_missing,length,cov_x_len,answer_words,reference_words,"
-                    "question_words,softcos")
+                    "question_words,claims,softcos")
 MAP5 = {"correct": 5, "partially_correct_incomplete": 2.5, "contradictory": 0,
         "irrelevant": 0, "non_domain": 0}
 MAP3 = {"correct": 5, "contradictory": 0, "incorrect": 1}
