@@ -4072,7 +4072,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         claim_clause[cs->n++] = k;
     }
     for (size_t c = 0; c < cs->n; c++) {
-        cs->c[c].rule = cs->c[c].rule && !is_condition(cs, c);
+        cs->conditions |= is_condition(cs, c) ? 1u << c : 0u;
+        cs->c[c].rule = cs->c[c].rule && !((cs->conditions >> c) & 1u);
     }
     for (size_t c = 0; c < cs->n && rc == ASSAY_OK; c++) {
         const clause *k = &x->cl[claim_clause[c]];
@@ -5438,11 +5439,14 @@ judge_clause(void *vctx, const clause *k)
     /* the conditions this clause states as the reference does, for
      * consequents said under another one (other_condition) */
     uint32_t conds = 0;
-    for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
+    for (size_t c = 0; cs->conditions != 0 && c < cs->n && best != SIZE_MAX - 1;
+         c++) {
         const assay_claim *cl = &cs->c[c];
+        if (!((cs->conditions >> c) & 1u)) {
+            continue;
+        }
         claim_fit f = fit_of(cl, &w);
-        if (is_condition(cs, c) && !f.other &&
-            aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
+        if (!f.other && aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
             opposites(&x[c]) == 0 && clause_negations(&x[c]) == 0) {
             conds |= 1u << c;
         }

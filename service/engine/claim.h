@@ -201,6 +201,7 @@ typedef struct assay_claim_set {
     uint8_t *word_claim, *word_idx;
     size_t nword;
     uint64_t gprefix[ASSAY_CLAIM_PREFIX_BITS / 64]; /* those bases' prefixes */
+    uint32_t conditions; /* the claims stating a condition (bit per claim) */
     int8_t *concept_subject; /* per bank concept: the entity it is about */
     bool *concept_limits;    /* per bank concept: its label states a limit
                                 or a negation, so denying a variant agrees */

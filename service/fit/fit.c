@@ -645,7 +645,7 @@ static const double pool_grid[] = {NAN, 0,   0.1, 0.2, 0.3, 0.4,
  * point with the best mean of the two wins; ties go to the earlier (no
  * pseudo-source first, then the lower temperature). Temperature alone
  * cannot serve both kinds: leaving sources out wants a flat mix (5 on the
- * pooled data), naming a seen corpus a sharp one (20); a pseudo-source
+ * pooled data), a seen corpus's new questions a sharp one (50); a pseudo-source
  * lets a question close to a corpus take its intercepts and one far from
  * all of them their mean. Returns the record: each temperature's row
  * without the pseudo-source and with the chosen similarity. */
@@ -709,9 +709,12 @@ mix_band_likelihood(const double *X, const int *hb, const int *srcix,
             }
         }
     }
+    /* per temperature: no pseudo-source, and the chosen one (if any) */
+    size_t cols[2] = {0, bc}, ncols = bc > 0 ? 2 : 1;
     json_t *rows = json_array();
     for (size_t t = 0; t < NT && rows != NULL; t++) {
-        for (size_t c = 0; c <= bc; c += bc > 0 ? bc : 1) {
+        for (size_t q = 0; q < ncols; q++) {
+            size_t c = cols[q];
             json_array_append_new(
                 rows, json_pack("{s:f,s:o,s:f,s:f}", "temperature",
                                 temp_grid[t], "pool_similarity",
@@ -800,15 +803,14 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
             continue;
         }
         const assay_prepared *pq = item_question(m, g, &s->v[i]);
-        bool seen = false;
-        for (size_t j = 0; j < nq && !seen; j++) {
-            seen = qs[j].pq == pq && qs[j].src == map[k];
-            qof[i] = j;
+        size_t j = 0;
+        while (j < nq && !(qs[j].pq == pq && qs[j].src == map[k])) {
+            j++;
         }
-        if (seen) {
-            continue;
+        qof[i] = j;
+        if (j < nq) {
+            continue; /* a question already seen */
         }
-        qof[i] = nq;
         qs[nq++] = (qv){pq, map[k]};
         int c = map[k];
         const assay_vec *vs[2] = {&pq->q_uni, assay_prepared_topic(pq)};
