@@ -559,12 +559,12 @@ static void
 test_model_calibration_signal(void **state)
 {
     (void)state;
-    static const char *const fmt =
-        "{\"format\": \"assay-model/1\",\n"
-        " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"
-        " \"thresholds\": {\"correct\": 0.7, \"partial\": 0.4},\n"
-        " \"calibration\": {\"margin_upto\": [0.2, 0.9], \"confidence\": "
-        "[0.5, 0.9], \"review_margin\": 0.3%s}}\n";
+#define MODEL_FMT1                                                             \
+    "{\"format\": \"assay-model/1\",\n"                                        \
+    " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"                          \
+    " \"thresholds\": {\"correct\": 0.7, \"partial\": 0.4},\n"                 \
+    " \"calibration\": {\"margin_upto\": [0.2, 0.9], \"confidence\": "         \
+    "[0.5, 0.9], \"review_margin\": 0.3%s}}\n"
     static const char *const sig[4] = {"", ", \"signal\": \"band_margin\"",
                                        ", \"signal\": \"score_margin\"",
                                        ", \"signal\": \"probability\""};
@@ -572,7 +572,7 @@ test_model_calibration_signal(void **state)
     make_tmpdir(dir, sizeof(dir));
     snprintf(path, sizeof(path), "%s/model.json", dir);
     for (int k = 0; k < 4; k++) {
-        int n = snprintf(text, sizeof(text), fmt, sig[k]);
+        int n = snprintf(text, sizeof(text), MODEL_FMT1, sig[k]);
         write_file(path, text, (size_t)n);
         assay_model *m = NULL;
         assay_error err;
@@ -603,6 +603,7 @@ test_model_calibration_signal(void **state)
     unlink(path);
     drop_tmpdir(dir);
 }
+#undef MODEL_FMT1
 
 /* band_model.sources: per-source intercepts and centroids; written back
  * by assay_params_json; a bad list is a load error naming the key. */
@@ -610,12 +611,12 @@ static void
 test_model_band_sources(void **state)
 {
     (void)state;
-    static const char *const fmt =
-        "{\"format\": \"assay-model/1\",\n"
-        " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"
-        " \"thresholds\": {\"correct\": 0.95, \"partial\": 0.9},\n"
-        " \"band_model\": {\"correct\": {\"bias\": 0, \"cosine\": 1},"
-        " \"partial\": {\"bias\": 1}, \"sources\": %s}}\n";
+#define MODEL_FMT2                                                             \
+    "{\"format\": \"assay-model/1\",\n"                                        \
+    " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"                          \
+    " \"thresholds\": {\"correct\": 0.95, \"partial\": 0.9},\n"                \
+    " \"band_model\": {\"correct\": {\"bias\": 0, \"cosine\": 1},"             \
+    " \"partial\": {\"bias\": 1}, \"sources\": %s}}\n"
     static const char *const good =
         "{\"temperature\": 20, \"list\": ["
         "{\"name\": \"lenient\", \"correct\": 9, \"partial\": 9,"
@@ -640,7 +641,7 @@ test_model_band_sources(void **state)
     char dir[1024], path[1200], text[2048];
     make_tmpdir(dir, sizeof(dir));
     snprintf(path, sizeof(path), "%s/model.json", dir);
-    int n = snprintf(text, sizeof(text), fmt, good);
+    int n = snprintf(text, sizeof(text), MODEL_FMT2, good);
     write_file(path, text, (size_t)n);
     assay_model *m = NULL;
     assay_error err;
@@ -690,7 +691,7 @@ test_model_band_sources(void **state)
     json_decref(o);
     assay_model_unref(m);
     /* pool_similarity: the pseudo-source (bandmodel.h), written back */
-    n = snprintf(text, sizeof(text), fmt, pooled);
+    n = snprintf(text, sizeof(text), MODEL_FMT2, pooled);
     write_file(path, text, (size_t)n);
     assert_ok_err(assay_model_load(path, &m, &err), &err);
     assert_true(m->params.band.src->pooled);
@@ -703,7 +704,7 @@ test_model_band_sources(void **state)
     json_decref(o);
     assay_model_unref(m);
     for (int k = 0; k < 5; k++) {
-        n = snprintf(text, sizeof(text), fmt, bads[k]);
+        n = snprintf(text, sizeof(text), MODEL_FMT2, bads[k]);
         write_file(path, text, (size_t)n);
         assay_error_init(&err);
         assert_err(assay_model_load(path, &m, &err), ASSAY_EMODEL);
@@ -712,6 +713,7 @@ test_model_band_sources(void **state)
     unlink(path);
     drop_tmpdir(dir);
 }
+#undef MODEL_FMT2
 
 /* A vector file (dim 2) of the terms t[i] with vectors q[i], keys sorted. */
 static void
@@ -760,15 +762,15 @@ static void
 test_model_band_sources_dense(void **state)
 {
     (void)state;
-    static const char *const fmt =
-        "{\"format\": \"assay-model/1\",\n"
-        " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"
-        " \"thresholds\": {\"correct\": 0.95, \"partial\": 0.9},%s\n"
-        " \"band_model\": {\"correct\": {\"bias\": 0, \"cosine\": 1},"
-        " \"partial\": {\"bias\": 1}, \"sources\": {\"temperature\": 20,"
-        " \"list\": [{\"name\": \"lenient\", \"correct\": 9, \"partial\": 9,"
-        " \"vector\": [1, 0%s]}, {\"name\": \"strict\", \"correct\": -9,"
-        " \"partial\": -9, \"vector\": [0, 1%s]}]}}}\n";
+#define MODEL_FMT3                                                             \
+    "{\"format\": \"assay-model/1\",\n"                                        \
+    " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"                          \
+    " \"thresholds\": {\"correct\": 0.95, \"partial\": 0.9},%s\n"              \
+    " \"band_model\": {\"correct\": {\"bias\": 0, \"cosine\": 1},"             \
+    " \"partial\": {\"bias\": 1}, \"sources\": {\"temperature\": 20,"          \
+    " \"list\": [{\"name\": \"lenient\", \"correct\": 9, \"partial\": 9,"      \
+    " \"vector\": [1, 0%s]}, {\"name\": \"strict\", \"correct\": -9,"          \
+    " \"partial\": -9, \"vector\": [0, 1%s]}]}}}\n"
     static const char *const vecref = "\n \"vectors\": {\"file\": \"v.vec8\"},";
     const char *terms[3] = {"mutex", "photosynthesi", "lock"};
     signed char q[3][2] = {{127, 0}, {0, 127}, {120, 20}};
@@ -777,7 +779,7 @@ test_model_band_sources_dense(void **state)
     snprintf(path, sizeof(path), "%s/model.json", dir);
     snprintf(vpath, sizeof(vpath), "%s/v.vec8", dir);
     write_vec8(vpath, 3, terms, q);
-    int n = snprintf(text, sizeof(text), fmt, vecref, "", "");
+    int n = snprintf(text, sizeof(text), MODEL_FMT3, vecref, "", "");
     write_file(path, text, (size_t)n);
     assay_model *m = NULL;
     assay_error err;
@@ -818,7 +820,8 @@ test_model_band_sources_dense(void **state)
     const char *bad[3][3] = {
         {"", "", ""}, {vecref, ", 0", ", 0"}, {vecref, "", ", 0"}};
     for (int k = 0; k < 3; k++) {
-        n = snprintf(text, sizeof(text), fmt, bad[k][0], bad[k][1], bad[k][2]);
+        n = snprintf(text, sizeof(text), MODEL_FMT3, bad[k][0], bad[k][1],
+                     bad[k][2]);
         write_file(path, text, (size_t)n);
         assay_error_init(&err);
         assert_err(assay_model_load(path, &m, &err), ASSAY_EMODEL);
@@ -828,6 +831,7 @@ test_model_band_sources_dense(void **state)
     unlink(path);
     drop_tmpdir(dir);
 }
+#undef MODEL_FMT3
 
 /* A band model decides the band of an inline answer, whatever the score's
  * thresholds say, unless "decides" is false; it is written back by
@@ -836,10 +840,10 @@ static void
 test_model_band_model_decides_band(void **state)
 {
     (void)state;
-    static const char *const fmt =
-        "{\"format\": \"assay-model/1\",\n"
-        " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"
-        " \"thresholds\": {\"correct\": 0.95, \"partial\": 0.9}%s}\n";
+#define MODEL_FMT4                                                             \
+    "{\"format\": \"assay-model/1\",\n"                                        \
+    " \"weights\": {\"bias\": 0, \"cosine\": 0.5},\n"                          \
+    " \"thresholds\": {\"correct\": 0.95, \"partial\": 0.9}%s}\n"
     static const char *const bm[3] = {
         "",
         ",\n \"band_model\": {\"correct\": {\"bias\": 4, \"cosine\": 1},"
@@ -853,7 +857,7 @@ test_model_band_model_decides_band(void **state)
     const char *ref = "The GIL lets one thread run Python bytecode at a time.";
     const char *ans = "Only one thread runs Python bytecode at a time.";
     for (int with = 0; with < 3; with++) {
-        int n = snprintf(text, sizeof(text), fmt, bm[with]);
+        int n = snprintf(text, sizeof(text), MODEL_FMT4, bm[with]);
         write_file(path, text, (size_t)n);
         assay_model *m = NULL;
         assay_error err;
@@ -886,6 +890,7 @@ test_model_band_model_decides_band(void **state)
     unlink(path);
     drop_tmpdir(dir);
 }
+#undef MODEL_FMT4
 
 /* A model with rules.penalties adds the penalty of a rule that triggers
  * to the linear score, reports it in the contributions under the rule's
@@ -895,10 +900,10 @@ static void
 test_model_rule_penalty_applied_and_reported(void **state)
 {
     (void)state;
-    static const char *const fmt =
-        "{\"format\": \"assay-model/1\",\n"
-        " \"weights\": {\"bias\": 0.1, \"cosine\": 0.5, \"coverage\": 0.4},\n"
-        " \"rules\": {\"short_cap\": \"incorrect\"%s}}\n";
+#define MODEL_FMT5                                                             \
+    "{\"format\": \"assay-model/1\",\n"                                        \
+    " \"weights\": {\"bias\": 0.1, \"cosine\": 0.5, \"coverage\": 0.4},\n"     \
+    " \"rules\": {\"short_cap\": \"incorrect\"%s}}\n"
     char dir[1024], path[1200], text[1024];
     make_tmpdir(dir, sizeof(dir));
     snprintf(path, sizeof(path), "%s/model.json", dir);
@@ -908,7 +913,7 @@ test_model_rule_penalty_applied_and_reported(void **state)
     const char *ans = "bytecode thread"; /* 2 content words: too_short */
     double linear = NAN, capped = NAN;
     for (int with = 0; with < 2; with++) {
-        int n = snprintf(text, sizeof(text), fmt,
+        int n = snprintf(text, sizeof(text), MODEL_FMT5,
                          with ? ", \"penalties\": {\"too_short\": -0.1}" : "");
         write_file(path, text, (size_t)n);
         assay_model *m = NULL;
@@ -971,6 +976,7 @@ test_model_rule_penalty_applied_and_reported(void **state)
     unlink(path);
     drop_tmpdir(dir);
 }
+#undef MODEL_FMT5
 
 int
 main(void)
