@@ -52,11 +52,24 @@ assay_scope_boundary(const assay_analysis *a, size_t i)
         return !(i > 0 && !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
                  (a->terms[i - 1].flags & ASSAY_TERM_NEGATOR));
     }
-    /* "while reading": when, not a contrast */
-    if (t->surface[0] == 'w' && t->surface_len == 5 && i + 1 < a->n &&
-        t->surface[1] == 'h' && t->surface[2] == 'i') {
-        const assay_term *n = &a->terms[i + 1];
-        return (n->flags & ASSAY_TERM_BREAK_BEFORE) || !assay_term_ing(n);
+    if (t->surface[0] == 'w' && t->surface_len == 5 && t->surface[1] == 'h' &&
+        t->surface[2] == 'i') {
+        /* a noun after a determiner or "do": "for a while", "a while
+         * loop", "the block of a do...while statement" */
+        static const char *const dets[] = {"a",    "an",    "the",   "this",
+                                           "that", "each",  "every", "any",
+                                           "its",  "their", "do"};
+        const assay_term *p = i > 0 ? &a->terms[i - 1] : NULL;
+        if (p != NULL && IN(p, dets) &&
+            !(t->flags & (ASSAY_TERM_SENTENCE_BEFORE | ASSAY_TERM_COMMA_BEFORE |
+                          ASSAY_TERM_COLON_BEFORE))) {
+            return false;
+        }
+        /* "while reading": when, not a contrast */
+        if (i + 1 < a->n) {
+            const assay_term *n = &a->terms[i + 1];
+            return (n->flags & ASSAY_TERM_BREAK_BEFORE) || !assay_term_ing(n);
+        }
     }
     return true;
 }

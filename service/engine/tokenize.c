@@ -516,8 +516,19 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
             if (c >= 0x80) {
                 tc = tok_decode(s, len, i);
             }
+            size_t dots = i;
+            while (c == '.' && dots < len && s[dots] == '.') {
+                dots++;
+            }
             if (tc.word) {
                 end = tok_scan(s, len, i, &kind, &has_word);
+            } else if (dots >= i + 3 && i > 0 && dots < len &&
+                       tok_is_ascii_alnum((unsigned char)s[i - 1]) &&
+                       tok_is_ascii_alnum((unsigned char)s[dots])) {
+                /* an ellipsis between two words, no space either side,
+                 * joins them as a hyphen does: "do...while" */
+                i = dots;
+                continue;
             } else if (c == '-') {
                 /* A dash standing between spaces is a clause break:
                  * "x - y", and en/em dashes after lumping. */

@@ -195,8 +195,9 @@ test_polarity_clause_scope_is_bounded(void **state)
     assert_string_equal(s, ".nnn..");
 }
 
-/* "yet" after a negation and "while" before an -ing word are adverbs: no
- * new scope, no new clause; as conjunctions they are contrasts */
+/* "yet" after a negation and "while" before an -ing word are adverbs, and
+ * "while" after a determiner or "do" a noun: no new scope, no new clause;
+ * as conjunctions they are contrasts */
 static bool
 boundary_at(const char *text, size_t i)
 {
@@ -218,6 +219,11 @@ test_polarity_adverbial_yet_and_while_are_no_contrast(void **state)
     assert_false(boundary_at("the pump stalls while priming", 3));
     assert_true(boundary_at("the pump stalls while the valve is shut", 3));
     assert_true(boundary_at("one pump stalls, while the other runs", 3));
+    /* a noun after a determiner or "do": a time, or the loop */
+    assert_false(boundary_at("the pump stalls for a while", 5));
+    assert_false(boundary_at("a while loop tests first", 1));
+    assert_false(boundary_at("the body of a do while loop runs once", 5));
+    assert_true(boundary_at("pumps do, while valves wait", 2));
     char s[80];
     scope("the parcel has not yet arrived", 5, s);
     assert_string_equal(s, "....nn");

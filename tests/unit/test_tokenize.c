@@ -344,6 +344,24 @@ test_tokenize_marks_comma_breaks(void **state)
     free(t);
 }
 
+/* an ellipsis between two words with no space joins them, as a hyphen
+ * does ("do...while"); before a space it ends a sentence, and two dots
+ * break ("a..env", test_tokenize_keeps_leading_dot_file_names) */
+static void
+test_tokenize_dots_between_words_join(void **state)
+{
+    (void)state;
+    assay_token *t = NULL;
+    size_t n = 0;
+    const char *s = "a do...while loop ends... Then more.";
+    assert_ok(assay_tokenize(s, strlen(s), &t, &n, NULL));
+    assert_int_equal(n, 7);
+    assert_int_equal(t[2].flags, 0); /* while */
+    assert_int_equal(t[5].flags,
+                     ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE);
+    free(t);
+}
+
 /* a break of a colon alone is marked too: what follows elaborates */
 static void
 test_tokenize_marks_colon_breaks(void **state)
@@ -417,6 +435,7 @@ main(void)
         cmocka_unit_test(test_tokenize_survives_invalid_bytes),
         cmocka_unit_test(test_tokenize_reports_byte_offsets),
         cmocka_unit_test(test_tokenize_marks_comma_breaks),
+        cmocka_unit_test(test_tokenize_dots_between_words_join),
         cmocka_unit_test(test_tokenize_marks_colon_breaks),
         cmocka_unit_test(test_tokenize_marks_parenthesised_asides),
     };
