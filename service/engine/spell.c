@@ -60,6 +60,16 @@ word_cmp(const void *a, const void *b)
     return strcmp(x->t->surface, y->t->surface);
 }
 
+static size_t
+spell_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    }
+    return h;
+}
+
 static void
 add_terms(assay_spell_vocab *v, const assay_analysis *a)
 {
@@ -76,6 +86,43 @@ add_terms(assay_spell_vocab *v, const assay_analysis *a)
             .first = t->surface[0],
         };
     }
+}
+
+/* Keeps the first of the entries of w sharing a surface form, in order;
+ * returns how many are left. Without memory for the set, a pairwise scan. */
+static size_t
+vocab_distinct(assay_spell_word *w, size_t n)
+{
+    size_t slots = 16;
+    while (slots < 2 * n) {
+        slots *= 2;
+    }
+    uint32_t *slot = n < UINT32_MAX ? calloc(slots, sizeof(*slot)) : NULL;
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        const assay_term *t = w[i].t;
+        bool seen = false;
+        if (slot != NULL) {
+            size_t h = spell_hash(t->surface, t->surface_len) & (slots - 1);
+            for (; slot[h] != 0 && !seen; h = (h + 1) & (slots - 1)) {
+                const assay_spell_word *o = &w[slot[h] - 1];
+                seen = o->len == w[i].len &&
+                       memcmp(o->t->surface, t->surface, t->surface_len) == 0;
+            }
+            if (!seen) {
+                slot[h] = (uint32_t)out + 1;
+            }
+        } else {
+            for (size_t j = 0; j < out && !seen; j++) {
+                seen = strcmp(w[j].t->surface, t->surface) == 0;
+            }
+        }
+        if (!seen) {
+            w[out++] = w[i];
+        }
+    }
+    free(slot);
+    return out;
 }
 
 assay_err
@@ -104,14 +151,11 @@ assay_spell_vocab_build(assay_spell_vocab *v, const assay_analysis *q,
     if (opposites != NULL) {
         add_terms(v, opposites);
     }
+    /* one entry per surface form, the first added (as a stable sort and a
+     * pass over equal neighbours kept): dropping repeats before the sort
+     * leaves it fewer entries and no ties */
+    v->n = vocab_distinct(v->w, v->n);
     qsort(v->w, v->n, sizeof(*v->w), word_cmp);
-    size_t out = 0; /* one entry per surface form */
-    for (size_t i = 0; i < v->n; i++) {
-        if (out == 0 || strcmp(v->w[out - 1].t->surface, v->w[i].t->surface)) {
-            v->w[out++] = v->w[i];
-        }
-    }
-    v->n = out;
     size_t k = 0;
     for (int c = 0; c < 26; c++) {
         v->start[c] = (uint32_t)k;
@@ -262,6 +306,80 @@ one_word(const char *l)
     return *l != '\0';
 }
 
+/* The written words of assay_spell_opposites as a set: a slot is a word's
+ * offset in out + 1 (high half) and its length, 0 = empty. A probe per
+ * lemma instead of a scan of all out (strstr over what was written made the
+ * list quadratic). It starts in the caller's stack buffer, a few dozen
+ * words being usual, and doubles on the heap when half full. */
+typedef struct opp_set {
+    uint64_t *slot; /* NULL: no memory for a larger one, out is scanned */
+    size_t mask;
+    size_t n;
+    uint64_t *stack;
+} opp_set;
+
+static size_t
+opp_slot(const opp_set *set, const char *l, size_t len, const char *out)
+{
+    size_t h = spell_hash(l, len) & set->mask;
+    for (; set->slot[h] != 0; h = (h + 1) & set->mask) {
+        uint64_t s = set->slot[h];
+        if ((uint32_t)s == len && memcmp(out + (s >> 32) - 1, l, len) == 0) {
+            break;
+        }
+    }
+    return h;
+}
+
+static void
+opp_grow(opp_set *set, const char *out)
+{
+    size_t ns = 2 * (set->mask + 1);
+    opp_set big = {calloc(ns, sizeof(uint64_t)), ns - 1, set->n, set->stack};
+    for (size_t i = 0; big.slot != NULL && i <= set->mask; i++) {
+        uint64_t s = set->slot[i];
+        if (s != 0) {
+            const char *w = out + (s >> 32) - 1;
+            big.slot[opp_slot(&big, w, (uint32_t)s, out)] = s;
+        }
+    }
+    if (set->slot != set->stack) {
+        free(set->slot);
+    }
+    *set = big;
+}
+
+/* Whether l is a word of out[0..n) (words of letters, each ended by a
+ * space); records it as the word at n when not. */
+static bool
+opp_seen_add(opp_set *set, char *out, size_t n, const char *l, size_t len)
+{
+    if (set->slot == NULL) {
+        out[n] = '\0';
+        for (const char *p = strstr(out, l); p != NULL; p = strstr(p + 1, l)) {
+            if ((p == out || p[-1] == ' ') &&
+                (p[len] == ' ' || p[len] == '\0')) {
+                return true;
+            }
+        }
+        return false;
+    }
+    size_t h = opp_slot(set, l, len, out);
+    if (set->slot[h] != 0) {
+        return true;
+    }
+    if (2 * (set->n + 1) > set->mask + 1) {
+        opp_grow(set, out); /* before l is written: every key is a word */
+        if (set->slot == NULL) {
+            return false;
+        }
+        h = opp_slot(set, l, len, out);
+    }
+    set->slot[h] = ((uint64_t)n + 1) << 32 | len;
+    set->n++;
+    return false;
+}
+
 size_t
 assay_spell_opposites(const assay_analysis *refs, size_t nrefs,
                       const assay_wordnet *wn, char *out, size_t cap)
@@ -270,6 +388,8 @@ assay_spell_opposites(const assay_analysis *refs, size_t nrefs,
     if (cap > 0) {
         out[0] = '\0';
     }
+    uint64_t stack[256] = {0};
+    opp_set set = {cap < UINT32_MAX ? stack : NULL, 255, 0, stack};
     for (size_t r = 0; r < nrefs && wn != NULL; r++) {
         for (size_t i = 0; i < refs[r].n; i++) {
             const assay_term *t = &refs[r].terms[i];
@@ -294,15 +414,8 @@ assay_spell_opposites(const assay_analysis *refs, size_t nrefs,
                         n + len + 2 > cap) {
                         continue;
                     }
-                    /* each once: " word " not yet written */
-                    out[n] = '\0';
-                    bool seen = false;
-                    for (const char *p = strstr(out, l); p != NULL && !seen;
-                         p = strstr(p + 1, l)) {
-                        seen = (p == out || p[-1] == ' ') &&
-                               (p[len] == ' ' || p[len] == '\0');
-                    }
-                    if (!seen) {
+                    /* each once */
+                    if (!opp_seen_add(&set, out, n, l, len)) {
                         memcpy(out + n, l, len);
                         n += len;
                         out[n++] = ' ';
@@ -311,6 +424,9 @@ assay_spell_opposites(const assay_analysis *refs, size_t nrefs,
                 }
             }
         }
+    }
+    if (set.slot != stack) {
+        free(set.slot);
     }
     return n;
 }

@@ -203,6 +203,100 @@ test_fix_reads_misspelt_opposites(void **state)
     assay_analysis_fini(&r);
 }
 
+/* every word of the opposites list is written once, however many
+ * reference words share it */
+static void
+test_opposites_each_once(void **state)
+{
+    fixture *fx = *state;
+    assay_analysis r = analyse(
+        fx, "Connected wires, joined wires, connected again and linked.");
+    char buf[4096];
+    size_t n = assay_spell_opposites(&r, 1, assay_lexicon_wordnet(fx->lex), buf,
+                                     sizeof(buf));
+    assert_int_equal(n, strlen(buf));
+    assert_non_null(strstr(buf, "unconnected "));
+    size_t words = 0;
+    for (char *w = buf; *w != '\0'; words++) {
+        char *e = strchr(w, ' ');
+        assert_non_null(e);
+        size_t len = (size_t)(e - w);
+        for (char *o = e + 1; *o != '\0';) {
+            char *oe = strchr(o, ' ');
+            assert_false((size_t)(oe - o) == len && memcmp(o, w, len) == 0);
+            o = oe + 1;
+        }
+        w = e + 1;
+    }
+    assert_true(words > 1);
+    assay_analysis_fini(&r);
+    /* enough words to outgrow the first set: still each once, and the
+     * same list as the first words' when the text is said twice */
+    const char *many =
+        "good hot big fast high light strong early hard happy rich wet "
+        "full open loud clean safe cheap young new long wide thick heavy "
+        "active formal simple common public positive natural visible legal "
+        "regular possible stable direct complete correct equal friendly "
+        "honest kind patient polite proper pure real responsible sure true "
+        "useful valid warm wise";
+    char twice[2048];
+    snprintf(twice, sizeof(twice), "%s %s", many, many);
+    char buf2[16384], buf3[16384];
+    r = analyse(fx, many);
+    n = assay_spell_opposites(&r, 1, assay_lexicon_wordnet(fx->lex), buf2,
+                              sizeof(buf2));
+    assay_analysis_fini(&r);
+    r = analyse(fx, twice);
+    assert_int_equal(assay_spell_opposites(&r, 1,
+                                           assay_lexicon_wordnet(fx->lex), buf3,
+                                           sizeof(buf3)),
+                     n);
+    assert_string_equal(buf3, buf2);
+    assay_analysis_fini(&r);
+    words = 0;
+    for (char *w = buf2; *w != '\0'; words++) {
+        char *e = strchr(w, ' ');
+        size_t len = (size_t)(e - w);
+        for (char *o = e + 1; *o != '\0';) {
+            char *oe = strchr(o, ' ');
+            assert_false((size_t)(oe - o) == len && memcmp(o, w, len) == 0);
+            o = oe + 1;
+        }
+        w = e + 1;
+    }
+    assert_true(words > 200);
+}
+
+/* the vocabulary holds each surface form once, the term added first (the
+ * question's before the reference's), sorted by first letter and length */
+static void
+test_vocab_keeps_first_of_each_form(void **state)
+{
+    fixture *fx = *state;
+    assay_analysis q = analyse(fx, "Does water evaporate without heat?");
+    assay_analysis r[2] = {
+        analyse(fx, "Water evaporates without heat, water evaporates."),
+        analyse(fx, "Heat makes water evaporate.")};
+    assay_spell_vocab v;
+    assert_ok(assay_spell_vocab_build(&v, &q, r, 2, NULL));
+    const char *want[] = {"does",  "evaporate", "evaporates", "heat",
+                          "makes", "water",     "without"};
+    assert_int_equal(v.n, sizeof(want) / sizeof(want[0]));
+    for (size_t i = 0; i < v.n; i++) {
+        assert_string_equal(v.w[i].t->surface, want[i]);
+        bool in_q = v.w[i].t >= q.terms && v.w[i].t < q.terms + q.n;
+        /* only "evaporates" and "makes" are not words of the question */
+        assert_int_equal(in_q, strcmp(want[i], "evaporates") != 0 &&
+                                   strcmp(want[i], "makes") != 0);
+    }
+    assert_int_equal(v.start['e' - 'a'], 1);
+    assert_int_equal(v.start['f' - 'a'], 3);
+    assay_spell_vocab_fini(&v);
+    assay_analysis_fini(&q);
+    assay_analysis_fini(&r[0]);
+    assay_analysis_fini(&r[1]);
+}
+
 /* a misspelt negator is the reference's negator, flags and all */
 static void
 test_fix_takes_negator_flags(void **state)
@@ -273,6 +367,8 @@ main(void)
         cmocka_unit_test(test_fix_needs_one_clear_target),
         cmocka_unit_test(test_fix_takes_negator_flags),
         cmocka_unit_test(test_fix_reads_misspelt_opposites),
+        cmocka_unit_test(test_opposites_each_once),
+        cmocka_unit_test(test_vocab_keeps_first_of_each_form),
         cmocka_unit_test(test_fix_without_wordnet),
         cmocka_unit_test(test_corrected_answer_scores_as_spelt),
     };
