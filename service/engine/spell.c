@@ -193,23 +193,32 @@ assay_spell_distance(const char *a, size_t an, const char *b, size_t bn,
     if ((an > bn ? an - bn : bn - an) > max) {
         return max + 1;
     }
-    /* three rows of the optimal-string-alignment table */
-    unsigned r0[SPELL_MAX_LEN + 1], r1[SPELL_MAX_LEN + 1],
-        r2[SPELL_MAX_LEN + 1];
+    /* Three rows of the optimal-string-alignment table, each only within
+     * max of the diagonal: a cell further off is over max (it costs one
+     * edit per step off), so every value is kept capped at max + 1 and the
+     * band's edges read that cap. The capped table gives the same answer. */
+    const unsigned cap = max + 1;
+    unsigned r0[SPELL_MAX_LEN + 2], r1[SPELL_MAX_LEN + 2],
+        r2[SPELL_MAX_LEN + 2];
     unsigned *pp = r0, *p = r1, *c = r2;
-    for (size_t j = 0; j <= bn; j++) {
-        p[j] = (unsigned)j;
+    for (size_t j = 0; j <= bn + 1; j++) {
+        p[j] = j < cap ? (unsigned)j : cap;
+        pp[j] = c[j] = cap;
     }
     for (size_t i = 1; i <= an; i++) {
-        c[0] = (unsigned)i;
-        unsigned best = c[0];
-        for (size_t j = 1; j <= bn; j++) {
+        size_t lo = i > max + 1 ? i - max : 1;
+        size_t hi = i + max < bn ? i + max : bn;
+        c[lo - 1] = lo == 1 && i < cap ? (unsigned)i : cap;
+        c[hi + 1] = cap;
+        unsigned best = c[lo - 1];
+        for (size_t j = lo; j <= hi; j++) {
             unsigned cost = a[i - 1] != b[j - 1];
-            c[j] = min3(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
+            unsigned v = min3(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-                a[i - 2] == b[j - 1] && pp[j - 2] + 1 < c[j]) {
-                c[j] = pp[j - 2] + 1;
+                a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v) {
+                v = pp[j - 2] + 1;
             }
+            c[j] = v < cap ? v : cap;
             best = c[j] < best ? c[j] : best;
         }
         if (best > max) {

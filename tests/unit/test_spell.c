@@ -111,6 +111,56 @@ test_distance(void **state)
 #undef D
 }
 
+/* the whole optimal-string-alignment table, worked the plain way */
+static unsigned
+full_distance(const char *a, size_t an, const char *b, size_t bn)
+{
+    unsigned d[13][13];
+    for (size_t i = 0; i <= an; i++) {
+        for (size_t j = 0; j <= bn; j++) {
+            if (i == 0 || j == 0) {
+                d[i][j] = (unsigned)(i + j);
+                continue;
+            }
+            unsigned v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            v = d[i - 1][j] + 1 < v ? d[i - 1][j] + 1 : v;
+            v = d[i][j - 1] + 1 < v ? d[i][j - 1] + 1 : v;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+                a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v) {
+                v = d[i - 2][j - 2] + 1;
+            }
+            d[i][j] = v;
+        }
+    }
+    return d[an][bn];
+}
+
+/* the banded table gives what the whole one does, up to max + 1: words of
+ * three letters (many swaps and repeats) of every length to 12 */
+static void
+test_distance_matches_full_table(void **state)
+{
+    (void)state;
+    uint32_t x = 12345;
+    for (int k = 0; k < 20000; k++) {
+        char a[13], b[13];
+        x = x * 1103515245u + 12345u;
+        size_t an = (x >> 16) % 13;
+        x = x * 1103515245u + 12345u;
+        size_t bn = (x >> 16) % 13;
+        for (size_t i = 0; i < 12; i++) {
+            x = x * 1103515245u + 12345u;
+            a[i] = (char)('a' + (x >> 16) % 3);
+            b[i] = (char)('a' + (x >> 20) % 3);
+        }
+        unsigned want = full_distance(a, an, b, bn);
+        for (unsigned max = 0; max <= 3; max++) {
+            unsigned got = assay_spell_distance(a, an, b, bn, max);
+            assert_int_equal(got, want <= max ? want : max + 1);
+        }
+    }
+}
+
 static void
 test_fix_rewrites_to_reference_word(void **state)
 {
@@ -362,6 +412,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_distance),
+        cmocka_unit_test(test_distance_matches_full_table),
         cmocka_unit_test(test_fix_rewrites_to_reference_word),
         cmocka_unit_test(test_fix_leaves_real_words),
         cmocka_unit_test(test_fix_needs_one_clear_target),
