@@ -221,6 +221,15 @@ static size_t
 norm_ascii_run_end(const utf8proc_uint8_t *s, size_t len, size_t i)
 {
     size_t j = i + 1;
+    /* eight bytes a test while they are all there: no high bit in any */
+    while (j + 9 <= len) {
+        uint64_t w;
+        memcpy(&w, s + j + 1, sizeof(w));
+        if (w & 0x8080808080808080ull) {
+            break;
+        }
+        j += 8;
+    }
     while (j + 1 < len && s[j + 1] < 0x80) {
         j++;
     }

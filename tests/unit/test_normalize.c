@@ -333,6 +333,33 @@ test_normalize_maps_expansion_to_one_code_point(void **state)
     assay_norm_fini(&n);
 }
 
+/* A combining mark after an ASCII run of every length from 0 to 40 (the
+ * run is read eight bytes at a time) still strips from its letter, and
+ * the offsets still map each byte back. */
+static void
+test_normalize_long_ascii_run_then_mark(void **state)
+{
+    (void)state;
+    for (size_t n = 0; n <= 40; n++) {
+        char in[64], want[64];
+        for (size_t i = 0; i < n; i++) {
+            in[i] = (char)('A' + i % 26);
+            want[i] = (char)('a' + i % 26);
+        }
+        memcpy(in + n, "e\xCC\x81x", 4); /* e + U+0301, x */
+        memcpy(want + n, "ex", 3);
+        assay_norm out;
+        assert_ok(assay_normalize(in, n + 4, &out, NULL));
+        assert_string_equal(out.text, want);
+        for (size_t i = 0; i <= n; i++) {
+            assert_int_equal(out.offsets[i], i);
+        }
+        assert_int_equal(out.offsets[n + 1], n + 3);
+        assert_int_equal(out.offsets[n + 2], n + 4);
+        assay_norm_fini(&out);
+    }
+}
+
 static void
 test_norm_fini_accepts_null(void **state)
 {
@@ -374,6 +401,7 @@ main(void)
         cmocka_unit_test(test_normalize_maps_decomposed_span_back),
         cmocka_unit_test(test_normalize_maps_full_width_span_back),
         cmocka_unit_test(test_normalize_maps_expansion_to_one_code_point),
+        cmocka_unit_test(test_normalize_long_ascii_run_then_mark),
         cmocka_unit_test(test_norm_fini_accepts_null),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
