@@ -811,7 +811,8 @@ static void
 score_word(wn_score *s, uint64_t key, const wn_word *ww)
 {
     const assay_wnprep *p = s->p;
-    veto vt = {.n = 0};
+    veto vt; /* v is read below n only: no need to clear 512 bytes a word */
+    vt.n = 0;
     /* antonyms, both ways (assay_wordnet_are_antonyms is symmetric): a
      * base the reference's antonyms name, an antonym a reference base is */
     for (size_t b = 0; b < ww->nb && p->nant_rows > 0; b++) {
@@ -856,7 +857,7 @@ score_word(wn_score *s, uint64_t key, const wn_word *ww)
         }
     }
     /* the same word last: never vetoed */
-    veto none = {.n = 0};
+    static const veto none = {.n = 0};
     size_t at;
     LOWER_BOUND(p->keys, p->nkeys, key, key, at);
     for (; at < p->nkeys && p->keys[at].key == key; at++) {
