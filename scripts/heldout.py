@@ -33,10 +33,13 @@ SEMEVAL = {c: os.path.join(SHARED, "datasets", "semeval2013", c + "-train.jsonl"
 STOP = os.path.join(ROOT, "models", "stopwords.txt")
 PF = os.path.join(ROOT, "models", "python-fullstack")
 FOLDS = 5
-# the features of the shipped models (scripts/fit-default.sh)
-DEFAULT_FEATURES = ("cosine,bigram,chargram,coverage,recall,precision,misconception,"
-                    "required_missing,length,cov_x_len,answer_words,reference_words,"
-                    "question_words,claims,softcos")
+# the features of the shipped models (scripts/fit-default.sh): the bank
+# model's, and the default (inline) model's, which adds wordnet; the corpus
+# models below grade inline as the default model does, so they take its list
+BANK_FEATURES = ("cosine,bigram,chargram,coverage,recall,precision,misconception,"
+                 "required_missing,length,cov_x_len,answer_words,reference_words,"
+                 "question_words,claims,softcos")
+DEFAULT_FEATURES = BANK_FEATURES + ",wordnet"
 MAP5 = {"correct": 5, "partially_correct_incomplete": 2.5, "contradictory": 0,
         "irrelevant": 0, "non_domain": 0}
 MAP3 = {"correct": 5, "contradictory": 0, "incorrect": 1}
@@ -132,7 +135,8 @@ def main():
                          "of measuring the shipped model file")
     ap.add_argument("--only", action="append")
     a = ap.parse_args()
-    extra = ["--features", a.features or DEFAULT_FEATURES]
+    extra = ["--features", a.features or DEFAULT_FEATURES,
+             "--wordnet", os.path.join(ROOT, "models", "wordnet.wn")]
     if a.vectors:
         extra += ["--vectors", a.vectors]
         os.environ["VECTORS"] = a.vectors
@@ -195,7 +199,7 @@ def main():
             wn = os.path.join(ROOT, "models", "wordnet.wn")
             r = run(a.assay, ["fit", "--bank", os.path.join(PF, "bank.txt"), "--stoplist", STOP,
                               "--labels", labels, "--split", "train", "--test-split", "test",
-                              "--features", DEFAULT_FEATURES, "--wordnet", wn,
+                              "--features", BANK_FEATURES, "--wordnet", wn,
                               "--inline-model", os.path.join(ROOT, "models", "default",
                                                              "model.json"),
                               "--out", os.path.join(tmp, "pf.json")])
