@@ -253,6 +253,27 @@ test_fix_reads_misspelt_opposites(void **state)
     assay_analysis_fini(&r);
 }
 
+/* the words of list buf (each ended by a space), asserting none is
+ * written twice */
+static size_t
+words_once(const char *buf)
+{
+    size_t words = 0;
+    for (const char *w = buf; *w != '\0'; words++) {
+        const char *e = strchr(w, ' ');
+        assert_non_null(e);
+        size_t len = (size_t)(e - w);
+        for (const char *o = e + 1; *o != '\0';) {
+            const char *oe = strchr(o, ' ');
+            assert_non_null(oe);
+            assert_false((size_t)(oe - o) == len && memcmp(o, w, len) == 0);
+            o = oe + 1;
+        }
+        w = e + 1;
+    }
+    return words;
+}
+
 /* every word of the opposites list is written once, however many
  * reference words share it */
 static void
@@ -266,19 +287,7 @@ test_opposites_each_once(void **state)
                                      sizeof(buf));
     assert_int_equal(n, strlen(buf));
     assert_non_null(strstr(buf, "unconnected "));
-    size_t words = 0;
-    for (char *w = buf; *w != '\0'; words++) {
-        char *e = strchr(w, ' ');
-        assert_non_null(e);
-        size_t len = (size_t)(e - w);
-        for (char *o = e + 1; *o != '\0';) {
-            char *oe = strchr(o, ' ');
-            assert_false((size_t)(oe - o) == len && memcmp(o, w, len) == 0);
-            o = oe + 1;
-        }
-        w = e + 1;
-    }
-    assert_true(words > 1);
+    assert_true(words_once(buf) > 1);
     assay_analysis_fini(&r);
     /* enough words to outgrow the first set: still each once, and the
      * same list as the first words' when the text is said twice */
@@ -303,18 +312,7 @@ test_opposites_each_once(void **state)
                      n);
     assert_string_equal(buf3, buf2);
     assay_analysis_fini(&r);
-    words = 0;
-    for (char *w = buf2; *w != '\0'; words++) {
-        char *e = strchr(w, ' ');
-        size_t len = (size_t)(e - w);
-        for (char *o = e + 1; *o != '\0';) {
-            char *oe = strchr(o, ' ');
-            assert_false((size_t)(oe - o) == len && memcmp(o, w, len) == 0);
-            o = oe + 1;
-        }
-        w = e + 1;
-    }
-    assert_true(words > 200);
+    assert_true(words_once(buf2) > 200);
 }
 
 /* the vocabulary holds each surface form once, the term added first (the
