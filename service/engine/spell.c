@@ -106,7 +106,7 @@ vocab_distinct(assay_spell_word *w, size_t n)
             size_t h = spell_hash(t->surface, t->surface_len) & (slots - 1);
             for (; slot[h] != 0 && !seen; h = (h + 1) & (slots - 1)) {
                 const assay_spell_word *o = &w[slot[h] - 1];
-                seen = o->len == w[i].len &&
+                seen = o->t->surface_len == t->surface_len &&
                        memcmp(o->t->surface, t->surface, t->surface_len) == 0;
             }
             if (!seen) {
