@@ -380,7 +380,7 @@ opp_seen_add(opp_set *set, char *out, size_t n, const char *l, size_t len)
     if (2 * (set->n + 1) > set->mask + 1) {
         opp_grow(set, out); /* before l is written: every key is a word */
         if (set->slot == NULL) {
-            return false;
+            return opp_seen_add(set, out, n, l, len); /* the scan, then */
         }
         h = opp_slot(set, l, len, out);
     }
