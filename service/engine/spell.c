@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bits.h"
+#include "tfidf.h"
 
 #define SPELL_MAX_LEN 32
 #define SPELL_MIN_TARGET 4
@@ -60,16 +61,6 @@ word_cmp(const void *a, const void *b)
     return strcmp(x->t->surface, y->t->surface);
 }
 
-static size_t
-spell_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    }
-    return h;
-}
-
 static void
 add_terms(assay_spell_vocab *v, const assay_analysis *a)
 {
@@ -103,7 +94,8 @@ vocab_distinct(assay_spell_word *w, size_t n)
         const assay_term *t = w[i].t;
         bool seen = false;
         if (slot != NULL) {
-            size_t h = spell_hash(t->surface, t->surface_len) & (slots - 1);
+            size_t h =
+                assay_term_hash(t->surface, t->surface_len) & (slots - 1);
             for (; slot[h] != 0 && !seen; h = (h + 1) & (slots - 1)) {
                 const assay_spell_word *o = &w[slot[h] - 1];
                 seen = o->t->surface_len == t->surface_len &&
@@ -330,7 +322,7 @@ typedef struct opp_set {
 static size_t
 opp_slot(const opp_set *set, const char *l, size_t len, const char *out)
 {
-    size_t h = spell_hash(l, len) & set->mask;
+    size_t h = assay_term_hash(l, len) & set->mask;
     for (; set->slot[h] != 0; h = (h + 1) & set->mask) {
         uint64_t s = set->slot[h];
         if ((uint32_t)s == len && memcmp(out + (s >> 32) - 1, l, len) == 0) {

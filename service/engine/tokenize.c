@@ -270,6 +270,22 @@ tok_big_o_plus(const unsigned char *s, size_t i)
     return false;
 }
 
+/* An ellipsis at i between two words, no space either side, joins them as
+ * a hyphen does ("do...while"): the end of its dots, or 0 (two dots, or a
+ * space beside them, break as usual). */
+static size_t
+tok_joining_dots(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && s[j] == '.') {
+        j++;
+    }
+    return j >= i + 3 && i > 0 && j < len && tok_is_ascii_alnum(s[i - 1]) &&
+                   tok_is_ascii_alnum(s[j])
+               ? j
+               : 0;
+}
+
 /* A template tag {% ... %} or {{ ... }} on one line; returns its end or 0. */
 static size_t
 tok_template_end(const unsigned char *s, size_t len, size_t i)
@@ -516,17 +532,10 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
             if (c >= 0x80) {
                 tc = tok_decode(s, len, i);
             }
-            size_t dots = i;
-            while (c == '.' && dots < len && s[dots] == '.') {
-                dots++;
-            }
+            size_t dots;
             if (tc.word) {
                 end = tok_scan(s, len, i, &kind, &has_word);
-            } else if (dots >= i + 3 && i > 0 && dots < len &&
-                       tok_is_ascii_alnum((unsigned char)s[i - 1]) &&
-                       tok_is_ascii_alnum((unsigned char)s[dots])) {
-                /* an ellipsis between two words, no space either side,
-                 * joins them as a hyphen does: "do...while" */
+            } else if (c == '.' && (dots = tok_joining_dots(s, len, i)) != 0) {
                 i = dots;
                 continue;
             } else if (c == '-') {
