@@ -200,6 +200,8 @@ def main():
             r = run(a.assay, ["fit", "--bank", os.path.join(PF, "bank.txt"), "--stoplist", STOP,
                               "--labels", labels, "--split", "train", "--test-split", "test",
                               "--features", BANK_FEATURES, "--wordnet", wn,
+                              "--point-cap", "partial", "--off-topic-cap", "incorrect",
+                              "--contradiction-cap", "incorrect",
                               "--inline-model", os.path.join(ROOT, "models", "default",
                                                              "model.json"),
                               "--out", os.path.join(tmp, "pf.json")])

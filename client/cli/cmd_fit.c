@@ -58,6 +58,10 @@ fit_help(FILE *out)
         "  --off-topic-cap CAP none, partial or incorrect: the cap for an\n"
         "                     answer flagged off_topic, set as policy after\n"
         "                     the fit (default: the learned one)\n"
+        "  --contradiction-cap CAP partial or incorrect: the cap for an\n"
+        "                     answer that has the reference backwards,\n"
+        "                     fixed as policy while fitting (default:\n"
+        "                     learned)\n"
         "  --rule-features    the soft rules' triggers (off_topic, "
         "too_short,\n"
         "                     keyword_salad, restates_question) enter the "
@@ -157,6 +161,8 @@ assay_cmd_fit(int argc, char **argv)
                                &o.point_cap)) ||
             (r = assay_cli_opt(argc, argv, &i, "off-topic-cap", true,
                                &o.off_topic_cap)) ||
+            (r = assay_cli_opt(argc, argv, &i, "contradiction-cap", true,
+                               &o.contradiction_cap)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-target", true,
                                &target)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level)) ||

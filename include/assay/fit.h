@@ -72,6 +72,10 @@ typedef struct assay_fit_options {
      * (for a bank, where an answer closer to another question's reference
      * answers that question) */
     const char *off_topic_cap;
+    /* contradiction_cap (the answer has the reference backwards): NULL
+     * lets the fit learn it (partial or incorrect); "partial" or
+     * "incorrect" fixes it as policy, and the rest is fitted with it */
+    const char *contradiction_cap;
     /* the soft rules' triggers (off_topic, too_short, keyword_salad,
      * restates_question) enter the ridge as features with weights <= 0,
      * written as model.json rules.penalties in place of their caps */

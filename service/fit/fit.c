@@ -381,14 +381,19 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
  * rule at a time, two passes. A rule that does not help on the training
  * items therefore does not cap scores; its flag is still reported. Rules
  * with a penalty learned in the ridge (--rule-features) are left out.
- * negated_cap, required_cap and contradiction_cap are policy, not fitted:
- * an answer that contradicts a key point of the reference, has it
- * backwards, or misses one the bank marks required, is never `correct`,
- * however much else it says. */
+ * negated_cap and required_cap are policy, not fitted: an answer that
+ * denies a key point of the reference, or misses one the bank marks
+ * required, is never `correct`, however much else it says.
+ * contradiction_cap is half policy: an answer that has the reference
+ * backwards is never `correct` either, but whether it is `partial` or
+ * `incorrect` is learned, since the claim judge's reading is sometimes
+ * wrong and on some graders' data the answers it flags earn most of the
+ * credit (Mohler train: 10 flagged, mean grade 4.4 of 5; capping them at
+ * `incorrect` cost 0.07 r on the training items). */
 static assay_err
 calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
                 const assay_features *fs, assay_concept_match *const *matches,
-                assay_params *p, double *score)
+                assay_params *p, bool contra_fixed, double *score)
 {
     static const double caps[] = {ASSAY_CAP_NONE, ASSAY_CAP_PARTIAL,
                                   ASSAY_CAP_INCORRECT};
@@ -401,24 +406,29 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
         double *trigger; /* may be NULL */
         const double *tv;
         size_t ntv;
-        size_t ncaps; /* the first ncaps of caps[] are candidates */
-        int pen;      /* its learned penalty (params.h), or -1 */
+        size_t cap0; /* caps[cap0] .. caps[ncaps - 1] are candidates */
+        size_t ncaps;
+        int pen; /* its learned penalty (params.h), or -1 */
     } rules[] = {
-        {&p->off_topic_cap, &p->off_topic_cos, offc, 4, 3, ASSAY_RP_off_topic},
-        {&p->salad_cap, &p->salad_stop_ratio, salad, 4, 3,
+        {&p->off_topic_cap, &p->off_topic_cos, offc, 4, 0, 3,
+         ASSAY_RP_off_topic},
+        {&p->salad_cap, &p->salad_stop_ratio, salad, 4, 0, 3,
          ASSAY_RP_keyword_salad},
-        {&p->restate_cap, &p->restate_qcos, restate, 4, 3,
+        {&p->restate_cap, &p->restate_qcos, restate, 4, 0, 3,
          ASSAY_RP_restates_question},
-        {&p->short_cap, NULL, NULL, 0, 3, ASSAY_RP_too_short},
-        {&p->misconception_cap, NULL, NULL, 0, 3, -1},
+        {&p->short_cap, NULL, NULL, 0, 0, 3, ASSAY_RP_too_short},
+        {&p->misconception_cap, NULL, NULL, 0, 0, 3, -1},
         /* one contradicted point: graders often still give most credit
          * (on Mohler train the partial cap cost 0.03 r on unseen
          * questions), so the cap and the penalty are learned; at most
          * partial, since a false contradiction (a correct point said with a
          * negation) must not sink a right answer - a wrong one is caught
          * by contradiction_cap when it has the reference backwards */
-        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2,
-         -1},
+        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 0,
+         2, -1},
+        /* the facts backwards: partial or incorrect, never none; a cap set
+         * as policy (--contradiction-cap) has no candidates */
+        {&p->contradiction_cap, NULL, NULL, 0, contra_fixed ? 3 : 1, 3, -1},
     };
     /* a rule with a learned penalty (--rule-features) has no cap, and its
      * trigger stays the one the penalty was fitted on */
@@ -437,7 +447,8 @@ calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
             }
             double keep_cap = *rules[r].cap;
             double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
-            for (size_t c = 0; c < rules[r].ncaps && rc == ASSAY_OK; c++) {
+            for (size_t c = rules[r].cap0; c < rules[r].ncaps && rc == ASSAY_OK;
+                 c++) {
                 for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
                     *rules[r].cap = caps[c];
                     if (rules[r].trigger) {
@@ -1491,7 +1502,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_concept_match **matches = NULL;
     json_t *root = NULL, *inputs = NULL, *terms = NULL;
     /* policy caps over what is learned; 0: keep the learned one */
-    double point_cap = 0, off_topic_cap = 0;
+    double point_cap = 0, off_topic_cap = 0, contra_cap = 0;
     if (o->point_cap != NULL &&
         (!assay_cap_from_name(o->point_cap, &point_cap) ||
          point_cap == ASSAY_CAP_INCORRECT)) {
@@ -1506,6 +1517,14 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                                "fit: off-topic cap \"%.32s\" is not none, "
                                "partial or incorrect",
                                o->off_topic_cap);
+    }
+    if (o->contradiction_cap != NULL &&
+        (!assay_cap_from_name(o->contradiction_cap, &contra_cap) ||
+         contra_cap == ASSAY_CAP_NONE)) {
+        return assay_error_set(err, ASSAY_EINVAL,
+                               "fit: contradiction cap \"%.32s\" is not "
+                               "partial or incorrect",
+                               o->contradiction_cap);
     }
     char outdir[PATH_MAX];
     snprintf(outdir, sizeof(outdir), "%s", o->out_path);
@@ -1623,6 +1642,9 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
 
     assay_params p;
     assay_params_defaults(&p);
+    if (contra_cap != 0) { /* --contradiction-cap: fixed while fitting */
+        p.contradiction_cap = contra_cap;
+    }
     /* the model takes bank, lex and idf whatever happens */
     rc =
         rc ? rc
@@ -1763,7 +1785,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         /* Caps are relative to the thresholds and the thresholds depend on
          * the capped scores: alternate twice. */
         for (int round = 0; round < 2; round++) {
-            if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p, score)) ||
+            if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p,
+                                      contra_cap != 0, score)) ||
                 (rc = score_all(m, &g, &items, fs, matches, &p, score))) {
                 goto out;
             }

@@ -426,6 +426,84 @@ test_fit_rule_features_learn_penalties(void **state)
     unlink(lpath);
 }
 
+/* Writes the fixture's labelled set plus answers the claim judge reads as
+ * having the reference backwards (negations and a reversal of whole
+ * claims), each labelled score / 5, to path. */
+static void
+write_backwards_set(const fixture *fx, const char *path, double score)
+{
+    static const struct {
+        const char *qid, *answer;
+    } backwards[] = {
+        {"orm", "The ORM maps database tables to Python classes, so queries "
+                "are written as raw SQL instead of Python code with "
+                "querysets."},
+        {"orm", "The ORM does not map Python classes to database tables; "
+                "queries are written as raw SQL."},
+        {"refcount", "CPython does not free objects with reference counting; "
+                     "objects are never freed when the count drops to "
+                     "zero."},
+    };
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    size_t len;
+    char *base = assay_test_slurp(fx->labels, &len);
+    assert_non_null(base);
+    assert_int_equal(fwrite(base, 1, len, f), len);
+    free(base);
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < sizeof(backwards) / sizeof(backwards[0]); i++) {
+            fprintf(f,
+                    "{\"question_id\":\"%s\",\"answer\":\"%s\",\"score\":%g,"
+                    "\"scale_max\":5,\"split\":\"train\"}\n",
+                    backwards[i].qid, backwards[i].answer, score);
+        }
+    }
+    fclose(f);
+}
+
+/* contradiction_cap is learned, partial or incorrect, from how the graders
+ * scored the answers the claim judge reads as backwards: graded 5 (the
+ * judge wrong, as on some of Mohler's answers) the cap is partial, graded 0
+ * it is incorrect; never none. --contradiction-cap fixes it as policy and
+ * refuses "none". */
+static void
+test_fit_learns_the_contradiction_cap(void **state)
+{
+    fixture *fx = *state;
+    char lpath[1200];
+    snprintf(lpath, sizeof(lpath), "%s/backwards.jsonl", fx->dir);
+    const char *labels[1] = {lpath};
+    assay_fit_options o = options(fx, labels, 1, fx->out2);
+    static const struct {
+        double score;
+        const char *cap;
+    } cases[] = {{5, "partial"}, {0, "incorrect"}};
+    for (size_t c = 0; c < 2; c++) {
+        write_backwards_set(fx, lpath, cases[c].score);
+        assert_rule_fitted(&o, fx->out2, "contradiction_cap", cases[c].cap);
+    }
+    /* graded 5, fixed at incorrect, the verdicts follow the policy */
+    write_backwards_set(fx, lpath, 5);
+    o.contradiction_cap = "incorrect";
+    assert_rule_fitted(&o, fx->out2, "contradiction_cap", "incorrect");
+    assay_error err;
+    assay_error_init(&err);
+    assay_model *m = NULL;
+    assert_ok_err(assay_model_load(fx->out2, &m, &err), &err);
+    assay_verdict *v = NULL;
+    const char *ans = "The ORM does not map Python classes to database "
+                      "tables; queries are written as raw SQL.";
+    assert_ok_err(assay_grade(m, "orm", ans, strlen(ans), &v, &err), &err);
+    assert_string_equal(assay_verdict_band(v), "incorrect");
+    assay_verdict_free(v);
+    assay_model_unref(m);
+    o.contradiction_cap = "none";
+    assert_int_equal(assay_fit(&o, NULL, &err), ASSAY_EINVAL);
+    assert_non_null(strstr(err.message, "\"none\""));
+    unlink(lpath);
+}
+
 typedef struct bad_case {
     const char *file;
     assay_err code;
@@ -1039,6 +1117,7 @@ main(void)
         T(test_fit_band_sources),
         T(test_fit_band_modes),
         T(test_fit_rule_features_learn_penalties),
+        T(test_fit_learns_the_contradiction_cap),
         cmocka_unit_test(test_fit_pearson_by_hand),
         cmocka_unit_test(test_fit_spearman_by_hand_with_ties),
     };
