@@ -168,7 +168,7 @@ def main():
 # the soft rules' caps and the triggers the rule search picks
 SOFT = ("off_topic_cap", "off_topic_cos", "short_cap", "salad_cap", "salad_stop_ratio",
         "restate_cap", "restate_qcos", "misconception_cap", "contradiction_point_cap",
-        "contradiction_penalty")
+        "contradiction_penalty", "contradiction_cap")
 
 
 def rules_summary(path):
@@ -176,11 +176,12 @@ def rules_summary(path):
     mj = json.load(open(path))
     r = mj["rules"]
     cap = lambda k: str(r[k])[:4]
-    out = "off_topic=%s@%g short=%s salad=%s@%g restate=%s@%g misc=%s point=%s/%g" % (
+    out = ("off_topic=%s@%g short=%s salad=%s@%g restate=%s@%g misc=%s point=%s/%g "
+           "backwards=%s") % (
         cap("off_topic_cap"), r["off_topic_cos"], cap("short_cap"), cap("salad_cap"),
         r["salad_stop_ratio"], cap("restate_cap"), r["restate_qcos"],
         cap("misconception_cap"), cap("contradiction_point_cap"),
-        r["contradiction_penalty"])
+        r["contradiction_penalty"], cap("contradiction_cap"))
     out += " lambda=%g" % mj["fit"]["lambda"]
     pen = r.get("penalties")
     if pen:
