@@ -933,7 +933,14 @@ split_clauses(const assay_analysis *a, const assay_wordnet *wn, bool reference,
             said -= IN_CLASS(&a->terms[q], QUANTIFIER) && content(&a->terms[q]);
         }
         bool absent = without_lead(a, seg, i, said);
-        if (have && !opens && !absent &&
+        /* an answer's condition after its consequent stays a clause
+         * however short: "creates one if none is provided" says
+         * "provided" of the condition, and read with the consequent its
+         * negation would deny that the compiler provides one */
+        bool condition = !reference && said >= 1 && seg > 0 &&
+                         (is_word(&a->terms[seg], "if") ||
+                          is_word(&a->terms[seg], "unless"));
+        if (have && !opens && !absent && !condition &&
             (in_aside || resume || lead || (!subject && !pronoun && said < 2) ||
              list_tail(wn, a, seg, i))) {
             cur.last = i;
@@ -2780,6 +2787,31 @@ graded_base_key(const assay_claim_set *cs, const assay_term *t)
  * an amount the other way. */
 #define OPP_IDS 256
 
+/* Keeps of a quantifier's WordNet antonyms ids[0..n) those that name it
+ * back (all/some, many/few); returns the new count. WordNet's quantifier
+ * cluster makes "both", "several" and "any" satellites of "some", so
+ * indirect antonyms of "all" and "no"; but "both the coding stage and the
+ * refinement stage" and "all of coding and refining" say the same of two
+ * things. Contrasts of amount are read by the quantity cues, and the
+ * listed opposites (models/opposites.txt) still apply. */
+static size_t
+mutual_antonyms(const assay_wordnet *wn, uint32_t id, uint32_t *ids, size_t n)
+{
+    size_t kept = 0;
+    for (size_t j = 0; j < n; j++) {
+        uint32_t back[64];
+        size_t nb = assay_wordnet_antonyms(wn, ids[j], back, 64);
+        bool mutual = false;
+        for (size_t q = 0; q < nb && q < 64 && !mutual; q++) {
+            mutual = back[q] == id;
+        }
+        if (mutual) {
+            ids[kept++] = ids[j];
+        }
+    }
+    return kept;
+}
+
 /* Appends to ids[0..n) the verbs that change an amount the other way from
  * lemma id ("adds" against "reduces the overhead": WordNet lists few verb
  * antonyms), skipping those already there; returns the new count. */
@@ -3168,6 +3200,9 @@ build_tables(assay_claim_set *cs, const assay_analysis *r, const clause *cl,
                     size_t nant =
                         assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
                     nant = nant < 64 ? nant : 64;
+                    if (IN_CLASS(t, QUANTIFIER)) {
+                        nant = mutual_antonyms(cs->wn, bases[b], ids, nant);
+                    }
                     size_t na =
                         add_direction_opposites(cs->wn, bases[b], ids, nant);
                     if (na > 0 && nlemmas == SIZE_MAX) {

@@ -2714,6 +2714,49 @@ test_claim_negation_in_many_forms_contradicts(void **state)
     }
 }
 
+/* An answer's condition after its consequent is a clause of its own,
+ * however short: its negation is the condition's ("if one is not
+ * supplied"), not a denial of the consequent the reference states with
+ * the same verb. */
+static void
+test_claim_trailing_condition_keeps_its_negation(void **state)
+{
+    (void)state;
+    judged *j = judge("When is a session store created?",
+                      "If no session store is configured, the server "
+                      "configures one automatically.",
+                      "The server sets up a session store on start if one is "
+                      "not configured.",
+                      NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(result_of(j, "If no session")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* A quantifier's WordNet antonyms count only where they name it back:
+ * "both" is an indirect antonym of "all" (a satellite of "some"), but all
+ * of two things is both of them; "many" and "few" name each other. */
+static void
+test_claim_quantifier_antonyms_are_mutual(void **state)
+{
+    (void)state;
+    const char *q = "What can the cache hold?";
+    judged *j = judge(q, "The cache can hold both the keys and the values.",
+                      "The keys and the values are all held in the cache.",
+                      NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge("How many readers can the dictionary have?",
+              "Many readers can read the dictionary at the same moment.",
+              "Few readers can read the dictionary at the same moment.", NULL,
+              0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_ANTONYM);
+    judged_free(j);
+}
+
 static void
 test_claim_antonyms_and_comparatives_contradict(void **state)
 {
@@ -4331,6 +4374,8 @@ main(void)
             test_claim_negative_claim_supported_by_negative_answer),
         cmocka_unit_test(test_claim_negation_in_many_forms_contradicts),
         cmocka_unit_test(test_claim_antonyms_and_comparatives_contradict),
+        cmocka_unit_test(test_claim_quantifier_antonyms_are_mutual),
+        cmocka_unit_test(test_claim_trailing_condition_keeps_its_negation),
         cmocka_unit_test(test_claim_verbs_of_opposite_direction_contradict),
         cmocka_unit_test(test_claim_more_of_what_a_verb_lowers_contradicts),
         cmocka_unit_test(test_claim_verb_after_and_is_the_same_subjects),
