@@ -2742,9 +2742,9 @@ test_claim_quantifier_antonyms_are_mutual(void **state)
 {
     (void)state;
     const char *q = "What can the cache hold?";
-    judged *j = judge(q, "The cache can hold both the keys and the values.",
-                      "The keys and the values are all held in the cache.",
-                      NULL, 0);
+    judged *j =
+        judge(q, "The cache can hold both the keys and the values.",
+              "The keys and the values are all held in the cache.", NULL, 0);
     assert_false(any_contradicted(j));
     assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
