@@ -201,7 +201,7 @@ def main():
                               "--labels", labels, "--split", "train", "--test-split", "test",
                               "--features", BANK_FEATURES, "--wordnet", wn,
                               "--point-cap", "partial", "--off-topic-cap", "incorrect",
-                              "--contradiction-cap", "incorrect",
+                              "--contradiction-cap", "incorrect", "--salad-cap", "partial",
                               "--inline-model", os.path.join(ROOT, "models", "default",
                                                              "model.json"),
                               "--out", os.path.join(tmp, "pf.json")])

@@ -59,7 +59,7 @@ def main():
                                 "--wordnet", os.path.join(ROOT, "models", "wordnet.wn"),
                                 "--inline-model", os.path.join(ROOT, "models", "default", "model.json"),
                                 "--point-cap", "partial", "--off-topic-cap", "incorrect",
-                                "--contradiction-cap", "incorrect",
+                                "--contradiction-cap", "incorrect", "--salad-cap", "partial",
                                 "--review-target", a.target, "--review-level", l,
                                 "--out", os.path.join(tmp, "m.json")],
                                capture_output=True, text=True)

@@ -62,6 +62,9 @@ fit_help(FILE *out)
         "                     answer that has the reference backwards,\n"
         "                     fixed as policy while fitting (default:\n"
         "                     learned)\n"
+        "  --salad-cap CAP    none, partial or incorrect: the cap for an\n"
+        "                     answer flagged keyword_salad, fixed as policy\n"
+        "                     while fitting (default: learned)\n"
         "  --rule-features    the soft rules' triggers (off_topic, "
         "too_short,\n"
         "                     keyword_salad, restates_question) enter the "
@@ -163,6 +166,8 @@ assay_cmd_fit(int argc, char **argv)
                                &o.off_topic_cap)) ||
             (r = assay_cli_opt(argc, argv, &i, "contradiction-cap", true,
                                &o.contradiction_cap)) ||
+            (r = assay_cli_opt(argc, argv, &i, "salad-cap", true,
+                               &o.salad_cap)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-target", true,
                                &target)) ||
             (r = assay_cli_opt(argc, argv, &i, "review-level", true, &level)) ||

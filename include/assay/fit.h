@@ -76,6 +76,11 @@ typedef struct assay_fit_options {
      * lets the fit learn it (partial or incorrect); "partial" or
      * "incorrect" fixes it as policy, and the rest is fitted with it */
     const char *contradiction_cap;
+    /* salad_cap (keyword_salad): NULL lets the fit learn it; "none",
+     * "partial" or "incorrect" fixes it as policy, and the rest is fitted
+     * with it (labelled sets seldom hold a salad, so the fit has no
+     * evidence for a cap that guards against gaming the grader) */
+    const char *salad_cap;
     /* the soft rules' triggers (off_topic, too_short, keyword_salad,
      * restates_question) enter the ridge as features with weights <= 0,
      * written as model.json rules.penalties in place of their caps */

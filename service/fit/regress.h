@@ -15,6 +15,8 @@
 
 /* Cross-validation runs this many times with different fold assignments. */
 #define ASSAY_CV_REPEATS 3
+/* folds per assignment: all answers to a question in one */
+#define ASSAY_CV_FOLDS 5
 
 /* assay_feature_sign is +1 when feature j's weight must be >= 0
  * (similarity, coverage), -1 when it must be <= 0 (misconception, missing

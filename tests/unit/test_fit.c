@@ -227,6 +227,16 @@ test_fit_output_loads_and_grades(void **state)
     assert_int_equal(assay_fit(&o, NULL, &err), ASSAY_EINVAL);
     assert_non_null(strstr(err.message, "\"never\""));
     o.off_topic_cap = NULL;
+    /* --salad-cap fixes keyword_salad's cap while fitting */
+    for (size_t c = 0; c < 3; c++) {
+        o.salad_cap = offcaps[c];
+        assert_rule_fitted(&o, fx->out1, "salad_cap", offcaps[c]);
+    }
+    o.salad_cap = "some";
+    assay_error_init(&err);
+    assert_int_equal(assay_fit(&o, NULL, &err), ASSAY_EINVAL);
+    assert_non_null(strstr(err.message, "\"some\""));
+    o.salad_cap = NULL;
 
     /* the fitted model measures itself on the held-out split */
     assay_metrics em;
@@ -501,6 +511,123 @@ test_fit_learns_the_contradiction_cap(void **state)
     o.contradiction_cap = "none";
     assert_int_equal(assay_fit(&o, NULL, &err), ASSAY_EINVAL);
     assert_non_null(strstr(err.message, "\"none\""));
+    unlink(lpath);
+}
+
+/* Writes an inline labelled set of twenty questions, each with a
+ * reference, four answers graded by how much of it they say, and, on the
+ * first nshort questions, the reference's first two words graded 0: an
+ * answer too short to say anything. */
+static void
+write_short_set(const char *path, size_t nshort)
+{
+    static const char *const topic[][2] = {
+        {"hashing", "Hashing maps keys to buckets so lookups take constant "
+                    "time on average."},
+        {"caching", "Caching keeps recent results in fast memory so repeated "
+                    "reads avoid the slow store."},
+        {"indexing", "Indexing sorts column values in a tree so queries find "
+                     "rows without scanning the table."},
+        {"pooling", "Pooling reuses open connections so clients skip the cost "
+                    "of a new handshake."},
+        {"batching", "Batching groups many small writes into one request so "
+                     "the network round trips drop."},
+        {"sharding", "Sharding splits rows across servers by key so each "
+                     "server holds a part of the data."},
+        {"replication", "Replication copies every write to standby nodes so "
+                        "reads survive a failed primary."},
+        {"throttling", "Throttling rejects requests above a rate limit so one "
+                       "client cannot starve the others."},
+        {"compression", "Compression encodes repeated bytes compactly so "
+                        "files need less disk space and bandwidth."},
+        {"checksumming", "Checksumming stores a digest beside each block so "
+                         "corruption is detected when reading."},
+        {"journaling", "Journaling records intended changes in a log first "
+                       "so a crash can be recovered by replay."},
+        {"prefetching", "Prefetching loads the next blocks before they are "
+                        "asked for so sequential reads wait less."},
+        {"inlining", "Inlining copies a function body into its caller so the "
+                     "call overhead disappears."},
+        {"memoization", "Memoization stores the result for each argument so a "
+                        "repeated call returns it without recomputing."},
+        {"paging", "Paging moves fixed-size pages between RAM and disk so "
+                   "programs use more memory than installed."},
+        {"locking", "Locking lets one thread at a time enter a critical "
+                    "section so shared state stays consistent."},
+        {"tokenizing", "Tokenizing cuts source text into words and symbols so "
+                       "the parser reads a stream of tokens."},
+        {"serialization", "Serialization turns objects into bytes so they "
+                          "can be stored in files or sent over sockets."},
+        {"profiling", "Profiling samples where a program spends its time so "
+                      "developers know which functions to optimise."},
+        {"linting", "Linting scans code for suspicious patterns so style "
+                    "errors and likely bugs surface before review."},
+    };
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (size_t q = 0; q < sizeof(topic) / sizeof(topic[0]); q++) {
+        const char *ref = topic[q][1];
+        char half[256];
+        snprintf(half, sizeof(half), "%.*s.", (int)(strlen(ref) / 2), ref);
+        const struct {
+            const char *answer;
+            double score;
+        } a[] = {{ref, 5},
+                 {half, 3},
+                 {"It is something about computers and programs.", 1},
+                 {"I enjoy cooking pasta on quiet Sunday evenings.", 0}};
+        for (size_t k = 0; k < 4; k++) {
+            fprintf(f,
+                    "{\"question\":\"What is %s?\",\"reference\":\"%s\","
+                    "\"answer\":\"%s\",\"score\":%g,\"scale_max\":5,"
+                    "\"split\":\"train\"}\n",
+                    topic[q][0], ref, a[k].answer, a[k].score);
+        }
+        if (q < nshort) { /* the reference's first two words */
+            int two = (int)(strchr(strchr(ref, ' ') + 1, ' ') - ref);
+            fprintf(f,
+                    "{\"question\":\"What is %s?\",\"reference\":\"%s\","
+                    "\"answer\":\"%.*s.\",\"score\":0,\"scale_max\":5,"
+                    "\"split\":\"train\"}\n",
+                    topic[q][0], ref, two, ref);
+        }
+    }
+    fclose(f);
+}
+
+/* With question folds, a rule starts with no cap and takes one only where
+ * it raises the objective on all folds but one: two-word answers graded 0
+ * on every question earn too_short a cap; the same on one question of
+ * twenty do not, though the cap would raise the objective on the training
+ * items as a whole. */
+static void
+test_fit_rule_caps_need_most_folds(void **state)
+{
+    fixture *fx = *state;
+    char lpath[1200];
+    snprintf(lpath, sizeof(lpath), "%s/short-inline.jsonl", fx->dir);
+    const char *labels[1] = {lpath};
+    assay_fit_options o;
+    memset(&o, 0, sizeof(o));
+    o.stoplist_path = fx->stop;
+    o.label_paths = labels;
+    o.nlabels = 1;
+    o.split = "train";
+    o.out_path = fx->out2;
+    o.features = "cosine,bigram,coverage,recall";
+    write_short_set(lpath, 20);
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_fit(&o, NULL, &err), &err);
+    json_t *root = json_load_file(fx->out2, 0, NULL);
+    assert_non_null(root);
+    const char *cap = json_string_value(
+        json_object_get(json_object_get(root, "rules"), "short_cap"));
+    assert_non_null(cap);
+    assert_string_not_equal(cap, "none");
+    json_decref(root);
+    write_short_set(lpath, 1);
+    assert_rule_fitted(&o, fx->out2, "short_cap", "none");
     unlink(lpath);
 }
 
@@ -1118,6 +1245,7 @@ main(void)
         T(test_fit_band_modes),
         T(test_fit_rule_features_learn_penalties),
         T(test_fit_learns_the_contradiction_cap),
+        T(test_fit_rule_caps_need_most_folds),
         cmocka_unit_test(test_fit_pearson_by_hand),
         cmocka_unit_test(test_fit_spearman_by_hand_with_ties),
     };
