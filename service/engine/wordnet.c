@@ -1217,9 +1217,18 @@ wn_senses_of(const assay_wordnet *wn, uint32_t id, int pos)
 bool
 assay_wordnet_modifier(const assay_wordnet *wn, uint32_t id)
 {
-    return wn != NULL && id < wn->lemmas.n &&
-           (wn_senses_of(wn, id, WN_ADJ) + wn_senses_of(wn, id, WN_SATELLITE) +
-            wn_senses_of(wn, id, WN_ADV)) > 0;
+    if (wn == NULL || id >= wn->lemmas.n) {
+        return false;
+    }
+    /* one pass, done at the first such sense: asked for every word of
+     * every comparison a question's claims hold */
+    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
+        uint8_t pos = wn->ss_pos[wn->senses[i]];
+        if (pos == WN_ADJ || pos == WN_SATELLITE || pos == WN_ADV) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool

@@ -180,6 +180,25 @@ test_wordnet_bases_memo_equals_direct(void **state)
     }
 }
 
+/* a modifier has an adjective, satellite or adverb sense, wherever among
+ * its senses it is */
+static void
+test_wordnet_modifier(void **state)
+{
+    (void)state;
+    assert_true(assay_wordnet_modifier(wn, id("fast")));
+    assert_true(assay_wordnet_modifier(wn, id("slow")));
+    assert_true(assay_wordnet_modifier(wn, id("easy")));
+    assert_true(assay_wordnet_modifier(wn, id("quickly"))); /* adverb */
+    assert_true(assay_wordnet_modifier(wn, id("crimson"))); /* noun first */
+    assert_true(assay_wordnet_modifier(wn, id("abloom")));  /* satellite */
+    assert_false(assay_wordnet_modifier(wn, id("compute")));
+    assert_false(assay_wordnet_modifier(wn, id("serve")));
+    assert_false(assay_wordnet_modifier(wn, id("table")));
+    assert_false(assay_wordnet_modifier(wn, ASSAY_WORDNET_NONE));
+    assert_false(assay_wordnet_modifier(NULL, id("fast")));
+}
+
 static void
 test_wordnet_direct_antonyms(void **state)
 {
@@ -538,6 +557,7 @@ main(void)
         cmocka_unit_test(test_wordnet_reduces_inflections_to_base),
         cmocka_unit_test(test_wordnet_bases_lists_every_reading),
         cmocka_unit_test(test_wordnet_bases_memo_equals_direct),
+        cmocka_unit_test(test_wordnet_modifier),
         cmocka_unit_test(test_wordnet_direct_antonyms),
         cmocka_unit_test(
             test_wordnet_indirect_antonyms_through_similar_clusters),
