@@ -193,7 +193,7 @@ assay_sort_u64(uint64_t *a, size_t n)
 {
     /* Quicksort with a median-of-three pivot; recursion only into the
      * smaller side, so the stack stays O(log n). */
-    while (n > 24) {
+    while (n > 16) {
         uint64_t x = a[0], y = a[n / 2], z = a[n - 1];
         uint64_t pivot = x < y ? (y < z ? y : (x < z ? z : x))
                                : (x < z ? x : (y < z ? z : y));

@@ -236,9 +236,9 @@ struct assay_wnprep {
     double *w;      /* per reference, WN_MAX_WORDS each: idf weights */
     double *wsum;   /* per reference */
     wn_syn_e *syn;  /* by synset */
-    size_t nsyn, csyn;
+    size_t nsyn;
     wn_lem_e *lem; /* by lemma */
-    size_t nlem, clem;
+    size_t nlem;
     size_t nant_rows; /* rows of lem that are antonyms */
     wn_key_e *keys;   /* by key */
     size_t nkeys;
@@ -325,41 +325,6 @@ grow(void **arr, size_t *cap, size_t need, size_t elem)
 }
 
 static int
-cmp_syn(const void *a, const void *b)
-{
-    const wn_syn_e *x = a, *y = b;
-    if (x->synset != y->synset) {
-        return x->synset < y->synset ? -1 : 1;
-    }
-    if (x->ref != y->ref) {
-        return x->ref < y->ref ? -1 : 1;
-    }
-    if (x->word != y->word) {
-        return x->word < y->word ? -1 : 1;
-    }
-    if (x->kind != y->kind) {
-        return x->kind < y->kind ? -1 : 1;
-    }
-    return (int)x->depth - (int)y->depth;
-}
-
-static int
-cmp_lem(const void *a, const void *b)
-{
-    const wn_lem_e *x = a, *y = b;
-    if (x->lemma != y->lemma) {
-        return x->lemma < y->lemma ? -1 : 1;
-    }
-    if (x->ref != y->ref) {
-        return x->ref < y->ref ? -1 : 1;
-    }
-    if (x->word != y->word) {
-        return x->word < y->word ? -1 : 1;
-    }
-    return (int)x->kind - (int)y->kind;
-}
-
-static int
 cmp_key(const void *a, const void *b)
 {
     const wn_key_e *x = a, *y = b;
@@ -372,52 +337,85 @@ cmp_key(const void *a, const void *b)
     return (int)x->word - (int)y->word;
 }
 
-static int
-add_syn(assay_wnprep *p, uint32_t ss, size_t k, size_t j, uint32_t depth,
-        int kind)
+/* sorts the stem-key rows by cmp_key: a question has a dozen, so by
+ * insertion, without qsort's calls through the comparison */
+static void
+keys_sort(wn_key_e *k, size_t n)
 {
-    if (grow((void **)&p->syn, &p->csyn, p->nsyn + 1, sizeof(*p->syn))) {
-        return -1;
+    if (n > 32) {
+        qsort(k, n, sizeof(*k), cmp_key);
+        return;
     }
-    p->syn[p->nsyn++] =
-        (wn_syn_e){ss, (uint8_t)k, (uint8_t)j, (uint8_t)depth, (uint8_t)kind};
-    return 0;
+    for (size_t i = 1; i < n; i++) {
+        wn_key_e v = k[i];
+        size_t j = i;
+        while (j > 0 && cmp_key(&k[j - 1], &v) > 0) {
+            k[j] = k[j - 1];
+            j--;
+        }
+        k[j] = v;
+    }
+}
+
+/* Rows are gathered as packed keys, each field in the bits its place in
+ * the table's order gives it, so one integer sort (no comparison
+ * callback: a qsort of the synset rows was a tenth of a question's
+ * preparation) puts them in order and equal rows side by side. */
+typedef struct wn_rows {
+    uint64_t *v;
+    size_t n, cap;
+} wn_rows;
+
+/* synset, reference, word, kind, then depth */
+static uint64_t
+syn_pack(uint32_t ss, size_t k, size_t j, uint32_t depth, int kind)
+{
+    return (uint64_t)ss << 32 | (uint64_t)(uint8_t)k << 24 |
+           (uint64_t)(uint8_t)j << 16 | (uint64_t)(uint8_t)kind << 8 |
+           (uint8_t)depth;
+}
+
+/* lemma, reference, word, then kind */
+static uint64_t
+lem_pack(uint32_t lemma, size_t k, size_t j, int kind)
+{
+    return (uint64_t)lemma << 32 | (uint64_t)(uint8_t)k << 24 |
+           (uint64_t)(uint8_t)j << 16 | (uint8_t)kind;
 }
 
 static int
-add_lem(assay_wnprep *p, uint32_t lemma, size_t k, size_t j, int kind)
+rows_add(wn_rows *r, uint64_t row)
 {
-    if (grow((void **)&p->lem, &p->clem, p->nlem + 1, sizeof(*p->lem))) {
+    if (grow((void **)&r->v, &r->cap, r->n + 1, sizeof(*r->v))) {
         return -1;
     }
-    p->lem[p->nlem++] =
-        (wn_lem_e){lemma, (uint8_t)k, (uint8_t)j, (uint8_t)kind};
+    r->v[r->n++] = row;
     return 0;
 }
 
 /* the table rows of one reference word */
 static int
 prep_word(assay_wnprep *p, const wbag *r, size_t k, size_t j,
-          assay_wordnet_node *nodes, uint32_t *ids)
+          assay_wordnet_node *nodes, uint32_t *ids, wn_rows *syn, wn_rows *lem)
 {
     const assay_wordnet *wn = p->wn;
     for (size_t b = 0; b < r->nbase[j]; b++) {
         uint32_t v = r->base[j][b];
-        if (add_lem(p, v, k, j, WN_L_BASE)) {
+        if (rows_add(lem, lem_pack(v, k, j, WN_L_BASE))) {
             return -1;
         }
         size_t na = assay_wordnet_antonyms(wn, v, ids, WN_PREP_NODES);
         na = na < WN_PREP_NODES ? na : WN_PREP_NODES;
         for (size_t i = 0; i < na; i++) {
-            if (add_lem(p, ids[i], k, j, WN_L_ANTONYM)) {
+            if (rows_add(lem, lem_pack(ids[i], k, j, WN_L_ANTONYM))) {
                 return -1;
             }
         }
         size_t nn =
             assay_wordnet_ancestors(wn, v, WN_PATH_MAX, nodes, WN_PREP_NODES);
         for (size_t i = 0; i < nn; i++) {
-            if (add_syn(p, nodes[i].synset, k, j, nodes[i].depth,
-                        WN_E_ANCESTOR)) {
+            if (rows_add(syn, syn_pack(nodes[i].synset, k, j, nodes[i].depth,
+                                       WN_E_ANCESTOR))) {
                 return -1;
             }
         }
@@ -426,7 +424,7 @@ prep_word(assay_wnprep *p, const wbag *r, size_t k, size_t j,
          * reverse), so this is assay_wordnet_are_similar's test */
         size_t ns = assay_wordnet_similar_synsets(wn, v, ids, WN_PREP_NODES);
         for (size_t i = 0; i < ns; i++) {
-            if (add_syn(p, ids[i], k, j, 1, WN_E_SIMILAR)) {
+            if (rows_add(syn, syn_pack(ids[i], k, j, 1, WN_E_SIMILAR))) {
                 return -1;
             }
         }
@@ -434,44 +432,55 @@ prep_word(assay_wnprep *p, const wbag *r, size_t k, size_t j,
     return 0;
 }
 
-/* sorts the synset rows and keeps the smallest depth of each (synset,
- * reference, word, kind) */
-static void
-syn_finish(assay_wnprep *p)
+/* sorts the synset rows into p->syn, keeping the smallest depth of each
+ * (synset, reference, word, kind); -1 when out of memory */
+static int
+syn_finish(assay_wnprep *p, wn_rows *rows)
 {
-    if (p->nsyn == 0) {
-        return;
+    if (rows->n == 0) {
+        return 0;
     }
-    qsort(p->syn, p->nsyn, sizeof(*p->syn), cmp_syn);
-    size_t n = 1;
-    for (size_t i = 1; i < p->nsyn; i++) {
-        const wn_syn_e *a = &p->syn[n - 1], *b = &p->syn[i];
-        if (a->synset == b->synset && a->ref == b->ref && a->word == b->word &&
-            a->kind == b->kind) {
+    assay_sort_u64(rows->v, rows->n);
+    if ((p->syn = malloc(rows->n * sizeof(*p->syn))) == NULL) {
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < rows->n; i++) {
+        uint64_t v = rows->v[i];
+        if (i > 0 && rows->v[i - 1] >> 8 == v >> 8) {
             continue; /* sorted by depth within: the first is smallest */
         }
-        p->syn[n++] = *b;
+        p->syn[n++] =
+            (wn_syn_e){(uint32_t)(v >> 32), (uint8_t)(v >> 24),
+                       (uint8_t)(v >> 16), (uint8_t)v, (uint8_t)(v >> 8)};
     }
     p->nsyn = n;
+    return 0;
 }
 
-static void
-lem_finish(assay_wnprep *p)
+/* sorts the lemma rows into p->lem, each once; -1 when out of memory */
+static int
+lem_finish(assay_wnprep *p, wn_rows *rows)
 {
-    if (p->nlem == 0) {
-        return;
+    if (rows->n == 0) {
+        return 0;
     }
-    qsort(p->lem, p->nlem, sizeof(*p->lem), cmp_lem);
-    size_t n = 1;
-    for (size_t i = 1; i < p->nlem; i++) {
-        if (cmp_lem(&p->lem[n - 1], &p->lem[i]) != 0) {
-            p->lem[n++] = p->lem[i];
+    assay_sort_u64(rows->v, rows->n);
+    if ((p->lem = malloc(rows->n * sizeof(*p->lem))) == NULL) {
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < rows->n; i++) {
+        uint64_t v = rows->v[i];
+        if (i > 0 && rows->v[i - 1] == v) {
+            continue;
         }
+        p->lem[n++] = (wn_lem_e){(uint32_t)(v >> 32), (uint8_t)(v >> 24),
+                                 (uint8_t)(v >> 16), (uint8_t)v};
+        p->nant_rows += (uint8_t)v == WN_L_ANTONYM;
     }
     p->nlem = n;
-    for (size_t i = 0; i < n; i++) {
-        p->nant_rows += p->lem[i].kind == WN_L_ANTONYM;
-    }
+    return 0;
 }
 
 assay_err
@@ -486,6 +495,7 @@ assay_wnprep_build(assay_wnprep **out, const assay_wordnet *wn,
     wbag *r = malloc(sizeof(*r));
     assay_wordnet_node *nodes = malloc(WN_PREP_NODES * sizeof(*nodes));
     uint32_t *ids = malloc(WN_PREP_NODES * sizeof(*ids));
+    wn_rows syn = {NULL, 0, 0}, lem = {NULL, 0, 0};
     size_t nr = pq->nrefs ? pq->nrefs : 1;
     if (p == NULL || r == NULL || nodes == NULL || ids == NULL ||
         (p->nwords = calloc(nr, sizeof(*p->nwords))) == NULL ||
@@ -503,13 +513,14 @@ assay_wnprep_build(assay_wnprep **out, const assay_wordnet *wn,
             p->w[k * WN_MAX_WORDS + j] = r->w[j];
             p->wsum[k] += r->w[j];
             p->keys[p->nkeys++] = (wn_key_e){r->key[j], (uint8_t)k, (uint8_t)j};
-            if (prep_word(p, r, k, j, nodes, ids)) {
+            if (prep_word(p, r, k, j, nodes, ids, &syn, &lem)) {
                 goto fail;
             }
         }
     }
-    syn_finish(p);
-    lem_finish(p);
+    if (syn_finish(p, &syn) || lem_finish(p, &lem)) {
+        goto fail;
+    }
     /* about 16 bits per synset: few false hits */
     p->fbits = 10;
     while (p->fbits < 24 && ((size_t)1 << p->fbits) < 16 * p->nsyn) {
@@ -543,18 +554,20 @@ assay_wnprep_build(assay_wnprep **out, const assay_wordnet *wn,
         p->index[h][0] = p->syn[i].synset + 1;
         p->index[h][1] = (uint32_t)i;
     }
-    if (p->nkeys > 1) {
-        qsort(p->keys, p->nkeys, sizeof(*p->keys), cmp_key);
-    }
+    keys_sort(p->keys, p->nkeys);
     free(r);
     free(nodes);
     free(ids);
+    free(syn.v);
+    free(lem.v);
     *out = p;
     return ASSAY_OK;
 fail:
     free(r);
     free(nodes);
     free(ids);
+    free(syn.v);
+    free(lem.v);
     assay_wnprep_free(p);
     return ASSAY_ENOMEM;
 }

@@ -44,14 +44,15 @@ wn_hash(const char *w, size_t len)
     return h;
 }
 
+/* strtab_find_h is strtab_find for a word whose wn_hash is h */
 static uint32_t
-strtab_find(const wn_strtab *t, const char *w, size_t len)
+strtab_find_h(const wn_strtab *t, const char *w, size_t len, uint64_t h)
 {
     if (t->nslots == 0) {
         return ASSAY_WORDNET_NONE;
     }
     size_t mask = t->nslots - 1;
-    for (size_t i = (size_t)wn_hash(w, len) & mask;; i = (i + 1) & mask) {
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         uint32_t s = t->slots[i];
         if (s == 0) {
             return ASSAY_WORDNET_NONE;
@@ -61,6 +62,12 @@ strtab_find(const wn_strtab *t, const char *w, size_t len)
             return s - 1;
         }
     }
+}
+
+static uint32_t
+strtab_find(const wn_strtab *t, const char *w, size_t len)
+{
+    return strtab_find_h(t, w, len, wn_hash(w, len));
 }
 
 static int
@@ -688,22 +695,21 @@ bases_add(uint32_t *out, size_t cap, size_t *n, uint32_t id)
     out[(*n)++] = id;
 }
 
-size_t
-assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
-                    uint32_t *out, size_t cap)
+/* the bases of w, whose wn_hash is h (assay_wordnet_bases without the
+ * memo); 0 < len < WN_WORD_MAX */
+static size_t
+wn_bases(const assay_wordnet *wn, const char *w, size_t len, uint64_t h,
+         uint32_t *out, size_t cap)
 {
     size_t n = 0;
-    if (wn == NULL || len == 0 || len >= WN_WORD_MAX) {
-        return 0;
-    }
-    bases_add(out, cap, &n, strtab_find(&wn->lemmas, w, len));
-    uint32_t e = strtab_find(&wn->exc, w, len);
+    bases_add(out, cap, &n, strtab_find_h(&wn->lemmas, w, len, h));
+    uint32_t e = strtab_find_h(&wn->exc, w, len, h);
     if (e != ASSAY_WORDNET_NONE) {
         bases_add(out, cap, &n, wn->exc_base[e]);
     }
     if (len > 2 && w[len - 2] == '\'' && w[len - 1] == 's') {
         uint32_t sub[4];
-        size_t k = assay_wordnet_bases(wn, w, len - 2, sub, 4);
+        size_t k = wn_bases(wn, w, len - 2, wn_hash(w, len - 2), sub, 4);
         for (size_t i = 0; i < k; i++) {
             bases_add(out, cap, &n, sub[i]);
         }
@@ -736,6 +742,109 @@ assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
             bases_add(out, cap, &n, strtab_find(&wn->lemmas, w, len - sl - 1));
         }
     }
+    return n;
+}
+
+size_t
+assay_wordnet_bases_direct(const assay_wordnet *wn, const char *w, size_t len,
+                           uint32_t *out, size_t cap)
+{
+    if (wn == NULL || len == 0 || len >= WN_WORD_MAX) {
+        return 0;
+    }
+    return wn_bases(wn, w, len, wn_hash(w, len), out, cap);
+}
+
+/* A per-thread memo of bases. Preparing a question asks for the bases of
+ * its words over and over (each claim, comparison and word class test
+ * asks again), and a word's bases are a pure function of the word and the
+ * table: each thread remembers the words it has seen, in two-way sets
+ * keyed by the word and the table's generation (never reused, so a
+ * reloaded table never meets another's entries). An entry holds the first
+ * WN_BMEMO_IDS bases; a capped answer is their first cap (bases_add stops
+ * at cap and adds nothing out of turn), and a caller allowing more than an
+ * entry holds, when the entry is full, is answered by the computation. */
+#define WN_BMEMO_SETS 2048 /* two ways each: 4096 words, 72 bytes a word */
+#define WN_BMEMO_WORD 24
+#define WN_BMEMO_IDS 8
+
+typedef struct wn_bmemo_e {
+    uint64_t gen;                     /* the table's generation; 0: empty */
+    uint64_t word[WN_BMEMO_WORD / 8]; /* its bytes, zero-padded */
+    uint8_t len, n;
+    uint32_t ids[WN_BMEMO_IDS];
+} wn_bmemo_e;
+
+static pthread_key_t wn_bmemo_key;
+static pthread_once_t wn_bmemo_once = PTHREAD_ONCE_INIT;
+static bool wn_bmemo_ok;
+
+static void
+wn_bmemo_key_init(void)
+{
+    wn_bmemo_ok = pthread_key_create(&wn_bmemo_key, free) == 0;
+}
+
+/* the calling thread's memo (WN_BMEMO_SETS * 2 entries), made on first use
+ * and freed when the thread exits; NULL without memory */
+static wn_bmemo_e *
+wn_bmemo_thread(void)
+{
+    pthread_once(&wn_bmemo_once, wn_bmemo_key_init);
+    if (!wn_bmemo_ok) {
+        return NULL;
+    }
+    wn_bmemo_e *m = pthread_getspecific(wn_bmemo_key);
+    if (m == NULL && (m = calloc(2 * WN_BMEMO_SETS, sizeof(*m))) != NULL &&
+        pthread_setspecific(wn_bmemo_key, m) != 0) {
+        free(m);
+        m = NULL;
+    }
+    return m;
+}
+
+size_t
+assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
+                    uint32_t *out, size_t cap)
+{
+    if (wn == NULL || len == 0 || len >= WN_WORD_MAX) {
+        return 0;
+    }
+    wn_bmemo_e *m =
+        len <= WN_BMEMO_WORD && wn->generation != 0 ? wn_bmemo_thread() : NULL;
+    if (m == NULL) {
+        return wn_bases(wn, w, len, wn_hash(w, len), out, cap);
+    }
+    /* the word as three zero-padded 64-bit words, hashed and compared a
+     * word at a time, not a byte */
+    uint64_t k[WN_BMEMO_WORD / 8] = {0, 0, 0};
+    memcpy(k, w, len);
+    uint64_t x = (k[0] ^ wn->generation) * 0x9e3779b97f4a7c15ull ^
+                 k[1] * 0xc2b2ae3d27d4eb4full ^ k[2] * 0x165667b19e3779f9ull;
+    wn_bmemo_e *e = &m[2 * ((x ^ x >> 29) >> 23 & (WN_BMEMO_SETS - 1))];
+    int i = e[0].word[0] == k[0] && e[0].word[1] == k[1] &&
+                    e[0].word[2] == k[2] && e[0].len == len &&
+                    e[0].gen == wn->generation
+                ? 0
+            : e[1].word[0] == k[0] && e[1].word[1] == k[1] &&
+                    e[1].word[2] == k[2] && e[1].len == len &&
+                    e[1].gen == wn->generation
+                ? 1
+                : -1;
+    if (i < 0) {
+        e[1] = e[0]; /* the older way goes */
+        e[0].gen = wn->generation;
+        memcpy(e[0].word, k, sizeof(k));
+        e[0].len = (uint8_t)len;
+        e[0].n = (uint8_t)wn_bases(wn, w, len, wn_hash(w, len), e[0].ids,
+                                   WN_BMEMO_IDS);
+        i = 0;
+    }
+    if (e[i].n == WN_BMEMO_IDS && cap > WN_BMEMO_IDS) {
+        return wn_bases(wn, w, len, wn_hash(w, len), out, cap); /* more? */
+    }
+    size_t n = e[i].n < cap ? e[i].n : cap;
+    memcpy(out, e[i].ids, n * sizeof(*out));
     return n;
 }
 
@@ -1108,9 +1217,18 @@ wn_senses_of(const assay_wordnet *wn, uint32_t id, int pos)
 bool
 assay_wordnet_modifier(const assay_wordnet *wn, uint32_t id)
 {
-    return wn != NULL && id < wn->lemmas.n &&
-           (wn_senses_of(wn, id, WN_ADJ) + wn_senses_of(wn, id, WN_SATELLITE) +
-            wn_senses_of(wn, id, WN_ADV)) > 0;
+    if (wn == NULL || id >= wn->lemmas.n) {
+        return false;
+    }
+    /* one pass, done at the first such sense: asked for every word of
+     * every comparison a question's claims hold */
+    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
+        uint8_t pos = wn->ss_pos[wn->senses[i]];
+        if (pos == WN_ADJ || pos == WN_SATELLITE || pos == WN_ADV) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool

@@ -83,9 +83,17 @@ uint32_t assay_wordnet_lookup(const assay_wordnet *wn, const char *w,
 
 /* assay_wordnet_bases writes up to cap distinct lemma ids w can stand for:
  * itself when it is a lemma, then its exception-list base, then every base
- * the suffix rules give (faster -> faster, fast). Returns how many. */
+ * the suffix rules give (faster -> faster, fast). Returns how many. Each
+ * thread remembers the answers for the words it has asked about (a memo of
+ * 4,096 words, 288 KiB, made on first use and freed when the thread
+ * exits). */
 size_t assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
                            uint32_t *out, size_t cap);
+
+/* assay_wordnet_bases_direct is assay_wordnet_bases without the calling
+ * thread's memo of earlier answers (tests compare the two). */
+size_t assay_wordnet_bases_direct(const assay_wordnet *wn, const char *w,
+                                  size_t len, uint32_t *out, size_t cap);
 
 /* assay_wordnet_modifier says whether lemma id has an adjective or an
  * adverb sense ("fast", "slow", "easy"; not "compute" or "serve"). */

@@ -345,6 +345,56 @@ test_vocab_keeps_first_of_each_form(void **state)
     assay_analysis_fini(&r[1]);
 }
 
+/* the vocabulary's order (first letter, length, then the surface) holds
+ * for words that share their first eight letters and more, in any order
+ * of arrival, and start[] brackets each first letter */
+static void
+test_vocab_sorted_by_letter_length_surface(void **state)
+{
+    fixture *fx = *state;
+    char text[8192];
+    size_t at = 0;
+    unsigned x = 12345;
+    for (int i = 0; i < 400; i++) {
+        x = x * 1103515245u + 12345u;
+        size_t len = 4 + (x >> 16) % 14;
+        char w[32];
+        for (size_t j = 0; j < len; j++) {
+            x = x * 1103515245u + 12345u;
+            /* few letters and a long shared stem: many ties on the key */
+            w[j] = j < 9 && (x >> 20) % 4 != 0 ? "stemmings"[j]
+                                               : (char)('a' + (x >> 16) % 3);
+        }
+        if (i % 5 == 0) {
+            w[0] = (char)('a' + (x >> 8) % 26);
+        }
+        memcpy(text + at, w, len);
+        at += len;
+        text[at++] = ' ';
+    }
+    text[at] = '\0';
+    assay_analysis r = analyse(fx, text);
+    assay_spell_vocab v;
+    assert_ok(assay_spell_vocab_build(&v, NULL, &r, 1, NULL));
+    assert_true(v.n > 200);
+    for (size_t i = 1; i < v.n; i++) {
+        const assay_spell_word *a = &v.w[i - 1], *b = &v.w[i];
+        assert_true(
+            a->first < b->first ||
+            (a->first == b->first &&
+             (a->len < b->len ||
+              (a->len == b->len && strcmp(a->t->surface, b->t->surface) < 0))));
+    }
+    for (int c = 0; c < 26; c++) {
+        for (uint32_t k = v.start[c]; k < v.start[c + 1]; k++) {
+            assert_int_equal(v.w[k].first, 'a' + c);
+        }
+    }
+    assert_int_equal(v.start[26], v.n);
+    assay_spell_vocab_fini(&v);
+    assay_analysis_fini(&r);
+}
+
 /* a misspelt negator is the reference's negator, flags and all */
 static void
 test_fix_takes_negator_flags(void **state)
@@ -418,6 +468,7 @@ main(void)
         cmocka_unit_test(test_fix_reads_misspelt_opposites),
         cmocka_unit_test(test_opposites_each_once),
         cmocka_unit_test(test_vocab_keeps_first_of_each_form),
+        cmocka_unit_test(test_vocab_sorted_by_letter_length_surface),
         cmocka_unit_test(test_fix_without_wordnet),
         cmocka_unit_test(test_corrected_answer_scores_as_spelt),
     };

@@ -3,6 +3,7 @@
 #include "assay_test.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tfidf.h"
@@ -265,6 +266,46 @@ test_tfidf_cosine_identical_is_one_disjoint_is_zero(void **state)
     assay_idf_free(t);
 }
 
+static int
+u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* assay_sort_u64 orders keys as qsort does, at every size around its
+ * switch to insertion sort and well past it, with few or many repeats
+ * and already sorted or reversed runs */
+static void
+test_tfidf_sort_u64_matches_qsort(void **state)
+{
+    (void)state;
+    enum { MAX = 1200 };
+    uint64_t *a = malloc(MAX * sizeof(*a)), *b = malloc(MAX * sizeof(*b));
+    assert_non_null(a);
+    assert_non_null(b);
+    uint64_t x = 88172645463325252ull;
+    for (size_t n = 0; n <= MAX; n = n < 80 ? n + 1 : n * 3 / 2) {
+        for (int shape = 0; shape < 4; shape++) {
+            for (size_t i = 0; i < n; i++) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                a[i] = shape == 0   ? x
+                       : shape == 1 ? x % 5  /* many repeats */
+                       : shape == 2 ? i      /* sorted */
+                                    : n - i; /* reversed */
+            }
+            memcpy(b, a, n * sizeof(*a));
+            assay_sort_u64(a, n);
+            qsort(b, n, sizeof(*b), u64_cmp);
+            assert_memory_equal(a, b, n * sizeof(*a));
+        }
+    }
+    free(a);
+    free(b);
+}
+
 int
 main(void)
 {
@@ -280,6 +321,7 @@ main(void)
         cmocka_unit_test(test_tfidf_cosine_of_hand_made_vectors),
         cmocka_unit_test(test_tfidf_dot_lookup_matches_merge),
         cmocka_unit_test(test_tfidf_cosine_identical_is_one_disjoint_is_zero),
+        cmocka_unit_test(test_tfidf_sort_u64_matches_qsort),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -218,6 +218,55 @@ test_wnsim_prepared_equals_direct(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* Several references sharing words, antonyms and ancestors: the prepared
+ * table's rows (sorted as packed keys, the stem keys by insertion up to 32
+ * and by qsort above) must find what the direct computation finds. */
+static void
+test_wnsim_prepared_equals_direct_many_references(void **state)
+{
+    fixture *fx = *state;
+    const char *refs[] = {
+        "An unlimited number of values, stored in extra memory.",
+        "The dog ran faster than the cat; values increase.",
+        "A limited amount of storage decreases; the cat sleeps blorfly.",
+        /* 40 distinct content words: over the insertion sort's 32; words
+         * WordNet lacks match only through the stem keys */
+        "apple banana cherry grape lemon mango melon orange peach pear plum "
+        "lime kiwi fig date olive onion garlic carrot potato tomato pepper "
+        "lettuce cabbage spinach celery radish turnip squash pumpkin bean "
+        "pea corn wheat rice oat barley rye snarg blorf quuxle",
+    };
+    size_t lens[4];
+    for (size_t i = 0; i < 4; i++) {
+        lens[i] = strlen(refs[i]);
+    }
+    const char *answers[] = {
+        "infinite values in additional memory",
+        "the canine runs quickly and the feline sleeps",
+        "a limited amount; storage increases",
+        "values decrease, the puppy walked slower",
+        "rice and beans, a pear, an onion and garlic",
+        "sorghum millet barley wheat fruit vegetable grain",
+        "dog cat values memory storage amount",
+        "blorf snarg quuxle blorfly",
+        "quuxle",
+        "blorfly",
+    };
+    for (size_t nrefs = 1; nrefs <= 4; nrefs++) {
+        assay_prepared pq;
+        assert_ok(assay_prepare(&pq, NULL, "What?", 5, refs, lens, nrefs, NULL,
+                                0, fx->lex, fx->idf, &fx->p, fx->st, NULL));
+        assert_non_null(pq.wnprep);
+        for (size_t i = 0; i < sizeof(answers) / sizeof(answers[0]); i++) {
+            double direct;
+            double s = feature(fx, &pq, answers[i], &direct);
+            assert_near(s, direct, 0.0);
+            assert_near(feature(fx, &pq, answers[i], NULL), direct, 0.0);
+        }
+        assay_prepared_fini(&pq);
+    }
+}
+
 static void
 test_wnsim_demoted_words_are_ignored(void **state)
 {
@@ -305,6 +354,7 @@ main(void)
         cmocka_unit_test(test_wnsim_hypernym_path_similarity),
         cmocka_unit_test(test_wnsim_antonyms_score_zero),
         cmocka_unit_test(test_wnsim_prepared_equals_direct),
+        cmocka_unit_test(test_wnsim_prepared_equals_direct_many_references),
         cmocka_unit_test(test_wnsim_demoted_words_are_ignored),
         cmocka_unit_test(test_wnsim_threads_agree_with_direct),
     };

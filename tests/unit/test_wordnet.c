@@ -112,6 +112,93 @@ test_wordnet_bases_lists_every_reading(void **state)
     assert_int_equal(assay_wordnet_bases(wn, "qwzxv", 5, out, 4), 0);
 }
 
+/* one pass of the memo check: inflections of every step-th lemma, each
+ * asked at several caps through the memo and directly; returns how many
+ * words had more bases than the memo holds */
+static size_t
+bases_memo_pass(size_t first, size_t step)
+{
+    static const char *const suffix[] = {"",    "s",  "es", "ed",
+                                         "ing", "er", "'s"};
+    static const size_t caps[] = {0, 1, 2, 4, 8, 9, 16};
+    size_t lemmas, synsets, over = 0;
+    assay_wordnet_counts(wn, &lemmas, &synsets);
+    for (size_t i = first; i < lemmas; i += step) {
+        const char *l = assay_wordnet_lemma(wn, (uint32_t)i);
+        for (size_t s = 0; s < sizeof(suffix) / sizeof(suffix[0]); s++) {
+            char w[128];
+            int len = snprintf(w, sizeof(w), "%s%s", l, suffix[s]);
+            if (len < 0 || (size_t)len >= sizeof(w)) {
+                continue;
+            }
+            for (size_t c = 0; c < sizeof(caps) / sizeof(caps[0]); c++) {
+                uint32_t a[16], b[16];
+                size_t na = assay_wordnet_bases(wn, w, (size_t)len, a, caps[c]);
+                size_t nb =
+                    assay_wordnet_bases_direct(wn, w, (size_t)len, b, caps[c]);
+                assert_int_equal(na, nb);
+                assert_memory_equal(a, b, na * sizeof(*a));
+                over += caps[c] == 16 && nb > 8;
+            }
+        }
+    }
+    return over;
+}
+
+static void *
+bases_memo_thread(void *arg)
+{
+    bases_memo_pass((size_t)(uintptr_t)arg, 53);
+    return NULL;
+}
+
+/* the per-thread memo answers exactly what the computation does, at every
+ * cap, hit or miss, as entries are evicted (thousands of words through its
+ * 4,096), for words longer than it keeps, and on two threads at once */
+static void
+test_wordnet_bases_memo_equals_direct(void **state)
+{
+    (void)state;
+    bases_memo_pass(0, 37);
+    bases_memo_pass(0, 37); /* again: now partly from the memo */
+    uint32_t a[4], b[4];
+    const char *w = "antidisestablishmentarianisms";
+    assert_int_equal(assay_wordnet_bases(wn, w, strlen(w), a, 4),
+                     assay_wordnet_bases_direct(wn, w, strlen(w), b, 4));
+    /* "run" and "run\0" pad to the same bytes: the length tells them apart */
+    assert_int_equal(assay_wordnet_bases(wn, "run", 3, a, 4), 1);
+    assert_int_equal(assay_wordnet_bases(wn, "run\0", 4, a, 4),
+                     assay_wordnet_bases_direct(wn, "run\0", 4, b, 4));
+    assert_int_equal(assay_wordnet_bases(wn, "run", 3, a, 4), 1);
+    pthread_t t[2];
+    for (uintptr_t k = 0; k < 2; k++) {
+        assert_int_equal(
+            pthread_create(&t[k], NULL, bases_memo_thread, (void *)k), 0);
+    }
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(pthread_join(t[k], NULL), 0);
+    }
+}
+
+/* a modifier has an adjective, satellite or adverb sense, wherever among
+ * its senses it is */
+static void
+test_wordnet_modifier(void **state)
+{
+    (void)state;
+    assert_true(assay_wordnet_modifier(wn, id("fast")));
+    assert_true(assay_wordnet_modifier(wn, id("slow")));
+    assert_true(assay_wordnet_modifier(wn, id("easy")));
+    assert_true(assay_wordnet_modifier(wn, id("quickly"))); /* adverb */
+    assert_true(assay_wordnet_modifier(wn, id("crimson"))); /* noun first */
+    assert_true(assay_wordnet_modifier(wn, id("abloom")));  /* satellite */
+    assert_false(assay_wordnet_modifier(wn, id("compute")));
+    assert_false(assay_wordnet_modifier(wn, id("serve")));
+    assert_false(assay_wordnet_modifier(wn, id("table")));
+    assert_false(assay_wordnet_modifier(wn, ASSAY_WORDNET_NONE));
+    assert_false(assay_wordnet_modifier(NULL, id("fast")));
+}
+
 static void
 test_wordnet_direct_antonyms(void **state)
 {
@@ -469,6 +556,8 @@ main(void)
         cmocka_unit_test(test_wordnet_loads_full_table),
         cmocka_unit_test(test_wordnet_reduces_inflections_to_base),
         cmocka_unit_test(test_wordnet_bases_lists_every_reading),
+        cmocka_unit_test(test_wordnet_bases_memo_equals_direct),
+        cmocka_unit_test(test_wordnet_modifier),
         cmocka_unit_test(test_wordnet_direct_antonyms),
         cmocka_unit_test(
             test_wordnet_indirect_antonyms_through_similar_clusters),
