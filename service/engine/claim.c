@@ -5451,9 +5451,13 @@ judge_clause(void *vctx, const clause *k)
         /* a graded claim ("harder to scale independently") is swapped
          * only by a clause that grades the same way or the other: without
          * the grade, "microservices scale independently" does not say it
-         * of the other entity */
+         * of the other entity; nor does a clause that counts the other way
+         * ("data members are accessible to all functions" against "local
+         * variables can only be accessed inside their function") */
         uint32_t said = x[best].words | x[best].opposed;
-        if (pol == claim_polarity(cl, said) &&
+        bool counted_otherwise =
+            cl->quantity != 0 && quantity != 0 && quantity != cl->quantity;
+        if (pol == claim_polarity(cl, said) && !counted_otherwise &&
             (cl->wgrade == 0 || (said & cl->wgrade) != 0) && subj >= 0 &&
             cl->subject >= 0 && !((cl->heads >> subj) & 1u) &&
             (subj_first || !((cl->entities >> subj) & 1u)) &&

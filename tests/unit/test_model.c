@@ -450,6 +450,45 @@ test_model_python_fullstack_loads_24_questions(void **state)
     assay_model_unref(m);
 }
 
+/* Through the shipped default model (its idf weighs the claim words): a
+ * clause that counts the other way from a claim ("accessible to all
+ * methods" against "can only be accessed inside the method") does not say
+ * that claim of the other entity, so it is no role swap; the answer says
+ * the first entity's own claim. */
+static void
+test_model_default_counted_otherwise_is_no_role_swap(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "default");
+    assay_model *m = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_model_load(path, &m, &err), &err);
+    const char *q = "What is the difference between a struct field and a "
+                    "local variable inside a struct method?";
+    const char *ref = "Struct fields can be accessed from any struct methods "
+                      "inside the struct defintion. Local variables can only "
+                      "be accessed inside the struct method that defines "
+                      "them.";
+    const char *ans = "struct field is accessible to all methods in the "
+                      "struct, where local variable is only available to the "
+                      "struct method and its value is lost when the method "
+                      "returns";
+    assay_verdict *v = NULL;
+    assert_ok_err(assay_grade_inline(m, q, strlen(q), ref, strlen(ref), ans,
+                                     strlen(ans), &v, &err),
+                  &err);
+    json_t *j = assay_verdict_json(v);
+    assert_false(json_is_true(json_object_get(j, "contradicts_reference")));
+    json_t *c0 = json_array_get(json_object_get(j, "claims"), 0);
+    assert_string_equal(json_string_value(json_object_get(c0, "state")),
+                        "supported");
+    json_decref(j);
+    assay_verdict_free(v);
+    assay_model_unref(m);
+}
+
 /* Resident kilobytes of this process's mappings of files whose path ends
  * in suffix (Linux /proc/self/smaps); -1 when there is no smaps or no such
  * mapping. */
@@ -998,6 +1037,7 @@ main(void)
         cmocka_unit_test(test_model_directory_without_model_or_bank_is_eio),
         cmocka_unit_test(test_model_missing_model_file_names_path),
         cmocka_unit_test(test_model_python_fullstack_loads_24_questions),
+        cmocka_unit_test(test_model_default_counted_otherwise_is_no_role_swap),
         cmocka_unit_test(test_model_load_leaves_wordnet_pages_unmapped),
         cmocka_unit_test(test_model_ref_and_unref),
         cmocka_unit_test(test_model_read_file_enforces_cap),
