@@ -1559,6 +1559,24 @@ dump_features(const char *path, const assay_itemset *s, const double *X,
     return ASSAY_OK;
 }
 
+/* A cap given as policy (--point-cap and the like): *out is its value, 0
+ * when name is NULL; a name that is no cap, or is the one cap `refused`
+ * (0: none refused), is an error naming the option and what it accepts. */
+static assay_err
+policy_cap(const char *name, const char *what, const char *accepts,
+           double refused, double *out, assay_error *err)
+{
+    *out = 0;
+    if (name != NULL && (!assay_cap_from_name(name, out) ||
+                         (refused != 0 && *out == refused))) {
+        *out = 0;
+        return assay_error_set(err, ASSAY_EINVAL,
+                               "fit: %s cap \"%.32s\" is not %s", what, name,
+                               accepts);
+    }
+    return ASSAY_OK;
+}
+
 assay_err
 assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
 {
@@ -1585,35 +1603,18 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     json_t *root = NULL, *inputs = NULL, *terms = NULL;
     /* policy caps over what is learned; 0: keep the learned one */
     double point_cap = 0, off_topic_cap = 0, contra_cap = 0, salad_cap = 0;
-    if (o->point_cap != NULL &&
-        (!assay_cap_from_name(o->point_cap, &point_cap) ||
-         point_cap == ASSAY_CAP_INCORRECT)) {
-        return assay_error_set(err, ASSAY_EINVAL,
-                               "fit: point cap \"%.32s\" is not none or "
-                               "partial",
-                               o->point_cap);
-    }
-    if (o->off_topic_cap != NULL &&
-        !assay_cap_from_name(o->off_topic_cap, &off_topic_cap)) {
-        return assay_error_set(err, ASSAY_EINVAL,
-                               "fit: off-topic cap \"%.32s\" is not none, "
-                               "partial or incorrect",
-                               o->off_topic_cap);
-    }
-    if (o->contradiction_cap != NULL &&
-        (!assay_cap_from_name(o->contradiction_cap, &contra_cap) ||
-         contra_cap == ASSAY_CAP_NONE)) {
-        return assay_error_set(err, ASSAY_EINVAL,
-                               "fit: contradiction cap \"%.32s\" is not "
-                               "partial or incorrect",
-                               o->contradiction_cap);
-    }
-    if (o->salad_cap != NULL &&
-        !assay_cap_from_name(o->salad_cap, &salad_cap)) {
-        return assay_error_set(err, ASSAY_EINVAL,
-                               "fit: keyword-salad cap \"%.32s\" is not "
-                               "none, partial or incorrect",
-                               o->salad_cap);
+    static const char *const any = "none, partial or incorrect";
+    assay_err prc;
+    if ((prc = policy_cap(o->point_cap, "point", "none or partial",
+                          ASSAY_CAP_INCORRECT, &point_cap, err)) ||
+        (prc = policy_cap(o->off_topic_cap, "off-topic", any, 0, &off_topic_cap,
+                          err)) ||
+        (prc = policy_cap(o->contradiction_cap, "contradiction",
+                          "partial or incorrect", ASSAY_CAP_NONE, &contra_cap,
+                          err)) ||
+        (prc = policy_cap(o->salad_cap, "keyword-salad", any, 0, &salad_cap,
+                          err))) {
+        return prc;
     }
     const rule_policy policy = {contra_cap, salad_cap};
     char outdir[PATH_MAX];
