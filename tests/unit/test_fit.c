@@ -341,6 +341,35 @@ test_fit_learns_a_contradiction_signal_from_labels(void **state)
     assay_model_unref(m);
 }
 
+/* A bank question's answer, appended to the fixture's labelled set. */
+typedef struct extra_answer {
+    const char *qid, *answer;
+} extra_answer;
+
+/* Writes to path the fixture's labelled set and, twice over, each of the
+ * n extra answers as a training item graded score of 5. */
+static void
+write_fixture_plus(const fixture *fx, const char *path,
+                   const extra_answer *extra, size_t n, double score)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    size_t len;
+    char *base = assay_test_slurp(fx->labels, &len);
+    assert_non_null(base);
+    assert_int_equal(fwrite(base, 1, len, f), len);
+    free(base);
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < n; i++) {
+            fprintf(f,
+                    "{\"question_id\":\"%s\",\"answer\":\"%s\",\"score\":%g,"
+                    "\"scale_max\":5,\"split\":\"train\"}\n",
+                    extra[i].qid, extra[i].answer, score);
+        }
+    }
+    fclose(f);
+}
+
 /* --rule-features on a set where short answers that name reference terms
  * are graded 0: the too_short trigger enters the ridge and takes a
  * negative weight, every rule's weight is <= 0, the penalised rules' caps
@@ -352,16 +381,7 @@ test_fit_rule_features_learn_penalties(void **state)
     fixture *fx = *state;
     char lpath[1200];
     snprintf(lpath, sizeof(lpath), "%s/short.jsonl", fx->dir);
-    FILE *f = fopen(lpath, "w");
-    assert_non_null(f);
-    size_t len;
-    char *base = assay_test_slurp(fx->labels, &len);
-    assert_non_null(base);
-    assert_int_equal(fwrite(base, 1, len, f), len);
-    free(base);
-    static const struct {
-        const char *qid, *answer;
-    } shorts[] = {
+    static const extra_answer shorts[] = {
         {"gil", "GIL mutex."},
         {"gil", "One thread."},
         {"gil", "Bytecode lock."},
@@ -373,15 +393,8 @@ test_fit_rule_features_learn_penalties(void **state)
         {"orm", "Database tables."},
         {"orm", "Python classes."},
     };
-    for (int k = 0; k < 2; k++) {
-        for (size_t i = 0; i < sizeof(shorts) / sizeof(shorts[0]); i++) {
-            fprintf(f,
-                    "{\"question_id\":\"%s\",\"answer\":\"%s\",\"score\":0,"
-                    "\"scale_max\":5,\"split\":\"train\"}\n",
-                    shorts[i].qid, shorts[i].answer);
-        }
-    }
-    fclose(f);
+    write_fixture_plus(fx, lpath, shorts, sizeof(shorts) / sizeof(shorts[0]),
+                       0);
     const char *labels[1] = {lpath};
     assay_error err;
     assay_error_init(&err);
@@ -442,9 +455,7 @@ test_fit_rule_features_learn_penalties(void **state)
 static void
 write_backwards_set(const fixture *fx, const char *path, double score)
 {
-    static const struct {
-        const char *qid, *answer;
-    } backwards[] = {
+    static const extra_answer backwards[] = {
         {"orm", "The ORM maps database tables to Python classes, so queries "
                 "are written as raw SQL instead of Python code with "
                 "querysets."},
@@ -454,22 +465,8 @@ write_backwards_set(const fixture *fx, const char *path, double score)
                      "objects are never freed when the count drops to "
                      "zero."},
     };
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    size_t len;
-    char *base = assay_test_slurp(fx->labels, &len);
-    assert_non_null(base);
-    assert_int_equal(fwrite(base, 1, len, f), len);
-    free(base);
-    for (int k = 0; k < 2; k++) {
-        for (size_t i = 0; i < sizeof(backwards) / sizeof(backwards[0]); i++) {
-            fprintf(f,
-                    "{\"question_id\":\"%s\",\"answer\":\"%s\",\"score\":%g,"
-                    "\"scale_max\":5,\"split\":\"train\"}\n",
-                    backwards[i].qid, backwards[i].answer, score);
-        }
-    }
-    fclose(f);
+    write_fixture_plus(fx, path, backwards,
+                       sizeof(backwards) / sizeof(backwards[0]), score);
 }
 
 /* contradiction_cap is learned, partial or incorrect, from how the graders
@@ -607,13 +604,8 @@ test_fit_rule_caps_need_most_folds(void **state)
     char lpath[1200];
     snprintf(lpath, sizeof(lpath), "%s/short-inline.jsonl", fx->dir);
     const char *labels[1] = {lpath};
-    assay_fit_options o;
-    memset(&o, 0, sizeof(o));
-    o.stoplist_path = fx->stop;
-    o.label_paths = labels;
-    o.nlabels = 1;
-    o.split = "train";
-    o.out_path = fx->out2;
+    assay_fit_options o = options(fx, labels, 1, fx->out2);
+    o.bank_path = NULL; /* inline questions */
     o.features = "cosine,bigram,coverage,recall";
     write_short_set(lpath, 20);
     assay_error err;
