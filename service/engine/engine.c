@@ -1,5 +1,4 @@
 /* engine.c - the public grading calls: analyse, featurise, judge. */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include "feedback.h"
 #include "model.h"
 #include "qcache.h"
+#include "tls.h"
 #include "verdict.h"
 
 /* What each grading thread keeps between calls, freed by the key's
@@ -18,9 +18,6 @@ typedef struct thread_state {
     assay_qcache qcache;
 } thread_state;
 
-static pthread_key_t state_key;
-static pthread_once_t state_once = PTHREAD_ONCE_INIT;
-
 static void
 state_destroy(void *p)
 {
@@ -30,28 +27,23 @@ state_destroy(void *p)
     free(ts);
 }
 
-static void
-state_key_init(void)
+static void *
+state_make(void)
 {
-    (void)pthread_key_create(&state_key, state_destroy);
+    thread_state *ts = calloc(1, sizeof(*ts));
+    if (ts != NULL && assay_stemmer_new(&ts->stemmer) != ASSAY_OK) {
+        ts->stemmer = NULL;
+    }
+    return ts;
 }
+
+static assay_tls state_tls = ASSAY_TLS(state_make, state_destroy);
 
 /* NULL when out of memory: the callers then work without either. */
 static thread_state *
 thread_state_get(void)
 {
-    pthread_once(&state_once, state_key_init);
-    thread_state *ts = pthread_getspecific(state_key);
-    if (ts == NULL && (ts = calloc(1, sizeof(*ts))) != NULL) {
-        if (assay_stemmer_new(&ts->stemmer) != ASSAY_OK) {
-            ts->stemmer = NULL;
-        }
-        if (pthread_setspecific(state_key, ts) != 0) {
-            state_destroy(ts);
-            ts = NULL;
-        }
-    }
-    return ts;
+    return assay_tls_get(&state_tls);
 }
 
 static assay_stemmer *

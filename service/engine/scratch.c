@@ -1,10 +1,11 @@
-/* scratch.c - slots of growable buffers; one set per thread through a
- * pthread key whose destructor frees them. */
+/* scratch.c - slots of growable buffers; one set per thread (tls.h), freed
+ * when the thread exits. */
 #include "scratch.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+
+#include "tls.h"
 
 typedef struct scratch_buf {
     void *p;
@@ -89,9 +90,11 @@ assay_scratch_bytes(const assay_scratch *s)
     return n;
 }
 
-static pthread_key_t scratch_key;
-static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
-static int scratch_key_ok;
+static void *
+scratch_make(void)
+{
+    return assay_scratch_new();
+}
 
 static void
 scratch_destroy(void *p)
@@ -99,24 +102,10 @@ scratch_destroy(void *p)
     assay_scratch_free(p);
 }
 
-static void
-scratch_key_init(void)
-{
-    scratch_key_ok = pthread_key_create(&scratch_key, scratch_destroy) == 0;
-}
+static assay_tls scratch_tls = ASSAY_TLS(scratch_make, scratch_destroy);
 
 assay_scratch *
 assay_scratch_thread(void)
 {
-    pthread_once(&scratch_once, scratch_key_init);
-    if (!scratch_key_ok) {
-        return NULL;
-    }
-    assay_scratch *s = pthread_getspecific(scratch_key);
-    if (s == NULL && (s = assay_scratch_new()) != NULL &&
-        pthread_setspecific(scratch_key, s) != 0) {
-        assay_scratch_free(s);
-        s = NULL;
-    }
-    return s;
+    return assay_tls_get(&scratch_tls);
 }

@@ -30,12 +30,12 @@
  */
 #include "wnsim.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "demote.h"
+#include "tls.h"
 
 #define WN_MAX_WORDS                                                           \
     64 /* distinct content words per side; the rest dropped                    \
@@ -667,10 +667,6 @@ typedef struct wn_memo {
     size_t n; /* slots used */
 } wn_memo;
 
-static pthread_key_t memo_key;
-static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
-static bool memo_key_ok;
-
 static void
 memo_destroy(void *p)
 {
@@ -681,28 +677,20 @@ memo_destroy(void *p)
     free(m);
 }
 
-static void
-memo_key_init(void)
+static void *
+memo_make(void)
 {
-    memo_key_ok = pthread_key_create(&memo_key, memo_destroy) == 0;
+    return calloc(1, sizeof(wn_memo));
 }
+
+static assay_tls memo_tls = ASSAY_TLS(memo_make, memo_destroy);
 
 /* the calling thread's memo, made on first use and freed when the thread
  * exits; NULL without memory (words are then worked out each time) */
 static wn_memo *
 memo_thread(void)
 {
-    pthread_once(&memo_once, memo_key_init);
-    if (!memo_key_ok) {
-        return NULL;
-    }
-    wn_memo *m = pthread_getspecific(memo_key);
-    if (m == NULL && (m = calloc(1, sizeof(*m))) != NULL &&
-        pthread_setspecific(memo_key, m) != 0) {
-        free(m);
-        m = NULL;
-    }
-    return m;
+    return assay_tls_get(&memo_tls);
 }
 
 static size_t

@@ -1,9 +1,10 @@
 /* wordcache.c - two-way set-associative word -> term memo, per thread. */
 #include "wordcache.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tls.h"
 
 typedef struct wc_slot {
     uint64_t gen; /* lexicon generation; 0 = empty */
@@ -119,9 +120,11 @@ assay_wordcache_stats(const assay_wordcache *c, size_t *hits, size_t *misses)
     *misses = c->misses;
 }
 
-static pthread_key_t wc_key_tls;
-static pthread_once_t wc_once = PTHREAD_ONCE_INIT;
-static int wc_key_ok;
+static void *
+wc_make(void)
+{
+    return assay_wordcache_new();
+}
 
 static void
 wc_destroy(void *p)
@@ -129,24 +132,10 @@ wc_destroy(void *p)
     assay_wordcache_free(p);
 }
 
-static void
-wc_key_init(void)
-{
-    wc_key_ok = pthread_key_create(&wc_key_tls, wc_destroy) == 0;
-}
+static assay_tls wc_tls = ASSAY_TLS(wc_make, wc_destroy);
 
 assay_wordcache *
 assay_wordcache_thread(void)
 {
-    pthread_once(&wc_once, wc_key_init);
-    if (!wc_key_ok) {
-        return NULL;
-    }
-    assay_wordcache *c = pthread_getspecific(wc_key_tls);
-    if (c == NULL && (c = assay_wordcache_new()) != NULL &&
-        pthread_setspecific(wc_key_tls, c) != 0) {
-        assay_wordcache_free(c);
-        c = NULL;
-    }
-    return c;
+    return assay_tls_get(&wc_tls);
 }

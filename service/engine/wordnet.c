@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "tls.h"
 #include "wordnet_int.h"
 
 #define WN_FILE_MAX (64u << 20) /* data.noun is 15 MB */
@@ -775,33 +776,15 @@ typedef struct wn_bmemo_e {
     uint32_t ids[WN_BMEMO_IDS];
 } wn_bmemo_e;
 
-static pthread_key_t wn_bmemo_key;
-static pthread_once_t wn_bmemo_once = PTHREAD_ONCE_INIT;
-static bool wn_bmemo_ok;
-
-static void
-wn_bmemo_key_init(void)
+static void *
+wn_bmemo_make(void)
 {
-    wn_bmemo_ok = pthread_key_create(&wn_bmemo_key, free) == 0;
+    return calloc(2 * WN_BMEMO_SETS, sizeof(wn_bmemo_e));
 }
 
 /* the calling thread's memo (WN_BMEMO_SETS * 2 entries), made on first use
  * and freed when the thread exits; NULL without memory */
-static wn_bmemo_e *
-wn_bmemo_thread(void)
-{
-    pthread_once(&wn_bmemo_once, wn_bmemo_key_init);
-    if (!wn_bmemo_ok) {
-        return NULL;
-    }
-    wn_bmemo_e *m = pthread_getspecific(wn_bmemo_key);
-    if (m == NULL && (m = calloc(2 * WN_BMEMO_SETS, sizeof(*m))) != NULL &&
-        pthread_setspecific(wn_bmemo_key, m) != 0) {
-        free(m);
-        m = NULL;
-    }
-    return m;
-}
+static assay_tls wn_bmemo_tls = ASSAY_TLS(wn_bmemo_make, free);
 
 size_t
 assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
@@ -810,8 +793,9 @@ assay_wordnet_bases(const assay_wordnet *wn, const char *w, size_t len,
     if (wn == NULL || len == 0 || len >= WN_WORD_MAX) {
         return 0;
     }
-    wn_bmemo_e *m =
-        len <= WN_BMEMO_WORD && wn->generation != 0 ? wn_bmemo_thread() : NULL;
+    wn_bmemo_e *m = len <= WN_BMEMO_WORD && wn->generation != 0
+                        ? assay_tls_get(&wn_bmemo_tls)
+                        : NULL;
     if (m == NULL) {
         return wn_bases(wn, w, len, wn_hash(w, len), out, cap);
     }
