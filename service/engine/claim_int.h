@@ -1,0 +1,262 @@
+/*
+ * claim_int.h - what the files of the claims module (claim.c,
+ * claim_clause.c, claim_cue.c, claim_label.c, claim_entity.c,
+ * claim_table.c, claim_judge.c) share: a clause and the cue accumulator,
+ * small word tests, and the functions one file calls in another (each
+ * described where it is defined). Not part of the engine's interface:
+ * everything else goes through claim.h.
+ */
+#ifndef ASSAY_CLAIM_INT_H
+#define ASSAY_CLAIM_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "claim.h"
+#include "wordclass.h"
+#include "wordnet.h"
+
+/* Whether t's surface is w. The first two bytes are compared before the
+ * library call (words of a list that share a first letter rarely share
+ * the second); a one-byte surface matches exactly a one-byte word. */
+static inline bool
+is_word(const assay_term *t, const char *w)
+{
+    size_t len = t->surface_len;
+    const char *s = t->surface;
+    return w[0] == s[0] && (len > 1 ? w[1] == s[1] : w[1] == '\0') &&
+           strncmp(w, s, len) == 0 && w[len] == '\0';
+}
+
+#define IS_ANY(t, list) ASSAY_TERM_IN(t, list)
+/* whether t is a word of closed class NAME (wordclass.c) */
+#define IN_CLASS(t, name) (((t)->wclass & ASSAY_WC(name)) != 0)
+
+typedef struct clause {
+    size_t first, last; /* term range [first, last) */
+    size_t sentence;
+    int subject;      /* entity mentioned first, or inherited; -1 */
+    bool own_subject; /* mentioned here, not inherited */
+    int parity;       /* negation cues and "less" in the clause */
+    int yesno;
+    bool joined; /* opened by a second predicate of the clause before ("...
+                    and hides the state"): one point with it */
+} clause;
+
+static inline bool
+content(const assay_term *t)
+{
+    return assay_term_content(t);
+}
+
+/* Splits a into clauses: punctuation breaks, sentence ends, contrast words
+ * (the contrast word opens the new clause). Calls back for each; stores
+ * nothing, so the caller decides what to keep. */
+typedef void (*clause_fn)(void *ctx, const clause *c);
+
+/* what assay_claim_split_clauses has read of the segment it is in
+ * (claim_clause.c) */
+typedef struct segscan segscan;
+
+static inline size_t
+content_count(const assay_analysis *a, size_t first, size_t last)
+{
+    size_t n = 0;
+    for (size_t i = first; i < last; i++) {
+        n += content(&a->terms[i]);
+    }
+    return n;
+}
+
+typedef struct ref_ctx {
+    assay_claim_set *cs;
+    const assay_analysis *q, *r;
+    const char *text;
+    const assay_lexicon *lex;
+    const assay_idf *idf;
+    assay_stemmer *stemmer;
+    clause cl[ASSAY_MAX_CLAIMS * 2];
+    size_t ncl;
+    assay_err rc;
+} ref_ctx;
+
+typedef struct acc {
+    uint32_t words;   /* claim words seen in this clause (bit per word) */
+    uint32_t opposed; /* claim words an answer word is opposite to */
+    uint32_t shadow;  /* claim words whose opposite the clause says as a
+                         word of another claim (not counted as opposed) */
+    double got;       /* weight of words */
+    uint32_t cues[4]; /* distinct negations over the claim's words here */
+    unsigned ncues;
+    bool less; /* a claim word follows "less" / "fewer" */
+    /* the judge's cue groups: cues over the same claim word are one
+     * negation said twice; cw: the words each cue covers; plain: words
+     * also said outside any negation */
+    uint8_t parent[4];
+    uint8_t wfirst[ASSAY_CLAIM_WORDS]; /* first cue over a word, 1-based */
+    uint32_t cw[4];
+    uint32_t plain;
+    uint32_t dhead;  /* claim words an answer negation denies first */
+    uint32_t paired; /* growth words replaced by another growth said beside
+                        a word the claim says beside them ("linearly many"
+                        for "logarithmically many"), bit per claim word */
+} acc;
+
+#define ENTITY_OPPOSITE                                                        \
+    0xFF /* opp_claim of a word opposite to an entity's;                       \
+            its opp_idx is entity | key index << 3 */
+_Static_assert(ASSAY_MAX_ENTITIES <= 8, "an entity index fits three bits");
+#define WN_NS (1ull << 63) /* WordNet lemma ids, apart from stem hashes */
+/* opp_idx bit of a verb opposite only by the direction it changes an
+ * amount (add_direction_opposites): it counts where what it changes is the
+ * claim's ("adds overhead"), not another thing ("add a pool") */
+#define DIR_OPP 0x80u
+_Static_assert(ASSAY_CLAIM_WORDS < DIR_OPP, "a claim word index fits 7 bits");
+
+/* claim_cue.c: cue words of a clause, its yes/no and value, the cue accumulator
+ */
+bool assay_claim_restrictive_at(const assay_analysis *a, size_t i);
+bool assay_claim_negated_here(const uint32_t *cover, size_t first, size_t i);
+int assay_claim_effect_cue(const assay_analysis *a, size_t first, size_t i);
+int assay_claim_quantity_phrase(const assay_analysis *a, size_t first,
+                                size_t i);
+bool assay_claim_several_word(const assay_analysis *a, size_t i);
+int assay_claim_quantity_cue(const assay_analysis *a, size_t first, size_t i);
+int assay_claim_cue_sign(const assay_analysis *a, size_t first, size_t last,
+                         const uint32_t *cover,
+                         int (*cue)(const assay_analysis *, size_t, size_t),
+                         bool *turned);
+bool assay_claim_negation_head(const assay_analysis *a, uint32_t id, size_t i);
+bool assay_claim_less_before(const assay_analysis *a, size_t first, size_t i,
+                             size_t *verb);
+size_t assay_claim_raiser_before(const assay_wordnet *wn,
+                                 const assay_analysis *a, size_t first,
+                                 size_t i);
+bool assay_claim_more_before(const assay_wordnet *wn, const assay_analysis *a,
+                             size_t first, size_t i);
+int assay_claim_yesno_of(const assay_analysis *a, const clause *c);
+uint64_t assay_claim_value_of(const assay_analysis *a, const clause *c);
+void assay_claim_acc_cue(acc *y, uint32_t id);
+void assay_claim_acc_word_cue(acc *y, size_t w, uint32_t id, bool opposite);
+unsigned assay_claim_clause_negations(const acc *y);
+
+/* claim_clause.c: clauses */
+bool assay_claim_trade_off(const assay_analysis *a, segscan *s, size_t i);
+bool assay_claim_third_person(const assay_wordnet *wn, const assay_term *t);
+int assay_claim_causal_role(const assay_analysis *a, size_t first, size_t last);
+bool assay_claim_ends_elided(const assay_analysis *a, size_t first,
+                             size_t last);
+void assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
+                               bool reference, clause_fn fn, void *ctx);
+bool assay_claim_opens_condition(const assay_analysis *a, const clause *c);
+bool assay_claim_semicolon_before(const assay_term *t);
+bool assay_claim_said_of_the_unlike(const assay_analysis *a, const clause *p,
+                                    const clause *c);
+bool assay_claim_sentence_conditional(const assay_analysis *a, size_t first);
+
+/* claim_label.c: instance labels and orders of growth */
+bool assay_claim_has_label(const uint64_t *v, size_t n, uint64_t h);
+bool assay_claim_is_joiner(const assay_term *t);
+size_t assay_claim_beside(const assay_analysis *a, size_t first, size_t last,
+                          size_t i, int dir);
+uint64_t assay_claim_growth_word(const assay_analysis *a, size_t i, size_t last,
+                                 size_t *end);
+bool assay_claim_opens_big_o(const assay_analysis *a, size_t i, size_t last);
+uint64_t assay_claim_growth_at(const assay_analysis *a, size_t i, size_t last,
+                               size_t *end);
+size_t assay_claim_clause_labels(const assay_wordnet *wn,
+                                 const assay_analysis *a, size_t first,
+                                 size_t last, const uint32_t *cover,
+                                 bool *denied, uint64_t *out, size_t cap);
+bool assay_claim_other_instances(const assay_claim *cl, const uint64_t *l,
+                                 size_t n);
+bool assay_claim_names_other_instance(const assay_claim *cl, const uint64_t *l,
+                                      size_t n);
+
+/* claim_entity.c: entities, aliases and mentions */
+bool assay_claim_mentions_key(const assay_analysis *a, size_t first,
+                              size_t last, uint64_t h, size_t *at);
+bool assay_claim_mentions(const assay_entity *e, const assay_analysis *a,
+                          size_t first, size_t last, size_t *at);
+bool assay_claim_entity_has_key(const assay_entity *e, uint64_t h);
+void assay_claim_entity_aliases(assay_claim_set *cs, const assay_analysis *a);
+bool assay_claim_near_start(const assay_analysis *a, size_t first, size_t at);
+bool assay_claim_participle_of(const assay_entity *e, const assay_term *t);
+int assay_claim_clause_subject_all(const assay_claim_set *cs,
+                                   const assay_analysis *a, size_t first,
+                                   size_t last, uint32_t *all);
+int assay_claim_clause_subject(const assay_claim_set *cs,
+                               const assay_analysis *a, size_t first,
+                               size_t last);
+uint32_t assay_claim_conjoined(const assay_claim_set *cs,
+                               const assay_analysis *a, size_t first,
+                               size_t last, int own, uint32_t named);
+bool assay_claim_both_pronoun(const assay_analysis *a, size_t first,
+                              size_t last);
+bool assay_claim_said_absent(const assay_claim_set *cs, int e,
+                             const assay_analysis *a, size_t first,
+                             size_t last);
+bool assay_claim_name_negated(const assay_entity *e, const assay_analysis *a,
+                              size_t first, size_t last,
+                              uint32_t (*cue)(const void *, size_t),
+                              const void *ctx, const uint32_t *cues,
+                              unsigned ncues);
+uint32_t assay_claim_rcov_cue(const void *ctx, size_t i);
+int assay_claim_passive_agent(const assay_claim_set *cs,
+                              const assay_analysis *a, size_t first,
+                              size_t last);
+bool assay_claim_is_entity_key(const assay_claim_set *cs, uint64_t h);
+assay_err assay_claim_entities_from_question(assay_claim_set *cs,
+                                             const assay_analysis *q,
+                                             const assay_analysis *r);
+void assay_claim_collect_clause(void *vctx, const clause *c);
+bool assay_claim_graded_comparative(const assay_wordnet *wn,
+                                    const assay_analysis *a, size_t first,
+                                    size_t i);
+assay_err assay_claim_entities_from_reference(ref_ctx *x, bool from_question);
+void assay_claim_entities_contrasted_by_reference(ref_ctx *x);
+assay_err assay_claim_entities_declared(assay_claim_set *cs,
+                                        const char *const *subjects, size_t n,
+                                        const assay_lexicon *lex,
+                                        assay_stemmer *st, assay_error *err);
+
+/* claim_table.c: claim words, opposites and pairings */
+int assay_claim_word_index(const assay_claim *c, uint64_t h);
+size_t assay_claim_add_claim_word(assay_claim *cl, const assay_term *t,
+                                  const assay_idf *idf,
+                                  const assay_wordnet *wn);
+int assay_claim_word_at(const assay_claim *c, const assay_analysis *a,
+                        size_t first, size_t last, size_t i);
+size_t assay_claim_direction_at(const assay_analysis *a, size_t first,
+                                size_t last, size_t *s0, size_t *s1, size_t *d0,
+                                size_t *d1);
+uint32_t assay_claim_words_in(const assay_claim *c, const assay_analysis *a,
+                              size_t first, size_t last, size_t b, size_t e);
+size_t assay_claim_opposite_keys(const assay_claim_set *cs, const assay_term *t,
+                                 uint64_t *keys);
+uint64_t assay_claim_graded_base_key(const assay_claim_set *cs,
+                                     const assay_term *t);
+uint32_t assay_claim_objects_after(const assay_claim *c,
+                                   const assay_analysis *a, const clause *k,
+                                   size_t i, int stop);
+unsigned assay_claim_pairings(const assay_claim *c, const assay_analysis *a,
+                              size_t first, size_t last, const int8_t *p,
+                              const int8_t *q,
+                              uint32_t (*cue)(const void *, size_t),
+                              const void *ctx);
+bool assay_claim_finite_verb(const assay_wordnet *wn, const assay_term *t);
+assay_err assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
+                                   const clause *cl, const size_t *claim_clause,
+                                   const assay_lexicon *lex, assay_stemmer *st);
+
+/* claim.c: building */
+uint32_t assay_claim_consequents(const assay_claim_set *cs, size_t c);
+bool assay_claim_is_condition(const assay_claim_set *cs, size_t c);
+unsigned assay_claim_counted(const assay_claim *cl, const assay_analysis *a,
+                             size_t first, size_t last, const uint32_t *cover,
+                             uint32_t m[4]);
+bool assay_claim_counted_otherwise(const assay_claim *cl, const uint32_t m[4]);
+
+#endif

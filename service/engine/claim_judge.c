@@ -1,0 +1,1983 @@
+/*
+ * claim_judge.c - judging an answer against the claims
+ * (assay_claims_judge): each clause by judge_clause, then the concepts'
+ * denials and role swaps.
+ */
+#include "claim_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bits.h"
+#include "polarity.h"
+#include "wordnet.h"
+
+/* Alignment: an answer clause speaks to a claim when it has at least half
+ * the claim's predicate weight (and two of its words, or all when it has
+ * fewer), or an opposite word in place of a claim word and half the
+ * weight of the rest. */
+#define ALIGN_SHARE 0.5
+#define ALIGN_SHARE_OPPOSITE 0.5
+/* an opposite effect contradicts a claim only where the clause has most
+ * of its words: "multiprocessing helps CPU-bound work" shares two words
+ * with "limits CPU-bound multi-threading" but is about something else */
+#define EFFECT_SHARE 0.75
+
+/* Whether an answer comparison's first side says a word of another claim
+ * and none of claim c ("black absorbs more heat" is the absorbing claim's,
+ * not "white reflects more heat than black"'s, though both compare heat
+ * and name black). */
+static bool
+says_another_claim(const assay_claim_set *cs, size_t c,
+                   const assay_comparison *ac)
+{
+    const assay_claim *cl = &cs->c[c];
+    for (size_t i = 0; i < ac->nx; i++) {
+        uint64_t h = ac->x[i];
+        bool side = false;
+        for (size_t q = 0; q < cl->cmp.nx && !side; q++) {
+            side = cl->cmp.x[q] == h;
+        }
+        for (size_t q = 0; q < cl->cmp.ny && !side; q++) {
+            side = cl->cmp.y[q] == h;
+        }
+        if (side || assay_claim_word_index(cl, h) >= 0) {
+            continue;
+        }
+        for (size_t o = 0; o < cs->n; o++) {
+            if (o != c && assay_claim_word_index(&cs->c[o], h) >= 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+#define JUDGE_CLAUSES 32
+typedef struct judge_ctx {
+    const assay_claim_set *cs;
+    const assay_analysis *a;
+    int subject;           /* running subject within a sentence */
+    bool subject_start;    /* ... named in subject position */
+    bool subject_first;    /* ... as the clause's first content word */
+    uint32_t subject_all;  /* every entity the clause naming it names */
+    size_t subject_clause; /* the clause that named it (index) */
+    size_t clauses;        /* answer clauses judged so far */
+    uint32_t sent_agree;   /* claims a clause of this sentence supports */
+    uint32_t sent_denied;  /* conditions a clause of this sentence denies */
+    uint32_t sent_conds;   /* conditions a clause of this sentence states */
+    size_t sentence;
+    int answer_yesno;
+    uint64_t answer_value; /* the answer opens with a bare number */
+    size_t value_end;
+    assay_claim_result *out;
+    /* best alignment found per claim, per kind: its share, + 1 when the
+     * clause names the claim's subject (swap: the share) */
+    double support[ASSAY_MAX_CLAIMS], contra[ASSAY_MAX_CLAIMS],
+        swap[ASSAY_MAX_CLAIMS];
+    assay_claim_reason contra_reason[ASSAY_MAX_CLAIMS];
+    size_t cstart[ASSAY_MAX_CLAIMS], cend[ASSAY_MAX_CLAIMS];
+    size_t sstart[ASSAY_MAX_CLAIMS], send[ASSAY_MAX_CLAIMS];
+    int8_t srole[ASSAY_MAX_CLAIMS]; /* the causal role of the clause that
+                                       supports each claim most */
+    int8_t role;                    /* ... of the clause being judged */
+    size_t wstart[ASSAY_MAX_CLAIMS], wend[ASSAY_MAX_CLAIMS];
+    int wsubj[ASSAY_MAX_CLAIMS];
+    double dshare[ASSAY_MAX_CLAIMS]; /* denied conditions: rank and span */
+    size_t dstart[ASSAY_MAX_CLAIMS], dend[ASSAY_MAX_CLAIMS];
+    /* what a comparison of the answer says of each claim's: +1 the same,
+     * -1 the opposite (the first clause that tells), 0 nothing */
+    int8_t cmp[ASSAY_MAX_CLAIMS];
+    bool cmp_swapped[ASSAY_MAX_CLAIMS];
+    size_t cmpstart[ASSAY_MAX_CLAIMS], cmpend[ASSAY_MAX_CLAIMS];
+    /* per claim: the byte span of an answer comparison of its graded
+     * property that could not tell which side it grades (0, 0: none) */
+    size_t gstart[ASSAY_MAX_CLAIMS], gend[ASSAY_MAX_CLAIMS];
+    const assay_concept_set *concepts;
+    assay_concept_match *m;
+    const uint32_t *cover; /* per answer term: the negation over it, or 0 */
+    size_t steps;
+    assay_claim_stats st;
+    /* each clause's byte span and subject (-1: none), for the concepts'
+     * denials (concept_denials) */
+    size_t nsub;
+    struct {
+        size_t start, end;
+        int subj;
+    } sub[JUDGE_CLAUSES];
+} judge_ctx;
+
+static void
+max_into(double *m, double v)
+{
+    *m = v > *m ? v : *m;
+}
+
+static double
+share(const assay_claim *c, const acc *x)
+{
+    return c->wsum > 0 ? x->got / c->wsum : 0.0;
+}
+
+/* Whether t is claim cl's word or an irregular form of one ("found" for
+ * the reference's "find", through WordNet base forms). */
+typedef struct claim_own {
+    const assay_claim *cl;
+    const assay_wordnet *wn;
+} claim_own;
+
+static bool
+is_claim_own(const void *ctx, const assay_term *t)
+{
+    const claim_own *o = ctx;
+    if (assay_claim_word_index(o->cl, t->hash) >= 0) {
+        return true;
+    }
+    uint32_t bases[4];
+    size_t nb =
+        assay_wordnet_bases(o->wn, t->surface, t->surface_len, bases, 4);
+    for (size_t b = 0; b < nb; b++) {
+        for (size_t w = 0; w < o->cl->nwords; w++) {
+            if (o->cl->wbase[w] == bases[b]) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Whether the negation over term i (a claim word) of clause k denies
+ * another verb than the claim's (polarity.h); a claim that is "instead
+ * of" something keeps the answer's negation, and so does a claim word the
+ * reference negates, as the caller checks ("the server does not remember
+ * previous requests" for "keeps no information about previous requests"). */
+static bool
+denies_other_verb(const assay_claim_set *cs, const assay_claim *cl,
+                  const assay_analysis *a, const clause *k, size_t i)
+{
+    if (cs->wn == NULL || cl->instead) {
+        return false;
+    }
+    claim_own o = {cl, cs->wn};
+    return assay_negation_of_other_verb(a, k->first, i, cs->wn, is_claim_own,
+                                        &o);
+}
+
+/* Whether a word said in place of claim word w, at terms [lo, hi] of
+ * clause k, stands right beside a claim word that the reference says right
+ * beside w ("linearly many probes" for "logarithmically many probes"): the
+ * pair speaks to the claim however long the claim is. A claim restricted
+ * to a thing ("only the outer object") says nothing of another. */
+static bool
+value_beside(const assay_claim *cl, unsigned w, const assay_analysis *a,
+             const clause *k, size_t lo, size_t hi)
+{
+    if (cl->restricted || cl->instead) {
+        return false;
+    }
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t p =
+            assay_claim_beside(a, k->first, k->last, dir < 0 ? lo : hi, dir);
+        int v = p != SIZE_MAX ? assay_claim_word_at(cl, a, k->first, k->last, p)
+                              : -1;
+        if (v >= 0 && (cl->wpair[w] & (1u << v))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Opposite words that replace a claim word (the claim word itself absent
+ * from the clause). */
+static uint32_t
+opposites(const acc *x)
+{
+    return x->opposed & ~x->words;
+}
+
+/* Whether the other half of claim c's rule (its condition, or a
+ * consequent of it) has an odd number of its words turned by opposites in
+ * the clause whose word matches are x. */
+static bool
+other_end_turned(const assay_claim_set *cs, size_t c, const acc *x)
+{
+    uint32_t halves = assay_claim_consequents(cs, c);
+    if (cs->c[c].cond_of >= 0) {
+        halves |= 1u << cs->c[c].cond_of;
+    }
+    for (size_t q = 0; q < cs->n; q++) {
+        if (((halves >> q) & 1u) && (assay_bits32(opposites(&x[q])) & 1u)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether clause k ends by saying its subject is "the same" ("... is the
+ * same", "... stays the same as before"), not denied; "the same sound" is
+ * no predicate. */
+static bool
+same_predicate(const judge_ctx *j, const clause *k)
+{
+    static const char *const be[] = {"is",      "are",    "was",     "were",
+                                     "be",      "stay",   "stays",   "remain",
+                                     "remains", "stayed", "remained"};
+    const assay_analysis *a = j->a;
+    for (size_t i = k->first + 2; i < k->last; i++) {
+        if (is_word(&a->terms[i], "same") && is_word(&a->terms[i - 1], "the") &&
+            IS_ANY(&a->terms[i - 2], be) &&
+            (i + 1 == k->last || is_word(&a->terms[i + 1], "as")) &&
+            (j->cover == NULL || j->cover[i] == 0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether conditions d and e of the reference are each other's opposite:
+ * a word of e (or its WordNet base) is listed as an opposite of d's. */
+static bool
+conditions_opposed(const assay_claim_set *cs, size_t d, size_t e)
+{
+    for (size_t p = 0; p < cs->nword; p++) {
+        if (cs->word_claim[p] != e) {
+            continue;
+        }
+        uint64_t k = cs->word_key[p];
+        uint64_t keys[2] = {k & ~WN_NS, k};
+        for (int q = 0; q < 2; q++) {
+            size_t o = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+            for (; o < cs->nopp && cs->opp_key[o] == keys[q]; o++) {
+                if (cs->opp_claim[o] == d) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* Whether consequent c is said under another condition than its own: an
+ * opposite of its condition is stated in the clause (conds) and its own
+ * is not, or neither is in the clause and the sentence so far (sent)
+ * states the opposite one and not its own. */
+static bool
+other_condition(const assay_claim_set *cs, size_t c, uint32_t conds,
+                uint32_t sent)
+{
+    int d = cs->c[c].cond_of;
+    if (d < 0 || ((conds >> d) & 1u)) {
+        return false;
+    }
+    uint32_t in = conds != 0 ? conds : ((sent >> d) & 1u) ? 0 : sent;
+    for (size_t e = 0; e < cs->n; e++) {
+        if (((in >> e) & 1u) && conditions_opposed(cs, (size_t)d, e)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The claim's polarity over the words a clause matched: what the
+ * reference says of those words ("wraps another function to extend its
+ * behaviour without modifying its code" is positive about wrapping). */
+static int
+claim_polarity(const assay_claim *c, uint32_t mask)
+{
+    uint32_t ids[ASSAY_CLAIM_WORDS];
+    unsigned n = 0;
+    bool less = false;
+    for (size_t w = 0; w < c->nwords; w++) {
+        if (!(mask & (1u << w))) {
+            continue;
+        }
+        less = less || (c->wless & (1u << w));
+        bool seen = c->wneg[w] == 0;
+        for (unsigned q = 0; q < n && !seen; q++) {
+            seen = ids[q] == c->wneg[w];
+        }
+        if (!seen) {
+            ids[n++] = c->wneg[w];
+        }
+    }
+    return (int)(n & 1u) ^ (less ? 1 : 0) ^ (c->instead ? 1 : 0);
+}
+
+/* The claim's words under a negation in the reference (bit per word). */
+static uint32_t
+negated_words(const assay_claim *c)
+{
+    uint32_t m = 0;
+    for (size_t w = 0; w < c->nwords; w++) {
+        m |= c->wneg[w] != 0 ? 1u << w : 0u;
+    }
+    return m;
+}
+
+/* An opposite said plainly (no negation over it, no "less" or "instead"
+ * in the answer's clause) of a claim word the reference says plainly
+ * contradicts the claim on its own. The parity of all polarity changes in
+ * the clause cannot see it when the clause also changes another word:
+ * "computes the values eagerly and stores them in memory" against
+ * "returns values lazily without storing them", or "makes writes faster
+ * and uses no extra storage" against "at the cost of extra storage and
+ * slower writes", change two different words, each a contradiction; their
+ * parities cancel. A negation over the opposite itself ("not slower") is
+ * the parity's case. */
+static bool
+plain_antonym(const assay_claim *c, const acc *x, bool instead)
+{
+    if (x->less || instead || c->instead) {
+        return false;
+    }
+    uint32_t negated = 0; /* claim words an answer negation covers */
+    for (unsigned k = 0; k < x->ncues; k++) {
+        negated |= x->cw[k];
+    }
+    uint32_t opp = opposites(x) & ~negated;
+    for (size_t w = 0; w < c->nwords; w++) {
+        if ((opp & (1u << w)) && c->wneg[w] == 0 && !(c->wless & (1u << w))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A negation moved from one claim word to another: the reference denies
+ * word a and says word b plainly, the clause says a plainly and denies b
+ * ("allows all connections and never blocks any traffic" against "blocks
+ * connections that its rules do not allow"). Each is a contradiction; the
+ * parity of the clause's negations cannot see them, as they cancel. A
+ * negation's scope is a window of words, so each word must be the one
+ * its negation denies first, and no word may be denied by both ("the
+ * requested resource was not found on the server" is "could not find the
+ * requested resource" in another order). */
+static bool
+moved_negation(const assay_claim *c, const acc *x, bool instead)
+{
+    if (x->less || instead || c->instead || c->wless != 0) {
+        return false;
+    }
+    uint32_t negated = 0; /* claim words an answer negation covers */
+    for (unsigned k = 0; k < x->ncues; k++) {
+        negated |= x->cw[k];
+    }
+    uint32_t denied = negated & ~x->plain & x->words;
+    uint32_t plain = x->plain & ~negated & x->words;
+    uint32_t ref_neg = negated_words(c);
+    /* a word denied by both is the same denial with its words in another
+     * order ("the requested resource was not found on the server" for
+     * "could not find the requested resource") */
+    return (plain & ref_neg & c->whead) != 0 &&
+           (denied & ~ref_neg & x->dhead) != 0 && (denied & ref_neg) == 0;
+}
+
+/* Whether a clause denies claim c's core (its predicate and object, all
+ * said, one of them under a negation of the clause's own or replaced by
+ * an opposite): "it never compresses the response body" denies
+ * "compressing the response body before it is sent over the network"
+ * whatever it says of the adjunct, though it has less than half the
+ * claim's weight. Saying the core plainly is not saying the claim: the
+ * adjunct may be the point ("... before it is sent"). All of the core, not
+ * half: half read "an array not declared as static" as denying "arrays
+ * declared as static live throughout ..." (the core holds the subject's
+ * words) and moved 8 Mohler and SciEntsBank training bands, 6 of them
+ * away from the graders'. */
+static bool
+core_denied(const assay_claim *c, const acc *x, uint32_t opp)
+{
+    if (c->wcore == 0 || ((x->words | opp) & c->wcore) != c->wcore) {
+        return false;
+    }
+    uint32_t negated = 0;
+    for (unsigned k = 0; k < x->ncues; k++) {
+        negated |= x->cw[k];
+    }
+    return ((negated & ~x->plain) | opp) & c->wcore & ~negated_words(c);
+}
+
+/* An answer clause speaks to a claim when it has at least half the claim's
+ * predicate weight (and two of its words, or all when it has fewer); or
+ * when it replaces claim words by opposites (or, other_value, by another
+ * order of growth) and has most of the rest (an antonym is only a
+ * contradiction where the sentence is otherwise the same: "top" and
+ * "bottom" both appear in any answer about a stack). */
+static bool
+aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
+        bool relation, uint32_t other_value)
+{
+    unsigned hits = assay_bits32(x->words);
+    unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
+    uint32_t opp = opposites(x) | other_value;
+    /* a claim relating two or more entities ("terminal 1 and the positive
+     * terminal are separated by the gap"), said of the same entities:
+     * the entities align it, one predicate word is enough ("there is no
+     * gap between terminal 1 and the positive terminal") */
+    if (relation && (hits > 0 || opp != 0)) {
+        return true;
+    }
+    if (opp == 0) {
+        return hits > 0 && hits >= need &&
+               (share(c, x) >= ALIGN_SHARE || core_denied(c, x, 0));
+    }
+    if (core_denied(c, x, opp)) {
+        return true;
+    }
+    double rest = 0;
+    unsigned nrest = 0;
+    for (size_t w = 0; w < c->nwords; w++) {
+        if (!(opp & (1u << w))) {
+            rest += c->w[w];
+            nrest++;
+        }
+    }
+    /* "tuples are mutable" against "a tuple is immutable", "terminal 1 is
+     * connected" against "terminal 1 ... separated by the gap": an
+     * opposite said of the claim's own subject, named in the clause, when
+     * it replaces the predicate's head (its first word) or the head is
+     * said too ("duplicates the inner objects"); "keeps references to the
+     * inner objects" says something else of a shallow copy than
+     * "duplicates only the outer object" */
+    if (named && ((opp | x->words) & 1u)) {
+        return true;
+    }
+    unsigned need_rest = nrest < 2 ? nrest : 2u;
+    return nrest > 0 && hits >= need_rest &&
+           x->got >= ALIGN_SHARE_OPPOSITE * rest;
+}
+
+/* whether clause k has a word of entity e that entity other lacks (the
+ * clause names e too: "deep" for deep copy against shallow copy) */
+static bool
+distinct_key(const assay_entity *e, const assay_entity *other,
+             const assay_analysis *a, const clause *k)
+{
+    for (size_t q = 0; q < e->nkeys; q++) {
+        bool shared = false;
+        for (size_t r = 0; r < other->nkeys && !shared; r++) {
+            shared = other->key[r] == e->key[q];
+        }
+        for (size_t i = k->first; i < k->last && !shared; i++) {
+            if (a->terms[i].hash == e->key[q]) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Claim c contradicted by a clause of this rank (kept when it ranks above
+ * the best so far) with its reason and span. */
+static void
+note_contra(judge_ctx *j, size_t c, double rank, assay_claim_reason reason,
+            size_t start, size_t end)
+{
+    if (rank > j->contra[c]) {
+        j->contra[c] = rank;
+        j->contra_reason[c] = reason;
+        j->cstart[c] = start;
+        j->cend[c] = end;
+    }
+}
+
+/* Condition claim c, denied in this sentence, stated a consequent's way. */
+static void
+contradict_condition(judge_ctx *j, size_t c)
+{
+    note_contra(j, c, j->dshare[c], ASSAY_REASON_NEGATED, j->dstart[c],
+                j->dend[c]);
+}
+
+/* The denial of clause k's whole sentence ("it is not true that ...",
+ * "... That is a myth.": polarity.c), as the 1-based index of its cue; 0
+ * when the clause has only negations of its own. */
+static uint32_t
+sentence_denial(const judge_ctx *j, const clause *k)
+{
+    for (size_t i = k->first; j->cover != NULL && i < k->last; i++) {
+        if (j->cover[i] != 0 &&
+            assay_polarity_cue(j->a, j->cover[i] - 1) == ASSAY_CUE_SENTENCE) {
+            return j->cover[i];
+        }
+    }
+    return 0;
+}
+
+/* The negation over answer term i as the judge reads it. In a clause
+ * whose sentence is denied (denial: its cue), the judge reads the
+ * proposition inside the denial and turns the result: the denial itself
+ * is no negation of a word, and a word where polarity.c cancelled it
+ * against a negation of the clause's own ("it is not true that a node has
+ * no children") carries that negation (DENIED_INNER). */
+#define DENIED_INNER UINT32_MAX /* minus the negator's index + 1 */
+static uint32_t
+word_cue(const judge_ctx *j, const clause *k, size_t i, uint32_t denial)
+{
+    uint32_t c = j->cover != NULL ? j->cover[i] : 0;
+    if (denial == 0) {
+        return c;
+    }
+    if (c == denial) {
+        return 0;
+    }
+    /* cancelled: after the denial's cue, or anywhere in a sentence that a
+     * later cue denies ("X is a myth", "X. That is simply wrong.") */
+    bool under = i + 1 > denial || denial > k->last;
+    if (c != 0 || !under) {
+        return c;
+    }
+    /* the negation it carries is the nearest negator before it (a clause
+     * cue's scope is a few words), so two stay two: "it is not true that
+     * it has no vitamin C and does not change colour" */
+    for (size_t b = i; b > k->first && b + 16 > i; b--) {
+        if (j->a->terms[b - 1].flags & ASSAY_TERM_NEGATOR) {
+            return DENIED_INNER - (uint32_t)b;
+        }
+    }
+    return DENIED_INNER;
+}
+
+/* Who an answer clause speaks of: its subject (running or its own), its
+ * own entity, the entities joined to it by "and", every entity it names,
+ * and the entities it names by an opposite of one of their words. */
+typedef struct clause_who {
+    int subj, own;
+    uint32_t conj, named, opposite;
+    int pronoun; /* the entity a pronoun subject ("they are ...") stands
+                    for, or -1 */
+} clause_who;
+
+/* How a clause stands to claim cl: said of its subject (same), naming it
+ * (named), naming all the entities it relates (relation), or speaking of
+ * another entity through an opposite word (other: "terminal 1 is
+ * connected to the negative terminal" is not about the positive terminal
+ * the claim relates). */
+typedef struct claim_fit {
+    bool same, named, relation, other;
+} claim_fit;
+
+static claim_fit
+fit_of(const assay_claim *cl, const clause_who *w)
+{
+    bool conj = cl->subject >= 0 && ((w->conj >> cl->subject) & 1u);
+    return (claim_fit){
+        cl->subject < 0 || w->subj < 0 || ((cl->entities >> w->subj) & 1u) ||
+            ((cl->members >> w->subj) & 1u) || conj,
+        (w->own >= 0 && (((cl->entities >> w->own) & 1u) || conj)) ||
+            (w->pronoun >= 0 && ((cl->entities >> w->pronoun) & 1u)),
+        assay_bits32(cl->entities) >= 2 &&
+            (w->named & cl->entities) == cl->entities,
+        (cl->entities & w->opposite & ~w->named) != 0};
+}
+
+/* The entity a clause speaks of through a pronoun subject ("because they
+ * are narrow and deep"): the sentence's running subject subj, else the one
+ * entity there is (the question's topic); -1 when the clause opens
+ * otherwise or it could be either of two. */
+static int
+pronoun_subject(const assay_claim_set *cs, const assay_analysis *a,
+                const clause *k, int subj)
+{
+    static const char *const pronouns[] = {"it", "they"};
+    size_t i = k->first;
+    if (i >= k->last) {
+        return -1;
+    }
+    if (assay_scope_boundary(a, i) || is_word(&a->terms[i], "and")) {
+        i++;
+    }
+    if (i >= k->last || !IS_ANY(&a->terms[i], pronouns)) {
+        return -1;
+    }
+    return subj >= 0 ? subj : cs->nent == 1 ? 0 : -1;
+}
+
+/* name_negated's view of the judge's negations (word_cue) */
+typedef struct judge_cue_ctx {
+    const judge_ctx *j;
+    const clause *k;
+    uint32_t denial;
+} judge_cue_ctx;
+
+static uint32_t
+judge_cue(const void *ctx, size_t i)
+{
+    const judge_cue_ctx *c = ctx;
+    return word_cue(c->j, c->k, i, c->denial);
+}
+
+/* How strongly a clause speaks to claim cl: its share of the claim's
+ * weight, + 1 when it names the claim's subject (named: the entities it
+ * names), so a clause about the subject outranks one that is not. */
+static double
+clause_rank(const assay_claim *cl, const acc *x, uint32_t named)
+{
+    return share(cl, x) + (cl->subject >= 0 && ((named >> cl->subject) & 1u));
+}
+
+/* Whether clause k says one end of claim cl's opposition (not denied) of
+ * what the claim says of the other end, and not of its own. */
+static bool
+swapped_ends(const judge_ctx *j, const assay_claim *cl, const clause *k,
+             uint32_t denial)
+{
+    const assay_analysis *a = j->a;
+    for (size_t i = k->first; i < k->last; i++) {
+        int w = assay_claim_word_index(cl, a->terms[i].hash);
+        int q = w == cl->both[0] ? 0 : w == cl->both[1] ? 1 : -1;
+        if (q < 0 || word_cue(j, k, i, denial) != 0) {
+            continue;
+        }
+        uint32_t objs = assay_claim_objects_after(cl, a, k, i, cl->both[1 - q]);
+        if ((objs & cl->bobj[1 - q]) && !(objs & cl->bobj[q])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether a clause whose subject is entity subj says what it says of
+ * claim cl's own subject: one the claim is said of (its heads), not one it
+ * names as an object ("each process gets its own memory" is not about
+ * "threads of the same process share memory"). */
+static bool
+said_of_subject(const assay_claim *cl, int subj)
+{
+    return subj >= 0 && cl->subject >= 0 && ((cl->heads >> subj) & 1u);
+}
+
+/* Whether clause k counts a word of claim cl the other way (counted). */
+static bool
+other_count(const judge_ctx *j, const assay_claim *cl, const clause *k)
+{
+    if ((cl->wcount[0] | cl->wcount[1] | cl->wcount[2] | cl->wcount[3]) == 0) {
+        return false;
+    }
+    uint32_t m[4];
+    unsigned kinds =
+        assay_claim_counted(cl, j->a, k->first, k->last, j->cover, m);
+    /* both ends of a pair said in the clause decide nothing, as cue_sign's
+     * both signs do: "even with many threads only one of them can run" */
+    for (int q = 0; q < 4; q += 2) {
+        if (((kinds >> q) & 3u) == 3u) {
+            m[q] = m[q + 1] = 0;
+        }
+    }
+    return assay_claim_counted_otherwise(cl, m);
+}
+
+/* Whether the opposite at answer term i of claim verb w, a verb itself
+ * with an object right after it, is said of something else than the
+ * verb's object in the claim, which the clause says elsewhere: "receives
+ * the function and gives back a wrapper" does not give the function where
+ * "takes another function" takes it. A clause without the object at all
+ * leaves the opposite as it was, as does an adverb or adjective said
+ * after its noun ("computes every value immediately", "makes the state
+ * public"). */
+static bool
+said_of_another(const assay_claim_set *cs, const assay_claim *cl, unsigned w,
+                const assay_analysis *a, const clause *k, size_t i)
+{
+    uint32_t obj = cl->wobj[w];
+    if (obj == 0 || !assay_claim_finite_verb(cs->wn, &a->terms[i]) ||
+        (assay_claim_objects_after(cl, a, k, i, -1) & obj) != 0 ||
+        assay_claim_beside(a, k->first, k->last, i, +1) == SIZE_MAX) {
+        return false; /* no verb with an object of its own: "... increases" */
+    }
+    for (size_t j = k->first; j < k->last; j++) {
+        int v = j != i ? assay_claim_word_at(cl, a, k->first, k->last, j) : -1;
+        if (v >= 0 && ((obj >> v) & 1u)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether what the verb at term i changes is a word of claim cl: one of
+ * the next two content words of the clause ("adds overhead", "adds extra
+ * overhead"; not "add a pool so there is less overhead"). */
+static bool
+changes_claim_word(const assay_claim *cl, const assay_analysis *a,
+                   const clause *k, size_t i)
+{
+    unsigned seen = 0;
+    for (size_t n = i + 1; n < k->last && seen < 2; n++) {
+        if (!content(&a->terms[n])) {
+            continue;
+        }
+        if (assay_claim_word_index(cl, a->terms[n].hash) >= 0) {
+            return true;
+        }
+        seen++;
+    }
+    return false;
+}
+
+/* Whether t is opposite to a word of the reference's claims, or (with
+ * entities) also of an entity it names ("disable" for "Enable CSRF
+ * middleware"). */
+static bool
+opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
+{
+    if (t->neg != 0) {
+        size_t p = assay_lower_bound64(cs->word_key, cs->nword, t->neg);
+        if (p < cs->nword && cs->word_key[p] == t->neg) {
+            return true; /* "unencrypted" for "encrypting" */
+        }
+    }
+    uint64_t keys[5];
+    size_t nk = assay_claim_opposite_keys(cs, t, keys);
+    for (size_t q = 0; q < nk; q++) {
+        size_t p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+        for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+            /* a direction needs its object, which only judging sees */
+            if (cs->opp_claim[p] == ENTITY_OPPOSITE
+                    ? entities
+                    : !(cs->opp_idx[p] & DIR_OPP)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Puts a denied concept match back to its asserted mention (missing when
+ * the answer has none). */
+static void
+back_to_asserted(assay_concept_match *mi)
+{
+    mi->state = mi->asserted;
+    mi->start = mi->astart;
+    mi->end = mi->aend;
+    mi->phrase = mi->aphrase;
+}
+
+/* Records that a clause agrees with claim c at rank, evidence [start,
+ * end), if no clause did more so, and that its sentence agrees with it. */
+static void
+note_support(judge_ctx *j, size_t c, double rank, size_t start, size_t end)
+{
+    if (rank > j->support[c]) {
+        j->support[c] = rank;
+        j->sstart[c] = start;
+        j->send[c] = end;
+        j->srole[c] = j->role;
+    }
+    j->sent_agree |= 1u << c;
+}
+
+/* Whether clause k, or the phrase right after it in its sentence ("...
+ * the nested objects, only the outer one"), says a word of restrictive
+ * plainly with a word of claim cl said plainly within the next
+ * RESTATE_WORDS terms. */
+#define RESTATE_WORDS 3
+static bool
+restates_restriction(const judge_ctx *j, const clause *k, const assay_claim *cl)
+{
+    const assay_analysis *a = j->a;
+    size_t last = k->last;
+    if (last < a->n && !(a->terms[last].flags & ASSAY_TERM_SENTENCE_BEFORE) &&
+        assay_claim_restrictive_at(a, last)) {
+        last++; /* the restriction opens the next phrase */
+    }
+    for (size_t i = k->first; i < last; i++) {
+        if (!assay_claim_restrictive_at(a, i) ||
+            IN_CLASS(&a->terms[i], BOUND) || word_cue(j, k, i, 0) != 0) {
+            continue;
+        }
+        for (size_t q = i + 1; q < a->n && q <= i + RESTATE_WORDS; q++) {
+            if (a->terms[q].flags & ASSAY_TERM_BREAK_BEFORE) {
+                break;
+            }
+            if (assay_claim_word_index(cl, a->terms[q].hash) >= 0 &&
+                word_cue(j, k, q, 0) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* An answer's comparison decides the claims that grade its two sides
+ * without comparing them ("UDP is faster than TCP" for "TCP is reliable
+ * but slow; UDP is fast"): it says the same when it puts higher the side
+ * the reference grades higher, the opposite when it puts it lower. A side
+ * graded both ways, or not at all on either side, decides nothing. */
+static void
+judge_grades(judge_ctx *j, const clause *k, int pronoun)
+{
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    assay_comparison ac;
+    if (!assay_compare_read(a, k->first, k->last, cs->wn, true, NULL, &ac) ||
+        ac.ny_np == 0 || (j->cover != NULL && j->cover[ac.at] != 0)) {
+        return;
+    }
+    /* "It is slower than main memory": the first side is what the pronoun
+     * stands for */
+    if (ac.nxn == 0 && pronoun >= 0) {
+        const assay_entity *e = &cs->ent[pronoun];
+        for (size_t i = 0; i < e->nkeys && ac.nx < ASSAY_COMPARE_SIDE; i++) {
+            ac.x[ac.nx++] = ac.xn[ac.nxn++] = e->key[i];
+        }
+    }
+    int up[3] = {0}, down[3] = {0};
+    uint32_t held[3] = {0};
+    for (size_t c = 0; c < cs->n; c++) {
+        for (size_t g = 0; g < cs->c[c].ngrades; g++) {
+            unsigned side;
+            int r = assay_compare_grade_side(&cs->c[c].grade[g], &ac, cs->wn,
+                                             &side);
+            if (r != 0 && side == 0 && j->gend[c] == 0) {
+                j->gstart[c] = ac.start;
+                j->gend[c] = ac.end;
+            }
+            if (r == 0 || side == 0) {
+                continue;
+            }
+            up[side] += r > 0;
+            down[side] += r < 0;
+            held[side] |= 1u << c;
+        }
+    }
+    int v[3];
+    for (int s = 1; s <= 2; s++) {
+        v[s] = up[s] > 0 && down[s] == 0   ? 1
+               : down[s] > 0 && up[s] == 0 ? -1
+                                           : 0;
+    }
+    int d = ac.sign * (v[1] - v[2]);
+    if (d == 0) {
+        return;
+    }
+    uint32_t decided = (v[1] != 0 ? held[1] : 0) | (v[2] != 0 ? held[2] : 0);
+    for (size_t c = 0; c < cs->n; c++) {
+        if ((decided >> c) & 1u && j->cmp[c] == 0) {
+            j->cmp[c] = (int8_t)(d > 0 ? 1 : -1);
+            j->cmp_swapped[c] = true;
+            j->cmpstart[c] = ac.start;
+            j->cmpend[c] = ac.end;
+        }
+    }
+}
+
+static void
+judge_clause(void *vctx, const clause *k)
+{
+    judge_ctx *j = vctx;
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    if (k->sentence != j->sentence) {
+        j->sentence = k->sentence;
+        j->subject = -1;
+        j->subject_start = j->subject_first = false;
+        j->subject_all = 0;
+        j->sent_agree = 0;
+        j->sent_denied = 0;
+        j->sent_conds = 0;
+    }
+    j->role = (int8_t)assay_claim_causal_role(a, k->first, k->last);
+    /* "..., but the battery is not": the clause denies a whole predicate */
+    const bool elided = assay_claim_ends_elided(a, k->first, k->last);
+    uint32_t named_all, other_entity = 0, replaced = 0;
+    uint32_t denial = sentence_denial(j, k);
+    int own =
+        assay_claim_clause_subject_all(cs, a, k->first, k->last, &named_all);
+    /* the agent of a passive clause is its subject, wherever it stands */
+    int agent = own >= 0 && cs->nent >= 2
+                    ? assay_claim_passive_agent(cs, a, k->first, k->last)
+                    : -1;
+    own = agent >= 0 ? agent : own;
+    uint32_t conj =
+        assay_claim_conjoined(cs, a, k->first, k->last, own, named_all);
+    /* "both" opening a clause that names no entity ("There is no
+     * difference: both copy the nested objects") says it of every
+     * contrasted entity, as "Both X and Y ..." does */
+    if (own < 0 && named_all == 0 &&
+        assay_claim_both_pronoun(a, k->first, k->last)) {
+        for (size_t e = 0; e < cs->nent; e++) {
+            if (cs->ent[e].contrast) {
+                named_all |= 1u << e;
+                own = own < 0 ? (int)e : own;
+            }
+        }
+        conj = own >= 0 ? named_all & ~(1u << own) : 0;
+        own = conj != 0 ? own : -1;
+        named_all = own >= 0 ? named_all : 0;
+    }
+    /* "A mutex, unlike a spinlock, puts ...": the thing set against is
+     * no subject */
+    static const char *const unlike[] = {"unlike", "contrary"};
+    if (own >= 0 && IS_ANY(&a->terms[k->first], unlike)) {
+        own = -1;
+        named_all = 0;
+    }
+    /* what a pronoun opening the clause stands for, whatever entity it
+     * names further on ("it is shallower than the pond") */
+    int pronoun = pronoun_subject(cs, a, k, j->subject);
+    j->subject = own >= 0 ? own : j->subject;
+    int subj = j->subject;
+    if (j->nsub < JUDGE_CLAUSES && k->last > k->first) {
+        j->sub[j->nsub].start = a->terms[k->first].start;
+        j->sub[j->nsub].end = a->terms[k->last - 1].end;
+        j->sub[j->nsub++].subj = subj;
+    }
+    /* a role swap needs the other entity in subject position: among the
+     * clause's first three content words, not "... like functions can" */
+    if (own >= 0) {
+        size_t at = k->last;
+        assay_claim_mentions(&cs->ent[own], a, k->first, k->last, &at);
+        size_t before = agent >= 0 ? 0 : content_count(a, k->first, at);
+        j->subject_start = before < 3; /* as near_start */
+        j->subject_first = before == 0;
+        j->subject_all = named_all;
+        j->subject_clause = j->clauses;
+    }
+    j->clauses++;
+    /* a clause without an entity of its own is said of the sentence's
+     * running subject ("Monolith: all features in one codebase", "shallow
+     * copy makes a new object and recursively copies ..."); a swap needs
+     * that subject in subject position where it was named, and only in
+     * the clause right after that one: further on, a clause has its own
+     * subject more often than not ("..., you scale services alone") */
+    bool subj_at_start =
+        j->subject_start && (own >= 0 || j->clauses == j->subject_clause + 2);
+    bool subj_first = j->subject_first;
+    uint64_t value = assay_claim_value_of(a, k);
+    if (value != 0) {
+        j->answer_value = value;
+        j->value_end = a->terms[k->last - 1].end;
+    }
+    /* a comparison decides a claim that compares, whatever words the
+     * clause shares with it ("UDP is faster" says "TCP is slower than
+     * UDP"; "UDP is slower than TCP" says the opposite) */
+    for (size_t c = 0; c < cs->n && cs->compares; c++) {
+        const assay_claim *cl = &cs->c[c];
+        assay_comparison ac;
+        bool swapped = false;
+        int says = 0;
+        if (cl->cmp.on && j->cmp[c] == 0 &&
+            assay_compare_read(a, k->first, k->last, cs->wn, false, &cl->cmp,
+                               &ac) &&
+            !says_another_claim(cs, c, &ac)) {
+            says = assay_compare_judge(&cl->cmp, &ac, cs->wn, &swapped);
+        }
+        /* one side said ("UDP is faster") may agree; only both sides
+         * said, with "than", contradict: a clause naming one side can be
+         * about something else */
+        if (says < 0 && ac.ny == 0) {
+            says = 0;
+        }
+        /* agreeing on the comparison is not agreeing on the rest: another
+         * word opposite to the claim's ("the right child holds smaller
+         * keys than its parent" for the left child) leaves the claim to
+         * the words */
+        for (size_t i = k->first; i < k->last && says > 0; i++) {
+            if (i != ac.at && content(&a->terms[i]) &&
+                opposes(cs, &a->terms[i], true)) {
+                says = 0;
+            }
+        }
+        if (says != 0) {
+            j->cmp[c] = (int8_t)says;
+            j->cmp_swapped[c] = swapped;
+            j->cmpstart[c] = ac.start;
+            j->cmpend[c] = ac.end;
+        }
+    }
+    if (cs->grades) {
+        judge_grades(j, k, pronoun);
+    }
+    int yn = assay_claim_yesno_of(a, k);
+    if (yn != 0) {
+        j->answer_yesno = yn;
+        return;
+    }
+    uint64_t labels[ASSAY_CLAIM_LABELS];
+    bool growth_denied = false;
+    size_t nlabels =
+        assay_claim_clause_labels(cs->wn, a, k->first, k->last, j->cover,
+                                  &growth_denied, labels, ASSAY_CLAIM_LABELS);
+    /* a capital letter opening a sentence is the label a claim names by it
+     * ("A was smoother than B" names A as "Fabric A is smoother" does),
+     * though clause_labels reads "A" there as an article */
+    for (size_t i = k->first; i < k->last && nlabels < ASSAY_CLAIM_LABELS;
+         i++) {
+        const assay_term *t = &a->terms[i];
+        bool opens = i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE);
+        if (!opens || !(t->flags & ASSAY_TERM_CAPITAL) ||
+            assay_claim_has_label(labels, nlabels, t->hash)) {
+            continue;
+        }
+        for (size_t c = 0; c < cs->n; c++) {
+            if (assay_claim_has_label(cs->c[c].label, cs->c[c].nlabels,
+                                      t->hash)) {
+                labels[nlabels++] = t->hash;
+                break;
+            }
+        }
+    }
+    acc x[ASSAY_MAX_CLAIMS];
+    memset(x, 0, cs->n * sizeof(*x));     /* only claims' entries are read */
+    unsigned ncontent = 0, nopposite = 0; /* the clause's content words, and
+                                             those opposite to a claim's */
+    for (size_t i = k->first; i < k->last; i++) {
+        const assay_term *t = &a->terms[i];
+        j->steps++;
+        if (!content(t)) {
+            continue;
+        }
+        ncontent++;
+        size_t verb;
+        bool less = assay_claim_less_before(a, k->first, i, &verb);
+        bool more = assay_claim_more_before(cs->wn, a, k->first, i);
+        uint64_t h = t->hash;
+        size_t gend = i + 1; /* a big-O growth is one word (claims build) */
+        size_t wend;
+        bool named_growth = false;
+        if (assay_claim_opens_big_o(a, i, k->last)) {
+            h = assay_claim_growth_at(a, i, k->last, &gend);
+        } else if ((h = assay_claim_growth_word(a, i, k->last, &wend)) != 0) {
+            named_growth = true; /* "logarithmic time": its bracket, the
+                                    word after it still a word */
+        } else {
+            h = t->hash;
+        }
+        size_t p = assay_lower_bound64(cs->word_key, cs->nword, h);
+        bool claim_word = p < cs->nword && cs->word_key[p] == h;
+        if (!claim_word && gend == i + 1 && !named_growth) {
+            h = assay_claim_graded_base_key(cs, t);
+            p = h != 0 ? assay_lower_bound64(cs->word_key, cs->nword, h)
+                       : cs->nword;
+            claim_word = p < cs->nword && cs->word_key[p] == h;
+        }
+        for (; p < cs->nword && cs->word_key[p] == h; p++) {
+            acc *y = &x[cs->word_claim[p]];
+            uint32_t bit = 1u << cs->word_idx[p];
+            if (!(y->words & bit)) {
+                y->words |= bit;
+                y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
+            }
+            uint32_t cue = word_cue(j, k, i, denial);
+            if (cue != 0 && denial == 0 &&
+                cs->c[cs->word_claim[p]].wneg[cs->word_idx[p]] == 0 &&
+                denies_other_verb(cs, &cs->c[cs->word_claim[p]], a, k, i)) {
+                cue = 0; /* the object of another verb, said plainly */
+            }
+            assay_claim_acc_word_cue(y, cs->word_idx[p], cue, false);
+            y->dhead |= cue != 0 && j->cover != NULL && cue == j->cover[i] &&
+                                assay_claim_negation_head(a, cue, i)
+                            ? bit
+                            : 0u;
+            /* "less" said of a word the reference lowers with a verb
+             * ("less memory" for "reduces the memory") says it the same
+             * way; a reducer in the answer turns a word only where the
+             * reference says "less" ("reduces the overhead" for "less
+             * overhead": the same) or "more" ("reduces storage" for
+             * "extra storage": the reverse), not one it says plainly;
+             * "more" turns a word the reference lowers with a verb ("more
+             * overhead" for "reduces the overhead") */
+            const assay_claim *yc = &cs->c[cs->word_claim[p]];
+            /* "higher latency" or "less overhead" says what happens to
+             * the amount the reference's reducer (or raiser: "less
+             * capacity" for "increases capacity") changes: the answer has
+             * spoken to that verb too, either way */
+            bool lower = i > k->first && IN_CLASS(&a->terms[i - 1], LOWER) &&
+                         ((yc->wredobj | yc->wraiseobj) & bit) != 0;
+            bool amount = more || lower || (less && verb == SIZE_MAX);
+            unsigned by = amount && (yc->wredobj & bit)     ? yc->reducer
+                          : amount && (yc->wraiseobj & bit) ? yc->raiser
+                                                            : 0;
+            if (by > 0 && !(y->words & (1u << (by - 1)))) {
+                y->words |= 1u << (by - 1);
+                y->got += yc->w[by - 1];
+            }
+            y->less = y->less ||
+                      (less && (verb == SIZE_MAX
+                                    ? !(yc->wredobj & bit)
+                                    : ((yc->wless | yc->wmore) & bit) != 0)) ||
+                      (more && (yc->wredobj & bit) != 0) ||
+                      (lower && (yc->wraiseobj & bit) != 0);
+            j->steps++;
+        }
+        if (!claim_word && (gend > i + 1 || named_growth) &&
+            word_cue(j, k, i, denial) == 0) {
+            /* another order of growth beside the word the claim says
+             * beside its own ("linearly many" for "logarithmically many") */
+            for (size_t c = 0; c < cs->n; c++) {
+                const assay_claim *cl = &cs->c[c];
+                for (unsigned w = 0; w < cl->nwords; w++) {
+                    if (((cl->wgrowth >> w) & 1u) &&
+                        value_beside(cl, w, a, k, i, gend - 1)) {
+                        x[c].paired |= 1u << w;
+                    }
+                }
+            }
+        }
+        j->st.negated += claim_word && j->cover != NULL && j->cover[i] != 0;
+        /* in a clause said of two subjects at once, a word of one claim may
+         * be the opposite of another's ("both lists and tuples are
+         * immutable" against "a list is mutable; a tuple is immutable"),
+         * never of a claim that says the word itself; elsewhere a
+         * reference's own word is none ("the short string is higher, the
+         * long one lower" speaks of each in turn) */
+        uint64_t keys[5];
+        size_t nk = gend > i + 1 ? 0 : assay_claim_opposite_keys(cs, t, keys);
+        if ((claim_word && conj == 0) || gend > i + 1) {
+            /* ... though the clause does not say the claim's own word
+             * either: "it can give false negatives" does not agree with
+             * "it can give false positives" on the strength of "give
+             * false", where "... but never false negatives" is the
+             * reference's next claim */
+            for (size_t q = 0; q < nk; q++) {
+                p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+                for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+                    if (cs->opp_claim[p] != ENTITY_OPPOSITE &&
+                        !(cs->opp_idx[p] & DIR_OPP) &&
+                        assay_claim_word_index(&cs->c[cs->opp_claim[p]],
+                                               t->hash) < 0) {
+                        x[cs->opp_claim[p]].shadow |= 1u << cs->opp_idx[p];
+                    }
+                }
+            }
+            i = gend - 1;
+            continue; /* "first" in "the last added is the first removed" */
+        }
+        bool opposite = false;
+        for (size_t q = 0; q < nk; q++) {
+            p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+            for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+                if (claim_word &&
+                    (cs->opp_claim[p] == ENTITY_OPPOSITE ||
+                     assay_claim_word_index(&cs->c[cs->opp_claim[p]],
+                                            t->hash) >= 0)) {
+                    continue;
+                }
+                if (cs->opp_claim[p] == ENTITY_OPPOSITE) {
+                    /* "shallow" for deep copy names the contrasted entity
+                     * shallow copy: a role swap, judged below */
+                    unsigned e = cs->opp_idx[p] & 7u, key = cs->opp_idx[p] >> 3;
+                    if (!assay_claim_is_entity_key(cs, t->hash)) {
+                        other_entity |= 1u << e;
+                        /* in place of the entity's word ("the negative
+                         * terminal"), not beside it ("the positive and
+                         * the negative sides") */
+                        size_t at;
+                        replaced |=
+                            (uint32_t)!assay_claim_mentions_key(
+                                a, k->first, k->last, cs->ent[e].key[key], &at)
+                            << e;
+                    }
+                    continue;
+                }
+                unsigned ow = cs->opp_idx[p] & ~DIR_OPP;
+                if ((cs->opp_idx[p] & DIR_OPP) &&
+                    !changes_claim_word(&cs->c[cs->opp_claim[p]], a, k, i)) {
+                    continue;
+                }
+                if (said_of_another(cs, &cs->c[cs->opp_claim[p]], ow, a, k,
+                                    i)) {
+                    continue;
+                }
+                acc *y = &x[cs->opp_claim[p]];
+                opposite = true;
+                y->opposed |= 1u << ow;
+                assay_claim_acc_word_cue(y, ow, word_cue(j, k, i, denial),
+                                         true);
+                y->less = y->less || (less && verb == SIZE_MAX);
+                j->steps++;
+            }
+        }
+        /* a claim word under a negative prefix ("unencrypted" for
+         * "encrypting"): its opposite, whatever lists know of it */
+        p = t->neg != 0 ? assay_lower_bound64(cs->word_key, cs->nword, t->neg)
+                        : cs->nword;
+        for (; p < cs->nword && cs->word_key[p] == t->neg; p++) {
+            acc *y = &x[cs->word_claim[p]];
+            opposite = true;
+            y->opposed |= 1u << cs->word_idx[p];
+            assay_claim_acc_word_cue(y, cs->word_idx[p],
+                                     word_cue(j, k, i, denial), true);
+            y->less = y->less || (less && verb == SIZE_MAX);
+            j->steps++;
+        }
+        j->st.opposite += opposite;
+        nopposite += opposite;
+    }
+    j->st.other_entity = j->st.other_entity || other_entity != 0;
+    bool instead = is_word(&a->terms[k->first], "instead");
+    bool eturned = false, qturned = false;
+    int effect = 0, quantity = 0;
+    if (cs->effects) {
+        effect = assay_claim_cue_sign(a, k->first, k->last, j->cover,
+                                      assay_claim_effect_cue, &eturned);
+        quantity = assay_claim_cue_sign(a, k->first, k->last, j->cover,
+                                        assay_claim_quantity_cue, &qturned);
+    }
+    size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
+    if (assay_scope_boundary(a, k->first) && k->first + 1 < k->last) {
+        start = a->terms[k->first + 1].start;
+    }
+    bool agrees = false; /* the clause says what some claim says */
+    /* The claim this clause fits best: said of another contrasted entity
+     * than the clause's subject, it is a role swap, and the clause then
+     * supports nothing ("shallow copy recursively duplicates nested
+     * objects" shares words with "shallow copy duplicates only the outer
+     * object", but it is the deep copy claim). */
+    /* a pronoun subject names the claim's only for a clause of nothing
+     * but opposites ("they are narrow and deep" for "a B-tree is wide and
+     * shallow"): with any other word, "it" may be something else */
+    clause_who w = {
+        subj,
+        own,
+        conj,
+        named_all,
+        other_entity,
+        nopposite > 0 && nopposite == ncontent && own < 0 ? pronoun : -1};
+    size_t ds0 = 0, ds1 = 0, dd0 = 0, dd1 = 0, dir = SIZE_MAX;
+    for (size_t c = 0; c < cs->n && dir == SIZE_MAX; c++) {
+        if (cs->c[c].dsrc != 0) { /* only when some claim converts */
+            dir = assay_claim_direction_at(a, k->first, k->last, &ds0, &ds1,
+                                           &dd0, &dd1);
+            break;
+        }
+    }
+    bool dir_denied = false; /* "does not turn IP addresses into names" */
+    for (size_t i = ds0; dir != SIZE_MAX && i < dd1 && j->cover != NULL; i++) {
+        dir_denied = dir_denied || j->cover[i] != 0;
+    }
+    if (dir != SIZE_MAX && denial != 0) {
+        dir_denied = true;
+    }
+    size_t best = SIZE_MAX;
+    double best_s = 0;
+    for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cl = &cs->c[c];
+        claim_fit f = fit_of(cl, &w);
+        max_into(&j->st.overlap, share(cl, &x[c]));
+        if (cl->yesno == 0 && !f.other &&
+            aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
+            share(cl, &x[c]) > best_s) {
+            best = c;
+            best_s = share(cl, &x[c]);
+        }
+    }
+    if (best != SIZE_MAX) {
+        const assay_claim *cl = &cs->c[best];
+        unsigned nopp = assay_bits32(opposites(&x[best]));
+        int pol = (int)(assay_claim_clause_negations(&x[best]) & 1u) ^
+                  (x[best].less ? 1 : 0) ^ (instead ? 1 : 0) ^ (int)(nopp & 1u);
+        /* said of an entity the claim is not said of, the claim's own
+         * subject not named in the clause; when the claim names that
+         * entity as an object ("threads run inside a process and share
+         * its memory"), only a clause that opens with it is about it
+         * ("processes share memory", not "they share the process
+         * memory"); a clause said of the running subject is not a swap
+         * when the clause that named it also named the claim's subject
+         * ("(10 grams plus 20 grams) in the right cup") */
+        /* a graded claim ("harder to scale independently") is swapped
+         * only by a clause that grades the same way or the other: without
+         * the grade, "microservices scale independently" does not say it
+         * of the other entity; nor does a clause that counts the other way
+         * ("data members are accessible to all functions" against "local
+         * variables can only be accessed inside their function") */
+        uint32_t said = x[best].words | x[best].opposed;
+        bool counted_otherwise =
+            cl->quantity != 0 && quantity != 0 && quantity != cl->quantity;
+        if (pol == claim_polarity(cl, said) && !counted_otherwise &&
+            (cl->wgrade == 0 || (said & cl->wgrade) != 0) && subj >= 0 &&
+            cl->subject >= 0 && !((cl->heads >> subj) & 1u) &&
+            (subj_first || !((cl->entities >> subj) & 1u)) &&
+            !(((named_all | j->subject_all) >> cl->subject) & 1u) &&
+            cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
+            subj_at_start &&
+            !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
+            max_into(&j->st.swap, best_s);
+            if (best_s > j->swap[best]) {
+                j->swap[best] = best_s;
+                j->wstart[best] = start;
+                j->wend[best] = end;
+                j->wsubj[best] = subj;
+            }
+            best = SIZE_MAX - 1; /* a swap: judge nothing else here */
+        }
+    }
+    /* the conditions this clause states as the reference does, for
+     * consequents said under another one (other_condition) */
+    uint32_t conds = 0;
+    for (size_t c = 0; cs->conditions != 0 && c < cs->n && best != SIZE_MAX - 1;
+         c++) {
+        const assay_claim *cl = &cs->c[c];
+        if (!((cs->conditions >> c) & 1u)) {
+            continue;
+        }
+        claim_fit f = fit_of(cl, &w);
+        if (!f.other && aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
+            opposites(&x[c]) == 0 && assay_claim_clause_negations(&x[c]) == 0) {
+            conds |= 1u << c;
+        }
+    }
+    for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
+        const assay_claim *cl = &cs->c[c];
+        j->steps++;
+        claim_fit f = fit_of(cl, &w);
+        bool same = f.same, named = f.named, relation = f.relation;
+        bool other = f.other;
+        /* the claim's entities named, one of them by its opposite ("the
+         * negative terminal" for the positive one) */
+        bool opp_relation =
+            (cl->entities & replaced & ~named_all) != 0 &&
+            assay_bits32(cl->entities) >= 2 &&
+            ((named_all | other_entity) & cl->entities) == cl->entities;
+        if (cl->yesno != 0 || !same) {
+            continue;
+        }
+
+        /* what the claim turns into what, turned the other way round
+         * ("translates IP addresses into domain names" for "translates
+         * domain names into IP addresses"): the facts backwards. What the
+         * claim converts from, named as what comes out, is backwards too
+         * whatever the answer converts from ("ARP translates host names
+         * into IPv4 addresses" for "resolves an IPv4 address to a MAC
+         * address"), unless the answer converts from it as well */
+        if (cl->dsrc != 0 && dir != SIZE_MAX) {
+            uint32_t before =
+                assay_claim_words_in(cl, a, k->first, k->last, ds0, ds1);
+            uint32_t after =
+                assay_claim_words_in(cl, a, k->first, k->last, dd0, dd1);
+            /* (the verb may stand in the words before "into") */
+            if ((after & cl->dsrc) && !(after & cl->ddst) &&
+                ((before & cl->ddst) || !(before & cl->dsrc))) {
+                double rank = clause_rank(cl, &x[c], named_all);
+                if (!dir_denied) { /* denied, it says nothing against it */
+                    note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
+                }
+                continue;
+            }
+        }
+        /* what the claim says of one end of an opposition said of the
+         * other ("exposes all of an object's internal state" for "hides
+         * an object's internal state and exposes only a public
+         * interface") */
+        if (cl->both[0] >= 0 && swapped_ends(j, cl, k, denial)) {
+            double rank = clause_rank(cl, &x[c], named_all);
+            note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
+            continue;
+        }
+        /* two oppositions paired the other way round ("larger keys go
+         * into the left subtree" against "left subtree holds smaller
+         * keys and its right subtree holds larger keys"); a denied end
+         * pairs nothing */
+        if (cl->cross[0] >= 0) {
+            judge_cue_ctx jc = {j, k, denial};
+            if (assay_claim_pairings(cl, a, k->first, k->last, cl->cross,
+                                     cl->cross + 2, judge_cue, &jc) == 2u) {
+                double rank = clause_rank(cl, &x[c], named_all);
+                note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
+                continue;
+            }
+        }
+        bool by_growth = false;
+        /* another order of growth in place of the claim's ("needs
+         * linearly many comparisons" for "logarithmically many") replaces
+         * that word as an opposite does */
+        uint32_t other_growth =
+            !growth_denied && assay_claim_other_instances(cl, labels, nlabels)
+                ? cl->wgrowth & ~x[c].words
+                : 0;
+        if (!aligned(cl, &x[c], same, named, relation || opp_relation,
+                     other_growth)) {
+            /* another growth beside the claim's neighbour word speaks to
+             * the claim on its own */
+            by_growth = (x[c].paired & other_growth) != 0;
+            /* the claim's subject named and a thing the claim counts
+             * counted the other way ("moving the application to a single
+             * bigger server" for "adding more servers"): another number
+             * of it, however little else the clause shares with it */
+            if (!by_growth && named && denial == 0 &&
+                said_of_subject(cl, subj) && other_count(j, cl, k)) {
+                note_contra(j, c, clause_rank(cl, &x[c], named_all),
+                            ASSAY_REASON_OTHER_VALUE, start, end);
+            }
+            if (!by_growth) {
+                continue;
+            }
+        }
+        double s = share(cl, &x[c]);
+        unsigned nopp = assay_bits32(opposites(&x[c]));
+        unsigned nneg = assay_claim_clause_negations(&x[c]);
+        int pol = (int)(nneg & 1u) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
+                  (int)(nopp & 1u);
+        /* a negation of the subject's name alone turns the claim too
+         * ("the key is not iron" against "the key is iron") */
+        judge_cue_ctx jc = {j, k, denial};
+        bool name_neg = cl->subject >= 0 && ((named_all >> cl->subject) & 1u) &&
+                        assay_claim_name_negated(&cs->ent[cl->subject], a,
+                                                 k->first, k->last, judge_cue,
+                                                 &jc, x[c].cues, x[c].ncues);
+        pol ^= (int)(name_neg != cl->subject_negated);
+        /* "Without lazy loading, more load time is spent" says the claim
+         * of its subject's absence: turned */
+        bool absent = assay_claim_said_absent(cs, cl->subject, a, k->first,
+                                              k->last) != cl->absent;
+        pol ^= (int)absent;
+        /* "..., but the battery is not" denies the claim's predicate as a
+         * whole, whichever of its words the clause names: "the battery is
+         * not in a closed path" agrees, "PUT and DELETE are idempotent"
+         * is contradicted by "PUT and DELETE are not" */
+        pol ^= (int)elided;
+        uint32_t said =
+            elided ? (1u << cl->nwords) - 1u : x[c].words | opposites(&x[c]);
+        bool flip = pol != claim_polarity(cl, said) ||
+                    plain_antonym(cl, &x[c], instead || absent) ||
+                    moved_negation(cl, &x[c], instead || absent);
+        /* both say what happens to most of the claim's words, or how
+         * many do it: that decides ("does not help CPU-bound
+         * multi-threading" agrees with "limits CPU-bound multi-threading";
+         * "helps" contradicts it; "many threads execute bytecode
+         * simultaneously" contradicts "only one thread executes bytecode
+         * at a time") */
+        bool by_effect = cl->effect != 0 && effect != 0;
+        bool by_quantity = cl->quantity != 0 && quantity != 0;
+        bool differ = (by_effect && effect != cl->effect) ||
+                      (by_quantity && quantity != cl->quantity);
+        /* agreeing through a negated cue explains the negation; an
+         * agreeing plain cue leaves a negation elsewhere to decide ("many
+         * bubbles will not rise" against "many bubbles rise") */
+        bool explained = (by_effect && eturned) || (by_quantity && qturned);
+        /* how many, said of the claim's own subject named in the clause,
+         * decides at the alignment share ("a mutex lets many threads use
+         * the shared resource" against "a mutex allows only one thread at
+         * a time to access a shared resource"); an effect needs most of
+         * the words, as "helps" is said of many things */
+        double says_at =
+            by_quantity && named && !by_effect ? ALIGN_SHARE : EFFECT_SHARE;
+        /* the claim's effect word said the other way ("slows down lookups"
+         * for "speeds up lookups") is said, turned, as an opposite is: it
+         * counts toward the share */
+        double se = s;
+        if (by_effect && effect != cl->effect && cl->wsum > 0) {
+            for (size_t q = 0; q < cl->nwords; q++) {
+                if (((cl->weffect & ~x[c].words) >> q) & 1u) {
+                    se += cl->w[q] / cl->wsum;
+                }
+            }
+        }
+        bool effect_says = se >= says_at && (differ || explained);
+        /* what the clause says inside a denial of its sentence, turned
+         * (an effect or quantity cue was read with the denial on it) */
+        flip = effect_says ? differ : flip != (denial != 0);
+        if (by_growth) {
+            flip = false; /* another value: other_instances below */
+        }
+        max_into(flip ? &j->st.flip : &j->st.support, s);
+        /* which clause speaks to the claim most: the one naming its
+         * subject ("the Sun is not in the west", not "the west side is
+         * opposite ..."), then the one with more of its words */
+        double rank = clause_rank(cl, &x[c], named_all);
+        /* most of the claim said as the reference says it, of the
+         * opposite of one of its entities ("terminal 1 and the negative
+         * terminal are separated by the gap" for the positive terminal):
+         * a wrong statement, not silence; said otherwise of it ("the
+         * negative terminal is not separated"), it judges nothing */
+        if (other) {
+            if (!flip && s >= EFFECT_SHARE &&
+                (cl->entities & replaced & ~named_all) != 0) {
+                note_contra(j, c, rank, ASSAY_REASON_ANTONYM, start, end);
+            }
+            continue;
+        }
+        /* said of other instances ("terminal 2 and the positive terminal
+         * are separated" for terminal 1): what the claim says, of the
+         * wrong things, contradicts it; denied of them, judges nothing */
+        if (assay_claim_other_instances(cl, labels, nlabels)) {
+            if (!flip && !growth_denied) {
+                note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
+            }
+            continue;
+        }
+        /* a denial naming an instance the claim does not ("bulb C is not
+         * in the same path as bulbs A and B", "bulbs A and B are not in a
+         * closed path with bulb C" against "bulbs A and B are in closed
+         * paths with the battery") is said of that one: it judges nothing
+         * of the claim */
+        if (flip && assay_claim_names_other_instance(cl, labels, nlabels)) {
+            continue;
+        }
+        /* what the claim says, of another number or another one of a
+         * thing it counts, in a clause naming the claim's subject ("a
+         * foreign key is the primary key of its own table" for "... of
+         * another table"); without the subject the clause may be about
+         * something else */
+        if (!flip && named && denial == 0 && said_of_subject(cl, subj) &&
+            other_count(j, cl, k)) {
+            note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
+            continue;
+        }
+        if (!flip && (x[c].shadow & ~x[c].words) != 0) {
+            continue; /* another claim's word said in place of its own */
+        }
+        /* a consequent said under another condition of the reference,
+         * the opposite of its own ("the short string has a low pitch"
+         * against "if the string is shorter, the pitch will be higher; if
+         * it is longer, the pitch will be lower"): the rules' pairing
+         * exchanged, in this clause or, its own unsaid here, in the
+         * sentence */
+        if (!flip && denial == 0 &&
+            other_condition(cs, c, conds, j->sent_conds)) {
+            note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
+            continue;
+        }
+        /* "... is the same" of what the claim says changes by degree
+         * ("the water flow during a flood is the same" against "the water
+         * flows faster"): no change at all, where the clause says none of
+         * the claim's graded words */
+        if (!flip && cl->wgrade != 0 && (x[c].words & cl->wgrade) == 0 &&
+            same_predicate(j, k)) {
+            note_contra(j, c, rank, ASSAY_REASON_NEGATED, start, end);
+            continue;
+        }
+        if (!flip) {
+            note_support(j, c, rank, start, end);
+            agrees = true;
+            if (cl->cond_of >= 0 && ((j->sent_denied >> cl->cond_of) & 1u)) {
+                contradict_condition(j, (size_t)cl->cond_of);
+            }
+            continue;
+        }
+        /* said otherwise of another contrasted entity than the claim's
+         * subject, one the claim names only as an object: "processes do
+         * not share memory" says nothing against "threads of one process
+         * share the same memory" (it is the contrast) */
+        if (subj >= 0 && cl->subject >= 0 && subj != cl->subject &&
+            ((cl->entities >> subj) & 1u) && !((cl->heads >> subj) & 1u) &&
+            !(((named_all | conj) >> cl->subject) & 1u) &&
+            cs->ent[subj].contrast && cs->ent[cl->subject].contrast) {
+            continue;
+        }
+        /* a restriction said again of the claim's own words ("does not
+         * duplicate the nested objects, only the outer one" for
+         * "duplicates only the outer object"): the negation is of what
+         * the restriction leaves out, so the clause agrees */
+        if (cl->restricted && nopp == 0 && denial == 0 &&
+            restates_restriction(j, k, cl)) {
+            note_support(j, c, rank, start, end);
+            agrees = true;
+            continue;
+        }
+        /* a restrictive or conditional claim ("only the outer object",
+         * "if ... then not") may agree with a negated answer, or not: no
+         * judgement; an opposite word still contradicts it. Except the
+         * consequent of a condition the same answer sentence has just
+         * stated as the reference does: "if the key sticks, the key is not
+         * iron" against "if the key sticks, the key is iron" (with the
+         * condition denied, "if it does not stick, it is not iron", the
+         * consequent is not judged) */
+        bool stated = !cl->restricted && cl->cond_of >= 0 &&
+                      ((j->sent_agree >> cl->cond_of) & 1u);
+        /* a rule denied as a whole ("it is not true that when the string
+         * is tighter, the pitch is higher") is contradicted, as a plain
+         * claim is */
+        /* a whole rule said with one change of polarity is another rule,
+         * where the clause says most of it, the reference's negated words
+         * too ("not having a base case" says nothing of "if the base case
+         * is not included") */
+        bool other_rule = cl->rule && s >= EFFECT_SHARE &&
+                          (negated_words(cl) & ~x[c].words) == 0;
+        /* a rule said from its other end: the condition and its
+         * consequent each turned by an opposite in one clause ("the long
+         * string has a low pitch" against "if the string is shorter, the
+         * pitch will be higher"). For the graded relations such rules
+         * state, that is the same rule; it judges neither half */
+        if ((nopp & 1u) && denial == 0 && !effect_says &&
+            other_end_turned(cs, c, x)) {
+            continue;
+        }
+        if (cl->weak && nopp == 0 && !stated && !effect_says && denial == 0 &&
+            !other_rule) {
+            /* a denied condition whose consequent the same sentence states
+             * as the reference does turns the rule around: "when the
+             * string is not tighter, the pitch is higher" against "when
+             * the string is tighter, the pitch is higher" (both denied, "if
+             * it does not stick, it is not iron", is the same rule's other
+             * half: no judgement) */
+            if (!cl->restricted && assay_claim_is_condition(cs, c)) {
+                j->sent_denied |= 1u << c;
+                j->dshare[c] = rank;
+                j->dstart[c] = start;
+                j->dend[c] = end;
+                if (j->sent_agree & assay_claim_consequents(cs, c)) {
+                    contradict_condition(j, c);
+                }
+            }
+            continue; /* neither agrees nor contradicts */
+        }
+        note_contra(j, c, rank,
+                    ((nopp & 1u) || effect_says) && denial == 0
+                        ? ASSAY_REASON_ANTONYM
+                        : ASSAY_REASON_NEGATED,
+                    start, end);
+    }
+    j->sent_conds |= conds;
+    /* A concept negated in this clause: when the clause agrees with a
+     * claim, the reference shares the negation, so it is matched; when the
+     * clause is about another entity than the concept, it denies nothing
+     * the concept says. */
+    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
+        assay_concept_match *mi = &j->m[i];
+        j->steps++;
+        if (mi->state != ASSAY_MATCH_NEGATED ||
+            j->concepts->c[i].misconception || mi->start < start ||
+            mi->end > end) {
+            continue;
+        }
+        int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
+        bool same = cs_subj < 0 || subj < 0 || subj == cs_subj;
+        if (agrees ||
+            (i < cs->nconcept_subject && cs->concept_limits[i] && same)) {
+            mi->state = ASSAY_MATCH_EXACT;
+        } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
+            back_to_asserted(mi); /* if the answer has one */
+        }
+    }
+}
+
+/* The index of the answer clause holding byte offset at (SIZE_MAX: none
+ * recorded). */
+static size_t
+clause_at(const judge_ctx *j, size_t at)
+{
+    for (size_t i = 0; i < j->nsub; i++) {
+        if (at >= j->sub[i].start && at < j->sub[i].end) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The subject of the answer clause holding byte offset at (-1: none or
+ * not known). */
+static int
+subject_at(const judge_ctx *j, size_t at)
+{
+    size_t q = clause_at(j, at);
+    return q != SIZE_MAX ? j->sub[q].subj : -1;
+}
+
+/* The term of a that starts at byte offset at; a->n when none. */
+static size_t
+term_at(const assay_analysis *a, size_t at)
+{
+    size_t i = 0;
+    while (i < a->n && a->terms[i].start < at) {
+        i++;
+    }
+    return i < a->n && a->terms[i].start == at ? i : a->n;
+}
+
+/* Whether the subject of the clause after the one holding byte offset at
+ * is another entity than e: that clause opens "instead of" or "rather
+ * than" with no subject of its own, and the next clause, in the same
+ * sentence, has one ("Instead of returning once, a generator yields
+ * values": what is set aside is said of the generator). */
+static bool
+set_aside_for_another(const judge_ctx *j, size_t at, int e)
+{
+    const assay_analysis *a = j->a;
+    size_t q = clause_at(j, at);
+    if (e < 0 || q == SIZE_MAX || q + 1 >= j->nsub || j->sub[q].subj >= 0) {
+        return false;
+    }
+    size_t t = term_at(a, j->sub[q].start), n = term_at(a, j->sub[q + 1].start);
+    return t + 1 < a->n && n < a->n &&
+           ((is_word(&a->terms[t], "instead") &&
+             is_word(&a->terms[t + 1], "of")) ||
+            (is_word(&a->terms[t], "rather") &&
+             is_word(&a->terms[t + 1], "than"))) &&
+           !(a->terms[n].flags & ASSAY_TERM_SENTENCE_BEFORE) &&
+           j->sub[q + 1].subj >= 0 && j->sub[q + 1].subj != e;
+}
+
+/* Four readings of a concept the matcher found denied (m NEGATED), once
+ * every clause is judged:
+ * - said of another entity: denied in a clause about one entity and said
+ *   plainly in a clause about another ("token-based auth doesn't need a
+ *   server-side session ... session-based auth stores the session ID on
+ *   the server"), the plain mention stands;
+ * - denied by denying an opposite: the negation's first word opposes a
+ *   word of the reference ("don't disable the CSRF middleware"
+ *   for "enable CSRF middleware"), two turns make it said;
+ * - inside a misconception's words: a variant within the span of a
+ *   longer misconception phrase ("memory manager" in "doesn't require
+ *   manual memory management") is that misconception's, so the concept
+ *   keeps its plain mention elsewhere, or is missing;
+ * - set aside for another entity: denied in an opening "Instead of ...,"
+ *   whose sentence goes on about another entity than the concept's
+ *   ("Instead of returning once, a generator yields values" for "a
+ *   regular function returns once"), it is not denied. */
+static void
+concept_denials(const judge_ctx *j)
+{
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
+        const assay_concept *c = &j->concepts->c[i];
+        assay_concept_match *mi = &j->m[i];
+        if (mi->state != ASSAY_MATCH_NEGATED || c->misconception) {
+            continue;
+        }
+        size_t own_n = c->phrases[mi->phrase].n;
+        bool inside = false;
+        for (size_t q = 0; q < j->concepts->n && !inside; q++) {
+            const assay_match_state s = j->m[q].state;
+            inside = q != i && j->concepts->c[q].misconception &&
+                     s != ASSAY_MATCH_MISSING && j->m[q].start <= mi->start &&
+                     mi->end <= j->m[q].end &&
+                     j->concepts->c[q].phrases[j->m[q].phrase].n > own_n;
+        }
+        int ds = subject_at(j, mi->start);
+        int as = mi->asserted != ASSAY_MATCH_MISSING ? subject_at(j, mi->astart)
+                                                     : -1;
+        int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
+        if (inside || (ds >= 0 && as >= 0 && ds != as) ||
+            set_aside_for_another(j, mi->start, cs_subj)) {
+            back_to_asserted(mi);
+            continue;
+        }
+        size_t t = term_at(a, mi->start);
+        if (j->cover == NULL || t >= a->n || j->cover[t] == 0 ||
+            j->cover[t] - 1u >= t) {
+            continue;
+        }
+        size_t head = j->cover[t]; /* the cue's next term */
+        while (head < t && !content(&a->terms[head])) {
+            head++;
+        }
+        if (head < t && opposes(cs, &a->terms[head], true)) {
+            mi->state = ASSAY_MATCH_EXACT;
+        }
+    }
+}
+
+/* Claims (bit per claim in found) an answer says with their roles
+ * exchanged, at answer bytes [start, end): contradicted, role_swap,
+ * unless something contradicts them already. */
+static void
+role_swaps(assay_claim_result *out, size_t n, uint32_t found, size_t start,
+           size_t end)
+{
+    for (size_t c = 0; c < n && found != 0; c++) {
+        if ((found >> c) & 1u && out[c].state != ASSAY_CLAIM_CONTRADICTED) {
+            out[c] =
+                (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                     ASSAY_REASON_ROLE_SWAP, start, end, -1};
+        }
+    }
+}
+
+size_t
+assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
+                   const uint32_t *cover, const assay_concept_set *concepts,
+                   assay_concept_match *m, assay_claim_result *out)
+{
+    return assay_claims_judge_stats(cs, a, cover, concepts, m, out, NULL);
+}
+
+size_t
+assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
+                         const uint32_t *cover,
+                         const assay_concept_set *concepts,
+                         assay_concept_match *m, assay_claim_result *out,
+                         assay_claim_stats *st)
+{
+    if (st != NULL) {
+        memset(st, 0, sizeof(*st));
+    }
+    /* on the stack (about 1.4 KB): a calloc and free per verdict cost more
+     * than the judging of a short answer's first clause */
+    judge_ctx ctx;
+    judge_ctx *j = &ctx;
+    memset(j, 0, sizeof(*j));
+    j->cs = cs;
+    j->a = a;
+    for (size_t c = 0; c < ASSAY_MAX_CLAIMS; c++) {
+        j->support[c] = j->contra[c] = j->swap[c] = -1.0; /* none found */
+    }
+    j->subject = -1;
+    j->sentence = SIZE_MAX;
+    j->out = out;
+    j->concepts = concepts;
+    j->m = m;
+    uint32_t *own_cover =
+        cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
+    j->cover = cover != NULL ? cover : own_cover;
+    assay_claim_split_clauses(a, cs->wn, false, judge_clause, j);
+    concept_denials(j);
+    /* what an opening "Instead of ...," sets aside is said of the
+     * sentence's subject: it denies nothing of another entity's claim
+     * ("Instead of storing a session ID on the server, token-based
+     * authentication sends a JWT" against "session-based stores the
+     * session ID on the server") */
+    for (size_t c = 0; c < cs->n; c++) {
+        if (j->contra[c] >= 0 &&
+            (j->contra_reason[c] == ASSAY_REASON_NEGATED ||
+             j->contra_reason[c] == ASSAY_REASON_ANTONYM) &&
+            set_aside_for_another(j, j->cstart[c], cs->c[c].subject)) {
+            j->contra[c] = -1.0;
+        }
+    }
+    j->steps += 2 * a->n;
+    for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cl = &cs->c[c];
+        assay_claim_result r = {ASSAY_CLAIM_MISSING, ASSAY_REASON_NONE, 0, 0,
+                                -1};
+        if (cl->yesno != 0 && j->answer_yesno != 0) {
+            size_t end = a->n > 0 ? a->terms[0].end : 0;
+            r = j->answer_yesno == cl->yesno
+                    ? (assay_claim_result){ASSAY_CLAIM_SUPPORTED,
+                                           ASSAY_REASON_NONE, 0, end, -1}
+                    : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                           ASSAY_REASON_NEGATED, 0, end, -1};
+        } else if (cl->value != 0 && j->answer_value != 0) {
+            /* "60 meters" for "40 meters": another value, whatever else
+             * the clause shares with the reference */
+            r = j->answer_value == cl->value
+                    ? (assay_claim_result){ASSAY_CLAIM_SUPPORTED,
+                                           ASSAY_REASON_NONE, 0, j->value_end,
+                                           -1}
+                    : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                           ASSAY_REASON_OTHER_VALUE, 0,
+                                           j->value_end, -1};
+        } else if (j->support[c] >= 0 && j->support[c] >= j->contra[c]) {
+            /* the clause that says most of the claim decides it: "gas is
+             * not a new material" denies "gas is a new material" though
+             * "a new material indicates a reaction" shares two of its
+             * words; on a tie the plain statement wins */
+            r = (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
+                                     j->sstart[c], j->send[c], -1};
+        } else if (j->contra[c] >= 0) {
+            r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                     j->contra_reason[c], j->cstart[c],
+                                     j->cend[c], -1};
+        } else if (j->swap[c] >= 0) {
+            r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                     ASSAY_REASON_ROLE_SWAP, j->wstart[c],
+                                     j->wend[c], j->wsubj[c]};
+        }
+        out[c] = r;
+    }
+    for (size_t c = 0; c < cs->n; c++) {
+        if (j->cmp[c] > 0) {
+            out[c] =
+                (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
+                                     j->cmpstart[c], j->cmpend[c], -1};
+        } else if (j->cmp[c] < 0) {
+            out[c] =
+                (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                     j->cmp_swapped[c] ? ASSAY_REASON_REVERSED
+                                                       : ASSAY_REASON_ANTONYM,
+                                     j->cmpstart[c], j->cmpend[c], -1};
+        }
+    }
+    /* "X is faster than main memory" against "... avoid slow main
+     * memory": a comparison of the property a claim grades, whose sides
+     * it could not place, is no word-for-word opposite of the claim */
+    for (size_t c = 0; c < cs->n; c++) {
+        if (j->gend[c] != 0 && j->cmp[c] == 0 &&
+            out[c].state == ASSAY_CLAIM_CONTRADICTED &&
+            out[c].reason == ASSAY_REASON_ANTONYM &&
+            out[c].start >= j->gstart[c] && out[c].end <= j->gend[c]) {
+            out[c] = (assay_claim_result){ASSAY_CLAIM_MISSING,
+                                          ASSAY_REASON_NONE, 0, 0, -1};
+        }
+    }
+    /* two of the reference's nouns exchanged between the claims' places
+     * ("the server sends SYN, the client answers" for "the client sends
+     * SYN, the server answers"): each claim so said is a role swap,
+     * though the clause shares its words */
+    size_t s0 = 0, s1 = 0;
+    uint32_t found = assay_swap_find(&cs->swaps, a, j->cover, cs->wn, &s0, &s1);
+    role_swaps(out, cs->n, found, s0, s1);
+    /* a cause and its effect said the other way round ("each thread holds
+     * a lock the other needs because a deadlock occurs" for "a deadlock
+     * occurs because each thread holds a lock the other needs"): both
+     * claims said, each in the other's causal role */
+    for (size_t c = 0; c + 1 < cs->n; c++) {
+        const assay_claim *x = &cs->c[c], *y = &cs->c[c + 1];
+        if (x->causal != 0 && y->causal == -x->causal &&
+            out[c].state == ASSAY_CLAIM_SUPPORTED &&
+            out[c + 1].state == ASSAY_CLAIM_SUPPORTED &&
+            j->srole[c] == -x->causal && j->srole[c + 1] == -y->causal) {
+            out[c].state = out[c + 1].state = ASSAY_CLAIM_CONTRADICTED;
+            out[c].reason = out[c + 1].reason = ASSAY_REASON_REVERSED;
+        }
+    }
+    /* a claim's head attached to the object another claim's head has
+     * ("returns 0 in the parent" for "... the child's PID in the parent,
+     * 0 in the child"): a role swap, though the clause shares its words */
+    found = assay_attach_find(&cs->attach, a, j->cover, &s0, &s1);
+    role_swaps(out, cs->n, found, s0, s1);
+    /* asserted misconceptions contradict the claim they overlap most */
+    for (size_t i = 0; concepts != NULL && i < concepts->n; i++) {
+        const assay_concept *k = &concepts->c[i];
+        if (!k->misconception || (m[i].state != ASSAY_MATCH_EXACT &&
+                                  m[i].state != ASSAY_MATCH_FUZZY)) {
+            continue;
+        }
+        size_t best = SIZE_MAX;
+        unsigned best_n = 0;
+        for (size_t c = 0; c < cs->n; c++) {
+            unsigned n = 0;
+            for (size_t p = 0; p < k->nphrases; p++) {
+                for (size_t w = 0; w < k->phrases[p].n; w++) {
+                    for (size_t q = 0; q < cs->c[c].nwords; q++) {
+                        n += cs->c[c].key[q] == k->phrases[p].words[w].hash;
+                    }
+                }
+            }
+            if (n > best_n) {
+                best_n = n;
+                best = c;
+            }
+        }
+        if (best == SIZE_MAX && cs->n > 0) {
+            best = 0;
+        }
+        /* ... also one an opposite word or a negation already denies: a
+         * known wrong belief is the stronger reading ("lets threads run
+         * bytecode in parallel" is the misconception, not only the
+         * opposite of "one thread at a time"); swaps and reversals stay */
+        if (best != SIZE_MAX && (out[best].state != ASSAY_CLAIM_CONTRADICTED ||
+                                 out[best].reason == ASSAY_REASON_ANTONYM ||
+                                 out[best].reason == ASSAY_REASON_NEGATED)) {
+            out[best] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                             ASSAY_REASON_MISCONCEPTION,
+                                             m[i].start, m[i].end, -1};
+        }
+    }
+    /* a concept whose label states a supported claim, missed by every
+     * variant, is said in other words */
+    for (size_t i = 0;
+         concepts != NULL && i < concepts->n && i < cs->nconcept_subject; i++) {
+        int c = cs->concept_claim[i];
+        if (c >= 0 && m[i].state == ASSAY_MATCH_MISSING &&
+            out[c].state == ASSAY_CLAIM_SUPPORTED) {
+            m[i].state = ASSAY_MATCH_FUZZY;
+            m[i].start = out[c].start;
+            m[i].end = out[c].end;
+            m[i].phrase = SIZE_MAX;
+        }
+    }
+    size_t steps = j->steps;
+    if (st != NULL) {
+        *st = j->st;
+    }
+    free(own_cover);
+    return steps;
+}
+
+bool
+assay_claims_opposes(const assay_claim_set *cs, const assay_term *t)
+{
+    return opposes(cs, t, false);
+}
