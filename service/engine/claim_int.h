@@ -115,8 +115,7 @@ _Static_assert(ASSAY_MAX_ENTITIES <= 8, "an entity index fits three bits");
 #define DIR_OPP 0x80u
 _Static_assert(ASSAY_CLAIM_WORDS < DIR_OPP, "a claim word index fits 7 bits");
 
-/* claim_cue.c: cue words of a clause, its yes/no and value, the cue accumulator
- */
+/* claim_cue.c: cue words, a clause's yes/no and value, the accumulator */
 bool assay_claim_restrictive_at(const assay_analysis *a, size_t i);
 bool assay_claim_negated_here(const uint32_t *cover, size_t first, size_t i);
 int assay_claim_effect_cue(const assay_analysis *a, size_t first, size_t i);
@@ -142,7 +141,7 @@ void assay_claim_acc_cue(acc *y, uint32_t id);
 void assay_claim_acc_word_cue(acc *y, size_t w, uint32_t id, bool opposite);
 unsigned assay_claim_clause_negations(const acc *y);
 
-/* claim_clause.c: clauses */
+/* claim_clause.c: splitting into clauses, how clauses relate */
 bool assay_claim_trade_off(const assay_analysis *a, segscan *s, size_t i);
 bool assay_claim_third_person(const assay_wordnet *wn, const assay_term *t);
 int assay_claim_causal_role(const assay_analysis *a, size_t first, size_t last);
@@ -251,7 +250,7 @@ assay_err assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
                                    const clause *cl, const size_t *claim_clause,
                                    const assay_lexicon *lex, assay_stemmer *st);
 
-/* claim.c: building */
+/* claim.c: building the claims */
 uint32_t assay_claim_consequents(const assay_claim_set *cs, size_t c);
 bool assay_claim_is_condition(const assay_claim_set *cs, size_t c);
 unsigned assay_claim_counted(const assay_claim *cl, const assay_analysis *a,
