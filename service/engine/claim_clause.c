@@ -220,6 +220,15 @@ parallel_participle(segscan *s, size_t i)
     return false;
 }
 
+/* Whether t is a subject pronoun: an entity's ("it", "they"), or the
+ * people a reader is or speaks for ("you", "we"). */
+static bool
+subject_pronoun(const assay_term *t)
+{
+    static const char *const person[] = {"you", "we", "i"};
+    return IN_CLASS(t, SUBJECT_PRONOUN) || IS_ANY(t, person);
+}
+
 /* Whether "so" at term i joins a consequence to the segment from seg, in
  * a reference or an answer: "so" as a conjunction ("splits the data across
  * databases so no single database holds everything"), after two content
@@ -238,6 +247,9 @@ so_clause(const assay_wordnet *wn, segscan *s, size_t i)
         IS_ANY(&a->terms[i + 1], degree) || segscan_words(s, i) < 2 ||
         (wn != NULL && adjective_only(wn, &a->terms[i + 1]))) {
         return false;
+    }
+    if (subject_pronoun(&a->terms[i + 1])) {
+        return true; /* "so you do not free it": a subject opens a clause */
     }
     size_t after = 0; /* two are enough: stop there, not at the clause's
                          end (a long unbroken answer made this quadratic) */
@@ -549,6 +561,9 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
         bool pronoun =
             (i > seg + 1 && IN_CLASS(&a->terms[seg], SUBJECT_PRONOUN) &&
              words >= 1) ||
+            /* "..., so you do not free it": a consequence with a subject */
+            (i > seg + 2 && is_word(&a->terms[seg], "so") &&
+             subject_pronoun(&a->terms[seg + 1]) && words >= 1) ||
             (words >= 1 &&
              assay_claim_ends_elided(a, seg, i)); /* "UDP doesn't" */
         /* a quantifier says how many, not what: "so all of them can

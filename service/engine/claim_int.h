@@ -91,6 +91,14 @@ typedef struct acc {
     uint32_t cues[4]; /* distinct negations over the claim's words here */
     unsigned ncues;
     bool less; /* a claim word follows "less" / "fewer" */
+    /* the parts of the clause ("faster writes | and less storage": split
+     * at "and", "or" and commas; bit per part, the 32nd holds the rest)
+     * where an opposite word or a "less" turns the claim, and those where
+     * they do an odd number of times: two turns in one part undo each
+     * other ("the last added is the first removed"), two in two parts are
+     * two wrong statements */
+    uint32_t turn_parts, turn_odd;
+    uint32_t less_parts; /* the parts where a "less" turned it */
     /* the judge's cue groups: cues over the same claim word are one
      * negation said twice; cw: the words each cue covers; plain: words
      * also said outside any negation */
@@ -140,6 +148,10 @@ uint64_t assay_claim_value_of(const assay_analysis *a, const clause *c);
 void assay_claim_acc_cue(acc *y, uint32_t id);
 void assay_claim_acc_word_cue(acc *y, size_t w, uint32_t id, bool opposite);
 unsigned assay_claim_clause_negations(const acc *y);
+
+/* claim.c: building the claims */
+size_t assay_claim_plain_verb(const assay_wordnet *wn, const assay_analysis *a,
+                              const clause *p);
 
 /* claim_clause.c: splitting into clauses, how clauses relate */
 bool assay_claim_trade_off(const assay_analysis *a, segscan *s, size_t i);

@@ -446,6 +446,79 @@ aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
            x->got >= ALIGN_SHARE_OPPOSITE * rest;
 }
 
+/* one turn of the claim in part q of the clause (acc turn_parts) */
+static void
+acc_turn(acc *y, unsigned q)
+{
+    y->turn_parts |= 1u << q;
+    y->turn_odd ^= 1u << q;
+}
+
+/* claim word w said as its opposite in part q, "less" before it when
+ * less ("less slow" says it as it was) */
+static void
+acc_opposite(acc *y, unsigned w, unsigned q, bool less)
+{
+    if (!((y->opposed >> w) & 1u)) {
+        acc_turn(y, q);
+        if (less) {
+            acc_turn(y, q);
+        }
+    }
+    y->opposed |= 1u << w;
+}
+
+/* Whether the opposites and "less"es of a clause turn the claim (nopp:
+ * the claim words said as opposites): an odd number of them in one part
+ * of the clause, or, where they stand in two parts or more, an odd number
+ * in any part ("gives faster writes and uses less storage" against "at
+ * the cost of slower writes and extra storage": two wrong statements, not
+ * two turns undoing each other). */
+static int
+acc_turned(const acc *y, unsigned nopp)
+{
+    if (assay_bits32(y->turn_parts) >= 2) {
+        return y->turn_odd != 0;
+    }
+    return (y->less ? 1 : 0) ^ (int)(nopp & 1u);
+}
+
+/* Hypernym links within which two verbs say the same of their words
+ * ("stores" for "keeps"). */
+#define VERB_RELATED 2
+
+/* Whether the plain verb of an answer clause (its term av, SIZE_MAX: none)
+ * is another than claim cl's: the claim has a plain verb the clause does
+ * not say, and the clause's is no word of the claim and no WordNet
+ * relative of it. "Memoization recomputes the result each time a function
+ * is called" shares "result", "function" and "call" with "memoization
+ * caches the results of function calls" and says something else of them.
+ * A verb WordNet does not know cannot be told apart: not another. */
+static bool
+other_verb(const assay_claim_set *cs, const assay_claim *cl, const acc *x,
+           const assay_analysis *a, size_t av)
+{
+    if (cl->verb < 0 || av == SIZE_MAX || cs->wn == NULL ||
+        (((x->words | x->opposed) >> cl->verb) & 1u) != 0 ||
+        cl->wbase[cl->verb] == ASSAY_WORDNET_NONE) {
+        return false;
+    }
+    const assay_term *t = &a->terms[av];
+    if (assay_claim_word_index(cl, t->hash) >= 0 || IN_CLASS(t, LIGHT_VERB)) {
+        return false;
+    }
+    uint32_t bases[4];
+    size_t nb =
+        assay_wordnet_bases(cs->wn, t->surface, t->surface_len, bases, 4);
+    for (size_t b = 0; b < nb; b++) {
+        if (assay_wordnet_hypernym_distance(
+                cs->wn, bases[b], cl->wbase[cl->verb], VERB_RELATED) >= 0) {
+            return false;
+        }
+    }
+    return nb > 0;
+}
+
 /* whether clause k has a word of entity e that entity other lacks (the
  * clause names e too: "deep" for deep copy against shallow copy) */
 static bool
@@ -1021,9 +1094,15 @@ judge_clause(void *vctx, const clause *k)
     memset(x, 0, cs->n * sizeof(*x));     /* only claims' entries are read */
     unsigned ncontent = 0, nopposite = 0; /* the clause's content words, and
                                              those opposite to a claim's */
+    unsigned part = 0; /* the part of the clause term i is in (acc) */
     for (size_t i = k->first; i < k->last; i++) {
         const assay_term *t = &a->terms[i];
         j->steps++;
+        if (i > k->first && part < 31 &&
+            (assay_claim_is_joiner(t) ||
+             (t->flags & ASSAY_TERM_COMMA_BEFORE))) {
+            part++;
+        }
         if (!content(t)) {
             continue;
         }
@@ -1092,12 +1171,17 @@ judge_clause(void *vctx, const clause *k)
                 y->words |= 1u << (by - 1);
                 y->got += yc->w[by - 1];
             }
-            y->less = y->less ||
-                      (less && (verb == SIZE_MAX
-                                    ? !(yc->wredobj & bit)
-                                    : ((yc->wless | yc->wmore) & bit) != 0)) ||
-                      (more && (yc->wredobj & bit) != 0) ||
-                      (lower && (yc->wraiseobj & bit) != 0);
+            bool lessens =
+                (less &&
+                 (verb == SIZE_MAX ? !(yc->wredobj & bit)
+                                   : ((yc->wless | yc->wmore) & bit) != 0)) ||
+                (more && (yc->wredobj & bit) != 0) ||
+                (lower && (yc->wraiseobj & bit) != 0);
+            y->less = y->less || lessens;
+            if (lessens && !((y->less_parts >> part) & 1u)) {
+                y->less_parts |= 1u << part;
+                acc_turn(y, part);
+            }
             j->steps++;
         }
         if (!claim_word && (gend > i + 1 || named_growth) &&
@@ -1181,7 +1265,7 @@ judge_clause(void *vctx, const clause *k)
                 }
                 acc *y = &x[cs->opp_claim[p]];
                 opposite = true;
-                y->opposed |= 1u << ow;
+                acc_opposite(y, ow, part, less && verb == SIZE_MAX);
                 assay_claim_acc_word_cue(y, ow, word_cue(j, k, i, denial),
                                          true);
                 y->less = y->less || (less && verb == SIZE_MAX);
@@ -1195,7 +1279,7 @@ judge_clause(void *vctx, const clause *k)
         for (; p < cs->nword && cs->word_key[p] == t->neg; p++) {
             acc *y = &x[cs->word_claim[p]];
             opposite = true;
-            y->opposed |= 1u << cs->word_idx[p];
+            acc_opposite(y, cs->word_idx[p], part, less && verb == SIZE_MAX);
             assay_claim_acc_word_cue(y, cs->word_idx[p],
                                      word_cue(j, k, i, denial), true);
             y->less = y->less || (less && verb == SIZE_MAX);
@@ -1206,6 +1290,9 @@ judge_clause(void *vctx, const clause *k)
     }
     j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");
+    /* the clause's plain verb, for other_verb: found when first needed */
+    size_t av = SIZE_MAX;
+    bool av_found = false;
     bool eturned = false, qturned = false;
     int effect = 0, quantity = 0;
     if (cs->effects) {
@@ -1266,7 +1353,7 @@ judge_clause(void *vctx, const clause *k)
         const assay_claim *cl = &cs->c[best];
         unsigned nopp = assay_bits32(opposites(&x[best]));
         int pol = (int)(assay_claim_clause_negations(&x[best]) & 1u) ^
-                  (x[best].less ? 1 : 0) ^ (instead ? 1 : 0) ^ (int)(nopp & 1u);
+                  acc_turned(&x[best], nopp) ^ (instead ? 1 : 0);
         /* said of an entity the claim is not said of, the claim's own
          * subject not named in the clause; when the claim names that
          * entity as an object ("threads run inside a process and share
@@ -1406,8 +1493,8 @@ judge_clause(void *vctx, const clause *k)
         double s = share(cl, &x[c]);
         unsigned nopp = assay_bits32(opposites(&x[c]));
         unsigned nneg = assay_claim_clause_negations(&x[c]);
-        int pol = (int)(nneg & 1u) ^ (x[c].less ? 1 : 0) ^ (instead ? 1 : 0) ^
-                  (int)(nopp & 1u);
+        int pol =
+            (int)(nneg & 1u) ^ acc_turned(&x[c], nopp) ^ (instead ? 1 : 0);
         /* a negation of the subject's name alone turns the claim too
          * ("the key is not iron" against "the key is iron") */
         judge_cue_ctx jc = {j, k, denial};
@@ -1516,6 +1603,17 @@ judge_clause(void *vctx, const clause *k)
         }
         if (!flip && (x[c].shadow & ~x[c].words) != 0) {
             continue; /* another claim's word said in place of its own */
+        }
+        /* not a contradiction: as one, this turned seven right answers of
+         * the training sets wrong and no wrong one ("the compiler creates
+         * a default constructor" for "provides one") */
+        if (!flip && cl->verb >= 0 && !av_found && cs->wn != NULL &&
+            !((((x[c].words | x[c].opposed) >> cl->verb) & 1u))) {
+            av = assay_claim_plain_verb(cs->wn, a, k);
+            av_found = true;
+        }
+        if (!flip && other_verb(cs, cl, &x[c], a, av)) {
+            continue; /* another verb said of the claim's words */
         }
         /* a consequent said under another condition of the reference,
          * the opposite of its own ("the short string has a low pitch"

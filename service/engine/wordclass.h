@@ -38,7 +38,8 @@
     X(AUX)                                                                     \
     X(PRE_VERB)                                                                \
     X(LIMITER)                                                                 \
-    X(ADJUNCT)
+    X(ADJUNCT)                                                                 \
+    X(LIGHT_VERB)
 
 enum {
 #define ASSAY_X_WC_BIT(name) ASSAY_WCB_##name,

@@ -2807,6 +2807,85 @@ test_claim_antonyms_and_comparatives_contradict(void **state)
     judged_free(j);
 }
 
+/* Opposites in two parts of a clause are two wrong statements, not two
+ * turns that undo each other; two in one part still undo each other. */
+static void
+test_claim_opposites_in_two_parts_both_turn(void **state)
+{
+    (void)state;
+    const char *q = "What does an index cost?";
+    const char *ref = "An index makes writes slower and needs extra storage.";
+    judged *j = judge(q, ref,
+                      "An index makes writes faster and needs less "
+                      "storage.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "An index makes writes slower and needs more storage.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* one part: "first added ... last" says "last added ... first" */
+    j = judge("What order does a stack remove items in?",
+              "A stack removes the last added item first.",
+              "A stack removes the first added item last.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* A clause with the claim's words and another verb ("deletes" for
+ * "stores") does not support it; a verb WordNet relates to the claim's
+ * ("keeps") does. */
+static void
+test_claim_another_verb_does_not_support(void **state)
+{
+    (void)state;
+    const char *q = "What does a web cache do?";
+    const char *ref = "A web cache stores copies of responses.";
+    assert_int_equal(first_state(q, ref,
+                                 "A web cache deletes copies of "
+                                 "responses."),
+                     ASSAY_CLAIM_MISSING);
+    assert_int_equal(first_state(q, ref,
+                                 "A web cache keeps copies of "
+                                 "responses."),
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(first_state(q, ref,
+                                 "A web cache stores copies of "
+                                 "responses."),
+                     ASSAY_CLAIM_SUPPORTED);
+    /* the verb after a modal, and a relative clause's */
+    q = "What is a closure?";
+    ref = "A closure is a function that remembers the variables of its "
+          "scope.";
+    assert_int_equal(first_state(q, ref,
+                                 "A closure is a function that can "
+                                 "only access the variables of its "
+                                 "scope."),
+                     ASSAY_CLAIM_MISSING);
+    assert_int_equal(first_state(q, ref,
+                                 "A closure is a function that "
+                                 "remembers the variables of its "
+                                 "scope."),
+                     ASSAY_CLAIM_SUPPORTED);
+}
+
+/* "..., so you do not free it" is a clause of its own: its negation does
+ * not reach back to the clause before. */
+static void
+test_claim_so_with_a_subject_opens_a_clause(void **state)
+{
+    (void)state;
+    judged *j = judge("What does garbage collection do?",
+                      "Garbage collection frees memory that the program can "
+                      "no longer reach.",
+                      "Garbage collection releases memory the program can no "
+                      "longer reach, so you do not free it yourself.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* A verb that raises an amount says the opposite of one that lowers it,
  * though WordNet lists no antonym for the pair ("adds" / "reduces"); a
  * verb of the same direction ("cuts") or none ("avoids") agrees, and the
@@ -4374,6 +4453,9 @@ main(void)
             test_claim_negative_claim_supported_by_negative_answer),
         cmocka_unit_test(test_claim_negation_in_many_forms_contradicts),
         cmocka_unit_test(test_claim_antonyms_and_comparatives_contradict),
+        cmocka_unit_test(test_claim_opposites_in_two_parts_both_turn),
+        cmocka_unit_test(test_claim_another_verb_does_not_support),
+        cmocka_unit_test(test_claim_so_with_a_subject_opens_a_clause),
         cmocka_unit_test(test_claim_quantifier_antonyms_are_mutual),
         cmocka_unit_test(test_claim_trailing_condition_keeps_its_negation),
         cmocka_unit_test(test_claim_verbs_of_opposite_direction_contradict),
