@@ -354,42 +354,6 @@ predicate_start(const assay_wordnet *wn, const assay_analysis *a,
     return SIZE_MAX;
 }
 
-/* The term of clause p's plain verb: the verb in -s that opens its
- * predicate ("caches the results"), else the verb after a modal that is
- * not negated, past an adverb that stands before verbs ("can only
- * access"), else a verb in -s right after a relative pronoun ("is a
- * function that remembers"); SIZE_MAX when none (a copula's predicate is
- * no verb). */
-size_t
-assay_claim_plain_verb(const assay_wordnet *wn, const assay_analysis *a,
-                       const clause *p)
-{
-    size_t v = predicate_start(wn, a, p, AUX_DO);
-    if (v != SIZE_MAX) {
-        return v;
-    }
-    v = predicate_start(wn, a, p, AUX_MODAL);
-    while (v < p->last && IN_CLASS(&a->terms[v], PRE_VERB)) {
-        v++;
-    }
-    if (v >= p->last) {
-        /* a relative clause's verb: "a function that remembers ..." */
-        static const char *const relative[] = {"that", "which", "who"};
-        for (size_t i = p->first; i + 1 < p->last; i++) {
-            if (IS_ANY(&a->terms[i], relative) &&
-                assay_claim_third_person(wn, &a->terms[i + 1])) {
-                return i + 1;
-            }
-        }
-        return SIZE_MAX;
-    }
-    const assay_term *t = &a->terms[v];
-    return content(t) && !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) &&
-                   assay_wordnet_can_be_verb(wn, t->surface, t->surface_len)
-               ? v
-               : SIZE_MAX;
-}
-
 /* The claim word a quantity cue at term i counts ("a single bigger
  * server", "more servers"): the first claim word among the next two
  * content words, not past a break; -1 when none. */
@@ -586,7 +550,6 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_claim *cl = &cs->c[cs->n];
         memset(cl, 0, sizeof(*cl));
         cl->both[0] = cl->both[1] = -1;
-        cl->verb = -1;
         memset(cl->cross, -1, sizeof(cl->cross));
         cl->yesno = assay_claim_yesno_of(ra, c);
         cl->value = assay_claim_value_of(ra, c);
@@ -712,15 +675,6 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         if (cl->nwords == 0 && cl->yesno == 0 && cl->value == 0) {
             continue;
         }
-        size_t vi =
-            cs->wn != NULL ? assay_claim_plain_verb(cs->wn, ra, c) : SIZE_MAX;
-        int vw = vi != SIZE_MAX
-                     ? assay_claim_word_at(cl, ra, c->first, c->last, vi)
-                     : -1;
-        cl->verb = (int8_t)(vw >= 0 && cl->wneg[vw] == 0 &&
-                                    !IN_CLASS(&ra->terms[vi], LIGHT_VERB)
-                                ? vw
-                                : -1);
         for (size_t i = c->first; i < c->last; i++) {
             int w = assay_claim_word_at(cl, ra, c->first, c->last, i);
             size_t p = w >= 0 ? assay_claim_beside(ra, c->first, c->last, i, -1)

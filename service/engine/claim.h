@@ -172,8 +172,6 @@ typedef struct assay_claim {
     int8_t causal; /* +1: a cause said after "because" / "since" or
                       before "so" / "therefore"; -1: the effect it is the
                       cause of, in the clause beside it; 0: neither */
-    int8_t verb;   /* the claim word that is its plain verb ("caches the
-                      results"; predicate_start), -1 when none */
     size_t nwords;
     double wsum;
 } assay_claim;

@@ -149,10 +149,6 @@ void assay_claim_acc_cue(acc *y, uint32_t id);
 void assay_claim_acc_word_cue(acc *y, size_t w, uint32_t id, bool opposite);
 unsigned assay_claim_clause_negations(const acc *y);
 
-/* claim.c: building the claims */
-size_t assay_claim_plain_verb(const assay_wordnet *wn, const assay_analysis *a,
-                              const clause *p);
-
 /* claim_clause.c: splitting into clauses, how clauses relate */
 bool assay_claim_trade_off(const assay_analysis *a, segscan *s, size_t i);
 bool assay_claim_third_person(const assay_wordnet *wn, const assay_term *t);

@@ -483,42 +483,6 @@ acc_turned(const acc *y, unsigned nopp)
     return (y->less ? 1 : 0) ^ (int)(nopp & 1u);
 }
 
-/* Hypernym links within which two verbs say the same of their words
- * ("stores" for "keeps"). */
-#define VERB_RELATED 2
-
-/* Whether the plain verb of an answer clause (its term av, SIZE_MAX: none)
- * is another than claim cl's: the claim has a plain verb the clause does
- * not say, and the clause's is no word of the claim and no WordNet
- * relative of it. "Memoization recomputes the result each time a function
- * is called" shares "result", "function" and "call" with "memoization
- * caches the results of function calls" and says something else of them.
- * A verb WordNet does not know cannot be told apart: not another. */
-static bool
-other_verb(const assay_claim_set *cs, const assay_claim *cl, const acc *x,
-           const assay_analysis *a, size_t av)
-{
-    if (cl->verb < 0 || av == SIZE_MAX || cs->wn == NULL ||
-        (((x->words | x->opposed) >> cl->verb) & 1u) != 0 ||
-        cl->wbase[cl->verb] == ASSAY_WORDNET_NONE) {
-        return false;
-    }
-    const assay_term *t = &a->terms[av];
-    if (assay_claim_word_index(cl, t->hash) >= 0 || IN_CLASS(t, LIGHT_VERB)) {
-        return false;
-    }
-    uint32_t bases[4];
-    size_t nb =
-        assay_wordnet_bases(cs->wn, t->surface, t->surface_len, bases, 4);
-    for (size_t b = 0; b < nb; b++) {
-        if (assay_wordnet_hypernym_distance(
-                cs->wn, bases[b], cl->wbase[cl->verb], VERB_RELATED) >= 0) {
-            return false;
-        }
-    }
-    return nb > 0;
-}
-
 /* whether clause k has a word of entity e that entity other lacks (the
  * clause names e too: "deep" for deep copy against shallow copy) */
 static bool
@@ -1290,9 +1254,6 @@ judge_clause(void *vctx, const clause *k)
     }
     j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");
-    /* the clause's plain verb, for other_verb: found when first needed */
-    size_t av = SIZE_MAX;
-    bool av_found = false;
     bool eturned = false, qturned = false;
     int effect = 0, quantity = 0;
     if (cs->effects) {
@@ -1603,17 +1564,6 @@ judge_clause(void *vctx, const clause *k)
         }
         if (!flip && (x[c].shadow & ~x[c].words) != 0) {
             continue; /* another claim's word said in place of its own */
-        }
-        /* not a contradiction: as one, this turned seven right answers of
-         * the training sets wrong and no wrong one ("the compiler creates
-         * a default constructor" for "provides one") */
-        if (!flip && cl->verb >= 0 && !av_found && cs->wn != NULL &&
-            !((((x[c].words | x[c].opposed) >> cl->verb) & 1u))) {
-            av = assay_claim_plain_verb(cs->wn, a, k);
-            av_found = true;
-        }
-        if (!flip && other_verb(cs, cl, &x[c], a, av)) {
-            continue; /* another verb said of the claim's words */
         }
         /* a consequent said under another condition of the reference,
          * the opposite of its own ("the short string has a low pitch"

@@ -124,19 +124,6 @@ static const char *const adjuncts[] = {
     "before", "after",   "during", "until",  "over",
     "across", "through", "via",    "within", "throughout"};
 
-/* Light verbs, in the third person and the base form (after a modal), the
- * forms a plain predicate opens with ("bulk means less cost", "an index
- * makes writes slower", "it would make a similar sound"): their object
- * says what the clause claims, so one of them said in place of another
- * verb is no other statement (claim.c other_verb). A closed class: the
- * verbs of having, doing, making, giving, getting, taking, becoming,
- * using, needing and letting. */
-static const char *const light_verbs[] = {
-    "has",  "have", "does",  "do",   "makes", "make", "gives",   "give",
-    "gets", "get",  "takes", "take", "means", "mean", "becomes", "become",
-    "uses", "use",  "needs", "need", "lets",  "let",  "allows",  "allow",
-    "goes", "go",   "puts",  "put",  "sets",  "set",  "comes",   "come"};
-
 static const struct {
     const char *const *words;
     size_t n;
@@ -169,7 +156,6 @@ static const struct {
     WC_LIST(pre_verb),         /* PRE_VERB */
     WC_LIST(limiters),         /* LIMITER */
     WC_LIST(adjuncts),         /* ADJUNCT */
-    WC_LIST(light_verbs),      /* LIGHT_VERB */
 #undef WC_LIST
 };
 

@@ -38,8 +38,7 @@
     X(AUX)                                                                     \
     X(PRE_VERB)                                                                \
     X(LIMITER)                                                                 \
-    X(ADJUNCT)                                                                 \
-    X(LIGHT_VERB)
+    X(ADJUNCT)
 
 enum {
 #define ASSAY_X_WC_BIT(name) ASSAY_WCB_##name,
