@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "demote.h"
+#include "scratch.h"
 #include "tls.h"
 
 #define WN_MAX_WORDS                                                           \
@@ -646,14 +647,18 @@ hit(wn_score *s, const veto *vt, uint8_t ref, uint8_t word, double sim)
  * antonym remembered, emptied when three quarters full) instead of walking
  * the table again: the walk's cache misses were most of the feature's
  * cost. A longer word, or one reaching more than WN_MEMO_NODES synsets or
- * WN_MEMO_ANTONYMS antonyms, is worked out each time. */
+ * WN_MEMO_ANTONYMS antonyms, is worked out each time.
+ *
+ * Probes read a separate array of 32-bit tags (16 KiB, 0 = empty), not the
+ * 72-byte entries: at three quarters full a probe passes several slots,
+ * and an entry is read only when its tag is the word's. */
 #define WN_MEMO_SLOTS 4096 /* a power of two */
 #define WN_MEMO_WORD 22
 #define WN_MEMO_NODES 1024
 #define WN_MEMO_ANTONYMS 256
 
 typedef struct wn_memo_e {
-    uint64_t gen; /* the table's generation; 0: empty */
+    uint64_t gen; /* the table's generation */
     uint8_t len, nb;
     uint16_t nn, nant;
     char word[WN_MEMO_WORD];
@@ -663,9 +668,23 @@ typedef struct wn_memo_e {
 } wn_memo_e;
 
 typedef struct wn_memo {
+    uint32_t tag[WN_MEMO_SLOTS]; /* memo_hash's low half | 1; 0: empty */
     wn_memo_e e[WN_MEMO_SLOTS];
     size_t n; /* slots used */
+    size_t hits, misses;
 } wn_memo;
+
+static void
+memo_clear(wn_memo *m)
+{
+    for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
+        free(m->e[i].node);
+    }
+    size_t hits = m->hits, misses = m->misses;
+    memset(m, 0, sizeof(*m));
+    m->hits = hits;
+    m->misses = misses;
+}
 
 static void
 memo_destroy(void *p)
@@ -693,15 +712,49 @@ memo_thread(void)
     return assay_tls_get(&memo_tls);
 }
 
-static size_t
-memo_slot(const char *w, size_t len)
+static uint64_t
+memo_hash(const char *w, size_t len)
 {
     uint64_t h = 0xcbf29ce484222325ull;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)w[i];
         h *= 0x100000001b3ull;
     }
-    return (size_t)(h >> 32) & (WN_MEMO_SLOTS - 1);
+    return h;
+}
+
+/* memo_find returns the entry of word w (len <= WN_MEMO_WORD) under
+ * generation gen, or NULL with *slot set to the empty slot where it goes
+ * (after emptying a full table) */
+static wn_memo_e *
+memo_find(wn_memo *m, uint64_t gen, const char *w, size_t len, size_t *slot)
+{
+    uint64_t x = memo_hash(w, len);
+    uint32_t tag = (uint32_t)x | 1u;
+    size_t h = (size_t)(x >> 32) & (WN_MEMO_SLOTS - 1);
+    for (; m->tag[h] != 0; h = (h + 1) & (WN_MEMO_SLOTS - 1)) {
+        const wn_memo_e *e = &m->e[h];
+        if (m->tag[h] == tag && e->gen == gen && e->len == len &&
+            memcmp(e->word, w, len) == 0) {
+            m->hits++;
+            return &m->e[h];
+        }
+    }
+    m->misses++;
+    if (m->n >= WN_MEMO_SLOTS / 4 * 3) {
+        memo_clear(m);
+        h = (size_t)(x >> 32) & (WN_MEMO_SLOTS - 1);
+    }
+    *slot = h;
+    return NULL;
+}
+
+void
+assay_wnsim_memo_stats(size_t *hits, size_t *misses)
+{
+    const wn_memo *m = memo_thread();
+    *hits = m != NULL ? m->hits : 0;
+    *misses = m != NULL ? m->misses : 0;
 }
 
 /* one answer word's lookups: bases, nodes (or packed nodes from the memo:
@@ -728,30 +781,20 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
            size_t len, wn_room *room, wn_word *ww)
 {
     wn_memo_e *e = NULL;
+    size_t slot = 0;
     if (memo != NULL && len <= WN_MEMO_WORD) {
-        size_t h = memo_slot(w, len);
-        for (e = &memo->e[h]; e->gen != 0;
-             h = (h + 1) & (WN_MEMO_SLOTS - 1), e = &memo->e[h]) {
-            if (e->gen == gen && e->len == len &&
-                memcmp(e->word, w, len) == 0) {
-                memcpy(ww->bases, e->bases, sizeof(ww->bases));
-                ww->nb = e->nb;
-                ww->nodes = NULL;
-                ww->packed = e->node;
-                ww->nn = e->nn;
-                ww->ants = e->node != NULL ? e->node + e->nn : NULL;
-                ww->nant = e->nant;
-                return true;
-            }
+        const wn_memo_e *f = memo_find(memo, gen, w, len, &slot);
+        if (f != NULL) {
+            memcpy(ww->bases, f->bases, sizeof(ww->bases));
+            ww->nb = f->nb;
+            ww->nodes = NULL;
+            ww->packed = f->node;
+            ww->nn = f->nn;
+            ww->ants = f->node != NULL ? f->node + f->nn : NULL;
+            ww->nant = f->nant;
+            return true;
         }
-        /* e is the empty slot the word goes to; a full table starts over */
-        if (memo->n >= WN_MEMO_SLOTS / 4 * 3) {
-            for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
-                free(memo->e[i].node);
-            }
-            memset(memo, 0, sizeof(*memo));
-            e = &memo->e[memo_slot(w, len)];
-        }
+        e = &memo->e[slot]; /* the empty slot the word goes to */
     }
     if (room->nodes == NULL &&
         ((room->nodes = malloc(WN_MAX_BASES * ASSAY_WORDNET_MAX_NODES *
@@ -791,6 +834,7 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
     }
     e->node = node;
     memo->n++;
+    memo->tag[slot] = (uint32_t)memo_hash(w, len) | 1u;
     e->gen = gen;
     e->len = (uint8_t)len;
     memcpy(e->word, w, len);
@@ -874,7 +918,12 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
     if (nr == 0) {
         return 0.0;
     }
-    double *buf = calloc(nr * (WN_MAX_WORDS + 2), sizeof(double));
+    /* the thread's scratch, else an allocation of its own */
+    size_t bytes = nr * (WN_MAX_WORDS + 2) * sizeof(double);
+    assay_scratch *sc = assay_scratch_thread();
+    double *own = NULL;
+    double *buf = sc != NULL ? assay_scratch_get(sc, ASSAY_SCRATCH_WNSIM, bytes)
+                             : (own = malloc(bytes));
     wn_room room = {NULL, NULL};
     uint64_t seen[WN_MAX_WORDS];
     size_t nseen = 0;
@@ -882,6 +931,7 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
     if (buf == NULL) {
         goto out;
     }
+    memset(buf, 0, bytes);
     wn_memo *memo = memo_thread();
     uint64_t gen = assay_wordnet_generation(p->wn);
     wn_score s = {p, buf, buf + nr, buf + nr * (WN_MAX_WORDS + 1)};
@@ -930,7 +980,7 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
         best = v > best ? v : best;
     }
 out:
-    free(buf);
+    free(own);
     free(room.nodes);
     free(room.ants);
     return best;

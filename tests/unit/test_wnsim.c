@@ -287,6 +287,51 @@ test_wnsim_demoted_words_are_ignored(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* The thread's memo of answer words: a word seen before is found (a hit,
+ * no miss), a new one is a miss, and past three quarters of its 4,096
+ * slots it starts over without changing a value. */
+static void
+test_wnsim_memo_finds_words_seen_before(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    prepare(fx, &pq, "How many values can a variable hold?",
+            "An unlimited number of values, stored in extra memory.", &fx->p);
+    const char *answer = "infinite numbers held in additional storage";
+    double direct;
+    size_t h0, m0, h1, m1, h2, m2;
+    assay_wnsim_memo_stats(&h0, &m0);
+    double s = feature(fx, &pq, answer, &direct);
+    assert_near(s, direct, 0.0);
+    assay_wnsim_memo_stats(&h1, &m1);
+    /* infinite, numbers, held, additional, storage: looked up once each
+     * (the first call may find some from the tests before) */
+    assert_int_equal((h1 - h0) + (m1 - m0), 5);
+    assert_near(feature(fx, &pq, answer, NULL), direct, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2);
+    assert_int_equal(h2 - h1, 5);
+    assert_int_equal(m2 - m1, 0);
+    /* 4,000 made-up words, 50 to an answer: the memo empties once on the
+     * way; values stay the direct ones and the words seen last are hits */
+    char buf[50 * 8 + 1];
+    for (int k = 0; k < 80; k++) {
+        char *at = buf;
+        for (int i = 0; i < 50; i++) {
+            int n = k * 50 + i;
+            at += sprintf(at, "zq%c%c%c ", 'a' + n % 26, 'a' + n / 26 % 26,
+                          'a' + n / 676 % 26);
+        }
+        *at = '\0';
+        assert_near(feature(fx, &pq, buf, &direct), direct, 0.0);
+    }
+    assay_wnsim_memo_stats(&h1, &m1);
+    assert_near(feature(fx, &pq, buf, NULL), direct, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2);
+    assert_int_equal(h2 - h1, 50);
+    assert_int_equal(m2 - m1, 0);
+    assay_prepared_fini(&pq);
+}
+
 typedef struct thread_job {
     fixture *fx;
     const assay_prepared *pq;
@@ -356,6 +401,7 @@ main(void)
         cmocka_unit_test(test_wnsim_prepared_equals_direct),
         cmocka_unit_test(test_wnsim_prepared_equals_direct_many_references),
         cmocka_unit_test(test_wnsim_demoted_words_are_ignored),
+        cmocka_unit_test(test_wnsim_memo_finds_words_seen_before),
         cmocka_unit_test(test_wnsim_threads_agree_with_direct),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
