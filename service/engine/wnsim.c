@@ -30,6 +30,7 @@
  */
 #include "wnsim.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,7 +252,10 @@ struct assay_wnprep {
     /* synset + 1 -> its first row in syn, open addressing (0: empty) */
     uint32_t (*index)[2];
     unsigned ibits; /* 1 << ibits slots */
+    uint64_t uid;   /* unique in the process: names it in the threads' memos */
 };
+
+static _Atomic uint64_t wnprep_uids = 1;
 
 static uint32_t
 filter_bit(const assay_wnprep *p, uint32_t ss)
@@ -506,6 +510,7 @@ assay_wnprep_build(assay_wnprep **out, const assay_wordnet *wn,
         goto fail;
     }
     p->wn = wn;
+    p->uid = atomic_fetch_add(&wnprep_uids, 1);
     p->nrefs = pq->nrefs;
     for (size_t k = 0; k < pq->nrefs; k++) {
         wbag_of(r, wn, &pq->refs[k], &pq->demoted, idf);
@@ -614,11 +619,18 @@ veto_has(const veto *vt, uint8_t ref, uint8_t word)
     return false;
 }
 
+#define WN_RECORD 512 /* hits of one answer word kept for replaying */
+
 typedef struct wn_score {
     const assay_wnprep *p;
     double *best_a; /* per reference: this answer word's best match */
     double *best_r; /* per reference word (nrefs * WN_MAX_WORDS) */
     double *num_a;  /* per reference: sum of w * best_a */
+    /* the hits that passed the veto, for wn_scored (nrec > WN_RECORD:
+     * too many to keep) */
+    size_t nrec;
+    uint16_t rec_pair[WN_RECORD];
+    double rec_sim[WN_RECORD];
 } wn_score;
 
 static void
@@ -627,6 +639,11 @@ hit(wn_score *s, const veto *vt, uint8_t ref, uint8_t word, double sim)
     if (vt->n > 0 && veto_has(vt, ref, word)) {
         return;
     }
+    if (s->nrec < WN_RECORD) {
+        s->rec_pair[s->nrec] = (uint16_t)(ref << 8 | word);
+        s->rec_sim[s->nrec] = sim;
+    }
+    s->nrec++;
     if (sim > s->best_a[ref]) {
         s->best_a[ref] = sim;
     }
@@ -665,13 +682,32 @@ typedef struct wn_memo_e {
     uint32_t bases[WN_MAX_BASES];
     /* nn nodes (synset << 2 | depth), then nant antonyms; malloc'd */
     uint32_t *node;
+    /* what the word scored against the prepared table uid last scored it
+     * (wn_scored, malloc'd; NULL: none) */
+    uint64_t uid;
+    struct wn_scored *scored;
 } wn_memo_e;
+
+/* One answer word scored against one prepared table: its best match per
+ * reference, and the similarities it offered reference words (the hits
+ * that passed the antonym veto, in order). Replaying them (a maximum per
+ * reference word) gives the same numbers as scoring the word again: the
+ * feature only takes maxima of them. A platform grades many answers to
+ * one question, and they share most of their words. */
+typedef struct wn_scored {
+    uint64_t key; /* the term's hash (score_word looks it up too) */
+    size_t bytes; /* allocated, this header included */
+    size_t nr, nhits;
+    double *best;   /* nr */
+    double *sim;    /* nhits */
+    uint16_t *pair; /* nhits: ref << 8 | word */
+} wn_scored;
 
 typedef struct wn_memo {
     uint32_t tag[WN_MEMO_SLOTS]; /* memo_hash's low half | 1; 0: empty */
     wn_memo_e e[WN_MEMO_SLOTS];
     size_t n; /* slots used */
-    size_t hits, misses;
+    size_t hits, misses, replays;
 } wn_memo;
 
 static void
@@ -679,11 +715,13 @@ memo_clear(wn_memo *m)
 {
     for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
         free(m->e[i].node);
+        free(m->e[i].scored);
     }
-    size_t hits = m->hits, misses = m->misses;
+    size_t hits = m->hits, misses = m->misses, replays = m->replays;
     memset(m, 0, sizeof(*m));
     m->hits = hits;
     m->misses = misses;
+    m->replays = replays;
 }
 
 static void
@@ -692,6 +730,7 @@ memo_destroy(void *p)
     wn_memo *m = p;
     for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
         free(m->e[i].node);
+        free(m->e[i].scored);
     }
     free(m);
 }
@@ -750,11 +789,12 @@ memo_find(wn_memo *m, uint64_t gen, const char *w, size_t len, size_t *slot)
 }
 
 void
-assay_wnsim_memo_stats(size_t *hits, size_t *misses)
+assay_wnsim_memo_stats(size_t *hits, size_t *misses, size_t *replays)
 {
     const wn_memo *m = memo_thread();
     *hits = m != NULL ? m->hits : 0;
     *misses = m != NULL ? m->misses : 0;
+    *replays = m != NULL ? m->replays : 0;
 }
 
 /* one answer word's lookups: bases, nodes (or packed nodes from the memo:
@@ -778,13 +818,15 @@ typedef struct wn_room {
 /* wn_word_of fills *ww for surface w; false when out of memory */
 static bool
 wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
-           size_t len, wn_room *room, wn_word *ww)
+           size_t len, wn_room *room, wn_word *ww, wn_memo_e **entry)
 {
     wn_memo_e *e = NULL;
     size_t slot = 0;
+    *entry = NULL;
     if (memo != NULL && len <= WN_MEMO_WORD) {
-        const wn_memo_e *f = memo_find(memo, gen, w, len, &slot);
+        wn_memo_e *f = memo_find(memo, gen, w, len, &slot);
         if (f != NULL) {
+            *entry = f;
             memcpy(ww->bases, f->bases, sizeof(ww->bases));
             ww->nb = f->nb;
             ww->nodes = NULL;
@@ -848,6 +890,7 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
     if (nant > 0) {
         memcpy(node + nn, room->ants, nant * sizeof(*node));
     }
+    *entry = e;
     return true;
 }
 
@@ -910,6 +953,55 @@ score_word(wn_score *s, uint64_t key, const wn_word *ww)
     }
 }
 
+/* Keeps what word key scored (s's best_a and its recorded hits) in memo
+ * entry e under table uid; nothing when the hits overflowed or without
+ * memory (the word is then scored again next time). */
+static void
+scored_keep(wn_memo_e *e, uint64_t uid, uint64_t key, const wn_score *s,
+            size_t nr)
+{
+    if (s->nrec > WN_RECORD) {
+        return;
+    }
+    wn_scored *sd = e->scored;
+    size_t bytes = sizeof(*sd) + (nr + s->nrec) * sizeof(double) +
+                   s->nrec * sizeof(uint16_t);
+    e->uid = 0;
+    if (sd == NULL || sd->bytes < bytes) {
+        free(sd);
+        e->scored = sd = malloc(bytes);
+        if (sd == NULL) {
+            return;
+        }
+        sd->bytes = bytes;
+    }
+    sd->key = key;
+    sd->nr = nr;
+    sd->nhits = s->nrec;
+    sd->best = (double *)(sd + 1);
+    sd->sim = sd->best + nr;
+    sd->pair = (uint16_t *)(sd->sim + s->nrec);
+    memcpy(sd->best, s->best_a, nr * sizeof(double));
+    memcpy(sd->sim, s->rec_sim, s->nrec * sizeof(double));
+    memcpy(sd->pair, s->rec_pair, s->nrec * sizeof(uint16_t));
+    e->uid = uid;
+}
+
+/* Replays sd into s: best_a as it was, each hit's similarity a maximum for
+ * its reference word, as hit() took it. */
+static void
+scored_replay(wn_score *s, const wn_scored *sd)
+{
+    memcpy(s->best_a, sd->best, sd->nr * sizeof(double));
+    for (size_t i = 0; i < sd->nhits; i++) {
+        double *br = &s->best_r[(size_t)(sd->pair[i] >> 8) * WN_MAX_WORDS +
+                                (sd->pair[i] & 0xffu)];
+        if (sd->sim[i] > *br) {
+            *br = sd->sim[i];
+        }
+    }
+}
+
 static double
 wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
                const assay_analysis *answer, const assay_idf *idf)
@@ -934,7 +1026,12 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
     memset(buf, 0, bytes);
     wn_memo *memo = memo_thread();
     uint64_t gen = assay_wordnet_generation(p->wn);
-    wn_score s = {p, buf, buf + nr, buf + nr * (WN_MAX_WORDS + 1)};
+    wn_score s;
+    s.p = p;
+    s.best_a = buf;
+    s.best_r = buf + nr;
+    s.num_a = buf + nr * (WN_MAX_WORDS + 1);
+    s.nrec = 0;
     for (size_t i = 0; i < answer->n && nseen < WN_MAX_WORDS; i++) {
         const assay_term *t = &answer->terms[i];
         if ((t->flags & ASSAY_TERM_STOP) ||
@@ -950,12 +1047,23 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
         }
         seen[nseen++] = t->hash;
         wn_word ww;
+        wn_memo_e *me;
         if (!wn_word_of(p->wn, gen, memo, t->surface, t->surface_len, &room,
-                        &ww)) {
+                        &ww, &me)) {
             goto out; /* out of memory: 0 */
         }
-        memset(s.best_a, 0, nr * sizeof(double));
-        score_word(&s, t->hash, &ww);
+        if (me != NULL && me->uid == p->uid && me->scored != NULL &&
+            me->scored->key == t->hash && me->scored->nr == nr) {
+            scored_replay(&s, me->scored);
+            memo->replays++;
+        } else {
+            memset(s.best_a, 0, nr * sizeof(double));
+            s.nrec = 0;
+            score_word(&s, t->hash, &ww);
+            if (me != NULL) {
+                scored_keep(me, p->uid, t->hash, &s, nr);
+            }
+        }
         double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
         for (size_t k = 0; k < nr; k++) {
             s.num_a[k] += w * s.best_a[k];

@@ -46,8 +46,9 @@ double assay_wnsim_words(const assay_wordnet *wn, const char *a, size_t alen,
                          const char *b, size_t blen);
 
 /* assay_wnsim_memo_stats reports the calling thread's hits and misses so
- * far in its memo of answer words' WordNet lookups (tests); 0 and 0 before
- * its first use. */
-void assay_wnsim_memo_stats(size_t *hits, size_t *misses);
+ * far in its memo of answer words' WordNet lookups, and how many words it
+ * replayed as they scored against the same prepared table before (tests);
+ * all 0 before its first use. */
+void assay_wnsim_memo_stats(size_t *hits, size_t *misses, size_t *replays);
 
 #endif

@@ -289,7 +289,8 @@ test_wnsim_demoted_words_are_ignored(void **state)
 
 /* The thread's memo of answer words: a word seen before is found (a hit,
  * no miss), a new one is a miss, and past three quarters of its 4,096
- * slots it starts over without changing a value. */
+ * slots it starts over without changing a value. A word scored against the
+ * same prepared table before is replayed; against another, scored anew. */
 static void
 test_wnsim_memo_finds_words_seen_before(void **state)
 {
@@ -299,18 +300,38 @@ test_wnsim_memo_finds_words_seen_before(void **state)
             "An unlimited number of values, stored in extra memory.", &fx->p);
     const char *answer = "infinite numbers held in additional storage";
     double direct;
-    size_t h0, m0, h1, m1, h2, m2;
-    assay_wnsim_memo_stats(&h0, &m0);
+    size_t h0, m0, r0, h1, m1, r1, h2, m2, r2;
+    assay_wnsim_memo_stats(&h0, &m0, &r0);
     double s = feature(fx, &pq, answer, &direct);
     assert_near(s, direct, 0.0);
-    assay_wnsim_memo_stats(&h1, &m1);
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
     /* infinite, numbers, held, additional, storage: looked up once each
      * (the first call may find some from the tests before) */
     assert_int_equal((h1 - h0) + (m1 - m0), 5);
     assert_near(feature(fx, &pq, answer, NULL), direct, 0.0);
-    assay_wnsim_memo_stats(&h2, &m2);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
     assert_int_equal(h2 - h1, 5);
     assert_int_equal(m2 - m1, 0);
+    assert_int_equal(r2 - r1, 5); /* scored against pq before: replayed */
+    /* another question's table: the words are found but scored anew, then
+     * replayed; back on the first table, scored anew again */
+    assay_prepared pq2;
+    prepare(fx, &pq2, "Where is it kept?",
+            "In a finite store of numbers on the disk, held for later.",
+            &fx->p);
+    for (int round = 0; round < 2; round++) {
+        double d2;
+        assay_wnsim_memo_stats(&h1, &m1, &r1);
+        assert_near(feature(fx, &pq2, answer, &d2), d2, 0.0);
+        assay_wnsim_memo_stats(&h2, &m2, &r2);
+        assert_int_equal(r2 - r1, round == 0 ? 0 : 5);
+        assert_true(d2 != direct);
+    }
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
+    assert_near(feature(fx, &pq, answer, NULL), direct, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
+    assert_int_equal(r2 - r1, 0);
+    assay_prepared_fini(&pq2);
     /* 4,000 made-up words, 50 to an answer: the memo empties once on the
      * way; values stay the direct ones and the words seen last are hits */
     char buf[50 * 8 + 1];
@@ -324,11 +345,12 @@ test_wnsim_memo_finds_words_seen_before(void **state)
         *at = '\0';
         assert_near(feature(fx, &pq, buf, &direct), direct, 0.0);
     }
-    assay_wnsim_memo_stats(&h1, &m1);
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
     assert_near(feature(fx, &pq, buf, NULL), direct, 0.0);
-    assay_wnsim_memo_stats(&h2, &m2);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
     assert_int_equal(h2 - h1, 50);
     assert_int_equal(m2 - m1, 0);
+    assert_int_equal(r2 - r1, 50);
     assay_prepared_fini(&pq);
 }
 
