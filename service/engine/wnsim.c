@@ -682,9 +682,8 @@ typedef struct wn_memo_e {
     uint32_t bases[WN_MAX_BASES];
     /* nn nodes (synset << 2 | depth), then nant antonyms; malloc'd */
     uint32_t *node;
-    /* what the word scored against the prepared table uid last scored it
-     * (wn_scored, malloc'd; NULL: none) */
-    uint64_t uid;
+    /* what the word scored against the last WN_SCORED_KEEP prepared
+     * tables that scored it, most recent first (malloc'd; NULL: none) */
     struct wn_scored *scored;
 } wn_memo_e;
 
@@ -693,8 +692,13 @@ typedef struct wn_memo_e {
  * that passed the antonym veto, in order). Replaying them (a maximum per
  * reference word) gives the same numbers as scoring the word again: the
  * feature only takes maxima of them. A platform grades many answers to
- * one question, and they share most of their words. */
+ * one question, and they share most of their words; a word common to
+ * several questions keeps a score for each of the last few. */
+#define WN_SCORED_KEEP 4
+
 typedef struct wn_scored {
+    struct wn_scored *next;
+    uint64_t uid; /* the prepared table's (assay_wnprep.uid) */
     uint64_t key; /* the term's hash (score_word looks it up too) */
     size_t bytes; /* allocated, this header included */
     size_t nr, nhits;
@@ -711,11 +715,21 @@ typedef struct wn_memo {
 } wn_memo;
 
 static void
+scored_free(wn_scored *sd)
+{
+    while (sd != NULL) {
+        wn_scored *next = sd->next;
+        free(sd);
+        sd = next;
+    }
+}
+
+static void
 memo_clear(wn_memo *m)
 {
     for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
         free(m->e[i].node);
-        free(m->e[i].scored);
+        scored_free(m->e[i].scored);
     }
     size_t hits = m->hits, misses = m->misses, replays = m->replays;
     memset(m, 0, sizeof(*m));
@@ -730,7 +744,7 @@ memo_destroy(void *p)
     wn_memo *m = p;
     for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
         free(m->e[i].node);
-        free(m->e[i].scored);
+        scored_free(m->e[i].scored);
     }
     free(m);
 }
@@ -953,9 +967,27 @@ score_word(wn_score *s, uint64_t key, const wn_word *ww)
     }
 }
 
-/* Keeps what word key scored (s's best_a and its recorded hits) in memo
- * entry e under table uid; nothing when the hits overflowed or without
- * memory (the word is then scored again next time). */
+/* What word key scored against table uid in memo entry e, moved to the
+ * front of its list; NULL when not there. */
+static const wn_scored *
+scored_find(wn_memo_e *e, uint64_t uid, uint64_t key, size_t nr)
+{
+    for (wn_scored **at = &e->scored; *at != NULL; at = &(*at)->next) {
+        wn_scored *sd = *at;
+        if (sd->uid == uid && sd->key == key && sd->nr == nr) {
+            *at = sd->next;
+            sd->next = e->scored;
+            e->scored = sd;
+            return sd;
+        }
+    }
+    return NULL;
+}
+
+/* Keeps what word key scored (s's best_a and its recorded hits) against
+ * table uid at the front of memo entry e's list, reusing the oldest of
+ * WN_SCORED_KEEP; nothing when the hits overflowed or without memory (the
+ * word is then scored again next time). */
 static void
 scored_keep(wn_memo_e *e, uint64_t uid, uint64_t key, const wn_score *s,
             size_t nr)
@@ -963,18 +995,31 @@ scored_keep(wn_memo_e *e, uint64_t uid, uint64_t key, const wn_score *s,
     if (s->nrec > WN_RECORD) {
         return;
     }
-    wn_scored *sd = e->scored;
-    size_t bytes = sizeof(*sd) + (nr + s->nrec) * sizeof(double) +
+    size_t bytes = sizeof(wn_scored) + (nr + s->nrec) * sizeof(double) +
                    s->nrec * sizeof(uint16_t);
-    e->uid = 0;
-    if (sd == NULL || sd->bytes < bytes) {
-        free(sd);
-        e->scored = sd = malloc(bytes);
-        if (sd == NULL) {
+    /* the list's last, once it is full */
+    size_t n = 0;
+    wn_scored **last = &e->scored;
+    while (*last != NULL && (*last)->next != NULL) {
+        last = &(*last)->next;
+        n++;
+    }
+    wn_scored *sd = NULL;
+    if (*last != NULL && n + 1 >= WN_SCORED_KEEP) {
+        sd = *last;
+        *last = NULL;
+        if (sd->bytes < bytes) {
+            free(sd);
+            sd = NULL;
+        }
+    }
+    if (sd == NULL) {
+        if ((sd = malloc(bytes)) == NULL) {
             return;
         }
         sd->bytes = bytes;
     }
+    sd->uid = uid;
     sd->key = key;
     sd->nr = nr;
     sd->nhits = s->nrec;
@@ -984,7 +1029,8 @@ scored_keep(wn_memo_e *e, uint64_t uid, uint64_t key, const wn_score *s,
     memcpy(sd->best, s->best_a, nr * sizeof(double));
     memcpy(sd->sim, s->rec_sim, s->nrec * sizeof(double));
     memcpy(sd->pair, s->rec_pair, s->nrec * sizeof(uint16_t));
-    e->uid = uid;
+    sd->next = e->scored;
+    e->scored = sd;
 }
 
 /* Replays sd into s: best_a as it was, each hit's similarity a maximum for
@@ -1052,9 +1098,10 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
                         &ww, &me)) {
             goto out; /* out of memory: 0 */
         }
-        if (me != NULL && me->uid == p->uid && me->scored != NULL &&
-            me->scored->key == t->hash && me->scored->nr == nr) {
-            scored_replay(&s, me->scored);
+        const wn_scored *sd =
+            me != NULL ? scored_find(me, p->uid, t->hash, nr) : NULL;
+        if (sd != NULL) {
+            scored_replay(&s, sd);
             memo->replays++;
         } else {
             memset(s.best_a, 0, nr * sizeof(double));

@@ -289,8 +289,9 @@ test_wnsim_demoted_words_are_ignored(void **state)
 
 /* The thread's memo of answer words: a word seen before is found (a hit,
  * no miss), a new one is a miss, and past three quarters of its 4,096
- * slots it starts over without changing a value. A word scored against the
- * same prepared table before is replayed; against another, scored anew. */
+ * slots it starts over without changing a value. A word scored against
+ * one of the last four prepared tables that scored it is replayed; against
+ * another, scored anew. */
 static void
 test_wnsim_memo_finds_words_seen_before(void **state)
 {
@@ -327,11 +328,27 @@ test_wnsim_memo_finds_words_seen_before(void **state)
         assert_int_equal(r2 - r1, round == 0 ? 0 : 5);
         assert_true(d2 != direct);
     }
+    /* the first table's scores are still kept beside the second's */
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
+    assert_near(feature(fx, &pq, answer, NULL), direct, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
+    assert_int_equal(r2 - r1, 5);
+    assay_prepared_fini(&pq2);
+    /* four more tables score the words: the first one's go (a word keeps
+     * the last four), and it is scored anew, to the same value */
+    static const char *const refs[] = {
+        "Numbers held in storage.", "Additional storage is finite.",
+        "An infinite number.", "Storage held in memory."};
+    for (size_t k = 0; k < 4; k++) {
+        prepare(fx, &pq2, "Why?", refs[k], &fx->p);
+        double d2;
+        assert_near(feature(fx, &pq2, answer, &d2), d2, 0.0);
+        assay_prepared_fini(&pq2);
+    }
     assay_wnsim_memo_stats(&h1, &m1, &r1);
     assert_near(feature(fx, &pq, answer, NULL), direct, 0.0);
     assay_wnsim_memo_stats(&h2, &m2, &r2);
     assert_int_equal(r2 - r1, 0);
-    assay_prepared_fini(&pq2);
     /* 4,000 made-up words, 50 to an answer: the memo empties once on the
      * way; values stay the direct ones and the words seen last are hits */
     char buf[50 * 8 + 1];
