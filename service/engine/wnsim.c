@@ -695,6 +695,9 @@ typedef struct wn_memo_e {
  * one question, and they share most of their words; a word common to
  * several questions keeps a score for each of the last few. */
 #define WN_SCORED_KEEP 4
+/* bytes of kept scores per thread; past it they are all let go and kept
+ * afresh (a few hundred bytes a word: the labelled mix keeps ~200 KiB) */
+#define WN_SCORED_BYTES ((size_t)512 << 10)
 
 typedef struct wn_scored {
     struct wn_scored *next;
@@ -712,6 +715,7 @@ typedef struct wn_memo {
     wn_memo_e e[WN_MEMO_SLOTS];
     size_t n; /* slots used */
     size_t hits, misses, replays;
+    size_t scored_bytes; /* kept scores' allocations */
 } wn_memo;
 
 static void
@@ -989,8 +993,8 @@ scored_find(wn_memo_e *e, uint64_t uid, uint64_t key, size_t nr)
  * WN_SCORED_KEEP; nothing when the hits overflowed or without memory (the
  * word is then scored again next time). */
 static void
-scored_keep(wn_memo_e *e, uint64_t uid, uint64_t key, const wn_score *s,
-            size_t nr)
+scored_keep(wn_memo *m, wn_memo_e *e, uint64_t uid, uint64_t key,
+            const wn_score *s, size_t nr)
 {
     if (s->nrec > WN_RECORD) {
         return;
@@ -1009,15 +1013,24 @@ scored_keep(wn_memo_e *e, uint64_t uid, uint64_t key, const wn_score *s,
         sd = *last;
         *last = NULL;
         if (sd->bytes < bytes) {
+            m->scored_bytes -= sd->bytes;
             free(sd);
             sd = NULL;
         }
     }
     if (sd == NULL) {
+        if (m->scored_bytes + bytes > WN_SCORED_BYTES) {
+            for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
+                scored_free(m->e[i].scored);
+                m->e[i].scored = NULL;
+            }
+            m->scored_bytes = 0;
+        }
         if ((sd = malloc(bytes)) == NULL) {
             return;
         }
         sd->bytes = bytes;
+        m->scored_bytes += bytes;
     }
     sd->uid = uid;
     sd->key = key;
@@ -1108,7 +1121,7 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
             s.nrec = 0;
             score_word(&s, t->hash, &ww);
             if (me != NULL) {
-                scored_keep(me, p->uid, t->hash, &s, nr);
+                scored_keep(memo, me, p->uid, t->hash, &s, nr);
             }
         }
         double w = idf ? assay_idf_get(idf, t->hash) : 1.0;

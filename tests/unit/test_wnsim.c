@@ -371,6 +371,56 @@ test_wnsim_memo_finds_words_seen_before(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* Kept scores have a budget per thread (512 KiB): 2,000 words scored
+ * against four tables each (8,000 scores of some 80 bytes) go past it, and
+ * the scores kept before are let go: the first answer is scored anew, to
+ * the same value, where without the budget it would be replayed. */
+static void
+test_wnsim_kept_scores_stay_within_budget(void **state)
+{
+    fixture *fx = *state;
+    static const char *const refs[] = {
+        "Numbers held in storage.", "Additional storage is finite.",
+        "An infinite number.", "Storage held in memory."};
+    assay_prepared pq[4];
+    for (size_t k = 0; k < 4; k++) {
+        prepare(fx, &pq[k], "Why?", refs[k], &fx->p);
+    }
+    char buf[50 * 8 + 1];
+    double first = 0.0;
+    for (size_t k = 0; k < 4; k++) {
+        for (int a = 0; a < 40; a++) {
+            char *at = buf;
+            for (int i = 0; i < 50; i++) {
+                int n = a * 50 + i;
+                at += sprintf(at, "zv%c%c%c ", 'a' + n % 26, 'a' + n / 26 % 26,
+                              'a' + n / 676 % 26);
+            }
+            *at = '\0';
+            double direct;
+            assert_near(feature(fx, &pq[k], buf, &direct), direct, 0.0);
+            if (k == 0 && a == 0) {
+                first = direct;
+            }
+        }
+    }
+    /* the first answer again, against the first table */
+    char *at = buf;
+    for (int i = 0; i < 50; i++) {
+        at += sprintf(at, "zv%c%c%c ", 'a' + i % 26, 'a' + i / 26 % 26, 'a');
+    }
+    *at = '\0';
+    size_t h1, m1, r1, h2, m2, r2;
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
+    assert_near(feature(fx, &pq[0], buf, NULL), first, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
+    assert_int_equal(h2 - h1, 50); /* the words themselves are remembered */
+    assert_int_equal(r2 - r1, 0);
+    for (size_t k = 0; k < 4; k++) {
+        assay_prepared_fini(&pq[k]);
+    }
+}
+
 typedef struct thread_job {
     fixture *fx;
     const assay_prepared *pq;
@@ -441,6 +491,7 @@ main(void)
         cmocka_unit_test(test_wnsim_prepared_equals_direct_many_references),
         cmocka_unit_test(test_wnsim_demoted_words_are_ignored),
         cmocka_unit_test(test_wnsim_memo_finds_words_seen_before),
+        cmocka_unit_test(test_wnsim_kept_scores_stay_within_budget),
         cmocka_unit_test(test_wnsim_threads_agree_with_direct),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
