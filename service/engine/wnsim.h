@@ -9,7 +9,9 @@
  * joined by a similar-to link; else 0. 0 without WordNet. Computed only for a
  * model that weighs it and when fitting; the references' side is prepared
  * once per question (assay_wnprep), so an answer costs one WordNet base
- * lookup and its hypernyms per word plus binary searches.
+ * lookup and its hypernyms per word plus binary searches; a word the same
+ * thread scored against the same prepared question lately is replayed
+ * from its memo instead (the same maxima, so the same value).
  */
 #ifndef ASSAY_WNSIM_H
 #define ASSAY_WNSIM_H
