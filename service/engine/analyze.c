@@ -394,7 +394,8 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             copy[t->end] = '\0';
             surface = copy + t->start;
         }
-        if (wc != NULL && assay_wordcache_get(wc, gen, kind, w, wlen, &wi)) {
+        if (wc != NULL && assay_wordcache_get(wc, gen, kind, w, wlen,
+                                              norm.len + 1 - t->start, &wi)) {
             flags |= wi.flags;
             stem = surface == NULL || !wi.own_text
                        ? surface

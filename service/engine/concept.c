@@ -631,11 +631,14 @@ any_order_match(const match_ctx *m, const assay_cphrase *ph, size_t s,
 }
 
 /* Best asserted (not negated) occurrence of phrase ph: its state and span;
- * *neg is set, with the span in nstart/nend, when an occurrence is negated. */
+ * *neg is set, with the span in nstart/nend, when an occurrence is negated.
+ * pmask, when not NULL, is the phrase's close-signature mask over m's
+ * eligible words (at most 64 of them), made by phrase_close_table; else
+ * each block's is made here. */
 static assay_match_state
 phrase_match(const match_ctx *m, const assay_cphrase *ph, bool any_order,
-             size_t *start, size_t *end, bool *neg, size_t *nstart,
-             size_t *nend)
+             const uint64_t *pmask, size_t *start, size_t *end, bool *neg,
+             size_t *nstart, size_t *nend)
 {
     assay_match_state best = ASSAY_MATCH_MISSING;
     const assay_cword *w0 = &ph->words[0];
@@ -680,7 +683,9 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, bool any_order,
         }
         while (!exact_only && emask == 0 && eb < m->nelig) {
             size_t n = m->nelig - eb < 64 ? m->nelig - eb : 64;
-            emask = close_mask(m->essig + eb, m->etsig + eb, n, ssig0, tsig0);
+            emask = pmask != NULL ? *pmask
+                                  : close_mask(m->essig + eb, m->etsig + eb, n,
+                                               ssig0, tsig0);
             if (hyphen0) {
                 emask |= m->ehyph[eb / 64];
             }
@@ -861,6 +866,92 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
     return true;
 }
 
+/* Whether phrase ph's first word has a candidate in m, given its close
+ * mask pm over m's eligible words (phrase_close_table, so at most 64): a
+ * word with its hash or a synonym's, a close eligible word (when the
+ * first word tolerates an edit), or, for a hyphenated first word, a
+ * hyphenated technical form. phrase_match finds nothing without one, so
+ * it need not be called. */
+static bool
+phrase_may_start(const match_ctx *m, const assay_cphrase *ph, uint64_t pm)
+{
+    const assay_cword *w0 = &ph->words[0];
+    const bool exact_only =
+        w0->surface_len < m->p->fuzzy_min && w0->text_len + 1 < m->p->fuzzy_min;
+    if (!exact_only && (pm != 0 || (w0->hyphen && m->ehyph[0] != 0))) {
+        return true;
+    }
+    for (size_t q = 0; q <= w0->nsyn; q++) {
+        uint64_t h = q == 0 ? w0->hash : w0->syn[q - 1];
+        uint32_t x = m->head[h & m->hmask];
+        while (x != 0 && m->hash[x - 1] != h) {
+            x = m->next[x - 1];
+        }
+        if (x != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The close-signature masks of every phrase matched among content words
+ * (not among_all) against m's eligible words, at most 64 of them, in one
+ * pass per word instead of one per phrase: out[k] (the k-th such phrase in
+ * the set's order) gets bit e when eligible word e is close to the
+ * phrase's first word (close_mask's test, the same pairs the other way
+ * round). Each eligible word is
+ * tested against 16 phrases at a time, so a short answer pays for its few
+ * words, not for a call and a padded group per phrase. NULL when out of
+ * memory or when m has more than 64 eligible words (a long answer: then
+ * one pass per phrase over its words costs less). */
+static const uint64_t *
+phrase_close_table(const assay_concept_set *cs, const match_ctx *m,
+                   assay_scratch *sc)
+{
+    if (m->nelig == 0 || m->nelig > 64) {
+        return NULL;
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        total += cs->c[i].nphrases;
+    }
+    size_t padded = (total + ELIG_PAD - 1) / ELIG_PAD * ELIG_PAD;
+    char *mem = assay_scratch_get(sc, ASSAY_SCRATCH_MATCH_PHRASES,
+                                  total * sizeof(uint64_t) +
+                                      2 * padded * sizeof(uint32_t) + 1);
+    if (mem == NULL) {
+        return NULL;
+    }
+    uint64_t *out = (uint64_t *)mem;
+    uint32_t *ps = (uint32_t *)(out + total);
+    uint32_t *pt = ps + padded;
+    size_t n = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        for (size_t j = 0; j < cs->c[i].nphrases; j++) {
+            const assay_cphrase *ph = &cs->c[i].phrases[j];
+            if (!ph->among_all) {
+                ps[n] = ph->words[0].surface_sig;
+                pt[n] = ph->words[0].text_sig;
+                out[n++] = 0;
+            }
+        }
+    }
+    for (size_t k = n; k % ELIG_PAD != 0; k++) {
+        ps[k] = pt[k] = 0;
+    }
+    for (size_t e = 0; e < m->nelig; e++) {
+        for (size_t g = 0; g < n; g += 64) {
+            size_t w = n - g < 64 ? n - g : 64;
+            uint64_t mk =
+                close_mask(ps + g, pt + g, w, m->essig[e], m->etsig[e]);
+            for (; mk != 0; mk &= mk - 1) {
+                out[g + (size_t)__builtin_ctzll(mk)] |= 1ULL << e;
+            }
+        }
+    }
+    return out;
+}
+
 size_t
 assay_concepts_match(const assay_concept_set *cs, const assay_analysis *answer,
                      const assay_match_params *p, assay_concept_match *out)
@@ -893,6 +984,8 @@ assay_concepts_match_scope(const assay_concept_set *cs,
         memset(out, 0, cs->n * sizeof(*out));
         return steps;
     }
+    const uint64_t *pmasks = phrase_close_table(cs, &m, sc);
+    size_t pk = 0; /* the next content-word phrase's index in pmasks */
     for (size_t i = 0; i < cs->n; i++) {
         const assay_concept *c = &cs->c[i];
         assay_concept_match best = {ASSAY_MATCH_MISSING, 0, 0, 0, 0, 0, 0, 0};
@@ -906,9 +999,16 @@ assay_concepts_match_scope(const assay_concept_set *cs,
              * another way, never a misconception (a false one costs more) */
             bool any_order = ph->n >= 2 && !ph->among_all && !c->derived &&
                              !c->misconception;
+            const uint64_t *pm = NULL;
+            if (!ph->among_all && pmasks != NULL) {
+                pm = &pmasks[pk++];
+                if (!phrase_may_start(&m, ph, *pm)) {
+                    continue; /* MISSING, not negated: nothing to record */
+                }
+            }
             assay_match_state st =
-                phrase_match(ph->among_all ? &all : &m, ph, any_order, &s, &e,
-                             &neg, &ns, &ne);
+                phrase_match(ph->among_all ? &all : &m, ph, any_order, pm, &s,
+                             &e, &neg, &ns, &ne);
             if (st > best.state) {
                 best = (assay_concept_match){st, s, e, j, 0, 0, 0, 0};
             }
@@ -972,8 +1072,8 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                 bool neg = false;
                 const assay_cphrase *ph = &c->phrases[j];
                 const match_ctx *mc = ph->among_all ? &all : &m;
-                if (phrase_match(mc, ph, false, &ys, &ye, &neg, &ns, &ne) !=
-                    ASSAY_MATCH_EXACT) {
+                if (phrase_match(mc, ph, false, NULL, &ys, &ye, &neg, &ns,
+                                 &ne) != ASSAY_MATCH_EXACT) {
                     continue;
                 }
                 /* said as one phrase, no other word inside it ("server

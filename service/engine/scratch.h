@@ -30,6 +30,8 @@ typedef enum assay_scratch_slot {
     ASSAY_SCRATCH_COVER, /* score.c: per-term negation cover */
     ASSAY_SCRATCH_MATCH, /* concept.c: per-content-word match arrays */
     ASSAY_SCRATCH_MATCH_ALL,
+    ASSAY_SCRATCH_MATCH_PHRASES, /* concept.c: per-phrase close masks */
+    ASSAY_SCRATCH_WNSIM,         /* wnsim.c: per-reference best matches */
     ASSAY_SCRATCH_NSLOTS
 } assay_scratch_slot;
 

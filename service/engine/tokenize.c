@@ -504,7 +504,16 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
         unsigned kind = ASSAY_TOK_WORD;
         bool has_word = true;
         size_t tick;
-        if (c == '`' && (tick = tok_code_close(s, len, i)) != 0) {
+        /* the usual bytes first: a space changes no break state, and an
+         * ASCII letter or digit starts a word whatever the tests below say
+         * of the other bytes they look for */
+        if (c == ' ') {
+            i++;
+            continue;
+        }
+        if (c < 0x80 && tok_is_ascii_alnum(c)) {
+            end = tok_scan(s, len, i, &kind, &has_word);
+        } else if (c == '`' && (tick = tok_code_close(s, len, i)) != 0) {
             bool alnum, letters;
             tok_code_kind(s, i + 1, tick, &alnum, &letters);
             if (!alnum) { /* an operator: `==`, `->`, `**` */

@@ -30,11 +30,13 @@
  */
 #include "wnsim.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "demote.h"
+#include "scratch.h"
 #include "tls.h"
 
 #define WN_MAX_WORDS                                                           \
@@ -250,7 +252,10 @@ struct assay_wnprep {
     /* synset + 1 -> its first row in syn, open addressing (0: empty) */
     uint32_t (*index)[2];
     unsigned ibits; /* 1 << ibits slots */
+    uint64_t uid;   /* unique in the process: names it in the threads' memos */
 };
+
+static _Atomic uint64_t wnprep_uids = 1;
 
 static uint32_t
 filter_bit(const assay_wnprep *p, uint32_t ss)
@@ -505,6 +510,7 @@ assay_wnprep_build(assay_wnprep **out, const assay_wordnet *wn,
         goto fail;
     }
     p->wn = wn;
+    p->uid = atomic_fetch_add(&wnprep_uids, 1);
     p->nrefs = pq->nrefs;
     for (size_t k = 0; k < pq->nrefs; k++) {
         wbag_of(r, wn, &pq->refs[k], &pq->demoted, idf);
@@ -613,11 +619,18 @@ veto_has(const veto *vt, uint8_t ref, uint8_t word)
     return false;
 }
 
+#define WN_RECORD 512 /* hits of one answer word kept for replaying */
+
 typedef struct wn_score {
     const assay_wnprep *p;
     double *best_a; /* per reference: this answer word's best match */
     double *best_r; /* per reference word (nrefs * WN_MAX_WORDS) */
     double *num_a;  /* per reference: sum of w * best_a */
+    /* the hits that passed the veto, for wn_scored (nrec > WN_RECORD:
+     * too many to keep) */
+    size_t nrec;
+    uint16_t rec_pair[WN_RECORD];
+    double rec_sim[WN_RECORD];
 } wn_score;
 
 static void
@@ -626,6 +639,11 @@ hit(wn_score *s, const veto *vt, uint8_t ref, uint8_t word, double sim)
     if (vt->n > 0 && veto_has(vt, ref, word)) {
         return;
     }
+    if (s->nrec < WN_RECORD) {
+        s->rec_pair[s->nrec] = (uint16_t)(ref << 8 | word);
+        s->rec_sim[s->nrec] = sim;
+    }
+    s->nrec++;
     if (sim > s->best_a[ref]) {
         s->best_a[ref] = sim;
     }
@@ -646,26 +664,83 @@ hit(wn_score *s, const veto *vt, uint8_t ref, uint8_t word, double sim)
  * antonym remembered, emptied when three quarters full) instead of walking
  * the table again: the walk's cache misses were most of the feature's
  * cost. A longer word, or one reaching more than WN_MEMO_NODES synsets or
- * WN_MEMO_ANTONYMS antonyms, is worked out each time. */
+ * WN_MEMO_ANTONYMS antonyms, is worked out each time.
+ *
+ * Probes read a separate array of 32-bit tags (16 KiB, 0 = empty), not the
+ * 72-byte entries: at three quarters full a probe passes several slots,
+ * and an entry is read only when its tag is the word's. */
 #define WN_MEMO_SLOTS 4096 /* a power of two */
 #define WN_MEMO_WORD 22
 #define WN_MEMO_NODES 1024
 #define WN_MEMO_ANTONYMS 256
 
 typedef struct wn_memo_e {
-    uint64_t gen; /* the table's generation; 0: empty */
+    uint64_t gen; /* the table's generation */
     uint8_t len, nb;
     uint16_t nn, nant;
     char word[WN_MEMO_WORD];
     uint32_t bases[WN_MAX_BASES];
     /* nn nodes (synset << 2 | depth), then nant antonyms; malloc'd */
     uint32_t *node;
+    /* what the word scored against the last WN_SCORED_KEEP prepared
+     * tables that scored it, most recent first (malloc'd; NULL: none) */
+    struct wn_scored *scored;
 } wn_memo_e;
 
+/* One answer word scored against one prepared table: its best match per
+ * reference, and the similarities it offered reference words (the hits
+ * that passed the antonym veto, in order). Replaying them (a maximum per
+ * reference word) gives the same numbers as scoring the word again: the
+ * feature only takes maxima of them. A platform grades many answers to
+ * one question, and they share most of their words; a word common to
+ * several questions keeps a score for each of the last few. */
+#define WN_SCORED_KEEP 4
+/* bytes of kept scores per thread; past it they are all let go and kept
+ * afresh (a few hundred bytes a word: the labelled mix keeps ~200 KiB) */
+#define WN_SCORED_BYTES ((size_t)512 << 10)
+
+typedef struct wn_scored {
+    struct wn_scored *next;
+    uint64_t uid; /* the prepared table's (assay_wnprep.uid) */
+    uint64_t key; /* the term's hash (score_word looks it up too) */
+    size_t bytes; /* allocated, this header included */
+    size_t nr, nhits;
+    double *best;   /* nr */
+    double *sim;    /* nhits */
+    uint16_t *pair; /* nhits: ref << 8 | word */
+} wn_scored;
+
 typedef struct wn_memo {
+    uint32_t tag[WN_MEMO_SLOTS]; /* memo_hash's low half | 1; 0: empty */
     wn_memo_e e[WN_MEMO_SLOTS];
     size_t n; /* slots used */
+    size_t hits, misses, replays;
+    size_t scored_bytes; /* kept scores' allocations */
 } wn_memo;
+
+static void
+scored_free(wn_scored *sd)
+{
+    while (sd != NULL) {
+        wn_scored *next = sd->next;
+        free(sd);
+        sd = next;
+    }
+}
+
+static void
+memo_clear(wn_memo *m)
+{
+    for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
+        free(m->e[i].node);
+        scored_free(m->e[i].scored);
+    }
+    size_t hits = m->hits, misses = m->misses, replays = m->replays;
+    memset(m, 0, sizeof(*m));
+    m->hits = hits;
+    m->misses = misses;
+    m->replays = replays;
+}
 
 static void
 memo_destroy(void *p)
@@ -673,6 +748,7 @@ memo_destroy(void *p)
     wn_memo *m = p;
     for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
         free(m->e[i].node);
+        scored_free(m->e[i].scored);
     }
     free(m);
 }
@@ -693,15 +769,50 @@ memo_thread(void)
     return assay_tls_get(&memo_tls);
 }
 
-static size_t
-memo_slot(const char *w, size_t len)
+static uint64_t
+memo_hash(const char *w, size_t len)
 {
     uint64_t h = 0xcbf29ce484222325ull;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)w[i];
         h *= 0x100000001b3ull;
     }
-    return (size_t)(h >> 32) & (WN_MEMO_SLOTS - 1);
+    return h;
+}
+
+/* memo_find returns the entry of word w (len <= WN_MEMO_WORD) under
+ * generation gen, or NULL with *slot set to the empty slot where it goes
+ * (after emptying a full table) */
+static wn_memo_e *
+memo_find(wn_memo *m, uint64_t gen, const char *w, size_t len, size_t *slot)
+{
+    uint64_t x = memo_hash(w, len);
+    uint32_t tag = (uint32_t)x | 1u;
+    size_t h = (size_t)(x >> 32) & (WN_MEMO_SLOTS - 1);
+    for (; m->tag[h] != 0; h = (h + 1) & (WN_MEMO_SLOTS - 1)) {
+        const wn_memo_e *e = &m->e[h];
+        if (m->tag[h] == tag && e->gen == gen && e->len == len &&
+            memcmp(e->word, w, len) == 0) {
+            m->hits++;
+            return &m->e[h];
+        }
+    }
+    m->misses++;
+    if (m->n >= WN_MEMO_SLOTS / 4 * 3) {
+        memo_clear(m);
+        h = (size_t)(x >> 32) & (WN_MEMO_SLOTS - 1);
+    }
+    *slot = h;
+    return NULL;
+}
+
+void
+assay_wnsim_memo_stats(size_t *hits, size_t *misses, size_t *replays)
+{
+    const wn_memo *m = memo_thread();
+    *hits = m != NULL ? m->hits : 0;
+    *misses = m != NULL ? m->misses : 0;
+    *replays = m != NULL ? m->replays : 0;
 }
 
 /* one answer word's lookups: bases, nodes (or packed nodes from the memo:
@@ -725,33 +836,25 @@ typedef struct wn_room {
 /* wn_word_of fills *ww for surface w; false when out of memory */
 static bool
 wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
-           size_t len, wn_room *room, wn_word *ww)
+           size_t len, wn_room *room, wn_word *ww, wn_memo_e **entry)
 {
     wn_memo_e *e = NULL;
+    size_t slot = 0;
+    *entry = NULL;
     if (memo != NULL && len <= WN_MEMO_WORD) {
-        size_t h = memo_slot(w, len);
-        for (e = &memo->e[h]; e->gen != 0;
-             h = (h + 1) & (WN_MEMO_SLOTS - 1), e = &memo->e[h]) {
-            if (e->gen == gen && e->len == len &&
-                memcmp(e->word, w, len) == 0) {
-                memcpy(ww->bases, e->bases, sizeof(ww->bases));
-                ww->nb = e->nb;
-                ww->nodes = NULL;
-                ww->packed = e->node;
-                ww->nn = e->nn;
-                ww->ants = e->node != NULL ? e->node + e->nn : NULL;
-                ww->nant = e->nant;
-                return true;
-            }
+        wn_memo_e *f = memo_find(memo, gen, w, len, &slot);
+        if (f != NULL) {
+            *entry = f;
+            memcpy(ww->bases, f->bases, sizeof(ww->bases));
+            ww->nb = f->nb;
+            ww->nodes = NULL;
+            ww->packed = f->node;
+            ww->nn = f->nn;
+            ww->ants = f->node != NULL ? f->node + f->nn : NULL;
+            ww->nant = f->nant;
+            return true;
         }
-        /* e is the empty slot the word goes to; a full table starts over */
-        if (memo->n >= WN_MEMO_SLOTS / 4 * 3) {
-            for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
-                free(memo->e[i].node);
-            }
-            memset(memo, 0, sizeof(*memo));
-            e = &memo->e[memo_slot(w, len)];
-        }
+        e = &memo->e[slot]; /* the empty slot the word goes to */
     }
     if (room->nodes == NULL &&
         ((room->nodes = malloc(WN_MAX_BASES * ASSAY_WORDNET_MAX_NODES *
@@ -791,6 +894,7 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
     }
     e->node = node;
     memo->n++;
+    memo->tag[slot] = (uint32_t)memo_hash(w, len) | 1u;
     e->gen = gen;
     e->len = (uint8_t)len;
     memcpy(e->word, w, len);
@@ -804,6 +908,7 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
     if (nant > 0) {
         memcpy(node + nn, room->ants, nant * sizeof(*node));
     }
+    *entry = e;
     return true;
 }
 
@@ -866,6 +971,96 @@ score_word(wn_score *s, uint64_t key, const wn_word *ww)
     }
 }
 
+/* What word key scored against table uid in memo entry e, moved to the
+ * front of its list; NULL when not there. */
+static const wn_scored *
+scored_find(wn_memo_e *e, uint64_t uid, uint64_t key, size_t nr)
+{
+    for (wn_scored **at = &e->scored; *at != NULL; at = &(*at)->next) {
+        wn_scored *sd = *at;
+        if (sd->uid == uid && sd->key == key && sd->nr == nr) {
+            *at = sd->next;
+            sd->next = e->scored;
+            e->scored = sd;
+            return sd;
+        }
+    }
+    return NULL;
+}
+
+/* Keeps what word key scored (s's best_a and its recorded hits) against
+ * table uid at the front of memo entry e's list, reusing the oldest of
+ * WN_SCORED_KEEP; nothing when the hits overflowed or without memory (the
+ * word is then scored again next time). */
+static void
+scored_keep(wn_memo *m, wn_memo_e *e, uint64_t uid, uint64_t key,
+            const wn_score *s, size_t nr)
+{
+    if (s->nrec > WN_RECORD) {
+        return;
+    }
+    size_t bytes = sizeof(wn_scored) + (nr + s->nrec) * sizeof(double) +
+                   s->nrec * sizeof(uint16_t);
+    /* the list's last, once it is full */
+    size_t n = 0;
+    wn_scored **last = &e->scored;
+    while (*last != NULL && (*last)->next != NULL) {
+        last = &(*last)->next;
+        n++;
+    }
+    wn_scored *sd = NULL;
+    if (*last != NULL && n + 1 >= WN_SCORED_KEEP) {
+        sd = *last;
+        *last = NULL;
+        if (sd->bytes < bytes) {
+            m->scored_bytes -= sd->bytes;
+            free(sd);
+            sd = NULL;
+        }
+    }
+    if (sd == NULL) {
+        if (m->scored_bytes + bytes > WN_SCORED_BYTES) {
+            for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
+                scored_free(m->e[i].scored);
+                m->e[i].scored = NULL;
+            }
+            m->scored_bytes = 0;
+        }
+        if ((sd = malloc(bytes)) == NULL) {
+            return;
+        }
+        sd->bytes = bytes;
+        m->scored_bytes += bytes;
+    }
+    sd->uid = uid;
+    sd->key = key;
+    sd->nr = nr;
+    sd->nhits = s->nrec;
+    sd->best = (double *)(sd + 1);
+    sd->sim = sd->best + nr;
+    sd->pair = (uint16_t *)(sd->sim + s->nrec);
+    memcpy(sd->best, s->best_a, nr * sizeof(double));
+    memcpy(sd->sim, s->rec_sim, s->nrec * sizeof(double));
+    memcpy(sd->pair, s->rec_pair, s->nrec * sizeof(uint16_t));
+    sd->next = e->scored;
+    e->scored = sd;
+}
+
+/* Replays sd into s: best_a as it was, each hit's similarity a maximum for
+ * its reference word, as hit() took it. */
+static void
+scored_replay(wn_score *s, const wn_scored *sd)
+{
+    memcpy(s->best_a, sd->best, sd->nr * sizeof(double));
+    for (size_t i = 0; i < sd->nhits; i++) {
+        double *br = &s->best_r[(size_t)(sd->pair[i] >> 8) * WN_MAX_WORDS +
+                                (sd->pair[i] & 0xffu)];
+        if (sd->sim[i] > *br) {
+            *br = sd->sim[i];
+        }
+    }
+}
+
 static double
 wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
                const assay_analysis *answer, const assay_idf *idf)
@@ -874,7 +1069,12 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
     if (nr == 0) {
         return 0.0;
     }
-    double *buf = calloc(nr * (WN_MAX_WORDS + 2), sizeof(double));
+    /* the thread's scratch, else an allocation of its own */
+    size_t bytes = nr * (WN_MAX_WORDS + 2) * sizeof(double);
+    assay_scratch *sc = assay_scratch_thread();
+    double *own = NULL;
+    double *buf = sc != NULL ? assay_scratch_get(sc, ASSAY_SCRATCH_WNSIM, bytes)
+                             : (own = malloc(bytes));
     wn_room room = {NULL, NULL};
     uint64_t seen[WN_MAX_WORDS];
     size_t nseen = 0;
@@ -882,9 +1082,15 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
     if (buf == NULL) {
         goto out;
     }
+    memset(buf, 0, bytes);
     wn_memo *memo = memo_thread();
     uint64_t gen = assay_wordnet_generation(p->wn);
-    wn_score s = {p, buf, buf + nr, buf + nr * (WN_MAX_WORDS + 1)};
+    wn_score s;
+    s.p = p;
+    s.best_a = buf;
+    s.best_r = buf + nr;
+    s.num_a = buf + nr * (WN_MAX_WORDS + 1);
+    s.nrec = 0;
     for (size_t i = 0; i < answer->n && nseen < WN_MAX_WORDS; i++) {
         const assay_term *t = &answer->terms[i];
         if ((t->flags & ASSAY_TERM_STOP) ||
@@ -900,12 +1106,24 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
         }
         seen[nseen++] = t->hash;
         wn_word ww;
+        wn_memo_e *me;
         if (!wn_word_of(p->wn, gen, memo, t->surface, t->surface_len, &room,
-                        &ww)) {
+                        &ww, &me)) {
             goto out; /* out of memory: 0 */
         }
-        memset(s.best_a, 0, nr * sizeof(double));
-        score_word(&s, t->hash, &ww);
+        const wn_scored *sd =
+            me != NULL ? scored_find(me, p->uid, t->hash, nr) : NULL;
+        if (sd != NULL) {
+            scored_replay(&s, sd);
+            memo->replays++;
+        } else {
+            memset(s.best_a, 0, nr * sizeof(double));
+            s.nrec = 0;
+            score_word(&s, t->hash, &ww);
+            if (me != NULL) {
+                scored_keep(memo, me, p->uid, t->hash, &s, nr);
+            }
+        }
         double w = idf ? assay_idf_get(idf, t->hash) : 1.0;
         for (size_t k = 0; k < nr; k++) {
             s.num_a[k] += w * s.best_a[k];
@@ -930,7 +1148,7 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
         best = v > best ? v : best;
     }
 out:
-    free(buf);
+    free(own);
     free(room.nodes);
     free(room.ants);
     return best;

@@ -9,7 +9,9 @@
  * joined by a similar-to link; else 0. 0 without WordNet. Computed only for a
  * model that weighs it and when fitting; the references' side is prepared
  * once per question (assay_wnprep), so an answer costs one WordNet base
- * lookup and its hypernyms per word plus binary searches.
+ * lookup and its hypernyms per word plus binary searches; a word the same
+ * thread scored against the same prepared question lately is replayed
+ * from its memo instead (the same maxima, so the same value).
  */
 #ifndef ASSAY_WNSIM_H
 #define ASSAY_WNSIM_H
@@ -44,5 +46,11 @@ double assay_wnsim_direct(const assay_wordnet *wn, const assay_prepared *pq,
  * same text: 1). */
 double assay_wnsim_words(const assay_wordnet *wn, const char *a, size_t alen,
                          const char *b, size_t blen);
+
+/* assay_wnsim_memo_stats reports the calling thread's hits and misses so
+ * far in its memo of answer words' WordNet lookups, and how many words it
+ * replayed as they scored against the same prepared table before (tests);
+ * all 0 before its first use. */
+void assay_wnsim_memo_stats(size_t *hits, size_t *misses, size_t *replays);
 
 #endif

@@ -52,9 +52,13 @@ void assay_wordcache_free(assay_wordcache *c);
 
 /* assay_wordcache_get fills *out (its text borrowed from c, valid until the
  * next put) with what was put for word w (len bytes) of token kind kind
- * under lexicon generation gen; false when it is not there. */
+ * under lexicon generation gen; false when it is not there. avail (>= len)
+ * is how many bytes at w may be read: with 24 or more the word is loaded
+ * without a copy (a word inside a NUL-ended text: up to and including the
+ * NUL). */
 bool assay_wordcache_get(assay_wordcache *c, uint64_t gen, unsigned kind,
-                         const char *w, size_t len, assay_wordinfo *out);
+                         const char *w, size_t len, size_t avail,
+                         assay_wordinfo *out);
 
 /* assay_wordcache_put remembers *in for (gen, kind, w); words or texts
  * longer than ASSAY_WORDCACHE_WORD are not kept. */

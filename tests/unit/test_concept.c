@@ -699,6 +699,112 @@ test_concept_fuzzy_first_word_found_at_every_position(void **state)
     }
 }
 
+/* Many concepts against answers of up to 64 words that tolerate an edit
+ * (their phrases' first words tested against the answer's words one word
+ * at a time, and phrases whose first word has no candidate skipped) and
+ * past 64 (one phrase at a time): concept k's variant is the k-th made-up
+ * word, misspelt (fuzzy) when k is even, as written (exact) when odd; every
+ * ninth concept has a variant matched among all words first ("one ..."),
+ * which the per-phrase masks leave out; concept 70 is a three-letter word
+ * (exact only), 71 a hyphenated compound, found with an edit per part. */
+static void
+test_concept_many_phrases_short_and_long_answers(void **state)
+{
+    fixture *fx = *state;
+    enum { NW = 70, NC = NW + 2 };
+    char words[NW][8], typo[NW][8], one[NW][16];
+    char *vars[NC][2];
+    assay_concept_def d[NC];
+    memset(d, 0, sizeof(d));
+    for (int k = 0; k < NW; k++) {
+        /* q, k % 26, k / 26, then both again through other maps, m: any
+         * two words differ in at least three places, so a word one edit
+         * from one is two from every other */
+        int c1 = k % 26, c2 = k / 26;
+        snprintf(words[k], sizeof(words[k]), "q%c%c%c%c%cm", 'a' + c1, 'a' + c2,
+                 'a' + (c1 * 3 + 5) % 26, 'a' + (c2 + c1) % 26,
+                 'a' + (c2 * 5 + 3) % 26);
+        memcpy(typo[k], words[k], sizeof(typo[k]));
+        if (k % 2 == 0) { /* swap two neighbours: one edit */
+            typo[k][2] = words[k][3];
+            typo[k][3] = words[k][2];
+            if (typo[k][2] == typo[k][3]) {
+                typo[k][3] = 'z';
+            }
+        }
+        snprintf(one[k], sizeof(one[k]), "one %s", words[k]);
+        size_t nv = 0;
+        if (k % 9 == 0) {
+            vars[k][nv++] = one[k];
+        }
+        vars[k][nv++] = typo[k];
+        d[k].label = words[k];
+        d[k].variants = vars[k];
+        d[k].nvariants = nv;
+        d[k].weight = 1.0;
+    }
+    vars[NW][0] = "gil";
+    vars[NW + 1][0] = "publish-subscribe";
+    for (int k = NW; k < NC; k++) {
+        d[k].label = vars[k][0];
+        d[k].variants = vars[k];
+        d[k].nvariants = 1;
+        d[k].weight = 1.0;
+    }
+    assay_concept_set cs;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_concepts_compile(d, NC, fx->lex, fx->st, &cs, &err),
+                  &err);
+    /* the first n words, then "gil" and the compound when extra */
+    static const size_t lens[] = {1, 5, 40, 63, 64, 65, NW};
+    for (size_t li = 0; li < sizeof(lens) / sizeof(lens[0]); li++) {
+        for (int extra = 0; extra < 2; extra++) {
+            size_t n = lens[li];
+            char answer[1024] = "";
+            size_t at[NW];
+            for (size_t k = 0; k < n; k++) {
+                at[k] = strlen(answer);
+                strcat(answer, words[k]);
+                strcat(answer, " ");
+            }
+            size_t gil = strlen(answer);
+            if (extra) {
+                strcat(answer, "GIL publisx-subscribz");
+            }
+            assay_analysis a;
+            assert_ok(assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a,
+                                    &err));
+            assay_concept_match m[NC];
+            assay_concepts_match(&cs, &a, &params, m);
+            for (size_t k = 0; k < NW; k++) {
+                assay_match_state want = k >= n  ? ASSAY_MATCH_MISSING
+                                         : k % 2 ? ASSAY_MATCH_EXACT
+                                                 : ASSAY_MATCH_FUZZY;
+                if (m[k].state != want ||
+                    (k < n && (m[k].start != at[k] ||
+                               m[k].phrase != (k % 9 == 0 ? 1u : 0u)))) {
+                    print_error("%zu words%s: concept %zu (%s): state %d at "
+                                "%zu phrase %zu, want %d at %zu\n",
+                                n, extra ? " + gil" : "", k, typo[k],
+                                (int)m[k].state, m[k].start, m[k].phrase,
+                                (int)want, k < n ? at[k] : 0);
+                    fail();
+                }
+            }
+            assert_int_equal(m[NW].state,
+                             extra ? ASSAY_MATCH_EXACT : ASSAY_MATCH_MISSING);
+            assert_int_equal(m[NW + 1].state,
+                             extra ? ASSAY_MATCH_FUZZY : ASSAY_MATCH_MISSING);
+            if (extra) {
+                assert_int_equal(m[NW].start, gil);
+            }
+            assay_analysis_fini(&a);
+        }
+    }
+    assay_concepts_fini(&cs);
+}
+
 static void
 test_concept_within_one_edit_table(void **state)
 {
@@ -746,6 +852,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_concept_exact_phrase_reports_span),
+        cmocka_unit_test(test_concept_many_phrases_short_and_long_answers),
         cmocka_unit_test(test_concept_any_synonym_matches_and_names_phrase),
         cmocka_unit_test(test_concept_close_wordnet_synonym_is_fuzzy),
         cmocka_unit_test(test_concept_phrase_words_within_window_match),

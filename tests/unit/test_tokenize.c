@@ -405,11 +405,50 @@ test_tokenize_marks_parenthesised_asides(void **state)
     free(t);
 }
 
+/* Spaces take a short way through the tokenizer (they change no break
+ * state), tabs the general one: the same texts with tabs for spaces give
+ * the same tokens, kinds and flags. */
+static void
+test_tokenize_spaces_read_as_tabs(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "The GIL lets one thread run Python bytecode at a time.",
+        "  leading and trailing spaces  ",
+        "a , b ; c : d ( e ) f [ g ] h . i ! j ? k",
+        "x - y -- z, and O(n + m) with `fork()` and __init__ .env {{ var }}",
+        "self.name = value  # set . 5 and 3.14 ,then",
+        "it's not (really) done: yes. no! maybe? fine",
+    };
+    for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
+        char tabs[256];
+        size_t len = strlen(texts[k]);
+        assert_true(len < sizeof(tabs));
+        for (size_t i = 0; i <= len; i++) {
+            tabs[i] = texts[k][i] == ' ' ? '\t' : texts[k][i];
+        }
+        assay_token *a, *b;
+        size_t na, nb;
+        assert_ok(assay_tokenize(texts[k], len, &a, &na, NULL));
+        assert_ok(assay_tokenize(tabs, len, &b, &nb, NULL));
+        assert_int_equal(na, nb);
+        for (size_t i = 0; i < na; i++) {
+            assert_int_equal(a[i].start, b[i].start);
+            assert_int_equal(a[i].end, b[i].end);
+            assert_int_equal(a[i].kind, b[i].kind);
+            assert_int_equal(a[i].flags, b[i].flags);
+        }
+        free(a);
+        free(b);
+    }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokenize_splits_plain_words),
+        cmocka_unit_test(test_tokenize_spaces_read_as_tabs),
         cmocka_unit_test(test_tokenize_keeps_snake_case_whole),
         cmocka_unit_test(test_tokenize_keeps_dunder_names),
         cmocka_unit_test(test_tokenize_keeps_dotted_names),

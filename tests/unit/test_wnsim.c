@@ -287,6 +287,140 @@ test_wnsim_demoted_words_are_ignored(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* The thread's memo of answer words: a word seen before is found (a hit,
+ * no miss), a new one is a miss, and past three quarters of its 4,096
+ * slots it starts over without changing a value. A word scored against
+ * one of the last four prepared tables that scored it is replayed; against
+ * another, scored anew. */
+static void
+test_wnsim_memo_finds_words_seen_before(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    prepare(fx, &pq, "How many values can a variable hold?",
+            "An unlimited number of values, stored in extra memory.", &fx->p);
+    const char *answer = "infinite numbers held in additional storage";
+    double direct;
+    size_t h0, m0, r0, h1, m1, r1, h2, m2, r2;
+    assay_wnsim_memo_stats(&h0, &m0, &r0);
+    double s = feature(fx, &pq, answer, &direct);
+    assert_near(s, direct, 0.0);
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
+    /* infinite, numbers, held, additional, storage: looked up once each
+     * (the first call may find some from the tests before) */
+    assert_int_equal((h1 - h0) + (m1 - m0), 5);
+    assert_near(feature(fx, &pq, answer, NULL), direct, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
+    assert_int_equal(h2 - h1, 5);
+    assert_int_equal(m2 - m1, 0);
+    assert_int_equal(r2 - r1, 5); /* scored against pq before: replayed */
+    /* another question's table: the words are found but scored anew, then
+     * replayed; back on the first table, scored anew again */
+    assay_prepared pq2;
+    prepare(fx, &pq2, "Where is it kept?",
+            "In a finite store of numbers on the disk, held for later.",
+            &fx->p);
+    for (int round = 0; round < 2; round++) {
+        double d2;
+        assay_wnsim_memo_stats(&h1, &m1, &r1);
+        assert_near(feature(fx, &pq2, answer, &d2), d2, 0.0);
+        assay_wnsim_memo_stats(&h2, &m2, &r2);
+        assert_int_equal(r2 - r1, round == 0 ? 0 : 5);
+        assert_true(d2 != direct);
+    }
+    /* the first table's scores are still kept beside the second's */
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
+    assert_near(feature(fx, &pq, answer, NULL), direct, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
+    assert_int_equal(r2 - r1, 5);
+    assay_prepared_fini(&pq2);
+    /* four more tables score the words: the first one's go (a word keeps
+     * the last four), and it is scored anew, to the same value */
+    static const char *const refs[] = {
+        "Numbers held in storage.", "Additional storage is finite.",
+        "An infinite number.", "Storage held in memory."};
+    for (size_t k = 0; k < 4; k++) {
+        prepare(fx, &pq2, "Why?", refs[k], &fx->p);
+        double d2;
+        assert_near(feature(fx, &pq2, answer, &d2), d2, 0.0);
+        assay_prepared_fini(&pq2);
+    }
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
+    assert_near(feature(fx, &pq, answer, NULL), direct, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
+    assert_int_equal(r2 - r1, 0);
+    /* 4,000 made-up words, 50 to an answer: the memo empties once on the
+     * way; values stay the direct ones and the words seen last are hits */
+    char buf[50 * 8 + 1];
+    for (int k = 0; k < 80; k++) {
+        char *at = buf;
+        for (int i = 0; i < 50; i++) {
+            int n = k * 50 + i;
+            at += sprintf(at, "zq%c%c%c ", 'a' + n % 26, 'a' + n / 26 % 26,
+                          'a' + n / 676 % 26);
+        }
+        *at = '\0';
+        assert_near(feature(fx, &pq, buf, &direct), direct, 0.0);
+    }
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
+    assert_near(feature(fx, &pq, buf, NULL), direct, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
+    assert_int_equal(h2 - h1, 50);
+    assert_int_equal(m2 - m1, 0);
+    assert_int_equal(r2 - r1, 50);
+    assay_prepared_fini(&pq);
+}
+
+/* Kept scores have a budget per thread (512 KiB): 2,000 words scored
+ * against four tables each (8,000 scores of some 80 bytes) go past it, and
+ * the scores kept before are let go: the first answer is scored anew, to
+ * the same value, where without the budget it would be replayed. */
+static void
+test_wnsim_kept_scores_stay_within_budget(void **state)
+{
+    fixture *fx = *state;
+    static const char *const refs[] = {
+        "Numbers held in storage.", "Additional storage is finite.",
+        "An infinite number.", "Storage held in memory."};
+    assay_prepared pq[4];
+    for (size_t k = 0; k < 4; k++) {
+        prepare(fx, &pq[k], "Why?", refs[k], &fx->p);
+    }
+    char buf[50 * 8 + 1];
+    double first = 0.0;
+    for (size_t k = 0; k < 4; k++) {
+        for (int a = 0; a < 40; a++) {
+            char *at = buf;
+            for (int i = 0; i < 50; i++) {
+                int n = a * 50 + i;
+                at += sprintf(at, "zv%c%c%c ", 'a' + n % 26, 'a' + n / 26 % 26,
+                              'a' + n / 676 % 26);
+            }
+            *at = '\0';
+            double direct;
+            assert_near(feature(fx, &pq[k], buf, &direct), direct, 0.0);
+            if (k == 0 && a == 0) {
+                first = direct;
+            }
+        }
+    }
+    /* the first answer again, against the first table */
+    char *at = buf;
+    for (int i = 0; i < 50; i++) {
+        at += sprintf(at, "zv%c%c%c ", 'a' + i % 26, 'a' + i / 26 % 26, 'a');
+    }
+    *at = '\0';
+    size_t h1, m1, r1, h2, m2, r2;
+    assay_wnsim_memo_stats(&h1, &m1, &r1);
+    assert_near(feature(fx, &pq[0], buf, NULL), first, 0.0);
+    assay_wnsim_memo_stats(&h2, &m2, &r2);
+    assert_int_equal(h2 - h1, 50); /* the words themselves are remembered */
+    assert_int_equal(r2 - r1, 0);
+    for (size_t k = 0; k < 4; k++) {
+        assay_prepared_fini(&pq[k]);
+    }
+}
+
 typedef struct thread_job {
     fixture *fx;
     const assay_prepared *pq;
@@ -356,6 +490,8 @@ main(void)
         cmocka_unit_test(test_wnsim_prepared_equals_direct),
         cmocka_unit_test(test_wnsim_prepared_equals_direct_many_references),
         cmocka_unit_test(test_wnsim_demoted_words_are_ignored),
+        cmocka_unit_test(test_wnsim_memo_finds_words_seen_before),
+        cmocka_unit_test(test_wnsim_kept_scores_stay_within_budget),
         cmocka_unit_test(test_wnsim_threads_agree_with_direct),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

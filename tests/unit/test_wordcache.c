@@ -20,9 +20,9 @@ test_wordcache_hit_miss(void **state)
     assay_wordcache *c = assay_wordcache_new();
     assert_non_null(c);
     assay_wordinfo in = {42, ASSAY_TERM_STOP, 4, true, "runs", 5, 9}, out;
-    assert_false(assay_wordcache_get(c, 7, 0, "running", 7, &out));
+    assert_false(assay_wordcache_get(c, 7, 0, "running", 7, 7, &out));
     assay_wordcache_put(c, 7, 0, "running", 7, &in);
-    assert_true(assay_wordcache_get(c, 7, 0, "running", 7, &out));
+    assert_true(assay_wordcache_get(c, 7, 0, "running", 7, 7, &out));
     assert_int_equal(out.hash, 42);
     assert_int_equal(out.wclass, 5);
     assert_int_equal(out.neg, 9);
@@ -31,21 +31,67 @@ test_wordcache_hit_miss(void **state)
     assert_true(out.own_text);
     assert_memory_equal(out.text, "runs", 4);
     /* another lexicon generation, kind or word is another entry */
-    assert_false(assay_wordcache_get(c, 8, 0, "running", 7, &out));
+    assert_false(assay_wordcache_get(c, 8, 0, "running", 7, 7, &out));
     assert_false(
-        assay_wordcache_get(c, 7, ASSAY_TERM_TECH, "running", 7, &out));
-    assert_false(assay_wordcache_get(c, 7, 0, "runnin", 6, &out));
+        assay_wordcache_get(c, 7, ASSAY_TERM_TECH, "running", 7, 7, &out));
+    assert_false(assay_wordcache_get(c, 7, 0, "runnin", 6, 6, &out));
     /* a word longer than a slot is not kept */
     char longw[ASSAY_WORDCACHE_WORD + 2];
     memset(longw, 'a', sizeof(longw));
     assay_wordcache_put(c, 7, 0, longw, sizeof(longw), &in);
-    assert_false(assay_wordcache_get(c, 7, 0, longw, sizeof(longw), &out));
+    assert_false(assay_wordcache_get(c, 7, 0, longw, sizeof(longw),
+                                     sizeof(longw), &out));
     size_t hits, misses;
     assay_wordcache_stats(c, &hits, &misses);
     assert_int_equal(hits, 1);
     assert_int_equal(misses, 4); /* the long word is not even looked up */
     assay_wordcache_free(c);
     assay_wordcache_free(NULL);
+}
+
+/* Words read from inside a longer text (24 or more bytes readable: loaded
+ * whole and masked past their length) and from its end (copied) are the
+ * same entries; the bytes after a word never count, and words that differ
+ * in any byte, at the edges of the 8-byte pieces included, are apart. */
+static void
+test_wordcache_word_inside_text_equals_word_alone(void **state)
+{
+    (void)state;
+    assay_wordcache *c = assay_wordcache_new();
+    assert_non_null(c);
+    const char *text = "runningmates and threads of the interpreter lock";
+    size_t tlen = strlen(text) + 1; /* readable, the NUL included */
+    assay_wordinfo in = {1, 0, 4, true, "runs", 0, 0}, out;
+    assay_wordcache_put(c, 7, 0, "running", 7, &in);
+    assert_true(assay_wordcache_get(c, 7, 0, text, 7, tlen, &out));
+    assert_int_equal(out.hash, 1);
+    assert_false(assay_wordcache_get(c, 7, 0, text, 6, tlen, &out));
+    assert_false(assay_wordcache_get(c, 7, 0, text, 8, tlen, &out));
+    in.hash = 2;
+    assay_wordcache_put(c, 7, 0, text, 12, &in); /* "runningmates" */
+    assert_true(assay_wordcache_get(c, 7, 0, "runningmates", 12, 12, &out));
+    assert_int_equal(out.hash, 2);
+    assert_true(assay_wordcache_get(c, 7, 0, text, 7, tlen, &out));
+    assert_int_equal(out.hash, 1);
+    /* every length up to a slot's, each byte changed in turn */
+    char w[ASSAY_WORDCACHE_WORD + 24];
+    for (size_t len = 1; len <= ASSAY_WORDCACHE_WORD; len++) {
+        memset(w, 'x', sizeof(w));
+        memcpy(w, "abcdefghijklmnopqrstuvwxyz", len);
+        in.hash = 100 + len;
+        assay_wordcache_put(c, 9, 0, w, len, &in);
+        assert_true(assay_wordcache_get(c, 9, 0, w, len, sizeof(w), &out));
+        assert_int_equal(out.hash, 100 + len);
+        assert_true(assay_wordcache_get(c, 9, 0, w, len, len, &out));
+        for (size_t i = 0; i < len; i++) {
+            w[i] ^= 0x20;
+            assert_false(
+                assay_wordcache_get(c, 9, 0, w, len, sizeof(w), &out) &&
+                out.hash == 100 + len);
+            w[i] ^= 0x20;
+        }
+    }
+    assay_wordcache_free(c);
 }
 
 static void
@@ -141,6 +187,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wordcache_hit_miss),
+        cmocka_unit_test(test_wordcache_word_inside_text_equals_word_alone),
         cmocka_unit_test(test_wordcache_analysis_unchanged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
