@@ -732,7 +732,7 @@ test_concept_many_phrases_short_and_long_answers(void **state)
                 typo[k][3] = 'z';
             }
         }
-        snprintf(one[k], sizeof(one[k]), "one %s", words[k]);
+        snprintf(one[k], sizeof(one[k]), "one %.7s", words[k]);
         size_t nv = 0;
         if (k % 9 == 0) {
             vars[k][nv++] = one[k];
