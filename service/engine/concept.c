@@ -630,6 +630,25 @@ any_order_match(const match_ctx *m, const assay_cphrase *ph, size_t s,
     return true;
 }
 
+/* Whether word_match finds nothing but the same word for phrase word w:
+ * its one-edit tests need fuzzy_min bytes of surface or one less of stem. */
+static bool
+exact_only_word(const assay_cword *w, const assay_match_params *p)
+{
+    return w->surface_len < p->fuzzy_min && w->text_len + 1 < p->fuzzy_min;
+}
+
+/* The first entry (1-based) from x on along m's hash chain that holds
+ * hash h, 0 when none. */
+static uint32_t
+chain_next(const match_ctx *m, uint32_t x, uint64_t h)
+{
+    while (x != 0 && m->hash[x - 1] != h) {
+        x = m->next[x - 1];
+    }
+    return x;
+}
+
 /* Best asserted (not negated) occurrence of phrase ph: its state and span;
  * *neg is set, with the span in nstart/nend, when an occurrence is negated.
  * pmask, when not NULL, is the phrase's close-signature mask over m's
@@ -645,11 +664,7 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, bool any_order,
     const uint64_t h0 = w0->hash;
     const uint32_t ssig0 = w0->surface_sig, tsig0 = w0->text_sig;
     const bool hyphen0 = w0->hyphen;
-    /* word_match finds nothing but the same word for a first word this
-     * short (its one-edit tests need fuzzy_min bytes of surface or one
-     * less of stem) */
-    const bool exact_only =
-        w0->surface_len < m->p->fuzzy_min && w0->text_len + 1 < m->p->fuzzy_min;
+    const bool exact_only = exact_only_word(w0, m->p);
     *m->steps += m->ncontent;
     /* Candidates for the first word in text order, without a scan of every
      * word: the words with its hash or one of its synonyms' (a cursor down
@@ -674,9 +689,7 @@ phrase_match(const match_ctx *m, const assay_cphrase *ph, bool any_order,
     for (;;) {
         size_t s = SIZE_MAX, fs = SIZE_MAX;
         for (size_t c = 0; c < nh; c++) {
-            while (xs[c] != 0 && m->hash[xs[c] - 1] != hs[c]) {
-                xs[c] = m->next[xs[c] - 1];
-            }
+            xs[c] = chain_next(m, xs[c], hs[c]);
             if (xs[c] != 0 && xs[c] - 1 < s) {
                 s = xs[c] - 1;
             }
@@ -876,18 +889,13 @@ static bool
 phrase_may_start(const match_ctx *m, const assay_cphrase *ph, uint64_t pm)
 {
     const assay_cword *w0 = &ph->words[0];
-    const bool exact_only =
-        w0->surface_len < m->p->fuzzy_min && w0->text_len + 1 < m->p->fuzzy_min;
-    if (!exact_only && (pm != 0 || (w0->hyphen && m->ehyph[0] != 0))) {
+    if (!exact_only_word(w0, m->p) &&
+        (pm != 0 || (w0->hyphen && m->ehyph[0] != 0))) {
         return true;
     }
     for (size_t q = 0; q <= w0->nsyn; q++) {
         uint64_t h = q == 0 ? w0->hash : w0->syn[q - 1];
-        uint32_t x = m->head[h & m->hmask];
-        while (x != 0 && m->hash[x - 1] != h) {
-            x = m->next[x - 1];
-        }
-        if (x != 0) {
+        if (chain_next(m, m->head[h & m->hmask], h) != 0) {
             return true;
         }
     }

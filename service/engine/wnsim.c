@@ -728,13 +728,20 @@ scored_free(wn_scored *sd)
     }
 }
 
+/* frees what m's entries hold (the entries themselves are m's) */
 static void
-memo_clear(wn_memo *m)
+memo_free_entries(wn_memo *m)
 {
     for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
         free(m->e[i].node);
         scored_free(m->e[i].scored);
     }
+}
+
+static void
+memo_clear(wn_memo *m)
+{
+    memo_free_entries(m);
     size_t hits = m->hits, misses = m->misses, replays = m->replays;
     memset(m, 0, sizeof(*m));
     m->hits = hits;
@@ -745,12 +752,8 @@ memo_clear(wn_memo *m)
 static void
 memo_destroy(void *p)
 {
-    wn_memo *m = p;
-    for (size_t i = 0; i < WN_MEMO_SLOTS; i++) {
-        free(m->e[i].node);
-        scored_free(m->e[i].scored);
-    }
-    free(m);
+    memo_free_entries(p);
+    free(p);
 }
 
 static void *
@@ -782,12 +785,14 @@ memo_hash(const char *w, size_t len)
 
 /* memo_find returns the entry of word w (len <= WN_MEMO_WORD) under
  * generation gen, or NULL with *slot set to the empty slot where it goes
- * (after emptying a full table) */
+ * (after emptying a full table) and *tag to the word's tag */
 static wn_memo_e *
-memo_find(wn_memo *m, uint64_t gen, const char *w, size_t len, size_t *slot)
+memo_find(wn_memo *m, uint64_t gen, const char *w, size_t len, size_t *slot,
+          uint32_t *tag_out)
 {
     uint64_t x = memo_hash(w, len);
     uint32_t tag = (uint32_t)x | 1u;
+    *tag_out = tag;
     size_t h = (size_t)(x >> 32) & (WN_MEMO_SLOTS - 1);
     for (; m->tag[h] != 0; h = (h + 1) & (WN_MEMO_SLOTS - 1)) {
         const wn_memo_e *e = &m->e[h];
@@ -840,9 +845,10 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
 {
     wn_memo_e *e = NULL;
     size_t slot = 0;
+    uint32_t tag = 0;
     *entry = NULL;
     if (memo != NULL && len <= WN_MEMO_WORD) {
-        wn_memo_e *f = memo_find(memo, gen, w, len, &slot);
+        wn_memo_e *f = memo_find(memo, gen, w, len, &slot, &tag);
         if (f != NULL) {
             *entry = f;
             memcpy(ww->bases, f->bases, sizeof(ww->bases));
@@ -894,7 +900,7 @@ wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
     }
     e->node = node;
     memo->n++;
-    memo->tag[slot] = (uint32_t)memo_hash(w, len) | 1u;
+    memo->tag[slot] = tag;
     e->gen = gen;
     e->len = (uint8_t)len;
     memcpy(e->word, w, len);
