@@ -19,6 +19,7 @@
 #include "tokenize.h"
 #include "wordcache.h"
 #include "wordclass.h"
+#include "wordnet.h"
 
 typedef struct an_block {
     struct an_block *next;
@@ -506,6 +507,59 @@ out:
     assay_stemmer_free(own);
     assay_norm_fini(&norm);
     return rc;
+}
+
+size_t
+assay_close_synonyms(const assay_lexicon *lex, assay_stemmer *st,
+                     const char *surface, size_t len, uint64_t own, size_t max,
+                     bool mutual, uint64_t *out, size_t cap)
+{
+    const assay_wordnet *wn = assay_lexicon_wordnet(lex);
+    if (wn == NULL || len < 4 || max > 63) {
+        return 0;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (surface[i] < 'a' || surface[i] > 'z') {
+            return 0; /* technical forms, numbers, compounds */
+        }
+    }
+    /* each base's synonyms listed once: the total decides, and the lists
+     * are what is analysed (a listing sorts the synsets' members) */
+    uint32_t bases[4], ids[4][64];
+    size_t nb = assay_wordnet_bases(wn, surface, len, bases, 4);
+    size_t ns[4], total = 0;
+    for (size_t b = 0; b < nb; b++) {
+        ns[b] = assay_wordnet_synonyms(wn, bases[b], ids[b], 64);
+        total += ns[b];
+    }
+    if (total > max) {
+        return 0;
+    }
+    size_t n = 0;
+    for (size_t b = 0; b < nb; b++) {
+        for (size_t k = 0; k < ns[b] && n < cap; k++) {
+            const char *l = assay_wordnet_lemma(wn, ids[b][k]);
+            assay_analysis a;
+            if (l == NULL || strchr(l, ' ') != NULL ||
+                (mutual &&
+                 assay_wordnet_synonyms(wn, ids[b][k], NULL, 0) > max) ||
+                assay_analyze(lex, st, l, strlen(l), &a, NULL) != ASSAY_OK) {
+                continue;
+            }
+            if (a.n == 1 && !(a.terms[0].flags & ASSAY_TERM_STOP) &&
+                a.terms[0].hash != own) {
+                bool dup = false;
+                for (size_t q = 0; q < n && !dup; q++) {
+                    dup = out[q] == a.terms[0].hash;
+                }
+                if (!dup) {
+                    out[n++] = a.terms[0].hash;
+                }
+            }
+            assay_analysis_fini(&a);
+        }
+    }
+    return n;
 }
 
 bool

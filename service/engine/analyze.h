@@ -69,6 +69,22 @@ assay_err assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
 /* assay_analysis_fini releases an analysis. NULL-safe. */
 void assay_analysis_fini(assay_analysis *a);
 
+/* assay_close_synonyms writes to out (at most cap) the term hashes of the
+ * close WordNet synonyms of a word, given as its lower-case surface form:
+ * the single-word lemmas sharing a synset with one of its base forms,
+ * analysed as the text front end analyses them, without stop words and
+ * the word's own hash own. Only a word of 4 or more letters a-z that has
+ * at most max synonyms in all (over every sense) gets any: a word of many
+ * senses has synonyms for senses the text does not mean, and technical
+ * forms and numbers have none. mutual: only synonyms that have at most max
+ * synonyms themselves ("like" shares a synset with "similar", but is
+ * mostly a preposition or a verb). Returns how many it wrote; 0 without the
+ * lexicon's WordNet. Slow (an analysis per lemma): for preparation, not
+ * for grading. */
+size_t assay_close_synonyms(const assay_lexicon *lex, assay_stemmer *st,
+                            const char *surface, size_t len, uint64_t own,
+                            size_t max, bool mutual, uint64_t *out, size_t cap);
+
 /* assay_term_in says whether t's surface is one of the n words (lower-case
  * string literals of closed word lists). Called for every term several
  * times by the readers of negation and claims: it compares the first two

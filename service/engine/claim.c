@@ -935,6 +935,9 @@ assay_claims_fini(assay_claim_set *cs)
     free(cs->word_key);
     free(cs->word_claim);
     free(cs->word_idx);
+    free(cs->syn_key);
+    free(cs->syn_claim);
+    free(cs->syn_idx);
     free(cs->concept_subject);
     free(cs->concept_limits);
     free(cs->concept_claim);

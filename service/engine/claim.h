@@ -201,6 +201,12 @@ typedef struct assay_claim_set {
     uint8_t *word_claim, *word_idx;
     size_t nword;
     uint64_t gprefix[ASSAY_CLAIM_PREFIX_BITS / 64]; /* those bases' prefixes */
+    /* close WordNet synonyms of predicate words (assay_close_synonyms),
+     * not themselves words of the claim: sorted (term hash, claim, word);
+     * an answer's word found only here counts at reduced credit */
+    uint64_t *syn_key;
+    uint8_t *syn_claim, *syn_idx;
+    size_t nsyn;
     uint32_t conditions; /* the claims stating a condition (bit per claim) */
     int8_t *concept_subject; /* per bank concept: the entity it is about */
     bool *concept_limits;    /* per bank concept: its label states a limit

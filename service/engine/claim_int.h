@@ -116,6 +116,9 @@ typedef struct acc {
     0xFF /* opp_claim of a word opposite to an entity's;                       \
             its opp_idx is entity | key index << 3 */
 _Static_assert(ASSAY_MAX_ENTITIES <= 8, "an entity index fits three bits");
+/* the credit of a claim word said by a close synonym (claim set's
+ * syn_key), as a bank concept's fuzzy match gets by default */
+#define ASSAY_CLAIM_SYNONYM_CREDIT 0.75
 #define WN_NS (1ull << 63) /* WordNet lemma ids, apart from stem hashes */
 /* opp_idx bit of a verb opposite only by the direction it changes an
  * amount (add_direction_opposites): it counts where what it changes is the

@@ -1094,20 +1094,38 @@ judge_clause(void *vctx, const clause *k)
                        : cs->nword;
             claim_word = p < cs->nword && cs->word_key[p] == h;
         }
-        for (; p < cs->nword && cs->word_key[p] == h; p++) {
-            acc *y = &x[cs->word_claim[p]];
-            uint32_t bit = 1u << cs->word_idx[p];
+        /* a word that is no claim's may be a close synonym of one
+         * ("halts" for "stops"): it says that word, for less credit */
+        const uint64_t *wkeys = cs->word_key;
+        const uint8_t *kclaim = cs->word_claim, *kidx = cs->word_idx;
+        size_t nkeys = cs->nword;
+        double credit = 1.0;
+        if (!claim_word && gend == i + 1 && !named_growth && cs->nsyn > 0) {
+            size_t s = assay_lower_bound64(cs->syn_key, cs->nsyn, t->hash);
+            if (s < cs->nsyn && cs->syn_key[s] == t->hash) {
+                h = t->hash;
+                wkeys = cs->syn_key;
+                kclaim = cs->syn_claim;
+                kidx = cs->syn_idx;
+                nkeys = cs->nsyn;
+                p = s;
+                credit = ASSAY_CLAIM_SYNONYM_CREDIT;
+            }
+        }
+        for (; p < nkeys && wkeys[p] == h; p++) {
+            acc *y = &x[kclaim[p]];
+            uint32_t bit = 1u << kidx[p];
             if (!(y->words & bit)) {
                 y->words |= bit;
-                y->got += cs->c[cs->word_claim[p]].w[cs->word_idx[p]];
+                y->got += credit * cs->c[kclaim[p]].w[kidx[p]];
             }
             uint32_t cue = word_cue(j, k, i, denial);
             if (cue != 0 && denial == 0 &&
-                cs->c[cs->word_claim[p]].wneg[cs->word_idx[p]] == 0 &&
-                denies_other_verb(cs, &cs->c[cs->word_claim[p]], a, k, i)) {
+                cs->c[kclaim[p]].wneg[kidx[p]] == 0 &&
+                denies_other_verb(cs, &cs->c[kclaim[p]], a, k, i)) {
                 cue = 0; /* the object of another verb, said plainly */
             }
-            assay_claim_acc_word_cue(y, cs->word_idx[p], cue, false);
+            assay_claim_acc_word_cue(y, kidx[p], cue, false);
             y->dhead |= cue != 0 && j->cover != NULL && cue == j->cover[i] &&
                                 assay_claim_negation_head(a, cue, i)
                             ? bit
@@ -1120,7 +1138,7 @@ judge_clause(void *vctx, const clause *k)
              * "extra storage": the reverse), not one it says plainly;
              * "more" turns a word the reference lowers with a verb ("more
              * overhead" for "reduces the overhead") */
-            const assay_claim *yc = &cs->c[cs->word_claim[p]];
+            const assay_claim *yc = &cs->c[kclaim[p]];
             /* "higher latency" or "less overhead" says what happens to
              * the amount the reference's reducer (or raiser: "less
              * capacity" for "increases capacity") changes: the answer has

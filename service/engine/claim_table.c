@@ -28,6 +28,9 @@ wkey_cmp(const void *a, const void *b)
 }
 
 #define MAX_OPP 2048
+/* close synonyms per claim word, and the most senses' worth of synonyms a
+ * word may have to get any: as for a bank concept's words */
+#define CLAIM_SYNONYMS 6
 
 int
 assay_claim_word_index(const assay_claim *c, uint64_t h)
@@ -552,6 +555,50 @@ assay_claim_finite_verb(const assay_wordnet *wn, const assay_term *t)
            assay_wordnet_mostly_verb(wn, t->surface, n);
 }
 
+/* The close synonyms of claim cc's words as written in its clause k of r
+ * (assay_close_synonyms: few senses, single words), each once per claim
+ * and none that is itself a word of the claim, into out (room for
+ * CLAIM_SYNONYMS per claim word). A growth, a negator, a technical form or
+ * a number has none. Returns how many it wrote. */
+static size_t
+claim_synonyms(const assay_claim *cc, size_t c, const assay_analysis *r,
+               const clause *k, const assay_lexicon *lex, assay_stemmer *st,
+               wkey *out)
+{
+    size_t n = 0;
+    uint32_t done = 0; /* claim words already looked up */
+    for (size_t i = k->first; i < k->last; i++) {
+        const assay_term *t = &r->terms[i];
+        int w = assay_claim_word_index(cc, t->hash);
+        if (w < 0 || ((done | cc->wgrowth) >> w) & 1u ||
+            (t->flags &
+             (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR)) ||
+            t->surface_len >= 32) {
+            continue;
+        }
+        done |= 1u << w;
+        char low[32];
+        for (size_t b = 0; b < t->surface_len; b++) {
+            char ch = t->surface[b];
+            low[b] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+        }
+        uint64_t h[CLAIM_SYNONYMS];
+        size_t nh =
+            assay_close_synonyms(lex, st, low, t->surface_len, t->hash,
+                                 CLAIM_SYNONYMS, true, h, CLAIM_SYNONYMS);
+        for (size_t q = 0; q < nh; q++) {
+            bool dup = assay_claim_word_index(cc, h[q]) >= 0;
+            for (size_t p = 0; p < n && !dup; p++) {
+                dup = out[p].k == h[q];
+            }
+            if (!dup) {
+                out[n++] = (wkey){h[q], (uint8_t)c, (uint8_t)w};
+            }
+        }
+    }
+    return n;
+}
+
 /* Tables of predicate words and of words opposite to them, each entry
  * naming its claim and word: sorted so judging looks a term up by binary
  * search. */
@@ -565,9 +612,12 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
      * gradable word by its bases */
     wkey *wk = malloc((1 + GRADED_BASES) * ASSAY_MAX_CLAIMS *
                       ASSAY_CLAIM_WORDS * sizeof(*wk));
-    size_t nopp = 0, nwk = 0;
+    /* up to CLAIM_SYNONYMS close synonyms per claim word */
+    wkey *syn = malloc(CLAIM_SYNONYMS * ASSAY_MAX_CLAIMS * ASSAY_CLAIM_WORDS *
+                       sizeof(*syn));
+    size_t nopp = 0, nwk = 0, nsyn = 0;
     assay_err rc = ASSAY_OK;
-    if (opp == NULL || wk == NULL) {
+    if (opp == NULL || wk == NULL || syn == NULL) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
@@ -603,6 +653,7 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
                 }
             }
         }
+        nsyn += claim_synonyms(cc, c, r, k, lex, st, syn + nsyn);
         int8_t pr[CROSS_PAIRS][2];
         size_t npr = 0;
         uint32_t lemmas[CLAUSE_LEMMAS];
@@ -762,6 +813,10 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
     }
     qsort(opp, nopp, sizeof(*opp), wkey_cmp);
     qsort(wk, nwk, sizeof(*wk), wkey_cmp);
+    qsort(syn, nsyn, sizeof(*syn), wkey_cmp);
+    cs->syn_key = malloc((nsyn + 1) * sizeof(uint64_t));
+    cs->syn_claim = malloc(nsyn + 1);
+    cs->syn_idx = malloc(nsyn + 1);
     cs->opp_key = malloc((nopp + 1) * sizeof(uint64_t));
     cs->opp_claim = malloc(nopp + 1);
     cs->opp_idx = malloc(nopp + 1);
@@ -769,7 +824,8 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
     cs->word_claim = malloc(nwk + 1);
     cs->word_idx = malloc(nwk + 1);
     if (!cs->opp_key || !cs->opp_claim || !cs->opp_idx || !cs->word_key ||
-        !cs->word_claim || !cs->word_idx) {
+        !cs->word_claim || !cs->word_idx || !cs->syn_key || !cs->syn_claim ||
+        !cs->syn_idx) {
         rc = ASSAY_ENOMEM;
         goto out;
     }
@@ -783,10 +839,17 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
         cs->word_claim[i] = wk[i].claim;
         cs->word_idx[i] = wk[i].idx;
     }
+    for (size_t i = 0; i < nsyn; i++) {
+        cs->syn_key[i] = syn[i].k;
+        cs->syn_claim[i] = syn[i].claim;
+        cs->syn_idx[i] = syn[i].idx;
+    }
     cs->nopp = nopp;
     cs->nword = nwk;
+    cs->nsyn = nsyn;
 out:
     free(opp);
     free(wk);
+    free(syn);
     return rc;
 }

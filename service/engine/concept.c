@@ -117,56 +117,17 @@ phrase_from_terms(assay_cphrase *p, const assay_term *const *terms, size_t n)
     return ASSAY_OK;
 }
 
-/* The close synonyms of word w from WordNet (lex's table; none without
- * one): single-word lemmas sharing a synset with a base of w, when w has
- * few of them in all, analysed to term hashes. Compile time only. */
+/* The close synonyms of word w (assay_close_synonyms), for matching a bank
+ * variant's word. Compile time only. */
 static void
 cword_synonyms(assay_cword *w, const assay_lexicon *lex, assay_stemmer *st)
 {
-    const assay_wordnet *wn = assay_lexicon_wordnet(lex);
-    if (wn == NULL || w->negator || w->surface_len < 4) {
+    if (w->negator) {
         return;
     }
-    for (size_t i = 0; i < w->surface_len; i++) {
-        char ch = w->surface[i];
-        if (ch < 'a' || ch > 'z') {
-            return; /* technical forms, numbers, compounds */
-        }
-    }
-    uint32_t bases[4], ids[ASSAY_CONCEPT_SYNONYMS_MAX + 1];
-    size_t nb = assay_wordnet_bases(wn, w->surface, w->surface_len, bases, 4);
-    size_t total = 0;
-    for (size_t b = 0; b < nb; b++) {
-        total += assay_wordnet_synonyms(wn, bases[b], ids, 0);
-    }
-    if (total > ASSAY_CONCEPT_SYNONYMS_MAX) {
-        return;
-    }
-    for (size_t b = 0; b < nb; b++) {
-        size_t n = assay_wordnet_synonyms(wn, bases[b], ids,
-                                          ASSAY_CONCEPT_SYNONYMS_MAX + 1);
-        for (size_t k = 0; k < n && k <= ASSAY_CONCEPT_SYNONYMS_MAX &&
-                           w->nsyn < ASSAY_CONCEPT_SYNONYMS;
-             k++) {
-            const char *l = assay_wordnet_lemma(wn, ids[k]);
-            assay_analysis a;
-            if (l == NULL || strchr(l, ' ') != NULL ||
-                assay_analyze(lex, st, l, strlen(l), &a, NULL) != ASSAY_OK) {
-                continue;
-            }
-            if (a.n == 1 && !(a.terms[0].flags & ASSAY_TERM_STOP) &&
-                a.terms[0].hash != w->hash) {
-                bool dup = false;
-                for (uint8_t q = 0; q < w->nsyn && !dup; q++) {
-                    dup = w->syn[q] == a.terms[0].hash;
-                }
-                if (!dup) {
-                    w->syn[w->nsyn++] = a.terms[0].hash;
-                }
-            }
-            assay_analysis_fini(&a);
-        }
-    }
+    w->nsyn = (uint8_t)assay_close_synonyms(
+        lex, st, w->surface, w->surface_len, w->hash,
+        ASSAY_CONCEPT_SYNONYMS_MAX, false, w->syn, ASSAY_CONCEPT_SYNONYMS);
 }
 
 static bool

@@ -874,7 +874,19 @@ ids_add_members(const assay_wordnet *wn, wn_ids *s, uint32_t ss)
 static size_t
 sort_unique(uint32_t *v, size_t n0, uint32_t self)
 {
-    qsort(v, n0, sizeof(uint32_t), wn_cmp_u32);
+    if (n0 <= 32) {
+        /* most lists are a few synsets' members: no callbacks */
+        for (size_t i = 1; i < n0; i++) {
+            uint32_t x = v[i];
+            size_t j = i;
+            for (; j > 0 && v[j - 1] > x; j--) {
+                v[j] = v[j - 1];
+            }
+            v[j] = x;
+        }
+    } else {
+        qsort(v, n0, sizeof(uint32_t), wn_cmp_u32);
+    }
     size_t n = 0;
     for (size_t i = 0; i < n0; i++) {
         if (v[i] == self || (n > 0 && v[n - 1] == v[i])) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "assay_test_lex.h"
 #include "tfidf.h"
 
 typedef struct want_term {
@@ -492,12 +493,62 @@ test_analyze_long_text_keeps_every_term(void **state)
     free(text);
 }
 
+/* The close synonyms of a word: "erase" has "delete" (a synset they share,
+ * few senses each), found as the analyser's term; "similar" has "like"
+ * only when its synonyms need not have few senses themselves; a word of
+ * many senses ("fast") or a technical form has none; nothing without
+ * WordNet. */
+static void
+test_analyze_close_synonyms(void **state)
+{
+    (void)state;
+    assay_test_lex tl;
+    assert_int_equal(assay_test_lex_open(&tl, false), 0);
+    assay_analysis del = assay_test_analyse(&tl, "delete");
+    assay_analysis like = assay_test_analyse(&tl, "like");
+    uint64_t h[8];
+    size_t n =
+        assay_close_synonyms(tl.lex, tl.stemmer, "erase", 5, 0, 6, true, h, 8);
+    bool found = false;
+    for (size_t i = 0; i < n; i++) {
+        found = found || h[i] == del.terms[0].hash;
+    }
+    assert_true(found);
+    found = false;
+    n = assay_close_synonyms(tl.lex, tl.stemmer, "similar", 7, 0, 6, false, h,
+                             8);
+    for (size_t i = 0; i < n; i++) {
+        found = found || h[i] == like.terms[0].hash;
+    }
+    assert_true(found);
+    n = assay_close_synonyms(tl.lex, tl.stemmer, "similar", 7, 0, 6, true, h,
+                             8);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(h[i] != like.terms[0].hash);
+    }
+    assert_int_equal(
+        assay_close_synonyms(tl.lex, tl.stemmer, "fast", 4, 0, 6, true, h, 8),
+        0);
+    assert_int_equal(
+        assay_close_synonyms(tl.lex, tl.stemmer, "o(n)", 4, 0, 6, true, h, 8),
+        0);
+    assay_analysis_fini(&del);
+    assay_analysis_fini(&like);
+    assay_lexicon *plain = NULL;
+    assert_int_equal(assay_lexicon_new(&plain), ASSAY_OK);
+    assert_int_equal(
+        assay_close_synonyms(plain, NULL, "erase", 5, 0, 6, true, h, 8), 0);
+    assay_lexicon_free(plain);
+    assay_test_lex_close(&tl);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_analyze_realistic_answer,
                                         setup_lexicon, teardown_lexicon),
+        cmocka_unit_test(test_analyze_close_synonyms),
         cmocka_unit_test(test_analyze_protected_terms_stay_apart),
         cmocka_unit_test_setup_teardown(test_analyze_negative_prefix,
                                         setup_lexicon, teardown_lexicon),

@@ -2849,6 +2849,44 @@ test_claim_so_with_a_subject_opens_a_clause(void **state)
     judged_free(j);
 }
 
+/* A close WordNet synonym of a claim word says that word, for less credit:
+ * "erases" ("delete" shares a synset with "erase", and neither has many
+ * senses) supports "deletes", and "never erases" denies it; a word of many
+ * senses ("like", a synonym of "similar" only in one of them) is no
+ * synonym of a claim word. */
+static void
+test_claim_close_synonym_says_the_word(void **state)
+{
+    (void)state;
+    const char *q = "What does the purge job do?";
+    const char *r = "The purge job deletes expired backups.";
+    assert_int_equal(first_state(q, r, "The purge job erases expired backups."),
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(
+        first_state(q, r, "The purge job never erases expired backups."),
+        ASSAY_CLAIM_CONTRADICTED);
+    /* the synonym's credit is less than the word's own */
+    assay_claim_set cs;
+    build(&cs, q, r, NULL, 0);
+    double overlap[2];
+    const char *say[2] = {"It deletes backups.", "It erases backups."};
+    for (int i = 0; i < 2; i++) {
+        assay_analysis aa = analyse(say[i]);
+        assay_claim_result res[ASSAY_MAX_CLAIMS];
+        assay_claim_stats st;
+        assay_claims_judge_stats(&cs, &aa, NULL, NULL, NULL, res, &st);
+        overlap[i] = st.overlap;
+        assay_analysis_fini(&aa);
+    }
+    assay_claims_fini(&cs);
+    assert_true(overlap[0] > overlap[1]);
+    assert_true(overlap[1] > overlap[0] / 2);
+    const char *rs = "The two crystals have the same shape.";
+    assert_int_not_equal(first_state("Why do the crystals match?", rs,
+                                     "Its shape looks like a hexagon."),
+                         ASSAY_CLAIM_SUPPORTED);
+}
+
 /* A verb that raises an amount says the opposite of one that lowers it,
  * though WordNet lists no antonym for the pair ("adds" / "reduces"); a
  * verb of the same direction ("cuts") or none ("avoids") agrees, and the
@@ -4492,6 +4530,7 @@ main(void)
         cmocka_unit_test(test_claim_except_denies),
         cmocka_unit_test(test_claim_list_in_brackets_is_one_aside),
         cmocka_unit_test(test_claim_big_o_with_a_plus),
+        cmocka_unit_test(test_claim_close_synonym_says_the_word),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
