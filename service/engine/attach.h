@@ -10,7 +10,7 @@
  * content word after it, past determiners and possessives).
  *
  * The reference's attachments are read when its claims are built; an
- * answer's when it is judged (claim.c). swap.c reads another relation,
+ * answer's when it is judged (claim_judge.c). swap.c reads another relation,
  * a noun beside its verb.
  */
 #ifndef ASSAY_ATTACH_H

@@ -11,7 +11,7 @@
  * slower than TCP") or keeps the sides and turns the comparative ("TCP is
  * faster than UDP"). The shared words decide nothing: a side is told by
  * the words only it has ("RAM" and "disk" in "reading from RAM is faster
- * than reading from disk"). The claim judge (claim.c) reads each claim's
+ * than reading from disk"). The claim judge (claim_*.c) reads each claim's
  * comparison at build time and each answer clause's when it judges.
  */
 #ifndef ASSAY_COMPARISON_H

@@ -75,7 +75,7 @@ size_t assay_elided_denial(const assay_analysis *a, size_t i);
  * function word after its noun, within its clause and window content words (a
  * term already denied is said: "instead of never freeing it"): the answer names
  * it as what it does not claim ("yields values instead of building a list").
- * Claims read these words themselves (claim.c); concepts take the scope.
+ * Claims read these words themselves (claim_*.c); concepts take the scope.
  * O(a->n). */
 void assay_set_aside(const assay_analysis *a, unsigned window, bool *scope);
 

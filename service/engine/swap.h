@@ -8,7 +8,7 @@
  * the way the reference does. One of the two moved alone is another way
  * of saying things ("the server receives the client's request" against
  * "the client sends a request to the server"); both moved is a role swap.
- * The claim judge (claim.c) reads the places of each claim at build time
+ * The claim judge (claim_*.c) reads the places of each claim at build time
  * and finds exchanges when it judges an answer.
  */
 #ifndef ASSAY_SWAP_H

@@ -254,7 +254,7 @@ tok_code_kind(const unsigned char *s, size_t a, size_t b, bool *alnum,
 /* Whether the '+' at i stands inside a big-O bracket, "O(n+m)": a '(' at
  * most 16 bytes before it on the line, no ')' between, right after a lone
  * letter o. There the '+' is a token of its own, so "O(n+m)" and "O(n*m)"
- * are two growths (claim.c runs the bracket's tokens together). */
+ * are two growths (claim_label.c runs the bracket's tokens together). */
 static bool
 tok_big_o_plus(const unsigned char *s, size_t i)
 {
