@@ -898,6 +898,23 @@ judge_grades(judge_ctx *j, const clause *k, int pronoun)
     }
 }
 
+static bool
+counterfactual(const assay_analysis *a, const clause *k)
+{
+    static const char *const past_be[] = {"was", "were"};
+    bool be = false, would = false;
+    for (size_t i = k->first; i < k->last; i++) {
+        be = be || IS_ANY(&a->terms[i], past_be);
+    }
+    for (size_t i = k->first; be && !would && i < a->n; i++) {
+        if (i > k->first && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+            break;
+        }
+        would = is_word(&a->terms[i], "would");
+    }
+    return be && would;
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -1054,6 +1071,10 @@ judge_clause(void *vctx, const clause *k)
             }
         }
     }
+    /* "if" opening the clause, with "was" or "were" in it and "would"
+     * in its sentence: a supposition contrary to fact ("if it was pure
+     * sugar, it would make more gas"); a plain "if" states a rule */
+    bool supposed = is_word(&a->terms[k->first], "if") && counterfactual(a, k);
     acc x[ASSAY_MAX_CLAIMS];
     memset(x, 0, cs->n * sizeof(*x));     /* only claims' entries are read */
     unsigned ncontent = 0, nopposite = 0; /* the clause's content words, and
@@ -1535,6 +1556,13 @@ judge_clause(void *vctx, const clause *k)
         flip = effect_says ? differ : flip != (denial != 0);
         if (by_growth) {
             flip = false; /* another value: other_instances below */
+        }
+        /* a clause the answer only supposes ("if it was pure sugar, it
+         * would ...") asserts nothing against a plain claim: the
+         * supposition is often the claim's denial, set up to be refuted */
+        if (flip && supposed && !cl->rule && cl->cond_of < 0 &&
+            !assay_claim_is_condition(cs, c)) {
+            continue;
         }
         max_into(flip ? &j->st.flip : &j->st.support, s);
         /* which clause speaks to the claim most: the one naming its

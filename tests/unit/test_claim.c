@@ -2849,6 +2849,33 @@ test_claim_so_with_a_subject_opens_a_clause(void **state)
     judged_free(j);
 }
 
+/* A supposition contrary to fact ("if ... were ..., ... would ...") asserts
+ * nothing: it sets up the claim's denial to refute it. The same clause said
+ * plainly, or as a rule with "if" and the present tense, still contradicts
+ * the claim. */
+static void
+test_claim_counterfactual_supposition_asserts_nothing(void **state)
+{
+    (void)state;
+    const char *q = "Is a linked list stored in contiguous memory?";
+    const char *r = "No. A linked list is not stored in contiguous memory.";
+    judged *j = judge(q, r,
+                      "If a linked list were stored in contiguous memory, "
+                      "inserting in the middle would need shifting.",
+                      NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, r, "A linked list is stored in contiguous memory.", NULL, 0);
+    assert_true(any_contradicted(j));
+    judged_free(j);
+    j = judge(q, r,
+              "If a linked list is stored in contiguous memory, inserting "
+              "needs shifting.",
+              NULL, 0);
+    assert_true(any_contradicted(j));
+    judged_free(j);
+}
+
 /* A close WordNet synonym of a claim word says that word, for less credit:
  * "erases" ("delete" shares a synset with "erase", and neither has many
  * senses) supports "deletes", and "never erases" denies it; a word of many
@@ -4531,6 +4558,7 @@ main(void)
         cmocka_unit_test(test_claim_list_in_brackets_is_one_aside),
         cmocka_unit_test(test_claim_big_o_with_a_plus),
         cmocka_unit_test(test_claim_close_synonym_says_the_word),
+        cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
