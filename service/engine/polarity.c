@@ -608,7 +608,18 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             for (size_t q = pv != SIZE_MAX ? pv + 1 : i; q < i; q++) {
                 cover[q] = 0;
             }
-            ncue = has_cue && (content == cue_at || undone) && (ncue & 1u)
+            /* "without" inside a negation's window turns it into a need:
+             * "recovery cannot work without the log" says recovery needs
+             * the log, "no thread runs bytecode without the GIL" that a
+             * running thread holds it; both negations cancel, over the
+             * words between them too */
+            bool need_of = IS(t, "without") && has_cue && (ncue & 1u) &&
+                           content > cue_at && content - cue_at < window;
+            for (size_t q = cue_id; need_of && q <= i; q++) {
+                cover[q] = cover[q] == cue_id ? 0 : cover[q];
+            }
+            ncue = has_cue && (content == cue_at || undone || need_of) &&
+                           (ncue & 1u)
                        ? ncue + 1
                        : 1;
             /* a cue opening a conjunct of a negated one is the same denial

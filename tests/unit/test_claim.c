@@ -2849,6 +2849,23 @@ test_claim_so_with_a_subject_opens_a_clause(void **state)
     judged_free(j);
 }
 
+/* "cannot ... without" states a need: it agrees with the claim that one
+ * thing needs the other; "without" alone denies it. */
+static void
+test_claim_not_without_is_a_need(void **state)
+{
+    (void)state;
+    const char *q = "What does crash recovery need?";
+    const char *r = "Crash recovery needs the write-ahead log.";
+    assert_int_equal(
+        first_state(q, r,
+                    "Crash recovery cannot work without the write-ahead log."),
+        ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(
+        first_state(q, r, "Crash recovery works without the write-ahead log."),
+        ASSAY_CLAIM_CONTRADICTED);
+}
+
 /* A supposition contrary to fact ("if ... were ..., ... would ...") asserts
  * nothing: it sets up the claim's denial to refute it. The same clause said
  * plainly, or as a rule with "if" and the present tense, still contradicts
@@ -4558,6 +4575,7 @@ main(void)
         cmocka_unit_test(test_claim_list_in_brackets_is_one_aside),
         cmocka_unit_test(test_claim_big_o_with_a_plus),
         cmocka_unit_test(test_claim_close_synonym_says_the_word),
+        cmocka_unit_test(test_claim_not_without_is_a_need),
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

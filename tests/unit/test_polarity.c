@@ -362,6 +362,33 @@ test_polarity_prevention_negates_what_it_prevents(void **state)
                      ASSAY_CUE_CLAUSE);
 }
 
+/* "without" inside a negation's window turns it into a need: both cancel,
+ * over the words between them ("recovery cannot work without the log" says
+ * it needs the log); "without" alone, one with a break before it, or one
+ * past the window negates as before. */
+static void
+test_polarity_without_under_a_negation_is_a_need(void **state)
+{
+    (void)state;
+    char s[80];
+    /* recovery cannot work without the log
+     * 0        1      2    3       4   5 */
+    scope("recovery cannot work without the log", 5, s);
+    assert_string_equal(s, "......");
+    scope("no thread runs bytecode without holding the gil", 5, s);
+    assert_string_equal(s, "........");
+    scope("recovery works without the log", 5, s);
+    assert_string_equal(s, "...nn");
+    scope("recovery does not stop, without the log", 5, s);
+    assert_int_equal(s[3], 'n');
+    assert_int_equal(s[6], 'n');
+    /* past the window the negation has ended: "without" negates afresh */
+    scope("recovery cannot restart the crashed database server process "
+          "quickly without the log",
+          5, s);
+    assert_int_equal(s[strlen(s) - 1], 'n');
+}
+
 /* a denied need denies its subject, which stands before the cue */
 static void
 test_polarity_denied_need_denies_its_subject(void **state)
@@ -559,12 +586,14 @@ test_polarity_conjunct_cue_is_the_same_denial(void **state)
     assert_int_equal(cover[8], 3);
     assay_analysis_fini(&a);
 
-    a = analyse("it does not use yield without storing values");
-    /* it does not use yield without storing values: nested, two cues */
+    a = analyse("it does not use yield with no stored values");
+    /* it does not use yield with no stored values: nested, two cues
+     * 0  1    2   3   4     5    6  7      8 ("without" there would
+     * make a need of the two: test_polarity_without_under_a_negation) */
     memset(cover, 0, sizeof(cover));
     assay_negation_cover(&a, 5, cover);
     assert_int_equal(cover[3], 3);
-    assert_int_equal(cover[6], 6);
+    assert_int_equal(cover[7], 7);
     assay_analysis_fini(&a);
 
     a = analyse("tcp is not ordered, and does not guarantee delivery");
@@ -672,6 +701,7 @@ main(void)
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
+        cmocka_unit_test(test_polarity_without_under_a_negation_is_a_need),
         cmocka_unit_test(test_polarity_denied_need_denies_its_subject),
         cmocka_unit_test(test_polarity_elided_denial),
         cmocka_unit_test(test_polarity_negative_pronoun_keeps_its_restriction),
