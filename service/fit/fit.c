@@ -1733,16 +1733,13 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
 
     assay_params p;
     assay_params_defaults(&p);
-    /* the model takes bank, lex and idf whatever happens */
-    rc =
-        rc ? rc
-           : assay_model_build(o->name ? o->name : (bank ? bank->id : "inline"),
-                               bank, lex, idf, &p, "", &m, err);
-    if (m == NULL) {
-        assay_bank_free(bank);
-        assay_lexicon_free(lex);
-        assay_idf_free(idf);
+    if (rc != ASSAY_OK) {
+        goto out;
     }
+    /* the model takes bank, lex and idf whatever happens (it frees them
+     * itself when it fails) */
+    rc = assay_model_build(o->name ? o->name : (bank ? bank->id : "inline"),
+                           bank, lex, idf, &p, "", &m, err);
     bank = NULL;
     lex = NULL;
     idf = NULL;
