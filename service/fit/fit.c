@@ -11,6 +11,7 @@
 
 #include "calibrate.h"
 #include "contrafit.h"
+#include "fit_grade.h"
 #include "idfbuild.h"
 #include "labels.h"
 #include "logit.h"
@@ -34,321 +35,6 @@ memdup(const void *p, size_t n)
         memcpy(q, p, n);
     }
     return q;
-}
-
-/* ---- grading helpers shared by fit and eval ---- */
-
-typedef struct groups {
-    assay_prepared *q;
-    uint64_t *key;
-    size_t n, cap;
-} groups;
-
-static uint64_t
-group_key(const assay_item *it)
-{
-    if (it->qid != NULL) {
-        return assay_term_hash(it->qid, strlen(it->qid)) ^
-               0x51ed270b27c4a4f1ULL;
-    }
-    return assay_term_hash2(it->question, strlen(it->question), it->reference,
-                            strlen(it->reference));
-}
-
-/* Assigns each assay_item its prepared question: the bank's, or one prepared
- * per distinct inline (question, reference) pair. */
-static assay_err
-group_items(const assay_model *m, assay_itemset *s, groups *g,
-            assay_stemmer *st, assay_error *err)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        assay_item *it = &s->v[i];
-        if (it->qid != NULL) {
-            const assay_prepared *pq = assay_model_find(m, it->qid);
-            if (pq == NULL) {
-                assay_error_set(err, ASSAY_EQUESTION,
-                                "%s line %u: unknown question id \"%.64s\"",
-                                it->path, it->line, it->qid);
-                if (err != NULL) {
-                    err->line = it->line;
-                    snprintf(err->source, sizeof(err->source), "%s", it->path);
-                }
-                return ASSAY_EQUESTION;
-            }
-            it->group = SIZE_MAX - (size_t)(pq - m->questions);
-            continue;
-        }
-        uint64_t k = group_key(it);
-        size_t j = 0;
-        while (j < g->n && g->key[j] != k) {
-            j++;
-        }
-        if (j == g->n) {
-            if (g->n == g->cap) {
-                g->cap = g->cap ? 2 * g->cap : 64;
-                assay_prepared *nq = realloc(g->q, g->cap * sizeof(*nq));
-                if (nq == NULL) {
-                    return ASSAY_ENOMEM;
-                }
-                g->q = nq;
-                uint64_t *nk = realloc(g->key, g->cap * sizeof(*nk));
-                if (nk == NULL) {
-                    return ASSAY_ENOMEM;
-                }
-                g->key = nk;
-            }
-            const char *refs[1] = {it->reference};
-            size_t lens[1] = {strlen(it->reference)};
-            assay_err rc = assay_prepare(
-                &g->q[g->n], NULL, it->question, strlen(it->question), refs,
-                lens, 1, NULL, 0, m->lex, m->idf, &m->params, st, err);
-            if (rc != ASSAY_OK) {
-                return rc;
-            }
-            g->key[g->n++] = k;
-        }
-        it->group = j;
-    }
-    return ASSAY_OK;
-}
-
-static const assay_prepared *
-item_question(const assay_model *m, const groups *g, const assay_item *it)
-{
-    if (it->qid != NULL) {
-        return &m->questions[SIZE_MAX - it->group];
-    }
-    return &g->q[it->group];
-}
-
-static void
-groups_fini(groups *g)
-{
-    for (size_t i = 0; i < g->n; i++) {
-        assay_prepared_fini(&g->q[i]);
-    }
-    free(g->q);
-    free(g->key);
-}
-
-/* Features of every assay_item: X is n x ASSAY_NFEATURES. */
-static assay_err
-featurise(const assay_model *m, const groups *g, const assay_itemset *s,
-          assay_stemmer *st, double *X, assay_features *fs,
-          assay_concept_match **matches, assay_error *err)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        const assay_item *it = &s->v[i];
-        const assay_prepared *pq = item_question(m, g, it);
-        assay_analysis a;
-        assay_err rc =
-            assay_analyze(m->lex, st, it->answer, strlen(it->answer), &a, err);
-        if (rc != ASSAY_OK) {
-            return rc;
-        }
-        (void)assay_prepared_spell(pq, m->lex, &a); /* as grading does */
-        matches[i] =
-            malloc((pq->concepts.n ? pq->concepts.n : 1) * sizeof(**matches));
-        if (matches[i] == NULL) {
-            assay_analysis_fini(&a);
-            return ASSAY_ENOMEM;
-        }
-        rc = assay_features_compute(pq, &a, m->idf, &m->params, &fs[i],
-                                    matches[i]);
-        assay_analysis_fini(&a);
-        if (rc != ASSAY_OK) {
-            return rc;
-        }
-        memcpy(&X[i * ASSAY_NFEATURES], fs[i].f, sizeof(fs[i].f));
-    }
-    return ASSAY_OK;
-}
-
-/* item_th: the band thresholds an item is graded with - its bank
- * question's own (`thresholds:` in the bank) when it has them, as the
- * service does, else the model's thc/thp. */
-static void
-item_th(const assay_model *m, const assay_item *it, double thc, double thp,
-        double *c, double *p)
-{
-    *c = thc;
-    *p = thp;
-    if (m == NULL || m->bank == NULL || it->qid == NULL) {
-        return;
-    }
-    const assay_question_def *q = assay_bank_find(m->bank, it->qid);
-    if (q != NULL && q->has_thresholds) {
-        *c = q->th_correct;
-        *p = q->th_partial;
-    }
-}
-
-/* Scores after rules for parameters p; band (may be NULL) receives each
- * verdict's band and sig (may be NULL) its confidence signal: the band
- * model's probability of that band, or the score's margin to the nearest
- * threshold (verdict.c). */
-static assay_err
-score_all_bands(const assay_model *m, const groups *g, const assay_itemset *s,
-                const assay_features *fs, assay_concept_match *const *matches,
-                const assay_params *p, double *out, int *band, double *sig)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        assay_verdict *v;
-        assay_prepared pq = *item_question(m, g, &s->v[i]);
-        pq.id = NULL; /* the copy must not share ownership of the id */
-        /* band caps follow the thresholds being fitted, except where the
-         * bank gives the question its own */
-        item_th(m, &s->v[i], p->th_correct, p->th_partial, &pq.th_correct,
-                &pq.th_partial);
-        assay_err rc = assay_verdict_build(&pq, &fs[i], matches[i], p, "", &v);
-        if (rc != ASSAY_OK) {
-            return rc;
-        }
-        out[i] = v->score;
-        int b = (int)assay_band_parse(assay_verdict_band(v));
-        assay_verdict_free(v);
-        if (band != NULL) {
-            band[i] = b;
-        }
-        if (sig != NULL) {
-            assay_bandmodel bm;
-            assay_bandmodel_for(&p->band, &pq.q_uni, assay_prepared_topic(&pq),
-                                &bm);
-            sig[i] = assay_calib_signal(
-                &p->calib, &bm, fs[i].f, ASSAY_NFEATURES, b, out[i],
-                pq.th_correct, pq.th_partial, pq.own_th);
-        }
-    }
-    return ASSAY_OK;
-}
-
-static assay_err
-score_all(const assay_model *m, const groups *g, const assay_itemset *s,
-          const assay_features *fs, assay_concept_match *const *matches,
-          const assay_params *p, double *out)
-{
-    return score_all_bands(m, g, s, fs, matches, p, out, NULL, NULL);
-}
-
-static double
-band_agreement(const double *score, const assay_itemset *s,
-               const assay_model *m, double thc, double thp)
-{
-    size_t ok = 0;
-    for (size_t i = 0; i < s->n; i++) {
-        double c, p;
-        item_th(m, &s->v[i], thc, thp, &c, &p);
-        assay_band b = score[i] >= c   ? ASSAY_BAND_CORRECT
-                       : score[i] >= p ? ASSAY_BAND_PARTIAL
-                                       : ASSAY_BAND_INCORRECT;
-        ok += b == s->v[i].band;
-    }
-    return s->n ? (double)ok / (double)s->n : 0.0;
-}
-
-/* Metrics of scores and the verdicts' bands and confidence signals
- * (score_all_bands). */
-static void
-metrics_of(const double *score, const int *band, const double *sig,
-           const assay_itemset *s, const assay_params *p, assay_metrics *out)
-{
-    size_t n = s->n;
-    double *h = malloc((n ? n : 1) * sizeof(*h));
-    memset(out, 0, sizeof(*out));
-    out->n = n;
-    if (h == NULL || n == 0) {
-        free(h);
-        return;
-    }
-    double se = 0;
-    size_t agree = 0;
-    for (size_t i = 0; i < n; i++) {
-        h[i] = s->v[i].score / s->v[i].scale_max * p->scale_max;
-        double sc = p->scale_a + p->scale_b * score[i];
-        sc = sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc;
-        se += (sc - h[i]) * (sc - h[i]);
-        agree += band[i] == (int)s->v[i].band;
-    }
-    out->pearson = assay_pearson(score, h, n);
-    out->spearman = assay_spearman(score, h, n);
-    out->rmse = sqrt(se / (double)n);
-    out->band_accuracy = (double)agree / (double)n;
-    /* 2-way: correct vs the rest */
-    size_t tp = 0, fp = 0, fn = 0, tn = 0, nb[ASSAY_NBANDS] = {0};
-    for (size_t i = 0; i < n; i++) {
-        bool pc = band[i] == ASSAY_BAND_CORRECT,
-             hc = s->v[i].band == ASSAY_BAND_CORRECT;
-        tp += pc && hc;
-        fp += pc && !hc;
-        fn += !pc && hc;
-        tn += !pc && !hc;
-        nb[s->v[i].band]++;
-    }
-    double f1c = 2.0 * (double)tp / (double)(2 * tp + fp + fn);
-    double f1n = 2.0 * (double)tn / (double)(2 * tn + fp + fn);
-    out->f1_2way =
-        (f1c + f1n) / 2.0; /* NaN when a class is absent on both sides */
-    size_t mx = nb[0] > nb[1] ? nb[0] : nb[1];
-    mx = mx > nb[2] ? mx : nb[2];
-    out->majority = (double)mx / (double)n;
-    out->review_share = out->kept_accuracy = out->mean_confidence = NAN;
-    if (p->calib.n > 0) {
-        size_t rev = 0, kept_ok = 0;
-        double csum = 0;
-        for (size_t i = 0; i < n; i++) {
-            csum += assay_calib_confidence(&p->calib, sig[i]);
-            if (sig[i] < p->calib.review_margin) {
-                rev++;
-                continue;
-            }
-            kept_ok += band[i] == (int)s->v[i].band;
-        }
-        out->review_share = (double)rev / (double)n;
-        out->kept_accuracy =
-            rev < n ? (double)kept_ok / (double)(n - rev) : NAN;
-        out->mean_confidence = csum / (double)n;
-    }
-    free(h);
-}
-
-/* Band thresholds with the best agreement on a 0.01 grid; ties keep the
- * first found, so the result is deterministic. Returns the agreement. */
-static double
-best_thresholds(const double *score, const assay_itemset *s, assay_params *p)
-{
-    double best = -1;
-    for (int c = 2; c <= 99; c++) {
-        for (int q = 1; q < c; q++) {
-            double acc = band_agreement(score, s, NULL, c / 100.0, q / 100.0);
-            if (acc > best + 1e-12) {
-                best = acc;
-                p->th_correct = c / 100.0;
-                p->th_partial = q / 100.0;
-            }
-        }
-    }
-    return best;
-}
-
-/* scale_score = a + b * score by least squares on the human scale. */
-static void
-fit_scale(const double *score, const assay_itemset *s, assay_params *p)
-{
-    size_t n = s->n;
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    p->scale_max = s->v[0].scale_max;
-    for (size_t i = 0; i < n; i++) {
-        double h = s->v[i].score / s->v[i].scale_max * p->scale_max;
-        sx += score[i];
-        sy += h;
-        sxx += score[i] * score[i];
-        sxy += score[i] * h;
-    }
-    double den = (double)n * sxx - sx * sx;
-    if (den > 1e-12) {
-        p->scale_b = ((double)n * sxy - sx * sy) / den;
-        p->scale_a = (sy - p->scale_b * sx) / (double)n;
-    }
 }
 
 /* The objective on the items of each fold (fold[i] < nfolds), with the
@@ -388,12 +74,13 @@ fold_objectives(const double *score, const double *h, const assay_itemset *s,
 /* Training objective for the rules: correlation plus band agreement; with
  * folds (fold != NULL), also per fold into per_fold[0..nfolds). */
 static assay_err
-rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
-                const assay_features *fs, assay_concept_match *const *matches,
-                const assay_params *p, double *score, double *out,
-                const unsigned *fold, unsigned nfolds, double *per_fold)
+rules_objective(const assay_model *m, const assay_fit_groups *g,
+                const assay_itemset *s, const assay_features *fs,
+                assay_concept_match *const *matches, const assay_params *p,
+                double *score, double *out, const unsigned *fold,
+                unsigned nfolds, double *per_fold)
 {
-    assay_err rc = score_all(m, g, s, fs, matches, p, score);
+    assay_err rc = assay_fit_score_all(m, g, s, fs, matches, p, score);
     if (rc != ASSAY_OK) {
         return rc;
     }
@@ -407,7 +94,7 @@ rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
     assay_params t = *p;
     double r = assay_pearson(score, h, s->n);
     /* constant scores correlate with nothing: no credit */
-    *out = (isnan(r) ? 0.0 : r) + best_thresholds(score, s, &t);
+    *out = (isnan(r) ? 0.0 : r) + assay_fit_best_thresholds(score, s, &t);
     if (fold != NULL) {
         fold_objectives(score, h, s, &t, fold, nfolds, per_fold);
     }
@@ -447,10 +134,11 @@ typedef struct rule_policy {
  * credit (Mohler train: 10 flagged, mean grade 4.4 of 5; capping them at
  * `incorrect` cost 0.07 r on the training items). */
 static assay_err
-calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
-                const assay_features *fs, assay_concept_match *const *matches,
-                assay_params *p, const rule_policy *pol, const unsigned *fold,
-                unsigned nfolds, double *score)
+calibrate_rules(const assay_model *m, const assay_fit_groups *g,
+                const assay_itemset *s, const assay_features *fs,
+                assay_concept_match *const *matches, assay_params *p,
+                const rule_policy *pol, const unsigned *fold, unsigned nfolds,
+                double *score)
 {
     static const double caps[] = {ASSAY_CAP_NONE, ASSAY_CAP_PARTIAL,
                                   ASSAY_CAP_INCORRECT};
@@ -567,10 +255,10 @@ static json_t *num4(double x);
  * items only, as it will for new questions; the model keeps the one from
  * all items. */
 static assay_err
-fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
-                  const assay_features *fs, assay_concept_match *const *matches,
-                  const unsigned *fold, unsigned nfolds, assay_params *p,
-                  json_t **info)
+fit_contradiction(const assay_model *m, const assay_fit_groups *g,
+                  const assay_itemset *s, const assay_features *fs,
+                  assay_concept_match *const *matches, const unsigned *fold,
+                  unsigned nfolds, assay_params *p, json_t **info)
 {
     p->contra.on = false;
     p->contra.lex_on = false;
@@ -617,10 +305,10 @@ fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
     for (size_t r = 0; r < k && rc == ASSAY_OK; r++) {
         size_t i = idx[r];
         assay_verdict *v;
-        assay_prepared pq = *item_question(m, g, &s->v[i]);
+        assay_prepared pq = *assay_fit_item_question(m, g, &s->v[i]);
         pq.id = NULL;
-        item_th(m, &s->v[i], p->th_correct, p->th_partial, &pq.th_correct,
-                &pq.th_partial);
+        assay_fit_item_thresholds(m, &s->v[i], p->th_correct, p->th_partial,
+                                  &pq.th_correct, &pq.th_partial);
         if ((rc = assay_verdict_build(&pq, &fs[i], matches[i], &pf[f[r]], "",
                                       &v))) {
             break;
@@ -834,9 +522,9 @@ mix_band_likelihood(const double *X, const int *hb, const int *srcix,
  * centroid with its question left out of its own source's (0 past the
  * sources, and for an item of none). *out NULL: no sources. */
 static assay_err
-build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
-              const assay_dfcount *voc, int *srcix, double *isim,
-              assay_bm_sources **out, json_t **info)
+build_sources(const assay_model *m, const assay_fit_groups *g,
+              const assay_itemset *s, const assay_dfcount *voc, int *srcix,
+              double *isim, assay_bm_sources **out, json_t **info)
 {
     *out = NULL;
     size_t n = s->n;
@@ -895,7 +583,7 @@ build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
         if (map[k] < 0) {
             continue;
         }
-        const assay_prepared *pq = item_question(m, g, &s->v[i]);
+        const assay_prepared *pq = assay_fit_item_question(m, g, &s->v[i]);
         size_t j = 0;
         while (j < nq && !(qs[j].pq == pq && qs[j].src == map[k])) {
             j++;
@@ -1151,13 +839,14 @@ typedef struct ridge_design {
  * never saw, so confidence learned on them holds for new questions. hb:
  * the human bands. */
 static assay_err
-oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
-           const assay_features *fs, assay_concept_match *const *matches,
-           const double *X, const ridge_design *rd, const double *y,
-           const int *hb, const unsigned *fold, unsigned nfolds,
-           const bool *use, double lambda, double bm_lambda, bool decides,
-           const assay_params *p, const int *srcix, double *oof, int *oband,
-           double *osig, assay_error *err)
+oof_scores(const assay_model *m, const assay_fit_groups *g,
+           const assay_itemset *s, const assay_features *fs,
+           assay_concept_match *const *matches, const double *X,
+           const ridge_design *rd, const double *y, const int *hb,
+           const unsigned *fold, unsigned nfolds, const bool *use,
+           double lambda, double bm_lambda, bool decides, const assay_params *p,
+           const int *srcix, double *oof, int *oband, double *osig,
+           assay_error *err)
 {
     size_t n = s->n;
     double *tmp = calloc(n + 1, sizeof(*tmp));
@@ -1196,8 +885,8 @@ oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
             pf.band.src = p->band.src;
         }
         pf.band.decides = decides;
-        if ((rc = score_all_bands(m, g, s, fs, matches, &pf, tmp, tb, ts)) !=
-            ASSAY_OK) {
+        if ((rc = assay_fit_score_bands(m, g, s, fs, matches, &pf, tmp, tb,
+                                        ts)) != ASSAY_OK) {
             goto out;
         }
         for (size_t i = 0; i < n; i++) {
@@ -1277,7 +966,7 @@ review_bound_json(json_t *o, double level, double budget,
  * level on the kept answers' error rate is <= 1 - target (calibrate.h),
  * each answer counting once over the fold assignments. */
 static assay_err
-calibrate_confidence(const assay_model *m, const groups *g,
+calibrate_confidence(const assay_model *m, const assay_fit_groups *g,
                      const assay_itemset *s, const assay_features *fs,
                      assay_concept_match *const *matches, const double *X,
                      const ridge_design *rd, const double *y,
@@ -1547,7 +1236,7 @@ dump_features(const char *path, const assay_itemset *s, const double *X,
     fputc('\n', f);
     for (size_t i = 0; i < s->n; i++) {
         fprintf(f, "%u\t%016llx\t%.6f", s->v[i].line,
-                (unsigned long long)group_key(&s->v[i]), y[i]);
+                (unsigned long long)assay_fit_group_key(&s->v[i]), y[i]);
         for (int j = 0; j < ASSAY_NFEATURES; j++) {
             fprintf(f, "\t%.6f", X[i * ASSAY_NFEATURES + j]);
         }
@@ -1589,7 +1278,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     assay_itemset items = {0};
     assay_dfcount voc;
     assay_dfcount_init(&voc, true);
-    groups g = {0};
+    assay_fit_groups g = {0};
     char *btext = NULL, *stext = NULL, *vtext = NULL;
     size_t blen = 0, slen = 0, vlen = 0;
     double *X = NULL, *XR = NULL, *y = NULL, *score = NULL;
@@ -1686,7 +1375,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         for (size_t i = 0; seenq && i < items.n && rc == ASSAY_OK; i++) {
             assay_item *it = &items.v[i];
             if (it->qid == NULL) {
-                uint64_t k = group_key(it);
+                uint64_t k = assay_fit_group_key(it);
                 bool dup = false;
                 for (size_t j = 0; j < nq && !dup; j++) {
                     dup = seenq[j] == k;
@@ -1782,8 +1471,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             goto out;
         }
     }
-    if ((rc = group_items(m, &items, &g, st, err)) ||
-        (rc = featurise(m, &g, &items, st, X, fs, matches, err))) {
+    if ((rc = assay_fit_group_items(m, &items, &g, st, err)) ||
+        (rc = assay_fit_featurise(m, &g, &items, st, X, fs, matches, err))) {
         goto out;
     }
     for (size_t i = 0; i < n; i++) {
@@ -1812,7 +1501,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             double *row = &XR[i * (size_t)rd.dim];
             memcpy(row, &X[i * ASSAY_NFEATURES], ASSAY_NFEATURES * sizeof(*X));
             unsigned t = assay_verdict_triggers(
-                item_question(m, &g, &items.v[i]), &fs[i], &p);
+                assay_fit_item_question(m, &g, &items.v[i]), &fs[i], &p);
             for (int r = 0; r < ASSAY_NRULEPEN; r++) {
                 row[ASSAY_NFEATURES + r] = (t >> r) & 1u ? 1.0 : 0.0;
             }
@@ -1840,8 +1529,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         for (unsigned r = 0; r < ASSAY_CV_REPEATS; r++) {
             for (size_t i = 0; i < n; i++) {
                 /* a different mix of the same question key per repeat */
-                uint64_t k =
-                    group_key(&items.v[i]) ^ (0x9e3779b97f4a7c15ULL * (r + 1));
+                uint64_t k = assay_fit_group_key(&items.v[i]) ^
+                             (0x9e3779b97f4a7c15ULL * (r + 1));
                 k ^= k >> 31;
                 k *= 0xbf58476d1ce4e5b9ULL;
                 k ^= k >> 29;
@@ -1863,7 +1552,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             goto out;
         }
     }
-    if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+    if ((rc = assay_fit_score_all(m, &g, &items, fs, matches, &p, score))) {
         goto out;
     }
     if (n >= 2) {
@@ -1872,15 +1561,16 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         for (int round = 0; round < 2; round++) {
             if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p, &policy,
                                       nfolds ? fold : NULL, nfolds, score)) ||
-                (rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+                (rc = assay_fit_score_all(m, &g, &items, fs, matches, &p,
+                                          score))) {
                 goto out;
             }
-            best_thresholds(score, &items, &p);
+            assay_fit_best_thresholds(score, &items, &p);
         }
-        if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
+        if ((rc = assay_fit_score_all(m, &g, &items, fs, matches, &p, score))) {
             goto out;
         }
-        fit_scale(score, &items, &p);
+        assay_fit_scale(score, &items, &p);
     }
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
         p.w[j] = round(p.w[j] * 1e6) / 1e6;
@@ -1968,14 +1658,14 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         int *tb = malloc((n + 1) * sizeof(*tb));
         double *ts = malloc((n + 1) * sizeof(*ts));
         if (tb == NULL || ts == NULL ||
-            (rc = score_all_bands(m, &g, &items, fs, matches, &p, score, tb,
-                                  ts))) {
+            (rc = assay_fit_score_bands(m, &g, &items, fs, matches, &p, score,
+                                        tb, ts))) {
             free(tb);
             free(ts);
             rc = rc ? rc : ASSAY_ENOMEM;
             goto out;
         }
-        metrics_of(score, tb, ts, &items, &p, &tm);
+        assay_fit_metrics(score, tb, ts, &items, &p, &tm);
         free(tb);
         free(ts);
     }
@@ -2107,7 +1797,7 @@ out:
     free(XR);
     free(y);
     free(score);
-    groups_fini(&g);
+    assay_fit_groups_fini(&g);
     assay_items_fini(&items);
     assay_dfcount_fini(&voc);
     json_decref(root);
@@ -2129,7 +1819,7 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
            assay_metrics *out, assay_error *err)
 {
     assay_itemset items = {0};
-    groups g = {0};
+    assay_fit_groups g = {0};
     assay_stemmer *st = NULL;
     double *X = NULL, *score = NULL, *sig = NULL;
     int *band = NULL;
@@ -2160,14 +1850,14 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
         rc = assay_error_set(err, ASSAY_ENOMEM, "eval: out of memory");
         goto out;
     }
-    if ((rc = group_items(m, &items, &g, st, err)) ||
-        (rc = featurise(m, &g, &items, st, X, fs, matches, err)) ||
-        (rc = score_all_bands(m, &g, &items, fs, matches, &m->params, score,
-                              band, sig))) {
+    if ((rc = assay_fit_group_items(m, &items, &g, st, err)) ||
+        (rc = assay_fit_featurise(m, &g, &items, st, X, fs, matches, err)) ||
+        (rc = assay_fit_score_bands(m, &g, &items, fs, matches, &m->params,
+                                    score, band, sig))) {
         goto out;
     }
     /* per-question thresholds apply, as in the service (and assay bench) */
-    metrics_of(score, band, sig, &items, &m->params, out);
+    assay_fit_metrics(score, band, sig, &items, &m->params, out);
 out:
     for (size_t i = 0; matches && i < items.n; i++) {
         free(matches[i]);
@@ -2178,7 +1868,7 @@ out:
     free(score);
     free(sig);
     free(band);
-    groups_fini(&g);
+    assay_fit_groups_fini(&g);
     assay_items_fini(&items);
     assay_stemmer_free(st);
     return rc;
@@ -2224,7 +1914,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
 {
     assay_model *m = NULL;
     assay_itemset items = {0};
-    groups g = {0};
+    assay_fit_groups g = {0};
     assay_stemmer *st = NULL;
     double *X = NULL, *score = NULL, *mg = NULL, *bs = NULL, *ok = NULL;
     bool *right = NULL;
@@ -2291,21 +1981,22 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
      * signal (below) */
     assay_bandmodel bm = p.band;
     memset(&p.band, 0, sizeof(p.band));
-    if ((rc = group_items(gm, &items, &g, st, err)) ||
-        (rc = featurise(gm, &g, &items, st, X, fs, matches, err))) {
+    if ((rc = assay_fit_group_items(gm, &items, &g, st, err)) ||
+        (rc = assay_fit_featurise(gm, &g, &items, st, X, fs, matches, err))) {
         goto out;
     }
     /* the weights stay; caps follow the thresholds, so alternate twice */
     for (int round = 0; round < 2; round++) {
-        if ((rc = score_all(gm, &g, &items, fs, matches, &p, score))) {
+        if ((rc =
+                 assay_fit_score_all(gm, &g, &items, fs, matches, &p, score))) {
             goto out;
         }
-        best_thresholds(score, &items, &p);
+        assay_fit_best_thresholds(score, &items, &p);
     }
-    if ((rc = score_all(gm, &g, &items, fs, matches, &p, score))) {
+    if ((rc = assay_fit_score_all(gm, &g, &items, fs, matches, &p, score))) {
         goto out;
     }
-    fit_scale(score, &items, &p);
+    assay_fit_scale(score, &items, &p);
     p.scale_a = round(p.scale_a * 1e6) / 1e6;
     p.scale_b = round(p.scale_b * 1e6) / 1e6;
     /* stability: the cut-offs over 200 bootstrap resamples (fixed LCG) */
@@ -2320,7 +2011,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
             bs[i] = score[k];
         }
         assay_params t = p;
-        best_thresholds(bs, &boot, &t);
+        assay_fit_best_thresholds(bs, &boot, &t);
         sc += t.th_correct;
         scc += t.th_correct * t.th_correct;
         sp += t.th_partial;
@@ -2371,8 +2062,8 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
         double *ts = calloc(n, sizeof(*ts)), *tok = calloc(n, sizeof(*tok));
         bool *tr = calloc(n, sizeof(*tr));
         if (!tb || !ts || !tok || !tr ||
-            (rc = score_all_bands(gm, &g, &items, fs, matches, &pb, bs, tb,
-                                  ts)) != ASSAY_OK) {
+            (rc = assay_fit_score_bands(gm, &g, &items, fs, matches, &pb, bs,
+                                        tb, ts)) != ASSAY_OK) {
             free(tb);
             free(ts);
             free(tok);
@@ -2488,7 +2179,7 @@ out:
     free(bs);
     free(right);
     free(boot.v);
-    groups_fini(&g);
+    assay_fit_groups_fini(&g);
     assay_items_fini(&items);
     assay_stemmer_free(st);
     assay_model_unref(m);
