@@ -12,6 +12,7 @@
 #include "calibrate.h"
 #include "contrafit.h"
 #include "fit_grade.h"
+#include "fit_io.h"
 #include "idfbuild.h"
 #include "labels.h"
 #include "logit.h"
@@ -22,7 +23,6 @@
 #include "verdict.h"
 #include "wordnet.h"
 
-#define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
 /* Ridge penalty when there are too few items or questions to choose one. */
 #define ASSAY_DEFAULT_LAMBDA 0.1
 
@@ -245,9 +245,6 @@ calibrate_rules(const assay_model *m, const assay_fit_groups *g,
     return rc;
 }
 
-/* A statistic rounded to 4 decimals, or null when undefined (NaN). */
-static json_t *num4(double x);
-
 /* The learned contradiction signal (contrafit.h), on the items labelled
  * "contradictory" true or false, with the question folds of the ridge's
  * cross-validation (first repeat). Off when too few are labelled. The word
@@ -341,12 +338,6 @@ out:
     free(b);
     free(pf);
     return rc;
-}
-
-static json_t *
-num4(double x)
-{
-    return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
 }
 
 /* ---- training sources (band model priors, bandmodel.h) ---- */
@@ -1117,90 +1108,6 @@ out:
     return rc;
 }
 
-/* ---- model.json output ---- */
-
-/* Path of target relative to the directory dir (both made absolute). */
-static void
-relpath(char *out, size_t cap, const char *dir, const char *target)
-{
-    char a[PATH_MAX], b[PATH_MAX];
-    if (realpath(dir, a) == NULL || realpath(target, b) == NULL) {
-        snprintf(out, cap, "%s", target);
-        return;
-    }
-    size_t i = 0, last = 0;
-    while (a[i] && b[i] && a[i] == b[i]) {
-        if (a[i] == '/') {
-            last = i;
-        }
-        i++;
-    }
-    if (a[i] == '\0' && b[i] == '/') {
-        last = i;
-    }
-    size_t at = 0;
-    out[0] = '\0';
-    /* one "../" for each directory of a below the common prefix */
-    for (const char *q = a + last; *q; q++) {
-        if (*q == '/' && at + 4 < cap) {
-            at += (size_t)snprintf(out + at, cap - at, "../");
-        }
-    }
-    if (a[last] == '\0' || (a[last] == '/' && a[last + 1] == '\0')) {
-        at = 0;
-        out[0] = '\0';
-    }
-    snprintf(out + at, cap - at, "%s", b + last + 1);
-}
-
-static json_t *
-input_ref(const char *outdir, const char *path, const char *text, size_t len)
-{
-    char rel[PATH_MAX], hex[65];
-    relpath(rel, sizeof(rel), outdir, path);
-    assay_sha256_hex(text, len, hex);
-    return json_pack("{s:s,s:s}", "file", rel, "sha256", hex);
-}
-
-/* Reads the labelled items of every path (only split, when given) onto
- * items, and appends to inputs what the model records of each file. A file
- * with nothing selected is an error: most often a typo'd split. */
-static assay_err
-read_labels(const char *const *paths, size_t npaths, const char *split,
-            const char *outdir, assay_itemset *items, json_t *inputs,
-            assay_error *err)
-{
-    for (size_t i = 0; i < npaths; i++) {
-        char *lt;
-        size_t ll;
-        assay_err rc = assay_read_file(paths[i], FIT_MAX_FILE, &lt, &ll, err);
-        if (rc != ASSAY_OK) {
-            return rc;
-        }
-        json_t *ref = input_ref(outdir, paths[i], lt, ll);
-        free(lt);
-        size_t before = items->n;
-        if ((rc = assay_items_read(paths[i], split, items, err))) {
-            json_decref(ref);
-            return rc;
-        }
-        if (items->n == before) {
-            json_decref(ref);
-            return assay_error_set(err, ASSAY_EINVAL,
-                                   "%s: no labelled items%s%s%s", paths[i],
-                                   split ? " with split \"" : "",
-                                   split ? split : "", split ? "\"" : "");
-        }
-        json_object_set_new(ref, "items",
-                            json_integer((json_int_t)(items->n - before)));
-        if (split) {
-            json_object_set_new(ref, "split", json_string(split));
-        }
-        json_array_append_new(inputs, ref);
-    }
-    return ASSAY_OK;
-}
-
 static bool
 feature_enabled(const char *list, const char *name)
 {
@@ -1217,35 +1124,6 @@ feature_enabled(const char *list, const char *name)
         p += l + (e != NULL);
     }
     return false;
-}
-
-/* The feature table of --features-out: one header line, then per item its
- * labelled-set line, question group key, target and features. */
-static assay_err
-dump_features(const char *path, const assay_itemset *s, const double *X,
-              const double *y, assay_error *err)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot write", path);
-    }
-    fprintf(f, "line\tgroup\ty");
-    for (int j = 0; j < ASSAY_NFEATURES; j++) {
-        fprintf(f, "\t%s", assay_feature_names[j]);
-    }
-    fputc('\n', f);
-    for (size_t i = 0; i < s->n; i++) {
-        fprintf(f, "%u\t%016llx\t%.6f", s->v[i].line,
-                (unsigned long long)assay_fit_group_key(&s->v[i]), y[i]);
-        for (int j = 0; j < ASSAY_NFEATURES; j++) {
-            fprintf(f, "\t%.6f", X[i * ASSAY_NFEATURES + j]);
-        }
-        fputc('\n', f);
-    }
-    if (fclose(f) != 0) {
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot write", path);
-    }
-    return ASSAY_OK;
 }
 
 /* A cap given as policy (--point-cap and the like): *out is its value, 0
@@ -1307,13 +1185,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     const rule_policy policy = {contra_cap, salad_cap};
     char outdir[PATH_MAX];
-    snprintf(outdir, sizeof(outdir), "%s", o->out_path);
-    char *slash = strrchr(outdir, '/');
-    if (slash != NULL) {
-        *slash = '\0';
-    } else {
-        snprintf(outdir, sizeof(outdir), ".");
-    }
+    assay_fit_dir_of(outdir, sizeof(outdir), o->out_path);
 
     if ((rc = assay_lexicon_new(&lex)) || (rc = assay_stemmer_new(&st)) ||
         (rc = assay_idf_new(&idf))) {
@@ -1332,15 +1204,15 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
     }
     if (o->stoplist_path != NULL &&
-        ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen,
-                               err)) ||
+        ((rc = assay_read_file(o->stoplist_path, ASSAY_FIT_MAX_FILE, &stext,
+                               &slen, err)) ||
          (rc = assay_lexicon_parse_stoplist(lex, stext, slen, o->stoplist_path,
                                             err)))) {
         goto out;
     }
     if (o->bank_path != NULL) {
-        if ((rc = assay_read_file(o->bank_path, FIT_MAX_FILE, &btext, &blen,
-                                  err)) ||
+        if ((rc = assay_read_file(o->bank_path, ASSAY_FIT_MAX_FILE, &btext,
+                                  &blen, err)) ||
             (rc = assay_bank_parse(btext, blen, o->bank_path, &bank, err))) {
             goto out;
         }
@@ -1352,8 +1224,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
     }
     inputs = json_array();
-    if ((rc = read_labels(o->label_paths, o->nlabels, o->split, outdir, &items,
-                          inputs, err))) {
+    if ((rc = assay_fit_read_labels(o->label_paths, o->nlabels, o->split,
+                                    outdir, &items, inputs, err))) {
         goto out;
     }
 
@@ -1447,8 +1319,8 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     }
     if (o->vectors_path != NULL) {
         assay_vectors *vec = NULL;
-        if ((rc = assay_read_file(o->vectors_path, FIT_MAX_FILE, &vtext, &vlen,
-                                  err))) {
+        if ((rc = assay_read_file(o->vectors_path, ASSAY_FIT_MAX_FILE, &vtext,
+                                  &vlen, err))) {
             goto out;
         }
         unsigned char *copy = memdup(vtext, vlen);
@@ -1479,7 +1351,7 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         y[i] = items.v[i].score / items.v[i].scale_max;
     }
     if (o->features_out != NULL &&
-        (rc = dump_features(o->features_out, &items, X, y, err))) {
+        (rc = assay_fit_dump_features(o->features_out, &items, X, y, err))) {
         goto out;
     }
     bool use[ASSAY_NFEATURES];
@@ -1692,16 +1564,19 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
     json_object_set_new(root, "format", json_string("assay-model/1"));
     json_object_set_new(root, "name", json_string(m->id));
     if (o->bank_path) {
-        json_object_set_new(root, "bank",
-                            input_ref(outdir, o->bank_path, btext, blen));
+        json_object_set_new(
+            root, "bank",
+            assay_fit_input_ref(outdir, o->bank_path, btext, blen));
     }
     if (o->stoplist_path) {
-        json_object_set_new(root, "stoplist",
-                            input_ref(outdir, o->stoplist_path, stext, slen));
+        json_object_set_new(
+            root, "stoplist",
+            assay_fit_input_ref(outdir, o->stoplist_path, stext, slen));
     }
     if (o->vectors_path) {
-        json_object_set_new(root, "vectors",
-                            input_ref(outdir, o->vectors_path, vtext, vlen));
+        json_object_set_new(
+            root, "vectors",
+            assay_fit_input_ref(outdir, o->vectors_path, vtext, vlen));
     }
     if (o->wordnet_path) { /* checked whole, then named by its hash */
         assay_wordnet *wp = NULL;
@@ -1711,23 +1586,25 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
             goto out;
         }
         assay_wordnet_free(wp);
-        if ((rc = assay_read_file(o->wordnet_path, FIT_MAX_FILE, &wt, &wl,
+        if ((rc = assay_read_file(o->wordnet_path, ASSAY_FIT_MAX_FILE, &wt, &wl,
                                   err))) {
             goto out;
         }
-        json_object_set_new(root, "wordnet",
-                            input_ref(outdir, o->wordnet_path, wt, wl));
+        json_object_set_new(
+            root, "wordnet",
+            assay_fit_input_ref(outdir, o->wordnet_path, wt, wl));
         free(wt);
     }
     if (o->inline_model_path) {
         char *it;
         size_t il;
-        if ((rc = assay_read_file(o->inline_model_path, FIT_MAX_FILE, &it, &il,
-                                  err))) {
+        if ((rc = assay_read_file(o->inline_model_path, ASSAY_FIT_MAX_FILE, &it,
+                                  &il, err))) {
             goto out;
         }
-        json_object_set_new(root, "inline_model",
-                            input_ref(outdir, o->inline_model_path, it, il));
+        json_object_set_new(
+            root, "inline_model",
+            assay_fit_input_ref(outdir, o->inline_model_path, it, il));
         free(it);
     }
     json_object_set_new(root, "inputs", inputs);
@@ -1892,20 +1769,8 @@ rebase_ref(json_t *ref, const char *from_dir, const char *to_dir)
     } else {
         snprintf(abs, sizeof(abs), "%s/%s", from_dir, v);
     }
-    relpath(rel, sizeof(rel), to_dir, abs);
+    assay_fit_relpath(rel, sizeof(rel), to_dir, abs);
     json_object_set_new(ref, "file", json_string(rel));
-}
-
-static void
-dir_of(char *out, size_t cap, const char *path)
-{
-    snprintf(out, cap, "%s", path);
-    char *slash = strrchr(out, '/');
-    if (slash != NULL) {
-        *slash = '\0';
-    } else {
-        snprintf(out, cap, ".");
-    }
 }
 
 assay_err
@@ -1929,15 +1794,15 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
     } else {
         snprintf(mpath, sizeof(mpath), "%s", o->model_path);
     }
-    dir_of(mdir, sizeof(mdir), mpath);
-    dir_of(outdir, sizeof(outdir), o->out_path);
+    assay_fit_dir_of(mdir, sizeof(mdir), mpath);
+    assay_fit_dir_of(outdir, sizeof(outdir), o->out_path);
     assay_err rc;
     if ((rc = assay_model_load(mpath, &m, err)) ||
         (rc = assay_stemmer_new(&st))) {
         goto out;
     }
-    if ((rc = read_labels(o->label_paths, o->nlabels, o->split, outdir, &items,
-                          inputs, err))) {
+    if ((rc = assay_fit_read_labels(o->label_paths, o->nlabels, o->split,
+                                    outdir, &items, inputs, err))) {
         goto out;
     }
     size_t n = items.n;
