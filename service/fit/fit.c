@@ -37,6 +37,7 @@ memdup(const void *p, size_t n)
     return q;
 }
 
+/* Whether name is in the comma-separated list (NULL: every feature). */
 static bool
 feature_enabled(const char *list, const char *name)
 {
