@@ -1,5 +1,6 @@
-/* fit.c - fit model.json from labelled answers; evaluate a model. */
-#define _XOPEN_SOURCE 700 /* realpath */
+/* fit.c - `assay fit`: a model.json fitted to labelled answers, stage by
+ * stage; and `assay fit --eval`, a model measured on labelled answers. */
+#define _XOPEN_SOURCE 700 /* PATH_MAX */
 #include "assay/fit.h"
 
 #include <limits.h>
@@ -7,21 +8,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "calibrate.h"
-#include "contrafit.h"
+#include "fit_confidence.h"
+#include "fit_grade.h"
+#include "fit_io.h"
+#include "fit_rules.h"
+#include "fit_sources.h"
 #include "idfbuild.h"
 #include "labels.h"
 #include "logit.h"
 #include "model.h"
 #include "regress.h"
-#include "sha256.h"
 #include "vectors.h"
 #include "verdict.h"
 #include "wordnet.h"
 
-#define FIT_MAX_FILE ASSAY_LABELS_MAX_FILE
 /* Ridge penalty when there are too few items or questions to choose one. */
 #define ASSAY_DEFAULT_LAMBDA 0.1
 
@@ -36,1482 +37,7 @@ memdup(const void *p, size_t n)
     return q;
 }
 
-/* ---- grading helpers shared by fit and eval ---- */
-
-typedef struct groups {
-    assay_prepared *q;
-    uint64_t *key;
-    size_t n, cap;
-} groups;
-
-static uint64_t
-group_key(const assay_item *it)
-{
-    if (it->qid != NULL) {
-        return assay_term_hash(it->qid, strlen(it->qid)) ^
-               0x51ed270b27c4a4f1ULL;
-    }
-    return assay_term_hash2(it->question, strlen(it->question), it->reference,
-                            strlen(it->reference));
-}
-
-/* Assigns each assay_item its prepared question: the bank's, or one prepared
- * per distinct inline (question, reference) pair. */
-static assay_err
-group_items(const assay_model *m, assay_itemset *s, groups *g,
-            assay_stemmer *st, assay_error *err)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        assay_item *it = &s->v[i];
-        if (it->qid != NULL) {
-            const assay_prepared *pq = assay_model_find(m, it->qid);
-            if (pq == NULL) {
-                assay_error_set(err, ASSAY_EQUESTION,
-                                "%s line %u: unknown question id \"%.64s\"",
-                                it->path, it->line, it->qid);
-                if (err != NULL) {
-                    err->line = it->line;
-                    snprintf(err->source, sizeof(err->source), "%s", it->path);
-                }
-                return ASSAY_EQUESTION;
-            }
-            it->group = SIZE_MAX - (size_t)(pq - m->questions);
-            continue;
-        }
-        uint64_t k = group_key(it);
-        size_t j = 0;
-        while (j < g->n && g->key[j] != k) {
-            j++;
-        }
-        if (j == g->n) {
-            if (g->n == g->cap) {
-                g->cap = g->cap ? 2 * g->cap : 64;
-                assay_prepared *nq = realloc(g->q, g->cap * sizeof(*nq));
-                if (nq == NULL) {
-                    return ASSAY_ENOMEM;
-                }
-                g->q = nq;
-                uint64_t *nk = realloc(g->key, g->cap * sizeof(*nk));
-                if (nk == NULL) {
-                    return ASSAY_ENOMEM;
-                }
-                g->key = nk;
-            }
-            const char *refs[1] = {it->reference};
-            size_t lens[1] = {strlen(it->reference)};
-            assay_err rc = assay_prepare(
-                &g->q[g->n], NULL, it->question, strlen(it->question), refs,
-                lens, 1, NULL, 0, m->lex, m->idf, &m->params, st, err);
-            if (rc != ASSAY_OK) {
-                return rc;
-            }
-            g->key[g->n++] = k;
-        }
-        it->group = j;
-    }
-    return ASSAY_OK;
-}
-
-static const assay_prepared *
-item_question(const assay_model *m, const groups *g, const assay_item *it)
-{
-    if (it->qid != NULL) {
-        return &m->questions[SIZE_MAX - it->group];
-    }
-    return &g->q[it->group];
-}
-
-static void
-groups_fini(groups *g)
-{
-    for (size_t i = 0; i < g->n; i++) {
-        assay_prepared_fini(&g->q[i]);
-    }
-    free(g->q);
-    free(g->key);
-}
-
-/* Features of every assay_item: X is n x ASSAY_NFEATURES. */
-static assay_err
-featurise(const assay_model *m, const groups *g, const assay_itemset *s,
-          assay_stemmer *st, double *X, assay_features *fs,
-          assay_concept_match **matches, assay_error *err)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        const assay_item *it = &s->v[i];
-        const assay_prepared *pq = item_question(m, g, it);
-        assay_analysis a;
-        assay_err rc =
-            assay_analyze(m->lex, st, it->answer, strlen(it->answer), &a, err);
-        if (rc != ASSAY_OK) {
-            return rc;
-        }
-        (void)assay_prepared_spell(pq, m->lex, &a); /* as grading does */
-        matches[i] =
-            malloc((pq->concepts.n ? pq->concepts.n : 1) * sizeof(**matches));
-        if (matches[i] == NULL) {
-            assay_analysis_fini(&a);
-            return ASSAY_ENOMEM;
-        }
-        rc = assay_features_compute(pq, &a, m->idf, &m->params, &fs[i],
-                                    matches[i]);
-        assay_analysis_fini(&a);
-        if (rc != ASSAY_OK) {
-            return rc;
-        }
-        memcpy(&X[i * ASSAY_NFEATURES], fs[i].f, sizeof(fs[i].f));
-    }
-    return ASSAY_OK;
-}
-
-/* item_th: the band thresholds an item is graded with - its bank
- * question's own (`thresholds:` in the bank) when it has them, as the
- * service does, else the model's thc/thp. */
-static void
-item_th(const assay_model *m, const assay_item *it, double thc, double thp,
-        double *c, double *p)
-{
-    *c = thc;
-    *p = thp;
-    if (m == NULL || m->bank == NULL || it->qid == NULL) {
-        return;
-    }
-    const assay_question_def *q = assay_bank_find(m->bank, it->qid);
-    if (q != NULL && q->has_thresholds) {
-        *c = q->th_correct;
-        *p = q->th_partial;
-    }
-}
-
-/* Scores after rules for parameters p; band (may be NULL) receives each
- * verdict's band and sig (may be NULL) its confidence signal: the band
- * model's probability of that band, or the score's margin to the nearest
- * threshold (verdict.c). */
-static assay_err
-score_all_bands(const assay_model *m, const groups *g, const assay_itemset *s,
-                const assay_features *fs, assay_concept_match *const *matches,
-                const assay_params *p, double *out, int *band, double *sig)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        assay_verdict *v;
-        assay_prepared pq = *item_question(m, g, &s->v[i]);
-        pq.id = NULL; /* the copy must not share ownership of the id */
-        /* band caps follow the thresholds being fitted, except where the
-         * bank gives the question its own */
-        item_th(m, &s->v[i], p->th_correct, p->th_partial, &pq.th_correct,
-                &pq.th_partial);
-        assay_err rc = assay_verdict_build(&pq, &fs[i], matches[i], p, "", &v);
-        if (rc != ASSAY_OK) {
-            return rc;
-        }
-        out[i] = v->score;
-        int b = (int)assay_band_parse(assay_verdict_band(v));
-        assay_verdict_free(v);
-        if (band != NULL) {
-            band[i] = b;
-        }
-        if (sig != NULL) {
-            assay_bandmodel bm;
-            assay_bandmodel_for(&p->band, &pq.q_uni, assay_prepared_topic(&pq),
-                                &bm);
-            sig[i] = assay_calib_signal(
-                &p->calib, &bm, fs[i].f, ASSAY_NFEATURES, b, out[i],
-                pq.th_correct, pq.th_partial, pq.own_th);
-        }
-    }
-    return ASSAY_OK;
-}
-
-static assay_err
-score_all(const assay_model *m, const groups *g, const assay_itemset *s,
-          const assay_features *fs, assay_concept_match *const *matches,
-          const assay_params *p, double *out)
-{
-    return score_all_bands(m, g, s, fs, matches, p, out, NULL, NULL);
-}
-
-static double
-band_agreement(const double *score, const assay_itemset *s,
-               const assay_model *m, double thc, double thp)
-{
-    size_t ok = 0;
-    for (size_t i = 0; i < s->n; i++) {
-        double c, p;
-        item_th(m, &s->v[i], thc, thp, &c, &p);
-        assay_band b = score[i] >= c   ? ASSAY_BAND_CORRECT
-                       : score[i] >= p ? ASSAY_BAND_PARTIAL
-                                       : ASSAY_BAND_INCORRECT;
-        ok += b == s->v[i].band;
-    }
-    return s->n ? (double)ok / (double)s->n : 0.0;
-}
-
-/* Metrics of scores and the verdicts' bands and confidence signals
- * (score_all_bands). */
-static void
-metrics_of(const double *score, const int *band, const double *sig,
-           const assay_itemset *s, const assay_params *p, assay_metrics *out)
-{
-    size_t n = s->n;
-    double *h = malloc((n ? n : 1) * sizeof(*h));
-    memset(out, 0, sizeof(*out));
-    out->n = n;
-    if (h == NULL || n == 0) {
-        free(h);
-        return;
-    }
-    double se = 0;
-    size_t agree = 0;
-    for (size_t i = 0; i < n; i++) {
-        h[i] = s->v[i].score / s->v[i].scale_max * p->scale_max;
-        double sc = p->scale_a + p->scale_b * score[i];
-        sc = sc < 0 ? 0 : sc > p->scale_max ? p->scale_max : sc;
-        se += (sc - h[i]) * (sc - h[i]);
-        agree += band[i] == (int)s->v[i].band;
-    }
-    out->pearson = assay_pearson(score, h, n);
-    out->spearman = assay_spearman(score, h, n);
-    out->rmse = sqrt(se / (double)n);
-    out->band_accuracy = (double)agree / (double)n;
-    /* 2-way: correct vs the rest */
-    size_t tp = 0, fp = 0, fn = 0, tn = 0, nb[ASSAY_NBANDS] = {0};
-    for (size_t i = 0; i < n; i++) {
-        bool pc = band[i] == ASSAY_BAND_CORRECT,
-             hc = s->v[i].band == ASSAY_BAND_CORRECT;
-        tp += pc && hc;
-        fp += pc && !hc;
-        fn += !pc && hc;
-        tn += !pc && !hc;
-        nb[s->v[i].band]++;
-    }
-    double f1c = 2.0 * (double)tp / (double)(2 * tp + fp + fn);
-    double f1n = 2.0 * (double)tn / (double)(2 * tn + fp + fn);
-    out->f1_2way =
-        (f1c + f1n) / 2.0; /* NaN when a class is absent on both sides */
-    size_t mx = nb[0] > nb[1] ? nb[0] : nb[1];
-    mx = mx > nb[2] ? mx : nb[2];
-    out->majority = (double)mx / (double)n;
-    out->review_share = out->kept_accuracy = out->mean_confidence = NAN;
-    if (p->calib.n > 0) {
-        size_t rev = 0, kept_ok = 0;
-        double csum = 0;
-        for (size_t i = 0; i < n; i++) {
-            csum += assay_calib_confidence(&p->calib, sig[i]);
-            if (sig[i] < p->calib.review_margin) {
-                rev++;
-                continue;
-            }
-            kept_ok += band[i] == (int)s->v[i].band;
-        }
-        out->review_share = (double)rev / (double)n;
-        out->kept_accuracy =
-            rev < n ? (double)kept_ok / (double)(n - rev) : NAN;
-        out->mean_confidence = csum / (double)n;
-    }
-    free(h);
-}
-
-/* Band thresholds with the best agreement on a 0.01 grid; ties keep the
- * first found, so the result is deterministic. Returns the agreement. */
-static double
-best_thresholds(const double *score, const assay_itemset *s, assay_params *p)
-{
-    double best = -1;
-    for (int c = 2; c <= 99; c++) {
-        for (int q = 1; q < c; q++) {
-            double acc = band_agreement(score, s, NULL, c / 100.0, q / 100.0);
-            if (acc > best + 1e-12) {
-                best = acc;
-                p->th_correct = c / 100.0;
-                p->th_partial = q / 100.0;
-            }
-        }
-    }
-    return best;
-}
-
-/* scale_score = a + b * score by least squares on the human scale. */
-static void
-fit_scale(const double *score, const assay_itemset *s, assay_params *p)
-{
-    size_t n = s->n;
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    p->scale_max = s->v[0].scale_max;
-    for (size_t i = 0; i < n; i++) {
-        double h = s->v[i].score / s->v[i].scale_max * p->scale_max;
-        sx += score[i];
-        sy += h;
-        sxx += score[i] * score[i];
-        sxy += score[i] * h;
-    }
-    double den = (double)n * sxx - sx * sx;
-    if (den > 1e-12) {
-        p->scale_b = ((double)n * sxy - sx * sy) / den;
-        p->scale_a = (sy - p->scale_b * sx) / (double)n;
-    }
-}
-
-/* The objective on the items of each fold (fold[i] < nfolds), with the
- * thresholds t found on all of them: correlation plus band agreement. */
-static void
-fold_objectives(const double *score, const double *h, const assay_itemset *s,
-                const assay_params *t, const unsigned *fold, unsigned nfolds,
-                double *out)
-{
-    for (unsigned f = 0; f < nfolds; f++) {
-        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-        size_t k = 0, ok = 0;
-        for (size_t i = 0; i < s->n; i++) {
-            if (fold[i] != f) {
-                continue;
-            }
-            double x = score[i], y = h[i];
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            syy += y * y;
-            sxy += x * y;
-            k++;
-            assay_band b = x >= t->th_correct   ? ASSAY_BAND_CORRECT
-                           : x >= t->th_partial ? ASSAY_BAND_PARTIAL
-                                                : ASSAY_BAND_INCORRECT;
-            ok += b == s->v[i].band;
-        }
-        double vx = (double)k * sxx - sx * sx, vy = (double)k * syy - sy * sy;
-        double r = vx > 1e-12 && vy > 1e-12
-                       ? ((double)k * sxy - sx * sy) / sqrt(vx * vy)
-                       : 0.0;
-        out[f] = r + (k ? (double)ok / (double)k : 0.0);
-    }
-}
-
-/* Training objective for the rules: correlation plus band agreement; with
- * folds (fold != NULL), also per fold into per_fold[0..nfolds). */
-static assay_err
-rules_objective(const assay_model *m, const groups *g, const assay_itemset *s,
-                const assay_features *fs, assay_concept_match *const *matches,
-                const assay_params *p, double *score, double *out,
-                const unsigned *fold, unsigned nfolds, double *per_fold)
-{
-    assay_err rc = score_all(m, g, s, fs, matches, p, score);
-    if (rc != ASSAY_OK) {
-        return rc;
-    }
-    double *h = malloc(s->n * sizeof(*h));
-    if (h == NULL) {
-        return ASSAY_ENOMEM;
-    }
-    for (size_t i = 0; i < s->n; i++) {
-        h[i] = s->v[i].score / s->v[i].scale_max;
-    }
-    assay_params t = *p;
-    double r = assay_pearson(score, h, s->n);
-    /* constant scores correlate with nothing: no credit */
-    *out = (isnan(r) ? 0.0 : r) + best_thresholds(score, s, &t);
-    if (fold != NULL) {
-        fold_objectives(score, h, s, &t, fold, nfolds, per_fold);
-    }
-    free(h);
-    return ASSAY_OK;
-}
-
-/* Caps fixed as policy for the fit (assay_fit_options): left out of the
- * rule search. */
-typedef struct rule_policy {
-    double contra_cap; /* --contradiction-cap, or 0: learned */
-    double salad_cap;  /* --salad-cap, or 0 */
-} rule_policy;
-
-/* Each rule's trigger and cap is chosen from a short candidate list by the
- * training objective, one rule at a time, two passes. With question folds
- * (the ridge's, fold != NULL), every rule starts at its loosest candidate
- * (no cap; the contradiction penalty 0) and takes a stricter one only
- * where that raises the objective on all the items and on all folds but
- * one: a cap must help on questions of most kinds, not on the training
- * items as a whole. Judged on the items as a whole, from the caps' old
- * defaults, the rules kept caps that cost held-out accuracy (Mohler train
- * held out by assignment: mean r 0.548 -> 0.574 and band accuracy 0.681
- * -> 0.698 with this rule; README, Latest round). Without folds (a few
- * dozen items) the search starts from the defaults and takes any gain. A
- * rule that does not help therefore does not cap scores; its flag is still
- * reported. Rules with a penalty learned in the ridge (--rule-features)
- * are left out, and so is a cap fixed as policy (--contradiction-cap,
- * --salad-cap).
- * negated_cap and required_cap are policy, not fitted: an answer that
- * denies a key point of the reference, or misses one the bank marks
- * required, is never `correct`, however much else it says.
- * contradiction_cap is half policy: an answer that has the reference
- * backwards is never `correct` either, but whether it is `partial` or
- * `incorrect` is learned, since the claim judge's reading is sometimes
- * wrong and on some graders' data the answers it flags earn most of the
- * credit (Mohler train: 10 flagged, mean grade 4.4 of 5; capping them at
- * `incorrect` cost 0.07 r on the training items). */
-static assay_err
-calibrate_rules(const assay_model *m, const groups *g, const assay_itemset *s,
-                const assay_features *fs, assay_concept_match *const *matches,
-                assay_params *p, const rule_policy *pol, const unsigned *fold,
-                unsigned nfolds, double *score)
-{
-    static const double caps[] = {ASSAY_CAP_NONE, ASSAY_CAP_PARTIAL,
-                                  ASSAY_CAP_INCORRECT};
-    static const double offc[] = {0.02, 0.05, 0.1, 0.15};
-    static const double salad[] = {0.05, 0.1, 0.15, 0.2};
-    static const double restate[] = {0.4, 0.5, 0.6, 0.7};
-    static const double penalty[] = {0.3, 0.15, 0.0};
-    struct {
-        double *cap;
-        double *trigger; /* may be NULL */
-        const double *tv;
-        size_t ntv;
-        int tloose;  /* tv[tloose] is the loosest trigger, or -1: any */
-        size_t cap0; /* caps[cap0] .. caps[ncaps - 1] are candidates */
-        size_t ncaps;
-        int pen;      /* its learned penalty (params.h), or -1 */
-        double fixed; /* its cap fixed as policy, or 0: learned */
-    } rules[] = {
-        {&p->off_topic_cap, &p->off_topic_cos, offc, 4, -1, 0, 3,
-         ASSAY_RP_off_topic, 0},
-        {&p->salad_cap, &p->salad_stop_ratio, salad, 4, -1, 0, 3,
-         ASSAY_RP_keyword_salad, pol->salad_cap},
-        {&p->restate_cap, &p->restate_qcos, restate, 4, -1, 0, 3,
-         ASSAY_RP_restates_question, 0},
-        {&p->short_cap, NULL, NULL, 0, -1, 0, 3, ASSAY_RP_too_short, 0},
-        {&p->misconception_cap, NULL, NULL, 0, -1, 0, 3, -1, 0},
-        /* one contradicted point: graders often still give most credit
-         * (on Mohler train the partial cap cost 0.03 r on unseen
-         * questions), so the cap and the penalty are learned; at most
-         * partial, since a false contradiction (a correct point said with a
-         * negation) must not sink a right answer - a wrong one is caught
-         * by contradiction_cap when it has the reference backwards */
-        {&p->contradiction_point_cap, &p->contradiction_penalty, penalty, 3, 2,
-         0, 2, -1, 0},
-        /* the facts backwards: partial or incorrect, never none */
-        {&p->contradiction_cap, NULL, NULL, 0, -1, 1, 3, -1, pol->contra_cap},
-    };
-    size_t nrules = sizeof(rules) / sizeof(rules[0]);
-    double fbest[ASSAY_CV_FOLDS] = {0}, fobj[ASSAY_CV_FOLDS] = {0};
-    if (nfolds > ASSAY_CV_FOLDS) {
-        fold = NULL;
-    }
-    for (size_t r = 0; r < nrules; r++) {
-        if (rules[r].pen >= 0 && p->rule_penalty_on[rules[r].pen]) {
-            /* a rule with a learned penalty (--rule-features) has no cap,
-             * and its trigger stays the one the penalty was fitted on */
-            *rules[r].cap = ASSAY_CAP_NONE;
-            rules[r].ncaps = 0;
-        } else if (rules[r].fixed != 0) {
-            /* a cap fixed as policy: the only candidate; its trigger, if
-             * any, is still chosen */
-            *rules[r].cap = rules[r].fixed;
-            for (size_t c = 0; c < 3; c++) {
-                if (caps[c] == rules[r].fixed) {
-                    rules[r].cap0 = c;
-                    rules[r].ncaps = c + 1;
-                }
-            }
-        } else if (fold != NULL && rules[r].cap0 < rules[r].ncaps) {
-            *rules[r].cap = caps[rules[r].cap0];
-            if (rules[r].tloose >= 0) {
-                *rules[r].trigger = rules[r].tv[rules[r].tloose];
-            }
-        }
-    }
-    double best;
-    assay_err rc = rules_objective(m, g, s, fs, matches, p, score, &best, fold,
-                                   nfolds, fbest);
-    for (int pass = 0; pass < 2 && rc == ASSAY_OK; pass++) {
-        for (size_t r = 0; r < nrules && rc == ASSAY_OK; r++) {
-            double keep_cap = *rules[r].cap;
-            double keep_tr = rules[r].trigger ? *rules[r].trigger : 0;
-            for (size_t c = rules[r].cap0; c < rules[r].ncaps && rc == ASSAY_OK;
-                 c++) {
-                for (size_t t = 0; t < (rules[r].ntv ? rules[r].ntv : 1); t++) {
-                    *rules[r].cap = caps[c];
-                    if (rules[r].trigger) {
-                        *rules[r].trigger = rules[r].tv[t];
-                    }
-                    double obj;
-                    if ((rc = rules_objective(m, g, s, fs, matches, p, score,
-                                              &obj, fold, nfolds, fobj))) {
-                        break;
-                    }
-                    unsigned up = 0;
-                    for (unsigned f = 0; fold != NULL && f < nfolds; f++) {
-                        up += fobj[f] > fbest[f] + 1e-12;
-                    }
-                    if (obj > best + 1e-9 &&
-                        (fold == NULL || up + 1 >= nfolds)) {
-                        best = obj;
-                        memcpy(fbest, fobj, sizeof(fbest));
-                        keep_cap = caps[c];
-                        keep_tr = rules[r].trigger ? rules[r].tv[t] : 0;
-                    }
-                }
-            }
-            *rules[r].cap = keep_cap;
-            if (rules[r].trigger) {
-                *rules[r].trigger = keep_tr;
-            }
-        }
-    }
-    return rc;
-}
-
-/* A statistic rounded to 4 decimals, or null when undefined (NaN). */
-static json_t *num4(double x);
-
-/* The learned contradiction signal (contrafit.h), on the items labelled
- * "contradictory" true or false, with the question folds of the ridge's
- * cross-validation (first repeat). Off when too few are labelled. The word
- * evidence (contra.h lex) of an item's features comes from the other folds'
- * items only, as it will for new questions; the model keeps the one from
- * all items. */
-static assay_err
-fit_contradiction(const assay_model *m, const groups *g, const assay_itemset *s,
-                  const assay_features *fs, assay_concept_match *const *matches,
-                  const unsigned *fold, unsigned nfolds, assay_params *p,
-                  json_t **info)
-{
-    p->contra.on = false;
-    p->contra.lex_on = false;
-    size_t nl = 0;
-    for (size_t i = 0; i < s->n; i++) {
-        nl += s->v[i].contradictory >= 0;
-    }
-    if (nl == 0) {
-        return ASSAY_OK;
-    }
-    unsigned nf = fold != NULL && nfolds >= 2 ? nfolds : 1;
-    double *X = malloc(nl * ASSAY_NCONTRA * sizeof(*X));
-    unsigned char *y = malloc(nl);
-    unsigned *f = malloc(nl * sizeof(*f));
-    unsigned char *fixed = malloc(nl);
-    size_t *idx = malloc(nl * sizeof(*idx));
-    size_t *nb = malloc(nl * sizeof(*nb));
-    const uint16_t **b = malloc(nl * sizeof(*b));
-    assay_params *pf = malloc(nf * sizeof(*pf));
-    assay_err rc = ASSAY_OK;
-    if (X == NULL || y == NULL || f == NULL || fixed == NULL || idx == NULL ||
-        nb == NULL || b == NULL || pf == NULL) {
-        rc = ASSAY_ENOMEM;
-        goto out;
-    }
-    size_t k = 0, pos = 0;
-    for (size_t i = 0; i < s->n; i++) {
-        if (s->v[i].contradictory < 0) {
-            continue;
-        }
-        idx[k] = i;
-        y[k] = (unsigned char)s->v[i].contradictory;
-        pos += y[k];
-        f[k] = nf > 1 ? fold[i] : 0;
-        b[k] = fs[i].lexb;
-        nb[k] = fs[i].nlexb;
-        k++;
-    }
-    for (unsigned j = 0; j < nf; j++) {
-        pf[j] = *p;
-        pf[j].contra.lex_on = assay_contra_lex_fit(
-            b, nb, y, k, nf > 1 ? f : NULL, j, pf[j].contra.lex);
-    }
-    for (size_t r = 0; r < k && rc == ASSAY_OK; r++) {
-        size_t i = idx[r];
-        assay_verdict *v;
-        assay_prepared pq = *item_question(m, g, &s->v[i]);
-        pq.id = NULL;
-        item_th(m, &s->v[i], p->th_correct, p->th_partial, &pq.th_correct,
-                &pq.th_partial);
-        if ((rc = assay_verdict_build(&pq, &fs[i], matches[i], &pf[f[r]], "",
-                                      &v))) {
-            break;
-        }
-        memcpy(&X[r * ASSAY_NCONTRA], v->contra_x, sizeof(v->contra_x));
-        fixed[r] = v->contra_rules     ? ASSAY_CONTRA_FLAGGED
-                   : v->contra_blocked ? ASSAY_CONTRA_BLOCKED
-                                       : 0;
-        assay_verdict_free(v);
-    }
-    double cv_f1 = NAN, lambda = NAN, cv_prec = NAN;
-    if (rc == ASSAY_OK) {
-        if (assay_contra_fit(X, y, fixed, k, f, nf > 1 ? nfolds : 0, &p->contra,
-                             &cv_f1, &lambda, &cv_prec)) {
-            p->contra.lex_on =
-                assay_contra_lex_fit(b, nb, y, k, NULL, 0, p->contra.lex);
-        }
-        *info =
-            json_pack("{s:I,s:I,s:o,s:o,s:o}", "items", (json_int_t)k,
-                      "contradictory", (json_int_t)pos, "cv_f1", num4(cv_f1),
-                      "cv_precision", num4(cv_prec), "lambda", num4(lambda));
-    }
-out:
-    free(X);
-    free(y);
-    free(f);
-    free(fixed);
-    free(idx);
-    free(nb);
-    free(b);
-    free(pf);
-    return rc;
-}
-
-static json_t *
-num4(double x)
-{
-    return isfinite(x) ? json_real(round(x * 1e4) / 1e4) : json_null();
-}
-
-/* ---- training sources (band model priors, bandmodel.h) ---- */
-
-/* A source needs this many labelled items for its own intercepts. */
-#define ASSAY_SRC_MIN_ITEMS 50
-
-typedef struct kw {
-    uint64_t key;
-    double w;
-} kw;
-
-static int
-kw_cmp(const void *a, const void *b)
-{
-    const kw *x = a, *y = b;
-    return (x->key > y->key) - (x->key < y->key);
-}
-
-/* Sorts v (n entries) by key and adds up equal keys; returns the count. */
-static size_t
-kw_merge(kw *v, size_t n)
-{
-    qsort(v, n, sizeof(*v), kw_cmp);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (m > 0 && v[m - 1].key == v[i].key) {
-            v[m - 1].w += v[i].w;
-        } else {
-            v[m++] = v[i];
-        }
-    }
-    return m;
-}
-
-/* dot of an assay_vec with a sorted kw array */
-static double
-kw_dot(const assay_vec *a, const kw *v, size_t n)
-{
-    double d = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (v[mid].key < a->f[i].key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        if (lo < n && v[lo].key == a->f[i].key) {
-            d += a->f[i].w * v[lo].w;
-        }
-    }
-    return d;
-}
-
-/* The softmax temperatures and the pseudo-source's similarities the
- * sources' mix is chosen from (build_sources, mix_band_likelihood); the
- * first pool_grid entry means no pseudo-source. */
-static const double temp_grid[] = {1, 2, 5, 10, 20, 50, 100, 200};
-static const double pool_grid[] = {NAN, 0,   0.1, 0.2, 0.3, 0.4,
-                                   0.5, 0.6, 0.7, 0.8, 0.9};
-
-/* The mix of the sources' intercepts for a new question (bandmodel.h): the
- * temperature and the pseudo-source's similarity, chosen for two kinds of
- * new question, each counting half:
- *  - "seen": a new question of a training corpus (a platform's questions
- *    near the bank's); each item takes the mix over every source, its
- *    question left out of its own source's centroid (isim, build_sources);
- *  - "unseen": a question of a corpus the model has not seen (a
- *    platform's own questions); each source in turn is left out, and its
- *    items take the mix of the others, the pseudo-source's weight spread
- *    over those.
- * A kind's score is the mean log-likelihood of the items' bands on the
- * fitted slopes, averaged over the sources, each counting once. The grid
- * point with the best mean of the two wins; ties go to the earlier (no
- * pseudo-source first, then the lower temperature). Temperature alone
- * cannot serve both kinds: leaving sources out wants a flat mix (5 on the
- * pooled data), a seen corpus's new questions a sharp one (50); a pseudo-source
- * lets a question close to a corpus take its intercepts and one far from
- * all of them their mean. Returns the record: each temperature's row
- * without the pseudo-source and with the chosen similarity. */
-static json_t *
-mix_band_likelihood(const double *X, const int *hb, const int *srcix,
-                    const double *isim, size_t n, const assay_bandmodel *bm,
-                    double *best_t, bool *pooled, double *best_c)
-{
-    enum {
-        NT = sizeof(temp_grid) / sizeof(temp_grid[0]),
-        NP = sizeof(pool_grid) / sizeof(pool_grid[0])
-    };
-    size_t ns = bm->src->n;
-    double seen[NT][NP], unseen[NT][NP], top = -INFINITY;
-    size_t bc = 0;
-    for (size_t t = 0; t < NT; t++) {
-        for (size_t c = 0; c < NP; c++) {
-            double ll[2][ASSAY_BM_MAXSRC] = {{0}};
-            size_t cnt[ASSAY_BM_MAXSRC] = {0};
-            bool pool = c > 0;
-            for (size_t i = 0; i < n; i++) {
-                int own = srcix[i];
-                if (own < 0) {
-                    continue;
-                }
-                cnt[own]++;
-                for (int kind = 0; kind < 2; kind++) {
-                    double w[ASSAY_BM_MAXSRC];
-                    assay_bm_mix_weights(isim + i * ASSAY_BM_MAXSRC, ns,
-                                         temp_grid[t], pool, pool_grid[c],
-                                         kind ? own : -1, w);
-                    assay_bandmodel mix;
-                    assay_bandmodel_mix(bm, w, &mix);
-                    double prob[3];
-                    assay_bandmodel_probs(&mix, X + i * ASSAY_NFEATURES,
-                                          ASSAY_NFEATURES, prob);
-                    ll[kind][own] += log(fmax(prob[hb[i]], 1e-12));
-                }
-            }
-            double mean[2] = {0, 0};
-            size_t used = 0;
-            for (size_t k = 0; k < ns; k++) {
-                if (cnt[k] > 0) {
-                    mean[0] += ll[0][k] / (double)cnt[k];
-                    mean[1] += ll[1][k] / (double)cnt[k];
-                    used++;
-                }
-            }
-            for (int kind = 0; kind < 2 && used > 0; kind++) {
-                mean[kind] = round(mean[kind] / (double)used * 1e6) / 1e6;
-            }
-            seen[t][c] = mean[0];
-            unseen[t][c] = mean[1];
-            double both = (mean[0] + mean[1]) / 2;
-            if (used > 0 && both > top + 1e-9) {
-                top = both;
-                bc = c;
-                *best_t = temp_grid[t];
-                *pooled = pool;
-                *best_c = pool ? pool_grid[c] : 0;
-            }
-        }
-    }
-    /* per temperature: no pseudo-source, and the chosen one (if any) */
-    size_t cols[2] = {0, bc}, ncols = bc > 0 ? 2 : 1;
-    json_t *rows = json_array();
-    for (size_t t = 0; t < NT && rows != NULL; t++) {
-        for (size_t q = 0; q < ncols; q++) {
-            size_t c = cols[q];
-            json_array_append_new(
-                rows, json_pack("{s:f,s:o,s:f,s:f}", "temperature",
-                                temp_grid[t], "pool_similarity",
-                                c ? json_real(pool_grid[c]) : json_null(),
-                                "seen", seen[t][c], "unseen", unseen[t][c]));
-        }
-    }
-    return rows;
-}
-
-/* The training sources of the items (their "source" labels): none unless
- * every item has one and at least two sources have ASSAY_SRC_MIN_ITEMS
- * items each (a source with fewer joins none: its items keep srcix -1 and
- * no centroid). For each source, the centroid of its distinct questions'
- * unigram vectors (question and first reference, each normalised) - or,
- * when the model has word vectors, of their dense vectors (assay_bm_dense;
- * chosen over unigrams because it predicts the source of questions on
- * unseen topics better: scripts/source_loco.py, leave-one-topic-out) - and the
- * softmax temperature from a grid that best predicts each training
- * question's own source from centroids without that question
- * (leave-one-question-out log-likelihood; the fit then replaces it with
- * mix_band_likelihood's and records both). srcix[i] receives item i's
- * source, isim[i * ASSAY_BM_MAXSRC + c] its similarity to source c's
- * centroid with its question left out of its own source's (0 past the
- * sources, and for an item of none). *out NULL: no sources. */
-static assay_err
-build_sources(const assay_model *m, const groups *g, const assay_itemset *s,
-              const assay_dfcount *voc, int *srcix, double *isim,
-              assay_bm_sources **out, json_t **info)
-{
-    *out = NULL;
-    size_t n = s->n;
-    const char *name[ASSAY_BM_MAXSRC];
-    size_t cnt[ASSAY_BM_MAXSRC] = {0}, ns = 0;
-    for (size_t i = 0; i < n; i++) {
-        srcix[i] = -1;
-        const char *sn = s->v[i].source;
-        if (sn == NULL) {
-            return ASSAY_OK; /* every item needs one */
-        }
-        size_t k = 0;
-        while (k < ns && strcmp(name[k], sn) != 0) {
-            k++;
-        }
-        if (k == ns) {
-            if (ns == ASSAY_BM_MAXSRC) {
-                return ASSAY_OK;
-            }
-            name[ns++] = sn;
-        }
-        cnt[k]++;
-    }
-    /* the sources with enough items, in order of first appearance */
-    int map[ASSAY_BM_MAXSRC];
-    size_t nk = 0;
-    for (size_t k = 0; k < ns; k++) {
-        map[k] = cnt[k] >= ASSAY_SRC_MIN_ITEMS ? (int)nk++ : -1;
-    }
-    if (nk < 2) {
-        return ASSAY_OK;
-    }
-    /* distinct (source, question) pairs */
-    typedef struct qv {
-        const assay_prepared *pq;
-        int src;
-    } qv;
-    qv *qs = calloc(n + 1, sizeof(*qs));
-    size_t *qof = calloc(n + 1, sizeof(*qof)); /* item i's question in qs */
-    kw *acc[ASSAY_BM_MAXSRC] = {0}, *vix = NULL;
-    double *dsum[ASSAY_BM_MAXSRC] = {0}, *dq = NULL;
-    size_t na[ASSAY_BM_MAXSRC] = {0}, cap[ASSAY_BM_MAXSRC] = {0};
-    size_t nq = 0;
-    assay_err rc = ASSAY_OK;
-    assay_bm_sources *src = calloc(1, sizeof(*src));
-    if (qs == NULL || qof == NULL || src == NULL) {
-        rc = ASSAY_ENOMEM;
-        goto out;
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t k = 0;
-        while (strcmp(name[k], s->v[i].source) != 0) {
-            k++;
-        }
-        srcix[i] = map[k];
-        if (map[k] < 0) {
-            continue;
-        }
-        const assay_prepared *pq = item_question(m, g, &s->v[i]);
-        size_t j = 0;
-        while (j < nq && !(qs[j].pq == pq && qs[j].src == map[k])) {
-            j++;
-        }
-        qof[i] = j;
-        if (j < nq) {
-            continue; /* a question already seen */
-        }
-        qs[nq++] = (qv){pq, map[k]};
-        int c = map[k];
-        const assay_vec *vs[2] = {&pq->q_uni, assay_prepared_topic(pq)};
-        for (int t = 0; t < 2; t++) {
-            if (vs[t] == NULL) {
-                continue;
-            }
-            if (na[c] + vs[t]->n > cap[c]) {
-                cap[c] = 2 * (na[c] + vs[t]->n) + 64;
-                kw *nv = realloc(acc[c], cap[c] * sizeof(*nv));
-                if (nv == NULL) {
-                    rc = ASSAY_ENOMEM;
-                    goto out;
-                }
-                acc[c] = nv;
-            }
-            for (size_t e = 0; e < vs[t]->n; e++) {
-                acc[c][na[c]++] = (kw){vs[t]->f[e].key, vs[t]->f[e].w};
-            }
-        }
-    }
-    /* unnormalised sums S_c and their norms */
-    double norm2[ASSAY_BM_MAXSRC] = {0};
-    for (size_t c = 0; c < nk; c++) {
-        na[c] = kw_merge(acc[c], na[c]);
-        for (size_t e = 0; e < na[c]; e++) {
-            norm2[c] += acc[c][e].w * acc[c][e].w;
-        }
-    }
-    /* the temperature: leave-one-question-out log-likelihood of the own
-     * source; cos(v, S - q - r) from dot products with S */
-    const double *grid = temp_grid;
-    double best = -INFINITY, temp = grid[0];
-    double *sim = calloc(nq * nk + 1, sizeof(*sim));
-    if (sim == NULL) {
-        rc = ASSAY_ENOMEM;
-        goto out;
-    }
-    const assay_vectors *vx = m->vectors;
-    unsigned dim = vx != NULL ? vx->dim : 0;
-    if (vx != NULL) {
-        /* dense: each question's vector, each source's sum, and the
-         * cosine with the sum less the question itself */
-        dq = calloc(nq * dim + 1, sizeof(*dq));
-        for (size_t c = 0; c < nk && dq != NULL; c++) {
-            dsum[c] = calloc(dim, sizeof(double));
-            if (dsum[c] == NULL) {
-                free(dq);
-                dq = NULL;
-            }
-        }
-        if (dq == NULL) {
-            free(sim);
-            rc = ASSAY_ENOMEM;
-            goto out;
-        }
-        for (size_t j = 0; j < nq; j++) {
-            const assay_prepared *pq = qs[j].pq;
-            assay_bm_dense(vx, &pq->q_uni, assay_prepared_topic(pq),
-                           dq + j * dim);
-            for (unsigned d = 0; d < dim; d++) {
-                dsum[qs[j].src][d] += dq[j * dim + d];
-            }
-        }
-        for (size_t j = 0; j < nq; j++) {
-            for (size_t c = 0; c < nk; c++) {
-                double dot = 0, nn = 0;
-                for (unsigned d = 0; d < dim; d++) {
-                    double x = dsum[c][d];
-                    if ((int)c == qs[j].src) { /* leave the question out */
-                        x -= dq[j * dim + d];
-                    }
-                    dot += dq[j * dim + d] * x;
-                    nn += x * x;
-                }
-                sim[j * nk + c] = nn > 1e-12 ? dot / sqrt(nn) : 0;
-            }
-        }
-    }
-    for (size_t j = 0; j < nq && vx == NULL; j++) {
-        const assay_prepared *pq = qs[j].pq;
-        const assay_vec *q = &pq->q_uni;
-        const assay_vec *r = assay_prepared_topic(pq);
-        for (size_t c = 0; c < nk; c++) {
-            double sq = kw_dot(q, acc[c], na[c]);
-            double sr = r ? kw_dot(r, acc[c], na[c]) : 0;
-            double n2 = norm2[c], qq = q->n ? 1 : 0, rr = r && r->n ? 1 : 0;
-            if ((int)c == qs[j].src) { /* leave the question out */
-                double qr = r ? assay_vec_cosine(q, r) : 0;
-                n2 = n2 - 2 * sq - 2 * sr + qq + rr + 2 * qr;
-                sq -= qq + qr;
-                sr -= rr + qr;
-            }
-            double nn = n2 > 1e-12 ? sqrt(n2) : 0;
-            double cq = nn > 0 ? sq / nn : 0, cr = nn > 0 ? sr / nn : 0;
-            sim[j * nk + c] = r ? (cq + cr) / 2 : cq;
-        }
-    }
-    for (size_t t = 0; t < sizeof(temp_grid) / sizeof(temp_grid[0]); t++) {
-        double ll = 0;
-        for (size_t j = 0; j < nq; j++) {
-            double mx = -INFINITY, z = 0;
-            for (size_t c = 0; c < nk; c++) {
-                mx = fmax(mx, grid[t] * sim[j * nk + c]);
-            }
-            for (size_t c = 0; c < nk; c++) {
-                z += exp(grid[t] * sim[j * nk + c] - mx);
-            }
-            ll += grid[t] * sim[j * nk + (size_t)qs[j].src] - mx - log(z);
-        }
-        if (ll > best + 1e-9) {
-            best = ll;
-            temp = grid[t];
-        }
-    }
-    /* each item's similarities, its question left out of its own source */
-    for (size_t i = 0; i < n; i++) {
-        for (size_t c = 0; c < ASSAY_BM_MAXSRC; c++) {
-            isim[i * ASSAY_BM_MAXSRC + c] =
-                srcix[i] >= 0 && c < nk ? sim[qof[i] * nk + c] : 0;
-        }
-    }
-    /* leave-one-question-out accuracy of the most probable source */
-    size_t hit = 0;
-    for (size_t j = 0; j < nq; j++) {
-        size_t bc = 0;
-        for (size_t c = 1; c < nk; c++) {
-            bc = sim[j * nk + c] > sim[j * nk + bc] ? c : bc;
-        }
-        hit += (int)bc == qs[j].src;
-    }
-    free(sim);
-    /* the centroids, normalised, with their terms (from the idf's count) */
-    src->temperature = temp;
-    src->dim = dim;
-    src->vx = vx;
-    for (size_t k = 0; k < ns; k++) {
-        if (map[k] < 0) {
-            continue;
-        }
-        size_t c = (size_t)map[k];
-        src->n = c + 1 > src->n ? c + 1 : src->n;
-        if ((src->name[c] = strdup(name[k])) == NULL) {
-            rc = ASSAY_ENOMEM;
-            goto out;
-        }
-    }
-    /* the idf count's terms by key */
-    vix = calloc(voc->cap + 1, sizeof(*vix));
-    size_t nv = 0;
-    if (vix == NULL) {
-        rc = ASSAY_ENOMEM;
-        goto out;
-    }
-    for (size_t v = 0; v < voc->cap; v++) {
-        if (voc->terms[v] != NULL) {
-            vix[nv++] = (kw){voc->keys[v], (double)v};
-        }
-    }
-    qsort(vix, nv, sizeof(*vix), kw_cmp);
-    for (size_t c = 0; c < nk && dim > 0; c++) {
-        double nn = 0;
-        for (unsigned d = 0; d < dim; d++) {
-            nn += dsum[c][d] * dsum[c][d];
-        }
-        nn = nn > 0 ? sqrt(nn) : 1;
-        for (unsigned d = 0; d < dim; d++) {
-            dsum[c][d] = round(dsum[c][d] / nn * 1e6) / 1e6;
-        }
-        src->dense[c] = dsum[c]; /* the model's now */
-        dsum[c] = NULL;
-    }
-    for (size_t c = 0; c < nk && dim == 0; c++) {
-        double nn = sqrt(norm2[c]);
-        src->centroid[c].f = calloc(na[c] + 1, sizeof(assay_feat));
-        src->term[c] = calloc(na[c] + 1, sizeof(char *));
-        if (src->centroid[c].f == NULL || src->term[c] == NULL) {
-            rc = ASSAY_ENOMEM;
-            goto out;
-        }
-        size_t e2 = 0;
-        for (size_t e = 0; e < na[c]; e++) {
-            double w = round(acc[c][e].w / nn * 1e6) / 1e6;
-            const char *term = NULL;
-            size_t lo = 0, hi = nv;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (vix[mid].key < acc[c][e].key) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            if (lo < nv && vix[lo].key == acc[c][e].key) {
-                term = voc->terms[(size_t)vix[lo].w];
-            }
-            if (w <= 0 || term == NULL ||
-                assay_term_hash(term, strlen(term)) != acc[c][e].key) {
-                continue; /* below the file's precision, or no term */
-            }
-            if ((src->term[c][e2] = strdup(term)) == NULL) {
-                rc = ASSAY_ENOMEM;
-                goto out;
-            }
-            src->centroid[c].f[e2++] = (assay_feat){acc[c][e].key, w};
-            src->centroid[c].n = e2;
-        }
-    }
-    *info = json_pack("{s:I,s:f,s:o,s:s}", "questions", (json_int_t)nq,
-                      "temperature", temp, "loo_source_accuracy",
-                      num4(nq ? (double)hit / (double)nq : NAN), "similarity",
-                      dim > 0 ? "word vectors" : "unigrams");
-    *out = src;
-    src = NULL;
-out:
-    assay_bm_sources_free(src);
-    for (size_t c = 0; c < ASSAY_BM_MAXSRC; c++) {
-        free(acc[c]);
-        free(dsum[c]);
-    }
-    free(dq);
-    free(qs);
-    free(qof);
-    free(vix);
-    if (rc != ASSAY_OK) {
-        for (size_t i = 0; i < n; i++) {
-            srcix[i] = -1;
-        }
-    }
-    return rc;
-}
-
-/* The ridge's design: the features, and with --rule-features the soft
- * rules' triggers after them (dim columns a row; regress.h _cols). */
-typedef struct ridge_design {
-    const double *X;
-    int dim;
-    const bool *use;
-} ridge_design;
-
-/* Out-of-fold verdicts: each fold of the first fold assignment graded by
- * weights, and a band model when bm_lambda > 0 (deciding bands when
- * decides, else only the confidence signal), fitted on the other folds
- * (same penalties; p's rules and thresholds): verdicts on questions the fit
- * never saw, so confidence learned on them holds for new questions. hb:
- * the human bands. */
-static assay_err
-oof_scores(const assay_model *m, const groups *g, const assay_itemset *s,
-           const assay_features *fs, assay_concept_match *const *matches,
-           const double *X, const ridge_design *rd, const double *y,
-           const int *hb, const unsigned *fold, unsigned nfolds,
-           const bool *use, double lambda, double bm_lambda, bool decides,
-           const assay_params *p, const int *srcix, double *oof, int *oband,
-           double *osig, assay_error *err)
-{
-    size_t n = s->n;
-    double *tmp = calloc(n + 1, sizeof(*tmp));
-    double *ts = calloc(n + 1, sizeof(*ts));
-    int *tb = calloc(n + 1, sizeof(*tb));
-    bool *rows = calloc(n + 1, sizeof(*rows));
-    assay_err rc = ASSAY_OK;
-    if (!tmp || !rows || !ts || !tb) {
-        rc = ASSAY_ENOMEM;
-        goto out;
-    }
-    for (unsigned f = 0; f < nfolds && rc == ASSAY_OK; f++) {
-        for (size_t i = 0; i < n; i++) {
-            rows[i] = fold[i] != f;
-        }
-        assay_params pf = *p;
-        memset(&pf.band, 0, sizeof(pf.band));
-        if (!assay_regress_fit_cols(rd->X, rd->dim, y, n, rows, rd->use, lambda,
-                                    &pf) ||
-            (bm_lambda > 0 &&
-             !assay_bandmodel_fit(X, hb, n, rows, use, bm_lambda, &pf.band))) {
-            rc = assay_error_set(err, ASSAY_EINVAL,
-                                 "fit: a cross-validation fold is degenerate");
-            goto out;
-        }
-        if (bm_lambda > 0 && p->band.src != NULL) {
-            /* the sources' intercepts on this fold's slopes (their
-             * centroids are question texts: shared) */
-            if (!assay_bandmodel_fit_joint(X, hb, n, rows, use, bm_lambda,
-                                           srcix, p->band.src->n, &pf.band)) {
-                rc = assay_error_set(err, ASSAY_EINVAL,
-                                     "fit: a cross-validation fold is "
-                                     "degenerate");
-                goto out;
-            }
-            pf.band.src = p->band.src;
-        }
-        pf.band.decides = decides;
-        if ((rc = score_all_bands(m, g, s, fs, matches, &pf, tmp, tb, ts)) !=
-            ASSAY_OK) {
-            goto out;
-        }
-        for (size_t i = 0; i < n; i++) {
-            if (fold[i] == f) {
-                oof[i] = tmp[i];
-                oband[i] = tb[i];
-                osig[i] = ts[i];
-            }
-        }
-    }
-out:
-    free(tmp);
-    free(ts);
-    free(tb);
-    free(rows);
-    return rc;
-}
-
-/* The confidence level of the needs_review cut's bound from an option:
- * 0 the default, negative none (the point rule). */
-static double
-review_level(double v)
-{
-    return v == 0 ? ASSAY_REVIEW_LEVEL : v < 0 ? 0 : v;
-}
-
-/* The largest review share from an option: 0 (unset) is no budget. */
-static double
-review_budget(double v)
-{
-    return v > 0 ? v : 1;
-}
-
-/* The needs_review cut's rule and bound into a fit or recalibration
- * record: the level, the effective answers kept and wrong among them (each
- * answer counted once), the Clopper-Pearson bound on their error rate and
- * whether it met 1 - target (else the cut has the smallest bound). */
-static void
-review_bound_json(json_t *o, double level, double budget,
-                  const assay_review_info *ri)
-{
-    json_object_set_new(o, "level", num4(level > 0 ? level : 0));
-    json_object_set_new(
-        o, "rule",
-        json_string(ri->budget_bound ? "review budget (target not met)"
-                    : level <= 0     ? "point estimate"
-                    : ri->bound_met  ? "clopper-pearson bound"
-                                     : "smallest bound (bound not met)"));
-    json_object_set_new(o, "kept_answers", num4(ri->kept));
-    json_object_set_new(o, "kept_errors", num4(ri->errors));
-    if (level > 0) {
-        json_object_set_new(o, "error_bound", num4(ri->error_bound));
-        json_object_set_new(o, "bound_met", json_boolean(ri->bound_met));
-    }
-    if (budget < 1) { /* absent without one: older model files unchanged */
-        json_object_set_new(o, "budget", num4(budget));
-        json_object_set_new(o, "budget_bound", json_boolean(ri->budget_bound));
-    }
-}
-
-/* The band model decides bands only on a clear out-of-fold gain over the
- * thresholds: McNemar's one-sided test at 5% on the answers the two get
- * differently right (counts averaged over the fold assignments). */
-#define ASSAY_BAND_MODEL_Z 1.645
-
-/* How bands and confidence are made, from out-of-fold verdicts
- * (oof_scores) of three candidates: thresholds with the score's margin as
- * the signal; thresholds with the band model's probability of their band
- * as the signal; the band model deciding. The band model (p->band, fitted
- * on every item with penalty bm_lambda; bm_lambda <= 0: none) decides when
- * band_mode is "model", or "auto" and it gets ASSAY_BAND_MODEL_GAIN more
- * bands right out of fold than the thresholds (over every fold
- * assignment); otherwise the signal with the smaller review share
- * at the target wins. Then isotonic P(band right | signal) and the
- * needs_review cut for target accuracy among the answers not sent to
- * review: the fewest reviews at which the Clopper-Pearson upper bound at
- * level on the kept answers' error rate is <= 1 - target (calibrate.h),
- * each answer counting once over the fold assignments. */
-static assay_err
-calibrate_confidence(const assay_model *m, const groups *g,
-                     const assay_itemset *s, const assay_features *fs,
-                     assay_concept_match *const *matches, const double *X,
-                     const ridge_design *rd, const double *y,
-                     const unsigned *fold, unsigned nfolds, const bool *use,
-                     double lambda, double bm_lambda, const char *band_mode,
-                     double target, double level, double budget,
-                     assay_params *p, const int *srcix, json_t **info,
-                     assay_error *err)
-{
-    enum { NC = 3, NR = ASSAY_CV_REPEATS };
-    size_t n = s->n, nn = n * NR;
-    double *oof = calloc(n + 1, sizeof(*oof));
-    double *ok = calloc(nn + 1, sizeof(*ok));
-    /* per candidate, the signals and bands of every fold assignment in a
-     * row (assignment r at [r * n]) */
-    double *mg[NC];
-    int *ob[NC];
-    int *hb = calloc(n + 1, sizeof(*hb));
-    bool *right = calloc(nn + 1, sizeof(*right));
-    /* every verdict of an answer weighs 1/NR: the bound counts answers */
-    double *wt = calloc(nn + 1, sizeof(*wt));
-    bool alloc_ok = oof && ok && hb && right && wt;
-    for (int c = 0; c < NC; c++) {
-        mg[c] = calloc(nn + 1, sizeof(*mg[c]));
-        ob[c] = calloc(nn + 1, sizeof(*ob[c]));
-        alloc_ok = alloc_ok && mg[c] && ob[c];
-    }
-    assay_err rc = ASSAY_OK;
-    size_t agree[NC] = {0};
-    size_t only_bm = 0, only_th = 0; /* right by one of the two only */
-    double share[NC] = {1, 1, 1};
-    int ncand = bm_lambda > 0 && p->band.on ? NC : 1;
-    if (!alloc_ok) {
-        rc = ASSAY_ENOMEM;
-        goto out;
-    }
-    for (size_t i = 0; i < n; i++) {
-        hb[i] = (int)s->v[i].band;
-    }
-    /* the candidates are compared over every fold assignment (a few items
-     * decide between them on a small set); the confidence is then learned
-     * on the verdicts of every assignment (each answer once per
-     * assignment, so the steps and the review cut rest on NR x n out-of-fold
-     * verdicts rather than n) */
-    for (int c = 0; c < ncand; c++) {
-        share[c] = 0;
-        for (int r = NR - 1; r >= 0; r--) {
-            assay_review_info ri;
-            double *mgr = mg[c] + (size_t)r * n;
-            int *obr = ob[c] + (size_t)r * n;
-            p->calib.signal =
-                c == 0 ? ASSAY_SIGNAL_SCORE_MARGIN : ASSAY_SIGNAL_BAND_MARGIN;
-            if ((rc = oof_scores(m, g, s, fs, matches, X, rd, y, hb,
-                                 fold + (size_t)r * n, nfolds, use, lambda,
-                                 c == 0 ? 0 : bm_lambda, c == 2, p, srcix, oof,
-                                 obr, mgr, err)) != ASSAY_OK) {
-                goto out;
-            }
-            for (size_t i = 0; i < n; i++) {
-                right[i] = obr[i] == hb[i];
-                ok[i] = right[i] ? 1.0 : 0.0;
-                agree[c] += right[i];
-                if (c == 2) { /* against the thresholds' verdicts */
-                    int t = ob[0][(size_t)r * n + i];
-                    only_bm += right[i] && t != hb[i];
-                    only_th += !right[i] && t == hb[i];
-                }
-            }
-            if (!assay_isotonic(mgr, ok, n, &p->calib)) {
-                rc = ASSAY_ENOMEM;
-                goto out;
-            }
-            /* the candidates are compared without the budget: which
-             * signal needs fewer reviews for the target */
-            assay_review_cut(&p->calib, mgr, right, NULL, n, target, level, 1,
-                             &ri);
-            share[c] += ri.review_share / NR;
-        }
-    }
-    int pick = 0;
-    if (ncand == NC) {
-        /* a clear gain only (as for a feature): on a small set a few
-         * items decide, and the thresholds' bands move less under typos
-         * and other perturbations than the band model's */
-        double bm_only = (double)only_bm / ASSAY_CV_REPEATS,
-               th_only = (double)only_th / ASSAY_CV_REPEATS;
-        if ((band_mode != NULL && strcmp(band_mode, "model") == 0) ||
-            bm_only - th_only > ASSAY_BAND_MODEL_Z * sqrt(bm_only + th_only)) {
-            pick = 2;
-        } else if (share[1] < share[0]) {
-            pick = 1;
-        }
-    }
-    if (pick == 0) {
-        memset(&p->band, 0, sizeof(p->band));
-    } else {
-        p->band.decides = pick == 2;
-    }
-    size_t nright = 0;
-    for (size_t i = 0; i < nn; i++) {
-        right[i] = ob[pick][i] == hb[i % n];
-        ok[i] = right[i] ? 1.0 : 0.0;
-        nright += right[i];
-        wt[i] = 1.0 / NR;
-    }
-    if (!assay_isotonic(mg[pick], ok, nn, &p->calib)) {
-        rc = ASSAY_ENOMEM;
-        goto out;
-    }
-    p->calib.signal =
-        pick == 0 ? ASSAY_SIGNAL_SCORE_MARGIN : ASSAY_SIGNAL_BAND_MARGIN;
-    assay_review_info ri;
-    assay_review_cut(&p->calib, mg[pick], right, wt, nn, target, level, budget,
-                     &ri);
-    static const char *const names[NC] = {
-        "thresholds, margin", "thresholds, band model signal", "band model"};
-    json_t *cand = json_object();
-    for (int c = 0; c < ncand; c++) {
-        json_object_set_new(
-            cand, names[c],
-            json_pack("{s:o,s:o}", "cv_band_accuracy",
-                      num4((double)agree[c] / ((double)n * ASSAY_CV_REPEATS)),
-                      "cv_review_share", num4(share[c])));
-    }
-    *info = json_pack("{s:o,s:o,s:o,s:o,s:s,s:o}", "target", num4(target),
-                      "cv_band_accuracy", num4((double)nright / (double)nn),
-                      "cv_review_share", num4(ri.review_share),
-                      "cv_kept_accuracy", num4(ri.kept_accuracy), "bands",
-                      names[pick], "candidates", cand);
-    review_bound_json(*info, level, budget, &ri);
-    if (ncand == NC) {
-        /* McNemar's counts behind the choice, per fold assignment */
-        json_object_set_new(*info, "band_model_only_right",
-                            num4((double)only_bm / ASSAY_CV_REPEATS));
-        json_object_set_new(*info, "thresholds_only_right",
-                            num4((double)only_th / ASSAY_CV_REPEATS));
-    }
-out:
-    free(oof);
-    free(ok);
-    for (int c = 0; c < NC; c++) {
-        free(mg[c]);
-        free(ob[c]);
-    }
-    free(hb);
-    free(right);
-    free(wt);
-    return rc;
-}
-
-/* ---- model.json output ---- */
-
-/* Path of target relative to the directory dir (both made absolute). */
-static void
-relpath(char *out, size_t cap, const char *dir, const char *target)
-{
-    char a[PATH_MAX], b[PATH_MAX];
-    if (realpath(dir, a) == NULL || realpath(target, b) == NULL) {
-        snprintf(out, cap, "%s", target);
-        return;
-    }
-    size_t i = 0, last = 0;
-    while (a[i] && b[i] && a[i] == b[i]) {
-        if (a[i] == '/') {
-            last = i;
-        }
-        i++;
-    }
-    if (a[i] == '\0' && b[i] == '/') {
-        last = i;
-    }
-    size_t at = 0;
-    out[0] = '\0';
-    /* one "../" for each directory of a below the common prefix */
-    for (const char *q = a + last; *q; q++) {
-        if (*q == '/' && at + 4 < cap) {
-            at += (size_t)snprintf(out + at, cap - at, "../");
-        }
-    }
-    if (a[last] == '\0' || (a[last] == '/' && a[last + 1] == '\0')) {
-        at = 0;
-        out[0] = '\0';
-    }
-    snprintf(out + at, cap - at, "%s", b + last + 1);
-}
-
-static json_t *
-input_ref(const char *outdir, const char *path, const char *text, size_t len)
-{
-    char rel[PATH_MAX], hex[65];
-    relpath(rel, sizeof(rel), outdir, path);
-    assay_sha256_hex(text, len, hex);
-    return json_pack("{s:s,s:s}", "file", rel, "sha256", hex);
-}
-
-/* Reads the labelled items of every path (only split, when given) onto
- * items, and appends to inputs what the model records of each file. A file
- * with nothing selected is an error: most often a typo'd split. */
-static assay_err
-read_labels(const char *const *paths, size_t npaths, const char *split,
-            const char *outdir, assay_itemset *items, json_t *inputs,
-            assay_error *err)
-{
-    for (size_t i = 0; i < npaths; i++) {
-        char *lt;
-        size_t ll;
-        assay_err rc = assay_read_file(paths[i], FIT_MAX_FILE, &lt, &ll, err);
-        if (rc != ASSAY_OK) {
-            return rc;
-        }
-        json_t *ref = input_ref(outdir, paths[i], lt, ll);
-        free(lt);
-        size_t before = items->n;
-        if ((rc = assay_items_read(paths[i], split, items, err))) {
-            json_decref(ref);
-            return rc;
-        }
-        if (items->n == before) {
-            json_decref(ref);
-            return assay_error_set(err, ASSAY_EINVAL,
-                                   "%s: no labelled items%s%s%s", paths[i],
-                                   split ? " with split \"" : "",
-                                   split ? split : "", split ? "\"" : "");
-        }
-        json_object_set_new(ref, "items",
-                            json_integer((json_int_t)(items->n - before)));
-        if (split) {
-            json_object_set_new(ref, "split", json_string(split));
-        }
-        json_array_append_new(inputs, ref);
-    }
-    return ASSAY_OK;
-}
-
+/* Whether name is in the comma-separated list (NULL: every feature). */
 static bool
 feature_enabled(const char *list, const char *name)
 {
@@ -1528,35 +54,6 @@ feature_enabled(const char *list, const char *name)
         p += l + (e != NULL);
     }
     return false;
-}
-
-/* The feature table of --features-out: one header line, then per item its
- * labelled-set line, question group key, target and features. */
-static assay_err
-dump_features(const char *path, const assay_itemset *s, const double *X,
-              const double *y, assay_error *err)
-{
-    FILE *f = fopen(path, "w");
-    if (f == NULL) {
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot write", path);
-    }
-    fprintf(f, "line\tgroup\ty");
-    for (int j = 0; j < ASSAY_NFEATURES; j++) {
-        fprintf(f, "\t%s", assay_feature_names[j]);
-    }
-    fputc('\n', f);
-    for (size_t i = 0; i < s->n; i++) {
-        fprintf(f, "%u\t%016llx\t%.6f", s->v[i].line,
-                (unsigned long long)group_key(&s->v[i]), y[i]);
-        for (int j = 0; j < ASSAY_NFEATURES; j++) {
-            fprintf(f, "\t%.6f", X[i * ASSAY_NFEATURES + j]);
-        }
-        fputc('\n', f);
-    }
-    if (fclose(f) != 0) {
-        return assay_error_set(err, ASSAY_EIO, "%s: cannot write", path);
-    }
-    return ASSAY_OK;
 }
 
 /* A cap given as policy (--point-cap and the like): *out is its value, 0
@@ -1577,38 +74,105 @@ policy_cap(const char *name, const char *what, const char *accepts,
     return ASSAY_OK;
 }
 
-assay_err
-assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
-{
-    assay_err rc = ASSAY_OK;
-    assay_lexicon *lex = NULL;
-    assay_bank *bank = NULL;
-    assay_idf *idf = NULL;
-    assay_model *m = NULL;
-    assay_stemmer *st = NULL;
-    assay_itemset items = {0};
-    assay_dfcount voc;
-    assay_dfcount_init(&voc, true);
-    groups g = {0};
-    char *btext = NULL, *stext = NULL, *vtext = NULL;
-    size_t blen = 0, slen = 0, vlen = 0;
-    double *X = NULL, *XR = NULL, *y = NULL, *score = NULL;
-    unsigned *fold = NULL;
-    json_t *review = NULL, *src_info = NULL;
-    int *srcix = NULL;
-    double *isim = NULL;           /* build_sources' similarities, per item */
-    assay_bm_sources *bsrc = NULL; /* p.band.src while the fit runs */
-    assay_features *fs = NULL;
-    assay_concept_match **matches = NULL;
-    json_t *root = NULL, *inputs = NULL, *terms = NULL;
+/* What one assay_fit holds while it runs; fit_run_fini frees it all. The
+ * stages below fill it in the order of docs/model-format.md, "How `assay
+ * fit` chooses". */
+typedef struct fit_run {
+    const assay_fit_options *o;
+    assay_metrics *train; /* may be NULL */
+    assay_error *err;
+    char outdir[PATH_MAX]; /* the model's directory: inputs relative to it */
     /* policy caps over what is learned; 0: keep the learned one */
-    double point_cap = 0, off_topic_cap = 0, contra_cap = 0, salad_cap = 0;
+    double point_cap, off_topic_cap;
+    assay_fit_rule_policy policy;
+    /* the inputs; bank, lex and idf until the model takes them */
+    assay_lexicon *lex;
+    assay_bank *bank;
+    assay_idf *idf;
+    assay_stemmer *st;
+    char *btext, *stext, *vtext;
+    size_t blen, slen, vlen;
+    assay_itemset items;
+    json_t *inputs; /* what model.json records of the labelled sets */
+    /* the idf */
+    assay_dfcount voc;
+    size_t ndocs;
+    double unseen;
+    json_t *terms;
+    assay_model *m;
+    assay_params p; /* what is fitted */
+    /* per item: features, targets, scores */
+    size_t n;
+    assay_fit_groups g;
+    double *X, *XR, *y, *score;
+    assay_features *fs;
+    assay_concept_match **matches;
+    bool use[ASSAY_NFEATURES];     /* --features */
+    bool use_r[ASSAY_REG_MAXCOLS]; /* and the rule columns */
+    assay_fit_design rd;
+    /* the ridge's question folds (nfolds 0: none) and penalty */
+    unsigned *fold;
+    unsigned nfolds;
+    double lambda;
+    double cv_r; /* null in model.json: not computed, not r = 0 */
+    /* the band model (bm_lambda 0: none) and its training sources */
+    double bm_lambda;
+    int *srcix;
+    double *isim; /* assay_fit_sources_build's similarities, per item */
+    assay_bm_sources *bsrc; /* p.band.src while the fit runs */
+    /* the records of model.json's "fit" */
+    json_t *src_info, *review, *contra_info;
+    assay_metrics tm;
+} fit_run;
+
+static void
+fit_run_fini(fit_run *run)
+{
+    free(run->fold);
+    free(run->srcix);
+    free(run->isim);
+    assay_bm_sources_free(run->bsrc);
+    json_decref(run->src_info);
+    json_decref(run->review);
+    json_decref(run->contra_info);
+    for (size_t i = 0; run->matches && i < run->items.n; i++) {
+        free(run->matches[i]);
+    }
+    free(run->matches);
+    free(run->fs);
+    free(run->X);
+    free(run->XR);
+    free(run->y);
+    free(run->score);
+    assay_fit_groups_fini(&run->g);
+    assay_items_fini(&run->items);
+    assay_dfcount_fini(&run->voc);
+    json_decref(run->inputs);
+    json_decref(run->terms);
+    free(run->btext);
+    free(run->stext);
+    free(run->vtext);
+    assay_model_unref(run->m);
+    assay_bank_free(run->bank);
+    assay_lexicon_free(run->lex);
+    assay_idf_free(run->idf);
+    assay_stemmer_free(run->st);
+}
+
+/* The options checked before anything is read: the policy caps, and the
+ * directory the model's input references are relative to. */
+static assay_err
+fit_options(fit_run *run)
+{
+    const assay_fit_options *o = run->o;
+    assay_error *err = run->err;
+    double contra_cap = 0, salad_cap = 0;
     static const char *const any = "none, partial or incorrect";
     assay_err prc;
     if ((prc = policy_cap(o->point_cap, "point", "none or partial",
-                          ASSAY_CAP_INCORRECT, &point_cap, err)) ||
-        (prc = policy_cap(o->off_topic_cap, "off-topic", any, 0, &off_topic_cap,
-                          err)) ||
+                          ASSAY_CAP_INCORRECT, &run->point_cap, err)) ||
+        (prc = policy_cap(o->off_topic_cap, "off-topic", any, 0,
+                          &run->off_topic_cap, err)) ||
         (prc = policy_cap(o->contradiction_cap, "contradiction",
                           "partial or incorrect", ASSAY_CAP_NONE, &contra_cap,
                           err)) ||
@@ -1616,19 +180,22 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
                           err))) {
         return prc;
     }
-    const rule_policy policy = {contra_cap, salad_cap};
-    char outdir[PATH_MAX];
-    snprintf(outdir, sizeof(outdir), "%s", o->out_path);
-    char *slash = strrchr(outdir, '/');
-    if (slash != NULL) {
-        *slash = '\0';
-    } else {
-        snprintf(outdir, sizeof(outdir), ".");
-    }
+    run->policy = (assay_fit_rule_policy){contra_cap, salad_cap};
+    assay_fit_dir_of(run->outdir, sizeof(run->outdir), o->out_path);
+    return ASSAY_OK;
+}
 
-    if ((rc = assay_lexicon_new(&lex)) || (rc = assay_stemmer_new(&st)) ||
-        (rc = assay_idf_new(&idf))) {
-        goto out;
+/* The inputs: WordNet, the stop list, the bank (its protected words into
+ * the lexicon) and the labelled sets. */
+static assay_err
+fit_read_inputs(fit_run *run)
+{
+    const assay_fit_options *o = run->o;
+    assay_error *err = run->err;
+    assay_err rc;
+    if ((rc = assay_lexicon_new(&run->lex)) ||
+        (rc = assay_stemmer_new(&run->st)) || (rc = assay_idf_new(&run->idf))) {
+        return rc;
     }
     {
         /* WordNet as when serving (claims, the wordnet feature) */
@@ -1636,73 +203,84 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         const assay_wordnet *wn = NULL;
         if ((d == NULL || strcmp(d, "none") != 0) &&
             (rc = assay_wordnet_acquire(&wn, err)) != ASSAY_OK) {
-            goto out;
+            return rc;
         }
         if (wn != NULL) {
-            assay_lexicon_set_wordnet(lex, wn);
+            assay_lexicon_set_wordnet(run->lex, wn);
         }
     }
     if (o->stoplist_path != NULL &&
-        ((rc = assay_read_file(o->stoplist_path, FIT_MAX_FILE, &stext, &slen,
-                               err)) ||
-         (rc = assay_lexicon_parse_stoplist(lex, stext, slen, o->stoplist_path,
-                                            err)))) {
-        goto out;
+        ((rc = assay_read_file(o->stoplist_path, ASSAY_FIT_MAX_FILE,
+                               &run->stext, &run->slen, err)) ||
+         (rc = assay_lexicon_parse_stoplist(run->lex, run->stext, run->slen,
+                                            o->stoplist_path, err)))) {
+        return rc;
     }
     if (o->bank_path != NULL) {
-        if ((rc = assay_read_file(o->bank_path, FIT_MAX_FILE, &btext, &blen,
-                                  err)) ||
-            (rc = assay_bank_parse(btext, blen, o->bank_path, &bank, err))) {
-            goto out;
+        if ((rc = assay_read_file(o->bank_path, ASSAY_FIT_MAX_FILE, &run->btext,
+                                  &run->blen, err)) ||
+            (rc = assay_bank_parse(run->btext, run->blen, o->bank_path,
+                                   &run->bank, err))) {
+            return rc;
         }
-        for (size_t i = 0; i < bank->nprotect && rc == ASSAY_OK; i++) {
-            rc = assay_lexicon_add_protected(lex, bank->protect[i], err);
+        for (size_t i = 0; i < run->bank->nprotect && rc == ASSAY_OK; i++) {
+            rc = assay_lexicon_add_protected(run->lex, run->bank->protect[i],
+                                             err);
         }
         if (rc != ASSAY_OK) {
-            goto out;
+            return rc;
         }
     }
-    inputs = json_array();
-    if ((rc = read_labels(o->label_paths, o->nlabels, o->split, outdir, &items,
-                          inputs, err))) {
-        goto out;
-    }
+    run->inputs = json_array();
+    return assay_fit_read_labels(o->label_paths, o->nlabels, o->split,
+                                 run->outdir, &run->items, run->inputs, err);
+}
 
-    /* idf over every document seen */
+/* Step 1: the idf over every document seen - the bank's questions and
+ * references, each distinct inline question and reference, every answer. */
+static assay_err
+fit_idf(fit_run *run)
+{
+    assay_dfcount *voc = &run->voc;
+    assay_lexicon *lex = run->lex;
+    assay_stemmer *st = run->st;
+    const assay_bank *bank = run->bank;
+    assay_error *err = run->err;
+    assay_err rc = ASSAY_OK;
     size_t ndocs = 0;
     for (size_t q = 0; bank && q < bank->nquestions && rc == ASSAY_OK; q++) {
-        rc = assay_dfcount_doc(&voc, lex, st, bank->questions[q].text, err);
+        rc = assay_dfcount_doc(voc, lex, st, bank->questions[q].text, err);
         ndocs++;
         for (size_t r = 0; r < bank->questions[q].nreferences && rc == ASSAY_OK;
              r++) {
-            rc = assay_dfcount_doc(&voc, lex, st,
+            rc = assay_dfcount_doc(voc, lex, st,
                                    bank->questions[q].references[r], err);
             ndocs++;
         }
     }
     {
-        uint64_t *seenq = malloc((items.n + 1) * sizeof(*seenq));
+        uint64_t *seenq = malloc((run->items.n + 1) * sizeof(*seenq));
         size_t nq = 0;
-        for (size_t i = 0; seenq && i < items.n && rc == ASSAY_OK; i++) {
-            assay_item *it = &items.v[i];
+        for (size_t i = 0; seenq && i < run->items.n && rc == ASSAY_OK; i++) {
+            assay_item *it = &run->items.v[i];
             if (it->qid == NULL) {
-                uint64_t k = group_key(it);
+                uint64_t k = assay_fit_group_key(it);
                 bool dup = false;
                 for (size_t j = 0; j < nq && !dup; j++) {
                     dup = seenq[j] == k;
                 }
                 if (!dup) {
                     seenq[nq++] = k;
-                    if ((rc = assay_dfcount_doc(&voc, lex, st, it->question,
+                    if ((rc = assay_dfcount_doc(voc, lex, st, it->question,
                                                 err)) == ASSAY_OK) {
-                        rc = assay_dfcount_doc(&voc, lex, st, it->reference,
-                                               err);
+                        rc =
+                            assay_dfcount_doc(voc, lex, st, it->reference, err);
                     }
                     ndocs += 2;
                 }
             }
             if (rc == ASSAY_OK) {
-                rc = assay_dfcount_doc(&voc, lex, st, it->answer, err);
+                rc = assay_dfcount_doc(voc, lex, st, it->answer, err);
                 ndocs++;
             }
         }
@@ -1711,68 +289,71 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         }
         free(seenq);
         if (rc != ASSAY_OK) {
-            goto out;
+            return rc;
         }
     }
-    terms = json_object();
-    for (size_t i = 0; i < voc.cap && rc == ASSAY_OK; i++) {
-        if (voc.terms[i] == NULL) {
+    run->terms = json_object();
+    for (size_t i = 0; i < voc->cap && rc == ASSAY_OK; i++) {
+        if (voc->terms[i] == NULL) {
             continue;
         }
         /* A pair seen once carries no more than the unseen-term idf. */
-        if (strchr(voc.terms[i], ' ') != NULL && voc.df[i] < 2) {
+        if (strchr(voc->terms[i], ' ') != NULL && voc->df[i] < 2) {
             continue;
         }
-        double v = round(assay_idf_smoothed(ndocs, voc.df[i]) * 1e6) / 1e6;
-        rc = assay_idf_put(idf, voc.keys[i], v);
-        json_object_set_new(terms, voc.terms[i], json_real(v));
+        double v = round(assay_idf_smoothed(ndocs, voc->df[i]) * 1e6) / 1e6;
+        rc = assay_idf_put(run->idf, voc->keys[i], v);
+        json_object_set_new(run->terms, voc->terms[i], json_real(v));
     }
     /* unseen terms get the idf of a term seen in no document */
-    double unseen = round(assay_idf_smoothed(ndocs, 0) * 1e6) / 1e6;
-    assay_idf_set_unseen(idf, unseen);
+    run->unseen = round(assay_idf_smoothed(ndocs, 0) * 1e6) / 1e6;
+    assay_idf_set_unseen(run->idf, run->unseen);
+    run->ndocs = ndocs;
+    return rc;
+}
 
-    assay_params p;
-    assay_params_defaults(&p);
-    /* the model takes bank, lex and idf whatever happens */
-    rc =
-        rc ? rc
-           : assay_model_build(o->name ? o->name : (bank ? bank->id : "inline"),
-                               bank, lex, idf, &p, "", &m, err);
-    if (m == NULL) {
-        assay_bank_free(bank);
-        assay_lexicon_free(lex);
-        assay_idf_free(idf);
-    }
-    bank = NULL;
-    lex = NULL;
-    idf = NULL;
+/* The model the items are graded with while the fit runs (default
+ * parameters, --vectors, every feature computed) and the per-item arrays. */
+static assay_err
+fit_model(fit_run *run)
+{
+    const assay_fit_options *o = run->o;
+    assay_error *err = run->err;
+    assay_params_defaults(&run->p);
+    /* the model takes bank, lex and idf whatever happens (it frees them
+     * itself when it fails) */
+    assay_err rc = assay_model_build(
+        o->name ? o->name : (run->bank ? run->bank->id : "inline"), run->bank,
+        run->lex, run->idf, &run->p, "", &run->m, err);
+    run->bank = NULL;
+    run->lex = NULL;
+    run->idf = NULL;
     if (rc != ASSAY_OK) {
-        goto out;
+        return rc;
     }
-    size_t n = items.n;
-    X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*X));
-    y = calloc(n + 1, sizeof(*y));
-    score = calloc(n + 1, sizeof(*score));
-    fs = calloc(n + 1, sizeof(*fs));
-    matches = calloc(n + 1, sizeof(*matches));
-    if (!X || !y || !score || !fs || !matches) {
-        rc = ASSAY_ENOMEM;
-        goto out;
+    assay_model *m = run->m;
+    size_t n = run->n = run->items.n;
+    run->X = calloc(n * ASSAY_NFEATURES + 1, sizeof(*run->X));
+    run->y = calloc(n + 1, sizeof(*run->y));
+    run->score = calloc(n + 1, sizeof(*run->score));
+    run->fs = calloc(n + 1, sizeof(*run->fs));
+    run->matches = calloc(n + 1, sizeof(*run->matches));
+    if (!run->X || !run->y || !run->score || !run->fs || !run->matches) {
+        return ASSAY_ENOMEM;
     }
     if (o->vectors_path != NULL) {
         assay_vectors *vec = NULL;
-        if ((rc = assay_read_file(o->vectors_path, FIT_MAX_FILE, &vtext, &vlen,
-                                  err))) {
-            goto out;
+        if ((rc = assay_read_file(o->vectors_path, ASSAY_FIT_MAX_FILE,
+                                  &run->vtext, &run->vlen, err))) {
+            return rc;
         }
-        unsigned char *copy = memdup(vtext, vlen);
+        unsigned char *copy = memdup(run->vtext, run->vlen);
         if (copy == NULL) {
-            rc = ASSAY_ENOMEM;
-            goto out;
+            return ASSAY_ENOMEM;
         }
-        if ((rc =
-                 assay_vectors_parse(copy, vlen, o->vectors_path, &vec, err))) {
-            goto out;
+        if ((rc = assay_vectors_parse(copy, run->vlen, o->vectors_path, &vec,
+                                      err))) {
+            return rc;
         }
         assay_model_set_vectors(m, vec);
     }
@@ -1782,348 +363,466 @@ assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
         if ((rc = assay_prepared_wordnet(&m->questions[i], m->params.wordnet,
                                          m->idf)) != ASSAY_OK) {
             assay_error_set(err, rc, "fit: out of memory preparing the bank");
-            goto out;
+            return rc;
         }
     }
-    if ((rc = group_items(m, &items, &g, st, err)) ||
-        (rc = featurise(m, &g, &items, st, X, fs, matches, err))) {
-        goto out;
+    return ASSAY_OK;
+}
+
+/* Step 2: every item's features and target (score / scale_max), the
+ * features chosen (--features) and the ridge's design: with
+ * --rule-features the soft rules' triggers (at the default triggers) as
+ * columns after the features, weights <= 0. */
+static assay_err
+fit_features(fit_run *run)
+{
+    const assay_fit_options *o = run->o;
+    const assay_model *m = run->m;
+    size_t n = run->n;
+    assay_err rc;
+    if ((rc = assay_fit_group_items(m, &run->items, &run->g, run->st,
+                                    run->err)) ||
+        (rc = assay_fit_featurise(m, &run->g, &run->items, run->st, run->X,
+                                  run->fs, run->matches, run->err))) {
+        return rc;
     }
     for (size_t i = 0; i < n; i++) {
-        y[i] = items.v[i].score / items.v[i].scale_max;
+        run->y[i] = run->items.v[i].score / run->items.v[i].scale_max;
     }
     if (o->features_out != NULL &&
-        (rc = dump_features(o->features_out, &items, X, y, err))) {
-        goto out;
+        (rc = assay_fit_dump_features(o->features_out, &run->items, run->X,
+                                      run->y, run->err))) {
+        return rc;
     }
-    bool use[ASSAY_NFEATURES];
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
-        use[j] = feature_enabled(o->features, assay_feature_names[j]);
+        run->use[j] = feature_enabled(o->features, assay_feature_names[j]);
     }
-    /* --rule-features: the soft rules' triggers (at the default triggers)
-     * as ridge columns after the features, weights <= 0 */
-    bool use_r[ASSAY_REG_MAXCOLS];
-    memcpy(use_r, use, sizeof(use));
-    ridge_design rd = {X, ASSAY_NFEATURES, use_r};
+    memcpy(run->use_r, run->use, sizeof(run->use));
+    assay_fit_design *rd = &run->rd;
+    *rd = (assay_fit_design){run->X, ASSAY_NFEATURES, run->use_r};
     if (o->rule_features) {
-        rd.dim = ASSAY_REG_MAXCOLS;
-        if ((XR = calloc(n * (size_t)rd.dim + 1, sizeof(*XR))) == NULL) {
-            rc = ASSAY_ENOMEM;
-            goto out;
+        rd->dim = ASSAY_REG_MAXCOLS;
+        if ((run->XR = calloc(n * (size_t)rd->dim + 1, sizeof(*run->XR))) ==
+            NULL) {
+            return ASSAY_ENOMEM;
         }
         for (size_t i = 0; i < n; i++) {
-            double *row = &XR[i * (size_t)rd.dim];
-            memcpy(row, &X[i * ASSAY_NFEATURES], ASSAY_NFEATURES * sizeof(*X));
+            double *row = &run->XR[i * (size_t)rd->dim];
+            memcpy(row, &run->X[i * ASSAY_NFEATURES],
+                   ASSAY_NFEATURES * sizeof(*run->X));
             unsigned t = assay_verdict_triggers(
-                item_question(m, &g, &items.v[i]), &fs[i], &p);
+                assay_fit_item_question(m, &run->g, &run->items.v[i]),
+                &run->fs[i], &run->p);
             for (int r = 0; r < ASSAY_NRULEPEN; r++) {
                 row[ASSAY_NFEATURES + r] = (t >> r) & 1u ? 1.0 : 0.0;
             }
         }
         for (int r = 0; r < ASSAY_NRULEPEN; r++) {
-            use_r[ASSAY_NFEATURES + r] = true;
-            p.rule_penalty_on[r] = true;
+            run->use_r[ASSAY_NFEATURES + r] = true;
+            run->p.rule_penalty_on[r] = true;
         }
-        rd.X = XR;
+        rd->X = run->XR;
     }
-    double cv_r = NAN; /* null in model.json: not computed, not r = 0 */
-    double lambda = ASSAY_DEFAULT_LAMBDA;
-    unsigned nfolds = 0;
-    if (n >= 2 * (ASSAY_NFEATURES + 1)) {
-        /* The ridge penalty is chosen by 5-fold cross-validation over
-         * questions (all answers to a question in one fold), so it is the
-         * one that does best on questions the weights never saw. */
-        fold = malloc(ASSAY_CV_REPEATS * n * sizeof(*fold));
-        if (fold == NULL) {
-            rc = ASSAY_ENOMEM;
-            goto out;
-        }
-        size_t seen[ASSAY_CV_REPEATS][5] = {{0}};
-        unsigned nseen = 0;
-        for (unsigned r = 0; r < ASSAY_CV_REPEATS; r++) {
-            for (size_t i = 0; i < n; i++) {
-                /* a different mix of the same question key per repeat */
-                uint64_t k =
-                    group_key(&items.v[i]) ^ (0x9e3779b97f4a7c15ULL * (r + 1));
-                k ^= k >> 31;
-                k *= 0xbf58476d1ce4e5b9ULL;
-                k ^= k >> 29;
-                unsigned f = (unsigned)(k % 5);
-                fold[(size_t)r * n + i] = f;
-                nseen += seen[r][f]++ == 0;
-            }
-        }
-        if (nseen == 5 * ASSAY_CV_REPEATS) {
-            nfolds = ASSAY_CV_FOLDS;
-            lambda = assay_regress_choose_lambda_cols(rd.X, rd.dim, y, n, fold,
-                                                      nfolds, rd.use, &cv_r);
-        }
-        if (!assay_regress_fit_cols(rd.X, rd.dim, y, n, NULL, rd.use, lambda,
-                                    &p)) {
-            rc = assay_error_set(
-                err, ASSAY_EINVAL,
-                "fit: the features are degenerate on these items");
-            goto out;
+    return ASSAY_OK;
+}
+
+/* Steps 3 and 4: the question folds, the ridge penalty and the weights.
+ * With fewer than 2 x (features + 1) items, no ridge: the default weights;
+ * with too few questions to fill every fold, no folds and
+ * ASSAY_DEFAULT_LAMBDA. */
+static assay_err
+fit_ridge(fit_run *run)
+{
+    size_t n = run->n;
+    const assay_fit_design *rd = &run->rd;
+    run->cv_r = NAN;
+    run->lambda = ASSAY_DEFAULT_LAMBDA;
+    run->nfolds = 0;
+    if (n < 2 * (ASSAY_NFEATURES + 1)) {
+        return ASSAY_OK;
+    }
+    /* The ridge penalty is chosen by 5-fold cross-validation over
+     * questions (all answers to a question in one fold), so it is the
+     * one that does best on questions the weights never saw. */
+    run->fold = malloc(ASSAY_CV_REPEATS * n * sizeof(*run->fold));
+    unsigned *fold = run->fold;
+    if (fold == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    size_t seen[ASSAY_CV_REPEATS][5] = {{0}};
+    unsigned nseen = 0;
+    for (unsigned r = 0; r < ASSAY_CV_REPEATS; r++) {
+        for (size_t i = 0; i < n; i++) {
+            /* a different mix of the same question key per repeat */
+            uint64_t k = assay_fit_group_key(&run->items.v[i]) ^
+                         (0x9e3779b97f4a7c15ULL * (r + 1));
+            k ^= k >> 31;
+            k *= 0xbf58476d1ce4e5b9ULL;
+            k ^= k >> 29;
+            unsigned f = (unsigned)(k % 5);
+            fold[(size_t)r * n + i] = f;
+            nseen += seen[r][f]++ == 0;
         }
     }
-    if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
-        goto out;
+    if (nseen == 5 * ASSAY_CV_REPEATS) {
+        run->nfolds = ASSAY_CV_FOLDS;
+        run->lambda = assay_regress_choose_lambda_cols(
+            rd->X, rd->dim, run->y, n, fold, run->nfolds, rd->use, &run->cv_r);
     }
-    if (n >= 2) {
+    if (!assay_regress_fit_cols(rd->X, rd->dim, run->y, n, NULL, rd->use,
+                                run->lambda, &run->p)) {
+        return assay_error_set(
+            run->err, ASSAY_EINVAL,
+            "fit: the features are degenerate on these items");
+    }
+    return ASSAY_OK;
+}
+
+/* Steps 5 and 6: the rules' caps and triggers, the band thresholds and the
+ * scale map, on the scores of the fitted weights; then every fitted number
+ * at the precision model.json keeps. */
+static assay_err
+fit_rules_thresholds(fit_run *run)
+{
+    const assay_model *m = run->m;
+    const assay_fit_groups *g = &run->g;
+    const assay_itemset *items = &run->items;
+    assay_params *p = &run->p;
+    assay_err rc;
+    if ((rc = assay_fit_score_all(m, g, items, run->fs, run->matches, p,
+                                  run->score))) {
+        return rc;
+    }
+    if (run->n >= 2) {
         /* Caps are relative to the thresholds and the thresholds depend on
          * the capped scores: alternate twice. */
         for (int round = 0; round < 2; round++) {
-            if ((rc = calibrate_rules(m, &g, &items, fs, matches, &p, &policy,
-                                      nfolds ? fold : NULL, nfolds, score)) ||
-                (rc = score_all(m, &g, &items, fs, matches, &p, score))) {
-                goto out;
+            if ((rc = assay_fit_rules_calibrate(m, g, items, run->fs,
+                                                run->matches, p, &run->policy,
+                                                run->nfolds ? run->fold : NULL,
+                                                run->nfolds, run->score)) ||
+                (rc = assay_fit_score_all(m, g, items, run->fs, run->matches, p,
+                                          run->score))) {
+                return rc;
             }
-            best_thresholds(score, &items, &p);
+            assay_fit_best_thresholds(run->score, items, p);
         }
-        if ((rc = score_all(m, &g, &items, fs, matches, &p, score))) {
-            goto out;
+        if ((rc = assay_fit_score_all(m, g, items, run->fs, run->matches, p,
+                                      run->score))) {
+            return rc;
         }
-        fit_scale(score, &items, &p);
+        assay_fit_scale(run->score, items, p);
     }
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
-        p.w[j] = round(p.w[j] * 1e6) / 1e6;
+        p->w[j] = round(p->w[j] * 1e6) / 1e6;
     }
     for (int r = 0; r < ASSAY_NRULEPEN; r++) {
-        p.rule_penalty[r] = round(p.rule_penalty[r] * 1e6) / 1e6 + 0.0;
+        p->rule_penalty[r] = round(p->rule_penalty[r] * 1e6) / 1e6 + 0.0;
     }
-    p.bias = round(p.bias * 1e6) / 1e6;
-    p.scale_a = round(p.scale_a * 1e6) / 1e6;
-    p.scale_b = round(p.scale_b * 1e6) / 1e6;
-    assay_metrics tm;
-    double bm_lambda = 0; /* no band model */
-    if (nfolds > 0 && (o->band == NULL || strcmp(o->band, "thresholds"))) {
-        /* the band model: its penalty by band agreement over the first
-         * fold assignment, fitted on every item; calibrate_confidence
-         * keeps it or not */
-        int *hb = malloc((n + 1) * sizeof(*hb));
-        if (hb == NULL) {
-            rc = ASSAY_ENOMEM;
-            goto out;
-        }
-        for (size_t i = 0; i < n; i++) {
-            hb[i] = (int)items.v[i].band;
-        }
-        bm_lambda =
-            assay_bandmodel_choose_lambda(X, hb, n, fold, nfolds, use, NULL);
-        if (!assay_bandmodel_fit(X, hb, n, NULL, use, bm_lambda, &p.band)) {
-            bm_lambda = 0;
-        }
-        p.band.decides = true; /* calibrate_confidence settles it */
-        if (bm_lambda > 0) {
-            /* several training corpora: intercepts per corpus */
-            srcix = malloc((n + 1) * sizeof(*srcix));
-            isim = malloc((n + 1) * ASSAY_BM_MAXSRC * sizeof(*isim));
-            if (srcix == NULL || isim == NULL ||
-                (rc = build_sources(m, &g, &items, &voc, srcix, isim, &bsrc,
-                                    &src_info)) != ASSAY_OK) {
-                free(hb);
-                rc = rc ? rc : ASSAY_ENOMEM;
-                goto out;
-            }
-            if (bsrc != NULL) {
-                /* slopes and the sources' intercepts together */
-                if (!assay_bandmodel_fit_joint(X, hb, n, NULL, use, bm_lambda,
-                                               srcix, bsrc->n, &p.band)) {
-                    free(hb);
-                    rc = assay_error_set(
-                        err, ASSAY_EINVAL,
-                        "fit: the band model is degenerate on these items");
-                    goto out;
-                }
-                p.band.src = bsrc;
-                p.band.decides = true;
-                double loqo = bsrc->temperature, t = loqo, ps = 0;
-                bool pool = false;
-                json_t *mix = mix_band_likelihood(X, hb, srcix, isim, n,
-                                                  &p.band, &t, &pool, &ps);
-                bsrc->temperature = t;
-                bsrc->pooled = pool;
-                bsrc->pool_sim = ps;
-                if (mix != NULL && src_info != NULL) {
-                    json_object_set_new(src_info, "mix_band_loglik", mix);
-                    json_object_set_new(src_info, "temperature", json_real(t));
-                    json_object_set_new(src_info, "pool_similarity",
-                                        pool ? json_real(ps) : json_null());
-                    json_object_set_new(src_info, "loqo_source_temperature",
-                                        json_real(loqo));
-                } else {
-                    json_decref(mix);
-                }
-            }
-        }
-        free(hb);
+    p->bias = round(p->bias * 1e6) / 1e6;
+    p->scale_a = round(p->scale_a * 1e6) / 1e6;
+    p->scale_b = round(p->scale_b * 1e6) / 1e6;
+    return ASSAY_OK;
+}
+
+/* Several training corpora: the band model's intercepts per corpus, fitted
+ * with its slopes, and the mix a new question takes of them. */
+static assay_err
+fit_band_sources(fit_run *run, const int *hb)
+{
+    size_t n = run->n;
+    assay_err rc = ASSAY_OK;
+    run->srcix = malloc((n + 1) * sizeof(*run->srcix));
+    run->isim = malloc((n + 1) * ASSAY_BM_MAXSRC * sizeof(*run->isim));
+    if (run->srcix == NULL || run->isim == NULL ||
+        (rc = assay_fit_sources_build(run->m, &run->g, &run->items, &run->voc,
+                                      run->srcix, run->isim, &run->bsrc,
+                                      &run->src_info)) != ASSAY_OK) {
+        return rc ? rc : ASSAY_ENOMEM;
     }
-    if (nfolds > 0 &&
-        (rc = calibrate_confidence(
-             m, &g, &items, fs, matches, X, &rd, y, fold, nfolds, use, lambda,
-             bm_lambda, o->band,
-             o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
-             review_level(o->review_level), review_budget(o->review_budget), &p,
-             srcix, &review, err))) {
-        goto out;
+    assay_bm_sources *bsrc = run->bsrc;
+    if (bsrc == NULL) {
+        return ASSAY_OK;
     }
-    {
-        int *tb = malloc((n + 1) * sizeof(*tb));
-        double *ts = malloc((n + 1) * sizeof(*ts));
-        if (tb == NULL || ts == NULL ||
-            (rc = score_all_bands(m, &g, &items, fs, matches, &p, score, tb,
-                                  ts))) {
-            free(tb);
-            free(ts);
-            rc = rc ? rc : ASSAY_ENOMEM;
-            goto out;
-        }
-        metrics_of(score, tb, ts, &items, &p, &tm);
+    /* slopes and the sources' intercepts together */
+    if (!assay_bandmodel_fit_joint(run->X, hb, n, NULL, run->use,
+                                   run->bm_lambda, run->srcix, bsrc->n,
+                                   &run->p.band)) {
+        return assay_error_set(
+            run->err, ASSAY_EINVAL,
+            "fit: the band model is degenerate on these items");
+    }
+    run->p.band.src = bsrc;
+    run->p.band.decides = true;
+    double loqo = bsrc->temperature, t = loqo, ps = 0;
+    bool pool = false;
+    json_t *mix = assay_fit_sources_mix(run->X, hb, run->srcix, run->isim, n,
+                                        &run->p.band, &t, &pool, &ps);
+    bsrc->temperature = t;
+    bsrc->pooled = pool;
+    bsrc->pool_sim = ps;
+    json_t *info = run->src_info;
+    if (mix != NULL && info != NULL) {
+        json_object_set_new(info, "mix_band_loglik", mix);
+        json_object_set_new(info, "temperature", json_real(t));
+        json_object_set_new(info, "pool_similarity",
+                            pool ? json_real(ps) : json_null());
+        json_object_set_new(info, "loqo_source_temperature", json_real(loqo));
+    } else {
+        json_decref(mix);
+    }
+    return ASSAY_OK;
+}
+
+/* The band model (unless --band thresholds, or without folds): its penalty
+ * by band agreement over the first fold assignment, fitted on every item;
+ * fit_confidence keeps it or not. */
+static assay_err
+fit_band_model(fit_run *run)
+{
+    const assay_fit_options *o = run->o;
+    size_t n = run->n;
+    run->bm_lambda = 0; /* no band model */
+    if (run->nfolds == 0 ||
+        (o->band != NULL && strcmp(o->band, "thresholds") == 0)) {
+        return ASSAY_OK;
+    }
+    int *hb = malloc((n + 1) * sizeof(*hb));
+    if (hb == NULL) {
+        return ASSAY_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        hb[i] = (int)run->items.v[i].band;
+    }
+    run->bm_lambda = assay_bandmodel_choose_lambda(run->X, hb, n, run->fold,
+                                                   run->nfolds, run->use, NULL);
+    if (!assay_bandmodel_fit(run->X, hb, n, NULL, run->use, run->bm_lambda,
+                             &run->p.band)) {
+        run->bm_lambda = 0;
+    }
+    run->p.band.decides = true; /* fit_confidence settles it */
+    assay_err rc = run->bm_lambda > 0 ? fit_band_sources(run, hb) : ASSAY_OK;
+    free(hb);
+    return rc;
+}
+
+/* Step 7: how bands are decided and the confidence, on out-of-fold
+ * verdicts (none without folds). */
+static assay_err
+fit_confidence(fit_run *run)
+{
+    const assay_fit_options *o = run->o;
+    if (run->nfolds == 0) {
+        return ASSAY_OK;
+    }
+    return assay_fit_confidence_calibrate(
+        run->m, &run->g, &run->items, run->fs, run->matches, run->X, &run->rd,
+        run->y, run->fold, run->nfolds, run->use, run->lambda, run->bm_lambda,
+        o->band, o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET,
+        assay_fit_review_level(o->review_level),
+        assay_fit_review_budget(o->review_budget), &run->p, run->srcix,
+        &run->review, run->err);
+}
+
+/* The fitted model's metrics on its own training items. */
+static assay_err
+fit_train_metrics(fit_run *run)
+{
+    size_t n = run->n;
+    int *tb = malloc((n + 1) * sizeof(*tb));
+    double *ts = malloc((n + 1) * sizeof(*ts));
+    assay_err rc = ASSAY_OK;
+    if (tb == NULL || ts == NULL ||
+        (rc = assay_fit_score_bands(run->m, &run->g, &run->items, run->fs,
+                                    run->matches, &run->p, run->score, tb,
+                                    ts))) {
         free(tb);
         free(ts);
+        return rc ? rc : ASSAY_ENOMEM;
     }
-    if (train != NULL) {
-        *train = tm;
+    assay_fit_metrics(run->score, tb, ts, &run->items, &run->p, &run->tm);
+    free(tb);
+    free(ts);
+    if (run->train != NULL) {
+        *run->train = run->tm;
     }
-    json_t *contra_info = NULL;
-    if ((rc = fit_contradiction(m, &g, &items, fs, matches, fold, nfolds, &p,
-                                &contra_info))) {
-        goto out;
-    }
+    return ASSAY_OK;
+}
 
-    /* --point-cap: policy over what was learned, as an edit of model.json
-     * would be; set last, so the thresholds, band model and confidence are
-     * the ones learned (fixing the cap while they were learned moved them
-     * and cost more held-out accuracy: README, "Previous round") */
-    if (point_cap != 0) {
-        p.contradiction_point_cap = point_cap;
-    }
-    if (off_topic_cap != 0) { /* --off-topic-cap: the same, for off_topic */
-        p.off_topic_cap = off_topic_cap;
-    }
-    root = assay_params_json(&p);
-    json_object_set_new(root, "format", json_string("assay-model/1"));
-    json_object_set_new(root, "name", json_string(m->id));
+/* Step 8: the learned contradiction signal, when items are labelled
+ * "contradictory". */
+static assay_err
+fit_contradiction(fit_run *run)
+{
+    return assay_fit_contradiction(run->m, &run->g, &run->items, run->fs,
+                                   run->matches, run->fold, run->nfolds,
+                                   &run->p, &run->contra_info);
+}
+
+/* The input files into model.json: each as a path relative to the model
+ * and a hash (WordNet checked whole first). */
+static assay_err
+fit_input_refs(fit_run *run, json_t *root)
+{
+    const assay_fit_options *o = run->o;
+    const char *outdir = run->outdir;
+    assay_error *err = run->err;
+    assay_err rc;
     if (o->bank_path) {
-        json_object_set_new(root, "bank",
-                            input_ref(outdir, o->bank_path, btext, blen));
+        json_object_set_new(
+            root, "bank",
+            assay_fit_input_ref(outdir, o->bank_path, run->btext, run->blen));
     }
     if (o->stoplist_path) {
         json_object_set_new(root, "stoplist",
-                            input_ref(outdir, o->stoplist_path, stext, slen));
+                            assay_fit_input_ref(outdir, o->stoplist_path,
+                                                run->stext, run->slen));
     }
     if (o->vectors_path) {
         json_object_set_new(root, "vectors",
-                            input_ref(outdir, o->vectors_path, vtext, vlen));
+                            assay_fit_input_ref(outdir, o->vectors_path,
+                                                run->vtext, run->vlen));
     }
     if (o->wordnet_path) { /* checked whole, then named by its hash */
         assay_wordnet *wp = NULL;
         char *wt;
         size_t wl;
         if ((rc = assay_wordnet_open(o->wordnet_path, NULL, &wp, err))) {
-            goto out;
+            return rc;
         }
         assay_wordnet_free(wp);
-        if ((rc = assay_read_file(o->wordnet_path, FIT_MAX_FILE, &wt, &wl,
+        if ((rc = assay_read_file(o->wordnet_path, ASSAY_FIT_MAX_FILE, &wt, &wl,
                                   err))) {
-            goto out;
+            return rc;
         }
-        json_object_set_new(root, "wordnet",
-                            input_ref(outdir, o->wordnet_path, wt, wl));
+        json_object_set_new(
+            root, "wordnet",
+            assay_fit_input_ref(outdir, o->wordnet_path, wt, wl));
         free(wt);
     }
     if (o->inline_model_path) {
         char *it;
         size_t il;
-        if ((rc = assay_read_file(o->inline_model_path, FIT_MAX_FILE, &it, &il,
-                                  err))) {
-            goto out;
+        if ((rc = assay_read_file(o->inline_model_path, ASSAY_FIT_MAX_FILE, &it,
+                                  &il, err))) {
+            return rc;
         }
-        json_object_set_new(root, "inline_model",
-                            input_ref(outdir, o->inline_model_path, it, il));
+        json_object_set_new(
+            root, "inline_model",
+            assay_fit_input_ref(outdir, o->inline_model_path, it, il));
         free(it);
     }
-    json_object_set_new(root, "inputs", inputs);
-    inputs = NULL;
-    json_object_set_new(root, "idf",
-                        json_pack("{s:I,s:f,s:o}", "documents",
-                                  (json_int_t)ndocs, "unseen", unseen, "terms",
-                                  terms));
-    terms = NULL; /* owned by root now */
+    json_object_set_new(root, "inputs", run->inputs);
+    run->inputs = NULL;
+    return ASSAY_OK;
+}
+
+/* model.json's "fit": the features, the cross-validation, the training
+ * metrics and the records of the later steps. */
+static json_t *
+fit_record(fit_run *run)
+{
     json_t *chosen = json_array();
     for (int j = 0; j < ASSAY_NFEATURES; j++) {
-        if (use[j]) {
+        if (run->use[j]) {
             json_array_append_new(chosen, json_string(assay_feature_names[j]));
         }
     }
+    assay_metrics tm = run->tm;
     if (tm.n == 0) {
         /* no labelled items: nothing was measured */
         tm.pearson = tm.spearman = tm.rmse = tm.band_accuracy = NAN;
     }
     json_t *fitinfo = json_pack(
         "{s:o,s:I,s:f,s:o,s:I,s:o,s:o,s:o,s:o}", "features", chosen, "cv_folds",
-        (json_int_t)nfolds, "lambda", lambda, "cv_pearson", num4(cv_r), "items",
-        (json_int_t)tm.n, "pearson", num4(tm.pearson), "spearman",
-        num4(tm.spearman), "rmse", num4(tm.rmse), "band_accuracy",
+        (json_int_t)run->nfolds, "lambda", run->lambda, "cv_pearson",
+        num4(run->cv_r), "items", (json_int_t)tm.n, "pearson", num4(tm.pearson),
+        "spearman", num4(tm.spearman), "rmse", num4(tm.rmse), "band_accuracy",
         num4(tm.band_accuracy));
-    if (o->rule_features) {
+    if (run->o->rule_features) {
         json_t *rf = json_array();
         for (int r = 0; r < ASSAY_NRULEPEN; r++) {
             json_array_append_new(rf, json_string(assay_rule_penalty_names[r]));
         }
         json_object_set_new(fitinfo, "rule_features", rf);
     }
-    if (review != NULL) {
-        json_object_set_new(fitinfo, "review", review);
-        review = NULL;
+    if (run->review != NULL) {
+        json_object_set_new(fitinfo, "review", run->review);
+        run->review = NULL;
     }
-    if (contra_info != NULL) {
-        json_object_set_new(fitinfo, "contradiction", contra_info);
+    if (run->contra_info != NULL) {
+        json_object_set_new(fitinfo, "contradiction", run->contra_info);
+        run->contra_info = NULL;
     }
-    if (src_info != NULL && p.band.src != NULL) {
-        json_object_set_new(fitinfo, "band_sources", src_info);
-        src_info = NULL;
+    if (run->src_info != NULL && run->p.band.src != NULL) {
+        json_object_set_new(fitinfo, "band_sources", run->src_info);
+        run->src_info = NULL;
     }
-    json_object_set_new(root, "fit", fitinfo);
+    return fitinfo;
+}
+
+/* model.json: the parameters, the inputs, the idf and the fit's record. */
+static assay_err
+fit_write(fit_run *run)
+{
+    const assay_fit_options *o = run->o;
+    /* --point-cap: policy over what was learned, as an edit of model.json
+     * would be; set last, so the thresholds, band model and confidence are
+     * the ones learned (fixing the cap while they were learned moved them
+     * and cost more held-out accuracy: README, "Previous round") */
+    if (run->point_cap != 0) {
+        run->p.contradiction_point_cap = run->point_cap;
+    }
+    if (run->off_topic_cap !=
+        0) { /* --off-topic-cap: the same, for off_topic */
+        run->p.off_topic_cap = run->off_topic_cap;
+    }
+    json_t *root = assay_params_json(&run->p);
+    json_object_set_new(root, "format", json_string("assay-model/1"));
+    json_object_set_new(root, "name", json_string(run->m->id));
+    assay_err rc = fit_input_refs(run, root);
+    if (rc != ASSAY_OK) {
+        json_decref(root);
+        return rc;
+    }
+    json_object_set_new(root, "idf",
+                        json_pack("{s:I,s:f,s:o}", "documents",
+                                  (json_int_t)run->ndocs, "unseen", run->unseen,
+                                  "terms", run->terms));
+    run->terms = NULL; /* owned by root now */
+    json_object_set_new(root, "fit", fit_record(run));
     if (json_dump_file(root, o->out_path,
                        JSON_INDENT(1) | JSON_SORT_KEYS |
                            JSON_REAL_PRECISION(10)) != 0) {
-        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model",
+        rc = assay_error_set(run->err, ASSAY_EIO, "%s: cannot write model",
                              o->out_path);
     }
-out:
-    if (rc == ASSAY_ENOMEM) {
+    json_decref(root);
+    return rc;
+}
+
+assay_err
+assay_fit(const assay_fit_options *o, assay_metrics *train, assay_error *err)
+{
+    fit_run run = {.o = o, .train = train, .err = err};
+    assay_dfcount_init(&run.voc, true);
+    assay_err rc;
+    if (((rc = fit_options(&run)) ||          /* the policy caps */
+         (rc = fit_read_inputs(&run)) ||      /* stop list, bank, labels */
+         (rc = fit_idf(&run)) ||              /* step 1 */
+         (rc = fit_model(&run)) ||            /* what grades while fitting */
+         (rc = fit_features(&run)) ||         /* 2 */
+         (rc = fit_ridge(&run)) ||            /* 3, 4 */
+         (rc = fit_rules_thresholds(&run)) || /* 5, 6 */
+         (rc = fit_band_model(&run)) ||       /* 7: the candidates */
+         (rc = fit_confidence(&run)) ||       /* 7 */
+         (rc = fit_train_metrics(&run)) ||    /* the fit on its own items */
+         (rc = fit_contradiction(&run)) ||    /* 8 */
+         (rc = fit_write(&run))) &&
+        rc == ASSAY_ENOMEM) {
         assay_error_set(err, rc, "fit: out of memory");
     }
-    free(fold);
-    free(srcix);
-    free(isim);
-    assay_bm_sources_free(bsrc);
-    json_decref(src_info);
-    json_decref(review);
-    for (size_t i = 0; matches && i < items.n; i++) {
-        free(matches[i]);
-    }
-    free(matches);
-    free(fs);
-    free(X);
-    free(XR);
-    free(y);
-    free(score);
-    groups_fini(&g);
-    assay_items_fini(&items);
-    assay_dfcount_fini(&voc);
-    json_decref(root);
-    json_decref(inputs);
-    json_decref(terms);
-    free(btext);
-    free(stext);
-    free(vtext);
-    assay_model_unref(m);
-    assay_bank_free(bank);
-    assay_lexicon_free(lex);
-    assay_idf_free(idf);
-    assay_stemmer_free(st);
+    fit_run_fini(&run);
     return rc;
 }
 
@@ -2132,7 +831,7 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
            assay_metrics *out, assay_error *err)
 {
     assay_itemset items = {0};
-    groups g = {0};
+    assay_fit_groups g = {0};
     assay_stemmer *st = NULL;
     double *X = NULL, *score = NULL, *sig = NULL;
     int *band = NULL;
@@ -2163,14 +862,14 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
         rc = assay_error_set(err, ASSAY_ENOMEM, "eval: out of memory");
         goto out;
     }
-    if ((rc = group_items(m, &items, &g, st, err)) ||
-        (rc = featurise(m, &g, &items, st, X, fs, matches, err)) ||
-        (rc = score_all_bands(m, &g, &items, fs, matches, &m->params, score,
-                              band, sig))) {
+    if ((rc = assay_fit_group_items(m, &items, &g, st, err)) ||
+        (rc = assay_fit_featurise(m, &g, &items, st, X, fs, matches, err)) ||
+        (rc = assay_fit_score_bands(m, &g, &items, fs, matches, &m->params,
+                                    score, band, sig))) {
         goto out;
     }
     /* per-question thresholds apply, as in the service (and assay bench) */
-    metrics_of(score, band, sig, &items, &m->params, out);
+    assay_fit_metrics(score, band, sig, &items, &m->params, out);
 out:
     for (size_t i = 0; matches && i < items.n; i++) {
         free(matches[i]);
@@ -2181,321 +880,8 @@ out:
     free(score);
     free(sig);
     free(band);
-    groups_fini(&g);
+    assay_fit_groups_fini(&g);
     assay_items_fini(&items);
     assay_stemmer_free(st);
-    return rc;
-}
-
-/* ---- recalibration (assay calibrate) ---- */
-
-/* Rewrites an input reference {"file": ...} of a model in from_dir so it
- * resolves from to_dir. */
-static void
-rebase_ref(json_t *ref, const char *from_dir, const char *to_dir)
-{
-    json_t *f = json_object_get(ref, "file");
-    if (!json_is_string(f)) {
-        return;
-    }
-    char abs[PATH_MAX * 2], rel[PATH_MAX];
-    const char *v = json_string_value(f);
-    if (v[0] == '/') {
-        snprintf(abs, sizeof(abs), "%s", v);
-    } else {
-        snprintf(abs, sizeof(abs), "%s/%s", from_dir, v);
-    }
-    relpath(rel, sizeof(rel), to_dir, abs);
-    json_object_set_new(ref, "file", json_string(rel));
-}
-
-static void
-dir_of(char *out, size_t cap, const char *path)
-{
-    snprintf(out, cap, "%s", path);
-    char *slash = strrchr(out, '/');
-    if (slash != NULL) {
-        *slash = '\0';
-    } else {
-        snprintf(out, cap, ".");
-    }
-}
-
-assay_err
-assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
-                assay_error *err)
-{
-    assay_model *m = NULL;
-    assay_itemset items = {0};
-    groups g = {0};
-    assay_stemmer *st = NULL;
-    double *X = NULL, *score = NULL, *mg = NULL, *bs = NULL, *ok = NULL;
-    bool *right = NULL;
-    assay_features *fs = NULL;
-    assay_concept_match **matches = NULL;
-    json_t *root = NULL, *inputs = json_array();
-    assay_itemset boot = {0};
-    char mpath[PATH_MAX], outdir[PATH_MAX], mdir[PATH_MAX];
-    struct stat sb;
-    if (stat(o->model_path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        snprintf(mpath, sizeof(mpath), "%s/model.json", o->model_path);
-    } else {
-        snprintf(mpath, sizeof(mpath), "%s", o->model_path);
-    }
-    dir_of(mdir, sizeof(mdir), mpath);
-    dir_of(outdir, sizeof(outdir), o->out_path);
-    assay_err rc;
-    if ((rc = assay_model_load(mpath, &m, err)) ||
-        (rc = assay_stemmer_new(&st))) {
-        goto out;
-    }
-    if ((rc = read_labels(o->label_paths, o->nlabels, o->split, outdir, &items,
-                          inputs, err))) {
-        goto out;
-    }
-    size_t n = items.n;
-    if (n < 2) {
-        rc = assay_error_set(
-            err, ASSAY_EINVAL,
-            "calibrate: need at least 2 labelled answers, got %zu", n);
-        goto out;
-    }
-    bool all_inline = true;
-    for (size_t i = 0; i < n; i++) {
-        all_inline = all_inline && items.v[i].qid == NULL;
-    }
-    if (all_inline && m->inline_model != NULL) {
-        /* this model's cut-offs are its bank's; inline grading has its own */
-        rc = assay_error_set(
-            err, ASSAY_EINVAL,
-            "calibrate: %s grades inline answers with its inline_model; "
-            "recalibrate that model (e.g. models/default) instead",
-            mpath);
-        goto out;
-    }
-    const assay_model *gm = m;
-    X = calloc(n * ASSAY_NFEATURES, sizeof(*X));
-    score = calloc(n, sizeof(*score));
-    mg = calloc(n, sizeof(*mg));
-    ok = calloc(n, sizeof(*ok));
-    bs = calloc(n, sizeof(*bs));
-    right = calloc(n, sizeof(*right));
-    fs = calloc(n, sizeof(*fs));
-    matches = calloc(n, sizeof(*matches));
-    boot.v = calloc(n, sizeof(*boot.v));
-    if (!X || !score || !mg || !ok || !bs || !right || !fs || !matches ||
-        !boot.v) {
-        rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
-        goto out;
-    }
-    assay_params p = gm->params;
-    /* a user's cut-offs replace a band model's decision: bands follow the
-     * recalibrated thresholds; the band model may stay as the confidence
-     * signal (below) */
-    assay_bandmodel bm = p.band;
-    memset(&p.band, 0, sizeof(p.band));
-    if ((rc = group_items(gm, &items, &g, st, err)) ||
-        (rc = featurise(gm, &g, &items, st, X, fs, matches, err))) {
-        goto out;
-    }
-    /* the weights stay; caps follow the thresholds, so alternate twice */
-    for (int round = 0; round < 2; round++) {
-        if ((rc = score_all(gm, &g, &items, fs, matches, &p, score))) {
-            goto out;
-        }
-        best_thresholds(score, &items, &p);
-    }
-    if ((rc = score_all(gm, &g, &items, fs, matches, &p, score))) {
-        goto out;
-    }
-    fit_scale(score, &items, &p);
-    p.scale_a = round(p.scale_a * 1e6) / 1e6;
-    p.scale_b = round(p.scale_b * 1e6) / 1e6;
-    /* stability: the cut-offs over 200 bootstrap resamples (fixed LCG) */
-    double sc = 0, scc = 0, sp = 0, spp = 0;
-    uint64_t lcg = 0x2545f4914f6cdd1dULL;
-    boot.n = n;
-    for (int b = 0; b < 200; b++) {
-        for (size_t i = 0; i < n; i++) {
-            lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
-            size_t k = (size_t)((lcg >> 33) % n);
-            boot.v[i] = items.v[k];
-            bs[i] = score[k];
-        }
-        assay_params t = p;
-        best_thresholds(bs, &boot, &t);
-        sc += t.th_correct;
-        scc += t.th_correct * t.th_correct;
-        sp += t.th_partial;
-        spp += t.th_partial * t.th_partial;
-    }
-    double sdc = sqrt(fmax(0, scc / 200 - (sc / 200) * (sc / 200)));
-    double sdp = sqrt(fmax(0, spp / 200 - (sp / 200) * (sp / 200)));
-    double sd = fmax(sdc, sdp);
-    /* SD shrinks as 1/sqrt(n): answers needed for a stable cut-off */
-    size_t needed = (size_t)ceil((double)n * (sd / ASSAY_CALIB_STABLE_SD) *
-                                 (sd / ASSAY_CALIB_STABLE_SD));
-    if (needed < ASSAY_CALIB_MIN_ITEMS) {
-        needed = ASSAY_CALIB_MIN_ITEMS;
-    }
-    /* confidence on these scores: the weights never saw the user's labels */
-    for (size_t i = 0; i < n; i++) {
-        assay_band b = score[i] >= p.th_correct   ? ASSAY_BAND_CORRECT
-                       : score[i] >= p.th_partial ? ASSAY_BAND_PARTIAL
-                                                  : ASSAY_BAND_INCORRECT;
-        mg[i] = assay_calib_margin(score[i], p.th_correct, p.th_partial);
-        right[i] = b == items.v[i].band;
-        ok[i] = right[i];
-    }
-    double target =
-        o->review_target > 0 ? o->review_target : ASSAY_REVIEW_TARGET;
-    double level = review_level(o->review_level);
-    double budget = review_budget(o->review_budget);
-    if (!assay_isotonic(mg, ok, n, &p.calib)) {
-        rc = assay_error_set(err, ASSAY_ENOMEM, "calibrate: out of memory");
-        goto out;
-    }
-    p.calib.signal = ASSAY_SIGNAL_SCORE_MARGIN;
-    assay_review_info ri, rib;
-    assay_review_cut(&p.calib, mg, right, NULL, n, target, level, budget, &ri);
-    /* labels the bound needs at the signal chosen */
-    size_t needed_bound =
-        assay_review_labels_needed(mg, right, n, target, level);
-    if (bm.on) {
-        /* the band model's probability of the recalibrated band as the
-         * signal, when its cut meets the bound and the margin's does not,
-         * or both or neither do and it sends fewer of these answers to
-         * review */
-        assay_params pb = p;
-        pb.band = bm;
-        pb.band.decides = false;
-        pb.calib.signal = ASSAY_SIGNAL_BAND_MARGIN;
-        int *tb = calloc(n, sizeof(*tb));
-        double *ts = calloc(n, sizeof(*ts)), *tok = calloc(n, sizeof(*tok));
-        bool *tr = calloc(n, sizeof(*tr));
-        if (!tb || !ts || !tok || !tr ||
-            (rc = score_all_bands(gm, &g, &items, fs, matches, &pb, bs, tb,
-                                  ts)) != ASSAY_OK) {
-            free(tb);
-            free(ts);
-            free(tok);
-            free(tr);
-            rc = assay_error_set(err, rc ? rc : ASSAY_ENOMEM,
-                                 "calibrate: out of memory");
-            goto out;
-        }
-        for (size_t i = 0; i < n; i++) {
-            tr[i] = tb[i] == (int)items.v[i].band;
-            tok[i] = tr[i];
-        }
-        if (assay_isotonic(ts, tok, n, &pb.calib)) {
-            pb.calib.signal = ASSAY_SIGNAL_BAND_MARGIN;
-            assay_review_cut(&pb.calib, ts, tr, NULL, n, target, level, budget,
-                             &rib);
-            /* a met bound first, then the fewer reviews */
-            if (rib.bound_met != ri.bound_met
-                    ? rib.bound_met
-                    : rib.review_share < ri.review_share) {
-                p.band = pb.band;
-                p.calib = pb.calib;
-                ri = rib;
-                needed_bound =
-                    assay_review_labels_needed(ts, tr, n, target, level);
-            }
-        }
-        free(tb);
-        free(ts);
-        free(tok);
-        free(tr);
-    }
-    if (rep != NULL) {
-        rep->n = n;
-        rep->th_correct = p.th_correct;
-        rep->th_partial = p.th_partial;
-        rep->sd_correct = sdc;
-        rep->sd_partial = sdp;
-        rep->needed = needed;
-        rep->level = level;
-        rep->target = target;
-        rep->review_share = ri.review_share;
-        rep->kept_accuracy = ri.kept_accuracy;
-        rep->error_bound = ri.error_bound;
-        rep->bound_met = level <= 0 || ri.bound_met;
-        rep->budget = budget;
-        rep->budget_bound = ri.budget_bound;
-        rep->needed_bound = needed_bound;
-        rep->enough = n >= needed && rep->bound_met;
-    }
-    /* the model file with the recalibrated sections */
-    json_error_t je;
-    if ((root = json_load_file(mpath, 0, &je)) == NULL) {
-        rc = assay_error_set(err, ASSAY_EMODEL, "%s line %d: %s", mpath,
-                             je.line, je.text);
-        goto out;
-    }
-    json_t *fresh = assay_params_json(&p);
-    const char *keys[] = {"thresholds", "scale", "calibration"};
-    for (size_t k = 0; k < 3; k++) {
-        json_object_set(root, keys[k], json_object_get(fresh, keys[k]));
-    }
-    if (p.band.on) {
-        json_object_set(root, "band_model",
-                        json_object_get(fresh, "band_model"));
-    } else {
-        json_object_del(root, "band_model");
-    }
-    json_decref(fresh);
-    const char *refs[] = {"bank", "stoplist", "inline_model", "vectors",
-                          "wordnet"};
-    for (size_t k = 0; k < 5; k++) {
-        json_t *r = json_object_get(root, refs[k]);
-        if (json_is_object(r)) {
-            rebase_ref(r, mdir, outdir);
-        }
-    }
-    json_object_set_new(root, "recalibrated",
-                        json_pack("{s:o,s:I,s:o,s:o,s:I,s:s}", "inputs", inputs,
-                                  "items", (json_int_t)n, "sd_correct",
-                                  num4(sdc), "sd_partial", num4(sdp), "needed",
-                                  (json_int_t)needed, "signal",
-                                  p.band.on ? "band model" : "margin"));
-    {
-        json_t *rv = json_pack("{s:o,s:o,s:o}", "target", num4(target),
-                               "review_share", num4(ri.review_share),
-                               "kept_accuracy", num4(ri.kept_accuracy));
-        review_bound_json(rv, level, budget, &ri);
-        if (level > 0) {
-            json_object_set_new(rv, "needed_for_bound",
-                                json_integer((json_int_t)needed_bound));
-        }
-        json_object_set_new(json_object_get(root, "recalibrated"), "review",
-                            rv);
-    }
-    inputs = NULL;
-    if (json_dump_file(root, o->out_path,
-                       JSON_INDENT(1) | JSON_SORT_KEYS |
-                           JSON_REAL_PRECISION(10)) != 0) {
-        rc = assay_error_set(err, ASSAY_EIO, "%s: cannot write model",
-                             o->out_path);
-    }
-out:
-    for (size_t i = 0; matches && i < items.n; i++) {
-        free(matches[i]);
-    }
-    free(matches);
-    free(fs);
-    free(X);
-    free(score);
-    free(mg);
-    free(ok);
-    free(bs);
-    free(right);
-    free(boot.v);
-    groups_fini(&g);
-    assay_items_fini(&items);
-    assay_stemmer_free(st);
-    assay_model_unref(m);
-    json_decref(root);
-    json_decref(inputs);
     return rc;
 }

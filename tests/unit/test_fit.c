@@ -1,7 +1,8 @@
-/* test_fit.c - fitting a model file from labelled answers and the
- * correlation helpers (service/engine/fit.c, regress.c; include/assay/fit.h).
- * Fixtures: tests/fixtures/engine/{bank,stopwords}.txt and
- * the labelled sets in tests/fixtures/fit/. */
+/* test_fit.c - fitting a model file from labelled answers, the
+ * correlation helpers and the fit's own helpers (service/fit/fit*.c,
+ * regress.c; include/assay/fit.h). Fixtures:
+ * tests/fixtures/engine/{bank,stopwords}.txt and the labelled sets in
+ * tests/fixtures/fit/. */
 #include "assay_test.h"
 
 #include <dirent.h>
@@ -12,7 +13,12 @@
 
 #include <jansson.h>
 
+#include <sys/stat.h>
+
 #include "assay/fit.h"
+#include "fit_confidence.h"
+#include "fit_grade.h"
+#include "fit_io.h"
 #include "model.h"
 #include "regress.h"
 #include "sha256.h"
@@ -1220,6 +1226,129 @@ test_fit_band_modes(void **state)
     unlink(set);
 }
 
+/* assay_fit_relpath: the path a model records of an input, from the
+ * model's directory; a sibling whose name starts with the directory's is
+ * not inside it. */
+static void
+test_fit_relpath_from_the_model_directory(void **state)
+{
+    fixture *fx = *state;
+    char ab[1100], abb[1100], abc[1100], file[1200], other[1200];
+    snprintf(ab, sizeof(ab), "%s/ab", fx->dir);
+    snprintf(abb, sizeof(abb), "%s/ab/b", fx->dir);
+    snprintf(abc, sizeof(abc), "%s/abc", fx->dir);
+    snprintf(file, sizeof(file), "%s/abc/x.txt", fx->dir);
+    snprintf(other, sizeof(other), "%s/ab/y.txt", fx->dir);
+    assert_int_equal(mkdir(ab, 0700), 0);
+    assert_int_equal(mkdir(abb, 0700), 0);
+    assert_int_equal(mkdir(abc, 0700), 0);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fclose(f);
+    f = fopen(other, "w");
+    assert_non_null(f);
+    fclose(f);
+    char rel[1200];
+    assay_fit_relpath(rel, sizeof(rel), ab, file);
+    assert_string_equal(rel, "../abc/x.txt");
+    assay_fit_relpath(rel, sizeof(rel), abb, file);
+    assert_string_equal(rel, "../../abc/x.txt");
+    assay_fit_relpath(rel, sizeof(rel), ab, other);
+    assert_string_equal(rel, "y.txt");
+    assay_fit_relpath(rel, sizeof(rel), fx->dir, other);
+    assert_string_equal(rel, "ab/y.txt");
+    /* a path that does not resolve is kept as given */
+    assay_fit_relpath(rel, sizeof(rel), ab, "no/such/file.txt");
+    assert_string_equal(rel, "no/such/file.txt");
+    unlink(file);
+    unlink(other);
+    assert_int_equal(rmdir(abb), 0);
+    assert_int_equal(rmdir(ab), 0);
+    assert_int_equal(rmdir(abc), 0);
+}
+
+static void
+test_fit_dir_of_a_model_path(void **state)
+{
+    (void)state;
+    char d[64];
+    assay_fit_dir_of(d, sizeof(d), "models/x/model.json");
+    assert_string_equal(d, "models/x");
+    assay_fit_dir_of(d, sizeof(d), "model.json");
+    assert_string_equal(d, ".");
+}
+
+/* Four answers scored 0, 0.25, 0.5 and 1, labelled incorrect, partial,
+ * partial, correct, with human scores 1, 2, 3, 5 of 5. */
+static void
+four_items(assay_item *v, assay_itemset *s)
+{
+    static const double h[4] = {1, 2, 3, 5};
+    static const assay_band b[4] = {ASSAY_BAND_INCORRECT, ASSAY_BAND_PARTIAL,
+                                    ASSAY_BAND_PARTIAL, ASSAY_BAND_CORRECT};
+    memset(v, 0, 4 * sizeof(*v));
+    for (int i = 0; i < 4; i++) {
+        v[i].score = h[i];
+        v[i].scale_max = 5;
+        v[i].band = b[i];
+    }
+    *s = (assay_itemset){v, 4, 4};
+}
+
+/* assay_fit_best_thresholds: the first (c, p) of the 0.01 grid, c outer
+ * and p inner, both ascending, with every band right: correct needs
+ * 0.5 < c <= 1, so c = 0.51; partial needs 0 < p <= 0.25, so p = 0.01. */
+static void
+test_fit_best_thresholds_first_on_the_grid(void **state)
+{
+    (void)state;
+    assay_item v[4];
+    assay_itemset s;
+    four_items(v, &s);
+    const double score[4] = {0, 0.25, 0.5, 1};
+    assay_params p;
+    assay_params_defaults(&p);
+    assert_near(assay_fit_best_thresholds(score, &s, &p), 1.0, 1e-12);
+    assert_near(p.th_correct, 0.51, 1e-12);
+    assert_near(p.th_partial, 0.01, 1e-12);
+    /* the answer at 0.5 labelled correct: correct now needs
+     * 0.25 < c <= 0.5, so c = 0.26 */
+    v[2].band = ASSAY_BAND_CORRECT;
+    assay_params_defaults(&p);
+    assert_near(assay_fit_best_thresholds(score, &s, &p), 1.0, 1e-12);
+    assert_near(p.th_correct, 0.26, 1e-12);
+    assert_near(p.th_partial, 0.01, 1e-12);
+}
+
+/* assay_fit_scale: human = 1 + 4 x score exactly on these four, so least
+ * squares gives a = 1, b = 4 on the items' 0..5 scale. */
+static void
+test_fit_scale_by_least_squares(void **state)
+{
+    (void)state;
+    assay_item v[4];
+    assay_itemset s;
+    four_items(v, &s);
+    const double score[4] = {0, 0.25, 0.5, 1};
+    assay_params p;
+    assay_params_defaults(&p);
+    assay_fit_scale(score, &s, &p);
+    assert_near(p.scale_max, 5, 1e-12);
+    assert_near(p.scale_a, 1, 1e-9);
+    assert_near(p.scale_b, 4, 1e-9);
+}
+
+static void
+test_fit_review_options_defaults(void **state)
+{
+    (void)state;
+    assert_near(assay_fit_review_level(0), ASSAY_REVIEW_LEVEL, 0);
+    assert_near(assay_fit_review_level(-1), 0, 0);
+    assert_near(assay_fit_review_level(0.9), 0.9, 0);
+    assert_near(assay_fit_review_budget(0), 1, 0);
+    assert_near(assay_fit_review_budget(0.2), 0.2, 0);
+}
+
 int
 main(void)
 {
@@ -1240,6 +1369,11 @@ main(void)
         T(test_fit_rule_caps_need_most_folds),
         cmocka_unit_test(test_fit_pearson_by_hand),
         cmocka_unit_test(test_fit_spearman_by_hand_with_ties),
+        T(test_fit_relpath_from_the_model_directory),
+        cmocka_unit_test(test_fit_dir_of_a_model_path),
+        cmocka_unit_test(test_fit_best_thresholds_first_on_the_grid),
+        cmocka_unit_test(test_fit_scale_by_least_squares),
+        cmocka_unit_test(test_fit_review_options_defaults),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
