@@ -30,6 +30,33 @@ is_word(const assay_term *t, const char *w)
            strncmp(w, s, len) == 0 && w[len] == '\0';
 }
 
+/* Whether t's surface may name an order of growth in words
+ * (assay_claim_growth_word): three bytes or more opening as one of the
+ * names there does (co-nstant, li-near, lo-g, qu-adratic, cu-bic,
+ * ex-ponential; "linearithmic" and "logarithmic" too). Asked of every
+ * word of every clause, so inline: most fail on the first letter's bit. */
+static inline bool
+claim_may_name_growth(const assay_term *t)
+{
+    unsigned c = (unsigned char)t->surface[0] - 'a';
+    const uint32_t first = 1u << ('c' - 'a') | 1u << ('l' - 'a') |
+                           1u << ('q' - 'a') | 1u << ('e' - 'a');
+    if (t->surface_len < 3 || c >= 26 || !((first >> c) & 1u)) {
+        return false;
+    }
+    char d = t->surface[1];
+    switch (t->surface[0]) {
+    case 'c':
+        return d == 'o' || d == 'u';
+    case 'l':
+        return d == 'i' || d == 'o';
+    case 'q':
+        return d == 'u';
+    default: /* 'e' */
+        return d == 'x';
+    }
+}
+
 #define IS_ANY(t, list) ASSAY_TERM_IN(t, list)
 /* whether t is a word of closed class NAME (wordclass.c) */
 #define IN_CLASS(t, name) (((t)->wclass & ASSAY_WC(name)) != 0)

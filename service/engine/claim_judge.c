@@ -1080,7 +1080,8 @@ judge_clause(void *vctx, const clause *k)
         bool named_growth = false;
         if (assay_claim_opens_big_o(a, i, k->last)) {
             h = assay_claim_growth_at(a, i, k->last, &gend);
-        } else if ((h = assay_claim_growth_word(a, i, k->last, &wend)) != 0) {
+        } else if (claim_may_name_growth(t) &&
+                   (h = assay_claim_growth_word(a, i, k->last, &wend)) != 0) {
             named_growth = true; /* "logarithmic time": its bracket, the
                                     word after it still a word */
         } else {

@@ -139,13 +139,7 @@ assay_claim_growth_word(const assay_analysis *a, size_t i, size_t last,
     const char *w = t->surface;
     size_t len = t->surface_len;
     /* asked of every answer word: most fail on the first two letters */
-    static const char starts[][2] = {{'c', 'o'}, {'l', 'i'}, {'l', 'o'},
-                                     {'q', 'u'}, {'c', 'u'}, {'e', 'x'}};
-    bool may = false;
-    for (size_t q = 0; len >= 3 && q < sizeof(starts) / 2 && !may; q++) {
-        may = w[0] == starts[q][0] && w[1] == starts[q][1];
-    }
-    if (!may) {
+    if (!claim_may_name_growth(t)) {
         return 0;
     }
     const char *dash = memchr(w, '-', len);
@@ -206,7 +200,9 @@ assay_claim_growth_at(const assay_analysis *a, size_t i, size_t last,
                       size_t *end)
 {
     if (!assay_claim_opens_big_o(a, i, last)) {
-        return assay_claim_growth_word(a, i, last, end);
+        return claim_may_name_growth(&a->terms[i])
+                   ? assay_claim_growth_word(a, i, last, end)
+                   : 0;
     }
     char run[32]; /* the bracket run together, for its other spellings */
     size_t nrun = 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "claim.h"
+#include "claim_int.h"
 #include "concept.h"
 #include "lexicon.h"
 #include "wordnet.h"
@@ -1989,6 +1990,39 @@ test_claim_of_the_same_entity_is_an_object(void **state)
               NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
+}
+
+/* The inline first test of a growth named in words lets every name
+ * through, as an adverb, before what grows and as a compound, so each is
+ * still read as its growth; words that open otherwise, or are too short,
+ * it stops. */
+static void
+test_claim_growth_prefilter_passes_every_name(void **state)
+{
+    (void)state;
+    static const char *const named[] = {
+        "constant time",    "linear time",        "logarithmic time",
+        "log time",         "linearithmic space", "quadratic time",
+        "cubic time",       "exponential growth", "linearly",
+        "logarithmically",  "quadratically",      "cubically",
+        "exponentially",    "constant-time",      "linear-space",
+        "quadratic runtime"};
+    for (size_t k = 0; k < sizeof(named) / sizeof(named[0]); k++) {
+        assay_analysis a = analyse(named[k]);
+        size_t end = 0;
+        assert_true(claim_may_name_growth(&a.terms[0]));
+        assert_true(assay_claim_growth_word(&a, 0, a.n, &end) != 0);
+        assert_true(assay_claim_growth_at(&a, 0, a.n, &end) ==
+                    assay_claim_growth_word(&a, 0, a.n, &end));
+        assay_analysis_fini(&a);
+    }
+    static const char *const other[] = {"time",   "co",    "lo",
+                                        "memory", "grows", "binary"};
+    for (size_t k = 0; k < sizeof(other) / sizeof(other[0]); k++) {
+        assay_analysis a = analyse(other[k]);
+        assert_false(claim_may_name_growth(&a.terms[0]));
+        assay_analysis_fini(&a);
+    }
 }
 
 /* a growth named in words and its big-O bracket are one value, either
@@ -4400,6 +4434,7 @@ main(void)
         cmocka_unit_test(test_claim_opposite_verb_of_another_object),
         cmocka_unit_test(test_claim_of_the_same_entity_is_an_object),
         cmocka_unit_test(test_claim_growth_in_words_is_its_bracket),
+        cmocka_unit_test(test_claim_growth_prefilter_passes_every_name),
         cmocka_unit_test(test_claim_listed_opposite_of_any_form),
         cmocka_unit_test(test_claim_counted_the_other_way),
         cmocka_unit_test(test_claim_reduce_against_increase),
