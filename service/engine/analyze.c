@@ -233,7 +233,11 @@ an_negated(const assay_lexicon *lex, assay_stemmer *stemmer, const char *w,
             return 0;
         }
     }
-    if (assay_lexicon_is_stop(lex, r, rlen) || assay_wordclass(r, rlen) != 0) {
+    /* the classes that only save readers a compare (BOUNDARY, AND_OR) were
+     * added after this rule and do not count */
+    const uint64_t late = ASSAY_WC(BOUNDARY) | ASSAY_WC(AND_OR);
+    if (assay_lexicon_is_stop(lex, r, rlen) ||
+        (assay_wordclass(r, rlen) & ~late) != 0) {
         return 0;
     }
     size_t slen;

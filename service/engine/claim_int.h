@@ -58,6 +58,14 @@ claim_may_name_growth(const assay_term *t)
 }
 
 #define IS_ANY(t, list) ASSAY_TERM_IN(t, list)
+
+/* whether t is "and" or "or" (class AND_OR): inline, asked of every word
+ * of a clause */
+static inline bool
+assay_claim_is_joiner(const assay_term *t)
+{
+    return (t->wclass & ASSAY_WC(AND_OR)) != 0;
+}
 /* whether t is a word of closed class NAME (wordclass.c) */
 #define IN_CLASS(t, name) (((t)->wclass & ASSAY_WC(name)) != 0)
 
@@ -192,7 +200,6 @@ bool assay_claim_sentence_conditional(const assay_analysis *a, size_t first);
 
 /* claim_label.c: instance labels and orders of growth */
 bool assay_claim_has_label(const uint64_t *v, size_t n, uint64_t h);
-bool assay_claim_is_joiner(const assay_term *t);
 size_t assay_claim_beside(const assay_analysis *a, size_t first, size_t last,
                           size_t i, int dir);
 uint64_t assay_claim_growth_word(const assay_analysis *a, size_t i, size_t last,

@@ -55,12 +55,6 @@ assay_claim_has_label(const uint64_t *v, size_t n, uint64_t h)
     return false;
 }
 
-bool
-assay_claim_is_joiner(const assay_term *t)
-{
-    return is_word(t, "and") || is_word(t, "or");
-}
-
 /* The content word right beside term i in direction dir (-1 before, +1
  * after) within [first, last), not across punctuation, "and" / "or" (a
  * list's items are not said of each other) or a function word (across

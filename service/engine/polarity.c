@@ -32,21 +32,9 @@ starts_in(const assay_term *t, uint32_t letters)
 }
 
 bool
-assay_scope_boundary(const assay_analysis *a, size_t i)
+assay_scope_boundary_word(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
-    static const uint32_t first = LETTER('a') | LETTER('b') | LETTER('h') |
-                                  LETTER('i') | LETTER('s') | LETTER('w') |
-                                  LETTER('y');
-    if (!starts_in(t, first) || (t->flags & ASSAY_TERM_TECH)) {
-        return false; /* "WHILE" is a keyword (analyze.c) */
-    }
-    static const char *const words[] = {"but",   "however",  "whereas",
-                                        "while", "although", "instead",
-                                        "yet",   "because",  "since"};
-    if (!IN(t, words)) {
-        return false;
-    }
     /* "not yet", "hasn't yet": the adverb of a negated verb */
     if (t->surface[0] == 'y') {
         return !(i > 0 && !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&

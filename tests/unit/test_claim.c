@@ -2025,6 +2025,20 @@ test_claim_growth_prefilter_passes_every_name(void **state)
     }
 }
 
+/* The inline joiner test (class AND_OR) is "and" and "or" exactly: not
+ * the question's other joiners ("vs", "versus") nor a longer word. */
+static void
+test_claim_joiner_is_and_or(void **state)
+{
+    (void)state;
+    assay_analysis a = analyse("and or vs versus andor an order");
+    assert_int_equal(a.n, 7);
+    for (size_t i = 0; i < a.n; i++) {
+        assert_true(assay_claim_is_joiner(&a.terms[i]) == (i < 2));
+    }
+    assay_analysis_fini(&a);
+}
+
 /* a growth named in words and its big-O bracket are one value, either
  * way round ("logarithmic time" for O(log n)) */
 static void
@@ -4435,6 +4449,7 @@ main(void)
         cmocka_unit_test(test_claim_of_the_same_entity_is_an_object),
         cmocka_unit_test(test_claim_growth_in_words_is_its_bracket),
         cmocka_unit_test(test_claim_growth_prefilter_passes_every_name),
+        cmocka_unit_test(test_claim_joiner_is_and_or),
         cmocka_unit_test(test_claim_listed_opposite_of_any_form),
         cmocka_unit_test(test_claim_counted_the_other_way),
         cmocka_unit_test(test_claim_reduce_against_increase),

@@ -208,6 +208,27 @@ boundary_at(const char *text, size_t i)
     return b;
 }
 
+/* Each of the nine contrast words opens a scope through the class test
+ * that guards the inline call (class BOUNDARY), at a clause's start or
+ * inside it; a word that only shares a first letter or more opens none. */
+static void
+test_polarity_every_contrast_word_is_a_boundary(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"but",   "however",  "whereas",
+                                        "while", "although", "instead",
+                                        "yet",   "because",  "since"};
+    for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+        char text[80];
+        snprintf(text, sizeof(text), "pumps stall %s valves wait", words[k]);
+        assert_true(boundary_at(text, 2));
+        snprintf(text, sizeof(text), "%s valves wait", words[k]);
+        assert_true(boundary_at(text, 0));
+    }
+    assert_false(boundary_at("pumps stall butter valves wait", 2));
+    assert_false(boundary_at("pumps stall beside valves", 2));
+}
+
 static void
 test_polarity_adverbial_yet_and_while_are_no_contrast(void **state)
 {
@@ -680,6 +701,7 @@ main(void)
             test_polarity_question_after_denied_knowing_is_not_denied),
         cmocka_unit_test(test_polarity_negation_of_another_verb),
         cmocka_unit_test(test_polarity_adverbial_yet_and_while_are_no_contrast),
+        cmocka_unit_test(test_polarity_every_contrast_word_is_a_boundary),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
