@@ -1300,9 +1300,12 @@ judge_clause(void *vctx, const clause *k)
     }
     size_t best = SIZE_MAX;
     double best_s = 0;
+    /* how the clause stands to each claim, read once here for the three
+     * passes over the claims below (w does not change in between) */
+    claim_fit fits[ASSAY_MAX_CLAIMS];
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
-        claim_fit f = fit_of(cl, &w);
+        claim_fit f = fits[c] = fit_of(cl, &w);
         max_into(&j->st.overlap, share(cl, &x[c]));
         if (cl->yesno == 0 && !f.other &&
             aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
@@ -1360,7 +1363,7 @@ judge_clause(void *vctx, const clause *k)
         if (!((cs->conditions >> c) & 1u)) {
             continue;
         }
-        claim_fit f = fit_of(cl, &w);
+        claim_fit f = fits[c];
         if (!f.other && aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
             opposites(&x[c]) == 0 && assay_claim_clause_negations(&x[c]) == 0) {
             conds |= 1u << c;
@@ -1369,7 +1372,7 @@ judge_clause(void *vctx, const clause *k)
     for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
-        claim_fit f = fit_of(cl, &w);
+        claim_fit f = fits[c];
         bool same = f.same, named = f.named, relation = f.relation;
         bool other = f.other;
         /* the claim's entities named, one of them by its opposite ("the

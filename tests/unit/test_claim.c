@@ -2039,6 +2039,29 @@ test_claim_joiner_is_and_or(void **state)
     assay_analysis_fini(&a);
 }
 
+/* How a clause stands to each claim (read once per clause for the passes
+ * over the claims) is each claim's own: a clause about the second of two
+ * contrasted entities speaks to that entity's claim, not the first's, and
+ * the other way round, with the claims in either order. */
+static void
+test_claim_each_claim_has_its_own_fit(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between a list and a tuple?";
+    const char *refs[2] = {"A list is mutable. A tuple is immutable.",
+                           "A tuple is immutable. A list is mutable."};
+    for (int r = 0; r < 2; r++) {
+        judged *j = judge(q, refs[r], "A tuple is immutable.", NULL, 0);
+        assert_int_equal(result_with(j, "tuple")->state, ASSAY_CLAIM_SUPPORTED);
+        assert_int_equal(result_with(j, "list")->state, ASSAY_CLAIM_MISSING);
+        judged_free(j);
+        j = judge(q, refs[r], "A list is mutable.", NULL, 0);
+        assert_int_equal(result_with(j, "list")->state, ASSAY_CLAIM_SUPPORTED);
+        assert_int_equal(result_with(j, "tuple")->state, ASSAY_CLAIM_MISSING);
+        judged_free(j);
+    }
+}
+
 /* a growth named in words and its big-O bracket are one value, either
  * way round ("logarithmic time" for O(log n)) */
 static void
@@ -4450,6 +4473,7 @@ main(void)
         cmocka_unit_test(test_claim_growth_in_words_is_its_bracket),
         cmocka_unit_test(test_claim_growth_prefilter_passes_every_name),
         cmocka_unit_test(test_claim_joiner_is_and_or),
+        cmocka_unit_test(test_claim_each_claim_has_its_own_fit),
         cmocka_unit_test(test_claim_listed_opposite_of_any_form),
         cmocka_unit_test(test_claim_counted_the_other_way),
         cmocka_unit_test(test_claim_reduce_against_increase),
