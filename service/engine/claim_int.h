@@ -171,13 +171,41 @@ int assay_claim_cue_sign(const assay_analysis *a, size_t first, size_t last,
                          int (*cue)(const assay_analysis *, size_t, size_t),
                          bool *turned);
 bool assay_claim_negation_head(const assay_analysis *a, uint32_t id, size_t i);
-bool assay_claim_less_before(const assay_analysis *a, size_t first, size_t i,
-                             size_t *verb);
+bool assay_claim_less_before_word(const assay_analysis *a, size_t first,
+                                  size_t i, size_t *verb);
+/* assay_claim_less_before (claim_cue.c): whether "less" or a reducer says
+ * term i lower. Asked of every content word of every clause; the word
+ * before must be of class LESSER, REDUCER or AMOUNT_DET or be "of", which
+ * this inline test asks before the call. */
+static inline bool
+assay_claim_less_before(const assay_analysis *a, size_t first, size_t i,
+                        size_t *verb)
+{
+    const uint64_t may =
+        ASSAY_WC(LESSER) | ASSAY_WC(REDUCER) | ASSAY_WC(AMOUNT_DET);
+    if (i <= first ||
+        (!(a->terms[i - 1].wclass & may) && !is_word(&a->terms[i - 1], "of"))) {
+        *verb = SIZE_MAX;
+        return false;
+    }
+    return assay_claim_less_before_word(a, first, i, verb);
+}
 size_t assay_claim_raiser_before(const assay_wordnet *wn,
                                  const assay_analysis *a, size_t first,
                                  size_t i);
-bool assay_claim_more_before(const assay_wordnet *wn, const assay_analysis *a,
-                             size_t first, size_t i);
+bool assay_claim_more_before_word(const assay_wordnet *wn,
+                                  const assay_analysis *a, size_t first,
+                                  size_t i);
+/* assay_claim_more_before (claim_cue.c): whether a word of class MORER
+ * stands right before term i, not after a verb that changes an amount;
+ * the class is tested inline, before the call. */
+static inline bool
+assay_claim_more_before(const assay_wordnet *wn, const assay_analysis *a,
+                        size_t first, size_t i)
+{
+    return i > first && IN_CLASS(&a->terms[i - 1], MORER) &&
+           assay_claim_more_before_word(wn, a, first, i);
+}
 int assay_claim_yesno_of(const assay_analysis *a, const clause *c);
 uint64_t assay_claim_value_of(const assay_analysis *a, const clause *c);
 void assay_claim_acc_cue(acc *y, uint32_t id);
@@ -204,7 +232,15 @@ size_t assay_claim_beside(const assay_analysis *a, size_t first, size_t last,
                           size_t i, int dir);
 uint64_t assay_claim_growth_word(const assay_analysis *a, size_t i, size_t last,
                                  size_t *end);
-bool assay_claim_opens_big_o(const assay_analysis *a, size_t i, size_t last);
+/* whether term i opens a big-O bracket: the letter o, "(" right after;
+ * inline, asked of every word of every clause */
+static inline bool
+assay_claim_opens_big_o(const assay_analysis *a, size_t i, size_t last)
+{
+    const assay_term *t = &a->terms[i];
+    return t->surface_len == 1 && t->surface[0] == 'o' && i + 1 < last &&
+           (a->terms[i + 1].flags & ASSAY_TERM_OPEN_BEFORE);
+}
 uint64_t assay_claim_growth_at(const assay_analysis *a, size_t i, size_t last,
                                size_t *end);
 size_t assay_claim_clause_labels(const assay_wordnet *wn,

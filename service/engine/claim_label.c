@@ -172,15 +172,6 @@ assay_claim_growth_word(const assay_analysis *a, size_t i, size_t last,
     return 0;
 }
 
-/* whether term i opens a big-O bracket: the letter o, "(" right after */
-bool
-assay_claim_opens_big_o(const assay_analysis *a, size_t i, size_t last)
-{
-    const assay_term *t = &a->terms[i];
-    return t->surface_len == 1 && t->surface[0] == 'o' && i + 1 < last &&
-           (a->terms[i + 1].flags & ASSAY_TERM_OPEN_BEFORE);
-}
-
 /* An order of growth written in big-O notation, "O(log n)", "O(n^2)",
  * "O(1)": the letter o with a bracket opening right after it. Its value is
  * the bracket's words run together ("log n" and "logn" are one value),

@@ -2062,6 +2062,46 @@ test_claim_each_claim_has_its_own_fit(void **state)
     }
 }
 
+/* The inline tests in front of the "less" and "more" readers let through
+ * every way the word before can lower or raise term i: a lesser word, a
+ * reducer (right before, or before an article or possessive), a measure
+ * "of" it, a morer; and stop the rest. The last word is i. */
+static void
+test_claim_less_and_more_before_every_form(void **state)
+{
+    (void)state;
+    static const char *const lowered[] = {
+        "less overhead",           "fewer threads",
+        "least overhead",          "fewest threads",
+        "reduces overhead",        "reduces the overhead",
+        "minimising its overhead", "reduces the number of trips",
+        "less amount of memory"};
+    for (size_t k = 0; k < sizeof(lowered) / sizeof(lowered[0]); k++) {
+        assay_analysis a = analyse(lowered[k]);
+        size_t verb = 0;
+        assert_true(assay_claim_less_before(&a, 0, a.n - 1, &verb));
+        assay_analysis_fini(&a);
+    }
+    static const char *const raised[] = {"more overhead", "extra storage",
+                                         "higher latency", "bigger pages"};
+    for (size_t k = 0; k < sizeof(raised) / sizeof(raised[0]); k++) {
+        assay_analysis a = analyse(raised[k]);
+        size_t verb = 0;
+        assert_true(assay_claim_more_before(NULL, &a, 0, a.n - 1));
+        assert_false(assay_claim_less_before(&a, 0, a.n - 1, &verb));
+        assert_int_equal(verb, SIZE_MAX);
+        assay_analysis_fini(&a);
+    }
+    assay_analysis a = analyse("some overhead of memory");
+    size_t verb = 0;
+    for (size_t i = 0; i < a.n; i++) {
+        assert_false(assay_claim_less_before(&a, 0, i, &verb));
+        assert_int_equal(verb, SIZE_MAX);
+        assert_false(assay_claim_more_before(NULL, &a, 0, i));
+    }
+    assay_analysis_fini(&a);
+}
+
 /* a growth named in words and its big-O bracket are one value, either
  * way round ("logarithmic time" for O(log n)) */
 static void
@@ -4474,6 +4514,7 @@ main(void)
         cmocka_unit_test(test_claim_growth_prefilter_passes_every_name),
         cmocka_unit_test(test_claim_joiner_is_and_or),
         cmocka_unit_test(test_claim_each_claim_has_its_own_fit),
+        cmocka_unit_test(test_claim_less_and_more_before_every_form),
         cmocka_unit_test(test_claim_listed_opposite_of_any_form),
         cmocka_unit_test(test_claim_counted_the_other_way),
         cmocka_unit_test(test_claim_reduce_against_increase),
