@@ -33,10 +33,43 @@ assay_concepts_fini(assay_concept_set *cs)
         free(cs->c[i].label);
     }
     free(cs->c);
-    cs->c = NULL;
-    cs->n = 0;
-    cs->cap = 0;
-    cs->any_all_stop = false;
+    free(cs->first_ssig);
+    free(cs->first_tsig);
+    memset(cs, 0, sizeof(*cs));
+}
+
+/* The close masks' groups of phrases (close_mask reads 16 at a time). */
+#define FIRST_PAD 16
+
+/* Appends phrase ph's first-word signatures to cs->first_ssig and
+ * first_tsig when it is matched among content words, keeping the zeros
+ * past the last to a multiple of FIRST_PAD. */
+static assay_err
+first_sigs_push(assay_concept_set *cs, const assay_cphrase *ph)
+{
+    if (ph->among_all) {
+        return ASSAY_OK;
+    }
+    if (cs->nfirst + 1 > cs->first_cap) {
+        size_t cap = cs->first_cap + FIRST_PAD;
+        uint32_t *s = realloc(cs->first_ssig, cap * sizeof(*s));
+        if (s == NULL) {
+            return ASSAY_ENOMEM;
+        }
+        cs->first_ssig = s;
+        uint32_t *t = realloc(cs->first_tsig, cap * sizeof(*t));
+        if (t == NULL) {
+            return ASSAY_ENOMEM;
+        }
+        cs->first_tsig = t;
+        for (size_t k = cs->first_cap; k < cap; k++) {
+            s[k] = t[k] = 0;
+        }
+        cs->first_cap = cap;
+    }
+    cs->first_ssig[cs->nfirst] = ph->n > 0 ? ph->words[0].surface_sig : 0;
+    cs->first_tsig[cs->nfirst++] = ph->n > 0 ? ph->words[0].text_sig : 0;
+    return ASSAY_OK;
 }
 
 /* Sets w from t, its text and surface copied to *at (NUL-ended, in that
@@ -263,6 +296,9 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
                 }
                 goto out;
             }
+            if ((rc = first_sigs_push(out, p)) != ASSAY_OK) {
+                goto out;
+            }
         }
     }
 out:
@@ -292,6 +328,9 @@ assay_concepts_add_phrase(assay_concept_set *cs, const assay_term *const *terms,
         return rc;
     }
     cs->any_all_stop = cs->any_all_stop || c->phrases[0].among_all;
+    if ((rc = first_sigs_push(cs, &c->phrases[0])) != ASSAY_OK) {
+        return rc;
+    }
     /* Label: the surface words joined by spaces, as the reference says. */
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
@@ -919,34 +958,14 @@ phrase_close_table(const assay_concept_set *cs, const match_ctx *m,
     if (m->nelig == 0 || m->nelig > 64) {
         return NULL;
     }
-    size_t total = 0;
-    for (size_t i = 0; i < cs->n; i++) {
-        total += cs->c[i].nphrases;
-    }
-    size_t padded = (total + ELIG_PAD - 1) / ELIG_PAD * ELIG_PAD;
-    char *mem = assay_scratch_get(sc, ASSAY_SCRATCH_MATCH_PHRASES,
-                                  total * sizeof(uint64_t) +
-                                      2 * padded * sizeof(uint32_t) + 1);
-    if (mem == NULL) {
+    size_t n = cs->nfirst;
+    uint64_t *out = assay_scratch_get(sc, ASSAY_SCRATCH_MATCH_PHRASES,
+                                      n * sizeof(uint64_t) + 1);
+    if (out == NULL) {
         return NULL;
     }
-    uint64_t *out = (uint64_t *)mem;
-    uint32_t *ps = (uint32_t *)(out + total);
-    uint32_t *pt = ps + padded;
-    size_t n = 0;
-    for (size_t i = 0; i < cs->n; i++) {
-        for (size_t j = 0; j < cs->c[i].nphrases; j++) {
-            const assay_cphrase *ph = &cs->c[i].phrases[j];
-            if (!ph->among_all) {
-                ps[n] = ph->words[0].surface_sig;
-                pt[n] = ph->words[0].text_sig;
-                out[n++] = 0;
-            }
-        }
-    }
-    for (size_t k = n; k % ELIG_PAD != 0; k++) {
-        ps[k] = pt[k] = 0;
-    }
+    memset(out, 0, n * sizeof(uint64_t));
+    const uint32_t *ps = cs->first_ssig, *pt = cs->first_tsig;
     for (size_t e = 0; e < m->nelig; e++) {
         for (size_t g = 0; g < n; g += 64) {
             size_t w = n - g < 64 ? n - g : 64;

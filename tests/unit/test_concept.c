@@ -528,6 +528,74 @@ test_concept_variant_without_words_names_line(void **state)
     assert_null(cs.c);
 }
 
+/* The first-word signatures kept as phrases are added are those of every
+ * phrase matched among content words, in the order of the concepts and
+ * their phrases (compiled, then derived), zero past the last to a multiple
+ * of 16; a close (misspelt) first word is found through them in a phrase
+ * past the first 16. */
+static void
+test_concept_first_word_signatures_follow_the_phrases(void **state)
+{
+    fixture *fx = *state;
+    static char *words[] = {
+        "mutex",   "semaphore", "deadlock",  "livelock",   "scheduler",
+        "context", "preempt",   "priority",  "starvation", "spinlock",
+        "barrier", "condition", "monitor",   "futex",      "atomic",
+        "fence",   "volatile",  "coroutine", "generator",  "interpreter"};
+    enum { N = sizeof(words) / sizeof(words[0]) };
+    assay_concept_def d[N];
+    char *v[N][2];
+    memset(d, 0, sizeof(d));
+    for (size_t i = 0; i < N; i++) {
+        v[i][0] = words[i];
+        v[i][1] = "it is"; /* all stop words: matched among all words */
+        d[i].label = words[i];
+        d[i].variants = v[i];
+        d[i].nvariants = i % 3 == 0 ? 2 : 1;
+        d[i].weight = 1.0;
+        d[i].line = (unsigned)i + 1;
+    }
+    assay_concept_set cs;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_concepts_compile(d, N, fx->lex, fx->st, &cs, &err),
+                  &err);
+    assay_analysis extra;
+    const char *more = "threading";
+    assert_ok(assay_analyze(fx->lex, fx->st, more, strlen(more), &extra, &err));
+    assert_ok(assay_concepts_add_word(&cs, &extra.terms[0], 1.0));
+    assay_analysis_fini(&extra);
+    size_t k = 0;
+    for (size_t i = 0; i < cs.n; i++) {
+        for (size_t j = 0; j < cs.c[i].nphrases; j++) {
+            const assay_cphrase *ph = &cs.c[i].phrases[j];
+            if (ph->among_all) {
+                continue;
+            }
+            assert_true(k < cs.nfirst);
+            assert_int_equal(cs.first_ssig[k], ph->words[0].surface_sig);
+            assert_int_equal(cs.first_tsig[k], ph->words[0].text_sig);
+            k++;
+        }
+    }
+    assert_int_equal(k, N + 1);
+    assert_int_equal(cs.nfirst, k);
+    assert_int_equal(cs.first_cap % 16, 0);
+    for (; k < cs.first_cap; k++) {
+        assert_int_equal(cs.first_ssig[k], 0);
+        assert_int_equal(cs.first_tsig[k], 0);
+    }
+    const char *a = "the interpreterr runs it";
+    assay_analysis an;
+    assert_ok(assay_analyze(fx->lex, fx->st, a, strlen(a), &an, &err));
+    assay_concept_match m[N + 1];
+    assay_concepts_match(&cs, &an, &params, m);
+    assert_int_equal(m[N - 1].state, ASSAY_MATCH_FUZZY);
+    assert_int_equal(m[0].state, ASSAY_MATCH_MISSING);
+    assay_analysis_fini(&an);
+    assay_concepts_fini(&cs);
+}
+
 static void
 test_concept_compile_keeps_weights_and_options(void **state)
 {
@@ -875,6 +943,7 @@ main(void)
         cmocka_unit_test(test_concept_avoid_counts_negated_mention),
         cmocka_unit_test(test_concept_stop_word_only_variant_stays_matchable),
         cmocka_unit_test(test_concept_variant_without_words_names_line),
+        cmocka_unit_test(test_concept_first_word_signatures_follow_the_phrases),
         cmocka_unit_test(test_concept_compile_keeps_weights_and_options),
         cmocka_unit_test(
             test_concept_derived_phrase_label_and_mention_beats_negation),
