@@ -526,21 +526,15 @@ parts_within_one_edit(const char *a, size_t alen, const char *b, size_t blen,
     return alen == 0 && blen == 0;
 }
 
-/* 2 = exact, 1 = fuzzy, 0 = no match. A word of fuzzy_min+ letters may
- * differ by one edit from the phrase word, compared as written or as
- * stems; a stem shorter than fuzzy_min (hahs for "hahses" against hash)
- * only by a same-length edit, so cach/catch stay apart. */
+/* The rest of word_match for a word t that is not w's text, no number or
+ * negator: 1 = fuzzy, 0 = no match. A synonym is fuzzy; a word of
+ * fuzzy_min+ letters may differ by one edit from the phrase word, compared
+ * as written or as stems; a stem shorter than fuzzy_min (hahs for "hahses"
+ * against hash) only by a same-length edit, so cach/catch stay apart. */
 static int
-word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
-           uint32_t tsig, uint32_t ssig, const assay_match_params *p)
+word_match_rest(const assay_cword *w, const assay_term *t, uint64_t thash,
+                uint32_t tsig, uint32_t ssig, const assay_match_params *p)
 {
-    if (thash == w->hash && t->text_len == w->text_len &&
-        memcmp(t->text, w->text, w->text_len) == 0) {
-        return 2;
-    }
-    if (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR)) {
-        return 0;
-    }
     if (w->nsyn > 0 && cword_synonym(w, thash)) {
         return 1;
     }
@@ -564,6 +558,25 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
         return 1;
     }
     return 0;
+}
+
+/* word_match: 2 = exact, 1 = fuzzy, 0 = no match (word_match_rest). Most
+ * calls are another word that is a number, a negator, or too short for an
+ * edit with no synonym to offer: those are told here, inline, without a
+ * call (the phrase matchers ask it of every candidate word). */
+static inline int
+word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
+           uint32_t tsig, uint32_t ssig, const assay_match_params *p)
+{
+    if (thash == w->hash && t->text_len == w->text_len &&
+        memcmp(t->text, w->text, w->text_len) == 0) {
+        return 2;
+    }
+    if ((t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR)) ||
+        (w->nsyn == 0 && t->surface_len < p->fuzzy_min)) {
+        return 0;
+    }
+    return word_match_rest(w, t, thash, tsig, ssig, p);
 }
 
 #define ELIG_PAD 16 /* eligible words' signatures: padded to a multiple */

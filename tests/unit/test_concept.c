@@ -213,6 +213,31 @@ test_concept_phrase_does_not_cross_clause_boundary(void **state)
     assert_int_equal(m.state, ASSAY_MATCH_MISSING);
 }
 
+/* Every phrase word, first or later, in order or not, is told the same
+ * way by the word test and its inline front: a 5-letter word one edit
+ * away is fuzzy, a shorter one is not, a number matches only itself. */
+static void
+test_concept_word_test_for_every_phrase_word(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "build Flsak apps";
+    assert_match(match1(fx, "build Flask", a), a, ASSAY_MATCH_FUZZY,
+                 "build Flsak");
+    assert_match(match1(fx, "Flask apps", a), a, ASSAY_MATCH_FUZZY,
+                 "Flsak apps");
+    const char *b = "apps in Flsak";
+    assert_match(match1(fx, "Flask apps", b), b, ASSAY_MATCH_FUZZY,
+                 "apps in Flsak");
+    assert_int_equal(match1(fx, "lock file", "lick file").state,
+                     ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "file lock", "file lick").state,
+                     ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "port 8080", "port 8081").state,
+                     ASSAY_MATCH_MISSING);
+    const char *c = "it listens on port 8080";
+    assert_match(match1(fx, "port 8080", c), c, ASSAY_MATCH_EXACT, "port 8080");
+}
+
 static void
 test_concept_one_edit_in_long_word_is_fuzzy(void **state)
 {
@@ -927,6 +952,7 @@ main(void)
         cmocka_unit_test(test_concept_phrase_beyond_window_is_missing),
         cmocka_unit_test(test_concept_phrase_out_of_order_is_fuzzy),
         cmocka_unit_test(test_concept_phrase_does_not_cross_clause_boundary),
+        cmocka_unit_test(test_concept_word_test_for_every_phrase_word),
         cmocka_unit_test(test_concept_one_edit_in_long_word_is_fuzzy),
         cmocka_unit_test(test_concept_variant_keeps_its_count),
         cmocka_unit_test(test_concept_two_edits_is_missing),
