@@ -256,9 +256,10 @@ an_negated(const assay_lexicon *lex, assay_stemmer *stemmer, const char *w,
             return 0;
         }
     }
-    /* the classes that only save readers a compare (BOUNDARY, AND_OR) were
-     * added after this rule and do not count */
-    const uint64_t late = ASSAY_WC(BOUNDARY) | ASSAY_WC(AND_OR);
+    /* the classes that only save readers a compare (BOUNDARY, AND_OR,
+     * PLACE_PREP) were added after this rule and do not count */
+    const uint64_t late =
+        ASSAY_WC(BOUNDARY) | ASSAY_WC(AND_OR) | ASSAY_WC(PLACE_PREP);
     if (assay_lexicon_is_stop(lex, r, rlen) ||
         (assay_wordclass(r, rlen) & ~late) != 0) {
         return 0;

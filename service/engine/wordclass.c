@@ -131,6 +131,10 @@ static const char *const boundaries[] = {"but",   "however",  "whereas",
                                          "yet",   "because",  "since"};
 /* the two coordinators (assay_claim_is_joiner): "and", "or" */
 static const char *const and_or[] = {"and", "or"};
+/* prepositions of place, recipient and source (attach.c's preps): asked
+ * of every answer word by the attachment reader */
+static const char *const place_preps[] = {
+    "in", "on", "at", "to", "into", "onto", "from", "inside", "within"};
 
 static const struct {
     const char *const *words;
@@ -166,6 +170,7 @@ static const struct {
     WC_LIST(adjuncts),         /* ADJUNCT */
     WC_LIST(boundaries),       /* BOUNDARY */
     WC_LIST(and_or),           /* AND_OR */
+    WC_LIST(place_preps),      /* PLACE_PREP */
 #undef WC_LIST
 };
 

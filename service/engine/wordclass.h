@@ -40,7 +40,8 @@
     X(LIMITER)                                                                 \
     X(ADJUNCT)                                                                 \
     X(BOUNDARY)                                                                \
-    X(AND_OR)
+    X(AND_OR)                                                                  \
+    X(PLACE_PREP)
 
 enum {
 #define ASSAY_X_WC_BIT(name) ASSAY_WCB_##name,

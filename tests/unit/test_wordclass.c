@@ -45,6 +45,12 @@ test_wordclass_listed_words(void **state)
     assert_int_equal(wc("or"), ASSAY_WC(JOINER) | ASSAY_WC(AND_OR));
     assert_int_equal(wc("vs"), ASSAY_WC(JOINER));
     assert_int_equal(wc("butt") & ASSAY_WC(BOUNDARY), 0);
+    static const char *const place[] = {
+        "in", "on", "at", "to", "into", "onto", "from", "inside", "within"};
+    for (size_t k = 0; k < sizeof(place) / sizeof(place[0]); k++) {
+        assert_true(wc(place[k]) & ASSAY_WC(PLACE_PREP));
+    }
+    assert_int_equal(wc("of") & ASSAY_WC(PLACE_PREP), 0);
 }
 
 static void
