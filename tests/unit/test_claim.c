@@ -2014,6 +2014,24 @@ test_claim_growth_prefilter_passes_every_name(void **state)
         assert_true(assay_claim_growth_word(&a, 0, a.n, &end) != 0);
         assert_true(assay_claim_growth_at(&a, 0, a.n, &end) ==
                     assay_claim_growth_word(&a, 0, a.n, &end));
+        /* a clause's labels (asked per term, the call only past the same
+         * inline test) hold the growth */
+        uint64_t labels[4];
+        assert_true(assay_claim_clause_labels(NULL, &a, 0, a.n, NULL, NULL,
+                                              labels, 4) >= 1);
+        assert_true(labels[0] == assay_claim_growth_word(&a, 0, a.n, &end));
+        assay_analysis_fini(&a);
+    }
+    static const char *const brackets[] = {"O(n) time", "O(log n)", "O(1)",
+                                           "O(n^2) steps"};
+    for (size_t k = 0; k < sizeof(brackets) / sizeof(brackets[0]); k++) {
+        assay_analysis a = analyse(brackets[k]);
+        size_t end = 0;
+        uint64_t labels[4];
+        assert_true(assay_claim_clause_labels(NULL, &a, 0, a.n, NULL, NULL,
+                                              labels, 4) >= 1);
+        assert_true(labels[0] == assay_claim_growth_at(&a, 0, a.n, &end));
+        assert_true(labels[0] != 0);
         assay_analysis_fini(&a);
     }
     static const char *const other[] = {"time",   "co",    "lo",
