@@ -311,10 +311,61 @@ size_t assay_claim_direction_at(const assay_analysis *a, size_t first,
                                 size_t *d1);
 uint32_t assay_claim_words_in(const assay_claim *c, const assay_analysis *a,
                               size_t first, size_t last, size_t b, size_t e);
-size_t assay_claim_opposite_keys(const assay_claim_set *cs, const assay_term *t,
-                                 uint64_t *keys);
-uint64_t assay_claim_graded_base_key(const assay_claim_set *cs,
-                                     const assay_term *t);
+/* Answer words are looked up in WordNet only when their first bytes match
+ * those of some opposite lemma: a bitmap of hashed 3-byte prefixes
+ * (assay_claim_set prefix, gprefix). Base forms share their word's prefix
+ * except for a few irregular forms. */
+static inline unsigned
+claim_prefix_bit(const char *w, size_t len)
+{
+    size_t n = len < 3 ? len : 3;
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    }
+    return h % ASSAY_CLAIM_PREFIX_BITS;
+}
+
+/* whether a WordNet look-up of t can find what map's prefixes are of: a
+ * word (no technical term or number) whose prefix bit is set */
+static inline bool
+claim_prefix_may(const assay_claim_set *cs, const uint64_t *map,
+                 const assay_term *t)
+{
+    unsigned bit = claim_prefix_bit(t->surface, t->surface_len);
+    return cs->wn != NULL &&
+           !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) &&
+           ((map[bit / 64] >> (bit % 64)) & 1u);
+}
+
+size_t assay_claim_opposite_bases(const assay_claim_set *cs,
+                                  const assay_term *t, uint64_t *keys);
+/* The keys an answer term is looked up by in the opposite table: its term
+ * hash and, when its prefix is that of some opposite lemma, its WordNet
+ * base forms (assay_claim_opposite_bases). keys holds at least 5. Asked
+ * of every content word of every clause: the prefix is tested inline. */
+static inline size_t
+assay_claim_opposite_keys(const assay_claim_set *cs, const assay_term *t,
+                          uint64_t *keys)
+{
+    keys[0] = t->hash & ~WN_NS;
+    return claim_prefix_may(cs, cs->prefix, t)
+               ? assay_claim_opposite_bases(cs, t, keys)
+               : 1;
+}
+
+uint64_t assay_claim_graded_base_word(const assay_claim_set *cs,
+                                      const assay_term *t);
+/* The key of an answer term in the word table by its WordNet base, when
+ * some gradable claim word's base shares its prefix ("short" for
+ * "shorter"); 0 when none is listed. The prefix is tested inline. */
+static inline uint64_t
+assay_claim_graded_base_key(const assay_claim_set *cs, const assay_term *t)
+{
+    return claim_prefix_may(cs, cs->gprefix, t)
+               ? assay_claim_graded_base_word(cs, t)
+               : 0;
+}
 uint32_t assay_claim_objects_after(const assay_claim *c,
                                    const assay_analysis *a, const clause *k,
                                    size_t i, int stop);

@@ -459,6 +459,47 @@ test_claim_rule_from_its_other_end(void **state)
     judged_free(j);
 }
 
+/* The inline prefix tests in front of the WordNet look-ups let through a
+ * word whose base a graded claim word shares ("short" for the claim's
+ * "shorter") and one listed as an opposite ("longer" against "shorter"),
+ * with the same keys as the look-up; a technical term or number gets its
+ * hash alone. */
+static void
+test_claim_prefix_fronts_let_listed_words_through(void **state)
+{
+    (void)state;
+    judged *j =
+        judge("Why does the first bottle give a higher note?",
+              "Its air column is shorter and vibrates faster.", "x", NULL, 0);
+    assay_analysis a = analyse("short longer slow x_y 42");
+    uint64_t keys[5];
+    uint64_t g = assay_claim_graded_base_key(&j->cs, &a.terms[0]);
+    assert_true(g != 0);
+    assert_true(g == assay_claim_graded_base_word(&j->cs, &a.terms[0]));
+    size_t nk = assay_claim_opposite_keys(&j->cs, &a.terms[1], keys);
+    assert_true(nk >= 2);
+    assert_true(keys[0] == (a.terms[1].hash & ~WN_NS));
+    uint64_t want[5];
+    want[0] = keys[0];
+    assert_int_equal(assay_claim_opposite_bases(&j->cs, &a.terms[1], want), nk);
+    assert_memory_equal(keys, want, nk * sizeof(keys[0]));
+    for (size_t i = 3; i < 5; i++) {
+        assert_int_equal(assay_claim_opposite_keys(&j->cs, &a.terms[i], keys),
+                         1);
+        assert_true(keys[0] == (a.terms[i].hash & ~WN_NS));
+        assert_true(assay_claim_graded_base_key(&j->cs, &a.terms[i]) == 0);
+    }
+    /* the answer's opposite is read through them ("longer" against
+     * "shorter") */
+    judged_free(j);
+    j = judge("Why does the first bottle give a higher note?",
+              "Its air column is shorter and vibrates faster.",
+              "Its air column is longer and vibrates faster.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assay_analysis_fini(&a);
+    judged_free(j);
+}
+
 /* a gradable word and its comparative are one word ("short" for
  * "shorter", "high" for "higher"): the stemmer keeps comparatives */
 static void
@@ -4533,6 +4574,7 @@ main(void)
         cmocka_unit_test(test_claim_joiner_is_and_or),
         cmocka_unit_test(test_claim_each_claim_has_its_own_fit),
         cmocka_unit_test(test_claim_less_and_more_before_every_form),
+        cmocka_unit_test(test_claim_prefix_fronts_let_listed_words_through),
         cmocka_unit_test(test_claim_listed_opposite_of_any_form),
         cmocka_unit_test(test_claim_counted_the_other_way),
         cmocka_unit_test(test_claim_reduce_against_increase),
