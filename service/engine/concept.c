@@ -1035,10 +1035,6 @@ assay_concepts_match_scope(const assay_concept_set *cs,
             size_t s = 0, e = 0, ns = 0, ne = 0;
             bool neg = false;
             const assay_cphrase *ph = &c->phrases[j];
-            /* a bank variant's words in another order: its point said
-             * another way, never a misconception (a false one costs more) */
-            bool any_order = ph->n >= 2 && !ph->among_all && !c->derived &&
-                             !c->misconception;
             const uint64_t *pm = NULL;
             if (!ph->among_all && pmasks != NULL) {
                 pm = &pmasks[pk++];
@@ -1046,6 +1042,11 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                     continue; /* MISSING, not negated: nothing to record */
                 }
             }
+            /* a bank variant's words in another order: its point said
+             * another way, never a misconception (a false one costs more);
+             * read only for a phrase that may start */
+            bool any_order = ph->n >= 2 && !ph->among_all && !c->derived &&
+                             !c->misconception;
             assay_match_state st =
                 phrase_match(ph->among_all ? &all : &m, ph, any_order, pm, &s,
                              &e, &neg, &ns, &ne);
