@@ -361,14 +361,22 @@ assay_concepts_add_word(assay_concept_set *cs, const assay_term *t,
     return assay_concepts_add_phrase(cs, one, 1, weight);
 }
 
+/* The set of a word's bytes modulo 32, as bits: two bytes a step, into
+ * two sets joined at the end (half the loop's own work per byte; every
+ * answer word's text and surface are read so). */
 static uint32_t
 edit_sig(const char *s, size_t len)
 {
-    uint32_t sig = 0;
-    for (size_t i = 0; i < len; i++) {
-        sig |= 1u << ((unsigned char)s[i] & 31u);
+    uint32_t a = 0, b = 0;
+    size_t i = 0;
+    for (; i + 2 <= len; i += 2) {
+        a |= 1u << ((unsigned char)s[i] & 31u);
+        b |= 1u << ((unsigned char)s[i + 1] & 31u);
     }
-    return sig;
+    if (i < len) {
+        a |= 1u << ((unsigned char)s[i] & 31u);
+    }
+    return a | b;
 }
 
 uint32_t

@@ -621,6 +621,28 @@ test_concept_first_word_signatures_follow_the_phrases(void **state)
     assay_concepts_fini(&cs);
 }
 
+/* A word's edit signature is the set of its bytes modulo 32, read two at a
+ * time: every length to 20 (odd ones end on a byte alone) and every byte
+ * value, against a byte loop. */
+static void
+test_concept_edit_signature_every_byte_and_length(void **state)
+{
+    (void)state;
+    uint32_t x = 2024;
+    for (size_t len = 0; len <= 20; len++) {
+        for (int k = 0; k < 200; k++) {
+            char w[21];
+            uint32_t want = 0;
+            for (size_t i = 0; i < len; i++) {
+                x = x * 1103515245u + 12345u;
+                w[i] = (char)(x >> 16);
+                want |= 1u << ((unsigned char)w[i] & 31u);
+            }
+            assert_int_equal(assay_edit_signature(w, len), want);
+        }
+    }
+}
+
 static void
 test_concept_compile_keeps_weights_and_options(void **state)
 {
@@ -970,6 +992,7 @@ main(void)
         cmocka_unit_test(test_concept_stop_word_only_variant_stays_matchable),
         cmocka_unit_test(test_concept_variant_without_words_names_line),
         cmocka_unit_test(test_concept_first_word_signatures_follow_the_phrases),
+        cmocka_unit_test(test_concept_edit_signature_every_byte_and_length),
         cmocka_unit_test(test_concept_compile_keeps_weights_and_options),
         cmocka_unit_test(
             test_concept_derived_phrase_label_and_mention_beats_negation),
