@@ -5,6 +5,7 @@
  */
 #include "claim_int.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,9 @@ typedef struct judge_ctx {
         int subj;
     } sub[JUDGE_CLAUSES];
 } judge_ctx;
+_Static_assert(offsetof(judge_ctx, sub) + sizeof(((judge_ctx *)0)->sub) ==
+                   sizeof(judge_ctx),
+               "the clause spans are the last field (not zeroed per answer)");
 
 static void
 max_into(double *m, double v)
@@ -1849,7 +1853,8 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
      * than the judging of a short answer's first clause */
     judge_ctx ctx;
     judge_ctx *j = &ctx;
-    memset(j, 0, sizeof(*j));
+    /* all but the clause spans (the last field, read only below nsub) */
+    memset(j, 0, offsetof(judge_ctx, sub));
     j->cs = cs;
     j->a = a;
     for (size_t c = 0; c < ASSAY_MAX_CLAIMS; c++) {
