@@ -361,8 +361,11 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
     size_t fixed = 0;
     for (size_t i = 0; i < a->n; i++) {
         assay_term *t = &a->terms[i];
+        if (!plain(t)) {
+            continue; /* a stop word or code: its letters are not read */
+        }
         uint32_t m = letters_of(t->surface, t->surface_len, SPELL_MIN_WORD);
-        if (!plain(t) || m == 0) {
+        if (m == 0) {
             continue;
         }
         const assay_term *to = target_of(v, t, m);
