@@ -569,9 +569,10 @@ word_match_rest(const assay_cword *w, const assay_term *t, uint64_t thash,
 }
 
 /* word_match: 2 = exact, 1 = fuzzy, 0 = no match (word_match_rest). Most
- * calls are another word that is a number, a negator, or too short for an
- * edit with no synonym to offer: those are told here, inline, without a
- * call (the phrase matchers ask it of every candidate word). */
+ * calls are another word that is a number, a negator, or, with no synonym
+ * to offer, too short for an edit or with neither signature close to the
+ * phrase word's: those are told here, inline, without a call (the phrase
+ * matchers ask it of every candidate word). */
 static inline int
 word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
            uint32_t tsig, uint32_t ssig, const assay_match_params *p)
@@ -581,7 +582,12 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
         return 2;
     }
     if ((t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR)) ||
-        (w->nsyn == 0 && t->surface_len < p->fuzzy_min)) {
+        (w->nsyn == 0 &&
+         (t->surface_len < p->fuzzy_min ||
+          /* one edit changes at most two bits of a signature, and a
+           * hyphenated word may match part by part whatever they are */
+          (!w->hyphen && !sig_close(ssig, w->surface_sig) &&
+           !sig_close(tsig, w->text_sig))))) {
         return 0;
     }
     return word_match_rest(w, t, thash, tsig, ssig, p);
