@@ -55,6 +55,10 @@ test_tokenize_plain_runs_and_what_follows(void **state)
                   "N:3.14 T:b-tree W:don't N:1,000 T:c++ T:tcp/ip W:end");
     expect_tokens("word", "W:word");
     expect_tokens("123", "N:123");
+    /* a comma ends a run of letters, not one of digits; a full stop ends
+     * a run when no word character follows it */
+    expect_tokens("word, b2b, 12, 1,000 x.y (etc.) 42. 3.14.",
+                  "W:word |W:b2b |N:12 |N:1,000 T:x.y |W:etc |N:42 |N:3.14");
 }
 
 static void
