@@ -517,13 +517,6 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
 {
     const unsigned char *s = (const unsigned char *)text;
     tok_list l = {NULL, 0, 0};
-    /* room for a token per four bytes at the start (prose has one per six
-     * or so): one allocation for most texts, where doubling from 32 took
-     * two or three; a text of shorter tokens still doubles from there */
-    if (len > 0 && len / 4 + 16 <= SIZE_MAX / sizeof(*l.v)) {
-        l.v = malloc((len / 4 + 16) * sizeof(*l.v));
-        l.cap = l.v != NULL ? len / 4 + 16 : 0;
-    }
     bool brk = false, sent = false;
     bool open = false, close = false, other = false; /* kinds of break */
     bool noncomma = false; /* a break mark other than ',' */

@@ -61,41 +61,6 @@ test_tokenize_plain_runs_and_what_follows(void **state)
                   "W:word |W:b2b |N:12 |N:1,000 T:x.y |W:etc |N:42 |N:3.14");
 }
 
-/* The token list is reserved at a token per four bytes and grows past
- * that: 3,000 one-letter words (a token per two bytes) all come out, in
- * order, as do a long text's few long words and one word alone. */
-static void
-test_tokenize_grows_past_its_first_reservation(void **state)
-{
-    (void)state;
-    static char text[6001];
-    for (size_t i = 0; i < 3000; i++) {
-        text[2 * i] = (char)('a' + i % 26);
-        text[2 * i + 1] = ' ';
-    }
-    text[6000] = '\0';
-    assay_token *t = NULL;
-    size_t n = 0;
-    assay_error err;
-    assay_error_init(&err);
-    assert_ok_err(assay_tokenize(text, 6000, &t, &n, &err), &err);
-    assert_int_equal(n, 3000);
-    for (size_t i = 0; i < n; i++) {
-        assert_int_equal(t[i].start, 2 * i);
-        assert_int_equal(t[i].end, 2 * i + 1);
-    }
-    free(t);
-    memset(text, 'x', 6000);
-    text[3000] = ' ';
-    assert_ok_err(assay_tokenize(text, 6000, &t, &n, &err), &err);
-    assert_int_equal(n, 2);
-    assert_int_equal(t[1].start, 3001);
-    free(t);
-    assert_ok_err(assay_tokenize("x", 1, &t, &n, &err), &err);
-    assert_int_equal(n, 1);
-    free(t);
-}
-
 static void
 test_tokenize_splits_plain_words(void **state)
 {
@@ -504,7 +469,6 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokenize_plain_runs_and_what_follows),
-        cmocka_unit_test(test_tokenize_grows_past_its_first_reservation),
         cmocka_unit_test(test_tokenize_splits_plain_words),
         cmocka_unit_test(test_tokenize_spaces_read_as_tabs),
         cmocka_unit_test(test_tokenize_keeps_snake_case_whole),
