@@ -216,8 +216,21 @@ unsigned assay_claim_clause_negations(const acc *y);
 bool assay_claim_trade_off(const assay_analysis *a, segscan *s, size_t i);
 bool assay_claim_third_person(const assay_wordnet *wn, const assay_term *t);
 int assay_claim_causal_role(const assay_analysis *a, size_t first, size_t last);
-bool assay_claim_ends_elided(const assay_analysis *a, size_t first,
-                             size_t last);
+bool assay_claim_ends_elided_at(const assay_analysis *a, size_t first,
+                                size_t last);
+/* assay_claim_ends_elided (claim_clause.c, _at): whether terms [first,
+ * last) end in a denial of an elided predicate. That denial is a negator
+ * in the last term or, "never" before an auxiliary, the one before it:
+ * tested inline, as every clause is asked twice. */
+static inline bool
+assay_claim_ends_elided(const assay_analysis *a, size_t first, size_t last)
+{
+    return last - first >= 2 &&
+           ((a->terms[last - 1].flags & ASSAY_TERM_NEGATOR) ||
+            (last - first >= 3 &&
+             (a->terms[last - 2].flags & ASSAY_TERM_NEGATOR))) &&
+           assay_claim_ends_elided_at(a, first, last);
+}
 void assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
                                bool reference, clause_fn fn, void *ctx);
 bool assay_claim_opens_condition(const assay_analysis *a, const clause *c);

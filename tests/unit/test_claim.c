@@ -2161,6 +2161,31 @@ test_claim_less_and_more_before_every_form(void **state)
     assay_analysis_fini(&a);
 }
 
+/* A clause ending in a denial of an elided predicate passes the inline
+ * test in front of the reading: the negator last ("the battery is not",
+ * "it isn't") or "never" before its auxiliary ("UDP never does"); one
+ * without a negator at its end does not end so. */
+static void
+test_claim_ends_elided_every_form(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"the battery is not", "UDP never does",
+                                      "it isn't", "POST does not"};
+    for (size_t k = 0; k < sizeof(yes) / sizeof(yes[0]); k++) {
+        assay_analysis a = analyse(yes[k]);
+        assert_true(assay_claim_ends_elided(&a, 0, a.n));
+        assert_true(assay_claim_ends_elided_at(&a, 0, a.n));
+        assay_analysis_fini(&a);
+    }
+    static const char *const no[] = {"the battery is full", "not the battery",
+                                     "never", "it is never full"};
+    for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++) {
+        assay_analysis a = analyse(no[k]);
+        assert_false(assay_claim_ends_elided(&a, 0, a.n));
+        assay_analysis_fini(&a);
+    }
+}
+
 /* a growth named in words and its big-O bracket are one value, either
  * way round ("logarithmic time" for O(log n)) */
 static void
@@ -4575,6 +4600,7 @@ main(void)
         cmocka_unit_test(test_claim_each_claim_has_its_own_fit),
         cmocka_unit_test(test_claim_less_and_more_before_every_form),
         cmocka_unit_test(test_claim_prefix_fronts_let_listed_words_through),
+        cmocka_unit_test(test_claim_ends_elided_every_form),
         cmocka_unit_test(test_claim_listed_opposite_of_any_form),
         cmocka_unit_test(test_claim_counted_the_other_way),
         cmocka_unit_test(test_claim_reduce_against_increase),
