@@ -13,7 +13,8 @@
 
 /* prepositions of place, recipient and source: "in the parent", "to the
  * client", "on the server", "from the cache" (not "of", "for", "with":
- * those name a part, a purpose or a means as often as a place) */
+ * those name a part, a purpose or a means as often as a place); class
+ * PLACE_PREP holds the same words */
 static const char *const preps[] = {"in",   "on",   "at",     "to",    "into",
                                     "onto", "from", "inside", "within"};
 /* prepositions of a part, a purpose or a means: the pairings they make
@@ -90,9 +91,14 @@ object_in(const assay_analysis *a, size_t i, size_t last,
     return SIZE_MAX;
 }
 
+/* object_in for a place preposition (preps): asked of every answer word,
+ * so the word after is first tested for the class, without a call */
 static size_t
 object_of(const assay_analysis *a, size_t i, size_t last)
 {
+    if (i + 2 >= last || !(a->terms[i + 1].wclass & ASSAY_WC(PLACE_PREP))) {
+        return SIZE_MAX;
+    }
     return object_in(a, i, last, preps, sizeof(preps) / sizeof(preps[0]));
 }
 

@@ -475,7 +475,7 @@ assay_claim_causal_role(const assay_analysis *a, size_t first, size_t last)
  * the predicate of the claim it speaks to as a whole, whichever of its
  * words it names, and is a clause of its own however short. */
 bool
-assay_claim_ends_elided(const assay_analysis *a, size_t first, size_t last)
+assay_claim_ends_elided_at(const assay_analysis *a, size_t first, size_t last)
 {
     size_t n = last - first;
     return (n >= 2 && assay_elided_denial(a, last - 1) != SIZE_MAX) ||

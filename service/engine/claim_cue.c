@@ -213,8 +213,8 @@ assay_claim_negation_head(const assay_analysis *a, uint32_t id, size_t i)
  * before an article or possessive ("reduces the overhead"), within the
  * clause from first; *verb is the reducer's term (SIZE_MAX: none). */
 bool
-assay_claim_less_before(const assay_analysis *a, size_t first, size_t i,
-                        size_t *verb)
+assay_claim_less_before_word(const assay_analysis *a, size_t first, size_t i,
+                             size_t *verb)
 {
     *verb = SIZE_MAX;
     if (i <= first) {
@@ -240,7 +240,7 @@ assay_claim_less_before(const assay_analysis *a, size_t first, size_t i,
         !(p->flags & ASSAY_TERM_BREAK_BEFORE) &&
         IN_CLASS(&a->terms[i - 2], MEASURE) &&
         !(a->terms[i - 2].flags & ASSAY_TERM_BREAK_BEFORE)) {
-        return assay_claim_less_before(a, first, i - 2, verb);
+        return assay_claim_less_before_word(a, first, i - 2, verb);
     }
     return false;
 }
@@ -282,8 +282,8 @@ assay_claim_raiser_before(const assay_wordnet *wn, const assay_analysis *a,
  * verb's direction twice, and the verb is judged as an opposite already
  * (wn may be NULL). */
 bool
-assay_claim_more_before(const assay_wordnet *wn, const assay_analysis *a,
-                        size_t first, size_t i)
+assay_claim_more_before_word(const assay_wordnet *wn, const assay_analysis *a,
+                             size_t first, size_t i)
 {
     if (i <= first || !IN_CLASS(&a->terms[i - 1], MORER)) {
         return false;

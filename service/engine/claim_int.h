@@ -30,7 +30,42 @@ is_word(const assay_term *t, const char *w)
            strncmp(w, s, len) == 0 && w[len] == '\0';
 }
 
+/* Whether t's surface may name an order of growth in words
+ * (assay_claim_growth_word): three bytes or more opening as one of the
+ * names there does (co-nstant, li-near, lo-g, qu-adratic, cu-bic,
+ * ex-ponential; "linearithmic" and "logarithmic" too). Asked of every
+ * word of every clause, so inline: most fail on the first letter's bit. */
+static inline bool
+claim_may_name_growth(const assay_term *t)
+{
+    unsigned c = (unsigned char)t->surface[0] - 'a';
+    const uint32_t first = 1u << ('c' - 'a') | 1u << ('l' - 'a') |
+                           1u << ('q' - 'a') | 1u << ('e' - 'a');
+    if (t->surface_len < 3 || c >= 26 || !((first >> c) & 1u)) {
+        return false;
+    }
+    char d = t->surface[1];
+    switch (t->surface[0]) {
+    case 'c':
+        return d == 'o' || d == 'u';
+    case 'l':
+        return d == 'i' || d == 'o';
+    case 'q':
+        return d == 'u';
+    default: /* 'e' */
+        return d == 'x';
+    }
+}
+
 #define IS_ANY(t, list) ASSAY_TERM_IN(t, list)
+
+/* whether t is "and" or "or" (class AND_OR): inline, asked of every word
+ * of a clause */
+static inline bool
+assay_claim_is_joiner(const assay_term *t)
+{
+    return (t->wclass & ASSAY_WC(AND_OR)) != 0;
+}
 /* whether t is a word of closed class NAME (wordclass.c) */
 #define IN_CLASS(t, name) (((t)->wclass & ASSAY_WC(name)) != 0)
 
@@ -139,13 +174,41 @@ int assay_claim_cue_sign(const assay_analysis *a, size_t first, size_t last,
                          int (*cue)(const assay_analysis *, size_t, size_t),
                          bool *turned);
 bool assay_claim_negation_head(const assay_analysis *a, uint32_t id, size_t i);
-bool assay_claim_less_before(const assay_analysis *a, size_t first, size_t i,
-                             size_t *verb);
+bool assay_claim_less_before_word(const assay_analysis *a, size_t first,
+                                  size_t i, size_t *verb);
+/* assay_claim_less_before (claim_cue.c): whether "less" or a reducer says
+ * term i lower. Asked of every content word of every clause; the word
+ * before must be of class LESSER, REDUCER or AMOUNT_DET or be "of", which
+ * this inline test asks before the call. */
+static inline bool
+assay_claim_less_before(const assay_analysis *a, size_t first, size_t i,
+                        size_t *verb)
+{
+    const uint64_t may =
+        ASSAY_WC(LESSER) | ASSAY_WC(REDUCER) | ASSAY_WC(AMOUNT_DET);
+    if (i <= first ||
+        (!(a->terms[i - 1].wclass & may) && !is_word(&a->terms[i - 1], "of"))) {
+        *verb = SIZE_MAX;
+        return false;
+    }
+    return assay_claim_less_before_word(a, first, i, verb);
+}
 size_t assay_claim_raiser_before(const assay_wordnet *wn,
                                  const assay_analysis *a, size_t first,
                                  size_t i);
-bool assay_claim_more_before(const assay_wordnet *wn, const assay_analysis *a,
-                             size_t first, size_t i);
+bool assay_claim_more_before_word(const assay_wordnet *wn,
+                                  const assay_analysis *a, size_t first,
+                                  size_t i);
+/* assay_claim_more_before (claim_cue.c): whether a word of class MORER
+ * stands right before term i, not after a verb that changes an amount;
+ * the class is tested inline, before the call. */
+static inline bool
+assay_claim_more_before(const assay_wordnet *wn, const assay_analysis *a,
+                        size_t first, size_t i)
+{
+    return i > first && IN_CLASS(&a->terms[i - 1], MORER) &&
+           assay_claim_more_before_word(wn, a, first, i);
+}
 int assay_claim_yesno_of(const assay_analysis *a, const clause *c);
 uint64_t assay_claim_value_of(const assay_analysis *a, const clause *c);
 void assay_claim_acc_cue(acc *y, uint32_t id);
@@ -156,8 +219,21 @@ unsigned assay_claim_clause_negations(const acc *y);
 bool assay_claim_trade_off(const assay_analysis *a, segscan *s, size_t i);
 bool assay_claim_third_person(const assay_wordnet *wn, const assay_term *t);
 int assay_claim_causal_role(const assay_analysis *a, size_t first, size_t last);
-bool assay_claim_ends_elided(const assay_analysis *a, size_t first,
-                             size_t last);
+bool assay_claim_ends_elided_at(const assay_analysis *a, size_t first,
+                                size_t last);
+/* assay_claim_ends_elided (claim_clause.c, _at): whether terms [first,
+ * last) end in a denial of an elided predicate. That denial is a negator
+ * in the last term or, "never" before an auxiliary, the one before it:
+ * tested inline, as every clause is asked twice. */
+static inline bool
+assay_claim_ends_elided(const assay_analysis *a, size_t first, size_t last)
+{
+    return last - first >= 2 &&
+           ((a->terms[last - 1].flags & ASSAY_TERM_NEGATOR) ||
+            (last - first >= 3 &&
+             (a->terms[last - 2].flags & ASSAY_TERM_NEGATOR))) &&
+           assay_claim_ends_elided_at(a, first, last);
+}
 void assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
                                bool reference, clause_fn fn, void *ctx);
 bool assay_claim_opens_condition(const assay_analysis *a, const clause *c);
@@ -168,12 +244,19 @@ bool assay_claim_sentence_conditional(const assay_analysis *a, size_t first);
 
 /* claim_label.c: instance labels and orders of growth */
 bool assay_claim_has_label(const uint64_t *v, size_t n, uint64_t h);
-bool assay_claim_is_joiner(const assay_term *t);
 size_t assay_claim_beside(const assay_analysis *a, size_t first, size_t last,
                           size_t i, int dir);
 uint64_t assay_claim_growth_word(const assay_analysis *a, size_t i, size_t last,
                                  size_t *end);
-bool assay_claim_opens_big_o(const assay_analysis *a, size_t i, size_t last);
+/* whether term i opens a big-O bracket: the letter o, "(" right after;
+ * inline, asked of every word of every clause */
+static inline bool
+assay_claim_opens_big_o(const assay_analysis *a, size_t i, size_t last)
+{
+    const assay_term *t = &a->terms[i];
+    return t->surface_len == 1 && t->surface[0] == 'o' && i + 1 < last &&
+           (a->terms[i + 1].flags & ASSAY_TERM_OPEN_BEFORE);
+}
 uint64_t assay_claim_growth_at(const assay_analysis *a, size_t i, size_t last,
                                size_t *end);
 size_t assay_claim_clause_labels(const assay_wordnet *wn,
@@ -244,10 +327,61 @@ size_t assay_claim_direction_at(const assay_analysis *a, size_t first,
                                 size_t *d1);
 uint32_t assay_claim_words_in(const assay_claim *c, const assay_analysis *a,
                               size_t first, size_t last, size_t b, size_t e);
-size_t assay_claim_opposite_keys(const assay_claim_set *cs, const assay_term *t,
-                                 uint64_t *keys);
-uint64_t assay_claim_graded_base_key(const assay_claim_set *cs,
-                                     const assay_term *t);
+/* Answer words are looked up in WordNet only when their first bytes match
+ * those of some opposite lemma: a bitmap of hashed 3-byte prefixes
+ * (assay_claim_set prefix, gprefix). Base forms share their word's prefix
+ * except for a few irregular forms. */
+static inline unsigned
+claim_prefix_bit(const char *w, size_t len)
+{
+    size_t n = len < 3 ? len : 3;
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    }
+    return h % ASSAY_CLAIM_PREFIX_BITS;
+}
+
+/* whether a WordNet look-up of t can find what map's prefixes are of: a
+ * word (no technical term or number) whose prefix bit is set */
+static inline bool
+claim_prefix_may(const assay_claim_set *cs, const uint64_t *map,
+                 const assay_term *t)
+{
+    unsigned bit = claim_prefix_bit(t->surface, t->surface_len);
+    return cs->wn != NULL &&
+           !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER)) &&
+           ((map[bit / 64] >> (bit % 64)) & 1u);
+}
+
+size_t assay_claim_opposite_bases(const assay_claim_set *cs,
+                                  const assay_term *t, uint64_t *keys);
+/* The keys an answer term is looked up by in the opposite table: its term
+ * hash and, when its prefix is that of some opposite lemma, its WordNet
+ * base forms (assay_claim_opposite_bases). keys holds at least 5. Asked
+ * of every content word of every clause: the prefix is tested inline. */
+static inline size_t
+assay_claim_opposite_keys(const assay_claim_set *cs, const assay_term *t,
+                          uint64_t *keys)
+{
+    keys[0] = t->hash & ~WN_NS;
+    return claim_prefix_may(cs, cs->prefix, t)
+               ? assay_claim_opposite_bases(cs, t, keys)
+               : 1;
+}
+
+uint64_t assay_claim_graded_base_word(const assay_claim_set *cs,
+                                      const assay_term *t);
+/* The key of an answer term in the word table by its WordNet base, when
+ * some gradable claim word's base shares its prefix ("short" for
+ * "shorter"); 0 when none is listed. The prefix is tested inline. */
+static inline uint64_t
+assay_claim_graded_base_key(const assay_claim_set *cs, const assay_term *t)
+{
+    return claim_prefix_may(cs, cs->gprefix, t)
+               ? assay_claim_graded_base_word(cs, t)
+               : 0;
+}
 uint32_t assay_claim_objects_after(const assay_claim *c,
                                    const assay_analysis *a, const clause *k,
                                    size_t i, int stop);

@@ -5,6 +5,7 @@
  */
 #include "claim_int.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,9 @@ typedef struct judge_ctx {
         int subj;
     } sub[JUDGE_CLAUSES];
 } judge_ctx;
+_Static_assert(offsetof(judge_ctx, sub) + sizeof(((judge_ctx *)0)->sub) ==
+                   sizeof(judge_ctx),
+               "the clause spans are the last field (not zeroed per answer)");
 
 static void
 max_into(double *m, double v)
@@ -1101,7 +1105,8 @@ judge_clause(void *vctx, const clause *k)
         bool named_growth = false;
         if (assay_claim_opens_big_o(a, i, k->last)) {
             h = assay_claim_growth_at(a, i, k->last, &gend);
-        } else if ((h = assay_claim_growth_word(a, i, k->last, &wend)) != 0) {
+        } else if (claim_may_name_growth(t) &&
+                   (h = assay_claim_growth_word(a, i, k->last, &wend)) != 0) {
             named_growth = true; /* "logarithmic time": its bracket, the
                                     word after it still a word */
         } else {
@@ -1338,9 +1343,12 @@ judge_clause(void *vctx, const clause *k)
     }
     size_t best = SIZE_MAX;
     double best_s = 0;
+    /* how the clause stands to each claim, read once here for the three
+     * passes over the claims below (w does not change in between) */
+    claim_fit fits[ASSAY_MAX_CLAIMS];
     for (size_t c = 0; c < cs->n; c++) {
         const assay_claim *cl = &cs->c[c];
-        claim_fit f = fit_of(cl, &w);
+        claim_fit f = fits[c] = fit_of(cl, &w);
         max_into(&j->st.overlap, share(cl, &x[c]));
         if (cl->yesno == 0 && !f.other &&
             aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
@@ -1398,7 +1406,7 @@ judge_clause(void *vctx, const clause *k)
         if (!((cs->conditions >> c) & 1u)) {
             continue;
         }
-        claim_fit f = fit_of(cl, &w);
+        claim_fit f = fits[c];
         if (!f.other && aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
             opposites(&x[c]) == 0 && assay_claim_clause_negations(&x[c]) == 0) {
             conds |= 1u << c;
@@ -1407,7 +1415,7 @@ judge_clause(void *vctx, const clause *k)
     for (size_t c = 0; c < cs->n && best != SIZE_MAX - 1; c++) {
         const assay_claim *cl = &cs->c[c];
         j->steps++;
-        claim_fit f = fit_of(cl, &w);
+        claim_fit f = fits[c];
         bool same = f.same, named = f.named, relation = f.relation;
         bool other = f.other;
         /* the claim's entities named, one of them by its opposite ("the
@@ -1891,7 +1899,8 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
      * than the judging of a short answer's first clause */
     judge_ctx ctx;
     judge_ctx *j = &ctx;
-    memset(j, 0, sizeof(*j));
+    /* all but the clause spans (the last field, read only below nsub) */
+    memset(j, 0, offsetof(judge_ctx, sub));
     j->cs = cs;
     j->a = a;
     for (size_t c = 0; c < ASSAY_MAX_CLAIMS; c++) {

@@ -55,12 +55,6 @@ assay_claim_has_label(const uint64_t *v, size_t n, uint64_t h)
     return false;
 }
 
-bool
-assay_claim_is_joiner(const assay_term *t)
-{
-    return is_word(t, "and") || is_word(t, "or");
-}
-
 /* The content word right beside term i in direction dir (-1 before, +1
  * after) within [first, last), not across punctuation, "and" / "or" (a
  * list's items are not said of each other) or a function word (across
@@ -139,13 +133,7 @@ assay_claim_growth_word(const assay_analysis *a, size_t i, size_t last,
     const char *w = t->surface;
     size_t len = t->surface_len;
     /* asked of every answer word: most fail on the first two letters */
-    static const char starts[][2] = {{'c', 'o'}, {'l', 'i'}, {'l', 'o'},
-                                     {'q', 'u'}, {'c', 'u'}, {'e', 'x'}};
-    bool may = false;
-    for (size_t q = 0; len >= 3 && q < sizeof(starts) / 2 && !may; q++) {
-        may = w[0] == starts[q][0] && w[1] == starts[q][1];
-    }
-    if (!may) {
+    if (!claim_may_name_growth(t)) {
         return 0;
     }
     const char *dash = memchr(w, '-', len);
@@ -184,15 +172,6 @@ assay_claim_growth_word(const assay_analysis *a, size_t i, size_t last,
     return 0;
 }
 
-/* whether term i opens a big-O bracket: the letter o, "(" right after */
-bool
-assay_claim_opens_big_o(const assay_analysis *a, size_t i, size_t last)
-{
-    const assay_term *t = &a->terms[i];
-    return t->surface_len == 1 && t->surface[0] == 'o' && i + 1 < last &&
-           (a->terms[i + 1].flags & ASSAY_TERM_OPEN_BEFORE);
-}
-
 /* An order of growth written in big-O notation, "O(log n)", "O(n^2)",
  * "O(1)": the letter o with a bracket opening right after it. Its value is
  * the bracket's words run together ("log n" and "logn" are one value),
@@ -206,7 +185,9 @@ assay_claim_growth_at(const assay_analysis *a, size_t i, size_t last,
                       size_t *end)
 {
     if (!assay_claim_opens_big_o(a, i, last)) {
-        return assay_claim_growth_word(a, i, last, end);
+        return claim_may_name_growth(&a->terms[i])
+                   ? assay_claim_growth_word(a, i, last, end)
+                   : 0;
     }
     char run[32]; /* the bracket run together, for its other spellings */
     size_t nrun = 0;
@@ -245,7 +226,11 @@ assay_claim_clause_labels(const assay_wordnet *wn, const assay_analysis *a,
     for (size_t i = first; i < last; i++) {
         const assay_term *t = &a->terms[i];
         size_t end;
-        uint64_t growth = assay_claim_growth_at(a, i, last, &end);
+        /* most terms open no growth: told inline, without the call */
+        uint64_t growth =
+            assay_claim_opens_big_o(a, i, last) || claim_may_name_growth(t)
+                ? assay_claim_growth_at(a, i, last, &end)
+                : 0;
         if (growth != 0) {
             if (denied != NULL && cover != NULL && cover[i] != 0) {
                 *denied = true;

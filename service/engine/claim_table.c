@@ -204,38 +204,19 @@ has_lemma(const uint32_t *v, size_t n, uint32_t id)
     return false;
 }
 
-/* Answer words are looked up in WordNet only when their first bytes match
- * those of some opposite lemma: a bitmap of hashed 3-byte prefixes. Base
- * forms share their word's prefix except for a few irregular forms. */
-static unsigned
-prefix_bit(const char *w, size_t len)
-{
-    size_t n = len < 3 ? len : 3;
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    }
-    return h % ASSAY_CLAIM_PREFIX_BITS;
-}
-
-/* The keys an answer term is looked up by in the opposite table: its term
- * hash and, when its prefix is that of some opposite lemma, its WordNet
+/* The keys an answer term is looked up by in the opposite table past its
+ * term hash (assay_claim_opposite_keys has tested its prefix): its WordNet
  * base forms. keys holds at least 5. */
 size_t
-assay_claim_opposite_keys(const assay_claim_set *cs, const assay_term *t,
-                          uint64_t *keys)
+assay_claim_opposite_bases(const assay_claim_set *cs, const assay_term *t,
+                           uint64_t *keys)
 {
-    size_t nk = 0;
-    keys[nk++] = t->hash & ~WN_NS;
-    unsigned bit = prefix_bit(t->surface, t->surface_len);
-    if (cs->wn != NULL && (cs->prefix[bit / 64] >> (bit % 64)) & 1u &&
-        !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
-        uint32_t bases[4];
-        size_t nb =
-            assay_wordnet_bases(cs->wn, t->surface, t->surface_len, bases, 4);
-        for (size_t b = 0; b < nb; b++) {
-            keys[nk++] = WN_NS | bases[b];
-        }
+    size_t nk = 1;
+    uint32_t bases[4];
+    size_t nb =
+        assay_wordnet_bases(cs->wn, t->surface, t->surface_len, bases, 4);
+    for (size_t b = 0; b < nb; b++) {
+        keys[nk++] = WN_NS | bases[b];
     }
     return nk;
 }
@@ -244,17 +225,12 @@ assay_claim_opposite_keys(const assay_claim_set *cs, const assay_term *t,
  * high), at most. */
 #define GRADED_BASES 3
 
-/* The key of an answer term in the word table by its WordNet base, when
- * some gradable claim word's base shares its prefix ("short" for
- * "shorter"); 0 when none is listed. */
+/* The rest of assay_claim_graded_base_key, for a term whose prefix some
+ * gradable claim word's base shares: its WordNet base listed in the word
+ * table, 0 when none is. */
 uint64_t
-assay_claim_graded_base_key(const assay_claim_set *cs, const assay_term *t)
+assay_claim_graded_base_word(const assay_claim_set *cs, const assay_term *t)
 {
-    unsigned bit = prefix_bit(t->surface, t->surface_len);
-    if (cs->wn == NULL || !((cs->gprefix[bit / 64] >> (bit % 64)) & 1u) ||
-        (t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
-        return 0;
-    }
     uint32_t bases[4];
     size_t nb =
         assay_wordnet_bases(cs->wn, t->surface, t->surface_len, bases, 4);
@@ -646,7 +622,7 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
                 }
                 if (!dup) {
                     const char *l = assay_wordnet_lemma(cs->wn, g.base[b]);
-                    unsigned bit = prefix_bit(l, strlen(l));
+                    unsigned bit = claim_prefix_bit(l, strlen(l));
                     cs->gprefix[bit / 64] |= 1ull << (bit % 64);
                     wk[nwk++] =
                         (wkey){WN_NS | g.base[b], (uint8_t)c, (uint8_t)w};
@@ -748,7 +724,7 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
                     for (size_t j = 0; j < na && nopp < MAX_OPP; j++) {
                         if (!has_lemma(lemmas, nlemmas, ids[j])) {
                             const char *l = assay_wordnet_lemma(cs->wn, ids[j]);
-                            unsigned bit = prefix_bit(l, strlen(l));
+                            unsigned bit = claim_prefix_bit(l, strlen(l));
                             cs->prefix[bit / 64] |= 1ull << (bit % 64);
                             opp[nopp++] = (wkey){
                                 WN_NS | ids[j], (uint8_t)c,
@@ -802,7 +778,7 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
                 size_t na = assay_wordnet_antonyms(cs->wn, bases[b], ids, 16);
                 for (size_t q = 0; q < na && q < 16 && nopp < MAX_OPP; q++) {
                     const char *l = assay_wordnet_lemma(cs->wn, ids[q]);
-                    unsigned bit = prefix_bit(l, strlen(l));
+                    unsigned bit = claim_prefix_bit(l, strlen(l));
                     cs->prefix[bit / 64] |= 1ull << (bit % 64);
                     opp[nopp++] = (wkey){WN_NS | ids[q], ENTITY_OPPOSITE,
                                          (uint8_t)(e | key << 3)};

@@ -33,10 +33,43 @@ assay_concepts_fini(assay_concept_set *cs)
         free(cs->c[i].label);
     }
     free(cs->c);
-    cs->c = NULL;
-    cs->n = 0;
-    cs->cap = 0;
-    cs->any_all_stop = false;
+    free(cs->first_ssig);
+    free(cs->first_tsig);
+    memset(cs, 0, sizeof(*cs));
+}
+
+/* The close masks' groups of phrases (close_mask reads 16 at a time). */
+#define FIRST_PAD 16
+
+/* Appends phrase ph's first-word signatures to cs->first_ssig and
+ * first_tsig when it is matched among content words, keeping the zeros
+ * past the last to a multiple of FIRST_PAD. */
+static assay_err
+first_sigs_push(assay_concept_set *cs, const assay_cphrase *ph)
+{
+    if (ph->among_all) {
+        return ASSAY_OK;
+    }
+    if (cs->nfirst + 1 > cs->first_cap) {
+        size_t cap = cs->first_cap + FIRST_PAD;
+        uint32_t *s = realloc(cs->first_ssig, cap * sizeof(*s));
+        if (s == NULL) {
+            return ASSAY_ENOMEM;
+        }
+        cs->first_ssig = s;
+        uint32_t *t = realloc(cs->first_tsig, cap * sizeof(*t));
+        if (t == NULL) {
+            return ASSAY_ENOMEM;
+        }
+        cs->first_tsig = t;
+        for (size_t k = cs->first_cap; k < cap; k++) {
+            s[k] = t[k] = 0;
+        }
+        cs->first_cap = cap;
+    }
+    cs->first_ssig[cs->nfirst] = ph->n > 0 ? ph->words[0].surface_sig : 0;
+    cs->first_tsig[cs->nfirst++] = ph->n > 0 ? ph->words[0].text_sig : 0;
+    return ASSAY_OK;
 }
 
 /* Sets w from t, its text and surface copied to *at (NUL-ended, in that
@@ -224,6 +257,9 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
                 }
                 goto out;
             }
+            if ((rc = first_sigs_push(out, p)) != ASSAY_OK) {
+                goto out;
+            }
         }
     }
 out:
@@ -253,6 +289,9 @@ assay_concepts_add_phrase(assay_concept_set *cs, const assay_term *const *terms,
         return rc;
     }
     cs->any_all_stop = cs->any_all_stop || c->phrases[0].among_all;
+    if ((rc = first_sigs_push(cs, &c->phrases[0])) != ASSAY_OK) {
+        return rc;
+    }
     /* Label: the surface words joined by spaces, as the reference says. */
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
@@ -283,14 +322,22 @@ assay_concepts_add_word(assay_concept_set *cs, const assay_term *t,
     return assay_concepts_add_phrase(cs, one, 1, weight);
 }
 
+/* The set of a word's bytes modulo 32, as bits: two bytes a step, into
+ * two sets joined at the end (half the loop's own work per byte; every
+ * answer word's text and surface are read so). */
 static uint32_t
 edit_sig(const char *s, size_t len)
 {
-    uint32_t sig = 0;
-    for (size_t i = 0; i < len; i++) {
-        sig |= 1u << ((unsigned char)s[i] & 31u);
+    uint32_t a = 0, b = 0;
+    size_t i = 0;
+    for (; i + 2 <= len; i += 2) {
+        a |= 1u << ((unsigned char)s[i] & 31u);
+        b |= 1u << ((unsigned char)s[i + 1] & 31u);
     }
-    return sig;
+    if (i < len) {
+        a |= 1u << ((unsigned char)s[i] & 31u);
+    }
+    return a | b;
 }
 
 uint32_t
@@ -448,21 +495,15 @@ parts_within_one_edit(const char *a, size_t alen, const char *b, size_t blen,
     return alen == 0 && blen == 0;
 }
 
-/* 2 = exact, 1 = fuzzy, 0 = no match. A word of fuzzy_min+ letters may
- * differ by one edit from the phrase word, compared as written or as
- * stems; a stem shorter than fuzzy_min (hahs for "hahses" against hash)
- * only by a same-length edit, so cach/catch stay apart. */
+/* The rest of word_match for a word t that is not w's text, no number or
+ * negator: 1 = fuzzy, 0 = no match. A synonym is fuzzy; a word of
+ * fuzzy_min+ letters may differ by one edit from the phrase word, compared
+ * as written or as stems; a stem shorter than fuzzy_min (hahs for "hahses"
+ * against hash) only by a same-length edit, so cach/catch stay apart. */
 static int
-word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
-           uint32_t tsig, uint32_t ssig, const assay_match_params *p)
+word_match_rest(const assay_cword *w, const assay_term *t, uint64_t thash,
+                uint32_t tsig, uint32_t ssig, const assay_match_params *p)
 {
-    if (thash == w->hash && t->text_len == w->text_len &&
-        memcmp(t->text, w->text, w->text_len) == 0) {
-        return 2;
-    }
-    if (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR)) {
-        return 0;
-    }
     if (w->nsyn > 0 && cword_synonym(w, thash)) {
         return 1;
     }
@@ -486,6 +527,31 @@ word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
         return 1;
     }
     return 0;
+}
+
+/* word_match: 2 = exact, 1 = fuzzy, 0 = no match (word_match_rest). Most
+ * calls are another word that is a number, a negator, or, with no synonym
+ * to offer, too short for an edit or with neither signature close to the
+ * phrase word's: those are told here, inline, without a call (the phrase
+ * matchers ask it of every candidate word). */
+static inline int
+word_match(const assay_cword *w, const assay_term *t, uint64_t thash,
+           uint32_t tsig, uint32_t ssig, const assay_match_params *p)
+{
+    if (thash == w->hash && t->text_len == w->text_len &&
+        memcmp(t->text, w->text, w->text_len) == 0) {
+        return 2;
+    }
+    if ((t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR)) ||
+        (w->nsyn == 0 &&
+         (t->surface_len < p->fuzzy_min ||
+          /* one edit changes at most two bits of a signature, and a
+           * hyphenated word may match part by part whatever they are */
+          (!w->hyphen && !sig_close(ssig, w->surface_sig) &&
+           !sig_close(tsig, w->text_sig))))) {
+        return 0;
+    }
+    return word_match_rest(w, t, thash, tsig, ssig, p);
 }
 
 #define ELIG_PAD 16 /* eligible words' signatures: padded to a multiple */
@@ -880,34 +946,14 @@ phrase_close_table(const assay_concept_set *cs, const match_ctx *m,
     if (m->nelig == 0 || m->nelig > 64) {
         return NULL;
     }
-    size_t total = 0;
-    for (size_t i = 0; i < cs->n; i++) {
-        total += cs->c[i].nphrases;
-    }
-    size_t padded = (total + ELIG_PAD - 1) / ELIG_PAD * ELIG_PAD;
-    char *mem = assay_scratch_get(sc, ASSAY_SCRATCH_MATCH_PHRASES,
-                                  total * sizeof(uint64_t) +
-                                      2 * padded * sizeof(uint32_t) + 1);
-    if (mem == NULL) {
+    size_t n = cs->nfirst;
+    uint64_t *out = assay_scratch_get(sc, ASSAY_SCRATCH_MATCH_PHRASES,
+                                      n * sizeof(uint64_t) + 1);
+    if (out == NULL) {
         return NULL;
     }
-    uint64_t *out = (uint64_t *)mem;
-    uint32_t *ps = (uint32_t *)(out + total);
-    uint32_t *pt = ps + padded;
-    size_t n = 0;
-    for (size_t i = 0; i < cs->n; i++) {
-        for (size_t j = 0; j < cs->c[i].nphrases; j++) {
-            const assay_cphrase *ph = &cs->c[i].phrases[j];
-            if (!ph->among_all) {
-                ps[n] = ph->words[0].surface_sig;
-                pt[n] = ph->words[0].text_sig;
-                out[n++] = 0;
-            }
-        }
-    }
-    for (size_t k = n; k % ELIG_PAD != 0; k++) {
-        ps[k] = pt[k] = 0;
-    }
+    memset(out, 0, n * sizeof(uint64_t));
+    const uint32_t *ps = cs->first_ssig, *pt = cs->first_tsig;
     for (size_t e = 0; e < m->nelig; e++) {
         for (size_t g = 0; g < n; g += 64) {
             size_t w = n - g < 64 ? n - g : 64;
@@ -964,10 +1010,6 @@ assay_concepts_match_scope(const assay_concept_set *cs,
             size_t s = 0, e = 0, ns = 0, ne = 0;
             bool neg = false;
             const assay_cphrase *ph = &c->phrases[j];
-            /* a bank variant's words in another order: its point said
-             * another way, never a misconception (a false one costs more) */
-            bool any_order = ph->n >= 2 && !ph->among_all && !c->derived &&
-                             !c->misconception;
             const uint64_t *pm = NULL;
             if (!ph->among_all && pmasks != NULL) {
                 pm = &pmasks[pk++];
@@ -975,6 +1017,11 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                     continue; /* MISSING, not negated: nothing to record */
                 }
             }
+            /* a bank variant's words in another order: its point said
+             * another way, never a misconception (a false one costs more);
+             * read only for a phrase that may start */
+            bool any_order = ph->n >= 2 && !ph->among_all && !c->derived &&
+                             !c->misconception;
             assay_match_state st =
                 phrase_match(ph->among_all ? &all : &m, ph, any_order, pm, &s,
                              &e, &neg, &ns, &ne);

@@ -74,6 +74,13 @@ typedef struct assay_concept_set {
     size_t cap;        /* allocated entries of c */
     bool any_all_stop; /* some phrase is all_stop: matching then indexes
                           every answer word too (set as phrases are added) */
+    /* the surface and text signatures of the first word of every phrase
+     * matched among content words (not among_all), in the order of the
+     * concepts and their phrases, zero past nfirst to a multiple of 16:
+     * what the close masks of matching compare each answer word with,
+     * kept as phrases are added rather than gathered per answer */
+    uint32_t *first_ssig, *first_tsig;
+    size_t nfirst, first_cap;
 } assay_concept_set;
 
 typedef enum assay_match_state {

@@ -25,7 +25,26 @@ assay_err assay_keyset_from_analysis(assay_keyset *s, const assay_analysis *a);
 /* assay_keyset_minus removes from s every key present in minus. */
 void assay_keyset_minus(assay_keyset *s, const assay_keyset *minus);
 
-bool assay_keyset_has(const assay_keyset *s, uint64_t key);
+/* assay_keyset_has: whether key is in s. Grading asks this for every
+ * answer word against several sets, and whether a word is there is a coin
+ * toss: the search narrows by halves with a conditional move and no branch
+ * to mispredict, to the last key <= key (the keys are distinct and
+ * ascending). Inline: the call cost a quarter of a search of a small set. */
+static inline bool
+assay_keyset_has(const assay_keyset *s, uint64_t key)
+{
+    size_t n = s->n;
+    if (n == 0) {
+        return false;
+    }
+    const uint64_t *b = s->k;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half] <= key ? b + half : b;
+        n -= half;
+    }
+    return *b == key;
+}
 void assay_keyset_fini(assay_keyset *s);
 
 /* assay_demoted_build returns the question's content words: the words an

@@ -3,7 +3,6 @@
  */
 #include "feedback.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,11 +35,47 @@ quote(char *buf, size_t cap, const char *answer, size_t len, size_t start,
     return buf;
 }
 
+/* The feedback sentence being built: what snprintf into a buffer of cap
+ * bytes would write, piece by piece (a sentence is literal text and
+ * strings; snprintf parsed its format on every verdict for that). len is
+ * the whole length, kept past cap as snprintf's return value is. */
+typedef struct fb_text {
+    char *s;
+    size_t cap, len;
+} fb_text;
+
+/* Appends t (glibc's "(null)" for NULL, as printf wrote it), cut at
+ * cap - 1 bytes in all and NUL-ended. */
+static void
+fb_add(fb_text *b, const char *t)
+{
+    if (t == NULL) {
+        t = "(null)";
+    }
+    size_t n = strlen(t);
+    if (b->len < b->cap - 1) {
+        size_t room = b->cap - 1 - b->len;
+        memcpy(b->s + b->len, t, n < room ? n : room);
+    }
+    b->len += n;
+    b->s[b->len < b->cap - 1 ? b->len : b->cap - 1] = '\0';
+}
+
+/* fb_add of each string of list, to a NULL. */
+static void
+fb_say(fb_text *b, const char *const *list)
+{
+    for (; *list != NULL; list++) {
+        fb_add(b, *list);
+    }
+}
+
 char *
 assay_feedback_compose(const assay_verdict *v, const char *answer, size_t len)
 {
     char out[1024], q[QUOTE_MAX + 4];
     out[0] = '\0';
+    fb_text b = {out, sizeof(out), 0};
     const assay_claim_verdict *contra = NULL, *miss[2] = {NULL, NULL};
     size_t nmiss = 0, nsupp = 0;
     for (size_t i = 0; i < v->nclaims; i++) {
@@ -58,48 +93,52 @@ assay_feedback_compose(const assay_verdict *v, const char *answer, size_t len)
         quote(q, sizeof(q), answer, len, contra->start, contra->end);
         switch (contra->reason) {
         case ASSAY_REASON_ROLE_SWAP:
-            snprintf(out, sizeof(out),
-                     "You said \"%s\"; that describes %s, not %s.", q,
-                     contra->subject ? contra->subject : "something else",
-                     contra->answer_subject ? contra->answer_subject : "this");
+            fb_say(&b,
+                   (const char *const[]){
+                       "You said \"", q, "\"; that describes ",
+                       contra->subject ? contra->subject : "something else",
+                       ", not ",
+                       contra->answer_subject ? contra->answer_subject : "this",
+                       ".", NULL});
             break;
         case ASSAY_REASON_OTHER_VALUE:
-            snprintf(out, sizeof(out),
-                     "You said \"%s\", but the reference says \"%s\".", q,
-                     contra->claim);
+            fb_say(&b, (const char *const[]){"You said \"", q,
+                                             "\", but the reference says \"",
+                                             contra->claim, "\".", NULL});
             break;
         case ASSAY_REASON_MISCONCEPTION:
-            snprintf(out, sizeof(out),
-                     "\"%s\" is a common misconception; the reference says: "
-                     "\"%s\".",
-                     q, contra->claim);
+            fb_say(&b, (const char *const[]){
+                           "\"", q,
+                           "\" is a common misconception; the reference says: "
+                           "\"",
+                           contra->claim, "\".", NULL});
             break;
         default:
-            snprintf(out, sizeof(out),
-                     "You said \"%s\", but the reference says the opposite: "
-                     "\"%s\".",
-                     q, contra->claim);
+            fb_say(&b, (const char *const[]){
+                           "You said \"", q,
+                           "\", but the reference says the opposite: \"",
+                           contra->claim, "\".", NULL});
             break;
         }
     } else if (v->flags & ASSAY_FLAG(EMPTY)) {
-        snprintf(out, sizeof(out), "The answer is empty.");
+        fb_add(&b, "The answer is empty.");
     } else if (v->flags & ASSAY_FLAG(OFF_TOPIC)) {
-        snprintf(out, sizeof(out), "The answer does not address the question.");
+        fb_add(&b, "The answer does not address the question.");
     } else if (!correct && nmiss > 0) {
-        int k = snprintf(out, sizeof(out), "The answer does not cover: \"%s\".",
-                         miss[0]->claim);
-        if (nmiss > 1 && k > 0 && (size_t)k < sizeof(out)) {
-            snprintf(out + k, sizeof(out) - (size_t)k,
-                     " It also misses: \"%s\".", miss[1]->claim);
+        fb_say(&b, (const char *const[]){"The answer does not cover: \"",
+                                         miss[0]->claim, "\".", NULL});
+        /* the second only after the whole first, as with snprintf's
+         * length before */
+        if (nmiss > 1 && b.len > 0 && b.len < sizeof(out)) {
+            fb_say(&b, (const char *const[]){" It also misses: \"",
+                                             miss[1]->claim, "\".", NULL});
         }
     } else if (correct) {
-        snprintf(out, sizeof(out),
-                 nsupp > 0 || v->nclaims == 0
-                     ? "The answer agrees with the reference."
-                     : "The answer covers the key points.");
+        fb_add(&b, nsupp > 0 || v->nclaims == 0
+                       ? "The answer agrees with the reference."
+                       : "The answer covers the key points.");
     } else {
-        snprintf(out, sizeof(out),
-                 "The answer covers only part of the reference.");
+        fb_add(&b, "The answer covers only part of the reference.");
     }
     return strdup(out);
 }

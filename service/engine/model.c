@@ -81,6 +81,7 @@ assay_model_unref(assay_model *m)
         assay_prepared_fini(&m->questions[i]);
     }
     free(m->questions);
+    free(m->qindex);
     assay_refindex_free(m->sibindex);
     assay_bank_free(m->bank);
     assay_lexicon_free(m->lex);
@@ -128,6 +129,8 @@ index_siblings(assay_model *m, assay_error *err)
     }
     return rc;
 }
+
+static void index_ids(assay_model *m);
 
 assay_err
 assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
@@ -208,6 +211,9 @@ assay_model_build(const char *id, assay_bank *bank, assay_lexicon *lex,
     if (rc == ASSAY_OK) {
         rc = index_siblings(m, err);
     }
+    if (rc == ASSAY_OK) {
+        index_ids(m);
+    }
     for (size_t i = 0; rc == ASSAY_OK && i < m->nquestions; i++) {
         m->questions[i].siblings = m->questions;
         m->questions[i].nsiblings = m->nquestions;
@@ -222,9 +228,59 @@ out:
     return ASSAY_OK;
 }
 
+/* FNV-1a of a question id, for the id index. */
+static uint64_t
+id_hash(const char *id)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (; *id != '\0'; id++) {
+        h = (h ^ (unsigned char)*id) * 0x100000001b3ull;
+    }
+    return h;
+}
+
+/* Indexes m's questions by id: every verdict by id looks its question up,
+ * and a scan compared the id with half the bank's on average. The first
+ * question of an id is indexed, as the scan found it first. Without
+ * memory the index stays NULL and lookups scan. */
+static void
+index_ids(assay_model *m)
+{
+    size_t cap = 8;
+    while (cap < 2 * m->nquestions) {
+        cap *= 2;
+    }
+    if (m->nquestions >= UINT32_MAX ||
+        (m->qindex = calloc(cap, sizeof(*m->qindex))) == NULL) {
+        return;
+    }
+    m->qmask = cap - 1;
+    for (size_t i = 0; i < m->nquestions; i++) {
+        const char *id = m->questions[i].id;
+        size_t h = (size_t)id_hash(id) & m->qmask;
+        while (m->qindex[h] != 0 &&
+               strcmp(m->questions[m->qindex[h] - 1].id, id) != 0) {
+            h = (h + 1) & m->qmask;
+        }
+        if (m->qindex[h] == 0) {
+            m->qindex[h] = (uint32_t)i + 1;
+        }
+    }
+}
+
 const assay_prepared *
 assay_model_find(const assay_model *m, const char *id)
 {
+    if (m->qindex != NULL) {
+        size_t h = (size_t)id_hash(id) & m->qmask;
+        for (; m->qindex[h] != 0; h = (h + 1) & m->qmask) {
+            const assay_prepared *q = &m->questions[m->qindex[h] - 1];
+            if (strcmp(q->id, id) == 0) {
+                return q;
+            }
+        }
+        return NULL;
+    }
     for (size_t i = 0; i < m->nquestions; i++) {
         if (strcmp(m->questions[i].id, id) == 0) {
             return &m->questions[i];

@@ -36,6 +36,11 @@ struct assay_model {
     assay_bank *bank; /* NULL for an inline-only model */
     assay_prepared *questions;
     size_t nquestions;
+    /* open-addressing index of the questions by id (assay_model_find):
+     * slot holds a question's index + 1, 0 empty; qmask + 1 slots, a power
+     * of two at least twice nquestions; NULL: none (then a linear scan) */
+    uint32_t *qindex;
+    size_t qmask;
     struct assay_refindex *sibindex; /* questions' ref_topic; may be NULL */
     /* model.json "inline_model": grades inline questions in place of this
      * model (a default fitted on pooled data); NULL = this model does. */

@@ -32,21 +32,9 @@ starts_in(const assay_term *t, uint32_t letters)
 }
 
 bool
-assay_scope_boundary(const assay_analysis *a, size_t i)
+assay_scope_boundary_word(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
-    static const uint32_t first = LETTER('a') | LETTER('b') | LETTER('h') |
-                                  LETTER('i') | LETTER('s') | LETTER('w') |
-                                  LETTER('y');
-    if (!starts_in(t, first) || (t->flags & ASSAY_TERM_TECH)) {
-        return false; /* "WHILE" is a keyword (analyze.c) */
-    }
-    static const char *const words[] = {"but",   "however",  "whereas",
-                                        "while", "although", "instead",
-                                        "yet",   "because",  "since"};
-    if (!IN(t, words)) {
-        return false;
-    }
     /* "not yet", "hasn't yet": the adverb of a negated verb */
     if (t->surface[0] == 'y') {
         return !(i > 0 && !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
@@ -134,17 +122,16 @@ static const char *const truth_fillers[] = {"the",        "a",       "quite",
                                             "really",     "exactly", "entirely",
                                             "completely", "totally"};
 
+_Static_assert(ASSAY_CUE_FIRST ==
+                   (LETTER('b') | LETTER('e') | LETTER('f') | LETTER('h') |
+                    LETTER('i') | LETTER('l') | LETTER('m') | LETTER('n') |
+                    LETTER('u') | LETTER('w')),
+               "the first letters of clause_cues, denials and \"from\"");
+
 assay_cue
-assay_polarity_cue(const assay_analysis *a, size_t i)
+assay_polarity_cue_word(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
-    /* nearly every term: no cue starts with its first byte */
-    static const uint32_t first =
-        LETTER('b') | LETTER('e') | LETTER('f') | LETTER('h') | LETTER('i') |
-        LETTER('l') | LETTER('m') | LETTER('n') | LETTER('u') | LETTER('w');
-    if (!(t->flags & ASSAY_TERM_NEGATOR) && !starts_in(t, first)) {
-        return ASSAY_CUE_NONE;
-    }
     if (t->flags & ASSAY_TERM_NEGATOR) {
         /* "no matter how often" concedes, it denies nothing */
         if (i + 1 < a->n && IS(t, "no") &&

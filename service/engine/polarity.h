@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "analyze.h"
+#include "wordclass.h"
 
 typedef enum assay_cue {
     ASSAY_CUE_NONE = 0,
@@ -31,17 +32,53 @@ typedef enum assay_cue {
     ASSAY_CUE_SENTENCE, /* denies its whole sentence */
 } assay_cue;
 
+/* The first letters of every cue word that is no negator (clause cues
+ * such as "fail" and "unable", "from" after a verb of prevention, the
+ * denial words), as bits ('a' = bit 0). */
+#define ASSAY_CUE_FIRST                                                        \
+    (1u << ('b' - 'a') | 1u << ('e' - 'a') | 1u << ('f' - 'a') |               \
+     1u << ('h' - 'a') | 1u << ('i' - 'a') | 1u << ('l' - 'a') |               \
+     1u << ('m' - 'a') | 1u << ('n' - 'a') | 1u << ('u' - 'a') |               \
+     1u << ('w' - 'a'))
+
+/* assay_polarity_cue_word is assay_polarity_cue for a negator or a term
+ * opening with a letter of ASSAY_CUE_FIRST. */
+assay_cue assay_polarity_cue_word(const assay_analysis *a, size_t i);
+
 /* assay_polarity_cue classifies term i of a. Looks at most three terms
- * either side, so it costs O(1). */
-assay_cue assay_polarity_cue(const assay_analysis *a, size_t i);
+ * either side, so it costs O(1). Asked of every term: inline, so the many
+ * that open with no cue's first letter cost no call. */
+static inline assay_cue
+assay_polarity_cue(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    unsigned c = (unsigned char)t->surface[0] - 'a';
+    if (!(t->flags & ASSAY_TERM_NEGATOR) &&
+        !(c < 26 && (ASSAY_CUE_FIRST >> c) & 1u)) {
+        return ASSAY_CUE_NONE;
+    }
+    return assay_polarity_cue_word(a, i);
+}
+
+/* assay_scope_boundary_word is assay_scope_boundary for a term of class
+ * BOUNDARY that is no technical term ("WHILE" is a keyword). */
+bool assay_scope_boundary_word(const assay_analysis *a, size_t i);
 
 /* assay_scope_boundary tells whether term i of a is a contrast word (but,
- * however, whereas, while, although, instead, yet, because, since) that
- * opens a new negation scope: "a shallow copy does not copy nested objects
- * but a deep copy does". "yet" right after a negation is an adverb, not a
- * contrast: "has not yet committed" is one clause; nor is "while" before
- * an -ing word ("does not lock rows while reading"). */
-bool assay_scope_boundary(const assay_analysis *a, size_t i);
+ * however, whereas, while, although, instead, yet, because, since: class
+ * BOUNDARY) that opens a new negation scope: "a shallow copy does not copy
+ * nested objects but a deep copy does". "yet" right after a negation is an
+ * adverb, not a contrast: "has not yet committed" is one clause; nor is
+ * "while" before an -ing word ("does not lock rows while reading"). Asked
+ * of nearly every term by the claim and negation readers: inline, so the
+ * class test costs no call. */
+static inline bool
+assay_scope_boundary(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    return (t->wclass & ASSAY_WC(BOUNDARY)) != 0 &&
+           !(t->flags & ASSAY_TERM_TECH) && assay_scope_boundary_word(a, i);
+}
 
 /* assay_negation_scope fills neg[i] (a->n entries, caller storage) with
  * whether term i lies in a negation's scope: a clause cue before it in the

@@ -53,6 +53,11 @@ assay_err assay_qcache_prepare(assay_qcache *c, const struct assay_model *m,
                                assay_prepared *scratch,
                                const assay_prepared **out, assay_error *err);
 
+/* assay_qcache_text_key is the hash of question q and reference r an entry
+ * is looked up by before their bytes are compared (exposed for tests). */
+uint64_t assay_qcache_text_key(const char *q, size_t qlen, const char *r,
+                               size_t rlen);
+
 /* assay_qcache_fini frees every entry; c may be reused after. */
 void assay_qcache_fini(assay_qcache *c);
 

@@ -230,6 +230,41 @@ min3(unsigned a, unsigned b, unsigned c)
     return m < c ? m : c;
 }
 
+/* The distance of a and b capped at 2, for lengths at most one apart:
+ * past their common start, one edit must account for all the rest (one
+ * substitution or swap of neighbours between equal lengths, one insertion
+ * or deletion between unequal ones), so no table is needed. Most words a
+ * misspelling is checked against are short enough for one edit. */
+static unsigned
+distance_within_one(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an < bn) { /* the distance is symmetric */
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tn = an;
+        an = bn;
+        bn = tn;
+    }
+    size_t i = 0;
+    while (i < bn && a[i] == b[i]) {
+        i++;
+    }
+    if (an != bn) { /* a is one longer: its byte i is the one too many */
+        return memcmp(a + i + 1, b + i, bn - i) == 0 ? 1u : 2u;
+    }
+    if (i == an) {
+        return 0;
+    }
+    if (memcmp(a + i + 1, b + i + 1, an - i - 1) == 0) {
+        return 1; /* a substitution */
+    }
+    return i + 1 < an && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+                   memcmp(a + i + 2, b + i + 2, an - i - 2) == 0
+               ? 1u
+               : 2u; /* a swap of neighbours, or more than one edit */
+}
+
 unsigned
 assay_spell_distance(const char *a, size_t an, const char *b, size_t bn,
                      unsigned max)
@@ -239,6 +274,9 @@ assay_spell_distance(const char *a, size_t an, const char *b, size_t bn,
     }
     if ((an > bn ? an - bn : bn - an) > max) {
         return max + 1;
+    }
+    if (max == 1) {
+        return distance_within_one(a, an, b, bn);
     }
     /* Three rows of the optimal-string-alignment table, each only within
      * max of the diagonal: a cell further off is over max (it costs one
@@ -323,8 +361,11 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
     size_t fixed = 0;
     for (size_t i = 0; i < a->n; i++) {
         assay_term *t = &a->terms[i];
+        if (!plain(t)) {
+            continue; /* a stop word or code: its letters are not read */
+        }
         uint32_t m = letters_of(t->surface, t->surface_len, SPELL_MIN_WORD);
-        if (!plain(t) || m == 0) {
+        if (m == 0) {
             continue;
         }
         const assay_term *to = target_of(v, t, m);

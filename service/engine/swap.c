@@ -245,7 +245,12 @@ assay_swap_find(const assay_swap_set *s, const assay_analysis *a,
     if (s->n < 2 || a->n == 0 || wn == NULL) {
         return 0;
     }
-    find_ctx *x = &(find_ctx){.a = a, .cover = cover};
+    /* the places are read only up to x->n: not zeroed (5 KB a verdict) */
+    find_ctx ctx;
+    ctx.a = a;
+    ctx.cover = cover;
+    ctx.n = 0;
+    find_ctx *x = &ctx;
     places(s, a, 0, a->n, wn, true, answer_place_add, x);
     uint32_t found = 0;
     bool spanned = false;

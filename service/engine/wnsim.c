@@ -1067,6 +1067,33 @@ scored_replay(wn_score *s, const wn_scored *sd)
     }
 }
 
+/* The distinct content words an answer has had so far (at most
+ * WN_MAX_WORDS), with a 64-bit filter of their hashes in front: a word
+ * whose bit is clear is new without a look at the list, where each word
+ * was compared with every word before it (quadratic in the answer). */
+typedef struct wn_seen {
+    uint64_t filter;
+    size_t n;
+    uint64_t k[WN_MAX_WORDS];
+} wn_seen;
+
+/* Adds hash h to s; false when it is there already. */
+static bool
+seen_add(wn_seen *s, uint64_t h)
+{
+    uint64_t bit = 1ULL << ((h * 0x9e3779b97f4a7c15ULL) >> 58);
+    if (s->filter & bit) {
+        for (size_t j = 0; j < s->n; j++) {
+            if (s->k[j] == h) {
+                return false;
+            }
+        }
+    }
+    s->filter |= bit;
+    s->k[s->n++] = h;
+    return true;
+}
+
 static double
 wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
                const assay_analysis *answer, const assay_idf *idf)
@@ -1082,8 +1109,9 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
     double *buf = sc != NULL ? assay_scratch_get(sc, ASSAY_SCRATCH_WNSIM, bytes)
                              : (own = malloc(bytes));
     wn_room room = {NULL, NULL};
-    uint64_t seen[WN_MAX_WORDS];
-    size_t nseen = 0;
+    wn_seen seen; /* its list is read only up to seen.n */
+    seen.filter = 0;
+    seen.n = 0;
     double den_a = 0.0, best = 0.0;
     if (buf == NULL) {
         goto out;
@@ -1097,20 +1125,13 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
     s.best_r = buf + nr;
     s.num_a = buf + nr * (WN_MAX_WORDS + 1);
     s.nrec = 0;
-    for (size_t i = 0; i < answer->n && nseen < WN_MAX_WORDS; i++) {
+    for (size_t i = 0; i < answer->n && seen.n < WN_MAX_WORDS; i++) {
         const assay_term *t = &answer->terms[i];
         if ((t->flags & ASSAY_TERM_STOP) ||
-            assay_keyset_has(&pq->demoted, t->hash)) {
+            assay_keyset_has(&pq->demoted, t->hash) ||
+            !seen_add(&seen, t->hash)) {
             continue;
         }
-        bool dup = false;
-        for (size_t j = 0; j < nseen && !dup; j++) {
-            dup = seen[j] == t->hash;
-        }
-        if (dup) {
-            continue;
-        }
-        seen[nseen++] = t->hash;
         wn_word ww;
         wn_memo_e *me;
         if (!wn_word_of(p->wn, gen, memo, t->surface, t->surface_len, &room,
@@ -1136,7 +1157,7 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
         }
         den_a += w;
     }
-    if (nseen == 0) {
+    if (seen.n == 0) {
         goto out;
     }
     for (size_t k = 0; k < nr; k++) {

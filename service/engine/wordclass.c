@@ -123,6 +123,18 @@ static const char *const limiters[] = {
 static const char *const adjuncts[] = {
     "before", "after",   "during", "until",  "over",
     "across", "through", "via",    "within", "throughout"};
+/* Contrast words that open a new negation scope (assay_scope_boundary,
+ * polarity.c, reads the exceptions for "yet" and "while"): asked of every
+ * term several times, a mask instead of nine compares. */
+static const char *const boundaries[] = {"but",   "however",  "whereas",
+                                         "while", "although", "instead",
+                                         "yet",   "because",  "since"};
+/* the two coordinators (assay_claim_is_joiner): "and", "or" */
+static const char *const and_or[] = {"and", "or"};
+/* prepositions of place, recipient and source (attach.c's preps): asked
+ * of every answer word by the attachment reader */
+static const char *const place_preps[] = {
+    "in", "on", "at", "to", "into", "onto", "from", "inside", "within"};
 
 static const struct {
     const char *const *words;
@@ -156,6 +168,9 @@ static const struct {
     WC_LIST(pre_verb),         /* PRE_VERB */
     WC_LIST(limiters),         /* LIMITER */
     WC_LIST(adjuncts),         /* ADJUNCT */
+    WC_LIST(boundaries),       /* BOUNDARY */
+    WC_LIST(and_or),           /* AND_OR */
+    WC_LIST(place_preps),      /* PLACE_PREP */
 #undef WC_LIST
 };
 

@@ -38,7 +38,10 @@
     X(AUX)                                                                     \
     X(PRE_VERB)                                                                \
     X(LIMITER)                                                                 \
-    X(ADJUNCT)
+    X(ADJUNCT)                                                                 \
+    X(BOUNDARY)                                                                \
+    X(AND_OR)                                                                  \
+    X(PLACE_PREP)
 
 enum {
 #define ASSAY_X_WC_BIT(name) ASSAY_WCB_##name,

@@ -5,7 +5,9 @@
 
 #include "analyze.h"
 #include "assay_test_lex.h"
+#include "normalize.h"
 #include "tfidf.h"
+#include "tokenize.h"
 
 typedef struct want_term {
     const char *text;
@@ -542,6 +544,51 @@ test_analyze_close_synonyms(void **state)
     assay_test_lex_close(&tl);
 }
 
+/* Each token's breaks become its term's flags, bit for bit: break,
+ * sentence, open, close, comma and colon, each seen at least once, alone
+ * and together. */
+static void
+test_analyze_break_flags_follow_the_tokens(void **state)
+{
+    (void)state;
+    const char *text = "alpha, beta: gamma. (delta) epsilon; zeta [eta], "
+                       "theta (iota): kappa.\n\nlambda - mu";
+    assay_analysis a;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_analyze(NULL, NULL, text, strlen(text), &a, &err),
+                  &err);
+    assay_norm norm;
+    assert_ok(assay_normalize(text, strlen(text), &norm, &err));
+    assay_token *toks = NULL;
+    size_t n = 0;
+    assert_ok(assay_tokenize(norm.text, norm.len, &toks, &n, &err));
+    assert_int_equal(n, a.n);
+    static const unsigned pairs[][2] = {
+        {ASSAY_TOK_BREAK_BEFORE, ASSAY_TERM_BREAK_BEFORE},
+        {ASSAY_TOK_SENTENCE_BEFORE, ASSAY_TERM_SENTENCE_BEFORE},
+        {ASSAY_TOK_OPEN_BEFORE, ASSAY_TERM_OPEN_BEFORE},
+        {ASSAY_TOK_CLOSE_BEFORE, ASSAY_TERM_CLOSE_BEFORE},
+        {ASSAY_TOK_COMMA_BEFORE, ASSAY_TERM_COMMA_BEFORE},
+        {ASSAY_TOK_COLON_BEFORE, ASSAY_TERM_COLON_BEFORE}};
+    unsigned seen = 0, all = 0;
+    for (size_t q = 0; q < 6; q++) {
+        all |= pairs[q][1];
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned want = 0;
+        for (size_t q = 0; q < 6; q++) {
+            want |= (toks[i].flags & pairs[q][0]) ? pairs[q][1] : 0u;
+        }
+        assert_int_equal(a.terms[i].flags & all, want);
+        seen |= want;
+    }
+    assert_int_equal(seen, all);
+    free(toks);
+    assay_norm_fini(&norm);
+    assay_analysis_fini(&a);
+}
+
 int
 main(void)
 {
@@ -550,6 +597,7 @@ main(void)
                                         setup_lexicon, teardown_lexicon),
         cmocka_unit_test(test_analyze_close_synonyms),
         cmocka_unit_test(test_analyze_protected_terms_stay_apart),
+        cmocka_unit_test(test_analyze_break_flags_follow_the_tokens),
         cmocka_unit_test_setup_teardown(test_analyze_negative_prefix,
                                         setup_lexicon, teardown_lexicon),
         cmocka_unit_test(test_analyze_touching_tokens_keep_their_surfaces),

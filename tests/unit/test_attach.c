@@ -81,6 +81,29 @@ test_attach_reads_head_preposition_object(void **state)
     assay_analysis_fini(&w);
 }
 
+/* Every place preposition makes an answer's attachment (the word after a
+ * head is first tested for class PLACE_PREP, without a call): a pairing
+ * exchanged under each is found. */
+static void
+test_attach_every_place_preposition(void **state)
+{
+    (void)state;
+    static const char *const preps[] = {
+        "in", "on", "at", "to", "into", "onto", "from", "inside", "within"};
+    for (size_t k = 0; k < sizeof(preps) / sizeof(preps[0]); k++) {
+        char ref[160], ans[80];
+        snprintf(ref, sizeof(ref),
+                 "It keeps the key %s the parent, and the value %s the child.",
+                 preps[k], preps[k]);
+        snprintf(ans, sizeof(ans), "It keeps the value %s the parent.",
+                 preps[k]);
+        assay_attach_set s;
+        reference(&s, ref);
+        assert_int_equal(s.n, 2);
+        assert_int_equal(find(&s, ans, NULL, NULL), 0x2u);
+    }
+}
+
 static void
 test_attach_exchanged_pairing_found(void **state)
 {
@@ -208,6 +231,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attach_reads_head_preposition_object),
+        cmocka_unit_test(test_attach_every_place_preposition),
         cmocka_unit_test(test_attach_exchanged_pairing_found),
         cmocka_unit_test(test_attach_not_an_exchange),
         cmocka_unit_test(test_attach_same_head_other_preposition),

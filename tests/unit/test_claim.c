@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "claim.h"
+#include "claim_int.h"
 #include "concept.h"
 #include "lexicon.h"
 #include "wordnet.h"
@@ -455,6 +456,47 @@ test_claim_rule_from_its_other_end(void **state)
     judged_free(j);
     j = judge(q, ref, "The short string has a low pitch.", NULL, 0);
     assert_true(any_contradicted(j));
+    judged_free(j);
+}
+
+/* The inline prefix tests in front of the WordNet look-ups let through a
+ * word whose base a graded claim word shares ("short" for the claim's
+ * "shorter") and one listed as an opposite ("longer" against "shorter"),
+ * with the same keys as the look-up; a technical term or number gets its
+ * hash alone. */
+static void
+test_claim_prefix_fronts_let_listed_words_through(void **state)
+{
+    (void)state;
+    judged *j =
+        judge("Why does the first bottle give a higher note?",
+              "Its air column is shorter and vibrates faster.", "x", NULL, 0);
+    assay_analysis a = analyse("short longer slow x_y 42");
+    uint64_t keys[5];
+    uint64_t g = assay_claim_graded_base_key(&j->cs, &a.terms[0]);
+    assert_true(g != 0);
+    assert_true(g == assay_claim_graded_base_word(&j->cs, &a.terms[0]));
+    size_t nk = assay_claim_opposite_keys(&j->cs, &a.terms[1], keys);
+    assert_true(nk >= 2);
+    assert_true(keys[0] == (a.terms[1].hash & ~WN_NS));
+    uint64_t want[5];
+    want[0] = keys[0];
+    assert_int_equal(assay_claim_opposite_bases(&j->cs, &a.terms[1], want), nk);
+    assert_memory_equal(keys, want, nk * sizeof(keys[0]));
+    for (size_t i = 3; i < 5; i++) {
+        assert_int_equal(assay_claim_opposite_keys(&j->cs, &a.terms[i], keys),
+                         1);
+        assert_true(keys[0] == (a.terms[i].hash & ~WN_NS));
+        assert_true(assay_claim_graded_base_key(&j->cs, &a.terms[i]) == 0);
+    }
+    /* the answer's opposite is read through them ("longer" against
+     * "shorter") */
+    judged_free(j);
+    j = judge("Why does the first bottle give a higher note?",
+              "Its air column is shorter and vibrates faster.",
+              "Its air column is longer and vibrates faster.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assay_analysis_fini(&a);
     judged_free(j);
 }
 
@@ -1989,6 +2031,159 @@ test_claim_of_the_same_entity_is_an_object(void **state)
               NULL, 0);
     assert_false(any_contradicted(j));
     judged_free(j);
+}
+
+/* The inline first test of a growth named in words lets every name
+ * through, as an adverb, before what grows and as a compound, so each is
+ * still read as its growth; words that open otherwise, or are too short,
+ * it stops. */
+static void
+test_claim_growth_prefilter_passes_every_name(void **state)
+{
+    (void)state;
+    static const char *const named[] = {
+        "constant time",    "linear time",        "logarithmic time",
+        "log time",         "linearithmic space", "quadratic time",
+        "cubic time",       "exponential growth", "linearly",
+        "logarithmically",  "quadratically",      "cubically",
+        "exponentially",    "constant-time",      "linear-space",
+        "quadratic runtime"};
+    for (size_t k = 0; k < sizeof(named) / sizeof(named[0]); k++) {
+        assay_analysis a = analyse(named[k]);
+        size_t end = 0;
+        assert_true(claim_may_name_growth(&a.terms[0]));
+        assert_true(assay_claim_growth_word(&a, 0, a.n, &end) != 0);
+        assert_true(assay_claim_growth_at(&a, 0, a.n, &end) ==
+                    assay_claim_growth_word(&a, 0, a.n, &end));
+        /* a clause's labels (asked per term, the call only past the same
+         * inline test) hold the growth */
+        uint64_t labels[4];
+        assert_true(assay_claim_clause_labels(NULL, &a, 0, a.n, NULL, NULL,
+                                              labels, 4) >= 1);
+        assert_true(labels[0] == assay_claim_growth_word(&a, 0, a.n, &end));
+        assay_analysis_fini(&a);
+    }
+    static const char *const brackets[] = {"O(n) time", "O(log n)", "O(1)",
+                                           "O(n^2) steps"};
+    for (size_t k = 0; k < sizeof(brackets) / sizeof(brackets[0]); k++) {
+        assay_analysis a = analyse(brackets[k]);
+        size_t end = 0;
+        uint64_t labels[4];
+        assert_true(assay_claim_clause_labels(NULL, &a, 0, a.n, NULL, NULL,
+                                              labels, 4) >= 1);
+        assert_true(labels[0] == assay_claim_growth_at(&a, 0, a.n, &end));
+        assert_true(labels[0] != 0);
+        assay_analysis_fini(&a);
+    }
+    static const char *const other[] = {"time",   "co",    "lo",
+                                        "memory", "grows", "binary"};
+    for (size_t k = 0; k < sizeof(other) / sizeof(other[0]); k++) {
+        assay_analysis a = analyse(other[k]);
+        assert_false(claim_may_name_growth(&a.terms[0]));
+        assay_analysis_fini(&a);
+    }
+}
+
+/* The inline joiner test (class AND_OR) is "and" and "or" exactly: not
+ * the question's other joiners ("vs", "versus") nor a longer word. */
+static void
+test_claim_joiner_is_and_or(void **state)
+{
+    (void)state;
+    assay_analysis a = analyse("and or vs versus andor an order");
+    assert_int_equal(a.n, 7);
+    for (size_t i = 0; i < a.n; i++) {
+        assert_true(assay_claim_is_joiner(&a.terms[i]) == (i < 2));
+    }
+    assay_analysis_fini(&a);
+}
+
+/* How a clause stands to each claim (read once per clause for the passes
+ * over the claims) is each claim's own: a clause about the second of two
+ * contrasted entities speaks to that entity's claim, not the first's, and
+ * the other way round, with the claims in either order. */
+static void
+test_claim_each_claim_has_its_own_fit(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between a list and a tuple?";
+    const char *refs[2] = {"A list is mutable. A tuple is immutable.",
+                           "A tuple is immutable. A list is mutable."};
+    for (int r = 0; r < 2; r++) {
+        judged *j = judge(q, refs[r], "A tuple is immutable.", NULL, 0);
+        assert_int_equal(result_with(j, "tuple")->state, ASSAY_CLAIM_SUPPORTED);
+        assert_int_equal(result_with(j, "list")->state, ASSAY_CLAIM_MISSING);
+        judged_free(j);
+        j = judge(q, refs[r], "A list is mutable.", NULL, 0);
+        assert_int_equal(result_with(j, "list")->state, ASSAY_CLAIM_SUPPORTED);
+        assert_int_equal(result_with(j, "tuple")->state, ASSAY_CLAIM_MISSING);
+        judged_free(j);
+    }
+}
+
+/* The inline tests in front of the "less" and "more" readers let through
+ * every way the word before can lower or raise term i: a lesser word, a
+ * reducer (right before, or before an article or possessive), a measure
+ * "of" it, a morer; and stop the rest. The last word is i. */
+static void
+test_claim_less_and_more_before_every_form(void **state)
+{
+    (void)state;
+    static const char *const lowered[] = {
+        "less overhead",           "fewer threads",
+        "least overhead",          "fewest threads",
+        "reduces overhead",        "reduces the overhead",
+        "minimising its overhead", "reduces the number of trips",
+        "less amount of memory"};
+    for (size_t k = 0; k < sizeof(lowered) / sizeof(lowered[0]); k++) {
+        assay_analysis a = analyse(lowered[k]);
+        size_t verb = 0;
+        assert_true(assay_claim_less_before(&a, 0, a.n - 1, &verb));
+        assay_analysis_fini(&a);
+    }
+    static const char *const raised[] = {"more overhead", "extra storage",
+                                         "higher latency", "bigger pages"};
+    for (size_t k = 0; k < sizeof(raised) / sizeof(raised[0]); k++) {
+        assay_analysis a = analyse(raised[k]);
+        size_t verb = 0;
+        assert_true(assay_claim_more_before(NULL, &a, 0, a.n - 1));
+        assert_false(assay_claim_less_before(&a, 0, a.n - 1, &verb));
+        assert_int_equal(verb, SIZE_MAX);
+        assay_analysis_fini(&a);
+    }
+    assay_analysis a = analyse("some overhead of memory");
+    size_t verb = 0;
+    for (size_t i = 0; i < a.n; i++) {
+        assert_false(assay_claim_less_before(&a, 0, i, &verb));
+        assert_int_equal(verb, SIZE_MAX);
+        assert_false(assay_claim_more_before(NULL, &a, 0, i));
+    }
+    assay_analysis_fini(&a);
+}
+
+/* A clause ending in a denial of an elided predicate passes the inline
+ * test in front of the reading: the negator last ("the battery is not",
+ * "it isn't") or "never" before its auxiliary ("UDP never does"); one
+ * without a negator at its end does not end so. */
+static void
+test_claim_ends_elided_every_form(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"the battery is not", "UDP never does",
+                                      "it isn't", "POST does not"};
+    for (size_t k = 0; k < sizeof(yes) / sizeof(yes[0]); k++) {
+        assay_analysis a = analyse(yes[k]);
+        assert_true(assay_claim_ends_elided(&a, 0, a.n));
+        assert_true(assay_claim_ends_elided_at(&a, 0, a.n));
+        assay_analysis_fini(&a);
+    }
+    static const char *const no[] = {"the battery is full", "not the battery",
+                                     "never", "it is never full"};
+    for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++) {
+        assay_analysis a = analyse(no[k]);
+        assert_false(assay_claim_ends_elided(&a, 0, a.n));
+        assay_analysis_fini(&a);
+    }
 }
 
 /* a growth named in words and its big-O bracket are one value, either
@@ -4482,6 +4677,12 @@ main(void)
         cmocka_unit_test(test_claim_opposite_verb_of_another_object),
         cmocka_unit_test(test_claim_of_the_same_entity_is_an_object),
         cmocka_unit_test(test_claim_growth_in_words_is_its_bracket),
+        cmocka_unit_test(test_claim_growth_prefilter_passes_every_name),
+        cmocka_unit_test(test_claim_joiner_is_and_or),
+        cmocka_unit_test(test_claim_each_claim_has_its_own_fit),
+        cmocka_unit_test(test_claim_less_and_more_before_every_form),
+        cmocka_unit_test(test_claim_prefix_fronts_let_listed_words_through),
+        cmocka_unit_test(test_claim_ends_elided_every_form),
         cmocka_unit_test(test_claim_listed_opposite_of_any_form),
         cmocka_unit_test(test_claim_counted_the_other_way),
         cmocka_unit_test(test_claim_reduce_against_increase),

@@ -213,6 +213,36 @@ test_concept_phrase_does_not_cross_clause_boundary(void **state)
     assert_int_equal(m.state, ASSAY_MATCH_MISSING);
 }
 
+/* Every phrase word, first or later, in order or not, is told the same
+ * way by the word test and its inline front: a 5-letter word one edit
+ * away is fuzzy, a shorter one is not, a number matches only itself. */
+static void
+test_concept_word_test_for_every_phrase_word(void **state)
+{
+    fixture *fx = *state;
+    const char *a = "build Flsak apps";
+    assert_match(match1(fx, "build Flask", a), a, ASSAY_MATCH_FUZZY,
+                 "build Flsak");
+    assert_match(match1(fx, "Flask apps", a), a, ASSAY_MATCH_FUZZY,
+                 "Flsak apps");
+    const char *b = "apps in Flsak";
+    assert_match(match1(fx, "Flask apps", b), b, ASSAY_MATCH_FUZZY,
+                 "apps in Flsak");
+    assert_int_equal(match1(fx, "lock file", "lick file").state,
+                     ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "file lock", "file lick").state,
+                     ASSAY_MATCH_MISSING);
+    assert_int_equal(match1(fx, "port 8080", "port 8081").state,
+                     ASSAY_MATCH_MISSING);
+    const char *c = "it listens on port 8080";
+    assert_match(match1(fx, "port 8080", c), c, ASSAY_MATCH_EXACT, "port 8080");
+    /* a later hyphenated word with an edit per part: four bits of its
+     * signature differ, and it still matches part by part */
+    const char *d = "brokers use publisx-subscribz";
+    assert_match(match1(fx, "brokers use publish-subscribe", d), d,
+                 ASSAY_MATCH_FUZZY, "brokers use publisx-subscribz");
+}
+
 static void
 test_concept_one_edit_in_long_word_is_fuzzy(void **state)
 {
@@ -526,6 +556,96 @@ test_concept_variant_without_words_names_line(void **state)
                         "line 12: concept \"GIL\" variant \"?!\" has no words");
     assert_int_equal(cs.n, 0);
     assert_null(cs.c);
+}
+
+/* The first-word signatures kept as phrases are added are those of every
+ * phrase matched among content words, in the order of the concepts and
+ * their phrases (compiled, then derived), zero past the last to a multiple
+ * of 16; a close (misspelt) first word is found through them in a phrase
+ * past the first 16. */
+static void
+test_concept_first_word_signatures_follow_the_phrases(void **state)
+{
+    fixture *fx = *state;
+    static char *words[] = {
+        "mutex",   "semaphore", "deadlock",  "livelock",   "scheduler",
+        "context", "preempt",   "priority",  "starvation", "spinlock",
+        "barrier", "condition", "monitor",   "futex",      "atomic",
+        "fence",   "volatile",  "coroutine", "generator",  "interpreter"};
+    enum { N = sizeof(words) / sizeof(words[0]) };
+    assay_concept_def d[N];
+    char *v[N][2];
+    memset(d, 0, sizeof(d));
+    for (size_t i = 0; i < N; i++) {
+        v[i][0] = words[i];
+        v[i][1] = "it is"; /* all stop words: matched among all words */
+        d[i].label = words[i];
+        d[i].variants = v[i];
+        d[i].nvariants = i % 3 == 0 ? 2 : 1;
+        d[i].weight = 1.0;
+        d[i].line = (unsigned)i + 1;
+    }
+    assay_concept_set cs;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_concepts_compile(d, N, fx->lex, fx->st, &cs, &err),
+                  &err);
+    assay_analysis extra;
+    const char *more = "threading";
+    assert_ok(assay_analyze(fx->lex, fx->st, more, strlen(more), &extra, &err));
+    assert_ok(assay_concepts_add_word(&cs, &extra.terms[0], 1.0));
+    assay_analysis_fini(&extra);
+    size_t k = 0;
+    for (size_t i = 0; i < cs.n; i++) {
+        for (size_t j = 0; j < cs.c[i].nphrases; j++) {
+            const assay_cphrase *ph = &cs.c[i].phrases[j];
+            if (ph->among_all) {
+                continue;
+            }
+            assert_true(k < cs.nfirst);
+            assert_int_equal(cs.first_ssig[k], ph->words[0].surface_sig);
+            assert_int_equal(cs.first_tsig[k], ph->words[0].text_sig);
+            k++;
+        }
+    }
+    assert_int_equal(k, N + 1);
+    assert_int_equal(cs.nfirst, k);
+    assert_int_equal(cs.first_cap % 16, 0);
+    for (; k < cs.first_cap; k++) {
+        assert_int_equal(cs.first_ssig[k], 0);
+        assert_int_equal(cs.first_tsig[k], 0);
+    }
+    const char *a = "the interpreterr runs it";
+    assay_analysis an;
+    assert_ok(assay_analyze(fx->lex, fx->st, a, strlen(a), &an, &err));
+    assay_concept_match m[N + 1];
+    assay_concepts_match(&cs, &an, &params, m);
+    assert_int_equal(m[N - 1].state, ASSAY_MATCH_FUZZY);
+    assert_int_equal(m[0].state, ASSAY_MATCH_MISSING);
+    assay_analysis_fini(&an);
+    assay_concepts_fini(&cs);
+}
+
+/* A word's edit signature is the set of its bytes modulo 32, read two at a
+ * time: every length to 20 (odd ones end on a byte alone) and every byte
+ * value, against a byte loop. */
+static void
+test_concept_edit_signature_every_byte_and_length(void **state)
+{
+    (void)state;
+    uint32_t x = 2024;
+    for (size_t len = 0; len <= 20; len++) {
+        for (int k = 0; k < 200; k++) {
+            char w[21];
+            uint32_t want = 0;
+            for (size_t i = 0; i < len; i++) {
+                x = x * 1103515245u + 12345u;
+                w[i] = (char)(x >> 16);
+                want |= 1u << ((unsigned char)w[i] & 31u);
+            }
+            assert_int_equal(assay_edit_signature(w, len), want);
+        }
+    }
 }
 
 static void
@@ -859,6 +979,7 @@ main(void)
         cmocka_unit_test(test_concept_phrase_beyond_window_is_missing),
         cmocka_unit_test(test_concept_phrase_out_of_order_is_fuzzy),
         cmocka_unit_test(test_concept_phrase_does_not_cross_clause_boundary),
+        cmocka_unit_test(test_concept_word_test_for_every_phrase_word),
         cmocka_unit_test(test_concept_one_edit_in_long_word_is_fuzzy),
         cmocka_unit_test(test_concept_variant_keeps_its_count),
         cmocka_unit_test(test_concept_two_edits_is_missing),
@@ -875,6 +996,8 @@ main(void)
         cmocka_unit_test(test_concept_avoid_counts_negated_mention),
         cmocka_unit_test(test_concept_stop_word_only_variant_stays_matchable),
         cmocka_unit_test(test_concept_variant_without_words_names_line),
+        cmocka_unit_test(test_concept_first_word_signatures_follow_the_phrases),
+        cmocka_unit_test(test_concept_edit_signature_every_byte_and_length),
         cmocka_unit_test(test_concept_compile_keeps_weights_and_options),
         cmocka_unit_test(
             test_concept_derived_phrase_label_and_mention_beats_negation),

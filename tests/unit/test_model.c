@@ -226,6 +226,48 @@ test_model_questions_in_bank_order_with_own_thresholds(void **state)
     assay_model_unref(m);
 }
 
+/* Every question is found by its id through the id index (the first of
+ * the bank's questions, not another's), and an id of no question, a prefix
+ * of one or one with a byte more is not, in a bank of 3 and one of dozens. */
+static void
+test_model_find_uses_the_id_index(void **state)
+{
+    (void)state;
+    char path[1024];
+    assay_model *ms[2] = {
+        load_ok("engine/model.json"),
+        NULL,
+    };
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(
+        assay_model_load(assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR",
+                                         "python-fullstack"),
+                         &ms[1], &err),
+        &err);
+    assert_true(ms[1]->nquestions > 20);
+    for (size_t k = 0; k < 2; k++) {
+        assay_model *m = ms[k];
+        assert_non_null(m->qindex);
+        for (size_t i = 0; i < m->nquestions; i++) {
+            const char *id = m->questions[i].id;
+            assert_ptr_equal(assay_model_find(m, id), &m->questions[i]);
+            char other[256];
+            size_t n = strlen(id);
+            assert_true(n + 2 < sizeof(other));
+            memcpy(other, id, n);
+            other[n] = 'x';
+            other[n + 1] = '\0';
+            assert_null(assay_model_find(m, other));
+            other[n - 1] = '\0';
+            assert_null(assay_model_find(m, other));
+        }
+        assert_null(assay_model_find(m, "no-such-question"));
+        assert_null(assay_model_find(m, ""));
+        assay_model_unref(m);
+    }
+}
+
 static void
 test_model_hash_covers_model_stoplist_and_bank(void **state)
 {
@@ -1022,6 +1064,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_rule_penalty_applied_and_reported),
+        cmocka_unit_test(test_model_find_uses_the_id_index),
         cmocka_unit_test(test_model_band_model_decides_band),
         cmocka_unit_test(test_model_calibration_signal),
         cmocka_unit_test(test_model_band_sources),

@@ -131,6 +131,35 @@ test_polarity_negation_of_another_verb(void **state)
     assay_lexicon_free(lex);
 }
 
+/* Every cue word passes the inline first-letter test in front of the
+ * call: each clause cue, "from" after a verb of prevention, each denial
+ * word after a copula, and a negator whatever its first letter. */
+static void
+test_polarity_every_cue_word_passes_the_first_letter(void **state)
+{
+    (void)state;
+    static const char *const clause[] = {
+        "fail",   "fails",  "failed",   "failing", "lack",
+        "lacks",  "lacked", "lacking",  "unable",  "nowhere",
+        "hardly", "except", "excluding"};
+    char text[80];
+    for (size_t k = 0; k < sizeof(clause) / sizeof(clause[0]); k++) {
+        snprintf(text, sizeof(text), "it %s the copy", clause[k]);
+        assert_int_equal(cue_at(text, 1), ASSAY_CUE_CLAUSE);
+    }
+    static const char *const denials[] = {
+        "false", "untrue", "wrong", "incorrect", "myth", "nonsense", "bogus"};
+    for (size_t k = 0; k < sizeof(denials) / sizeof(denials[0]); k++) {
+        snprintf(text, sizeof(text), "x is %s", denials[k]);
+        assert_int_equal(cue_at(text, 2), ASSAY_CUE_SENTENCE);
+    }
+    assert_int_equal(cue_at("it keeps threads from running", 3),
+                     ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it never copies", 1), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it cannot copy", 1), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it does not copy", 2), ASSAY_CUE_CLAUSE);
+}
+
 static void
 test_polarity_classifies_cues(void **state)
 {
@@ -206,6 +235,27 @@ boundary_at(const char *text, size_t i)
     bool b = assay_scope_boundary(&a, i);
     assay_analysis_fini(&a);
     return b;
+}
+
+/* Each of the nine contrast words opens a scope through the class test
+ * that guards the inline call (class BOUNDARY), at a clause's start or
+ * inside it; a word that only shares a first letter or more opens none. */
+static void
+test_polarity_every_contrast_word_is_a_boundary(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"but",   "however",  "whereas",
+                                        "while", "although", "instead",
+                                        "yet",   "because",  "since"};
+    for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+        char text[80];
+        snprintf(text, sizeof(text), "pumps stall %s valves wait", words[k]);
+        assert_true(boundary_at(text, 2));
+        snprintf(text, sizeof(text), "%s valves wait", words[k]);
+        assert_true(boundary_at(text, 0));
+    }
+    assert_false(boundary_at("pumps stall butter valves wait", 2));
+    assert_false(boundary_at("pumps stall beside valves", 2));
 }
 
 static void
@@ -710,6 +760,8 @@ main(void)
             test_polarity_question_after_denied_knowing_is_not_denied),
         cmocka_unit_test(test_polarity_negation_of_another_verb),
         cmocka_unit_test(test_polarity_adverbial_yet_and_while_are_no_contrast),
+        cmocka_unit_test(test_polarity_every_contrast_word_is_a_boundary),
+        cmocka_unit_test(test_polarity_every_cue_word_passes_the_first_letter),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -218,6 +218,39 @@ test_cached_verdicts_are_byte_identical(void **state)
     assay_model_unref(plain);
 }
 
+/* The lookup key reads every byte of both texts, the last few of each
+ * (fewer than a word) too, and tells apart texts that differ only in where
+ * the question ends and the reference begins; equal texts in other buffers
+ * have the same key. */
+static void
+test_text_key_reads_every_byte_and_the_split(void **state)
+{
+    (void)state;
+    char q[40] = {0}, r[40] = {0}, q2[40] = {0}, r2[40] = {0};
+    for (size_t n = 0; n < 20; n++) {
+        for (size_t i = 0; i < n; i++) {
+            q[i] = (char)('a' + i);
+            r[i] = (char)('A' + i);
+        }
+        memcpy(q2, q, n);
+        memcpy(r2, r, n);
+        uint64_t k = assay_qcache_text_key(q, n, r, n);
+        assert_true(assay_qcache_text_key(q2, n, r2, n) == k);
+        for (size_t i = 0; i < n; i++) {
+            q2[i] ^= 0x20;
+            assert_true(assay_qcache_text_key(q2, n, r, n) != k);
+            q2[i] ^= 0x20;
+            r2[i] ^= 0x20;
+            assert_true(assay_qcache_text_key(q, n, r2, n) != k);
+            r2[i] ^= 0x20;
+        }
+    }
+    assert_true(assay_qcache_text_key("ab", 2, "c", 1) !=
+                assay_qcache_text_key("a", 1, "bc", 2));
+    assert_true(assay_qcache_text_key("", 0, "abcdefghi", 9) !=
+                assay_qcache_text_key("abcdefghi", 9, "", 0));
+}
+
 int
 main(void)
 {
@@ -227,6 +260,7 @@ main(void)
         cmocka_unit_test(test_a_reloaded_model_never_meets_old_entries),
         cmocka_unit_test(test_long_texts_and_no_cache_use_the_scratch),
         cmocka_unit_test(test_cached_verdicts_are_byte_identical),
+        cmocka_unit_test(test_text_key_reads_every_byte_and_the_split),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -161,6 +161,39 @@ test_distance_matches_full_table(void **state)
     }
 }
 
+/* with one edit allowed the distance is worked without the table: every
+ * pair of words of up to five letters of three, against the whole table */
+static void
+test_distance_within_one_matches_full_table(void **state)
+{
+    (void)state;
+    char words[364][6];
+    size_t lens[364], n = 0;
+    for (size_t len = 0; len <= 5; len++) {
+        size_t count = 1;
+        for (size_t i = 0; i < len; i++) {
+            count *= 3;
+        }
+        for (size_t v = 0; v < count; v++) {
+            size_t x = v;
+            for (size_t i = 0; i < len; i++) {
+                words[n][i] = (char)('a' + x % 3);
+                x /= 3;
+            }
+            lens[n++] = len;
+        }
+    }
+    assert_int_equal(n, 364);
+    for (size_t p = 0; p < n; p++) {
+        for (size_t q = 0; q < n; q++) {
+            unsigned want = full_distance(words[p], lens[p], words[q], lens[q]);
+            assert_int_equal(
+                assay_spell_distance(words[p], lens[p], words[q], lens[q], 1),
+                want <= 1 ? want : 2);
+        }
+    }
+}
+
 static void
 test_fix_rewrites_to_reference_word(void **state)
 {
@@ -461,6 +494,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_distance),
         cmocka_unit_test(test_distance_matches_full_table),
+        cmocka_unit_test(test_distance_within_one_matches_full_table),
         cmocka_unit_test(test_fix_rewrites_to_reference_word),
         cmocka_unit_test(test_fix_leaves_real_words),
         cmocka_unit_test(test_fix_needs_one_clear_target),

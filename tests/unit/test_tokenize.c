@@ -40,6 +40,27 @@ expect_tokens(const char *in, const char *want)
     assay_norm_fini(&n);
 }
 
+/* A plain run of ASCII letters and digits (the tokenizer's inline path)
+ * ends where the text does or at a byte that ends any token, a number when
+ * all digits; a joiner after it sends it to the full scan, which reads on
+ * ("3.14", "b-tree", "don't", "1,000", "c++", "tcp/ip"). */
+static void
+test_tokenize_plain_runs_and_what_follows(void **state)
+{
+    (void)state;
+    expect_tokens("42 apples b2b 7", "N:42 W:apples W:b2b N:7");
+    expect_tokens("x(y) z;w [q] a\"b\" 9!", "W:x |W:y |W:z |W:w |W:q "
+                                            "|W:a W:b N:9");
+    expect_tokens("3.14 b-tree don't 1,000 c++ tcp/ip end.",
+                  "N:3.14 T:b-tree W:don't N:1,000 T:c++ T:tcp/ip W:end");
+    expect_tokens("word", "W:word");
+    expect_tokens("123", "N:123");
+    /* a comma ends a run of letters, not one of digits; a full stop ends
+     * a run when no word character follows it */
+    expect_tokens("word, b2b, 12, 1,000 x.y (etc.) 42. 3.14.",
+                  "W:word |W:b2b |N:12 |N:1,000 T:x.y |W:etc |N:42 |N:3.14");
+}
+
 static void
 test_tokenize_splits_plain_words(void **state)
 {
@@ -447,6 +468,7 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tokenize_plain_runs_and_what_follows),
         cmocka_unit_test(test_tokenize_splits_plain_words),
         cmocka_unit_test(test_tokenize_spaces_read_as_tabs),
         cmocka_unit_test(test_tokenize_keeps_snake_case_whole),

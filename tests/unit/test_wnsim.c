@@ -168,6 +168,55 @@ test_wnsim_antonyms_score_zero(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* An answer's words are counted once each, however often and in whatever
+ * order they repeat, up to the first 64 distinct ones: through the
+ * prepared table (a filter of the words seen in front of their list) as
+ * directly; the repeats change nothing. */
+static void
+test_wnsim_repeated_words_count_once(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    prepare(fx, &pq, "How many values can a variable hold?",
+            "An unlimited number of values, stored in extra memory; the "
+            "dog ran faster than the cat.",
+            &fx->p);
+    static const char *const words[] = {
+        "infinite", "storage", "memory", "canine",  "cat",     "values",
+        "number",   "count",   "quick",  "slow",    "dog",     "puppy",
+        "held",     "extra",   "more",   "limited", "unbound", "variable"};
+    enum { W = sizeof(words) / sizeof(words[0]) };
+    char once[512] = "", thrice[1536] = "", many[4096] = "";
+    for (size_t k = 0; k < W; k++) {
+        strcat(once, words[k]);
+        strcat(once, " ");
+    }
+    for (size_t r = 0; r < 3; r++) {
+        for (size_t k = 0; k < W; k++) {
+            strcat(thrice, words[(k * 7 + r * 5) % W]);
+            strcat(thrice, " ");
+        }
+    }
+    double direct;
+    double s1 = feature(fx, &pq, once, &direct);
+    assert_near(s1, direct, 0.0);
+    double s3 = feature(fx, &pq, thrice, &direct);
+    assert_near(s3, direct, 0.0);
+    assert_near(s3, s1, 0.0);
+    /* more than 64 distinct words, each said twice: the first 64 count */
+    for (size_t r = 0; r < 2; r++) {
+        for (size_t k = 0; k < 80; k++) {
+            char w[16];
+            snprintf(w, sizeof(w), "%s%c%c ", words[k % W],
+                     (char)('a' + k / 26 % 26), (char)('a' + k % 26));
+            strcat(many, w);
+        }
+    }
+    double sm = feature(fx, &pq, many, &direct);
+    assert_near(sm, direct, 0.0);
+    assay_prepared_fini(&pq);
+}
+
 static void
 test_wnsim_prepared_equals_direct(void **state)
 {
@@ -488,6 +537,7 @@ main(void)
         cmocka_unit_test(test_wnsim_hypernym_path_similarity),
         cmocka_unit_test(test_wnsim_antonyms_score_zero),
         cmocka_unit_test(test_wnsim_prepared_equals_direct),
+        cmocka_unit_test(test_wnsim_repeated_words_count_once),
         cmocka_unit_test(test_wnsim_prepared_equals_direct_many_references),
         cmocka_unit_test(test_wnsim_demoted_words_are_ignored),
         cmocka_unit_test(test_wnsim_memo_finds_words_seen_before),

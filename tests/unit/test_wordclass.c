@@ -33,6 +33,24 @@ test_wordclass_listed_words(void **state)
                                      ASSAY_WC(PRE_VERB));
     assert_int_equal(wc("maximum"), ASSAY_WC(RESTRICTIVE) | ASSAY_WC(BOUND));
     assert_int_equal(wc("many"), ASSAY_WC(TOGETHER) | ASSAY_WC(QUANTIFIER));
+    /* the contrast words and the two coordinators, for the readers' inline
+     * tests (assay_scope_boundary, assay_claim_is_joiner) */
+    static const char *const contrast[] = {"but",   "however",  "whereas",
+                                           "while", "although", "instead",
+                                           "yet",   "because",  "since"};
+    for (size_t k = 0; k < sizeof(contrast) / sizeof(contrast[0]); k++) {
+        assert_true(wc(contrast[k]) & ASSAY_WC(BOUNDARY));
+    }
+    assert_int_equal(wc("and"), ASSAY_WC(JOINER) | ASSAY_WC(AND_OR));
+    assert_int_equal(wc("or"), ASSAY_WC(JOINER) | ASSAY_WC(AND_OR));
+    assert_int_equal(wc("vs"), ASSAY_WC(JOINER));
+    assert_int_equal(wc("butt") & ASSAY_WC(BOUNDARY), 0);
+    static const char *const place[] = {
+        "in", "on", "at", "to", "into", "onto", "from", "inside", "within"};
+    for (size_t k = 0; k < sizeof(place) / sizeof(place[0]); k++) {
+        assert_true(wc(place[k]) & ASSAY_WC(PLACE_PREP));
+    }
+    assert_int_equal(wc("of") & ASSAY_WC(PLACE_PREP), 0);
 }
 
 static void
