@@ -135,10 +135,7 @@ fit_run_fini(fit_run *run)
     json_decref(run->src_info);
     json_decref(run->review);
     json_decref(run->contra_info);
-    for (size_t i = 0; run->matches && i < run->items.n; i++) {
-        free(run->matches[i]);
-    }
-    free(run->matches);
+    assay_fit_matches_free(run->matches, run->items.n);
     free(run->fs);
     free(run->X);
     free(run->XR);
@@ -871,10 +868,7 @@ assay_eval(const assay_model *m, const char *labels_path, const char *split,
     /* per-question thresholds apply, as in the service (and assay bench) */
     assay_fit_metrics(score, band, sig, &items, &m->params, out);
 out:
-    for (size_t i = 0; matches && i < items.n; i++) {
-        free(matches[i]);
-    }
-    free(matches);
+    assay_fit_matches_free(matches, items.n);
     free(fs);
     free(X);
     free(score);

@@ -128,6 +128,15 @@ assay_fit_featurise(const assay_model *m, const assay_fit_groups *g,
 }
 
 void
+assay_fit_matches_free(assay_concept_match **matches, size_t n)
+{
+    for (size_t i = 0; matches != NULL && i < n; i++) {
+        free(matches[i]);
+    }
+    free(matches);
+}
+
+void
 assay_fit_item_thresholds(const assay_model *m, const assay_item *it,
                           double thc, double thp, double *c, double *p)
 {

@@ -54,6 +54,10 @@ assay_err assay_fit_featurise(const assay_model *m, const assay_fit_groups *g,
                               double *X, assay_features *fs,
                               assay_concept_match **matches, assay_error *err);
 
+/* assay_fit_matches_free frees the n arrays assay_fit_featurise set and
+ * the array holding them; NULL-safe. */
+void assay_fit_matches_free(assay_concept_match **matches, size_t n);
+
 /* assay_fit_item_thresholds gives the band thresholds an item is graded
  * with: its bank question's own (`thresholds:` in the bank) when it has
  * them, as the service does, else thc/thp. m may be NULL (thc/thp). */

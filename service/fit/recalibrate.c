@@ -344,10 +344,7 @@ assay_calibrate(const assay_calibrate_options *o, assay_calibrate_report *rep,
                             inputs, err);
     inputs = NULL;
 out:
-    for (size_t i = 0; matches && i < items.n; i++) {
-        free(matches[i]);
-    }
-    free(matches);
+    assay_fit_matches_free(matches, items.n);
     free(fs);
     free(X);
     free(score);
