@@ -493,6 +493,18 @@ time_adjunct(const assay_analysis *a, size_t i)
            assay_term_ing(&a->terms[i + 1]);
 }
 
+/* whether a "to" stands in [from, to) of a */
+static bool
+to_between(const assay_analysis *a, size_t from, size_t to)
+{
+    for (size_t q = from; q < to; q++) {
+        if (IS(&a->terms[q], "to")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void
 assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
@@ -599,9 +611,12 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
              * "recovery cannot work without the log" says recovery needs
              * the log, "no thread runs bytecode without the GIL" that a
              * running thread holds it; both negations cancel, over the
-             * words between them too */
+             * words between them too. Not with an infinitive between: in
+             * "uses 'not stand' to return values lazily without storing
+             * them", "without" is the infinitive's */
             bool need_of = IS(t, "without") && has_cue && (ncue & 1u) &&
-                           content > cue_at && content - cue_at < window;
+                           content > cue_at && content - cue_at < window &&
+                           !to_between(a, cue_id, i);
             for (size_t q = cue_id; need_of && q <= i; q++) {
                 cover[q] = cover[q] == cue_id ? 0 : cover[q];
             }

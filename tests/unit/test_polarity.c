@@ -432,6 +432,11 @@ test_polarity_without_under_a_negation_is_a_need(void **state)
     scope("recovery does not stop, without the log", 5, s);
     assert_int_equal(s[3], 'n');
     assert_int_equal(s[6], 'n');
+    /* "without" of an infinitive after the negated verb is no need: it
+     * negates what follows it */
+    scope("it uses not stand to return values lazily without storing them", 5,
+          s);
+    assert_int_equal(s[9], 'n');
     /* past the window the negation has ended: "without" negates afresh */
     scope("recovery cannot restart the crashed database server process "
           "quickly without the log",
