@@ -526,7 +526,7 @@ assay_close_synonyms(const assay_lexicon *lex, assay_stemmer *st,
                      bool mutual, uint64_t *out, size_t cap)
 {
     const assay_wordnet *wn = assay_lexicon_wordnet(lex);
-    if (wn == NULL || len < 4 || max > 63) {
+    if (wn == NULL || len < 4 || max > ASSAY_WORDNET_UPTO_MAX) {
         return 0;
     }
     for (size_t i = 0; i < len; i++) {
@@ -534,17 +534,17 @@ assay_close_synonyms(const assay_lexicon *lex, assay_stemmer *st,
             return 0; /* technical forms, numbers, compounds */
         }
     }
-    /* each base's synonyms listed once: the total decides, and the lists
-     * are what is analysed (a listing sorts the synsets' members) */
-    uint32_t bases[4], ids[4][64];
+    /* each base's synonyms listed once, up to max: a word past it has none
+     * (and is told apart without listing them all) */
+    uint32_t bases[4], ids[4][64], other[64];
     size_t nb = assay_wordnet_bases(wn, surface, len, bases, 4);
     size_t ns[4], total = 0;
     for (size_t b = 0; b < nb; b++) {
-        ns[b] = assay_wordnet_synonyms(wn, bases[b], ids[b], 64);
+        ns[b] = assay_wordnet_synonyms_upto(wn, bases[b], ids[b], max);
         total += ns[b];
-    }
-    if (total > max) {
-        return 0;
+        if (total > max) {
+            return 0;
+        }
     }
     size_t n = 0;
     for (size_t b = 0; b < nb; b++) {
@@ -552,8 +552,8 @@ assay_close_synonyms(const assay_lexicon *lex, assay_stemmer *st,
             const char *l = assay_wordnet_lemma(wn, ids[b][k]);
             assay_analysis a;
             if (l == NULL || strchr(l, ' ') != NULL ||
-                (mutual &&
-                 assay_wordnet_synonyms(wn, ids[b][k], NULL, 0) > max) ||
+                (mutual && assay_wordnet_synonyms_upto(wn, ids[b][k], other,
+                                                       max) > max) ||
                 assay_analyze(lex, st, l, strlen(l), &a, NULL) != ASSAY_OK) {
                 continue;
             }

@@ -1199,6 +1199,48 @@ assay_wordnet_synonyms(const assay_wordnet *wn, uint32_t id, uint32_t *out,
     return n;
 }
 
+size_t
+assay_wordnet_synonyms_upto(const assay_wordnet *wn, uint32_t id, uint32_t *out,
+                            size_t cap)
+{
+    if (wn == NULL || id >= wn->lemmas.n || cap > ASSAY_WORDNET_UPTO_MAX) {
+        return 0;
+    }
+    /* distinct members, found by a scan of those kept so far: a word with
+     * more than cap is told apart at the cap + 1st, unsorted */
+    uint32_t v[ASSAY_WORDNET_UPTO_MAX];
+    size_t n = 0;
+    for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
+        uint32_t ss = wn->senses[i];
+        for (uint32_t m = wn->mem_start[ss]; m < wn->mem_start[ss + 1]; m++) {
+            uint32_t x = wn->members[m];
+            bool dup = x == id || x == ASSAY_WORDNET_NONE;
+            for (size_t q = 0; q < n && !dup; q++) {
+                dup = v[q] == x;
+            }
+            if (dup) {
+                continue;
+            }
+            if (n == cap) {
+                return cap + 1;
+            }
+            v[n++] = x;
+        }
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--) {
+            v[j] = v[j - 1];
+        }
+        v[j] = x;
+    }
+    for (size_t i = 0; i < n; i++) {
+        out[i] = v[i];
+    }
+    return n;
+}
+
 /* senses of one lemma (no base forms) of part of speech pos */
 static size_t
 wn_senses_of(const assay_wordnet *wn, uint32_t id, int pos)

@@ -141,6 +141,15 @@ size_t assay_wordnet_antonyms(const assay_wordnet *wn, uint32_t id,
 size_t assay_wordnet_synonyms(const assay_wordnet *wn, uint32_t id,
                               uint32_t *out, size_t cap);
 
+/* assay_wordnet_synonyms_upto is assay_wordnet_synonyms for a caller that
+ * wants only words with few synonyms: it writes them to out, ascending, and
+ * returns how many when there are at most cap (<= ASSAY_WORDNET_UPTO_MAX),
+ * else cap + 1 as soon as it has seen that many, without sorting or
+ * allocating. */
+#define ASSAY_WORDNET_UPTO_MAX 63
+size_t assay_wordnet_synonyms_upto(const assay_wordnet *wn, uint32_t id,
+                                   uint32_t *out, size_t cap);
+
 /* assay_wordnet_direction says which way verb lemma id changes an amount:
  * +1 when it raises one, -1 when it lowers one, else 0. The raisers are
  * the words of the verb synsets that hold "increase" and the first word of

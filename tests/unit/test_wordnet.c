@@ -549,11 +549,43 @@ test_wordnet_malformed_line_names_file_and_line(void **state)
     rmdir(dir);
 }
 
+/* assay_wordnet_synonyms_upto agrees with assay_wordnet_synonyms on every
+ * third lemma of the table: the same ids in the same order when there are
+ * at most 6, else 7 ("more"); "erase" has its few, "fast" is past the
+ * cap. */
+static void
+test_wordnet_synonyms_upto_agrees_with_the_full_list(void **state)
+{
+    (void)state;
+    uint32_t full[64], upto[8];
+    size_t checked = 0, under = 0;
+    for (uint32_t l = 0; assay_wordnet_lemma(wn, l) != NULL; l += 3) {
+        size_t n = assay_wordnet_synonyms(wn, l, full, 64);
+        size_t m = assay_wordnet_synonyms_upto(wn, l, upto, 6);
+        if (n > 6) {
+            assert_int_equal(m, 7);
+        } else {
+            assert_int_equal(m, n);
+            assert_memory_equal(upto, full, n * sizeof(uint32_t));
+            under++;
+        }
+        checked++;
+    }
+    assert_true(checked > 40000);
+    assert_true(under > 0 && under < checked);
+    assert_in_range(assay_wordnet_synonyms_upto(wn, id("erase"), upto, 6), 1,
+                    6);
+    assert_int_equal(assay_wordnet_synonyms_upto(wn, id("fast"), upto, 6), 7);
+    assert_int_equal(assay_wordnet_synonyms_upto(wn, id("erase"), upto, 64),
+                     0); /* past ASSAY_WORDNET_UPTO_MAX */
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wordnet_loads_full_table),
+        cmocka_unit_test(test_wordnet_synonyms_upto_agrees_with_the_full_list),
         cmocka_unit_test(test_wordnet_reduces_inflections_to_base),
         cmocka_unit_test(test_wordnet_bases_lists_every_reading),
         cmocka_unit_test(test_wordnet_bases_memo_equals_direct),
