@@ -870,20 +870,26 @@ ids_add_members(const assay_wordnet *wn, wn_ids *s, uint32_t ss)
     }
 }
 
+/* sort_short sorts a short list in place by insertion: no callbacks */
+static void
+sort_short(uint32_t *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--) {
+            v[j] = v[j - 1];
+        }
+        v[j] = x;
+    }
+}
+
 /* sort_unique sorts v[0..n), drops duplicates and `self`; the new count. */
 static size_t
 sort_unique(uint32_t *v, size_t n0, uint32_t self)
 {
     if (n0 <= 32) {
-        /* most lists are a few synsets' members: no callbacks */
-        for (size_t i = 1; i < n0; i++) {
-            uint32_t x = v[i];
-            size_t j = i;
-            for (; j > 0 && v[j - 1] > x; j--) {
-                v[j] = v[j - 1];
-            }
-            v[j] = x;
-        }
+        sort_short(v, n0); /* most lists are a few synsets' members */
     } else {
         qsort(v, n0, sizeof(uint32_t), wn_cmp_u32);
     }
@@ -1206,9 +1212,8 @@ assay_wordnet_synonyms_upto(const assay_wordnet *wn, uint32_t id, uint32_t *out,
     if (wn == NULL || id >= wn->lemmas.n || cap > ASSAY_WORDNET_UPTO_MAX) {
         return 0;
     }
-    /* distinct members, found by a scan of those kept so far: a word with
-     * more than cap is told apart at the cap + 1st, unsorted */
-    uint32_t v[ASSAY_WORDNET_UPTO_MAX];
+    /* distinct members, found by a scan of those kept so far in out: a
+     * word with more than cap is told apart at the cap + 1st, unsorted */
     size_t n = 0;
     for (uint32_t i = wn->sense_start[id]; i < wn->sense_start[id + 1]; i++) {
         uint32_t ss = wn->senses[i];
@@ -1216,7 +1221,7 @@ assay_wordnet_synonyms_upto(const assay_wordnet *wn, uint32_t id, uint32_t *out,
             uint32_t x = wn->members[m];
             bool dup = x == id || x == ASSAY_WORDNET_NONE;
             for (size_t q = 0; q < n && !dup; q++) {
-                dup = v[q] == x;
+                dup = out[q] == x;
             }
             if (dup) {
                 continue;
@@ -1224,20 +1229,10 @@ assay_wordnet_synonyms_upto(const assay_wordnet *wn, uint32_t id, uint32_t *out,
             if (n == cap) {
                 return cap + 1;
             }
-            v[n++] = x;
+            out[n++] = x;
         }
     }
-    for (size_t i = 1; i < n; i++) {
-        uint32_t x = v[i];
-        size_t j = i;
-        for (; j > 0 && v[j - 1] > x; j--) {
-            v[j] = v[j - 1];
-        }
-        v[j] = x;
-    }
-    for (size_t i = 0; i < n; i++) {
-        out[i] = v[i];
-    }
+    sort_short(out, n);
     return n;
 }
 

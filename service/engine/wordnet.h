@@ -144,8 +144,8 @@ size_t assay_wordnet_synonyms(const assay_wordnet *wn, uint32_t id,
 /* assay_wordnet_synonyms_upto is assay_wordnet_synonyms for a caller that
  * wants only words with few synonyms: it writes them to out, ascending, and
  * returns how many when there are at most cap (<= ASSAY_WORDNET_UPTO_MAX),
- * else cap + 1 as soon as it has seen that many, without sorting or
- * allocating. */
+ * else cap + 1 as soon as it has seen that many (out, room for cap, then
+ * holds cap of them unsorted), without allocating. */
 #define ASSAY_WORDNET_UPTO_MAX 63
 size_t assay_wordnet_synonyms_upto(const assay_wordnet *wn, uint32_t id,
                                    uint32_t *out, size_t cap);
