@@ -479,6 +479,28 @@ deny_unneeded_subjects(const assay_analysis *a, unsigned window,
     }
 }
 
+/* A negative pronoun as a verb's object denies that verb: "UDP sends
+ * datagrams and guarantees nothing" says UDP guarantees no thing, so
+ * "guarantees" is denied as "gives no guarantees" denies "guarantees"
+ * (a clause cue's scope runs forward, and nothing follows it here). Only
+ * right after a content word that is no negator itself; not "none", which
+ * in an answer about Python is also the value None ("returns None"). */
+static void
+deny_verb_of_object(const assay_analysis *a, uint32_t *cover)
+{
+    static const char *const objects[] = {"nothing", "nobody"};
+    for (size_t i = 1; i < a->n; i++) {
+        const assay_term *t = &a->terms[i], *v = &a->terms[i - 1];
+        if (!(t->flags & ASSAY_TERM_NEGATOR) || !IN(t, objects) ||
+            (t->flags & ASSAY_TERM_BREAK_BEFORE) || !assay_term_content(v) ||
+            (v->flags & (ASSAY_TERM_NEGATOR | ASSAY_TERM_NUMBER)) ||
+            cover[i - 1] != 0) {
+            continue;
+        }
+        cover[i - 1] = (uint32_t)i + 1;
+    }
+}
+
 /* Whether term i opens an adjunct of time with a verb in -ing ("never
  * blocks the loop | while waiting for I/O", "do not close the file |
  * before writing"): a negation before it denies the predicate, not what
@@ -662,6 +684,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         free(cues);
     }
     spare_restrictions(a, cover);
+    deny_verb_of_object(a, cover);
     deny_unneeded_subjects(a, window, cover);
 }
 

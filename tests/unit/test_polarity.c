@@ -573,6 +573,24 @@ test_polarity_negative_pronoun_keeps_its_restriction(void **state)
     assert_string_equal(s, "...nn..");
 }
 
+/* a negative pronoun as a verb's object denies the verb before it, and
+ * only that verb: "guarantees nothing" as "gives no guarantees" */
+static void
+test_polarity_negative_object_denies_its_verb(void **state)
+{
+    (void)state;
+    char s[80];
+    /* udp sends datagrams and guarantees nothing
+     * 0   1     2         3   4          5 */
+    scope("udp sends datagrams and guarantees nothing", 5, s);
+    assert_string_equal(s, "....n.");
+    scope("the job changes nothing in the table", 5, s);
+    assert_int_equal(s[2], 'n');
+    /* "none" stays Python's None: "returns none" denies no returning */
+    scope("the function returns none", 5, s);
+    assert_int_equal(s[2], '.');
+}
+
 /* an auxiliary after "and" opens a predicate of its own: the denial
  * before it stops there */
 static void
@@ -760,6 +778,7 @@ main(void)
         cmocka_unit_test(test_polarity_denied_need_denies_its_subject),
         cmocka_unit_test(test_polarity_elided_denial),
         cmocka_unit_test(test_polarity_negative_pronoun_keeps_its_restriction),
+        cmocka_unit_test(test_polarity_negative_object_denies_its_verb),
         cmocka_unit_test(test_polarity_auxiliary_after_and_ends_the_denial),
         cmocka_unit_test(
             test_polarity_question_after_denied_knowing_is_not_denied),
