@@ -919,6 +919,29 @@ counterfactual(const assay_analysis *a, const clause *k)
     return be && would;
 }
 
+/* Whether answer word h (first at p in word_key), a claim word, is a word
+ * only of claims about entities other than own, in a clause that names own
+ * alone: "RAM is slow" against "RAM is fast; a disk is slower" says of RAM
+ * what the reference says of the disk, so "slow" is read as the opposite
+ * of RAM's "fast" (a clause naming both speaks of each in turn, and a
+ * word some claim of own says is that claim's). */
+static bool
+other_entity_word(const assay_claim_set *cs, uint64_t h, size_t p, int own,
+                  uint32_t named_all)
+{
+    if (own < 0 || named_all != 1u << own || p >= cs->nword ||
+        cs->word_key[p] != h) {
+        return false;
+    }
+    for (; p < cs->nword && cs->word_key[p] == h; p++) {
+        int s = cs->c[cs->word_claim[p]].subject;
+        if (s < 0 || s == own) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -1120,6 +1143,9 @@ judge_clause(void *vctx, const clause *k)
                        : cs->nword;
             claim_word = p < cs->nword && cs->word_key[p] == h;
         }
+        const bool cross = claim_word && conj == 0 && gend == i + 1 &&
+                           !named_growth &&
+                           other_entity_word(cs, h, p, own, named_all);
         /* a word that is no claim's may be a close synonym of one
          * ("halts" for "stops"): it says that word, for less credit */
         const uint64_t *wkeys = cs->word_key;
@@ -1215,7 +1241,7 @@ judge_clause(void *vctx, const clause *k)
          * long one lower" speaks of each in turn) */
         uint64_t keys[5];
         size_t nk = gend > i + 1 ? 0 : assay_claim_opposite_keys(cs, t, keys);
-        if ((claim_word && conj == 0) || gend > i + 1) {
+        if (((claim_word && conj == 0) || gend > i + 1) && !cross) {
             /* ... though the clause does not say the claim's own word
              * either: "it can give false negatives" does not agree with
              * "it can give false positives" on the strength of "give
@@ -1242,7 +1268,8 @@ judge_clause(void *vctx, const clause *k)
                 if (claim_word &&
                     (cs->opp_claim[p] == ENTITY_OPPOSITE ||
                      assay_claim_word_index(&cs->c[cs->opp_claim[p]],
-                                            t->hash) >= 0)) {
+                                            t->hash) >= 0 ||
+                     (cross && cs->c[cs->opp_claim[p]].subject != own))) {
                     continue;
                 }
                 if (cs->opp_claim[p] == ENTITY_OPPOSITE) {

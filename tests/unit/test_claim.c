@@ -4345,6 +4345,36 @@ test_claim_opposite_from_another_claim_does_not_agree(void **state)
     judged_free(j);
 }
 
+/* a clause naming one entity alone, with a word only the other entity's
+ * claim says, that is the opposite of the first entity's word: it says of
+ * the one what the reference says of the other ("RAM is slow" against
+ * "RAM is fast; a disk is slower"); a clause naming both speaks of each */
+static void
+test_claim_other_entitys_word_is_an_opposite(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between RAM and a disk?";
+    const char *ref = "RAM is fast memory; a disk is slower storage.";
+    judged *j = judge(q, ref, "RAM is slow.", NULL, 0);
+    assert_int_equal(result_of(j, "RAM is fast")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "RAM is slower memory.", NULL, 0);
+    assert_int_equal(result_of(j, "RAM is fast")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* said of the disk, it agrees; both in turn, each agrees */
+    j = judge(q, ref, "A disk is slow.", NULL, 0);
+    assert_int_not_equal(result_of(j, "RAM is fast")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "RAM is fast memory, and a disk is slower storage.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "RAM is fast")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* a list's tail after a comma stays in its clause when only function
  * words, quantifiers and adverbs follow it ("..., availability and
  * partition tolerance all at once"), in a reference and in an answer; and
@@ -4766,6 +4796,7 @@ main(void)
         cmocka_unit_test(test_claim_elided_denial_takes_the_predicate_before),
         cmocka_unit_test(test_claim_elided_denial_of_an_entity_word),
         cmocka_unit_test(test_claim_opposite_from_another_claim_does_not_agree),
+        cmocka_unit_test(test_claim_other_entitys_word_is_an_opposite),
         cmocka_unit_test(test_claim_list_tail_with_adverbs_and_subject_no),
         cmocka_unit_test(test_claim_attachment_exchanged),
         cmocka_unit_test(test_claim_share_of_a_whole),
