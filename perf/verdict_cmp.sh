@@ -4,19 +4,24 @@
 # over the labelled set (by id, and inline against every reference of its
 # question), the Mohler and SemEval training answers (inline) and long
 # answers made by make_batch.py (both ways), and compares the outputs with cmp. Exit 0 when every pair is identical.
+# ASSAY_CMP_OLD_MODEL: the model directory the old build grades with (default
+# the repository's python-fullstack), to compare a model change as well.
 set -eu
 old=$1
 new=$2
 out=${3:-/tmp/verdict_cmp}
 root=$(cd "$(dirname "$0")/.." && pwd)
 model=$root/models/python-fullstack
+old_model=${ASSAY_CMP_OLD_MODEL:-$model}
+new_model=$model
 data=$root/../shared/datasets
 mkdir -p "$out"
 status=0
 run() { # name file mode
     for b in old new; do
         eval dir=\$$b
-        "$dir/perf/verdict_dump" "$model" "$2" "$3" > "$out/$1.$b"
+        eval m=\$${b}_model
+        "$dir/perf/verdict_dump" "$m" "$2" "$3" > "$out/$1.$b"
     done
     if cmp "$out/$1.old" "$out/$1.new"; then
         echo "same $1 ($(grep -vc '^#' "$out/$1.new") verdicts)"

@@ -5,6 +5,7 @@
  */
 #include "claim_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -276,6 +277,30 @@ mutual_antonyms(const assay_wordnet *wn, uint32_t id, uint32_t *ids, size_t n)
 /* Appends to ids[0..n) the verbs that change an amount the other way from
  * lemma id ("adds" against "reduces the overhead": WordNet lists few verb
  * antonyms), skipping those already there; returns the new count. */
+/* The WordNet verb a verb and its particle say together ("speeds up" is
+ * "speed up", whose antonyms are "slow down" and "slow"), in *out; 0 when
+ * WordNet lists no such verb (then the pair has no antonyms: "left off"
+ * is not the opposite of "right off"). */
+static size_t
+phrasal_base(const assay_wordnet *wn, const assay_term *verb,
+             const assay_term *particle, uint32_t *out)
+{
+    uint32_t bases[4];
+    size_t nb = assay_wordnet_bases(wn, verb->surface, verb->surface_len,
+                                    bases, 4);
+    for (size_t b = 0; b < nb; b++) {
+        char name[64];
+        int len = snprintf(name, sizeof(name), "%s %.*s",
+                           assay_wordnet_lemma(wn, bases[b]),
+                           (int)particle->surface_len, particle->surface);
+        if (len > 0 && (size_t)len < sizeof(name) &&
+            assay_wordnet_bases(wn, name, (size_t)len, out, 1) == 1) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static size_t
 add_direction_opposites(const assay_wordnet *wn, uint32_t id, uint32_t *ids,
                         size_t n)
@@ -704,11 +729,14 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
                 nopp = compound_opposites(cs, cc, c, (size_t)w, t, lex, st, opp,
                                           nopp);
             }
-            if (cs->wn != NULL && !phrasal &&
+            if (cs->wn != NULL &&
                 !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 uint32_t bases[4], ids[OPP_IDS];
-                size_t nb = assay_wordnet_bases(cs->wn, t->surface,
-                                                t->surface_len, bases, 4);
+                size_t nb = phrasal ? phrasal_base(cs->wn, t, &r->terms[i + 1],
+                                                   bases)
+                                    : assay_wordnet_bases(cs->wn, t->surface,
+                                                          t->surface_len,
+                                                          bases, 4);
                 for (size_t b = 0; b < nb; b++) {
                     size_t nant =
                         assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);

@@ -954,17 +954,31 @@ ant_targets(const assay_wordnet *wn, uint32_t ss, uint32_t id, wn_ids *s)
  * a word of slowly's sense, is paired with "difficult", and against
  * "quickly" it would be wrong. paired: per lemma, whether it is the
  * source of some antonym link. */
+static size_t wn_senses_of(const assay_wordnet *wn, uint32_t id, int pos);
+#define WN_SENSE_VERBS 5 /* most senses a verb of sense_targets may have */
+
 static void
 sense_targets(const assay_wordnet *wn, uint32_t ss, uint32_t id,
               const uint8_t *paired, wn_ids *s)
 {
-    if (wn->ss_pos[ss] != WN_ADV) {
+    if (wn->ss_pos[ss] != WN_ADV && wn->ss_pos[ss] != WN_VERB) {
+        return;
+    }
+    /* an adverb paired as any part of speech keeps to its pairs; a verb
+     * only where it is paired as a verb ("slow" pairs with "fast" as an
+     * adjective, and as a verb is the unpaired word of decelerate's sense,
+     * against "speed up" and "speed") */
+    uint8_t as = wn->ss_pos[ss] == WN_VERB ? (uint8_t)(1u << WN_VERB) : 0xffu;
+    /* a verb of many senses ("get", "put", "stay") would take the words of
+     * every one of them, most far from what a clause means by it: verbs of
+     * a few senses only, on both sides */
+    if (as != 0xffu && wn_senses_of(wn, id, WN_VERB) > WN_SENSE_VERBS) {
         return;
     }
     for (uint32_t l = wn->link_start[ss]; l < wn->link_start[ss + 1]; l++) {
         const wn_link *lk = &wn->links[l];
         if (lk->type != WN_ANT ||
-            (paired[id] && !wn_is_member_at(wn, ss, lk->src, id))) {
+            ((paired[id] & as) && !wn_is_member_at(wn, ss, lk->src, id))) {
             continue;
         }
         for (uint32_t m = wn->mem_start[lk->target];
@@ -972,7 +986,8 @@ sense_targets(const assay_wordnet *wn, uint32_t ss, uint32_t id,
             uint32_t w = wn->members[m];
             bool named =
                 lk->dst == 0 || m == wn->mem_start[lk->target] + lk->dst - 1u;
-            if (w != ASSAY_WORDNET_NONE && (named || !paired[w])) {
+            if (w != ASSAY_WORDNET_NONE && (named || !(paired[w] & as)) &&
+                (as == 0xffu || wn_senses_of(wn, w, WN_VERB) <= WN_SENSE_VERBS)) {
                 ids_add(s, w);
             }
         }
@@ -1044,7 +1059,7 @@ wn_build_antonyms(assay_wordnet *wn)
                  lk->type == WN_ANT && m < wn->mem_start[ss + 1]; m++) {
                 if ((lk->src == 0 || m == wn->mem_start[ss] + lk->src - 1u) &&
                     wn->members[m] < n) {
-                    paired[wn->members[m]] = 1;
+                    paired[wn->members[m]] |= (uint8_t)(1u << wn->ss_pos[ss]);
                 }
             }
         }

@@ -4375,6 +4375,25 @@ test_claim_other_entitys_word_is_an_opposite(void **state)
     judged_free(j);
 }
 
+/* a verb with its particle is the WordNet verb they say together ("speeds
+ * up" is "speed up", whose antonyms are "slow down" and "slow") */
+static void
+test_claim_phrasal_verb_opposites(void **state)
+{
+    (void)state;
+    const char *q = "What does caching do?";
+    const char *ref = "Caching speeds up reads.";
+    assert_int_equal(first_state(q, ref, "Caching slows reads."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref, "Caching slows down reads."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref, "Caching speeds up reads."),
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(first_state(q, "Caching slows down reads.",
+                                 "Caching speeds up reads."),
+                     ASSAY_CLAIM_CONTRADICTED);
+}
+
 /* a list's tail after a comma stays in its clause when only function
  * words, quantifiers and adverbs follow it ("..., availability and
  * partition tolerance all at once"), in a reference and in an answer; and
@@ -4797,6 +4816,7 @@ main(void)
         cmocka_unit_test(test_claim_elided_denial_of_an_entity_word),
         cmocka_unit_test(test_claim_opposite_from_another_claim_does_not_agree),
         cmocka_unit_test(test_claim_other_entitys_word_is_an_opposite),
+        cmocka_unit_test(test_claim_phrasal_verb_opposites),
         cmocka_unit_test(test_claim_list_tail_with_adverbs_and_subject_no),
         cmocka_unit_test(test_claim_attachment_exchanged),
         cmocka_unit_test(test_claim_share_of_a_whole),

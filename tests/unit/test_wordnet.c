@@ -269,6 +269,27 @@ test_wordnet_adverb_senses_share_their_antonym(void **state)
     assert_false(ant("poorly", "badly")); /* synonyms stay apart */
 }
 
+/* A verb of a few senses, paired with no antonym as a verb, takes its
+ * sense's antonyms as an adverb does: WordNet pairs "accelerate" with
+ * "decelerate" alone, and "speed", "speed up" and "slow" (a verb of
+ * decelerate's sense; paired with "fast" only as an adjective) oppose
+ * across them, as do "accelerate" and "slow" (the unpaired word of its
+ * antonym's sense). A verb of many senses takes none: "get" (36 senses) would
+ * take "leave" and "end". */
+static void
+test_wordnet_verb_senses_share_their_antonym(void **state)
+{
+    (void)state;
+    assert_true(in_antonym_list("speed", "slow"));
+    assert_true(in_antonym_list("slow", "speed"));
+    assert_true(in_antonym_list("slow", "fast"));
+    assert_true(in_antonym_list("speed up", "slow down"));
+    assert_true(in_antonym_list("accelerate", "decelerate"));
+    assert_true(in_antonym_list("accelerate", "slow"));
+    assert_false(in_antonym_list("get", "leave"));
+    assert_false(in_antonym_list("get", "end"));
+}
+
 static void
 test_wordnet_antonym_list_is_sorted_and_bounded(void **state)
 {
@@ -595,6 +616,7 @@ main(void)
             test_wordnet_indirect_antonyms_through_similar_clusters),
         cmocka_unit_test(test_wordnet_adverbs_take_their_adjectives_antonyms),
         cmocka_unit_test(test_wordnet_adverb_senses_share_their_antonym),
+        cmocka_unit_test(test_wordnet_verb_senses_share_their_antonym),
         cmocka_unit_test(test_wordnet_antonym_list_is_sorted_and_bounded),
         cmocka_unit_test(test_wordnet_satellites_of_a_head),
         cmocka_unit_test(test_wordnet_synonyms_share_a_synset),
