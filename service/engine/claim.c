@@ -597,6 +597,9 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 (assay_claim_restrictive_at(ra, i) && !IN_CLASS(t, BOUND)) ||
                 IN_CLASS(t, LESSER) || assay_scope_boundary(ra, i) ||
                 assay_claim_quantity_phrase(ra, c->first, i) != 0 ||
+                assay_claim_frequency_cue(ra, c->first, i) != 0 ||
+                (i > c->first && is_word(t, "time") &&
+                 assay_claim_frequency_cue(ra, c->first, i - 1) != 0) ||
                 (i >= 2 && assay_claim_trade_off(ra, NULL, i - 2))) {
                 continue; /* ... and the "cost" of "at the cost of" */
             }
@@ -808,7 +811,11 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                                           assay_claim_effect_cue, &turned);
         cl->quantity = assay_claim_cue_sign(ra, c->first, c->last, rcov,
                                             assay_claim_quantity_cue, &turned);
-        cs->effects = cs->effects || cl->effect != 0 || cl->quantity != 0;
+        cl->frequency = assay_claim_cue_sign(ra, c->first, c->last, rcov,
+                                             assay_claim_frequency_cue,
+                                             &turned);
+        cs->effects = cs->effects || cl->effect != 0 || cl->quantity != 0 ||
+                      cl->frequency != 0;
         cl->cond_of = (int8_t)(conditional && !opens_if ? antecedent : -1);
         cl->instead = is_word(&ra->terms[c->first], "instead") ||
                       (k > 0 && x->cl[k - 1].sentence == c->sentence &&

@@ -116,6 +116,9 @@ typedef struct assay_claim {
     int quantity;         /* -1: says one alone ("only one thread ... at a
                              time"); +1: several together ("many threads ...
                              simultaneously"); 0 neither or both */
+    int frequency;        /* +1: in every case ("always runs", "whether or
+                             not"); -1: in some cases only ("only when",
+                             "sometimes"); 0 neither or both */
     uint64_t value;       /* the reference opens with a bare number ("40
                              meters."): its term hash, else 0 */
     uint64_t label[ASSAY_CLAIM_LABELS]; /* the instances it names ("terminal

@@ -139,6 +139,43 @@ assay_claim_quantity_cue(const assay_analysis *a, size_t first, size_t i)
                     : assay_claim_quantity_phrase(a, first, i);
 }
 
+/* The frequency cue term i of a is: +1 in every case ("always", "every
+ * time", "each time", "whenever", "regardless", "whether or not"), -1 in
+ * some cases only ("sometimes", "occasionally", "rarely", "seldom", "only"
+ * before when / if / once / after / before / while), else 0. "A finally
+ * block always runs" is contradicted by "runs only when an exception was
+ * raised" though every word of it is said; "never" is a negation, read as
+ * one. */
+int
+assay_claim_frequency_cue(const assay_analysis *a, size_t first, size_t i)
+{
+    (void)first;
+    static const char *const always[] = {"always", "whenever", "regardless"};
+    static const char *const sometimes[] = {"sometimes", "occasionally",
+                                            "rarely", "seldom"};
+    static const char *const every[] = {"every", "each"};
+    static const char *const restricted[] = {"when", "if",    "once",
+                                             "after", "before", "while"};
+    const assay_term *t = &a->terms[i];
+    const assay_term *n = i + 1 < a->n && !(a->terms[i + 1].flags &
+                                            ASSAY_TERM_BREAK_BEFORE)
+                              ? &a->terms[i + 1]
+                              : NULL;
+    if (IS_ANY(t, always) ||
+        (IS_ANY(t, every) && n != NULL && is_word(n, "time")) ||
+        (is_word(t, "whether") && n != NULL && is_word(n, "or") &&
+         i + 2 < a->n && is_word(&a->terms[i + 2], "not"))) {
+        return 1;
+    }
+    /* "only when" is said across a clause break ("runs only | when ..."):
+     * the next term is read whatever stands before it */
+    return IS_ANY(t, sometimes) ||
+                   (is_word(t, "only") && i + 1 < a->n &&
+                    IS_ANY(&a->terms[i + 1], restricted))
+               ? -1
+               : 0;
+}
+
 /* What the cues of one class (cue: effect_cue or quantity_cue) say in
  * [first, last) of a: the sign when all its cues agree, 0 when there are
  * none or both signs. A cue under one of the clause's negations (cover,

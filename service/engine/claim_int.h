@@ -169,6 +169,7 @@ int assay_claim_quantity_phrase(const assay_analysis *a, size_t first,
                                 size_t i);
 bool assay_claim_several_word(const assay_analysis *a, size_t i);
 int assay_claim_quantity_cue(const assay_analysis *a, size_t first, size_t i);
+int assay_claim_frequency_cue(const assay_analysis *a, size_t first, size_t i);
 int assay_claim_cue_sign(const assay_analysis *a, size_t first, size_t last,
                          const uint32_t *cover,
                          int (*cue)(const assay_analysis *, size_t, size_t),

@@ -1325,13 +1325,15 @@ judge_clause(void *vctx, const clause *k)
     }
     j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");
-    bool eturned = false, qturned = false;
-    int effect = 0, quantity = 0;
+    bool eturned = false, qturned = false, fturned = false;
+    int effect = 0, quantity = 0, frequency = 0;
     if (cs->effects) {
         effect = assay_claim_cue_sign(a, k->first, k->last, j->cover,
                                       assay_claim_effect_cue, &eturned);
         quantity = assay_claim_cue_sign(a, k->first, k->last, j->cover,
                                         assay_claim_quantity_cue, &qturned);
+        frequency = assay_claim_cue_sign(a, k->first, k->last, j->cover,
+                                         assay_claim_frequency_cue, &fturned);
     }
     size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
     if (assay_scope_boundary(a, k->first) && k->first + 1 < k->last) {
@@ -1561,12 +1563,18 @@ judge_clause(void *vctx, const clause *k)
          * at a time") */
         bool by_effect = cl->effect != 0 && effect != 0;
         bool by_quantity = cl->quantity != 0 && quantity != 0;
+        /* how often, as how many: "runs only when ..." against "always
+         * runs"; read as the effect is, at most of the claim's words */
+        bool by_frequency = cl->frequency != 0 && frequency != 0;
         bool differ = (by_effect && effect != cl->effect) ||
-                      (by_quantity && quantity != cl->quantity);
+                      (by_quantity && quantity != cl->quantity) ||
+                      (by_frequency && frequency != cl->frequency);
         /* agreeing through a negated cue explains the negation; an
          * agreeing plain cue leaves a negation elsewhere to decide ("many
          * bubbles will not rise" against "many bubbles rise") */
-        bool explained = (by_effect && eturned) || (by_quantity && qturned);
+        bool explained = (by_effect && eturned) ||
+                         (by_quantity && qturned) ||
+                         (by_frequency && fturned);
         /* how many, said of the claim's own subject named in the clause,
          * decides at the alignment share ("a mutex lets many threads use
          * the shared resource" against "a mutex allows only one thread at

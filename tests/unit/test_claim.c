@@ -4394,6 +4394,39 @@ test_claim_phrasal_verb_opposites(void **state)
                      ASSAY_CLAIM_CONTRADICTED);
 }
 
+/* how often, as how many: a claim said in every case ("always", "every
+ * time", "whether or not") is contradicted by a clause that says it in some
+ * cases only ("only when", "sometimes"), though every other word of it is
+ * said; the frequency words are no words of the claim, so a plain "runs"
+ * still agrees */
+static void
+test_claim_frequency_said_otherwise(void **state)
+{
+    (void)state;
+    const char *q = "When is a finally block executed?";
+    const char *ref = "A finally block always runs, whether or not the try "
+                      "block raised an exception.";
+    judged *j = judge(q, ref,
+                      "A finally block runs only when the try block raised "
+                      "an exception.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "A finally block always")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A finally block sometimes runs.", NULL, 0);
+    assert_int_equal(result_of(j, "A finally block always")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A finally block runs in every case.", NULL, 0);
+    assert_int_equal(result_of(j, "A finally block always")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref, "A finally block always runs.", NULL, 0);
+    assert_int_equal(result_of(j, "A finally block always")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* a list's tail after a comma stays in its clause when only function
  * words, quantifiers and adverbs follow it ("..., availability and
  * partition tolerance all at once"), in a reference and in an answer; and
@@ -4817,6 +4850,7 @@ main(void)
         cmocka_unit_test(test_claim_opposite_from_another_claim_does_not_agree),
         cmocka_unit_test(test_claim_other_entitys_word_is_an_opposite),
         cmocka_unit_test(test_claim_phrasal_verb_opposites),
+        cmocka_unit_test(test_claim_frequency_said_otherwise),
         cmocka_unit_test(test_claim_list_tail_with_adverbs_and_subject_no),
         cmocka_unit_test(test_claim_attachment_exchanged),
         cmocka_unit_test(test_claim_share_of_a_whole),
