@@ -122,8 +122,12 @@ share_cue(const assay_analysis *a, size_t i)
          !(i > 0 && is_word(&a->terms[i - 1], "any")))) {
         return -1;
     }
+    /* "some of them" is a part, as against all of them ("lets some of
+     * its operations take effect" against "either all of its operations
+     * take effect or none"); "some" alone may mean a certain one */
     return is_word(t, "few") || is_word(t, "fraction") ||
-                   is_word(t, "minority") || is_word(t, "handful")
+                   is_word(t, "minority") || is_word(t, "handful") ||
+                   (is_word(t, "some") && next && is_word(n, "of"))
                ? -1
                : 0;
 }

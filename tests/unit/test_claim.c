@@ -4533,6 +4533,18 @@ test_claim_share_of_a_whole(void **state)
               "Losing all the replicas leaves the data safe.", NULL, 0);
     assert_int_equal(result_of(j, "Losing")->state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
+    /* "some of them" is a part, as against all of them */
+    q = "What does a transaction guarantee?";
+    ref = "A transaction applies all of its operations or none of them.";
+    j = judge(q, ref, "A transaction applies some of its operations.", NULL,
+              0);
+    assert_int_equal(result_of(j, "A transaction")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A transaction applies all of its operations.", NULL, 0);
+    assert_int_equal(result_of(j, "A transaction")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
 }
 
 /* operators and keywords in code spans are names: the question's "`is`
