@@ -942,6 +942,104 @@ other_entity_word(const assay_claim_set *cs, uint64_t h, size_t p, int own,
     return true;
 }
 
+/* Whether clause k says claim cl's two things the other way round about
+ * the claim's verb: a word of the claim before a verb of the claim and
+ * one after it, both nouns in WordNet, said after and before that verb
+ * ("a parent class reuses and extends the behaviour of a child class" for
+ * "a child class reuses and extends the behaviour of a parent class", "a
+ * thread contains processes" for "a process contains threads"). Not in a
+ * passive clause (a form of "be", or "by": "threads are contained in a
+ * process" says the same), nor with a word said twice. The verb: a word
+ * WordNet has only as a verb, mostly as one, or one in -s ("contains"). */
+static bool
+exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k)
+{
+    static const char *const passive[] = {"is",   "are",   "was", "were",
+                                          "be",   "been",  "being", "by"};
+    const assay_analysis *a = j->a;
+    const assay_wordnet *wn = j->cs->wn;
+    if (wn == NULL || cl->nwords == 0) {
+        return false;
+    }
+    size_t pos[ASSAY_CLAIM_WORDS];
+    uint32_t seen = 0, twice = 0, noun = 0, verb = 0;
+    for (size_t i = k->first; i < k->last; i++) {
+        if (IS_ANY(&a->terms[i], passive)) {
+            return false;
+        }
+        int w = assay_claim_word_at(cl, a, k->first, k->last, i);
+        if (w < 0) {
+            continue;
+        }
+        twice |= seen & (1u << w);
+        if (!((seen >> w) & 1u)) {
+            seen |= 1u << w;
+            pos[w] = i;
+        }
+    }
+    for (unsigned w = 0; w < cl->nwords; w++) {
+        if (!((seen >> w) & 1u) || ((twice >> w) & 1u)) {
+            continue;
+        }
+        const assay_term *t = &a->terms[pos[w]];
+        if (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH)) {
+            continue;
+        }
+        bool can_noun =
+            assay_wordnet_can_be_noun(wn, t->surface, t->surface_len);
+        bool mostly_verb =
+            assay_wordnet_mostly_verb(wn, t->surface, t->surface_len);
+        /* not a word that may modify ("first", "last"): two of those
+         * exchanged turn each other back ("removes the first added item
+         * last" says "removes the last added item first") */
+        uint32_t base[4];
+        size_t nb = assay_wordnet_bases(wn, t->surface, t->surface_len, base, 4);
+        bool modifier = false;
+        for (size_t b = 0; b < nb && !modifier; b++) {
+            modifier = assay_wordnet_modifier(wn, base[b]);
+        }
+        noun |= can_noun && !mostly_verb && !modifier ? 1u << w : 0u;
+        verb |= mostly_verb || assay_claim_finite_verb(wn, t) ||
+                        (!can_noun && assay_wordnet_can_be_verb(
+                                          wn, t->surface, t->surface_len))
+                    ? 1u << w
+                    : 0u;
+    }
+    /* the claim's subject and another entity it names after its verb, the
+     * question's names (no words of the claim): "a thread contains
+     * processes" for "a process contains threads" */
+    size_t subj_at = SIZE_MAX, other_at = SIZE_MAX;
+    const assay_claim_set *cs = j->cs;
+    if (cl->subject >= 0 &&
+        assay_claim_mentions(&cs->ent[cl->subject], a, k->first, k->last,
+                             &subj_at)) {
+        for (size_t e = 0; e < cs->nent && other_at == SIZE_MAX; e++) {
+            size_t at;
+            if ((int)e != cl->subject && ((cl->entities >> e) & 1u) &&
+                assay_claim_mentions(&cs->ent[e], a, k->first, k->last, &at)) {
+                other_at = at;
+            }
+        }
+    }
+    for (unsigned v = 0; v < cl->nwords; v++) {
+        if (!((verb >> v) & 1u)) {
+            continue;
+        }
+        if (other_at < pos[v] && pos[v] < subj_at) {
+            return true;
+        }
+        for (unsigned p = 0; p < v; p++) {
+            for (unsigned q = v + 1; q < cl->nwords; q++) {
+                if (((noun >> p) & (noun >> q) & 1u) && pos[q] < pos[v] &&
+                    pos[v] < pos[p]) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -1483,6 +1581,11 @@ judge_clause(void *vctx, const clause *k)
          * other ("exposes all of an object's internal state" for "hides
          * an object's internal state and exposes only a public
          * interface") */
+        if (exchanged_arguments(j, cl, k)) {
+            double rank = clause_rank(cl, &x[c], named_all);
+            note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
+            continue;
+        }
         if (cl->both[0] >= 0 && swapped_ends(j, cl, k, denial)) {
             double rank = clause_rank(cl, &x[c], named_all);
             note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);

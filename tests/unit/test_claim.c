@@ -4427,6 +4427,36 @@ test_claim_frequency_said_otherwise(void **state)
     judged_free(j);
 }
 
+/* a claim's two things said the other way round about its verb are the
+ * facts backwards: two nouns of the claim, or the claim's subject and the
+ * other entity it names; a passive says the same */
+static void
+test_claim_arguments_exchanged_about_the_verb(void **state)
+{
+    (void)state;
+    const char *q = "What is inheritance?";
+    const char *ref = "Inheritance lets a child class reuse and extend the "
+                      "behaviour of a parent class.";
+    assert_int_equal(first_state(q, ref,
+                                 "Inheritance lets a parent class reuse and "
+                                 "extend the behaviour of a child class."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref,
+                                 "Inheritance lets a child class reuse and "
+                                 "extend the behaviour of a parent class."),
+                     ASSAY_CLAIM_SUPPORTED);
+    q = "How are processes and threads related?";
+    ref = "A process can contain many threads.";
+    assert_int_equal(
+        first_state(q, ref, "A thread can contain many processes."),
+        ASSAY_CLAIM_CONTRADICTED);
+    assert_int_not_equal(
+        first_state(q, ref, "Many threads can be contained by a process."),
+        ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref, "A process can contain many threads."),
+                     ASSAY_CLAIM_SUPPORTED);
+}
+
 /* a list's tail after a comma stays in its clause when only function
  * words, quantifiers and adverbs follow it ("..., availability and
  * partition tolerance all at once"), in a reference and in an answer; and
@@ -4863,6 +4893,7 @@ main(void)
         cmocka_unit_test(test_claim_other_entitys_word_is_an_opposite),
         cmocka_unit_test(test_claim_phrasal_verb_opposites),
         cmocka_unit_test(test_claim_frequency_said_otherwise),
+        cmocka_unit_test(test_claim_arguments_exchanged_about_the_verb),
         cmocka_unit_test(test_claim_list_tail_with_adverbs_and_subject_no),
         cmocka_unit_test(test_claim_attachment_exchanged),
         cmocka_unit_test(test_claim_share_of_a_whole),
