@@ -279,6 +279,29 @@ test_verdict_off_topic_caps_at_half_partial(void **state)
     assay_verdict_free(v);
 }
 
+/* With no cap for the rule, the score decides the band; an answer banded
+ * correct is not also flagged as not addressing the question. */
+static void
+test_verdict_off_topic_flag_not_on_a_correct_band(void **state)
+{
+    fixture *fx = *state;
+    assay_concept_match m[3];
+    all_matches(m, ASSAY_MATCH_MISSING, ASSAY_MATCH_MISSING,
+                ASSAY_MATCH_MISSING);
+    assay_features f = plain_features(0.05, 0.1); /* the trigger fires */
+    fx->p.off_topic_cap = ASSAY_CAP_NONE;
+    fx->p.bias = 0.8; /* 0.8 + 0.02 + 0.03 = 0.85 >= 0.7: correct */
+    assay_verdict *v = build(fx, &f, m);
+    assert_string_equal(v->band, "correct");
+    assert_int_equal(v->flags & ASSAY_FLAG(OFF_TOPIC), 0);
+    assay_verdict_free(v);
+    fx->p.bias = 0.5; /* 0.55: partial, and flagged */
+    v = build(fx, &f, m);
+    assert_string_equal(v->band, "partial");
+    assert_int_equal(v->flags, ASSAY_FLAG(OFF_TOPIC));
+    assay_verdict_free(v);
+}
+
 static void
 test_verdict_keyword_salad(void **state)
 {
@@ -745,6 +768,7 @@ main(void)
         T(test_verdict_too_short_caps_at_middle_of_partial),
         T(test_verdict_numeric_cap_is_a_score),
         T(test_verdict_off_topic_caps_at_half_partial),
+        T(test_verdict_off_topic_flag_not_on_a_correct_band),
         T(test_verdict_keyword_salad),
         T(test_verdict_restates_question),
         T(test_verdict_copies_reference_flags_without_cap),
