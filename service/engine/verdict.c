@@ -436,13 +436,15 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         }
     }
     v->band = band_names[band];
-    /* A verdict does not say both "correct" and "does not address the
-     * question": where the model learned no cap for the off-topic rule,
-     * its trigger is no evidence the band has not weighed (on the training
-     * sets, graded inline, 431 answers banded correct were flagged, 2 of
-     * them off-topic by their labels, 275 labelled correct). */
+    /* A verdict does not say both "correct" and "does not answer the
+     * question": where the model learned no cap for the off-topic or the
+     * restating rule, its trigger is no evidence the band has not weighed
+     * (on the training sets, graded inline, 431 answers banded correct
+     * were flagged off_topic, 2 of them off-topic by their labels and 275
+     * labelled correct; 141 restates_question, 102 labelled correct) */
     if (band == ASSAY_BM_CORRECT) {
-        v->flags &= ~ASSAY_FLAG(OFF_TOPIC);
+        v->flags &=
+            ~(ASSAY_FLAG(OFF_TOPIC) | ASSAY_FLAG(RESTATES_QUESTION));
     }
     v->confidence = NAN;
     if (p->calib.n > 0) {

@@ -280,7 +280,8 @@ test_verdict_off_topic_caps_at_half_partial(void **state)
 }
 
 /* With no cap for the rule, the score decides the band; an answer banded
- * correct is not also flagged as not addressing the question. */
+ * correct is not also flagged as not addressing the question, nor as
+ * saying it back. */
 static void
 test_verdict_off_topic_flag_not_on_a_correct_band(void **state)
 {
@@ -299,6 +300,20 @@ test_verdict_off_topic_flag_not_on_a_correct_band(void **state)
     v = build(fx, &f, m);
     assert_string_equal(v->band, "partial");
     assert_int_equal(v->flags, ASSAY_FLAG(OFF_TOPIC));
+    assay_verdict_free(v);
+    f = plain_features(0.5, 0.5);
+    f.qcos = 0.9; /* restates the question */
+    f.novel = 0.0;
+    fx->p.restate_cap = ASSAY_CAP_NONE;
+    fx->p.bias = 0.6;
+    v = build(fx, &f, m);
+    assert_string_equal(v->band, "correct");
+    assert_int_equal(v->flags & ASSAY_FLAG(RESTATES_QUESTION), 0);
+    assay_verdict_free(v);
+    fx->p.bias = 0.0;
+    v = build(fx, &f, m);
+    assert_string_not_equal(v->band, "correct");
+    assert_int_not_equal(v->flags & ASSAY_FLAG(RESTATES_QUESTION), 0);
     assay_verdict_free(v);
 }
 
