@@ -147,6 +147,10 @@ typedef struct assay_claim {
     uint32_t wgrowth;    /* words naming an order of growth
                             ("logarithmically", "O(n)") */
     uint32_t weffect;    /* words that are effect cues ("speeds", "limits") */
+    uint32_t wnoun;      /* words WordNet has as nouns, not mostly as verbs
+                            nor as modifiers ("child", "parent") */
+    uint32_t wverb;      /* words only or mostly verbs, or verbs in -s
+                            ("extend", "contains"): exchanged_arguments */
     uint32_t wgrade;     /* gradable words ("harder", "fast"): a role swap
                             must say one of them, or its opposite */
     int8_t both[2];      /* two claim words opposite to each other

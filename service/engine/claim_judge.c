@@ -943,31 +943,36 @@ other_entity_word(const assay_claim_set *cs, uint64_t h, size_t p, int own,
 }
 
 /* Whether clause k says claim cl's two things the other way round about
- * the claim's verb: a word of the claim before a verb of the claim and
- * one after it, both nouns in WordNet, said after and before that verb
- * ("a parent class reuses and extends the behaviour of a child class" for
- * "a child class reuses and extends the behaviour of a parent class", "a
- * thread contains processes" for "a process contains threads"). Not in a
- * passive clause (a form of "be", or "by": "threads are contained in a
- * process" says the same), nor with a word said twice. The verb: a word
- * WordNet has only as a verb, mostly as one, or one in -s ("contains"). */
+ * the claim's verb: a noun of the claim from before one of its verbs said
+ * after it, and one from after it said before it ("a parent class reuses
+ * and extends the behaviour of a child class" for "a child class reuses
+ * and extends the behaviour of a parent class"), or the claim's subject
+ * said after the verb and another entity it names before it ("a thread
+ * contains processes" for "a process contains threads"). Not in a passive
+ * clause (a form of "be", or "by": "threads are contained in a process"
+ * says the same), nor with a word said twice. The word classes are the
+ * claim's (wnoun, wverb, from WordNet when it was built); said: the claim
+ * words the clause says, so most clauses are passed over at once. */
 static bool
-exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k)
+exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
+                    uint32_t said)
 {
-    static const char *const passive[] = {"is",   "are",   "was", "were",
-                                          "be",   "been",  "being", "by"};
-    const assay_analysis *a = j->a;
-    const assay_wordnet *wn = j->cs->wn;
-    if (wn == NULL || cl->nwords == 0) {
+    static const char *const passive[] = {"is",   "are",  "was",   "were",
+                                          "be",   "been", "being", "by"};
+    uint32_t verbs = cl->wverb & said, nouns = cl->wnoun & said;
+    const assay_claim_set *cs = j->cs;
+    bool pair = cl->subject >= 0 && (cl->entities & ~(1u << cl->subject));
+    if (verbs == 0 || (assay_bits32(nouns) < 2 && !pair)) {
         return false;
     }
+    const assay_analysis *a = j->a;
     size_t pos[ASSAY_CLAIM_WORDS];
-    uint32_t seen = 0, twice = 0, noun = 0, verb = 0;
+    uint32_t seen = 0, twice = 0;
     for (size_t i = k->first; i < k->last; i++) {
         if (IS_ANY(&a->terms[i], passive)) {
             return false;
         }
-        int w = assay_claim_word_at(cl, a, k->first, k->last, i);
+        int w = assay_claim_word_index(cl, a->terms[i].hash);
         if (w < 0) {
             continue;
         }
@@ -977,42 +982,11 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k)
             pos[w] = i;
         }
     }
-    for (unsigned w = 0; w < cl->nwords; w++) {
-        if (!((seen >> w) & 1u) || ((twice >> w) & 1u)) {
-            continue;
-        }
-        const assay_term *t = &a->terms[pos[w]];
-        if (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH)) {
-            continue;
-        }
-        bool can_noun =
-            assay_wordnet_can_be_noun(wn, t->surface, t->surface_len);
-        bool mostly_verb =
-            assay_wordnet_mostly_verb(wn, t->surface, t->surface_len);
-        /* not a word that may modify ("first", "last"): two of those
-         * exchanged turn each other back ("removes the first added item
-         * last" says "removes the last added item first") */
-        uint32_t base[4];
-        size_t nb = assay_wordnet_bases(wn, t->surface, t->surface_len, base, 4);
-        bool modifier = false;
-        for (size_t b = 0; b < nb && !modifier; b++) {
-            modifier = assay_wordnet_modifier(wn, base[b]);
-        }
-        noun |= can_noun && !mostly_verb && !modifier ? 1u << w : 0u;
-        verb |= mostly_verb || assay_claim_finite_verb(wn, t) ||
-                        (!can_noun && assay_wordnet_can_be_verb(
-                                          wn, t->surface, t->surface_len))
-                    ? 1u << w
-                    : 0u;
-    }
-    /* the claim's subject and another entity it names after its verb, the
-     * question's names (no words of the claim): "a thread contains
-     * processes" for "a process contains threads" */
+    verbs &= seen & ~twice;
+    nouns &= seen & ~twice;
     size_t subj_at = SIZE_MAX, other_at = SIZE_MAX;
-    const assay_claim_set *cs = j->cs;
-    if (cl->subject >= 0 &&
-        assay_claim_mentions(&cs->ent[cl->subject], a, k->first, k->last,
-                             &subj_at)) {
+    if (pair && assay_claim_mentions(&cs->ent[cl->subject], a, k->first,
+                                     k->last, &subj_at)) {
         for (size_t e = 0; e < cs->nent && other_at == SIZE_MAX; e++) {
             size_t at;
             if ((int)e != cl->subject && ((cl->entities >> e) & 1u) &&
@@ -1022,7 +996,7 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k)
         }
     }
     for (unsigned v = 0; v < cl->nwords; v++) {
-        if (!((verb >> v) & 1u)) {
+        if (!((verbs >> v) & 1u)) {
             continue;
         }
         if (other_at < pos[v] && pos[v] < subj_at) {
@@ -1030,7 +1004,7 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k)
         }
         for (unsigned p = 0; p < v; p++) {
             for (unsigned q = v + 1; q < cl->nwords; q++) {
-                if (((noun >> p) & (noun >> q) & 1u) && pos[q] < pos[v] &&
+                if (((nouns >> p) & (nouns >> q) & 1u) && pos[q] < pos[v] &&
                     pos[v] < pos[p]) {
                     return true;
                 }
@@ -1581,7 +1555,7 @@ judge_clause(void *vctx, const clause *k)
          * other ("exposes all of an object's internal state" for "hides
          * an object's internal state and exposes only a public
          * interface") */
-        if (exchanged_arguments(j, cl, k)) {
+        if (exchanged_arguments(j, cl, k, x[c].words)) {
             double rank = clause_rank(cl, &x[c], named_all);
             note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
             continue;

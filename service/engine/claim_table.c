@@ -60,6 +60,23 @@ assay_claim_add_claim_word(assay_claim *cl, const assay_term *t,
     }
     cl->key[w] = t->hash;
     cl->wsum += cl->w[w];
+    if (wn != NULL && !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH))) {
+        bool can_noun =
+            assay_wordnet_can_be_noun(wn, t->surface, t->surface_len);
+        bool mostly_verb =
+            assay_wordnet_mostly_verb(wn, t->surface, t->surface_len);
+        /* not a word that may modify ("first", "last"): two of those
+         * exchanged turn each other back ("removes the first added item
+         * last" says "removes the last added item first") */
+        bool modifier = cl->wbase[w] != ASSAY_WORDNET_NONE &&
+                        assay_wordnet_modifier(wn, cl->wbase[w]);
+        cl->wnoun |= can_noun && !mostly_verb && !modifier ? 1u << w : 0u;
+        cl->wverb |= mostly_verb || assay_claim_finite_verb(wn, t) ||
+                             (!can_noun && assay_wordnet_can_be_verb(
+                                               wn, t->surface, t->surface_len))
+                         ? 1u << w
+                         : 0u;
+    }
     return w;
 }
 
