@@ -322,22 +322,10 @@ assay_concepts_add_word(assay_concept_set *cs, const assay_term *t,
     return assay_concepts_add_phrase(cs, one, 1, weight);
 }
 
-/* The set of a word's bytes modulo 32, as bits: two bytes a step, into
- * two sets joined at the end (half the loop's own work per byte; every
- * answer word's text and surface are read so). */
 static uint32_t
 edit_sig(const char *s, size_t len)
 {
-    uint32_t a = 0, b = 0;
-    size_t i = 0;
-    for (; i + 2 <= len; i += 2) {
-        a |= 1u << ((unsigned char)s[i] & 31u);
-        b |= 1u << ((unsigned char)s[i + 1] & 31u);
-    }
-    if (i < len) {
-        a |= 1u << ((unsigned char)s[i] & 31u);
-    }
-    return a | b;
+    return assay_edit_sig(s, len);
 }
 
 uint32_t
@@ -867,12 +855,8 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         }
         content[nc] = i;
         hash[nc] = t->hash;
-        tsig[nc] = edit_sig(t->text, t->text_len);
-        /* a word stemming leaves whole has its surface as its text (the
-         * same bytes, analyze.h): one signature serves both */
-        ssig[nc] = t->surface == t->text && t->surface_len == t->text_len
-                       ? tsig[nc]
-                       : edit_sig(t->surface, t->surface_len);
+        tsig[nc] = t->text_sig; /* made by the analysis */
+        ssig[nc] = t->surface_sig;
         /* word_match's test for whether anything but equality can match */
         if (t->surface_len >= p->fuzzy_min &&
             !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {

@@ -420,6 +420,8 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
         t->text_len = to->text_len;
         t->surface = to->surface;
         t->surface_len = to->surface_len;
+        t->text_sig = to->text_sig;
+        t->surface_sig = to->surface_sig;
         t->wclass = to->wclass;
         t->neg = to->neg;
         t->hash = to->hash;

@@ -210,7 +210,17 @@ test_fix_rewrites_to_reference_word(void **state)
     for (size_t i = 0; i < a.n; i++) {
         assert_true(a.terms[i].hash == r.terms[i].hash);
         assert_string_equal(a.terms[i].surface, r.terms[i].surface);
+        /* the concept matcher's signatures are the target's */
+        assert_int_equal(a.terms[i].text_sig, r.terms[i].text_sig);
+        assert_int_equal(a.terms[i].surface_sig, r.terms[i].surface_sig);
     }
+    /* ... also where the letters differ ("evaporatud"): the signatures
+     * the concept matcher reads are the target's */
+    assay_analysis b = analyse(fx, "The water evaporatud, leaving the salt.");
+    assert_int_equal(assay_prepared_spell(&pq, fx->lex, &b), 1);
+    assert_int_equal(b.terms[2].text_sig, r.terms[2].text_sig);
+    assert_int_equal(b.terms[2].surface_sig, r.terms[2].surface_sig);
+    assay_analysis_fini(&b);
     /* spans stay the answer's: "evaproated" at bytes 10..20 */
     assert_int_equal(a.terms[2].start, 10);
     assert_int_equal(a.terms[2].end, 20);
