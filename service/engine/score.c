@@ -39,7 +39,8 @@ uni_keys(const assay_analysis *a, const assay_keyset *demoted, uint64_t **out,
 }
 
 /* Adjacent content-word pairs into k (room for a->n); a clause boundary
- * breaks the chain. Returns how many. */
+ * breaks the chain. Returns how many. A pair's key goes on from the first
+ * word's hash (its text's, analyze.h), reading only the second's bytes. */
 static size_t
 bi_fill(const assay_analysis *a, uint64_t *k)
 {
@@ -54,8 +55,7 @@ bi_fill(const assay_analysis *a, uint64_t *k)
             continue;
         }
         if (prev != NULL) {
-            k[m++] = assay_term_hash2(prev->text, prev->text_len, t->text,
-                                      t->text_len);
+            k[m++] = assay_term_hash2_after(prev->hash, t->text, t->text_len);
         }
         prev = t;
     }

@@ -589,11 +589,12 @@ test_analyze_break_flags_follow_the_tokens(void **state)
     assay_analysis_fini(&a);
 }
 
-/* every term's edit signatures are those of its text and surface: worked
- * out on the word cache's miss, given by its hit, and made anew where the
- * analysis rewrites a stem (an acronym's plural, a capital keyword, a
- * keyword in a code span); the second pass reads every word from the
- * thread's cache, in another order (so no term is where it was) */
+/* every term's edit signatures and hash are those of its text and
+ * surface: worked out on the word cache's miss, given by its hit, and
+ * made anew where the analysis rewrites a stem (an acronym's plural, a
+ * capital keyword, a keyword in a code span); the second pass reads every
+ * word from the thread's cache, in another order (so no term is where it
+ * was) */
 static void
 test_analyze_edit_signatures(void **state)
 {
@@ -613,6 +614,8 @@ test_analyze_edit_signatures(void **state)
             assert_int_equal(t->text_sig, assay_edit_sig(t->text, t->text_len));
             assert_int_equal(t->surface_sig,
                              assay_edit_sig(t->surface, t->surface_len));
+            /* and its hash is its text's (bigram keys go on from it) */
+            assert_true(t->hash == assay_term_hash(t->text, t->text_len));
         }
         assay_analysis_fini(&a);
     }
