@@ -204,6 +204,7 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
             rc = ASSAY_ENOMEM;
             goto out;
         }
+        c->label_len = strlen(c->label);
         c->weight = d->weight;
         c->required = d->required;
         c->misconception = d->misconception;
@@ -238,6 +239,7 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
             if (rc == ASSAY_OK && (p->source = strdup(src)) == NULL) {
                 rc = ASSAY_ENOMEM;
             }
+            p->source_len = p->source != NULL ? strlen(p->source) : 0;
             if (rc != ASSAY_OK) {
                 goto out;
             }
@@ -310,7 +312,9 @@ assay_concepts_add_phrase(assay_concept_set *cs, const assay_term *const *terms,
         at += terms[i]->surface_len;
     }
     c->label[at] = '\0';
+    c->label_len = strlen(c->label);
     c->phrases[0].source = strdup(c->label);
+    c->phrases[0].source_len = c->label_len;
     return c->phrases[0].source != NULL ? ASSAY_OK : ASSAY_ENOMEM;
 }
 

@@ -49,6 +49,7 @@ typedef struct assay_cphrase {
     assay_cword *words;
     size_t n;
     char *source;   /* the variant as written */
+    size_t source_len; /* strlen(source), which each verdict copies */
     bool all_stop;  /* only function words ("to be"): matched among all
                        words, not just content words */
     bool among_all; /* matched among all words: all_stop, or a number word
@@ -57,6 +58,7 @@ typedef struct assay_cphrase {
 
 typedef struct assay_concept {
     char *label;
+    size_t label_len; /* strlen(label), which each verdict copies */
     double weight;
     bool required;
     bool misconception;

@@ -10,6 +10,7 @@
 
 #include "model.h"
 #include "score.h"
+#include "verdict.h"
 
 typedef struct fixture {
     assay_model *m;
@@ -530,6 +531,76 @@ test_chargram_is_the_plain_cosine(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* a verdict copies the question's texts by the lengths kept with them
+ * (concept labels and variants, claim texts and subjects): each copy is
+ * the whole text, for bank concepts, a question's derived ones, and
+ * subjects named at preparation */
+static void
+test_verdict_copies_whole_texts(void **state)
+{
+    const fixture *fx = *state;
+    const char *ref = "Deep copy duplicates every nested object, while shallow "
+                      "copy shares the nested objects.";
+    const char *subjects[2] = {"deep copy", "shallow copy"};
+    size_t rl = strlen(ref);
+    const char *q = "How do deep and shallow copies differ?";
+    assay_prepared own;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_prepare(&own, NULL, q, strlen(q), &ref, &rl, 1, NULL, 0,
+                                fx->m->lex, fx->m->idf, &fx->m->params, NULL,
+                                &err),
+                  &err);
+    assert_ok_err(assay_prepare_subjects(&own, ref, subjects, 2, fx->m->lex,
+                                         fx->m->idf, &fx->m->params, NULL, &err),
+                  &err);
+    const assay_prepared *pqs[2] = {fx->gil, &own};
+    const char *answers[2] = {
+        "The GIL, a global interpreter lock, lets a single thread run.",
+        "Deep copy duplicates every nested object; shallow copy shares them."};
+    size_t nent = 0;
+    for (size_t x = 0; x < 2; x++) {
+        const assay_prepared *pq = pqs[x];
+        assay_analysis a;
+        assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                strlen(answers[x]), &a, NULL));
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq->concepts.n <= 64);
+        assert_ok(assay_features_compute(pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        assay_verdict *v = NULL;
+        assert_ok(assay_verdict_build(pq, &f, mm, &fx->m->params, NULL, &v));
+        size_t matched = 0;
+        assert_int_equal(v->nconcepts, pq->concepts.n);
+        for (size_t i = 0; i < v->nconcepts; i++) {
+            const assay_concept *c = &pq->concepts.c[i];
+            assert_string_equal(v->concepts[i].label, c->label);
+            if (v->concepts[i].phrase != NULL) {
+                assert_true(mm[i].phrase < c->nphrases);
+                assert_string_equal(v->concepts[i].phrase,
+                                    c->phrases[mm[i].phrase].source);
+                matched++;
+            }
+        }
+        assert_true(matched > 0);
+        assert_true(v->nclaims > 0);
+        for (size_t i = 0; i < v->nclaims; i++) {
+            const assay_claim *c = &pq->claims.c[i];
+            assert_string_equal(v->claims[i].claim, c->text);
+            if (c->subject >= 0) {
+                assert_string_equal(v->claims[i].subject,
+                                    pq->claims.ent[c->subject].label);
+                nent++;
+            }
+        }
+        assay_verdict_free(v);
+        assay_analysis_fini(&a);
+    }
+    assert_true(nent > 0);
+    assay_prepared_fini(&own);
+}
+
 int
 main(void)
 {
@@ -564,6 +635,8 @@ main(void)
         cmocka_unit_test(test_combine_is_linear_and_clamped),
         cmocka_unit_test_setup_teardown(test_chargram_is_the_plain_cosine,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_verdict_copies_whole_texts, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
