@@ -1,6 +1,7 @@
 /* concept.c - compile concept phrases and match them in an analysed answer. */
 #include "concept.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -41,9 +42,13 @@ assay_concepts_fini(assay_concept_set *cs)
 /* The close masks' groups of phrases (close_mask reads 16 at a time). */
 #define FIRST_PAD 16
 
+/* assay_concept_set.first_uid: 0 is no set's (an empty memo entry) */
+static _Atomic uint64_t first_uids = 1;
+
 /* Appends phrase ph's first-word signatures to cs->first_ssig and
  * first_tsig when it is matched among content words, keeping the zeros
- * past the last to a multiple of FIRST_PAD. */
+ * past the last to a multiple of FIRST_PAD, and names the new signatures
+ * with a new first_uid. */
 static assay_err
 first_sigs_push(assay_concept_set *cs, const assay_cphrase *ph)
 {
@@ -69,6 +74,7 @@ first_sigs_push(assay_concept_set *cs, const assay_cphrase *ph)
     }
     cs->first_ssig[cs->nfirst] = ph->n > 0 ? ph->words[0].surface_sig : 0;
     cs->first_tsig[cs->nfirst++] = ph->n > 0 ? ph->words[0].text_sig : 0;
+    cs->first_uid = atomic_fetch_add(&first_uids, 1);
     return ASSAY_OK;
 }
 
@@ -917,6 +923,35 @@ phrase_may_start(const match_ctx *m, const assay_cphrase *ph, uint64_t pm)
     return false;
 }
 
+/* A thread's memo of close masks: a word's surface and stem signatures
+ * against the first words of a concept set of at most 64 (named by its
+ * first_uid), direct-mapped. Answers to one question share most of their
+ * words, and the mask depends on nothing else: a hit costs a probe where
+ * the SIMD tests of the set's every phrase cost a few hundred
+ * instructions. 4,096 entries of 24 bytes per thread. */
+#define CLOSE_MEMO_BITS 12
+
+typedef struct close_memo {
+    uint64_t uid; /* the set's first_uid; 0: empty */
+    uint32_t s, t;
+    uint64_t mask; /* close_mask of s and t over the set's nfirst words */
+} close_memo;
+
+static uint64_t
+close_mask_memo(close_memo *memo, const assay_concept_set *cs, uint32_t s,
+                uint32_t t)
+{
+    uint64_t x = cs->first_uid * 0x9e3779b97f4a7c15ULL ^
+                 ((uint64_t)s << 32 | t) * 0xc2b2ae3d27d4eb4fULL;
+    close_memo *e = &memo[x >> (64 - CLOSE_MEMO_BITS)];
+    if (e->uid != cs->first_uid || e->s != s || e->t != t) {
+        *e = (close_memo){cs->first_uid, s, t,
+                          close_mask(cs->first_ssig, cs->first_tsig,
+                                     cs->nfirst, s, t)};
+    }
+    return e->mask;
+}
+
 /* The close-signature masks of every phrase matched among content words
  * (not among_all) against m's eligible words, at most 64 of them, in one
  * pass per word instead of one per phrase: out[k] (the k-th such phrase in
@@ -942,7 +977,18 @@ phrase_close_table(const assay_concept_set *cs, const match_ctx *m,
     }
     memset(out, 0, n * sizeof(uint64_t));
     const uint32_t *ps = cs->first_ssig, *pt = cs->first_tsig;
-    for (size_t e = 0; e < m->nelig; e++) {
+    close_memo *memo =
+        n <= 64 && cs->first_uid != 0
+            ? assay_scratch_get_zero(sc, ASSAY_SCRATCH_CLOSE_MEMO,
+                                     sizeof(close_memo) << CLOSE_MEMO_BITS)
+            : NULL;
+    for (size_t e = 0; memo != NULL && e < m->nelig; e++) {
+        uint64_t mk = close_mask_memo(memo, cs, m->essig[e], m->etsig[e]);
+        for (; mk != 0; mk &= mk - 1) {
+            out[(size_t)__builtin_ctzll(mk)] |= 1ULL << e;
+        }
+    }
+    for (size_t e = 0; memo == NULL && e < m->nelig; e++) {
         for (size_t g = 0; g < n; g += 64) {
             size_t w = n - g < 64 ? n - g : 64;
             uint64_t mk =

@@ -83,6 +83,9 @@ typedef struct assay_concept_set {
      * kept as phrases are added rather than gathered per answer */
     uint32_t *first_ssig, *first_tsig;
     size_t nfirst, first_cap;
+    /* unique in the process, new with every first word added: names these
+     * signatures in the threads' memos of close masks (concept.c) */
+    uint64_t first_uid;
 } assay_concept_set;
 
 typedef enum assay_match_state {
