@@ -97,6 +97,8 @@ cword_set(assay_cword *w, const assay_term *t, char **at)
     w->text_sig = assay_edit_signature(t->text, t->text_len);
     w->surface_sig = assay_edit_signature(t->surface, t->surface_len);
     w->hyphen = memchr(t->surface, '-', t->surface_len) != NULL;
+    w->nsyn = 0;
+    w->hfilter = assay_hash_bit(w->hash);
 }
 
 /* A number word the stop list holds ("one"): a variant's count is part
@@ -167,6 +169,9 @@ cword_synonyms(assay_cword *w, const assay_lexicon *lex, assay_stemmer *st)
     w->nsyn = (uint8_t)assay_close_synonyms(
         lex, st, w->surface, w->surface_len, w->hash,
         ASSAY_CONCEPT_SYNONYMS_MAX, false, w->syn, ASSAY_CONCEPT_SYNONYMS);
+    for (uint8_t q = 0; q < w->nsyn; q++) {
+        w->hfilter |= assay_hash_bit(w->syn[q]);
+    }
 }
 
 static bool
@@ -574,6 +579,7 @@ typedef struct match_ctx {
     size_t nelig;
     const uint32_t *head, *next;
     size_t hmask;
+    uint64_t hfilter; /* assay_hash_bit of every indexed word's hash */
     size_t ncontent;
     size_t *steps; /* loop iterations, for the cost bound test */
     const assay_match_params *p;
@@ -855,6 +861,7 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         neg = brk + n;
     }
     size_t nc = 0, ne = 0;
+    uint64_t hfilter = 0;
     bool pending = false;
     memset(ehyph, 0, nblocks * sizeof(*ehyph));
     for (size_t i = 0; i < answer->n; i++) {
@@ -865,6 +872,7 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         }
         content[nc] = i;
         hash[nc] = t->hash;
+        hfilter |= assay_hash_bit(t->hash);
         tsig[nc] = t->text_sig; /* made by the analysis */
         ssig[nc] = t->surface_sig;
         /* word_match's test for whether anything but equality can match */
@@ -893,9 +901,9 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         next[c] = head[h];
         head[h] = (uint32_t)c + 1;
     }
-    *m = (match_ctx){answer, content, hash,     brk,   tsig,  ssig,
-                     neg,    elig,    essig,    etsig, ehyph, ne,
-                     head,   next,    hcap - 1, nc,    steps, p};
+    *m = (match_ctx){answer, content, hash,     brk,     tsig,  ssig,
+                     neg,    elig,    essig,    etsig,   ehyph, ne,
+                     head,   next,    hcap - 1, hfilter, nc,    steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }
@@ -913,6 +921,11 @@ phrase_may_start(const match_ctx *m, const assay_cphrase *ph, uint64_t pm)
     if (!exact_only_word(w0, m->p) &&
         (pm != 0 || (w0->hyphen && m->ehyph[0] != 0))) {
         return true;
+    }
+    /* no word with the first word's hash or a synonym's: one test for
+     * most phrases, not a chain probe per hash */
+    if (!(m->hfilter & w0->hfilter)) {
+        return false;
     }
     for (size_t q = 0; q <= w0->nsyn; q++) {
         uint64_t h = q == 0 ? w0->hash : w0->syn[q - 1];

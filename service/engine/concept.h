@@ -43,7 +43,18 @@ typedef struct assay_cword {
      * spelling, with fuzzy credit */
     uint64_t syn[ASSAY_CONCEPT_SYNONYMS];
     uint8_t nsyn;
+    /* assay_hash_bit of hash and of each synonym, ORed: a phrase whose
+     * first word's filter meets none of an answer's is not looked up */
+    uint64_t hfilter;
 } assay_cword;
+
+/* assay_hash_bit is the bit of a 64-bit filter that term hash h sets (its
+ * top six bits): a set of hashes as one word, with no false negatives. */
+static inline uint64_t
+assay_hash_bit(uint64_t h)
+{
+    return 1ULL << (h >> 58);
+}
 
 typedef struct assay_cphrase {
     assay_cword *words;
