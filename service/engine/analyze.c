@@ -420,6 +420,8 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             term->hash = wi.hash;
             term->wclass = wi.wclass;
             term->neg = wi.neg;
+            term->text_sig = wi.text_sig;
+            term->surface_sig = wi.surface_sig;
         } else {
             rc = surface == NULL ? ASSAY_ENOMEM
                                  : an_word(lex, stemmer, &arena, w, wlen,
@@ -431,6 +433,8 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             term->wclass = assay_wordclass(w, wlen);
             /* after an_word: the stemmer's buffer holds its stem no more */
             term->neg = an_negated(lex, stemmer, w, wlen, kind);
+            term->text_sig = assay_edit_sig(stem, stem_len);
+            term->surface_sig = assay_edit_sig(w, wlen);
             if (wc != NULL) {
                 wi = (assay_wordinfo){term->hash,
                                       flags & (ASSAY_TERM_STOP |
@@ -440,7 +444,9 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
                                       stem != surface,
                                       stem,
                                       term->wclass,
-                                      term->neg};
+                                      term->neg,
+                                      term->text_sig,
+                                      term->surface_sig};
                 assay_wordcache_put(wc, gen, kind, w, wlen, &wi);
             }
         }
@@ -459,6 +465,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             }
             stem_len = wlen - 1;
             term->hash = assay_term_hash(stem, stem_len);
+            term->text_sig = assay_edit_sig(stem, stem_len);
         }
         if ((flags & ASSAY_TERM_STOP) && !(flags & ASSAY_TERM_NEGATOR) &&
             kind == 0 && capital_word(text, term->start, term->end, w, wlen)) {
@@ -475,6 +482,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
                 }
                 stem_len = wlen;
                 term->hash = assay_term_hash(stem, stem_len);
+                term->text_sig = assay_edit_sig(stem, stem_len);
                 flags = (flags & ~ASSAY_TERM_STOP) | ASSAY_TERM_TECH;
             }
         }
@@ -490,6 +498,7 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             }
             stem_len = wlen + 2;
             term->hash = assay_term_hash(stem, stem_len);
+            term->text_sig = assay_edit_sig(stem, stem_len);
             flags = (flags & ~ASSAY_TERM_STOP) | ASSAY_TERM_TECH;
         }
         term->text = stem;

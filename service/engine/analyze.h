@@ -17,6 +17,25 @@
 #include "lexicon.h"
 #include "stem.h"
 
+/* assay_edit_sig is the set of a word's bytes modulo 32, as bits: two
+ * bytes a step, into two sets joined at the end (half the loop's own work
+ * per byte). Words within an edit or two have signatures that differ in
+ * at most two bits (concept.h). */
+static inline uint32_t
+assay_edit_sig(const char *s, size_t len)
+{
+    uint32_t a = 0, b = 0;
+    size_t i = 0;
+    for (; i + 2 <= len; i += 2) {
+        a |= 1u << ((unsigned char)s[i] & 31u);
+        b |= 1u << ((unsigned char)s[i + 1] & 31u);
+    }
+    if (i < len) {
+        a |= 1u << ((unsigned char)s[i] & 31u);
+    }
+    return a | b;
+}
+
 enum assay_term_flag {
     ASSAY_TERM_STOP = 1u << 0,      /* in the stop list */
     ASSAY_TERM_NEGATOR = 1u << 1,   /* not, no, never, without, n't ... */
@@ -44,6 +63,10 @@ typedef struct assay_term {
     size_t start;  /* byte span in the ORIGINAL text */
     size_t end;
     unsigned flags;
+    /* assay_edit_sig of text and of surface: the concept matcher's edit
+     * filters read them for every answer word, and the word cache knows
+     * them, so they are worked out once per word, not per answer */
+    uint32_t text_sig, surface_sig;
     uint64_t wclass; /* closed classes of the surface (wordclass.h) */
     uint64_t neg;    /* hash of the word a negative prefix negates
                         ("unencrypted": the term hash of "encrypted"), 0 when

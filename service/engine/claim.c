@@ -865,6 +865,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         memcpy(cl->text, ref + a, b - a);
         cl->text[b - a] = '\0';
+        cl->text_len = strlen(cl->text);
         antecedent = opens_if ? (int)cs->n : antecedent;
         cl->rule = opens_if && !cl->restricted; /* until a consequent */
         claim_clause[cs->n++] = k;

@@ -61,7 +61,8 @@ typedef enum assay_claim_reason {
 } assay_claim_reason;
 
 typedef struct assay_entity {
-    char *label;     /* as the bank or the question writes it */
+    char *label;      /* as the bank or the question writes it */
+    size_t label_len; /* strlen(label), which each verdict copies */
     uint64_t key[4]; /* term hashes of its content words, all required */
     size_t nkeys;
     bool contrast;     /* contrasted with another entity (bank, "X or Y",
@@ -75,6 +76,7 @@ typedef struct assay_entity {
 
 typedef struct assay_claim {
     char *text;           /* the clause as written in the reference */
+    size_t text_len;      /* strlen(text), which each verdict copies */
     assay_comparison cmp; /* what it compares, if anything (comparison.h) */
     assay_graded grade[ASSAY_COMPARE_GRADES]; /* without "than": gradable
                                                 words ("RAM is fast") */

@@ -532,6 +532,7 @@ add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n,
         *p++ = k + 1 < n ? ' ' : '\0';
         e->key[k] = t[k]->hash;
     }
+    e->label_len = strlen(e->label);
     e->nkeys = n;
     e->contrast = contrast;
     e->nalias = 0;
@@ -1011,6 +1012,7 @@ assay_claim_entities_declared(assay_claim_set *cs, const char *const *subjects,
                 assay_analysis_fini(&a);
                 return ASSAY_ENOMEM;
             }
+            e->label_len = strlen(e->label);
             cs->nent++;
         }
         assay_analysis_fini(&a);

@@ -55,6 +55,29 @@ says_another_claim(const assay_claim_set *cs, size_t c,
 }
 
 #define JUDGE_CLAUSES 32
+/* What the clauses of an answer found of one claim. */
+typedef struct judge_claim {
+    /* best alignment found, per kind: its share, + 1 when the clause names
+     * the claim's subject (swap: the share) */
+    double support, contra, swap;
+    assay_claim_reason contra_reason;
+    size_t cstart, cend;
+    size_t sstart, send;
+    int8_t srole; /* the causal role of the clause that supports it most */
+    size_t wstart, wend;
+    int wsubj;
+    double dshare; /* a denied condition: rank and span */
+    size_t dstart, dend;
+    /* what a comparison of the answer says of the claim's: +1 the same,
+     * -1 the opposite (the first clause that tells), 0 nothing */
+    int8_t cmp;
+    bool cmp_swapped;
+    size_t cmpstart, cmpend;
+    /* the byte span of an answer comparison of its graded property that
+     * could not tell which side it grades (0, 0: none) */
+    size_t gstart, gend;
+} judge_claim;
+
 typedef struct judge_ctx {
     const assay_claim_set *cs;
     const assay_analysis *a;
@@ -72,33 +95,15 @@ typedef struct judge_ctx {
     uint64_t answer_value; /* the answer opens with a bare number */
     size_t value_end;
     assay_claim_result *out;
-    /* best alignment found per claim, per kind: its share, + 1 when the
-     * clause names the claim's subject (swap: the share) */
-    double support[ASSAY_MAX_CLAIMS], contra[ASSAY_MAX_CLAIMS],
-        swap[ASSAY_MAX_CLAIMS];
-    assay_claim_reason contra_reason[ASSAY_MAX_CLAIMS];
-    size_t cstart[ASSAY_MAX_CLAIMS], cend[ASSAY_MAX_CLAIMS];
-    size_t sstart[ASSAY_MAX_CLAIMS], send[ASSAY_MAX_CLAIMS];
-    int8_t srole[ASSAY_MAX_CLAIMS]; /* the causal role of the clause that
-                                       supports each claim most */
-    int8_t role;                    /* ... of the clause being judged */
-    size_t wstart[ASSAY_MAX_CLAIMS], wend[ASSAY_MAX_CLAIMS];
-    int wsubj[ASSAY_MAX_CLAIMS];
-    double dshare[ASSAY_MAX_CLAIMS]; /* denied conditions: rank and span */
-    size_t dstart[ASSAY_MAX_CLAIMS], dend[ASSAY_MAX_CLAIMS];
-    /* what a comparison of the answer says of each claim's: +1 the same,
-     * -1 the opposite (the first clause that tells), 0 nothing */
-    int8_t cmp[ASSAY_MAX_CLAIMS];
-    bool cmp_swapped[ASSAY_MAX_CLAIMS];
-    size_t cmpstart[ASSAY_MAX_CLAIMS], cmpend[ASSAY_MAX_CLAIMS];
-    /* per claim: the byte span of an answer comparison of its graded
-     * property that could not tell which side it grades (0, 0: none) */
-    size_t gstart[ASSAY_MAX_CLAIMS], gend[ASSAY_MAX_CLAIMS];
+    int8_t role; /* the causal role of the clause being judged */
     const assay_concept_set *concepts;
     assay_concept_match *m;
     const uint32_t *cover; /* per answer term: the negation over it, or 0 */
     size_t steps;
     assay_claim_stats st;
+    /* what the clauses found of each claim: only the set's claims' entries
+     * are set up and read (judge_claim) */
+    judge_claim per[ASSAY_MAX_CLAIMS];
     /* each clause's byte span and subject (-1: none), for the concepts'
      * denials (concept_denials) */
     size_t nsub;
@@ -108,8 +113,11 @@ typedef struct judge_ctx {
     } sub[JUDGE_CLAUSES];
 } judge_ctx;
 _Static_assert(offsetof(judge_ctx, sub) + sizeof(((judge_ctx *)0)->sub) ==
-                   sizeof(judge_ctx),
-               "the clause spans are the last field (not zeroed per answer)");
+                   sizeof(judge_ctx) &&
+                   offsetof(judge_ctx, per) + sizeof(((judge_ctx *)0)->per) ==
+                       offsetof(judge_ctx, nsub),
+               "the claims' entries, then the clause spans, are the last "
+               "fields (zeroed only as far as read)");
 
 static void
 max_into(double *m, double v)
@@ -513,11 +521,11 @@ static void
 note_contra(judge_ctx *j, size_t c, double rank, assay_claim_reason reason,
             size_t start, size_t end)
 {
-    if (rank > j->contra[c]) {
-        j->contra[c] = rank;
-        j->contra_reason[c] = reason;
-        j->cstart[c] = start;
-        j->cend[c] = end;
+    if (rank > j->per[c].contra) {
+        j->per[c].contra = rank;
+        j->per[c].contra_reason = reason;
+        j->per[c].cstart = start;
+        j->per[c].cend = end;
     }
 }
 
@@ -525,8 +533,8 @@ note_contra(judge_ctx *j, size_t c, double rank, assay_claim_reason reason,
 static void
 contradict_condition(judge_ctx *j, size_t c)
 {
-    note_contra(j, c, j->dshare[c], ASSAY_REASON_NEGATED, j->dstart[c],
-                j->dend[c]);
+    note_contra(j, c, j->per[c].dshare, ASSAY_REASON_NEGATED, j->per[c].dstart,
+                j->per[c].dend);
 }
 
 /* The denial of clause k's whole sentence ("it is not true that ...",
@@ -798,11 +806,11 @@ back_to_asserted(assay_concept_match *mi)
 static void
 note_support(judge_ctx *j, size_t c, double rank, size_t start, size_t end)
 {
-    if (rank > j->support[c]) {
-        j->support[c] = rank;
-        j->sstart[c] = start;
-        j->send[c] = end;
-        j->srole[c] = j->role;
+    if (rank > j->per[c].support) {
+        j->per[c].support = rank;
+        j->per[c].sstart = start;
+        j->per[c].send = end;
+        j->per[c].srole = j->role;
     }
     j->sent_agree |= 1u << c;
 }
@@ -869,9 +877,9 @@ judge_grades(judge_ctx *j, const clause *k, int pronoun)
             unsigned side;
             int r = assay_compare_grade_side(&cs->c[c].grade[g], &ac, cs->wn,
                                              &side);
-            if (r != 0 && side == 0 && j->gend[c] == 0) {
-                j->gstart[c] = ac.start;
-                j->gend[c] = ac.end;
+            if (r != 0 && side == 0 && j->per[c].gend == 0) {
+                j->per[c].gstart = ac.start;
+                j->per[c].gend = ac.end;
             }
             if (r == 0 || side == 0) {
                 continue;
@@ -893,11 +901,11 @@ judge_grades(judge_ctx *j, const clause *k, int pronoun)
     }
     uint32_t decided = (v[1] != 0 ? held[1] : 0) | (v[2] != 0 ? held[2] : 0);
     for (size_t c = 0; c < cs->n; c++) {
-        if ((decided >> c) & 1u && j->cmp[c] == 0) {
-            j->cmp[c] = (int8_t)(d > 0 ? 1 : -1);
-            j->cmp_swapped[c] = true;
-            j->cmpstart[c] = ac.start;
-            j->cmpend[c] = ac.end;
+        if ((decided >> c) & 1u && j->per[c].cmp == 0) {
+            j->per[c].cmp = (int8_t)(d > 0 ? 1 : -1);
+            j->per[c].cmp_swapped = true;
+            j->per[c].cmpstart = ac.start;
+            j->per[c].cmpend = ac.end;
         }
     }
 }
@@ -1109,7 +1117,7 @@ judge_clause(void *vctx, const clause *k)
         assay_comparison ac;
         bool swapped = false;
         int says = 0;
-        if (cl->cmp.on && j->cmp[c] == 0 &&
+        if (cl->cmp.on && j->per[c].cmp == 0 &&
             assay_compare_read(a, k->first, k->last, cs->wn, false, &cl->cmp,
                                &ac) &&
             !says_another_claim(cs, c, &ac)) {
@@ -1132,10 +1140,10 @@ judge_clause(void *vctx, const clause *k)
             }
         }
         if (says != 0) {
-            j->cmp[c] = (int8_t)says;
-            j->cmp_swapped[c] = swapped;
-            j->cmpstart[c] = ac.start;
-            j->cmpend[c] = ac.end;
+            j->per[c].cmp = (int8_t)says;
+            j->per[c].cmp_swapped = swapped;
+            j->per[c].cmpstart = ac.start;
+            j->per[c].cmpend = ac.end;
         }
     }
     if (cs->grades) {
@@ -1489,11 +1497,11 @@ judge_clause(void *vctx, const clause *k)
             subj_at_start &&
             !distinct_key(&cs->ent[cl->subject], &cs->ent[subj], a, k)) {
             max_into(&j->st.swap, best_s);
-            if (best_s > j->swap[best]) {
-                j->swap[best] = best_s;
-                j->wstart[best] = start;
-                j->wend[best] = end;
-                j->wsubj[best] = subj;
+            if (best_s > j->per[best].swap) {
+                j->per[best].swap = best_s;
+                j->per[best].wstart = start;
+                j->per[best].wend = end;
+                j->per[best].wsubj = subj;
             }
             best = SIZE_MAX - 1; /* a swap: judge nothing else here */
         }
@@ -1817,9 +1825,9 @@ judge_clause(void *vctx, const clause *k)
              * half: no judgement) */
             if (!cl->restricted && assay_claim_is_condition(cs, c)) {
                 j->sent_denied |= 1u << c;
-                j->dshare[c] = rank;
-                j->dstart[c] = start;
-                j->dend[c] = end;
+                j->per[c].dshare = rank;
+                j->per[c].dstart = start;
+                j->per[c].dend = end;
                 if (j->sent_agree & assay_claim_consequents(cs, c)) {
                     contradict_condition(j, c);
                 }
@@ -2011,12 +2019,15 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
      * than the judging of a short answer's first clause */
     judge_ctx ctx;
     judge_ctx *j = &ctx;
-    /* all but the clause spans (the last field, read only below nsub) */
-    memset(j, 0, offsetof(judge_ctx, sub));
+    /* all but the claims' entries past the set's and the clause spans
+     * (read only below cs->n and nsub): a short set's context is a fraction
+     * of the whole */
+    memset(j, 0, offsetof(judge_ctx, per) + cs->n * sizeof(j->per[0]));
+    j->nsub = 0; /* after the claims' entries */
     j->cs = cs;
     j->a = a;
-    for (size_t c = 0; c < ASSAY_MAX_CLAIMS; c++) {
-        j->support[c] = j->contra[c] = j->swap[c] = -1.0; /* none found */
+    for (size_t c = 0; c < cs->n; c++) {
+        j->per[c].support = j->per[c].contra = j->per[c].swap = -1.0; /* none */
     }
     j->subject = -1;
     j->sentence = SIZE_MAX;
@@ -2034,11 +2045,11 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
      * authentication sends a JWT" against "session-based stores the
      * session ID on the server") */
     for (size_t c = 0; c < cs->n; c++) {
-        if (j->contra[c] >= 0 &&
-            (j->contra_reason[c] == ASSAY_REASON_NEGATED ||
-             j->contra_reason[c] == ASSAY_REASON_ANTONYM) &&
-            set_aside_for_another(j, j->cstart[c], cs->c[c].subject)) {
-            j->contra[c] = -1.0;
+        if (j->per[c].contra >= 0 &&
+            (j->per[c].contra_reason == ASSAY_REASON_NEGATED ||
+             j->per[c].contra_reason == ASSAY_REASON_ANTONYM) &&
+            set_aside_for_another(j, j->per[c].cstart, cs->c[c].subject)) {
+            j->per[c].contra = -1.0;
         }
     }
     j->steps += 2 * a->n;
@@ -2063,45 +2074,45 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                     : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
                                            ASSAY_REASON_OTHER_VALUE, 0,
                                            j->value_end, -1};
-        } else if (j->support[c] >= 0 && j->support[c] >= j->contra[c]) {
+        } else if (j->per[c].support >= 0 && j->per[c].support >= j->per[c].contra) {
             /* the clause that says most of the claim decides it: "gas is
              * not a new material" denies "gas is a new material" though
              * "a new material indicates a reaction" shares two of its
              * words; on a tie the plain statement wins */
             r = (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
-                                     j->sstart[c], j->send[c], -1};
-        } else if (j->contra[c] >= 0) {
+                                     j->per[c].sstart, j->per[c].send, -1};
+        } else if (j->per[c].contra >= 0) {
             r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
-                                     j->contra_reason[c], j->cstart[c],
-                                     j->cend[c], -1};
-        } else if (j->swap[c] >= 0) {
+                                     j->per[c].contra_reason, j->per[c].cstart,
+                                     j->per[c].cend, -1};
+        } else if (j->per[c].swap >= 0) {
             r = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
-                                     ASSAY_REASON_ROLE_SWAP, j->wstart[c],
-                                     j->wend[c], j->wsubj[c]};
+                                     ASSAY_REASON_ROLE_SWAP, j->per[c].wstart,
+                                     j->per[c].wend, j->per[c].wsubj};
         }
         out[c] = r;
     }
     for (size_t c = 0; c < cs->n; c++) {
-        if (j->cmp[c] > 0) {
+        if (j->per[c].cmp > 0) {
             out[c] =
                 (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
-                                     j->cmpstart[c], j->cmpend[c], -1};
-        } else if (j->cmp[c] < 0) {
+                                     j->per[c].cmpstart, j->per[c].cmpend, -1};
+        } else if (j->per[c].cmp < 0) {
             out[c] =
                 (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
-                                     j->cmp_swapped[c] ? ASSAY_REASON_REVERSED
+                                     j->per[c].cmp_swapped ? ASSAY_REASON_REVERSED
                                                        : ASSAY_REASON_ANTONYM,
-                                     j->cmpstart[c], j->cmpend[c], -1};
+                                     j->per[c].cmpstart, j->per[c].cmpend, -1};
         }
     }
     /* "X is faster than main memory" against "... avoid slow main
      * memory": a comparison of the property a claim grades, whose sides
      * it could not place, is no word-for-word opposite of the claim */
     for (size_t c = 0; c < cs->n; c++) {
-        if (j->gend[c] != 0 && j->cmp[c] == 0 &&
+        if (j->per[c].gend != 0 && j->per[c].cmp == 0 &&
             out[c].state == ASSAY_CLAIM_CONTRADICTED &&
             out[c].reason == ASSAY_REASON_ANTONYM &&
-            out[c].start >= j->gstart[c] && out[c].end <= j->gend[c]) {
+            out[c].start >= j->per[c].gstart && out[c].end <= j->per[c].gend) {
             out[c] = (assay_claim_result){ASSAY_CLAIM_MISSING,
                                           ASSAY_REASON_NONE, 0, 0, -1};
         }
@@ -2122,7 +2133,7 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
         if (x->causal != 0 && y->causal == -x->causal &&
             out[c].state == ASSAY_CLAIM_SUPPORTED &&
             out[c + 1].state == ASSAY_CLAIM_SUPPORTED &&
-            j->srole[c] == -x->causal && j->srole[c + 1] == -y->causal) {
+            j->per[c].srole == -x->causal && j->per[c + 1].srole == -y->causal) {
             out[c].state = out[c + 1].state = ASSAY_CLAIM_CONTRADICTED;
             out[c].reason = out[c + 1].reason = ASSAY_REASON_REVERSED;
         }

@@ -1,6 +1,7 @@
 /* concept.c - compile concept phrases and match them in an analysed answer. */
 #include "concept.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -41,9 +42,13 @@ assay_concepts_fini(assay_concept_set *cs)
 /* The close masks' groups of phrases (close_mask reads 16 at a time). */
 #define FIRST_PAD 16
 
+/* assay_concept_set.first_uid: 0 is no set's (an empty memo entry) */
+static _Atomic uint64_t first_uids = 1;
+
 /* Appends phrase ph's first-word signatures to cs->first_ssig and
  * first_tsig when it is matched among content words, keeping the zeros
- * past the last to a multiple of FIRST_PAD. */
+ * past the last to a multiple of FIRST_PAD, and names the new signatures
+ * with a new first_uid. */
 static assay_err
 first_sigs_push(assay_concept_set *cs, const assay_cphrase *ph)
 {
@@ -69,6 +74,7 @@ first_sigs_push(assay_concept_set *cs, const assay_cphrase *ph)
     }
     cs->first_ssig[cs->nfirst] = ph->n > 0 ? ph->words[0].surface_sig : 0;
     cs->first_tsig[cs->nfirst++] = ph->n > 0 ? ph->words[0].text_sig : 0;
+    cs->first_uid = atomic_fetch_add(&first_uids, 1);
     return ASSAY_OK;
 }
 
@@ -91,6 +97,8 @@ cword_set(assay_cword *w, const assay_term *t, char **at)
     w->text_sig = assay_edit_signature(t->text, t->text_len);
     w->surface_sig = assay_edit_signature(t->surface, t->surface_len);
     w->hyphen = memchr(t->surface, '-', t->surface_len) != NULL;
+    w->nsyn = 0;
+    w->hfilter = assay_hash_bit(w->hash);
 }
 
 /* A number word the stop list holds ("one"): a variant's count is part
@@ -161,6 +169,9 @@ cword_synonyms(assay_cword *w, const assay_lexicon *lex, assay_stemmer *st)
     w->nsyn = (uint8_t)assay_close_synonyms(
         lex, st, w->surface, w->surface_len, w->hash,
         ASSAY_CONCEPT_SYNONYMS_MAX, false, w->syn, ASSAY_CONCEPT_SYNONYMS);
+    for (uint8_t q = 0; q < w->nsyn; q++) {
+        w->hfilter |= assay_hash_bit(w->syn[q]);
+    }
 }
 
 static bool
@@ -204,6 +215,7 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
             rc = ASSAY_ENOMEM;
             goto out;
         }
+        c->label_len = strlen(c->label);
         c->weight = d->weight;
         c->required = d->required;
         c->misconception = d->misconception;
@@ -238,6 +250,7 @@ assay_concepts_compile(const assay_concept_def *defs, size_t n,
             if (rc == ASSAY_OK && (p->source = strdup(src)) == NULL) {
                 rc = ASSAY_ENOMEM;
             }
+            p->source_len = p->source != NULL ? strlen(p->source) : 0;
             if (rc != ASSAY_OK) {
                 goto out;
             }
@@ -310,7 +323,9 @@ assay_concepts_add_phrase(assay_concept_set *cs, const assay_term *const *terms,
         at += terms[i]->surface_len;
     }
     c->label[at] = '\0';
+    c->label_len = strlen(c->label);
     c->phrases[0].source = strdup(c->label);
+    c->phrases[0].source_len = c->label_len;
     return c->phrases[0].source != NULL ? ASSAY_OK : ASSAY_ENOMEM;
 }
 
@@ -322,22 +337,10 @@ assay_concepts_add_word(assay_concept_set *cs, const assay_term *t,
     return assay_concepts_add_phrase(cs, one, 1, weight);
 }
 
-/* The set of a word's bytes modulo 32, as bits: two bytes a step, into
- * two sets joined at the end (half the loop's own work per byte; every
- * answer word's text and surface are read so). */
 static uint32_t
 edit_sig(const char *s, size_t len)
 {
-    uint32_t a = 0, b = 0;
-    size_t i = 0;
-    for (; i + 2 <= len; i += 2) {
-        a |= 1u << ((unsigned char)s[i] & 31u);
-        b |= 1u << ((unsigned char)s[i + 1] & 31u);
-    }
-    if (i < len) {
-        a |= 1u << ((unsigned char)s[i] & 31u);
-    }
-    return a | b;
+    return assay_edit_sig(s, len);
 }
 
 uint32_t
@@ -576,6 +579,7 @@ typedef struct match_ctx {
     size_t nelig;
     const uint32_t *head, *next;
     size_t hmask;
+    uint64_t hfilter; /* assay_hash_bit of every indexed word's hash */
     size_t ncontent;
     size_t *steps; /* loop iterations, for the cost bound test */
     const assay_match_params *p;
@@ -857,6 +861,7 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         neg = brk + n;
     }
     size_t nc = 0, ne = 0;
+    uint64_t hfilter = 0;
     bool pending = false;
     memset(ehyph, 0, nblocks * sizeof(*ehyph));
     for (size_t i = 0; i < answer->n; i++) {
@@ -867,12 +872,9 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         }
         content[nc] = i;
         hash[nc] = t->hash;
-        tsig[nc] = edit_sig(t->text, t->text_len);
-        /* a word stemming leaves whole has its surface as its text (the
-         * same bytes, analyze.h): one signature serves both */
-        ssig[nc] = t->surface == t->text && t->surface_len == t->text_len
-                       ? tsig[nc]
-                       : edit_sig(t->surface, t->surface_len);
+        hfilter |= assay_hash_bit(t->hash);
+        tsig[nc] = t->text_sig; /* made by the analysis */
+        ssig[nc] = t->surface_sig;
         /* word_match's test for whether anything but equality can match */
         if (t->surface_len >= p->fuzzy_min &&
             !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_NEGATOR))) {
@@ -899,9 +901,9 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         next[c] = head[h];
         head[h] = (uint32_t)c + 1;
     }
-    *m = (match_ctx){answer, content, hash,     brk,   tsig,  ssig,
-                     neg,    elig,    essig,    etsig, ehyph, ne,
-                     head,   next,    hcap - 1, nc,    steps, p};
+    *m = (match_ctx){answer, content, hash,     brk,     tsig,  ssig,
+                     neg,    elig,    essig,    etsig,   ehyph, ne,
+                     head,   next,    hcap - 1, hfilter, nc,    steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }
@@ -920,6 +922,11 @@ phrase_may_start(const match_ctx *m, const assay_cphrase *ph, uint64_t pm)
         (pm != 0 || (w0->hyphen && m->ehyph[0] != 0))) {
         return true;
     }
+    /* no word with the first word's hash or a synonym's: one test for
+     * most phrases, not a chain probe per hash */
+    if (!(m->hfilter & w0->hfilter)) {
+        return false;
+    }
     for (size_t q = 0; q <= w0->nsyn; q++) {
         uint64_t h = q == 0 ? w0->hash : w0->syn[q - 1];
         if (chain_next(m, m->head[h & m->hmask], h) != 0) {
@@ -927,6 +934,35 @@ phrase_may_start(const match_ctx *m, const assay_cphrase *ph, uint64_t pm)
         }
     }
     return false;
+}
+
+/* A thread's memo of close masks: a word's surface and stem signatures
+ * against the first words of a concept set of at most 64 (named by its
+ * first_uid), direct-mapped. Answers to one question share most of their
+ * words, and the mask depends on nothing else: a hit costs a probe where
+ * the SIMD tests of the set's every phrase cost a few hundred
+ * instructions. 4,096 entries of 24 bytes per thread. */
+#define CLOSE_MEMO_BITS 12
+
+typedef struct close_memo {
+    uint64_t uid; /* the set's first_uid; 0: empty */
+    uint32_t s, t;
+    uint64_t mask; /* close_mask of s and t over the set's nfirst words */
+} close_memo;
+
+static uint64_t
+close_mask_memo(close_memo *memo, const assay_concept_set *cs, uint32_t s,
+                uint32_t t)
+{
+    uint64_t x = cs->first_uid * 0x9e3779b97f4a7c15ULL ^
+                 ((uint64_t)s << 32 | t) * 0xc2b2ae3d27d4eb4fULL;
+    close_memo *e = &memo[x >> (64 - CLOSE_MEMO_BITS)];
+    if (e->uid != cs->first_uid || e->s != s || e->t != t) {
+        *e = (close_memo){cs->first_uid, s, t,
+                          close_mask(cs->first_ssig, cs->first_tsig,
+                                     cs->nfirst, s, t)};
+    }
+    return e->mask;
 }
 
 /* The close-signature masks of every phrase matched among content words
@@ -954,7 +990,18 @@ phrase_close_table(const assay_concept_set *cs, const match_ctx *m,
     }
     memset(out, 0, n * sizeof(uint64_t));
     const uint32_t *ps = cs->first_ssig, *pt = cs->first_tsig;
-    for (size_t e = 0; e < m->nelig; e++) {
+    close_memo *memo =
+        n <= 64 && cs->first_uid != 0
+            ? assay_scratch_get_zero(sc, ASSAY_SCRATCH_CLOSE_MEMO,
+                                     sizeof(close_memo) << CLOSE_MEMO_BITS)
+            : NULL;
+    for (size_t e = 0; memo != NULL && e < m->nelig; e++) {
+        uint64_t mk = close_mask_memo(memo, cs, m->essig[e], m->etsig[e]);
+        for (; mk != 0; mk &= mk - 1) {
+            out[(size_t)__builtin_ctzll(mk)] |= 1ULL << e;
+        }
+    }
+    for (size_t e = 0; memo == NULL && e < m->nelig; e++) {
         for (size_t g = 0; g < n; g += 64) {
             size_t w = n - g < 64 ? n - g : 64;
             uint64_t mk =

@@ -43,12 +43,24 @@ typedef struct assay_cword {
      * spelling, with fuzzy credit */
     uint64_t syn[ASSAY_CONCEPT_SYNONYMS];
     uint8_t nsyn;
+    /* assay_hash_bit of hash and of each synonym, ORed: a phrase whose
+     * first word's filter meets none of an answer's is not looked up */
+    uint64_t hfilter;
 } assay_cword;
+
+/* assay_hash_bit is the bit of a 64-bit filter that term hash h sets (its
+ * top six bits): a set of hashes as one word, with no false negatives. */
+static inline uint64_t
+assay_hash_bit(uint64_t h)
+{
+    return 1ULL << (h >> 58);
+}
 
 typedef struct assay_cphrase {
     assay_cword *words;
     size_t n;
     char *source;   /* the variant as written */
+    size_t source_len; /* strlen(source), which each verdict copies */
     bool all_stop;  /* only function words ("to be"): matched among all
                        words, not just content words */
     bool among_all; /* matched among all words: all_stop, or a number word
@@ -57,6 +69,7 @@ typedef struct assay_cphrase {
 
 typedef struct assay_concept {
     char *label;
+    size_t label_len; /* strlen(label), which each verdict copies */
     double weight;
     bool required;
     bool misconception;
@@ -81,6 +94,9 @@ typedef struct assay_concept_set {
      * kept as phrases are added rather than gathered per answer */
     uint32_t *first_ssig, *first_tsig;
     size_t nfirst, first_cap;
+    /* unique in the process, new with every first word added: names these
+     * signatures in the threads' memos of close masks (concept.c) */
+    uint64_t first_uid;
 } assay_concept_set;
 
 typedef enum assay_match_state {

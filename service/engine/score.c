@@ -39,7 +39,8 @@ uni_keys(const assay_analysis *a, const assay_keyset *demoted, uint64_t **out,
 }
 
 /* Adjacent content-word pairs into k (room for a->n); a clause boundary
- * breaks the chain. Returns how many. */
+ * breaks the chain. Returns how many. A pair's key goes on from the first
+ * word's hash (its text's, analyze.h), reading only the second's bytes. */
 static size_t
 bi_fill(const assay_analysis *a, uint64_t *k)
 {
@@ -54,8 +55,7 @@ bi_fill(const assay_analysis *a, uint64_t *k)
             continue;
         }
         if (prev != NULL) {
-            k[m++] = assay_term_hash2(prev->text, prev->text_len, t->text,
-                                      t->text_len);
+            k[m++] = assay_term_hash2_after(prev->hash, t->text, t->text_len);
         }
         prev = t;
     }
@@ -91,9 +91,11 @@ gram_count(const assay_analysis *a)
     return cap;
 }
 
-/* Runs BODY with KEY set to every gram of a's content words in order. The
- * key rolls through the padded word a byte at a time. */
-#define FOR_EACH_GRAM(a, KEY, BODY)                                            \
+/* Runs BODY with K (a uint32_t, the gram's three bytes) set to every gram
+ * of a's content words in order. The key rolls through the padded word a
+ * byte at a time: the word's bytes, then the closing space, outside the
+ * loop (no test per byte for the word's end). */
+#define FOR_EACH_GRAM(a, K, BODY)                                              \
     for (size_t gi_ = 0; gi_ < (a)->n; gi_++) {                                \
         const assay_term *gt_ = &(a)->terms[gi_];                              \
         size_t gn_ = gt_->surface_len;                                         \
@@ -101,12 +103,13 @@ gram_count(const assay_analysis *a)
             continue;                                                          \
         }                                                                      \
         const unsigned char *gs_ = (const unsigned char *)gt_->surface;        \
-        uint32_t gk_ = ((uint32_t)' ' << 8) | gs_[0];                          \
-        for (size_t gj_ = 1; gj_ <= gn_; gj_++) {                              \
-            gk_ = ((gk_ << 8) | (gj_ < gn_ ? gs_[gj_] : ' ')) & 0xffffffu;     \
-            uint64_t KEY = GRAM_TAG | gk_;                                     \
+        uint32_t K = ((uint32_t)' ' << 8) | gs_[0];                            \
+        for (size_t gj_ = 1; gj_ < gn_; gj_++) {                               \
+            K = ((K << 8) | gs_[gj_]) & 0xffffffu;                             \
             BODY                                                               \
         }                                                                      \
+        K = ((K << 8) | ' ') & 0xffffffu;                                      \
+        BODY                                                                   \
     }
 
 static assay_err
@@ -118,7 +121,7 @@ char_keys(const assay_analysis *a, uint64_t **out, size_t *n)
         return ASSAY_ENOMEM;
     }
     size_t m = 0;
-    FOR_EACH_GRAM(a, key, { k[m++] = key; })
+    FOR_EACH_GRAM(a, g, { k[m++] = GRAM_TAG | g; })
     *out = k;
     *n = m;
     return ASSAY_OK;
@@ -172,8 +175,7 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a,
      * gram, so the probes test both at once (gram_probe_on: one branch,
      * nearly always leaving at the first slot) and a new gram's slot is
      * written the same way as a repeated one's. */
-    FOR_EACH_GRAM(a, key, {
-        uint32_t k = (uint32_t)(key & 0xffffffu);
+    FOR_EACH_GRAM(a, k, {
         size_t h = gram_hash(k, mask);
         while (gram_probe_on(slot[h].key, k)) {
             h = (h + 1) & mask;
@@ -182,43 +184,41 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a,
         used[h / 64] |= 1ULL << (h % 64);
         slot[h].count++;
     })
+    /* The references' dot products before the norm, so one pass over the
+     * used slots both sums the norm and clears them. The best cosine is
+     * the largest dot over the norm: a correctly rounded division keeps
+     * the order of what it divides, so dividing the largest is dividing
+     * each and keeping the largest, bit for bit. */
+    double top = 0.0;
+    for (size_t r = 0; r < nrefs; r++) {
+        double dot = 0.0;
+        for (size_t i = 0; i < refs[r].n; i++) {
+            uint32_t k = (uint32_t)(refs[r].f[i].key & 0xffffffu);
+            size_t h = gram_hash(k, mask);
+            while (gram_probe_on(slot[h].key, k)) {
+                h = (h + 1) & mask;
+            }
+            /* No branch on hit or miss: on a miss (an empty slot, count
+             * 0, weighed as 1) w is masked to +0.0 and the sum gains
+             * +0.0, which leaves its (non-negative) bits as they are; on
+             * a hit the sum gains w * tf as before. */
+            uint32_t c = slot[h].count;
+            double w = assay_keep_if(refs[r].f[i].w, slot[h].key == k);
+            dot += w * assay_tf_weight(c + (c == 0));
+        }
+        top = dot > top ? dot : top;
+    }
     double norm = 0.0;
     for (size_t u = 0; u < cap / 64; u++) {
         for (uint64_t bits = used[u]; bits != 0; bits &= bits - 1) {
-            size_t h = u * 64 + (size_t)__builtin_ctzll(bits);
-            double w = assay_tf_weight(slot[h].count);
+            gram_slot *g = &slot[u * 64 + (size_t)__builtin_ctzll(bits)];
+            double w = assay_tf_weight(g->count);
             norm += w * w;
-        }
-    }
-    double best = 0.0;
-    if (norm > 0) {
-        norm = sqrt(norm);
-        for (size_t r = 0; r < nrefs; r++) {
-            double dot = 0.0;
-            for (size_t i = 0; i < refs[r].n; i++) {
-                uint32_t k = (uint32_t)(refs[r].f[i].key & 0xffffffu);
-                size_t h = gram_hash(k, mask);
-                while (gram_probe_on(slot[h].key, k)) {
-                    h = (h + 1) & mask;
-                }
-                /* No branch on hit or miss: on a miss (an empty slot,
-                 * count 0, weighed as 1) w is masked to +0.0 and the sum
-                 * gains +0.0, which leaves its (non-negative) bits as they
-                 * are; on a hit the sum gains w * tf as before. */
-                uint32_t c = slot[h].count;
-                double w = assay_keep_if(refs[r].f[i].w, slot[h].key == k);
-                dot += w * assay_tf_weight(c + (c == 0));
-            }
-            dot /= norm;
-            best = dot > best ? dot : best;
-        }
-    }
-    for (size_t u = 0; u < cap / 64; u++) {
-        for (uint64_t bits = used[u]; bits != 0; bits &= bits - 1) {
-            slot[u * 64 + (size_t)__builtin_ctzll(bits)] = (gram_slot){0, 0};
+            *g = (gram_slot){0, 0};
         }
         used[u] = 0;
     }
+    double best = norm > 0 ? top / sqrt(norm) : 0.0;
     *out = best > 1.0 ? 1.0 : best;
     return ASSAY_OK;
 }

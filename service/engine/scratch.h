@@ -32,6 +32,10 @@ typedef enum assay_scratch_slot {
     ASSAY_SCRATCH_MATCH_ALL,
     ASSAY_SCRATCH_MATCH_PHRASES, /* concept.c: per-phrase close masks */
     ASSAY_SCRATCH_WNSIM,         /* wnsim.c: per-reference best matches */
+    ASSAY_SCRATCH_CLOSE_MEMO,    /* concept.c: close masks of words met
+                                    before, kept between verdicts (got
+                                    with assay_scratch_get_zero: a new
+                                    buffer zero, a kept one as left) */
     ASSAY_SCRATCH_NSLOTS
 } assay_scratch_slot;
 

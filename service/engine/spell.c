@@ -186,9 +186,11 @@ assay_spell_vocab_build(assay_spell_vocab *v, const assay_analysis *q,
     if (total == 0) {
         return ASSAY_OK;
     }
-    if ((v->w = malloc(total * sizeof(*v->w))) == NULL) {
+    /* the entries, then their hashes (assay_spell_vocab.hash) */
+    if ((v->w = malloc(total * (sizeof(*v->w) + sizeof(uint64_t)))) == NULL) {
         return ASSAY_ENOMEM;
     }
+    v->hash = (uint64_t *)(v->w + total);
     if (q != NULL) {
         add_terms(v, q);
     }
@@ -211,7 +213,33 @@ assay_spell_vocab_build(assay_spell_vocab *v, const assay_analysis *q,
         }
     }
     v->start[26] = (uint32_t)v->n;
+    for (size_t i = 0; i < v->n; i++) {
+        v->hash[i] = v->w[i].t->hash;
+    }
+    for (int c = 0; c < 26; c++) {
+        assay_sort_u64(v->hash + v->start[c], v->start[c + 1] - v->start[c]);
+    }
     return ASSAY_OK;
+}
+
+/* assay_spell_vocab_says, inline in assay_spell_fix's loop */
+static inline bool
+vocab_says(const assay_spell_vocab *v, const assay_term *t)
+{
+    unsigned c = (unsigned)((unsigned char)t->surface[0] - 'a');
+    if (t->surface_len == 0 || c >= 26) {
+        return false;
+    }
+    const uint64_t *h = v->hash + v->start[c];
+    size_t n = v->start[c + 1] - v->start[c];
+    size_t p = assay_lower_bound64(h, n, t->hash);
+    return p < n && h[p] == t->hash;
+}
+
+bool
+assay_spell_vocab_says(const assay_spell_vocab *v, const assay_term *t)
+{
+    return vocab_says(v, t);
 }
 
 void
@@ -317,8 +345,10 @@ assay_spell_distance(const char *a, size_t an, const char *b, size_t bn,
     return p[bn] <= max ? p[bn] : max + 1;
 }
 
-/* The one vocabulary word t is a misspelling of, or NULL: none, t is
- * already a vocabulary word, or two stems are equally close. */
+/* The one vocabulary word t is a misspelling of, or NULL: none, or two
+ * stems are equally close. t is no vocabulary word of its first letter
+ * (assay_spell_vocab_says: asked before, which spares a known word the
+ * scan and the distances to the entries before its own). */
 static const assay_term *
 target_of(const assay_spell_vocab *v, const assay_term *t, uint32_t m)
 {
@@ -327,15 +357,25 @@ target_of(const assay_spell_vocab *v, const assay_term *t, uint32_t m)
     unsigned best = max + 1;
     const assay_term *pick = NULL;
     bool tie = false;
-    for (uint32_t k = v->start[c]; k < v->start[c + 1]; k++) {
-        const assay_spell_word *e = &v->w[k];
-        if (e->t->hash == t->hash) {
-            return NULL; /* the answer says the word, maybe inflected */
+    /* the entries are in order of length within the letter: only those
+     * within max of t's length can be close, so the scan runs from the
+     * first of them (a binary search) to the last, not over the letter's
+     * every entry with a length test each */
+    size_t lo = t->surface_len > max ? t->surface_len - max : 0;
+    uint32_t k = v->start[c], end = v->start[c + 1];
+    for (uint32_t n = end - k; n > 0;) {
+        uint32_t half = n / 2;
+        if (v->w[k + half].len < lo) {
+            k += half + 1;
+            n -= half + 1;
+        } else {
+            n = half;
         }
-        size_t dl = e->len > t->surface_len ? e->len - t->surface_len
-                                            : t->surface_len - e->len;
+    }
+    for (; k < end && v->w[k].len <= t->surface_len + max; k++) {
+        const assay_spell_word *e = &v->w[k];
         /* an edit changes at most two letters of the set */
-        if (dl > max || assay_bits32(e->letters ^ m) > 2 * max) {
+        if (assay_bits32(e->letters ^ m) > 2 * max) {
             continue;
         }
         unsigned d = assay_spell_distance(t->surface, t->surface_len,
@@ -361,8 +401,8 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
     size_t fixed = 0;
     for (size_t i = 0; i < a->n; i++) {
         assay_term *t = &a->terms[i];
-        if (!plain(t)) {
-            continue; /* a stop word or code: its letters are not read */
+        if (!plain(t) || vocab_says(v, t)) {
+            continue; /* a stop word or code, or a word the question says */
         }
         uint32_t m = letters_of(t->surface, t->surface_len, SPELL_MIN_WORD);
         if (m == 0) {
@@ -380,6 +420,8 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
         t->text_len = to->text_len;
         t->surface = to->surface;
         t->surface_len = to->surface_len;
+        t->text_sig = to->text_sig;
+        t->surface_sig = to->surface_sig;
         t->wclass = to->wclass;
         t->neg = to->neg;
         t->hash = to->hash;

@@ -46,6 +46,9 @@ typedef struct assay_spell_vocab {
     assay_spell_word *w; /* sorted by first letter, then length */
     size_t n;
     uint32_t start[27]; /* w[start[c]..start[c + 1]) begin with 'a' + c */
+    /* the entries' term hashes, ascending within each first letter's
+     * range [start[c], start[c + 1]) (in w's allocation) */
+    uint64_t *hash;
 } assay_spell_vocab;
 
 /* assay_spell_vocab_build collects the correctable targets among the terms
@@ -73,6 +76,12 @@ void assay_spell_vocab_fini(assay_spell_vocab *v);
  * larger than max. Lengths up to 32. */
 unsigned assay_spell_distance(const char *a, size_t an, const char *b,
                               size_t bn, unsigned max);
+
+/* assay_spell_vocab_says is whether a vocabulary word with the first
+ * letter of t's surface has t's hash: the answer says the word, maybe
+ * inflected, and nothing is corrected. False for a surface not opening
+ * with a..z. */
+bool assay_spell_vocab_says(const assay_spell_vocab *v, const assay_term *t);
 
 /* assay_spell_fix rewrites the answer terms of a that are misspellings of a
  * vocabulary word (text, hash and surface become the target's, borrowed

@@ -41,6 +41,12 @@ assay_term_hash2(const char *a, size_t alen, const char *b, size_t blen)
     return h;
 }
 
+uint64_t
+assay_term_hash2_after(uint64_t ha, const char *b, size_t blen)
+{
+    return assay_term_hash_more((ha ^ (unsigned char)' ') * FNV_PRIME, b, blen);
+}
+
 /* Key 0 marks an empty slot; a real key of 0 is remapped to 1 (a one in
  * 2^64 collision with key 1, harmless for weighting). */
 struct assay_idf {

@@ -69,6 +69,11 @@ uint64_t assay_term_hash_more(uint64_t h, const char *s, size_t len);
 uint64_t assay_term_hash2(const char *a, size_t alen, const char *b,
                           size_t blen);
 
+/* assay_term_hash2_after is assay_term_hash2(a, alen, b, blen) given
+ * ha = assay_term_hash(a, alen), which an analysis term carries as its
+ * hash: FNV runs on from a's, so a's bytes are not read again. */
+uint64_t assay_term_hash2_after(uint64_t ha, const char *b, size_t blen);
+
 /* assay_sort_u64 sorts n keys ascending in place (no comparison callback:
  * sorting term keys is a hot path of every verdict). */
 void assay_sort_u64(uint64_t *a, size_t n);

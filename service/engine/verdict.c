@@ -222,6 +222,14 @@ matched_phrase(const assay_concept *c, const assay_concept_match *m)
     return m->phrase < c->nphrases ? c->phrases[m->phrase].source : c->label;
 }
 
+/* strlen(matched_phrase(c, m)), kept with the text */
+static size_t
+matched_phrase_len(const assay_concept *c, const assay_concept_match *m)
+{
+    return m->phrase < c->nphrases ? c->phrases[m->phrase].source_len
+                                   : c->label_len;
+}
+
 /* round(x), half away from zero, without a libm call (a verdict rounds
  * some forty numbers): below 2^52 the integer part converts exactly and
  * the fraction x - t is exact, so the comparison decides as round does.
@@ -269,7 +277,7 @@ claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f,
     v->claim_labels = *at;
     const char *ent[ASSAY_MAX_ENTITIES];
     for (size_t e = 0; e < cs->nent; e++) {
-        size_t k = strlen(cs->ent[e].label) + 1;
+        size_t k = cs->ent[e].label_len + 1;
         memcpy(*at, cs->ent[e].label, k);
         ent[e] = *at;
         *at += k;
@@ -278,7 +286,7 @@ claims_copy(assay_verdict *v, const assay_prepared *pq, const assay_features *f,
         const assay_claim *c = &cs->c[i];
         const assay_claim_result *r = &f->claims[i];
         assay_claim_verdict *cv = &v->claims[v->nclaims++];
-        size_t k = strlen(c->text) + 1;
+        size_t k = c->text_len + 1;
         memcpy(*at, c->text, k);
         cv->claim = *at;
         *at += k;
@@ -305,16 +313,16 @@ verdict_alloc(const assay_prepared *pq, const assay_concept_match *m,
     size_t bytes = pq->id != NULL ? strlen(pq->id) + 1 : 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {
         const assay_concept *c = &pq->concepts.c[i];
-        bytes += strlen(c->label) + 1;
+        bytes += c->label_len + 1;
         if (m[i].state != ASSAY_MATCH_MISSING) {
-            bytes += strlen(matched_phrase(c, &m[i])) + 1;
+            bytes += matched_phrase_len(c, &m[i]) + 1;
         }
     }
     for (size_t i = 0; i < nclaims; i++) {
-        bytes += strlen(cs->c[i].text) + 1;
+        bytes += cs->c[i].text_len + 1;
     }
     for (size_t e = 0; e < cs->nent; e++) {
-        bytes += strlen(cs->ent[e].label) + 1;
+        bytes += cs->ent[e].label_len + 1;
     }
     /* every size is a multiple of 8, so each array after the verdict is
      * aligned as its type needs */
@@ -462,7 +470,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     for (size_t i = 0; i < pq->concepts.n; i++) {
         const assay_concept *c = &pq->concepts.c[i];
         assay_concept_result *r = &v->concepts[v->nconcepts++];
-        size_t n = strlen(c->label) + 1;
+        size_t n = c->label_len + 1;
         memcpy(at, c->label, n);
         *r = (assay_concept_result){.label = at,
                                     .phrase = NULL,
@@ -475,7 +483,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         at += n;
         if (m[i].state != ASSAY_MATCH_MISSING) {
             const char *src = matched_phrase(c, &m[i]);
-            n = strlen(src) + 1;
+            n = matched_phrase_len(c, &m[i]) + 1;
             memcpy(at, src, n);
             r->phrase = at;
             at += n;

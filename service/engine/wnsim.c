@@ -711,7 +711,7 @@ typedef struct wn_scored {
 } wn_scored;
 
 typedef struct wn_memo {
-    uint32_t tag[WN_MEMO_SLOTS]; /* memo_hash's low half | 1; 0: empty */
+    uint32_t tag[WN_MEMO_SLOTS]; /* memo_key's low half | 1; 0: empty */
     wn_memo_e e[WN_MEMO_SLOTS];
     size_t n; /* slots used */
     size_t hits, misses, replays;
@@ -772,25 +772,28 @@ memo_thread(void)
     return assay_tls_get(&memo_tls);
 }
 
+/* The memo key of answer word t: mixed from what its analysis worked out
+ * (its stem's hash, its surface's edit signature and length), not an FNV
+ * pass over its bytes. It only places and tags the entry: the entry's
+ * bytes decide (memo_find compares them), so two words sharing a key
+ * are two entries, and a surface met under two stems (a token kind
+ * apart) two entries of the same lookups. */
 static uint64_t
-memo_hash(const char *w, size_t len)
+memo_key(const assay_term *t)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)w[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
+    uint64_t x = (t->hash ^ ((uint64_t)t->surface_sig << 32 | t->surface_len)) *
+                 0x9e3779b97f4a7c15ULL;
+    return x ^ (x >> 29);
 }
 
 /* memo_find returns the entry of word w (len <= WN_MEMO_WORD) under
  * generation gen, or NULL with *slot set to the empty slot where it goes
- * (after emptying a full table) and *tag to the word's tag */
+ * (after emptying a full table) and *tag to the word's tag; x is its
+ * memo_key */
 static wn_memo_e *
-memo_find(wn_memo *m, uint64_t gen, const char *w, size_t len, size_t *slot,
-          uint32_t *tag_out)
+memo_find(wn_memo *m, uint64_t gen, uint64_t x, const char *w, size_t len,
+          size_t *slot, uint32_t *tag_out)
 {
-    uint64_t x = memo_hash(w, len);
     uint32_t tag = (uint32_t)x | 1u;
     *tag_out = tag;
     size_t h = (size_t)(x >> 32) & (WN_MEMO_SLOTS - 1);
@@ -838,17 +841,20 @@ typedef struct wn_room {
     uint32_t *ants;            /* WN_MAX_BASES * WN_NODES */
 } wn_room;
 
-/* wn_word_of fills *ww for surface w; false when out of memory */
+/* wn_word_of fills *ww for answer word t's surface; false when out of
+ * memory */
 static bool
-wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo, const char *w,
-           size_t len, wn_room *room, wn_word *ww, wn_memo_e **entry)
+wn_word_of(const assay_wordnet *wn, uint64_t gen, wn_memo *memo,
+           const assay_term *t, wn_room *room, wn_word *ww, wn_memo_e **entry)
 {
+    const char *w = t->surface;
+    size_t len = t->surface_len;
     wn_memo_e *e = NULL;
     size_t slot = 0;
     uint32_t tag = 0;
     *entry = NULL;
     if (memo != NULL && len <= WN_MEMO_WORD) {
-        wn_memo_e *f = memo_find(memo, gen, w, len, &slot, &tag);
+        wn_memo_e *f = memo_find(memo, gen, memo_key(t), w, len, &slot, &tag);
         if (f != NULL) {
             *entry = f;
             memcpy(ww->bases, f->bases, sizeof(ww->bases));
@@ -1134,8 +1140,7 @@ wnsim_prepared(const assay_wnprep *p, const assay_prepared *pq,
         }
         wn_word ww;
         wn_memo_e *me;
-        if (!wn_word_of(p->wn, gen, memo, t->surface, t->surface_len, &room,
-                        &ww, &me)) {
+        if (!wn_word_of(p->wn, gen, memo, t, &room, &ww, &me)) {
             goto out; /* out of memory: 0 */
         }
         const wn_scored *sd =

@@ -18,6 +18,7 @@ typedef struct wc_slot {
     uint64_t hash;
     uint64_t wclass;
     uint64_t neg;
+    uint32_t text_sig, surface_sig;
     uint8_t wlen, tlen, flags, kind;
     bool own_text;
     char text[ASSAY_WORDCACHE_WORD];
@@ -99,8 +100,9 @@ assay_wordcache_get(assay_wordcache *c, uint64_t gen, unsigned kind,
         if (s->word[0] == q[0] && s->word[1] == q[1] && s->word[2] == q[2] &&
             s->gen == gen && s->wlen == len && s->kind == kind) {
             c->hits++;
-            *out = (assay_wordinfo){s->hash, s->flags,  s->tlen, s->own_text,
-                                    s->text, s->wclass, s->neg};
+            *out = (assay_wordinfo){s->hash,   s->flags,    s->tlen,
+                                    s->own_text, s->text, s->wclass,
+                                    s->neg,    s->text_sig, s->surface_sig};
             return true;
         }
     }
@@ -127,6 +129,8 @@ assay_wordcache_put(assay_wordcache *c, uint64_t gen, unsigned kind,
     s->hash = in->hash;
     s->wclass = in->wclass;
     s->neg = in->neg;
+    s->text_sig = in->text_sig;
+    s->surface_sig = in->surface_sig;
     s->wlen = (uint8_t)len;
     s->tlen = (uint8_t)in->text_len;
     s->flags = (uint8_t)in->flags;

@@ -39,6 +39,7 @@ typedef struct assay_wordinfo {
     const char *text;
     uint64_t wclass; /* the word's closed classes (wordclass.h) */
     uint64_t neg;    /* what its negative prefix negates (assay_term.neg) */
+    uint32_t text_sig, surface_sig; /* assay_term's: of text, of the word */
 } assay_wordinfo;
 
 /* assay_wordcache_thread returns the calling thread's cache, made on first

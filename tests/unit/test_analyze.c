@@ -589,6 +589,38 @@ test_analyze_break_flags_follow_the_tokens(void **state)
     assay_analysis_fini(&a);
 }
 
+/* every term's edit signatures and hash are those of its text and
+ * surface: worked out on the word cache's miss, given by its hit, and
+ * made anew where the analysis rewrites a stem (an acronym's plural, a
+ * capital keyword, a keyword in a code span); the second pass reads every
+ * word from the thread's cache, in another order (so no term is where it
+ * was) */
+static void
+test_analyze_edit_signatures(void **state)
+{
+    const assay_lexicon *lex = *state;
+    const char *text[2] = {
+        "The GPUs store rows WHERE `is` holds; decorators wrap B-trees, "
+        "running quickly.",
+        "Running quickly, B-trees wrap decorators; holds `is` WHERE rows "
+        "store GPUs the"};
+    for (int pass = 0; pass < 2; pass++) {
+        assay_analysis a;
+        assert_ok(assay_analyze(lex, NULL, text[pass], strlen(text[pass]), &a,
+                                NULL));
+        assert_true(a.n >= 12);
+        for (size_t i = 0; i < a.n; i++) {
+            const assay_term *t = &a.terms[i];
+            assert_int_equal(t->text_sig, assay_edit_sig(t->text, t->text_len));
+            assert_int_equal(t->surface_sig,
+                             assay_edit_sig(t->surface, t->surface_len));
+            /* and its hash is its text's (bigram keys go on from it) */
+            assert_true(t->hash == assay_term_hash(t->text, t->text_len));
+        }
+        assay_analysis_fini(&a);
+    }
+}
+
 int
 main(void)
 {
@@ -620,6 +652,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_analyze_marks_capital_letters,
                                         setup_lexicon, teardown_lexicon),
         cmocka_unit_test_setup_teardown(test_analyze_long_text_keeps_every_term,
+                                        setup_lexicon, teardown_lexicon),
+        cmocka_unit_test_setup_teardown(test_analyze_edit_signatures,
                                         setup_lexicon, teardown_lexicon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

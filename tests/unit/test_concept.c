@@ -243,6 +243,58 @@ test_concept_word_test_for_every_phrase_word(void **state)
                  ASSAY_MATCH_FUZZY, "brokers use publisx-subscribz");
 }
 
+/* The thread's memo of close masks is keyed by the concept set's
+ * first_uid: a misspelt word met against one set ("zebras", nothing close
+ * to it) is still close to another set's word ("thraeds" for "threads"),
+ * also when the two sets' entries share a slot (thousands of sets, in
+ * turn), and to a word added to the first set after it was matched (a new
+ * first_uid); a set copied keeps its uid and its matches. */
+static void
+test_concept_close_memo_per_set(void **state)
+{
+    fixture *fx = *state;
+    const char *answer = "thraeds run here";
+    assay_analysis a, z, t;
+    assert_ok(assay_analyze(fx->lex, fx->st, answer, strlen(answer), &a, NULL));
+    assert_ok(assay_analyze(fx->lex, fx->st, "zebras", 6, &z, NULL));
+    assert_ok(assay_analyze(fx->lex, fx->st, "threads", 7, &t, NULL));
+    assay_concept_set one = {0}, two = {0};
+    assert_ok(assay_concepts_add_word(&one, &z.terms[0], 1.0));
+    assert_ok(assay_concepts_add_word(&two, &t.terms[0], 1.0));
+    assert_true(one.first_uid != 0 && two.first_uid != 0);
+    assert_true(one.first_uid != two.first_uid);
+    assay_concept_match m[2];
+    for (int pass = 0; pass < 2; pass++) { /* the second from the memo */
+        assay_concepts_match(&one, &a, &params, m);
+        assert_int_equal(m[0].state, ASSAY_MATCH_MISSING);
+        assay_concepts_match(&two, &a, &params, m);
+        assert_int_equal(m[0].state, ASSAY_MATCH_FUZZY);
+    }
+    for (int k = 0; k < 8192; k++) {
+        assay_concept_set x = {0};
+        assert_ok(assay_concepts_add_word(&x, k % 2 ? &t.terms[0] : &z.terms[0],
+                                          1.0));
+        assay_concepts_match(&x, &a, &params, m);
+        assert_int_equal(m[0].state,
+                         k % 2 ? ASSAY_MATCH_FUZZY : ASSAY_MATCH_MISSING);
+        assay_concepts_fini(&x);
+    }
+    uint64_t uid = one.first_uid;
+    assert_ok(assay_concepts_add_word(&one, &t.terms[0], 1.0));
+    assert_true(one.first_uid != uid);
+    assay_concepts_match(&one, &a, &params, m);
+    assert_int_equal(m[0].state, ASSAY_MATCH_MISSING);
+    assert_int_equal(m[1].state, ASSAY_MATCH_FUZZY);
+    assay_concept_set copy = two;
+    assay_concepts_match(&copy, &a, &params, m);
+    assert_int_equal(m[0].state, ASSAY_MATCH_FUZZY);
+    assay_concepts_fini(&one);
+    assay_concepts_fini(&two);
+    assay_analysis_fini(&a);
+    assay_analysis_fini(&z);
+    assay_analysis_fini(&t);
+}
+
 static void
 test_concept_one_edit_in_long_word_is_fuzzy(void **state)
 {
@@ -981,6 +1033,7 @@ main(void)
         cmocka_unit_test(test_concept_phrase_does_not_cross_clause_boundary),
         cmocka_unit_test(test_concept_word_test_for_every_phrase_word),
         cmocka_unit_test(test_concept_one_edit_in_long_word_is_fuzzy),
+        cmocka_unit_test(test_concept_close_memo_per_set),
         cmocka_unit_test(test_concept_variant_keeps_its_count),
         cmocka_unit_test(test_concept_two_edits_is_missing),
         cmocka_unit_test(test_concept_no_fuzzy_on_four_letter_words),

@@ -3,12 +3,14 @@
  * tests/fixtures/engine/bank.txt (question "gil"). */
 #include "assay_test.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
 #include "score.h"
+#include "verdict.h"
 
 typedef struct fixture {
     assay_model *m;
@@ -414,6 +416,191 @@ test_combine_is_linear_and_clamped(void **state)
     assert_near(assay_combine(&p, f), 0.0, 0.0);
 }
 
+/* The character 3-grams of a's content words, each padded with a space
+ * at both ends, with their counts, found the plain way (a linear search):
+ * into key and count (room for cap), returns how many distinct. */
+static size_t
+plain_grams(const assay_analysis *a, uint32_t *key, double *count, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        const assay_term *t = &a->terms[i];
+        if ((t->flags & ASSAY_TERM_STOP) || t->surface_len == 0) {
+            continue;
+        }
+        char w[128];
+        assert_true(t->surface_len + 2 <= sizeof(w));
+        w[0] = ' ';
+        memcpy(w + 1, t->surface, t->surface_len);
+        w[t->surface_len + 1] = ' ';
+        for (size_t j = 0; j + 3 <= t->surface_len + 2; j++) {
+            uint32_t k = (uint32_t)(unsigned char)w[j] << 16 |
+                         (uint32_t)(unsigned char)w[j + 1] << 8 |
+                         (unsigned char)w[j + 2];
+            size_t q = 0;
+            while (q < n && key[q] != k) {
+                q++;
+            }
+            if (q == n) {
+                assert_true(n < cap);
+                key[n] = k;
+                count[n++] = 0;
+            }
+            count[q] += 1;
+        }
+    }
+    return n;
+}
+
+/* the L2-normalised 1 + ln(count) weights of n grams, in place */
+static void
+plain_weights(double *w, size_t n)
+{
+    double norm = 0;
+    for (size_t i = 0; i < n; i++) {
+        w[i] = 1.0 + log(w[i]);
+        norm += w[i] * w[i];
+    }
+    for (size_t i = 0; i < n; i++) {
+        w[i] /= sqrt(norm);
+    }
+}
+
+/* the chargram feature is the largest cosine of the answer's 3-gram
+ * weights with a reference's (both found the plain way here), for answers
+ * closest to the first reference, to the second, to neither; short and
+ * with repeats; and each reference's prepared vector holds its grams */
+static void
+test_chargram_is_the_plain_cosine(void **state)
+{
+    const fixture *fx = *state;
+    const char *refs[2] = {
+        "The GIL lets only one thread run Python bytecode at a time.",
+        "Processes sidestep it: each has its own interpreter and memory."};
+    size_t lens[2] = {strlen(refs[0]), strlen(refs[1])};
+    const char *q = "What does the GIL do?";
+    assay_prepared pq;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_prepare(&pq, NULL, q, strlen(q), refs, lens, 2, NULL,
+                                0, fx->m->lex, fx->m->idf, &fx->m->params,
+                                NULL, &err),
+                  &err);
+    enum { CAP = 1024 };
+    static uint32_t rk[2][CAP], ak[CAP];
+    static double rw[2][CAP], aw[CAP];
+    size_t nr[2];
+    for (size_t r = 0; r < 2; r++) {
+        nr[r] = plain_grams(&pq.refs[r], rk[r], rw[r], CAP);
+        plain_weights(rw[r], nr[r]);
+        assert_int_equal(pq.ref_char[r].n, nr[r]);
+    }
+    const char *answers[] = {
+        "The GIL lets only one thread run Python bytecode at a time.",
+        "Processes have their own interpreter and memory each.",
+        "The global interpreter lock lock lock allows one thread.",
+        "Bananas are yellow.",
+        "a",
+        "threads threads threads threads threads threads threads",
+    };
+    for (size_t x = 0; x < sizeof(answers) / sizeof(answers[0]); x++) {
+        assay_analysis a;
+        assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                strlen(answers[x]), &a, NULL));
+        size_t na = plain_grams(&a, ak, aw, CAP);
+        plain_weights(aw, na);
+        double best = 0;
+        for (size_t r = 0; r < 2; r++) {
+            double dot = 0;
+            for (size_t i = 0; i < na; i++) {
+                for (size_t j = 0; j < nr[r]; j++) {
+                    dot += ak[i] == rk[r][j] ? aw[i] * rw[r][j] : 0.0;
+                }
+            }
+            best = dot > best ? dot : best;
+        }
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq.concepts.n <= 64);
+        assert_ok(assay_features_compute(&pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        assert_float_equal(f.f[ASSAY_F_chargram], best > 1.0 ? 1.0 : best,
+                           1e-12);
+        assay_analysis_fini(&a);
+    }
+    assay_prepared_fini(&pq);
+}
+
+/* a verdict copies the question's texts by the lengths kept with them
+ * (concept labels and variants, claim texts and subjects): each copy is
+ * the whole text, for bank concepts, a question's derived ones, and
+ * subjects named at preparation */
+static void
+test_verdict_copies_whole_texts(void **state)
+{
+    const fixture *fx = *state;
+    const char *ref = "Deep copy duplicates every nested object, while shallow "
+                      "copy shares the nested objects.";
+    const char *subjects[2] = {"deep copy", "shallow copy"};
+    size_t rl = strlen(ref);
+    const char *q = "How do deep and shallow copies differ?";
+    assay_prepared own;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_prepare(&own, NULL, q, strlen(q), &ref, &rl, 1, NULL, 0,
+                                fx->m->lex, fx->m->idf, &fx->m->params, NULL,
+                                &err),
+                  &err);
+    assert_ok_err(assay_prepare_subjects(&own, ref, subjects, 2, fx->m->lex,
+                                         fx->m->idf, &fx->m->params, NULL, &err),
+                  &err);
+    const assay_prepared *pqs[2] = {fx->gil, &own};
+    const char *answers[2] = {
+        "The GIL, a global interpreter lock, lets a single thread run.",
+        "Deep copy duplicates every nested object; shallow copy shares them."};
+    size_t nent = 0;
+    for (size_t x = 0; x < 2; x++) {
+        const assay_prepared *pq = pqs[x];
+        assay_analysis a;
+        assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                strlen(answers[x]), &a, NULL));
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq->concepts.n <= 64);
+        assert_ok(assay_features_compute(pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        assay_verdict *v = NULL;
+        assert_ok(assay_verdict_build(pq, &f, mm, &fx->m->params, NULL, &v));
+        size_t matched = 0;
+        assert_int_equal(v->nconcepts, pq->concepts.n);
+        for (size_t i = 0; i < v->nconcepts; i++) {
+            const assay_concept *c = &pq->concepts.c[i];
+            assert_string_equal(v->concepts[i].label, c->label);
+            if (v->concepts[i].phrase != NULL) {
+                assert_true(mm[i].phrase < c->nphrases);
+                assert_string_equal(v->concepts[i].phrase,
+                                    c->phrases[mm[i].phrase].source);
+                matched++;
+            }
+        }
+        assert_true(matched > 0);
+        assert_true(v->nclaims > 0);
+        for (size_t i = 0; i < v->nclaims; i++) {
+            const assay_claim *c = &pq->claims.c[i];
+            assert_string_equal(v->claims[i].claim, c->text);
+            if (c->subject >= 0) {
+                assert_string_equal(v->claims[i].subject,
+                                    pq->claims.ent[c->subject].label);
+                nent++;
+            }
+        }
+        assay_verdict_free(v);
+        assay_analysis_fini(&a);
+    }
+    assert_true(nent > 0);
+    assay_prepared_fini(&own);
+}
+
 int
 main(void)
 {
@@ -446,6 +633,10 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_features_do_not_depend_on_earlier_answers, setup, teardown),
         cmocka_unit_test(test_combine_is_linear_and_clamped),
+        cmocka_unit_test_setup_teardown(test_chargram_is_the_plain_cosine,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_verdict_copies_whole_texts, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

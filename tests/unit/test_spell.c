@@ -210,7 +210,17 @@ test_fix_rewrites_to_reference_word(void **state)
     for (size_t i = 0; i < a.n; i++) {
         assert_true(a.terms[i].hash == r.terms[i].hash);
         assert_string_equal(a.terms[i].surface, r.terms[i].surface);
+        /* the concept matcher's signatures are the target's */
+        assert_int_equal(a.terms[i].text_sig, r.terms[i].text_sig);
+        assert_int_equal(a.terms[i].surface_sig, r.terms[i].surface_sig);
     }
+    /* ... also where the letters differ ("evaporatud"): the signatures
+     * the concept matcher reads are the target's */
+    assay_analysis b = analyse(fx, "The water evaporatud, leaving the salt.");
+    assert_int_equal(assay_prepared_spell(&pq, fx->lex, &b), 1);
+    assert_int_equal(b.terms[2].text_sig, r.terms[2].text_sig);
+    assert_int_equal(b.terms[2].surface_sig, r.terms[2].surface_sig);
+    assay_analysis_fini(&b);
     /* spans stay the answer's: "evaproated" at bytes 10..20 */
     assert_int_equal(a.terms[2].start, 10);
     assert_int_equal(a.terms[2].end, 20);
@@ -488,6 +498,52 @@ test_corrected_answer_scores_as_spelt(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* assay_spell_vocab_says: a word with a vocabulary stem of its first
+ * letter is said, whatever its inflection; the spelling pass then leaves
+ * it, though another stem is one edit away ("zorbling", stem "zorbl" of
+ * the reference's "zorbles", is one letter from "zorbking") */
+static void
+test_vocab_says_own_stems(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    prepare(fx, "What are there?", "Zorbles and zorbking, quietly.", &pq);
+    assay_analysis a = analyse(fx, "zorbling zorbles quietly zorbkin apple");
+    assert_true(assay_spell_vocab_says(&pq.spell, &a.terms[0]));
+    assert_true(assay_spell_vocab_says(&pq.spell, &a.terms[1]));
+    assert_true(assay_spell_vocab_says(&pq.spell, &a.terms[2]));
+    assert_false(assay_spell_vocab_says(&pq.spell, &a.terms[3]));
+    assert_false(assay_spell_vocab_says(&pq.spell, &a.terms[4]));
+    assay_analysis_fini(&a);
+    assay_prepared_fini(&pq);
+    assert_int_equal(fixes(fx, "What are there?",
+                           "Zorbles and zorbking, quietly.", "Zorbling."),
+                     0);
+}
+
+/* the scan reads only the entries within the edit bound of the word's
+ * length (a binary search among the first letter's entries, in order of
+ * length): a target at each end of that window is found, among other
+ * words of that letter of many lengths */
+static void
+test_fix_reads_the_length_window(void **state)
+{
+    fixture *fx = *state;
+    const char *ref = "qaaaa qaaaaa qaaaaaaa qorbu qaaaaaaaaaa qaaaaaaaaaaaaaa "
+                      "qaaaaaaaaaaaaaaaaa qorbuxazito qaaaaaaaaaaaaaaaaaaaaaa";
+    /* a word under 9 letters allows one edit: one letter shorter or
+     * longer than its target */
+    assert_int_equal(fixes(fx, "What?", ref, "A qorbuy."), 1);
+    assert_int_equal(fixes(fx, "What?", ref, "A qorb."), 0); /* too short */
+    assert_int_equal(fixes(fx, "What?", "qaaaa qorbuzy qaaaaaaa", "A qorbuz."),
+                     1);
+    /* from 9 letters two: two letters shorter or longer */
+    assert_int_equal(fixes(fx, "What?", ref, "A qorbuxazitolyz."), 0);
+    assert_int_equal(fixes(fx, "What?", ref, "A qorbuxazitol."), 1);
+    assert_int_equal(fixes(fx, "What?", ref, "A qorbuxazi."), 1);
+    assert_int_equal(fixes(fx, "What?", ref, "A qorbuxaz."), 0);
+}
+
 int
 main(void)
 {
@@ -505,6 +561,8 @@ main(void)
         cmocka_unit_test(test_vocab_sorted_by_letter_length_surface),
         cmocka_unit_test(test_fix_without_wordnet),
         cmocka_unit_test(test_corrected_answer_scores_as_spelt),
+        cmocka_unit_test(test_vocab_says_own_stems),
+        cmocka_unit_test(test_fix_reads_the_length_window),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -38,6 +38,29 @@ test_tfidf_hash2_equals_hash_of_joined_bigram(void **state)
     assert_true(assay_term_hash2("b", 1, "a", 1) != assay_term_hash("a b", 3));
 }
 
+/* the bigram key from the first word's hash is the bigram key: words of
+ * every length to 12 (the empty one too) of a few letters */
+static void
+test_tfidf_hash2_after_equals_hash2(void **state)
+{
+    (void)state;
+    uint32_t x = 7;
+    for (int k = 0; k < 5000; k++) {
+        char a[12], b[12];
+        x = x * 1103515245u + 12345u;
+        size_t an = (x >> 16) % 13;
+        x = x * 1103515245u + 12345u;
+        size_t bn = (x >> 16) % 13;
+        for (size_t i = 0; i < 12; i++) {
+            x = x * 1103515245u + 12345u;
+            a[i] = (char)('a' + (x >> 16) % 5);
+            b[i] = (char)(0x80 + (x >> 20) % 100); /* high bytes too */
+        }
+        assert_true(assay_term_hash2_after(assay_term_hash(a, an), b, bn) ==
+                    assay_term_hash2(a, an, b, bn));
+    }
+}
+
 static void
 test_tfidf_smoothed_idf_matches_formula(void **state)
 {
@@ -312,6 +335,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tfidf_hash_is_fnv1a_64),
         cmocka_unit_test(test_tfidf_hash2_equals_hash_of_joined_bigram),
+        cmocka_unit_test(test_tfidf_hash2_after_equals_hash2),
         cmocka_unit_test(test_tfidf_smoothed_idf_matches_formula),
         cmocka_unit_test(test_tfidf_unseen_term_gets_max_idf),
         cmocka_unit_test(test_tfidf_put_replaces_and_survives_growth),

@@ -29,8 +29,10 @@ setup(void **state)
     static const size_t nwords[3] = {3, 2, 2};
     for (int i = 0; i < 3; i++) {
         fx->ph[i].source = (char *)sources[i];
+        fx->ph[i].source_len = strlen(sources[i]);
         fx->ph[i].n = nwords[i];
         fx->c[i].label = (char *)labels[i];
+        fx->c[i].label_len = strlen(labels[i]);
         fx->c[i].phrases = &fx->ph[i];
         fx->c[i].nphrases = 1;
     }
@@ -606,9 +608,11 @@ test_verdict_verdict_outlives_question_labels(void **state)
     fixture *fx = *state;
     char label[] = "temporary label";
     char source[] = "temporary phrase";
-    assay_cphrase ph = {.words = NULL, .n = 0, .source = source};
+    assay_cphrase ph = {
+        .words = NULL, .n = 0, .source = source, .source_len = strlen(source)};
     assay_concept c = {0};
     c.label = label;
+    c.label_len = strlen(label);
     c.weight = 1.0;
     c.phrases = &ph;
     c.nphrases = 1;
@@ -647,6 +651,10 @@ with_claims(assay_prepared *pq, assay_features *f, assay_claim_state s0,
     pq->claims.c[0].subject = 0;
     pq->claims.c[1].text = "deep copy recursively duplicates nested objects";
     pq->claims.c[1].subject = 1;
+    for (size_t e = 0; e < 2; e++) { /* the lengths a verdict copies by */
+        pq->claims.ent[e].label_len = strlen(pq->claims.ent[e].label);
+        pq->claims.c[e].text_len = strlen(pq->claims.c[e].text);
+    }
     f->nclaims = 2;
     f->claims[0] = (assay_claim_result){s0, r0, 0, 10,
                                         r0 == ASSAY_REASON_ROLE_SWAP ? 1 : -1};

@@ -336,6 +336,31 @@ test_wnsim_demoted_words_are_ignored(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* The memo's key is made from a word's stem hash, surface signature and
+ * length; its bytes decide. "zsdvies" and "zsdvied" share all three (stem
+ * "zsdvi", the same letters, seven of them) and are two entries: each a
+ * miss when first met, a hit after. */
+static void
+test_wnsim_memo_tells_words_of_one_key_apart(void **state)
+{
+    fixture *fx = *state;
+    assay_prepared pq;
+    prepare(fx, &pq, "What was it?", "Values stored in memory.", &fx->p);
+    const char *words[2] = {"zsdvies", "zsdvied"};
+    size_t h0, m0, r0, h1, m1, r1;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int w = 0; w < 2; w++) {
+            double direct;
+            assay_wnsim_memo_stats(&h0, &m0, &r0);
+            assert_near(feature(fx, &pq, words[w], &direct), direct, 0.0);
+            assay_wnsim_memo_stats(&h1, &m1, &r1);
+            assert_int_equal(m1 - m0, pass == 0 ? 1 : 0);
+            assert_int_equal(h1 - h0, pass == 0 ? 0 : 1);
+        }
+    }
+    assay_prepared_fini(&pq);
+}
+
 /* The thread's memo of answer words: a word seen before is found (a hit,
  * no miss), a new one is a miss, and past three quarters of its 4,096
  * slots it starts over without changing a value. A word scored against
@@ -541,6 +566,7 @@ main(void)
         cmocka_unit_test(test_wnsim_prepared_equals_direct_many_references),
         cmocka_unit_test(test_wnsim_demoted_words_are_ignored),
         cmocka_unit_test(test_wnsim_memo_finds_words_seen_before),
+        cmocka_unit_test(test_wnsim_memo_tells_words_of_one_key_apart),
         cmocka_unit_test(test_wnsim_kept_scores_stay_within_budget),
         cmocka_unit_test(test_wnsim_threads_agree_with_direct),
     };

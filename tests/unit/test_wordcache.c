@@ -19,13 +19,16 @@ test_wordcache_hit_miss(void **state)
     (void)state;
     assay_wordcache *c = assay_wordcache_new();
     assert_non_null(c);
-    assay_wordinfo in = {42, ASSAY_TERM_STOP, 4, true, "runs", 5, 9}, out;
+    assay_wordinfo in = {42, ASSAY_TERM_STOP, 4, true, "runs", 5, 9, 11, 13},
+                   out;
     assert_false(assay_wordcache_get(c, 7, 0, "running", 7, 7, &out));
     assay_wordcache_put(c, 7, 0, "running", 7, &in);
     assert_true(assay_wordcache_get(c, 7, 0, "running", 7, 7, &out));
     assert_int_equal(out.hash, 42);
     assert_int_equal(out.wclass, 5);
     assert_int_equal(out.neg, 9);
+    assert_int_equal(out.text_sig, 11);
+    assert_int_equal(out.surface_sig, 13);
     assert_int_equal(out.flags, ASSAY_TERM_STOP);
     assert_int_equal(out.text_len, 4);
     assert_true(out.own_text);
@@ -61,7 +64,7 @@ test_wordcache_word_inside_text_equals_word_alone(void **state)
     assert_non_null(c);
     const char *text = "runningmates and threads of the interpreter lock";
     size_t tlen = strlen(text) + 1; /* readable, the NUL included */
-    assay_wordinfo in = {1, 0, 4, true, "runs", 0, 0}, out;
+    assay_wordinfo in = {1, 0, 4, true, "runs", 0, 0, 0, 0}, out;
     assay_wordcache_put(c, 7, 0, "running", 7, &in);
     assert_true(assay_wordcache_get(c, 7, 0, text, 7, tlen, &out));
     assert_int_equal(out.hash, 1);
