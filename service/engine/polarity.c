@@ -85,12 +85,13 @@ is_from(const assay_term *t)
     return IS(t, "from");
 }
 
-/* The verb of prevention at most three words before term i in its
- * clause ("prevents threads from"), SIZE_MAX when none. */
+/* The verb of prevention at most five words before term i in its
+ * clause ("prevents threads from", "prevents more than one thread from"),
+ * SIZE_MAX when none. */
 static size_t
 preventer_before(const assay_analysis *a, size_t i)
 {
-    for (size_t k = 1; k <= 3 && k <= i; k++) {
+    for (size_t k = 1; k <= 5 && k <= i; k++) {
         if (IN(&a->terms[i - k], preventers)) {
             return i - k;
         }
@@ -161,7 +162,7 @@ assay_polarity_cue_word(const assay_analysis *a, size_t i)
     /* "prevents threads from running in parallel": what the verb keeps
      * from happening does not happen, so "from" before a verb in -ing
      * negates what follows it when a verb of prevention stands at most
-     * three words before it in its clause ("the tree blocked the sun from
+     * five words before it in its clause ("the tree blocked the sun from
      * hitting the ground" still says the tree blocked the sun; "blocks the
      * light from the Sun" and "prevents race conditions" are no cue) */
     if (is_from(t) && i + 1 < a->n && assay_term_ing(&a->terms[i + 1]) &&

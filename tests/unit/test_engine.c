@@ -609,6 +609,13 @@ test_engine_denied_quantity_agrees_with_one_at_a_time(void **state)
     assert_non_null(concept_in(j, "fuzzy", label));
     assert_null(strstr(flags_list(j), "contradicts_reference"));
     json_decref(j);
+    /* a prevention with its object in four words turns the quantity after
+     * "from" as "does not let" does */
+    j = grade_json(m, "turnstile",
+                   "A turnstile prevents more than one rider from passing "
+                   "through the gate simultaneously.");
+    assert_null(strstr(flags_list(j), "contradicts_reference"));
+    json_decref(j);
     assay_model_unref(m);
 }
 

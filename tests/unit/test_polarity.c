@@ -410,6 +410,15 @@ test_polarity_prevention_negates_what_it_prevents(void **state)
     assert_string_equal(s, "........");
     assert_int_equal(cue_at("it keeps the lock from being taken", 4),
                      ASSAY_CUE_CLAUSE);
+    /* what it keeps from happening may be named in four words: "prevents
+     * more than one thread from executing" (up to five before "from") */
+    assert_int_equal(
+        cue_at("it prevents more than one thread from executing code", 6),
+        ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it prevents the first and the last thread from "
+                            "executing code",
+                            8),
+                     ASSAY_CUE_NONE);
 }
 
 /* "without" inside a negation's window turns it into a need: both cancel,
