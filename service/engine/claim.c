@@ -811,9 +811,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                                           assay_claim_effect_cue, &turned);
         cl->quantity = assay_claim_cue_sign(ra, c->first, c->last, rcov,
                                             assay_claim_quantity_cue, &turned);
-        cl->frequency = assay_claim_cue_sign(ra, c->first, c->last, rcov,
-                                             assay_claim_frequency_cue,
-                                             &turned);
+        cl->frequency = assay_claim_cue_sign(
+            ra, c->first, c->last, rcov, assay_claim_frequency_cue, &turned);
         cs->effects = cs->effects || cl->effect != 0 || cl->quantity != 0 ||
                       cl->frequency != 0;
         cl->cond_of = (int8_t)(conditional && !opens_if ? antecedent : -1);

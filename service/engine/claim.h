@@ -63,7 +63,7 @@ typedef enum assay_claim_reason {
 typedef struct assay_entity {
     char *label;      /* as the bank or the question writes it */
     size_t label_len; /* strlen(label), which each verdict copies */
-    uint64_t key[4]; /* term hashes of its content words, all required */
+    uint64_t key[4];  /* term hashes of its content words, all required */
     size_t nkeys;
     bool contrast;     /* contrasted with another entity (bank, "X or Y",
                           "... while deep copy"): role swaps are judged */

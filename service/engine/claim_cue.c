@@ -158,13 +158,13 @@ assay_claim_frequency_cue(const assay_analysis *a, size_t first, size_t i)
     static const char *const sometimes[] = {"sometimes", "occasionally",
                                             "rarely", "seldom"};
     static const char *const every[] = {"every", "each"};
-    static const char *const restricted[] = {"when", "if",    "once",
+    static const char *const restricted[] = {"when",  "if",     "once",
                                              "after", "before", "while"};
     const assay_term *t = &a->terms[i];
-    const assay_term *n = i + 1 < a->n && !(a->terms[i + 1].flags &
-                                            ASSAY_TERM_BREAK_BEFORE)
-                              ? &a->terms[i + 1]
-                              : NULL;
+    const assay_term *n =
+        i + 1 < a->n && !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)
+            ? &a->terms[i + 1]
+            : NULL;
     if (IS_ANY(t, always) ||
         (IS_ANY(t, every) && n != NULL && is_word(n, "time")) ||
         (is_word(t, "whether") && n != NULL && is_word(n, "or") &&
@@ -173,9 +173,8 @@ assay_claim_frequency_cue(const assay_analysis *a, size_t first, size_t i)
     }
     /* "only when" is said across a clause break ("runs only | when ..."):
      * the next term is read whatever stands before it */
-    return IS_ANY(t, sometimes) ||
-                   (is_word(t, "only") && i + 1 < a->n &&
-                    IS_ANY(&a->terms[i + 1], restricted))
+    return IS_ANY(t, sometimes) || (is_word(t, "only") && i + 1 < a->n &&
+                                    IS_ANY(&a->terms[i + 1], restricted))
                ? -1
                : 0;
 }

@@ -113,7 +113,7 @@ typedef struct judge_ctx {
     } sub[JUDGE_CLAUSES];
 } judge_ctx;
 _Static_assert(offsetof(judge_ctx, sub) + sizeof(((judge_ctx *)0)->sub) ==
-                   sizeof(judge_ctx) &&
+                       sizeof(judge_ctx) &&
                    offsetof(judge_ctx, per) + sizeof(((judge_ctx *)0)->per) ==
                        offsetof(judge_ctx, nsub),
                "the claims' entries, then the clause spans, are the last "
@@ -965,8 +965,8 @@ static bool
 exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
                     uint32_t said)
 {
-    static const char *const passive[] = {"is",   "are",  "was",   "were",
-                                          "be",   "been", "being", "by"};
+    static const char *const passive[] = {"is", "are",  "was",   "were",
+                                          "be", "been", "being", "by"};
     uint32_t verbs = cl->wverb & said, nouns = cl->wnoun & said;
     const assay_claim_set *cs = j->cs;
     bool pair = cl->subject >= 0 && (cl->entities & ~(1u << cl->subject));
@@ -1657,8 +1657,7 @@ judge_clause(void *vctx, const clause *k)
         /* agreeing through a negated cue explains the negation; an
          * agreeing plain cue leaves a negation elsewhere to decide ("many
          * bubbles will not rise" against "many bubbles rise") */
-        bool explained = (by_effect && eturned) ||
-                         (by_quantity && qturned) ||
+        bool explained = (by_effect && eturned) || (by_quantity && qturned) ||
                          (by_frequency && fturned);
         /* how many, said of the claim's own subject named in the clause,
          * decides at the alignment share ("a mutex lets many threads use
@@ -2074,7 +2073,8 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                     : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
                                            ASSAY_REASON_OTHER_VALUE, 0,
                                            j->value_end, -1};
-        } else if (j->per[c].support >= 0 && j->per[c].support >= j->per[c].contra) {
+        } else if (j->per[c].support >= 0 &&
+                   j->per[c].support >= j->per[c].contra) {
             /* the clause that says most of the claim decides it: "gas is
              * not a new material" denies "gas is a new material" though
              * "a new material indicates a reaction" shares two of its
@@ -2098,11 +2098,11 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                 (assay_claim_result){ASSAY_CLAIM_SUPPORTED, ASSAY_REASON_NONE,
                                      j->per[c].cmpstart, j->per[c].cmpend, -1};
         } else if (j->per[c].cmp < 0) {
-            out[c] =
-                (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
-                                     j->per[c].cmp_swapped ? ASSAY_REASON_REVERSED
-                                                       : ASSAY_REASON_ANTONYM,
-                                     j->per[c].cmpstart, j->per[c].cmpend, -1};
+            out[c] = (assay_claim_result){
+                ASSAY_CLAIM_CONTRADICTED,
+                j->per[c].cmp_swapped ? ASSAY_REASON_REVERSED
+                                      : ASSAY_REASON_ANTONYM,
+                j->per[c].cmpstart, j->per[c].cmpend, -1};
         }
     }
     /* "X is faster than main memory" against "... avoid slow main
@@ -2133,7 +2133,8 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
         if (x->causal != 0 && y->causal == -x->causal &&
             out[c].state == ASSAY_CLAIM_SUPPORTED &&
             out[c + 1].state == ASSAY_CLAIM_SUPPORTED &&
-            j->per[c].srole == -x->causal && j->per[c + 1].srole == -y->causal) {
+            j->per[c].srole == -x->causal &&
+            j->per[c + 1].srole == -y->causal) {
             out[c].state = out[c + 1].state = ASSAY_CLAIM_CONTRADICTED;
             out[c].reason = out[c + 1].reason = ASSAY_REASON_REVERSED;
         }

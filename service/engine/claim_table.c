@@ -303,8 +303,8 @@ phrasal_base(const assay_wordnet *wn, const assay_term *verb,
              const assay_term *particle, uint32_t *out)
 {
     uint32_t bases[4];
-    size_t nb = assay_wordnet_bases(wn, verb->surface, verb->surface_len,
-                                    bases, 4);
+    size_t nb =
+        assay_wordnet_bases(wn, verb->surface, verb->surface_len, bases, 4);
     for (size_t b = 0; b < nb; b++) {
         char name[64];
         int len = snprintf(name, sizeof(name), "%s %.*s",
@@ -749,11 +749,10 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
             if (cs->wn != NULL &&
                 !(t->flags & (ASSAY_TERM_TECH | ASSAY_TERM_NUMBER))) {
                 uint32_t bases[4], ids[OPP_IDS];
-                size_t nb = phrasal ? phrasal_base(cs->wn, t, &r->terms[i + 1],
-                                                   bases)
-                                    : assay_wordnet_bases(cs->wn, t->surface,
-                                                          t->surface_len,
-                                                          bases, 4);
+                size_t nb =
+                    phrasal ? phrasal_base(cs->wn, t, &r->terms[i + 1], bases)
+                            : assay_wordnet_bases(cs->wn, t->surface,
+                                                  t->surface_len, bases, 4);
                 for (size_t b = 0; b < nb; b++) {
                     size_t nant =
                         assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);

@@ -901,9 +901,9 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         next[c] = head[h];
         head[h] = (uint32_t)c + 1;
     }
-    *m = (match_ctx){answer, content, hash,     brk,     tsig,  ssig,
-                     neg,    elig,    essig,    etsig,   ehyph, ne,
-                     head,   next,    hcap - 1, hfilter, nc,    steps, p};
+    *m = (match_ctx){answer,   content, hash,  brk,   tsig, ssig, neg,
+                     elig,     essig,   etsig, ehyph, ne,   head, next,
+                     hcap - 1, hfilter, nc,    steps, p};
     *steps += 2 * answer->n; /* this loop and the scope pass */
     return true;
 }
@@ -958,9 +958,9 @@ close_mask_memo(close_memo *memo, const assay_concept_set *cs, uint32_t s,
                  ((uint64_t)s << 32 | t) * 0xc2b2ae3d27d4eb4fULL;
     close_memo *e = &memo[x >> (64 - CLOSE_MEMO_BITS)];
     if (e->uid != cs->first_uid || e->s != s || e->t != t) {
-        *e = (close_memo){cs->first_uid, s, t,
-                          close_mask(cs->first_ssig, cs->first_tsig,
-                                     cs->nfirst, s, t)};
+        *e = (close_memo){
+            cs->first_uid, s, t,
+            close_mask(cs->first_ssig, cs->first_tsig, cs->nfirst, s, t)};
     }
     return e->mask;
 }

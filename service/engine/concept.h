@@ -59,12 +59,12 @@ assay_hash_bit(uint64_t h)
 typedef struct assay_cphrase {
     assay_cword *words;
     size_t n;
-    char *source;   /* the variant as written */
+    char *source;      /* the variant as written */
     size_t source_len; /* strlen(source), which each verdict copies */
-    bool all_stop;  /* only function words ("to be"): matched among all
-                       words, not just content words */
-    bool among_all; /* matched among all words: all_stop, or a number word
-                       kept ("one thread at a time" is not "thread") */
+    bool all_stop;     /* only function words ("to be"): matched among all
+                          words, not just content words */
+    bool among_all;    /* matched among all words: all_stop, or a number word
+                          kept ("one thread at a time" is not "thread") */
 } assay_cphrase;
 
 typedef struct assay_concept {

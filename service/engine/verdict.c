@@ -451,8 +451,7 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
      * were flagged off_topic, 2 of them off-topic by their labels and 275
      * labelled correct; 141 restates_question, 102 labelled correct) */
     if (band == ASSAY_BM_CORRECT) {
-        v->flags &=
-            ~(ASSAY_FLAG(OFF_TOPIC) | ASSAY_FLAG(RESTATES_QUESTION));
+        v->flags &= ~(ASSAY_FLAG(OFF_TOPIC) | ASSAY_FLAG(RESTATES_QUESTION));
     }
     v->confidence = NAN;
     if (p->calib.n > 0) {

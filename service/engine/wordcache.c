@@ -100,9 +100,9 @@ assay_wordcache_get(assay_wordcache *c, uint64_t gen, unsigned kind,
         if (s->word[0] == q[0] && s->word[1] == q[1] && s->word[2] == q[2] &&
             s->gen == gen && s->wlen == len && s->kind == kind) {
             c->hits++;
-            *out = (assay_wordinfo){s->hash,   s->flags,    s->tlen,
-                                    s->own_text, s->text, s->wclass,
-                                    s->neg,    s->text_sig, s->surface_sig};
+            *out = (assay_wordinfo){s->hash,     s->flags,    s->tlen,
+                                    s->own_text, s->text,     s->wclass,
+                                    s->neg,      s->text_sig, s->surface_sig};
             return true;
         }
     }

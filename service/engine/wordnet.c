@@ -987,7 +987,8 @@ sense_targets(const assay_wordnet *wn, uint32_t ss, uint32_t id,
             bool named =
                 lk->dst == 0 || m == wn->mem_start[lk->target] + lk->dst - 1u;
             if (w != ASSAY_WORDNET_NONE && (named || !(paired[w] & as)) &&
-                (as == 0xffu || wn_senses_of(wn, w, WN_VERB) <= WN_SENSE_VERBS)) {
+                (as == 0xffu ||
+                 wn_senses_of(wn, w, WN_VERB) <= WN_SENSE_VERBS)) {
                 ids_add(s, w);
             }
         }

@@ -606,8 +606,8 @@ test_analyze_edit_signatures(void **state)
         "store GPUs the"};
     for (int pass = 0; pass < 2; pass++) {
         assay_analysis a;
-        assert_ok(assay_analyze(lex, NULL, text[pass], strlen(text[pass]), &a,
-                                NULL));
+        assert_ok(
+            assay_analyze(lex, NULL, text[pass], strlen(text[pass]), &a, NULL));
         assert_true(a.n >= 12);
         for (size_t i = 0; i < a.n; i++) {
             const assay_term *t = &a.terms[i];

@@ -4368,10 +4368,9 @@ test_claim_other_entitys_word_is_an_opposite(void **state)
     assert_int_not_equal(result_of(j, "RAM is fast")->state,
                          ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
-    j = judge(q, ref, "RAM is fast memory, and a disk is slower storage.",
-              NULL, 0);
-    assert_int_equal(result_of(j, "RAM is fast")->state,
-                     ASSAY_CLAIM_SUPPORTED);
+    j = judge(q, ref, "RAM is fast memory, and a disk is slower storage.", NULL,
+              0);
+    assert_int_equal(result_of(j, "RAM is fast")->state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
 }
 
@@ -4389,9 +4388,9 @@ test_claim_phrasal_verb_opposites(void **state)
                      ASSAY_CLAIM_CONTRADICTED);
     assert_int_equal(first_state(q, ref, "Caching speeds up reads."),
                      ASSAY_CLAIM_SUPPORTED);
-    assert_int_equal(first_state(q, "Caching slows down reads.",
-                                 "Caching speeds up reads."),
-                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(
+        first_state(q, "Caching slows down reads.", "Caching speeds up reads."),
+        ASSAY_CLAIM_CONTRADICTED);
 }
 
 /* how often, as how many: a claim said in every case ("always", "every
@@ -4566,8 +4565,7 @@ test_claim_share_of_a_whole(void **state)
     /* "some of them" is a part, as against all of them */
     q = "What does a transaction guarantee?";
     ref = "A transaction applies all of its operations or none of them.";
-    j = judge(q, ref, "A transaction applies some of its operations.", NULL,
-              0);
+    j = judge(q, ref, "A transaction applies some of its operations.", NULL, 0);
     assert_int_equal(result_of(j, "A transaction")->state,
                      ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);

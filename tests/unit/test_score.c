@@ -482,9 +482,9 @@ test_chargram_is_the_plain_cosine(void **state)
     assay_prepared pq;
     assay_error err;
     assay_error_init(&err);
-    assert_ok_err(assay_prepare(&pq, NULL, q, strlen(q), refs, lens, 2, NULL,
-                                0, fx->m->lex, fx->m->idf, &fx->m->params,
-                                NULL, &err),
+    assert_ok_err(assay_prepare(&pq, NULL, q, strlen(q), refs, lens, 2, NULL, 0,
+                                fx->m->lex, fx->m->idf, &fx->m->params, NULL,
+                                &err),
                   &err);
     enum { CAP = 1024 };
     static uint32_t rk[2][CAP], ak[CAP];
@@ -552,7 +552,8 @@ test_verdict_copies_whole_texts(void **state)
                                 &err),
                   &err);
     assert_ok_err(assay_prepare_subjects(&own, ref, subjects, 2, fx->m->lex,
-                                         fx->m->idf, &fx->m->params, NULL, &err),
+                                         fx->m->idf, &fx->m->params, NULL,
+                                         &err),
                   &err);
     const assay_prepared *pqs[2] = {fx->gil, &own};
     const char *answers[2] = {
@@ -567,8 +568,8 @@ test_verdict_copies_whole_texts(void **state)
         assay_features f;
         assay_concept_match mm[64];
         assert_true(pq->concepts.n <= 64);
-        assert_ok(assay_features_compute(pq, &a, fx->m->idf, &fx->m->params,
-                                         &f, mm));
+        assert_ok(
+            assay_features_compute(pq, &a, fx->m->idf, &fx->m->params, &f, mm));
         assay_verdict *v = NULL;
         assert_ok(assay_verdict_build(pq, &f, mm, &fx->m->params, NULL, &v));
         size_t matched = 0;
