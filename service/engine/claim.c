@@ -454,6 +454,33 @@ temporal_while(const assay_analysis *a, size_t first, size_t last)
     return IN_CLASS(n, SUBJECT_PRONOUN) || assay_term_ing(n);
 }
 
+/* The claim's one number word and the claim word said right after it
+ * ("8" and "bits" of "A byte has 8 bits"), for reading another number in
+ * its place (claim_judge.c other_number); none when the clause has no
+ * number word or several. */
+static void
+note_number(assay_claim *cl, const assay_analysis *ra, const clause *c)
+{
+    for (size_t i = c->first; i < c->last; i++) {
+        const assay_term *t = &ra->terms[i];
+        int w = (t->flags & ASSAY_TERM_NUMBER)
+                    ? assay_claim_word_index(cl, t->hash)
+                    : -1;
+        if (w < 0) {
+            continue;
+        }
+        if (cl->num_word >= 0) {
+            cl->num_word = cl->num_next = -1;
+            return;
+        }
+        cl->num_word = (int8_t)w;
+        int next = i + 1 < c->last
+                       ? assay_claim_word_index(cl, ra->terms[i + 1].hash)
+                       : -1;
+        cl->num_next = (int8_t)next;
+    }
+}
+
 /* The claim words of [first, last) before its first adjunct of time,
  * place or path (wordclass.h ADJUNCT: "compressing the response body |
  * before it is sent over the network"): the predicate and its object, 0
@@ -550,6 +577,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_claim *cl = &cs->c[cs->n];
         memset(cl, 0, sizeof(*cl));
         cl->both[0] = cl->both[1] = -1;
+        cl->num_word = cl->num_next = -1;
         memset(cl->cross, -1, sizeof(cl->cross));
         cl->yesno = assay_claim_yesno_of(ra, c);
         cl->value = assay_claim_value_of(ra, c);
@@ -615,6 +643,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 (void)assay_claim_add_claim_word(cl, t, idf, cs->wn);
             }
         }
+        note_number(cl, ra, c);
         /* a reference that only names a thing, in one clause ("File
          * scope." for "What is the scope of global variables?"; not the
          * "X:" opening a list) claims that thing: its words

@@ -155,6 +155,9 @@ typedef struct assay_claim {
                             ("extend", "contains"): exchanged_arguments */
     uint32_t wgrade;     /* gradable words ("harder", "fast"): a role swap
                             must say one of them, or its opposite */
+    int8_t num_word;     /* the claim's one number word ("8" of "has 8
+                            bits"), -1 when none or several */
+    int8_t num_next;     /* the claim word right after it ("bits"), -1 */
     int8_t both[2];      /* two claim words opposite to each other
                             ("hides ... and exposes ..."), -1 when none */
     uint32_t bobj[2];    /* the claim words said right after each of them:

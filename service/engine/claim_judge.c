@@ -950,6 +950,35 @@ other_entity_word(const assay_claim_set *cs, uint64_t h, size_t p, int own,
     return true;
 }
 
+/* Whether clause k says claim cl with another number in place of its own:
+ * every other word of the claim said (said: the claim words the clause
+ * says), not its number, and a number right before the claim word that
+ * follows the claim's number ("A byte has 16 bits" for "A byte has 8
+ * bits"). Not a bare value ("40 meters."), read as a value. */
+static bool
+other_number(const judge_ctx *j, const assay_claim *cl, const clause *k,
+             uint32_t said)
+{
+    if (cl->num_word < 0 || cl->num_next < 0 || cl->value != 0 ||
+        ((said >> cl->num_word) & 1u)) {
+        return false;
+    }
+    uint32_t all = (cl->nwords >= 32 ? ~0u : (1u << cl->nwords) - 1u) &
+                   ~(1u << cl->num_word);
+    if ((said & all) != all) {
+        return false;
+    }
+    const assay_analysis *a = j->a;
+    for (size_t i = k->first; i + 1 < k->last; i++) {
+        if ((a->terms[i].flags & ASSAY_TERM_NUMBER) &&
+            a->terms[i].hash != cl->key[cl->num_word] &&
+            a->terms[i + 1].hash == cl->key[cl->num_next]) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether clause k says claim cl's two things the other way round about
  * the claim's verb: a noun of the claim from before one of its verbs said
  * after it, and one from after it said before it ("a parent class reuses
@@ -1605,6 +1634,12 @@ judge_clause(void *vctx, const clause *k)
              * of it, however little else the clause shares with it */
             if (!by_growth && named && denial == 0 &&
                 said_of_subject(cl, subj) && other_count(j, cl, k)) {
+                note_contra(j, c, clause_rank(cl, &x[c], named_all),
+                            ASSAY_REASON_OTHER_VALUE, start, end);
+            }
+            /* another number in the claim's number's place */
+            if (!by_growth && denial == 0 &&
+                other_number(j, cl, k, x[c].words)) {
                 note_contra(j, c, clause_rank(cl, &x[c], named_all),
                             ASSAY_REASON_OTHER_VALUE, start, end);
             }

@@ -4456,6 +4456,26 @@ test_claim_arguments_exchanged_about_the_verb(void **state)
                      ASSAY_CLAIM_SUPPORTED);
 }
 
+/* another number in place of the claim's own, every other word of the
+ * claim said, is another value; the same number agrees, and a number
+ * elsewhere in the clause is no replacement */
+static void
+test_claim_other_number_in_its_place(void **state)
+{
+    (void)state;
+    const char *q = "How many bits are in a byte?";
+    const char *ref = "A byte has 8 bits.";
+    judged *j = judge(q, ref, "A byte has 16 bits.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    assert_int_equal(first_state(q, ref, "A byte has 8 bits."),
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_not_equal(
+        first_state(q, ref, "In 1956 they said a byte has bits."),
+        ASSAY_CLAIM_CONTRADICTED);
+}
+
 /* a list's tail after a comma stays in its clause when only function
  * words, quantifiers and adverbs follow it ("..., availability and
  * partition tolerance all at once"), in a reference and in an answer; and
@@ -4892,6 +4912,7 @@ main(void)
         cmocka_unit_test(test_claim_phrasal_verb_opposites),
         cmocka_unit_test(test_claim_frequency_said_otherwise),
         cmocka_unit_test(test_claim_arguments_exchanged_about_the_verb),
+        cmocka_unit_test(test_claim_other_number_in_its_place),
         cmocka_unit_test(test_claim_list_tail_with_adverbs_and_subject_no),
         cmocka_unit_test(test_claim_attachment_exchanged),
         cmocka_unit_test(test_claim_share_of_a_whole),
