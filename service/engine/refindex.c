@@ -111,7 +111,7 @@ assay_refindex_build(const assay_vec *const *vecs, const size_t *group,
 
 assay_err
 assay_refindex_best(const assay_refindex *ix, const assay_vec *v, size_t skip,
-                    double *out)
+                    double *out, size_t *group_out)
 {
     double stack_dot[256];
     double *dot = stack_dot;
@@ -129,17 +129,24 @@ assay_refindex_best(const assay_refindex *ix, const assay_vec *v, size_t skip,
         }
     }
     double best = 0.0;
+    size_t at = skip;
     for (size_t i = 0; i < ix->nvecs; i++) {
         if (ix->group[i] == skip) {
             continue;
         }
         /* as assay_vec_cosine: rounding can push a dot a hair above 1 */
         double c = dot[i] > 1.0 ? 1.0 : dot[i];
-        best = c > best ? c : best;
+        if (c > best) {
+            best = c;
+            at = ix->group[i];
+        }
     }
     if (dot != stack_dot) {
         free(dot);
     }
     *out = best;
+    if (group_out != NULL) {
+        *group_out = at;
+    }
     return ASSAY_OK;
 }

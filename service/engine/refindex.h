@@ -30,10 +30,11 @@ assay_err assay_refindex_build(const assay_vec *const *vecs,
 void assay_refindex_free(assay_refindex *ix);
 
 /* assay_refindex_best sets *out to the largest assay_vec_cosine(v, vecs[i])
- * over the indexed vectors whose group is not skip (0 when there is none).
- * ASSAY_ENOMEM (*out untouched) only for more than 256 vectors when memory
- * runs out. */
+ * over the indexed vectors whose group is not skip (0 when there is none)
+ * and, when group_out is not NULL, *group_out to that vector's group (skip
+ * when no cosine is above 0; the first of equal ones). ASSAY_ENOMEM (*out
+ * untouched) only for more than 256 vectors when memory runs out. */
 assay_err assay_refindex_best(const assay_refindex *ix, const assay_vec *v,
-                              size_t skip, double *out);
+                              size_t skip, double *out, size_t *group_out);
 
 #endif

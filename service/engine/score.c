@@ -928,6 +928,35 @@ ref_labels(const assay_prepared *pq)
     return false;
 }
 
+/* the concept coverage (misconceptions aside) of o's concepts by answer:
+ * 0 when the scratch cannot hold the matches */
+static double
+other_coverage(assay_scratch *sc, const assay_prepared *o,
+               const assay_analysis *answer, const assay_match_params *mp,
+               const bool *scope, double fuzzy_credit)
+{
+    const assay_concept_set *cs = &o->concepts;
+    assay_concept_match *m =
+        cs->n > 0 ? assay_scratch_get(sc, ASSAY_SCRATCH_OTHER_MATCH,
+                                      cs->n * sizeof(*m))
+                  : NULL;
+    if (m == NULL) {
+        return 0.0;
+    }
+    assay_concepts_match_scope(cs, answer, mp, scope, m);
+    double got = 0, total = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        if (!cs->c[i].misconception) {
+            total += cs->c[i].weight;
+            got += cs->c[i].weight * (m[i].state == ASSAY_MATCH_EXACT ? 1.0
+                                      : m[i].state == ASSAY_MATCH_FUZZY
+                                          ? fuzzy_credit
+                                          : 0.0);
+        }
+    }
+    return total > 0 ? got / total : 0.0;
+}
+
 assay_err
 assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
                        const assay_idf *idf, const assay_params *p,
@@ -1027,17 +1056,30 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     /* Closest other bank question: only the off-topic rule reads it, and
      * only below its coverage bound, so the 20-odd cosines are skipped for
      * answers that cover their own question. */
+    size_t self = pq->siblings != NULL ? (size_t)(pq - pq->siblings) : 0;
+    size_t closest = self;
     if (f->f[ASSAY_F_coverage] < p->off_topic_other_cov &&
         (pq->sibindex == NULL ||
-         assay_refindex_best(pq->sibindex, &full, (size_t)(pq - pq->siblings),
-                             &f->other_cos) != ASSAY_OK)) {
+         assay_refindex_best(pq->sibindex, &full, self, &f->other_cos,
+                             &closest) != ASSAY_OK)) {
         for (size_t i = 0; i < pq->nsiblings; i++) {
             const assay_prepared *o = &pq->siblings[i];
-            if (o != pq) {
-                double c = max_cos(&full, o->ref_topic, o->nrefs);
-                f->other_cos = c > f->other_cos ? c : f->other_cos;
+            double c = o != pq ? max_cos(&full, o->ref_topic, o->nrefs) : 0;
+            if (c > f->other_cos) {
+                f->other_cos = c;
+                closest = i;
             }
         }
+    }
+    /* An answer that says some of its own question's concepts is about
+     * another question only if it says as much of that one's: a short
+     * half answer ("you write async def functions and use await") shares
+     * few words with either reference, so the cosines alone are noise. */
+    f->other_cov = 1.0;
+    if (pq->siblings != NULL && closest != self && f->other_cos > f->own_cos &&
+        f->f[ASSAY_F_coverage] > 0) {
+        f->other_cov = other_coverage(sc, &pq->siblings[closest], answer, &mp,
+                                      scope, p->fuzzy_credit);
     }
 
     /* recall: idf mass of reference words present in the answer; both

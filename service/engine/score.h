@@ -97,6 +97,10 @@ typedef struct assay_features {
     double own_cos;    /* cosine with this question's references, nothing
                           demoted in the answer */
     double other_cos;  /* the same with the closest other bank question */
+    double other_cov;  /* that question's concept coverage, measured only
+                          when the off-topic rule needs it to decide (the
+                          answer covers some of its own question): 1
+                          otherwise */
     size_t n_content;
     size_t n_terms;
     assay_claim_result claims[ASSAY_MAX_CLAIMS]; /* per pq->claims */

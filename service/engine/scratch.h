@@ -25,10 +25,12 @@ typedef enum assay_scratch_slot {
     ASSAY_SCRATCH_FULL_VEC, /* score.c: vector entries, one per key */
     ASSAY_SCRATCH_UNI_VEC,
     ASSAY_SCRATCH_BI_VEC,
-    ASSAY_SCRATCH_GRAMS, /* score.c: the character-gram table */
-    ASSAY_SCRATCH_SCOPE, /* score.c: per-term negation scope flags */
-    ASSAY_SCRATCH_COVER, /* score.c: per-term negation cover */
-    ASSAY_SCRATCH_MATCH, /* concept.c: per-content-word match arrays */
+    ASSAY_SCRATCH_GRAMS,       /* score.c: the character-gram table */
+    ASSAY_SCRATCH_SCOPE,       /* score.c: per-term negation scope flags */
+    ASSAY_SCRATCH_COVER,       /* score.c: per-term negation cover */
+    ASSAY_SCRATCH_MATCH,       /* concept.c: per-content-word match arrays */
+    ASSAY_SCRATCH_OTHER_MATCH, /* score.c: the closest other question's
+                                  concept matches */
     ASSAY_SCRATCH_MATCH_ALL,
     ASSAY_SCRATCH_MATCH_PHRASES, /* concept.c: per-phrase close masks */
     ASSAY_SCRATCH_WNSIM,         /* wnsim.c: per-reference best matches */

@@ -52,7 +52,8 @@ trig_off_topic(const assay_features *f, const assay_params *p)
     return (x[ASSAY_F_cosine] < p->off_topic_cos &&
             x[ASSAY_F_coverage] < p->off_topic_cov) ||
            (f->other_cos > f->own_cos &&
-            x[ASSAY_F_coverage] < p->off_topic_other_cov);
+            x[ASSAY_F_coverage] < p->off_topic_other_cov &&
+            x[ASSAY_F_coverage] <= f->other_cov);
 }
 
 /* the reference's words out of its order: only a reference with as many

@@ -281,6 +281,16 @@ test_engine_flag_off_topic(void **state)
     assert_string_equal(json_string_value(json_object_get(j, "band")),
                         "incorrect");
     json_decref(j);
+
+    /* closer in words to the ORM question's reference ("written as Python
+     * code"), but it says one of this question's concepts ("multiple
+     * processes") and none of that one's: a short answer to this
+     * question, not to the other */
+    const char *half = "Write the work as Python code with multiple processes.";
+    j = grade_json(fx->bare, "gil", half);
+    assert_true(num(j, "features", "coverage") > 0.0);
+    assert_flags(j, "");
+    json_decref(j);
 }
 
 static void

@@ -35,17 +35,22 @@ make_vecs(assay_vec *v, size_t n, size_t universe, uint64_t seed)
     }
 }
 
+/* the best cosine and, in *at, its group (skip when none is above 0) */
 static double
 brute_best(const assay_vec *v, const assay_vec *vecs, const size_t *group,
-           size_t n, size_t skip)
+           size_t n, size_t skip, size_t *at)
 {
     double best = 0.0;
+    *at = skip;
     for (size_t i = 0; i < n; i++) {
         if (group[i] == skip) {
             continue;
         }
         double c = assay_vec_cosine(v, &vecs[i]);
-        best = c > best ? c : best;
+        if (c > best) {
+            best = c;
+            *at = group[i];
+        }
     }
     return best;
 }
@@ -71,11 +76,15 @@ check_same_as_merge_joins(size_t nvecs, size_t universe, uint64_t seed)
     size_t nonzero = 0;
     for (size_t a = 0; a < 30; a++) {
         for (size_t skip = 0; skip <= nvecs / 3 + 1; skip++) {
-            double want = brute_best(&answers[a], vecs, group, nvecs, skip);
+            size_t want_at = 0, got_at = 0;
+            double want =
+                brute_best(&answers[a], vecs, group, nvecs, skip, &want_at);
             double got = -1.0;
-            assert_int_equal(assay_refindex_best(ix, &answers[a], skip, &got),
-                             ASSAY_OK);
+            assert_int_equal(
+                assay_refindex_best(ix, &answers[a], skip, &got, &got_at),
+                ASSAY_OK);
             assert_memory_equal(&got, &want, sizeof(double)); /* bit for bit */
+            assert_int_equal(got_at, want_at); /* the closest question */
             nonzero += want > 0;
         }
         assay_vec_fini(&answers[a]);
@@ -116,7 +125,7 @@ test_refindex_empty(void **state)
     assay_vec v;
     assert_int_equal(assay_vec_build(&v, keys, 2, NULL), ASSAY_OK);
     double got = -1.0;
-    assert_int_equal(assay_refindex_best(ix, &v, 0, &got), ASSAY_OK);
+    assert_int_equal(assay_refindex_best(ix, &v, 0, &got, NULL), ASSAY_OK);
     assert_true(got == 0.0);
     assay_vec_fini(&v);
     assay_refindex_free(ix);
@@ -137,10 +146,13 @@ test_refindex_skips_the_group(void **state)
     assay_refindex *ix = NULL;
     assert_int_equal(assay_refindex_build(ptrs, group, 2, &ix), ASSAY_OK);
     double got = -1.0;
-    assert_int_equal(assay_refindex_best(ix, &a, 0, &got), ASSAY_OK);
+    size_t at = 9;
+    assert_int_equal(assay_refindex_best(ix, &a, 0, &got, &at), ASSAY_OK);
     assert_true(got == 0.0);
-    assert_int_equal(assay_refindex_best(ix, &a, 1, &got), ASSAY_OK);
+    assert_int_equal(at, 0); /* none above 0: the skipped group */
+    assert_int_equal(assay_refindex_best(ix, &a, 1, &got, &at), ASSAY_OK);
     assert_true(got > 1.0 - 1e-12 && got <= 1.0);
+    assert_int_equal(at, 0);
     assay_refindex_free(ix);
     assay_vec_fini(&a);
     assay_vec_fini(&b);

@@ -80,6 +80,7 @@ plain_features(double cosine, double coverage)
     f.novel = 0.9;
     f.own_cos = cosine;
     f.other_cos = 0.0;
+    f.other_cov = 1.0; /* as assay_features_compute leaves it unmeasured */
     return f;
 }
 
@@ -274,7 +275,19 @@ test_verdict_off_topic_caps_at_half_partial(void **state)
     assert_int_equal(v->flags, ASSAY_FLAG(OFF_TOPIC));
     assay_verdict_free(v);
 
+    /* ... nor when it covers more of its own question's concepts than of
+     * the closer question's */
+    f.other_cov = 0.2;
+    v = build(fx, &f, m);
+    assert_int_equal(v->flags, 0);
+    assay_verdict_free(v);
+    f.other_cov = 0.4; /* as much of each: off topic */
+    v = build(fx, &f, m);
+    assert_int_equal(v->flags, ASSAY_FLAG(OFF_TOPIC));
+    assay_verdict_free(v);
+
     /* ... but not with coverage 0.5 */
+    f.other_cov = 1.0;
     f.f[ASSAY_F_coverage] = 0.5;
     v = build(fx, &f, m);
     assert_int_equal(v->flags, 0);
