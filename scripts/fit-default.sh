@@ -90,9 +90,16 @@ PY
 # cap that stops a list of the reference's terms passing.
 if [ $# -lt 3 ]; then
     pf=$root/models/python-fullstack
+    # The bank model names the word vectors without weighing softcos: the
+    # claim judge reads other_verb with them (docs/text-pipeline.md), by id
+    # as inline.
+    bankvec=()
+    if [ -z "${VECTORS:-}" ]; then
+        bankvec=(--features "$features" "${defvec[@]}")
+    fi
     "$assay" fit --bank "$pf/bank.txt" --stoplist "$root/models/stopwords.txt" \
         --labels "$pf/labelled.jsonl" --split train --test-split test \
-        "${vecopt[@]}" "${review[@]}" --inline-model "$out" --point-cap partial \
+        "${vecopt[@]}" "${bankvec[@]}" "${review[@]}" --inline-model "$out" --point-cap partial \
         --off-topic-cap incorrect --contradiction-cap incorrect --salad-cap partial \
         --out "$pf/model.json"
 fi

@@ -640,7 +640,12 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 if (assay_claim_growth_word(ra, i, c->last, &e) != 0) {
                     cl->wgrowth |= 1u << cl->nwords;
                 }
-                (void)assay_claim_add_claim_word(cl, t, idf, cs->wn);
+                size_t w = assay_claim_add_claim_word(cl, t, idf, cs->wn);
+                cl->wacts |=
+                    (((cl->wverb >> w) & 1u) && assay_claim_verb_form(t)) ||
+                            assay_claim_acts_on_object(cs->wn, ra, i)
+                        ? 1u << w
+                        : 0u;
             }
         }
         note_number(cl, ra, c);

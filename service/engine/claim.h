@@ -52,7 +52,8 @@ typedef enum assay_claim_state {
     X(ANTONYM, "antonym")                                                      \
     X(MISCONCEPTION, "misconception")                                          \
     X(OTHER_VALUE, "other_value")                                              \
-    X(REVERSED, "reversed")
+    X(REVERSED, "reversed")                                                    \
+    X(OTHER_VERB, "other_verb")
 
 typedef enum assay_claim_reason {
 #define ASSAY_X_REASON(name, wire) ASSAY_REASON_##name,
@@ -153,6 +154,10 @@ typedef struct assay_claim {
                             nor as modifiers ("child", "parent") */
     uint32_t wverb;      /* words only or mostly verbs, or verbs in -s
                             ("extend", "contains"): exchanged_arguments */
+    uint32_t wacts;      /* words the reference uses as a verb with its
+                            object: in wverb, or a verb form in -s or -ed
+                            before a determiner ("signs a certificate",
+                            "returns all rows"): other_verb */
     uint32_t wgrade;     /* gradable words ("harder", "fast"): a role swap
                             must say one of them, or its opposite */
     int8_t num_word;     /* the claim's one number word ("8" of "has 8
@@ -227,6 +232,9 @@ typedef struct assay_claim_set {
                                 (all its words are the claim's), or -1 */
     size_t nconcept_subject;
     const struct assay_wordnet *wn; /* borrowed from the lexicon; may be NULL */
+    /* borrowed from the model that prepared the question (set after the
+     * build); may be NULL: the judge then reads no other_verb */
+    const struct assay_vectors *vec;
     assay_swap_set swaps;    /* the places of the claims' nouns (swap.h) */
     assay_attach_set attach; /* what is attached to which place or party by a
                                  preposition ("0 in the child"): attach.h */

@@ -318,6 +318,14 @@ assay_err assay_claim_entities_declared(assay_claim_set *cs,
 
 /* claim_table.c: claim words, opposites and pairings */
 int assay_claim_word_index(const assay_claim *c, uint64_t h);
+/* whether t ends as a verb form in -s or -ed does ("signs", "returned";
+ * not "class", "exceed"), a number or technical form aside */
+bool assay_claim_verb_form(const assay_term *t);
+/* whether term i of a is a verb form in -s or -ed (a base form WordNet
+ * has as a verb) with a determiner right after it, its object: "signs
+ * a certificate", "returns all rows"; not "the right table's columns" */
+bool assay_claim_acts_on_object(const assay_wordnet *wn,
+                                const assay_analysis *a, size_t i);
 size_t assay_claim_add_claim_word(assay_claim *cl, const assay_term *t,
                                   const assay_idf *idf,
                                   const assay_wordnet *wn);

@@ -4,6 +4,9 @@
  * denials and role swaps.
  */
 #include "claim_int.h"
+#include "softcos.h"
+#include "vectors.h"
+#include "wnsim.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -1051,6 +1054,128 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Another verb in the claim's verb's place: "the OS clears the state of
+ * the running process" for "the OS saves the state of ...", "a CA encrypts
+ * a server's certificate" for "signs". A claim word the reference uses as
+ * a verb with its object (wacts) is unsaid, the clause does not deny the
+ * word in its place, with the claim word after it
+ * said and, before it, the claim word before it or the claim's subject,
+ * in that order; the first content word after the left one, within one
+ * word of the right one, is no word of the claim, acts on an object as
+ * the claim's does (a verb form before a determiner, or a verb right
+ * before the claim's next word) and is unrelated to the claim's verb in
+ * WordNet (assay_wnsim_words 0: no synonym, no hypernym within two links,
+ * no similar word). A paraphrase rewords more than the verb; a wrong
+ * answer in the reference's words changes the one word that carries the
+ * claim. said: the claim words the clause says. */
+static bool
+other_verb(const judge_ctx *j, const assay_claim *cl, const clause *k,
+           uint32_t said)
+{
+    const assay_claim_set *cs = j->cs;
+    const assay_wordnet *wn = cs->wn;
+    if (wn == NULL || cs->vec == NULL || (cl->wacts & ~said) == 0) {
+        return false;
+    }
+    const assay_analysis *a = j->a;
+    size_t pos[ASSAY_CLAIM_WORDS]; /* each claim word's first place */
+    uint32_t seen = 0;
+    for (size_t i = k->first; i < k->last; i++) {
+        int w = assay_claim_word_index(cl, a->terms[i].hash);
+        if (w >= 0 && !((seen >> w) & 1u)) {
+            seen |= 1u << w;
+            pos[w] = i;
+        }
+    }
+    uint32_t placed = said & seen;
+    /* the end of the claim's subject named in the clause: the left
+     * anchor of a verb that opens the claim */
+    size_t subj_end = SIZE_MAX, at;
+    if (cl->subject >= 0 && assay_claim_mentions(&cs->ent[cl->subject], a,
+                                                 k->first, k->last, &at)) {
+        subj_end = at;
+        while (subj_end + 1 < k->last &&
+               assay_claim_entity_has_key(&cs->ent[cl->subject],
+                                          a->terms[subj_end + 1].hash)) {
+            subj_end++;
+        }
+    }
+    for (unsigned v = 0; v + 1 < cl->nwords; v++) {
+        if (!(((cl->wacts & ~said) >> v) & 1u) ||
+            cl->wbase[v] == ASSAY_WORDNET_NONE) {
+            continue;
+        }
+        int p = -1, q = -1;
+        for (int w = (int)v - 1; w >= 0 && p < 0; w--) {
+            p = ((placed >> w) & 1u) ? w : -1;
+        }
+        for (unsigned w = v + 1; w < cl->nwords && q < 0; w++) {
+            q = ((placed >> w) & 1u) ? (int)w : -1;
+        }
+        /* the left anchor: the claim word before, else the claim's
+         * subject, else (a claim that opens with its verb, "resolves an
+         * IP address to a MAC address", said of no entity) the clause's
+         * opening */
+        size_t left = p >= 0                 ? pos[p] + 1
+                      : subj_end != SIZE_MAX ? subj_end + 1
+                      : cl->subject < 0      ? k->first
+                                             : SIZE_MAX;
+        if (q < 0 || left == SIZE_MAX || left >= pos[q] ||
+            content_count(a, left, pos[q]) > 2) {
+            continue;
+        }
+        /* the first word in between that acts as the claim's verb does
+         * ("then" may stand before it) */
+        size_t i = left;
+        while (i < pos[q] && !(content(&a->terms[i]) &&
+                               (assay_claim_acts_on_object(wn, a, i) ||
+                                (i + 1 == pos[q] &&
+                                 assay_claim_finite_verb(wn, &a->terms[i]))))) {
+            i++;
+        }
+        /* the verb of the anchor's own predicate: not one after "and" or
+         * a comma ("the force flows through the paperclips and creates a
+         * magnet" for "the paperclip turns into a magnet") */
+        for (size_t b = left; b <= i && i < pos[q]; b++) {
+            if (assay_claim_is_joiner(&a->terms[b]) ||
+                (a->terms[b].flags & ASSAY_TERM_COMMA_BEFORE)) {
+                i = pos[q];
+            }
+        }
+        const assay_term *t = &a->terms[i < pos[q] ? i : left];
+        /* a linking verb ("bulb B becomes a gap" for "bulb B creates a
+         * gap") says what its subject is, not what it does */
+        static const char *const linking[] = {
+            "become", "becomes", "became", "remain", "remains", "remained",
+            "seem",   "seems",   "seemed", "stay",   "stays",   "stayed"};
+        if (i < pos[q] && IS_ANY(t, linking)) {
+            continue;
+        }
+        /* a denied verb ("parents never exceed their children" for "each
+         * parent is less than or equal to its children") says the claim
+         * in other words */
+        if (i >= pos[q] || (j->cover != NULL && j->cover[i] != 0) ||
+            assay_claim_word_index(cl, t->hash) >= 0) {
+            continue;
+        }
+        /* ... nor distributional neighbours: the domain's vectors put
+         * "stores" by "contains" and "provides" by "creates" (cosine
+         * above softcos's floor), "encrypts" far from "signs" */
+        long vi = assay_vectors_find(cs->vec, t->hash);
+        long vc = assay_vectors_find(cs->vec, cl->key[v]);
+        if (vi >= 0 && vc >= 0 &&
+            assay_vectors_cos(cs->vec, vi, vc) > ASSAY_SOFTCOS_FLOOR) {
+            continue;
+        }
+        const char *verb = assay_wordnet_lemma(wn, cl->wbase[v]);
+        if (verb != NULL && assay_wnsim_words(wn, t->surface, t->surface_len,
+                                              verb, strlen(verb)) == 0.0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -1791,6 +1916,10 @@ judge_clause(void *vctx, const clause *k)
         if (!flip && cl->wgrade != 0 && (x[c].words & cl->wgrade) == 0 &&
             same_predicate(j, k)) {
             note_contra(j, c, rank, ASSAY_REASON_NEGATED, start, end);
+            continue;
+        }
+        if (!flip && denial == 0 && other_verb(j, cl, k, x[c].words)) {
+            note_contra(j, c, rank, ASSAY_REASON_OTHER_VERB, start, end);
             continue;
         }
         if (!flip) {

@@ -80,6 +80,34 @@ assay_claim_add_claim_word(assay_claim *cl, const assay_term *t,
     return w;
 }
 
+bool
+assay_claim_verb_form(const assay_term *t)
+{
+    size_t n = t->surface_len;
+    const char *s = t->surface;
+    return n > 3 && !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH)) &&
+           ((s[n - 1] == 's' && s[n - 2] != 's') ||
+            (n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' && s[n - 3] != 'e'));
+}
+
+bool
+assay_claim_acts_on_object(const assay_wordnet *wn, const assay_analysis *a,
+                           size_t i)
+{
+    static const char *const object[] = {
+        "a",     "an",  "the", "all",  "every", "each",  "any",   "its",
+        "their", "his", "her", "this", "that",  "these", "those", "some"};
+    const assay_term *t = &a->terms[i];
+    uint32_t base = ASSAY_WORDNET_NONE;
+    const char *lemma;
+    return wn != NULL && assay_claim_verb_form(t) && i + 1 < a->n &&
+           IS_ANY(&a->terms[i + 1], object) &&
+           assay_wordnet_bases(wn, t->surface, t->surface_len, &base, 1) > 0 &&
+           base != ASSAY_WORDNET_NONE &&
+           (lemma = assay_wordnet_lemma(wn, base)) != NULL &&
+           assay_wordnet_can_be_verb(wn, lemma, strlen(lemma));
+}
+
 /* The big-O growth term i of [first, last) is part of ("O", "(n", "2)"
  * in O(n^2)): its hash, *start its first term; 0 when none. */
 #define BIG_O_TERMS 8

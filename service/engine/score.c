@@ -735,6 +735,7 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
     if (rc != ASSAY_OK) {
         goto out;
     }
+    pq->claims.vec = p->vectors;
     pq->th_correct = p->th_correct;
     pq->th_partial = p->th_partial;
     if (p->band.on && p->band.src != NULL) {
@@ -794,6 +795,7 @@ assay_prepare_subjects(assay_prepared *pq, const char *reference,
     if (rc == ASSAY_OK) {
         assay_claims_fini(&pq->claims);
         pq->claims = cs;
+        pq->claims.vec = p->vectors;
     }
     return rc;
 }

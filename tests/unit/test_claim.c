@@ -10,7 +10,9 @@
 #include "claim.h"
 #include "claim_int.h"
 #include "concept.h"
+#include "file.h"
 #include "lexicon.h"
+#include "vectors.h"
 #include "wordnet.h"
 
 static assay_test_lex tl;
@@ -4620,6 +4622,97 @@ test_claim_code_spans_name_entities(void **state)
     judged_free(j);
 }
 
+/* the shipped word vectors (models/vectors.vec8) */
+static assay_vectors *
+shipped_vectors(void)
+{
+    char path[4096];
+    char *buf = NULL;
+    size_t len = 0;
+    assay_error err;
+    assay_error_init(&err);
+    assay_test_path(path, sizeof(path), "ASSAY_MODELS_DIR", "vectors.vec8");
+    assert_ok_err(assay_read_file(path, (size_t)64 << 20, &buf, &len, &err),
+                  &err);
+    assay_vectors *v = NULL;
+    assert_ok_err(
+        assay_vectors_parse((unsigned char *)buf, len, path, &v, &err), &err);
+    return v;
+}
+
+/* judge with the word vectors vec (NULL: none) set on the claims */
+static judged *
+judge_vec(const char *q, const char *ref, const char *answer,
+          const assay_vectors *vec)
+{
+    judged *j = calloc(1, sizeof(*j));
+    assert_non_null(j);
+    build(&j->cs, q, ref, NULL, 0);
+    j->cs.vec = vec;
+    assay_analysis aa = analyse(answer);
+    j->steps = assay_claims_judge(&j->cs, &aa, NULL, NULL, NULL, j->r);
+    assay_analysis_fini(&aa);
+    return j;
+}
+
+/* another verb in the place of the claim's, unrelated to it in WordNet
+ * and far from it in the word vectors, contradicts the claim (other_verb);
+ * the claim's own verb, a verb close to it, a linking verb, a denied verb
+ * or judging without vectors does not */
+static void
+test_claim_other_verb_in_its_place(void **state)
+{
+    (void)state;
+    assay_vectors *vec = shipped_vectors();
+    const char *q = "What does a certificate authority do?";
+    const char *ref = "A certificate authority signs the certificate of a "
+                      "server so that clients can trust the server.";
+    const char *wrong = "A certificate authority encrypts the certificate of "
+                        "a server so that clients can trust the server.";
+    judged *j = judge_vec(q, ref, wrong, vec);
+    const assay_claim_result *r = result_of(j, "A certificate");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_OTHER_VERB);
+    judged_free(j);
+    j = judge_vec(q, ref, wrong, NULL);
+    assert_int_not_equal(result_of(j, "A certificate")->reason,
+                         ASSAY_REASON_OTHER_VERB);
+    judged_free(j);
+    j = judge_vec(q, ref,
+                  "A certificate authority signs the certificate of a "
+                  "server.",
+                  vec);
+    assert_int_equal(result_of(j, "A certificate")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge_vec(q, ref,
+                  "A certificate authority never encrypts the certificate of "
+                  "a server.",
+                  vec);
+    assert_int_not_equal(result_of(j, "A certificate")->reason,
+                         ASSAY_REASON_OTHER_VERB);
+    judged_free(j);
+
+    /* a verb the vectors put close: the same claim in other words */
+    q = "What is a pointer?";
+    ref = "A pointer is a variable that contains the address of another "
+          "variable.";
+    j = judge_vec(q, ref,
+                  "A pointer is a variable that stores the address of another "
+                  "variable.",
+                  vec);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+
+    /* a linking verb says what its subject is */
+    q = "Why does the lamp go out?";
+    ref = "The broken wire creates a gap in the circuit.";
+    j = judge_vec(q, ref, "The broken wire becomes a gap in the circuit.", vec);
+    assert_int_not_equal(j->r[0].reason, ASSAY_REASON_OTHER_VERB);
+    judged_free(j);
+    assay_vectors_free(vec);
+}
+
 /* a cause and its effect said the other way round contradict both
  * claims (reversed), with "because" and with "so"; said the right way
  * round, or one of them alone, they agree */
@@ -4925,6 +5018,7 @@ main(void)
         cmocka_unit_test(test_claim_close_synonym_says_the_word),
         cmocka_unit_test(test_claim_not_without_is_a_need),
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
+        cmocka_unit_test(test_claim_other_verb_in_its_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
