@@ -892,6 +892,11 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             f0++;
         }
         a = ra->terms[f0].start;
+        /* a big-O bracket the clause ends in closes in the text too
+         * ("take O(log n)" at the sentence's end) */
+        if (b < ra->orig_len && ref[b] == ')' && cl->wgrowth != 0) {
+            b++;
+        }
         if ((cl->text = malloc(b - a + 1)) == NULL) {
             rc = ASSAY_ENOMEM;
             break;

@@ -496,8 +496,9 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
     bool seg_joined = false, joins = false; /* the segment's opening, the
                                                next one's */
     size_t sentence = 0, seg = 0, seg_sentence = 0;
-    size_t aside_end = 0; /* the close of a list in brackets, "(stack,
-                             globals, registers)": its commas break nothing */
+    size_t big_o_close = 0; /* the term after a big-O bracket */
+    size_t aside_end = 0;   /* the close of a list in brackets, "(stack,
+                               globals, registers)": its commas break nothing */
     segscan ss = {.a = a, .verbs = reference ? NULL : wn};
     segscan_open(&ss, 0);
     for (size_t i = 1; i <= a->n; i++) {
@@ -507,6 +508,21 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
         if (!end && i < aside_end) {
             continue; /* a comma inside the brackets */
         }
+        /* a big-O bracket is one word of its clause, not an aside: at a
+         * sentence's end ("... take O(log n).") nothing resumes after it,
+         * so "log n" was a claim of its own */
+        if (!end && assay_claim_opens_big_o(a, i - 1, a->n)) {
+            size_t gend = i;
+            (void)assay_claim_growth_at(a, i - 1, a->n, &gend);
+            if (gend > i + 1) {
+                aside_end = big_o_close = gend;
+                continue;
+            }
+        }
+        /* ... and its closing bracket no break ("O(log n) time when ...";
+         * a contrast after it still is one: "O(n log n) but O(n^2) ...") */
+        bool bracket_only = !end && i == big_o_close &&
+                            (a->terms[i].flags & ASSAY_TERM_CLOSE_BEFORE);
         if (!end && (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE)) {
             aside_end = list_aside_end(a, i);
         }
@@ -529,7 +545,7 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
                 (coordinated_predicate(&ss, i) || parallel_participle(&ss, i) ||
                  coordinated_verb(&ss, i) || means_clause(&ss, i));
             end = new_sentence ||
-                  ((t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+                  ((t->flags & ASSAY_TERM_BREAK_BEFORE) && !bracket_only &&
                    !modifier_comma(wn, a, i)) ||
                   assay_scope_boundary(a, i) || cond || result || joins ||
                   (reference && assay_claim_trade_off(a, &ss, i)) ||

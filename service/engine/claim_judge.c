@@ -1642,9 +1642,14 @@ judge_clause(void *vctx, const clause *k)
         uint32_t said = x[best].words | x[best].opposed;
         bool counted_otherwise =
             cl->quantity != 0 && quantity != 0 && quantity != cl->quantity;
+        /* a claim's number is what it says of its subject: without it,
+         * "IPv6 addresses are 64 bits long" is no swap of "IPv4 addresses
+         * are 32 bits long" (it is IPv6's claim with another value) */
+        bool number_said =
+            cl->num_word < 0 || ((said >> cl->num_word) & 1u) != 0;
         if (pol == claim_polarity(cl, said) && !counted_otherwise &&
-            (cl->wgrade == 0 || (said & cl->wgrade) != 0) && subj >= 0 &&
-            cl->subject >= 0 && !((cl->heads >> subj) & 1u) &&
+            number_said && (cl->wgrade == 0 || (said & cl->wgrade) != 0) &&
+            subj >= 0 && cl->subject >= 0 && !((cl->heads >> subj) & 1u) &&
             (subj_first || !((cl->entities >> subj) & 1u)) &&
             !(((named_all | j->subject_all) >> cl->subject) & 1u) &&
             cs->ent[cl->subject].contrast && cs->ent[subj].contrast &&
@@ -1916,6 +1921,13 @@ judge_clause(void *vctx, const clause *k)
         if (!flip && cl->wgrade != 0 && (x[c].words & cl->wgrade) == 0 &&
             same_predicate(j, k)) {
             note_contra(j, c, rank, ASSAY_REASON_NEGATED, start, end);
+            continue;
+        }
+        /* another number in the claim's number's place, the rest said
+         * ("IPv6 addresses are 64 bits long" for "128 bits long"): the
+         * clause aligns on the other words, which used to support it */
+        if (!flip && denial == 0 && other_number(j, cl, k, x[c].words)) {
+            note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             continue;
         }
         if (!flip && denial == 0 && other_verb(j, cl, k, x[c].words)) {

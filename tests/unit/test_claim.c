@@ -4476,6 +4476,62 @@ test_claim_other_number_in_its_place(void **state)
     assert_int_not_equal(
         first_state(q, ref, "In 1956 they said a byte has bits."),
         ASSAY_CLAIM_CONTRADICTED);
+    /* a claim the clause aligns with on its other words (here four of
+     * five) is contradicted too: it used to be supported */
+    q = "How long are IP addresses?";
+    ref = "IPv4 addresses are 32 bits long, while IPv6 addresses are 128 "
+          "bits long.";
+    j = judge(q, ref,
+              "IPv4 addresses are 32 bits long, while IPv6 addresses are 64 "
+              "bits long.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "IPv4")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "IPv6")->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "IPv6")->reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    /* the two numbers exchanged between the two: each claim said of the
+     * other, a role swap as ever */
+    j = judge(q, ref,
+              "IPv4 addresses are 128 bits long, while IPv6 addresses are 32 "
+              "bits long.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "IPv4")->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "IPv6")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+/* a big-O bracket is a word of its clause wherever it stands: at the end
+ * of a sentence it is not a claim of its own, before more words it does
+ * not end its clause, and a contrast after it still does */
+static void
+test_claim_big_o_bracket_stays_in_its_clause(void **state)
+{
+    (void)state;
+    const char *q = "What does a binary heap give?";
+    judged *j = judge(q, "Insert and extract-min take O(log n).",
+                      "Insert and extract-min take O(n).", NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    assert_string_equal(j->cs.c[0].text,
+                        "Insert and extract-min take O(log n)");
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge(q, "Search takes O(log n) time when the tree is balanced.",
+              "Search takes O(log n) time when the tree is balanced.", NULL, 0);
+    assert_int_equal(j->cs.n, 1);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q,
+              "Quicksort averages O(n log n) but is O(n^2) in the worst "
+              "case.",
+              "Quicksort averages O(n log n) and is O(n log n) in the worst "
+              "case.",
+              NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    assert_int_equal(result_of(j, "Quicksort")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "is O(n^2)")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
 }
 
 /* a list's tail after a comma stays in its clause when only function
@@ -5019,6 +5075,7 @@ main(void)
         cmocka_unit_test(test_claim_not_without_is_a_need),
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
         cmocka_unit_test(test_claim_other_verb_in_its_place),
+        cmocka_unit_test(test_claim_big_o_bracket_stays_in_its_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
