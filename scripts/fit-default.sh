@@ -84,7 +84,7 @@ PY
 # An answer with the reference backwards is `incorrect` too: the fit would
 # learn `partial` (a gain in r), which lowered the band accuracy of its own
 # out-of-fold verdicts, 0.9038 -> 0.8939; the bank's bands are what a
-# platform acts on (README, Latest round). A keyword salad is `partial`
+# platform acts on (docs/history.md, round of 2026-12-07 (first session)). A keyword salad is `partial`
 # at most: the labelled answers hold no salad, so the fit, which takes a
 # cap only where the folds of its questions agree it helps, would drop the
 # cap that stops a list of the reference's terms passing.

@@ -766,7 +766,7 @@ fit_write(fit_run *run)
     /* --point-cap: policy over what was learned, as an edit of model.json
      * would be; set last, so the thresholds, band model and confidence are
      * the ones learned (fixing the cap while they were learned moved them
-     * and cost more held-out accuracy: README, "Previous round") */
+     * and cost more held-out accuracy, in a round of 2026-12-03) */
     if (run->point_cap != 0) {
         run->p.contradiction_point_cap = run->point_cap;
     }

@@ -84,7 +84,8 @@ rules_objective(const assay_model *m, const assay_fit_groups *g,
  * items as a whole. Judged on the items as a whole, from the caps' old
  * defaults, the rules kept caps that cost held-out accuracy (Mohler train
  * held out by assignment: mean r 0.548 -> 0.574 and band accuracy 0.681
- * -> 0.698 with this rule; README, Latest round). Without folds (a few
+ * -> 0.698 with this rule; docs/history.md, round of 2026-12-07 (first
+ * session)). Without folds (a few
  * dozen items) the search starts from the defaults and takes any gain. A
  * rule that does not help therefore does not cap scores; its flag is still
  * reported. Rules with a penalty learned in the ridge (--rule-features)
