@@ -528,6 +528,45 @@ to_between(const assay_analysis *a, size_t from, size_t to)
     return false;
 }
 
+/* Whether the negator at term i denies through an auxiliary ("does not",
+ * "shouldn't", "cannot"): the verb it denies is then bare, so a verb in
+ * -s after "and" is a predicate of its own. */
+static bool
+aux_negation(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    size_t n = t->surface_len;
+    const char *s = t->surface;
+    if (IS(t, "not") || IS(t, "n't")) {
+        return i > 0 && (a->terms[i - 1].wclass & ASSAY_WC(AUX)) &&
+               !(t->flags & ASSAY_TERM_BREAK_BEFORE);
+    }
+    return IS(t, "cannot") || (n >= 5 && memcmp(s + n - 3, "n't", 3) == 0);
+}
+
+/* Whether term i is a verb in -s with its object after it ("puts its
+ * parameters in the URL"): a plural noun rarely stands before a
+ * determiner */
+static bool
+finite_verb_with_object(const assay_analysis *a, size_t i)
+{
+    static const char *const object[] = {"a",     "an",  "the",   "its",
+                                         "their", "all", "every", "each"};
+    if (i + 1 >= a->n) {
+        return false;
+    }
+    const assay_term *t = &a->terms[i];
+    size_t n = t->surface_len;
+    const char *s = t->surface;
+    return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'u' &&
+           s[n - 2] != 'i' &&
+           !(t->flags &
+             (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR | ASSAY_TERM_NUMBER |
+              ASSAY_TERM_TECH | ASSAY_TERM_BREAK_BEFORE)) &&
+           !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+           IN(&a->terms[i + 1], object);
+}
+
 void
 assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
@@ -671,6 +710,16 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             if (i + 2 < a->n && IN(&a->terms[i + 1], predicate_aux) &&
                 !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
                 !(a->terms[i + 2].flags & ASSAY_TERM_NEGATOR)) {
+                has_cue = false;
+                ncue = 0;
+            }
+            /* ... and so does a verb in -s after a denial through an
+             * auxiliary, whose own verb is bare: "a GET shouldn't modify
+             * anything and puts its parameters in the URL" (not "doesn't
+             * modify the state and return it", one denial of both) */
+            if (has_cue && (ncue & 1u) && cue_id > 0 &&
+                aux_negation(a, cue_id - 1) &&
+                finite_verb_with_object(a, i + 1)) {
                 has_cue = false;
                 ncue = 0;
             }

@@ -160,6 +160,26 @@ test_polarity_every_cue_word_passes_the_first_letter(void **state)
     assert_int_equal(cue_at("it does not copy", 2), ASSAY_CUE_CLAUSE);
 }
 
+/* after a denial through an auxiliary the denied verb is bare, so a verb
+ * in -s with its object after "and" says a predicate of its own; a bare
+ * verb after "and" stays denied with the first */
+static void
+test_polarity_finite_verb_after_and_ends_an_auxiliary_denial(void **state)
+{
+    (void)state;
+    char out[64];
+    /* a get shouldn't modify anything and puts its parameters in the url */
+    scope("a get shouldn't modify anything and puts its parameters in the url",
+          5, out);
+    assert_string_equal(out, "...nnn......"); /* "and" with the first */
+    /* it doesn't sort the list and return it */
+    scope("it doesn't sort the list and return it", 5, out);
+    assert_int_equal(out[6], 'n'); /* "return" */
+    /* never reads the file and writes it: "never" is no auxiliary's */
+    scope("it never reads the file and writes its copy", 5, out);
+    assert_int_equal(out[6], 'n'); /* "writes" */
+}
+
 static void
 test_polarity_classifies_cues(void **state)
 {
@@ -796,6 +816,8 @@ main(void)
         cmocka_unit_test(test_polarity_every_contrast_word_is_a_boundary),
         cmocka_unit_test(test_polarity_every_cue_word_passes_the_first_letter),
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
+        cmocka_unit_test(
+            test_polarity_finite_verb_after_and_ends_an_auxiliary_denial),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
