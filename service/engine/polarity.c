@@ -528,6 +528,18 @@ to_between(const assay_analysis *a, size_t from, size_t to)
     return false;
 }
 
+/* Whether t is a past participle in -ed ("needed", "stored"; not
+ * "need", "seed") */
+static bool
+participle(const assay_term *t)
+{
+    size_t n = t->surface_len;
+    const char *s = t->surface;
+    return n > 4 && s[n - 1] == 'd' && s[n - 2] == 'e' && s[n - 3] != 'e' &&
+           !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NUMBER | ASSAY_TERM_TECH |
+                         ASSAY_TERM_BREAK_BEFORE));
+}
+
 /* Whether the negator at term i denies through an auxiliary ("does not",
  * "shouldn't", "cannot"): the verb it denies is then bare, so a verb in
  * -s after "and" is a predicate of its own. */
@@ -622,6 +634,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     size_t content = 0, cue_at = 0;
     size_t joiner = SIZE_MAX; /* the last "and" / "or" after the clause cue */
     unsigned ncue = 0;        /* adjacent clause cues: two cancel */
+    bool reduced = false;     /* the cue denies a reduced relative clause */
     for (size_t i = 0; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
         if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
@@ -695,6 +708,23 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             has_cue = true;
             cue_at = content + !(t->flags & ASSAY_TERM_STOP);
             cue_id = conjunct ? cue_id : (uint32_t)i + 1;
+            /* "pages not needed right now can live on disk": "not"
+             * between a noun and a participle denies a reduced relative
+             * clause, which ends where the sentence's own predicate
+             * opens (an auxiliary) */
+            reduced = IS(t, "not") && i > 0 && i + 1 < a->n &&
+                      !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+                      !(a->terms[i - 1].flags &
+                        (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR)) &&
+                      !(a->terms[i - 1].wclass & ASSAY_WC(AUX)) &&
+                      participle(&a->terms[i + 1]);
+        } else if (has_cue && reduced && IN(t, predicate_aux) &&
+                   !(i + 1 < a->n &&
+                     (a->terms[i + 1].flags & ASSAY_TERM_NEGATOR))) {
+            has_cue = false;
+            ncue = 0;
+            reduced = false;
+            cover[i] = 0;
             joiner = SIZE_MAX;
         } else if (has_cue && IN(t, joiners)) {
             joiner = i;

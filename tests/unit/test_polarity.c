@@ -180,6 +180,26 @@ test_polarity_finite_verb_after_and_ends_an_auxiliary_denial(void **state)
     assert_int_equal(out[6], 'n'); /* "writes" */
 }
 
+/* "not" between a noun and a participle denies a reduced relative clause,
+ * which ends where the sentence's predicate opens with an auxiliary; after
+ * an auxiliary "not" denies the predicate as ever */
+static void
+test_polarity_reduced_relative_denial_ends_at_the_predicate(void **state)
+{
+    (void)state;
+    char out[64];
+    /* pages not needed right now can live on disk */
+    scope("pages not needed right now can live on disk", 5, out);
+    assert_string_equal(out, "..nnn....");
+    /* after an auxiliary, "not" denies the predicate: a relative clause
+     * "that are not needed" is read as before, its denial running on */
+    scope("pages that are not needed now can live on disk", 5, out);
+    assert_int_equal(out[7], 'n'); /* "live" */
+    /* pages not needed can not live on disk: the predicate's own denial */
+    scope("pages not needed can not live on disk", 5, out);
+    assert_int_equal(out[5], 'n'); /* "live" */
+}
+
 static void
 test_polarity_classifies_cues(void **state)
 {
@@ -818,6 +838,8 @@ main(void)
         cmocka_unit_test(test_polarity_grading_cost_is_linear_in_answer_length),
         cmocka_unit_test(
             test_polarity_finite_verb_after_and_ends_an_auxiliary_denial),
+        cmocka_unit_test(
+            test_polarity_reduced_relative_denial_ends_at_the_predicate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
