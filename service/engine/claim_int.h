@@ -18,16 +18,14 @@
 #include "wordclass.h"
 #include "wordnet.h"
 
-/* Whether t's surface is w. The first two bytes are compared before the
- * library call (words of a list that share a first letter rarely share
- * the second); a one-byte surface matches exactly a one-byte word. */
+/* Whether t's surface is w, a string literal at every call: inlined, its
+ * strlen is a constant, so the test is a length compare and a memcmp the
+ * compiler does in a load or two, not a library strncmp. (A surface holds
+ * no NUL, so this is strncmp over len bytes with w ending there.) */
 static inline bool
 is_word(const assay_term *t, const char *w)
 {
-    size_t len = t->surface_len;
-    const char *s = t->surface;
-    return w[0] == s[0] && (len > 1 ? w[1] == s[1] : w[1] == '\0') &&
-           strncmp(w, s, len) == 0 && w[len] == '\0';
+    return t->surface_len == strlen(w) && memcmp(w, t->surface, strlen(w)) == 0;
 }
 
 /* Whether t's surface may name an order of growth in words
