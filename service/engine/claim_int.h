@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bits.h"
 #include "claim.h"
 #include "wordclass.h"
 #include "wordnet.h"
@@ -367,6 +368,29 @@ assay_claim_opposite_keys(const assay_claim_set *cs, const assay_term *t,
     return claim_prefix_may(cs, cs->prefix, t)
                ? assay_claim_opposite_bases(cs, t, keys)
                : 1;
+}
+
+/* The bit of a claim set's key filter (opp_filter, word_filter,
+ * syn_filter) that key k sets: the top bits of a multiplicative mix, as
+ * WordNet keys are small numbers (with the top bit) and stem hashes are
+ * not. */
+static inline unsigned
+claim_key_bit(uint64_t k)
+{
+    return (unsigned)((k * 0x9e3779b97f4a7c15ull) >>
+                      (64 - 10)); /* log2 ASSAY_CLAIM_KEY_FILTER_BITS */
+}
+_Static_assert(ASSAY_CLAIM_KEY_FILTER_BITS == 1 << 10,
+               "claim_key_bit takes ten bits");
+
+/* The first index of key k in the n sorted keys v whose filter is f, as
+ * assay_lower_bound64 finds it, or n when f says k is not there. Callers
+ * only walk the keys equal to k from there, so both say the same. */
+static inline size_t
+claim_key_find(const uint64_t *v, size_t n, const uint64_t *f, uint64_t k)
+{
+    unsigned b = claim_key_bit(k);
+    return ((f[b / 64] >> (b % 64)) & 1u) ? assay_lower_bound64(v, n, k) : n;
 }
 
 uint64_t assay_claim_graded_base_word(const assay_claim_set *cs,

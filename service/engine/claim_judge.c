@@ -258,7 +258,8 @@ conditions_opposed(const assay_claim_set *cs, size_t d, size_t e)
         uint64_t k = cs->word_key[p];
         uint64_t keys[2] = {k & ~WN_NS, k};
         for (int q = 0; q < 2; q++) {
-            size_t o = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+            size_t o =
+                claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter, keys[q]);
             for (; o < cs->nopp && cs->opp_key[o] == keys[q]; o++) {
                 if (cs->opp_claim[o] == d) {
                     return true;
@@ -769,7 +770,8 @@ static bool
 opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
 {
     if (t->neg != 0) {
-        size_t p = assay_lower_bound64(cs->word_key, cs->nword, t->neg);
+        size_t p =
+            claim_key_find(cs->word_key, cs->nword, cs->word_filter, t->neg);
         if (p < cs->nword && cs->word_key[p] == t->neg) {
             return true; /* "unencrypted" for "encrypting" */
         }
@@ -777,7 +779,8 @@ opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
     uint64_t keys[5];
     size_t nk = assay_claim_opposite_keys(cs, t, keys);
     for (size_t q = 0; q < nk; q++) {
-        size_t p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+        size_t p =
+            claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter, keys[q]);
         for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
             /* a direction needs its object, which only judging sees */
             if (cs->opp_claim[p] == ENTITY_OPPOSITE
@@ -1244,11 +1247,12 @@ judge_clause(void *vctx, const clause *k)
         } else {
             h = t->hash;
         }
-        size_t p = assay_lower_bound64(cs->word_key, cs->nword, h);
+        size_t p = claim_key_find(cs->word_key, cs->nword, cs->word_filter, h);
         bool claim_word = p < cs->nword && cs->word_key[p] == h;
         if (!claim_word && gend == i + 1 && !named_growth) {
             h = assay_claim_graded_base_key(cs, t);
-            p = h != 0 ? assay_lower_bound64(cs->word_key, cs->nword, h)
+            p = h != 0 ? claim_key_find(cs->word_key, cs->nword,
+                                        cs->word_filter, h)
                        : cs->nword;
             claim_word = p < cs->nword && cs->word_key[p] == h;
         }
@@ -1262,7 +1266,8 @@ judge_clause(void *vctx, const clause *k)
         size_t nkeys = cs->nword;
         double credit = 1.0;
         if (!claim_word && gend == i + 1 && !named_growth && cs->nsyn > 0) {
-            size_t s = assay_lower_bound64(cs->syn_key, cs->nsyn, t->hash);
+            size_t s =
+                claim_key_find(cs->syn_key, cs->nsyn, cs->syn_filter, t->hash);
             if (s < cs->nsyn && cs->syn_key[s] == t->hash) {
                 h = t->hash;
                 wkeys = cs->syn_key;
@@ -1357,7 +1362,8 @@ judge_clause(void *vctx, const clause *k)
              * false", where "... but never false negatives" is the
              * reference's next claim */
             for (size_t q = 0; q < nk; q++) {
-                p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+                p = claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter,
+                                   keys[q]);
                 for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
                     if (cs->opp_claim[p] != ENTITY_OPPOSITE &&
                         !(cs->opp_idx[p] & DIR_OPP) &&
@@ -1372,7 +1378,7 @@ judge_clause(void *vctx, const clause *k)
         }
         bool opposite = false;
         for (size_t q = 0; q < nk; q++) {
-            p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+            p = claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter, keys[q]);
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
                 if (claim_word &&
                     (cs->opp_claim[p] == ENTITY_OPPOSITE ||
@@ -1418,7 +1424,8 @@ judge_clause(void *vctx, const clause *k)
         }
         /* a claim word under a negative prefix ("unencrypted" for
          * "encrypting"): its opposite, whatever lists know of it */
-        p = t->neg != 0 ? assay_lower_bound64(cs->word_key, cs->nword, t->neg)
+        p = t->neg != 0 ? claim_key_find(cs->word_key, cs->nword,
+                                         cs->word_filter, t->neg)
                         : cs->nword;
         for (; p < cs->nword && cs->word_key[p] == t->neg; p++) {
             acc *y = &x[cs->word_claim[p]];
