@@ -419,9 +419,13 @@ static bool
 aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
         bool relation, uint32_t other_value)
 {
+    uint32_t opp = opposites(x) | other_value;
+    if ((x->words | opp) == 0) {
+        return false; /* no word of the claim, no opposite: most claims
+                         against most clauses, before any counting */
+    }
     unsigned hits = assay_bits32(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
-    uint32_t opp = opposites(x) | other_value;
     /* a claim relating two or more entities ("terminal 1 and the positive
      * terminal are separated by the gap"), said of the same entities:
      * the entities align it, one predicate word is enough ("there is no
