@@ -334,10 +334,16 @@ uint32_t assay_claim_words_in(const assay_claim *c, const assay_analysis *a,
 static inline unsigned
 claim_prefix_bit(const char *w, size_t len)
 {
-    size_t n = len < 3 ? len : 3;
+    const unsigned char *u = (const unsigned char *)w;
     unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    if (len >= 3) { /* nearly every word: the three steps without a loop */
+        h = (h ^ u[0]) * 16777619u;
+        h = (h ^ u[1]) * 16777619u;
+        h = (h ^ u[2]) * 16777619u;
+    } else {
+        for (size_t i = 0; i < len; i++) {
+            h = (h ^ u[i]) * 16777619u;
+        }
     }
     return h % ASSAY_CLAIM_PREFIX_BITS;
 }
