@@ -17,7 +17,7 @@
 #include "normalize.h"
 #include "tfidf.h"
 #include "tokenize.h"
-#include "wordcache.h"
+#include "wordcache_int.h"
 #include "wordclass.h"
 #include "wordnet.h"
 
@@ -406,8 +406,8 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             copy[t->end] = '\0';
             surface = copy + t->start;
         }
-        if (wc != NULL && assay_wordcache_get(wc, gen, kind, w, wlen,
-                                              norm.len + 1 - t->start, &wi)) {
+        if (wc != NULL &&
+            wc_get(wc, gen, kind, w, wlen, norm.len + 1 - t->start, &wi)) {
             flags |= wi.flags;
             stem = surface == NULL || !wi.own_text
                        ? surface

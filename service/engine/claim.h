@@ -38,6 +38,7 @@
 #define ASSAY_MAX_ENTITIES 8
 #define ASSAY_CLAIM_WORDS 24
 #define ASSAY_CLAIM_PREFIX_BITS 4096
+#define ASSAY_CLAIM_KEY_FILTER_BITS 1024
 
 typedef enum assay_claim_state {
     ASSAY_CLAIM_MISSING = 0,
@@ -224,6 +225,12 @@ typedef struct assay_claim_set {
     uint64_t *syn_key;
     uint8_t *syn_claim, *syn_idx;
     size_t nsyn;
+    /* a bit per key of opp_key, word_key and syn_key (claim_key_bit):
+     * most answer words are in none, and a clear bit says so without a
+     * binary search (claim_key_find) */
+    uint64_t opp_filter[ASSAY_CLAIM_KEY_FILTER_BITS / 64];
+    uint64_t word_filter[ASSAY_CLAIM_KEY_FILTER_BITS / 64];
+    uint64_t syn_filter[ASSAY_CLAIM_KEY_FILTER_BITS / 64];
     uint32_t conditions; /* the claims stating a condition (bit per claim) */
     int8_t *concept_subject; /* per bank concept: the entity it is about */
     bool *concept_limits;    /* per bank concept: its label states a limit

@@ -14,20 +14,19 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bits.h"
 #include "claim.h"
 #include "wordclass.h"
 #include "wordnet.h"
 
-/* Whether t's surface is w. The first two bytes are compared before the
- * library call (words of a list that share a first letter rarely share
- * the second); a one-byte surface matches exactly a one-byte word. */
+/* Whether t's surface is w, a string literal at every call: inlined, its
+ * strlen is a constant, so the test is a length compare and a memcmp the
+ * compiler does in a load or two, not a library strncmp. (A surface holds
+ * no NUL, so this is strncmp over len bytes with w ending there.) */
 static inline bool
 is_word(const assay_term *t, const char *w)
 {
-    size_t len = t->surface_len;
-    const char *s = t->surface;
-    return w[0] == s[0] && (len > 1 ? w[1] == s[1] : w[1] == '\0') &&
-           strncmp(w, s, len) == 0 && w[len] == '\0';
+    return t->surface_len == strlen(w) && memcmp(w, t->surface, strlen(w)) == 0;
 }
 
 /* Whether t's surface may name an order of growth in words
@@ -343,10 +342,16 @@ uint32_t assay_claim_words_in(const assay_claim *c, const assay_analysis *a,
 static inline unsigned
 claim_prefix_bit(const char *w, size_t len)
 {
-    size_t n = len < 3 ? len : 3;
+    const unsigned char *u = (const unsigned char *)w;
     unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    if (len >= 3) { /* nearly every word: the three steps without a loop */
+        h = (h ^ u[0]) * 16777619u;
+        h = (h ^ u[1]) * 16777619u;
+        h = (h ^ u[2]) * 16777619u;
+    } else {
+        for (size_t i = 0; i < len; i++) {
+            h = (h ^ u[i]) * 16777619u;
+        }
     }
     return h % ASSAY_CLAIM_PREFIX_BITS;
 }
@@ -377,6 +382,29 @@ assay_claim_opposite_keys(const assay_claim_set *cs, const assay_term *t,
     return claim_prefix_may(cs, cs->prefix, t)
                ? assay_claim_opposite_bases(cs, t, keys)
                : 1;
+}
+
+/* The bit of a claim set's key filter (opp_filter, word_filter,
+ * syn_filter) that key k sets: the top bits of a multiplicative mix, as
+ * WordNet keys are small numbers (with the top bit) and stem hashes are
+ * not. */
+static inline unsigned
+claim_key_bit(uint64_t k)
+{
+    return (unsigned)((k * 0x9e3779b97f4a7c15ull) >>
+                      (64 - 10)); /* log2 ASSAY_CLAIM_KEY_FILTER_BITS */
+}
+_Static_assert(ASSAY_CLAIM_KEY_FILTER_BITS == 1 << 10,
+               "claim_key_bit takes ten bits");
+
+/* The first index of key k in the n sorted keys v whose filter is f, as
+ * assay_lower_bound64 finds it, or n when f says k is not there. Callers
+ * only walk the keys equal to k from there, so both say the same. */
+static inline size_t
+claim_key_find(const uint64_t *v, size_t n, const uint64_t *f, uint64_t k)
+{
+    unsigned b = claim_key_bit(k);
+    return ((f[b / 64] >> (b % 64)) & 1u) ? assay_lower_bound64(v, n, k) : n;
 }
 
 uint64_t assay_claim_graded_base_word(const assay_claim_set *cs,

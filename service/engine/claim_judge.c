@@ -261,7 +261,8 @@ conditions_opposed(const assay_claim_set *cs, size_t d, size_t e)
         uint64_t k = cs->word_key[p];
         uint64_t keys[2] = {k & ~WN_NS, k};
         for (int q = 0; q < 2; q++) {
-            size_t o = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+            size_t o =
+                claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter, keys[q]);
             for (; o < cs->nopp && cs->opp_key[o] == keys[q]; o++) {
                 if (cs->opp_claim[o] == d) {
                     return true;
@@ -421,9 +422,13 @@ static bool
 aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
         bool relation, uint32_t other_value)
 {
+    uint32_t opp = opposites(x) | other_value;
+    if ((x->words | opp) == 0) {
+        return false; /* no word of the claim, no opposite: most claims
+                         against most clauses, before any counting */
+    }
     unsigned hits = assay_bits32(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
-    uint32_t opp = opposites(x) | other_value;
     /* a claim relating two or more entities ("terminal 1 and the positive
      * terminal are separated by the gap"), said of the same entities:
      * the entities align it, one predicate word is enough ("there is no
@@ -772,7 +777,8 @@ static bool
 opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
 {
     if (t->neg != 0) {
-        size_t p = assay_lower_bound64(cs->word_key, cs->nword, t->neg);
+        size_t p =
+            claim_key_find(cs->word_key, cs->nword, cs->word_filter, t->neg);
         if (p < cs->nword && cs->word_key[p] == t->neg) {
             return true; /* "unencrypted" for "encrypting" */
         }
@@ -780,7 +786,8 @@ opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
     uint64_t keys[5];
     size_t nk = assay_claim_opposite_keys(cs, t, keys);
     for (size_t q = 0; q < nk; q++) {
-        size_t p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+        size_t p =
+            claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter, keys[q]);
         for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
             /* a direction needs its object, which only judging sees */
             if (cs->opp_claim[p] == ENTITY_OPPOSITE
@@ -1369,11 +1376,12 @@ judge_clause(void *vctx, const clause *k)
         } else {
             h = t->hash;
         }
-        size_t p = assay_lower_bound64(cs->word_key, cs->nword, h);
+        size_t p = claim_key_find(cs->word_key, cs->nword, cs->word_filter, h);
         bool claim_word = p < cs->nword && cs->word_key[p] == h;
         if (!claim_word && gend == i + 1 && !named_growth) {
             h = assay_claim_graded_base_key(cs, t);
-            p = h != 0 ? assay_lower_bound64(cs->word_key, cs->nword, h)
+            p = h != 0 ? claim_key_find(cs->word_key, cs->nword,
+                                        cs->word_filter, h)
                        : cs->nword;
             claim_word = p < cs->nword && cs->word_key[p] == h;
         }
@@ -1387,7 +1395,8 @@ judge_clause(void *vctx, const clause *k)
         size_t nkeys = cs->nword;
         double credit = 1.0;
         if (!claim_word && gend == i + 1 && !named_growth && cs->nsyn > 0) {
-            size_t s = assay_lower_bound64(cs->syn_key, cs->nsyn, t->hash);
+            size_t s =
+                claim_key_find(cs->syn_key, cs->nsyn, cs->syn_filter, t->hash);
             if (s < cs->nsyn && cs->syn_key[s] == t->hash) {
                 h = t->hash;
                 wkeys = cs->syn_key;
@@ -1482,7 +1491,8 @@ judge_clause(void *vctx, const clause *k)
              * false", where "... but never false negatives" is the
              * reference's next claim */
             for (size_t q = 0; q < nk; q++) {
-                p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+                p = claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter,
+                                   keys[q]);
                 for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
                     if (cs->opp_claim[p] != ENTITY_OPPOSITE &&
                         !(cs->opp_idx[p] & DIR_OPP) &&
@@ -1497,7 +1507,7 @@ judge_clause(void *vctx, const clause *k)
         }
         bool opposite = false;
         for (size_t q = 0; q < nk; q++) {
-            p = assay_lower_bound64(cs->opp_key, cs->nopp, keys[q]);
+            p = claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter, keys[q]);
             for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
                 if (claim_word &&
                     (cs->opp_claim[p] == ENTITY_OPPOSITE ||
@@ -1543,7 +1553,8 @@ judge_clause(void *vctx, const clause *k)
         }
         /* a claim word under a negative prefix ("unencrypted" for
          * "encrypting"): its opposite, whatever lists know of it */
-        p = t->neg != 0 ? assay_lower_bound64(cs->word_key, cs->nword, t->neg)
+        p = t->neg != 0 ? claim_key_find(cs->word_key, cs->nword,
+                                         cs->word_filter, t->neg)
                         : cs->nword;
         for (; p < cs->nword && cs->word_key[p] == t->neg; p++) {
             acc *y = &x[cs->word_claim[p]];

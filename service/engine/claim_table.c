@@ -28,6 +28,14 @@ wkey_cmp(const void *a, const void *b)
     return x->claim != y->claim ? x->claim - y->claim : x->idx - y->idx;
 }
 
+/* sets key k's bit in a claim set's key filter (claim_key_find) */
+static void
+key_filter_add(uint64_t *f, uint64_t k)
+{
+    unsigned b = claim_key_bit(k);
+    f[b / 64] |= 1ull << (b % 64);
+}
+
 #define MAX_OPP 2048
 /* close synonyms per claim word, and the most senses' worth of synonyms a
  * word may have to get any: as for a bank concept's words */
@@ -877,20 +885,26 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
         rc = ASSAY_ENOMEM;
         goto out;
     }
+    memset(cs->opp_filter, 0, sizeof(cs->opp_filter));
+    memset(cs->word_filter, 0, sizeof(cs->word_filter));
+    memset(cs->syn_filter, 0, sizeof(cs->syn_filter));
     for (size_t i = 0; i < nopp; i++) {
         cs->opp_key[i] = opp[i].k;
         cs->opp_claim[i] = opp[i].claim;
         cs->opp_idx[i] = opp[i].idx;
+        key_filter_add(cs->opp_filter, opp[i].k);
     }
     for (size_t i = 0; i < nwk; i++) {
         cs->word_key[i] = wk[i].k;
         cs->word_claim[i] = wk[i].claim;
         cs->word_idx[i] = wk[i].idx;
+        key_filter_add(cs->word_filter, wk[i].k);
     }
     for (size_t i = 0; i < nsyn; i++) {
         cs->syn_key[i] = syn[i].k;
         cs->syn_claim[i] = syn[i].claim;
         cs->syn_idx[i] = syn[i].idx;
+        key_filter_add(cs->syn_filter, syn[i].k);
     }
     cs->nopp = nopp;
     cs->nword = nwk;

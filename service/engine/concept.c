@@ -918,8 +918,9 @@ static bool
 phrase_may_start(const match_ctx *m, const assay_cphrase *ph, uint64_t pm)
 {
     const assay_cword *w0 = &ph->words[0];
-    if (!exact_only_word(w0, m->p) &&
-        (pm != 0 || (w0->hyphen && m->ehyph[0] != 0))) {
+    /* the mask first: zero for most phrases, so the lengths go unread */
+    if ((pm != 0 || (w0->hyphen && m->ehyph[0] != 0)) &&
+        !exact_only_word(w0, m->p)) {
         return true;
     }
     /* no word with the first word's hash or a synonym's: one test for

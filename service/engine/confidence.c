@@ -11,19 +11,38 @@ assay_calib_margin(double score, double th_correct, double th_partial)
     return a < b ? a : b;
 }
 
+/* whether c's signal for a verdict in band is read from the band model */
+static bool
+calib_uses_bm(const assay_calib *c, const assay_bandmodel *bm, int band,
+              bool own_th)
+{
+    return bm->on && band >= 0 && band < 3 &&
+           (c->signal == ASSAY_SIGNAL_BAND_MARGIN ||
+            (c->signal == ASSAY_SIGNAL_LEGACY && !own_th));
+}
+
 double
 assay_calib_signal(const assay_calib *c, const assay_bandmodel *bm,
                    const double *f, int nf, int band, double score,
                    double th_correct, double th_partial, bool own_th)
 {
-    bool use_bm = bm->on && band >= 0 && band < 3 &&
-                  (c->signal == ASSAY_SIGNAL_BAND_MARGIN ||
-                   (c->signal == ASSAY_SIGNAL_LEGACY && !own_th));
-    if (!use_bm) {
+    if (!calib_uses_bm(c, bm, band, own_th)) {
         return assay_calib_margin(score, th_correct, th_partial);
     }
     double prob[3];
     assay_bandmodel_probs(bm, f, nf, prob);
+    return assay_calib_signal_probs(c, bm, prob, band, score, th_correct,
+                                    th_partial, own_th);
+}
+
+double
+assay_calib_signal_probs(const assay_calib *c, const assay_bandmodel *bm,
+                         const double prob[3], int band, double score,
+                         double th_correct, double th_partial, bool own_th)
+{
+    if (!calib_uses_bm(c, bm, band, own_th)) {
+        return assay_calib_margin(score, th_correct, th_partial);
+    }
     if (c->signal == ASSAY_SIGNAL_LEGACY) {
         return prob[band];
     }

@@ -48,6 +48,13 @@ double assay_calib_margin(double score, double th_correct, double th_partial);
 double assay_calib_signal(const assay_calib *c, const assay_bandmodel *bm,
                           const double *f, int nf, int band, double score,
                           double th_correct, double th_partial, bool own_th);
+/* assay_calib_signal_probs is assay_calib_signal given what
+ * assay_bandmodel_probs(bm, f, nf) gave (grading has worked them out for
+ * the band already): the same value without the model evaluated twice. */
+double assay_calib_signal_probs(const assay_calib *c, const assay_bandmodel *bm,
+                                const double prob[3], int band, double score,
+                                double th_correct, double th_partial,
+                                bool own_th);
 
 /* assay_calib_signal_name is "score_margin", "band_margin" or NULL
  * (legacy); assay_calib_signal_parse the reverse (false: unknown name). */

@@ -7,11 +7,22 @@
 #include "claim.h"
 #include "tfidf.h"
 
+/* s's filter from its keys (assay_keyset.filter) */
+static void
+keyset_filter(assay_keyset *s)
+{
+    s->filter = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        s->filter |= 1ULL << (s->k[i] >> 58);
+    }
+}
+
 assay_err
 assay_keyset_from_analysis(assay_keyset *s, const assay_analysis *a)
 {
     s->k = malloc((a->n ? a->n : 1) * sizeof(*s->k));
     s->n = 0;
+    s->filter = 0;
     if (s->k == NULL) {
         return ASSAY_ENOMEM;
     }
@@ -28,6 +39,7 @@ assay_keyset_from_analysis(assay_keyset *s, const assay_analysis *a)
         }
     }
     s->n = u;
+    keyset_filter(s);
     return ASSAY_OK;
 }
 
@@ -41,6 +53,7 @@ assay_keyset_minus(assay_keyset *s, const assay_keyset *minus)
         }
     }
     s->n = u;
+    keyset_filter(s);
 }
 
 void
@@ -52,6 +65,7 @@ assay_keyset_fini(assay_keyset *s)
     free(s->k);
     s->k = NULL;
     s->n = 0;
+    s->filter = 0;
 }
 
 /* whether every content word of a is in s, "yes" and "no" aside: the

@@ -16,6 +16,9 @@
 typedef struct assay_keyset {
     uint64_t *k; /* sorted, unique */
     size_t n;
+    /* bit h >> 58 of every key h (a term hash's top six bits): a key whose
+     * bit is clear is not there, told without the search */
+    uint64_t filter;
 } assay_keyset;
 
 /* assay_keyset_from_analysis collects the term hashes of a's content words
@@ -34,7 +37,7 @@ static inline bool
 assay_keyset_has(const assay_keyset *s, uint64_t key)
 {
     size_t n = s->n;
-    if (n == 0) {
+    if (n == 0 || !((s->filter >> (key >> 58)) & 1u)) {
         return false;
     }
     const uint64_t *b = s->k;

@@ -611,20 +611,28 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
             i = end;
             continue;
         }
-        unsigned fl = brk ? ASSAY_TOK_BREAK_BEFORE : 0;
-        if (brk && !noncomma && !sent) {
-            fl |= ASSAY_TOK_COMMA_BEFORE;
-        }
-        if (brk && !noncolon && !sent) {
-            fl |= ASSAY_TOK_COLON_BEFORE;
-        }
-        if (sent) {
-            fl |= ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE;
-        }
-        if (open) {
-            fl |= ASSAY_TOK_OPEN_BEFORE;
-        } else if (close && !other && !sent) {
-            fl |= ASSAY_TOK_CLOSE_BEFORE;
+        unsigned fl = 0;
+        /* most words follow only spaces: no break state to read, none to
+         * clear (noncomma, noncolon and other are set only with brk) */
+        if (brk | sent | open | close) {
+            fl = brk ? ASSAY_TOK_BREAK_BEFORE : 0;
+            if (brk && !noncomma && !sent) {
+                fl |= ASSAY_TOK_COMMA_BEFORE;
+            }
+            if (brk && !noncolon && !sent) {
+                fl |= ASSAY_TOK_COLON_BEFORE;
+            }
+            if (sent) {
+                fl |= ASSAY_TOK_BREAK_BEFORE | ASSAY_TOK_SENTENCE_BEFORE;
+            }
+            if (open) {
+                fl |= ASSAY_TOK_OPEN_BEFORE;
+            } else if (close && !other && !sent) {
+                fl |= ASSAY_TOK_CLOSE_BEFORE;
+            }
+            brk = false;
+            sent = false;
+            open = close = other = noncomma = noncolon = false;
         }
         if (end == code_end && s[i - 1] == '`') {
             fl |= ASSAY_TOK_CODE;
@@ -634,9 +642,6 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
             return assay_error_set(err, ASSAY_ENOMEM,
                                    "tokenize: out of memory at byte %zu", i);
         }
-        brk = false;
-        sent = false;
-        open = close = other = noncomma = noncolon = false;
         i = end;
     }
     if (l.n == 0) {

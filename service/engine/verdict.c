@@ -434,9 +434,11 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
         }
         bmp = &bmix;
     }
+    double prob[3];
+    bool have_prob = false; /* prob holds the band model's probabilities */
     if (bmp->on && !pq->own_th) {
-        double prob[3];
         band = assay_bandmodel_probs(bmp, f->f, ASSAY_NFEATURES, prob);
+        have_prob = true;
         /* a rule that lowered the score lowers the band with it; the
          * model's probability of the band given is then the signal */
         if (!p->band.decides ||
@@ -456,9 +458,14 @@ assay_verdict_build(const assay_prepared *pq, const assay_features *f,
     }
     v->confidence = NAN;
     if (p->calib.n > 0) {
-        double signal = assay_calib_signal(
-            &p->calib, bmp, f->f, ASSAY_NFEATURES, band, v->score,
-            pq->th_correct, pq->th_partial, pq->own_th);
+        double signal =
+            have_prob
+                ? assay_calib_signal_probs(&p->calib, bmp, prob, band, v->score,
+                                           pq->th_correct, pq->th_partial,
+                                           pq->own_th)
+                : assay_calib_signal(&p->calib, bmp, f->f, ASSAY_NFEATURES,
+                                     band, v->score, pq->th_correct,
+                                     pq->th_partial, pq->own_th);
         v->confidence = round6(assay_calib_confidence(&p->calib, signal));
         v->needs_review = signal < p->calib.review_margin;
     }

@@ -4910,6 +4910,36 @@ test_claim_big_o_with_a_plus(void **state)
     judged_free(j);
 }
 
+/* claim_key_find finds every key of the word, opposite and synonym tables
+ * where a binary search does (the filters hold each key's bit); for another
+ * key it says none or what the search says. */
+static void
+key_find_agrees(const uint64_t *v, size_t n, const uint64_t *f)
+{
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(claim_key_find(v, n, f, v[i]),
+                         assay_lower_bound64(v, n, v[i]));
+        uint64_t other = v[i] ^ 0x5555;
+        size_t p = claim_key_find(v, n, f, other);
+        assert_true(p == n || p == assay_lower_bound64(v, n, other));
+    }
+}
+
+static void
+test_claim_key_filters_find_every_key(void **state)
+{
+    (void)state;
+    assay_claim_set cs;
+    build(&cs, "What does the purge job do?",
+          "The purge job deletes expired backups. A tuple is immutable.", NULL,
+          0);
+    assert_true(cs.nword > 0 && cs.nopp > 0 && cs.nsyn > 0);
+    key_find_agrees(cs.word_key, cs.nword, cs.word_filter);
+    key_find_agrees(cs.opp_key, cs.nopp, cs.opp_filter);
+    key_find_agrees(cs.syn_key, cs.nsyn, cs.syn_filter);
+    assay_claims_fini(&cs);
+}
+
 int
 main(void)
 {
@@ -5072,6 +5102,7 @@ main(void)
         cmocka_unit_test(test_claim_list_in_brackets_is_one_aside),
         cmocka_unit_test(test_claim_big_o_with_a_plus),
         cmocka_unit_test(test_claim_close_synonym_says_the_word),
+        cmocka_unit_test(test_claim_key_filters_find_every_key),
         cmocka_unit_test(test_claim_not_without_is_a_need),
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
         cmocka_unit_test(test_claim_other_verb_in_its_place),

@@ -97,6 +97,26 @@ test_confidence_signal_kinds(void **state)
                                    thc, thp, false),
                 0.05, 1e-12);
 
+    /* given the model's probabilities, the same value bit for bit, for
+     * every kind, band and threshold ownership */
+    double prob[3];
+    assay_bandmodel_probs(&bm, f, 1, prob);
+    const assay_signal_kind kinds[3] = {ASSAY_SIGNAL_BAND_MARGIN,
+                                        ASSAY_SIGNAL_LEGACY,
+                                        ASSAY_SIGNAL_SCORE_MARGIN};
+    for (int s = 0; s < 3; s++) {
+        c.signal = kinds[s];
+        for (int b = 0; b < 3; b++) {
+            for (int own = 0; own < 2; own++) {
+                double x =
+                    assay_calib_signal(&c, &bm, f, 1, b, score, thc, thp, own);
+                double y = assay_calib_signal_probs(&c, &bm, prob, b, score,
+                                                    thc, thp, own);
+                assert_memory_equal(&x, &y, sizeof(x));
+            }
+        }
+    }
+
     assay_signal_kind k;
     assert_true(assay_calib_signal_parse("band_margin", &k));
     assert_int_equal(k, ASSAY_SIGNAL_BAND_MARGIN);

@@ -129,6 +129,9 @@ test_demote_keyset_is_sorted_unique_content_words(void **state)
     assert_int_equal(s.n, 1);
     assert_true(has(&s, "cach"));
     assert_false(has(&s, "valu"));
+    /* the filter holds the bit of each key left, and no other */
+    assert_true(s.filter == 1ULL << (s.k[0] >> 58));
+    assert_true(minus.filter == 1ULL << (minus.k[0] >> 58));
     assay_keyset_fini(&minus);
     assay_keyset_fini(&s);
     assay_keyset_fini(NULL);
