@@ -1183,6 +1183,36 @@ other_verb(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether the sentence of clause k says a claim word together with its
+ * own denial, "W or not", "W or un-W" ("finds a value in any array, sorted
+ * or not" for "in a sorted array"; the aside may be a clause of its own):
+ * the disjunction holds whatever W is, so the sentence takes back what
+ * the claim says with W. */
+static bool
+voided_word(const judge_ctx *j, const assay_claim *cl, const clause *k)
+{
+    const assay_analysis *a = j->a;
+    size_t first = k->first, last = k->last;
+    while (first > 0 && !(a->terms[first].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+        first--;
+    }
+    while (last < a->n &&
+           !(a->terms[last].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+        last++;
+    }
+    for (size_t i = first; i + 2 < last; i++) {
+        if (assay_claim_word_index(cl, a->terms[i].hash) < 0 ||
+            !is_word(&a->terms[i + 1], "or")) {
+            continue;
+        }
+        const assay_term *n = &a->terms[i + 2];
+        if (is_word(n, "not") || (n->neg != 0 && n->neg == a->terms[i].hash)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -1939,6 +1969,10 @@ judge_clause(void *vctx, const clause *k)
          * clause aligns on the other words, which used to support it */
         if (!flip && denial == 0 && other_number(j, cl, k, x[c].words)) {
             note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
+            continue;
+        }
+        if (!flip && denial == 0 && voided_word(j, cl, k)) {
+            note_contra(j, c, rank, ASSAY_REASON_NEGATED, start, end);
             continue;
         }
         if (!flip && denial == 0 && other_verb(j, cl, k, x[c].words)) {

@@ -4500,6 +4500,31 @@ test_claim_other_number_in_its_place(void **state)
     judged_free(j);
 }
 
+/* a claim word said with its own denial, "W or not" or "W or un-W",
+ * takes back what the claim says with it, in the clause or in an aside of
+ * the sentence; W said plainly agrees */
+static void
+test_claim_word_or_not_takes_it_back(void **state)
+{
+    (void)state;
+    const char *q = "How does binary search work?";
+    const char *ref = "Binary search finds a value in a sorted array by "
+                      "halving the interval.";
+    assert_int_equal(first_state(q, ref,
+                                 "Binary search finds a value in any array, "
+                                 "sorted or not, by halving the interval."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref,
+                                 "Binary search finds a value in an array "
+                                 "whether sorted or unsorted by halving the "
+                                 "interval."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref,
+                                 "Binary search finds a value in a sorted "
+                                 "array by halving the interval."),
+                     ASSAY_CLAIM_SUPPORTED);
+}
+
 /* a big-O bracket is a word of its clause wherever it stands: at the end
  * of a sentence it is not a claim of its own, before more words it does
  * not end its clause, and a contrast after it still does */
@@ -5107,6 +5132,7 @@ main(void)
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
         cmocka_unit_test(test_claim_other_verb_in_its_place),
         cmocka_unit_test(test_claim_big_o_bracket_stays_in_its_clause),
+        cmocka_unit_test(test_claim_word_or_not_takes_it_back),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
