@@ -58,6 +58,8 @@ says_another_claim(const assay_claim_set *cs, size_t c,
 }
 
 #define JUDGE_CLAUSES 32
+/* words said with their own denial kept per answer ("sorted or not") */
+#define JUDGE_VOIDED 8
 /* What the clauses of an answer found of one claim. */
 typedef struct judge_claim {
     /* best alignment found, per kind: its share, + 1 when the clause names
@@ -94,6 +96,12 @@ typedef struct judge_ctx {
     uint32_t sent_denied;  /* conditions a clause of this sentence denies */
     uint32_t sent_conds;   /* conditions a clause of this sentence states */
     size_t sentence;
+    /* words said with their own denial, and their sentence (find_voided) */
+    struct {
+        uint64_t key;
+        size_t sentence;
+    } voided[JUDGE_VOIDED];
+    unsigned nvoided;
     int answer_yesno;
     uint64_t answer_value; /* the answer opens with a bare number */
     size_t value_end;
@@ -1064,17 +1072,19 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
 /* Another verb in the claim's verb's place: "the OS clears the state of
  * the running process" for "the OS saves the state of ...", "a CA encrypts
  * a server's certificate" for "signs". A claim word the reference uses as
- * a verb with its object (wacts) is unsaid, the clause does not deny the
- * word in its place, with the claim word after it
- * said and, before it, the claim word before it or the claim's subject,
- * in that order; the first content word after the left one, within one
- * word of the right one, is no word of the claim, acts on an object as
- * the claim's does (a verb form before a determiner, or a verb right
- * before the claim's next word) and is unrelated to the claim's verb in
+ * a verb with its object (wacts) is unsaid; the claim word after it is
+ * said and, before it, the claim word before it (else the claim's
+ * subject, else for a claim said of no entity the clause's opening), in
+ * that order, with at most two content words between them; the first of
+ * those that acts on an object as the claim's verb does (a verb form
+ * before a determiner, or a verb in -s right before the claim's next
+ * word), with no "and", "or" or comma before it, is no word of the claim,
+ * not denied, no linking verb, and unrelated to the claim's verb both in
  * WordNet (assay_wnsim_words 0: no synonym, no hypernym within two links,
- * no similar word). A paraphrase rewords more than the verb; a wrong
- * answer in the reference's words changes the one word that carries the
- * claim. said: the claim words the clause says. */
+ * no similar word) and in the word vectors (cosine at most softcos's
+ * floor). A paraphrase rewords more than the verb; a wrong answer in the
+ * reference's words changes the one word that carries the claim. said:
+ * the claim words the clause says. */
 static bool
 other_verb(const judge_ctx *j, const assay_claim *cl, const clause *k,
            uint32_t said)
@@ -1183,30 +1193,39 @@ other_verb(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
-/* Whether the sentence of clause k says a claim word together with its
- * own denial, "W or not", "W or un-W" ("finds a value in any array, sorted
- * or not" for "in a sorted array"; the aside may be a clause of its own):
- * the disjunction holds whatever W is, so the sentence takes back what
- * the claim says with W. */
+/* Finds the words the answer says with their own denial, "W or not", "W
+ * or un-W" ("finds a value in any array, sorted or not"; "whether sorted
+ * or unsorted"), with the ordinal of their sentence as the clause splitter
+ * counts it: one pass per answer (the first JUDGE_VOIDED of them). */
+static void
+find_voided(judge_ctx *j)
+{
+    const assay_analysis *a = j->a;
+    size_t sentence = 0;
+    for (size_t i = 0; i + 2 < a->n && j->nvoided < JUDGE_VOIDED; i++) {
+        if (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+            sentence++;
+        }
+        const assay_term *n = &a->terms[i + 2];
+        if (is_word(&a->terms[i + 1], "or") &&
+            (is_word(n, "not") ||
+             (n->neg != 0 && n->neg == a->terms[i].hash))) {
+            j->voided[j->nvoided].key = a->terms[i].hash;
+            j->voided[j->nvoided++].sentence = sentence;
+        }
+    }
+}
+
+/* Whether the sentence of clause k says a word of claim cl with its own
+ * denial (find_voided; the aside may be a clause of its own): the
+ * disjunction holds whatever the word is, so the sentence takes back what
+ * the claim says with it. */
 static bool
 voided_word(const judge_ctx *j, const assay_claim *cl, const clause *k)
 {
-    const assay_analysis *a = j->a;
-    size_t first = k->first, last = k->last;
-    while (first > 0 && !(a->terms[first].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
-        first--;
-    }
-    while (last < a->n &&
-           !(a->terms[last].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
-        last++;
-    }
-    for (size_t i = first; i + 2 < last; i++) {
-        if (assay_claim_word_index(cl, a->terms[i].hash) < 0 ||
-            !is_word(&a->terms[i + 1], "or")) {
-            continue;
-        }
-        const assay_term *n = &a->terms[i + 2];
-        if (is_word(n, "not") || (n->neg != 0 && n->neg == a->terms[i].hash)) {
+    for (unsigned v = 0; v < j->nvoided; v++) {
+        if (j->voided[v].sentence == k->sentence &&
+            assay_claim_word_index(cl, j->voided[v].key) >= 0) {
             return true;
         }
     }
@@ -2257,6 +2276,7 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     uint32_t *own_cover =
         cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
     j->cover = cover != NULL ? cover : own_cover;
+    find_voided(j);
     assay_claim_split_clauses(a, cs->wn, false, judge_clause, j);
     concept_denials(j);
     /* what an opening "Instead of ...," sets aside is said of the
