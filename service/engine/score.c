@@ -930,6 +930,15 @@ ref_labels(const assay_prepared *pq)
     return false;
 }
 
+/* the credit a concept match earns: whole, fuzzy_credit, or none */
+static double
+match_credit(assay_match_state st, double fuzzy_credit)
+{
+    return st == ASSAY_MATCH_EXACT   ? 1.0
+           : st == ASSAY_MATCH_FUZZY ? fuzzy_credit
+                                     : 0.0;
+}
+
 /* the concept coverage (misconceptions aside) of o's concepts by answer:
  * 0 when the scratch cannot hold the matches */
 static double
@@ -950,10 +959,7 @@ other_coverage(assay_scratch *sc, const assay_prepared *o,
     for (size_t i = 0; i < cs->n; i++) {
         if (!cs->c[i].misconception) {
             total += cs->c[i].weight;
-            got += cs->c[i].weight * (m[i].state == ASSAY_MATCH_EXACT ? 1.0
-                                      : m[i].state == ASSAY_MATCH_FUZZY
-                                          ? fuzzy_credit
-                                          : 0.0);
+            got += cs->c[i].weight * match_credit(m[i].state, fuzzy_credit);
         }
     }
     return total > 0 ? got / total : 0.0;
@@ -1034,10 +1040,7 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     size_t req = 0, req_missing = 0;
     for (size_t i = 0; i < pq->concepts.n; i++) {
         const assay_concept *c = &pq->concepts.c[i];
-        double credit = matches[i].state == ASSAY_MATCH_EXACT ? 1.0
-                        : matches[i].state == ASSAY_MATCH_FUZZY
-                            ? p->fuzzy_credit
-                            : 0.0;
+        double credit = match_credit(matches[i].state, p->fuzzy_credit);
         if (c->misconception) {
             misc_total += c->weight;
             misc += c->weight * credit;

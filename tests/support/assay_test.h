@@ -61,6 +61,16 @@ assay_test_path(char *buf, size_t cap, const char *env, const char *rel)
     return buf;
 }
 
+/* assay_test_lcg advances a deterministic generator (the C standard's
+ * example rand constants) and returns its new state, so a failing random
+ * case replays; callers take the high bits. */
+static inline uint32_t
+assay_test_lcg(uint32_t *x)
+{
+    *x = *x * 1103515245u + 12345u;
+    return *x;
+}
+
 /* assert_near compares doubles to within eps (cmocka's assert_float_equal
  * compares as float) and prints both values when they differ. */
 #define assert_near(a, b, eps)                                                 \

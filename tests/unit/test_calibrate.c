@@ -12,11 +12,11 @@ test_calibrate_isotonic_is_monotone_and_in_range(void **state)
     (void)state;
     enum { N = 2000 };
     static double x[N], y[N];
-    unsigned seed = 12345;
+    uint32_t seed = 12345;
     for (int i = 0; i < N; i++) {
-        seed = seed * 1103515245u + 12345u;
+        assay_test_lcg(&seed);
         x[i] = (double)((seed >> 8) % 1000) / 2000.0; /* margins in [0, 0.5) */
-        seed = seed * 1103515245u + 12345u;
+        assay_test_lcg(&seed);
         /* right more often far from a threshold, with noise */
         double pr = 0.4 + x[i];
         y[i] = (double)((seed >> 8) % 1000) / 1000.0 < pr ? 1.0 : 0.0;
@@ -306,11 +306,11 @@ test_calibrate_review_cut_monotone_in_target(void **state)
     enum { N = 3000 };
     static double x[N];
     static bool right[N];
-    unsigned seed = 777;
+    uint32_t seed = 777;
     for (int i = 0; i < N; i++) {
-        seed = seed * 1103515245u + 12345u;
+        assay_test_lcg(&seed);
         x[i] = (double)((seed >> 8) % 1000) / 1000.0;
-        seed = seed * 1103515245u + 12345u;
+        assay_test_lcg(&seed);
         right[i] = (double)((seed >> 8) % 1000) / 1000.0 < 0.7 + 0.3 * x[i];
     }
     for (int rule = 0; rule < 2; rule++) {

@@ -691,7 +691,7 @@ test_concept_edit_signature_every_byte_and_length(void **state)
             char w[21];
             uint32_t want = 0;
             for (size_t i = 0; i < len; i++) {
-                x = x * 1103515245u + 12345u;
+                assay_test_lcg(&x);
                 w[i] = (char)(x >> 16);
                 want |= 1u << ((unsigned char)w[i] & 31u);
             }

@@ -144,12 +144,12 @@ test_distance_matches_full_table(void **state)
     uint32_t x = 12345;
     for (int k = 0; k < 20000; k++) {
         char a[13], b[13];
-        x = x * 1103515245u + 12345u;
+        assay_test_lcg(&x);
         size_t an = (x >> 16) % 13;
-        x = x * 1103515245u + 12345u;
+        assay_test_lcg(&x);
         size_t bn = (x >> 16) % 13;
         for (size_t i = 0; i < 12; i++) {
-            x = x * 1103515245u + 12345u;
+            assay_test_lcg(&x);
             a[i] = (char)('a' + (x >> 16) % 3);
             b[i] = (char)('a' + (x >> 20) % 3);
         }
@@ -397,13 +397,13 @@ test_vocab_sorted_by_letter_length_surface(void **state)
     fixture *fx = *state;
     char text[8192];
     size_t at = 0;
-    unsigned x = 12345;
+    uint32_t x = 12345;
     for (int i = 0; i < 400; i++) {
-        x = x * 1103515245u + 12345u;
+        assay_test_lcg(&x);
         size_t len = 4 + (x >> 16) % 14;
         char w[32];
         for (size_t j = 0; j < len; j++) {
-            x = x * 1103515245u + 12345u;
+            assay_test_lcg(&x);
             /* few letters and a long shared stem: many ties on the key */
             w[j] = j < 9 && (x >> 20) % 4 != 0 ? "stemmings"[j]
                                                : (char)('a' + (x >> 16) % 3);

@@ -47,12 +47,12 @@ test_tfidf_hash2_after_equals_hash2(void **state)
     uint32_t x = 7;
     for (int k = 0; k < 5000; k++) {
         char a[12], b[12];
-        x = x * 1103515245u + 12345u;
+        assay_test_lcg(&x);
         size_t an = (x >> 16) % 13;
-        x = x * 1103515245u + 12345u;
+        assay_test_lcg(&x);
         size_t bn = (x >> 16) % 13;
         for (size_t i = 0; i < 12; i++) {
-            x = x * 1103515245u + 12345u;
+            assay_test_lcg(&x);
             a[i] = (char)('a' + (x >> 16) % 5);
             b[i] = (char)(0x80 + (x >> 20) % 100); /* high bytes too */
         }
