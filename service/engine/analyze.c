@@ -589,6 +589,21 @@ assay_term_ing(const assay_term *t)
            memcmp(t->surface + t->surface_len - 3, "ing", 3) == 0;
 }
 
+bool
+assay_term_s_form(const assay_term *t)
+{
+    size_t n = t->surface_len;
+    return n > 3 && t->surface[n - 1] == 's' && t->surface[n - 2] != 's';
+}
+
+bool
+assay_term_ed_form(const assay_term *t)
+{
+    size_t n = t->surface_len;
+    const char *s = t->surface;
+    return n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' && s[n - 3] != 'e';
+}
+
 void
 assay_analysis_fini(assay_analysis *a)
 {

@@ -146,4 +146,12 @@ assay_term_content(const assay_term *t)
  * thing; "from running" is what a prevention keeps from happening). */
 bool assay_term_ing(const assay_term *t);
 
+/* assay_term_s_form says whether t's surface ends as a verb in -s may
+ * (four letters or more, not -ss: "signs", "puts"; not "class");
+ * assay_term_ed_form as a past form in -ed (five letters or more, not
+ * -eed: "needed", "stored"; not "exceed", "seed"). Surface tests only:
+ * callers say which words they are asked of. */
+bool assay_term_s_form(const assay_term *t);
+bool assay_term_ed_form(const assay_term *t);
+
 #endif

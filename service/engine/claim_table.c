@@ -91,11 +91,8 @@ assay_claim_add_claim_word(assay_claim *cl, const assay_term *t,
 bool
 assay_claim_verb_form(const assay_term *t)
 {
-    size_t n = t->surface_len;
-    const char *s = t->surface;
-    return n > 3 && !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH)) &&
-           ((s[n - 1] == 's' && s[n - 2] != 's') ||
-            (n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' && s[n - 3] != 'e'));
+    return !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH)) &&
+           (assay_term_s_form(t) || assay_term_ed_form(t));
 }
 
 bool

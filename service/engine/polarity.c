@@ -533,9 +533,7 @@ to_between(const assay_analysis *a, size_t from, size_t to)
 static bool
 participle(const assay_term *t)
 {
-    size_t n = t->surface_len;
-    const char *s = t->surface;
-    return n > 4 && s[n - 1] == 'd' && s[n - 2] == 'e' && s[n - 3] != 'e' &&
+    return assay_term_ed_form(t) &&
            !(t->flags & (ASSAY_TERM_STOP | ASSAY_TERM_NUMBER | ASSAY_TERM_TECH |
                          ASSAY_TERM_BREAK_BEFORE));
 }
@@ -568,10 +566,8 @@ finite_verb_with_object(const assay_analysis *a, size_t i)
         return false;
     }
     const assay_term *t = &a->terms[i];
-    size_t n = t->surface_len;
-    const char *s = t->surface;
-    return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'u' &&
-           s[n - 2] != 'i' &&
+    char before = t->surface_len > 1 ? t->surface[t->surface_len - 2] : 0;
+    return assay_term_s_form(t) && before != 'u' && before != 'i' &&
            !(t->flags &
              (ASSAY_TERM_STOP | ASSAY_TERM_NEGATOR | ASSAY_TERM_NUMBER |
               ASSAY_TERM_TECH | ASSAY_TERM_BREAK_BEFORE)) &&
