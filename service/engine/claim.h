@@ -31,6 +31,7 @@
 #include "comparison.h"
 #include "concept.h"
 #include "lexicon.h"
+#include "order.h"
 #include "swap.h"
 #include "tfidf.h"
 
@@ -245,6 +246,7 @@ typedef struct assay_claim_set {
     assay_swap_set swaps;    /* the places of the claims' nouns (swap.h) */
     assay_attach_set attach; /* what is attached to which place or party by a
                                  preposition ("0 in the child"): attach.h */
+    assay_order_set order;   /* the steps it orders in time (order.h) */
 } assay_claim_set;
 
 typedef struct assay_claim_result {

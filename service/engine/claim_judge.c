@@ -2380,6 +2380,16 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
             out[c].reason = out[c + 1].reason = ASSAY_REASON_REVERSED;
         }
     }
+    /* two steps the reference orders in time said the other way round
+     * ("hashed first, the salt appended afterwards" for "a salt is added
+     * before hashing"): each claim saying one is reversed */
+    found = assay_order_find(&cs->order, a, j->cover, cs->wn, &s0, &s1);
+    for (size_t c = 0; c < cs->n; c++) {
+        if (((found >> c) & 1u) && out[c].state != ASSAY_CLAIM_CONTRADICTED) {
+            out[c] = (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
+                                          ASSAY_REASON_REVERSED, s0, s1, -1};
+        }
+    }
     /* a claim's head attached to the object another claim's head has
      * ("returns 0 in the parent" for "... the child's PID in the parent,
      * 0 in the child"): a role swap, though the clause shares its words */

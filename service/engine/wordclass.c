@@ -136,6 +136,12 @@ static const char *const and_or[] = {"and", "or"};
 static const char *const place_preps[] = {
     "in", "on", "at", "to", "into", "onto", "from", "inside", "within"};
 
+/* words of time that order two steps ("hashed first", "before hashing",
+ * "then loads"): order.c reads what each orders */
+static const char *const sequence[] = {
+    "before", "after",        "then",       "afterwards", "afterward",
+    "later",  "subsequently", "thereafter", "first",      "once"};
+
 static const struct {
     const char *const *words;
     size_t n;
@@ -171,6 +177,7 @@ static const struct {
     WC_LIST(boundaries),       /* BOUNDARY */
     WC_LIST(and_or),           /* AND_OR */
     WC_LIST(place_preps),      /* PLACE_PREP */
+    WC_LIST(sequence),         /* SEQUENCE */
 #undef WC_LIST
 };
 

@@ -41,7 +41,8 @@
     X(ADJUNCT)                                                                 \
     X(BOUNDARY)                                                                \
     X(AND_OR)                                                                  \
-    X(PLACE_PREP)
+    X(PLACE_PREP)                                                              \
+    X(SEQUENCE)
 
 enum {
 #define ASSAY_X_WC_BIT(name) ASSAY_WCB_##name,

@@ -1,0 +1,172 @@
+/* test_order.c - two of the reference's steps said in the other order:
+ * the orders a reference states (words of time, coordination), a reversal
+ * found by each word of time, and what is no reversal (a list with "and",
+ * the reference's own order, a denied step, a noun after a determiner).
+ * Uses the shipped stop list and WordNet (wordnet-base). */
+#include "assay_test.h"
+#include "assay_test_lex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "order.h"
+#include "polarity.h"
+
+ASSAY_TEST_LEX_GROUP(tl, false)
+
+/* The orders of a reference whose claims are its sentences. */
+static void
+reference(assay_order_set *s, const char *ref)
+{
+    memset(s, 0, sizeof(*s));
+    assay_analysis r = assay_test_analyse(&tl, ref);
+    assay_order_read(s, &r, tl.wn);
+    size_t first = 0, c = 0;
+    for (size_t i = 1; i <= r.n; i++) {
+        if (i == r.n || (r.terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
+            assay_order_claim(s, first, i, (int)c++);
+            first = i;
+        }
+    }
+    assay_analysis_fini(&r);
+}
+
+static uint32_t
+find(const assay_order_set *s, const char *answer, size_t *start, size_t *end)
+{
+    assay_analysis a = assay_test_analyse(&tl, answer);
+    uint32_t *cover = assay_negation_cover_new(&a, 5);
+    uint32_t got = assay_order_find(s, &a, cover, tl.wn, start, end);
+    free(cover);
+    assay_analysis_fini(&a);
+    return got;
+}
+
+static bool
+has_order(const assay_order_set *s, const char *earlier, const char *later)
+{
+    for (size_t k = 0; k < s->n; k++) {
+        if (strcmp(s->p[k].word[0], earlier) == 0 &&
+            strcmp(s->p[k].word[1], later) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void
+test_order_read_by_words_of_time(void **state)
+{
+    (void)state;
+    assay_order_set s;
+    reference(&s, "The compiler parses the source before it emits any code.");
+    assert_true(has_order(&s, "parses", "emits"));
+    reference(&s, "Before emitting code, the compiler parses the source.");
+    assert_true(has_order(&s, "parses", "emitting"));
+    reference(&s, "The kernel flushes the buffer after the writer closes "
+                  "the file.");
+    assert_true(has_order(&s, "closes", "flushes"));
+    reference(&s, "The browser checks the cache; it then requests the page "
+                  "from the server.");
+    assert_true(has_order(&s, "checks", "requests"));
+    assert_int_equal(s.p[0].claim[0], 0);
+    assert_int_equal(s.p[0].claim[1], 0);
+}
+
+static void
+test_order_read_by_coordination(void **state)
+{
+    (void)state;
+    assay_order_set s;
+    reference(&s, "The router inspects the header and forwards the packet.");
+    assert_true(has_order(&s, "inspects", "forwards"));
+    /* a noun after a determiner is no step: "the hash" */
+    reference(&s, "The server stores the hash and the salt.");
+    assert_int_equal(s.n, 0);
+}
+
+static void
+test_order_reversed_by_each_word(void **state)
+{
+    (void)state;
+    assay_order_set s;
+    reference(&s, "The router inspects the header and forwards the packet. "
+                  "It is fast.");
+    size_t start = 0, end = 0;
+    const char *ans = "The router forwards the packet first and inspects "
+                      "the header afterwards.";
+    assert_int_equal(find(&s, ans, &start, &end), 1u);
+    assert_memory_equal(ans + start, "forwards", 8);
+    assert_true(end > start);
+    assert_int_equal(find(&s,
+                          "The router forwards the packet before it "
+                          "inspects the header.",
+                          NULL, NULL),
+                     1u);
+    assert_int_equal(find(&s,
+                          "After forwarding the packet, the router "
+                          "inspects the header.",
+                          NULL, NULL),
+                     1u);
+    assert_int_equal(find(&s,
+                          "The router inspects the header only after it "
+                          "forwards the packet.",
+                          NULL, NULL),
+                     1u);
+    assert_int_equal(find(&s,
+                          "The router forwards the packet, and then it "
+                          "inspects the header.",
+                          NULL, NULL),
+                     1u);
+    /* a synonym of a step is the step: "examines" for "inspects" */
+    assert_int_equal(find(&s,
+                          "The router forwards the packet and only then "
+                          "examines the header.",
+                          NULL, NULL),
+                     1u);
+}
+
+static void
+test_order_not_reversed(void **state)
+{
+    (void)state;
+    assay_order_set s;
+    reference(&s, "The router inspects the header and forwards the packet.");
+    /* "and" alone lists steps */
+    assert_int_equal(find(&s,
+                          "The router forwards the packet and inspects "
+                          "the header.",
+                          NULL, NULL),
+                     0u);
+    /* the reference's order */
+    assert_int_equal(find(&s,
+                          "The router inspects the header before it "
+                          "forwards the packet.",
+                          NULL, NULL),
+                     0u);
+    /* said both ways: no reversal to report */
+    assert_int_equal(find(&s,
+                          "First it inspects the header, then forwards "
+                          "the packet; it never forwards first and "
+                          "inspects later.",
+                          NULL, NULL),
+                     0u);
+    /* steps the reference does not order */
+    assert_int_equal(find(&s,
+                          "The router drops the packet before it "
+                          "logs the error.",
+                          NULL, NULL),
+                     0u);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_order_read_by_words_of_time),
+        cmocka_unit_test(test_order_read_by_coordination),
+        cmocka_unit_test(test_order_reversed_by_each_word),
+        cmocka_unit_test(test_order_not_reversed),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
