@@ -724,6 +724,13 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 cl->wpair[v] |= 1u << w;
             }
         }
+        for (size_t i = c->first + 1; i < c->last && cs->wn != NULL; i++) {
+            int w = assay_claim_word_at(cl, ra, c->first, c->last, i);
+            if (w >= 0 && cl->wmod[w] == 0 &&
+                assay_claim_adjective(cs->wn, &ra->terms[i - 1])) {
+                cl->wmod[w] = ra->terms[i - 1].hash;
+            }
+        }
         for (size_t i = c->first; i < c->last; i++) {
             int w = assay_claim_word_at(cl, ra, c->first, c->last, i);
             if (w >= 0 && !assay_claim_is_entity_key(cs, ra->terms[i].hash) &&

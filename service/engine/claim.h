@@ -188,6 +188,10 @@ typedef struct assay_claim {
     uint32_t wpair[ASSAY_CLAIM_WORDS]; /* the claim words said beside each
                                           one ("logarithmically many"): bit
                                           per word */
+    uint64_t wmod[ASSAY_CLAIM_WORDS];  /* the adjective right before each
+                                          word in the reference ("salted"
+                                          of "salted hashes"): term hash, 0
+                                          none (denies_variant) */
     int8_t causal; /* +1: a cause said after "because" / "since" or
                       before "so" / "therefore"; -1: the effect it is the
                       cause of, in the clause beside it; 0: neither */

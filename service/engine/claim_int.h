@@ -323,6 +323,11 @@ bool assay_claim_verb_form(const assay_term *t);
 /* whether term i of a is a verb form in -s or -ed (a base form WordNet
  * has as a verb) with a determiner right after it, its object: "signs
  * a certificate", "returns all rows"; not "the right table's columns" */
+/* whether t, right before a word, may be its adjective: a content word
+ * (no number, no technical form, in no closed class: "less", "only")
+ * with a base WordNet has as an adjective or adverb, and not mostly a
+ * verb ("plain", "salted"; not "need") */
+bool assay_claim_adjective(const assay_wordnet *wn, const assay_term *t);
 bool assay_claim_acts_on_object(const assay_wordnet *wn,
                                 const assay_analysis *a, size_t i);
 size_t assay_claim_add_claim_word(assay_claim *cl, const assay_term *t,

@@ -1085,6 +1085,43 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
  * floor). A paraphrase rewords more than the verb; a wrong answer in the
  * reference's words changes the one word that carries the claim. said:
  * the claim words the clause says. */
+/* Whether a denying clause k is of another kind of the claim's thing: a
+ * claim word it says has an adjective right before it ("plain" of "you
+ * don't store the plain hash") where the reference has another one the
+ * clause leaves unsaid ("stored as salted hashes"). The denial is of the
+ * other kind, which the claim does not speak of ("doesn't copy the nested
+ * objects" for "copies the outer object"); it judges nothing. A
+ * participle is no other kind: "a damaged bulb" is the claim's bulb in a
+ * state. */
+static bool
+denies_variant(const judge_ctx *j, const assay_claim *cl, const clause *k,
+               uint32_t said)
+{
+    const assay_wordnet *wn = j->cs->wn;
+    const assay_analysis *a = j->a;
+    if (wn == NULL || cl->negative) {
+        return false; /* the clause's flip is then no denial of its own */
+    }
+    for (size_t i = k->first + 1; i < k->last; i++) {
+        const assay_term *m = &a->terms[i - 1];
+        int w = assay_claim_word_index(cl, a->terms[i].hash);
+        if (w < 0 || !((said >> w) & 1u) || cl->wmod[w] == 0 ||
+            cl->wmod[w] == m->hash ||
+            assay_claim_word_index(cl, m->hash) >= 0 || assay_term_ed_form(m) ||
+            assay_term_ing(m) || !assay_claim_adjective(wn, m)) {
+            continue;
+        }
+        bool own_said = false;
+        for (size_t q = k->first; q < k->last && !own_said; q++) {
+            own_said = a->terms[q].hash == cl->wmod[w];
+        }
+        if (!own_said) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool
 other_verb(const judge_ctx *j, const assay_claim *cl, const clause *k,
            uint32_t said)
@@ -2072,6 +2109,9 @@ judge_clause(void *vctx, const clause *k)
                 }
             }
             continue; /* neither agrees nor contradicts */
+        }
+        if (nopp == 0 && !effect_says && denies_variant(j, cl, k, x[c].words)) {
+            continue;
         }
         note_contra(j, c, rank,
                     ((nopp & 1u) || effect_says) && denial == 0

@@ -113,6 +113,24 @@ assay_claim_acts_on_object(const assay_wordnet *wn, const assay_analysis *a,
            assay_wordnet_can_be_verb(wn, lemma, strlen(lemma));
 }
 
+bool
+assay_claim_adjective(const assay_wordnet *wn, const assay_term *t)
+{
+    if (wn == NULL || !assay_term_content(t) || t->wclass != 0 ||
+        (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH)) ||
+        assay_wordnet_mostly_verb(wn, t->surface, t->surface_len)) {
+        return false;
+    }
+    uint32_t base[4];
+    size_t n = assay_wordnet_bases(wn, t->surface, t->surface_len, base, 4);
+    for (size_t b = 0; b < n && b < 4; b++) {
+        if (assay_wordnet_modifier(wn, base[b])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The big-O growth term i of [first, last) is part of ("O", "(n", "2)"
  * in O(n^2)): its hash, *start its first term; 0 when none. */
 #define BIG_O_TERMS 8

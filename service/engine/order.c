@@ -206,7 +206,7 @@ is_any_word(const assay_term *t, const char *const *w, size_t n)
  *   "X before Y", "Y after X", "Y once X": X first;
  *   fronted ("Before Y, X", "After X, Y", "Once X, Y"): the same;
  *   "X ... then Y", "X, after that Y": X first;
- *   "X ... Y afterwards / later": X first;
+ *   "X ... Y afterwards / later", "X ... afterwards Y": X first;
  *   "X first ... Y", "first X ... Y": X first. */
 static void
 read_marker(reader *rd, size_t i)
@@ -239,8 +239,11 @@ read_marker(reader *rd, size_t i)
             add(rd, x, fronted ? main_step(rd, x) : prev_step(rd, i, s0));
         }
     } else if (is_any_word(t, later, sizeof(later) / sizeof(later[0]))) {
-        size_t y = prev_step(rd, i, clause_start(a, i));
-        y = y != SIZE_MAX ? y : next_step(rd, i);
+        /* the step it stands by: "and afterwards checks", else "is
+         * appended afterwards" */
+        size_t y = next_step(rd, i);
+        y = y != SIZE_MAX && y <= i + 2 ? y
+                                        : prev_step(rd, i, clause_start(a, i));
         if (y != SIZE_MAX) {
             add(rd, prev_step(rd, y, before), y);
         }

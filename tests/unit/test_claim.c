@@ -4703,6 +4703,64 @@ test_claim_code_spans_name_entities(void **state)
     judged_free(j);
 }
 
+/* a denial of another kind of the claim's thing (an adjective in place
+ * of the reference's own, which the clause leaves unsaid) judges nothing;
+ * the denial of the claim's own kind, or of a participle's state,
+ * contradicts it */
+static void
+test_claim_denial_of_another_kind(void **state)
+{
+    (void)state;
+    const char *q = "What does a garbage collector do?";
+    const char *ref = "A garbage collector frees unreachable objects.";
+    judged *j = judge(q, ref,
+                      "A garbage collector does not free large objects; it "
+                      "reclaims the ones nothing points to.",
+                      NULL, 0);
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A garbage collector does not free unreachable objects.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A garbage collector does not free objects.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* "allocated" is a participle: the claim's objects in a state */
+    j = judge(q, ref, "A garbage collector does not free allocated objects.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+/* two steps the reference orders said the other way round by a word of
+ * time contradict the claims they are in (order.c), reversed; listed
+ * with "and" they do not */
+static void
+test_claim_steps_in_the_other_order(void **state)
+{
+    (void)state;
+    const char *q = "How does a browser load a page it has visited before?";
+    const char *ref = "The browser checks its cache first. It then requests "
+                      "the page from the server when the copy is stale.";
+    judged *j = judge(q, ref,
+                      "The browser requests the page from the server and "
+                      "only afterwards checks its cache.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_REVERSED);
+    assert_int_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[1].reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref,
+              "The browser requests the page from the server and checks "
+              "its cache.",
+              NULL, 0);
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_not_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* the shipped word vectors (models/vectors.vec8) */
 static assay_vectors *
 shipped_vectors(void)
@@ -5131,6 +5189,8 @@ main(void)
         cmocka_unit_test(test_claim_not_without_is_a_need),
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
         cmocka_unit_test(test_claim_other_verb_in_its_place),
+        cmocka_unit_test(test_claim_denial_of_another_kind),
+        cmocka_unit_test(test_claim_steps_in_the_other_order),
         cmocka_unit_test(test_claim_big_o_bracket_stays_in_its_clause),
         cmocka_unit_test(test_claim_word_or_not_takes_it_back),
     };

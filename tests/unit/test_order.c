@@ -118,6 +118,11 @@ test_order_reversed_by_each_word(void **state)
                           "inspects the header.",
                           NULL, NULL),
                      1u);
+    assert_int_equal(find(&s,
+                          "The router forwards the packet and afterwards "
+                          "inspects the header.",
+                          NULL, NULL),
+                     1u);
     /* a synonym of a step is the step: "examines" for "inspects" */
     assert_int_equal(find(&s,
                           "The router forwards the packet and only then "
