@@ -9,7 +9,12 @@
 #include "wordnet.h"
 
 #define ANSWER_PAIRS 16 /* an answer's orders looked at: a bound on work */
+#define MARKERS 32      /* words of time read per text: a bound on work */
 #define STEP_WINDOW 5   /* terms from a word of time to the step it leads */
+#define STEP_REACH                                                             \
+    32 /* terms searched for the step before or after: a                       \
+          bound on work ("then then then ..." 64 KiB long                      \
+          stays linear) */
 #define SAME_STEP                                                              \
     0.5 /* WordNet similarity of one step said two ways:                       \
            synonyms (1) or a direct hypernym (1 / (1 + 1)) */
@@ -141,10 +146,12 @@ next_step(const reader *rd, size_t i)
     return SIZE_MAX;
 }
 
-/* the last step before term i, from term lo on; SIZE_MAX when none */
+/* the last step before term i, from term lo on, within STEP_REACH terms;
+ * SIZE_MAX when none */
 static size_t
 prev_step(const reader *rd, size_t i, size_t lo)
 {
+    lo = i > lo + STEP_REACH ? i - STEP_REACH : lo;
     for (size_t j = i; j-- > lo;) {
         if (is_step(rd, j)) {
             return j;
@@ -159,9 +166,10 @@ static size_t
 main_step(const reader *rd, size_t x)
 {
     const assay_analysis *a = rd->a;
-    for (size_t j = x + 1; j < a->n && !starts_sentence(&a->terms[j]); j++) {
+    size_t end = x + STEP_REACH < a->n ? x + STEP_REACH : a->n;
+    for (size_t j = x + 1; j < end && !starts_sentence(&a->terms[j]); j++) {
         if (starts_clause(&a->terms[j])) {
-            for (size_t k = j; k < a->n; k++) {
+            for (size_t k = j; k < end; k++) {
                 if (k > j && starts_sentence(&a->terms[k])) {
                     break;
                 }
@@ -255,6 +263,7 @@ read_marker(reader *rd, size_t i)
         }
         if (x != SIZE_MAX) {
             size_t s1 = sentence_end(a, i);
+            s1 = s1 < x + STEP_REACH ? s1 : x + STEP_REACH;
             size_t y = SIZE_MAX;
             for (size_t j = x + 1; j < s1 && y == SIZE_MAX; j++) {
                 y = is_step(rd, j) && j != i ? j : SIZE_MAX;
@@ -277,12 +286,16 @@ read_coordination(reader *rd, size_t i)
 static void
 read_pairs(reader *rd, bool coordination)
 {
-    for (size_t i = 0; i < rd->a->n && rd->n < rd->cap; i++) {
+    unsigned markers = 0;
+    for (size_t i = 0; i < rd->a->n && rd->n < rd->cap && markers < MARKERS;
+         i++) {
         const assay_term *t = &rd->a->terms[i];
         if (t->wclass & ASSAY_WC(SEQUENCE)) {
             read_marker(rd, i);
+            markers++;
         } else if (coordination && is_word(t, "and")) {
             read_coordination(rd, i);
+            markers++;
         }
     }
 }
