@@ -140,6 +140,17 @@ assay_polarity_cue_word(const assay_analysis *a, size_t i)
             IS(&a->terms[i + 1], "matter")) {
             return ASSAY_CUE_NONE;
         }
+        /* "No they are not pure sugar", "No because ...": a "no" opening
+         * a sentence before a subject pronoun, an article or "because"
+         * answers a yes/no question (a comma left out); it denies no word
+         * ("no" as a determiner stands before its noun) */
+        if (i + 1 < a->n && IS(t, "no") &&
+            (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE)) &&
+            (a->terms[i + 1].wclass &
+             (ASSAY_WC(SUBJECT_PRONOUN) | ASSAY_WC(AMOUNT_DET) |
+              ASSAY_WC(BOUNDARY)))) {
+            return ASSAY_CUE_NONE;
+        }
         for (size_t j = i + 1; j < a->n && j <= i + 2; j++) {
             const assay_term *u = &a->terms[j];
             if (u->flags & ASSAY_TERM_BREAK_BEFORE) {

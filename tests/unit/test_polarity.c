@@ -236,6 +236,13 @@ test_polarity_classifies_cues(void **state)
     /* "no matter how often" concedes; "no matter is lost" denies */
     assert_int_equal(cue_at("no matter how often it runs", 0), ASSAY_CUE_NONE);
     assert_int_equal(cue_at("it gives no answer", 2), ASSAY_CUE_CLAUSE);
+    /* a "no" opening a sentence before a pronoun, an article or
+     * "because" answers a yes/no question; before a noun it denies */
+    assert_int_equal(cue_at("No they are not equal", 0), ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("It is. No the tree is not full", 3),
+                     ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("No because it leaks", 0), ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("No thread runs", 0), ASSAY_CUE_CLAUSE);
     char sc[16];
     scope("it returns one value no matter how often it runs", 5, sc);
     assert_string_equal(sc, "..........");
