@@ -1085,6 +1085,37 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
  * floor). A paraphrase rewords more than the verb; a wrong answer in the
  * reference's words changes the one word that carries the claim. said:
  * the claim words the clause says. */
+/* Whether every word of claim cl that clause k says stands after its
+ * "than", the other side of a comparison ("they had less carbon dioxide
+ * than the pure sugar did" for "cookies are not pure sugar"): the clause
+ * compares with what the claim says, it does not say it of anything. */
+static bool
+said_after_than(const judge_ctx *j, const assay_claim *cl, const clause *k,
+                uint32_t said)
+{
+    const assay_analysis *a = j->a;
+    size_t than = SIZE_MAX;
+    /* not "more than one thing", "less than 10 ms": an amount, no other
+     * side */
+    for (size_t i = k->first + 1; i < k->last && than == SIZE_MAX; i++) {
+        than = is_word(&a->terms[i], "than") &&
+                       !(a->terms[i - 1].wclass &
+                         (ASSAY_WC(MORER) | ASSAY_WC(LESSER)))
+                   ? i
+                   : SIZE_MAX;
+    }
+    if (than == SIZE_MAX || cl->cmp.on || said == 0) {
+        return false;
+    }
+    for (size_t i = k->first; i < than; i++) {
+        int w = assay_claim_word_index(cl, a->terms[i].hash);
+        if (w >= 0 && ((said >> w) & 1u)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Whether a denying clause k is of another kind of the claim's thing: a
  * claim word it says has an adjective right before it ("plain" of "you
  * don't store the plain hash") where the reference has another one the
@@ -2109,6 +2140,9 @@ judge_clause(void *vctx, const clause *k)
                 }
             }
             continue; /* neither agrees nor contradicts */
+        }
+        if (said_after_than(j, cl, k, x[c].words)) {
+            continue;
         }
         if (nopp == 0 && !effect_says && denies_variant(j, cl, k, x[c].words)) {
             continue;

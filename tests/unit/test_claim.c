@@ -4733,6 +4733,27 @@ test_claim_denial_of_another_kind(void **state)
     judged_free(j);
 }
 
+/* what a claim says, said only as the other side of a comparison ("...
+ * than a fish does"), is compared with, not said of anything: it judges
+ * nothing; said plainly, it still contradicts */
+static void
+test_claim_said_after_than(void **state)
+{
+    (void)state;
+    const char *q = "Is a whale a fish?";
+    const char *ref = "No, a whale is not a fish.";
+    judged *j = judge(q, ref,
+                      "Not at all: a whale has a much larger brain than a "
+                      "fish.",
+                      NULL, 0);
+    assert_int_not_equal(result_of(j, "a whale")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "Yes, a whale is a fish.", NULL, 0);
+    assert_int_equal(result_of(j, "a whale")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* two steps the reference orders said the other way round by a word of
  * time contradict the claims they are in (order.c), reversed; listed
  * with "and" they do not */
@@ -5190,6 +5211,7 @@ main(void)
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
         cmocka_unit_test(test_claim_other_verb_in_its_place),
         cmocka_unit_test(test_claim_denial_of_another_kind),
+        cmocka_unit_test(test_claim_said_after_than),
         cmocka_unit_test(test_claim_steps_in_the_other_order),
         cmocka_unit_test(test_claim_big_o_bracket_stays_in_its_clause),
         cmocka_unit_test(test_claim_word_or_not_takes_it_back),
