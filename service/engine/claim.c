@@ -919,6 +919,20 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         cs->conditions |= assay_claim_is_condition(cs, c) ? 1u << c : 0u;
         cs->c[c].rule = cs->c[c].rule && !((cs->conditions >> c) & 1u);
     }
+    for (size_t c = 1; c < cs->n; c++) {
+        const clause *k = &x->cl[claim_clause[c]];
+        assay_claim *cl = &cs->c[c], *prev = &cs->c[c - 1];
+        size_t f = k->first;
+        while (f + 1 < k->last && !content(&ra->terms[f]) &&
+               !IN_CLASS(&ra->terms[f], SUBJECT_PRONOUN)) {
+            f++; /* "and", "but" */
+        }
+        if (cl->nlabels == 0 && prev->nlabels > 0 &&
+            IN_CLASS(&ra->terms[f], SUBJECT_PRONOUN)) {
+            memcpy(cl->pron, prev->label, sizeof(cl->pron));
+            cl->npron = prev->nlabels;
+        }
+    }
     for (size_t c = 0; c < cs->n && rc == ASSAY_OK; c++) {
         const clause *k = &x->cl[claim_clause[c]];
         assay_swap_nouns(&cs->swaps, ra, k->first, k->last, cs->wn);

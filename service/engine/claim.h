@@ -129,6 +129,11 @@ typedef struct assay_claim {
     uint64_t label[ASSAY_CLAIM_LABELS]; /* the instances it names ("terminal
                                            1", "bulbs A and C"): hashes */
     size_t nlabels;
+    uint64_t pron[ASSAY_CLAIM_LABELS]; /* none named, its subject a pronoun:
+                                          the instances the claim before
+                                          names ("Bulbs B and C are in one
+                                          path. They affect each other") */
+    size_t npron;
     uint64_t key[ASSAY_CLAIM_WORDS];
     double w[ASSAY_CLAIM_WORDS];
     uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */

@@ -4754,6 +4754,25 @@ test_claim_said_after_than(void **state)
     judged_free(j);
 }
 
+/* a claim whose subject is a pronoun, naming no instance, is said of
+ * those the claim before names: a denial naming another instance judges
+ * nothing of it; a denial of the same ones contradicts it */
+static void
+test_claim_pronoun_stands_for_the_instances_before(void **state)
+{
+    (void)state;
+    const char *q = "How are the switches wired?";
+    const char *ref = "Switches X and Y are in the same circuit. They "
+                      "control each other.";
+    judged *j = judge(q, ref, "Switch Z does not control switches X and Y.",
+                      NULL, 0);
+    assert_int_not_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "Switches X and Y do not control each other.", NULL, 0);
+    assert_int_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* two steps the reference orders said the other way round by a word of
  * time contradict the claims they are in (order.c), reversed; listed
  * with "and" they do not */
@@ -5212,6 +5231,7 @@ main(void)
         cmocka_unit_test(test_claim_other_verb_in_its_place),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_said_after_than),
+        cmocka_unit_test(test_claim_pronoun_stands_for_the_instances_before),
         cmocka_unit_test(test_claim_steps_in_the_other_order),
         cmocka_unit_test(test_claim_big_o_bracket_stays_in_its_clause),
         cmocka_unit_test(test_claim_word_or_not_takes_it_back),
