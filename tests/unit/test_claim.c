@@ -4764,8 +4764,8 @@ test_claim_pronoun_stands_for_the_instances_before(void **state)
     const char *q = "How are the switches wired?";
     const char *ref = "Switches X and Y are in the same circuit. They "
                       "control each other.";
-    judged *j = judge(q, ref, "Switch Z does not control switches X and Y.",
-                      NULL, 0);
+    judged *j =
+        judge(q, ref, "Switch Z does not control switches X and Y.", NULL, 0);
     assert_int_not_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
     j = judge(q, ref, "Switches X and Y do not control each other.", NULL, 0);
