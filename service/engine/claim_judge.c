@@ -95,6 +95,10 @@ typedef struct judge_ctx {
     uint32_t sent_agree;   /* claims a clause of this sentence supports */
     uint32_t sent_denied;  /* conditions a clause of this sentence denies */
     uint32_t sent_conds;   /* conditions a clause of this sentence states */
+    /* the labels the sentence's last clause naming any named ("bulb a is
+     * in its own path, so no other bulbs affect it": "it" is bulb A) */
+    uint64_t sent_labels[ASSAY_CLAIM_LABELS];
+    size_t nsent_labels;
     size_t sentence;
     /* words said with their own denial, and their sentence (find_voided) */
     struct {
@@ -1116,6 +1120,20 @@ said_after_than(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return true;
 }
 
+/* whether clause k has a pronoun that may stand for a thing named before
+ * ("it", "they", "them") */
+static bool
+has_pronoun(const assay_analysis *a, const clause *k)
+{
+    static const char *const pron[] = {"it", "they", "them", "its", "their"};
+    for (size_t i = k->first; i < k->last; i++) {
+        if (IS_ANY(&a->terms[i], pron)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* whether a clause naming labels l (n) names one the instances claim cl's
  * pronoun stands for (pron) do not include */
 static bool
@@ -1327,6 +1345,7 @@ judge_clause(void *vctx, const clause *k)
         j->sent_agree = 0;
         j->sent_denied = 0;
         j->sent_conds = 0;
+        j->nsent_labels = 0;
     }
     j->role = (int8_t)assay_claim_causal_role(a, k->first, k->last);
     /* "..., but the battery is not": the clause denies a whole predicate */
@@ -1468,6 +1487,17 @@ judge_clause(void *vctx, const clause *k)
                 break;
             }
         }
+    }
+    /* a clause naming none, with a pronoun, speaks of the instances the
+     * sentence named last: read only against a claim's pronoun (below) */
+    const uint64_t *plabels = labels;
+    size_t nplabels = nlabels;
+    if (nlabels > 0) {
+        memcpy(j->sent_labels, labels, nlabels * sizeof(labels[0]));
+        j->nsent_labels = nlabels;
+    } else if (has_pronoun(a, k)) {
+        plabels = j->sent_labels;
+        nplabels = j->nsent_labels;
     }
     /* "if" opening the clause, with "was" or "were" in it and "would"
      * in its sentence: a supposition contrary to fact ("if it was pure
@@ -2034,7 +2064,7 @@ judge_clause(void *vctx, const clause *k)
         /* ... also when the claim names them through its pronoun ("bulb A
          * does not affect bulbs B and C" against "They affect each other",
          * said of bulbs B and C) */
-        if (flip && cl->npron > 0 && named_other_of(cl, labels, nlabels)) {
+        if (flip && cl->npron > 0 && named_other_of(cl, plabels, nplabels)) {
             continue;
         }
         /* what the claim says, of another number or another one of a

@@ -4768,6 +4768,18 @@ test_claim_pronoun_stands_for_the_instances_before(void **state)
         judge(q, ref, "Switch Z does not control switches X and Y.", NULL, 0);
     assert_int_not_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
+    /* "it", naming none, is the instance the sentence named last */
+    const char *q2 = "Explain why bulbs X and Y affect each other.";
+    const char *ref2 = "Bulbs X and Y are in the same path. They affect each "
+                       "other.";
+    j = judge(q2, ref2,
+              "Bulb Z is in its own path, so no other bulb affects it.", NULL,
+              0);
+    assert_int_not_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q2, ref2, "Bulbs X and Y do not affect each other.", NULL, 0);
+    assert_int_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
     j = judge(q, ref, "Switches X and Y do not control each other.", NULL, 0);
     assert_int_equal(j->r[1].state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
