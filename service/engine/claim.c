@@ -943,6 +943,10 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             }
         }
     }
+    /* "Bulbs B and C are in the same path. They affect each other": a
+     * claim naming no instance, its subject a pronoun, is said of those
+     * the claim before names (the judge reads them only against a denial
+     * naming another instance) */
     for (size_t c = 1; c < cs->n; c++) {
         const clause *k = &x->cl[claim_clause[c]];
         assay_claim *cl = &cs->c[c], *prev = &cs->c[c - 1];

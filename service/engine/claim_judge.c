@@ -1073,22 +1073,6 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
-/* Another verb in the claim's verb's place: "the OS clears the state of
- * the running process" for "the OS saves the state of ...", "a CA encrypts
- * a server's certificate" for "signs". A claim word the reference uses as
- * a verb with its object (wacts) is unsaid; the claim word after it is
- * said and, before it, the claim word before it (else the claim's
- * subject, else for a claim said of no entity the clause's opening), in
- * that order, with at most two content words between them; the first of
- * those that acts on an object as the claim's verb does (a verb form
- * before a determiner, or a verb in -s right before the claim's next
- * word), with no "and", "or" or comma before it, is no word of the claim,
- * not denied, no linking verb, and unrelated to the claim's verb both in
- * WordNet (assay_wnsim_words 0: no synonym, no hypernym within two links,
- * no similar word) and in the word vectors (cosine at most softcos's
- * floor). A paraphrase rewords more than the verb; a wrong answer in the
- * reference's words changes the one word that carries the claim. said:
- * the claim words the clause says. */
 /* Whether every word of claim cl that clause k says stands after its
  * "than", the other side of a comparison ("they had less carbon dioxide
  * than the pure sugar did" for "cookies are not pure sugar"): the clause
@@ -1184,6 +1168,22 @@ denies_variant(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Another verb in the claim's verb's place: "the OS clears the state of
+ * the running process" for "the OS saves the state of ...", "a CA encrypts
+ * a server's certificate" for "signs". A claim word the reference uses as
+ * a verb with its object (wacts) is unsaid; the claim word after it is
+ * said and, before it, the claim word before it (else the claim's
+ * subject, else for a claim said of no entity the clause's opening), in
+ * that order, with at most two content words between them; the first of
+ * those that acts on an object as the claim's verb does (a verb form
+ * before a determiner, or a verb in -s right before the claim's next
+ * word), with no "and", "or" or comma before it, is no word of the claim,
+ * not denied, no linking verb, and unrelated to the claim's verb both in
+ * WordNet (assay_wnsim_words 0: no synonym, no hypernym within two links,
+ * no similar word) and in the word vectors (cosine at most softcos's
+ * floor). A paraphrase rewords more than the verb; a wrong answer in the
+ * reference's words changes the one word that carries the claim. said:
+ * the claim words the clause says. */
 static bool
 other_verb(const judge_ctx *j, const assay_claim *cl, const clause *k,
            uint32_t said)
