@@ -896,10 +896,13 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
         }
         wk[u] = keys[i];
         wcount[u] = (uint32_t)(j - i);
-        widf[u] = idf != NULL ? assay_idf_get(idf, keys[i]) : 1.0;
+        widf[u] = 1.0;
         wdem[u] = d < pq->demoted.n && pq->demoted.k[d] == keys[i];
         u++;
         i = j;
+    }
+    if (idf != NULL) {
+        assay_idf_get_each(idf, wk, u, widf);
     }
     *aw = (answer_words){wk, wcount, widf, wdem, u};
     words_vec(full, aw, idf != NULL, false, fv);

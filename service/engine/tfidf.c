@@ -144,8 +144,8 @@ assay_idf_put(assay_idf *t, uint64_t key, double idf)
     return ASSAY_OK;
 }
 
-/* assay_idf_get, inline for vec_fill: a call per distinct key was a
- * third of the look-up's cost */
+/* assay_idf_get, inline for vec_fill and assay_idf_get_each: a call per
+ * key was a third of the look-up's cost */
 static inline double
 idf_lookup(const assay_idf *t, uint64_t key)
 {
@@ -160,6 +160,15 @@ double
 assay_idf_get(const assay_idf *t, uint64_t key)
 {
     return idf_lookup(t, key);
+}
+
+void
+assay_idf_get_each(const assay_idf *t, const uint64_t *keys, size_t n,
+                   double *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        out[i] = idf_lookup(t, keys[i]);
+    }
 }
 
 void
