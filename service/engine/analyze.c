@@ -349,7 +349,11 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
     char *copy = NULL; /* the normalised text's copy in the arena */
     assay_wordcache *wc = assay_wordcache_thread();
     uint64_t gen = assay_lexicon_generation(lex);
-    assay_err rc = assay_normalize(text, len, &norm, err);
+    /* the normalised text is needed only here: in the thread's scratch */
+    assay_scratch *sc = assay_scratch_thread();
+    assay_err rc = sc != NULL
+                       ? assay_normalize_scratch(text, len, sc, &norm, err)
+                       : assay_normalize(text, len, &norm, err);
     if (rc != ASSAY_OK) {
         return rc;
     }
