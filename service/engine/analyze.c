@@ -349,7 +349,8 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
     char *copy = NULL; /* the normalised text's copy in the arena */
     assay_wordcache *wc = assay_wordcache_thread();
     uint64_t gen = assay_lexicon_generation(lex);
-    /* the normalised text is needed only here: in the thread's scratch */
+    /* the normalised text and its tokens are needed only here: in the
+     * thread's scratch */
     assay_scratch *sc = assay_scratch_thread();
     assay_err rc = sc != NULL
                        ? assay_normalize_scratch(text, len, sc, &norm, err)
@@ -357,7 +358,9 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
     if (rc != ASSAY_OK) {
         return rc;
     }
-    rc = assay_tokenize(norm.text, norm.len, &toks, &ntoks, err);
+    rc = sc != NULL ? assay_tokenize_scratch(norm.text, norm.len, sc, &toks,
+                                             &ntoks, err)
+                    : assay_tokenize(norm.text, norm.len, &toks, &ntoks, err);
     if (rc != ASSAY_OK) {
         goto out;
     }
@@ -527,7 +530,9 @@ oom:
 out:
     an_blocks_free(arena.head);
     free(terms);
-    free(toks);
+    if (sc == NULL) {
+        free(toks);
+    }
     assay_stemmer_free(own);
     assay_norm_fini(&norm);
     return rc;

@@ -40,8 +40,9 @@ typedef enum assay_scratch_slot {
                                     buffer zero, a kept one as left) */
     ASSAY_SCRATCH_NORM_TEXT,     /* analyze.c (normalize.c): the text
                                     being analysed, normalised, and */
-    ASSAY_SCRATCH_NORM_OFFSETS,  /* its offsets (both got with
-                                    assay_scratch_grow) */
+    ASSAY_SCRATCH_NORM_OFFSETS,  /* its offsets, and */
+    ASSAY_SCRATCH_TOKENS,        /* its tokens (tokenize.c; the three got
+                                    with assay_scratch_grow) */
     ASSAY_SCRATCH_NSLOTS
 } assay_scratch_slot;
 
