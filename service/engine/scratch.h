@@ -43,6 +43,9 @@ typedef enum assay_scratch_slot {
     ASSAY_SCRATCH_NORM_OFFSETS,  /* its offsets, and */
     ASSAY_SCRATCH_TOKENS,        /* its tokens (tokenize.c; the three got
                                     with assay_scratch_grow) */
+    ASSAY_SCRATCH_ANSWER_TERMS,  /* engine.c (analyze.c): the terms of
+                                    the answer being graded, and */
+    ASSAY_SCRATCH_ANSWER_ARENA,  /* their strings */
     ASSAY_SCRATCH_NSLOTS
 } assay_scratch_slot;
 
