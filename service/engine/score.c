@@ -586,6 +586,13 @@ waive_asked(assay_prepared *pq, const assay_params *p)
     return ASSAY_OK;
 }
 
+static double
+log_words(size_t n)
+{
+    double x = log1p((double)n) / log1p(128.0);
+    return x > 1.0 ? 1.0 : x;
+}
+
 assay_err
 assay_prepare(assay_prepared *pq, const char *id, const char *question,
               size_t question_len, const char *const *refs,
@@ -648,6 +655,8 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         }
     }
     pq->q_content = content_count(&pq->question);
+    pq->ref_words = log_words(pq->ref_content);
+    pq->q_words = log_words(pq->q_content);
     {
         /* "seperate" against "connected": the opposites are targets too */
         size_t cap = 8192;
@@ -761,13 +770,6 @@ assay_prepared_wordnet(assay_prepared *pq, const struct assay_wordnet *wn,
         return ASSAY_OK;
     }
     return assay_wnprep_build(&pq->wnprep, wn, pq, idf);
-}
-
-static double
-log_words(size_t n)
-{
-    double x = log1p((double)n) / log1p(128.0);
-    return x > 1.0 ? 1.0 : x;
 }
 
 static double
@@ -1203,8 +1205,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->f[ASSAY_F_length] = len > 1.0 ? 1.0 : len;
     f->f[ASSAY_F_cov_x_len] = f->f[ASSAY_F_coverage] * f->f[ASSAY_F_length];
     f->f[ASSAY_F_answer_words] = log_words(f->n_content);
-    f->f[ASSAY_F_reference_words] = log_words(pq->ref_content);
-    f->f[ASSAY_F_question_words] = log_words(pq->q_content);
+    f->f[ASSAY_F_reference_words] = pq->ref_words;
+    f->f[ASSAY_F_question_words] = pq->q_words;
 
 out:
     assay_scratch_trim(sc);
