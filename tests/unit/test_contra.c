@@ -472,6 +472,17 @@ test_contra_answer_buckets(void **state)
         }
     }
     assert_true(f.nlexb == 3); /* terminals, not, connected */
+    /* repeats count once, in order: banana, terminals, voltmeter */
+    const char *again = "banana terminals banana voltmeter terminals banana";
+    answer_features(lex, st, idf, &p, &pq, again, &f);
+    assert_true(f.nlexb == 3);
+    for (size_t i = 1; i < f.nlexb; i++) {
+        assert_true(f.lexb[i - 1] < f.lexb[i]);
+    }
+    assert_true(
+        has_bucket(&f, assay_contra_bucket(k[1], false, ASSAY_LEX_SAME)) &&
+        has_bucket(&f, assay_contra_bucket(k[2], false, ASSAY_LEX_QUESTION)) &&
+        has_bucket(&f, assay_contra_bucket(k[3], false, ASSAY_LEX_ABSENT)));
     assay_prepared_fini(&pq);
     assay_idf_free(idf);
     assay_stemmer_free(st);
