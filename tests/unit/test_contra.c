@@ -381,6 +381,13 @@ test_contra_lex_features(void **state)
     assay_contra_features(&pq, &f, &m, 0.5, false, false, x);
     assert_true(x[ASSAY_CF_lex_max] == x[ASSAY_CF_lex_min]);
     assert_near(x[ASSAY_CF_lex_min], 1.0 / (1.0 + exp(-2.0)), 1e-12);
+    /* a bucket of no evidence (0) is squashed as the formula does it */
+    volatile double zero = 0.0;
+    m.lex[5] = 0.0f;
+    f.nlexb = 2;
+    assay_contra_features(&pq, &f, &m, 0.5, false, false, x);
+    assert_true(x[ASSAY_CF_lex_max] == 1.0 / (1.0 + exp(-zero)));
+    assert_near(x[ASSAY_CF_lex_min], 1.0 / (1.0 + exp(1.0)), 1e-12);
 }
 
 static bool
