@@ -69,10 +69,12 @@ an_copy(an_arena *a, const char *s, size_t len)
     return p;
 }
 
+/* Frees the blocks from b on up to kept (a scratch's, the oldest; not
+ * read: trimmed with its scratch, it may be gone). */
 static void
-an_blocks_free(an_block *b)
+an_blocks_free(an_block *b, const void *kept)
 {
-    while (b != NULL) {
+    while (b != NULL && b != kept) {
         an_block *next = b->next;
         free(b);
         b = next;
@@ -334,10 +336,11 @@ mostly_lower(const char *text, size_t len)
     return lower > upper;
 }
 
-assay_err
-assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
-              const char *text, size_t len, assay_analysis *out,
-              assay_error *err)
+/* assay_analyze, the terms and the arena's first block in keep's slots
+ * when keep is not NULL (assay_analyze_scratch). */
+static assay_err
+an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
+       size_t len, assay_scratch *keep, assay_analysis *out, assay_error *err)
 {
     memset(out, 0, sizeof(*out));
     assay_norm norm;
@@ -349,11 +352,18 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
     char *copy = NULL; /* the normalised text's copy in the arena */
     assay_wordcache *wc = assay_wordcache_thread();
     uint64_t gen = assay_lexicon_generation(lex);
-    assay_err rc = assay_normalize(text, len, &norm, err);
+    /* the normalised text and its tokens are needed only here: in the
+     * thread's scratch */
+    assay_scratch *sc = keep != NULL ? keep : assay_scratch_thread();
+    assay_err rc = sc != NULL
+                       ? assay_normalize_scratch(text, len, sc, &norm, err)
+                       : assay_normalize(text, len, &norm, err);
     if (rc != ASSAY_OK) {
         return rc;
     }
-    rc = assay_tokenize(norm.text, norm.len, &toks, &ntoks, err);
+    rc = sc != NULL ? assay_tokenize_scratch(norm.text, norm.len, sc, &toks,
+                                             &ntoks, err)
+                    : assay_tokenize(norm.text, norm.len, &toks, &ntoks, err);
     if (rc != ASSAY_OK) {
         goto out;
     }
@@ -366,10 +376,22 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
             }
             stemmer = own;
         }
-        terms = malloc(ntoks * sizeof(*terms));
         /* The text's copy and the surfaces copied apart take at most
          * 2 * norm.len + ntoks + 1 bytes; stems norm.len + ntoks. */
-        arena.head = an_block_new(3 * (norm.len + ntoks) + 16);
+        size_t cap = 3 * (norm.len + ntoks) + 16;
+        if (keep == NULL) {
+            terms = malloc(ntoks * sizeof(*terms));
+            arena.head = an_block_new(cap);
+        } else if (cap <= SIZE_MAX - sizeof(an_block)) {
+            terms = assay_scratch_get(keep, ASSAY_SCRATCH_ANSWER_TERMS,
+                                      ntoks * sizeof(*terms));
+            arena.head = assay_scratch_get(keep, ASSAY_SCRATCH_ANSWER_ARENA,
+                                           sizeof(an_block) + cap);
+            if (arena.head != NULL) {
+                *arena.head = (an_block){NULL, 0, cap};
+            }
+            out->kept = arena.head;
+        }
         if (terms == NULL || arena.head == NULL ||
             (copy = an_copy(&arena, norm.text, norm.len)) == NULL) {
             rc = assay_error_set(err, ASSAY_ENOMEM,
@@ -521,12 +543,35 @@ assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
 oom:
     assay_error_set(err, rc, "analyze: out of memory");
 out:
-    an_blocks_free(arena.head);
-    free(terms);
-    free(toks);
+    if (arena.head != NULL || terms != NULL) { /* failed: nothing kept */
+        an_blocks_free(arena.head, out->kept);
+        if (keep == NULL) {
+            free(terms);
+        }
+        out->kept = NULL;
+    }
+    if (sc == NULL) {
+        free(toks);
+    }
     assay_stemmer_free(own);
     assay_norm_fini(&norm);
     return rc;
+}
+
+assay_err
+assay_analyze(const assay_lexicon *lex, assay_stemmer *stemmer,
+              const char *text, size_t len, assay_analysis *out,
+              assay_error *err)
+{
+    return an_run(lex, stemmer, text, len, NULL, out, err);
+}
+
+assay_err
+assay_analyze_scratch(const assay_lexicon *lex, assay_stemmer *stemmer,
+                      const char *text, size_t len, assay_scratch *sc,
+                      assay_analysis *out, assay_error *err)
+{
+    return an_run(lex, stemmer, text, len, sc, out, err);
 }
 
 size_t
@@ -610,7 +655,9 @@ assay_analysis_fini(assay_analysis *a)
     if (a == NULL) {
         return;
     }
-    an_blocks_free(a->arena);
-    free(a->terms);
+    an_blocks_free(a->arena, a->kept);
+    if (a->kept == NULL) {
+        free(a->terms);
+    }
     memset(a, 0, sizeof(*a));
 }

@@ -27,6 +27,15 @@ clamp01(double v)
     return !(v > 0.0) ? 0.0 : v > 1.0 ? 1.0 : v;
 }
 
+/* The logistic of word evidence v: 0.5 without a call for v 0 (no word
+ * evidence, every answer of a model without it), which is what
+ * 1 / (1 + exp(-0)) gives exactly. */
+static double
+lex_squash(double v)
+{
+    return v == 0.0 ? 0.5 : 1.0 / (1.0 + exp(-v));
+}
+
 /* Whether the reference says something negatively: a negation cue in its
  * first reference (the one the claims come from). */
 static bool
@@ -118,9 +127,9 @@ assay_contra_features(const assay_prepared *pq, const assay_features *f,
         lo = i == 0 || v < lo ? v : lo;
     }
     double mean = f->nlexb > 0 ? sum / (double)f->nlexb : 0.0;
-    x[ASSAY_CF_lex_mean] = 1.0 / (1.0 + exp(-mean));
-    x[ASSAY_CF_lex_max] = 1.0 / (1.0 + exp(-hi));
-    x[ASSAY_CF_lex_min] = 1.0 / (1.0 + exp(-lo));
+    x[ASSAY_CF_lex_mean] = lex_squash(mean);
+    x[ASSAY_CF_lex_max] = lex_squash(hi);
+    x[ASSAY_CF_lex_min] = lex_squash(lo);
     /* the evidence where the answer speaks of the reference's or the
      * question's matter */
     x[ASSAY_CF_lex_x_recall] = x[ASSAY_CF_lex_mean] * g[ASSAY_F_recall];

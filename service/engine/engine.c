@@ -7,6 +7,7 @@
 #include "feedback.h"
 #include "model.h"
 #include "qcache.h"
+#include "scratch.h"
 #include "tls.h"
 #include "verdict.h"
 
@@ -67,8 +68,14 @@ grade_prepared(const assay_model *m, const char *hash, const assay_prepared *pq,
                assay_stemmer *st, const char *answer, size_t answer_len,
                assay_verdict **out, assay_error *err)
 {
+    /* the answer's analysis in the thread's scratch: read no later than
+     * assay_features_compute, which trims the scratch */
+    assay_scratch *sc = assay_scratch_thread();
     assay_analysis a;
-    assay_err rc = assay_analyze(m->lex, st, answer, answer_len, &a, err);
+    assay_err rc =
+        sc != NULL
+            ? assay_analyze_scratch(m->lex, st, answer, answer_len, sc, &a, err)
+            : assay_analyze(m->lex, st, answer, answer_len, &a, err);
     if (rc != ASSAY_OK) {
         if (err != NULL) {
             snprintf(err->source, sizeof(err->source), "answer");

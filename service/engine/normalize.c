@@ -33,7 +33,8 @@ typedef struct norm_buf {
     char *text;
     size_t *offsets;
     size_t len;
-    size_t cap; /* capacity of text; offsets has cap + 1 entries */
+    size_t cap;        /* capacity of text; offsets has cap + 1 entries */
+    assay_scratch *sc; /* the buffers' owner, or NULL: malloc's */
 } norm_buf;
 
 typedef struct norm_group {
@@ -56,12 +57,18 @@ norm_grow(norm_buf *b, size_t need)
         }
         cap *= 2;
     }
-    char *t = realloc(b->text, cap + 1);
+    char *t = b->sc != NULL
+                  ? assay_scratch_grow(b->sc, ASSAY_SCRATCH_NORM_TEXT, cap + 1)
+                  : realloc(b->text, cap + 1);
     if (t == NULL) {
         return false;
     }
     b->text = t;
-    size_t *o = realloc(b->offsets, (cap + 1) * sizeof(size_t));
+    size_t obytes = (cap + 1) * sizeof(size_t);
+    size_t *o =
+        b->sc != NULL
+            ? assay_scratch_grow(b->sc, ASSAY_SCRATCH_NORM_OFFSETS, obytes)
+            : realloc(b->offsets, obytes);
     if (o == NULL) {
         return false;
     }
@@ -255,8 +262,9 @@ norm_ascii_copy(norm_buf *b, const utf8proc_uint8_t *s, size_t from, size_t to)
     b->len += to - from;
 }
 
-assay_err
-assay_normalize(const char *in, size_t len, assay_norm *out, assay_error *err)
+static assay_err
+norm_run(const char *in, size_t len, assay_scratch *sc, assay_norm *out,
+         assay_error *err)
 {
     memset(out, 0, sizeof(*out));
     if (in == NULL && len > 0) {
@@ -268,6 +276,7 @@ assay_normalize(const char *in, size_t len, assay_norm *out, assay_error *err)
                                len);
     }
     norm_buf b = {0};
+    b.sc = sc;
     norm_group g;
     g.n = 0;
     g.origin = 0;
@@ -346,15 +355,31 @@ assay_normalize(const char *in, size_t len, assay_norm *out, assay_error *err)
     out->text = b.text;
     out->len = b.len;
     out->offsets = b.offsets;
+    out->scratch = sc != NULL;
     return ASSAY_OK;
 out:
     if (rc == ASSAY_ENOMEM) {
         assay_error_set(err, ASSAY_ENOMEM,
                         "normalize: out of memory at byte %zu of %zu", i, len);
     }
-    free(b.text);
-    free(b.offsets);
+    if (sc == NULL) {
+        free(b.text);
+        free(b.offsets);
+    }
     return rc;
+}
+
+assay_err
+assay_normalize(const char *in, size_t len, assay_norm *out, assay_error *err)
+{
+    return norm_run(in, len, NULL, out, err);
+}
+
+assay_err
+assay_normalize_scratch(const char *in, size_t len, assay_scratch *sc,
+                        assay_norm *out, assay_error *err)
+{
+    return norm_run(in, len, sc, out, err);
 }
 
 void
@@ -363,7 +388,9 @@ assay_norm_fini(assay_norm *n)
     if (n == NULL) {
         return;
     }
-    free(n->text);
-    free(n->offsets);
+    if (!n->scratch) {
+        free(n->text);
+        free(n->offsets);
+    }
     memset(n, 0, sizeof(*n));
 }

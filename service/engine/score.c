@@ -586,6 +586,13 @@ waive_asked(assay_prepared *pq, const assay_params *p)
     return ASSAY_OK;
 }
 
+static double
+log_words(size_t n)
+{
+    double x = log1p((double)n) / log1p(128.0);
+    return x > 1.0 ? 1.0 : x;
+}
+
 assay_err
 assay_prepare(assay_prepared *pq, const char *id, const char *question,
               size_t question_len, const char *const *refs,
@@ -648,6 +655,8 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
         }
     }
     pq->q_content = content_count(&pq->question);
+    pq->ref_words = log_words(pq->ref_content);
+    pq->q_words = log_words(pq->q_content);
     {
         /* "seperate" against "connected": the opposites are targets too */
         size_t cap = 8192;
@@ -761,13 +770,6 @@ assay_prepared_wordnet(assay_prepared *pq, const struct assay_wordnet *wn,
         return ASSAY_OK;
     }
     return assay_wnprep_build(&pq->wnprep, wn, pq, idf);
-}
-
-static double
-log_words(size_t n)
-{
-    double x = log1p((double)n) / log1p(128.0);
-    return x > 1.0 ? 1.0 : x;
 }
 
 static double
@@ -896,10 +898,13 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
         }
         wk[u] = keys[i];
         wcount[u] = (uint32_t)(j - i);
-        widf[u] = idf != NULL ? assay_idf_get(idf, keys[i]) : 1.0;
+        widf[u] = 1.0;
         wdem[u] = d < pq->demoted.n && pq->demoted.k[d] == keys[i];
         u++;
         i = j;
+    }
+    if (idf != NULL) {
+        assay_idf_get_each(idf, wk, u, widf);
     }
     *aw = (answer_words){wk, wcount, widf, wdem, u};
     words_vec(full, aw, idf != NULL, false, fv);
@@ -1168,23 +1173,26 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
             f->lexb[f->nlexb++] = assay_contra_bucket(t->hash, neg, rel);
         }
     }
-    /* distinct buckets: each counts once per answer (insertion sort: at
-     * most 64) */
-    for (size_t i = 1; i < f->nlexb; i++) {
-        uint16_t v = f->lexb[i];
-        size_t j = i;
-        for (; j > 0 && f->lexb[j - 1] > v; j--) {
-            f->lexb[j] = f->lexb[j - 1];
+    /* distinct buckets, ascending: each counts once per answer. A bit per
+     * bucket, and one per word of them that is used, read back in order
+     * (an insertion sort of up to 64 cost hundreds of instructions) */
+    if (f->nlexb > 1) {
+        _Static_assert(ASSAY_CONTRA_BUCKETS == 64 * 64, "64 words of 64");
+        uint64_t bits[ASSAY_CONTRA_BUCKETS / 64] = {0}, used = 0;
+        for (size_t i = 0; i < f->nlexb; i++) {
+            bits[f->lexb[i] / 64] |= 1ULL << (f->lexb[i] % 64);
+            used |= 1ULL << (f->lexb[i] / 64);
         }
-        f->lexb[j] = v;
-    }
-    size_t nd = 0;
-    for (size_t i = 0; i < f->nlexb; i++) {
-        if (nd == 0 || f->lexb[nd - 1] != f->lexb[i]) {
-            f->lexb[nd++] = f->lexb[i];
+        size_t nd = 0;
+        for (; used != 0; used &= used - 1) {
+            unsigned w = (unsigned)__builtin_ctzll(used);
+            for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
+                f->lexb[nd++] =
+                    (uint16_t)(w * 64 + (unsigned)__builtin_ctzll(b));
+            }
         }
+        f->nlexb = nd;
     }
-    f->nlexb = nd;
     f->unseen = f->n_content ? (double)unseen / (double)f->n_content : 0.0;
     f->other_label = labels > 0 && ref_labels(pq);
     f->q_only = f->n_content ? (double)qonly / (double)f->n_content : 0.0;
@@ -1200,8 +1208,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     f->f[ASSAY_F_length] = len > 1.0 ? 1.0 : len;
     f->f[ASSAY_F_cov_x_len] = f->f[ASSAY_F_coverage] * f->f[ASSAY_F_length];
     f->f[ASSAY_F_answer_words] = log_words(f->n_content);
-    f->f[ASSAY_F_reference_words] = log_words(pq->ref_content);
-    f->f[ASSAY_F_question_words] = log_words(pq->q_content);
+    f->f[ASSAY_F_reference_words] = pq->ref_words;
+    f->f[ASSAY_F_question_words] = pq->q_words;
 
 out:
     assay_scratch_trim(sc);

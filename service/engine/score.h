@@ -56,6 +56,8 @@ typedef struct assay_prepared {
     double ref_idf_total;  /* idf mass of refwords minus demoted */
     size_t ref_content;    /* content words of the longest reference */
     size_t q_content;      /* content words of the question */
+    double ref_words;      /* their features (log-scaled), worked out */
+    double q_words;        /* when prepared rather than per verdict */
     size_t ref_novel;      /* reference content words the question does
                               not name: what an answer has to add */
     size_t q_negators;     /* negation cue terms of the question */

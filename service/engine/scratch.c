@@ -34,6 +34,18 @@ assay_scratch_free(assay_scratch *s)
     free(s);
 }
 
+/* A buffer's next capacity for bytes: half again at least, so slowly
+ * lengthening answers do not reallocate every time. */
+static size_t
+scratch_cap(const scratch_buf *b, size_t bytes)
+{
+    size_t cap = b->cap + b->cap / 2;
+    if (cap < bytes) {
+        cap = bytes;
+    }
+    return cap < 256 ? 256 : cap;
+}
+
 static void *
 scratch_get(assay_scratch *s, assay_scratch_slot slot, size_t bytes, bool zero)
 {
@@ -41,19 +53,29 @@ scratch_get(assay_scratch *s, assay_scratch_slot slot, size_t bytes, bool zero)
     if (bytes <= b->cap && b->p != NULL) {
         return b->p;
     }
-    /* grow by half again at least, so slowly lengthening answers do not
-     * reallocate every time; the old contents are not kept */
-    size_t cap = b->cap + b->cap / 2;
-    if (cap < bytes) {
-        cap = bytes;
-    }
-    if (cap < 256) {
-        cap = 256;
-    }
+    /* the old contents are not kept */
+    size_t cap = scratch_cap(b, bytes);
     free(b->p);
     b->p = zero ? calloc(1, cap) : malloc(cap);
     b->cap = b->p != NULL ? cap : 0;
     return b->p;
+}
+
+void *
+assay_scratch_grow(assay_scratch *s, assay_scratch_slot slot, size_t bytes)
+{
+    scratch_buf *b = &s->buf[slot];
+    if (bytes <= b->cap && b->p != NULL) {
+        return b->p;
+    }
+    size_t cap = scratch_cap(b, bytes);
+    void *p = realloc(b->p, cap);
+    if (p == NULL) {
+        free(b->p);
+    }
+    b->p = p;
+    b->cap = p != NULL ? cap : 0;
+    return p;
 }
 
 void *

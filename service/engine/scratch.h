@@ -38,6 +38,14 @@ typedef enum assay_scratch_slot {
                                     before, kept between verdicts (got
                                     with assay_scratch_get_zero: a new
                                     buffer zero, a kept one as left) */
+    ASSAY_SCRATCH_NORM_TEXT,     /* analyze.c (normalize.c): the text
+                                    being analysed, normalised, and */
+    ASSAY_SCRATCH_NORM_OFFSETS,  /* its offsets, and */
+    ASSAY_SCRATCH_TOKENS,        /* its tokens (tokenize.c; the three got
+                                    with assay_scratch_grow) */
+    ASSAY_SCRATCH_ANSWER_TERMS,  /* engine.c (analyze.c): the terms of
+                                    the answer being graded, and */
+    ASSAY_SCRATCH_ANSWER_ARENA,  /* their strings */
     ASSAY_SCRATCH_NSLOTS
 } assay_scratch_slot;
 
@@ -69,6 +77,11 @@ void *assay_scratch_get(assay_scratch *s, assay_scratch_slot slot,
  * zeroed, a reused one as that user left it. */
 void *assay_scratch_get_zero(assay_scratch *s, assay_scratch_slot slot,
                              size_t bytes);
+
+/* assay_scratch_grow is assay_scratch_get keeping the buffer's contents
+ * (as realloc does), for a user that fills its slot while it grows. */
+void *assay_scratch_grow(assay_scratch *s, assay_scratch_slot slot,
+                         size_t bytes);
 
 /* assay_scratch_trim frees the buffers larger than ASSAY_SCRATCH_KEEP. */
 void assay_scratch_trim(assay_scratch *s);

@@ -345,6 +345,21 @@ assay_spell_distance(const char *a, size_t an, const char *b, size_t bn,
     return p[bn] <= max ? p[bn] : max + 1;
 }
 
+/* Whether x has more than 2 * max set bits, max 1 or 2 (target_of's edit
+ * bound): its lowest bit dropped that many times, a few operations where
+ * a count takes a dozen. */
+static inline bool
+letters_apart(uint32_t x, unsigned max)
+{
+    x &= x - 1;
+    x &= x - 1;
+    if (max > 1) {
+        x &= x - 1;
+        x &= x - 1;
+    }
+    return x != 0;
+}
+
 /* The one vocabulary word t is a misspelling of, or NULL: none, or two
  * stems are equally close. t is no vocabulary word of its first letter
  * (assay_spell_vocab_says: asked before, which spares a known word the
@@ -375,7 +390,7 @@ target_of(const assay_spell_vocab *v, const assay_term *t, uint32_t m)
     for (; k < end && v->w[k].len <= t->surface_len + max; k++) {
         const assay_spell_word *e = &v->w[k];
         /* an edit changes at most two letters of the set */
-        if (assay_bits32(e->letters ^ m) > 2 * max) {
+        if (letters_apart(e->letters ^ m, max)) {
             continue;
         }
         unsigned d = assay_spell_distance(t->surface, t->surface_len,

@@ -91,6 +91,11 @@ assay_err assay_idf_put(assay_idf *t, uint64_t key, double idf);
 /* assay_idf_get returns the idf of key, or the maximum idf when unseen. */
 double assay_idf_get(const assay_idf *t, uint64_t key);
 
+/* assay_idf_get_each sets out[i] to assay_idf_get(t, keys[i]) for each of
+ * n keys, in one call. */
+void assay_idf_get_each(const assay_idf *t, const uint64_t *keys, size_t n,
+                        double *out);
+
 /* assay_idf_set_unseen raises the idf given to unseen terms to idf (it is
  * never below the largest stored idf). */
 void assay_idf_set_unseen(assay_idf *t, double idf);

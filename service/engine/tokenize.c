@@ -41,6 +41,7 @@ typedef struct tok_list {
     assay_token *v;
     size_t n;
     size_t cap;
+    assay_scratch *sc; /* v's owner, or NULL: malloc's */
 } tok_list;
 
 /* Byte classes for the ASCII fast paths: TOK_ALNUM for a letter or
@@ -460,7 +461,10 @@ tok_push(tok_list *l, size_t start, size_t end, unsigned kind, unsigned flags)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 32;
-        assay_token *v = realloc(l->v, cap * sizeof(*v));
+        assay_token *v = l->sc != NULL
+                             ? assay_scratch_grow(l->sc, ASSAY_SCRATCH_TOKENS,
+                                                  cap * sizeof(*v))
+                             : realloc(l->v, cap * sizeof(*v));
         if (v == NULL) {
             return false;
         }
@@ -511,12 +515,12 @@ tok_plain_word(const unsigned char *s, size_t len, size_t st, unsigned *kind)
     return i;
 }
 
-assay_err
-assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
-               assay_error *err)
+static assay_err
+tok_run(const char *text, size_t len, assay_scratch *sc, assay_token **out,
+        size_t *n, assay_error *err)
 {
     const unsigned char *s = (const unsigned char *)text;
-    tok_list l = {NULL, 0, 0};
+    tok_list l = {NULL, 0, 0, sc};
     bool brk = false, sent = false;
     bool open = false, close = false, other = false; /* kinds of break */
     bool noncomma = false; /* a break mark other than ',' */
@@ -638,17 +642,35 @@ assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
             fl |= ASSAY_TOK_CODE;
         }
         if (!tok_push(&l, i, end, kind, fl)) {
-            free(l.v);
+            if (sc == NULL) {
+                free(l.v);
+            }
             return assay_error_set(err, ASSAY_ENOMEM,
                                    "tokenize: out of memory at byte %zu", i);
         }
         i = end;
     }
     if (l.n == 0) {
-        free(l.v);
+        if (sc == NULL) {
+            free(l.v);
+        }
         l.v = NULL;
     }
     *out = l.v;
     *n = l.n;
     return ASSAY_OK;
+}
+
+assay_err
+assay_tokenize(const char *text, size_t len, assay_token **out, size_t *n,
+               assay_error *err)
+{
+    return tok_run(text, len, NULL, out, n, err);
+}
+
+assay_err
+assay_tokenize_scratch(const char *text, size_t len, assay_scratch *sc,
+                       assay_token **out, size_t *n, assay_error *err)
+{
+    return tok_run(text, len, sc, out, n, err);
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "assay/assay.h"
+#include "scratch.h"
 
 enum assay_token_kind {
     ASSAY_TOK_WORD = 0, /* letters only (may include an apostrophe: don't) */
@@ -55,5 +56,13 @@ typedef struct assay_token {
  * Fails only with ASSAY_ENOMEM. */
 assay_err assay_tokenize(const char *text, size_t len, assay_token **out,
                          size_t *n, assay_error *err);
+
+/* assay_tokenize_scratch is assay_tokenize with the tokens in sc's
+ * ASSAY_SCRATCH_TOKENS slot, valid until its next use and not to be freed:
+ * analysis reads them only while it runs (a malloc, a realloc or two and a
+ * free an answer otherwise). */
+assay_err assay_tokenize_scratch(const char *text, size_t len,
+                                 assay_scratch *sc, assay_token **out,
+                                 size_t *n, assay_error *err);
 
 #endif

@@ -621,11 +621,68 @@ test_analyze_edit_signatures(void **state)
     }
 }
 
+/* Into a scratch, the analysis assay_analyze makes, term for term, for
+ * texts one after another (a long one, then a short one in the same
+ * slots); its fini, even after the scratch is trimmed or freed, frees only
+ * its own (memcheck and LeakSanitizer see the rest). */
+static void
+test_analyze_scratch_matches_analyze(void **state)
+{
+    const assay_lexicon *lex = *state;
+    assay_scratch *sc = assay_scratch_new();
+    assert_non_null(sc);
+    char long_text[4000] = "";
+    while (strlen(long_text) + 80 < sizeof(long_text)) {
+        strcat(long_text, "The GPUs store rows WHERE `is` holds; unencrypted "
+                          "B-trees, Ke\xCC\x81ys. ");
+    }
+    const char *text[] = {long_text, "Decorators wrap multi-threaded code.", "",
+                          "   "};
+    for (size_t k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
+        assay_analysis a, b;
+        size_t n = strlen(text[k]);
+        assert_ok(assay_analyze(lex, NULL, text[k], n, &a, NULL));
+        assert_ok(assay_analyze_scratch(lex, NULL, text[k], n, sc, &b, NULL));
+        assert_int_equal(a.n, b.n);
+        assert_int_equal(a.orig_len, b.orig_len);
+        for (size_t i = 0; i < a.n; i++) {
+            const assay_term *x = &a.terms[i], *y = &b.terms[i];
+            assert_int_equal(x->text_len, y->text_len);
+            assert_memory_equal(x->text, y->text, x->text_len + 1);
+            assert_int_equal(x->surface_len, y->surface_len);
+            assert_memory_equal(x->surface, y->surface, x->surface_len + 1);
+            assert_true(x->hash == y->hash && x->wclass == y->wclass &&
+                        x->neg == y->neg);
+            assert_int_equal(x->start, y->start);
+            assert_int_equal(x->end, y->end);
+            assert_int_equal(x->flags, y->flags);
+            assert_int_equal(x->text_sig, y->text_sig);
+            assert_int_equal(x->surface_sig, y->surface_sig);
+        }
+        assay_analysis_fini(&a);
+        if (k == 0) {
+            assay_scratch_trim(sc);
+        }
+        assay_analysis_fini(&b);
+    }
+    assay_analysis c;
+    assert_ok(assay_analyze_scratch(lex, NULL, "x y", 3, sc, &c, NULL));
+    assay_scratch_free(sc);
+    assay_analysis_fini(&c);
+    assert_err(assay_analyze_scratch(lex, NULL, "a\xFF", 2,
+                                     assay_scratch_thread(), &c, NULL),
+               ASSAY_EUTF8);
+    assert_int_equal(c.n, 0);
+    assert_null(c.kept);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_analyze_realistic_answer,
+                                        setup_lexicon, teardown_lexicon),
+        cmocka_unit_test_setup_teardown(test_analyze_scratch_matches_analyze,
                                         setup_lexicon, teardown_lexicon),
         cmocka_unit_test(test_analyze_close_synonyms),
         cmocka_unit_test(test_analyze_protected_terms_stay_apart),

@@ -381,6 +381,13 @@ test_contra_lex_features(void **state)
     assay_contra_features(&pq, &f, &m, 0.5, false, false, x);
     assert_true(x[ASSAY_CF_lex_max] == x[ASSAY_CF_lex_min]);
     assert_near(x[ASSAY_CF_lex_min], 1.0 / (1.0 + exp(-2.0)), 1e-12);
+    /* a bucket of no evidence (0) is squashed as the formula does it */
+    volatile double zero = 0.0;
+    m.lex[5] = 0.0f;
+    f.nlexb = 2;
+    assay_contra_features(&pq, &f, &m, 0.5, false, false, x);
+    assert_true(x[ASSAY_CF_lex_max] == 1.0 / (1.0 + exp(-zero)));
+    assert_near(x[ASSAY_CF_lex_min], 1.0 / (1.0 + exp(1.0)), 1e-12);
 }
 
 static bool
@@ -472,6 +479,17 @@ test_contra_answer_buckets(void **state)
         }
     }
     assert_true(f.nlexb == 3); /* terminals, not, connected */
+    /* repeats count once, in order: banana, terminals, voltmeter */
+    const char *again = "banana terminals banana voltmeter terminals banana";
+    answer_features(lex, st, idf, &p, &pq, again, &f);
+    assert_true(f.nlexb == 3);
+    for (size_t i = 1; i < f.nlexb; i++) {
+        assert_true(f.lexb[i - 1] < f.lexb[i]);
+    }
+    assert_true(
+        has_bucket(&f, assay_contra_bucket(k[1], false, ASSAY_LEX_SAME)) &&
+        has_bucket(&f, assay_contra_bucket(k[2], false, ASSAY_LEX_QUESTION)) &&
+        has_bucket(&f, assay_contra_bucket(k[3], false, ASSAY_LEX_ABSENT)));
     assay_prepared_fini(&pq);
     assay_idf_free(idf);
     assay_stemmer_free(st);

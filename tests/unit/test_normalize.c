@@ -179,6 +179,42 @@ test_normalize_treats_nul_as_space(void **state)
     expect_norm_len("a\0b", 3, "a b");
 }
 
+/* Into a scratch, the same text and offsets as assay_normalize, for texts
+ * short and long one after another, the last growing the slots while they
+ * fill (U+FDFA is 18 code points); a bad text fails the same way. fini
+ * leaves the scratch's buffers. */
+static void
+test_normalize_scratch_matches_normalize(void **state)
+{
+    (void)state;
+    assay_scratch *sc = assay_scratch_new();
+    assert_non_null(sc);
+    char long_in[3000], wide_in[600];
+    for (size_t i = 0; i < sizeof(long_in); i++) {
+        long_in[i] = i % 3 == 0 ? 'A' : i % 3 == 1 ? (char)0xC3 : (char)0xA9;
+    }
+    for (size_t i = 0; i < sizeof(wide_in); i += 3) {
+        memcpy(wide_in + i, "\xEF\xB7\xBA", 3);
+    }
+    const char *ins[] = {"Caf\xC3\xA9 CLOSED", "", long_in, "x\xEF\xAC\x81y",
+                         wide_in};
+    size_t lens[] = {13, 0, sizeof(long_in), 5, sizeof(wide_in)};
+    for (size_t k = 0; k < sizeof(ins) / sizeof(ins[0]); k++) {
+        assay_norm a, b;
+        assert_ok(assay_normalize(ins[k], lens[k], &a, NULL));
+        assert_ok(assay_normalize_scratch(ins[k], lens[k], sc, &b, NULL));
+        assert_true(b.scratch);
+        assert_int_equal(a.len, b.len);
+        assert_memory_equal(a.text, b.text, a.len + 1);
+        assert_memory_equal(a.offsets, b.offsets, (a.len + 1) * sizeof(size_t));
+        assay_norm_fini(&a);
+        assay_norm_fini(&b);
+    }
+    assay_norm n;
+    assert_err(assay_normalize_scratch("ab\xFF", 3, sc, &n, NULL), ASSAY_EUTF8);
+    assay_scratch_free(sc);
+}
+
 static void
 test_normalize_handles_empty_input(void **state)
 {
@@ -388,6 +424,7 @@ main(void)
         cmocka_unit_test(test_normalize_expands_ligature),
         cmocka_unit_test(test_normalize_keeps_hangul_composed),
         cmocka_unit_test(test_normalize_treats_nul_as_space),
+        cmocka_unit_test(test_normalize_scratch_matches_normalize),
         cmocka_unit_test(test_normalize_handles_empty_input),
         cmocka_unit_test(test_normalize_strips_long_run_of_marks_after_latin),
         cmocka_unit_test(test_normalize_rejects_invalid_byte_at_start),

@@ -466,6 +466,41 @@ plain_weights(double *w, size_t n)
     }
 }
 
+/* the question's and reference's word-count features, worked out when
+ * the question is prepared, are the formula's bits for every answer */
+static void
+test_word_count_features_are_the_formula(void **state)
+{
+    const fixture *fx = *state;
+    const char *ref = "The GIL lets only one thread run Python bytecode at a "
+                      "time, so threads do not run Python code in parallel.";
+    size_t rl = strlen(ref);
+    const char *q = "What does the GIL do?";
+    assay_prepared pq;
+    assert_ok(assay_prepare(&pq, NULL, q, strlen(q), &ref, &rl, 1, NULL, 0,
+                            fx->m->lex, fx->m->idf, &fx->m->params, NULL,
+                            NULL));
+    assert_true(pq.ref_content > 5 && pq.q_content > 0);
+    const char *answers[] = {"It locks.", "Threads cannot run bytecode at "
+                                          "once because of the lock."};
+    for (size_t x = 0; x < 2; x++) {
+        assay_analysis a;
+        assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                strlen(answers[x]), &a, NULL));
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq.concepts.n <= 64);
+        assert_ok(assay_features_compute(&pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        double r = log1p((double)pq.ref_content) / log1p(128.0);
+        double w = log1p((double)pq.q_content) / log1p(128.0);
+        assert_true(f.f[ASSAY_F_reference_words] == (r > 1.0 ? 1.0 : r));
+        assert_true(f.f[ASSAY_F_question_words] == (w > 1.0 ? 1.0 : w));
+        assay_analysis_fini(&a);
+    }
+    assay_prepared_fini(&pq);
+}
+
 /* the chargram feature is the largest cosine of the answer's 3-gram
  * weights with a reference's (both found the plain way here), for answers
  * closest to the first reference, to the second, to neither; short and
@@ -634,6 +669,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_features_do_not_depend_on_earlier_answers, setup, teardown),
         cmocka_unit_test(test_combine_is_linear_and_clamped),
+        cmocka_unit_test_setup_teardown(
+            test_word_count_features_are_the_formula, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chargram_is_the_plain_cosine,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_verdict_copies_whole_texts, setup,

@@ -34,6 +34,30 @@ test_scratch_reuses_a_buffer_that_fits(void **state)
     assay_scratch_free(NULL);
 }
 
+/* A grown slot keeps what its buffer held, up to the old size; a request
+ * that fits is the same buffer. */
+static void
+test_scratch_grow_keeps_the_contents(void **state)
+{
+    (void)state;
+    assay_scratch *s = assay_scratch_new();
+    assert_non_null(s);
+    unsigned char *a = assay_scratch_grow(s, ASSAY_SCRATCH_NORM_TEXT, 300);
+    assert_non_null(a);
+    for (size_t i = 0; i < 300; i++) {
+        a[i] = (unsigned char)(i * 7);
+    }
+    assert_ptr_equal(assay_scratch_grow(s, ASSAY_SCRATCH_NORM_TEXT, 100), a);
+    unsigned char *b = assay_scratch_grow(s, ASSAY_SCRATCH_NORM_TEXT, 100000);
+    assert_non_null(b);
+    assert_true(assay_scratch_bytes(s) >= 100000);
+    for (size_t i = 0; i < 300; i++) {
+        assert_int_equal(b[i], (unsigned char)(i * 7));
+    }
+    memset(b, 3, 100000);
+    assay_scratch_free(s);
+}
+
 /* A zero-kept slot's buffer comes zeroed when new, also after growth
  * (a fresh allocation, whatever the old buffer held), and as its user left
  * it when reused. */
@@ -139,6 +163,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scratch_reuses_a_buffer_that_fits),
         cmocka_unit_test(test_scratch_grows_for_a_larger_request),
+        cmocka_unit_test(test_scratch_grow_keeps_the_contents),
         cmocka_unit_test(test_scratch_zero_slot_is_zero_when_new),
         cmocka_unit_test(test_scratch_trim_frees_only_large_buffers),
         cmocka_unit_test(test_scratch_is_per_thread),

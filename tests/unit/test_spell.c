@@ -259,6 +259,11 @@ test_fix_needs_one_clear_target(void **state)
      * is one; "evaproatde" two) */
     assert_int_equal(
         fixes(fx, "Why?", "The water evaporated.", "The water evaproatde."), 1);
+    /* two substitutions of letters the word has not, so four letters of
+     * the set differ ("evaporated" -> "exaworated" drops v and p, adds x
+     * and w): still two edits */
+    assert_int_equal(
+        fixes(fx, "Why?", "The water evaporated.", "The water exaworated."), 1);
 }
 
 /* a misspelt opposite of a reference word is read as that opposite: an

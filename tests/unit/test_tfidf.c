@@ -135,6 +135,38 @@ test_tfidf_put_replaces_and_survives_growth(void **state)
     assay_idf_free(t);
 }
 
+/* assay_idf_get_each gives each key what assay_idf_get gives it: stored,
+ * unseen, and key 0 (stored as 1). */
+static void
+test_tfidf_get_each_matches_get(void **state)
+{
+    (void)state;
+    assay_idf *t = NULL;
+    assert_ok(assay_idf_new(&t));
+    for (uint64_t k = 1; k < 200; k += 3) {
+        assert_ok(assay_idf_put(t, k * 0x9e3779b97f4a7c15ULL,
+                                1.0 + (double)k / 64.0));
+    }
+    assert_ok(assay_idf_put(t, 0, 1.125));
+    uint64_t keys[200];
+    double got[200];
+    for (uint64_t k = 0; k < 200; k++) {
+        keys[k] = k * 0x9e3779b97f4a7c15ULL;
+        got[k] = -1.0;
+    }
+    assay_idf_get_each(t, keys, 199, got);
+    for (size_t k = 0; k < 199; k++) {
+        assert_true(got[k] == assay_idf_get(t, keys[k]));
+    }
+    assert_true(got[0] == 1.125);
+    assert_true(got[1] == 1.0 + 1.0 / 64.0);
+    assert_true(got[2] == assay_idf_max(t));
+    assert_true(got[199] == -1.0); /* n bounds what is written */
+    assay_idf_get_each(t, keys, 0, got + 199);
+    assert_true(got[199] == -1.0);
+    assay_idf_free(t);
+}
+
 static void
 test_tfidf_vec_build_sublinear_tf_and_l2_norm(void **state)
 {
@@ -339,6 +371,7 @@ main(void)
         cmocka_unit_test(test_tfidf_smoothed_idf_matches_formula),
         cmocka_unit_test(test_tfidf_unseen_term_gets_max_idf),
         cmocka_unit_test(test_tfidf_put_replaces_and_survives_growth),
+        cmocka_unit_test(test_tfidf_get_each_matches_get),
         cmocka_unit_test(test_tfidf_vec_build_sublinear_tf_and_l2_norm),
         cmocka_unit_test(test_tfidf_vec_build_without_idf_uses_tf_only),
         cmocka_unit_test(test_tfidf_empty_key_list_is_zero_vector),

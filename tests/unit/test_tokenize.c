@@ -464,11 +464,46 @@ test_tokenize_spaces_read_as_tabs(void **state)
     }
 }
 
+/* Into a scratch, the tokens assay_tokenize makes, for texts one after
+ * another (the second of 300 tokens grows the slot while it fills); none
+ * for an empty text. */
+static void
+test_tokenize_scratch_matches_tokenize(void **state)
+{
+    (void)state;
+    assay_scratch *sc = assay_scratch_new();
+    assert_non_null(sc);
+    char many[2000] = "";
+    for (int i = 0; i < 300; i++) {
+        strcat(many, i % 7 == 0 ? "x.y, " : "ab ");
+    }
+    const char *ins[] = {"Use `dict.get()` (not []) - 3 keys.", many, "",
+                         "one"};
+    for (size_t k = 0; k < sizeof(ins) / sizeof(ins[0]); k++) {
+        assay_token *a = NULL, *b = NULL;
+        size_t na = 0, nb = 0;
+        assert_ok(assay_tokenize(ins[k], strlen(ins[k]), &a, &na, NULL));
+        assert_ok(
+            assay_tokenize_scratch(ins[k], strlen(ins[k]), sc, &b, &nb, NULL));
+        assert_int_equal(na, nb);
+        assert_true(nb > 0 || b == NULL);
+        for (size_t i = 0; i < na; i++) {
+            assert_int_equal(a[i].start, b[i].start);
+            assert_int_equal(a[i].end, b[i].end);
+            assert_int_equal(a[i].kind, b[i].kind);
+            assert_int_equal(a[i].flags, b[i].flags);
+        }
+        free(a);
+    }
+    assay_scratch_free(sc);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokenize_plain_runs_and_what_follows),
+        cmocka_unit_test(test_tokenize_scratch_matches_tokenize),
         cmocka_unit_test(test_tokenize_splits_plain_words),
         cmocka_unit_test(test_tokenize_spaces_read_as_tabs),
         cmocka_unit_test(test_tokenize_keeps_snake_case_whole),
