@@ -919,30 +919,6 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         cs->conditions |= assay_claim_is_condition(cs, c) ? 1u << c : 0u;
         cs->c[c].rule = cs->c[c].rule && !((cs->conditions >> c) & 1u);
     }
-    /* "a closed path containing Switch Z, Switch X, Bulbs A and C and the
-     * battery": an answer naming switch Z with bulb A names what the
-     * sentence lists, no other instance of the list's item "Bulbs A and
-     * C" (an item: no verb; "A and B are in closed paths, but C is not"
-     * sets C against the others) */
-    for (size_t c = 0; c < cs->n; c++) {
-        assay_claim *cl = &cs->c[c];
-        bool item = cl->wgrowth == 0 && cl->wverb == 0 && cl->wacts == 0;
-        for (size_t d = 0; d < cs->n && item; d++) {
-            const assay_claim *o = &cs->c[d];
-            if (d == c || o->wgrowth != 0 ||
-                x->cl[claim_clause[d]].sentence !=
-                    x->cl[claim_clause[c]].sentence) {
-                continue;
-            }
-            for (size_t q = 0; q < o->nlabels; q++) {
-                if (cl->nslabel < 2 * ASSAY_CLAIM_LABELS &&
-                    !assay_claim_has_label(cl->slabel, cl->nslabel,
-                                           o->label[q])) {
-                    cl->slabel[cl->nslabel++] = o->label[q];
-                }
-            }
-        }
-    }
     /* "Bulbs B and C are in the same path. They affect each other": a
      * claim naming no instance, its subject a pronoun, is said of those
      * the claim before names (the judge reads them only against a denial

@@ -129,11 +129,6 @@ typedef struct assay_claim {
     uint64_t label[ASSAY_CLAIM_LABELS]; /* the instances it names ("terminal
                                            1", "bulbs A and C"): hashes */
     size_t nlabels;
-    uint64_t slabel[2 * ASSAY_CLAIM_LABELS]; /* a list's item (no verb):
-                                                the instances the other
-                                                claims of its sentence name
-                                                (no growth) */
-    size_t nslabel;
     uint64_t pron[ASSAY_CLAIM_LABELS]; /* none named, its subject a pronoun:
                                           the instances the claim before
                                           names ("Bulbs B and C are in one

@@ -284,8 +284,7 @@ assay_claim_other_instances(const assay_claim *cl, const uint64_t *l, size_t n)
     }
     bool extra = false, missing = false;
     for (size_t q = 0; q < n && !extra; q++) {
-        extra = !assay_claim_has_label(cl->label, cl->nlabels, l[q]) &&
-                !assay_claim_has_label(cl->slabel, cl->nslabel, l[q]);
+        extra = !assay_claim_has_label(cl->label, cl->nlabels, l[q]);
     }
     for (size_t r = 0; r < cl->nlabels && !missing; r++) {
         missing = !assay_claim_has_label(l, n, cl->label[r]);
