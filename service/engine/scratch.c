@@ -94,11 +94,20 @@ void
 assay_scratch_trim(assay_scratch *s)
 {
     for (int i = 0; i < ASSAY_SCRATCH_NSLOTS; i++) {
-        if (s->buf[i].cap > ASSAY_SCRATCH_KEEP) {
-            free(s->buf[i].p);
-            s->buf[i].p = NULL;
-            s->buf[i].cap = 0;
-        }
+        assay_scratch_release(s, (assay_scratch_slot)i,
+                              i >= ASSAY_SCRATCH_NORM_TEXT
+                                  ? ASSAY_SCRATCH_KEEP_TEXT
+                                  : ASSAY_SCRATCH_KEEP);
+    }
+}
+
+void
+assay_scratch_release(assay_scratch *s, assay_scratch_slot slot, size_t keep)
+{
+    if (s->buf[slot].cap > keep) {
+        free(s->buf[slot].p);
+        s->buf[slot].p = NULL;
+        s->buf[slot].cap = 0;
     }
 }
 

@@ -128,6 +128,29 @@ test_scratch_trim_frees_only_large_buffers(void **state)
     assay_scratch_free(s);
 }
 
+/* The analysis slots go at a trim beyond ASSAY_SCRATCH_KEEP_TEXT, the
+ * others only beyond ASSAY_SCRATCH_KEEP; assay_scratch_release frees one
+ * slot beyond the size it is given and keeps it below. */
+static void
+test_scratch_analysis_slots_keep_less(void **state)
+{
+    (void)state;
+    assay_scratch *s = assay_scratch_new();
+    assert_non_null(s);
+    size_t n = ASSAY_SCRATCH_KEEP_TEXT + 1;
+    assert_non_null(assay_scratch_get(s, ASSAY_SCRATCH_ANSWER_TERMS, n));
+    assert_non_null(assay_scratch_get(s, ASSAY_SCRATCH_KEYS, n));
+    assay_scratch_trim(s);
+    size_t held = assay_scratch_bytes(s);
+    assert_true(held >= n && held < 2 * n); /* KEYS stays, TERMS went */
+    assert_non_null(assay_scratch_get(s, ASSAY_SCRATCH_TOKENS, 4096));
+    assay_scratch_release(s, ASSAY_SCRATCH_TOKENS, 4096 * 4);
+    assert_int_equal(assay_scratch_bytes(s), held + 4096);
+    assay_scratch_release(s, ASSAY_SCRATCH_TOKENS, 1024);
+    assert_int_equal(assay_scratch_bytes(s), held);
+    assay_scratch_free(s);
+}
+
 static void *
 thread_scratch(void *arg)
 {
@@ -166,6 +189,7 @@ main(void)
         cmocka_unit_test(test_scratch_grow_keeps_the_contents),
         cmocka_unit_test(test_scratch_zero_slot_is_zero_when_new),
         cmocka_unit_test(test_scratch_trim_frees_only_large_buffers),
+        cmocka_unit_test(test_scratch_analysis_slots_keep_less),
         cmocka_unit_test(test_scratch_is_per_thread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
