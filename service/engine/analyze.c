@@ -556,12 +556,7 @@ out:
     assay_stemmer_free(own);
     assay_norm_fini(&norm);
     if (sc != NULL) { /* read no further: a long text's go back now */
-        assay_scratch_release(sc, ASSAY_SCRATCH_NORM_TEXT,
-                              ASSAY_SCRATCH_KEEP_TEXT);
-        assay_scratch_release(sc, ASSAY_SCRATCH_NORM_OFFSETS,
-                              ASSAY_SCRATCH_KEEP_TEXT);
-        assay_scratch_release(sc, ASSAY_SCRATCH_TOKENS,
-                              ASSAY_SCRATCH_KEEP_TEXT);
+        assay_scratch_release_text(sc);
     }
     return rc;
 }

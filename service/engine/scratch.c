@@ -90,25 +90,33 @@ assay_scratch_get_zero(assay_scratch *s, assay_scratch_slot slot, size_t bytes)
     return scratch_get(s, slot, bytes, true);
 }
 
-void
-assay_scratch_trim(assay_scratch *s)
+/* frees b when it holds more than keep bytes */
+static inline void
+release(scratch_buf *b, size_t keep)
 {
-    for (int i = 0; i < ASSAY_SCRATCH_NSLOTS; i++) {
-        assay_scratch_release(s, (assay_scratch_slot)i,
-                              i >= ASSAY_SCRATCH_NORM_TEXT
-                                  ? ASSAY_SCRATCH_KEEP_TEXT
-                                  : ASSAY_SCRATCH_KEEP);
+    if (b->cap > keep) {
+        free(b->p);
+        b->p = NULL;
+        b->cap = 0;
     }
 }
 
 void
-assay_scratch_release(assay_scratch *s, assay_scratch_slot slot, size_t keep)
+assay_scratch_trim(assay_scratch *s)
 {
-    if (s->buf[slot].cap > keep) {
-        free(s->buf[slot].p);
-        s->buf[slot].p = NULL;
-        s->buf[slot].cap = 0;
+    for (int i = 0; i < ASSAY_SCRATCH_NSLOTS; i++) {
+        release(&s->buf[i], i >= ASSAY_SCRATCH_NORM_TEXT
+                                ? ASSAY_SCRATCH_KEEP_TEXT
+                                : ASSAY_SCRATCH_KEEP);
     }
+}
+
+void
+assay_scratch_release_text(assay_scratch *s)
+{
+    release(&s->buf[ASSAY_SCRATCH_NORM_TEXT], ASSAY_SCRATCH_KEEP_TEXT);
+    release(&s->buf[ASSAY_SCRATCH_NORM_OFFSETS], ASSAY_SCRATCH_KEEP_TEXT);
+    release(&s->buf[ASSAY_SCRATCH_TOKENS], ASSAY_SCRATCH_KEEP_TEXT);
 }
 
 size_t

@@ -56,7 +56,8 @@ typedef enum assay_scratch_slot {
 /* ... and the analysis slots (ASSAY_SCRATCH_NORM_TEXT on) larger than
  * this: an answer of 2,000 words fits, and a 10,000-word one does not pin
  * its text in every thread. The normalised text and the tokens are also
- * given back right after the analysis when larger (assay_scratch_release):
+ * given back right after the analysis when larger
+ * (assay_scratch_release_text):
  * kept through the grading, eight threads under 10,000-word answers peaked
  * at 65.2 MiB against 61.9 before these slots (perf/run.sh's target: 64). */
 #define ASSAY_SCRATCH_KEEP_TEXT ((size_t)256 << 10)
@@ -95,10 +96,10 @@ void *assay_scratch_grow(assay_scratch *s, assay_scratch_slot slot,
  * than ASSAY_SCRATCH_KEEP_TEXT in the analysis slots. */
 void assay_scratch_trim(assay_scratch *s);
 
-/* assay_scratch_release frees slot's buffer when it is larger than keep
- * bytes. */
-void assay_scratch_release(assay_scratch *s, assay_scratch_slot slot,
-                           size_t keep);
+/* assay_scratch_release_text frees the normalised text, its offsets and
+ * the tokens (the slots only an analysis reads) when larger than
+ * ASSAY_SCRATCH_KEEP_TEXT: called when an analysis is done. */
+void assay_scratch_release_text(assay_scratch *s);
 
 /* assay_scratch_bytes is the total capacity s holds (for tests). */
 size_t assay_scratch_bytes(const assay_scratch *s);
