@@ -426,6 +426,20 @@ test_tokenize_marks_parenthesised_asides(void **state)
     free(t);
 }
 
+/* a and b (na, nb tokens) are the same tokens */
+static void
+assert_same_tokens(const assay_token *a, size_t na, const assay_token *b,
+                   size_t nb)
+{
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_int_equal(a[i].start, b[i].start);
+        assert_int_equal(a[i].end, b[i].end);
+        assert_int_equal(a[i].kind, b[i].kind);
+        assert_int_equal(a[i].flags, b[i].flags);
+    }
+}
+
 /* Spaces take a short way through the tokenizer (they change no break
  * state), tabs the general one: the same texts with tabs for spaces give
  * the same tokens, kinds and flags. */
@@ -452,13 +466,7 @@ test_tokenize_spaces_read_as_tabs(void **state)
         size_t na, nb;
         assert_ok(assay_tokenize(texts[k], len, &a, &na, NULL));
         assert_ok(assay_tokenize(tabs, len, &b, &nb, NULL));
-        assert_int_equal(na, nb);
-        for (size_t i = 0; i < na; i++) {
-            assert_int_equal(a[i].start, b[i].start);
-            assert_int_equal(a[i].end, b[i].end);
-            assert_int_equal(a[i].kind, b[i].kind);
-            assert_int_equal(a[i].flags, b[i].flags);
-        }
+        assert_same_tokens(a, na, b, nb);
         free(a);
         free(b);
     }
@@ -485,14 +493,8 @@ test_tokenize_scratch_matches_tokenize(void **state)
         assert_ok(assay_tokenize(ins[k], strlen(ins[k]), &a, &na, NULL));
         assert_ok(
             assay_tokenize_scratch(ins[k], strlen(ins[k]), sc, &b, &nb, NULL));
-        assert_int_equal(na, nb);
+        assert_same_tokens(a, na, b, nb);
         assert_true(nb > 0 || b == NULL);
-        for (size_t i = 0; i < na; i++) {
-            assert_int_equal(a[i].start, b[i].start);
-            assert_int_equal(a[i].end, b[i].end);
-            assert_int_equal(a[i].kind, b[i].kind);
-            assert_int_equal(a[i].flags, b[i].flags);
-        }
         free(a);
     }
     assay_scratch_free(sc);
