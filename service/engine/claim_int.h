@@ -267,6 +267,10 @@ bool assay_claim_other_instances(const assay_claim *cl, const uint64_t *l,
                                  size_t n);
 bool assay_claim_names_other_instance(const assay_claim *cl, const uint64_t *l,
                                       size_t n);
+/* whether labels l (n) name one outside set (nset; none when set is
+ * empty) */
+bool assay_claim_names_outside(const uint64_t *set, size_t nset,
+                               const uint64_t *l, size_t n);
 
 /* claim_entity.c: entities, aliases and mentions */
 bool assay_claim_mentions_key(const assay_analysis *a, size_t first,

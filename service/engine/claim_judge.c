@@ -1118,19 +1118,6 @@ has_pronoun(const assay_analysis *a, const clause *k)
     return false;
 }
 
-/* whether a clause naming labels l (n) names one the instances claim cl's
- * pronoun stands for (pron) do not include */
-static bool
-named_other_of(const assay_claim *cl, const uint64_t *l, size_t n)
-{
-    for (size_t q = 0; q < n; q++) {
-        if (!assay_claim_has_label(cl->pron, cl->npron, l[q])) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Whether a denying clause k is of another kind of the claim's thing: a
  * claim word it says has an adjective right before it ("plain" of "you
  * don't store the plain hash") where the reference has another one the
@@ -2064,7 +2051,8 @@ judge_clause(void *vctx, const clause *k)
         /* ... also when the claim names them through its pronoun ("bulb A
          * does not affect bulbs B and C" against "They affect each other",
          * said of bulbs B and C) */
-        if (flip && cl->npron > 0 && named_other_of(cl, plabels, nplabels)) {
+        if (flip && cl->npron > 0 &&
+            assay_claim_names_outside(cl->pron, cl->npron, plabels, nplabels)) {
             continue;
         }
         /* what the claim says, of another number or another one of a

@@ -292,15 +292,22 @@ assay_claim_other_instances(const assay_claim *cl, const uint64_t *l, size_t n)
     return extra && missing;
 }
 
+bool
+assay_claim_names_outside(const uint64_t *set, size_t nset, const uint64_t *l,
+                          size_t n)
+{
+    for (size_t q = 0; q < n && nset > 0; q++) {
+        if (!assay_claim_has_label(set, nset, l[q])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* whether a clause naming labels l (n) names one the claim does not */
 bool
 assay_claim_names_other_instance(const assay_claim *cl, const uint64_t *l,
                                  size_t n)
 {
-    for (size_t q = 0; q < n && cl->nlabels > 0; q++) {
-        if (!assay_claim_has_label(cl->label, cl->nlabels, l[q])) {
-            return true;
-        }
-    }
-    return false;
+    return assay_claim_names_outside(cl->label, cl->nlabels, l, n);
 }

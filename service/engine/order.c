@@ -11,13 +11,12 @@
 #define ANSWER_PAIRS 16 /* an answer's orders looked at: a bound on work */
 #define MARKERS 32      /* words of time read per text: a bound on work */
 #define STEP_WINDOW 5   /* terms from a word of time to the step it leads */
-#define STEP_REACH                                                             \
-    32 /* terms searched for the step before or after: a                       \
-          bound on work ("then then then ..." 64 KiB long                      \
-          stays linear) */
-#define SAME_STEP                                                              \
-    0.5 /* WordNet similarity of one step said two ways:                       \
-           synonyms (1) or a direct hypernym (1 / (1 + 1)) */
+/* terms searched for the step before or after: a bound on work ("then
+ * then then ..." 64 KiB long stays linear) */
+#define STEP_REACH 32
+/* WordNet similarity of one step said two ways: synonyms (1) or a direct
+ * hypernym (1 / (1 + 1)) */
+#define SAME_STEP 0.5
 
 typedef struct step_pair {
     size_t e, l; /* the earlier and the later step's terms */
@@ -70,23 +69,6 @@ clause_start(const assay_analysis *a, size_t i)
     return i;
 }
 
-/* whether some base form of t has a verb sense ("hashed": hash;
- * "forwards": the adverb, and forward) */
-static bool
-verb_base(const assay_wordnet *wn, const assay_term *t)
-{
-    uint32_t base[4];
-    size_t n = assay_wordnet_bases(wn, t->surface, t->surface_len, base, 4);
-    for (size_t k = 0; k < n && k < 4; k++) {
-        const char *lemma = assay_wordnet_lemma(wn, base[k]);
-        if (lemma != NULL &&
-            assay_wordnet_can_be_verb(wn, lemma, strlen(lemma))) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Whether term i is a step: a content word that is a verb where it
  * stands. Not after a determiner, where a noun or its modifier stands
  * ("the hash", "the saved state"); a participle right before a content
@@ -116,7 +98,7 @@ is_step(const reader *rd, size_t i)
             assay_term_content(n) && !(n->wclass & ASSAY_WC(SEQUENCE))) {
             return false;
         }
-        return verb_base(rd->wn, t);
+        return assay_wordnet_verb_base(rd->wn, t->surface, t->surface_len);
     }
     if (assay_wordnet_mostly_verb(rd->wn, t->surface, t->surface_len)) {
         return true;
@@ -124,7 +106,7 @@ is_step(const reader *rd, size_t i)
     return assay_term_s_form(t) && i + 1 < a->n &&
            !starts_clause(&a->terms[i + 1]) &&
            (a->terms[i + 1].wclass & ASSAY_WC(AMOUNT_DET)) &&
-           verb_base(rd->wn, t);
+           assay_wordnet_verb_base(rd->wn, t->surface, t->surface_len);
 }
 
 /* the first step after term i within STEP_WINDOW terms of its sentence,
@@ -198,18 +180,6 @@ add(reader *rd, size_t e, size_t l)
     rd->out[rd->n++] = (step_pair){e, l};
 }
 
-static bool
-is_any_word(const assay_term *t, const char *const *w, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        if (t->surface_len == strlen(w[k]) &&
-            memcmp(t->surface, w[k], t->surface_len) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* The order a word of time at term i states, if any:
  *   "X before Y", "Y after X", "Y once X": X first;
  *   fronted ("Before Y, X", "After X, Y", "Once X, Y"): the same;
@@ -231,8 +201,7 @@ read_marker(reader *rd, size_t i)
         fronted = !assay_term_content(&a->terms[j]);
     }
     bool after_that =
-        is_word(t, "after") && i + 1 < a->n &&
-        is_any_word(&a->terms[i + 1], that, sizeof(that) / sizeof(that[0]));
+        is_word(t, "after") && i + 1 < a->n && IS_ANY(&a->terms[i + 1], that);
     if (is_word(t, "then") || after_that) {
         size_t l = next_step(rd, after_that ? i + 1 : i);
         add(rd, l == SIZE_MAX ? SIZE_MAX : prev_step(rd, i, before), l);
@@ -246,7 +215,7 @@ read_marker(reader *rd, size_t i)
         if (x != SIZE_MAX) {
             add(rd, x, fronted ? main_step(rd, x) : prev_step(rd, i, s0));
         }
-    } else if (is_any_word(t, later, sizeof(later) / sizeof(later[0]))) {
+    } else if (IS_ANY(t, later)) {
         /* the step it stands by: "and afterwards checks", else "is
          * appended afterwards" */
         size_t y = next_step(rd, i);

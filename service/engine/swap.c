@@ -42,21 +42,6 @@ inflected(const char *w, size_t n)
            (n > 5 && memcmp(w + n - 3, "ing", 3) == 0);
 }
 
-/* whether some base form of w has a verb sense ("returns": return) */
-static bool
-verb_form(const struct assay_wordnet *wn, const char *w, size_t len)
-{
-    uint32_t ids[4];
-    size_t n = assay_wordnet_bases(wn, w, len, ids, 4);
-    for (size_t k = 0; k < n && k < 4; k++) {
-        const char *l = assay_wordnet_lemma(wn, ids[k]);
-        if (l != NULL && assay_wordnet_can_be_verb(wn, l, strlen(l))) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Whether term i of a is a verb where it stands: mostly a verb in
  * WordNet ("sends"), or a verb's inflected form right before an article
  * or a possessive ("returns a token", "stores its state"), where a noun
@@ -72,7 +57,7 @@ verb_at(const assay_analysis *a, size_t i, const struct assay_wordnet *wn)
     }
     if (i + 1 >= a->n || !inflected(t->surface, t->surface_len) ||
         (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) ||
-        !verb_form(wn, t->surface, t->surface_len)) {
+        !assay_wordnet_verb_base(wn, t->surface, t->surface_len)) {
         return false;
     }
     const assay_term *n = &a->terms[i + 1];

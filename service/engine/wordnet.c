@@ -1344,6 +1344,20 @@ assay_wordnet_can_be_verb(const assay_wordnet *wn, const char *w, size_t len)
     return id != ASSAY_WORDNET_NONE && wn_senses_of(wn, id, WN_VERB) > 0;
 }
 
+bool
+assay_wordnet_verb_base(const assay_wordnet *wn, const char *w, size_t len)
+{
+    uint32_t ids[4];
+    size_t n = wn != NULL ? assay_wordnet_bases(wn, w, len, ids, 4) : 0;
+    for (size_t k = 0; k < n && k < 4; k++) {
+        const char *l = assay_wordnet_lemma(wn, ids[k]);
+        if (l != NULL && assay_wordnet_can_be_verb(wn, l, strlen(l))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool
 wn_antonym_of(const assay_wordnet *wn, uint32_t a, uint32_t b)
 {

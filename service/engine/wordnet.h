@@ -125,6 +125,12 @@ bool assay_wordnet_can_be_noun(const assay_wordnet *wn, const char *w,
 bool assay_wordnet_can_be_verb(const assay_wordnet *wn, const char *w,
                                size_t len);
 
+/* assay_wordnet_verb_base says whether one of w's first four base forms
+ * has a verb sense: "returns" (return), "hashed" (hash), "forwards" (the
+ * adverb forwards, and forward). */
+bool assay_wordnet_verb_base(const assay_wordnet *wn, const char *w,
+                             size_t len);
+
 /* assay_wordnet_lemma returns the text of a lemma id (borrowed from wn), or
  * NULL for an id out of range. */
 const char *assay_wordnet_lemma(const assay_wordnet *wn, uint32_t id);

@@ -366,6 +366,15 @@ test_wordnet_plural_noun_and_verb_form(void **state)
     assert_false(assay_wordnet_can_be_noun(NULL, "terminal", 8));
     assert_false(assay_wordnet_plural_noun(NULL, "shadows", 7));
     assert_false(assay_wordnet_can_be_verb(NULL, "change", 6));
+    /* a base form with a verb sense: "stores" (store), "forwards" (the
+     * adverb, and forward); not "memory" */
+#define VB(w) assay_wordnet_verb_base(wn, w, strlen(w))
+    assert_true(VB("stores"));
+    assert_true(VB("forwards"));
+    assert_true(VB("hashed"));
+    assert_false(VB("memory"));
+    assert_false(assay_wordnet_verb_base(NULL, "stores", 6));
+#undef VB
 #undef PN
 #undef CV
 }
