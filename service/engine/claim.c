@@ -758,6 +758,15 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             size_t at;
             if (assay_claim_mentions(&cs->ent[e], ra, c->first, c->last, &at)) {
                 cl->entities |= 1u << e;
+                /* another entity is where it is named by a word of its
+                 * own: "attributes" in "class attributes are shared by all
+                 * instances" names the subject, not instance attributes */
+                size_t own = subject >= 0 && (size_t)subject != e
+                                 ? assay_claim_distinct_mention(
+                                       &cs->ent[e], &cs->ent[subject], ra,
+                                       c->first, c->last)
+                                 : SIZE_MAX;
+                at = own != SIZE_MAX ? own : at;
                 /* not the object of a preposition: "threads of one
                  * process share ..." is said of threads */
                 static const char *const preps[] = {"of",     "in", "inside",

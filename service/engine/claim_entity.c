@@ -80,6 +80,22 @@ assay_claim_mentions(const assay_entity *e, const assay_analysis *a,
     return true;
 }
 
+size_t
+assay_claim_distinct_mention(const assay_entity *e, const assay_entity *other,
+                             const assay_analysis *a, size_t first, size_t last)
+{
+    size_t pos = SIZE_MAX;
+    for (size_t k = 0; k < e->nkeys; k++) {
+        size_t i;
+        if (!assay_claim_entity_has_key(other, e->key[k]) &&
+            assay_claim_mentions_key(a, first, last, e->key[k], &i) &&
+            i < pos) {
+            pos = i;
+        }
+    }
+    return pos;
+}
+
 bool
 assay_claim_entity_has_key(const assay_entity *e, uint64_t h)
 {

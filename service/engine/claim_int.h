@@ -277,6 +277,14 @@ bool assay_claim_mentions_key(const assay_analysis *a, size_t first,
                               size_t last, uint64_t h, size_t *at);
 bool assay_claim_mentions(const assay_entity *e, const assay_analysis *a,
                           size_t first, size_t last, size_t *at);
+/* Where entity e is named in [first, last) by a key entity other lacks:
+ * the first such key's first mention, SIZE_MAX when there is none
+ * ("instances" in "class attributes are shared by all instances", where
+ * "attributes" names both). */
+size_t assay_claim_distinct_mention(const assay_entity *e,
+                                    const assay_entity *other,
+                                    const assay_analysis *a, size_t first,
+                                    size_t last);
 bool assay_claim_entity_has_key(const assay_entity *e, uint64_t h);
 void assay_claim_entity_aliases(assay_claim_set *cs, const assay_analysis *a);
 bool assay_claim_near_start(const assay_analysis *a, size_t first, size_t at);

@@ -377,6 +377,38 @@ test_claim_role_swap_onto_an_object_entity(void **state)
     judged_free(j);
 }
 
+/* an entity sharing a word with the claim's subject ("key") is named
+ * where its own word is ("primary"): "a foreign key refers to the primary
+ * key ..." is said of the foreign key only, so the primary key said to
+ * refer to another table's key is a swap */
+static void
+test_claim_role_swap_onto_an_entity_sharing_a_word(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between a primary key and a "
+                    "foreign key?";
+    const char *ref = "A primary key identifies each row of its table, while "
+                      "a foreign key refers to the primary key of another "
+                      "table.";
+    judged *j = judge(q, ref,
+                      "A primary key refers to the primary key of another "
+                      "table.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "a foreign key");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    assert_string_equal(j->cs.ent[r->answer_subject].label, "primary key");
+    judged_free(j);
+
+    j = judge(q, ref,
+              "A foreign key points at the primary key of some other table.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(result_of(j, "a foreign key")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* "Label: definition": the definition is said of the label, so swapped
  * labels are a swap; a clause further on in the sentence has its own
  * subject, and an aside naming both entities makes no swap */
@@ -5087,6 +5119,7 @@ main(void)
         cmocka_unit_test(test_claim_bank_subjects_are_used_as_declared),
         cmocka_unit_test(test_claim_role_swap_is_contradiction),
         cmocka_unit_test(test_claim_role_swap_onto_an_object_entity),
+        cmocka_unit_test(test_claim_role_swap_onto_an_entity_sharing_a_word),
         cmocka_unit_test(test_claim_role_swap_by_running_subject),
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
