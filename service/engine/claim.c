@@ -731,6 +731,18 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 cl->wmod[w] = ra->terms[i - 1].hash;
             }
         }
+        for (size_t i = c->first + 1; i < c->last; i++) {
+            int w = assay_claim_word_at(cl, ra, c->first, c->last, i);
+            const assay_term *m = &ra->terms[i - 1];
+            if (w >= 0 && cl->wlimit[w] == 0 &&
+                !assay_claim_is_entity_key(cs, m->hash) &&
+                !assay_claim_is_entity_key(cs, ra->terms[i].hash) &&
+                assay_claim_restricting(cs->wn, m) &&
+                !(i >= c->first + 2 &&
+                  assay_claim_universal(&ra->terms[i - 2]))) {
+                cl->wlimit[w] = m->hash;
+            }
+        }
         for (size_t i = c->first; i < c->last; i++) {
             int w = assay_claim_word_at(cl, ra, c->first, c->last, i);
             if (w >= 0 && !assay_claim_is_entity_key(cs, ra->terms[i].hash) &&

@@ -55,7 +55,8 @@ typedef enum assay_claim_state {
     X(MISCONCEPTION, "misconception")                                          \
     X(OTHER_VALUE, "other_value")                                              \
     X(REVERSED, "reversed")                                                    \
-    X(OTHER_VERB, "other_verb")
+    X(OTHER_VERB, "other_verb")                                                \
+    X(WIDENED, "widened")
 
 typedef enum assay_claim_reason {
 #define ASSAY_X_REASON(name, wire) ASSAY_REASON_##name,
@@ -183,20 +184,27 @@ typedef struct assay_claim {
     uint32_t dsrc, ddst; /* what it turns into what ("translates domain
                             names into IP addresses"): the words each side,
                             0 when it says no direction */
-    uint32_t wbase[ASSAY_CLAIM_WORDS]; /* each word's first WordNet base
-                                          form ("find"); ASSAY_WORDNET_NONE:
-                                          none */
-    uint32_t wobj[ASSAY_CLAIM_WORDS];  /* for a verb (mostly one in WordNet)
-                                          with an opposite, the claim words
-                                          it is said of ("takes another
-                                          function"): objects_after */
-    uint32_t wpair[ASSAY_CLAIM_WORDS]; /* the claim words said beside each
-                                          one ("logarithmically many"): bit
-                                          per word */
-    uint64_t wmod[ASSAY_CLAIM_WORDS];  /* the adjective right before each
-                                          word in the reference ("salted"
-                                          of "salted hashes"): term hash, 0
-                                          none (denies_variant) */
+    uint32_t wbase[ASSAY_CLAIM_WORDS];  /* each word's first WordNet base
+                                           form ("find"); ASSAY_WORDNET_NONE:
+                                           none */
+    uint32_t wobj[ASSAY_CLAIM_WORDS];   /* for a verb (mostly one in WordNet)
+                                           with an opposite, the claim words
+                                           it is said of ("takes another
+                                           function"): objects_after */
+    uint32_t wpair[ASSAY_CLAIM_WORDS];  /* the claim words said beside each
+                                           one ("logarithmically many"): bit
+                                           per word */
+    uint64_t wmod[ASSAY_CLAIM_WORDS];   /* the adjective right before each
+                                           word in the reference ("salted"
+                                           of "salted hashes"): term hash, 0
+                                           none (denies_variant) */
+    uint64_t wlimit[ASSAY_CLAIM_WORDS]; /* the modifier that restricts each
+                                           word in the reference, an
+                                           adjective or participle the
+                                           reference does not quantify
+                                           over ("hashable" of "only
+                                           hashable objects"): term hash, 0
+                                           none (widened) */
     int8_t causal; /* +1: a cause said after "because" / "since" or
                       before "so" / "therefore"; -1: the effect it is the
                       cause of, in the clause beside it; 0: neither */

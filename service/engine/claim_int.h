@@ -340,6 +340,12 @@ bool assay_claim_verb_form(const assay_term *t);
  * with a base WordNet has as an adjective or adverb, and not mostly a
  * verb ("plain", "salted"; not "need") */
 bool assay_claim_adjective(const assay_wordnet *wn, const assay_term *t);
+/* whether t, right before a word, restricts which of its kind are meant:
+ * an adjective (assay_claim_adjective), a past participle in -ed
+ * ("requested"), a word in -able / -ible ("hashable") */
+bool assay_claim_restricting(const assay_wordnet *wn, const assay_term *t);
+/* whether t is a universal quantifier: any, all, every, each */
+bool assay_claim_universal(const assay_term *t);
 bool assay_claim_acts_on_object(const assay_wordnet *wn,
                                 const assay_analysis *a, size_t i);
 size_t assay_claim_add_claim_word(assay_claim *cl, const assay_term *t,

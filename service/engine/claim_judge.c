@@ -1155,6 +1155,52 @@ denies_variant(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* A restriction the claim puts on one of its words, dropped for all of
+ * the word's kind: "any object can be used as a dictionary key" for "only
+ * hashable objects can be used ...", "could not find any resource" for
+ * "could not find the requested resource". The claim word said right
+ * after "any", "all" or "every", under a negation only where the claim
+ * is negative itself ("not all objects" for a positive claim is no
+ * widening), with no relative clause, phrase or participle after it that
+ * may restrict it again ("any object that is hashable", "all objects of a
+ * hashable type", "all objects no longer referenced", "every object
+ * reachable from ..."), and the claim's modifier (wlimit) said nowhere in the
+ * answer. said: the claim words the clause says. */
+static bool
+widened(const judge_ctx *j, const assay_claim *cl, const clause *k,
+        uint32_t said)
+{
+    static const char *const any[] = {"any", "all", "every"};
+    static const char *const after[] = {
+        "that",    "which",  "who",     "whom",  "whose", "where",
+        "with",    "within", "without", "of",    "in",    "inside",
+        "outside", "from",   "for",     "on",    "under", "like",
+        "such",    "no",     "not",     "being", "having"};
+    const assay_analysis *a = j->a;
+    for (size_t i = k->first + 1; i < k->last; i++) {
+        int w = assay_claim_word_index(cl, a->terms[i].hash);
+        if (w < 0 || cl->wlimit[w] == 0 || !((said >> w) & 1u) ||
+            !IS_ANY(&a->terms[i - 1], any) ||
+            (j->cover != NULL &&
+             ((j->cover[i] | j->cover[i - 1]) != 0) != cl->negative) ||
+            (i + 1 < a->n &&
+             (IS_ANY(&a->terms[i + 1], after) ||
+              assay_term_ed_form(&a->terms[i + 1]) ||
+              assay_term_ing(&a->terms[i + 1]) ||
+              assay_claim_restricting(j->cs->wn, &a->terms[i + 1])))) {
+            continue;
+        }
+        bool limit_said = false;
+        for (size_t q = 0; q < a->n && !limit_said; q++) {
+            limit_said = a->terms[q].hash == cl->wlimit[w];
+        }
+        if (!limit_said) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Another verb in the claim's verb's place: "the OS clears the state of
  * the running process" for "the OS saves the state of ...", "a CA encrypts
  * a server's certificate" for "signs". A claim word the reference uses as
@@ -2097,6 +2143,10 @@ judge_clause(void *vctx, const clause *k)
         }
         if (!flip && denial == 0 && voided_word(j, cl, k)) {
             note_contra(j, c, rank, ASSAY_REASON_NEGATED, start, end);
+            continue;
+        }
+        if (!flip && denial == 0 && widened(j, cl, k, x[c].words)) {
+            note_contra(j, c, rank, ASSAY_REASON_WIDENED, start, end);
             continue;
         }
         if (!flip && denial == 0 && other_verb(j, cl, k, x[c].words)) {

@@ -131,6 +131,29 @@ assay_claim_adjective(const assay_wordnet *wn, const assay_term *t)
     return false;
 }
 
+bool
+assay_claim_restricting(const assay_wordnet *wn, const assay_term *t)
+{
+    size_t n = t->surface_len;
+    if (!assay_term_content(t) || t->wclass != 0 ||
+        (t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH))) {
+        return false;
+    }
+    if (assay_term_ed_form(t) ||
+        (n >= 6 && (memcmp(t->surface + n - 4, "able", 4) == 0 ||
+                    memcmp(t->surface + n - 4, "ible", 4) == 0))) {
+        return true;
+    }
+    return assay_claim_adjective(wn, t);
+}
+
+bool
+assay_claim_universal(const assay_term *t)
+{
+    static const char *const all[] = {"any", "all", "every", "each"};
+    return IS_ANY(t, all);
+}
+
 /* The big-O growth term i of [first, last) is part of ("O", "(n", "2)"
  * in O(n^2)): its hash, *start its first term; 0 when none. */
 #define BIG_O_TERMS 8

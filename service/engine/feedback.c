@@ -106,6 +106,12 @@ assay_feedback_compose(const assay_verdict *v, const char *answer, size_t len)
                                              "\", but the reference says \"",
                                              contra->claim, "\".", NULL});
             break;
+        case ASSAY_REASON_WIDENED: /* not the opposite: said of too much */
+            fb_say(&b, (const char *const[]){"You said \"", q,
+                                             "\", but the reference restricts "
+                                             "it: \"",
+                                             contra->claim, "\".", NULL});
+            break;
         case ASSAY_REASON_MISCONCEPTION:
             fb_say(&b, (const char *const[]){
                            "\"", q,

@@ -4765,6 +4765,46 @@ test_claim_denial_of_another_kind(void **state)
     judged_free(j);
 }
 
+/* a restriction the claim puts on a word ("immutable values"), dropped
+ * for all of the word's kind ("any value"), contradicts it (widened);
+ * said again, denied ("not all values"), or restricted in other words
+ * after the noun, it does not; nor where the reference quantifies over
+ * the word itself ("all nested objects") */
+static void
+test_claim_restriction_widened(void **state)
+{
+    (void)state;
+    const char *q = "Which values can serve as keys of a Python dictionary?";
+    const char *ref = "Only immutable values can serve as dictionary keys.";
+    judged *j =
+        judge(q, ref, "Any value can serve as a dictionary key.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_WIDENED);
+    judged_free(j);
+    static const char *const agree[] = {
+        "Any immutable value can serve as a dictionary key.",
+        "Not all values can serve as dictionary keys, only immutable ones.",
+        "Any value that never changes can serve as a dictionary key.",
+    };
+    for (size_t i = 0; i < sizeof(agree) / sizeof(agree[0]); i++) {
+        j = judge(q, ref, agree[i], NULL, 0);
+        assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+        judged_free(j);
+    }
+    /* a negative claim is widened under its own negation */
+    j = judge("What does a 404 status mean?",
+              "The server could not find the requested page.",
+              "The server could not find any page.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_WIDENED);
+    judged_free(j);
+    j = judge("What does a deep copy do?",
+              "A deep copy duplicates all nested objects.",
+              "A deep copy duplicates every object.", NULL, 0);
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* what a claim says, said only as the other side of a comparison ("...
  * than a fish does"), is compared with, not said of anything: it judges
  * nothing; said plainly, it still contradicts */
@@ -5275,6 +5315,7 @@ main(void)
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
         cmocka_unit_test(test_claim_other_verb_in_its_place),
         cmocka_unit_test(test_claim_denial_of_another_kind),
+        cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_said_after_than),
         cmocka_unit_test(test_claim_pronoun_stands_for_the_instances_before),
         cmocka_unit_test(test_claim_steps_in_the_other_order),

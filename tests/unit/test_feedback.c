@@ -69,6 +69,13 @@ test_feedback_negation_and_misconception_quote_the_reference(void **state)
                         "You said \"Shallow copy\", but the reference says "
                         "\"shallow copy duplicates only the outer object\".");
     free(f);
+    /* nor is a restriction dropped */
+    f = compose(ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_WIDENED, 0, 12,
+                "partial", answer);
+    assert_string_equal(f, "You said \"Shallow copy\", but the reference "
+                           "restricts it: \"shallow copy duplicates only the "
+                           "outer object\".");
+    free(f);
 }
 
 static void
