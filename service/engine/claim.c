@@ -742,6 +742,14 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                   assay_claim_universal(&ra->terms[i - 2]))) {
                 cl->wlimit[w] = m->hash;
             }
+            /* "any type", "all Python objects" ("each row" is one row at
+             * a time: an answer's "exactly one row" agrees with it) */
+            static const char *const any[] = {"any", "all", "every"};
+            if (w >= 0 &&
+                (IS_ANY(m, any) || (i >= c->first + 2 && content(m) &&
+                                    IS_ANY(&ra->terms[i - 2], any)))) {
+                cl->wuniv |= 1u << w;
+            }
         }
         for (size_t i = c->first; i < c->last; i++) {
             int w = assay_claim_word_at(cl, ra, c->first, c->last, i);

@@ -56,7 +56,8 @@ typedef enum assay_claim_state {
     X(OTHER_VALUE, "other_value")                                              \
     X(REVERSED, "reversed")                                                    \
     X(OTHER_VERB, "other_verb")                                                \
-    X(WIDENED, "widened")
+    X(WIDENED, "widened")                                                      \
+    X(NARROWED, "narrowed")
 
 typedef enum assay_claim_reason {
 #define ASSAY_X_REASON(name, wire) ASSAY_REASON_##name,
@@ -205,9 +206,11 @@ typedef struct assay_claim {
                                            over ("hashable" of "only
                                            hashable objects"): term hash, 0
                                            none (widened) */
-    int8_t causal; /* +1: a cause said after "because" / "since" or
-                      before "so" / "therefore"; -1: the effect it is the
-                      cause of, in the clause beside it; 0: neither */
+    uint32_t wuniv; /* the words the reference quantifies over ("objects of
+                       any type"): bit per word (narrowed) */
+    int8_t causal;  /* +1: a cause said after "because" / "since" or
+                       before "so" / "therefore"; -1: the effect it is the
+                       cause of, in the clause beside it; 0: neither */
     size_t nwords;
     double wsum;
 } assay_claim;

@@ -1201,6 +1201,52 @@ widened(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* A word the claim quantifies over (wuniv: "objects of any type") said
+ * of one of its kind only: "objects of one type", "a single type", "the
+ * same type", "a particular type" (the determiner right before the word,
+ * or before a modifier of it), under a negation only where the claim is
+ * negative itself ("not just one type" agrees), and the clause says no
+ * "any", "all" or "every" of its own. said: the claim words the clause
+ * says. */
+static bool
+narrowed(const judge_ctx *j, const assay_claim *cl, const clause *k,
+         uint32_t said)
+{
+    static const char *const one[] = {"one",        "single",   "same",
+                                      "particular", "specific", "certain"};
+    static const char *const any[] = {"any", "all", "every"};
+    const assay_analysis *a = j->a;
+    if ((cl->wuniv & said) == 0) {
+        return false;
+    }
+    for (size_t i = k->first; i < k->last; i++) {
+        if (IS_ANY(&a->terms[i], any)) {
+            return false;
+        }
+    }
+    for (size_t i = k->first + 1; i < k->last; i++) {
+        int w = assay_claim_word_index(cl, a->terms[i].hash);
+        if (w < 0 || !((cl->wuniv & said) >> w & 1u)) {
+            continue;
+        }
+        size_t d = i - 1;
+        if (!IS_ANY(&a->terms[d], one) && d > k->first &&
+            content(&a->terms[d])) {
+            d--; /* "one Python type" */
+        }
+        bool denied = false; /* "not restricted to one type" */
+        for (size_t q = d; q > k->first && q + 4 > d && !denied; q--) {
+            denied = (a->terms[q - 1].flags & ASSAY_TERM_NEGATOR) != 0;
+        }
+        if (IS_ANY(&a->terms[d], one) && !denied &&
+            (j->cover == NULL ||
+             ((j->cover[i] | j->cover[d]) != 0) == cl->negative)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Another verb in the claim's verb's place: "the OS clears the state of
  * the running process" for "the OS saves the state of ...", "a CA encrypts
  * a server's certificate" for "signs". A claim word the reference uses as
@@ -2147,6 +2193,10 @@ judge_clause(void *vctx, const clause *k)
         }
         if (!flip && denial == 0 && widened(j, cl, k, x[c].words)) {
             note_contra(j, c, rank, ASSAY_REASON_WIDENED, start, end);
+            continue;
+        }
+        if (!flip && denial == 0 && narrowed(j, cl, k, x[c].words)) {
+            note_contra(j, c, rank, ASSAY_REASON_NARROWED, start, end);
             continue;
         }
         if (!flip && denial == 0 && other_verb(j, cl, k, x[c].words)) {

@@ -107,6 +107,7 @@ assay_feedback_compose(const assay_verdict *v, const char *answer, size_t len)
                                              contra->claim, "\".", NULL});
             break;
         case ASSAY_REASON_WIDENED: /* not the opposite: said of too much */
+        case ASSAY_REASON_NARROWED:
             fb_say(&b, (const char *const[]){"You said \"", q,
                                              "\", but the reference restricts "
                                              "it: \"",

@@ -255,6 +255,33 @@ assay_no_subject(const assay_analysis *a, size_t i)
     return SIZE_MAX;
 }
 
+/* Words that restrict what follows them to a part: a negation right
+ * before one denies the restriction, not what it restricts ("is not
+ * restricted to one type", "does not only run on Linux") */
+static const char *const limiters[] = {
+    "restricted", "limited", "confined", "restrict", "limit",  "confine",
+    "only",       "just",    "solely",   "merely",   "simply", "exclusively"};
+
+/* Clears the denial of each negation right before a limiter over what
+ * comes after the limiter (the limiter keeps it: it is what is denied).
+ * O(a->n). */
+static void
+spare_limited(const assay_analysis *a, uint32_t *cover)
+{
+    for (size_t i = 0; i + 2 < a->n; i++) {
+        const assay_term *t = &a->terms[i], *n = &a->terms[i + 1];
+        uint32_t id = (uint32_t)i + 1;
+        if (!(t->flags & ASSAY_TERM_NEGATOR) ||
+            (n->flags & ASSAY_TERM_BREAK_BEFORE) || !IN(n, limiters) ||
+            cover[i + 1] != id) {
+            continue;
+        }
+        for (size_t k = i + 2; k < a->n && cover[k] == id; k++) {
+            cover[k] = 0;
+        }
+    }
+}
+
 /* Clears the denial of each negative pronoun over its restriction: the
  * words from the preposition (right after the pronoun, or one word on:
  * "nothing already in") to the first content word of what it names,
@@ -771,6 +798,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         free(cues);
     }
     spare_restrictions(a, cover);
+    spare_limited(a, cover);
     deny_verb_of_object(a, cover);
     deny_unneeded_subjects(a, window, cover);
 }

@@ -4805,6 +4805,38 @@ test_claim_restriction_widened(void **state)
     judged_free(j);
 }
 
+/* a word the claim quantifies over ("values of any type") said of one of
+ * its kind ("a single type") contradicts it (narrowed); denied ("not
+ * restricted to one type") or quantified again it does not, nor does
+ * "one" against a reference's "each" */
+static void
+test_claim_quantified_word_narrowed(void **state)
+{
+    (void)state;
+    const char *q = "What can a Python tuple hold?";
+    const char *ref = "A tuple can hold values of any type.";
+    judged *j = judge(q, ref, "A tuple can only hold values of a single type.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_NARROWED);
+    judged_free(j);
+    static const char *const agree[] = {
+        "A tuple can hold values of any type at all.",
+        "A tuple is not restricted to one type of value.",
+        "A tuple holds values of every type, not one type only.",
+    };
+    for (size_t i = 0; i < sizeof(agree) / sizeof(agree[0]); i++) {
+        j = judge(q, ref, agree[i], NULL, 0);
+        assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+        judged_free(j);
+    }
+    j = judge("What does a primary key do?",
+              "A primary key identifies each row of a table.",
+              "A primary key identifies exactly one row of a table.", NULL, 0);
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* what a claim says, said only as the other side of a comparison ("...
  * than a fish does"), is compared with, not said of anything: it judges
  * nothing; said plainly, it still contradicts */
@@ -5316,6 +5348,7 @@ main(void)
         cmocka_unit_test(test_claim_other_verb_in_its_place),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
+        cmocka_unit_test(test_claim_quantified_word_narrowed),
         cmocka_unit_test(test_claim_said_after_than),
         cmocka_unit_test(test_claim_pronoun_stands_for_the_instances_before),
         cmocka_unit_test(test_claim_steps_in_the_other_order),

@@ -76,6 +76,10 @@ test_feedback_negation_and_misconception_quote_the_reference(void **state)
                            "restricts it: \"shallow copy duplicates only the "
                            "outer object\".");
     free(f);
+    f = compose(ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_NARROWED, 0, 12,
+                "partial", answer);
+    assert_non_null(strstr(f, "restricts it"));
+    free(f);
 }
 
 static void

@@ -183,6 +183,22 @@ test_polarity_finite_verb_after_and_ends_an_auxiliary_denial(void **state)
 /* "not" between a noun and a participle denies a reduced relative clause,
  * which ends where the sentence's predicate opens with an auxiliary; after
  * an auxiliary "not" denies the predicate as ever */
+/* a negation right before a limiter ("restricted", "only") denies the
+ * restriction, not what it restricts */
+static void
+test_polarity_denied_limiter_spares_what_it_limits(void **state)
+{
+    (void)state;
+    char out[64];
+    scope("a tuple is not restricted to one type", 5, out);
+    assert_string_equal(out, "....n...");
+    scope("it does not only run on linux", 5, out);
+    assert_string_equal(out, "...n...");
+    /* without the limiter the denial runs on */
+    scope("a tuple is not one type", 5, out);
+    assert_int_equal(out[5], 'n'); /* "type" */
+}
+
 static void
 test_polarity_reduced_relative_denial_ends_at_the_predicate(void **state)
 {
@@ -847,6 +863,7 @@ main(void)
             test_polarity_finite_verb_after_and_ends_an_auxiliary_denial),
         cmocka_unit_test(
             test_polarity_reduced_relative_denial_ends_at_the_predicate),
+        cmocka_unit_test(test_polarity_denied_limiter_spares_what_it_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
