@@ -364,7 +364,9 @@ assay_claim_yesno_of(const assay_analysis *a, const clause *c)
 /* The number a text's first clause consists of ("40 meters.", "About 30
  * grams"): at most three content words, exactly one of them a number, the
  * first, and no condition ("When 2 variables are changed" is a rule, not
- * a value). Its term hash, else 0. */
+ * a value). Its term hash, else 0. An order of growth counts as one
+ * content word and as the number wherever it stands ("O(log n).", "It is
+ * O(n log n)", "linear time"): its value (assay_claim_growth_at). */
 uint64_t
 assay_claim_value_of(const assay_analysis *a, const clause *c)
 {
@@ -375,6 +377,18 @@ assay_claim_value_of(const assay_analysis *a, const clause *c)
     uint64_t v = 0;
     for (size_t i = c->first; i < c->last && n <= 3; i++) {
         const assay_term *t = &a->terms[i];
+        size_t end = i + 1;
+        uint64_t g =
+            assay_claim_opens_big_o(a, i, c->last) || claim_may_name_growth(t)
+                ? assay_claim_growth_at(a, i, c->last, &end)
+                : 0;
+        if (g != 0) {
+            n++;
+            nnum++;
+            v = !assay_claim_opens_condition(a, c) ? g : 0;
+            i = end - 1;
+            continue;
+        }
         if (!content(t)) {
             continue;
         }

@@ -1155,6 +1155,21 @@ denies_variant(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether answer a names the order of growth g anywhere. */
+static bool
+growth_said(const assay_analysis *a, uint64_t g)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        size_t end = i + 1;
+        if ((assay_claim_opens_big_o(a, i, a->n) ||
+             claim_may_name_growth(&a->terms[i])) &&
+            assay_claim_growth_at(a, i, a->n, &end) == g) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A restriction the claim puts on one of its words, dropped for all of
  * the word's kind: "any object can be used as a dictionary key" for "only
  * hashable objects can be used ...", "could not find any resource" for
@@ -2515,9 +2530,14 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                                            ASSAY_REASON_NONE, 0, end, -1}
                     : (assay_claim_result){ASSAY_CLAIM_CONTRADICTED,
                                            ASSAY_REASON_NEGATED, 0, end, -1};
-        } else if (cl->value != 0 && j->answer_value != 0) {
+        } else if (cl->value != 0 && j->answer_value != 0 &&
+                   (j->answer_value == cl->value ||
+                    !growth_said(a, cl->value))) {
             /* "60 meters" for "40 meters": another value, whatever else
-             * the clause shares with the reference */
+             * the clause shares with the reference; an order of growth
+             * other than the claim's opening the answer, unless the answer
+             * says the claim's own too ("unlike a scan's O(n), it is
+             * O(log n)") */
             r = j->answer_value == cl->value
                     ? (assay_claim_result){ASSAY_CLAIM_SUPPORTED,
                                            ASSAY_REASON_NONE, 0, j->value_end,

@@ -3898,6 +3898,41 @@ test_claim_relation_between_entities(void **state)
     judged_free(j);
 }
 
+/* an order of growth opening the reference is a value as a bare number
+ * is: another one opening the answer contradicts it, in big-O notation or
+ * in words, unless the answer says the claim's own too */
+static void
+test_claim_bare_growth_is_a_value_claim(void **state)
+{
+    (void)state;
+    static const char *q = "How long does a lookup in a balanced search tree "
+                           "take?";
+    static const char *ref = "O(log n): every level down the tree halves the "
+                             "keys that are left.";
+    static const char *const other[] = {
+        "It is O(n), since you may visit every key.",
+        "Linear time: the lookup walks the keys.",
+        "O(n log n), as each level does linear work.",
+    };
+    for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+        judged *j = judge(q, ref, other[i], NULL, 0);
+        const assay_claim_result *r = result_of(j, "O(log n)");
+        assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+        assert_int_equal(r->reason, ASSAY_REASON_OTHER_VALUE);
+        judged_free(j);
+    }
+    static const char *const same[] = {
+        "Logarithmic time, because each level halves what is left.",
+        "A plain scan is O(n), but the tree lookup is O(log n).",
+    };
+    for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+        judged *j = judge(q, ref, same[i], NULL, 0);
+        assert_int_not_equal(result_of(j, "O(log n)")->state,
+                             ASSAY_CLAIM_CONTRADICTED);
+        judged_free(j);
+    }
+}
+
 static void
 test_claim_bare_number_answer_is_a_value_claim(void **state)
 {
@@ -5288,6 +5323,7 @@ main(void)
         cmocka_unit_test(test_claim_conjoined_subjects),
         cmocka_unit_test(test_claim_negated_name_turns_the_claim),
         cmocka_unit_test(test_claim_bare_number_answer_is_a_value_claim),
+        cmocka_unit_test(test_claim_bare_growth_is_a_value_claim),
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
         cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),
