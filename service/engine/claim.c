@@ -537,6 +537,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     }
     assay_claim_entity_aliases(cs, qa);
     assay_claim_entity_aliases(cs, ra);
+    assay_claim_entity_shared_opening(cs);
     uint32_t *rcov = assay_negation_cover_new(ra, neg_window);
     if (rcov == NULL && ra->n > 0) {
         rc = ASSAY_ENOMEM;
@@ -857,6 +858,10 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 }
                 cl->whead |=
                     assay_claim_negation_head(ra, id, i) ? 1u << w : 0u;
+                cl->wwithout |= id > 0 && id <= ra->n &&
+                                        is_word(&ra->terms[id - 1], "without")
+                                    ? 1u << w
+                                    : 0u;
                 cl->wless |= less ? 1u << w : 0u;
                 cl->wmore |= assay_claim_more_before(cs->wn, ra, c->first, i)
                                  ? 1u << w

@@ -140,13 +140,15 @@ typedef struct assay_claim {
     double w[ASSAY_CLAIM_WORDS];
     uint32_t wneg[ASSAY_CLAIM_WORDS]; /* negation over each word, 0 none */
     uint32_t wless;                   /* words after "less" / "fewer" */
-    uint32_t whead;   /* words a negation denies first (right after its cue) */
-    uint32_t wcore;   /* the predicate and its object: the words before an
-                         adjunct ("compressing the response body | before
-                         it is sent ..."); 0 when under two or all words */
-    uint32_t wredobj; /* words a reducer lowers ("reduces the memory"):
-                         an answer's "less memory" says it the same way */
-    uint32_t wmore;   /* words after "more" / "extra" / "additional" */
+    uint32_t whead;    /* words a negation denies first (right after its cue) */
+    uint32_t wwithout; /* words under a "without" ("without touching your
+                          files") */
+    uint32_t wcore;    /* the predicate and its object: the words before an
+                          adjunct ("compressing the response body | before
+                          it is sent ..."); 0 when under two or all words */
+    uint32_t wredobj;  /* words a reducer lowers ("reduces the memory"):
+                          an answer's "less memory" says it the same way */
+    uint32_t wmore;    /* words after "more" / "extra" / "additional" */
     uint32_t wcount[4];  /* words counted, said plainly (claim.c counted):
                             one alone ("a single server"), several together
                             ("more servers"), its own ("its own table"),

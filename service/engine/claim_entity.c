@@ -210,6 +210,27 @@ alias_entity(assay_claim_set *cs, const assay_analysis *a, size_t acr,
     }
 }
 
+void
+assay_claim_entity_shared_opening(assay_claim_set *cs)
+{
+    if (cs->nent < 2) {
+        return;
+    }
+    for (size_t e = 0; e < cs->nent; e++) {
+        const assay_entity *en = &cs->ent[e];
+        if (en->nkeys < 2 || en->key[0] != cs->ent[0].key[0] || !en->contrast) {
+            return;
+        }
+    }
+    for (size_t e = 0; e < cs->nent; e++) {
+        assay_entity *en = &cs->ent[e];
+        if (en->nalias == 0) {
+            memcpy(en->alias, en->key + 1, (en->nkeys - 1) * sizeof(uint64_t));
+            en->nalias = en->nkeys - 1;
+        }
+    }
+}
+
 /* Finds the acronyms a text defines in parentheses, "CSR (Client-Side
  * Rendering)" or "Global Interpreter Lock (GIL)", and aliases the entities
  * they name: an answer may say either name. The parenthesis holds at most

@@ -277,6 +277,12 @@ bool assay_claim_mentions_key(const assay_analysis *a, size_t first,
                               size_t last, uint64_t h, size_t *at);
 bool assay_claim_mentions(const assay_entity *e, const assay_analysis *a,
                           size_t first, size_t last, size_t *at);
+/* Contrasted entities whose names all open with the same word ("git
+ * merge", "git rebase"; "HTTP GET", "HTTP POST"): that word says where they
+ * belong, the rest names each, so the rest alone becomes an entity's alias
+ * where it has none ("rebase"). A shared last word is the head noun
+ * ("deep copy", "shallow copy"): "deep" alone names no copy. */
+void assay_claim_entity_shared_opening(assay_claim_set *cs);
 /* Where entity e is named in [first, last) by a key entity other lacks:
  * the first such key's first mention, SIZE_MAX when there is none
  * ("instances" in "class attributes are shared by all instances", where

@@ -331,6 +331,76 @@ claim_polarity(const assay_claim *c, uint32_t mask)
     return (int)(n & 1u) ^ (less ? 1 : 0) ^ (c->instead ? 1 : 0);
 }
 
+/* Whether clause k says claim word v in other words before claim word w,
+ * v's object ("modifying its code"): the content word nearest before w,
+ * at most three words back, is no claim word and is a WordNet synonym, a
+ * direct hypernym or hyponym of v ("changing its code", "rewriting its
+ * code" for "modifying its code"; not "leaving its code as it was"). */
+static bool
+said_otherwise(const assay_claim_set *cs, const assay_claim *c, unsigned v,
+               unsigned w, const assay_analysis *a, const clause *k)
+{
+    if (cs->wn == NULL || c->wbase[v] == ASSAY_WORDNET_NONE) {
+        return false;
+    }
+    for (size_t i = k->first; i < k->last; i++) {
+        if (a->terms[i].hash != c->key[w]) {
+            continue;
+        }
+        size_t p = i;
+        while (p > k->first && p + 3 > i && !content(&a->terms[p - 1])) {
+            p--;
+        }
+        if (p == k->first || !content(&a->terms[p - 1])) {
+            continue;
+        }
+        const assay_term *t = &a->terms[p - 1];
+        if (assay_claim_word_index(c, t->hash) >= 0) {
+            continue;
+        }
+        uint32_t base[4];
+        size_t n =
+            assay_wordnet_bases(cs->wn, t->surface, t->surface_len, base, 4);
+        for (size_t b = 0; b < n && b < 4; b++) {
+            if (base[b] != ASSAY_WORDNET_NONE &&
+                assay_wordnet_hypernym_distance(cs->wn, base[b], c->wbase[v],
+                                                1) >= 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* The words of claim c clause k says (said) under a reference "without"
+ * none of whose head words (whead: what it denies first) the clause
+ * says, in the claim's words or in other words (said_otherwise): "files"
+ * of "without touching your files" in "... leaves your files alone".
+ * (Other negations keep their turn: on the training answers, a denial
+ * inside a relative clause, "a path which does not contain bulbs B and
+ * C", decides right more often than not when only its object is said.) */
+static uint32_t
+orphan_negated(const judge_ctx *j, const assay_claim *c, const clause *k,
+               uint32_t said)
+{
+    uint32_t out = 0;
+    for (size_t w = 0; w < c->nwords; w++) {
+        if (c->wneg[w] == 0 || !((said & c->wwithout) >> w & 1u)) {
+            continue;
+        }
+        bool has_head = false, head_said = false;
+        for (unsigned v = 0; v < c->nwords && !head_said; v++) {
+            if (c->wneg[v] == c->wneg[w] && ((c->whead >> v) & 1u)) {
+                has_head = true;
+                head_said = ((said >> v) & 1u) ||
+                            said_otherwise(j->cs, c, v, (unsigned)w, j->a, k);
+            }
+        }
+        out |= has_head && !head_said ? 1u << w : 0u;
+    }
+    return out;
+}
+
 /* The claim's words under a negation in the reference (bit per word). */
 static uint32_t
 negated_words(const assay_claim *c)
@@ -2111,6 +2181,20 @@ judge_clause(void *vctx, const clause *k)
         /* what the clause says inside a denial of its sentence, turned
          * (an effect or quantity cue was read with the denial on it) */
         flip = effect_says ? differ : flip != (denial != 0);
+        /* a turn that rests only on words the reference says under a
+         * negation whose head the clause does not say judges nothing: the
+         * clause may deny them in other words ("leaves your files alone"
+         * for "without touching your files") or not ("updates your
+         * files"); which, only the missing head would tell */
+        if (!effect_says && !by_growth && !elided &&
+            (said & cl->wwithout) != 0 && pol != claim_polarity(cl, said)) {
+            uint32_t orphan = orphan_negated(j, cl, k, said);
+            if (orphan != 0 && pol == claim_polarity(cl, said & ~orphan) &&
+                !plain_antonym(cl, &x[c], instead || absent) &&
+                !moved_negation(cl, &x[c], instead || absent)) {
+                continue;
+            }
+        }
         if (by_growth) {
             flip = false; /* another value: other_instances below */
         }

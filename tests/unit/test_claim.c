@@ -409,6 +409,38 @@ test_claim_role_swap_onto_an_entity_sharing_a_word(void **state)
     judged_free(j);
 }
 
+/* entities whose names open with the same word ("git merge", "git
+ * rebase") are named by the rest alone ("rebase"); a shared head noun
+ * ("deep copy", "shallow copy") is no such opening */
+static void
+test_claim_shared_opening_word_is_optional(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between git merge and git rebase?";
+    const char *ref = "git merge keeps the history of both branches. git "
+                      "rebase replays your commits on top of another branch.";
+    judged *j = judge(q, ref,
+                      "Rebase keeps the history of both branches, while "
+                      "merge replays your commits on top of another branch.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "git rebase");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref,
+              "Merge keeps the history of both branches, while rebase "
+              "replays your commits on top of another branch.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(result_of(j, "git rebase")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(Q_COPY, R_COPY, "A deep structure is copied.", NULL, 0);
+    for (size_t e = 0; e < j->cs.nent; e++) {
+        assert_int_equal(j->cs.ent[e].nalias, 0);
+    }
+    judged_free(j);
+}
+
 /* "Label: definition": the definition is said of the label, so swapped
  * labels are a swap; a clause further on in the sentence has its own
  * subject, and an aside naming both entities makes no swap */
@@ -4872,6 +4904,41 @@ test_claim_quantified_word_narrowed(void **state)
     judged_free(j);
 }
 
+/* under a reference's "without", the object said without the denied
+ * verb judges nothing ("leaving its code as it was"); the verb said, in
+ * the claim's words or a close WordNet relative, still decides */
+static void
+test_claim_without_object_alone_judges_nothing(void **state)
+{
+    (void)state;
+    const char *q = "What is a decorator?";
+    const char *ref = "A decorator wraps a function to extend its behaviour "
+                      "without modifying its code.";
+    judged *j = judge(q, ref,
+                      "A decorator extends the behaviour of a function and "
+                      "leaves its code as it was.",
+                      NULL, 0);
+    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    static const char *const wrong[] = {
+        "A decorator wraps a function to extend its behaviour by modifying "
+        "its code.",
+        "A decorator wraps a function to extend its behaviour by changing "
+        "its code.",
+    };
+    for (size_t i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
+        j = judge(q, ref, wrong[i], NULL, 0);
+        assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+        judged_free(j);
+    }
+    j = judge(q, ref,
+              "A decorator wraps a function to extend its behaviour but does "
+              "not modify its code.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* what a claim says, said only as the other side of a comparison ("...
  * than a fish does"), is compared with, not said of anything: it judges
  * nothing; said plainly, it still contradicts */
@@ -5227,6 +5294,7 @@ main(void)
         cmocka_unit_test(test_claim_role_swap_is_contradiction),
         cmocka_unit_test(test_claim_role_swap_onto_an_object_entity),
         cmocka_unit_test(test_claim_role_swap_onto_an_entity_sharing_a_word),
+        cmocka_unit_test(test_claim_shared_opening_word_is_optional),
         cmocka_unit_test(test_claim_role_swap_by_running_subject),
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
@@ -5385,6 +5453,7 @@ main(void)
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
+        cmocka_unit_test(test_claim_without_object_alone_judges_nothing),
         cmocka_unit_test(test_claim_said_after_than),
         cmocka_unit_test(test_claim_pronoun_stands_for_the_instances_before),
         cmocka_unit_test(test_claim_steps_in_the_other_order),
