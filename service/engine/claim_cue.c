@@ -145,18 +145,21 @@ assay_claim_quantity_cue(const assay_analysis *a, size_t first, size_t i)
 
 /* The frequency cue term i of a is: +1 in every case ("always", "every
  * time", "each time", "whenever", "regardless", "whether or not"), -1 in
- * some cases only ("sometimes", "occasionally", "rarely", "seldom", "only"
- * before when / if / once / after / before / while), else 0. "A finally
- * block always runs" is contradicted by "runs only when an exception was
- * raised" though every word of it is said; "never" is a negation, read as
- * one. */
+ * some cases only ("sometimes", "occasionally", "rarely", "seldom";
+ * "usually", "typically", "often", "generally", "normally", "mostly",
+ * "frequently": most cases are not all of them; "only" before when / if /
+ * once / after / before / while), else 0. "A finally block always runs" is
+ * contradicted by "runs only when an exception was raised" though every
+ * word of it is said; "never" is a negation, read as one. */
 int
 assay_claim_frequency_cue(const assay_analysis *a, size_t first, size_t i)
 {
     (void)first;
     static const char *const always[] = {"always", "whenever", "regardless"};
-    static const char *const sometimes[] = {"sometimes", "occasionally",
-                                            "rarely", "seldom"};
+    static const char *const sometimes[] = {
+        "sometimes", "occasionally", "rarely",    "seldom",
+        "usually",   "typically",    "often",     "generally",
+        "normally",  "mostly",       "frequently"};
     static const char *const every[] = {"every", "each"};
     static const char *const restricted[] = {"when",  "if",     "once",
                                              "after", "before", "while"};

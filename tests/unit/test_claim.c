@@ -4525,6 +4525,26 @@ test_claim_frequency_said_otherwise(void **state)
     assert_int_equal(result_of(j, "A finally block always")->state,
                      ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
+    j = judge(q, ref, "A finally block usually runs.", NULL, 0);
+    assert_int_equal(result_of(j, "A finally block always")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* most cases are not every case, either way round */
+    const char *q2 = "How long does a lookup in a hash table take?";
+    static const char *const most[] = {
+        "A hash table lookup typically takes constant time.",
+        "A hash table lookup usually takes constant time.",
+    };
+    for (size_t i = 0; i < sizeof(most) / sizeof(most[0]); i++) {
+        j = judge(q2, most[i],
+                  "A hash table lookup always takes constant time.", NULL, 0);
+        assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+        judged_free(j);
+        j = judge(q2, most[i], "A hash table lookup takes constant time.", NULL,
+                  0);
+        assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+        judged_free(j);
+    }
 }
 
 /* a claim's two things said the other way round about its verb are the
