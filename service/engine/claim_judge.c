@@ -1262,10 +1262,19 @@ widened(const judge_ctx *j, const assay_claim *cl, const clause *k,
         "outside", "from",   "for",     "on",    "under", "like",
         "such",    "no",     "not",     "being", "having"};
     const assay_analysis *a = j->a;
+    uint32_t limited = 0; /* most claims restrict none of their words */
+    for (size_t w = 0; w < cl->nwords; w++) {
+        limited |= cl->wlimit[w] != 0 ? 1u << w : 0u;
+    }
+    if ((limited & said) == 0) {
+        return false;
+    }
     for (size_t i = k->first + 1; i < k->last; i++) {
+        if (!IS_ANY(&a->terms[i - 1], any)) {
+            continue;
+        }
         int w = assay_claim_word_index(cl, a->terms[i].hash);
         if (w < 0 || cl->wlimit[w] == 0 || !((said >> w) & 1u) ||
-            !IS_ANY(&a->terms[i - 1], any) ||
             (j->cover != NULL &&
              ((j->cover[i] | j->cover[i - 1]) != 0) != cl->negative) ||
             (i + 1 < a->n &&
