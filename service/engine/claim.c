@@ -1006,7 +1006,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         assay_swap_add(&cs->swaps, ra, k->first, k->last, (int)c, cs->wn);
         assay_attach_add(&cs->attach, ra, k->first, k->last, (int)c);
     }
-    assay_order_read(&cs->order, ra, cs->wn);
+    assay_order_read(&cs->order, ra, rcov, cs->wn);
     for (size_t c = 0; c < cs->n; c++) {
         const clause *k = &x->cl[claim_clause[c]];
         assay_order_claim(&cs->order, k->first, k->last, (int)c);

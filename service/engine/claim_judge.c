@@ -401,6 +401,25 @@ orphan_negated(const judge_ctx *j, const assay_claim *c, const clause *k,
     return out;
 }
 
+/* The claim words clause k says after a "before" (to the clause's end:
+ * "before they are written to disk"): what has not happened yet when the
+ * rest does, bit per claim word. */
+static uint32_t
+said_before(const judge_ctx *j, const assay_claim *c, const clause *k)
+{
+    const assay_analysis *a = j->a;
+    uint32_t out = 0;
+    bool after = false;
+    for (size_t i = k->first; i < k->last; i++) {
+        if (after) {
+            int w = assay_claim_word_index(c, a->terms[i].hash);
+            out |= w >= 0 ? 1u << w : 0u;
+        }
+        after = after || is_word(&a->terms[i], "before");
+    }
+    return out;
+}
+
 /* The claim's words under a negation in the reference (bit per word). */
 static uint32_t
 negated_words(const assay_claim *c)
@@ -2195,6 +2214,17 @@ judge_clause(void *vctx, const clause *k)
          * clause may deny them in other words ("leaves your files alone"
          * for "without touching your files") or not ("updates your
          * files"); which, only the missing head would tell */
+        /* "before they're committed" for "has not committed yet": what
+         * has not happened yet, said with "before", is the claim's
+         * denial; the clause agrees when that is the whole turn */
+        if (!effect_says && !by_growth && !elided &&
+            pol != claim_polarity(cl, said) &&
+            (said & negated_words(cl)) != 0 &&
+            (said & negated_words(cl) & ~said_before(j, cl, k)) == 0 &&
+            !plain_antonym(cl, &x[c], instead || absent) &&
+            !moved_negation(cl, &x[c], instead || absent)) {
+            flip = false;
+        }
         if (!effect_says && !by_growth && !elided &&
             (said & cl->wwithout) != 0 && pol != claim_polarity(cl, said)) {
             uint32_t orphan = orphan_negated(j, cl, k, said);

@@ -292,14 +292,14 @@ says_step(const assay_wordnet *wn, const assay_term *t,
 
 void
 assay_order_read(assay_order_set *s, const assay_analysis *r,
-                 const assay_wordnet *wn)
+                 const uint32_t *cover, const assay_wordnet *wn)
 {
     s->n = 0;
     if (wn == NULL) {
         return;
     }
     step_pair pairs[ASSAY_ORDER_PAIRS];
-    reader rd = {r, NULL, wn, pairs, 0, ASSAY_ORDER_PAIRS};
+    reader rd = {r, cover, wn, pairs, 0, ASSAY_ORDER_PAIRS};
     read_pairs(&rd, true);
     for (size_t k = 0; k < rd.n; k++) {
         const assay_term *e = &r->terms[pairs[k].e], *l = &r->terms[pairs[k].l];

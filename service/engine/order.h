@@ -41,9 +41,12 @@ typedef struct assay_order_set {
 
 /* assay_order_read records the orders of the reference's steps (r, the
  * whole reference): by words of time and by coordination. Their claims
- * are -1 until assay_order_claim. Nothing without wn. */
+ * are -1 until assay_order_claim. Nothing without wn. cover (may be NULL)
+ * is the reference's negation cover: a denied step is none ("reads data
+ * that has not committed yet, so it may see values that are later rolled
+ * back" orders no commit before the seeing). */
 void assay_order_read(assay_order_set *s, const assay_analysis *r,
-                      const struct assay_wordnet *wn);
+                      const uint32_t *cover, const struct assay_wordnet *wn);
 
 /* assay_order_claim gives claim `claim` the steps said in reference terms
  * [first, last), its clause. */

@@ -4959,6 +4959,30 @@ test_claim_without_object_alone_judges_nothing(void **state)
     judged_free(j);
 }
 
+/* what has not happened yet, said with "before" ("before they are
+ * written to disk"), agrees with the claim's "not ... yet"; said plainly,
+ * or after, it still contradicts */
+static void
+test_claim_before_is_not_yet(void **state)
+{
+    (void)state;
+    const char *q = "What is a write-back cache?";
+    const char *ref = "A write-back cache keeps changed blocks that have not "
+                      "been written to disk yet.";
+    judged *j = judge(q, ref,
+                      "A write-back cache keeps changed blocks before they "
+                      "are written to disk.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A write-back cache keeps changed blocks after they are "
+              "written to disk.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* what a claim says, said only as the other side of a comparison ("...
  * than a fish does"), is compared with, not said of anything: it judges
  * nothing; said plainly, it still contradicts */
@@ -5474,6 +5498,7 @@ main(void)
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
         cmocka_unit_test(test_claim_without_object_alone_judges_nothing),
+        cmocka_unit_test(test_claim_before_is_not_yet),
         cmocka_unit_test(test_claim_said_after_than),
         cmocka_unit_test(test_claim_pronoun_stands_for_the_instances_before),
         cmocka_unit_test(test_claim_steps_in_the_other_order),

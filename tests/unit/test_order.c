@@ -20,7 +20,9 @@ reference(assay_order_set *s, const char *ref)
 {
     memset(s, 0, sizeof(*s));
     assay_analysis r = assay_test_analyse(&tl, ref);
-    assay_order_read(s, &r, tl.wn);
+    uint32_t *cover = assay_negation_cover_new(&r, 5);
+    assay_order_read(s, &r, cover, tl.wn);
+    free(cover);
     size_t first = 0, c = 0;
     for (size_t i = 1; i <= r.n; i++) {
         if (i == r.n || (r.terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
@@ -83,6 +85,21 @@ test_order_read_by_coordination(void **state)
     /* a noun after a determiner is no step: "the hash" */
     reference(&s, "The server stores the hash and the salt.");
     assert_int_equal(s.n, 0);
+}
+
+/* a step the reference denies is none: "has not flushed yet ... later
+ * reads" orders no flush before the read */
+static void
+test_order_denied_reference_step_is_none(void **state)
+{
+    (void)state;
+    assay_order_set s;
+    reference(&s, "The reader gets a page that the writer has not flushed "
+                  "yet, so it later reads stale bytes.");
+    assert_false(has_order(&s, "flushed", "reads"));
+    reference(&s, "The reader gets a page that the writer has flushed, so it "
+                  "later reads fresh bytes.");
+    assert_true(has_order(&s, "flushed", "reads"));
 }
 
 static void
@@ -170,6 +187,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_order_read_by_words_of_time),
         cmocka_unit_test(test_order_read_by_coordination),
+        cmocka_unit_test(test_order_denied_reference_step_is_none),
         cmocka_unit_test(test_order_reversed_by_each_word),
         cmocka_unit_test(test_order_not_reversed),
     };
