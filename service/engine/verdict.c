@@ -151,9 +151,10 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
      * denies, not that it denies less of the reference. */
     size_t contra = 0, points = 0;
     bool point_contra = false;
-    bool strong = false; /* a swap, a reversal, a misconception or a
-                            required point denied: the answer has the facts
-                            backwards, not one point wrong */
+    bool strong = false; /* a swap, a reversal, a misconception, a
+                            required point or the direct answer denied: the
+                            answer has the facts backwards, not one point
+                            wrong */
     for (size_t i = 0; i < f->nclaims; i++) {
         if (i == 0 || i >= pq->claims.n || !pq->claims.c[i].joined) {
             points++;
@@ -162,10 +163,15 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
         if (f->claims[i].state == ASSAY_CLAIM_CONTRADICTED) {
             contra += !point_contra;
             point_contra = true;
+            /* ... or the reference's direct answer, its opening bare
+             * value or yes / no ("O(log n): ...", "No. ..."), answered
+             * otherwise: the question answered wrong */
             strong = strong || f->claims[i].reason == ASSAY_REASON_ROLE_SWAP ||
                      f->claims[i].reason == ASSAY_REASON_REVERSED ||
                      f->claims[i].reason == ASSAY_REASON_MISCONCEPTION ||
-                     (i < pq->claims.n && states_required(pq, i));
+                     (i < pq->claims.n &&
+                      (states_required(pq, i) || pq->claims.c[i].value != 0 ||
+                       pq->claims.c[i].yesno != 0));
         }
     }
     if (contra > 0) {

@@ -629,6 +629,30 @@ test_engine_denied_quantity_agrees_with_one_at_a_time(void **state)
     assay_model_unref(m);
 }
 
+/* The reference's direct answer, its opening bare value, answered with
+ * another value is the question answered wrong, though the value is one
+ * point of three: incorrect, as a swap is. */
+static void
+test_engine_direct_answer_otherwise_is_incorrect(void **state)
+{
+    (void)state;
+    assay_model *m = load("engine-denials/bank.txt");
+    json_t *j = grade_json(m, "search",
+                           "O(n). Each comparison halves the range that is "
+                           "left, and the loop stops when the range is "
+                           "empty.");
+    assert_non_null(strstr(flags_list(j), "contradicts_reference"));
+    assert_string_equal(json_string_value(json_object_get(j, "band")),
+                        "incorrect");
+    json_decref(j);
+    j = grade_json(m, "search",
+                   "O(log n). Each comparison halves the range that is left, "
+                   "and the loop stops when the range is empty.");
+    assert_null(strstr(flags_list(j), "contradicts_reference"));
+    json_decref(j);
+    assay_model_unref(m);
+}
+
 /* A contradicted claim that a required concept's label states is a point
  * the answer must make said backwards: the answer is wrong, though it is
  * one point of three; contradicting a claim no required concept states
@@ -971,6 +995,7 @@ main(void)
         cmocka_unit_test(
             test_engine_denial_overlapping_an_assertion_is_no_denial),
         cmocka_unit_test(test_engine_required_point_backwards_is_incorrect),
+        cmocka_unit_test(test_engine_direct_answer_otherwise_is_incorrect),
         cmocka_unit_test(test_engine_verdict_is_deterministic),
         cmocka_unit_test(test_engine_invalid_utf8_names_byte),
         cmocka_unit_test(test_engine_answer_length_is_respected),
