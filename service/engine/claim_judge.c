@@ -116,11 +116,6 @@ typedef struct judge_ctx {
     const uint32_t *cover; /* per answer term: the negation over it, or 0 */
     size_t steps;
     assay_claim_stats st;
-    /* the claim words the last clause that was no elided denial said, and
-     * its sentence + 1 (0: none yet): "GET and PUT are idempotent, but
-     * POST is not" denies of POST what the clause before said */
-    uint32_t prev_words[ASSAY_MAX_CLAIMS];
-    size_t prev_sentence;
     /* what the clauses found of each claim: only the set's claims' entries
      * are set up and read (judge_claim) */
     judge_claim per[ASSAY_MAX_CLAIMS];
@@ -1926,33 +1921,6 @@ judge_clause(void *vctx, const clause *k)
         nopposite += opposite;
     }
     j->st.other_entity = j->st.other_entity || other_entity != 0;
-    /* an elided denial says the predicate the clause before it in its
-     * sentence said: its words, for aligning; a clause that says its own
-     * is remembered for the next */
-    if (elided && j->prev_sentence == k->sentence + 1) {
-        for (size_t c = 0; c < cs->n; c++) {
-            /* ... of what it names: the claim's subject, or for a claim
-             * said of no entity one of its own words, and no other
-             * instance ("but GET is not" says nothing of POST) */
-            const assay_claim *cl = &cs->c[c];
-            bool of_claim = cl->subject >= 0
-                                ? ((named_all >> cl->subject) & 1u) != 0
-                                : x[c].words != 0;
-            uint32_t add =
-                !of_claim || assay_claim_other_instances(cl, labels, nlabels)
-                    ? 0u
-                    : j->prev_words[c] & ~x[c].words;
-            for (size_t w = 0; add != 0 && w < cs->c[c].nwords; w++) {
-                x[c].got += ((add >> w) & 1u) ? cs->c[c].w[w] : 0.0;
-            }
-            x[c].words |= add;
-        }
-    } else if (!elided) {
-        for (size_t c = 0; c < cs->n; c++) {
-            j->prev_words[c] = x[c].words;
-        }
-        j->prev_sentence = k->sentence + 1;
-    }
     bool instead = is_word(&a->terms[k->first], "instead");
     bool eturned = false, qturned = false, fturned = false;
     int effect = 0, quantity = 0, frequency = 0;
