@@ -4852,6 +4852,22 @@ test_claim_denial_of_another_kind(void **state)
     judged_free(j);
 }
 
+/* the reference's first claim against answer: contradicted for reason
+ * (ASSAY_REASON_NONE: not contradicted) */
+static void
+assert_first_claim(const char *q, const char *ref, const char *answer,
+                   assay_claim_reason reason)
+{
+    judged *j = judge(q, ref, answer, NULL, 0);
+    if (reason == ASSAY_REASON_NONE) {
+        assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    } else {
+        assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+        assert_int_equal(j->r[0].reason, reason);
+    }
+    judged_free(j);
+}
+
 /* a restriction the claim puts on a word ("immutable values"), dropped
  * for all of the word's kind ("any value"), contradicts it (widened);
  * said again, denied ("not all values"), or restricted in other words
@@ -4863,33 +4879,28 @@ test_claim_restriction_widened(void **state)
     (void)state;
     const char *q = "Which values can serve as keys of a Python dictionary?";
     const char *ref = "Only immutable values can serve as dictionary keys.";
-    judged *j =
-        judge(q, ref, "Any value can serve as a dictionary key.", NULL, 0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    assert_int_equal(j->r[0].reason, ASSAY_REASON_WIDENED);
-    judged_free(j);
-    static const char *const agree[] = {
-        "Any immutable value can serve as a dictionary key.",
-        "Not all values can serve as dictionary keys, only immutable ones.",
-        "Any value that never changes can serve as a dictionary key.",
-    };
-    for (size_t i = 0; i < sizeof(agree) / sizeof(agree[0]); i++) {
-        j = judge(q, ref, agree[i], NULL, 0);
-        assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-        judged_free(j);
-    }
+    assert_first_claim(q, ref, "Any value can serve as a dictionary key.",
+                       ASSAY_REASON_WIDENED);
+    assert_first_claim(q, ref,
+                       "Any immutable value can serve as a dictionary key.",
+                       ASSAY_REASON_NONE);
+    assert_first_claim(q, ref,
+                       "Not all values can serve as dictionary keys, only "
+                       "immutable ones.",
+                       ASSAY_REASON_NONE);
+    assert_first_claim(q, ref,
+                       "Any value that never changes can serve as a "
+                       "dictionary key.",
+                       ASSAY_REASON_NONE);
     /* a negative claim is widened under its own negation */
-    j = judge("What does a 404 status mean?",
-              "The server could not find the requested page.",
-              "The server could not find any page.", NULL, 0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    assert_int_equal(j->r[0].reason, ASSAY_REASON_WIDENED);
-    judged_free(j);
-    j = judge("What does a deep copy do?",
-              "A deep copy duplicates all nested objects.",
-              "A deep copy duplicates every object.", NULL, 0);
-    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    judged_free(j);
+    assert_first_claim("What does a 404 status mean?",
+                       "The server could not find the requested page.",
+                       "The server could not find any page.",
+                       ASSAY_REASON_WIDENED);
+    assert_first_claim("What does a deep copy do?",
+                       "A deep copy duplicates all nested objects.",
+                       "A deep copy duplicates every object.",
+                       ASSAY_REASON_NONE);
 }
 
 /* a word the claim quantifies over ("values of any type") said of one of
@@ -4902,26 +4913,20 @@ test_claim_quantified_word_narrowed(void **state)
     (void)state;
     const char *q = "What can a Python tuple hold?";
     const char *ref = "A tuple can hold values of any type.";
-    judged *j = judge(q, ref, "A tuple can only hold values of a single type.",
-                      NULL, 0);
-    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    assert_int_equal(j->r[0].reason, ASSAY_REASON_NARROWED);
-    judged_free(j);
-    static const char *const agree[] = {
-        "A tuple can hold values of any type at all.",
-        "A tuple is not restricted to one type of value.",
-        "A tuple holds values of every type, not one type only.",
-    };
-    for (size_t i = 0; i < sizeof(agree) / sizeof(agree[0]); i++) {
-        j = judge(q, ref, agree[i], NULL, 0);
-        assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-        judged_free(j);
-    }
-    j = judge("What does a primary key do?",
-              "A primary key identifies each row of a table.",
-              "A primary key identifies exactly one row of a table.", NULL, 0);
-    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    judged_free(j);
+    assert_first_claim(q, ref, "A tuple can only hold values of a single type.",
+                       ASSAY_REASON_NARROWED);
+    assert_first_claim(q, ref, "A tuple can hold values of any type at all.",
+                       ASSAY_REASON_NONE);
+    assert_first_claim(q, ref,
+                       "A tuple is not restricted to one type of value.",
+                       ASSAY_REASON_NONE);
+    assert_first_claim(q, ref,
+                       "A tuple holds values of every type, not one type only.",
+                       ASSAY_REASON_NONE);
+    assert_first_claim("What does a primary key do?",
+                       "A primary key identifies each row of a table.",
+                       "A primary key identifies exactly one row of a table.",
+                       ASSAY_REASON_NONE);
 }
 
 /* under a reference's "without", the object said without the denied
@@ -4934,27 +4939,22 @@ test_claim_without_object_alone_judges_nothing(void **state)
     const char *q = "What is a decorator?";
     const char *ref = "A decorator wraps a function to extend its behaviour "
                       "without modifying its code.";
+    assert_first_claim(q, ref,
+                       "A decorator extends the behaviour of a function and "
+                       "leaves its code as it was.",
+                       ASSAY_REASON_NONE);
+    assert_first_claim(q, ref,
+                       "A decorator wraps a function to extend its behaviour "
+                       "by modifying its code.",
+                       ASSAY_REASON_NEGATED);
+    assert_first_claim(q, ref,
+                       "A decorator wraps a function to extend its behaviour "
+                       "by changing its code.",
+                       ASSAY_REASON_NEGATED);
     judged *j = judge(q, ref,
-                      "A decorator extends the behaviour of a function and "
-                      "leaves its code as it was.",
+                      "A decorator wraps a function to extend its behaviour "
+                      "but does not modify its code.",
                       NULL, 0);
-    assert_int_not_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-    judged_free(j);
-    static const char *const wrong[] = {
-        "A decorator wraps a function to extend its behaviour by modifying "
-        "its code.",
-        "A decorator wraps a function to extend its behaviour by changing "
-        "its code.",
-    };
-    for (size_t i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
-        j = judge(q, ref, wrong[i], NULL, 0);
-        assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
-        judged_free(j);
-    }
-    j = judge(q, ref,
-              "A decorator wraps a function to extend its behaviour but does "
-              "not modify its code.",
-              NULL, 0);
     assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
     judged_free(j);
 }
