@@ -740,15 +740,14 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 !assay_claim_is_entity_key(cs, ra->terms[i].hash) &&
                 assay_claim_restricting(cs->wn, m) &&
                 !(i >= c->first + 2 &&
-                  assay_claim_universal(&ra->terms[i - 2]))) {
+                  (assay_claim_universal(&ra->terms[i - 2]) ||
+                   is_word(&ra->terms[i - 2], "each")))) {
                 cl->wlimit[w] = m->hash;
             }
-            /* "any type", "all Python objects" ("each row" is one row at
-             * a time: an answer's "exactly one row" agrees with it) */
-            static const char *const any[] = {"any", "all", "every"};
-            if (w >= 0 &&
-                (IS_ANY(m, any) || (i >= c->first + 2 && content(m) &&
-                                    IS_ANY(&ra->terms[i - 2], any)))) {
+            /* "any type", "all Python objects" */
+            if (w >= 0 && (assay_claim_universal(m) ||
+                           (i >= c->first + 2 && content(m) &&
+                            assay_claim_universal(&ra->terms[i - 2])))) {
                 cl->wuniv |= 1u << w;
             }
         }

@@ -380,11 +380,8 @@ assay_claim_value_of(const assay_analysis *a, const clause *c)
     uint64_t v = 0;
     for (size_t i = c->first; i < c->last && n <= 3; i++) {
         const assay_term *t = &a->terms[i];
-        size_t end = i + 1;
-        uint64_t g =
-            assay_claim_opens_big_o(a, i, c->last) || claim_may_name_growth(t)
-                ? assay_claim_growth_at(a, i, c->last, &end)
-                : 0;
+        size_t end;
+        uint64_t g = assay_claim_growth_here(a, i, c->last, &end);
         if (g != 0) {
             n++;
             nnum++;

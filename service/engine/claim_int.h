@@ -259,6 +259,17 @@ assay_claim_opens_big_o(const assay_analysis *a, size_t i, size_t last)
 }
 uint64_t assay_claim_growth_at(const assay_analysis *a, size_t i, size_t last,
                                size_t *end);
+/* assay_claim_growth_at where term i may open a growth, told inline first:
+ * most terms open none, and they are asked of every word of a clause */
+static inline uint64_t
+assay_claim_growth_here(const assay_analysis *a, size_t i, size_t last,
+                        size_t *end)
+{
+    return assay_claim_opens_big_o(a, i, last) ||
+                   claim_may_name_growth(&a->terms[i])
+               ? assay_claim_growth_at(a, i, last, end)
+               : 0;
+}
 size_t assay_claim_clause_labels(const assay_wordnet *wn,
                                  const assay_analysis *a, size_t first,
                                  size_t last, const uint32_t *cover,
@@ -350,7 +361,8 @@ bool assay_claim_adjective(const assay_wordnet *wn, const assay_term *t);
  * an adjective (assay_claim_adjective), a past participle in -ed
  * ("requested"), a word in -able / -ible ("hashable") */
 bool assay_claim_restricting(const assay_wordnet *wn, const assay_term *t);
-/* whether t is a universal quantifier: any, all, every, each */
+/* whether t is a universal quantifier: any, all, every ("each" counts
+ * one at a time: "identifies each row" agrees with "exactly one row") */
 bool assay_claim_universal(const assay_term *t);
 bool assay_claim_acts_on_object(const assay_wordnet *wn,
                                 const assay_analysis *a, size_t i);

@@ -1249,10 +1249,8 @@ static bool
 growth_said(const assay_analysis *a, uint64_t g)
 {
     for (size_t i = 0; i < a->n; i++) {
-        size_t end = i + 1;
-        if ((assay_claim_opens_big_o(a, i, a->n) ||
-             claim_may_name_growth(&a->terms[i])) &&
-            assay_claim_growth_at(a, i, a->n, &end) == g) {
+        size_t end;
+        if (assay_claim_growth_here(a, i, a->n, &end) == g) {
             return true;
         }
     }
@@ -1274,7 +1272,6 @@ static bool
 widened(const judge_ctx *j, const assay_claim *cl, const clause *k,
         uint32_t said)
 {
-    static const char *const any[] = {"any", "all", "every"};
     static const char *const after[] = {
         "that",    "which",  "who",     "whom",  "whose", "where",
         "with",    "within", "without", "of",    "in",    "inside",
@@ -1289,7 +1286,7 @@ widened(const judge_ctx *j, const assay_claim *cl, const clause *k,
         return false;
     }
     for (size_t i = k->first + 1; i < k->last; i++) {
-        if (!IS_ANY(&a->terms[i - 1], any)) {
+        if (!assay_claim_universal(&a->terms[i - 1])) {
             continue;
         }
         int w = assay_claim_word_index(cl, a->terms[i].hash);
@@ -1327,13 +1324,12 @@ narrowed(const judge_ctx *j, const assay_claim *cl, const clause *k,
 {
     static const char *const one[] = {"one",        "single",   "same",
                                       "particular", "specific", "certain"};
-    static const char *const any[] = {"any", "all", "every"};
     const assay_analysis *a = j->a;
     if ((cl->wuniv & said) == 0) {
         return false;
     }
     for (size_t i = k->first; i < k->last; i++) {
-        if (IS_ANY(&a->terms[i], any)) {
+        if (assay_claim_universal(&a->terms[i])) {
             return false;
         }
     }

@@ -226,11 +226,7 @@ assay_claim_clause_labels(const assay_wordnet *wn, const assay_analysis *a,
     for (size_t i = first; i < last; i++) {
         const assay_term *t = &a->terms[i];
         size_t end;
-        /* most terms open no growth: told inline, without the call */
-        uint64_t growth =
-            assay_claim_opens_big_o(a, i, last) || claim_may_name_growth(t)
-                ? assay_claim_growth_at(a, i, last, &end)
-                : 0;
+        uint64_t growth = assay_claim_growth_here(a, i, last, &end);
         if (growth != 0) {
             if (denied != NULL && cover != NULL && cover[i] != 0) {
                 *denied = true;

@@ -150,7 +150,7 @@ assay_claim_restricting(const assay_wordnet *wn, const assay_term *t)
 bool
 assay_claim_universal(const assay_term *t)
 {
-    static const char *const all[] = {"any", "all", "every", "each"};
+    static const char *const all[] = {"any", "all", "every"};
     return IS_ANY(t, all);
 }
 
