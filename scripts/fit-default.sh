@@ -28,7 +28,7 @@ defopt_features=()
 # -> 0.4885 and band accuracy 0.6649 -> 0.6690, and Mohler train held out by
 # assignment (scripts/mohler_train_cv.py) 0.4918 -> 0.5028 (single
 # assignments) and 0.4971 -> 0.5194 (triples); it costs about a quarter of
-# the inline grading rate (README, round of 2026-12-06 late night). The bank model's CV r moved 0.9065 ->
+# the inline grading rate (docs/history.md, round of 2026-12-06 late night). The bank model's CV r moved 0.9065 ->
 # 0.9084 with it, not worth that cost on every by-id verdict: it stays out.
 # The claims feature (the share of the reference's claims the answer
 # supports) is in the default model since the claim judge stopped
