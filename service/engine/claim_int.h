@@ -219,6 +219,8 @@ unsigned assay_claim_clause_negations(const acc *y);
 bool assay_claim_trade_off(const assay_analysis *a, segscan *s, size_t i);
 bool assay_claim_third_person(const assay_wordnet *wn, const assay_term *t);
 int assay_claim_causal_role(const assay_analysis *a, size_t first, size_t last);
+int assay_claim_causal_verb(const assay_analysis *a, size_t first, size_t last,
+                            size_t *at);
 bool assay_claim_ends_elided_at(const assay_analysis *a, size_t first,
                                 size_t last);
 /* assay_claim_ends_elided (claim_clause.c, _at): whether terms [first,

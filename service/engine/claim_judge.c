@@ -1244,6 +1244,50 @@ denies_variant(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Which side of term v of a, in [first, last), says more of claim cl's
+ * words: +1 before, -1 after, 0 neither. */
+static int
+side_of(const assay_analysis *a, const assay_claim *cl, size_t first, size_t v,
+        size_t last)
+{
+    int before = 0, after = 0;
+    for (size_t i = first; i < last; i++) {
+        for (unsigned w = 0; w < cl->nwords; w++) {
+            if (cl->key[w] == a->terms[i].hash) {
+                before += i < v;
+                after += i > v;
+                break;
+            }
+        }
+    }
+    return (before > after) - (after > before);
+}
+
+/* Claims x and y, a cause and its effect in the reference, both said by
+ * the answer's clause at bytes [start, end) about a verb of causing, each
+ * on the other's side ("the OS waiting for the disk causes threads to
+ * block" for "threads block because the OS has to wait for the disk"). */
+static bool
+verb_sides_reversed(const assay_analysis *a, const assay_claim *x,
+                    const assay_claim *y, size_t start, size_t end)
+{
+    size_t first = 0, last;
+    while (first < a->n && a->terms[first].start < start) {
+        first++;
+    }
+    for (last = first; last < a->n && a->terms[last].end <= end; last++) {
+    }
+    size_t v;
+    int role = assay_claim_causal_verb(a, first, last, &v);
+    if (role == 0) {
+        return false;
+    }
+    /* role: +1 when the words before the verb are the cause */
+    int sx = side_of(a, x, first, v, last) * role;
+    int sy = side_of(a, y, first, v, last) * role;
+    return sx == -x->causal && sy == -y->causal;
+}
+
 /* Whether answer a names the order of growth g anywhere. */
 static bool
 growth_said(const assay_analysis *a, uint64_t g)
@@ -2726,6 +2770,13 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
             out[c + 1].state == ASSAY_CLAIM_SUPPORTED &&
             j->per[c].srole == -x->causal &&
             j->per[c + 1].srole == -y->causal) {
+            out[c].state = out[c + 1].state = ASSAY_CLAIM_CONTRADICTED;
+            out[c].reason = out[c + 1].reason = ASSAY_REASON_REVERSED;
+        } else if (x->causal != 0 && y->causal == -x->causal &&
+                   out[c].state == ASSAY_CLAIM_SUPPORTED &&
+                   out[c + 1].state == ASSAY_CLAIM_SUPPORTED &&
+                   verb_sides_reversed(a, x, y, j->per[c].sstart,
+                                       j->per[c].send)) {
             out[c].state = out[c + 1].state = ASSAY_CLAIM_CONTRADICTED;
             out[c].reason = out[c + 1].reason = ASSAY_REASON_REVERSED;
         }

@@ -5194,6 +5194,87 @@ test_claim_cause_and_effect_reversed(void **state)
     judged_free(j);
 }
 
+/* a clause opened by a verb that brings something about ("..., which
+ * forces ...", "..., causing ...") is the effect of the clause before it,
+ * as one opened by "so" is: a cause and effect said the other way round so
+ * contradict both claims; the right way round, they agree */
+static void
+test_claim_cause_and_effect_by_verb(void **state)
+{
+    (void)state;
+    const char *q = "Why do threads block on I/O?";
+    const char *ref = "Threads block on I/O because the operating system has "
+                      "to wait for the disk to return data.";
+    judged *j = judge(q, ref,
+                      "Threads block on I/O, which forces the operating "
+                      "system to wait for the disk.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "Threads block");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    assert_int_equal(result_of(j, "the operating system")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "Threads block on I/O, causing the operating system to wait for "
+              "the disk.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Threads block")->reason,
+                     ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref,
+              "The operating system has to wait for the disk, which causes "
+              "threads to block on I/O.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "Threads block")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "the operating system")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* inside one clause, a verb of causing puts the cause on one side and the
+ * effect on the other ("A causes B", "A leads to B", "B is caused by A"):
+ * the reference's cause and effect on each other's side contradict both
+ * claims (reversed); on their own sides they agree */
+static void
+test_claim_cause_and_effect_in_one_clause(void **state)
+{
+    (void)state;
+    const char *q = "Why do threads block on I/O?";
+    const char *ref = "Threads block on I/O because the operating system has "
+                      "to wait for the disk to return data.";
+    const char *wrong[] = {
+        "Threads blocking on I/O causes the operating system to wait for the "
+        "disk.",
+        "Threads blocking on I/O leads to the operating system waiting for "
+        "the disk.",
+        "The operating system waiting for the disk is caused by threads "
+        "blocking on I/O.",
+    };
+    for (size_t i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
+        judged *j = judge(q, ref, wrong[i], NULL, 0);
+        const assay_claim_result *r = result_of(j, "Threads block");
+        assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+        assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+        judged_free(j);
+    }
+    const char *right[] = {
+        "The operating system waiting for the disk causes threads to block "
+        "on I/O.",
+        "The operating system waiting for the disk results in threads "
+        "blocking on I/O.",
+        "Threads blocking on I/O is caused by the operating system waiting "
+        "for the disk.",
+    };
+    for (size_t i = 0; i < sizeof(right) / sizeof(right[0]); i++) {
+        judged *j = judge(q, ref, right[i], NULL, 0);
+        assert_int_equal(result_of(j, "Threads block")->state,
+                         ASSAY_CLAIM_SUPPORTED);
+        judged_free(j);
+    }
+}
+
 /* a question's "X instead of Y" (or "X rather than Y") contrasts X and
  * Y, as "X or Y" does: the claim said of Y is a role swap */
 static void
@@ -5485,6 +5566,8 @@ main(void)
         cmocka_unit_test(test_claim_share_of_a_whole),
         cmocka_unit_test(test_claim_code_spans_name_entities),
         cmocka_unit_test(test_claim_cause_and_effect_reversed),
+        cmocka_unit_test(test_claim_cause_and_effect_by_verb),
+        cmocka_unit_test(test_claim_cause_and_effect_in_one_clause),
         cmocka_unit_test(test_claim_question_instead_of_contrasts),
         cmocka_unit_test(test_claim_except_denies),
         cmocka_unit_test(test_claim_list_in_brackets_is_one_aside),
