@@ -952,6 +952,12 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         cs->conditions |= assay_claim_is_condition(cs, c) ? 1u << c : 0u;
         cs->c[c].rule = cs->c[c].rule && !((cs->conditions >> c) & 1u);
     }
+    size_t cfirst[ASSAY_MAX_CLAIMS], clast[ASSAY_MAX_CLAIMS];
+    for (size_t c = 0; c < cs->n; c++) {
+        cfirst[c] = x->cl[claim_clause[c]].first;
+        clast[c] = x->cl[claim_clause[c]].last;
+    }
+    assay_claim_causal_order(cs, ra, cfirst, clast);
     /* "Bulbs B and C are in the same path. They affect each other": a
      * claim naming no instance, its subject a pronoun, is said of those
      * the claim before names (the judge reads them only against a denial

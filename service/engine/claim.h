@@ -208,11 +208,14 @@ typedef struct assay_claim {
                                            over ("hashable" of "only
                                            hashable objects"): term hash, 0
                                            none (widened) */
-    uint32_t wuniv; /* the words the reference quantifies over ("objects of
-                       any type"): bit per word (narrowed) */
-    int8_t causal;  /* +1: a cause said after "because" / "since" or
-                       before "so" / "therefore"; -1: the effect it is the
-                       cause of, in the clause beside it; 0: neither */
+    uint32_t wuniv;    /* the words the reference quantifies over ("objects of
+                          any type"): bit per word (narrowed) */
+    int8_t causal;     /* +1: a cause said after "because" / "since" or
+                          before "so" / "therefore"; -1: the effect it is the
+                          cause of, in the clause beside it; 0: neither */
+    uint32_t precedes; /* the claims it brings about, by the reference's
+                          causal connectives, directly or through others
+                          (claim_cause.c): bit per claim */
     size_t nwords;
     double wsum;
 } assay_claim;

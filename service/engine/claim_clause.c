@@ -1,7 +1,8 @@
 /*
  * claim_clause.c - splitting a text into clauses (assay_claim_split_clauses,
  * a forward-only scan of each segment) and how clauses relate: a
- * condition, a relative clause said of the unlike, a causal role.
+ * condition, a relative clause said of the unlike (causal roles:
+ * claim_cause.c).
  */
 #include "claim_int.h"
 
@@ -429,108 +430,6 @@ list_aside_end(const assay_analysis *a, size_t i)
         }
         if ((f & ASSAY_TERM_BREAK_BEFORE) && !(f & ASSAY_TERM_COMMA_BEFORE)) {
             return 0;
-        }
-    }
-    return 0;
-}
-
-/* Whether term i opens what the clause before it brings about: a verb
- * that makes something happen, bare ("..., causing the disk to wait") or
- * after a pronoun for that clause ("..., which forces the OS to wait",
- * "this means ..."). *next: the term after the opener. */
-static bool
-opens_consequence(const assay_analysis *a, size_t i, size_t last, size_t *next)
-{
-    static const char *const refer[] = {"which", "this", "that", "it"};
-    static const char *const bare[] = {"causing",   "forcing", "leading",
-                                       "resulting", "meaning", "triggering"};
-    static const char *const verbs[] = {
-        "causes",  "caused", "forces", "forced",   "leads",    "led",
-        "results", "means",  "meant",  "triggers", "triggered"};
-    if (i >= last) {
-        return false;
-    }
-    if (IS_ANY(&a->terms[i], bare)) {
-        *next = i + 1;
-        return true;
-    }
-    if (IS_ANY(&a->terms[i], refer) && i + 1 < last &&
-        IS_ANY(&a->terms[i + 1], verbs)) {
-        *next = i + 2;
-        return true;
-    }
-    return false;
-}
-
-/* The causal role of clause [first, last) of a in its sentence: +1 the
- * cause ("... because the lock is held", "the lock is held, so ...",
- * "the lock is held, which forces ..."), -1 the effect ("the thread
- * waits because ...", "..., so the thread waits", "..., causing the
- * thread to wait"), 0 neither. "since" is read as "because". */
-int
-assay_claim_causal_role(const assay_analysis *a, size_t first, size_t last)
-{
-    static const char *const causes[] = {"because", "since"};
-    static const char *const effects[] = {"so", "therefore", "thus", "hence",
-                                          "consequently"};
-    if (first >= last) {
-        return 0;
-    }
-    size_t f = first, next;
-    if (is_word(&a->terms[f], "and") && f + 1 < last) {
-        f++; /* "and so", "and therefore" */
-    }
-    if (IS_ANY(&a->terms[f], causes)) {
-        return 1;
-    }
-    if (IS_ANY(&a->terms[f], effects) || opens_consequence(a, f, last, &next)) {
-        return -1;
-    }
-    if (last < a->n && !(a->terms[last].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
-        size_t n = last;
-        if (is_word(&a->terms[n], "and") && n + 1 < a->n &&
-            !(a->terms[n + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
-            n++;
-        }
-        return IS_ANY(&a->terms[n], causes) ? -1
-               : IS_ANY(&a->terms[n], effects) ||
-                       opens_consequence(a, n, a->n, &next)
-                   ? 1
-                   : 0;
-    }
-    return 0;
-}
-
-/* The verb inside terms [first, last) of a by which one thing brings
- * about another: +1 when what comes before it is the cause ("blocking on
- * I/O causes the OS to wait", "leads to", "results in"), -1 when it is the
- * effect ("the wait is caused by ...", "results from", "is due to"), 0
- * when there is none. *at receives the verb's index. */
-int
-assay_claim_causal_verb(const assay_analysis *a, size_t first, size_t last,
-                        size_t *at)
-{
-    static const char *const active[] = {"causes", "caused",   "forces",
-                                         "forced", "triggers", "triggered"};
-    static const char *const be[] = {"is", "are",  "was",  "were",
-                                     "be", "been", "being"};
-    for (size_t i = first + 1; i + 1 < last; i++) {
-        const assay_term *t = &a->terms[i], *n = &a->terms[i + 1];
-        int role = 0;
-        if (IS_ANY(t, active)) {
-            role = IS_ANY(&a->terms[i - 1], be) || is_word(n, "by") ? -1 : 1;
-        } else if ((is_word(t, "leads") || is_word(t, "led")) &&
-                   is_word(n, "to")) {
-            role = 1;
-        } else if (is_word(t, "results") || is_word(t, "resulted")) {
-            role = is_word(n, "in") ? 1 : is_word(n, "from") ? -1 : 0;
-        } else if (is_word(t, "due") && is_word(n, "to") &&
-                   IS_ANY(&a->terms[i - 1], be)) {
-            role = -1;
-        }
-        if (role != 0) {
-            *at = i;
-            return role;
         }
     }
     return 0;

@@ -218,9 +218,6 @@ unsigned assay_claim_clause_negations(const acc *y);
 /* claim_clause.c: splitting into clauses, how clauses relate */
 bool assay_claim_trade_off(const assay_analysis *a, segscan *s, size_t i);
 bool assay_claim_third_person(const assay_wordnet *wn, const assay_term *t);
-int assay_claim_causal_role(const assay_analysis *a, size_t first, size_t last);
-int assay_claim_causal_verb(const assay_analysis *a, size_t first, size_t last,
-                            size_t *at);
 bool assay_claim_ends_elided_at(const assay_analysis *a, size_t first,
                                 size_t last);
 /* assay_claim_ends_elided (claim_clause.c, _at): whether terms [first,
@@ -238,6 +235,35 @@ assay_claim_ends_elided(const assay_analysis *a, size_t first, size_t last)
 }
 void assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
                                bool reference, clause_fn fn, void *ctx);
+
+/* claim_cause.c: cause and effect */
+int assay_claim_causal_role(const assay_analysis *a, size_t first, size_t last);
+/* A causal link a text states: a connective at term at joining the cause,
+ * terms [c0, c1), to the effect, terms [e0, e1), in one sentence or, for
+ * one opening a sentence ("So ...", "That's why ..."), the sentence
+ * before and this one. */
+typedef struct assay_causal_link {
+    size_t at;
+    size_t c0, c1;
+    size_t e0, e1;
+} assay_causal_link;
+/* wide: a connective opening a clause links all of its sentence before
+ * it (or since its last connective), not the clause before alone: for
+ * the reference, whose claims it orders ("A, B, so C") */
+size_t assay_claim_causal_links(const assay_analysis *a, bool wide,
+                                assay_causal_link *out, size_t max);
+/* Sets each claim's precedes: the claims it brings about in the
+ * reference ra, directly or through others; first[c], last[c]: claim c's
+ * terms. */
+void assay_claim_causal_order(assay_claim_set *cs, const assay_analysis *ra,
+                              const size_t *first, const size_t *last);
+/* Whether link k says claim y, an effect of x in the reference, as x's
+ * cause: words of x alone on its effect side and none on its cause side,
+ * and words of y alone the other way round. */
+bool assay_claim_link_reversed(const assay_claim_set *cs,
+                               const assay_analysis *a, const assay_claim *x,
+                               const assay_claim *y,
+                               const assay_causal_link *k);
 bool assay_claim_opens_condition(const assay_analysis *a, const clause *c);
 bool assay_claim_semicolon_before(const assay_term *t);
 bool assay_claim_said_of_the_unlike(const assay_analysis *a, const clause *p,

@@ -1244,48 +1244,48 @@ denies_variant(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
-/* Which side of term v of a, in [first, last), says more of claim cl's
- * words: +1 before, -1 after, 0 neither. */
-static int
-side_of(const assay_analysis *a, const assay_claim *cl, size_t first, size_t v,
-        size_t last)
+/* A cause and its effect in the reference (a claim and one it brings
+ * about) said by an answer's causal connective the other way round ("the
+ * full table scan is what makes the index unusable" for "the planner
+ * can't seek into the index, so it falls back to a scan"): both claims
+ * contradicted, however the rest of the answer says them. A denied
+ * connective ("that's not why ...") links nothing. */
+static void
+causes_reversed(const judge_ctx *j, const assay_claim_set *cs,
+                assay_claim_result *out)
 {
-    int before = 0, after = 0;
-    for (size_t i = first; i < last; i++) {
-        for (unsigned w = 0; w < cl->nwords; w++) {
-            if (cl->key[w] == a->terms[i].hash) {
-                before += i < v;
-                after += i > v;
-                break;
+    bool any = false;
+    for (size_t c = 0; c < cs->n && !any; c++) {
+        any = cs->c[c].precedes != 0;
+    }
+    if (!any) {
+        return;
+    }
+    const assay_analysis *a = j->a;
+    assay_causal_link k[8];
+    size_t nk = assay_claim_causal_links(a, false, k, 8);
+    for (size_t q = 0; q < nk; q++) {
+        if (j->cover != NULL && j->cover[k[q].at] != 0) {
+            continue;
+        }
+        for (size_t x = 0; x < cs->n; x++) {
+            for (size_t y = 0; y < cs->n; y++) {
+                if (!((cs->c[x].precedes >> y) & 1u) ||
+                    out[x].state == ASSAY_CLAIM_CONTRADICTED ||
+                    out[y].state == ASSAY_CLAIM_CONTRADICTED ||
+                    !assay_claim_link_reversed(cs, a, &cs->c[x], &cs->c[y],
+                                               &k[q])) {
+                    continue;
+                }
+                size_t s0 = k[q].c0 < k[q].e0 ? k[q].c0 : k[q].e0;
+                size_t s1 = k[q].c1 > k[q].e1 ? k[q].c1 : k[q].e1;
+                assay_claim_result r = {
+                    ASSAY_CLAIM_CONTRADICTED, ASSAY_REASON_REVERSED,
+                    a->terms[s0].start, a->terms[s1 - 1].end, -1};
+                out[x] = out[y] = r;
             }
         }
     }
-    return (before > after) - (after > before);
-}
-
-/* Claims x and y, a cause and its effect in the reference, both said by
- * the answer's clause at bytes [start, end) about a verb of causing, each
- * on the other's side ("the OS waiting for the disk causes threads to
- * block" for "threads block because the OS has to wait for the disk"). */
-static bool
-verb_sides_reversed(const assay_analysis *a, const assay_claim *x,
-                    const assay_claim *y, size_t start, size_t end)
-{
-    size_t first = 0, last;
-    while (first < a->n && a->terms[first].start < start) {
-        first++;
-    }
-    for (last = first; last < a->n && a->terms[last].end <= end; last++) {
-    }
-    size_t v;
-    int role = assay_claim_causal_verb(a, first, last, &v);
-    if (role == 0) {
-        return false;
-    }
-    /* role: +1 when the words before the verb are the cause */
-    int sx = side_of(a, x, first, v, last) * role;
-    int sy = side_of(a, y, first, v, last) * role;
-    return sx == -x->causal && sy == -y->causal;
 }
 
 /* Whether answer a names the order of growth g anywhere. */
@@ -2772,15 +2772,9 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
             j->per[c + 1].srole == -y->causal) {
             out[c].state = out[c + 1].state = ASSAY_CLAIM_CONTRADICTED;
             out[c].reason = out[c + 1].reason = ASSAY_REASON_REVERSED;
-        } else if (x->causal != 0 && y->causal == -x->causal &&
-                   out[c].state == ASSAY_CLAIM_SUPPORTED &&
-                   out[c + 1].state == ASSAY_CLAIM_SUPPORTED &&
-                   verb_sides_reversed(a, x, y, j->per[c].sstart,
-                                       j->per[c].send)) {
-            out[c].state = out[c + 1].state = ASSAY_CLAIM_CONTRADICTED;
-            out[c].reason = out[c + 1].reason = ASSAY_REASON_REVERSED;
         }
     }
+    causes_reversed(j, cs, out);
     /* two steps the reference orders in time said the other way round
      * ("hashed first, the salt appended afterwards" for "a salt is added
      * before hashing"): each claim saying one is reversed */

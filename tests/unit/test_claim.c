@@ -5,6 +5,7 @@
 #include "assay_test.h"
 #include "assay_test_lex.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "claim.h"
@@ -5275,6 +5276,179 @@ test_claim_cause_and_effect_in_one_clause(void **state)
     }
 }
 
+/* the words of terms [b0, b1) of a, space-separated, in buf */
+static const char *
+span_words(const assay_analysis *a, size_t b0, size_t b1, char *buf, size_t cap)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = b0; i < b1 && n + 1 < cap; i++) {
+        int w = snprintf(buf + n, cap - n, "%s%s", n > 0 ? " " : "",
+                         a->terms[i].surface);
+        n += w > 0 ? (size_t)w : 0;
+    }
+    return buf;
+}
+
+/* the causal link one sentence states, as "cause -> effect" */
+static void
+assert_link(const char *text, const char *cause, const char *effect)
+{
+    assay_analysis a = analyse(text);
+    assay_causal_link k[4];
+    size_t n = assay_claim_causal_links(&a, false, k, 4);
+    char cb[256], eb[256];
+    if (cause == NULL) {
+        assert_int_equal(n, 0);
+    } else {
+        assert_int_equal(n, 1);
+        assert_string_equal(span_words(&a, k[0].c0, k[0].c1, cb, sizeof(cb)),
+                            cause);
+        assert_string_equal(span_words(&a, k[0].e0, k[0].e1, eb, sizeof(eb)),
+                            effect);
+    }
+    assay_analysis_fini(&a);
+}
+
+/* causal connectives (a closed class of English) and the sides they join:
+ * the cause before ("so", "leads to", "is why", "is what makes") or after
+ * ("because", "is a consequence of", "comes from", "is caused by"); one
+ * opening a sentence joins the sentence before; "so that", "so much" and
+ * "makes a copy" join nothing */
+static void
+test_claim_causal_links(void **state)
+{
+    (void)state;
+    assert_link("The index is unused because the column is wrapped.",
+                "the column is wrapped", "the index is unused");
+    assert_link("The column is wrapped, so the index is unused.",
+                "the column is wrapped", "the index is unused");
+    assert_link("The full scan is what makes the index unusable.",
+                "the full scan is", "the index unusable");
+    assert_link("The pausing comes from the memory savings.",
+                "the memory savings", "the pausing");
+    assert_link("Evaluating it once is a consequence of the list being "
+                "mutated.",
+                "the list being mutated", "evaluating it once is a");
+    assert_link("The wait is caused by threads blocking.", "threads blocking",
+                "the wait is");
+    assert_link("Threads blocking leads to a wait.", "threads blocking",
+                "a wait");
+    assert_link("Because values are lazy, the sequence never exists.",
+                "values are lazy", "the sequence never exists");
+    assert_link("Each step halves the range, which is why it is fast.",
+                "each step halves the range", "it is fast");
+    assert_link("It pads the buffer so that reads align.", NULL, NULL);
+    assert_link("It is so much faster.", NULL, NULL);
+    assert_link("The copy module makes a copy of the list.", NULL, NULL);
+    assay_analysis a = analyse("The row is locked. That's why the reader "
+                               "waits.");
+    assay_causal_link k[4];
+    char cb[256], eb[256];
+    assert_int_equal(assay_claim_causal_links(&a, false, k, 4), 1);
+    assert_string_equal(span_words(&a, k[0].c0, k[0].c1, cb, sizeof(cb)),
+                        "the row is locked");
+    assert_string_equal(span_words(&a, k[0].e0, k[0].e1, eb, sizeof(eb)),
+                        "the reader waits");
+    assay_analysis_fini(&a);
+}
+
+/* the reference's claims in the order they bring each other about: "A, B,
+ * so C" has A and B before C, "therefore" after a subject has the
+ * sentence before bring its clause about, and through C, what C brings
+ * about */
+static void
+test_claim_causal_order(void **state)
+{
+    (void)state;
+    assay_claim_set cs;
+    memset(&cs, 0, sizeof(cs));
+    build(&cs, "Why do later calls see the items?",
+          "The default is evaluated once, when the function is defined, so "
+          "every call shares one list. Appending therefore changes that "
+          "list for later calls.",
+          NULL, 0);
+    assert_int_equal(cs.n, 4);
+    assert_int_equal(cs.c[0].precedes, 0xcu); /* the shared list, appending */
+    assert_int_equal(cs.c[1].precedes, 0xcu);
+    assert_int_equal(cs.c[2].precedes, 0x8u);
+    assert_int_equal(cs.c[3].precedes, 0u);
+    assay_claims_fini(&cs);
+    memset(&cs, 0, sizeof(cs));
+    build(&cs, "Why do they separate?",
+          "The flour particles are smaller and therefore settle more "
+          "slowly. The sand settles first.",
+          NULL, 0);
+    for (size_t c = 0; c < cs.n; c++) {
+        assert_int_equal(cs.c[c].precedes, 0u); /* one clause, no order */
+    }
+    assay_claims_fini(&cs);
+}
+
+/* an answer that says, with any causal connective, a cause of the
+ * reference's as the effect of what it brings about has them the other
+ * way round: both claims contradicted (reversed), though neither is said
+ * word for word; the same connectives the right way round, or a side
+ * that says both claims' words, contradict nothing */
+static void
+test_claim_cause_and_effect_by_connective(void **state)
+{
+    (void)state;
+    const char *q = "How do ETags save a download?";
+    const char *ref = "The server sends a 304 response, so the client "
+                      "reuses its cached copy.";
+    judged *j = judge(q, ref,
+                      "Reusing the cached copy is what makes the server send "
+                      "a 304 response.",
+                      NULL, 0);
+    const assay_claim_result *r = result_of(j, "The server");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    assert_int_equal(result_of(j, "so the client")->reason,
+                     ASSAY_REASON_REVERSED);
+    judged_free(j);
+    const char *right[] = {
+        "The server answers with a 304 response, which is why the client "
+        "reuses its cached copy.",
+        "The client reuses its cached copy as a result of the 304 response "
+        "the server sends.",
+    };
+    for (size_t i = 0; i < sizeof(right) / sizeof(right[0]); i++) {
+        j = judge(q, ref, right[i], NULL, 0);
+        assert_int_equal(result_of(j, "The server")->state,
+                         ASSAY_CLAIM_SUPPORTED);
+        assert_int_equal(result_of(j, "so the client")->state,
+                         ASSAY_CLAIM_SUPPORTED);
+        judged_free(j);
+    }
+    /* denied, the connective links nothing */
+    j = judge(q, ref,
+              "Reusing the cached copy is not what makes the server send a "
+              "304 response.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "so the client")->reason,
+                         ASSAY_REASON_REVERSED);
+    judged_free(j);
+    q = "What happens when you call a generator function?";
+    ref = "Because values are produced lazily one at a time, the full "
+          "sequence never needs to be held in memory.";
+    j = judge(q, ref,
+              "The function pauses: since the generator does not hold the "
+              "sequence in memory, Python has to produce values lazily one "
+              "at a time.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "values are produced")->reason,
+                     ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref,
+              "Values come out lazily one at a time, so the sequence is "
+              "never held in memory.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "values are produced")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* a question's "X instead of Y" (or "X rather than Y") contrasts X and
  * Y, as "X or Y" does: the claim said of Y is a role swap */
 static void
@@ -5568,6 +5742,9 @@ main(void)
         cmocka_unit_test(test_claim_cause_and_effect_reversed),
         cmocka_unit_test(test_claim_cause_and_effect_by_verb),
         cmocka_unit_test(test_claim_cause_and_effect_in_one_clause),
+        cmocka_unit_test(test_claim_causal_links),
+        cmocka_unit_test(test_claim_causal_order),
+        cmocka_unit_test(test_claim_cause_and_effect_by_connective),
         cmocka_unit_test(test_claim_question_instead_of_contrasts),
         cmocka_unit_test(test_claim_except_denies),
         cmocka_unit_test(test_claim_list_in_brackets_is_one_aside),
