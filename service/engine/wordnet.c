@@ -1288,6 +1288,15 @@ assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w, size_t len)
     if (n == 0) {
         return false; /* unknown: no evidence either way */
     }
+    /* an agent noun in -er that is a lemma of its own ("server",
+     * "browser", "consumer") is weighed by its own senses: the base the
+     * comparative's rule gives ("serve") is not its verb */
+    uint32_t self = strtab_find(&wn->lemmas, w, len);
+    if (self != ASSAY_WORDNET_NONE && len > 4 && w[len - 2] == 'e' &&
+        w[len - 1] == 'r' && wn_senses_of(wn, self, WN_NOUN) > 0) {
+        size_t v = wn_senses_of(wn, self, WN_VERB);
+        return v > 0 && v >= 2 * wn_senses_of(wn, self, WN_NOUN);
+    }
     /* senses counted over the word and its bases: "begin" has one noun
      * sense (Menachem Begin) against ten verb senses */
     size_t nouns = 0, verbs = 0;

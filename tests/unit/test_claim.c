@@ -5449,6 +5449,30 @@ test_claim_cause_and_effect_by_connective(void **state)
     judged_free(j);
 }
 
+/* two agent nouns in -er exchanged about the claim's verb ("the server
+ * sends ... to the browser" for "the browser sends ... to the server")
+ * have its arguments the other way round (reversed): "server" is a noun,
+ * not the verb "serve" */
+static void
+test_claim_agent_nouns_exchanged(void **state)
+{
+    (void)state;
+    const char *q = "What is the OPTIONS request?";
+    const char *ref = "The browser first sends an OPTIONS request to the "
+                      "server.";
+    judged *j = judge(q, ref,
+                      "The server first sends an OPTIONS request to the "
+                      "browser.",
+                      NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(j->r[0].reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref, "The browser sends an OPTIONS request to the server.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* a question's "X instead of Y" (or "X rather than Y") contrasts X and
  * Y, as "X or Y" does: the claim said of Y is a role swap */
 static void
@@ -5743,6 +5767,7 @@ main(void)
         cmocka_unit_test(test_claim_cause_and_effect_by_verb),
         cmocka_unit_test(test_claim_cause_and_effect_in_one_clause),
         cmocka_unit_test(test_claim_causal_links),
+        cmocka_unit_test(test_claim_agent_nouns_exchanged),
         cmocka_unit_test(test_claim_causal_order),
         cmocka_unit_test(test_claim_cause_and_effect_by_connective),
         cmocka_unit_test(test_claim_question_instead_of_contrasts),

@@ -379,7 +379,8 @@ test_wordnet_plural_noun_and_verb_form(void **state)
 #undef CV
 }
 
-/* twice as many verb senses as noun senses over the word and its bases */
+/* twice as many verb senses as noun senses over the word and its bases;
+ * an agent noun in -er by its own senses */
 static void
 test_wordnet_mostly_verb(void **state)
 {
@@ -398,6 +399,11 @@ test_wordnet_mostly_verb(void **state)
     assert_true(MV("shallow"));
     assert_false(MV("immutable")); /* an adjective */
     assert_false(MV("deepcopy"));  /* unknown to WordNet */
+    /* an agent noun in -er, a lemma of its own, is not the verb its
+     * comparative-rule base is ("serve", "consume") */
+    assert_false(MV("server"));
+    assert_false(MV("consumer"));
+    assert_true(MV("sends"));
     assert_false(assay_wordnet_mostly_verb(NULL, "begin", 5));
 #undef MV
 }
