@@ -70,6 +70,25 @@ verb_at(const assay_analysis *a, size_t i, const struct assay_wordnet *wn)
     return false;
 }
 
+/* Whether term j, right after term i, a noun in no verb's form, is that
+ * noun's verb: a verb's form in -s or -ed ("the server replies with ...",
+ * "the client connected to ..."), which after its subject is seldom a
+ * noun; not after a form that may be a verb itself ("handles requests"). */
+static bool
+predicate_of(const assay_analysis *a, size_t i, size_t j,
+             const struct assay_wordnet *wn)
+{
+    const assay_term *s = &a->terms[i], *t = &a->terms[j];
+    size_t n = t->surface_len;
+    return j == i + 1 && n > 4 && assay_term_content(s) &&
+           !inflected(s->surface, s->surface_len) &&
+           !(t->flags & ASSAY_TERM_BREAK_BEFORE) &&
+           (t->surface[n - 1] == 's' ||
+            memcmp(t->surface + n - 2, "ed", 2) == 0) &&
+           assay_wordnet_can_be_noun(wn, s->surface, s->surface_len) &&
+           assay_wordnet_verb_base(wn, t->surface, n);
+}
+
 void
 assay_swap_nouns(assay_swap_set *s, const assay_analysis *r, size_t first,
                  size_t last, const struct assay_wordnet *wn)
@@ -83,7 +102,9 @@ assay_swap_nouns(assay_swap_set *s, const assay_analysis *r, size_t first,
             !(t->flags & (ASSAY_TERM_NUMBER | ASSAY_TERM_TECH)) &&
             s->nnouns < ASSAY_SWAP_NOUNS && !is_noun(s, t->hash) &&
             assay_wordnet_can_be_noun(wn, t->surface, t->surface_len) &&
-            !(inflected(t->surface, t->surface_len) && verb_at(r, i, wn))) {
+            !(inflected(t->surface, t->surface_len) &&
+              (verb_at(r, i, wn) ||
+               (i > first && predicate_of(r, i - 1, i, wn))))) {
             s->noun[s->nnouns++] = t->hash;
         }
     }
@@ -147,7 +168,7 @@ places(const assay_swap_set *s, const assay_analysis *a, size_t lo, size_t hi,
             size_t j = beside(a, lo, hi, i, side);
             if (j != SIZE_MAX && !is_noun(s, a->terms[j].hash) &&
                 (!known || near_known(s, a->terms[j].hash)) &&
-                verb_at(a, j, wn)) {
+                (verb_at(a, j, wn) || predicate_of(a, i, j, wn))) {
                 fn(ctx, j, i, side);
             }
         }

@@ -79,6 +79,34 @@ test_swap_found_both_ways(void **state)
     assert_memory_equal(ans + start, "server sends", 12);
 }
 
+/* a verb's form in -s or -ed right after its subject is that noun's verb,
+ * though a preposition follows ("the server replies with ..."), not a
+ * noun; after a form that may be a verb itself ("handles requests") it is
+ * left a noun */
+static void
+test_swap_verb_after_its_subject(void **state)
+{
+    (void)state;
+    assay_swap_set s;
+    reference(&s, "The client sends a request. The server replies with an "
+                  "answer.");
+    /* client, request, server, answer; not "replies" */
+    assert_int_equal(s.nnouns, 4);
+    size_t start = 0, end = 0;
+    assert_int_equal(find(&s,
+                          "The server sends a request. The client replies "
+                          "with an answer.",
+                          &start, &end),
+                     3u);
+    assert_int_equal(find(&s,
+                          "The client sends a request. The server replies "
+                          "with an answer.",
+                          &start, &end),
+                     0u);
+    reference(&s, "The server handles requests from clients.");
+    assert_int_equal(s.nnouns, 3); /* server, requests, clients */
+}
+
 static void
 test_swap_not_one_noun_moved_nor_denied(void **state)
 {
@@ -130,6 +158,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_swap_nouns_and_places),
         cmocka_unit_test(test_swap_found_both_ways),
+        cmocka_unit_test(test_swap_verb_after_its_subject),
         cmocka_unit_test(test_swap_not_one_noun_moved_nor_denied),
         cmocka_unit_test(test_swap_modifiers_are_no_places),
     };
