@@ -52,6 +52,10 @@ connective_at(const assay_analysis *a, size_t i, size_t end, size_t *len)
                                         "meant"};
     static const char *const so_not[] = {"that", "much", "many", "far", "long"};
     const assay_term *t = &a->terms[i];
+    *len = 1;
+    if (!IN_CLASS(t, CAUSAL)) {
+        return 0;
+    }
     const assay_term *n = i + 1 < end ? &a->terms[i + 1] : NULL;
     const assay_term *p = i > 0 ? &a->terms[i - 1] : NULL;
     bool opens =

@@ -136,6 +136,20 @@ static const char *const and_or[] = {"and", "or"};
 static const char *const place_preps[] = {
     "in", "on", "at", "to", "into", "onto", "from", "inside", "within"};
 
+/* the first words of the causal connectives (claim_cause.c reads the
+ * rest): a term in no connective is passed over with one mask test */
+static const char *const causal[] = {
+    "so",          "therefore", "thus",       "hence",     "consequently",
+    "meaning",     "because",   "since",      "due",       "owing",
+    "thanks",      "comes",     "come",       "came",      "stems",
+    "stem",        "arises",    "results",    "resulted",  "result",
+    "resulting",   "caused",    "triggered",  "driven",    "forced",
+    "consequence", "effect",    "symptom",    "byproduct", "as",
+    "leads",       "lead",      "led",        "leading",   "causes",
+    "causing",     "triggers",  "triggering", "forces",    "forcing",
+    "makes",       "make",      "made",       "means",     "meant",
+    "why",         "what"};
+
 /* words of time that order two steps ("hashed first", "before hashing",
  * "then loads"): order.c reads what each orders */
 static const char *const sequence[] = {
@@ -178,6 +192,7 @@ static const struct {
     WC_LIST(and_or),           /* AND_OR */
     WC_LIST(place_preps),      /* PLACE_PREP */
     WC_LIST(sequence),         /* SEQUENCE */
+    WC_LIST(causal),           /* CAUSAL */
 #undef WC_LIST
 };
 

@@ -42,7 +42,8 @@
     X(BOUNDARY)                                                                \
     X(AND_OR)                                                                  \
     X(PLACE_PREP)                                                              \
-    X(SEQUENCE)
+    X(SEQUENCE)                                                                \
+    X(CAUSAL)
 
 enum {
 #define ASSAY_X_WC_BIT(name) ASSAY_WCB_##name,

@@ -51,6 +51,13 @@ test_wordclass_listed_words(void **state)
         assert_true(wc(place[k]) & ASSAY_WC(PLACE_PREP));
     }
     assert_int_equal(wc("of") & ASSAY_WC(PLACE_PREP), 0);
+    /* the first words of causal connectives (claim_cause.c) */
+    static const char *const causal[] = {"because", "therefore", "due",
+                                         "leads",   "caused",    "why"};
+    for (size_t k = 0; k < sizeof(causal) / sizeof(causal[0]); k++) {
+        assert_true(wc(causal[k]) & ASSAY_WC(CAUSAL));
+    }
+    assert_int_equal(wc("server") & ASSAY_WC(CAUSAL), 0);
 }
 
 static void
