@@ -96,7 +96,8 @@ static const char *const quantifiers[] = {"all",  "both",    "many", "few",
                                           "most", "several", "much"};
 /* Subject pronouns: a segment opening with one has a subject and a verb
  * of its own ("; it cannot be null"), however few its content words. */
-static const char *const subject_pronouns[] = {"it", "they", "he", "she"};
+static const char *const subject_pronouns[] = {
+    "it", "they", "he", "she", "it's", "they're", "he's", "she's"};
 /* Auxiliaries, modals and negations: what opens a predicate. */
 static const char *const aux[] = {
     "should", "must", "can",   "cannot", "could",   "will",  "would", "may",

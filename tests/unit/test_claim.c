@@ -5473,6 +5473,28 @@ test_claim_agent_nouns_exchanged(void **state)
     judged_free(j);
 }
 
+/* a segment opened by a subject pronoun's contraction ("it's a
+ * read-modify-write", "they're cached") has a subject and a verb of its
+ * own: a clause, not the tail of the one before */
+static void
+test_claim_contracted_pronoun_opens_a_clause(void **state)
+{
+    (void)state;
+    assay_claim_set cs;
+    memset(&cs, 0, sizeof(cs));
+    build(&cs, "Why is the total low?",
+          "The increment is not atomic: it's a read-modify-write.", NULL, 0);
+    assert_int_equal(cs.n, 2);
+    assay_claims_fini(&cs);
+    /* so the denied claim is judged on its own words */
+    judged *j = judge("Why is the total low?",
+                      "The increment is not atomic: it's a read-modify-write "
+                      "that loads, adds and stores.",
+                      "The increment is atomic at the CPU level.", NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* a question's "X instead of Y" (or "X rather than Y") contrasts X and
  * Y, as "X or Y" does: the claim said of Y is a role swap */
 static void
@@ -5768,6 +5790,7 @@ main(void)
         cmocka_unit_test(test_claim_cause_and_effect_in_one_clause),
         cmocka_unit_test(test_claim_causal_links),
         cmocka_unit_test(test_claim_agent_nouns_exchanged),
+        cmocka_unit_test(test_claim_contracted_pronoun_opens_a_clause),
         cmocka_unit_test(test_claim_causal_order),
         cmocka_unit_test(test_claim_cause_and_effect_by_connective),
         cmocka_unit_test(test_claim_question_instead_of_contrasts),
