@@ -937,6 +937,51 @@ phrase_may_start(const match_ctx *m, const assay_cphrase *ph, uint64_t pm)
     return false;
 }
 
+/* Whether phrase word w has a candidate anywhere among m's words: a word
+ * with its hash or a synonym's, an eligible word close to it (when w
+ * tolerates an edit), or, for a hyphenated w, a hyphenated technical form.
+ * word_match accepts no other word (the same tests as phrase_may_start's,
+ * over every eligible word). */
+static bool
+word_may_match(const match_ctx *m, const assay_cword *w)
+{
+    if (m->hfilter & w->hfilter) {
+        for (size_t q = 0; q <= w->nsyn; q++) {
+            uint64_t h = q == 0 ? w->hash : w->syn[q - 1];
+            if (chain_next(m, m->head[h & m->hmask], h) != 0) {
+                return true;
+            }
+        }
+    }
+    if (exact_only_word(w, m->p)) {
+        return false;
+    }
+    for (size_t eb = 0; eb < m->nelig; eb += 64) {
+        size_t n = m->nelig - eb < 64 ? m->nelig - eb : 64;
+        if ((w->hyphen && m->ehyph[eb / 64] != 0) ||
+            close_mask(m->essig + eb, m->etsig + eb, n, w->surface_sig,
+                       w->text_sig) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether every word of phrase ph after the first has a candidate in m:
+ * in order or not, the phrase matches only where each of its words
+ * does, so one without any skips phrase_match and its first word's
+ * candidates (a third of the phrases whose first word is found). */
+static bool
+phrase_rest_may_match(const match_ctx *m, const assay_cphrase *ph)
+{
+    for (size_t w = 1; w < ph->n; w++) {
+        if (!word_may_match(m, &ph->words[w])) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* A thread's memo of close masks: a word's surface and stem signatures
  * against the first words of a concept set of at most 64 (named by its
  * first_uid), direct-mapped. Answers to one question share most of their
@@ -1065,14 +1110,17 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                     continue; /* MISSING, not negated: nothing to record */
                 }
             }
+            const match_ctx *mc = ph->among_all ? &all : &m;
+            if (!phrase_rest_may_match(mc, ph)) {
+                continue;
+            }
             /* a bank variant's words in another order: its point said
              * another way, never a misconception (a false one costs more);
              * read only for a phrase that may start */
             bool any_order = ph->n >= 2 && !ph->among_all && !c->derived &&
                              !c->misconception;
             assay_match_state st =
-                phrase_match(ph->among_all ? &all : &m, ph, any_order, pm, &s,
-                             &e, &neg, &ns, &ne);
+                phrase_match(mc, ph, any_order, pm, &s, &e, &neg, &ns, &ne);
             if (st > best.state) {
                 best = (assay_concept_match){st, s, e, j, 0, 0, 0, 0};
             }
