@@ -967,14 +967,14 @@ word_may_match(const match_ctx *m, const assay_cword *w)
     return false;
 }
 
-/* Whether every word of phrase ph after the first has a candidate in m:
- * in order or not, the phrase matches only where each of its words
+/* Whether every word of phrase ph from word `from` on has a candidate in
+ * m: in order or not, the phrase matches only where each of its words
  * does, so one without any skips phrase_match and its first word's
  * candidates (a third of the phrases whose first word is found). */
 static bool
-phrase_rest_may_match(const match_ctx *m, const assay_cphrase *ph)
+phrase_words_may_match(const match_ctx *m, const assay_cphrase *ph, size_t from)
 {
-    for (size_t w = 1; w < ph->n; w++) {
+    for (size_t w = from; w < ph->n; w++) {
         if (!word_may_match(m, &ph->words[w])) {
             return false;
         }
@@ -1110,8 +1110,9 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                     continue; /* MISSING, not negated: nothing to record */
                 }
             }
+            /* the first word's candidates were told by its mask */
             const match_ctx *mc = ph->among_all ? &all : &m;
-            if (!phrase_rest_may_match(mc, ph)) {
+            if (!phrase_words_may_match(mc, ph, pm != NULL ? 1 : 0)) {
                 continue;
             }
             /* a bank variant's words in another order: its point said
@@ -1184,6 +1185,9 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                 bool neg = false;
                 const assay_cphrase *ph = &c->phrases[j];
                 const match_ctx *mc = ph->among_all ? &all : &m;
+                if (!phrase_words_may_match(mc, ph, 0)) {
+                    continue;
+                }
                 if (phrase_match(mc, ph, false, NULL, &ys, &ye, &neg, &ns,
                                  &ne) != ASSAY_MATCH_EXACT) {
                     continue;
