@@ -394,6 +394,38 @@ close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
     /* the padding past n is not a word */
     return n < 64 ? mask & ((1ULL << n) - 1) : mask;
 }
+
+/* Whether close_mask over the n words would be nonzero, four words a step
+ * and stopping at the first close one: the question a phrase's later word
+ * asks of an answer, without packing a mask. The arrays are padded to a
+ * multiple of four words. */
+static inline bool
+close_any(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
+          uint32_t t)
+{
+    const __m128i vs = _mm_set1_epi32((int)s), vt = _mm_set1_epi32((int)t);
+    const __m128i one = _mm_set1_epi32(1), zero = _mm_setzero_si128();
+    for (size_t i = 0; i < n; i += 4) {
+        __m128i x =
+            _mm_xor_si128(_mm_loadu_si128((const __m128i *)(ssig + i)), vs);
+        __m128i y =
+            _mm_xor_si128(_mm_loadu_si128((const __m128i *)(tsig + i)), vt);
+        x = _mm_and_si128(x, _mm_sub_epi32(x, one));
+        x = _mm_and_si128(x, _mm_sub_epi32(x, one));
+        y = _mm_and_si128(y, _mm_sub_epi32(y, one));
+        y = _mm_and_si128(y, _mm_sub_epi32(y, one));
+        __m128i c =
+            _mm_or_si128(_mm_cmpeq_epi32(x, zero), _mm_cmpeq_epi32(y, zero));
+        int bits = _mm_movemask_ps(_mm_castsi128_ps(c));
+        if (n - i < 4) {
+            bits &= (1 << (n - i)) - 1; /* the padding is not a word */
+        }
+        if (bits != 0) {
+            return true;
+        }
+    }
+    return false;
+}
 #else
 /* The 16 flags (each 0 or 1) as bits, flag k in bit k. On a little-endian
  * machine eight flags are one word, and one multiply gathers them: flag
@@ -436,6 +468,20 @@ close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
     }
     /* the padding past n is not a word */
     return n < 64 ? mask & ((1ULL << n) - 1) : mask;
+}
+
+/* Whether close_mask over the n words would be nonzero. */
+static bool
+close_any(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
+          uint32_t t)
+{
+    for (size_t g = 0; g < n; g += 64) {
+        if (close_mask(ssig + g, tsig + g, n - g < 64 ? n - g : 64, s, t) !=
+            0) {
+            return true;
+        }
+    }
+    return false;
 }
 #endif
 
@@ -956,15 +1002,12 @@ word_may_match(const match_ctx *m, const assay_cword *w)
     if (exact_only_word(w, m->p)) {
         return false;
     }
-    for (size_t eb = 0; eb < m->nelig; eb += 64) {
-        size_t n = m->nelig - eb < 64 ? m->nelig - eb : 64;
-        if ((w->hyphen && m->ehyph[eb / 64] != 0) ||
-            close_mask(m->essig + eb, m->etsig + eb, n, w->surface_sig,
-                       w->text_sig) != 0) {
+    for (size_t eb = 0; w->hyphen && eb < m->nelig; eb += 64) {
+        if (m->ehyph[eb / 64] != 0) {
             return true;
         }
     }
-    return false;
+    return close_any(m->essig, m->etsig, m->nelig, w->surface_sig, w->text_sig);
 }
 
 /* Whether every word of phrase ph from word `from` on has a candidate in
