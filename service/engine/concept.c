@@ -936,10 +936,10 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         pending = false;
         nc++;
     }
-    /* close_mask reads the signatures in groups of ELIG_PAD */
-    for (size_t e = ne; e % ELIG_PAD != 0; e++) {
-        essig[e] = etsig[e] = 0;
-    }
+    /* close_mask reads the signatures in groups of ELIG_PAD: zeros up to
+     * the next multiple (a group's worth, in two fixed-size stores) */
+    memset(essig + ne, 0, ELIG_PAD * sizeof(*essig));
+    memset(etsig + ne, 0, ELIG_PAD * sizeof(*etsig));
     /* chains by hash, built backwards so each runs in text order */
     memset(head, 0, hcap * sizeof(*head));
     for (size_t c = nc; c-- > 0;) {
