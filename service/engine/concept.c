@@ -1235,6 +1235,10 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                                  &ne) != ASSAY_MATCH_EXACT) {
                     continue;
                 }
+                if (!((ys > x->start && ys < x->end && ye > x->end) ||
+                      (ys < x->start && ye > x->start && ye < x->end))) {
+                    continue; /* no running into the span: the usual case */
+                }
                 /* said as one phrase, no other word inside it ("server
                  * and SSR renders" is not "server renders") */
                 size_t inside = 0;
@@ -1242,9 +1246,7 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                     size_t at = mc->a->terms[mc->content[q]].start;
                     inside += at >= ys && at < ye;
                 }
-                explained = inside == ph->n &&
-                            ((ys > x->start && ys < x->end && ye > x->end) ||
-                             (ys < x->start && ye > x->start && ye < x->end));
+                explained = inside == ph->n;
             }
         }
         if (explained) {
