@@ -394,6 +394,38 @@ close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
     /* the padding past n is not a word */
     return n < 64 ? mask & ((1ULL << n) - 1) : mask;
 }
+
+/* Whether close_mask over the n words would be nonzero, four words a step
+ * and stopping at the first close one: the question a phrase's later word
+ * asks of an answer, without packing a mask. The arrays are padded to a
+ * multiple of four words. */
+static inline bool
+close_any(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
+          uint32_t t)
+{
+    const __m128i vs = _mm_set1_epi32((int)s), vt = _mm_set1_epi32((int)t);
+    const __m128i one = _mm_set1_epi32(1), zero = _mm_setzero_si128();
+    for (size_t i = 0; i < n; i += 4) {
+        __m128i x =
+            _mm_xor_si128(_mm_loadu_si128((const __m128i *)(ssig + i)), vs);
+        __m128i y =
+            _mm_xor_si128(_mm_loadu_si128((const __m128i *)(tsig + i)), vt);
+        x = _mm_and_si128(x, _mm_sub_epi32(x, one));
+        x = _mm_and_si128(x, _mm_sub_epi32(x, one));
+        y = _mm_and_si128(y, _mm_sub_epi32(y, one));
+        y = _mm_and_si128(y, _mm_sub_epi32(y, one));
+        __m128i c =
+            _mm_or_si128(_mm_cmpeq_epi32(x, zero), _mm_cmpeq_epi32(y, zero));
+        int bits = _mm_movemask_ps(_mm_castsi128_ps(c));
+        if (n - i < 4) {
+            bits &= (1 << (n - i)) - 1; /* the padding is not a word */
+        }
+        if (bits != 0) {
+            return true;
+        }
+    }
+    return false;
+}
 #else
 /* The 16 flags (each 0 or 1) as bits, flag k in bit k. On a little-endian
  * machine eight flags are one word, and one multiply gathers them: flag
@@ -436,6 +468,20 @@ close_mask(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
     }
     /* the padding past n is not a word */
     return n < 64 ? mask & ((1ULL << n) - 1) : mask;
+}
+
+/* Whether close_mask over the n words would be nonzero. */
+static bool
+close_any(const uint32_t *ssig, const uint32_t *tsig, size_t n, uint32_t s,
+          uint32_t t)
+{
+    for (size_t g = 0; g < n; g += 64) {
+        if (close_mask(ssig + g, tsig + g, n - g < 64 ? n - g : 64, s, t) !=
+            0) {
+            return true;
+        }
+    }
+    return false;
 }
 #endif
 
@@ -890,10 +936,10 @@ index_terms(match_ctx *m, assay_scratch *sc, assay_scratch_slot slot,
         pending = false;
         nc++;
     }
-    /* close_mask reads the signatures in groups of ELIG_PAD */
-    for (size_t e = ne; e % ELIG_PAD != 0; e++) {
-        essig[e] = etsig[e] = 0;
-    }
+    /* close_mask reads the signatures in groups of ELIG_PAD: zeros up to
+     * the next multiple (a group's worth, in two fixed-size stores) */
+    memset(essig + ne, 0, ELIG_PAD * sizeof(*essig));
+    memset(etsig + ne, 0, ELIG_PAD * sizeof(*etsig));
     /* chains by hash, built backwards so each runs in text order */
     memset(head, 0, hcap * sizeof(*head));
     for (size_t c = nc; c-- > 0;) {
@@ -935,6 +981,48 @@ phrase_may_start(const match_ctx *m, const assay_cphrase *ph, uint64_t pm)
         }
     }
     return false;
+}
+
+/* Whether phrase word w has a candidate anywhere among m's words: a word
+ * with its hash or a synonym's, an eligible word close to it (when w
+ * tolerates an edit), or, for a hyphenated w, a hyphenated technical form.
+ * word_match accepts no other word (the same tests as phrase_may_start's,
+ * over every eligible word). */
+static bool
+word_may_match(const match_ctx *m, const assay_cword *w)
+{
+    if (m->hfilter & w->hfilter) {
+        for (size_t q = 0; q <= w->nsyn; q++) {
+            uint64_t h = q == 0 ? w->hash : w->syn[q - 1];
+            if (chain_next(m, m->head[h & m->hmask], h) != 0) {
+                return true;
+            }
+        }
+    }
+    if (exact_only_word(w, m->p)) {
+        return false;
+    }
+    for (size_t eb = 0; w->hyphen && eb < m->nelig; eb += 64) {
+        if (m->ehyph[eb / 64] != 0) {
+            return true;
+        }
+    }
+    return close_any(m->essig, m->etsig, m->nelig, w->surface_sig, w->text_sig);
+}
+
+/* Whether every word of phrase ph from word `from` on has a candidate in
+ * m: in order or not, the phrase matches only where each of its words
+ * does, so one without any skips phrase_match and its first word's
+ * candidates (a third of the phrases whose first word is found). */
+static bool
+phrase_words_may_match(const match_ctx *m, const assay_cphrase *ph, size_t from)
+{
+    for (size_t w = from; w < ph->n; w++) {
+        if (!word_may_match(m, &ph->words[w])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /* A thread's memo of close masks: a word's surface and stem signatures
@@ -1065,14 +1153,18 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                     continue; /* MISSING, not negated: nothing to record */
                 }
             }
+            /* the first word's candidates were told by its mask */
+            const match_ctx *mc = ph->among_all ? &all : &m;
+            if (!phrase_words_may_match(mc, ph, pm != NULL ? 1 : 0)) {
+                continue;
+            }
             /* a bank variant's words in another order: its point said
              * another way, never a misconception (a false one costs more);
              * read only for a phrase that may start */
             bool any_order = ph->n >= 2 && !ph->among_all && !c->derived &&
                              !c->misconception;
             assay_match_state st =
-                phrase_match(ph->among_all ? &all : &m, ph, any_order, pm, &s,
-                             &e, &neg, &ns, &ne);
+                phrase_match(mc, ph, any_order, pm, &s, &e, &neg, &ns, &ne);
             if (st > best.state) {
                 best = (assay_concept_match){st, s, e, j, 0, 0, 0, 0};
             }
@@ -1136,9 +1228,16 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                 bool neg = false;
                 const assay_cphrase *ph = &c->phrases[j];
                 const match_ctx *mc = ph->among_all ? &all : &m;
+                if (!phrase_words_may_match(mc, ph, 0)) {
+                    continue;
+                }
                 if (phrase_match(mc, ph, false, NULL, &ys, &ye, &neg, &ns,
                                  &ne) != ASSAY_MATCH_EXACT) {
                     continue;
+                }
+                if (!((ys > x->start && ys < x->end && ye > x->end) ||
+                      (ys < x->start && ye > x->start && ye < x->end))) {
+                    continue; /* no running into the span: the usual case */
                 }
                 /* said as one phrase, no other word inside it ("server
                  * and SSR renders" is not "server renders") */
@@ -1147,9 +1246,7 @@ assay_concepts_match_scope(const assay_concept_set *cs,
                     size_t at = mc->a->terms[mc->content[q]].start;
                     inside += at >= ys && at < ye;
                 }
-                explained = inside == ph->n &&
-                            ((ys > x->start && ys < x->end && ye > x->end) ||
-                             (ys < x->start && ye > x->start && ye < x->end));
+                explained = inside == ph->n;
             }
         }
         if (explained) {

@@ -243,6 +243,53 @@ test_concept_word_test_for_every_phrase_word(void **state)
                  ASSAY_MATCH_FUZZY, "brokers use publisx-subscribz");
 }
 
+/* A phrase is matched only when each later word has a candidate somewhere
+ * in the answer (the same word, a close WordNet synonym, a word one edit
+ * away, a compound with an edit per part): each kind is found, also past
+ * the first 64 words that tolerate an edit, and a phrase with a later
+ * word nowhere is missing, in order or not. */
+static void
+test_concept_later_word_candidates_of_every_kind(void **state)
+{
+    fixture *fx = *state;
+    const assay_wordnet *wn = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_wordnet_acquire(&wn, &err), &err);
+    assay_lexicon_set_wordnet(fx->lex, wn);
+    const char *a = "the global interpreter lock";
+    assert_match(match1(fx, "global interpreter lock", a), a, ASSAY_MATCH_EXACT,
+                 "global interpreter lock");
+    assert_int_equal(match1(fx, "global interpreter lock",
+                            "a global "
+                            "interpreter")
+                         .state,
+                     ASSAY_MATCH_MISSING);
+    assert_int_equal(
+        match1(fx, "global interpreter lock", "a lock in the interpreter")
+            .state,
+        ASSAY_MATCH_MISSING);
+    const char *b = "it serves requests simultaneous";
+    assert_match(match1(fx, "requests concurrent", b), b, ASSAY_MATCH_FUZZY,
+                 "requests simultaneous");
+    /* after 70 words that tolerate an edit: in the second block of 64 */
+    char answer[4096] = "";
+    for (size_t i = 0; i < 70; i++) {
+        strcat(answer, "railway ");
+    }
+    size_t at = strlen(answer);
+    strcat(answer, "global interpretr, brokers use publisx-subscribz");
+    assay_concept_match m = match1(fx, "global interpreter", answer);
+    assert_int_equal(m.state, ASSAY_MATCH_FUZZY);
+    assert_int_equal(m.start, at);
+    m = match1(fx, "brokers use publish-subscribe", answer);
+    assert_int_equal(m.state, ASSAY_MATCH_FUZZY);
+    assert_int_equal(m.start, at + strlen("global interpretr, "));
+    assert_int_equal(match1(fx, "global interpreter lock", answer).state,
+                     ASSAY_MATCH_MISSING);
+    assay_lexicon_set_wordnet(fx->lex, NULL);
+}
+
 /* The thread's memo of close masks is keyed by the concept set's
  * first_uid: a misspelt word met against one set ("zebras", nothing close
  * to it) is still close to another set's word ("thraeds" for "threads"),
@@ -1032,6 +1079,7 @@ main(void)
         cmocka_unit_test(test_concept_phrase_out_of_order_is_fuzzy),
         cmocka_unit_test(test_concept_phrase_does_not_cross_clause_boundary),
         cmocka_unit_test(test_concept_word_test_for_every_phrase_word),
+        cmocka_unit_test(test_concept_later_word_candidates_of_every_kind),
         cmocka_unit_test(test_concept_one_edit_in_long_word_is_fuzzy),
         cmocka_unit_test(test_concept_close_memo_per_set),
         cmocka_unit_test(test_concept_variant_keeps_its_count),
