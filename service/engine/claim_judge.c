@@ -99,6 +99,9 @@ typedef struct judge_ctx {
      * in its own path, so no other bulbs affect it": "it" is bulb A) */
     uint64_t sent_labels[ASSAY_CLAIM_LABELS];
     size_t nsent_labels;
+    /* some claim names instances (its own or through its pronoun): only
+     * then are a clause's labels read (clause_labels) */
+    bool labels_read;
     size_t sentence;
     /* words said with their own denial, and their sentence (find_voided) */
     struct {
@@ -109,6 +112,10 @@ typedef struct judge_ctx {
     int answer_yesno;
     uint64_t answer_value; /* the answer opens with a bare number */
     size_t value_end;
+    bool value_read; /* some claim is a bare value: only then is it read */
+    /* some concept match is denied (and no misconception): only then are
+     * the clauses read for it (negated_concepts) */
+    bool concept_negated;
     assay_claim_result *out;
     int8_t role; /* the causal role of the clause being judged */
     const assay_concept_set *concepts;
@@ -1207,6 +1214,53 @@ has_pronoun(const assay_analysis *a, const clause *k)
     return false;
 }
 
+/* The instances clause k names (labels, at most ASSAY_CLAIM_LABELS; returns
+ * how many) and whether a growth among them is denied; *plabels and
+ * *nplabels are what a claim's pronoun is read against: the clause's own
+ * labels, or for a clause naming none, with a pronoun, those the sentence
+ * named last. */
+static size_t
+clause_labels(judge_ctx *j, const clause *k, uint64_t *labels,
+              bool *growth_denied, const uint64_t **plabels, size_t *nplabels)
+{
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    size_t nlabels =
+        assay_claim_clause_labels(cs->wn, a, k->first, k->last, j->cover,
+                                  growth_denied, labels, ASSAY_CLAIM_LABELS);
+    /* a capital letter opening a sentence is the label a claim names by it
+     * ("A was smoother than B" names A as "Fabric A is smoother" does),
+     * though clause_labels reads "A" there as an article */
+    for (size_t i = k->first; i < k->last && nlabels < ASSAY_CLAIM_LABELS;
+         i++) {
+        const assay_term *t = &a->terms[i];
+        bool opens = i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE);
+        if (!opens || !(t->flags & ASSAY_TERM_CAPITAL) ||
+            assay_claim_has_label(labels, nlabels, t->hash)) {
+            continue;
+        }
+        for (size_t c = 0; c < cs->n; c++) {
+            if (assay_claim_has_label(cs->c[c].label, cs->c[c].nlabels,
+                                      t->hash)) {
+                labels[nlabels++] = t->hash;
+                break;
+            }
+        }
+    }
+    /* a clause naming none, with a pronoun, speaks of the instances the
+     * sentence named last: read only against a claim's pronoun (below) */
+    *plabels = labels;
+    *nplabels = nlabels;
+    if (nlabels > 0) {
+        memcpy(j->sent_labels, labels, nlabels * sizeof(labels[0]));
+        j->nsent_labels = nlabels;
+    } else if (has_pronoun(a, k)) {
+        *plabels = j->sent_labels;
+        *nplabels = j->nsent_labels;
+    }
+    return nlabels;
+}
+
 /* Whether a denying clause k is of another kind of the claim's thing: a
  * claim word it says has an adjective right before it ("plain" of "you
  * don't store the plain hash") where the reference has another one the
@@ -1503,6 +1557,33 @@ find_voided(judge_ctx *j)
     }
 }
 
+/* A concept negated in a clause [start, end) said of subj: when the clause
+ * agrees with a claim, the reference shares the negation, so it is
+ * matched; when the clause is about another entity than the concept, it
+ * denies nothing the concept says. */
+static void
+negated_concepts(judge_ctx *j, int subj, bool agrees, size_t start, size_t end)
+{
+    const assay_claim_set *cs = j->cs;
+    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
+        assay_concept_match *mi = &j->m[i];
+        j->steps++;
+        if (mi->state != ASSAY_MATCH_NEGATED ||
+            j->concepts->c[i].misconception || mi->start < start ||
+            mi->end > end) {
+            continue;
+        }
+        int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
+        bool same = cs_subj < 0 || subj < 0 || subj == cs_subj;
+        if (agrees ||
+            (i < cs->nconcept_subject && cs->concept_limits[i] && same)) {
+            mi->state = ASSAY_MATCH_EXACT;
+        } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
+            back_to_asserted(mi); /* if the answer has one */
+        }
+    }
+}
+
 /* Whether the sentence of clause k says a word of claim cl with its own
  * denial (find_voided; the aside may be a clause of its own): the
  * disjunction holds whatever the word is, so the sentence takes back what
@@ -1602,7 +1683,7 @@ judge_clause(void *vctx, const clause *k)
     bool subj_at_start =
         j->subject_start && (own >= 0 || j->clauses == j->subject_clause + 2);
     bool subj_first = j->subject_first;
-    uint64_t value = assay_claim_value_of(a, k);
+    uint64_t value = j->value_read ? assay_claim_value_of(a, k) : 0;
     if (value != 0) {
         j->answer_value = value;
         j->value_end = a->terms[k->last - 1].end;
@@ -1654,39 +1735,12 @@ judge_clause(void *vctx, const clause *k)
     }
     uint64_t labels[ASSAY_CLAIM_LABELS];
     bool growth_denied = false;
-    size_t nlabels =
-        assay_claim_clause_labels(cs->wn, a, k->first, k->last, j->cover,
-                                  &growth_denied, labels, ASSAY_CLAIM_LABELS);
-    /* a capital letter opening a sentence is the label a claim names by it
-     * ("A was smoother than B" names A as "Fabric A is smoother" does),
-     * though clause_labels reads "A" there as an article */
-    for (size_t i = k->first; i < k->last && nlabels < ASSAY_CLAIM_LABELS;
-         i++) {
-        const assay_term *t = &a->terms[i];
-        bool opens = i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE);
-        if (!opens || !(t->flags & ASSAY_TERM_CAPITAL) ||
-            assay_claim_has_label(labels, nlabels, t->hash)) {
-            continue;
-        }
-        for (size_t c = 0; c < cs->n; c++) {
-            if (assay_claim_has_label(cs->c[c].label, cs->c[c].nlabels,
-                                      t->hash)) {
-                labels[nlabels++] = t->hash;
-                break;
-            }
-        }
-    }
-    /* a clause naming none, with a pronoun, speaks of the instances the
-     * sentence named last: read only against a claim's pronoun (below) */
     const uint64_t *plabels = labels;
-    size_t nplabels = nlabels;
-    if (nlabels > 0) {
-        memcpy(j->sent_labels, labels, nlabels * sizeof(labels[0]));
-        j->nsent_labels = nlabels;
-    } else if (has_pronoun(a, k)) {
-        plabels = j->sent_labels;
-        nplabels = j->nsent_labels;
-    }
+    size_t nplabels = 0;
+    size_t nlabels =
+        j->labels_read
+            ? clause_labels(j, k, labels, &growth_denied, &plabels, &nplabels)
+            : 0;
     /* "if" opening the clause, with "was" or "were" in it and "would"
      * in its sentence: a supposition contrary to fact ("if it was pure
      * sugar, it would make more gas"); a plain "if" states a rule */
@@ -2425,26 +2479,8 @@ judge_clause(void *vctx, const clause *k)
                     start, end);
     }
     j->sent_conds |= conds;
-    /* A concept negated in this clause: when the clause agrees with a
-     * claim, the reference shares the negation, so it is matched; when the
-     * clause is about another entity than the concept, it denies nothing
-     * the concept says. */
-    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
-        assay_concept_match *mi = &j->m[i];
-        j->steps++;
-        if (mi->state != ASSAY_MATCH_NEGATED ||
-            j->concepts->c[i].misconception || mi->start < start ||
-            mi->end > end) {
-            continue;
-        }
-        int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
-        bool same = cs_subj < 0 || subj < 0 || subj == cs_subj;
-        if (agrees ||
-            (i < cs->nconcept_subject && cs->concept_limits[i] && same)) {
-            mi->state = ASSAY_MATCH_EXACT;
-        } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
-            back_to_asserted(mi); /* if the answer has one */
-        }
+    if (j->concept_negated) {
+        negated_concepts(j, subj, agrees, start, end);
     }
 }
 
@@ -2621,6 +2657,16 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     uint32_t *own_cover =
         cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
     j->cover = cover != NULL ? cover : own_cover;
+    for (size_t c = 0; c < cs->n; c++) {
+        j->labels_read =
+            j->labels_read || cs->c[c].nlabels > 0 || cs->c[c].npron > 0;
+        j->value_read = j->value_read || cs->c[c].value != 0;
+    }
+    for (size_t i = 0; concepts != NULL && i < concepts->n; i++) {
+        j->concept_negated =
+            j->concept_negated || (m[i].state == ASSAY_MATCH_NEGATED &&
+                                   !concepts->c[i].misconception);
+    }
     find_voided(j);
     assay_claim_split_clauses(a, cs->wn, false, judge_clause, j);
     concept_denials(j);
