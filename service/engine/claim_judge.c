@@ -116,6 +116,9 @@ typedef struct judge_ctx {
     /* some concept match is denied (and no misconception): only then are
      * the clauses read for it (negated_concepts) */
     bool concept_negated;
+    /* the classes of cue (CLAIM_CUE_*) some claim has: only they are read
+     * of a clause, as a cue is read only against a claim of its class */
+    unsigned cue_classes;
     assay_claim_result *out;
     int8_t role; /* the causal role of the clause being judged */
     const assay_concept_set *concepts;
@@ -1972,16 +1975,18 @@ judge_clause(void *vctx, const clause *k)
     }
     j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");
-    bool eturned = false, qturned = false, fturned = false;
-    int effect = 0, quantity = 0, frequency = 0;
-    if (cs->effects) {
-        effect = assay_claim_cue_sign(a, k->first, k->last, j->cover,
-                                      assay_claim_effect_cue, &eturned);
-        quantity = assay_claim_cue_sign(a, k->first, k->last, j->cover,
-                                        assay_claim_quantity_cue, &qturned);
-        frequency = assay_claim_cue_sign(a, k->first, k->last, j->cover,
-                                         assay_claim_frequency_cue, &fturned);
+    int sign[3] = {0, 0, 0};
+    bool turned[3] = {false, false, false};
+    if (j->cue_classes != 0) {
+        assay_claim_cue_signs(a, k->first, k->last, j->cover, j->cue_classes,
+                              sign, turned);
     }
+    const int effect = sign[CLAIM_CUE_EFFECT_AT];
+    const int quantity = sign[CLAIM_CUE_QUANTITY_AT];
+    const int frequency = sign[CLAIM_CUE_FREQUENCY_AT];
+    const bool eturned = turned[CLAIM_CUE_EFFECT_AT];
+    const bool qturned = turned[CLAIM_CUE_QUANTITY_AT];
+    const bool fturned = turned[CLAIM_CUE_FREQUENCY_AT];
     size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
     if (assay_scope_boundary(a, k->first) && k->first + 1 < k->last) {
         start = a->terms[k->first + 1].start;
@@ -2661,6 +2666,9 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
         j->labels_read =
             j->labels_read || cs->c[c].nlabels > 0 || cs->c[c].npron > 0;
         j->value_read = j->value_read || cs->c[c].value != 0;
+        j->cue_classes |= (cs->c[c].effect != 0 ? CLAIM_CUE_EFFECT : 0u) |
+                          (cs->c[c].quantity != 0 ? CLAIM_CUE_QUANTITY : 0u) |
+                          (cs->c[c].frequency != 0 ? CLAIM_CUE_FREQUENCY : 0u);
     }
     for (size_t i = 0; concepts != NULL && i < concepts->n; i++) {
         j->concept_negated =
