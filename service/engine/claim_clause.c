@@ -34,6 +34,7 @@ struct segscan {
     size_t seg;      /* the segment's first term */
     size_t counted;  /* content words counted in [seg, counted) */
     size_t content;  /* ... how many */
+    size_t quant;    /* ... of them quantifiers ("all", "many") */
     size_t first;    /* the first content word counted (SIZE_MAX: none) */
     size_t searched; /* verbs looked for at [seg, searched) */
     bool verb;       /* ... and one found */
@@ -43,7 +44,7 @@ static void
 segscan_open(segscan *s, size_t seg)
 {
     s->seg = s->counted = s->searched = seg;
-    s->content = 0;
+    s->content = s->quant = 0;
     s->first = SIZE_MAX;
     s->verb = false;
 }
@@ -55,6 +56,7 @@ segscan_words(segscan *s, size_t i)
     for (; s->counted < i; s->counted++) {
         if (content(&s->a->terms[s->counted])) {
             s->content++;
+            s->quant += IN_CLASS(&s->a->terms[s->counted], QUANTIFIER);
             if (s->first == SIZE_MAX) {
                 s->first = s->counted;
             }
@@ -287,8 +289,7 @@ coordinated_verb(segscan *s, size_t i)
     static const char *const dets[] = {"the", "a",     "an",   "its", "their",
                                        "his", "her",   "your", "our", "all",
                                        "any", "every", "each", "no"};
-    if (i + 2 >= a->n ||
-        !(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
+    if (i + 2 >= a->n || !assay_claim_is_joiner(&a->terms[i]) ||
         segscan_words(s, i) < 2) {
         return false;
     }
@@ -354,8 +355,8 @@ coordinated_clause(segscan *s, size_t i)
                                        "their", "this", "these", "each"};
     const assay_analysis *a = s->a;
     const assay_wordnet *verbs = s->verbs;
-    if (!(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
-        segscan_words(s, i) < 2 || !segscan_verb(s, i)) {
+    if (!assay_claim_is_joiner(&a->terms[i]) || segscan_words(s, i) < 2 ||
+        !segscan_verb(s, i)) {
         return false;
     }
     size_t j = i + 1;
@@ -583,11 +584,11 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
             (words >= 1 &&
              assay_claim_ends_elided(a, seg, i)); /* "UDP doesn't" */
         /* a quantifier says how many, not what: "so all of them can
-         * proceed" is as much a fragment as "so none of them can" */
-        size_t said = words;
-        for (size_t q = seg; q < i && said >= 2; q++) {
-            said -= IN_CLASS(&a->terms[q], QUANTIFIER) && content(&a->terms[q]);
-        }
+         * proceed" is as much a fragment as "so none of them can" (two
+         * words or more keep at least one) */
+        size_t said = words < 2          ? words
+                      : ss.quant < words ? words - ss.quant
+                                         : 1;
         bool absent = without_lead(a, seg, i, said);
         /* an answer's condition after its consequent stays a clause
          * however short: "creates one if none is provided" says
