@@ -119,6 +119,10 @@ typedef struct judge_ctx {
     /* the classes of cue (CLAIM_CUE_*) some claim has: only they are read
      * of a clause, as a cue is read only against a claim of its class */
     unsigned cue_classes;
+    /* some claim has a causal role: only then is a clause's read (role) */
+    bool causal_read;
+    /* a negation of the answer denies a whole sentence (sentence_denial) */
+    bool sentence_denied;
     assay_claim_result *out;
     int8_t role; /* the causal role of the clause being judged */
     const assay_concept_set *concepts;
@@ -662,7 +666,7 @@ contradict_condition(judge_ctx *j, size_t c)
 static uint32_t
 sentence_denial(const judge_ctx *j, const clause *k)
 {
-    for (size_t i = k->first; j->cover != NULL && i < k->last; i++) {
+    for (size_t i = k->first; j->sentence_denied && i < k->last; i++) {
         if (j->cover[i] != 0 &&
             assay_polarity_cue(j->a, j->cover[i] - 1) == ASSAY_CUE_SENTENCE) {
             return j->cover[i];
@@ -1071,24 +1075,11 @@ other_entity_word(const assay_claim_set *cs, uint64_t h, size_t p, int own,
     return true;
 }
 
-/* Whether clause k says claim cl with another number in place of its own:
- * every other word of the claim said (said: the claim words the clause
- * says), not its number, and a number right before the claim word that
- * follows the claim's number ("A byte has 16 bits" for "A byte has 8
- * bits"). Not a bare value ("40 meters."), read as a value. */
+/* Whether a number in clause k stands right before the claim word that
+ * follows claim cl's number, and is not that number (other_number). */
 static bool
-other_number(const judge_ctx *j, const assay_claim *cl, const clause *k,
-             uint32_t said)
+other_number_at(const judge_ctx *j, const assay_claim *cl, const clause *k)
 {
-    if (cl->num_word < 0 || cl->num_next < 0 || cl->value != 0 ||
-        ((said >> cl->num_word) & 1u)) {
-        return false;
-    }
-    uint32_t all = (cl->nwords >= 32 ? ~0u : (1u << cl->nwords) - 1u) &
-                   ~(1u << cl->num_word);
-    if ((said & all) != all) {
-        return false;
-    }
     const assay_analysis *a = j->a;
     for (size_t i = k->first; i + 1 < k->last; i++) {
         if ((a->terms[i].flags & ASSAY_TERM_NUMBER) &&
@@ -1098,6 +1089,26 @@ other_number(const judge_ctx *j, const assay_claim *cl, const clause *k,
         }
     }
     return false;
+}
+
+/* Whether clause k says claim cl with another number in place of its own:
+ * every other word of the claim said (said: the claim words the clause
+ * says), not its number, and a number right before the claim word that
+ * follows the claim's number ("A byte has 16 bits" for "A byte has 8
+ * bits"). Not a bare value ("40 meters."), read as a value. Asked of every
+ * claim a clause does not align with, so the words are tested inline,
+ * before the clause is read. */
+static inline bool
+other_number(const judge_ctx *j, const assay_claim *cl, const clause *k,
+             uint32_t said)
+{
+    if (cl->num_word < 0 || cl->num_next < 0 || cl->value != 0 ||
+        ((said >> cl->num_word) & 1u)) {
+        return false;
+    }
+    uint32_t all = (cl->nwords >= 32 ? ~0u : (1u << cl->nwords) - 1u) &
+                   ~(1u << cl->num_word);
+    return (said & all) == all && other_number_at(j, cl, k);
 }
 
 /* Whether clause k says claim cl's two things the other way round about
@@ -1551,7 +1562,8 @@ find_voided(judge_ctx *j)
             sentence++;
         }
         const assay_term *n = &a->terms[i + 2];
-        if (is_word(&a->terms[i + 1], "or") &&
+        if (assay_claim_is_joiner(&a->terms[i + 1]) &&
+            is_word(&a->terms[i + 1], "or") &&
             (is_word(n, "not") ||
              (n->neg != 0 && n->neg == a->terms[i].hash))) {
             j->voided[j->nvoided].key = a->terms[i].hash;
@@ -1619,7 +1631,9 @@ judge_clause(void *vctx, const clause *k)
         j->sent_conds = 0;
         j->nsent_labels = 0;
     }
-    j->role = (int8_t)assay_claim_causal_role(a, k->first, k->last);
+    j->role = j->causal_read
+                  ? (int8_t)assay_claim_causal_role(a, k->first, k->last)
+                  : 0;
     /* "..., but the battery is not": the clause denies a whole predicate */
     const bool elided = assay_claim_ends_elided(a, k->first, k->last);
     uint32_t named_all, other_entity = 0, replaced = 0;
@@ -2168,7 +2182,8 @@ judge_clause(void *vctx, const clause *k)
          * linearly many comparisons" for "logarithmically many") replaces
          * that word as an opposite does */
         uint32_t other_growth =
-            !growth_denied && assay_claim_other_instances(cl, labels, nlabels)
+            !growth_denied && nlabels > 0 &&
+                    assay_claim_other_instances(cl, labels, nlabels)
                 ? cl->wgrowth & ~x[c].words
                 : 0;
         if (!aligned(cl, &x[c], same, named, relation || opp_relation,
@@ -2319,7 +2334,7 @@ judge_clause(void *vctx, const clause *k)
         /* said of other instances ("terminal 2 and the positive terminal
          * are separated" for terminal 1): what the claim says, of the
          * wrong things, contradicts it; denied of them, judges nothing */
-        if (assay_claim_other_instances(cl, labels, nlabels)) {
+        if (nlabels > 0 && assay_claim_other_instances(cl, labels, nlabels)) {
             if (!flip && !growth_denied) {
                 note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             }
@@ -2666,14 +2681,21 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
         j->labels_read =
             j->labels_read || cs->c[c].nlabels > 0 || cs->c[c].npron > 0;
         j->value_read = j->value_read || cs->c[c].value != 0;
+        j->causal_read = j->causal_read || cs->c[c].causal != 0;
         j->cue_classes |= (cs->c[c].effect != 0 ? CLAIM_CUE_EFFECT : 0u) |
                           (cs->c[c].quantity != 0 ? CLAIM_CUE_QUANTITY : 0u) |
                           (cs->c[c].frequency != 0 ? CLAIM_CUE_FREQUENCY : 0u);
     }
-    for (size_t i = 0; concepts != NULL && i < concepts->n; i++) {
+    for (size_t i = 0;
+         concepts != NULL && i < concepts->n && !j->concept_negated; i++) {
         j->concept_negated =
-            j->concept_negated || (m[i].state == ASSAY_MATCH_NEGATED &&
-                                   !concepts->c[i].misconception);
+            m[i].state == ASSAY_MATCH_NEGATED && !concepts->c[i].misconception;
+    }
+    for (size_t i = 0; j->cover != NULL && i < a->n && !j->sentence_denied;
+         i++) {
+        j->sentence_denied =
+            j->cover[i] != 0 &&
+            assay_polarity_cue(a, j->cover[i] - 1) == ASSAY_CUE_SENTENCE;
     }
     find_voided(j);
     assay_claim_split_clauses(a, cs->wn, false, judge_clause, j);
