@@ -1556,20 +1556,20 @@ static void
 find_voided(judge_ctx *j)
 {
     const assay_analysis *a = j->a;
+    const assay_term *terms = a->terms;
     size_t sentence = 0;
-    for (size_t i = 0; i + 2 < a->n && j->nvoided < JUDGE_VOIDED; i++) {
-        if (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
-            sentence++;
-        }
-        const assay_term *n = &a->terms[i + 2];
-        if (assay_claim_is_joiner(&a->terms[i + 1]) &&
-            is_word(&a->terms[i + 1], "or") &&
-            (is_word(n, "not") ||
-             (n->neg != 0 && n->neg == a->terms[i].hash))) {
-            j->voided[j->nvoided].key = a->terms[i].hash;
-            j->voided[j->nvoided++].sentence = sentence;
+    unsigned n = 0;
+    for (size_t i = 0; i + 2 < a->n && n < JUDGE_VOIDED; i++) {
+        sentence += i > 0 && (terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE);
+        const assay_term *t = &terms[i + 2];
+        if (assay_claim_is_joiner(&terms[i + 1]) &&
+            is_word(&terms[i + 1], "or") &&
+            (is_word(t, "not") || (t->neg != 0 && t->neg == terms[i].hash))) {
+            j->voided[n].key = terms[i].hash;
+            j->voided[n++].sentence = sentence;
         }
     }
+    j->nvoided = n;
 }
 
 /* A concept negated in a clause [start, end) said of subj: when the clause
@@ -2637,6 +2637,39 @@ role_swaps(assay_claim_result *out, size_t n, uint32_t found, size_t start,
     }
 }
 
+/* Sets what judge_clause reads of each clause: only what some claim of the
+ * set, a denied concept match or a sentence's denial in the answer can
+ * use (the flags of judge_ctx). */
+static void
+what_to_read(judge_ctx *j)
+{
+    const assay_claim_set *cs = j->cs;
+    for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cl = &cs->c[c];
+        j->labels_read = j->labels_read || cl->nlabels > 0 || cl->npron > 0;
+        j->value_read = j->value_read || cl->value != 0;
+        j->causal_read = j->causal_read || cl->causal != 0;
+        j->cue_classes |= (cl->effect != 0 ? CLAIM_CUE_EFFECT : 0u) |
+                          (cl->quantity != 0 ? CLAIM_CUE_QUANTITY : 0u) |
+                          (cl->frequency != 0 ? CLAIM_CUE_FREQUENCY : 0u);
+    }
+    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
+        if (j->m[i].state == ASSAY_MATCH_NEGATED &&
+            !j->concepts->c[i].misconception) {
+            j->concept_negated = true;
+            break;
+        }
+    }
+    const uint32_t *cover = j->cover;
+    for (size_t i = 0; cover != NULL && i < j->a->n; i++) {
+        if (cover[i] != 0 &&
+            assay_polarity_cue(j->a, cover[i] - 1) == ASSAY_CUE_SENTENCE) {
+            j->sentence_denied = true;
+            break;
+        }
+    }
+}
+
 size_t
 assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                    const uint32_t *cover, const assay_concept_set *concepts,
@@ -2677,26 +2710,7 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     uint32_t *own_cover =
         cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
     j->cover = cover != NULL ? cover : own_cover;
-    for (size_t c = 0; c < cs->n; c++) {
-        j->labels_read =
-            j->labels_read || cs->c[c].nlabels > 0 || cs->c[c].npron > 0;
-        j->value_read = j->value_read || cs->c[c].value != 0;
-        j->causal_read = j->causal_read || cs->c[c].causal != 0;
-        j->cue_classes |= (cs->c[c].effect != 0 ? CLAIM_CUE_EFFECT : 0u) |
-                          (cs->c[c].quantity != 0 ? CLAIM_CUE_QUANTITY : 0u) |
-                          (cs->c[c].frequency != 0 ? CLAIM_CUE_FREQUENCY : 0u);
-    }
-    for (size_t i = 0;
-         concepts != NULL && i < concepts->n && !j->concept_negated; i++) {
-        j->concept_negated =
-            m[i].state == ASSAY_MATCH_NEGATED && !concepts->c[i].misconception;
-    }
-    for (size_t i = 0; j->cover != NULL && i < a->n && !j->sentence_denied;
-         i++) {
-        j->sentence_denied =
-            j->cover[i] != 0 &&
-            assay_polarity_cue(a, j->cover[i] - 1) == ASSAY_CUE_SENTENCE;
-    }
+    what_to_read(j);
     find_voided(j);
     assay_claim_split_clauses(a, cs->wn, false, judge_clause, j);
     concept_denials(j);
