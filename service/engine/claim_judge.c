@@ -972,6 +972,19 @@ restates_restriction(const judge_ctx *j, const clause *k, const assay_claim *cl)
     return false;
 }
 
+/* Whether clause k says "than", without which it reads no comparison of
+ * two sides (assay_compare_read with than_only): most clauses have none. */
+static bool
+says_than(const assay_analysis *a, const clause *k)
+{
+    for (size_t i = k->first; i < k->last; i++) {
+        if (is_word(&a->terms[i], "than")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* An answer's comparison decides the claims that grade its two sides
  * without comparing them ("UDP is faster than TCP" for "TCP is reliable
  * but slow; UDP is fast"): it says the same when it puts higher the side
@@ -983,7 +996,8 @@ judge_grades(judge_ctx *j, const clause *k, int pronoun)
     const assay_claim_set *cs = j->cs;
     const assay_analysis *a = j->a;
     assay_comparison ac;
-    if (!assay_compare_read(a, k->first, k->last, cs->wn, true, NULL, &ac) ||
+    if (!says_than(a, k) ||
+        !assay_compare_read(a, k->first, k->last, cs->wn, true, NULL, &ac) ||
         ac.ny_np == 0 || (j->cover != NULL && j->cover[ac.at] != 0)) {
         return;
     }
