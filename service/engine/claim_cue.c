@@ -382,7 +382,7 @@ assay_claim_yesno_of(const assay_analysis *a, const clause *c)
     }
     size_t n = 0;
     int v = 0;
-    for (size_t i = c->first; i < c->last; i++) {
+    for (size_t i = c->first; i < c->last && n < 2; i++) { /* two: none */
         const assay_term *t = &a->terms[i];
         if (t->flags & ASSAY_TERM_STOP) {
             continue;

@@ -527,21 +527,12 @@ core_denied(const assay_claim *c, const acc *x, uint32_t opp)
     return ((negated & ~x->plain) | opp) & c->wcore & ~negated_words(c);
 }
 
-/* An answer clause speaks to a claim when it has at least half the claim's
- * predicate weight (and two of its words, or all when it has fewer); or
- * when it replaces claim words by opposites (or, other_value, by another
- * order of growth) and has most of the rest (an antonym is only a
- * contradiction where the sentence is otherwise the same: "top" and
- * "bottom" both appear in any answer about a stack). */
+/* aligned for a clause with a word of the claim or an opposite (opp: the
+ * words opposed, or replaced by another growth) */
 static bool
-aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
-        bool relation, uint32_t other_value)
+aligned_words(const assay_claim *c, const acc *x, bool named, bool relation,
+              uint32_t opp)
 {
-    uint32_t opp = opposites(x) | other_value;
-    if ((x->words | opp) == 0) {
-        return false; /* no word of the claim, no opposite: most claims
-                         against most clauses, before any counting */
-    }
     unsigned hits = assay_bits32(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
     /* a claim relating two or more entities ("terminal 1 and the positive
@@ -579,6 +570,22 @@ aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
     unsigned need_rest = nrest < 2 ? nrest : 2u;
     return nrest > 0 && hits >= need_rest &&
            x->got >= ALIGN_SHARE_OPPOSITE * rest;
+}
+
+/* An answer clause speaks to a claim when it has at least half the claim's
+ * predicate weight (and two of its words, or all when it has fewer); or
+ * when it replaces claim words by opposites (or, other_value, by another
+ * order of growth) and has most of the rest (an antonym is only a
+ * contradiction where the sentence is otherwise the same: "top" and
+ * "bottom" both appear in any answer about a stack). */
+static inline bool
+aligned(const assay_claim *c, const acc *x, bool named, bool relation,
+        uint32_t other_value)
+{
+    uint32_t opp = opposites(x) | other_value;
+    /* no word of the claim, no opposite: most claims against most
+     * clauses, told inline before any counting */
+    return (x->words | opp) != 0 && aligned_words(c, x, named, relation, opp);
 }
 
 /* one turn of the claim in part q of the clause (acc turn_parts) */
@@ -2060,7 +2067,7 @@ judge_clause(void *vctx, const clause *k)
         claim_fit f = fits[c] = fit_of(cl, &w);
         max_into(&j->st.overlap, share(cl, &x[c]));
         if (cl->yesno == 0 && !f.other &&
-            aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
+            aligned(cl, &x[c], f.named, f.relation, 0) &&
             share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
@@ -2121,7 +2128,7 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         claim_fit f = fits[c];
-        if (!f.other && aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
+        if (!f.other && aligned(cl, &x[c], f.named, f.relation, 0) &&
             opposites(&x[c]) == 0 && assay_claim_clause_negations(&x[c]) == 0) {
             conds |= 1u << c;
         }
@@ -2200,7 +2207,7 @@ judge_clause(void *vctx, const clause *k)
                     assay_claim_other_instances(cl, labels, nlabels)
                 ? cl->wgrowth & ~x[c].words
                 : 0;
-        if (!aligned(cl, &x[c], same, named, relation || opp_relation,
+        if (!aligned(cl, &x[c], named, relation || opp_relation,
                      other_growth)) {
             /* another growth beside the claim's neighbour word speaks to
              * the claim on its own */
