@@ -1620,6 +1620,34 @@ negated_concepts(judge_ctx *j, int subj, bool agrees, size_t start, size_t end)
     }
 }
 
+/* Whether the bit of key k is set in key filter f (claim_key_find). */
+static inline bool
+key_filter_has(const uint64_t *f, uint64_t k)
+{
+    unsigned b = claim_key_bit(k);
+    return ((f[b / 64] >> (b % 64)) & 1u) != 0;
+}
+
+/* Whether content term i of a, in a clause ending at last, may speak to a
+ * claim of cs at all: a growth, a word under a negative prefix, or a term
+ * some key filter (claim words, close synonyms, opposites) or WordNet
+ * prefix map (opposite lemmas, graded bases) lets through. False for
+ * most answer words, which judge_clause then passes over before reading
+ * the words around them: every look-up would miss. */
+static inline bool
+term_may_speak(const assay_claim_set *cs, const assay_analysis *a, size_t i,
+               size_t last)
+{
+    const assay_term *t = &a->terms[i];
+    return t->neg != 0 || assay_claim_opens_big_o(a, i, last) ||
+           claim_may_name_growth(t) ||
+           key_filter_has(cs->word_filter, t->hash) ||
+           key_filter_has(cs->syn_filter, t->hash) ||
+           key_filter_has(cs->opp_filter, t->hash & ~WN_NS) ||
+           claim_prefix_may(cs, cs->prefix, t) ||
+           claim_prefix_may(cs, cs->gprefix, t);
+}
+
 /* Whether the sentence of clause k says a word of claim cl with its own
  * denial (find_voided; the aside may be a clause of its own): the
  * disjunction holds whatever the word is, so the sentence takes back what
@@ -1800,6 +1828,9 @@ judge_clause(void *vctx, const clause *k)
             continue;
         }
         ncontent++;
+        if (!term_may_speak(cs, a, i, k->last)) {
+            continue;
+        }
         size_t verb;
         bool less = assay_claim_less_before(a, k->first, i, &verb);
         bool more = assay_claim_more_before(cs->wn, a, k->first, i);
