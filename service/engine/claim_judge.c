@@ -1150,9 +1150,12 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
     static const char *const passive[] = {"is", "are",  "was",   "were",
                                           "be", "been", "being", "by"};
     uint32_t verbs = cl->wverb & said, nouns = cl->wnoun & said;
+    if (verbs == 0) {
+        return false; /* most clauses say no verb of the claim */
+    }
     const assay_claim_set *cs = j->cs;
     bool pair = cl->subject >= 0 && (cl->entities & ~(1u << cl->subject));
-    if (verbs == 0 || (assay_bits32(nouns) < 2 && !pair)) {
+    if (assay_bits32(nouns) < 2 && !pair) {
         return false;
     }
     const assay_analysis *a = j->a;
@@ -1618,6 +1621,13 @@ negated_concepts(judge_ctx *j, int subj, bool agrees, size_t start, size_t end)
             back_to_asserted(mi); /* if the answer has one */
         }
     }
+}
+
+/* the bits of cs's claims (bit c: claim c) */
+static inline uint32_t
+claims_mask(const assay_claim_set *cs)
+{
+    return cs->n >= 32 ? ~0u : (1u << cs->n) - 1u;
 }
 
 /* Whether the bit of key k is set in key filter f (claim_key_find). */
@@ -2152,12 +2162,11 @@ judge_clause(void *vctx, const clause *k)
     /* the conditions this clause states as the reference does, for
      * consequents said under another one (other_condition) */
     uint32_t conds = 0;
-    for (size_t c = 0; cs->conditions != 0 && c < cs->n && best != SIZE_MAX - 1;
-         c++) {
+    uint32_t asked =
+        best != SIZE_MAX - 1 ? cs->conditions & claims_mask(cs) : 0;
+    for (; asked != 0; asked &= asked - 1) { /* the conditions only */
+        size_t c = (size_t)__builtin_ctz(asked);
         const assay_claim *cl = &cs->c[c];
-        if (!((cs->conditions >> c) & 1u)) {
-            continue;
-        }
         claim_fit f = fits[c];
         if (!f.other && aligned(cl, &x[c], f.named, f.relation, 0) &&
             opposites(&x[c]) == 0 && assay_claim_clause_negations(&x[c]) == 0) {
