@@ -484,6 +484,23 @@ assay_claim_ends_elided_at(const assay_analysis *a, size_t first, size_t last)
             assay_elided_denial(a, last - 2) != SIZE_MAX);
 }
 
+/* Whether term i of an answer may end the segment before it
+ * (split_clauses): a break, a bracket or a sentence before it, a contrast,
+ * "and" / "or", or a word that opens a condition or a result ("if",
+ * "unless", "that", "so"). False for most words, which the splitter then
+ * passes over before reading the words around them; a reference's clauses
+ * open at more words (joins, trade_off), so it asks every word. */
+static inline bool
+may_end_segment(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    return (t->flags & (ASSAY_TERM_SENTENCE_BEFORE | ASSAY_TERM_BREAK_BEFORE |
+                        ASSAY_TERM_OPEN_BEFORE)) != 0 ||
+           assay_claim_is_joiner(t) || assay_scope_boundary(a, i) ||
+           is_word(t, "if") || is_word(t, "unless") || is_word(t, "that") ||
+           is_word(t, "so");
+}
+
 /* A segment with fewer than two content words is usually a parenthesis or
  * a fragment ("O(1)", "on average"), not a clause: it joins the clause
  * before it unless it opens a sentence or a contrast, or a subject
@@ -508,6 +525,9 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
         joins = false;
         if (!end && i < aside_end) {
             continue; /* a comma inside the brackets */
+        }
+        if (!end && !reference && !may_end_segment(a, i)) {
+            continue;
         }
         /* a big-O bracket is one word of its clause, not an aside: at a
          * sentence's end ("... take O(log n).") nothing resumes after it,
