@@ -520,15 +520,16 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
     segscan ss = {.a = a, .verbs = reference ? NULL : wn};
     segscan_open(&ss, 0);
     for (size_t i = 1; i <= a->n; i++) {
+        /* passed over in a tight loop: the words of a list in brackets
+         * (their commas break nothing) and an answer's words that can end
+         * no segment */
+        while (i < a->n &&
+               (i < aside_end || (!reference && !may_end_segment(a, i)))) {
+            i++;
+        }
         bool end = i == a->n;
         bool new_sentence = false;
         joins = false;
-        if (!end && i < aside_end) {
-            continue; /* a comma inside the brackets */
-        }
-        if (!end && !reference && !may_end_segment(a, i)) {
-            continue;
-        }
         /* a big-O bracket is one word of its clause, not an aside: at a
          * sentence's end ("... take O(log n).") nothing resumes after it,
          * so "log n" was a claim of its own */
