@@ -1827,20 +1827,29 @@ judge_clause(void *vctx, const clause *k)
                                              those opposite to a claim's */
     unsigned part = 0; /* the part of the clause term i is in (acc) */
     for (size_t i = k->first; i < k->last; i++) {
+        /* the words that can speak to no claim are only counted (the
+         * steps, the clause's parts and content words): passed over in a
+         * tight loop, which stops at a word that may speak */
+        for (; i < k->last; i++) {
+            const assay_term *u = &a->terms[i];
+            j->steps++;
+            if (i > k->first && part < 31 &&
+                (assay_claim_is_joiner(u) ||
+                 (u->flags & ASSAY_TERM_COMMA_BEFORE))) {
+                part++;
+            }
+            if (!content(u)) {
+                continue;
+            }
+            ncontent++;
+            if (term_may_speak(cs, a, i, k->last)) {
+                break;
+            }
+        }
+        if (i >= k->last) {
+            break;
+        }
         const assay_term *t = &a->terms[i];
-        j->steps++;
-        if (i > k->first && part < 31 &&
-            (assay_claim_is_joiner(t) ||
-             (t->flags & ASSAY_TERM_COMMA_BEFORE))) {
-            part++;
-        }
-        if (!content(t)) {
-            continue;
-        }
-        ncontent++;
-        if (!term_may_speak(cs, a, i, k->last)) {
-            continue;
-        }
         size_t verb;
         bool less = assay_claim_less_before(a, k->first, i, &verb);
         bool more = assay_claim_more_before(cs->wn, a, k->first, i);
