@@ -880,13 +880,13 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
         }
         cl->restricted = cl->weak;
         cl->weak = cl->weak || conditional;
-        bool turned;
-        cl->effect = assay_claim_cue_sign(ra, c->first, c->last, rcov,
-                                          assay_claim_effect_cue, &turned);
-        cl->quantity = assay_claim_cue_sign(ra, c->first, c->last, rcov,
-                                            assay_claim_quantity_cue, &turned);
-        cl->frequency = assay_claim_cue_sign(
-            ra, c->first, c->last, rcov, assay_claim_frequency_cue, &turned);
+        int sign[3];
+        bool turned[3];
+        assay_claim_cue_signs(ra, c->first, c->last, rcov, CLAIM_CUE_ALL, sign,
+                              turned);
+        cl->effect = sign[CLAIM_CUE_EFFECT_AT];
+        cl->quantity = sign[CLAIM_CUE_QUANTITY_AT];
+        cl->frequency = sign[CLAIM_CUE_FREQUENCY_AT];
         cs->effects = cs->effects || cl->effect != 0 || cl->quantity != 0 ||
                       cl->frequency != 0;
         cl->cond_of = (int8_t)(conditional && !opens_if ? antecedent : -1);

@@ -35,6 +35,7 @@ struct segscan {
     size_t seg;      /* the segment's first term */
     size_t counted;  /* content words counted in [seg, counted) */
     size_t content;  /* ... how many */
+    size_t quant;    /* ... of them quantifiers ("all", "many") */
     size_t first;    /* the first content word counted (SIZE_MAX: none) */
     size_t searched; /* verbs looked for at [seg, searched) */
     bool verb;       /* ... and one found */
@@ -44,7 +45,7 @@ static void
 segscan_open(segscan *s, size_t seg)
 {
     s->seg = s->counted = s->searched = seg;
-    s->content = 0;
+    s->content = s->quant = 0;
     s->first = SIZE_MAX;
     s->verb = false;
 }
@@ -56,6 +57,7 @@ segscan_words(segscan *s, size_t i)
     for (; s->counted < i; s->counted++) {
         if (content(&s->a->terms[s->counted])) {
             s->content++;
+            s->quant += IN_CLASS(&s->a->terms[s->counted], QUANTIFIER);
             if (s->first == SIZE_MAX) {
                 s->first = s->counted;
             }
@@ -288,8 +290,7 @@ coordinated_verb(segscan *s, size_t i)
     static const char *const dets[] = {"the", "a",     "an",   "its", "their",
                                        "his", "her",   "your", "our", "all",
                                        "any", "every", "each", "no"};
-    if (i + 2 >= a->n ||
-        !(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
+    if (i + 2 >= a->n || !assay_claim_is_joiner(&a->terms[i]) ||
         segscan_words(s, i) < 2) {
         return false;
     }
@@ -355,8 +356,8 @@ coordinated_clause(segscan *s, size_t i)
                                        "their", "this", "these", "each"};
     const assay_analysis *a = s->a;
     const assay_wordnet *verbs = s->verbs;
-    if (!(is_word(&a->terms[i], "and") || is_word(&a->terms[i], "or")) ||
-        segscan_words(s, i) < 2 || !segscan_verb(s, i)) {
+    if (!assay_claim_is_joiner(&a->terms[i]) || segscan_words(s, i) < 2 ||
+        !segscan_verb(s, i)) {
         return false;
     }
     size_t j = i + 1;
@@ -448,6 +449,23 @@ assay_claim_ends_elided_at(const assay_analysis *a, size_t first, size_t last)
             assay_elided_denial(a, last - 2) != SIZE_MAX);
 }
 
+/* Whether term i of an answer may end the segment before it
+ * (split_clauses): a break, a bracket or a sentence before it, a contrast,
+ * "and" / "or", or a word that opens a condition or a result ("if",
+ * "unless", "that", "so"). False for most words, which the splitter then
+ * passes over before reading the words around them; a reference's clauses
+ * open at more words (joins, trade_off), so it asks every word. */
+static inline bool
+may_end_segment(const assay_analysis *a, size_t i)
+{
+    const assay_term *t = &a->terms[i];
+    return (t->flags & (ASSAY_TERM_SENTENCE_BEFORE | ASSAY_TERM_BREAK_BEFORE |
+                        ASSAY_TERM_OPEN_BEFORE)) != 0 ||
+           assay_claim_is_joiner(t) || assay_scope_boundary(a, i) ||
+           is_word(t, "if") || is_word(t, "unless") || is_word(t, "that") ||
+           is_word(t, "so");
+}
+
 /* A segment with fewer than two content words is usually a parenthesis or
  * a fragment ("O(1)", "on average"), not a clause: it joins the clause
  * before it unless it opens a sentence or a contrast, or a subject
@@ -467,12 +485,16 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
     segscan ss = {.a = a, .verbs = reference ? NULL : wn};
     segscan_open(&ss, 0);
     for (size_t i = 1; i <= a->n; i++) {
+        /* passed over in a tight loop: the words of a list in brackets
+         * (their commas break nothing) and an answer's words that can end
+         * no segment */
+        while (i < a->n &&
+               (i < aside_end || (!reference && !may_end_segment(a, i)))) {
+            i++;
+        }
         bool end = i == a->n;
         bool new_sentence = false;
         joins = false;
-        if (!end && i < aside_end) {
-            continue; /* a comma inside the brackets */
-        }
         /* a big-O bracket is one word of its clause, not an aside: at a
          * sentence's end ("... take O(log n).") nothing resumes after it,
          * so "log n" was a claim of its own */
@@ -548,11 +570,11 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
             (words >= 1 &&
              assay_claim_ends_elided(a, seg, i)); /* "UDP doesn't" */
         /* a quantifier says how many, not what: "so all of them can
-         * proceed" is as much a fragment as "so none of them can" */
-        size_t said = words;
-        for (size_t q = seg; q < i && said >= 2; q++) {
-            said -= IN_CLASS(&a->terms[q], QUANTIFIER) && content(&a->terms[q]);
-        }
+         * proceed" is as much a fragment as "so none of them can" (two
+         * words or more keep at least one) */
+        size_t said = words < 2          ? words
+                      : ss.quant < words ? words - ss.quant
+                                         : 1;
         bool absent = without_lead(a, seg, i, said);
         /* an answer's condition after its consequent stays a clause
          * however short: "creates one if none is provided" says

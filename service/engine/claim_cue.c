@@ -182,50 +182,79 @@ assay_claim_frequency_cue(const assay_analysis *a, size_t first, size_t i)
                : 0;
 }
 
-/* What the cues of one class (cue: effect_cue or quantity_cue) say in
- * [first, last) of a: the sign when all its cues agree, 0 when there are
- * none or both signs. A cue under one of the clause's negations (cover,
- * may be NULL) is turned around ("does not help" holds back, "never
- * simultaneously" is one at a time), and *turned says one was. */
-int
-assay_claim_cue_sign(const assay_analysis *a, size_t first, size_t last,
-                     const uint32_t *cover,
-                     int (*cue)(const assay_analysis *, size_t, size_t),
-                     bool *turned)
+/* Whether term i of a, in a clause ending at last, denies the clause's
+ * verb for how many do it (cue_signs): a negator other than "without" and
+ * "no" ("without" and "no" deny a thing, not the verb), or "no" before a
+ * number of two or more ("no two threads execute bytecode at the same
+ * time" is one thread at a time) or opening the clause's subject ("No
+ * system can guarantee all three at once"). */
+static bool
+denies_verb(const assay_analysis *a, size_t i, size_t last)
 {
-    bool pos = false, neg = false;
-    *turned = false;
-    /* how many does it at once is said of the clause's whole predicate: a
-     * negation of the clause's verb turns it wherever it stands in the
-     * clause ("does not let two threads execute Python bytecode at the
-     * same time"), beyond the negation's window ("without" and "no" deny
-     * a thing, not the verb) */
-    bool verb_denied = false;
-    /* ... but "no" before a number of two or more denies the predicate
-     * said of that many ("no two threads execute bytecode at the same
-     * time" is one thread at a time), and so does a "no" opening the
-     * clause's subject ("No system can guarantee all three at once") */
     static const char *const several[] = {"two", "three", "four",
                                           "2",   "3",     "4"};
+    const assay_term *t = &a->terms[i];
+    return ((t->flags & ASSAY_TERM_NEGATOR) && !is_word(t, "without") &&
+            !is_word(t, "no")) ||
+           (is_word(t, "no") && i + 1 < last &&
+            (IS_ANY(&a->terms[i + 1], several) ||
+             assay_no_subject(a, i) != SIZE_MAX));
+}
+
+/* What the cues of each class asked (classes: CLAIM_CUE_* bits) say in
+ * [first, last) of a, one pass for all: sign[c] is the class's sign when
+ * all its cues agree, 0 when there are none or both signs (or the class
+ * was not asked). A cue under one of the clause's negations (cover, may
+ * be NULL) is turned around ("does not help" holds back, "never
+ * simultaneously" is one at a time), and turned[c] says one was. How many
+ * do it at once is said of the clause's whole predicate: a negation of the
+ * clause's verb before a quantity cue turns it wherever it stands in the
+ * clause ("does not let two threads execute Python bytecode at the same
+ * time"), beyond the negation's window. */
+void
+assay_claim_cue_signs(const assay_analysis *a, size_t first, size_t last,
+                      const uint32_t *cover, unsigned classes, int sign[3],
+                      bool turned[3])
+{
+    bool pos[3] = {false, false, false}, neg[3] = {false, false, false};
+    turned[0] = turned[1] = turned[2] = false;
+    /* the verb's denial is read only up to a quantity cue that needs it:
+     * most clauses have none */
+    bool verb_denied = false;
+    size_t read = first;
     for (size_t i = first; i < last; i++) {
-        int q = cue(a, first, i);
-        bool far =
-            cue == assay_claim_quantity_cue && verb_denied && cover != NULL;
-        const assay_term *t = &a->terms[i];
-        verb_denied = verb_denied ||
-                      ((t->flags & ASSAY_TERM_NEGATOR) &&
-                       !is_word(t, "without") && !is_word(t, "no")) ||
-                      (is_word(t, "no") && i + 1 < last &&
-                       (IS_ANY(&a->terms[i + 1], several) ||
-                        assay_no_subject(a, i) != SIZE_MAX));
-        if (q != 0 && (assay_claim_negated_here(cover, first, i) || far)) {
-            q = -q;
-            *turned = true;
+        int q[3] = {0, 0, 0};
+        if (classes & CLAIM_CUE_EFFECT) {
+            q[CLAIM_CUE_EFFECT_AT] = assay_claim_effect_cue(a, first, i);
         }
-        pos = pos || q > 0;
-        neg = neg || q < 0;
+        if (classes & CLAIM_CUE_QUANTITY) {
+            q[CLAIM_CUE_QUANTITY_AT] = assay_claim_quantity_cue(a, first, i);
+        }
+        if (classes & CLAIM_CUE_FREQUENCY) {
+            q[CLAIM_CUE_FREQUENCY_AT] = assay_claim_frequency_cue(a, first, i);
+        }
+        if ((q[0] | q[1] | q[2]) == 0) {
+            continue;
+        }
+        bool here = assay_claim_negated_here(cover, first, i);
+        for (; q[CLAIM_CUE_QUANTITY_AT] != 0 && cover != NULL && read < i &&
+               !verb_denied;
+             read++) {
+            verb_denied = denies_verb(a, read, last);
+        }
+        for (int c = 0; c < 3; c++) {
+            bool far = c == CLAIM_CUE_QUANTITY_AT && verb_denied;
+            if (q[c] != 0 && (here || far)) {
+                q[c] = -q[c];
+                turned[c] = true;
+            }
+            pos[c] = pos[c] || q[c] > 0;
+            neg[c] = neg[c] || q[c] < 0;
+        }
     }
-    return pos == neg ? 0 : pos ? 1 : -1;
+    for (int c = 0; c < 3; c++) {
+        sign[c] = pos[c] == neg[c] ? 0 : pos[c] ? 1 : -1;
+    }
 }
 
 bool
@@ -353,7 +382,7 @@ assay_claim_yesno_of(const assay_analysis *a, const clause *c)
     }
     size_t n = 0;
     int v = 0;
-    for (size_t i = c->first; i < c->last; i++) {
+    for (size_t i = c->first; i < c->last && n < 2; i++) { /* two: none */
         const assay_term *t = &a->terms[i];
         if (t->flags & ASSAY_TERM_STOP) {
             continue;

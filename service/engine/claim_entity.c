@@ -305,8 +305,35 @@ assay_claim_participle_of(const assay_entity *e, const assay_term *t)
     return true;
 }
 
+/* The 64-bit filter of the hashes of terms [first, last) (assay_hash_bit):
+ * a hash whose bit is clear is none of theirs. */
+static uint64_t
+terms_filter(const assay_analysis *a, size_t first, size_t last)
+{
+    uint64_t f = 0;
+    for (size_t i = first; i < last; i++) {
+        f |= assay_hash_bit(a->terms[i].hash);
+    }
+    return f;
+}
+
+/* Whether terms whose filter is f (terms_filter) may mention entity e: the
+ * bits of all its keys, or of its alias's first word, are set. False says
+ * assay_claim_mentions would find nothing, without reading the terms. */
+static bool
+may_mention(const assay_entity *e, uint64_t f)
+{
+    uint64_t keys = 0;
+    for (size_t k = 0; k < e->nkeys; k++) {
+        keys |= assay_hash_bit(e->key[k]);
+    }
+    return (keys & ~f) == 0 ||
+           (e->nalias > 0 && (f & assay_hash_bit(e->alias[0])) != 0);
+}
+
 /* The entity a clause is about: the one mentioned first (ties: more
- * words, so "deep copy" beats "copy"). -1 when none. */
+ * words, so "deep copy" beats "copy"). -1 when none. Each entity is
+ * asked of the clause's filter first: most clauses name few of them. */
 int
 assay_claim_clause_subject_all(const assay_claim_set *cs,
                                const assay_analysis *a, size_t first,
@@ -315,9 +342,11 @@ assay_claim_clause_subject_all(const assay_claim_set *cs,
     int best = -1;
     size_t best_at = last, best_k = 0;
     *all = 0;
+    uint64_t f = cs->nent > 0 ? terms_filter(a, first, last) : 0;
     for (size_t e = 0; e < cs->nent; e++) {
         size_t at;
-        if (!assay_claim_mentions(&cs->ent[e], a, first, last, &at)) {
+        if (!may_mention(&cs->ent[e], f) ||
+            !assay_claim_mentions(&cs->ent[e], a, first, last, &at)) {
             continue;
         }
         *all |= 1u << e;

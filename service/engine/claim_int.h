@@ -169,10 +169,17 @@ int assay_claim_quantity_phrase(const assay_analysis *a, size_t first,
 bool assay_claim_several_word(const assay_analysis *a, size_t i);
 int assay_claim_quantity_cue(const assay_analysis *a, size_t first, size_t i);
 int assay_claim_frequency_cue(const assay_analysis *a, size_t first, size_t i);
-int assay_claim_cue_sign(const assay_analysis *a, size_t first, size_t last,
-                         const uint32_t *cover,
-                         int (*cue)(const assay_analysis *, size_t, size_t),
-                         bool *turned);
+/* the classes of cue assay_claim_cue_signs reads, and their index in its
+ * sign and turned arrays: bit 1u << index */
+enum { CLAIM_CUE_EFFECT_AT, CLAIM_CUE_QUANTITY_AT, CLAIM_CUE_FREQUENCY_AT };
+#define CLAIM_CUE_EFFECT (1u << CLAIM_CUE_EFFECT_AT)
+#define CLAIM_CUE_QUANTITY (1u << CLAIM_CUE_QUANTITY_AT)
+#define CLAIM_CUE_FREQUENCY (1u << CLAIM_CUE_FREQUENCY_AT)
+#define CLAIM_CUE_ALL                                                          \
+    (CLAIM_CUE_EFFECT | CLAIM_CUE_QUANTITY | CLAIM_CUE_FREQUENCY)
+void assay_claim_cue_signs(const assay_analysis *a, size_t first, size_t last,
+                           const uint32_t *cover, unsigned classes, int sign[3],
+                           bool turned[3]);
 bool assay_claim_negation_head(const assay_analysis *a, uint32_t id, size_t i);
 bool assay_claim_less_before_word(const assay_analysis *a, size_t first,
                                   size_t i, size_t *verb);

@@ -99,6 +99,9 @@ typedef struct judge_ctx {
      * in its own path, so no other bulbs affect it": "it" is bulb A) */
     uint64_t sent_labels[ASSAY_CLAIM_LABELS];
     size_t nsent_labels;
+    /* some claim names instances (its own or through its pronoun): only
+     * then are a clause's labels read (clause_labels) */
+    bool labels_read;
     size_t sentence;
     /* words said with their own denial, and their sentence (find_voided) */
     struct {
@@ -109,6 +112,17 @@ typedef struct judge_ctx {
     int answer_yesno;
     uint64_t answer_value; /* the answer opens with a bare number */
     size_t value_end;
+    bool value_read; /* some claim is a bare value: only then is it read */
+    /* some concept match is denied (and no misconception): only then are
+     * the clauses read for it (negated_concepts) */
+    bool concept_negated;
+    /* the classes of cue (CLAIM_CUE_*) some claim has: only they are read
+     * of a clause, as a cue is read only against a claim of its class */
+    unsigned cue_classes;
+    /* some claim has a causal role: only then is a clause's read (role) */
+    bool causal_read;
+    /* a negation of the answer denies a whole sentence (sentence_denial) */
+    bool sentence_denied;
     assay_claim_result *out;
     int8_t role; /* the causal role of the clause being judged */
     const assay_concept_set *concepts;
@@ -513,21 +527,12 @@ core_denied(const assay_claim *c, const acc *x, uint32_t opp)
     return ((negated & ~x->plain) | opp) & c->wcore & ~negated_words(c);
 }
 
-/* An answer clause speaks to a claim when it has at least half the claim's
- * predicate weight (and two of its words, or all when it has fewer); or
- * when it replaces claim words by opposites (or, other_value, by another
- * order of growth) and has most of the rest (an antonym is only a
- * contradiction where the sentence is otherwise the same: "top" and
- * "bottom" both appear in any answer about a stack). */
+/* aligned for a clause with a word of the claim or an opposite (opp: the
+ * words opposed, or replaced by another growth) */
 static bool
-aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
-        bool relation, uint32_t other_value)
+aligned_words(const assay_claim *c, const acc *x, bool named, bool relation,
+              uint32_t opp)
 {
-    uint32_t opp = opposites(x) | other_value;
-    if ((x->words | opp) == 0) {
-        return false; /* no word of the claim, no opposite: most claims
-                         against most clauses, before any counting */
-    }
     unsigned hits = assay_bits32(x->words);
     unsigned need = c->nwords < 2 ? (unsigned)c->nwords : 2u;
     /* a claim relating two or more entities ("terminal 1 and the positive
@@ -565,6 +570,22 @@ aligned(const assay_claim *c, const acc *x, bool same_subject, bool named,
     unsigned need_rest = nrest < 2 ? nrest : 2u;
     return nrest > 0 && hits >= need_rest &&
            x->got >= ALIGN_SHARE_OPPOSITE * rest;
+}
+
+/* An answer clause speaks to a claim when it has at least half the claim's
+ * predicate weight (and two of its words, or all when it has fewer); or
+ * when it replaces claim words by opposites (or, other_value, by another
+ * order of growth) and has most of the rest (an antonym is only a
+ * contradiction where the sentence is otherwise the same: "top" and
+ * "bottom" both appear in any answer about a stack). */
+static inline bool
+aligned(const assay_claim *c, const acc *x, bool named, bool relation,
+        uint32_t other_value)
+{
+    uint32_t opp = opposites(x) | other_value;
+    /* no word of the claim, no opposite: most claims against most
+     * clauses, told inline before any counting */
+    return (x->words | opp) != 0 && aligned_words(c, x, named, relation, opp);
 }
 
 /* one turn of the claim in part q of the clause (acc turn_parts) */
@@ -652,7 +673,7 @@ contradict_condition(judge_ctx *j, size_t c)
 static uint32_t
 sentence_denial(const judge_ctx *j, const clause *k)
 {
-    for (size_t i = k->first; j->cover != NULL && i < k->last; i++) {
+    for (size_t i = k->first; j->sentence_denied && i < k->last; i++) {
         if (j->cover[i] != 0 &&
             assay_polarity_cue(j->a, j->cover[i] - 1) == ASSAY_CUE_SENTENCE) {
             return j->cover[i];
@@ -958,6 +979,19 @@ restates_restriction(const judge_ctx *j, const clause *k, const assay_claim *cl)
     return false;
 }
 
+/* Whether clause k says "than", without which it reads no comparison of
+ * two sides (assay_compare_read with than_only): most clauses have none. */
+static bool
+says_than(const assay_analysis *a, const clause *k)
+{
+    for (size_t i = k->first; i < k->last; i++) {
+        if (is_word(&a->terms[i], "than")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* An answer's comparison decides the claims that grade its two sides
  * without comparing them ("UDP is faster than TCP" for "TCP is reliable
  * but slow; UDP is fast"): it says the same when it puts higher the side
@@ -969,7 +1003,8 @@ judge_grades(judge_ctx *j, const clause *k, int pronoun)
     const assay_claim_set *cs = j->cs;
     const assay_analysis *a = j->a;
     assay_comparison ac;
-    if (!assay_compare_read(a, k->first, k->last, cs->wn, true, NULL, &ac) ||
+    if (!says_than(a, k) ||
+        !assay_compare_read(a, k->first, k->last, cs->wn, true, NULL, &ac) ||
         ac.ny_np == 0 || (j->cover != NULL && j->cover[ac.at] != 0)) {
         return;
     }
@@ -1061,24 +1096,11 @@ other_entity_word(const assay_claim_set *cs, uint64_t h, size_t p, int own,
     return true;
 }
 
-/* Whether clause k says claim cl with another number in place of its own:
- * every other word of the claim said (said: the claim words the clause
- * says), not its number, and a number right before the claim word that
- * follows the claim's number ("A byte has 16 bits" for "A byte has 8
- * bits"). Not a bare value ("40 meters."), read as a value. */
+/* Whether a number in clause k stands right before the claim word that
+ * follows claim cl's number, and is not that number (other_number). */
 static bool
-other_number(const judge_ctx *j, const assay_claim *cl, const clause *k,
-             uint32_t said)
+other_number_at(const judge_ctx *j, const assay_claim *cl, const clause *k)
 {
-    if (cl->num_word < 0 || cl->num_next < 0 || cl->value != 0 ||
-        ((said >> cl->num_word) & 1u)) {
-        return false;
-    }
-    uint32_t all = (cl->nwords >= 32 ? ~0u : (1u << cl->nwords) - 1u) &
-                   ~(1u << cl->num_word);
-    if ((said & all) != all) {
-        return false;
-    }
     const assay_analysis *a = j->a;
     for (size_t i = k->first; i + 1 < k->last; i++) {
         if ((a->terms[i].flags & ASSAY_TERM_NUMBER) &&
@@ -1088,6 +1110,26 @@ other_number(const judge_ctx *j, const assay_claim *cl, const clause *k,
         }
     }
     return false;
+}
+
+/* Whether clause k says claim cl with another number in place of its own:
+ * every other word of the claim said (said: the claim words the clause
+ * says), not its number, and a number right before the claim word that
+ * follows the claim's number ("A byte has 16 bits" for "A byte has 8
+ * bits"). Not a bare value ("40 meters."), read as a value. Asked of every
+ * claim a clause does not align with, so the words are tested inline,
+ * before the clause is read. */
+static inline bool
+other_number(const judge_ctx *j, const assay_claim *cl, const clause *k,
+             uint32_t said)
+{
+    if (cl->num_word < 0 || cl->num_next < 0 || cl->value != 0 ||
+        ((said >> cl->num_word) & 1u)) {
+        return false;
+    }
+    uint32_t all = (cl->nwords >= 32 ? ~0u : (1u << cl->nwords) - 1u) &
+                   ~(1u << cl->num_word);
+    return (said & all) == all && other_number_at(j, cl, k);
 }
 
 /* Whether clause k says claim cl's two things the other way round about
@@ -1108,9 +1150,12 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
     static const char *const passive[] = {"is", "are",  "was",   "were",
                                           "be", "been", "being", "by"};
     uint32_t verbs = cl->wverb & said, nouns = cl->wnoun & said;
+    if (verbs == 0) {
+        return false; /* most clauses say no verb of the claim */
+    }
     const assay_claim_set *cs = j->cs;
     bool pair = cl->subject >= 0 && (cl->entities & ~(1u << cl->subject));
-    if (verbs == 0 || (assay_bits32(nouns) < 2 && !pair)) {
+    if (assay_bits32(nouns) < 2 && !pair) {
         return false;
     }
     const assay_analysis *a = j->a;
@@ -1205,6 +1250,53 @@ has_pronoun(const assay_analysis *a, const clause *k)
         }
     }
     return false;
+}
+
+/* The instances clause k names (labels, at most ASSAY_CLAIM_LABELS; returns
+ * how many) and whether a growth among them is denied; *plabels and
+ * *nplabels are what a claim's pronoun is read against: the clause's own
+ * labels, or for a clause naming none, with a pronoun, those the sentence
+ * named last. */
+static size_t
+clause_labels(judge_ctx *j, const clause *k, uint64_t *labels,
+              bool *growth_denied, const uint64_t **plabels, size_t *nplabels)
+{
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    size_t nlabels =
+        assay_claim_clause_labels(cs->wn, a, k->first, k->last, j->cover,
+                                  growth_denied, labels, ASSAY_CLAIM_LABELS);
+    /* a capital letter opening a sentence is the label a claim names by it
+     * ("A was smoother than B" names A as "Fabric A is smoother" does),
+     * though clause_labels reads "A" there as an article */
+    for (size_t i = k->first; i < k->last && nlabels < ASSAY_CLAIM_LABELS;
+         i++) {
+        const assay_term *t = &a->terms[i];
+        bool opens = i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE);
+        if (!opens || !(t->flags & ASSAY_TERM_CAPITAL) ||
+            assay_claim_has_label(labels, nlabels, t->hash)) {
+            continue;
+        }
+        for (size_t c = 0; c < cs->n; c++) {
+            if (assay_claim_has_label(cs->c[c].label, cs->c[c].nlabels,
+                                      t->hash)) {
+                labels[nlabels++] = t->hash;
+                break;
+            }
+        }
+    }
+    /* a clause naming none, with a pronoun, speaks of the instances the
+     * sentence named last: read only against a claim's pronoun (below) */
+    *plabels = labels;
+    *nplabels = nlabels;
+    if (nlabels > 0) {
+        memcpy(j->sent_labels, labels, nlabels * sizeof(labels[0]));
+        j->nsent_labels = nlabels;
+    } else if (has_pronoun(a, k)) {
+        *plabels = j->sent_labels;
+        *nplabels = j->nsent_labels;
+    }
+    return nlabels;
 }
 
 /* Whether a denying clause k is of another kind of the claim's thing: a
@@ -1532,19 +1624,82 @@ static void
 find_voided(judge_ctx *j)
 {
     const assay_analysis *a = j->a;
+    const assay_term *terms = a->terms;
     size_t sentence = 0;
-    for (size_t i = 0; i + 2 < a->n && j->nvoided < JUDGE_VOIDED; i++) {
-        if (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE)) {
-            sentence++;
-        }
-        const assay_term *n = &a->terms[i + 2];
-        if (is_word(&a->terms[i + 1], "or") &&
-            (is_word(n, "not") ||
-             (n->neg != 0 && n->neg == a->terms[i].hash))) {
-            j->voided[j->nvoided].key = a->terms[i].hash;
-            j->voided[j->nvoided++].sentence = sentence;
+    unsigned n = 0;
+    for (size_t i = 0; i + 2 < a->n && n < JUDGE_VOIDED; i++) {
+        sentence += i > 0 && (terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE);
+        const assay_term *t = &terms[i + 2];
+        if (assay_claim_is_joiner(&terms[i + 1]) &&
+            is_word(&terms[i + 1], "or") &&
+            (is_word(t, "not") || (t->neg != 0 && t->neg == terms[i].hash))) {
+            j->voided[n].key = terms[i].hash;
+            j->voided[n++].sentence = sentence;
         }
     }
+    j->nvoided = n;
+}
+
+/* A concept negated in a clause [start, end) said of subj: when the clause
+ * agrees with a claim, the reference shares the negation, so it is
+ * matched; when the clause is about another entity than the concept, it
+ * denies nothing the concept says. */
+static void
+negated_concepts(judge_ctx *j, int subj, bool agrees, size_t start, size_t end)
+{
+    const assay_claim_set *cs = j->cs;
+    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
+        assay_concept_match *mi = &j->m[i];
+        j->steps++;
+        if (mi->state != ASSAY_MATCH_NEGATED ||
+            j->concepts->c[i].misconception || mi->start < start ||
+            mi->end > end) {
+            continue;
+        }
+        int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
+        bool same = cs_subj < 0 || subj < 0 || subj == cs_subj;
+        if (agrees ||
+            (i < cs->nconcept_subject && cs->concept_limits[i] && same)) {
+            mi->state = ASSAY_MATCH_EXACT;
+        } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
+            back_to_asserted(mi); /* if the answer has one */
+        }
+    }
+}
+
+/* the bits of cs's claims (bit c: claim c) */
+static inline uint32_t
+claims_mask(const assay_claim_set *cs)
+{
+    return cs->n >= 32 ? ~0u : (1u << cs->n) - 1u;
+}
+
+/* Whether the bit of key k is set in key filter f (claim_key_find). */
+static inline bool
+key_filter_has(const uint64_t *f, uint64_t k)
+{
+    unsigned b = claim_key_bit(k);
+    return ((f[b / 64] >> (b % 64)) & 1u) != 0;
+}
+
+/* Whether content term i of a, in a clause ending at last, may speak to a
+ * claim of cs at all: a growth, a word under a negative prefix, or a term
+ * some key filter (claim words, close synonyms, opposites) or WordNet
+ * prefix map (opposite lemmas, graded bases) lets through. False for
+ * most answer words, which judge_clause then passes over before reading
+ * the words around them: every look-up would miss. */
+static inline bool
+term_may_speak(const assay_claim_set *cs, const assay_analysis *a, size_t i,
+               size_t last)
+{
+    const assay_term *t = &a->terms[i];
+    return t->neg != 0 || assay_claim_opens_big_o(a, i, last) ||
+           claim_may_name_growth(t) ||
+           key_filter_has(cs->word_filter, t->hash) ||
+           key_filter_has(cs->syn_filter, t->hash) ||
+           key_filter_has(cs->opp_filter, t->hash & ~WN_NS) ||
+           claim_prefix_may(cs, cs->prefix, t) ||
+           claim_prefix_may(cs, cs->gprefix, t);
 }
 
 /* Whether the sentence of clause k says a word of claim cl with its own
@@ -1579,7 +1734,9 @@ judge_clause(void *vctx, const clause *k)
         j->sent_conds = 0;
         j->nsent_labels = 0;
     }
-    j->role = (int8_t)assay_claim_causal_role(a, k->first, k->last);
+    j->role = j->causal_read
+                  ? (int8_t)assay_claim_causal_role(a, k->first, k->last)
+                  : 0;
     /* "..., but the battery is not": the clause denies a whole predicate */
     const bool elided = assay_claim_ends_elided(a, k->first, k->last);
     uint32_t named_all, other_entity = 0, replaced = 0;
@@ -1646,7 +1803,7 @@ judge_clause(void *vctx, const clause *k)
     bool subj_at_start =
         j->subject_start && (own >= 0 || j->clauses == j->subject_clause + 2);
     bool subj_first = j->subject_first;
-    uint64_t value = assay_claim_value_of(a, k);
+    uint64_t value = j->value_read ? assay_claim_value_of(a, k) : 0;
     if (value != 0) {
         j->answer_value = value;
         j->value_end = a->terms[k->last - 1].end;
@@ -1698,39 +1855,12 @@ judge_clause(void *vctx, const clause *k)
     }
     uint64_t labels[ASSAY_CLAIM_LABELS];
     bool growth_denied = false;
-    size_t nlabels =
-        assay_claim_clause_labels(cs->wn, a, k->first, k->last, j->cover,
-                                  &growth_denied, labels, ASSAY_CLAIM_LABELS);
-    /* a capital letter opening a sentence is the label a claim names by it
-     * ("A was smoother than B" names A as "Fabric A is smoother" does),
-     * though clause_labels reads "A" there as an article */
-    for (size_t i = k->first; i < k->last && nlabels < ASSAY_CLAIM_LABELS;
-         i++) {
-        const assay_term *t = &a->terms[i];
-        bool opens = i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE);
-        if (!opens || !(t->flags & ASSAY_TERM_CAPITAL) ||
-            assay_claim_has_label(labels, nlabels, t->hash)) {
-            continue;
-        }
-        for (size_t c = 0; c < cs->n; c++) {
-            if (assay_claim_has_label(cs->c[c].label, cs->c[c].nlabels,
-                                      t->hash)) {
-                labels[nlabels++] = t->hash;
-                break;
-            }
-        }
-    }
-    /* a clause naming none, with a pronoun, speaks of the instances the
-     * sentence named last: read only against a claim's pronoun (below) */
     const uint64_t *plabels = labels;
-    size_t nplabels = nlabels;
-    if (nlabels > 0) {
-        memcpy(j->sent_labels, labels, nlabels * sizeof(labels[0]));
-        j->nsent_labels = nlabels;
-    } else if (has_pronoun(a, k)) {
-        plabels = j->sent_labels;
-        nplabels = j->nsent_labels;
-    }
+    size_t nplabels = 0;
+    size_t nlabels =
+        j->labels_read
+            ? clause_labels(j, k, labels, &growth_denied, &plabels, &nplabels)
+            : 0;
     /* "if" opening the clause, with "was" or "were" in it and "would"
      * in its sentence: a supposition contrary to fact ("if it was pure
      * sugar, it would make more gas"); a plain "if" states a rule */
@@ -1741,17 +1871,29 @@ judge_clause(void *vctx, const clause *k)
                                              those opposite to a claim's */
     unsigned part = 0; /* the part of the clause term i is in (acc) */
     for (size_t i = k->first; i < k->last; i++) {
+        /* the words that can speak to no claim are only counted (the
+         * steps, the clause's parts and content words): passed over in a
+         * tight loop, which stops at a word that may speak */
+        for (; i < k->last; i++) {
+            const assay_term *u = &a->terms[i];
+            j->steps++;
+            if (i > k->first && part < 31 &&
+                (assay_claim_is_joiner(u) ||
+                 (u->flags & ASSAY_TERM_COMMA_BEFORE))) {
+                part++;
+            }
+            if (!content(u)) {
+                continue;
+            }
+            ncontent++;
+            if (term_may_speak(cs, a, i, k->last)) {
+                break;
+            }
+        }
+        if (i >= k->last) {
+            break;
+        }
         const assay_term *t = &a->terms[i];
-        j->steps++;
-        if (i > k->first && part < 31 &&
-            (assay_claim_is_joiner(t) ||
-             (t->flags & ASSAY_TERM_COMMA_BEFORE))) {
-            part++;
-        }
-        if (!content(t)) {
-            continue;
-        }
-        ncontent++;
         size_t verb;
         bool less = assay_claim_less_before(a, k->first, i, &verb);
         bool more = assay_claim_more_before(cs->wn, a, k->first, i);
@@ -1962,16 +2104,18 @@ judge_clause(void *vctx, const clause *k)
     }
     j->st.other_entity = j->st.other_entity || other_entity != 0;
     bool instead = is_word(&a->terms[k->first], "instead");
-    bool eturned = false, qturned = false, fturned = false;
-    int effect = 0, quantity = 0, frequency = 0;
-    if (cs->effects) {
-        effect = assay_claim_cue_sign(a, k->first, k->last, j->cover,
-                                      assay_claim_effect_cue, &eturned);
-        quantity = assay_claim_cue_sign(a, k->first, k->last, j->cover,
-                                        assay_claim_quantity_cue, &qturned);
-        frequency = assay_claim_cue_sign(a, k->first, k->last, j->cover,
-                                         assay_claim_frequency_cue, &fturned);
+    int sign[3] = {0, 0, 0};
+    bool turned[3] = {false, false, false};
+    if (j->cue_classes != 0) {
+        assay_claim_cue_signs(a, k->first, k->last, j->cover, j->cue_classes,
+                              sign, turned);
     }
+    const int effect = sign[CLAIM_CUE_EFFECT_AT];
+    const int quantity = sign[CLAIM_CUE_QUANTITY_AT];
+    const int frequency = sign[CLAIM_CUE_FREQUENCY_AT];
+    const bool eturned = turned[CLAIM_CUE_EFFECT_AT];
+    const bool qturned = turned[CLAIM_CUE_QUANTITY_AT];
+    const bool fturned = turned[CLAIM_CUE_FREQUENCY_AT];
     size_t start = a->terms[k->first].start, end = a->terms[k->last - 1].end;
     if (assay_scope_boundary(a, k->first) && k->first + 1 < k->last) {
         start = a->terms[k->first + 1].start;
@@ -2017,7 +2161,7 @@ judge_clause(void *vctx, const clause *k)
         claim_fit f = fits[c] = fit_of(cl, &w);
         max_into(&j->st.overlap, share(cl, &x[c]));
         if (cl->yesno == 0 && !f.other &&
-            aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
+            aligned(cl, &x[c], f.named, f.relation, 0) &&
             share(cl, &x[c]) > best_s) {
             best = c;
             best_s = share(cl, &x[c]);
@@ -2071,14 +2215,13 @@ judge_clause(void *vctx, const clause *k)
     /* the conditions this clause states as the reference does, for
      * consequents said under another one (other_condition) */
     uint32_t conds = 0;
-    for (size_t c = 0; cs->conditions != 0 && c < cs->n && best != SIZE_MAX - 1;
-         c++) {
+    uint32_t asked =
+        best != SIZE_MAX - 1 ? cs->conditions & claims_mask(cs) : 0;
+    for (; asked != 0; asked &= asked - 1) { /* the conditions only */
+        size_t c = (size_t)__builtin_ctz(asked);
         const assay_claim *cl = &cs->c[c];
-        if (!((cs->conditions >> c) & 1u)) {
-            continue;
-        }
         claim_fit f = fits[c];
-        if (!f.other && aligned(cl, &x[c], f.same, f.named, f.relation, 0) &&
+        if (!f.other && aligned(cl, &x[c], f.named, f.relation, 0) &&
             opposites(&x[c]) == 0 && assay_claim_clause_negations(&x[c]) == 0) {
             conds |= 1u << c;
         }
@@ -2153,10 +2296,11 @@ judge_clause(void *vctx, const clause *k)
          * linearly many comparisons" for "logarithmically many") replaces
          * that word as an opposite does */
         uint32_t other_growth =
-            !growth_denied && assay_claim_other_instances(cl, labels, nlabels)
+            !growth_denied && nlabels > 0 &&
+                    assay_claim_other_instances(cl, labels, nlabels)
                 ? cl->wgrowth & ~x[c].words
                 : 0;
-        if (!aligned(cl, &x[c], same, named, relation || opp_relation,
+        if (!aligned(cl, &x[c], named, relation || opp_relation,
                      other_growth)) {
             /* another growth beside the claim's neighbour word speaks to
              * the claim on its own */
@@ -2304,7 +2448,7 @@ judge_clause(void *vctx, const clause *k)
         /* said of other instances ("terminal 2 and the positive terminal
          * are separated" for terminal 1): what the claim says, of the
          * wrong things, contradicts it; denied of them, judges nothing */
-        if (assay_claim_other_instances(cl, labels, nlabels)) {
+        if (nlabels > 0 && assay_claim_other_instances(cl, labels, nlabels)) {
             if (!flip && !growth_denied) {
                 note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             }
@@ -2469,26 +2613,8 @@ judge_clause(void *vctx, const clause *k)
                     start, end);
     }
     j->sent_conds |= conds;
-    /* A concept negated in this clause: when the clause agrees with a
-     * claim, the reference shares the negation, so it is matched; when the
-     * clause is about another entity than the concept, it denies nothing
-     * the concept says. */
-    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
-        assay_concept_match *mi = &j->m[i];
-        j->steps++;
-        if (mi->state != ASSAY_MATCH_NEGATED ||
-            j->concepts->c[i].misconception || mi->start < start ||
-            mi->end > end) {
-            continue;
-        }
-        int cs_subj = i < cs->nconcept_subject ? cs->concept_subject[i] : -1;
-        bool same = cs_subj < 0 || subj < 0 || subj == cs_subj;
-        if (agrees ||
-            (i < cs->nconcept_subject && cs->concept_limits[i] && same)) {
-            mi->state = ASSAY_MATCH_EXACT;
-        } else if (cs_subj >= 0 && subj >= 0 && subj != cs_subj) {
-            back_to_asserted(mi); /* if the answer has one */
-        }
+    if (j->concept_negated) {
+        negated_concepts(j, subj, agrees, start, end);
     }
 }
 
@@ -2625,6 +2751,43 @@ role_swaps(assay_claim_result *out, size_t n, uint32_t found, size_t start,
     }
 }
 
+/* Sets what judge_clause reads of each clause: only what some claim of the
+ * set, a denied concept match or a sentence's denial in the answer can
+ * use (the flags of judge_ctx). */
+static void
+what_to_read(judge_ctx *j)
+{
+    const assay_claim_set *cs = j->cs;
+    for (size_t c = 0; c < cs->n; c++) {
+        const assay_claim *cl = &cs->c[c];
+        j->labels_read = j->labels_read || cl->nlabels > 0 || cl->npron > 0;
+        j->value_read = j->value_read || cl->value != 0;
+        j->causal_read = j->causal_read || cl->causal != 0;
+        j->cue_classes |= (cl->effect != 0 ? CLAIM_CUE_EFFECT : 0u) |
+                          (cl->quantity != 0 ? CLAIM_CUE_QUANTITY : 0u) |
+                          (cl->frequency != 0 ? CLAIM_CUE_FREQUENCY : 0u);
+    }
+    for (size_t i = 0; j->concepts != NULL && i < j->concepts->n; i++) {
+        if (j->m[i].state == ASSAY_MATCH_NEGATED &&
+            !j->concepts->c[i].misconception) {
+            j->concept_negated = true;
+            break;
+        }
+    }
+    const uint32_t *cover = j->cover;
+    uint32_t any = 0; /* most answers negate nothing: one OR over the cover */
+    for (size_t i = 0; cover != NULL && i < j->a->n; i++) {
+        any |= cover[i];
+    }
+    for (size_t i = 0; any != 0 && i < j->a->n; i++) {
+        if (cover[i] != 0 &&
+            assay_polarity_cue(j->a, cover[i] - 1) == ASSAY_CUE_SENTENCE) {
+            j->sentence_denied = true;
+            break;
+        }
+    }
+}
+
 size_t
 assay_claims_judge(const assay_claim_set *cs, const assay_analysis *a,
                    const uint32_t *cover, const assay_concept_set *concepts,
@@ -2665,6 +2828,7 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
     uint32_t *own_cover =
         cover == NULL ? assay_negation_cover_new(a, cs->neg_window) : NULL;
     j->cover = cover != NULL ? cover : own_cover;
+    what_to_read(j);
     find_voided(j);
     assay_claim_split_clauses(a, cs->wn, false, judge_clause, j);
     concept_denials(j);

@@ -4265,6 +4265,86 @@ test_claim_acronym_and_expansion_name_one_entity(void **state)
     judged_free(j);
 }
 
+/* collect_first records where each clause of a split opens. */
+typedef struct clause_starts {
+    size_t first[16];
+    size_t n;
+} clause_starts;
+
+static void
+collect_first(void *ctx, const clause *c)
+{
+    clause_starts *s = ctx;
+    if (s->n < 16) {
+        s->first[s->n++] = c->first;
+    }
+}
+
+/* An answer's clause ends only where a break, a contrast, "and" / "or" or
+ * a word that opens a condition or a result stands (the splitter passes
+ * over every other word): "unless" opens a condition, "that" after "so"
+ * and a conjunction "so" a result, each a clause of its own. */
+static void
+test_claim_answer_clause_openers(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        const char *opener;
+    } cases[] = {
+        {"the server rejects every request unless the token is valid",
+         "unless"},
+        {"the model fits its training set so well that it fails on new data",
+         "that"},
+        {"sharding splits the data across many databases so no single "
+         "database holds everything",
+         "so"},
+        {"the pitch gets higher if the string is tighter", "if"},
+    };
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        assay_analysis a = analyse(cases[k].text);
+        clause_starts s = {.n = 0};
+        assay_claim_split_clauses(&a, assay_lexicon_wordnet(lex), false,
+                                  collect_first, &s);
+        assert_int_equal(s.n, 2);
+        assert_string_equal(a.terms[s.first[1]].surface, cases[k].opener);
+        assay_analysis_fini(&a);
+    }
+}
+
+/* A clause's subject is an entity all of whose words it says, or whose
+ * alias it says; the filter of the clause's words the search asks first
+ * passes both and turns away an entity with a word missing. */
+static void
+test_claim_clause_subject_by_words_or_alias(void **state)
+{
+    (void)state;
+    assay_claim_set cs;
+    build(&cs, "Explain Python's GIL.",
+          "The Global Interpreter Lock (GIL) lets only one thread run "
+          "Python bytecode at a time.",
+          NULL, 0);
+    assert_int_equal(cs.nent, 1);
+    static const struct {
+        const char *text;
+        int subject;
+    } cases[] = {
+        {"Threads wait for the global interpreter lock.", 0},
+        {"The GIL lets one thread run.", 0},
+        {"The global lock lets one thread run.", -1},
+        {"A mutex lets one thread run.", -1},
+    };
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        assay_analysis a = analyse(cases[k].text);
+        uint32_t all;
+        assert_int_equal(assay_claim_clause_subject_all(&cs, &a, 0, a.n, &all),
+                         cases[k].subject);
+        assert_int_equal(all, cases[k].subject >= 0 ? 1u : 0u);
+        assay_analysis_fini(&a);
+    }
+    assay_claims_fini(&cs);
+}
+
 /* an answer's "X does A and Y does B" is two clauses: what Y does is not
  * said of X */
 static void
@@ -5687,6 +5767,8 @@ main(void)
         cmocka_unit_test(test_claim_of_the_same_entity_is_an_object),
         cmocka_unit_test(test_claim_growth_in_words_is_its_bracket),
         cmocka_unit_test(test_claim_growth_prefilter_passes_every_name),
+        cmocka_unit_test(test_claim_clause_subject_by_words_or_alias),
+        cmocka_unit_test(test_claim_answer_clause_openers),
         cmocka_unit_test(test_claim_joiner_is_and_or),
         cmocka_unit_test(test_claim_each_claim_has_its_own_fit),
         cmocka_unit_test(test_claim_less_and_more_before_every_form),
