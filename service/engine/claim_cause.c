@@ -302,18 +302,6 @@ names_entity(const assay_claim_set *cs, uint32_t e, uint64_t h)
     return false;
 }
 
-/* Whether claim y says word h. */
-static bool
-says_word(const assay_claim *y, uint64_t h)
-{
-    for (unsigned v = 0; v < y->nwords; v++) {
-        if (y->key[v] == h) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* How much of claim x, against claim y, terms [b0, b1) of a say: the
  * share of the weight of x's words that y does not say found there (each
  * word once), plus, for an entity x names and y does not, the weight of
@@ -328,7 +316,8 @@ own_share_in(const assay_claim_set *cs, const assay_analysis *a,
     uint32_t seen = 0;
     unsigned nown = 0;
     for (unsigned w = 0; w < x->nwords; w++) {
-        if (!((x->wgrowth >> w) & 1u) && !says_word(y, x->key[w])) {
+        if (!((x->wgrowth >> w) & 1u) &&
+            assay_claim_word_index(y, x->key[w]) < 0) {
             total += x->w[w];
             nown++;
         }
@@ -341,7 +330,8 @@ own_share_in(const assay_claim_set *cs, const assay_analysis *a,
         uint32_t bases[4];
         size_t nb = 0, asked = 0;
         for (unsigned w = 0; w < x->nwords && !word; w++) {
-            if (((x->wgrowth >> w) & 1u) || says_word(y, x->key[w])) {
+            if (((x->wgrowth >> w) & 1u) ||
+                assay_claim_word_index(y, x->key[w]) >= 0) {
                 continue;
             }
             /* the word, or another form of it ("halves" for "half") */
