@@ -29,18 +29,6 @@ is_word(const assay_term *t, const char *w)
     return t->surface_len == strlen(w) && memcmp(w, t->surface, strlen(w)) == 0;
 }
 
-/* The key an instance label is kept by: a number's term hash with the top
- * bit set, any other label's (a letter, an order of growth) with it
- * clear, so labels of the two kinds are told apart: "row 1" names no
- * other transaction than "transaction A" (assay_claim_other_instances) */
-#define ASSAY_CLAIM_NUMBER_LABEL (UINT64_C(1) << 63)
-static inline uint64_t
-assay_claim_label_key(uint64_t h, bool number)
-{
-    return number ? h | ASSAY_CLAIM_NUMBER_LABEL
-                  : h & ~ASSAY_CLAIM_NUMBER_LABEL;
-}
-
 /* Whether t's surface may name an order of growth in words
  * (assay_claim_growth_word): three bytes or more opening as one of the
  * names there does (co-nstant, li-near, lo-g, qu-adratic, cu-bic,

@@ -1273,14 +1273,14 @@ clause_labels(judge_ctx *j, const clause *k, uint64_t *labels,
          i++) {
         const assay_term *t = &a->terms[i];
         bool opens = i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE);
-        uint64_t key = assay_claim_label_key(t->hash, false);
         if (!opens || !(t->flags & ASSAY_TERM_CAPITAL) ||
-            assay_claim_has_label(labels, nlabels, key)) {
+            assay_claim_has_label(labels, nlabels, t->hash)) {
             continue;
         }
         for (size_t c = 0; c < cs->n; c++) {
-            if (assay_claim_has_label(cs->c[c].label, cs->c[c].nlabels, key)) {
-                labels[nlabels++] = key;
+            if (assay_claim_has_label(cs->c[c].label, cs->c[c].nlabels,
+                                      t->hash)) {
+                labels[nlabels++] = t->hash;
                 break;
             }
         }

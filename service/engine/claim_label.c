@@ -232,7 +232,6 @@ assay_claim_clause_labels(const assay_wordnet *wn, const assay_analysis *a,
             if (denied != NULL && cover != NULL && cover[i] != 0) {
                 *denied = true;
             }
-            growth = assay_claim_label_key(growth, false);
             if (!assay_claim_has_label(out, n, growth) && n < cap) {
                 out[n++] = growth;
             }
@@ -263,10 +262,8 @@ assay_claim_clause_labels(const assay_wordnet *wn, const assay_analysis *a,
             continue;
         }
         prev = i;
-        uint64_t key =
-            assay_claim_label_key(t->hash, (t->flags & ASSAY_TERM_NUMBER) != 0);
-        if (!assay_claim_has_label(out, n, key) && n < cap) {
-            out[n++] = key;
+        if (!assay_claim_has_label(out, n, t->hash) && n < cap) {
+            out[n++] = t->hash;
         }
     }
     return n;
@@ -282,16 +279,9 @@ assay_claim_other_instances(const assay_claim *cl, const uint64_t *l, size_t n)
     if (cl->nlabels == 0 || n == 0) {
         return false;
     }
-    /* only the kinds of label the claim names count ("row 2" against
-     * "transaction B" is no other transaction) */
-    unsigned kinds = 0;
-    for (size_t r = 0; r < cl->nlabels; r++) {
-        kinds |= cl->label[r] & ASSAY_CLAIM_NUMBER_LABEL ? 2u : 1u;
-    }
     bool extra = false, missing = false;
     for (size_t q = 0; q < n && !extra; q++) {
-        extra = (kinds & (l[q] & ASSAY_CLAIM_NUMBER_LABEL ? 2u : 1u)) &&
-                !assay_claim_has_label(cl->label, cl->nlabels, l[q]);
+        extra = !assay_claim_has_label(cl->label, cl->nlabels, l[q]);
     }
     for (size_t r = 0; r < cl->nlabels && !missing; r++) {
         missing = !assay_claim_has_label(l, n, cl->label[r]);
