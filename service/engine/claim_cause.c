@@ -12,6 +12,11 @@
 
 #include <string.h>
 
+/* The causal adverbs, which may stand inside the clause they open the
+ * effect of ("Appending therefore mutates ..."). */
+static const char *const adverbs[] = {"therefore", "thus", "hence",
+                                      "consequently"};
+
 /* Words that may stand before a connective that opens a clause: "and
  * so", "which makes", "that's why", "which is why", "is what". */
 static const char *const lead[] = {"and",    "which", "this", "that", "it",
@@ -27,8 +32,6 @@ static const char *const lead[] = {"and",    "which", "this", "that", "it",
 static int
 connective_at(const assay_analysis *a, size_t i, size_t end, size_t *len)
 {
-    static const char *const adverbs[] = {"therefore", "thus", "hence",
-                                          "consequently"};
     static const char *const effect_first[] = {"because", "since"};
     static const char *const be[] = {"is",   "are",   "was",   "were",
                                      "be",   "been",  "being", "that's",
@@ -182,8 +185,6 @@ size_t
 assay_claim_causal_links(const assay_analysis *a, bool wide,
                          assay_causal_link *out, size_t max)
 {
-    static const char *const adverbs[] = {"therefore", "thus", "hence",
-                                          "consequently"};
     size_t n = 0, s0 = 0, prev_last = 0; /* the last clause before s0 */
     while (s0 < a->n && n < max) {
         size_t s1 = s0 + 1;
@@ -293,10 +294,8 @@ static bool
 names_entity(const assay_claim_set *cs, uint32_t e, uint64_t h)
 {
     for (size_t q = 0; q < cs->nent; q++) {
-        for (size_t k = 0; ((e >> q) & 1u) && k < cs->ent[q].nkeys; k++) {
-            if (cs->ent[q].key[k] == h) {
-                return true;
-            }
+        if (((e >> q) & 1u) && assay_claim_entity_has_key(&cs->ent[q], h)) {
+            return true;
         }
     }
     return false;
@@ -312,16 +311,17 @@ static double
 own_share_in(const assay_claim_set *cs, const assay_analysis *a,
              const assay_claim *x, const assay_claim *y, size_t b0, size_t b1)
 {
+    /* x's own words: no growth, none that y says too */
+    uint32_t own = 0, seen = 0;
     double total = 0, found = 0;
-    uint32_t seen = 0;
-    unsigned nown = 0;
     for (unsigned w = 0; w < x->nwords; w++) {
         if (!((x->wgrowth >> w) & 1u) &&
             assay_claim_word_index(y, x->key[w]) < 0) {
+            own |= 1u << w;
             total += x->w[w];
-            nown++;
         }
     }
+    unsigned nown = assay_bits32(own);
     bool entity = false;
     for (size_t i = b0; i < b1; i++) {
         const assay_term *t = &a->terms[i];
@@ -330,8 +330,7 @@ own_share_in(const assay_claim_set *cs, const assay_analysis *a,
         uint32_t bases[4];
         size_t nb = 0, asked = 0;
         for (unsigned w = 0; w < x->nwords && !word; w++) {
-            if (((x->wgrowth >> w) & 1u) ||
-                assay_claim_word_index(y, x->key[w]) >= 0) {
+            if (!((own >> w) & 1u)) {
                 continue;
             }
             /* the word, or another form of it ("halves" for "half") */
@@ -352,7 +351,7 @@ own_share_in(const assay_claim_set *cs, const assay_analysis *a,
                 seen |= 1u << w;
             }
         }
-        if (!word && !entity && assay_term_content(&a->terms[i]) &&
+        if (!word && !entity && assay_term_content(t) &&
             names_entity(cs, x->entities & ~y->entities, h) &&
             !names_entity(cs, y->entities, h)) {
             entity = true;

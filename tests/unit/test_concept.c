@@ -243,6 +243,18 @@ test_concept_word_test_for_every_phrase_word(void **state)
                  ASSAY_MATCH_FUZZY, "brokers use publisx-subscribz");
 }
 
+/* Hands the shipped WordNet to fx's lexicon, which owns the reference
+ * until the test sets it back to NULL. */
+static void
+with_wordnet(fixture *fx)
+{
+    const assay_wordnet *wn = NULL;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_wordnet_acquire(&wn, &err), &err);
+    assay_lexicon_set_wordnet(fx->lex, wn);
+}
+
 /* A phrase is matched only when each later word has a candidate somewhere
  * in the answer (the same word, a close WordNet synonym, a word one edit
  * away, a compound with an edit per part): each kind is found, also past
@@ -252,11 +264,7 @@ static void
 test_concept_later_word_candidates_of_every_kind(void **state)
 {
     fixture *fx = *state;
-    const assay_wordnet *wn = NULL;
-    assay_error err;
-    assay_error_init(&err);
-    assert_ok_err(assay_wordnet_acquire(&wn, &err), &err);
-    assay_lexicon_set_wordnet(fx->lex, wn);
+    with_wordnet(fx);
     const char *a = "the global interpreter lock";
     assert_match(match1(fx, "global interpreter lock", a), a, ASSAY_MATCH_EXACT,
                  "global interpreter lock");
@@ -844,11 +852,7 @@ static void
 test_concept_close_wordnet_synonym_is_fuzzy(void **state)
 {
     fixture *fx = *state;
-    const assay_wordnet *wn = NULL;
-    assay_error err;
-    assay_error_init(&err);
-    assert_ok_err(assay_wordnet_acquire(&wn, &err), &err);
-    assay_lexicon_set_wordnet(fx->lex, wn);
+    with_wordnet(fx);
     kind k = {false, false};
     /* "simultaneous" shares WordNet's only sense of "concurrent" */
     const char *v[] = {"concurrent requests"};
