@@ -1336,6 +1336,60 @@ denies_variant(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether h is a word of an entity claim cl names whose name does not
+ * hold the word mod. */
+static bool
+entity_word_of(const assay_claim_set *cs, const assay_claim *cl, uint64_t h,
+               uint64_t mod)
+{
+    for (size_t e = 0; e < cs->nent; e++) {
+        if (((cl->entities >> e) & 1u) &&
+            assay_claim_entity_has_key(&cs->ent[e], h) &&
+            !assay_claim_entity_has_key(&cs->ent[e], mod)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The claim's denied words (in denied) that clause k says only as the
+ * adjective right before another claim word or a word of an entity it
+ * names, where the reference does not say that pair ("use an atomic counter" against "counter += 1 is not
+ * atomic"): the clause names a thing of that kind, it does not say the
+ * claim's subject is so. Bit per claim word. */
+static uint32_t
+said_as_modifier(const judge_ctx *j, const assay_claim *cl, const clause *k,
+                 uint32_t denied)
+{
+    const assay_analysis *a = j->a;
+    uint32_t mod = 0, plain = 0;
+    if (j->cs->wn == NULL) {
+        return 0;
+    }
+    for (size_t i = k->first; i < k->last; i++) {
+        int w = assay_claim_word_index(cl, a->terms[i].hash);
+        if (w < 0 || !((denied >> w) & 1u)) {
+            continue;
+        }
+        /* the next word: another claim word the reference does not
+         * modify so, or a word of an entity the claim names, whose name
+         * does not hold w ("counter" of the subject "counter += 1") */
+        bool names = false;
+        if (i + 1 < k->last) {
+            uint64_t h = a->terms[i + 1].hash;
+            int v = assay_claim_word_index(cl, h);
+            names = v >= 0 ? v != w && cl->wmod[v] != a->terms[i].hash
+                           : entity_word_of(j->cs, cl, h, a->terms[i].hash);
+        }
+        if (names && assay_claim_adjective(j->cs->wn, &a->terms[i])) {
+            mod |= 1u << w;
+        } else {
+            plain |= 1u << w;
+        }
+    }
+    return mod & ~plain;
+}
+
 /* A cause and its effect in the reference (a claim and one it brings
  * about) said by an answer's causal connective the other way round ("the
  * full table scan is what makes the index unusable" for "the planner
@@ -2352,6 +2406,17 @@ judge_clause(void *vctx, const clause *k)
         bool flip = pol != claim_polarity(cl, said) ||
                     plain_antonym(cl, &x[c], instead || absent) ||
                     moved_negation(cl, &x[c], instead || absent);
+        /* the denied word said only as a modifier of another claim word
+         * names a thing; the rest of the clause decides */
+        if (flip && denial == 0 && nopp == 0 && !elided) {
+            uint32_t mod =
+                said_as_modifier(j, cl, k, said & negated_words(cl));
+            if (mod != 0 && pol == claim_polarity(cl, said & ~mod) &&
+                !plain_antonym(cl, &x[c], instead || absent) &&
+                !moved_negation(cl, &x[c], instead || absent)) {
+                continue;
+            }
+        }
         /* both say what happens to most of the claim's words, or how
          * many do it: that decides ("does not help CPU-bound
          * multi-threading" agrees with "limits CPU-bound multi-threading";

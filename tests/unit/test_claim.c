@@ -5177,6 +5177,34 @@ judge_vec(const char *q, const char *ref, const char *answer,
     return j;
 }
 
+/* the denied word said only as the adjective of another claim word, a
+ * pair the reference does not say ("use an atomic counter"), names a
+ * thing of that kind: it does not contradict "counter += 1 is not
+ * atomic"; said of the subject ("counter += 1 is atomic", "is an atomic
+ * operation") it does */
+static void
+test_claim_denied_word_as_a_modifier(void **state)
+{
+    (void)state;
+    const char *q = "Why can two threads running counter += 1 lose updates?";
+    const char *ref = "counter += 1 is not atomic: it is a read-modify-write.";
+    judged *j = judge(q, ref,
+                      "Wrap it in a mutex or use an atomic counter instead.",
+                      NULL, 0);
+    assert_int_not_equal(result_of(j, "counter")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "counter += 1 is atomic, so no update is lost.", NULL,
+              0);
+    assert_int_equal(result_of(j, "counter")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "counter += 1 is an atomic operation.", NULL, 0);
+    assert_int_equal(result_of(j, "counter")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* another verb in the place of the claim's, unrelated to it in WordNet
  * and far from it in the word vectors, contradicts the claim (other_verb);
  * the claim's own verb, a verb close to it, a linking verb, a denied verb
@@ -5884,6 +5912,7 @@ main(void)
         cmocka_unit_test(test_claim_not_without_is_a_need),
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
         cmocka_unit_test(test_claim_other_verb_in_its_place),
+        cmocka_unit_test(test_claim_denied_word_as_a_modifier),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
