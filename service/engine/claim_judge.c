@@ -1354,9 +1354,9 @@ entity_word_of(const assay_claim_set *cs, const assay_claim *cl, uint64_t h,
 
 /* The claim's denied words (in denied) that clause k says only as the
  * adjective right before another claim word or a word of an entity it
- * names, where the reference does not say that pair ("use an atomic counter" against "counter += 1 is not
- * atomic"): the clause names a thing of that kind, it does not say the
- * claim's subject is so. Bit per claim word. */
+ * names, where the reference does not say that pair ("use an atomic counter"
+ * against "counter += 1 is not atomic"): the clause names a thing of that kind,
+ * it does not say the claim's subject is so. Bit per claim word. */
 static uint32_t
 said_as_modifier(const judge_ctx *j, const assay_claim *cl, const clause *k,
                  uint32_t denied)
@@ -2409,8 +2409,7 @@ judge_clause(void *vctx, const clause *k)
         /* the denied word said only as a modifier of another claim word
          * names a thing; the rest of the clause decides */
         if (flip && denial == 0 && nopp == 0 && !elided) {
-            uint32_t mod =
-                said_as_modifier(j, cl, k, said & negated_words(cl));
+            uint32_t mod = said_as_modifier(j, cl, k, said & negated_words(cl));
             if (mod != 0 && pol == claim_polarity(cl, said & ~mod) &&
                 !plain_antonym(cl, &x[c], instead || absent) &&
                 !moved_negation(cl, &x[c], instead || absent)) {

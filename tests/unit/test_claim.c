@@ -5188,20 +5188,17 @@ test_claim_denied_word_as_a_modifier(void **state)
     (void)state;
     const char *q = "Why can two threads running counter += 1 lose updates?";
     const char *ref = "counter += 1 is not atomic: it is a read-modify-write.";
-    judged *j = judge(q, ref,
-                      "Wrap it in a mutex or use an atomic counter instead.",
-                      NULL, 0);
+    judged *j =
+        judge(q, ref, "Wrap it in a mutex or use an atomic counter instead.",
+              NULL, 0);
     assert_int_not_equal(result_of(j, "counter")->state,
                          ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
-    j = judge(q, ref, "counter += 1 is atomic, so no update is lost.", NULL,
-              0);
-    assert_int_equal(result_of(j, "counter")->state,
-                     ASSAY_CLAIM_CONTRADICTED);
+    j = judge(q, ref, "counter += 1 is atomic, so no update is lost.", NULL, 0);
+    assert_int_equal(result_of(j, "counter")->state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
     j = judge(q, ref, "counter += 1 is an atomic operation.", NULL, 0);
-    assert_int_equal(result_of(j, "counter")->state,
-                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "counter")->state, ASSAY_CLAIM_CONTRADICTED);
     judged_free(j);
 }
 
