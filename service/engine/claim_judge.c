@@ -1390,6 +1390,96 @@ said_as_modifier(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return mod & ~plain;
 }
 
+/* Whether term t is said opposite to word w of claim c (the opposite
+ * table; not a verb opposite only by the direction it changes an
+ * amount). */
+static bool
+opposite_of_word(const assay_claim_set *cs, size_t c, unsigned w,
+                 const assay_term *t)
+{
+    uint64_t keys[5];
+    size_t nk = assay_claim_opposite_keys(cs, t, keys);
+    for (size_t q = 0; q < nk; q++) {
+        size_t p =
+            claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter, keys[q]);
+        for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
+            if (cs->opp_claim[p] == c && cs->opp_idx[p] == w) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* The first claim word of cl said within the next two content words
+ * after term i of clause k, -1 when none. */
+static int
+claim_word_after(const assay_claim *cl, const assay_analysis *a,
+                 const clause *k, size_t i)
+{
+    unsigned seen = 0;
+    for (size_t n = i + 1; n < k->last && seen < 2; n++) {
+        const assay_term *t = &a->terms[n];
+        if ((t->flags & ASSAY_TERM_BREAK_BEFORE) || assay_claim_is_joiner(t)) {
+            break;
+        }
+        int v = assay_claim_word_at(cl, a, k->first, k->last, n);
+        if (v >= 0) {
+            return v;
+        }
+        seen += content(t);
+    }
+    return -1;
+}
+
+/* Whether clause k says claim c's verb with its object the other way: an
+ * opposite of the verb w right before the claim word the reference says
+ * after it, its object ("slows down reads" against "an index speeds up
+ * reads"), not under a negation, and nowhere w itself before it. So "an index
+ * slows down reads and speeds up writes" contradicts both halves of "an index
+ * speeds up reads but slows down writes", where each half's verb is the other's
+ * opposite and the clause, read as a bag of words, says both. The
+ * opposite said before another word ("gives false negatives" for "gives
+ * false positives": the object turned, not the verb) is not this. */
+static bool
+pairing_exchanged(const judge_ctx *j, size_t c, const clause *k)
+{
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    const assay_claim *cl = &cs->c[c];
+    /* a verb the reference denies ("no longer in a closed path") is said
+     * by its opposite ("an open path") */
+    uint32_t verbs =
+        (cl->weffect | (cl->wacts & cl->wverb)) & ~negated_words(cl);
+    if (cl->instead) {
+        return false;
+    }
+    for (unsigned w = 0; w + 1 < cl->nwords; w++) {
+        if (!((verbs >> w) & 1u)) {
+            continue;
+        }
+        bool exchanged = false, together = false;
+        for (size_t i = k->first; i < k->last && !together; i++) {
+            const assay_term *t = &a->terms[i];
+            if (!content(t)) {
+                continue;
+            }
+            int v = assay_claim_word_at(cl, a, k->first, k->last, i);
+            if (v == (int)w) {
+                together = claim_word_after(cl, a, k, i) == (int)w + 1;
+            } else if (v < 0 && !exchanged &&
+                       (j->cover == NULL || j->cover[i] == 0) &&
+                       opposite_of_word(cs, c, w, t)) {
+                exchanged = claim_word_after(cl, a, k, i) == (int)w + 1;
+            }
+        }
+        if (exchanged && !together) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A cause and its effect in the reference (a claim and one it brings
  * about) said by an answer's causal connective the other way round ("the
  * full table scan is what makes the index unusable" for "the planner
@@ -2374,6 +2464,14 @@ judge_clause(void *vctx, const clause *k)
                 note_contra(j, c, clause_rank(cl, &x[c], named_all),
                             ASSAY_REASON_OTHER_VALUE, start, end);
             }
+            /* the claim's subject named and its verb's opposite said of
+             * its object ("an index slows down reads"), however little
+             * else of the claim the clause says */
+            if (!by_growth && named && denial == 0 &&
+                said_of_subject(cl, subj) && pairing_exchanged(j, c, k)) {
+                note_contra(j, c, clause_rank(cl, &x[c], named_all),
+                            ASSAY_REASON_REVERSED, start, end);
+            }
             if (!by_growth) {
                 continue;
             }
@@ -2583,6 +2681,10 @@ judge_clause(void *vctx, const clause *k)
         }
         if (!flip && denial == 0 && narrowed(j, cl, k, x[c].words)) {
             note_contra(j, c, rank, ASSAY_REASON_NARROWED, start, end);
+            continue;
+        }
+        if (!flip && denial == 0 && nopp == 0 && pairing_exchanged(j, c, k)) {
+            note_contra(j, c, rank, ASSAY_REASON_REVERSED, start, end);
             continue;
         }
         if (!flip && denial == 0 && other_verb(j, cl, k, x[c].words)) {

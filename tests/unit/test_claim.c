@@ -5177,6 +5177,44 @@ judge_vec(const char *q, const char *ref, const char *answer,
     return j;
 }
 
+/* each half of a reference's trade-off said with the other half's verb
+ * ("an index slows down reads and speeds up writes" against "an index
+ * speeds up reads but slows down writes") contradicts both; the pairs as
+ * the reference says them, a denied opposite or the object turned instead
+ * of the verb do not */
+static void
+test_claim_verbs_exchanged_between_halves(void **state)
+{
+    (void)state;
+    const char *q = "What does adding an index cost?";
+    const char *ref = "An index speeds up reads but slows down writes.";
+    judged *j = judge(q, ref, "An index slows down reads and speeds up writes.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "An index")->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "An index")->reason, ASSAY_REASON_REVERSED);
+    assert_int_equal(result_of(j, "slows")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "An index speeds up writes.", NULL, 0);
+    assert_int_equal(result_of(j, "slows")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "An index speeds up reads and slows down writes.", NULL,
+              0);
+    assert_int_equal(result_of(j, "An index")->state, ASSAY_CLAIM_SUPPORTED);
+    assert_int_equal(result_of(j, "slows")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref, "An index does not slow down reads.", NULL, 0);
+    assert_int_not_equal(result_of(j, "An index")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+
+    /* the reference denies the verb: its opposite agrees */
+    q = "Why was bulb C off?";
+    ref = "Bulb C was no longer in a closed path with the battery.";
+    assert_int_not_equal(
+        first_state(q, ref, "Bulb C was in an open path with the battery."),
+        ASSAY_CLAIM_CONTRADICTED);
+}
+
 /* the denied word said only as the adjective of another claim word, a
  * pair the reference does not say ("use an atomic counter"), names a
  * thing of that kind: it does not contradict "counter += 1 is not
@@ -5910,6 +5948,7 @@ main(void)
         cmocka_unit_test(test_claim_counterfactual_supposition_asserts_nothing),
         cmocka_unit_test(test_claim_other_verb_in_its_place),
         cmocka_unit_test(test_claim_denied_word_as_a_modifier),
+        cmocka_unit_test(test_claim_verbs_exchanged_between_halves),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
