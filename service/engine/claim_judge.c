@@ -1591,6 +1591,84 @@ widened(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return false;
 }
 
+/* Whether term h is a word of a claim of cs other than c. */
+static bool
+other_claims_word(const assay_claim_set *cs, size_t c, uint64_t h)
+{
+    size_t p = claim_key_find(cs->word_key, cs->nword, cs->word_filter, h);
+    for (; p < cs->nword && cs->word_key[p] == h; p++) {
+        if (cs->word_claim[p] != c) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The modifier that restricts claim word w: the one the reference
+ * restricts it by, or in a claim restricted as a whole ("only the outer
+ * object") the adjective right before it; 0 none. */
+static uint64_t
+limit_of(const assay_claim *cl, size_t w)
+{
+    return cl->wlimit[w] != 0 ? cl->wlimit[w]
+           : cl->restricted   ? cl->wmod[w]
+                              : 0;
+}
+
+/* A word the claim restricts by a modifier ("only the outer object") said
+ * with another modifier in its place that the reference gives the same
+ * kind of thing in another claim ("duplicates the nested objects" against
+ * "duplicates only the outer object; the nested objects are shared"): the
+ * claim's predicate said of the kind its restriction leaves out. The part
+ * of the clause (a break or "and" / "or" ends one) says another of the
+ * claim's words and not the restricting modifier; a denied modifier ("not
+ * the nested objects") says nothing of the kind. */
+static bool
+other_kind(const judge_ctx *j, size_t c, const clause *k, uint32_t said)
+{
+    const assay_claim_set *cs = j->cs;
+    const assay_analysis *a = j->a;
+    const assay_claim *cl = &cs->c[c];
+    uint32_t limited = 0; /* most claims restrict none of their words */
+    for (size_t w = 0; w < cl->nwords; w++) {
+        limited |= limit_of(cl, w) != 0 ? 1u << w : 0u;
+    }
+    if ((limited & said) == 0 || !cl->restricted || cl->negative ||
+        cl->instead) {
+        return false;
+    }
+    for (size_t i = k->first + 1; i < k->last; i++) {
+        const assay_term *m = &a->terms[i - 1];
+        int n = assay_claim_word_index(cl, a->terms[i].hash);
+        if (n < 0 || limit_of(cl, n) == 0 || m->hash == limit_of(cl, n) ||
+            !content(m) || assay_claim_word_index(cl, m->hash) >= 0 ||
+            (j->cover != NULL && (j->cover[i] | j->cover[i - 1]) != 0) ||
+            !other_claims_word(cs, c, m->hash)) {
+            continue;
+        }
+        /* the part of the clause holding it */
+        size_t s = i, e = i + 1;
+        while (s > k->first && !(a->terms[s].flags & ASSAY_TERM_BREAK_BEFORE) &&
+               !assay_claim_is_joiner(&a->terms[s - 1])) {
+            s--;
+        }
+        while (e < k->last && !(a->terms[e].flags & ASSAY_TERM_BREAK_BEFORE) &&
+               !assay_claim_is_joiner(&a->terms[e])) {
+            e++;
+        }
+        bool other = false, limit = false;
+        for (size_t q = s; q < e; q++) {
+            int v = assay_claim_word_at(cl, a, k->first, k->last, q);
+            other = other || (v >= 0 && v != n);
+            limit = limit || a->terms[q].hash == limit_of(cl, n);
+        }
+        if (other && !limit) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A word the claim quantifies over (wuniv: "objects of any type") said
  * of one of its kind only: "objects of one type", "a single type", "the
  * same type", "a particular type" (the determiner right before the word,
@@ -2673,6 +2751,10 @@ judge_clause(void *vctx, const clause *k)
         }
         if (!flip && denial == 0 && voided_word(j, cl, k)) {
             note_contra(j, c, rank, ASSAY_REASON_NEGATED, start, end);
+            continue;
+        }
+        if (!flip && denial == 0 && other_kind(j, c, k, x[c].words)) {
+            note_contra(j, c, rank, ASSAY_REASON_OTHER_VALUE, start, end);
             continue;
         }
         if (!flip && denial == 0 && widened(j, cl, k, x[c].words)) {

@@ -1288,12 +1288,14 @@ assay_wordnet_mostly_verb(const assay_wordnet *wn, const char *w, size_t len)
     if (n == 0) {
         return false; /* unknown: no evidence either way */
     }
-    /* an agent noun in -er that is a lemma of its own ("server",
-     * "browser", "consumer") is weighed by its own senses: the base the
-     * comparative's rule gives ("serve") is not its verb */
+    /* a word in -er that is a lemma of its own, an agent noun ("server",
+     * "browser", "consumer") or an adjective ("outer", "inner"), is
+     * weighed by its own senses: the base the comparative's rule gives
+     * ("serve", "out") is not its verb */
     uint32_t self = strtab_find(&wn->lemmas, w, len);
     if (self != ASSAY_WORDNET_NONE && len > 4 && w[len - 2] == 'e' &&
-        w[len - 1] == 'r' && wn_senses_of(wn, self, WN_NOUN) > 0) {
+        w[len - 1] == 'r' &&
+        wn->sense_start[self + 1] > wn->sense_start[self]) {
         size_t v = wn_senses_of(wn, self, WN_VERB);
         return v > 0 && v >= 2 * wn_senses_of(wn, self, WN_NOUN);
     }

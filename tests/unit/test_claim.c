@@ -5215,6 +5215,44 @@ test_claim_verbs_exchanged_between_halves(void **state)
         ASSAY_CLAIM_CONTRADICTED);
 }
 
+/* the claim's verb said of the kind its restriction leaves out, a kind
+ * the reference names in another claim ("duplicates the nested objects"
+ * against "duplicates only the outer object; the nested objects are
+ * shared"), contradicts it; the restricted kind said, or the other kind
+ * denied or said in a part of its own, does not */
+static void
+test_claim_restricted_word_said_of_another_kind(void **state)
+{
+    (void)state;
+    const char *q = "What does a shallow copy copy?";
+    const char *ref = "A shallow copy duplicates only the outer object; the "
+                      "nested objects are shared with the original.";
+    judged *j =
+        judge(q, ref, "A shallow copy duplicates the nested objects.", NULL, 0);
+    assert_int_equal(result_of(j, "A shallow")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(result_of(j, "A shallow")->reason,
+                     ASSAY_REASON_OTHER_VALUE);
+    judged_free(j);
+    j = judge(q, ref, "A shallow copy duplicates the outer object.", NULL, 0);
+    assert_int_equal(result_of(j, "A shallow")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A shallow copy duplicates the outer object, not the nested "
+              "objects.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "A shallow")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "A shallow copy duplicates the outer object and shares the "
+              "nested objects.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "A shallow")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* the denied word said only as the adjective of another claim word, a
  * pair the reference does not say ("use an atomic counter"), names a
  * thing of that kind: it does not contradict "counter += 1 is not
@@ -5949,6 +5987,7 @@ main(void)
         cmocka_unit_test(test_claim_other_verb_in_its_place),
         cmocka_unit_test(test_claim_denied_word_as_a_modifier),
         cmocka_unit_test(test_claim_verbs_exchanged_between_halves),
+        cmocka_unit_test(test_claim_restricted_word_said_of_another_kind),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),

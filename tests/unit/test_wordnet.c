@@ -403,6 +403,11 @@ test_wordnet_mostly_verb(void **state)
      * comparative-rule base is ("serve", "consume") */
     assert_false(MV("server"));
     assert_false(MV("consumer"));
+    /* ... nor is an adjective in -er ("out" has verb senses) */
+    assert_false(MV("outer"));
+    assert_false(MV("inner"));
+    /* a verb in -er, a lemma of its own, stays one */
+    assert_true(MV("render"));
     assert_true(MV("sends"));
     assert_false(assay_wordnet_mostly_verb(NULL, "begin", 5));
 #undef MV
