@@ -583,8 +583,15 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
         bool condition = !reference && said >= 1 && seg > 0 &&
                          (is_word(&a->terms[seg], "if") ||
                           is_word(&a->terms[seg], "unless"));
+        /* a second predicate denied ("... and cannot be NULL") is a claim
+         * of its own however few its words: joined to the first, its
+         * negation would turn both */
+        bool predicate = seg_joined && said >= 1 && seg + 2 < i &&
+                         ((a->terms[seg + 1].flags & ASSAY_TERM_NEGATOR) ||
+                          (a->terms[seg + 2].flags & ASSAY_TERM_NEGATOR));
         if (have && !opens && !absent && !condition &&
-            (in_aside || resume || lead || (!subject && !pronoun && said < 2) ||
+            (in_aside || resume || lead ||
+             (!subject && !pronoun && !predicate && said < 2) ||
              list_tail(wn, a, seg, i))) {
             cur.last = i;
             lead = false;

@@ -5253,6 +5253,25 @@ test_claim_restricted_word_said_of_another_kind(void **state)
     judged_free(j);
 }
 
+/* a second predicate opened by an auxiliary ("... and cannot be NULL")
+ * is a claim of its own however few its words, so an answer can deny it
+ * alone ("may be NULL") or state it alone */
+static void
+test_claim_short_second_predicate_is_a_claim(void **state)
+{
+    (void)state;
+    const char *q = "What is a primary key?";
+    const char *ref = "A primary key uniquely identifies each row and cannot "
+                      "be NULL.";
+    judged *j = judge(q, ref, "A primary key may be NULL.", NULL, 0);
+    assert_int_equal(j->cs.n, 2);
+    assert_int_equal(result_of(j, "cannot")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "A primary key can never be NULL.", NULL, 0);
+    assert_int_equal(result_of(j, "cannot")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* the denied word said only as the adjective of another claim word, a
  * pair the reference does not say ("use an atomic counter"), names a
  * thing of that kind: it does not contradict "counter += 1 is not
@@ -5988,6 +6007,7 @@ main(void)
         cmocka_unit_test(test_claim_denied_word_as_a_modifier),
         cmocka_unit_test(test_claim_verbs_exchanged_between_halves),
         cmocka_unit_test(test_claim_restricted_word_said_of_another_kind),
+        cmocka_unit_test(test_claim_short_second_predicate_is_a_claim),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
