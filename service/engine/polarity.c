@@ -613,6 +613,25 @@ finite_verb_with_object(const assay_analysis *a, size_t i)
            IN(&a->terms[i + 1], object);
 }
 
+/* Whether a negator stands after term i before its clause ends. */
+static bool
+negator_ahead(const assay_analysis *a, size_t i)
+{
+    for (size_t k = i; k < a->n; k++) {
+        if (k > i && (a->terms[k].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            return false;
+        }
+        if (a->terms[k].flags & ASSAY_TERM_NEGATOR) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* what opens the subject of a sentence after a phrase set aside before it */
+static const char *const subject_openers[] = {
+    "a", "an", "the", "it", "they", "we", "you", "he", "she", "this", "these"};
+
 void
 assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
@@ -669,8 +688,23 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     size_t joiner = SIZE_MAX; /* the last "and" / "or" after the clause cue */
     unsigned ncue = 0;        /* adjacent clause cues: two cancel */
     bool reduced = false;     /* the cue denies a reduced relative clause */
+    size_t lead_without = SIZE_MAX; /* a "without" opening its clause */
     for (size_t i = 0; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
+        /* "without one the function calls itself forever": a "without"
+         * opening its clause, no comma after its noun phrase, says in
+         * what absence the clause holds; what the clause says after it
+         * is asserted, from where its subject opens. With a denial of its
+         * own ("without it the server couldn't know ...") the two read
+         * as one need, as "cannot work without" does */
+        if (lead_without != SIZE_MAX && i > lead_without + 1 &&
+            !(t->flags & ASSAY_TERM_BREAK_BEFORE) && IN(t, subject_openers) &&
+            has_cue && cue_id == (uint32_t)lead_without + 1 &&
+            !negator_ahead(a, i)) {
+            has_cue = false;
+            ncue = 0;
+            lead_without = SIZE_MAX;
+        }
         if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
             sentence = 0;
         }
@@ -742,6 +776,11 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             has_cue = true;
             cue_at = content + !(t->flags & ASSAY_TERM_STOP);
             cue_id = conjunct ? cue_id : (uint32_t)i + 1;
+            lead_without =
+                IS(t, "without") &&
+                        (i == 0 || (t->flags & ASSAY_TERM_BREAK_BEFORE))
+                    ? i
+                    : SIZE_MAX;
             /* "pages not needed right now can live on disk": "not"
              * between a noun and a participle denies a reduced relative
              * clause, which ends where the sentence's own predicate
@@ -807,9 +846,6 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
  * its own after it ("instead of a list that holds every value") */
 static const char *const aside_stops[] = {"that", "which", "who",
                                           "so",   "when",  "where"};
-/* what opens the subject of a sentence after a phrase set aside before it */
-static const char *const subject_openers[] = {
-    "a", "an", "the", "it", "they", "we", "you", "he", "she", "this", "these"};
 
 void
 assay_set_aside(const assay_analysis *a, unsigned window, bool *scope)

@@ -516,6 +516,31 @@ test_polarity_without_under_a_negation_is_a_need(void **state)
     assert_int_equal(s[strlen(s) - 1], 'n');
 }
 
+/* a "without" opening its clause with no comma after its phrase says in
+ * what absence the clause holds: what the clause asserts from its subject
+ * on is not denied ("without one the function calls itself forever"); a
+ * denial of its own after it still reads with it as one need */
+static void
+test_polarity_leading_without_ends_at_the_subject(void **state)
+{
+    (void)state;
+    char s[80];
+    /* without one the function calls itself forever
+     * 0       1   2   3        4     5      6 */
+    scope("without one the function calls itself forever", 5, s);
+    assert_int_equal(s[1], 'n');
+    assert_int_equal(s[3], '.');
+    assert_int_equal(s[4], '.');
+    /* inside a clause, "without" denies what follows as before */
+    scope("the function calls itself without a base case", 5, s);
+    assert_int_equal(s[6], 'n');
+    /* with a denial of its own after the subject: the scope runs on */
+    /* without it the server couldn't know the number
+     * 0       1  2   3      4        5    6   7 */
+    scope("without it the server couldn't know the number", 5, s);
+    assert_int_equal(s[3], 'n');
+}
+
 /* a denied need denies its subject, which stands before the cue */
 static void
 test_polarity_denied_need_denies_its_subject(void **state)
@@ -847,6 +872,7 @@ main(void)
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
         cmocka_unit_test(test_polarity_without_under_a_negation_is_a_need),
+        cmocka_unit_test(test_polarity_leading_without_ends_at_the_subject),
         cmocka_unit_test(test_polarity_denied_need_denies_its_subject),
         cmocka_unit_test(test_polarity_elided_denial),
         cmocka_unit_test(test_polarity_negative_pronoun_keeps_its_restriction),
