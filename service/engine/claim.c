@@ -323,18 +323,6 @@ aux_kind_of(const assay_term *t)
                               : AUX_NONE;
 }
 
-/* Whether the term hash h stands in a before term i, from term first. */
-static bool
-said_before_in(const assay_analysis *a, size_t first, size_t i, uint64_t h)
-{
-    for (size_t q = first; q < i; q++) {
-        if (a->terms[q].hash == h) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Where the predicate of clause p that an elided one of kind k repeats
  * starts: after p's auxiliary of the same kind ("are safe" for "is not");
  * for "does not", at p's first verb in -s after a content word ("TCP
@@ -632,14 +620,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 i = gend - 1;
                 continue;
             }
-            /* an entity's word said again in the predicate, denied ("not
-             * in the cache" after "a cache miss"), is the predicate's */
-            bool named_again = !appositive && content(t) && rcov != NULL &&
-                               rcov[i] != 0 &&
-                               assay_claim_is_entity_key(cs, t->hash) &&
-                               said_before_in(ra, c->first, i, t->hash);
             if (appositive || !content(t) ||
-                (assay_claim_is_entity_key(cs, t->hash) && !named_again) ||
+                assay_claim_is_entity_key(cs, t->hash) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
                 (assay_claim_restrictive_at(ra, i) && !IN_CLASS(t, BOUND)) ||
                 IN_CLASS(t, LESSER) || assay_scope_boundary(ra, i) ||
@@ -660,7 +642,6 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                     cl->wgrowth |= 1u << cl->nwords;
                 }
                 size_t w = assay_claim_add_claim_word(cl, t, idf, cs->wn);
-                cl->wnamed |= named_again ? 1u << w : 0u;
                 cl->wacts |=
                     (((cl->wverb >> w) & 1u) && assay_claim_verb_form(t)) ||
                             assay_claim_acts_on_object(cs->wn, ra, i)

@@ -208,10 +208,6 @@ typedef struct assay_claim {
                                            over ("hashable" of "only
                                            hashable objects"): term hash, 0
                                            none (widened) */
-    uint32_t wnamed;   /* words of an entity named again inside the
-                          predicate, under a negation ("a cache miss happens
-                          when the data is not in the cache"): an answer says
-                          one only past its own first naming of it */
     uint32_t wuniv;    /* the words the reference quantifies over ("objects of
                           any type"): bit per word (narrowed) */
     int8_t causal;     /* +1: a cause said after "because" / "since" or

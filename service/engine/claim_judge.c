@@ -1940,18 +1940,6 @@ voided_word(const judge_ctx *j, const assay_claim *cl, const clause *k)
     return false;
 }
 
-/* Whether the term hash h stands in a before term i, from term first. */
-static bool
-named_before(const assay_analysis *a, size_t first, size_t i, uint64_t h)
-{
-    for (size_t q = first; q < i; q++) {
-        if (a->terms[q].hash == h) {
-            return true;
-        }
-    }
-    return false;
-}
-
 static void
 judge_clause(void *vctx, const clause *k)
 {
@@ -2178,12 +2166,6 @@ judge_clause(void *vctx, const clause *k)
         for (; p < nkeys && wkeys[p] == h; p++) {
             acc *y = &x[kclaim[p]];
             uint32_t bit = 1u << kidx[p];
-            /* an entity's word the claim's predicate names again is said
-             * by the clause's second naming of it, not by its subject's */
-            if ((cs->c[kclaim[p]].wnamed & bit) &&
-                !named_before(a, k->first, i, h)) {
-                continue;
-            }
             if (!(y->words & bit)) {
                 y->words |= bit;
                 y->got += credit * cs->c[kclaim[p]].w[kidx[p]];

@@ -5272,30 +5272,6 @@ test_claim_short_second_predicate_is_a_claim(void **state)
     judged_free(j);
 }
 
-/* an entity's word named again inside a denied predicate ("a cache miss
- * happens when the data is not in the cache") is the predicate's word: an
- * answer's second naming of it says it, plainly or denied; the naming of
- * the subject ("a cache miss") does not */
-static void
-test_claim_entity_named_again_in_a_denial(void **state)
-{
-    (void)state;
-    const char *q = "What is a cache miss?";
-    const char *ref = "A cache miss happens when the requested data is not in "
-                      "the cache.";
-    assert_int_equal(first_state(q, ref,
-                                 "A cache miss happens when the requested "
-                                 "data is already in the cache."),
-                     ASSAY_CLAIM_CONTRADICTED);
-    assert_int_equal(first_state(q, ref,
-                                 "A cache miss happens when the requested "
-                                 "data is not in the cache."),
-                     ASSAY_CLAIM_SUPPORTED);
-    assert_int_not_equal(
-        first_state(q, ref, "A cache miss happens when the data is requested."),
-        ASSAY_CLAIM_CONTRADICTED);
-}
-
 /* the denied word said only as the adjective of another claim word, a
  * pair the reference does not say ("use an atomic counter"), names a
  * thing of that kind: it does not contradict "counter += 1 is not
@@ -6032,7 +6008,6 @@ main(void)
         cmocka_unit_test(test_claim_verbs_exchanged_between_halves),
         cmocka_unit_test(test_claim_restricted_word_said_of_another_kind),
         cmocka_unit_test(test_claim_short_second_predicate_is_a_claim),
-        cmocka_unit_test(test_claim_entity_named_again_in_a_denial),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
