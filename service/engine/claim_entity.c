@@ -887,6 +887,72 @@ instruction_verb(const assay_wordnet *wn, const assay_term *t)
  * ("Shallow copy duplicates ..." for "... deepcopy and shallow copy?"); a
  * clause after a contrast word that opens with an entity's head word names
  * the contrasted one ("while deep copy ..."). */
+/* The name that opens reference clause c (at most four content words,
+ * into run): what the clause is said of, ended by a parenthesis, a
+ * restrictive word or a word that is mostly a verb (qverb: the verb the
+ * question asks about, a verb here too). Returns how many; *paren is set
+ * when a parenthesis ended it, at its first term. */
+static size_t
+opening_run(const ref_ctx *x, const clause *c, uint64_t qverb,
+            const assay_term **run, size_t *paren)
+{
+    const assay_wordnet *wn =
+        x->lex != NULL ? assay_lexicon_wordnet(x->lex) : NULL;
+    size_t i = c->first;
+    size_t n = 0;
+    *paren = SIZE_MAX;
+    if (i < x->r->n && assay_scope_boundary(x->r, i)) {
+        i++;
+    }
+    while (i < c->last && !content(&x->r->terms[i])) {
+        i++;
+    }
+    for (; i < c->last && n < 4 && content(&x->r->terms[i]); i++) {
+        const assay_term *t = &x->r->terms[i];
+        /* a parenthesis gives the name's other form, no part of it:
+         * "The Global Interpreter Lock (GIL)" (entity_aliases) */
+        if (n > 0 && (t->flags & ASSAY_TERM_OPEN_BEFORE)) {
+            *paren = i;
+            break;
+        }
+        /* a restrictive word is said of a thing, never part of its
+         * name: "but limits CPU-bound multi-threading" opens with its
+         * predicate, so it names no entity (and keeps its claim) */
+        if (IN_CLASS(t, RESTRICTIVE)) {
+            break;
+        }
+        /* an instruction opens with its verb: "Enable CSRF middleware
+         * and ..." says what to do, and "enable" names nothing (a word
+         * that can modify names: "Shallow copy duplicates ..."); so
+         * after a semicolon: "XSS is ...; prevent it by escaping" */
+        if (n == 0 &&
+            (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE) ||
+             assay_claim_semicolon_before(t)) &&
+            instruction_verb(wn, t)) {
+            break;
+        }
+        /* a word that is mostly a verb ends the name: "The loops begin
+         * at ..." for "Where do the loops of the fingerprint begin?"
+         * is about the loops, and "begin" is what it says of them */
+        if (n > 0 && !assay_term_ing(t) &&
+            (assay_wordnet_mostly_verb(wn, t->surface, t->surface_len) ||
+             t->hash == qverb)) {
+            break; /* ... or the verb the question asks about */
+        }
+        /* a plural noun is seldom a modifier, so a base-form verb after
+         * one is the predicate: "Shadows change during the day" for
+         * "Why do shadows change during the day?" */
+        if (n > 0 && !assay_term_ing(t) &&
+            assay_wordnet_plural_noun(wn, run[n - 1]->surface,
+                                      run[n - 1]->surface_len) &&
+            assay_wordnet_can_be_verb(wn, t->surface, t->surface_len)) {
+            break;
+        }
+        run[n++] = t;
+    }
+    return n;
+}
+
 assay_err
 assay_claim_entities_from_reference(ref_ctx *x, bool from_question)
 {
@@ -895,74 +961,30 @@ assay_claim_entities_from_reference(ref_ctx *x, bool from_question)
     uint64_t qverb = question_verb(x->q, qwn);
     for (size_t k = 0; k < x->ncl && x->rc == ASSAY_OK; k++) {
         const clause *c = &x->cl[k];
-        size_t i = c->first;
-        if (i < x->r->n && assay_scope_boundary(x->r, i)) {
-            i++;
-        }
-        while (i < c->last && !content(&x->r->terms[i])) {
-            i++;
-        }
         const assay_term *run[4];
+        size_t paren;
+        size_t all = opening_run(x, c, qverb, run, &paren);
         size_t n = 0, keep = 0;
         bool any_head = false;
-        const assay_wordnet *wn =
-            x->lex != NULL ? assay_lexicon_wordnet(x->lex) : NULL;
-        for (; i < c->last && n < 4 && content(&x->r->terms[i]); i++) {
-            const assay_term *t = &x->r->terms[i];
-            /* a parenthesis gives the name's other form, no part of it:
-             * "The Global Interpreter Lock (GIL)" (entity_aliases) */
-            if (n > 0 && (t->flags & ASSAY_TERM_OPEN_BEFORE)) {
-                /* ... the question's name for it: the run names it too */
-                if (!from_question && in_analysis(x->q, t->hash) &&
-                    (i + 1 >= x->r->n ||
-                     (x->r->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE))) {
-                    keep = n;
-                }
-                break;
-            }
-            /* a restrictive word is said of a thing, never part of its
-             * name: "but limits CPU-bound multi-threading" opens with its
-             * predicate, so it names no entity (and keeps its claim) */
-            if (IN_CLASS(t, RESTRICTIVE)) {
-                break;
-            }
-            /* an instruction opens with its verb: "Enable CSRF middleware
-             * and ..." says what to do, and "enable" names nothing (a word
-             * that can modify names: "Shallow copy duplicates ..."); so
-             * after a semicolon: "XSS is ...; prevent it by escaping" */
-            if (n == 0 &&
-                (i == 0 || (t->flags & ASSAY_TERM_SENTENCE_BEFORE) ||
-                 assay_claim_semicolon_before(t)) &&
-                instruction_verb(wn, t)) {
-                break;
-            }
-            /* a word that is mostly a verb ends the name: "The loops begin
-             * at ..." for "Where do the loops of the fingerprint begin?"
-             * is about the loops, and "begin" is what it says of them */
-            if (n > 0 && !assay_term_ing(t) &&
-                (assay_wordnet_mostly_verb(wn, t->surface, t->surface_len) ||
-                 t->hash == qverb)) {
-                break; /* ... or the verb the question asks about */
-            }
-            /* a plural noun is seldom a modifier, so a base-form verb after
-             * one is the predicate: "Shadows change during the day" for
-             * "Why do shadows change during the day?" */
-            if (n > 0 && !assay_term_ing(t) &&
-                assay_wordnet_plural_noun(wn, run[n - 1]->surface,
-                                          run[n - 1]->surface_len) &&
-                assay_wordnet_can_be_verb(wn, t->surface, t->surface_len)) {
-                break;
-            }
+        for (; n < all; n++) {
+            const assay_term *t = run[n];
             bool head = false;
             for (size_t e = 0; e < x->cs->nent && !head; e++) {
                 const assay_entity *en = &x->cs->ent[e];
                 head = en->key[en->nkeys - 1] == t->hash;
             }
-            run[n++] = t;
             if ((!from_question && in_analysis(x->q, t->hash)) || head) {
-                keep = n;
+                keep = n + 1;
                 any_head = any_head || head;
             }
+        }
+        /* ... the question's name for it in the parenthesis: the run
+         * names it too */
+        if (paren != SIZE_MAX && !from_question &&
+            in_analysis(x->q, x->r->terms[paren].hash) &&
+            (paren + 1 >= x->r->n ||
+             (x->r->terms[paren + 1].flags & ASSAY_TERM_BREAK_BEFORE))) {
+            keep = all;
         }
         n = keep;
         if (from_question && !any_head) {
@@ -1006,6 +1028,101 @@ entities_share_word(const assay_entity *a, const assay_entity *b)
     return false;
 }
 
+/* The entity whose name is exactly the n terms of run, -1 when none. */
+static int
+run_entity(const assay_claim_set *cs, const assay_term *const *run, size_t n)
+{
+    for (size_t e = 0; e < cs->nent; e++) {
+        bool same = cs->ent[e].nkeys == n;
+        for (size_t k = 0; k < n && same; k++) {
+            same = cs->ent[e].key[k] == run[k]->hash;
+        }
+        if (same) {
+            return (int)e;
+        }
+    }
+    return -1;
+}
+
+/* Whether some term of run is an entity's word. */
+static bool
+run_has_entity_key(const assay_claim_set *cs, const assay_term *const *run,
+                   size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (assay_claim_is_entity_key(cs, run[k]->hash)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether some term of run has three letters or more. */
+static bool
+has_name_word(const assay_term *const *run, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (run[k]->surface_len >= 3) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Two things the reference contrasts that neither the question nor the
+ * entities found so far name ("Docker containers share the host kernel,
+ * while virtual machines each run their own" for "Explain." or "Containers
+ * vs VMs?"): the names opening two clauses of one sentence, the second
+ * opened by a contrast word (not "but", whose clause mostly opens with its
+ * predicate), sharing no word, at most one an entity's already. They
+ * become contrasted entities, so an answer saying one's claim of the other is a
+ * role swap. The first such pair only. */
+static void
+contrasted_names(ref_ctx *x, const char *const *contrasts, size_t ncontrasts)
+{
+    if (x->rc != ASSAY_OK || x->cs->nent + 2 > ASSAY_MAX_ENTITIES) {
+        return;
+    }
+    uint64_t qverb = question_verb(
+        x->q, x->lex != NULL ? assay_lexicon_wordnet(x->lex) : NULL);
+    for (size_t k = 1; k < x->ncl; k++) {
+        const clause *p = &x->cl[k - 1], *c = &x->cl[k];
+        const assay_term *t = &x->r->terms[c->first];
+        /* "while" with no comma before it is mostly of time ("A holds a
+         * lock B needs while B holds one A needs") */
+        if (c->sentence != p->sentence || is_word(t, "but") ||
+            !assay_term_in(t, contrasts, ncontrasts) ||
+            (is_word(t, "while") && !(t->flags & ASSAY_TERM_COMMA_BEFORE))) {
+            continue;
+        }
+        const assay_term *a[4], *b[4];
+        size_t paren;
+        size_t na = opening_run(x, p, qverb, a, &paren);
+        size_t nb = opening_run(x, c, qverb, b, &paren);
+        /* names, not instance labels ("B"): a word of three letters */
+        bool apart =
+            na > 0 && nb > 0 && has_name_word(a, na) && has_name_word(b, nb);
+        for (size_t i = 0; i < na && apart; i++) {
+            for (size_t j = 0; j < nb && apart; j++) {
+                apart = a[i]->hash != b[j]->hash;
+            }
+        }
+        /* one of them may be an entity already (the question's
+         * "containers"), not both, and neither a part of one */
+        int ea = run_entity(x->cs, a, na), eb = run_entity(x->cs, b, nb);
+        apart = apart && (ea < 0 || eb < 0) &&
+                (ea >= 0 || !run_has_entity_key(x->cs, a, na)) &&
+                (eb >= 0 || !run_has_entity_key(x->cs, b, nb));
+        if (apart) {
+            x->rc = add_entity(x->cs, a, na, true);
+            if (x->rc == ASSAY_OK) {
+                x->rc = add_entity(x->cs, b, nb, true);
+            }
+            return;
+        }
+    }
+}
+
 /* Two entities the reference contrasts: a clause opened by a contrast
  * word ("while", "whereas", "but", "however", "although") names near its
  * start another entity than the clause right before it, in the same
@@ -1022,10 +1139,22 @@ assay_claim_entities_contrasted_by_reference(ref_ctx *x)
     /* a swap is judged between any two contrasted entities, so only one
      * pair, and none where the question or a shared head word already
      * contrasts some ("brass ring" / "ring" beside "nail, but brass") */
+    size_t contrasted = 0, named = 0; /* ... of them, the reference names */
     for (size_t e = 0; e < x->cs->nent; e++) {
-        if (x->cs->ent[e].contrast) {
-            return;
+        size_t at;
+        bool in_ref =
+            assay_claim_mentions(&x->cs->ent[e], x->r, 0, x->r->n, &at);
+        contrasted += x->cs->ent[e].contrast;
+        named += x->cs->ent[e].contrast && in_ref;
+    }
+    if (contrasted > 0) {
+        /* one of the question's pair under another name in the reference
+         * ("VMs" for "virtual machines"): the reference's own names */
+        if (named < 2) {
+            contrasted_names(x, contrasts,
+                             sizeof(contrasts) / sizeof(contrasts[0]));
         }
+        return;
     }
     int prev = -1; /* the subject the clause before names near its start */
     size_t prev_sentence = SIZE_MAX;
@@ -1051,6 +1180,7 @@ assay_claim_entities_contrasted_by_reference(ref_ctx *x)
         prev = own;
         prev_sentence = c->sentence;
     }
+    contrasted_names(x, contrasts, sizeof(contrasts) / sizeof(contrasts[0]));
 }
 
 assay_err

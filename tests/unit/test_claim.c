@@ -5272,6 +5272,45 @@ test_claim_short_second_predicate_is_a_claim(void **state)
     judged_free(j);
 }
 
+/* two things the reference contrasts in one sentence ("X ..., while Y
+ * ...") are entities though the question does not name them ("Explain.")
+ * or names one under another name ("VMs"): an answer that says each one's
+ * claim of the other is a role swap; the claims as the reference says
+ * them are supported; a "while" of time or instance labels ("B") name no
+ * pair */
+static void
+test_claim_reference_contrast_names_entities(void **state)
+{
+    (void)state;
+    const char *ref = "Docker containers share the host kernel, while "
+                      "virtual machines each run their own guest kernel.";
+    const char *swap = "Virtual machines share the host kernel, while Docker "
+                       "containers each run their own guest kernel.";
+    const char *const qs[] = {"Explain.", "Containers vs VMs?"};
+    for (size_t q = 0; q < 2; q++) {
+        judged *j = judge(qs[q], ref, swap, NULL, 0);
+        assert_int_equal(result_of(j, "Docker")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+        assert_int_equal(result_of(j, "Docker")->reason,
+                         ASSAY_REASON_ROLE_SWAP);
+        assert_int_equal(result_of(j, "virtual")->reason,
+                         ASSAY_REASON_ROLE_SWAP);
+        judged_free(j);
+        j = judge(qs[q], ref, ref, NULL, 0);
+        assert_int_equal(result_of(j, "Docker")->state, ASSAY_CLAIM_SUPPORTED);
+        assert_int_equal(result_of(j, "virtual")->state, ASSAY_CLAIM_SUPPORTED);
+        judged_free(j);
+    }
+    judged *j = judge("Explain.",
+                      "A deadlock happens when transaction A holds a lock B "
+                      "needs while B holds a lock A needs.",
+                      "A deadlock happens when transaction A holds a lock B "
+                      "needs.",
+                      NULL, 0);
+    assert_int_equal(j->cs.nent, 0);
+    judged_free(j);
+}
+
 /* the denied word said only as the adjective of another claim word, a
  * pair the reference does not say ("use an atomic counter"), names a
  * thing of that kind: it does not contradict "counter += 1 is not
@@ -6008,6 +6047,7 @@ main(void)
         cmocka_unit_test(test_claim_verbs_exchanged_between_halves),
         cmocka_unit_test(test_claim_restricted_word_said_of_another_kind),
         cmocka_unit_test(test_claim_short_second_predicate_is_a_claim),
+        cmocka_unit_test(test_claim_reference_contrast_names_entities),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
