@@ -336,6 +336,25 @@ mostly_lower(const char *text, size_t len)
     return lower > upper;
 }
 
+/* Whether the n bytes at w are written as an acronym: two to six
+ * capitals, or capitals and a plural "s" ("GIL", "VMs"). */
+static bool
+written_acronym(const char *w, size_t n)
+{
+    if (n >= 3 && w[n - 1] == 's') {
+        n--;
+    }
+    if (n < 2 || n > 6) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] < 'A' || w[i] > 'Z') {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* assay_analyze, the terms and the arena's first block in keep's slots
  * when keep is not NULL (assay_analyze_scratch). */
 static assay_err
@@ -530,6 +549,9 @@ an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
         if (term->end == term->start + 1 && text[term->start] >= 'A' &&
             text[term->start] <= 'Z') {
             flags |= ASSAY_TERM_CAPITAL;
+        }
+        if (written_acronym(text + term->start, term->end - term->start)) {
+            flags |= ASSAY_TERM_ACRONYM;
         }
         term->flags = flags;
     }

@@ -52,6 +52,9 @@ enum assay_term_flag {
                                            text ("bulb A", "switch Z") */
     ASSAY_TERM_COMMA_BEFORE = 1u << 10, /* the break before is commas alone */
     ASSAY_TERM_COLON_BEFORE = 1u << 11, /* ... or a colon alone */
+    ASSAY_TERM_ACRONYM = 1u << 12,      /* written as an acronym: 2-6
+                                           capitals, or with a plural "s"
+                                           ("GIL", "VMs") */
 };
 
 typedef struct assay_term {

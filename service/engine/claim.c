@@ -527,6 +527,9 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     } else {
         rc = assay_claim_entities_from_question(cs, qa, ra);
         if (rc == ASSAY_OK) {
+            assay_claim_entity_question_acronyms(cs, qa, ra);
+        }
+        if (rc == ASSAY_OK) {
             /* with contrasted entities from the question, the reference
              * only adds their contrasted forms ("deep copy" for "copy") */
             rc = assay_claim_entities_from_reference(x, cs->nent >= 2);

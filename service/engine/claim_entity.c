@@ -151,10 +151,11 @@ acronym_like(const assay_term *t)
     return true;
 }
 
-/* Whether the initials of terms [from, to) of a spell acronym term t,
- * with or without the stop words among them ("Quality of Service"). */
+/* Whether the initials of terms [from, to) of a spell the len letters of
+ * acr, with or without the stop words among them ("Quality of Service"). */
 static bool
-spells(const assay_analysis *a, size_t from, size_t to, const assay_term *t)
+spells_letters(const assay_analysis *a, size_t from, size_t to, const char *acr,
+               size_t len)
 {
     for (int with_stop = 1; with_stop >= 0; with_stop--) {
         char got[8];
@@ -165,9 +166,9 @@ spells(const assay_analysis *a, size_t from, size_t to, const assay_term *t)
                 ok = initials_of(&a->terms[i], got, &n, sizeof(got));
             }
         }
-        if (ok && n == t->surface_len) {
+        if (ok && n == len) {
             size_t k = 0;
-            while (k < n && got[k] == (char)(t->surface[k] | 0x20)) {
+            while (k < n && got[k] == (char)(acr[k] | 0x20)) {
                 k++;
             }
             if (k == n) {
@@ -176,6 +177,13 @@ spells(const assay_analysis *a, size_t from, size_t to, const assay_term *t)
         }
     }
     return false;
+}
+
+/* Whether the initials of terms [from, to) of a spell acronym term t. */
+static bool
+spells(const assay_analysis *a, size_t from, size_t to, const assay_term *t)
+{
+    return spells_letters(a, from, to, t->surface, t->surface_len);
 }
 
 /* Gives the entity named by an acronym or by its expansion the other name
@@ -617,6 +625,83 @@ in_analysis(const assay_analysis *a, uint64_t h)
     return false;
 }
 
+/* The entity whose name is exactly the n terms of run, -1 when none. */
+static int
+run_entity(const assay_claim_set *cs, const assay_term *const *run, size_t n)
+{
+    for (size_t e = 0; e < cs->nent; e++) {
+        bool same = cs->ent[e].nkeys == n;
+        for (size_t k = 0; k < n && same; k++) {
+            same = cs->ent[e].key[k] == run[k]->hash;
+        }
+        if (same) {
+            return (int)e;
+        }
+    }
+    return -1;
+}
+
+/* The first expansion in r of the len letters of acr: terms [*from, *to)
+ * of one clause, content words at both ends, whose initials spell it.
+ * False when none. */
+static bool
+expansion_of(const assay_analysis *r, const char *acr, size_t len, size_t *from,
+             size_t *to)
+{
+    for (size_t i = 0; i + 1 < r->n; i++) {
+        if (!content(&r->terms[i])) {
+            continue;
+        }
+        for (size_t m = 2; m <= 6 && i + m <= r->n; m++) {
+            if (r->terms[i + m - 1].flags & ASSAY_TERM_BREAK_BEFORE) {
+                break; /* the expansion stays in one clause */
+            }
+            if (content(&r->terms[i + m - 1]) &&
+                spells_letters(r, i, i + m, acr, len)) {
+                *from = i;
+                *to = i + m;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void
+assay_claim_entity_question_acronyms(assay_claim_set *cs,
+                                     const assay_analysis *q,
+                                     const assay_analysis *r)
+{
+    for (size_t j = 0; j < q->n; j++) {
+        const assay_term *t = &q->terms[j];
+        if (!(t->flags & ASSAY_TERM_ACRONYM) || in_analysis(r, t->hash)) {
+            continue; /* the reference says it as the question does */
+        }
+        size_t from, to, len = t->surface_len;
+        /* "VMs": the letters before a plural's "s" */
+        if (!expansion_of(r, t->surface, len, &from, &to) &&
+            !(len >= 3 && t->surface[len - 1] == 's' &&
+              expansion_of(r, t->surface, len - 1, &from, &to))) {
+            continue;
+        }
+        const assay_term *run[4];
+        size_t n = 0;
+        for (size_t k = from; k < to && n < 4; k++) {
+            if (content(&r->terms[k])) {
+                run[n++] = &r->terms[k];
+            }
+        }
+        if (add_entity(cs, run, n, false) != ASSAY_OK) {
+            return;
+        }
+        int e = run_entity(cs, run, n);
+        if (e >= 0 && cs->ent[e].nalias == 0) {
+            cs->ent[e].alias[0] = t->hash;
+            cs->ent[e].nalias = 1;
+        }
+    }
+}
+
 /* Whether the names either side of the joiner at term j of q are said
  * alike: a word and a preposition, then each its own word ("pass by value
  * and pass by reference", "speed of sound or the speed of light"). */
@@ -1026,22 +1111,6 @@ entities_share_word(const assay_entity *a, const assay_entity *b)
         }
     }
     return false;
-}
-
-/* The entity whose name is exactly the n terms of run, -1 when none. */
-static int
-run_entity(const assay_claim_set *cs, const assay_term *const *run, size_t n)
-{
-    for (size_t e = 0; e < cs->nent; e++) {
-        bool same = cs->ent[e].nkeys == n;
-        for (size_t k = 0; k < n && same; k++) {
-            same = cs->ent[e].key[k] == run[k]->hash;
-        }
-        if (same) {
-            return (int)e;
-        }
-    }
-    return -1;
 }
 
 /* Whether some term of run is an entity's word. */

@@ -25,6 +25,7 @@ enum {
     NUM = ASSAY_TERM_NUMBER,
     BRK = ASSAY_TERM_BREAK_BEFORE,
     CAP = ASSAY_TERM_CAPITAL,
+    ACR = ASSAY_TERM_ACRONYM,
     COMMA = ASSAY_TERM_COMMA_BEFORE | ASSAY_TERM_BREAK_BEFORE,
 };
 
@@ -107,7 +108,7 @@ test_analyze_realistic_answer(void **state)
                        "with decorators.";
     static const want_term w[] = {
         {"the", "the", 0, 3, STOP},
-        {"gil", "gil", 4, 7, 0},
+        {"gil", "gil", 4, 7, ACR},
         {"doesn't", "doesn't", 8, 17, NEG},
         {"let", "let", 18, 21, 0},
         {"thread", "threads", 22, 29, 0},
@@ -213,15 +214,17 @@ test_analyze_protected_plurals_map_to_the_term(void **state)
 
 /* an acronym's plural is the acronym ("SSDs" as "SSD"; the stemmer keeps
  * "ssds", "cpus", "vms" whole); a capitalised word, an acronym ending in a
- * capital S, a plural typed lower case are left to the stemmer */
+ * capital S, a plural typed lower case are left to the stemmer. Written
+ * in capitals (a plural's "s" aside), a word is marked an acronym; a
+ * capitalised word or one in lower case is not */
 static void
 test_analyze_acronym_plurals_map_to_the_acronym(void **state)
 {
     (void)state;
     static const want_term w[] = {
-        {"ssd", "ssds", 0, 4, 0},    {"cpu", "cpus", 5, 9, 0},
-        {"vm", "vms", 10, 13, 0},    {"ssd", "ssd", 14, 17, 0},
-        {"gps", "gps", 18, 21, 0},   {"bus", "bus", 22, 25, 0},
+        {"ssd", "ssds", 0, 4, ACR},  {"cpu", "cpus", 5, 9, ACR},
+        {"vm", "vms", 10, 13, ACR},  {"ssd", "ssd", 14, 17, ACR},
+        {"gps", "gps", 18, 21, ACR}, {"bus", "bus", 22, 25, 0},
         {"ssds", "ssds", 26, 30, 0},
     };
     expect_terms(NULL, "SSDs CPUs VMs SSD GPS Bus ssds", w,

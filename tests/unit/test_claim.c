@@ -5311,6 +5311,35 @@ test_claim_reference_contrast_names_entities(void **state)
     judged_free(j);
 }
 
+/* an acronym the question writes in capitals and the reference spells
+ * out ("What does the GIL do?", "Global Interpreter Lock") names the
+ * reference's entity: an answer's "the GIL" is the claim's subject, so how
+ * many it lets run decides at the alignment share as for a named subject */
+static void
+test_claim_question_acronym_names_the_expansion(void **state)
+{
+    (void)state;
+    const char *q = "What does the GIL do?";
+    const char *ref = "The Global Interpreter Lock lets only one thread "
+                      "execute Python bytecode at a time.";
+    judged *j = judge(q, ref,
+                      "The GIL lets many threads execute Python bytecode at "
+                      "the same time.",
+                      NULL, 0);
+    assert_int_equal(j->cs.nent, 1);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "The GIL lets only one thread run Python bytecode at once.", NULL,
+              0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    /* written in lower case, "gil" is no acronym */
+    j = judge("What does the gil do?", ref, "It locks.", NULL, 0);
+    assert_int_equal(j->cs.nent, 0);
+    judged_free(j);
+}
+
 /* the denied word said only as the adjective of another claim word, a
  * pair the reference does not say ("use an atomic counter"), names a
  * thing of that kind: it does not contradict "counter += 1 is not
@@ -6048,6 +6077,7 @@ main(void)
         cmocka_unit_test(test_claim_restricted_word_said_of_another_kind),
         cmocka_unit_test(test_claim_short_second_predicate_is_a_claim),
         cmocka_unit_test(test_claim_reference_contrast_names_entities),
+        cmocka_unit_test(test_claim_question_acronym_names_the_expansion),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
