@@ -1108,15 +1108,20 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         pq->ref_idf_total > 0 ? hit / pq->ref_idf_total : 0.0;
 
     /* precision: idf mass of the answer's words that the reference uses;
-     * novel: content words (with repeats) not in the question */
+     * novel: content words (with repeats) not in the question. The words
+     * the reference uses are counted too, apart by whether the question
+     * does: with novel they give the unseen and question-only counts
+     * below, so the term loop need not look each word up for them (a
+     * demoted word is no reference word: refwords holds none) */
     double amass = 0.0, ahit = 0.0;
-    size_t novel = 0;
+    size_t novel = 0, ref_novel = 0, ref_asked = 0;
     for (size_t i = 0, r = 0, q = 0; i < words.n; i++) {
         uint64_t k = words.k[i];
         while (q < pq->qwords.n && pq->qwords.k[q] < k) {
             q++;
         }
-        if (!(q < pq->qwords.n && pq->qwords.k[q] == k)) {
+        bool in_q = q < pq->qwords.n && pq->qwords.k[q] == k;
+        if (!in_q) {
             novel += words.count[i];
         }
         if (words.demoted[i]) {
@@ -1129,12 +1134,16 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         }
         if (r < pq->refwords.n && pq->refwords.k[r] == k) {
             ahit += w;
+            if (in_q) {
+                ref_asked += words.count[i];
+            } else {
+                ref_novel += words.count[i];
+            }
         }
     }
     f->f[ASSAY_F_precision] = amass > 0 ? ahit / amass : 0.0;
 
-    size_t stops = 0, qonly = 0, qonly_first = 0, first = 0;
-    size_t unseen = 0, labels = 0;
+    size_t stops = 0, qonly_first = 0, first = 0, labels = 0;
     bool in_first = true;
     /* word evidence only when the model has it (or the fit learns it) */
     bool lex = p->contra.lex_on || p->all_features;
@@ -1150,16 +1159,18 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         }
         f->n_content++;
         first += in_first;
+        /* the look-ups only for what reads them: the first clause's
+         * question-only words, a label, the word evidence */
+        bool label = is_label(t);
+        bool lex_word = lex && f->nlexb < ASSAY_CONTRA_LEX_WORDS;
+        if (!in_first && !label && !lex_word) {
+            continue;
+        }
         bool in_ref = assay_keyset_has(&pq->refwords, t->hash);
         bool in_q = assay_keyset_has(&pq->qwords, t->hash);
-        if (!in_q) {
-            unseen += !in_ref;
-        } else if (!in_ref) {
-            qonly++;
-            qonly_first += in_first;
-        }
-        labels += !in_ref && is_label(t);
-        if (lex && f->nlexb < ASSAY_CONTRA_LEX_WORDS) {
+        qonly_first += in_first && in_q && !in_ref;
+        labels += !in_ref && label;
+        if (lex_word) {
             bool neg = scope != NULL && scope[i];
             bool plain = in_ref && assay_keyset_has(&pq->refplain, t->hash);
             bool negd = in_ref && assay_keyset_has(&pq->refneg, t->hash);
@@ -1193,6 +1204,10 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         }
         f->nlexb = nd;
     }
+    /* content words in neither the question nor the references, and in
+     * the question only: the distinct words' counts by the merges above */
+    size_t unseen = novel - ref_novel;
+    size_t qonly = f->n_content - novel - ref_asked;
     f->unseen = f->n_content ? (double)unseen / (double)f->n_content : 0.0;
     f->other_label = labels > 0 && ref_labels(pq);
     f->q_only = f->n_content ? (double)qonly / (double)f->n_content : 0.0;

@@ -566,6 +566,101 @@ test_chargram_is_the_plain_cosine(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* the shares of content words the question only, or neither the question
+ * nor the references, use (counted from the distinct words' merges), the
+ * first clause's question-only share and the other label (read per term
+ * only where they need it) are the per-term counts, with and without the
+ * word evidence that looks every word up */
+static void
+test_word_shares_are_the_per_term_counts(void **state)
+{
+    const fixture *fx = *state;
+    /* the second reference says only the question's words: they stay
+     * reference words, so a word is both the question's and theirs */
+    const char *refs[2] = {"Terminal B and terminal 1 are connected, so the "
+                           "bulb lights when the switch closes.",
+                           "Yes, the terminals are connected."};
+    const char *qs[2] = {"Why does the bulb light when the switch is closed?",
+                         "Are the terminals connected?"};
+    const char *answers[] = {
+        "The switch question why bananas, bulb bulb. Why why the switch "
+        "closes; terminal C and 7 bananas connected, why.",
+        "Bananas bananas. The bulb lights.",
+        "Why? Because the terminals are connected and terminal A is on.",
+        "the",
+        "Switch switch switch question question, bulb 42 x y.",
+        "Connected. Yes the terminals are connected, terminals terminals.",
+    };
+    size_t asked_ref = 0; /* content words both sides use, over the runs */
+    for (size_t qi = 0; qi < 2; qi++) {
+        size_t rl = strlen(refs[qi]);
+        assay_prepared pq;
+        assert_ok(assay_prepare(&pq, NULL, qs[qi], strlen(qs[qi]), &refs[qi],
+                                &rl, 1, NULL, 0, fx->m->lex, fx->m->idf,
+                                &fx->m->params, NULL, NULL));
+        bool ref_label = false;
+        for (size_t i = 0; i < pq.refs[0].n; i++) {
+            const assay_term *t = &pq.refs[0].terms[i];
+            ref_label =
+                ref_label ||
+                (!(t->flags & ASSAY_TERM_STOP) &&
+                 (t->surface_len == 1 || (t->flags & ASSAY_TERM_NUMBER)));
+        }
+        for (int lex = 0; lex < 2; lex++) {
+            assay_params p = fx->m->params;
+            p.contra.lex_on = p.contra.lex_on || lex;
+            for (size_t x = 0; x < sizeof(answers) / sizeof(answers[0]); x++) {
+                assay_analysis a;
+                assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                        strlen(answers[x]), &a, NULL));
+                size_t nc = 0, unseen = 0, qonly = 0, qfirst = 0, first = 0;
+                size_t labels = 0;
+                bool in_first = true;
+                for (size_t i = 0; i < a.n; i++) {
+                    const assay_term *t = &a.terms[i];
+                    in_first =
+                        in_first &&
+                        (i == 0 || !(t->flags & (ASSAY_TERM_BREAK_BEFORE |
+                                                 ASSAY_TERM_SENTENCE_BEFORE)));
+                    if (t->flags & ASSAY_TERM_STOP) {
+                        continue;
+                    }
+                    nc++;
+                    first += in_first;
+                    bool in_ref = assay_keyset_has(&pq.refwords, t->hash);
+                    bool in_q = assay_keyset_has(&pq.qwords, t->hash);
+                    unseen += !in_q && !in_ref;
+                    qonly += in_q && !in_ref;
+                    qfirst += in_q && !in_ref && in_first;
+                    labels += !in_ref && (t->surface_len == 1 ||
+                                          (t->flags & ASSAY_TERM_NUMBER));
+                    asked_ref += in_q && in_ref;
+                }
+                assay_features f;
+                assay_concept_match mm[64];
+                assert_true(pq.concepts.n <= 64);
+                assert_ok(
+                    assay_features_compute(&pq, &a, fx->m->idf, &p, &f, mm));
+                assert_int_equal(f.n_content, nc);
+                assert_true(f.unseen ==
+                            (nc ? (double)unseen / (double)nc : 0.0));
+                assert_true(f.q_only ==
+                            (nc ? (double)qonly / (double)nc : 0.0));
+                assert_true(f.q_only_first ==
+                            (first ? (double)qfirst / (double)first : 0.0));
+                assert_int_equal(f.other_label, labels > 0 && ref_label);
+                if (qi == 0 && x == 0) { /* each count is something here */
+                    assert_true(ref_label && unseen > 0 && qonly > qfirst &&
+                                qfirst > 0 && labels > 0 && first < nc);
+                }
+                assay_analysis_fini(&a);
+            }
+        }
+        assay_prepared_fini(&pq);
+    }
+    assert_true(asked_ref > 0);
+}
+
 /* a verdict copies the question's texts by the lengths kept with them
  * (concept labels and variants, claim texts and subjects): each copy is
  * the whole text, for bank concepts, a question's derived ones, and
@@ -673,6 +768,8 @@ main(void)
             test_word_count_features_are_the_formula, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chargram_is_the_plain_cosine,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_word_shares_are_the_per_term_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verdict_copies_whole_texts, setup,
                                         teardown),
     };
