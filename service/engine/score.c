@@ -713,6 +713,10 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
             pq->q_negators +=
                 (pq->question.terms[i].flags & ASSAY_TERM_NEGATOR) != 0;
         }
+        for (size_t i = 0; pq->nrefs > 0 && i < pq->refs[0].n; i++) {
+            pq->ref_negative = pq->ref_negative || (pq->refs[0].terms[i].flags &
+                                                    ASSAY_TERM_NEGATOR);
+        }
         assay_keyset_minus(&pq->refwords, &pq->demoted);
         for (size_t i = 0; i < pq->refwords.n; i++) {
             pq->ref_idf_total +=

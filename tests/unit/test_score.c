@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contra.h"
 #include "model.h"
 #include "score.h"
 #include "verdict.h"
@@ -661,6 +662,52 @@ test_word_shares_are_the_per_term_counts(void **state)
     assert_true(asked_ref > 0);
 }
 
+/* the contra features' reference negation is whether the first reference
+ * (the claims') has a negator, worked out when the question is prepared:
+ * not the question's, not a later reference's */
+static void
+test_reference_negation_is_the_first_references(void **state)
+{
+    const fixture *fx = *state;
+    const char *q = "Does a UDP socket guarantee delivery? Not always?";
+    const struct {
+        const char *refs[2];
+        size_t n;
+        bool negative;
+    } cases[] = {
+        {{"UDP does not guarantee delivery.", NULL}, 1, true},
+        {{"UDP never retransmits a lost datagram.", NULL}, 1, true},
+        {{"UDP sends datagrams to any port.", NULL}, 1, false},
+        {{"UDP sends datagrams.", "UDP does not guarantee delivery."},
+         2,
+         false},
+        {{"UDP doesn't retransmit.", "UDP sends datagrams."}, 2, true},
+    };
+    for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+        size_t lens[2] = {strlen(cases[c].refs[0]),
+                          cases[c].n > 1 ? strlen(cases[c].refs[1]) : 0};
+        assay_prepared pq;
+        assert_ok(assay_prepare(&pq, NULL, q, strlen(q), cases[c].refs, lens,
+                                cases[c].n, NULL, 0, fx->m->lex, fx->m->idf,
+                                &fx->m->params, NULL, NULL));
+        assay_analysis a;
+        const char *answer = "It sends datagrams.";
+        assert_ok(
+            assay_analyze(fx->m->lex, NULL, answer, strlen(answer), &a, NULL));
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq.concepts.n <= 64);
+        assert_ok(assay_features_compute(&pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        double x[ASSAY_NCONTRA];
+        assay_contra_features(&pq, &f, NULL, 0.5, false, false, x);
+        assert_true(x[ASSAY_CF_reference_negation] ==
+                    (cases[c].negative ? 1.0 : 0.0));
+        assay_analysis_fini(&a);
+        assay_prepared_fini(&pq);
+    }
+}
+
 /* a verdict copies the question's texts by the lengths kept with them
  * (concept labels and variants, claim texts and subjects): each copy is
  * the whole text, for bank concepts, a question's derived ones, and
@@ -770,6 +817,8 @@ main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_word_shares_are_the_per_term_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_reference_negation_is_the_first_references, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verdict_copies_whole_texts, setup,
                                         teardown),
     };
