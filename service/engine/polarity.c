@@ -368,6 +368,7 @@ static const char *const needs[] = {"needed",    "necessary", "required",
  * impossible") */
 static const char *const needless[] = {"unnecessary", "unneeded", "needless",
                                        "impossible"};
+#define NEEDLESS_MIN 8 /* the shortest of needless, "unneeded", "needless" */
 /* verbs of existence: denied, they deny their subject ("false negatives
  * never occur", "collisions cannot happen") */
 static const char *const existence[] = {"happen", "happens", "occur", "occurs",
@@ -486,11 +487,14 @@ deny_unneeded_subjects(const assay_analysis *a, unsigned window,
                        uint32_t *cover)
 {
     /* a negator, or a word that says the denial in one ("unnecessary",
-     * "needless", "impossible") */
+     * "needless", "impossible"): eight letters or more, so the short words
+     * of those first letters ("in", "is", "it", "use") go by without the
+     * copula and list tests of denies_need */
     static const uint32_t first = LETTER('n') | LETTER('u') | LETTER('i');
     for (size_t i = 1; i < a->n; i++) {
-        if (!(a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
-            !starts_in(&a->terms[i], first)) {
+        const assay_term *t = &a->terms[i];
+        if (!(t->flags & ASSAY_TERM_NEGATOR) &&
+            (t->surface_len < NEEDLESS_MIN || !starts_in(t, first))) {
             continue;
         }
         size_t end;

@@ -529,6 +529,12 @@ test_polarity_denied_need_denies_its_subject(void **state)
     assert_string_equal(s, "nnnn..n");
     scope("a salt is unnecessary", 5, s);
     assert_string_equal(s, "nn..");
+    /* the shortest such words, eight letters (a word of those first
+     * letters is asked only from eight on) */
+    scope("a salt is unneeded", 5, s);
+    assert_string_equal(s, "nn..");
+    scope("the second salt was needless", 5, s);
+    assert_string_equal(s, "nnn..");
     scope("the salt isn't really required here", 5, s);
     assert_string_equal(s, "nn.nnn");
     /* back to the clause's start only: "use hashing, salt is not needed" */
