@@ -45,16 +45,22 @@ typedef enum assay_cue {
  * opening with a letter of ASSAY_CUE_FIRST. */
 assay_cue assay_polarity_cue_word(const assay_analysis *a, size_t i);
 
+/* the fewest letters of a cue word that is no negator ("fail", "lack",
+ * "from", "myth") */
+#define ASSAY_CUE_MIN_LEN 4
+
 /* assay_polarity_cue classifies term i of a. Looks at most three terms
  * either side, so it costs O(1). Asked of every term: inline, so the many
- * that open with no cue's first letter cost no call. */
+ * that are shorter than any cue word ("in", "is", "be") or open with no
+ * cue's first letter cost no call. */
 static inline assay_cue
 assay_polarity_cue(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
     unsigned c = (unsigned char)t->surface[0] - 'a';
     if (!(t->flags & ASSAY_TERM_NEGATOR) &&
-        !(c < 26 && (ASSAY_CUE_FIRST >> c) & 1u)) {
+        (t->surface_len < ASSAY_CUE_MIN_LEN ||
+         !(c < 26 && (ASSAY_CUE_FIRST >> c) & 1u))) {
         return ASSAY_CUE_NONE;
     }
     return assay_polarity_cue_word(a, i);

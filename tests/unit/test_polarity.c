@@ -131,9 +131,11 @@ test_polarity_negation_of_another_verb(void **state)
     assay_lexicon_free(lex);
 }
 
-/* Every cue word passes the inline first-letter test in front of the
- * call: each clause cue, "from" after a verb of prevention, each denial
- * word after a copula, and a negator whatever its first letter. */
+/* Every cue word passes the inline first-letter and length tests in front
+ * of the call: each clause cue, "from" after a verb of prevention, each
+ * denial word after a copula (the four-letter "fail", "lack", "from" and
+ * "myth" the shortest), and a negator whatever its first letter and length
+ * ("no"). */
 static void
 test_polarity_every_cue_word_passes_the_first_letter(void **state)
 {
@@ -157,6 +159,7 @@ test_polarity_every_cue_word_passes_the_first_letter(void **state)
                      ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("it never copies", 1), ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("it cannot copy", 1), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it has no copy", 2), ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("it does not copy", 2), ASSAY_CUE_CLAUSE);
 }
 
