@@ -293,6 +293,11 @@ spare_restrictions(const assay_analysis *a, uint32_t *cover)
 {
     for (size_t i = 0; i + 2 < a->n; i++) {
         const assay_term *t = &a->terms[i];
+        /* both readings are of a negator ("no", a negative pronoun): the
+         * other words go by without a call */
+        if (!(t->flags & ASSAY_TERM_NEGATOR)) {
+            continue;
+        }
         /* "No system can guarantee all three": the subject and its
          * auxiliary stay plain, the predicate is denied */
         size_t aux = assay_no_subject(a, i);
@@ -302,7 +307,7 @@ spare_restrictions(const assay_analysis *a, uint32_t *cover)
         bool pronoun = IN(t, nobodies) ||
                        (IS(t, "no") && IS(&a->terms[i + 1], "one") &&
                         !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE));
-        if (!pronoun || !(t->flags & ASSAY_TERM_NEGATOR)) {
+        if (!pronoun) {
             continue;
         }
         size_t p = IS(t, "no") ? i + 2 : i + 1;
