@@ -487,19 +487,26 @@ denies_existence(const assay_analysis *a, size_t i)
  * which the claim judge reads as a whole; denying the subject's words made
  * "the battery is not" deny a battery that "the battery is not in a closed
  * path" names plainly.) */
+/* Whether deny_unneeded_subjects reads term t: a negator, or a word that
+ * may say the denial in one ("unnecessary", "needless", "impossible"):
+ * eight letters or more, so the short words of those first letters ("in",
+ * "is", "it", "use") go by without the copula and list tests of
+ * denies_need. */
+static inline bool
+needless_candidate(const assay_term *t)
+{
+    static const uint32_t first = LETTER('n') | LETTER('u') | LETTER('i');
+    return (t->flags & ASSAY_TERM_NEGATOR) ||
+           (t->surface_len >= NEEDLESS_MIN && starts_in(t, first));
+}
+
 static void
 deny_unneeded_subjects(const assay_analysis *a, unsigned window,
                        uint32_t *cover)
 {
-    /* a negator, or a word that says the denial in one ("unnecessary",
-     * "needless", "impossible"): eight letters or more, so the short words
-     * of those first letters ("in", "is", "it", "use") go by without the
-     * copula and list tests of denies_need */
-    static const uint32_t first = LETTER('n') | LETTER('u') | LETTER('i');
     for (size_t i = 1; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
-        if (!(t->flags & ASSAY_TERM_NEGATOR) &&
-            (t->surface_len < NEEDLESS_MIN || !starts_in(t, first))) {
+        if (!needless_candidate(t)) {
             continue;
         }
         size_t end;
@@ -633,6 +640,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     size_t sent_start = 0, prev_start = 0;
     uint32_t denied = 0;
     bool any = false;
+    /* a term deny_unneeded_subjects reads: without one (most answers) its
+     * pass over the answer is skipped */
+    bool candidates = false;
     for (size_t i = 0; i <= a->n; i++) {
         if (i == a->n ||
             (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
@@ -658,6 +668,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
                 cues[i] = (uint8_t)c;
             }
             any = any || c != ASSAY_CUE_NONE;
+            candidates = candidates || needless_candidate(&a->terms[i]);
             if (c == ASSAY_CUE_SENTENCE &&
                 !(a->terms[i].flags & ASSAY_TERM_NEGATOR) && denied == 0) {
                 denied = (uint32_t)i + 1;
@@ -668,7 +679,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         if (cues != stackcues) {
             free(cues);
         }
-        deny_unneeded_subjects(a, window, cover); /* "X is unnecessary" */
+        if (candidates) {
+            deny_unneeded_subjects(a, window, cover); /* "X is unnecessary" */
+        }
         return; /* most answers: no cue at all, nothing is negated */
     }
     /* pass 2: clause cues forward, "not true that" to the sentence end */
@@ -809,7 +822,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     spare_restrictions(a, cover);
     spare_limited(a, cover);
     deny_verb_of_object(a, cover);
-    deny_unneeded_subjects(a, window, cover);
+    if (candidates) {
+        deny_unneeded_subjects(a, window, cover);
+    }
 }
 
 /* what closes a phrase set aside before the window does: a clause of
