@@ -131,11 +131,10 @@ test_polarity_negation_of_another_verb(void **state)
     assay_lexicon_free(lex);
 }
 
-/* Every cue word passes the inline first-letter and length tests in front
- * of the call: each clause cue, "from" after a verb of prevention, each
- * denial word after a copula (the four-letter "fail", "lack", "from" and
- * "myth" the shortest), and a negator whatever its first letter and length
- * ("no"). */
+/* Every cue word passes the inline test of its first letter and length
+ * (assay_cue_lengths) in front of the call: each clause cue, "from" after
+ * a verb of prevention, each denial word after a copula, and a negator
+ * whatever its first letter and length ("no"). */
 static void
 test_polarity_every_cue_word_passes_the_first_letter(void **state)
 {
