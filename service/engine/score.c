@@ -819,28 +819,11 @@ typedef struct answer_words {
     size_t n;
 } answer_words;
 
-/* The L2-normalised tf-idf entries of the distinct words (the demoted ones
- * skipped when skip_demoted) into out: what assay_vec_build makes from the
- * same keys with repeats, operation for operation (so the same bits). */
+/* v: out's m entries divided by the square root of norm, their squares'
+ * sum (none: an empty vector) */
 static void
-words_vec(assay_vec *v, const answer_words *aw, bool use_idf, bool skip_demoted,
-          assay_feat *out)
+vec_normalised(assay_vec *v, assay_feat *out, size_t m, double norm)
 {
-    size_t m = 0;
-    double norm = 0.0;
-    for (size_t i = 0; i < aw->n; i++) {
-        if (skip_demoted && aw->demoted[i]) {
-            continue;
-        }
-        double w = assay_tf_weight(aw->count[i]);
-        if (use_idf) {
-            w *= aw->idf[i];
-        }
-        out[m].key = aw->k[i];
-        out[m].w = w;
-        m++;
-        norm += w * w;
-    }
     if (m == 0) {
         v->f = NULL;
         v->n = 0;
@@ -852,6 +835,36 @@ words_vec(assay_vec *v, const answer_words *aw, bool use_idf, bool skip_demoted,
     }
     v->f = out;
     v->n = m;
+}
+
+/* The L2-normalised tf-idf entries of the distinct words into full (fv),
+ * and of those not demoted into uni (uv): what assay_vec_build makes from
+ * the same keys with repeats, operation for operation (so the same bits).
+ * One pass works out each word's weight for both. */
+static void
+words_vecs(assay_vec *full, assay_vec *uni, const answer_words *aw,
+           bool use_idf, assay_feat *fv, assay_feat *uv)
+{
+    size_t mf = 0, mu = 0;
+    double nf = 0.0, nu = 0.0;
+    for (size_t i = 0; i < aw->n; i++) {
+        double w = assay_tf_weight(aw->count[i]);
+        if (use_idf) {
+            w *= aw->idf[i];
+        }
+        fv[mf].key = aw->k[i];
+        fv[mf].w = w;
+        mf++;
+        nf += w * w;
+        if (!aw->demoted[i]) {
+            uv[mu].key = aw->k[i];
+            uv[mu].w = w;
+            mu++;
+            nu += w * w;
+        }
+    }
+    vec_normalised(full, fv, mf, nf);
+    vec_normalised(uni, uv, mu, nu);
 }
 
 /* The answer's word vectors, built in the scratch: every content word
@@ -911,8 +924,7 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
         assay_idf_get_each(idf, wk, u, widf);
     }
     *aw = (answer_words){wk, wcount, widf, wdem, u};
-    words_vec(full, aw, idf != NULL, false, fv);
-    words_vec(uni, aw, idf != NULL, true, uv);
+    words_vecs(full, uni, aw, idf != NULL, fv, uv);
     size_t nb = bi_fill(answer, bkeys);
     assay_sort_u64(bkeys, nb);
     assay_vec_build_sorted(bi, bkeys, nb, idf, bv);

@@ -708,6 +708,74 @@ test_reference_negation_is_the_first_references(void **state)
     }
 }
 
+/* the answer's word vectors (every content word; the same without the
+ * demoted question words) are assay_vec_build's of its content keys, bit
+ * for bit: the cosine with the references, with the question and with the
+ * references' topic vectors, for answers with and without question words,
+ * repeats and nothing but question words */
+static void
+test_word_vectors_are_vec_build_bit_for_bit(void **state)
+{
+    const fixture *fx = *state;
+    const char *refs[2] = {
+        "The GIL lets only one thread run Python bytecode at a time.",
+        "Threads wait for the interpreter lock before running bytecode."};
+    size_t lens[2] = {strlen(refs[0]), strlen(refs[1])};
+    const char *q = "What does the GIL do to Python threads?";
+    assay_prepared pq;
+    assert_ok(assay_prepare(&pq, NULL, q, strlen(q), refs, lens, 2, NULL, 0,
+                            fx->m->lex, fx->m->idf, &fx->m->params, NULL,
+                            NULL));
+    assert_true(pq.demoted.n > 0);
+    const char *answers[] = {
+        "The GIL makes threads take turns running bytecode, one at a time.",
+        "Python threads threads threads and the GIL GIL.",
+        "A lock lock lock serialises bytecode execution for each thread.",
+        "GIL Python threads",
+        "Bananas.",
+    };
+    for (size_t x = 0; x < sizeof(answers) / sizeof(answers[0]); x++) {
+        assay_analysis a;
+        assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                strlen(answers[x]), &a, NULL));
+        uint64_t all[64], kept[64];
+        size_t nall = 0, nkept = 0;
+        for (size_t i = 0; i < a.n && nall < 64; i++) {
+            const assay_term *t = &a.terms[i];
+            if (t->flags & ASSAY_TERM_STOP) {
+                continue;
+            }
+            all[nall++] = t->hash;
+            if (!assay_keyset_has(&pq.demoted, t->hash)) {
+                kept[nkept++] = t->hash;
+            }
+        }
+        assay_vec full, uni;
+        assert_ok(assay_vec_build(&full, all, nall, fx->m->idf));
+        assert_ok(assay_vec_build(&uni, kept, nkept, fx->m->idf));
+        double cos = 0.0, own = 0.0;
+        for (size_t r = 0; r < pq.nrefs; r++) {
+            double c = assay_vec_cosine(&uni, &pq.ref_uni[r]);
+            double o = assay_vec_cosine(&full, &pq.ref_topic[r]);
+            cos = c > cos ? c : cos;
+            own = o > own ? o : own;
+        }
+        double qcos = assay_vec_cosine(&full, &pq.q_uni);
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq.concepts.n <= 64);
+        assert_ok(assay_features_compute(&pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        assert_memory_equal(&f.f[ASSAY_F_cosine], &cos, sizeof(double));
+        assert_memory_equal(&f.own_cos, &own, sizeof(double));
+        assert_memory_equal(&f.qcos, &qcos, sizeof(double));
+        assay_vec_fini(&full);
+        assay_vec_fini(&uni);
+        assay_analysis_fini(&a);
+    }
+    assay_prepared_fini(&pq);
+}
+
 /* a verdict copies the question's texts by the lengths kept with them
  * (concept labels and variants, claim texts and subjects): each copy is
  * the whole text, for bank concepts, a question's derived ones, and
@@ -819,6 +887,8 @@ main(void)
             test_word_shares_are_the_per_term_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_reference_negation_is_the_first_references, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_word_vectors_are_vec_build_bit_for_bit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verdict_copies_whole_texts, setup,
                                         teardown),
     };
