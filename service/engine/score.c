@@ -1108,21 +1108,6 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
                                       scope, p->fuzzy_credit);
     }
 
-    /* recall: idf mass of reference words present in the answer; both
-     * sorted, so a merge (the sum in the reference words' order, as ever) */
-    double hit = 0.0;
-    for (size_t i = 0, u = 0; i < pq->refwords.n; i++) {
-        uint64_t k = pq->refwords.k[i];
-        while (u < words.n && words.k[u] < k) {
-            u++;
-        }
-        if (u < words.n && words.k[u] == k) {
-            hit += words.idf[u]; /* the same key's idf (1 without idf) */
-        }
-    }
-    f->f[ASSAY_F_recall] =
-        pq->ref_idf_total > 0 ? hit / pq->ref_idf_total : 0.0;
-
     /* precision: idf mass of the answer's words that the reference uses;
      * novel: content words (with repeats) not in the question. The words
      * the reference uses are counted too, apart by whether the question
@@ -1158,6 +1143,11 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         }
     }
     f->f[ASSAY_F_precision] = amass > 0 ? ahit / amass : 0.0;
+    /* recall: idf mass of reference words present in the answer, the same
+     * sum as ahit (refwords holds no demoted word; both run in ascending
+     * key order), so the same bits as its own merge gave */
+    f->f[ASSAY_F_recall] =
+        pq->ref_idf_total > 0 ? ahit / pq->ref_idf_total : 0.0;
 
     size_t stops = 0, qonly_first = 0, first = 0, labels = 0;
     bool in_first = true;

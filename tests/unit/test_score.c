@@ -776,6 +776,56 @@ test_word_vectors_are_vec_build_bit_for_bit(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* recall is the idf mass of the reference words (question words demoted)
+ * the answer says over all of theirs, summed in the reference words'
+ * order: bit for bit, with and without question words in the answer */
+static void
+test_recall_is_the_said_reference_words_idf_share(void **state)
+{
+    const fixture *fx = *state;
+    const char *refs[2] = {
+        "The GIL lets only one thread run Python bytecode at a time.",
+        "Threads wait for the interpreter lock before running bytecode."};
+    size_t lens[2] = {strlen(refs[0]), strlen(refs[1])};
+    const char *q = "What does the GIL do to Python threads?";
+    assay_prepared pq;
+    assert_ok(assay_prepare(&pq, NULL, q, strlen(q), refs, lens, 2, NULL, 0,
+                            fx->m->lex, fx->m->idf, &fx->m->params, NULL,
+                            NULL));
+    const char *answers[] = {
+        "The GIL makes threads take turns running bytecode, one at a time.",
+        "An interpreter lock: one thread waits, bytecode bytecode runs.",
+        "GIL Python threads",
+        "Bananas.",
+    };
+    for (size_t x = 0; x < sizeof(answers) / sizeof(answers[0]); x++) {
+        assay_analysis a;
+        assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                strlen(answers[x]), &a, NULL));
+        double hit = 0.0;
+        for (size_t r = 0; r < pq.refwords.n; r++) {
+            bool said = false;
+            for (size_t i = 0; i < a.n && !said; i++) {
+                said = !(a.terms[i].flags & ASSAY_TERM_STOP) &&
+                       a.terms[i].hash == pq.refwords.k[r];
+            }
+            hit += said ? assay_idf_get(fx->m->idf, pq.refwords.k[r]) : 0.0;
+        }
+        double want = pq.ref_idf_total > 0 ? hit / pq.ref_idf_total : 0.0;
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq.concepts.n <= 64);
+        assert_ok(assay_features_compute(&pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        assert_memory_equal(&f.f[ASSAY_F_recall], &want, sizeof(double));
+        if (x < 2) {
+            assert_true(want > 0.0 && want < 1.0);
+        }
+        assay_analysis_fini(&a);
+    }
+    assay_prepared_fini(&pq);
+}
+
 /* a verdict copies the question's texts by the lengths kept with them
  * (concept labels and variants, claim texts and subjects): each copy is
  * the whole text, for bank concepts, a question's derived ones, and
@@ -889,6 +939,8 @@ main(void)
             test_reference_negation_is_the_first_references, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_word_vectors_are_vec_build_bit_for_bit, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_recall_is_the_said_reference_words_idf_share, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verdict_copies_whole_texts, setup,
                                         teardown),
     };
