@@ -151,11 +151,13 @@ gram_probe_on(uint32_t key, uint32_t k)
     return (uint64_t)key * (key ^ k) != 0;
 }
 
+/* surface: a's gram_count, which answer_vectors sums on its pass over the
+ * terms */
 static assay_err
-chargram_cosine(assay_scratch *sc, const assay_analysis *a,
+chargram_cosine(assay_scratch *sc, const assay_analysis *a, size_t surface,
                 const assay_vec *refs, size_t nrefs, double *out)
 {
-    size_t grams = gram_count(a) + 2 * a->n;
+    size_t grams = surface + 2 * a->n;
     size_t cap = 64;
     while (cap < 2 * grams) {
         cap *= 2;
@@ -817,6 +819,7 @@ typedef struct answer_words {
     const double *idf;
     const bool *demoted;
     size_t n;
+    size_t surface; /* the content words' surface bytes (gram_count) */
 } answer_words;
 
 /* v: out's m entries divided by the square root of norm, their squares'
@@ -895,12 +898,14 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
     double *widf = (double *)(wk + n);
     uint32_t *wcount = (uint32_t *)(widf + n);
     bool *wdem = (bool *)(wcount + n);
-    size_t nk = 0;
+    size_t nk = 0, surface = 0;
     for (size_t i = 0; i < answer->n; i++) {
         /* written always, kept for content words: no branch on a coin
          * toss per word (keys has room for every term) */
+        size_t content = (answer->terms[i].flags & ASSAY_TERM_STOP) == 0;
         keys[nk] = answer->terms[i].hash;
-        nk += (answer->terms[i].flags & ASSAY_TERM_STOP) == 0;
+        nk += content;
+        surface += answer->terms[i].surface_len & -content;
     }
     assay_sort_u64(keys, nk);
     /* distinct words; demoted ones found by a merge with the sorted set */
@@ -923,7 +928,7 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
     if (idf != NULL) {
         assay_idf_get_each(idf, wk, u, widf);
     }
-    *aw = (answer_words){wk, wcount, widf, wdem, u};
+    *aw = (answer_words){wk, wcount, widf, wdem, u, surface};
     words_vecs(full, uni, aw, idf != NULL, fv, uv);
     size_t nb = bi_fill(answer, bkeys);
     assay_sort_u64(bkeys, nb);
@@ -1002,8 +1007,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     answer_words words = {0};                  /* in the scratch */
     assay_err rc;
     if ((rc = answer_vectors(sc, pq, answer, idf, &full, &uni, &bi, &words)) ||
-        (rc = chargram_cosine(sc, answer, pq->ref_char, pq->nrefs,
-                              &f->f[ASSAY_F_chargram]))) {
+        (rc = chargram_cosine(sc, answer, words.surface, pq->ref_char,
+                              pq->nrefs, &f->f[ASSAY_F_chargram]))) {
         goto out;
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
