@@ -257,6 +257,11 @@ typedef struct assay_claim_set {
     uint64_t opp_filter[ASSAY_CLAIM_KEY_FILTER_BITS / 64];
     uint64_t word_filter[ASSAY_CLAIM_KEY_FILTER_BITS / 64];
     uint64_t syn_filter[ASSAY_CLAIM_KEY_FILTER_BITS / 64];
+    /* the judge's first test of an answer word (term_may_speak) in two
+     * look-ups, not four: word_filter | syn_filter (both of the term's
+     * hash) and prefix | gprefix (both of its prefix bit) */
+    uint64_t speak_filter[ASSAY_CLAIM_KEY_FILTER_BITS / 64];
+    uint64_t speak_prefix[ASSAY_CLAIM_PREFIX_BITS / 64];
     uint32_t conditions; /* the claims stating a condition (bit per claim) */
     int8_t *concept_subject; /* per bank concept: the entity it is about */
     bool *concept_limits;    /* per bank concept: its label states a limit

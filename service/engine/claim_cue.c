@@ -41,6 +41,50 @@ assay_claim_effect_cue(const assay_analysis *a, size_t first, size_t i)
     return IN_CLASS(t, HELP) ? 1 : IN_CLASS(t, HINDER) ? -1 : 0;
 }
 
+/* The lengths (a bit each) of the words of each first letter that the
+ * quantity and the frequency cues read by the word itself, not by its
+ * class: a word whose bit is clear is none of them, so its cue is 0
+ * without the lists' compares (asked of every word of a clause whose set
+ * has such claims). test_claim_every_cue_word_is_read keeps them in
+ * step with the lists below. */
+#define CUE_LEN(n) (1u << (n))
+static const uint16_t quantity_words[26] = {
+    ['a' - 'a'] = CUE_LEN(3),                           /* all, any */
+    ['e' - 'a'] = CUE_LEN(5),                           /* every */
+    ['f' - 'a'] = CUE_LEN(3) | CUE_LEN(8),              /* few, fraction */
+    ['h' - 'a'] = CUE_LEN(7),                           /* handful */
+    ['i' - 'a'] = CUE_LEN(7),                           /* instant */
+    ['m' - 'a'] = CUE_LEN(4) | CUE_LEN(6) | CUE_LEN(8), /* more, most,
+                                                           moment, majority,
+                                                           minority */
+    ['o' - 'a'] = CUE_LEN(3) | CUE_LEN(4),              /* one, once */
+    ['s' - 'a'] = CUE_LEN(4),                           /* some */
+    ['t' - 'a'] = CUE_LEN(4),                           /* time */
+};
+static const uint16_t frequency_words[26] = {
+    ['a' - 'a'] = CUE_LEN(6),                            /* always */
+    ['e' - 'a'] = CUE_LEN(4) | CUE_LEN(5),               /* each, every */
+    ['f' - 'a'] = CUE_LEN(10),                           /* frequently */
+    ['g' - 'a'] = CUE_LEN(9),                            /* generally */
+    ['m' - 'a'] = CUE_LEN(6),                            /* mostly */
+    ['n' - 'a'] = CUE_LEN(8),                            /* normally */
+    ['o' - 'a'] = CUE_LEN(4) | CUE_LEN(5) | CUE_LEN(12), /* only, often,
+                                                            occasionally */
+    ['r' - 'a'] = CUE_LEN(6) | CUE_LEN(10), /* rarely, regardless */
+    ['s' - 'a'] = CUE_LEN(6) | CUE_LEN(9),  /* seldom, sometimes */
+    ['t' - 'a'] = CUE_LEN(9),               /* typically */
+    ['u' - 'a'] = CUE_LEN(7),               /* usually */
+    ['w' - 'a'] = CUE_LEN(7) | CUE_LEN(8),  /* whether, whenever */
+};
+
+/* whether t's first letter and length are those of a word of table */
+static inline bool
+cue_word_may(const uint16_t *table, const assay_term *t)
+{
+    unsigned c = (unsigned char)t->surface[0] - 'a';
+    return c < 26 && t->surface_len < 16 && ((table[c] >> t->surface_len) & 1u);
+}
+
 /* The quantity term i of a says as part of a phrase that begins at or
  * after first: -1 for the "time" of "at a time", +1 for that of "the same
  * time" (or moment, instant) and the "once" of "at once", else 0 (such a
@@ -136,6 +180,11 @@ int
 assay_claim_quantity_cue(const assay_analysis *a, size_t first, size_t i)
 {
     const assay_term *t = &a->terms[i];
+    if (!IN_CLASS(t, ALONE) && !IN_CLASS(t, TOGETHER) &&
+        !cue_word_may(quantity_words, t)) {
+        return 0; /* no class, and none of the words share_cue, "more"
+                     and the phrases read */
+    }
     int s = share_cue(a, i);
     return IN_CLASS(t, ALONE)               ? -1
            : assay_claim_several_word(a, i) ? 1
@@ -164,6 +213,9 @@ assay_claim_frequency_cue(const assay_analysis *a, size_t first, size_t i)
     static const char *const restricted[] = {"when",  "if",     "once",
                                              "after", "before", "while"};
     const assay_term *t = &a->terms[i];
+    if (!cue_word_may(frequency_words, t)) {
+        return 0; /* none of the words below */
+    }
     const assay_term *n =
         i + 1 < a->n && !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)
             ? &a->terms[i + 1]

@@ -1917,11 +1917,9 @@ term_may_speak(const assay_claim_set *cs, const assay_analysis *a, size_t i,
     const assay_term *t = &a->terms[i];
     return t->neg != 0 || assay_claim_opens_big_o(a, i, last) ||
            claim_may_name_growth(t) ||
-           key_filter_has(cs->word_filter, t->hash) ||
-           key_filter_has(cs->syn_filter, t->hash) ||
+           key_filter_has(cs->speak_filter, t->hash) ||
            key_filter_has(cs->opp_filter, t->hash & ~WN_NS) ||
-           claim_prefix_may(cs, cs->prefix, t) ||
-           claim_prefix_may(cs, cs->gprefix, t);
+           claim_prefix_may(cs, cs->speak_prefix, t);
 }
 
 /* Whether the sentence of clause k says a word of claim cl with its own

@@ -944,6 +944,12 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
         cs->syn_idx[i] = syn[i].idx;
         key_filter_add(cs->syn_filter, syn[i].k);
     }
+    for (size_t b = 0; b < ASSAY_CLAIM_KEY_FILTER_BITS / 64; b++) {
+        cs->speak_filter[b] = cs->word_filter[b] | cs->syn_filter[b];
+    }
+    for (size_t b = 0; b < ASSAY_CLAIM_PREFIX_BITS / 64; b++) {
+        cs->speak_prefix[b] = cs->prefix[b] | cs->gprefix[b];
+    }
     cs->nopp = nopp;
     cs->nword = nwk;
     cs->nsyn = nsyn;

@@ -36,23 +36,6 @@ lex_squash(double v)
     return v == 0.0 ? 0.5 : 1.0 / (1.0 + exp(-v));
 }
 
-/* Whether the reference says something negatively: a negation cue in its
- * first reference (the one the claims come from). */
-static bool
-reference_negative(const assay_prepared *pq)
-{
-    if (pq->nrefs == 0) {
-        return false;
-    }
-    const assay_analysis *r = &pq->refs[0];
-    for (size_t i = 0; i < r->n; i++) {
-        if (r->terms[i].flags & ASSAY_TERM_NEGATOR) {
-            return true;
-        }
-    }
-    return false;
-}
-
 void
 assay_contra_features(const assay_prepared *pq, const assay_features *f,
                       const assay_contra_model *lex, double raw, bool rules,
@@ -67,7 +50,10 @@ assay_contra_features(const assay_prepared *pq, const assay_features *f,
         mis += f->claims[i].state == ASSAY_CLAIM_MISSING;
     }
     double n = f->nclaims > 0 ? (double)f->nclaims : 1.0;
-    bool aneg = f->negators > 0, rneg = reference_negative(pq);
+    /* whether the reference says something negatively: a negation cue in
+     * its first reference (the one the claims come from), found when the
+     * question was prepared */
+    bool aneg = f->negators > 0, rneg = pq->ref_negative;
     x[ASSAY_CF_score] = clamp01(raw);
     x[ASSAY_CF_cosine] = g[ASSAY_F_cosine];
     x[ASSAY_CF_recall] = g[ASSAY_F_recall];

@@ -123,11 +123,24 @@ static const char *const truth_fillers[] = {"the",        "a",       "quite",
                                             "really",     "exactly", "entirely",
                                             "completely", "totally"};
 
-_Static_assert(ASSAY_CUE_FIRST ==
-                   (LETTER('b') | LETTER('e') | LETTER('f') | LETTER('h') |
-                    LETTER('i') | LETTER('l') | LETTER('m') | LETTER('n') |
-                    LETTER('u') | LETTER('w')),
-               "the first letters of clause_cues, denials and \"from\"");
+/* The lengths of the cue words above by first letter (polarity.h): b
+ * bogus; e except, excluding; f fail, fails, failed, failing, from, false;
+ * h hardly; i incorrect; l lack, lacks, lacked, lacking; m myth; n
+ * nowhere, nonsense; u unable, untrue; w wrong.
+ * test_polarity_every_cue_word_passes_the_first_letter reads each. */
+#define CUE_LEN(n) (1u << (n))
+const uint16_t assay_cue_lengths[26] = {
+    ['b' - 'a'] = CUE_LEN(5),
+    ['e' - 'a'] = CUE_LEN(6) | CUE_LEN(9),
+    ['f' - 'a'] = CUE_LEN(4) | CUE_LEN(5) | CUE_LEN(6) | CUE_LEN(7),
+    ['h' - 'a'] = CUE_LEN(6),
+    ['i' - 'a'] = CUE_LEN(9),
+    ['l' - 'a'] = CUE_LEN(4) | CUE_LEN(5) | CUE_LEN(6) | CUE_LEN(7),
+    ['m' - 'a'] = CUE_LEN(4),
+    ['n' - 'a'] = CUE_LEN(7) | CUE_LEN(8),
+    ['u' - 'a'] = CUE_LEN(6),
+    ['w' - 'a'] = CUE_LEN(5),
+};
 
 assay_cue
 assay_polarity_cue_word(const assay_analysis *a, size_t i)
@@ -293,6 +306,11 @@ spare_restrictions(const assay_analysis *a, uint32_t *cover)
 {
     for (size_t i = 0; i + 2 < a->n; i++) {
         const assay_term *t = &a->terms[i];
+        /* both readings are of a negator ("no", a negative pronoun): the
+         * other words go by without a call */
+        if (!(t->flags & ASSAY_TERM_NEGATOR)) {
+            continue;
+        }
         /* "No system can guarantee all three": the subject and its
          * auxiliary stay plain, the predicate is denied */
         size_t aux = assay_no_subject(a, i);
@@ -302,7 +320,7 @@ spare_restrictions(const assay_analysis *a, uint32_t *cover)
         bool pronoun = IN(t, nobodies) ||
                        (IS(t, "no") && IS(&a->terms[i + 1], "one") &&
                         !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE));
-        if (!pronoun || !(t->flags & ASSAY_TERM_NEGATOR)) {
+        if (!pronoun) {
             continue;
         }
         size_t p = IS(t, "no") ? i + 2 : i + 1;
@@ -368,6 +386,7 @@ static const char *const needs[] = {"needed",    "necessary", "required",
  * impossible") */
 static const char *const needless[] = {"unnecessary", "unneeded", "needless",
                                        "impossible"};
+#define NEEDLESS_MIN 8 /* the shortest of needless, "unneeded", "needless" */
 /* verbs of existence: denied, they deny their subject ("false negatives
  * never occur", "collisions cannot happen") */
 static const char *const existence[] = {"happen", "happens", "occur", "occurs",
@@ -481,16 +500,26 @@ denies_existence(const assay_analysis *a, size_t i)
  * which the claim judge reads as a whole; denying the subject's words made
  * "the battery is not" deny a battery that "the battery is not in a closed
  * path" names plainly.) */
+/* Whether deny_unneeded_subjects reads term t: a negator, or a word that
+ * may say the denial in one ("unnecessary", "needless", "impossible"):
+ * eight letters or more, so the short words of those first letters ("in",
+ * "is", "it", "use") go by without the copula and list tests of
+ * denies_need. */
+static inline bool
+needless_candidate(const assay_term *t)
+{
+    static const uint32_t first = LETTER('n') | LETTER('u') | LETTER('i');
+    return (t->flags & ASSAY_TERM_NEGATOR) ||
+           (t->surface_len >= NEEDLESS_MIN && starts_in(t, first));
+}
+
 static void
 deny_unneeded_subjects(const assay_analysis *a, unsigned window,
                        uint32_t *cover)
 {
-    /* a negator, or a word that says the denial in one ("unnecessary",
-     * "needless", "impossible") */
-    static const uint32_t first = LETTER('n') | LETTER('u') | LETTER('i');
     for (size_t i = 1; i < a->n; i++) {
-        if (!(a->terms[i].flags & ASSAY_TERM_NEGATOR) &&
-            !starts_in(&a->terms[i], first)) {
+        const assay_term *t = &a->terms[i];
+        if (!needless_candidate(t)) {
             continue;
         }
         size_t end;
@@ -643,6 +672,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     size_t sent_start = 0, prev_start = 0;
     uint32_t denied = 0;
     bool any = false;
+    /* a term deny_unneeded_subjects reads: without one (most answers) its
+     * pass over the answer is skipped */
+    bool candidates = false;
     for (size_t i = 0; i <= a->n; i++) {
         if (i == a->n ||
             (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
@@ -668,6 +700,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
                 cues[i] = (uint8_t)c;
             }
             any = any || c != ASSAY_CUE_NONE;
+            candidates = candidates || needless_candidate(&a->terms[i]);
             if (c == ASSAY_CUE_SENTENCE &&
                 !(a->terms[i].flags & ASSAY_TERM_NEGATOR) && denied == 0) {
                 denied = (uint32_t)i + 1;
@@ -678,7 +711,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         if (cues != stackcues) {
             free(cues);
         }
-        deny_unneeded_subjects(a, window, cover); /* "X is unnecessary" */
+        if (candidates) {
+            deny_unneeded_subjects(a, window, cover); /* "X is unnecessary" */
+        }
         return; /* most answers: no cue at all, nothing is negated */
     }
     /* pass 2: clause cues forward, "not true that" to the sentence end */
@@ -839,7 +874,9 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     spare_restrictions(a, cover);
     spare_limited(a, cover);
     deny_verb_of_object(a, cover);
-    deny_unneeded_subjects(a, window, cover);
+    if (candidates) {
+        deny_unneeded_subjects(a, window, cover);
+    }
 }
 
 /* what closes a phrase set aside before the window does: a clause of

@@ -32,29 +32,28 @@ typedef enum assay_cue {
     ASSAY_CUE_SENTENCE, /* denies its whole sentence */
 } assay_cue;
 
-/* The first letters of every cue word that is no negator (clause cues
- * such as "fail" and "unable", "from" after a verb of prevention, the
- * denial words), as bits ('a' = bit 0). */
-#define ASSAY_CUE_FIRST                                                        \
-    (1u << ('b' - 'a') | 1u << ('e' - 'a') | 1u << ('f' - 'a') |               \
-     1u << ('h' - 'a') | 1u << ('i' - 'a') | 1u << ('l' - 'a') |               \
-     1u << ('m' - 'a') | 1u << ('n' - 'a') | 1u << ('u' - 'a') |               \
-     1u << ('w' - 'a'))
+/* The lengths (a bit each) of the cue words that are no negator, by
+ * first letter ('a' = entry 0): the clause cues ("fail", "unable"),
+ * "from" after a verb of prevention and the denial words ("wrong",
+ * "myth"). A word whose bit is clear is no such cue (polarity.c). */
+extern const uint16_t assay_cue_lengths[26];
 
 /* assay_polarity_cue_word is assay_polarity_cue for a negator or a term
- * opening with a letter of ASSAY_CUE_FIRST. */
+ * whose first letter and length are those of a cue word. */
 assay_cue assay_polarity_cue_word(const assay_analysis *a, size_t i);
 
 /* assay_polarity_cue classifies term i of a. Looks at most three terms
  * either side, so it costs O(1). Asked of every term: inline, so the many
- * that open with no cue's first letter cost no call. */
+ * whose first letter and length are those of no cue word ("in", "is",
+ * "function") cost no call. */
 static inline assay_cue
 assay_polarity_cue(const assay_analysis *a, size_t i)
 {
     const assay_term *t = &a->terms[i];
     unsigned c = (unsigned char)t->surface[0] - 'a';
     if (!(t->flags & ASSAY_TERM_NEGATOR) &&
-        !(c < 26 && (ASSAY_CUE_FIRST >> c) & 1u)) {
+        !(c < 26 && t->surface_len < 16 &&
+          ((assay_cue_lengths[c] >> t->surface_len) & 1u))) {
         return ASSAY_CUE_NONE;
     }
     return assay_polarity_cue_word(a, i);

@@ -151,11 +151,13 @@ gram_probe_on(uint32_t key, uint32_t k)
     return (uint64_t)key * (key ^ k) != 0;
 }
 
+/* surface: a's gram_count, which answer_vectors sums on its pass over the
+ * terms */
 static assay_err
-chargram_cosine(assay_scratch *sc, const assay_analysis *a,
+chargram_cosine(assay_scratch *sc, const assay_analysis *a, size_t surface,
                 const assay_vec *refs, size_t nrefs, double *out)
 {
-    size_t grams = gram_count(a) + 2 * a->n;
+    size_t grams = surface + 2 * a->n;
     size_t cap = 64;
     while (cap < 2 * grams) {
         cap *= 2;
@@ -713,6 +715,10 @@ assay_prepare(assay_prepared *pq, const char *id, const char *question,
             pq->q_negators +=
                 (pq->question.terms[i].flags & ASSAY_TERM_NEGATOR) != 0;
         }
+        for (size_t i = 0; pq->nrefs > 0 && i < pq->refs[0].n; i++) {
+            pq->ref_negative = pq->ref_negative || (pq->refs[0].terms[i].flags &
+                                                    ASSAY_TERM_NEGATOR);
+        }
         assay_keyset_minus(&pq->refwords, &pq->demoted);
         for (size_t i = 0; i < pq->refwords.n; i++) {
             pq->ref_idf_total +=
@@ -813,30 +819,14 @@ typedef struct answer_words {
     const double *idf;
     const bool *demoted;
     size_t n;
+    size_t surface; /* the content words' surface bytes (gram_count) */
 } answer_words;
 
-/* The L2-normalised tf-idf entries of the distinct words (the demoted ones
- * skipped when skip_demoted) into out: what assay_vec_build makes from the
- * same keys with repeats, operation for operation (so the same bits). */
+/* v: out's m entries divided by the square root of norm, their squares'
+ * sum (none: an empty vector) */
 static void
-words_vec(assay_vec *v, const answer_words *aw, bool use_idf, bool skip_demoted,
-          assay_feat *out)
+vec_normalised(assay_vec *v, assay_feat *out, size_t m, double norm)
 {
-    size_t m = 0;
-    double norm = 0.0;
-    for (size_t i = 0; i < aw->n; i++) {
-        if (skip_demoted && aw->demoted[i]) {
-            continue;
-        }
-        double w = assay_tf_weight(aw->count[i]);
-        if (use_idf) {
-            w *= aw->idf[i];
-        }
-        out[m].key = aw->k[i];
-        out[m].w = w;
-        m++;
-        norm += w * w;
-    }
     if (m == 0) {
         v->f = NULL;
         v->n = 0;
@@ -848,6 +838,36 @@ words_vec(assay_vec *v, const answer_words *aw, bool use_idf, bool skip_demoted,
     }
     v->f = out;
     v->n = m;
+}
+
+/* The L2-normalised tf-idf entries of the distinct words into full (fv),
+ * and of those not demoted into uni (uv): what assay_vec_build makes from
+ * the same keys with repeats, operation for operation (so the same bits).
+ * One pass works out each word's weight for both. */
+static void
+words_vecs(assay_vec *full, assay_vec *uni, const answer_words *aw,
+           bool use_idf, assay_feat *fv, assay_feat *uv)
+{
+    size_t mf = 0, mu = 0;
+    double nf = 0.0, nu = 0.0;
+    for (size_t i = 0; i < aw->n; i++) {
+        double w = assay_tf_weight(aw->count[i]);
+        if (use_idf) {
+            w *= aw->idf[i];
+        }
+        fv[mf].key = aw->k[i];
+        fv[mf].w = w;
+        mf++;
+        nf += w * w;
+        if (!aw->demoted[i]) {
+            uv[mu].key = aw->k[i];
+            uv[mu].w = w;
+            mu++;
+            nu += w * w;
+        }
+    }
+    vec_normalised(full, fv, mf, nf);
+    vec_normalised(uni, uv, mu, nu);
 }
 
 /* The answer's word vectors, built in the scratch: every content word
@@ -878,12 +898,14 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
     double *widf = (double *)(wk + n);
     uint32_t *wcount = (uint32_t *)(widf + n);
     bool *wdem = (bool *)(wcount + n);
-    size_t nk = 0;
+    size_t nk = 0, surface = 0;
     for (size_t i = 0; i < answer->n; i++) {
         /* written always, kept for content words: no branch on a coin
          * toss per word (keys has room for every term) */
+        size_t content = (answer->terms[i].flags & ASSAY_TERM_STOP) == 0;
         keys[nk] = answer->terms[i].hash;
-        nk += (answer->terms[i].flags & ASSAY_TERM_STOP) == 0;
+        nk += content;
+        surface += answer->terms[i].surface_len & -content;
     }
     assay_sort_u64(keys, nk);
     /* distinct words; demoted ones found by a merge with the sorted set */
@@ -906,9 +928,8 @@ answer_vectors(assay_scratch *sc, const assay_prepared *pq,
     if (idf != NULL) {
         assay_idf_get_each(idf, wk, u, widf);
     }
-    *aw = (answer_words){wk, wcount, widf, wdem, u};
-    words_vec(full, aw, idf != NULL, false, fv);
-    words_vec(uni, aw, idf != NULL, true, uv);
+    *aw = (answer_words){wk, wcount, widf, wdem, u, surface};
+    words_vecs(full, uni, aw, idf != NULL, fv, uv);
     size_t nb = bi_fill(answer, bkeys);
     assay_sort_u64(bkeys, nb);
     assay_vec_build_sorted(bi, bkeys, nb, idf, bv);
@@ -986,8 +1007,8 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
     answer_words words = {0};                  /* in the scratch */
     assay_err rc;
     if ((rc = answer_vectors(sc, pq, answer, idf, &full, &uni, &bi, &words)) ||
-        (rc = chargram_cosine(sc, answer, pq->ref_char, pq->nrefs,
-                              &f->f[ASSAY_F_chargram]))) {
+        (rc = chargram_cosine(sc, answer, words.surface, pq->ref_char,
+                              pq->nrefs, &f->f[ASSAY_F_chargram]))) {
         goto out;
     }
     f->f[ASSAY_F_cosine] = max_cos(&uni, pq->ref_uni, pq->nrefs);
@@ -1092,31 +1113,21 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
                                       scope, p->fuzzy_credit);
     }
 
-    /* recall: idf mass of reference words present in the answer; both
-     * sorted, so a merge (the sum in the reference words' order, as ever) */
-    double hit = 0.0;
-    for (size_t i = 0, u = 0; i < pq->refwords.n; i++) {
-        uint64_t k = pq->refwords.k[i];
-        while (u < words.n && words.k[u] < k) {
-            u++;
-        }
-        if (u < words.n && words.k[u] == k) {
-            hit += words.idf[u]; /* the same key's idf (1 without idf) */
-        }
-    }
-    f->f[ASSAY_F_recall] =
-        pq->ref_idf_total > 0 ? hit / pq->ref_idf_total : 0.0;
-
     /* precision: idf mass of the answer's words that the reference uses;
-     * novel: content words (with repeats) not in the question */
+     * novel: content words (with repeats) not in the question. The words
+     * the reference uses are counted too, apart by whether the question
+     * does: with novel they give the unseen and question-only counts
+     * below, so the term loop need not look each word up for them (a
+     * demoted word is no reference word: refwords holds none) */
     double amass = 0.0, ahit = 0.0;
-    size_t novel = 0;
+    size_t novel = 0, ref_novel = 0, ref_asked = 0;
     for (size_t i = 0, r = 0, q = 0; i < words.n; i++) {
         uint64_t k = words.k[i];
         while (q < pq->qwords.n && pq->qwords.k[q] < k) {
             q++;
         }
-        if (!(q < pq->qwords.n && pq->qwords.k[q] == k)) {
+        bool in_q = q < pq->qwords.n && pq->qwords.k[q] == k;
+        if (!in_q) {
             novel += words.count[i];
         }
         if (words.demoted[i]) {
@@ -1129,12 +1140,21 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         }
         if (r < pq->refwords.n && pq->refwords.k[r] == k) {
             ahit += w;
+            if (in_q) {
+                ref_asked += words.count[i];
+            } else {
+                ref_novel += words.count[i];
+            }
         }
     }
     f->f[ASSAY_F_precision] = amass > 0 ? ahit / amass : 0.0;
+    /* recall: idf mass of reference words present in the answer, the same
+     * sum as ahit (refwords holds no demoted word; both run in ascending
+     * key order), so the same bits as its own merge gave */
+    f->f[ASSAY_F_recall] =
+        pq->ref_idf_total > 0 ? ahit / pq->ref_idf_total : 0.0;
 
-    size_t stops = 0, qonly = 0, qonly_first = 0, first = 0;
-    size_t unseen = 0, labels = 0;
+    size_t stops = 0, qonly_first = 0, first = 0, labels = 0;
     bool in_first = true;
     /* word evidence only when the model has it (or the fit learns it) */
     bool lex = p->contra.lex_on || p->all_features;
@@ -1150,16 +1170,18 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         }
         f->n_content++;
         first += in_first;
+        /* the look-ups only for what reads them: the first clause's
+         * question-only words, a label, the word evidence */
+        bool label = is_label(t);
+        bool lex_word = lex && f->nlexb < ASSAY_CONTRA_LEX_WORDS;
+        if (!in_first && !label && !lex_word) {
+            continue;
+        }
         bool in_ref = assay_keyset_has(&pq->refwords, t->hash);
         bool in_q = assay_keyset_has(&pq->qwords, t->hash);
-        if (!in_q) {
-            unseen += !in_ref;
-        } else if (!in_ref) {
-            qonly++;
-            qonly_first += in_first;
-        }
-        labels += !in_ref && is_label(t);
-        if (lex && f->nlexb < ASSAY_CONTRA_LEX_WORDS) {
+        qonly_first += in_first && in_q && !in_ref;
+        labels += !in_ref && label;
+        if (lex_word) {
             bool neg = scope != NULL && scope[i];
             bool plain = in_ref && assay_keyset_has(&pq->refplain, t->hash);
             bool negd = in_ref && assay_keyset_has(&pq->refneg, t->hash);
@@ -1193,6 +1215,10 @@ assay_features_compute(const assay_prepared *pq, const assay_analysis *answer,
         }
         f->nlexb = nd;
     }
+    /* content words in neither the question nor the references, and in
+     * the question only: the distinct words' counts by the merges above */
+    size_t unseen = novel - ref_novel;
+    size_t qonly = f->n_content - novel - ref_asked;
     f->unseen = f->n_content ? (double)unseen / (double)f->n_content : 0.0;
     f->other_label = labels > 0 && ref_labels(pq);
     f->q_only = f->n_content ? (double)qonly / (double)f->n_content : 0.0;

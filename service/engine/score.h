@@ -61,6 +61,8 @@ typedef struct assay_prepared {
     size_t ref_novel;      /* reference content words the question does
                               not name: what an answer has to add */
     size_t q_negators;     /* negation cue terms of the question */
+    bool ref_negative;     /* the first reference has a negator (contra.h's
+                              reference negation, read by every verdict) */
     assay_concept_set concepts;
     assay_spell_vocab spell;  /* the words misspellings are read as (spell.h) */
     assay_analysis opposites; /* WordNet antonyms of the references' words:

@@ -22,9 +22,20 @@ ends_before(const assay_analysis *a, size_t i)
            assay_scope_boundary(a, i);
 }
 
+/* the bit of noun_filter that hash h sets */
+static uint64_t
+noun_bit(uint64_t h)
+{
+    return 1ULL << (h >> 58);
+}
+
+/* asked of every content word of an answer: the filter first */
 static bool
 is_noun(const assay_swap_set *s, uint64_t h)
 {
+    if (!(s->noun_filter & noun_bit(h))) {
+        return false;
+    }
     for (size_t i = 0; i < s->nnouns; i++) {
         if (s->noun[i] == h) {
             return true;
@@ -106,6 +117,7 @@ assay_swap_nouns(assay_swap_set *s, const assay_analysis *r, size_t first,
               (verb_at(r, i, wn) ||
                (i > first && predicate_of(r, i - 1, i, wn))))) {
             s->noun[s->nnouns++] = t->hash;
+            s->noun_filter |= noun_bit(t->hash);
         }
     }
 }

@@ -36,6 +36,8 @@ typedef struct assay_swap_set {
     size_t n;
     uint64_t noun[ASSAY_SWAP_NOUNS];
     size_t nnouns;
+    uint64_t noun_filter; /* a bit per noun (its hash's top six bits): an
+                             answer word whose bit is clear is none */
 } assay_swap_set;
 
 /* assay_swap_nouns records the nouns of reference terms [first, last): a

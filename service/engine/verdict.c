@@ -259,6 +259,11 @@ round_half_away(double x)
 static double
 round6(double x)
 {
+    /* a zero (of either sign) is +0 without the arithmetic: the unweighed
+     * features' contributions, and many a feature, are zero */
+    if (x == 0.0) {
+        return 0.0;
+    }
     /* + 0.0: no "-0" in JSON */
     return round_half_away(x * 1e6) / 1e6 + 0.0;
 }

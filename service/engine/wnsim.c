@@ -620,6 +620,8 @@ veto_has(const veto *vt, uint8_t ref, uint8_t word)
 }
 
 #define WN_RECORD 512 /* hits of one answer word kept for replaying */
+_Static_assert((WN_MAX_REFS + 1) * WN_MAX_WORDS <= 65536,
+               "a hit's index in best_r fits 16 bits");
 
 typedef struct wn_score {
     const assay_wnprep *p;
@@ -629,7 +631,7 @@ typedef struct wn_score {
     /* the hits that passed the veto, for wn_scored (nrec > WN_RECORD:
      * too many to keep) */
     size_t nrec;
-    uint16_t rec_pair[WN_RECORD];
+    uint16_t rec_at[WN_RECORD]; /* the hit's index in best_r */
     double rec_sim[WN_RECORD];
 } wn_score;
 
@@ -640,7 +642,7 @@ hit(wn_score *s, const veto *vt, uint8_t ref, uint8_t word, double sim)
         return;
     }
     if (s->nrec < WN_RECORD) {
-        s->rec_pair[s->nrec] = (uint16_t)(ref << 8 | word);
+        s->rec_at[s->nrec] = (uint16_t)((size_t)ref * WN_MAX_WORDS + word);
         s->rec_sim[s->nrec] = sim;
     }
     s->nrec++;
@@ -705,9 +707,11 @@ typedef struct wn_scored {
     uint64_t key; /* the term's hash (score_word looks it up too) */
     size_t bytes; /* allocated, this header included */
     size_t nr, nhits;
-    double *best;   /* nr */
-    double *sim;    /* nhits */
-    uint16_t *pair; /* nhits: ref << 8 | word */
+    double *best; /* nr */
+    double *sim;  /* nhits */
+    /* nhits: each hit's index in best_r, ref * WN_MAX_WORDS + word (under
+     * 2^16: ref <= WN_MAX_REFS), so a replay does no index arithmetic */
+    uint16_t *at;
 } wn_scored;
 
 typedef struct wn_memo {
@@ -1050,10 +1054,10 @@ scored_keep(wn_memo *m, wn_memo_e *e, uint64_t uid, uint64_t key,
     sd->nhits = s->nrec;
     sd->best = (double *)(sd + 1);
     sd->sim = sd->best + nr;
-    sd->pair = (uint16_t *)(sd->sim + s->nrec);
+    sd->at = (uint16_t *)(sd->sim + s->nrec);
     memcpy(sd->best, s->best_a, nr * sizeof(double));
     memcpy(sd->sim, s->rec_sim, s->nrec * sizeof(double));
-    memcpy(sd->pair, s->rec_pair, s->nrec * sizeof(uint16_t));
+    memcpy(sd->at, s->rec_at, s->nrec * sizeof(uint16_t));
     sd->next = e->scored;
     e->scored = sd;
 }
@@ -1065,8 +1069,7 @@ scored_replay(wn_score *s, const wn_scored *sd)
 {
     memcpy(s->best_a, sd->best, sd->nr * sizeof(double));
     for (size_t i = 0; i < sd->nhits; i++) {
-        double *br = &s->best_r[(size_t)(sd->pair[i] >> 8) * WN_MAX_WORDS +
-                                (sd->pair[i] & 0xffu)];
+        double *br = &s->best_r[sd->at[i]];
         if (sd->sim[i] > *br) {
             *br = sd->sim[i];
         }

@@ -5894,6 +5894,71 @@ test_claim_key_filters_find_every_key(void **state)
     assay_claims_fini(&cs);
 }
 
+/* Every word the quantity and frequency cues read by the word itself
+ * passes the first-letter-and-length tables in front of their lists: each
+ * in a context that makes it a cue, and the class words beside them */
+static void
+test_claim_every_cue_word_is_read(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t at;
+        int quantity, frequency;
+    } cases[] = {
+        {"it remaps all keys", 2, 1, 0},
+        {"it remaps most keys", 2, 1, 0},
+        {"it remaps every key", 2, 1, 0},
+        {"it remaps the majority of keys", 3, 1, 0},
+        {"it remaps any one of them", 2, -1, 0},
+        {"it remaps one of the keys", 2, -1, 0},
+        {"it remaps few keys", 2, -1, 0},
+        {"it remaps a fraction of keys", 3, -1, 0},
+        {"it remaps a minority of keys", 3, -1, 0},
+        {"it remaps a handful of keys", 3, -1, 0},
+        {"it remaps some of the keys", 2, -1, 0},
+        {"it adds more machines", 2, 1, 0},
+        {"it runs many threads", 2, 1, 0},
+        {"it runs a single thread", 3, -1, 0},
+        {"they run at once", 3, 1, 0},
+        {"they run at the same time", 5, 1, 0},
+        {"they run at the same moment", 5, 1, 0},
+        {"they run at the same instant", 5, 1, 0},
+        {"they run one at a time", 5, -1, 0},
+        {"it always runs", 1, 0, 1},
+        {"it runs whenever asked", 2, 0, 1},
+        {"it runs regardless", 2, 0, 1},
+        {"it runs every time", 2, 1, 1},
+        {"it runs each time", 2, 0, 1},
+        {"it runs whether or not asked", 2, 0, 1},
+        {"it sometimes runs", 1, 0, -1},
+        {"it occasionally runs", 1, 0, -1},
+        {"it rarely runs", 1, 0, -1},
+        {"it seldom runs", 1, 0, -1},
+        {"it usually runs", 1, 0, -1},
+        {"it typically runs", 1, 0, -1},
+        {"it often runs", 1, 0, -1},
+        {"it generally runs", 1, 0, -1},
+        {"it normally runs", 1, 0, -1},
+        {"it mostly runs", 1, 0, -1},
+        {"it frequently runs", 1, 0, -1},
+        {"it runs only when asked", 2, -1, -1},
+    };
+    for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+        assay_analysis a = analyse(cases[c].text);
+        assert_true(cases[c].at < a.n);
+        int q = assay_claim_quantity_cue(&a, 0, cases[c].at);
+        int f = assay_claim_frequency_cue(&a, 0, cases[c].at);
+        if (q != cases[c].quantity || f != cases[c].frequency) {
+            print_error("\"%s\" word %zu: quantity %d, frequency %d\n",
+                        cases[c].text, cases[c].at, q, f);
+        }
+        assert_int_equal(q, cases[c].quantity);
+        assert_int_equal(f, cases[c].frequency);
+        assay_analysis_fini(&a);
+    }
+}
+
 int
 main(void)
 {
@@ -6088,6 +6153,7 @@ main(void)
         cmocka_unit_test(test_claim_steps_in_the_other_order),
         cmocka_unit_test(test_claim_big_o_bracket_stays_in_its_clause),
         cmocka_unit_test(test_claim_word_or_not_takes_it_back),
+        cmocka_unit_test(test_claim_every_cue_word_is_read),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -131,9 +131,10 @@ test_polarity_negation_of_another_verb(void **state)
     assay_lexicon_free(lex);
 }
 
-/* Every cue word passes the inline first-letter test in front of the
- * call: each clause cue, "from" after a verb of prevention, each denial
- * word after a copula, and a negator whatever its first letter. */
+/* Every cue word passes the inline test of its first letter and length
+ * (assay_cue_lengths) in front of the call: each clause cue, "from" after
+ * a verb of prevention, each denial word after a copula, and a negator
+ * whatever its first letter and length ("no"). */
 static void
 test_polarity_every_cue_word_passes_the_first_letter(void **state)
 {
@@ -157,6 +158,7 @@ test_polarity_every_cue_word_passes_the_first_letter(void **state)
                      ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("it never copies", 1), ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("it cannot copy", 1), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("it has no copy", 2), ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("it does not copy", 2), ASSAY_CUE_CLAUSE);
 }
 
@@ -554,6 +556,12 @@ test_polarity_denied_need_denies_its_subject(void **state)
     assert_string_equal(s, "nnnn..n");
     scope("a salt is unnecessary", 5, s);
     assert_string_equal(s, "nn..");
+    /* the shortest such words, eight letters (a word of those first
+     * letters is asked only from eight on) */
+    scope("a salt is unneeded", 5, s);
+    assert_string_equal(s, "nn..");
+    scope("the second salt was needless", 5, s);
+    assert_string_equal(s, "nnn..");
     scope("the salt isn't really required here", 5, s);
     assert_string_equal(s, "nn.nnn");
     /* back to the clause's start only: "use hashing, salt is not needed" */

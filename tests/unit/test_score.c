@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contra.h"
 #include "model.h"
 #include "score.h"
 #include "verdict.h"
@@ -566,6 +567,265 @@ test_chargram_is_the_plain_cosine(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* the shares of content words the question only, or neither the question
+ * nor the references, use (counted from the distinct words' merges), the
+ * first clause's question-only share and the other label (read per term
+ * only where they need it) are the per-term counts, with and without the
+ * word evidence that looks every word up */
+static void
+test_word_shares_are_the_per_term_counts(void **state)
+{
+    const fixture *fx = *state;
+    /* the second reference says only the question's words: they stay
+     * reference words, so a word is both the question's and theirs */
+    const char *refs[2] = {"Terminal B and terminal 1 are connected, so the "
+                           "bulb lights when the switch closes.",
+                           "Yes, the terminals are connected."};
+    const char *qs[2] = {"Why does the bulb light when the switch is closed?",
+                         "Are the terminals connected?"};
+    const char *answers[] = {
+        "The switch question why bananas, bulb bulb. Why why the switch "
+        "closes; terminal C and 7 bananas connected, why.",
+        "Bananas bananas. The bulb lights.",
+        "Why? Because the terminals are connected and terminal A is on.",
+        "the",
+        "Switch switch switch question question, bulb 42 x y.",
+        "Connected. Yes the terminals are connected, terminals terminals.",
+    };
+    size_t asked_ref = 0; /* content words both sides use, over the runs */
+    for (size_t qi = 0; qi < 2; qi++) {
+        size_t rl = strlen(refs[qi]);
+        assay_prepared pq;
+        assert_ok(assay_prepare(&pq, NULL, qs[qi], strlen(qs[qi]), &refs[qi],
+                                &rl, 1, NULL, 0, fx->m->lex, fx->m->idf,
+                                &fx->m->params, NULL, NULL));
+        bool ref_label = false;
+        for (size_t i = 0; i < pq.refs[0].n; i++) {
+            const assay_term *t = &pq.refs[0].terms[i];
+            ref_label =
+                ref_label ||
+                (!(t->flags & ASSAY_TERM_STOP) &&
+                 (t->surface_len == 1 || (t->flags & ASSAY_TERM_NUMBER)));
+        }
+        for (int lex = 0; lex < 2; lex++) {
+            assay_params p = fx->m->params;
+            p.contra.lex_on = p.contra.lex_on || lex;
+            for (size_t x = 0; x < sizeof(answers) / sizeof(answers[0]); x++) {
+                assay_analysis a;
+                assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                        strlen(answers[x]), &a, NULL));
+                size_t nc = 0, unseen = 0, qonly = 0, qfirst = 0, first = 0;
+                size_t labels = 0;
+                bool in_first = true;
+                for (size_t i = 0; i < a.n; i++) {
+                    const assay_term *t = &a.terms[i];
+                    in_first =
+                        in_first &&
+                        (i == 0 || !(t->flags & (ASSAY_TERM_BREAK_BEFORE |
+                                                 ASSAY_TERM_SENTENCE_BEFORE)));
+                    if (t->flags & ASSAY_TERM_STOP) {
+                        continue;
+                    }
+                    nc++;
+                    first += in_first;
+                    bool in_ref = assay_keyset_has(&pq.refwords, t->hash);
+                    bool in_q = assay_keyset_has(&pq.qwords, t->hash);
+                    unseen += !in_q && !in_ref;
+                    qonly += in_q && !in_ref;
+                    qfirst += in_q && !in_ref && in_first;
+                    labels += !in_ref && (t->surface_len == 1 ||
+                                          (t->flags & ASSAY_TERM_NUMBER));
+                    asked_ref += in_q && in_ref;
+                }
+                assay_features f;
+                assay_concept_match mm[64];
+                assert_true(pq.concepts.n <= 64);
+                assert_ok(
+                    assay_features_compute(&pq, &a, fx->m->idf, &p, &f, mm));
+                assert_int_equal(f.n_content, nc);
+                assert_true(f.unseen ==
+                            (nc ? (double)unseen / (double)nc : 0.0));
+                assert_true(f.q_only ==
+                            (nc ? (double)qonly / (double)nc : 0.0));
+                assert_true(f.q_only_first ==
+                            (first ? (double)qfirst / (double)first : 0.0));
+                assert_int_equal(f.other_label, labels > 0 && ref_label);
+                if (qi == 0 && x == 0) { /* each count is something here */
+                    assert_true(ref_label && unseen > 0 && qonly > qfirst &&
+                                qfirst > 0 && labels > 0 && first < nc);
+                }
+                assay_analysis_fini(&a);
+            }
+        }
+        assay_prepared_fini(&pq);
+    }
+    assert_true(asked_ref > 0);
+}
+
+/* the contra features' reference negation is whether the first reference
+ * (the claims') has a negator, worked out when the question is prepared:
+ * not the question's, not a later reference's */
+static void
+test_reference_negation_is_the_first_references(void **state)
+{
+    const fixture *fx = *state;
+    const char *q = "Does a UDP socket guarantee delivery? Not always?";
+    const struct {
+        const char *refs[2];
+        size_t n;
+        bool negative;
+    } cases[] = {
+        {{"UDP does not guarantee delivery.", NULL}, 1, true},
+        {{"UDP never retransmits a lost datagram.", NULL}, 1, true},
+        {{"UDP sends datagrams to any port.", NULL}, 1, false},
+        {{"UDP sends datagrams.", "UDP does not guarantee delivery."},
+         2,
+         false},
+        {{"UDP doesn't retransmit.", "UDP sends datagrams."}, 2, true},
+    };
+    for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+        size_t lens[2] = {strlen(cases[c].refs[0]),
+                          cases[c].n > 1 ? strlen(cases[c].refs[1]) : 0};
+        assay_prepared pq;
+        assert_ok(assay_prepare(&pq, NULL, q, strlen(q), cases[c].refs, lens,
+                                cases[c].n, NULL, 0, fx->m->lex, fx->m->idf,
+                                &fx->m->params, NULL, NULL));
+        assay_analysis a;
+        const char *answer = "It sends datagrams.";
+        assert_ok(
+            assay_analyze(fx->m->lex, NULL, answer, strlen(answer), &a, NULL));
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq.concepts.n <= 64);
+        assert_ok(assay_features_compute(&pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        double x[ASSAY_NCONTRA];
+        assay_contra_features(&pq, &f, NULL, 0.5, false, false, x);
+        assert_true(x[ASSAY_CF_reference_negation] ==
+                    (cases[c].negative ? 1.0 : 0.0));
+        assay_analysis_fini(&a);
+        assay_prepared_fini(&pq);
+    }
+}
+
+/* the answer's word vectors (every content word; the same without the
+ * demoted question words) are assay_vec_build's of its content keys, bit
+ * for bit: the cosine with the references, with the question and with the
+ * references' topic vectors, for answers with and without question words,
+ * repeats and nothing but question words */
+static void
+test_word_vectors_are_vec_build_bit_for_bit(void **state)
+{
+    const fixture *fx = *state;
+    const char *refs[2] = {
+        "The GIL lets only one thread run Python bytecode at a time.",
+        "Threads wait for the interpreter lock before running bytecode."};
+    size_t lens[2] = {strlen(refs[0]), strlen(refs[1])};
+    const char *q = "What does the GIL do to Python threads?";
+    assay_prepared pq;
+    assert_ok(assay_prepare(&pq, NULL, q, strlen(q), refs, lens, 2, NULL, 0,
+                            fx->m->lex, fx->m->idf, &fx->m->params, NULL,
+                            NULL));
+    assert_true(pq.demoted.n > 0);
+    const char *answers[] = {
+        "The GIL makes threads take turns running bytecode, one at a time.",
+        "Python threads threads threads and the GIL GIL.",
+        "A lock lock lock serialises bytecode execution for each thread.",
+        "GIL Python threads",
+        "Bananas.",
+    };
+    for (size_t x = 0; x < sizeof(answers) / sizeof(answers[0]); x++) {
+        assay_analysis a;
+        assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                strlen(answers[x]), &a, NULL));
+        uint64_t all[64], kept[64];
+        size_t nall = 0, nkept = 0;
+        for (size_t i = 0; i < a.n && nall < 64; i++) {
+            const assay_term *t = &a.terms[i];
+            if (t->flags & ASSAY_TERM_STOP) {
+                continue;
+            }
+            all[nall++] = t->hash;
+            if (!assay_keyset_has(&pq.demoted, t->hash)) {
+                kept[nkept++] = t->hash;
+            }
+        }
+        assay_vec full, uni;
+        assert_ok(assay_vec_build(&full, all, nall, fx->m->idf));
+        assert_ok(assay_vec_build(&uni, kept, nkept, fx->m->idf));
+        double cos = 0.0, own = 0.0;
+        for (size_t r = 0; r < pq.nrefs; r++) {
+            double c = assay_vec_cosine(&uni, &pq.ref_uni[r]);
+            double o = assay_vec_cosine(&full, &pq.ref_topic[r]);
+            cos = c > cos ? c : cos;
+            own = o > own ? o : own;
+        }
+        double qcos = assay_vec_cosine(&full, &pq.q_uni);
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq.concepts.n <= 64);
+        assert_ok(assay_features_compute(&pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        assert_memory_equal(&f.f[ASSAY_F_cosine], &cos, sizeof(double));
+        assert_memory_equal(&f.own_cos, &own, sizeof(double));
+        assert_memory_equal(&f.qcos, &qcos, sizeof(double));
+        assay_vec_fini(&full);
+        assay_vec_fini(&uni);
+        assay_analysis_fini(&a);
+    }
+    assay_prepared_fini(&pq);
+}
+
+/* recall is the idf mass of the reference words (question words demoted)
+ * the answer says over all of theirs, summed in the reference words'
+ * order: bit for bit, with and without question words in the answer */
+static void
+test_recall_is_the_said_reference_words_idf_share(void **state)
+{
+    const fixture *fx = *state;
+    const char *refs[2] = {
+        "The GIL lets only one thread run Python bytecode at a time.",
+        "Threads wait for the interpreter lock before running bytecode."};
+    size_t lens[2] = {strlen(refs[0]), strlen(refs[1])};
+    const char *q = "What does the GIL do to Python threads?";
+    assay_prepared pq;
+    assert_ok(assay_prepare(&pq, NULL, q, strlen(q), refs, lens, 2, NULL, 0,
+                            fx->m->lex, fx->m->idf, &fx->m->params, NULL,
+                            NULL));
+    const char *answers[] = {
+        "The GIL makes threads take turns running bytecode, one at a time.",
+        "An interpreter lock: one thread waits, bytecode bytecode runs.",
+        "GIL Python threads",
+        "Bananas.",
+    };
+    for (size_t x = 0; x < sizeof(answers) / sizeof(answers[0]); x++) {
+        assay_analysis a;
+        assert_ok(assay_analyze(fx->m->lex, NULL, answers[x],
+                                strlen(answers[x]), &a, NULL));
+        double hit = 0.0;
+        for (size_t r = 0; r < pq.refwords.n; r++) {
+            bool said = false;
+            for (size_t i = 0; i < a.n && !said; i++) {
+                said = !(a.terms[i].flags & ASSAY_TERM_STOP) &&
+                       a.terms[i].hash == pq.refwords.k[r];
+            }
+            hit += said ? assay_idf_get(fx->m->idf, pq.refwords.k[r]) : 0.0;
+        }
+        double want = pq.ref_idf_total > 0 ? hit / pq.ref_idf_total : 0.0;
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq.concepts.n <= 64);
+        assert_ok(assay_features_compute(&pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        assert_memory_equal(&f.f[ASSAY_F_recall], &want, sizeof(double));
+        if (x < 2) {
+            assert_true(want > 0.0 && want < 1.0);
+        }
+        assay_analysis_fini(&a);
+    }
+    assay_prepared_fini(&pq);
+}
+
 /* a verdict copies the question's texts by the lengths kept with them
  * (concept labels and variants, claim texts and subjects): each copy is
  * the whole text, for bank concepts, a question's derived ones, and
@@ -673,6 +933,14 @@ main(void)
             test_word_count_features_are_the_formula, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chargram_is_the_plain_cosine,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_word_shares_are_the_per_term_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_reference_negation_is_the_first_references, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_word_vectors_are_vec_build_bit_for_bit, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_recall_is_the_said_reference_words_idf_share, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verdict_copies_whole_texts, setup,
                                         teardown),
     };

@@ -790,6 +790,38 @@ test_verdict_defaults_are_the_documented_start(void **state)
     assert_near(p.fuzzy_credit, 0.75, 0);
 }
 
+/* Features and contributions are rounded to 1e-6 with no "-0": a zero of
+ * either sign (a feature of -0, a zero feature under a negative weight)
+ * is +0, a tiny negative rounds to +0, others to six places */
+static void
+test_verdict_rounds_without_negative_zero(void **state)
+{
+    fixture *fx = *state;
+    assay_params saved = fx->p;
+    fx->p.w[ASSAY_F_recall] = -0.25;    /* times a zero feature: -0 */
+    fx->p.w[ASSAY_F_precision] = -0.5;  /* times -1e-9: a tiny positive */
+    fx->p.w[ASSAY_F_chargram] = -0.125; /* times a -0 feature: +0 */
+    assay_features f = plain_features(0.1234567, 0.6);
+    f.f[ASSAY_F_recall] = 0.0;
+    f.f[ASSAY_F_precision] = -1e-9;
+    f.f[ASSAY_F_chargram] = -0.0;
+    assay_concept_match m[3];
+    all_matches(m, ASSAY_MATCH_EXACT, ASSAY_MATCH_MISSING, ASSAY_MATCH_MISSING);
+    assay_verdict *v = build(fx, &f, m);
+    for (int i = 0; i < ASSAY_NFEATURES; i++) {
+        assert_false(signbit(v->features[i]));
+        assert_false(signbit(v->contrib[i]));
+    }
+    assert_true(v->features[ASSAY_F_recall] == 0.0);
+    assert_true(v->contrib[ASSAY_F_recall] == 0.0);
+    assert_true(v->features[ASSAY_F_precision] == 0.0);
+    assert_true(v->features[ASSAY_F_chargram] == 0.0);
+    assert_true(v->features[ASSAY_F_cosine] == 0.123457);
+    assert_true(v->contrib[ASSAY_F_cosine] == 0.049383);
+    assay_verdict_free(v);
+    fx->p = saved;
+}
+
 int
 main(void)
 {
@@ -816,6 +848,7 @@ main(void)
         T(test_verdict_json_omits_denied_misconception),
         T(test_verdict_json_is_deterministic),
         T(test_verdict_verdict_outlives_question_labels),
+        T(test_verdict_rounds_without_negative_zero),
         cmocka_unit_test(test_verdict_flag_names),
         cmocka_unit_test(test_verdict_combine_is_clamped_linear_sum),
         cmocka_unit_test(test_verdict_defaults_are_the_documented_start),
