@@ -103,9 +103,16 @@ is_step(const reader *rd, size_t i)
     if (assay_wordnet_mostly_verb(rd->wn, t->surface, t->surface_len)) {
         return true;
     }
-    return assay_term_s_form(t) && i + 1 < a->n &&
-           !starts_clause(&a->terms[i + 1]) &&
-           (a->terms[i + 1].wclass & ASSAY_WC(AMOUNT_DET)) &&
+    /* a form in -s before its object: a determiner ("writes the log"),
+     * or, right after its subject noun, a pronoun or a quantifier ("the
+     * log records it", "records each change") */
+    static const char *const objects[] = {"it",    "them", "each", "every",
+                                          "these", "this", "all"};
+    const assay_term *n = i + 1 < a->n ? &a->terms[i + 1] : NULL;
+    return assay_term_s_form(t) && n != NULL && !starts_clause(n) &&
+           ((n->wclass & ASSAY_WC(AMOUNT_DET)) ||
+            (ASSAY_TERM_IN(n, objects) && i > 0 && !starts_clause(t) &&
+             assay_term_content(&a->terms[i - 1]))) &&
            assay_wordnet_verb_base(rd->wn, t->surface, t->surface_len);
 }
 

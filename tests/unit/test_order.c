@@ -75,6 +75,29 @@ test_order_read_by_words_of_time(void **state)
     assert_int_equal(s.p[0].claim[1], 0);
 }
 
+/* a verb in -s that is mostly a noun in WordNet ("records") is a step
+ * right after its subject noun before a pronoun or a quantifier ("the log
+ * records it", "records each change"), as before a determiner */
+static void
+test_order_step_in_s_before_its_object(void **state)
+{
+    (void)state;
+    assay_order_set s;
+    reference(&s, "A write-ahead log records each change before it is "
+                  "applied to the data files.");
+    assert_true(has_order(&s, "records", "applied"));
+    assert_int_equal(find(&s,
+                          "Each change is applied to the data files before "
+                          "the write-ahead log records it.",
+                          NULL, NULL),
+                     1u);
+    assert_int_equal(find(&s,
+                          "The write-ahead log records each change before "
+                          "the change is applied to the data files.",
+                          NULL, NULL),
+                     0u);
+}
+
 static void
 test_order_read_by_coordination(void **state)
 {
@@ -186,6 +209,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_order_read_by_words_of_time),
+        cmocka_unit_test(test_order_step_in_s_before_its_object),
         cmocka_unit_test(test_order_read_by_coordination),
         cmocka_unit_test(test_order_denied_reference_step_is_none),
         cmocka_unit_test(test_order_reversed_by_each_word),
