@@ -648,12 +648,16 @@ static bool
 expansion_of(const assay_analysis *r, const char *acr, size_t len, size_t *from,
              size_t *to)
 {
-    for (size_t i = 0; i + 1 < r->n; i++) {
+    for (size_t i = 0; i < r->n; i++) {
         if (!content(&r->terms[i])) {
             continue;
         }
-        for (size_t m = 2; m <= 6 && i + m <= r->n; m++) {
-            if (r->terms[i + m - 1].flags & ASSAY_TERM_BREAK_BEFORE) {
+        /* one word of hyphenated parts ("just-in-time") or several */
+        bool parts =
+            memchr(r->terms[i].surface, '-', r->terms[i].surface_len) != NULL;
+        for (size_t m = parts ? 1 : 2; m <= 6 && i + m <= r->n; m++) {
+            if (m > 1 &&
+                (r->terms[i + m - 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
                 break; /* the expansion stays in one clause */
             }
             if (content(&r->terms[i + m - 1]) &&
@@ -672,6 +676,8 @@ assay_claim_entity_question_acronyms(assay_claim_set *cs,
                                      const assay_analysis *q,
                                      const assay_analysis *r)
 {
+    int made[2] = {-1, -1}; /* the first two entities an acronym names */
+    size_t nmade = 0;
     for (size_t j = 0; j < q->n; j++) {
         const assay_term *t = &q->terms[j];
         if (!(t->flags & ASSAY_TERM_ACRONYM) || in_analysis(r, t->hash)) {
@@ -699,6 +705,19 @@ assay_claim_entity_question_acronyms(assay_claim_set *cs,
             cs->ent[e].alias[0] = t->hash;
             cs->ent[e].nalias = 1;
         }
+        if (e >= 0 && nmade < 2 && (nmade == 0 || made[0] != e)) {
+            made[nmade++] = e;
+        }
+    }
+    /* two things the question names by acronyms ("JIT vs AOT
+     * compilation?") are the two it sets against each other, where it
+     * contrasts none by their names */
+    bool any = false;
+    for (size_t e = 0; e < cs->nent; e++) {
+        any = any || cs->ent[e].contrast;
+    }
+    if (nmade == 2 && !any) {
+        cs->ent[made[0]].contrast = cs->ent[made[1]].contrast = true;
     }
 }
 
@@ -1154,26 +1173,46 @@ contrasted_names(ref_ctx *x, const char *const *contrasts, size_t ncontrasts)
     }
     uint64_t qverb = question_verb(
         x->q, x->lex != NULL ? assay_lexicon_wordnet(x->lex) : NULL);
+    size_t sent_first = 0, prev_sent_first = SIZE_MAX;
     for (size_t k = 1; k < x->ncl; k++) {
         const clause *p = &x->cl[k - 1], *c = &x->cl[k];
         const assay_term *t = &x->r->terms[c->first];
-        /* "while" with no comma before it is mostly of time ("A holds a
-         * lock B needs while B holds one A needs") */
-        if (c->sentence != p->sentence || is_word(t, "but") ||
-            !assay_term_in(t, contrasts, ncontrasts) ||
-            (is_word(t, "while") && !(t->flags & ASSAY_TERM_COMMA_BEFORE))) {
-            continue;
-        }
         const assay_term *a[4], *b[4];
-        size_t paren;
-        size_t na = opening_run(x, p, qverb, a, &paren);
-        size_t nb = opening_run(x, c, qverb, b, &paren);
-        /* names, not instance labels ("B"): a word of three letters */
-        bool apart =
-            na > 0 && nb > 0 && has_name_word(a, na) && has_name_word(b, nb);
-        for (size_t i = 0; i < na && apart; i++) {
-            for (size_t j = 0; j < nb && apart; j++) {
-                apart = a[i]->hash != b[j]->hash;
+        size_t paren, na, nb;
+        bool apart;
+        if (c->sentence != p->sentence) {
+            /* two sentences opening with one head word under two
+             * modifiers ("Vertical scaling means ... . Horizontal scaling
+             * adds ..."): the kinds the reference sets side by side */
+            prev_sent_first = sent_first;
+            sent_first = k;
+            na = opening_run(x, &x->cl[prev_sent_first], qverb, a, &paren);
+            nb = opening_run(x, c, qverb, b, &paren);
+            /* the name: a modifier and the head word both say */
+            apart = na > 1 && nb > 1 && a[1]->hash == b[1]->hash &&
+                    a[0]->hash != b[0]->hash && has_name_word(a, 2) &&
+                    has_name_word(b, 2);
+            if (!apart) {
+                continue;
+            }
+            na = nb = 2;
+        } else {
+            /* "while" with no comma before it is mostly of time ("A
+             * holds a lock B needs while B holds one A needs") */
+            if (is_word(t, "but") || !assay_term_in(t, contrasts, ncontrasts) ||
+                (is_word(t, "while") &&
+                 !(t->flags & ASSAY_TERM_COMMA_BEFORE))) {
+                continue;
+            }
+            na = opening_run(x, p, qverb, a, &paren);
+            nb = opening_run(x, c, qverb, b, &paren);
+            /* names, not instance labels ("B"): a word of three letters */
+            apart = na > 0 && nb > 0 && has_name_word(a, na) &&
+                    has_name_word(b, nb);
+            for (size_t i = 0; i < na && apart; i++) {
+                for (size_t j = 0; j < nb && apart; j++) {
+                    apart = a[i]->hash != b[j]->hash;
+                }
             }
         }
         /* one of them may be an entity already (the question's

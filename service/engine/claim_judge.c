@@ -1132,6 +1132,23 @@ other_number(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return (said & all) == all && other_number_at(j, cl, k);
 }
 
+/* other_number for a clause that names the claim's subject and leaves
+ * out the claim's words after its number's unit ("IPv6 addresses are 64
+ * bits" for "an IPv6 address is 128 bits long"): the words before the
+ * number and the unit said, another number right before the unit. */
+static inline bool
+other_number_short(const judge_ctx *j, const assay_claim *cl, const clause *k,
+                   uint32_t said)
+{
+    if (cl->num_word < 0 || cl->num_next < 0 || cl->value != 0 ||
+        ((said >> cl->num_word) & 1u)) {
+        return false;
+    }
+    uint32_t need =
+        ((1u << cl->num_word) - 1u) | (1u << cl->num_next); /* before, unit */
+    return (said & need) == need && other_number_at(j, cl, k);
+}
+
 /* Whether clause k says claim cl's two things the other way round about
  * the claim's verb: a noun of the claim from before one of its verbs said
  * after it, and one from after it said before it ("a parent class reuses
@@ -2534,9 +2551,13 @@ judge_clause(void *vctx, const clause *k)
                 note_contra(j, c, clause_rank(cl, &x[c], named_all),
                             ASSAY_REASON_OTHER_VALUE, start, end);
             }
-            /* another number in the claim's number's place */
+            /* another number in the claim's number's place (of the
+             * claim's subject named here, the words after its unit may go
+             * unsaid) */
             if (!by_growth && denial == 0 &&
-                other_number(j, cl, k, x[c].words)) {
+                (other_number(j, cl, k, x[c].words) ||
+                 (named && said_of_subject(cl, subj) &&
+                  other_number_short(j, cl, k, x[c].words)))) {
                 note_contra(j, c, clause_rank(cl, &x[c], named_all),
                             ASSAY_REASON_OTHER_VALUE, start, end);
             }

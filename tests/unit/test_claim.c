@@ -5340,6 +5340,76 @@ test_claim_question_acronym_names_the_expansion(void **state)
     judged_free(j);
 }
 
+/* two acronyms of the question ("JIT vs AOT compilation?") spelt out by
+ * hyphenated words of the reference ("just-in-time", "ahead-of-time") are
+ * the two things it sets against each other: their claims exchanged are a
+ * role swap */
+static void
+test_claim_question_acronym_pair_is_contrasted(void **state)
+{
+    (void)state;
+    const char *q = "JIT vs AOT compilation?";
+    const char *ref = "An ahead-of-time compiler translates source to machine "
+                      "code before the program runs. A just-in-time compiler "
+                      "compiles during execution.";
+    judged *j = judge(q, ref,
+                      "A JIT translates source to machine code before the "
+                      "program runs. AOT compilation happens during "
+                      "execution.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "An ahead")->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref,
+              "AOT translates source to machine code before the program "
+              "runs. A JIT compiles during execution.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "An ahead")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* two sentences opening with one head word under two modifiers
+ * ("Vertical scaling ... . Horizontal scaling ...") name the kinds the
+ * reference sets side by side, for a question that names neither; a
+ * second sentence opening with one word names none */
+static void
+test_claim_sentences_name_two_kinds(void **state)
+{
+    (void)state;
+    const char *q = "Explain the difference.";
+    const char *ref = "Vertical scaling gives a single machine more memory. "
+                      "Horizontal scaling adds more machines behind a load "
+                      "balancer.";
+    judged *j = judge(q, ref,
+                      "Horizontal scaling gives a single machine more memory. "
+                      "Vertical scaling adds more machines behind a load "
+                      "balancer.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "Vertical")->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref, ref, NULL, 0);
+    assert_int_equal(result_of(j, "Vertical")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, "Caching keeps hot data in memory. It speeds up reads.",
+              "Caching keeps hot data in memory.", NULL, 0);
+    assert_int_equal(j->cs.nent, 0);
+    judged_free(j);
+}
+
+/* another number before the claim's unit, of the claim's subject named in
+ * the clause, contradicts the claim though the words after the unit go
+ * unsaid ("IPv6 addresses are 64 bits" for "... 128 bits long") */
+static void
+test_claim_other_number_before_the_unit(void **state)
+{
+    (void)state;
+    const char *q = "How many bits are in an IPv6 address?";
+    const char *ref = "An IPv6 address is 128 bits long.";
+    assert_int_equal(first_state(q, ref, "IPv6 addresses are 64 bits."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref, "IPv6 addresses are 128 bits."),
+                     ASSAY_CLAIM_SUPPORTED);
+}
+
 /* the denied word said only as the adjective of another claim word, a
  * pair the reference does not say ("use an atomic counter"), names a
  * thing of that kind: it does not contradict "counter += 1 is not
@@ -6143,6 +6213,9 @@ main(void)
         cmocka_unit_test(test_claim_short_second_predicate_is_a_claim),
         cmocka_unit_test(test_claim_reference_contrast_names_entities),
         cmocka_unit_test(test_claim_question_acronym_names_the_expansion),
+        cmocka_unit_test(test_claim_question_acronym_pair_is_contrasted),
+        cmocka_unit_test(test_claim_sentences_name_two_kinds),
+        cmocka_unit_test(test_claim_other_number_before_the_unit),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
