@@ -2102,6 +2102,12 @@ judge_clause(void *vctx, const clause *k)
      * in its sentence: a supposition contrary to fact ("if it was pure
      * sugar, it would make more gas"); a plain "if" states a rule */
     bool supposed = is_word(&a->terms[k->first], "if") && counterfactual(a, k);
+    /* a condition after its consequent ("..., evicting another if no frame
+     * is free") states when, not what: denied, it denies no plain claim */
+    bool condition = k->first > 0 &&
+                     !(a->terms[k->first].flags & ASSAY_TERM_SENTENCE_BEFORE) &&
+                     (is_word(&a->terms[k->first], "if") ||
+                      is_word(&a->terms[k->first], "unless"));
     acc x[ASSAY_MAX_CLAIMS];
     memset(x, 0, cs->n * sizeof(*x));     /* only claims' entries are read */
     unsigned ncontent = 0, nopposite = 0; /* the clause's content words, and
@@ -2683,7 +2689,7 @@ judge_clause(void *vctx, const clause *k)
         /* a clause the answer only supposes ("if it was pure sugar, it
          * would ...") asserts nothing against a plain claim: the
          * supposition is often the claim's denial, set up to be refuted */
-        if (flip && supposed && !cl->rule && cl->cond_of < 0 &&
+        if (flip && (supposed || condition) && !cl->rule && cl->cond_of < 0 &&
             !assay_claim_is_condition(cs, c)) {
             continue;
         }

@@ -5410,6 +5410,32 @@ test_claim_other_number_before_the_unit(void **state)
                      ASSAY_CLAIM_SUPPORTED);
 }
 
+/* a condition after its consequent ("..., evicting another if no frame
+ * is free", "isn't safe unless you guard it with a lock") says when the
+ * consequent holds: denied, it denies no plain claim; the consequent
+ * denied still does */
+static void
+test_claim_denied_condition_denies_no_plain_claim(void **state)
+{
+    (void)state;
+    const char *q = "Is Python code thread-safe?";
+    const char *ref = "You still need locks for shared mutable state.";
+    assert_int_not_equal(first_state(q, ref,
+                                     "Your code isn't safe unless you guard "
+                                     "shared mutable state with locks."),
+                         ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(first_state(q, ref,
+                                 "You don't need locks for shared mutable "
+                                 "state."),
+                     ASSAY_CLAIM_CONTRADICTED);
+    q = "What happens on a page fault?";
+    ref = "The kernel finds or evicts a frame.";
+    assert_int_not_equal(first_state(q, ref,
+                                     "The kernel brings the page in, evicting "
+                                     "another page if no frame is free."),
+                         ASSAY_CLAIM_CONTRADICTED);
+}
+
 /* the denied word said only as the adjective of another claim word, a
  * pair the reference does not say ("use an atomic counter"), names a
  * thing of that kind: it does not contradict "counter += 1 is not
@@ -6216,6 +6242,7 @@ main(void)
         cmocka_unit_test(test_claim_question_acronym_pair_is_contrasted),
         cmocka_unit_test(test_claim_sentences_name_two_kinds),
         cmocka_unit_test(test_claim_other_number_before_the_unit),
+        cmocka_unit_test(test_claim_denied_condition_denies_no_plain_claim),
         cmocka_unit_test(test_claim_denial_of_another_kind),
         cmocka_unit_test(test_claim_restriction_widened),
         cmocka_unit_test(test_claim_quantified_word_narrowed),
