@@ -432,11 +432,17 @@ assay_claim_yesno_of(const assay_analysis *a, const clause *c)
     if (c->first != 0) {
         return 0;
     }
+    /* adverbs of degree or certainty that hedge an answer without
+     * changing it ("Generally no.", "Absolutely yes.") */
+    static const char *const hedges[] = {
+        "generally", "usually",  "mostly",    "basically",  "essentially",
+        "typically", "normally", "largely",   "absolutely", "definitely",
+        "certainly", "probably", "obviously", "clearly"};
     size_t n = 0;
     int v = 0;
     for (size_t i = c->first; i < c->last && n < 2; i++) { /* two: none */
         const assay_term *t = &a->terms[i];
-        if (t->flags & ASSAY_TERM_STOP) {
+        if ((t->flags & ASSAY_TERM_STOP) || IS_ANY(t, hedges)) {
             continue;
         }
         n++;

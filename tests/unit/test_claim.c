@@ -3621,6 +3621,24 @@ test_claim_agree_is_a_yes_no_answer(void **state)
     judged_free(j);
 }
 
+/* a hedging adverb beside the yes or no ("Generally no.", "Absolutely
+ * yes.") leaves it the direct answer */
+static void
+test_claim_hedged_yes_no(void **state)
+{
+    (void)state;
+    static const char *q = "Can a B-tree index serve LIKE '%foo'?";
+    static const char *ref = "Generally no. With a leading wildcard the "
+                             "matches are not in one key range.";
+    judged *j = judge(q, ref, "Yes, it's fine.", NULL, 0);
+    assert_int_equal(result_of(j, "Generally")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    j = judge(q, ref, "Absolutely no: the matches are scattered.", NULL, 0);
+    assert_int_equal(result_of(j, "Generally")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* A conditional rule negated inside one clause judges nothing (the rule's
  * other half may be meant), but denied as a whole it is contradicted:
  * "It is a myth that ...", "... That is simply wrong." */
@@ -6157,6 +6175,7 @@ main(void)
         cmocka_unit_test(test_claim_said_of_the_opposite_entity),
         cmocka_unit_test(test_claim_question_conjunct_ends_at_a_verb),
         cmocka_unit_test(test_claim_agree_is_a_yes_no_answer),
+        cmocka_unit_test(test_claim_hedged_yes_no),
         cmocka_unit_test(test_claim_rule_denied_as_a_whole),
         cmocka_unit_test(test_claim_proposition_inside_a_denial),
         cmocka_unit_test(test_claim_whole_rule_with_one_negation),
