@@ -527,7 +527,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     } else {
         rc = assay_claim_entities_from_question(cs, qa, ra);
         if (rc == ASSAY_OK) {
-            assay_claim_entity_question_acronyms(cs, qa, ra);
+            rc = assay_claim_entity_question_acronyms(cs, qa, ra);
         }
         if (rc == ASSAY_OK) {
             /* with contrasted entities from the question, the reference

@@ -671,7 +671,7 @@ expansion_of(const assay_analysis *r, const char *acr, size_t len, size_t *from,
     return false;
 }
 
-void
+assay_err
 assay_claim_entity_question_acronyms(assay_claim_set *cs,
                                      const assay_analysis *q,
                                      const assay_analysis *r)
@@ -697,8 +697,9 @@ assay_claim_entity_question_acronyms(assay_claim_set *cs,
                 run[n++] = &r->terms[k];
             }
         }
-        if (add_entity(cs, run, n, false) != ASSAY_OK) {
-            return;
+        assay_err rc = add_entity(cs, run, n, false);
+        if (rc != ASSAY_OK) {
+            return rc;
         }
         int e = run_entity(cs, run, n);
         if (e >= 0 && cs->ent[e].nalias == 0) {
@@ -719,6 +720,7 @@ assay_claim_entity_question_acronyms(assay_claim_set *cs,
     if (nmade == 2 && !any) {
         cs->ent[made[0]].contrast = cs->ent[made[1]].contrast = true;
     }
+    return ASSAY_OK;
 }
 
 /* Whether the names either side of the joiner at term j of q are said

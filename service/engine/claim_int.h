@@ -341,10 +341,12 @@ bool assay_claim_entity_has_key(const assay_entity *e, uint64_t h);
 void assay_claim_entity_aliases(assay_claim_set *cs, const assay_analysis *a);
 /* An acronym the question writes ("What does the GIL do?", "VMs") that
  * the reference spells out in one clause ("Global Interpreter Lock"): the
- * expansion is an entity, the acronym its other name. */
-void assay_claim_entity_question_acronyms(assay_claim_set *cs,
-                                          const assay_analysis *q,
-                                          const assay_analysis *r);
+ * expansion is an entity, the acronym its other name; two such of one
+ * question are contrasted where nothing else is. ASSAY_ENOMEM when an
+ * entity's name cannot be stored. */
+assay_err assay_claim_entity_question_acronyms(assay_claim_set *cs,
+                                               const assay_analysis *q,
+                                               const assay_analysis *r);
 bool assay_claim_near_start(const assay_analysis *a, size_t first, size_t at);
 bool assay_claim_participle_of(const assay_entity *e, const assay_term *t);
 int assay_claim_clause_subject_all(const assay_claim_set *cs,
