@@ -3207,25 +3207,10 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                                   m[i].state != ASSAY_MATCH_FUZZY)) {
             continue;
         }
-        size_t best = SIZE_MAX;
-        unsigned best_n = 0;
-        for (size_t c = 0; c < cs->n; c++) {
-            unsigned n = 0;
-            for (size_t p = 0; p < k->nphrases; p++) {
-                for (size_t w = 0; w < k->phrases[p].n; w++) {
-                    for (size_t q = 0; q < cs->c[c].nwords; q++) {
-                        n += cs->c[c].key[q] == k->phrases[p].words[w].hash;
-                    }
-                }
-            }
-            if (n > best_n) {
-                best_n = n;
-                best = c;
-            }
-        }
-        if (best == SIZE_MAX && cs->n > 0) {
-            best = 0;
-        }
+        /* worked out with the set for the concepts it was built with */
+        int mc = i < cs->nconcept_subject ? cs->concept_misclaim[i]
+                                          : assay_claim_misconception_of(cs, k);
+        size_t best = mc >= 0 ? (size_t)mc : SIZE_MAX;
         /* ... also one an opposite word or a negation already denies: a
          * known wrong belief is the stronger reading ("lets threads run
          * bytecode in parallel" is the misconception, not only the
