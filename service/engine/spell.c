@@ -215,6 +215,9 @@ assay_spell_vocab_build(assay_spell_vocab *v, const assay_analysis *q,
     v->start[26] = (uint32_t)v->n;
     for (size_t i = 0; i < v->n; i++) {
         v->hash[i] = v->w[i].t->hash;
+        if (v->w[i].len < 64) {
+            v->lengths[v->w[i].first - 'a'] |= 1ULL << v->w[i].len;
+        }
     }
     for (int c = 0; c < 26; c++) {
         assay_sort_u64(v->hash + v->start[c], v->start[c + 1] - v->start[c]);
@@ -360,6 +363,15 @@ letters_apart(uint32_t x, unsigned max)
     return x != 0;
 }
 
+/* The lengths within target_of's edit bound of len (SPELL_MIN_WORD..
+ * SPELL_MAX_LEN), a bit each as in assay_spell_vocab.lengths */
+static inline uint64_t
+within_edits(size_t len)
+{
+    size_t max = len >= SPELL_LONG_WORD ? 2 : 1;
+    return ((1ULL << (2 * max + 1)) - 1) << (len - max);
+}
+
 /* The one vocabulary word t is a misspelling of, or NULL: none, or two
  * stems are equally close. t is no vocabulary word of its first letter
  * (assay_spell_vocab_says: asked before, which spares a known word the
@@ -419,7 +431,17 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
         if (!plain(t) || vocab_says(v, t)) {
             continue; /* a stop word or code, or a word the question says */
         }
-        uint32_t m = letters_of(t->surface, t->surface_len, SPELL_MIN_WORD);
+        /* no entry of its first letter within target_of's edit bound of
+         * its length: no target, known by a bit test before its letters
+         * are read and the entries searched (a word too short or long, or
+         * not opening with a letter, has no letter set either) */
+        size_t len = t->surface_len;
+        unsigned c = (unsigned)((unsigned char)t->surface[0] - 'a');
+        if (len < SPELL_MIN_WORD || len > SPELL_MAX_LEN || c >= 26 ||
+            !(v->lengths[c] & within_edits(len))) {
+            continue;
+        }
+        uint32_t m = letters_of(t->surface, len, SPELL_MIN_WORD);
         if (m == 0) {
             continue;
         }
