@@ -428,18 +428,22 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
     size_t fixed = 0;
     for (size_t i = 0; i < a->n; i++) {
         assay_term *t = &a->terms[i];
-        if (!plain(t) || vocab_says(v, t)) {
-            continue; /* a stop word or code, or a word the question says */
+        if (!plain(t)) {
+            continue; /* a stop word or code */
         }
         /* no entry of its first letter within target_of's edit bound of
-         * its length: no target, known by a bit test before its letters
-         * are read and the entries searched (a word too short or long, or
-         * not opening with a letter, has no letter set either) */
+         * its length: no target, known by a bit test before the word is
+         * looked up, its letters are read and the entries searched (a
+         * word too short or long, or not opening with a letter, has no
+         * letter set either) */
         size_t len = t->surface_len;
         unsigned c = (unsigned)((unsigned char)t->surface[0] - 'a');
         if (len < SPELL_MIN_WORD || len > SPELL_MAX_LEN || c >= 26 ||
             !(v->lengths[c] & within_edits(len))) {
             continue;
+        }
+        if (vocab_says(v, t)) {
+            continue; /* a word the question says */
         }
         uint32_t m = letters_of(t->surface, len, SPELL_MIN_WORD);
         if (m == 0) {
