@@ -567,6 +567,23 @@ test_fix_reads_the_lengths_of_a_letter(void **state)
     assert_int_equal(fixes(fx, "What?", "A qorbuxaz.", "A qorbuxazito."), 0);
 }
 
+/* from 9 letters, an entry whose letter counts are more than four apart
+ * from the word's (an edit changes them by two at most) is passed over
+ * before the distance; two substitutions, four apart, are still read */
+static void
+test_fix_reads_two_edits_past_the_letter_counts(void **state)
+{
+    fixture *fx = *state;
+    const char *ref = "A qorbuxazit.";
+    assert_int_equal(fixes(fx, "What?", ref, "A qarbuxazut."), 1);
+    assert_int_equal(fixes(fx, "What?", ref, "A qorbuxaizt."), 1);
+    /* three substitutions: six apart, and three edits */
+    assert_int_equal(fixes(fx, "What?", ref, "A qarbuxezut."), 0);
+    /* the same letters as two substitutions, counted twice over: "o" and
+     * "i" each replaced by a letter the word has */
+    assert_int_equal(fixes(fx, "What?", ref, "A qqrbuxazzt."), 1);
+}
+
 int
 main(void)
 {
@@ -587,6 +604,7 @@ main(void)
         cmocka_unit_test(test_vocab_says_own_stems),
         cmocka_unit_test(test_fix_reads_the_length_window),
         cmocka_unit_test(test_fix_reads_the_lengths_of_a_letter),
+        cmocka_unit_test(test_fix_reads_two_edits_past_the_letter_counts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
