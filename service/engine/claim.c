@@ -192,6 +192,31 @@ label_part_subject(const assay_claim_set *cs, const entity_parts *ep,
     return found;
 }
 
+int
+assay_claim_misconception_of(const assay_claim_set *cs, const assay_concept *k)
+{
+    size_t best = SIZE_MAX;
+    unsigned best_n = 0;
+    for (size_t c = 0; c < cs->n; c++) {
+        unsigned n = 0;
+        for (size_t p = 0; p < k->nphrases; p++) {
+            for (size_t w = 0; w < k->phrases[p].n; w++) {
+                for (size_t q = 0; q < cs->c[c].nwords; q++) {
+                    n += cs->c[c].key[q] == k->phrases[p].words[w].hash;
+                }
+            }
+        }
+        if (n > best_n) {
+            best_n = n;
+            best = c;
+        }
+    }
+    if (best == SIZE_MAX && cs->n > 0) {
+        best = 0;
+    }
+    return best != SIZE_MAX ? (int)best : -1;
+}
+
 /* The entity each bank concept is about: the first one its label names
  * ("deep copy recursively duplicates nested objects"); -1 for none. */
 static assay_err
@@ -210,6 +235,10 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
     if (cs->concept_claim == NULL) {
         return ASSAY_ENOMEM;
     }
+    cs->concept_misclaim = malloc(concepts->n);
+    if (cs->concept_misclaim == NULL) {
+        return ASSAY_ENOMEM;
+    }
     cs->nconcept_subject = concepts->n;
     entity_parts parts;
     distinct_parts(cs, lex, st, &parts);
@@ -217,6 +246,8 @@ concept_subjects(assay_claim_set *cs, const assay_concept_set *concepts,
         const assay_concept *k = &concepts->c[i];
         cs->concept_subject[i] = -1;
         cs->concept_claim[i] = -1;
+        cs->concept_misclaim[i] =
+            k->misconception ? (int8_t)assay_claim_misconception_of(cs, k) : -1;
         assay_analysis la;
         if (k->derived || k->misconception ||
             assay_analyze(lex, st, k->label, strlen(k->label), &la, NULL) !=
@@ -1059,6 +1090,7 @@ assay_claims_fini(assay_claim_set *cs)
     free(cs->concept_subject);
     free(cs->concept_limits);
     free(cs->concept_claim);
+    free(cs->concept_misclaim);
     claims_clear(cs); /* a second fini does nothing */
 }
 

@@ -263,11 +263,15 @@ typedef struct assay_claim_set {
     uint64_t speak_filter[ASSAY_CLAIM_KEY_FILTER_BITS / 64];
     uint64_t speak_prefix[ASSAY_CLAIM_PREFIX_BITS / 64];
     uint32_t conditions; /* the claims stating a condition (bit per claim) */
-    int8_t *concept_subject; /* per bank concept: the entity it is about */
-    bool *concept_limits;    /* per bank concept: its label states a limit
-                                or a negation, so denying a variant agrees */
-    int8_t *concept_claim;   /* per bank concept: the claim its label states
-                                (all its words are the claim's), or -1 */
+    int8_t *concept_subject;  /* per bank concept: the entity it is about */
+    bool *concept_limits;     /* per bank concept: its label states a limit
+                                 or a negation, so denying a variant agrees */
+    int8_t *concept_claim;    /* per bank concept: the claim its label states
+                                 (all its words are the claim's), or -1 */
+    int8_t *concept_misclaim; /* per misconception concept: the claim it
+                                 shares most words with (the first of a tie,
+                                 claim 0 when none), -1 without claims; -1
+                                 for other concepts */
     size_t nconcept_subject;
     const struct assay_wordnet *wn; /* borrowed from the lexicon; may be NULL */
     /* borrowed from the model that prepared the question (set after the

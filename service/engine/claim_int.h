@@ -523,5 +523,11 @@ unsigned assay_claim_counted(const assay_claim *cl, const assay_analysis *a,
                              size_t first, size_t last, const uint32_t *cover,
                              uint32_t m[4]);
 bool assay_claim_counted_otherwise(const assay_claim *cl, const uint32_t m[4]);
+/* The claim misconception concept k contradicts when asserted: the one
+ * whose words its phrases' words hit most (the first of a tie; claim 0
+ * when none), -1 for a set without claims. Per set and concept, so the
+ * build works it out (concept_misclaim) and the judge reads it. */
+int assay_claim_misconception_of(const assay_claim_set *cs,
+                                 const assay_concept *k);
 
 #endif

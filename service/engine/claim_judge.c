@@ -892,6 +892,40 @@ changes_claim_word(const assay_claim *cl, const assay_analysis *a,
     return false;
 }
 
+/* Whether key is in the opposite table for a claim word (with entities,
+ * for an entity word too): opposes' test of each of a term's keys. */
+static inline bool
+opposite_key(const assay_claim_set *cs, uint64_t key, bool entities)
+{
+    size_t p = claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter, key);
+    for (; p < cs->nopp && cs->opp_key[p] == key; p++) {
+        /* a direction needs its object, which only judging sees */
+        if (cs->opp_claim[p] == ENTITY_OPPOSITE ? entities
+                                                : !(cs->opp_idx[p] & DIR_OPP)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* opposes for a term whose prefix is some opposite lemma's: its WordNet
+ * bases are keys too. Out of line: inlined, its key array (and the stack
+ * guard that comes with one) cost every call of opposes, most of which
+ * look up the term hash alone. */
+static bool __attribute__((noinline))
+opposes_by_bases(const assay_claim_set *cs, const assay_term *t, bool entities)
+{
+    uint64_t keys[5];
+    keys[0] = t->hash & ~WN_NS;
+    size_t nk = assay_claim_opposite_bases(cs, t, keys);
+    for (size_t q = 0; q < nk; q++) {
+        if (opposite_key(cs, keys[q], entities)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether t is opposite to a word of the reference's claims, or (with
  * entities) also of an entity it names ("disable" for "Enable CSRF
  * middleware"). */
@@ -905,21 +939,11 @@ opposes(const assay_claim_set *cs, const assay_term *t, bool entities)
             return true; /* "unencrypted" for "encrypting" */
         }
     }
-    uint64_t keys[5];
-    size_t nk = assay_claim_opposite_keys(cs, t, keys);
-    for (size_t q = 0; q < nk; q++) {
-        size_t p =
-            claim_key_find(cs->opp_key, cs->nopp, cs->opp_filter, keys[q]);
-        for (; p < cs->nopp && cs->opp_key[p] == keys[q]; p++) {
-            /* a direction needs its object, which only judging sees */
-            if (cs->opp_claim[p] == ENTITY_OPPOSITE
-                    ? entities
-                    : !(cs->opp_idx[p] & DIR_OPP)) {
-                return true;
-            }
-        }
-    }
-    return false;
+    /* the keys of assay_claim_opposite_keys: most terms have only their
+     * term hash */
+    return claim_prefix_may(cs, cs->prefix, t)
+               ? opposes_by_bases(cs, t, entities)
+               : opposite_key(cs, t->hash & ~WN_NS, entities);
 }
 
 /* Puts a denied concept match back to its asserted mention (missing when
@@ -3234,25 +3258,10 @@ assay_claims_judge_stats(const assay_claim_set *cs, const assay_analysis *a,
                                   m[i].state != ASSAY_MATCH_FUZZY)) {
             continue;
         }
-        size_t best = SIZE_MAX;
-        unsigned best_n = 0;
-        for (size_t c = 0; c < cs->n; c++) {
-            unsigned n = 0;
-            for (size_t p = 0; p < k->nphrases; p++) {
-                for (size_t w = 0; w < k->phrases[p].n; w++) {
-                    for (size_t q = 0; q < cs->c[c].nwords; q++) {
-                        n += cs->c[c].key[q] == k->phrases[p].words[w].hash;
-                    }
-                }
-            }
-            if (n > best_n) {
-                best_n = n;
-                best = c;
-            }
-        }
-        if (best == SIZE_MAX && cs->n > 0) {
-            best = 0;
-        }
+        /* worked out with the set for the concepts it was built with */
+        int mc = i < cs->nconcept_subject ? cs->concept_misclaim[i]
+                                          : assay_claim_misconception_of(cs, k);
+        size_t best = mc >= 0 ? (size_t)mc : SIZE_MAX;
         /* ... also one an opposite word or a negation already denies: a
          * known wrong belief is the stronger reading ("lets threads run
          * bytecode in parallel" is the misconception, not only the

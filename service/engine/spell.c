@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "bits.h"
 #include "tfidf.h"
@@ -29,6 +32,44 @@ letters_of(const char *s, size_t len, size_t lo)
         m |= 1u << (s[i] - 'a');
     }
     return m;
+}
+
+/* counts[c]: how many times letter 'a' + c is in s (len <= SPELL_MAX_LEN
+ * letters a..z, as letters_of finds them); 32 entries, zero past z */
+static void
+letter_counts(const char *s, size_t len, uint8_t counts[32])
+{
+    memset(counts, 0, 32);
+    for (size_t i = 0; i < len; i++) {
+        counts[s[i] - 'a']++;
+    }
+}
+
+/* Whether the letter counts of two words are too far apart for an edit
+ * distance of max: an insertion or deletion changes their sum of absolute
+ * differences by one, a substitution by at most two and a swap of
+ * neighbours not at all, so a distance of max or less leaves it at most
+ * 2 * max. Most words of nine letters or more that pass letters_apart
+ * fail here, before the distance's table (about three in four of the
+ * labelled set's). */
+static inline bool
+counts_apart(const uint8_t a[32], const uint8_t b[32], unsigned max)
+{
+#if defined(__SSE2__)
+    __m128i lo = _mm_sad_epu8(_mm_loadu_si128((const __m128i *)a),
+                              _mm_loadu_si128((const __m128i *)b));
+    __m128i hi = _mm_sad_epu8(_mm_loadu_si128((const __m128i *)(a + 16)),
+                              _mm_loadu_si128((const __m128i *)(b + 16)));
+    __m128i sum = _mm_add_epi64(lo, hi);
+    unsigned d = (unsigned)_mm_cvtsi128_si32(sum) +
+                 (unsigned)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+#else
+    unsigned d = 0;
+    for (size_t c = 0; c < 26; c++) {
+        d += a[c] > b[c] ? a[c] - b[c] : b[c] - a[c];
+    }
+#endif
+    return d > 2 * max;
 }
 
 /* a word that may be misspelt: not a stop word or negator (those are
@@ -215,6 +256,9 @@ assay_spell_vocab_build(assay_spell_vocab *v, const assay_analysis *q,
     v->start[26] = (uint32_t)v->n;
     for (size_t i = 0; i < v->n; i++) {
         v->hash[i] = v->w[i].t->hash;
+        if (v->w[i].len < 64) {
+            v->lengths[v->w[i].first - 'a'] |= 1ULL << v->w[i].len;
+        }
     }
     for (int c = 0; c < 26; c++) {
         assay_sort_u64(v->hash + v->start[c], v->start[c + 1] - v->start[c]);
@@ -360,6 +404,15 @@ letters_apart(uint32_t x, unsigned max)
     return x != 0;
 }
 
+/* The lengths within target_of's edit bound of len (SPELL_MIN_WORD..
+ * SPELL_MAX_LEN), a bit each as in assay_spell_vocab.lengths */
+static inline uint64_t
+within_edits(size_t len)
+{
+    size_t max = len >= SPELL_LONG_WORD ? 2 : 1;
+    return ((1ULL << (2 * max + 1)) - 1) << (len - max);
+}
+
 /* The one vocabulary word t is a misspelling of, or NULL: none, or two
  * stems are equally close. t is no vocabulary word of its first letter
  * (assay_spell_vocab_says: asked before, which spares a known word the
@@ -372,6 +425,8 @@ target_of(const assay_spell_vocab *v, const assay_term *t, uint32_t m)
     unsigned best = max + 1;
     const assay_term *pick = NULL;
     bool tie = false;
+    uint8_t counts[32]; /* t's letter counts, once counted */
+    bool counted = false;
     /* the entries are in order of length within the letter: only those
      * within max of t's length can be close, so the scan runs from the
      * first of them (a binary search) to the last, not over the letter's
@@ -392,6 +447,19 @@ target_of(const assay_spell_vocab *v, const assay_term *t, uint32_t m)
         /* an edit changes at most two letters of the set */
         if (letters_apart(e->letters ^ m, max)) {
             continue;
+        }
+        /* two edits: the distance's table is worth a test of the counts
+         * first (t's counted once, at its first such entry) */
+        if (max > 1) {
+            uint8_t ec[32];
+            if (!counted) {
+                letter_counts(t->surface, t->surface_len, counts);
+                counted = true;
+            }
+            letter_counts(e->t->surface, e->len, ec);
+            if (counts_apart(ec, counts, max)) {
+                continue;
+            }
         }
         unsigned d = assay_spell_distance(t->surface, t->surface_len,
                                           e->t->surface, e->len, max);
@@ -416,10 +484,24 @@ assay_spell_fix(const assay_spell_vocab *v, const assay_wordnet *wn,
     size_t fixed = 0;
     for (size_t i = 0; i < a->n; i++) {
         assay_term *t = &a->terms[i];
-        if (!plain(t) || vocab_says(v, t)) {
-            continue; /* a stop word or code, or a word the question says */
+        if (!plain(t)) {
+            continue; /* a stop word or code */
         }
-        uint32_t m = letters_of(t->surface, t->surface_len, SPELL_MIN_WORD);
+        /* no entry of its first letter within target_of's edit bound of
+         * its length: no target, known by a bit test before the word is
+         * looked up, its letters are read and the entries searched (a
+         * word too short or long, or not opening with a letter, has no
+         * letter set either) */
+        size_t len = t->surface_len;
+        unsigned c = (unsigned)((unsigned char)t->surface[0] - 'a');
+        if (len < SPELL_MIN_WORD || len > SPELL_MAX_LEN || c >= 26 ||
+            !(v->lengths[c] & within_edits(len))) {
+            continue;
+        }
+        if (vocab_says(v, t)) {
+            continue; /* a word the question says */
+        }
+        uint32_t m = letters_of(t->surface, len, SPELL_MIN_WORD);
         if (m == 0) {
             continue;
         }

@@ -46,6 +46,8 @@ typedef struct assay_spell_vocab {
     assay_spell_word *w; /* sorted by first letter, then length */
     size_t n;
     uint32_t start[27]; /* w[start[c]..start[c + 1]) begin with 'a' + c */
+    /* per first letter, a bit per length of its entries (those under 64) */
+    uint64_t lengths[26];
     /* the entries' term hashes, ascending within each first letter's
      * range [start[c], start[c + 1]) (in w's allocation) */
     uint64_t *hash;

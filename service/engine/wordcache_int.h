@@ -37,6 +37,24 @@ struct assay_wordcache {
     size_t hits, misses;
 };
 
+/* The masks keeping the low n bytes of a little-endian word (n < 0: none,
+ * n >= 8: all), per word length and word of the three: read from a table,
+ * not worked out per word of every answer word */
+#define WC_MASK(n)                                                             \
+    ((n) <= 0 ? 0ULL : (n) >= 8 ? ~0ULL : (1ULL << (8 * ((n)&7))) - 1)
+#define WC_MASKS(len)                                                          \
+    {                                                                          \
+        WC_MASK(len), WC_MASK((len)-8), WC_MASK((len)-16)                      \
+    }
+static const uint64_t wc_masks[WC_Q * 8 + 1][WC_Q] = {
+    WC_MASKS(0),  WC_MASKS(1),  WC_MASKS(2),  WC_MASKS(3),  WC_MASKS(4),
+    WC_MASKS(5),  WC_MASKS(6),  WC_MASKS(7),  WC_MASKS(8),  WC_MASKS(9),
+    WC_MASKS(10), WC_MASKS(11), WC_MASKS(12), WC_MASKS(13), WC_MASKS(14),
+    WC_MASKS(15), WC_MASKS(16), WC_MASKS(17), WC_MASKS(18), WC_MASKS(19),
+    WC_MASKS(20), WC_MASKS(21), WC_MASKS(22), WC_MASKS(23), WC_MASKS(24)};
+#undef WC_MASKS
+#undef WC_MASK
+
 /* Loads word w (len <= ASSAY_WORDCACHE_WORD bytes, avail >= len of them
  * readable) into q, zero past len. With 24 bytes readable, three loads
  * and masks; else through a zeroed copy. */
@@ -47,9 +65,7 @@ wc_load(const char *w, size_t len, size_t avail, uint64_t q[WC_Q])
     if (avail >= WC_Q * 8) {
         memcpy(q, w, WC_Q * 8);
         for (size_t i = 0; i < WC_Q; i++) {
-            size_t have = len > 8 * i ? len - 8 * i : 0;
-            /* the low `have` bytes of a little-endian word */
-            q[i] &= have >= 8 ? ~0ULL : (1ULL << (8 * have)) - 1;
+            q[i] &= wc_masks[len][i];
         }
         return;
     }

@@ -4118,6 +4118,68 @@ test_claim_concept_said_through_its_claim(void **state)
         ASSAY_MATCH_MISSING);
 }
 
+/* The claims an asserted misconception contradicts in answer, judged
+ * with a claim set built with the concept (built: its claim worked out
+ * with the set, concept_misclaim) or without it (the judge works it
+ * out): a bit per claim. */
+static uint32_t
+misconception_contradicts(const char *q, const char *ref, const char *label,
+                          const char *answer, bool built)
+{
+    char *variants[] = {(char *)label};
+    assay_concept_def d = {(char *)label, variants, 1,     1.0,
+                           false,         true,     false, 1};
+    assay_concept_set concepts;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_concepts_compile(&d, 1, lex, stemmer, &concepts, &err),
+                  &err);
+    assay_analysis qa = analyse(q), ra = analyse(ref), aa = analyse(answer);
+    assay_claim_set cs;
+    assert_ok_err(assay_claims_build(&cs, &qa, ref, &ra, NULL, 0,
+                                     built ? &concepts : NULL, lex, stemmer,
+                                     NULL, 5, &err),
+                  &err);
+    assay_match_params p = {3, 5, 5};
+    assay_concept_match m[1];
+    assay_concepts_match(&concepts, &aa, &p, m);
+    assert_true(m[0].state == ASSAY_MATCH_EXACT ||
+                m[0].state == ASSAY_MATCH_FUZZY);
+    assay_claim_result r[ASSAY_MAX_CLAIMS];
+    assay_claims_judge(&cs, &aa, NULL, &concepts, m, r);
+    uint32_t bits = 0;
+    for (size_t c = 0; c < cs.n; c++) {
+        if (r[c].state == ASSAY_CLAIM_CONTRADICTED &&
+            r[c].reason == ASSAY_REASON_MISCONCEPTION) {
+            bits |= 1u << c;
+        }
+    }
+    assay_claims_fini(&cs);
+    assay_concepts_fini(&concepts);
+    assay_analysis_fini(&qa);
+    assay_analysis_fini(&ra);
+    assay_analysis_fini(&aa);
+    return bits;
+}
+
+/* An asserted misconception contradicts the claim sharing most of its
+ * words (here the second), the same whether the claim set worked that
+ * claim out when it was built with the concept or the judge does. */
+static void
+test_claim_misconception_contradicts_the_claim_it_shares_most(void **state)
+{
+    (void)state;
+    static const char *q = "How do tuples and lists differ?";
+    static const char *ref = "Tuples are immutable. Lists grow in place when "
+                             "items are appended.";
+    static const char *label = "lists copy every item when appended";
+    static const char *answer = "Lists copy every item when appended.";
+    assert_int_equal(misconception_contradicts(q, ref, label, answer, true),
+                     1u << 1);
+    assert_int_equal(misconception_contradicts(q, ref, label, answer, false),
+                     1u << 1);
+}
+
 /* stats_of judges answer and returns what the judge saw beyond states */
 static assay_claim_stats
 stats_of(const char *q, const char *ref, const char *answer, judged **out)
@@ -6194,6 +6256,8 @@ main(void)
             test_claim_restrictive_claim_agrees_with_negated_answer),
         cmocka_unit_test(test_claim_stats_keep_the_soft_evidence),
         cmocka_unit_test(test_claim_concept_said_through_its_claim),
+        cmocka_unit_test(
+            test_claim_misconception_contradicts_the_claim_it_shares_most),
         cmocka_unit_test(test_claim_judging_cost_is_linear),
         cmocka_unit_test(test_claim_opposes_word),
         cmocka_unit_test(test_claim_plain_antonym_beside_a_lost_negation),

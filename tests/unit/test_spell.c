@@ -549,6 +549,41 @@ test_fix_reads_the_length_window(void **state)
     assert_int_equal(fixes(fx, "What?", ref, "A qorbuxaz."), 0);
 }
 
+/* a word is passed over when its first letter has no entry within the
+ * edit bound of its length (assay_spell_vocab.lengths, a bit per length):
+ * a letter with one entry, of one length, is each end of the window in
+ * turn, the target found there */
+static void
+test_fix_reads_the_lengths_of_a_letter(void **state)
+{
+    fixture *fx = *state;
+    /* one edit: the target one letter longer, or one shorter */
+    assert_int_equal(fixes(fx, "What?", "A qorbuxaz.", "A qorbuxa."), 1);
+    assert_int_equal(fixes(fx, "What?", "A qorbuxa.", "A qorbuxaz."), 1);
+    /* two edits: the target two letters longer, or two shorter */
+    assert_int_equal(fixes(fx, "What?", "A qorbuxazito.", "A qorbuxazi."), 1);
+    assert_int_equal(fixes(fx, "What?", "A qorbuxazit.", "A qorbuxazitol."), 1);
+    /* past the window: none */
+    assert_int_equal(fixes(fx, "What?", "A qorbuxaz.", "A qorbuxazito."), 0);
+}
+
+/* from 9 letters, an entry whose letter counts are more than four apart
+ * from the word's (an edit changes them by two at most) is passed over
+ * before the distance; two substitutions, four apart, are still read */
+static void
+test_fix_reads_two_edits_past_the_letter_counts(void **state)
+{
+    fixture *fx = *state;
+    const char *ref = "A qorbuxazit.";
+    assert_int_equal(fixes(fx, "What?", ref, "A qarbuxazut."), 1);
+    assert_int_equal(fixes(fx, "What?", ref, "A qorbuxaizt."), 1);
+    /* three substitutions: six apart, and three edits */
+    assert_int_equal(fixes(fx, "What?", ref, "A qarbuxezut."), 0);
+    /* the same letters as two substitutions, counted twice over: "o" and
+     * "i" each replaced by a letter the word has */
+    assert_int_equal(fixes(fx, "What?", ref, "A qqrbuxazzt."), 1);
+}
+
 int
 main(void)
 {
@@ -568,6 +603,8 @@ main(void)
         cmocka_unit_test(test_corrected_answer_scores_as_spelt),
         cmocka_unit_test(test_vocab_says_own_stems),
         cmocka_unit_test(test_fix_reads_the_length_window),
+        cmocka_unit_test(test_fix_reads_the_lengths_of_a_letter),
+        cmocka_unit_test(test_fix_reads_two_edits_past_the_letter_counts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
