@@ -38,7 +38,7 @@ ctest --output-on-failure --timeout 900 -L memcheck 2>&1 | tee -a "$log" || stat
 fuzz_seconds=${ASSAY_FUZZ_SECONDS:-60}
 export ASSAY_FUZZ_SEED=${ASSAY_FUZZ_SEED:-1}
 fuzz_pass=0 fuzz_fail=0
-for t in request normalize concept bank model; do
+for t in request normalize concept bank model claims; do
     if bash "$here/tests/fuzz/run.sh" "$fuzz_seconds" "$t"; then
         fuzz_pass=$((fuzz_pass + 1))
     else

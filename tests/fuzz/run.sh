@@ -22,7 +22,7 @@ root=$(cd "$here/../.." && pwd)
 build=${BUILD_DIR:-$root/build-fuzz}
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-request normalize concept bank model}
+targets=${*:-request normalize concept bank model claims}
 
 case $seconds in
 '' | *[!0-9]*)
@@ -36,7 +36,7 @@ esac
 max_len() {
     case $1 in
     request) echo 4096 ;;
-    normalize | concept) echo 2048 ;;
+    normalize | concept | claims) echo 2048 ;;
     bank | model) echo 8192 ;;
     *) echo 4096 ;;
     esac
@@ -63,7 +63,7 @@ for t in $targets; do
     log="$build/fuzz-$t.log"
     dict=
     case $t in
-    normalize | concept) dict=$here/dict/text.dict ;;
+    normalize | concept | claims) dict=$here/dict/text.dict ;;
     *) [ -f "$here/dict/$t.dict" ] && dict=$here/dict/$t.dict ;;
     esac
     echo "fuzz_$t: ${seconds}s, -max_len=$(max_len "$t"), log $log"
