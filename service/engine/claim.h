@@ -208,6 +208,8 @@ typedef struct assay_claim {
                                            over ("hashable" of "only
                                            hashable objects"): term hash, 0
                                            none (widened) */
+    uint32_t wopposed; /* words the opposite table holds an opposite of
+                          (claim_table.c; not by direction alone) */
     uint32_t wuniv;    /* the words the reference quantifies over ("objects of
                           any type"): bit per word (narrowed) */
     int8_t causal;     /* +1: a cause said after "because" / "since" or

@@ -1490,9 +1490,9 @@ pairing_exchanged(const judge_ctx *j, size_t c, const clause *k)
     const assay_claim *cl = &cs->c[c];
     /* a verb the reference denies ("no longer in a closed path") is said
      * by its opposite ("an open path") */
-    uint32_t verbs =
-        (cl->weffect | (cl->wacts & cl->wverb)) & ~negated_words(cl);
-    if (cl->instead) {
+    uint32_t verbs = (cl->weffect | (cl->wacts & cl->wverb)) & cl->wopposed &
+                     ~negated_words(cl);
+    if (cl->instead || verbs == 0) {
         return false;
     }
     for (unsigned w = 0; w + 1 < cl->nwords; w++) {

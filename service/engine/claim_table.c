@@ -926,11 +926,17 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
     memset(cs->opp_filter, 0, sizeof(cs->opp_filter));
     memset(cs->word_filter, 0, sizeof(cs->word_filter));
     memset(cs->syn_filter, 0, sizeof(cs->syn_filter));
+    for (size_t c = 0; c < cs->n; c++) {
+        cs->c[c].wopposed = 0;
+    }
     for (size_t i = 0; i < nopp; i++) {
         cs->opp_key[i] = opp[i].k;
         cs->opp_claim[i] = opp[i].claim;
         cs->opp_idx[i] = opp[i].idx;
         key_filter_add(cs->opp_filter, opp[i].k);
+        if (opp[i].claim != ENTITY_OPPOSITE && !(opp[i].idx & DIR_OPP)) {
+            cs->c[opp[i].claim].wopposed |= 1u << opp[i].idx;
+        }
     }
     for (size_t i = 0; i < nwk; i++) {
         cs->word_key[i] = wk[i].k;
