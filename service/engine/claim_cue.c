@@ -438,15 +438,44 @@ assay_claim_yesno_of(const assay_analysis *a, const clause *c)
         "generally", "usually",  "mostly",    "basically",  "essentially",
         "typically", "normally", "largely",   "absolutely", "definitely",
         "certainly", "probably", "obviously", "clearly"};
-    size_t n = 0;
+    size_t n = 0, nhedge = 0;
     int v = 0;
+    bool negated = false, idiom = false;
     for (size_t i = c->first; i < c->last && n < 2; i++) { /* two: none */
         const assay_term *t = &a->terms[i];
-        if ((t->flags & ASSAY_TERM_STOP) || IS_ANY(t, hedges)) {
+        /* "pretty much": a hedge of degree in two words */
+        bool pretty = is_word(t, "pretty") && i + 1 < c->last &&
+                      is_word(&a->terms[i + 1], "much");
+        bool cue = assay_polarity_cue(a, i) != ASSAY_CUE_NONE;
+        negated |= cue;
+        if (IS_ANY(t, hedges) || pretty) {
+            nhedge++;
+            idiom |= pretty;
+            i += pretty;
+            /* "Pretty much, for pure Python.": the idiom before a comma is
+             * the answer, whatever qualifies it */
+            if (pretty && n == 0 && i + 1 < c->last &&
+                (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+                break;
+            }
+            continue;
+        }
+        if ((t->flags & ASSAY_TERM_STOP) || (cue && !IN_CLASS(t, NO))) {
             continue;
         }
         n++;
-        v = IN_CLASS(t, YES) ? 1 : IN_CLASS(t, NO) ? -1 : 0;
+        /* "Not true." says no; "No, not at all" stays no */
+        v = IN_CLASS(t, YES) ? (negated ? -1 : 1) : IN_CLASS(t, NO) ? -1 : 0;
+    }
+    /* a hedge alone as the whole first sentence answers the question
+     * itself: "Mostly.", "Pretty much." say yes, "Not usually." says no.
+     * As an opener of a longer sentence ("Basically, the GIL ...") it is
+     * a manner of speaking, not an answer; "pretty much" opens none
+     * ("Pretty much, for pure Python."). */
+    if (n == 0 && nhedge > 0 &&
+        (idiom || c->last >= a->n ||
+         (a->terms[c->last].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
+        return negated ? -1 : 1;
     }
     return n == 1 ? v : 0;
 }

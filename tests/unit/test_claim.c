@@ -3639,6 +3639,41 @@ test_claim_hedged_yes_no(void **state)
     judged_free(j);
 }
 
+/* a hedge alone as the first sentence answers the question itself
+ * ("Mostly.", "Not usually."), and "pretty much" does before a comma too;
+ * a hedge opening a longer sentence is no answer */
+static void
+test_claim_hedge_alone_answers(void **state)
+{
+    (void)state;
+    static const char *q = "Can two threads update one Python dict safely "
+                           "without a lock?";
+    static const char *ref = "No. A single store is atomic, but a read "
+                             "followed by a write can interleave.";
+    static const char *const yes[] = {
+        "Mostly. A single store is atomic anyway.",
+        "Pretty much, since each store is atomic.",
+        "Pretty much, for plain stores.", "Pretty much."};
+    for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+        judged *j = judge(q, ref, yes[i], NULL, 0);
+        assert_int_equal(result_of(j, "No")->state, ASSAY_CLAIM_CONTRADICTED);
+        judged_free(j);
+    }
+    static const char *const no[] = {
+        "Not usually. A read and a write interleave.",
+        "Not true: a read and a write interleave."};
+    for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+        judged *j = judge(q, ref, no[i], NULL, 0);
+        assert_int_equal(result_of(j, "No")->state, ASSAY_CLAIM_SUPPORTED);
+        judged_free(j);
+    }
+    judged *j;
+    j = judge(q, ref, "Basically, a read followed by a write can interleave.",
+              NULL, 0);
+    assert_int_not_equal(result_of(j, "No")->state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* A conditional rule negated inside one clause judges nothing (the rule's
  * other half may be meant), but denied as a whole it is contradicted:
  * "It is a myth that ...", "... That is simply wrong." */
@@ -6238,6 +6273,7 @@ main(void)
         cmocka_unit_test(test_claim_question_conjunct_ends_at_a_verb),
         cmocka_unit_test(test_claim_agree_is_a_yes_no_answer),
         cmocka_unit_test(test_claim_hedged_yes_no),
+        cmocka_unit_test(test_claim_hedge_alone_answers),
         cmocka_unit_test(test_claim_rule_denied_as_a_whole),
         cmocka_unit_test(test_claim_proposition_inside_a_denial),
         cmocka_unit_test(test_claim_whole_rule_with_one_negation),
