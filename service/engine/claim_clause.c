@@ -466,6 +466,20 @@ may_end_segment(const assay_analysis *a, size_t i)
            is_word(t, "so");
 }
 
+/* Whether the segment opening at term seg is a bracket that a
+ * preposition before it takes as its object ("a pair of (type, value)",
+ * "between (a, b)"): a clause does not end in "of". */
+static bool
+object_bracket(const assay_analysis *a, size_t seg)
+{
+    static const char *const preps[] = {"of",   "with", "between", "into",
+                                        "from", "to",   "for",     "by",
+                                        "as",   "like", "than",    "about"};
+    return seg > 0 && (a->terms[seg].flags & ASSAY_TERM_OPEN_BEFORE) &&
+           !(a->terms[seg].flags & ASSAY_TERM_SENTENCE_BEFORE) &&
+           IS_ANY(&a->terms[seg - 1], preps);
+}
+
 /* A segment with fewer than two content words is usually a parenthesis or
  * a fragment ("O(1)", "on average"), not a clause: it joins the clause
  * before it unless it opens a sentence or a contrast, or a subject
@@ -557,6 +571,10 @@ assay_claim_split_clauses(const assay_analysis *a, const assay_wordnet *wn,
             in_aside && (a->terms[seg].flags & ASSAY_TERM_CLOSE_BEFORE);
         in_aside = (a->terms[seg].flags & ASSAY_TERM_OPEN_BEFORE) && i < a->n &&
                    (a->terms[i].flags & ASSAY_TERM_CLOSE_BEFORE) && words <= 4;
+        /* a bracket right after a preposition is its object, not an
+         * aside: "a pair of (dynamic type, value)" is one claim, and
+         * "dynamic type, value" alone would be one any "no type" denies */
+        in_aside = in_aside || object_bracket(a, seg);
         /* a fragment that an aside follows is the subject of a new clause
          * ("; token-based (JWT) sends"), not the tail of the last one */
         bool subject = i < a->n && !new_sentence &&

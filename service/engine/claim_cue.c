@@ -466,6 +466,12 @@ assay_claim_yesno_of(const assay_analysis *a, const clause *c)
         n++;
         /* "Not true." says no; "No, not at all" stays no */
         v = IN_CLASS(t, YES) ? (negated ? -1 : 1) : IN_CLASS(t, NO) ? -1 : 0;
+        /* "Yes, in CPython it does.": the yes or no before a comma is the
+         * answer, whatever the rest of its clause says */
+        if (n == 1 && v != 0 && i + 1 < c->last &&
+            (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+            return v;
+        }
     }
     /* a hedge alone as the whole first sentence answers the question
      * itself: "Mostly.", "Pretty much." say yes, "Not usually." says no.

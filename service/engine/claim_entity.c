@@ -865,6 +865,14 @@ assay_claim_entities_from_question(assay_claim_set *cs, const assay_analysis *q,
             }
             l[n++] = left[k - 1];
         }
+        /* ... and a type parameter from the near end, as the right name's
+         * far end loses it: "use `Arc<T>` rather than `Rc<T>`" names Arc,
+         * not "Arc T" (a longer word the reference never uses stays: the
+         * nearest words name the thing) */
+        while (n > 1 && l[n - 1]->surface_len == 1 &&
+               !in_analysis(r, l[n - 1]->hash)) {
+            n--;
+        }
         /* "use B-trees (or B+-trees) for on-disk indexes instead of
          * binary search trees": where the words right before "instead
          * of" are none the reference uses, the thing chosen is the

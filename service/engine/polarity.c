@@ -724,6 +724,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     unsigned ncue = 0;        /* adjacent clause cues: two cancel */
     bool reduced = false;     /* the cue denies a reduced relative clause */
     size_t lead_without = SIZE_MAX; /* a "without" opening its clause */
+    uint32_t sent_cue = 0; /* the sentence's last clause cue, for "nor" */
     for (size_t i = 0; i < a->n; i++) {
         const assay_term *t = &a->terms[i];
         /* "without one the function calls itself forever": a "without"
@@ -742,6 +743,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         }
         if (t->flags & ASSAY_TERM_SENTENCE_BEFORE) {
             sentence = 0;
+            sent_cue = 0;
         }
         if (t->flags & ASSAY_TERM_BREAK_BEFORE) {
             has_cue = false;
@@ -808,9 +810,16 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
              * first: it keeps the first's id */
             bool conjunct =
                 has_cue && (ncue & 1u) && joiner != SIZE_MAX && i - joiner <= 3;
+            /* "nor" goes on with the denial its sentence has made
+             * ("neither the compiler nor the CPU can reorder them", "the
+             * compiler cannot reorder them, nor can the CPU"): one
+             * negation said of both, not a second that cancels it */
+            bool nor = IS(t, "nor") && sent_cue != 0;
             has_cue = true;
             cue_at = content + !(t->flags & ASSAY_TERM_STOP);
-            cue_id = conjunct ? cue_id : (uint32_t)i + 1;
+            cue_id = nor ? sent_cue : conjunct ? cue_id : (uint32_t)i + 1;
+            ncue = nor ? 1 : ncue;
+            sent_cue = cue_id;
             lead_without =
                 IS(t, "without") &&
                         (i == 0 || (t->flags & ASSAY_TERM_BREAK_BEFORE))
@@ -861,6 +870,18 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
                 has_cue = false;
                 ncue = 0;
             }
+        }
+        /* "doesn't run until the queue is empty" says when it runs, not
+         * that it does not: "until" after a negated predicate in its
+         * clause turns the denial into a time ("runs only once the queue
+         * is empty"); the words it covered are said plainly */
+        if (has_cue && (ncue & 1u) && IS(t, "until") && cue_id > 0 &&
+            !(t->flags & ASSAY_TERM_BREAK_BEFORE) && content > cue_at) {
+            for (size_t q = cue_id - 1; q < i; q++) {
+                cover[q] = cover[q] == cue_id ? 0 : cover[q];
+            }
+            has_cue = false; /* nor is what "until" opens denied */
+            ncue = 0;
         }
         if (assay_scope_boundary(a, i) || time_adjunct(a, i)) {
             has_cue = false;

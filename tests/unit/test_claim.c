@@ -2554,6 +2554,56 @@ test_claim_conjunct_negations_are_one_denial(void **state)
     judged_free(j);
 }
 
+/* "neither X nor Y" and "..., nor can Y" are one denial of both: they
+ * agree with "X and Y can't ...", where the two cues used to cancel */
+static void
+test_claim_neither_nor_is_one_denial(void **state)
+{
+    (void)state;
+    const char *q = "What does a memory barrier guarantee?";
+    const char *ref = "The compiler and the CPU can't move loads across it.";
+    static const char *const agree[] = {
+        "Neither the compiler nor the CPU can move loads across it.",
+        "The compiler cannot move loads across it, nor can the CPU."};
+    for (size_t i = 0; i < sizeof(agree) / sizeof(agree[0]); i++) {
+        judged *j = judge(q, ref, agree[i], NULL, 0);
+        assert_int_equal(result_of(j, "The compiler")->state,
+                         ASSAY_CLAIM_SUPPORTED);
+        judged_free(j);
+    }
+    judged *j = judge(q, ref,
+                      "The compiler and the CPU can move loads "
+                      "across it.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "The compiler")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+/* "doesn't run until X" agrees with "runs after X": the negation says
+ * when, not whether */
+static void
+test_claim_not_until_agrees_with_after(void **state)
+{
+    (void)state;
+    const char *q = "When does the timer callback run?";
+    const char *ref = "The timer callback runs after the current script "
+                      "finishes.";
+    judged *j = judge(q, ref,
+                      "The timer callback doesn't run until the current "
+                      "script finishes.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "The timer")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+    j = judge(q, ref,
+              "The timer callback doesn't run after the current "
+              "script finishes.",
+              NULL, 0);
+    assert_int_equal(result_of(j, "The timer")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* An opposite said plainly is a contradiction of its own: a second change
  * of polarity in the same clause, on another word ("stores them" against
  * "without storing them"), is another contradiction, not a cancellation. */
@@ -3446,6 +3496,57 @@ test_claim_antonym_needs_the_predicate_head(void **state)
     judged_free(j);
 }
 
+/* a type parameter after the name chosen ("`Arc<T>` rather than
+ * `Rc<T>`") is no word of its name: the claims said of Arc have it as
+ * their subject, so what an answer says of Rc is not said against them */
+static void
+test_claim_type_parameter_leaves_the_name(void **state)
+{
+    (void)state;
+    static const char *q = "When would you pick `Arc<T>` rather than `Rc<T>`?";
+    static const char *ref = "`Arc` bumps its counter with atomic "
+                             "instructions. `Rc` bumps a plain counter.";
+    assay_claim_set cs;
+    build(&cs, q, ref, NULL, 0);
+    assert_int_equal(cs.n, 2);
+    assert_true(cs.c[0].subject >= 0);
+    assert_true(cs.c[1].subject >= 0);
+    assert_int_not_equal(cs.c[0].subject, cs.c[1].subject);
+    assay_claims_fini(&cs);
+    judged *j = judge(
+        q, ref, "Rc's counter isn't bumped with atomic instructions.", NULL, 0);
+    assert_int_not_equal(result_of(j, "`Arc`")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
+/* a bracket a preposition takes as its object stays in its clause: "a
+ * pair of (type, value)" is one claim, so "holds no type" of something
+ * else does not deny a fragment "type, value" */
+static void
+test_claim_bracket_after_preposition_is_its_object(void **state)
+{
+    (void)state;
+    static const char *q = "Why is the boxed value not null?";
+    static const char *ref = "A boxed value is a pair of (runtime class, "
+                             "payload), and it is null only when both are "
+                             "null.";
+    assay_claim_set cs;
+    build(&cs, q, ref, NULL, 0);
+    assert_int_equal(cs.n, 2);
+    assert_string_equal(cs.c[0].text,
+                        "A boxed value is a pair of (runtime class, payload");
+    assay_claims_fini(&cs);
+    judged *j = judge(q, ref,
+                      "The boxed value is not null just because its payload "
+                      "is; it is null only when it holds no runtime class "
+                      "and no payload.",
+                      NULL, 0);
+    assert_int_not_equal(result_of(j, "A boxed")->state,
+                         ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 static void
 test_claim_parenthesised_appositive_keeps_the_subject(void **state)
 {
@@ -3653,7 +3754,8 @@ test_claim_hedge_alone_answers(void **state)
     static const char *const yes[] = {
         "Mostly. A single store is atomic anyway.",
         "Pretty much, since each store is atomic.",
-        "Pretty much, for plain stores.", "Pretty much."};
+        "Pretty much, for plain stores.", "Yes, in CPython it does.",
+        "Pretty much."};
     for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
         judged *j = judge(q, ref, yes[i], NULL, 0);
         assert_int_equal(result_of(j, "No")->state, ASSAY_CLAIM_CONTRADICTED);
@@ -3661,7 +3763,8 @@ test_claim_hedge_alone_answers(void **state)
     }
     static const char *const no[] = {
         "Not usually. A read and a write interleave.",
-        "Not true: a read and a write interleave."};
+        "Not true: a read and a write interleave.",
+        "No, in CPython it does not."};
     for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
         judged *j = judge(q, ref, no[i], NULL, 0);
         assert_int_equal(result_of(j, "No")->state, ASSAY_CLAIM_SUPPORTED);
@@ -6189,6 +6292,8 @@ main(void)
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
         cmocka_unit_test(test_claim_closest_clause_decides),
         cmocka_unit_test(test_claim_conjunct_negations_are_one_denial),
+        cmocka_unit_test(test_claim_neither_nor_is_one_denial),
+        cmocka_unit_test(test_claim_not_until_agrees_with_after),
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_rule_from_its_other_end),
         cmocka_unit_test(test_claim_comparative_is_its_base),
@@ -6288,6 +6393,8 @@ main(void)
         cmocka_unit_test(
             test_claim_concept_that_states_a_limit_agrees_with_a_denial),
         cmocka_unit_test(test_claim_parenthesised_appositive_keeps_the_subject),
+        cmocka_unit_test(test_claim_bracket_after_preposition_is_its_object),
+        cmocka_unit_test(test_claim_type_parameter_leaves_the_name),
         cmocka_unit_test(
             test_claim_restrictive_claim_agrees_with_negated_answer),
         cmocka_unit_test(test_claim_stats_keep_the_soft_evidence),

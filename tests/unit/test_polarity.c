@@ -782,6 +782,74 @@ test_polarity_conjunct_cue_is_the_same_denial(void **state)
     assay_analysis_fini(&a);
 }
 
+/* cover ids: "nor" goes on with its sentence's denial ("neither X nor
+ * Y", "X cannot ..., nor can Y"), the same id, not a new negation; in
+ * the next sentence it is one of its own */
+static void
+test_polarity_nor_is_the_same_denial(void **state)
+{
+    (void)state;
+    uint32_t cover[16];
+    assay_analysis a = analyse("neither the compiler nor the cpu can "
+                               "reorder them");
+    /* neither the compiler nor the cpu can reorder them
+     * 0       1   2        3   4   5   6   7       8 */
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[2], 1); /* 1 + the index of "neither" */
+    assert_int_equal(cover[5], 1);
+    assert_int_equal(cover[7], 1);
+    assay_analysis_fini(&a);
+
+    a = analyse("the compiler cannot reorder them, nor can the cpu");
+    /* the compiler cannot reorder them, nor can the cpu
+     * 0   1        2      3       4     5   6   7   8 */
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[3], 3);
+    assert_int_equal(cover[8], 3);
+    assay_analysis_fini(&a);
+
+    a = analyse("the compiler cannot reorder them. nor can the cpu");
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[3], 3);
+    assert_int_equal(cover[8], 6); /* a sentence of its own */
+    assay_analysis_fini(&a);
+}
+
+/* "not ... until" says when, not whether: the negated predicate before
+ * "until" is said plainly; without "until", or with a comma before it,
+ * it stays denied */
+static void
+test_polarity_not_until_is_a_time(void **state)
+{
+    (void)state;
+    uint32_t cover[16];
+    assay_analysis a = analyse("the callback does not run until the queue "
+                               "is empty");
+    /* the callback does not run until the queue is empty
+     * 0   1        2    3   4   5     6   7     8  9 */
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[4], 0);
+    assert_int_equal(cover[7], 0);
+    assert_int_equal(cover[9], 0);
+    assay_analysis_fini(&a);
+
+    a = analyse("the callback does not run before the queue is empty");
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[4], 4);
+    assay_analysis_fini(&a);
+
+    a = analyse("the callback does not run, until the queue is empty");
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[4], 4);
+    assay_analysis_fini(&a);
+}
+
 /* A long answer of one sentence, built from the question's reference
  * words, with or without negators. */
 static char *
@@ -877,6 +945,8 @@ main(void)
         cmocka_unit_test(test_polarity_sentence_denials_cover_the_sentence),
         cmocka_unit_test(test_polarity_set_aside_phrase_is_denied),
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
+        cmocka_unit_test(test_polarity_nor_is_the_same_denial),
+        cmocka_unit_test(test_polarity_not_until_is_a_time),
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
         cmocka_unit_test(test_polarity_without_under_a_negation_is_a_need),
