@@ -661,6 +661,24 @@ negator_ahead(const assay_analysis *a, size_t i)
 static const char *const subject_openers[] = {
     "a", "an", "the", "it", "they", "we", "you", "he", "she", "this", "these"};
 
+/* Whether terms [from, to) name a thing of their own: a content word
+ * that is no back-reference ("that", "this", "it" stand for what was
+ * said before) */
+static bool
+named_subject(const assay_analysis *a, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        const assay_term *t = &a->terms[k];
+        if (assay_term_content(t) &&
+            !assay_term_in(t, backrefs,
+                           sizeof(backrefs) / sizeof(backrefs[0])) &&
+            !IN(t, denials)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void
 assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
 {
@@ -671,6 +689,10 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
     /* pass 1: sentences holding a copular denial are denied as a whole */
     size_t sent_start = 0, prev_start = 0;
     uint32_t denied = 0;
+    /* where the denial starts in its sentence, and where the sentence's
+     * last contrast clause opened ("..., while the strict versions are
+     * false") */
+    size_t denied_from = 0, contrast_at = 0;
     bool any = false;
     /* a term deny_unneeded_subjects reads: without one (most answers) its
      * pass over the answer is skipped */
@@ -679,7 +701,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
         if (i == a->n ||
             (i > 0 && (a->terms[i].flags & ASSAY_TERM_SENTENCE_BEFORE))) {
             for (size_t k = sent_start; k < i; k++) {
-                cover[k] = denied;
+                cover[k] = k >= denied_from ? denied : 0;
             }
             /* "X. That is a myth.": a short denial of "that" / "this"
              * denies the sentence before it */
@@ -693,6 +715,7 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             prev_start = sent_start;
             sent_start = i;
             denied = 0;
+            denied_from = contrast_at = i;
         }
         if (i < a->n) {
             assay_cue c = assay_polarity_cue(a, i);
@@ -701,9 +724,24 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             }
             any = any || c != ASSAY_CUE_NONE;
             candidates = candidates || needless_candidate(&a->terms[i]);
+            /* "while" / "whereas" set another thing beside the first;
+             * "but" may take back the same one ("it is correct but there
+             * is a chance it is wrong") */
+            if ((IS(&a->terms[i], "while") || IS(&a->terms[i], "whereas")) &&
+                assay_scope_boundary(a, i)) {
+                contrast_at = i;
+            }
             if (c == ASSAY_CUE_SENTENCE &&
                 !(a->terms[i].flags & ASSAY_TERM_NEGATOR) && denied == 0) {
                 denied = (uint32_t)i + 1;
+                /* "X, while the strict versions are false": a copular
+                 * denial said of a thing its contrast clause names is that
+                 * clause's predicate, not a denial of the sentence ("...,
+                 * while that is false" still denies what came before) */
+                denied_from = contrast_at > sent_start &&
+                                      named_subject(a, contrast_at + 1, i)
+                                  ? contrast_at
+                                  : sent_start;
             }
         }
     }

@@ -2580,6 +2580,25 @@ test_claim_neither_nor_is_one_denial(void **state)
     judged_free(j);
 }
 
+/* "..., while the strict versions are false" denies only its own
+ * clause: the claims before "while" are said plainly, so an answer
+ * saying them agrees */
+static void
+test_claim_false_in_a_while_clause_denies_that_clause(void **state)
+{
+    (void)state;
+    const char *q = "Loose vs strict comparison?";
+    const char *ref = "Loose comparison converts the operands, so mixed "
+                      "pairs compare as true while the strict versions are "
+                      "false.";
+    judged *j = judge(q, ref,
+                      "Loose comparison converts both sides first, so mixed "
+                      "pairs compare as true.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "so mixed")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* "doesn't run until X" agrees with "runs after X": the negation says
  * when, not whether */
 static void
@@ -6294,6 +6313,7 @@ main(void)
         cmocka_unit_test(test_claim_conjunct_negations_are_one_denial),
         cmocka_unit_test(test_claim_neither_nor_is_one_denial),
         cmocka_unit_test(test_claim_not_until_agrees_with_after),
+        cmocka_unit_test(test_claim_false_in_a_while_clause_denies_that_clause),
         cmocka_unit_test(test_claim_other_instances),
         cmocka_unit_test(test_claim_rule_from_its_other_end),
         cmocka_unit_test(test_claim_comparative_is_its_base),

@@ -850,6 +850,33 @@ test_polarity_not_until_is_a_time(void **state)
     assay_analysis_fini(&a);
 }
 
+/* a copular denial ("are false") in a "while" clause naming a thing of
+ * its own is that clause's predicate: what comes before "while" is not
+ * denied; after "but" (which may take back the same thing) it still
+ * denies the whole sentence */
+static void
+test_polarity_false_in_a_while_clause(void **state)
+{
+    (void)state;
+    uint32_t cover[24];
+    assay_analysis a = analyse("loose checks are true while the strict "
+                               "versions are false");
+    /* loose checks are true while the strict versions are false
+     * 0     1      2   3    4     5   6      7        8   9 */
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_equal(cover[1], 0);
+    assert_int_equal(cover[3], 0);
+    assert_int_not_equal(cover[7], 0);
+    assay_analysis_fini(&a);
+
+    a = analyse("loose checks are true but the strict versions are false");
+    memset(cover, 0, sizeof(cover));
+    assay_negation_cover(&a, 5, cover);
+    assert_int_not_equal(cover[1], 0);
+    assay_analysis_fini(&a);
+}
+
 /* A long answer of one sentence, built from the question's reference
  * words, with or without negators. */
 static char *
@@ -947,6 +974,7 @@ main(void)
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
         cmocka_unit_test(test_polarity_nor_is_the_same_denial),
         cmocka_unit_test(test_polarity_not_until_is_a_time),
+        cmocka_unit_test(test_polarity_false_in_a_while_clause),
         cmocka_unit_test(test_polarity_denied_negation_cancels),
         cmocka_unit_test(test_polarity_prevention_negates_what_it_prevents),
         cmocka_unit_test(test_polarity_without_under_a_negation_is_a_need),
