@@ -437,7 +437,7 @@ assay_claim_yesno_of(const assay_analysis *a, const clause *c)
     static const char *const hedges[] = {
         "generally", "usually",  "mostly",    "basically",  "essentially",
         "typically", "normally", "largely",   "absolutely", "definitely",
-        "certainly", "probably", "obviously", "clearly"};
+        "certainly", "probably", "obviously", "clearly",    "really"};
     size_t n = 0, nhedge = 0;
     int v = 0;
     bool negated = false, idiom = false;

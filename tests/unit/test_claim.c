@@ -3783,6 +3783,7 @@ test_claim_hedge_alone_answers(void **state)
     static const char *const no[] = {
         "Not usually. A read and a write interleave.",
         "Not true: a read and a write interleave.",
+        "Not really. A read and a write interleave.",
         "No, in CPython it does not."};
     for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
         judged *j = judge(q, ref, no[i], NULL, 0);
