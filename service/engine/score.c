@@ -200,21 +200,19 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a, size_t surface,
             while (gram_probe_on(slot[h].key, k)) {
                 h = (h + 1) & mask;
             }
-            /* No branch on hit or miss: on a miss (an empty slot, count
-             * 0, weighed as 1) w is masked to +0.0 and the sum gains
-             * +0.0, which leaves its (non-negative) bits as they are; on
-             * a hit the sum gains w * tf as before. */
-            uint32_t c = slot[h].count;
-            double w = assay_keep_if(refs[r].f[i].w, slot[h].key == k);
-            dot += w * assay_tf_weight(c + (c == 0));
+            /* No branch on hit or miss: a miss ends at an empty slot,
+             * count 0, weighed +0.0 (assay_tf_weight0), and the sum gains
+             * w * +0.0 = +0.0, which leaves its (non-negative) bits as
+             * they are; on a hit the sum gains w * tf as before. */
+            dot += refs[r].f[i].w * assay_tf_weight0(slot[h].count);
         }
         top = dot > top ? dot : top;
     }
     double norm = 0.0;
     for (size_t u = 0; u < cap / 64; u++) {
         for (uint64_t bits = used[u]; bits != 0; bits &= bits - 1) {
-            gram_slot *g = &slot[u * 64 + (size_t)__builtin_ctzll(bits)];
-            double w = assay_tf_weight(g->count);
+            gram_slot *g = &slot[u * 64 + (unsigned)__builtin_ctzll(bits)];
+            double w = assay_tf_weight0(g->count); /* count >= 1 */
             norm += w * w;
             *g = (gram_slot){0, 0};
         }
