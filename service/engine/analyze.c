@@ -496,7 +496,13 @@ an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
             (t->flags & ASSAY_TOK_CODE) && t->start > 0 && t->end < norm.len;
         term->start = norm.offsets[t->start - (span ? 1 : 0)];
         term->end = an_orig_end(&norm, t->end + (span ? 1 : 0));
-        if (kind == 0 && acronym_plural(text, term->start, term->end, wlen)) {
+        /* An acronym's plural, a keyword in capitals, a capital letter and
+         * an acronym all open with a capital in the original text: a word
+         * that does not (nearly every one) skips the four readings. */
+        const bool capital0 =
+            (unsigned char)(text[term->start] - 'A') < 26; /* 'A'..'Z' */
+        if (capital0 && kind == 0 &&
+            acronym_plural(text, term->start, term->end, wlen)) {
             /* "SSDs", "CPUs", "VMs": the acronym, as "SSD" is (the
              * stemmer keeps "ssds" and "cpus" whole) */
             stem = an_copy(&arena, w, wlen - 1);
@@ -508,8 +514,9 @@ an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
             term->hash = assay_term_hash(stem, stem_len);
             term->text_sig = assay_edit_sig(stem, stem_len);
         }
-        if ((flags & ASSAY_TERM_STOP) && !(flags & ASSAY_TERM_NEGATOR) &&
-            kind == 0 && capital_word(text, term->start, term->end, w, wlen)) {
+        if (capital0 && (flags & ASSAY_TERM_STOP) &&
+            !(flags & ASSAY_TERM_NEGATOR) && kind == 0 &&
+            capital_word(text, term->start, term->end, w, wlen)) {
             if (lower_text < 0) {
                 lower_text = mostly_lower(text, len);
             }
@@ -546,11 +553,11 @@ an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
         term->text_len = stem_len;
         term->surface = surface;
         term->surface_len = wlen;
-        if (term->end == term->start + 1 && text[term->start] >= 'A' &&
-            text[term->start] <= 'Z') {
+        if (capital0 && term->end == term->start + 1) {
             flags |= ASSAY_TERM_CAPITAL;
         }
-        if (written_acronym(text + term->start, term->end - term->start)) {
+        if (capital0 &&
+            written_acronym(text + term->start, term->end - term->start)) {
             flags |= ASSAY_TERM_ACRONYM;
         }
         term->flags = flags;
