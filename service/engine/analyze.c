@@ -447,22 +447,24 @@ an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
             copy[t->end] = '\0';
             surface = copy + t->start;
         }
-        if (wc != NULL &&
-            wc_get(wc, gen, kind, w, wlen, norm.len + 1 - t->start, &wi)) {
-            flags |= wi.flags;
-            stem = surface == NULL || !wi.own_text
+        const wc_slot *ws = wc != NULL ? wc_find(wc, gen, kind, w, wlen,
+                                                 norm.len + 1 - t->start)
+                                       : NULL;
+        if (ws != NULL) {
+            flags |= ws->flags;
+            stem = surface == NULL || !ws->own_text
                        ? surface
-                       : an_copy(&arena, wi.text, wi.text_len);
+                       : an_copy(&arena, ws->text, ws->tlen);
             if (stem == NULL) {
                 rc = ASSAY_ENOMEM;
                 goto oom;
             }
-            stem_len = wi.text_len;
-            term->hash = wi.hash;
-            term->wclass = wi.wclass;
-            term->neg = wi.neg;
-            term->text_sig = wi.text_sig;
-            term->surface_sig = wi.surface_sig;
+            stem_len = ws->tlen;
+            term->hash = ws->hash;
+            term->wclass = ws->wclass;
+            term->neg = ws->neg;
+            term->text_sig = ws->text_sig;
+            term->surface_sig = ws->surface_sig;
         } else {
             rc = surface == NULL ? ASSAY_ENOMEM
                                  : an_word(lex, stemmer, &arena, w, wlen,
