@@ -447,22 +447,24 @@ an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
             copy[t->end] = '\0';
             surface = copy + t->start;
         }
-        if (wc != NULL &&
-            wc_get(wc, gen, kind, w, wlen, norm.len + 1 - t->start, &wi)) {
-            flags |= wi.flags;
-            stem = surface == NULL || !wi.own_text
+        const wc_slot *ws = wc != NULL ? wc_find(wc, gen, kind, w, wlen,
+                                                 norm.len + 1 - t->start)
+                                       : NULL;
+        if (ws != NULL) {
+            flags |= ws->flags;
+            stem = surface == NULL || !ws->own_text
                        ? surface
-                       : an_copy(&arena, wi.text, wi.text_len);
+                       : an_copy(&arena, ws->text, ws->tlen);
             if (stem == NULL) {
                 rc = ASSAY_ENOMEM;
                 goto oom;
             }
-            stem_len = wi.text_len;
-            term->hash = wi.hash;
-            term->wclass = wi.wclass;
-            term->neg = wi.neg;
-            term->text_sig = wi.text_sig;
-            term->surface_sig = wi.surface_sig;
+            stem_len = ws->tlen;
+            term->hash = ws->hash;
+            term->wclass = ws->wclass;
+            term->neg = ws->neg;
+            term->text_sig = ws->text_sig;
+            term->surface_sig = ws->surface_sig;
         } else {
             rc = surface == NULL ? ASSAY_ENOMEM
                                  : an_word(lex, stemmer, &arena, w, wlen,
@@ -496,7 +498,13 @@ an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
             (t->flags & ASSAY_TOK_CODE) && t->start > 0 && t->end < norm.len;
         term->start = norm.offsets[t->start - (span ? 1 : 0)];
         term->end = an_orig_end(&norm, t->end + (span ? 1 : 0));
-        if (kind == 0 && acronym_plural(text, term->start, term->end, wlen)) {
+        /* An acronym's plural, a keyword in capitals, a capital letter and
+         * an acronym all open with a capital in the original text: a word
+         * that does not (nearly every one) skips the four readings. */
+        const bool capital0 =
+            (unsigned char)(text[term->start] - 'A') < 26; /* 'A'..'Z' */
+        if (capital0 && kind == 0 &&
+            acronym_plural(text, term->start, term->end, wlen)) {
             /* "SSDs", "CPUs", "VMs": the acronym, as "SSD" is (the
              * stemmer keeps "ssds" and "cpus" whole) */
             stem = an_copy(&arena, w, wlen - 1);
@@ -508,8 +516,9 @@ an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
             term->hash = assay_term_hash(stem, stem_len);
             term->text_sig = assay_edit_sig(stem, stem_len);
         }
-        if ((flags & ASSAY_TERM_STOP) && !(flags & ASSAY_TERM_NEGATOR) &&
-            kind == 0 && capital_word(text, term->start, term->end, w, wlen)) {
+        if (capital0 && (flags & ASSAY_TERM_STOP) &&
+            !(flags & ASSAY_TERM_NEGATOR) && kind == 0 &&
+            capital_word(text, term->start, term->end, w, wlen)) {
             if (lower_text < 0) {
                 lower_text = mostly_lower(text, len);
             }
@@ -546,11 +555,11 @@ an_run(const assay_lexicon *lex, assay_stemmer *stemmer, const char *text,
         term->text_len = stem_len;
         term->surface = surface;
         term->surface_len = wlen;
-        if (term->end == term->start + 1 && text[term->start] >= 'A' &&
-            text[term->start] <= 'Z') {
+        if (capital0 && term->end == term->start + 1) {
             flags |= ASSAY_TERM_CAPITAL;
         }
-        if (written_acronym(text + term->start, term->end - term->start)) {
+        if (capital0 &&
+            written_acronym(text + term->start, term->end - term->start)) {
             flags |= ASSAY_TERM_ACRONYM;
         }
         term->flags = flags;

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Keys of content words (skipping demoted ones when demoted != NULL). */
 static assay_err
@@ -96,8 +99,8 @@ gram_count(const assay_analysis *a)
  * byte at a time: the word's bytes, then the closing space, outside the
  * loop (no test per byte for the word's end). */
 #define FOR_EACH_GRAM(a, K, BODY)                                              \
-    for (size_t gi_ = 0; gi_ < (a)->n; gi_++) {                                \
-        const assay_term *gt_ = &(a)->terms[gi_];                              \
+    for (const assay_term *gt_ = (a)->terms, *ge_ = gt_ + (a)->n; gt_ < ge_;   \
+         gt_++) {                                                              \
         size_t gn_ = gt_->surface_len;                                         \
         if ((gt_->flags & ASSAY_TERM_STOP) || gn_ == 0) {                      \
             continue;                                                          \
@@ -151,6 +154,27 @@ gram_probe_on(uint32_t key, uint32_t k)
     return (uint64_t)key * (key ^ k) != 0;
 }
 
+/* The used marks (0x80 or 0) of 64 slots from u as a mask, bit i for
+ * slot u + i: sixteen bytes to a movemask with SSE2 */
+static uint64_t
+gram_used_mask(const uint8_t *u)
+{
+#if defined(__SSE2__)
+    uint64_t m = 0;
+    for (int b = 3; b >= 0; b--) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + 16 * b));
+        m = m << 16 | (uint16_t)_mm_movemask_epi8(v);
+    }
+    return m;
+#else
+    uint64_t m = 0;
+    for (int i = 0; i < 64; i++) {
+        m |= (uint64_t)(u[i] >> 7) << i;
+    }
+    return m;
+#endif
+}
+
 /* surface: a's gram_count, which answer_vectors sums on its pass over the
  * terms */
 static assay_err
@@ -162,16 +186,18 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a, size_t surface,
     while (cap < 2 * grams) {
         cap *= 2;
     }
-    /* A bitmap of the used slots makes the norm pass visit them without
-     * scanning the empty three quarters, in the same slot order as a scan
-     * (so the same sum, bit for bit), and the last pass zero just them:
-     * the table is all zero between answers, not cleared whole for each. */
-    gram_slot *slot = assay_scratch_get_zero(
-        sc, ASSAY_SCRATCH_GRAMS, cap * sizeof(*slot) + cap / 64 * 8);
+    /* A byte per slot marks the used ones (one store per gram, where a
+     * bitmap's bit took five instructions), read back 64 to a mask, so the
+     * norm pass visits them without scanning the empty three quarters, in
+     * the same slot order as a scan (so the same sum, bit for bit), and
+     * zeroes just them and their marks: the table is all zero between
+     * answers, not cleared whole for each. */
+    gram_slot *slot = assay_scratch_get_zero(sc, ASSAY_SCRATCH_GRAMS,
+                                             cap * (sizeof(*slot) + 1));
     if (slot == NULL) {
         return ASSAY_ENOMEM;
     }
-    uint64_t *used = (uint64_t *)(slot + cap);
+    uint8_t *used = (uint8_t *)(slot + cap);
     size_t mask = cap - 1;
     /* Whether a slot is empty, the gram's or another's is a coin toss per
      * gram, so the probes test both at once (gram_probe_on: one branch,
@@ -183,7 +209,7 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a, size_t surface,
             h = (h + 1) & mask;
         }
         slot[h].key = k;
-        used[h / 64] |= 1ULL << (h % 64);
+        used[h] = 0x80;
         slot[h].count++;
     })
     /* The references' dot products before the norm, so one pass over the
@@ -200,25 +226,27 @@ chargram_cosine(assay_scratch *sc, const assay_analysis *a, size_t surface,
             while (gram_probe_on(slot[h].key, k)) {
                 h = (h + 1) & mask;
             }
-            /* No branch on hit or miss: on a miss (an empty slot, count
-             * 0, weighed as 1) w is masked to +0.0 and the sum gains
-             * +0.0, which leaves its (non-negative) bits as they are; on
-             * a hit the sum gains w * tf as before. */
-            uint32_t c = slot[h].count;
-            double w = assay_keep_if(refs[r].f[i].w, slot[h].key == k);
-            dot += w * assay_tf_weight(c + (c == 0));
+            /* No branch on hit or miss: a miss ends at an empty slot,
+             * count 0, weighed +0.0 (assay_tf_weight0), and the sum gains
+             * w * +0.0 = +0.0, which leaves its (non-negative) bits as
+             * they are; on a hit the sum gains w * tf as before. */
+            dot += refs[r].f[i].w * assay_tf_weight0(slot[h].count);
         }
         top = dot > top ? dot : top;
     }
     double norm = 0.0;
-    for (size_t u = 0; u < cap / 64; u++) {
-        for (uint64_t bits = used[u]; bits != 0; bits &= bits - 1) {
-            gram_slot *g = &slot[u * 64 + (size_t)__builtin_ctzll(bits)];
-            double w = assay_tf_weight(g->count);
+    for (size_t u = 0; u < cap; u += 64) {
+        uint64_t bits = gram_used_mask(used + u);
+        if (bits == 0) {
+            continue;
+        }
+        for (; bits != 0; bits &= bits - 1) {
+            gram_slot *g = &slot[u + (unsigned)__builtin_ctzll(bits)];
+            double w = assay_tf_weight0(g->count); /* count >= 1 */
             norm += w * w;
             *g = (gram_slot){0, 0};
         }
-        used[u] = 0;
+        memset(used + u, 0, 64);
     }
     double best = norm > 0 ? top / sqrt(norm) : 0.0;
     *out = best > 1.0 ? 1.0 : best;

@@ -20,27 +20,40 @@
 #include <string.h>
 
 /* Sublinear term frequency 1 + ln(tf); the common small counts come from a
- * table (ln is a visible share of a verdict's time otherwise). */
+ * table (ln is a visible share of a verdict's time otherwise). Entry 0 is
+ * assay_tf_weight0's. */
+static const double assay_tf_tab[17] = {0,
+                                        1,
+                                        1.6931471805599454,
+                                        2.09861228866811,
+                                        2.3862943611198908,
+                                        2.6094379124341005,
+                                        2.791759469228055,
+                                        2.9459101490553135,
+                                        3.0794415416798357,
+                                        3.1972245773362196,
+                                        3.3025850929940459,
+                                        3.3978952727983707,
+                                        3.4849066497880004,
+                                        3.5649493574615367,
+                                        3.6390573296152584,
+                                        3.7080502011022101,
+                                        3.7725887222397811};
+
 static inline double
 assay_tf_weight(size_t tf)
 {
-    static const double tab[16] = {1,
-                                   1.6931471805599454,
-                                   2.09861228866811,
-                                   2.3862943611198908,
-                                   2.6094379124341005,
-                                   2.791759469228055,
-                                   2.9459101490553135,
-                                   3.0794415416798357,
-                                   3.1972245773362196,
-                                   3.3025850929940459,
-                                   3.3978952727983707,
-                                   3.4849066497880004,
-                                   3.5649493574615367,
-                                   3.6390573296152584,
-                                   3.7080502011022101,
-                                   3.7725887222397811};
-    return tf >= 1 && tf <= 16 ? tab[tf - 1] : 1.0 + log((double)tf);
+    return tf >= 1 && tf <= 16 ? assay_tf_tab[tf] : 1.0 + log((double)tf);
+}
+
+/* assay_tf_weight0 is assay_tf_weight, and 0 for a count of 0: a count
+ * read from a probe that missed weighs its term to +0.0 without a test of
+ * the hit (a product with +0.0 added to a non-negative sum leaves its
+ * bits). */
+static inline double
+assay_tf_weight0(size_t tf)
+{
+    return tf <= 16 ? assay_tf_tab[tf] : 1.0 + log((double)tf);
 }
 
 /* w when keep, else +0.0, by masking its bits: for sums whose terms are

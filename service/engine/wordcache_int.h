@@ -87,13 +87,15 @@ wc_set(assay_wordcache *c, const uint64_t q[WC_Q], size_t len, uint64_t gen)
     return &c->slots[2 * ((size_t)(x >> 32) & (ASSAY_WORDCACHE_SLOTS / 2 - 1))];
 }
 
-/* assay_wordcache_get, inline (wordcache.h) */
-static inline bool
-wc_get(assay_wordcache *c, uint64_t gen, unsigned kind, const char *w,
-       size_t len, size_t avail, assay_wordinfo *out)
+/* The slot that holds word w (as assay_wordcache_get finds it), NULL when
+ * none does: analysis reads the fields it needs from the slot, without a
+ * copy into an assay_wordinfo first. */
+static inline const wc_slot *
+wc_find(assay_wordcache *c, uint64_t gen, unsigned kind, const char *w,
+        size_t len, size_t avail)
 {
     if (len == 0 || len > ASSAY_WORDCACHE_WORD) {
-        return false;
+        return NULL;
     }
     uint64_t q[WC_Q];
     wc_load(w, len, avail, q);
@@ -103,14 +105,25 @@ wc_get(assay_wordcache *c, uint64_t gen, unsigned kind, const char *w,
         if (s->word[0] == q[0] && s->word[1] == q[1] && s->word[2] == q[2] &&
             s->gen == gen && s->wlen == len && s->kind == kind) {
             c->hits++;
-            *out = (assay_wordinfo){s->hash,     s->flags,    s->tlen,
-                                    s->own_text, s->text,     s->wclass,
-                                    s->neg,      s->text_sig, s->surface_sig};
-            return true;
+            return s;
         }
     }
     c->misses++;
-    return false;
+    return NULL;
+}
+
+/* assay_wordcache_get, inline (wordcache.h) */
+static inline bool
+wc_get(assay_wordcache *c, uint64_t gen, unsigned kind, const char *w,
+       size_t len, size_t avail, assay_wordinfo *out)
+{
+    const wc_slot *s = wc_find(c, gen, kind, w, len, avail);
+    if (s != NULL) {
+        *out = (assay_wordinfo){s->hash,     s->flags,    s->tlen,
+                                s->own_text, s->text,     s->wclass,
+                                s->neg,      s->text_sig, s->surface_sig};
+    }
+    return s != NULL;
 }
 
 #endif

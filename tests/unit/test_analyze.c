@@ -231,6 +231,23 @@ test_analyze_acronym_plurals_map_to_the_acronym(void **state)
                  sizeof(w) / sizeof(w[0]));
 }
 
+/* the readings of capitals (a capital letter, an acronym, its plural)
+ * hold from A to Z, the first letter opening the range or closing it, and
+ * not for a word opening in lower case */
+static void
+test_analyze_capitals_from_a_to_z(void **state)
+{
+    (void)state;
+    static const want_term w[] = {
+        {"z", "z", 0, 1, CAP},       {"zfs", "zfs", 2, 5, ACR},
+        {"zip", "zips", 6, 10, ACR}, {"a", "a", 11, 12, CAP},
+        {"aw", "aws", 13, 16, ACR},  {"api", "apis", 17, 21, ACR},
+        {"zfs", "zfs", 22, 25, 0},   {"aw", "aws", 26, 29, 0},
+    };
+    expect_terms(NULL, "Z ZFS ZIPs A AWS APIs zFS aWS", w,
+                 sizeof(w) / sizeof(w[0]));
+}
+
 /* a hyphenated compound of letters inflects at its head: the last part
  * is stemmed ("B-trees" is "b-tree", as "B-tree" is; "multi-threaded"
  * and "multi-threading" are "multi-thread"); one with other characters,
@@ -695,6 +712,7 @@ main(void)
         cmocka_unit_test(test_analyze_touching_tokens_keep_their_surfaces),
         cmocka_unit_test(test_analyze_protected_plurals_map_to_the_term),
         cmocka_unit_test(test_analyze_acronym_plurals_map_to_the_acronym),
+        cmocka_unit_test(test_analyze_capitals_from_a_to_z),
         cmocka_unit_test(test_analyze_compound_stems_its_head),
         cmocka_unit_test(test_analyze_does_not_stem_tech_or_numbers),
         cmocka_unit_test_setup_teardown(

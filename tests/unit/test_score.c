@@ -567,6 +567,67 @@ test_chargram_is_the_plain_cosine(void **state)
     assay_prepared_fini(&pq);
 }
 
+/* the chargram feature stays the plain cosine answer after answer as the
+ * gram table's size grows and shrinks (from one word to 900): its slots and
+ * their used marks are left zero after each answer */
+static void
+test_chargram_table_grows_and_shrinks(void **state)
+{
+    const fixture *fx = *state;
+    const char *ref = "The GIL lets only one thread run Python bytecode.";
+    size_t rlen = strlen(ref);
+    const char *q = "What does the GIL do?";
+    assay_prepared pq;
+    assay_error err;
+    assay_error_init(&err);
+    assert_ok_err(assay_prepare(&pq, NULL, q, strlen(q), &ref, &rlen, 1, NULL,
+                                0, fx->m->lex, fx->m->idf, &fx->m->params, NULL,
+                                &err),
+                  &err);
+    enum { CAP = 8192 };
+    static uint32_t rk[CAP], ak[CAP];
+    static double rw[CAP], aw[CAP];
+    size_t nr = plain_grams(&pq.refs[0], rk, rw, CAP);
+    plain_weights(rw, nr);
+    static const size_t words[] = {1, 300, 2, 40, 900, 5, 120, 1, 600};
+    static char text[900 * 12];
+    uint32_t x = 11;
+    for (size_t s = 0; s < sizeof(words) / sizeof(words[0]); s++) {
+        size_t n = 0;
+        for (size_t w = 0; w < words[s]; w++) {
+            assay_test_lcg(&x);
+            if ((x >> 16) % 4 == 0) { /* a reference word now and then */
+                n += (size_t)sprintf(text + n, "bytecode ");
+                continue;
+            }
+            size_t len = 3 + (x >> 20) % 7;
+            for (size_t i = 0; i < len; i++) {
+                assay_test_lcg(&x);
+                text[n++] = (char)('a' + (x >> 16) % 8);
+            }
+            text[n++] = ' ';
+        }
+        assay_analysis a;
+        assert_ok(assay_analyze(fx->m->lex, NULL, text, n, &a, NULL));
+        size_t na = plain_grams(&a, ak, aw, CAP);
+        plain_weights(aw, na);
+        double dot = 0;
+        for (size_t i = 0; i < na; i++) {
+            for (size_t j = 0; j < nr; j++) {
+                dot += ak[i] == rk[j] ? aw[i] * rw[j] : 0.0;
+            }
+        }
+        assay_features f;
+        assay_concept_match mm[64];
+        assert_true(pq.concepts.n <= 64);
+        assert_ok(assay_features_compute(&pq, &a, fx->m->idf, &fx->m->params,
+                                         &f, mm));
+        assert_float_equal(f.f[ASSAY_F_chargram], dot > 1.0 ? 1.0 : dot, 1e-12);
+        assay_analysis_fini(&a);
+    }
+    assay_prepared_fini(&pq);
+}
+
 /* the shares of content words the question only, or neither the question
  * nor the references, use (counted from the distinct words' merges), the
  * first clause's question-only share and the other label (read per term
@@ -932,6 +993,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             test_word_count_features_are_the_formula, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chargram_is_the_plain_cosine,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_chargram_table_grows_and_shrinks,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_word_shares_are_the_per_term_counts, setup, teardown),

@@ -361,6 +361,22 @@ test_tfidf_sort_u64_matches_qsort(void **state)
     free(b);
 }
 
+/* assay_tf_weight0 weighs a count of 0 as +0.0 (a probe's miss) and any
+ * other count as assay_tf_weight does, bit for bit, the table's counts and
+ * those past it; both are 1 + ln tf */
+static void
+test_tfidf_tf_weight0_is_zero_then_tf_weight(void **state)
+{
+    (void)state;
+    double z = assay_tf_weight0(0);
+    assert_true(z == 0.0 && !signbit(z));
+    for (size_t tf = 1; tf <= 40; tf++) {
+        double w = assay_tf_weight(tf), w0 = assay_tf_weight0(tf);
+        assert_memory_equal(&w, &w0, sizeof(w));
+        assert_near(w, 1.0 + log((double)tf), EPS);
+    }
+}
+
 int
 main(void)
 {
@@ -379,6 +395,7 @@ main(void)
         cmocka_unit_test(test_tfidf_dot_lookup_matches_merge),
         cmocka_unit_test(test_tfidf_cosine_identical_is_one_disjoint_is_zero),
         cmocka_unit_test(test_tfidf_sort_u64_matches_qsort),
+        cmocka_unit_test(test_tfidf_tf_weight0_is_zero_then_tf_weight),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
