@@ -443,12 +443,17 @@ assay_claim_yesno_of(const assay_analysis *a, const clause *c)
     bool negated = false, idiom = false;
     for (size_t i = c->first; i < c->last && n < 2; i++) { /* two: none */
         const assay_term *t = &a->terms[i];
+        /* a negator (the flag, not the cue's scope reading: this runs
+         * over every answer's opening) */
+        bool cue = (t->flags & ASSAY_TERM_NEGATOR) != 0;
+        if ((t->flags & ASSAY_TERM_STOP) && !cue) {
+            continue; /* first: most words of an opening are */
+        }
+        negated |= cue;
         /* "pretty much": a hedge of degree in two words */
         bool pretty = is_word(t, "pretty") && i + 1 < c->last &&
                       is_word(&a->terms[i + 1], "much");
-        bool cue = assay_polarity_cue(a, i) != ASSAY_CUE_NONE;
-        negated |= cue;
-        if (IS_ANY(t, hedges) || pretty) {
+        if (pretty || IS_ANY(t, hedges)) {
             nhedge++;
             idiom |= pretty;
             i += pretty;
@@ -460,7 +465,7 @@ assay_claim_yesno_of(const assay_analysis *a, const clause *c)
             }
             continue;
         }
-        if ((t->flags & ASSAY_TERM_STOP) || (cue && !IN_CLASS(t, NO))) {
+        if (cue && !IN_CLASS(t, NO)) {
             continue;
         }
         n++;

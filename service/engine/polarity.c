@@ -727,7 +727,8 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             /* "while" / "whereas" set another thing beside the first;
              * "but" may take back the same one ("it is correct but there
              * is a chance it is wrong") */
-            if ((IS(&a->terms[i], "while") || IS(&a->terms[i], "whereas")) &&
+            if ((a->terms[i].wclass & ASSAY_WC(BOUNDARY)) &&
+                (IS(&a->terms[i], "while") || IS(&a->terms[i], "whereas")) &&
                 assay_scope_boundary(a, i)) {
                 contrast_at = i;
             }
