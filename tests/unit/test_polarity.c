@@ -3,6 +3,7 @@
 #include "assay_test.h"
 #include "assay_test_lex.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -782,6 +783,22 @@ test_polarity_conjunct_cue_is_the_same_denial(void **state)
     assay_analysis_fini(&a);
 }
 
+/* The negation cover over term i of text (window 5, as the tests
+ * above). */
+static uint32_t
+cover_at(const char *text, size_t i)
+{
+    assay_analysis a = analyse(text);
+    assert_true(i < a.n);
+    uint32_t *cover = calloc(a.n, sizeof(*cover));
+    assert_non_null(cover);
+    assay_negation_cover(&a, 5, cover);
+    uint32_t c = cover[i];
+    free(cover);
+    assay_analysis_fini(&a);
+    return c;
+}
+
 /* cover ids: "nor" goes on with its sentence's denial ("neither X nor
  * Y", "X cannot ..., nor can Y"), the same id, not a new negation; in
  * the next sentence it is one of its own */
@@ -789,33 +806,23 @@ static void
 test_polarity_nor_is_the_same_denial(void **state)
 {
     (void)state;
-    uint32_t cover[16];
-    assay_analysis a = analyse("neither the compiler nor the cpu can "
-                               "reorder them");
     /* neither the compiler nor the cpu can reorder them
      * 0       1   2        3   4   5   6   7       8 */
-    memset(cover, 0, sizeof(cover));
-    assay_negation_cover(&a, 5, cover);
-    assert_int_equal(cover[2], 1); /* 1 + the index of "neither" */
-    assert_int_equal(cover[5], 1);
-    assert_int_equal(cover[7], 1);
-    assay_analysis_fini(&a);
-
-    a = analyse("the compiler cannot reorder them, nor can the cpu");
+    static const char *both = "neither the compiler nor the cpu can "
+                              "reorder them";
+    assert_int_equal(cover_at(both, 2), 1); /* 1 + the index of "neither" */
+    assert_int_equal(cover_at(both, 5), 1);
+    assert_int_equal(cover_at(both, 7), 1);
     /* the compiler cannot reorder them, nor can the cpu
      * 0   1        2      3       4     5   6   7   8 */
-    memset(cover, 0, sizeof(cover));
-    assay_negation_cover(&a, 5, cover);
-    assert_int_equal(cover[3], 3);
-    assert_int_equal(cover[8], 3);
-    assay_analysis_fini(&a);
-
-    a = analyse("the compiler cannot reorder them. nor can the cpu");
-    memset(cover, 0, sizeof(cover));
-    assay_negation_cover(&a, 5, cover);
-    assert_int_equal(cover[3], 3);
-    assert_int_equal(cover[8], 6); /* a sentence of its own */
-    assay_analysis_fini(&a);
+    static const char *after = "the compiler cannot reorder them, nor can "
+                               "the cpu";
+    assert_int_equal(cover_at(after, 3), 3);
+    assert_int_equal(cover_at(after, 8), 3);
+    static const char *next = "the compiler cannot reorder them. nor can "
+                              "the cpu";
+    assert_int_equal(cover_at(next, 3), 3);
+    assert_int_equal(cover_at(next, 8), 6); /* a sentence of its own */
 }
 
 /* "not ... until" says when, not whether: the negated predicate before
@@ -825,29 +832,17 @@ static void
 test_polarity_not_until_is_a_time(void **state)
 {
     (void)state;
-    uint32_t cover[16];
-    assay_analysis a = analyse("the callback does not run until the queue "
-                               "is empty");
     /* the callback does not run until the queue is empty
      * 0   1        2    3   4   5     6   7     8  9 */
-    memset(cover, 0, sizeof(cover));
-    assay_negation_cover(&a, 5, cover);
-    assert_int_equal(cover[4], 0);
-    assert_int_equal(cover[7], 0);
-    assert_int_equal(cover[9], 0);
-    assay_analysis_fini(&a);
-
-    a = analyse("the callback does not run before the queue is empty");
-    memset(cover, 0, sizeof(cover));
-    assay_negation_cover(&a, 5, cover);
-    assert_int_equal(cover[4], 4);
-    assay_analysis_fini(&a);
-
-    a = analyse("the callback does not run, until the queue is empty");
-    memset(cover, 0, sizeof(cover));
-    assay_negation_cover(&a, 5, cover);
-    assert_int_equal(cover[4], 4);
-    assay_analysis_fini(&a);
+    static const char *until = "the callback does not run until the queue "
+                               "is empty";
+    assert_int_equal(cover_at(until, 4), 0);
+    assert_int_equal(cover_at(until, 7), 0);
+    assert_int_equal(cover_at(until, 9), 0);
+    assert_int_equal(
+        cover_at("the callback does not run before the queue is empty", 4), 4);
+    assert_int_equal(
+        cover_at("the callback does not run, until the queue is empty", 4), 4);
 }
 
 /* a copular denial ("are false") in a "while" clause naming a thing of
@@ -858,23 +853,17 @@ static void
 test_polarity_false_in_a_while_clause(void **state)
 {
     (void)state;
-    uint32_t cover[24];
-    assay_analysis a = analyse("loose checks are true while the strict "
-                               "versions are false");
     /* loose checks are true while the strict versions are false
      * 0     1      2   3    4     5   6      7        8   9 */
-    memset(cover, 0, sizeof(cover));
-    assay_negation_cover(&a, 5, cover);
-    assert_int_equal(cover[1], 0);
-    assert_int_equal(cover[3], 0);
-    assert_int_not_equal(cover[7], 0);
-    assay_analysis_fini(&a);
-
-    a = analyse("loose checks are true but the strict versions are false");
-    memset(cover, 0, sizeof(cover));
-    assay_negation_cover(&a, 5, cover);
-    assert_int_not_equal(cover[1], 0);
-    assay_analysis_fini(&a);
+    static const char *whilst = "loose checks are true while the strict "
+                                "versions are false";
+    assert_int_equal(cover_at(whilst, 1), 0);
+    assert_int_equal(cover_at(whilst, 3), 0);
+    assert_int_not_equal(cover_at(whilst, 7), 0);
+    assert_int_not_equal(cover_at("loose checks are true but the strict "
+                                  "versions are false",
+                                  1),
+                         0);
 }
 
 /* A long answer of one sentence, built from the question's reference
