@@ -109,6 +109,20 @@ states_required(const assay_prepared *pq, size_t k)
     return false;
 }
 
+/* Whether claim k is the reference's short opening among three or more
+ * ("The send blocks: ...", "The promise callback runs first. ..."): the
+ * direct answer to the question, in at most two words of its own beside
+ * its subject, as a bare value or yes / no is; said otherwise, the
+ * question is answered wrong, however much of the rest the answer gets.
+ * (A long first claim is one point of several: "Bulb A is in a closed
+ * path with the battery".) */
+static bool
+short_opening(const assay_prepared *pq, size_t k)
+{
+    const assay_claim_set *cs = &pq->claims;
+    return k == 0 && cs->n >= 3 && cs->c[0].nwords >= 1 && cs->c[0].nwords <= 2;
+}
+
 /* The rules: each flag that marks an answer a careful grader would not pass
  * also caps its score; the caps come from the model's "rules". */
 static unsigned
@@ -164,14 +178,15 @@ apply_rules(const assay_prepared *pq, const assay_features *f,
             contra += !point_contra;
             point_contra = true;
             /* ... or the reference's direct answer, its opening bare
-             * value or yes / no ("O(log n): ...", "No. ..."), answered
-             * otherwise: the question answered wrong */
+             * value or yes / no ("O(log n): ...", "No. ...") or a short
+             * opening claim, answered otherwise: the question answered
+             * wrong */
             strong = strong || f->claims[i].reason == ASSAY_REASON_ROLE_SWAP ||
                      f->claims[i].reason == ASSAY_REASON_REVERSED ||
                      f->claims[i].reason == ASSAY_REASON_MISCONCEPTION ||
                      (i < pq->claims.n &&
                       (states_required(pq, i) || pq->claims.c[i].value != 0 ||
-                       pq->claims.c[i].yesno != 0));
+                       pq->claims.c[i].yesno != 0 || short_opening(pq, i)));
         }
     }
     if (contra > 0) {

@@ -724,6 +724,26 @@ test_verdict_contradiction_caps_and_flags(void **state)
     assert_string_equal(v->band, "partial");
     assay_verdict_free(v);
 
+    /* ... except the reference's short opening (at most two words of
+     * its own among three claims or more: its direct answer, "The send
+     * blocks"), said otherwise: the question answered wrong, capped at
+     * incorrect; a longer first claim is one point of several */
+    f.claims[0] = f.claims[1];
+    f.claims[1] = f.claims[2];
+    pq.claims.c[0].nwords = 2;
+    assert_ok(assay_verdict_build(&pq, &f, m, &fx->p, "h", &v));
+    assert_near(v->score, 0.2, 1e-9);
+    assert_string_equal(v->band, "incorrect");
+    assay_verdict_free(v);
+    pq.claims.c[0].nwords = 5;
+    assert_ok(assay_verdict_build(&pq, &f, m, &fx->p, "h", &v));
+    assert_near(v->score, 0.55, 1e-9);
+    assert_string_equal(v->band, "partial");
+    assay_verdict_free(v);
+    f.claims[1] = f.claims[0];
+    f.claims[0] = f.claims[2];
+    pq.claims.c[0].nwords = 0;
+
     /* ... but claims joined to the one before ("... and hides the state")
      * are one point with it: two points, one contradicted, is half the
      * reference backwards (the cap at incorrect, 0.2) */
