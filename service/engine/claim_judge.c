@@ -1136,6 +1136,15 @@ other_number_at(const judge_ctx *j, const assay_claim *cl, const clause *k)
     return false;
 }
 
+/* Whether claim cl has a number other_number can read (a word after it,
+ * no bare value) that the clause does not say (said: its claim words). */
+static inline bool
+number_unsaid(const assay_claim *cl, uint32_t said)
+{
+    return cl->num_word >= 0 && cl->num_next >= 0 && cl->value == 0 &&
+           !((said >> cl->num_word) & 1u);
+}
+
 /* Whether clause k says claim cl with another number in place of its own:
  * every other word of the claim said (said: the claim words the clause
  * says), not its number, and a number right before the claim word that
@@ -1147,8 +1156,7 @@ static inline bool
 other_number(const judge_ctx *j, const assay_claim *cl, const clause *k,
              uint32_t said)
 {
-    if (cl->num_word < 0 || cl->num_next < 0 || cl->value != 0 ||
-        ((said >> cl->num_word) & 1u)) {
+    if (!number_unsaid(cl, said)) {
         return false;
     }
     uint32_t all = (cl->nwords >= 32 ? ~0u : (1u << cl->nwords) - 1u) &
@@ -1164,8 +1172,7 @@ static inline bool
 other_number_short(const judge_ctx *j, const assay_claim *cl, const clause *k,
                    uint32_t said)
 {
-    if (cl->num_word < 0 || cl->num_next < 0 || cl->value != 0 ||
-        ((said >> cl->num_word) & 1u)) {
+    if (!number_unsaid(cl, said)) {
         return false;
     }
     uint32_t need =

@@ -669,10 +669,7 @@ named_subject(const assay_analysis *a, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++) {
         const assay_term *t = &a->terms[k];
-        if (assay_term_content(t) &&
-            !assay_term_in(t, backrefs,
-                           sizeof(backrefs) / sizeof(backrefs[0])) &&
-            !IN(t, denials)) {
+        if (assay_term_content(t) && !IN(t, backrefs) && !IN(t, denials)) {
             return true;
         }
     }
