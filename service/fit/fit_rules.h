@@ -11,6 +11,7 @@
 #define ASSAY_FIT_RULES_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "fit_grade.h"
 
@@ -20,6 +21,12 @@ typedef struct assay_fit_rule_policy {
     double contra_cap; /* --contradiction-cap, or 0: learned */
     double salad_cap;  /* --salad-cap, or 0 */
 } assay_fit_rule_policy;
+
+/* Whether the per-fold objectives now[0..nfolds) beat was[0..nfolds) as a
+ * rule cap must to be taken: up on all folds but one, and the mean gain
+ * above its standard error. */
+bool assay_fit_folds_agree(const double *now, const double *was,
+                           unsigned nfolds);
 
 /* assay_fit_rules_calibrate sets p's rule caps and triggers by the
  * training objective (Pearson r plus band agreement at the best

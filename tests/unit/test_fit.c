@@ -19,6 +19,7 @@
 #include "fit_confidence.h"
 #include "fit_grade.h"
 #include "fit_io.h"
+#include "fit_rules.h"
 #include "model.h"
 #include "regress.h"
 #include "sha256.h"
@@ -627,6 +628,34 @@ test_fit_rule_caps_need_most_folds(void **state)
     write_short_set(lpath, 1);
     assert_rule_fitted(&o, fx->out2, "short_cap", "none");
     unlink(lpath);
+}
+
+/* A cap is taken on question folds only when most folds gain and the
+ * mean gain stands above the folds' spread: a gain of 0.00005 on the
+ * fourth fold with a loss on the fifth is noise. */
+static void
+test_fit_folds_agree_is_a_paired_test(void **state)
+{
+    (void)state;
+    static const double was[5] = {1.0, 1.2, 0.9, 1.1, 1.0};
+    double now[5];
+    for (unsigned f = 0; f < 5; f++) {
+        now[f] = was[f] + 0.013; /* every fold up alike */
+    }
+    assert_true(assay_fit_folds_agree(now, was, 5));
+    now[4] = was[4] - 0.001; /* one fold down a little */
+    assert_true(assay_fit_folds_agree(now, was, 5));
+    static const double noisy[5] = {0.00005, 0.002, 0.003, 0.001, -0.01};
+    for (unsigned f = 0; f < 5; f++) {
+        now[f] = was[f] + noisy[f]; /* four up, mean 0.0 +- 0.0023 */
+    }
+    assert_false(assay_fit_folds_agree(now, was, 5));
+    static const double split[5] = {0.02, 0.02, 0.02, -0.001, -0.001};
+    for (unsigned f = 0; f < 5; f++) {
+        now[f] = was[f] + split[f]; /* only three up */
+    }
+    assert_false(assay_fit_folds_agree(now, was, 5));
+    assert_false(assay_fit_folds_agree(was, was, 5)); /* no gain */
 }
 
 typedef struct bad_case {
@@ -1367,6 +1396,7 @@ main(void)
         T(test_fit_rule_features_learn_penalties),
         T(test_fit_learns_the_contradiction_cap),
         T(test_fit_rule_caps_need_most_folds),
+        cmocka_unit_test(test_fit_folds_agree_is_a_paired_test),
         cmocka_unit_test(test_fit_pearson_by_hand),
         cmocka_unit_test(test_fit_spearman_by_hand_with_ties),
         T(test_fit_relpath_from_the_model_directory),
