@@ -218,17 +218,77 @@ alias_entity(assay_claim_set *cs, const assay_analysis *a, size_t acr,
     }
 }
 
+/* Whether entity s's name is the end of entity l's longer name ("rebase"
+ * of "git rebase"). */
+static bool
+name_ends(const assay_entity *s, const assay_entity *l)
+{
+    if (l->nkeys <= s->nkeys) {
+        return false;
+    }
+    for (size_t k = 0; k < s->nkeys; k++) {
+        if (l->key[l->nkeys - s->nkeys + k] != s->key[k]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The entity whose name ends with entity s's, when exactly one does, else
+ * -1. */
+static int
+longer_name(const assay_claim_set *cs, size_t s)
+{
+    int at = -1;
+    for (size_t f = 0; f < cs->nent; f++) {
+        if (name_ends(&cs->ent[s], &cs->ent[f])) {
+            if (at >= 0) {
+                return -1;
+            }
+            at = (int)f;
+        }
+    }
+    return at;
+}
+
 void
 assay_claim_entity_shared_opening(assay_claim_set *cs)
 {
-    if (cs->nent < 2) {
+    /* the first name of two words or more opens the others */
+    size_t first = 0;
+    while (first < cs->nent && cs->ent[first].nkeys < 2) {
+        first++;
+    }
+    if (first == cs->nent) {
         return;
     }
+    size_t nlong = 0;
     for (size_t e = 0; e < cs->nent; e++) {
         const assay_entity *en = &cs->ent[e];
-        if (en->nkeys < 2 || en->key[0] != cs->ent[0].key[0] || !en->contrast) {
+        if (en->nkeys < 2
+                ? longer_name(cs, e) < 0 || en->nalias > 0
+                : en->key[0] != cs->ent[first].key[0] || !en->contrast) {
             return;
         }
+        nlong += en->nkeys >= 2;
+    }
+    if (nlong < 2) {
+        return;
+    }
+    /* a one-word entity that is the rest of one of the names ("rebase",
+     * from "... you shouldn't rebase commits", beside "git rebase") is
+     * that name said shortly, its alias below; as an entity of its own
+     * it broke the shared opening, and an answer's "Merge replays your
+     * commits" named neither git merge nor anything else */
+    for (size_t e = 0; e < cs->nent;) {
+        if (cs->ent[e].nkeys >= 2) {
+            e++;
+            continue;
+        }
+        free(cs->ent[e].label);
+        memmove(&cs->ent[e], &cs->ent[e + 1],
+                (cs->nent - e - 1) * sizeof(cs->ent[0]));
+        cs->nent--;
     }
     for (size_t e = 0; e < cs->nent; e++) {
         assay_entity *en = &cs->ent[e];

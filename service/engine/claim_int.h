@@ -326,8 +326,11 @@ bool assay_claim_mentions(const assay_entity *e, const assay_analysis *a,
 /* Contrasted entities whose names all open with the same word ("git
  * merge", "git rebase"; "HTTP GET", "HTTP POST"): that word says where they
  * belong, the rest names each, so the rest alone becomes an entity's alias
- * where it has none ("rebase"). A shared last word is the head noun
- * ("deep copy", "shallow copy"): "deep" alone names no copy. */
+ * where it has none ("rebase"). A one-word entity that is the rest of
+ * exactly one of the names ("rebase" from "you shouldn't rebase") is that
+ * name said shortly: it is dropped, not contrasted with it. A shared last
+ * word is the head noun ("deep copy", "shallow copy"): "deep" alone names
+ * no copy. */
 void assay_claim_entity_shared_opening(assay_claim_set *cs);
 /* Where entity e is named in [first, last) by a key entity other lacks:
  * the first such key's first mention, SIZE_MAX when there is none

@@ -442,6 +442,36 @@ test_claim_shared_opening_word_is_optional(void **state)
     judged_free(j);
 }
 
+/* a reference that uses the rest of one name alone ("... you shouldn't
+ * rebase commits") makes no third entity "rebase" to contrast with git
+ * rebase: the names keep their shared opening, so an answer's "Merge
+ * replays ..." names git merge and has the rebase claim backwards */
+static void
+test_claim_rest_of_a_name_is_no_entity_of_its_own(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between git merge and git rebase?";
+    const char *ref =
+        "git merge keeps the history of both branches. git rebase replays "
+        "your commits on top of another branch, which is why you shouldn't "
+        "rebase commits others have already pulled.";
+    judged *j =
+        judge(q, ref, "Merge replays your commits on top of another branch.",
+              NULL, 0);
+    assert_int_equal(j->cs.nent, 2);
+    const assay_claim_result *r = result_of(j, "git rebase");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref,
+              "Rebase replays your commits on top of another branch, so "
+              "don't rebase commits others already pulled.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    assert_int_equal(result_of(j, "git rebase")->state, ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
 /* "Label: definition": the definition is said of the label, so swapped
  * labels are a swap; a clause further on in the sentence has its own
  * subject, and an aside naming both entities makes no swap */
@@ -6307,6 +6337,7 @@ main(void)
         cmocka_unit_test(test_claim_role_swap_onto_an_object_entity),
         cmocka_unit_test(test_claim_role_swap_onto_an_entity_sharing_a_word),
         cmocka_unit_test(test_claim_shared_opening_word_is_optional),
+        cmocka_unit_test(test_claim_rest_of_a_name_is_no_entity_of_its_own),
         cmocka_unit_test(test_claim_role_swap_by_running_subject),
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
