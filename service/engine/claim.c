@@ -913,7 +913,12 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
             cl->wcount[q + 1] &= ~both;
         }
         cl->restricted = cl->weak;
-        cl->weak = cl->weak || conditional;
+        /* "..., since CORS is enforced by the browser": a reason given
+         * after a conditional sentence's rule is stated, not supposed */
+        bool reason = k > 0 && x->cl[k - 1].sentence == c->sentence &&
+                      (is_word(&ra->terms[c->first], "since") ||
+                       is_word(&ra->terms[c->first], "because"));
+        cl->weak = cl->weak || (conditional && !reason);
         int sign[3];
         bool turned[3];
         assay_claim_cue_signs(ra, c->first, c->last, rcov, CLAIM_CUE_ALL, sign,

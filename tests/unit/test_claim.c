@@ -472,6 +472,32 @@ test_claim_rest_of_a_name_is_no_entity_of_its_own(void **state)
     judged_free(j);
 }
 
+/* a reason given after a conditional sentence's rule ("..., since CORS
+ * is enforced by the browser, not the server") is stated, not supposed:
+ * the answer that has it backwards contradicts it, though the sentence
+ * holds an "if" */
+static void
+test_claim_reason_after_a_condition_is_stated(void **state)
+{
+    (void)state;
+    const char *q = "What is the OPTIONS request and why is it sent?";
+    const char *ref = "The browser only sends the real DELETE if the server "
+                      "permits it, since CORS is enforced by the browser, "
+                      "not the server.";
+    judged *j = judge(
+        q, ref, "CORS is enforced by the server, not the browser.", NULL, 0);
+    assert_int_equal(result_of(j, "CORS is enforced")->state,
+                     ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+    /* the rule's other half is still no denial of its condition */
+    j = judge(q, ref,
+              "If the server does not permit it, the browser does not send "
+              "the DELETE.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* "Label: definition": the definition is said of the label, so swapped
  * labels are a swap; a clause further on in the sentence has its own
  * subject, and an aside naming both entities makes no swap */
@@ -6338,6 +6364,7 @@ main(void)
         cmocka_unit_test(test_claim_role_swap_onto_an_entity_sharing_a_word),
         cmocka_unit_test(test_claim_shared_opening_word_is_optional),
         cmocka_unit_test(test_claim_rest_of_a_name_is_no_entity_of_its_own),
+        cmocka_unit_test(test_claim_reason_after_a_condition_is_stated),
         cmocka_unit_test(test_claim_role_swap_by_running_subject),
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
