@@ -1180,23 +1180,44 @@ other_number_short(const judge_ctx *j, const assay_claim *cl, const clause *k,
     return (said & need) == need && other_number_at(j, cl, k);
 }
 
+/* Whether the verb at term v of clause k may be passive: a form of "be"
+ * before it ("are contained", "there is still a path closed for ..."), or
+ * "by" after it. A "be" after it is another verb's ("sends a request to
+ * the browser to find out which origins the page is willing to accept"),
+ * which used to hide the exchange. */
+static bool
+passive_at(const assay_analysis *a, const clause *k, size_t v)
+{
+    static const char *const be[] = {"is", "are",  "was",  "were",
+                                     "be", "been", "being"};
+    for (size_t i = k->first; i < v; i++) {
+        if (IS_ANY(&a->terms[i], be)) {
+            return true;
+        }
+    }
+    for (size_t i = v + 1; i < k->last; i++) {
+        if (is_word(&a->terms[i], "by")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether clause k says claim cl's two things the other way round about
  * the claim's verb: a noun of the claim from before one of its verbs said
  * after it, and one from after it said before it ("a parent class reuses
  * and extends the behaviour of a child class" for "a child class reuses
  * and extends the behaviour of a parent class"), or the claim's subject
  * said after the verb and another entity it names before it ("a thread
- * contains processes" for "a process contains threads"). Not in a passive
- * clause (a form of "be", or "by": "threads are contained in a process"
- * says the same), nor with a word said twice. The word classes are the
+ * contains processes" for "a process contains threads"). Not of a passive
+ * verb (passive_at: "threads are contained in a process" says the same),
+ * nor with a word said twice. The word classes are the
  * claim's (wnoun, wverb, from WordNet when it was built); said: the claim
  * words the clause says, so most clauses are passed over at once. */
 static bool
 exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
                     uint32_t said)
 {
-    static const char *const passive[] = {"is", "are",  "was",   "were",
-                                          "be", "been", "being", "by"};
     uint32_t verbs = cl->wverb & said, nouns = cl->wnoun & said;
     if (verbs == 0) {
         return false; /* most clauses say no verb of the claim */
@@ -1210,9 +1231,6 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
     size_t pos[ASSAY_CLAIM_WORDS];
     uint32_t seen = 0, twice = 0;
     for (size_t i = k->first; i < k->last; i++) {
-        if (IS_ANY(&a->terms[i], passive)) {
-            return false;
-        }
         int w = assay_claim_word_index(cl, a->terms[i].hash);
         if (w < 0) {
             continue;
@@ -1237,7 +1255,7 @@ exchanged_arguments(const judge_ctx *j, const assay_claim *cl, const clause *k,
         }
     }
     for (unsigned v = 0; v < cl->nwords; v++) {
-        if (!((verbs >> v) & 1u)) {
+        if (!((verbs >> v) & 1u) || passive_at(a, k, pos[v])) {
             continue;
         }
         if (other_at < pos[v] && pos[v] < subj_at) {

@@ -498,6 +498,33 @@ test_claim_reason_after_a_condition_is_stated(void **state)
     judged_free(j);
 }
 
+/* a "be" after the claim's verb is another verb's ("... which origins
+ * the page is willing to accept"): the clause still has the sender and
+ * the receiver exchanged; a "be" before the verb keeps it passive */
+static void
+test_claim_be_after_the_verb_is_no_passive(void **state)
+{
+    (void)state;
+    const char *q = "What is the OPTIONS request and why is it sent?";
+    const char *ref = "For cross-origin requests the browser first sends an "
+                      "OPTIONS request asking the server which origins it "
+                      "allows.";
+    judged *j = judge(q, ref,
+                      "The server sends an OPTIONS request to the browser to "
+                      "find out which origins the page is willing to accept.",
+                      NULL, 0);
+    const assay_claim_result *r = &j->r[0];
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_REVERSED);
+    judged_free(j);
+    j = judge(q, ref,
+              "An OPTIONS request to the server is first sent by the browser "
+              "asking which origins it allows.",
+              NULL, 0);
+    assert_false(any_contradicted(j));
+    judged_free(j);
+}
+
 /* "Label: definition": the definition is said of the label, so swapped
  * labels are a swap; a clause further on in the sentence has its own
  * subject, and an aside naming both entities makes no swap */
@@ -6365,6 +6392,7 @@ main(void)
         cmocka_unit_test(test_claim_shared_opening_word_is_optional),
         cmocka_unit_test(test_claim_rest_of_a_name_is_no_entity_of_its_own),
         cmocka_unit_test(test_claim_reason_after_a_condition_is_stated),
+        cmocka_unit_test(test_claim_be_after_the_verb_is_no_passive),
         cmocka_unit_test(test_claim_role_swap_by_running_subject),
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),
