@@ -572,6 +572,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
     assay_claim_entity_aliases(cs, qa);
     assay_claim_entity_aliases(cs, ra);
     assay_claim_entity_shared_opening(cs);
+    assay_claim_entity_compounds(cs, ra);
     uint32_t *rcov = assay_negation_cover_new(ra, neg_window);
     if (rcov == NULL && ra->n > 0) {
         rc = ASSAY_ENOMEM;
@@ -655,7 +656,8 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 continue;
             }
             if (appositive || !content(t) ||
-                assay_claim_is_entity_key(cs, t->hash) ||
+                (assay_claim_is_entity_key(cs, t->hash) &&
+                 !assay_claim_alias_modifier(cs, ra, i)) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
                 (assay_claim_restrictive_at(ra, i) && !IN_CLASS(t, BOUND)) ||
                 IN_CLASS(t, LESSER) || assay_scope_boundary(ra, i) ||
@@ -676,6 +678,9 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                     cl->wgrowth |= 1u << cl->nwords;
                 }
                 size_t w = assay_claim_add_claim_word(cl, t, idf, cs->wn);
+                if (assay_claim_is_entity_key(cs, t->hash)) {
+                    cl->wcompound |= 1u << w; /* "merge" of "merge commit" */
+                }
                 cl->wacts |=
                     (((cl->wverb >> w) & 1u) && assay_claim_verb_form(t)) ||
                             assay_claim_acts_on_object(cs->wn, ra, i)

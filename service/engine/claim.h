@@ -70,11 +70,16 @@ typedef struct assay_entity {
     size_t label_len; /* strlen(label), which each verdict copies */
     uint64_t key[4];  /* term hashes of its content words, all required */
     size_t nkeys;
-    bool contrast;     /* contrasted with another entity (bank, "X or Y",
-                          "... while deep copy"): role swaps are judged */
-    uint64_t alias[4]; /* its other name, defined in the question or the
-                          reference: "CSR (Client-Side Rendering)" */
-    size_t nalias;     /* 0: none; the words said in order */
+    bool contrast;        /* contrasted with another entity (bank, "X or Y",
+                             "... while deep copy"): role swaps are judged */
+    uint64_t alias[4];    /* its other name, defined in the question or the
+                             reference: "CSR (Client-Side Rendering)" */
+    size_t nalias;        /* 0: none; the words said in order */
+    uint64_t modifies[2]; /* words the reference writes right after a
+                             one-word alias, after an article ("a merge
+                             commit"): there the alias is part of another
+                             name, no mention (claim_entity.c) */
+    size_t nmodifies;
 } assay_entity;
 
 #define ASSAY_CLAIM_LABELS 4
@@ -208,16 +213,19 @@ typedef struct assay_claim {
                                            over ("hashable" of "only
                                            hashable objects"): term hash, 0
                                            none (widened) */
-    uint32_t wopposed; /* words the opposite table holds an opposite of
-                          (claim_table.c; not by direction alone) */
-    uint32_t wuniv;    /* the words the reference quantifies over ("objects of
-                          any type"): bit per word (narrowed) */
-    int8_t causal;     /* +1: a cause said after "because" / "since" or
-                          before "so" / "therefore"; -1: the effect it is the
-                          cause of, in the clause beside it; 0: neither */
-    uint32_t precedes; /* the claims it brings about, by the reference's
-                          causal connectives, directly or through others
-                          (claim_cause.c): bit per claim */
+    uint32_t wcompound; /* an entity's one-word alias said as part of a
+                           compound ("merge" of "a merge commit"): said only
+                           where the answer has it in that compound */
+    uint32_t wopposed;  /* words the opposite table holds an opposite of
+                           (claim_table.c; not by direction alone) */
+    uint32_t wuniv;     /* the words the reference quantifies over ("objects of
+                           any type"): bit per word (narrowed) */
+    int8_t causal;      /* +1: a cause said after "because" / "since" or
+                           before "so" / "therefore"; -1: the effect it is the
+                           cause of, in the clause beside it; 0: neither */
+    uint32_t precedes;  /* the claims it brings about, by the reference's
+                           causal connectives, directly or through others
+                           (claim_cause.c): bit per claim */
     size_t nwords;
     double wsum;
 } assay_claim;

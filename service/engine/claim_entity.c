@@ -26,6 +26,35 @@ assay_claim_mentions_key(const assay_analysis *a, size_t first, size_t last,
     return false;
 }
 
+bool
+assay_claim_entity_modifier_at(const assay_entity *e, const assay_analysis *a,
+                               size_t i)
+{
+    if (e->nalias != 1 || e->nmodifies == 0 || i + 1 >= a->n ||
+        a->terms[i].hash != e->alias[0] ||
+        (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        return false;
+    }
+    for (size_t m = 0; m < e->nmodifies; m++) {
+        if (a->terms[i + 1].hash == e->modifies[m]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool
+assay_claim_alias_modifier(const assay_claim_set *cs, const assay_analysis *a,
+                           size_t i)
+{
+    for (size_t e = 0; e < cs->nent; e++) {
+        if (assay_claim_entity_modifier_at(&cs->ent[e], a, i)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether entity e's alias is said from term i, its words in order
  * with only stop words between them before last ("client-side rendering" for
  * CSR; an alias's words are common words, so loose mentions would name it where
@@ -38,6 +67,9 @@ alias_at(const assay_entity *e, const assay_analysis *a, size_t i, size_t last)
     if (e->nalias == 0 || a->terms[i].hash != e->alias[0] ||
         (a->terms[i].flags & ASSAY_TERM_OPEN_BEFORE)) {
         return false;
+    }
+    if (i + 1 < last && assay_claim_entity_modifier_at(e, a, i)) {
+        return false; /* "rebase creates a merge commit" */
     }
     size_t k = 1;
     for (size_t j = i + 1; k < e->nalias && j < last; j++) {
@@ -295,6 +327,28 @@ assay_claim_entity_shared_opening(assay_claim_set *cs)
         if (en->nalias == 0) {
             memcpy(en->alias, en->key + 1, (en->nkeys - 1) * sizeof(uint64_t));
             en->nalias = en->nkeys - 1;
+        }
+    }
+}
+
+void
+assay_claim_entity_compounds(assay_claim_set *cs, const assay_analysis *ra)
+{
+    static const char *const article[] = {"a", "an", "the"};
+    for (size_t i = 1; i + 1 < ra->n; i++) {
+        const assay_term *t = &ra->terms[i], *n = &ra->terms[i + 1];
+        if (!IS_ANY(&ra->terms[i - 1], article) ||
+            (t->flags & ASSAY_TERM_BREAK_BEFORE) ||
+            (n->flags & ASSAY_TERM_BREAK_BEFORE) || !content(n) ||
+            assay_claim_is_entity_key(cs, n->hash)) {
+            continue;
+        }
+        for (size_t e = 0; e < cs->nent; e++) {
+            assay_entity *en = &cs->ent[e];
+            if (en->nalias == 1 && en->alias[0] == t->hash &&
+                en->nmodifies < 2) {
+                en->modifies[en->nmodifies++] = n->hash;
+            }
         }
     }
 }
@@ -670,6 +724,7 @@ add_entity(assay_claim_set *cs, const assay_term *const *t, size_t n,
     e->nkeys = n;
     e->contrast = contrast;
     e->nalias = 0;
+    e->nmodifies = 0;
     cs->nent++;
     return ASSAY_OK;
 }

@@ -332,6 +332,21 @@ bool assay_claim_mentions(const assay_entity *e, const assay_analysis *a,
  * word is the head noun ("deep copy", "shallow copy"): "deep" alone names
  * no copy. */
 void assay_claim_entity_shared_opening(assay_claim_set *cs);
+/* Notes, for each entity with a one-word alias, the words the reference
+ * writes right after that alias when an article comes before it ("a merge
+ * commit"): there the alias names part of another thing, and an answer's
+ * "rebase creates a merge commit" does not name git merge (alias_at).
+ * Call after the aliases are made. O(ra->n x entities). */
+void assay_claim_entity_compounds(assay_claim_set *cs,
+                                  const assay_analysis *ra);
+/* Whether term i of a is entity e's one-word alias standing before a word
+ * the reference writes after it in a compound ("merge" of "a merge
+ * commit"): a word of the compound, not the entity's name. */
+bool assay_claim_entity_modifier_at(const assay_entity *e,
+                                    const assay_analysis *a, size_t i);
+/* ... for any entity of cs */
+bool assay_claim_alias_modifier(const assay_claim_set *cs,
+                                const assay_analysis *a, size_t i);
 /* Where entity e is named in [first, last) by a key entity other lacks:
  * the first such key's first mention, SIZE_MAX when there is none
  * ("instances" in "class attributes are shared by all instances", where

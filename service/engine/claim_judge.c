@@ -637,7 +637,10 @@ distinct_key(const assay_entity *e, const assay_entity *other,
             shared = other->key[r] == e->key[q];
         }
         for (size_t i = k->first; i < k->last && !shared; i++) {
-            if (a->terms[i].hash == e->key[q]) {
+            /* not as part of a compound ("rebase creates a merge
+             * commit") */
+            if (a->terms[i].hash == e->key[q] &&
+                !assay_claim_entity_modifier_at(e, a, i)) {
                 return true;
             }
         }
@@ -2233,9 +2236,20 @@ judge_clause(void *vctx, const clause *k)
                 credit = ASSAY_CLAIM_SYNONYM_CREDIT;
             }
         }
+        int compound = -1; /* term i in an alias's compound: unread */
         for (; p < nkeys && wkeys[p] == h; p++) {
             acc *y = &x[kclaim[p]];
             uint32_t bit = 1u << kidx[p];
+            if (cs->c[kclaim[p]].wcompound & bit) {
+                /* "merge" of "merge commit" is not said by "merge
+                 * rewrites your commits" */
+                if (compound < 0) {
+                    compound = assay_claim_alias_modifier(cs, a, i);
+                }
+                if (!compound) {
+                    continue;
+                }
+            }
             if (!(y->words & bit)) {
                 y->words |= bit;
                 y->got += credit * cs->c[kclaim[p]].w[kidx[p]];

@@ -340,6 +340,27 @@ assay_claim_graded_base_word(const assay_claim_set *cs, const assay_term *t)
  * an amount the other way. */
 #define OPP_IDS 256
 
+/* Whether t is written with an "s" its base lemma id does not have, and
+ * that base is only an adjective or adverb: "others" ("which is why you
+ * shouldn't rebase commits others have already pulled") is a pronoun, not
+ * the adjective "other", so "the same operation" is no opposite of it. */
+static bool
+plural_of_modifier(const assay_wordnet *wn, const assay_term *t, uint32_t base)
+{
+    size_t n = t->surface_len;
+    if (n < 3 || t->surface[n - 1] != 's' ||
+        !assay_wordnet_modifier(wn, base)) {
+        return false;
+    }
+    const char *l = assay_wordnet_lemma(wn, base);
+    size_t ln = l != NULL ? strlen(l) : 0;
+    if (ln == 0 || ln >= n || memcmp(l, t->surface, ln) != 0) {
+        return false; /* the word itself, or another stem */
+    }
+    return !assay_wordnet_can_be_noun(wn, l, ln) &&
+           !assay_wordnet_can_be_verb(wn, l, ln);
+}
+
 /* Keeps of a quantifier's WordNet antonyms ids[0..n) those that name it
  * back (all/some, many/few); returns the new count. WordNet's quantifier
  * cluster makes "both", "several" and "any" satellites of "some", so
@@ -828,6 +849,9 @@ assay_claim_build_tables(assay_claim_set *cs, const assay_analysis *r,
                             : assay_wordnet_bases(cs->wn, t->surface,
                                                   t->surface_len, bases, 4);
                 for (size_t b = 0; b < nb; b++) {
+                    if (!phrasal && plural_of_modifier(cs->wn, t, bases[b])) {
+                        continue;
+                    }
                     size_t nant =
                         assay_wordnet_antonyms(cs->wn, bases[b], ids, 64);
                     nant = nant < 64 ? nant : 64;

@@ -70,6 +70,10 @@ static const char *const clause_cues[] = {
     /* what is left out: "everything except its name" */
     "except", "excluding"};
 
+/* What opens a clause after "except" ("except that it ...") */
+static const char *const except_clause[] = {"that",  "when", "if",    "where",
+                                            "while", "once", "unless"};
+
 /* Verbs of prevention: with "from" after them ("keeps X from running")
  * they negate what follows, as "fail to" does. */
 static const char *const preventers[] = {
@@ -181,6 +185,15 @@ assay_polarity_cue_word(const assay_analysis *a, size_t i)
         return ASSAY_CUE_CLAUSE;
     }
     if (IN(t, clause_cues)) {
+        /* "except it doesn't create new commits", "except that ...",
+         * "except when ...": a conjunction before a clause of its own
+         * says the exception, and denies nothing; "except its name",
+         * "except for X" leave X out */
+        if (IS(t, "except") && i + 1 < a->n &&
+            ((a->terms[i + 1].wclass & ASSAY_WC(SUBJECT_PRONOUN)) ||
+             IN(&a->terms[i + 1], except_clause))) {
+            return ASSAY_CUE_NONE;
+        }
         return ASSAY_CUE_CLAUSE;
     }
     /* "prevents threads from running in parallel": what the verb keeps

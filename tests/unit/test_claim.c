@@ -472,6 +472,56 @@ test_claim_rest_of_a_name_is_no_entity_of_its_own(void **state)
     judged_free(j);
 }
 
+/* the alias "merge" inside the reference's own compound "a merge commit"
+ * is a word of that compound, not git merge named: "Rebase creates a merge
+ * commit" says merge's claim of rebase, and "merge rewrites your commits"
+ * does not say "merge commit" */
+static void
+test_claim_alias_inside_a_compound_names_no_entity(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between git merge and git rebase?";
+    const char *ref = "git merge joins two branches by creating a merge "
+                      "commit. git rebase replays your commits on top of "
+                      "another branch.";
+    judged *j = judge(q, ref, "Rebase creates a merge commit.", NULL, 0);
+    const assay_claim_result *r = result_of(j, "by creating a merge commit");
+    assert_int_equal(r->state, ASSAY_CLAIM_CONTRADICTED);
+    assert_int_equal(r->reason, ASSAY_REASON_ROLE_SWAP);
+    judged_free(j);
+    j = judge(q, ref, "Merge rewrites your commits.", NULL, 0);
+    assert_int_equal(result_of(j, "by creating a merge commit")->state,
+                     ASSAY_CLAIM_MISSING);
+    judged_free(j);
+    j = judge(q, ref, "Merge makes a merge commit.", NULL, 0);
+    assert_int_equal(result_of(j, "by creating a merge commit")->state,
+                     ASSAY_CLAIM_SUPPORTED);
+    judged_free(j);
+}
+
+/* "others" (people) is written with an "s" the adjective "other" never
+ * takes: WordNet's "same" / "other" opposition does not apply to it */
+static void
+test_claim_plural_of_an_adjective_has_no_antonym(void **state)
+{
+    (void)state;
+    const char *q = "What is the difference between git merge and git rebase?";
+    const char *ref = "git merge creates a merge commit. git rebase replays "
+                      "your commits, which is why you shouldn't rebase "
+                      "commits others have already pulled.";
+    judged *j = judge(q, ref,
+                      "Rebase is basically the same operation except it "
+                      "doesn't create new commits.",
+                      NULL, 0);
+    assert_int_equal(result_of(j, "which is why")->state, ASSAY_CLAIM_MISSING);
+    judged_free(j);
+    /* a verb in -s keeps its opposite ("opens": open) */
+    j = judge("What does it do?", "It opens the file.", "It closes the file.",
+              NULL, 0);
+    assert_int_equal(j->r[0].state, ASSAY_CLAIM_CONTRADICTED);
+    judged_free(j);
+}
+
 /* a reason given after a conditional sentence's rule ("..., since CORS
  * is enforced by the browser, not the server") is stated, not supposed:
  * the answer that has it backwards contradicts it, though the sentence
@@ -6393,6 +6443,8 @@ main(void)
         cmocka_unit_test(test_claim_rest_of_a_name_is_no_entity_of_its_own),
         cmocka_unit_test(test_claim_reason_after_a_condition_is_stated),
         cmocka_unit_test(test_claim_be_after_the_verb_is_no_passive),
+        cmocka_unit_test(test_claim_alias_inside_a_compound_names_no_entity),
+        cmocka_unit_test(test_claim_plural_of_an_adjective_has_no_antonym),
         cmocka_unit_test(test_claim_role_swap_by_running_subject),
         cmocka_unit_test(test_claim_conditional_consequent),
         cmocka_unit_test(test_claim_denied_condition_with_stated_consequent),

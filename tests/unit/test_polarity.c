@@ -251,6 +251,16 @@ test_polarity_classifies_cues(void **state)
     /* what is left out is denied: "everything except its name" */
     assert_int_equal(cue_at("everything except its name", 1), ASSAY_CUE_CLAUSE);
     assert_int_equal(cue_at("all files excluding logs", 2), ASSAY_CUE_CLAUSE);
+    assert_int_equal(cue_at("everything except for its name", 1),
+                     ASSAY_CUE_CLAUSE);
+    /* ... but "except" before a clause of its own says the exception:
+     * "except it doesn't create new commits" has one denial, not two */
+    assert_int_equal(cue_at("the same except it doesn't create commits", 2),
+                     ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("it is the same except that it copies", 4),
+                     ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("it always runs except when it fails", 3),
+                     ASSAY_CUE_NONE);
     assert_int_equal(cue_at("copy it", 0), ASSAY_CUE_NONE);
     /* "no matter how often" concedes; "no matter is lost" denies */
     assert_int_equal(cue_at("no matter how often it runs", 0), ASSAY_CUE_NONE);
