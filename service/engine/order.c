@@ -103,6 +103,19 @@ is_step(const reader *rd, size_t i)
     if (assay_wordnet_mostly_verb(rd->wn, t->surface, t->surface_len)) {
         return true;
     }
+    /* a plain form right after its subject, a pronoun or a plural noun
+     * ("they vote", "the other nodes vote"): a verb, though WordNet has as
+     * many noun senses for it */
+    if (i > 0 && !starts_clause(t) &&
+        assay_wordnet_can_be_verb(rd->wn, t->surface, t->surface_len)) {
+        const assay_term *p = &a->terms[i - 1];
+        if ((p->wclass & ASSAY_WC(SUBJECT_PRONOUN)) || is_word(p, "we") ||
+            is_word(p, "you") ||
+            (assay_term_content(p) &&
+             assay_wordnet_plural_noun(rd->wn, p->surface, p->surface_len))) {
+            return true;
+        }
+    }
     /* a form in -s before its object: a determiner ("writes the log"),
      * or, right after its subject noun, a pronoun or a quantifier ("the
      * log records it", "records each change") */
@@ -276,6 +289,32 @@ read_pairs(reader *rd, bool coordination)
     }
 }
 
+/* The stem of what step i acts on: the content word right after it, only
+ * an article, a possessive or a reflexive between, when it is no step
+ * itself ("votes" of "receiving votes", "leader" of "declares itself
+ * leader"; not "group" of "produced by GROUP BY", an agent); 0 when
+ * none. */
+static uint64_t
+object_of(const reader *rd, size_t i)
+{
+    static const char *const reflexive[] = {"itself", "themselves"};
+    const assay_analysis *a = rd->a;
+    for (size_t j = i + 1; j < a->n && j <= i + STEP_WINDOW; j++) {
+        const assay_term *t = &a->terms[j];
+        if (starts_clause(t) || (t->wclass & ASSAY_WC(SEQUENCE))) {
+            break;
+        }
+        if (assay_term_content(t)) {
+            return is_step(rd, j) ? 0 : t->hash;
+        }
+        if (!(t->wclass & ASSAY_WC(AMOUNT_DET)) &&
+            !ASSAY_TERM_IN(t, reflexive)) {
+            break;
+        }
+    }
+    return 0;
+}
+
 static void
 keep_word(char *dst, const assay_term *t)
 {
@@ -286,12 +325,18 @@ keep_word(char *dst, const assay_term *t)
     }
 }
 
-/* whether answer term t says step k of p */
+/* whether answer term t, a step acting on obj (0: none), says step k of
+ * p: the same verb or a WordNet synonym, or the step named by what it acts
+ * on, a noun of the reference's step as the answer's verb ("the nodes
+ * vote" for "receiving votes") or the same thing acted on ("declares
+ * itself leader" for "becomes leader") */
 static bool
-says_step(const assay_wordnet *wn, const assay_term *t,
+says_step(const assay_wordnet *wn, const assay_term *t, uint64_t obj,
           const assay_order_pair *p, int k)
 {
     return t->hash == p->key[k] ||
+           (p->obj[k] != 0 && (t->hash == p->obj[k] || obj == p->obj[k])) ||
+           (obj != 0 && obj == p->key[k]) ||
            (p->word[k][0] != '\0' &&
             assay_wnsim_words(wn, t->surface, t->surface_len, p->word[k],
                               strlen(p->word[k])) >= SAME_STEP);
@@ -318,6 +363,8 @@ assay_order_read(assay_order_set *s, const assay_analysis *r,
         assay_order_pair *p = &s->p[s->n++];
         p->key[0] = e->hash;
         p->key[1] = l->hash;
+        p->obj[0] = object_of(&rd, pairs[k].e);
+        p->obj[1] = object_of(&rd, pairs[k].l);
         keep_word(p->word[0], e);
         keep_word(p->word[1], l);
         p->term[0] = pairs[k].e;
@@ -357,10 +404,12 @@ assay_order_find(const assay_order_set *s, const assay_analysis *a,
         for (size_t q = 0; q < rd.n && !same; q++) {
             const assay_term *e = &a->terms[pairs[q].e];
             const assay_term *l = &a->terms[pairs[q].l];
-            if (says_step(wn, e, p, 0) && says_step(wn, l, p, 1)) {
+            uint64_t eo = object_of(&rd, pairs[q].e);
+            uint64_t lo = object_of(&rd, pairs[q].l);
+            if (says_step(wn, e, eo, p, 0) && says_step(wn, l, lo, p, 1)) {
                 same = true;
-            } else if (rev == SIZE_MAX && says_step(wn, e, p, 1) &&
-                       says_step(wn, l, p, 0)) {
+            } else if (rev == SIZE_MAX && says_step(wn, e, eo, p, 1) &&
+                       says_step(wn, l, lo, p, 0)) {
                 rev = q;
             }
         }

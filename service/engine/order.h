@@ -29,6 +29,8 @@ struct assay_wordnet;
 
 typedef struct assay_order_pair {
     uint64_t key[2];                /* the earlier and the later step (stems) */
+    uint64_t obj[2];                /* the content word each acts on ("votes"
+                                       of "receiving votes"), 0: none */
     char word[2][ASSAY_ORDER_WORD]; /* their surfaces; "" when longer */
     size_t term[2];                 /* their reference terms (build time) */
     int8_t claim[2];                /* the claims said there, -1: none */

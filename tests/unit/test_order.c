@@ -204,6 +204,40 @@ test_order_not_reversed(void **state)
                      0u);
 }
 
+/* a step named by what it acts on: "the other nodes vote" says the step
+ * "receiving votes", "declares itself leader" the step "becomes leader";
+ * a plain form right after a plural subject is a step ("nodes vote") */
+static void
+test_order_step_named_by_its_object(void **state)
+{
+    (void)state;
+    assay_order_set s;
+    reference(&s, "It becomes leader only after receiving votes from a "
+                  "majority of the cluster.");
+    assert_int_equal(
+        find(&s, "The other nodes vote after it becomes leader.", NULL, NULL),
+        1u);
+    assert_int_equal(find(&s,
+                          "It declares itself leader first, and then the "
+                          "other nodes vote.",
+                          NULL, NULL),
+                     1u);
+    assert_int_equal(find(&s,
+                          "The other nodes vote first, and then it "
+                          "becomes leader.",
+                          NULL, NULL),
+                     0u);
+    /* an agent after "by" is not what the step acts on: "grouping" does
+     * not say "produced by GROUP BY" */
+    reference(&s, "WHERE filters rows before they are grouped; HAVING "
+                  "filters the groups produced by GROUP BY afterwards.");
+    assert_int_equal(find(&s,
+                          "HAVING isn't about rows; it runs after grouping "
+                          "and filters the groups.",
+                          NULL, NULL),
+                     0u);
+}
+
 int
 main(void)
 {
@@ -213,6 +247,7 @@ main(void)
         cmocka_unit_test(test_order_read_by_coordination),
         cmocka_unit_test(test_order_denied_reference_step_is_none),
         cmocka_unit_test(test_order_reversed_by_each_word),
+        cmocka_unit_test(test_order_step_named_by_its_object),
         cmocka_unit_test(test_order_not_reversed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
