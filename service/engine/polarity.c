@@ -584,16 +584,25 @@ deny_verb_of_object(const assay_analysis *a, uint32_t *cover)
 
 /* Whether term i opens an adjunct of time with a verb in -ing ("never
  * blocks the loop | while waiting for I/O", "do not close the file |
- * before writing"): a negation before it denies the predicate, not what
- * the adjunct says goes on meanwhile. */
+ * before writing"), or "before" / "after" with an article or a possessive
+ * ("hasn't heard a heartbeat | before its election timeout"): a negation
+ * before it denies the predicate, not what the adjunct says goes on
+ * meanwhile or when. */
 static bool
 time_adjunct(const assay_analysis *a, size_t i)
 {
     static const char *const openers[] = {"while", "whilst", "before", "after",
                                           "when"};
-    return i + 1 < a->n && IN(&a->terms[i], openers) &&
-           !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
-           assay_term_ing(&a->terms[i + 1]);
+    if (i + 1 >= a->n || !IN(&a->terms[i], openers) ||
+        (a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        return false;
+    }
+    const assay_term *n = &a->terms[i + 1];
+    /* "hasn't heard a heartbeat before its election timeout": the time
+     * of the denied event, not a thing denied */
+    return assay_term_ing(n) ||
+           ((IS(&a->terms[i], "before") || IS(&a->terms[i], "after")) &&
+            (n->wclass & ASSAY_WC(AMOUNT_DET)));
 }
 
 /* whether a "to" stands in [from, to) of a */
@@ -916,6 +925,16 @@ assay_negation_cover(const assay_analysis *a, unsigned window, uint32_t *cover)
             if (has_cue && (ncue & 1u) && cue_id > 0 &&
                 aux_negation(a, cue_id - 1) &&
                 finite_verb_with_object(a, i + 1)) {
+                has_cue = false;
+                ncue = 0;
+            }
+            /* ... and "and also" adds what is said besides: "doesn't
+             * depend on that assumption and also reports negative
+             * cycles" */
+            if (has_cue && i + 1 < a->n && IS(&a->terms[i + 1], "also") &&
+                !(a->terms[i + 1].flags & ASSAY_TERM_BREAK_BEFORE) &&
+                !(i + 2 < a->n &&
+                  (a->terms[i + 2].flags & ASSAY_TERM_NEGATOR))) {
                 has_cue = false;
                 ncue = 0;
             }

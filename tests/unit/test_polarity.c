@@ -431,9 +431,13 @@ test_polarity_time_adjunct_ends_the_scope(void **state)
     assert_string_equal(s, "..nnnn..");
     scope("it does not block when reading files", 5, s);
     assert_string_equal(s, "...nn..");
-    /* without a verb in -ing, "before" is a preposition inside the scope */
+    /* with an article after it, "before" says when the denied event is
+     * not, and the time is not denied (eleventh session; it used to be
+     * read as a preposition inside the scope) */
     scope("it does not compress the body before the send", 5, s);
-    assert_string_equal(s, "...nnnnn.");
+    assert_string_equal(s, "...nnnn..");
+    scope("it does not compress the body before sending", 5, s);
+    assert_string_equal(s, "...nnnn.");
 }
 
 static void
@@ -809,6 +813,24 @@ cover_at(const char *text, size_t i)
     return c;
 }
 
+/* "and also" adds a statement of its own after a denial; a time after
+ * "before" / "after" with an article or a possessive says when, and is
+ * not denied with the event */
+static void
+test_polarity_and_also_and_a_time_end_the_scope(void **state)
+{
+    (void)state;
+    char s[80];
+    scope("it does not read the rows and count them", 5, s);
+    assert_string_equal(s, "...nnnnn."); /* one denial of both */
+    scope("it does not read the rows and also counts them", 5, s);
+    assert_string_equal(s, "...nnnn...");
+    scope("it has not heard a heartbeat before its timeout", 5, s);
+    assert_string_equal(s, "...nnnn..");
+    scope("it has not heard a heartbeat from its leader", 5, s);
+    assert_string_equal(s, "...nnnnn.");
+}
+
 /* cover ids: "nor" goes on with its sentence's denial ("neither X nor
  * Y", "X cannot ..., nor can Y"), the same id, not a new negation; in
  * the next sentence it is one of its own */
@@ -972,6 +994,7 @@ main(void)
         cmocka_unit_test(test_polarity_set_aside_phrase_is_denied),
         cmocka_unit_test(test_polarity_conjunct_cue_is_the_same_denial),
         cmocka_unit_test(test_polarity_nor_is_the_same_denial),
+        cmocka_unit_test(test_polarity_and_also_and_a_time_end_the_scope),
         cmocka_unit_test(test_polarity_not_until_is_a_time),
         cmocka_unit_test(test_polarity_false_in_a_while_clause),
         cmocka_unit_test(test_polarity_denied_negation_cancels),
