@@ -106,6 +106,30 @@ preventer_before(const assay_analysis *a, size_t i)
     return SIZE_MAX;
 }
 
+/* Whether the copula at term c, with a denial word after it, says what a
+ * thing may be like: "be" after a modal of possibility ("its distance can
+ * be wrong", "the cached copy may be incorrect": a value that is wrong at
+ * times), not a denial of what is said ("that's wrong", "the claim is
+ * false"). */
+static bool
+property_of_a_thing(const assay_analysis *a, size_t c)
+{
+    static const char *const modals[] = {
+        "can", "could", "may", "might", "will", "would", "cannot", "ca", "wo"};
+    if (c == 0 || !IS(&a->terms[c], "be") ||
+        (a->terms[c].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        return false;
+    }
+    size_t m = c - 1;
+    /* "can't be wrong", "may not be wrong": the same property, denied */
+    if ((a->terms[m].flags & ASSAY_TERM_NEGATOR) &&
+        !IS(&a->terms[m], "cannot") && m > 0 &&
+        !(a->terms[m].flags & ASSAY_TERM_BREAK_BEFORE)) {
+        m--;
+    }
+    return IN(&a->terms[m], modals);
+}
+
 /* Denial words: they deny the sentence when a copula precedes them ("is a
  * myth", "that's wrong") or they open it ("False: ..."). */
 static const char *const denials[] = {"false", "untrue",   "wrong", "incorrect",
@@ -224,7 +248,8 @@ assay_polarity_cue_word(const assay_analysis *a, size_t i)
                 break;
             }
             if (IN(p, copulas)) {
-                return ASSAY_CUE_SENTENCE;
+                return property_of_a_thing(a, i - k) ? ASSAY_CUE_NONE
+                                                     : ASSAY_CUE_SENTENCE;
             }
             if (!IN(p, fillers)) {
                 break;

@@ -237,6 +237,12 @@ test_polarity_classifies_cues(void **state)
     assert_int_equal(cue_at("x is a myth", 3), ASSAY_CUE_SENTENCE);
     assert_int_equal(cue_at("that's simply wrong", 2), ASSAY_CUE_SENTENCE);
     assert_int_equal(cue_at("x is false", 2), ASSAY_CUE_SENTENCE);
+    /* after a modal of possibility it says what a thing may be like:
+     * "its distance can be wrong" is a wrong value, no denial */
+    assert_int_equal(cue_at("its distance can be wrong", 4), ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("the copy may not be incorrect", 5),
+                     ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("the claim is wrong", 3), ASSAY_CUE_SENTENCE);
     assert_int_equal(cue_at("False: x is y", 0), ASSAY_CUE_SENTENCE);
     /* a denial word that is not predicated of the sentence */
     assert_int_equal(cue_at("the wrong answer is x", 1), ASSAY_CUE_NONE);
