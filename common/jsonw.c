@@ -359,8 +359,9 @@ static const char jw_pairs[201] =
 
 /* A positive multiple of 1e-6, micros = x * 1e6 < 1e15, as %.15g and
  * jansson print it. Such a decimal has at most 15 significant digits, so
- * the double nearest to it prints back as exactly that decimal. */
-static size_t
+ * the double nearest to it prints back as exactly that decimal. Inline in
+ * the writer's fast path (a verdict writes some forty numbers). */
+static inline size_t
 fmt_micros(char *out, uint64_t micros)
 {
     char *o = out;
@@ -378,13 +379,13 @@ fmt_micros(char *out, uint64_t micros)
     uint64_t whole = micros / 1000000;
     if (whole < 10) { /* scores, features, weights: one digit */
         *o++ = (char)('0' + whole);
-    } else {
-        char digits[24];
-        char *end = digits + sizeof(digits);
-        char *p = jw_utoa(end, whole);
-        while (p < end) {
-            *o++ = *p++;
+    } else { /* counted, then written in place: no buffer, no canary */
+        size_t nd = 1;
+        for (uint64_t t = whole; t >= 10; t /= 10) {
+            nd++;
         }
+        o += nd;
+        jw_utoa(o, whole);
     }
     *o++ = '.';
     uint32_t frac = (uint32_t)(micros % 1000000);
@@ -478,33 +479,53 @@ fmt_general(char *out, double x)
     return (size_t)(o + (nd - ilen) - out);
 }
 
-size_t
-assay_json_format_real(char out[ASSAY_JSON_REAL_MAX], double x)
+/* The numbers jw_format_real leaves: not finite, zero, and those that are
+ * no multiple of 1e-6 below 1e9. Out of line, so the fast path keeps no
+ * stack canary for fmt_general's buffers. x's sign is already written when
+ * x is finite. */
+static __attribute__((noinline)) size_t
+fmt_rest(char *out, char *o, double x)
 {
-    size_t n;
     if (!isfinite(x)) {
-        memcpy(out, "null", 5);
+        memcpy(out, "null", 4);
         return 4;
-    }
-    char *o = out;
-    if (signbit(x)) {
-        *o++ = '-';
-        x = -x;
     }
     if (x == 0.0) {
         memcpy(o, "0.0", 3);
-        n = 3;
-    } else {
-        /* Verdict numbers are rounded to 1e-6: print those without
-         * snprintf, the costly part of writing a verdict. */
-        double k = x < 1e9 ? nearbyint(x * 1e6) : 0.0;
-        if (k > 0.0 && k / 1e6 == x) {
-            n = fmt_micros(o, (uint64_t)k);
-        } else {
-            n = fmt_general(o, x);
-        }
+        return (size_t)(o - out) + 3;
     }
-    n += (size_t)(o - out);
+    return (size_t)(o - out) + fmt_general(o, x);
+}
+
+/* x's text, without its NUL; out has ASSAY_JSON_REAL_MAX bytes.
+ * Verdict numbers are rounded to 1e-6: those are written here without
+ * snprintf (the costly part of writing a verdict) and without a libm call:
+ * below 1e15 < 2^52, (y + 2^52) - 2^52 rounds y to an integer in the
+ * current rounding mode, as nearbyint(y) does. */
+static inline size_t
+jw_format_real(char *out, double x)
+{
+    char *o = out;
+    if (signbit(x)) { /* overwritten by "null" when x is not finite */
+        *o++ = '-';
+        x = -x;
+    }
+    if (x > 0.0 && x < 1e9) {
+        double k = (x * 1e6 + 0x1p52) - 0x1p52;
+        if (k / 1e6 == x) { /* so k > 0 */
+            return (size_t)(o - out) + fmt_micros(o, (uint64_t)k);
+        }
+    } else if (x == 0.0) { /* many a feature and contribution */
+        memcpy(o, "0.0", 3);
+        return (size_t)(o - out) + 3;
+    }
+    return fmt_rest(out, o, x);
+}
+
+size_t
+assay_json_format_real(char out[ASSAY_JSON_REAL_MAX], double x)
+{
+    size_t n = jw_format_real(out, x);
     out[n] = '\0';
     return n;
 }
@@ -516,7 +537,7 @@ assay_jsonw_real(assay_jsonw *w, double x)
     char *p = jw_room(w, 1 + ASSAY_JSON_REAL_MAX);
     if (p != NULL) { /* formatted in place, NUL and all */
         p[0] = ',';
-        jw_commit(w, sep + assay_json_format_real(p + sep, x));
+        jw_commit(w, sep + jw_format_real(p + sep, x));
     } else {
         char buf[ASSAY_JSON_REAL_MAX];
         size_t n = assay_json_format_real(buf, x);

@@ -167,6 +167,79 @@ test_jsonw_reals_match_jansson_on_every_micro_in_0_1(void **state)
     }
 }
 
+/* Values written by assay_jsonw_real into a buffer with room (the path
+ * that formats in place, as a verdict's numbers are written) are jansson's
+ * texts, commas between: every multiple of 1e-6 in [0, 1], their
+ * negatives, the same shifted into [10, 1e6), the numbers rounding
+ * (y + 2^52) - 2^52 must round as nearbyint does (k + 0.5 micros, ties to
+ * even), zeros, and the cases left to the slow formatter (null for the
+ * non-finite). */
+static void
+check_reals_in_place(const double *xs, size_t n)
+{
+    assay_jsonw w;
+    assay_jsonw_init(&w, 1u << 26);
+    assay_jsonw_reserve(&w, n * (ASSAY_JSON_REAL_MAX + 2) + 8);
+    assay_jsonw_array_begin(&w);
+    size_t alloc = w.buf.alloc;
+    for (size_t i = 0; i < n; i++) {
+        assay_jsonw_real(&w, xs[i]);
+    }
+    assay_jsonw_array_end(&w);
+    assert_int_equal(w.buf.alloc, alloc); /* never the growing path */
+    char *got = assay_jsonw_take(&w, NULL);
+    assert_non_null(got);
+    assay_jsonw_fini(&w);
+    const char *g = got + 1;
+    for (size_t i = 0; i < n; i++) {
+        char want[64] = "null";
+        if (isfinite(xs[i])) {
+            jansson_real(xs[i], want, sizeof(want));
+        }
+        size_t k = strlen(want);
+        if (strncmp(g, want, k) != 0 || (g[k] != ',' && g[k] != ']')) {
+            fail_msg("%.17g: jansson \"%s\", in place \"%.*s\"", xs[i], want,
+                     (int)k, g);
+        }
+        g += k + 1;
+    }
+    assert_int_equal(g - got, strlen(got));
+    free(got);
+}
+
+static void
+test_jsonw_reals_in_place_match_jansson(void **state)
+{
+    (void)state;
+    size_t cap = 2500000, n = 0;
+    double *xs = malloc(cap * sizeof(double));
+    assert_non_null(xs);
+    for (uint32_t k = 0; k <= 1000000; k++) {
+        xs[n++] = (double)k / 1e6;
+        xs[n++] = -(double)k / 1e6;
+    }
+    uint64_t s = 5;
+    for (int i = 0; i < 100000; i++) {
+        uint64_t whole = 10 + next(&s) % 999990;
+        xs[n++] = (double)(whole * 1000000 + next(&s) % 1000000) / 1e6;
+        /* half-way between two micros, and an ulp either side */
+        double half = ((double)(next(&s) % 2000000) + 0.5) / 1e6;
+        xs[n++] = half;
+        xs[n++] = nextafter(half, 0.0);
+        xs[n++] = nextafter(half, 1.0);
+    }
+    static const double odd[] = {
+        -0.0,   0.0,     NAN,      -INFINITY, INFINITY,        1e9,
+        -1e9,   1e-7,    5e-7,     1.5e-6,    2.5e-6,          1e300,
+        5e-324, DBL_MAX, -DBL_MAX, 0.1 + 0.2, 999999999.999999};
+    for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+        xs[n++] = odd[i];
+    }
+    assert_true(n <= cap);
+    check_reals_in_place(xs, n);
+    free(xs);
+}
+
 static void
 test_jsonw_reals_ignore_the_locale(void **state)
 {
@@ -424,6 +497,7 @@ main(void)
         cmocka_unit_test(
             test_jsonw_reals_match_jansson_on_verdict_like_numbers),
         cmocka_unit_test(test_jsonw_reals_match_jansson_on_every_micro_in_0_1),
+        cmocka_unit_test(test_jsonw_reals_in_place_match_jansson),
         cmocka_unit_test(test_jsonw_reals_ignore_the_locale),
         cmocka_unit_test(test_jsonw_non_finite_is_null),
         cmocka_unit_test(test_jsonw_strings_match_jansson),
