@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -159,6 +162,80 @@ static const unsigned char jw_special[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+#if defined(__SSE2__)
+/* jw_special for sixteen bytes, a bit per byte: a signed compare below
+ * 0x20 takes the controls and every byte from 0x80. */
+static inline unsigned
+jw_special16_mask(__m128i x)
+{
+    __m128i m =
+        _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+
+static inline bool
+jw_special16(__m128i x)
+{
+    return jw_special16_mask(x) != 0;
+}
+#endif
+
+/* Whether any of the eight bytes in v is one jw_special marks: a control
+ * (below 0x20), '"', '\\' or a byte with the high bit set. Exact, from the
+ * usual zero-byte test ((x - 0x01..) & ~x & 0x80..) applied to v ^ '"'
+ * and v ^ '\\', and its "below n" form for the controls. */
+static inline bool
+jw_special8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+    uint64_t below = (v - ones * 0x20) & ~v;
+    uint64_t quote = (q - ones) & ~q, backslash = (b - ones) & ~b;
+    return ((below | quote | backslash | v) & high) != 0;
+}
+
+/* How many bytes of s[0..n) come before the first that jw_string must
+ * escape or check: sixteen (SSE2) or eight at a time while none is
+ * special. With SSE2 a string of sixteen bytes or more ends with one
+ * window over its last sixteen: every byte before i is plain, so the
+ * window's first special byte is the string's. */
+static size_t
+jw_plain(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+#if defined(__SSE2__)
+    if (n >= 16) {
+        for (; i + 16 <= n; i += 16) {
+            unsigned m = jw_special16_mask(
+                _mm_loadu_si128((const __m128i *)(const void *)(u + i)));
+            if (m != 0) {
+                return i + (size_t)__builtin_ctz(m);
+            }
+        }
+        if (i == n) {
+            return n;
+        }
+        unsigned m = jw_special16_mask(
+            _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16)));
+        return m == 0 ? n : n - 16 + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, u + i, 8);
+        if (jw_special8(v)) {
+            break;
+        }
+    }
+    while (i < n && !jw_special[u[i]]) {
+        i++;
+    }
+    return i;
+}
+
 /* i: how many of the first bytes are known to be plain (jw_plain). */
 static void
 jw_string(assay_jsonw *w, const char *s, size_t n, size_t i)
@@ -167,9 +244,7 @@ jw_string(assay_jsonw *w, const char *s, size_t n, size_t i)
     jw_put(w, "\"", 1);
     size_t run = 0;
     while (i < n) {
-        while (i < n && !jw_special[u[i]]) {
-            i++;
-        }
+        i += jw_plain(s + i, n - i);
         if (i == n) {
             break;
         }
@@ -227,40 +302,6 @@ jw_string(assay_jsonw *w, const char *s, size_t n, size_t i)
     jw_put(w, "\"", 1);
 }
 
-/* Whether any of the eight bytes in v is one jw_special marks: a control
- * (below 0x20), '"', '\\' or a byte with the high bit set. Exact, from the
- * usual zero-byte test ((x - 0x01..) & ~x & 0x80..) applied to v ^ '"'
- * and v ^ '\\', and its "below n" form for the controls. */
-static inline bool
-jw_special8(uint64_t v)
-{
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
-    uint64_t below = (v - ones * 0x20) & ~v;
-    uint64_t quote = (q - ones) & ~q, backslash = (b - ones) & ~b;
-    return ((below | quote | backslash | v) & high) != 0;
-}
-
-/* How many bytes of s[0..n) come before the first that jw_string must
- * escape or check: eight at a time while none is special. */
-static size_t
-jw_plain(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t v;
-        memcpy(&v, u + i, 8);
-        if (jw_special8(v)) {
-            break;
-        }
-    }
-    while (i < n && !jw_special[u[i]]) {
-        i++;
-    }
-    return i;
-}
-
 /* A string value or key, after its comma when one is due and before the
  * key's colon. The common case, plain bytes (plain == n), is one piece:
  * [','] '"' s '"' [':']. */
@@ -286,11 +327,108 @@ jw_string_sep(assay_jsonw *w, const char *s, size_t n, size_t plain, bool colon)
     }
 }
 
+/* Copies s[0..n) to d and returns true when none of its bytes is special
+ * (jw_special8); false at the first word that holds one, d then partly
+ * written. The scan and the copy are one pass over words: sixteen bytes
+ * (SSE2) or eight at a time, the last word overlapping the one before; a string
+ * of four to seven bytes is two overlapping 4-byte words, one of one to three
+ * bytes its first, middle and last byte, each tested padded with plain bytes.
+ */
+static inline bool
+jw_copy_plain(char *d, const char *s, size_t n)
+{
+    const uint64_t pad = 0x6161616161616161ULL; /* "aaaaaaaa" */
+    uint64_t v;
+#if defined(__SSE2__)
+    if (n >= 16) { /* sixteen at a time: the model hash, texts */
+        for (size_t i = 0; i + 16 < n; i += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            if (jw_special16(x)) {
+                return false;
+            }
+            _mm_storeu_si128((__m128i *)(void *)(d + i), x);
+        }
+        __m128i x =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        if (jw_special16(x)) {
+            return false;
+        }
+        _mm_storeu_si128((__m128i *)(void *)(d + n - 16), x);
+        return true;
+    }
+#endif
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&v, s + i, 8);
+            if (jw_special8(v)) {
+                return false;
+            }
+            memcpy(d + i, &v, 8);
+        }
+        memcpy(&v, s + n - 8, 8);
+        if (jw_special8(v)) {
+            return false;
+        }
+        memcpy(d + n - 8, &v, 8);
+        return true;
+    }
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        if (jw_special8((uint64_t)a | (uint64_t)b << 32)) {
+            return false;
+        }
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+        return true;
+    }
+    if (n > 0) {
+        const unsigned char *u = (const unsigned char *)s;
+        unsigned char a = u[0], b = u[n >> 1], c = u[n - 1];
+        v = (uint64_t)a | (uint64_t)b << 8 | (uint64_t)c << 16 | pad << 24;
+        if (jw_special8(v)) {
+            return false;
+        }
+        d[0] = (char)a;
+        d[n >> 1] = (char)b;
+        d[n - 1] = (char)c;
+    }
+    return true;
+}
+
+/* jw_string_any's way for a string with bytes to escape or check, or
+ * without room: out of line, so the fast path saves no registers for it. */
+static __attribute__((noinline)) void
+jw_string_slow(assay_jsonw *w, const char *s, size_t n, bool colon)
+{
+    jw_string_sep(w, s, n, jw_plain(s, n), colon);
+}
+
+/* A string value or key (colon) of plain bytes into the buffer's room in
+ * one pass: [','] '"' s '"' [':']; else jw_string_sep's way, which also
+ * grows, caps and escapes. Nothing is committed, nor data[len] touched,
+ * until the whole string is known plain. */
+static inline __attribute__((always_inline)) void
+jw_string_any(assay_jsonw *w, const char *s, size_t n, bool colon)
+{
+    size_t sep = w->comma;
+    char *p = jw_room(w, sep + n + 2 + colon);
+    if (p != NULL && jw_copy_plain(p + sep + 1, s, n)) {
+        p[0] = ','; /* overwritten by the quote when no comma is due */
+        p[sep] = '"';
+        p[sep + n + 1] = '"';
+        p[sep + n + 2] = ':'; /* the NUL's place when not a key */
+        jw_commit(w, sep + n + 2 + colon);
+        return;
+    }
+    jw_string_slow(w, s, n, colon);
+}
+
 void
 assay_jsonw_key(assay_jsonw *w, const char *key)
 {
-    size_t n = strlen(key);
-    jw_string_sep(w, key, n, jw_plain(key, n), true);
+    jw_string_any(w, key, strlen(key), true);
     w->comma = false;
 }
 
@@ -305,7 +443,7 @@ assay_jsonw_key_grow(assay_jsonw *w, const char *key, size_t n)
 void
 assay_jsonw_strn(assay_jsonw *w, const char *s, size_t n)
 {
-    jw_string_sep(w, s, n, jw_plain(s, n), false);
+    jw_string_any(w, s, n, false);
     w->comma = true;
 }
 
@@ -316,8 +454,7 @@ assay_jsonw_str(assay_jsonw *w, const char *s)
         assay_jsonw_null(w);
         return;
     }
-    size_t n = strlen(s);
-    jw_string_sep(w, s, n, jw_plain(s, n), false);
+    jw_string_any(w, s, strlen(s), false);
     w->comma = true;
 }
 

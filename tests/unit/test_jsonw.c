@@ -375,6 +375,66 @@ test_jsonw_strings_match_jansson_at_every_offset(void **state)
     }
 }
 
+/* The same strings written where the buffer has room (a reply's reserved
+ * block, the path that scans and copies in one pass): values after a
+ * comma and not, and keys, against jansson; the lengths cover each way of
+ * the pass (1-3, 4-7, 8-15 and 16 bytes or more, words overlapping at the
+ * end), a plain string of every length 0-70 and one special byte at every
+ * position. */
+static void
+check_string_in_room(const char *buf)
+{
+    assay_jsonw w;
+    assay_jsonw_init(&w, 1u << 20);
+    assay_jsonw_reserve(&w, 4096);
+    size_t alloc = w.buf.alloc;
+    assay_jsonw_array_begin(&w);
+    assay_jsonw_str(&w, buf);
+    assay_jsonw_strn(&w, buf, strlen(buf));
+    assay_jsonw_object_begin(&w);
+    assay_jsonw_key(&w, buf);
+    assay_jsonw_int(&w, 1);
+    assay_jsonw_object_end(&w);
+    assay_jsonw_array_end(&w);
+    assert_int_equal(w.buf.alloc, alloc); /* never the growing path */
+    char *got = assay_jsonw_take(&w, NULL);
+    assay_jsonw_fini(&w);
+    json_t *o = json_pack("[s,s,{s:i}]", buf, buf, buf, 1);
+    assert_non_null(o);
+    char *want = json_dumps(o, DUMP_FLAGS);
+    assert_string_equal(got, want);
+    free(want);
+    free(got);
+    json_decref(o);
+}
+
+static void
+test_jsonw_strings_in_room_match_jansson_at_every_offset(void **state)
+{
+    (void)state;
+    static const char *const odd[] = {"\x01", "\x1f",     "\"",
+                                      "\\",   "\x7f",     "~",
+                                      " ",    "\xC3\xA9", "\xE2\x82\xAC"};
+    char buf[80];
+    for (size_t len = 0; len <= 70; len++) {
+        memset(buf, 'a' + (char)(len % 26), len);
+        buf[len] = '\0';
+        check_string_in_room(buf);
+        for (size_t pos = 0; pos < len; pos++) {
+            for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++) {
+                size_t olen = strlen(odd[k]);
+                if (pos + olen > len) {
+                    continue;
+                }
+                memset(buf, 'a' + (char)(len % 26), len);
+                memcpy(buf + pos, odd[k], olen);
+                buf[len] = '\0';
+                check_string_in_room(buf);
+            }
+        }
+    }
+}
+
 /* A key written from its JSON form is the key assay_jsonw_key writes,
  * commas included. */
 static void
@@ -502,6 +562,8 @@ main(void)
         cmocka_unit_test(test_jsonw_non_finite_is_null),
         cmocka_unit_test(test_jsonw_strings_match_jansson),
         cmocka_unit_test(test_jsonw_strings_match_jansson_at_every_offset),
+        cmocka_unit_test(
+            test_jsonw_strings_in_room_match_jansson_at_every_offset),
         cmocka_unit_test(test_jsonw_raw_keys_match_keys),
         cmocka_unit_test(test_jsonw_invalid_utf8_becomes_replacement),
         cmocka_unit_test(test_jsonw_nesting_and_commas),
