@@ -685,6 +685,37 @@ assay_jsonw_real(assay_jsonw *w, double x)
 }
 
 void
+assay_jsonw_members_real(assay_jsonw *w, const assay_jsonw_key32 *keys,
+                         const double *x, size_t n)
+{
+    /* a member takes at most ',', the key's 32 bytes and the number */
+    const size_t most = 1 + 32 + ASSAY_JSON_REAL_MAX;
+    char *p = NULL;
+    if (n <= 1024) {
+        assay_jsonw_reserve(w, n * most);
+        p = jw_room(w, n * most);
+    }
+    if (p == NULL) {
+        for (size_t i = 0; i < n; i++) {
+            assay_jsonw_key_raw(w, keys[i].text, keys[i].len);
+            assay_jsonw_real(w, x[i]);
+        }
+        return;
+    }
+    char *o = p;
+    size_t sep = w->comma;
+    for (size_t i = 0; i < n; i++) {
+        o[0] = ','; /* overwritten by the key when no comma is due */
+        memcpy(o + sep, keys[i].text, 32);
+        o += sep + keys[i].len;
+        o += jw_format_real(o, x[i]);
+        sep = 1;
+    }
+    jw_commit(w, (size_t)(o - p));
+    w->comma = w->comma || n > 0;
+}
+
+void
 assay_jsonw_bool(assay_jsonw *w, bool b)
 {
     jw_sep(w);

@@ -91,6 +91,28 @@ assay_jsonw_key_raw(assay_jsonw *w, const char *key, size_t n)
 #define ASSAY_JSONW_KEY(w, lit)                                                \
     assay_jsonw_key_raw((w), "\"" lit "\":", sizeof("\"" lit "\":") - 1)
 
+/* A key already in JSON form (as for assay_jsonw_key_raw) in a fixed
+ * 32-byte field, zero-padded, so it is copied as one fixed-size block;
+ * ASSAY_JSONW_KEY32 makes one of a literal, which must fit (a compile
+ * error when it does not). */
+typedef struct assay_jsonw_key32 {
+    char text[32];
+    size_t len;
+} assay_jsonw_key32;
+#define ASSAY_JSONW_KEY32(lit)                                                 \
+    {                                                                          \
+        "\"" lit "\":",                                                        \
+            sizeof("\"" lit "\":") - 1 +                                       \
+                0 * sizeof(char[sizeof("\"" lit "\":") <= 32 ? 1 : -1])        \
+    }
+
+/* assay_jsonw_members_real writes the n members keys[i]: x[i] (x as
+ * assay_jsonw_real writes it), the same bytes as assay_jsonw_key_raw and
+ * assay_jsonw_real member by member, with the room for all of them made
+ * once: a verdict's features and contributions. */
+void assay_jsonw_members_real(assay_jsonw *w, const assay_jsonw_key32 *keys,
+                              const double *x, size_t n);
+
 /* Values, in an array or after a key. assay_jsonw_str(w, NULL) writes null.
  */
 void assay_jsonw_str(assay_jsonw *w, const char *s);

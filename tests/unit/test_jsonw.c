@@ -476,6 +476,83 @@ test_jsonw_raw_keys_match_keys(void **state)
     free(out[1]);
 }
 
+/* assay_jsonw_members_real writes what assay_jsonw_key_raw and
+ * assay_jsonw_real write member by member: after a sibling or first in an
+ * object, none at all, into a writer with room, one that must grow and
+ * one whose cap cuts it (the same error). */
+static char *
+members_text(const assay_jsonw_key32 *keys, const double *x, size_t n,
+             bool sibling, bool at_once, size_t reserve, size_t limit,
+             assay_err *status)
+{
+    assay_jsonw w;
+    assay_jsonw_init(&w, limit);
+    assay_jsonw_reserve(&w, reserve);
+    assay_jsonw_object_begin(&w);
+    if (sibling) {
+        ASSAY_JSONW_KEY(&w, "first");
+        assay_jsonw_int(&w, 1);
+    }
+    if (at_once) {
+        assay_jsonw_members_real(&w, keys, x, n);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            assay_jsonw_key_raw(&w, keys[i].text, keys[i].len);
+            assay_jsonw_real(&w, x[i]);
+        }
+    }
+    ASSAY_JSONW_KEY(&w, "last");
+    assay_jsonw_bool(&w, true);
+    assay_jsonw_object_end(&w);
+    *status = assay_jsonw_status(&w);
+    char *out = assay_jsonw_take(&w, NULL);
+    assay_jsonw_fini(&w);
+    return out;
+}
+
+static void
+test_jsonw_members_real_match_member_by_member(void **state)
+{
+    (void)state;
+    static const assay_jsonw_key32 keys[] = {
+        ASSAY_JSONW_KEY32("cosine"), ASSAY_JSONW_KEY32("required_missing"),
+        ASSAY_JSONW_KEY32("a"),
+        ASSAY_JSONW_KEY32("twenty_eight_bytes_long_key")};
+    enum { NK = sizeof(keys) / sizeof(keys[0]), N = 40 };
+    assert_int_equal(keys[3].len, 30);
+    assay_jsonw_key32 ks[N];
+    double x[N];
+    uint64_t s = 11;
+    for (int round = 0; round < 2000; round++) {
+        size_t n = next(&s) % (N + 1);
+        for (size_t i = 0; i < n; i++) {
+            ks[i] = keys[next(&s) % NK];
+            uint64_t r = next(&s);
+            x[i] = (r & 3) == 0   ? 0.0
+                   : (r & 3) == 1 ? -(double)(r % 3000000) / 1e6
+                   : (r & 3) == 2 ? (double)(r % 1000000) / 1e6
+                                  : (double)(r >> 11) / 9007199254740992.0;
+        }
+        bool sibling = (round & 1) != 0;
+        size_t reserve = (round & 2) ? 4096 : 0;
+        size_t limit = (round & 4) ? 1u << 20 : 64 + next(&s) % 2048;
+        assay_err want_rc, got_rc;
+        char *want =
+            members_text(ks, x, n, sibling, false, reserve, limit, &want_rc);
+        char *got =
+            members_text(ks, x, n, sibling, true, reserve, limit, &got_rc);
+        assert_int_equal(got_rc, want_rc);
+        if (want == NULL) {
+            assert_null(got);
+        } else {
+            assert_non_null(got);
+            assert_string_equal(got, want);
+        }
+        free(want);
+        free(got);
+    }
+}
+
 static void
 test_jsonw_invalid_utf8_becomes_replacement(void **state)
 {
@@ -565,6 +642,7 @@ main(void)
         cmocka_unit_test(
             test_jsonw_strings_in_room_match_jansson_at_every_offset),
         cmocka_unit_test(test_jsonw_raw_keys_match_keys),
+        cmocka_unit_test(test_jsonw_members_real_match_member_by_member),
         cmocka_unit_test(test_jsonw_invalid_utf8_becomes_replacement),
         cmocka_unit_test(test_jsonw_nesting_and_commas),
         cmocka_unit_test(test_jsonw_cap_is_an_error),
