@@ -113,33 +113,13 @@ jw_sep(assay_jsonw *w)
 }
 
 void
-assay_jsonw_object_begin(assay_jsonw *w)
+assay_jsonw_punct_grow(assay_jsonw *w, char c, bool open)
 {
-    jw_sep(w);
-    jw_put(w, "{", 1);
-    w->comma = false;
-}
-
-void
-assay_jsonw_object_end(assay_jsonw *w)
-{
-    jw_put(w, "}", 1);
-    w->comma = true;
-}
-
-void
-assay_jsonw_array_begin(assay_jsonw *w)
-{
-    jw_sep(w);
-    jw_put(w, "[", 1);
-    w->comma = false;
-}
-
-void
-assay_jsonw_array_end(assay_jsonw *w)
-{
-    jw_put(w, "]", 1);
-    w->comma = true;
+    if (open) {
+        jw_sep(w);
+    }
+    jw_put(w, &c, 1);
+    w->comma = !open;
 }
 
 /* Writes s[0..n) as a JSON string: runs of plain bytes are copied whole;
@@ -473,10 +453,24 @@ jw_utoa(char *end, uint64_t v)
 void
 assay_jsonw_int(assay_jsonw *w, long long x)
 {
+    uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    size_t sep = w->comma, neg = x < 0;
+    char *p = jw_room(w, 22); /* ',', '-' and 20 digits */
+    if (p != NULL) {          /* counted, then written in place (spans) */
+        size_t nd = 1;
+        for (uint64_t t = m; t >= 10; t /= 10) {
+            nd++;
+        }
+        p[0] = ',';   /* overwritten when no comma is due */
+        p[sep] = '-'; /* overwritten by a digit when x >= 0 */
+        jw_utoa(p + sep + neg + nd, m);
+        jw_commit(w, sep + neg + nd);
+        w->comma = true;
+        return;
+    }
     char buf[26]; /* ',', '-' and 20 digits */
     char *end = buf + sizeof(buf);
-    uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-    char *p = jw_utoa(end, m);
+    p = jw_utoa(end, m);
     if (x < 0) {
         *--p = '-';
     }

@@ -53,10 +53,54 @@ assay_err assay_jsonw_status(const assay_jsonw *w);
  * its length in *len (may be NULL); NULL when the writer failed. */
 char *assay_jsonw_take(assay_jsonw *w, size_t *len);
 
-void assay_jsonw_object_begin(assay_jsonw *w);
-void assay_jsonw_object_end(assay_jsonw *w);
-void assay_jsonw_array_begin(assay_jsonw *w);
-void assay_jsonw_array_end(assay_jsonw *w);
+/* assay_jsonw_punct_grow is assay_jsonw_punct's path when the buffer must
+ * grow (or has failed); not for other callers. */
+void assay_jsonw_punct_grow(assay_jsonw *w, char c, bool open);
+
+/* A '{' or '[' (open: after its comma when one is due) or a '}' or ']'.
+ * Inline, the byte and the NUL after it stored in the room the buffer has
+ * (a verdict opens and closes some thirty objects and arrays). */
+static inline void
+assay_jsonw_punct(assay_jsonw *w, char c, bool open)
+{
+    assay_sbuf *b = &w->buf;
+    size_t n = (size_t)(open && w->comma) + 1;
+    if (b->status == ASSAY_OK && b->alloc - b->len > n &&
+        n <= b->limit - b->len) {
+        char *p = b->data + b->len;
+        p[0] = ','; /* overwritten by c when no comma is due */
+        p[n - 1] = c;
+        p[n] = '\0';
+        b->len += n;
+        w->comma = !open;
+        return;
+    }
+    assay_jsonw_punct_grow(w, c, open);
+}
+
+static inline void
+assay_jsonw_object_begin(assay_jsonw *w)
+{
+    assay_jsonw_punct(w, '{', true);
+}
+
+static inline void
+assay_jsonw_object_end(assay_jsonw *w)
+{
+    assay_jsonw_punct(w, '}', false);
+}
+
+static inline void
+assay_jsonw_array_begin(assay_jsonw *w)
+{
+    assay_jsonw_punct(w, '[', true);
+}
+
+static inline void
+assay_jsonw_array_end(assay_jsonw *w)
+{
+    assay_jsonw_punct(w, ']', false);
+}
 
 /* assay_jsonw_key writes a member's key; its value follows. */
 void assay_jsonw_key(assay_jsonw *w, const char *key);

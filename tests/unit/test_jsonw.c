@@ -553,6 +553,89 @@ test_jsonw_members_real_match_member_by_member(void **state)
     }
 }
 
+/* A random tree of objects, arrays and integers (jansson's), written
+ * through the writer's inline brackets and in-place integers, with room
+ * reserved and growing from nothing, is jansson's text. */
+static json_t *
+random_tree(uint64_t *s, int depth)
+{
+    uint64_t r = next(s);
+    if (depth == 0 || r % 3 == 0) {
+        static const long long ints[] = {
+            0, 9, 10, -1, -10, 99, 100, 12345, -99, 1000, LLONG_MAX, LLONG_MIN};
+        return json_integer(
+            (r >> 8) % 2 ? ints[(r >> 16) % (sizeof(ints) / sizeof(ints[0]))]
+                         : (long long)(next(s) >> (1 + r % 63)) *
+                               ((r >> 12) % 2 ? -1 : 1));
+    }
+    size_t n = next(s) % 5;
+    json_t *t = (r >> 8) % 2 ? json_array() : json_object();
+    for (size_t i = 0; i < n; i++) {
+        json_t *c = random_tree(s, depth - 1);
+        if (json_is_array(t)) {
+            json_array_append_new(t, c);
+        } else {
+            char key[8];
+            snprintf(key, sizeof(key), "k%zu", i);
+            json_object_set_new(t, key, c);
+        }
+    }
+    return t;
+}
+
+static void
+write_tree(assay_jsonw *w, json_t *t)
+{
+    if (json_is_integer(t)) {
+        assay_jsonw_int(w, json_integer_value(t));
+    } else if (json_is_array(t)) {
+        assay_jsonw_array_begin(w);
+        for (size_t i = 0; i < json_array_size(t); i++) {
+            write_tree(w, json_array_get(t, i));
+        }
+        assay_jsonw_array_end(w);
+    } else {
+        assay_jsonw_object_begin(w);
+        const char *key;
+        json_t *v;
+        json_object_foreach(t, key, v)
+        {
+            assay_jsonw_key(w, key);
+            write_tree(w, v);
+        }
+        assay_jsonw_object_end(w);
+    }
+}
+
+static void
+test_jsonw_brackets_and_ints_match_jansson(void **state)
+{
+    (void)state;
+    uint64_t s = 3;
+    for (int round = 0; round < 3000; round++) {
+        json_t *t = random_tree(&s, 4);
+        json_t *a = json_pack("[o,o]", t, json_incref(t));
+        assert_non_null(a);
+        char *want = json_dumps(a, DUMP_FLAGS | JSON_PRESERVE_ORDER);
+        for (int reserve = 0; reserve < 2; reserve++) {
+            assay_jsonw w;
+            assay_jsonw_init(&w, 1u << 20);
+            assay_jsonw_reserve(&w, reserve ? 1u << 16 : 0);
+            assay_jsonw_array_begin(&w);
+            write_tree(&w, t);
+            write_tree(&w, t);
+            assay_jsonw_array_end(&w);
+            char *got = assay_jsonw_take(&w, NULL);
+            assay_jsonw_fini(&w);
+            assert_non_null(got);
+            assert_string_equal(got, want);
+            free(got);
+        }
+        free(want);
+        json_decref(a);
+    }
+}
+
 static void
 test_jsonw_invalid_utf8_becomes_replacement(void **state)
 {
@@ -643,6 +726,7 @@ main(void)
             test_jsonw_strings_in_room_match_jansson_at_every_offset),
         cmocka_unit_test(test_jsonw_raw_keys_match_keys),
         cmocka_unit_test(test_jsonw_members_real_match_member_by_member),
+        cmocka_unit_test(test_jsonw_brackets_and_ints_match_jansson),
         cmocka_unit_test(test_jsonw_invalid_utf8_becomes_replacement),
         cmocka_unit_test(test_jsonw_nesting_and_commas),
         cmocka_unit_test(test_jsonw_cap_is_an_error),
