@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -110,33 +113,13 @@ jw_sep(assay_jsonw *w)
 }
 
 void
-assay_jsonw_object_begin(assay_jsonw *w)
+assay_jsonw_punct_grow(assay_jsonw *w, char c, bool open)
 {
-    jw_sep(w);
-    jw_put(w, "{", 1);
-    w->comma = false;
-}
-
-void
-assay_jsonw_object_end(assay_jsonw *w)
-{
-    jw_put(w, "}", 1);
-    w->comma = true;
-}
-
-void
-assay_jsonw_array_begin(assay_jsonw *w)
-{
-    jw_sep(w);
-    jw_put(w, "[", 1);
-    w->comma = false;
-}
-
-void
-assay_jsonw_array_end(assay_jsonw *w)
-{
-    jw_put(w, "]", 1);
-    w->comma = true;
+    if (open) {
+        jw_sep(w);
+    }
+    jw_put(w, &c, 1);
+    w->comma = !open;
 }
 
 /* Writes s[0..n) as a JSON string: runs of plain bytes are copied whole;
@@ -159,6 +142,80 @@ static const unsigned char jw_special[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+#if defined(__SSE2__)
+/* jw_special for sixteen bytes, a bit per byte: a signed compare below
+ * 0x20 takes the controls and every byte from 0x80. */
+static inline unsigned
+jw_special16_mask(__m128i x)
+{
+    __m128i m =
+        _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+
+static inline bool
+jw_special16(__m128i x)
+{
+    return jw_special16_mask(x) != 0;
+}
+#endif
+
+/* Whether any of the eight bytes in v is one jw_special marks: a control
+ * (below 0x20), '"', '\\' or a byte with the high bit set. Exact, from the
+ * usual zero-byte test ((x - 0x01..) & ~x & 0x80..) applied to v ^ '"'
+ * and v ^ '\\', and its "below n" form for the controls. */
+static inline bool
+jw_special8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+    uint64_t below = (v - ones * 0x20) & ~v;
+    uint64_t quote = (q - ones) & ~q, backslash = (b - ones) & ~b;
+    return ((below | quote | backslash | v) & high) != 0;
+}
+
+/* How many bytes of s[0..n) come before the first that jw_string must
+ * escape or check: sixteen (SSE2) or eight at a time while none is
+ * special. With SSE2 a string of sixteen bytes or more ends with one
+ * window over its last sixteen: every byte before i is plain, so the
+ * window's first special byte is the string's. */
+static size_t
+jw_plain(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+#if defined(__SSE2__)
+    if (n >= 16) {
+        for (; i + 16 <= n; i += 16) {
+            unsigned m = jw_special16_mask(
+                _mm_loadu_si128((const __m128i *)(const void *)(u + i)));
+            if (m != 0) {
+                return i + (size_t)__builtin_ctz(m);
+            }
+        }
+        if (i == n) {
+            return n;
+        }
+        unsigned m = jw_special16_mask(
+            _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16)));
+        return m == 0 ? n : n - 16 + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, u + i, 8);
+        if (jw_special8(v)) {
+            break;
+        }
+    }
+    while (i < n && !jw_special[u[i]]) {
+        i++;
+    }
+    return i;
+}
+
 /* i: how many of the first bytes are known to be plain (jw_plain). */
 static void
 jw_string(assay_jsonw *w, const char *s, size_t n, size_t i)
@@ -167,9 +224,7 @@ jw_string(assay_jsonw *w, const char *s, size_t n, size_t i)
     jw_put(w, "\"", 1);
     size_t run = 0;
     while (i < n) {
-        while (i < n && !jw_special[u[i]]) {
-            i++;
-        }
+        i += jw_plain(s + i, n - i);
         if (i == n) {
             break;
         }
@@ -227,40 +282,6 @@ jw_string(assay_jsonw *w, const char *s, size_t n, size_t i)
     jw_put(w, "\"", 1);
 }
 
-/* Whether any of the eight bytes in v is one jw_special marks: a control
- * (below 0x20), '"', '\\' or a byte with the high bit set. Exact, from the
- * usual zero-byte test ((x - 0x01..) & ~x & 0x80..) applied to v ^ '"'
- * and v ^ '\\', and its "below n" form for the controls. */
-static inline bool
-jw_special8(uint64_t v)
-{
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
-    uint64_t below = (v - ones * 0x20) & ~v;
-    uint64_t quote = (q - ones) & ~q, backslash = (b - ones) & ~b;
-    return ((below | quote | backslash | v) & high) != 0;
-}
-
-/* How many bytes of s[0..n) come before the first that jw_string must
- * escape or check: eight at a time while none is special. */
-static size_t
-jw_plain(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t v;
-        memcpy(&v, u + i, 8);
-        if (jw_special8(v)) {
-            break;
-        }
-    }
-    while (i < n && !jw_special[u[i]]) {
-        i++;
-    }
-    return i;
-}
-
 /* A string value or key, after its comma when one is due and before the
  * key's colon. The common case, plain bytes (plain == n), is one piece:
  * [','] '"' s '"' [':']. */
@@ -286,11 +307,108 @@ jw_string_sep(assay_jsonw *w, const char *s, size_t n, size_t plain, bool colon)
     }
 }
 
+/* Copies s[0..n) to d and returns true when none of its bytes is special
+ * (jw_special8); false at the first word that holds one, d then partly
+ * written. The scan and the copy are one pass over words: sixteen bytes
+ * (SSE2) or eight at a time, the last word overlapping the one before; a string
+ * of four to seven bytes is two overlapping 4-byte words, one of one to three
+ * bytes its first, middle and last byte, each tested padded with plain bytes.
+ */
+static inline bool
+jw_copy_plain(char *d, const char *s, size_t n)
+{
+    const uint64_t pad = 0x6161616161616161ULL; /* "aaaaaaaa" */
+    uint64_t v;
+#if defined(__SSE2__)
+    if (n >= 16) { /* sixteen at a time: the model hash, texts */
+        for (size_t i = 0; i + 16 < n; i += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            if (jw_special16(x)) {
+                return false;
+            }
+            _mm_storeu_si128((__m128i *)(void *)(d + i), x);
+        }
+        __m128i x =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        if (jw_special16(x)) {
+            return false;
+        }
+        _mm_storeu_si128((__m128i *)(void *)(d + n - 16), x);
+        return true;
+    }
+#endif
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&v, s + i, 8);
+            if (jw_special8(v)) {
+                return false;
+            }
+            memcpy(d + i, &v, 8);
+        }
+        memcpy(&v, s + n - 8, 8);
+        if (jw_special8(v)) {
+            return false;
+        }
+        memcpy(d + n - 8, &v, 8);
+        return true;
+    }
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        if (jw_special8((uint64_t)a | (uint64_t)b << 32)) {
+            return false;
+        }
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+        return true;
+    }
+    if (n > 0) {
+        const unsigned char *u = (const unsigned char *)s;
+        unsigned char a = u[0], b = u[n >> 1], c = u[n - 1];
+        v = (uint64_t)a | (uint64_t)b << 8 | (uint64_t)c << 16 | pad << 24;
+        if (jw_special8(v)) {
+            return false;
+        }
+        d[0] = (char)a;
+        d[n >> 1] = (char)b;
+        d[n - 1] = (char)c;
+    }
+    return true;
+}
+
+/* jw_string_any's way for a string with bytes to escape or check, or
+ * without room: out of line, so the fast path saves no registers for it. */
+static __attribute__((noinline)) void
+jw_string_slow(assay_jsonw *w, const char *s, size_t n, bool colon)
+{
+    jw_string_sep(w, s, n, jw_plain(s, n), colon);
+}
+
+/* A string value or key (colon) of plain bytes into the buffer's room in
+ * one pass: [','] '"' s '"' [':']; else jw_string_sep's way, which also
+ * grows, caps and escapes. Nothing is committed, nor data[len] touched,
+ * until the whole string is known plain. */
+static inline __attribute__((always_inline)) void
+jw_string_any(assay_jsonw *w, const char *s, size_t n, bool colon)
+{
+    size_t sep = w->comma;
+    char *p = jw_room(w, sep + n + 2 + colon);
+    if (p != NULL && jw_copy_plain(p + sep + 1, s, n)) {
+        p[0] = ','; /* overwritten by the quote when no comma is due */
+        p[sep] = '"';
+        p[sep + n + 1] = '"';
+        p[sep + n + 2] = ':'; /* the NUL's place when not a key */
+        jw_commit(w, sep + n + 2 + colon);
+        return;
+    }
+    jw_string_slow(w, s, n, colon);
+}
+
 void
 assay_jsonw_key(assay_jsonw *w, const char *key)
 {
-    size_t n = strlen(key);
-    jw_string_sep(w, key, n, jw_plain(key, n), true);
+    jw_string_any(w, key, strlen(key), true);
     w->comma = false;
 }
 
@@ -305,7 +423,7 @@ assay_jsonw_key_grow(assay_jsonw *w, const char *key, size_t n)
 void
 assay_jsonw_strn(assay_jsonw *w, const char *s, size_t n)
 {
-    jw_string_sep(w, s, n, jw_plain(s, n), false);
+    jw_string_any(w, s, n, false);
     w->comma = true;
 }
 
@@ -316,8 +434,7 @@ assay_jsonw_str(assay_jsonw *w, const char *s)
         assay_jsonw_null(w);
         return;
     }
-    size_t n = strlen(s);
-    jw_string_sep(w, s, n, jw_plain(s, n), false);
+    jw_string_any(w, s, strlen(s), false);
     w->comma = true;
 }
 
@@ -336,10 +453,24 @@ jw_utoa(char *end, uint64_t v)
 void
 assay_jsonw_int(assay_jsonw *w, long long x)
 {
+    uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    size_t sep = w->comma, neg = x < 0;
+    char *p = jw_room(w, 22); /* ',', '-' and 20 digits */
+    if (p != NULL) {          /* counted, then written in place (spans) */
+        size_t nd = 1;
+        for (uint64_t t = m; t >= 10; t /= 10) {
+            nd++;
+        }
+        p[0] = ',';   /* overwritten when no comma is due */
+        p[sep] = '-'; /* overwritten by a digit when x >= 0 */
+        jw_utoa(p + sep + neg + nd, m);
+        jw_commit(w, sep + neg + nd);
+        w->comma = true;
+        return;
+    }
     char buf[26]; /* ',', '-' and 20 digits */
     char *end = buf + sizeof(buf);
-    uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-    char *p = jw_utoa(end, m);
+    p = jw_utoa(end, m);
     if (x < 0) {
         *--p = '-';
     }
@@ -359,8 +490,9 @@ static const char jw_pairs[201] =
 
 /* A positive multiple of 1e-6, micros = x * 1e6 < 1e15, as %.15g and
  * jansson print it. Such a decimal has at most 15 significant digits, so
- * the double nearest to it prints back as exactly that decimal. */
-static size_t
+ * the double nearest to it prints back as exactly that decimal. Inline in
+ * the writer's fast path (a verdict writes some forty numbers). */
+static inline size_t
 fmt_micros(char *out, uint64_t micros)
 {
     char *o = out;
@@ -378,13 +510,13 @@ fmt_micros(char *out, uint64_t micros)
     uint64_t whole = micros / 1000000;
     if (whole < 10) { /* scores, features, weights: one digit */
         *o++ = (char)('0' + whole);
-    } else {
-        char digits[24];
-        char *end = digits + sizeof(digits);
-        char *p = jw_utoa(end, whole);
-        while (p < end) {
-            *o++ = *p++;
+    } else { /* counted, then written in place: no buffer, no canary */
+        size_t nd = 1;
+        for (uint64_t t = whole; t >= 10; t /= 10) {
+            nd++;
         }
+        o += nd;
+        jw_utoa(o, whole);
     }
     *o++ = '.';
     uint32_t frac = (uint32_t)(micros % 1000000);
@@ -478,33 +610,53 @@ fmt_general(char *out, double x)
     return (size_t)(o + (nd - ilen) - out);
 }
 
-size_t
-assay_json_format_real(char out[ASSAY_JSON_REAL_MAX], double x)
+/* The numbers jw_format_real leaves: not finite, zero, and those that are
+ * no multiple of 1e-6 below 1e9. Out of line, so the fast path keeps no
+ * stack canary for fmt_general's buffers. x's sign is already written when
+ * x is finite. */
+static __attribute__((noinline)) size_t
+fmt_rest(char *out, char *o, double x)
 {
-    size_t n;
     if (!isfinite(x)) {
-        memcpy(out, "null", 5);
+        memcpy(out, "null", 4);
         return 4;
-    }
-    char *o = out;
-    if (signbit(x)) {
-        *o++ = '-';
-        x = -x;
     }
     if (x == 0.0) {
         memcpy(o, "0.0", 3);
-        n = 3;
-    } else {
-        /* Verdict numbers are rounded to 1e-6: print those without
-         * snprintf, the costly part of writing a verdict. */
-        double k = x < 1e9 ? nearbyint(x * 1e6) : 0.0;
-        if (k > 0.0 && k / 1e6 == x) {
-            n = fmt_micros(o, (uint64_t)k);
-        } else {
-            n = fmt_general(o, x);
-        }
+        return (size_t)(o - out) + 3;
     }
-    n += (size_t)(o - out);
+    return (size_t)(o - out) + fmt_general(o, x);
+}
+
+/* x's text, without its NUL; out has ASSAY_JSON_REAL_MAX bytes.
+ * Verdict numbers are rounded to 1e-6: those are written here without
+ * snprintf (the costly part of writing a verdict) and without a libm call:
+ * below 1e15 < 2^52, (y + 2^52) - 2^52 rounds y to an integer in the
+ * current rounding mode, as nearbyint(y) does. */
+static inline size_t
+jw_format_real(char *out, double x)
+{
+    char *o = out;
+    if (signbit(x)) { /* overwritten by "null" when x is not finite */
+        *o++ = '-';
+        x = -x;
+    }
+    if (x > 0.0 && x < 1e9) {
+        double k = (x * 1e6 + 0x1p52) - 0x1p52;
+        if (k / 1e6 == x) { /* so k > 0 */
+            return (size_t)(o - out) + fmt_micros(o, (uint64_t)k);
+        }
+    } else if (x == 0.0) { /* many a feature and contribution */
+        memcpy(o, "0.0", 3);
+        return (size_t)(o - out) + 3;
+    }
+    return fmt_rest(out, o, x);
+}
+
+size_t
+assay_json_format_real(char out[ASSAY_JSON_REAL_MAX], double x)
+{
+    size_t n = jw_format_real(out, x);
     out[n] = '\0';
     return n;
 }
@@ -516,7 +668,7 @@ assay_jsonw_real(assay_jsonw *w, double x)
     char *p = jw_room(w, 1 + ASSAY_JSON_REAL_MAX);
     if (p != NULL) { /* formatted in place, NUL and all */
         p[0] = ',';
-        jw_commit(w, sep + assay_json_format_real(p + sep, x));
+        jw_commit(w, sep + jw_format_real(p + sep, x));
     } else {
         char buf[ASSAY_JSON_REAL_MAX];
         size_t n = assay_json_format_real(buf, x);
@@ -524,6 +676,37 @@ assay_jsonw_real(assay_jsonw *w, double x)
         jw_put(w, buf, n);
     }
     w->comma = true;
+}
+
+void
+assay_jsonw_members_real(assay_jsonw *w, const assay_jsonw_key32 *keys,
+                         const double *x, size_t n)
+{
+    /* a member takes at most ',', the key's 32 bytes and the number */
+    const size_t most = 1 + 32 + ASSAY_JSON_REAL_MAX;
+    char *p = NULL;
+    if (n <= 1024) {
+        assay_jsonw_reserve(w, n * most);
+        p = jw_room(w, n * most);
+    }
+    if (p == NULL) {
+        for (size_t i = 0; i < n; i++) {
+            assay_jsonw_key_raw(w, keys[i].text, keys[i].len);
+            assay_jsonw_real(w, x[i]);
+        }
+        return;
+    }
+    char *o = p;
+    size_t sep = w->comma;
+    for (size_t i = 0; i < n; i++) {
+        o[0] = ','; /* overwritten by the key when no comma is due */
+        memcpy(o + sep, keys[i].text, 32);
+        o += sep + keys[i].len;
+        o += jw_format_real(o, x[i]);
+        sep = 1;
+    }
+    jw_commit(w, (size_t)(o - p));
+    w->comma = w->comma || n > 0;
 }
 
 void

@@ -53,10 +53,54 @@ assay_err assay_jsonw_status(const assay_jsonw *w);
  * its length in *len (may be NULL); NULL when the writer failed. */
 char *assay_jsonw_take(assay_jsonw *w, size_t *len);
 
-void assay_jsonw_object_begin(assay_jsonw *w);
-void assay_jsonw_object_end(assay_jsonw *w);
-void assay_jsonw_array_begin(assay_jsonw *w);
-void assay_jsonw_array_end(assay_jsonw *w);
+/* assay_jsonw_punct_grow is assay_jsonw_punct's path when the buffer must
+ * grow (or has failed); not for other callers. */
+void assay_jsonw_punct_grow(assay_jsonw *w, char c, bool open);
+
+/* A '{' or '[' (open: after its comma when one is due) or a '}' or ']'.
+ * Inline, the byte and the NUL after it stored in the room the buffer has
+ * (a verdict opens and closes some thirty objects and arrays). */
+static inline void
+assay_jsonw_punct(assay_jsonw *w, char c, bool open)
+{
+    assay_sbuf *b = &w->buf;
+    size_t n = (size_t)(open && w->comma) + 1;
+    if (b->status == ASSAY_OK && b->alloc - b->len > n &&
+        n <= b->limit - b->len) {
+        char *p = b->data + b->len;
+        p[0] = ','; /* overwritten by c when no comma is due */
+        p[n - 1] = c;
+        p[n] = '\0';
+        b->len += n;
+        w->comma = !open;
+        return;
+    }
+    assay_jsonw_punct_grow(w, c, open);
+}
+
+static inline void
+assay_jsonw_object_begin(assay_jsonw *w)
+{
+    assay_jsonw_punct(w, '{', true);
+}
+
+static inline void
+assay_jsonw_object_end(assay_jsonw *w)
+{
+    assay_jsonw_punct(w, '}', false);
+}
+
+static inline void
+assay_jsonw_array_begin(assay_jsonw *w)
+{
+    assay_jsonw_punct(w, '[', true);
+}
+
+static inline void
+assay_jsonw_array_end(assay_jsonw *w)
+{
+    assay_jsonw_punct(w, ']', false);
+}
 
 /* assay_jsonw_key writes a member's key; its value follows. */
 void assay_jsonw_key(assay_jsonw *w, const char *key);
@@ -90,6 +134,28 @@ assay_jsonw_key_raw(assay_jsonw *w, const char *key, size_t n)
 }
 #define ASSAY_JSONW_KEY(w, lit)                                                \
     assay_jsonw_key_raw((w), "\"" lit "\":", sizeof("\"" lit "\":") - 1)
+
+/* A key already in JSON form (as for assay_jsonw_key_raw) in a fixed
+ * 32-byte field, zero-padded, so it is copied as one fixed-size block;
+ * ASSAY_JSONW_KEY32 makes one of a literal, which must fit (a compile
+ * error when it does not). */
+typedef struct assay_jsonw_key32 {
+    char text[32];
+    size_t len;
+} assay_jsonw_key32;
+#define ASSAY_JSONW_KEY32(lit)                                                 \
+    {                                                                          \
+        "\"" lit "\":",                                                        \
+            sizeof("\"" lit "\":") - 1 +                                       \
+                0 * sizeof(char[sizeof("\"" lit "\":") <= 32 ? 1 : -1])        \
+    }
+
+/* assay_jsonw_members_real writes the n members keys[i]: x[i] (x as
+ * assay_jsonw_real writes it), the same bytes as assay_jsonw_key_raw and
+ * assay_jsonw_real member by member, with the room for all of them made
+ * once: a verdict's features and contributions. */
+void assay_jsonw_members_real(assay_jsonw *w, const assay_jsonw_key32 *keys,
+                              const double *x, size_t n);
 
 /* Values, in an array or after a key. assay_jsonw_str(w, NULL) writes null.
  */

@@ -10,13 +10,17 @@ int
 assay_bandmodel_probs(const assay_bandmodel *bm, const double *f, int nf,
                       double prob[3])
 {
-    double z[2] = {bm->bias[0], bm->bias[1]};
-    for (int k = 0; k < 2; k++) {
-        for (int j = 0; j < nf && j < ASSAY_BM_MAXF; j++) {
-            z[k] += bm->w[k][j] * f[j];
-        }
+    /* the two dot products in one pass over f, each summed in the order
+     * of j as before (the same sums bit for bit): one bound, one load of
+     * f[j] for both */
+    double z0 = bm->bias[0], z1 = bm->bias[1];
+    int n = nf < ASSAY_BM_MAXF ? nf : ASSAY_BM_MAXF;
+    const double *w0 = bm->w[0], *w1 = bm->w[1];
+    for (int j = 0; j < n; j++) {
+        z0 += w0[j] * f[j];
+        z1 += w1[j] * f[j];
     }
-    double pc = assay_logistic(z[0]), pp = assay_logistic(z[1]);
+    double pc = assay_logistic(z0), pp = assay_logistic(z1);
     if (!(pc >= 0)) { /* NaN features */
         pc = 0;
     }

@@ -689,8 +689,8 @@ contradiction_by(const assay_verdict *v)
                                       : NULL;
 }
 
-static const verdict_key feature_keys[ASSAY_NFEATURES] = {
-#define ASSAY_X_FEATKEY(name) VERDICT_KEY(#name),
+static const assay_jsonw_key32 feature_keys[ASSAY_NFEATURES] = {
+#define ASSAY_X_FEATKEY(name) ASSAY_JSONW_KEY32(#name),
     ASSAY_FEATURES(ASSAY_X_FEATKEY)
 #undef ASSAY_X_FEATKEY
 };
@@ -708,10 +708,7 @@ write_contributions(assay_jsonw *w, const assay_verdict *v)
     assay_jsonw_object_begin(w);
     ASSAY_JSONW_KEY(w, "bias");
     assay_jsonw_real(w, v->bias);
-    for (int i = 0; i < ASSAY_NFEATURES; i++) {
-        assay_jsonw_key_raw(w, feature_keys[i].text, feature_keys[i].len);
-        assay_jsonw_real(w, v->contrib[i]);
-    }
+    assay_jsonw_members_real(w, feature_keys, v->contrib, ASSAY_NFEATURES);
     /* a learned rule penalty, under the rule's name (0 when it did not
      * trigger), for a model that has one */
     for (int r = 0; r < ASSAY_NRULEPEN; r++) {
@@ -730,10 +727,7 @@ write_features(assay_jsonw *w, const assay_verdict *v)
 {
     ASSAY_JSONW_KEY(w, "features");
     assay_jsonw_object_begin(w);
-    for (int i = 0; i < ASSAY_NFEATURES; i++) {
-        assay_jsonw_key_raw(w, feature_keys[i].text, feature_keys[i].len);
-        assay_jsonw_real(w, v->features[i]);
-    }
+    assay_jsonw_members_real(w, feature_keys, v->features, ASSAY_NFEATURES);
     assay_jsonw_object_end(w);
 }
 
@@ -824,8 +818,9 @@ write_members(assay_jsonw *w, const assay_verdict *v, unsigned parts)
 }
 
 /* A full verdict on the bundled bank is 1-2 KB; a reply never needs more
- * than the cap. */
-#define VERDICT_TEXT_TYPICAL 2048u
+ * than the cap. Reserved with room to spare: assay_jsonw_members_real
+ * wants room for its members at their longest (17 x 65 bytes). */
+#define VERDICT_TEXT_TYPICAL 4096u
 #define VERDICT_TEXT_MAX (16u * 1024u * 1024u)
 
 char *

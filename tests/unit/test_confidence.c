@@ -2,9 +2,11 @@
 #include "assay_test.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "confidence.h"
+#include "logistic.h"
 
 static void
 test_confidence_margin_is_distance_to_nearest_threshold(void **state)
@@ -127,6 +129,66 @@ test_confidence_signal_kinds(void **state)
     assert_null(assay_calib_signal_name(ASSAY_SIGNAL_LEGACY));
 }
 
+/* assay_bandmodel_probs' dot products are the sums over j in order, as
+ * one loop per logit summed them, bit for bit: random weights and
+ * features of mixed magnitudes, every feature count from 0 past
+ * ASSAY_BM_MAXF (the rest ignored), the biases alone at 0. */
+static uint64_t
+bm_next(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 2685821657736338717ull;
+}
+
+static double
+bm_value(uint64_t *s)
+{
+    uint64_t r = bm_next(s);
+    double x = (double)(r >> 11) / 9007199254740992.0;
+    return (r & 1 ? -x : x) * pow(10.0, (double)(int)((r >> 1) % 9) - 4.0);
+}
+
+static void
+test_bandmodel_probs_sum_in_order(void **state)
+{
+    (void)state;
+    uint64_t s = 17;
+    double f[ASSAY_BM_MAXF + 8];
+    for (int round = 0; round < 4000; round++) {
+        assay_bandmodel bm = {.on = true};
+        bm.bias[0] = bm_value(&s);
+        bm.bias[1] = bm_value(&s);
+        for (int k = 0; k < 2; k++) {
+            for (int j = 0; j < ASSAY_BM_MAXF; j++) {
+                bm.w[k][j] = bm_value(&s);
+            }
+        }
+        int nf = (int)(bm_next(&s) % (ASSAY_BM_MAXF + 9));
+        for (int j = 0; j < nf; j++) {
+            f[j] = bm_value(&s);
+        }
+        double z[2] = {bm.bias[0], bm.bias[1]};
+        for (int k = 0; k < 2; k++) {
+            for (int j = 0; j < nf && j < ASSAY_BM_MAXF; j++) {
+                z[k] += bm.w[k][j] * f[j];
+            }
+        }
+        double pc = assay_logistic(z[0]), pp = assay_logistic(z[1]);
+        pc = !(pc >= 0) ? 0 : pc;
+        pp = !(pp >= pc) ? pc : pp;
+        double want[3] = {pc, pp - pc, 1.0 - pp}, got[3];
+        int best = assay_bandmodel_probs(&bm, f, nf, got);
+        assert_memory_equal(got, want, sizeof(want));
+        int want_best = 0;
+        for (int b = 1; b < 3; b++) {
+            want_best = want[b] > want[want_best] ? b : want_best;
+        }
+        assert_int_equal(best, want_best);
+    }
+}
+
 int
 main(void)
 {
@@ -136,6 +198,7 @@ main(void)
         cmocka_unit_test(test_confidence_lookup_steps),
         cmocka_unit_test(test_confidence_check_rejects_bad_tables),
         cmocka_unit_test(test_confidence_signal_kinds),
+        cmocka_unit_test(test_bandmodel_probs_sum_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

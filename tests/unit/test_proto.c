@@ -376,6 +376,47 @@ test_scan_id_reads_top_level_id_of_broken_json(void **state)
     assert_false(assay_proto_scan_id("{\"v\":1}", 7, id));
 }
 
+/* The head a graded reply starts with is the members reply_ok writes
+ * before its body, byte for byte: no id, plain ids of every length up to
+ * the longest, and ids with bytes to escape; "ok":false too. */
+static void
+check_reply_head(const char *id)
+{
+    size_t hlen = 0, rlen = 0;
+    char *head = assay_proto_reply_head(id, true, &hlen);
+    assert_non_null(head);
+    assert_int_equal(hlen, strlen(head));
+    char *want = assay_proto_reply_ok(id, json_object(), &rlen);
+    assert_non_null(want);
+    assert_int_equal(rlen, hlen + 2);
+    assert_true(want[0] == '{' && want[rlen - 1] == '}');
+    assert_memory_equal(want + 1, head, hlen);
+    free(want);
+    free(head);
+    head = assay_proto_reply_head(id, false, &hlen);
+    assert_non_null(head);
+    assert_int_equal(hlen, strlen(head));
+    assert_string_equal(head + hlen - strlen(",\"ok\":false"), ",\"ok\":false");
+    free(head);
+}
+
+static void
+test_reply_head_is_reply_ok_without_body(void **state)
+{
+    (void)state;
+    check_reply_head(NULL);
+    char id[ASSAY_PROTO_MAX_ID + 1];
+    for (size_t n = 0; n <= ASSAY_PROTO_MAX_ID; n++) {
+        memset(id, 'a' + (int)(n % 26), n);
+        id[n] = '\0';
+        check_reply_head(id);
+    }
+    check_reply_head("req \"7\" \\ tab\t nl\n \x01 caf\xC3\xA9");
+    memset(id, '"', ASSAY_PROTO_MAX_ID);
+    id[ASSAY_PROTO_MAX_ID] = '\0';
+    check_reply_head(id);
+}
+
 static void
 test_reply_ok_puts_v_id_ok_first_and_keeps_body_order(void **state)
 {
@@ -665,6 +706,7 @@ main(void)
         cmocka_unit_test(test_reply_error_without_message_uses_default_text),
         cmocka_unit_test(test_reply_error_replaces_invalid_utf8_in_message),
         cmocka_unit_test(test_op_name_never_null),
+        cmocka_unit_test(test_reply_head_is_reply_ok_without_body),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
