@@ -655,9 +655,11 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                 i = gend - 1;
                 continue;
             }
-            if (appositive || !content(t) ||
-                (assay_claim_is_entity_key(cs, t->hash) &&
-                 !assay_claim_alias_modifier(cs, ra, i)) ||
+            /* an entity's alias in the reference's own compound ("merge"
+             * of "a merge commit") is a word of the claim */
+            bool key = assay_claim_is_entity_key(cs, t->hash);
+            bool compound = key && assay_claim_alias_modifier(cs, ra, i);
+            if (appositive || !content(t) || (key && !compound) ||
                 assay_polarity_cue(ra, i) != ASSAY_CUE_NONE ||
                 (assay_claim_restrictive_at(ra, i) && !IN_CLASS(t, BOUND)) ||
                 IN_CLASS(t, LESSER) || assay_scope_boundary(ra, i) ||
@@ -678,9 +680,7 @@ assay_claims_build(assay_claim_set *cs, const assay_analysis *qa,
                     cl->wgrowth |= 1u << cl->nwords;
                 }
                 size_t w = assay_claim_add_claim_word(cl, t, idf, cs->wn);
-                if (assay_claim_is_entity_key(cs, t->hash)) {
-                    cl->wcompound |= 1u << w; /* "merge" of "merge commit" */
-                }
+                cl->wcompound |= compound ? 1u << w : 0u;
                 cl->wacts |=
                     (((cl->wverb >> w) & 1u) && assay_claim_verb_form(t)) ||
                             assay_claim_acts_on_object(cs->wn, ra, i)

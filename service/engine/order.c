@@ -396,6 +396,12 @@ assay_order_find(const assay_order_set *s, const assay_analysis *a,
     step_pair pairs[ANSWER_PAIRS];
     reader rd = {a, cover, wn, pairs, 0, ANSWER_PAIRS};
     read_pairs(&rd, false);
+    /* what each answer step acts on, read once for all reference orders */
+    uint64_t obj[ANSWER_PAIRS][2];
+    for (size_t q = 0; q < rd.n; q++) {
+        obj[q][0] = object_of(&rd, pairs[q].e);
+        obj[q][1] = object_of(&rd, pairs[q].l);
+    }
     uint32_t found = 0;
     for (size_t k = 0; k < s->n; k++) {
         const assay_order_pair *p = &s->p[k];
@@ -404,12 +410,11 @@ assay_order_find(const assay_order_set *s, const assay_analysis *a,
         for (size_t q = 0; q < rd.n && !same; q++) {
             const assay_term *e = &a->terms[pairs[q].e];
             const assay_term *l = &a->terms[pairs[q].l];
-            uint64_t eo = object_of(&rd, pairs[q].e);
-            uint64_t lo = object_of(&rd, pairs[q].l);
-            if (says_step(wn, e, eo, p, 0) && says_step(wn, l, lo, p, 1)) {
+            const uint64_t *o = obj[q];
+            if (says_step(wn, e, o[0], p, 0) && says_step(wn, l, o[1], p, 1)) {
                 same = true;
-            } else if (rev == SIZE_MAX && says_step(wn, e, eo, p, 1) &&
-                       says_step(wn, l, lo, p, 0)) {
+            } else if (rev == SIZE_MAX && says_step(wn, e, o[0], p, 1) &&
+                       says_step(wn, l, o[1], p, 0)) {
                 rev = q;
             }
         }

@@ -115,19 +115,19 @@ static bool
 property_of_a_thing(const assay_analysis *a, size_t c)
 {
     static const char *const modals[] = {
-        "can", "could", "may", "might", "will", "would", "cannot", "ca", "wo"};
+        "can",    "could", "may",      "might", "will",    "would",
+        "cannot", "can't", "couldn't", "won't", "wouldn't"};
     if (c == 0 || !IS(&a->terms[c], "be") ||
         (a->terms[c].flags & ASSAY_TERM_BREAK_BEFORE)) {
         return false;
     }
-    size_t m = c - 1;
-    /* "can't be wrong", "may not be wrong": the same property, denied */
-    if ((a->terms[m].flags & ASSAY_TERM_NEGATOR) &&
-        !IS(&a->terms[m], "cannot") && m > 0 &&
-        !(a->terms[m].flags & ASSAY_TERM_BREAK_BEFORE)) {
-        m--;
+    const assay_term *m = &a->terms[c - 1];
+    /* "may not be wrong": the same property, denied */
+    if (!IN(m, modals) && (m->flags & ASSAY_TERM_NEGATOR) && c >= 2 &&
+        !(m->flags & ASSAY_TERM_BREAK_BEFORE)) {
+        m = &a->terms[c - 2];
     }
-    return IN(&a->terms[m], modals);
+    return IN(m, modals);
 }
 
 /* Denial words: they deny the sentence when a copula precedes them ("is a

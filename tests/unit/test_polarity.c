@@ -242,6 +242,7 @@ test_polarity_classifies_cues(void **state)
     assert_int_equal(cue_at("its distance can be wrong", 4), ASSAY_CUE_NONE);
     assert_int_equal(cue_at("the copy may not be incorrect", 5),
                      ASSAY_CUE_NONE);
+    assert_int_equal(cue_at("its distance can't be wrong", 4), ASSAY_CUE_NONE);
     assert_int_equal(cue_at("the claim is wrong", 3), ASSAY_CUE_SENTENCE);
     assert_int_equal(cue_at("False: x is y", 0), ASSAY_CUE_SENTENCE);
     /* a denial word that is not predicated of the sentence */
